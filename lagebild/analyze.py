@@ -1,0 +1,135 @@
+"""Analyse input files into a store: read, de-duplicate, run the pipeline, compare across sources.
+
+This is the library function behind ``lagebild analyze``; the CLI only parses arguments.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lagebild.compare import CorpusResult, run_compare
+from lagebild.config import Config, load_config
+from lagebild.errors import InputError
+from lagebild.executors import make_executor
+from lagebild.ingest import discover, read_path
+from lagebild.model import Document
+from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
+from lagebild.store import Store
+
+log = logging.getLogger(__name__)
+
+__all__ = ["RunReport", "analyze_paths", "recompute_corpus"]
+
+
+@dataclass
+class RunReport:
+    """Counts for the end-of-run summary and the exit code."""
+
+    documents_in: int = 0
+    ok: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    already_stored: int = 0
+    stage_failures: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    stats: StageStats = field(default_factory=StageStats)
+    seconds: float = 0.0
+    corpus: CorpusResult | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was analysed, 1 when some could not be (the user must act)."""
+        return 1 if self.errors else 0
+
+    def summary(self) -> str:
+        return (
+            f"documents in: {self.documents_in}, ok: {self.ok}, failed: {self.failed}, "
+            f"exact duplicates: {self.duplicates}, already in store: {self.already_stored}, "
+            f"stage failures: {self.stage_failures}, time: {self.seconds:.1f} s"
+        )
+
+
+def _unique_id(wanted: str, doc: Document, store: Store, taken: set[str]) -> str:
+    if wanted not in taken and not store.has_id(wanted):
+        return wanted
+    return f"{wanted}~{doc.hash[:8]}"
+
+
+def _new_documents(
+    paths: Iterable[str | os.PathLike[str]], store: Store, report: RunReport, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
+    """Read inputs; yield only documents whose content is not yet in the store."""
+    taken: set[str] = set()
+    seen_hashes: dict[str, str] = {}
+    for item in discover(paths):
+        if isinstance(item, InputError):
+            report.failed += 1
+            report.errors.append(item)
+            on_error(item)
+            continue
+        for got in read_path(Path(item)):
+            if isinstance(got, InputError):
+                report.failed += 1
+                report.errors.append(got)
+                on_error(got)
+                continue
+            report.documents_in += 1
+            digest = got.hash
+            existing = seen_hashes.get(digest) or store.find_by_hash(digest)
+            if existing:
+                # Same content from another file (or a rerun): keep one document, all its sources.
+                if store.add_source(existing, got.source) and digest in seen_hashes:
+                    report.duplicates += 1
+                elif digest in seen_hashes:
+                    report.duplicates += 1
+                else:
+                    report.already_stored += 1
+                continue
+            got.id = _unique_id(got.id, got, store, taken)
+            taken.add(got.id)
+            seen_hashes[digest] = got.id
+            yield got
+
+
+def analyze_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    store: Store,
+    *,
+    config: Config | None = None,
+    jobs: int = 0,
+    progress: Callable[[Document], None] | None = None,
+    on_error: Callable[[InputError], None] = lambda e: None,
+) -> RunReport:
+    """Analyse every new article under ``paths`` into ``store`` and recompute the corpus picture."""
+    config = config or load_config()
+    started = time.perf_counter()
+    report = RunReport()
+    spec = PipelineSpec.of(list(config.stages), config.stage_configs)
+    Pipeline(spec)  # check requires/produces before reading a single file
+    workers = jobs or config.jobs or (os.cpu_count() or 1)
+    executor = make_executor(workers)
+    for result in executor.map(spec, _new_documents(paths, store, report, on_error)):
+        store.save_document(result.doc)  # one transaction per document: safe to interrupt
+        report.ok += 1
+        report.stats.merge(result.stats)
+        if result.doc.failures:
+            report.stage_failures += sum(1 for f in result.doc.failures if f.error != "Skipped")
+        if progress:
+            progress(result.doc)
+    report.corpus = recompute_corpus(store, config)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def recompute_corpus(store: Store, config: Config | None = None) -> CorpusResult:
+    """Run the cross-source stages over every stored document and save the result."""
+    config = config or load_config()
+    docs = list(store.iter_documents())
+    result = run_compare(docs, stages=list(config.compare_stages), corrections=store.corrections())
+    store.save_corpus(result)
+    return result

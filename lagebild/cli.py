@@ -1,0 +1,243 @@
+"""The ``lagebild`` command line: a thin shell over the library."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from lagebild.errors import LagebildError
+
+__all__ = ["cli", "main"]
+
+DEFAULT_DB = "lagebild.db"
+
+#: ``lagebild eval KIND``: kind → module exposing a click command named ``command``.
+EVAL_COMMANDS = {
+    "extract": "lagebild.evaluation.extract",
+    "boilerplate": "lagebild.evaluation.boilerplate",
+    "ner": "lagebild.evaluation.ner",
+    "time": "lagebild.evaluation.timex",
+    "speech": "lagebild.evaluation.speech",
+    "claims": "lagebild.evaluation.claims",
+    "stories": "lagebild.evaluation.stories",
+}
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+@click.version_option(package_name="lagebild")
+def cli(verbose: int) -> None:
+    """lagebild: turn news articles about one story into a source-attributed situation picture.
+
+    Start with:  lagebild analyze examples/ru-kp-treaty --out out
+    then open out/report.html, or run `lagebild serve --db out/lagebild.db`.
+    """
+    _setup_logging(verbose)
+
+
+def _progress(total_hint: int | None, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total_hint, unit="doc", file=sys.stderr, disable=None if enabled else True, leave=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", default=None, help="Store file (SQLite path or postgresql:// URL). Default: DIR/lagebild.db.")
+@click.option("--out", "out_dir", default="out", type=click.Path(file_okay=False, path_type=Path), show_default=True,
+              help="Folder for lagebild.json and report.html.")
+@click.option("-j", "--jobs", default=0, type=click.IntRange(min=0), help="Worker processes (0 = all cores).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A TOML file overlaying the defaults.")
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override one setting, e.g. --set run.jobs=1.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, config_path: str | None,
+            overrides: tuple[str, ...], quiet: bool) -> None:
+    """Analyse article files or folders (recursively) into the store, then write the export and report.
+
+    Reads .txt, .html, .json, .jsonl and .warc files. Files already in the store are skipped,
+    so adding files to a folder and rerunning only processes the new ones.
+
+    Example: lagebild analyze examples/ru-kp-treaty --out out
+    """
+    from lagebild.analyze import analyze_paths
+    from lagebild.config import load_config
+    from lagebild.export import build_export, write_export
+    from lagebild.report import write_report
+    from lagebild.store import open_store
+
+    db_url = db or str(out_dir / "lagebild.db")
+    started = time.perf_counter()
+    try:
+        config = load_config(config_path, overrides)
+        store = open_store(db_url)
+        bar = _progress(None, not quiet)
+
+        def on_error(err: LagebildError) -> None:
+            bar.clear()
+            click.echo(f"error: {err}", err=True)
+
+        try:
+            report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1), on_error=on_error)
+        finally:
+            bar.close()
+        export = build_export(store, corpus=report.corpus)
+        json_path = write_export(export, out_dir / "lagebild.json")
+        html_path = write_report(store, out_dir / "report.html")
+        store.close()
+    except LagebildError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt:
+        click.echo("interrupted: every document saved so far is complete; rerun the same command to finish.", err=True)
+        sys.exit(130)
+    if not quiet:
+        report.seconds = time.perf_counter() - started
+        click.echo(report.summary(), err=True)
+        for stage, n in sorted(report.stats.failures.items()):
+            click.echo(f"  stage {stage}: failed on {n} document(s)", err=True)
+        for failure in report.corpus.failures if report.corpus else []:
+            click.echo(f"  cross-source stage {failure['stage']} failed: {failure['message']}", err=True)
+        click.echo(f"store:  {db_url}\nexport: {json_path}\nreport: {html_path}", err=True)
+    sys.exit(report.exit_code)
+
+
+@cli.command("export")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Store to export.")
+@click.option("--out", "out_dir", default="out", type=click.Path(file_okay=False, path_type=Path), show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "html", "all"]), default="all", show_default=True)
+def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
+    """Write lagebild.json, one CSV per table and/or report.html from an existing store.
+
+    Example: lagebild export --db out/lagebild.db --out shared/ --format csv
+    """
+    from lagebild.export import build_export, write_export
+    from lagebild.report import write_report
+    from lagebild.store import open_store
+
+    try:
+        store = open_store(db)
+        data = build_export(store)
+        if fmt in ("json", "all"):
+            click.echo(write_export(data, out_dir / "lagebild.json"))
+        if fmt in ("csv", "all"):
+            from lagebild.export.csv_export import write_csv
+
+            for path in write_csv(data, out_dir / "csv"):
+                click.echo(path)
+        if fmt in ("html", "all"):
+            click.echo(write_report(store, out_dir / "report.html"))
+    except LagebildError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command("stages")
+@click.option("--json", "as_json", is_flag=True, help="Print the registry as JSON.")
+def stages_cmd(as_json: bool) -> None:
+    """List the registered per-document and cross-source stages with what they need and produce.
+
+    Example: lagebild stages
+    """
+    from lagebild.compare import COMPARE
+    from lagebild.registry import STAGES
+
+    importlib.import_module("lagebild.compare.builtin")
+    listing = {"stages": [i.to_json() for i in STAGES.infos()], "compare": [i.to_json() for i in COMPARE.infos()]}
+    if as_json:
+        click.echo(json.dumps(listing, indent=1))
+        return
+    for group, items in listing.items():
+        click.echo(f"{group}:")
+        for item in items:
+            first = item["doc"].splitlines()[0] if item["doc"] else ""
+            click.echo(f"  {item['name']:<28} needs {', '.join(item['requires']) or '-'}; makes {', '.join(item['produces']) or '-'}")
+            if first:
+                click.echo(f"      {first}")
+
+
+@cli.group("config")
+def config_group() -> None:
+    """Show the resolved configuration."""
+
+
+@config_group.command("show")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE")
+def config_show(config_path: str | None, overrides: tuple[str, ...]) -> None:
+    """Print the configuration after defaults, file and overrides are applied.
+
+    Example: lagebild config show --set run.jobs=1
+    """
+    from lagebild.config import load_config
+
+    try:
+        click.echo(json.dumps(load_config(config_path, overrides).raw, indent=1, ensure_ascii=False))
+    except LagebildError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+class _LazyEvalGroup(click.Group):
+    """Load each ``eval`` sub-command only when it is used (they pull in heavy models)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(EVAL_COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = EVAL_COMMANDS.get(name)
+        if module is None:
+            return None
+        try:
+            return importlib.import_module(module).command  # type: ignore[no-any-return]
+        except ImportError as exc:
+            @click.command(name, help=f"Not available: {exc}")
+            def unavailable() -> None:
+                raise click.ClickException(f"eval {name} is not available: {exc}")
+
+            return unavailable
+
+
+@cli.group("eval", cls=_LazyEvalGroup)
+def eval_group() -> None:
+    """Measure quality against gold data; each prints a table and can write its predictions.
+
+    Example: lagebild eval ner ../shared/data/germeval2014_ner/NER-de-dev.tsv --pred dev.pred.tsv
+    """
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Store to serve (SQLite path or postgresql:// URL).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Bind address; anything but loopback needs --token.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--token", envvar="LAGEBILD_TOKEN", default=None, help="Access token (required when not bound to loopback).")
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web UI and the REST API (OpenAPI schema at /openapi.json).
+
+    Example: lagebild serve --db out/lagebild.db
+    """
+    try:
+        from lagebild.web.server import run_server
+    except ImportError as exc:
+        raise click.ClickException(f"the web UI needs its extra: pip install 'lagebild[web]' ({exc})") from exc
+    try:
+        run_server(db, host=host, port=port, token=token)
+    except LagebildError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def main() -> None:
+    """Entry point of the ``lagebild`` script."""
+    cli(prog_name="lagebild")
+
+
+if __name__ == "__main__":
+    main()

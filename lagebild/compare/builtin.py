@@ -1,0 +1,10 @@
+"""Modules whose import registers the built-in compare stages (explicit, like the stages)."""
+
+from __future__ import annotations
+
+import importlib
+
+BUILTIN_COMPARE_MODULES: tuple[str, ...] = ()
+
+for _module in BUILTIN_COMPARE_MODULES:
+    importlib.import_module(_module)

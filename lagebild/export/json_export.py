@@ -1,0 +1,133 @@
+"""Build the ``lagebild.json`` export from a store.
+
+Every span object in the export is ``{doc, start, end, text}`` with offsets into the
+ORIGINAL text of the document and ``text == original[start:end]``. Annotation payload keys
+follow a convention (``docs/annotations.md``): ``*_span`` holds ``[start, end]`` in the cleaned
+text and becomes a span object; ``*_ann``/``*_anns`` hold annotation ids in the same document
+and become references (span + resolved entity id).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lagebild.compare import CorpusResult
+from lagebild.model import Annotation, Document, Span
+from lagebild.store import Store
+
+__all__ = ["EXPORT_KEYS", "SCHEMA_VERSION", "annotation_json", "build_export", "document_json", "load_schema", "write_export"]
+
+SCHEMA_VERSION = "1.0"
+EXPORT_KEYS = (
+    "documents",
+    "entities",
+    "timexes",
+    "quotes",
+    "claims",
+    "events",
+    "stories",
+    "claim_groups",
+    "inconsistencies",
+)
+#: annotation kind → export key
+ANNOTATION_KEYS = {"timex": "timexes", "quote": "quotes", "claim": "claims"}
+
+
+def load_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the export."""
+    text = resources.files("lagebild.export").joinpath("lagebild.schema.json").read_text("utf-8")
+    return dict(json.loads(text))
+
+
+def _ref(doc: Document, ann_id: str, corpus: CorpusResult) -> dict[str, Any] | None:
+    ann = doc.get(ann_id)
+    if ann is None:
+        return None
+    global_id = f"{doc.id}#{ann.id}"
+    return {"id": global_id, **doc.span_json(ann.span), "entity": corpus.mention_entity.get(global_id)}
+
+
+def annotation_json(doc: Document, ann: Annotation, corpus: CorpusResult) -> dict[str, Any]:
+    """Export one annotation: payload (references resolved) plus its span in original offsets."""
+    out: dict[str, Any] = {}
+    for key, value in ann.data.items():
+        if key.endswith("_span"):
+            out[key[: -len("_span")]] = doc.span_json(Span(*value)) if value else None
+        elif key.endswith("_anns"):
+            out[key[: -len("_anns")]] = [r for r in (_ref(doc, v, corpus) for v in value or []) if r]
+        elif key.endswith("_ann"):
+            out[key[: -len("_ann")]] = _ref(doc, value, corpus) if value else None
+        else:
+            out[key] = value
+    out.update({"id": f"{doc.id}#{ann.id}", "kind": ann.kind, "label": ann.label, "stage": ann.prov.stage})
+    out.update(doc.span_json(ann.span))
+    return out
+
+
+def document_json(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: CorpusResult) -> dict[str, Any]:
+    meta = doc.meta
+    published = meta.published.to_json()
+    inferred = corpus.inferred_dates.get(doc.id)
+    if inferred and not published.get("value"):
+        published = {**inferred, "inferred": True}
+    return {
+        "id": doc.id,
+        "path": doc.source.path,
+        "sources": [s.get("path") for s in sources] or [doc.source.path],
+        "format": doc.source.format,
+        "encoding": doc.source.encoding,
+        "offsets_base": doc.source.offsets_base,
+        "hash": doc.hash,
+        "title": meta.title,
+        "published": published,
+        "author": meta.author,
+        "outlet": meta.outlet,
+        "section": meta.section,
+        "language": meta.language,
+        "url": meta.url,
+        "text": doc.text,
+        "removed": [
+            {"doc": doc.id, "start": r.start, "end": r.end, "text": doc.original[r.start : r.end], "reason": r.reason}
+            for r in doc.removed
+        ],
+        "failures": [f.to_json() for f in doc.failures],
+    }
+
+
+def build_export(store: Store, *, corpus: CorpusResult | None = None) -> dict[str, Any]:
+    """Return the whole export as a dict (keys in ``EXPORT_KEYS`` always present)."""
+    corpus = corpus or store.load_corpus()
+    out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    out.update({key: [] for key in EXPORT_KEYS})
+    for doc in store.iter_documents():
+        out["documents"].append(document_json(doc, store.sources(doc.id), corpus))
+        for ann in doc.annotations:
+            key = ANNOTATION_KEYS.get(ann.kind)
+            if key:
+                out[key].append(annotation_json(doc, ann, corpus))
+            elif ann.kind == "inconsistency":
+                out["inconsistencies"].append(annotation_json(doc, ann, corpus))
+    out["entities"] = corpus.entities
+    out["events"] = corpus.events
+    out["stories"] = corpus.stories
+    out["claim_groups"] = corpus.claim_groups
+    out["inconsistencies"].extend(corpus.inconsistencies)
+    out["timeline"] = corpus.timeline
+    out["coverage"] = corpus.coverage
+    out["duplicates"] = corpus.duplicates
+    out["failures"] = corpus.failures
+    return out
+
+
+def write_export(data: Mapping[str, Any], path: str | Path) -> Path:
+    """Write the export as pretty UTF-8 JSON; return the path."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    tmp.replace(target)  # never leave a half-written export behind
+    return target

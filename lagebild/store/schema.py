@@ -1,0 +1,45 @@
+"""The SQL schema of the store (SQLite dialect; the PostgreSQL backend adapts it)."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+SQLITE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,            -- file stem, disambiguated when two files share one
+  hash TEXT NOT NULL UNIQUE,      -- sha256 of the original text: exact duplicates are stored once
+  title TEXT, published TEXT, precision TEXT, language TEXT, outlet TEXT,
+  added_at REAL,
+  json TEXT NOT NULL              -- the whole Document (original, cleaned text, offset map, annotations)
+);
+CREATE TABLE IF NOT EXISTS sources (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path TEXT NOT NULL, record INTEGER NOT NULL DEFAULT -1, json TEXT,
+  UNIQUE (path, record)
+);
+CREATE TABLE IF NOT EXISTS annotations (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ann_id TEXT NOT NULL, kind TEXT NOT NULL, label TEXT,
+  start INTEGER NOT NULL, end INTEGER NOT NULL,   -- offsets into the ORIGINAL text
+  text TEXT NOT NULL, data TEXT,
+  PRIMARY KEY (doc_id, ann_id)
+);
+CREATE INDEX IF NOT EXISTS annotations_kind ON annotations(kind, label);
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, name TEXT, type TEXT, json TEXT);
+CREATE TABLE IF NOT EXISTS mentions (
+  entity_id TEXT NOT NULL, doc_id TEXT NOT NULL, start INTEGER, end INTEGER, text TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
+CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence REAL);
+CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS claim_groups (id TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS inconsistencies (id TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS corrections (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at REAL, json TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+  doc_id UNINDEXED, title, body, lemmas, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""

@@ -1,0 +1,186 @@
+"""SQLite store: one file, WAL mode, one transaction per document."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from lagebild.compare import CorpusResult
+from lagebild.errors import StoreError
+from lagebild.model import Document, SourceRef
+from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
+from lagebild.store.search import build_fts_row, fts_query
+
+__all__ = ["SQLiteStore"]
+
+
+class SQLiteStore:
+    """A lagebild store in one SQLite file (``:memory:`` works for tests)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SQLITE_SCHEMA)
+            self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.db.commit()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open as a lagebild store: {exc}") from exc
+
+    # -- documents -------------------------------------------------------------------------
+    def find_by_hash(self, content_hash: str) -> str | None:
+        row = self.db.execute("SELECT id FROM documents WHERE hash = ?", (content_hash,)).fetchone()
+        return row["id"] if row else None
+
+    def has_id(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add_source(self, doc_id: str, source: SourceRef) -> bool:
+        """Record another file/record holding this document; ``False`` if already known."""
+        with self.db:
+            cur = self.db.execute(
+                "INSERT OR IGNORE INTO sources(doc_id, path, record, json) VALUES (?, ?, ?, ?)",
+                (doc_id, source.path, source.record if source.record is not None else -1, json.dumps(source.to_json())),
+            )
+        return cur.rowcount > 0
+
+    def save_document(self, doc: Document) -> None:
+        """Insert or replace one document with its annotations, atomically."""
+        meta = doc.meta
+        with self.db:
+            self.db.execute("DELETE FROM annotations WHERE doc_id = ?", (doc.id,))
+            self.db.execute("DELETE FROM documents_fts WHERE doc_id = ?", (doc.id,))
+            self.db.execute(
+                """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title,
+                     published=excluded.published, precision=excluded.precision, language=excluded.language,
+                     outlet=excluded.outlet, json=excluded.json""",
+                (
+                    doc.id,
+                    doc.hash,
+                    meta.title,
+                    meta.published.value,
+                    meta.published.precision,
+                    meta.language,
+                    meta.outlet,
+                    time.time(),
+                    json.dumps(doc.to_json(), ensure_ascii=False),
+                ),
+            )
+            self.db.execute(
+                "INSERT OR IGNORE INTO sources(doc_id, path, record, json) VALUES (?, ?, ?, ?)",
+                (doc.id, doc.source.path, doc.source.record if doc.source.record is not None else -1, json.dumps(doc.source.to_json())),
+            )
+            rows = []
+            for ann in doc.annotations:
+                o_start, o_end = doc.original_span(ann.span)
+                rows.append(
+                    (doc.id, ann.id, ann.kind, ann.label, o_start, o_end, doc.original[o_start:o_end], json.dumps(dict(ann.data), ensure_ascii=False))
+                )
+            self.db.executemany(
+                "INSERT INTO annotations(doc_id, ann_id, kind, label, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
+            self.db.execute("INSERT INTO documents_fts(doc_id, title, body, lemmas) VALUES (?, ?, ?, ?)", build_fts_row(doc))
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.db.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return Document.from_json(json.loads(row["json"])) if row else None
+
+    def iter_documents(self) -> Iterator[Document]:
+        for (doc_id,) in self.db.execute("SELECT id FROM documents ORDER BY id").fetchall():
+            doc = self.get_document(doc_id)
+            if doc is not None:
+                yield doc
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def sources(self, doc_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT json FROM sources WHERE doc_id = ? ORDER BY path, record", (doc_id,))
+        return [json.loads(r["json"]) for r in rows]
+
+    # -- corpus results --------------------------------------------------------------------
+    def save_corpus(self, result: CorpusResult) -> None:
+        """Replace all cross-source results in one transaction."""
+        with self.db:
+            for table in ("entities", "mentions", "stories", "story_members", "events", "claim_groups", "inconsistencies", "corpus"):
+                self.db.execute(f"DELETE FROM {table}")
+            for ent in result.entities:
+                self.db.execute(
+                    "INSERT INTO entities(id, name, type, json) VALUES (?, ?, ?, ?)",
+                    (ent["id"], ent.get("name"), ent.get("type"), json.dumps(ent, ensure_ascii=False)),
+                )
+                self.db.executemany(
+                    "INSERT INTO mentions(entity_id, doc_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
+                    [(ent["id"], m["doc"], m["start"], m["end"], m["text"]) for m in ent.get("mentions", [])],
+                )
+            for story in result.stories:
+                self.db.execute("INSERT INTO stories(id, label, json) VALUES (?, ?, ?)", (story["id"], story.get("label"), json.dumps(story, ensure_ascii=False)))
+                self.db.executemany(
+                    "INSERT INTO story_members(story_id, doc_id, confidence) VALUES (?, ?, ?)",
+                    [(story["id"], m["doc"], m.get("confidence")) for m in story.get("members", [])],
+                )
+            for table, items in (("events", result.events), ("claim_groups", result.claim_groups), ("inconsistencies", result.inconsistencies)):
+                self.db.executemany(
+                    f"INSERT INTO {table}(id, json) VALUES (?, ?)",
+                    [(item["id"], json.dumps(item, ensure_ascii=False)) for item in items],
+                )
+            self.db.execute("INSERT INTO corpus(key, json) VALUES ('result', ?)", (json.dumps(result.to_json(), ensure_ascii=False),))
+
+    def load_corpus(self) -> CorpusResult:
+        row = self.db.execute("SELECT json FROM corpus WHERE key = 'result'").fetchone()
+        return CorpusResult.from_json(json.loads(row["json"])) if row else CorpusResult()
+
+    # -- corrections -----------------------------------------------------------------------
+    def add_correction(self, correction: dict[str, Any]) -> int:
+        with self.db:
+            cur = self.db.execute("INSERT INTO corrections(created_at, json) VALUES (?, ?)", (time.time(), json.dumps(correction, ensure_ascii=False)))
+        return int(cur.lastrowid or 0)
+
+    def corrections(self) -> list[dict[str, Any]]:
+        return [dict(json.loads(r["json"]), id=r["id"]) for r in self.db.execute("SELECT id, json FROM corrections ORDER BY id")]
+
+    # -- search ----------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """Full-text search over title, text and lemmas (so "Soldat" finds "Soldaten")."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = [
+            "SELECT f.doc_id AS doc, d.title AS title, d.published AS published, d.outlet AS outlet,",
+            "snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet, bm25(documents_fts) AS score",
+            "FROM documents_fts f JOIN documents d ON d.id = f.doc_id WHERE documents_fts MATCH ?",
+        ]
+        params: list[Any] = [match]
+        if filters.get("outlet"):
+            sql.append("AND d.outlet = ?")
+            params.append(filters["outlet"])
+        if filters.get("date_from"):
+            sql.append("AND d.published >= ?")
+            params.append(filters["date_from"])
+        if filters.get("date_to"):
+            sql.append("AND substr(d.published, 1, length(?)) <= ?")
+            params.extend([filters["date_to"], filters["date_to"]])
+        if filters.get("entity"):
+            sql.append("AND f.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)")
+            params.append(filters["entity"])
+        sql.append("ORDER BY score LIMIT ? OFFSET ?")
+        params.extend([limit, offset])
+        try:
+            rows = self.db.execute(" ".join(sql), params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
