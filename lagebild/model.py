@@ -323,6 +323,7 @@ class Document:
     annotations: list[Annotation] = field(default_factory=list)
     failures: list[StageFailure] = field(default_factory=list)
     produced: set[str] = field(default_factory=set)  # capabilities set by stages that ran
+    _ids: set[str] = field(default_factory=set, repr=False, compare=False)  # annotation ids in use
 
     @property
     def hash(self) -> str:
@@ -348,19 +349,22 @@ class Document:
         if not 0 <= span.start <= span.end <= len(self.text):
             raise OffsetError(f"{self.id}: {kind} span {span} outside text of length {len(self.text)} ({prov.stage})")
         base = f"{kind}:{span.start}-{span.end}"
+        if len(self._ids) != len(self.annotations):  # annotations were assigned directly
+            self._ids = {a.id for a in self.annotations}
         ann_id, n = base, 1
-        taken = {a.id for a in self.annotations if a.id.startswith(base)}
-        while ann_id in taken:
+        while ann_id in self._ids:
             n += 1
             ann_id = f"{base}#{n}"
         ann = Annotation(ann_id, kind, span, self.text[span.start : span.end], prov, label, dict(data or {}))
         self.annotations.append(ann)
+        self._ids.add(ann_id)
         return ann
 
     def of_kind(self, kind: str) -> list[Annotation]:
         return [a for a in self.annotations if a.kind == kind]
 
     def get(self, ann_id: str) -> Annotation | None:
+        """Return the annotation with this id (``None`` if there is none)."""
         for a in self.annotations:
             if a.id == ann_id:
                 return a
