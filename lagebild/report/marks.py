@@ -12,12 +12,15 @@ __all__ = ["Mark", "render_marked"]
 
 @dataclass(frozen=True)
 class Mark:
+    """A highlighted range; ``href`` makes the range a link, ``after_href`` adds a small link after it."""
+
     start: int
     end: int
     css: str
     title: str = ""
     attrs: Mapping[str, str] = field(default_factory=dict)
     href: str | None = None
+    after_href: str | None = None
 
 
 def _open_tag(mark: Mark) -> str:
@@ -28,8 +31,13 @@ def _open_tag(mark: Mark) -> str:
 
 
 def render_marked(text: str, marks: Iterable[Mark]) -> Markup:
-    """Escape ``text`` and wrap the marked ranges; crossing (non-nested) marks are dropped."""
-    ordered = sorted((m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end))
+    """Escape ``text`` and wrap the marked ranges; marks crossing an earlier one are dropped.
+
+    Earlier marks in ``marks`` win ties, so callers list the mark that must survive first.
+    """
+    ordered = sorted(
+        (m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end)
+    )
     kept: list[Mark] = []
     stack: list[Mark] = []
     for mark in ordered:
@@ -37,8 +45,8 @@ def render_marked(text: str, marks: Iterable[Mark]) -> Markup:
             stack.pop()
         if stack and mark.end > stack[-1].end:
             continue  # crosses its enclosing mark: HTML cannot nest it
-        if stack and stack[-1].href and mark.href:
-            continue  # no links inside links
+        if any(m.href for m in stack) and (mark.href or mark.after_href):
+            mark = Mark(mark.start, mark.end, mark.css, mark.title, mark.attrs)  # no links inside links
         kept.append(mark)
         stack.append(mark)
     events: list[tuple[int, int, int, Mark]] = []
@@ -51,6 +59,11 @@ def render_marked(text: str, marks: Iterable[Mark]) -> Markup:
     for at, is_open, _, mark in events:
         out.append(str(escape(text[pos:at])))
         pos = at
-        out.append(_open_tag(mark) if is_open else ("</a>" if mark.href else "</span>"))
+        if is_open:
+            out.append(_open_tag(mark))
+        else:
+            out.append("</a>" if mark.href else "</span>")
+            if mark.after_href:
+                out.append(f'<a class="go" href="{escape(mark.after_href)}" title="{escape(mark.title)}" aria-label="open">↗</a>')
     out.append(str(escape(text[pos:])))
     return Markup("".join(out).replace("\n", "<br>\n"))

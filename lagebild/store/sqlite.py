@@ -13,7 +13,7 @@ from lagebild.compare import CorpusResult
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
-from lagebild.store.search import build_fts_row, fts_query
+from lagebild.store.search import HL_END, HL_START, build_fts_row, fts_query, search_filters
 
 __all__ = ["SQLiteStore"]
 
@@ -152,30 +152,26 @@ class SQLiteStore:
 
     # -- search ----------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
-        """Full-text search over title, text and lemmas (so "Soldat" finds "Soldaten")."""
+        """Full-text search over title, text, lemmas and stems (so "Soldat" finds "Soldaten").
+
+        Filters: ``outlet``, ``date_from``/``date_to`` (``YYYY[-MM[-DD]]``, inclusive, on the
+        publication date), ``entity`` (resolved entity id), ``docs`` (restrict to these ids).
+        Snippets mark matches with ``HL_START``/``HL_END``.
+        """
         match = fts_query(query)
         if not match:
             return []
         sql = [
             "SELECT f.doc_id AS doc, d.title AS title, d.published AS published, d.outlet AS outlet,",
-            "snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet, bm25(documents_fts) AS score",
+            "snippet(documents_fts, 2, ?, ?, ' … ', 16) AS snippet, bm25(documents_fts, 0, 4.0, 1.0, 1.0) AS score",
             "FROM documents_fts f JOIN documents d ON d.id = f.doc_id WHERE documents_fts MATCH ?",
         ]
-        params: list[Any] = [match]
-        if filters.get("outlet"):
-            sql.append("AND d.outlet = ?")
-            params.append(filters["outlet"])
-        if filters.get("date_from"):
-            sql.append("AND d.published >= ?")
-            params.append(filters["date_from"])
-        if filters.get("date_to"):
-            sql.append("AND substr(d.published, 1, length(?)) <= ?")
-            params.extend([filters["date_to"], filters["date_to"]])
-        if filters.get("entity"):
-            sql.append("AND f.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)")
-            params.append(filters["entity"])
-        sql.append("ORDER BY score LIMIT ? OFFSET ?")
-        params.extend([limit, offset])
+        params: list[Any] = [HL_START, HL_END, match]
+        sql_filters, filter_params = search_filters(filters, doc_col="f.doc_id")
+        sql.extend(sql_filters)
+        params.extend(filter_params)
+        sql.append("ORDER BY score, f.doc_id LIMIT ? OFFSET ?")
+        params.extend([max(0, int(limit)), max(0, int(offset))])
         try:
             rows = self.db.execute(" ".join(sql), params).fetchall()
         except sqlite3.OperationalError as exc:

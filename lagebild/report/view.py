@@ -1,0 +1,484 @@
+"""View models shared by the report and the web UI: stories, timeline axis, claims, entities, articles.
+
+Everything here reads the store and the ``CorpusResult`` contract (``lagebild/compare``) and
+returns plain dicts for the Jinja templates. Parts the pipeline has not produced stay empty:
+pages render them as "not computed yet" instead of failing. Where the cross-source entity
+resolution has not run, entities are derived from the per-document entity annotations so the
+entity pages still work.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from markupsafe import Markup
+
+from lagebild.compare import CorpusResult
+from lagebild.export.json_export import annotation_json, document_json
+from lagebild.model import Annotation, Document, Span
+from lagebild.report.links import Links
+from lagebild.report.marks import Mark, render_marked
+
+__all__ = [
+    "ALL_STORY",
+    "Picture",
+    "article_view",
+    "build_picture",
+    "entity_view",
+    "parse_date_range",
+    "slug",
+    "story_view",
+    "text_offset",
+]
+
+#: id of the virtual story holding every article when no stories were computed
+ALL_STORY = "all"
+_KIND_CSS = {"entity": "ent", "timex": "tx", "quote": "qt", "claim": "cl", "event": "ev"}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def slug(text: str) -> str:
+    """Return a URL-safe, stable slug of ``text`` (ASCII, lower case, dashes)."""
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")[:80] or "x"
+
+
+def dom_id(doc_id: str, ann_id: str) -> str:
+    """Return the HTML id of an annotation's mark (``a-<doc>-<ann>`` with safe characters)."""
+    return "a-" + re.sub(r"[^A-Za-z0-9_-]", "_", f"{doc_id}-{ann_id}")
+
+
+def text_offset(doc: Document, original: int, *, end: bool = False) -> int:
+    """Map an ORIGINAL offset back to the cleaned text (nearest copied character)."""
+    segments = doc.offsets.segments
+    if not segments:
+        return max(0, min(original, len(doc.text)))
+    starts = [s.orig_start for s in segments]
+    i = bisect.bisect_right(starts, original - (1 if end else 0)) - 1
+    if i < 0:
+        return segments[0].text_start
+    seg = segments[i]
+    delta = original - seg.orig_start
+    if delta <= seg.length:
+        return seg.text_start + delta
+    return seg.text_start + seg.length
+
+
+def parse_date_range(value: Any) -> tuple[date, date] | None:
+    """Return the first and last day a TIMEX-like value (``2024``, ``2024-06``, ``2024-11-08T…``) covers."""
+    if isinstance(value, Mapping):
+        value = value.get("value")
+    if not isinstance(value, str):
+        return None
+    m = _DATE.match(value)
+    if not m:
+        return None
+    try:
+        year = int(m.group(1))
+        if m.group(3):
+            day = date(year, int(m.group(2)), int(m.group(3)))
+            return day, day
+        if m.group(2):
+            month = int(m.group(2))
+            first = date(year, month, 1)
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return str(value.get("value") or "")
+    return "" if value is None else str(value)
+
+
+@dataclass
+class Picture:
+    """The corpus picture with the indexes the pages need (built once per request/report)."""
+
+    corpus: CorpusResult
+    docs: dict[str, dict[str, Any]]  # doc id → export form of the document (meta, no annotations)
+    entities: list[dict[str, Any]]
+    mention_entity: dict[str, str]
+    entities_derived: bool
+    stories: list[dict[str, Any]]
+    stories_virtual: bool
+    story_of: dict[str, str] = field(default_factory=dict)
+    claim_group_of: dict[Any, str] = field(default_factory=dict)
+    event_of: dict[tuple[str, int, int], str] = field(default_factory=dict)
+
+    @property
+    def entity_by_id(self) -> dict[str, dict[str, Any]]:
+        return {e["id"]: e for e in self.entities}
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        return next((s for s in self.stories if s["id"] == story_id), None)
+
+
+def _derive_entities(docs: Iterable[Document]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Group entity annotations by type and resolution key when no cross-source resolution ran."""
+    groups: dict[str, dict[str, Any]] = {}
+    mention_entity: dict[str, str] = {}
+    for doc in docs:
+        for ann in doc.of_kind("entity"):
+            key = str(ann.data.get("norm") or ann.surface).strip()
+            if not key:
+                continue
+            ent_id = f"{(ann.label or 'x').lower()}-{slug(key)}"
+            ent = groups.setdefault(
+                ent_id, {"id": ent_id, "name": key, "type": ann.label, "aliases": [], "roles": [], "mentions": [], "derived": True}
+            )
+            span = doc.span_json(ann.span)
+            ent["mentions"].append({**span, "ann": ann.id})
+            if span["text"] not in ent["aliases"] and span["text"] != ent["name"]:
+                ent["aliases"].append(span["text"])
+            role = ann.data.get("role")
+            if role and role not in ent["roles"]:
+                ent["roles"].append(role)
+            mention_entity[f"{doc.id}#{ann.id}"] = ent_id
+    return sorted(groups.values(), key=lambda e: (-len(e["mentions"]), e["name"])), mention_entity
+
+
+def build_picture(corpus: CorpusResult, documents: Iterable[Document], sources: Mapping[str, list[dict[str, Any]]] | None = None) -> Picture:
+    """Index the corpus result and the documents' metadata for the pages."""
+    docs_list = list(documents)
+    sources = sources or {}
+    docs = {}
+    for d in docs_list:
+        meta = document_json(d, sources.get(d.id, []), corpus)
+        meta.pop("text", None)
+        docs[d.id] = meta
+    if corpus.entities:
+        entities, mention_entity, derived = corpus.entities, dict(corpus.mention_entity), False
+    else:
+        entities, mention_entity = _derive_entities(docs_list)
+        derived = True
+    stories = list(corpus.stories)
+    virtual = not stories
+    if virtual:
+        stories = [
+            {
+                "id": ALL_STORY,
+                "label": "All articles",
+                "members": [{"doc": d, "confidence": None} for d in sorted(docs)],
+                "independent_sources": None,
+                "virtual": True,
+            }
+        ]
+    pic = Picture(corpus, docs, entities, mention_entity, derived, stories, virtual)
+    for story in stories:
+        for member in story.get("members") or []:
+            pic.story_of.setdefault(member.get("doc"), story["id"])
+    for group in corpus.claim_groups:
+        for claim in group.get("claims") or []:
+            if claim.get("id"):
+                pic.claim_group_of[claim["id"]] = group["id"]
+            if claim.get("doc") is not None:
+                pic.claim_group_of[(claim.get("doc"), claim.get("start"), claim.get("end"))] = group["id"]
+    for event in corpus.events:
+        for mention in event.get("mentions") or []:
+            pic.event_of[(mention.get("doc"), mention.get("start"), mention.get("end"))] = event["id"]
+    return pic
+
+
+# -- stories -------------------------------------------------------------------------------------
+def _touches(item_docs: Iterable[str], members: set[str]) -> bool:
+    return any(d in members for d in item_docs)
+
+
+def _timeline_axis(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Place timeline entries on a time axis: percentages for each date (and its alternatives)."""
+    ranges = []
+    for entry in entries:
+        for value in entry["all_dates"]:
+            r = parse_date_range(value["value"])
+            if r:
+                ranges.append(r)
+    if not ranges:
+        return {"ticks": [], "has_axis": False}
+    lo = min(r[0] for r in ranges)
+    hi = max(r[1] for r in ranges)
+    span_days = max((hi - lo).days, 1)
+    lo_pad = lo - timedelta(days=max(1, span_days // 30))
+    hi_pad = hi + timedelta(days=max(1, span_days // 30))
+    total = (hi_pad - lo_pad).days or 1
+
+    def pct(day: date) -> float:
+        return round(100.0 * (day - lo_pad).days / total, 2)
+
+    for entry in entries:
+        for value in entry["all_dates"]:
+            r = parse_date_range(value["value"])
+            if r:
+                value["left"] = pct(r[0])
+                value["width"] = max(round(100.0 * ((r[1] - r[0]).days + 1) / total, 2), 0.8)
+    ticks = []
+    month = date(lo_pad.year, lo_pad.month, 1)
+    months = []
+    while month <= hi_pad:
+        if month >= lo_pad:
+            months.append(month)
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    step = max(1, len(months) // 8)
+    for m in months[::step]:
+        ticks.append({"label": m.strftime("%Y-%m"), "left": pct(m)})
+    return {"ticks": ticks, "has_axis": True, "from": lo.isoformat(), "to": hi.isoformat()}
+
+
+def _timeline_entries(pic: Picture, members: set[str]) -> list[dict[str, Any]]:
+    events = {e["id"]: e for e in pic.corpus.events}
+    out = []
+    for i, entry in enumerate(pic.corpus.timeline):
+        evidence = entry.get("evidence") or []
+        docs = list(entry.get("sources") or []) or [ev.get("doc") for ev in evidence]
+        if members and not _touches(docs, members):
+            continue
+        event = events.get(entry.get("event") or "", {})
+        dates: dict[str, dict[str, Any]] = {}
+
+        def add_date(value: Any, doc: str | None) -> None:
+            text = _date_text(value)
+            if not text:
+                return
+            slot = dates.setdefault(text, {"value": text, "docs": []})
+            if doc and doc not in slot["docs"]:
+                slot["docs"].append(doc)
+
+        add_date(entry.get("date"), None)
+        for ev in evidence:
+            add_date(ev.get("date"), ev.get("doc"))
+        for alt in event.get("dates") or []:
+            if isinstance(alt, Mapping):
+                for doc in alt.get("sources") or alt.get("docs") or ([alt["doc"]] if alt.get("doc") else [None]):
+                    add_date(alt.get("value"), doc)
+            else:
+                add_date(alt, None)
+        main = _date_text(entry.get("date"))
+        conflict = bool(entry.get("conflict") or event.get("conflict"))
+        raw_date = entry.get("date")
+        granularity = entry.get("granularity") or (raw_date.get("granularity") if isinstance(raw_date, Mapping) else None)
+        out.append(
+            {
+                "n": i,
+                "id": entry.get("event") or f"t{i}",
+                "event": entry.get("event"),
+                "label": entry.get("label") or event.get("label") or entry.get("event") or "event",
+                "date": main,
+                "granularity": granularity,
+                "sources": docs,
+                "n_sources": len(set(docs)),
+                "independent_sources": entry.get("independent_sources", event.get("independent_sources")),
+                "evidence": evidence,
+                "conflict": conflict,
+                "all_dates": list(dates.values()),
+                "type": event.get("type"),
+            }
+        )
+    return out
+
+
+def _coverage(pic: Picture, members: list[str], events: list[dict[str, Any]], groups: list[dict[str, Any]]) -> dict[str, Any]:
+    """Which article reports which event / claim group; rows carried by one source only are flagged."""
+    rows = []
+    for ev in events:
+        docs = set(ev.get("sources") or []) | {m.get("doc") for m in ev.get("mentions") or []}
+        rows.append({"kind": "event", "id": ev["id"], "label": ev.get("label") or ev["id"], "docs": docs})
+    for g in groups:
+        docs = {c.get("doc") for c in g.get("claims") or []}
+        rows.append({"kind": "claims", "id": g["id"], "label": g.get("subject") or g["id"], "docs": docs})
+    for row in rows:
+        row["cells"] = [d in row["docs"] for d in members]
+        row["single"] = len(row["docs"] & set(members)) == 1
+        row["docs"] = sorted(d for d in row["docs"] if d)
+    return {"columns": members, "rows": rows, "extra": pic.corpus.coverage}
+
+
+def story_view(pic: Picture, story_id: str) -> dict[str, Any] | None:
+    """Everything the story page shows: members, timeline axis, claim groups, entities, coverage."""
+    story = pic.story(story_id)
+    if story is None:
+        return None
+    member_ids = [m.get("doc") for m in story.get("members") or [] if m.get("doc") in pic.docs]
+    members = set(member_ids)
+    timeline = _timeline_entries(pic, members)
+    axis = _timeline_axis(timeline)
+    events = [
+        e for e in pic.corpus.events if _touches(list(e.get("sources") or []) + [m.get("doc") for m in e.get("mentions") or []], members)
+    ]
+    groups = [g for g in pic.corpus.claim_groups if _touches([c.get("doc") for c in g.get("claims") or []], members)]
+    entity_counts: Counter[str] = Counter()
+    entity_docs: dict[str, set[str]] = defaultdict(set)
+    for ent in pic.entities:
+        for m in ent.get("mentions") or []:
+            if m.get("doc") in members:
+                entity_counts[ent["id"]] += 1
+                entity_docs[ent["id"]].add(m["doc"])
+    ent_by_id = pic.entity_by_id
+    entities = [
+        {**ent_by_id[eid], "count": n, "n_docs": len(entity_docs[eid])} for eid, n in entity_counts.most_common() if eid in ent_by_id
+    ]
+    inconsistencies = [
+        i for i in pic.corpus.inconsistencies if i.get("doc") in members or _touches([s.get("doc") for s in i.get("spans") or []], members)
+    ]
+    ordered_members = sorted(member_ids, key=lambda d: (_date_text(pic.docs[d].get("published")) or "9999", d))
+    return {
+        "story": story,
+        "members": [
+            {**pic.docs[d], "confidence": next((m.get("confidence") for m in story.get("members") or [] if m.get("doc") == d), None)}
+            for d in ordered_members
+        ],
+        "timeline": timeline,
+        "axis": axis,
+        "events": events,
+        "claim_groups": groups,
+        "entities": entities,
+        "coverage": _coverage(pic, ordered_members, events, groups),
+        "inconsistencies": inconsistencies,
+    }
+
+
+# -- articles ------------------------------------------------------------------------------------
+def _ann_title(ann: Annotation) -> str:
+    data = ann.data
+    if ann.kind == "timex":
+        return f"{ann.label or 'DATE'} → {data.get('value') or 'unresolved'}"
+    if ann.kind == "quote":
+        return f"{ann.label or 'quote'} quote · speaker: {data.get('speaker_text') or 'unknown'}"
+    if ann.kind == "claim":
+        unit = data.get("unit") or ""
+        return f"claim: {data.get('value_text') or data.get('value')} {unit} · claimant: {data.get('claimant_text') or 'the outlet'}".strip()
+    if ann.kind == "event":
+        return f"event: {ann.label or ''} {data.get('date') or ''}".strip()
+    return f"{ann.label or ann.kind}"
+
+
+def _ann_link(pic: Picture, doc: Document, ann: Annotation, links: Links) -> tuple[str | None, str]:
+    """Where an annotation leads (its entity, claim group, event or speaker) and the link's label."""
+    global_id = f"{doc.id}#{ann.id}"
+    if ann.kind == "entity":
+        ent = pic.mention_entity.get(global_id)
+        return (links.entity(ent), "entity") if ent else (None, "")
+    orig = doc.original_span(ann.span)
+    if ann.kind == "claim":
+        group = pic.claim_group_of.get(global_id) or pic.claim_group_of.get((doc.id, orig[0], orig[1]))
+        return (links.claim_group(group, pic.story_of.get(doc.id)), "claim group") if group else (None, "")
+    if ann.kind == "event":
+        event = pic.event_of.get((doc.id, orig[0], orig[1]))
+        return (links.event(event, pic.story_of.get(doc.id)), "event") if event else (None, "")
+    if ann.kind == "quote":
+        speaker = ann.data.get("speaker_ann")
+        ent = pic.mention_entity.get(f"{doc.id}#{speaker}") if speaker else None
+        return (links.entity(ent), "speaker") if ent else (None, "")
+    return None, ""
+
+
+def _sentence_around(doc: Document, start: int, end: int) -> tuple[int, int]:
+    for ann in doc.of_kind("sentence"):
+        if ann.span.start <= start and end <= ann.span.end:
+            return ann.span.start, ann.span.end
+    return start, end
+
+
+def article_view(
+    pic: Picture, doc: Document, links: Links, *, highlight: tuple[int, int] | None = None
+) -> dict[str, Any]:
+    """The article with highlighted annotations, each linking on; ``highlight`` = original offsets to mark."""
+    marks: list[Mark] = []
+    if highlight:
+        start = text_offset(doc, highlight[0])
+        end = text_offset(doc, highlight[1], end=True)
+        if 0 <= start < end <= len(doc.text):
+            s_start, s_end = _sentence_around(doc, start, end)
+            marks.append(Mark(s_start, s_end, "hl", "the sentence you came from", {"id": "hl"}))
+    rows = []
+    for ann in sorted(doc.annotations, key=lambda a: (a.span.start, -a.span.end)):
+        css = _KIND_CSS.get(ann.kind)
+        if not css:
+            continue
+        href, link_label = _ann_link(pic, doc, ann, links)
+        title = _ann_title(ann)
+        anchor = dom_id(doc.id, ann.id)
+        is_entity = ann.kind == "entity"
+        marks.append(
+            Mark(
+                ann.span.start,
+                ann.span.end,
+                f"{css} {css}-{slug(ann.label or 'x')}",
+                title,
+                {"id": anchor, "data-ann": f"{doc.id}#{ann.id}"},
+                href if is_entity else None,
+                None if is_entity else href,
+            )
+        )
+        exported = annotation_json(doc, ann, pic.corpus)
+        rows.append({"ann": ann, "x": exported, "anchor": anchor, "href": href, "link_label": link_label, "title": title, "css": css})
+    body: Markup = render_marked(doc.text, marks)
+    meta = pic.docs.get(doc.id) or {}
+    dup = [d for d in pic.corpus.duplicates if d.get("doc") == doc.id or d.get("of") == doc.id]
+    return {
+        "doc": meta,
+        "document": doc,
+        "body": body,
+        "annotations": rows,
+        "counts": Counter(r["ann"].kind for r in rows),
+        "story": pic.story(pic.story_of.get(doc.id, "")),
+        "duplicates": dup,
+        "failures": [f.to_json() for f in doc.failures],
+    }
+
+
+# -- entities ------------------------------------------------------------------------------------
+def entity_view(pic: Picture, entity_id: str, docs: Mapping[str, Document], links: Links) -> dict[str, Any] | None:
+    """Aliases, mentions per source, quotes by the entity and claims by and about it."""
+    ent = pic.entity_by_id.get(entity_id)
+    if ent is None:
+        return None
+    my_mentions = {gid for gid, eid in pic.mention_entity.items() if eid == entity_id}
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in ent.get("mentions") or []:
+        by_doc[m.get("doc")].append(m)
+    quotes, claims_by, claims_about = [], [], []
+    for doc_id, doc in docs.items():
+        for ann in doc.annotations:
+            if ann.kind not in ("quote", "claim"):
+                continue
+            data = ann.data
+            refs_by = [data.get("speaker_ann")] if ann.kind == "quote" else [data.get("claimant_ann")]
+            by = any(r and f"{doc_id}#{r}" in my_mentions for r in refs_by)
+            if not by:
+                # A speaker/claimant span that covers one of the entity's mentions counts as well.
+                span = data.get("speaker_span") or data.get("claimant_span")
+                if span:
+                    by = any(
+                        f"{doc_id}#{e.id}" in my_mentions and Span(*span).overlaps(e.span) for e in doc.of_kind("entity")
+                    )
+            item = {"x": annotation_json(doc, ann, pic.corpus), "href": links.doc(doc_id, start=doc.original_span(ann.span)[0], end=doc.original_span(ann.span)[1]), "doc": pic.docs.get(doc_id, {})}
+            if ann.kind == "quote" and by:
+                quotes.append(item)
+            elif ann.kind == "claim":
+                about = any(f"{doc_id}#{r}" in my_mentions for r in data.get("subject_anns") or [])
+                if by:
+                    claims_by.append(item)
+                elif about:
+                    claims_about.append(item)
+    mentions = []
+    for doc_id, items in sorted(by_doc.items(), key=lambda kv: -len(kv[1])):
+        mentions.append(
+            {
+                "doc": pic.docs.get(doc_id, {"id": doc_id}),
+                "items": [{**m, "href": links.doc(doc_id, start=m.get("start"), end=m.get("end"))} for m in items],
+            }
+        )
+    forms = Counter(m.get("text") for m in ent.get("mentions") or [])
+    events = [e for e in pic.corpus.events if entity_id in (e.get("participants") or [])]
+    return {"entity": ent, "mentions": mentions, "forms": forms.most_common(), "quotes": quotes, "claims_by": claims_by,
+            "claims_about": claims_about, "events": events}

@@ -1,0 +1,33 @@
+"""Run the web UI and REST API with uvicorn (``lagebild serve``)."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from lagebild.errors import LagebildError
+
+__all__ = ["is_loopback", "run_server"]
+
+
+def is_loopback(host: str) -> bool:
+    """Return True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def run_server(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    """Serve ``db_url`` on ``host:port``; refuse a non-loopback address without a token."""
+    if not is_loopback(host) and not token:
+        raise LagebildError(
+            f"refusing to serve on {host}: anyone on the network could read the store. "
+            "Pass --token TOKEN (or set LAGEBILD_TOKEN), or bind to 127.0.0.1."
+        )
+    import uvicorn
+
+    from lagebild.web.app import create_app
+
+    uvicorn.run(create_app(db_url, token=token), host=host, port=port, log_level="info", proxy_headers=False, server_header=False)
