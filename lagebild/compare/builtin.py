@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-BUILTIN_COMPARE_MODULES: tuple[str, ...] = ()
+BUILTIN_COMPARE_MODULES: tuple[str, ...] = ("lagebild.compare.duplicates",)
 
 for _module in BUILTIN_COMPARE_MODULES:
     importlib.import_module(_module)

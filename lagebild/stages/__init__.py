@@ -11,6 +11,8 @@ import importlib
 #: Modules whose import registers the built-in stages (explicit: no discovery by name).
 BUILTIN_STAGE_MODULES = (
     "lagebild.stages.clean",
+    "lagebild.stages.meta",
+    "lagebild.stages.language",
     "lagebild.stages.segment",
 )
 

@@ -1,26 +1,122 @@
 """Cleaning: turn the original into the text that later stages annotate.
 
-``clean.identity.v1`` keeps everything (for clean inputs and tests); the boilerplate filter for
-scraped text lives in ``lagebild.ingest`` and registers ``clean.boilerplate.*``.
+``clean.identity.v1`` keeps everything (for clean inputs and tests). ``clean.boilerplate.v1``
+removes page furniture from plain text (``lagebild.ingest.boilerplate``): every removed piece
+is recorded in ``doc.removed`` with its reason, in original offsets. For HTML the reader has
+already set the extracted main text (mapped to the page); the filter then runs over that text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.model import Document, OffsetMap, Provenance
+from lagebild.ingest.boilerplate import plan
+from lagebild.model import Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
 
-__all__ = ["IdentityClean"]
+__all__ = ["BoilerplateClean", "IdentityClean", "copy_base"]
+
+
+def _base(doc: Document) -> tuple[str, OffsetMap]:
+    """Return the text to clean: the reader's extracted text if it set one, else the original."""
+    if doc.text:
+        return doc.text, doc.offsets
+    return doc.original, OffsetMap.identity(len(doc.original))
+
+
+def copy_base(builder: TextBuilder, base: str, base_map: OffsetMap, start: int, end: int) -> None:
+    """Append ``base[start:end]`` to ``builder``: copied where ``base`` copies the original, else inserted."""
+    pos = start
+    for seg in base_map.segments:
+        s, e = seg.text_start, seg.text_start + seg.length
+        if e <= pos:
+            continue
+        if s >= end:
+            break
+        if s > pos:
+            builder.insert(base[pos : min(s, end)])
+            pos = min(s, end)
+        a, b = max(pos, s), min(end, e)
+        if b > a:
+            builder.copy(seg.orig_start + (a - s), seg.orig_start + (b - s))
+            pos = b
+    if pos < end:
+        builder.insert(base[pos:end])
 
 
 @STAGES.register("clean.identity.v1", requires={"original"}, produces={"text"})
 @dataclass
 class IdentityClean:
-    """Use the original text unchanged as the cleaned text (identity offset map)."""
+    """Use the original text unchanged (or the main text an HTML reader extracted) as the cleaned text."""
 
     prov: Provenance = field(default=Provenance("clean.identity.v1"), compare=False)
 
     def __call__(self, doc: Document) -> Document:
-        doc.set_text(doc.original, OffsetMap.identity(len(doc.original)))
+        if not doc.text:
+            doc.set_text(doc.original, OffsetMap.identity(len(doc.original)))
+        return doc
+
+
+@STAGES.register("clean.boilerplate.v1", requires={"original"}, produces={"text", "removed", "header_meta"})
+@dataclass
+class BoilerplateClean:
+    """Remove boilerplate lines (teasers, widgets, header lines, duplicates) and record each with its reason.
+
+    Header fields found on the way (title, date, author, section, dateline) are written to
+    ``doc.meta`` where the reader has not set them; ``meta.headers.v1`` checks and completes them.
+    """
+
+    max_chars: int = 2_000_000  # longer texts are kept whole (a plan over megabytes of lines is pointless)
+    prov: Provenance = field(default=Provenance("clean.boilerplate.v1"), compare=False)
+
+    def __call__(self, doc: Document) -> Document:
+        base, base_map = _base(doc)
+        if len(base) > self.max_chars:
+            doc.set_text(base, base_map)
+            return doc
+        p = plan(base)
+        builder = TextBuilder(doc.original)
+        removed: list[Removed] = []
+        prev_end: int | None = None
+
+        def drop(start: int, end: int, reason: str) -> None:
+            o_start, o_end = base_map.to_original(start, end)
+            if o_end > o_start:
+                removed.append(Removed(o_start, o_end, reason))
+
+        for ln in p.lines:
+            if ln.reason is not None:
+                drop(ln.start, ln.end, ln.reason)
+                continue
+            if ln.cut:
+                drop(ln.start, ln.start + ln.cut, ln.cut_reason or "header")
+            start = ln.start + ln.cut
+            while start < ln.end and base[start].isspace():
+                start += 1
+            if prev_end is not None:
+                builder.insert("\n\n" if "\n\n" in base[prev_end:ln.start].replace("\r", "") else "\n")
+            if ln.split:
+                cut = ln.start + ln.split
+                copy_base(builder, base, base_map, start, cut)
+                builder.insert(" – ")  # "BerlinWladimir" -> "Berlin – Wladimir": the dateline stays visible
+                copy_base(builder, base, base_map, cut, ln.end)
+            else:
+                copy_base(builder, base, base_map, start, ln.end)
+            prev_end = ln.end
+        text, offsets = builder.build()
+        doc.set_text(text, offsets)
+        doc.removed.extend(sorted(removed, key=lambda r: (r.start, r.end)))
+        meta = doc.meta
+        found = p.meta
+        if found.get("title") and not meta.title:
+            meta.title = found["title"]
+        if found.get("published") is not None and not meta.published.value:
+            meta.published = found["published"]
+            meta.published.reason = "header line"
+        if found.get("author") and not meta.author:
+            meta.author = found["author"]
+        if found.get("section") and not meta.section:
+            meta.section = found["section"]
+        if found.get("dateline"):
+            meta.extra.setdefault("dateline", found["dateline"])
         return doc

@@ -1,0 +1,381 @@
+"""Boilerplate filter for article text that is already plain (scraped, copied, extracted).
+
+The text is cut into lines. Each line is first judged on its own (a cue such as "Diesen Artikel
+teilen" or a date-only line; "good" body text: long, with sentence punctuation and function
+words; or "neutral": headings, short lines), then in context, the way a reader scans a page:
+
+- the *header zone* before the first body paragraph holds the title (kept), section word,
+  date, author and reading-time lines, photo captions and navigation (removed);
+- a *related-links block* starts at a heading such as "Mehr zum Thema" and runs over teaser
+  items (short titles, dates, truncated descriptions) until body text resumes;
+- the *tail* after the last body paragraph holds share/comment widgets and link lists;
+- a line repeated verbatim (a lead or headline printed twice) is kept once.
+
+Every decision carries a reason, so the caller can record what was removed and why. The
+filter is pure Python over lines (no model) and costs well under a millisecond per article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.ingest import headers
+from lagebild.model import DateValue
+
+__all__ = ["Line", "Plan", "plan"]
+
+_STOPWORDS = frozenset(
+    """
+    der die das den dem des ein eine einer einem eines und oder aber nicht auch noch nur schon sich sie er es
+    wir ihr ich ist sind war waren wird werden wurde wurden hat haben hatte hatten sei mit von zu zum zur im
+    in an am auf aus bei nach für über unter vor durch gegen ohne um als wie wenn dass daß ob so da dann
+    denn doch mehr sehr kann können soll sollen muss müssen will wollen dies diese dieser dieses man kein keine
+    the a an and or but not also of to in on at by for with from as is are was were be been has have had
+    that this these those it its they he she we you which who will would can could should may more than
+    le la les un une des et ou est sont du au aux dans pour par sur avec pas que qui ce il elle
+    el los las del y en es son por con para una que se al lo
+    il lo gli di da e che non per con sono
+    het een en van de is zijn niet op met voor dat die
+    """.split()
+)
+_SENT_PUNCT = re.compile(r"[.!?;:…]|[.!?][\"“”»«'’)]")
+_END_SENTENCE = re.compile(r"[.!?][\"“”»«'’)\]]*$")
+_END_STATEMENT = re.compile(r"[.!][\"“”»«'’)\]]*$|[\"“”»«]$")
+_AGENCY_DATELINE = re.compile(r"^[A-ZÄÖÜ][\w/. -]{1,40}\s*\((?:dpa|afp|ap|reuters|kna|epd|apa|sda|dts|ots|sid|ddp)\b|^[A-ZÄÖÜ]{3,}[\w/ ]*\s+[-–]\s")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# Cues: whole lines that are page furniture, by reason. Kept short: a cue only fires on a short line.
+_CUES: list[tuple[str, re.Pattern[str], int]] = [
+    ("share widget", re.compile(
+        r"^\W*(?:(?:diesen|den|artikel|beitrag|seite)\s+)*(?:artikel\s+)?(?:teilen|drucken|versenden|verschicken|empfehlen|"
+        r"merken|speichern|per\s+e-?mail\s+(?:teilen|versenden)|link\s+kopieren|share(?:\s+this(?:\s+article|\s+story)?)?|"
+        r"print(?:\s+this)?|e-?mail|tweet|pin\s+it)\W*$"
+        r"|^\W*(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|pocket|threads|bluesky|"
+        r"instagram|youtube|tiktok|e-?mail|messenger|mail|drucken|teilen|kopieren)\W*){1,8}$", re.I), 80),
+    ("comments widget", re.compile(
+        r"^\W*(?:\d+\s+)?(?:kommentare?|comments?|leserkommentare|diskussion|antworten|reply|melden)\W*(?:\(\d+\)|\d+)?\W*$"
+        r"|^\W*(?:kommentar|comment|antwort|meinung)\w*\s+(?:schreiben|verfassen|veröffentlichen|abgeben|hinzufügen|posten|"
+        r"anzeigen|laden|ausblenden|einblenden)\W*$"
+        r"|^\W*(?:(?:jetzt|hier)\s+)?(?:kommentieren|mitdiskutieren|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
+        r"add\s+a\s+comment|write\s+a\s+comment|join\s+the\s+(?:discussion|conversation))\W*$"
+        r"|^\W*(?:\d+\s+)?(?:kommentare?|comments?)\s+(?:zu\s+diesem\s+artikel|anzeigen|lesen|show)\W*$", re.I), 70),
+    ("reading time", re.compile(r"(?!)"), 0),  # handled by headers.reading_time_line
+    ("advertisement", re.compile(
+        r"^\W*(?:anzeige|werbung|advertisement|sponsored(?:\s+content)?|promotion|ad|gesponsert|"
+        r"(?:bezahlte\s+)?partnerinhalte?|weiter\s+nach\s+der\s+(?:anzeige|werbung))\W*$", re.I), 60),
+    ("newsletter", re.compile(
+        r"\b(?:newsletter|abonnieren|abonnier|jetzt\s+abo|subscribe|sign\s+up|anmelden\s+und|registrieren\s+sie\s+sich|"
+        r"push-?nachrichten|push-?mitteilungen|whatsapp-?kanal)\b", re.I), 140),
+    ("cookie notice", re.compile(r"\b(?:cookies?|datenschutzerklärung|privacy\s+policy|einwilligung|consent)\b", re.I), 300),
+    ("copyright", re.compile(r"^\W*(?:©|\(c\)|copyright|alle\s+rechte\s+vorbehalten|all\s+rights\s+reserved)", re.I), 200),
+    ("navigation", re.compile(
+        r"^\W*(?:startseite|home|homepage|zur\s+startseite|zurück|zurück\s+zur\s+übersicht|nach\s+oben|zum\s+seitenanfang|"
+        r"back\s+to\s+top|menü|menu|suche|search|login|anmelden|einloggen|registrieren|impressum|kontakt|"
+        r"datenschutz|agb|barrierefreiheit|mediadaten|inhaltsverzeichnis|skip\s+to\s+(?:main\s+)?content|"
+        r"zum\s+inhalt\s+springen|weiterlesen|mehr\s+lesen|read\s+more|mehr\s+anzeigen|alle\s+artikel|"
+        r"nächster\s+artikel|vorheriger\s+artikel|next|previous|weiter|zurück)\W*$"
+        r"|^\W*(?:startseite|home)\s*[>›»|/]", re.I), 80),
+]
+#: cues that also occur in real sentences: they only fire on lines that are not body text
+_SOFT_CUES = frozenset({"newsletter", "cookie notice", "copyright"})
+_RELATED = re.compile(
+    r"^\W*(?:mehr\s+(?:zum\s+thema|zu\s+diesem\s+thema|dazu|aus\s+dem\s+ressort|aus\s+\w+|nachrichten|news|artikel|zu\b.*)|"
+    r"weitere\s+(?:nachrichten|artikel|meldungen|themen|beiträge|news|informationen\s+zum\s+thema)|"
+    r"(?:lesen|sehen|hören)\s+sie\s+(?:auch|mehr|dazu)|lies\s+auch|auch\s+interessant|ebenfalls\s+interessant|"
+    r"das\s+könnte\s+(?:dich|sie|euch)\s+(?:auch\s+)?interessieren|das\s+interessiert\s+(?:dich|sie)\s+(?:auch|vielleicht)|"
+    r"empfehlungen?(?:\s+der\s+redaktion)?|unsere\s+empfehlungen?|redaktionelle\s+empfehlung|top-?themen|"
+    r"(?:meist|viel)(?:gelesen|geklickt|diskutiert)e?(?:\s+artikel)?|am\s+meisten\s+gelesen|"
+    r"neu(?:e|est)e?\s+(?:nachrichten|artikel|meldungen|beiträge)|aktuelle\s+(?:nachrichten|artikel|meldungen|beiträge)|"
+    r"(?:ähnliche|verwandte|passende)\s+(?:artikel|themen|beiträge|nachrichten)|zum\s+thema|themen|schlagworte|tags|"
+    r"related(?:\s+(?:articles?|stories|posts|content|news|coverage|topics))?|read\s+(?:more|also|next)|more\s+(?:from|on|stories|news)\b.*|"
+    r"you\s+(?:may|might)\s+also\s+like|recommended(?:\s+(?:for\s+you|stories|articles))?|most\s+(?:read|popular|viewed)|"
+    r"trending|latest\s+(?:news|stories|articles)|see\s+also|top\s+stories|"
+    r"(?:\w+\s*:\s*)?(?:neueste|aktuelle|weitere|alle)\s+(?:nachrichten|news|meldungen|artikel))\W*$",
+    re.I,
+)
+_PLUS_TEASER = re.compile(r"^\s*\+\+\+.*\+\+\+\s*$")
+_TEASER_CUE = re.compile(
+    r"\b(?:interessieren|interessant|lesen\s+sie|lies\s+auch|auch\s+lesen|mehr\s+(?:zum|dazu|lesen)|newsletter|"
+    r"abonnier|tipp|video|podcast|live-?ticker|live-?blog|jetzt\s+(?:lesen|hören|sehen)|hier\s+(?:lesen|klicken)|"
+    r"read\s+(?:more|also)|see\s+also|click\s+here|watch)\b", re.I)
+_CREDIT = re.compile(
+    r"\((?:foto|fotos|bild|bilder|grafik|illustration|quelle|archivbild|symbolbild|photo|image|picture|credit|video)\s*:[^)]{1,80}\)"
+    r"|(?:^|\s|\|)(?:foto|fotos|bild|bildquelle|grafik|photo|image|credit|quelle|archivbild|symbolbild)\s*:\s*\S"
+    r"|©\s*\w|\b(?:picture\s+alliance|getty\s+images|imago(?:\s+images)?|shutterstock|istock(?:photo)?|keystone|"
+    r"reuters/|afp/|ap\s+photo|dpa/|epa/|adobe\s+stock)\b",
+    re.I,
+)
+#: a credit in parentheses or closing the line marks a caption even in a long line
+_CREDIT_STRONG = re.compile(
+    r"\((?:foto|fotos|bild|bilder|grafik|illustration|archivbild|symbolbild|photo|image|picture|credit)\s*:[^)]{1,80}\)"
+    r"|(?:foto|fotos|bild|bildquelle|grafik|photo|image|credit|archivbild|symbolbild)\s*:\s*[^.!?]{0,60}$|©[^.!?]{0,60}$",
+    re.I,
+)
+_DATELINE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?)([A-ZÄÖÜ][a-zäöüß]+)\b")
+
+
+@dataclass
+class Line:
+    """One non-blank line of the text and the decision about it."""
+
+    start: int  # offsets into the text given to ``plan`` (stripped line)
+    end: int
+    text: str
+    kind: str = "neutral"  # "good" | "neutral" | "weak" (truncated teaser text) | "cue"
+    reason: str | None = None  # removal reason; None = keep
+    cut: int = 0  # characters removed at the start of the line (a glued "date 2024-11 " prefix)
+    cut_reason: str | None = None
+    split: int = 0  # a glued dateline ends here ("BerlinWladimir" -> 6); a separator is inserted
+    date: DateValue | None = None
+    date_keyword: str = ""
+
+
+@dataclass
+class Plan:
+    """What to keep, what to remove and why, and the header metadata found on the way."""
+
+    lines: list[Line]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _stop_ratio(words: list[str]) -> float:
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.lower() in _STOPWORDS) / len(words)
+
+
+def _is_good(s: str, words: list[str]) -> bool:
+    """Body text: long with sentence punctuation and function words, or a full sentence of running text."""
+    if _TRUNCATED.search(s):
+        return False
+    n = len(s)
+    if n >= 150 and _SENT_PUNCT.search(s) and (_stop_ratio(words) >= 0.12 or n >= 300):
+        return True
+    # Shorter: must end like a statement (headlines end without a period, or with "?").
+    return n >= 50 and len(words) >= 8 and bool(_END_STATEMENT.search(s)) and _stop_ratio(words) >= 0.15
+
+
+def _strong(ln: Line) -> bool:
+    return ln.kind == "good" and len(ln.text) - ln.cut >= 120
+
+
+def _headline_like(s: str, words: list[str]) -> bool:
+    return 2 <= len(words) <= 40 and len(s) <= 300 and not s.endswith(".") and not s.endswith(":")
+
+
+def _key(s: str) -> str:
+    return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+
+def _first_pass(line: Line) -> None:
+    s = line.text
+    words = _words(s)
+    n = len(s)
+    dm = headers.date_line(s)
+    if dm:
+        line.kind, line.reason, line.date, line.date_keyword = "cue", "date line", dm.value, dm.keyword
+        return
+    if headers.reading_time_line(s):
+        line.kind, line.reason = "cue", "reading time"
+        return
+    if headers.author_line(s):
+        line.kind, line.reason = "cue", "author line"
+        return
+    if sum(ch.isalnum() for ch in s) < 3 or (len(words) <= 2 and n <= 5 and not s[:1].isdigit()):
+        line.kind, line.reason = "cue", "fragment"
+        return
+    if _PLUS_TEASER.match(s) and _TEASER_CUE.search(s):
+        line.kind, line.reason = "cue", "teaser"
+        return
+    if n <= 90 and _RELATED.match(s):
+        line.kind, line.reason = "cue", "related links"
+        return
+    for reason, pattern, max_len in _CUES:
+        if n <= max_len and pattern.search(s) and not (reason in _SOFT_CUES and _is_good(s, words)):
+            line.kind, line.reason = "cue", reason
+            return
+    if n <= 500 and (_CREDIT_STRONG.search(s) or (_CREDIT.search(s) and not _is_good(_CREDIT.sub("", s), words))):
+        line.kind, line.reason = "cue", "photo caption"
+        return
+    dp = headers.date_prefix(s)
+    if dp:
+        line.cut, line.cut_reason, line.date, line.date_keyword = dp.end, "date line", dp.value, dp.keyword
+        s = s[dp.end :]
+        words = _words(s)
+    if _is_good(s, words):
+        line.kind = "good"
+    elif _TRUNCATED.search(s) and n >= 40:
+        line.kind = "weak"
+
+
+def _lines(text: str) -> list[Line]:
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        chunk = m.group()
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        start = m.start() + lead
+        out.append(Line(start, start + len(stripped), stripped))
+    return out
+
+
+def plan(text: str) -> Plan:
+    """Decide for each line of ``text`` whether it is article text, and why not."""
+    lines = _lines(text)
+    for line in lines:
+        _first_pass(line)
+    good = [i for i, ln in enumerate(lines) if ln.kind == "good"]
+    strong = [i for i in good if _strong(lines[i])]
+    meta: dict[str, Any] = {}
+    if not good:
+        # No body paragraph at all: keep everything that is not a cue (short notes stay readable).
+        _mark_duplicates(lines)
+        _header_meta(lines, len(lines), meta)
+        return Plan(lines, meta)
+    first, last = (strong or good)[0], good[-1]
+    _header_zone(lines, first, meta)
+    _related_blocks(lines, first)
+    _navigation_runs(lines, first)
+    _tail(lines, last)
+    _mark_duplicates(lines)
+    _header_meta(lines, first, meta)
+    _glued_dateline(lines, meta)
+    return Plan(lines, meta)
+
+
+def _header_zone(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
+    zone = lines[:first]
+    meta_kinds = {"date line", "author line", "reading time", "section", "fragment", "photo caption"}
+    for ln in zone:
+        if ln.reason is None:
+            sec = headers.section_word(ln.text)
+            if sec:
+                ln.kind, ln.reason = "cue", "section"
+                meta.setdefault("section", sec)
+    candidates = [i for i, ln in enumerate(zone) if ln.reason is None and _headline_like(ln.text, _words(ln.text))]
+    first_meta = next((i for i, ln in enumerate(zone) if ln.reason in ("date line", "author line", "reading time")), None)
+    title_i: int | None = None
+    if candidates:
+        before = [i for i in candidates if first_meta is None or i < first_meta]
+        title_i = before[-1] if before else candidates[0]
+    if title_i is not None:
+        meta["title"] = zone[title_i].text
+        meta["title_line"] = title_i
+    seen_meta = False
+    for i, ln in enumerate(zone):
+        if ln.reason in meta_kinds:
+            seen_meta = seen_meta or (title_i is not None and i > title_i) or title_i is None
+            continue
+        if ln.reason is not None or i == title_i:
+            continue
+        words = _words(ln.text)
+        if title_i is None or i < title_i:
+            ln.reason = "navigation" if len(words) <= 4 else "header"
+        elif seen_meta and (ln.text.endswith(".") or _CREDIT.search(ln.text)) and len(ln.text) <= 300 \
+                and not _AGENCY_DATELINE.match(ln.text):
+            ln.reason = "photo caption"
+        elif _key(ln.text) == _key(zone[title_i].text):
+            ln.reason = "duplicate"
+        # else: a subtitle or kicker after the title: keep
+
+
+def _related_blocks(lines: list[Line], first: int) -> None:
+    i = first
+    n = len(lines)
+    while i < n:
+        if lines[i].reason == "related links":
+            j = i + 1
+            prev_good = False
+            while j < n:
+                ln = lines[j]
+                if ln.kind == "good" and ln.reason is None:
+                    long_body = len(ln.text) >= 250
+                    if j == i + 1 or prev_good or long_body:
+                        break
+                    prev_good = True
+                else:
+                    prev_good = False
+                if ln.reason is None or ln.reason in ("date line", "section"):
+                    ln.reason = "related links"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _navigation_runs(lines: list[Line], first: int) -> None:
+    def short(ln: Line) -> bool:
+        return ln.reason is None and ln.kind == "neutral" and len(ln.text) <= 30 and len(_words(ln.text)) <= 4 \
+            and not _END_SENTENCE.search(ln.text)
+
+    i = first
+    while i < len(lines):
+        j = i
+        while j < len(lines) and short(lines[j]):
+            j += 1
+        if j - i >= 3:
+            for ln in lines[i:j]:
+                ln.reason = "navigation"
+        i = max(j, i + 1)
+
+
+def _tail(lines: list[Line], last: int) -> None:
+    after = lines[last + 1 :]
+    for k, ln in enumerate(after):
+        if ln.reason is not None:
+            continue
+        words = _words(ln.text)
+        # A closing short sentence right after the body is text; everything else is page furniture.
+        if k == 0 and len(words) >= 4 and _END_SENTENCE.search(ln.text) and ln.kind != "weak":
+            continue
+        ln.reason = "trailer"
+
+
+def _mark_duplicates(lines: list[Line]) -> None:
+    seen: set[str] = set()
+    for ln in lines:
+        if ln.reason is not None:
+            continue
+        key = _key(ln.text[ln.cut :])
+        if len(key) < 15:
+            continue
+        if key in seen:
+            ln.reason = "duplicate"
+        else:
+            seen.add(key)
+
+
+def _header_meta(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
+    """Collect the publication date and author from the top of the text (not from teaser blocks)."""
+    window = lines[: max(first + 4, 8)]
+    dates = [ln for ln in window if ln.date is not None and ln.reason != "related links"]
+    if dates:
+        published = [ln for ln in dates if not re.match(r"(?:zuletzt\s+)?(?:aktualisiert|geändert|updated|last)", ln.date_keyword)]
+        chosen = (published or dates)[0]
+        meta["published"] = chosen.date
+    for ln in window:
+        if ln.reason == "author line" and "author" not in meta:
+            meta["author"] = headers.author_line(ln.text)
+        if ln.reason == "section" and "section" not in meta:
+            meta["section"] = headers.section_word(ln.text)
+
+
+def _glued_dateline(lines: list[Line], meta: dict[str, Any]) -> None:
+    """Split a dateline glued to the first body word ("BerlinWladimir Putins …")."""
+    body = next((ln for ln in lines if _strong(ln) and ln.reason is None), None)
+    if body is None:
+        return
+    m = _DATELINE.match(body.text[body.cut :])
+    if not m:
+        return
+    body.split = body.cut + m.end(1)
+    meta["dateline"] = m.group(1)

@@ -1,0 +1,262 @@
+"""Parse article header lines of plain text: date lines, author lines, section words.
+
+Every parser takes one line (or a line prefix) and returns a value at the precision the text
+actually gives (``year``/``month``/``day``/``minute``), or ``None``. German first, with the
+common English forms; no outlet-specific strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from lagebild.model import DateValue
+
+__all__ = [
+    "DateMatch",
+    "author_line",
+    "date_line",
+    "date_prefix",
+    "parse_date_string",
+    "reading_time_line",
+    "section_word",
+]
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "january": 1,
+    "februar": 2, "feb": 2, "february": 2, "feber": 2,
+    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "dez": 12, "december": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = (
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+    r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?"
+)
+_KEYWORD = (
+    r"(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
+    r"published|updated|posted|last\s+updated|created|first\s+published|online|print)"
+    r"(?:\s+(?:am|on|at|um|:))?\s*:?"
+)
+_TIME = r"(?:\s*(?:,|um|at|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
+_DATE_FORMS = [
+    # 25.10.2024, 25.10.24, 25/10/2024
+    rf"(?P<d1>\d{{1,2}})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<y1>\d{{4}}|\d{{2}}(?!\d))",
+    # 2024-10-25 or 2024-10 or 2024/10/25 (T10:15 allowed)
+    r"(?P<y2>\d{4})[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?:T(?P<hh2>\d{2}):(?P<mi2>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    # 24. Oktober 2024, 24. Oktober, 2024, 24 Oct 2024
+    rf"(?P<d3>\d{{1,2}})\.?\s*(?P<m3>{_MONTH})\.?,?\s+(?P<y3>\d{{4}})",
+    # October 24, 2024 / Oct. 24 2024
+    rf"(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})",
+    # Oktober 2024
+    rf"(?P<m5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})",
+]
+_DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
+_DATE_RE = re.compile(rf"(?:{_WEEKDAY}\s*)?{_DATE}{_TIME}", re.IGNORECASE)
+_LINE_RE = re.compile(
+    rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}\s*"
+    rf"(?P<tail>(?:[|·•,–-]\s*)?(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten)\.?)?)\W{{0,3}}$",
+    re.IGNORECASE,
+)
+_PREFIX_RE = re.compile(
+    rf"^\s*(?P<kw>{_KEYWORD}\s*)(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}(?:\s*[|:–-])?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a header line: its value, and where in the line it starts and ends."""
+
+    value: DateValue
+    start: int
+    end: int
+    keyword: str = ""
+
+
+def _valid(y: int, m: int, d: int | None) -> bool:
+    if not 1900 <= y <= 2100 or not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    try:
+        datetime(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _year(raw: str) -> int:
+    y = int(raw)
+    return y + (2000 if y < 70 else 1900) if len(raw) == 2 else y
+
+
+def _value(m: re.Match[str]) -> DateValue | None:
+    g = m.groupdict()
+    y = mo = d = None
+    if g.get("y1"):
+        y, mo, d = _year(g["y1"]), int(g["m1"]), int(g["d1"])
+    elif g.get("y2"):
+        y, mo = int(g["y2"]), int(g["m2"])
+        d = int(g["d2"]) if g.get("d2") else None
+    elif g.get("y3"):
+        y, mo, d = int(g["y3"]), MONTHS[g["m3"].lower()], int(g["d3"])
+    elif g.get("y4"):
+        y, mo, d = int(g["y4"]), MONTHS[g["m4"].lower()], int(g["d4"])
+    elif g.get("y5"):
+        y, mo = int(g["y5"]), MONTHS[g["m5"].lower()]
+    if y is None or mo is None or not _valid(y, mo, d):
+        return None
+    if d is None:
+        return DateValue(f"{y:04d}-{mo:02d}", "month", False)
+    hh, mi = g.get("hh") or g.get("hh2"), g.get("mi") or g.get("mi2")
+    if hh is not None and mi is not None:
+        h = int(hh)
+        ampm = (g.get("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and h < 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+        if h < 24:
+            return DateValue(f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{int(mi):02d}", "minute", False)
+    return DateValue(f"{y:04d}-{mo:02d}-{d:02d}", "day", False)
+
+
+def date_line(line: str) -> DateMatch | None:
+    """Parse a line that is only a date (optionally with a keyword, weekday, time, reading time)."""
+    if len(line) > 120:
+        return None
+    m = _LINE_RE.match(line.strip())
+    if not m:
+        return None
+    value = _value(m)
+    if value is None:
+        return None
+    return DateMatch(value, 0, len(line), (m.group("kw") or "").strip().lower())
+
+
+def date_prefix(line: str) -> DateMatch | None:
+    """Parse a keyword + date glued in front of running text (``date 2024-11 Die Wahl …``)."""
+    m = _PREFIX_RE.match(line[:200])
+    if not m:
+        return None
+    value = _value(m)
+    if value is None:
+        return None
+    return DateMatch(value, m.start("kw"), m.end(), (m.group("kw") or "").strip().lower())
+
+
+def parse_date_string(raw: str | None) -> DateValue | None:
+    """Parse a date from structured data (JSON fields, WARC headers) at the precision it has.
+
+    ``2024-11-10 15:57:00`` → minute; a time of exactly midnight is read as "no time given".
+    """
+    if not raw or not isinstance(raw, str):
+        return None
+    raw = raw.strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?", raw)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not _valid(y, mo, d):
+            return None
+        if m.group(4) and not (m.group(4) == "00" and m.group(5) == "00" and (m.group(6) or "00") == "00"):
+            return DateValue(f"{y:04d}-{mo:02d}-{d:02d}T{m.group(4)}:{m.group(5)}", "minute", False)
+        return DateValue(f"{y:04d}-{mo:02d}-{d:02d}", "day", False)
+    found = _DATE_RE.search(raw)
+    return _value(found) if found else None
+
+
+_NAME = r"[A-ZÄÖÜÉ][\w'’.-]*"
+_PARTICLE = r"(?:von|van|de|der|den|du|da|di|zu|vom|ten|ter|al|el|la|le|bin)"
+_PERSON = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)*{_NAME}){{0,3}}"
+_AUTHOR_RE = re.compile(
+    rf"^\W{{0,2}}(?:von|durch|by|autor(?:in)?|autoren|text|written\s+by|ein\s+(?:beitrag|kommentar|gastbeitrag)\s+von)\s*:?\s+"
+    rf"(?P<names>{_PERSON}(?:\s*(?:,|und|and|&|/)\s*{_PERSON})*)"
+    rf"(?:\s*(?:,|\||/|–|-)\s*(?P<org>[\w .&-]{{1,40}}))?\W{{0,2}}$",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    "der die das den dem des ein eine einer einem eines heute gestern morgen nach seit wegen während "
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "the a an this that".split()
+)
+
+
+def author_line(line: str) -> str | None:
+    """Return the author name(s) of a byline (``Von Hans Meier``, ``Durch …``, ``By …``), else ``None``."""
+    s = line.strip()
+    if not 4 <= len(s) <= 90:
+        return None
+    m = _AUTHOR_RE.match(s)
+    if not m:
+        return None
+    names = m.group("names").strip()
+    kept: list[str] = []
+    for part in re.split(r"\s*(?:,|\bund\b|\band\b|&|/)\s*", names):
+        words = re.findall(r"[\w'’.-]+", part)
+        if not words:
+            continue
+        if part.lower() in AGENCIES:
+            continue
+        if words[0].lower() in _NOT_NAMES:
+            return None
+        # Bylines are names: each word capitalised (the regex is case-insensitive for the cue only).
+        if not all(w[0].isupper() or w.lower() in _PARTICLE_SET for w in words):
+            if kept:
+                break  # "Von Hans Meier, dpa-Korrespondent": the rest is not a name
+            return None
+        kept.append(part)
+    return " und ".join(kept) if kept else None
+
+
+#: News agencies that follow a byline ("Von Hans Meier, dpa"); not part of the author name.
+AGENCIES = frozenset("dpa afp reuters ap kna epd apa sda ddp sid dts ots bloomberg ansa efe anp".split())
+_PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
+
+#: Section (Ressort) names news sites print above a headline; a general lexicon, not per outlet.
+SECTIONS = frozenset(
+    """
+    politik wirtschaft finanzen sport kultur feuilleton panorama gesellschaft wissen wissenschaft
+    digital technik netzwelt ausland inland deutschland welt europa international meinung kommentar
+    leitartikel lokales lokal region regional regionales stadt reise auto mobilität gesundheit
+    immobilien karriere job bildung medien leben stil unterhaltung vermischtes nachrichten news
+    hintergrund analyse interview reportage klima umwelt börse geld verbraucher
+    politics world business economy markets finance sports sport culture opinion science tech technology
+    health travel lifestyle entertainment europe us uk national local
+    """.split()
+)
+
+
+def section_word(line: str) -> str | None:
+    """Return the section name if the line is only a section word (or a short ``A | B`` path)."""
+    s = line.strip().strip("|>›»/·•")
+    if not s or len(s) > 40:
+        return None
+    parts = [p.strip() for p in re.split(r"\s*[|>›»/·•]\s*", s) if p.strip()]
+    if not parts or len(parts) > 3:
+        return None
+    if all(p.lower() in SECTIONS for p in parts):
+        return parts[-1] if len(parts) > 1 else parts[0]
+    return None
+
+
+_READING_RE = re.compile(
+    r"^\W{0,2}(?:(?:lesezeit|lesedauer|reading\s+time|lektüre)\s*:?\s*(?:ca\.\s*|etwa\s*|circa\s*)?\d+(?:[-–]\d+)?\s*(?:min\w*|minuten|minutes?)\.?"
+    r"|(?:ca\.\s*)?\d+(?:[-–]\d+)?\s*(?:min\w*|minuten|minutes?)\.?\s*(?:lesezeit|lesedauer|read|reading\s+time|zum\s+lesen))\W{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def reading_time_line(line: str) -> bool:
+    """Return whether the line only states a reading time (``Lesezeit: 2 min``, ``4 min read``)."""
+    s = line.strip()
+    return len(s) <= 60 and bool(_READING_RE.match(s))

@@ -1,0 +1,105 @@
+"""Article metadata: complete and check what readers and the cleaner found.
+
+``meta.headers.v1`` fills title, publication date, author and section from the header lines
+of the text when the reader (HTML/JSON) and the cleaner did not, derives the outlet from the
+URL, and rejects a publication date later than the file or crawl it came from. A document
+without a date says so (``published.value`` is ``None`` with a reason); later stages may infer
+one, flagged ``inferred``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from lagebild.ingest import headers
+from lagebild.ingest.boilerplate import plan
+from lagebild.model import DateValue, Document, Provenance
+from lagebild.registry import STAGES
+
+__all__ = ["MetaHeaders", "outlet_from_url"]
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """Return the host of ``url`` without ``www.`` (``https://www.dw.com/de/…`` → ``dw.com``)."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def _reference_time(doc: Document) -> datetime | None:
+    """The latest moment the article can have been published: crawl date, else file time."""
+    for key in ("crawl_date", "file_mtime"):
+        raw = doc.meta.extra.get(key)
+        if isinstance(raw, str):
+            try:
+                value = datetime.fromisoformat(raw)
+            except ValueError:
+                continue
+            return value.replace(tzinfo=None)
+    return None
+
+
+def _start_of(value: str) -> datetime | None:
+    try:
+        if len(value) == 4:
+            return datetime(int(value), 1, 1)
+        if len(value) == 7:
+            return datetime(int(value[:4]), int(value[5:7]), 1)
+        return datetime.fromisoformat(value[:16])
+    except ValueError:
+        return None
+
+
+@STAGES.register("meta.headers.v1", requires={"text"}, produces={"meta"})
+@dataclass
+class MetaHeaders:
+    """Complete title/date/author/section from header lines; outlet from the URL; no future dates."""
+
+    #: tolerance for clocks and time zones when comparing with the file or crawl time
+    future_tolerance_hours: int = 36
+    prov: Provenance = field(default=Provenance("meta.headers.v1"), compare=False)
+
+    def __call__(self, doc: Document) -> Document:
+        meta = doc.meta
+        if "header_meta" not in doc.produced and doc.text:
+            found = plan(doc.text[:20_000]).meta
+            meta.title = meta.title or found.get("title")
+            if not meta.published.value and found.get("published") is not None:
+                meta.published = found["published"]
+                meta.published.reason = "header line"
+            meta.author = meta.author or found.get("author")
+            meta.section = meta.section or found.get("section")
+        if not meta.published.value:
+            for r in doc.removed:  # a date line another cleaner removed
+                if r.reason == "date line":
+                    line = doc.original[r.start : r.end]
+                    dm = headers.date_line(line) or headers.date_prefix(line)
+                    if dm:
+                        meta.published = DateValue(dm.value.value, dm.value.precision, False, "header line")
+                        break
+        meta.outlet = meta.outlet or outlet_from_url(meta.url or doc.source.url)
+        meta.url = meta.url or doc.source.url
+        if meta.author:
+            meta.author = " ".join(meta.author.split())[:200]
+        self._check_future(doc)
+        if not meta.published.value:
+            meta.published = DateValue(None, None, False, meta.published.reason or "no publication date in the source")
+        return doc
+
+    def _check_future(self, doc: Document) -> None:
+        published = doc.meta.published
+        ref = _reference_time(doc)
+        if not published.value or ref is None:
+            return
+        start = _start_of(published.value)
+        if start is not None and start > ref + timedelta(hours=self.future_tolerance_hours):
+            doc.meta.extra["rejected_date"] = {"value": published.value, "reason": f"later than the file/crawl time {ref.isoformat()}"}
+            doc.meta.published = DateValue(None, None, False, "the only date found lies after the file/crawl time")
