@@ -41,6 +41,8 @@ __all__ = [
 #: id of the virtual story holding every article when no stories were computed
 ALL_STORY = "all"
 _KIND_CSS = {"entity": "ent", "timex": "tx", "quote": "qt", "claim": "cl", "event": "ev"}
+_KIND_NAMES = {"entity": ("entity", "entities"), "timex": ("date", "dates"), "quote": ("quote", "quotes"),
+               "claim": ("claim", "claims"), "event": ("event", "events")}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -221,17 +223,28 @@ def _timeline_axis(entries: list[dict[str, Any]]) -> dict[str, Any]:
             if r:
                 value["left"] = pct(r[0])
                 value["width"] = max(round(100.0 * ((r[1] - r[0]).days + 1) / total, 2), 0.8)
-    ticks = []
-    month = date(lo_pad.year, lo_pad.month, 1)
-    months = []
-    while month <= hi_pad:
-        if month >= lo_pad:
-            months.append(month)
-        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-    step = max(1, len(months) // 8)
-    for m in months[::step]:
-        ticks.append({"label": m.strftime("%Y-%m"), "left": pct(m)})
+    ticks = [{"label": label, "left": pct(day)} for day, label in _ticks(lo_pad, hi_pad)]
     return {"ticks": ticks, "has_axis": True, "from": lo.isoformat(), "to": hi.isoformat()}
+
+
+def _ticks(lo: date, hi: date, most: int = 7) -> list[tuple[date, str]]:
+    """Readable tick marks between ``lo`` and ``hi``: days, months or years depending on the span."""
+    days = (hi - lo).days
+    if days <= 62:
+        step = max(1, -(-days // most))
+        return [(lo + timedelta(days=i), (lo + timedelta(days=i)).strftime("%d.%m.")) for i in range(1, days, step)]
+    if days <= 3 * 366:
+        months = []
+        month = date(lo.year, lo.month, 1)
+        while month <= hi:
+            if month > lo:
+                months.append(month)
+            month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        step = max(1, -(-len(months) // most))
+        return [(m, m.strftime("%m/%Y")) for m in months[::step]]
+    years = [date(y, 1, 1) for y in range(lo.year + 1, hi.year + 1)]
+    step = max(1, -(-len(years) // most))
+    return [(y, str(y.year)) for y in years[::step]]
 
 
 def _timeline_entries(pic: Picture, members: set[str]) -> list[dict[str, Any]]:
@@ -429,7 +442,7 @@ def article_view(
         "document": doc,
         "body": body,
         "annotations": rows,
-        "counts": Counter(r["ann"].kind for r in rows),
+        "counts": [(_KIND_NAMES.get(k, (k, k + "s"))[n != 1], n) for k, n in Counter(r["ann"].kind for r in rows).items()],
         "story": pic.story(pic.story_of.get(doc.id, "")),
         "duplicates": dup,
         "failures": [f.to_json() for f in doc.failures],
