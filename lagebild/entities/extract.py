@@ -1,0 +1,434 @@
+"""Find entity mentions in German text: the trained tagger, the knowledge base and role nouns.
+
+The statistical tagger proposes names. The knowledge base adds what a small tagger misses or
+mislabels (agencies, acronyms, adjectives and demonyms of countries, capitals standing for their
+government) and gives each hit a stable id. Role nouns around person names are attached to the
+person ("Kremlchef Wladimir Putin"); qualified role nouns standing alone ("der Kreml-Chef") become
+role mentions that the cross-document resolution links to a person when the corpus says who it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.entities.kb import KB, KBEntry
+from lagebild.entities.normalize import ADJ_ENDINGS, genitive_candidates, name_key, role_key, split_camel
+from lagebild.entities.roles import RoleLexicon, RoleMatch
+
+__all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
+
+#: GermEval labels → (lagebild label, form)
+_LABELS = {
+    "PER": ("PER", "name"), "ORG": ("ORG", "name"), "LOC": ("LOC", "name"), "OTH": ("MISC", "name"),
+    "MISC": ("MISC", "name"),
+    "PERderiv": ("PER", "adjective"), "ORGderiv": ("ORG", "adjective"), "LOCderiv": ("LOC", "adjective"),
+    "OTHderiv": ("MISC", "adjective"),
+    "PERpart": ("PER", "part"), "ORGpart": ("ORG", "part"), "LOCpart": ("LOC", "part"), "OTHpart": ("MISC", "part"),
+}
+#: prepositions after which a capital is a place, not its government ("in Pjöngjang" vs "Pjöngjang warnt")
+_LOCATIVE = frozenset(
+    "in im nach aus bei beim von vom nahe nahe bis um über durch ab gen vor hinter unweit außerhalb innerhalb "
+    "nördlich südlich östlich westlich zum zur".split()
+)
+_DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+_COORD = frozenset({"und", "oder", ",", "sowie"})
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9&\-]{1,7}$")
+_ADJ_LIKE = re.compile(r"^[a-zäöüß][a-zäöüß\-]*(isch|ig|lich|er)(e|er|en|em|es)?$")
+_GEN_DET = frozenset({"des", "der"})
+_WORDISH = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token with absolute character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """An entity mention before it becomes an annotation (offsets into the document text)."""
+
+    start: int
+    end: int
+    label: str
+    form: str = "name"
+    norm: str = ""
+    kb: str | None = None
+    wikidata: str | None = None
+    role: str | None = None
+    role_span: tuple[int, int] | None = None
+    role_key: str | None = None
+    source: str = "model"
+
+    def data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"norm": self.norm, "form": self.form}
+        if self.role:
+            out["role"] = self.role
+            out["role_key"] = self.role_key
+            if self.role_span:
+                out["role_span"] = list(self.role_span)
+        if self.kb:
+            out["kb"] = self.kb
+        if self.wikidata:
+            out["wikidata"] = self.wikidata
+        return out
+
+
+@dataclass(slots=True)
+class _Sent:
+    toks: list[Tok]
+    ents: list[tuple[int, int, str]]  # token index range + GermEval label
+    by_start: dict[int, int] = field(default_factory=dict)
+
+
+def _span_text(text: str, toks: Sequence[Tok], i: int, j: int) -> str:
+    return text[toks[i].start : toks[j - 1].end]
+
+
+def _kb_matches(text: str, toks: list[Tok], kb: KB, first_words: frozenset[str]) -> list[tuple[int, int, int, int, KBEntry, str]]:
+    """Return KB hits as (tok_i, tok_j, char_start, char_end, entry, form); longest match first."""
+    out: list[tuple[int, int, int, int, KBEntry, str]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        word = tok.text
+        low = word.casefold()
+        hit = None
+        if word[:1].isupper() or word[:1].isdigit() or low in kb.lower_names:
+            cands = {low, *genitive_candidates(low)}
+            if low.split("-")[0] in first_words or cands & first_words:
+                for size in range(min(kb.max_name_tokens, n - i), 0, -1):
+                    if not all(_WORDISH.search(t.text) for t in toks[i : i + size]):
+                        continue
+                    surface = _span_text(text, toks, i, i + size)
+                    entry = kb.lookup(surface)
+                    if entry is None:
+                        continue
+                    if surface.islower() and name_key(surface) not in kb.lower_names:
+                        continue  # "is" is not the "IS"
+                    hit = (i, i + size, toks[i].start, toks[i + size - 1].end, entry, "name")
+                    break
+        if hit is None and word[:1].isupper() and "-" in word:
+            # "NATO-Generalsekretär", "UN-Resolutionen", "Ukraine-Krieg": the name inside a compound.
+            offset = 0
+            for part in word.split("-")[:-1]:
+                entry = kb.lookup(part) if part[:1].isupper() and len(part) > 1 else None
+                if entry is not None and not (part.islower()):
+                    hit = (i, i + 1, tok.start + offset, tok.start + offset + len(part), entry, "name")
+                    break
+                offset += len(part) + 1
+        if hit is None:
+            entry = kb.adjective(word) if ("isch" in low or "sch" in low) else None
+            if entry is not None:
+                hit = (i, i + 1, tok.start, tok.end, entry, "adjective")
+            elif word[:1].isupper():
+                entry = kb.demonym(word)
+                if entry is not None:
+                    hit = (i, i + 1, tok.start, tok.end, entry, "demonym")
+        if hit is not None:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _capital_is_place(toks: list[Tok], i: int, kb: KB) -> bool:
+    """True if the capital at token ``i`` is governed by a locative preposition ("in Moskau und Kiew")."""
+    j = i - 1
+    while j >= 0:
+        low = toks[j].text.casefold()
+        if low in _LOCATIVE:
+            return True
+        if low in _COORD:
+            j -= 1
+            continue
+        entry = kb.lookup(toks[j].text)
+        if entry is not None and entry.kind == "capital":
+            j -= 1
+            continue
+        return False
+    return False
+
+
+def _qualifier(word: str, kb: KB) -> str | None:
+    """Return the KB id a role qualifier points to ("russische" → russland, "Südkoreas" → suedkorea)."""
+    entry = kb.adjective(word) if word[:1].islower() or word.endswith(ADJ_ENDINGS[1:]) else None
+    if entry is None and word[:1].isupper() and word.endswith("s"):
+        entry = kb.lookup(word)
+        if entry is not None and word.casefold() == name_key(entry.name):
+            entry = None  # not a genitive: "USA" is not "US" + s
+    return entry.id if entry is not None else None
+
+
+def _normalise_role_rest(rest: str, roles: RoleLexicon) -> str:
+    m = roles.match(rest[:1].upper() + rest[1:]) if rest else None
+    return m.canonical if m else role_key(rest)
+
+
+def _role_core(match: RoleMatch, word: str, kb: KB, roles: RoleLexicon) -> str:
+    """Key of a role word: a KB qualifier inside the compound becomes its id ("US-Präsident" → "usa präsident")."""
+    if "-" in word:
+        first, rest = word.split("-", 1)
+        entry = kb.lookup(first)
+        if entry is not None and rest:
+            return f"{entry.id} {_normalise_role_rest(rest, roles)}"
+    prefix = match.canonical[: len(match.canonical) - len(match.head)]
+    if prefix:
+        entry = kb.lookup(prefix)
+        if entry is not None:
+            return f"{entry.id} {match.head}"
+    return match.canonical
+
+
+@dataclass(slots=True)
+class _RoleHit:
+    start_tok: int
+    end_tok: int  # exclusive
+    key: str
+    qualified: bool
+
+
+def _role_left(toks: list[Tok], j: int, kb: KB, roles: RoleLexicon) -> _RoleHit | None:
+    """A role phrase ending at token ``j`` (inclusive): modifiers/qualifiers + role noun."""
+    if j < 0:
+        return None
+    word = toks[j].text
+    match = roles.match(word)
+    if match is None:
+        return None
+    parts = [_role_core(match, word, kb, roles)]
+    qualified = match.qualified
+    k = j - 1
+    while k >= 0 and j - k <= 4:
+        w = toks[k].text
+        q = _qualifier(w, kb)
+        if q is not None:
+            parts.insert(0, q)
+            qualified = True
+        elif roles.is_modifier(w):
+            parts.insert(0, role_key(w).rstrip("-").rstrip("enrms") or role_key(w))
+            qualified = True
+        elif _ADJ_LIKE.match(w) and w.casefold() not in _DETERMINERS:
+            pass  # other adjectives ("oberste") describe but do not identify; keep them out of the key
+        else:
+            break
+        k -= 1
+    start = k + 1
+    # Drop leading plain adjectives from the span unless a qualifier follows them.
+    while start < j and _qualifier(toks[start].text, kb) is None and not roles.is_modifier(toks[start].text):
+        start += 1
+    return _RoleHit(start, j + 1, " ".join(parts), qualified)
+
+
+def _role_apposition_before(toks: list[Tok], p: int, roles: RoleLexicon, kb: KB) -> _RoleHit | None:
+    """'der Chef des Auswärtigen Ausschusses der Duma, Leonid Sluzki' → the role before the comma."""
+    if p < 2 or toks[p - 1].text != ",":
+        return None
+    for j in range(p - 2, max(-1, p - 12), -1):
+        if toks[j].text in {",", ".", ":", ";", "\"", "„", "“"}:
+            return None
+        match = roles.match(toks[j].text)
+        if match is not None and (j == p - 2 or toks[j + 1].text.casefold() in _GEN_DET):
+            key = " ".join([_role_core(match, toks[j].text, kb, roles), *(role_key(t.text) for t in toks[j + 1 : p - 1])])
+            return _RoleHit(j, p - 1, key, True)
+    return None
+
+
+def _role_apposition_after(toks: list[Tok], q: int, roles: RoleLexicon, kb: KB) -> _RoleHit | None:
+    """'John Kirby, Kommunikationsdirektor des Nationalen Sicherheitsrates, …' → the role after the comma."""
+    if q + 1 >= len(toks) or toks[q].text != ",":
+        return None
+    j = q + 1
+    while j < len(toks) and j - q <= 3 and (_qualifier(toks[j].text, kb) or roles.is_modifier(toks[j].text)):
+        j += 1
+    if j >= len(toks):
+        return None
+    match = roles.match(toks[j].text)
+    if match is None:
+        return None
+    end = j + 1
+    while end < len(toks) and end - j < 10 and toks[end].text not in {",", ".", ";", ":", "(", ")", "\"", "„", "“"}:
+        end += 1
+    key = " ".join([_role_core(match, toks[j].text, kb, roles), *(role_key(t.text) for t in toks[j + 1 : end])])
+    return _RoleHit(q + 1, end, key, True)
+
+
+_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "tum", "ment", "chen", "lein")
+
+
+def _names_after_roles(
+    text: str, toks: list[Tok], mentions: list[tuple[int, int, Mention]], kb: KB, roles: RoleLexicon
+) -> list[tuple[int, int, Mention]]:
+    """A capitalised word right after a role noun is a name the tagger missed ("Generalsekretär Rutte")."""
+    taken = {k for i, j, m in mentions for k in range(i, j) if m.start <= toks[k].start and toks[k].end <= m.end}
+    out: list[tuple[int, int, Mention]] = []
+    for r, tok in enumerate(toks[:-1]):
+        if r in taken or roles.match(tok.text) is None:
+            continue
+        k = r + 1
+        while (k < len(toks) and k - r <= 3 and k not in taken and toks[k].text[:1].isupper()
+               and toks[k].text.isalpha() is not False and _WORDISH.search(toks[k].text)
+               and not toks[k].text.casefold().endswith(_NOUN_SUFFIXES) and roles.match(toks[k].text) is None
+               and kb.lookup(toks[k].text) is None and kb.demonym(toks[k].text) is None and not toks[k].text.isupper()):
+            k += 1
+        if k > r + 1 and (k >= len(toks) or not toks[k].text[:1].isupper()):
+            out.append((r + 1, k, Mention(toks[r + 1].start, toks[k - 1].end, "PER", "name", source="rule")))
+    return out
+
+
+def mentions_in_tokens(
+    text: str,
+    toks: list[Tok],
+    ents: Iterable[tuple[int, int, str]],
+    kb: KB,
+    roles: RoleLexicon,
+    first_words: frozenset[str],
+) -> list[Mention]:
+    """Combine tagger spans (token ranges with GermEval labels), KB hits and roles for one sentence."""
+    # token index by start offset, to map KB char spans to tokens
+    mentions: list[tuple[int, int, Mention]] = []  # token range + mention
+    for i, j, raw in ents:
+        label, form = _LABELS.get(raw, ("MISC", "name"))
+        s, e = toks[i].start, toks[j - 1].end
+        if form == "part":
+            # "Ukraine-Krieg", "NATO-Staaten": keep the name part of the compound.
+            word = text[s:e]
+            if "-" not in word:
+                continue
+            first = word.split("-")[0]
+            if not first[:1].isupper() or len(first) < 2:
+                continue
+            e = s + len(first)
+            form = "name"
+        if label == "PER" and form == "name":
+            # A tagger span that starts with a role noun or glued dateline: keep the name only.
+            while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)):
+                i += 1
+                s = toks[i].start
+        cut = split_camel(toks[i].text)
+        if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):
+            s = toks[i].start + cut  # "BerlinWladimir Putin": a dateline glued to the name
+        if e > s:
+            mentions.append((i, j, Mention(s, e, label, form)))
+    mentions.extend(_names_after_roles(text, toks, mentions, kb, roles))
+
+    for i, j, s, e, entry, form in _kb_matches(text, toks, kb, first_words):
+        kbm = Mention(s, e, entry.type, form, kb=entry.id, wikidata=entry.wikidata, source="kb")
+        if entry.kind == "capital" and form == "name" and entry.country and not _capital_is_place(toks, i, kb):
+            state = kb.entries[entry.country]
+            kbm = Mention(s, e, "LOC", "metonym", kb=state.id, wikidata=state.wikidata, source="kb")
+        if form in ("adjective", "demonym"):
+            kbm.label = "LOC" if entry.type == "LOC" else entry.type
+        clash = False
+        for k, (mi, mj, m) in enumerate(mentions):
+            if m.end <= s or e <= m.start:
+                continue
+            clash = True
+            if (m.start, m.end) == (s, e) or (s <= m.start and m.end <= e and (e - s) > (m.end - m.start)):
+                mentions[k] = (i, j, kbm)  # the KB knows this name: its type and id win
+            elif m.form == "adjective" and form == "adjective":
+                m.kb, m.wikidata, m.label = kbm.kb, kbm.wikidata, kbm.label
+            elif m.start <= s and e <= m.end and (m.start, m.end) != (s, e) and form == "name" and m.label != "PER":
+                pass  # a KB name inside a longer organisation name: the longer name stands
+            break
+        if not clash:
+            mentions.append((i, j, kbm))
+
+    mentions.sort(key=lambda t: t[2].start)
+    used_roles: set[int] = set()
+    for i, j, m in mentions:
+        if m.label != "PER" or m.form != "name":
+            continue
+        hit = _role_left(toks, i - 1, kb, roles) or _role_apposition_before(toks, i, roles, kb)
+        if hit is None:
+            k = j
+            while k < len(toks) and toks[k].start < m.end:
+                k += 1
+            hit = _role_apposition_after(toks, k, roles, kb)
+        if hit is not None:
+            rs, re_ = toks[hit.start_tok].start, toks[hit.end_tok - 1].end
+            m.role, m.role_span, m.role_key = text[rs:re_], (rs, re_), hit.key
+            used_roles.update(range(hit.start_tok, hit.end_tok))
+
+    out = [m for _, _, m in mentions]
+    covered = [(m.start, m.end) for m in out]
+    # Qualified role nouns standing alone ("der Kreml-Chef", "Südkoreas Außenminister").
+    for idx, tok in enumerate(toks):
+        if idx in used_roles or not tok.text[:1].isupper():
+            continue
+        match = roles.match(tok.text)
+        if match is None:
+            continue
+        hit = _role_left(toks, idx, kb, roles)
+        if hit is None or not hit.qualified:
+            continue
+        rs, re_ = toks[hit.start_tok].start, tok.end
+        if any(s < re_ and rs < e for s, e in covered if not (s >= tok.start and e <= tok.end)):
+            continue
+        # the compound's own KB part ("NATO" in "NATO-Generalsekretär") stays a mention of its own
+        out.append(Mention(rs, re_, "PER", "role", role_key(hit.key), role=text[rs:re_], role_span=(rs, re_),
+                           role_key=hit.key, source="role"))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def finish_norms(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
+    """Fill ``norm``/``form`` once a document's mentions are known (KB name, genitive, acronym)."""
+    for m in mentions:
+        surface = text[m.start : m.end]
+        if m.kb and m.kb in kb.entries:
+            m.norm = name_key(kb.entries[m.kb].name)
+        elif m.form == "role":
+            m.norm = m.role_key or role_key(surface)
+        elif m.form == "adjective":
+            low = surface.casefold()
+            for end in sorted(ADJ_ENDINGS, key=len, reverse=True):
+                if end and low.endswith(end) and len(low) - len(end) >= 4:
+                    low = low[: -len(end)]
+                    break
+            m.norm = name_key(low)
+        else:
+            m.norm = name_key(surface)
+            if m.form == "name" and _ACRONYM.match(surface.replace(" ", "")) and not surface.isdigit():
+                m.form = "acronym"
+    names = {m.norm for m in mentions if m.form in ("name", "acronym")}
+    for m in mentions:
+        if m.form == "name" and not m.kb:
+            for cand in genitive_candidates(m.norm):
+                if cand in names:
+                    m.norm = cand
+                    break
+    return mentions
+
+
+def extract_mentions(
+    text: str,
+    chunks: Sequence[tuple[int, int]],
+    nlp: Any,
+    kb: KB,
+    roles: RoleLexicon,
+    *,
+    batch_size: int = 64,
+) -> list[Mention]:
+    """Tag every chunk (sentence) of ``text`` and return the document's mentions, sorted."""
+    first_words = kb.first_words
+    out: list[Mention] = []
+    texts = (text[s:e] for s, e in chunks)
+    for (cs, _ce), doc in zip(chunks, nlp.pipe(texts, batch_size=batch_size), strict=False):
+        toks = [Tok(cs + t.idx, cs + t.idx + len(t.text), t.text) for t in doc if not t.is_space]
+        index = {t.i: n for n, t in enumerate(t for t in doc if not t.is_space)}
+        ents = []
+        for ent in doc.ents:
+            idx = [index[t.i] for t in ent if t.i in index]
+            if idx:
+                ents.append((idx[0], idx[-1] + 1, ent.label_))
+        out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words))
+    return finish_norms(text, out, kb)

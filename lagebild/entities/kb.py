@@ -1,0 +1,165 @@
+"""The knowledge base: countries (names, adjectives, demonyms, capitals), organisations, agencies.
+
+Data lives in ``lagebild/data/kb/*.tsv`` and users can add their own files (same formats) through
+the stage settings ``kb_files``. Files are TAB-separated with ``#`` comments; lists use ``;``.
+Two layouts are recognised per line by their third column:
+
+- entity lines ``id wikidata TYPE kind name aliases country`` (TYPE is PER/ORG/LOC/MISC);
+- country lines ``id wikidata name aliases adjectives demonyms capital``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lagebild.entities.normalize import ADJ_ENDINGS, genitive_candidates, name_key, slug
+
+__all__ = ["KB", "KBEntry", "load_kb"]
+
+KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
+_TYPES = {"PER", "ORG", "LOC", "MISC"}
+_DEMONYM_ENDINGS = ("", "n", "en", "s", "in", "innen", "e")
+
+
+@dataclass(slots=True)
+class KBEntry:
+    """One knowledge-base entity."""
+
+    id: str
+    type: str
+    name: str
+    kind: str = "org"
+    wikidata: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None  # for organisations: the country they belong to; for capitals: the state
+
+
+@dataclass(slots=True)
+class KB:
+    """Indices over the entries: name keys, adjective stems, demonym stems, capitals."""
+
+    entries: dict[str, KBEntry] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # name key → entry id
+    adjectives: dict[str, str] = field(default_factory=dict)  # lower-case adjective stem → country id
+    demonyms: dict[str, str] = field(default_factory=dict)  # demonym word (any ending) → country id
+    capitals: dict[str, str] = field(default_factory=dict)  # capital entry id → country id
+    max_name_tokens: int = 1
+    first_words: frozenset[str] = frozenset()  # first word of every name key (cheap pre-filter)
+    lower_names: frozenset[str] = frozenset()  # keys that may match in lower case ("dpa")
+
+    def freeze(self) -> KB:
+        """Build the pre-filter sets once all files are read."""
+        keys = list(self.names)
+        self.first_words = frozenset(k.split()[0] for k in keys)
+        lower = set()
+        for entry in self.entries.values():
+            for name in [entry.name, *entry.aliases]:
+                if name.islower():
+                    lower.add(name_key(name))
+        self.lower_names = frozenset(lower)
+        return self
+
+    def add(self, entry: KBEntry) -> None:
+        old = self.entries.get(entry.id)
+        if old:  # a later file extends an entry (more aliases) or overrides its fields
+            old.aliases = list(dict.fromkeys([*old.aliases, *entry.aliases]))
+            old.wikidata = entry.wikidata or old.wikidata
+            old.country = entry.country or old.country
+            entry = old
+        else:
+            self.entries[entry.id] = entry
+        for name in [entry.name, *entry.aliases]:
+            key = name_key(name)
+            if key:
+                self.names.setdefault(key, entry.id) if old is None else self.names.__setitem__(key, entry.id)
+                self.max_name_tokens = max(self.max_name_tokens, len(key.split()))
+
+    def lookup(self, text: str) -> KBEntry | None:
+        """Return the entry named ``text`` (also as a genitive: "Russlands", "des Kremls")."""
+        key = name_key(text)
+        hit = self.names.get(key)
+        if hit is None:
+            for cand in genitive_candidates(key):
+                hit = self.names.get(cand)
+                if hit:
+                    break
+        return self.entries.get(hit) if hit else None
+
+    def adjective(self, word: str) -> KBEntry | None:
+        """Return the country of an inflected adjective ("nordkoreanischen" → Nordkorea)."""
+        low = word.casefold()
+        for end in ADJ_ENDINGS:
+            if end and not low.endswith(end):
+                continue
+            stem = low[: len(low) - len(end)] if end else low
+            hit = self.adjectives.get(stem)
+            if hit:
+                return self.entries.get(hit)
+        return None
+
+    def demonym(self, word: str) -> KBEntry | None:
+        """Return the country of a demonym noun ("Nordkoreaner", "Russen")."""
+        hit = self.demonyms.get(word.casefold())
+        return self.entries.get(hit) if hit else None
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+def _read_lines(path: Path) -> Iterable[list[str]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        yield [c.strip() for c in cols] + [""] * (7 - len(cols))
+
+
+def _add_country(kb: KB, cols: list[str]) -> None:
+    cid, wikidata, name, aliases, adjectives, demonyms, capitals = cols[:7]
+    kb.add(KBEntry(cid, "LOC", name, "country", wikidata or None, _split(aliases)))
+    for adj in _split(adjectives):
+        kb.adjectives.setdefault(adj.casefold(), cid)
+    for dem in _split(demonyms):
+        base = dem.casefold()
+        stem = base[:-1] if base.endswith("e") else base
+        for end in _DEMONYM_ENDINGS:
+            kb.demonyms.setdefault(stem + end, cid)
+        kb.demonyms.setdefault(base, cid)
+    for city in _split(capitals):
+        spellings = [c.strip() for c in city.split("|") if c.strip()]
+        if not spellings or name_key(spellings[0]) == name_key(name):
+            continue  # city states: the capital is the country
+        cap_id = f"city:{slug(spellings[0])}"
+        if cap_id in kb.entries:
+            continue
+        kb.add(KBEntry(cap_id, "LOC", spellings[0], "capital", None, spellings[1:], cid))
+        kb.capitals[cap_id] = cid
+
+
+def _add_entity(kb: KB, cols: list[str]) -> None:
+    eid, wikidata, typ, kind, name, aliases, country = cols[:7]
+    kb.add(KBEntry(eid, typ, name, kind or "org", wikidata or None, _split(aliases), country or None))
+
+
+def read_kb_file(kb: KB, path: Path) -> None:
+    """Add every line of one KB file (either layout) to ``kb``."""
+    for cols in _read_lines(path):
+        if not cols[0]:
+            continue
+        if cols[2] in _TYPES:
+            _add_entity(kb, cols)
+        else:
+            _add_country(kb, cols)
+
+
+@functools.lru_cache(maxsize=8)
+def load_kb(extra_files: tuple[str, ...] = ()) -> KB:
+    """Load the shipped KB plus the user's files (later files extend or override earlier ones)."""
+    kb = KB()
+    for path in (KB_DIR / "countries.tsv", KB_DIR / "organisations.tsv", *map(Path, extra_files)):
+        read_kb_file(kb, path)
+    return kb.freeze()

@@ -1,0 +1,63 @@
+"""Name normalisation: the keys under which mentions of one entity meet.
+
+The key is deliberately forgiving about spelling that does not change identity (case, hyphen vs
+space, typographic quotes, a genitive ``s``) and strict about everything else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["ADJ_ENDINGS", "genitive_candidates", "name_key", "role_key", "slug", "split_camel"]
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
+_STRIP = re.compile(r"[\"'„“”‚‘’«»‹›()\[\]{}<>*#|]+")
+_SPACE = re.compile(r"\s+")
+#: endings of an inflected German adjective (stem + ending): russisch|e|er|en|em|es
+ADJ_ENDINGS = ("", "e", "er", "en", "em", "es")
+_CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def name_key(text: str) -> str:
+    """Return the resolution key of a name: NFC, case-folded, hyphens as spaces, no quotes."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "")
+    text = re.sub(r"['’]s$", "", text)  # "Trump's"
+    text = _STRIP.sub(" ", text)
+    text = _DASHES.sub(" ", text)
+    text = text.replace(".", " ").replace(",", " ")
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def role_key(text: str) -> str:
+    """Return the key of a role phrase: case-folded, hyphens dropped ("Kreml-Chef" = "Kremlchef")."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    text = _STRIP.sub(" ", text)
+    text = _DASHES.sub("", text)
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def genitive_candidates(key: str) -> list[str]:
+    """Return keys this key may be a genitive of ("putins" → "putin"; "kremls" → "kreml")."""
+    out: list[str] = []
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
+        out.append(key[:-1])
+        if key.endswith("es") and len(key) > 5:
+            out.append(key[:-2])
+    return out
+
+
+def split_camel(token: str) -> int:
+    """Return the offset where a glued word starts inside ``token`` ("BerlinWladimir" → 6), else 0."""
+    m = _CAMEL.search(token)
+    return m.start() if m else 0
+
+
+def slug(text: str) -> str:
+    """Return an ASCII-ish slug for ids ("Kim Jong-un" → "kim-jong-un"); keeps letters of any script."""
+    key = name_key(text)
+    key = key.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+    key = re.sub(r"[^\w]+", "-", key).strip("-")
+    return key or "x"

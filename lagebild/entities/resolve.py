@@ -1,0 +1,317 @@
+"""Cluster entity mentions across documents into entities, then apply the user's corrections.
+
+Mentions meet under keys, never by comparing all pairs: the KB id, the normalised name, the
+name without a genitive ``s``, a surname (or a Korean-style family name) of a full name seen in
+the same document or, unambiguously, in the corpus, the initials of an organisation's name, and
+role keys ("kreml chef") that an apposition somewhere in the corpus ties to one person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.entities.kb import KB
+from lagebild.entities.normalize import genitive_candidates, name_key, slug
+from lagebild.model import Document
+
+__all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
+
+_NAME_FORMS = frozenset({"name", "acronym"})
+_KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
+_FUNCTION_WORDS = frozenset("der die das des dem den und für von vom zur zum im in of the for and de la du".split())
+
+
+@dataclass(slots=True)
+class MentionRec:
+    """One entity annotation, flattened for clustering."""
+
+    doc: str
+    ann: str
+    label: str
+    form: str
+    norm: str
+    surface: str
+    kb: str | None = None
+    wikidata: str | None = None
+    role: str | None = None
+    role_key: str | None = None
+    span: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.doc}#{self.ann}"
+
+
+def collect_mentions(docs: Iterable[Document]) -> list[MentionRec]:
+    """Return every ``entity`` annotation of ``docs`` as a :class:`MentionRec` (original offsets)."""
+    out: list[MentionRec] = []
+    for doc in docs:
+        for ann in doc.annotations:
+            if ann.kind != "entity":
+                continue
+            data = ann.data or {}
+            norm = str(data.get("norm") or name_key(ann.surface))
+            if not norm:
+                continue
+            span = doc.span_json(ann.span)
+            span["ann"] = ann.id
+            out.append(MentionRec(
+                doc=doc.id, ann=ann.id, label=ann.label or "MISC", form=str(data.get("form") or "name"), norm=norm,
+                surface=ann.surface, kb=data.get("kb"), wikidata=data.get("wikidata"), role=data.get("role"),
+                role_key=data.get("role_key"), span=span,
+            ))
+    return out
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _initials(norm: str) -> str:
+    return "".join(w[0] for w in norm.split() if w not in _FUNCTION_WORDS and w[:1].isalpha())
+
+
+def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[int]]:
+    """Group mention indices into entities. Unresolved role mentions and KB-less adjectives stay out."""
+    n = len(mentions)
+    uf = _UnionFind(n)
+    first: dict[str, int] = {}
+
+    def join(key: str, i: int) -> None:
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+
+    active = [False] * n
+    # 1. KB id and exact name key.
+    name_keys: dict[str, str] = {}  # name key → label seen first
+    for i, m in enumerate(mentions):
+        if m.kb and m.form in _KB_FORMS:
+            join(f"kb:{m.kb}", i)
+            active[i] = True
+        elif m.form in _NAME_FORMS:
+            if kb is not None and m.label != "PER":
+                entry = kb.lookup(m.surface)
+                if entry is not None and entry.kind != "capital":
+                    m.kb, m.wikidata = entry.id, entry.wikidata
+                    join(f"kb:{entry.id}", i)
+                    active[i] = True
+                    continue
+            join(f"n:{m.norm}", i)
+            name_keys.setdefault(m.norm, m.label)
+            active[i] = True
+    kb_names = {}
+    for i, m in enumerate(mentions):
+        if m.kb and m.form in _NAME_FORMS:
+            kb_names.setdefault(m.norm, i)
+    # 2. Genitive: "putins" → "putin", "wladimir putins" → "wladimir putin"; names equal to a KB name.
+    for norm in list(name_keys):
+        for cand in genitive_candidates(norm):
+            if cand in name_keys and cand != norm:
+                uf.union(first[f"n:{norm}"], first[f"n:{cand}"])
+                break
+        if norm in kb_names:
+            uf.union(first[f"n:{norm}"], kb_names[norm])
+    # 3. Surnames: a one-word person name joins the one full name that ends (or starts) with it.
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    full_by_first: dict[str, set[str]] = defaultdict(set)
+    doc_full_last: dict[tuple[str, str], set[str]] = defaultdict(set)
+    doc_full_first: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "PER" and m.form == "name":
+            words = _base(m.norm, name_keys).split()
+            if len(words) >= 2:
+                full = " ".join(words)
+                full_by_last[words[-1]].add(full)
+                full_by_first[words[0]].add(full)
+                doc_full_last[(m.doc, words[-1])].add(full)
+                doc_full_first[(m.doc, words[0])].add(full)
+    for i, m in enumerate(mentions):
+        if m.label != "PER" or m.form != "name":
+            continue
+        single = _base(m.norm, name_keys)
+        if " " in single:
+            continue
+        target = None
+        for table in (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single))):
+            if table and len(table) == 1:
+                target = next(iter(table))
+                break
+            if table and len(table) > 1:
+                break  # ambiguous ("Kim"): leave it alone
+        if target and f"n:{target}" in first:
+            uf.union(first[f"n:{target}"], i)
+    # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.form == "name" and m.label == "ORG" and len(m.norm.split()) >= 2:
+            by_initials[_initials(m.norm)].add(m.norm)
+    for i, m in enumerate(mentions):
+        if m.form == "acronym" and m.label == "ORG":
+            cands = by_initials.get(m.norm.replace(" ", ""))
+            if cands and len(cands) == 1:
+                uf.union(first[f"n:{next(iter(cands))}"], i)
+    # 5. Role mentions ("der Kreml-Chef"): the person this role is tied to in the document, else in the corpus.
+    doc_roles: dict[tuple[str, str], set[int]] = defaultdict(set)
+    corpus_roles: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if m.label == "PER" and m.role_key and m.form != "role" and active[i]:
+            doc_roles[(m.doc, m.role_key)].add(uf.find(i))
+            corpus_roles[m.role_key].add(uf.find(i))
+    for i, m in enumerate(mentions):
+        if m.form != "role" or not m.role_key:
+            continue
+        local = {uf.find(r) for r in doc_roles.get((m.doc, m.role_key), set())}
+        corpus = {uf.find(r) for r in corpus_roles.get(m.role_key, set())}
+        target_set = local if local else corpus
+        if len(target_set) == 1:
+            uf.union(next(iter(target_set)), i)
+            active[i] = True
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        if active[i]:
+            groups[uf.find(i)].append(i)
+    return list(groups.values())
+
+
+def _base(norm: str, name_keys: Mapping[str, str]) -> str:
+    for cand in genitive_candidates(norm):
+        if cand in name_keys:
+            return cand
+    return norm
+
+
+def _entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
+    labels = Counter(m.label for m in members if m.form in _NAME_FORMS) or Counter(m.label for m in members)
+    kb_ids = Counter(m.kb for m in members if m.kb)
+    kb_id = kb_ids.most_common(1)[0][0] if kb_ids else None
+    entry = kb.entries.get(kb_id) if (kb is not None and kb_id) else None
+    if entry is not None:
+        name, typ, wikidata = entry.name, entry.type, entry.wikidata
+    else:
+        names = [m for m in members if m.form in _NAME_FORMS] or members
+        norms = Counter(m.norm for m in names)
+        # the fullest name that is not a genitive of another, then the most frequent spelling of it
+        best_norm = max(norms, key=lambda k: (len(k.split()), not any(c in norms for c in genitive_candidates(k)), norms[k], k))
+        spellings = Counter(m.surface.strip() for m in names if m.norm == best_norm)
+        name = max(spellings, key=lambda s: (spellings[s], s))
+        typ = labels.most_common(1)[0][0]
+        wikidata = next((m.wikidata for m in members if m.wikidata), None)
+    aliases = sorted({m.surface.strip() for m in members if m.surface.strip()} - {name})
+    roles = sorted({m.role for m in members if m.role})
+    ent_id = f"kb:{kb_id}" if kb_id else f"{typ.lower()}:{slug(name)}"
+    mentions = sorted((dict(m.span) for m in members), key=lambda s: (s["doc"], s["start"], s["end"]))
+    return {"id": ent_id, "name": name, "type": typ, "aliases": aliases, "roles": roles, "kb": kb_id,
+            "wikidata": wikidata, "mentions": mentions}
+
+
+def _unique_ids(entities: list[dict[str, Any]]) -> None:
+    seen: Counter[str] = Counter()
+    for ent in sorted(entities, key=lambda e: (e["id"], e["mentions"][0]["doc"] if e["mentions"] else "", e["mentions"][0]["start"] if e["mentions"] else 0)):
+        seen[ent["id"]] += 1
+        if seen[ent["id"]] > 1:
+            ent["id"] = f"{ent['id']}~{seen[ent['id']]}"
+
+
+def _find(entities: dict[str, dict[str, Any]], ref: Any) -> dict[str, Any] | None:
+    """An entity by id, else by a name or alias (ids can change when a corpus grows)."""
+    if not isinstance(ref, str):
+        return None
+    if ref in entities:
+        return entities[ref]
+    key = name_key(ref)
+    for ent in entities.values():
+        if name_key(ent["name"]) == key:
+            return ent
+    for ent in entities.values():
+        if any(name_key(a) == key for a in ent["aliases"]):
+            return ent
+    return None
+
+
+def apply_corrections(entities: list[dict[str, Any]], corrections: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Apply merge/split/rename corrections in order; unknown references are skipped, never fatal.
+
+    - ``{"action": "merge", "entities": [id_or_name, …], "name": optional}``
+    - ``{"action": "split", "entity": id_or_name, "mentions": ["doc#ann", …], "name": optional}``
+    - ``{"action": "rename", "entity": id_or_name, "name": "…", "type": optional}``
+    """
+    by_id = {e["id"]: e for e in entities}
+    for corr in corrections:
+        action = corr.get("action")
+        if action == "merge":
+            targets = [t for t in (_find(by_id, r) for r in corr.get("entities") or []) if t is not None]
+            targets = list({id(t): t for t in targets}.values())
+            if len(targets) < 2:
+                continue
+            keep = targets[0]
+            for other in targets[1:]:
+                keep["mentions"].extend(other["mentions"])
+                keep["aliases"] = sorted(set(keep["aliases"]) | set(other["aliases"]) | {other["name"]})
+                keep["roles"] = sorted(set(keep["roles"]) | set(other["roles"]))
+                keep["kb"] = keep["kb"] or other["kb"]
+                keep["wikidata"] = keep["wikidata"] or other["wikidata"]
+                by_id.pop(other["id"], None)
+            keep["mentions"].sort(key=lambda s: (s["doc"], s["start"], s["end"]))
+            if corr.get("name"):
+                _rename(keep, str(corr["name"]))
+        elif action == "split":
+            ent = _find(by_id, corr.get("entity"))
+            refs = set(corr.get("mentions") or [])
+            if ent is None or not refs:
+                continue
+            moved = [s for s in ent["mentions"] if f"{s['doc']}#{s.get('ann')}" in refs]
+            if not moved or len(moved) == len(ent["mentions"]):
+                continue
+            ent["mentions"] = [s for s in ent["mentions"] if f"{s['doc']}#{s.get('ann')}" not in refs]
+            name = str(corr.get("name") or Counter(s["text"] for s in moved).most_common(1)[0][0])
+            new_id = f"{ent['type'].lower()}:{slug(name)}"
+            while new_id in by_id:
+                new_id += "~split"
+            by_id[new_id] = {"id": new_id, "name": name, "type": str(corr.get("type") or ent["type"]),
+                             "aliases": sorted({s["text"] for s in moved} - {name}), "roles": [], "kb": None,
+                             "wikidata": None, "mentions": moved}
+            ent["aliases"] = sorted({s["text"] for s in ent["mentions"]} - {ent["name"]})
+        elif action == "rename":
+            ent = _find(by_id, corr.get("entity"))
+            if ent is None or not corr.get("name"):
+                continue
+            _rename(ent, str(corr["name"]))
+            if corr.get("type"):
+                ent["type"] = str(corr["type"])
+    return list(by_id.values())
+
+
+def _rename(ent: dict[str, Any], name: str) -> None:
+    if name != ent["name"]:
+        ent["aliases"] = sorted((set(ent["aliases"]) | {ent["name"]}) - {name})
+        ent["name"] = name
+
+
+def resolve_documents(
+    docs: Sequence[Document], kb: KB | None = None, corrections: Iterable[Mapping[str, Any]] = ()
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Return (entities, mention_entity) for ``docs``: clustered, corrected, ids unique and stable."""
+    mentions = collect_mentions(docs)
+    entities = [_entity_json([mentions[i] for i in g], kb) for g in cluster(mentions, kb)]
+    _unique_ids(entities)
+    entities = apply_corrections(entities, corrections)
+    entities.sort(key=lambda e: (-len(e["mentions"]), e["name"], e["id"]))
+    mention_entity = {f"{s['doc']}#{s['ann']}": e["id"] for e in entities for s in e["mentions"]}
+    return entities, mention_entity

@@ -1,0 +1,69 @@
+"""Stage ``entities.ner.v1``: German named entities with KB links, adjectives, metonyms and roles.
+
+Runs the committed spaCy tagger (``lagebild/models/ner-de``, trained by
+``python -m lagebild.training.ner``) sentence by sentence, then adds knowledge-base hits and role
+nouns (see ``lagebild.entities.extract``). Payload keys are documented in ``docs/annotations.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from lagebild.entities.extract import extract_mentions
+from lagebild.entities.kb import load_kb
+from lagebild.entities.model import load_model
+from lagebild.entities.roles import load_roles
+from lagebild.model import Document, Provenance, Span
+from lagebild.registry import STAGES
+from lagebild.stages.segment import split_sentences
+
+__all__ = ["EntityTagger"]
+
+log = logging.getLogger(__name__)
+
+
+def _chunks(doc: Document, max_chars: int) -> list[tuple[int, int]]:
+    """Sentences if a segmenter ran, else our own sentence split; long ones cut at whitespace."""
+    spans = [(a.span.start, a.span.end) for a in doc.of_kind("sentence")]
+    if not spans and doc.text.strip():
+        spans = [(s.start, s.end) for s in split_sentences(doc.text)]
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > max_chars:
+            cut = doc.text.rfind(" ", start, start + max_chars)
+            cut = cut if cut > start else start + max_chars
+            out.append((start, cut))
+            start = cut
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+@STAGES.register("entities.ner.v1", requires={"text"}, produces={"entity"})
+@dataclass
+class EntityTagger:
+    """Annotate PER/ORG/LOC/MISC mentions with resolution keys, KB ids and roles."""
+
+    model: str = ""  # path to another spaCy pipeline; empty = the shipped model
+    kb_files: list[str] = field(default_factory=list)  # extra KB files (same TSV layouts as data/kb)
+    role_files: list[str] = field(default_factory=list)  # extra role-noun files (layout of data/kb/roles.tsv)
+    max_chunk_chars: int = 1000
+    max_mentions: int = 20000  # cap for pathological inputs
+    prov: Provenance = field(default=Provenance("entities.ner.v1"), compare=False)
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.text.strip():
+            return doc
+        nlp = load_model(self.model or None)
+        kb = load_kb(tuple(self.kb_files))
+        roles = load_roles(tuple(self.role_files))
+        mentions = extract_mentions(doc.text, _chunks(doc, self.max_chunk_chars), nlp, kb, roles)
+        if len(mentions) > self.max_mentions:
+            log.warning("%s: %d entity mentions, keeping the first %d", doc.id, len(mentions), self.max_mentions)
+            mentions = mentions[: self.max_mentions]
+        for m in mentions:
+            if m.end <= m.start:
+                continue
+            doc.add("entity", Span(m.start, m.end), self.prov, label=m.label, data=m.data())
+        return doc

@@ -1,0 +1,246 @@
+"""Train the shipped German NER model (spaCy 3.8, CPU) from openly licensed data.
+
+Usage (one command, also ``make train-ner``)::
+
+    python -m lagebild.training.ner [--data /work/shared/data] [--minutes 40] [--out build/ner-train]
+
+Training data (CC BY 4.0 only, so the committed model carries no NC terms): the GermEval 2014
+*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``). 1,000 train sentences
+are kept aside to choose the best checkpoint, so the official *dev* file is never seen during
+training or model selection and can be reported honestly with ``lagebild eval ner``.
+The best checkpoint is copied to ``lagebild/models/ner-de``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from lagebild.evaluation.ner import read_germeval
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL_DIR = REPO / "lagebild" / "models" / "ner-de"
+DEFAULT_DATA = Path("/work/shared/data")
+GERMEVAL_TRAIN = "germeval2014_ner/NER-de-train.normalized.tsv.gz"
+HELD_ASIDE = 1000  # train sentences used only to pick the best checkpoint
+
+CONFIG = """
+[paths]
+train = null
+dev = null
+vectors = null
+init_tok2vec = null
+
+[system]
+gpu_allocator = null
+seed = 0
+
+[nlp]
+lang = "de"
+pipeline = ["tok2vec", "ner"]
+batch_size = 256
+disabled = []
+before_creation = null
+after_creation = null
+after_pipeline_creation = null
+
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = ${components.tok2vec.model.encode.width}
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+rows = [8000, 2000, 3000, 1000]
+include_static_vectors = false
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 96
+depth = 4
+window_size = 1
+maxout_pieces = 3
+
+[components.ner]
+factory = "ner"
+moves = null
+update_with_oracle_cut_size = 100
+incorrect_spans_key = null
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = ${components.tok2vec.model.encode.width}
+upstream = "*"
+
+[components.ner.scorer]
+@scorers = "spacy.ner_scorer.v1"
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${paths.train}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${paths.dev}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[training]
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+seed = ${system.seed}
+gpu_allocator = null
+dropout = 0.15
+accumulate_gradient = 1
+patience = 6000
+max_epochs = 0
+max_steps = 40000
+eval_frequency = 400
+frozen_components = []
+annotating_components = []
+before_to_disk = null
+before_update = null
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+get_length = null
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+t = 0.0
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 1e-08
+learn_rate = 0.001
+
+[training.score_weights]
+ents_f = 1.0
+ents_p = 0.0
+ents_r = 0.0
+ents_per_type = null
+
+[pretraining]
+
+[initialize]
+vectors = null
+init_tok2vec = null
+vocab_data = null
+lookups = null
+before_init = null
+after_init = null
+
+[initialize.components]
+
+[initialize.tokenizer]
+"""
+
+
+def _sentences(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+    with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as fh:
+        for sent in read_germeval(fh):
+            yield sent.tokens, sent.outer
+
+
+def _docbin(sentences: list[tuple[list[str], list[str]]], out: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+    nlp = spacy.blank("de")
+    db = DocBin(store_user_data=False)
+    for tokens, tags in sentences:
+        doc = spacy.tokens.Doc(nlp.vocab, words=tokens)
+        doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+        db.add(doc)
+    db.to_disk(out)
+
+
+def prepare(data: Path, out: Path, seed: int = 13) -> tuple[Path, Path]:
+    """Write train/held-aside DocBins from the GermEval train split; return their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    sents = list(_sentences(data / GERMEVAL_TRAIN))
+    rng = random.Random(seed)
+    rng.shuffle(sents)
+    train, aside = sents[HELD_ASIDE:], sents[:HELD_ASIDE]
+    _docbin(train, out / "train.spacy")
+    _docbin(aside, out / "aside.spacy")
+    print(f"train sentences {len(train)}, held aside {len(aside)}", file=sys.stderr)
+    return out / "train.spacy", out / "aside.spacy"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Convert the data, train with spaCy on one thread, copy the best checkpoint into the package."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=REPO / "build" / "ner-train")
+    ap.add_argument("--max-steps", type=int, default=40000)
+    ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
+    args = ap.parse_args(argv)
+    train, aside = prepare(args.data, args.out)
+    cfg = args.out / "config.cfg"
+    cfg.write_text(CONFIG.lstrip(), encoding="utf-8")
+    cmd = [
+        sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(args.out / "model"),
+        "--paths.train", str(train), "--paths.dev", str(aside),
+        "--training.max_steps", str(args.max_steps),
+    ]
+    subprocess.run(cmd, check=True, env={**__import__("os").environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
+    if not args.no_install:
+        install(args.out / "model" / "model-best")
+    return 0
+
+
+def install(best: Path) -> None:
+    """Copy a trained pipeline into ``lagebild/models/ner-de`` (what the stage loads)."""
+    if MODEL_DIR.exists():
+        shutil.rmtree(MODEL_DIR)
+    shutil.copytree(best, MODEL_DIR)
+    print(f"installed {best} -> {MODEL_DIR}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
