@@ -234,6 +234,10 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+from lagebild.cli_entities import entities_group  # noqa: E402  (registered last: keeps this module's imports light)
+cli.add_command(entities_group)
+
+
 def main() -> None:
     """Entry point of the ``lagebild`` script."""
     cli(prog_name="lagebild")
