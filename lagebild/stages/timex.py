@@ -1,0 +1,100 @@
+"""Annotate German temporal expressions with TIMEX3 values relative to the publication date.
+
+The engine lives in ``lagebild.timex``; this stage reads the document creation time from
+``doc.meta.published`` (any precision, or none), writes one ``timex`` annotation per
+expression (payload in docs/annotations.md) and one ``inconsistency`` annotation where a
+chained date ("fünf Monate später" after "am 6. August") lands after the article's own date
+although the text tells it as past.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.model import Document, Provenance, Span
+from lagebild.registry import STAGES
+from lagebild.timex import Point, Timex, parse_value, tag
+from lagebild.timex.values import truncate
+
+__all__ = ["RuleTimex", "document_dct", "reresolve"]
+
+_PRECISION_GRAN = {"year": "year", "month": "month", "day": "day", "minute": "minute", "hour": "hour", "second": "minute"}
+
+
+def document_dct(value: str | None, precision: str | None = None) -> Point | None:
+    """Turn a publication date (``DateValue.value`` + ``precision``) into the reference ``Point``."""
+    point = parse_value(value) if value else None
+    if point is None or point.year < 1:
+        return None
+    gran = _PRECISION_GRAN.get(precision or "", "")
+    if gran and gran != point.gran:
+        return truncate(point, gran) or point
+    return point
+
+
+def _annotate(doc: Document, timexes: list[Timex], prov: Provenance, dct: Point | None, flag: bool) -> None:
+    ids: list[str] = []
+    for t in timexes:
+        data: dict[str, Any] = t.to_data()
+        if t.anchor_index is not None and t.anchor_index < len(ids):
+            data["anchor_ann"] = ids[t.anchor_index]
+        ann = doc.add("timex", Span(t.start, t.end), prov, label=t.type, data=data)
+        ids.append(ann.id)
+        if flag and t.after_dct and dct is not None:
+            refs = [ann.id]
+            anchor_text = ""
+            if t.anchor_index is not None and t.anchor_index < len(ids):
+                refs.append(ids[t.anchor_index])
+                anchor = timexes[t.anchor_index]
+                anchor_text = f" counted from „{doc.text[anchor.start:anchor.end]}“ ({anchor.value})"
+            reason = (
+                f"„{doc.text[t.start:t.end]}“{anchor_text} is {t.value}, after the article's own date "
+                f"{dct_text(dct)}, yet the text tells it as past or present."
+            )
+            doc.add("inconsistency", Span(t.start, t.end), prov, label="date_after_publication", data={"reason": reason, "refs_anns": refs})
+
+
+def dct_text(dct: Point) -> str:
+    from lagebild.timex import format_value
+
+    return format_value(dct)
+
+
+@STAGES.register("timex.rules.v1", requires={"text"}, produces={"timex"})
+@dataclass
+class RuleTimex:
+    """Find German temporal expressions and resolve them (TIMEX3) against the publication date.
+
+    ``mode``: "auto" (news unless most explicit years are far from the publication date),
+    "news" or "narrative". Texts longer than ``max_chars`` are tagged up to that length.
+    """
+
+    mode: str = "auto"
+    max_chars: int = 1_000_000
+    flag_inconsistencies: bool = True
+    prov: Provenance = field(default=Provenance("timex.rules.v1"), compare=False)
+
+    def __call__(self, doc: Document) -> Document:
+        published = doc.meta.published
+        dct = document_dct(published.value, published.precision)
+        timexes = tag(doc.text[: self.max_chars], dct, mode=self.mode)
+        _annotate(doc, timexes, self.prov, dct, self.flag_inconsistencies)
+        return doc
+
+
+def reresolve(doc: Document, value: str | None, precision: str | None = None, *, mode: str = "auto") -> dict[str, dict[str, Any]]:
+    """Resolve a document's timex annotations again against another date (e.g. an inferred one).
+
+    Returns ``{annotation id: new payload}`` for the timex annotations whose span the tagger
+    finds again; the document itself is not changed.
+    """
+    dct = document_dct(value, precision)
+    fresh = tag(doc.text, dct, mode=mode)
+    by_span = {(t.start, t.end): t for t in fresh}
+    out: dict[str, dict[str, Any]] = {}
+    for ann in doc.of_kind("timex"):
+        t = by_span.get((ann.span.start, ann.span.end))
+        if t is not None:
+            out[ann.id] = t.to_data()
+    return out

@@ -1,0 +1,107 @@
+"""German temporal vocabulary: month, weekday, unit and number words, tense cues.
+
+Plain tables, no logic. Keys are lower-case; the rules match case-insensitively and look
+words up with ``.lower()``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "FUTURE_CUES",
+    "MODS",
+    "MONTHS",
+    "NUMBERS",
+    "PAST_CUES",
+    "PODS",
+    "REL_WORDS",
+    "SEASONS",
+    "UNITS",
+    "WEEKDAYS",
+    "alt",
+]
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "mär": 3, "april": 4, "apr": 4,
+    "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}
+#: Month names that are also common first names or words: need a preposition, a day or a year.
+AMBIGUOUS_MONTHS = frozenset({"mai", "august", "april", "jun", "jul", "sept", "sep", "mär", "nov", "dez", "jan", "feb", "apr", "aug", "okt"})
+
+WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5, "sonntag": 6,
+}
+
+#: Part of day → TIMEX3 code.
+PODS = {
+    "morgen": "MO", "früh": "MO", "frühe": "MO", "vormittag": "MO", "morgenstunden": "MO", "mittag": "MI", "mittagszeit": "MI",
+    "nachmittag": "AF", "abend": "EV", "abendstunden": "EV", "nacht": "NI", "nachtstunden": "NI",
+    "morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF", "abends": "EV", "nachts": "NI",
+}
+
+SEASONS = {"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"}
+
+#: Unit word stems → (unit, TIMEX3 duration letter, time part?).
+UNITS = {
+    "sekunde": ("second", "S", True), "minute": ("minute", "M", True), "stunde": ("hour", "H", True),
+    "tag": ("day", "D", False), "woche": ("week", "W", False), "wochenende": ("weekend", "WE", False),
+    "monat": ("month", "M", False), "quartal": ("quarter", "Q", False), "halbjahr": ("half", "H", False),
+    "jahr": ("year", "Y", False), "jahrzehnt": ("decade", "DE", False), "jahrhundert": ("century", "CE", False),
+}
+
+NUMBERS = {
+    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13,
+    "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
+    "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100,
+    "zweier": 2, "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5,
+}
+VAGUE_NUMBERS = frozenset({"einige", "einigen", "mehrere", "mehreren", "wenige", "wenigen", "viele", "vielen", "paar", "etliche", "etlichen", "zahlreiche", "zahlreichen"})
+
+ORDINALS = {
+    "ersten": 1, "erste": 1, "erstes": 1, "zweiten": 2, "zweite": 2, "dritten": 3, "dritte": 3, "vierten": 4, "vierte": 4,
+    "1.": 1, "2.": 2, "3.": 3, "4.": 4,
+}
+
+#: Start/middle/end words → TIMEX3 mod.
+MODS = {
+    "anfang": "START", "beginn": "START", "früh": "START", "frühen": "START", "ausgangs": "END", "eingangs": "START",
+    "mitte": "MID", "ende": "END", "spät": "END", "späten": "END", "gegen ende": "END", "zu beginn": "START",
+    "zu anfang": "START", "am anfang": "START", "am ende": "END",
+}
+
+#: Relative words before a unit, month, weekday or season → ("past"|"future"|"this"|"same"|"next-ctx").
+REL_WORDS = {
+    "vergangen": "past", "letzt": "past", "vorig": "past", "vorletzt": "past2", "zurückliegend": "past",
+    "dies": "this", "laufend": "this", "aktuell": "this", "jetzig": "this", "heurig": "this",
+    "kommend": "future", "nächst": "future", "übernächst": "future2", "bevorstehend": "future",
+    "folgend": "next-ctx", "darauffolgend": "next-ctx", "anschließend": "next-ctx",
+    "selb": "same", "gleich": "same", "selbig": "same", "jen": "same", "besagt": "same",
+}
+
+#: Cue words for tense in the clause around an expression (lower-case tokens).
+FUTURE_CUES = frozenset(
+    """wird werden werde wirst werdet will wollen soll sollen plant planen planten geplant geplante geplanten
+    kommend kommende kommenden nächste nächsten bevorstehend bevorstehende bevorstehenden künftig künftige
+    voraussichtlich demnächst bald morgen übermorgen beginnt anstehende anstehenden""".split()
+)
+PAST_CUES = frozenset(
+    """hatte hatten hat haben war waren wurde wurden gewesen worden bereits vergangene vergangenen vergangenes
+    letzte letzten gestern vorgestern zuvor damals seither seitdem kam kamen gab fand fanden hielt ging gingen sah
+    nahm nahmen sprach sprachen schloss schlossen begann begannen stand standen lag lagen fiel fielen zog zogen
+    traf trafen bestritt rief riefen warf blieb blieben trat traten ließ wies sagte sagten erklärte erklärten""".split()
+)
+
+# Words ending in -te/-ten that are not preterite verbs (checked when a lower-case word ends in -te/-ten).
+NOT_PRETERITE = frozenset(
+    """bitte mitte weite breite seite beste erste letzte rechte konnte sollte wollte durfte mochte musste meiste
+    meisten ersten letzten nächsten besten weiten breiten rechten harten festen heute""".split()
+)
+
+
+def alt(words: object, *, escape: bool = True) -> str:
+    """Return a regex alternation of ``words``, longest first (so "Jahrzehnt" beats "Jahr")."""
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "|".join(re.escape(w) if escape else w for w in items)

@@ -1,0 +1,434 @@
+"""Anchor mentions on the document date or the context and turn them into TIMEX3 values.
+
+Two reading modes:
+
+- ``news``: deictic and underspecified expressions ("am Mittwoch", "im Juni", "letzte Woche")
+  are relative to the document creation time (DCT), with a past bias unless the tense or the
+  words point ahead; anaphoric ones ("fünf Monate später", "Ende des Monats") to the date in
+  context.
+- ``narrative`` (history texts, or no DCT): underspecified expressions take their year from the
+  last date the text mentioned, as a reader of a chronicle does.
+
+``auto`` picks ``narrative`` when there is no DCT, or when most explicit years in the text lie
+more than two years from the DCT (a Wikipedia article about 1939 downloaded in 2011).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from lagebild.timex.lexicon import FUTURE_CUES, NOT_PRETERITE, PAST_CUES
+from lagebild.timex.rules import Mention, find_mentions
+from lagebild.timex.values import GRANULARITIES, Point, format_value, make_day, shift, truncate, weekday_near
+
+__all__ = ["Timex", "detect_mode", "tag"]
+
+_RANK = {g: i for i, g in enumerate(GRANULARITIES)}
+_UNIT_GRAN = {"year": "year", "month": "month", "week": "week", "weekend": "weekend", "day": "day", "quarter": "quarter",
+              "half": "half", "decade": "decade", "century": "century", "hour": "hour"}
+_OUT_GRAN = {"pod": "partofday"}
+
+
+@dataclass(slots=True)
+class Timex:
+    """A resolved temporal expression (offsets into the analysed text)."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    granularity: str | None
+    anchor: str = "none"  # "dct" | "context" | "none"
+    anchor_index: int | None = None  # index (in the returned list) of the timex this one is relative to
+    vague: bool = False
+    mod: str | None = None
+    direction: str = "none"  # "past" | "future" | "none": relative to the DCT
+    relative: dict[str, Any] | None = None
+    rule: str = ""
+    point: Point | None = field(default=None, repr=False)
+    after_dct: bool = False  # narrated as past/present but resolves after the document date
+
+    def to_data(self) -> dict[str, Any]:
+        """Return the annotation payload (without ``anchor_ann``, which needs annotation ids)."""
+        data: dict[str, Any] = {
+            "value": self.value,
+            "granularity": self.granularity,
+            "anchor": self.anchor,
+            "vague": self.vague,
+            "mod": self.mod,
+            "direction": self.direction,
+            "rule": self.rule,
+        }
+        if self.relative:
+            data["relative"] = self.relative
+        return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense around an expression
+
+_BOUNDARY = re.compile(r"(?<![\d.][.])(?<!\b[A-Za-z])[.!?](?=\s+[\"„“»(]?[A-ZÄÖÜ])|\n")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+
+class _Sentences:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.bounds = [m.end() for m in _BOUNDARY.finditer(text)]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.bounds, pos)
+        start = self.bounds[i - 1] if i > 0 else 0
+        end = self.bounds[i] if i < len(self.bounds) else len(self.text)
+        return start, end
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+
+_CLAUSE = re.compile(r"[,;:]\s|\s[–—-]\s")
+
+
+def _tense(text: str, sents: _Sentences, ment: Mention, *, clause_only: bool = False) -> str:
+    """Return "future", "past" or "" from the cue nearest to the expression, in its clause first."""
+    s, e = sents.around(ment.start)
+    cs = max([s] + [m.end() for m in _CLAUSE.finditer(text, s, ment.start)])
+    ce_match = _CLAUSE.search(text, ment.end, e)
+    ce = ce_match.start() if ce_match else e
+    return _cue(text, cs, ce, ment) or ("" if clause_only else _cue(text, s, e, ment))
+
+
+def _cue(text: str, s: int, e: int, ment: Mention) -> str:
+    best, best_dist = "", 10**9
+    words = list(_WORD.finditer(text, s, e))
+    for i, w in enumerate(words):
+        if ment.start <= w.start() < ment.end:
+            continue
+        word = w.group()
+        low = word.lower()
+        kind = ""
+        if low in FUTURE_CUES:
+            kind = "future"
+        elif low in PAST_CUES:
+            kind = "past"
+        elif word[0].islower() and len(low) > 5 and low.endswith(("te", "ten")) and low not in NOT_PRETERITE:
+            nxt = words[i + 1].group() if i + 1 < len(words) else ""
+            if not nxt[:1].isupper():  # "die ersten Berichte" is an adjective, "bestätigte dann" a verb
+                kind = "past"
+        if kind:
+            dist = ment.start - w.end() if w.end() <= ment.start else w.start() - ment.end
+            if dist < best_dist:
+                best, best_dist = kind, dist
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing among candidate readings
+
+
+def _span(p: Point) -> tuple[int, int] | None:
+    a, b = p.date(), p.end_date()
+    if a is None or b is None:
+        return None
+    return a.toordinal(), b.toordinal()
+
+
+def _pick(cands: list[Point], ref: Point, direction: str, *, strict: bool = False) -> Point | None:
+    """Pick the candidate the text most likely means, relative to ``ref``.
+
+    ``past``: the latest not after ``ref`` (strictly before with ``strict``); ``future``: the
+    earliest not before it; otherwise the nearest, future distances counted double (past bias).
+    """
+    rs = _span(ref)
+    if rs is None:
+        return None
+    scored = []
+    for c in cands:
+        cs = _span(c)
+        if cs is None:
+            continue
+        scored.append((cs, c))
+    if not scored:
+        return None
+    if direction == "past":
+        ok = [(cs, c) for cs, c in scored if (cs[1] < rs[0] if strict else cs[0] <= rs[1])]
+        return max(ok, key=lambda x: x[0])[1] if ok else None
+    if direction == "future":
+        ok = [(cs, c) for cs, c in scored if (cs[0] > rs[1] if strict else cs[1] >= rs[0])]
+        return min(ok, key=lambda x: x[0])[1] if ok else None
+
+    def dist(item: tuple[tuple[int, int], Point]) -> int:
+        cs = item[0]
+        if cs[1] < rs[0]:
+            return rs[0] - cs[1]
+        if cs[0] > rs[1]:
+            return 2 * (cs[0] - rs[1])
+        return 0
+
+    return min(scored, key=dist)[1]
+
+
+def _build_under(m: Mention, year: int) -> Point | None:
+    if m.gran == "month":
+        return Point("month", year, m.month)
+    if m.gran in ("day", "minute"):
+        day = make_day(year, m.month, m.day)
+        if day is None:
+            return None
+        if m.gran == "minute":
+            return replace(day, gran="minute", hour=m.hour, minute=m.minute)
+        return day
+    if m.gran in ("season", "quarter", "half"):
+        return Point(m.gran, year, sub=m.sub)
+    return None
+
+
+def detect_mode(mentions: list[Mention], dct: Point | None) -> str:
+    """Return "news" or "narrative" for a text (see the module docstring)."""
+    if dct is None:
+        return "narrative"
+    years = [m.point.year for m in mentions if m.how == "abs" and m.point is not None and m.point.gran not in ("decade", "century")]
+    if len(years) < 3:
+        return "news"
+    far = sum(1 for y in years if abs(y - dct.year) > 2)
+    return "narrative" if far * 2 > len(years) else "news"
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+
+
+class _Resolver:
+    def __init__(self, text: str, dct: Point | None, mode: str) -> None:
+        self.text = text
+        self.dct = dct
+        self.mode = mode
+        self.sents = _Sentences(text)
+        self.context: list[tuple[int, Point]] = []  # (timex index, point) of resolved calendar dates, in text order
+        self.unresolved_days: list[tuple[int, int]] = []  # (timex index, start) of day-level references we could not resolve
+        self.starts: list[int] = []
+
+    def ctx(self, gran: str) -> tuple[int, Point] | None:
+        """Return the last date in context at least as fine as ``gran``."""
+        need = _RANK.get(gran, 0)
+        for idx, p in reversed(self.context):
+            if _RANK[p.gran] >= need and not (p.gran == "season" and gran in ("month", "week", "day")):
+                return idx, p
+        return None
+
+    def reference(self, gran: str) -> tuple[str, int | None, Point | None]:
+        """The anchor for deictic/underspecified expressions: DCT in news, context in narratives."""
+        if self.mode == "narrative":
+            c = self.ctx(gran)
+            if c:
+                return "context", c[0], c[1]
+        if self.dct is not None:
+            return "dct", None, self.dct
+        return "none", None, None
+
+    def resolve(self, i: int, m: Mention) -> Timex:
+        t = Timex(m.start, m.end, m.type, None, None, rule=m.rule, vague=m.vague, mod=m.mod or None)
+        tense = _tense(self.text, self.sents, m) if m.how in ("under", "weekday", "ctx", "time", "pod") else ""
+        point: Point | None = None
+        if m.how == "abs":
+            point = m.point
+            t.anchor = "none"
+        elif m.how == "fixed":
+            t.value = m.value
+            t.granularity = "duration" if m.type == "DURATION" else "set" if m.type == "SET" else "ref"
+            t.direction = m.direction or "none"
+            if m.note == "in" and m.unit and m.offset and self.mode == "news" and self.dct is not None and m.type == "DURATION":
+                t.relative = {"ref": "dct", "unit": m.unit, "offset": m.offset}
+            return t
+        elif m.how == "none":
+            t.vague = True if m.vague else t.vague
+            t.granularity = "day" if m.rule == "eventday" else None
+            if m.rule == "eventday":
+                self.unresolved_days.append((i, m.start))
+            return t
+        elif m.how == "under":
+            point = self._under(m, tense, t)
+        elif m.how == "weekday":
+            point = self._weekday(m, tense, t)
+        elif m.how == "deictic":
+            point = self._deictic(m, t)
+        elif m.how == "unit" or (m.how == "either" and self.mode == "news"):
+            point = self._unit(m, t)
+        elif m.how in ("ctx", "either"):
+            point = self._ctx(m, tense, t)
+        elif m.how in ("time", "pod"):
+            point = self._clock(m, t)
+        if point is None:
+            return t
+        t.point = point
+        t.value = format_value(point)
+        t.granularity = _OUT_GRAN.get(point.gran, point.gran)
+        if point.gran in ("minute", "hour", "pod") and t.type == "DATE":
+            t.type = "TIME"
+        self._direction(t, point, tense)
+        if (m.how == "ctx" and m.offset > 0 and t.direction == "future" and self.mode == "news"
+                and _tense(self.text, self.sents, m, clause_only=True) != "future"):
+            t.after_dct = True
+        if not t.vague and t.type in ("DATE", "TIME"):
+            self.context.append((i, point))
+        return t
+
+    def _direction(self, t: Timex, point: Point, tense: str) -> None:
+        if self.dct is None:
+            t.direction = "none"
+            return
+        ps, ds = _span(point), _span(self.dct)
+        if ps is None or ds is None:
+            return
+        t.direction = "past" if ps[1] < ds[0] else "future" if ps[0] > ds[1] else "none"
+
+    def _under(self, m: Mention, tense: str, t: Timex) -> Point | None:
+        if m.gran == "decade":
+            return self._decade(m, t)
+        anchor, idx, ref = self.reference("year")
+        if ref is None:
+            return None
+        t.anchor, t.anchor_index = anchor, idx
+        rel = m.rel
+        if rel.startswith("year:"):
+            off = {"this": 0, "past": -1, "past2": -2, "future": 1, "future2": 2, "same": 0, "next-ctx": 1}.get(rel[5:], 0)
+            if rel[5:] in ("same", "next-ctx"):
+                c = self.ctx("year")
+                if c is None:
+                    return None
+                t.anchor, t.anchor_index = "context", c[0]
+                ref = c[1]
+            return _build_under(m, ref.year + off)
+        cands = [p for y in (ref.year - 1, ref.year, ref.year + 1) if (p := _build_under(m, y)) is not None]
+        if not cands:
+            return None
+        if anchor == "context" and not rel:
+            same = _build_under(m, ref.year)
+            if same is not None:
+                return same
+        if rel in ("past", "past2"):
+            return _pick(cands, ref, "past", strict=True)
+        if rel in ("future", "future2", "next-ctx"):
+            return _pick(cands, ref, "future", strict=True)
+        if rel in ("this", "same"):
+            return _build_under(m, ref.year)
+        if anchor == "context":
+            return _pick(cands, ref, "future" if tense != "past" else "nearest")
+        return _pick(cands, ref, tense or "nearest")
+
+    def _decade(self, m: Mention, t: Timex) -> Point | None:
+        tens = int(m.sub or 0)
+        _, _, ref = self.reference("year")
+        base = ref.year if ref is not None else 2000
+        century = base - base % 100
+        year = century + tens if century + tens <= base else century - 100 + tens
+        t.anchor = "dct" if ref is not None and self.mode == "news" else "none"
+        return Point("decade", year)
+
+    def _weekday(self, m: Mention, tense: str, t: Timex) -> Point | None:
+        anchor, idx, ref = self.reference("day")
+        if ref is None or _RANK[ref.gran] < _RANK["day"]:
+            t.relative = {"ref": "dct", "weekday": m.weekday, "rel": m.rel or tense or "nearest"}
+            return None
+        t.anchor, t.anchor_index = anchor, idx
+        day = truncate(ref, "day")
+        if day is None:
+            return None
+        if m.rel in ("past", "past2"):
+            p = weekday_near(shift(day, "day", -1) or day, m.weekday, "past")
+        elif m.rel in ("future", "future2", "next-ctx"):
+            p = weekday_near(shift(day, "day", 1) or day, m.weekday, "future")
+        elif m.rel == "this":
+            monday = weekday_near(day, 0, "past")
+            p = shift(monday, "day", m.weekday) if monday else None
+        elif anchor == "context":
+            p = weekday_near(day, m.weekday, "future" if tense != "past" else "nearest")
+        else:
+            p = weekday_near(day, m.weekday, tense or "nearest")
+        if p is not None and m.offset:
+            p = shift(p, "day", m.offset)
+        if p is not None and m.pod:
+            p = replace(p, gran="pod", sub=m.pod)
+        t.relative = {"ref": "dct", "weekday": m.weekday, "rel": m.rel or tense or "nearest"} if anchor == "dct" else None
+        return p
+
+    def _deictic(self, m: Mention, t: Timex) -> Point | None:
+        if self.mode == "narrative" and m.offset == 0 and not m.pod:
+            t.value, t.granularity, t.vague = "PRESENT_REF", "ref", True
+            return None
+        anchor, idx, ref = self.reference("day")
+        t.relative = {"ref": "dct", "unit": "day", "offset": m.offset}
+        if ref is None or _RANK[ref.gran] < _RANK["day"]:
+            return None
+        t.anchor, t.anchor_index = anchor, idx
+        p = shift(ref, "day", m.offset)
+        if p is not None and m.pod:
+            p = replace(p, gran="pod", sub=m.pod)
+        return p
+
+    def _unit(self, m: Mention, t: Timex) -> Point | None:
+        gran = _UNIT_GRAN.get(m.unit, "")
+        if not gran:
+            return None
+        anchor, idx, ref = self.reference(gran)
+        t.relative = {"ref": "dct", "unit": m.unit, "offset": m.offset}
+        if ref is None:
+            return None
+        t.anchor, t.anchor_index = anchor, idx
+        if m.note == "ago" and m.unit in ("day", "week", "month", "year"):
+            return shift(ref, m.unit, m.offset)
+        return shift(ref, m.unit, m.offset)
+
+    def _ctx(self, m: Mention, tense: str, t: Timex) -> Point | None:
+        gran = _UNIT_GRAN.get(m.unit, "")
+        if not gran:
+            return None
+        c = self.ctx(gran)
+        if c is None:
+            if m.offset == 0 and self.dct is not None and self.mode == "news":
+                t.anchor = "dct"
+                t.relative = {"ref": "dct", "unit": m.unit, "offset": 0}
+                return shift(self.dct, m.unit, 0)
+            return None
+        t.anchor, t.anchor_index = "context", c[0]
+        return shift(c[1], m.unit, m.offset)
+
+    def _clock(self, m: Mention, t: Timex) -> Point | None:
+        para = self.sents.paragraph_start(m.start)
+        # The day: a day-level date earlier in the same paragraph, else (news) the DCT's day.
+        last_ctx = self.ctx("day")
+        last_unres = self.unresolved_days[-1] if self.unresolved_days else None
+        day: Point | None = None
+        if last_unres and last_unres[1] >= para and (last_ctx is None or self._start_of(last_ctx[0]) < last_unres[1]):
+            t.anchor, t.anchor_index = "context", last_unres[0]
+            return None
+        if last_ctx and (self.mode == "narrative" or self._start_of(last_ctx[0]) >= para):
+            t.anchor, t.anchor_index = "context", last_ctx[0]
+            day = truncate(last_ctx[1], "day")
+        elif self.dct is not None and _RANK[self.dct.gran] >= _RANK["day"]:
+            t.anchor = "dct"
+            day = truncate(self.dct, "day")
+        if day is None:
+            return None
+        if m.how == "pod":
+            return replace(day, gran="pod", sub=m.pod)
+        return replace(day, gran="minute", hour=m.hour, minute=m.minute)
+
+    def _start_of(self, idx: int) -> int:
+        return self.starts[idx]
+
+
+def tag(text: str, dct: Point | None = None, *, mode: str = "auto") -> list[Timex]:
+    """Find and resolve the temporal expressions of German ``text`` relative to ``dct``.
+
+    Never raises on odd input: unresolvable expressions get ``value=None``.
+    """
+    mentions = list(find_mentions(text))
+    if mode not in ("news", "narrative"):
+        mode = detect_mode(mentions, dct)
+    res = _Resolver(text, dct, mode)
+    res.starts = [m.start for m in mentions]
+    return [res.resolve(i, m) for i, m in enumerate(mentions)]
