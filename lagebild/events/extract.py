@@ -1,0 +1,320 @@
+"""Find event mentions in one sentence: trigger, who did it, to whom, where, when, and how sure.
+
+German word order is handled with clause-level rules instead of a parser: the clause around the
+trigger is cut at punctuation; entities before the trigger are agents, entities after it (or
+after a preposition such as "mit"/"gegen") are patients, passive clauses take their agent from
+"von"/"durch", and locations after "in"/"nach" are places. Modal verbs, negation, reported
+speech (Konjunktiv) and "zu"-infinitives mark a mention as not (or not directly) asserted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.events.lexicon import TriggerRule
+from lagebild.model import Annotation, Span
+
+__all__ = ["EventMention", "clauses", "find_events"]
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s|[\"„“”»«])\s*")
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem eines einer dieser diese diesen diesem dieses jener jene jenen "
+    "sein seine seinen seinem ihr ihre ihren ihrem unser unsere the a an this that".split()
+)
+_PREP_PATIENT = frozenset("mit gegen an auf zwischen with against on".split())
+_PREP_AGENT = frozenset("von vom durch by".split())
+_PREP_PLACE = frozenset("in im nach bei nahe gen at near".split())
+_PREP_OTHER = frozenset(
+    "für über zu zur zum vor seit unter gegenüber laut aus wegen trotz ohne um hinter neben bis "
+    "for about to from before after since under according".split()
+)
+_RELATIVE = frozenset(
+    "der die das dem den dessen deren welche welcher welches welchem welchen dass ob weil wenn als nachdem bevor "
+    "während obwohl sodass damit wo who which that".split()
+)
+_NEGATION = frozenset("nicht kein keine keinen keinem keiner nie niemals weder not never no".split())
+_POSSIBLE = frozenset(
+    "könnte könnten kann können konnte dürfte dürften möglicherweise womöglich eventuell vielleicht sollte sollten "
+    "würde würden could might may would possibly perhaps".split()
+)
+_INTENDED = frozenset("will wollen wollte wollten plant planen plante planten beabsichtigt intends plans".split())
+_REPORTED = frozenset("soll sollen habe hätten hätte sei seien reportedly allegedly".split())
+_REQUIRED = frozenset("muss müssen musste mussten must".split())
+_PLUPERFECT = frozenset("hatte hatten hattest war waren had".split())
+_PERFECT = frozenset("hat haben habe hast ist sind sei seien has have".split())
+_PASSIVE = frozenset("wurde wurden worden wird werden was were been".split())
+_IRREGULAR_PAST = frozenset(
+    "schloss schloß schlossen bestritt bestritten griff griffen wies wiesen warf warfen trat traten nahm nahmen "
+    "begann begannen entsandte entsandten unterschrieb unterschrieben beschoss beschossen struck".split()
+)
+
+
+@dataclass
+class EventMention:
+    """One event mention found in a sentence (cleaned-text offsets)."""
+
+    event_class: str
+    lemma: str
+    trigger: Span
+    particle: Span | None
+    sentence: Span
+    clause: Span
+    agents: list[Annotation] = field(default_factory=list)
+    patients: list[Annotation] = field(default_factory=list)
+    places: list[Annotation] = field(default_factory=list)
+    time: Annotation | None = None
+    modality: str = "asserted"
+    negated: bool = False
+    tense: str = "present"
+    voice: str = "active"
+    object_text: str | None = None
+    agent_text: str | None = None
+
+    def data(self) -> dict[str, Any]:
+        """Return the annotation payload (keys per docs/annotations.md)."""
+        date = None
+        if self.time is not None:
+            date = {"value": self.time.data.get("value"), "granularity": self.time.data.get("granularity")}
+        return {
+            "trigger": self.lemma,
+            "particle_span": [self.particle.start, self.particle.end] if self.particle else None,
+            "sentence_span": [self.sentence.start, self.sentence.end],
+            "agent_anns": [a.id for a in self.agents],
+            "patient_anns": [a.id for a in self.patients],
+            "place_anns": [a.id for a in self.places],
+            "time_ann": self.time.id if self.time is not None else None,
+            "date": date,
+            "modality": self.modality,
+            "negated": self.negated,
+            "tense": self.tense,
+            "voice": self.voice,
+            "object": self.object_text,
+            "agent_text": self.agent_text,
+        }
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Cut a sentence into clause-like pieces at commas, colons, brackets, dashes and quotes."""
+    out: list[Span] = []
+    start = sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.start() > start:
+            out.append(Span(start, m.start()))
+        start = m.end()
+    if start < sentence.end:
+        out.append(Span(start, sentence.end))
+    return out or [sentence]
+
+
+def _words(text: str, span: Span) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, span.start, span.end)]
+
+
+def _prep_before(words: list[tuple[int, int, str]], pos: int) -> str | None:
+    """Return the preposition governing the word at ``pos`` (skipping articles/adjectives), if any."""
+    for back in range(1, 4):
+        i = pos - back
+        if i < 0:
+            return None
+        w = words[i][2].lower()
+        if w in _PREP_PATIENT or w in _PREP_AGENT or w in _PREP_PLACE or w in _PREP_OTHER:
+            return w
+        if w in _DETERMINERS or (words[i][2][:1].islower() and w not in _NEGATION and len(w) > 2 and w.endswith(("e", "en", "er", "es", "em"))):
+            continue
+        if words[i][2][:1].isupper() and back == 1:  # first name or title before the mention ("von Wladimir Putin")
+            continue
+        return None
+    return None
+
+
+def _tense(trigger_word: str, clause_words: set[str]) -> str:
+    if clause_words & _PLUPERFECT:
+        return "pluperfect"
+    if clause_words & {"wurde", "wurden"}:
+        return "past"
+    if clause_words & _PERFECT:
+        return "perfect"
+    w = trigger_word.lower()
+    if w in _IRREGULAR_PAST or w.endswith(("te", "ten", "tet", "ed")):
+        return "past"
+    return "present"
+
+
+def _modality(words: list[str], trigger_idx: int, sentence_text: str) -> tuple[str, bool]:
+    lowered = [w.lower() for w in words]
+    negated = any(w in _NEGATION for w in lowered)
+    if trigger_idx > 0 and lowered[trigger_idx - 1] == "zu":
+        return "embedded", negated
+    if lowered[trigger_idx].startswith(("anzu", "einzu", "vorzu")):
+        return "embedded", negated
+    found = set(lowered)
+    if found & _REQUIRED:
+        return "required", negated
+    if found & _POSSIBLE:
+        return "possible", negated
+    if found & _INTENDED:
+        return "intended", negated
+    if sentence_text.rstrip().endswith("?"):
+        return "question", negated
+    if found & _REPORTED or (lowered and lowered[0] in ("dass", "ob", "that", "whether")):
+        return "reported", negated
+    return "asserted", negated
+
+
+def _object_head(text: str, words: list[tuple[int, int, str]], taken: list[Span], trigger: Span, sentence_start: int) -> str | None:
+    """Return the first determiner-introduced common noun of the clause (right of the trigger first)."""
+
+    def free(s: int, e: int) -> bool:
+        return not any(t.start < e and s < t.end for t in taken)
+
+    right = [i for i, w in enumerate(words) if w[0] >= trigger.end]
+    left = [i for i, w in enumerate(words) if w[1] <= trigger.start]
+    for order in (right, left):
+        for i in order:
+            s, e, w = words[i]
+            if not w[:1].isupper() or s == sentence_start or not free(s, e):
+                continue
+            for back in range(1, 4):
+                j = i - back
+                if j < 0:
+                    break
+                prev = words[j][2].lower()
+                if prev in _DETERMINERS:
+                    return w
+                if not (words[j][2][:1].islower() and prev not in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER):
+                    break
+    return None
+
+
+def _is_attributive(words: list[tuple[int, int, str]], idx: int) -> bool:
+    """True for participles used as adjectives before a noun ("das unterzeichnete Abkommen")."""
+    if idx == 0 or idx + 1 >= len(words):
+        return False
+    return words[idx - 1][2].lower() in _DETERMINERS and words[idx + 1][2][:1].isupper()
+
+
+def find_events(
+    text: str,
+    sentence: Span,
+    rules: Sequence[TriggerRule],
+    entities: Sequence[Annotation],
+    timexes: Sequence[Annotation],
+) -> list[EventMention]:
+    """Return the event mentions of one sentence; ``entities``/``timexes`` are those inside it."""
+    sent_text = text[sentence.start : sentence.end]
+    pieces = clauses(text, sentence)
+    found: list[EventMention] = []
+    used: list[Span] = []
+    for rule in rules:
+        if rule.needs is not None and not rule.needs.search(sent_text):
+            continue
+        for m in rule.pattern.finditer(text, sentence.start, sentence.end):
+            trig = Span(m.start(), m.end())
+            if any(u.overlaps(trig) for u in used):
+                continue
+            clause = next((c for c in pieces if c.start <= trig.start < c.end), sentence)
+            words = _words(text, clause)
+            idx = next((i for i, w in enumerate(words) if w[0] == trig.start), None)
+            if idx is None or _is_attributive(words, idx):
+                continue
+            particle = None
+            if rule.particle:
+                particle_re = re.compile(rf"(?<![\w-]){rule.particle}(?![\w-])")
+                pm = particle_re.search(text, trig.end, clause.end)
+                if pm is None:
+                    continue
+                particle = Span(pm.start(), pm.end())
+            used.append(trig)
+            found.append(_describe(text, rule, trig, particle, sentence, clause, words, idx, entities, timexes, pieces))
+    found.sort(key=lambda ev: ev.trigger.start)
+    if len(found) > 1:  # one sentence, several triggers: a date only binds inside its own clause
+        for ev in found:
+            if ev.time is not None and not ev.clause.contains(ev.time.span):
+                ev.time = None
+    return found
+
+
+def _describe(
+    text: str,
+    rule: TriggerRule,
+    trig: Span,
+    particle: Span | None,
+    sentence: Span,
+    clause: Span,
+    words: list[tuple[int, int, str]],
+    idx: int,
+    entities: Sequence[Annotation],
+    timexes: Sequence[Annotation],
+    pieces: list[Span],
+) -> EventMention:
+    word_list = [w[2] for w in words]
+    modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end])
+    lowered = {w.lower() for w in word_list}
+    ev = EventMention(rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated)
+    ev.tense = _tense(text[trig.start : trig.end], lowered)
+    in_clause = [e for e in entities if clause.contains(e.span)]
+    passive = bool(lowered & _PASSIVE) and ev.tense in ("past", "perfect", "pluperfect", "present")
+    left, right, by = [], [], []
+    word_starts = [w[0] for w in words]
+    for ent in in_clause:
+        pos = next((i for i, s in enumerate(word_starts) if s >= ent.span.start), len(words))
+        prep = _prep_before(words, pos)
+        if prep in _PREP_PLACE and ent.label == "LOC":
+            ev.places.append(ent)
+        elif prep in _PREP_AGENT:
+            by.append(ent)
+        elif prep in _PREP_PATIENT:
+            ev.patients.append(ent)
+        elif prep is not None:
+            continue  # "laut X", "für X": a source or beneficiary, not a participant
+        elif ent.span.end <= trig.start:
+            left.append(ent)
+        else:
+            right.append(ent)
+    if passive and by and not any(w.lower() in ("hat", "haben", "hatte", "hatten") for w in word_list):
+        ev.voice = "passive"
+        ev.agents = by
+        ev.patients = left + right + ev.patients
+    else:
+        ev.patients = by + ev.patients
+        if left:
+            ev.agents = left
+            ev.patients = right + ev.patients
+        elif right:
+            ev.agents = right[:1]
+            # coordinated agents: "X und Y ratifizierten" after a fronted adverb
+            rest = right[1:]
+            while rest and text[ev.agents[-1].span.end : rest[0].span.start].strip() in ("und", "and", ","):
+                ev.agents.append(rest.pop(0))
+            ev.patients = rest + ev.patients
+    relative = bool(words) and words[0][2].lower() in _RELATIVE
+    if not ev.agents and clause.start > sentence.start and not relative:
+        # main-clause subject before a comma-separated insertion ("Putin, der Kremlchef, unterzeichnete")
+        before = [p for p in pieces if p.end <= clause.start]
+        for piece in reversed(before):
+            piece_words = _words(text, piece)
+            starts = [w[0] for w in piece_words]
+            subjects = [
+                e for e in entities
+                if piece.contains(e.span)
+                and _prep_before(piece_words, next((i for i, s in enumerate(starts) if s >= e.span.start), 0)) is None
+            ]
+            if subjects:
+                ev.agents = subjects[:2]
+                break
+    if not ev.agents:
+        left_words = [w for w in words if w[1] <= trig.start]
+        if left_words and any(w[2][:1].isupper() for w in left_words[1:] or left_words):
+            ev.agent_text = " ".join(w[2] for w in left_words[-6:])
+    taken = [e.span for e in in_clause] + [t.span for t in timexes]
+    ev.object_text = _object_head(text, words, taken, trig, sentence.start)
+    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value")]
+    own = [t for t in dated if clause.contains(t.span)]
+    pool = own or dated
+    if pool:
+        ev.time = min(pool, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
+    return ev

@@ -1,0 +1,67 @@
+"""Annotate event mentions: who did what to whom, where and when, sentence by sentence.
+
+Each ``event`` annotation covers the trigger word; its label is the event class (``sign``,
+``ratify``, ``deploy`` …) and its data follows docs/annotations.md: ``trigger`` (the class verb),
+``agent_anns``/``patient_anns``/``place_anns`` (entity mentions), ``time_ann`` (the timex that
+dates it) and ``date`` ({value, granularity} of that timex), plus ``modality``, ``negated``,
+``tense``, ``voice``, ``object`` and ``sentence_span`` for the cross-source merge. Entity and
+timex annotations are used when an earlier stage produced them; without them the stage still
+finds triggers (no participants, no date).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from lagebild.events.extract import find_events
+from lagebild.events.lexicon import load_lexicon
+from lagebild.model import Annotation, Document, Provenance
+from lagebild.registry import STAGES
+
+__all__ = ["RuleEvents"]
+
+
+def _inside(anns: list[Annotation], starts: list[int], lo: int, hi: int) -> list[Annotation]:
+    i = bisect.bisect_left(starts, lo)
+    out = []
+    while i < len(anns) and anns[i].span.start < hi:
+        if anns[i].span.end <= hi:
+            out.append(anns[i])
+        i += 1
+    return out
+
+
+@STAGES.register("events.rules.v1", requires={"sentence"}, produces={"event"})
+@dataclass
+class RuleEvents:
+    """Find event mentions (sign, ratify, confirm, deploy, attack …) with participants and dates."""
+
+    lexicon: str | None = None  # path of a trigger TOML file; None = the shipped lexicon
+    max_sentence_chars: int = 1000  # longer "sentences" (tables, lists) are skipped
+    max_events: int = 500  # per document
+    prov: Provenance = field(default=Provenance("events.rules.v1"), compare=False)
+
+    def __call__(self, doc: Document) -> Document:
+        rules = load_lexicon(self.lexicon)
+        entities = sorted((a for a in doc.annotations if a.kind == "entity"), key=lambda a: a.span.start)
+        timexes = sorted((a for a in doc.annotations if a.kind == "timex"), key=lambda a: a.span.start)
+        ent_starts = [a.span.start for a in entities]
+        tx_starts = [a.span.start for a in timexes]
+        count = 0
+        for sent in doc.of_kind("sentence"):
+            if len(sent.span) > self.max_sentence_chars:
+                continue
+            found = find_events(
+                doc.text,
+                sent.span,
+                rules,
+                _inside(entities, ent_starts, sent.span.start, sent.span.end),
+                _inside(timexes, tx_starts, sent.span.start, sent.span.end),
+            )
+            for ev in found:
+                doc.add("event", ev.trigger, self.prov, label=ev.event_class, data=ev.data())
+                count += 1
+                if count >= self.max_events:
+                    return doc
+        return doc
