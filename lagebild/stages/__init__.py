@@ -14,8 +14,6 @@ BUILTIN_STAGE_MODULES = (
     "lagebild.stages.meta",
     "lagebild.stages.language",
     "lagebild.stages.segment",
-    "lagebild.stages.speech",
-    "lagebild.stages.claims",
     "lagebild.stages.events",
 )
 
