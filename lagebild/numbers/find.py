@@ -1,0 +1,250 @@
+"""Find quantities in German text: numeral or number word, scale, hedge interval and unit.
+
+Dates, years, times, ordinals, reading times, page numbers and model names ("F-16", "G7") are
+not quantities and are skipped. A quantity needs a unit or a counted noun ("3.000 Soldaten").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
+from lagebild.numbers.words import parse_number_word
+
+__all__ = ["HEDGES", "Quantity", "find_quantities", "hedge_interval"]
+
+MONTHS = frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "jan feb mär apr jun jul aug sep sept okt nov dez jänner".split()
+)
+_TIME_UNITS = frozenset(
+    "uhr min min. minute minuten sek sekunde sekunden std stunde stunden tag tage tagen woche wochen "
+    "monat monate monaten jahr jahre jahren jahrzehnt jahrzehnte jahrzehnten jahrhundert jahrhunderte "
+    "jahrhunderten jährige jährigen jähriger jähriges mal".split()
+)
+#: Capitalised function words that are never a counted noun ("11 Die Wahl").
+_NOT_NOUNS = frozenset(
+    "der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr und aber oder in im am "
+    "an auf aus bei mit nach von vor zu zum zur für über unter um als wie so doch auch noch nur dann "
+    "dies diese dieser dieses laut seit bis ab".split()
+)
+_WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend".split())
+#: Words right before a number that make it a label, not a quantity.
+_LABEL_BEFORE = re.compile(
+    r"(?:lesezeit|seite|seiten|s\.|nr\.?|nummer|kapitel|artikel|art\.|paragraf|paragraph|§|abs\.|absatz|"
+    r"platz|rang|kommentare?|folge|staffel|teil|band|jahrgang|anno|saison|tabelle|abbildung|grafik|"
+    r"zimmer|gleis|linie|version|stufe|level|runde|spieltag|minute|hausnummer|tel\.?|telefon|fax|plz)"
+    r"[\s:]*\(?$",
+    re.IGNORECASE,
+)
+
+CURRENCIES = (
+    "US-Dollar", "Dollar", "Euro", "Cent", "Franken", "Pfund", "Rubel", "Yuan", "Renminbi", "Yen",
+    "Won", "Rupien", "Lira", "Kronen", "Schilling", "Griwna", "Hrywnja", "Bitcoin", "EUR", "USD",
+)
+MEASURES = (
+    "Prozentpunkte", "Prozentpunkten", "Prozent", "Promille", "Kilometer", "Meter", "Zentimeter",
+    "Millimeter", "Quadratkilometer", "Quadratmeter", "Hektar", "Kilogramm", "Gramm", "Tonnen", "Tonne",
+    "Liter", "Barrel", "Grad", "Megawatt", "Gigawatt", "Kilowatt", "Kilowattstunden", "Terawattstunden",
+    "Seemeilen", "Meilen", "Stück", "km²", "km/h", "km", "kg", "qm", "m²", "ha", "MW", "GW", "kWh", "°C", "%",
+    "€", "$",
+)
+_UNIT_RE = re.compile(
+    r"[ \t\u00a0]*(" + "|".join(re.escape(u) for u in sorted(CURRENCIES + MEASURES, key=len, reverse=True)) + r")(?![\w-])"
+)
+_SCALE_RE = re.compile(r"[ \t\u00a0]+(" + "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:(US-?\$|\$|€|EUR|USD|CHF)\s?)$")
+_ADJ = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
+_COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ][\w-]*\w)")
+_RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
+_NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
+_WORD_TOKEN = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]+)(?![\w-])")
+_FEW = re.compile(r"(?:mehrere|einige|etliche|ein paar|viele)\s+$", re.IGNORECASE)
+
+#: Hedge phrases (lower-case) → interval kind; longest first when matching.
+HEDGES: dict[str, str] = {
+    "rund": "approx", "etwa": "approx", "circa": "approx", "ca.": "approx", "zirka": "approx",
+    "ungefähr": "approx", "annähernd": "approx", "schätzungsweise": "approx", "gegen": "approx",
+    "knapp": "below", "fast": "below", "beinahe": "below", "nahezu": "below", "knapp unter": "below",
+    "gut": "above", "knapp über": "above",
+    "mehr als": "more", "über": "more", "weit über": "more", "mehr als rund": "more",
+    "mindestens": "atleast", "wenigstens": "atleast", "zumindest": "atleast",
+    "bis zu": "atmost", "höchstens": "atmost", "maximal": "atmost", "nicht mehr als": "atmost",
+    "weniger als": "less", "unter": "less",
+}
+_HEDGE_BEFORE = re.compile(
+    r"(?<![\w])(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity mention; offsets are relative to the scanned text."""
+
+    start: int  # hedge (if any) … unit/counted noun
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    low: float | None
+    high: float | None
+    value_text: str
+    unit: str | None
+    unit_kind: str | None  # "percent" | "currency" | "measure" | "count"
+    unit_span: tuple[int, int] | None
+    hedge: str | None
+    vague: bool = False
+
+
+def _tidy(x: float) -> float:
+    return float(f"{x:.12g}")  # 3300.0000000000005 -> 3300.0
+
+
+def hedge_interval(value: float, hedge: str | None) -> tuple[float | None, float | None]:
+    """Return the (low, high) interval a hedge word puts around ``value`` (``None`` = open)."""
+    kind = HEDGES.get((hedge or "").lower())
+    if kind == "approx":
+        return _tidy(value * 0.9), _tidy(value * 1.1)
+    if kind == "below":
+        return _tidy(value * 0.9), value
+    if kind == "above":
+        return value, _tidy(value * 1.1)
+    if kind in ("more", "atleast"):
+        return value, None
+    if kind in ("atmost", "less"):
+        return None, value
+    return value, value
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, str, tuple[int, int]] | None:
+    m = _UNIT_RE.match(text, pos)
+    if m:
+        unit = m.group(1)
+        kind = "percent" if unit in ("%", "Prozent", "Prozentpunkte", "Prozentpunkten") else (
+            "currency" if unit in CURRENCIES or unit in ("€", "$") else "measure")
+        return unit, kind, (m.start(1), m.end(1))
+    m = _COUNTED.match(text, pos)
+    if m:
+        noun = m.group(2)
+        low = noun.lower()
+        if low in MONTHS or low in _WEEKDAYS or low in _TIME_UNITS or low in _NOT_NOUNS or low.endswith("jährige"):
+            return None
+        return noun, "count", (m.start(2), m.end(2))
+    return None
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float, float] | None]]:
+    """Yield (start, end, value, vague interval) for numerals and number words."""
+    for m in _NUM_TOKEN.finditer(text):
+        yield m.start(), m.end(), parse_numeral(m.group()), None
+    for m in _WORD_TOKEN.finditer(text):
+        low = m.group(1).lower()
+        if low in VAGUE:
+            yield m.start(), m.end(), None, VAGUE[low]
+        elif low in ("hundert", "tausend", "dutzend") and _FEW.search(text, max(0, m.start() - 20), m.start()):
+            yield m.start(), m.end(), None, VAGUE[low + "e"]
+        elif len(low) >= 4:
+            word = parse_number_word(low)
+            if word is not None and word >= 10:
+                yield m.start(), m.end(), float(word), None
+
+
+def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 20]
+    if _LABEL_BEFORE.search(before):
+        return True
+    if after.startswith(".") and not after[1:2].isdigit():
+        # "am 6. August", "24. Oktober": an ordinal (a sentence-final number has no unit anyway).
+        return True
+    raw = text[start:end]
+    if raw.isdigit() and len(raw) == 4 and 1000 <= value <= 2100:
+        unit = _UNIT_RE.match(text, end)
+        return unit is None  # "2024" is a year unless "2024 Euro"
+    return False
+
+
+def find_quantities(text: str, *, max_chars: int = 2_000_000) -> list[Quantity]:
+    """Return the quantities in ``text`` (numbers with a unit or a counted noun), in order.
+
+    Example: ``find_quantities("rund 10.000 Soldaten")[0].value == 10000``.
+    """
+    text = text[:max_chars]
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, value, vague in sorted(_candidates(text), key=lambda c: c[0]):
+        if any(s <= start < e for s, e in taken):
+            continue
+        if vague is None and value is None:
+            continue
+        if vague is None and value is not None and _is_date_or_label(text, start, end, value):
+            continue
+        q = _build(text, start, end, value, vague)
+        if q is not None:
+            found.append(q)
+            taken.append((q.start, q.end))
+    return found
+
+
+def _build(text: str, start: int, end: int, value: float | None, vague: tuple[float, float] | None) -> Quantity | None:
+    num_end = end
+    low: float | None
+    high: float | None
+    if vague is not None:
+        low, high = vague
+        value = low
+    else:
+        assert value is not None
+        scale = _SCALE_RE.match(text, num_end)
+        if scale:
+            value *= SCALES[scale.group(1).lower()]
+            num_end = scale.end()
+        low = high = value
+    range_m = _RANGE.match(text, num_end) if vague is None else None
+    between = text[max(0, start - 9) : start].lower() == "zwischen "
+    if range_m and range_m.group().strip().startswith("und") and not between:
+        range_m = None
+    if range_m:
+        upper = parse_numeral(range_m.group(1))
+        if upper is not None and value is not None:
+            scale = _SCALE_RE.match(text, range_m.end())
+            factor = SCALES[scale.group(1).lower()] if scale else 1.0
+            upper_v = upper * factor
+            if scale and value < upper_v / 1000:  # "3 bis 5 Millionen": the scale applies to both
+                value *= factor
+            if upper_v > value:
+                low, high = value, upper_v
+                value = (value + upper_v) / 2
+                num_end = scale.end() if scale else range_m.end()
+    unit = _unit_after(text, num_end)
+    before = text[max(0, start - 25) : start]
+    cur = _CURRENCY_BEFORE.search(before)
+    q_start = start
+    if unit is None and cur:
+        unit = (cur.group(1), "currency", (start - len(before) + cur.start(1), start - len(before) + cur.end(1)))
+        q_start = unit[2][0]
+    if unit is None and vague is not None and text[start:end].lower().endswith(("höhe", "betrag", "schwer")):
+        unit = ("", "amount", (end, end))
+    if unit is None:
+        return None
+    hedge = None
+    hm = _HEDGE_BEFORE.search(text, max(0, q_start - 25), q_start)
+    if hm and low == high:
+        hedge = hm.group(1).lower()
+        low, high = hedge_interval(value, hedge)
+        q_start = hm.start(1)
+    elif between and range_m:
+        q_start = start - 9
+    elif vague is not None:
+        few = _FEW.search(text, max(0, start - 20), start)
+        if few:
+            q_start = few.start()
+    q_end = max(num_end, unit[2][1])
+    return Quantity(
+        start=q_start, end=q_end, num_start=start, num_end=num_end, value=float(value), low=low, high=high,
+        value_text=text[start:num_end], unit=unit[0] or None, unit_kind=unit[1], unit_span=unit[2], hedge=hedge,
+        vague=vague is not None,
+    )

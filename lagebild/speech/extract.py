@@ -1,0 +1,582 @@
+"""Find who said what: direct quotes, indirect (reported) speech and attribution phrases.
+
+Works sentence by sentence, in text order, so that a pronoun ("Er sagte …") or a role noun
+("entgegnete der Spitzendiplomat") can be resolved to a speaker named earlier.
+
+Rules, in the order they run on each sentence:
+
+1. cue verbs (``lexicon.CUE_FORMS``) outside quotation marks, with their subject: before the
+   verb when the clause starts with a noun phrase, after it when the clause starts with an
+   adverb, a preposition, "Das", or the verb itself ("…“, sagte X");
+2. indirect speech: a cue followed by a dass/ob/w-clause or by a clause in the subjunctive,
+   or a subjunctive clause before ", sagte X";
+3. continuation: a subjunctive sentence without a cue right after speech ("Er sei …");
+4. direct quotes: quotation marks with a cue right after them, a cue before them in the
+   sentence, a colon after a noun phrase, or following speech by the same speaker;
+5. attribution phrases: laut X, X zufolge, nach Angaben von X / X-Genitiv, unter Berufung
+   auf X, wie X berichtete, hieß es aus X, "…, so X", "Das berichtet X"; and the modal hedge
+   "soll … haben/sein".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, KONJ2, PREPOSITIONS, PRONOUNS, CueForm, is_konjunktiv1, is_role_noun
+from lagebild.speech.marks import Quotation, Unpaired, find_quotations
+from lagebild.speech.phrases import EntityRef, Phrase, parse_np_backward, parse_np_forward, pick_name
+from lagebild.speech.tokens import Token, tokenize
+
+__all__ = ["Speaker", "SpeechAct", "extract_speech"]
+
+_CLAUSE_BREAK = frozenset({",", ":", ";", "–", "—", "(", ")"})
+_QUOTE_CHARS = frozenset("„“”\"»«‚‘’‹›")
+_SUBORDINATORS = frozenset("dass daß ob wie warum weshalb wieso wo wann wer was inwiefern weil".split())
+_SOURCE_NOUNS = frozenset(
+    "angaben informationen darstellung einschätzung schätzungen berichten aussagen worten ansicht "
+    "auffassung meinung erkenntnissen daten zahlen".split()
+)
+_HEDGE_SOLL = re.compile(r"\bsoll(?:en)?\b(?:[^.;:!?]|\.(?=\d)){0,200}?\b(?:haben|sein)\b", re.IGNORECASE)
+_HEDGE_WORDS = re.compile(r"\b(angeblich|mutmaßlich|vermeintlich)\b", re.IGNORECASE)
+_KONJ2_SPEECH = frozenset({"würde", "würden"})
+_TEMPORAL = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende abend morgen nachmittag "
+    "vormittag januar februar märz april mai juni juli august september oktober november dezember".split()
+)
+_MAX_RESOLVE_CHARS = 2500
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who is speaking: the naming text and span, the entity mention, and how it was found."""
+
+    text: str
+    span: tuple[int, int] | None
+    ann: str | None = None
+    anns: list[str] = field(default_factory=list)
+    mention: tuple[int, int] | None = None  # the words in this sentence that refer to the speaker
+    resolution: str = "name"  # name | pronoun | role | continuation | phrase | unresolved
+    plural: bool = False
+
+
+@dataclass(slots=True)
+class SpeechAct:
+    """One attributed utterance."""
+
+    label: str  # direct | indirect | reported
+    start: int
+    end: int
+    content: tuple[int, int]
+    speaker: Speaker | None
+    cue: str | None
+    cue_span: tuple[int, int] | None
+    mood: str
+    hedge: str | None = None
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class _Sent:
+    start: int
+    end: int
+    para: int
+    tokens: list[Token]
+    quoted: list[tuple[int, int]]
+
+    def outside(self, tok: Token) -> bool:
+        return not any(s <= tok.start < e for s, e in self.quoted)
+
+
+@dataclass(slots=True)
+class _Cue:
+    idx: int
+    form: CueForm
+    lemma: str
+    span: tuple[int, int]
+    subject: Phrase | None = None
+    subject_end: int = 0  # token index after the subject (inverted) or after the verb
+    inverted: bool = False
+
+
+@dataclass(slots=True)
+class _History:
+    """Speakers named so far (for pronouns and role nouns) and the entity persons."""
+
+    speakers: list[tuple[Speaker, int]] = field(default_factory=list)  # (speaker, position)
+    persons: list[EntityRef] = field(default_factory=list)
+
+
+def _mood(sent: _Sent, start: int, end: int) -> str:
+    for t in sent.tokens:
+        if start <= t.start < end and sent.outside(t) and (is_konjunktiv1(t.text) or t.text in KONJ2):
+            return "konjunktiv"
+    return "indicative"
+
+
+def _has_subjunctive(sent: _Sent, i: int, j: int, *, allow_konj2: bool = True) -> bool:
+    for t in sent.tokens[i:j]:
+        if not sent.outside(t):
+            continue
+        if is_konjunktiv1(t.text) or (allow_konj2 and t.text in KONJ2) or t.text in _KONJ2_SPEECH:
+            return True
+    return False
+
+
+def _clause_start(tokens: list[Token], idx: int) -> int:
+    i = idx
+    while i > 0 and tokens[i - 1].text not in _CLAUSE_BREAK and tokens[i - 1].text not in _QUOTE_CHARS:
+        i -= 1
+    return i
+
+
+def _clause_end(tokens: list[Token], idx: int) -> int:
+    j = idx + 1
+    while j < len(tokens) and tokens[j].text not in _CLAUSE_BREAK and tokens[j].text not in _QUOTE_CHARS and tokens[j].text not in ".!?":
+        j += 1
+    return j
+
+
+def _find_cues(sent: _Sent) -> list[_Cue]:
+    toks = sent.tokens
+    cues: list[_Cue] = []
+    for i, t in enumerate(toks):
+        if not sent.outside(t):
+            continue
+        forms = CUE_FORMS.get(t.text)
+        if forms is None and t.text in ("machte", "machten", "macht", "machen") and any(
+            x.lower in ("deutlich", "klar") for x in toks[i + 1 : _clause_end(toks, i)]
+        ):
+            forms = [CueForm("deutlich machen", None, True, t.text.endswith("en"))]
+        if not forms:
+            continue
+        end = _clause_end(toks, i)
+        chosen = None
+        for f in forms:
+            if f.particle is None:
+                chosen = chosen or f
+            elif any(x.lower == f.particle for x in toks[i + 1 : end]):
+                chosen = f
+                break
+        if chosen is not None:
+            cues.append(_Cue(i, chosen, chosen.lemma, (t.start, t.end)))
+    return cues
+
+
+def _skip_fillers(toks: list[Token], i: int) -> int:
+    """Skip adverbs and short time phrases between a verb and its subject ("sagte am Mittwoch X")."""
+    while i < len(toks):
+        low = toks[i].lower
+        if low in ADVERBS and low not in ("und", "oder", "wie", "so"):
+            i += 1
+        elif low in ("am", "im") and i + 1 < len(toks) and toks[i + 1].lower in _TEMPORAL:
+            i += 2
+        elif low in ("sich", "dazu", "darüber"):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
+    """Find the subject of a cue verb (fills ``cue.subject``/``subject_end``/``inverted``)."""
+    toks = sent.tokens
+    cs = _clause_start(toks, cue.idx)
+    if earlier is not None and earlier.subject is not None and cue.idx > 0 and toks[cue.idx - 1].lower in ("und", "sowie"):
+        # Coordinated verbs share the subject: "Russland weist das zurück und betont, dass …".
+        cue.subject, cue.subject_end, cue.inverted = earlier.subject, cue.idx + 1, earlier.inverted
+        return
+    if cs < cue.idx and parse_np_forward(toks, cs) is not None:
+        # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.
+        span_toks = list(toks[cs : cue.idx])
+        while span_toks and span_toks[-1].text in _CLAUSE_BREAK:
+            span_toks.pop()
+        if span_toks and len(span_toks) <= 20:
+            phrase = Phrase(span_toks, coordinated=any(t.lower in ("und", "sowie") for t in span_toks))
+            if len(span_toks) == 1 and span_toks[0].lower in PRONOUNS:
+                phrase.kind = "pronoun"
+            cue.subject, cue.subject_end = phrase, cue.idx + 1
+            return
+    j = _skip_fillers(toks, cue.idx + 1)
+    np = parse_np_forward(toks, j)
+    cue.inverted = True
+    if np is not None:
+        cue.subject, cue.subject_end = np, j + len(np.tokens)
+    else:
+        cue.subject_end = cue.idx + 1
+    # An apposition subject before the verb across commas ("Kirby, Direktor des Rates, berichtete").
+    if cue.subject is None and cs == cue.idx and cs >= 2 and toks[cs - 1].text == ",":
+        k = cs - 2
+        while k > 0 and toks[k].text not in (".", ";", ":") and toks[k].text not in _QUOTE_CHARS:
+            k -= 1
+        k = k + 1 if k > 0 or toks[0].text in _QUOTE_CHARS else 0
+        span_toks = toks[k : cs - 1]
+        first = span_toks[0] if span_toks else None
+        if first is not None and first.is_cap and first.lower not in ADVERBS and first.lower not in PREPOSITIONS and len(span_toks) <= 20 \
+                and not any(t.text in CUE_FORMS or is_konjunktiv1(t.text) for t in span_toks):
+            cue.subject, cue.inverted, cue.subject_end = Phrase(span_toks), False, cue.idx + 1
+
+
+_CAP_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]*")
+
+
+def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
+    """Return people introduced by a role noun ("Ministerin Clara Vogt") in ``text[start:end]``."""
+    out = []
+    words = list(_CAP_WORD.finditer(text, start, end))
+    for k, m in enumerate(words):
+        if not is_role_noun(m.group()):
+            continue
+        run = []
+        for nxt in words[k + 1 : k + 4]:
+            gap = text[(run[-1] if run else m).end() : nxt.start()]
+            if gap not in (" ", "\u00a0") or is_role_noun(nxt.group()):
+                break
+            run.append(nxt)
+        if run:
+            out.append((run[0].start(), (run[0].start(), run[-1].end())))
+    return out
+
+
+def _last_mention(text: str, name: str, pos: int) -> int:
+    """Return where the last word of ``name`` last occurs as a whole word before ``pos`` (or -1)."""
+    words = name.split()
+    if not words:
+        return -1
+    last = -1
+    for m in re.finditer(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)", text[max(0, pos - _MAX_RESOLVE_CHARS) : pos]):
+        last = m.start() + max(0, pos - _MAX_RESOLVE_CHARS)
+    return last
+
+
+class _Extractor:
+    def __init__(self, text: str, entities: list[EntityRef], max_quote_chars: int) -> None:
+        self.text = text
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.max_quote_chars = max_quote_chars
+        self.history = _History(persons=[e for e in self.entities if e.label == "PER"])
+        self.acts: list[SpeechAct] = []
+
+    # -- speakers ---------------------------------------------------------------------------
+    def _speaker(self, phrase: Phrase | None, *, plural: bool = False) -> Speaker | None:
+        if phrase is None:
+            return None
+        pick_name(phrase, self.entities)
+        mention = (phrase.start, phrase.end)
+        if phrase.kind == "pronoun":
+            return self._resolve(mention, plural=plural, kind="pronoun")
+        if phrase.kind == "role":
+            resolved = self._resolve(mention, plural=False, kind="role")
+            if resolved.resolution == "role":
+                return resolved
+        s, e = phrase.span
+        return Speaker(self.text[s:e], (s, e), phrase.ann, phrase.anns, mention, phrase.kind, plural=phrase.coordinated)
+
+    def _resolve(self, mention: tuple[int, int], *, plural: bool, kind: str) -> Speaker:
+        pos = mention[0]
+        best: tuple[int, Speaker] | None = None
+        for sp, where in self.history.speakers:
+            if sp.plural != plural or sp.span is None or sp.resolution in ("phrase",):
+                continue
+            at = max(where, _last_mention(self.text, sp.text, pos))
+            if at < pos and pos - at <= _MAX_RESOLVE_CHARS and (best is None or at > best[0]):
+                best = (at, sp)
+        if not plural:
+            for at, span in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
+                if best is None or at > best[0]:
+                    best = (at, Speaker(self.text[span[0] : span[1]], span, None, [], None, "name"))
+            for ent in self.history.persons:
+                if ent.end <= pos and pos - ent.start <= _MAX_RESOLVE_CHARS and (best is None or ent.start > best[0]):
+                    best = (ent.start, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
+        word = self.text[mention[0] : mention[1]]
+        if best is None:
+            return Speaker(word, mention, None, [], mention, "unresolved" if kind == "pronoun" else "role", plural)
+        sp = best[1]
+        return Speaker(sp.text, sp.span, sp.ann, list(sp.anns), mention, kind, plural)
+
+    def _remember(self, sp: Speaker | None, pos: int) -> None:
+        if sp is not None and sp.span is not None and sp.resolution not in ("unresolved", "phrase"):
+            self.history.speakers.append((sp, pos))
+
+    # -- acts -------------------------------------------------------------------------------
+    def _add(self, act: SpeechAct) -> None:
+        self.acts.append(act)
+
+    def _content_after(self, sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
+        """Return the token range of a reported clause after the cue (and its subject)."""
+        toks = sent.tokens
+        i = max(cue.subject_end, cue.idx + 1)
+        steps = 0
+        while i < len(toks) and toks[i].text not in (",", ":") and steps < 10:
+            if toks[i].text in _QUOTE_CHARS or toks[i].text in ".!?;" or toks[i].text in CUE_FORMS:
+                return None
+            i, steps = i + 1, steps + 1
+        if i >= len(toks) - 1 or toks[i].text not in (",", ":"):
+            return None
+        k = i + 1
+        end = len(toks)
+        while end > k and toks[end - 1].text in ".!?":
+            end -= 1
+        if end <= k:
+            return None
+        if toks[k].lower in _SUBORDINATORS and toks[k].lower not in ("weil",):
+            return k, end
+        if toks[k].text in _QUOTE_CHARS:
+            return None
+        if _has_subjunctive(sent, k, min(end, k + 14)):
+            return k, end
+        return None
+
+    def _indirect(self, idx: int, sent: _Sent, cues: list[_Cue]) -> None:
+        toks = sent.tokens
+        for cue in cues:
+            rng = self._content_after(sent, cue)
+            if rng is None and cue.inverted and cue.idx >= 2 and toks[cue.idx - 1].text == "," and toks[cue.idx - 2].text not in _QUOTE_CHARS:
+                # "Was sie täten, bleibe abzuwarten, sagte X." — the clause before the cue.
+                first = 0
+                while first < cue.idx and toks[first].text in _QUOTE_CHARS:
+                    first += 1
+                if _has_subjunctive(sent, first, cue.idx - 1, allow_konj2=False) or (first < cue.idx and toks[first].lower == "dass"):
+                    rng = (first, cue.idx - 1)
+            if rng is None:
+                continue
+            start, end = toks[rng[0]].start, toks[rng[1] - 1].end
+            if any(q[0] <= start and end <= q[1] for q in sent.quoted):
+                continue
+            speaker = self._speaker(cue.subject, plural=cue.form.plural) if cue.subject else None
+            self._add(SpeechAct("indirect", start, end, (start, end), speaker, cue.lemma, cue.span, _mood(sent, start, end),
+                                self._hedge(start, end), idx))
+
+    def _continuation(self, idx: int, sent: _Sent, prev: list[SpeechAct]) -> None:
+        toks = sent.tokens
+        words = [t for t in toks if sent.outside(t) and t.is_word]
+        if not words or toks[-1].text == "?":
+            return
+        first_clause_end = next((k for k, t in enumerate(toks) if t.text in (",", ";", ":") and k > 1), len(toks))
+        if not _has_subjunctive(sent, 0, first_clause_end, allow_konj2=False):
+            return
+        source = next((a for a in reversed(prev) if a.speaker is not None and a.label in ("direct", "indirect")), None)
+        if source is None:
+            return
+        end_tok = len(toks)
+        while end_tok > 0 and toks[end_tok - 1].text in ".!?":
+            end_tok -= 1
+        if end_tok == 0:
+            return
+        start, end = toks[0].start, toks[end_tok - 1].end
+        sp = source.speaker
+        assert sp is not None
+        speaker = Speaker(sp.text, sp.span, sp.ann, list(sp.anns), None, "continuation", sp.plural)
+        self._add(SpeechAct("indirect", start, end, (start, end), speaker, None, None, "konjunktiv", self._hedge(start, end), idx))
+
+    def _hedge(self, start: int, end: int) -> str | None:
+        chunk = self.text[start:end]
+        if _HEDGE_SOLL.search(chunk):
+            return "soll"
+        m = _HEDGE_WORDS.search(chunk)
+        return m.group(1).lower() if m else None
+
+    def _direct(self, idx: int, sent: _Sent, q: Quotation, end_sent: _Sent, cues: list[_Cue], prev: list[SpeechAct]) -> None:
+        inner = q.inner
+        if not any(ch.isalpha() for ch in self.text[inner[0] : inner[1]]):
+            return
+        speaker: Speaker | None = None
+        cue_lemma: str | None = None
+        cue_span: tuple[int, int] | None = None
+        # (a) cue right after the closing mark: "…“, sagte X" / "…“, so X" / "…“, wie X betonte".
+        after = [t for t in end_sent.tokens if t.start >= q.end]
+        k = 0
+        while k < len(after) and k < 2 and after[k].text in ",.!?…":
+            k += 1
+        if k < len(after):
+            t = after[k]
+            forms = CUE_FORMS.get(t.text)
+            if forms and any(f.finite for f in forms):
+                tail = after[k + 1 :]
+                j = _skip_fillers(tail, 0)
+                np = parse_np_forward(tail, j)
+                if np is not None:
+                    form = next(f for f in forms if f.finite)
+                    speaker, cue_lemma, cue_span = self._speaker(np, plural=form.plural), form.lemma, (t.start, t.end)
+            elif t.lower == "so" and k > 0:
+                np = parse_np_forward(after, k + 1)
+                if np is not None:
+                    speaker, cue_lemma, cue_span = self._speaker(np), "so", (t.start, t.end)
+            elif t.lower == "wie" and k > 0:
+                np = parse_np_forward(after, k + 1)
+                if np is not None:
+                    nxt = k + 1 + len(np.tokens)
+                    if nxt < len(after) and after[nxt].text in CUE_FORMS:
+                        speaker, cue_lemma, cue_span = self._speaker(np), CUE_FORMS[after[nxt].text][0].lemma, (after[nxt].start, after[nxt].end)
+        # (b) a cue before the quote in its sentence: "X sagte: „…“", "bezeichnete … als „…“".
+        if speaker is None:
+            before = [c for c in cues if c.span[1] <= q.start]
+            if before:
+                cue = before[-1]
+                if cue.subject is not None:
+                    speaker = self._speaker(cue.subject, plural=cue.form.plural)
+                cue_lemma, cue_span = cue.lemma, cue.span
+        # (c) "Der Minister: „…“" — a noun phrase and a colon, no verb.
+        if speaker is None and cue_lemma is None:
+            toks = [t for t in sent.tokens if t.end <= q.start]
+            if len(toks) >= 2 and toks[-1].text == ":":
+                np = parse_np_forward(toks, 0)
+                if np is not None and len(np.tokens) == len(toks) - 1:
+                    speaker, cue_lemma, cue_span = self._speaker(np), ":", (toks[-1].start, toks[-1].end)
+        # (d) inside speech already attributed in this sentence, or continuing the last speaker.
+        if speaker is None and cue_lemma is None:
+            covering = [a for a in self.acts if a.sentence == idx and a.start <= q.start and q.end <= a.end + 1 and a.speaker]
+            starts_sentence = not any(t.is_word for t in sent.tokens if t.end <= q.start)
+            if covering:
+                speaker = covering[-1].speaker
+            elif starts_sentence:
+                source = next((a for a in reversed(prev) if a.speaker is not None and a.label in ("direct", "indirect")), None)
+                if source is not None and source.speaker is not None:
+                    sp = source.speaker
+                    speaker = Speaker(sp.text, sp.span, sp.ann, list(sp.anns), None, "continuation", sp.plural)
+        if speaker is None and cue_lemma is None:
+            # No attribution: keep only sentence-like quotes, not scare quotes or titles.
+            inner_text = self.text[inner[0] : inner[1]].strip()
+            if len(inner_text.split()) < 5 and not inner_text.endswith((".", "!", "?", "…")):
+                return
+        mood = "konjunktiv" if _mood(sent, *inner) == "konjunktiv" else "indicative"
+        self._add(SpeechAct("direct", q.start, q.end, inner, speaker, cue_lemma, cue_span, mood, None, idx))
+
+    def _reported(self, idx: int, sent: _Sent, prev_sent: _Sent | None, cues: list[_Cue]) -> None:
+        toks = sent.tokens
+        found: list[tuple[Phrase | None, str, tuple[int, int], tuple[int, int] | None]] = []  # phrase, cue, cue span, content
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if not sent.outside(t):
+                continue
+            low = t.lower
+            if low == "laut" and i + 1 < n:
+                np = parse_np_forward(toks, i + 1)
+                if np is not None and np.kind != "pronoun":
+                    found.append((np, "laut", (t.start, t.end), None))
+            elif low == "zufolge" and i > 0:
+                np = parse_np_backward(toks, i)
+                if np is not None:
+                    found.append((np, "zufolge", (t.start, t.end), None))
+            elif low == "nach" and i + 1 < n and toks[i + 1].lower in _SOURCE_NOUNS:
+                j = i + 2
+                if j < n and toks[j].lower in ("von", "seitens"):
+                    j += 1
+                np = parse_np_forward(toks, j) if j < n and (toks[j].lower in ARTICLES or toks[j].is_cap) else None
+                if np is not None and np.kind != "pronoun":
+                    found.append((np, "nach " + toks[i + 1].text, (t.start, toks[i + 1].end), None))
+            elif low == "unter" and i + 3 < n and toks[i + 1].lower == "berufung" and toks[i + 2].lower == "auf":
+                np = parse_np_forward(toks, i + 3)
+                if np is not None:
+                    found.append((np, "unter Berufung auf", (t.start, toks[i + 2].end), None))
+            elif low == "wie" and i + 1 < n and (i == 0 or toks[i - 1].text == ","):
+                np = parse_np_forward(toks, i + 1)
+                if np is not None and np.kind != "pronoun":
+                    j = i + 1 + len(np.tokens)
+                    stop = min(n, j + 8)
+                    for k in range(j, stop):
+                        if toks[k].text in _CLAUSE_BREAK or toks[k].text in ".!?":
+                            break
+                        forms = CUE_FORMS.get(toks[k].text)
+                        if forms:
+                            found.append((np, forms[0].lemma, (toks[k].start, toks[k].end), None))
+                            break
+            elif low == "hieß" and i + 2 < n and toks[i + 1].lower == "es" and toks[i + 2].lower in ("aus", "in", "von", "bei", "im", "vom", "beim"):
+                np = parse_np_forward(toks, i + 3)
+                if np is not None:
+                    found.append((np, "heißen", (t.start, toks[i + 1].end), None))
+            elif low == "so" and i > 1 and toks[i - 1].text == "," and toks[i - 2].text not in _QUOTE_CHARS:
+                np = parse_np_forward(toks, i + 1)
+                if np is not None and i + 1 + len(np.tokens) >= n - 1:
+                    found.append((np, "so", (t.start, t.end), None))
+        # "Das berichtet X." — the previous sentence is what X reported.
+        if prev_sent is not None and len(toks) > 2 and toks[0].lower in ("das", "dies") and cues and cues[0].idx == 1 and cues[0].subject:
+            found.append((cues[0].subject, cues[0].lemma, cues[0].span, (prev_sent.start, prev_sent.end)))
+        hedge = self._hedge(sent.start, sent.end)
+        end = sent.end
+        for np, cue, cue_span, content in found:
+            speaker = self._speaker(np)
+            start = content[0] if content else sent.start
+            c = content or (sent.start, end)
+            self._add(SpeechAct("reported", start, end, c, speaker, cue, cue_span, _mood(sent, sent.start, end), hedge, idx))
+        if not found and hedge == "soll" and not any(a.sentence == idx for a in self.acts):
+            m = _HEDGE_SOLL.search(self.text, sent.start, sent.end)
+            cue_span = (m.start(), m.start() + len(m.group().split()[0])) if m else None
+            self._add(SpeechAct("reported", sent.start, end, (sent.start, end), None, "soll", cue_span, "indicative", "soll", idx))
+
+    # -- driver -----------------------------------------------------------------------------
+    def run(self, sentences: list[_Sent], quotes: list[Quotation]) -> list[SpeechAct]:
+        starts = [s.start for s in sentences]
+        import bisect
+
+        def sent_of(pos: int) -> int:
+            return max(0, bisect.bisect_right(starts, pos) - 1)
+
+        by_sentence: dict[int, list[Quotation]] = {}
+        for q in quotes:
+            by_sentence.setdefault(sent_of(q.start), []).append(q)
+        prev_acts: list[SpeechAct] = []
+        for idx, sent in enumerate(sentences):
+            cues = _find_cues(sent)
+            for k, cue in enumerate(cues):
+                _subject(sent, cue, cues[k - 1] if k else None)
+            before = len(self.acts)
+            self._indirect(idx, sent, cues)
+            if not cues:
+                self._continuation(idx, sent, prev_acts)
+            for q in by_sentence.get(idx, []):
+                self._direct(idx, sent, q, sentences[sent_of(q.end - 1)], cues, prev_acts)
+            prev = sentences[idx - 1] if idx > 0 and sentences[idx - 1].para >= sent.para - 1 else None
+            self._reported(idx, sent, prev, cues)
+            new = self.acts[before:]
+            for act in new:
+                if act.label != "reported":
+                    self._remember(act.speaker, act.start)
+            for cue in cues:  # subjects of cue verbs name people even without a quote
+                if cue.subject is not None and not any(a.cue_span == cue.span for a in new):
+                    self._remember(self._speaker(cue.subject, plural=cue.form.plural), cue.span[0])
+            spoken = [a for a in new if a.label != "reported"]
+            if not spoken:
+                # A speech verb without quote or clause ("X hob … hervor.") still opens speech
+                # that a following subjunctive sentence continues.
+                for cue in cues:
+                    sp = self._speaker(cue.subject, plural=cue.form.plural) if cue.subject else None
+                    if sp is not None and sp.resolution != "unresolved":
+                        spoken = [SpeechAct("indirect", sent.start, sent.end, (sent.start, sent.end), sp, cue.lemma, cue.span, "indicative", None, idx)]
+            if spoken:
+                prev_acts = spoken
+            elif prev_acts and prev_acts[-1].sentence < idx - 1:
+                prev_acts = []
+        return self.acts
+
+
+def extract_speech(
+    text: str,
+    sentences: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]] | None = None,
+    entities: list[EntityRef] | None = None,
+    *,
+    max_quote_chars: int = 3000,
+) -> tuple[list[SpeechAct], list[Unpaired]]:
+    """Return the speech acts in ``text`` and the quotation marks that could not be paired.
+
+    ``sentences``/``paragraphs`` are (start, end) spans (paragraphs default to the sentences'
+    lines); ``entities`` are optional entity mentions a speaker may be linked to.
+    """
+    paragraphs = paragraphs or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    quotes: list[Quotation] = []
+    unpaired: list[Unpaired] = []
+    for p_start, p_end in paragraphs:
+        qs, un = find_quotations(text, p_start, p_end, max_chars=max_quote_chars)
+        quotes.extend(qs)
+        unpaired.extend(un)
+    para_starts = [p[0] for p in paragraphs]
+    import bisect
+
+    sents: list[_Sent] = []
+    for s, e in sorted(sentences):
+        quoted = [(q.start, q.end) for q in quotes if q.start < e and s < q.end]
+        para = max(0, bisect.bisect_right(para_starts, s) - 1)
+        sents.append(_Sent(s, e, para, tokenize(text, s, e), quoted))
+    extractor = _Extractor(text, entities or [], max_quote_chars)
+    return extractor.run(sents, quotes), unpaired

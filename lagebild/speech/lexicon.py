@@ -1,0 +1,227 @@
+"""Word lists for speech attribution: cue verbs with their inflected forms, roles, function words.
+
+Cue verbs are listed once by infinitive; their finite forms, participles and (for separable
+verbs) particles are generated here, so the extractor only does dictionary lookups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "ADVERBS",
+    "ARTICLES",
+    "CUE_FORMS",
+    "CueForm",
+    "KONJ1",
+    "KONJ2",
+    "PREPOSITIONS",
+    "PRONOUNS",
+    "is_konjunktiv1",
+    "is_role_noun",
+]
+
+# Weak (regular) speech and cognition verbs: forms are generated.
+_WEAK = """
+sagen erklären betonen warnen meinen berichten äußern behaupten erläutern ergänzen fordern kritisieren
+bestätigen dementieren mahnen klagen beklagen versichern antworten kommentieren schildern bekräftigen
+argumentieren befürchten fürchten glauben vermuten hoffen erwarten bezweifeln melden verkünden
+informieren verneinen appellieren beteuern resümieren folgern verlangen twittern posten
+entgegnen erwidern loben bemängeln monieren beschuldigen bezeichnen kontern fragen bilanzieren
+prognostizieren schätzen leugnen unterstellen fest|stellen mit|teilen an|kündigen hinzu|fügen
+ein|räumen aus|führen klar|stellen klar|machen an|merken an|deuten zu|sichern hin|weisen
+zurück|weisen ab|lehnen erwähnen deutlich|machen unterstreichen""".split()
+# Strong/irregular verbs: infinitive, 3sg present, 3sg past, participle (without particle).
+_STRONG = [
+    ("sprechen", "spricht", "sprach", "gesprochen"),
+    ("schreiben", "schreibt", "schrieb", "geschrieben"),
+    ("versprechen", "verspricht", "versprach", "versprochen"),
+    ("unterstreichen", "unterstreicht", "unterstrich", "unterstrichen"),
+    ("nennen", "nennt", "nannte", "genannt"),
+    ("rufen", "ruft", "rief", "gerufen"),
+    ("zu|geben", "gibt", "gab", "gegeben"),
+    ("an|geben", "gibt", "gab", "gegeben"),
+    ("hervor|heben", "hebt", "hob", "gehoben"),
+    ("hin|weisen", "weist", "wies", "gewiesen"),
+    ("zurück|weisen", "weist", "wies", "gewiesen"),
+    ("verweisen", "verweist", "verwies", "verwiesen"),
+    ("vor|werfen", "wirft", "warf", "geworfen"),
+    ("fest|halten", "hält", "hielt", "gehalten"),
+    ("empfehlen", "empfiehlt", "empfahl", "empfohlen"),
+    ("ab|raten", "rät", "riet", "geraten"),
+    ("vor|schlagen", "schlägt", "schlug", "geschlagen"),
+    ("bekannt|geben", "gibt", "gab", "gegeben"),
+    ("bestreiten", "bestreitet", "bestritt", "bestritten"),
+    ("widersprechen", "widerspricht", "widersprach", "widersprochen"),
+]
+_INSEPARABLE = ("be", "er", "ver", "ent", "zer", "emp", "ge", "miss", "unter", "wider", "über")
+#: Generated forms that are far more often something else ("meine" is a possessive).
+_NOT_CUES = frozenset({"meine", "hoffe", "glaube", "frage", "fürchte", "melde", "lobe", "schätze"})
+
+#: Multi-word cues: finite verb form + word that must follow within the clause.
+PHRASAL = {"machen": ("deutlich", "klar"), "geben": ("bekannt", "an", "zu"), "sich äußern": ()}
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """A cue-verb word form: its lemma, the particle a separable verb needs later, and its kind."""
+
+    lemma: str
+    particle: str | None  # "an" for "kündigte … an"
+    finite: bool  # finite forms can stand in second position; participles/infinitives cannot
+    plural: bool = False
+
+
+def _split_particle(inf: str) -> tuple[str | None, str]:
+    """Split "an|kündigen" into ("an", "kündigen"); plain verbs have no particle."""
+    if "|" in inf:
+        particle, base = inf.split("|", 1)
+        return particle, base
+    return None, inf
+
+
+def _weak_forms(base: str) -> tuple[list[str], list[str], str]:
+    """Return (singular finite forms, plural finite forms, participle) of a weak verb."""
+    if base.endswith(("ern", "eln")):
+        stem = base[:-1]
+        sg, pl = [stem + "t", stem + "te", stem + "e"], [base, stem + "ten"]
+    else:
+        stem = base[:-2]
+        e = "e" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else ""
+        sg = [stem + e + "t", stem + e + "te", stem + "e"]
+        pl = [stem + "en", stem + e + "ten"]
+    ge = "" if base.startswith(_INSEPARABLE) or base.endswith("ieren") else "ge"
+    part = ge + (stem + ("e" if not base.endswith(("ern", "eln")) and stem.endswith(("t", "d")) else "") + "t")
+    return sg, pl, part
+
+
+@lru_cache(maxsize=1)
+def _build_forms() -> dict[str, list[CueForm]]:
+    forms: dict[str, list[CueForm]] = {}
+
+    def add(word: str, form: CueForm) -> None:
+        if word in _NOT_CUES:
+            return
+        bucket = forms.setdefault(word, [])
+        if form not in bucket:
+            bucket.append(form)
+
+    for raw in _WEAK:
+        particle, base = _split_particle(raw)
+        inf = raw.replace("|", "")
+        sg, pl, part = _weak_forms(base)
+        for w in sg:
+            add(w, CueForm(inf, particle, True))
+            if particle:
+                add(particle + w, CueForm(inf, None, False))  # subordinate: "…, dass er ankündigte"
+        for w in pl:
+            add(w, CueForm(inf, particle, True, plural=True))
+            if particle:
+                add(particle + w, CueForm(inf, None, False, plural=True))
+        add((particle or "") + part, CueForm(inf, None, False))
+    for raw, pres, past, part in _STRONG:
+        particle, base = _split_particle(raw)
+        inf = raw.replace("|", "")
+        past_pl = past + ("en" if not past.endswith("e") else "n")
+        konj1 = base[:-1] if base.endswith("en") else base
+        for w in (pres, past, konj1):
+            add(w, CueForm(inf, particle, True))
+            if particle:
+                add(particle + w, CueForm(inf, None, False))
+        for w in (base, past_pl):
+            add(w, CueForm(inf, particle, True, plural=True))
+            if particle:
+                add(particle + w, CueForm(inf, None, False, plural=True))
+        add((particle or "") + part, CueForm(inf, None, False))
+    # "so X" after a quote, and "laut"-style prepositions are handled separately.
+    return forms
+
+
+CUE_FORMS: dict[str, list[CueForm]] = _build_forms()
+
+ARTICLES = frozenset(
+    "der die das des dem den ein eine einer eines einem einen dieser diese dieses diesem diesen "
+    "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere jener jene".split()
+)
+PRONOUNS = frozenset("er sie es man".split())
+PREPOSITIONS = frozenset(
+    "an am auf aus bei beim für gegen gegenüber hinter in im ins mit nach neben ohne seit über um unter "
+    "von vom vor während wegen zu zum zur zwischen durch trotz laut angesichts infolge dank per pro "
+    "bezüglich hinsichtlich anlässlich innerhalb außerhalb entlang gemäß samt".split()
+)
+ADVERBS = frozenset(
+    """zudem außerdem dann auch später gestern heute morgen vorgestern dazu daraufhin danach jetzt nun
+    bereits dabei damals so hier dort deshalb daher trotzdem allerdings jedoch ebenfalls zuvor zuletzt
+    schließlich weiter ferner anschließend gleichzeitig zugleich indes derweil doch aber und oder denn
+    sogar erneut wiederholt bislang bisher inzwischen mittlerweile kürzlich jüngst zunächst erst noch
+    immer stets nämlich offenbar offensichtlich gleichwohl dennoch darüber darauf dagegen hingegen
+    überdies zusätzlich ausdrücklich wörtlich eindringlich öffentlich nachdrücklich abschließend
+    einleitend wiederum freilich immerhin also insbesondere vor allem ebenso genauso ähnlich""".split()
+)
+#: Common finite auxiliaries/modals: they end a noun phrase.
+VERB_STOP = frozenset(
+    """ist sind war waren wird werden wurde wurden worden hat haben hatte hatten habe sei seien wäre
+    wären hätte hätten würde würden kann können konnte konnten könne könnte könnten muss müssen musste
+    mussten müsse müsste soll sollen sollte sollten solle will wollen wollte wollten wolle darf dürfen
+    durfte dürfe dürfte mag möchte gibt gab geht ging steht stand liegt lag bleibt blieb kommt kam""".split()
+)
+KONJ1 = frozenset(
+    """sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe gehe stehe liege komme
+    bleibe sehe gelte halte brauche lasse mache finde wolle trage diene führe handle""".split()
+)
+KONJ2 = frozenset(
+    """wäre wären hätte hätten würde würden könnte könnten müsste müssten sollte sollten dürfte dürften
+    wollte möchte möchten läge lägen gäbe gäben käme kämen bliebe blieben stünde stünden erhielte
+    erhielten ginge gingen hielte wüsste""".split()
+)
+#: Role nouns and suffixes that head a speaker description ("der südkoreanische Präsident …").
+_ROLE_WORDS = frozenset(
+    """präsident präsidentin minister ministerin kanzler kanzlerin sprecher sprecherin chef chefin
+    direktor direktorin generalsekretär generalsekretärin leiter leiterin führer führerin vorsitzende
+    vorsitzender vorsitzenden botschafter botschafterin diplomat diplomatin spitzendiplomat beamter
+    beamte experte expertin analyst analystin politiker politikerin abgeordnete abgeordneter senator
+    senatorin gouverneur gouverneurin bürgermeister bürgermeisterin regierungschef staatschef
+    machthaber general admiral kommandeur oberbefehlshaber professor professorin dr sekretär sekretärin
+    premier premierminister premierministerin ministerpräsident ministerpräsidentin staatssekretär
+    staatssekretärin vize vizepräsident vizepräsidentin chefarzt trainer trainerin kapitän sprecherin
+    ökonom ökonomin forscher forscherin wissenschaftler wissenschaftlerin anwalt anwältin richter
+    richterin staatsanwalt staatsanwältin polizeisprecher polizeisprecherin autor autorin
+    journalist journalistin korrespondent korrespondentin außenminister außenministerin kremlchef
+    geschäftsführer geschäftsführerin gründer gründerin manager managerin ceo intendant intendantin
+    kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau""".split()
+)
+_ROLE_SUFFIXES = (
+    "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "sprecher",
+    "sprecherin", "chef", "chefin", "direktor", "direktorin", "sekretär", "sekretärin", "leiter",
+    "leiterin", "führer", "führerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin",
+    "diplomat", "experte", "expertin", "analyst", "politiker", "politikerin", "abgeordnete",
+    "kommandeur", "general", "berater", "beraterin", "beauftragte", "beauftragter", "sprecherin",
+    "funktionär", "funktionärin", "vertreter", "vertreterin", "mitglied",
+)
+
+
+def is_role_noun(word: str) -> bool:
+    """Return whether ``word`` is a role/title noun ("Präsident", "US-Verteidigungsminister")."""
+    w = word.lower().rstrip(".")
+    if w in _ROLE_WORDS:
+        return True
+    tail = w.rsplit("-", 1)[-1]
+    return tail in _ROLE_WORDS or w.endswith(_ROLE_SUFFIXES)
+
+
+@lru_cache(maxsize=65536)
+def is_konjunktiv1(word: str) -> bool:
+    """Return whether a lower-case word is a Konjunktiv I form ("sei", "habe", "liefere").
+
+    Besides the listed forms, a word ending in "-e" whose lemma is the word plus "n" (or
+    "-ere"/"-le" → "-ern"/"-eln") is taken as one: simplemma lemmatises "gehe" to "gehen".
+    """
+    if word in KONJ1:
+        return True
+    if not word.endswith("e") or not word.islower() or len(word) < 4 or word in VERB_STOP:
+        return False
+    import simplemma  # lazy: its dictionary loads on first use
+
+    lemma = simplemma.lemmatize(word, lang="de")
+    return lemma in (word + "n", word[:-1] + "n", word[:-2] + "eln") and lemma != word

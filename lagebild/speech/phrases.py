@@ -1,0 +1,214 @@
+"""Noun phrases for speakers: parse them around a cue and pick the name inside.
+
+German speaker phrases come in a few shapes: "US-Verteidigungsminister Lloyd Austin",
+"der südkoreanische Präsident Yoon Suk Yeol", "der Chef des Ausschusses, Leonid Sluzki",
+"Südkorea, die Ukraine und der Westen", "er". These rules find the phrase's extent on
+tokens; ``pick_name`` then chooses the part that names the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, PREPOSITIONS, PRONOUNS, VERB_STOP, is_role_noun
+from lagebild.speech.tokens import Token
+
+__all__ = ["EntityRef", "Phrase", "parse_np_backward", "parse_np_forward", "pick_name"]
+
+_ADJ = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)$")
+_NAME_PARTICLES = frozenset("von van de del della di da al el bin ibn zu ten der den la le".split())
+_GENITIVE = frozenset("des der eines einer".split())
+_QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
+_MAX_NP = 14  # tokens: a speaker phrase longer than this is a parsing accident
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """An entity mention annotation the speech rules may link to."""
+
+    id: str
+    start: int
+    end: int
+    label: str | None
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A speaker phrase: its token extent and, once picked, the naming part."""
+
+    tokens: list[Token]
+    coordinated: bool = False
+    text: str = ""
+    span: tuple[int, int] = (0, 0)
+    ann: str | None = None
+    anns: list[str] = field(default_factory=list)
+    kind: str = "name"  # name | pronoun | role | phrase
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def _is_adj(tok: Token) -> bool:
+    low = tok.text
+    return bool(_ADJ.match(low)) and low not in VERB_STOP and low not in CUE_FORMS and low not in ADVERBS and low not in ARTICLES
+
+
+def _is_noun(tok: Token) -> bool:
+    t = tok.text
+    if not t[:1].isupper() or not tok.is_word:
+        return False
+    low = t.lower()
+    return low not in ADVERBS and low not in PREPOSITIONS and low not in PRONOUNS and low not in ("und", "oder", "so", "wie", "dass")
+
+
+def _np_core(tokens: list[Token], i: int) -> int:
+    """Return the index after a simple NP starting at ``i`` (``i`` itself if there is none)."""
+    n = len(tokens)
+    j = i
+    if j < n and tokens[j].lower in ARTICLES:
+        j += 1
+    while j < n and _is_adj(tokens[j]):
+        j += 1
+    k = j
+    while k < n and (_is_noun(tokens[k]) or (tokens[k].lower in _NAME_PARTICLES and k + 1 < n and _is_noun(tokens[k + 1]) and k > j)):
+        k += 1
+    if k == j:
+        return i
+    # Genitive attachments: "der Chef des Auswärtigen Ausschusses der Duma".
+    while k + 1 < n and tokens[k].lower in _GENITIVE:
+        g = k + 1
+        while g < n and _is_adj(tokens[g]):
+            g += 1
+        h = g
+        while h < n and _is_noun(tokens[h]):
+            h += 1
+        if h == g:
+            break
+        k = h
+    return k
+
+
+def parse_np_forward(tokens: list[Token], i: int) -> Phrase | None:
+    """Parse a (possibly coordinated or apposed) speaker NP starting at token ``i``."""
+    n = len(tokens)
+    if i >= n:
+        return None
+    if tokens[i].lower in PRONOUNS:
+        return Phrase([tokens[i]], kind="pronoun")
+    end = _np_core(tokens, i)
+    if end == i:
+        return None
+    coordinated = False
+    # Coordination: "Südkorea, die Ukraine und der Westen".
+    probe = end
+    items = 1
+    while probe < n and tokens[probe].text == "," and items < 6:
+        nxt = _np_core(tokens, probe + 1)
+        if nxt == probe + 1:
+            break
+        probe, items = nxt, items + 1
+    if probe < n and tokens[probe].lower in ("und", "sowie"):
+        nxt = _np_core(tokens, probe + 1)
+        if nxt > probe + 1:
+            end, coordinated = nxt, True
+    # Apposition naming the speaker: "der Chef des Ausschusses, Leonid Sluzki:".
+    if not coordinated and end + 1 < n and tokens[end].text == ",":
+        a = end + 1
+        b = a
+        while b < n and _is_noun(tokens[b]):
+            b += 1
+        if b > a and (b == n or tokens[b].text in (",", ":", ".", ";") or tokens[b].text in _QUOTE_MARKS):
+            end = b
+    if end - i > _MAX_NP:
+        return None
+    return Phrase(tokens[i:end], coordinated=coordinated)
+
+
+def parse_np_backward(tokens: list[Token], j: int) -> Phrase | None:
+    """Parse the NP that ends right before token ``j`` ("übereinstimmenden Medienberichten zufolge")."""
+    i = j
+    while i > 0 and j - i < _MAX_NP:
+        t = tokens[i - 1]
+        if _is_noun(t) or _is_adj(t) or t.lower in ARTICLES or t.lower in _NAME_PARTICLES:
+            i -= 1
+            continue
+        break
+    while i < j and not (_is_noun(tokens[i]) or _is_adj(tokens[i]) or tokens[i].lower in ARTICLES):
+        i += 1
+    if i >= j or not any(_is_noun(t) for t in tokens[i:j]):
+        return None
+    return Phrase(tokens[i:j])
+
+
+def _entities_in(phrase: Phrase, entities: list[EntityRef]) -> list[EntityRef]:
+    return [e for e in entities if e.start < phrase.end and phrase.start < e.end]
+
+
+def _name_run(phrase: Phrase) -> list[Token] | None:
+    """Choose the run of capitalised tokens that names the speaker, without a leading role noun."""
+    toks = phrase.tokens
+    runs: list[tuple[list[Token], bool]] = []  # (run, after a comma)
+    cur: list[Token] = []
+    after_comma = False
+    adjectival: set[int] = set()  # runs right after a lower-case adjective: a description, not a name
+    for idx, t in enumerate(toks):
+        if _is_noun(t) or (cur and t.lower in _NAME_PARTICLES):
+            if not cur and idx > 0 and _is_adj(toks[idx - 1]):
+                adjectival.add(len(runs))
+            cur.append(t)
+        else:
+            if cur:
+                runs.append((cur, after_comma))
+            cur = []
+            after_comma = t.text == ","
+        if idx == len(toks) - 1 and cur:
+            runs.append((cur, after_comma))
+    best: list[Token] | None = None
+    for n, (run, apposed) in enumerate(runs):
+        last_role = max((k for k, t in enumerate(run) if is_role_noun(t.text)), default=-1)
+        rest = run[last_role + 1 :]
+        # A genitive country before the role ("Südkoreas Verteidigungsminister …") is not the name.
+        if rest and (apposed or last_role >= 0):
+            return rest
+        if rest and best is None and last_role < 0:
+            if n in adjectival and n == 0:
+                return None  # "südkoreanischem Geheimdienst": keep the whole description
+            best = rest
+    return best
+
+
+def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
+    """Fill ``text``/``span``/``ann`` of ``phrase`` with the part that names the speaker."""
+    inside = _entities_in(phrase, entities)
+    phrase.anns = [e.id for e in inside]
+    if phrase.kind == "pronoun":
+        phrase.text, phrase.span = phrase.tokens[0].text, (phrase.start, phrase.end)
+        return phrase
+    if phrase.coordinated:
+        phrase.text, phrase.span = "", (phrase.start, phrase.end)
+        phrase.ann = inside[0].id if inside else None
+        phrase.kind = "name"
+        return phrase
+    ranked = sorted(inside, key=lambda e: ({"PER": 0, "ORG": 1}.get(e.label or "", 2), e.start))
+    if ranked:
+        e = ranked[0]
+        phrase.span, phrase.ann = (max(e.start, phrase.start), min(e.end, phrase.end)), e.id
+        phrase.kind = "name"
+        return phrase
+    run = _name_run(phrase)
+    if run:
+        phrase.span = (run[0].start, run[-1].end)
+        phrase.kind = "name"
+        return phrase
+    head = [t for t in phrase.tokens if _is_noun(t)]
+    first = phrase.tokens[0]
+    phrase.kind = "role" if head and is_role_noun(head[-1].text) and first.lower in ("der", "die") else "phrase"
+    start = phrase.tokens[1].start if first.lower in ARTICLES and len(phrase.tokens) > 1 else phrase.start
+    phrase.span = (start, phrase.end)
+    return phrase

@@ -1,0 +1,99 @@
+"""Attribution rules on new sentences (not from the examples) and bad input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.speech.helpers import analyse, find_claim, find_quote, quotes
+
+
+def test_quote_styles_and_cue_after() -> None:
+    text = (
+        "»Wir werden nicht nachgeben«, sagte die Bürgermeisterin Anna Schulz am Montag. "
+        "„Das ist ein schwarzer Tag für die Stadt“, erklärte Innenminister Peter Braun. "
+        "«Wir prüfen alle Möglichkeiten», so der Anwalt Martin Keller. "
+        "‚Niemand hat gewonnen‘, betonte Trainerin Eva Roth."
+    )
+    doc = analyse(text)
+    assert find_quote(doc, "nicht nachgeben", "direct").data["speaker_text"] == "Anna Schulz"
+    assert find_quote(doc, "schwarzer Tag", "direct").data["speaker_text"] == "Peter Braun"
+    assert find_quote(doc, "alle Möglichkeiten", "direct").data["speaker_text"] == "Martin Keller"
+    assert find_quote(doc, "Niemand hat", "direct").data["speaker_text"] == "Eva Roth"
+
+
+def test_multi_sentence_quote_and_pronoun() -> None:
+    text = (
+        "Die Ministerin Clara Vogt trat am Abend vor die Presse. "
+        "Sie sagte: „Wir haben die Lage im Griff. Morgen öffnen die Schulen wieder.“ "
+        "Sie fügte hinzu, die Polizei habe mehr als 300 Beamte im Einsatz."
+    )
+    doc = analyse(text)
+    q = find_quote(doc, "Morgen öffnen", "direct")
+    assert "Lage im Griff" in q.surface and q.data["speaker_text"] == "Clara Vogt"
+    ind = find_quote(doc, "die Polizei habe", "indirect")
+    assert ind.data["speaker_text"] == "Clara Vogt" and ind.data["cue"] == "hinzufügen"
+    c = find_claim(doc, "300 Beamte")
+    assert c.data["claimant_text"] == "Clara Vogt" and c.data["low"] == 300 and c.data["high"] is None
+
+
+def test_attribution_phrases() -> None:
+    text = (
+        "Nach Angaben der Feuerwehr wurden rund 40 Menschen verletzt. "
+        "Dem Bericht der Zeitung zufolge soll der Konzern 2,5 Milliarden Euro verloren haben. "
+        "Wie die Polizei mitteilte, wurden 12 Personen festgenommen. "
+        "Die Zahl der Toten stieg auf 17 Menschen, hieß es aus Regierungskreisen."
+    )
+    doc = analyse(text, outlet="Testblatt")
+    rep = quotes(doc, "reported")
+    speakers = {a.data["speaker_text"] for a in rep}
+    assert "Feuerwehr" in speakers and "Polizei" in speakers and "Regierungskreisen" in speakers
+    assert find_claim(doc, "40 Menschen").data["claimant_text"] == "Feuerwehr"
+    loss = find_claim(doc, "2,5 Milliarden Euro")
+    assert loss.data["value"] == 2.5e9 and "soll" in loss.data["hedge"] and "Zeitung" in loss.data["claimant_text"]
+    assert find_claim(doc, "12 Personen").data["claimant_text"] == "Polizei"
+
+
+def test_unattributed_claim_goes_to_outlet_with_publication_date() -> None:
+    doc = analyse("Im Hafen lagen 25 Schiffe vor Anker.", outlet="Testblatt", published="2025-03-01")
+    c = find_claim(doc, "25 Schiffe")
+    assert c.data["claimant_text"] == "Testblatt" and c.data["ref_time"] == "2025-03-01"
+    assert c.data["attribution_ann"] is None
+
+
+def test_unbalanced_marks_are_reported_not_guessed() -> None:
+    text = "Er sagte: „Wir kommen morgen wieder.\nDas ist eine neue Zeile ohne Ende."
+    doc = analyse(text)
+    assert not quotes(doc, "direct")
+    notes = doc.of_kind("inconsistency")
+    assert notes and notes[0].label == "unpaired-quote-mark"
+
+
+def test_whole_article_in_one_quote_is_capped() -> None:
+    body = " ".join(["Das ist ein langer Satz mit vielen Wörtern ohne Ende."] * 200)
+    doc = analyse("„" + body + "“")
+    assert all(len(a.span) <= 3000 for a in quotes(doc))
+    assert doc.of_kind("inconsistency")
+
+
+def test_tables_and_lists_do_not_crash() -> None:
+    text = "Platz | Team | Punkte\n1 | Rapid | 45\n2 | Sturm | 44\n• 3.000 Soldaten\n• 50 % Zustimmung\n" * 50
+    doc = analyse(text)
+    assert all(len(a.span) < 200 for a in doc.of_kind("claim"))
+
+
+def test_non_german_and_empty_text() -> None:
+    for text in ["", " ", "\n\n", "这是一个测试。他说：“我们来了。”", "He said \"we will win\", the minister added.", "\"" * 50]:
+        doc = analyse(text)
+        assert isinstance(doc.of_kind("quote"), list)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("„“\"»«‚‘’,.:; abcSsagteEr sei 3.000 Soldaten\n")), max_size=200))
+def test_random_text_never_crashes(text: str) -> None:
+    doc = analyse(text)
+    for a in doc.of_kind("quote") + doc.of_kind("claim"):
+        assert a.surface == doc.text[a.span.start : a.span.end]
+        for key in ("speaker_span", "content_span", "cue_span", "claimant_span"):
+            span = a.data.get(key)
+            assert span is None or 0 <= span[0] <= span[1] <= len(doc.text)
