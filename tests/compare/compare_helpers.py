@@ -1,0 +1,48 @@
+"""Hand-built documents with annotations shaped like the contract in docs/annotations.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lagebild.model import DateValue, Document, OffsetMap, Provenance, SourceRef, Span
+from lagebild.stages.segment import Segmenter
+
+PROV = Provenance("test")
+
+
+def make_doc(
+    doc_id: str,
+    text: str,
+    *,
+    published: str | None = None,
+    entities: list[tuple[str, str, str]] = (),  # (surface, label, norm); every occurrence is annotated
+    timexes: list[tuple[str, str | None, str]] = (),  # (surface, value, granularity)
+    claims: list[tuple[str, dict[str, Any]]] = (),  # (surface, data)
+    title: str | None = None,
+) -> Document:
+    doc = Document(doc_id, text, SourceRef(f"{doc_id}.txt"))
+    doc.set_text(text, OffsetMap.identity(len(text)))
+    doc.meta.published = DateValue(published, "day" if published and len(published) == 10 else "month" if published else None)
+    doc.meta.title = title
+    Segmenter()(doc)
+    for surface, label, norm in entities:
+        start = text.find(surface)
+        while start >= 0:
+            form = "adjective" if surface[:1].islower() else "name"
+            doc.add("entity", Span(start, start + len(surface)), PROV, label=label, data={"norm": norm, "form": form})
+            start = text.find(surface, start + 1)
+    for surface, value, gran in timexes:
+        start = text.find(surface)
+        if start >= 0:
+            doc.add("timex", Span(start, start + len(surface)), PROV, label="DATE", data={"value": value, "granularity": gran})
+    for surface, data in claims:
+        start = text.find(surface)
+        assert start >= 0, surface
+        doc.add("claim", Span(start, start + len(surface)), PROV, label="numeric", data=data)
+    return doc
+
+
+def run_events(doc: Document) -> Document:
+    from lagebild.stages.events import RuleEvents
+
+    return RuleEvents()(doc)

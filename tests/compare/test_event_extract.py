@@ -1,0 +1,112 @@
+"""Event mentions in single sentences: class, agents, patients, places, date, modality."""
+
+from __future__ import annotations
+
+from compare_helpers import make_doc, run_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lagebild.events.dates import interval_of
+
+
+def _events(doc):
+    return [(a.label, a) for a in doc.of_kind("event")]
+
+
+def test_active_sentence_with_agents_place_and_date() -> None:
+    doc = make_doc(
+        "a",
+        "Die Präsidentin Maria Muster und Jan Beispiel unterzeichneten im März in Lissabon ein Abkommen.",
+        entities=[("Maria Muster", "PER", "Maria Muster"), ("Jan Beispiel", "PER", "Jan Beispiel"), ("Lissabon", "LOC", "Lissabon")],
+        timexes=[("im März", "2023-03", "month")],
+    )
+    run_events(doc)
+    (label, ev), = _events(doc)
+    assert label == "sign"
+    names = {doc.get(i).surface for i in ev.data["agent_anns"]}
+    assert names == {"Maria Muster", "Jan Beispiel"}
+    assert [doc.get(i).surface for i in ev.data["place_anns"]] == ["Lissabon"]
+    assert ev.data["date"] == {"value": "2023-03", "granularity": "month"}
+    assert ev.data["object"] == "Abkommen"
+    assert ev.data["modality"] == "asserted"
+
+
+def test_subject_after_fronted_adverb_and_partner_after_mit() -> None:
+    doc = make_doc(
+        "b",
+        "Nun ratifiziert Ostland einen Vertrag mit Westland.",
+        entities=[("Ostland", "LOC", "Ostland"), ("Westland", "LOC", "Westland")],
+    )
+    run_events(doc)
+    (label, ev), = _events(doc)
+    assert label == "ratify"
+    assert [doc.get(i).surface for i in ev.data["agent_anns"]] == ["Ostland"]
+    assert [doc.get(i).surface for i in ev.data["patient_anns"]] == ["Westland"]
+    assert ev.data["tense"] == "present"
+
+
+def test_passive_agent_from_von_and_object_bound_verb() -> None:
+    doc = make_doc(
+        "c",
+        "Der Pakt, der während eines Besuchs von Jan Beispiel im Mai geschlossen wurde, gilt weiter.",
+        entities=[("Jan Beispiel", "PER", "Jan Beispiel")],
+        timexes=[("im Mai", "2022-05", "month")],
+    )
+    run_events(doc)
+    (label, ev), = _events(doc)
+    assert label == "sign"  # "schließen" counts only because an agreement noun is in the sentence
+    assert [doc.get(i).surface for i in ev.data["agent_anns"]] == ["Jan Beispiel"]
+    assert ev.data["date"]["value"] == "2022-05"
+
+
+def test_schliessen_without_agreement_is_no_event() -> None:
+    doc = make_doc("d", "Die Geschäfte schlossen am Abend früher.")
+    run_events(doc)
+    assert _events(doc) == []
+
+
+def test_attributive_participle_is_no_event() -> None:
+    doc = make_doc("e", "Das unterzeichnete Abkommen tritt in Kraft.")
+    run_events(doc)
+    assert _events(doc) == []
+
+
+def test_modality_negation_and_separable_verbs() -> None:
+    doc = make_doc(
+        "f",
+        "Ostland könnte Waffen liefern. Westland kündigte neue Hilfen an. Ostland hat den Vertrag nicht ratifiziert.",
+        entities=[("Ostland", "LOC", "Ostland"), ("Westland", "LOC", "Westland")],
+    )
+    run_events(doc)
+    got = {label: ev.data for label, ev in _events(doc)}
+    assert got["supply"]["modality"] == "possible"
+    assert got["announce"]["modality"] == "asserted"
+    assert got["ratify"]["negated"] is True
+
+
+def test_no_entities_no_timex_still_finds_trigger() -> None:
+    doc = make_doc("g", "Das Parlament ratifizierte den Vertrag.")
+    run_events(doc)
+    (label, ev), = _events(doc)
+    assert label == "ratify" and ev.data["agent_anns"] == [] and ev.data["date"] is None
+
+
+def test_bad_input_never_crashes() -> None:
+    for text in ["", " ", "x" * 5000, "日本語のテキスト。", "ratifiziert " * 300]:
+        doc = make_doc("h", text)
+        run_events(doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_interval_of_never_crashes(value: str) -> None:
+    iv = interval_of(value)
+    assert iv is None or iv.start <= iv.end
+
+
+def test_interval_of_values() -> None:
+    assert interval_of("2024-06").days == 30
+    assert interval_of("2024-W45").start.isoformat() == "2024-11-04"
+    assert interval_of("2024-11-09TEV").granularity == "day"
+    assert interval_of("PRESENT_REF") is None
+    assert interval_of("2024-02-31") is None
