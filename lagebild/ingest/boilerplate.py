@@ -188,7 +188,7 @@ def _first_pass(line: Line) -> None:
     if headers.author_line(s):
         line.kind, line.reason = "cue", "author line"
         return
-    if sum(ch.isalnum() for ch in s) < 3 or (len(words) <= 2 and n <= 5 and not s[:1].isdigit()):
+    if sum(ch.isalnum() for ch in s) < 3:
         line.kind, line.reason = "cue", "fragment"
         return
     if _PLUS_TEASER.match(s) and _TEASER_CUE.search(s):
@@ -228,28 +228,88 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
-def plan(text: str) -> Plan:
-    """Decide for each line of ``text`` whether it is article text, and why not."""
+def plan(text: str, *, extracted: bool = False) -> Plan:
+    """Decide for each line of ``text`` whether it is article text, and why not.
+
+    ``extracted=True`` is for text an HTML extractor already reduced to the main content: only
+    cue lines, related-links blocks and duplicates are removed; the layout rules for the header
+    zone, navigation runs and the tail (meant for whole flattened pages) are skipped.
+    """
     lines = _lines(text)
     for line in lines:
         _first_pass(line)
+    if extracted:
+        meta: dict[str, Any] = {}
+        _related_blocks(lines, 0)
+        _mark_duplicates(lines)
+        _header_meta(lines, min(3, len(lines)), meta)
+        return Plan(lines, meta)
     good = [i for i, ln in enumerate(lines) if ln.kind == "good"]
     strong = [i for i in good if _strong(lines[i])]
-    meta: dict[str, Any] = {}
+    meta = {}
     if not good:
         # No body paragraph at all: keep everything that is not a cue (short notes stay readable).
         _mark_duplicates(lines)
         _header_meta(lines, len(lines), meta)
         return Plan(lines, meta)
-    first, last = (strong or good)[0], good[-1]
+    block = _main_block(lines, good)
+    for i in good:
+        if not block[0] <= i <= block[1]:
+            lines[i].reason = "outside article"
+    strong = [i for i in strong if block[0] <= i <= block[1]]
+    first, last = (strong or [block[0]])[0], block[1]
     _header_zone(lines, first, meta)
     _related_blocks(lines, first)
     _navigation_runs(lines, first)
+    _link_runs(lines, first, last)
     _tail(lines, last)
     _mark_duplicates(lines)
     _header_meta(lines, first, meta)
     _glued_dateline(lines, meta)
     return Plan(lines, meta)
+
+
+#: non-body lines between two body paragraphs that still count as one article
+MAX_GAP = 4
+
+
+def _main_block(lines: list[Line], good: list[int]) -> tuple[int, int]:
+    """Return (first, last) index of the run of body paragraphs with the most text.
+
+    Body paragraphs separated by at most ``MAX_GAP`` other kept lines belong to one block;
+    on a flattened page, long text far from the article (comment policies, cookie notices,
+    other articles' summaries) forms blocks of its own.
+    """
+    blocks: list[list[int]] = [[good[0]]]
+    for prev, cur in zip(good, good[1:]):
+        gap = sum(1 for ln in lines[prev + 1 : cur] if ln.reason is None)
+        if gap > MAX_GAP:
+            blocks.append([cur])
+        else:
+            blocks[-1].append(cur)
+    best = max(blocks, key=lambda b: sum(len(lines[i].text) for i in b))
+    return best[0], best[-1]
+
+
+_LIST_ITEM = re.compile(r"^(?:[-–•*·▪►✓]|\d{1,2}[.)])\s")
+
+
+def _link_runs(lines: list[Line], first: int, last: int) -> None:
+    """Inside the article, remove runs of two or more short non-sentence lines (teaser links, tags)."""
+    def linkish(ln: Line) -> bool:
+        s = ln.text
+        return ln.reason is None and ln.kind in ("neutral", "weak") and len(s) < 140 \
+            and not _END_SENTENCE.search(s) and not s.endswith(":") and not _LIST_ITEM.match(s)
+
+    i = first
+    while i <= last:
+        j = i
+        while j <= last and linkish(lines[j]):
+            j += 1
+        if j - i >= 2 and not (i > 0 and lines[i - 1].text.endswith(":")):
+            for ln in lines[i:j]:
+                ln.reason = "related links"
+        i = max(j, i + 1)
 
 
 def _header_zone(lines: list[Line], first: int, meta: dict[str, Any]) -> None:

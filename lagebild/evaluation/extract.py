@@ -1,0 +1,224 @@
+"""``lagebild eval extract EVALDATA.json HTML_DIR``: main text and publication date from HTML pages.
+
+Reads the trafilatura evaluation format: a JSON object mapping URL → ``{file, with: [snippets
+that must appear in the main text], without: [boilerplate snippets that must not appear],
+date: "YYYY-MM-DD", …}``; pages are ``HTML_DIR/<file>`` or ``HTML_DIR/<file>.gz``.
+
+Scores, per system, in the same run:
+
+- main text, snippet-based as the benchmark defines it: a ``with`` snippet found is a true
+  positive (else a false negative), a ``without`` snippet found is a false positive (else a
+  true negative); precision, recall, F1 and accuracy over all snippets;
+- publication date: exact-day accuracy over pages with a gold date, and how many predicted
+  dates lie in the future of the run (never allowed).
+
+Systems: ``lagebild`` (the HTML reader + ``clean.boilerplate.v1``, i.e. what ``analyze`` stores),
+``lagebild-raw`` (the reader's text before the boilerplate filter), ``trafilatura`` (plain
+``trafilatura.extract``) and ``htmldate`` (plain ``find_date``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+_WS = re.compile(r"\s+")
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+@dataclass
+class TextScore:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+    seconds: float = 0.0
+
+    def add(self, text: str, with_: list[str], without: list[str]) -> None:
+        text = _norm(text)
+        for s in with_:
+            if _norm(s) in text:
+                self.tp += 1
+            else:
+                self.fn += 1
+        for s in without:
+            if _norm(s) in text:
+                self.fp += 1
+            else:
+                self.tn += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        n = self.tp + self.fn + self.fp + self.tn
+        return (self.tp + self.tn) / n if n else 0.0
+
+
+@dataclass
+class DateScore:
+    gold: int = 0
+    correct: int = 0
+    missing: int = 0
+    future: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+
+def load_page(html_dir: Path, name: str) -> bytes | None:
+    """Return the bytes of page ``name`` (plain or gzipped) or ``None`` if absent."""
+    for candidate in (html_dir / name, html_dir / f"{name}.gz"):
+        if candidate.exists():
+            data = candidate.read_bytes()
+            return gzip.decompress(data) if candidate.suffix == ".gz" else data
+    return None
+
+
+def lagebild_system(data: bytes, url: str) -> tuple[str, str, str | None]:
+    """Run lagebild's HTML ingest; return (raw extracted text, cleaned text, publication date)."""
+    from lagebild.ingest.decode import decode_html
+    from lagebild.ingest.readers import document_from_html
+    from lagebild.model import SourceRef
+    from lagebild.stages.clean import BoilerplateClean
+    from lagebild.stages.meta import MetaHeaders
+
+    page, enc, reason = decode_html(data, url)
+    doc = document_from_html(page, doc_id="page", source=SourceRef(url, format="html", encoding=enc, encoding_reason=reason), url=url)
+    if doc is None:
+        return "", "", None
+    raw = doc.text or doc.original
+    doc = BoilerplateClean()(doc)
+    doc.produced.add("header_meta")
+    doc = MetaHeaders()(doc)
+    return raw, doc.text, doc.meta.published.value
+
+
+def _trafilatura(data: bytes, url: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(data, url=url) or ""
+
+
+def _htmldate(data: bytes, url: str) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return find_date(data, url=url)
+    except Exception:
+        return None
+
+
+def _score_date(score: DateScore, pred: str | None, gold: str | None, today: str) -> None:
+    if pred and pred[:10] > today:
+        score.future += 1
+    if not gold:
+        return
+    score.gold += 1
+    if not pred:
+        score.missing += 1
+    elif pred[:10] == gold[:10]:
+        score.correct += 1
+
+
+def evaluate(evaldata: Path, html_dir: Path, *, limit: int = 0, lang: str | None = None,
+             pred_out: Path | None = None, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Score every system on the pages of ``evaldata``; return the table rows as a dict."""
+    gold = json.loads(evaldata.read_text("utf-8"))
+    items = sorted(gold.items())
+    if lang:
+        items = [(u, g) for u, g in items if g.get("lang_guess", lang) == lang]
+    if limit:
+        items = items[:limit]
+    today = date.today().isoformat()
+    texts = {name: TextScore() for name in ("lagebild", "lagebild-raw", "trafilatura")}
+    dates = {name: DateScore() for name in ("lagebild", "htmldate")}
+    missing_pages = 0
+    preds = []
+    for i, (url, g) in enumerate(items):
+        data = load_page(html_dir, g["file"])
+        if data is None:
+            missing_pages += 1
+            continue
+        with_, without = list(g.get("with") or []), list(g.get("without") or [])
+        t0 = time.perf_counter()
+        raw, clean, ldate = lagebild_system(data, url)
+        t1 = time.perf_counter()
+        traf = _trafilatura(data, url)
+        t2 = time.perf_counter()
+        hdate = _htmldate(data, url)
+        texts["lagebild"].add(clean, with_, without)
+        texts["lagebild"].seconds += t1 - t0
+        texts["lagebild-raw"].add(raw, with_, without)
+        texts["trafilatura"].add(traf, with_, without)
+        texts["trafilatura"].seconds += t2 - t1
+        _score_date(dates["lagebild"], ldate, g.get("date"), today)
+        _score_date(dates["htmldate"], hdate, g.get("date"), today)
+        if pred_out:
+            preds.append({"url": url, "file": g["file"], "text": clean, "date": ldate, "gold_date": g.get("date"),
+                          "trafilatura_text": traf, "htmldate": hdate})
+        if progress:
+            progress(i)
+    if pred_out:
+        with pred_out.open("w", encoding="utf-8") as fh:
+            for p in preds:
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    return {"pages": len(items) - missing_pages, "missing_pages": missing_pages, "text": texts, "dates": dates}
+
+
+def format_table(res: dict[str, Any]) -> str:
+    """Render the result of ``evaluate`` as a text table."""
+    lines = [f"pages: {res['pages']} (missing html: {res['missing_pages']})", "",
+             f"{'main text':<14} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'TP':>5} {'FN':>5} {'FP':>5} {'TN':>5} {'ms/page':>8}"]
+    n = max(res["pages"], 1)
+    for name, s in res["text"].items():
+        ms = f"{1000 * s.seconds / n:8.1f}" if s.seconds else f"{'':>8}"
+        lines.append(f"{name:<14} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.accuracy:6.3f} {s.tp:5d} {s.fn:5d} {s.fp:5d} {s.tn:5d} {ms}")
+    lines += ["", f"{'date':<14} {'exact-day':>9} {'correct':>8} {'gold':>5} {'missing':>8} {'future':>7}"]
+    for name, d in res["dates"].items():
+        lines.append(f"{name:<14} {d.accuracy:9.3f} {d.correct:8d} {d.gold:5d} {d.missing:8d} {d.future:7d}")
+    return "\n".join(lines)
+
+
+@click.command("extract")
+@click.argument("evaldata", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("html_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--pred", "pred_out", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions as JSONL.")
+@click.option("--limit", default=0, help="Only the first N pages (sorted by URL).")
+@click.option("--lang", default=None, help="Only pages with this lang_guess (e.g. de).")
+def command(evaldata: Path, html_dir: Path, pred_out: Path | None, limit: int, lang: str | None) -> None:
+    """Score main-text extraction and publication dates on trafilatura-format gold, next to trafilatura/htmldate.
+
+    Example: lagebild eval extract ../shared/data/trafilatura_evalset/evaldata_dev.json ../shared/data/trafilatura_evalset/html
+    """
+    res = evaluate(evaldata, html_dir, limit=limit, lang=lang, pred_out=pred_out)
+    click.echo(format_table(res))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(command())

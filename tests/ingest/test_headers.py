@@ -1,0 +1,95 @@
+"""Header-line parsers: dates at the precision given, bylines, sections, reading time."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.ingest import headers
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "precision"),
+    [
+        ("Veröffentlicht am 10.11.2024 um 15:57 Uhr", "2024-11-10T15:57", "minute"),
+        ("25.10.2024 10:15", "2024-10-25T10:15", "minute"),
+        ("24. Oktober, 2024", "2024-10-24", "day"),
+        ("date 2024-11", "2024-11", "month"),
+        ("Stand: 03.05.2023, 14:22 Uhr", "2023-05-03T14:22", "minute"),
+        ("Donnerstag, 24. Oktober 2024", "2024-10-24", "day"),
+        ("October 24, 2024", "2024-10-24", "day"),
+        ("Updated: 2024-10-25T10:15:00+02:00", "2024-10-25T10:15", "minute"),
+        ("März 2023", "2023-03", "month"),
+        ("12.03.2024 | Lesezeit: 3 min", "2024-03-12", "day"),
+        ("Oct. 3, 2021 at 5:30 p.m.", "2021-10-03T17:30", "minute"),
+    ],
+)
+def test_date_lines(line: str, value: str, precision: str) -> None:
+    found = headers.date_line(line)
+    assert found is not None, line
+    assert (found.value.value, found.value.precision, found.value.inferred) == (value, precision, False)
+
+
+@pytest.mark.parametrize("line", ["Die Wahl 2024 war knapp.", "31.02.2024", "Am 6. August startete die Offensive", "13.13.2024", ""])
+def test_not_date_lines(line: str) -> None:
+    assert headers.date_line(line) is None
+
+
+def test_date_prefix_glued_to_text() -> None:
+    found = headers.date_prefix(" date 2024-11 Die Wahl von Donald Trump")
+    assert found is not None and found.value.value == "2024-11" and found.value.precision == "month"
+    assert " date 2024-11 Die Wahl"[found.end :].startswith("Die Wahl")
+    assert headers.date_prefix("Die Wahl 2024-11 war") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Durch Hans Meier", "Hans Meier"),
+        ("Von Anna-Lena Müller und Peter Schmidt", "Anna-Lena Müller und Peter Schmidt"),
+        ("Von Hans Meier, dpa", "Hans Meier"),
+        ("By John Smith", "John Smith"),
+        ("Von Ursula von der Leyen", "Ursula von der Leyen"),
+        ("Von der Leyen sagt", None),
+        ("Von heute an gilt das Gesetz", None),
+        ("Von Berlin aus fuhr der Zug nach Moskau und weiter nach Peking, wo er am Abend ankam", None),
+    ],
+)
+def test_author_lines(line: str, author: str | None) -> None:
+    assert headers.author_line(line) == author
+
+
+def test_sections_and_reading_time() -> None:
+    assert headers.section_word("Politik") == "Politik"
+    assert headers.section_word("Politik > Ausland") == "Ausland"
+    assert headers.section_word("Putin gibt Pressekonferenz") is None
+    assert headers.reading_time_line("Lesezeit: 2 Minuten")
+    assert headers.reading_time_line("Lesezeit: 2 min")
+    assert headers.reading_time_line("4 min read")
+    assert not headers.reading_time_line("Die Lesezeit beträgt laut Verlag etwa zwei Minuten.")
+
+
+@given(st.integers(1990, 2099), st.integers(1, 12), st.integers(1, 28), st.integers(0, 23), st.integers(0, 59))
+def test_numeric_dates_roundtrip(y: int, m: int, d: int, hh: int, mi: int) -> None:
+    found = headers.date_line(f"{d:02d}.{m:02d}.{y} {hh:02d}:{mi:02d}")
+    assert found is not None
+    assert found.value.value == f"{y:04d}-{m:02d}-{d:02d}T{hh:02d}:{mi:02d}"
+    iso = headers.date_line(f"{y}-{m:02d}")
+    assert iso is not None and iso.value.precision == "month"
+
+
+@given(st.text(max_size=200))
+def test_parsers_never_raise(line: str) -> None:
+    headers.date_line(line)
+    headers.date_prefix(line)
+    headers.author_line(line)
+    headers.section_word(line)
+    headers.reading_time_line(line)
+    headers.parse_date_string(line)
+
+
+def test_structured_dates() -> None:
+    assert headers.parse_date_string("2024-11-10 15:57:00").value == "2024-11-10T15:57"  # type: ignore[union-attr]
+    assert headers.parse_date_string("2024-11-10 00:00:00").precision == "day"  # type: ignore[union-attr]
+    assert headers.parse_date_string("not a date") is None
