@@ -14,6 +14,7 @@ BUILTIN_STAGE_MODULES = (
     "lagebild.stages.meta",
     "lagebild.stages.language",
     "lagebild.stages.segment",
+    "lagebild.stages.entities",
     "lagebild.stages.speech",
     "lagebild.stages.claims",
     "lagebild.stages.events",
