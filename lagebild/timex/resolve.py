@@ -10,7 +10,8 @@ Two reading modes:
   last date the text mentioned, as a reader of a chronicle does.
 
 ``auto`` picks ``narrative`` when there is no DCT, or when most explicit years in the text lie
-more than two years from the DCT (a Wikipedia article about 1939 downloaded in 2011).
+more than two years from the DCT (a Wikipedia article about 1939 downloaded in 2011)
+and they outnumber the expressions that point at the DCT ("gestern", "am Mittwoch").
 """
 
 from __future__ import annotations
@@ -191,10 +192,11 @@ def detect_mode(mentions: list[Mention], dct: Point | None) -> str:
     if dct is None:
         return "narrative"
     years = [m.point.year for m in mentions if m.how == "abs" and m.point is not None and m.point.gran not in ("decade", "century")]
-    if len(years) < 3:
-        return "news"
+    deictic = sum(1 for m in mentions if m.how in ("weekday", "deictic", "unit"))
     far = sum(1 for y in years if abs(y - dct.year) > 2)
-    return "narrative" if far * 2 > len(years) else "news"
+    if far * 2 <= len(years) or far < 2:
+        return "news"
+    return "narrative" if far >= 3 + deictic or deictic == 0 else "news"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,6 +238,10 @@ class _Resolver:
         if m.how == "abs":
             point = m.point
             t.anchor = "none"
+            if point is not None and m.note == "no era" and self.mode == "narrative" and point.gran == "year":
+                c = self.ctx("year")
+                if c is not None and c[1].year <= 0 and point.year <= 1 - c[1].year + 200:
+                    point = replace(point, year=1 - point.year)  # "448" in a text about 490 BC is 448 BC
         elif m.how == "fixed":
             t.value = m.value
             t.granularity = "duration" if m.type == "DURATION" else "set" if m.type == "SET" else "ref"
@@ -251,6 +257,8 @@ class _Resolver:
             return t
         elif m.how == "under":
             point = self._under(m, tense, t)
+            if point is not None and m.pod and point.gran == "day":
+                point = replace(point, gran="pod", sub=m.pod)
         elif m.how == "weekday":
             point = self._weekday(m, tense, t)
         elif m.how == "deictic":

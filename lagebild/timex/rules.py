@@ -83,7 +83,7 @@ _VAGUEW = r"(?:" + alt(VAGUE_NUMBERS) + r"|ein\s+paar)"
 _UNITW = r"(?:sekunden?|minuten?|stunden?|tagen?|tage|tag|wochen?|wochenenden?|monaten?|monate|monat|quartalen?|quartale|quartal|halbjahren?|halbjahre|halbjahr|jahren?|jahre|jahr|jahrzehnten?|jahrzehnte|jahrzehnt|jahrhunderten?|jahrhunderte|jahrhundert)"
 _PREP = r"(?:(?P<prep>im|in|seit|bis|ab|vom|von|zum|um|gegen|nach|vor|am|an|für|zwischen|über|innerhalb|binnen|während|des|den|dem|der|bis\s+zum|bis\s+in\s+den|und|oder|bzw\.|sowie)\s+)?"
 _BC = r"(?P<bc>\s*v(?:\.|or)\s*Chr(?:\.|istus)|\s*v\.\s*u\.\s*Z\.)?"
-_AD = r"(?:\s*n(?:\.|ach)\s*Chr(?:\.|istus))?"
+_AD = r"(?P<ad>\s*n(?:\.|ach)\s*Chr(?:\.|istus))?"
 _MODW = r"(?:anfang|mitte|ende|beginn|ausgangs?|eingangs|gegen\s+ende|zu\s+beginn|am\s+anfang|am\s+ende)"
 
 _BRANCHES: list[tuple[str, str]] = [
@@ -102,7 +102,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "dayrange",
-        r"(?<![\d.,])(?P<d1>\d{1,2})\.\s*(?:und|bis|oder|/|–|-|auf\s+den|zum)\s*(?P<d2>\d{1,2})\.\s*(?P<mon>" + _MON + r")"
+        r"(?<![\d.,])(?P<d1>\d{1,2})\.\s*(?:und|bis|oder|/|–|-|auf\s+den|zum)\s*(?:(?:dem|den)\s+)?(?P<d2>\d{1,2})\.\s*(?P<mon>" + _MON + r")"
         r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _BC + r")?",
     ),
     (
@@ -136,7 +136,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "century",
-        r"(?:(?:de[sm]|das)\s+)?(?:(?P<mod>anfang|mitte|ende|beginn)\s+des\s+)?(?P<c>\d{1,2})\.\s*jahrhunderts?" + _BC,
+        r"(?:(?:de[sm]|das)\s+)?(?:(?P<mod>anfang|mitte|ende|beginn)\s+des\s+)?(?P<c>\d{1,2})\.\s*(?:jahrhunderts?|jh\.)" + _BC,
     ),
     (
         "quarter",
@@ -194,11 +194,11 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?<![\w.])(?P<w>jetzt|derzeit|zurzeit|zur\s+zeit|gegenwärtig|momentan|heutzutage|damals|einst|früher|kürzlich|jüngst|neulich|vor\s+kurzem|unlängst|bald|demnächst|künftig|zukünftig|in\s+kürze|später|in\s+zukunft|in\s+der\s+vergangenheit)\b(?!\s+als)",
+        r"(?<![\w.])(?P<w>jetzt|derzeit|zurzeit|zur\s+zeit|gegenwärtig|momentan|heutzutage|einst|kürzlich|jüngst|neulich|vor\s+kurzem|unlängst|bald|demnächst|künftig|zukünftig|in\s+kürze|in\s+zukunft|in\s+der\s+vergangenheit|in\s+der\s+folge(?:zeit)?|(?:kurz|wenig|bald|einige\s+zeit|etwas)\s+(?:später|danach|darauf)|(?:kurz|wenig|einige\s+zeit)\s+(?:zuvor|vorher))\b(?!\s+als)",
     ),
     (
         "year",
-        r"(?<![\w.,/-])(?P<y>\d{3,4})(?![\d]|[.,]\d|\s*(?:%|prozent|euro|dollar|mio|mrd|km|kilometer|meter|m\b|t\b|kg|€|\$|mal\b|stück))" + _BC + _AD,
+        r"(?<![\w.,])(?P<y>\d{3,4})(?![\d]|[.,]\d|\s*(?:%|prozent|euro|dollar|mio|mrd|km|kilometer|meter|m\b|t\b|kg|€|\$|mal\b|stück))" + _BC + _AD,
     ),
     (
         "clock",
@@ -206,7 +206,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "pod",
-        r"(?<![\w.])(?P<art>am|in\s+der|gegen|im\s+laufe\s+des|den|im|bis\s+zum|zur)\s+(?:(?P<rel>frühen|späten)\s+)?(?P<p>morgen|vormittag|mittag|nachmittag|abend|nacht|morgenstunden|abendstunden|nachtstunden|mittagszeit)\b",
+        r"(?<![\w.])(?P<art>am|in\s+der|gegen|im\s+laufe\s+des|den|im|bis\s+zum|zur)\s+(?:(?P<rel>frühen|späten)\s+)?(?P<p>morgen|vormittag|mittag|nachmittag|abend|nacht|morgenstunden|abendstunden|nachtstunden|mittagszeit)\b"
+        r"(?:\s+(?:des|vom)\s+(?P<d>\d{1,2})\.(?:\s*(?P<mon>" + _MON + r")(?:\s+(?P<y>\d{4})(?!\d))?)?)?",
     ),
     (
         "set",
@@ -233,7 +234,7 @@ _TRIGGER = re.compile(
     r"\d|" + "|".join(
         [
             r"januar|jänner|februar|märz|april|\bmai\b|juni|juli|august|septem|oktober|novem|dezem|\b(?:jan|feb|mär|apr|jun|jul|aug|sept?|okt|nov|dez)\.",
-            r"tag|woche|monat|jahr|stunde|minute|sekunde|quartal|nacht|abend|morgen|mittag|heute|gestern|sommer|winter|herbst|frühjahr|frühling",
+            r"tag|woche|mittwoch|sonnabend|monat|jahr|stunde|minute|sekunde|quartal|nacht|abend|morgen|mittag|heute|gestern|sommer|winter|herbst|frühjahr|frühling",
             r"jetzt|derzeit|zurzeit|zur zeit|gegenwärtig|momentan|damals|einst|früher|kürzlich|jüngst|neulich|kurzem|unlängst|bald|demnächst|künftig|kürze|später|zukunft|vergangenheit|jährlich|täglich|wöchentlich|monatlich|stündlich",
             r"zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger|jahrhundert|vorjahr|folgejahr|vormonat|vorwoche|vortag|folgetag",
         ]
@@ -406,7 +407,7 @@ Handler = Callable[[str, re.Match[str], _G], list[Mention]]
 
 def _h_numdate(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     y = g["y"] or ""
-    year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+    year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 35 else 1900 + int(y))
     month = int(g["m"] or 0)
     day = int(g["d"] or 0)
     if month > 12 and day <= 12 and len(y) != 4:
@@ -473,6 +474,10 @@ def _h_nightto(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     return [Mention(m.start(), m.end(), "weekday", type="TIME", rule="nightto", weekday=wd, offset=-1, pod="NI")]
 
 
+_COORD_BEFORE = re.compile(r"(?:" + _MON + r"|frühjahr|frühling|sommer|herbst|winter)\s*(?:und|oder|bis|bzw\.|/|–|-)\s*$", re.IGNORECASE)
+_COORD_AFTER = re.compile(r"\s*(?:und|oder|bis|bzw\.|/|–|-)\s*(?:" + _MON + r")", re.IGNORECASE)
+
+
 def _h_month(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     word = (g["mon"] or "").lower().rstrip(".")
     month = MONTHS.get(word, 0)
@@ -481,7 +486,10 @@ def _h_month(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     b = _back(text, m.start())
     prep = b.prep
     if not (g["y"] or b.mod or b.rel or g["rely"]):
-        if word in AMBIGUOUS_MONTHS and (not prep or prep in ("und", "oder", "bzw.", "sowie", "der", "die", "den", "dem", "mit", "rund", "etwa", "knapp", "fast")):
+        coordinated = _COORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _COORD_AFTER.match(text, m.end())
+        if word in AMBIGUOUS_MONTHS and not coordinated and (
+            not prep or prep in ("und", "oder", "bzw.", "sowie", "der", "die", "den", "dem", "mit", "rund", "etwa", "knapp", "fast")
+        ):
             return []
         if (g["mon"] or "")[:1].islower() and not prep:
             return []
@@ -564,7 +572,11 @@ def _h_season(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     code = SEASONS[(g["s"] or "").lower()]
     b = _back(text, m.start())
     prep = b.prep
-    if not (g["y"] or b.mod or b.rel or g["rely"] or g["pre"]) and prep not in ("im", "seit", "bis", "ab", "des", "den", "zum", "vom", "über", "gegen", "während"):
+    if not (g["y"] or b.mod or b.rel or g["rely"] or g["pre"] or prep):
+        return []
+    if prep in ("mit", "rund", "etwa", "knapp", "fast", "die", "der"):
+        return []
+    if prep in ("und", "oder", "bzw.", "sowie") and not _COORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return []
     start = b.start
     mod = _mod(b.mod) or {"früh": "START", "spät": "END"}.get((g["pre"] or "").lower(), "")
@@ -684,6 +696,9 @@ def _h_relunit(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     return [ment]
 
 
+_DUR_MOD_WORDS = frozenset({"fast", "knapp", "rund", "etwa", "ungefähr", "mehr als", "weniger als", "gut", "über", "mindestens", "höchstens"})
+
+
 def _h_duration(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     unit = _unit(g["u"])
     if not unit:
@@ -703,14 +718,21 @@ def _h_duration(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     b = _back(text, m.start(), _BACK_DUR)
     pre = b.prep
     post = (g["post"] or "").lower()
-    start = b.start
-    if pre in ("vor", "seit", "nach", "in", "binnen", "für", "innerhalb", "innerhalb von", "bis zu", "nur", "erst", "insgesamt"):
-        start = m.start() if b.start == b.prep_start else b.start
+    start = b.prep_start if pre in _DUR_MOD_WORDS else b.start
     mod = {"fast": "LESS_THAN", "knapp": "LESS_THAN", "weniger als": "LESS_THAN", "höchstens": "EQUAL_OR_LESS",
            "über": "MORE_THAN", "mehr als": "MORE_THAN", "gut": "MORE_THAN", "mindestens": "EQUAL_OR_MORE",
            "rund": "APPROX", "etwa": "APPROX", "ungefähr": "APPROX"}.get(pre, "")
     count = None if vague or n is None else n
     whole = count is not None and float(count).is_integer()
+    if g["half"] and count is not None and unit == "year" and not whole:
+        count, unit, whole = count * 12, "month", True
+    if vague and post in ("später", "danach", "darauf"):
+        return [Mention(start, m.end(), "fixed", rule="duration", value="FUTURE_REF", vague=True, direction="future")]
+    if vague and post in ("zuvor", "vorher", "früher", "davor"):
+        return [Mention(start, m.end(), "fixed", rule="duration", value="PAST_REF", vague=True, direction="past")]
+    if pre == "nach" and whole and not post:
+        return [Mention(start, g.end("u") + (2 if text[g.end("u"):g.end("u") + 2].lower() == "es" else 0), "ctx", rule="duration",
+                        unit=unit, offset=int(count), mod=mod)]  # type: ignore[arg-type]
     if post in ("später", "danach", "darauf") and whole:
         return [Mention(start, m.end(), "ctx", rule="duration", unit=unit, offset=int(count), mod=mod)]  # type: ignore[arg-type]
     if post in ("zuvor", "vorher", "früher", "davor") and whole:
@@ -769,19 +791,22 @@ _REFS = {
     "momentan": "PRESENT_REF", "heutzutage": "PRESENT_REF", "damals": "PAST_REF", "einst": "PAST_REF", "früher": "PAST_REF",
     "kürzlich": "PAST_REF", "jüngst": "PAST_REF", "neulich": "PAST_REF", "vor kurzem": "PAST_REF", "unlängst": "PAST_REF",
     "in der vergangenheit": "PAST_REF", "bald": "FUTURE_REF", "demnächst": "FUTURE_REF", "künftig": "FUTURE_REF",
-    "zukünftig": "FUTURE_REF", "in kürze": "FUTURE_REF", "später": "FUTURE_REF", "in zukunft": "FUTURE_REF",
+    "zukünftig": "FUTURE_REF", "in kürze": "FUTURE_REF", "in zukunft": "FUTURE_REF", "in der folge": "FUTURE_REF",
+    "in der folgezeit": "FUTURE_REF",
 }
 
 
 def _h_ref(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     w = re.sub(r"\s+", " ", (g["w"] or "").lower())
     value = _REFS.get(w)
+    if value is None and " " in w:
+        value = "PAST_REF" if w.endswith(("zuvor", "vorher", "davor")) else "FUTURE_REF"
     if not value:
         return []
     if w == "früher" and text[m.end() : m.end() + 1] == "e":
         return []
     direction = {"PAST_REF": "past", "FUTURE_REF": "future", "PRESENT_REF": "none"}[value]
-    start = m.start() + 3 if w in ("in kürze", "in zukunft", "in der vergangenheit") else m.start()
+    start = m.start() + 3 if w.startswith("in ") and w != "in der folge" else m.start()
     return [Mention(start, m.end(), "fixed", rule="ref", value=value, vague=True, direction=direction)]
 
 
@@ -803,7 +828,7 @@ def _h_year(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     if not (has_jahr or bc or mod_word):
         # A bare number is a year only if nothing says it counts things: "2000 Soldaten" is not.
         after = text[m.end() : m.end() + 40]
-        follow = re.match(r"\s+([\wäöüÄÖÜß-]+)", after)
+        follow = re.match(r"[ \t]+([\wäöüÄÖÜß-]+)", after)
         nxt = follow.group(1) if follow else ""
         if nxt[:1].isupper() and not MONTHS.get(nxt.lower()):
             if prep not in _YEAR_PREPS or nxt.lower() in _COUNTED:
@@ -824,7 +849,7 @@ def _h_year(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     if prep in ("etwa", "rund") and not mod:
         mod = "APPROX"
     year = _year(str(y), bc)
-    return [Mention(start, m.end(), "abs", rule="year", point=Point("year", year), mod=mod)]
+    return [Mention(start, m.end(), "abs", rule="year", point=Point("year", year), mod=mod, note="" if (bc or g["ad"]) else "no era")]
 
 
 def _sentence_start_before(text: str, pos: int) -> bool:
@@ -857,6 +882,16 @@ def _h_pod(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     start = g.start("p") if art in ("am", "gegen", "im laufe des", "zur") or not art.startswith(("in der", "den", "bis")) else g.start("p")
     if g["rel"]:
         start = g.start("rel")
+    if g["d"]:
+        day = int(g["d"] or 0)
+        month = _month(g["mon"])
+        if g["y"] and month:
+            point = make_day(int(g["y"]), month, day)
+            if point is None:
+                return [Mention(start, m.end(), "none", type="TIME", rule="pod", note="no such day")]
+            return [Mention(start, m.end(), "abs", type="TIME", rule="pod", point=Point("pod", point.year, point.month, point.day, sub=pod))]
+        if 1 <= day <= 31:
+            return [Mention(start, m.end(), "under", type="TIME", rule="pod", gran="day", month=month, day=day, pod=pod)]
     return [Mention(start, m.end(), "pod", type="TIME", rule="pod", pod=pod)]
 
 

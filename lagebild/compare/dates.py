@@ -1,0 +1,287 @@
+"""Infer the publication date of undated documents (``dates.infer.v1``).
+
+Evidence, strongest first:
+
+1. *A relative expression tied to a dated fact.* The undated article says something happened
+   "letzte Woche"; a dated article dates the same happening ("im Juni", resolved to 2024-06)
+   in a sentence that shares its distinctive words. The publication date is then that date
+   moved by the relative offset (a week later), at the precision the fact allows.
+2. *The latest explicit calendar date the article itself tells as past* (day or month
+   precision): the article cannot be older than that, so it is a lower bound.
+3. *The dated article it shares most distinctive words with*: same story, same days, month precision.
+
+Each inferred date says why (``reason``) and points at the spans it rests on (``evidence``);
+``timex`` holds the document's relative expressions resolved again against the inferred date.
+The work is near-linear: facts are found through an inverted index of sentence words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.compare import COMPARE, CorpusContext
+from lagebild.model import Annotation, Document, Span
+from lagebild.timex import Point, format_value, parse_value
+from lagebild.timex.values import GRANULARITIES, shift, truncate
+
+__all__ = ["InferDates", "infer_dates"]
+
+_RANK = {g: i for i, g in enumerate(GRANULARITIES)}
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]{3,}")
+_STOP = frozenset(
+    """aber alle allem allen aller alles also auch auch beim bereits bisher damit dann darauf daher dass dafür davon dazu
+    dem den denn der deren des dessen diese diesem diesen dieser dieses doch dort durch eine einem einen einer eines etwa
+    gegen haben hatte hatten heute hier ihre ihrem ihren ihrer immer jedoch jetzt kann keine können laut letzte letzten
+    mehr muss nach noch nun nicht oder ohne schon sein seine seinem seinen seiner sich sind soll sollen sowie über unter
+    vergangenen vergangene woche wochen monat monate jahr jahre jahren tage tagen sehr sich sie sind so um und uns vom von
+    vor war waren was weil weiter welche wenn werden wie wieder will wird wurde wurden zum zur zwischen sagte erklärte
+    juni juli august september oktober november dezember januar februar märz april montag dienstag mittwoch donnerstag
+    freitag samstag sonntag""".split()
+)
+_DAYLIKE = ("day", "partofday", "pod", "hour", "minute")
+
+
+def _words(text: str) -> set[str]:
+    """Return distinctive word keys (five-letter prefixes, so "Putins" meets "Putin")."""
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def _sentence(doc: Document, ann: Annotation, sentences: list[Annotation]) -> Span:
+    for s in sentences:
+        if s.span.start <= ann.span.start and ann.span.end <= s.span.end:
+            return s.span
+    return Span(max(0, ann.span.start - 150), min(len(doc.text), ann.span.end + 150))
+
+
+@dataclass(slots=True)
+class _Fact:
+    doc: Document
+    ann: Annotation
+    point: Point
+    words: set[str]
+
+
+def _dct(doc: Document) -> Point | None:
+    from lagebild.stages.timex import document_dct
+
+    pub = doc.meta.published
+    if not pub.value or pub.inferred:
+        return None
+    return document_dct(pub.value, pub.precision)
+
+
+def _precision(point: Point) -> str:
+    if point.gran in ("minute", "hour"):
+        return "minute"
+    if _RANK[point.gran] >= _RANK["day"]:
+        return "day"
+    if _RANK[point.gran] >= _RANK["month"]:
+        return "month"
+    return "year"
+
+
+def _as_date_value(point: Point) -> tuple[str, str] | None:
+    """Express ``point`` at a DateValue precision (year/month/day/minute)."""
+    prec = _precision(point)
+    if point.gran in ("week", "weekend"):
+        d = point.date()
+        if d is None:
+            return None
+        day = Point("day", d.year, d.month, d.day)
+        return format_value(day), "day"
+    coarse = truncate(point, {"minute": "minute", "day": "day", "month": "month", "year": "year"}[prec])
+    if coarse is None:
+        coarse = truncate(point, "year")
+    return (format_value(coarse), prec) if coarse is not None else None
+
+
+def _resolved(ann: Annotation) -> Point | None:
+    data = ann.data
+    if ann.label not in ("DATE", "TIME") or data.get("vague") or not data.get("value"):
+        return None
+    return parse_value(str(data.get("value")))
+
+
+def _from_relative(point: Point, relative: dict[str, Any]) -> Point | None:
+    """Undo a relative expression: "letzte Woche" happened at ``point`` → written a week later."""
+    unit = relative.get("unit")
+    offset = relative.get("offset")
+    if "weekday" in relative:
+        return truncate(point, "day") or point  # written on that day or within the following week
+    if not unit or not isinstance(offset, int):
+        return None
+    if unit in GRANULARITIES and _RANK[unit] > _RANK[point.gran]:
+        return point  # the fact is coarser than the offset: "last week" of a June event is still June
+    return shift(point, unit, -offset) or point
+
+
+def infer_dates(docs: Sequence[Document], *, min_shared: int = 2) -> dict[str, dict[str, Any]]:
+    """Return ``{doc id: {"value", "precision", "reason", "inferred", "range", "evidence", "timex"}}`` for undated documents."""
+    dated = {d.id: p for d in docs if (p := _dct(d)) is not None}
+    undated = [d for d in docs if d.id not in dated]
+    if not undated:
+        return {}
+    sentences = {d.id: [a for a in d.annotations if a.kind == "sentence"] for d in docs}
+    df: Counter[str] = Counter()
+    doc_words: dict[str, set[str]] = {}
+    for d in docs:
+        doc_words[d.id] = _words(d.text)
+        df.update(doc_words[d.id])
+    n_docs = len(docs)
+
+    def idf(w: str) -> float:
+        return math.log(1 + n_docs / df[w]) if df[w] else 0.0
+
+    flagged = {d.id: {r for a in d.annotations if a.kind == "inconsistency" for r in a.data.get("refs_anns") or []} for d in docs}
+    facts: list[_Fact] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for d in docs:
+        if d.id not in dated:
+            continue
+        for ann in d.annotations:
+            if ann.kind != "timex":
+                continue
+            point = _resolved(ann)
+            if point is None or _RANK[point.gran] < _RANK["month"] or ann.data.get("direction") == "future":
+                continue
+            if ann.data.get("anchor") == "context" and ann.id in flagged[d.id]:
+                continue
+            words = _words(d.text[_sentence(d, ann, sentences[d.id]).start : _sentence(d, ann, sentences[d.id]).end])
+            facts.append(_Fact(d, ann, point, words))
+            for w in words:
+                index[w].append(len(facts) - 1)
+
+    out: dict[str, dict[str, Any]] = {}
+    for doc in undated:
+        result = _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared)
+        bound = _lower_bound(doc)
+        if result is None and bound is None:
+            result = _by_similar_doc(doc, docs, dated, doc_words, idf, min_shared)
+        elif result is not None and bound is not None:
+            if (bound[0].date() or result[0].date()) > (result[0].date() or bound[0].date()):  # type: ignore[operator]
+                result = None
+        if result is None and bound is not None:
+            point, ann = bound
+            result = (point, f"latest date the article itself tells as past: „{ann.surface}“ ({ann.data.get('value')}); "
+                             "it cannot have been written earlier", [doc.span_json(ann.span)])
+        if result is None:
+            continue
+        point, reason, evidence = result
+        value = _as_date_value(point)
+        if value is None:
+            continue
+        entry: dict[str, Any] = {"value": value[0], "precision": value[1], "reason": reason, "inferred": True, "evidence": evidence}
+        first, last = point.date(), point.end_date()
+        if first and last:
+            entry["range"] = [first.isoformat(), last.isoformat()]  # what the evidence allows (a week: Monday..Sunday)
+        entry["timex"] = _reresolved(doc, value[0], value[1])
+        out[doc.id] = entry
+    return out
+
+
+def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact], index: dict[str, list[int]],
+                 idf: Any, min_shared: int) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    """Vote over dated facts that share words with the sentence of a relative expression.
+
+    Each dated document votes once per calendar value (its best-matching fact); the value with
+    the largest summed word weight wins, so three articles that date the same happening beat
+    one chance overlap.
+    """
+    votes: dict[tuple[str, str], dict[str, tuple[float, Annotation, _Fact, set[str]]]] = defaultdict(dict)
+    for ann in doc.annotations:
+        if ann.kind != "timex" or ann.data.get("value") or not isinstance(ann.data.get("relative"), dict):
+            continue
+        sent = _sentence(doc, ann, sentences)
+        nxt = next((s.span for s in sentences if s.span.start >= sent.end), None)
+        words = _words(doc.text[sent.start : (nxt.end if nxt else sent.end)])
+        counts: Counter[int] = Counter()
+        for w in words:
+            for i in index.get(w, ()):
+                counts[i] += 1
+        for i, shared_n in counts.items():
+            if shared_n < min_shared:
+                continue
+            fact = facts[i]
+            shared = words & fact.words
+            score = sum(idf(w) for w in shared)
+            key = (ann.id, format_value(fact.point))
+            if fact.doc.id not in votes[key] or score > votes[key][fact.doc.id][0]:
+                votes[key][fact.doc.id] = (score, ann, fact, shared)
+    if not votes:
+        return None
+    key, by_doc = max(votes.items(), key=lambda kv: (sum(v[0] for v in kv[1].values()), kv[0][1]))
+    best = max(by_doc.values(), key=lambda v: v[0])
+    _, ann, fact, shared = best
+    point = _from_relative(fact.point, dict(ann.data.get("relative") or {}))
+    if point is None:
+        return None
+    sent = _sentence(doc, ann, sentences)
+    shown = list(dict.fromkeys(w for w in _WORD.findall(doc.text[sent.start : sent.end + 300]) if w.lower()[:5] in shared))[:6]
+    others = sorted(d for d in by_doc if d != fact.doc.id)
+    also = f"; also dated so by {', '.join(others)}" if others else ""
+    reason = (f"„{ann.surface}“ needs the publication date; the same happening is dated „{fact.ann.surface}“ "
+              f"({fact.ann.data.get('value')}) in {fact.doc.id} (shared words: {', '.join(shown) or ', '.join(sorted(shared))}){also}")
+    evidence = [doc.span_json(ann.span)] + [v[2].doc.span_json(v[2].ann.span) for v in by_doc.values()]
+    return point, reason, evidence
+
+
+def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:
+    best: tuple[Point, Annotation] | None = None
+    for ann in doc.annotations:
+        if ann.kind != "timex" or ann.data.get("anchor") not in ("none", None):
+            continue
+        point = _resolved(ann)
+        if point is None or _RANK[point.gran] < _RANK["month"] or point.gran in ("season",):
+            continue
+        d = point.date()
+        if d is None:
+            continue
+        if best is None or d > (best[0].date() or d):
+            best = (point, ann)
+    return best
+
+
+def _by_similar_doc(doc: Document, docs: Sequence[Document], dated: dict[str, Point], doc_words: dict[str, set[str]],
+                    idf: Any, min_shared: int) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    mine = doc_words[doc.id]
+    best: tuple[float, str] | None = None
+    for other_id, point in dated.items():
+        shared = mine & doc_words[other_id]
+        if len(shared) < 5 * min_shared:
+            continue
+        score = sum(idf(w) for w in shared) / (1 + math.log(1 + len(doc_words[other_id])))
+        if best is None or score > best[0]:
+            best = (score, other_id)
+    if best is None:
+        return None
+    point = truncate(dated[best[1]], "month") or dated[best[1]]
+    return point, f"no date of its own; shares the most distinctive words with {best[1]} (published {format_value(dated[best[1]])})", []
+
+
+def _reresolved(doc: Document, value: str, precision: str) -> dict[str, dict[str, Any]]:
+    from lagebild.stages.timex import reresolve
+
+    fresh = reresolve(doc, value, precision, mode="news")
+    changed = {}
+    for ann in doc.of_kind("timex"):
+        new = fresh.get(ann.id)
+        if new is not None and new.get("value") != ann.data.get("value"):
+            changed[ann.id] = {"value": new.get("value"), "granularity": new.get("granularity"), "anchor": "inferred_dct"}
+    return changed
+
+
+@COMPARE.register("dates.infer.v1", requires=set(), produces={"inferred_dates"})
+@dataclass
+class InferDates:
+    """Infer publication dates of undated documents from their own dates and facts shared with dated ones."""
+
+    min_shared: int = 2  # distinctive words a sentence must share with a dated fact
+    prov: Any = field(default=None, compare=False)
+
+    def __call__(self, ctx: CorpusContext) -> None:
+        ctx.result.inferred_dates = infer_dates(ctx.docs, min_shared=self.min_shared)
