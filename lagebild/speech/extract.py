@@ -254,7 +254,7 @@ class _Extractor:
         self.text = text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.max_quote_chars = max_quote_chars
-        self.history = _History(persons=[e for e in self.entities if e.label == "PER"])
+        self.history = _History(persons=[e for e in self.entities if e.label == "PER" and e.form in (None, "name")])
         self.acts: list[SpeechAct] = []
 
     # -- speakers ---------------------------------------------------------------------------

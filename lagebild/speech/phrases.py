@@ -31,6 +31,7 @@ class EntityRef:
     start: int
     end: int
     label: str | None
+    form: str | None = None  # "name", "adjective", "role", "demonym", … (entities stage)
 
 
 @dataclass(slots=True)
@@ -150,6 +151,13 @@ def _entities_in(phrase: Phrase, entities: list[EntityRef]) -> list[EntityRef]:
     return [e for e in entities if e.start < phrase.end and phrase.start < e.end]
 
 
+def _naming(phrase: Phrase, inside: list[EntityRef]) -> list[EntityRef]:
+    """Entities that can name a speaker: whole tokens ("US" in "US-Regierung" cannot), not adjectives."""
+    starts = {t.start for t in phrase.tokens}
+    ends = {t.end for t in phrase.tokens}
+    return [e for e in inside if e.start in starts and e.end in ends and e.form in (None, "name", "acronym", "metonym")]
+
+
 def _name_run(phrase: Phrase) -> list[Token] | None:
     """Choose the run of capitalised tokens that names the speaker, without a leading role noun."""
     toks = phrase.tokens
@@ -195,7 +203,12 @@ def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
         phrase.ann = inside[0].id if inside else None
         phrase.kind = "name"
         return phrase
-    ranked = sorted(inside, key=lambda e: ({"PER": 0, "ORG": 1}.get(e.label or "", 2), e.start))
+    if any(e.form == "role" and e.start in {t.start for t in phrase.tokens} for e in inside) and not _naming(phrase, inside):
+        phrase.kind = "role" if phrase.tokens[0].lower in ("der", "die") else "phrase"
+        start = phrase.tokens[1].start if phrase.tokens[0].lower in ARTICLES and len(phrase.tokens) > 1 else phrase.start
+        phrase.span = (start, phrase.end)
+        return phrase
+    ranked = sorted(_naming(phrase, inside), key=lambda e: ({"PER": 0, "ORG": 1}.get(e.label or "", 2), e.start))
     if ranked:
         e = ranked[0]
         phrase.span, phrase.ann = (max(e.start, phrase.start), min(e.end, phrase.end)), e.id

@@ -52,7 +52,7 @@ class RuleSpeech:
         limit = min(len(doc.text), self.max_doc_chars)
         sentences = [(a.span.start, a.span.end) for a in doc.of_kind("sentence") if a.span.end <= limit]
         paragraphs = [(a.span.start, a.span.end) for a in doc.of_kind("paragraph") if a.span.end <= limit]
-        entities = [EntityRef(a.id, a.span.start, a.span.end, a.label) for a in doc.of_kind("entity")]
+        entities = [EntityRef(a.id, a.span.start, a.span.end, a.label, a.data.get("form")) for a in doc.of_kind("entity")]
         acts, unpaired = extract_speech(doc.text, sentences, paragraphs or None, entities, max_quote_chars=self.max_quote_chars)
         for act in acts:
             doc.add("quote", Span(act.start, act.end), self.prov, label=act.label, data=act_payload(act, doc.text))

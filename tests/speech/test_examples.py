@@ -9,11 +9,12 @@ import pytest
 from tests.speech.helpers import analyse, find_claim, find_quote, quotes
 
 
-@pytest.fixture(scope="module")
-def docs(examples_dir: Path) -> dict[str, object]:
+@pytest.fixture(scope="module", params=[[], ["entities.ner.v1"]], ids=["plain", "with-entities"])
+def docs(examples_dir: Path, request: pytest.FixtureRequest) -> dict[str, object]:
+    """The examples analysed without and with the entity stage (speakers then link to mentions)."""
     out = {}
     for path in sorted(examples_dir.glob("*.txt")):
-        out[path.name[:3]] = analyse(path.read_text("utf-8"), outlet=None, published="2024-10-25")
+        out[path.name[:3]] = analyse(path.read_text("utf-8"), outlet=None, published="2024-10-25", extra=request.param)
     return out
 
 
@@ -21,6 +22,8 @@ def test_partial_quote_after_pronoun_resolves_to_named_minister(docs):
     q = find_quote(docs["002"], "sehr ernstes Problem", "direct")
     assert q.data["speaker_text"] == "Lloyd Austin"
     assert q.data["speaker_resolution"] == "pronoun"
+    if docs["002"].of_kind("entity"):
+        assert docs["002"].get(q.data["speaker_ann"]).surface == "Lloyd Austin"
     assert q.data["cue"] == "bezeichnen"
 
 
