@@ -121,7 +121,10 @@ def fts_query(user_query: str, lang: str = "de") -> str:
     langs = (lang, "en") if lang != "en" else ("en",)
     parts = []
     for word, norms in query_terms(user_query, langs):
-        alts = [f"{{title body}}: {_fts_string(word)}*"] + [f"lemmas: {_fts_string(n)}" for n in norms]
+        # The word and (for stems of 4+ letters) its stem also match as prefixes of the text, which
+        # finds compounds and inflected forms there and lets the snippet highlight them.
+        prefixes = [word] + [n for n in norms if len(n) >= 4 and not n.startswith(word.lower())]
+        alts = [f"{{title body}}: {_fts_string(p)}*" for p in prefixes] + [f"lemmas: {_fts_string(n)}" for n in norms]
         parts.append("(" + " OR ".join(alts) + ")")
     return " AND ".join(parts)
 
@@ -139,7 +142,7 @@ def tsquery(user_query: str, lang: str = "de") -> str:
         pieces = [p for p in (_ts_lexeme(p) for p in word.split("-")) if p]
         form = " & ".join(f"{p}:*" for p in pieces)
         options = [f"({form})"] if form else []
-        options += [_ts_lexeme(n) for n in norms if _ts_lexeme(n)]
+        options += [f"{_ts_lexeme(n)}:*" if len(_ts_lexeme(n)) >= 4 else _ts_lexeme(n) for n in norms if _ts_lexeme(n)]
         if options:
             parts.append("(" + " | ".join(options) + ")")
     return " & ".join(parts)
