@@ -79,6 +79,15 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         r"nächster\s+artikel|vorheriger\s+artikel|next|previous|weiter|zurück)\W*$"
         r"|^\W*(?:startseite|home)\s*[>›»|/]", re.I), 80),
 ]
+#: substrings without which a (slow) cue pattern cannot match: checked first
+_CUE_HINTS = {
+    "newsletter": ("newsletter", "abonn", "subscri", "sign up", "anmelden", "registrieren", "push", "whatsapp"),
+    "cookie notice": ("cookie", "datenschutz", "privacy", "einwilligung", "consent"),
+}
+_CREDIT_HINTS = (
+    "foto", "bild", "grafik", "illustration", "quelle", "photo", "image", "picture", "credit", "video", "©",
+    "getty", "imago", "shutterstock", "istock", "keystone", "reuters/", "afp/", "dpa/", "epa/", "adobe",
+)
 #: cues that also occur in real sentences: they only fire on lines that are not body text
 _SOFT_CUES = frozenset({"newsletter", "cookie notice", "copyright"})
 _RELATED = re.compile(
@@ -170,8 +179,11 @@ def _headline_like(s: str, words: list[str]) -> bool:
     return 2 <= len(words) <= 40 and len(s) <= 300 and not s.endswith(".") and not s.endswith(":")
 
 
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
 def _key(s: str) -> str:
-    return "".join(ch for ch in s.casefold() if ch.isalnum())
+    return _NON_ALNUM.sub("", s.casefold())
 
 
 def _first_pass(line: Line) -> None:
@@ -188,7 +200,11 @@ def _first_pass(line: Line) -> None:
     if headers.author_line(s):
         line.kind, line.reason = "cue", "author line"
         return
-    if sum(ch.isalnum() for ch in s) < 3:
+    if n > 500:  # no page furniture is this long: only the body test applies
+        if _is_good(s, words):
+            line.kind = "good"
+        return
+    if sum(len(w) for w in words) < 3:
         line.kind, line.reason = "cue", "fragment"
         return
     if _PLUS_TEASER.match(s) and _TEASER_CUE.search(s):
@@ -197,11 +213,15 @@ def _first_pass(line: Line) -> None:
     if n <= 90 and _RELATED.match(s):
         line.kind, line.reason = "cue", "related links"
         return
+    low = s.lower()
     for reason, pattern, max_len in _CUES:
+        hints = _CUE_HINTS.get(reason)
+        if hints and not any(h in low for h in hints):
+            continue
         if n <= max_len and pattern.search(s) and not (reason in _SOFT_CUES and _is_good(s, words)):
             line.kind, line.reason = "cue", reason
             return
-    if n <= 500 and (_CREDIT_STRONG.search(s) or (_CREDIT.search(s) and not _is_good(_CREDIT.sub("", s), words))):
+    if n <= 500 and any(h in low for h in _CREDIT_HINTS) and (_CREDIT_STRONG.search(s) or (_CREDIT.search(s) and not _is_good(_CREDIT.sub("", s), words))):
         line.kind, line.reason = "cue", "photo caption"
         return
     dp = headers.date_prefix(s)
@@ -321,7 +341,9 @@ def _header_zone(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
             if sec:
                 ln.kind, ln.reason = "cue", "section"
                 meta.setdefault("section", sec)
-    candidates = [i for i, ln in enumerate(zone) if ln.reason is None and _headline_like(ln.text, _words(ln.text))]
+    first_body = next((i for i, ln in enumerate(zone) if ln.kind == "good" and ln.reason is None), len(zone))
+    candidates = [i for i, ln in enumerate(zone[:first_body])
+                  if ln.reason is None and _headline_like(ln.text, _words(ln.text)) and not _LIST_ITEM.match(ln.text)]
     first_meta = next((i for i, ln in enumerate(zone) if ln.reason in ("date line", "author line", "reading time")), None)
     title_i: int | None = None
     if candidates:
@@ -338,6 +360,8 @@ def _header_zone(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
         if ln.reason is not None or i == title_i:
             continue
         words = _words(ln.text)
+        if ln.kind == "good" and not (seen_meta and len(ln.text) <= 300 and title_i is not None and i > title_i):
+            continue  # running text before the main block is kept
         if title_i is None or i < title_i:
             ln.reason = "navigation" if len(words) <= 4 else "header"
         elif seen_meta and (ln.text.endswith(".") or _CREDIT.search(ln.text)) and len(ln.text) <= 300 \

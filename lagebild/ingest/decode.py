@@ -48,7 +48,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 def _utf16_without_bom(head: bytes) -> str | None:
     """Return ``utf-16-le``/``-be`` when ASCII-heavy text shows NULs in every other byte."""
-    if len(head) < 4:
+    if len(head) < 16:
         return None
     even, odd = head[0::2], head[1::2]
     n = min(len(even), len(odd))

@@ -43,7 +43,7 @@ def detect_language(text: str) -> tuple[str | None, float]:
 @STAGES.register("language.detect.v1", requires={"text"}, produces={"language"})
 @dataclass
 class LanguageDetect:
-    """Set ``meta.language``; mark paragraphs in another language with ``language`` annotations."""
+    """Set ``meta.language`` (share of paragraph text); mark paragraphs in another language (``language`` annotations)."""
 
     min_paragraph_chars: int = 80
     min_score: float = 0.8
@@ -51,13 +51,10 @@ class LanguageDetect:
     prov: Provenance = field(default=Provenance("language.detect.v1"), compare=False)
 
     def __call__(self, doc: Document) -> Document:
-        lang, score = detect_language(doc.text)
-        if lang and (score >= 0.5 or not doc.meta.language):
-            doc.meta.language = lang
-        doc.meta.extra["language_score"] = round(score, 3)
-        doc_lang = doc.meta.language
+        # The detector reads only the start of its input, so paragraphs are judged one by one
+        # and the document's language is the one most of its paragraph text is in.
+        paras: list[tuple[int, str, str | None, float]] = []
         shares: Counter[str] = Counter()
-        marked = 0
         for i, m in enumerate(_LINE.finditer(doc.text)):
             if i >= self.max_paragraphs:
                 break
@@ -65,12 +62,21 @@ class LanguageDetect:
             if len(para) < self.min_paragraph_chars:
                 continue
             p_lang, p_score = detect_language(para)
-            if not p_lang:
-                continue
-            shares[p_lang] += len(para)
-            if doc_lang and p_lang != doc_lang and p_score >= self.min_score:
-                lead = len(m.group()) - len(m.group().lstrip())
-                start = m.start() + lead
+            paras.append((m.start() + len(m.group()) - len(m.group().lstrip()), para, p_lang, p_score))
+            if p_lang:
+                shares[p_lang] += len(para)
+        if shares:
+            lang = shares.most_common(1)[0][0]
+            score = shares[lang] / sum(shares.values())
+        else:
+            lang, score = detect_language(doc.text)
+        if lang and (score >= 0.5 or not doc.meta.language):
+            doc.meta.language = lang
+        doc.meta.extra["language_score"] = round(score, 3)
+        doc_lang = doc.meta.language
+        marked = 0
+        for start, para, p_lang, p_score in paras:
+            if doc_lang and p_lang and p_lang != doc_lang and p_score >= self.min_score:
                 doc.add("language", Span(start, start + len(para)), self.prov, label=p_lang, data={"score": round(p_score, 3)})
                 marked += 1
         total = sum(shares.values())

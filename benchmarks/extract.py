@@ -1,0 +1,36 @@
+"""HTML main text + publication date on the trafilatura evaluation pages, next to trafilatura/htmldate.
+
+Runs ``lagebild eval extract`` on ``shared/data/trafilatura_evalset`` and prints its table.
+
+Usage: .venv/bin/python benchmarks/extract.py [--limit N] [--lang de]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lagebild.evaluation.extract import evaluate, format_table  # noqa: E402
+
+DATA = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data")) / "trafilatura_evalset"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--lang", default=None)
+    args = ap.parse_args()
+    if not DATA.is_dir():
+        print(f"gold data not found at {DATA}")
+        return 1
+    print(format_table(evaluate(DATA / "evaldata_dev.json", DATA / "html", limit=args.limit, lang=args.lang)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
