@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.events.corpus import entity_key, independent_groups, norm_name, publication_interval, short_id, story_of
+from lagebild.events.corpus import entity_key, entity_names, independent_groups, norm_name, publication_interval, short_id, story_of
 from lagebild.events.dates import DateInterval, interval_of
 from lagebild.events.extract import clauses
 from lagebild.model import Annotation, Document, Span
@@ -201,6 +201,7 @@ class ClaimGrouper:
         for c in claims:
             blocks[(c.story, c.unit)].append(c)
         groups = independent_groups(result, [d.id for d in docs])
+        self._canonical = entity_names(getattr(result, "entities", None) or [])
         out = []
         for block in blocks.values():
             # richest subject sets first, so a group is seeded by its most specific description
@@ -244,7 +245,7 @@ class ClaimGrouper:
         names: dict[str, str] = {}
         for c in members:
             for k, v in c.names.items():
-                names.setdefault(k, v)
+                names.setdefault(k, getattr(self, "_canonical", {}).get(k) or v)
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
         subject_text = Counter(str(c.ann.data.get("subject")) for c in members if c.ann.data.get("subject")).most_common(1)
         who = ", ".join(names[k] for k in sorted(subjects, key=lambda k: names.get(k, k))[:3])
@@ -284,7 +285,7 @@ class ClaimGrouper:
     def _describe(self, items: list[_Claim]) -> str:
         parts = []
         for c in items:
-            who = f" citing {c.claimant}" if c.claimant else ""
+            who = f" citing {c.claimant}" if c.claimant and c.claimant != "outlet" else " (the article's own statement)"
             when = f", {c.ref.value}" if c.ref else ""
             parts.append(f"{c.doc.id}{who}: “{c.json['value_text']}”{when}")
         return "; ".join(parts)

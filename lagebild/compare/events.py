@@ -20,6 +20,7 @@ from typing import Any
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.events.corpus import (
     content_words,
+    norm_words,
     entity_key,
     entity_names,
     independent_groups,
@@ -51,6 +52,7 @@ class Mention:
     strong_agents: set[str]  # agents named as such (not an adjective like "russische")
     participants: set[str]
     names: dict[str, str]
+    tokens: dict[str, frozenset[str]]  # name words per participant, for "Kim Jong" ~ "Kim Jong Un"
     interval: DateInterval | None  # the date as given (shown)
     window: DateInterval | None  # the days it can refer to (compared)
     basis: str | None  # "text" (a timex in the sentence) | "publication" | None
@@ -89,6 +91,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) 
             if data.get("modality", "asserted") not in FACTUAL or data.get("negated"):
                 continue
             names: dict[str, str] = {}
+            tokens: dict[str, frozenset[str]] = {}
 
             def keys(ids: Any) -> set[str]:
                 found = set()
@@ -98,6 +101,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) 
                         continue
                     k = entity_key(doc, ent, mention_entity)
                     found.add(k)
+                    tokens.setdefault(k, _name_tokens(ent.surface))
                     if ent.data.get("form") not in ("adjective", "role") or k not in names:
                         names[k] = ent.surface
                 return found
@@ -131,6 +135,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) 
                     strong_agents=strong,
                     participants=agents | patients | places,
                     names=names,
+                    tokens=tokens,
                     interval=interval,
                     window=window,
                     basis=basis,
@@ -146,6 +151,26 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) 
     return out
 
 
+def _name_tokens(surface: str) -> frozenset[str]:
+    return frozenset(w for w in norm_words(surface) if len(w) > 1)
+
+
+def _matches(keys: set[str], tokens: dict[str, frozenset[str]], other: Counter[str] | set[str],
+             other_tokens: dict[str, frozenset[str]]) -> int:
+    """Count ``keys`` that equal one of ``other`` or name the same person in fewer words (2+ shared)."""
+    n = 0
+    for k in keys:
+        if k in other:
+            n += 1
+            continue
+        mine = tokens.get(k, frozenset())
+        if len(mine) >= 2 and any(
+            len(theirs) >= 2 and (mine <= theirs or theirs <= mine) for o in other if (theirs := other_tokens.get(o, frozenset()))
+        ):
+            n += 1
+    return n
+
+
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -157,6 +182,7 @@ class _Cluster:
     agent_types: set[str] = field(default_factory=set)
     strong_agents: set[str] = field(default_factory=set)
     triggers: Counter[str] = field(default_factory=Counter)
+    tokens: dict[str, frozenset[str]] = field(default_factory=dict)
     participants: Counter[str] = field(default_factory=Counter)
     objects: Counter[str] = field(default_factory=Counter)
     conflict: bool = False
@@ -167,6 +193,8 @@ class _Cluster:
         self.agent_types |= m.agent_types
         self.strong_agents |= m.strong_agents
         self.triggers[m.trigger] += 1
+        for k, t in m.tokens.items():
+            self.tokens.setdefault(k, t)
         self.participants.update(m.participants)
         if m.obj:
             self.objects[m.obj] += 1
@@ -194,12 +222,13 @@ class EventMerger:
     def _score(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
         """Return (score, is_date_conflict) for joining ``m`` to ``c``, or None if incompatible."""
         if (
-            len(m.strong_agents) == 1 and len(c.strong_agents) == 1 and not (m.strong_agents & c.strong_agents)
+            len(m.strong_agents) == 1 and len(c.strong_agents) == 1
+            and not _matches(m.strong_agents, m.tokens, c.strong_agents, c.tokens)
             and m.agent_types == c.agent_types
         ):
             return None  # two different single actors of the same kind ("Nordkorea" vs "Russland")
-        agents_apart = bool(m.strong_agents and c.strong_agents and not (m.strong_agents & c.strong_agents))
-        shared = len(m.participants & set(c.participants))
+        agents_apart = bool(m.strong_agents and c.strong_agents and not _matches(m.strong_agents, m.tokens, c.strong_agents, c.tokens))
+        shared = _matches(m.participants, m.tokens, c.participants, c.tokens)
         sim = max((_jaccard(m.words, o.words) for o in c.mentions), default=0.0)
         same_obj = bool(m.obj and m.obj in c.objects)
         texts = c.text_intervals()

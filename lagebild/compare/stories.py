@@ -287,17 +287,21 @@ class StoryClusterer:
     def _label(docs: list[Document], mention_entity: dict[str, str], names: dict[str, str]) -> str:
         """Name a story by the entities most articles mention (else by its most shared title words)."""
         per_doc: Counter[str] = Counter()
+        total: Counter[str] = Counter()
         surface: dict[str, Counter[str]] = defaultdict(Counter)
         for doc in docs:
             seen = set()
             for ann in doc.annotations:
-                if ann.kind != "entity" or ann.data.get("form") in ("adjective", "role"):
+                if ann.kind != "entity":
                     continue
                 key = entity_key(doc, ann, mention_entity)
-                surface[key][ann.surface] += 1
+                total[key] += 1
                 seen.add(key)
+                if ann.data.get("form") not in ("adjective", "role"):
+                    surface[key][ann.surface] += 1
             per_doc.update(seen)
-        top = [k for k, _ in per_doc.most_common(3)]
+        ranked = sorted(per_doc, key=lambda k: (-per_doc[k], -total[k], k))
+        top = [k for k in ranked if names.get(k) or surface.get(k)][:3]
         if top:
             return " · ".join(names.get(k) or surface[k].most_common(1)[0][0] for k in top)
         stop = _stop_words()

@@ -17,6 +17,7 @@ __all__ = [
     "entity_names",
     "independent_groups",
     "norm_name",
+    "norm_words",
     "publication_interval",
     "short_id",
     "story_of",
@@ -41,16 +42,29 @@ def norm_name(text: str) -> str:
     return "".join(words)
 
 
+def norm_words(text: str) -> list[str]:
+    """Return the case- and accent-folded words of a name ("Kim Jong-un" → kim, jong, un)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch if ch.isalnum() else " " for ch in folded if not unicodedata.combining(ch)).split()
+
+
 def publication_interval(doc: Document, inferred: dict[str, dict[str, Any]] | None = None) -> tuple[DateInterval | None, bool]:
     """Return the document's publication date as an interval and whether it was inferred."""
     value = doc.meta.published.value
     if value:
-        iv = interval_of(value)
+        iv = _day(interval_of(value))
         if iv:
             return iv, bool(doc.meta.published.inferred)
     guess = (inferred or {}).get(doc.id) or {}
-    iv = interval_of(guess.get("value"))
+    iv = _day(interval_of(guess.get("value")))
     return (iv, True) if iv else (None, False)
+
+
+def _day(iv: DateInterval | None) -> DateInterval | None:
+    """Publication times are compared by day: "2024-10-25T10:15" → "2024-10-25"."""
+    if iv is not None and iv.granularity == "minute":
+        return interval_of(iv.value[:10])
+    return iv
 
 
 def independent_groups(result: Any, doc_ids: Sequence[str]) -> dict[str, str]:
