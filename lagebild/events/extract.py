@@ -203,17 +203,27 @@ def find_events(
     rules: Sequence[TriggerRule],
     entities: Sequence[Annotation],
     timexes: Sequence[Annotation],
+    hits: Sequence[Span] | None = None,
 ) -> list[EventMention]:
-    """Return the event mentions of one sentence; ``entities``/``timexes`` are those inside it."""
+    """Return the event mentions of one sentence; ``entities``/``timexes`` are those inside it.
+
+    ``hits`` are the candidate trigger words of the sentence (from ``candidate_pattern``); without
+    them every rule scans the sentence.
+    """
     sent_text = text[sentence.start : sentence.end]
+    if hits is None:
+        hits = [Span(m.start(), m.end()) for r in rules for m in r.pattern.finditer(text, sentence.start, sentence.end)]
+    if not hits:
+        return []
     pieces = clauses(text, sentence)
     found: list[EventMention] = []
     used: list[Span] = []
     for rule in rules:
         if rule.needs is not None and not rule.needs.search(sent_text):
             continue
-        for m in rule.pattern.finditer(text, sentence.start, sentence.end):
-            trig = Span(m.start(), m.end())
+        for trig in hits:
+            if not rule.pattern.fullmatch(text, trig.start, trig.end):
+                continue
             if any(u.overlaps(trig) for u in used):
                 continue
             clause = next((c for c in pieces if c.start <= trig.start < c.end), sentence)

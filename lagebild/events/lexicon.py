@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["TriggerRule", "load_lexicon"]
+__all__ = ["TriggerRule", "candidate_pattern", "load_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,14 @@ class TriggerRule:
     pattern: re.Pattern[str]
     particle: str | None = None
     needs: re.Pattern[str] | None = None
+    form: str = ""
+
+
+@lru_cache(maxsize=8)
+def candidate_pattern(rules: tuple[TriggerRule, ...]) -> re.Pattern[str]:
+    """Return one regex matching any trigger word of ``rules`` (one scan per document, not per rule)."""
+    forms = sorted({r.form for r in rules}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])")
 
 
 def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
@@ -35,7 +43,7 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
         if " ... " in form:
             form, particle = (part.strip() for part in form.split(" ... ", 1))
         pattern = re.compile(rf"(?<![\w-])(?:{form})(?![\w-])")
-        rules.append(TriggerRule(event_class, label, pattern, particle, needs))
+        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form))
     return rules
 
 

@@ -15,8 +15,8 @@ import bisect
 from dataclasses import dataclass, field
 
 from lagebild.events.extract import find_events
-from lagebild.events.lexicon import load_lexicon
-from lagebild.model import Annotation, Document, Provenance
+from lagebild.events.lexicon import candidate_pattern, load_lexicon
+from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.registry import STAGES
 
 __all__ = ["RuleEvents"]
@@ -48,9 +48,17 @@ class RuleEvents:
         timexes = sorted((a for a in doc.annotations if a.kind == "timex"), key=lambda a: a.span.start)
         ent_starts = [a.span.start for a in entities]
         tx_starts = [a.span.start for a in timexes]
+        hits = [Span(m.start(), m.end()) for m in candidate_pattern(rules).finditer(doc.text)]
+        if not hits:
+            return doc
+        hit_starts = [h.start for h in hits]
         count = 0
         for sent in doc.of_kind("sentence"):
             if len(sent.span) > self.max_sentence_chars:
+                continue
+            i = bisect.bisect_left(hit_starts, sent.span.start)
+            j = bisect.bisect_left(hit_starts, sent.span.end)
+            if i == j:
                 continue
             found = find_events(
                 doc.text,
@@ -58,6 +66,7 @@ class RuleEvents:
                 rules,
                 _inside(entities, ent_starts, sent.span.start, sent.span.end),
                 _inside(timexes, tx_starts, sent.span.start, sent.span.end),
+                [h for h in hits[i:j] if h.end <= sent.span.end],
             )
             for ev in found:
                 doc.add("event", ev.trigger, self.prov, label=ev.event_class, data=ev.data())
