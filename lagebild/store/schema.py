@@ -43,3 +43,50 @@ CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
   doc_id UNINDEXED, title, body, lemmas, tokenize = 'unicode61 remove_diacritics 2'
 );
 """
+
+#: The same tables in PostgreSQL. ``start``/``end`` are quoted (``end`` is reserved); the search
+#: table keeps a generated tsvector (title weighted A, text B, lemma/stem column C) with a GIN index.
+POSTGRES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  title TEXT, published TEXT, precision TEXT, language TEXT, outlet TEXT,
+  added_at DOUBLE PRECISION,
+  json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path TEXT NOT NULL, record INTEGER NOT NULL DEFAULT -1, json TEXT,
+  UNIQUE (path, record)
+);
+CREATE TABLE IF NOT EXISTS annotations (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ann_id TEXT NOT NULL, kind TEXT NOT NULL, label TEXT,
+  "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  text TEXT NOT NULL, data TEXT,
+  PRIMARY KEY (doc_id, ann_id)
+);
+CREATE INDEX IF NOT EXISTS annotations_kind ON annotations(kind, label);
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, name TEXT, type TEXT, json TEXT);
+CREATE TABLE IF NOT EXISTS mentions (entity_id TEXT NOT NULL, doc_id TEXT NOT NULL, "start" INTEGER, "end" INTEGER, text TEXT);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
+CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence DOUBLE PRECISION);
+CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS claim_groups (id TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS inconsistencies (id TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS corrections (id BIGSERIAL PRIMARY KEY, created_at DOUBLE PRECISION, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents_fts (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  title TEXT, body TEXT, lemmas TEXT,
+  tsv tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', coalesce(title, '')), 'A')
+    || setweight(to_tsvector('simple', coalesce(body, '')), 'B')
+    || setweight(to_tsvector('simple', coalesce(lemmas, '')), 'C')
+  ) STORED
+);
+CREATE INDEX IF NOT EXISTS documents_fts_tsv ON documents_fts USING GIN (tsv);
+"""

@@ -12,6 +12,7 @@ is quoted, and the words are joined with AND.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +24,7 @@ __all__ = [
     "build_fts_row",
     "fts_query",
     "lemmatize_words",
+    "make_snippet",
     "normalise_words",
     "query_terms",
     "search_filters",
@@ -175,3 +177,41 @@ def search_filters(filters: dict[str, Any], *, doc_col: str, placeholder: str = 
             sql.append(f"AND {doc_col} IN ({', '.join([p] * len(ids))})")
             params.extend(ids)
     return sql, params
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def make_snippet(text: str, user_query: str, *, before: int = 10, after: int = 24, scan_chars: int = 300_000) -> str:
+    """Return a short excerpt around the first match of the query, matches wrapped in ``HL_START``/``HL_END``.
+
+    Linear in the text (the database snippet functions are quadratic when a long text matches
+    everywhere). A token matches a query word when it starts with the word or its stem, or
+    shares its lemma/stem.
+    """
+    text = text.replace(HL_START, " ").replace(HL_END, " ")  # the markers must stay unambiguous
+    terms = query_terms(user_query)
+    prefixes = {_fold(w) for w, _ in terms} | {_fold(n) for _, norms in terms for n in norms if len(n) >= 4}
+    norms_wanted = {_fold(n) for _, norms in terms for n in norms}
+    tokens = list(_WORD.finditer(text[:scan_chars]))
+
+    def hit(token: str) -> bool:
+        folded = _fold(token)
+        if any(folded.startswith(p) for p in prefixes if p):
+            return True
+        return any(_fold(n) in norms_wanted for n in _norms(token, "de"))
+
+    first = next((i for i, m in enumerate(tokens) if hit(m.group())), None)
+    if not tokens:
+        return text[:200]
+    lo = max(0, (first or 0) - before)
+    hi = min(len(tokens), (first or 0) + after)
+    out: list[str] = ["… "] if lo > 0 else []
+    pos = tokens[lo].start()
+    for m in tokens[lo:hi]:
+        out.append(text[pos : m.start()])
+        out.append(f"{HL_START}{m.group()}{HL_END}" if first is not None and hit(m.group()) else m.group())
+        pos = m.end()
+    out.append(" …" if hi < len(tokens) or len(text) > scan_chars else text[pos:])
+    return "".join(out).replace("\n", " ")

@@ -13,7 +13,7 @@ from lagebild.compare import CorpusResult
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
-from lagebild.store.search import HL_END, HL_START, build_fts_row, fts_query, search_filters
+from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
 
@@ -156,17 +156,17 @@ class SQLiteStore:
 
         Filters: ``outlet``, ``date_from``/``date_to`` (``YYYY[-MM[-DD]]``, inclusive, on the
         publication date), ``entity`` (resolved entity id), ``docs`` (restrict to these ids).
-        Snippets mark matches with ``HL_START``/``HL_END``.
+        Snippets mark matches with ``HL_START``/``HL_END`` (``lagebild.store.search``).
         """
         match = fts_query(query)
         if not match:
             return []
         sql = [
             "SELECT f.doc_id AS doc, d.title AS title, d.published AS published, d.outlet AS outlet,",
-            "snippet(documents_fts, 2, ?, ?, ' … ', 16) AS snippet, bm25(documents_fts, 0, 4.0, 1.0, 1.0) AS score",
+            "f.body AS body, bm25(documents_fts, 0, 4.0, 1.0, 1.0) AS score",
             "FROM documents_fts f JOIN documents d ON d.id = f.doc_id WHERE documents_fts MATCH ?",
         ]
-        params: list[Any] = [HL_START, HL_END, match]
+        params: list[Any] = [match]
         sql_filters, filter_params = search_filters(filters, doc_col="f.doc_id")
         sql.extend(sql_filters)
         params.extend(filter_params)
@@ -176,7 +176,12 @@ class SQLiteStore:
             rows = self.db.execute(" ".join(sql), params).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed for {query!r}: {exc}") from exc
-        return [dict(r) for r in rows]
+        out = []
+        for row in rows:
+            item = dict(row)
+            item["snippet"] = make_snippet(item.pop("body") or "", query)
+            out.append(item)
+        return out
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,219 @@
+"""PostgreSQL store (``lagebild[postgres]``): the SQLite store's behaviour on a shared team server.
+
+Same tables and semantics as ``lagebild.store.sqlite``: one transaction per document, exact
+duplicates stored once, corpus results replaced as a whole, corrections appended. Full-text
+search uses a ``tsvector`` over title, text and the lemma/stem column (``simple`` configuration,
+so German inflection is handled by the same normalisation as in SQLite).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from lagebild.compare import CorpusResult
+from lagebild.errors import MissingExtra, StoreError
+from lagebild.model import Document, SourceRef
+from lagebild.store.schema import POSTGRES_SCHEMA, SCHEMA_VERSION
+from lagebild.store.search import build_fts_row, make_snippet, search_filters, tsquery
+
+__all__ = ["PostgresStore"]
+
+#: text indexed per document (a tsvector is limited to 1 MB); longer articles are searched by their start
+FTS_MAX_CHARS = 200_000
+
+
+def _clean(text: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL characters; the JSON column keeps the exact original."""
+    return text.replace("\x00", "\ufffd") if isinstance(text, str) and "\x00" in text else text
+
+
+def _dumps(obj: Any) -> str:
+    # json.dumps escapes NUL as \u0000, which is plain ASCII in the column
+    return json.dumps(obj, ensure_ascii=False)
+
+
+class PostgresStore:
+    """A lagebild store in a PostgreSQL database given by URL (``postgresql://user@host:port/db``)."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise MissingExtra(f"the PostgreSQL store needs its extra: pip install 'lagebild[postgres]' ({exc})") from exc
+        self.url = url
+        self._psycopg = psycopg
+        try:
+            self.db = psycopg.connect(url, row_factory=dict_row, autocommit=False, connect_timeout=15)
+            with self.db.transaction():
+                self.db.execute("SELECT pg_advisory_xact_lock(4711)")  # two processes creating the schema at once
+                self.db.execute(POSTGRES_SCHEMA)
+                self.db.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', %s) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),)
+                )
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(url)}: cannot open as a lagebild store: {exc}") from exc
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> dict[str, Any] | None:
+        with self.db.transaction():
+            return self.db.execute(sql, params).fetchone()  # type: ignore[no-any-return]
+
+    def _all(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+        with self.db.transaction():
+            return self.db.execute(sql, params).fetchall()  # type: ignore[no-any-return]
+
+    # -- documents -------------------------------------------------------------------------
+    def find_by_hash(self, content_hash: str) -> str | None:
+        row = self._one("SELECT id FROM documents WHERE hash = %s", (content_hash,))
+        return row["id"] if row else None
+
+    def has_id(self, doc_id: str) -> bool:
+        return self._one("SELECT 1 AS x FROM documents WHERE id = %s", (_clean(doc_id),)) is not None
+
+    def add_source(self, doc_id: str, source: SourceRef) -> bool:
+        """Record another file/record holding this document; ``False`` if already known."""
+        with self.db.transaction():
+            cur = self.db.execute(
+                "INSERT INTO sources(doc_id, path, record, json) VALUES (%s, %s, %s, %s) ON CONFLICT (path, record) DO NOTHING",
+                (doc_id, _clean(source.path), source.record if source.record is not None else -1, _dumps(source.to_json())),
+            )
+        return cur.rowcount > 0
+
+    def save_document(self, doc: Document) -> None:
+        """Insert or replace one document with its annotations, atomically."""
+        meta = doc.meta
+        try:
+            with self.db.transaction():
+                self.db.execute("DELETE FROM annotations WHERE doc_id = %s", (doc.id,))
+                self.db.execute("DELETE FROM documents_fts WHERE doc_id = %s", (doc.id,))
+                self.db.execute(
+                    """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
+                       VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+                       ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, title = EXCLUDED.title,
+                         published = EXCLUDED.published, precision = EXCLUDED.precision, language = EXCLUDED.language,
+                         outlet = EXCLUDED.outlet, json = EXCLUDED.json""",
+                    (doc.id, doc.hash, _clean(meta.title), _clean(meta.published.value), meta.published.precision,
+                     _clean(meta.language), _clean(meta.outlet), time.time(), _dumps(doc.to_json())),
+                )
+                self.db.execute(
+                    "INSERT INTO sources(doc_id, path, record, json) VALUES (%s, %s, %s, %s) ON CONFLICT (path, record) DO NOTHING",
+                    (doc.id, _clean(doc.source.path), doc.source.record if doc.source.record is not None else -1,
+                     _dumps(doc.source.to_json())),
+                )
+                rows = []
+                for ann in doc.annotations:
+                    o_start, o_end = doc.original_span(ann.span)
+                    rows.append((doc.id, ann.id, ann.kind, _clean(ann.label), o_start, o_end, _clean(doc.original[o_start:o_end]),
+                                 _dumps(dict(ann.data))))
+                if rows:
+                    with self.db.cursor() as cur:
+                        cur.executemany(
+                            'INSERT INTO annotations(doc_id, ann_id, kind, label, "start", "end", text, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)',
+                            rows,
+                        )
+                doc_id, title, body, lemmas = build_fts_row(doc)
+                self.db.execute(
+                    "INSERT INTO documents_fts(doc_id, title, body, lemmas) VALUES (%s, %s, %s, %s)",
+                    (doc_id, _clean(title), _clean(body[:FTS_MAX_CHARS]), _clean(lemmas[: 2 * FTS_MAX_CHARS])),
+                )
+        except self._psycopg.Error as exc:
+            raise StoreError(f"cannot save document {doc.id!r}: {exc}") from exc
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self._one("SELECT json FROM documents WHERE id = %s", (_clean(doc_id),))
+        return Document.from_json(json.loads(row["json"])) if row else None
+
+    def iter_documents(self) -> Iterator[Document]:
+        for doc_id in self.document_ids():
+            doc = self.get_document(doc_id)
+            if doc is not None:
+                yield doc
+
+    def document_ids(self) -> list[str]:
+        return [r["id"] for r in self._all('SELECT id FROM documents ORDER BY id COLLATE "C"')]
+
+    def sources(self, doc_id: str) -> list[dict[str, Any]]:
+        rows = self._all('SELECT json FROM sources WHERE doc_id = %s ORDER BY path COLLATE "C", record', (_clean(doc_id),))
+        return [json.loads(r["json"]) for r in rows]
+
+    # -- corpus results --------------------------------------------------------------------
+    def save_corpus(self, result: CorpusResult) -> None:
+        """Replace all cross-source results in one transaction."""
+        with self.db.transaction(), self.db.cursor() as cur:
+            for table in ("entities", "mentions", "stories", "story_members", "events", "claim_groups", "inconsistencies", "corpus"):
+                cur.execute(f"DELETE FROM {table}")
+            for ent in result.entities:
+                cur.execute(
+                    "INSERT INTO entities(id, name, type, json) VALUES (%s, %s, %s, %s)",
+                    (ent["id"], _clean(ent.get("name")), ent.get("type"), _dumps(ent)),
+                )
+                mentions = [(ent["id"], m["doc"], m["start"], m["end"], _clean(m["text"])) for m in ent.get("mentions", [])]
+                if mentions:
+                    cur.executemany('INSERT INTO mentions(entity_id, doc_id, "start", "end", text) VALUES (%s, %s, %s, %s, %s)', mentions)
+            for story in result.stories:
+                cur.execute("INSERT INTO stories(id, label, json) VALUES (%s, %s, %s)", (story["id"], _clean(story.get("label")), _dumps(story)))
+                members = [(story["id"], m["doc"], m.get("confidence")) for m in story.get("members", [])]
+                if members:
+                    cur.executemany("INSERT INTO story_members(story_id, doc_id, confidence) VALUES (%s, %s, %s)", members)
+            for table, items in (("events", result.events), ("claim_groups", result.claim_groups), ("inconsistencies", result.inconsistencies)):
+                if items:
+                    cur.executemany(f"INSERT INTO {table}(id, json) VALUES (%s, %s)", [(item["id"], _dumps(item)) for item in items])
+            cur.execute("INSERT INTO corpus(key, json) VALUES ('result', %s)", (_dumps(result.to_json()),))
+
+    def load_corpus(self) -> CorpusResult:
+        row = self._one("SELECT json FROM corpus WHERE key = 'result'")
+        return CorpusResult.from_json(json.loads(row["json"])) if row else CorpusResult()
+
+    # -- corrections -----------------------------------------------------------------------
+    def add_correction(self, correction: dict[str, Any]) -> int:
+        with self.db.transaction():
+            row = self.db.execute(
+                "INSERT INTO corrections(created_at, json) VALUES (%s, %s) RETURNING id", (time.time(), _dumps(correction))
+            ).fetchone()
+        return int(row["id"]) if row else 0
+
+    def corrections(self) -> list[dict[str, Any]]:
+        return [dict(json.loads(r["json"]), id=r["id"]) for r in self._all("SELECT id, json FROM corrections ORDER BY id")]
+
+    # -- search ----------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """Full-text search over title, text, lemmas and stems; same filters and result keys as SQLite."""
+        match = tsquery(query)
+        if not match:
+            return []
+        sql = [
+            "SELECT f.doc_id AS doc, d.title AS title, d.published AS published, d.outlet AS outlet,",
+            "f.body AS body, ts_rank(f.tsv, q) AS score",
+            "FROM documents_fts f JOIN documents d ON d.id = f.doc_id, to_tsquery('simple', %s) q WHERE f.tsv @@ q",
+        ]
+        params: list[Any] = [match]
+        sql_filters, filter_params = search_filters({k: _clean(v) if isinstance(v, str) else v for k, v in filters.items()},
+                                                    doc_col="f.doc_id", placeholder="%s")
+        sql.extend(sql_filters)
+        params.extend(filter_params)
+        sql.append('ORDER BY score DESC, f.doc_id COLLATE "C" LIMIT %s OFFSET %s')
+        params.extend([max(0, int(limit)), max(0, int(offset))])
+        try:
+            rows = self._all(" ".join(sql), params)
+        except self._psycopg.Error as exc:
+            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+        out = []
+        for row in rows:
+            body = row.pop("body") or ""
+            out.append({**row, "snippet": make_snippet(body, query), "score": -float(row["score"])})  # lower is better, as bm25
+        return out
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _redact(url: str) -> str:
+    """Hide a password in a connection URL before it goes into an error message."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}" if ":" in creds else url
+    return url

@@ -1,0 +1,51 @@
+"""The search helpers: safe query building and linear-time snippets."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lagebild.store.search import HL_END, HL_START, fts_query, make_snippet, normalise_words, tsquery
+
+
+def test_query_words_are_quoted_and_joined() -> None:
+    q = fts_query('Soldaten "NEAR(x)" title:y')
+    assert q.count(" AND ") == 4  # Soldaten, NEAR, x, title, y
+    assert 'lemmas: "soldat"' in q
+    assert '"NEAR"*' in q and "NEAR(" not in q
+
+
+def test_tsquery_has_only_lexemes_and_operators() -> None:
+    q = tsquery("Kreml-Chef's Soldaten ' & | ! :*")
+    assert re.fullmatch(r"[\w():*&| ]+", q), q
+
+
+def test_normalised_column_has_lemma_and_stem() -> None:
+    words = normalise_words("Russlands Soldaten ratifizierte").split()
+    assert "soldat" in words and "russland" in words
+
+
+def test_snippet_marks_inflected_matches_only() -> None:
+    text = "Am Montag sagte er nichts. " * 30 + "Dann kamen nordkoreanische Soldaten an die Front." + " Ende." * 40
+    snip = make_snippet(text, "Soldat")
+    assert f"{HL_START}Soldaten{HL_END}" in snip
+    assert snip.count(HL_START) == 1 and snip.startswith("… ") and snip.endswith(" …")
+
+
+def test_snippet_is_linear_on_long_texts() -> None:
+    import time
+
+    text = "Wort " * 200_000
+    started = time.perf_counter()
+    snip = make_snippet(text, "Wort")
+    assert time.perf_counter() - started < 5
+    assert snip.count(HL_START) > 5
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=400), query=st.text(max_size=40))
+def test_snippet_never_fails_and_keeps_markers_balanced(text: str, query: str) -> None:
+    snip = make_snippet(text, query)
+    assert snip.count(HL_START) == snip.count(HL_END)

@@ -1,0 +1,190 @@
+"""One contract for every store backend: SQLite and a real PostgreSQL server behave the same."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lagebild.compare import CorpusResult
+from lagebild.errors import StoreError
+from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, Provenance, SourceRef, Span
+from lagebild.stages.segment import Segmenter
+
+PROV = Provenance("test.store.v1")
+
+TEXTS = {
+    "d1": ("Nordkoreanische Soldaten sind in Russland eingetroffen. Der Kreml schweigt dazu.", "Blatt A", "2024-10-24"),
+    "d2": ("Laut Geheimdienst kämpft ein Soldat bereits an der Front. Russlands Armee bestätigt nichts.", "Blatt B", "2024-11-02"),
+    "d3": ("Die Ratifizierung des Vertrags erfolgte im November. Soldatinnen wurden nicht erwähnt.", "Blatt A", "2024-11-10"),
+    "d4": ("Ein Text über Wetter und Landwirtschaft ohne jeden Bezug.", "Blatt C", None),
+}
+
+
+def make_doc(doc_id: str, text: str, outlet: str | None = None, published: str | None = None, *, path: str | None = None) -> Document:
+    doc = Document(
+        id=doc_id,
+        original=text,
+        source=SourceRef(path or f"in/{doc_id}.txt"),
+        meta=ArticleMeta(title=f"Titel {doc_id}", outlet=outlet, published=DateValue(published, "day" if published else None),
+                         language="de"),
+    )
+    doc.set_text(text, OffsetMap.identity(len(text)))
+    Segmenter()(doc)
+    if "Russland" in text:
+        i = text.index("Russland")
+        doc.add("entity", Span(i, i + len("Russland")), PROV, label="LOC", data={"norm": "Russland"})
+    return doc
+
+
+@pytest.fixture
+def filled(store: Any) -> Any:
+    for doc_id, (text, outlet, published) in TEXTS.items():
+        store.save_document(make_doc(doc_id, text, outlet, published))
+    return store
+
+
+def test_roundtrip_and_idempotent_saves(store: Any) -> None:
+    doc = make_doc("d1", *TEXTS["d1"])
+    store.save_document(doc)
+    store.save_document(doc)  # a rerun replaces, never duplicates
+    assert store.document_ids() == ["d1"]
+    back = store.get_document("d1")
+    assert back is not None and back.to_json() == doc.to_json()
+    assert store.find_by_hash(doc.hash) == "d1" and store.find_by_hash("0" * 64) is None
+    assert store.has_id("d1") and not store.has_id("nope")
+    assert store.get_document("nope") is None
+    assert len(store.search("Kreml")) == 1
+    assert [d.id for d in store.iter_documents()] == ["d1"]
+
+
+def test_sources_are_recorded_once(store: Any) -> None:
+    doc = make_doc("d1", *TEXTS["d1"])
+    store.save_document(doc)
+    assert store.add_source("d1", SourceRef("copy/d1.txt")) is True
+    assert store.add_source("d1", SourceRef("copy/d1.txt")) is False
+    assert store.add_source("d1", SourceRef("feed.jsonl", record=3)) is True
+    assert [s["path"] for s in store.sources("d1")] == ["copy/d1.txt", "feed.jsonl", "in/d1.txt"]
+
+
+def test_same_content_under_two_ids_is_refused(store: Any) -> None:
+    store.save_document(make_doc("d1", *TEXTS["d1"]))
+    with pytest.raises((StoreError, sqlite3.IntegrityError)):
+        store.save_document(make_doc("other", *TEXTS["d1"]))
+    assert store.document_ids() == ["d1"]  # the failed write left nothing behind
+
+
+def test_corpus_results_are_replaced_as_a_whole(store: Any) -> None:
+    assert store.load_corpus() == CorpusResult()
+    first = CorpusResult(
+        entities=[{"id": "loc-russland", "name": "Russland", "type": "LOC", "aliases": [], "mentions": [{"doc": "d1", "start": 0, "end": 8, "text": "Russland"}]}],
+        stories=[{"id": "s1", "label": "Vertrag", "members": [{"doc": "d1", "confidence": 0.9}], "independent_sources": 1}],
+        events=[{"id": "e1", "label": "x"}], claim_groups=[{"id": "g1", "claims": []}], inconsistencies=[{"id": "i1", "reason": "r"}],
+        timeline=[{"event": "e1", "date": "2024-06"}], coverage={"a": 1}, mention_entity={"d1#entity:0-8": "loc-russland"},
+    )
+    store.save_corpus(first)
+    assert store.load_corpus() == first
+    second = CorpusResult(stories=[{"id": "s2", "label": "Neu", "members": []}])
+    store.save_corpus(second)
+    assert store.load_corpus() == second
+
+
+def test_corrections_are_appended(store: Any) -> None:
+    a = store.add_correction({"op": "merge", "entities": ["a", "b"]})
+    b = store.add_correction({"op": "rename", "entity": "a", "name": "Ä"})
+    assert b > a
+    assert store.corrections() == [{"op": "merge", "entities": ["a", "b"], "id": a}, {"op": "rename", "entity": "a", "name": "Ä", "id": b}]
+
+
+def _docs(rows: list[dict[str, Any]]) -> set[str]:
+    return {r["doc"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Soldaten", {"d1", "d2", "d3"}),     # plural finds the singular and the compound-like Soldatinnen
+        ("Soldat", {"d1", "d2", "d3"}),
+        ("Russland", {"d1", "d2"}),          # genitive "Russlands"
+        ("Russlands", {"d1", "d2"}),
+        ("ratifizieren", {"d3"}),            # the noun "Ratifizierung" shares the stem
+        ("kämpfen", {"d2"}),                 # "kämpft"
+        ("Soldaten Kreml", {"d1"}),          # all words must match
+        ("Wetter", {"d4"}),
+        ("Elefant", set()),
+    ],
+)
+def test_search_handles_german_inflection(filled: Any, query: str, expected: set[str]) -> None:
+    assert _docs(filled.search(query)) == expected
+
+
+def test_search_filters_and_paging(filled: Any) -> None:
+    assert _docs(filled.search("Soldat", outlet="Blatt A")) == {"d1", "d3"}
+    assert _docs(filled.search("Soldat", date_from="2024-11")) == {"d2", "d3"}
+    assert _docs(filled.search("Soldat", date_to="2024-10")) == {"d1"}
+    assert _docs(filled.search("Soldat", date_from="2024-11-01", date_to="2024-11-05")) == {"d2"}
+    assert _docs(filled.search("Soldat", docs=["d2", "d4"])) == {"d2"}
+    assert filled.search("Soldat", docs=[]) == []
+    everything = filled.search("Soldat", limit=10)
+    assert [r["doc"] for r in filled.search("Soldat", limit=2)] + [r["doc"] for r in filled.search("Soldat", limit=2, offset=2)] == [
+        r["doc"] for r in everything
+    ]
+    top = everything[0]
+    assert set(top) >= {"doc", "title", "published", "outlet", "snippet", "score"}
+    assert "\x02" in "".join(r["snippet"] for r in everything)  # matches are marked for highlighting
+
+
+def test_search_entity_filter_uses_resolved_entities(filled: Any) -> None:
+    filled.save_corpus(CorpusResult(entities=[{"id": "loc-russland", "name": "Russland", "type": "LOC", "mentions": [
+        {"doc": "d2", "start": 59, "end": 69, "text": "Russlands"}]}]))
+    assert _docs(filled.search("Soldat", entity="loc-russland")) == {"d2"}
+
+
+def test_hostile_and_odd_documents_are_stored(store: Any) -> None:
+    odd = make_doc("odd", "Null\x00Zeichen; DROP TABLE documents; -- 'quoted' \"x\" 🙂 " + "Wort " * 20000, "O'Reilly", "2024")
+    store.save_document(odd)
+    back = store.get_document("odd")
+    assert back is not None and back.original == odd.original
+    assert _docs(store.search("Zeichen")) == {"odd"}
+    assert _docs(store.search("Wort", outlet="O'Reilly")) == {"odd"}
+
+
+SEARCH_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60) | st.sampled_from(
+    ['"', "'", "*", "NEAR(a b)", "title: x", "a OR b", "a AND NOT b", "(((", "\\", "--", ";", "%", "_", ":*", "!", "&|",
+     "'); DROP TABLE documents; --", "\x00", "^", "{title}", "lemmas:soldat", "a:*B"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(query=SEARCH_TEXT, outlet=st.one_of(st.none(), SEARCH_TEXT), date=st.one_of(st.none(), SEARCH_TEXT))
+def test_search_input_cannot_break_sql(filled: Any, query: str, outlet: str | None, date: str | None) -> None:
+    rows = filled.search(query, outlet=outlet, date_from=date, entity=outlet, limit=5)
+    assert isinstance(rows, list) and len(rows) <= 5
+    assert filled.document_ids() == ["d1", "d2", "d3", "d4"]  # nothing dropped or changed
+
+
+def test_open_store_picks_the_backend(store_url: str, tmp_path: Path) -> None:
+    from lagebild.store import open_store
+
+    st_ = open_store(store_url)
+    try:
+        assert type(st_).__name__ == ("PostgresStore" if store_url.startswith("postgresql://") else "SQLiteStore")
+    finally:
+        st_.close()
+
+
+def test_two_connections_see_the_same_data(store_url: str) -> None:
+    from lagebild.store import open_store
+
+    a, b = open_store(store_url), open_store(store_url)
+    try:
+        a.save_document(make_doc("d1", *TEXTS["d1"]))
+        assert b.document_ids() == ["d1"]
+        assert _docs(b.search("Soldaten")) == {"d1"}
+    finally:
+        a.close()
+        b.close()
