@@ -7,6 +7,7 @@ import importlib
 BUILTIN_COMPARE_MODULES: tuple[str, ...] = (
     "lagebild.compare.duplicates",
     "lagebild.compare.entities",
+    "lagebild.compare.dates",
     "lagebild.compare.stories",
     "lagebild.compare.events",
     "lagebild.compare.timeline",

@@ -15,6 +15,7 @@ BUILTIN_STAGE_MODULES = (
     "lagebild.stages.language",
     "lagebild.stages.segment",
     "lagebild.stages.entities",
+    "lagebild.stages.timex",
     "lagebild.stages.speech",
     "lagebild.stages.claims",
     "lagebild.stages.events",

@@ -230,17 +230,34 @@ def _compile() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 MASTER, _OWNER = _compile()
-_TRIGGER = re.compile(
-    r"\d|" + "|".join(
-        [
-            r"januar|jänner|februar|märz|april|\bmai\b|juni|juli|august|septem|oktober|novem|dezem|\b(?:jan|feb|mär|apr|jun|jul|aug|sept?|okt|nov|dez)\.",
-            r"tag|woche|mittwoch|sonnabend|monat|jahr|stunde|minute|sekunde|quartal|nacht|abend|morgen|mittag|heute|gestern|sommer|winter|herbst|frühjahr|frühling",
-            r"jetzt|derzeit|zurzeit|zur zeit|gegenwärtig|momentan|damals|einst|früher|kürzlich|jüngst|neulich|kurzem|unlängst|bald|demnächst|künftig|kürze|später|zukunft|vergangenheit|jährlich|täglich|wöchentlich|monatlich|stündlich",
-            r"zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger|jahrhundert|vorjahr|folgejahr|vormonat|vorwoche|vortag|folgetag",
-        ]
-    ),
+# Every expression contains one of these word starts (a digit, a month, a weekday, a time unit,
+# a deictic or reference word). Only windows around them are scanned with the master pattern.
+_CORE = re.compile(
+    r"(?<![\w])(?:\d|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez|jän|mont|dienst|mittw|donnerst|freit|samst|sonn"
+    r"|tag|woche|monat|jahr|jh|quartal|halbjahr|stunde|minute|sekunde|nacht|abend|morgen|mittag|vormittag|nachmittag"
+    r"|früh|spät|sommer|winter|herbst|heute|gestern|vorgestern|übermorgen|jetzt|derzeit|zurzeit|zeit|gegenwärtig|momentan"
+    r"|einst|kürzlich|jüngst|neulich|kurzem|unlängst|bald|demnächst|künftig|zukünftig|kürze|zukunft|vergangenheit|folge"
+    r"|danach|darauf|zuvor|vorher|zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger"
+    r"|vorjahr|folgejahr|vormonat|folgemonat|vorwoche|folgewoche|vortag|folgetag|vorabend|alljährlich|halbjährlich"
+    r"|vierteljährlich|jährlich|täglich|wöchentlich|monatlich|stündlich)",
     re.IGNORECASE,
 )
+_BEFORE, _AFTER = 64, 64  # how far an expression may reach before/after its core word
+
+
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """Yield merged ``[start, end)`` ranges around core words, in order."""
+    cur_s = cur_e = -1
+    for m in _CORE.finditer(text):
+        s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if s <= cur_e:
+            cur_e = max(cur_e, e)
+            continue
+        if cur_e > 0:
+            yield cur_s, cur_e
+        cur_s, cur_e = s, e
+    if cur_e > 0:
+        yield cur_s, cur_e
 
 
 class _G:
@@ -938,29 +955,27 @@ def _trim(text: str, ment: Mention) -> Mention | None:
 
 def find_mentions(text: str) -> Iterator[Mention]:
     """Yield the temporal expressions of German ``text`` in order, without overlaps."""
-    if not _TRIGGER.search(text):
-        return
-    pos = 0
-    n = len(text)
     last_end = 0
-    while pos < n:
-        m = MASTER.search(text, pos)
-        if m is None:
-            return
-        branch = m.lastgroup or ""
-        handler = _HANDLERS.get(branch)
-        found = handler(text, m, _G(m, branch)) if handler else []
-        kept = False
-        for ment in found:
-            ment = _trim(text, ment)  # type: ignore[assignment]
-            if ment is None or ment.start < last_end:
-                continue
-            kept = True
-            last_end = ment.end
-            yield ment
-        if kept:
-            pos = max(m.end(), last_end)
-        else:
-            # Rejected: try again one word later so a shorter reading at a later word still gets a chance.
-            nxt = text.find(" ", m.start() + 1)
-            pos = nxt + 1 if 0 < nxt < m.end() else m.start() + 1
+    for ws, we in _windows(text):
+        pos = max(ws, last_end)
+        while pos < we:
+            m = MASTER.search(text, pos, we)
+            if m is None:
+                break
+            branch = m.lastgroup or ""
+            handler = _HANDLERS.get(branch)
+            found = handler(text, m, _G(m, branch)) if handler else []
+            kept = False
+            for ment in found:
+                ment = _trim(text, ment)  # type: ignore[assignment]
+                if ment is None or ment.start < last_end:
+                    continue
+                kept = True
+                last_end = ment.end
+                yield ment
+            if kept:
+                pos = max(m.end(), last_end)
+            else:
+                # Rejected: try again one word later so a shorter reading at a later word still gets a chance.
+                nxt = text.find(" ", m.start() + 1)
+                pos = nxt + 1 if 0 < nxt < m.end() else m.start() + 1
