@@ -34,9 +34,10 @@ _CLAUSE_BREAK = frozenset({",", ":", ";", "–", "—", "(", ")"})
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’‹›")
 _SUBORDINATORS = frozenset("dass daß ob wie warum weshalb wieso wo wann wer was inwiefern weil".split())
 _SOURCE_NOUNS = frozenset(
-    "angaben informationen darstellung einschätzung schätzungen berichten aussagen worten ansicht "
-    "auffassung meinung erkenntnissen daten zahlen".split()
+    "angaben angabe informationen information darstellung einschätzung schätzung schätzungen berichten bericht "
+    "aussagen aussage worten ansicht auffassung meinung erkenntnissen erkenntnis daten zahlen".split()
 )
+_OWN_SOURCE = frozenset({"eigenen", "eigener"})  # "eigenen Angaben zufolge": the subject itself
 _HEDGE_SOLL = re.compile(r"\bsoll(?:en)?\b(?:[^.;:!?]|\.(?=\d)){0,200}?\b(?:haben|sein)\b", re.IGNORECASE)
 _HEDGE_WORDS = re.compile(r"\b(angeblich|mutmaßlich|vermeintlich)\b", re.IGNORECASE)
 _KONJ2_SPEECH = frozenset({"würde", "würden"})
@@ -45,6 +46,11 @@ _TEMPORAL = frozenset(
     "vormittag januar februar märz april mai juni juli august september oktober november dezember".split()
 )
 _MAX_RESOLVE_CHARS = 2500
+_SPEAKER_BONUS = 300  # chars: an earlier speaker beats a person merely mentioned a little later
+_HABEN = frozenset("hat habe hatte hatten haben hätte hätten".split())
+_WERDEN = frozenset("werden wird wurde wurden worden werde".split())
+_OBJECT_FIRST = frozenset("den dem einen einem ihm ihn ihnen".split())
+_CONTINUATION_SENTENCES = 3  # speech continues over at most this many sentences without a speaker
 
 
 @dataclass(slots=True)
@@ -114,11 +120,11 @@ def _mood(sent: _Sent, start: int, end: int) -> str:
     return "indicative"
 
 
-def _has_subjunctive(sent: _Sent, i: int, j: int, *, allow_konj2: bool = True) -> bool:
+def _has_subjunctive(sent: _Sent, i: int, j: int, *, allow_konj2: bool = True, allow_wuerde: bool = True) -> bool:
     for t in sent.tokens[i:j]:
         if not sent.outside(t):
             continue
-        if is_konjunktiv1(t.text) or (allow_konj2 and t.text in KONJ2) or t.text in _KONJ2_SPEECH:
+        if is_konjunktiv1(t.text) or (allow_konj2 and t.text in KONJ2) or (allow_wuerde and t.text in _KONJ2_SPEECH):
             return True
     return False
 
@@ -158,8 +164,19 @@ def _find_cues(sent: _Sent) -> list[_Cue]:
             elif any(x.lower == f.particle for x in toks[i + 1 : end]):
                 chosen = f
                 break
-        if chosen is not None:
-            cues.append(_Cue(i, chosen, chosen.lemma, (t.start, t.end)))
+        if chosen is None or chosen.konj:
+            continue
+        if any(f.participle for f in forms):
+            clause = [x.lower for x in toks[_clause_start(toks, i) : end]]
+            if any(x in _WERDEN for x in clause):
+                continue  # "bestätigt werden" is passive, not someone speaking  # "Das FWR fordere …" is itself reported speech, not a new speaker
+        if chosen.participle:
+            clause = [x.lower for x in toks[_clause_start(toks, i) : end]]
+            if not any(x in _HABEN for x in clause) or any(x in _WERDEN for x in clause):
+                continue  # "bestätigt werden" is passive, not someone speaking
+        if chosen.lemma == "andeuten" and i + 1 < len(toks) and toks[i + 1].lower == "sich":
+            continue  # "deutet sich an": it is emerging
+        cues.append(_Cue(i, chosen, chosen.lemma, (t.start, t.end)))
     return cues
 
 
@@ -171,8 +188,17 @@ def _skip_fillers(toks: list[Token], i: int) -> int:
             i += 1
         elif low in ("am", "im") and i + 1 < len(toks) and toks[i + 1].lower in _TEMPORAL:
             i += 2
-        elif low in ("sich", "dazu", "darüber"):
+        elif low in ("sich", "dazu", "darüber", "dabei", "damals", "zuvor"):
             i += 1
+        elif low in ("auf", "nach") and i + 1 < len(toks) and toks[i + 1].lower in ("nachfrage", "anfrage"):
+            i += 2
+        elif low in ("im", "in") and i + 2 < len(toks) and toks[i + 1].lower in ("interview", "gespräch", "einem"):
+            i += 2 if toks[i + 1].lower != "einem" else 3
+        elif low == "gegenüber" and i + 1 < len(toks):
+            np = parse_np_forward(toks, i + 1)
+            if np is None:
+                break
+            i += 1 + len(np.tokens)
         else:
             break
     return i
@@ -186,7 +212,20 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
         # Coordinated verbs share the subject: "Russland weist das zurück und betont, dass …".
         cue.subject, cue.subject_end, cue.inverted = earlier.subject, cue.idx + 1, earlier.inverted
         return
-    if cs < cue.idx and parse_np_forward(toks, cs) is not None:
+    if cue.form.participle:
+        aux = next((k for k in range(cs, cue.idx) if toks[k].lower in _HABEN), None)
+        if aux is not None:
+            first_np = parse_np_forward(toks, cs) if toks[cs].lower not in _OBJECT_FIRST else None
+            if first_np is not None and cs + len(first_np.tokens) == aux:
+                # "Trump hat am Montag erklärt": the noun phrase before the auxiliary.
+                cue.subject, cue.subject_end = first_np, cue.idx + 1
+                return
+            # "Inmitten … hat US-Präsident Donald Trump erklärt": the subject follows the auxiliary.
+            np = parse_np_forward(toks, _skip_fillers(toks, aux + 1))
+            if np is not None:
+                cue.subject, cue.subject_end, cue.inverted = np, cue.idx + 1, True
+                return
+    if cs < cue.idx and toks[cs].lower not in _OBJECT_FIRST and parse_np_forward(toks, cs) is not None:
         # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.
         span_toks = list(toks[cs : cue.idx])
         while span_toks and span_toks[-1].text in _CLAUSE_BREAK:
@@ -256,6 +295,7 @@ class _Extractor:
         self.max_quote_chars = max_quote_chars
         self.history = _History(persons=[e for e in self.entities if e.label == "PER" and e.form in (None, "name")])
         self.acts: list[SpeechAct] = []
+        self.quoted: list[tuple[int, int]] = []
 
     # -- speakers ---------------------------------------------------------------------------
     def _speaker(self, phrase: Phrase | None, *, plural: bool = False) -> Speaker | None:
@@ -278,14 +318,16 @@ class _Extractor:
         for sp, where in self.history.speakers:
             if sp.plural != plural or sp.span is None or sp.resolution in ("phrase",):
                 continue
-            at = max(where, _last_mention(self.text, sp.text, pos))
-            if at < pos and pos - at <= _MAX_RESOLVE_CHARS and (best is None or at > best[0]):
+            at = max(where, _last_mention(self.text, sp.text, pos)) + _SPEAKER_BONUS
+            if at - _SPEAKER_BONUS < pos and pos - at <= _MAX_RESOLVE_CHARS and (best is None or at > best[0]):
                 best = (at, sp)
-        if not plural:
+        if not plural and (kind != "role" or best is None):
             for at, span in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
                 if best is None or at > best[0]:
                     best = (at, Speaker(self.text[span[0] : span[1]], span, None, [], None, "name"))
             for ent in self.history.persons:
+                if any(q0 <= ent.start < q1 for q0, q1 in self.quoted):
+                    continue  # people named inside a quote are rarely its speaker
                 if ent.end <= pos and pos - ent.start <= _MAX_RESOLVE_CHARS and (best is None or ent.start > best[0]):
                     best = (ent.start, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
         word = self.text[mention[0] : mention[1]]
@@ -336,7 +378,15 @@ class _Extractor:
                 first = 0
                 while first < cue.idx and toks[first].text in _QUOTE_CHARS:
                     first += 1
-                if _has_subjunctive(sent, first, cue.idx - 1, allow_konj2=False) or (first < cue.idx and toks[first].lower == "dass"):
+                prefix = toks[first : cue.idx - 1]
+                words = [t for t in prefix if t.is_word]
+                framed = bool(prefix) and prefix[0].lower in PREPOSITIONS  # "Auf die Frage, ob …, sagte X"
+                quoted = any(t.text in _QUOTE_CHARS for t in prefix)
+                if not framed and not quoted and (
+                    _has_subjunctive(sent, first, cue.idx - 1, allow_konj2=False)
+                    or (prefix and prefix[0].lower in ("dass", "ob"))
+                    or (cue.subject is not None and len(words) >= 3)  # "Es wird nicht fehlen, versichert X"
+                ):
                     rng = (first, cue.idx - 1)
             if rng is None:
                 continue
@@ -352,10 +402,14 @@ class _Extractor:
         words = [t for t in toks if sent.outside(t) and t.is_word]
         if not words or toks[-1].text == "?":
             return
+        first_word = words[0].text
+        if first_word == "Bitte" or is_konjunktiv1(first_word.lower()) and first_word[:1].isupper():
+            return  # "Bitte beachte …", "Beachte …": imperative, not subjunctive
         first_clause_end = next((k for k, t in enumerate(toks) if t.text in (",", ";", ":") and k > 1), len(toks))
-        if not _has_subjunctive(sent, 0, first_clause_end, allow_konj2=False):
+        if not (_has_subjunctive(sent, 0, len(toks), allow_konj2=False, allow_wuerde=False)
+                or _has_subjunctive(sent, 0, first_clause_end, allow_konj2=False)):
             return
-        source = next((a for a in reversed(prev) if a.speaker is not None and a.label in ("direct", "indirect")), None)
+        source = next((a for a in reversed(prev) if a.speaker is not None and a.speaker.resolution != "unresolved"), None)
         if source is None:
             return
         end_tok = len(toks)
@@ -376,7 +430,8 @@ class _Extractor:
         m = _HEDGE_WORDS.search(chunk)
         return m.group(1).lower() if m else None
 
-    def _direct(self, idx: int, sent: _Sent, q: Quotation, end_sent: _Sent, cues: list[_Cue], prev: list[SpeechAct]) -> None:
+    def _direct(self, idx: int, sent: _Sent, q: Quotation, end_sent: _Sent, cues: list[_Cue], prev: list[SpeechAct],
+                prev_sent: _Sent | None = None) -> None:
         inner = q.inner
         if not any(ch.isalpha() for ch in self.text[inner[0] : inner[1]]):
             return
@@ -398,6 +453,11 @@ class _Extractor:
                 if np is not None:
                     form = next(f for f in forms if f.finite)
                     speaker, cue_lemma, cue_span = self._speaker(np, plural=form.plural), form.lemma, (t.start, t.end)
+            elif t.lower in ("hieß", "heißt") and k > 0 and k + 2 < len(after) and after[k + 1].lower == "es" \
+                    and after[k + 2].lower in ("in", "im", "aus", "von", "vom", "bei", "beim"):
+                np = parse_np_forward(after, k + 3)
+                if np is not None:
+                    speaker, cue_lemma, cue_span = self._speaker(np), "heißen", (t.start, after[k + 1].end)
             elif t.lower == "so" and k > 0:
                 np = parse_np_forward(after, k + 1)
                 if np is not None:
@@ -420,9 +480,21 @@ class _Extractor:
         if speaker is None and cue_lemma is None:
             toks = [t for t in sent.tokens if t.end <= q.start]
             if len(toks) >= 2 and toks[-1].text == ":":
-                np = parse_np_forward(toks, 0)
-                if np is not None and len(np.tokens) == len(toks) - 1:
+                k = len(toks) - 1
+                while k > 0 and toks[k - 1].text not in (".", ";", "-", "–", "—", ":", "|"):
+                    k -= 1
+                np = parse_np_forward(toks, k)
+                if np is not None and k + len(np.tokens) == len(toks) - 1 and self._plausible_speaker(np):
                     speaker, cue_lemma, cue_span = self._speaker(np), ":", (toks[-1].start, toks[-1].end)
+                else:
+                    # "Und Yücel setzte noch einen drauf: „…“": the subject of the clause before the colon.
+                    while k < len(toks) and toks[k].lower in ("und", "aber", "doch", "auch"):
+                        k += 1
+                    np = parse_np_forward(toks, k) if k < len(toks) and toks[k].lower not in _OBJECT_FIRST else None
+                    nxt = k + len(np.tokens) if np is not None else len(toks)
+                    if np is not None and nxt < len(toks) - 1 and toks[nxt].text[:1].islower() and toks[nxt].is_word \
+                            and np.kind != "pronoun" and self._plausible_speaker(np, strict=True):
+                        speaker, cue_lemma, cue_span = self._speaker(np), ":", (toks[-1].start, toks[-1].end)
         # (d) inside speech already attributed in this sentence, or continuing the last speaker.
         if speaker is None and cue_lemma is None:
             covering = [a for a in self.acts if a.sentence == idx and a.start <= q.start and q.end <= a.end + 1 and a.speaker]
@@ -430,10 +502,17 @@ class _Extractor:
             if covering:
                 speaker = covering[-1].speaker
             elif starts_sentence:
-                source = next((a for a in reversed(prev) if a.speaker is not None and a.label in ("direct", "indirect")), None)
+                source = next((a for a in reversed(prev) if a.speaker is not None and a.speaker.resolution != "unresolved"), None)
                 if source is not None and source.speaker is not None:
                     sp = source.speaker
                     speaker = Speaker(sp.text, sp.span, sp.ann, list(sp.anns), None, "continuation", sp.plural)
+                elif prev_sent is not None:
+                    # "Barisic ist Tag und Nacht auf Achse. „Es ist intensiver denn je.“": the person just named.
+                    person = next((e for e in self.history.persons if prev_sent.start <= e.start < prev_sent.end
+                                   and prev_sent.outside(Token("", e.start, e.end))), None)
+                    if person is not None:
+                        speaker = Speaker(self.text[person.start : person.end], (person.start, person.end), person.id, [person.id],
+                                          None, "continuation")
         if speaker is None and cue_lemma is None:
             # No attribution: keep only sentence-like quotes, not scare quotes or titles.
             inner_text = self.text[inner[0] : inner[1]].strip()
@@ -441,6 +520,14 @@ class _Extractor:
                 return
         mood = "konjunktiv" if _mood(sent, *inner) == "konjunktiv" else "indicative"
         self._add(SpeechAct("direct", q.start, q.end, inner, speaker, cue_lemma, cue_span, mood, None, idx))
+
+    def _plausible_speaker(self, np: Phrase, *, strict: bool = False) -> bool:
+        """Return whether a bare noun phrase before a colon can be a speaker ("Diess:", not "Ernster Nachsatz:")."""
+        if np.kind == "pronoun":
+            return True
+        if not self.entities:
+            return not strict or any(is_role_noun(t.text) for t in np.tokens)
+        return any(e.start < np.end and np.start < e.end and e.label in ("PER", "ORG") for e in self.entities)
 
     def _reported(self, idx: int, sent: _Sent, prev_sent: _Sent | None, cues: list[_Cue]) -> None:
         toks = sent.tokens
@@ -456,8 +543,20 @@ class _Extractor:
                     found.append((np, "laut", (t.start, t.end), None))
             elif low == "zufolge" and i > 0:
                 np = parse_np_backward(toks, i)
+                if np is not None and np.tokens[0].lower in _OWN_SOURCE:
+                    np = parse_np_forward(toks, 0) if toks[0].lower not in PREPOSITIONS else None
                 if np is not None:
                     found.append((np, "zufolge", (t.start, t.end), None))
+            elif low in ("demzufolge", "derzufolge", "denenzufolge") and i > 1 and toks[i - 1].text == ",":
+                np = parse_np_backward(toks, i - 1)  # "ein Reuters-Bericht, demzufolge …"
+                if np is not None:
+                    start = t.start
+                    found.append((np, "zufolge", (t.start, t.end), (start, sent.end)))
+            elif low == "aus" and i + 2 < n and toks[i + 1].lower == "sicht":
+                j = i + 3 if toks[i + 2].lower == "von" else i + 2
+                np = parse_np_forward(toks, j)
+                if np is not None:
+                    found.append((np, "aus Sicht", (t.start, toks[i + 1].end), None))
             elif low == "nach" and i + 1 < n and toks[i + 1].lower in _SOURCE_NOUNS:
                 j = i + 2
                 if j < n and toks[j].lower in ("von", "seitens"):
@@ -471,9 +570,9 @@ class _Extractor:
                     found.append((np, "unter Berufung auf", (t.start, toks[i + 2].end), None))
             elif low == "wie" and i + 1 < n and (i == 0 or toks[i - 1].text == ","):
                 np = parse_np_forward(toks, i + 1)
-                if np is not None and np.kind != "pronoun":
+                if np is not None:
                     j = i + 1 + len(np.tokens)
-                    stop = min(n, j + 8)
+                    stop = min(n, j + 14)
                     for k in range(j, stop):
                         if toks[k].text in _CLAUSE_BREAK or toks[k].text in ".!?":
                             break
@@ -487,8 +586,15 @@ class _Extractor:
                     found.append((np, "heißen", (t.start, toks[i + 1].end), None))
             elif low == "so" and i > 1 and toks[i - 1].text == "," and toks[i - 2].text not in _QUOTE_CHARS:
                 np = parse_np_forward(toks, i + 1)
-                if np is not None and i + 1 + len(np.tokens) >= n - 1:
-                    found.append((np, "so", (t.start, t.end), None))
+                after = i + 1 + len(np.tokens) if np is not None else n
+                if np is not None and (after >= n - 1 or toks[after].text == "(" or toks[after].lower in PREPOSITIONS):
+                    if _has_subjunctive(sent, 0, i - 1, allow_konj2=False):
+                        # "Es sei davon auszugehen, dass …, so Gepperth." is indirect speech.
+                        c = (toks[0].start, toks[i - 2].end)
+                        self._add(SpeechAct("indirect", c[0], c[1], c, self._speaker(np), "so", (t.start, t.end),
+                                            "konjunktiv", self._hedge(*c), idx))
+                    else:
+                        found.append((np, "so", (t.start, t.end), None))
         # "Das berichtet X." — the previous sentence is what X reported.
         if prev_sent is not None and len(toks) > 2 and toks[0].lower in ("das", "dies") and cues and cues[0].idx == 1 and cues[0].subject:
             found.append((cues[0].subject, cues[0].lemma, cues[0].span, (prev_sent.start, prev_sent.end)))
@@ -516,18 +622,19 @@ class _Extractor:
         for q in quotes:
             by_sentence.setdefault(sent_of(q.start), []).append(q)
         prev_acts: list[SpeechAct] = []
+        self.quoted = [(q.start, q.end) for q in quotes]
         for idx, sent in enumerate(sentences):
             cues = _find_cues(sent)
             for k, cue in enumerate(cues):
                 _subject(sent, cue, cues[k - 1] if k else None)
             before = len(self.acts)
             self._indirect(idx, sent, cues)
-            if not cues:
-                self._continuation(idx, sent, prev_acts)
-            for q in by_sentence.get(idx, []):
-                self._direct(idx, sent, q, sentences[sent_of(q.end - 1)], cues, prev_acts)
             prev = sentences[idx - 1] if idx > 0 and sentences[idx - 1].para >= sent.para - 1 else None
             self._reported(idx, sent, prev, cues)
+            if not cues and len(self.acts) == before:
+                self._continuation(idx, sent, prev_acts)
+            for q in by_sentence.get(idx, []):
+                self._direct(idx, sent, q, sentences[sent_of(q.end - 1)], cues, prev_acts, prev)
             new = self.acts[before:]
             for act in new:
                 if act.label != "reported":
@@ -535,7 +642,7 @@ class _Extractor:
             for cue in cues:  # subjects of cue verbs name people even without a quote
                 if cue.subject is not None and not any(a.cue_span == cue.span for a in new):
                     self._remember(self._speaker(cue.subject, plural=cue.form.plural), cue.span[0])
-            spoken = [a for a in new if a.label != "reported"]
+            spoken = [a for a in new if a.label != "reported" or (a.speaker is not None and a.cue != "soll")]
             if not spoken:
                 # A speech verb without quote or clause ("X hob … hervor.") still opens speech
                 # that a following subjunctive sentence continues.
@@ -545,7 +652,7 @@ class _Extractor:
                         spoken = [SpeechAct("indirect", sent.start, sent.end, (sent.start, sent.end), sp, cue.lemma, cue.span, "indicative", None, idx)]
             if spoken:
                 prev_acts = spoken
-            elif prev_acts and prev_acts[-1].sentence < idx - 1:
+            elif prev_acts and prev_acts[-1].sentence < idx - _CONTINUATION_SENTENCES + 1:
                 prev_acts = []
         return self.acts
 

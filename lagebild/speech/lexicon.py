@@ -31,7 +31,8 @@ informieren verneinen appellieren beteuern resümieren folgern verlangen twitter
 entgegnen erwidern loben bemängeln monieren beschuldigen bezeichnen kontern fragen bilanzieren
 prognostizieren schätzen leugnen unterstellen fest|stellen mit|teilen an|kündigen hinzu|fügen
 ein|räumen aus|führen klar|stellen klar|machen an|merken an|deuten zu|sichern hin|weisen
-zurück|weisen ab|lehnen erwähnen deutlich|machen unterstreichen""".split()
+zurück|weisen ab|lehnen erwähnen deutlich|machen lauten scherzen
+schwärmen bemerken vermelden""".split()
 # Strong/irregular verbs: infinitive, 3sg present, 3sg past, participle (without particle).
 _STRONG = [
     ("sprechen", "spricht", "sprach", "gesprochen"),
@@ -54,6 +55,8 @@ _STRONG = [
     ("bekannt|geben", "gibt", "gab", "gegeben"),
     ("bestreiten", "bestreitet", "bestritt", "bestritten"),
     ("widersprechen", "widerspricht", "widersprach", "widersprochen"),
+    ("an|nehmen", "nimmt", "nahm", "genommen"),
+    ("aus|gehen", "geht", "ging", "gegangen"),
 ]
 _INSEPARABLE = ("be", "er", "ver", "ent", "zer", "emp", "ge", "miss", "unter", "wider", "über")
 #: Generated forms that are far more often something else ("meine" is a possessive).
@@ -71,6 +74,8 @@ class CueForm:
     particle: str | None  # "an" for "kündigte … an"
     finite: bool  # finite forms can stand in second position; participles/infinitives cannot
     plural: bool = False
+    participle: bool = False  # "gesagt": speech only with haben ("hat … gesagt"), not passive
+    konj: bool = False  # "sage", "fordere": a subjunctive form, i.e. itself reported speech
 
 
 def _split_particle(inf: str) -> tuple[str | None, str]:
@@ -111,29 +116,30 @@ def _build_forms() -> dict[str, list[CueForm]]:
         particle, base = _split_particle(raw)
         inf = raw.replace("|", "")
         sg, pl, part = _weak_forms(base)
-        for w in sg:
-            add(w, CueForm(inf, particle, True))
+        for k, w in enumerate(sg):
+            konj = k == len(sg) - 1
+            add(w, CueForm(inf, particle, True, konj=konj))
             if particle:
-                add(particle + w, CueForm(inf, None, False))  # subordinate: "…, dass er ankündigte"
+                add(particle + w, CueForm(inf, None, False, konj=konj))  # subordinate: "…, dass er ankündigte"
         for w in pl:
             add(w, CueForm(inf, particle, True, plural=True))
             if particle:
                 add(particle + w, CueForm(inf, None, False, plural=True))
-        add((particle or "") + part, CueForm(inf, None, False))
+        add((particle or "") + part, CueForm(inf, None, False, participle=True))
     for raw, pres, past, part in _STRONG:
         particle, base = _split_particle(raw)
         inf = raw.replace("|", "")
         past_pl = past + ("en" if not past.endswith("e") else "n")
         konj1 = base[:-1] if base.endswith("en") else base
         for w in (pres, past, konj1):
-            add(w, CueForm(inf, particle, True))
+            add(w, CueForm(inf, particle, True, konj=w == konj1))
             if particle:
-                add(particle + w, CueForm(inf, None, False))
+                add(particle + w, CueForm(inf, None, False, konj=w == konj1))
         for w in (base, past_pl):
             add(w, CueForm(inf, particle, True, plural=True))
             if particle:
                 add(particle + w, CueForm(inf, None, False, plural=True))
-        add((particle or "") + part, CueForm(inf, None, False))
+        add((particle or "") + part, CueForm(inf, None, False, participle=True))
     # "so X" after a quote, and "laut"-style prepositions are handled separately.
     return forms
 
@@ -157,7 +163,7 @@ ADVERBS = frozenset(
     sogar erneut wiederholt bislang bisher inzwischen mittlerweile kürzlich jüngst zunächst erst noch
     immer stets nämlich offenbar offensichtlich gleichwohl dennoch darüber darauf dagegen hingegen
     überdies zusätzlich ausdrücklich wörtlich eindringlich öffentlich nachdrücklich abschließend
-    einleitend wiederum freilich immerhin also insbesondere vor allem ebenso genauso ähnlich""".split()
+    einleitend wiederum freilich immerhin also insbesondere ebenso genauso""".split()
 )
 #: Common finite auxiliaries/modals: they end a noun phrase.
 VERB_STOP = frozenset(
@@ -189,7 +195,8 @@ _ROLE_WORDS = frozenset(
     richterin staatsanwalt staatsanwältin polizeisprecher polizeisprecherin autor autorin
     journalist journalistin korrespondent korrespondentin außenminister außenministerin kremlchef
     geschäftsführer geschäftsführerin gründer gründerin manager managerin ceo intendant intendantin
-    kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau""".split()
+    kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau person
+    sportdirektor sportdirektorin sportchef""".split()
 )
 _ROLE_SUFFIXES = (
     "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "sprecher",

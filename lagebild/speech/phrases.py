@@ -65,7 +65,8 @@ def _is_noun(tok: Token) -> bool:
     if not t[:1].isupper() or not tok.is_word:
         return False
     low = t.lower()
-    return low not in ADVERBS and low not in PREPOSITIONS and low not in PRONOUNS and low not in ("und", "oder", "so", "wie", "dass")
+    return (low not in ADVERBS and low not in PREPOSITIONS and low not in PRONOUNS and low not in ARTICLES
+            and low not in ("und", "oder", "so", "wie", "dass", "es", "ich", "wir", "sie", "ihr"))
 
 
 def _np_core(tokens: list[Token], i: int) -> int:
@@ -102,6 +103,12 @@ def parse_np_forward(tokens: list[Token], i: int) -> Phrase | None:
         return None
     if tokens[i].lower in PRONOUNS:
         return Phrase([tokens[i]], kind="pronoun")
+    if tokens[i].lower in ("einer", "eine", "eines") and i + 1 < n and tokens[i + 1].lower in ("von", "der", "des"):
+        # "einer von ET-News' Insidern", "eine der Sprecherinnen": the group names the speaker.
+        j = i + 2 if tokens[i + 1].lower == "von" else i + 1
+        inner = _np_core(tokens, j)
+        if inner > j:
+            return Phrase(tokens[i:inner])
     end = _np_core(tokens, i)
     if end == i:
         return None
