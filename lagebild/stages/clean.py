@@ -16,6 +16,9 @@ from lagebild.registry import STAGES
 
 __all__ = ["BoilerplateClean", "IdentityClean", "copy_base"]
 
+#: formats whose reader already reduced the page to its main text (HTML extractor output)
+EXTRACTED_FORMATS = frozenset({"html", "warc", "json", "jsonl"})
+
 
 def _base(doc: Document) -> tuple[str, OffsetMap]:
     """Return the text to clean: the reader's extracted text if it set one, else the original."""
@@ -74,7 +77,7 @@ class BoilerplateClean:
         if len(base) > self.max_chars:
             doc.set_text(base, base_map)
             return doc
-        p = plan(base)
+        p = plan(base, extracted=doc.source.format in EXTRACTED_FORMATS)
         builder = TextBuilder(doc.original)
         removed: list[Removed] = []
         prev_end: int | None = None
