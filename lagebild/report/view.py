@@ -247,6 +247,16 @@ def _ticks(lo: date, hi: date, most: int = 7) -> list[tuple[date, str]]:
     return [(y, str(y.year)) for y in years[::step]]
 
 
+def _add_date(dates: dict[str, dict[str, Any]], value: Any, doc: str | None) -> None:
+    """Collect one date a source gives for an event (dates keyed by their value)."""
+    text = _date_text(value)
+    if not text:
+        return
+    slot = dates.setdefault(text, {"value": text, "docs": []})
+    if doc and doc not in slot["docs"]:
+        slot["docs"].append(doc)
+
+
 def _timeline_entries(pic: Picture, members: set[str]) -> list[dict[str, Any]]:
     events = {e["id"]: e for e in pic.corpus.events}
     out = []
@@ -257,24 +267,15 @@ def _timeline_entries(pic: Picture, members: set[str]) -> list[dict[str, Any]]:
             continue
         event = events.get(entry.get("event") or "", {})
         dates: dict[str, dict[str, Any]] = {}
-
-        def add_date(value: Any, doc: str | None) -> None:
-            text = _date_text(value)
-            if not text:
-                return
-            slot = dates.setdefault(text, {"value": text, "docs": []})
-            if doc and doc not in slot["docs"]:
-                slot["docs"].append(doc)
-
-        add_date(entry.get("date"), None)
+        _add_date(dates, entry.get("date"), None)
         for ev in evidence:
-            add_date(ev.get("date"), ev.get("doc"))
+            _add_date(dates, ev.get("date"), ev.get("doc"))
         for alt in event.get("dates") or []:
             if isinstance(alt, Mapping):
                 for doc in alt.get("sources") or alt.get("docs") or ([alt["doc"]] if alt.get("doc") else [None]):
-                    add_date(alt.get("value"), doc)
+                    _add_date(dates, alt.get("value"), doc)
             else:
-                add_date(alt, None)
+                _add_date(dates, alt, None)
         main = _date_text(entry.get("date"))
         conflict = bool(entry.get("conflict") or event.get("conflict"))
         raw_date = entry.get("date")

@@ -11,7 +11,6 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from lagebild.export.json_export import annotation_json, build_export, document_json
-from lagebild.report.html import load_picture
 from lagebild.report.view import Picture, parse_date_range, story_view
 from lagebild.web.app import WebState
 from lagebild.web.ingest import ArticleIn, IngestIn, ingest_articles
@@ -41,8 +40,7 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 
 def _picture(st: WebState) -> tuple[Picture, dict[str, Any]]:
-    with st.lock:
-        return load_picture(st.store)
+    return st.picture()
 
 
 def _in_story(pic: Picture, story: str | None) -> set[str] | None:
@@ -185,9 +183,8 @@ def timeline(st: State, limit: Limit = 200, offset: Offset = 0, story: Text = No
 
 
 def _annotations(st: State, kind: str) -> list[dict[str, Any]]:
-    with st.lock:
-        corpus = st.store.load_corpus()
-        return [annotation_json(d, a, corpus) for d in st.store.iter_documents() for a in d.annotations if a.kind == kind]
+    pic, docs = st.picture()
+    return [annotation_json(d, a, pic.corpus) for d in sorted(docs.values(), key=lambda d: d.id) for a in d.annotations if a.kind == kind]
 
 
 @router.get("/claims", summary="List numeric claims (one per sentence that makes them)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import sqlite3
 import threading
 from typing import Any
 
@@ -19,7 +20,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lagebild.errors import LagebildError
-from lagebild.report.html import render_page
+from lagebild.model import Document
+from lagebild.report.html import load_picture, render_page
+from lagebild.report.view import Picture
 from lagebild.report.links import WebLinks
 from lagebild.store import Store, open_store
 
@@ -40,6 +43,30 @@ class WebState:
         self.store = store
         self.lock = threading.RLock()
         self.links = WebLinks()
+        self._cached: tuple[Any, Any] | None = None
+        self._cache_key: Any = None
+
+    def _fingerprint(self) -> Any:
+        """A cheap value that changes whenever any process writes to the store (None: unknown)."""
+        db = getattr(self.store, "db", None)
+        if isinstance(db, sqlite3.Connection):
+            return (db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
+        if type(self.store).__name__ == "PostgresStore":
+            row = self.store._one(  # type: ignore[attr-defined]
+                "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(added_at) FROM documents) AS t, "
+                "(SELECT md5(json) FROM corpus WHERE key = 'result') AS c, (SELECT count(*) FROM sources) AS s"
+            )
+            return tuple(row.values()) if row else None
+        return None
+
+    def picture(self) -> tuple[Picture, dict[str, Document]]:
+        """The picture and the documents, reloaded only when the store changed."""
+        with self.lock:
+            key = self._fingerprint()
+            if key is None or key != self._cache_key or self._cached is None:
+                self._cached = load_picture(self.store)
+                self._cache_key = key
+            return self._cached
 
 
 def error_body(status: int, error: str, errors: list[Any] | None = None) -> dict[str, Any]:

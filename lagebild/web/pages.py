@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from lagebild.report.html import load_picture, render_page, render_report
+from lagebild.report.html import render_page, render_report
 from lagebild.report.view import article_view, entity_view, parse_date_range, story_view
 from lagebild.web.api import DATE_PATTERN, State
 from lagebild.web.search import run_search
@@ -32,8 +32,7 @@ def style() -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def stories_page(st: State) -> HTMLResponse:
-    with st.lock:
-        pic, _ = load_picture(st.store)
+    pic, _ = st.picture()
     cards = []
     for story in pic.stories:
         members = [pic.docs[m["doc"]] for m in story.get("members") or [] if m.get("doc") in pic.docs]
@@ -46,8 +45,7 @@ def stories_page(st: State) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(st: State, story_id: str) -> HTMLResponse:
-    with st.lock:
-        pic, _ = load_picture(st.store)
+    pic, _ = st.picture()
     view = story_view(pic, story_id)
     if view is None:
         raise HTTPException(404, f"no story {story_id!r}")
@@ -56,8 +54,7 @@ def story_page(st: State, story_id: str) -> HTMLResponse:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(st: State) -> HTMLResponse:
-    with st.lock:
-        pic, _ = load_picture(st.store)
+    pic, _ = st.picture()
     docs = sorted(pic.docs.values(), key=lambda d: ((d.get("published") or {}).get("value") or "", d["id"]))
     return _html("articles.html.j2", st, title="Articles", pic=pic, docs=docs)
 
@@ -65,8 +62,7 @@ def articles_page(st: State) -> HTMLResponse:
 @router.get("/articles/{doc_id}", response_class=HTMLResponse)
 def article_page(st: State, doc_id: str, start: Annotated[int | None, Query(ge=0)] = None,
                  end: Annotated[int | None, Query(ge=0)] = None) -> HTMLResponse:
-    with st.lock:
-        pic, docs = load_picture(st.store)
+    pic, docs = st.picture()
     doc = docs.get(doc_id)
     if doc is None:
         raise HTTPException(404, f"no article {doc_id!r}")
@@ -77,15 +73,13 @@ def article_page(st: State, doc_id: str, start: Annotated[int | None, Query(ge=0
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(st: State) -> HTMLResponse:
-    with st.lock:
-        pic, _ = load_picture(st.store)
+    pic, _ = st.picture()
     return _html("entities.html.j2", st, title="Entities", pic=pic)
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(st: State, entity_id: str) -> HTMLResponse:
-    with st.lock:
-        pic, docs = load_picture(st.store)
+    pic, docs = st.picture()
     view = entity_view(pic, entity_id, docs, st.links)
     if view is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
@@ -94,8 +88,7 @@ def entity_page(st: State, entity_id: str) -> HTMLResponse:
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims_page(st: State) -> HTMLResponse:
-    with st.lock:
-        pic, _ = load_picture(st.store)
+    pic, _ = st.picture()
     return _html("claims.html.j2", st, title="Claims and events", pic=pic)
 
 
@@ -104,8 +97,7 @@ def search_page(request: Request, st: State, q: Annotated[str, Query(max_length=
                 date_from: str = "", date_to: str = "", entity: str = "", offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
     import re
 
-    with st.lock:
-        pic, _ = load_picture(st.store)
+    pic, _ = st.picture()
     error = None
     for name, value in (("from", date_from), ("to", date_to)):
         if value and (not re.match(DATE_PATTERN, value) or parse_date_range(value) is None):
