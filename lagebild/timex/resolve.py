@@ -71,7 +71,8 @@ class Timex:
 # ---------------------------------------------------------------------------------------------
 # Tense around an expression
 
-_BOUNDARY = re.compile(r"(?<![\d.][.])(?<!\b[A-Za-z])[.!?](?=\s+[\"„“»(]?[A-ZÄÖÜ])|\n")
+# A sentence ends at . ! ? before a capital, but not after an ordinal ("am 24. Juni") or an initial.
+_BOUNDARY = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\b[A-Za-z])[.!?](?=\s+[\"„“»(]?[A-ZÄÖÜ])|\n")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
@@ -90,6 +91,10 @@ class _Sentences:
         return self.text.rfind("\n", 0, pos) + 1
 
 
+_DETERMINERS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines im am zum zur vom beim mit von aus für auf in an bei
+    seine seinen seiner seinem ihre ihren ihrer ihrem unsere diese diesen dieser diesem jene alle keine kein""".split()
+)
 _CLAUSE = re.compile(r"[,;:]\s|\s[–—-]\s")
 
 
@@ -117,7 +122,10 @@ def _cue(text: str, s: int, e: int, ment: Mention) -> str:
             kind = "past"
         elif word[0].islower() and len(low) > 5 and low.endswith(("te", "ten")) and low not in NOT_PRETERITE:
             nxt = words[i + 1].group() if i + 1 < len(words) else ""
-            if not nxt[:1].isupper():  # "die ersten Berichte" is an adjective, "bestätigte dann" a verb
+            prev = words[i - 1].group().lower() if i > 0 else ""
+            # "die ersten Berichte" is an adjective (determiner before, noun after); "bestätigte dann",
+            # "begrüßte Nationalratspräsidentin X" are verbs.
+            if not (nxt[:1].isupper() and (prev in _DETERMINERS or prev.endswith(("en", "er", "es", "em")))):
                 kind = "past"
         if kind:
             dist = ment.start - w.end() if w.end() <= ment.start else w.start() - ment.end
@@ -192,11 +200,11 @@ def detect_mode(mentions: list[Mention], dct: Point | None) -> str:
     if dct is None:
         return "narrative"
     years = [m.point.year for m in mentions if m.how == "abs" and m.point is not None and m.point.gran not in ("decade", "century")]
-    deictic = sum(1 for m in mentions if m.how in ("weekday", "deictic", "unit"))
+    deictic = sum(1 for m in mentions if m.how in ("weekday", "deictic", "unit") or m.value == "PRESENT_REF")
     far = sum(1 for y in years if abs(y - dct.year) > 2)
     if far * 2 <= len(years) or far < 2:
         return "news"
-    return "narrative" if far >= 3 + deictic or deictic == 0 else "news"
+    return "narrative" if deictic == 0 or far >= 3 + 2 * deictic else "news"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -349,9 +357,10 @@ class _Resolver:
             p = weekday_near(shift(day, "day", -1) or day, m.weekday, "past")
         elif m.rel in ("future", "future2", "next-ctx"):
             p = weekday_near(shift(day, "day", 1) or day, m.weekday, "future")
-        elif m.rel == "this":
+        elif m.rel in ("this", "week+1", "week-1"):
             monday = weekday_near(day, 0, "past")
-            p = shift(monday, "day", m.weekday) if monday else None
+            weeks = {"this": 0, "week+1": 1, "week-1": -1}[m.rel]
+            p = shift(monday, "day", m.weekday + 7 * weeks) if monday else None
         elif anchor == "context":
             p = weekday_near(day, m.weekday, "future" if tense != "past" else "nearest")
         else:
@@ -395,6 +404,11 @@ class _Resolver:
         if not gran:
             return None
         c = self.ctx(gran)
+        if c is not None and m.offset == 0 and self.mode == "news" and m.rule in ("ctxmod", "compmod") and self.dct is not None:
+            # "Bis Ende des Jahres sollen …" in news is this year unless a date was just mentioned.
+            near = m.start - self._start_of(c[0]) < 400
+            if tense == "future" or not near:
+                c = None
         if c is None:
             if m.offset == 0 and self.dct is not None and self.mode == "news":
                 t.anchor = "dct"

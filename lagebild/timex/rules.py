@@ -117,7 +117,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "nightto",
-        r"(?:(?:in\s+)?der\s+)?Nacht\s+(?:zum|auf\s+den)\s+(?P<wd>" + _WD + r")",
+        r"(?:(?:in\s+)?der\s+)?Nacht\s+(?:zum|zu|auf\s+den)\s+(?P<wd>" + _WD + r")",
     ),
     (
         "month",
@@ -128,7 +128,8 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "weekday",
         r"(?<![\w.])(?P<wd>" + _WD + r")(?P<pod>" + _PODW + r")?(?P<s>s)?\b"
-        r"(?:\s+(?P<pod2>früh|morgen|vormittag|mittag|nachmittag|abend|nacht)\b)?",
+        r"(?:\s+(?P<pod2>früh|morgen|vormittag|mittag|nachmittag|abend|nacht)\b)?"
+        r"(?:\s+(?P<wk>dieser|vergangener|letzter|voriger|kommender|nächster)\s+woche\b)?",
     ),
     (
         "decade",
@@ -534,6 +535,8 @@ def _h_weekday(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     pod_word = (g["pod"] or g["pod2"] or "").lower()
     pod = PODS.get(pod_word, "")
     rel = _rel(b.rel)
+    if g["wk"]:
+        rel = {"dieser": "this", "kommender": "week+1", "nächster": "week+1"}.get((g["wk"] or "").lower(), "week-1")
     return [Mention(start, m.end(), "weekday", type="TIME" if pod else "DATE", rule="weekday", weekday=wd, pod=pod, rel=rel)]
 
 
@@ -798,6 +801,8 @@ def _h_deictic(text: str, m: re.Match[str], g: _G) -> list[Mention]:
         before = text[max(0, m.start() - 3) : m.start()]
         if not re.search(r"(?:^|[.!?:\"„]\s*|\n)$", text[max(0, m.start() - 4) : m.start()]) or before.strip().lower() in ("am", "den"):
             return []
+    if text[m.end() : m.end() + 1] == "-" or text[m.end() : m.end() + 2] == "“-":
+        return []  # "Niederösterreich heute-Moderator": part of a name
     offset = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}[w]
     pod = PODS.get((g["pod"] or "").lower(), "")
     return [Mention(m.start(), m.end(), "deictic", type="TIME" if pod else "DATE", rule="deictic", offset=offset, pod=pod)]
