@@ -141,8 +141,14 @@ def _trafilatura_pages(folder: Path) -> Iterator[tuple[str, str, dict[str, Any]]
 
 
 def line_labels(flat: str, body: str) -> list[tuple[str, bool]]:
-    """Label each non-blank line of ``flat``: main text if ≥ 80 % of its tokens are in ``body``."""
+    """Label each non-blank line of ``flat``: main text if ≥ 80 % of its tokens are in ``body``.
+
+    A line printed several times on the page (a headline in the navigation and above the
+    article) is main text only as often as it occurs in the gold body (at least once).
+    """
     bag = Counter(t.lower() for t in _TOKEN.findall(body))
+    body_n = _norm(body)
+    used: Counter[str] = Counter()
     out = []
     for line in flat.splitlines():
         if not line.strip():
@@ -152,7 +158,13 @@ def line_labels(flat: str, body: str) -> list[tuple[str, bool]]:
             out.append((line, False))
             continue
         inside = sum(1 for t in toks if bag.get(t, 0) > 0)
-        out.append((line, inside / len(toks) >= 0.8))
+        is_main = inside / len(toks) >= 0.8
+        if is_main:
+            key = _norm(line)
+            allowed = max(1, body_n.count(key)) if key else 1
+            is_main = used[key] < allowed
+            used[key] += 1
+        out.append((line, is_main))
     return out
 
 

@@ -302,8 +302,10 @@ def _main_block(lines: list[Line], good: list[int]) -> tuple[int, int]:
     """
     blocks: list[list[int]] = [[good[0]]]
     for prev, cur in zip(good, good[1:]):
-        gap = sum(1 for ln in lines[prev + 1 : cur] if ln.reason is None)
-        if gap > MAX_GAP:
+        between = lines[prev + 1 : cur]
+        gap = sum(1 for ln in between if ln.reason is None)
+        # Reader comments look like body text: a comments heading ends the article.
+        if gap > MAX_GAP or any(ln.reason == "comments widget" for ln in between):
             blocks.append([cur])
         else:
             blocks[-1].append(cur)
@@ -321,6 +323,10 @@ def _link_runs(lines: list[Line], first: int, last: int) -> None:
         return ln.reason is None and ln.kind in ("neutral", "weak") and len(s) < 140 \
             and not _END_SENTENCE.search(s) and not s.endswith(":") and not _LIST_ITEM.match(s)
 
+    for ln in lines[first : last + 1]:
+        # A one-word line inside a flattened article is a menu or tag, not a subheading.
+        if ln.reason is None and ln.kind == "neutral" and len(_words(ln.text)) <= 1 and not ln.text.endswith(":"):
+            ln.reason = "navigation"
     i = first
     while i <= last:
         j = i
