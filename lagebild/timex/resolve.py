@@ -181,6 +181,10 @@ def _pick(cands: list[Point], ref: Point, direction: str, *, strict: bool = Fals
 
 
 def _build_under(m: Mention, year: int) -> Point | None:
+    if m.sub == "easter":
+        from lagebild.timex.rules import _easter_day
+
+        return _easter_day(year, m.day)
     if m.gran == "month":
         return Point("month", year, m.month)
     if m.gran in ("day", "minute"):
@@ -250,6 +254,13 @@ class _Resolver:
                 c = self.ctx("year")
                 if c is not None and c[1].year <= 0 and point.year <= 1 - c[1].year + 200:
                     point = replace(point, year=1 - point.year)  # "448" in a text about 490 BC is 448 BC
+        elif m.how == "fixed" and m.note == "in" and m.unit in ("day", "week", "month", "year") and m.offset and self.mode == "news" \
+                and self.dct is not None and _tense(self.text, self.sents, m) != "past":
+            # "In zwei Wochen beginnt der Gipfel": a date two weeks after publication
+            t.type = "DATE"
+            t.anchor = "dct"
+            t.relative = {"ref": "dct", "unit": m.unit, "offset": m.offset}
+            point = shift(self.dct, m.unit, m.offset)
         elif m.how == "fixed":
             t.value = m.value
             t.granularity = "duration" if m.type == "DURATION" else "set" if m.type == "SET" else "ref"
@@ -365,6 +376,8 @@ class _Resolver:
             p = weekday_near(day, m.weekday, "future" if tense != "past" else "nearest")
         else:
             p = weekday_near(day, m.weekday, tense or "nearest")
+        if p is not None and m.gran == "weekend":
+            p = truncate(p, "weekend")
         if p is not None and m.offset:
             p = shift(p, "day", m.offset)
         if p is not None and m.pod:

@@ -117,7 +117,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "nightto",
-        r"(?:(?:in\s+)?der\s+)?Nacht\s+(?:zum|zu|auf\s+den)\s+(?P<wd>" + _WD + r")",
+        r"(?:(?:in\s+)?der\s+)?Nacht\s+(?:zum|zu|auf\s+den|auf)\s+(?P<wd>" + _WD + r")",
     ),
     (
         "month",
@@ -156,7 +156,17 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "compmod",
-        r"(?P<u>jahres|monats|wochen)(?P<mod>anfang|beginn|mitte|ende|wechsel)\b(?:\s+(?P<y>\d{4})(?!\d))?",
+        r"(?P<u>jahres|monats|wochen(?!endes?\b))(?P<mod>anfang|beginn|mitte|ende|wechsel)\b(?:\s+(?P<y>\d{4})(?!\d))?",
+    ),
+    (
+        "weekend",
+        r"(?P<w>wochenende|osterwochenende|pfingstwochenende)s?\b",
+    ),
+    (
+        "holiday",
+        r"(?P<h>heiligabend|heiligen\s+abend|weihnachten|weihnachtsfeiertag|silvester|neujahr(?:stag)?|karfreitag|ostersonntag|ostermontag|ostern"
+        r"|christi\s+himmelfahrt|himmelfahrt|pfingstsonntag|pfingstmontag|pfingsten|tag\s+der\s+deutschen\s+einheit|allerheiligen)\b"
+        r"(?:\s+(?P<y>\d{4})(?!\d))?",
     ),
     (
         "prevnext",
@@ -240,7 +250,8 @@ _CORE = re.compile(
     r"|einst|kürzlich|jüngst|neulich|kurzem|unlängst|bald|demnächst|künftig|zukünftig|kürze|zukunft|vergangenheit|folge"
     r"|danach|darauf|zuvor|vorher|zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger"
     r"|vorjahr|folgejahr|vormonat|folgemonat|vorwoche|folgewoche|vortag|folgetag|vorabend|alljährlich|halbjährlich"
-    r"|vierteljährlich|jährlich|täglich|wöchentlich|monatlich|stündlich)",
+    r"|vierteljährlich|jährlich|täglich|wöchentlich|monatlich|stündlich|weihnacht|heilig|silvester|neujahr|karfreitag|oster"
+    r"|himmelfahrt|pfingst|allerheiligen)",
     re.IGNORECASE,
 )
 _BEFORE, _AFTER = 64, 64  # how far an expression may reach before/after its core word
@@ -489,7 +500,8 @@ def _h_numdaymonth(text: str, m: re.Match[str], g: _G) -> list[Mention]:
 
 def _h_nightto(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     wd = WEEKDAYS[(g["wd"] or "").lower()]
-    return [Mention(m.start(), m.end(), "weekday", type="TIME", rule="nightto", weekday=wd, offset=-1, pod="NI")]
+    start = m.start() + 3 if m.group().lower().startswith("in ") else m.start()
+    return [Mention(start, m.end(), "weekday", type="TIME", rule="nightto", weekday=wd, offset=-1, pod="NI")]
 
 
 _COORD_BEFORE = re.compile(r"(?:" + _MON + r"|frühjahr|frühling|sommer|herbst|winter)\s*(?:und|oder|bis|bzw\.|/|–|-)\s*$", re.IGNORECASE)
@@ -604,6 +616,61 @@ def _h_season(text: str, m: re.Match[str], g: _G) -> list[Mention]:
         return [Mention(start, m.end(), "abs", rule="season", point=Point("season", int(g["y"]), sub=code), mod=mod)]
     rel = "year:" + _rely(g["rely"]) if g["rely"] else _rel(b.rel)
     return [Mention(start, m.end(), "under", rule="season", gran="season", sub=code, mod=mod, rel=rel)]
+
+
+def _h_weekend(text: str, m: re.Match[str], g: _G) -> list[Mention]:
+    b = _back(text, m.start())
+    if (g["w"] or "").lower() != "wochenende":
+        return []
+    start = b.start if b.rel else m.start()
+    if not b.rel and b.prep in ("das", "dem", "des"):
+        start = b.prep_start
+    return [Mention(start, m.end(), "weekday", rule="weekend", weekday=5, gran="weekend", rel=_rel(b.rel))]
+
+
+# Fixed-date holidays (month, day) and Easter-relative ones (days after Easter Sunday).
+_HOLIDAYS = {
+    "heiligabend": (12, 24), "heiligen abend": (12, 24), "weihnachten": (12, 25), "weihnachtsfeiertag": (12, 25),
+    "silvester": (12, 31), "neujahr": (1, 1), "neujahrstag": (1, 1), "tag der deutschen einheit": (10, 3), "allerheiligen": (11, 1),
+    "karfreitag": (0, -2), "ostern": (0, 0), "ostersonntag": (0, 0), "ostermontag": (0, 1), "christi himmelfahrt": (0, 39),
+    "himmelfahrt": (0, 39), "pfingsten": (0, 49), "pfingstsonntag": (0, 49), "pfingstmontag": (0, 50),
+}
+
+
+def _h_holiday(text: str, m: re.Match[str], g: _G) -> list[Mention]:
+    key = re.sub(r"\s+", " ", (g["h"] or "").lower())
+    month, day = _HOLIDAYS[key]
+    b = _back(text, m.start())
+    start = b.start if b.rel else m.start()
+    if g["y"]:
+        point = make_day(int(g["y"]), month, day) if month else _easter_day(int(g["y"]), day)
+        if point is not None:
+            return [Mention(start, m.end(), "abs", rule="holiday", point=point)]
+    return [Mention(start, m.end(), "under", rule="holiday", gran="day", month=month, day=day, sub="easter" if not month else "",
+                    rel=_rel(b.rel))]
+
+
+def _easter_day(year: int, offset: int) -> Point | None:
+    """Return Easter Sunday of ``year`` (Gregorian computus) moved by ``offset`` days."""
+    import datetime as _dt
+
+    if not 1583 <= year <= 9999:
+        return None
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g_ = (b - f + 1) // 3
+    h = (19 * a + b - d - g_ + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m_ = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m_ + 114) // 31
+    day = (h + l_ - 7 * m_ + 114) % 31 + 1
+    try:
+        when = _dt.date(year, month, day) + _dt.timedelta(days=offset)
+    except (ValueError, OverflowError):
+        return None
+    return Point("day", when.year, when.month, when.day)
 
 
 def _h_ctxmod(text: str, m: re.Match[str], g: _G) -> list[Mention]:
@@ -939,7 +1006,7 @@ def _h_set(text: str, m: re.Match[str], g: _G) -> list[Mention]:
 _HANDLERS: dict[str, Handler] = {
     "numdate": _h_numdate, "isodate": _h_isodate, "isomonth": _h_isomonth, "dayrange": _h_dayrange, "daymonth": _h_daymonth, "numdaymonth": _h_numdaymonth,
     "nightto": _h_nightto, "month": _h_month, "weekday": _h_weekday, "decade": _h_decade, "century": _h_century,
-    "quarter": _h_quarter, "season": _h_season, "ctxmod": _h_ctxmod, "compmod": _h_compmod, "prevnext": _h_prevnext,
+    "quarter": _h_quarter, "season": _h_season, "ctxmod": _h_ctxmod, "compmod": _h_compmod, "weekend": _h_weekend, "holiday": _h_holiday, "prevnext": _h_prevnext,
     "ctxday": _h_ctxday, "eventday": _h_eventday, "relunit": _h_relunit, "duration": _h_duration, "vague": _h_vague,
     "lang": _h_lang, "deictic": _h_deictic, "ref": _h_ref, "year": _h_year, "clock": _h_clock, "pod": _h_pod, "set": _h_set,
 }

@@ -36,6 +36,15 @@ CASES = [
     ("Der Gipfel soll im Dezember stattfinden.", "2024-11-10", "Dezember", "2024-12", {}),
     ("Im Februar hatte er es angekündigt.", "2024-11-10", "Februar", "2024-02", {}),
     ("Am Sonntag wird gewählt.", "2024-10-25", "Sonntag", "2024-10-27", {}),
+    ("Am Wochenende hatte es Proteste gegeben.", "2024-11-13", "Wochenende", "2024-W45-WE", {}),
+    ("Am Wochenende wird demonstriert.", "2024-11-13", "Wochenende", "2024-W46-WE", {}),
+    ("An Weihnachten war er zu Hause.", "2024-11-15", "Weihnachten", "2023-12-25", {}),
+    ("Ostern 2025 fällt in den April.", "2024-11-15", "Ostern 2025", "2025-04-20", {}),
+    ("In zwei Wochen beginnt der Gipfel.", "2024-11-15", "zwei Wochen", "2024-W48", {"type": "DATE"}),
+    ("Microsoft kündigte in der Nacht zu Dienstag an.", "2016-03-15", "der Nacht zu Dienstag", "2016-03-14TNI", {}),
+    ("Am Mittwoch dieser Woche will er reisen.", "2016-03-15", "Mittwoch dieser Woche", "2016-03-16", {}),
+    ("Die Abstimmung, die vom 19. bis 24. Juni stattfinden wird.", "2016-03-15", "24. Juni", "2016-06-24", {}),
+    ("Bis Ende des Jahres sollen die Zentren stehen.", "2016-03-15", "Ende des Jahres", "2016", {"mod": "END"}),
 ]
 
 
