@@ -131,7 +131,17 @@ def _has_subjunctive(sent: _Sent, i: int, j: int, *, allow_konj2: bool = True, a
 
 def _clause_start(tokens: list[Token], idx: int) -> int:
     i = idx
-    while i > 0 and tokens[i - 1].text not in _CLAUSE_BREAK and tokens[i - 1].text not in _QUOTE_CHARS:
+    while i > 0:
+        prev = tokens[i - 1].text
+        if prev == ")":  # "Will Smith (50) spricht": a parenthesis belongs to the clause
+            j = i - 1
+            while j > 0 and tokens[j].text != "(" and i - j < 12:
+                j -= 1
+            if tokens[j].text == "(":
+                i = j
+                continue
+        if prev in _CLAUSE_BREAK or prev in _QUOTE_CHARS:
+            break
         i -= 1
     return i
 
@@ -169,7 +179,9 @@ def _find_cues(sent: _Sent) -> list[_Cue]:
         if any(f.participle for f in forms):
             clause = [x.lower for x in toks[_clause_start(toks, i) : end]]
             if any(x in _WERDEN for x in clause):
-                continue  # "bestätigt werden" is passive, not someone speaking  # "Das FWR fordere …" is itself reported speech, not a new speaker
+                continue  # "bestätigt werden" is passive, not someone speaking
+            if any(x.lower in _HABEN for x in toks[_clause_start(toks, i) : i]):
+                chosen = next(f for f in forms if f.participle)  # "hat … erklärt"  # "Das FWR fordere …" is itself reported speech, not a new speaker
         if chosen.participle:
             clause = [x.lower for x in toks[_clause_start(toks, i) : end]]
             if not any(x in _HABEN for x in clause) or any(x in _WERDEN for x in clause):
@@ -495,10 +507,19 @@ class _Extractor:
                     if np is not None and nxt < len(toks) - 1 and toks[nxt].text[:1].islower() and toks[nxt].is_word \
                             and np.kind != "pronoun" and self._plausible_speaker(np, strict=True):
                         speaker, cue_lemma, cue_span = self._speaker(np), ":", (toks[-1].start, toks[-1].end)
+                    else:
+                        # "Und trotz allem war sie nachdenklich: „…“": a subject pronoun in that clause.
+                        pron = next((t for t in toks[1:-1] if t.text in ("er", "sie")), None)
+                        if pron is not None:
+                            speaker = self._resolve((pron.start, pron.end), plural=False, kind="pronoun")
+                            cue_lemma, cue_span = ":", (toks[-1].start, toks[-1].end)
         # (d) inside speech already attributed in this sentence, or continuing the last speaker.
         if speaker is None and cue_lemma is None:
-            covering = [a for a in self.acts if a.sentence == idx and a.start <= q.start and q.end <= a.end + 1 and a.speaker]
-            starts_sentence = not any(t.is_word for t in sent.tokens if t.end <= q.start)
+            covering = [a for a in self.acts if a.sentence == idx and a.start <= q.start <= a.end + 2 and a.speaker]
+            lead = [t for t in sent.tokens if t.end <= q.start]
+            starts_sentence = not any(t.is_word for t in lead) or (
+                # "Ernster Nachsatz: „…“": a short label, no verb of saying
+                lead[-1].text == ":" and sum(t.is_word for t in lead) <= 4 and not any(c.span[1] <= q.start for c in cues))
             if covering:
                 speaker = covering[-1].speaker
             elif starts_sentence:
@@ -520,6 +541,24 @@ class _Extractor:
                 return
         mood = "konjunktiv" if _mood(sent, *inner) == "konjunktiv" else "indicative"
         self._add(SpeechAct("direct", q.start, q.end, inner, speaker, cue_lemma, cue_span, mood, None, idx))
+
+    def _topic(self, sent: _Sent) -> Speaker | None:
+        """Return the person/organisation a sentence starts with ("CNN wiederum scheint skeptisch …")."""
+        words = [t for t in sent.tokens if t.is_word][:4]
+        if not words:
+            return None
+        limit = words[-1].end
+        found: list[EntityRef] = []
+        for e in self.entities:
+            if sent.start <= e.start < limit and e.label in ("PER", "ORG") and e.form in (None, "name", "acronym") \
+                    and sent.outside(Token("", e.start, e.end)) and self.text[e.end : e.end + 1] != "-":
+                found.append(e)
+            if e.start >= limit:
+                break
+        if not found:
+            return None
+        e = min(found, key=lambda x: (x.label != "PER", x.start))
+        return Speaker(self.text[e.start : e.end], (e.start, e.end), e.id, [e.id], None, "continuation")
 
     def _plausible_speaker(self, np: Phrase, *, strict: bool = False) -> bool:
         """Return whether a bare noun phrase before a colon can be a speaker ("Diess:", not "Ernster Nachsatz:")."""
@@ -650,6 +689,10 @@ class _Extractor:
                     sp = self._speaker(cue.subject, plural=cue.form.plural) if cue.subject else None
                     if sp is not None and sp.resolution != "unresolved":
                         spoken = [SpeechAct("indirect", sent.start, sent.end, (sent.start, sent.end), sp, cue.lemma, cue.span, "indicative", None, idx)]
+            if not spoken and not cues:
+                topic = self._topic(sent)
+                if topic is not None:
+                    spoken = [SpeechAct("indirect", sent.start, sent.end, (sent.start, sent.end), topic, None, None, "indicative", None, idx)]
             if spoken:
                 prev_acts = spoken
             elif prev_acts and prev_acts[-1].sentence < idx - _CONTINUATION_SENTENCES + 1:

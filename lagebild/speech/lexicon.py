@@ -31,7 +31,7 @@ informieren verneinen appellieren beteuern resümieren folgern verlangen twitter
 entgegnen erwidern loben bemängeln monieren beschuldigen bezeichnen kontern fragen bilanzieren
 prognostizieren schätzen leugnen unterstellen fest|stellen mit|teilen an|kündigen hinzu|fügen
 ein|räumen aus|führen klar|stellen klar|machen an|merken an|deuten zu|sichern hin|weisen
-zurück|weisen ab|lehnen erwähnen deutlich|machen lauten scherzen
+zurück|weisen ab|lehnen erwähnen deutlich|machen lauten scherzen erzählen
 schwärmen bemerken vermelden""".split()
 # Strong/irregular verbs: infinitive, 3sg present, 3sg past, participle (without particle).
 _STRONG = [
@@ -196,7 +196,9 @@ _ROLE_WORDS = frozenset(
     journalist journalistin korrespondent korrespondentin außenminister außenministerin kremlchef
     geschäftsführer geschäftsführerin gründer gründerin manager managerin ceo intendant intendantin
     kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau person
-    sportdirektor sportdirektorin sportchef""".split()
+    sportdirektor sportdirektorin sportchef
+    erklärung mitteilung pressemitteilung stellungnahme meldung bericht berichten interview statement
+    schreiben brief tweet beitrag studie umfrage angaben informationen""".split()
 )
 _ROLE_SUFFIXES = (
     "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "sprecher",

@@ -173,7 +173,8 @@ def _name_run(phrase: Phrase) -> list[Token] | None:
     after_comma = False
     adjectival: set[int] = set()  # runs right after a lower-case adjective: a description, not a name
     for idx, t in enumerate(toks):
-        if _is_noun(t) or (cur and t.lower in _NAME_PARTICLES):
+        particle = cur and t.lower in _NAME_PARTICLES and idx + 1 < len(toks) and _is_noun(toks[idx + 1])
+        if _is_noun(t) or particle:
             if not cur and idx > 0 and _is_adj(toks[idx - 1]):
                 adjectival.add(len(runs))
             cur.append(t)
