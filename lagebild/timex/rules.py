@@ -1,7 +1,10 @@
 """German rules: find temporal expressions and describe what each one says (not yet resolved).
 
-One master regular expression (an alternation of named branches, most specific first) scans
-the text once; a handler per branch turns a match into ``Mention`` objects that say *what* is
+A cheap pass finds the core words every expression contains (a digit, a month, a weekday, a
+time unit, a deictic word); one master regular expression (an alternation of named branches,
+most specific first) scans only the windows around them, and the words before a match
+(prepositions, "Ende", "vergangenen") are read by look-back. A handler per branch turns a match
+into ``Mention`` objects that say *what* is
 expressed ("the Wednesday before", "five months after the date in context", "June of an
 unnamed year"). ``lagebild.timex.resolve`` then anchors them on the document date or on the
 context. Spans follow TIMEX3: prepositions ("am", "im", "seit") stay outside, articles and
@@ -77,11 +80,9 @@ _MON = r"(?:" + alt([m for m in MONTHS if len(m) > 4 or m == "mai" or m == "juni
 _WD = r"(?:" + alt(WEEKDAYS) + r")"
 _PODW = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)"
 _REL = r"(?:(?:vergangen|letzt|vorig|vorletzt|zurückliegend|dies|laufend|jetzig|kommend|nächst|übernächst|bevorstehend|folgend|darauffolgend|anschließend|selb|gleich|selbig|jen)(?:e|en|er|es|em)?|d(?:er|ie|as|en|em|es)(?:selb|gleich)(?:e|en)?|dies)"
-_ART = r"(?:der|die|das|den|dem|des|im|am|ins)"
 _NUMW = r"(?:" + alt(NUMBERS) + r")"
 _VAGUEW = r"(?:" + alt(VAGUE_NUMBERS) + r"|ein\s+paar)"
 _UNITW = r"(?:sekunden?|minuten?|stunden?|tagen?|tage|tag|wochen?|wochenenden?|monaten?|monate|monat|quartalen?|quartale|quartal|halbjahren?|halbjahre|halbjahr|jahren?|jahre|jahr|jahrzehnten?|jahrzehnte|jahrzehnt|jahrhunderten?|jahrhunderte|jahrhundert)"
-_PREP = r"(?:(?P<prep>im|in|seit|bis|ab|vom|von|zum|um|gegen|nach|vor|am|an|für|zwischen|über|innerhalb|binnen|während|des|den|dem|der|bis\s+zum|bis\s+in\s+den|und|oder|bzw\.|sowie)\s+)?"
 _BC = r"(?P<bc>\s*v(?:\.|or)\s*Chr(?:\.|istus)|\s*v\.\s*u\.\s*Z\.)?"
 _AD = r"(?P<ad>\s*n(?:\.|ach)\s*Chr(?:\.|istus))?"
 _MODW = r"(?:anfang|mitte|ende|beginn|ausgangs?|eingangs|gegen\s+ende|zu\s+beginn|am\s+anfang|am\s+ende)"
@@ -229,18 +230,17 @@ _BRANCHES: list[tuple[str, str]] = [
 ]
 
 
-def _compile() -> tuple[re.Pattern[str], dict[str, str]]:
+def _compile() -> re.Pattern[str]:
+    """Join the branches into one pattern; group names get the branch as prefix ("month__mon")."""
     parts = []
-    owner: dict[str, str] = {}
     for name, pattern in _BRANCHES:
         renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pattern)
         parts.append(f"(?P<{name}>{renamed})")
-        owner[name] = name
     # Every expression starts at a word start: failing fast inside words makes the scan ~4x faster.
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE), owner
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
-MASTER, _OWNER = _compile()
+MASTER = _compile()
 # Every expression contains one of these word starts (a digit, a month, a weekday, a time unit,
 # a deictic or reference word). Only windows around them are scanned with the master pattern.
 _CORE = re.compile(
@@ -577,8 +577,7 @@ def _h_century(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     if not 1 <= c <= 30:
         return []
     if g["bc"]:
-        point = Point("century", 1 - c * 100 + 99)  # formats as BC(c-1)
-        point = Point("century", 1 - ((c - 1) * 100 + 1))
+        point = Point("century", 1 - ((c - 1) * 100 + 1))  # the 5th century BC formats as "BC04"
     else:
         point = Point("century", (c - 1) * 100)
     return [Mention(m.start(), m.end(), "abs", rule="century", point=point, mod=_mod(g["mod"]))]
@@ -719,14 +718,8 @@ def _h_ctxday(text: str, m: re.Match[str], g: _G) -> list[Mention]:
 
 
 def _h_eventday(text: str, m: re.Match[str], g: _G) -> list[Mention]:
-    start = g.start("ord")
-    while start > m.start() and text[start - 1] == " ":
-        start -= 1
-    first = m.group().split()[0].lower()
-    if first in ("der", "dem", "den"):
-        start = m.start()
-    else:
-        start = g.start("ord")
+    # "der letzte Tag des Gipfels" keeps its article; "am letzten Tag …" drops the preposition.
+    start = m.start() if m.group().split()[0].lower() in ("der", "dem", "den") else g.start("ord")
     return [Mention(start, g.end("u"), "none", rule="eventday", vague=True, note="relative to an event")]
 
 
@@ -829,12 +822,8 @@ def _h_duration(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     if pre == "vor" and vague:
         return [Mention(start, m.end(), "fixed", rule="duration", value="PAST_REF", vague=True, direction="past")]
     end = m.end()
-    if post.startswith(("nach", "vor")) or post == "lang":
-        end = g.end("u") if post != "lang" else m.end()
-        end = m.end() if post == "lang" else g.end("u")
-        suffix = text[g.end("u") : g.end("u") + 2]
-        if suffix.lower() in ("es",):
-            end = g.end("u") + 2
+    if post.startswith(("nach", "vor")):  # "zwei Monate nach dem Abzug": the event stays outside the span
+        end = g.end("u") + (2 if text[g.end("u") : g.end("u") + 2].lower() == "es" else 0)
     direction = "past" if pre == "seit" else "future" if pre == "in" else ""
     return [
         Mention(start, end, "fixed", type="DURATION", rule="duration", value=duration_value(count, unit), vague=vague or count is None,
@@ -967,8 +956,7 @@ def _h_pod(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     pod = PODS.get(word, "")
     if not pod:
         return []
-    art = (g["art"] or "").lower()
-    start = g.start("p") if art in ("am", "gegen", "im laufe des", "zur") or not art.startswith(("in der", "den", "bis")) else g.start("p")
+    start = g.start("p")
     if g["rel"]:
         start = g.start("rel")
     if g["d"]:
