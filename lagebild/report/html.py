@@ -19,12 +19,21 @@ __all__ = ["environment", "load_picture", "render_page", "render_report", "write
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Return the Jinja environment shared by the report and the web UI (autoescape always on)."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("lagebild", "report/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["num"] = _num
+    return env
+
+
+def _num(value: Any) -> Any:
+    """Show integral floats without a decimal part (3000.0 → 3000)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
 
 
 def render_page(template: str, links: Links, **context: Any) -> str:

@@ -257,20 +257,27 @@ def _add_date(dates: dict[str, dict[str, Any]], value: Any, doc: str | None) -> 
         slot["docs"].append(doc)
 
 
-def _timeline_entries(pic: Picture, members: set[str]) -> list[dict[str, Any]]:
+def _belongs(item: Mapping[str, Any], story_id: str | None, docs: Iterable[str], members: set[str]) -> bool:
+    """Whether an event/timeline entry/claim group is part of a story: its ``story`` key, else its documents."""
+    if story_id and item.get("story"):
+        return bool(item.get("story") == story_id)
+    return not members or _touches(docs, members)
+
+
+def _timeline_entries(pic: Picture, members: set[str], story_id: str | None = None) -> list[dict[str, Any]]:
     events = {e["id"]: e for e in pic.corpus.events}
     out = []
     for i, entry in enumerate(pic.corpus.timeline):
         evidence = entry.get("evidence") or []
         docs = list(entry.get("sources") or []) or [ev.get("doc") for ev in evidence]
-        if members and not _touches(docs, members):
+        if not _belongs(entry, story_id, docs, members):
             continue
         event = events.get(entry.get("event") or "", {})
         dates: dict[str, dict[str, Any]] = {}
         _add_date(dates, entry.get("date"), None)
         for ev in evidence:
             _add_date(dates, ev.get("date"), ev.get("doc"))
-        for alt in event.get("dates") or []:
+        for alt in entry.get("dates") or event.get("dates") or []:
             if isinstance(alt, Mapping):
                 for doc in alt.get("sources") or alt.get("docs") or ([alt["doc"]] if alt.get("doc") else [None]):
                     _add_date(dates, alt.get("value"), doc)
@@ -323,12 +330,13 @@ def story_view(pic: Picture, story_id: str) -> dict[str, Any] | None:
         return None
     member_ids = [m.get("doc") for m in story.get("members") or [] if m.get("doc") in pic.docs]
     members = set(member_ids)
-    timeline = _timeline_entries(pic, members)
+    timeline = _timeline_entries(pic, members, story_id)
     axis = _timeline_axis(timeline)
     events = [
-        e for e in pic.corpus.events if _touches(list(e.get("sources") or []) + [m.get("doc") for m in e.get("mentions") or []], members)
+        e for e in pic.corpus.events
+        if _belongs(e, story_id, list(e.get("sources") or []) + [m.get("doc") for m in e.get("mentions") or []], members)
     ]
-    groups = [g for g in pic.corpus.claim_groups if _touches([c.get("doc") for c in g.get("claims") or []], members)]
+    groups = [g for g in pic.corpus.claim_groups if _belongs(g, story_id, [c.get("doc") for c in g.get("claims") or []], members)]
     entity_counts: Counter[str] = Counter()
     entity_docs: dict[str, set[str]] = defaultdict(set)
     for ent in pic.entities:
