@@ -40,10 +40,17 @@ def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None
         for d in r["docs"]:
             exclusive[d].append(r["id"])
     gaps = []
+    events_of: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    groups_of: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for e in result.events:
+        events_of[e.get("story")].append(e)
+    for g in result.claim_groups:
+        groups_of[g.get("story")].append(g)
+    inferred = result.inferred_dates or {}
     for story in result.stories:
         sid = story.get("id")
-        evs = [e for e in result.events if e.get("story") == sid]
-        claims = [g for g in result.claim_groups if g.get("story") == sid]
+        evs = events_of.get(sid, [])
+        claims = groups_of.get(sid, [])
         missing = []
         if not evs:
             missing.append("no events found")
@@ -51,7 +58,7 @@ def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None
             missing.append("no dated events: the timeline is empty")
         if not claims:
             missing.append("no numeric claims")
-        undated_docs = [m.get("doc") for m in story.get("members") or [] if m.get("doc") in (result.inferred_dates or {})]
+        undated_docs = [m.get("doc") for m in story.get("members") or [] if m.get("doc") in inferred]
         if undated_docs:
             missing.append(f"publication date inferred for {len(undated_docs)} article(s)")
         if missing:

@@ -13,13 +13,14 @@ title+lead to the similarity (slower; see benchmarks/stories.py for the measured
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.events.corpus import content_words, entity_key, independent_groups, publication_interval, short_id
@@ -68,6 +69,7 @@ def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None 
                 max_chars: int = 6000) -> list[Vector]:
     """Return one L2-normalised TF-IDF vector per document (word stems + entity keys)."""
     stop = _stop_words()
+    weight = max(1, round(entity_weight))  # whole counts: entity mentions count as this many words
     counts: list[Counter[str]] = []
     df: Counter[str] = Counter()
     for doc in docs:
@@ -77,13 +79,15 @@ def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None 
             c[_stem(w)] += 2
         for ann in doc.annotations:
             if ann.kind == "entity" and ann.span.start < max_chars:
-                c["@" + entity_key(doc, ann, mention_entity)] += entity_weight
+                c["@" + entity_key(doc, ann, mention_entity)] += weight
         counts.append(c)
         df.update(c.keys())
     n = len(docs)
+    idf = {t: math.log((n + 1) / (f + 1)) + 1.0 for t, f in df.items()}
+    logs = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
     vectors = []
     for c in counts:
-        vec = {t: (1.0 + math.log(tf)) * (math.log((n + 1) / (df[t] + 1)) + 1.0) for t, tf in c.items() if tf > 0}
+        vec = {t: (logs[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[t] for t, tf in c.items() if tf > 0}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({t: v / norm for t, v in vec.items()})
     return vectors
@@ -105,6 +109,37 @@ def _time_factor(a: Any, b: Any, horizon_days: int) -> float:
     return max(0.5, 1.0 - 0.5 * (gap - horizon_days) / 365.0)
 
 
+class _Range(NamedTuple):
+    start: Any
+    end: Any
+
+
+def _candidate_sims(vectors: Sequence[Vector], pairs: list[tuple[int, int]]) -> list[float]:
+    """Cosine (dot) of many pairs at once with a sparse matrix (falls back to dict dots without scipy)."""
+    if not pairs:
+        return []
+    try:
+        import numpy as np
+        from scipy import sparse
+    except ImportError:  # scipy comes with datasketch; keep working without it
+        return [_dot(vectors[i], vectors[j]) for i, j in pairs]
+    vocab: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for vec in vectors:
+        for t, v in vec.items():
+            indices.append(vocab.setdefault(t, len(vocab)))
+            data.append(v)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(len(vectors), max(len(vocab), 1)))
+    left = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+    right = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
+    out: list[float] = []
+    for k in range(0, len(pairs), 50000):  # bounded memory for the element-wise product
+        block = matrix[left[k : k + 50000]].multiply(matrix[right[k : k + 50000]])
+        out.extend(np.asarray(block.sum(axis=1)).ravel().tolist())
+    return out
+
+
 def cluster_vectors(
     vectors: Sequence[Vector],
     *,
@@ -119,13 +154,15 @@ def cluster_vectors(
     """Cluster sparse vectors by centroid linkage over blocked candidate pairs.
 
     Returns (cluster index per item, confidence per item). ``extra_sim(i, j)`` may add a second
-    similarity (e.g. embeddings) that is averaged with the TF-IDF cosine.
+    similarity (e.g. embeddings) that is averaged with the TF-IDF cosine. Candidate pairs share at
+    least two of their ``top_terms`` most distinctive features; features held by more than
+    ``max_posting`` items are not used for blocking (they say little about the story).
     """
     n = len(vectors)
-    dates = dates or [None] * n
+    dates = list(dates or [None] * n)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
-        for term, _ in sorted(vec.items(), key=lambda kv: -kv[1])[:top_terms]:
+        for term in heapq.nlargest(top_terms, vec, key=vec.__getitem__):
             postings[term].append(i)
     pair_hits: Counter[tuple[int, int]] = Counter()
     for items in postings.values():
@@ -134,11 +171,9 @@ def cluster_vectors(
         for x in range(len(items)):
             for y in range(x + 1, len(items)):
                 pair_hits[(items[x], items[y])] += 1
+    pairs = [p for p, hits in pair_hits.items() if hits >= 2]
     edges = []
-    for (i, j), hits in pair_hits.items():
-        if hits < 2:
-            continue
-        sim = _dot(vectors[i], vectors[j])
+    for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs)):
         if extra_sim is not None:
             sim = 0.5 * (sim + float(extra_sim(i, j)))
         sim *= _time_factor(dates[i], dates[j], horizon_days)
@@ -146,8 +181,9 @@ def cluster_vectors(
             edges.append((sim, i, j))
     parent = list(range(n))
     centroid: dict[int, Vector] = {i: dict(vectors[i]) for i in range(n)}
+    sqnorm = [sum(v * v for v in vec.values()) for vec in vectors]
     size = [1] * n
-    span: dict[int, Any] = {i: dates[i] for i in range(n)}
+    span: dict[int, Any] = {i: (_Range(d.start, d.end) if d is not None else None) for i, d in enumerate(dates)}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -155,19 +191,19 @@ def cluster_vectors(
             x = parent[x]
         return x
 
-    def union(a: int, b: int) -> None:
+    def union(a: int, b: int, dot: float | None = None) -> None:
         if size[a] < size[b]:
             a, b = b, a
+        if dot is None:
+            dot = _dot(centroid[a], centroid[b])
         parent[b] = a
         merged = centroid[a]
         for t, v in centroid.pop(b).items():
             merged[t] = merged.get(t, 0.0) + v
+        sqnorm[a] = sqnorm[a] + sqnorm[b] + 2 * dot
         size[a] += size[b]
         da, db = span.get(a), span.pop(b, None)
-        if da is None or db is None:
-            span[a] = da or db
-        else:
-            span[a] = da if da.start <= db.start else db
+        span[a] = (da or db) if da is None or db is None else _Range(min(da.start, db.start), max(da.end, db.end))
 
     for i, j in must_link:
         a, b = find(i), find(j)
@@ -177,14 +213,12 @@ def cluster_vectors(
         a, b = find(i), find(j)
         if a == b:
             continue
-        ca, cb = centroid[a], centroid[b]
-        na = math.sqrt(sum(v * v for v in ca.values())) or 1.0
-        nb = math.sqrt(sum(v * v for v in cb.values())) or 1.0
-        link = _dot(ca, cb) / (na * nb)
+        dot = _dot(centroid[a], centroid[b])
+        link = dot / (math.sqrt(sqnorm[a] * sqnorm[b]) or 1.0)
         if extra_sim is not None:
             link = 0.5 * (link + float(extra_sim(i, j)))
         if link * _time_factor(span.get(a), span.get(b), horizon_days) >= threshold or (size[a] == size[b] == 1 and sim >= threshold):
-            union(a, b)
+            union(a, b, dot)
     roots = [find(i) for i in range(n)]
     confidence = []
     for i in range(n):
@@ -192,9 +226,11 @@ def cluster_vectors(
         if size[root] == 1:
             confidence.append(1.0)
             continue
-        rest = {t: v - vectors[i].get(t, 0.0) for t, v in centroid[root].items()}
-        norm = math.sqrt(sum(v * v for v in rest.values() if v > 1e-12)) or 1.0
-        s = _dot(vectors[i], rest) / norm
+        # similarity of the article to the centroid of the *other* members: (v·C − v·v) / ‖C − v‖
+        vc = _dot(vectors[i], centroid[root])
+        vv = sum(v * v for v in vectors[i].values())
+        rest_norm = math.sqrt(max(sqnorm[root] - 2 * vc + vv, 1e-12))
+        s = (vc - vv) / rest_norm
         confidence.append(round(max(0.05, min(1.0, 0.5 + (s - threshold) / (2 * threshold))), 3))
     return roots, confidence
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -32,6 +33,7 @@ def short_id(prefix: str, parts: Iterable[str]) -> str:
     return f"{prefix}-{digest}"
 
 
+@lru_cache(maxsize=200_000)
 def norm_name(text: str) -> str:
     """Normalise a name for matching: case, accents, hyphens/spaces and a genitive -s are ignored."""
     folded = unicodedata.normalize("NFKD", text.casefold())
