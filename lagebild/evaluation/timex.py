@@ -151,15 +151,28 @@ def gold_files(gold: Path) -> list[Path]:
 @click.option("--mode", type=click.Choice(["auto", "news", "narrative"]), default="auto", show_default=True,
               help="Reading mode of the tagger (see lagebild.timex.resolve).")
 @click.option("--errors", "show_errors", default=0, show_default=True, help="Print this many value errors.")
-def command(gold_dir: Path, pred_dir: Path | None, mode: str, show_errors: int) -> None:
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
+              help="For a WikiWarsDE folder (TIMEX2, converted on the fly): which part to score.")
+def command(gold_dir: Path, pred_dir: Path | None, mode: str, show_errors: int, split: str) -> None:
     """Score temporal expressions against TimeML gold (<DCT> + <TEXT> with <TIMEX3>), TempEval-3 style.
 
-    Example: lagebild eval time data/wikiwars/test --pred out/wikiwars-pred
+    GOLD_DIR holds TimeML files (searched recursively), or is the WikiWarsDE folder itself
+    (with keyinline/), which is converted first; --split test scores its held-out part.
+
+    Example: lagebild eval time ../shared/data/wikiwarsde_timex/WikiWarsDE_20110412 --split test --pred out/ww
     """
-    paths = gold_files(gold_dir)
-    if not paths:
-        raise click.ClickException(f"no .tml/.xml files under {gold_dir}")
-    total = evaluate(paths, mode=mode, pred_dir=pred_dir)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if (gold_dir / "keyinline").is_dir():
+            from lagebild.evaluation.wikiwars import convert
+
+            convert(gold_dir, Path(tmp))
+            gold_dir = Path(tmp) if split == "all" else Path(tmp) / split
+        paths = gold_files(gold_dir)
+        if not paths:
+            raise click.ClickException(f"no .tml/.xml files under {gold_dir}")
+        total = evaluate(paths, mode=mode, pred_dir=pred_dir)
     click.echo(total.table())
     for surface, gold_value, value, sys_surface in total.errors[:show_errors]:
         click.echo(f"  {surface!r:40} gold {gold_value:16} system {value!s:16} ({sys_surface!r})")

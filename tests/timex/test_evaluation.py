@@ -70,3 +70,12 @@ def test_wikiwars_conversion(shared_data: Path, tmp_path: Path) -> None:
     assert (doc.text[first.start : first.end], first.value, first.mod) == ("Ende 2002", "2002", "END")
     total = sum(len(read_timeml(p).timexes) for p in tmp_path.rglob("*.tml"))
     assert total >= 2200  # 2,217 timexes in TEXT; nested ones keep only the outermost
+
+
+def test_eval_command_on_the_wikiwars_folder(shared_data: Path) -> None:
+    src = shared_data / "wikiwarsde_timex" / "WikiWarsDE_20110412"
+    if not src.is_dir():
+        pytest.skip("WikiWarsDE not available")
+    result = CliRunner().invoke(command, [str(src), "--split", "test"])
+    assert result.exit_code == 0, result.output
+    assert "docs 11" in result.output and "gold 1037" in result.output
