@@ -45,12 +45,18 @@ _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)")
 _WS = re.compile(r"\s+")
 
 
+_SPLIT_WS = re.compile(r"\s{2,}|[\t\n\r\f\v]")
+
+
 @dataclass
 class VisibleText:
-    """Entity-decoded, whitespace-collapsed visible text of a page, with a map back to it."""
+    """Entity-decoded, whitespace-collapsed visible text of a page, with a map back to it.
+
+    The text is a sequence of pieces; a *verbatim* piece is a slice of the page, any other piece
+    (a decoded entity, one space standing for a tag or a whitespace run) is not.
+    """
 
     text: str
-    # piece starts in ``text``, piece starts in the HTML, and whether the piece is verbatim
     v_starts: list[int]
     h_starts: list[int]
     verbatim: list[bool]
@@ -64,112 +70,119 @@ class VisibleText:
         n = 0
         last_space = True
 
-        def emit(s: str, h: int, raw: bool) -> None:
+        def emit(piece: str, h: int, raw: bool) -> None:
             nonlocal n, last_space
-            parts.append(s)
+            parts.append(piece)
             v_starts.append(n)
             h_starts.append(h)
             verbatim.append(raw)
-            n += len(s)
-            last_space = s.endswith(" ")
+            n += len(piece)
+            last_space = piece.endswith(" ")
+
+        def space(h: int) -> None:
+            if not last_space:
+                emit(" ", h, False)
 
         for m in _TOKEN.finditer(page):
             tok = m.group()
-            if tok[0] == "<" and len(tok) > 1:
+            first = tok[0]
+            if first == "<" and len(tok) > 1:
                 if m.group(1) or tok.startswith("<!"):
                     continue
                 name = _TAG_NAME.match(tok)
-                if name and name.group(1).lower() in _BLOCK_TAGS and not last_space:
-                    emit(" ", m.start(), False)
+                if name and name.group(1).lower() in _BLOCK_TAGS:
+                    space(m.start())
                 continue
-            if tok[0] == "&" and len(tok) > 1:
+            if first == "&" and len(tok) > 1:
                 ch = htmllib.unescape(tok)
                 if ch.isspace() or ch == "\xa0":
-                    if not last_space:
-                        emit(" ", m.start(), False)
+                    space(m.start())
                 else:
                     emit(ch, m.start(), False)
                 continue
-            for run in re.finditer(r"\s+|\S+", tok):
-                if run.group()[0].isspace():
-                    if not last_space:
-                        emit(" ", m.start() + run.start(), run.group() == " ")
-                else:
-                    emit(run.group(), m.start() + run.start(), True)
+            # Plain text: single spaces stay inside verbatim pieces, other whitespace collapses.
+            pos = 0
+            for ws in _SPLIT_WS.finditer(tok):
+                if ws.start() > pos:
+                    chunk = tok[pos : ws.start()]
+                    if chunk[0] == " " and last_space:
+                        chunk, off = chunk[1:], 1
+                    else:
+                        off = 0
+                    if chunk:
+                        emit(chunk, m.start() + pos + off, True)
+                space(m.start() + ws.start())
+                pos = ws.end()
+            if pos < len(tok):
+                chunk = tok[pos:]
+                off = 0
+                if chunk[0] == " " and last_space:
+                    chunk, off = chunk[1:], 1
+                if chunk:
+                    emit(chunk, m.start() + pos + off, True)
         return cls("".join(parts), v_starts, h_starts, verbatim)
 
-    def to_html(self, v: int) -> tuple[int, bool]:
-        """Return the HTML offset of visible character ``v`` and whether it is verbatim there."""
-        i = bisect.bisect_right(self.v_starts, v) - 1
-        if self.verbatim[i]:
-            return self.h_starts[i] + (v - self.v_starts[i]), True
-        return self.h_starts[i], False
-
-
-def _align_line(line: str, vis: VisibleText, cursor: int) -> tuple[list[int | None], int]:
-    """Return per-character visible offsets for ``line`` (``None`` = not found), and the new cursor."""
-    text = vis.text
-    pos = text.find(line, cursor)
-    if pos < 0:
-        pos = text.find(line)
-    if pos >= 0:
-        return list(range(pos, pos + len(line))), pos + len(line)
-    # Fall back to words, each searched near the previous one.
-    out: list[int | None] = [None] * len(line)
-    c = cursor
-    anchored = False
-    for m in re.finditer(r"\S+", line):
-        tok = m.group()
-        p = text.find(tok, c, c + len(tok) + 200) if anchored else text.find(tok, c)
-        if p < 0 and not anchored:
-            continue
-        if p < 0:
-            continue
-        for k in range(len(tok)):
-            out[m.start() + k] = p + k
-        c = p + len(tok)
-        anchored = True
-    return out, (c if anchored else cursor)
+    def copy_into(self, builder: TextBuilder, a: int, b: int) -> int:
+        """Append visible text ``[a, b)`` to ``builder`` (copied where verbatim); return chars copied."""
+        i = bisect.bisect_right(self.v_starts, a) - 1
+        copied = 0
+        pos = a
+        while pos < b and i < len(self.v_starts):
+            v0 = self.v_starts[i]
+            v1 = self.v_starts[i + 1] if i + 1 < len(self.v_starts) else len(self.text)
+            hi = min(b, v1)
+            if hi > pos:
+                if self.verbatim[i]:
+                    h = self.h_starts[i] + (pos - v0)
+                    builder.copy(h, h + (hi - pos))
+                    copied += hi - pos
+                else:
+                    builder.insert(self.text[pos:hi])
+                pos = hi
+            i += 1
+        return copied
 
 
 def align_lines(page: str, lines: list[str]) -> tuple[str, OffsetMap, float]:
     """Build the text ``"\\n".join(lines)`` from slices of ``page``; return text, map, aligned share."""
     vis = VisibleText.of(page)
+    text = vis.text
     builder = TextBuilder(page)
     cursor = 0
     copied = total = 0
     for li, line in enumerate(lines):
         if li:
             builder.insert("\n")
-        vpos, cursor = _align_line(line, vis, cursor)
         total += len(line)
-        run_start = -1  # HTML start of the current verbatim run
-        run_len = 0
-        pending: list[str] = []
-
-        def flush() -> None:
-            nonlocal run_start, run_len
-            if run_len:
-                builder.copy(run_start, run_start + run_len)
-            run_start, run_len = -1, 0
-
-        for j, ch in enumerate(line):
-            v = vpos[j]
-            h, raw = vis.to_html(v) if v is not None else (-1, False)
-            if v is not None and raw and h < len(page) and page[h] == ch:
-                if run_len and h == run_start + run_len:
-                    run_len += 1
-                else:
-                    flush()
-                    run_start, run_len = h, 1
-                copied += 1
+        pos = text.find(line, cursor)
+        if pos < 0:
+            pos = text.find(line)
+        if pos >= 0:
+            copied += vis.copy_into(builder, pos, pos + len(line))
+            cursor = pos + len(line)
+            continue
+        # Not verbatim in the visible text: align word by word, each near the previous one.
+        prev = 0
+        c = cursor
+        anchored = False
+        for m in re.finditer(r"\S+", line):
+            if m.start() > prev:
+                builder.insert(line[prev : m.start()])
+            tok = m.group()
+            p = text.find(tok, c, c + len(tok) + 200) if anchored else text.find(tok, c)
+            if p >= 0:
+                copied += vis.copy_into(builder, p, p + len(tok))
+                c = p + len(tok)
+                anchored = True
             else:
-                flush()
-                builder.insert(ch)
-        flush()
-        del pending
-    text, offsets = builder.build()
-    return text, offsets, (copied / total if total else 0.0)
+                builder.insert(tok)
+            prev = m.end()
+        if prev < len(line):
+            builder.insert(line[prev:])
+        if anchored:
+            cursor = c
+    out, offsets = builder.build()
+    return out, offsets, (copied / total if total else 0.0)
 
 
 @dataclass
