@@ -439,6 +439,8 @@ def _h_numdate(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 35 else 1900 + int(y))
     month = int(g["m"] or 0)
     day = int(g["d"] or 0)
+    if len(y) != 4 and re.search(r"\s", text[m.start("numdate__d") : m.end("numdate__y")]):
+        return []  # "8. 9. 10." is a list of ordinals, "8.9.10" a date
     if month > 12 and day <= 12 and len(y) != 4:
         return []
     if not 1 <= month <= 12 or not 1 <= day <= 31:
