@@ -156,7 +156,11 @@ def test_browser_gets_an_html_error_page(handmade_server: Server) -> None:
 
 
 def test_server_error_uses_the_error_shape(handmade_db: str) -> None:
-    from fastapi.testclient import TestClient
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette deprecates its httpx-based test client
+        from fastapi.testclient import TestClient
 
     from lagebild.web import create_app
 
