@@ -61,6 +61,7 @@ _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ]
 _RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
 _NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
 _WORD_TOKEN = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]+)(?![\w-])")
+_TEN_PLUS = re.compile(r"zehn|zig|ßig|hundert|tausend|^elf$|^zwölf$")  # number words >= 10
 _FEW = re.compile(r"(?:mehrere|einige|etliche|ein paar|viele)\s+$", re.IGNORECASE)
 
 #: Hedge phrases (lower-case) → interval kind; longest first when matching.
@@ -146,7 +147,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
             yield m.start(), m.end(), None, VAGUE[low]
         elif low in ("hundert", "tausend", "dutzend") and _FEW.search(text, max(0, m.start() - 20), m.start()):
             yield m.start(), m.end(), None, VAGUE[low + "e"]
-        elif len(low) >= 4:
+        elif len(low) >= 3 and _TEN_PLUS.search(low):
             word = parse_number_word(low)
             if word is not None and word >= 10:
                 yield m.start(), m.end(), float(word), None

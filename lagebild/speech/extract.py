@@ -91,6 +91,8 @@ class _Sent:
     quoted: list[tuple[int, int]]
 
     def outside(self, tok: Token) -> bool:
+        if not self.quoted:
+            return True
         return not any(s <= tok.start < e for s, e in self.quoted)
 
 

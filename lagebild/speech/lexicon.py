@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = [
     "ADVERBS",
@@ -219,18 +220,24 @@ def is_role_noun(word: str) -> bool:
     return tail in _ROLE_WORDS or w.endswith(_ROLE_SUFFIXES)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _konj1_forms() -> frozenset[str]:
+    """Subjunctive-I forms derived from simplemma's German lemmas (``python -m lagebild.speech.build_lexicon``)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "speech" / "konjunktiv1.txt"
+    try:
+        return frozenset(path.read_text("utf-8").split())
+    except OSError:
+        return frozenset()
+
+
 def is_konjunktiv1(word: str) -> bool:
     """Return whether a lower-case word is a Konjunktiv I form ("sei", "habe", "liefere").
 
     Besides the listed forms, a word ending in "-e" whose lemma is the word plus "n" (or
-    "-ere"/"-le" → "-ern"/"-eln") is taken as one: simplemma lemmatises "gehe" to "gehen".
+    "-ere"/"-le" → "-ern"/"-eln") counts; that list is built from simplemma's dictionary.
     """
     if word in KONJ1:
         return True
-    if not word.endswith("e") or not word.islower() or len(word) < 4 or word in VERB_STOP:
+    if not word.endswith("e") or len(word) < 4 or word in VERB_STOP:
         return False
-    import simplemma  # lazy: its dictionary loads on first use
-
-    lemma = simplemma.lemmatize(word, lang="de")
-    return lemma in (word + "n", word[:-1] + "n", word[:-2] + "eln") and lemma != word
+    return word in _konj1_forms()

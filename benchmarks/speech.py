@@ -1,0 +1,71 @@
+"""Quotes and reported speech: news gold (test half), Redewiedergabe, and the stages' speed.
+
+Runs ``lagebild eval speech`` on ``benchmarks/data/news_speech_gold/gold.jsonl`` (hand-annotated,
+rules tuned on the dev half only) and on the shared Redewiedergabe portion, then times
+``speech.rules.v1`` + ``claims.rules.v1`` per article on 10kGNAD news texts.
+
+Usage: .venv/bin/python benchmarks/speech.py [--split test|dev|all] [--rw-limit N] [--speed-docs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lagebild.evaluation.speech import evaluate_news, evaluate_rw, run_stages  # noqa: E402
+
+SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+GOLD = ROOT / "benchmarks" / "data" / "news_speech_gold" / "gold.jsonl"
+RW = SHARED / "redewiedergabe_stwr" / "redewiedergabe_main_dev.tsv.tar.gz"
+
+
+def speed(n_docs: int) -> str:
+    """Time the two stages (after segmentation) per article; report median and mean ms."""
+    from lagebild.registry import STAGES
+
+    path = SHARED / "10kgnad_articles" / "test.csv"
+    with open(path, encoding="utf-8") as f:
+        texts = [row[1] for row in csv.reader(f, delimiter=";", quotechar="'")][:n_docs]
+    docs = [run_stages(t, ["segment.rules.v1"]) for t in texts]
+    speech, claims = STAGES.build("speech.rules.v1"), STAGES.build("claims.rules.v1")
+    # Warm-up: the lemma dictionary (Konjunktiv test) loads once per process.
+    run_stages("Er sagte, die Lage gehe 3.000 Soldaten an.", ["segment.rules.v1", "speech.rules.v1", "claims.rules.v1"])
+    times = []
+    for doc in docs:
+        t0 = time.perf_counter()
+        claims(speech(doc))
+        times.append((time.perf_counter() - t0) * 1000)
+    chars = sum(len(d.text) for d in docs)
+    return (f"speed: speech.rules.v1 + claims.rules.v1 on {len(docs)} 10kGNAD articles (mean {chars / len(docs):.0f} chars): "
+            f"median {statistics.median(times):.2f} ms, mean {statistics.mean(times):.2f} ms, "
+            f"p95 {sorted(times)[int(0.95 * len(times)) - 1]:.2f} ms per article (1 core, no entities)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="test", choices=["dev", "test", "all"])
+    ap.add_argument("--rw-limit", type=int, default=None, help="score only the first N Redewiedergabe samples")
+    ap.add_argument("--speed-docs", type=int, default=300)
+    args = ap.parse_args()
+    stages = ["segment.rules.v1", "entities.ner.v1", "speech.rules.v1"]
+    if (SHARED / "trafilatura_evalset").is_dir():
+        print(evaluate_news(GOLD, SHARED, args.split, stages, None))
+        print()
+    if RW.exists():
+        print(evaluate_rw([RW], stages, args.rw_limit))
+        print()
+    if (SHARED / "10kgnad_articles").is_dir():
+        print(speed(args.speed_docs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
