@@ -50,26 +50,38 @@ class IngestIn(BaseModel):
 class IngestResult:
     added: list[str] = field(default_factory=list)
     already_stored: list[str] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
     stage_failures: list[dict[str, Any]] = field(default_factory=list)
     corpus_failures: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"ok": True, "added": self.added, "already_stored": self.already_stored,
+        return {"ok": True, "added": self.added, "already_stored": self.already_stored, "rejected": self.rejected,
                 "stage_failures": self.stage_failures, "corpus_failures": self.corpus_failures}
 
 
-def _document(article: ArticleIn, store: Store, taken: set[str]) -> Document:
+def _document(article: ArticleIn, store: Store, taken: set[str]) -> Document | None:
+    """Build the document as the file readers would; explicit metadata wins over extracted metadata."""
     digest = content_hash(article.text)
-    wanted = article.id or f"api-{digest[:12]}"
+    wanted = re.sub(r"\s", "_", article.id or f"api-{digest[:12]}")
     if wanted in taken or store.has_id(wanted):
         wanted = f"{wanted}~{digest[:8]}"
-    published = DateValue()
-    if article.published:
-        published = DateValue(article.published, "minute" if "T" in article.published else _DATE_PRECISION.get(len(article.published)))
-    meta = ArticleMeta(title=article.title, published=published, author=article.author, outlet=article.outlet,
-                       language=article.language, url=article.url)
     source = SourceRef(path=article.url or f"api:{wanted}", format=article.format, url=article.url, byte_size=len(article.text.encode()))
-    return Document(id=re.sub(r"\s", "_", wanted), original=article.text, source=source, meta=meta)
+    if article.format == "html":
+        from lagebild.ingest.readers import document_from_html
+
+        doc = document_from_html(article.text, doc_id=wanted, source=source, url=article.url)
+        if doc is None:
+            return None
+    else:
+        doc = Document(id=wanted, original=article.text, source=source, meta=ArticleMeta())
+    meta = doc.meta
+    if article.published:
+        precision = "minute" if "T" in article.published else _DATE_PRECISION.get(len(article.published))
+        meta.published = DateValue(article.published, precision)
+    for key in ("title", "author", "outlet", "language", "url"):
+        if getattr(article, key):
+            setattr(meta, key, getattr(article, key))
+    return doc
 
 
 def ingest_articles(store: Store, articles: Sequence[ArticleIn]) -> IngestResult:
@@ -88,6 +100,9 @@ def ingest_articles(store: Store, articles: Sequence[ArticleIn]) -> IngestResult
             result.already_stored.append(existing)
             continue
         doc = _document(article, store, taken)
+        if doc is None:
+            result.rejected.append({"id": article.id, "error": "no readable article text in the HTML page"})
+            continue
         taken.add(doc.id)
         seen[digest] = doc.id
         new_docs.append(doc)

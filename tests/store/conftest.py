@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pgserver import PostgresServer, PostgresUnavailable
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper modules, whatever pytest's import mode
+
+from pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
 
 _counter = itertools.count()
 

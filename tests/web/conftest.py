@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from handmade import fill_store
-from webserver import CHROMIUM, CHROMIUM_ARGS, Server, copy_db
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper modules, whatever pytest's import mode
+
+from handmade import fill_store  # noqa: E402
+from webserver import CHROMIUM, CHROMIUM_ARGS, Server, copy_db  # noqa: E402
+
 
 @pytest.fixture(scope="session")
 def handmade_db(tmp_path_factory: pytest.TempPathFactory) -> str:

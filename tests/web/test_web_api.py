@@ -220,6 +220,19 @@ def test_ingest_json_and_text_then_search(ingest_server: Server, examples_dir: P
     assert {r["doc"] for r in httpx.get(url + "/search", params={"q": "Panzern"}).json()["items"]} == set(plain["added"])
 
 
+def test_ingest_html_uses_the_html_reader(ingest_server: Server) -> None:
+    page = ("<html><head><title>Seite</title></head><body><nav>Menü Start Kontakt Impressum</nav><article>"
+            "<h1>Truppen an der Grenze</h1><p>Am Montag sind nach Angaben der Regierung rund 500 Soldaten an die Grenze "
+            "verlegt worden. Das Ministerium bestätigte die Verlegung am Abend.</p><p>Beobachter sprechen von einer "
+            "deutlichen Eskalation der Lage in der Region.</p></article><footer>Impressum</footer></body></html>")
+    out = httpx.post(ingest_server.url + "/api/ingest", json=[{"text": page, "format": "html", "outlet": "Grenzblatt"}], timeout=120).json()
+    assert len(out["added"]) == 1
+    item = httpx.get(ingest_server.url + f"/api/documents/{out['added'][0]}").json()["item"]
+    assert item["outlet"] == "Grenzblatt" and "rund 500 Soldaten" in item["text"] and "Menü" not in item["text"]
+    empty = httpx.post(ingest_server.url + "/api/ingest", json=[{"text": "<html><body></body></html>", "format": "html"}], timeout=120).json()
+    assert empty["added"] == [] and len(empty["rejected"]) == 1
+
+
 # -- binding and tokens ---------------------------------------------------------------------------------
 def test_refuses_to_bind_elsewhere_without_a_token(handmade_db: str) -> None:
     env_free = {"PATH": "/usr/bin:/bin"}
