@@ -371,8 +371,8 @@ def mentions_in_tokens(
         if hit is None or not hit.qualified:
             continue
         rs, re_ = toks[hit.start_tok].start, tok.end
-        if any(s < re_ and rs < e for s, e in covered if not (s >= tok.start and e <= tok.end)):
-            continue
+        if any(s < re_ and rs < e for s, e in covered if not (s >= rs and e <= re_)):
+            continue  # part of a longer name; qualifiers inside the role ("französische") are fine
         # the compound's own KB part ("NATO" in "NATO-Generalsekretär") stays a mention of its own
         out.append(Mention(rs, re_, "PER", "role", role_key(hit.key), role=text[rs:re_], role_span=(rs, re_),
                            role_key=hit.key, source="role"))

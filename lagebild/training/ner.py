@@ -5,7 +5,9 @@ Usage (one command, also ``make train-ner``)::
     python -m lagebild.training.ner [--data /work/shared/data] [--minutes 40] [--out build/ner-train]
 
 Training data (CC BY 4.0 only, so the committed model carries no NC terms): the GermEval 2014
-*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``). 1,000 train sentences
+*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``). The tagger is a
+hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
+static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY). 1,000 train sentences
 are kept aside to choose the best checkpoint, so the official *dev* file is never seen during
 training or model selection and can be reported honestly with ``lagebild eval ner``.
 The best checkpoint is copied to ``lagebild/models/ner-de``.
@@ -62,8 +64,8 @@ factory = "tok2vec"
 @architectures = "spacy.MultiHashEmbed.v2"
 width = ${components.tok2vec.model.encode.width}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [8000, 2000, 3000, 1000]
-include_static_vectors = false
+rows = [6000, 2000, 3000, 1000]
+include_static_vectors = true
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
@@ -166,7 +168,7 @@ ents_per_type = null
 [pretraining]
 
 [initialize]
-vectors = null
+vectors = ${paths.vectors}
 init_tok2vec = null
 vocab_data = null
 lookups = null
@@ -218,14 +220,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=REPO / "build" / "ner-train")
     ap.add_argument("--max-steps", type=int, default=40000)
+    ap.add_argument("--vector-words", type=int, default=20000, help="word vectors kept in the model")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
+    ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
+                    help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
     args = ap.parse_args(argv)
+    if args.install_only:
+        install(args.install_only)
+        return 0
     train, aside = prepare(args.data, args.out)
+    vectors = build_vectors(args.data, args.out / "vectors", args.vector_words)
     cfg = args.out / "config.cfg"
     cfg.write_text(CONFIG.lstrip(), encoding="utf-8")
     cmd = [
         sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(args.out / "model"),
-        "--paths.train", str(train), "--paths.dev", str(aside),
+        "--paths.train", str(train), "--paths.dev", str(aside), "--paths.vectors", str(vectors),
         "--training.max_steps", str(args.max_steps),
     ]
     subprocess.run(cmd, check=True, env={**__import__("os").environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
@@ -234,11 +243,32 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def build_vectors(data: Path, out: Path, keep: int) -> Path:
+    """Train the static word vectors (``lagebild.training.vectors``) and convert them for spaCy."""
+    from lagebild.training.vectors import train_vectors
+
+    text = train_vectors(data, out / "vectors.txt")
+    target = out / "model"
+    if target.exists():
+        shutil.rmtree(target)
+    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "de", str(text), str(target),
+                    "--attr", "NORM", "--prune", str(keep)], check=True)
+    return target
+
+
 def install(best: Path) -> None:
     """Copy a trained pipeline into ``lagebild/models/ner-de`` (what the stage loads)."""
+    import json
+
+    import spacy
+
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
     shutil.copytree(best, MODEL_DIR)
+    # The string table only maps hashes back to training words; features are hashed at run time,
+    # so keeping just the labels saves megabytes without changing a single prediction.
+    labels = sorted(spacy.load(MODEL_DIR).get_pipe("ner").labels)
+    (MODEL_DIR / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
     print(f"installed {best} -> {MODEL_DIR}", file=sys.stderr)
 
 

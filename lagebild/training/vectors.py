@@ -1,0 +1,88 @@
+"""Train small German word vectors (PPMI + truncated SVD) on openly licensed text only.
+
+Text: the GermEval 2014 *train* sentences and the LER court-decision sentences (both CC BY 4.0).
+Never the GermEval dev file, never NC-licensed text. Writes a word2vec text file keyed by the
+lower-cased word (spaCy's ``NORM`` for German), for ``spacy init vectors --attr NORM``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from lagebild.evaluation.ner import read_germeval
+
+GERMEVAL_TRAIN = "germeval2014_ner/NER-de-train.normalized.tsv.gz"
+LER_TRAIN = "ler_legal_ner/ler_train_derived.conll.gz"
+
+
+def sentences(data: Path) -> Iterator[list[str]]:
+    """Yield lower-cased token lists from the CC BY training texts."""
+    with gzip.open(data / GERMEVAL_TRAIN, "rt", encoding="utf-8") as fh:
+        for sent in read_germeval(fh):
+            yield [t.lower() for t in sent.tokens]
+    with gzip.open(data / LER_TRAIN, "rt", encoding="utf-8") as fh:
+        words: list[str] = []
+        for line in fh:
+            line = line.strip()
+            if not line:
+                if words:
+                    yield words
+                words = []
+                continue
+            words.append(line.rsplit(" ", 1)[0].lower())
+        if words:
+            yield words
+
+
+def train_vectors(data: Path, out: Path, *, vocab_size: int = 30000, dims: int = 64, window: int = 2) -> Path:
+    """Build a PPMI matrix over a ±``window`` context and keep the top ``dims`` SVD dimensions."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.linalg import svds
+
+    sents = list(sentences(data))
+    counts = Counter(w for s in sents for w in s)
+    vocab = [w for w, c in counts.most_common(vocab_size) if c >= 3]
+    index = {w: i for i, w in enumerate(vocab)}
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for s in sents:
+        ids = np.array([index.get(w, -1) for w in s], dtype=np.int64)
+        for d in range(1, window + 1):
+            a, b = ids[:-d], ids[d:]
+            keep = (a >= 0) & (b >= 0)
+            rows += [a[keep], b[keep]]
+            cols += [b[keep], a[keep]]
+    r, c = np.concatenate(rows), np.concatenate(cols)
+    n = len(vocab)
+    mat = coo_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(n, n)).tocsr()
+    mat.sum_duplicates()
+    total = mat.sum()
+    row_sum = np.asarray(mat.sum(axis=1)).ravel()
+    col_sum = np.asarray(mat.sum(axis=0)).ravel() ** 0.75  # context distribution smoothing
+    col_sum = col_sum / col_sum.sum() * total
+    coo = mat.tocoo()
+    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
+    keep = pmi > 0
+    ppmi = coo_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=(n, n)).tocsr()
+    u, s, _ = svds(ppmi, k=dims)
+    vecs = u * np.sqrt(s)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-8
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write(f"{n} {dims}\n")
+        for w, v in zip(vocab, vecs, strict=True):
+            if " " in w:
+                continue
+            fh.write(w + " " + " ".join(f"{x:.4f}" for x in v) + "\n")
+    print(f"vectors: {n} words x {dims} dims from {len(sents)} sentences -> {out}", file=sys.stderr)
+    return out
+
+
+if __name__ == "__main__":
+    train_vectors(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"), Path("build/ner-vectors/vectors.txt"))

@@ -1,0 +1,104 @@
+"""Resolution logic on hand-built documents (no tagger): keys, surnames, roles, corrections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lagebild.entities.kb import load_kb
+from lagebild.entities.resolve import apply_corrections, resolve_documents
+from lagebild.model import Document, OffsetMap, Provenance, SourceRef, Span
+
+PROV = Provenance("test")
+
+
+def doc(doc_id: str, text: str, mentions: list[tuple[str, str, dict[str, Any]]]) -> Document:
+    """Annotate the first occurrence of each surface after the previous one."""
+    d = Document(id=doc_id, original=text, source=SourceRef(doc_id), text=text, offsets=OffsetMap.identity(len(text)))
+    pos = 0
+    for surface, label, data in mentions:
+        start = text.index(surface, pos)
+        d.add("entity", Span(start, start + len(surface)), PROV, label=label, data=data)
+        pos = start + len(surface)
+    return d
+
+
+def by_name(entities: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    return next(e for e in entities if e["name"] == name)
+
+
+def test_inflection_variants_surnames_and_roles_meet() -> None:
+    a = doc("a", "Senatorin Erika Musterfrau sprach. Musterfraus Plan, sagte die Ministerin Marta Beispiel-Koch.", [
+        ("Erika Musterfrau", "PER", {"norm": "erika musterfrau", "form": "name", "role": "Senatorin", "role_key": "senator"}),
+        ("Musterfraus", "PER", {"norm": "musterfraus", "form": "name"}),
+        ("Marta Beispiel-Koch", "PER", {"norm": "marta beispiel koch", "form": "name"}),
+    ])
+    b = doc("b", "Die Senatorin widersprach Marta Beispiel Koch und Musterfrau.", [
+        ("Senatorin", "PER", {"norm": "senator", "form": "role", "role": "Senatorin", "role_key": "senator"}),
+        ("Marta Beispiel Koch", "PER", {"norm": "marta beispiel koch", "form": "name"}),
+        ("Musterfrau", "PER", {"norm": "musterfrau", "form": "name"}),
+    ])
+    entities, links = resolve_documents([a, b], load_kb())
+    erika = by_name(entities, "Erika Musterfrau")
+    assert len(erika["mentions"]) == 4  # full name, genitive, surname in b, role in b
+    assert erika["roles"] == ["Senatorin"]
+    marta = by_name(entities, "Marta Beispiel Koch") if any(e["name"] == "Marta Beispiel Koch" for e in entities) else by_name(entities, "Marta Beispiel-Koch")
+    assert len(marta["mentions"]) == 2
+    assert set(links.values()) == {erika["id"], marta["id"]}
+    for ent in entities:
+        for m in ent["mentions"]:
+            text = {"a": a, "b": b}[m["doc"]].original
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_ambiguous_surname_and_unknown_role_stay_apart() -> None:
+    a = doc("a", "Anna Weber und Paul Weber trafen Weber. Der Bürgermeister schwieg.", [
+        ("Anna Weber", "PER", {"norm": "anna weber", "form": "name"}),
+        ("Paul Weber", "PER", {"norm": "paul weber", "form": "name"}),
+        ("Weber", "PER", {"norm": "weber", "form": "name"}),
+        ("Bürgermeister", "PER", {"norm": "bürgermeister", "form": "role", "role_key": "bürgermeister"}),
+    ])
+    entities, links = resolve_documents([a], load_kb())
+    names = sorted(e["name"] for e in entities)
+    assert names == ["Anna Weber", "Paul Weber", "Weber"]
+    assert "a#entity:" + str(a.original.index("Bürgermeister")) + "-" + str(a.original.index("Bürgermeister") + 13) not in links
+
+
+def test_kb_and_acronyms() -> None:
+    a = doc("a", "Die Vereinten Nationen und die UN; der Verband Deutscher Musiker (VDM) und VDM.", [
+        ("Vereinten Nationen", "ORG", {"norm": "vereinte nationen", "form": "name", "kb": "un"}),
+        ("UN", "ORG", {"norm": "un", "form": "acronym"}),
+        ("Verband Deutscher Musiker", "ORG", {"norm": "verband deutscher musiker", "form": "name"}),
+        ("VDM", "ORG", {"norm": "vdm", "form": "acronym"}),
+        ("VDM", "ORG", {"norm": "vdm", "form": "acronym"}),
+    ])
+    entities, _ = resolve_documents([a], load_kb())
+    un = next(e for e in entities if e["id"] == "kb:un")
+    assert un["name"] == "Vereinte Nationen" and len(un["mentions"]) == 2 and un["wikidata"] == "Q1065"
+    vdm = by_name(entities, "Verband Deutscher Musiker")
+    assert len(vdm["mentions"]) == 3
+
+
+def test_ids_are_stable_and_unique() -> None:
+    a = doc("a", "Kim sah Kim.", [("Kim", "PER", {"norm": "kim", "form": "name"})])
+    first, _ = resolve_documents([a], load_kb())
+    again, _ = resolve_documents([a], load_kb())
+    assert [e["id"] for e in first] == [e["id"] for e in again] == ["per:kim"]
+
+
+def test_corrections_merge_split_rename() -> None:
+    ents = [
+        {"id": "per:a", "name": "A", "type": "PER", "aliases": [], "roles": [], "kb": None, "wikidata": None,
+         "mentions": [{"doc": "d", "start": 0, "end": 1, "text": "A", "ann": "x1"}, {"doc": "d", "start": 5, "end": 6, "text": "A", "ann": "x2"}]},
+        {"id": "per:b", "name": "B", "type": "PER", "aliases": [], "roles": [], "kb": None, "wikidata": None,
+         "mentions": [{"doc": "d", "start": 9, "end": 10, "text": "B", "ann": "x3"}]},
+    ]
+    out = apply_corrections(ents, [
+        {"action": "split", "entity": "per:a", "mentions": ["d#x2"], "name": "A2"},
+        {"action": "merge", "entities": ["B", "A2"]},  # by name, incl. the entity the split created
+        {"action": "rename", "entity": "per:a", "name": "Anna"},
+        {"action": "merge", "entities": ["per:does-not-exist", "per:a"]},  # ignored, never fatal
+    ])
+    by_id = {e["id"]: e for e in out}
+    assert set(by_id) == {"per:a", "per:b"}
+    assert by_id["per:a"]["name"] == "Anna" and "A" in by_id["per:a"]["aliases"]
+    assert [m["ann"] for m in by_id["per:b"]["mentions"]] == ["x2", "x3"]
