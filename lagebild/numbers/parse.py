@@ -23,10 +23,18 @@ SCALES: dict[str, float] = {
 #: Vague plural quantities and "-höhe" compounds: (low, high) intervals.
 VAGUE: dict[str, tuple[float, float]] = {
     "dutzende": (24, 144),
+    "dutzenden": (24, 144),
     "hunderte": (200, 999),
+    "hunderten": (200, 999),
+    "hunderter": (200, 999),
     "tausende": (2_000, 9_999),
+    "tausenden": (2_000, 9_999),
+    "tausender": (2_000, 9_999),
     "zehntausende": (20_000, 99_999),
+    "zehntausenden": (20_000, 99_999),
+    "zehntausender": (20_000, 99_999),
     "hunderttausende": (200_000, 999_999),
+    "hunderttausenden": (200_000, 999_999),
     "millionen": (2e6, 999e6),
     "milliarden": (2e9, 999e9),
     "millionenhöhe": (1e6, 999e6),

@@ -50,6 +50,9 @@ _SPEAKER_BONUS = 300  # chars: an earlier speaker beats a person merely mentione
 _HABEN = frozenset("hat habe hatte hatten haben hätte hätten".split())
 _WERDEN = frozenset("werden wird wurde wurden worden werde".split())
 _OBJECT_FIRST = frozenset("den dem einen einem ihm ihn ihnen".split())
+_INFINITIVE_BEFORE = frozenset(
+    "sich nicht nichts zu kann können konnte muss müssen will wollen wollte möchte lasse lässt ließ werde wird würde soll sollte".split()
+)
 _CONTINUATION_SENTENCES = 3  # speech continues over at most this many sentences without a speaker
 
 
@@ -166,6 +169,8 @@ def _find_cues(sent: _Sent) -> list[_Cue]:
             x.lower in ("deutlich", "klar") for x in toks[i + 1 : _clause_end(toks, i)]
         ):
             forms = [CueForm("deutlich machen", None, True, t.text.endswith("en"))]
+        if forms is None and t.text in ("hieß", "heißt", "hieße") and i + 1 < len(toks) and toks[i + 1].lower == "es":
+            forms = [CueForm("heißen", None, True)]  # "hieß es, Kim habe …" / "hieß es aus X"
         if not forms:
             continue
         end = _clause_end(toks, i)
@@ -178,6 +183,8 @@ def _find_cues(sent: _Sent) -> list[_Cue]:
                 break
         if chosen is None or chosen.konj:
             continue
+        if t.text == chosen.lemma and any(x.lower in _INFINITIVE_BEFORE for x in toks[max(0, i - 3) : i]):
+            continue  # "lasse sich nicht sagen", "will nichts sagen": an infinitive, no speech act
         if any(f.participle for f in forms):
             clause = [x.lower for x in toks[_clause_start(toks, i) : end]]
             if any(x in _WERDEN for x in clause):
@@ -222,6 +229,12 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
     """Find the subject of a cue verb (fills ``cue.subject``/``subject_end``/``inverted``)."""
     toks = sent.tokens
     cs = _clause_start(toks, cue.idx)
+    if cue.lemma == "heißen":
+        j = cue.idx + 2
+        np = parse_np_forward(toks, j + 1) if j + 1 < len(toks) and toks[j].lower in ("aus", "in", "im", "von", "vom", "bei", "beim") else None
+        cue.subject, cue.inverted = np, True
+        cue.subject_end = j + 1 + len(np.tokens) if np is not None else j
+        return
     if earlier is not None and earlier.subject is not None and cue.idx > 0 and toks[cue.idx - 1].lower in ("und", "sowie"):
         # Coordinated verbs share the subject: "Russland weist das zurück und betont, dass …".
         cue.subject, cue.subject_end, cue.inverted = earlier.subject, cue.idx + 1, earlier.inverted
@@ -387,21 +400,22 @@ class _Extractor:
         toks = sent.tokens
         for cue in cues:
             rng = self._content_after(sent, cue)
-            if rng is None and cue.inverted and cue.idx >= 2 and toks[cue.idx - 1].text == "," and toks[cue.idx - 2].text not in _QUOTE_CHARS:
+            cs = _clause_start(toks, cue.idx)
+            if rng is None and cue.inverted and cs >= 2 and toks[cs - 1].text == "," and toks[cs - 2].text not in _QUOTE_CHARS:
                 # "Was sie täten, bleibe abzuwarten, sagte X." — the clause before the cue.
                 first = 0
-                while first < cue.idx and toks[first].text in _QUOTE_CHARS:
+                while first < cs and toks[first].text in _QUOTE_CHARS:
                     first += 1
-                prefix = toks[first : cue.idx - 1]
+                prefix = toks[first : cs - 1]
                 words = [t for t in prefix if t.is_word]
                 framed = bool(prefix) and prefix[0].lower in PREPOSITIONS  # "Auf die Frage, ob …, sagte X"
                 quoted = any(t.text in _QUOTE_CHARS for t in prefix)
-                if not framed and not quoted and (
-                    _has_subjunctive(sent, first, cue.idx - 1, allow_konj2=False)
-                    or (prefix and prefix[0].lower in ("dass", "ob"))
-                    or (cue.subject is not None and len(words) >= 3)  # "Es wird nicht fehlen, versichert X"
+                if not framed and (
+                    _has_subjunctive(sent, first, cs - 1, allow_konj2=False)
+                    or (not quoted and prefix and prefix[0].lower in ("dass", "ob", "wie", "was", "warum"))
+                    or (not quoted and cue.subject is not None and len(words) >= 3)  # "Es wird nicht fehlen, versichert X"
                 ):
-                    rng = (first, cue.idx - 1)
+                    rng = (first, cs - 1)
             if rng is None:
                 continue
             start, end = toks[rng[0]].start, toks[rng[1] - 1].end
@@ -420,8 +434,9 @@ class _Extractor:
         if first_word == "Bitte" or is_konjunktiv1(first_word.lower()) and first_word[:1].isupper():
             return  # "Bitte beachte …", "Beachte …": imperative, not subjunctive
         first_clause_end = next((k for k, t in enumerate(toks) if t.text in (",", ";", ":") and k > 1), len(toks))
+        reported_marker = any(t.lower in ("demnach", "demzufolge") for t in toks)
         if not (_has_subjunctive(sent, 0, len(toks), allow_konj2=False, allow_wuerde=False)
-                or _has_subjunctive(sent, 0, first_clause_end, allow_konj2=False)):
+                or _has_subjunctive(sent, 0, first_clause_end, allow_konj2=reported_marker)):
             return
         source = next((a for a in reversed(prev) if a.speaker is not None and a.speaker.resolution != "unresolved"), None)
         if source is None:
@@ -621,7 +636,8 @@ class _Extractor:
                         if forms:
                             found.append((np, forms[0].lemma, (toks[k].start, toks[k].end), None))
                             break
-            elif low == "hieß" and i + 2 < n and toks[i + 1].lower == "es" and toks[i + 2].lower in ("aus", "in", "von", "bei", "im", "vom", "beim"):
+            elif low == "hieß" and i + 2 < n and toks[i + 1].lower == "es" and toks[i + 2].lower in ("aus", "in", "von", "bei", "im", "vom", "beim") \
+                    and not (i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _QUOTE_CHARS):
                 np = parse_np_forward(toks, i + 3)
                 if np is not None:
                     found.append((np, "heißen", (t.start, toks[i + 1].end), None))
@@ -697,7 +713,7 @@ class _Extractor:
                     spoken = [SpeechAct("indirect", sent.start, sent.end, (sent.start, sent.end), topic, None, None, "indicative", None, idx)]
             if spoken:
                 prev_acts = spoken
-            elif prev_acts and prev_acts[-1].sentence < idx - _CONTINUATION_SENTENCES + 1:
+            elif prev_acts and sent_of(max(a.end for a in prev_acts) - 1) < idx - _CONTINUATION_SENTENCES + 1:
                 prev_acts = []
         return self.acts
 
