@@ -36,6 +36,7 @@ class RoleLexicon:
     forms: dict[str, str]  # inflected head form → canonical head
     modifiers: frozenset[str]
     max_form: int
+    tails: frozenset[str] = frozenset()  # last three letters of every form (cheap pre-filter)
 
     def match(self, word: str) -> RoleMatch | None:
         """Return the role if ``word`` is a (possibly compound, possibly inflected) role noun."""
@@ -43,6 +44,8 @@ class RoleLexicon:
             return None
         low = word.casefold()
         if low in _NOT_ROLES:
+            return None
+        if low[-3:] not in self.tails:
             return None
         flat = low.replace("-", "").replace("\u00ad", "")
         # Longest head first: "generalsekretär" before "sekretär".
@@ -88,4 +91,4 @@ def load_roles(extra_files: tuple[str, ...] = ()) -> RoleLexicon:
                 if end.strip():
                     forms.setdefault(head + end.strip(), head)
     mods = frozenset(r[0].casefold() for r in _read(KB_DIR / "modifiers.txt"))
-    return RoleLexicon(forms, mods, max(map(len, forms)))
+    return RoleLexicon(forms, mods, max(map(len, forms)), frozenset(f[-3:] for f in forms))

@@ -1,0 +1,132 @@
+"""German NER: quality on three held-out sets and speed, in one table.
+
+- GermEval 2014 official **dev** file (never used for training or model selection): outer chunks,
+  CoNLL exact-match metric, all 12 labels and the coarse PER/LOC/ORG/OTH view.
+- SmartData v1 **news** documents (another corpus, 2015-16 newswire; not used for training):
+  PERSON→PER, ORGANIZATION*→ORG, LOCATION/LOCATION_CITY→LOC, exact character spans. Streets, stops
+  and routes are not scored either way (predictions overlapping them are ignored).
+- LER **dev** (court decisions, another domain) mapped to coarse PER/LOC/ORG as in the LER paper.
+- Speed: tokens per CPU second of the tagger alone (pre-tokenised) and of the whole
+  ``entities.ner.v1`` stage on raw article text (tokeniser + tagger + KB + roles), one process.
+
+Usage: .venv/bin/python benchmarks/ner.py [--model DIR] [--ler-limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lagebild.entities.model import load_model  # noqa: E402
+from lagebild.evaluation.ner import Scores, evaluate, read_germeval, tag_sentences  # noqa: E402
+
+SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+GERMEVAL_DEV = SHARED / "germeval2014_ner" / "NER-de-dev.tsv"
+SMARTDATA = SHARED / "smartdata_de_ner" / "smartdata_v1_train_filtered.jsonl.gz"
+LER_DEV = SHARED / "ler_legal_ner" / "ler_dev.conll.gz"
+
+_SMART = {"PERSON": "PER", "ORGANIZATION": "ORG", "ORGANIZATION_COMPANY": "ORG", "LOCATION": "LOC", "LOCATION_CITY": "LOC"}
+_SMART_IGNORE = {"LOCATION_STREET", "LOCATION_STOP", "LOCATION_ROUTE"}
+_LER = {"PER": "PER", "RR": "PER", "AN": "PER", "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
+        "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG"}
+_COARSE3 = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+
+
+def row(name: str, scores: Scores, types: tuple[str, ...]) -> str:
+    cells = []
+    for t in types:
+        cells.append(f"{scores.prf(scores.tp[t], scores.pred[t], scores.gold[t])[2]:6.3f}")
+    p, r, f = scores.overall()
+    return f"{name:<34} {p:6.3f} {r:6.3f} {f:6.3f}  " + " ".join(cells)
+
+
+def smartdata(nlp) -> Scores:  # type: ignore[no-untyped-def]
+    scores = Scores()
+    with gzip.open(SMARTDATA, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh]
+    docs = [d for d in docs if d.get("source") == "news"]
+    for d, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32), strict=True):
+        gold = {(e["start"], e["end"], _SMART[e["type"]]) for e in d["entities"] if e["type"] in _SMART}
+        ignore = [(e["start"], e["end"]) for e in d["entities"] if e["type"] in _SMART_IGNORE]
+        pred = set()
+        for ent in doc.ents:
+            label = _COARSE3.get(ent.label_)
+            if label is None or any(s < ent.end_char and ent.start_char < e for s, e in ignore):
+                continue
+            pred.add((ent.start_char, ent.end_char, label))
+        for _, _, t in gold:
+            scores.gold[t] += 1
+        for _, _, t in pred:
+            scores.pred[t] += 1
+        for _, _, t in gold & pred:
+            scores.tp[t] += 1
+    return scores
+
+
+def ler(nlp, limit: int) -> Scores:  # type: ignore[no-untyped-def]
+    with gzip.open(LER_DEV, "rt", encoding="utf-8") as fh:
+        sents = list(read_germeval(fh))[: limit or None]
+    for s in sents:
+        s.outer = [t if t == "O" else f"{t[:2]}{_LER[t[2:]]}" if t[2:] in _LER else "O" for t in s.outer]
+    predicted, _ = tag_sentences(sents, nlp)
+    predicted = [[t if t[2:] in _COARSE3 else "O" for t in p] for p in predicted]
+    return evaluate(sents, predicted)
+
+
+def stage_speed(model: str | None) -> tuple[float, float]:
+    """Tokens per CPU second of the whole stage on the example articles (repeated to ~50k tokens)."""
+    from lagebild.model import Document, OffsetMap, SourceRef
+    from lagebild.stages.entities import EntityTagger
+    from lagebild.stages.segment import Segmenter
+
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "examples" / "ru-kp-treaty").glob("*.txt"))]
+    stage = EntityTagger(model=model or "")
+    docs = []
+    for i in range(12):
+        for j, t in enumerate(texts):
+            d = Document(id=f"{i}-{j}", original=t, source=SourceRef("x"), text=t, offsets=OffsetMap.identity(len(t)))
+            docs.append(Segmenter()(d))
+    stage(docs[0])  # load once
+    nlp = load_model(model)
+    n_tokens = sum(len(nlp.tokenizer(d.text)) for d in docs)
+    started = time.process_time()
+    for d in docs:
+        stage(d)
+    cpu = time.process_time() - started
+    return n_tokens / cpu, len(docs) / cpu
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default=None, help="spaCy pipeline to measure (default: the shipped model)")
+    ap.add_argument("--ler-limit", type=int, default=0, help="only the first N LER dev sentences (0 = all)")
+    args = ap.parse_args()
+    nlp = load_model(args.model)
+    print(f"{'set':<34} {'P':>6} {'R':>6} {'F1':>6}  per-type F1")
+    with GERMEVAL_DEV.open(encoding="utf-8") as fh:
+        dev = list(read_germeval(fh))
+    predicted, tagger_speed = tag_sentences(dev, nlp)
+    full = evaluate(dev, predicted)
+    print(row("GermEval dev, 12 labels", full, ("PER", "LOC", "ORG", "OTH")) + "   (PER LOC ORG OTH)")
+    print(row("GermEval dev, coarse 4 labels", evaluate(dev, predicted, coarse_types=True), ("PER", "LOC", "ORG", "OTH")))
+    if SMARTDATA.exists():
+        print(row("SmartData v1 news (PER/LOC/ORG)", smartdata(nlp), ("PER", "LOC", "ORG")) + "   (PER LOC ORG)")
+    if LER_DEV.exists():
+        print(row("LER dev, coarse (PER/LOC/ORG)", ler(nlp, args.ler_limit), ("PER", "LOC", "ORG")) + "   (PER LOC ORG)")
+    tok_s, docs_s = stage_speed(args.model)
+    print(f"\nspeed, tagger only (pre-tokenised GermEval dev): {tagger_speed:,.0f} tokens per CPU second")
+    print(f"speed, whole entities.ner.v1 stage on articles:  {tok_s:,.0f} tokens per CPU second "
+          f"({docs_s:.1f} articles per CPU second)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
