@@ -91,7 +91,12 @@ PAST_CUES = frozenset(
     """hatte hatten hat haben war waren wurde wurden gewesen worden bereits vergangene vergangenen vergangenes
     letzte letzten gestern vorgestern zuvor damals seither seitdem kam kamen gab fand fanden hielt ging gingen sah
     nahm nahmen sprach sprachen schloss schlossen begann begannen stand standen lag lagen fiel fielen zog zogen
-    traf trafen bestritt rief riefen warf blieb blieben trat traten ließ wies sagte sagten erklärte erklärten""".split()
+    traf trafen bestritt rief riefen warf blieb blieben trat traten ließ wies sagte sagten erklärte erklärten
+    konnte konnten musste mussten durfte durften wollte wollten gewann gewannen verlor verloren starb starben flog flogen
+    schrieb schrieben stieg stiegen sank sanken griff griffen beschloss beschlossen entschied entschieden erschien
+    erschienen verließ verließen gelang geschah lief liefen brach brachen bot boten hieß sprang wuchs wuchsen zwang
+    verschwand unterschrieb unterschrieben empfing empfingen besuchte besuchten reiste reisten einigten bat baten
+    nannte nannten kannte dachte brachte brachten wusste stellte stellten""".split()
 )
 
 # Words ending in -te/-ten that are not preterite verbs (checked when a lower-case word ends in -te/-ten).

@@ -179,7 +179,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "eventday",
-        r"(?:(?:am|vom|bis\s+zum|zum|der|dem|den)\s+)?(?P<ord>ersten|letzten|zweiten|dritten|vierten|fünften|\d{1,2}\.)\s+(?P<u>tag|abend|wochenende)\s+(?=(?:des|der|seines|seiner|ihres|ihrer|dieses|dieser)\s+[A-ZÄÖÜ])",
+        r"(?:(?:am|vom|bis\s+zum|zum|der|dem|den)\s+)?(?P<ord>ersten|letzten|zweiten|dritten|vierten|fünften|\d{1,2}\.)\s+(?P<u>tag|abend|wochenende)\s+(?=(?:des|der|seines|seiner|ihres|ihrer|dieses|dieser)\s+[A-ZÄÖÜ])"
+        r"(?:(?P<cal>(?:des|dieses)\s+(?:monats|jahres))\b)?",
     ),
     (
         "relunit",
@@ -722,6 +723,14 @@ def _h_ctxday(text: str, m: re.Match[str], g: _G) -> list[Mention]:
 def _h_eventday(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     # "der letzte Tag des Gipfels" keeps its article; "am letzten Tag …" drops the preposition.
     start = m.start() if m.group().split()[0].lower() in ("der", "dem", "den") else g.start("ord")
+    if g["cal"]:  # "am letzten Tag des Monats": a calendar day after all, given as the month with its end
+        word = (g["ord"] or "").lower()
+        mod = "END" if word == "letzten" else "START" if word == "ersten" else ""
+        if (g["u"] or "").lower() != "tag" or not mod:
+            return []
+        unit = "month" if "monat" in (g["cal"] or "").lower() else "year"
+        how = "unit" if (g["cal"] or "").lower().startswith("dies") else "ctx"
+        return [Mention(start, m.end(), how, rule="eventday", unit=unit, offset=0, mod=mod)]
     return [Mention(start, g.end("u"), "none", rule="eventday", vague=True, note="relative to an event")]
 
 
