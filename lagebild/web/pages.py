@@ -37,9 +37,15 @@ def stories_page(st: State) -> HTMLResponse:
     for story in pic.stories:
         members = [pic.docs[m["doc"]] for m in story.get("members") or [] if m.get("doc") in pic.docs]
         dates = sorted(d["published"]["value"][:10] for d in members if (d.get("published") or {}).get("value"))
-        outlets = sorted({d.get("outlet") or d["id"] for d in members})
-        cards.append({**story, "n_members": len(members), "date_from": dates[0] if dates else None,
-                      "date_to": dates[-1] if dates else None, "outlets": outlets[:8]})
+        outlets = sorted({d["outlet"] for d in members if d.get("outlet")})
+        ids = {d["id"] for d in members}
+        n_events = sum(1 for e in pic.corpus.timeline if e.get("story") == story["id"] or (not e.get("story") and ids & set(e.get("sources") or [])))
+        n_groups = sum(1 for g in pic.corpus.claim_groups
+                       if g.get("story") == story["id"] or (not g.get("story") and ids & {c.get("doc") for c in g.get("claims") or []}))
+        period = story.get("period") or {}
+        cards.append({**story, "n_members": len(members), "date_from": period.get("from") or (dates[0] if dates else None),
+                      "date_to": period.get("to") or (dates[-1] if dates else None), "outlets": outlets[:8],
+                      "titles": [d.get("title") or d["id"] for d in members[:4]], "n_events": n_events, "n_groups": n_groups})
     return _html("stories.html.j2", st, title="Stories", pic=pic, stories=cards, n_docs=len(pic.docs))
 
 
