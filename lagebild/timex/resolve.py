@@ -237,6 +237,11 @@ class _Resolver:
         """The anchor for deictic/underspecified expressions: DCT in news, context in narratives."""
         if self.mode == "narrative":
             c = self.ctx(gran)
+            if c is not None and gran == "year" and c[1].gran in ("year", "decade", "century"):
+                # A full date mentioned just before outweighs a bare year in passing ("seit 1939 besetzt").
+                finer = self.ctx("month")
+                if finer is not None and finer[0] >= c[0] - 2 and not self._heading(c[0]):
+                    c = finer
             if c:
                 return "context", c[0], c[1]
         if self.dct is not None:
@@ -454,6 +459,14 @@ class _Resolver:
 
     def _start_of(self, idx: int) -> int:
         return self.starts[idx]
+
+    def _heading(self, idx: int) -> bool:
+        """Whether the timex ``idx`` sits in a short line without final punctuation (a section title)."""
+        pos = self.starts[idx]
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)].strip()
+        return len(line) < 90 and not line.endswith((".", "!", "?", ":"))
 
 
 def tag(text: str, dct: Point | None = None, *, mode: str = "auto") -> list[Timex]:

@@ -306,7 +306,7 @@ _BACK = re.compile(
 )
 _BACK_DUR = re.compile(
     r"(?:(?<![\w.])(?P<prep>vor|seit|nach|in|binnen|innerhalb(?:\s+von)?|für|über|fast|knapp|rund|etwa|ungefähr|mehr\s+als|weniger\s+als|gut|bis\s+zu|nur|erst|mindestens|höchstens|insgesamt)\s+)?"
-    r"(?:(?<![\w.])(?:ganzen?|ganze|vollen?|volle|langen?|lange|knapp|rund|gut|etwa|fast|über|mehr\s+als)\s+)?$",
+    r"(?:(?<![\w.])(?P<mod>ganzen?|ganze|vollen?|volle|langen?|lange|knapp|rund|gut|etwa|fast|über|mehr\s+als)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -508,6 +508,7 @@ def _h_nightto(text: str, m: re.Match[str], g: _G) -> list[Mention]:
 
 
 _COORD_BEFORE = re.compile(r"(?:" + _MON + r"|frühjahr|frühling|sommer|herbst|winter)\s*(?:und|oder|bis|bzw\.|/|–|-)\s*$", re.IGNORECASE)
+_COORD_YEAR = re.compile(r"\s*(?:und|oder|bis|bzw\.|/|–|-)\s*(?:" + _MON + r")\s+(\d{4})(?!\d)", re.IGNORECASE)
 _COORD_AFTER = re.compile(r"\s*(?:und|oder|bis|bzw\.|/|–|-)\s*(?:" + _MON + r")", re.IGNORECASE)
 
 
@@ -528,6 +529,9 @@ def _h_month(text: str, m: re.Match[str], g: _G) -> list[Mention]:
             return []
     start = b.start
     mod = _mod(b.mod)
+    shared = None if g["y"] else _COORD_YEAR.match(text, m.end())
+    if shared:  # "Mai/Juni 1940", "März und April 1941": the year belongs to both
+        return [Mention(start, m.end(), "abs", rule="month", point=Point("month", int(shared.group(1)), month), mod=mod)]
     if g["y"]:
         return [Mention(start, m.end(), "abs", rule="month", point=Point("month", _year(g["y"], g["bc"]), month), mod=mod)]
     rel = _rel(b.rel) or ""
@@ -821,7 +825,7 @@ def _h_duration(text: str, m: re.Match[str], g: _G) -> list[Mention]:
         return [Mention(start, m.end(), "fixed", rule="duration", value="FUTURE_REF", vague=True, direction="future")]
     if vague and post in ("zuvor", "vorher", "früher", "davor"):
         return [Mention(start, m.end(), "fixed", rule="duration", value="PAST_REF", vague=True, direction="past")]
-    if pre == "nach" and whole and not post:
+    if pre == "nach" and whole and not post and not b.mod:
         return [Mention(start, g.end("u") + (2 if text[g.end("u"):g.end("u") + 2].lower() == "es" else 0), "ctx", rule="duration",
                         unit=unit, offset=int(count), mod=mod)]  # type: ignore[arg-type]
     if post in ("später", "danach", "darauf") and whole:
