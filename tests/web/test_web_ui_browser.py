@@ -169,6 +169,19 @@ def test_article_annotations_link_to_entity_and_values(page: Any, handmade_serve
     assert "rund 80 Prozent" in page.locator("main").inner_text()  # claims by the entity
 
 
+def test_deep_link_to_one_annotation(page: Any, handmade_server: Any) -> None:
+    from lagebild.report.view import dom_id
+
+    page.set_viewport_size(PHONE)
+    page.goto(handmade_server.url + "/api/documents/c-wire?kinds=quote")
+    quote_id = page.evaluate("() => JSON.parse(document.body.innerText).item.annotations[0].id")
+    anchor = dom_id("c-wire", quote_id.split("#", 1)[1])
+    page.goto(f"{handmade_server.url}/articles/c-wire#{anchor}")
+    assert page.evaluate("() => document.querySelector(':target') && document.querySelector(':target').id") == anchor
+    assert page.locator(f"#{anchor}").inner_text() == "„wichtigen Schritt“"
+    assert _in_viewport(page, f"#{anchor}")
+
+
 def test_search_filters(page: Any, handmade_server: Any) -> None:
     page.goto(handmade_server.url + "/search?q=Streiks")
     found = {h.rsplit("/", 1)[-1] for h in page.locator("ol.results li.result > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")}
