@@ -105,3 +105,30 @@ def test_tagger_never_crashes_and_values_are_valid(words: list[str], dct: Point 
             p = parse_value(t.value)
             if p is not None and p.gran in ("day", "pod", "minute"):
                 assert make_day(p.year, p.month, p.day) is not None
+
+
+def test_real_news_articles(shared_data) -> None:
+    """200 real German news articles (10kGNAD): no crash, valid values, real days, spans on word boundaries."""
+    import csv
+
+    path = shared_data / "10kgnad_articles" / "test.csv"
+    if not path.exists():
+        import pytest
+
+        pytest.skip("10kGNAD not available")
+    csv.field_size_limit(10**7)
+    with path.open(encoding="utf-8") as fh:
+        texts = [row[1].strip("'") for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) > 1][:200]
+    dct = parse_value("2016-03-15")
+    found = 0
+    for text in texts:
+        for t in tag(text, dct):
+            found += 1
+            assert 0 <= t.start < t.end <= len(text)
+            assert not (t.start > 0 and text[t.start - 1].isalnum() and text[t.start].isalnum()), text[t.start - 10 : t.end]
+            if t.value is not None:
+                assert VALUE.match(t.value), (text[t.start : t.end], t.value)
+                p = parse_value(t.value)
+                if p is not None and p.gran in ("day", "pod", "minute"):
+                    assert make_day(p.year, p.month, p.day) is not None
+    assert found > 400  # news are full of dates; a silent tagger is a broken tagger
