@@ -916,7 +916,7 @@ def _h_year(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     mod_word = re.sub(r"\s+", " ", (b.mod or "").lower())
     if b.rel and not (has_jahr or mod_word):
         return []
-    if not bc and not (1000 <= y <= 2100) and not (has_jahr and 1 <= y <= 2100):
+    if not bc and not (1000 <= y <= 2100) and not (has_jahr and 1 <= y <= 9999):
         return []
     if not (has_jahr or bc or mod_word):
         # A bare number is a year only if nothing says it counts things: "2000 Soldaten" is not.
