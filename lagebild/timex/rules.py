@@ -13,6 +13,7 @@ modifiers ("der vergangenen Woche", "Ende Oktober") inside.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -231,7 +232,8 @@ _BRANCHES: list[tuple[str, str]] = [
 ]
 
 
-def _compile() -> re.Pattern[str]:
+@functools.cache
+def master() -> re.Pattern[str]:
     """Join the branches into one pattern; group names get the branch as prefix ("month__mon")."""
     parts = []
     for name, pattern in _BRANCHES:
@@ -241,7 +243,6 @@ def _compile() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
-MASTER = _compile()
 # Every expression contains one of these word starts (a digit, a month, a weekday, a time unit,
 # a deictic or reference word). Only windows around them are scanned with the master pattern.
 _CORE = re.compile(
@@ -1031,10 +1032,11 @@ def _trim(text: str, ment: Mention) -> Mention | None:
 def find_mentions(text: str) -> Iterator[Mention]:
     """Yield the temporal expressions of German ``text`` in order, without overlaps."""
     last_end = 0
+    pattern = master()  # compiled on first use (a large pattern: ~0.3 s), not at import
     for ws, we in _windows(text):
         pos = max(ws, last_end)
         while pos < we:
-            m = MASTER.search(text, pos, we)
+            m = pattern.search(text, pos, we)
             if m is None:
                 break
             branch = m.lastgroup or ""
