@@ -53,7 +53,10 @@ _OBJECT_FIRST = frozenset("den dem einen einem ihm ihn ihnen".split())
 _INFINITIVE_BEFORE = frozenset(
     "sich nicht nichts zu kann können konnte muss müssen will wollen wollte möchte lasse lässt ließ werde wird würde soll sollte".split()
 )
-_CONTINUATION_SENTENCES = 3  # speech continues over at most this many sentences without a speaker
+_CONTINUATION_SENTENCES = 3
+_SUBORDINATE_START = frozenset(
+    "als wenn weil nachdem obwohl während da bevor seit seitdem sobald falls indem damit sodass ehe bis solange".split()
+)  # speech continues over at most this many sentences without a speaker
 
 
 @dataclass(slots=True)
@@ -401,7 +404,8 @@ class _Extractor:
         for cue in cues:
             rng = self._content_after(sent, cue)
             cs = _clause_start(toks, cue.idx)
-            if rng is None and cue.inverted and cs >= 2 and toks[cs - 1].text == "," and toks[cs - 2].text not in _QUOTE_CHARS:
+            verb_first = cs == cue.idx or toks[cs].lower in _HABEN  # ", sagte X" / ", hat X berichtet"
+            if rng is None and cue.inverted and verb_first and cs >= 2 and toks[cs - 1].text == "," and toks[cs - 2].text not in _QUOTE_CHARS:
                 # "Was sie täten, bleibe abzuwarten, sagte X." — the clause before the cue.
                 first = 0
                 while first < cs and toks[first].text in _QUOTE_CHARS:
@@ -413,7 +417,8 @@ class _Extractor:
                 if not framed and (
                     _has_subjunctive(sent, first, cs - 1, allow_konj2=False)
                     or (not quoted and prefix and prefix[0].lower in ("dass", "ob", "wie", "was", "warum"))
-                    or (not quoted and cue.subject is not None and len(words) >= 3)  # "Es wird nicht fehlen, versichert X"
+                    or (not quoted and cue.subject is not None and len(words) >= 3  # "Es wird nicht fehlen, versichert X"
+                        and prefix[0].lower not in _SUBORDINATE_START)
                 ):
                     rng = (first, cs - 1)
             if rng is None:
