@@ -270,11 +270,8 @@ class _Resolver:
             t.value = m.value
             t.granularity = "duration" if m.type == "DURATION" else "set" if m.type == "SET" else "ref"
             t.direction = m.direction or "none"
-            if m.note == "in" and m.unit and m.offset and self.mode == "news" and self.dct is not None and m.type == "DURATION":
-                t.relative = {"ref": "dct", "unit": m.unit, "offset": m.offset}
             return t
         elif m.how == "none":
-            t.vague = True if m.vague else t.vague
             t.granularity = "day" if m.rule == "eventday" else None
             if m.rule == "eventday":
                 self.unresolved_days.append((i, m.start))
@@ -413,9 +410,7 @@ class _Resolver:
         if ref is None:
             return None
         t.anchor, t.anchor_index = anchor, idx
-        if m.note == "ago" and m.unit in ("day", "week", "month", "year"):
-            return shift(ref, m.unit, m.offset)
-        return shift(ref, m.unit, m.offset)
+        return shift(ref, m.unit, m.offset)  # "vor zwei Wochen" = two weeks back, at week granularity
 
     def _ctx(self, m: Mention, tense: str, t: Timex) -> Point | None:
         gran = _UNIT_GRAN.get(m.unit, "")
