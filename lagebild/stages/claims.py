@@ -24,7 +24,7 @@ _PP_AFTER = re.compile(
     r"[ \t]+((?:in|nach|aus|an|auf|für|im|ins|der|des|gegen|bei|von|vom|zur|zum)[ \t]+(?:[a-zäöüß][\w-]*[ \t]+){0,2}[A-ZÄÖÜ][\w-]*)"
 )
 _NOUN_AFTER = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*\w)")
-_NOUN_BEFORE_PREP = re.compile(r"((?:[a-zäöüß][\w-]*(?:e|en|er|es|em)[ \t]+){0,2}[A-ZÄÖÜ][\w-]*)[ \t]+(?:von|auf|um|in|über|mit|bei)[ \t]+(?:\w+[ \t]+)?$")
+_NOUN_BEFORE_PREP = re.compile(r"((?:[a-zäöüß][\w-]*(?:e|en|er|es|em)[ \t]+){0,1}[A-ZÄÖÜ][\w-]*)[ \t]+(?:von|auf|um|in|über|mit|bei)[ \t]+(?:\w+[ \t]+)?$")
 _CAP_NOUN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß][\w-]*)")
 _FUNCTION_CAPS = frozenset("Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ich Mit Im In Am Auf Nach Laut Zudem Auch Bislang".split())
 
@@ -106,7 +106,9 @@ class RuleClaims:
         if att is not None and att.data.get("speaker_resolution") == "unresolved":
             speaker = None
         hedges = [h for h in (q.hedge, att.data.get("hedge") if att is not None else None) if h]
-        in_sentence = [t for t in timexes if sent[0] <= t.span.start < sent[1]]
+        # Only calendar points are reference times ("in den kommenden Tagen" → PXD is not).
+        in_sentence = [t for t in timexes if sent[0] <= t.span.start < sent[1] and t.label in ("DATE", "TIME")
+                       and str(t.data.get("value") or "")[:1].isdigit()]
         timex = min(in_sentence, key=lambda t: abs(t.span.start - q.num_start), default=None)
         subject = claim_subject(doc.text, q, sent[0])
         data: dict[str, Any] = {
