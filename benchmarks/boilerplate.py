@@ -30,7 +30,7 @@ def main() -> int:
     if missing:
         print(f"gold data not found: {', '.join(map(str, missing))}")
         return 1
-    return command.main([str(s) for s in sets] + ["--limit", str(args.limit)], standalone_mode=False) or 0
+    return command.main([str(s) for s in sets] + ["--limit", str(args.limit), "--rules-only"], standalone_mode=False) or 0
 
 
 if __name__ == "__main__":

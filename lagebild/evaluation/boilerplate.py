@@ -14,8 +14,10 @@ Datasets (recognised by their files):
   snippet precision/recall as that benchmark defines it, counting only snippets that occur in
   the flattened page at all (others cannot be kept or removed by a text filter).
 
-The rules were developed on the scrapinghub pages and the example articles; the trafilatura
-pages are the held-out report set. ``--write DIR`` saves each flattened page with its labels
+The rules were developed on the scrapinghub pages and the example articles, and the line model
+(on by default; ``--rules-only`` adds rows without it) is trained on the scrapinghub pages only,
+so the scrapinghub rows are development/training scores; the trafilatura pages are the
+held-out report set. ``--write DIR`` saves each flattened page with its labels
 for inspection.
 """
 
@@ -80,13 +82,13 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def keep_text(flat: str) -> str:
-    """Run the default plain-text cleaner on ``flat`` and return the kept text."""
+def keep_text(flat: str, *, line_model: bool = True) -> str:
+    """Run the plain-text cleaner (default: with the line model) on ``flat``; return the kept text."""
     from lagebild.model import Document, SourceRef
     from lagebild.stages.clean import BoilerplateClean
 
     doc = Document("page", flat, SourceRef("page.txt"))
-    return BoilerplateClean()(doc).text
+    return BoilerplateClean(line_model=line_model)(doc).text
 
 
 @dataclass
@@ -199,7 +201,7 @@ def _score_snippets(score: Score, flat: str, kept: str, with_: list[str], withou
             score.fp += 1
 
 
-def evaluate(folder: Path, *, limit: int = 0, write: Path | None = None) -> Score:
+def evaluate(folder: Path, *, limit: int = 0, write: Path | None = None, line_model: bool = True) -> Score:
     """Flatten every page of one dataset folder, clean it and score the kept text."""
     if (folder / "ground-truth.json").exists():
         pages, score = _scrapinghub_pages(folder), Score("characters (line labels)")
@@ -215,7 +217,7 @@ def evaluate(folder: Path, *, limit: int = 0, write: Path | None = None) -> Scor
         if not flat.strip():
             continue
         t0 = time.perf_counter()
-        kept = keep_text(flat)
+        kept = keep_text(flat, line_model=line_model)
         score.seconds += time.perf_counter() - t0
         score.chars += len(flat)
         score.pages += 1
@@ -234,14 +236,17 @@ def evaluate(folder: Path, *, limit: int = 0, write: Path | None = None) -> Scor
 @click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--limit", default=0, help="Only the first N pages of each dataset.")
 @click.option("--write", type=click.Path(file_okay=False, path_type=Path), help="Save flattened pages and kept text here.")
-def command(datasets: tuple[Path, ...], limit: int, write: Path | None) -> None:
+@click.option("--rules-only", is_flag=True, help="Also score the rules without the line model (line_model=false).")
+def command(datasets: tuple[Path, ...], limit: int, write: Path | None, rules_only: bool) -> None:
     """Score the plain-text boilerplate filter on pages flattened to all their visible text.
 
     Example: lagebild eval boilerplate ../shared/data/scrapinghub_article_extraction ../shared/data/trafilatura_evalset
     """
     click.echo(f"{'dataset':<32} {'unit':<26} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'ms/page':>8} {'MB/s':>6}")
     for folder in datasets:
-        s = evaluate(folder, limit=limit, write=(write / folder.name) if write else None)
-        ms = 1000 * s.seconds / max(s.pages, 1)
-        mbs = s.chars / 1e6 / s.seconds if s.seconds else 0.0
-        click.echo(f"{folder.name[:32]:<32} {s.kind:<26} {s.pages:5d} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {ms:8.2f} {mbs:6.1f}")
+        for mode in (True, False) if rules_only else (True,):
+            s = evaluate(folder, limit=limit, write=(write / folder.name) if write and mode else None, line_model=mode)
+            ms = 1000 * s.seconds / max(s.pages, 1)
+            mbs = s.chars / 1e6 / s.seconds if s.seconds else 0.0
+            name = folder.name[:32] if mode else folder.name[:21] + " rules-only"
+            click.echo(f"{name:<32} {s.kind:<26} {s.pages:5d} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {ms:8.2f} {mbs:6.1f}")

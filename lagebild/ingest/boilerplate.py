@@ -248,7 +248,7 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
-def plan(text: str, *, extracted: bool = False) -> Plan:
+def plan(text: str, *, extracted: bool = False, use_model: bool = False) -> Plan:
     """Decide for each line of ``text`` whether it is article text, and why not.
 
     ``extracted=True`` is for text an HTML extractor already reduced to the main content: only
@@ -284,8 +284,12 @@ def plan(text: str, *, extracted: bool = False) -> Plan:
     _link_runs(lines, first, last)
     _tail(lines, last)
     _mark_duplicates(lines)
+    if use_model:
+        _apply_model(lines, first, last, meta.get("title_line"))
+        _mark_duplicates(lines)
     _header_meta(lines, first, meta)
     _glued_dateline(lines, meta)
+    meta["_block"] = (first, last)
     return Plan(lines, meta)
 
 
@@ -334,7 +338,7 @@ def _link_runs(lines: list[Line], first: int, last: int) -> None:
             j += 1
         if j - i >= 2 and not (i > 0 and lines[i - 1].text.endswith(":")):
             for ln in lines[i:j]:
-                ln.reason = "related links"
+                ln.reason = "link list"
         i = max(j, i + 1)
 
 
@@ -469,3 +473,60 @@ def _glued_dateline(lines: list[Line], meta: dict[str, Any]) -> None:
         return
     body.split = body.cut + m.end(1)
     meta["dateline"] = m.group(1)
+
+
+#: removal reasons that come from the page layout (not from a cue in the line itself)
+LAYOUT_REASONS = frozenset({"outside article", "navigation", "header", "trailer", "link list"})
+FEATURES = (
+    "bias", "log_len", "log_words", "stop_ratio", "ends_sentence", "inner_punct", "digit_ratio", "caps_ratio",
+    "good", "weak", "in_block", "rule_keeps", "position", "log_dist_block", "prev_good", "next_good",
+    "prev_log_len", "next_log_len", "list_item", "ends_colon", "link_list", "header_zone", "tail", "truncated",
+)
+
+
+def line_features(lines: list[Line], first: int, last: int) -> list[list[float]]:
+    """Return one feature vector (``FEATURES``) per line: the line itself, its neighbours, its place."""
+    import math
+
+    n = len(lines)
+    out: list[list[float]] = []
+    lens = [math.log1p(len(ln.text)) for ln in lines]
+    kept_good = [ln.kind == "good" and (ln.reason is None or ln.reason in LAYOUT_REASONS) for ln in lines]
+    for i, ln in enumerate(lines):
+        s = ln.text
+        words = _words(s)
+        nw = max(len(words), 1)
+        dist = 0 if first <= i <= last else (first - i if i < first else i - last)
+        out.append([
+            1.0, lens[i], math.log1p(len(words)), _stop_ratio(words), float(bool(_END_SENTENCE.search(s))),
+            float(bool(_SENT_PUNCT.search(s[:-1]))), sum(ch.isdigit() for ch in s) / max(len(s), 1),
+            sum(1 for w in words if w[:1].isupper()) / nw, float(ln.kind == "good"), float(ln.kind == "weak"),
+            float(first <= i <= last), float(ln.reason is None), i / max(n - 1, 1), math.log1p(dist),
+            float(i > 0 and kept_good[i - 1]), float(i + 1 < n and kept_good[i + 1]),
+            lens[i - 1] if i > 0 else 0.0, lens[i + 1] if i + 1 < n else 0.0,
+            float(bool(_LIST_ITEM.match(s))), float(s.endswith(":")), float(ln.reason == "link list"),
+            float(i < first), float(i > last), float(bool(_TRUNCATED.search(s))),
+        ])
+    return out
+
+
+def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None) -> None:
+    """Let the line model re-decide every layout decision (cue removals and the title stay)."""
+    try:
+        from lagebild.ingest.line_weights import MEAN, STD, THRESHOLD, WEIGHTS
+    except ImportError:  # no trained model shipped: rules only
+        return
+    import math
+
+    feats = line_features(lines, first, last)
+    for i, (ln, x) in enumerate(zip(lines, feats, strict=True)):
+        if i == title_i or not (ln.reason is None or ln.reason in LAYOUT_REASONS):
+            continue
+        if ln.reason is None and first <= i <= last and ln.kind == "good":
+            continue  # never drop a body paragraph of the article itself
+        z = sum(w * ((v - m) / sd) for w, v, m, sd in zip(WEIGHTS, x, MEAN, STD, strict=True))
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        if p >= THRESHOLD:
+            ln.reason = None
+        elif ln.reason is None:
+            ln.reason = "low text score"

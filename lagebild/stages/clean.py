@@ -70,6 +70,8 @@ class BoilerplateClean:
     """
 
     max_chars: int = 2_000_000  # longer texts are kept whole (a plan over megabytes of lines is pointless)
+    #: a small line model re-decides the layout removals on flattened pages (false: rules only)
+    line_model: bool = True
     prov: Provenance = field(default=Provenance("clean.boilerplate.v1"), compare=False)
 
     def __call__(self, doc: Document) -> Document:
@@ -77,7 +79,7 @@ class BoilerplateClean:
         if len(base) > self.max_chars:
             doc.set_text(base, base_map)
             return doc
-        p = plan(base, extracted=doc.source.format in EXTRACTED_FORMATS)
+        p = plan(base, extracted=doc.source.format in EXTRACTED_FORMATS, use_model=self.line_model)
         builder = TextBuilder(doc.original)
         removed: list[Removed] = []
         prev_end: int | None = None
