@@ -8,6 +8,7 @@ nouns (see ``lagebild.entities.extract``). Payload keys are documented in ``docs
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from lagebild.entities.extract import extract_mentions
@@ -16,7 +17,6 @@ from lagebild.entities.model import load_model
 from lagebild.entities.roles import load_roles
 from lagebild.model import Document, Provenance, Span
 from lagebild.registry import STAGES
-from lagebild.stages.segment import split_sentences
 
 __all__ = ["EntityTagger"]
 
@@ -24,15 +24,22 @@ log = logging.getLogger(__name__)
 
 
 def _chunks(doc: Document, max_chars: int) -> list[tuple[int, int]]:
-    """Sentences if a segmenter ran, else our own sentence split; long ones cut at whitespace."""
+    """Sentences if a segmenter ran, else lines; anything longer is cut near ``max_chars``.
+
+    Cuts prefer a sentence end (". ") and else a space inside the window, so the work stays
+    linear in the text length even for a 100,000-word line without punctuation.
+    """
+    text = doc.text
     spans = [(a.span.start, a.span.end) for a in doc.of_kind("sentence")]
-    if not spans and doc.text.strip():
-        spans = [(s.start, s.end) for s in split_sentences(doc.text)]
+    if not spans:
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[tuple[int, int]] = []
     for start, end in spans:
         while end - start > max_chars:
-            cut = doc.text.rfind(" ", start, start + max_chars)
-            cut = cut if cut > start else start + max_chars
+            limit = start + max_chars
+            cut = text.rfind(". ", start + max_chars // 2, limit)
+            cut = cut + 1 if cut > start else text.rfind(" ", start, limit)
+            cut = cut if cut > start else limit
             out.append((start, cut))
             start = cut
         if end > start:

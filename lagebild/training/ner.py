@@ -181,6 +181,34 @@ after_init = null
 """
 
 
+MODEL_NOTE = """
+German NER tagger for lagebild (GermEval 2014 labels: PER LOC ORG OTH + deriv/part), trained with
+spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014); word vectors trained on
+the GermEval train and LER (CC BY 4.0, Leitner et al. 2019/2020) texts.
+"""
+
+MODEL_README = """# ner-de: the German NER tagger shipped with lagebild
+
+Trained by `python -m lagebild.training.ner` (or `make train-ner`) from the data in `../shared/data`.
+Do not edit by hand: retrain and commit the result.
+
+- Engine: spaCy 3.8 (CPU), hash-embedding CNN over word, prefix, suffix and shape features,
+  plus 64-dimensional word vectors trained here (PPMI + SVD), transition-based NER.
+- Labels: GermEval 2014 outer level: PER, LOC, ORG, OTH, each also with `deriv` ("deutsche") and
+  `part` ("Troia-Ausstellung"). The stage `entities.ner.v1` maps OTH to MISC.
+- Training data: GermEval 2014 **train** (24,000 sentences; 1,000 of them held aside to pick the
+  best checkpoint). The official **dev** file was used for nothing but the reported evaluation.
+- Licence of the data behind this model: CC BY 4.0.
+  GermEval 2014: D. Benikova, C. Biemann, M. Reznicek, *NoSta-D Named Entity Annotation for
+  German: Guidelines and Dataset*, LREC 2014. LER (text only, for the word vectors): E. Leitner,
+  G. Rehm, J. Moreno-Schneider, *A Dataset of German Legal Documents for Named Entity
+  Recognition*, LREC 2020.
+- The string table is reduced to the labels (features are hashed at run time), which does not
+  change any prediction.
+- Scores: `lagebild eval ner ../shared/data/germeval2014_ner/NER-de-dev.tsv` and `benchmarks/ner.py`.
+"""
+
+
 def _sentences(path: Path) -> Iterator[tuple[list[str], list[str]]]:
     with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as fh:
         for sent in read_germeval(fh):
@@ -269,6 +297,12 @@ def install(best: Path) -> None:
     # so keeping just the labels saves megabytes without changing a single prediction.
     labels = sorted(spacy.load(MODEL_DIR).get_pipe("ner").labels)
     (MODEL_DIR / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
+    meta_path = MODEL_DIR / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(name="lagebild_ner_de", version="1.0.0", license="CC BY 4.0", description=MODEL_NOTE.strip())
+    meta.pop("performance", None)  # scores on the held-aside train part; report dev with `lagebild eval ner`
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+    (MODEL_DIR / "README.md").write_text(MODEL_README, encoding="utf-8")
     print(f"installed {best} -> {MODEL_DIR}", file=sys.stderr)
 
 

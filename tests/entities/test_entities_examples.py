@@ -157,8 +157,18 @@ def test_large_document_is_tagged(examples_dir) -> None:  # type: ignore[no-unty
     assert time.perf_counter() - started < 120
 
 
+def test_unsegmented_long_line_is_chunked() -> None:
+    """Without a segmenter and without line breaks the stage still tags (linear chunking)."""
+    text = "Kanzler Olaf Scholz traf in Berlin den NATO-Generalsekretär und sprach über Russland " * 400
+    d = Document(id="line", original=text, source=SourceRef("x"), text=text, offsets=OffsetMap.identity(len(text)))
+    EntityTagger()(d)
+    assert sum(1 for a in d.of_kind("entity") if a.surface == "Olaf Scholz") > 300
+
+
 @pytest.mark.slow
 def test_hundred_thousand_words() -> None:
     words = ("Die Regierung in Berlin und Kanzler Olaf Scholz beraten mit der NATO über Russland . " * 7000).split()
-    d = make_doc("huge", " ".join(words[:100_000]))
-    assert d.of_kind("entity")
+    text = "\n".join(" ".join(words[i : i + 60]) for i in range(0, 100_000, 60))
+    d = Document(id="huge", original=text, source=SourceRef("x"), text=text, offsets=OffsetMap.identity(len(text)))
+    EntityTagger()(d)  # no segmenter: the stage's own linear chunking
+    assert len(d.of_kind("entity")) > 10_000
