@@ -307,8 +307,13 @@ def _timeline_entries(pic: Picture, members: set[str], story_id: str | None = No
     return out
 
 
-def _coverage(pic: Picture, members: list[str], events: list[dict[str, Any]], groups: list[dict[str, Any]]) -> dict[str, Any]:
-    """Which article reports which event / claim group; rows carried by one source only are flagged."""
+def _coverage(pic: Picture, members: list[str], events: list[dict[str, Any]], groups: list[dict[str, Any]],
+              max_columns: int = 40) -> dict[str, Any]:
+    """Which article reports which event / claim group; rows carried by one source only are flagged.
+
+    Large stories show the ``max_columns`` articles that report the most rows (the count of
+    hidden articles is given); single-source flags still consider every article.
+    """
     rows = []
     for ev in events:
         docs = set(ev.get("sources") or []) | {m.get("doc") for m in ev.get("mentions") or []}
@@ -316,11 +321,17 @@ def _coverage(pic: Picture, members: list[str], events: list[dict[str, Any]], gr
     for g in groups:
         docs = {c.get("doc") for c in g.get("claims") or []}
         rows.append({"kind": "claims", "id": g["id"], "label": g.get("subject") or g["id"], "docs": docs})
+    all_members = set(members)
+    columns = members
+    if len(members) > max_columns:
+        reach = Counter(d for row in rows for d in row["docs"] if d in all_members)
+        keep = {d for d, _ in reach.most_common(max_columns)}
+        columns = [d for d in members if d in keep] or members[:max_columns]
     for row in rows:
-        row["cells"] = [d in row["docs"] for d in members]
-        row["single"] = len(row["docs"] & set(members)) == 1
+        row["cells"] = [d in row["docs"] for d in columns]
+        row["single"] = len(row["docs"] & all_members) == 1
         row["docs"] = sorted(d for d in row["docs"] if d)
-    return {"columns": members, "rows": rows, "extra": pic.corpus.coverage}
+    return {"columns": columns, "hidden": len(members) - len(columns), "rows": rows, "extra": pic.corpus.coverage}
 
 
 def story_view(pic: Picture, story_id: str) -> dict[str, Any] | None:
@@ -469,7 +480,12 @@ def entity_view(pic: Picture, entity_id: str, docs: Mapping[str, Document], link
     for m in ent.get("mentions") or []:
         by_doc[m.get("doc")].append(m)
     quotes, claims_by, claims_about = [], [], []
-    for doc_id, doc in docs.items():
+    # Speakers, claimants and subjects are mentions of the entity: only its articles can hold them.
+    for doc_id in sorted(by_doc):
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
+        mine = [e.span for e in doc.of_kind("entity") if f"{doc_id}#{e.id}" in my_mentions]
         for ann in doc.annotations:
             if ann.kind not in ("quote", "claim"):
                 continue
@@ -480,18 +496,18 @@ def entity_view(pic: Picture, entity_id: str, docs: Mapping[str, Document], link
                 # A speaker/claimant span that covers one of the entity's mentions counts as well.
                 span = data.get("speaker_span") or data.get("claimant_span")
                 if span:
-                    by = any(
-                        f"{doc_id}#{e.id}" in my_mentions and Span(*span).overlaps(e.span) for e in doc.of_kind("entity")
-                    )
-            item = {"x": annotation_json(doc, ann, pic.corpus), "href": links.doc(doc_id, start=doc.original_span(ann.span)[0], end=doc.original_span(ann.span)[1]), "doc": pic.docs.get(doc_id, {})}
-            if ann.kind == "quote" and by:
+                    by = any(Span(*span).overlaps(m) for m in mine)
+            about = ann.kind == "claim" and any(f"{doc_id}#{r}" in my_mentions for r in data.get("subject_anns") or [])
+            if not (by or about):
+                continue
+            start, end = doc.original_span(ann.span)
+            item = {"x": annotation_json(doc, ann, pic.corpus), "href": links.doc(doc_id, start=start, end=end), "doc": pic.docs.get(doc_id, {})}
+            if ann.kind == "quote":
                 quotes.append(item)
-            elif ann.kind == "claim":
-                about = any(f"{doc_id}#{r}" in my_mentions for r in data.get("subject_anns") or [])
-                if by:
-                    claims_by.append(item)
-                elif about:
-                    claims_about.append(item)
+            elif by:
+                claims_by.append(item)
+            else:
+                claims_about.append(item)
     mentions = []
     for doc_id, items in sorted(by_doc.items(), key=lambda kv: -len(kv[1])):
         mentions.append(
