@@ -54,6 +54,7 @@ _INFINITIVE_BEFORE = frozenset(
     "sich nicht nichts zu kann können konnte muss müssen will wollen wollte möchte lasse lässt ließ werde wird würde soll sollte".split()
 )
 _CONTINUATION_SENTENCES = 3
+_RELATIVE = frozenset("der die welcher welche".split())
 _SUBORDINATE_START = frozenset(
     "als wenn weil nachdem obwohl während da bevor seit seitdem sobald falls indem damit sodass ehe bis solange".split()
 )  # speech continues over at most this many sentences without a speaker
@@ -111,6 +112,7 @@ class _Cue:
     subject: Phrase | None = None
     subject_end: int = 0  # token index after the subject (inverted) or after the verb
     inverted: bool = False
+    relative: bool = False  # the cue is in a relative clause: its content ends before the main clause
 
 
 @dataclass(slots=True)
@@ -238,6 +240,12 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
         cue.subject, cue.inverted = np, True
         cue.subject_end = j + 1 + len(np.tokens) if np is not None else j
         return
+    if cs >= 2 and cs < cue.idx and toks[cs].lower in _RELATIVE and toks[cs - 1].text == ",":
+        # "Anwalt Peter Braun, der den Kläger vertritt, …" / "Müller, die betonte, dass …": the antecedent.
+        np = parse_np_backward(toks, cs - 1)
+        if np is not None:
+            cue.subject, cue.subject_end, cue.relative = np, cue.idx + 1, True
+            return
     if earlier is not None and earlier.subject is not None and cue.idx > 0 and toks[cue.idx - 1].lower in ("und", "sowie"):
         # Coordinated verbs share the subject: "Russland weist das zurück und betont, dass …".
         cue.subject, cue.subject_end, cue.inverted = earlier.subject, cue.idx + 1, earlier.inverted
@@ -423,6 +431,10 @@ class _Extractor:
                     rng = (first, cs - 1)
             if rng is None:
                 continue
+            if cue.relative:
+                commas = [k for k in range(rng[0] + 1, rng[1]) if toks[k].text == ","]
+                if commas:
+                    rng = (rng[0], commas[-1])
             start, end = toks[rng[0]].start, toks[rng[1] - 1].end
             if any(q[0] <= start and end <= q[1] for q in sent.quoted):
                 continue
@@ -484,9 +496,10 @@ class _Extractor:
                 tail = after[k + 1 :]
                 j = _skip_fillers(tail, 0)
                 np = parse_np_forward(tail, j)
+                form = next(f for f in forms if f.finite)
+                cue_lemma, cue_span = form.lemma, (t.start, t.end)
                 if np is not None:
-                    form = next(f for f in forms if f.finite)
-                    speaker, cue_lemma, cue_span = self._speaker(np, plural=form.plural), form.lemma, (t.start, t.end)
+                    speaker = self._speaker(np, plural=form.plural)
             elif t.lower in ("hieß", "heißt") and k > 0 and k + 2 < len(after) and after[k + 1].lower == "es" \
                     and after[k + 2].lower in ("in", "im", "aus", "von", "vom", "bei", "beim"):
                 np = parse_np_forward(after, k + 3)

@@ -155,7 +155,9 @@ PRONOUNS = frozenset("er sie es man".split())
 PREPOSITIONS = frozenset(
     "an am auf aus bei beim für gegen gegenüber hinter in im ins mit nach neben ohne seit über um unter "
     "von vom vor während wegen zu zum zur zwischen durch trotz laut angesichts infolge dank per pro "
-    "bezüglich hinsichtlich anlässlich innerhalb außerhalb entlang gemäß samt".split()
+    "bezüglich hinsichtlich anlässlich innerhalb außerhalb entlang gemäß samt inmitten nahe unweit mithilfe "
+    "anhand aufgrund statt anstatt ungeachtet seitens mittels jenseits diesseits oberhalb unterhalb binnen ab "
+    "bis außer entgegen zwecks inklusive".split()
 )
 ADVERBS = frozenset(
     """zudem außerdem dann auch später gestern heute morgen vorgestern dazu daraufhin danach jetzt nun
@@ -199,7 +201,13 @@ _ROLE_WORDS = frozenset(
     kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau person
     sportdirektor sportdirektorin sportchef
     erklärung mitteilung pressemitteilung stellungnahme meldung bericht berichten interview statement
-    schreiben brief tweet beitrag studie umfrage angaben informationen""".split()
+    schreiben brief tweet beitrag studie umfrage angaben informationen
+    vater mutter sohn tochter familienvater familienmutter ehefrau ehemann bruder schwester freund freundin
+    kollege kollegin spieler spielerin torhüter torhüterin stürmer kapitänin arzt ärztin polizist polizistin
+    zeuge zeugin augenzeuge augenzeugin nachbar nachbarin bewohner bewohnerin besucher besucherin sängerin
+    sänger schauspieler schauspielerin moderator moderatorin musiker musikerin regisseur regisseurin
+    künstler künstlerin unternehmer unternehmerin gewerkschafter gewerkschafterin aktivist aktivistin
+    verteidiger verteidigerin kläger klägerin angeklagte angeklagter opfer mann""".split()
 )
 _ROLE_SUFFIXES = (
     "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "sprecher",
@@ -207,7 +215,8 @@ _ROLE_SUFFIXES = (
     "leiterin", "führer", "führerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin",
     "diplomat", "experte", "expertin", "analyst", "politiker", "politikerin", "abgeordnete",
     "kommandeur", "general", "berater", "beraterin", "beauftragte", "beauftragter", "sprecherin",
-    "funktionär", "funktionärin", "vertreter", "vertreterin", "mitglied",
+    "funktionär", "funktionärin", "vertreter", "vertreterin", "mitglied", "jährige", "jähriger",
+    "jährigen", "trainer", "trainerin", "sprecherin", "chefin", "leiterin", "direktorin",
 )
 
 

@@ -20,6 +20,7 @@ _ADJ = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)$")
 _NAME_PARTICLES = frozenset("von van de del della di da al el bin ibn zu ten der den la le".split())
 _GENITIVE = frozenset("des der eines einer".split())
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
+_AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")  # "der 33-Jährige"
 _MAX_NP = 14  # tokens: a speaker phrase longer than this is a parsing accident
 
 
@@ -62,7 +63,7 @@ def _is_adj(tok: Token) -> bool:
 
 def _is_noun(tok: Token) -> bool:
     t = tok.text
-    if not t[:1].isupper() or not tok.is_word:
+    if not (t[:1].isupper() or _AGE_NOUN.match(t)) or not tok.is_word:
         return False
     low = t.lower()
     return (low not in ADVERBS and low not in PREPOSITIONS and low not in PRONOUNS and low not in ARTICLES

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 __all__ = ["Token", "tokenize"]
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-‐'’]\w+)*|\S")
+_TOKEN = re.compile(r"\d+-[^\W\d_][\w-]*|\d+(?:[.,]\d+)*|\w+(?:[-‐'’]\w+)*|\S")  # "33-Jährige" is one word
 
 
 class Token(NamedTuple):

@@ -97,3 +97,39 @@ def test_random_text_never_crashes(text: str) -> None:
         for key in ("speaker_span", "content_span", "cue_span", "claimant_span"):
             span = a.data.get(key)
             assert span is None or 0 <= span[0] <= span[1] <= len(doc.text)
+
+
+def test_perfect_tense_passive_and_relative_clauses() -> None:
+    text = (
+        "Inmitten der Debatte hat Bürgermeister Jan Weber am Montag erklärt, dass die Brücke gesperrt bleibe. "
+        "Die Zahlen könnten noch nicht bestätigt werden, hieß es. "
+        "Die Anwältin Nora Klein, die betonte, dass die Klage zulässig sei, verließ den Saal."
+    )
+    doc = analyse(text)
+    assert find_quote(doc, "die Brücke gesperrt bleibe", "indirect").data["speaker_text"] == "Jan Weber"
+    assert not any(a.data["cue"] == "bestätigen" for a in quotes(doc))  # passive: nobody speaks
+    rel = find_quote(doc, "die Klage zulässig sei", "indirect")
+    assert rel.data["speaker_text"] == "Nora Klein" and not rel.surface.endswith("verließ den Saal")
+
+
+def test_age_noun_and_so_x_with_subjunctive() -> None:
+    text = (
+        "Der Stürmer Max Kruse traf zweimal. „Das war mein Tag“, sagte der 33-Jährige nach dem Spiel. "
+        "Die Mannschaft sei endlich bereit für den Titel, so Kruse."
+    )
+    doc = analyse(text)
+    q = find_quote(doc, "Das war mein Tag", "direct")
+    assert q.data["speaker_text"] == "Max Kruse" and q.data["speaker_resolution"] == "role"
+    ind = find_quote(doc, "Die Mannschaft sei endlich bereit", "indirect")
+    assert ind.data["speaker_text"] == "Kruse" and ind.data["cue"] == "so"
+
+
+def test_subjunctive_continuation_and_colon_after_clause() -> None:
+    text = (
+        "Ministerin Clara Vogt sprach am Abend in Berlin. Die Lage sei ernst, aber beherrschbar. "
+        "Man habe genug Personal. Dann wurde Vogt deutlich: „Wir geben nicht auf.“"
+    )
+    doc = analyse(text)
+    assert find_quote(doc, "Die Lage sei ernst", "indirect").data["speaker_text"] == "Clara Vogt"
+    assert find_quote(doc, "Man habe genug Personal", "indirect").data["speaker_resolution"] == "continuation"
+    assert find_quote(doc, "Wir geben nicht auf", "direct").data["speaker_text"] in ("Vogt", "Clara Vogt")
