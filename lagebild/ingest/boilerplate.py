@@ -55,6 +55,11 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         r"print(?:\s+this)?|e-?mail|tweet|pin\s+it)\W*$"
         r"|^\W*(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|pocket|threads|bluesky|"
         r"instagram|youtube|tiktok|e-?mail|messenger|mail|drucken|teilen|kopieren)\W*){1,8}$", re.I), 80),
+    ("article tools", re.compile(
+        r"^\W*(?:artikel\s+(?:anhören|vorlesen|merken|verschenken|drucken|teilen)|vorlesen|anhören|audio\s+abspielen|"
+        r"(?:zur\s+)?merkliste(?:\s+hinzufügen)?|schriftgröße|bild\s+vergrößern|bildergalerie|video\s+abspielen|zum\s+video|"
+        r"listen\s+to\s+(?:this\s+)?(?:article|story)|save\s+(?:article|for\s+later)|gift\s+(?:this\s+)?article|"
+        r"(?:\d+\s+)?(?:bilder|fotos|photos)|foto|video|audio|galerie|gallery)\W*$", re.I), 60),
     ("comments widget", re.compile(
         r"^\W*(?:\d+\s+)?(?:kommentare?|comments?|leserkommentare|diskussion|antworten|reply|melden)\W*(?:\(\d+\)|\d+)?\W*$"
         r"|^\W*(?:kommentar|comment|antwort|meinung)\w*\s+(?:schreiben|verfassen|veröffentlichen|abgeben|hinzufügen|posten|"
@@ -140,6 +145,7 @@ class Line:
     split: int = 0  # a glued dateline ends here ("BerlinWladimir" -> 6); a separator is inserted
     date: DateValue | None = None
     date_keyword: str = ""
+    author: str | None = None
 
 
 @dataclass
@@ -193,6 +199,13 @@ def _first_pass(line: Line) -> None:
     dm = headers.date_line(s)
     if dm:
         line.kind, line.reason, line.date, line.date_keyword = "cue", "date line", dm.value, dm.keyword
+        return
+    combined = headers.header_parts(s) if n <= 160 else None
+    if combined:
+        line.kind = "cue"
+        line.reason = "author line" if combined.get("author") else "date line"
+        line.author = combined.get("author")  # type: ignore[assignment]
+        line.date = combined.get("date")  # type: ignore[assignment]
         return
     if headers.reading_time_line(s):
         line.kind, line.reason = "cue", "reading time"
@@ -458,7 +471,7 @@ def _header_meta(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
         meta["published"] = chosen.date
     for ln in window:
         if ln.reason == "author line" and "author" not in meta:
-            meta["author"] = headers.author_line(ln.text)
+            meta["author"] = ln.author or headers.author_line(ln.text)
         if ln.reason == "section" and "section" not in meta:
             meta["section"] = headers.section_word(ln.text)
 

@@ -15,6 +15,7 @@ from lagebild.model import DateValue
 
 __all__ = [
     "DateMatch",
+    "header_parts",
     "author_line",
     "date_line",
     "date_prefix",
@@ -260,3 +261,51 @@ def reading_time_line(line: str) -> bool:
     """Return whether the line only states a reading time (``Lesezeit: 2 min``, ``4 min read``)."""
     s = line.strip()
     return len(s) <= 60 and bool(_READING_RE.match(s))
+
+
+_PART_SPLIT = re.compile(
+    r"\s*(?:\||·|•|/\s|\s[-–—]\s)\s*"
+    r"|,\s+(?=(?:\d{1,2}\.\s?\d|\d{4}|aktualisiert|veröffentlicht|stand|updated|published|lesezeit))",
+    re.IGNORECASE,
+)
+
+
+def header_parts(line: str) -> dict[str, object] | None:
+    """Parse a combined header line (``Von Hans Meier | 12.03.2024, 10:15 Uhr | Lesezeit 3 min``).
+
+    Returns ``{"date": DateValue?, "author": str?, "section": str?, "reading_time": bool}`` when
+    the line has at least two parts and every part is a byline, a date, a reading time, a
+    section word or an agency name; else ``None``.
+    """
+    s = line.strip()
+    if len(s) > 160:
+        return None
+    parts = [p for p in _PART_SPLIT.split(s) if p and p.strip(" ,")]
+    if len(parts) < 2:
+        return None
+    found: dict[str, object] = {"reading_time": False}
+    for part in parts:
+        part = part.strip(" ,")
+        if (dm := date_line(part)) is not None:
+            found.setdefault("date", dm.value)
+        elif (who := author_line(part)) is not None:
+            found.setdefault("author", who)
+        elif reading_time_line(part):
+            found["reading_time"] = True
+        elif (sec := section_word(part)) is not None:
+            found.setdefault("section", sec)
+        elif part.lower().rstrip(".") in AGENCIES or re.fullmatch(r"(?:[a-z]{2,4}/)+[a-z]{2,4}", part.lower()):
+            continue
+        elif _BARE_NAME.fullmatch(part) and part.split()[0].lower() not in _NOT_NAMES:
+            found.setdefault("bare_name", part)  # a name without "Von": an author only next to a date
+        else:
+            return None
+    bare = found.pop("bare_name", None)
+    if bare and "date" in found:
+        found.setdefault("author", bare)
+    elif bare:
+        return None
+    return found if ("date" in found or "author" in found) else None
+
+
+_BARE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von|van|de|der|zu)?\s*[A-ZÄÖÜ][a-zäöüß'’-]+){1,3}")

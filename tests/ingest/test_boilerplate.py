@@ -114,3 +114,26 @@ def test_empty_and_whitespace_only() -> None:
     for text in ("", "   \n\n  ", "x"):
         doc = clean(text)
         _check_offsets(doc)
+
+
+def test_unseen_layout_with_combined_byline() -> None:
+    text = (
+        "Startseite\nPolitik\nWirtschaft\nSport\n\n"
+        "Bundestag beschließt neues Heizungsgesetz\n"
+        "Von Petra Schulz | 12.03.2024, 10:15 Uhr\n"
+        "Artikel anhören\n\n"
+        "Der Bundestag hat am Donnerstag mit knapper Mehrheit das neue Heizungsgesetz verabschiedet. "
+        "Die Opposition kündigte an, vor das Bundesverfassungsgericht zu ziehen.\n\n"
+        "Die Ministerin verteidigte die Reform: Sie sei notwendig, um die Klimaziele zu erreichen, sagte sie im Plenum.\n\n"
+        "Lesen Sie auch\nSo funktioniert die neue Förderung\nWas Mieter jetzt wissen müssen\n\n"
+        "Teilen\nFacebook\nWhatsApp\n"
+    )
+    doc = clean(text)
+    _check_offsets(doc)
+    assert doc.meta.title == "Bundestag beschließt neues Heizungsgesetz"
+    assert doc.meta.author == "Petra Schulz"
+    assert (doc.meta.published.value, doc.meta.published.precision) == ("2024-03-12T10:15", "minute")
+    for gone in ("Startseite", "Artikel anhören", "Lesen Sie auch", "Förderung", "WhatsApp", "Petra Schulz"):
+        assert gone not in doc.text, gone
+    assert doc.text.startswith("Bundestag beschließt neues Heizungsgesetz\n")
+    assert "Klimaziele zu erreichen" in doc.text

@@ -93,3 +93,24 @@ def test_structured_dates() -> None:
     assert headers.parse_date_string("2024-11-10 15:57:00").value == "2024-11-10T15:57"  # type: ignore[union-attr]
     assert headers.parse_date_string("2024-11-10 00:00:00").precision == "day"  # type: ignore[union-attr]
     assert headers.parse_date_string("not a date") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("Von Hans Meier | 12.03.2024, 10:15 Uhr", "Hans Meier", "2024-03-12T10:15"),
+        ("Hans Meier · 12.03.2024", "Hans Meier", "2024-03-12"),
+        ("Von Anna Schmidt, dpa - 03.05.2023", "Anna Schmidt", "2023-05-03"),
+        ("12.03.2024 | Politik | Lesezeit: 3 min", None, "2024-03-12"),
+    ],
+)
+def test_combined_header_lines(line: str, author: str | None, date: str) -> None:
+    found = headers.header_parts(line)
+    assert found is not None
+    assert found.get("author") == author
+    assert found["date"].value == date  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("line", ["Die Wahl | Das Ergebnis", "Angela Merkel | Olaf Scholz", "Berlin - Die Regierung hat entschieden"])
+def test_not_combined_header_lines(line: str) -> None:
+    assert headers.header_parts(line) is None
