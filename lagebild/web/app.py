@@ -106,6 +106,15 @@ def _token_of(request: Request) -> str | None:
     return request.headers.get("x-lagebild-token") or request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
 
 
+def _warm_search() -> None:
+    from lagebild.store.search import query_terms
+
+    try:
+        query_terms("Soldaten warm")
+    except Exception:  # noqa: BLE001 - warming is an optimisation only
+        log.debug("search warm-up failed", exc_info=True)
+
+
 def create_app(db_url: str, token: str | None = None) -> FastAPI:
     """Create the web application serving the store at ``db_url``; with ``token``, every request needs it."""
     from lagebild.web import api, pages
@@ -118,6 +127,8 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.web = WebState(open_store(db_url))
+    # Load the lemma dictionaries in the background so the first search does not wait for them.
+    threading.Thread(target=_warm_search, name="lagebild-warm-search", daemon=True).start()
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
