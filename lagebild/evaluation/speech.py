@@ -30,7 +30,7 @@ import click
 
 from lagebild.model import Annotation, Document, OffsetMap, Provenance, SourceRef, Span
 
-__all__ = ["CLOSERS", "command", "load_news_gold", "name_matches", "page_text", "run_stages"]
+__all__ = ["CLOSERS", "command", "load_news_gold", "name_matches", "page_text", "run_stages", "source_text"]
 
 #: opening mark → marks that close it (for gold spans of direct quotes)
 CLOSERS = {"„": "“”\"", "\"": "\"", "»": "«", "«": "»", "‚": "‘’", "“": "”\"", "‹": "›"}
@@ -45,6 +45,17 @@ def page_text(shared: Path, page: str) -> str:
 
     raw = gzip.open(shared / "trafilatura_evalset" / "html" / f"{page}.gz").read()
     return trafilatura.extract(raw, favor_precision=True) or ""
+
+
+def source_text(shared: Path, source: dict[str, Any]) -> str:
+    """Return the text of a gold record's source: a trafilatura_evalset page or a 10kGNAD row."""
+    if source.get("dataset") == "10kGNAD":
+        import csv
+
+        with open(shared / "10kgnad_articles" / "test.csv", encoding="utf-8") as f:
+            rows = list(csv.reader(f, delimiter=";", quotechar="'"))
+        return rows[int(source["row"])][1]
+    return page_text(shared, source["page"])
 
 
 def run_stages(text: str, stages: list[str], *, outlet: str | None = None) -> Document:
@@ -78,10 +89,10 @@ def load_news_gold(path: Path, shared: Path, split: str) -> Iterator[tuple[dict[
         rec = json.loads(line)
         if split != "all" and rec.get("split") != split:
             continue
-        text = page_text(shared, rec["source"]["page"])
+        text = source_text(shared, rec["source"])
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["text_sha256"]:
             # Another extractor version: move every span to where its text is now.
-            for item in rec["quotes"] + rec.get("claims", []):
+            for item in (rec.get("quotes") or []) + rec.get("claims", []):
                 pos = text.find(item["text"])
                 if pos >= 0:
                     item["start"], item["end"] = pos, pos + len(item["text"])
@@ -191,6 +202,8 @@ def evaluate_news(path: Path, shared: Path, split: str, stages: list[str], pred_
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()
     for rec, text in load_news_gold(path, shared, split):
+        if rec.get("quotes") is None:
+            continue  # a claims-only record
         doc = run_stages(text, stages)
         rows.extend(score_news_doc(rec, doc.of_kind("quote"), scores))
     if pred_out:

@@ -163,6 +163,16 @@ def _clause_end(tokens: list[Token], idx: int) -> int:
     return j
 
 
+def _particle_reach(toks: list[Token], idx: int) -> int:
+    """Return how far a separable particle may follow its verb ("teilte …, Freitag, in Berlin mit")."""
+    j = idx + 1
+    while j < len(toks) and j - idx <= 14 and toks[j].text not in (".", "!", "?", ";", ":") and toks[j].text not in _QUOTE_CHARS:
+        if toks[j].lower in ("dass", "ob", "weil", "und") and toks[j - 1].text == ",":
+            break
+        j += 1
+    return j
+
+
 def _find_cues(sent: _Sent) -> list[_Cue]:
     toks = sent.tokens
     cues: list[_Cue] = []
@@ -179,11 +189,12 @@ def _find_cues(sent: _Sent) -> list[_Cue]:
         if not forms:
             continue
         end = _clause_end(toks, i)
+        reach = _particle_reach(toks, i)
         chosen = None
         for f in forms:
             if f.particle is None:
                 chosen = chosen or f
-            elif any(x.lower == f.particle for x in toks[i + 1 : end]):
+            elif any(x.lower == f.particle for x in toks[i + 1 : reach]):
                 chosen = f
                 break
         if chosen is None or chosen.konj:

@@ -312,3 +312,51 @@ DEV = {
   ("mehr als einer Million Einheiten", 1e6, "outlet"),
 ]),
 }
+
+# Claims-only dev records from 10kGNAD (DER STANDARD 2015-16, CC BY-NC-SA 4.0, evaluation only):
+# the corpus dropped most quotation marks from article bodies, so quotes are not annotated here.
+DEV_10KGNAD = {
+8: dict(claims=[
+  ("18 Menschen", 18, "outlet"),
+  ("18 von Taliban-Kämpfern als Geiseln genommene Insassen", 18, "outlet"),
+  ("insgesamt 21 Menschen", 21, "Verteidigungsministerium"),
+]),
+21: dict(claims=[
+  ("25.000 Palästinenser", 25000, "outlet"),
+  ("rund 17.000 Jugendliche", 17000, "outlet"),
+  ("mehr als 2.200 Palästinenser", 2200, "outlet"),
+  ("mehr als 70 Israelis", 70, "outlet"),
+  ("knapp 44 Prozent", 44, "Weltbank"),
+  ("60 Prozent", 60, "outlet"),
+]),
+42: dict(claims=[
+  ("Mehr als halbe Million Euro", 500000, "outlet"),
+  ("562.500 Euro", 562500, "outlet"),
+  ("sieben Prozent", 7, "BWB"),
+  ("30 Prozent", 30, "BWB"),
+  ("35 Prozent", 35, "BWB"),
+]),
+135: dict(claims=[
+  ("1,1 Prozent weniger hergestellt", 1.1, "outlet"),
+  ("um 1,1 Prozent weniger her", 1.1, "Wirtschaftsministerium"),
+  ("0,5 Prozent", 0.5, "outlet"),
+  ("0,6 Prozent", 0.6, "outlet"),
+  ("0,3 Prozent. Nach", 0.3, "outlet"),
+  ("1,4 Prozent nach unten", 1.4, "outlet"),
+  ("3,2 Prozent", 3.2, "outlet"),
+  ("1,4 Prozent. Die Bau", 1.4, "outlet"),
+  ("0,9 Prozent", 0.9, "outlet"),
+  ("dagegen um 0,3 Prozent", 0.3, "outlet"),
+]),
+181: dict(claims=[
+  ("maximal 5.000 Euro", 5000, "Wolfgang Schäuble"),
+  ("3.000 Euro", 3000, "outlet"),
+  ("1.000 Euro", 1000, "outlet"),
+]),
+189: dict(claims=[
+  ("5.000 Soldaten", 5000, "outlet"),
+  ("mehr als 400 Menschen", 400, "outlet"),
+  ("mehr als 300.000 Menschen", 300000, "outlet"),
+  ("Mindestens 230.000 Menschen", 230000, "outlet"),
+]),
+}

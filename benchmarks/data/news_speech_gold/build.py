@@ -18,9 +18,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[2]))
 
-from annotations import DEV, TEST  # noqa: E402
+from annotations import DEV, DEV_10KGNAD, TEST  # noqa: E402
 
-from lagebild.evaluation.speech import CLOSERS, page_text  # noqa: E402
+from lagebild.evaluation.speech import CLOSERS, page_text, source_text  # noqa: E402
 
 
 def _locate(text: str, anchor: str, seen: dict[str, int]) -> int:
@@ -65,6 +65,16 @@ def build(shared: Path) -> list[dict[str, object]]:
                 "quotes": quotes,
                 "claims": claims,
             })
+    for row, ann in DEV_10KGNAD.items():
+        source = {"dataset": "10kGNAD", "row": row}
+        text = source_text(shared, source)
+        seen = {}
+        claims = []
+        for anchor, value, claimant in ann["claims"]:
+            start = _locate(text, anchor, seen)
+            claims.append({"start": start, "end": start + len(anchor), "text": anchor, "value": value, "claimant": claimant})
+        records.append({"id": f"10kgnad-{row}", "split": "dev", "source": source,
+                        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "quotes": None, "claims": claims})
     return records
 
 
@@ -74,7 +84,7 @@ def main() -> None:
     with open(HERE / "gold.jsonl", "w", encoding="utf-8") as f:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    nq = sum(len(r["quotes"]) for r in records)  # type: ignore[arg-type]
+    nq = sum(len(r["quotes"] or []) for r in records)  # type: ignore[arg-type]
     nc = sum(len(r["claims"]) for r in records)  # type: ignore[arg-type]
     print(f"{len(records)} documents, {nq} quotes, {nc} claims -> {HERE / 'gold.jsonl'}")
 
