@@ -154,12 +154,17 @@ def align_lines(page: str, lines: list[str]) -> tuple[str, OffsetMap, float]:
         if li:
             builder.insert("\n")
         total += len(line)
-        pos = text.find(line, cursor)
+        # trafilatura marks list items with "- " that the page does not have.
+        prefix = line[:2] if line[:2] in ("- ", "* ") else ""
+        body = line[len(prefix) :]
+        pos = text.find(body, cursor)
         if pos < 0:
-            pos = text.find(line)
+            pos = text.find(body)
         if pos >= 0:
-            copied += vis.copy_into(builder, pos, pos + len(line))
-            cursor = pos + len(line)
+            if prefix:
+                builder.insert(prefix)
+            copied += vis.copy_into(builder, pos, pos + len(body))
+            cursor = pos + len(body)
             continue
         # Not verbatim in the visible text: align word by word, each near the previous one.
         prev = 0
@@ -169,7 +174,14 @@ def align_lines(page: str, lines: list[str]) -> tuple[str, OffsetMap, float]:
             if m.start() > prev:
                 builder.insert(line[prev : m.start()])
             tok = m.group()
-            p = text.find(tok, c, c + len(tok) + 200) if anchored else text.find(tok, c)
+            if anchored:
+                p = text.find(tok, c, c + len(tok) + 200)
+            elif len(tok) >= 4:  # anchor on a real word, not on "-" or "a"
+                p = text.find(tok, c)
+                if p < 0:
+                    p = text.find(tok)
+            else:
+                p = -1
             if p >= 0:
                 copied += vis.copy_into(builder, p, p + len(tok))
                 c = p + len(tok)
