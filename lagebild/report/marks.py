@@ -21,6 +21,7 @@ class Mark:
     attrs: Mapping[str, str] = field(default_factory=dict)
     href: str | None = None
     after_href: str | None = None
+    note: str | None = None  # a short visible note after the range, e.g. a date's calendar value
 
 
 def _open_tag(mark: Mark) -> str:
@@ -46,7 +47,7 @@ def render_marked(text: str, marks: Iterable[Mark]) -> Markup:
         if stack and mark.end > stack[-1].end:
             continue  # crosses its enclosing mark: HTML cannot nest it
         if any(m.href for m in stack) and (mark.href or mark.after_href):
-            mark = Mark(mark.start, mark.end, mark.css, mark.title, mark.attrs)  # no links inside links
+            mark = Mark(mark.start, mark.end, mark.css, mark.title, mark.attrs, note=mark.note)  # no links inside links
         kept.append(mark)
         stack.append(mark)
     events: list[tuple[int, int, int, Mark]] = []
@@ -63,6 +64,8 @@ def render_marked(text: str, marks: Iterable[Mark]) -> Markup:
             out.append(_open_tag(mark))
         else:
             out.append("</a>" if mark.href else "</span>")
+            if mark.note:
+                out.append(f'<span class="note" aria-hidden="true">{escape(mark.note)}</span>')
             if mark.after_href:
                 out.append(f'<a class="go" href="{escape(mark.after_href)}" title="{escape(mark.title)}" aria-label="open">↗</a>')
     out.append(str(escape(text[pos:])))

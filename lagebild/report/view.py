@@ -394,6 +394,17 @@ def _ann_title(ann: Annotation) -> str:
     return f"{ann.label or ann.kind}"
 
 
+def _ann_note(ann: Annotation) -> str | None:
+    """The visible note after a mark: a date's calendar value, a quote's speaker."""
+    if ann.kind == "timex":
+        value = ann.data.get("value")
+        return str(value) if value and str(value) != ann.surface else None
+    if ann.kind == "quote":
+        speaker = ann.data.get("speaker_text")
+        return f"— {speaker}" if speaker else None
+    return None
+
+
 def _ann_link(pic: Picture, doc: Document, ann: Annotation, links: Links) -> tuple[str | None, str]:
     """Where an annotation leads (its entity, claim group, event or speaker) and the link's label."""
     global_id = f"{doc.id}#{ann.id}"
@@ -450,6 +461,7 @@ def article_view(
                 {"id": anchor, "data-ann": f"{doc.id}#{ann.id}"},
                 href if is_entity else None,
                 None if is_entity else href,
+                _ann_note(ann),
             )
         )
         exported = annotation_json(doc, ann, pic.corpus)

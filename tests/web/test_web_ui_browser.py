@@ -96,6 +96,7 @@ def test_example_search_finds_inflected_forms(page: Any, example_server: Any, ex
 def test_example_article_page(page: Any, example_server: Any, example_analysis: dict[str, Any], screenshots: Path) -> None:
     doc_id = sorted(example_analysis["store"].document_ids())[1]
     page.goto(f"{example_server.url}/articles/{doc_id}")
+    page.evaluate("() => document.querySelectorAll('#article-text .note, #article-text a.go').forEach(e => e.remove())")
     body = page.locator("#article-text").inner_text()
     doc = example_analysis["store"].get_document(doc_id)
     assert body.split()[:5] == doc.text.split()[:5]
@@ -154,6 +155,8 @@ def test_article_annotations_link_to_entity_and_values(page: Any, handmade_serve
     page.goto(handmade_server.url + "/articles/b-abendpost")
     timex = page.locator("#article-text .tx").first
     assert "2024-03-08" in timex.get_attribute("title")
+    assert page.locator("#article-text .tx + .note").first.inner_text() == "2024-03-08"  # the value is visible, not only on hover
+    assert "— Weselsky" in page.locator("#article-text").inner_text()
     assert page.locator("table.anns").inner_text().count("2024-03-08") >= 2
     quote = page.locator("#article-text .qt").first
     assert "Weselsky" in quote.get_attribute("title")
