@@ -208,7 +208,7 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
                 continue
             fact = facts[i]
             shared = words & fact.words
-            score = sum(idf(w) for w in shared)
+            score = sum(idf(w) for w in sorted(shared))
             key = (ann.id, format_value(fact.point))
             if fact.doc.id not in votes[key] or score > votes[key][fact.doc.id][0]:
                 votes[key][fact.doc.id] = (score, ann, fact, shared)
@@ -254,7 +254,7 @@ def _by_similar_doc(doc: Document, docs: Sequence[Document], dated: dict[str, Po
         shared = mine & doc_words[other_id]
         if len(shared) < 5 * min_shared:
             continue
-        score = sum(idf(w) for w in shared) / (1 + math.log(1 + len(doc_words[other_id])))
+        score = sum(idf(w) for w in sorted(shared)) / (1 + math.log(1 + len(doc_words[other_id])))
         if best is None or score > best[0]:
             best = (score, other_id)
     if best is None:
