@@ -95,6 +95,7 @@ _DETERMINERS = frozenset(
     """der die das den dem des ein eine einen einem einer eines im am zum zur vom beim mit von aus für auf in an bei
     seine seinen seiner seinem ihre ihren ihrer ihrem unsere diese diesen dieser diesem jene alle keine kein""".split()
 )
+_BOUND_BEFORE = re.compile(r"(?<![\w])(?:bis|ab|beginnend\s+mit|bis\s+in\s+die|bis\s+Ende|bis\s+Anfang)(?:\s+(?:zum|dem|den|in|zur))?\s+$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s|\s[–—-]\s")
 
 
@@ -301,9 +302,13 @@ class _Resolver:
         if (m.how == "ctx" and m.offset > 0 and t.direction == "future" and self.mode == "news"
                 and _tense(self.text, self.sents, m, clause_only=True) != "future"):
             t.after_dct = True
-        if not t.vague and t.type in ("DATE", "TIME"):
+        if not t.vague and t.type in ("DATE", "TIME") and not (self.mode == "narrative" and self._bound(m.start)):
             self.context.append((i, point))
         return t
+
+    def _bound(self, pos: int) -> bool:
+        """Whether a date is a range bound ("bis März 1862"): it points ahead, the story's time stays."""
+        return bool(_BOUND_BEFORE.search(self.text, max(0, pos - 24), pos))
 
     def _direction(self, t: Timex, point: Point, tense: str) -> None:
         if self.dct is None:
