@@ -61,7 +61,7 @@ _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ]
 _RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
 _NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
 _WORD_TOKEN = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]+)(?![\w-])")
-_ONE_SCALE = re.compile(r"(?<![\w-])(eine[rnm]?|halbe[nr]?)[ \t\u00a0]+(Million|Milliarde|Billion)(?![\w-])", re.IGNORECASE)
+_ONE_SCALE = re.compile(r"(?<![\w-])((?:eine[rnm]?[ \t\u00a0]+)?halbe[nr]?|eine[rnm]?)[ \t\u00a0]+(Million|Milliarde|Billion)(?![\w-])", re.IGNORECASE)
 _SMALL_WORD = re.compile(r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neun)(?=[ \t\u00a0]+(?:Prozent|Prozentpunkte|Euro|Dollar|US-Dollar|Franken|Pfund|Grad|Kilometer|Meter|Tonnen|Millionen|Milliarden)\b)", re.IGNORECASE)
 _TEN_PLUS = re.compile(r"zehn|zig|ßig|hundert|tausend|^elf$|^zwölf$")  # number words >= 10
 _FEW = re.compile(r"(?:mehrere|einige|etliche|ein paar|viele)\s+$", re.IGNORECASE)
@@ -144,7 +144,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     for m in _NUM_TOKEN.finditer(text):
         yield m.start(), m.end(), parse_numeral(m.group()), None
     for m in _ONE_SCALE.finditer(text):  # "einer Million Einheiten", "halbe Million Euro"
-        factor = 0.5 if m.group(1).lower().startswith("halb") else 1.0
+        factor = 0.5 if "halb" in m.group(1).lower() else 1.0
         yield m.start(), m.end(), factor * SCALES[m.group(2).lower()], None
     for m in _SMALL_WORD.finditer(text):  # "sieben Prozent": small number words only with a unit
         yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None

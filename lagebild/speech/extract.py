@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, KONJ2, PREPOSITIONS, PRONOUNS, CueForm, is_konjunktiv1, is_role_noun
-from lagebild.speech.marks import Quotation, Unpaired, find_quotations
+from lagebild.speech.marks import Quotation, Unpaired, quotations_in_text
 from lagebild.speech.phrases import EntityRef, Phrase, parse_np_backward, parse_np_forward, pick_name
 from lagebild.speech.tokens import Token, tokenize
 
@@ -87,6 +87,7 @@ class SpeechAct:
     mood: str
     hedge: str | None = None
     sentence: int = 0
+    open_end: bool = False  # one paragraph of a quote that continues in the next paragraph
 
 
 @dataclass(slots=True)
@@ -586,7 +587,7 @@ class _Extractor:
             if len(inner_text.split()) < 5 and not inner_text.endswith((".", "!", "?", "…")):
                 return
         mood = "konjunktiv" if _mood(sent, *inner) == "konjunktiv" else "indicative"
-        self._add(SpeechAct("direct", q.start, q.end, inner, speaker, cue_lemma, cue_span, mood, None, idx))
+        self._add(SpeechAct("direct", q.start, q.end, inner, speaker, cue_lemma, cue_span, mood, None, idx, open_end=not q.closed))
 
     def _topic(self, sent: _Sent) -> Speaker | None:
         """Return the person/organisation a sentence starts with ("CNN wiederum scheint skeptisch …")."""
@@ -761,12 +762,7 @@ def extract_speech(
     lines); ``entities`` are optional entity mentions a speaker may be linked to.
     """
     paragraphs = paragraphs or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    quotes: list[Quotation] = []
-    unpaired: list[Unpaired] = []
-    for p_start, p_end in paragraphs:
-        qs, un = find_quotations(text, p_start, p_end, max_chars=max_quote_chars)
-        quotes.extend(qs)
-        unpaired.extend(un)
+    quotes, unpaired = quotations_in_text(text, paragraphs, max_chars=max_quote_chars)
     para_starts = [p[0] for p in paragraphs]
     import bisect
 
@@ -776,4 +772,15 @@ def extract_speech(
         para = max(0, bisect.bisect_right(para_starts, s) - 1)
         sents.append(_Sent(s, e, para, tokenize(text, s, e), quoted))
     extractor = _Extractor(text, entities or [], max_quote_chars)
-    return extractor.run(sents, quotes), unpaired
+    acts = extractor.run(sents, quotes)
+    _attribute_multi_paragraph(acts)
+    return acts, unpaired
+
+
+def _attribute_multi_paragraph(acts: list[SpeechAct]) -> None:
+    """Give the paragraphs of a multi-paragraph quote the speaker named at its end."""
+    direct = sorted((a for a in acts if a.label == "direct"), key=lambda a: a.start)
+    for k in range(len(direct) - 2, -1, -1):
+        a, b = direct[k], direct[k + 1]
+        if a.open_end and b.start - a.end <= 2 and b.cue is not None and b.speaker is not None:
+            a.speaker, a.cue, a.cue_span = b.speaker, b.cue, b.cue_span

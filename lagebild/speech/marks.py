@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quotation", "Unpaired", "find_quotations"]
+__all__ = ["Quotation", "Unpaired", "find_quotations", "quotations_in_text"]
 
 #: opening mark → closing marks that may end it.
 _CLOSERS: dict[str, str] = {
@@ -32,10 +32,11 @@ class Quotation:
     start: int
     end: int
     style: str
+    closed: bool = True  # False: a paragraph of a multi-paragraph quote, closed in a later paragraph
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+        return self.start + 1, self.end - (1 if self.closed else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,8 @@ class Unpaired:
 def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "„":  # never a closing mark: only a letter right before it rules it out
+        return not before.isalnum()
     return not after.isspace() and (before.isspace() or before in "([{—–-/:,;\u00a0„»«'‚") or i == 0
 
 
@@ -90,3 +93,51 @@ def find_quotations(text: str, start: int, end: int, *, max_chars: int = 3000) -
         pairs.append(Quotation(pos, marks[found][0] + 1, mark))
         i = found + 1  # marks inside the pair ("‚…‘" within „…“) belong to it
     return pairs, unpaired
+
+
+def quotations_in_text(text: str, paragraphs: list[tuple[int, int]], *, max_chars: int = 3000) -> tuple[list[Quotation], list[Unpaired]]:
+    """Pair quotation marks paragraph by paragraph, then continue unclosed quotes across paragraphs.
+
+    An unclosed quote whose next paragraph opens with the same mark is a multi-paragraph quote: it
+    runs to its paragraph's end. Otherwise the closing mark may follow in a later paragraph
+    ("„\nText\n“" from extracted web pages), within ``max_chars`` and before the next opening mark
+    of the same style. Anything else stays unpaired and is reported.
+    """
+    pairs: list[Quotation] = []
+    unpaired: list[Unpaired] = []
+    paragraphs = sorted(paragraphs)
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        qs, un = find_quotations(text, p_start, p_end, max_chars=max_chars)
+        pairs.extend(qs)
+        for mark in un:
+            if mark.reason != "no closing mark in the paragraph":
+                unpaired.append(mark)
+                continue
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt[0] : nxt[0] + 1] == mark.mark and p_end - mark.pos <= max_chars:
+                pairs.append(Quotation(mark.pos, p_end, mark.mark, closed=False))
+                continue
+            closer = _close_later(text, mark, p_end, min(len(text), mark.pos + max_chars))
+            if closer is not None:
+                pairs.append(Quotation(mark.pos, closer + 1, mark.mark))
+            else:
+                unpaired.append(mark)
+    pairs.sort(key=lambda q: q.start)
+    # A quote continued across paragraphs swallows the pairs inside it.
+    out: list[Quotation] = []
+    for q in pairs:
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out, unpaired
+
+
+def _close_later(text: str, mark: Unpaired, start: int, stop: int) -> int | None:
+    closers = _CLOSERS[mark.mark]
+    for m in _MARKS.finditer(text, start, stop):
+        if m.group() == mark.mark and mark.mark not in closers:
+            return None  # a new quote of the same style opens first
+        if m.group() in closers and m.group() != "\"":
+            return m.start()
+    return None
+

@@ -48,6 +48,10 @@ def test_number_words(word: str, value: int | None) -> None:
         ("1,5 Mio. Euro", 1.5e6, 1.5e6, 1.5e6, "Euro"),
         ("fast 20 % der Stimmen", 20, 18, 20, "%"),
         ("zweihundert Panzer", 200, 200, 200, "Panzer"),
+        ("mehr als eine halbe Million Euro", 5e5, 5e5, None, "Euro"),
+        ("unter sieben Prozent", 7, None, 7, "Prozent"),
+        ("einer Million Einheiten", 1e6, 1e6, 1e6, "Einheiten"),
+        ("Tausender Arbeitsplätze", 2000, 2000, 9999, "Arbeitsplätze"),
     ],
 )
 def test_quantities(text: str, value: float, low: float | None, high: float | None, unit: str) -> None:
@@ -62,7 +66,7 @@ def test_quantities(text: str, value: float, low: float | None, high: float | No
     "text",
     ["am 6. August 2024", "Veröffentlicht am 10.11.2024 um 15:57 Uhr", "Lesezeit: 2 min", "Seite 12 Zeilen",
      "Die F-16 Kampfjets", "Die G7-Staaten", "im Jahr 2000 durch", "COVID-19 Fälle", "Kommentare (0)", "seit 2014 Krieg",
-     "vor fünf Monaten", "Nr. 5 Spieler"],
+     "vor fünf Monaten", "Nr. 5 Spieler", "drei Soldaten", "der 33-Jährige"],
 )
 def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []

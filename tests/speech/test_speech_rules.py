@@ -133,3 +133,18 @@ def test_subjunctive_continuation_and_colon_after_clause() -> None:
     assert find_quote(doc, "Die Lage sei ernst", "indirect").data["speaker_text"] == "Clara Vogt"
     assert find_quote(doc, "Man habe genug Personal", "indirect").data["speaker_resolution"] == "continuation"
     assert find_quote(doc, "Wir geben nicht auf", "direct").data["speaker_text"] in ("Vogt", "Clara Vogt")
+
+
+def test_quotes_across_paragraphs() -> None:
+    text = (
+        "Das Amt richtete eine Taskforce ein.\n"
+        "„\nDie Lage hat sich verschärft\n“ sagt Präsident Holger Münch.\n"
+        "„Erster Absatz eines langen Zitats über die Lage.\n"
+        "„Zweiter Absatz des Zitats“, sagte Sprecherin Eva Roth."
+    )
+    doc = analyse(text)
+    split_marks = find_quote(doc, "Die Lage hat sich verschärft", "direct")
+    assert split_marks.data["speaker_text"] == "Holger Münch"
+    first = find_quote(doc, "Erster Absatz", "direct")
+    assert first.data["speaker_text"] == "Eva Roth" and "\n" not in first.surface
+    assert not doc.of_kind("inconsistency")
