@@ -119,4 +119,4 @@ def story_of(stories: Sequence[dict[str, Any]]) -> dict[str, str]:
 
 def content_words(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
     """Return lower-cased alphabetic words of at least 3 letters that are not stop words."""
-    return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in stop]
+    return [w for w in _WORD.findall(text.lower()) if w not in stop]
