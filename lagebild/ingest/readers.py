@@ -277,6 +277,8 @@ def _record_doc(path: Path, obj: Any, *, doc_id: str, record: int | None, fmt: s
     crawled = parse_date_string(obj.get("date_download") if isinstance(obj.get("date_download"), str) else None)
     if crawled is not None and crawled.value:
         meta.extra["crawl_date"] = crawled.value
+    elif "crawl_date" not in meta.extra:
+        _stamp_file_time(doc, path)  # the export cannot be older than the articles in it
     return doc
 
 

@@ -29,7 +29,7 @@ def outlet_from_url(url: str | None) -> str | None:
         host = urlsplit(url if "//" in url else f"//{url}").hostname
     except ValueError:
         return None
-    if not host:
+    if not host or " " in host or "." not in host:
         return None
     return host[4:] if host.startswith("www.") else host
 

@@ -1,0 +1,40 @@
+"""meta.headers.v1: dates never after the file/crawl, outlet from the URL, missing dates said so."""
+
+from __future__ import annotations
+
+from lagebild.model import DateValue, Document, SourceRef
+from lagebild.stages.clean import BoilerplateClean, IdentityClean
+from lagebild.stages.meta import MetaHeaders, outlet_from_url
+
+BODY = "Die Regierung hat am Montag ein neues Gesetz beschlossen, das nach Angaben des Ministeriums im kommenden Jahr in Kraft treten soll."
+
+
+def run(text: str, *, mtime: str | None = None, identity: bool = False) -> Document:
+    doc = Document("d", text, SourceRef("d.txt"))
+    if mtime:
+        doc.meta.extra["file_mtime"] = mtime
+    doc = (IdentityClean() if identity else BoilerplateClean())(doc)
+    if not identity:
+        doc.produced.add("header_meta")
+    return MetaHeaders()(doc)
+
+
+def test_future_date_rejected() -> None:
+    doc = run(f"Titel der Meldung hier\n12.03.2030 10:15\n{BODY}", mtime="2026-01-01T00:00:00+00:00")
+    assert doc.meta.published.value is None and doc.meta.published.reason
+    assert doc.meta.extra["rejected_date"]["value"] == "2030-03-12T10:15"
+    ok = run(f"Titel der Meldung hier\n12.03.2024 10:15\n{BODY}", mtime="2026-01-01T00:00:00+00:00")
+    assert ok.meta.published.value == "2024-03-12T10:15"
+
+
+def test_identity_cleaned_text_still_gets_header_metadata() -> None:
+    doc = run(f"Politik\n\nDurch Hans Meier\n24. Oktober, 2024\n\n{BODY}", identity=True)
+    assert (doc.meta.published.value, doc.meta.author, doc.meta.section) == ("2024-10-24", "Hans Meier", "Politik")
+
+
+def test_no_date_is_said_and_outlet_from_url() -> None:
+    doc = Document("d", BODY, SourceRef("d.json", format="json", url="https://www.tagesschau.de/inland/x.html"))
+    doc = MetaHeaders()(BoilerplateClean()(doc))
+    assert doc.meta.published == DateValue(None, None, False, doc.meta.published.reason) and doc.meta.published.reason
+    assert doc.meta.outlet == "tagesschau.de" and doc.meta.url == "https://www.tagesschau.de/inland/x.html"
+    assert outlet_from_url(None) is None and outlet_from_url("not a url") is None
