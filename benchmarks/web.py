@@ -56,7 +56,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or build_store(args.docs, Path(tmp))
         app = create_app(db)
-        with TestClient(app) as client:
+        with TestClient(app, base_url="http://127.0.0.1") as client:
             started = time.perf_counter()
             stories = client.get("/api/stories").json()["items"]
             cold = (time.perf_counter() - started) * 1000

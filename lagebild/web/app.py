@@ -106,6 +106,41 @@ def _token_of(request: Request) -> str | None:
     return request.headers.get("x-lagebild-token") or request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
 
 
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _host_name(value: str) -> str:
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def _cross_site_problem(request: Request, *, token_required: bool) -> str | None:
+    """Refuse requests a web page on another site could make through the user's browser.
+
+    Without a token the server trusts loopback only, so the Host header must name this machine
+    (a page on another domain that resolves to 127.0.0.1 cannot read or write the store), and
+    writes must not come from another origin.
+    """
+    from lagebild.web.server import is_loopback
+
+    host = _host_name(request.headers.get("host", ""))
+    if not token_required and not is_loopback(host):
+        return f"host {host!r} is not this machine; use http://127.0.0.1 or start the server with a token"
+    if request.method in _UNSAFE:
+        if request.headers.get("sec-fetch-site", "") == "cross-site":
+            return "cross-site requests cannot change the store"
+        origin = request.headers.get("origin")
+        if origin and origin != "null":
+            origin_host = origin.split("://", 1)[-1].split("/", 1)[0].lower()
+            if origin_host != request.headers.get("host", "").lower():
+                return f"requests from {origin} cannot change the store"
+        elif origin == "null":
+            return "requests from an opaque origin cannot change the store"
+    return None
+
+
 def _warm_search() -> None:
     from lagebild.store.search import query_terms
 
@@ -132,10 +167,20 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
+        problem = _cross_site_problem(request, token_required=bool(token))
+        if problem:
+            return error_response(request, 403, problem)
         if token:
             given = _token_of(request)
             if not given or not hmac.compare_digest(given.encode(), token.encode()):
                 return error_response(request, 401, "a valid token is required (Authorization: Bearer TOKEN, or ?token=TOKEN once in the browser)")
+        if token and request.query_params.get("token") == token and request.method == "GET" and _wants_html(request):
+            # Keep the token out of the address bar, history and referrers: a cookie carries it on.
+            query = "&".join(f"{k}={v}" for k, v in request.query_params.multi_items() if k != "token")
+            target = request.url.path + (f"?{query}" if query else "")
+            redirect = Response(status_code=303, headers={"Location": target})
+            redirect.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+            return redirect
         response: Response = await call_next(request)
         if token and request.query_params.get("token") == token:
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")

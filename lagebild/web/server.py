@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 
 from lagebild.errors import LagebildError
 
 __all__ = ["is_loopback", "run_server"]
+
+_TOKEN_IN_URL = re.compile(r"([?&]token=)[^&\s]*")
 
 
 def is_loopback(host: str) -> bool:
@@ -19,6 +22,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+class _RedactToken:
+    """Logging filter: never write ``token=…`` from request URLs into the access log."""
+
+    def filter(self, record: object) -> bool:
+        args = getattr(record, "args", None)
+        if isinstance(args, tuple):
+            record.args = tuple(_TOKEN_IN_URL.sub(r"\1***", a) if isinstance(a, str) else a for a in args)  # type: ignore[attr-defined]
+        return True
+
+
 def run_server(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
     """Serve ``db_url`` on ``host:port``; refuse a non-loopback address without a token."""
     if not is_loopback(host) and not token:
@@ -26,7 +39,11 @@ def run_server(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: st
             f"refusing to serve on {host}: anyone on the network could read the store. "
             "Pass --token TOKEN (or set LAGEBILD_TOKEN), or bind to 127.0.0.1."
         )
+    import logging
+
     import uvicorn
+
+    logging.getLogger("uvicorn.access").addFilter(_RedactToken())
 
     from lagebild.web.app import create_app
 

@@ -39,7 +39,7 @@ def test_analyze_and_serve_on_postgres(postgres_server: Any, examples_dir: Path,
 
     from lagebild.web import create_app
 
-    with TestClient(create_app(pg_url)) as client:
+    with TestClient(create_app(pg_url), base_url="http://127.0.0.1") as client:
         assert client.get("/api/health").json()["documents"] == 5
         hits = client.get("/api/search", params={"q": "Soldat"}).json()["items"]
         assert len(hits) >= 3 and all("<mark>" in h["snippet_html"] for h in hits)

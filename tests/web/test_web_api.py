@@ -170,7 +170,7 @@ def test_server_error_uses_the_error_shape(handmade_db: str) -> None:
     def boom() -> None:
         raise RuntimeError("secret internals")
 
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
         body = assert_error_shape(client.get("/api/boom"), 500)
     assert "secret" not in body["error"]
 
@@ -243,7 +243,7 @@ def test_refuses_to_bind_elsewhere_without_a_token(handmade_db: str) -> None:
 
 
 def test_token_is_checked_on_every_request(handmade_db: str, tmp_path: Path) -> None:
-    server = Server(copy_db(handmade_db, tmp_path / "t.db"), token="s3cret-token")
+    server = Server(copy_db(handmade_db, tmp_path / "t.db"), token="s3cret-token", log=tmp_path / "server.log")
     try:
         for path in ["/", "/api/documents", "/openapi.json", "/static/style.css", "/articles/a-tagblatt", "/report.html"]:
             assert_error_shape(httpx.get(server.url + path), 401)
@@ -252,11 +252,29 @@ def test_token_is_checked_on_every_request(handmade_db: str, tmp_path: Path) -> 
         assert ok.status_code == 200 and ok.json()["total"] == 4
         assert_error_shape(httpx.post(server.url + "/api/ingest", json={"articles": [{"text": "x"}]}), 401)
         # a browser passes the token once; a cookie carries it afterwards
-        with httpx.Client(base_url=server.url) as browser_like:
-            assert browser_like.get("/?token=s3cret-token").status_code == 200
-            assert browser_like.get("/articles/a-tagblatt").status_code == 200
+        with httpx.Client(base_url=server.url, headers={"accept": "text/html"}) as browser_like:
+            first = browser_like.get("/articles/a-tagblatt?token=s3cret-token&start=1&end=5")
+            assert first.status_code == 303 and first.headers["location"] == "/articles/a-tagblatt?start=1&end=5"
+            assert browser_like.get(first.headers["location"]).status_code == 200
+            assert browser_like.get("/entities").status_code == 200
     finally:
         server.stop()
+    log = (tmp_path / "server.log").read_text()
+    assert "token=***" in log and "s3cret-token" not in log, "the token must not reach the access log"
+
+
+def test_other_sites_cannot_use_the_browser_against_the_server(handmade_server: Server) -> None:
+    # DNS rebinding: a page on another domain that resolves to 127.0.0.1
+    assert_error_shape(httpx.get(handmade_server.url + "/api/documents", headers={"host": "evil.example"}), 403)
+    # a form or fetch from another origin must not write (text/plain needs no CORS preflight)
+    for headers in ({"origin": "http://evil.example"}, {"origin": "null"}, {"sec-fetch-site": "cross-site"}):
+        response = httpx.post(handmade_server.url + "/api/ingest", content=b"Eingeschleuster Text", timeout=60,
+                              headers={"content-type": "text/plain", **headers})
+        assert_error_shape(response, 403)
+    assert httpx.get(handmade_server.url + "/api/health").json()["documents"] == 4
+    same = httpx.post(handmade_server.url + "/api/ingest", json={"articles": []}, headers={"origin": handmade_server.url})
+    assert_error_shape(same, 422)  # same origin passes the guard (and fails validation)
+    assert httpx.get(handmade_server.url.replace("127.0.0.1", "localhost") + "/api/health").status_code == 200
 
 
 def test_is_loopback() -> None:
