@@ -54,13 +54,20 @@ def _ref(doc: Document, ann_id: str, corpus: CorpusResult) -> dict[str, Any] | N
 def annotation_json(doc: Document, ann: Annotation, corpus: CorpusResult) -> dict[str, Any]:
     """Export one annotation: payload (references resolved) plus its span in original offsets."""
     out: dict[str, Any] = {}
-    for key, value in ann.data.items():
+    data = ann.data
+
+    def target(key: str, suffix: str) -> str:
+        # "anchor_ann" becomes "anchor" unless the payload has its own "anchor": then "anchor_ref".
+        base = key[: -len(suffix)]
+        return f"{base}_ref" if base in data else base
+
+    for key, value in data.items():
         if key.endswith("_span"):
-            out[key[: -len("_span")]] = doc.span_json(Span(*value)) if value else None
+            out[target(key, "_span")] = doc.span_json(Span(*value)) if value else None
         elif key.endswith("_anns"):
-            out[key[: -len("_anns")]] = [r for r in (_ref(doc, v, corpus) for v in value or []) if r]
+            out[target(key, "_anns")] = [r for r in (_ref(doc, v, corpus) for v in value or []) if r]
         elif key.endswith("_ann"):
-            out[key[: -len("_ann")]] = _ref(doc, value, corpus) if value else None
+            out[target(key, "_ann")] = _ref(doc, value, corpus) if value else None
         else:
             out[key] = value
     out.update({"id": f"{doc.id}#{ann.id}", "kind": ann.kind, "label": ann.label, "stage": ann.prov.stage})
