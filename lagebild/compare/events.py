@@ -62,6 +62,8 @@ class Mention:
     trigger_span: dict[str, Any]
     modality: str
     agent_text: str | None = None
+    according_to: str | None = None
+    places: set[str] = field(default_factory=set)
     place_names: list[str] = field(default_factory=list)
 
     @property
@@ -145,6 +147,8 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) 
                     trigger_span=doc.span_json(ann.span),
                     modality=str(data.get("modality", "asserted")),
                     agent_text=data.get("agent_text"),
+                    according_to=data.get("according_to"),
+                    places=places,
                     place_names=[names[k] for k in places if k in names],
                 )
             )
@@ -371,7 +375,9 @@ class EventMerger:
             "story": first.story or None,
             "participants": participants,
             "agents": agents,
+            "places": sorted({p for m in c.mentions for p in m.places}),
             "participant_names": {k: name(k) for k in participants},
+            "according_to": sorted({f"{m.doc}: {m.according_to}" for m in c.mentions if m.according_to}),
             "date": date,
             "dates": dates,
             "sources": sources,
@@ -383,6 +389,7 @@ class EventMerger:
                     "ann": m.key,
                     "date": m.date_json(),
                     "modality": m.modality,
+                    "according_to": m.according_to,
                 }
                 for m in sorted(c.mentions, key=lambda m: (m.doc, m.span["start"]))
             ],

@@ -4,7 +4,9 @@ Each ``event`` annotation covers the trigger word; its label is the event class 
 ``ratify``, ``deploy`` …) and its data follows docs/annotations.md: ``trigger`` (the class verb),
 ``agent_anns``/``patient_anns``/``place_anns`` (entity mentions), ``time_ann`` (the timex that
 dates it) and ``date`` ({value, granularity} of that timex), plus ``modality``, ``negated``,
-``tense``, ``voice``, ``object`` and ``sentence_span`` for the cross-source merge. Entity and
+``tense``, ``voice``, ``object`` and ``sentence_span`` for the cross-source merge, and
+``attribution_ann``/``according_to`` when a quote or attribution ("laut X", "Das berichtet X")
+covers the trigger. Entity and
 timex annotations are used when an earlier stage produced them; without them the stage still
 finds triggers (no participants, no date).
 """
@@ -48,6 +50,11 @@ class RuleEvents:
         timexes = sorted((a for a in doc.annotations if a.kind == "timex"), key=lambda a: a.span.start)
         ent_starts = [a.span.start for a in entities]
         tx_starts = [a.span.start for a in timexes]
+        quotes = []
+        for q in doc.annotations:
+            if q.kind == "quote":
+                content = q.data.get("content_span") or [q.span.start, q.span.end]
+                quotes.append((Span(*content), q))
         hits = [Span(m.start(), m.end()) for m in candidate_pattern(rules).finditer(doc.text)]
         if not hits:
             return doc
@@ -69,7 +76,16 @@ class RuleEvents:
                 [h for h in hits[i:j] if h.end <= sent.span.end],
             )
             for ev in found:
-                doc.add("event", ev.trigger, self.prov, label=ev.event_class, data=ev.data())
+                data = ev.data()
+                # who the article attributes the statement to ("Das berichtet KCNA", "laut X")
+                around = [(c, q) for c, q in quotes if c.contains(ev.trigger)]
+                if around:
+                    content, quote = min(around, key=lambda cq: len(cq[0]))
+                    data["attribution_ann"] = quote.id
+                    data["according_to"] = quote.data.get("speaker_text")
+                    if data["modality"] == "asserted":
+                        data["modality"] = "reported"
+                doc.add("event", ev.trigger, self.prov, label=ev.event_class, data=data)
                 count += 1
                 if count >= self.max_events:
                     return doc
