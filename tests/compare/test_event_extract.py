@@ -110,3 +110,19 @@ def test_interval_of_values() -> None:
     assert interval_of("2024-11-09TEV").granularity == "day"
     assert interval_of("PRESENT_REF") is None
     assert interval_of("2024-02-31") is None
+
+
+def test_attribution_from_a_covering_quote() -> None:
+    from compare_helpers import PROV
+
+    from lagebild.model import Span
+
+    doc = make_doc("q", "Ostland hat das Abkommen ratifiziert. Das berichtet die Agentur.",
+                   entities=[("Ostland", "LOC", "Ostland")])
+    sentence = doc.of_kind("sentence")[0].span
+    doc.add("quote", Span(sentence.start, sentence.end), PROV, label="reported",
+            data={"speaker_text": "die Agentur", "content_span": [sentence.start, sentence.end]})
+    run_events(doc)
+    (label, ev), = _events(doc)
+    assert ev.data["according_to"] == "die Agentur" and ev.data["modality"] == "reported"
+    assert doc.get(ev.data["attribution_ann"]).kind == "quote"
