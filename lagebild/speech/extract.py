@@ -23,21 +23,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, KONJ2, PREPOSITIONS, PRONOUNS, CueForm, is_konjunktiv1, is_role_noun
+from lagebild.speech.lexicon import ADVERBS, CUE_FORMS, KONJ2, PREPOSITIONS, PRONOUNS, CueForm, is_konjunktiv1, is_role_noun
 from lagebild.speech.marks import Quotation, Unpaired, quotations_in_text
 from lagebild.speech.phrases import EntityRef, Phrase, parse_np_backward, parse_np_forward, pick_name
-from lagebild.speech.tokens import Token, tokenize
+from lagebild.speech.attribution import find_attributions
+from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token, tokenize
 
 __all__ = ["Speaker", "SpeechAct", "extract_speech"]
 
-_CLAUSE_BREAK = frozenset({",", ":", ";", "–", "—", "(", ")"})
-_QUOTE_CHARS = frozenset("„“”\"»«‚‘’‹›")
+_CLAUSE_BREAK = CLAUSE_BREAK
+_QUOTE_CHARS = QUOTE_CHARS
 _SUBORDINATORS = frozenset("dass daß ob wie warum weshalb wieso wo wann wer was inwiefern weil".split())
-_SOURCE_NOUNS = frozenset(
-    "angaben angabe informationen information darstellung einschätzung schätzung schätzungen berichten bericht "
-    "aussagen aussage worten ansicht auffassung meinung erkenntnissen erkenntnis daten zahlen".split()
-)
-_OWN_SOURCE = frozenset({"eigenen", "eigener"})  # "eigenen Angaben zufolge": the subject itself
 _HEDGE_SOLL = re.compile(r"\bsoll(?:en)?\b(?:[^.;:!?]|\.(?=\d)){0,200}?\b(?:haben|sein)\b", re.IGNORECASE)
 _HEDGE_WORDS = re.compile(r"\b(angeblich|mutmaßlich|vermeintlich)\b", re.IGNORECASE)
 _KONJ2_SPEECH = frozenset({"würde", "würden"})
@@ -618,70 +614,14 @@ class _Extractor:
     def _reported(self, idx: int, sent: _Sent, prev_sent: _Sent | None, cues: list[_Cue]) -> None:
         toks = sent.tokens
         found: list[tuple[Phrase | None, str, tuple[int, int], tuple[int, int] | None]] = []  # phrase, cue, cue span, content
-        n = len(toks)
-        for i, t in enumerate(toks):
-            if not sent.outside(t):
+        for att in find_attributions(toks, sent.outside):
+            if att.so_comma is not None and _has_subjunctive(sent, 0, att.so_comma, allow_konj2=False):
+                # "Es sei davon auszugehen, dass …, so Gepperth." is indirect speech.
+                c = (toks[0].start, toks[att.so_comma - 1].end)
+                self._add(SpeechAct("indirect", c[0], c[1], c, self._speaker(att.phrase), "so", att.cue_span,
+                                    "konjunktiv", self._hedge(*c), idx))
                 continue
-            low = t.lower
-            if low == "laut" and i + 1 < n:
-                np = parse_np_forward(toks, i + 1)
-                if np is not None and np.kind != "pronoun":
-                    found.append((np, "laut", (t.start, t.end), None))
-            elif low == "zufolge" and i > 0:
-                np = parse_np_backward(toks, i)
-                if np is not None and np.tokens[0].lower in _OWN_SOURCE:
-                    np = parse_np_forward(toks, 0) if toks[0].lower not in PREPOSITIONS else None
-                if np is not None:
-                    found.append((np, "zufolge", (t.start, t.end), None))
-            elif low in ("demzufolge", "derzufolge", "denenzufolge") and i > 1 and toks[i - 1].text == ",":
-                np = parse_np_backward(toks, i - 1)  # "ein Reuters-Bericht, demzufolge …"
-                if np is not None:
-                    start = t.start
-                    found.append((np, "zufolge", (t.start, t.end), (start, sent.end)))
-            elif low == "aus" and i + 2 < n and toks[i + 1].lower == "sicht":
-                j = i + 3 if toks[i + 2].lower == "von" else i + 2
-                np = parse_np_forward(toks, j)
-                if np is not None:
-                    found.append((np, "aus Sicht", (t.start, toks[i + 1].end), None))
-            elif low == "nach" and i + 1 < n and toks[i + 1].lower in _SOURCE_NOUNS:
-                j = i + 2
-                if j < n and toks[j].lower in ("von", "seitens"):
-                    j += 1
-                np = parse_np_forward(toks, j) if j < n and (toks[j].lower in ARTICLES or toks[j].is_cap) else None
-                if np is not None and np.kind != "pronoun":
-                    found.append((np, "nach " + toks[i + 1].text, (t.start, toks[i + 1].end), None))
-            elif low == "unter" and i + 3 < n and toks[i + 1].lower == "berufung" and toks[i + 2].lower == "auf":
-                np = parse_np_forward(toks, i + 3)
-                if np is not None:
-                    found.append((np, "unter Berufung auf", (t.start, toks[i + 2].end), None))
-            elif low == "wie" and i + 1 < n and (i == 0 or toks[i - 1].text == ","):
-                np = parse_np_forward(toks, i + 1)
-                if np is not None:
-                    j = i + 1 + len(np.tokens)
-                    stop = min(n, j + 14)
-                    for k in range(j, stop):
-                        if toks[k].text in _CLAUSE_BREAK or toks[k].text in ".!?":
-                            break
-                        forms = CUE_FORMS.get(toks[k].text)
-                        if forms:
-                            found.append((np, forms[0].lemma, (toks[k].start, toks[k].end), None))
-                            break
-            elif low == "hieß" and i + 2 < n and toks[i + 1].lower == "es" and toks[i + 2].lower in ("aus", "in", "von", "bei", "im", "vom", "beim") \
-                    and not (i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _QUOTE_CHARS):
-                np = parse_np_forward(toks, i + 3)
-                if np is not None:
-                    found.append((np, "heißen", (t.start, toks[i + 1].end), None))
-            elif low == "so" and i > 1 and toks[i - 1].text == "," and toks[i - 2].text not in _QUOTE_CHARS:
-                np = parse_np_forward(toks, i + 1)
-                after = i + 1 + len(np.tokens) if np is not None else n
-                if np is not None and (after >= n - 1 or toks[after].text == "(" or toks[after].lower in PREPOSITIONS):
-                    if _has_subjunctive(sent, 0, i - 1, allow_konj2=False):
-                        # "Es sei davon auszugehen, dass …, so Gepperth." is indirect speech.
-                        c = (toks[0].start, toks[i - 2].end)
-                        self._add(SpeechAct("indirect", c[0], c[1], c, self._speaker(np), "so", (t.start, t.end),
-                                            "konjunktiv", self._hedge(*c), idx))
-                    else:
-                        found.append((np, "so", (t.start, t.end), None))
+            found.append((att.phrase, att.cue, att.cue_span, att.content))
         # "Das berichtet X." — the previous sentence is what X reported.
         if prev_sent is not None and len(toks) > 2 and toks[0].lower in ("das", "dies") and cues and cues[0].idx == 1 and cues[0].subject:
             found.append((cues[0].subject, cues[0].lemma, cues[0].span, (prev_sent.start, prev_sent.end)))

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["CLAUSE_BREAK", "QUOTE_CHARS", "Token", "tokenize"]
+
+#: Tokens that end a clause for the attribution rules.
+CLAUSE_BREAK = frozenset({",", ":", ";", "–", "—", "(", ")"})
+#: Every quotation mark the rules know.
+QUOTE_CHARS = frozenset("„“”\"»«‚‘’‹›")
 
 _TOKEN = re.compile(r"\d+-[^\W\d_][\w-]*|\d+(?:[.,]\d+)*|\w+(?:[-‐'’]\w+)*|\S")  # "33-Jährige" is one word
 
