@@ -125,7 +125,7 @@ def _kb_matches(text: str, toks: list[Tok], kb: KB, first_words: frozenset[str])
                     break
                 offset += len(part) + 1
         if hit is None:
-            entry = kb.adjective(word) if ("isch" in low or "sch" in low) else None
+            entry = kb.adjective(word) if kb.maybe_adjective(low) else None
             if entry is not None:
                 hit = (i, i + 1, tok.start, tok.end, entry, "adjective")
             elif word[:1].isupper():

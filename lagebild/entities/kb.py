@@ -49,6 +49,12 @@ class KB:
     max_name_tokens: int = 1
     first_words: frozenset[str] = frozenset()  # first word of every name key (cheap pre-filter)
     lower_names: frozenset[str] = frozenset()  # keys that may match in lower case ("dpa")
+    adjective_cores: frozenset[str] = frozenset()  # last four letters of every adjective stem
+
+    def maybe_adjective(self, low: str) -> bool:
+        """Cheap pre-filter: could this lower-cased word be an inflected KB adjective?"""
+        return any(low[len(low) - len(end) - 4 : len(low) - len(end)] in self.adjective_cores
+                   for end in ADJ_ENDINGS if low.endswith(end))
 
     def freeze(self) -> KB:
         """Build the pre-filter sets once all files are read."""
@@ -60,6 +66,7 @@ class KB:
                 if name.islower():
                     lower.add(name_key(name))
         self.lower_names = frozenset(lower)
+        self.adjective_cores = frozenset(a[-4:] for a in self.adjectives)
         return self
 
     def add(self, entry: KBEntry) -> None:
