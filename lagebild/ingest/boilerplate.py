@@ -497,8 +497,11 @@ FEATURES = (
 )
 
 
-def line_features(lines: list[Line], first: int, last: int) -> list[list[float]]:
-    """Return one feature vector (``FEATURES``) per line: the line itself, its neighbours, its place."""
+_DIGIT = re.compile(r"\d")
+
+
+def line_features(lines: list[Line], first: int, last: int, only: set[int] | None = None) -> list[list[float]]:
+    """Return one feature vector (``FEATURES``) per line (or per line in ``only``, others empty)."""
     import math
 
     n = len(lines)
@@ -506,13 +509,16 @@ def line_features(lines: list[Line], first: int, last: int) -> list[list[float]]
     lens = [math.log1p(len(ln.text)) for ln in lines]
     kept_good = [ln.kind == "good" and (ln.reason is None or ln.reason in LAYOUT_REASONS) for ln in lines]
     for i, ln in enumerate(lines):
+        if only is not None and i not in only:
+            out.append([])
+            continue
         s = ln.text
         words = _words(s)
         nw = max(len(words), 1)
         dist = 0 if first <= i <= last else (first - i if i < first else i - last)
         out.append([
             1.0, lens[i], math.log1p(len(words)), _stop_ratio(words), float(bool(_END_SENTENCE.search(s))),
-            float(bool(_SENT_PUNCT.search(s[:-1]))), sum(ch.isdigit() for ch in s) / max(len(s), 1),
+            float(bool(_SENT_PUNCT.search(s[:-1]))), len(_DIGIT.findall(s)) / max(len(s), 1),
             sum(1 for w in words if w[:1].isupper()) / nw, float(ln.kind == "good"), float(ln.kind == "weak"),
             float(first <= i <= last), float(ln.reason is None), i / max(n - 1, 1), math.log1p(dist),
             float(i > 0 and kept_good[i - 1]), float(i + 1 < n and kept_good[i + 1]),
@@ -531,12 +537,17 @@ def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None) 
         return
     import math
 
-    feats = line_features(lines, first, last)
-    for i, (ln, x) in enumerate(zip(lines, feats, strict=True)):
-        if i == title_i or not (ln.reason is None or ln.reason in LAYOUT_REASONS):
-            continue
-        if ln.reason is None and first <= i <= last and ln.kind == "good":
-            continue  # never drop a body paragraph of the article itself
+    todo = {
+        i for i, ln in enumerate(lines)
+        if i != title_i and (ln.reason is None or ln.reason in LAYOUT_REASONS)
+        # never drop a body paragraph of the article itself
+        and not (ln.reason is None and first <= i <= last and ln.kind == "good")
+    }
+    if not todo:
+        return
+    feats = line_features(lines, first, last, todo)
+    for i in sorted(todo):
+        ln, x = lines[i], feats[i]
         z = sum(w * ((v - m) / sd) for w, v, m, sd in zip(WEIGHTS, x, MEAN, STD, strict=True))
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         if p >= THRESHOLD:
