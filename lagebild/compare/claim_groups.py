@@ -177,6 +177,8 @@ class ClaimGrouper:
         if isinstance(ref, dict):
             ref = ref.get("value")
         iv = interval_of(ref)
+        if iv and iv.granularity == "minute":
+            iv = interval_of(iv.value[:10])
         if iv:
             return iv, "claim"
         tx = by_id.get(data.get("time_ann") or "")
@@ -272,19 +274,46 @@ class ClaimGrouper:
             "phases": [
                 {
                     "claims": [c.json["id"] for c in items],
-                    "values": [_fmt(min(c.values[0] for c in items)), _fmt(max(c.values[1] for c in items))],
+                    "values": _phase_values(items),
                     "ref_time": sorted({c.ref.value for c in items if c.ref}),
                     "independent_sources": len({groups.get(c.doc.id, c.doc.id) for c in items}),
+                    "relation": "corroborated" if len({groups.get(c.doc.id, c.doc.id) for c in items}) > 1 else "single",
                 }
                 for items in phases
             ],
+            "relations": self._pairwise(phases, relation),
             "claims": claims_json,
             "independent_sources": len(sources),
         }
 
+    @staticmethod
+    def _pairwise(phases: list[list[_Claim]], relation: str) -> list[dict[str, Any]]:
+        """Relations between neighbouring claims: agreeing ones inside a phase, changes between phases."""
+        out = []
+        ordered = [sorted(items, key=lambda c: (c.ref.start if c.ref else interval_of("9999").start, c.doc.id)) for items in phases]  # type: ignore[union-attr]
+        for items in ordered:
+            for a, b in zip(items, items[1:]):
+                if a.doc.id != b.doc.id:
+                    out.append({"a": a.json["id"], "b": b.json["id"], "relation": "corroborated",
+                                "reason": f"“{a.json['value_text']}” and “{b.json['value_text']}” agree within their hedges"})
+        between = "updated" if relation == "updated" else "contradicted"
+
+        def width(c: _Claim) -> float:
+            return c.values[1] - c.values[0]
+
+        for prev, nxt in zip(ordered, ordered[1:]):
+            last = max(c.ref.start for c in prev if c.ref) if any(c.ref for c in prev) else None
+            a = min((c for c in prev if c.ref is None or c.ref.start == last), key=width)
+            first = min(c.ref.start for c in nxt if c.ref) if any(c.ref for c in nxt) else None
+            b = min((c for c in nxt if c.ref is None or c.ref.start == first), key=width)
+            when = f" ({a.ref.value if a.ref else '?'} → {b.ref.value if b.ref else '?'})"
+            out.append({"a": a.json["id"], "b": b.json["id"], "relation": between,
+                        "reason": f"“{a.json['value_text']}” vs “{b.json['value_text']}”{when}"})
+        return out
+
     def _describe(self, items: list[_Claim]) -> str:
         parts = []
-        for c in items:
+        for c in sorted(items, key=lambda c: (c.ref.start.isoformat() if c.ref else "9999", c.doc.id, c.ann.span.start)):
             who = f" citing {c.claimant}" if c.claimant and c.claimant != "outlet" else " (the article's own statement)"
             when = f", {c.ref.value}" if c.ref else ""
             parts.append(f"{c.doc.id}{who}: “{c.json['value_text']}”{when}")
@@ -302,10 +331,8 @@ class ClaimGrouper:
             )
         sentences = []
         for n, items in enumerate(phases):
-            lo = min(c.values[0] for c in items)
-            hi = max(c.values[1] for c in items)
             agree = " (agreeing within their hedges)" if len(items) > 1 else ""
-            sentences.append(f"Value range {_fmt(lo)}–{_fmt(hi)}{agree}: {self._describe(items)}.")
+            sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
         ordered = True
         for prev, nxt in zip(phases, phases[1:]):
             prev_end = max((c.ref.end for c in prev if c.ref), default=None)
@@ -321,6 +348,14 @@ class ClaimGrouper:
             " The different values refer to the same time (or the times cannot be ordered), so the sources contradict"
             " each other."
         )
+
+
+def _phase_values(items: list[_Claim]) -> list[str]:
+    """Name the values of a phase: the precise figures given, else the range the vague ones allow."""
+    precise = sorted({c.json["value"] for c in items if isinstance(c.json.get("value"), (int, float)) and not c.ann.data.get("vague")})
+    if precise:
+        return [_fmt(float(v)) for v in precise]
+    return [f"{_fmt(min(c.values[0] for c in items))}–{_fmt(max(c.values[1] for c in items))}"]
 
 
 def _governed_by_source(text: str, clause: Span, ent: Annotation) -> bool:
