@@ -20,6 +20,7 @@ Rules, in the order they run on each sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -340,8 +341,10 @@ class _Extractor:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.max_quote_chars = max_quote_chars
         self.history = _History(persons=[e for e in self.entities if e.label == "PER" and e.form in (None, "name")])
+        self.person_starts = [e.start for e in self.history.persons]
         self.acts: list[SpeechAct] = []
         self.quoted: list[tuple[int, int]] = []
+        self.by_sentence: dict[int, list[SpeechAct]] = {}
 
     # -- speakers ---------------------------------------------------------------------------
     def _speaker(self, phrase: Phrase | None, *, plural: bool = False) -> Speaker | None:
@@ -361,9 +364,13 @@ class _Extractor:
     def _resolve(self, mention: tuple[int, int], *, plural: bool, kind: str) -> Speaker:
         pos = mention[0]
         best: tuple[int, Speaker] | None = None
-        for sp, where in self.history.speakers:
-            if sp.plural != plural or sp.span is None or sp.resolution in ("phrase",):
+        seen: set[str] = set()
+        for sp, where in reversed(self.history.speakers):
+            if pos - where > 3 * _MAX_RESOLVE_CHARS:
+                break  # history is in text order: older speakers are out of reach
+            if sp.plural != plural or sp.span is None or sp.resolution in ("phrase",) or sp.text in seen:
                 continue
+            seen.add(sp.text)
             at = max(where, _last_mention(self.text, sp.text, pos)) + _SPEAKER_BONUS
             if at - _SPEAKER_BONUS < pos and pos - at <= _MAX_RESOLVE_CHARS and (best is None or at > best[0]):
                 best = (at, sp)
@@ -371,10 +378,13 @@ class _Extractor:
             for at, span in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
                 if best is None or at > best[0]:
                     best = (at, Speaker(self.text[span[0] : span[1]], span, None, [], None, "name"))
-            for ent in self.history.persons:
+            persons = self.history.persons
+            lo = bisect.bisect_left(self.person_starts, pos - _MAX_RESOLVE_CHARS)
+            hi = bisect.bisect_left(self.person_starts, pos)
+            for ent in persons[lo:hi]:
                 if any(q0 <= ent.start < q1 for q0, q1 in self.quoted):
                     continue  # people named inside a quote are rarely its speaker
-                if ent.end <= pos and pos - ent.start <= _MAX_RESOLVE_CHARS and (best is None or ent.start > best[0]):
+                if ent.end <= pos and (best is None or ent.start > best[0]):
                     best = (ent.start, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
         word = self.text[mention[0] : mention[1]]
         if best is None:
@@ -389,6 +399,7 @@ class _Extractor:
     # -- acts -------------------------------------------------------------------------------
     def _add(self, act: SpeechAct) -> None:
         self.acts.append(act)
+        self.by_sentence.setdefault(act.sentence, []).append(act)
 
     def _content_after(self, sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
         """Return the token range of a reported clause after the cue (and its subject)."""
@@ -558,7 +569,7 @@ class _Extractor:
                             cue_lemma, cue_span = ":", (toks[-1].start, toks[-1].end)
         # (d) inside speech already attributed in this sentence, or continuing the last speaker.
         if speaker is None and cue_lemma is None:
-            covering = [a for a in self.acts if a.sentence == idx and a.start <= q.start <= a.end + 2 and a.speaker]
+            covering = [a for a in self.by_sentence.get(idx, []) if a.start <= q.start <= a.end + 2 and a.speaker]
             lead = [t for t in sent.tokens if t.end <= q.start]
             starts_sentence = not any(t.is_word for t in lead) or (
                 # "Ernster Nachsatz: „…“": a short label, no verb of saying
@@ -632,7 +643,7 @@ class _Extractor:
             start = content[0] if content else sent.start
             c = content or (sent.start, end)
             self._add(SpeechAct("reported", start, end, c, speaker, cue, cue_span, _mood(sent, sent.start, end), hedge, idx))
-        if not found and hedge == "soll" and not any(a.sentence == idx for a in self.acts):
+        if not found and hedge == "soll" and not self.by_sentence.get(idx):
             m = _HEDGE_SOLL.search(self.text, sent.start, sent.end)
             cue_span = (m.start(), m.start() + len(m.group().split()[0])) if m else None
             self._add(SpeechAct("reported", sent.start, end, (sent.start, end), None, "soll", cue_span, "indicative", "soll", idx))
@@ -640,7 +651,6 @@ class _Extractor:
     # -- driver -----------------------------------------------------------------------------
     def run(self, sentences: list[_Sent], quotes: list[Quotation]) -> list[SpeechAct]:
         starts = [s.start for s in sentences]
-        import bisect
 
         def sent_of(pos: int) -> int:
             return max(0, bisect.bisect_right(starts, pos) - 1)
@@ -704,11 +714,14 @@ def extract_speech(
     paragraphs = paragraphs or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     quotes, unpaired = quotations_in_text(text, paragraphs, max_chars=max_quote_chars)
     para_starts = [p[0] for p in paragraphs]
-    import bisect
 
     sents: list[_Sent] = []
+    q_starts = [q.start for q in quotes]
     for s, e in sorted(sentences):
-        quoted = [(q.start, q.end) for q in quotes if q.start < e and s < q.end]
+        # Quotes are sorted and capped in length: only those starting shortly before s can reach in.
+        lo = bisect.bisect_left(q_starts, s - max_quote_chars - 1)
+        hi = bisect.bisect_left(q_starts, e)
+        quoted = [(q.start, q.end) for q in quotes[lo:hi] if q.start < e and s < q.end]
         para = max(0, bisect.bisect_right(para_starts, s) - 1)
         sents.append(_Sent(s, e, para, tokenize(text, s, e), quoted))
     extractor = _Extractor(text, entities or [], max_quote_chars)

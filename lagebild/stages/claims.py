@@ -20,6 +20,7 @@ from lagebild.registry import STAGES
 __all__ = ["RuleClaims", "claim_subject"]
 
 _LABEL_RANK = {"direct": 0, "indirect": 1, "reported": 2}
+_MAX_COVER = 6000  # chars: longer than any quote (capped) plus its sentence
 _PP_AFTER = re.compile(
     r"[ \t]+((?:in|nach|aus|an|auf|für|im|ins|der|des|gegen|bei|von|vom|zur|zum)[ \t]+(?:[a-zäöüß][\w-]*[ \t]+){0,2}[A-ZÄÖÜ][\w-]*)"
 )
@@ -60,9 +61,15 @@ def claim_subject(text: str, q: Quantity, sent_start: int) -> tuple[int, int] | 
 
 
 def _attribution(quotes: list[Annotation], start: int, end: int) -> Annotation | None:
-    """Return the speech annotation whose content covers [start, end), best first."""
+    """Return the speech annotation whose content covers [start, end), best first.
+
+    ``quotes`` is sorted by span start; spans are capped, so only nearby ones can cover.
+    """
     covering = []
-    for a in quotes:
+    lo = bisect.bisect_left([a.span.start for a in quotes], start - _MAX_COVER)
+    for a in quotes[lo:]:
+        if a.span.start > end:
+            break
         content = a.data.get("content_span") or [a.span.start, a.span.end]
         if content[0] <= start and end <= max(content[1], a.span.end if a.label == "direct" else content[1]):
             spoken = a.data.get("speaker_text") and a.data.get("speaker_resolution") != "unresolved"
@@ -85,7 +92,7 @@ class RuleClaims:
         text = doc.text[: self.max_doc_chars]
         sentences = sorted((a.span.start, a.span.end) for a in doc.of_kind("sentence"))
         sent_starts = [s for s, _ in sentences]
-        quotes = doc.of_kind("quote")
+        quotes = sorted(doc.of_kind("quote"), key=lambda a: a.span.start)
         timexes = doc.of_kind("timex")
         entities = doc.of_kind("entity")
         outlet = doc.meta.outlet or "outlet"
