@@ -60,6 +60,13 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:zur\s+)?merkliste(?:\s+hinzufügen)?|schriftgröße|bild\s+vergrößern|bildergalerie|video\s+abspielen|zum\s+video|"
         r"listen\s+to\s+(?:this\s+)?(?:article|story)|save\s+(?:article|for\s+later)|gift\s+(?:this\s+)?article|"
         r"(?:\d+\s+)?(?:bilder|fotos|photos)|foto|video|audio|galerie|gallery)\W*$", re.I), 60),
+    ("embed placeholder", re.compile(
+        r"^\W*(?:empfohlene?r?\s+(?:redaktioneller?\s+)?inhalt|externer?\s+inhalt|inhalte?\s+von\s+drittanbietern|"
+        r"(?:inhalt|video|grafik|karte)\s+(?:laden|anzeigen|aktivieren|nachladen)|"
+        r"um\s+(?:diesen|den)\s+(?:inhalt|beitrag|artikel|video)\s+(?:zu\s+sehen|anzuzeigen)|"
+        r"mit\s+einem\s+klick\s+(?:können|lassen)\s+sie\s+sich\s+.{0,80}anzeigen\s+lassen|"
+        r"(?:externe|alle\s+externen)\s+inhalte\s+(?:anzeigen|laden|zulassen)|"
+        r"(?:fehler|tippfehler)\s+gefunden\W.{0,40}|(?:jetzt\s+)?(?:feedback|hinweis)\s+(?:geben|senden|melden))\W*$", re.I), 200),
     ("comments widget", re.compile(
         r"^\W*(?:\d+\s+)?(?:kommentare?|comments?|leserkommentare|diskussion|antworten|reply|melden)\W*(?:\(\d+\)|\d+)?\W*$"
         r"|^\W*(?:kommentar|comment|antwort|meinung)\w*\s+(?:schreiben|verfassen|veröffentlichen|abgeben|hinzufügen|posten|"
