@@ -35,6 +35,7 @@ _LOCATIVE = frozenset(
 )
 _DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 _COORD = frozenset({"und", "oder", ",", "sowie"})
+_DATELINE_AFTER = frozenset({"–", "-", "—", "(", "/"})
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9&\-]{1,7}$")
 _ADJ_LIKE = re.compile(r"^[a-zäöüß][a-zäöüß\-]*(isch|ig|lich|er)(e|er|en|em|es)?$")
 _GEN_DET = frozenset({"des", "der"})
@@ -141,7 +142,10 @@ def _kb_matches(text: str, toks: list[Tok], kb: KB, first_words: frozenset[str])
 
 
 def _capital_is_place(toks: list[Tok], i: int, kb: KB) -> bool:
-    """True if the capital at token ``i`` is governed by a locative preposition ("in Moskau und Kiew")."""
+    """True if the capital at token ``i`` is a place: after a locative preposition ("in Moskau und
+    Kiew") or a dateline ("Damaskus – Bei Kämpfen …", "Moskau (dpa)")."""
+    if i + 1 < len(toks) and toks[i + 1].text in _DATELINE_AFTER:
+        return True
     j = i - 1
     while j >= 0:
         low = toks[j].text.casefold()
@@ -271,8 +275,9 @@ def _names_after_roles(
     taken = {k for i, j, m in mentions for k in range(i, j) if m.start <= toks[k].start and toks[k].end <= m.end}
     out: list[tuple[int, int, Mention]] = []
     for r, tok in enumerate(toks[:-1]):
-        if r in taken or roles.match(tok.text) is None:
-            continue
+        match = roles.match(tok.text)
+        if r in taken or match is None or match.ending not in ("", "in"):
+            continue  # "Experten Senfgas": only a singular role noun stands before a name
         k = r + 1
         while (k < len(toks) and k - r <= 3 and k not in taken and toks[k].text[:1].isupper()
                and toks[k].text.isalpha() is not False and _WORDISH.search(toks[k].text)

@@ -27,6 +27,7 @@ class RoleMatch:
     canonical: str
     head: str
     qualified: bool
+    ending: str = ""  # inflection after the head ("in", "en", "s", …)
 
 
 @dataclass(slots=True)
@@ -57,7 +58,7 @@ class RoleLexicon:
             prefix = flat[: len(flat) - size]
             if prefix.endswith(("s", "n")) and not prefix[:-1]:
                 continue
-            return RoleMatch(prefix + head, head, bool(prefix))
+            return RoleMatch(prefix + head, head, bool(prefix), tail[len(head):])
         return None
 
     def is_modifier(self, word: str) -> bool:
