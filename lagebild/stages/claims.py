@@ -127,6 +127,7 @@ class RuleClaims:
             "unit_kind": q.unit_kind,
             "hedge": ", ".join(dict.fromkeys(hedges)) or None,
             "vague": q.vague,
+            "claimant_ann": None,  # replaced below (after the span, so the reference wins in the export)
             "claimant_span": att.data.get("speaker_span") if speaker and att is not None else None,
             "claimant_text": speaker or outlet,
             "claimant_kind": ("speaker" if speaker else "outlet"),
@@ -139,7 +140,7 @@ class RuleClaims:
             "subject": doc.text[subject[0] : subject[1]] if subject else None,
         }
         if speaker and att is not None and att.data.get("speaker_ann"):
+            del data["claimant_ann"]
             data["claimant_ann"] = att.data["speaker_ann"]
-        if timex is not None:
-            data["time_ann"] = timex.id
+        data["time_ann"] = timex.id if timex is not None else None
         return data

@@ -20,8 +20,13 @@ __all__ = ["RuleSpeech", "act_payload"]
 def act_payload(act: SpeechAct, text: str) -> dict[str, Any]:
     """Return the annotation payload of a speech act (keys documented in docs/annotations.md)."""
     sp = act.speaker
-    data: dict[str, Any] = {
-        "speaker_text": sp.text if sp else None,
+    ann = sp.ann if sp else None
+    data: dict[str, Any] = {"speaker_text": sp.text if sp else None}
+    if ann is None:
+        # The export turns speaker_span and speaker_ann into the same key "speaker": put the
+        # empty reference first so that the span shows; a real entity reference goes last and wins.
+        data["speaker_ann"] = None
+    data.update({
         "speaker_span": list(sp.span) if sp and sp.span else None,
         "speaker_resolution": sp.resolution if sp else None,
         "speaker_mention_span": list(sp.mention) if sp and sp.mention and sp.mention != sp.span else None,
@@ -31,9 +36,9 @@ def act_payload(act: SpeechAct, text: str) -> dict[str, Any]:
         "content_span": list(act.content),
         "mood": act.mood,
         "hedge": act.hedge,
-    }
-    if sp and sp.ann:  # exported under "speaker" as a reference; only when there is one
-        data["speaker_ann"] = sp.ann
+    })
+    if ann is not None:
+        data["speaker_ann"] = ann
     if sp and len(sp.anns) > 1:
         data["speaker_anns"] = list(sp.anns)
     return data
