@@ -425,6 +425,24 @@ def _ann_link(pic: Picture, doc: Document, ann: Annotation, links: Links) -> tup
     return None, ""
 
 
+def _only_here(pic: Picture, doc_id: str, links: Links) -> list[dict[str, str]]:
+    """Events and claim groups that no other independent source reports (from the coverage result)."""
+    coverage = pic.corpus.coverage if isinstance(pic.corpus.coverage, Mapping) else {}
+    entry = next((s for s in coverage.get("sources") or [] if isinstance(s, Mapping) and s.get("doc") == doc_id), None)
+    if not entry:
+        return []
+    events = {e["id"]: e for e in pic.corpus.events if "id" in e}
+    groups = {g["id"]: g for g in pic.corpus.claim_groups if "id" in g}
+    story = pic.story_of.get(doc_id)
+    out = []
+    for item in entry.get("only_here") or []:
+        if item in events:
+            out.append({"kind": "event", "label": str(events[item].get("label") or item), "href": links.event(item, story)})
+        elif item in groups:
+            out.append({"kind": "claim", "label": str(groups[item].get("subject") or item), "href": links.claim_group(item, story)})
+    return out
+
+
 def _sentence_around(doc: Document, start: int, end: int) -> tuple[int, int]:
     for ann in doc.of_kind("sentence"):
         if ann.span.start <= start and end <= ann.span.end:
@@ -469,6 +487,7 @@ def article_view(
     body: Markup = render_marked(doc.text, marks)
     meta = pic.docs.get(doc.id) or {}
     dup = [d for d in pic.corpus.duplicates if d.get("doc") == doc.id or d.get("of") == doc.id]
+    only_here = _only_here(pic, doc.id, links)
     return {
         "doc": meta,
         "document": doc,
@@ -477,6 +496,7 @@ def article_view(
         "counts": [(_KIND_NAMES.get(k, (k, k + "s"))[n != 1], n) for k, n in Counter(r["ann"].kind for r in rows).items()],
         "story": pic.story(pic.story_of.get(doc.id, "")),
         "duplicates": dup,
+        "only_here": only_here,
         "failures": [f.to_json() for f in doc.failures],
     }
 

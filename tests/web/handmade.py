@@ -222,7 +222,17 @@ def build_corpus(docs: dict[str, Document]) -> CorpusResult:
         {"id": "inc-strike-date", "kind": "event_date", "reason": "Der Streikbeginn wird auf den 7. und den 8. März datiert.",
          "spans": [strike_a, strike_b]},
     ]
-    coverage = {"single_source": ["ev-deal"]}
+    coverage = {
+        "sources": [
+            {"doc": "a-tagblatt", "title": META["a-tagblatt"][0], "copy_group": "a-tagblatt", "events": ["ev-strike"],
+             "claim_groups": ["cg-fernzuege", "cg-streikende"], "only_here": []},
+            {"doc": "b-abendpost", "title": META["b-abendpost"][0], "copy_group": "b-abendpost", "events": ["ev-strike"],
+             "claim_groups": ["cg-fernzuege", "cg-streikende"], "only_here": []},
+            {"doc": "c-wire", "title": META["c-wire"][0], "copy_group": "c-wire", "events": ["ev-deal"], "claim_groups": [],
+             "only_here": ["ev-deal"]},
+        ],
+        "single_source": ["ev-deal"],
+    }
     return CorpusResult(entities=list(entities.values()), mention_entity=mention_entity, stories=stories, events=events,
                         timeline=timeline, claim_groups=claim_groups, coverage=coverage, inconsistencies=inconsistencies,
                         duplicates=[], inferred_dates={})

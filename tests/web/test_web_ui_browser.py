@@ -183,6 +183,9 @@ def test_deep_link_to_one_annotation(page: Any, handmade_server: Any) -> None:
     assert page.evaluate("() => document.querySelector(':target') && document.querySelector(':target').id") == anchor
     assert page.locator(f"#{anchor}").inner_text() == "„wichtigen Schritt“"
     assert _in_viewport(page, f"#{anchor}")
+    only = page.locator("ul.only-here a")
+    assert only.count() == 1 and only.inner_text() == "GDL und Deutsche Bahn einigen sich"
+    assert only.get_attribute("href").endswith("/stories/story-bahnstreik#ev-ev-deal")
 
 
 def test_search_filters(page: Any, handmade_server: Any) -> None:
