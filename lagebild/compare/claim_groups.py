@@ -107,6 +107,7 @@ class ClaimGrouper:
 
     min_subject_overlap: float = 0.33  # Jaccard of subject entities (or one set inside the other)
     same_time_days: int = 1  # reference times closer than this count as "the same time"
+    max_ratio: float = 6.0  # values further apart than this factor are different quantities
     prov: Any = field(default=None, compare=False)
 
     def __call__(self, ctx: CorpusContext) -> None:
@@ -190,11 +191,29 @@ class ClaimGrouper:
 
     # -- grouping -----------------------------------------------------------------------------
     def _related(self, a: set[str], b: set[str]) -> bool:
-        if not a and not b:
-            return True
         if not a or not b or not (a & b):
             return False
         return a <= b or b <= a or len(a & b) / len(a | b) >= self.min_subject_overlap
+
+    def _joins(self, c: _Claim, subj: set[str], members: list[_Claim]) -> bool:
+        """Same quantity: subject entities overlap (or, without any, the same subject words) and values of one magnitude."""
+        if subj or c.subjects:
+            if not self._related(c.subjects, subj):
+                return False
+        else:  # no entities: only the same, specific subject words ("Tote bei dem Erdbeben", not just "Menschen")
+            subject = str(c.ann.data.get("subject") or "")
+            mine = _subject_key(c)
+            if len(subject.split()) < 2 or any(_subject_key(o) != mine for o in members):
+                return False
+        copies = getattr(self, "_groups", {})
+        for o in members:
+            # one source does not contradict itself: two different figures in one article are two quantities
+            same_source = copies.get(o.doc.id, o.doc.id) == copies.get(c.doc.id, c.doc.id)
+            if same_source and not (c.values[0] <= o.values[1] and o.values[0] <= c.values[1]):
+                return False
+        sizes = [_magnitude(x) for x in [c, *members]]
+        known = [v for v in sizes if v is not None and v > 0]
+        return not known or max(known) / min(known) <= self.max_ratio
 
     def group(self, docs: Sequence[Document], result: Any) -> list[dict[str, Any]]:
         """Return claim groups (contract: CorpusResult.claim_groups)."""
@@ -204,6 +223,7 @@ class ClaimGrouper:
             blocks[(c.story, c.unit)].append(c)
         groups = independent_groups(result, [d.id for d in docs])
         self._canonical = entity_names(getattr(result, "entities", None) or [])
+        self._groups = groups
         out = []
         for block in blocks.values():
             # richest subject sets first, so a group is seeded by its most specific description
@@ -211,7 +231,7 @@ class ClaimGrouper:
             formed: list[tuple[set[str], list[_Claim]]] = []
             for c in block:
                 for subj, members in formed:
-                    if self._related(c.subjects, subj):
+                    if self._joins(c, subj, members):
                         members.append(c)
                         subj |= c.subjects
                         break
@@ -348,6 +368,22 @@ class ClaimGrouper:
             " The different values refer to the same time (or the times cannot be ordered), so the sources contradict"
             " each other."
         )
+
+
+def _magnitude(c: _Claim) -> float | None:
+    """A claim's typical value: its own number, else the middle of its finite range."""
+    value = c.json.get("value")
+    if isinstance(value, (int, float)) and not c.ann.data.get("vague"):
+        return float(value)
+    lo, hi = c.values
+    if hi == float("inf"):
+        return lo or None
+    return (lo + hi) / 2 if lo > 0 else hi or None
+
+
+def _subject_key(c: _Claim) -> str:
+    subject = c.ann.data.get("subject")
+    return norm_name(str(subject)) if subject else ""
 
 
 def _phase_values(items: list[_Claim]) -> list[str]:
