@@ -373,7 +373,10 @@ def evaluate_rw(paths: list[Path], stages: list[str], limit: int | None) -> str:
 
 # -- command -------------------------------------------------------------------------------------
 def _default_shared() -> Path:
-    return Path(__file__).resolve().parents[3] / "shared" / "data"
+    import os
+
+    env = os.environ.get("LAGEBILD_SHARED_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 @click.command("speech")
