@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import shlex
 import shutil
 import socket
 import subprocess
@@ -62,7 +63,15 @@ class PostgresServer:
         options = f"-p {self.port} -k {self.dir} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.dir / "server.log"),
                    "-w", "-t", "60", "start"], "pg_ctl start")
+        self._watchdog()
         self._wait()
+
+    def _watchdog(self) -> None:
+        """Stop the server and remove its folder when this test process dies without tearing down."""
+        stop = " ".join(shlex.quote(a) for a in [*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"])
+        script = (f"while kill -0 {os.getpid()} 2>/dev/null && [ -d {shlex.quote(str(self.data))} ]; do sleep 2; done; "
+                  f"[ -d {shlex.quote(str(self.data))} ] && {stop} >/dev/null 2>&1; rm -rf {shlex.quote(str(self.dir))}")
+        subprocess.Popen(["sh", "-c", script], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def _run(self, cmd: list[str], what: str) -> None:
         try:
