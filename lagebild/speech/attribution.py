@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lagebild.speech.lexicon import ARTICLES, CUE_FORMS, PREPOSITIONS
+from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, PREPOSITIONS
 from lagebild.speech.phrases import Phrase, parse_np_backward, parse_np_forward
 from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token
 
@@ -118,7 +118,7 @@ def _so(toks: list[Token], i: int) -> Attribution | None:
     if np is None:
         return None
     after = i + 1 + len(np.tokens)
-    if after >= len(toks) - 1 or toks[after].text == "(" or toks[after].lower in PREPOSITIONS:
+    if after >= len(toks) - 1 or toks[after].text == "(" or toks[after].lower in PREPOSITIONS or toks[after].lower in ADVERBS:
         return Attribution(np, "so", (toks[i].start, toks[i].end), so_comma=i - 1)
     return None
 

@@ -201,7 +201,8 @@ _ROLE_WORDS = frozenset(
     kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau person
     sportdirektor sportdirektorin sportchef
     erklärung mitteilung pressemitteilung stellungnahme meldung bericht berichten interview statement
-    schreiben brief tweet beitrag studie umfrage angaben informationen
+    schreiben brief tweet beitrag studie umfrage angaben informationen aussage aussagen einschätzung
+    schätzung schätzungen darstellung ansicht erkenntnissen berechnungen zählung
     vater mutter sohn tochter familienvater familienmutter ehefrau ehemann bruder schwester freund freundin
     kollege kollegin spieler spielerin torhüter torhüterin stürmer kapitänin arzt ärztin polizist polizistin
     zeuge zeugin augenzeuge augenzeugin nachbar nachbarin bewohner bewohnerin besucher besucherin sängerin

@@ -17,7 +17,8 @@ from lagebild.speech.tokens import Token
 __all__ = ["EntityRef", "Phrase", "parse_np_backward", "parse_np_forward", "pick_name"]
 
 _ADJ = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)$")
-_NAME_PARTICLES = frozenset("von van de del della di da al el bin ibn zu ten der den la le".split())
+_NAME_PARTICLES = frozenset("von van de del della di da al el bin ibn zu ten ter der den la le".split())
+_ARTICLE_PARTICLES = frozenset("der den".split())  # only after von/van/de: "von der Leyen", "Van der Bellen"
 _GENITIVE = frozenset("des der eines einer".split())
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
 _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")  # "der 33-Jährige"
@@ -70,6 +71,21 @@ def _is_noun(tok: Token) -> bool:
             and low not in ("und", "oder", "so", "wie", "dass", "es", "ich", "wir", "sie", "ihr"))
 
 
+def _is_particle(tokens: list[Token], k: int) -> bool:
+    low = tokens[k].lower
+    if low in _ARTICLE_PARTICLES:
+        return k > 0 and tokens[k - 1].lower in ("von", "van", "de", "ter")
+    return low in _NAME_PARTICLES
+
+
+def _particle_run(tokens: list[Token], k: int) -> bool:
+    """Return whether ``tokens[k]`` starts "von", "von der", "van der" … followed by a name."""
+    m = k
+    while m < len(tokens) and m - k < 2 and _is_particle(tokens, m):
+        m += 1
+    return m > k and m < len(tokens) and _is_noun(tokens[m])
+
+
 def _np_core(tokens: list[Token], i: int) -> int:
     """Return the index after a simple NP starting at ``i`` (``i`` itself if there is none)."""
     n = len(tokens)
@@ -79,12 +95,14 @@ def _np_core(tokens: list[Token], i: int) -> int:
     while j < n and _is_adj(tokens[j]):
         j += 1
     k = j
-    while k < n and (_is_noun(tokens[k]) or (tokens[k].lower in _NAME_PARTICLES and k + 1 < n and _is_noun(tokens[k + 1]) and k > j)):
+    while k < n and (_is_noun(tokens[k]) or (k > j and _particle_run(tokens, k))):
         k += 1
     if k == j:
         return i
-    # Genitive attachments: "der Chef des Auswärtigen Ausschusses der Duma".
-    while k + 1 < n and tokens[k].lower in _GENITIVE:
+    # Genitive attachments: "der Chef des Auswärtigen Ausschusses der Duma". After a bare name,
+    # "der" is a dative object instead: "sagte Müller der Deutschen Presse-Agentur".
+    bare_name = i == j and not any(is_role_noun(t.text) for t in tokens[j:k])
+    while k + 1 < n and tokens[k].lower in _GENITIVE and not (bare_name and tokens[k].lower == "der"):
         g = k + 1
         while g < n and _is_adj(tokens[g]):
             g += 1
@@ -174,7 +192,7 @@ def _name_run(phrase: Phrase) -> list[Token] | None:
     after_comma = False
     adjectival: set[int] = set()  # runs right after a lower-case adjective: a description, not a name
     for idx, t in enumerate(toks):
-        particle = cur and t.lower in _NAME_PARTICLES and idx + 1 < len(toks) and _is_noun(toks[idx + 1])
+        particle = bool(cur) and _particle_run(toks, idx)
         if _is_noun(t) or particle:
             if not cur and idx > 0 and _is_adj(toks[idx - 1]):
                 adjectival.add(len(runs))

@@ -148,3 +148,17 @@ def test_quotes_across_paragraphs() -> None:
     first = find_quote(doc, "Erster Absatz", "direct")
     assert first.data["speaker_text"] == "Eva Roth" and "\n" not in first.surface
     assert not doc.of_kind("inconsistency")
+
+
+def test_name_particles_and_dative_objects() -> None:
+    text = (
+        "„Wir sind bereit“, sagte Ursula von der Leyen in Brüssel. "
+        "„Wir warten ab“, sagte Müller der Deutschen Presse-Agentur. "
+        "„Das reicht nicht“, sagte der Chef der Partei, Jan Weber. "
+        "Die Lage sei ernst, so Weber weiter."
+    )
+    doc = analyse(text)
+    assert find_quote(doc, "Wir sind bereit", "direct").data["speaker_text"] == "Ursula von der Leyen"
+    assert find_quote(doc, "Wir warten ab", "direct").data["speaker_text"] == "Müller"
+    assert find_quote(doc, "Das reicht nicht", "direct").data["speaker_text"] == "Jan Weber"
+    assert find_quote(doc, "Die Lage sei ernst", "indirect").data["speaker_text"] == "Weber"
