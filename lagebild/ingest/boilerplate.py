@@ -79,6 +79,10 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         r"^\W*(?:anzeige|werbung|advertisement|sponsored(?:\s+content)?|promotion|ad|gesponsert|"
         r"(?:bezahlte\s+)?partnerinhalte?|weiter\s+nach\s+der\s+(?:anzeige|werbung))\W*$", re.I), 60),
     ("newsletter", re.compile(
+        r"\b(?:unsubscribe|jederzeit\s+(?:wieder\s+)?abmelden|abmeldung\s+ist\s+jederzeit|activation\s+link|"
+        r"bestätigungs-?(?:link|mail|e-mail)|newsletter\s+(?:abonnieren|bestellen|anmelden)|sign\s+up\s+for|"
+        r"subscribe\s+to\s+(?:our|the)|no\s+spam)\b", re.I), 220),
+    ("newsletter", re.compile(
         r"\b(?:newsletter|abonnieren|abonnier|jetzt\s+abo|subscribe|sign\s+up|anmelden\s+und|registrieren\s+sie\s+sich|"
         r"push-?nachrichten|push-?mitteilungen|whatsapp-?kanal)\b", re.I), 140),
     ("cookie notice", re.compile(r"\b(?:cookies?|datenschutzerklärung|privacy\s+policy|einwilligung|consent)\b", re.I), 300),
@@ -91,9 +95,12 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         r"nächster\s+artikel|vorheriger\s+artikel|next|previous|weiter|zurück)\W*$"
         r"|^\W*(?:startseite|home)\s*[>›»|/]", re.I), 80),
 ]
+#: the newsletter pattern that fires even on sentence-like lines ("You can unsubscribe at any time.")
+_HARD_NEWSLETTER = next(i for i, (reason, _, _) in enumerate(_CUES) if reason == "newsletter")
 #: substrings without which a (slow) cue pattern cannot match: checked first
 _CUE_HINTS = {
-    "newsletter": ("newsletter", "abonn", "subscri", "sign up", "anmelden", "registrieren", "push", "whatsapp"),
+    "newsletter": ("newsletter", "abonn", "subscri", "sign up", "anmelden", "abmeld", "registrieren", "push", "whatsapp",
+                   "activation", "bestätigung", "spam"),
     "cookie notice": ("cookie", "datenschutz", "privacy", "einwilligung", "consent"),
 }
 _CREDIT_HINTS = (
@@ -238,7 +245,8 @@ def _first_pass(line: Line) -> None:
         hints = _CUE_HINTS.get(reason)
         if hints and not any(h in low for h in hints):
             continue
-        if n <= max_len and pattern.search(s) and not (reason in _SOFT_CUES and _is_good(s, words)):
+        soft = reason in _SOFT_CUES and pattern is not _CUES[_HARD_NEWSLETTER][1]
+        if n <= max_len and pattern.search(s) and not (soft and _is_good(s, words)):
             line.kind, line.reason = "cue", reason
             return
     if n <= 500 and any(h in low for h in _CREDIT_HINTS) and (_CREDIT_STRONG.search(s) or (_CREDIT.search(s) and not _is_good(_CREDIT.sub("", s), words))):

@@ -180,7 +180,8 @@ _NAME = r"[A-ZÄÖÜÉ][\w'’.-]*"
 _PARTICLE = r"(?:von|van|de|der|den|du|da|di|zu|vom|ten|ter|al|el|la|le|bin)"
 _PERSON = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)*{_NAME}){{0,3}}"
 _AUTHOR_RE = re.compile(
-    rf"^\W{{0,2}}(?:von|durch|by|autor(?:in)?|autoren|text|written\s+by|ein\s+(?:beitrag|kommentar|gastbeitrag)\s+von)\s*:?\s+"
+    rf"^\W{{0,2}}(?:von|durch|by|autor(?:in)?|autoren|text|(?:written|posted|published|reported)\s+by|"
+    rf"(?:geschrieben|verfasst|veröffentlicht)\s+von|ein\s+(?:beitrag|kommentar|gastbeitrag|interview)\s+von)\s*:?\s+"
     rf"(?P<names>{_PERSON}(?:\s*(?:,|und|and|&|/)\s*{_PERSON})*)"
     rf"(?:\s*(?:,|\||/|–|-)\s*(?P<org>[\w .&-]{{1,40}}))?\W{{0,2}}$",
     re.IGNORECASE,
@@ -265,7 +266,9 @@ def reading_time_line(line: str) -> bool:
 
 _PART_SPLIT = re.compile(
     r"\s*(?:\||·|•|/\s|\s[-–—]\s)\s*"
-    r"|,\s+(?=(?:\d{1,2}\.\s?\d|\d{4}|aktualisiert|veröffentlicht|stand|updated|published|lesezeit))",
+    r"|\s+(?:on|am|vom)\s+(?=(?:\w+,?\s+)?(?:\d|januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
+    r"november|dezember|january|february|march|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|okt|nov|dec|dez))"
+    r"|,\s+(?=(?:\d{1,2}\.\s?\d|aktualisiert|veröffentlicht|stand|updated|published|lesezeit))",
     re.IGNORECASE,
 )
 
