@@ -68,6 +68,10 @@ def _aus_sicht(toks: list[Token], i: int) -> Attribution | None:
 
 def _nach_angaben(toks: list[Token], i: int) -> Attribution | None:
     n = len(toks)
+    if i + 2 < n and toks[i + 1].lower in _OWN_SOURCE and toks[i + 2].lower in _SOURCE_NOUNS:
+        # "Die Firma hat nach eigenen Angaben …": the subject vouches for itself.
+        np = parse_np_forward(toks, 0) if toks[0].lower not in PREPOSITIONS else None
+        return Attribution(np, "nach eigenen " + toks[i + 2].text, (toks[i].start, toks[i + 2].end)) if np is not None else None
     if i + 1 >= n or toks[i + 1].lower not in _SOURCE_NOUNS:
         return None
     j = i + 2

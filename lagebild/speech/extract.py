@@ -593,6 +593,9 @@ class _Extractor:
             inner_text = self.text[inner[0] : inner[1]].strip()
             if len(inner_text.split()) < 5 and not inner_text.endswith((".", "!", "?", "…")):
                 return
+        if any(a.speaker is not None and a.speaker.span is not None and a.speaker.span[0] < q.end and q.start < a.speaker.span[1]
+               for a in self.by_sentence.get(idx, [])):
+            return  # "schreibt die „Süddeutsche Zeitung“": the marks belong to the speaker's name
         mood = "konjunktiv" if _mood(sent, *inner) == "konjunktiv" else "indicative"
         self._add(SpeechAct("direct", q.start, q.end, inner, speaker, cue_lemma, cue_span, mood, None, idx, open_end=not q.closed))
 
@@ -727,7 +730,18 @@ def extract_speech(
     extractor = _Extractor(text, entities or [], max_quote_chars)
     acts = extractor.run(sents, quotes)
     _attribute_multi_paragraph(acts)
+    _attribute_das_sagte(acts)
     return acts, unpaired
+
+
+def _attribute_das_sagte(acts: list[SpeechAct]) -> None:
+    """"„Wir sind bereit.“ Das sagte Müller.": the speaker of "Das sagte X" owns the quote before it."""
+    for rep in acts:
+        if rep.label != "reported" or rep.speaker is None or rep.content[0] != rep.start or rep.content[1] >= rep.end:
+            continue  # only the "Das berichtet X" form has the previous sentence as its content
+        for a in acts:
+            if a.label == "direct" and a.speaker is None and rep.content[0] <= a.start and a.end <= rep.content[1] + 1:
+                a.speaker, a.cue, a.cue_span = rep.speaker, rep.cue, rep.cue_span
 
 
 def _attribute_multi_paragraph(acts: list[SpeechAct]) -> None:

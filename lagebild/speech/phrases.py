@@ -86,6 +86,17 @@ def _particle_run(tokens: list[Token], k: int) -> bool:
     return m > k and m < len(tokens) and _is_noun(tokens[m])
 
 
+def _quoted_name(tokens: list[Token], i: int) -> int:
+    """Return the index after "die „Süddeutsche Zeitung“" (article + quoted name), or ``i``."""
+    j = i + 1 if i < len(tokens) and tokens[i].lower in ARTICLES else i
+    if j >= len(tokens) or tokens[j].text not in _QUOTE_MARKS:
+        return i
+    for k in range(j + 1, min(len(tokens), j + 7)):
+        if tokens[k].text in _QUOTE_MARKS:
+            return k + 1 if k > j + 1 and all(_is_noun(t) or t.is_word for t in tokens[j + 1 : k]) else i
+    return i
+
+
 def _np_core(tokens: list[Token], i: int) -> int:
     """Return the index after a simple NP starting at ``i`` (``i`` itself if there is none)."""
     n = len(tokens)
@@ -129,6 +140,8 @@ def parse_np_forward(tokens: list[Token], i: int) -> Phrase | None:
         if inner > j:
             return Phrase(tokens[i:inner])
     end = _np_core(tokens, i)
+    if end == i:
+        end = _quoted_name(tokens, i)  # die „Süddeutsche Zeitung“
     if end == i:
         return None
     coordinated = False

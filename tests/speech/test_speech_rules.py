@@ -162,3 +162,16 @@ def test_name_particles_and_dative_objects() -> None:
     assert find_quote(doc, "Wir warten ab", "direct").data["speaker_text"] == "Müller"
     assert find_quote(doc, "Das reicht nicht", "direct").data["speaker_text"] == "Jan Weber"
     assert find_quote(doc, "Die Lage sei ernst", "indirect").data["speaker_text"] == "Weber"
+
+
+def test_quoted_outlet_names_das_sagte_and_eigene_angaben() -> None:
+    text = (
+        "Die Lage ist ernst. „Wir haben alles versucht“, schreibt die „Süddeutsche Zeitung“. "
+        "Der Streit eskaliert. „Wir sind bereit.“ Das sagte Müller am Montag. "
+        "Die Firma hat nach eigenen Angaben 300 Stellen gestrichen."
+    )
+    doc = analyse(text, outlet="Testblatt")
+    assert find_quote(doc, "alles versucht", "direct").data["speaker_text"] == "Süddeutsche Zeitung"
+    assert not any(a.surface == "„Süddeutsche Zeitung“" for a in quotes(doc, "direct"))
+    assert find_quote(doc, "Wir sind bereit", "direct").data["speaker_text"] == "Müller"
+    assert find_claim(doc, "300 Stellen").data["claimant_text"] == "Firma"
