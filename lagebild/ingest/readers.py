@@ -134,7 +134,8 @@ def read_path(path: Path) -> Iterator[Document | InputError]:
             data = path.read_bytes()
             if fmt == "json":
                 yield from _read_json(path, data, size)
-            elif fmt == "html":
+            elif fmt == "html" or _sniff(data[:4096].replace(b"\x00", b"")) == "html":
+                # A page saved with a .txt name is still a page: read it as HTML.
                 yield _read_html(path, data, size)
             else:
                 yield _read_txt(path, data, size)

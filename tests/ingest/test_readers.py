@@ -210,3 +210,9 @@ def test_gzip_json_is_refused_with_reason(tmp_path: Path) -> None:
 def test_example_file_reads(examples_dir: Path, name: str) -> None:
     (doc,) = read_all(examples_dir / name)
     assert isinstance(doc, Document) and doc.id == name[:-4] and doc.source.encoding == "utf-8"
+
+
+def test_html_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    (tmp_path / "saved.txt").write_text(PAGE, "utf-8")
+    (doc,) = read_all(tmp_path / "saved.txt")
+    assert isinstance(doc, Document) and doc.source.format == "html" and "<p>" not in doc.text
