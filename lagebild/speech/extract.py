@@ -740,7 +740,8 @@ def _attribute_das_sagte(acts: list[SpeechAct]) -> None:
         if rep.label != "reported" or rep.speaker is None or rep.content[0] != rep.start or rep.content[1] >= rep.end:
             continue  # only the "Das berichtet X" form has the previous sentence as its content
         for a in acts:
-            if a.label == "direct" and a.speaker is None and rep.content[0] <= a.start and a.end <= rep.content[1] + 1:
+            unattributed = a.speaker is None or (a.speaker.resolution == "continuation" and a.cue is None)
+            if a.label == "direct" and unattributed and rep.content[0] <= a.start and a.end <= rep.content[1] + 1:
                 a.speaker, a.cue, a.cue_span = rep.speaker, rep.cue, rep.cue_span
 
 
