@@ -392,6 +392,7 @@ def _default_shared() -> Path:
 def command(gold: tuple[Path, ...], split: str, shared: Path | None, entities: bool, limit: int | None, pred_out: Path | None) -> None:
     """Score quotes, indirect speech and speakers against a news gold JSONL or Redewiedergabe TSVs.
 
+    \b
     Example: lagebild eval speech benchmarks/data/news_speech_gold/gold.jsonl --split test
     Example: lagebild eval speech ../shared/data/redewiedergabe_stwr/redewiedergabe_main_dev.tsv.tar.gz
     """
