@@ -1,14 +1,15 @@
 """Train the shipped German NER model (spaCy 3.8, CPU) from openly licensed data.
 
-Usage (one command, also ``make train-ner``)::
+Usage (one command, also ``make train-ner``; about an hour on one idle core)::
 
-    python -m lagebild.training.ner [--data /work/shared/data] [--minutes 40] [--out build/ner-train]
+    python -m lagebild.training.ner [--data ../shared/data] [--max-steps 20000] [--out build/ner-train]
+    python -m lagebild.training.ner --install-only build/ner-train/model/model-best   # copy a checkpoint in
 
 Training data (CC BY 4.0 only, so the committed model carries no NC terms): the GermEval 2014
 *train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``). The tagger is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
-static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY). 1,000 train sentences
-are kept aside to choose the best checkpoint, so the official *dev* file is never seen during
+static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
+1,000 train sentences are kept aside to choose the best checkpoint, so the official *dev* file is never seen during
 training or model selection and can be reported honestly with ``lagebild eval ner``.
 The best checkpoint is copied to ``lagebild/models/ner-de``.
 """
@@ -28,7 +29,7 @@ from lagebild.evaluation.ner import read_germeval
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL_DIR = REPO / "lagebild" / "models" / "ner-de"
-DEFAULT_DATA = Path("/work/shared/data")
+DEFAULT_DATA = Path(__import__("os").environ.get("LAGEBILD_SHARED_DATA", str(REPO.parent / "shared" / "data")))
 GERMEVAL_TRAIN = "germeval2014_ner/NER-de-train.normalized.tsv.gz"
 HELD_ASIDE = 1000  # train sentences used only to pick the best checkpoint
 
@@ -247,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=REPO / "build" / "ner-train")
-    ap.add_argument("--max-steps", type=int, default=40000)
+    ap.add_argument("--max-steps", type=int, default=20000, help="upper bound (early stopping usually ends sooner)")
     ap.add_argument("--vector-words", type=int, default=20000, help="word vectors kept in the model")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
