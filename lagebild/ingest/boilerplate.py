@@ -333,7 +333,7 @@ def _main_block(lines: list[Line], good: list[int]) -> tuple[int, int]:
     other articles' summaries) forms blocks of its own.
     """
     blocks: list[list[int]] = [[good[0]]]
-    for prev, cur in zip(good, good[1:]):
+    for prev, cur in zip(good, good[1:], strict=False):
         between = lines[prev + 1 : cur]
         gap = sum(1 for ln in between if ln.reason is None)
         # Reader comments look like body text: a comments heading ends the article.

@@ -6,11 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
+from test_readers import ARTICLE, PAGE, _warc  # same folder (rootdir import mode)
+
 from lagebild.analyze import analyze_paths
 from lagebild.export import build_export
 from lagebild.store import open_store
-
-from test_readers import ARTICLE, PAGE, _warc  # same folder (rootdir import mode)
 
 
 def test_mixed_folder(tmp_path: Path, examples_dir: Path) -> None:
