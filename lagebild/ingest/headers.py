@@ -211,14 +211,22 @@ def author_line(line: str) -> str | None:
             continue
         if words[0].lower() in _NOT_NAMES:
             return None
-        # Bylines are names: each word capitalised (the regex is case-insensitive for the cue only).
-        if not all(w[0].isupper() or w.lower() in _PARTICLE_SET for w in words):
+        # Bylines are names: each word capitalised (the regex is case-insensitive for the cue only);
+        # "ARD-Studio Kiew", "Redaktion Politik" are the desk, not a person.
+        is_org = any(_ACRONYM.search(w) or any(p.lower() in _DESK_WORDS for p in w.split("-")) for w in words)
+        if is_org or not all(w[0].isupper() or w.lower() in _PARTICLE_SET for w in words):
             if kept:
                 break  # "Von Hans Meier, dpa-Korrespondent": the rest is not a name
             return None
         kept.append(part)
     return " und ".join(kept) if kept else None
 
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}")
+_DESK_WORDS = frozenset(
+    "studio redaktion korrespondent korrespondentin reporter reporterin agentur büro desk newsroom team staff "
+    "online ressort nachrichtenagentur wire correspondent editor bureau".split()
+)
 
 #: News agencies that follow a byline ("Von Hans Meier, dpa"); not part of the author name.
 AGENCIES = frozenset("dpa afp reuters ap kna epd apa sda ddp sid dts ots bloomberg ansa efe anp".split())

@@ -137,3 +137,31 @@ def test_unseen_layout_with_combined_byline() -> None:
         assert gone not in doc.text, gone
     assert doc.text.startswith("Bundestag beschließt neues Heizungsgesetz\n")
     assert "Klimaziele zu erreichen" in doc.text
+
+
+def test_broadcaster_layout_with_kicker_lead_and_desk_byline() -> None:
+    text = (
+        "Ukraine-Krieg\n"
+        "Selenskyj fordert mehr Flugabwehr\n"
+        "Stand: 12.03.2024 14:35 Uhr\n"
+        "Der ukrainische Präsident hat die westlichen Partner erneut um zusätzliche Systeme zur Flugabwehr gebeten. "
+        "Russland hatte in der Nacht mehrere Städte angegriffen.\n"
+        "Von Anna Schmidt, ARD-Studio Kiew\n"
+        "In einer Videobotschaft sagte Selenskyj, jede Verzögerung koste Menschenleben. Die Angriffe hätten vor allem "
+        "die Energieversorgung getroffen, teilte der Netzbetreiber mit.\n"
+        "Die Bundesregierung kündigte an, die Lieferung weiterer Systeme zu prüfen. Eine Entscheidung werde in den "
+        "kommenden Wochen erwartet, hieß es aus Regierungskreisen.\n"
+        "Mehr zum Thema\n"
+        "- Wie die Flugabwehr funktioniert\n"
+        "- Was Deutschland bisher geliefert hat\n"
+        "Dieses Thema im Programm: Das Erste | tagesschau | 12.03.2024 | 20:00 Uhr\n"
+    )
+    doc = clean(text)
+    _check_offsets(doc)
+    assert doc.meta.title == "Selenskyj fordert mehr Flugabwehr"
+    assert doc.meta.author == "Anna Schmidt"
+    assert (doc.meta.published.value, doc.meta.published.precision) == ("2024-03-12T14:35", "minute")
+    assert doc.text.startswith("Selenskyj fordert mehr Flugabwehr\nDer ukrainische Präsident")
+    for gone in ("Stand:", "Von Anna Schmidt", "Mehr zum Thema", "funktioniert", "Im Programm", "im Programm"):
+        assert gone not in doc.text, gone
+    assert doc.text.rstrip().endswith("hieß es aus Regierungskreisen.")
