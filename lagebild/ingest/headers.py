@@ -219,7 +219,7 @@ def author_line(line: str) -> str | None:
                 break  # "Von Hans Meier, dpa-Korrespondent": the rest is not a name
             return None
         kept.append(part)
-    return " und ".join(kept) if kept else None
+    return ", ".join(kept) if kept else None  # one form for every language and for JSON author lists
 
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}")

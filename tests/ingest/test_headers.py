@@ -47,7 +47,7 @@ def test_date_prefix_glued_to_text() -> None:
     ("line", "author"),
     [
         ("Durch Hans Meier", "Hans Meier"),
-        ("Von Anna-Lena Müller und Peter Schmidt", "Anna-Lena Müller und Peter Schmidt"),
+        ("Von Anna-Lena Müller und Peter Schmidt", "Anna-Lena Müller, Peter Schmidt"),
         ("Von Hans Meier, dpa", "Hans Meier"),
         ("By John Smith", "John Smith"),
         ("Von Ursula von der Leyen", "Ursula von der Leyen"),
