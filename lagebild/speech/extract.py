@@ -68,6 +68,7 @@ class Speaker:
     mention: tuple[int, int] | None = None  # the words in this sentence that refer to the speaker
     resolution: str = "name"  # name | pronoun | role | continuation | phrase | unresolved
     plural: bool = False
+    gender: str | None = None  # "m"/"f"/"n" when the phrase shows it ("das Präsidium", "Präsidentin")
 
 
 @dataclass(slots=True)
@@ -272,6 +273,11 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
             if np is not None:
                 cue.subject, cue.subject_end, cue.inverted = np, cue.idx + 1, True
                 return
+    nxt = cue.idx + 1
+    if cs < cue.idx and nxt < len(toks) and toks[nxt].text in ("er", "sie", "man") and not cue.form.participle:
+        # "Gesellschaftspolitisch betonte sie …": a pronoun right after the verb is its subject.
+        cue.subject, cue.subject_end, cue.inverted = Phrase([toks[nxt]], kind="pronoun"), nxt + 1, True
+        return
     if cs < cue.idx and toks[cs].lower not in _OBJECT_FIRST and parse_np_forward(toks, cs) is not None:
         # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.
         span_toks = list(toks[cs : cue.idx])
@@ -324,6 +330,24 @@ def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple
     return out
 
 
+def _agrees(pronoun: str, gender: str | None) -> bool:
+    low = pronoun.lower()
+    if gender is None or low not in ("er", "sie"):
+        return True
+    return gender == ("m" if low == "er" else "f")
+
+
+_ARTICLE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f", "das": "n"}
+
+
+def _gender(phrase: Phrase) -> str | None:
+    """Return the grammatical gender a speaker phrase shows, if any (for er/sie agreement)."""
+    first = phrase.tokens[0].lower
+    if first in _ARTICLE_GENDER and len(phrase.tokens) > 1 and not phrase.coordinated:
+        return _ARTICLE_GENDER[first]
+    return None
+
+
 def _last_mention(text: str, name: str, pos: int) -> int:
     """Return where the last word of ``name`` last occurs as a whole word before ``pos`` (or -1)."""
     words = name.split()
@@ -359,7 +383,8 @@ class _Extractor:
             if resolved.resolution == "role":
                 return resolved
         s, e = phrase.span
-        return Speaker(self.text[s:e], (s, e), phrase.ann, phrase.anns, mention, phrase.kind, plural=phrase.coordinated)
+        return Speaker(self.text[s:e], (s, e), phrase.ann, phrase.anns, mention, phrase.kind, plural=phrase.coordinated,
+                       gender=_gender(phrase))
 
     def _resolve(self, mention: tuple[int, int], *, plural: bool, kind: str) -> Speaker:
         pos = mention[0]
@@ -369,6 +394,8 @@ class _Extractor:
             if pos - where > 3 * _MAX_RESOLVE_CHARS:
                 break  # history is in text order: older speakers are out of reach
             if sp.plural != plural or sp.span is None or sp.resolution in ("phrase",) or sp.text in seen:
+                continue
+            if kind == "pronoun" and not plural and not _agrees(self.text[mention[0] : mention[1]], sp.gender):
                 continue
             seen.add(sp.text)
             at = max(where, _last_mention(self.text, sp.text, pos)) + _SPEAKER_BONUS
@@ -432,7 +459,9 @@ class _Extractor:
             rng = self._content_after(sent, cue)
             cs = _clause_start(toks, cue.idx)
             verb_first = cs == cue.idx or toks[cs].lower in _HABEN  # ", sagte X" / ", hat X berichtet"
-            if rng is None and cue.inverted and verb_first and cs >= 2 and toks[cs - 1].text == "," and toks[cs - 2].text not in _QUOTE_CHARS:
+            ends_quoted = cs >= 2 and toks[cs - 2].text in _QUOTE_CHARS
+            if rng is None and cue.inverted and verb_first and cs >= 2 and toks[cs - 1].text == "," \
+                    and (not ends_quoted or _has_subjunctive(sent, 0, cs - 1, allow_konj2=False)):
                 # "Was sie täten, bleibe abzuwarten, sagte X." — the clause before the cue.
                 first = 0
                 while first < cs and toks[first].text in _QUOTE_CHARS:
@@ -613,6 +642,13 @@ class _Extractor:
             if e.start >= limit:
                 break
         if not found:
+            # "In einer ersten Reaktion bedankte sie sich …": a subject pronoun keeps its person in focus.
+            for t in sent.tokens[:8]:
+                if t.text in ("er", "sie", "Er", "Sie") and sent.outside(t):
+                    sp = self._resolve((t.start, t.end), plural=False, kind="pronoun")
+                    if sp.resolution != "unresolved":
+                        return Speaker(sp.text, sp.span, sp.ann, list(sp.anns), None, "continuation", gender=sp.gender)
+                    break
             return None
         e = min(found, key=lambda x: (x.label != "PER", x.start))
         return Speaker(self.text[e.start : e.end], (e.start, e.end), e.id, [e.id], None, "continuation")

@@ -175,3 +175,13 @@ def test_quoted_outlet_names_das_sagte_and_eigene_angaben() -> None:
     assert not any(a.surface == "„Süddeutsche Zeitung“" for a in quotes(doc, "direct"))
     assert find_quote(doc, "Wir sind bereit", "direct").data["speaker_text"] == "Müller"
     assert find_claim(doc, "300 Stellen").data["claimant_text"] == "Firma"
+
+
+def test_pronoun_agreement_and_pronoun_after_the_verb() -> None:
+    text = (
+        "Ministerin Clara Vogt sprach vor der Presse. Zuvor hatte das Präsidium erklärt, die Lage sei ernst. "
+        "Gesellschaftspolitisch betonte sie, Solidarität sei nötig."
+    )
+    doc = analyse(text)
+    q = find_quote(doc, "Solidarität sei nötig", "indirect")
+    assert q.data["speaker_text"] == "Clara Vogt" and q.data["speaker_resolution"] == "pronoun"
