@@ -350,12 +350,13 @@ class EventMerger:
         def name(k: str) -> str:
             return names.get(k) or (surface[k].most_common(1)[0][0] if surface.get(k) else k.split(":", 1)[-1])
 
-        agents = [k for k, _ in c.agents.most_common(3)]
-        participants = [k for k, _ in c.participants.most_common()]
+        # counts first, then the key: the same output on every run (sets have no stable order)
+        agents = sorted(c.agents, key=lambda k: (-c.agents[k], k))[:3]
+        participants = sorted(c.participants, key=lambda k: (-c.participants[k], k))
         date, dates = self._consensus(c)
         first = c.mentions[0]
         who = ", ".join(name(k) for k in agents[:2]) or (first.agent_text or "")
-        obj = c.objects.most_common(1)[0][0] if c.objects else ""
+        obj = min(c.objects, key=lambda o: (-c.objects[o], o)) if c.objects else ""
         label = f"{who}: {first.trigger}".strip(": ") + (f" – {obj.capitalize()}" if obj else "")
         places = sorted({p for m in c.mentions for p in m.place_names})
         if places:

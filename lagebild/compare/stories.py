@@ -345,7 +345,7 @@ class StoryClusterer:
         for doc in docs:
             title, text = _title_and_body(doc)
             words.update(set(content_words(title or text[:300], stop)))
-        common = [w for w, _ in words.most_common(3)]
+        common = sorted(words, key=lambda w: (-words[w], w))[:3]
         if common:
             return " · ".join(common)
         return (docs[0].meta.title or docs[0].id)[:80]

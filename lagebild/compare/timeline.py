@@ -44,7 +44,7 @@ def build_timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     # textual dates before "around publication" ones on the same day; undated last
-    items.sort(key=lambda t: (t["undated"], t["start"] or "", t["end"] or "", t["date_basis"] != "text", t["label"] or ""))
+    items.sort(key=lambda t: (t["undated"], t["start"] or "", t["end"] or "", t["date_basis"] != "text", t["label"] or "", t["event"]))
     return items
 
 
