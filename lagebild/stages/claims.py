@@ -16,6 +16,7 @@ from typing import Any
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.registry import STAGES
+from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
 
@@ -86,9 +87,12 @@ class RuleClaims:
     """Find numeric claims: value interval, unit, hedge, claimant, reference time and subject."""
 
     max_doc_chars: int = 400_000
+    languages: tuple[str, ...] = ("de",)  # German number formats and units; other languages are skipped
     prov: Provenance = field(default=Provenance("claims.rules.v1"), compare=False)
 
     def __call__(self, doc: Document) -> Document:
+        if not language_supported(doc, self.languages):
+            return doc
         text = doc.text[: self.max_doc_chars]
         sentences = sorted((a.span.start, a.span.end) for a in doc.of_kind("sentence"))
         sent_starts = [s for s, _ in sentences]

@@ -14,7 +14,13 @@ from lagebild.model import Document, Provenance, Span
 from lagebild.registry import STAGES
 from lagebild.speech import EntityRef, SpeechAct, extract_speech
 
-__all__ = ["RuleSpeech", "act_payload"]
+__all__ = ["RuleSpeech", "act_payload", "language_supported"]
+
+
+def language_supported(doc: Document, languages: tuple[str, ...] | list[str]) -> bool:
+    """Return whether the rules apply: the document's language is unknown or one of ``languages``."""
+    lang = (doc.meta.language or "").lower()
+    return not lang or any(lang.startswith(code) for code in languages)
 
 
 def act_payload(act: SpeechAct, text: str) -> dict[str, Any]:
@@ -51,9 +57,12 @@ class RuleSpeech:
 
     max_quote_chars: int = 3000
     max_doc_chars: int = 400_000
+    languages: tuple[str, ...] = ("de",)  # the rules are German; documents known to be in another language are skipped
     prov: Provenance = field(default=Provenance("speech.rules.v1"), compare=False)
 
     def __call__(self, doc: Document) -> Document:
+        if not language_supported(doc, self.languages):
+            return doc
         limit = min(len(doc.text), self.max_doc_chars)
         sentences = [(a.span.start, a.span.end) for a in doc.of_kind("sentence") if a.span.end <= limit]
         paragraphs = [(a.span.start, a.span.end) for a in doc.of_kind("paragraph") if a.span.end <= limit]

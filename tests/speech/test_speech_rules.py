@@ -185,3 +185,16 @@ def test_pronoun_agreement_and_pronoun_after_the_verb() -> None:
     doc = analyse(text)
     q = find_quote(doc, "Solidarität sei nötig", "indirect")
     assert q.data["speaker_text"] == "Clara Vogt" and q.data["speaker_resolution"] == "pronoun"
+
+
+def test_documents_in_other_languages_are_skipped() -> None:
+    from lagebild.model import Document, OffsetMap, SourceRef
+    from lagebild.registry import STAGES
+
+    text = '"We will win," the minister said. About 3,000 Soldaten were there.'
+    doc = Document("en", text, SourceRef("en.txt"))
+    doc.set_text(text, OffsetMap.identity(len(text)))
+    doc.meta.language = "en"
+    for name in ("segment.rules.v1", "speech.rules.v1", "claims.rules.v1"):
+        doc = STAGES.build(name)(doc)
+    assert not doc.of_kind("quote") and not doc.of_kind("claim")
