@@ -126,3 +126,14 @@ def test_attribution_from_a_covering_quote() -> None:
     (label, ev), = _events(doc)
     assert ev.data["according_to"] == "die Agentur" and ev.data["modality"] == "reported"
     assert doc.get(ev.data["attribution_ann"]).kind == "quote"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdeäöü ABC.,;:–\n") + ["ratifizierte ", "unterzeichnet ", "Vertrag ", "kündigte ", " an", "im Juni "]), max_size=300))
+def test_events_stage_on_arbitrary_text(text: str) -> None:
+    doc = make_doc("p", text)
+    run_events(doc)
+    for ann in doc.of_kind("event"):
+        assert doc.text[ann.span.start : ann.span.end] == ann.surface
+        s, e = ann.data["sentence_span"]
+        assert 0 <= s <= ann.span.start <= ann.span.end <= e <= len(doc.text)
