@@ -120,7 +120,9 @@ def test_other_text_roles_come_from_the_text() -> None:
     macron = next(e for e in result.entities if e["name"] == "Emmanuel Macron")
     texts = [m["text"] for m in macron["mentions"]]
     assert "Macron" in texts and "französische Präsident" in texts
-    assert any(e["name"] == "Sanna Marin" and e["type"] == "PER" for e in result.entities)
+    marin = [a_ for a_ in b.of_kind("entity") if a_.label == "PER" and a_.surface.startswith("Sanna")]
+    assert marin and marin[0].data["role"] == "Finnlands Regierungschefin"
+    assert marin[0].data["role_key"] == "finnland regierungschef"
     paris = [a_ for a_ in a.of_kind("entity") if a_.surface == "Paris"]
     assert [p.data.get("form") for p in paris] == ["name", "metonym"]  # "in Paris" vs "Paris werde"
 
