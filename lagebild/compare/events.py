@@ -356,7 +356,8 @@ class EventMerger:
         date, dates = self._consensus(c)
         first = c.mentions[0]
         who = ", ".join(name(k) for k in agents[:2]) or (first.agent_text or "")
-        obj = min(c.objects, key=lambda o: (-c.objects[o], o)) if c.objects else ""
+        seed = first.obj  # the first (most specific) mention's object wins ties
+        obj = min(c.objects, key=lambda o: (-c.objects[o], o != seed, o)) if c.objects else ""
         label = f"{who}: {first.trigger}".strip(": ") + (f" – {obj.capitalize()}" if obj else "")
         places = sorted({p for m in c.mentions for p in m.place_names})
         if places:

@@ -184,6 +184,9 @@ def _object_head(text: str, words: list[tuple[int, int, str]], taken: list[Span]
                     break
                 prev = words[j][2].lower()
                 if prev in _DETERMINERS:
+                    before = words[j - 1][2].lower() if j > 0 else ""
+                    if before in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER or before in ("vor", "nach", "seit"):
+                        break  # "vor dem Hintergrund": a prepositional phrase, not the object
                     return w
                 if not (words[j][2][:1].islower() and prev not in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER):
                     break
