@@ -57,8 +57,12 @@ def annotation_json(doc: Document, ann: Annotation, corpus: CorpusResult) -> dic
     data = ann.data
 
     def target(key: str, suffix: str) -> str:
-        # "anchor_ann" becomes "anchor" unless the payload has its own "anchor": then "anchor_ref".
+        # No two payload keys may land on one export key: "anchor_ann" becomes "anchor_ref" when
+        # the payload has its own "anchor"; "speaker_span" stays "speaker_span" when "speaker_ann"
+        # (exported as "speaker") exists.
         base = key[: -len(suffix)]
+        if suffix == "_span":
+            return key if (f"{base}_ann" in data or base in data) else base
         return f"{base}_ref" if base in data else base
 
     for key, value in data.items():
