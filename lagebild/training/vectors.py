@@ -85,4 +85,6 @@ def train_vectors(data: Path, out: Path, *, vocab_size: int = 30000, dims: int =
 
 
 if __name__ == "__main__":
-    train_vectors(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"), Path("build/ner-vectors/vectors.txt"))
+    from lagebild.training.ner import DEFAULT_DATA
+
+    train_vectors(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA, Path("build/ner-vectors/vectors.txt"))
