@@ -1,14 +1,17 @@
-"""Whole-pipeline throughput: articles/s and peak memory of `analyze` on a synthetic corpus.
+"""Whole-pipeline throughput: articles/s and peak memory of `analyze`, read to report.
 
-The corpus is the example articles repeated (each copy made unique by a first line, so the
-content-hash de-duplication does not skip them). Prints a table; writes nothing else.
+Corpus `gnad` (default): real, distinct German news articles from 10kGNAD in ../shared/data
+(1,028 articles, cycled with a numbered first line beyond that). Corpus `examples`: the five
+example articles repeated, each copy made unique by a first line (near-duplicates galore, so the
+duplicate detection works hardest). Prints a table; writes nothing else.
 
-Usage: .venv/bin/python benchmarks/speed.py [--docs 400] [--jobs 2]
+Usage: .venv/bin/python benchmarks/speed.py [--docs 1000] [--jobs 2] [--corpus gnad|examples]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import platform
 import resource
@@ -25,11 +28,24 @@ from lagebild.config import load_config  # noqa: E402
 from lagebild.store import open_store  # noqa: E402
 
 
-def make_corpus(folder: Path, n: int) -> int:
-    texts = [p.read_text("utf-8") for p in sorted((ROOT / "examples" / "ru-kp-treaty").glob("*.txt"))]
+SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+def corpus_texts(name: str) -> list[str]:
+    """Return the article texts of the named corpus."""
+    gnad = SHARED / "10kgnad_articles" / "test.csv"
+    if name == "gnad" and gnad.exists():
+        with gnad.open(encoding="utf-8", newline="") as handle:
+            return [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
+    return [p.read_text("utf-8") for p in sorted((ROOT / "examples" / "ru-kp-treaty").glob("*.txt"))]
+
+
+def make_corpus(folder: Path, n: int, corpus: str = "examples") -> int:
+    texts = corpus_texts(corpus)
     chars = 0
     for i in range(n):
-        text = f"Meldung Nr. {i}\n\n" + texts[i % len(texts)]
+        prefix = "" if (corpus == "gnad" and i < len(texts)) else f"Meldung Nr. {i}\n\n"
+        text = prefix + texts[i % len(texts)]
         (folder / f"a{i:06d}.txt").write_text(text, "utf-8")
         chars += len(text)
     return chars
@@ -37,13 +53,14 @@ def make_corpus(folder: Path, n: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=400)
+    parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--corpus", choices=["gnad", "examples"], default="gnad")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
-        chars = make_corpus(folder, args.docs)
+        chars = make_corpus(folder, args.docs, args.corpus)
         store = open_store(str(Path(tmp) / "bench.db"))
         config = load_config()
         started = time.perf_counter()
@@ -52,7 +69,7 @@ def main() -> None:
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     per_stage = report.stats.seconds
-    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"corpus: {args.corpus}, machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"pipeline: {', '.join(config.stages)}")
     print(f"compare:  {', '.join(config.compare_stages) or '-'}")
     print()

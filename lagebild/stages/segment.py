@@ -47,8 +47,12 @@ def split_paragraphs(text: str) -> Iterator[Span]:
 
 
 def _is_false_boundary(line: str, punct_start: int, next_start: int) -> bool:
-    before = line[:punct_start]
-    after = line[next_start:]
+    # Only a short window around the candidate matters; slicing whole lines made long
+    # one-paragraph articles quadratic.
+    before = line[max(0, punct_start - 40) : punct_start]
+    if punct_start > 40:
+        before = " " + before
+    after = line[next_start : next_start + 20]
     if line[punct_start] != ".":
         return False
     word = _WORD_BEFORE.search(before)
