@@ -13,8 +13,31 @@ __all__ = ["MODEL_DIR", "load_model"]
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"
 
 
+def _matmul_ops() -> Any:
+    """Thinc's NumPy ops with ``gemm`` done by NumPy's BLAS.
+
+    On the machines measured, thinc's bundled gemm ran at about a third of NumPy's speed for the
+    tagger's matrix sizes; the predictions on the GermEval dev set stay identical.
+    """
+    import numpy as np
+    from thinc.api import NumpyOps
+
+    class MatmulOps(NumpyOps):  # type: ignore[misc]
+        name = "lagebild-matmul"
+
+        def gemm(self, x, y, out=None, trans1=False, trans2=False):  # type: ignore[no-untyped-def]
+            a = x.T if trans1 else x
+            b = y.T if trans2 else y
+            if out is None:
+                return np.matmul(a, b)
+            np.matmul(a, b, out=out)
+            return out
+
+    return MatmulOps()
+
+
 @functools.lru_cache(maxsize=2)
-def load_model(path: str | None = None) -> Any:
+def load_model(path: str | None = None, fast_gemm: bool = True) -> Any:
     """Return the spaCy pipeline at ``path`` (default: the committed ``models/ner-de``)."""
     import spacy
 
@@ -23,4 +46,10 @@ def load_model(path: str | None = None) -> Any:
         raise LagebildError(f"NER model not found at {target}; train it with `make train-ner`")
     nlp = spacy.load(target)
     nlp.max_length = 2_000_000
+    if fast_gemm:
+        ops = _matmul_ops()
+        for name in nlp.pipe_names:
+            model = getattr(nlp.get_pipe(name), "model", None)
+            for node in model.walk() if model is not None else ():
+                node.ops = ops
     return nlp
