@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from lagebild.errors import LagebildError
 
-__all__ = ["MODEL_DIR", "load_model"]
+__all__ = ["MODEL_DIR", "load_model", "single_thread_blas"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"
 
@@ -34,6 +36,27 @@ def _matmul_ops() -> Any:
             return out
 
     return MatmulOps()
+
+
+@functools.lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # optional: without it BLAS keeps its own thread count
+        return None
+    return ThreadpoolController()
+
+
+@contextlib.contextmanager
+def single_thread_blas() -> Iterator[None]:
+    """Run the tagger with one BLAS thread: lagebild parallelises by worker process, and BLAS
+    threads on top of busy workers only compete for the same cores."""
+    controller = _blas_controller()
+    if controller is None:
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
 
 
 @functools.lru_cache(maxsize=2)

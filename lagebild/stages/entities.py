@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lagebild.entities.extract import extract_mentions
 from lagebild.entities.kb import load_kb
-from lagebild.entities.model import load_model
+from lagebild.entities.model import load_model, single_thread_blas
 from lagebild.entities.roles import load_roles
 from lagebild.model import Document, Provenance, Span
 from lagebild.registry import STAGES
@@ -65,7 +65,8 @@ class EntityTagger:
         nlp = load_model(self.model or None)
         kb = load_kb(tuple(self.kb_files))
         roles = load_roles(tuple(self.role_files))
-        mentions = extract_mentions(doc.text, _chunks(doc, self.max_chunk_chars), nlp, kb, roles)
+        with single_thread_blas():
+            mentions = extract_mentions(doc.text, _chunks(doc, self.max_chunk_chars), nlp, kb, roles)
         if len(mentions) > self.max_mentions:
             log.warning("%s: %d entity mentions, keeping the first %d", doc.id, len(mentions), self.max_mentions)
             mentions = mentions[: self.max_mentions]
