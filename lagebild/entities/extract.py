@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from lagebild.entities.kb import KB, KBEntry
 from lagebild.entities.normalize import ADJ_ENDINGS, genitive_candidates, name_key, role_key, split_camel
@@ -42,8 +42,7 @@ _GEN_DET = frozenset({"des", "der"})
 _WORDISH = re.compile(r"\w")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """A token with absolute character offsets."""
 
     start: int
@@ -428,11 +427,18 @@ def extract_mentions(
     out: list[Mention] = []
     texts = (text[s:e] for s, e in chunks)
     for (cs, _ce), doc in zip(chunks, nlp.pipe(texts, batch_size=batch_size), strict=False):
-        toks = [Tok(cs + t.idx, cs + t.idx + len(t.text), t.text) for t in doc if not t.is_space]
-        index = {t.i: n for n, t in enumerate(t for t in doc if not t.is_space)}
+        toks: list[Tok] = []
+        index: dict[int, int] = {}
+        for t in doc:
+            text_ = t.text
+            if text_.isspace():
+                continue
+            index[t.i] = len(toks)
+            start = cs + t.idx
+            toks.append(Tok(start, start + len(text_), text_))
         ents = []
         for ent in doc.ents:
-            idx = [index[t.i] for t in ent if t.i in index]
+            idx = [index[i] for i in range(ent.start, ent.end) if i in index]
             if idx:
                 ents.append((idx[0], idx[-1] + 1, ent.label_))
         out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words))

@@ -49,12 +49,12 @@ class KB:
     max_name_tokens: int = 1
     first_words: frozenset[str] = frozenset()  # first word of every name key (cheap pre-filter)
     lower_names: frozenset[str] = frozenset()  # keys that may match in lower case ("dpa")
-    adjective_cores: frozenset[str] = frozenset()  # last four letters of every adjective stem
+
+    adjective_forms: dict[str, str] = field(default_factory=dict)  # every inflected form → country id
 
     def maybe_adjective(self, low: str) -> bool:
-        """Cheap pre-filter: could this lower-cased word be an inflected KB adjective?"""
-        return any(low[len(low) - len(end) - 4 : len(low) - len(end)] in self.adjective_cores
-                   for end in ADJ_ENDINGS if low.endswith(end))
+        """Cheap pre-filter: is this lower-cased word an inflected KB adjective?"""
+        return low in self.adjective_forms
 
     def freeze(self) -> KB:
         """Build the pre-filter sets once all files are read."""
@@ -66,7 +66,7 @@ class KB:
                 if name.islower():
                     lower.add(name_key(name))
         self.lower_names = frozenset(lower)
-        self.adjective_cores = frozenset(a[-4:] for a in self.adjectives)
+        self.adjective_forms = {stem + end: cid for stem, cid in self.adjectives.items() for end in ADJ_ENDINGS}
         return self
 
     def add(self, entry: KBEntry) -> None:
@@ -98,6 +98,9 @@ class KB:
     def adjective(self, word: str) -> KBEntry | None:
         """Return the country of an inflected adjective ("nordkoreanischen" → Nordkorea)."""
         low = word.casefold()
+        if self.adjective_forms:
+            hit = self.adjective_forms.get(low)
+            return self.entries.get(hit) if hit else None
         for end in ADJ_ENDINGS:
             if end and not low.endswith(end):
                 continue
