@@ -203,7 +203,7 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
         for w in words:
             for i in index.get(w, ()):
                 counts[i] += 1
-        for i, shared_n in counts.items():
+        for i, shared_n in sorted(counts.items()):  # sorted: set order varies with the hash seed
             if shared_n < min_shared:
                 continue
             fact = facts[i]
@@ -215,7 +215,7 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
     if not votes:
         return None
     key, by_doc = max(votes.items(), key=lambda kv: (sum(v[0] for v in kv[1].values()), kv[0][1]))
-    best = max(by_doc.values(), key=lambda v: v[0])
+    best = max(sorted(by_doc.items()), key=lambda kv: kv[1][0])[1]
     _, ann, fact, shared = best
     point = _from_relative(fact.point, dict(ann.data.get("relative") or {}))
     if point is None:
@@ -226,7 +226,7 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
     also = f"; also dated so by {', '.join(others)}" if others else ""
     reason = (f"„{ann.surface}“ needs the publication date; the same happening is dated „{fact.ann.surface}“ "
               f"({fact.ann.data.get('value')}) in {fact.doc.id} (shared words: {', '.join(shown) or ', '.join(sorted(shared))}){also}")
-    evidence = [doc.span_json(ann.span)] + [v[2].doc.span_json(v[2].ann.span) for v in by_doc.values()]
+    evidence = [doc.span_json(ann.span)] + [by_doc[d][2].doc.span_json(by_doc[d][2].ann.span) for d in sorted(by_doc)]
     return point, reason, evidence
 
 
