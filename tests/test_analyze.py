@@ -197,3 +197,19 @@ def test_cli_help_lists_every_command_with_an_example() -> None:
             continue
         help_text = runner.invoke(cli, [name, "--help"]).output
         assert "Example:" in help_text, name
+
+
+def test_export_does_not_depend_on_the_hash_seed(tmp_path: Path, examples_dir: Path) -> None:
+    """Worker processes get different hash seeds: set iteration order must never leak into results."""
+    exports = []
+    for seed in ("1", "7"):
+        out = tmp_path / f"o{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([*LAGEBILD, "analyze", str(examples_dir), "--out", str(out), "-j", "1", "-q"],
+                              capture_output=True, text=True, timeout=300, env=env)
+        assert proc.returncode == 0, proc.stderr
+        data = json.loads((out / "lagebild.json").read_text("utf-8"))
+        for doc in data["documents"]:
+            doc.pop("path"), doc.pop("sources")
+        exports.append(json.dumps(data, sort_keys=True, ensure_ascii=False))
+    assert exports[0] == exports[1]
