@@ -35,6 +35,8 @@ from typing import Any
 
 import click
 
+from lagebild.evaluation.metrics import prf_counts
+
 _BLOCK = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer nav aside blockquote "
     "pre figure figcaption dd dt dl hr main form title option address details summary caption".split()
@@ -106,16 +108,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf_counts(self.tp, self.fp, self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf_counts(self.tp, self.fp, self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf_counts(self.tp, self.fp, self.fn)[2]
 
 
 def _scrapinghub_pages(folder: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:

@@ -32,6 +32,8 @@ from typing import Any
 
 import click
 
+from lagebild.evaluation.metrics import prf_counts
+
 _WS = re.compile(r"\s+")
 
 
@@ -62,16 +64,15 @@ class TextScore:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf_counts(self.tp, self.fp, self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf_counts(self.tp, self.fp, self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf_counts(self.tp, self.fp, self.fn)[2]
 
     @property
     def accuracy(self) -> float:

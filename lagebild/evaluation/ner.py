@@ -21,6 +21,8 @@ from typing import IO
 
 import click
 
+from lagebild.evaluation.metrics import prf
+
 _TAG = re.compile(r"^(O|[BIES]-\S+)$")
 
 
@@ -122,11 +124,7 @@ class Scores:
         for c in g & p:
             self.tp[c[2]] += 1
 
-    @staticmethod
-    def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
-        p = tp / pred if pred else 0.0
-        r = tp / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    prf = staticmethod(prf)
 
     def table(self) -> str:
         types = sorted(set(self.gold) | set(self.pred))

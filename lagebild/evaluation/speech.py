@@ -28,6 +28,7 @@ from typing import Any
 
 import click
 
+from lagebild.evaluation.metrics import prf_counts
 from lagebild.model import Annotation, Document, OffsetMap, Provenance, SourceRef, Span
 
 __all__ = ["CLOSERS", "command", "load_news_gold", "name_matches", "page_text", "run_stages", "source_text"]
@@ -133,9 +134,7 @@ class PRF:
         self.fn += n_gold - tp
 
     def row(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf_counts(self.tp, self.fp, self.fn)
 
 
 @dataclass

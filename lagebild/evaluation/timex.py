@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from lagebild.evaluation.metrics import prf
 from lagebild.evaluation.timeml import TimeMLDoc, Timex3, read_timeml, write_timeml
 from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, SourceRef
 
@@ -45,14 +46,8 @@ class Scores:
         self.seconds += other.seconds
         self.errors.extend(other.errors)
 
-    @staticmethod
-    def _f(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     def prf(self, hits: int) -> tuple[float, float, float]:
-        p = hits / self.system if self.system else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        return p, r, self._f(p, r)
+        return prf(hits, self.system, self.gold)
 
     @property
     def type_accuracy(self) -> float:
