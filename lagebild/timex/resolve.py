@@ -97,11 +97,15 @@ _DETERMINERS = frozenset(
 )
 _BOUND_BEFORE = re.compile(r"(?<![\w])(?:bis|ab|beginnend\s+mit|bis\s+in\s+die|bis\s+Ende|bis\s+Anfang)(?:\s+(?:zum|dem|den|in|zur))?\s+$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s|\s[–—-]\s")
+_CUE_WINDOW = 400  # characters on each side of an expression searched for tense cues
 
 
 def _tense(text: str, sents: _Sentences, ment: Mention, *, clause_only: bool = False) -> str:
     """Return "future", "past" or "" from the cue nearest to the expression, in its clause first."""
     s, e = sents.around(ment.start)
+    # Cues further away than a long sentence are not about this expression; the window also keeps
+    # run-on "sentences" (tables, unpunctuated dumps) from making the scan quadratic.
+    s, e = max(s, ment.start - _CUE_WINDOW), min(e, ment.end + _CUE_WINDOW)
     cs = max([s] + [m.end() for m in _CLAUSE.finditer(text, s, ment.start)])
     ce_match = _CLAUSE.search(text, ment.end, e)
     ce = ce_match.start() if ce_match else e
