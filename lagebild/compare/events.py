@@ -35,6 +35,25 @@ __all__ = ["EventMerger", "Mention", "mentions_of"]
 
 #: modalities that report something as having happened (others: possible, intended, required …)
 FACTUAL = frozenset({"asserted", "reported"})
+# A fallback agent phrase (no entity found) is cut before the first auxiliary or modal verb and
+# dropped when it is a prepositional phrase: "Das Militär soll Hunderte Dörfer" -> "Das Militär",
+# "Mit auf das Schlachtfeld" -> no agent.
+_AGENT_STOP = frozenset("soll sollen sollte sollten will wollen wollte kann können könnte konnte muss müssen hat haben hatte hatten ist sind war waren wird werden wurde wurden".split())
+_PREPOSITIONS = frozenset("mit auf in an bei von aus nach zu für über unter vor hinter neben zwischen durch gegen ohne um seit während wegen laut".split())
+
+
+def _agent_phrase(text: str) -> str:
+    words = text.split()
+    if not words or words[0].lower() in _PREPOSITIONS:
+        return ""
+    kept = []
+    for word in words:
+        if word.lower() in _AGENT_STOP:
+            break
+        kept.append(word)
+    return " ".join(kept) if 0 < len(kept) <= 4 else ""
+
+
 _GRAN_RANK = {"minute": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6, "decade": 7}
 
 
@@ -355,9 +374,11 @@ class EventMerger:
         participants = sorted(c.participants, key=lambda k: (-c.participants[k], k))
         date, dates = self._consensus(c)
         first = c.mentions[0]
-        who = ", ".join(name(k) for k in agents[:2]) or (first.agent_text or "")
+        who = ", ".join(name(k) for k in agents[:2]) or _agent_phrase(first.agent_text or "")
         seed = first.obj  # the first (most specific) mention's object wins ties
         obj = min(c.objects, key=lambda o: (-c.objects[o], o != seed, o)) if c.objects else ""
+        if obj and obj.lower() in who.lower().split():
+            obj = ""  # "Das Militär: erobern – Militär" says the agent twice
         label = f"{who}: {first.trigger}".strip(": ") + (f" – {obj.capitalize()}" if obj else "")
         places = sorted({p for m in c.mentions for p in m.place_names})
         if places:
