@@ -35,7 +35,7 @@ from typing import Any
 
 import click
 
-from lagebild.evaluation.metrics import prf_counts
+from lagebild.evaluation.metrics import CountsPRF
 
 _BLOCK = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer nav aside blockquote "
@@ -94,7 +94,7 @@ def keep_text(flat: str, *, line_model: bool = True) -> str:
 
 
 @dataclass
-class Score:
+class Score(CountsPRF):
     """Counts for one dataset (characters for line labels, snippets for snippet gold)."""
 
     kind: str
@@ -105,18 +105,6 @@ class Score:
     seconds: float = 0.0
     chars: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def precision(self) -> float:
-        return prf_counts(self.tp, self.fp, self.fn)[0]
-
-    @property
-    def recall(self) -> float:
-        return prf_counts(self.tp, self.fp, self.fn)[1]
-
-    @property
-    def f1(self) -> float:
-        return prf_counts(self.tp, self.fp, self.fn)[2]
 
 
 def _scrapinghub_pages(folder: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:

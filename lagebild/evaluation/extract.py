@@ -32,7 +32,7 @@ from typing import Any
 
 import click
 
-from lagebild.evaluation.metrics import prf_counts
+from lagebild.evaluation.metrics import CountsPRF
 
 _WS = re.compile(r"\s+")
 
@@ -42,7 +42,7 @@ def _norm(s: str) -> str:
 
 
 @dataclass
-class TextScore:
+class TextScore(CountsPRF):
     tp: int = 0
     fn: int = 0
     fp: int = 0
@@ -61,18 +61,6 @@ class TextScore:
                 self.fp += 1
             else:
                 self.tn += 1
-
-    @property
-    def precision(self) -> float:
-        return prf_counts(self.tp, self.fp, self.fn)[0]
-
-    @property
-    def recall(self) -> float:
-        return prf_counts(self.tp, self.fp, self.fn)[1]
-
-    @property
-    def f1(self) -> float:
-        return prf_counts(self.tp, self.fp, self.fn)[2]
 
     @property
     def accuracy(self) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["f1", "prf", "prf_counts"]
+__all__ = ["CountsPRF", "f1", "prf", "prf_counts"]
 
 
 def f1(precision: float, recall: float) -> float:
@@ -20,3 +20,23 @@ def prf(tp: float, predicted: float, gold: float) -> tuple[float, float, float]:
 def prf_counts(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
     """Return (precision, recall, F1) from true positives, false positives and false negatives."""
     return prf(tp, tp + fp, tp + fn)
+
+
+class CountsPRF:
+    """Mixin: ``precision``/``recall``/``f1`` properties for a class with ``tp``, ``fp`` and ``fn``."""
+
+    tp: float
+    fp: float
+    fn: float
+
+    @property
+    def precision(self) -> float:
+        return prf_counts(self.tp, self.fp, self.fn)[0]
+
+    @property
+    def recall(self) -> float:
+        return prf_counts(self.tp, self.fp, self.fn)[1]
+
+    @property
+    def f1(self) -> float:
+        return prf_counts(self.tp, self.fp, self.fn)[2]
