@@ -20,6 +20,7 @@ Systems: ``lagebild`` (the HTML reader + ``clean.boilerplate.v1``, i.e. what ``a
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -74,6 +75,7 @@ class DateScore:
     correct: int = 0
     missing: int = 0
     future: int = 0
+    bad_gold: int = 0
 
     @property
     def accuracy(self) -> float:
@@ -87,6 +89,29 @@ def load_page(html_dir: Path, name: str) -> bytes | None:
             data = candidate.read_bytes()
             return gzip.decompress(data) if candidate.suffix == ".gz" else data
     return None
+
+
+HALVES = ("all", "tune", "heldout")
+
+
+def page_half(file_name: str) -> str:
+    """Return ``"tune"`` or ``"heldout"``: a stable split of pages by the SHA-1 of their file name.
+
+    Error analysis and rule development look at the tuning half only; the held-out half measures
+    whether the rules generalise.
+    """
+    return "tune" if int(hashlib.sha1(file_name.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "heldout"
+
+
+def malformed_gold_date(value: str | None) -> bool:
+    """Whether a gold date is not a real calendar day (such a page can never be scored correct)."""
+    if not value:
+        return False
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return True
+    return False
 
 
 def lagebild_system(data: bytes, url: str) -> tuple[str, str, str | None]:
@@ -129,17 +154,21 @@ def _score_date(score: DateScore, pred: str | None, gold: str | None, today: str
     if not gold:
         return
     score.gold += 1
+    score.bad_gold += malformed_gold_date(gold)
     if not pred:
         score.missing += 1
     elif pred[:10] == gold[:10]:
         score.correct += 1
 
 
-def evaluate(evaldata: Path, html_dir: Path, *, limit: int = 0, lang: str | None = None,
-             pred_out: Path | None = None, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
-    """Score every system on the pages of ``evaldata``; return the table rows as a dict."""
+def evaluate(evaldata: Path, html_dir: Path, *, limit: int = 0, lang: str | None = None, half: str = "all",
+             pred_out: Path | None = None, progress: Callable[[int], None] | None = None,
+             show_misses: bool = False) -> dict[str, Any]:
+    """Score every system on the pages of ``evaldata`` (or one ``half`` of them); return the table rows as a dict."""
     gold = json.loads(evaldata.read_text("utf-8"))
     items = sorted(gold.items())
+    if half != "all":
+        items = [(u, g) for u, g in items if page_half(g["file"]) == half]
     if lang:
         items = [(u, g) for u, g in items if g.get("lang_guess", lang) == lang]
     if limit:
@@ -167,6 +196,8 @@ def evaluate(evaldata: Path, html_dir: Path, *, limit: int = 0, lang: str | None
         texts["trafilatura"].add(traf, with_, without)
         texts["trafilatura"].seconds += t2 - t1
         _score_date(dates["lagebild"], ldate, g.get("date"), today)
+        if show_misses and g.get("date") and (ldate or "")[:10] != g["date"][:10]:
+            click.echo(f"date miss: {g['file']} gold={g['date']} lagebild={ldate} htmldate={hdate}", err=True)
         _score_date(dates["htmldate"], hdate, g.get("date"), today)
         if pred_out:
             preds.append({"url": url, "file": g["file"], "text": clean, "date": ldate, "gold_date": g.get("date"),
@@ -177,20 +208,23 @@ def evaluate(evaldata: Path, html_dir: Path, *, limit: int = 0, lang: str | None
         with pred_out.open("w", encoding="utf-8") as fh:
             for p in preds:
                 fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-    return {"pages": len(items) - missing_pages, "missing_pages": missing_pages, "text": texts, "dates": dates}
+    return {"pages": len(items) - missing_pages, "missing_pages": missing_pages, "text": texts, "dates": dates,
+            "half": half}
 
 
 def format_table(res: dict[str, Any]) -> str:
     """Render the result of ``evaluate`` as a text table."""
-    lines = [f"pages: {res['pages']} (missing html: {res['missing_pages']})", "",
+    lines = [f"pages: {res['pages']} (half: {res.get('half', 'all')}; missing html: {res['missing_pages']})", "",
              f"{'main text':<14} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'TP':>5} {'FN':>5} {'FP':>5} {'TN':>5} {'ms/page':>8}"]
     n = max(res["pages"], 1)
     for name, s in res["text"].items():
         ms = f"{1000 * s.seconds / n:8.1f}" if s.seconds else f"{'':>8}"
         lines.append(f"{name:<14} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.accuracy:6.3f} {s.tp:5d} {s.fn:5d} {s.fp:5d} {s.tn:5d} {ms}")
-    lines += ["", f"{'date':<14} {'exact-day':>9} {'correct':>8} {'gold':>5} {'missing':>8} {'future':>7}"]
+    lines += ["", f"{'date':<14} {'exact-day':>9} {'correct':>8} {'gold':>5} {'missing':>8} {'future':>7} {'bad gold':>9}"]
     for name, d in res["dates"].items():
-        lines.append(f"{name:<14} {d.accuracy:9.3f} {d.correct:8d} {d.gold:5d} {d.missing:8d} {d.future:7d}")
+        lines.append(f"{name:<14} {d.accuracy:9.3f} {d.correct:8d} {d.gold:5d} {d.missing:8d} {d.future:7d} {d.bad_gold:9d}")
+    lines.append("(exact-day counts every page with a gold date; 'bad gold' pages have a gold date that is not a "
+                 "calendar day and count as misses)")
     return "\n".join(lines)
 
 
@@ -200,12 +234,16 @@ def format_table(res: dict[str, Any]) -> str:
 @click.option("--pred", "pred_out", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions as JSONL.")
 @click.option("--limit", default=0, help="Only the first N pages (sorted by URL).")
 @click.option("--lang", default=None, help="Only pages with this lang_guess (e.g. de).")
-def command(evaldata: Path, html_dir: Path, pred_out: Path | None, limit: int, lang: str | None) -> None:
+@click.option("--half", type=click.Choice(HALVES), default="all", show_default=True,
+              help="Pages of one half of a stable split by file-name hash: 'tune' for error analysis, 'heldout' to report.")
+@click.option("--show-misses", is_flag=True, help="Print each date miss to stderr (use with --half tune).")
+def command(evaldata: Path, html_dir: Path, pred_out: Path | None, limit: int, lang: str | None, half: str,
+            show_misses: bool) -> None:
     """Score main-text extraction and publication dates on trafilatura-format gold, next to trafilatura/htmldate.
 
     Example: lagebild eval extract ../shared/data/trafilatura_evalset/evaldata_dev.json ../shared/data/trafilatura_evalset/html
     """
-    res = evaluate(evaldata, html_dir, limit=limit, lang=lang, pred_out=pred_out)
+    res = evaluate(evaldata, html_dir, limit=limit, lang=lang, half=half, pred_out=pred_out, show_misses=show_misses)
     click.echo(format_table(res))
 
 

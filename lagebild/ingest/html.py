@@ -217,6 +217,30 @@ def _max_date(crawl: date | datetime | None) -> str:
     return (day or date.today()).isoformat()
 
 
+def _publication_date(page: str, doc: Any, lines: list[str], max_date: str) -> DateValue:
+    """Choose the publication day: printed header date, structured data, then htmldate."""
+    from trafilatura.utils import load_html
+
+    from lagebild.ingest.page_dates import choose_date
+
+    hdate = doc.date if doc.date and doc.date[:10] <= max_date else None
+    try:
+        tree = load_html(page)
+    except Exception:  # unparsable page: htmldate's answer (or none) stands
+        tree = None
+    if tree is not None:
+        try:
+            chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:3], htmldate=hdate,
+                                 language=tree.get("lang"), page=page)
+        except Exception as exc:
+            log.debug("date choice failed: %r", exc)
+            chosen = None
+        if chosen is not None:
+            return DateValue(chosen.day, "day", False, chosen.reason)
+        return DateValue()
+    return DateValue(hdate[:10], "day", False, "htmldate") if hdate else DateValue()
+
+
 def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | None = None) -> Extracted | None:
     """Extract main text and metadata; ``None`` when the page has no readable main text.
 
@@ -254,8 +278,7 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
         out.language = doc.language or None
         cats = doc.categories or []
         out.section = cats[0] if cats else None
-        if doc.date and doc.date <= max_date:
-            out.published = DateValue(doc.date[:10], "day", False, "htmldate")
+        out.published = _publication_date(page, doc, lines, max_date)
         if doc.description:
             out.extra["description"] = doc.description
     return out

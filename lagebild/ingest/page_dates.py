@@ -1,0 +1,521 @@
+"""Publication date of an HTML page: the date as printed, else structured data, else htmldate.
+
+Priorities, highest first (every candidate must lie between ``MIN_DATE`` and the crawl date):
+
+1. *printed* — a date shown in the article header: between the headline (``<h1>``) and the start
+   of the main text, a little above the headline (kicker/breadcrumb lines), or a dateline that
+   opens the main text. Dates labelled as updates ("Aktualisiert", "updated", "mis à jour" …) or
+   inside an element whose class says so are left out; a date labelled as the publication
+   ("Veröffentlicht", "published" …) wins, else the earliest printed date. A printed date is
+   what the reader sees and what the outlet calls the publication; metadata often carries the
+   time a CMS record was created or edited instead.
+2. *structured* — ``datePublished``/``dateCreated`` of the main JSON-LD article, publication
+   meta tags (``article:published_time``, ``DC.date.issued`` …), ``itemprop="datePublished"``.
+   Timestamps are read as written, i.e. in the page's own time zone: ``…T23:30:00-05:00`` is
+   still the 4th, not the 5th in UTC. A UTC timestamp (``Z``) is moved to the offset the page
+   uses in its other timestamps, if any.
+3. ``htmldate`` (original date, extensive search) as trafilatura ran it.
+
+Modification dates (``dateModified``, ``article:modified_time``) are never chosen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+__all__ = ["DateCandidate", "PageDate", "choose_date", "printed_dates", "structured_dates"]
+
+#: earliest plausible publication date of a web page
+MIN_DATE = "1995-01-01"
+
+# --- date patterns in running text (many languages) ----------------------------------------
+
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("januar", "jänner", "january", "janvier", "janv", "enero", "gennaio", "januari", "janeiro", "stycznia",
+        "styczeń", "tammikuuta", "ledna", "ocak", "января", "jan"),
+    2: ("februar", "feber", "february", "février", "fevrier", "févr", "febrero", "febbraio", "februari", "fevereiro",
+        "lutego", "luty", "helmikuuta", "února", "şubat", "февраля", "feb"),
+    3: ("märz", "maerz", "march", "mars", "marzo", "maart", "março", "marca", "marzec", "maaliskuuta", "března",
+        "mart", "марта", "mär", "mrz", "mar"),
+    4: ("april", "avril", "abril", "aprile", "kwietnia", "kwiecień", "huhtikuuta", "dubna", "nisan", "апреля", "avr",
+        "apr"),
+    5: ("mai", "may", "mayo", "maggio", "mei", "maio", "maja", "maj", "toukokuuta", "května", "mayıs", "мая"),
+    6: ("juni", "june", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec", "kesäkuuta", "června", "haziran",
+        "июня", "jun"),
+    7: ("juli", "july", "juillet", "juil", "julio", "luglio", "julho", "lipca", "lipiec", "heinäkuuta", "července",
+        "temmuz", "июля", "jul"),
+    8: ("august", "août", "aout", "agosto", "augustus", "augusti", "sierpnia", "sierpień", "elokuuta", "srpna",
+        "ağustos", "августа", "aug"),
+    9: ("september", "septembre", "septiembre", "settembre", "setembro", "września", "wrzesień", "syyskuuta", "září",
+        "eylül", "сентября", "sept", "sep"),
+    10: ("oktober", "october", "octobre", "octubre", "ottobre", "outubro", "października", "październik",
+         "lokakuuta", "října", "ekim", "октября", "okt", "oct"),
+    11: ("november", "novembre", "noviembre", "novembro", "listopada", "listopad", "marraskuuta", "listopadu",
+         "kasım", "ноября", "nov"),
+    12: ("dezember", "december", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "desember", "grudnia",
+         "grudzień", "joulukuuta", "prosince", "aralık", "декабря", "dez", "dec"),
+}
+MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
+_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+
+_TEXT_DATE = re.compile(
+    r"(?<![\d/.-])(?:"
+    # 25.10.2024, 25. 10. 2024, 25.10.24
+    r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d{2}|\d{2}(?![\d.]))"
+    # 2024-10-25, 2024/10/25, 2024.10.25
+    r"|(?P<y2>(?:19|20)\d{2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})(?!\d)"
+    # 25/10/2024, 10/25/2024, 25-10-2024
+    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2})"
+    # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
+    rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
+    # October 24, 2024
+    rf"|(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
+    # 2024年10月25日
+    r"|(?P<y5>(?:19|20)\d{2})\s*年\s*(?P<m5>\d{1,2})\s*月\s*(?P<d5>\d{1,2})\s*日"
+    r")(?![\d])",
+    re.IGNORECASE,
+)
+
+_UPDATED = re.compile(
+    r"aktualisiert|geändert|zuletzt|update|modifi|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
+    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizov|güncellen|обновлен|editado",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"veröffentlicht|erschienen|publiziert|erstellt|published|posted|publié|publicado|pubblicato|gepubliceerd|"
+    r"julkaistu|publicerad|publisert|offentliggjort|opublikowan|publikováno|yayınlan|опубликован",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")
+_DATELINE_END = re.compile(r"\s*(?:[.:|–—(-]|$)")
+_SKIP_TAGS = frozenset("script style noscript template svg iframe select option button nav footer head".split())
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer nav aside time "
+    "blockquote pre figure figcaption dd dt dl hr main form span a".split()
+)
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """A publication-date candidate: ``YYYY-MM-DD``, where it came from and what it claims to be."""
+
+    day: str
+    source: str
+    kind: str  # "published" | "modified" | "printed" | "generic"
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """The chosen publication day and the reason for it."""
+
+    day: str
+    reason: str
+
+
+def _valid_day(y: int, m: int, d: int) -> str | None:
+    try:
+        return datetime(y, m, d).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
+    g = m.groupdict()
+    if g["y1"]:
+        y = int(g["y1"])
+        y = y + 2000 if y < 100 else y
+        return _valid_day(y, int(g["m1"]), int(g["d1"]))
+    if g["y2"]:
+        return _valid_day(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+    if g["y6"]:
+        a, b = int(g["a6"]), int(g["b6"])
+        if a > 12 or (b <= 12 and not month_first):
+            return _valid_day(int(g["y6"]), b, a)
+        return _valid_day(int(g["y6"]), a, b)
+    if g["y3"]:
+        return _valid_day(int(g["y3"]), MONTHS[g["m3"].lower()], int(g["d3"]))
+    if g["y4"]:
+        return _valid_day(int(g["y4"]), MONTHS[g["m4"].lower()], int(g["d4"]))
+    if g["y5"]:
+        return _valid_day(int(g["y5"]), int(g["m5"]), int(g["d5"]))
+    return None
+
+
+# --- structured data ------------------------------------------------------------------------
+
+_ISO = re.compile(
+    r"^\s*(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})"
+    r"(?:[T ](?P<h>\d{2}):?(?P<mi>\d{2})(?::?\d{2}(?:[.,]\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def _parse_timestamp(raw: str, month_first: bool = False) -> tuple[str, str | None] | None:
+    """Return (day as written, offset as written or None) of a structured date string."""
+    m = _ISO.match(raw)
+    if m:
+        day = _valid_day(int(m["y"]), int(m["m"]), int(m["d"]))
+        if day is None:
+            return None
+        tz = m["tz"]
+        if tz and m["h"] is not None:
+            return day, f"{tz}|{m['h']}:{m['mi']}"
+        return day, None
+    found = _TEXT_DATE.search(raw[:100])
+    if found:
+        day = _day_of_match(found, month_first)
+        return (day, None) if day else None
+    return None
+
+
+def _shift(day: str, stamp: str | None, offset: timedelta | None) -> str:
+    """Move a UTC timestamp to the page's own offset (the date a reader there saw)."""
+    if not stamp or offset is None:
+        return day
+    tz, hm = stamp.split("|")
+    if tz not in ("Z", "+00:00", "+0000", "-00:00"):
+        return day
+    h, mi = (int(x) for x in hm.split(":"))
+    when = datetime.fromisoformat(day).replace(hour=h, minute=mi, tzinfo=timezone.utc)
+    return when.astimezone(timezone(offset)).date().isoformat()
+
+
+def _page_offset(page: str) -> timedelta | None:
+    """The non-UTC offset the page writes its timestamps in (most frequent), if any."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})", page[:500_000]):
+        tz = m.group(1).replace(":", "")
+        if tz not in ("+0000", "-0000"):
+            counts[tz] = counts.get(tz, 0) + 1
+    if not counts:
+        return None
+    tz = max(counts, key=lambda k: counts[k])
+    sign = -1 if tz[0] == "-" else 1
+    delta = timedelta(hours=int(tz[1:3]), minutes=int(tz[3:5]))
+    return sign * delta if abs(delta) <= timedelta(hours=14) else None
+
+
+_ARTICLE_TYPES = re.compile(r"article|posting|report|story|blog|news|review|recipe|video|podcast|episode", re.I)
+_META_PUBLISHED = frozenset(
+    """article:published_time og:published_time og:article:published_time article:published published_time
+    datepublished date.published publishdate publish-date publish_date publishdate publication_date
+    publicationdate pubdate dc.date.issued dcterms.issued dc.date.created dcterms.created dc.created
+    sailthru.date parsely-pub-date article.published article_date_original originalpublicationdate
+    cxenseparse:recs:publishtime og:pubdate article:post_date datecreated date_published
+    citation_publication_date citation_date citation_online_date prism.publicationdate""".split()
+)
+_META_MODIFIED = frozenset(
+    """article:modified_time og:updated_time article:modified datemodified last-modified lastmod
+    dcterms.modified dc.date.modified modified_time date.modified""".split()
+)
+_META_GENERIC = frozenset("date dc.date dcterms.date dc:date".split())
+
+
+def _walk_jsonld(obj: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(obj, list):
+        for item in obj:
+            yield from _walk_jsonld(item, depth + 1)
+    elif isinstance(obj, dict):
+        yield obj
+        graph = obj.get("@graph")
+        if graph is not None:
+            yield from _walk_jsonld(graph, depth + 1)
+        main = obj.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _walk_jsonld(main, depth + 1)
+
+
+def _jsonld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = (script.text or "").strip()
+        if not raw or len(raw) > 2_000_000:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:  # trailing commas, stray control characters
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
+            except ValueError:
+                continue
+        yield from _walk_jsonld(data)
+
+
+def structured_dates(tree: Any, *, month_first: bool = False, page: str = "") -> list[DateCandidate]:
+    """Collect dates from JSON-LD, meta tags and ``itemprop`` attributes, in priority order."""
+    offset = _page_offset(page) if page else None
+    out: list[DateCandidate] = []
+
+    def add(raw: object, source: str, kind: str) -> None:
+        if not isinstance(raw, str):
+            return
+        parsed = _parse_timestamp(raw, month_first)
+        if parsed:
+            out.append(DateCandidate(_shift(parsed[0], parsed[1], offset), source, kind))
+
+    # JSON-LD: the first article-like object is the page's article (later ones are often a
+    # live blog's items, related articles or the page/site record).
+    articles: list[dict[str, Any]] = []
+    others: list[dict[str, Any]] = []
+    for obj in _jsonld_objects(tree):
+        typ = obj.get("@type")
+        types = " ".join(typ) if isinstance(typ, list) else str(typ or "")
+        (articles if _ARTICLE_TYPES.search(types) else others).append(obj)
+    for group, label in ((articles[:1], "jsonld-article"), (others, "jsonld")):
+        for obj in group:
+            for key in ("datePublished", "dateCreated", "uploadDate"):
+                add(obj.get(key), f"{label}:{key}", "published")
+            add(obj.get("dateModified"), f"{label}:dateModified", "modified")
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "").strip().lower()
+        if not key:
+            continue
+        content = meta.get("content")
+        if key in _META_PUBLISHED:
+            add(content, f"meta:{key}", "published")
+        elif key in _META_MODIFIED:
+            add(content, f"meta:{key}", "modified")
+        elif key in _META_GENERIC:
+            add(content, f"meta:{key}", "generic")
+    for el in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]'):
+        if el.tag == "meta":
+            continue
+        add(el.get("datetime") or el.get("content") or (el.text_content() or "")[:100], "itemprop", "published")
+    rank = {"published": 0, "generic": 1, "modified": 2}
+
+    def order(c: DateCandidate) -> tuple[int, int]:
+        return rank.get(c.kind, 3), 0 if c.source.startswith("jsonld-article") else 1
+
+    return sorted(out, key=order)
+
+
+# --- printed dates in the article header ---------------------------------------------------
+
+
+def _linear_text(tree: Any) -> tuple[str, list[tuple[int, Any]], list[list[int]]]:
+    """Return the visible body text, (start, element) per chunk, and the [start, end] of ``<h1>`` elements."""
+    parts: list[str] = []
+    chunks: list[tuple[int, Any]] = []
+    h1: list[list[int]] = []
+    n = 0
+
+    def put(text: str | None, el: Any) -> None:
+        nonlocal n
+        if text and not text.isspace():
+            piece = _WS.sub(" ", text)
+            if not parts or parts[-1].endswith(" "):
+                piece = piece.lstrip()
+            chunks.append((n, el))
+            parts.append(piece)
+            n += len(piece)
+
+    def sep() -> None:
+        nonlocal n
+        if parts and not parts[-1].endswith(" "):
+            parts.append(" ")
+            n += 1
+
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        if closing:
+            if el.tag == "h1" and h1:
+                h1[-1][1] = n
+            sep()
+            put(el.tail, el.getparent())
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.lower() in _SKIP_TAGS or not tag:
+            if tag or el.tail:
+                put(el.tail, el.getparent())
+            continue
+        if tag == "h1":
+            h1.append([n, n])
+        if tag.lower() in _BLOCK_TAGS:
+            sep()
+        put(el.text, el)
+        stack.append((el, True))
+        for child in reversed(el):
+            stack.append((child, False))
+    return "".join(parts), chunks, h1
+
+
+def _element_at(chunks: list[tuple[int, Any]], pos: int) -> Any:
+    lo, hi = 0, len(chunks) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if chunks[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return chunks[lo][1] if chunks else None
+
+
+def _marked_updated(el: Any) -> bool:
+    """Whether the element or one of its three nearest ancestors is marked as an update date."""
+    for _ in range(4):
+        if el is None:
+            return False
+        marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}".lower()
+        if "updat" in marks or "modif" in marks:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _find_start(text: str, line: str, after: int) -> int:
+    probe = _WS.sub(" ", line).strip()[:60]
+    if len(probe) < 12:
+        return -1
+    pos = text.find(probe, after)
+    return pos if pos >= 0 else text.find(probe)
+
+
+#: how far around the headline printed dates count as the article's own
+ABOVE_HEADLINE = 300
+BELOW_HEADLINE = 1500
+DATELINE_CHARS = 40
+
+
+def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month_first: bool = False) -> list[DateCandidate]:
+    """Find dates printed in the article header (headline … start of main text) and a dateline."""
+    text, chunks, h1s = _linear_text(tree)
+    if not text:
+        return []
+    anchor = -1
+    headline = (0, 0)
+    # "Headline - Site name": the headline part is what the page prints
+    key = max(re.split(r"\s[-|–—·]\s", _WS.sub(" ", title).strip()), key=len)[:60] if title else ""
+    h1s = [h for h in h1s if h[1] - h[0] > 3]  # logos and empty headings are no headline
+    if h1s:
+        headline = (h1s[0][0], h1s[0][1])
+        probe = key[:40].lower()
+        for h, e in h1s:
+            if probe and probe in text[h : max(e, h + len(probe))].lower():
+                headline = (h, e)
+                break
+        anchor = headline[0]
+    elif key:
+        if len(key) >= 12:
+            anchor = text.find(key)
+            if anchor >= 0:
+                headline = (anchor, anchor + len(key))
+    start = -1
+    for line in first_lines[:4]:  # the first main-text line that is not the headline itself
+        start = _find_start(text, line, max(headline[1], 0))
+        if start >= headline[1]:
+            break
+        start = -1
+    windows: list[tuple[int, int, str]] = []
+    if anchor >= 0:
+        end = anchor + BELOW_HEADLINE
+        if start > anchor:
+            end = min(end, start)
+        windows.append((max(0, anchor - ABOVE_HEADLINE), end, "header"))
+    elif start >= 0:
+        windows.append((max(0, start - ABOVE_HEADLINE), start, "header"))
+
+    out: list[DateCandidate] = []
+    for a, b, label in windows:
+        for m in _TEXT_DATE.finditer(text, a, min(len(text), b + 40)):
+            if m.start() >= b:
+                break
+            if headline[0] <= m.start() < headline[1]:
+                continue  # a date in the headline is what the article is about
+            day = _day_of_match(m, month_first)
+            if day is None:
+                continue
+            before = text[max(a, m.start() - 40) : m.start()]
+            el = _element_at(chunks, m.start())
+            if _UPDATED.search(before) or _marked_updated(el):
+                kind = "modified"
+            elif _PUBLISHED.search(before):
+                kind = "published"
+            else:
+                kind = "printed"
+            out.append(DateCandidate(day, f"printed:{label}", kind))
+    # a dateline opens a paragraph ("31. Oktober 2023. …", "Berlin, 12.03.2022 – …"); a date later
+    # in the first sentence is an event's ("Am 5. November …")
+    for line in first_lines[:4]:
+        m = _DATELINE.match(line)
+        if m:
+            found = _TEXT_DATE.match(line, m.end())
+            day = _day_of_match(found, month_first) if found and _DATELINE_END.match(line, found.end()) else None
+            if day:
+                out.append(DateCandidate(day, "printed:dateline", "printed"))
+    # <time datetime="…">vor 3 Stunden</time>: the machine form stands for a date not printed as one
+    for pos, el in chunks:
+        if not isinstance(el.tag, str) or el.tag.lower() != "time" or not el.get("datetime"):
+            continue
+        if _TEXT_DATE.search(el.text or ""):
+            continue
+        for a, b, label in windows:
+            if a <= pos < b:
+                parsed = _parse_timestamp(el.get("datetime") or "", month_first)
+                if parsed:
+                    kind = "modified" if _marked_updated(el) else "printed"
+                    out.append(DateCandidate(parsed[0], f"time:{label}", kind))
+                break
+    return out
+
+
+# --- choice -----------------------------------------------------------------------------------
+
+
+def _in_range(day: str, max_day: str) -> bool:
+    return MIN_DATE <= day <= max_day
+
+
+def choose_date(
+    tree: Any,
+    *,
+    max_day: str,
+    title: str | None = None,
+    first_lines: list[str] | None = None,
+    htmldate: str | None = None,
+    language: str | None = None,
+    page: str = "",
+) -> PageDate | None:
+    """Pick the publication day of a parsed page; never later than ``max_day`` (``YYYY-MM-DD``)."""
+    month_first = (language or "").lower() in ("en-us", "en_us")
+    try:
+        printed = [c for c in printed_dates(tree, title=title, first_lines=first_lines or [], month_first=month_first)
+                   if _in_range(c.day, max_day)]
+    except Exception:  # a strange tree must not cost the date
+        printed = []
+    try:
+        structured = [c for c in structured_dates(tree, month_first=month_first, page=page) if _in_range(c.day, max_day)]
+    except Exception:
+        structured = []
+    labelled = [c for c in printed if c.kind == "published"]
+    if labelled:
+        return PageDate(labelled[0].day, "printed date labelled as publication")
+    plain = [c for c in printed if c.kind == "printed"]
+    published = [c for c in structured if c.kind == "published"]
+    shown = {c.day for c in plain}
+    for c in published:  # metadata and print agree
+        if c.day in shown:
+            return PageDate(c.day, f"printed date, also in structured data ({c.source})")
+    datelines = [c for c in plain if c.source.endswith("dateline")]
+    if datelines:
+        return PageDate(datelines[0].day, "dateline opening the text")
+    if plain:
+        return PageDate(min(c.day for c in plain), "printed date in the article header")
+    if published:
+        return PageDate(published[0].day, f"structured data ({published[0].source})")
+    if htmldate and _in_range(htmldate[:10], max_day):
+        return PageDate(htmldate[:10], "htmldate")
+    for c in structured:
+        if c.kind == "generic":
+            return PageDate(c.day, f"structured data ({c.source})")
+    return None
