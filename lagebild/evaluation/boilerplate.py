@@ -24,6 +24,7 @@ for inspection.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import time
@@ -115,10 +116,21 @@ def _scrapinghub_pages(folder: Path) -> Iterator[tuple[str, str, dict[str, Any]]
             yield key, flatten_html(gzip.decompress(path.read_bytes())), {"body": gold[key].get("articleBody") or ""}
 
 
-def _trafilatura_pages(folder: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
+#: the two halves of a snippet-gold set: rules and line model may be tuned on one, never on the other
+HALVES = ("tuning", "heldout")
+
+
+def half_of(key: str) -> str:
+    """Return the half (``HALVES``) a page belongs to: a stable hash of its name, independent of any other split."""
+    return HALVES[hashlib.sha256(("boilerplate-half:" + key).encode("utf-8")).digest()[0] % 2]
+
+
+def _trafilatura_pages(folder: Path, half: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
     files = sorted(folder.glob("evaldata*.json"))
     gold = json.loads(files[0].read_text("utf-8"))
     for url in sorted(gold):
+        if half is not None and half_of(url) != half:
+            continue
         g = gold[url]
         path = folder / "html" / f"{g['file']}.gz"
         if not path.exists():
@@ -190,12 +202,13 @@ def _score_snippets(score: Score, flat: str, kept: str, with_: list[str], withou
             score.fp += 1
 
 
-def evaluate(folder: Path, *, limit: int = 0, write: Path | None = None, line_model: bool = True) -> Score:
-    """Flatten every page of one dataset folder, clean it and score the kept text."""
+def evaluate(folder: Path, *, limit: int = 0, write: Path | None = None, line_model: bool = True,
+             half: str | None = None) -> Score:
+    """Flatten every page of one dataset folder (of one half, for snippet sets), clean it and score the kept text."""
     if (folder / "ground-truth.json").exists():
         pages, score = _scrapinghub_pages(folder), Score("characters (line labels)")
     elif list(folder.glob("evaldata*.json")):
-        pages, score = _trafilatura_pages(folder), Score("snippets")
+        pages, score = _trafilatura_pages(folder, half), Score("snippets")
     else:
         raise click.ClickException(f"{folder}: neither ground-truth.json nor evaldata*.json found")
     if write:
@@ -221,21 +234,40 @@ def evaluate(folder: Path, *, limit: int = 0, write: Path | None = None, line_mo
     return score
 
 
+#: what each dataset's rows are to the line model (see ``lagebild.ingest.train_lines``)
+_ROLE = {"scrapinghub": "training", "tuning": "training", "heldout": "HELD-OUT", "all": "mixed"}
+
+
 @click.command("boilerplate")
 @click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--limit", default=0, help="Only the first N pages of each dataset.")
+@click.option("--limit", default=0, help="Only the first N pages of each dataset (of each half).")
 @click.option("--write", type=click.Path(file_okay=False, path_type=Path), help="Save flattened pages and kept text here.")
 @click.option("--rules-only", is_flag=True, help="Also score the rules without the line model (line_model=false).")
-def command(datasets: tuple[Path, ...], limit: int, write: Path | None, rules_only: bool) -> None:
+@click.option("--half", type=click.Choice(["both", "heldout", "tuning", "all"]), default="both", show_default=True,
+              help="Snippet sets: which half of the pages (stable hash of the page URL) to score; "
+                   "'both' prints one row per half, 'all' one row over all pages.")
+def command(datasets: tuple[Path, ...], limit: int, write: Path | None, rules_only: bool, half: str) -> None:
     """Score the plain-text boilerplate filter on pages flattened to all their visible text.
+
+    The line model is trained on the scrapinghub pages and the TUNING half of snippet sets
+    (``half_of``); only the HELD-OUT rows are scores on unseen pages.
 
     Example: lagebild eval boilerplate ../shared/data/scrapinghub_article_extraction ../shared/data/trafilatura_evalset
     """
-    click.echo(f"{'dataset':<32} {'unit':<26} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'ms/page':>8} {'MB/s':>6}")
+    click.echo(f"{'dataset':<40} {'role':<9} {'unit':<26} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'ms/page':>8} {'MB/s':>6}")
     for folder in datasets:
-        for mode in (True, False) if rules_only else (True,):
-            s = evaluate(folder, limit=limit, write=(write / folder.name) if write and mode else None, line_model=mode)
-            ms = 1000 * s.seconds / max(s.pages, 1)
-            mbs = s.chars / 1e6 / s.seconds if s.seconds else 0.0
-            name = folder.name[:32] if mode else folder.name[:21] + " rules-only"
-            click.echo(f"{name:<32} {s.kind:<26} {s.pages:5d} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {ms:8.2f} {mbs:6.1f}")
+        snippets = not (folder / "ground-truth.json").exists()
+        halves: list[str | None] = (["heldout", "tuning"] if half == "both" else [None if half == "all" else half]) \
+            if snippets else [None]
+        for h in halves:
+            for mode in (True, False) if rules_only else (True,):
+                out = (write / folder.name / (h or "all")) if write and mode else None
+                s = evaluate(folder, limit=limit, write=out, line_model=mode, half=h)
+                ms = 1000 * s.seconds / max(s.pages, 1)
+                mbs = s.chars / 1e6 / s.seconds if s.seconds else 0.0
+                name = folder.name[:24] + (f" [{h}]" if h else (" [all]" if snippets else ""))
+                if not mode:
+                    name += " rules-only"
+                role = _ROLE[h or ("all" if snippets else "scrapinghub")] if mode else "rules"
+                click.echo(f"{name:<40} {role:<9} {s.kind:<26} {s.pages:5d} {s.precision:6.3f} {s.recall:6.3f} "
+                           f"{s.f1:6.3f} {ms:8.2f} {mbs:6.1f}")

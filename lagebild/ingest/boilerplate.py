@@ -17,7 +17,9 @@ filter is pure Python over lines (no model) and costs well under a millisecond p
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -505,67 +507,180 @@ def _glued_dateline(lines: list[Line], meta: dict[str, Any]) -> None:
 
 #: removal reasons that come from the page layout (not from a cue in the line itself)
 LAYOUT_REASONS = frozenset({"outside article", "navigation", "header", "trailer", "link list"})
+
+# Words that mark page furniture in any of the common languages of the web (calls to action,
+# account, comment and share widgets, legal notes): a general list, not tied to any site.
+_FURNITURE_WORDS = frozenset(
+    """
+    newsletter newsletters abonnieren abonniere abonnement abo abos abonnenten anmelden abmelden registrieren
+    registrierung einloggen login logout konto passwort kommentar kommentare kommentieren antworten teilen
+    geteilt cookie cookies datenschutz datenschutzerklärung einwilligung einstellungen impressum kontakt
+    werbung anzeige provision partnerlinks affiliate shop gutschein download herunterladen app apps
+    rechte vorbehalten urheberrecht veröffentlicht verschlagwortet permalink permanentlink kategorie kategorien
+    schlagwörter tags autor autorin redaktion erforderlich felder pflichtfeld weiterlesen klicken hier jetzt
+    folgen folge facebook twitter instagram youtube whatsapp telegram linkedin pinterest tiktok xing rss
+    subscribe subscribed subscription subscriber unsubscribe signup sign inbox email mail comment comments
+    reply share shares shared privacy policy consent settings terms copyright rights reserved advertisement
+    advertising sponsored affiliate disclosure disclaimer click here follow download app apps posted
+    tagged category categories author authors permalink required fields website newsletter free trial
+    abonnez inscrivez inscription connexion commentaires commentaire partager confidentialité publicité
+    suivez droits réservés suscríbete suscribirse comentarios compartir privacidad publicidad derechos
+    iscriviti commenti condividi pubblicità diritti riservati abonneer reacties delen privacybeleid
+    """.split()
+)
+_YOU_WORDS = frozenset(
+    "you your yours yourself du dich dir dein deine deinen deinem deiner deines euch euer eure euren vous votre vos tu "
+    "ton ta tes usted ustedes tú tus tuo tua tuoi voi jij je jouw uw".split()
+)
+_FORMAL_YOU = frozenset("Sie Ihnen Ihre Ihr Ihren Ihrem Ihrer Ihres".split())
+_DIGIT = re.compile(r"\d")
+_URLISH = re.compile(r"https?://|www\.|\.(?:com|de|org|net)\b|@\w")
+_SEPARATORS = re.compile(r"\s[|·•/>»]\s")
+_SENT_END = re.compile(r"[.!?](?:\s|$)")
+
 FEATURES = (
     "bias", "log_len", "log_words", "stop_ratio", "ends_sentence", "inner_punct", "digit_ratio", "caps_ratio",
     "good", "weak", "in_block", "rule_keeps", "position", "log_dist_block", "prev_good", "next_good",
     "prev_log_len", "next_log_len", "list_item", "ends_colon", "link_list", "header_zone", "tail", "truncated",
+    "r_outside", "r_navigation", "r_header", "r_trailer", "density3", "density10", "block_cohesion",
+    "title_overlap", "furniture", "furniture_any", "you_ratio", "log_repeats", "rel_in_block", "log_sentences",
+    "urlish", "separators", "ends_question", "upper_words", "log_block_lines", "log_char_dist",
 )
+#: features a second pass adds: what the first pass thinks of the neighbouring lines
+CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_win2", "p_win6")
 
 
-_DIGIT = re.compile(r"\d")
+def _content(words: list[str]) -> list[str]:
+    return [w.casefold() for w in words if len(w) >= 4 and w.casefold() not in _STOPWORDS and not w.isdigit()]
 
 
-def line_features(lines: list[Line], first: int, last: int, only: set[int] | None = None) -> list[list[float]]:
-    """Return one feature vector (``FEATURES``) per line (or per line in ``only``, others empty)."""
-    import math
+def line_features(lines: list[Line], first: int, last: int, title_i: int | None = None) -> list[list[float]]:
+    """Return one feature vector (``FEATURES``) per line: the line itself and its place on the page.
 
+    Beyond the line's own shape, each line is compared with the main block (``first``..``last``):
+    distance, density of body text around it, and lexical cohesion (share of its content words
+    that occur elsewhere in the block, or in the title), because teasers of other stories look
+    like body text but talk about something else.
+    """
     n = len(lines)
-    out: list[list[float]] = []
-    lens = [math.log1p(len(ln.text)) for ln in lines]
+    wordss = [_words(ln.text) for ln in lines]
+    contents = [_content(w) for w in wordss]
+    lens = [len(ln.text) for ln in lines]
+    loglens = [math.log1p(x) for x in lens]
     kept_good = [ln.kind == "good" and (ln.reason is None or ln.reason in LAYOUT_REASONS) for ln in lines]
+    # prefix sums of characters and of body-text characters, for window densities
+    pc, pg = [0], [0]
+    for ln_len, g in zip(lens, kept_good, strict=True):
+        pc.append(pc[-1] + ln_len)
+        pg.append(pg[-1] + (ln_len if g else 0))
+    block_vocab: Counter[str] = Counter()
+    for i in range(first, min(last, n - 1) + 1):
+        if kept_good[i]:
+            block_vocab.update(set(contents[i]))
+    title = set(contents[title_i]) if title_i is not None and 0 <= title_i < n else set()
+    repeats = Counter(_key(ln.text) for ln in lines)
+    block_lines = max(last - first + 1, 1)
+    out: list[list[float]] = []
     for i, ln in enumerate(lines):
-        if only is not None and i not in only:
-            out.append([])
-            continue
         s = ln.text
-        words = _words(s)
+        words = wordss[i]
         nw = max(len(words), 1)
         dist = 0 if first <= i <= last else (first - i if i < first else i - last)
+        char_dist = 0 if dist == 0 else (pc[first] - pc[i + 1] if i < first else pc[i] - pc[last + 1])
+        cont = contents[i]
+        own = set(cont) if kept_good[i] and first <= i <= last else set()
+        if cont:
+            cohesion = sum(1 for w in cont if block_vocab.get(w, 0) - (w in own) > 0) / len(cont)
+            title_overlap = sum(1 for w in cont if w in title) / len(cont) if i != title_i else 0.0
+        else:
+            cohesion = title_overlap = 0.0
+        a3, b3, a10, b10 = max(0, i - 3), min(n, i + 4), max(0, i - 10), min(n, i + 11)
+        furniture = sum(1 for w in words if w.casefold() in _FURNITURE_WORDS)
+        you = sum(1 for k, w in enumerate(words) if w.casefold() in _YOU_WORDS or (k > 0 and w in _FORMAL_YOU))
         out.append([
-            1.0, lens[i], math.log1p(len(words)), _stop_ratio(words), float(bool(_END_SENTENCE.search(s))),
+            1.0, loglens[i], math.log1p(len(words)), _stop_ratio(words), float(bool(_END_SENTENCE.search(s))),
             float(bool(_SENT_PUNCT.search(s[:-1]))), len(_DIGIT.findall(s)) / max(len(s), 1),
             sum(1 for w in words if w[:1].isupper()) / nw, float(ln.kind == "good"), float(ln.kind == "weak"),
             float(first <= i <= last), float(ln.reason is None), i / max(n - 1, 1), math.log1p(dist),
             float(i > 0 and kept_good[i - 1]), float(i + 1 < n and kept_good[i + 1]),
-            lens[i - 1] if i > 0 else 0.0, lens[i + 1] if i + 1 < n else 0.0,
+            loglens[i - 1] if i > 0 else 0.0, loglens[i + 1] if i + 1 < n else 0.0,
             float(bool(_LIST_ITEM.match(s))), float(s.endswith(":")), float(ln.reason == "link list"),
             float(i < first), float(i > last), float(bool(_TRUNCATED.search(s))),
+            float(ln.reason == "outside article"), float(ln.reason == "navigation"), float(ln.reason == "header"),
+            float(ln.reason == "trailer"),
+            (pg[b3] - pg[a3]) / max(pc[b3] - pc[a3], 1), (pg[b10] - pg[a10]) / max(pc[b10] - pc[a10], 1),
+            cohesion, title_overlap, furniture / nw, float(furniture > 0), you / nw,
+            math.log(repeats[_key(s)]), (i - first) / block_lines if dist == 0 else (-1.0 if i < first else 2.0),
+            math.log1p(len(_SENT_END.findall(s))), float(bool(_URLISH.search(s))), float(bool(_SEPARATORS.search(s))),
+            float(s.rstrip("\"“”»«'’)").endswith("?")), sum(1 for w in words if len(w) > 1 and w.isupper()) / nw,
+            math.log1p(block_lines), math.log1p(char_dist),
         ])
     return out
 
 
+def context_features(probs: list[float]) -> list[list[float]]:
+    """Return ``CONTEXT_FEATURES`` per line from the first-pass probabilities of all lines."""
+    n = len(probs)
+    pre = [0.0]
+    for p in probs:
+        pre.append(pre[-1] + p)
+
+    def win(i: int, k: int) -> float:
+        a, b = max(0, i - k), min(n, i + k + 1)
+        return (pre[b] - pre[a] - probs[i]) / max(b - a - 1, 1)
+
+    return [[probs[i], probs[i - 1] if i > 0 else 0.0, probs[i + 1] if i + 1 < n else 0.0, win(i, 2), win(i, 6)]
+            for i in range(n)]
+
+
+def model_candidates(lines: list[Line], title_i: int | None) -> list[int]:
+    """Return the lines the line model decides: every line the rules kept or removed for layout only."""
+    return [i for i, ln in enumerate(lines) if i != title_i and (ln.reason is None or ln.reason in LAYOUT_REASONS)]
+
+
+def _logistic(x: Any, weights: tuple[float, ...], mean: tuple[float, ...], std: tuple[float, ...]) -> Any:
+    import numpy as np
+
+    z = ((np.asarray(x, dtype=float) - np.asarray(mean)) / np.asarray(std)) @ np.asarray(weights)
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+
+def line_probabilities(lines: list[Line], first: int, last: int, title_i: int | None, weights: Any) -> list[float]:
+    """Return the two-pass model's probability that each line is article text (``weights``: the weights module)."""
+    feats = line_features(lines, first, last, title_i)
+    p1 = [float(v) for v in _logistic(feats, weights.WEIGHTS1, weights.MEAN1, weights.STD1)]
+    ctx = context_features(p1)
+    p2 = _logistic([f + c for f, c in zip(feats, ctx, strict=True)], weights.WEIGHTS2, weights.MEAN2, weights.STD2)
+    return [float(v) for v in p2]
+
+
+def main_body_lines(lines: list[Line], first: int, last: int) -> list[int]:
+    """Return the body paragraphs of the main block the rules kept (judged with the lower ``THRESHOLD_BODY``)."""
+    return [i for i in range(first, min(last, len(lines) - 1) + 1) if lines[i].kind == "good" and lines[i].reason is None]
+
+
 def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None) -> None:
-    """Let the line model re-decide every layout decision (cue removals and the title stay)."""
+    """Let the line model re-decide every layout decision and every kept line (cue removals and the title stay).
+
+    The longest body paragraph of the main block always stays: a page is never emptied, and
+    a short clean article (nothing around it to compare with) is left alone.
+    """
     try:
-        from lagebild.ingest.line_weights import MEAN, STD, THRESHOLD, WEIGHTS
+        from lagebild.ingest import line_weights
     except ImportError:  # no trained model shipped: rules only
         return
-    import math
-
-    todo = {
-        i for i, ln in enumerate(lines)
-        if i != title_i and (ln.reason is None or ln.reason in LAYOUT_REASONS)
-        # never drop a body paragraph of the article itself
-        and not (ln.reason is None and first <= i <= last and ln.kind == "good")
-    }
+    todo = model_candidates(lines, title_i)
     if not todo:
         return
-    feats = line_features(lines, first, last, todo)
-    for i in sorted(todo):
-        ln, x = lines[i], feats[i]
-        z = sum(w * ((v - m) / sd) for w, v, m, sd in zip(WEIGHTS, x, MEAN, STD, strict=True))
-        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        if p >= THRESHOLD:
+    body = main_body_lines(lines, first, last)
+    anchor = max(body, key=lambda i: len(lines[i].text), default=None)
+    body_set = set(body)
+    probs = line_probabilities(lines, first, last, title_i, line_weights)
+    for i in todo:
+        ln = lines[i]
+        if i == anchor:
+            continue
+        if probs[i] >= (line_weights.THRESHOLD_BODY if i in body_set else line_weights.THRESHOLD):
             ln.reason = None
         elif ln.reason is None:
             ln.reason = "low text score"
