@@ -3,9 +3,15 @@
 Corpus `gnad` (default): real, distinct German news articles from 10kGNAD in ../shared/data
 (1,028 articles, cycled with a numbered first line beyond that). Corpus `examples`: the five
 example articles repeated, each copy made unique by a first line (near-duplicates galore, so the
-duplicate detection works hardest). Prints a table; writes nothing else.
+duplicate detection works hardest). Prints tables; writes nothing else.
 
-Usage: .venv/bin/python benchmarks/speed.py [--docs 1000] [--jobs 2] [--corpus gnad|examples]
+Tables: throughput and memory; CPU of the main process by phase (reading, transfer to and from
+the workers, storing, reading back, each cross-source stage); per-stage time in the workers (wall
+clock, inflated when other jobs share the cores); and, with ``--cpu-sample N`` (default 200), the
+CPU time of each per-document stage measured in this process over N of the articles, which does
+not depend on how busy the machine is.
+
+Usage: .venv/bin/python benchmarks/speed.py [--docs 1000] [--jobs 2] [--corpus gnad|examples] [--cpu-sample 200]
 """
 
 from __future__ import annotations
@@ -24,7 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lagebild.analyze import analyze_paths  # noqa: E402
+from lagebild.model import Document  # noqa: E402
 from lagebild.config import load_config  # noqa: E402
+from lagebild.ingest import read_path  # noqa: E402
+from lagebild.pipeline import Pipeline, PipelineSpec  # noqa: E402
+from lagebild.registry import STAGES  # noqa: E402
 from lagebild.store import open_store  # noqa: E402
 
 
@@ -51,11 +61,37 @@ def make_corpus(folder: Path, n: int, corpus: str = "examples") -> int:
     return chars
 
 
+def stage_cpu(folder: Path, config: object, n: int) -> tuple[int, dict[str, float]]:
+    """Run the per-document stages in this process over ``n`` files; return CPU seconds per stage."""
+    pipeline = Pipeline(PipelineSpec.of(list(config.stages), config.stage_configs))  # type: ignore[attr-defined]
+    seconds: dict[str, float] = {name: 0.0 for name, _ in pipeline.stages}
+    done = 0
+    for path in sorted(folder.iterdir())[:n]:
+        for doc in read_path(path):
+            if not isinstance(doc, Document):
+                continue
+            doc.produced |= {"original", "source"}
+            for name, stage in pipeline.stages:
+                info = STAGES.info(name)
+                if info.requires - doc.produced:
+                    continue
+                started = time.thread_time()
+                try:
+                    doc = stage(doc)
+                    doc.produced |= info.produces
+                except Exception:  # counted like the pipeline does: the time still counts
+                    pass
+                seconds[name] += time.thread_time() - started
+            done += 1
+    return done, seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--corpus", choices=["gnad", "examples"], default="gnad")
+    parser.add_argument("--cpu-sample", type=int, default=200, help="articles for the in-process CPU table (0: skip)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
@@ -66,6 +102,7 @@ def main() -> None:
         started = time.perf_counter()
         report = analyze_paths([folder], store, config=config, jobs=args.jobs)
         total = time.perf_counter() - started
+        sample = stage_cpu(folder, config, args.cpu_sample) if args.cpu_sample > 0 else (0, {})
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     per_stage = report.stats.seconds
@@ -81,11 +118,29 @@ def main() -> None:
     print(f"| throughput | **{report.ok / total:.1f} articles/s**, {chars / total / 1000:.0f} k chars/s |")
     print(f"| peak RSS main process | {self_rss:.0f} MB |")
     print(f"| peak RSS largest worker | {child_rss:.0f} MB |")
+    for phase, secs in report.phase_wall.items():
+        print(f"| wall time: {phase} | {secs:.2f} s |")
+    ok = max(report.ok, 1)
     print()
-    print("| stage | CPU s (all workers) | ms/article |")
+    print("| main process | CPU s | ms/article |")
+    print("|---|---|---|")
+    for phase, secs in report.main_cpu.items():
+        print(f"| {phase} | {secs:.2f} | {1000 * secs / ok:.2f} |")
+    main_total = sum(report.main_cpu.values())
+    print(f"| **total** | {main_total:.2f} | {1000 * main_total / ok:.2f} |")
+    print()
+    print("| stage (in the workers) | wall s (all workers) | ms/article |")
     print("|---|---|---|")
     for stage, secs in sorted(per_stage.items(), key=lambda kv: -kv[1]):
-        print(f"| {stage} | {secs:.2f} | {1000 * secs / max(report.ok, 1):.2f} |")
+        print(f"| {stage} | {secs:.2f} | {1000 * secs / ok:.2f} |")
+    done, cpu = sample
+    if done:
+        print()
+        print(f"| stage (in-process, {done} articles) | CPU ms/article |")
+        print("|---|---|")
+        for stage, secs in sorted(cpu.items(), key=lambda kv: -kv[1]):
+            print(f"| {stage} | {1000 * secs / done:.2f} |")
+        print(f"| **total** | {1000 * sum(cpu.values()) / done:.2f} |")
 
 
 if __name__ == "__main__":

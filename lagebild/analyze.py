@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,11 @@ class RunReport:
     stats: StageStats = field(default_factory=StageStats)
     seconds: float = 0.0
     corpus: CorpusResult | None = None
+    #: CPU seconds of the calling process by phase: "read", "transfer" (to and from the workers),
+    #: "store", "load" (reading documents back), "compare:<stage>", "save corpus"
+    main_cpu: Counter[str] = field(default_factory=Counter)
+    #: wall seconds of the two phases: "documents" (read, workers, store) and "cross-source"
+    phase_wall: Counter[str] = field(default_factory=Counter)
 
     @property
     def exit_code(self) -> int:
@@ -113,23 +119,56 @@ def analyze_paths(
     Pipeline(spec)  # check requires/produces before reading a single file
     workers = jobs or config.jobs or (os.cpu_count() or 1)
     executor = make_executor(workers)
-    for result in executor.map(spec, _new_documents(paths, store, report, on_error)):
+    cpu = report.main_cpu
+    phase_cpu, phase_thread = time.process_time(), time.thread_time()
+    docs = _timed(_new_documents(paths, store, report, on_error), cpu, "read")
+    for result in executor.map(spec, docs):
+        t = time.thread_time()
         store.save_document(result.doc)  # one transaction per document: safe to interrupt
+        cpu["store"] += time.thread_time() - t
         report.ok += 1
         report.stats.merge(result.stats)
         if result.doc.failures:
             report.stage_failures += sum(1 for f in result.doc.failures if f.error != "Skipped")
         if progress:
             progress(result.doc)
-    report.corpus = recompute_corpus(store, config)
+    # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
+    main_thread = time.thread_time() - phase_thread
+    other_threads = time.process_time() - phase_cpu - main_thread
+    rest = "transfer" if workers > 1 else "pipeline"  # in-process executor: the stages themselves
+    cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
+    report.phase_wall["documents"] = time.perf_counter() - started
+    report.corpus = recompute_corpus(store, config, timings=cpu)
     report.seconds = time.perf_counter() - started
+    report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
     return report
 
 
-def recompute_corpus(store: Store, config: Config | None = None) -> CorpusResult:
-    """Run the cross-source stages over every stored document and save the result."""
+def _timed(items: Iterator[Document], cpu: Counter[str], key: str) -> Iterator[Document]:
+    """Yield from ``items``, adding the CPU time spent producing them to ``cpu[key]``."""
+    while True:
+        t = time.thread_time()
+        try:
+            item = next(items)
+        except StopIteration:
+            cpu[key] += time.thread_time() - t
+            return
+        cpu[key] += time.thread_time() - t
+        yield item
+
+
+def recompute_corpus(store: Store, config: Config | None = None, *, timings: Counter[str] | None = None) -> CorpusResult:
+    """Run the cross-source stages over every stored document and save the result.
+
+    ``timings``, when given, receives CPU seconds for "load", "compare:<stage>" and "save corpus".
+    """
     config = config or load_config()
+    cpu: Counter[str] = timings if timings is not None else Counter()
+    t = time.process_time()
     docs = list(store.iter_documents())
-    result = run_compare(docs, stages=list(config.compare_stages), corrections=store.corrections())
+    cpu["load"] += time.process_time() - t
+    result = run_compare(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu)
+    t = time.process_time()
     store.save_corpus(result)
+    cpu["save corpus"] += time.process_time() - t
     return result

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -72,21 +73,35 @@ def run_compare(
     *,
     stages: Sequence[str] | None = None,
     corrections: list[dict[str, Any]] | None = None,
+    timings: MutableMapping[str, float] | None = None,
 ) -> CorpusResult:
-    """Run the cross-source stages in order; a failing stage is recorded, the rest still run."""
+    """Run the cross-source stages in order; a failing stage is recorded, the rest still run.
+
+    ``timings``, when given, receives the CPU seconds of each stage under "compare:<name>".
+    """
     importlib.import_module("lagebild.compare.builtin")
     names = list(stages if stages is not None else default_compare_stages())
     ctx = CorpusContext(docs=docs, result=CorpusResult(), corrections=list(corrections or []))
     for name in names:
-        stage = COMPARE.build(name)
+        started = time.process_time()
         try:
-            stage(ctx)
-        except LagebildError as exc:
-            ctx.result.failures.append({"stage": name, "error": type(exc).__name__, "message": str(exc)})
-        except Exception as exc:  # never lose the whole picture because one comparison broke
-            log.exception("compare stage %s failed", name)
-            ctx.result.failures.append({"stage": name, "error": type(exc).__name__, "message": repr(exc)[:500]})
+            _run_stage(name, ctx)
+        finally:
+            if timings is not None:
+                timings[f"compare:{name}"] = timings.get(f"compare:{name}", 0.0) + time.process_time() - started
     return ctx.result
+
+
+def _run_stage(name: str, ctx: CorpusContext) -> None:
+    """Build and run one compare stage; record its failure on the result instead of raising."""
+    stage = COMPARE.build(name)
+    try:
+        stage(ctx)
+    except LagebildError as exc:
+        ctx.result.failures.append({"stage": name, "error": type(exc).__name__, "message": str(exc)})
+    except Exception as exc:  # never lose the whole picture because one comparison broke
+        log.exception("compare stage %s failed", name)
+        ctx.result.failures.append({"stage": name, "error": type(exc).__name__, "message": repr(exc)[:500]})
 
 
 def default_compare_stages() -> list[str]:
