@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lagebild.entities.model import load_model  # noqa: E402
+from lagebild.entities.tagging import recognise  # noqa: E402
 from lagebild.evaluation.ner import Scores, evaluate, read_germeval, tag_sentences  # noqa: E402
 
 SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -70,7 +71,7 @@ def smartdata(nlp, *, stage: bool = False) -> Scores:  # type: ignore[no-untyped
         predicted = [_stage_spans(d["text"]) for d in docs]
     else:
         predicted = [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
-                     for doc in nlp.pipe((d["text"] for d in docs), batch_size=32)]
+                     for doc in recognise(nlp, (d["text"] for d in docs), batch_size=32)]
     for d, spans in zip(docs, predicted, strict=True):
         gold = {(e["start"], e["end"], _SMART[e["type"]]) for e in d["entities"] if e["type"] in _SMART}
         ignore = [(e["start"], e["end"]) for e in d["entities"] if e["type"] in _SMART_IGNORE]

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from lagebild.entities.kb import KB, KBEntry
 from lagebild.entities.normalize import ADJ_ENDINGS, genitive_candidates, name_key, role_key, split_camel
 from lagebild.entities.roles import RoleLexicon, RoleMatch
+from lagebild.entities.tagging import recognise
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
 
@@ -426,7 +427,7 @@ def extract_mentions(
     first_words = kb.first_words
     out: list[Mention] = []
     texts = (text[s:e] for s, e in chunks)
-    for (cs, _ce), doc in zip(chunks, nlp.pipe(texts, batch_size=batch_size), strict=False):
+    for (cs, _ce), doc in zip(chunks, recognise(nlp, texts, batch_size=batch_size), strict=False):
         toks: list[Tok] = []
         index: dict[int, int] = {}
         for t in doc:

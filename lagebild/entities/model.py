@@ -64,6 +64,8 @@ def load_model(path: str | None = None, fast_gemm: bool = True) -> Any:
     """Return the spaCy pipeline at ``path`` (default: the committed ``models/ner-de``)."""
     import spacy
 
+    import lagebild.training.ner_scorer  # noqa: F401  (registers the scorer named in tagger configs)
+
     target = Path(path) if path else MODEL_DIR
     if not (target / "config.cfg").exists():
         raise LagebildError(f"NER model not found at {target}; train it with `make train-ner`")

@@ -148,13 +148,14 @@ def tag_sentences(sentences: list[TaggedSentence], nlp=None) -> tuple[list[list[
     from spacy.tokens import Doc
 
     from lagebild.entities.model import load_model, single_thread_blas
+    from lagebild.entities.tagging import recognise
 
     nlp = nlp or load_model()
     docs = [Doc(nlp.vocab, words=s.tokens) for s in sentences]
     t0 = time.process_time()
     out = []
     with single_thread_blas():
-        for doc in nlp.pipe(docs, batch_size=256):
+        for doc in recognise(nlp, docs, batch_size=256):
             out.append([f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc])
     elapsed = time.process_time() - t0
     n = sum(len(s.tokens) for s in sentences)

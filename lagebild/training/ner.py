@@ -46,7 +46,7 @@ seed = 0
 
 [nlp]
 lang = "de"
-pipeline = ["tok2vec", "ner"]
+pipeline = ["tok2vec", "@COMPONENT@"]
 batch_size = 256
 disabled = []
 before_creation = null
@@ -65,39 +65,17 @@ factory = "tok2vec"
 @architectures = "spacy.MultiHashEmbed.v2"
 width = ${components.tok2vec.model.encode.width}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [6000, 2000, 3000, 1000]
+rows = @ROWS@
 include_static_vectors = true
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
+width = @WIDTH@
+depth = @DEPTH@
 window_size = 1
 maxout_pieces = 3
 
-[components.ner]
-factory = "ner"
-moves = null
-update_with_oracle_cut_size = 100
-incorrect_spans_key = null
-
-[components.ner.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "ner"
-extra_state_tokens = false
-hidden_width = 64
-maxout_pieces = 2
-use_upper = true
-nO = null
-
-[components.ner.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = ${components.tok2vec.model.encode.width}
-upstream = "*"
-
-[components.ner.scorer]
-@scorers = "spacy.ner_scorer.v1"
-
+@HEAD@
 [corpora]
 
 [corpora.train]
@@ -123,7 +101,7 @@ seed = ${system.seed}
 gpu_allocator = null
 dropout = 0.15
 accumulate_gradient = 1
-patience = 6000
+patience = 2400
 max_epochs = 0
 max_steps = 40000
 eval_frequency = 400
@@ -164,7 +142,8 @@ learn_rate = 0.001
 ents_f = 1.0
 ents_p = 0.0
 ents_r = 0.0
-ents_per_type = null
+tag_acc = null
+pos_acc = null
 
 [pretraining]
 
@@ -182,6 +161,54 @@ after_init = null
 """
 
 
+HEADS = {
+    "tagger": """
+[components.tagger]
+factory = "tagger"
+label_smoothing = 0.0
+
+[components.tagger.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+
+[components.tagger.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = ${components.tok2vec.model.encode.width}
+upstream = "*"
+
+[components.tagger.scorer]
+@scorers = "lagebild.ner_tag_scorer.v1"
+
+""",
+    "parser": """
+[components.ner]
+factory = "ner"
+moves = null
+update_with_oracle_cut_size = 100
+incorrect_spans_key = null
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = ${components.tok2vec.model.encode.width}
+upstream = "*"
+
+[components.ner.scorer]
+@scorers = "spacy.ner_scorer.v1"
+
+""",
+}
+
+
 MODEL_NOTE = """
 German NER tagger for lagebild (GermEval 2014 labels: PER LOC ORG OTH + deriv/part), trained with
 spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014); word vectors trained on
@@ -194,7 +221,10 @@ Trained by `python -m lagebild.training.ner` (or `make train-ner`) from the data
 Do not edit by hand: retrain and commit the result.
 
 - Engine: spaCy 3.8 (CPU), hash-embedding CNN over word, prefix, suffix and shape features,
-  plus 64-dimensional word vectors trained here (PPMI + SVD), transition-based NER.
+  plus 64-dimensional word vectors trained here (PPMI + SVD). The default head is a softmax
+  over BILUO entity tags (component `tagger`), decoded into well-formed spans by a constrained
+  Viterbi search in `lagebild.entities.tagging`; `--arch parser` trains spaCy's transition-based
+  NER instead (about half as fast at run time).
 - Labels: GermEval 2014 outer level: PER, LOC, ORG, OTH, each also with `deriv` ("deutsche") and
   `part` ("Troia-Ausstellung"). The stage `entities.ner.v1` maps OTH to MISC.
 - Training data: GermEval 2014 **train** (24,000 sentences; 1,000 of them held aside to pick the
@@ -217,6 +247,7 @@ def _sentences(path: Path) -> Iterator[tuple[list[str], list[str]]]:
 
 
 def _docbin(sentences: list[tuple[list[str], list[str]]], out: Path) -> None:
+    """Store sentences with both entity spans (for the parser) and BILUO tags (for the tagger)."""
     import spacy
     from spacy.tokens import DocBin
     from spacy.training import biluo_tags_to_spans, iob_to_biluo
@@ -224,10 +255,18 @@ def _docbin(sentences: list[tuple[list[str], list[str]]], out: Path) -> None:
     nlp = spacy.blank("de")
     db = DocBin(store_user_data=False)
     for tokens, tags in sentences:
-        doc = spacy.tokens.Doc(nlp.vocab, words=tokens)
-        doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+        biluo = iob_to_biluo(tags)
+        doc = spacy.tokens.Doc(nlp.vocab, words=tokens, tags=biluo)
+        doc.ents = biluo_tags_to_spans(doc, biluo)
         db.add(doc)
     db.to_disk(out)
+
+
+def build_config(arch: str, width: int, depth: int, rows: list[int]) -> str:
+    """The spaCy training config for ``arch`` ("tagger": BILUO softmax, "parser": transition NER)."""
+    component = "tagger" if arch == "tagger" else "ner"
+    return (CONFIG.lstrip().replace("@COMPONENT@", component).replace("@HEAD@", HEADS[arch].strip() + "\n")
+            .replace("@WIDTH@", str(width)).replace("@DEPTH@", str(depth)).replace("@ROWS@", str(rows)))
 
 
 def prepare(data: Path, out: Path, seed: int = 13) -> tuple[Path, Path]:
@@ -248,8 +287,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=REPO / "build" / "ner-train")
-    ap.add_argument("--max-steps", type=int, default=20000, help="upper bound (early stopping usually ends sooner)")
+    ap.add_argument("--max-steps", type=int, default=6000, help="upper bound (early stopping usually ends sooner)")
     ap.add_argument("--vector-words", type=int, default=20000, help="word vectors kept in the model")
+    ap.add_argument("--arch", choices=sorted(HEADS), default="tagger",
+                    help="tagger: fast BILUO softmax (default); parser: spaCy's transition-based NER (slower)")
+    ap.add_argument("--width", type=int, default=96, help="tok2vec width")
+    ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
+    ap.add_argument("--rows", default="6000,2000,3000,1000", help="hash-embedding rows for NORM,PREFIX,SUFFIX,SHAPE")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
@@ -260,9 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     train, aside = prepare(args.data, args.out)
     vectors = build_vectors(args.data, args.out / "vectors", args.vector_words)
     cfg = args.out / "config.cfg"
-    cfg.write_text(CONFIG.lstrip(), encoding="utf-8")
+    rows = [int(r) for r in args.rows.split(",")]
+    cfg.write_text(build_config(args.arch, args.width, args.depth, rows), encoding="utf-8")
     cmd = [
         sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(args.out / "model"),
+        "--code", str(Path(__file__).with_name("ner_scorer.py")),
         "--paths.train", str(train), "--paths.dev", str(aside), "--paths.vectors", str(vectors),
         "--training.max_steps", str(args.max_steps),
     ]
@@ -296,7 +342,13 @@ def install(best: Path) -> None:
     shutil.copytree(best, MODEL_DIR)
     # The string table only maps hashes back to training words; features are hashed at run time,
     # so keeping just the labels saves megabytes without changing a single prediction.
-    labels = sorted(spacy.load(MODEL_DIR).get_pipe("ner").labels)
+    import lagebild.training.ner_scorer  # noqa: F401  (the tagger config names its scorer)
+
+    nlp = spacy.load(MODEL_DIR)
+    head = nlp.get_pipe(nlp.pipe_names[-1])
+    tags = list(head.labels)
+    types = {t.partition("-")[2] or t for t in tags if t != "O"}
+    labels = sorted(set(tags) | types)
     (MODEL_DIR / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
     meta_path = MODEL_DIR / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
