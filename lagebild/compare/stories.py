@@ -14,12 +14,16 @@ title+lead to the similarity (slower; see benchmarks/stories.py for the measured
 from __future__ import annotations
 
 import heapq
+import importlib
+import importlib.util
 import logging
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from lagebild.compare import COMPARE, CorpusContext
@@ -33,16 +37,35 @@ __all__ = ["StoryClusterer", "cluster_vectors", "doc_vectors"]
 Vector = dict[str, float]
 
 
+def _spacy_stop_words(lang: str) -> set[str]:
+    """Return spaCy's stop words for ``lang`` without importing spaCy itself (over a second here).
+
+    The lists are plain modules inside the package; only when spaCy is already loaded, or its
+    files are not where expected, is the package imported the usual way.
+    """
+    module = f"spacy.lang.{lang}.stop_words"
+    if "spacy" not in sys.modules:
+        try:
+            spec = importlib.util.find_spec("spacy")  # a top-level lookup imports nothing
+            folders = list(spec.submodule_search_locations or []) if spec else []
+            for folder in folders:
+                path = Path(folder) / "lang" / lang / "stop_words.py"
+                if path.is_file():
+                    namespace: dict[str, Any] = {"__name__": module}
+                    exec(compile(path.read_text("utf-8"), str(path), "exec"), namespace)  # noqa: S102 - the installed package's own data module
+                    return set(namespace["STOP_WORDS"])
+        except Exception:  # any surprise: fall back to the regular import below
+            log.debug("reading %s directly failed", module, exc_info=True)
+    try:
+        return set(importlib.import_module(module).STOP_WORDS)
+    except ImportError:  # spaCy is a core dependency, but clustering must not depend on it
+        return set()
+
+
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     words: set[str] = set()
-    try:
-        from spacy.lang.de.stop_words import STOP_WORDS as DE
-        from spacy.lang.en.stop_words import STOP_WORDS as EN
-
-        words |= {w.lower() for w in DE | EN}
-    except ImportError:  # spaCy is a core dependency, but clustering must not depend on it
-        pass
+    words |= {w.lower() for w in _spacy_stop_words("de") | _spacy_stop_words("en")}
     # words frequent in news of any topic (bylines, datelines, navigation)
     words |= set(
         "sagte sagt sagen erklärte berichtet berichtete laut heute gestern montag dienstag mittwoch donnerstag "
