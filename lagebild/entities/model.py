@@ -10,7 +10,12 @@ from typing import Any
 
 from lagebild.errors import LagebildError
 
-__all__ = ["MODEL_DIR", "load_model", "single_thread_blas"]
+__all__ = ["MODEL_DIR", "load_model", "model_for_next_document", "single_thread_blas"]
+
+# spaCy adds every new word form to the pipeline's vocabulary and never forgets it; a worker that
+# tags a million articles would grow without bound. Past this many entries the pipeline is
+# loaded afresh (about a second), which keeps memory flat in corpus size.
+MAX_VOCAB_ENTRIES = 400_000
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"
 
@@ -77,4 +82,13 @@ def load_model(path: str | None = None, fast_gemm: bool = True) -> Any:
             model = getattr(nlp.get_pipe(name), "model", None)
             for node in model.walk() if model is not None else ():
                 node.ops = ops
+    return nlp
+
+
+def model_for_next_document(path: str | None = None) -> Any:
+    """Return the cached pipeline, reloading it first if its vocabulary has grown too large."""
+    nlp = load_model(path)
+    if len(nlp.vocab) > MAX_VOCAB_ENTRIES:
+        load_model.cache_clear()
+        nlp = load_model(path)
     return nlp

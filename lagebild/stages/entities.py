@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lagebild.entities.extract import extract_mentions
 from lagebild.entities.kb import load_kb
-from lagebild.entities.model import load_model, single_thread_blas
+from lagebild.entities.model import model_for_next_document, single_thread_blas
 from lagebild.entities.roles import load_roles
 from lagebild.model import Document, Provenance, Span
 from lagebild.registry import STAGES
@@ -62,7 +62,7 @@ class EntityTagger:
     def __call__(self, doc: Document) -> Document:
         if not doc.text.strip():
             return doc
-        nlp = load_model(self.model or None)
+        nlp = model_for_next_document(self.model or None)
         kb = load_kb(tuple(self.kb_files))
         roles = load_roles(tuple(self.role_files))
         with single_thread_blas():

@@ -69,3 +69,14 @@ def test_spans_from_tags_repair_ill_formed_runs() -> None:
     assert tags_to_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG")]
     assert tags_to_spans(["I-PER", "L-LOC"]) == [(0, 1, "PER"), (1, 2, "LOC")]
     assert tags_to_spans([]) == []
+
+
+def test_pipeline_is_reloaded_when_its_vocabulary_outgrows_the_cap(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lagebild.entities import model as model_module
+
+    first = model_module.model_for_next_document()
+    assert model_module.model_for_next_document() is first  # cached while small
+    monkeypatch.setattr(model_module, "MAX_VOCAB_ENTRIES", len(first.vocab) - 1)
+    second = model_module.model_for_next_document()
+    assert second is not first
+    assert len(second.vocab) <= len(first.vocab)
