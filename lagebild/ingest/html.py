@@ -217,7 +217,7 @@ def _max_date(crawl: date | datetime | None) -> str:
     return (day or date.today()).isoformat()
 
 
-def _publication_date(page: str, doc: Any, lines: list[str], max_date: str) -> DateValue:
+def _publication_date(page: str, doc: Any, lines: list[str], max_date: str, url: str | None) -> DateValue:
     """Choose the publication day: printed header date, structured data, then htmldate."""
     from trafilatura.utils import load_html
 
@@ -230,14 +230,13 @@ def _publication_date(page: str, doc: Any, lines: list[str], max_date: str) -> D
         tree = None
     if tree is not None:
         try:
-            chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:3], htmldate=hdate,
-                                 language=tree.get("lang"), page=page)
+            chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4], htmldate=hdate,
+                                 language=tree.get("lang"), url=url, page=page)
         except Exception as exc:
             log.debug("date choice failed: %r", exc)
             chosen = None
         if chosen is not None:
             return DateValue(chosen.day, "day", False, chosen.reason)
-        return DateValue()
     return DateValue(hdate[:10], "day", False, "htmldate") if hdate else DateValue()
 
 
@@ -278,7 +277,7 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
         out.language = doc.language or None
         cats = doc.categories or []
         out.section = cats[0] if cats else None
-        out.published = _publication_date(page, doc, lines, max_date)
+        out.published = _publication_date(page, doc, lines, max_date, doc.url or url)
         if doc.description:
             out.extra["description"] = doc.description
     return out

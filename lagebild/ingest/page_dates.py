@@ -72,9 +72,9 @@ _TEXT_DATE = re.compile(
     # 25/10/2024, 10/25/2024, 25-10-2024
     r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2})"
     # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
-    rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
+    rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})\b\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
     # October 24, 2024
-    rf"|(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
+    rf"|\b(?P<m4>{_MONTH})\b\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
     # 2024年10月25日
     r"|(?P<y5>(?:19|20)\d{2})\s*年\s*(?P<m5>\d{1,2})\s*月\s*(?P<d5>\d{1,2})\s*日"
     r")(?![\d])",
@@ -83,7 +83,8 @@ _TEXT_DATE = re.compile(
 
 _UPDATED = re.compile(
     r"aktualisiert|geändert|zuletzt|update|modifi|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
-    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizov|güncellen|обновлен|editado",
+    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizov|güncellen|обновлен|editado|"
+    r"print\s+edition|printausgabe",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
@@ -92,6 +93,7 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")
+_EDITION = re.compile(r"\W{0,3}(?:print\s+edition|printausgabe|ausgabe|edition|issue)\b", re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:[.:|–—(-]|$)")
 _SKIP_TAGS = frozenset("script style noscript template svg iframe select option button nav footer head".split())
 _BLOCK_TAGS = frozenset(
@@ -107,7 +109,10 @@ class DateCandidate:
 
     day: str
     source: str
-    kind: str  # "published" | "modified" | "printed" | "generic"
+    kind: str  # "published" | "modified" | "printed" | "generic" | "ambiguous" (day/month order unknown)
+    pos: int = -1  # where a printed date stands in the visible text
+    alts: tuple[str, ...] = ()  # other local days a UTC timestamp can stand for (time zone unknown)
+    stamp_hours: float | None = None  # UTC time of day of such a timestamp
 
 
 @dataclass(frozen=True)
@@ -169,20 +174,48 @@ def _parse_timestamp(raw: str, month_first: bool = False) -> tuple[str, str | No
     found = _TEXT_DATE.search(raw[:100])
     if found:
         day = _day_of_match(found, month_first)
-        return (day, None) if day else None
+        if not day:
+            return None
+        utc = _GMT_TIME.search(raw, found.end())
+        return day, (f"Z|{int(utc['h']):02d}:{utc['mi']}" if utc else None)
     return None
 
 
-def _shift(day: str, stamp: str | None, offset: timedelta | None) -> str:
-    """Move a UTC timestamp to the page's own offset (the date a reader there saw)."""
-    if not stamp or offset is None:
-        return day
+_GMT_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d{2})?\s*(?:GMT|UTC)(?:\s*[+-]00:?00)?(?![+-]?\d)")
+
+
+def _utc_time(stamp: str | None) -> tuple[int, int] | None:
+    """(hour, minute) of a UTC timestamp that carries a real time, else ``None``."""
+    if not stamp:
+        return None
     tz, hm = stamp.split("|")
-    if tz not in ("Z", "+00:00", "+0000", "-00:00"):
-        return day
+    if tz not in ("Z", "+00:00", "+0000", "-00:00", "-0000"):
+        return None
     h, mi = (int(x) for x in hm.split(":"))
-    when = datetime.fromisoformat(day).replace(hour=h, minute=mi, tzinfo=timezone.utc)
-    return when.astimezone(timezone(offset)).date().isoformat()
+    if h == 0 and mi == 0:  # a bare date stored as midnight UTC: the day as written
+        return None
+    return h, mi
+
+
+def _shift(day: str, stamp: str | None, offset: timedelta | None) -> tuple[str, tuple[str, ...]]:
+    """Return the local day of a timestamp and, for UTC ones in an unknown zone, the other possible days.
+
+    A UTC timestamp is moved to the page's own offset (the day a reader there saw). Without one,
+    03:00 UTC may still be the previous evening in the Americas and 23:00 UTC the next morning in
+    Asia, so those days are kept as alternatives for other evidence to pick from.
+    """
+    hm = _utc_time(stamp)
+    if hm is None:
+        return day, ()
+    when = datetime.fromisoformat(day).replace(hour=hm[0], minute=hm[1], tzinfo=timezone.utc)
+    if offset is not None:
+        return when.astimezone(timezone(offset)).date().isoformat(), ()
+    alts = []
+    if hm[0] < 12:
+        alts.append((when - timedelta(days=1)).date().isoformat())
+    if hm[0] >= 10:
+        alts.append((when + timedelta(days=1)).date().isoformat())
+    return day, tuple(alts)
 
 
 def _page_offset(page: str) -> timedelta | None:
@@ -200,7 +233,8 @@ def _page_offset(page: str) -> timedelta | None:
     return sign * delta if abs(delta) <= timedelta(hours=14) else None
 
 
-_ARTICLE_TYPES = re.compile(r"article|posting|report|story|blog|news|review|recipe|video|podcast|episode", re.I)
+#: schema.org types of a page's own text (a VideoObject's uploadDate is the video's, not the article's)
+_ARTICLE_TYPES = re.compile(r"article|posting|report|story|blog|news|review|recipe|liveblog", re.I)
 _META_PUBLISHED = frozenset(
     """article:published_time og:published_time og:article:published_time article:published published_time
     datepublished date.published publishdate publish-date publish_date publishdate publication_date
@@ -259,7 +293,9 @@ def structured_dates(tree: Any, *, month_first: bool = False, page: str = "") ->
             return
         parsed = _parse_timestamp(raw, month_first)
         if parsed:
-            out.append(DateCandidate(_shift(parsed[0], parsed[1], offset), source, kind))
+            day, alts = _shift(parsed[0], parsed[1], offset)
+            hm = _utc_time(parsed[1]) if alts else None
+            out.append(DateCandidate(day, source, kind, alts=alts, stamp_hours=hm[0] + hm[1] / 60 if hm else None))
 
     # JSON-LD: the first article-like object is the page's article (later ones are often a
     # live blog's items, related articles or the page/site record).
@@ -271,7 +307,7 @@ def structured_dates(tree: Any, *, month_first: bool = False, page: str = "") ->
         (articles if _ARTICLE_TYPES.search(types) else others).append(obj)
     for group, label in ((articles[:1], "jsonld-article"), (others, "jsonld")):
         for obj in group:
-            for key in ("datePublished", "dateCreated", "uploadDate"):
+            for key in ("datePublished", "dateCreated"):
                 add(obj.get(key), f"{label}:{key}", "published")
             add(obj.get("dateModified"), f"{label}:dateModified", "modified")
     for meta in tree.iter("meta"):
@@ -361,6 +397,23 @@ def _element_at(chunks: list[tuple[int, Any]], pos: int) -> Any:
     return chunks[lo][1] if chunks else None
 
 
+_CAPTION_MARKS = ("caption", "credit", "bildunterschrift", "legende", "copyright")
+
+
+def _in_caption(el: Any) -> bool:
+    """Whether the element sits in a figure or a caption (a photo's date is not the article's)."""
+    for _ in range(6):
+        if el is None:
+            return False
+        if el.tag in ("figure", "figcaption"):
+            return True
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if any(mark in marks for mark in _CAPTION_MARKS):
+            return True
+        el = el.getparent()
+    return False
+
+
 def _marked_updated(el: Any) -> bool:
     """Whether the element or one of its three nearest ancestors is marked as an update date."""
     for _ in range(4):
@@ -435,15 +488,24 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             day = _day_of_match(m, month_first)
             if day is None:
                 continue
+            if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"]:
+                # 03/04/2020: either reading counts only where other evidence confirms it
+                for reading in (day, _day_of_match(m, not month_first)):
+                    if reading:
+                        out.append(DateCandidate(reading, f"printed:{label}", "ambiguous", m.start()))
+                continue
             before = text[max(a, m.start() - 40) : m.start()]
             el = _element_at(chunks, m.start())
-            if _UPDATED.search(before) or _marked_updated(el):
+            if _in_caption(el):
+                continue
+            after = text[m.end() : m.end() + 25]
+            if _UPDATED.search(before) or _marked_updated(el) or _EDITION.match(after):
                 kind = "modified"
             elif _PUBLISHED.search(before):
                 kind = "published"
             else:
                 kind = "printed"
-            out.append(DateCandidate(day, f"printed:{label}", kind))
+            out.append(DateCandidate(day, f"printed:{label}", kind, m.start()))
     # a dateline opens a paragraph ("31. Oktober 2023. …", "Berlin, 12.03.2022 – …"); a date later
     # in the first sentence is an event's ("Am 5. November …")
     for line in first_lines[:4]:
@@ -464,12 +526,71 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
                 parsed = _parse_timestamp(el.get("datetime") or "", month_first)
                 if parsed:
                     kind = "modified" if _marked_updated(el) else "printed"
-                    out.append(DateCandidate(parsed[0], f"time:{label}", kind))
+                    out.append(DateCandidate(parsed[0], f"time:{label}", kind, pos))
                 break
     return out
 
 
 # --- choice -----------------------------------------------------------------------------------
+
+_URL_DAY = re.compile(
+    rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})(?P<s>[/_-])(?P<m>0?[1-9]|1[0-2]|{_MONTH})(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)",
+    re.IGNORECASE,
+)
+
+#: usual UTC offset (hours, standard time) of the readers of a page in this language/region
+_LANGUAGE_OFFSETS: dict[str, float] = {
+    "en-us": -5, "en-ca": -5, "es-mx": -6, "pt-br": -3, "es-ar": -3, "es-co": -5, "es-cl": -4,
+    "en-gb": 0, "en-ie": 0, "pt-pt": 0, "pt": 0, "is": 0,
+    "de": 1, "fr": 1, "it": 1, "es": 1, "nl": 1, "pl": 1, "cs": 1, "sk": 1, "sl": 1, "hr": 1, "sr": 1,
+    "hu": 1, "da": 1, "sv": 1, "nb": 1, "nn": 1, "no": 1, "ca": 1, "lb": 1,
+    "fi": 2, "el": 2, "ro": 2, "bg": 2, "uk": 2, "et": 2, "lv": 2, "lt": 2, "he": 2,
+    "ru": 3, "tr": 3, "ar": 3, "fa": 3.5, "hi": 5.5, "en-in": 5.5, "th": 7, "vi": 7, "id": 7,
+    "zh": 8, "ja": 9, "ko": 9, "en-au": 10, "en-nz": 12,
+}
+
+
+def url_day(url: str | None) -> str | None:
+    """Return the day a URL path spells out (``/2019/11/18/``, ``/2019/nov/18/``, ``2019-11-18``)."""
+    if not url:
+        return None
+    m = _URL_DAY.search(url)
+    if not m:
+        return None
+    month = m["m"]
+    num = int(month) if month.isdigit() else MONTHS.get(month.lower())
+    return _valid_day(int(m["y"]), num, int(m["d"])) if num else None
+
+
+def _language_offset(language: str | None) -> timedelta | None:
+    tag = (language or "").lower().replace("_", "-")
+    hours = _LANGUAGE_OFFSETS.get(tag)
+    base = tag.split("-")[0]
+    if hours is None and base != "en":  # English alone says nothing about the zone
+        hours = _LANGUAGE_OFFSETS.get(base)
+    return timedelta(hours=hours) if hours is not None else None
+
+
+def _local_day(c: DateCandidate, evidence: set[str], language: str | None) -> str:
+    """Resolve a UTC timestamp in an unknown zone: other evidence, else the language's usual zone."""
+    if not c.alts or c.day in evidence:
+        return c.day
+    for alt in c.alts:
+        if alt in evidence:
+            return alt
+    offset = _language_offset(language)
+    if offset is None:
+        return c.day
+    if offset < timedelta(0) and c.alts[0] < c.day:
+        return c.alts[0] if _crosses(c, offset) else c.day
+    if offset > timedelta(0) and c.alts[-1] > c.day:
+        return c.alts[-1] if _crosses(c, offset) else c.day
+    return c.day
+
+
+def _crosses(c: DateCandidate, offset: timedelta) -> bool:
+    """Whether shifting the candidate's UTC time by ``offset`` lands on another day."""
+    return c.stamp_hours is not None and not 0 <= c.stamp_hours + offset.total_seconds() / 3600 < 24
 
 
 def _in_range(day: str, max_day: str) -> bool:
@@ -484,10 +605,12 @@ def choose_date(
     first_lines: list[str] | None = None,
     htmldate: str | None = None,
     language: str | None = None,
+    url: str | None = None,
     page: str = "",
 ) -> PageDate | None:
     """Pick the publication day of a parsed page; never later than ``max_day`` (``YYYY-MM-DD``)."""
-    month_first = (language or "").lower() in ("en-us", "en_us")
+    # 03/04/2020 is March 4 in US English, April 3 nearly everywhere else
+    month_first = (language or "").lower().replace("_", "-") in ("en", "en-us")
     try:
         printed = [c for c in printed_dates(tree, title=title, first_lines=first_lines or [], month_first=month_first)
                    if _in_range(c.day, max_day)]
@@ -502,20 +625,25 @@ def choose_date(
         return PageDate(labelled[0].day, "printed date labelled as publication")
     plain = [c for c in printed if c.kind == "printed"]
     published = [c for c in structured if c.kind == "published"]
-    shown = {c.day for c in plain}
+    shown = {c.day for c in printed}  # update dates too: metadata that matches one is confirmed
+    in_url = url_day(url)
+    evidence = shown | ({in_url} if in_url else set())
     for c in published:  # metadata and print agree
-        if c.day in shown:
-            return PageDate(c.day, f"printed date, also in structured data ({c.source})")
+        for day in (c.day, *c.alts):
+            if day in shown and _in_range(day, max_day):
+                return PageDate(day, f"printed date, also in structured data ({c.source})")
+    if published:
+        day = _local_day(published[0], evidence, language)
+        if _in_range(day, max_day):
+            return PageDate(day, f"structured data ({published[0].source})")
     datelines = [c for c in plain if c.source.endswith("dateline")]
     if datelines:
         return PageDate(datelines[0].day, "dateline opening the text")
     if plain:
         return PageDate(min(c.day for c in plain), "printed date in the article header")
-    if published:
-        return PageDate(published[0].day, f"structured data ({published[0].source})")
     if htmldate and _in_range(htmldate[:10], max_day):
         return PageDate(htmldate[:10], "htmldate")
     for c in structured:
         if c.kind == "generic":
-            return PageDate(c.day, f"structured data ({c.source})")
+            return PageDate(_local_day(c, evidence, language), f"structured data ({c.source})")
     return None
