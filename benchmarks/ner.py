@@ -50,25 +50,25 @@ def row(name: str, scores: Scores, types: tuple[str, ...]) -> str:
     return f"{name:<34} {p:6.3f} {r:6.3f} {f:6.3f}  " + " ".join(cells)
 
 
-def _stage_spans(text: str) -> list[tuple[int, int, str]]:
+def _stage_spans(text: str, model: str | None = None) -> list[tuple[int, int, str]]:
     """Name mentions of the whole ``entities.ner.v1`` stage (tagger + KB + rules) on raw text."""
     from lagebild.model import Document, OffsetMap, SourceRef
     from lagebild.stages.entities import EntityTagger
     from lagebild.stages.segment import Segmenter
 
     d = Document(id="x", original=text, source=SourceRef("x"), text=text, offsets=OffsetMap.identity(len(text)))
-    EntityTagger()(Segmenter()(d))
+    EntityTagger(model=model or "")(Segmenter()(d))
     return [(a.span.start, a.span.end, a.label or "") for a in d.of_kind("entity")
             if a.data.get("form") in ("name", "acronym", "metonym")]
 
 
-def smartdata(nlp, *, stage: bool = False) -> Scores:  # type: ignore[no-untyped-def]
+def smartdata(nlp, *, stage: bool = False, model: str | None = None) -> Scores:  # type: ignore[no-untyped-def]
     scores = Scores()
     with gzip.open(SMARTDATA, "rt", encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh]
     docs = [d for d in docs if d.get("source") == "news"]
     if stage:
-        predicted = [_stage_spans(d["text"]) for d in docs]
+        predicted = [_stage_spans(d["text"], model) for d in docs]
     else:
         predicted = [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
                      for doc in recognise(nlp, (d["text"] for d in docs), batch_size=32)]
@@ -138,7 +138,7 @@ def main() -> int:
     print(row("GermEval dev, coarse 4 labels", evaluate(dev, predicted, coarse_types=True), ("PER", "LOC", "ORG", "OTH")))
     if SMARTDATA.exists():
         print(row("SmartData v1 news (PER/LOC/ORG)", smartdata(nlp), ("PER", "LOC", "ORG")) + "   (PER LOC ORG)")
-        print(row("  same, whole stage (+KB, rules)", smartdata(nlp, stage=True), ("PER", "LOC", "ORG")))
+        print(row("  same, whole stage (+KB, rules)", smartdata(nlp, stage=True, model=args.model), ("PER", "LOC", "ORG")))
     if LER_DEV.exists():
         print(row("LER dev, coarse (PER/LOC/ORG)", ler(nlp, args.ler_limit), ("PER", "LOC", "ORG")) + "   (PER LOC ORG)")
     tok_s, docs_s = stage_speed(args.model)
