@@ -9,7 +9,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,10 +122,14 @@ def analyze_paths(
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     docs = _timed(_new_documents(paths, store, report, on_error), cpu, "read")
+    # The cross-source stages need every document in memory anyway: keeping the analysed ones
+    # spares reading them back from the store (same content: the store keeps their JSON form).
+    analysed: dict[str, Document] = {}
     for result in executor.map(spec, docs):
         t = time.thread_time()
         store.save_document(result.doc)  # one transaction per document: safe to interrupt
         cpu["store"] += time.thread_time() - t
+        analysed[result.doc.id] = result.doc
         report.ok += 1
         report.stats.merge(result.stats)
         if result.doc.failures:
@@ -138,7 +142,8 @@ def analyze_paths(
     rest = "transfer" if workers > 1 else "pipeline"  # in-process executor: the stages themselves
     cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
     report.phase_wall["documents"] = time.perf_counter() - started
-    report.corpus = recompute_corpus(store, config, timings=cpu)
+    report.corpus = recompute_corpus(store, config, timings=cpu, loaded=analysed)
+    analysed.clear()
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
     return report
@@ -157,15 +162,25 @@ def _timed(items: Iterator[Document], cpu: Counter[str], key: str) -> Iterator[D
         yield item
 
 
-def recompute_corpus(store: Store, config: Config | None = None, *, timings: Counter[str] | None = None) -> CorpusResult:
+def recompute_corpus(
+    store: Store,
+    config: Config | None = None,
+    *,
+    timings: Counter[str] | None = None,
+    loaded: Mapping[str, Document] | None = None,
+) -> CorpusResult:
     """Run the cross-source stages over every stored document and save the result.
 
+    ``loaded``: documents already in memory exactly as stored (by id), not read again.
     ``timings``, when given, receives CPU seconds for "load", "compare:<stage>" and "save corpus".
     """
     config = config or load_config()
     cpu: Counter[str] = timings if timings is not None else Counter()
     t = time.process_time()
-    docs = list(store.iter_documents())
+    if loaded:
+        docs = [d for i in store.document_ids() if (d := loaded.get(i) or store.get_document(i)) is not None]
+    else:
+        docs = list(store.iter_documents())
     cpu["load"] += time.process_time() - t
     result = run_compare(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu)
     t = time.process_time()

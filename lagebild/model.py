@@ -329,6 +329,24 @@ class Document:
     def hash(self) -> str:
         return content_hash(self.original)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle compactly: documents travel between processes, each with hundreds of annotations.
+
+        Annotations go as plain tuples, a surface equal to its text slice is left out, and a
+        cleaned text equal to the original is sent once. ``_ids`` is rebuilt on demand by ``add``.
+        """
+        text = self.text
+        anns = []
+        for a in self.annotations:
+            start, end = a.span.start, a.span.end
+            surface = None if a.surface == text[start:end] else a.surface
+            anns.append((a.id, a.kind, start, end, surface, a.prov, a.label, a.data))
+        state = (
+            self.id, self.original, self.source, None if text == self.original else text, self.offsets,
+            self.meta, self.removed, anns, self.failures, self.produced,
+        )
+        return (_unpickle_document, state)
+
     def set_text(self, text: str, offsets: OffsetMap) -> None:
         """Replace the cleaned text; only allowed before any annotation exists."""
         if self.annotations:
@@ -407,3 +425,24 @@ class Document:
             failures=[StageFailure(**f) for f in obj.get("failures") or []],
             produced=set(obj.get("produced") or []),
         )
+
+
+def _unpickle_document(
+    doc_id: str,
+    original: str,
+    source: SourceRef,
+    text: str | None,
+    offsets: OffsetMap,
+    meta: ArticleMeta,
+    removed: list[Removed],
+    anns: list[tuple[Any, ...]],
+    failures: list[StageFailure],
+    produced: set[str],
+) -> Document:
+    """Rebuild a document pickled by ``Document.__reduce__``."""
+    text = original if text is None else text
+    annotations = [
+        Annotation(ann_id, kind, Span(start, end), text[start:end] if surface is None else surface, prov, label, data)
+        for ann_id, kind, start, end, surface, prov, label, data in anns
+    ]
+    return Document(doc_id, original, source, text, offsets, meta, removed, annotations, failures, produced)
