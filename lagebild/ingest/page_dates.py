@@ -480,6 +480,7 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
 
     out: list[DateCandidate] = []
     for a, b, label in windows:
+        prev_end = a
         for m in _TEXT_DATE.finditer(text, a, min(len(text), b + 40)):
             if m.start() >= b:
                 break
@@ -494,7 +495,8 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
                     if reading:
                         out.append(DateCandidate(reading, f"printed:{label}", "ambiguous", m.start()))
                 continue
-            before = text[max(a, m.start() - 40) : m.start()]
+            before = text[max(a, m.start() - 40, prev_end) : m.start()]  # its own label, not the previous date's
+            prev_end = m.end()
             el = _element_at(chunks, m.start())
             if _in_caption(el):
                 continue
