@@ -2,7 +2,11 @@
 
 Runs ``lagebild eval extract`` on ``shared/data/trafilatura_evalset`` and prints its table.
 
-Usage: .venv/bin/python benchmarks/extract.py [--limit N] [--lang de]
+Publication dates are also reported per half of a stable split of the pages (SHA-1 of the file
+name): ``tune`` is the half the date rules were developed on, ``heldout`` the half that says
+whether they generalise.
+
+Usage: .venv/bin/python benchmarks/extract.py [--limit N] [--lang de] [--half all|tune|heldout]
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation.extract import evaluate, format_table  # noqa: E402
+from lagebild.evaluation.extract import HALVES, evaluate, format_table  # noqa: E402
 
 DATA = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data")) / "trafilatura_evalset"
 
@@ -24,11 +28,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--lang", default=None)
+    ap.add_argument("--half", choices=HALVES, default="all")
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"gold data not found at {DATA}")
         return 1
-    print(format_table(evaluate(DATA / "evaldata_dev.json", DATA / "html", limit=args.limit, lang=args.lang)))
+    print(format_table(evaluate(DATA / "evaldata_dev.json", DATA / "html", limit=args.limit, lang=args.lang, half=args.half)))
     return 0
 
 

@@ -12,6 +12,13 @@ Scores, per system, in the same run:
 - publication date: exact-day accuracy over pages with a gold date, and how many predicted
   dates lie in the future of the run (never allowed).
 
+Publication dates are scored on all pages and, separately, on the two halves of a stable split
+(SHA-1 of the page's file name, see ``page_half``): the date rules were developed on ``tune``
+only; ``heldout`` shows whether they generalise. ``--half`` restricts a run to one half and
+``--show-misses`` lists the date misses of the tuning half (never those of the held-out half).
+Gold dates that are not calendar days are counted (``bad gold``) and scored as misses. Times
+are CPU milliseconds per page.
+
 Systems: ``lagebild`` (the HTML reader + ``clean.boilerplate.v1``, i.e. what ``analyze`` stores),
 ``lagebild-raw`` (the reader's text before the boilerplate filter), ``trafilatura`` (plain
 ``trafilatura.extract``) and ``htmldate`` (plain ``find_date``).

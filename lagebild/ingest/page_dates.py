@@ -1,22 +1,26 @@
-"""Publication date of an HTML page: the date as printed, else structured data, else htmldate.
+"""Publication date of an HTML page: printed dates, structured data and htmldate, weighed together.
 
-Priorities, highest first (every candidate must lie between ``MIN_DATE`` and the crawl date):
+Candidates (every one must lie between ``MIN_DATE`` and the crawl date):
 
-1. *printed* — a date shown in the article header: between the headline (``<h1>``) and the start
-   of the main text, a little above the headline (kicker/breadcrumb lines), or a dateline that
-   opens the main text. Dates labelled as updates ("Aktualisiert", "updated", "mis à jour" …) or
-   inside an element whose class says so are left out; a date labelled as the publication
-   ("Veröffentlicht", "published" …) wins, else the earliest printed date. A printed date is
-   what the reader sees and what the outlet calls the publication; metadata often carries the
-   time a CMS record was created or edited instead.
-2. *structured* — ``datePublished``/``dateCreated`` of the main JSON-LD article, publication
-   meta tags (``article:published_time``, ``DC.date.issued`` …), ``itemprop="datePublished"``.
-   Timestamps are read as written, i.e. in the page's own time zone: ``…T23:30:00-05:00`` is
-   still the 4th, not the 5th in UTC. A UTC timestamp (``Z``) is moved to the offset the page
-   uses in its other timestamps, if any.
-3. ``htmldate`` (original date, extensive search) as trafilatura ran it.
+- *printed* — dates shown in the article header: between the headline (``<h1>``) and the start
+  of the main text, a little above the headline (kicker/breadcrumb lines), and a dateline that
+  opens a paragraph ("31. Oktober 2023. …", "Berlin, 12.03.2022 – …"). Dates in the headline,
+  in figures/captions, labelled as updates ("Aktualisiert", "updated", "mis à jour" …), inside an
+  element whose class says so, or followed by "Print Edition" are not publication dates.
+- *structured* — ``datePublished``/``dateCreated`` of the page's JSON-LD article, publication
+  meta tags (``article:published_time``, ``DC.date.issued`` …), ``itemprop="datePublished"``;
+  generic ``date`` meta tags are weaker; ``dateModified`` and friends are never chosen.
 
-Modification dates (``dateModified``, ``article:modified_time``) are never chosen.
+Choice, first that applies: a printed date labelled as the publication; a structured
+publication date that a printed date confirms; the structured publication date; a dateline;
+the earliest printed header date; htmldate (original date, extensive search, as trafilatura ran
+it); a generic meta date.
+
+Time zones: a timestamp is read as written, in the page's own zone (``…T23:30:00-05:00`` is the
+4th, not the 5th as in UTC). A UTC timestamp (``Z``, ``GMT``) is moved to the offset the page
+writes its other timestamps in; without one, the day before/after stays possible and is picked
+by a printed date, a date in the URL, or the usual zone of the page's language (``en-US``,
+``de`` …); a bare midnight is a date without time.
 """
 
 from __future__ import annotations
