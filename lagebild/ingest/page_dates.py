@@ -521,20 +521,49 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             day = _day_of_match(found, month_first) if found and _DATELINE_END.match(line, found.end()) else None
             if day:
                 out.append(DateCandidate(day, "printed:dateline", "printed"))
-    # <time datetime="…">vor 3 Stunden</time>: the machine form stands for a date not printed as one
+    # <time datetime="…">vor 3 Stunden</time> or "Nov 18, 8:19 PM": the machine form gives the date
+    # (and the year), the printed day and month win over a UTC day in the attribute
     for pos, el in chunks:
         if not isinstance(el.tag, str) or el.tag.lower() != "time" or not el.get("datetime"):
             continue
-        if _TEXT_DATE.search(el.text or ""):
+        shown_text = el.text or ""
+        if _TEXT_DATE.search(shown_text):
             continue
         for a, b, label in windows:
             if a <= pos < b:
                 parsed = _parse_timestamp(el.get("datetime") or "", month_first)
                 if parsed:
-                    kind = "modified" if _marked_updated(el) else "printed"
-                    out.append(DateCandidate(parsed[0], f"time:{label}", kind, pos))
+                    day = _printed_day_month(shown_text, parsed[0]) or parsed[0]
+                    label_text = text[max(a, pos - 20) : pos] + " " + shown_text[:15]  # "Posted <time>…" or "<time>Updated …"
+                    if _marked_updated(el) or _UPDATED.search(label_text):
+                        kind = "modified"
+                    elif _PUBLISHED.search(label_text):
+                        kind = "published"
+                    else:
+                        kind = "printed"
+                    out.append(DateCandidate(day, f"time:{label}", kind, pos))
                 break
     return out
+
+
+_DAY_MONTH = re.compile(
+    rf"\b(?P<m>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}})(?!\d)|(?<!\d)(?P<d2>\d{{1,2}})\.?\s*(?P<m2>{_MONTH})\b", re.IGNORECASE
+)
+
+
+def _printed_day_month(shown: str, machine_day: str) -> str | None:
+    """The day a ``<time>`` prints without a year ("Nov 18"), if within a day of its machine date."""
+    m = _DAY_MONTH.search(shown[:80])
+    if not m:
+        return None
+    month = MONTHS[(m["m"] or m["m2"]).lower()]
+    d = int(m["d"] or m["d2"])
+    ref = datetime.fromisoformat(machine_day)
+    for year in (ref.year, ref.year - 1, ref.year + 1):
+        day = _valid_day(year, month, d)
+        if day and abs((datetime.fromisoformat(day) - ref).days) <= 1:
+            return day
+    return None
 
 
 # --- choice -----------------------------------------------------------------------------------
