@@ -39,6 +39,7 @@ class _TagGrammar:
     cont_from_i: np.ndarray  # ... and the I- tag of its type (-1: none)
     first: np.ndarray  # 0/-1e9 mask of tags allowed at a sentence start
     last: np.ndarray  # 0/-1e9 mask of tags allowed at a sentence end
+    allowed: np.ndarray  # K×K booleans: may tag j follow tag i
 
 
 @functools.lru_cache(maxsize=8)
@@ -52,6 +53,13 @@ def tag_grammar(labels: tuple[str, ...]) -> _TagGrammar:
     cont = [i for i, (h, _) in enumerate(parts) if h in ("I", "L")]
     first = np.array([0.0 if h in ("O", "B", "U") else _NEG for h, _ in parts], dtype=np.float32)
     last = np.array([0.0 if not biluo or h in ("O", "L", "U") else _NEG for h, _ in parts], dtype=np.float32)
+    allowed = np.zeros((len(labels), len(labels)), dtype=bool)
+    allowed[np.ix_(closing, opening)] = True
+    for c, b, i in zip(cont, [index.get(f"B-{parts[j][1]}", -1) for j in cont],
+                       [index.get(f"I-{parts[j][1]}", -1) for j in cont], strict=True):
+        for prev in (b, i):
+            if prev >= 0:
+                allowed[prev, c] = True
     return _TagGrammar(
         closing=np.array(closing, dtype=np.intp),
         opening=np.array(opening, dtype=np.intp),
@@ -60,18 +68,38 @@ def tag_grammar(labels: tuple[str, ...]) -> _TagGrammar:
         cont_from_i=np.array([index.get(f"I-{parts[i][1]}", -1) for i in cont], dtype=np.intp),
         first=first,
         last=last,
+        allowed=allowed,
     )
 
 
 def decode_biluo(scores: Sequence[np.ndarray], labels: tuple[str, ...]) -> list[list[int]]:
-    """Best well-formed tag sequence per sentence, from per-token probabilities (batched Viterbi).
+    """Best well-formed tag sequence per sentence, from per-token probabilities.
 
-    All sentences advance together, one token position per step, so the Python loop runs over
-    the longest sentence only, and each step costs a few vector operations over the tags.
+    Most sentences' per-token best tags already form valid spans, and then they are the optimum;
+    only the others go through the constrained Viterbi search.
     """
     if not scores:
         return []
     g = tag_grammar(labels)
+    out: list[list[int] | None] = []
+    for s in scores:
+        best = np.asarray(s).reshape(-1, len(labels)).argmax(axis=1)
+        valid = not len(best) or (
+            g.first[best[0]] == 0.0 and g.last[best[-1]] == 0.0 and bool(g.allowed[best[:-1], best[1:]].all()))
+        out.append(best.tolist() if valid else None)
+    todo = [i for i, path in enumerate(out) if path is None]
+    if todo:
+        for i, path in zip(todo, _viterbi([scores[i] for i in todo], labels, g), strict=True):
+            out[i] = path
+    return [path or [] for path in out]
+
+
+def _viterbi(scores: Sequence[np.ndarray], labels: tuple[str, ...], g: _TagGrammar) -> list[list[int]]:
+    """Constrained Viterbi search over a batch of sentences.
+
+    All sentences advance together, one token position per step, so the Python loop runs over
+    the longest sentence only, and each step costs a few vector operations over the tags.
+    """
     lengths = np.array([len(s) for s in scores])
     n, width, k = len(scores), int(lengths.max(initial=0)), len(labels)
     if width == 0:

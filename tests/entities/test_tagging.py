@@ -80,3 +80,17 @@ def test_pipeline_is_reloaded_when_its_vocabulary_outgrows_the_cap(monkeypatch) 
     second = model_module.model_for_next_document()
     assert second is not first
     assert len(second.vocab) <= len(first.vocab)
+
+
+def test_confident_well_formed_tags_are_kept_as_they_are() -> None:
+    tags = ["O", "B-PER", "I-PER", "L-PER", "O", "U-LOC", "O"]
+    probs = np.full((len(tags), len(BILUO)), 0.01, dtype=np.float32)
+    for t, tag in enumerate(tags):
+        probs[t, BILUO.index(tag)] = 0.9
+    ill_formed = probs.copy()
+    ill_formed[3] = 0.01
+    ill_formed[3, BILUO.index("O")] = 0.5  # B-PER I-PER O: the decoder must still close the span
+    ill_formed[3, BILUO.index("L-PER")] = 0.4
+    good, repaired = decode_biluo([probs, ill_formed], BILUO)
+    assert [BILUO[i] for i in good] == tags
+    assert [BILUO[i] for i in repaired] == tags
