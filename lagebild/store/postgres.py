@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lagebild.compare import CorpusResult
 from lagebild.errors import MissingExtra, StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.schema import POSTGRES_SCHEMA, SCHEMA_VERSION
+from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.search import build_fts_row, make_snippet, search_filters, tsquery
 
 __all__ = ["PostgresStore"]
@@ -205,6 +206,99 @@ class PostgresStore:
             body = row.pop("body") or ""
             out.append({**row, "snippet": make_snippet(body, query), "score": -float(row["score"])})  # lower is better, as bm25
         return out
+
+    # -- reads for the web server (no full scans of the documents) --------------------------
+    def data_version(self) -> Any:
+        """A cheap value that changes whenever any process writes to the store."""
+        row = self._one(
+            "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(added_at) FROM documents) AS t, "
+            "(SELECT md5(json) FROM corpus WHERE key = 'result') AS c, (SELECT count(*) FROM sources) AS s"
+        )
+        return tuple(row.values()) if row else None
+
+    def _where(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+        clean = {k: ([_clean(i) for i in v] if isinstance(v, (list, tuple, set, frozenset)) else _clean(v) if isinstance(v, str) else v)
+                 for k, v in filters.items()}
+        where, params = document_where(clean, dialect="postgres")
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def count_documents(self, **filters: Any) -> int:
+        """Count the documents matching the filters of ``list_documents``."""
+        where, params = self._where(filters)
+        row = self._one("SELECT count(*) AS n FROM documents d" + where, tuple(params))
+        return int(row["n"]) if row else 0
+
+    def list_documents(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """Return light metadata rows (``DOC_ROW_COLUMNS``) in id order; filters as in ``lagebild.store.reads``."""
+        where, params = self._where(filters)
+        sql = f"SELECT {', '.join('d.' + c for c in DOC_ROW_COLUMNS)} FROM documents d{where} ORDER BY d.id COLLATE \"C\""
+        if limit is not None or offset:
+            sql += " LIMIT %s OFFSET %s"
+            params += [None if limit is None else max(0, int(limit)), max(0, int(offset))]
+        return [dict(r) for r in self._all(sql, params)]
+
+    def _json_by_id(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        rows = self._all("SELECT id, json FROM documents WHERE id = ANY(%s)", ([_clean(i) for i in ids],))
+        return {r["id"]: json.loads(r["json"]) for r in rows}
+
+    def get_documents(self, ids: Iterable[str]) -> dict[str, Document]:
+        """Return the documents with these ids (missing ids are left out), in the order asked."""
+        wanted = unique_ids(ids)
+        found = self._json_by_id(wanted)
+        return {i: Document.from_json(found[i]) for i in wanted if i in found}
+
+    def get_document_heads(self, ids: Iterable[str]) -> dict[str, Document]:
+        """Return the documents without cleaned text, offset map and annotations (metadata, source, removed parts)."""
+        wanted = unique_ids(ids)
+        found = self._json_by_id(wanted)
+        heads = {}
+        for i in wanted:
+            if i in found:
+                obj = found[i]
+                heads[i] = Document.from_json({k: v for k, v in obj.items() if k not in ("annotations", "offsets", "text", "produced")})
+        return heads
+
+    def sources_of(self, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """Return ``sources(id)`` for many documents at once (every asked id is a key)."""
+        wanted = unique_ids(ids)
+        out: dict[str, list[dict[str, Any]]] = {i: [] for i in wanted}
+        rows = self._all('SELECT doc_id, json FROM sources WHERE doc_id = ANY(%s) ORDER BY doc_id COLLATE "C", path COLLATE "C", record',
+                         ([_clean(i) for i in wanted],))
+        for r in rows:
+            if r["doc_id"] in out:
+                out[r["doc_id"]].append(json.loads(r["json"]))
+        return out
+
+    def outlets(self) -> list[str]:
+        """Return the distinct outlets of the stored documents, sorted."""
+        rows = self._all("SELECT DISTINCT outlet COLLATE \"C\" AS outlet FROM documents WHERE outlet IS NOT NULL AND outlet != '' ORDER BY 1")
+        return [r["outlet"] for r in rows]
+
+    def annotation_counts(self, kind: str, *, doc: str | None = None) -> list[tuple[str, int]]:
+        """Return ``(document id, number of annotations of this kind)`` in document id order (no zeros)."""
+        sql = "SELECT doc_id, count(*) AS n FROM annotations WHERE kind = %s" + (" AND doc_id = %s" if doc is not None else "")
+        params: list[Any] = [kind] + ([_clean(doc)] if doc is not None else [])
+        return [(r["doc_id"], int(r["n"])) for r in self._all(sql + ' GROUP BY doc_id ORDER BY doc_id COLLATE "C"', params)]
+
+    def iter_annotations(self, kind: str, *, doc: str | None = None, docs: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Yield the stored rows of one annotation kind: ``doc``, ``ann``, ``label``, ``start``/``end``/``text``
+        (original offsets), ``data`` (the payload); ordered by document id, then start, end and id."""
+        sql = 'SELECT doc_id, ann_id, label, "start", "end", text, data FROM annotations WHERE kind = %s'
+        params: list[Any] = [kind]
+        if doc is not None:
+            sql += " AND doc_id = %s"
+            params.append(_clean(doc))
+        if docs is not None:
+            sql += " AND doc_id = ANY(%s)"
+            params.append([_clean(d) for d in unique_ids(docs)])
+        sql += ' ORDER BY doc_id COLLATE "C", "start", "end", ann_id COLLATE "C"'
+        # a server-side cursor streams the rows: memory stays flat however many there are
+        with self.db.transaction(), self.db.cursor(name="lagebild_annotations") as cur:
+            cur.itersize = 2000
+            cur.execute(sql, params)
+            for r in cur:
+                yield {"doc": r["doc_id"], "ann": r["ann_id"], "label": r["label"], "start": r["start"], "end": r["end"],
+                       "text": r["text"], "data": json.loads(r["data"]) if r["data"] else {}}
 
     def close(self) -> None:
         self.db.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from lagebild.compare import CorpusResult
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
+from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
@@ -182,6 +183,82 @@ class SQLiteStore:
             item["snippet"] = make_snippet(item.pop("body") or "", query)
             out.append(item)
         return out
+
+    # -- reads for the web server (no full scans of the documents) --------------------------
+    def data_version(self) -> Any:
+        """A cheap value that changes whenever any connection writes to the store."""
+        return (self.db.execute("PRAGMA data_version").fetchone()[0], self.db.total_changes)
+
+    def count_documents(self, **filters: Any) -> int:
+        """Count the documents matching the filters of ``list_documents``."""
+        where, params = document_where(filters, dialect="sqlite")
+        sql = "SELECT count(*) FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    def list_documents(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """Return light metadata rows (``DOC_ROW_COLUMNS``) in id order; filters as in ``lagebild.store.reads``."""
+        where, params = document_where(filters, dialect="sqlite")
+        sql = f"SELECT {', '.join('d.' + c for c in DOC_ROW_COLUMNS)} FROM documents d"
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params += [-1 if limit is None else max(0, int(limit)), max(0, int(offset))]
+        return [dict(r) for r in self.db.execute(sql, params)]
+
+    def get_documents(self, ids: Iterable[str]) -> dict[str, Document]:
+        """Return the documents with these ids (missing ids are left out), in the order asked."""
+        wanted = unique_ids(ids)
+        rows = self.db.execute("SELECT id, json FROM documents WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))
+        found = {r["id"]: r["json"] for r in rows}
+        return {i: Document.from_json(json.loads(found[i])) for i in wanted if i in found}
+
+    def get_document_heads(self, ids: Iterable[str]) -> dict[str, Document]:
+        """Return the documents without cleaned text, offset map and annotations (metadata, source, removed parts)."""
+        wanted = unique_ids(ids)
+        rows = self.db.execute(
+            "SELECT id, json_remove(json, '$.annotations', '$.offsets', '$.text', '$.produced') AS head FROM documents "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted),),
+        )
+        found = {r["id"]: r["head"] for r in rows}
+        return {i: Document.from_json(json.loads(found[i])) for i in wanted if i in found}
+
+    def sources_of(self, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """Return ``sources(id)`` for many documents at once (every asked id is a key)."""
+        wanted = unique_ids(ids)
+        out: dict[str, list[dict[str, Any]]] = {i: [] for i in wanted}
+        rows = self.db.execute(
+            "SELECT doc_id, json FROM sources WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id, path, record",
+            (json.dumps(wanted),),
+        )
+        for r in rows:
+            out[r["doc_id"]].append(json.loads(r["json"]))
+        return out
+
+    def outlets(self) -> list[str]:
+        """Return the distinct outlets of the stored documents, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet != '' ORDER BY outlet")]
+
+    def annotation_counts(self, kind: str, *, doc: str | None = None) -> list[tuple[str, int]]:
+        """Return ``(document id, number of annotations of this kind)`` in document id order (no zeros)."""
+        sql = "SELECT doc_id, count(*) FROM annotations WHERE kind = ?" + (" AND doc_id = ?" if doc is not None else "")
+        params: list[Any] = [kind] + ([doc] if doc is not None else [])
+        return [(r[0], int(r[1])) for r in self.db.execute(sql + " GROUP BY doc_id ORDER BY doc_id", params)]
+
+    def iter_annotations(self, kind: str, *, doc: str | None = None, docs: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Yield the stored rows of one annotation kind: ``doc``, ``ann``, ``label``, ``start``/``end``/``text``
+        (original offsets), ``data`` (the payload); ordered by document id, then start, end and id."""
+        sql = "SELECT doc_id, ann_id, label, start, end, text, data FROM annotations WHERE kind = ?"
+        params: list[Any] = [kind]
+        if doc is not None:
+            sql += " AND doc_id = ?"
+            params.append(doc)
+        if docs is not None:
+            sql += " AND doc_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(unique_ids(docs)))
+        for r in self.db.execute(sql + " ORDER BY doc_id, start, end, ann_id", params):
+            yield {"doc": r[0], "ann": r[1], "label": r[2], "start": r[3], "end": r[4], "text": r[5],
+                   "data": json.loads(r[6]) if r[6] else {}}
 
     def close(self) -> None:
         self.db.close()

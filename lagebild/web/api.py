@@ -11,9 +11,10 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from lagebild.export.json_export import annotation_json, build_export, document_json
-from lagebild.report.view import Picture, parse_date_range, story_view
+from lagebild.report.view import Picture, story_view
 from lagebild.web.app import WebState
 from lagebild.web.ingest import ArticleIn, IngestIn, ingest_articles
+from lagebild.web.reader import DocMetas, date_ok
 from lagebild.web.search import run_search
 
 __all__ = ["router"]
@@ -39,10 +40,6 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"ok": True, "total": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
 
 
-def _picture(st: WebState) -> tuple[Picture, dict[str, Any]]:
-    return st.picture()
-
-
 def _in_story(pic: Picture, story: str | None) -> set[str] | None:
     if not story:
         return None
@@ -53,14 +50,7 @@ def _in_story(pic: Picture, story: str | None) -> set[str] | None:
 
 
 def _date_ok(value: Any, date_from: str | None, date_to: str | None) -> bool:
-    if not (date_from or date_to):
-        return True
-    rng = parse_date_range(value)
-    if rng is None:
-        return False
-    lo = parse_date_range(date_from) if date_from else None
-    hi = parse_date_range(date_to) if date_to else None
-    return (lo is None or rng[1] >= lo[0]) and (hi is None or rng[0] <= hi[1])
+    return date_ok(value, date_from, date_to)
 
 
 def _filtered(items: Iterable[dict[str, Any]], *tests: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
@@ -76,34 +66,41 @@ def index() -> dict[str, Any]:
 
 @router.get("/health", summary="Check that the server and its store answer")
 def health(st: State) -> dict[str, Any]:
-    with st.lock:
-        n = len(st.store.document_ids())
-    return {"ok": True, "documents": n}
+    return {"ok": True, "documents": st.reader.count()}
+
+
+def document_filters(st: WebState, pic: Picture, *, outlet: str | None = None, language: str | None = None, story: str | None = None,
+                     date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
+    """The store filters of a document list; a story restricts to its members (the virtual one to none)."""
+    members = _in_story(pic, story)
+    filters: dict[str, Any] = {"outlet": outlet, "language": language, "date_from": date_from, "date_to": date_to}
+    if members is not None and not pic.stories_virtual:
+        filters["ids"] = sorted(m for m in members if isinstance(m, str))
+    if date_from or date_to:
+        filters["inferred"] = st.reader.inferred_in_range(date_from, date_to)
+    return {k: v for k, v in filters.items() if v is not None}
 
 
 @router.get("/documents", summary="List documents (metadata, no text)")
 def documents(st: State, limit: Limit = 50, offset: Offset = 0, outlet: Text = None, language: Text = None,
               story: Text = None, date_from: DateQ = None, date_to: DateQ = None) -> dict[str, Any]:
-    pic, _ = _picture(st)
-    members = _in_story(pic, story)
-    items = _filtered(
-        sorted(pic.docs.values(), key=lambda d: d["id"]),
-        lambda d: not outlet or d.get("outlet") == outlet,
-        lambda d: not language or d.get("language") == language,
-        lambda d: members is None or d["id"] in members,
-        lambda d: _date_ok(d.get("published"), date_from, date_to),
-    )
-    return page(items, limit, offset)
+    pic = st.picture()
+    filters = document_filters(st, pic, outlet=outlet, language=language, story=story, date_from=date_from, date_to=date_to)
+    with st.lock:
+        total = st.store.count_documents(**filters)
+        ids = [r["id"] for r in st.store.list_documents(limit=limit, offset=offset, **filters)]
+    metas = st.reader.metas(ids)
+    return {"ok": True, "total": total, "limit": limit, "offset": offset, "items": [metas[i] for i in ids if i in metas]}
 
 
 @router.get("/documents/{doc_id}", summary="One document with its text and annotations")
 def document(st: State, doc_id: str, kinds: Annotated[str | None, Query(max_length=200, description="comma-separated annotation kinds")] = None,
              original: bool = False) -> dict[str, Any]:
+    corpus = st.picture().corpus
+    doc = st.reader.document(doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
     with st.lock:
-        doc = st.store.get_document(doc_id)
-        if doc is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
-        corpus = st.store.load_corpus()
         item = document_json(doc, st.store.sources(doc_id), corpus)
     wanted = {k.strip() for k in kinds.split(",")} if kinds else None
     item["annotations"] = [annotation_json(doc, a, corpus) for a in doc.annotations if wanted is None or a.kind in wanted]
@@ -114,7 +111,7 @@ def document(st: State, doc_id: str, kinds: Annotated[str | None, Query(max_leng
 
 @router.get("/entities", summary="List entities with mention counts")
 def entities(st: State, limit: Limit = 50, offset: Offset = 0, type: Text = None, q: Text = None, doc: Text = None) -> dict[str, Any]:
-    pic, _ = _picture(st)
+    pic = st.picture()
     needle = (q or "").casefold()
     items = _filtered(
         pic.entities,
@@ -122,14 +119,13 @@ def entities(st: State, limit: Limit = 50, offset: Offset = 0, type: Text = None
         lambda e: not needle or needle in (e.get("name") or "").casefold() or any(needle in a.casefold() for a in e.get("aliases") or []),
         lambda e: not doc or any(m.get("doc") == doc for m in e.get("mentions") or []),
     )
-    out = [{**e, "mention_count": len(e.get("mentions") or [])} for e in items]
-    return page(out, limit, offset)
+    out = [{**e, "mention_count": len(e.get("mentions") or [])} for e in items[offset : offset + limit]]
+    return {"ok": True, "total": len(items), "limit": limit, "offset": offset, "items": out}
 
 
 @router.get("/entities/{entity_id}", summary="One entity with all its mentions")
 def entity(st: State, entity_id: str) -> dict[str, Any]:
-    pic, _ = _picture(st)
-    ent = pic.entity_by_id.get(entity_id)
+    ent = st.reader.entity_index().get(entity_id)
     if ent is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return {"ok": True, "item": {**ent, "mention_count": len(ent.get("mentions") or [])}}
@@ -137,26 +133,50 @@ def entity(st: State, entity_id: str) -> dict[str, Any]:
 
 @router.get("/stories", summary="List stories")
 def stories(st: State, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    pic, _ = _picture(st)
-    return page(pic.stories, limit, offset)
+    return page(st.picture().stories, limit, offset)
 
 
 @router.get("/stories/{story_id}", summary="One story: members, timeline, claim groups, entities, coverage")
 def story(st: State, story_id: str) -> dict[str, Any]:
-    pic, _ = _picture(st)
-    view = story_view(pic, story_id)
+    view = story_page_view(st, story_id)
     if view is None:
         raise HTTPException(404, f"no story {story_id!r}")
+    _, view = view
     return {"ok": True, "item": {
         "story": view["story"], "members": view["members"], "timeline": view["timeline"], "claim_groups": view["claim_groups"],
         "events": view["events"], "entities": [{k: v for k, v in e.items() if k != "mentions"} for e in view["entities"]],
         "coverage": {k: v for k, v in view["coverage"].items() if k != "extra"}, "inconsistencies": view["inconsistencies"]}}
 
 
+def story_page_view(st: WebState, story_id: str) -> tuple[Picture, dict[str, Any]] | None:
+    """The story view with the metadata of its members and of every article it links to."""
+    pic = st.picture()
+    story = pic.story(story_id)
+    if story is None:
+        return None
+    docs = pic.docs
+    assert isinstance(docs, DocMetas)
+    docs.load(m.get("doc") for m in story.get("members") or [])
+    view = story_view(pic, story_id)
+    if view is None:
+        return None
+    linked: list[Any] = []
+    for entry in view["timeline"]:
+        linked.extend(ev.get("doc") for ev in entry.get("evidence") or [])
+        linked.extend(d for dt in entry.get("all_dates") or [] for d in dt.get("docs") or [])
+    linked.extend(c.get("doc") for g in view["claim_groups"] for c in g.get("claims") or [])
+    linked.extend(view["coverage"].get("columns") or [])
+    for item in view["inconsistencies"]:
+        linked.append(item.get("doc"))
+        linked.extend(s.get("doc") for s in item.get("spans") or [])
+    docs.load(linked)
+    return pic, view
+
+
 @router.get("/events", summary="List events")
 def events(st: State, limit: Limit = 50, offset: Offset = 0, story: Text = None, type: Text = None, entity: Text = None,
            doc: Text = None, conflict: bool | None = None) -> dict[str, Any]:
-    pic, _ = _picture(st)
+    pic = st.picture()
     members = _in_story(pic, story)
     items = _filtered(
         pic.corpus.events,
@@ -172,7 +192,7 @@ def events(st: State, limit: Limit = 50, offset: Offset = 0, story: Text = None,
 @router.get("/timeline", summary="The merged timeline (events in date order)")
 def timeline(st: State, limit: Limit = 200, offset: Offset = 0, story: Text = None, date_from: DateQ = None,
              date_to: DateQ = None) -> dict[str, Any]:
-    pic, _ = _picture(st)
+    pic = st.picture()
     members = _in_story(pic, story)
     items = _filtered(
         pic.corpus.timeline,
@@ -182,28 +202,78 @@ def timeline(st: State, limit: Limit = 200, offset: Offset = 0, story: Text = No
     return page(items, limit, offset)
 
 
-def _annotations(st: State, kind: str) -> list[dict[str, Any]]:
-    pic, docs = st.picture()
-    return [annotation_json(d, a, pic.corpus) for d in sorted(docs.values(), key=lambda d: d.id) for a in d.annotations if a.kind == kind]
+def annotation_page(st: WebState, kind: str, limit: int, offset: int, *, doc: str | None = None,
+                    row_test: Callable[[dict[str, Any]], bool] | None = None, item_test: Callable[[dict[str, Any]], bool] | None = None,
+                    extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """One page of the export form of every annotation of ``kind`` (documents in id order), plus ``extra`` items after them.
+
+    Counting runs on the stored annotation rows (``row_test`` must accept exactly the rows whose
+    export form ``item_test`` accepts); only the documents on the page are parsed.
+    """
+    corpus = st.picture().corpus
+    with st.lock:
+        if row_test is None:
+            counts = st.store.annotation_counts(kind, doc=doc)
+        else:
+            per_doc: dict[str, int] = {}
+            for row in st.store.iter_annotations(kind, doc=doc):
+                if row_test(row):
+                    per_doc[row["doc"]] = per_doc.get(row["doc"], 0) + 1
+            counts = list(per_doc.items())
+    n_annotations = sum(n for _, n in counts)
+    window: list[str] = []
+    first = None
+    pos = 0
+    for doc_id, n in counts:
+        if pos + n > offset and pos < offset + limit:
+            window.append(doc_id)
+            first = pos if first is None else first
+        pos += n
+        if pos >= offset + limit:
+            break
+    items: list[dict[str, Any]] = []
+    if window:
+        docs = st.reader.documents(window)
+        for doc_id in window:
+            d = docs.get(doc_id)
+            if d is None:
+                continue
+            for a in d.annotations:
+                if a.kind == kind:
+                    x = annotation_json(d, a, corpus)
+                    if item_test is None or item_test(x):
+                        items.append(x)
+        skip = offset - (first or 0)
+        items = items[skip : skip + limit]
+    if extra and len(items) < limit:
+        start = max(0, offset - n_annotations)
+        items.extend(extra[start : start + limit - len(items)])
+    return {"ok": True, "total": n_annotations + len(extra or []), "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/claims", summary="List numeric claims (one per sentence that makes them)")
 def claims(st: State, limit: Limit = 50, offset: Offset = 0, doc: Text = None, unit: Text = None, claimant: Text = None,
            q: Text = None) -> dict[str, Any]:
     needle = (claimant or "").casefold()
-    items = _filtered(
-        _annotations(st, "claim"),
-        lambda c: not doc or c.get("doc") == doc,
-        lambda c: not unit or c.get("unit") == unit,
-        lambda c: not needle or needle in str(c.get("claimant_text") or "").casefold(),
-        lambda c: not q or q.casefold() in str(c.get("text") or "").casefold(),
-    )
-    return page(items, limit, offset)
+    words = (q or "").casefold()
+
+    def row_test(r: dict[str, Any]) -> bool:
+        data = r["data"]
+        return ((not unit or data.get("unit") == unit) and (not needle or needle in str(data.get("claimant_text") or "").casefold())
+                and (not words or words in str(r.get("text") or "").casefold()))
+
+    def item_test(c: dict[str, Any]) -> bool:
+        return ((not unit or c.get("unit") == unit) and (not needle or needle in str(c.get("claimant_text") or "").casefold())
+                and (not q or q.casefold() in str(c.get("text") or "").casefold()))
+
+    filtered = bool(unit or needle or q)
+    return annotation_page(st, "claim", limit, offset, doc=doc or None, row_test=row_test if filtered else None,
+                           item_test=item_test if filtered else None)
 
 
 @router.get("/claim-groups", summary="List claim groups (the same quantity across sources)")
 def claim_groups(st: State, limit: Limit = 50, offset: Offset = 0, relation: Text = None, story: Text = None) -> dict[str, Any]:
-    pic, _ = _picture(st)
+    pic = st.picture()
     members = _in_story(pic, story)
     items = _filtered(
         pic.corpus.claim_groups,
@@ -213,33 +283,44 @@ def claim_groups(st: State, limit: Limit = 50, offset: Offset = 0, relation: Tex
     return page(items, limit, offset)
 
 
+def _speaker_entity(row: dict[str, Any], mention_entity: dict[str, str]) -> Any:
+    """The ``speaker.entity`` a quote's export form carries, from its stored row."""
+    data = row["data"]
+    if "speaker" in data:
+        speaker = data["speaker"]
+        return speaker.get("entity") if isinstance(speaker, dict) else None
+    ann = data.get("speaker_ann")
+    return mention_entity.get(f"{row['doc']}#{ann}") if ann else None
+
+
 @router.get("/quotes", summary="List quotes with their speakers")
 def quotes(st: State, limit: Limit = 50, offset: Offset = 0, doc: Text = None, speaker: Text = None, entity: Text = None) -> dict[str, Any]:
     needle = (speaker or "").casefold()
-    items = _filtered(
-        _annotations(st, "quote"),
-        lambda x: not doc or x.get("doc") == doc,
-        lambda x: not needle or needle in str(x.get("speaker_text") or "").casefold(),
-        lambda x: not entity or (x.get("speaker") or {}).get("entity") == entity,
-    )
-    return page(items, limit, offset)
+    mention_entity = st.picture().corpus.mention_entity
+
+    def row_test(r: dict[str, Any]) -> bool:
+        return ((not needle or needle in str(r["data"].get("speaker_text") or "").casefold())
+                and (not entity or _speaker_entity(r, mention_entity) == entity))
+
+    def item_test(x: dict[str, Any]) -> bool:
+        return ((not needle or needle in str(x.get("speaker_text") or "").casefold())
+                and (not entity or (x.get("speaker") or {}).get("entity") == entity))
+
+    filtered = bool(needle or entity)
+    return annotation_page(st, "quote", limit, offset, doc=doc or None, row_test=row_test if filtered else None,
+                           item_test=item_test if filtered else None)
 
 
 @router.get("/inconsistencies", summary="List inconsistencies within and across articles")
 def inconsistencies(st: State, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    with st.lock:
-        data = build_export(st.store)
-    return page(data["inconsistencies"], limit, offset)
+    return annotation_page(st, "inconsistency", limit, offset, extra=list(st.picture().corpus.inconsistencies))
 
 
 @router.get("/search", summary="Full-text search (German inflection handled) with filters")
 def search(st: State, q: Annotated[str, Query(max_length=500, description="Words to find; inflected forms match too.")] = "",
            limit: Limit = 20, offset: Offset = 0, outlet: Text = None, date_from: DateQ = None, date_to: DateQ = None,
            entity: Text = None) -> dict[str, Any]:
-    pic, _ = _picture(st)
-    with st.lock:
-        rows, has_more = run_search(st.store, pic, q, limit=limit, offset=offset, outlet=outlet, date_from=date_from,
-                                    date_to=date_to, entity=entity)
+    rows, has_more = run_search(st, q, limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity)
     return {"ok": True, "q": q, "limit": limit, "offset": offset, "has_more": has_more, "items": rows}
 
 
@@ -294,6 +375,9 @@ async def ingest(request: Request, st: State) -> dict[str, Any]:
 
     def work() -> dict[str, Any]:
         with st.lock:
-            return ingest_articles(st.store, batch.articles).to_json()
+            try:
+                return ingest_articles(st.store, batch.articles).to_json()
+            finally:
+                st.reader.invalidate()
 
     return await run_in_threadpool(work)

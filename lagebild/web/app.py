@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import sqlite3
 import threading
 from typing import Any
 
@@ -20,11 +19,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lagebild.errors import LagebildError
-from lagebild.model import Document
-from lagebild.report.html import load_picture, render_page
+from lagebild.report.html import render_page
 from lagebild.report.view import Picture
 from lagebild.report.links import WebLinks
 from lagebild.store import Store, open_store
+from lagebild.web.reader import StoreReader
 
 __all__ = ["TOKEN_COOKIE", "WebState", "create_app", "error_body"]
 
@@ -37,36 +36,17 @@ _REASONS = {400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not
 
 
 class WebState:
-    """The store of a running server; a lock serialises access (one SQLite connection is shared)."""
+    """The store of a running server and its reader (documents are read on demand, never all at once)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.lock = threading.RLock()
+        self.reader = StoreReader(store)
+        self.lock = self.reader.lock  # one store connection is shared by the server's threads
         self.links = WebLinks()
-        self._cached: tuple[Any, Any] | None = None
-        self._cache_key: Any = None
 
-    def _fingerprint(self) -> Any:
-        """A cheap value that changes whenever any process writes to the store (None: unknown)."""
-        db = getattr(self.store, "db", None)
-        if isinstance(db, sqlite3.Connection):
-            return (db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
-        if type(self.store).__name__ == "PostgresStore":
-            row = self.store._one(  # type: ignore[attr-defined]
-                "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(added_at) FROM documents) AS t, "
-                "(SELECT md5(json) FROM corpus WHERE key = 'result') AS c, (SELECT count(*) FROM sources) AS s"
-            )
-            return tuple(row.values()) if row else None
-        return None
-
-    def picture(self) -> tuple[Picture, dict[str, Document]]:
-        """The picture and the documents, reloaded only when the store changed."""
-        with self.lock:
-            key = self._fingerprint()
-            if key is None or key != self._cache_key or self._cached is None:
-                self._cached = load_picture(self.store)
-                self._cache_key = key
-            return self._cached
+    def picture(self) -> Picture:
+        """The corpus picture; its ``docs`` load document metadata when first asked for."""
+        return self.reader.picture()
 
 
 def error_body(status: int, error: str, errors: list[Any] | None = None) -> dict[str, Any]:

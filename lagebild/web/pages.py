@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -10,8 +11,10 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from lagebild.report.html import render_page, render_report
-from lagebild.report.view import article_view, entity_view, parse_date_range, story_view
-from lagebild.web.api import DATE_PATTERN, State
+from lagebild.report.view import article_view, entity_view, parse_date_range
+from lagebild.model import Span
+from lagebild.web.api import DATE_PATTERN, State, story_page_view
+from lagebild.web.reader import mention_span
 from lagebild.web.search import run_search
 
 __all__ = ["router"]
@@ -30,46 +33,71 @@ def style() -> Response:
     return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=300"})
 
 
+def _story_counts(st: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """Timeline entries and claim groups per story (by their ``story`` key, else by their articles)."""
+
+    def build() -> tuple[dict[str, int], dict[str, int]]:
+        pic = st.picture()
+        doc_stories = st.reader.doc_stories()
+
+        def touched(doc_ids: Any) -> set[str]:
+            return {s for d in doc_ids if d in doc_stories for s in doc_stories[d]}
+
+        n_events: Counter[str] = Counter()
+        for e in pic.corpus.timeline:
+            for sid in ({e["story"]} if e.get("story") else touched(set(e.get("sources") or []))):
+                n_events[sid] += 1
+        n_groups: Counter[str] = Counter()
+        for g in pic.corpus.claim_groups:
+            for sid in ({g["story"]} if g.get("story") else touched({c.get("doc") for c in g.get("claims") or []})):
+                n_groups[sid] += 1
+        return dict(n_events), dict(n_groups)
+
+    return st.reader.cached("story_counts", build)  # type: ignore[no-any-return]
+
+
 @router.get("/", response_class=HTMLResponse)
 def stories_page(st: State) -> HTMLResponse:
-    pic, _ = st.picture()
+    pic = st.picture()
+    n_events, n_groups = _story_counts(st)
     cards = []
     for story in pic.stories:
-        members = [pic.docs[m["doc"]] for m in story.get("members") or [] if m.get("doc") in pic.docs]
-        dates = sorted(d["published"]["value"][:10] for d in members if (d.get("published") or {}).get("value"))
+        wanted = [m["doc"] for m in story.get("members") or [] if isinstance(m.get("doc"), str)]
+        rows = {r["id"]: r for r in st.reader.rows(ids=wanted)} if wanted else {}
+        members = [rows[d] for d in wanted if d in rows]
+        dates = sorted(d["published_value"][:10] for d in members if d.get("published_value"))
         outlets = sorted({d["outlet"] for d in members if d.get("outlet")})
-        ids = {d["id"] for d in members}
-        n_events = sum(1 for e in pic.corpus.timeline if e.get("story") == story["id"] or (not e.get("story") and ids & set(e.get("sources") or [])))
-        n_groups = sum(1 for g in pic.corpus.claim_groups
-                       if g.get("story") == story["id"] or (not g.get("story") and ids & {c.get("doc") for c in g.get("claims") or []}))
         period = story.get("period") or {}
         cards.append({**story, "n_members": len(members), "date_from": period.get("from") or (dates[0] if dates else None),
                       "date_to": period.get("to") or (dates[-1] if dates else None), "outlets": outlets[:8],
-                      "titles": [d.get("title") or d["id"] for d in members[:4]], "n_events": n_events, "n_groups": n_groups})
-    return _html("stories.html.j2", st, title="Stories", pic=pic, stories=cards, n_docs=len(pic.docs))
+                      "titles": [d.get("title") or d["id"] for d in members[:4]], "n_events": n_events.get(story["id"], 0),
+                      "n_groups": n_groups.get(story["id"], 0)})
+    return _html("stories.html.j2", st, title="Stories", pic=pic, stories=cards, n_docs=st.reader.count())
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(st: State, story_id: str) -> HTMLResponse:
-    pic, _ = st.picture()
-    view = story_view(pic, story_id)
-    if view is None:
+    found = story_page_view(st, story_id)
+    if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
+    pic, view = found
     return _html("story.html.j2", st, title=view["story"].get("label") or story_id, pic=pic, v=view)
 
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(st: State) -> HTMLResponse:
-    pic, _ = st.picture()
-    docs = sorted(pic.docs.values(), key=lambda d: ((d.get("published") or {}).get("value") or "", d["id"]))
+    pic = st.picture()
+    docs = [{"id": r["id"], "title": r.get("title"), "outlet": r.get("outlet"), "language": r.get("language"),
+             "published": {"value": r.get("published_value")}} for r in st.reader.rows()]
+    docs.sort(key=lambda d: (d["published"]["value"] or "", d["id"]))
     return _html("articles.html.j2", st, title="Articles", pic=pic, docs=docs)
 
 
 @router.get("/articles/{doc_id}", response_class=HTMLResponse)
 def article_page(st: State, doc_id: str, start: Annotated[int | None, Query(ge=0)] = None,
                  end: Annotated[int | None, Query(ge=0)] = None) -> HTMLResponse:
-    pic, docs = st.picture()
-    doc = docs.get(doc_id)
+    pic = st.picture()
+    doc = st.reader.document(doc_id)
     if doc is None:
         raise HTTPException(404, f"no article {doc_id!r}")
     highlight = (start, end) if start is not None and end is not None and end > start else None
@@ -79,14 +107,54 @@ def article_page(st: State, doc_id: str, start: Annotated[int | None, Query(ge=0
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(st: State) -> HTMLResponse:
-    pic, _ = st.picture()
-    return _html("entities.html.j2", st, title="Entities", pic=pic)
+    return _html("entities.html.j2", st, title="Entities", pic=st.picture())
+
+
+def _entity_documents(st: Any, pic: Any, entity_id: str) -> dict[str, Any]:
+    """The parsed articles that may hold quotes or claims by or about the entity (a superset, read from the annotation rows)."""
+    ent = st.reader.entity_index().get(entity_id) or {}
+    doc_ids = sorted({m.get("doc") for m in ent.get("mentions") or [] if isinstance(m.get("doc"), str)})
+    if not doc_ids:
+        return {}
+    known = set(doc_ids)
+    mine: dict[str, set[str]] = {}
+    for gid, eid in pic.mention_entity.items():
+        if eid != entity_id:
+            continue
+        # "<doc>#<annotation>": annotation ids may hold "#" themselves, so try each split
+        cut = gid.find("#")
+        while cut >= 0 and gid[:cut] not in known:
+            cut = gid.find("#", cut + 1)
+        if cut >= 0:
+            mine.setdefault(gid[:cut], set()).add(gid[cut + 1 :])
+    candidates: set[str] = set()
+    with st.lock:
+        for kind in ("quote", "claim"):
+            for row in st.store.iter_annotations(kind, docs=doc_ids):
+                if row["doc"] in candidates:
+                    continue
+                data = row["data"]
+                anns = mine.get(row["doc"], set())
+                refs = [data.get("speaker_ann"), data.get("claimant_ann"), *(data.get("subject_anns") or [])]
+                if any(isinstance(r, str) and r in anns for r in refs):
+                    candidates.add(row["doc"])
+                    continue
+                span = data.get("speaker_span") or data.get("claimant_span")
+                if span and anns:
+                    spans = [mention_span(a) for a in anns]
+                    if any(s is None for s in spans) or any(Span(*span).overlaps(Span(*s)) for s in spans if s is not None):
+                        candidates.add(row["doc"])
+    return st.reader.documents(sorted(candidates))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(st: State, entity_id: str) -> HTMLResponse:
-    pic, docs = st.picture()
-    view = entity_view(pic, entity_id, docs, st.links)
+    pic = st.picture()
+    ent = st.reader.entity_index().get(entity_id)
+    if ent is None:
+        raise HTTPException(404, f"no entity {entity_id!r}")
+    pic.docs.load(m.get("doc") for m in ent.get("mentions") or [])
+    view = entity_view(pic, entity_id, _entity_documents(st, pic, entity_id), st.links)
     if view is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return _html("entity.html.j2", st, title=view["entity"].get("name") or entity_id, pic=pic, v=view)
@@ -94,7 +162,10 @@ def entity_page(st: State, entity_id: str) -> HTMLResponse:
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims_page(st: State) -> HTMLResponse:
-    pic, _ = st.picture()
+    pic = st.picture()
+    linked = [c.get("doc") for g in pic.corpus.claim_groups for c in g.get("claims") or []]
+    linked += [m.get("doc") for e in pic.corpus.events for m in e.get("mentions") or []]
+    pic.docs.load(linked)
     return _html("claims.html.j2", st, title="Claims and events", pic=pic)
 
 
@@ -103,7 +174,7 @@ def search_page(request: Request, st: State, q: Annotated[str, Query(max_length=
                 date_from: str = "", date_to: str = "", entity: str = "", offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
     import re
 
-    pic, _ = st.picture()
+    pic = st.picture()
     error = None
     for name, value in (("from", date_from), ("to", date_to)):
         if value and (not re.match(DATE_PATTERN, value) or parse_date_range(value) is None):
@@ -114,10 +185,10 @@ def search_page(request: Request, st: State, q: Annotated[str, Query(max_length=
     results: list[dict[str, Any]] = []
     has_more = False
     if q.strip() or entity:
-        with st.lock:
-            results, has_more = run_search(st.store, pic, q, limit=PAGE_SIZE, offset=offset, **f)
+        results, has_more = run_search(st, q, limit=PAGE_SIZE, offset=offset, **f)
     base = {k: v for k, v in {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to, "entity": entity}.items() if v}
-    outlets = sorted({d.get("outlet") for d in pic.docs.values() if d.get("outlet")})
+    with st.lock:
+        outlets = st.store.outlets()
     entity_options = sorted(pic.entities, key=lambda e: -len(e.get("mentions") or []))[:300]
     return _html(
         "search.html.j2", st, title="Search", pic=pic, q=q, f=f, results=results, has_more=has_more, offset=offset, error=error,

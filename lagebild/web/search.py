@@ -6,8 +6,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from lagebild.report.view import Picture
-from lagebild.store import Store
 from lagebild.store.search import HL_END, HL_START
 
 __all__ = ["run_search", "snippet_html"]
@@ -18,24 +16,27 @@ def snippet_html(snippet: str) -> Markup:
     return Markup(str(escape(snippet)).replace(HL_START, "<mark>").replace(HL_END, "</mark>"))
 
 
-def run_search(store: Store, pic: Picture, q: str, *, limit: int = 20, offset: int = 0, outlet: str | None = None,
+def run_search(st: Any, q: str, *, limit: int = 20, offset: int = 0, outlet: str | None = None,
                date_from: str | None = None, date_to: str | None = None, entity: str | None = None) -> tuple[list[dict[str, Any]], bool]:
-    """Search; return one page of hits (plain ``snippet`` and escaped ``snippet_html``) and whether more exist."""
+    """Search; return one page of hits (plain ``snippet`` and escaped ``snippet_html``) and whether more exist.
+
+    ``st`` is the server state (``lagebild.web.app.WebState``). With an entity and no words, the
+    hits are the entity's articles (filtered by outlet) in id order.
+    """
     docs: list[str] | None = None
     if entity:
-        ent = pic.entity_by_id.get(entity)
+        ent = st.reader.entity_index().get(entity)
         docs = sorted({m.get("doc") for m in (ent or {}).get("mentions") or [] if m.get("doc")})
     filters: dict[str, Any] = {"outlet": outlet, "date_from": date_from, "date_to": date_to}
     if docs is not None:
         filters["docs"] = docs
     if q.strip():
-        rows = store.search(q, limit=limit + 1, offset=offset, **filters)
+        with st.lock:
+            rows = st.store.search(q, limit=limit + 1, offset=offset, **filters)
     elif docs is not None:
-        rows = [
-            {"doc": d, "title": pic.docs.get(d, {}).get("title"), "published": (pic.docs.get(d, {}).get("published") or {}).get("value"),
-             "outlet": pic.docs.get(d, {}).get("outlet"), "snippet": "", "score": 0.0}
-            for d in docs if d in pic.docs and (not outlet or pic.docs[d].get("outlet") == outlet)
-        ][offset : offset + limit + 1]
+        found = st.reader.rows(ids=docs, outlet=outlet or None, limit=limit + 1, offset=offset)
+        rows = [{"doc": r["id"], "title": r.get("title"), "published": r.get("published_value"), "outlet": r.get("outlet"),
+                 "snippet": "", "score": 0.0} for r in found]
     else:
         rows = []
     has_more = len(rows) > limit
