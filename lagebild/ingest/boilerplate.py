@@ -314,9 +314,8 @@ def plan(text: str, *, extracted: bool = False, use_model: bool = False) -> Plan
     _link_runs(lines, first, last)
     _tail(lines, last)
     _mark_duplicates(lines)
-    if use_model:
-        _apply_model(lines, first, last, meta.get("title_line"))
-        _mark_duplicates(lines)
+    if use_model and _apply_model(lines, first, last, meta.get("title_line")):
+        _mark_duplicates(lines)  # a restored line may repeat a kept one
     _header_meta(lines, first, meta)
     _glued_dateline(lines, meta)
     meta["_block"] = (first, last)
@@ -550,8 +549,8 @@ FEATURES = (
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_win2", "p_win6")
 
 
-def _content(words: list[str]) -> list[str]:
-    return [w.casefold() for w in words if len(w) >= 4 and w.casefold() not in _STOPWORDS and not w.isdigit()]
+def _content(folded: list[str]) -> list[str]:
+    return [w for w in folded if len(w) >= 4 and w not in _STOPWORDS and not w.isdigit()]
 
 
 def line_features(lines: list[Line], first: int, last: int, title_i: int | None = None) -> list[list[float]]:
@@ -564,10 +563,11 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
     """
     n = len(lines)
     wordss = [_words(ln.text) for ln in lines]
-    contents = [_content(w) for w in wordss]
+    foldeds = [[w.casefold() for w in ws] for ws in wordss]
+    contents = [_content(f) for f in foldeds]
     lens = [len(ln.text) for ln in lines]
     loglens = [math.log1p(x) for x in lens]
-    kept_good = [ln.kind == "good" and (ln.reason is None or ln.reason in LAYOUT_REASONS) for ln in lines]
+    kept_good = [ln.kind == "good" and _decidable(ln) for ln in lines]
     # prefix sums of characters and of body-text characters, for window densities
     pc, pg = [0], [0]
     for ln_len, g in zip(lens, kept_good, strict=True):
@@ -577,30 +577,33 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
     for i in range(first, min(last, n - 1) + 1):
         if kept_good[i]:
             block_vocab.update(set(contents[i]))
+    in_block = block_vocab.__contains__
+    # for a body line of the block itself: its words count only if another body line has them too
+    in_block_elsewhere = {w for w, c in block_vocab.items() if c > 1}.__contains__
     title = set(contents[title_i]) if title_i is not None and 0 <= title_i < n else set()
-    repeats = Counter(_key(ln.text) for ln in lines)
+    repeats = Counter(ln.text for ln in lines)
     block_lines = max(last - first + 1, 1)
     out: list[list[float]] = []
     for i, ln in enumerate(lines):
         s = ln.text
-        words = wordss[i]
+        words, folded = wordss[i], foldeds[i]
         nw = max(len(words), 1)
         dist = 0 if first <= i <= last else (first - i if i < first else i - last)
         char_dist = 0 if dist == 0 else (pc[first] - pc[i + 1] if i < first else pc[i] - pc[last + 1])
         cont = contents[i]
-        own = set(cont) if kept_good[i] and first <= i <= last else set()
         if cont:
-            cohesion = sum(1 for w in cont if block_vocab.get(w, 0) - (w in own) > 0) / len(cont)
-            title_overlap = sum(1 for w in cont if w in title) / len(cont) if i != title_i else 0.0
+            own = kept_good[i] and first <= i <= last
+            cohesion = sum(map(in_block_elsewhere if own else in_block, cont)) / len(cont)
+            title_overlap = sum(map(title.__contains__, cont)) / len(cont) if i != title_i else 0.0
         else:
             cohesion = title_overlap = 0.0
         a3, b3, a10, b10 = max(0, i - 3), min(n, i + 4), max(0, i - 10), min(n, i + 11)
-        furniture = sum(1 for w in words if w.casefold() in _FURNITURE_WORDS)
-        you = sum(1 for k, w in enumerate(words) if w.casefold() in _YOU_WORDS or (k > 0 and w in _FORMAL_YOU))
+        furniture = sum(map(_FURNITURE_WORDS.__contains__, folded))
+        you = sum(map(_YOU_WORDS.__contains__, folded)) + sum(map(_FORMAL_YOU.__contains__, words[1:]))
         out.append([
-            1.0, loglens[i], math.log1p(len(words)), _stop_ratio(words), float(bool(_END_SENTENCE.search(s))),
+            1.0, loglens[i], math.log1p(len(words)), sum(map(_STOPWORDS.__contains__, folded)) / nw, float(bool(_END_SENTENCE.search(s))),
             float(bool(_SENT_PUNCT.search(s[:-1]))), len(_DIGIT.findall(s)) / max(len(s), 1),
-            sum(1 for w in words if w[:1].isupper()) / nw, float(ln.kind == "good"), float(ln.kind == "weak"),
+            sum(map(str.istitle, words)) / nw, float(ln.kind == "good"), float(ln.kind == "weak"),
             float(first <= i <= last), float(ln.reason is None), i / max(n - 1, 1), math.log1p(dist),
             float(i > 0 and kept_good[i - 1]), float(i + 1 < n and kept_good[i + 1]),
             loglens[i - 1] if i > 0 else 0.0, loglens[i + 1] if i + 1 < n else 0.0,
@@ -610,9 +613,9 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
             float(ln.reason == "trailer"),
             (pg[b3] - pg[a3]) / max(pc[b3] - pc[a3], 1), (pg[b10] - pg[a10]) / max(pc[b10] - pc[a10], 1),
             cohesion, title_overlap, furniture / nw, float(furniture > 0), you / nw,
-            math.log(repeats[_key(s)]), (i - first) / block_lines if dist == 0 else (-1.0 if i < first else 2.0),
+            math.log(repeats[s]), (i - first) / block_lines if dist == 0 else (-1.0 if i < first else 2.0),
             math.log1p(len(_SENT_END.findall(s))), float(bool(_URLISH.search(s))), float(bool(_SEPARATORS.search(s))),
-            float(s.rstrip("\"“”»«'’)").endswith("?")), sum(1 for w in words if len(w) > 1 and w.isupper()) / nw,
+            float(s.rstrip("\"“”»«'’)").endswith("?")), sum(map(str.isupper, words)) / nw,
             math.log1p(block_lines), math.log1p(char_dist),
         ])
     return out
@@ -635,7 +638,11 @@ def context_features(probs: list[float]) -> list[list[float]]:
 
 def model_candidates(lines: list[Line], title_i: int | None) -> list[int]:
     """Return the lines the line model decides: every line the rules kept or removed for layout only."""
-    return [i for i, ln in enumerate(lines) if i != title_i and (ln.reason is None or ln.reason in LAYOUT_REASONS)]
+    return [i for i, ln in enumerate(lines) if i != title_i and _decidable(ln)]
+
+
+def _decidable(ln: Line) -> bool:
+    return ln.reason is None or ln.reason in LAYOUT_REASONS
 
 
 def _logistic(x: Any, weights: tuple[float, ...], mean: tuple[float, ...], std: tuple[float, ...]) -> Any:
@@ -659,28 +666,30 @@ def main_body_lines(lines: list[Line], first: int, last: int) -> list[int]:
     return [i for i in range(first, min(last, len(lines) - 1) + 1) if lines[i].kind == "good" and lines[i].reason is None]
 
 
-def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None) -> None:
+def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None) -> bool:
     """Let the line model re-decide every layout decision and every kept line (cue removals and the title stay).
 
     The longest body paragraph of the main block always stays: a page is never emptied, and
-    a short clean article (nothing around it to compare with) is left alone.
+    a short clean article (nothing around it to compare with) is left alone. Return whether
+    a removed line was restored.
     """
     try:
         from lagebild.ingest import line_weights
     except ImportError:  # no trained model shipped: rules only
-        return
-    todo = model_candidates(lines, title_i)
-    if not todo:
-        return
+        return False
     body = main_body_lines(lines, first, last)
     anchor = max(body, key=lambda i: len(lines[i].text), default=None)
+    todo = [i for i in model_candidates(lines, title_i) if i != anchor]
+    if not todo:
+        return False
     body_set = set(body)
     probs = line_probabilities(lines, first, last, title_i, line_weights)
+    restored = False
     for i in todo:
         ln = lines[i]
-        if i == anchor:
-            continue
         if probs[i] >= (line_weights.THRESHOLD_BODY if i in body_set else line_weights.THRESHOLD):
+            restored = restored or ln.reason is not None
             ln.reason = None
         elif ln.reason is None:
             ln.reason = "low text score"
+    return restored
