@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lagebild.speech.lexicon import ADVERBS, CUE_FORMS, KONJ2, PREPOSITIONS, PRONOUNS, CueForm, is_konjunktiv1, is_role_noun
 from lagebild.speech.marks import Quotation, Unpaired, quotations_in_text
@@ -353,16 +354,37 @@ def _last_mention(text: str, name: str, pos: int) -> int:
     words = name.split()
     if not words:
         return -1
+    word = words[-1]
+    lo = max(0, pos - _MAX_RESOLVE_CHARS)
+    if _ALL_WORD.fullmatch(word):
+        # A word of word characters only cannot overlap another whole-word occurrence of itself,
+        # so the last occurrence with non-word neighbours (or the window's ends) is the answer.
+        end = pos
+        while (i := text.rfind(word, lo, end)) >= 0:
+            after = i + len(word)
+            if (i == lo or not _is_word_char(text[i - 1])) and (after == pos or not _is_word_char(text[after])):
+                return i
+            end = after - 1
+        return -1
     last = -1
-    for m in re.finditer(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)", text[max(0, pos - _MAX_RESOLVE_CHARS) : pos]):
-        last = m.start() + max(0, pos - _MAX_RESOLVE_CHARS)
+    for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text[lo:pos]):
+        last = m.start() + lo
     return last
+
+
+_ALL_WORD = re.compile(r"\w+")
+
+
+def _is_word_char(ch: str) -> bool:
+    """Return whether ``ch`` is a regex word character (``\\w``)."""
+    return ch.isalnum() or ch == "_"
 
 
 class _Extractor:
     def __init__(self, text: str, entities: list[EntityRef], max_quote_chars: int) -> None:
         self.text = text
         self.entities = sorted(entities, key=lambda e: e.start)
+        self.entity_starts = [e.start for e in self.entities]
         self.max_quote_chars = max_quote_chars
         self.history = _History(persons=[e for e in self.entities if e.label == "PER" and e.form in (None, "name")])
         self.person_starts = [e.start for e in self.history.persons]
@@ -492,10 +514,10 @@ class _Extractor:
 
     def _continuation(self, idx: int, sent: _Sent, prev: list[SpeechAct]) -> None:
         toks = sent.tokens
-        words = [t for t in toks if sent.outside(t) and t.is_word]
-        if not words or toks[-1].text == "?":
+        first = next((t for t in toks if sent.outside(t) and t.is_word), None)
+        if first is None or toks[-1].text == "?":
             return
-        first_word = words[0].text
+        first_word = first.text
         if first_word == "Bitte" or is_konjunktiv1(first_word.lower()) and first_word[:1].isupper():
             return  # "Bitte beachte …", "Beachte …": imperative, not subjunctive
         first_clause_end = next((k for k, t in enumerate(toks) if t.text in (",", ";", ":") and k > 1), len(toks))
@@ -630,12 +652,13 @@ class _Extractor:
 
     def _topic(self, sent: _Sent) -> Speaker | None:
         """Return the person/organisation a sentence starts with ("CNN wiederum scheint skeptisch …")."""
-        words = [t for t in sent.tokens if t.is_word][:4]
+        words = list(islice((t for t in sent.tokens if t.is_word), 4))
         if not words:
             return None
         limit = words[-1].end
         found: list[EntityRef] = []
-        for e in self.entities:
+        # Entities are sorted by start: begin at the first one that can lie in the sentence.
+        for e in self.entities[bisect.bisect_left(self.entity_starts, sent.start):]:
             if sent.start <= e.start < limit and e.label in ("PER", "ORG") and e.form in (None, "name", "acronym") \
                     and sent.outside(Token("", e.start, e.end)) and self.text[e.end : e.end + 1] != "-":
                 found.append(e)
