@@ -289,7 +289,7 @@ def _jsonld_objects(tree: Any) -> Iterator[dict[str, Any]]:
 
 def structured_dates(tree: Any, *, month_first: bool = False, page: str = "") -> list[DateCandidate]:
     """Collect dates from JSON-LD, meta tags and ``itemprop`` attributes, in priority order."""
-    offset = _page_offset(page) if page else None
+    offsets: list[timedelta | None] = []  # the page's own offset, looked up once and only when needed
     out: list[DateCandidate] = []
 
     def add(raw: object, source: str, kind: str) -> None:
@@ -297,7 +297,9 @@ def structured_dates(tree: Any, *, month_first: bool = False, page: str = "") ->
             return
         parsed = _parse_timestamp(raw, month_first)
         if parsed:
-            day, alts = _shift(parsed[0], parsed[1], offset)
+            if not offsets and _utc_time(parsed[1]) is not None:
+                offsets.append(_page_offset(page) if page else None)
+            day, alts = _shift(parsed[0], parsed[1], offsets[0] if offsets else None)
             hm = _utc_time(parsed[1]) if alts else None
             out.append(DateCandidate(day, source, kind, alts=alts, stamp_hours=hm[0] + hm[1] / 60 if hm else None))
 
