@@ -289,6 +289,17 @@ def _names_after_roles(
     return out
 
 
+def _only_kb_names(text: str, m: Mention, kb_hits: list[tuple[int, int, int, int, KBEntry, str]]) -> bool:
+    """True if a tagger span is two or more KB names side by side ("dass Moskau Nordkorea hilft")."""
+    inside = [(s, e) for _, _, s, e, _, _ in kb_hits if m.start <= s and e <= m.end]
+    if len(inside) < 2:
+        return False
+    rest = list(text[m.start:m.end])
+    for s, e in inside:
+        rest[s - m.start:e - m.start] = " " * (e - s)
+    return not "".join(rest).strip()
+
+
 def mentions_in_tokens(
     text: str,
     toks: list[Tok],
@@ -318,6 +329,8 @@ def mentions_in_tokens(
             while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)):
                 i += 1
                 s = toks[i].start
+            if j - i == 1 and roles.match(toks[i].text):
+                continue  # a role noun alone ("Machthaber") is no name; the role pass below keeps it
         cut = split_camel(toks[i].text)
         if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):
             s = toks[i].start + cut  # "BerlinWladimir Putin": a dateline glued to the name
@@ -325,7 +338,9 @@ def mentions_in_tokens(
             mentions.append((i, j, Mention(s, e, label, form)))
     mentions.extend(_names_after_roles(text, toks, mentions, kb, roles))
 
-    for i, j, s, e, entry, form in _kb_matches(text, toks, kb, first_words):
+    kb_hits = _kb_matches(text, toks, kb, first_words)
+    mentions = [t for t in mentions if not _only_kb_names(text, t[2], kb_hits)]
+    for i, j, s, e, entry, form in kb_hits:
         kbm = Mention(s, e, entry.type, form, kb=entry.id, wikidata=entry.wikidata, source="kb")
         if entry.kind == "capital" and form == "name" and entry.country and not _capital_is_place(toks, i, kb):
             state = kb.entries[entry.country]

@@ -1,0 +1,32 @@
+"""How tagger spans are combined with the knowledge base and the role lexicon."""
+
+from __future__ import annotations
+
+import re
+
+from lagebild.entities.extract import Tok, mentions_in_tokens
+from lagebild.entities.kb import load_kb
+from lagebild.entities.roles import load_roles
+
+
+def _mentions(text: str, ents: list[tuple[int, int, str]]):  # type: ignore[no-untyped-def]
+    toks = [Tok(m.start(), m.end(), m.group()) for m in re.finditer(r"\w[\w-]*|[^\w\s]", text)]
+    kb = load_kb(())
+    return toks, mentions_in_tokens(text, toks, ents, kb, load_roles(()), kb.first_words)
+
+
+def test_two_place_names_side_by_side_are_two_mentions() -> None:
+    text = "Beobachter glauben, dass Paris Berlin bald unterstützen wird."
+    toks, mentions = _mentions(text, [(4, 6, "PER")])  # the tagger joined "Paris Berlin" as a person
+    assert toks[4].text == "Paris"
+    found = {(text[m.start:m.end], m.label) for m in mentions}
+    assert ("Paris Berlin", "PER") not in found
+    assert {"Paris", "Berlin"} <= {t for t, _ in found}
+
+
+def test_a_role_noun_alone_is_not_a_person_name() -> None:
+    text = "Der Präsident Emmanuel Macron reiste ab."
+    toks, mentions = _mentions(text, [(1, 2, "PER"), (2, 4, "PER")])
+    names = [(text[m.start:m.end], m.form) for m in mentions if m.label == "PER"]
+    assert ("Präsident", "name") not in names
+    assert ("Emmanuel Macron", "name") in names
