@@ -212,8 +212,8 @@ class PostgresStore:
         """A cheap value that changes whenever any process writes to the store."""
         row = self._one(
             "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(added_at) FROM documents) AS t, "
-            "(SELECT md5(json) FROM corpus WHERE key = 'result') AS c, (SELECT count(*) FROM sources) AS s"
-        )
+            "(SELECT xmin::text FROM corpus WHERE key = 'result') AS c, (SELECT count(*) FROM sources) AS s"
+        )  # the corpus row is replaced as a whole, so its transaction id names its version (no hash of a large blob)
         return tuple(row.values()) if row else None
 
     def _where(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
