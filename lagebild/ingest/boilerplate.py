@@ -525,6 +525,9 @@ _FURNITURE_WORDS = frozenset(
     abonnez inscrivez inscription connexion commentaires commentaire partager confidentialité publicité
     suivez droits réservés suscríbete suscribirse comentarios compartir privacidad publicidad derechos
     iscriviti commenti condividi pubblicità diritti riservati abonneer reacties delen privacybeleid
+    kostenlos gratis bestellen kaufen angebot angebote gutscheine podcast podcasts bildergalerie paywall
+    bezahlschranke unterstützen spenden spende mitglied mitgliedschaft leser leserinnen neuigkeiten
+    updates latest stories newsletter donate support membership member members free premium offer offers
     """.split()
 )
 _YOU_WORDS = frozenset(
@@ -544,6 +547,7 @@ FEATURES = (
     "r_outside", "r_navigation", "r_header", "r_trailer", "density3", "density10", "block_cohesion",
     "title_overlap", "furniture", "furniture_any", "you_ratio", "log_repeats", "rel_in_block", "log_sentences",
     "urlish", "separators", "ends_question", "upper_words", "log_block_lines", "log_char_dist",
+    "promo", "log_to_block_end", "len_vs_body", "block_edge", "log_run",
 )
 #: features a second pass adds: what the first pass thinks of the neighbouring lines
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_win2", "p_win6")
@@ -583,6 +587,17 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
     title = set(contents[title_i]) if title_i is not None and 0 <= title_i < n else set()
     repeats = Counter(ln.text for ln in lines)
     block_lines = max(last - first + 1, 1)
+    # length of the run of neighbouring lines that share the line's rule decision (a long link list, one stray line)
+    run = [1] * n
+    k = 0
+    while k < n:
+        j = k
+        while j + 1 < n and lines[j + 1].reason == lines[k].reason:
+            j += 1
+        run[k : j + 1] = [j - k + 1] * (j - k + 1)
+        k = j + 1
+    body_lens = sorted(lens[i] for i in range(first, min(last, n - 1) + 1) if kept_good[i])
+    log_body_len = math.log1p(body_lens[len(body_lens) // 2]) if body_lens else 0.0
     out: list[list[float]] = []
     for i, ln in enumerate(lines):
         s = ln.text
@@ -617,6 +632,8 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
             math.log1p(len(_SENT_END.findall(s))), float(bool(_URLISH.search(s))), float(bool(_SEPARATORS.search(s))),
             float(s.rstrip("\"“”»«'’)").endswith("?")), sum(map(str.isupper, words)) / nw,
             math.log1p(block_lines), math.log1p(char_dist),
+            float(furniture > 0 and you > 0), math.log1p(last - i) if dist == 0 else 0.0, loglens[i] - log_body_len,
+            float(i == first or i == last), math.log(run[i]),
         ])
     return out
 
