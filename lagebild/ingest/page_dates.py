@@ -12,9 +12,11 @@ Candidates (every one must lie between ``MIN_DATE`` and the crawl date):
   generic ``date`` meta tags are weaker; ``dateModified`` and friends are never chosen.
 
 Choice, first that applies: a printed date labelled as the publication; a structured
-publication date that a printed date confirms; the structured publication date; a dateline;
-the earliest printed header date; htmldate (original date, extensive search, as trafilatura ran
-it); a generic meta date.
+publication date that a printed date confirms; a dateline; the earliest date printed in a
+byline/date element (class ``date``, ``datum``, ``byline``, ``stand`` … or a ``<time>``); the
+structured publication date; the earliest other printed header date; htmldate (original date,
+extensive search, as trafilatura ran it); a generic meta date. Dates in a site banner
+(``<header>`` without the headline: "today is …") are ignored.
 
 Time zones: a timestamp is read as written, in the page's own zone (``…T23:30:00-05:00`` is the
 4th, not the 5th as in UTC). A UTC timestamp (``Z``, ``GMT``) is moved to the offset the page
@@ -113,7 +115,7 @@ class DateCandidate:
 
     day: str
     source: str
-    kind: str  # "published" | "modified" | "printed" | "generic" | "ambiguous" (day/month order unknown)
+    kind: str  # "published" | "modified" | "byline" | "printed" | "generic" | "ambiguous" (day/month order unknown)
     pos: int = -1  # where a printed date stands in the visible text
     alts: tuple[str, ...] = ()  # other local days a UTC timestamp can stand for (time zone unknown)
     stamp_hours: float | None = None  # UTC time of day of such a timestamp
@@ -342,11 +344,12 @@ def structured_dates(tree: Any, *, month_first: bool = False, page: str = "") ->
 # --- printed dates in the article header ---------------------------------------------------
 
 
-def _linear_text(tree: Any) -> tuple[str, list[tuple[int, Any]], list[list[int]]]:
-    """Return the visible body text, (start, element) per chunk, and the [start, end] of ``<h1>`` elements."""
+def _linear_text(tree: Any) -> tuple[str, list[tuple[int, Any]], list[list[Any]]]:
+    """Return the visible body text, (start, element) per chunk, and [start, end, element] of ``<h1>`` elements."""
     parts: list[str] = []
     chunks: list[tuple[int, Any]] = []
     h1: list[list[int]] = []
+    heads: list[Any] = []
     n = 0
 
     def put(text: str | None, el: Any) -> None:
@@ -373,6 +376,7 @@ def _linear_text(tree: Any) -> tuple[str, list[tuple[int, Any]], list[list[int]]
         if closing:
             if el.tag == "h1" and h1:
                 h1[-1][1] = n
+                heads.append(el)
             sep()
             put(el.tail, el.getparent())
             continue
@@ -389,6 +393,8 @@ def _linear_text(tree: Any) -> tuple[str, list[tuple[int, Any]], list[list[int]]
         stack.append((el, True))
         for child in reversed(el):
             stack.append((child, False))
+    for span, el in zip(h1, heads, strict=False):
+        span.append(el)
     return "".join(parts), chunks, h1
 
 
@@ -415,6 +421,45 @@ def _in_caption(el: Any) -> bool:
             return True
         marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
         if any(mark in marks for mark in _CAPTION_MARKS):
+            return True
+        el = el.getparent()
+    return False
+
+
+_BYLINE_MARKS = ("date", "datum", "time", "zeit", "byline", "publish", "posted", "stand", "fecha", "timestamp")
+_BYLINE_LABEL = re.compile(r"\b(?:stand|datum|date|fecha|data)\b\s*:?\s*$", re.IGNORECASE)
+
+
+def _in_byline(el: Any) -> bool:
+    """Whether the element or one of its three nearest ancestors is marked as a date/byline line."""
+    for _ in range(4):
+        if el is None:
+            return False
+        if el.tag == "time":
+            return True
+        marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}".lower()
+        if any(mark in marks for mark in _BYLINE_MARKS):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _in_site_header(el: Any, headline: Any) -> bool:
+    """Whether the element sits in a page banner (``<header>``) that does not hold the headline.
+
+    Site banners show today's date ("Mittwoch, 26.02.2020"), not the article's.
+    """
+    if headline is None:
+        return False
+    for _ in range(12):
+        if el is None:
+            return False
+        if el.tag == "header" or el.get("role") == "banner":
+            up = headline
+            while up is not None:
+                if up is el:
+                    return False
+                up = up.getparent()
             return True
         el = el.getparent()
     return False
@@ -453,15 +498,16 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
         return []
     anchor = -1
     headline = (0, 0)
+    headline_el = None
     # "Headline - Site name": the headline part is what the page prints
     key = max(re.split(r"\s[-|–—·]\s", _WS.sub(" ", title).strip()), key=len)[:60] if title else ""
-    h1s = [h for h in h1s if h[1] - h[0] > 3]  # logos and empty headings are no headline
+    h1s = [h for h in h1s if len(h) > 2 and h[1] - h[0] > 3]  # logos and empty headings are no headline
     if h1s:
-        headline = (h1s[0][0], h1s[0][1])
+        headline, headline_el = (h1s[0][0], h1s[0][1]), h1s[0][2]
         probe = key[:40].lower()
-        for h, e in h1s:
+        for h, e, el in h1s:
             if probe and probe in text[h : max(e, h + len(probe))].lower():
-                headline = (h, e)
+                headline, headline_el = (h, e), el
                 break
         anchor = headline[0]
     elif key:
@@ -504,13 +550,15 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             before = text[max(a, m.start() - 40, prev_end) : m.start()]  # its own label, not the previous date's
             prev_end = m.end()
             el = _element_at(chunks, m.start())
-            if _in_caption(el):
+            if _in_caption(el) or _in_site_header(el, headline_el):
                 continue
             after = text[m.end() : m.end() + 25]
             if _UPDATED.search(before) or _marked_updated(el) or _EDITION.match(after):
                 kind = "modified"
             elif _PUBLISHED.search(before):
                 kind = "published"
+            elif _in_byline(el) or _BYLINE_LABEL.search(before):
+                kind = "byline"
             else:
                 kind = "printed"
             out.append(DateCandidate(day, f"printed:{label}", kind, m.start()))
@@ -542,7 +590,7 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
                     elif _PUBLISHED.search(label_text):
                         kind = "published"
                     else:
-                        kind = "printed"
+                        kind = "byline"
                     out.append(DateCandidate(day, f"time:{label}", kind, pos))
                 break
     return out
@@ -660,7 +708,8 @@ def choose_date(
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")
-    plain = [c for c in printed if c.kind == "printed"]
+    bylines = [c for c in printed if c.kind == "byline"]
+    plain = [c for c in printed if c.kind in ("printed", "byline")]
     published = [c for c in structured if c.kind == "published"]
     shown = {c.day for c in printed}  # update dates too: metadata that matches one is confirmed
     in_url = url_day(url)
@@ -669,13 +718,15 @@ def choose_date(
         for day in (c.day, *c.alts):
             if day in shown and _in_range(day, max_day):
                 return PageDate(day, f"printed date, also in structured data ({c.source})")
+    datelines = [c for c in plain if c.source.endswith("dateline")]
+    if datelines:
+        return PageDate(datelines[0].day, "dateline opening the text")
+    if bylines:  # a date the page shows in its date line is the date as published there
+        return PageDate(min(c.day for c in bylines), "printed date in the byline")
     if published:
         day = _local_day(published[0], evidence, language)
         if _in_range(day, max_day):
             return PageDate(day, f"structured data ({published[0].source})")
-    datelines = [c for c in plain if c.source.endswith("dateline")]
-    if datelines:
-        return PageDate(datelines[0].day, "dateline opening the text")
     if plain:
         return PageDate(min(c.day for c in plain), "printed date in the article header")
     if htmldate and _in_range(htmldate[:10], max_day):
