@@ -67,6 +67,16 @@ def test_structured_date_confirmed_by_print_wins_over_other_printed_dates() -> N
     assert choose(page(head=head, header=header)) == "2024-02-20"
 
 
+def test_byline_date_beats_metadata_but_a_site_banner_date_does_not() -> None:
+    head = '<meta property="article:published_time" content="2022-01-25T14:45:00+01:00">'
+    header = '<p class="article-date">Stand: 26.01.2022, 14:30 Uhr</p>'
+    assert choose(page(head=head, header=header)) == "2022-01-26"
+    banner = '<header class="site"><span class="today-date">Mittwoch, 26.02.2020</span></header>'
+    html = page(head='<meta name="date" content="2017-05-01">', header="<p>01.05.2017</p>").replace(
+        "<nav>", banner + "<nav>")
+    assert choose(html) == "2017-05-01"
+
+
 def test_timestamp_is_read_in_its_own_zone() -> None:
     # 23:30 in New York is already the next day in UTC; the page means the 4th
     head = '<meta property="article:published_time" content="2019-03-04T23:30:00-05:00">'
