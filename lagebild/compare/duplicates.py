@@ -18,6 +18,7 @@ sources, not copies.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,16 @@ class _UnionFind:
         if ra != rb:
             lo, hi = sorted((ra, rb))
             self.parent[hi] = lo
+
+
+def _size_bucket(n: int) -> int:
+    """Round a set size up to a 5 % step for indexing.
+
+    datasketch chooses its partitions with work quadratic in the number of *distinct* sizes
+    (2 s of 3.4 s at 1,000 articles, and growing); a coarse grid keeps that constant. Rounding
+    up only makes the index more lenient, and every candidate is verified on the real sets.
+    """
+    return n if n < 20 else int(math.ceil(1.05 ** math.ceil(math.log(n, 1.05)) - 1e-9))
 
 
 def independent_groups(result: CorpusResult, doc_ids: Iterable[str] = ()) -> dict[str, str]:
@@ -106,7 +117,7 @@ class Duplicates:
             hashes[doc_id] = m
         threshold = min(self.contained, self.near)
         lsh = MinHashLSHEnsemble(threshold=threshold, num_perm=self.num_perm, num_part=8)
-        lsh.index((doc_id, hashes[doc_id], len(sets[doc_id])) for doc_id in sets)
+        lsh.index((doc_id, hashes[doc_id], _size_bucket(len(sets[doc_id]))) for doc_id in sets)
         pairs: set[tuple[str, str]] = set()
         for doc_id, m in hashes.items():
             for other in lsh.query(m, len(sets[doc_id])):
