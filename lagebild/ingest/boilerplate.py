@@ -144,6 +144,19 @@ _CREDIT_STRONG = re.compile(
     r"|(?:foto|fotos|bild|bildquelle|grafik|photo|image|credit|archivbild|symbolbild)\s*:\s*[^.!?]{0,60}$|©[^.!?]{0,60}$",
     re.I,
 )
+#: subscription words; with a reader addressed directly ("du", "Sie", "you") the line is a pitch, not news
+_SUBSCRIBE = re.compile(
+    r"\b(?:newsletter\w*|abonn\w+|abo|subscri\w+|sign(?:ing)?\s+up|e-?mail-?adresse|e-?mail\s+address|posteingang|"
+    r"postfach|inbox|abonnez|inscri\w+|suscr\w+|iscriv\w+)\b", re.I)
+_READER_WORDS = frozenset(
+    "du dich dir dein deine deinen deinem deiner euch euer eure you your vous votre vos tu te ti".split())
+_READER_FORMAL = frozenset("Sie Ihnen Ihre Ihr Ihren Ihrem Ihrer".split())
+
+
+def _addresses_reader(words: list[str]) -> bool:
+    return any(w.casefold() in _READER_WORDS for w in words) or any(w in _READER_FORMAL for w in words[1:])
+
+
 _DATELINE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?)([A-ZÄÖÜ][a-zäöüß]+)\b")
 
 
@@ -243,6 +256,9 @@ def _first_pass(line: Line) -> None:
         line.kind, line.reason = "cue", "related links"
         return
     low = s.lower()
+    if n <= 300 and _SUBSCRIBE.search(s) and _addresses_reader(words):
+        line.kind, line.reason = "cue", "newsletter"  # a pitch to the reader, even when written as a sentence
+        return
     for reason, pattern, max_len in _CUES:
         hints = _CUE_HINTS.get(reason)
         if hints and not any(h in low for h in hints):
@@ -547,7 +563,7 @@ FEATURES = (
     "r_outside", "r_navigation", "r_header", "r_trailer", "density3", "density10", "block_cohesion",
     "title_overlap", "furniture", "furniture_any", "you_ratio", "log_repeats", "rel_in_block", "log_sentences",
     "urlish", "separators", "ends_question", "upper_words", "log_block_lines", "log_char_dist",
-    "promo", "log_to_block_end", "len_vs_body", "block_edge", "log_run",
+    "promo", "log_to_block_end", "len_vs_body", "block_edge", "log_run", "promo_off_topic", "body_off_topic",
 )
 #: features a second pass adds: what the first pass thinks of the neighbouring lines
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_win2", "p_win6")
@@ -634,6 +650,8 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
             math.log1p(block_lines), math.log1p(char_dist),
             float(furniture > 0 and you > 0), math.log1p(last - i) if dist == 0 else 0.0, loglens[i] - log_body_len,
             float(i == first or i == last), math.log(run[i]),
+            float(furniture > 0 and you > 0) * (1.0 - cohesion),
+            (1.0 - cohesion) * float(kept_good[i] and dist == 0 and len(cont) >= 5),
         ])
     return out
 

@@ -1,0 +1,97 @@
+"""The line model of the flattened-text boilerplate filter: weights, page features, the honest split."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lagebild.evaluation import boilerplate as bench
+from lagebild.ingest import line_weights, train_lines
+from lagebild.ingest.boilerplate import CONTEXT_FEATURES, FEATURES, context_features, line_features, plan
+
+BODY = (
+    "Die Regierung hat am Montag ein neues Gesetz beschlossen, das nach Angaben des Ministeriums im kommenden "
+    "Jahr in Kraft treten soll. Kritiker halten die Reform für unzureichend."
+)
+
+
+def test_weights_match_the_features() -> None:
+    assert len(line_weights.WEIGHTS1) == len(line_weights.MEAN1) == len(line_weights.STD1) == len(FEATURES)
+    n2 = len(FEATURES) + len(CONTEXT_FEATURES)
+    assert len(line_weights.WEIGHTS2) == len(line_weights.MEAN2) == len(line_weights.STD2) == n2
+    assert 0.0 <= line_weights.THRESHOLD_BODY <= line_weights.THRESHOLD <= 1.0
+
+
+def test_one_clean_paragraph_is_never_dropped() -> None:
+    for text in (BODY, "Überschrift\n\n" + BODY, BODY + "\n\n" + BODY.replace("Montag", "Dienstag")):
+        p = plan(text, use_model=True)
+        kept = [ln.text for ln in p.lines if ln.reason is None]
+        assert BODY in kept
+
+
+def test_features_have_one_row_per_line_and_fixed_width() -> None:
+    text = "Startseite\nPolitik\n\nTitel der Meldung\n\n" + BODY + "\n\nTeilen\nFacebook\n\nNewsletter abonnieren"
+    p = plan(text, use_model=False)
+    first, last = p.meta["_block"]
+    feats = line_features(p.lines, first, last, p.meta.get("title_line"))
+    assert len(feats) == len(p.lines) and all(len(row) == len(FEATURES) for row in feats)
+    ctx = context_features([0.2, 0.9, 0.5])
+    assert [len(r) for r in ctx] == [len(CONTEXT_FEATURES)] * 3 and ctx[1][1] == 0.2 and ctx[1][2] == 0.5
+
+
+def test_promotional_paragraph_in_the_article_is_removed_with_a_reason() -> None:
+    """A newsletter pitch addressed to the reader, inside the body, goes; the body stays."""
+    paragraphs = [
+        "Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, die Fußgängerzone im kommenden Frühjahr "
+        "neu pflastern zu lassen. Die Kosten werden auf rund zwei Millionen Euro geschätzt.",
+        "Seit Jahren klagen Anwohner und Händler über lose Steine und Stolperfallen. Ein Gutachten hatte im Sommer "
+        "festgestellt, dass der Belag an mehreren Stellen nicht mehr sicher ist.",
+        "Verpasse keine Nachricht mehr: Melde dich jetzt für unseren kostenlosen Newsletter an und erhalte die "
+        "wichtigsten Meldungen aus deiner Stadt jeden Morgen in dein Postfach.",
+        "Die Bauarbeiten sollen in mehreren Abschnitten erfolgen, damit die Geschäfte erreichbar bleiben. Der "
+        "Einzelhandelsverband begrüßte die Entscheidung, forderte aber eine enge Abstimmung mit den Händlern.",
+        "Nach Angaben der Verwaltung soll die Sanierung bis zum Herbst abgeschlossen sein. Anschließend werde auch "
+        "die Beleuchtung erneuert, hieß es aus dem Rathaus.",
+    ]
+    p = plan("Stadt saniert Fußgängerzone\n\n" + "\n\n".join(paragraphs), use_model=True)
+    reasons = {ln.text[:20]: ln.reason for ln in p.lines}
+    assert reasons["Verpasse keine Nachr"] is not None
+    for par in paragraphs[:2] + paragraphs[3:]:
+        assert reasons[par[:20]] is None, par
+
+
+def _fake_evalset(folder: Path, n: int = 40) -> list[str]:
+    (folder / "html").mkdir(parents=True)
+    gold: dict[str, Any] = {}
+    for i in range(n):
+        url = f"https://example.org/page/{i}"
+        gold[url] = {"file": f"p{i}.html", "with": [f"Text {i}"], "without": ["Menü"]}
+        (folder / "html" / f"p{i}.html.gz").write_bytes(gzip.compress(f"<p>Menü</p><p>Text {i}</p>".encode()))
+    (folder / "evaldata_dev.json").write_text(json.dumps(gold), "utf-8")
+    return list(gold)
+
+
+def test_halves_split_the_pages_stably(tmp_path: Path) -> None:
+    urls = _fake_evalset(tmp_path)
+    halves = {h: [k for k, _, _ in bench._trafilatura_pages(tmp_path, h)] for h in bench.HALVES}
+    assert sorted(halves["tuning"] + halves["heldout"]) == sorted(urls)
+    assert not set(halves["tuning"]) & set(halves["heldout"])
+    assert all(bench.half_of(u) == h for h, us in halves.items() for u in us)
+    assert 10 <= len(halves["tuning"]) <= 30  # a hash, not a prefix: both halves get pages
+
+
+def test_training_reads_only_the_tuning_half(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    asked: list[Any] = []
+
+    def fake_pages(folder: Path, half: str | None = None):  # type: ignore[no-untyped-def]
+        asked.append(half)
+        return iter(())
+
+    monkeypatch.setattr(bench, "_trafilatura_pages", fake_pages)
+    monkeypatch.setattr(bench, "_scrapinghub_pages", lambda folder: iter(()))
+    assert train_lines.collect(tmp_path, tmp_path) == []
+    assert asked == ["tuning"]
