@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lagebild.timex.lexicon import (
     AMBIGUOUS_MONTHS,
@@ -232,15 +234,120 @@ _BRANCHES: list[tuple[str, str]] = [
 ]
 
 
+def _named_branch(name: str, pattern: str) -> str:
+    """Return the branch as one named group, its own groups prefixed with the branch name."""
+    renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pattern)
+    return f"(?P<{name}>{renamed})"
+
+
 @functools.cache
 def master() -> re.Pattern[str]:
     """Join the branches into one pattern; group names get the branch as prefix ("month__mon")."""
-    parts = []
-    for name, pattern in _BRANCHES:
-        renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pattern)
-        parts.append(f"(?P<{name}>{renamed})")
+    parts = [_named_branch(name, pattern) for name, pattern in _BRANCHES]
     # Every expression starts at a word start: failing fast inside words makes the scan ~4x faster.
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+# Scanning with the master pattern tries all ~30 branches at every word start. The branches are
+# also compiled one by one, and for each plain character the branches whose match can begin with
+# it are listed (from the parsed patterns); at a word start only those are tried, in branch order,
+# which finds exactly the match the master pattern finds there (alternation is ordered).
+_PLAIN_CHARS = string.ascii_letters + string.digits + "äöüÄÖÜß"
+_WORD_START = re.compile(r"(?<![\w])\w")
+_DIGIT = "<digit>"
+
+
+def _first_chars(items: list[Any], c: Any) -> tuple[set[str] | None, bool]:
+    """Return (characters a match of the parsed ``items`` can start with or ``None`` if any, may be empty)."""
+    out: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_op(op, av, c)
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_op(op: Any, av: Any, c: Any) -> tuple[set[str] | None, bool]:
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] < 300:
+                chars |= {chr(x) for x in range(a[0], a[1] + 1)}
+            elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                chars.add(_DIGIT)
+            else:
+                return None, False
+        return chars, False
+    if op is c.CATEGORY:
+        return ({_DIGIT}, False) if av is c.CATEGORY_DIGIT else (None, False)
+    if op is c.SUBPATTERN:
+        return _first_chars(list(av[-1]), c)
+    if op is c.BRANCH:
+        chars, empty = set(), False
+        for alt in av[1]:
+            first, nullable = _first_chars(list(alt), c)
+            if first is None:
+                return None, False
+            chars |= first
+            empty |= nullable
+        return chars, empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        first, nullable = _first_chars(list(av[2]), c)
+        return (None, False) if first is None else (first, nullable or av[0] == 0)
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True  # zero-width
+    return None, False  # anything else: could start with any character
+
+
+def _can_start(chars: set[str], ch: str) -> bool:
+    if _DIGIT in chars and ch.isdecimal():
+        return True
+    return any(x != _DIGIT and re.fullmatch(re.escape(x), ch, re.IGNORECASE) for x in chars)
+
+
+@functools.cache
+def _dispatch() -> tuple[list[re.Pattern[str]], dict[str, tuple[int, ...]], tuple[int, ...]] | None:
+    """Return the per-branch patterns, the branches each plain character can start, and all branches.
+
+    ``None`` when a branch's possible first characters cannot be determined: then the master
+    pattern is used as it is.
+    """
+    try:
+        from re import _constants as consts
+        from re import _parser as parser
+    except ImportError:  # a Python without these internals: the master pattern still works
+        return None
+    patterns, firsts = [], []
+    for name, pattern in _BRANCHES:
+        first, nullable = _first_chars(list(parser.parse(pattern, re.IGNORECASE)), consts)
+        if first is None or nullable or not all(x == _DIGIT or re.fullmatch(r"\w", x) for x in first):
+            return None
+        firsts.append(first)
+        patterns.append(re.compile(r"(?<![\w])(?:" + _named_branch(name, pattern) + ")", re.IGNORECASE))
+    table = {ch: tuple(i for i, first in enumerate(firsts) if _can_start(first, ch)) for ch in _PLAIN_CHARS}
+    return patterns, table, tuple(range(len(patterns)))
+
+
+def _search(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """Return what ``master().search(text, pos, endpos)`` returns, trying only plausible branches."""
+    dispatch = _dispatch()
+    if dispatch is None:
+        return master().search(text, pos, endpos)
+    patterns, table, every = dispatch
+    for w in _WORD_START.finditer(text, pos, endpos):
+        p = w.start()
+        for i in table.get(text[p], every):  # other characters (other scripts, odd case pairs): all branches
+            m = patterns[i].match(text, p, endpos)
+            if m is not None:
+                return m
+    return None
 
 
 # Every expression contains one of these word starts (a digit, a month, a weekday, a time unit,
@@ -1032,16 +1139,20 @@ def _trim(text: str, ment: Mention) -> Mention | None:
 def find_mentions(text: str) -> Iterator[Mention]:
     """Yield the temporal expressions of German ``text`` in order, without overlaps."""
     last_end = 0
-    pattern = master()  # compiled on first use (a large pattern: ~0.3 s), not at import
     for ws, we in _windows(text):
         pos = max(ws, last_end)
         while pos < we:
-            m = pattern.search(text, pos, we)
+            m = _search(text, pos, we)  # patterns compiled on first use (~0.3 s), not at import
             if m is None:
                 break
             branch = m.lastgroup or ""
             handler = _HANDLERS.get(branch)
-            found = handler(text, m, _G(m, branch)) if handler else []
+            try:
+                found = handler(text, m, _G(m, branch)) if handler else []
+            except (KeyError, ValueError, IndexError):
+                # Case-insensitive matching lets odd letters through ("ſonntag", "ẞpät") that the
+                # lexicons do not hold: such a reading is rejected, not a failure of the document.
+                found = []
             kept = False
             for ment in found:
                 ment = _trim(text, ment)  # type: ignore[assignment]
