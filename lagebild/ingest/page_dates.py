@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-__all__ = ["DateCandidate", "PageDate", "choose_date", "printed_dates", "structured_dates"]
+__all__ = ["DateCandidate", "PageDate", "choose_date", "printed_dates", "structured_dates", "url_day"]
 
 #: earliest plausible publication date of a web page
 MIN_DATE = "1995-01-01"
@@ -488,7 +488,6 @@ def _find_start(text: str, line: str, after: int) -> int:
 #: how far around the headline printed dates count as the article's own
 ABOVE_HEADLINE = 300
 BELOW_HEADLINE = 1500
-DATELINE_CHARS = 40
 
 
 def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month_first: bool = False) -> list[DateCandidate]:
