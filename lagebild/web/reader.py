@@ -88,13 +88,24 @@ class DocMetas(Mapping[str, dict[str, Any]]):
         self._absent.update(i for i in missing if i not in found)
 
     def __getitem__(self, key: str) -> dict[str, Any]:
-        if not isinstance(key, str):
+        found = self._local.get(key)
+        if found is not None:
+            return found
+        if not isinstance(key, str) or key in self._absent:
             raise KeyError(key)
         self.load([key])
         return self._local[key]
 
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
+        if key in self._local:
+            return True
+        if not isinstance(key, str) or key in self._absent:
             return False
         self.load([key])
         return key in self._local
