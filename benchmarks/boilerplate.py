@@ -1,7 +1,8 @@
 """Plain-text boilerplate filter on pages flattened to all their visible text.
 
-Runs ``lagebild eval boilerplate`` on scrapinghub_article_extraction (the development set the
-rules were tuned on) and trafilatura_evalset (the report set), and prints the table.
+Runs ``lagebild eval boilerplate`` on scrapinghub_article_extraction (rules developed and line
+model trained on it) and trafilatura_evalset, one row per half: the line model is trained on the
+TUNING half, the HELD-OUT half is the report set. Rows with and without the line model.
 
 Usage: .venv/bin/python benchmarks/boilerplate.py [--limit N]
 """

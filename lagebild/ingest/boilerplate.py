@@ -11,8 +11,18 @@ words; or "neutral": headings, short lines), then in context, the way a reader s
 - the *tail* after the last body paragraph holds share/comment widgets and link lists;
 - a line repeated verbatim (a lead or headline printed twice) is kept once.
 
-Every decision carries a reason, so the caller can record what was removed and why. The
-filter is pure Python over lines (no model) and costs well under a millisecond per article.
+On whole flattened pages a small line model (two logistic regressions, weights in
+``line_weights.py``, trained by ``python -m lagebild.ingest.train_lines``) then re-decides every
+line the rules kept or removed for layout reasons only. It sees the page as a reader does: how far
+a line is from the main block (the run of body paragraphs with the most text), how dense the body
+text around it is, how many of its words the block and the title share (a teaser of another story
+reads like body text but talks about something else), furniture words and direct address of the
+reader, and in a second pass what the first pass thinks of the neighbouring lines. Cue removals
+and the title stay; the longest body paragraph always stays.
+
+Every decision carries a reason, so the caller can record what was removed and why ("low text
+score" when the model alone removed a line). Pure Python and a few numpy products over lines:
+about a millisecond per article.
 """
 
 from __future__ import annotations
@@ -175,6 +185,7 @@ class Line:
     date: DateValue | None = None
     date_keyword: str = ""
     author: str | None = None
+    words: list[str] = field(default_factory=list, repr=False)  # word tokens of ``text`` (for the line model)
 
 
 @dataclass
@@ -223,7 +234,7 @@ def _key(s: str) -> str:
 
 def _first_pass(line: Line) -> None:
     s = line.text
-    words = _words(s)
+    words = line.words = _words(s)
     n = len(s)
     dm = headers.date_line(s)
     if dm:
@@ -551,10 +562,8 @@ _YOU_WORDS = frozenset(
     "ton ta tes usted ustedes tú tus tuo tua tuoi voi jij je jouw uw".split()
 )
 _FORMAL_YOU = frozenset("Sie Ihnen Ihre Ihr Ihren Ihrem Ihrer Ihres".split())
-_DIGIT = re.compile(r"\d")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|de|org|net)\b|@\w")
 _SEPARATORS = re.compile(r"\s[|·•/>»]\s")
-_SENT_END = re.compile(r"[.!?](?:\s|$)")
 
 FEATURES = (
     "bias", "log_len", "log_words", "stop_ratio", "ends_sentence", "inner_punct", "digit_ratio", "caps_ratio",
@@ -569,8 +578,14 @@ FEATURES = (
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_win2", "p_win6")
 
 
-def _content(folded: list[str]) -> list[str]:
-    return [w for w in folded if len(w) >= 4 and w not in _STOPWORDS and not w.isdigit()]
+def _content(folded: list[str]) -> set[str]:
+    return {w for w in set(folded).difference(_STOPWORDS) if len(w) >= 4 and not w.isdigit()}
+
+
+def _at_end(pattern: re.Pattern[str], s: str) -> bool:
+    """Match an end-anchored pattern on the last characters only (a search over a long line is slow)."""
+    return pattern.search(s[-12:]) is not None
+
 
 
 def line_features(lines: list[Line], first: int, last: int, title_i: int | None = None) -> list[list[float]]:
@@ -582,8 +597,8 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
     like body text but talk about something else.
     """
     n = len(lines)
-    wordss = [_words(ln.text) for ln in lines]
-    foldeds = [[w.casefold() for w in ws] for ws in wordss]
+    wordss = [ln.words or _words(ln.text) for ln in lines]
+    foldeds = ["\x00".join(ws).casefold().split("\x00") if ws else [] for ws in wordss]
     contents = [_content(f) for f in foldeds]
     lens = [len(ln.text) for ln in lines]
     loglens = [math.log1p(x) for x in lens]
@@ -596,11 +611,11 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
     block_vocab: Counter[str] = Counter()
     for i in range(first, min(last, n - 1) + 1):
         if kept_good[i]:
-            block_vocab.update(set(contents[i]))
+            block_vocab.update(contents[i])
     in_block = block_vocab.__contains__
     # for a body line of the block itself: its words count only if another body line has them too
     in_block_elsewhere = {w for w, c in block_vocab.items() if c > 1}.__contains__
-    title = set(contents[title_i]) if title_i is not None and 0 <= title_i < n else set()
+    title = contents[title_i] if title_i is not None and 0 <= title_i < n else set()
     repeats = Counter(ln.text for ln in lines)
     block_lines = max(last - first + 1, 1)
     # length of the run of neighbouring lines that share the line's rule decision (a long link list, one stray line)
@@ -632,21 +647,21 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
         furniture = sum(map(_FURNITURE_WORDS.__contains__, folded))
         you = sum(map(_YOU_WORDS.__contains__, folded)) + sum(map(_FORMAL_YOU.__contains__, words[1:]))
         out.append([
-            1.0, loglens[i], math.log1p(len(words)), sum(map(_STOPWORDS.__contains__, folded)) / nw, float(bool(_END_SENTENCE.search(s))),
-            float(bool(_SENT_PUNCT.search(s[:-1]))), len(_DIGIT.findall(s)) / max(len(s), 1),
+            1.0, loglens[i], math.log1p(len(words)), sum(map(_STOPWORDS.__contains__, folded)) / nw, float(_at_end(_END_SENTENCE, s)),
+            float(bool(_SENT_PUNCT.search(s, 0, len(s) - 1))), sum(map(s.count, "0123456789")) / max(len(s), 1),
             sum(map(str.istitle, words)) / nw, float(ln.kind == "good"), float(ln.kind == "weak"),
             float(first <= i <= last), float(ln.reason is None), i / max(n - 1, 1), math.log1p(dist),
             float(i > 0 and kept_good[i - 1]), float(i + 1 < n and kept_good[i + 1]),
             loglens[i - 1] if i > 0 else 0.0, loglens[i + 1] if i + 1 < n else 0.0,
             float(bool(_LIST_ITEM.match(s))), float(s.endswith(":")), float(ln.reason == "link list"),
-            float(i < first), float(i > last), float(bool(_TRUNCATED.search(s))),
+            float(i < first), float(i > last), float(_at_end(_TRUNCATED, s)),
             float(ln.reason == "outside article"), float(ln.reason == "navigation"), float(ln.reason == "header"),
             float(ln.reason == "trailer"),
             (pg[b3] - pg[a3]) / max(pc[b3] - pc[a3], 1), (pg[b10] - pg[a10]) / max(pc[b10] - pc[a10], 1),
             cohesion, title_overlap, furniture / nw, float(furniture > 0), you / nw,
             math.log(repeats[s]), (i - first) / block_lines if dist == 0 else (-1.0 if i < first else 2.0),
-            math.log1p(len(_SENT_END.findall(s))), float(bool(_URLISH.search(s))), float(bool(_SEPARATORS.search(s))),
-            float(s.rstrip("\"“”»«'’)").endswith("?")), sum(map(str.isupper, words)) / nw,
+            math.log1p(s.count(". ") + s.count("! ") + s.count("? ") + (s[-1:] in ".!?")), float(bool(_URLISH.search(s))), float(bool(_SEPARATORS.search(s))),
+            float(s[-6:].rstrip("\"“”»«'’)").endswith("?")), sum(map(str.isupper, words)) / nw,
             math.log1p(block_lines), math.log1p(char_dist),
             float(furniture > 0 and you > 0), math.log1p(last - i) if dist == 0 else 0.0, loglens[i] - log_body_len,
             float(i == first or i == last), math.log(run[i]),
