@@ -154,6 +154,10 @@ _CREDIT_STRONG = re.compile(
     r"|(?:foto|fotos|bild|bildquelle|grafik|photo|image|credit|archivbild|symbolbild)\s*:\s*[^.!?]{0,60}$|©[^.!?]{0,60}$",
     re.I,
 )
+#: the category/tag/permalink line a blog engine prints under a post
+_POST_META = re.compile(
+    r"\b(?:perma(?:nent)?link|this\s+(?:entry|post)\s+was\s+posted|(?:posted|filed)\s+(?:in|under)\b.{0,120}\b(?:tagged|permalink)|"
+    r"dieser\s+(?:eintrag|beitrag|artikel)\s+wurde\s+(?:.{0,80}\s)?(?:veröffentlicht|abgelegt)|verschlagwortet\s+mit)\b", re.I)
 #: subscription words; with a reader addressed directly ("du", "Sie", "you") the line is a pitch, not news
 _SUBSCRIBE = re.compile(
     r"\b(?:newsletter\w*|abonn\w+|abo|subscri\w+|sign(?:ing)?\s+up|e-?mail-?adresse|e-?mail\s+address|posteingang|"
@@ -267,6 +271,9 @@ def _first_pass(line: Line) -> None:
         line.kind, line.reason = "cue", "related links"
         return
     low = s.lower()
+    if n <= 300 and _POST_META.search(s):
+        line.kind, line.reason = "cue", "post meta"
+        return
     if n <= 300 and _SUBSCRIBE.search(s) and _addresses_reader(words):
         line.kind, line.reason = "cue", "newsletter"  # a pitch to the reader, even when written as a sentence
         return

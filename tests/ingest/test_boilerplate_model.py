@@ -95,3 +95,21 @@ def test_training_reads_only_the_tuning_half(monkeypatch: pytest.MonkeyPatch, tm
     monkeypatch.setattr(bench, "_scrapinghub_pages", lambda folder: iter(()))
     assert train_lines.collect(tmp_path, tmp_path) == []
     assert asked == ["tuning"]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("This entry was posted in Allgemein and tagged Berlin. Bookmark the permalink.", "post meta"),
+    ("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit Berlin von Anna Beispiel.", "post meta"),
+    ("Melde dich hier für unseren Newsletter an und erhalte jeden Morgen die wichtigsten Meldungen.", "newsletter"),
+    ("Enter your email address below to get our newsletter with the latest stories every weekday.", "newsletter"),
+])
+def test_sentence_shaped_furniture_is_a_cue(line: str, reason: str) -> None:
+    p = plan(f"Titel\n\n{BODY}\n\n{line}\n\n{BODY.replace('Montag', 'Freitag')}", use_model=False)
+    assert {ln.text: ln.reason for ln in p.lines}[line] == reason
+
+
+def test_a_report_about_a_newsletter_stays() -> None:
+    """Subscription words without the reader addressed are news, not a pitch."""
+    line = "Der Verlag teilte mit, der Newsletter habe inzwischen mehr als 200.000 Abonnenten in ganz Europa."
+    p = plan(f"Titel\n\n{BODY}\n\n{line}", use_model=False)
+    assert {ln.text: ln.reason for ln in p.lines}[line] is None
