@@ -125,6 +125,8 @@ class OffsetMap:
     """
 
     segments: list[_Segment] = field(default_factory=list)
+    # Segment starts for bisection, built on first use (exports map every annotation).
+    _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
@@ -143,7 +145,9 @@ class OffsetMap:
         return (first, max(first, last))
 
     def _point(self, t: int, *, prefer_right: bool) -> int:
-        starts = [s.text_start for s in self.segments]
+        starts = getattr(self, "_starts", ())  # absent on maps unpickled from before this slot
+        if len(starts) != len(self.segments) or (starts and starts[-1] != self.segments[-1].text_start):
+            starts = self._starts = [s.text_start for s in self.segments]
         i = bisect.bisect_right(starts, t) - 1
         if i >= 0:
             seg = self.segments[i]

@@ -134,8 +134,13 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2) -> dict[str, d
         df.update(doc_words[d.id])
     n_docs = len(docs)
 
+    idf_of: dict[str, float] = {}
+
     def idf(w: str) -> float:
-        return math.log(1 + n_docs / df[w]) if df[w] else 0.0
+        value = idf_of.get(w)
+        if value is None:  # the same float every time: computed once per word
+            value = idf_of[w] = math.log(1 + n_docs / df[w]) if df[w] else 0.0
+        return value
 
     flagged = {d.id: {r for a in d.annotations if a.kind == "inconsistency" for r in a.data.get("refs_anns") or []} for d in docs}
     facts: list[_Fact] = []
@@ -151,7 +156,8 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2) -> dict[str, d
                 continue
             if ann.data.get("anchor") == "context" and ann.id in flagged[d.id]:
                 continue
-            words = _words(d.text[_sentence(d, ann, sentences[d.id]).start : _sentence(d, ann, sentences[d.id]).end])
+            sent = _sentence(d, ann, sentences[d.id])
+            words = _words(d.text[sent.start : sent.end])
             facts.append(_Fact(d, ann, point, words))
             for w in words:
                 index[w].append(len(facts) - 1)
@@ -193,6 +199,7 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
     one chance overlap.
     """
     votes: dict[tuple[str, str], dict[str, tuple[float, Annotation, _Fact, set[str]]]] = defaultdict(dict)
+    values: dict[int, str] = {}  # fact index -> its calendar value as text
     for ann in doc.annotations:
         if ann.kind != "timex" or ann.data.get("value") or not isinstance(ann.data.get("relative"), dict):
             continue
@@ -209,7 +216,9 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
             fact = facts[i]
             shared = words & fact.words
             score = sum(idf(w) for w in sorted(shared))
-            key = (ann.id, format_value(fact.point))
+            if i not in values:
+                values[i] = format_value(fact.point)
+            key = (ann.id, values[i])
             if fact.doc.id not in votes[key] or score > votes[key][fact.doc.id][0]:
                 votes[key][fact.doc.id] = (score, ann, fact, shared)
     if not votes:
