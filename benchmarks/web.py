@@ -166,7 +166,8 @@ def measure(db: str, repeat: int, timeout: float) -> None:
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-c", "from lagebild.cli import main; main()", "serve", "--db", db, "--port", str(port)]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # run outside the checkout: ``-c`` puts the working folder first on sys.path, and PYTHONPATH must win
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir())
     try:
         with httpx.Client(base_url=base, timeout=timeout) as client:
             while True:

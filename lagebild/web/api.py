@@ -283,14 +283,30 @@ def claim_groups(st: State, limit: Limit = 50, offset: Offset = 0, relation: Tex
     return page(items, limit, offset)
 
 
-def _speaker_entity(row: dict[str, Any], mention_entity: dict[str, str]) -> Any:
-    """The ``speaker.entity`` a quote's export form carries, from its stored row."""
+def _speaker_is(speaker: Any, entity: str) -> bool:
+    """Whether a quote's exported ``speaker`` (a reference, a list of them, or a span) is the entity."""
+    if isinstance(speaker, dict):
+        return speaker.get("entity") == entity
+    if isinstance(speaker, list):
+        return any(isinstance(s, dict) and s.get("entity") == entity for s in speaker)
+    return False
+
+
+def _stored_speaker(row: dict[str, Any], mention_entity: dict[str, str]) -> Any:
+    """The ``speaker`` value a quote's export form carries, from its stored row (as ``annotation_json`` builds it)."""
     data = row["data"]
-    if "speaker" in data:
-        speaker = data["speaker"]
-        return speaker.get("entity") if isinstance(speaker, dict) else None
-    ann = data.get("speaker_ann")
-    return mention_entity.get(f"{row['doc']}#{ann}") if ann else None
+    doc = row["doc"]
+    speaker: Any = None
+    for key, value in data.items():
+        if key == "speaker":
+            speaker = value
+        elif key == "speaker_ann" and "speaker" not in data:
+            speaker = {"entity": mention_entity.get(f"{doc}#{value}")} if value else None
+        elif key == "speaker_anns" and "speaker" not in data:
+            speaker = [{"entity": mention_entity.get(f"{doc}#{v}")} for v in value or []]
+        elif key == "speaker_span" and "speaker_ann" not in data and "speaker" not in data:
+            speaker = {"span": value}
+    return speaker
 
 
 @router.get("/quotes", summary="List quotes with their speakers")
@@ -300,11 +316,11 @@ def quotes(st: State, limit: Limit = 50, offset: Offset = 0, doc: Text = None, s
 
     def row_test(r: dict[str, Any]) -> bool:
         return ((not needle or needle in str(r["data"].get("speaker_text") or "").casefold())
-                and (not entity or _speaker_entity(r, mention_entity) == entity))
+                and (not entity or _speaker_is(_stored_speaker(r, mention_entity), entity)))
 
     def item_test(x: dict[str, Any]) -> bool:
         return ((not needle or needle in str(x.get("speaker_text") or "").casefold())
-                and (not entity or (x.get("speaker") or {}).get("entity") == entity))
+                and (not entity or _speaker_is(x.get("speaker"), entity)))
 
     filtered = bool(needle or entity)
     return annotation_page(st, "quote", limit, offset, doc=doc or None, row_test=row_test if filtered else None,

@@ -209,3 +209,30 @@ def test_changes_by_another_process_are_seen(served: tuple[Any, Any, Any], tmp_p
         other.db.commit()
         other.close()
     assert client.get("/api/health").json()["documents"] == before
+
+
+def test_quote_speaker_filter_reads_the_stored_rows_like_the_export(tmp_path: Path) -> None:
+    """The speaker payload comes as one reference, a list of them, a span or a raw value: the row test must agree."""
+    from lagebild.model import Document, OffsetMap, Provenance, SourceRef, Span
+    from lagebild.web.api import _speaker_is, _stored_speaker
+
+    text = "Anna Berg und Carl Dorn sagten, alles sei gut. Sie meinte, es regne."
+    doc = Document(id="q", original=text, source=SourceRef("q.txt"))
+    doc.set_text(text, OffsetMap.identity(len(text)))
+    prov = Provenance("test.quotes.v1")
+    anna = doc.add("entity", Span(0, 9), prov, label="PER").id
+    carl = doc.add("entity", Span(14, 23), prov, label="PER").id
+    payloads = [{"speaker_ann": anna, "speaker_span": [0, 9]}, {"speaker_anns": [anna, carl]}, {"speaker_span": [0, 9]},
+                {"speaker": "unbekannt", "speaker_ann": carl}, {"speaker": {"entity": "per-x"}}, {}]
+    for i, data in enumerate(payloads):
+        doc.add("quote", Span(31 + i, 45), prov, data=data)
+    corpus = CorpusResult(mention_entity={f"q#{anna}": "per-anna", f"q#{carl}": "per-carl"})
+    store = open_store(str(tmp_path / "q.db"))
+    store.save_document(doc)
+    rows = {r["ann"]: r for r in store.iter_annotations("quote")}
+    store.close()
+    for ann in doc.of_kind("quote"):
+        exported = annotation_json(doc, ann, corpus).get("speaker")
+        stored = _stored_speaker(rows[ann.id], corpus.mention_entity)
+        for entity in ("per-anna", "per-carl", "per-x", "nobody"):
+            assert _speaker_is(stored, entity) == _speaker_is(exported, entity), (ann.data, entity)
