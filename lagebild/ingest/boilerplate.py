@@ -86,6 +86,11 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         r"|^\W*(?:(?:jetzt|hier)\s+)?(?:kommentieren|mitdiskutieren|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
         r"add\s+a\s+comment|write\s+a\s+comment|join\s+the\s+(?:discussion|conversation))\W*$"
         r"|^\W*(?:\d+\s+)?(?:kommentare?|comments?)\s+(?:zu\s+diesem\s+artikel|anzeigen|lesen|show)\W*$", re.I), 70),
+    # comment-form headings of blog engines, and "3 Responses to <title>" over the reader comments
+    ("comments widget", re.compile(
+        r"^\W*(?:schreibe?|hinterlasse?|verfasse?|schreiben\s+sie|hinterlassen\s+sie)\s+(?:einen|deinen|ihren)\s+kommentar"
+        r"|(?:antwort|antworten|kommentar)\s+abbrechen\W*$|\bcancel\s+reply\W*$"
+        r"|^\W*\d+\s+(?:gedanken|kommentare|antworten|reaktionen|thoughts|responses?|comments|replies)\s+(?:zu|on|to)\s", re.I), 200),
     ("reading time", re.compile(r"(?!)"), 0),  # handled by headers.reading_time_line
     ("advertisement", re.compile(
         r"^\W*(?:anzeige|werbung|advertisement|sponsored(?:\s+content)?|promotion|ad|gesponsert|"
