@@ -30,6 +30,10 @@ class SQLiteStore:
             self.db = sqlite3.connect(path, timeout=30, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL never corrupts the file and keeps every committed document when
+            # the process is killed; only an OS crash or power cut may undo the last commits. It
+            # spares an fsync per document (about 5 ms each, in the main process).
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SQLITE_SCHEMA)
             self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
