@@ -201,7 +201,7 @@ def measure(db: str, repeat: int, timeout: float) -> None:
                 ("GET /api/search?q=Vertrag unterzeichnet", "/api/search?q=Vertrag%20unterzeichnet"),
                 ("GET /api/documents?limit=50", "/api/documents?limit=50"),
                 ("GET /api/documents?limit=50&offset=5000", "/api/documents?limit=50&offset=5000"),
-                ("GET /api/documents?outlet&date_from", "/api/documents?outlet=outlet-03&date_from=2016-03"),
+                ("GET /api/documents?outlet&date_from", "/api/documents?outlet=outlet-04&date_from=2016-03"),
                 ("GET /api/documents/{id}", f"/api/documents/{doc}"),
                 ("GET /api/claims?limit=50", "/api/claims?limit=50"),
                 ("GET /api/quotes?limit=50", "/api/quotes?limit=50"),
