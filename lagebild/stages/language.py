@@ -28,10 +28,21 @@ def _detector() -> Any:
     return detect
 
 
+def _has_letters(text: str, n: int) -> bool:
+    """Return whether ``text`` has at least ``n`` letters (stops looking once it has found them)."""
+    found = 0
+    for ch in text:
+        if ch.isalpha():
+            found += 1
+            if found >= n:
+                return True
+    return False
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """Return ``(ISO 639-1 code, score)`` for ``text`` (``(None, 0.0)`` when there is nothing to judge)."""
     sample = " ".join(text.split())[:4000]
-    if sum(ch.isalpha() for ch in sample) < 3:
+    if not _has_letters(sample, 3):
         return None, 0.0
     try:
         best = _detector()(sample, model="lite")[0]
