@@ -209,9 +209,19 @@ class _Cluster:
     participants: Counter[str] = field(default_factory=Counter)
     objects: Counter[str] = field(default_factory=Counter)
     conflict: bool = False
+    # Distinct word sets and date windows of the mentions: copies of an article repeat them, and
+    # a candidate is scored against each distinct one only (same maxima, same any()).
+    word_sets: dict[frozenset[str], None] = field(default_factory=dict)
+    text_windows: dict[DateInterval, None] = field(default_factory=dict)
+    windows: dict[DateInterval, None] = field(default_factory=dict)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
+        self.word_sets[frozenset(m.words)] = None
+        if m.window is not None:
+            self.windows[m.window] = None
+            if m.basis == "text":
+                self.text_windows[m.window] = None
         self.agents.update(m.agents)
         self.agent_types |= m.agent_types
         self.strong_agents |= m.strong_agents
@@ -223,10 +233,12 @@ class _Cluster:
             self.objects[m.obj] += 1
 
     def text_intervals(self) -> list[DateInterval]:
-        return [m.window for m in self.mentions if m.basis == "text" and m.window is not None]
+        """The distinct windows of the mentions dated by the text itself."""
+        return list(self.text_windows)
 
     def any_intervals(self) -> list[DateInterval]:
-        return [m.window for m in self.mentions if m.window is not None]
+        """The distinct windows of all dated mentions."""
+        return list(self.windows)
 
 
 @COMPARE.register("events.merge.v1", requires=set(), produces={"events"})
@@ -252,7 +264,7 @@ class EventMerger:
             return None  # two different single actors of the same kind ("Nordkorea" vs "Russland")
         agents_apart = bool(m.strong_agents and c.strong_agents and not _matches(m.strong_agents, m.tokens, c.strong_agents, c.tokens))
         shared = _matches(m.participants, m.tokens, c.participants, c.tokens)
-        sim = max((_jaccard(m.words, o.words) for o in c.mentions), default=0.0)
+        sim = max((_jaccard(m.words, words) for words in c.word_sets), default=0.0)
         same_obj = bool(m.obj and m.obj in c.objects)
         texts = c.text_intervals()
         same_text_date = (
@@ -297,7 +309,7 @@ class EventMerger:
             ),
         )
         clusters: list[_Cluster] = []
-        index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        index: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         for m in order:
             keys = [(m.story, m.event_class, "p:" + p) for p in m.participants]
             if m.obj:
@@ -323,8 +335,7 @@ class EventMerger:
                 clusters[ci].conflict |= best[2]
             clusters[ci].add(m)
             for k in keys:
-                if ci not in index[k]:
-                    index[k].append(ci)
+                index[k].add(ci)
         ids = [d.id for d in docs]
         groups = independent_groups(result, ids)
         names = entity_names(getattr(result, "entities", None) or [])
