@@ -62,7 +62,7 @@ def build_store(n: int, pipeline: str, cache: Path, jobs: int, analyse: int | No
 
     from lagebild.analyze import analyze_paths, recompute_corpus
     from lagebild.config import load_config
-    from lagebild.model import DateValue, content_hash
+    from lagebild.model import content_hash
     from lagebild.store import open_store
 
     cache.mkdir(parents=True, exist_ok=True)

@@ -111,7 +111,8 @@ class DocMetas(Mapping[str, dict[str, Any]]):
         return key in self._local
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._reader.store.document_ids())
+        with self._reader.lock:
+            return iter(self._reader.store.document_ids())
 
     def __len__(self) -> int:
         return self._reader.count()
