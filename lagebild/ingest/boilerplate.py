@@ -659,7 +659,8 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
         furniture = sum(map(_FURNITURE_WORDS.__contains__, folded))
         you = sum(map(_YOU_WORDS.__contains__, folded)) + sum(map(_FORMAL_YOU.__contains__, words[1:]))
         out.append([
-            1.0, loglens[i], math.log1p(len(words)), sum(map(_STOPWORDS.__contains__, folded)) / nw, float(_at_end(_END_SENTENCE, s)),
+            1.0, loglens[i], math.log1p(len(words)), sum(map(_STOPWORDS.__contains__, folded)) / nw,
+            float(_at_end(_END_SENTENCE, s)),
             float(bool(_SENT_PUNCT.search(s, 0, len(s) - 1))), sum(map(s.count, "0123456789")) / max(len(s), 1),
             sum(map(str.istitle, words)) / nw, float(ln.kind == "good"), float(ln.kind == "weak"),
             float(first <= i <= last), float(ln.reason is None), i / max(n - 1, 1), math.log1p(dist),
@@ -672,7 +673,8 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
             (pg[b3] - pg[a3]) / max(pc[b3] - pc[a3], 1), (pg[b10] - pg[a10]) / max(pc[b10] - pc[a10], 1),
             cohesion, title_overlap, furniture / nw, float(furniture > 0), you / nw,
             math.log(repeats[s]), (i - first) / block_lines if dist == 0 else (-1.0 if i < first else 2.0),
-            math.log1p(s.count(". ") + s.count("! ") + s.count("? ") + (s[-1:] in ".!?")), float(bool(_URLISH.search(s))), float(bool(_SEPARATORS.search(s))),
+            math.log1p(s.count(". ") + s.count("! ") + s.count("? ") + (s[-1:] in ".!?")),
+            float(bool(_URLISH.search(s))), float(bool(_SEPARATORS.search(s))),
             float(s[-6:].rstrip("\"“”»«'’)").endswith("?")), sum(map(str.isupper, words)) / nw,
             math.log1p(block_lines), math.log1p(char_dist),
             float(furniture > 0 and you > 0), math.log1p(last - i) if dist == 0 else 0.0, loglens[i] - log_body_len,

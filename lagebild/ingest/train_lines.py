@@ -140,7 +140,8 @@ def _weights(pages: list[Page]) -> list[np.ndarray]:
     return [p.w * share[p.source] / tot[p.source] for p in pages]
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float = L2, steps: int = 3000, lr: float = 0.5) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float = L2, steps: int = 3000,
+        lr: float = 0.5) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Fit a weighted, L2-regularised logistic regression by gradient descent on standardised features."""
     mean = x.mean(axis=0)
     std = x.std(axis=0)
