@@ -102,9 +102,10 @@ def main() -> None:
         started = time.perf_counter()
         report = analyze_paths([folder], store, config=config, jobs=args.jobs)
         total = time.perf_counter() - started
+        self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        # after the memory figures: this pass loads the models into this process
         sample = stage_cpu(folder, config, args.cpu_sample) if args.cpu_sample > 0 else (0, {})
-    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     per_stage = report.stats.seconds
     print(f"corpus: {args.corpus}, machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"pipeline: {', '.join(config.stages)}")
