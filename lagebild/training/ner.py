@@ -76,7 +76,7 @@ include_static_vectors = true
 width = @WIDTH@
 depth = @DEPTH@
 window_size = 1
-maxout_pieces = 3
+maxout_pieces = @MAXOUT@
 
 @HEAD@
 [corpora]
@@ -265,11 +265,12 @@ def _docbin(sentences: list[tuple[list[str], list[str]]], out: Path) -> None:
     db.to_disk(out)
 
 
-def build_config(arch: str, width: int, depth: int, rows: list[int]) -> str:
+def build_config(arch: str, width: int, depth: int, rows: list[int], maxout: int = 3) -> str:
     """The spaCy training config for ``arch`` ("tagger": BILUO softmax, "parser": transition NER)."""
     component = "tagger" if arch == "tagger" else "ner"
     return (CONFIG.lstrip().replace("@COMPONENT@", component).replace("@HEAD@", HEADS[arch].strip() + "\n")
-            .replace("@WIDTH@", str(width)).replace("@DEPTH@", str(depth)).replace("@ROWS@", str(rows)))
+            .replace("@WIDTH@", str(width)).replace("@DEPTH@", str(depth)).replace("@ROWS@", str(rows))
+            .replace("@MAXOUT@", str(maxout)))
 
 
 def prepare(data: Path, out: Path, seed: int = 13) -> tuple[Path, Path]:
@@ -296,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="tagger: fast BILUO softmax (default); parser: spaCy's transition-based NER (slower)")
     ap.add_argument("--width", type=int, default=96, help="tok2vec width")
     ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
+    ap.add_argument("--maxout", type=int, default=3, help="maxout pieces per tok2vec layer")
     ap.add_argument("--rows", default="10000,3000,5000,1000", help="hash-embedding rows for NORM,PREFIX,SUFFIX,SHAPE")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
@@ -308,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     vectors = build_vectors(args.data, args.out / "vectors", args.vector_words)
     cfg = args.out / "config.cfg"
     rows = [int(r) for r in args.rows.split(",")]
-    cfg.write_text(build_config(args.arch, args.width, args.depth, rows), encoding="utf-8")
+    cfg.write_text(build_config(args.arch, args.width, args.depth, rows, args.maxout), encoding="utf-8")
     cmd = [
         sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(args.out / "model"),
         "--code", str(Path(__file__).with_name("ner_scorer.py")),
