@@ -35,8 +35,8 @@ class _TagGrammar:
     closing: np.ndarray  # tags after which a new entity (or O) may start
     opening: np.ndarray  # tags that may follow a closing tag
     cont: np.ndarray  # continuing tags ...
-    cont_from_b: np.ndarray  # ... and, for each, the B- tag of its type (-1: none)
-    cont_from_i: np.ndarray  # ... and the I- tag of its type (-1: none)
+    cont_from_b: np.ndarray  # ... and, for each, the B- tag of its type (K, a column that always scores -1e9: none)
+    cont_from_i: np.ndarray  # ... and the I- tag of its type (K: none)
     first: np.ndarray  # 0/-1e9 mask of tags allowed at a sentence start
     last: np.ndarray  # 0/-1e9 mask of tags allowed at a sentence end
     allowed: np.ndarray  # K×K booleans: may tag j follow tag i
@@ -47,28 +47,28 @@ def tag_grammar(labels: tuple[str, ...]) -> _TagGrammar:
     """Build the BILUO (or IOB) grammar for a tagger's label list."""
     parts = [(lab[0], lab[2:]) if lab != "O" and "-" in lab else ("O", "") for lab in labels]
     biluo = any(head in ("L", "U") for head, _ in parts)
+    k = len(labels)
     index = {lab: i for i, lab in enumerate(labels)}
     closing = [i for i, (h, _) in enumerate(parts) if not biluo or h in ("O", "L", "U")]
     opening = [i for i, (h, _) in enumerate(parts) if h in ("O", "B", "U")]
     cont = [i for i, (h, _) in enumerate(parts) if h in ("I", "L")]
+    from_b = [index.get(f"B-{parts[i][1]}", k) for i in cont]
+    from_i = [index.get(f"I-{parts[i][1]}", k) for i in cont]
     first = np.array([0.0 if h in ("O", "B", "U") else _NEG for h, _ in parts], dtype=np.float32)
     last = np.array([0.0 if not biluo or h in ("O", "L", "U") else _NEG for h, _ in parts], dtype=np.float32)
-    allowed = np.zeros((len(labels), len(labels)), dtype=bool)
+    allowed = np.zeros((k + 1, k), dtype=bool)  # the extra row absorbs missing partners
     allowed[np.ix_(closing, opening)] = True
-    for c, b, i in zip(cont, [index.get(f"B-{parts[j][1]}", -1) for j in cont],
-                       [index.get(f"I-{parts[j][1]}", -1) for j in cont], strict=True):
-        for prev in (b, i):
-            if prev >= 0:
-                allowed[prev, c] = True
+    allowed[from_b, cont] = True
+    allowed[from_i, cont] = True
     return _TagGrammar(
         closing=np.array(closing, dtype=np.intp),
         opening=np.array(opening, dtype=np.intp),
         cont=np.array(cont, dtype=np.intp),
-        cont_from_b=np.array([index.get(f"B-{parts[i][1]}", -1) for i in cont], dtype=np.intp),
-        cont_from_i=np.array([index.get(f"I-{parts[i][1]}", -1) for i in cont], dtype=np.intp),
+        cont_from_b=np.array(from_b, dtype=np.intp),
+        cont_from_i=np.array(from_i, dtype=np.intp),
         first=first,
         last=last,
-        allowed=allowed,
+        allowed=allowed[:k],
     )
 
 
@@ -89,19 +89,19 @@ def decode_biluo(scores: Sequence[np.ndarray], labels: tuple[str, ...]) -> list[
         out.append(best.tolist() if valid else None)
     todo = [i for i, path in enumerate(out) if path is None]
     if todo:
-        for i, path in zip(todo, _viterbi([scores[i] for i in todo], labels, g), strict=True):
+        for i, path in zip(todo, _viterbi([scores[i] for i in todo], g), strict=True):
             out[i] = path
     return [path or [] for path in out]
 
 
-def _viterbi(scores: Sequence[np.ndarray], labels: tuple[str, ...], g: _TagGrammar) -> list[list[int]]:
+def _viterbi(scores: Sequence[np.ndarray], g: _TagGrammar) -> list[list[int]]:
     """Constrained Viterbi search over a batch of sentences.
 
     All sentences advance together, one token position per step, so the Python loop runs over
     the longest sentence only, and each step costs a few vector operations over the tags.
     """
     lengths = np.array([len(s) for s in scores])
-    n, width, k = len(scores), int(lengths.max(initial=0)), len(labels)
+    n, width, k = len(scores), int(lengths.max(initial=0)), len(g.first)
     if width == 0:
         return [[] for _ in scores]
     inside = np.arange(width)[None, :] < lengths[:, None]
@@ -109,9 +109,7 @@ def _viterbi(scores: Sequence[np.ndarray], labels: tuple[str, ...], g: _TagGramm
     flat = np.concatenate([np.asarray(s, dtype=np.float32).reshape(-1, k) for s in scores])
     logp[inside] = np.log(np.maximum(flat, 1e-12))  # row-major order = concatenation order
     rows = np.arange(n)
-    # A missing B-/I- partner points at an extra column that always scores -1e9.
-    cont_b = np.where(g.cont_from_b < 0, k, g.cont_from_b)
-    cont_i = np.where(g.cont_from_i < 0, k, g.cont_from_i)
+    cont_b, cont_i = g.cont_from_b, g.cont_from_i  # index k: the extra column that always scores -1e9
     best = np.full((n, k + 1), _NEG, dtype=np.float32)
     best[:, :k] = logp[:, 0] + g.first
     back = np.zeros((n, width, k), dtype=np.int16)
