@@ -25,6 +25,7 @@ from lagebild.export.json_export import annotation_json, document_json
 from lagebild.model import Annotation, Document, Span
 from lagebild.report.links import Links
 from lagebild.report.marks import Mark, render_marked
+from lagebild.store.reads import parse_date_range
 
 __all__ = [
     "ALL_STORY",
@@ -43,7 +44,6 @@ ALL_STORY = "all"
 _KIND_CSS = {"entity": "ent", "timex": "tx", "quote": "qt", "claim": "cl", "event": "ev"}
 _KIND_NAMES = {"entity": ("entity", "entities"), "timex": ("date", "dates"), "quote": ("quote", "quotes"),
                "claim": ("claim", "claims"), "event": ("event", "events")}
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def slug(text: str) -> str:
@@ -71,30 +71,6 @@ def text_offset(doc: Document, original: int, *, end: bool = False) -> int:
     if delta <= seg.length:
         return seg.text_start + delta
     return seg.text_start + seg.length
-
-
-def parse_date_range(value: Any) -> tuple[date, date] | None:
-    """Return the first and last day a TIMEX-like value (``2024``, ``2024-06``, ``2024-11-08T…``) covers."""
-    if isinstance(value, Mapping):
-        value = value.get("value")
-    if not isinstance(value, str):
-        return None
-    m = _DATE.match(value)
-    if not m:
-        return None
-    try:
-        year = int(m.group(1))
-        if m.group(3):
-            day = date(year, int(m.group(2)), int(m.group(3)))
-            return day, day
-        if m.group(2):
-            month = int(m.group(2))
-            first = date(year, month, 1)
-            nxt = date(year + (month == 12), month % 12 + 1, 1)
-            return first, nxt - timedelta(days=1)
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
 
 
 def _date_text(value: Any) -> str:

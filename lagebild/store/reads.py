@@ -8,11 +8,11 @@ build their ``WHERE`` clauses here so they select the same documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["DOCUMENT_FILTERS", "DOC_ROW_COLUMNS", "date_bounds", "document_where", "unique_ids"]
+__all__ = ["DOCUMENT_FILTERS", "DOC_ROW_COLUMNS", "date_bounds", "document_where", "parse_date_range", "unique_ids"]
 
 #: the light metadata row of a document (``list_documents``): stored columns, no text
 DOC_ROW_COLUMNS = ("id", "title", "published", "precision", "language", "outlet", "hash")
@@ -21,7 +21,12 @@ DOCUMENT_FILTERS = frozenset({"ids", "outlet", "language", "date_from", "date_to
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
-def _range(value: str) -> tuple[date, date] | None:
+def parse_date_range(value: Any) -> tuple[date, date] | None:
+    """Return the first and last day a TIMEX-like value (``2024``, ``2024-06``, ``2024-11-08T…``) covers."""
+    if isinstance(value, Mapping):
+        value = value.get("value")
+    if not isinstance(value, str):
+        return None
     m = _DATE.match(value)
     if not m:
         return None
@@ -43,8 +48,8 @@ def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None,
 
     ``2024-11`` as ``date_to`` means up to 2024-11-30. A value that is no calendar date sets no bound.
     """
-    lo = _range(date_from) if date_from else None
-    hi = _range(date_to) if date_to else None
+    lo = parse_date_range(date_from) if date_from else None
+    hi = parse_date_range(date_to) if date_to else None
     return (lo[0].isoformat() if lo else None), (hi[1].isoformat() if hi else None)
 
 
