@@ -412,18 +412,23 @@ def _element_at(chunks: list[tuple[int, Any]], pos: int) -> Any:
 _CAPTION_MARKS = ("caption", "credit", "bildunterschrift", "legende", "copyright")
 
 
-def _in_caption(el: Any) -> bool:
-    """Whether the element sits in a figure or a caption (a photo's date is not the article's)."""
-    for _ in range(6):
+def _marked_ancestor(el: Any, levels: int, tags: tuple[str, ...], marks: tuple[str, ...], attrs: tuple[str, ...]) -> bool:
+    """Whether ``el`` or one of its ``levels - 1`` nearest ancestors has one of ``tags`` or a mark in ``attrs``."""
+    for _ in range(levels):
         if el is None:
             return False
-        if el.tag in ("figure", "figcaption"):
+        if el.tag in tags:
             return True
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if any(mark in marks for mark in _CAPTION_MARKS):
+        text = " ".join(el.get(a) or "" for a in attrs).lower()
+        if any(mark in text for mark in marks):
             return True
         el = el.getparent()
     return False
+
+
+def _in_caption(el: Any) -> bool:
+    """Whether the element sits in a figure or a caption (a photo's date is not the article's)."""
+    return _marked_ancestor(el, 6, ("figure", "figcaption"), _CAPTION_MARKS, ("class", "id"))
 
 
 _BYLINE_MARKS = ("date", "datum", "time", "zeit", "byline", "publish", "posted", "stand", "fecha", "timestamp")
@@ -432,16 +437,7 @@ _BYLINE_LABEL = re.compile(r"\b(?:stand|datum|date|fecha|data)\b\s*:?\s*$", re.I
 
 def _in_byline(el: Any) -> bool:
     """Whether the element or one of its three nearest ancestors is marked as a date/byline line."""
-    for _ in range(4):
-        if el is None:
-            return False
-        if el.tag == "time":
-            return True
-        marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}".lower()
-        if any(mark in marks for mark in _BYLINE_MARKS):
-            return True
-        el = el.getparent()
-    return False
+    return _marked_ancestor(el, 4, ("time",), _BYLINE_MARKS, ("class", "id", "itemprop"))
 
 
 def _in_site_header(el: Any, headline: Any) -> bool:
