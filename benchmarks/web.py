@@ -137,25 +137,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def peak_rss_mb(pid: int) -> float:
-    """Peak resident memory of a process (VmHWM) in MB; 0 where /proc is missing."""
+def _status_mb(pid: int, key: str) -> float:
+    """One memory line of /proc/PID/status (``VmHWM``: peak, ``VmRSS``: now) in MB; 0 where /proc is missing."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{key}:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def peak_rss_mb(pid: int) -> float:
+    return _status_mb(pid, "VmHWM")
 
 
 def rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _status_mb(pid, "VmRSS")
 
 
 def measure(db: str, repeat: int, timeout: float) -> None:
