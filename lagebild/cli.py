@@ -26,6 +26,7 @@ EVAL_COMMANDS = {
     "time": "lagebild.evaluation.timex",
     "speech": "lagebild.evaluation.speech",
     "claims": "lagebild.evaluation.claims",
+    "meta": "lagebild.evaluation.meta",
     "stories": "lagebild.evaluation.stories",
 }
 

@@ -217,17 +217,35 @@ def _max_date(crawl: date | datetime | None) -> str:
     return (day or date.today()).isoformat()
 
 
-def _publication_date(page: str, doc: Any, lines: list[str], max_date: str, url: str | None) -> DateValue:
-    """Choose the publication day: printed header date, structured data, then htmldate."""
+def _page_tree(page: str) -> Any:
     from trafilatura.utils import load_html
 
+    try:
+        return load_html(page)
+    except Exception:  # unparsable page: the libraries' answers (or none) stand
+        return None
+
+
+def _title(tree: Any, doc: Any, url: str | None) -> str | None:
+    """Choose the headline: the printed one when the meta title confirms it, without the site name."""
+    from lagebild.ingest.page_title import choose_title
+
+    if tree is not None:
+        try:
+            chosen = choose_title(tree, meta_title=doc.title, site_name=doc.sitename, url=url)
+        except Exception as exc:
+            log.debug("title choice failed: %r", exc)
+            chosen = None
+        if chosen is not None:
+            return chosen.text
+    return doc.title or None
+
+
+def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date: str, url: str | None) -> DateValue:
+    """Choose the publication day: printed header date, structured data, then htmldate."""
     from lagebild.ingest.page_dates import choose_date
 
     hdate = doc.date if doc.date and doc.date[:10] <= max_date else None
-    try:
-        tree = load_html(page)
-    except Exception:  # unparsable page: htmldate's answer (or none) stands
-        tree = None
     if tree is not None:
         try:
             chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4], htmldate=hdate,
@@ -270,14 +288,15 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
     lines = [ln for ln in lines if ln]
     out = Extracted(lines=lines)
     if doc is not None:
-        out.title = doc.title or None
+        tree = _page_tree(page)
+        out.title = _title(tree, doc, doc.url or url)
         out.author = doc.author or None
         out.outlet = doc.sitename or doc.hostname or None
         out.url = doc.url or url
         out.language = doc.language or None
         cats = doc.categories or []
         out.section = cats[0] if cats else None
-        out.published = _publication_date(page, doc, lines, max_date, doc.url or url)
+        out.published = _publication_date(tree, page, doc, lines, max_date, doc.url or url)
         if doc.description:
             out.extra["description"] = doc.description
     return out

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-__all__ = ["DateCandidate", "PageDate", "choose_date", "printed_dates", "structured_dates", "url_day"]
+__all__ = ["DateCandidate", "PageDate", "choose_date", "jsonld_objects", "printed_dates", "structured_dates", "url_day"]
 
 #: earliest plausible publication date of a web page
 MIN_DATE = "1995-01-01"
@@ -272,7 +272,8 @@ def _walk_jsonld(obj: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
             yield from _walk_jsonld(main, depth + 1)
 
 
-def _jsonld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+def jsonld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    """Yield every JSON-LD object of the page, nested graphs and main entities included."""
     for script in tree.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower():
             continue
@@ -309,7 +310,7 @@ def structured_dates(tree: Any, *, month_first: bool = False, page: str = "") ->
     # live blog's items, related articles or the page/site record).
     articles: list[dict[str, Any]] = []
     others: list[dict[str, Any]] = []
-    for obj in _jsonld_objects(tree):
+    for obj in jsonld_objects(tree):
         typ = obj.get("@type")
         types = " ".join(typ) if isinstance(typ, list) else str(typ or "")
         (articles if _ARTICLE_TYPES.search(types) else others).append(obj)
