@@ -17,6 +17,7 @@ __all__ = [
     "DateMatch",
     "header_parts",
     "author_line",
+    "byline_author",
     "date_line",
     "date_prefix",
     "parse_date_string",
@@ -320,3 +321,35 @@ def header_parts(line: str) -> dict[str, object] | None:
 
 
 _BARE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von|van|de|der|zu)?\s*[A-ZÄÖÜ][a-zäöüß'’-]+){1,3}")
+
+
+# a name word without digits: "Demel13.12.2022" (a byline glued to its date) is "Demel"
+_NAME_WORD = r"[A-ZÄÖÜÉ][^\W\d_]*(?:['’.-][^\W\d_]+)*\.?"
+_INLINE_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,3}}"
+_INLINE_AUTHOR = re.compile(
+    rf"(?:^|(?<=[|•·,;:(–—~/-])\s*|(?<=\d)\s*|(?<=\d\s)|(?<=uhr\s))"
+    rf"(?:von|by|autor(?:in)?|autor/in|autoren|text|redaktion)\s*:?\s+"
+    rf"(?P<names>{_INLINE_PERSON}(?:\s*(?:,|\bund\b|\band\b|&)\s*{_INLINE_PERSON})*)"
+    rf"(?=\s*$|\s*[|•·,;()–—~/-]|\s*\d|\d)",
+    re.IGNORECASE,
+)
+
+
+def byline_author(line: str) -> str | None:
+    """Return the author of a byline inside a longer header line, else ``None``.
+
+    ``"12/04/2020 by Kay 24 Comments"``, ``"Von Jan Kupitz | Oct 24, 2023"``, ``"18.03.2020 13:15 Uhr
+    Autor/in: Korinna Hennig"``: the cue must open the line or follow a separator, a date or a
+    time, and the names must end the line or stand before a separator or a number, so that
+    running text ("… der Besuch von Kim Jong-un in Moskau") is not a byline.
+    """
+    if len(line) > 200:
+        return None
+    whole = author_line(line)
+    if whole:
+        return whole
+    for m in _INLINE_AUTHOR.finditer(line):
+        who = author_line("Von " + m.group("names"))
+        if who:
+            return who
+    return None

@@ -34,7 +34,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-__all__ = ["DateCandidate", "PageDate", "choose_date", "jsonld_objects", "printed_dates", "structured_dates", "url_day"]
+__all__ = [
+    "DateCandidate", "PageDate", "choose_date", "dateline_day", "jsonld_objects", "line_dates", "printed_dates",
+    "structured_dates", "url_day",
+]
 
 #: earliest plausible publication date of a web page
 MIN_DATE = "1995-01-01"
@@ -156,6 +159,41 @@ def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
     if g["y5"]:
         return _valid_day(int(g["y5"]), int(g["m5"]), int(g["d5"]))
     return None
+
+
+def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, int]]:
+    """Return (day, kind, start) of each date written in one line of text.
+
+    ``kind`` is ``"modified"`` after an update label, ``"published"`` after a publication label,
+    ``"ambiguous"`` for a numeric date whose day/month order is unknown (03/04/2020), else ``"printed"``.
+    """
+    out: list[tuple[str, str, int]] = []
+    prev_end = 0
+    for m in _TEXT_DATE.finditer(line):
+        day = _day_of_match(m, month_first)
+        if day is None:
+            continue
+        before = line[max(prev_end, m.start() - 40) : m.start()]
+        prev_end = m.end()
+        if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"]:
+            kind = "ambiguous"
+        elif _UPDATED.search(before) or _EDITION.match(line, m.end()):
+            kind = "modified"
+        elif _PUBLISHED.search(before):
+            kind = "published"
+        else:
+            kind = "printed"
+        out.append((day, kind, m.start()))
+    return out
+
+
+def dateline_day(line: str, *, month_first: bool = False) -> str | None:
+    """Return the day of a dateline opening a paragraph ("Berlin, 12.03.2022 – …"), else ``None``."""
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    found = _TEXT_DATE.match(line, m.end())
+    return _day_of_match(found, month_first) if found and _DATELINE_END.match(line, found.end()) else None
 
 
 # --- structured data ------------------------------------------------------------------------
@@ -561,12 +599,9 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
     # a dateline opens a paragraph ("31. Oktober 2023. …", "Berlin, 12.03.2022 – …"); a date later
     # in the first sentence is an event's ("Am 5. November …")
     for line in first_lines[:4]:
-        m = _DATELINE.match(line)
-        if m:
-            found = _TEXT_DATE.match(line, m.end())
-            day = _day_of_match(found, month_first) if found and _DATELINE_END.match(line, found.end()) else None
-            if day:
-                out.append(DateCandidate(day, "printed:dateline", "printed"))
+        day = dateline_day(line, month_first=month_first)
+        if day:
+            out.append(DateCandidate(day, "printed:dateline", "printed"))
     # <time datetime="…">vor 3 Stunden</time> or "Nov 18, 8:19 PM": the machine form gives the date
     # (and the year), the printed day and month win over a UTC day in the attribute
     for pos, el in chunks:

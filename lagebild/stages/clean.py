@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.ingest.boilerplate import plan
-from lagebild.model import Document, OffsetMap, Provenance, Removed, TextBuilder
+from lagebild.model import DateValue, Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
 
 __all__ = ["BoilerplateClean", "IdentityClean", "copy_base"]
@@ -113,8 +113,23 @@ class BoilerplateClean:
         doc.removed.extend(sorted(removed, key=lambda r: (r.start, r.end)))
         meta = doc.meta
         found = p.meta
-        if found.get("title") and not meta.title:
-            meta.title = found["title"]
+        title = found.get("title")
+        block = found.get("_block")
+        if block is not None:
+            from lagebild.ingest.boilerplate import _FURNITURE_WORDS, _STOPWORDS
+            from lagebild.ingest.text_header import choose_header_author, choose_header_date, choose_title_line
+
+            i = choose_title_line(p.lines, block[0], stopwords=_STOPWORDS, furniture=_FURNITURE_WORDS)
+            title = p.lines[i].text if i is not None else None
+            dated = choose_header_date(p.lines, block[0], i)
+            # a date labelled as the publication beats the header rules' first date (often an update)
+            before = found.get("published")
+            if dated is not None and (before is None or dated[2] and not (before.value or "").startswith(dated[0])):
+                found["published"] = DateValue(dated[0], "day", False, "header line")
+            if not found.get("author"):
+                found["author"] = choose_header_author(p.lines, block[0], i)
+        if title and not meta.title:
+            meta.title = title
         if found.get("published") is not None and not meta.published.value:
             meta.published = found["published"]
             meta.published.reason = "header line"

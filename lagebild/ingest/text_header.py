@@ -1,0 +1,183 @@
+"""Headline of a plain-text article: the line above the body that reads like its title.
+
+Text copied from a web page starts with the site's menu, banners and widgets; the headline is
+somewhere above the first body paragraph, often followed by a byline or date. Each line of the
+header zone (up to ``LOOKBACK`` lines above the body) that could be a headline is scored:
+
+- *cohesion*: how many of its content words recur in the first body paragraphs (a headline
+  announces the article; menu items, banners and widget labels do not);
+- *position*: the nearer to the body the better (counting only lines that are not date,
+  author, reading-time or caption lines);
+- *byline*: a date or author line right below it;
+- *shape*: a headline has a few words and is not a sentence ending in a full stop, a label
+  ending in a colon, a list item, a counter or a call to action (page-furniture words).
+
+The highest score wins when it reaches ``MIN_SCORE``; otherwise the text has no recognisable
+headline. Nothing here knows a site, an outlet or a language beyond general word lists.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+__all__ = ["LOOKBACK", "MIN_SCORE", "TitleLine", "choose_title_line"]
+
+#: how many lines above the first body paragraph can hold the headline
+LOOKBACK = 40
+#: lowest score of a headline (below it the text has none)
+MIN_SCORE = -2.0
+#: weights of the evidence (chosen on the tuning half of the trafilatura evaluation pages)
+WEIGHTS = {"cohesion": 3.0, "distance": 0.2, "byline": 0.6}
+#: lines removed for these reasons are header metadata, not headline candidates
+_META_REASONS = frozenset({"date line", "author line", "reading time", "section", "photo caption", "fragment"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+_LIST_ITEM = re.compile(r"^(?:[-–•*·▪►✓→]|\d{1,2}[.)])\s")
+_COUNTER = re.compile(r"^\W*\d+(?:[.,]\d+)?\s*\w{0,12}\W*$")
+
+
+class TitleLine(Protocol):
+    """What the chooser needs of a line (``lagebild.ingest.boilerplate.Line`` has it)."""
+
+    text: str
+    kind: str
+    reason: str | None
+
+
+def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
+    return [w for w in (m.group().casefold() for m in _WORD.finditer(text)) if len(w) >= 3 and w not in stopwords]
+
+
+def _shape(text: str, words: list[str], furniture: frozenset[str]) -> float | None:
+    """Headline shape score, or ``None`` for a line that cannot be a headline."""
+    n = len(words)
+    if not 1 <= n <= 40 or not 3 <= len(text) <= 300 or text.endswith(":") or _LIST_ITEM.match(text) or _COUNTER.match(text):
+        return None
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "„“\"'»«‚‘"):
+        return None
+    score = 0.0
+    if n == 1:
+        score -= 0.8
+    elif n == 2:
+        score -= 0.2
+    if text.endswith(".") and not text.endswith("...") and n > 6:
+        score -= 1.0  # a sentence, not a headline
+    lowered = [w.casefold() for w in words]
+    score -= 2.5 * sum(w in furniture for w in lowered) / n
+    if "|" in text or " / " in text and n <= 6:
+        score -= 0.5  # navigation trail
+    return score
+
+
+def _is_byline(text: str) -> bool:
+    """A line that dates the article ("Veröffentlicht am …", "12.03.2024 | Politik") is no headline."""
+    from lagebild.ingest.page_dates import line_dates
+
+    return any(kind in ("published", "modified") or start <= 3 for _, kind, start in line_dates(text))
+
+
+def choose_title_line(lines: Sequence[TitleLine], first: int, *, stopwords: frozenset[str],
+                      furniture: frozenset[str]) -> int | None:
+    """Return the index of the headline among ``lines[:first]`` (``first`` = first body paragraph), or ``None``."""
+    if first <= 0:
+        return None
+    body_words: set[str] = set()
+    taken = 0
+    for ln in lines[first:]:
+        if ln.reason is None and ln.kind == "good":
+            body_words.update(_content_words(ln.text, stopwords))
+            taken += 1
+            if taken >= 6:
+                break
+    best: tuple[float, int] | None = None
+    distance = 0
+    seen: set[str] = set()
+    for i in range(first - 1, max(-1, first - 1 - LOOKBACK), -1):
+        ln = lines[i]
+        if ln.reason in _META_REASONS:
+            continue
+        distance += 1
+        if ln.kind == "cue" or ln.kind == "good" and len(ln.text) > 300:
+            continue
+        words = _WORD.findall(ln.text)
+        shape = _shape(ln.text, words, furniture)
+        if shape is not None and _is_byline(ln.text):
+            continue
+        key = ln.text.casefold()
+        if shape is None or key in seen:
+            continue
+        seen.add(key)
+        content = _content_words(ln.text, stopwords)
+        hits = sum(w in body_words for w in content)
+        # smoothed: one recurring word of a one-word line is weak evidence, four of five is strong
+        cohesion = hits / (len(content) + 1) + 0.1 * min(hits, 4)
+        byline = any(lines[j].reason in ("date line", "author line", "reading time")
+                     for j in range(i + 1, min(i + 3, first)))
+        score = shape + WEIGHTS["cohesion"] * cohesion - WEIGHTS["distance"] * math.log2(distance) + WEIGHTS["byline"] * byline
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None or best[0] < MIN_SCORE:
+        return None
+    return best[1]
+
+
+#: lines above the headline that may still carry its date (kicker, breadcrumb, byline above)
+ABOVE_TITLE = 3
+#: without a headline: lines above the first body paragraph searched for a date
+HEADER_LINES = 12
+#: removal reasons of lines whose dates belong to something else
+_OTHER_DATES = frozenset({"photo caption", "related links", "copyright", "trailer", "comments widget"})
+
+
+def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | None) -> tuple[str, int, bool] | None:
+    """Return (day, line index, labelled as the publication) of the date written around the headline, or ``None``.
+
+    The window runs from a few lines above the headline to the first body lines (which count
+    only with a dateline: "Berlin, 12.03.2022 – …"). A date labelled as the publication wins;
+    then the first plain date below the headline, then the nearest one above it. Update dates,
+    dates in the headline and numeric dates of unknown day/month order are not taken.
+    """
+    from lagebild.ingest.page_dates import dateline_day, line_dates
+
+    start = max(0, min(first - HEADER_LINES, title_i - ABOVE_TITLE if title_i is not None else first))
+    published: list[tuple[str, int]] = []
+    below: list[tuple[str, int]] = []
+    above: list[tuple[str, int]] = []
+    for i in range(start, min(len(lines), first + 3)):
+        ln = lines[i]
+        if i == title_i or ln.reason in _OTHER_DATES:
+            continue
+        if ln.kind == "good" and (i >= first or len(ln.text) > 200):
+            day = dateline_day(ln.text)
+            if day:
+                below.append((day, i))
+            continue
+        if len(ln.text) > 250:
+            continue
+        for day, kind, _ in line_dates(ln.text):
+            if kind == "published":
+                published.append((day, i))
+            elif kind == "printed":
+                (below if title_i is None or i > title_i else above).append((day, i))
+    if published:
+        return (*published[0], True)
+    if below:
+        return (*below[0], False)
+    return (*above[-1], False) if above else None
+
+
+def choose_header_author(lines: Sequence[TitleLine], first: int, title_i: int | None) -> str | None:
+    """Return the author of a byline in the header (below the headline first, then above it), or ``None``."""
+    from lagebild.ingest.headers import byline_author
+
+    start = max(0, min(first - HEADER_LINES, title_i - ABOVE_TITLE if title_i is not None else first))
+    window = [i for i in range(start, min(len(lines), first + 3))
+              if i != title_i and lines[i].reason not in _OTHER_DATES and lines[i].kind != "good"]
+    ordered = [i for i in window if title_i is None or i > title_i] + [i for i in reversed(window) if title_i is not None and i < title_i]
+    for i in ordered:
+        who = byline_author(lines[i].text)
+        if who:
+            return who
+    return None
