@@ -317,8 +317,11 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
-def plan(text: str, *, extracted: bool = False, use_model: bool = False) -> Plan:
+def plan(text: str, *, extracted: bool = False, use_model: bool | str = False) -> Plan:
     """Decide for each line of ``text`` whether it is article text, and why not.
+
+    ``use_model``: False for the rules alone, True for the default line model (``LINE_MODEL``),
+    or the name of one of ``LINE_MODELS``.
 
     ``extracted=True`` is for text an HTML extractor already reduced to the main content: only
     cue lines, related-links blocks and duplicates are removed; the layout rules for the header
@@ -353,7 +356,7 @@ def plan(text: str, *, extracted: bool = False, use_model: bool = False) -> Plan
     _link_runs(lines, first, last)
     _tail(lines, last)
     _mark_duplicates(lines)
-    if use_model and _apply_model(lines, first, last, meta.get("title_line")):
+    if use_model and _apply_model(lines, first, last, meta.get("title_line"), _model_name(use_model)):
         _mark_duplicates(lines)  # a restored line may repeat a kept one
     _header_meta(lines, first, meta)
     _glued_dateline(lines, meta)
@@ -716,13 +719,100 @@ def _logistic(x: Any, weights: tuple[float, ...], mean: tuple[float, ...], std: 
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
+class Forest:
+    """Gradient-boosted decision trees evaluated with numpy (exported by ``train_lines``; no training library needed).
+
+    ``feature``/``threshold``/``left``/``right`` list the split nodes of all trees; a child ``c < 0``
+    is the leaf ``~c`` with the score ``leaf[~c]``; ``roots`` holds each tree's root the same way.
+    A row goes left when its feature value is ``<= threshold``. The probability is the logistic of
+    ``base`` plus the leaf scores of all trees.
+    """
+
+    chunk = 128
+
+    def __init__(self, base: float, feature: Any, threshold: Any, left: Any, right: Any, leaf: Any, roots: Any) -> None:
+        import numpy as np
+
+        self.args = (base, feature, threshold, left, right, leaf, roots)
+        n_split, n_leaf = len(feature), len(leaf)
+        # one node table: splits first, then leaves, which loop to themselves (a leaf never moves on)
+        loop = np.arange(n_split, n_split + n_leaf, dtype=np.int32)
+
+        def node(c: Any) -> Any:
+            c = np.asarray(c, dtype=np.int32)
+            return np.where(c >= 0, c, n_split + ~c).astype(np.int32)
+
+        self.base = float(base)
+        self.feature = np.r_[np.asarray(feature, dtype=np.intp), np.zeros(n_leaf, dtype=np.intp)]
+        self.threshold = np.r_[np.asarray(threshold, dtype=float), np.full(n_leaf, np.inf)]
+        # children side by side: node k goes to child[2 * k + (value > threshold)]
+        self.child = np.column_stack([np.r_[node(left), loop], np.r_[node(right), loop]]).ravel().astype(np.intp)
+        self.value = np.r_[np.zeros(n_split), np.asarray(leaf, dtype=float)]
+        self.roots = node(roots).astype(np.intp)
+        self.depth = self._depth()
+
+    def _depth(self) -> int:
+        import numpy as np
+
+        depth, cur = 0, np.unique(self.roots)
+        while True:
+            nxt = np.unique(self.child[np.r_[2 * cur, 2 * cur + 1]])
+            if np.array_equal(nxt, cur):
+                return depth
+            depth, cur = depth + 1, nxt
+
+    def __call__(self, x: Any) -> Any:
+        """Return the probability of each row of ``x``."""
+        import numpy as np
+
+        x = np.asarray(x, dtype=float)
+        # rows in chunks: the (trees x rows) index arrays of a chunk stay in the CPU cache
+        z = np.concatenate([self._raw(x[k : k + self.chunk]) for k in range(0, len(x), self.chunk)] or [np.empty(0)])
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+    def _raw(self, x: Any) -> Any:
+        import numpy as np
+
+        n, width = x.shape
+        at = np.repeat(self.roots[:, None], n, axis=1)  # (trees, rows): the node each row is at in each tree
+        offset = np.arange(n) * width
+        flat = x.ravel()
+        for _ in range(self.depth):
+            go_right = flat.take(offset + self.feature.take(at)) > self.threshold.take(at)
+            at = self.child.take(2 * at + go_right)
+        return self.base + self.value.take(at).sum(axis=0)
+
+
+_FORESTS: dict[str, tuple[Forest, Forest]] = {}
+
+
+def _forests(weights: Any) -> tuple[Forest, Forest]:
+    """Build (once per weights module) the two passes of a tree model."""
+    name = weights.__name__
+    if name not in _FORESTS:
+        _FORESTS[name] = (Forest(*weights.TREES1), Forest(*weights.TREES2))
+    return _FORESTS[name]
+
+
 def line_probabilities(lines: list[Line], first: int, last: int, title_i: int | None, weights: Any) -> list[float]:
-    """Return the two-pass model's probability that each line is article text (``weights``: the weights module)."""
-    feats = line_features(lines, first, last, title_i)
-    p1 = [float(v) for v in _logistic(feats, weights.WEIGHTS1, weights.MEAN1, weights.STD1)]
-    ctx = context_features(p1)
-    p2 = _logistic([f + c for f, c in zip(feats, ctx, strict=True)], weights.WEIGHTS2, weights.MEAN2, weights.STD2)
-    return [float(v) for v in p2]
+    """Return the two-pass model's probability that each line is article text (``weights``: the weights module).
+
+    The module holds either two logistic regressions (``WEIGHTS1``…) or two tree ensembles (``TREES1``, ``TREES2``).
+    """
+    import numpy as np
+
+    feats = np.asarray(line_features(lines, first, last, title_i), dtype=float)
+    if hasattr(weights, "TREES1"):
+        pass1, pass2 = _forests(weights)
+    else:
+        def pass1(x: Any) -> Any:
+            return _logistic(x, weights.WEIGHTS1, weights.MEAN1, weights.STD1)
+
+        def pass2(x: Any) -> Any:
+            return _logistic(x, weights.WEIGHTS2, weights.MEAN2, weights.STD2)
+    p1 = [float(v) for v in pass1(feats)]
+    ctx = np.asarray(context_features(p1), dtype=float).reshape(len(p1), len(CONTEXT_FEATURES))
+    return [float(v) for v in pass2(np.hstack([feats, ctx]))]
 
 
 def main_body_lines(lines: list[Line], first: int, last: int) -> list[int]:
@@ -730,15 +820,30 @@ def main_body_lines(lines: list[Line], first: int, last: int) -> list[int]:
     return [i for i in range(first, min(last, len(lines) - 1) + 1) if lines[i].kind == "good" and lines[i].reason is None]
 
 
-def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None) -> bool:
+#: the line models and the module holding each one's trained parameters
+LINE_MODELS = {"logistic": "lagebild.ingest.line_weights", "trees": "lagebild.ingest.line_trees"}
+LINE_MODEL = "logistic"
+
+
+def _model_name(use_model: bool | str) -> str:
+    if use_model is True:
+        return LINE_MODEL
+    if use_model not in LINE_MODELS:
+        raise ValueError(f"unknown line model {use_model!r}; known: {', '.join(LINE_MODELS)}")
+    return str(use_model)
+
+
+def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None, model: str = LINE_MODEL) -> bool:
     """Let the line model re-decide every layout decision and every kept line (cue removals and the title stay).
 
     The longest body paragraph of the main block always stays: a page is never emptied, and
     a short clean article (nothing around it to compare with) is left alone. Return whether
     a removed line was restored.
     """
+    import importlib
+
     try:
-        from lagebild.ingest import line_weights
+        line_weights = importlib.import_module(LINE_MODELS[model])
     except ImportError:  # no trained model shipped: rules only
         return False
     body = main_body_lines(lines, first, last)

@@ -1,4 +1,4 @@
-"""Train the line model of the flattened-text boilerplate filter (two logistic regressions).
+"""Train the line model of the flattened-text boilerplate filter (two logistic regressions, or two tree ensembles).
 
 Data, flattened to all their visible text exactly as ``lagebild eval boilerplate`` does:
 
@@ -17,22 +17,30 @@ title); pass 2 adds pass 1's probabilities of the neighbouring lines. The thresh
 two-fold cross-validation inside the tuning half (snippet lines), then both passes are refit on
 all training data.
 
-Usage: .venv/bin/python -m lagebild.ingest.train_lines ../shared/data/scrapinghub_article_extraction ../shared/data/trafilatura_evalset
-Writes lagebild/ingest/line_weights.py (a few kilobytes of numbers).
+Each pass is a logistic regression (default) or, with ``--model trees``, gradient-boosted decision
+trees fitted with scikit-learn (the ``train`` extra) and exported as plain numbers that
+``boilerplate.Forest`` evaluates with numpy. ``--compare N`` prints both models' scores over N
+repeated two-fold splits of the tuning half (same folds, same threshold choice) and writes nothing.
+
+Usage: .venv/bin/python -m lagebild.ingest.train_lines ../shared/data/scrapinghub_article_extraction ../shared/data/trafilatura_evalset [--model trees] [--compare 5]
+Writes lagebild/ingest/line_weights.py (a few kilobytes of numbers) or lagebild/ingest/line_trees.py.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from lagebild.ingest.boilerplate import (
     CONTEXT_FEATURES,
     FEATURES,
+    Forest,
     context_features,
     line_features,
     main_body_lines,
@@ -41,6 +49,7 @@ from lagebild.ingest.boilerplate import (
 )
 
 OUT = Path(__file__).with_name("line_weights.py")
+OUT_TREES = Path(__file__).with_name("line_trees.py")
 #: share of the total training weight given to the snippet-labelled (trafilatura tuning) lines
 SNIPPET_SHARE = 0.5
 L2 = 1e-3
@@ -53,6 +62,7 @@ class Page:
     """One flattened page: features of all lines, and the labelled candidate lines."""
 
     source: str  # "scrapinghub" | "snippets"
+    key: str  # page id: the cross-validation folds are a hash of it
     fold: int  # 0/1 inside the tuning half (cross-validation), -1 for scrapinghub
     feats: np.ndarray
     idx: np.ndarray  # labelled candidate line indices
@@ -61,15 +71,16 @@ class Page:
     body: np.ndarray  # per labelled line: a body paragraph of the main block (judged with ``THRESHOLD_BODY``)
 
 
-def _fold(key: str) -> int:
-    return hashlib.sha256(("boilerplate-fold:" + key).encode("utf-8")).digest()[0] % 2
+def _fold(key: str, seed: int = 0) -> int:
+    salt = "boilerplate-fold:" if not seed else f"boilerplate-fold:{seed}:"
+    return hashlib.sha256((salt + key).encode("utf-8")).digest()[0] % 2
 
 
 def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def _page(flat: str, source: str, fold: int, label: dict[int, tuple[float, float]] | None = None,
+def _page(flat: str, source: str, key: str, fold: int, label: dict[int, tuple[float, float]] | None = None,
           body: str | None = None) -> Page | None:
     from lagebild.evaluation.boilerplate import line_labels
 
@@ -98,7 +109,7 @@ def _page(flat: str, source: str, fold: int, label: dict[int, tuple[float, float
     if not idx:
         return None
     body_lines = set(main_body_lines(p.lines, *block))
-    return Page(source, fold, feats, np.array(idx), np.array(ys), np.array(ws), np.array([i in body_lines for i in idx]))
+    return Page(source, key, fold, feats, np.array(idx), np.array(ys), np.array(ws), np.array([i in body_lines for i in idx]))
 
 
 def snippet_labels(lines: list[str], with_: list[str], without: list[str]) -> dict[int, tuple[float, float]]:
@@ -119,13 +130,13 @@ def collect(scrapinghub: Path, trafilatura: Path) -> list[Page]:
     from lagebild.evaluation.boilerplate import _scrapinghub_pages, _trafilatura_pages
 
     pages: list[Page] = []
-    for _key, flat, gold in _scrapinghub_pages(scrapinghub):
-        pg = _page(flat, "scrapinghub", -1, body=gold["body"])
+    for key, flat, gold in _scrapinghub_pages(scrapinghub):
+        pg = _page(flat, "scrapinghub", key, -1, body=gold["body"])
         if pg:
             pages.append(pg)
     for key, flat, gold in _trafilatura_pages(trafilatura, "tuning"):
         lines = [ln.strip() for ln in flat.splitlines() if ln.strip()]
-        pg = _page(flat, "snippets", _fold(key), label=snippet_labels(lines, gold["with"], gold["without"]))
+        pg = _page(flat, "snippets", key, _fold(key), label=snippet_labels(lines, gold["with"], gold["without"]))
         if pg:
             pages.append(pg)
     return pages
@@ -182,11 +193,91 @@ def train(pages: list[Page]) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, 
 def stage2(page: Page, m1: tuple[np.ndarray, ...]) -> np.ndarray:
     """Return the pass-2 features of every line of ``page``."""
     p1 = _predict(page.feats, m1)  # type: ignore[arg-type]
-    return np.hstack([page.feats, np.array(context_features([float(v) for v in p1]))])
+    return _with_context(page.feats, p1)
 
 
-def predict(page: Page, models: tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]) -> np.ndarray:
+def _with_context(feats: np.ndarray, p1: np.ndarray) -> np.ndarray:
+    return np.hstack([feats, np.array(context_features([float(v) for v in p1])).reshape(len(p1), len(CONTEXT_FEATURES))])
+
+
+# -- gradient-boosted trees ------------------------------------------------------------------------------------------
+
+#: the tree model's settings, chosen by repeated cross-validation inside the tuning half (``--compare``)
+TREE_PARAMS: dict[str, Any] = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40,
+                               "l2_regularization": 1.0}
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, params: dict[str, Any] | None = None) -> Forest:
+    """Fit weighted gradient-boosted trees (scikit-learn, the ``train`` extra) and export them to a ``Forest``."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(early_stopping=False, random_state=0, **(params or TREE_PARAMS))
+    clf.fit(x, y, sample_weight=w * len(w) / w.sum())  # mean weight 1: the leaf-size limits count as intended
+    return Forest(*export_trees(clf))
+
+
+def export_trees(clf: Any) -> tuple[Any, ...]:
+    """Return the arguments of ``Forest`` for a fitted binary ``HistGradientBoostingClassifier``."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    leaf: list[float] = []
+    roots: list[int] = []
+    for (predictor,) in clf._predictors:  # one tree per iteration for a binary task
+        nodes = predictor.nodes
+        if nodes["is_categorical"].any():
+            raise ValueError("categorical splits are not exported")
+        ref: dict[int, int] = {}
+        for k, nd in enumerate(nodes):  # number the nodes: splits count up from 0, leaves down from -1
+            if nd["is_leaf"]:
+                ref[k] = ~len(leaf)
+                leaf.append(float(nd["value"]))
+            else:
+                ref[k] = len(feature)
+                feature.append(int(nd["feature_idx"]))
+                threshold.append(float(nd["num_threshold"]))
+                left.append(0)
+                right.append(0)
+        for k, nd in enumerate(nodes):
+            if not nd["is_leaf"]:
+                left[ref[k]], right[ref[k]] = ref[int(nd["left"])], ref[int(nd["right"])]
+        roots.append(ref[0])
+    return float(np.ravel(clf._baseline_prediction)[0]), feature, threshold, left, right, leaf, roots
+
+
+def train_trees(pages: list[Page], params: dict[str, Any] | None = None) -> tuple[Forest, Forest]:
+    """Fit pass 1, then pass 2 on pass 1's out-of-fold neighbour probabilities.
+
+    Trees fit their training lines far more closely than a logistic regression, so in-sample
+    pass-1 scores would teach pass 2 to trust them too much: each page's pass-1 scores come from
+    trees fitted without it (two folds of the training pages).
+    """
+    ws = _weights(pages)
+    y = np.concatenate([p.y for p in pages])
+    w = np.concatenate(ws)
+    m1 = fit_trees(np.vstack([p.feats[p.idx] for p in pages]), y, w, params)
+    inner = [_fold(p.key, seed=INNER_SEED) for p in pages]
+    oof: list[np.ndarray] = [np.empty(0)] * len(pages)
+    for f in (0, 1):
+        part = [k for k in range(len(pages)) if inner[k] != f]
+        m = fit_trees(np.vstack([pages[k].feats[pages[k].idx] for k in part]), np.concatenate([pages[k].y for k in part]),
+                      np.concatenate([ws[k] for k in part]), params)
+        for k in range(len(pages)):
+            if inner[k] == f:
+                oof[k] = m(pages[k].feats)
+    x2 = np.vstack([_with_context(p.feats, q)[p.idx] for p, q in zip(pages, oof, strict=True)])
+    return m1, fit_trees(x2, y, w, params)
+
+
+#: fold seed of the inner split that gives pass 2 its training scores (not one of the reported CV repeats)
+INNER_SEED = 1000
+
+
+def predict(page: Page, models: Any) -> np.ndarray:
     m1, m2 = models
+    if isinstance(m1, Forest):
+        return m2(_with_context(page.feats, m1(page.feats)))
     return _predict(stage2(page, m1), m2)  # type: ignore[arg-type]
 
 
@@ -201,35 +292,59 @@ def snippet_pr(pages: list[Page], probs: list[np.ndarray], t: float, t_body: flo
     return tp / max(tp + fp, 1e-9), tp / max(tp + fn, 1e-9)
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__)
-        return 2
-    pages = collect(Path(argv[0]), Path(argv[1]))
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / max(p + r, 1e-9)
+
+
+GRID = np.round(np.arange(0.2, 0.81, 0.025), 3)
+BODY_GRID = np.round(np.arange(0.0, 0.51, 0.05), 3)
+
+
+def choose_thresholds(pages: list[Page], probs: list[np.ndarray]) -> tuple[float, float, float, float]:
+    """Return (threshold, body threshold, P, R) chosen on cross-validated snippet-line probabilities.
+
+    F1 is flat near its maximum (cross-validation noise ~0.005): of the near-best thresholds take
+    the highest, i.e. trust the rules' layout removals unless the model is clearly sure.
+    """
+    scored = [(float(t), float(tb), *snippet_pr(pages, probs, t, tb)) for t in GRID for tb in BODY_GRID if tb <= t]
+    top = max(_f1(r[2], r[3]) for r in scored)
+    return max((r for r in scored if _f1(r[2], r[3]) >= top - F1_TOLERANCE), key=lambda r: (r[0], r[1]))
+
+
+def cross_validate(pages: list[Page], kind: str, seed: int = 0,
+                   params: dict[str, Any] | None = None) -> tuple[list[Page], list[np.ndarray]]:
+    """Return the tuning-half pages and their out-of-fold probabilities (two folds; scrapinghub always trains)."""
     snip = [p for p in pages if p.source == "snippets"]
-    print(f"pages: {len(pages) - len(snip)} scrapinghub, {len(snip)} trafilatura tuning half")
-    # two-fold cross-validation inside the tuning half: choose the threshold on unseen pages
-    cv_pages, cv_probs = [], []
+    out_pages: list[Page] = []
+    out_probs: list[np.ndarray] = []
     for fold in (0, 1):
-        train_set = [p for p in pages if p.fold != fold]
-        test = [p for p in snip if p.fold == fold]
-        models = train(train_set)
-        cv_pages += test
-        cv_probs += [predict(p, models) for p in test]
-    grid = np.round(np.arange(0.2, 0.81, 0.025), 3)
-    body_grid = np.round(np.arange(0.0, 0.51, 0.05), 3)
-    scored = [(t, tb, *snippet_pr(cv_pages, cv_probs, t, tb)) for t in grid for tb in body_grid if tb <= t]
-    f1 = {r: 2 * r[2] * r[3] / max(r[2] + r[3], 1e-9) for r in scored}
-    top = max(f1.values())
-    # F1 is flat near its maximum (cross-validation noise ~0.005): of the near-best thresholds take
-    # the highest, i.e. trust the rules' layout removals unless the model is clearly sure
-    best = max((r for r in scored if f1[r] >= top - F1_TOLERANCE), key=lambda r: (r[0], r[1]))
-    print("threshold  P(cv)  R(cv)   (tuning-half snippet lines, 2-fold cross-validation, best body threshold)")
-    for t in grid[::2]:
-        row = max((r for r in scored if r[0] == t), key=lambda r: 2 * r[2] * r[3] / max(r[2] + r[3], 1e-9))
-        print(f"  {t:.3f}    {row[2]:.3f}  {row[3]:.3f}  (body {row[1]:.2f})")
-    print(f"chosen thresholds {best[0]:.3f} (body paragraphs {best[1]:.3f}): cross-validated P {best[2]:.3f} R {best[3]:.3f}")
-    m1, m2 = train(pages)
+        train_set = [p for p in pages if p.source != "snippets" or _fold(p.key, seed) != fold]
+        test = [p for p in snip if _fold(p.key, seed) == fold]
+        models = train_trees(train_set, params) if kind == "trees" else train(train_set)
+        out_pages += test
+        out_probs += [predict(p, models) for p in test]
+    return out_pages, out_probs
+
+
+def compare(pages: list[Page], repeats: int, configs: list[dict[str, Any]]) -> None:
+    """Print the cross-validated scores of the logistic model and of tree models, over repeated 2-fold splits."""
+    rows: list[tuple[str, dict[str, Any] | None]] = [("logistic", None)] + [("trees", c) for c in configs]
+    print(f"{repeats} x 2-fold cross-validation inside the tuning half (scrapinghub pages always train); per repeat the "
+          "thresholds are chosen on its out-of-fold scores")
+    for kind, params in rows:
+        res = []
+        for seed in range(repeats):
+            cvp, cvq = cross_validate(pages, kind, seed, params)
+            t, tb, p, r = choose_thresholds(cvp, cvq)
+            best = max(_f1(*snippet_pr(cvp, cvq, a, b)) for a in GRID for b in BODY_GRID if b <= a)
+            res.append((p, r, _f1(p, r), best, t, tb))
+        a = np.array([x[:4] for x in res])
+        m, sd = a.mean(axis=0), a.std(axis=0)
+        print(f"{kind:8s} P {m[0]:.3f}  R {m[1]:.3f}  F1 {m[2]:.3f} (sd {sd[2]:.3f})  best-threshold F1 {m[3]:.3f}  "
+              f"thresholds {[(x[4], x[5]) for x in res]}  {params or ''}", flush=True)
+
+
+def _write_logistic(m1: tuple[np.ndarray, ...], m2: tuple[np.ndarray, ...], best: tuple[float, ...]) -> None:
     for name, b in sorted(zip(FEATURES + CONTEXT_FEATURES, m2[0], strict=True), key=lambda t: -abs(t[1]))[:12]:
         print(f"  {name:<16} {b:+.3f}")
     fmt = lambda a: "(" + ", ".join(f"{v:.6g}" for v in a) + ")"  # noqa: E731
@@ -243,6 +358,60 @@ def main(argv: list[str]) -> int:
         "utf-8",
     )
     print(f"wrote {OUT}")
+
+
+def _forest_source(name: str, args: tuple[Any, ...]) -> str:
+    base, feature, threshold, left, right, leaf, roots = args
+    ints = lambda a: "(" + ",".join(str(int(v)) for v in a) + ")"  # noqa: E731
+    reals = lambda a: "(" + ",".join(repr(float(v)) for v in a) + ")"  # noqa: E731
+    return (f"{name} = (\n    {float(base)!r},\n    {ints(feature)},\n    {reals(threshold)},\n    {ints(left)},\n"
+            f"    {ints(right)},\n    {reals(leaf)},\n    {ints(roots)},\n)\n")
+
+
+def _write_trees(models: tuple[Forest, Forest], best: tuple[float, ...], params: dict[str, Any]) -> None:
+    parts = [_forest_source(f"TREES{k}", f.args) for k, f in enumerate(models, 1)]
+    OUT_TREES.write_text(
+        '"""Gradient-boosted trees of the flattened-text line model; written by '
+        '``python -m lagebild.ingest.train_lines --model trees``.\n\n'
+        "Each ``TREESk`` holds the arguments of ``lagebild.ingest.boilerplate.Forest``: base score, then per split node\n"
+        "feature, threshold, left and right child (``c < 0``: leaf ``~c``), then the leaf scores and each tree's root.\n"
+        '"""\n\n'
+        f"# pass 1 features: {', '.join(FEATURES)}\n"
+        f"# pass 2 features: pass 1 features, {', '.join(CONTEXT_FEATURES)}\n"
+        f"# settings: {params}\n"
+        f"THRESHOLD = {best[0]:.3f}\nTHRESHOLD_BODY = {best[1]:.3f}\n\n" + "\n".join(parts),
+        "utf-8",
+    )
+    print(f"wrote {OUT_TREES} ({OUT_TREES.stat().st_size // 1024} KB)")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lagebild.ingest.train_lines", description=__doc__.splitlines()[0])
+    ap.add_argument("scrapinghub", type=Path)
+    ap.add_argument("trafilatura", type=Path)
+    ap.add_argument("--model", choices=("logistic", "trees"), default="logistic",
+                    help="which line model to train and write (logistic: line_weights.py, trees: line_trees.py)")
+    ap.add_argument("--compare", type=int, default=0, metavar="REPEATS",
+                    help="only print REPEATS x 2-fold cross-validated scores of both models (writes nothing)")
+    args = ap.parse_args(argv)
+    pages = collect(args.scrapinghub, args.trafilatura)
+    snip = [p for p in pages if p.source == "snippets"]
+    print(f"pages: {len(pages) - len(snip)} scrapinghub, {len(snip)} trafilatura tuning half")
+    if args.compare:
+        compare(pages, args.compare, [TREE_PARAMS])
+        return 0
+    # two-fold cross-validation inside the tuning half: choose the threshold on unseen pages
+    cv_pages, cv_probs = cross_validate(pages, args.model)
+    best = choose_thresholds(cv_pages, cv_probs)
+    print("threshold  P(cv)  R(cv)   (tuning-half snippet lines, 2-fold cross-validation, best body threshold)")
+    for t in GRID[::2]:
+        row = max(((tb, *snippet_pr(cv_pages, cv_probs, t, tb)) for tb in BODY_GRID if tb <= t), key=lambda r: _f1(r[1], r[2]))
+        print(f"  {t:.3f}    {row[1]:.3f}  {row[2]:.3f}  (body {row[0]:.2f})")
+    print(f"chosen thresholds {best[0]:.3f} (body paragraphs {best[1]:.3f}): cross-validated P {best[2]:.3f} R {best[3]:.3f}")
+    if args.model == "trees":
+        _write_trees(train_trees(pages), best, TREE_PARAMS)
+    else:
+        _write_logistic(*train(pages), best)
     return 0
 
 

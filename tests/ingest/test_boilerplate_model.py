@@ -11,7 +11,15 @@ import pytest
 
 from lagebild.evaluation import boilerplate as bench
 from lagebild.ingest import line_weights, train_lines
-from lagebild.ingest.boilerplate import CONTEXT_FEATURES, FEATURES, context_features, line_features, plan
+from lagebild.ingest.boilerplate import (
+    CONTEXT_FEATURES,
+    FEATURES,
+    LINE_MODELS,
+    Forest,
+    context_features,
+    line_features,
+    plan,
+)
 
 BODY = (
     "Die Regierung hat am Montag ein neues Gesetz beschlossen, das nach Angaben des Ministeriums im kommenden "
@@ -26,11 +34,63 @@ def test_weights_match_the_features() -> None:
     assert 0.0 <= line_weights.THRESHOLD_BODY <= line_weights.THRESHOLD <= 1.0
 
 
-def test_one_clean_paragraph_is_never_dropped() -> None:
+def test_trees_are_well_formed() -> None:
+    """The exported trees index existing features and nodes, and every node is reached from exactly one parent."""
+    line_trees = pytest.importorskip("lagebild.ingest.line_trees")
+    assert 0.0 <= line_trees.THRESHOLD_BODY <= line_trees.THRESHOLD <= 1.0
+    for args, width in ((line_trees.TREES1, len(FEATURES)), (line_trees.TREES2, len(FEATURES) + len(CONTEXT_FEATURES))):
+        _base, feature, threshold, left, right, leaf, roots = args
+        assert len(feature) == len(threshold) == len(left) == len(right) and min(feature) >= 0 and max(feature) < width
+        refs = sorted(list(left) + list(right) + list(roots))
+        assert refs == sorted(list(range(len(feature))) + [~k for k in range(len(leaf))])
+        forest = Forest(*args)
+        probs = forest([[0.0] * width, [1.0] * width])
+        assert probs.shape == (2,) and ((0 < probs) & (probs < 1)).all()
+
+
+def test_forest_routes_rows_like_the_trees() -> None:
+    """Two hand-made trees: a row goes left when its feature is <= the threshold; a tree may be a single leaf."""
+    import numpy as np
+
+    # tree 1: x0 <= 0.5 ? (x1 <= 2 ? leaf 0.1 : leaf 0.2) : leaf 0.3; tree 2: leaf 1.0
+    forest = Forest(-1.0, [0, 1], [0.5, 2.0], [1, ~0], [~2, ~1], [0.1, 0.2, 0.3, 1.0], [0, ~3])
+    assert forest.depth == 2
+    x = [[0.5, 2.0], [0.0, 3.0], [0.6, -5.0]]
+    expected = 1.0 / (1.0 + np.exp(-(np.array([0.1, 0.2, 0.3]) + 1.0 - 1.0)))
+    assert np.allclose(forest(x), expected)
+    assert forest(np.zeros((0, 2))).shape == (0,)
+    many = np.tile(x, (100, 1))  # more rows than one evaluation chunk
+    assert np.allclose(forest(many), np.tile(expected, 100))
+
+
+def test_exported_trees_predict_like_scikit_learn() -> None:
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("sklearn")
+    rng = np.random.default_rng(0)
+    x = rng.random((600, 5))
+    y = ((x[:, 0] > 0.4) & (x[:, 3] < 0.7) | (x[:, 1] > 0.9)).astype(float)
+    w = rng.random(600) + 0.5
+    params = {"max_iter": 20, "learning_rate": 0.2, "max_leaf_nodes": 7, "min_samples_leaf": 5}
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(early_stopping=False, random_state=0, **params).fit(x, y, sample_weight=w)
+    forest = Forest(*train_lines.export_trees(clf))
+    test = rng.random((300, 5))
+    assert np.allclose(forest(test), clf.predict_proba(test)[:, 1], atol=1e-12)
+    assert np.allclose(train_lines.fit_trees(x, y, w, params)(test), forest(test), atol=1e-12)  # weights' scale is free
+
+
+@pytest.mark.parametrize("model", sorted(LINE_MODELS))
+def test_one_clean_paragraph_is_never_dropped(model: str) -> None:
     for text in (BODY, "Überschrift\n\n" + BODY, BODY + "\n\n" + BODY.replace("Montag", "Dienstag")):
-        p = plan(text, use_model=True)
+        p = plan(text, use_model=model)
         kept = [ln.text for ln in p.lines if ln.reason is None]
         assert BODY in kept
+
+
+def test_an_unknown_line_model_is_refused() -> None:
+    with pytest.raises(ValueError, match="line model"):
+        plan("Titel\n\n" + BODY + "\n\nTeilen\n\n" + BODY.replace("Montag", "Freitag"), use_model="magic")
 
 
 def test_features_have_one_row_per_line_and_fixed_width() -> None:
