@@ -241,6 +241,19 @@ def _title(tree: Any, doc: Any, url: str | None) -> str | None:
     return doc.title or None
 
 
+def _printed_author(tree: Any) -> str | None:
+    """A byline printed near the headline, when the page's metadata names no author."""
+    from lagebild.ingest.page_title import printed_byline
+
+    if tree is None:
+        return None
+    try:
+        return printed_byline(tree)
+    except Exception as exc:
+        log.debug("byline search failed: %r", exc)
+        return None
+
+
 def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date: str, url: str | None) -> DateValue:
     """Choose the publication day: printed header date, structured data, then htmldate."""
     from lagebild.ingest.page_dates import choose_date
@@ -290,7 +303,7 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
     if doc is not None:
         tree = _page_tree(page)
         out.title = _title(tree, doc, doc.url or url)
-        out.author = doc.author or None
+        out.author = doc.author or _printed_author(tree)
         out.outlet = doc.sitename or doc.hostname or None
         out.url = doc.url or url
         out.language = doc.language or None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["PageTitle", "choose_title", "strip_site_name"]
+__all__ = ["PageTitle", "choose_title", "printed_byline", "strip_site_name"]
 
 _SEPARATOR = re.compile(r"\s+[|–—\-·»•:/]\s+|\s*(?:\|\||::|[|»•·])\s*")
 _WS = re.compile(r"\s+")
@@ -186,3 +186,36 @@ def choose_title(tree: Any, *, meta_title: str | None, site_name: str | None = N
     if stripped:
         return PageTitle(stripped[0], "meta title without the site name" if stripped[0] != titles[0] else "meta title")
     return PageTitle(heads[0], "first headline on the page") if heads else None
+
+
+#: how many elements after the headline may hold its byline
+BYLINE_REACH = 40
+_BYLINE_CLASS = re.compile(r"author|byline|autor|verfasser|writer", re.I)
+
+
+def printed_byline(tree: Any) -> str | None:
+    """Return the author of a byline printed near the headline ("Von Hans Meier | 12.03.2024"), else ``None``.
+
+    Looks at the short elements that follow the first ``<h1>`` and at elements whose class names
+    an author, and reads them with the plain-text byline rules (``headers.byline_author``).
+    """
+    from lagebild.ingest.headers import byline_author
+
+    texts: list[str] = []
+    head = next(iter(tree.iter("h1")), None)
+    if head is not None:
+        for el in head.xpath("following::*[self::p or self::div or self::span or self::a or self::li or self::address]"
+                             f"[position() <= {BYLINE_REACH}]"):
+            text = _clean(el.text_content())
+            if 3 <= len(text) <= 200:
+                texts.append(text)
+    for el in tree.iter("span", "div", "p", "a", "address"):
+        if _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('rel') or ''}"):
+            text = _clean(el.text_content())
+            if 3 <= len(text) <= 200:
+                texts.append(text if re.match(r"(?i)\W*(?:von|by|autor)", text) else f"Von {text}")
+    for text in texts:
+        who = byline_author(text)
+        if who:
+            return who
+    return None

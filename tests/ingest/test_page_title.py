@@ -77,3 +77,15 @@ def test_meta_benchmark_on_evalset_pages(shared_data) -> None:
     html = res["scores"]["lagebild html"]
     assert html["title"].gold > 0 and html["title"].correct + html["title"].wrong + html["title"].missing == html["title"].gold
     assert html["title"].recall > 0.5  # headlines of real pages, not a fixed answer
+
+
+def test_printed_byline_below_the_headline() -> None:
+    from lagebild.ingest.page_title import printed_byline
+
+    html = ("<html><body><h1>Neues Gesetz beschlossen</h1><div class='meta'>12.03.2024 | Von Anna Beispiel</div>"
+            f"{BODY}</body></html>")
+    assert printed_byline(load_html(html)) == "Anna Beispiel"
+    html = f"<html><body><h1>Neues Gesetz</h1><span class='author-name'>Anna Beispiel</span>{BODY}</body></html>"
+    assert printed_byline(load_html(html)) == "Anna Beispiel"
+    html = f"<html><body><h1>Neues Gesetz</h1><p>Die Rede von Olaf Scholz</p>{BODY}</body></html>"
+    assert printed_byline(load_html(html)) is None
