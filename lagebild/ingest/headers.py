@@ -18,6 +18,7 @@ __all__ = [
     "header_parts",
     "author_line",
     "byline_author",
+    "date_at",
     "date_line",
     "date_prefix",
     "parse_date_string",
@@ -144,6 +145,12 @@ def date_line(line: str) -> DateMatch | None:
     if value is None:
         return None
     return DateMatch(value, 0, len(line), (m.group("kw") or "").strip().lower())
+
+
+def date_at(text: str, pos: int) -> DateValue | None:
+    """Parse the date that starts at ``text[pos]`` with the precision written (a time gives minutes)."""
+    m = _DATE_RE.match(text, pos)
+    return _value(m) if m else None
 
 
 def date_prefix(line: str) -> DateMatch | None:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-__all__ = ["LOOKBACK", "MIN_SCORE", "TitleLine", "choose_title_line"]
+__all__ = ["HeaderDate", "LOOKBACK", "MIN_SCORE", "TitleLine", "choose_header_author", "choose_header_date", "choose_title_line"]
 
 #: how many lines above the first body paragraph can hold the headline
 LOOKBACK = 40
@@ -131,8 +132,18 @@ HEADER_LINES = 12
 _OTHER_DATES = frozenset({"photo caption", "related links", "copyright", "trailer", "comments widget"})
 
 
-def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | None) -> tuple[str, int, bool] | None:
-    """Return (day, line index, labelled as the publication) of the date written around the headline, or ``None``.
+@dataclass(frozen=True)
+class HeaderDate:
+    """A publication date found in the header: the day, where it is written, and whether it is labelled so."""
+
+    day: str
+    line: int
+    start: int  # offset of the date in its line
+    labelled: bool
+
+
+def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | None) -> HeaderDate | None:
+    """Return the publication date written around the headline, or ``None``.
 
     The window runs from a few lines above the headline to the first body lines (which count
     only with a dateline: "Berlin, 12.03.2022 – …"). A date labelled as the publication wins;
@@ -142,9 +153,9 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
     from lagebild.ingest.page_dates import dateline_day, line_dates
 
     start = max(0, min(first - HEADER_LINES, title_i - ABOVE_TITLE if title_i is not None else first))
-    published: list[tuple[str, int]] = []
-    below: list[tuple[str, int]] = []
-    above: list[tuple[str, int]] = []
+    published: list[HeaderDate] = []
+    below: list[HeaderDate] = []
+    above: list[HeaderDate] = []
     for i in range(start, min(len(lines), first + 3)):
         ln = lines[i]
         if i == title_i or ln.reason in _OTHER_DATES:
@@ -152,20 +163,20 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
         if ln.kind == "good" and (i >= first or len(ln.text) > 200):
             day = dateline_day(ln.text)
             if day:
-                below.append((day, i))
+                below.append(HeaderDate(day, i, -1, False))
             continue
         if len(ln.text) > 250:
             continue
-        for day, kind, _ in line_dates(ln.text):
+        for day, kind, pos in line_dates(ln.text):
             if kind == "published":
-                published.append((day, i))
+                published.append(HeaderDate(day, i, pos, True))
             elif kind == "printed":
-                (below if title_i is None or i > title_i else above).append((day, i))
+                (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
     if published:
-        return (*published[0], True)
+        return published[0]
     if below:
-        return (*below[0], False)
-    return (*above[-1], False) if above else None
+        return below[0]
+    return above[-1] if above else None
 
 
 def choose_header_author(lines: Sequence[TitleLine], first: int, title_i: int | None) -> str | None:

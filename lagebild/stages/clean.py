@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.ingest.boilerplate import plan
+from lagebild.ingest import headers
+from lagebild.ingest.boilerplate import _FURNITURE_WORDS, _STOPWORDS, plan
+from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date, choose_title_line
 from lagebild.model import DateValue, Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
 
@@ -58,6 +60,15 @@ class IdentityClean:
         if not doc.text:
             doc.set_text(doc.original, OffsetMap.identity(len(doc.original)))
         return doc
+
+
+def _header_date_value(line: str, dated: HeaderDate) -> DateValue:
+    """The chosen header date at the precision written in its line (a time gives minutes)."""
+    value = headers.date_at(line, dated.start) if dated.start >= 0 else None
+    if value is None or not (value.value or "").startswith(dated.day):
+        value = DateValue(dated.day, "day", False)
+    value.reason = "header line"
+    return value
 
 
 @STAGES.register("clean.boilerplate.v1", requires={"original"}, produces={"text", "removed", "header_meta"})
@@ -116,16 +127,13 @@ class BoilerplateClean:
         title = found.get("title")
         block = found.get("_block")
         if block is not None:
-            from lagebild.ingest.boilerplate import _FURNITURE_WORDS, _STOPWORDS
-            from lagebild.ingest.text_header import choose_header_author, choose_header_date, choose_title_line
-
             i = choose_title_line(p.lines, block[0], stopwords=_STOPWORDS, furniture=_FURNITURE_WORDS)
             title = p.lines[i].text if i is not None else None
             dated = choose_header_date(p.lines, block[0], i)
             # a date labelled as the publication beats the header rules' first date (often an update)
             before = found.get("published")
-            if dated is not None and (before is None or dated[2] and not (before.value or "").startswith(dated[0])):
-                found["published"] = DateValue(dated[0], "day", False, "header line")
+            if dated is not None and (before is None or dated.labelled and not (before.value or "").startswith(dated.day)):
+                found["published"] = _header_date_value(p.lines[dated.line].text, dated)
             if not found.get("author"):
                 found["author"] = choose_header_author(p.lines, block[0], i)
         if title and not meta.title:

@@ -70,3 +70,9 @@ def test_byline_author_is_taken_from_the_line(line: str) -> None:
     if who is not None:
         for name in who.split(", "):
             assert name.split()[0] in line
+
+
+def test_header_date_keeps_the_time_written() -> None:
+    doc = read([*MENU, "Land beschließt Gesetz für mehr Nahverkehr", "Stars (1 / 1) 12.03.2024 13:30 von Anna Beispiel"])
+    assert doc.meta.published.value == "2024-03-12T13:30"
+    assert doc.meta.published.precision == "minute"
