@@ -5,7 +5,8 @@ Corpus `gnad` (default): real, distinct German news articles from 10kGNAD in ../
 example articles repeated, each copy made unique by a first line (near-duplicates galore, so the
 duplicate detection works hardest). Prints tables; writes nothing else.
 
-Tables: throughput and memory; CPU of the main process by phase (reading, transfer to and from
+Tables: throughput, memory and the CPU time of the main process and of the workers (which, unlike
+wall time, does not grow when other jobs share the cores); CPU of the main process by phase (reading, transfer to and from
 the workers, storing, reading back, each cross-source stage); per-stage time in the workers (wall
 clock, inflated when other jobs share the cores); and, with ``--cpu-sample N`` (default 200), the
 CPU time of each per-document stage measured in this process over N of the articles, which does
@@ -86,6 +87,12 @@ def stage_cpu(folder: Path, config: object, n: int) -> tuple[int, dict[str, floa
     return done, seconds
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes: the workers, once the pool is shut down."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=1000)
@@ -100,8 +107,10 @@ def main() -> None:
         store = open_store(str(Path(tmp) / "bench.db"))
         config = load_config()
         started = time.perf_counter()
+        cpu_main, cpu_children = time.process_time(), _children_cpu()
         report = analyze_paths([folder], store, config=config, jobs=args.jobs)
         total = time.perf_counter() - started
+        cpu_main, cpu_children = time.process_time() - cpu_main, _children_cpu() - cpu_children
         self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         # after the memory figures: this pass loads the models into this process
@@ -122,6 +131,9 @@ def main() -> None:
     for phase, secs in report.phase_wall.items():
         print(f"| wall time: {phase} | {secs:.2f} s |")
     ok = max(report.ok, 1)
+    # CPU time does not grow when other jobs share the cores: compare runs by these figures
+    print(f"| CPU main process (all threads) | {cpu_main:.2f} s, {1000 * cpu_main / ok:.2f} ms/article |")
+    print(f"| CPU worker processes (all) | {cpu_children:.2f} s, {1000 * cpu_children / ok:.2f} ms/article |")
     print()
     print("| main process | CPU s | ms/article |")
     print("|---|---|---|")

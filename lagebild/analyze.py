@@ -21,6 +21,7 @@ from lagebild.ingest import discover, read_path
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 from lagebild.store import Store
+from lagebild.store.rows import document_rows
 
 log = logging.getLogger(__name__)
 
@@ -125,17 +126,21 @@ def analyze_paths(
     # The cross-source stages need every document in memory anyway: keeping the analysed ones
     # spares reading them back from the store (same content: the store keeps their JSON form).
     analysed: dict[str, Document] = {}
-    for result in executor.map(spec, docs):
+    # The workers also serialise each document for the store (``document_rows``): here only the
+    # inserts remain, one transaction per chunk of documents. A killed run keeps every committed
+    # chunk; the documents of an unfinished one are analysed again by the rerun.
+    for chunk in executor.map_chunks(spec, docs, after=document_rows):
         t = time.thread_time()
-        store.save_document(result.doc)  # one transaction per document: safe to interrupt
+        store.save_documents([r.doc for r in chunk], [r.extra for r in chunk])
         cpu["store"] += time.thread_time() - t
-        analysed[result.doc.id] = result.doc
-        report.ok += 1
-        report.stats.merge(result.stats)
-        if result.doc.failures:
-            report.stage_failures += sum(1 for f in result.doc.failures if f.error != "Skipped")
-        if progress:
-            progress(result.doc)
+        for result in chunk:
+            analysed[result.doc.id] = result.doc
+            report.ok += 1
+            report.stats.merge(result.stats)
+            if result.doc.failures:
+                report.stage_failures += sum(1 for f in result.doc.failures if f.error != "Skipped")
+            if progress:
+                progress(result.doc)
     # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
     main_thread = time.thread_time() - phase_thread
     other_threads = time.process_time() - phase_cpu - main_thread

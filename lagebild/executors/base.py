@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from lagebild.model import Document
 from lagebild.pipeline import PipelineSpec, StageStats
 
+#: Run on each processed document where it was processed (a worker): a picklable top-level
+#: function (or ``functools.partial`` of one) whose value travels back in ``Result.extra``.
+After = Callable[[Document], Any]
+
 
 @dataclass
 class Result:
-    """One processed document plus the stage timings of the worker that processed it."""
+    """One processed document, the stage timings of the worker, and what ``after`` returned."""
 
     doc: Document
     stats: StageStats = field(default_factory=StageStats)
+    extra: Any = None
 
 
 class Executor(Protocol):
-    def map(self, spec: PipelineSpec, docs: Iterable[Document]) -> Iterator[Result]:
+    def map(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[Result]:
         """Yield every document processed by the pipeline (order may differ from input)."""
+        ...
+
+    def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
+        """Like ``map``, in the chunks the documents were processed in (for batched writes)."""
         ...

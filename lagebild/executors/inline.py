@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lagebild.executors.base import Result
+from lagebild.executors.base import After, Result
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 
 
 class InlineExecutor:
-    """Process documents one by one in this process."""
+    """Process documents one by one in this process (chunks of one document)."""
 
-    def map(self, spec: PipelineSpec, docs: Iterable[Document]) -> Iterator[Result]:
+    def map(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[Result]:
+        for chunk in self.map_chunks(spec, docs, after=after):
+            yield from chunk
+
+    def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
         pipeline = Pipeline(spec)
         for doc in docs:
             pipeline.stats = StageStats()
             out = pipeline(doc)
-            yield Result(out, pipeline.stats)
+            yield [Result(out, pipeline.stats, after(out) if after is not None else None)]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
 
-from lagebild.executors.base import Result
+from lagebild.executors.base import After, Result
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 
@@ -22,13 +22,13 @@ def _init_worker(spec: PipelineSpec) -> None:
     _WORKER_PIPELINE = Pipeline(spec)
 
 
-def _run_chunk(docs: list[Document]) -> list[Result]:
+def _run_chunk(docs: list[Document], after: After | None = None) -> list[Result]:
     assert _WORKER_PIPELINE is not None
     results = []
     for doc in docs:
         _WORKER_PIPELINE.stats = StageStats()
         out = _WORKER_PIPELINE(doc)
-        results.append(Result(out, _WORKER_PIPELINE.stats))
+        results.append(Result(out, _WORKER_PIPELINE.stats, after(out) if after is not None else None))
     return results
 
 
@@ -39,7 +39,11 @@ class ProcessExecutor:
         self.jobs = jobs
         self.chunk = chunk
 
-    def map(self, spec: PipelineSpec, docs: Iterable[Document]) -> Iterator[Result]:
+    def map(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[Result]:
+        for chunk in self.map_chunks(spec, docs, after=after):
+            yield from chunk
+
+    def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
         ctx = multiprocessing.get_context("spawn")  # fork + threads in native libs is unsafe
         it = iter(docs)
         with ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(spec,)) as pool:
@@ -49,9 +53,9 @@ class ProcessExecutor:
                     batch = list(islice(it, self.chunk))
                     if not batch:
                         break
-                    pending.add(pool.submit(_run_chunk, batch))
+                    pending.add(pool.submit(_run_chunk, batch, after))
                 if not pending:
                     return
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    yield from fut.result()
+                    yield fut.result()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from lagebild.compare import CorpusResult
 from lagebild.model import Document, SourceRef
+from lagebild.store.rows import DocumentRows
 
 __all__ = ["Store", "open_store"]
 
@@ -14,14 +15,16 @@ __all__ = ["Store", "open_store"]
 class Store(Protocol):
     """Documents with their annotations, sources, corpus results and user corrections.
 
-    Writes of one document are atomic: an interrupted run leaves every saved document whole,
-    and a rerun continues with the documents not yet saved.
+    Writes of one document, or of one batch given to ``save_documents``, are atomic: an
+    interrupted run leaves every saved document whole, and a rerun continues with the documents
+    not yet saved.
     """
 
     def find_by_hash(self, content_hash: str) -> str | None: ...
     def has_id(self, doc_id: str) -> bool: ...
     def add_source(self, doc_id: str, source: SourceRef) -> bool: ...
-    def save_document(self, doc: Document) -> None: ...
+    def save_document(self, doc: Document, rows: DocumentRows | None = None) -> None: ...
+    def save_documents(self, docs: Sequence[Document], rows: Sequence[DocumentRows | None] | None = None) -> None: ...
     def get_document(self, doc_id: str) -> Document | None: ...
     def iter_documents(self) -> Iterator[Document]: ...
     def document_ids(self) -> list[str]: ...

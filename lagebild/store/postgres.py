@@ -1,6 +1,6 @@
 """PostgreSQL store (``lagebild[postgres]``): the SQLite store's behaviour on a shared team server.
 
-Same tables and semantics as ``lagebild.store.sqlite``: one transaction per document, exact
+Same tables and semantics as ``lagebild.store.sqlite``: one transaction per saved batch of documents, exact
 duplicates stored once, corpus results replaced as a whole, corrections appended. Full-text
 search uses a ``tsvector`` over title, text and the lemma/stem column (``simple`` configuration,
 so German inflection is handled by the same normalisation as in SQLite).
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from lagebild.compare import CorpusResult
@@ -18,6 +18,7 @@ from lagebild.errors import MissingExtra, StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.schema import POSTGRES_SCHEMA, SCHEMA_VERSION
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
+from lagebild.store.rows import DocumentRows, document_rows
 from lagebild.store.search import build_fts_row, make_snippet, search_filters, tsquery
 
 __all__ = ["PostgresStore"]
@@ -83,45 +84,55 @@ class PostgresStore:
             )
         return cur.rowcount > 0
 
-    def save_document(self, doc: Document) -> None:
+    def save_document(self, doc: Document, rows: DocumentRows | None = None) -> None:
         """Insert or replace one document with its annotations, atomically."""
-        meta = doc.meta
+        self.save_documents([doc], None if rows is None else [rows])
+
+    def save_documents(self, docs: Sequence[Document], rows: Sequence[DocumentRows | None] | None = None) -> None:
+        """Insert or replace documents with their annotations in one transaction (all or none).
+
+        ``rows``: ``document_rows(doc)`` for each document when already computed (e.g. by the
+        worker that analysed it); missing or mismatching ones are computed here.
+        """
+        prepared = [r if r is not None and r.fits(d) else document_rows(d) for d, r in zip(docs, rows or [None] * len(docs))]
+        now = time.time()
+        doc_rows, source_rows, ann_rows, fts_rows = [], [], [], []
+        for doc, row in zip(docs, prepared):
+            meta = doc.meta
+            doc_rows.append((doc.id, doc.hash, _clean(meta.title), _clean(meta.published.value), meta.published.precision,
+                             _clean(meta.language), _clean(meta.outlet), now, row.json))
+            source_rows.append((doc.id, _clean(doc.source.path), doc.source.record if doc.source.record is not None else -1,
+                                _dumps(doc.source.to_json())))
+            ann_rows.extend((doc.id, ann_id, kind, _clean(label), start, end, _clean(text), data)
+                            for ann_id, kind, label, start, end, text, data in row.annotations)
+            doc_id, title, body, lemmas = build_fts_row(doc, row.lemmas)
+            fts_rows.append((doc_id, _clean(title), _clean(body[:FTS_MAX_CHARS]), _clean(lemmas[: 2 * FTS_MAX_CHARS])))
+        ids = [doc.id for doc in docs]
         try:
-            with self.db.transaction():
-                self.db.execute("DELETE FROM annotations WHERE doc_id = %s", (doc.id,))
-                self.db.execute("DELETE FROM documents_fts WHERE doc_id = %s", (doc.id,))
-                self.db.execute(
+            with self.db.transaction(), self.db.cursor() as cur:
+                cur.execute("DELETE FROM annotations WHERE doc_id = ANY(%s)", (ids,))
+                cur.execute("DELETE FROM documents_fts WHERE doc_id = ANY(%s)", (ids,))
+                cur.executemany(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
                        ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, title = EXCLUDED.title,
                          published = EXCLUDED.published, precision = EXCLUDED.precision, language = EXCLUDED.language,
                          outlet = EXCLUDED.outlet, json = EXCLUDED.json""",
-                    (doc.id, doc.hash, _clean(meta.title), _clean(meta.published.value), meta.published.precision,
-                     _clean(meta.language), _clean(meta.outlet), time.time(), _dumps(doc.to_json())),
+                    doc_rows,
                 )
-                self.db.execute(
+                cur.executemany(
                     "INSERT INTO sources(doc_id, path, record, json) VALUES (%s, %s, %s, %s) ON CONFLICT (path, record) DO NOTHING",
-                    (doc.id, _clean(doc.source.path), doc.source.record if doc.source.record is not None else -1,
-                     _dumps(doc.source.to_json())),
+                    source_rows,
                 )
-                rows = []
-                for ann in doc.annotations:
-                    o_start, o_end = doc.original_span(ann.span)
-                    rows.append((doc.id, ann.id, ann.kind, _clean(ann.label), o_start, o_end, _clean(doc.original[o_start:o_end]),
-                                 _dumps(dict(ann.data))))
-                if rows:
-                    with self.db.cursor() as cur:
-                        cur.executemany(
-                            'INSERT INTO annotations(doc_id, ann_id, kind, label, "start", "end", text, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)',
-                            rows,
-                        )
-                doc_id, title, body, lemmas = build_fts_row(doc)
-                self.db.execute(
-                    "INSERT INTO documents_fts(doc_id, title, body, lemmas) VALUES (%s, %s, %s, %s)",
-                    (doc_id, _clean(title), _clean(body[:FTS_MAX_CHARS]), _clean(lemmas[: 2 * FTS_MAX_CHARS])),
-                )
+                if ann_rows:
+                    cur.executemany(
+                        'INSERT INTO annotations(doc_id, ann_id, kind, label, "start", "end", text, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)',
+                        ann_rows,
+                    )
+                cur.executemany("INSERT INTO documents_fts(doc_id, title, body, lemmas) VALUES (%s, %s, %s, %s)", fts_rows)
         except self._psycopg.Error as exc:
-            raise StoreError(f"cannot save document {doc.id!r}: {exc}") from exc
+            names = ", ".join(repr(i) for i in ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+            raise StoreError(f"cannot save document {names}: {exc}") from exc
 
     def get_document(self, doc_id: str) -> Document | None:
         row = self._one("SELECT json FROM documents WHERE id = %s", (_clean(doc_id),))

@@ -22,6 +22,7 @@ __all__ = [
     "HL_END",
     "HL_START",
     "build_fts_row",
+    "fts_lemmas",
     "fts_query",
     "lemmatize_words",
     "make_snippet",
@@ -93,11 +94,17 @@ def normalise_words(text: str, lang: str = "de") -> str:
     return " ".join(n for w in _WORD.findall(text) for n in _norms(w, lang))
 
 
-def build_fts_row(doc: Document) -> tuple[str, str, str, str]:
-    """Return ``(doc id, title, body, normalised words)`` for the full-text index."""
-    body = doc.text or doc.original
-    title = doc.meta.title or ""
-    return (doc.id, title, body, normalise_words(f"{title}\n{body}", _lang(doc.meta.language)))
+def build_fts_row(doc: Document, lemmas: str | None = None) -> tuple[str, str, str, str]:
+    """Return ``(doc id, title, body, normalised words)`` for the full-text index.
+
+    ``lemmas``: ``fts_lemmas(doc)`` when already computed (e.g. in the process that analysed the document).
+    """
+    return (doc.id, doc.meta.title or "", doc.text or doc.original, fts_lemmas(doc) if lemmas is None else lemmas)
+
+
+def fts_lemmas(doc: Document) -> str:
+    """Return the normalised words of title and text: the search column of ``build_fts_row``."""
+    return normalise_words(f"{doc.meta.title or ''}\n{doc.text or doc.original}", _lang(doc.meta.language))
 
 
 def query_terms(user_query: str, langs: tuple[str, ...] = ("de", "en")) -> list[tuple[str, list[str]]]:

@@ -1,11 +1,11 @@
-"""SQLite store: one file, WAL mode, one transaction per document."""
+"""SQLite store: one file, WAL mode, one transaction per saved batch of documents."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
+from lagebild.store.rows import DocumentRows, document_rows
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
@@ -58,44 +59,47 @@ class SQLiteStore:
             )
         return cur.rowcount > 0
 
-    def save_document(self, doc: Document) -> None:
+    def save_document(self, doc: Document, rows: DocumentRows | None = None) -> None:
         """Insert or replace one document with its annotations, atomically."""
-        meta = doc.meta
+        self.save_documents([doc], None if rows is None else [rows])
+
+    def save_documents(self, docs: Sequence[Document], rows: Sequence[DocumentRows | None] | None = None) -> None:
+        """Insert or replace documents with their annotations in one transaction (all or none).
+
+        ``rows``: ``document_rows(doc)`` for each document when already computed (e.g. by the
+        worker that analysed it); missing or mismatching ones are computed here.
+        """
+        prepared = [r if r is not None and r.fits(d) else document_rows(d) for d, r in zip(docs, rows or [None] * len(docs))]
+        now = time.time()
         with self.db:
-            self.db.execute("DELETE FROM annotations WHERE doc_id = ?", (doc.id,))
-            self.db.execute("DELETE FROM documents_fts WHERE doc_id = ?", (doc.id,))
-            self.db.execute(
-                """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title,
-                     published=excluded.published, precision=excluded.precision, language=excluded.language,
-                     outlet=excluded.outlet, json=excluded.json""",
-                (
-                    doc.id,
-                    doc.hash,
-                    meta.title,
-                    meta.published.value,
-                    meta.published.precision,
-                    meta.language,
-                    meta.outlet,
-                    time.time(),
-                    json.dumps(doc.to_json(), ensure_ascii=False),
-                ),
-            )
-            self.db.execute(
-                "INSERT OR IGNORE INTO sources(doc_id, path, record, json) VALUES (?, ?, ?, ?)",
-                (doc.id, doc.source.path, doc.source.record if doc.source.record is not None else -1, json.dumps(doc.source.to_json())),
-            )
-            rows = []
-            for ann in doc.annotations:
-                o_start, o_end = doc.original_span(ann.span)
-                rows.append(
-                    (doc.id, ann.id, ann.kind, ann.label, o_start, o_end, doc.original[o_start:o_end], json.dumps(dict(ann.data), ensure_ascii=False))
+            # Only a document saved before has rows to replace. The search table cannot look up its
+            # ``doc_id`` (FTS5 columns have no index), so deleting there reads the whole table:
+            # skipping that for new documents keeps saving a large corpus linear.
+            stored = {r[0] for r in self.db.execute("SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                                                    (json.dumps([d.id for d in docs]),))}
+            for doc, row in zip(docs, prepared):
+                meta = doc.meta
+                if doc.id in stored:
+                    self.db.execute("DELETE FROM annotations WHERE doc_id = ?", (doc.id,))
+                    self.db.execute("DELETE FROM documents_fts WHERE doc_id = ?", (doc.id,))
+                self.db.execute(
+                    """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title,
+                         published=excluded.published, precision=excluded.precision, language=excluded.language,
+                         outlet=excluded.outlet, json=excluded.json""",
+                    (doc.id, doc.hash, meta.title, meta.published.value, meta.published.precision, meta.language, meta.outlet,
+                     now, row.json),
                 )
-            self.db.executemany(
-                "INSERT INTO annotations(doc_id, ann_id, kind, label, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
-            )
-            self.db.execute("INSERT INTO documents_fts(doc_id, title, body, lemmas) VALUES (?, ?, ?, ?)", build_fts_row(doc))
+                self.db.execute(
+                    "INSERT OR IGNORE INTO sources(doc_id, path, record, json) VALUES (?, ?, ?, ?)",
+                    (doc.id, doc.source.path, doc.source.record if doc.source.record is not None else -1, json.dumps(doc.source.to_json())),
+                )
+                self.db.executemany(
+                    "INSERT INTO annotations(doc_id, ann_id, kind, label, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(doc.id, *a) for a in row.annotations],
+                )
+                self.db.execute("INSERT INTO documents_fts(doc_id, title, body, lemmas) VALUES (?, ?, ?, ?)", build_fts_row(doc, row.lemmas))
 
     def get_document(self, doc_id: str) -> Document | None:
         row = self.db.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()

@@ -1,0 +1,44 @@
+"""The rows a store writes for one document, computed apart from the store.
+
+Serialising a document and lemmatising its words for the search column is most of the cost of
+saving it. ``document_rows`` is pure and picklable, so the worker process that analysed the
+document can compute it, and the process that owns the store only inserts the rows. Both store
+backends write the same rows; ``save_documents`` computes them itself when none are given.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from lagebild.model import Document
+from lagebild.store.search import fts_lemmas
+
+__all__ = ["AnnotationRow", "DocumentRows", "document_rows"]
+
+#: ``(ann id, kind, label, original start, original end, original text, payload JSON)``
+AnnotationRow = tuple[str, str, str | None, int, int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRows:
+    """Serialised forms of one document: its JSON, its annotation rows, its search column."""
+
+    doc_id: str
+    json: str
+    annotations: list[AnnotationRow]
+    lemmas: str
+
+    def fits(self, doc: Document) -> bool:
+        """Whether these rows were computed for this document (a cheap guard, not a full check)."""
+        return self.doc_id == doc.id and len(self.annotations) == len(doc.annotations)
+
+
+def document_rows(doc: Document) -> DocumentRows:
+    """Return the rows of ``doc`` as the stores write them (must be called on the final document)."""
+    anns: list[AnnotationRow] = []
+    original = doc.original
+    for ann in doc.annotations:
+        o_start, o_end = doc.original_span(ann.span)
+        anns.append((ann.id, ann.kind, ann.label, o_start, o_end, original[o_start:o_end], json.dumps(dict(ann.data), ensure_ascii=False)))
+    return DocumentRows(doc.id, json.dumps(doc.to_json(), ensure_ascii=False), anns, fts_lemmas(doc))
