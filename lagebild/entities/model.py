@@ -82,16 +82,21 @@ def _keep_only_feature_getters(nlp: Any) -> None:
     nlp.vocab.lex_attr_getters = {attr: fn for attr, fn in getters.items() if attr in keep}
 
 
+#: the scorer training registers to pick checkpoints (``lagebild.training.ner_scorer``)
+TRAINING_SCORER = "lagebild.ner_tag_scorer.v1"
+
+
 @functools.lru_cache(maxsize=2)
 def load_model(path: str | None = None, fast_gemm: bool = True) -> Any:
     """Return the spaCy pipeline at ``path`` (default: the committed ``models/ner-de``)."""
     import spacy
 
-    import lagebild.training.ner_scorer  # noqa: F401  (registers the scorer named in tagger configs)
-
     target = Path(path) if path else MODEL_DIR
     if not (target / "config.cfg").exists():
         raise LagebildError(f"NER model not found at {target}; train it with `make train-ner`")
+    if TRAINING_SCORER in (target / "config.cfg").read_text(encoding="utf-8"):
+        # a pipeline straight from training names the checkpoint scorer; the installed one does not
+        import lagebild.training.ner_scorer  # noqa: F401
     nlp = spacy.load(target)
     nlp.max_length = 2_000_000
     _keep_only_feature_getters(nlp)

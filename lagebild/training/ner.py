@@ -28,6 +28,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from lagebild.entities.model import TRAINING_SCORER
 from lagebild.evaluation.ner import read_germeval
 
 REPO = Path(__file__).resolve().parents[2]
@@ -345,10 +346,12 @@ def install(best: Path) -> None:
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
     shutil.copytree(best, MODEL_DIR)
+    # The checkpoint scorer is training code; the installed pipeline names spaCy's own tagger
+    # scorer, so loading the model never imports lagebild.training (scores are the same tags).
+    config = MODEL_DIR / "config.cfg"
+    config.write_text(config.read_text(encoding="utf-8").replace(TRAINING_SCORER, "spacy.tagger_scorer.v1"), encoding="utf-8")
     # The string table only maps hashes back to training words; features are hashed at run time,
     # so keeping just the labels saves megabytes without changing a single prediction.
-    import lagebild.training.ner_scorer  # noqa: F401  (the tagger config names its scorer)
-
     nlp = spacy.load(MODEL_DIR)
     head = nlp.get_pipe(nlp.pipe_names[-1])
     tags = list(head.labels)
