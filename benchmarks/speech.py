@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation.speech import evaluate_news, evaluate_rw, run_stages  # noqa: E402
+from lagebild.evaluation.gold_text import run_stages  # noqa: E402
+from lagebild.evaluation.speech import evaluate_news, evaluate_rw  # noqa: E402
 
 SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
 GOLD = ROOT / "benchmarks" / "data" / "news_speech_gold" / "gold.jsonl"

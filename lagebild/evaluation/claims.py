@@ -15,7 +15,8 @@ from typing import Any
 
 import click
 
-from lagebild.evaluation.speech import PRF, _default_shared, load_news_gold, name_matches, run_stages
+from lagebild.evaluation.gold_text import run_stages
+from lagebild.evaluation.speech import PRF, _default_shared, load_news_gold, name_matches
 from lagebild.model import Annotation
 
 __all__ = ["command", "score_claims"]

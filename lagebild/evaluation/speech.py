@@ -28,10 +28,11 @@ from typing import Any
 
 import click
 
+from lagebild.evaluation.gold_text import run_stages
 from lagebild.evaluation.metrics import prf_counts
-from lagebild.model import Annotation, Document, OffsetMap, Provenance, SourceRef, Span
+from lagebild.model import Annotation, Provenance, Span
 
-__all__ = ["CLOSERS", "command", "load_news_gold", "name_matches", "page_text", "run_stages", "source_text"]
+__all__ = ["CLOSERS", "command", "load_news_gold", "name_matches", "page_text", "source_text"]
 
 #: opening mark → marks that close it (for gold spans of direct quotes)
 CLOSERS = {"„": "“”\"", "\"": "\"", "»": "«", "«": "»", "‚": "‘’", "“": "”\"", "‹": "›"}
@@ -57,18 +58,6 @@ def source_text(shared: Path, source: dict[str, Any]) -> str:
             rows = list(csv.reader(f, delimiter=";", quotechar="'"))
         return rows[int(source["row"])][1]
     return page_text(shared, source["page"])
-
-
-def run_stages(text: str, stages: list[str], *, outlet: str | None = None) -> Document:
-    """Run the named per-document stages over ``text`` (already clean) and return the document."""
-    from lagebild.registry import STAGES
-
-    doc = Document("gold", text, SourceRef("gold.txt"))
-    doc.set_text(text, OffsetMap.identity(len(text)))
-    doc.meta.outlet = outlet
-    for name in stages:
-        doc = STAGES.build(name)(doc)
-    return doc
 
 
 def name_matches(gold: str | None, predicted: str | None) -> bool:

@@ -20,7 +20,8 @@ import click
 
 from lagebild.evaluation.metrics import prf
 from lagebild.evaluation.timeml import TimeMLDoc, Timex3, read_timeml, write_timeml
-from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, SourceRef
+from lagebild.evaluation.gold_text import gold_document
+from lagebild.model import DateValue
 
 __all__ = ["Scores", "command", "predict", "score"]
 
@@ -107,9 +108,7 @@ def predict(doc: TimeMLDoc, *, mode: str = "auto") -> list[Timex3]:
     """Run the timex stage on a TimeML document's plain text with its DCT as publication date."""
     from lagebild.stages.timex import RuleTimex
 
-    d = Document(id=doc.doc_id, original=doc.text, source=SourceRef(path=doc.doc_id))
-    d.set_text(doc.text, OffsetMap.identity(len(doc.text)))
-    d.meta = ArticleMeta(published=DateValue(doc.dct, "day" if doc.dct and len(doc.dct) >= 10 else None))
+    d = gold_document(doc.text, doc_id=doc.doc_id, published=DateValue(doc.dct, "day" if doc.dct and len(doc.dct) >= 10 else None))
     RuleTimex(mode=mode, flag_inconsistencies=False)(d)
     out = []
     for i, ann in enumerate(d.of_kind("timex"), 1):
