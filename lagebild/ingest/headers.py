@@ -210,13 +210,17 @@ def author_line(line: str) -> str | None:
     if not m:
         return None
     names = m.group("names").strip()
+    if names.isupper() and sum(c.isalpha() for c in names) > 3:
+        names = names.title()  # "Von HANS MEIER": a capitalised byline style, not an acronym
     kept: list[str] = []
-    for part in re.split(r"\s*(?:,|\bund\b|\band\b|&|/)\s*", names):
+    for part, sep in _name_parts(names):
         words = re.findall(r"[\w'’.-]+", part)
         if not words:
             continue
         if part.lower() in AGENCIES:
             continue
+        if kept and sep == "," and len(words) == 1:
+            break  # "Von Hans Meier, Berlin": one word after a comma is the place or desk, not a second author
         if words[0].lower() in _NOT_NAMES:
             return None
         # Bylines are names: each word capitalised (the regex is case-insensitive for the cue only);
@@ -228,6 +232,15 @@ def author_line(line: str) -> str | None:
             return None
         kept.append(part)
     return ", ".join(kept) if kept else None  # one form for every language and for JSON author lists
+
+
+def _name_parts(names: str) -> list[tuple[str, str]]:
+    """Split "A, B und C" into (name, separator before it) pairs."""
+    pieces = re.split(r"\s*(,|\bund\b|\band\b|&|/)\s*", names)
+    out = [(pieces[0], "")]
+    for i in range(1, len(pieces) - 1, 2):
+        out.append((pieces[i + 1], pieces[i]))
+    return out
 
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}")
@@ -299,6 +312,9 @@ def header_parts(line: str) -> dict[str, object] | None:
     s = line.strip()
     if len(s) > 160:
         return None
+    agency_byline = _NAME_AGENCY.fullmatch(s)
+    if agency_byline and agency_byline.group(1).split()[0].lower() not in _NOT_NAMES:
+        return {"reading_time": False, "author": agency_byline.group(1)}  # "Hans Meier, dpa", "Hans Meier (AFP)"
     parts = [p for p in _PART_SPLIT.split(s) if p and p.strip(" ,")]
     if len(parts) < 2:
         return None
@@ -328,6 +344,10 @@ def header_parts(line: str) -> dict[str, object] | None:
 
 
 _BARE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von|van|de|der|zu)?\s*[A-ZÄÖÜ][a-zäöüß'’-]+){1,3}")
+_AGENCY_ALT = "|".join(sorted(AGENCIES, key=len, reverse=True))
+_NAME_AGENCY = re.compile(
+    rf"({_BARE_NAME.pattern})\s*(?:,|/|\||\()\s*(?i:{_AGENCY_ALT})(?:\s*/\s*(?i:{_AGENCY_ALT}))*\)?"
+)
 
 
 # a name word without digits: "Demel13.12.2022" (a byline glued to its date) is "Demel"

@@ -49,6 +49,9 @@ def test_date_prefix_glued_to_text() -> None:
         ("Durch Hans Meier", "Hans Meier"),
         ("Von Anna-Lena Müller und Peter Schmidt", "Anna-Lena Müller, Peter Schmidt"),
         ("Von Hans Meier, dpa", "Hans Meier"),
+        ("Von HANS MEIER", "Hans Meier"),
+        ("Von Hans Meier, Berlin", "Hans Meier"),
+        ("Von Hans Meier, Eva Huber", "Hans Meier, Eva Huber"),
         ("By John Smith", "John Smith"),
         ("Von Ursula von der Leyen", "Ursula von der Leyen"),
         ("Von der Leyen sagt", None),
@@ -114,3 +117,12 @@ def test_combined_header_lines(line: str, author: str | None, date: str) -> None
 @pytest.mark.parametrize("line", ["Die Wahl | Das Ergebnis", "Angela Merkel | Olaf Scholz", "Berlin - Die Regierung hat entschieden"])
 def test_not_combined_header_lines(line: str) -> None:
     assert headers.header_parts(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("Hans Meier, dpa", "Hans Meier"), ("Hans Meier (AFP)", "Hans Meier"), ("Berlin, dpa", None), ("hans meier, dpa", None)],
+)
+def test_name_with_agency_is_a_byline(line: str, author: str | None) -> None:
+    found = headers.header_parts(line)
+    assert (found or {}).get("author") == author
