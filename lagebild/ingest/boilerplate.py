@@ -66,19 +66,26 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         r"merken|speichern|per\s+e-?mail\s+(?:teilen|versenden)|link\s+kopieren|share(?:\s+this(?:\s+article|\s+story)?)?|"
         r"print(?:\s+this)?|e-?mail|tweet|pin\s+it)\W*$"
         r"|^\W*(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|pocket|threads|bluesky|"
-        r"instagram|youtube|tiktok|e-?mail|messenger|mail|drucken|teilen|kopieren)\W*){1,8}$", re.I), 80),
+        r"instagram|youtube|tiktok|e-?mail|messenger|mail|drucken|teilen|kopieren|twittern|mailen|posten)\W*){1,8}$"
+        r"|^\W*(?:teilen|share)\s+(?:auf|via|on|per)\s+\w+\W*$"
+        r"|^\W*(?:folgen\s+sie\s+uns|folge\s+uns|follow\s+us)\b.{0,80}$", re.I), 120),
     ("article tools", re.compile(
         r"^\W*(?:artikel\s+(?:anhören|vorlesen|merken|verschenken|drucken|teilen)|vorlesen|anhören|audio\s+abspielen|"
         r"(?:zur\s+)?merkliste(?:\s+hinzufügen)?|schriftgröße|bild\s+vergrößern|bildergalerie|video\s+abspielen|zum\s+video|"
         r"listen\s+to\s+(?:this\s+)?(?:article|story)|save\s+(?:article|for\s+later)|gift\s+(?:this\s+)?article|"
-        r"(?:\d+\s+)?(?:bilder|fotos|photos)|foto|video|audio|galerie|gallery)\W*$", re.I), 60),
+        r"(?:\d+\s+)?(?:bilder|fotos|photos)|foto|video|audio|galerie|gallery|"
+        r"(?:audio\s*:?\s*)?(?:artikel\s+)?vorlesen\s+lassen|(?:audio\s*:?\s*)?artikel\s+(?:vorlesen|anhören)(?:\s+lassen)?|"
+        r"zur\s+(?:bildergalerie|fotostrecke|galerie))\W*$", re.I), 60),
     ("embed placeholder", re.compile(
         r"^\W*(?:empfohlene?r?\s+(?:redaktioneller?\s+)?inhalt|externer?\s+inhalt|inhalte?\s+von\s+drittanbietern|"
         r"(?:inhalt|video|grafik|karte)\s+(?:laden|anzeigen|aktivieren|nachladen)|"
         r"um\s+(?:diesen|den)\s+(?:inhalt|beitrag|artikel|video)\s+(?:zu\s+sehen|anzuzeigen)|"
         r"mit\s+einem\s+klick\s+(?:können|lassen)\s+sie\s+sich\s+.{0,80}anzeigen\s+lassen|"
         r"(?:externe|alle\s+externen)\s+inhalte\s+(?:anzeigen|laden|zulassen)|"
-        r"(?:fehler|tippfehler)\s+gefunden\W.{0,40}|(?:jetzt\s+)?(?:feedback|hinweis)\s+(?:geben|senden|melden))\W*$", re.I), 200),
+        r"(?:fehler|tippfehler)\s+gefunden\W.{0,40}|(?:jetzt\s+)?(?:feedback|hinweis)\s+(?:geben|senden|melden)|"
+        r"(?:hat|gefällt)\s+(?:ihnen|dir|euch)\s+(?:dieser|der|unser)\s+(?:artikel|beitrag|text)(?:\s+gefallen)?|"
+        r"feedback\s+an\s+die\s+redaktion|(?:jetzt\s+)?(?:spenden|unterstützen)(?:\s+sie\s+uns)?|"
+        r"did\s+you\s+(?:like|enjoy)\s+this\s+(?:article|story))\W*$", re.I), 200),
     ("comments widget", re.compile(
         r"^\W*(?:\d+\s+)?(?:kommentare?|comments?|leserkommentare|diskussion|antworten|reply|melden)\W*(?:\(\d+\)|\d+)?\W*$"
         r"|^\W*(?:kommentar|comment|antwort|meinung)\w*\s+(?:schreiben|verfassen|veröffentlichen|abgeben|hinzufügen|posten|"
@@ -94,7 +101,8 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
     ("reading time", re.compile(r"(?!)"), 0),  # handled by headers.reading_time_line
     ("advertisement", re.compile(
         r"^\W*(?:anzeige|werbung|advertisement|sponsored(?:\s+content)?|promotion|ad|gesponsert|"
-        r"(?:bezahlte\s+)?partnerinhalte?|weiter\s+nach\s+der\s+(?:anzeige|werbung))\W*$", re.I), 60),
+        r"(?:bezahlte\s+)?partnerinhalte?|(?:weiter|weiterlesen|lesen\s+sie\s+weiter)\s+nach\s+der\s+(?:anzeige|werbung))\W*$",
+        re.I), 60),
     ("newsletter", re.compile(
         r"\b(?:unsubscribe|jederzeit\s+(?:wieder\s+)?abmelden|abmeldung\s+ist\s+jederzeit|activation\s+link|"
         r"bestätigungs-?(?:link|mail|e-mail)|newsletter\s+(?:abonnieren|bestellen|anmelden)|sign\s+up\s+for|"
@@ -104,12 +112,29 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         r"push-?nachrichten|push-?mitteilungen|whatsapp-?kanal)\b", re.I), 140),
     ("cookie notice", re.compile(r"\b(?:cookies?|datenschutzerklärung|privacy\s+policy|einwilligung|consent)\b", re.I), 300),
     ("copyright", re.compile(r"^\W*(?:©|\(c\)|copyright|alle\s+rechte\s+vorbehalten|all\s+rights\s+reserved)", re.I), 200),
+    # one-line teasers: "Lesen Sie auch: <headline>", "Hier geht es zum Liveblog", "Video: <headline>"
+    ("teaser", re.compile(
+        r"^\W*(?:(?:lesen|sehen|hören)\s+sie\s+(?:auch|mehr|dazu)|lies\s+auch|auch\s+interessant|mehr\s+dazu|"
+        r"hier\s+geht\s*'?s?\s+(?:es\s+)?zu[mr]?|read\s+(?:more|also)|see\s+also)\b[^.!?]{0,140}[.!?]?$"
+        r"|^\W*(?:video|audio|podcast|bildergalerie|fotostrecke|galerie|liveblog|live-?ticker|grafik)\s*:\s*[^.!?]{3,120}[!?]?$",
+        re.I), 170),
+    # the agency tag closing an article: "(dpa)", "mit Material von dpa und AFP", "Quelle: dpa"
+    ("agency credit", re.compile(
+        rf"^\W*(?:\(?(?:{'|'.join(sorted(headers.AGENCIES, key=len, reverse=True))})(?:\s*[/,]\s*\w{{2,8}})*\)?|"
+        r"(?:mit\s+material\s+(?:von|der|aus)|quelle|quellen|material)\s*:?\s+[\w/,.&\s-]{2,60})\W*$", re.I), 80),
+    # where the text appeared first: a note about the article, not part of it
+    ("post meta", re.compile(
+        r"^\W*(?:dieser\s+(?:artikel|beitrag|text)\s+(?:erschien|ist)\s+(?:zuerst|erstmals|ursprünglich)|"
+        r"(?:zuerst|erstmals|ursprünglich)\s+(?:erschienen|veröffentlicht)\s+(?:auf|in|bei)|"
+        r"this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|published))\b.{0,160}$", re.I), 220),
     ("navigation", re.compile(
         r"^\W*(?:startseite|home|homepage|zur\s+startseite|zurück|zurück\s+zur\s+übersicht|nach\s+oben|zum\s+seitenanfang|"
         r"back\s+to\s+top|menü|menu|suche|search|login|anmelden|einloggen|registrieren|impressum|kontakt|"
         r"datenschutz|agb|barrierefreiheit|mediadaten|inhaltsverzeichnis|skip\s+to\s+(?:main\s+)?content|"
         r"zum\s+inhalt\s+springen|weiterlesen|mehr\s+lesen|read\s+more|mehr\s+anzeigen|alle\s+artikel|"
-        r"nächster\s+artikel|vorheriger\s+artikel|next|previous|weiter|zurück)\W*$"
+        r"nächster\s+artikel|vorheriger\s+artikel|next|previous|weiter|zurück|"
+        r"alle\s+(?:nachrichten|news|meldungen|artikel|themen)(?:\s+im\s+überblick)?|zur\s+(?:übersicht|ressortseite)|"
+        r"(?:nächste|vorherige|letzte|erste)\s+seite|seite\s+\d+\s+(?:von|/)\s+\d+|page\s+\d+\s+of\s+\d+|next\s+page)\W*$"
         r"|^\W*(?:startseite|home)\s*[>›»|/]", re.I), 80),
 ]
 #: the newsletter pattern that fires even on sentence-like lines ("You can unsubscribe at any time.")
@@ -709,7 +734,8 @@ def model_candidates(lines: list[Line], title_i: int | None) -> list[int]:
 
 
 def _decidable(ln: Line) -> bool:
-    return ln.reason is None or ln.reason in LAYOUT_REASONS
+    # a cue line ("Zur Startseite" is a navigation cue) says what it is: the model decides layout only
+    return ln.reason is None or (ln.reason in LAYOUT_REASONS and ln.kind != "cue")
 
 
 def _logistic(x: Any, weights: tuple[float, ...], mean: tuple[float, ...], std: tuple[float, ...]) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -165,3 +166,31 @@ def test_broadcaster_layout_with_kicker_lead_and_desk_byline() -> None:
     for gone in ("Stand:", "Von Anna Schmidt", "Mehr zum Thema", "funktioniert", "Im Programm", "im Programm"):
         assert gone not in doc.text, gone
     assert doc.text.rstrip().endswith("hieß es aus Regierungskreisen.")
+
+
+_P1 = ("Die Landesregierung hat am Dienstag ein neues Gesetz zur Förderung des öffentlichen Nahverkehrs beschlossen. "
+       "Nach Angaben des Ministeriums sollen in den kommenden fünf Jahren mehrere hundert Millionen Euro in neue Strecken fließen.")
+_P2 = "Die Opposition kritisierte den Entwurf als unzureichend und forderte eine schnellere Umsetzung des Gesetzes für den Nahverkehr."
+_P3 = ("Der Verkehrsverbund begrüßte das Gesetz dagegen ausdrücklich. „Das ist ein guter Tag für alle Pendler“, sagte ein Sprecher "
+       "am Abend in der Landeshauptstadt. Bis zum Sommer sollen erste Verbindungen verbessert werden.")
+
+
+@pytest.mark.parametrize("line_model", [True, False])
+@pytest.mark.parametrize(
+    ("junk", "reason"),
+    [
+        ("Zur Startseite", "navigation"), ("Startseite › Politik › Land", "navigation"), ("Seite 1 von 2", "navigation"),
+        ("Alle Nachrichten im Überblick", "navigation"), ("Audio: Artikel vorlesen lassen", "article tools"),
+        ("Teilen auf Facebook", "share widget"), ("Folgen Sie uns auf Facebook und Instagram", "share widget"),
+        ("Lesen Sie auch: Bahn erhöht die Preise", "teaser"), ("Video: Das sagt der Minister", "teaser"),
+        ("Weiterlesen nach der Anzeige", "advertisement"), ("(dpa)", "agency credit"),
+        ("mit Material von dpa und AFP", "agency credit"), ("Dieser Artikel erschien zuerst auf example.de", "post meta"),
+        ("Hat Ihnen dieser Artikel gefallen?", "embed placeholder"),
+    ],
+)
+def test_furniture_line_inside_an_article_is_removed_with_its_reason(junk: str, reason: str, line_model: bool) -> None:
+    text = "\n\n".join(["Land beschließt Gesetz für mehr Nahverkehr", _P1, junk, _P2, _P3]) + "\n"
+    doc = BoilerplateClean(line_model=line_model)(Document("x", text, SourceRef("x.txt", format="txt")))
+    assert junk not in doc.text
+    assert all(p in doc.text for p in (_P1, _P2, _P3))
+    assert [r.reason for r in doc.removed if doc.original[r.start : r.end] == junk] == [reason]
