@@ -234,6 +234,10 @@ def author_line(line: str) -> str | None:
     return ", ".join(kept) if kept else None  # one form for every language and for JSON author lists
 
 
+#: words that open a byline; a capitalised "Von" is not the first name of the author
+_CUE_WORDS = frozenset("von durch by autor autorin text".split())
+
+
 def _name_parts(names: str) -> list[tuple[str, str]]:
     """Split "A, B und C" into (name, separator before it) pairs."""
     pieces = re.split(r"\s*(,|\bund\b|\band\b|&|/)\s*", names)
@@ -313,7 +317,9 @@ def header_parts(line: str) -> dict[str, object] | None:
     if len(s) > 160:
         return None
     agency_byline = _NAME_AGENCY.fullmatch(s)
-    if agency_byline and agency_byline.group(1).split()[0].lower() not in _NOT_NAMES:
+    if agency_byline and (who := author_line(s)):
+        return {"reading_time": False, "author": who}  # "Von Hans Meier, Reuters"
+    if agency_byline and agency_byline.group(1).split()[0].lower() not in _NOT_NAMES | _CUE_WORDS:
         return {"reading_time": False, "author": agency_byline.group(1)}  # "Hans Meier, dpa", "Hans Meier (AFP)"
     parts = [p for p in _PART_SPLIT.split(s) if p and p.strip(" ,")]
     if len(parts) < 2:

@@ -2,13 +2,15 @@
 
 ``meta.headers.v1`` fills title, publication date, author and section from the header lines
 of the text when the reader (HTML/JSON) and the cleaner did not, derives the outlet from the
-URL, and rejects a publication date later than the file or crawl it came from. A document
+URL, names the news agencies the text credits (``extra.agencies``: dateline, byline, closing
+tag), and rejects a publication date later than the file or crawl it came from. A document
 without a date says so (``published.value`` is ``None`` with a reason); later stages may infer
 one, flagged ``inferred``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -58,6 +60,33 @@ def _start_of(value: str) -> datetime | None:
         return None
 
 
+#: how news agencies write their own names
+_AGENCY_NAMES = {
+    "dpa": "dpa", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "kna": "KNA", "epd": "epd", "apa": "APA", "sda": "SDA",
+    "ddp": "ddp", "sid": "SID", "dts": "dts", "ots": "ots", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "anp": "ANP",
+}
+_AGENCY_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(headers.AGENCIES, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+#: "Berlin (dpa) - …", "MOSKAU (AFP/Reuters) –": the agency dateline opening the text
+_AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w .'/-]{1,40}?\s*\(([\w/ ,]{2,30})\)\s*[-–—:]", re.MULTILINE)
+_CREDIT_REASONS = ("agency credit", "author line")
+
+
+def _agencies(doc: Document) -> list[str]:
+    """Name the news agencies the text credits: dateline, byline, closing tag ("(dpa)"), author field."""
+    found: list[str] = []
+    places = [doc.meta.author or ""]
+    places += [doc.original[r.start : r.end] for r in doc.removed if r.reason in _CREDIT_REASONS]
+    opening = _AGENCY_DATELINE.search(doc.text[:600]) if doc.text else None  # the title may come first
+    if opening:
+        places.append(opening.group(1))
+    for text in places:
+        for m in _AGENCY_WORD.finditer(text[:300]):
+            name = _AGENCY_NAMES[m.group(1).lower()]
+            if name not in found:
+                found.append(name)
+    return found
+
+
 @STAGES.register("meta.headers.v1", requires={"text"}, produces={"meta"})
 @dataclass
 class MetaHeaders:
@@ -85,6 +114,9 @@ class MetaHeaders:
                     if dm:
                         meta.published = DateValue(dm.value.value, dm.value.precision, False, "header line")
                         break
+        agencies = _agencies(doc)
+        if agencies:
+            meta.extra["agencies"] = agencies
         meta.outlet = meta.outlet or outlet_from_url(meta.url or doc.source.url)
         meta.url = meta.url or doc.source.url
         if meta.author:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lagebild.model import DateValue, Document, SourceRef
 from lagebild.stages.clean import BoilerplateClean, IdentityClean
 from lagebild.stages.meta import MetaHeaders, outlet_from_url
@@ -38,3 +40,23 @@ def test_no_date_is_said_and_outlet_from_url() -> None:
     assert doc.meta.published == DateValue(None, None, False, doc.meta.published.reason) and doc.meta.published.reason
     assert doc.meta.outlet == "tagesschau.de" and doc.meta.url == "https://www.tagesschau.de/inland/x.html"
     assert outlet_from_url(None) is None and outlet_from_url("not a url") is None
+
+
+_BODY = ("Die Landesregierung hat am Dienstag ein neues Gesetz zur Förderung des öffentlichen Nahverkehrs beschlossen. "
+         "Nach Angaben des Ministeriums sollen in den kommenden Jahren Millionen in neue Strecken fließen.")
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        (f"Gesetz beschlossen\n\nBerlin (dpa/AFP) - {_BODY}\n\n(dpa)\n", ["dpa", "AFP"]),
+        (f"Gesetz beschlossen\n\nVon Hans Meier, Reuters\n\n{_BODY}\n", ["Reuters"]),
+        (f"Gesetz beschlossen\n\n{_BODY}\n\nmit Material von dpa und AFP\n", ["dpa", "AFP"]),
+        (f"Gesetz beschlossen\n\n{_BODY} Das teilte die dpa mit.\n", None),  # a mention in the text is no credit
+    ],
+)
+def test_agencies_the_text_credits(text: str, agencies: list[str] | None) -> None:
+    from lagebild.stages.clean import BoilerplateClean
+
+    doc = MetaHeaders()(BoilerplateClean()(Document("x", text, SourceRef("x.txt", format="txt"))))
+    assert doc.meta.extra.get("agencies") == agencies
