@@ -11,9 +11,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
-from lagebild.compare import CorpusResult, run_compare
+from lagebild.compare import COMPARE, CorpusResult, run_compare
+from lagebild.compare.duplicates import Duplicates, Signature, precomputed_signatures
 from lagebild.config import Config, load_config
 from lagebild.errors import InputError
 from lagebild.executors import make_executor
@@ -21,11 +24,13 @@ from lagebild.ingest import discover, read_path
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 from lagebild.store import Store
-from lagebild.store.rows import document_rows
+from lagebild.store.rows import DocumentRows, document_rows
 
 log = logging.getLogger(__name__)
 
 __all__ = ["RunReport", "analyze_paths", "recompute_corpus"]
+
+DUPLICATES_STAGE = "duplicates.minhash.v1"
 
 
 @dataclass
@@ -126,15 +131,20 @@ def analyze_paths(
     # The cross-source stages need every document in memory anyway: keeping the analysed ones
     # spares reading them back from the store (same content: the store keeps their JSON form).
     analysed: dict[str, Document] = {}
-    # The workers also serialise each document for the store (``document_rows``): here only the
-    # inserts remain, one transaction per chunk of documents. A killed run keeps every committed
-    # chunk; the documents of an unfinished one are analysed again by the rerun.
-    for chunk in executor.map_chunks(spec, docs, after=document_rows):
+    signatures: dict[str, Signature] = {}
+    # The workers also serialise each document for the store (``document_rows``) and shingle it for
+    # the duplicate search: here only the inserts remain, one transaction per chunk of documents.
+    # A killed run keeps every committed chunk; the documents of an unfinished one are analysed
+    # again by the rerun.
+    duplicates = _duplicates_stage(config)
+    for chunk in executor.map_chunks(spec, docs, after=partial(_prepare, duplicates=duplicates)):
         t = time.thread_time()
-        store.save_documents([r.doc for r in chunk], [r.extra for r in chunk])
+        store.save_documents([r.doc for r in chunk], [r.extra.rows for r in chunk])
         cpu["store"] += time.thread_time() - t
         for result in chunk:
             analysed[result.doc.id] = result.doc
+            if result.extra.signature is not None:
+                signatures[result.doc.id] = result.extra.signature
             report.ok += 1
             report.stats.merge(result.stats)
             if result.doc.failures:
@@ -147,11 +157,39 @@ def analyze_paths(
     rest = "transfer" if workers > 1 else "pipeline"  # in-process executor: the stages themselves
     cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
     report.phase_wall["documents"] = time.perf_counter() - started
-    report.corpus = recompute_corpus(store, config, timings=cpu, loaded=analysed)
+    with precomputed_signatures(signatures):
+        report.corpus = recompute_corpus(store, config, timings=cpu, loaded=analysed)
     analysed.clear()
+    signatures.clear()
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
     return report
+
+
+class _Prepared(NamedTuple):
+    """What a worker computes for the main process besides the analysed document."""
+
+    rows: DocumentRows
+    signature: Signature | None
+
+
+def _prepare(doc: Document, duplicates: Duplicates | None) -> _Prepared:
+    """Serialise ``doc`` for the store and shingle it for the duplicate search (runs in a worker)."""
+    signature = None
+    if duplicates is not None:
+        try:
+            signature = duplicates.signature(doc)
+        except Exception:  # the stage computes it again and records its failure on the corpus result
+            log.debug("no duplicate signature for %s", doc.id, exc_info=True)
+    return _Prepared(document_rows(doc), signature)
+
+
+def _duplicates_stage(config: Config) -> Duplicates | None:
+    """The duplicate stage as the cross-source phase will build it, if it runs."""
+    if DUPLICATES_STAGE not in config.compare_stages:
+        return None
+    stage = COMPARE.build(DUPLICATES_STAGE)
+    return stage if isinstance(stage, Duplicates) else None
 
 
 def _timed(items: Iterator[Document], cpu: Counter[str], key: str) -> Iterator[Document]:

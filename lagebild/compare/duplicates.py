@@ -13,6 +13,11 @@ where ``kind`` is ``"exact"`` (same cleaned text), ``"near"`` (Jaccard ≥ ``nea
 (else longer) document. ``group`` is the copy group (smallest doc id in it):
 ``independent_groups`` maps every document to its group so later stages count independent
 sources, not copies.
+
+Shingling and MinHash are per document: ``Duplicates.signature`` computes both where the document
+was analysed (a worker process), and ``precomputed_signatures`` hands them to this stage, which
+then only indexes, queries and verifies. A signature is used only for the text and settings it
+was computed from; otherwise the stage computes it itself (same result either way).
 """
 
 from __future__ import annotations
@@ -20,14 +25,18 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult
 from lagebild.model import Document
 
-__all__ = ["Duplicates", "independent_groups", "shingles"]
+__all__ = ["Duplicates", "Signature", "independent_groups", "precomputed_signatures", "shingles"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -38,6 +47,42 @@ def shingles(text: str, k: int = 5) -> set[bytes]:
     if len(words) < k:
         return {" ".join(words).encode()} if words else set()
     return {hashlib.blake2b(" ".join(words[i : i + k]).encode(), digest_size=8).digest() for i in range(len(words) - k + 1)}
+
+
+def _text_digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """One document's shingles (sorted 64-bit ints) and MinHash, with what they were computed from."""
+
+    settings: tuple[int, int, int]  # (k, num_perm, min_shingles)
+    digest: bytes  # of the text the shingles come from
+    members: np.ndarray  # the distinct shingles as sorted uint64: exact set sizes and overlaps
+    minhash: Any  # datasketch LeanMinHash; None when too few shingles to compare
+
+    @property
+    def size(self) -> int:
+        return int(self.members.size)
+
+    def overlap(self, other: Signature) -> int:
+        """Return the number of shingles both texts share."""
+        return int(np.intersect1d(self.members, other.members, assume_unique=True).size)
+
+
+#: signatures computed elsewhere for the current run, by document id (``precomputed_signatures``)
+_PRECOMPUTED: ContextVar[Mapping[str, Signature] | None] = ContextVar("lagebild_duplicate_signatures", default=None)
+
+
+@contextmanager
+def precomputed_signatures(signatures: Mapping[str, Signature]) -> Iterator[None]:
+    """Let ``Duplicates`` use these signatures (by document id) instead of computing them, inside the block."""
+    token = _PRECOMPUTED.set(signatures)
+    try:
+        yield
+    finally:
+        _PRECOMPUTED.reset(token)
 
 
 class _UnionFind:
@@ -97,42 +142,63 @@ class Duplicates:
     def __call__(self, ctx: CorpusContext) -> None:
         ctx.result.duplicates = self.find(ctx.docs)
 
-    def find(self, docs: Sequence[Document]) -> list[dict[str, Any]]:
-        """Return the duplicate links among ``docs``."""
-        from datasketch import MinHash, MinHashLSHEnsemble
+    def _settings(self) -> tuple[int, int, int]:
+        return (self.k, self.num_perm, self.min_shingles)
 
-        sets: dict[str, set[bytes]] = {}
-        by_id = {}
-        for doc in docs:
-            sh = shingles(doc.text or doc.original, self.k)
-            if len(sh) >= self.min_shingles:
-                sets[doc.id] = sh
-                by_id[doc.id] = doc
-        if len(sets) < 2:
-            return []
-        hashes = {}
-        for doc_id, sh in sets.items():
+    def signature(self, doc: Document) -> Signature:
+        """Return the shingles and MinHash of ``doc``'s text (pure: may run in a worker process)."""
+        from datasketch import LeanMinHash, MinHash
+
+        text = doc.text or doc.original
+        sh = shingles(text, self.k)
+        # Shingles are 8-byte digests; only a text shorter than k words has one longer item.
+        ints = sorted({int.from_bytes(b if len(b) == 8 else hashlib.blake2b(b, digest_size=8).digest(), "big") for b in sh})
+        lean = None
+        if len(sh) >= self.min_shingles:
             m = MinHash(num_perm=self.num_perm, seed=1)
             m.update_batch(list(sh))
-            hashes[doc_id] = m
+            lean = LeanMinHash(m)
+        return Signature(self._settings(), _text_digest(text), np.array(ints, dtype=np.uint64), lean)
+
+    def _signatures(self, docs: Sequence[Document]) -> dict[str, Signature]:
+        """Signatures of the documents to compare (enough shingles), precomputed ones where they fit."""
+        given = _PRECOMPUTED.get() or {}
+        settings = self._settings()
+        out = {}
+        for doc in docs:
+            sig = given.get(doc.id)
+            if sig is None or sig.settings != settings or sig.digest != _text_digest(doc.text or doc.original):
+                sig = self.signature(doc)
+            if sig.minhash is not None:
+                out[doc.id] = sig
+        return out
+
+    def find(self, docs: Sequence[Document]) -> list[dict[str, Any]]:
+        """Return the duplicate links among ``docs``."""
+        from datasketch import MinHashLSHEnsemble
+
+        sigs = self._signatures(docs)
+        if len(sigs) < 2:
+            return []
+        by_id = {doc.id: doc for doc in docs if doc.id in sigs}
         threshold = min(self.contained, self.near)
         lsh = MinHashLSHEnsemble(threshold=threshold, num_perm=self.num_perm, num_part=8)
-        lsh.index((doc_id, hashes[doc_id], _size_bucket(len(sets[doc_id]))) for doc_id in sets)
+        lsh.index((doc_id, sig.minhash, _size_bucket(sig.size)) for doc_id, sig in sigs.items())
         pairs: set[tuple[str, str]] = set()
-        for doc_id, m in hashes.items():
-            for other in lsh.query(m, len(sets[doc_id])):
+        for doc_id, sig in sigs.items():
+            for other in lsh.query(sig.minhash, sig.size):
                 if other != doc_id:
                     pairs.add(tuple(sorted((doc_id, other))))  # type: ignore[arg-type]
         links: list[dict[str, Any]] = []
         uf = _UnionFind()
         for a, b in sorted(pairs):
-            sa, sb = sets[a], sets[b]
-            inter = len(sa & sb)
+            sa, sb = sigs[a], sigs[b]
+            inter = sa.overlap(sb)
             if not inter:
                 continue
-            jac = inter / len(sa | sb)
-            small, big = (a, b) if (len(sa), a) <= (len(sb), b) else (b, a)
-            cont = inter / len(sets[small])
+            jac = inter / (sa.size + sb.size - inter)
+            small, big = (a, b) if (sa.size, a) <= (sb.size, b) else (b, a)
+            cont = inter / sigs[small].size
             if " ".join((by_id[a].text or "").split()) == " ".join((by_id[b].text or "").split()):
                 kind, score = "exact", 1.0
             elif jac >= self.near:
@@ -144,7 +210,7 @@ class Duplicates:
             if kind == "contained":
                 doc, of = small, big
             else:  # the later copy points to the earlier one (then: the shorter to the longer)
-                doc, of = sorted((a, b), key=lambda d: (_date_key(by_id[d]), -len(sets[d]), d), reverse=True)
+                doc, of = sorted((a, b), key=lambda d: (_date_key(by_id[d]), -sigs[d].size, d), reverse=True)
             uf.union(doc, of)
             links.append({"doc": doc, "of": of, "kind": kind, "score": round(score, 4),
                           "jaccard": round(jac, 4), "containment": round(cont, 4)})
