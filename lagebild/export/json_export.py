@@ -98,6 +98,7 @@ def document_json(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: C
         "author": meta.author,
         "outlet": meta.outlet,
         "section": meta.section,
+        "agencies": list(meta.extra.get("agencies") or []),
         "language": meta.language,
         "url": meta.url,
         "text": doc.text,
