@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -47,6 +48,14 @@ def shingles(text: str, k: int = 5) -> set[bytes]:
     if len(words) < k:
         return {" ".join(words).encode()} if words else set()
     return {hashlib.blake2b(" ".join(words[i : i + k]).encode(), digest_size=8).digest() for i in range(len(words) - k + 1)}
+
+
+@lru_cache(maxsize=8)
+def _template(num_perm: int) -> Any:
+    """A fresh ``MinHash(num_perm, seed=1)``: its permutations are generated once, not per document."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=1)
 
 
 def _text_digest(text: str) -> bytes:
@@ -151,14 +160,17 @@ class Duplicates:
 
         text = doc.text or doc.original
         sh = shingles(text, self.k)
-        # Shingles are 8-byte digests; only a text shorter than k words has one longer item.
-        ints = sorted({int.from_bytes(b if len(b) == 8 else hashlib.blake2b(b, digest_size=8).digest(), "big") for b in sh})
+        # Shingles are 8-byte digests (sorted as bytes = sorted as big-endian ints); only a text
+        # shorter than k words has one item of another length.
+        items = sorted(b if len(b) == 8 else hashlib.blake2b(b, digest_size=8).digest() for b in sh)
+        members = np.frombuffer(b"".join(items), dtype=">u8").astype(np.uint64)
         lean = None
         if len(sh) >= self.min_shingles:
-            m = MinHash(num_perm=self.num_perm, seed=1)
+            template = _template(self.num_perm)
+            m = MinHash(num_perm=self.num_perm, seed=1, permutations=template.permutations, scheme=template.scheme)
             m.update_batch(list(sh))
             lean = LeanMinHash(m)
-        return Signature(self._settings(), _text_digest(text), np.array(ints, dtype=np.uint64), lean)
+        return Signature(self._settings(), _text_digest(text), members, lean)
 
     def _signatures(self, docs: Sequence[Document]) -> dict[str, Signature]:
         """Signatures of the documents to compare (enough shingles), precomputed ones where they fit."""

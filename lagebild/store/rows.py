@@ -34,11 +34,15 @@ class DocumentRows:
         return self.doc_id == doc.id and len(self.annotations) == len(doc.annotations)
 
 
+#: ``json.dumps(obj, ensure_ascii=False)`` without building an encoder per call (same output)
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def document_rows(doc: Document) -> DocumentRows:
     """Return the rows of ``doc`` as the stores write them (must be called on the final document)."""
     anns: list[AnnotationRow] = []
     original = doc.original
     for ann in doc.annotations:
         o_start, o_end = doc.original_span(ann.span)
-        anns.append((ann.id, ann.kind, ann.label, o_start, o_end, original[o_start:o_end], json.dumps(dict(ann.data), ensure_ascii=False)))
-    return DocumentRows(doc.id, json.dumps(doc.to_json(), ensure_ascii=False), anns, fts_lemmas(doc))
+        anns.append((ann.id, ann.kind, ann.label, o_start, o_end, original[o_start:o_end], _dumps(dict(ann.data))))
+    return DocumentRows(doc.id, _dumps(doc.to_json()), anns, fts_lemmas(doc))

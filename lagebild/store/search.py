@@ -88,10 +88,15 @@ def _norms(word: str, lang: str) -> list[str]:
     return [lemma] if stem == lemma else [lemma, stem]
 
 
+@lru_cache(maxsize=200_000)
+def _norms_text(word: str, lang: str) -> str:
+    return " ".join(_norms(word, lang))
+
+
 def normalise_words(text: str, lang: str = "de") -> str:
     """Return lemma and stem of every word of ``text``: the inflection-free search column."""
     lang = _lang(lang)
-    return " ".join(n for w in _WORD.findall(text) for n in _norms(w, lang))
+    return " ".join([_norms_text(w, lang) for w in _WORD.findall(text)])
 
 
 def build_fts_row(doc: Document, lemmas: str | None = None) -> tuple[str, str, str, str]:
