@@ -218,6 +218,7 @@ class Line:
     split: int = 0  # a glued dateline ends here ("BerlinWladimir" -> 6); a separator is inserted
     date: DateValue | None = None
     date_keyword: str = ""
+    relative: headers.RelativeDate | None = None  # "vor 2 Stunden": resolved later against the crawl/file time
     author: str | None = None
     words: list[str] = field(default_factory=list, repr=False)  # word tokens of ``text`` (for the line model)
 
@@ -273,6 +274,10 @@ def _first_pass(line: Line) -> None:
     dm = headers.date_line(s)
     if dm:
         line.kind, line.reason, line.date, line.date_keyword = "cue", "date line", dm.value, dm.keyword
+        return
+    rd = headers.relative_date_line(s) if n <= 60 else None
+    if rd:
+        line.kind, line.reason, line.relative = "cue", "date line", rd
         return
     combined = headers.header_parts(s) if n <= 160 else None
     if combined:
@@ -552,6 +557,10 @@ def _header_meta(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
         published = [ln for ln in dates if not re.match(r"(?:zuletzt\s+)?(?:aktualisiert|geändert|updated|last)", ln.date_keyword)]
         chosen = (published or dates)[0]
         meta["published"] = chosen.date
+    else:
+        relative = next((ln for ln in window if ln.relative is not None and ln.reason != "related links"), None)
+        if relative is not None:
+            meta["published_relative"] = (relative.relative, relative.text)
     for ln in window:
         if ln.reason == "author line" and "author" not in meta:
             meta["author"] = ln.author or headers.author_line(ln.text)
@@ -820,10 +829,12 @@ def _forests(weights: Any) -> tuple[Forest, Forest]:
     return _FORESTS[name]
 
 
-def line_probabilities(lines: list[Line], first: int, last: int, title_i: int | None, weights: Any) -> list[float]:
-    """Return the two-pass model's probability that each line is article text (``weights``: the weights module).
+def line_probabilities(lines: list[Line], first: int, last: int, title_i: int | None, weights: Any,
+                       rows: list[int] | None = None) -> list[float]:
+    """Return the two-pass model's probability that each line (or each of ``rows``) is article text.
 
-    The module holds either two logistic regressions (``WEIGHTS1``…) or two tree ensembles (``TREES1``, ``TREES2``).
+    ``weights`` is the weights module: two logistic regressions (``WEIGHTS1``…) or two tree
+    ensembles (``TREES1``, ``TREES2``). Pass 1 scores every line (its scores are pass 2's context).
     """
     import numpy as np
 
@@ -837,8 +848,8 @@ def line_probabilities(lines: list[Line], first: int, last: int, title_i: int | 
         def pass2(x: Any) -> Any:
             return _logistic(x, weights.WEIGHTS2, weights.MEAN2, weights.STD2)
     p1 = [float(v) for v in pass1(feats)]
-    ctx = np.asarray(context_features(p1), dtype=float).reshape(len(p1), len(CONTEXT_FEATURES))
-    return [float(v) for v in pass2(np.hstack([feats, ctx]))]
+    x2 = np.hstack([feats, np.asarray(context_features(p1), dtype=float).reshape(len(p1), len(CONTEXT_FEATURES))])
+    return [float(v) for v in pass2(x2 if rows is None else x2[rows])]
 
 
 def main_body_lines(lines: list[Line], first: int, last: int) -> list[int]:
@@ -878,11 +889,11 @@ def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None, 
     if not todo:
         return False
     body_set = set(body)
-    probs = line_probabilities(lines, first, last, title_i, line_weights)
+    probs = line_probabilities(lines, first, last, title_i, line_weights, rows=todo)
     restored = False
-    for i in todo:
+    for i, prob in zip(todo, probs, strict=True):
         ln = lines[i]
-        if probs[i] >= (line_weights.THRESHOLD_BODY if i in body_set else line_weights.THRESHOLD):
+        if prob >= (line_weights.THRESHOLD_BODY if i in body_set else line_weights.THRESHOLD):
             restored = restored or ln.reason is not None
             ln.reason = None
         elif ln.reason is None:
