@@ -23,6 +23,8 @@ __all__ = [
     "date_prefix",
     "parse_date_string",
     "reading_time_line",
+    "relative_date_line",
+    "RelativeDate",
     "section_word",
 ]
 
@@ -386,3 +388,42 @@ def byline_author(line: str) -> str | None:
         if who:
             return who
     return None
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A header date written relative to the moment the page was read ("vor 2 Stunden", "gestern, 14:05")."""
+
+    days_back: int = 0
+    minutes_back: int | None = None  # "vor 20 Minuten": exact offset
+    time: tuple[int, int] | None = None  # "gestern, 14:05": clock time of that day
+
+
+_RELATIVE_UNITS = {"minute": 1, "minuten": 1, "min": 1, "minutes": 1, "stunde": 60, "stunden": 60, "std": 60, "hour": 60,
+                   "hours": 60, "tag": 1440, "tagen": 1440, "day": 1440, "days": 1440}
+_RELATIVE_DAYS = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
+_RELATIVE_RE = re.compile(
+    rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?:"
+    r"(?P<day>heute|today|gestern|yesterday|vorgestern)(?:\s*(?:,|um|at|-|–|\|)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:uhr|h)?)?"
+    r"|vor\s+(?P<n>\d{1,3}|einer?|einem)\s+(?P<unit>minuten?|min|stunden?|std|tag(?:en)?)"
+    r"|(?P<n2>\d{1,3}|an?|one)\s+(?P<unit2>minutes?|min|hours?|days?)\s+ago"
+    r")\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def relative_date_line(line: str) -> RelativeDate | None:
+    """Parse a header line that dates the article relative to now (``vor 2 Stunden``, ``Gestern, 14:05 Uhr``)."""
+    s = line.strip()
+    if len(s) > 60:
+        return None
+    m = _RELATIVE_RE.match(s)
+    if not m:
+        return None
+    if m.group("day"):
+        hh, mi = m.group("hh"), m.group("mi")
+        return RelativeDate(days_back=_RELATIVE_DAYS[m.group("day").lower()], time=(int(hh), int(mi)) if hh else None)
+    raw, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
+    count = int(raw) if raw.isdigit() else 1
+    per = _RELATIVE_UNITS.get(unit.lower().rstrip("s") if unit.lower() not in _RELATIVE_UNITS else unit.lower(), 1)
+    return RelativeDate(minutes_back=count * per)

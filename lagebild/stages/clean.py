@@ -138,6 +138,10 @@ class BoilerplateClean:
                 found["author"] = choose_header_author(p.lines, block[0], i)
         if title and not meta.title:
             meta.title = title
+        if found.get("published") is None and found.get("published_relative") is not None:
+            rd, line = found["published_relative"]
+            meta.extra["relative_date"] = {"text": line, "days_back": rd.days_back, "minutes_back": rd.minutes_back,
+                                           "time": list(rd.time) if rd.time else None}
         if found.get("published") is not None and not meta.published.value:
             meta.published = found["published"]
             meta.published.reason = "header line"

@@ -49,6 +49,27 @@ def _reference_time(doc: Document) -> datetime | None:
     return None
 
 
+def _resolve_relative(rel: dict[str, object], ref: datetime | None) -> DateValue | None:
+    """Count a relative header date ("vor 2 Stunden", "gestern, 14:05") back from the crawl or file time.
+
+    The result is flagged ``inferred``: the crawl time is when the page was read, which is only as
+    exact as the file's time stamp.
+    """
+    if ref is None:
+        return None
+    minutes, days, clock = rel.get("minutes_back"), rel.get("days_back") or 0, rel.get("time")
+    if isinstance(minutes, int):
+        when = ref - timedelta(minutes=minutes)
+        value, precision = (when.strftime("%Y-%m-%dT%H:%M"), "minute") if minutes < 24 * 60 else (when.date().isoformat(), "day")
+    else:
+        day = (ref - timedelta(days=int(days))).date()  # type: ignore[arg-type]
+        if isinstance(clock, list) and len(clock) == 2:
+            value, precision = f"{day.isoformat()}T{int(clock[0]):02d}:{int(clock[1]):02d}", "minute"
+        else:
+            value, precision = day.isoformat(), "day"
+    return DateValue(value, precision, True, f"'{rel.get('text')}' counted back from the crawl/file time {ref.isoformat(timespec='minutes')}")
+
+
 def _start_of(value: str) -> datetime | None:
     try:
         if len(value) == 4:
@@ -121,6 +142,8 @@ class MetaHeaders:
         meta.url = meta.url or doc.source.url
         if meta.author:
             meta.author = " ".join(meta.author.split())[:200]
+        if not meta.published.value and isinstance(meta.extra.get("relative_date"), dict):
+            meta.published = _resolve_relative(meta.extra["relative_date"], _reference_time(doc)) or meta.published
         self._check_future(doc)
         if not meta.published.value:
             meta.published = DateValue(None, None, False, meta.published.reason or "no publication date in the source")

@@ -60,3 +60,29 @@ def test_agencies_the_text_credits(text: str, agencies: list[str] | None) -> Non
 
     doc = MetaHeaders()(BoilerplateClean()(Document("x", text, SourceRef("x.txt", format="txt"))))
     assert doc.meta.extra.get("agencies") == agencies
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "precision"),
+    [
+        ("vor 2 Stunden", "2024-03-12T07:30", "minute"),
+        ("Gestern, 14:05 Uhr", "2024-03-11T14:05", "minute"),
+        ("vor 3 Tagen", "2024-03-09", "day"),
+        ("3 hours ago", "2024-03-12T06:30", "minute"),
+    ],
+)
+def test_relative_header_date_counted_back_from_the_crawl_time(line: str, value: str, precision: str) -> None:
+    from lagebild.stages.clean import BoilerplateClean
+
+    doc = Document("x", f"Gesetz beschlossen\n\n{line}\n\n{_BODY}\n", SourceRef("x.txt", format="txt"))
+    doc.meta.extra["crawl_date"] = "2024-03-12T09:30:00"
+    doc = MetaHeaders()(BoilerplateClean()(doc))
+    assert (doc.meta.published.value, doc.meta.published.precision, doc.meta.published.inferred) == (value, precision, True)
+    assert line not in doc.text  # a date line, removed with its reason
+
+
+def test_relative_header_date_without_a_reference_time_stays_unknown() -> None:
+    from lagebild.stages.clean import BoilerplateClean
+
+    doc = MetaHeaders()(BoilerplateClean()(Document("x", f"Gesetz beschlossen\n\nvor 2 Stunden\n\n{_BODY}\n", SourceRef("x.txt", format="txt"))))
+    assert doc.meta.published.value is None
