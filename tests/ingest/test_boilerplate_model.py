@@ -88,6 +88,25 @@ def test_one_clean_paragraph_is_never_dropped(model: str) -> None:
         assert BODY in kept
 
 
+def test_the_stage_passes_the_configured_line_model_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.ingest import boilerplate
+    from lagebild.model import Document, SourceRef
+    from lagebild.stages.clean import BoilerplateClean
+
+    used: list[Any] = []
+    real = boilerplate.line_probabilities
+
+    def spy(*args: Any, **kwargs: Any) -> list[float]:
+        used.append(args[4].__name__)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(boilerplate, "line_probabilities", spy)
+    text = "Titel\n\n" + BODY + "\n\nTeilen\n\n" + BODY.replace("Montag", "Freitag") + "\n\nMehr lesen"
+    for model in sorted(LINE_MODELS):
+        BoilerplateClean(line_model=model)(Document("d", text, SourceRef("d.txt")))
+    assert used == [LINE_MODELS[m] for m in sorted(LINE_MODELS)]
+
+
 def test_an_unknown_line_model_is_refused() -> None:
     with pytest.raises(ValueError, match="line model"):
         plan("Titel\n\n" + BODY + "\n\nTeilen\n\n" + BODY.replace("Montag", "Freitag"), use_model="magic")
@@ -103,7 +122,8 @@ def test_features_have_one_row_per_line_and_fixed_width() -> None:
     assert [len(r) for r in ctx] == [len(CONTEXT_FEATURES)] * 3 and ctx[1][1] == 0.2 and ctx[1][2] == 0.5
 
 
-def test_promotional_paragraph_in_the_article_is_removed_with_a_reason() -> None:
+@pytest.mark.parametrize("model", sorted(LINE_MODELS))
+def test_promotional_paragraph_in_the_article_is_removed_with_a_reason(model: str) -> None:
     """A newsletter pitch addressed to the reader, inside the body, goes; the body stays."""
     paragraphs = [
         "Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, die Fußgängerzone im kommenden Frühjahr "
@@ -117,7 +137,7 @@ def test_promotional_paragraph_in_the_article_is_removed_with_a_reason() -> None
         "Nach Angaben der Verwaltung soll die Sanierung bis zum Herbst abgeschlossen sein. Anschließend werde auch "
         "die Beleuchtung erneuert, hieß es aus dem Rathaus.",
     ]
-    p = plan("Stadt saniert Fußgängerzone\n\n" + "\n\n".join(paragraphs), use_model=True)
+    p = plan("Stadt saniert Fußgängerzone\n\n" + "\n\n".join(paragraphs), use_model=model)
     reasons = {ln.text[:20]: ln.reason for ln in p.lines}
     assert reasons["Verpasse keine Nachr"] is not None
     for par in paragraphs[:2] + paragraphs[3:]:
