@@ -8,7 +8,8 @@ duplicate detection works hardest). Prints tables; writes nothing else.
 Tables: throughput, memory and the CPU time of the main process and of the workers (which, unlike
 wall time, does not grow when other jobs share the cores); CPU of the main process by phase (reading, transfer to and from
 the workers, storing, reading back, each cross-source stage); per-stage time in the workers (wall
-clock, inflated when other jobs share the cores); and, with ``--cpu-sample N`` (default 200), the
+clock, inflated when other jobs share the cores; "(after the stages)" is the work done there for
+the main process: store rows and duplicate signatures); and, with ``--cpu-sample N`` (default 200), the
 CPU time of each per-document stage measured in this process over N of the articles, which does
 not depend on how busy the machine is.
 

@@ -5,7 +5,7 @@ Every executor gives identical results for the same spec and documents: stages a
 
 from __future__ import annotations
 
-from lagebild.executors.base import Executor, Result
+from lagebild.executors.base import AFTER_KEY, Executor, Result
 from lagebild.executors.inline import InlineExecutor
 from lagebild.executors.process import ProcessExecutor
 
@@ -15,4 +15,4 @@ def make_executor(jobs: int) -> Executor:
     return InlineExecutor() if jobs <= 1 else ProcessExecutor(jobs)
 
 
-__all__ = ["Executor", "InlineExecutor", "ProcessExecutor", "Result", "make_executor"]
+__all__ = ["AFTER_KEY", "Executor", "InlineExecutor", "ProcessExecutor", "Result", "make_executor"]

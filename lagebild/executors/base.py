@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -12,6 +13,19 @@ from lagebild.pipeline import PipelineSpec, StageStats
 #: Run on each processed document where it was processed (a worker): a picklable top-level
 #: function (or ``functools.partial`` of one) whose value travels back in ``Result.extra``.
 After = Callable[[Document], Any]
+#: key of ``after``'s time in ``Result.stats.seconds`` (next to the stages' times)
+AFTER_KEY = "(after the stages)"
+
+
+def run_after(after: After | None, doc: Document, stats: StageStats) -> Any:
+    """Return ``after(doc)`` (``None`` without ``after``), adding its time to ``stats``."""
+    if after is None:
+        return None
+    started = time.perf_counter()
+    try:
+        return after(doc)
+    finally:
+        stats.seconds[AFTER_KEY] += time.perf_counter() - started
 
 
 @dataclass

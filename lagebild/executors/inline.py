@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lagebild.executors.base import After, Result
+from lagebild.executors.base import After, Result, run_after
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 
@@ -21,4 +21,4 @@ class InlineExecutor:
         for doc in docs:
             pipeline.stats = StageStats()
             out = pipeline(doc)
-            yield [Result(out, pipeline.stats, after(out) if after is not None else None)]
+            yield [Result(out, pipeline.stats, run_after(after, out, pipeline.stats))]

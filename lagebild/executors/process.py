@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
 
-from lagebild.executors.base import After, Result
+from lagebild.executors.base import After, Result, run_after
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 
@@ -28,7 +28,7 @@ def _run_chunk(docs: list[Document], after: After | None = None) -> list[Result]
     for doc in docs:
         _WORKER_PIPELINE.stats = StageStats()
         out = _WORKER_PIPELINE(doc)
-        results.append(Result(out, _WORKER_PIPELINE.stats, after(out) if after is not None else None))
+        results.append(Result(out, _WORKER_PIPELINE.stats, run_after(after, out, _WORKER_PIPELINE.stats)))
     return results
 
 
