@@ -212,6 +212,8 @@ TREE_CANDIDATES: list[dict[str, Any]] = [
     {**_TREE_BASE, "max_iter": 100, "max_depth": 5, "learning_rate": 0.1},
 ]
 TREE_PARAMS: dict[str, Any] = TREE_CANDIDATES[2]
+#: fold seed of the inner split that gives pass 2 its training scores (not one of the reported CV repeats)
+INNER_SEED = 1000
 
 
 def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, params: dict[str, Any] | None = None) -> Forest:
@@ -277,11 +279,8 @@ def train_trees(pages: list[Page], params: dict[str, Any] | None = None) -> tupl
     return m1, fit_trees(x2, y, w, params)
 
 
-#: fold seed of the inner split that gives pass 2 its training scores (not one of the reported CV repeats)
-INNER_SEED = 1000
-
-
 def predict(page: Page, models: Any) -> np.ndarray:
+    """Return pass 2's probability for every line of ``page`` (logistic or tree models)."""
     m1, m2 = models
     if isinstance(m1, Forest):
         return m2(_with_context(page.feats, m1(page.feats)))

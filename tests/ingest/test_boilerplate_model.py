@@ -193,3 +193,31 @@ def test_a_report_about_a_newsletter_stays() -> None:
     line = "Der Verlag teilte mit, der Newsletter habe inzwischen mehr als 200.000 Abonnenten in ganz Europa."
     p = plan(f"Titel\n\n{BODY}\n\n{line}", use_model=False)
     assert {ln.text: ln.reason for ln in p.lines}[line] is None
+
+
+@pytest.mark.parametrize("kind", ["logistic", "trees"])
+def test_cross_validation_never_trains_on_the_pages_it_scores(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    import numpy as np
+
+    def page(source: str, key: str) -> train_lines.Page:
+        return train_lines.Page(source, key, -1, np.zeros((3, 2)), np.array([1]), np.array([1.0]), np.array([1.0]),
+                                np.array([False]))
+
+    pages = [page("scrapinghub", f"s{i}") for i in range(5)] + [page("snippets", f"t{i}") for i in range(30)]
+    trained: list[set[str]] = []
+
+    def fake_train(train_set: list[train_lines.Page], params: Any = None) -> set[str]:
+        trained.append({p.key for p in train_set})
+        return trained[-1]
+
+    def fake_predict(p: train_lines.Page, seen: set[str]) -> Any:
+        assert p.key not in seen and p.source == "snippets"
+        return np.zeros(3)
+
+    monkeypatch.setattr(train_lines, "train", fake_train)
+    monkeypatch.setattr(train_lines, "train_trees", fake_train)
+    monkeypatch.setattr(train_lines, "predict", fake_predict)
+    for seed in (0, 1):
+        scored, _ = train_lines.cross_validate(pages, kind, seed)
+        assert sorted(p.key for p in scored) == sorted(p.key for p in pages if p.source == "snippets")
+    assert all({f"s{i}" for i in range(5)} <= keys for keys in trained)  # scrapinghub pages always train
