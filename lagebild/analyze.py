@@ -48,8 +48,7 @@ class RunReport:
     seconds: float = 0.0
     corpus: CorpusResult | None = None
     #: CPU seconds of the calling process by phase: "read", "transfer" (to and from the workers),
-    #: "store", "warm-up" (imports for the cross-source phase), "load" (reading documents back),
-    #: "compare:<stage>", "save corpus"
+    #: "store", "load" (reading documents back), "compare:<stage>", "save corpus"
     main_cpu: Counter[str] = field(default_factory=Counter)
     #: wall seconds of the two phases: "documents" (read, workers, store) and "cross-source"
     phase_wall: Counter[str] = field(default_factory=Counter)
@@ -142,10 +141,6 @@ def analyze_paths(
         t = time.thread_time()
         store.save_documents([r.doc for r in chunk], [r.extra.rows for r in chunk])
         cpu["store"] += time.thread_time() - t
-        if duplicates is not None and not analysed:
-            t = time.thread_time()
-            duplicates.warm_up()  # costs less here, beside the busy workers, than in the one-core phase
-            cpu["warm-up"] += time.thread_time() - t
         for result in chunk:
             analysed[result.doc.id] = result.doc
             if result.extra.signature is not None:
@@ -160,7 +155,7 @@ def analyze_paths(
     main_thread = time.thread_time() - phase_thread
     other_threads = time.process_time() - phase_cpu - main_thread
     rest = "transfer" if workers > 1 else "pipeline"  # in-process executor: the stages themselves
-    cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"] - cpu["warm-up"])
+    cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
     report.phase_wall["documents"] = time.perf_counter() - started
     with precomputed_signatures(signatures):
         report.corpus = recompute_corpus(store, config, timings=cpu, loaded=analysed)

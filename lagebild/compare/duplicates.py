@@ -151,10 +151,6 @@ class Duplicates:
     def __call__(self, ctx: CorpusContext) -> None:
         ctx.result.duplicates = self.find(ctx.docs)
 
-    def warm_up(self) -> None:
-        """Import what ``find`` needs (datasketch, scipy: ~0.5 s CPU) now, e.g. while workers keep the cores busy."""
-        import datasketch  # noqa: F401
-
     def _settings(self) -> tuple[int, int, int]:
         return (self.k, self.num_perm, self.min_shingles)
 
