@@ -11,16 +11,17 @@ words; or "neutral": headings, short lines), then in context, the way a reader s
 - the *tail* after the last body paragraph holds share/comment widgets and link lists;
 - a line repeated verbatim (a lead or headline printed twice) is kept once.
 
-On whole flattened pages a small line model (two logistic regressions, weights in
-``line_weights.py``, trained by ``python -m lagebild.ingest.train_lines``; or, with
-``use_model="trees"`` / the stage's ``line_model = "trees"``, two ensembles of gradient-boosted
-trees in ``line_trees.py``, evaluated with numpy by ``Forest``) then re-decides every
+On whole flattened pages a small line model (by default two ensembles of gradient-boosted trees in
+``line_trees.py``, evaluated with numpy by ``Forest``; with ``use_model="logistic"`` / the stage's
+``line_model = "logistic"``, two logistic regressions in ``line_weights.py``; both trained by
+``python -m lagebild.ingest.train_lines``) then re-decides every
 line the rules kept or removed for layout reasons only. It sees the page as a reader does: how far
 a line is from the main block (the run of body paragraphs with the most text), how dense the body
 text around it is, how many of its words the block and the title share (a teaser of another story
 reads like body text but talks about something else), furniture words and direct address of the
-reader, and in a second pass what the first pass thinks of the neighbouring lines. Cue removals
-and the title stay; the longest body paragraph always stays.
+reader, and in a second pass what the first pass thinks of the neighbouring lines. A bullet list
+and its lead-in are decided as one unit. Cue removals and the title stay; the longest body
+paragraph always stays.
 
 Every decision carries a reason, so the caller can record what was removed and why ("low text
 score" when the model alone removed a line). Pure Python and a few numpy products over lines:
@@ -861,9 +862,9 @@ def main_body_lines(lines: list[Line], first: int, last: int) -> list[int]:
 
 #: the line models and the module holding each one's trained parameters
 LINE_MODELS = {"logistic": "lagebild.ingest.line_weights", "trees": "lagebild.ingest.line_trees"}
-#: the default: the trees score better on the held-out pages (P 0.872 / R 0.902 against 0.837 / 0.860) but drop
-#: a list lead-in and one list item of an example article the logistic model keeps
-LINE_MODEL = "logistic"
+#: the default: the trees score better in cross-validation on the tuning pages (F1 0.897 against 0.885) and on
+#: the held-out pages (see benchmarks/README.md); bullet lists are decided as one unit (``_lists_whole``)
+LINE_MODEL = "trees"
 
 
 def _model_name(use_model: bool | str) -> str:
@@ -872,6 +873,31 @@ def _model_name(use_model: bool | str) -> str:
     if use_model not in LINE_MODELS:
         raise ValueError(f"unknown line model {use_model!r}; known: {', '.join(LINE_MODELS)}")
     return str(use_model)
+
+
+def _lists_whole(lines: list[Line], todo: list[int], probs: list[float]) -> list[float]:
+    """Decide a bullet list as one unit: its items and the lead-in line ending in ":" get the items' mean score.
+
+    A list is all article or all furniture; scored line by line, a short item or the lead-in
+    ("Wesentliche Punkte des Pakts:") can fall just below the threshold while its siblings stay.
+    """
+    score = dict(zip(todo, probs, strict=True))
+    i = 0
+    while i < len(lines):
+        if not (_LIST_ITEM.match(lines[i].text) and i in score):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and _LIST_ITEM.match(lines[j + 1].text) and j + 1 in score:
+            j += 1
+        if j > i:
+            items = range(i, j + 1)
+            mean = sum(score[k] for k in items) / (j - i + 1)
+            lead = i - 1 if i > 0 and i - 1 in score and lines[i - 1].text.rstrip().endswith(":") else None
+            for k in [*items, *([lead] if lead is not None else [])]:
+                score[k] = mean
+        i = j + 1
+    return [score[i] for i in todo]
 
 
 def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None, model: str = LINE_MODEL) -> bool:
@@ -893,7 +919,7 @@ def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None, 
     if not todo:
         return False
     body_set = set(body)
-    probs = line_probabilities(lines, first, last, title_i, line_weights, rows=todo)
+    probs = _lists_whole(lines, todo, line_probabilities(lines, first, last, title_i, line_weights, rows=todo))
     restored = False
     for i, prob in zip(todo, probs, strict=True):
         ln = lines[i]

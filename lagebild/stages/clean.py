@@ -82,7 +82,7 @@ class BoilerplateClean:
 
     max_chars: int = 2_000_000  # longer texts are kept whole (a plan over megabytes of lines is pointless)
     #: a small line model re-decides the layout removals on flattened pages (false: rules only)
-    line_model: bool = True
+    line_model: bool | str = True
     prov: Provenance = field(default=Provenance("clean.boilerplate.v1"), compare=False)
 
     def __call__(self, doc: Document) -> Document:
