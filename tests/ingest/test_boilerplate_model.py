@@ -221,3 +221,14 @@ def test_cross_validation_never_trains_on_the_pages_it_scores(monkeypatch: pytes
         scored, _ = train_lines.cross_validate(pages, kind, seed)
         assert sorted(p.key for p in scored) == sorted(p.key for p in pages if p.source == "snippets")
     assert all({f"s{i}" for i in range(5)} <= keys for keys in trained)  # scrapinghub pages always train
+
+
+def test_bullet_list_and_its_lead_in_are_decided_as_one_unit() -> None:
+    from lagebild.ingest.boilerplate import Line, _lists_whole
+
+    texts = ["Ein Absatz über den Pakt.", "Wesentliche Punkte:", "• erstens", "• zweitens", "• drittens", "Weiter im Text."]
+    lines = [Line(0, 0, t) for t in texts]
+    todo = [1, 2, 3, 4, 5]
+    out = dict(zip(todo, _lists_whole(lines, todo, [0.40, 0.70, 0.40, 0.70, 0.9]), strict=True))
+    assert out[2] == out[3] == out[4] == out[1] == pytest.approx(0.6)
+    assert out[5] == 0.9  # the paragraph after the list keeps its own score
