@@ -124,7 +124,8 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
     # the agency tag closing an article: "(dpa)", "mit Material von dpa und AFP", "Quelle: dpa"
     ("agency credit", re.compile(
         rf"^\W*(?:\(?(?:{'|'.join(sorted(headers.AGENCIES, key=len, reverse=True))})(?:\s*[/,]\s*\w{{2,8}})*\)?|"
-        r"(?:mit\s+material\s+(?:von|der|aus)|quelle|quellen|material)\s*:?\s+[\w/,.&\s-]{2,60})\W*$", re.I), 80),
+        r"(?:mit\s+material\s+(?:von|der|aus)|quelle|quellen|material|nachrichtenagentur(?:en)?)\s*:?\s+"
+        r"(?![^/]*/\s*[A-ZÄÖÜ][\w-]+\s+[A-ZÄÖÜ])[\w/,.&\s-]{2,60})\W*$", re.I), 80),
     # where the text appeared first: a note about the article, not part of it
     ("post meta", re.compile(
         r"^\W*(?:dieser\s+(?:artikel|beitrag|text)\s+(?:erschien|ist)\s+(?:zuerst|erstmals|ursprünglich)|"
@@ -454,7 +455,10 @@ def _header_zone(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
             sec = headers.section_word(ln.text)
             if sec:
                 ln.kind, ln.reason = "cue", "section"
-                meta.setdefault("section", sec)
+                # the last section word above the article is the most specific ("Politik", "Ausland");
+                # a logo in capitals ("WELT") or the generic "Nachrichten" only when nothing else is given
+                if not ("section" in meta and (ln.text.strip().isupper() or sec.lower() in headers.GENERIC_SECTIONS)):
+                    meta["section"] = sec
     first_body = next((i for i, ln in enumerate(zone) if ln.kind == "good" and ln.reason is None), len(zone))
     candidates = [i for i, ln in enumerate(zone[:first_body])
                   if ln.reason is None and _headline_like(ln.text, _words(ln.text)) and not _LIST_ITEM.match(ln.text)]

@@ -18,6 +18,7 @@ __all__ = [
     "header_parts",
     "author_line",
     "byline_author",
+    "name_over_role",
     "date_at",
     "date_line",
     "date_prefix",
@@ -189,8 +190,13 @@ def parse_date_string(raw: str | None) -> DateValue | None:
 _NAME = r"[A-ZÄÖÜÉ][\w'’.-]*"
 _PARTICLE = r"(?:von|van|de|der|den|du|da|di|zu|vom|ten|ter|al|el|la|le|bin)"
 _PERSON = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)*{_NAME}){{0,3}}"
+#: a job title in front of the name ("FOCUS-online-Redakteur Hans Meier", "Korrespondentin Anna Beispiel")
+ROLE_TITLE = (
+    r"(?:[\w-]+-)?(?:chef|nachrichten|online|politik|wirtschafts|sport|kultur|gast|lokal|auslands|us-|senior)?"
+    r"(?:redakteur|korrespondent|reporter|autor|kolumnist|volontär|editor|correspondent|writer)(?:in)?"
+)
 _AUTHOR_RE = re.compile(
-    rf"^\W{{0,2}}(?:von|durch|by|autor(?:in)?|autoren|text|(?:written|posted|published|reported)\s+by|"
+    rf"^\W{{0,2}}(?:von|durch|by|{ROLE_TITLE}|autoren|text|(?:written|posted|published|reported)\s+by|"
     rf"(?:geschrieben|verfasst|veröffentlicht)\s+von|ein\s+(?:beitrag|kommentar|gastbeitrag|interview)\s+von)\s*:?\s+"
     rf"(?P<names>{_PERSON}(?:\s*(?:,|und|and|&|/)\s*{_PERSON})*)"
     rf"(?:\s*(?:,|\||/|–|-)\s*(?P<org>[\w .&-]{{1,40}}))?\W{{0,2}}$",
@@ -215,16 +221,18 @@ def author_line(line: str) -> str | None:
     if names.isupper() and sum(c.isalpha() for c in names) > 3:
         names = names.title()  # "Von HANS MEIER": a capitalised byline style, not an acronym
     kept: list[str] = []
-    for part, sep in _name_parts(names):
+    parts = _name_parts(names)
+    enumeration = any(sep in ("und", "and", "&") for _, sep in parts)
+    for part, sep in parts:
         words = re.findall(r"[\w'’.-]+", part)
         if not words:
             continue
         if part.lower() in AGENCIES:
             continue
-        if kept and sep == "," and len(words) == 1:
-            break  # "Von Hans Meier, Berlin": one word after a comma is the place or desk, not a second author
-        if words[0].lower() in _NOT_NAMES:
-            return None
+        if kept and sep == "," and not enumeration:
+            break  # "Von Anna Beispiel, Tel Aviv": after a comma comes the place or desk, unless "A, B und C"
+        if words[0].lower() in _NOT_NAMES or all(w.lower() in SECTIONS for w in words):
+            return None  # "Von heute an …", "Redakteur Politik": no name
         # Bylines are names: each word capitalised (the regex is case-insensitive for the cue only);
         # "ARD-Studio Kiew", "Redaktion Politik" are the desk, not a person.
         is_org = any(_ACRONYM.search(w) or any(p.lower() in _DESK_WORDS for p in w.split("-")) for w in words)
@@ -271,6 +279,10 @@ SECTIONS = frozenset(
     health travel lifestyle entertainment europe us uk national local
     """.split()
 )
+
+
+#: section words that say nothing about the article's subject ("Nachrichten > Politik": Politik)
+GENERIC_SECTIONS = frozenset("nachrichten news startseite home".split())
 
 
 def section_word(line: str) -> str | None:
@@ -427,3 +439,14 @@ def relative_date_line(line: str) -> RelativeDate | None:
     count = int(raw) if raw.isdigit() else 1
     per = _RELATIVE_UNITS.get(unit.lower().rstrip("s") if unit.lower() not in _RELATIVE_UNITS else unit.lower(), 1)
     return RelativeDate(minutes_back=count * per)
+
+
+_ROLE_LINE = re.compile(rf"^\W{{0,2}}{ROLE_TITLE}(?:\s+(?:in|für|aus|im|bei|at|in\s+der)\s+[\w .-]{{2,40}}|\s+[\w-]{{2,20}})?\W{{0,2}}$", re.I)
+
+
+def name_over_role(name_line: str, role_line: str) -> str | None:
+    """Return the author when a line holding only a name stands over a job title ("Hans Meier" / "Nachrichtenredakteur")."""
+    name = name_line.strip()
+    if len(name) > 50 or not _BARE_NAME.fullmatch(name) or name.split()[0].lower() in _NOT_NAMES | _CUE_WORDS:
+        return None
+    return name if _ROLE_LINE.match(role_line.strip()) and len(role_line) <= 80 else None

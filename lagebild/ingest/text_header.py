@@ -73,10 +73,12 @@ def _shape(text: str, words: list[str], furniture: frozenset[str]) -> float | No
 
 
 def _is_byline(text: str) -> bool:
-    """A line that dates the article ("Veröffentlicht am …", "12.03.2024 | Politik") is no headline."""
+    """A line that dates or signs the article ("Veröffentlicht am …", "Redakteur Hans Meier") is no headline."""
+    from lagebild.ingest.headers import author_line
     from lagebild.ingest.page_dates import line_dates
 
-    return any(kind in ("published", "modified") or start <= 3 for _, kind, start in line_dates(text))
+    return any(kind in ("published", "modified") or start <= 3 for _, kind, start in line_dates(text)) or \
+        author_line(text) is not None
 
 
 def choose_title_line(lines: Sequence[TitleLine], first: int, *, stopwords: frozenset[str],
@@ -181,7 +183,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
 
 def choose_header_author(lines: Sequence[TitleLine], first: int, title_i: int | None) -> str | None:
     """Return the author of a byline in the header (below the headline first, then above it), or ``None``."""
-    from lagebild.ingest.headers import byline_author
+    from lagebild.ingest.headers import byline_author, name_over_role
 
     start = max(0, min(first - HEADER_LINES, title_i - ABOVE_TITLE if title_i is not None else first))
     window = [i for i in range(start, min(len(lines), first + 3))
@@ -189,6 +191,8 @@ def choose_header_author(lines: Sequence[TitleLine], first: int, title_i: int | 
     ordered = [i for i in window if title_i is None or i > title_i] + [i for i in reversed(window) if title_i is not None and i < title_i]
     for i in ordered:
         who = byline_author(lines[i].text)
+        if not who and i + 1 < len(lines):
+            who = name_over_role(lines[i].text, lines[i + 1].text)
         if who:
             return who
     return None

@@ -51,7 +51,11 @@ def test_date_prefix_glued_to_text() -> None:
         ("Von Hans Meier, dpa", "Hans Meier"),
         ("Von HANS MEIER", "Hans Meier"),
         ("Von Hans Meier, Berlin", "Hans Meier"),
-        ("Von Hans Meier, Eva Huber", "Hans Meier, Eva Huber"),
+        ("Von Anna Beispiel, Tel Aviv", "Anna Beispiel"),
+        ("Von Hans Meier, Eva Huber und Max Muster", "Hans Meier, Eva Huber, Max Muster"),
+        ("FOCUS-online-Redakteur Hans Meier", "Hans Meier"),
+        ("Korrespondentin Anna Beispiel", "Anna Beispiel"),
+        ("Redakteur Politik", None),
         ("By John Smith", "John Smith"),
         ("Von Ursula von der Leyen", "Ursula von der Leyen"),
         ("Von der Leyen sagt", None),
@@ -126,3 +130,9 @@ def test_not_combined_header_lines(line: str) -> None:
 def test_name_with_agency_is_a_byline(line: str, author: str | None) -> None:
     found = headers.header_parts(line)
     assert (found or {}).get("author") == author
+
+
+def test_name_over_a_job_title() -> None:
+    assert headers.name_over_role("Hans Meier", "Nachrichtenredakteur") == "Hans Meier"
+    assert headers.name_over_role("Anna Beispiel", "Korrespondentin in Tel Aviv") == "Anna Beispiel"
+    assert headers.name_over_role("Tel Aviv", "Die Regierung hat ein Gesetz beschlossen.") is None
