@@ -18,7 +18,7 @@ from lagebild.errors import MissingExtra, StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.schema import POSTGRES_SCHEMA, SCHEMA_VERSION
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
-from lagebild.store.rows import DocumentRows, document_rows
+from lagebild.store.rows import DocumentRows, rows_to_save
 from lagebild.store.search import build_fts_row, make_snippet, search_filters, tsquery
 
 __all__ = ["PostgresStore"]
@@ -94,10 +94,10 @@ class PostgresStore:
         ``rows``: ``document_rows(doc)`` for each document when already computed (e.g. by the
         worker that analysed it); missing or mismatching ones are computed here.
         """
-        prepared = [r if r is not None and r.fits(d) else document_rows(d) for d, r in zip(docs, rows or [None] * len(docs))]
+        pairs = rows_to_save(docs, rows)
         now = time.time()
         doc_rows, source_rows, ann_rows, fts_rows = [], [], [], []
-        for doc, row in zip(docs, prepared):
+        for doc, row in pairs:
             meta = doc.meta
             doc_rows.append((doc.id, doc.hash, _clean(meta.title), _clean(meta.published.value), meta.published.precision,
                              _clean(meta.language), _clean(meta.outlet), now, row.json))
@@ -107,7 +107,7 @@ class PostgresStore:
                             for ann_id, kind, label, start, end, text, data in row.annotations)
             doc_id, title, body, lemmas = build_fts_row(doc, row.lemmas)
             fts_rows.append((doc_id, _clean(title), _clean(body[:FTS_MAX_CHARS]), _clean(lemmas[: 2 * FTS_MAX_CHARS])))
-        ids = [doc.id for doc in docs]
+        ids = [doc.id for doc, _ in pairs]
         try:
             with self.db.transaction(), self.db.cursor() as cur:
                 cur.execute("DELETE FROM annotations WHERE doc_id = ANY(%s)", (ids,))

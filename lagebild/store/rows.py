@@ -9,12 +9,13 @@ backends write the same rows; ``save_documents`` computes them itself when none 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lagebild.model import Document
 from lagebild.store.search import fts_lemmas
 
-__all__ = ["AnnotationRow", "DocumentRows", "document_rows"]
+__all__ = ["AnnotationRow", "DocumentRows", "document_rows", "rows_to_save"]
 
 #: ``(ann id, kind, label, original start, original end, original text, payload JSON)``
 AnnotationRow = tuple[str, str, str | None, int, int, str, str]
@@ -46,3 +47,18 @@ def document_rows(doc: Document) -> DocumentRows:
         o_start, o_end = doc.original_span(ann.span)
         anns.append((ann.id, ann.kind, ann.label, o_start, o_end, original[o_start:o_end], _dumps(dict(ann.data))))
     return DocumentRows(doc.id, _dumps(doc.to_json()), anns, fts_lemmas(doc))
+
+
+def rows_to_save(docs: Sequence[Document], rows: Sequence[DocumentRows | None] | None) -> list[tuple[Document, DocumentRows]]:
+    """Pair each document with its rows, computing missing or mismatching ones; a document id given
+    twice keeps its last version (as two saves in a row would)."""
+    if rows is not None and len(rows) != len(docs):
+        raise ValueError(f"{len(docs)} documents but {len(rows)} rows")
+    last = {doc.id: i for i, doc in enumerate(docs)}
+    out = []
+    for i, doc in enumerate(docs):
+        if last[doc.id] != i:
+            continue
+        row = rows[i] if rows is not None else None
+        out.append((doc, row if row is not None and row.fits(doc) else document_rows(doc)))
+    return out

@@ -14,7 +14,7 @@ from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
-from lagebild.store.rows import DocumentRows, document_rows
+from lagebild.store.rows import DocumentRows, rows_to_save
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
@@ -69,15 +69,15 @@ class SQLiteStore:
         ``rows``: ``document_rows(doc)`` for each document when already computed (e.g. by the
         worker that analysed it); missing or mismatching ones are computed here.
         """
-        prepared = [r if r is not None and r.fits(d) else document_rows(d) for d, r in zip(docs, rows or [None] * len(docs))]
+        pairs = rows_to_save(docs, rows)
         now = time.time()
         with self.db:
             # Only a document saved before has rows to replace. The search table cannot look up its
             # ``doc_id`` (FTS5 columns have no index), so deleting there reads the whole table:
             # skipping that for new documents keeps saving a large corpus linear.
             stored = {r[0] for r in self.db.execute("SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-                                                    (json.dumps([d.id for d in docs]),))}
-            for doc, row in zip(docs, prepared):
+                                                    (json.dumps([d.id for d, _ in pairs]),))}
+            for doc, row in pairs:
                 meta = doc.meta
                 if doc.id in stored:
                     self.db.execute("DELETE FROM annotations WHERE doc_id = ?", (doc.id,))

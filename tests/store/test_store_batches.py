@@ -63,3 +63,20 @@ def test_rows_of_another_document_are_not_used(store: Any) -> None:
     back = store.get_document("d1")
     assert back is not None and back.to_json() == d1.to_json()
     assert [h["doc"] for h in store.search("Kreml")] == ["d1"]
+
+
+def test_one_document_twice_in_a_batch_keeps_the_last_version(store: Any) -> None:
+    first = make_doc("d1", *TEXTS["d1"])
+    second = make_doc("d1", *TEXTS["d1"])
+    second.meta.title = "Neuer Titel"
+    store.save_documents([first, make_doc("d2", *TEXTS["d2"]), second])
+    assert store.document_ids() == ["d1", "d2"]
+    back = store.get_document("d1")
+    assert back is not None and back.meta.title == "Neuer Titel"
+    assert [h["doc"] for h in store.search("Kreml")] == ["d1"]
+
+
+def test_rows_must_match_the_documents_one_to_one(store: Any) -> None:
+    with pytest.raises(ValueError):
+        store.save_documents([make_doc("d1", *TEXTS["d1"]), make_doc("d2", *TEXTS["d2"])], [None])
+    assert store.document_ids() == []
