@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.ingest import headers
+from lagebild.ingest.text_header import choose_title_line
 from lagebild.model import DateValue
 
 __all__ = ["Line", "Plan", "plan"]
@@ -463,8 +464,8 @@ def _header_zone(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
     candidates = [i for i, ln in enumerate(zone[:first_body])
                   if ln.reason is None and _headline_like(ln.text, _words(ln.text)) and not _LIST_ITEM.match(ln.text)]
     first_meta = next((i for i, ln in enumerate(zone) if ln.reason in ("date line", "author line", "reading time")), None)
-    title_i: int | None = None
-    if candidates:
+    title_i = choose_title_line(lines, first, stopwords=_STOPWORDS, furniture=_FURNITURE_WORDS)
+    if title_i is None and candidates:
         before = [i for i in candidates if first_meta is None or i < first_meta]
         title_i = before[-1] if before else candidates[0]
     if title_i is not None:
