@@ -921,6 +921,10 @@ def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None, 
     body = main_body_lines(lines, first, last)
     anchor = max(body, key=lambda i: len(lines[i].text), default=None)
     todo = [i for i in model_candidates(lines, title_i) if i != anchor]
+    if last >= len(lines) - 1:
+        # Nothing follows the article (a clean text, not a whole page): the model learnt the end of a
+        # text from page footers, so it does not judge the article's own full paragraphs there.
+        todo = [i for i in todo if i not in body]
     if not todo:
         return False
     body_set = set(body)
