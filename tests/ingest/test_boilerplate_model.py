@@ -232,3 +232,19 @@ def test_bullet_list_and_its_lead_in_are_decided_as_one_unit() -> None:
     out = dict(zip(todo, _lists_whole(lines, todo, [0.40, 0.70, 0.40, 0.70, 0.9]), strict=True))
     assert out[2] == out[3] == out[4] == out[1] == pytest.approx(0.6)
     assert out[5] == 0.9  # the paragraph after the list keeps its own score
+
+
+@pytest.mark.parametrize("model", ["trees", "logistic"])
+def test_last_paragraph_of_a_clean_article_stays(model: str) -> None:
+    from lagebild.model import Document, SourceRef
+    from lagebild.stages.clean import BoilerplateClean
+
+    paragraphs = [
+        "Die Landesregierung hat am Dienstag ein neues Gesetz zur Förderung des öffentlichen Nahverkehrs beschlossen. "
+        "Nach Angaben des Ministeriums sollen in den kommenden fünf Jahren mehrere hundert Millionen Euro fließen.",
+        "Die Opposition kritisierte den Entwurf als unzureichend und forderte eine schnellere Umsetzung des Gesetzes.",
+        "Experten sehen in dem Gesetz dennoch einen wichtigen Schritt für die ländlichen Regionen des Landes.",
+    ]
+    text = "Land beschließt Gesetz für mehr Nahverkehr\n\n" + "\n\n".join(paragraphs) + "\n"
+    doc = BoilerplateClean(line_model=model)(Document("x", text, SourceRef("x.txt", format="txt")))
+    assert all(p in doc.text for p in paragraphs)
