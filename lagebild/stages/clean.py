@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.ingest import headers
-from lagebild.ingest.boilerplate import _FURNITURE_WORDS, _STOPWORDS, plan
-from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date, choose_title_line
+from lagebild.ingest.boilerplate import plan
+from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date
 from lagebild.model import DateValue, Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
 
@@ -127,8 +127,8 @@ class BoilerplateClean:
         title = found.get("title")
         block = found.get("_block")
         if block is not None:
-            i = choose_title_line(p.lines, block[0], stopwords=_STOPWORDS, furniture=_FURNITURE_WORDS)
-            title = p.lines[i].text if i is not None else None
+            # the headline the cleaner kept as the text's first line (chosen by text_header.choose_title_line)
+            i = found.get("title_line")
             dated = choose_header_date(p.lines, block[0], i)
             # a date labelled as the publication beats the header rules' first date (often an update)
             before = found.get("published")
