@@ -168,18 +168,39 @@ def _score_date(score: DateScore, pred: str | None, gold: str | None, today: str
         score.correct += 1
 
 
-def evaluate(evaldata: Path, html_dir: Path, *, limit: int = 0, lang: str | None = None, half: str = "all",
-             pred_out: Path | None = None, progress: Callable[[int], None] | None = None,
-             show_misses: bool = False) -> dict[str, Any]:
-    """Score every system on the pages of ``evaldata`` (or one ``half`` of them); return the table rows as a dict."""
+def evalset_pages(evaldata: Path, *, half: str = "all", lang: str | None = None, limit: int = 0,
+                  keep: Callable[[dict[str, Any]], bool] | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Return (URL, gold) of the evaluation pages, sorted by URL: one half, one language, the first ``limit``."""
     gold = json.loads(evaldata.read_text("utf-8"))
-    items = sorted(gold.items())
+    items = [(u, g) for u, g in sorted(gold.items()) if keep is None or keep(g)]
     if half != "all":
         items = [(u, g) for u, g in items if page_half(g["file"]) == half]
     if lang:
         items = [(u, g) for u, g in items if g.get("lang_guess", lang) == lang]
-    if limit:
-        items = items[:limit]
+    return items[:limit] if limit else items
+
+
+def evalset_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the arguments and options every trafilatura-format benchmark takes (gold, pages, --pred, --limit, --lang, --half)."""
+    options = [
+        click.argument("evaldata", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+        click.argument("html_dir", type=click.Path(exists=True, file_okay=False, path_type=Path)),
+        click.option("--pred", "pred_out", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions as JSONL."),
+        click.option("--limit", default=0, help="Only the first N pages (sorted by URL)."),
+        click.option("--lang", default=None, help="Only pages with this lang_guess (e.g. de)."),
+        click.option("--half", type=click.Choice(HALVES), default="all", show_default=True,
+                     help="Pages of one half of a stable split by file-name hash: 'tune' for error analysis, 'heldout' to report."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def evaluate(evaldata: Path, html_dir: Path, *, limit: int = 0, lang: str | None = None, half: str = "all",
+             pred_out: Path | None = None, progress: Callable[[int], None] | None = None,
+             show_misses: bool = False) -> dict[str, Any]:
+    """Score every system on the pages of ``evaldata`` (or one ``half`` of them); return the table rows as a dict."""
+    items = evalset_pages(evaldata, half=half, lang=lang, limit=limit)
     today = date.today().isoformat()
     texts = {name: TextScore() for name in ("lagebild", "lagebild-raw", "trafilatura")}
     dates = {name: DateScore() for name in ("lagebild", "htmldate")}
@@ -243,13 +264,7 @@ def format_table(res: dict[str, Any]) -> str:
 
 
 @click.command("extract")
-@click.argument("evaldata", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("html_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--pred", "pred_out", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions as JSONL.")
-@click.option("--limit", default=0, help="Only the first N pages (sorted by URL).")
-@click.option("--lang", default=None, help="Only pages with this lang_guess (e.g. de).")
-@click.option("--half", type=click.Choice(HALVES), default="all", show_default=True,
-              help="Pages of one half of a stable split by file-name hash: 'tune' for error analysis, 'heldout' to report.")
+@evalset_options
 @click.option("--show-misses", is_flag=True, help="Print each date miss of the tuning half to stderr.")
 def command(evaldata: Path, html_dir: Path, pred_out: Path | None, limit: int, lang: str | None, half: str,
             show_misses: bool) -> None:

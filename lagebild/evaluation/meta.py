@@ -40,7 +40,7 @@ from typing import Any
 
 import click
 
-from lagebild.evaluation.extract import HALVES, load_page, page_half
+from lagebild.evaluation.extract import evalset_options, evalset_pages, load_page, page_half
 
 __all__ = ["FieldScore", "command", "evaluate", "field_matches", "format_table", "SYSTEMS", "FIELDS"]
 
@@ -163,14 +163,7 @@ _RUNNERS: dict[str, Callable[[bytes, str], dict[str, str | None]]] = {
 def evaluate(evaldata: Path, html_dir: Path, *, limit: int = 0, lang: str | None = None, half: str = "all",
              systems: tuple[str, ...] = SYSTEMS, pred_out: Path | None = None) -> dict[str, Any]:
     """Score each system's title, author and date on the pages of ``evaldata``; return counts per system and field."""
-    gold = json.loads(evaldata.read_text("utf-8"))
-    items = [(u, g) for u, g in sorted(gold.items()) if any(k in g for k in FIELDS)]
-    if half != "all":
-        items = [(u, g) for u, g in items if page_half(g["file"]) == half]
-    if lang:
-        items = [(u, g) for u, g in items if g.get("lang_guess", lang) == lang]
-    if limit:
-        items = items[:limit]
+    items = evalset_pages(evaldata, half=half, lang=lang, limit=limit, keep=lambda g: any(k in g for k in FIELDS))
     scores = {s: {f: FieldScore() for f in FIELDS} for s in systems}
     seconds = dict.fromkeys(systems, 0.0)
     pages = 0
@@ -214,13 +207,7 @@ def format_table(res: dict[str, Any]) -> str:
 
 
 @click.command("meta")
-@click.argument("evaldata", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("html_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--pred", "pred_out", type=click.Path(dir_okay=False, path_type=Path), help="Write every page's values as JSONL.")
-@click.option("--limit", default=0, help="Only the first N pages (sorted by URL).")
-@click.option("--lang", default=None, help="Only pages with this lang_guess (e.g. de).")
-@click.option("--half", type=click.Choice(HALVES), default="all", show_default=True,
-              help="Pages of one half of the stable file-name split: 'tune' for error analysis, 'heldout' to report.")
+@evalset_options
 @click.option("--system", "systems", type=click.Choice(SYSTEMS), multiple=True, help="Only these systems (repeatable).")
 @click.option("--show-misses", is_flag=True, help="Print the misses of the tuning half to stderr.")
 def command(evaldata: Path, html_dir: Path, pred_out: Path | None, limit: int, lang: str | None, half: str,
