@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test install install-test browser postgres bench train-ner clean
+.PHONY: demo test install install-test browser postgres bench train-ner train-lines clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: install
 train-ner: install
 	$(BIN)/pip install -e '.[train]'
 	$(BIN)/python -m lagebild.training.ner
+
+train-lines: install
+	$(BIN)/pip install -e '.[train]'
+	$(BIN)/python -m lagebild.ingest.train_lines ../shared/data/scrapinghub_article_extraction ../shared/data/trafilatura_evalset --model trees --repeats 5
+	$(BIN)/python -m lagebild.ingest.train_lines ../shared/data/scrapinghub_article_extraction ../shared/data/trafilatura_evalset --model logistic --repeats 5
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache
