@@ -1,6 +1,7 @@
-"""Headline of a plain-text article: the line above the body that reads like its title.
+"""Header metadata of a plain-text article: its headline, publication date and byline.
 
-Text copied from a web page starts with the site's menu, banners and widgets; the headline is
+**Headline** (``choose_title_line``): the line above the body that reads like its title. Text
+copied from a web page starts with the site's menu, banners and widgets; the headline is
 somewhere above the first body paragraph, often followed by a byline or date. Each line of the
 header zone (up to ``LOOKBACK`` lines above the body) that could be a headline is scored:
 
@@ -13,7 +14,12 @@ header zone (up to ``LOOKBACK`` lines above the body) that could be a headline i
   ending in a colon, a list item, a counter or a call to action (page-furniture words).
 
 The highest score wins when it reaches ``MIN_SCORE``; otherwise the text has no recognisable
-headline. Nothing here knows a site, an outlet or a language beyond general word lists.
+headline.
+
+**Date** (``choose_header_date``) and **byline** (``choose_header_author``) are searched from a
+few lines above the headline down to the first body lines, so that dates and names of teasers,
+menus and comments elsewhere on the page are not taken. Nothing here knows a site, an outlet or
+a language beyond general word lists.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-__all__ = ["HeaderDate", "LOOKBACK", "MIN_SCORE", "TitleLine", "choose_header_author", "choose_header_date", "choose_title_line"]
+__all__ = [
+    "HeaderDate", "LOOKBACK", "MIN_SCORE", "TitleLine", "choose_header_author", "choose_header_date", "choose_title_line",
+]
 
 #: how many lines above the first body paragraph can hold the headline
 LOOKBACK = 40
