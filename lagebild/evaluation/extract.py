@@ -26,6 +26,7 @@ Systems: ``lagebild`` (the HTML reader + ``clean.boilerplate.v1``, i.e. what ``a
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -41,6 +42,7 @@ from typing import Any
 import click
 
 from lagebild.evaluation.metrics import CountsPRF
+from lagebild.model import Document, SourceRef
 
 _WS = re.compile(r"\s+")
 
@@ -121,22 +123,38 @@ def malformed_gold_date(value: str | None) -> bool:
     return False
 
 
-def lagebild_system(data: bytes, url: str) -> tuple[str, str, str | None]:
-    """Run lagebild's HTML ingest; return (raw extracted text, cleaned text, publication date)."""
+#: the per-document stages ``analyze`` runs on a page before language and analysis stages
+INGEST_STAGES = ("clean.boilerplate.v1", "meta.headers.v1")
+
+
+@functools.lru_cache(maxsize=1)
+def _ingest_pipeline() -> Any:
+    from lagebild.pipeline import Pipeline, PipelineSpec
+
+    return Pipeline(PipelineSpec.of(list(INGEST_STAGES)), on_error="raise")
+
+
+def ingest_document(doc: Document) -> Document:
+    """Clean ``doc`` and complete its metadata exactly as ``analyze`` does (same stages, same bookkeeping)."""
+    return _ingest_pipeline()(doc)  # type: ignore[no-any-return]
+
+
+def html_document(data: bytes, url: str) -> Document | None:
+    """Read a saved page with lagebild's HTML reader; ``None`` when it has no readable text."""
     from lagebild.ingest.decode import decode_html
     from lagebild.ingest.readers import document_from_html
-    from lagebild.model import SourceRef
-    from lagebild.stages.clean import BoilerplateClean
-    from lagebild.stages.meta import MetaHeaders
 
     page, enc, reason = decode_html(data, url)
-    doc = document_from_html(page, doc_id="page", source=SourceRef(url, format="html", encoding=enc, encoding_reason=reason), url=url)
+    return document_from_html(page, doc_id="page", source=SourceRef(url, format="html", encoding=enc, encoding_reason=reason), url=url)
+
+
+def lagebild_system(data: bytes, url: str) -> tuple[str, str, str | None]:
+    """Run lagebild's HTML ingest; return (raw extracted text, cleaned text, publication date)."""
+    doc = html_document(data, url)
     if doc is None:
         return "", "", None
     raw = doc.text or doc.original
-    doc = BoilerplateClean()(doc)
-    doc.produced.add("header_meta")
-    doc = MetaHeaders()(doc)
+    doc = ingest_document(doc)
     return raw, doc.text, doc.meta.published.value
 
 

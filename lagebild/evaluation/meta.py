@@ -40,7 +40,8 @@ from typing import Any
 
 import click
 
-from lagebild.evaluation.extract import evalset_options, evalset_pages, load_page, page_half
+from lagebild.evaluation.extract import evalset_options, evalset_pages, html_document, ingest_document, load_page, page_half
+from lagebild.model import Document, SourceRef
 
 __all__ = ["FieldScore", "command", "evaluate", "field_matches", "format_table", "SYSTEMS", "FIELDS"]
 
@@ -113,33 +114,22 @@ def _score(score: FieldScore, name: str, pred: Any, gold: Any, label: str) -> No
     score.misses.append(f"{label}: {name} gold={gold!r} got={pred or None!r}")
 
 
-def _lagebild_html(data: bytes, url: str) -> dict[str, str | None]:
-    from lagebild.ingest.decode import decode_html
-    from lagebild.ingest.readers import document_from_html
-    from lagebild.model import SourceRef
-    from lagebild.stages.clean import BoilerplateClean
-    from lagebild.stages.meta import MetaHeaders
-
-    page, enc, reason = decode_html(data, url)
-    doc = document_from_html(page, doc_id="page", source=SourceRef(url, format="html", encoding=enc, encoding_reason=reason), url=url)
-    if doc is None:
-        return {}
-    doc = MetaHeaders()(BoilerplateClean()(doc))
+def _fields(doc: Document) -> dict[str, str | None]:
     return {"date": doc.meta.published.value, "title": doc.meta.title, "author": doc.meta.author}
+
+
+def _lagebild_html(data: bytes, url: str) -> dict[str, str | None]:
+    doc = html_document(data, url)
+    return _fields(ingest_document(doc)) if doc is not None else {}
 
 
 def _lagebild_text(data: bytes, url: str) -> dict[str, str | None]:
     from lagebild.evaluation.boilerplate import flatten_html
-    from lagebild.model import Document, SourceRef
-    from lagebild.stages.clean import BoilerplateClean
-    from lagebild.stages.meta import MetaHeaders
 
     flat = flatten_html(data)
     if not flat.strip():
         return {}
-    doc = Document("page", flat, SourceRef("page.txt", format="txt"))
-    doc = MetaHeaders()(BoilerplateClean()(doc))
-    return {"date": doc.meta.published.value, "title": doc.meta.title, "author": doc.meta.author}
+    return _fields(ingest_document(Document("page", flat, SourceRef("page.txt", format="txt"))))
 
 
 def _trafilatura(data: bytes, url: str) -> dict[str, str | None]:
