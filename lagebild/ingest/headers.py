@@ -437,7 +437,7 @@ def relative_date_line(line: str) -> RelativeDate | None:
         return RelativeDate(days_back=_RELATIVE_DAYS[m.group("day").lower()], time=(int(hh), int(mi)) if hh else None)
     raw, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
     count = int(raw) if raw.isdigit() else 1
-    per = _RELATIVE_UNITS.get(unit.lower().rstrip("s") if unit.lower() not in _RELATIVE_UNITS else unit.lower(), 1)
+    per = _RELATIVE_UNITS[unit.lower()]  # every unit form the pattern accepts is a key
     return RelativeDate(minutes_back=count * per)
 
 

@@ -30,6 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from lagebild.ingest.headers import author_line, byline_author, name_over_role
+from lagebild.ingest.page_dates import dateline_day, line_dates
+
 __all__ = [
     "HeaderDate", "LOOKBACK", "MIN_SCORE", "TitleLine", "choose_header_author", "choose_header_date", "choose_title_line",
 ]
@@ -82,9 +85,6 @@ def _shape(text: str, words: list[str], furniture: frozenset[str]) -> float | No
 
 def _is_byline(text: str) -> bool:
     """A line that dates or signs the article ("Veröffentlicht am …", "Redakteur Hans Meier") is no headline."""
-    from lagebild.ingest.headers import author_line
-    from lagebild.ingest.page_dates import line_dates
-
     return any(kind in ("published", "modified") or start <= 3 for _, kind, start in line_dates(text)) or \
         author_line(text) is not None
 
@@ -152,6 +152,11 @@ class HeaderDate:
     labelled: bool
 
 
+def _window_start(first: int, title_i: int | None) -> int:
+    """First line of the header window: a few lines above the headline, at least ``HEADER_LINES`` above the body."""
+    return max(0, min(first - HEADER_LINES, title_i - ABOVE_TITLE if title_i is not None else first))
+
+
 def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | None) -> HeaderDate | None:
     """Return the publication date written around the headline, or ``None``.
 
@@ -160,9 +165,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
     then the first plain date below the headline, then the nearest one above it. Update dates,
     dates in the headline and numeric dates of unknown day/month order are not taken.
     """
-    from lagebild.ingest.page_dates import dateline_day, line_dates
-
-    start = max(0, min(first - HEADER_LINES, title_i - ABOVE_TITLE if title_i is not None else first))
+    start = _window_start(first, title_i)
     published: list[HeaderDate] = []
     below: list[HeaderDate] = []
     above: list[HeaderDate] = []
@@ -191,9 +194,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
 
 def choose_header_author(lines: Sequence[TitleLine], first: int, title_i: int | None) -> str | None:
     """Return the author of a byline in the header (below the headline first, then above it), or ``None``."""
-    from lagebild.ingest.headers import byline_author, name_over_role
-
-    start = max(0, min(first - HEADER_LINES, title_i - ABOVE_TITLE if title_i is not None else first))
+    start = _window_start(first, title_i)
     window = [i for i in range(start, min(len(lines), first + 3))
               if i != title_i and lines[i].reason not in _OTHER_DATES and lines[i].kind != "good"]
     ordered = [i for i in window if title_i is None or i > title_i] + [i for i in reversed(window) if title_i is not None and i < title_i]
