@@ -10,16 +10,16 @@ Usage: .venv/bin/python benchmarks/boilerplate.py [--limit N]
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lagebild.evaluation import shared_data_dir  # noqa: E402
 from lagebild.evaluation.boilerplate import command  # noqa: E402
 
-DATA = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+DATA = shared_data_dir()
 
 
 def main() -> int:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult
 from lagebild.config import load_config
-from lagebild.evaluation.stories import default_data_dir
+from lagebild.evaluation import shared_data_dir
 from lagebild.executors import make_executor
 from lagebild.model import Annotation, DateValue, Document, OffsetMap, SourceRef, Span
 from lagebild.pipeline import PipelineSpec
@@ -44,7 +44,7 @@ def base_documents() -> list[Document]:
     if cache.exists():
         with gzip.open(cache, "rt", encoding="utf-8") as fh:
             return [Document.from_json(json.loads(line)) for line in fh]
-    with (default_data_dir() / "10kgnad_articles" / "test.csv").open(encoding="utf-8", newline="") as fh:
+    with (shared_data_dir() / "10kgnad_articles" / "test.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
     docs = [Document(f"g{i}", text, SourceRef(f"10kgnad#{i}")) for i, (_, text) in enumerate(rows)]
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)

@@ -12,16 +12,16 @@ Usage: .venv/bin/python benchmarks/extract.py [--limit N] [--lang de] [--half al
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lagebild.evaluation import shared_data_dir  # noqa: E402
 from lagebild.evaluation.extract import HALVES, evaluate, format_table  # noqa: E402
 
-DATA = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data")) / "trafilatura_evalset"
+DATA = shared_data_dir() / "trafilatura_evalset"
 
 
 def main() -> int:

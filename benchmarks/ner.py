@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -26,11 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lagebild.evaluation import shared_data_dir  # noqa: E402
 from lagebild.entities.model import load_model  # noqa: E402
 from lagebild.entities.tagging import recognise  # noqa: E402
 from lagebild.evaluation.ner import Scores, evaluate, read_germeval, tag_sentences  # noqa: E402
 
-SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SHARED = shared_data_dir()
 GERMEVAL_DEV = SHARED / "germeval2014_ner" / "NER-de-dev.tsv"
 SMARTDATA = SHARED / "smartdata_de_ner" / "smartdata_v1_train_filtered.jsonl.gz"
 LER_DEV = SHARED / "ler_legal_ner" / "ler_dev.conll.gz"

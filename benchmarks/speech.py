@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import statistics
 import sys
 import time
@@ -20,10 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lagebild.evaluation import shared_data_dir  # noqa: E402
 from lagebild.evaluation.gold_text import run_stages  # noqa: E402
 from lagebild.evaluation.speech import evaluate_news, evaluate_rw  # noqa: E402
 
-SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SHARED = shared_data_dir()
 GOLD = ROOT / "benchmarks" / "data" / "news_speech_gold" / "gold.jsonl"
 RW = SHARED / "redewiedergabe_stwr" / "redewiedergabe_main_dev.tsv.tar.gz"
 

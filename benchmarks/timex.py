@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import platform
 import sys
 import tempfile
@@ -23,11 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lagebild.evaluation import shared_data_dir  # noqa: E402
 from lagebild.evaluation.timex import evaluate, gold_files  # noqa: E402
 from lagebild.evaluation.wikiwars import convert  # noqa: E402
 from lagebild.timex import parse_value, tag  # noqa: E402
 
-SHARED = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SHARED = shared_data_dir()
 
 
 def news_texts(limit: int) -> list[str]:

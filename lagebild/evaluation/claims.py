@@ -15,8 +15,9 @@ from typing import Any
 
 import click
 
+from lagebild.evaluation import shared_data_dir
 from lagebild.evaluation.gold_text import run_stages
-from lagebild.evaluation.speech import PRF, _default_shared, load_news_gold, name_matches
+from lagebild.evaluation.speech import PRF, load_news_gold, name_matches
 from lagebild.model import Annotation
 
 __all__ = ["command", "score_claims"]
@@ -73,7 +74,7 @@ def command(gold: Path, split: str, shared: Path | None, entities: bool, pred_ou
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()
     docs = 0
-    for rec, text in load_news_gold(gold, shared or _default_shared(), split):
+    for rec, text in load_news_gold(gold, shared or shared_data_dir(), split):
         docs += 1
         doc = run_stages(text, stages, outlet=None)
         rows.extend(score_claims(rec, doc.of_kind("claim"), value, full))

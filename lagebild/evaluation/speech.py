@@ -28,6 +28,7 @@ from typing import Any
 
 import click
 
+from lagebild.evaluation import shared_data_dir
 from lagebild.evaluation.gold_text import run_stages
 from lagebild.evaluation.metrics import prf_counts
 from lagebild.model import Annotation, Provenance, Span
@@ -360,13 +361,6 @@ def evaluate_rw(paths: list[Path], stages: list[str], limit: int | None) -> str:
 
 
 # -- command -------------------------------------------------------------------------------------
-def _default_shared() -> Path:
-    import os
-
-    env = os.environ.get("LAGEBILD_SHARED_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "data"
-
-
 @click.command("speech")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="test", show_default=True,
@@ -388,7 +382,7 @@ def command(gold: tuple[Path, ...], split: str, shared: Path | None, entities: b
     rw = [p for p in gold if p.suffix != ".jsonl"]
     stages = ["segment.rules.v1", *(["entities.ner.v1"] if entities else []), "speech.rules.v1"]
     for path in news:
-        click.echo(evaluate_news(path, shared or _default_shared(), split, stages, pred_out))
+        click.echo(evaluate_news(path, shared or shared_data_dir(), split, stages, pred_out))
     if rw:
         click.echo(evaluate_rw(rw, stages, limit))
 

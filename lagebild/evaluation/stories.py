@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import os
 import sys
 import tempfile
 import time
@@ -29,16 +28,12 @@ from typing import Any
 
 import click
 
+from lagebild.evaluation import shared_data_dir
 from lagebild.model import Document, OffsetMap, SourceRef
 
 __all__ = ["bcubed", "cluster_documents", "command", "load_gold", "read_gold_documents"]
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def default_data_dir() -> Path:
-    """Return the shared data folder (LAGEBILD_SHARED_DATA or ../shared/data next to the checkout)."""
-    return Path(os.environ.get("LAGEBILD_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -160,7 +155,7 @@ def command(gold: tuple[str, ...], data_dir: Path | None, pred_path: Path | None
 
     Example: lagebild eval stories benchmarks/data/story_gold/de_stories.jsonl --pred stories.pred.jsonl
     """
-    data = data_dir or default_data_dir()
+    data = data_dir or shared_data_dir()
     click.echo(f"{'gold':<28} {'articles':>8} {'gold st.':>8} {'pred st.':>8} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'time s':>7}")
     preds = []
     for path in gold:

@@ -29,11 +29,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lagebild.entities.model import TRAINING_SCORER
+from lagebild.evaluation import shared_data_dir
 from lagebild.evaluation.ner import read_germeval
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL_DIR = REPO / "lagebild" / "models" / "ner-de"
-DEFAULT_DATA = Path(__import__("os").environ.get("LAGEBILD_SHARED_DATA", str(REPO.parent / "shared" / "data")))
+DEFAULT_DATA = shared_data_dir()
 GERMEVAL_TRAIN = "germeval2014_ner/NER-de-train.normalized.tsv.gz"
 HELD_ASIDE = 1000  # train sentences used only to pick the best checkpoint
 
