@@ -263,8 +263,13 @@ _DESK_WORDS = frozenset(
     "online ressort nachrichtenagentur wire correspondent editor bureau".split()
 )
 
-#: News agencies that follow a byline ("Von Hans Meier, dpa"); not part of the author name.
-AGENCIES = frozenset("dpa afp reuters ap kna epd apa sda ddp sid dts ots bloomberg ansa efe anp".split())
+#: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
+#: an agency is not part of the author name.
+AGENCY_NAMES = {
+    "dpa": "dpa", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "kna": "KNA", "epd": "epd", "apa": "APA", "sda": "SDA",
+    "ddp": "ddp", "sid": "SID", "dts": "dts", "ots": "ots", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "anp": "ANP",
+}
+AGENCIES = frozenset(AGENCY_NAMES)
 _PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
 
 #: Section (Ressort) names news sites print above a headline; a general lexicon, not per outlet.

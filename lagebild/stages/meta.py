@@ -81,11 +81,6 @@ def _start_of(value: str) -> datetime | None:
         return None
 
 
-#: how news agencies write their own names
-_AGENCY_NAMES = {
-    "dpa": "dpa", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "kna": "KNA", "epd": "epd", "apa": "APA", "sda": "SDA",
-    "ddp": "ddp", "sid": "SID", "dts": "dts", "ots": "ots", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "anp": "ANP",
-}
 _AGENCY_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(headers.AGENCIES, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 #: "Berlin (dpa) - …", "MOSKAU (AFP/Reuters) –": the agency dateline opening the text
 _AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w .'/-]{1,40}?\s*\(([\w/ ,]{2,30})\)\s*[-–—:]", re.MULTILINE)
@@ -102,7 +97,7 @@ def _agencies(doc: Document) -> list[str]:
         places.append(opening.group(1))
     for text in places:
         for m in _AGENCY_WORD.finditer(text[:300]):
-            name = _AGENCY_NAMES[m.group(1).lower()]
+            name = headers.AGENCY_NAMES[m.group(1).lower()]
             if name not in found:
                 found.append(name)
     return found
