@@ -161,6 +161,13 @@ def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
     return None
 
 
+def _label_kind(before: str, after: str) -> str | None:
+    """``"modified"`` for a date labelled as an update or a print edition, ``"published"`` for a publication label."""
+    if _UPDATED.search(before) or _EDITION.match(after):
+        return "modified"
+    return "published" if _PUBLISHED.search(before) else None
+
+
 def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, int]]:
     """Return (day, kind, start) of each date written in one line of text.
 
@@ -177,12 +184,8 @@ def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, 
         prev_end = m.end()
         if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"]:
             kind = "ambiguous"
-        elif _UPDATED.search(before) or _EDITION.match(line, m.end()):
-            kind = "modified"
-        elif _PUBLISHED.search(before):
-            kind = "published"
         else:
-            kind = "printed"
+            kind = _label_kind(before, line[m.end() : m.end() + 25]) or "printed"
         out.append((day, kind, m.start()))
     return out
 
@@ -587,10 +590,9 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             if _in_caption(el) or _in_site_header(el, headline_el):
                 continue
             after = text[m.end() : m.end() + 25]
-            if _UPDATED.search(before) or _marked_updated(el) or _EDITION.match(after):
-                kind = "modified"
-            elif _PUBLISHED.search(before):
-                kind = "published"
+            labelled = "modified" if _marked_updated(el) else _label_kind(before, after)
+            if labelled:
+                kind = labelled
             elif _in_byline(el) or _BYLINE_LABEL.search(before):
                 kind = "byline"
             else:
