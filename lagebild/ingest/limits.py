@@ -8,6 +8,7 @@ message the user sees.
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -80,6 +81,8 @@ class BoundedReader(io.RawIOBase):
         self.total = 0
         self.line_len = 0  # bytes since the last line break
         self.lines = 1
+        #: why the inner stream stopped early (a cut-off or damaged compressed file), else ``None``
+        self.damaged: Exception | None = None
 
     def readable(self) -> bool:
         return True
@@ -87,7 +90,16 @@ class BoundedReader(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")
         want = min(len(view), self.max_total - self.total + 1)
-        data = self.inner.read(want)
+        if self.damaged is not None:
+            return 0
+        try:
+            # read1: what was decompressed before a damaged part still arrives
+            data = self.inner.read1(want) if hasattr(self.inner, "read1") else self.inner.read(want)
+        except (EOFError, zlib.error, OSError) as exc:  # gzip.BadGzipFile is an OSError
+            # End the stream here, cleanly: the reader above sees a short record (reported as
+            # cut off) and the caller reports ``damaged`` for the file.
+            self.damaged = exc
+            return 0
         n = len(data)
         view[:n] = data
         self.total += n

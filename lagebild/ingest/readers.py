@@ -337,7 +337,7 @@ def _parse_record(text: str | bytes, limits: ReadLimits) -> tuple[Any, int]:
     except RecursionError:
         raise ValueError(f"nested deeper than {limits.max_json_depth} levels (limit ingest.max_json_depth)") from None
     except json.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        raise ValueError(f"invalid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})") from None
     except ValueError as exc:  # e.g. integers with thousands of digits
         raise ValueError(f"invalid JSON ({exc})") from None
     if json_depth(obj) > limits.max_json_depth:
@@ -467,14 +467,13 @@ def _jsonl_records(path: Path, lines: Iterable[tuple[int, Any]], size: int, limi
 # --- WARC ---------------------------------------------------------------------------------
 
 
-def _open_warc(fh: Any, limits: ReadLimits) -> Any:
+def _open_warc(fh: Any, limits: ReadLimits) -> BoundedReader:
     """The WARC bytes behind ``fh``, decompressed here (not by warcio) so the decompressed size
     and the length of every line are bounded: a small .warc.gz of zeros cannot fill the memory."""
     head = fh.read(2)
     fh.seek(0)
     inner = gzip.GzipFile(fileobj=fh, mode="rb") if head == b"\x1f\x8b" else fh
-    bounded = BoundedReader(inner, max_total=limits.max_decompressed_bytes, max_line=limits.max_line_bytes)
-    return io.BufferedReader(bounded, buffer_size=1 << 16)
+    return BoundedReader(inner, max_total=limits.max_decompressed_bytes, max_line=limits.max_line_bytes)
 
 
 def _read_warc(path: Path, size: int, limits: ReadLimits) -> Iterator[Document | InputError]:
@@ -487,9 +486,11 @@ def _read_warc(path: Path, size: int, limits: ReadLimits) -> Iterator[Document |
     stem = _stem(path)
     n = 0
     where = "before the first response"
+    cut = False
     with path.open("rb") as fh:
+        bounded = _open_warc(fh, limits)
         try:
-            for record in ArchiveIterator(_open_warc(fh, limits)):
+            for record in ArchiveIterator(io.BufferedReader(bounded, buffer_size=1 << 16)):
                 if record.rec_type != "response":
                     continue
                 http = record.http_headers
@@ -506,6 +507,7 @@ def _read_warc(path: Path, size: int, limits: ReadLimits) -> Iterator[Document |
                                                "(limit ingest.max_record_mb); skipped")
                         continue
                     if getattr(record.raw_stream, "limit", 0) > 0:
+                        cut = True
                         yield InputError(name, f"{where}: the file ends in the middle of this page (cut off); the page is not stored")
                         continue
                     if http and http.get_statuscode() and not http.get_statuscode().startswith("2"):
@@ -523,12 +525,16 @@ def _read_warc(path: Path, size: int, limits: ReadLimits) -> Iterator[Document |
                     continue
                 yield doc
         except ArchiveLoadFailed as exc:
-            raise InputError(name, f"not a readable WARC file after {n} response(s): {str(exc)[:200]}") from exc
+            detail = "it does not start like a WARC file" if "Unknown archive format" in str(exc) else str(exc)[:120]
+            raise InputError(name, f"not a readable WARC file after {n} response(s): {detail}") from exc
         except LimitExceeded as exc:
             raise InputError(name, f"{exc} (after {n} response(s), {where})") from exc
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise InputError(name, f"the compressed file is damaged or cut off after {n} response(s) ({exc}); "
                                    "every whole page before that is kept") from exc
+        if bounded.damaged is not None and not cut:
+            raise InputError(name, f"the compressed file is cut off or damaged after {n} response(s) "
+                                   f"({bounded.damaged}); every whole page before that is kept")
     if n == 0:
         raise InputError(name, "WARC file without HTML response records")
 
