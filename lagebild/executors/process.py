@@ -81,12 +81,18 @@ class ProcessExecutor:
             lost: list[Document] = []
             with self._pool(spec) as pool:
                 pending: dict[Future[list[Result]], list[Document]] = {}
+                alone: set[Future[list[Result]]] = set()  # a suspect run with nothing else in the pool
                 while True:
-                    while len(pending) < (1 if suspects else self.jobs * 2):
-                        batch = [suspects.popleft()] if suspects else list(islice(it, self.chunk))
+                    # Suspects run one at a time on an otherwise idle pool, so a failure names its document.
+                    while (not suspects and len(pending) < self.jobs * 2) or (suspects and not pending):
+                        suspect = bool(suspects)
+                        batch = [suspects.popleft()] if suspect else list(islice(it, self.chunk))
                         if not batch:
                             break
-                        pending[pool.submit(_run_chunk, batch, after)] = batch
+                        fut = pool.submit(_run_chunk, batch, after)
+                        pending[fut] = batch
+                        if suspect:
+                            alone.add(fut)
                     if not pending:
                         return
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -96,11 +102,12 @@ class ProcessExecutor:
                         try:
                             yield fut.result()
                         except Exception as exc:  # a dead worker, or a document that cannot travel back
-                            if len(batch) == 1:
+                            if fut in alone:
                                 yield [_unanalysed(batch[0], after, _why(exc))]
                             else:
                                 lost.extend(batch)
                             broken = broken or _is_broken(exc)
+                        alone.discard(fut)
                     if broken:
                         for batch in pending.values():
                             lost.extend(batch)
