@@ -417,3 +417,14 @@ def test_small_hostile_corpus(tmp_path: Path, shared_data: Path) -> None:
     assert outcome.false_alarms == []
     assert outcome.garbled == []
     assert outcome.peak_bytes < bench.MEMORY_LIMIT
+
+
+def test_readme_lists_the_json_fields_the_reader_reads() -> None:
+    import lagebild.ingest.readers as readers
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("JSON (`.json`") : readme.index("## What the report shows")]
+    for keys in (readers._ID_KEYS, readers._TEXT_KEYS, readers._HTML_KEYS, readers._TITLE_KEYS, readers._DATE_KEYS,
+                 readers._AUTHOR_KEYS, readers._OUTLET_KEYS, readers._URL_KEYS):
+        for key in keys:
+            assert f"`{key}`" in section, key
