@@ -356,7 +356,7 @@ def run(m: Manifest, out: Path, *, jobs: int | None = None, settings: tuple[str,
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    stdout, stderr_b = proc.communicate()
+    _, stderr_b = proc.communicate()
     done.set()
     sampler.join()
     seconds = time.perf_counter() - started

@@ -358,6 +358,13 @@ def _records(path: Path, items: Iterable[Any], *, stem: str, fmt: str, size: int
             yield _note_scrubbed(_record_doc(path, item, doc_id=f"{stem}-{n}", record=n, fmt=fmt, size=size, where=f"{label} {n}"), replaced)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # a reader bug on one record must not cost the records after it
+            yield _record_bug(path, f"{label} {n}", exc)
+
+
+def _record_bug(path: Path, where: str, exc: Exception) -> InputError:
+    return InputError(display_path(path), f"{where}: could not be read: lagebild met something in this record it does not "
+                                          f"handle (internal {type(exc).__name__}); the other records are read, please report this file")
 
 
 def _read_json(path: Path, data: bytes, size: int, limits: ReadLimits) -> Iterator[Document | InputError]:
@@ -461,6 +468,9 @@ def _jsonl_records(path: Path, lines: Iterable[tuple[int, Any]], size: int, limi
         except InputError as exc:
             yield exc
             continue
+        except Exception as exc:  # a reader bug on one line must not cost the lines after it
+            yield _record_bug(path, f"line {lineno}", exc)
+            continue
         yield _note_scrubbed(doc, replaced)
 
 
@@ -517,9 +527,14 @@ def _read_warc(path: Path, size: int, limits: ReadLimits) -> Iterator[Document |
                 except InputError as exc:
                     yield InputError(name, f"{where}: {exc.reason}")
                     continue
+                except LimitExceeded:
+                    raise
                 except (EOFError, zlib.error, gzip.BadGzipFile):
                     yield InputError(name, f"{where}: the compressed file ends in the middle of this page (cut off); the page is not stored")
                     return
+                except Exception as exc:  # a reader bug on one page must not cost the pages after it
+                    yield _record_bug(path, where, exc)
+                    continue
                 if doc is None:
                     yield InputError(name, f"{where}: HTML page without readable main text")
                     continue

@@ -124,7 +124,7 @@ def test_bounded_reader_counts_lines_and_bytes() -> None:
 def test_lone_surrogates_are_replaced_and_the_record_kept(tmp_path: Path) -> None:
     path = tmp_path / "s.jsonl"
     path.write_text(json.dumps({"text": ARTICLE + "\ud800", "title": "T\udfff"}) + "\n" + json.dumps({"text": OTHER}) + "\n", "ascii")
-    first, second = got = list(read_path(path))
+    first, _ = got = list(read_path(path))
     assert len(_docs(got)) == 2
     assert isinstance(first, Document) and first.original.endswith("\ufffd") and first.meta.title == "T\ufffd"
     assert first.meta.extra["replaced_characters"] == 2
@@ -252,7 +252,7 @@ def test_is_blank_means_no_letters_digits_or_marks(text: str) -> None:
 
 
 def test_reader_bug_is_reported_in_plain_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lagebild.ingest.readers as readers
+    from lagebild.ingest import readers
 
     def boom(*a: object, **k: object) -> Document:
         raise AttributeError("'NoneType' object has no attribute 'x'")
@@ -420,7 +420,7 @@ def test_small_hostile_corpus(tmp_path: Path, shared_data: Path) -> None:
 
 
 def test_readme_lists_the_json_fields_the_reader_reads() -> None:
-    import lagebild.ingest.readers as readers
+    from lagebild.ingest import readers
 
     readme = (ROOT / "README.md").read_text("utf-8")
     section = readme[readme.index("JSON (`.json`") : readme.index("## What the report shows")]
@@ -428,3 +428,25 @@ def test_readme_lists_the_json_fields_the_reader_reads() -> None:
                  readers._AUTHOR_KEYS, readers._OUTLET_KEYS, readers._URL_KEYS):
         for key in keys:
             assert f"`{key}`" in section, key
+
+
+def test_a_reader_bug_on_one_jsonl_line_costs_only_that_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.ingest import readers
+
+    real = readers._record_doc
+
+    def flaky(path: Path, obj: object, **kw: object) -> Document:
+        if isinstance(obj, dict) and obj.get("text") == "BUG":
+            raise AttributeError("'NoneType' object has no attribute 'x'")
+        return real(path, obj, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(readers, "_record_doc", flaky)
+    path = tmp_path / "f.jsonl"
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in (ARTICLE, "BUG", OTHER)), "utf-8")
+    got = list(read_path(path))
+    assert [d.source.record for d in _docs(got)] == [1, 3]
+    (err,) = _errors(got)
+    assert "line 2" in err and "NoneType" not in err
+    (tmp_path / "f.json").write_text(json.dumps([{"text": ARTICLE}, {"text": "BUG"}, {"text": OTHER}]), "utf-8")
+    got = list(read_path(tmp_path / "f.json"))
+    assert [d.source.record for d in _docs(got)] == [1, 3] and "record 2" in _errors(got)[0]
