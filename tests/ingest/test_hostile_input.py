@@ -450,3 +450,20 @@ def test_a_reader_bug_on_one_jsonl_line_costs_only_that_line(tmp_path: Path, mon
     (tmp_path / "f.json").write_text(json.dumps([{"text": ARTICLE}, {"text": "BUG"}, {"text": OTHER}]), "utf-8")
     got = list(read_path(tmp_path / "f.json"))
     assert [d.source.record for d in _docs(got)] == [1, 3] and "record 2" in _errors(got)[0]
+
+
+def test_inline_executor_keeps_a_document_whose_after_step_fails() -> None:
+    from lagebild.executors import InlineExecutor
+    from lagebild.executors.base import WORKER_STAGE
+    from lagebild.model import SourceRef
+    from lagebild.pipeline import PipelineSpec
+
+    def after(doc: Document) -> str:
+        if doc.id == "bad":
+            raise ValueError("boom")
+        return "ok"
+
+    docs = [Document(id=i, original="Text.", source=SourceRef("x")) for i in ("a", "bad", "c")]
+    results = list(InlineExecutor().map(PipelineSpec.of([], {}), docs, after=after))
+    assert [r.doc.id for r in results] == ["a", "bad", "c"]
+    assert results[1].doc.failures[0].stage == WORKER_STAGE and results[1].extra is None and results[2].extra == "ok"
