@@ -197,8 +197,8 @@ def document_from_html(
     from lagebild.ingest.html import MIN_ALIGNED, align_lines, extract_html
 
     found = extract_html(page, url=url, crawl=crawl)
-    if found is None:
-        return None
+    if found is None or is_blank("".join(found.lines)):
+        return None  # no text, or only invisible characters (zero-width spaces, NBSP)
     text, offsets, aligned = align_lines(page, found.lines)
     if aligned >= MIN_ALIGNED:
         doc = Document(id=doc_id, original=page, source=source)
@@ -227,7 +227,7 @@ def _read_html(path: Path, data: bytes, size: int) -> Document:
     mtime = _mtime(path)
     doc = document_from_html(page, doc_id=_stem(path), source=source, crawl=mtime)
     if doc is None:
-        raise InputError(display_path(path), "HTML page without readable main text (truncated, empty or only scripts)")
+        raise InputError(display_path(path), "HTML page without readable main text (truncated, empty, only scripts or only invisible characters)")
     return doc
 
 

@@ -237,7 +237,8 @@ def test_cut_off_warc_keeps_whole_pages_and_reports_the_cut(tmp_path: Path) -> N
 def test_invisible_only_texts_are_reported(tmp_path: Path, text: str) -> None:
     (tmp_path / "x.txt").write_text(text, "utf-8")
     (tmp_path / "x.jsonl").write_text(json.dumps({"text": text}) + "\n", "utf-8")
-    for name in ("x.txt", "x.jsonl"):
+    (tmp_path / "x.html").write_text(f"<html><body><article><h1>{text}</h1><p>{text * 50}</p></article></body></html>", "utf-8")
+    for name in ("x.txt", "x.jsonl", "x.html"):
         (err,) = list(read_path(tmp_path / name))
         assert isinstance(err, InputError) and "invisible" in str(err)
 
