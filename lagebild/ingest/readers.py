@@ -396,14 +396,39 @@ def _text_lines(text: str) -> Iterator[tuple[int, bytes | str]]:
 def _read_jsonl(path: Path, size: int, limits: ReadLimits) -> Iterator[Document | InputError]:
     with path.open("rb") as fh:
         head = fh.read(8192)
-        _check_binary(path, head)
         fh.seek(0)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a mark: lines are not byte lines
             bounded = BoundedReader(fh, max_total=limits.max_stream_bytes, max_line=limits.max_line_bytes * 4, what="bytes")
             stream = io.TextIOWrapper(io.BufferedReader(bounded), encoding="utf-16", errors="replace", newline="")
             yield from _jsonl_records(path, enumerate(stream, 1), size, limits)
             return
-        yield from _jsonl_records(path, _byte_lines(path, fh, limits), size, limits)
+        records = _jsonl_records(path, _byte_lines(path, fh, limits), size, limits)
+        binary = looks_binary(head)
+        yield from _unless_binary(path, records, binary) if binary else records
+
+
+_BINARY_PROBE = 20
+
+
+def _unless_binary(path: Path, records: Iterator[Document | InputError], binary: str) -> Iterator[Document | InputError]:
+    """A JSONL file whose start looks binary: one error if its first lines hold no record (a PDF
+    named .jsonl), else every line as usual (junk on line 1 must not cost the records after it)."""
+    held: list[InputError] = []
+    for item in records:
+        if isinstance(item, InputError):
+            held.append(item)
+            if len(held) >= _BINARY_PROBE:
+                yield InputError(display_path(path), f"is {binary}, not a text article (no JSON record in its first lines)")
+                return
+            continue
+        yield from held  # a record: the file is JSON Lines after all
+        yield item
+        yield from records
+        return
+    if len(held) == 1:
+        yield held[0]
+    elif held:
+        yield InputError(display_path(path), f"is {binary}, not a text article")
 
 
 class _LongLine:

@@ -468,3 +468,38 @@ def test_inline_executor_keeps_a_document_whose_after_step_fails() -> None:
     results = list(InlineExecutor().map(PipelineSpec.of([], {}), docs, after=after))
     assert [r.doc.id for r in results] == ["a", "bad", "c"]
     assert results[1].doc.failures[0].stage == WORKER_STAGE and results[1].extra is None and results[2].extra == "ok"
+
+
+_LINE = st.one_of(
+    st.builds(lambda t: ("ok", json.dumps({"text": "Bericht: " + t + " Ende."}, ensure_ascii=bool(len(t) % 2)).encode()),
+              st.text(min_size=1, max_size=40)),
+    st.builds(lambda b: ("junk", b.replace(b"\n", b" ").replace(b"\r", b" ")), st.binary(min_size=1, max_size=60)),
+    st.builds(lambda n: ("junk", b"[" * n), st.integers(1_000, 5_000)),
+)
+
+
+@given(st.lists(_LINE, min_size=1, max_size=15))
+@settings(max_examples=80, deadline=None)
+def test_jsonl_every_valid_line_is_read_and_every_bad_one_named(tmp_path_factory: pytest.TempPathFactory,
+                                                               lines: list[tuple[str, bytes]]) -> None:
+    path = tmp_path_factory.mktemp("jsonl") / "f.jsonl"
+    path.write_bytes(b"\n".join(raw for _, raw in lines) + b"\n")
+    got = list(read_path(path))
+    read = {d.source.record for d in _docs(got)}
+    named = {int(e.split(": line ")[1].split(":")[0]) for e in _errors(got) if ": line " in e}
+    for n, (kind, raw) in enumerate(lines, 1):
+        if kind == "ok":
+            assert n in read, (n, raw)
+        elif raw.strip(b" \t\x0b\x0c\x1c\x1d\x1e\x1f\x85") and n not in read:
+            assert n in named or len(_errors(got)) == 1 and "not a text article" in _errors(got)[0], (n, raw, got)
+
+
+def test_binary_junk_on_the_first_jsonl_line_costs_only_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b"\x00\x00\x00junk\n" + json.dumps({"text": ARTICLE}).encode() + b"\n")
+    got = list(read_path(path))
+    assert [d.source.record for d in _docs(got)] == [2] and "line 1" in _errors(got)[0]
+    pdf = tmp_path / "scan.jsonl"
+    pdf.write_bytes(b"%PDF-1.7\n" + b"\x00\x01binary\n" * 200)
+    (err,) = list(read_path(pdf))
+    assert "PDF" in str(err)
