@@ -255,6 +255,22 @@ def build(root: Path, *, n_real: int, big: bool, seed: int = 13) -> Manifest:
     for name, text in (("nbsp.txt", "\u00a0 \u00a0\n\u00a0"), ("zwsp.txt", "\u200b\u200b\n\u200b\ufeff"), ("nur-leer.md", "\u2060 \u3000")):
         hostile_file(hostile / name).write_text(text, "utf-8")
         bad(hostile / name, "invisible")
+    junk_head = hostile_file(hostile / "junk-head.jsonl")
+    junk_head.write_bytes(b"\x00\x00\x00 kaputt\n" + json.dumps({"text": extra[26]}).encode() + b"\n")
+    valid(junk_head, 2)
+    bad(junk_head, "line 1")
+    invisible_page = hostile_file(hostile / "unsichtbar.html")
+    invisible = "\u200b\u00a0" * 300
+    invisible_page.write_text(f"<html><body><article><h1>\u200b</h1><p>{invisible}</p></article></body></html>", "utf-8")
+    bad(invisible_page, "invisible")
+    plain_src = hostile / "plain-full.tmp"
+    _warc(plain_src, [(f"https://www.example.at/p{k}", "200 OK", _html(t)) for k, t in enumerate(extra[27:29])], gz=False)
+    data = plain_src.read_bytes()
+    plain_src.unlink()
+    plain_cut = hostile_file(hostile / "cut-plain.warc")
+    plain_cut.write_bytes(data[: len(data) - 400])
+    valid(plain_cut, 1)
+    bad(plain_cut, "cut off")
     # 8. binary files and empty files with text names
     binaries = {
         "scan.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" * 20,
