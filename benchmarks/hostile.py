@@ -94,11 +94,12 @@ def _warc(path: Path, pages: list[tuple[str, str, str]], *, gz: bool = True) -> 
             writer.write_record(rec)
 
 
-def _gzip_zeros(path: Path, megabytes: int, *, newline_every: int = 0) -> None:
+def _gzip_zeros(path: Path, megabytes: int, *, newline_every: int = 0, prefix: bytes = b"") -> None:
     block = b"\0" * (1 << 20)
     if newline_every:
         block = (b"\0" * (newline_every - 1) + b"\n") * ((1 << 20) // newline_every)
     with gzip.open(path, "wb", compresslevel=6) as fh:
+        fh.write(prefix)
         for _ in range(megabytes):
             fh.write(block)
 
@@ -174,7 +175,9 @@ def build(root: Path, *, n_real: int, big: bool, seed: int = 13) -> Manifest:
         valid(path)
     # 3. gzip bombs: zeros without a line break, zeros with line breaks, a page of zeros in a real WARC
     _gzip_zeros(hostile_file(hostile / "bomb-zeros.warc.gz"), 1024 if big else 64)
-    bad(hostile / "bomb-zeros.warc.gz", "longer than")
+    bad(hostile / "bomb-zeros.warc.gz", "WARC")
+    _gzip_zeros(hostile_file(hostile / "bomb-header.warc.gz"), 1024 if big else 64, prefix=b"WARC/1.0\r\nWARC-Type: ")
+    bad(hostile / "bomb-header.warc.gz", "longer than")
     _gzip_zeros(hostile_file(hostile / "bomb-lines.warc.gz"), 256 if big else 32, newline_every=4096)
     bad(hostile / "bomb-lines.warc.gz", "")
     bomb_page = hostile_file(hostile / "bomb-page.warc.gz")

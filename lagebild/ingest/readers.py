@@ -524,8 +524,12 @@ def _read_warc(path: Path, size: int, limits: ReadLimits) -> Iterator[Document |
     cut = False
     with path.open("rb") as fh:
         bounded = _open_warc(fh, limits)
+        buffered = io.BufferedReader(bounded, buffer_size=1 << 16)
         try:
-            for record in ArchiveIterator(io.BufferedReader(bounded, buffer_size=1 << 16)):
+            if not buffered.peek(16)[:16].lstrip().startswith(b"WARC/"):
+                # checked here: warcio would first read the whole "line" (up to the line limit, slowly)
+                raise InputError(name, "not a readable WARC file: it does not start like a WARC file")
+            for record in ArchiveIterator(buffered):
                 if record.rec_type != "response":
                     continue
                 http = record.http_headers
