@@ -37,10 +37,16 @@ def _flat(row: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _safe(value: Any) -> Any:
+def safe_cell(value: Any) -> Any:
+    """A cell value a spreadsheet shows as text (never runs as a formula); lists joined by "; "."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        value = "; ".join(str(v) for v in value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+_safe = safe_cell
 
 
 def _links(data: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:

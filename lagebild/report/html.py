@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from lagebild.export.json_export import build_export
 from lagebild.report.links import Links, span_link
+from lagebild.report.readable import display_title, plural, readable_value, unquote
 from lagebild.report.view import Picture, article_view, build_picture, story_view
 from lagebild.store import Store
 
@@ -26,7 +27,23 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["num"] = _num
+    env.filters["num_fmt"] = _num_fmt
+    env.filters["plural"] = plural
+    env.filters["when"] = readable_value
+    env.filters["quoted"] = _quoted
+    env.filters["title_of"] = display_title
     return env
+
+
+def _num_fmt(value: Any) -> Any:
+    """Whole numbers with thousands separators (12,345); other values unchanged."""
+    value = _num(value)
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _quoted(text: Any) -> str:
+    """A quote in one pair of quotation marks, whatever marks the article printed around it."""
+    return f"“{unquote(text)}”"
 
 
 def _num(value: Any) -> Any:

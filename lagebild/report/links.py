@@ -43,6 +43,9 @@ class Links:
     def search(self, **params: str) -> str:
         return "#"
 
+    def list(self, name: str, **params: str) -> str:
+        return f"#{name}"
+
     def static(self, name: str) -> str:
         return ""
 
@@ -79,13 +82,18 @@ class WebLinks(Links):
         return self._p(f"/entities/{quote(entity_id or '', safe='')}")
 
     def claim_group(self, group_id: str | None, story_id: str | None = None) -> str:
-        return f"{self.story(story_id)}#cg-{group_id}" if story_id else self._p(f"/claims#cg-{group_id}")
+        return f"{self.story(story_id)}#cg-{group_id}" if story_id else self._p(f"/claim-groups/{quote(group_id or '', safe='')}")
 
     def event(self, event_id: str | None, story_id: str | None = None) -> str:
-        return f"{self.story(story_id)}#ev-{event_id}" if story_id else self._p(f"/claims#ev-{event_id}")
+        return f"{self.story(story_id)}#ev-{event_id}" if story_id else self._p(f"/events/{quote(event_id or '', safe='')}")
 
     def search(self, **params: str) -> str:
         return self._p("/search") + ("?" + urlencode({k: v for k, v in params.items() if v}) if params else "")
+
+    def list(self, name: str, **params: str) -> str:
+        """A list view (``/quotes``, ``/outlets`` …) with filters set."""
+        query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+        return self._p(f"/{name}") + (f"?{query}" if query else "")
 
     def static(self, name: str) -> str:
         return self._p(f"/static/{name}")

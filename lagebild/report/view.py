@@ -25,6 +25,7 @@ from lagebild.export.json_export import annotation_json, document_json
 from lagebild.model import Annotation, Document, Span
 from lagebild.report.links import Links
 from lagebild.report.marks import Mark, render_marked
+from lagebild.report.readable import first_sentence
 from lagebild.store.reads import parse_date_range
 
 __all__ = [
@@ -134,6 +135,9 @@ def build_picture(corpus: CorpusResult, documents: Iterable[Document], sources: 
     for d in docs_list:
         meta = document_json(d, sources.get(d.id, []), corpus)
         meta.pop("text", None)
+        if not meta.get("title"):
+            sentence = min((s for s in d.of_kind("sentence") if d.text[s.span.start : s.span.end].strip()), key=lambda s: s.span.start, default=None)
+            meta["headline"] = first_sentence(d.original[slice(*d.original_span(sentence.span))]) if sentence else first_sentence(d.text) or None
         docs[d.id] = meta
     if corpus.entities:
         entities, mention_entity, derived = corpus.entities, dict(corpus.mention_entity), False

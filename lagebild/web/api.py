@@ -14,12 +14,32 @@ from lagebild.export.json_export import annotation_json, build_export, document_
 from lagebild.report.view import Picture, story_view
 from lagebild.web.app import WebState
 from lagebild.web.ingest import ArticleIn, IngestIn, ingest_articles
+from lagebild.web.lists import UnknownFilter
 from lagebild.web.reader import DocMetas, date_ok
 from lagebild.web.search import run_search
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+def _query_names(dependant: Any) -> set[str]:
+    names = {getattr(p, "alias", None) or p.name for p in getattr(dependant, "query_params", [])}
+    for sub in getattr(dependant, "dependencies", []):
+        names |= _query_names(sub)
+    return names
+
+
+def known_params(request: Request) -> None:
+    """Refuse query parameters the endpoint does not know: a misspelt filter must not silently select everything."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None:
+        return
+    valid = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - valid - {"token"})
+    if unknown:
+        listed = ", ".join(sorted(valid)) or "none"
+        raise UnknownFilter(f"unknown parameter {', '.join(unknown)} for {request.url.path}; valid parameters: {listed}", sorted(valid))
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_params)])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
