@@ -25,7 +25,7 @@ from lagebild.export.json_export import annotation_json, document_json
 from lagebild.model import Annotation, Document, Span
 from lagebild.report.links import Links
 from lagebild.report.marks import Mark, render_marked
-from lagebild.report.readable import first_sentence
+from lagebild.report.readable import first_sentence, readable_value, unquote
 from lagebild.store.reads import parse_date_range
 
 __all__ = [
@@ -359,18 +359,77 @@ def story_view(pic: Picture, story_id: str) -> dict[str, Any] | None:
     }
 
 
+# -- quotes ----------------------------------------------------------------------------------------
+def stored_rows(docs: Iterable[Document], kind: str) -> list[dict[str, Any]]:
+    """Annotation rows of one kind as the store keeps them (original offsets), from parsed documents."""
+    rows = []
+    for doc in sorted(docs, key=lambda d: d.id):
+        for ann in sorted(doc.of_kind(kind), key=lambda a: (a.span.start, a.span.end, a.id)):
+            start, end = doc.original_span(ann.span)
+            rows.append({"doc": doc.id, "ann": ann.id, "label": ann.label, "start": start, "end": end,
+                         "text": doc.original[start:end], "data": dict(ann.data)})
+    return rows
+
+
+def speaker_entity(data: Mapping[str, Any], doc: str, mention_entity: Mapping[str, str]) -> str | None:
+    """The entity of a quote's speaker: the resolved mention the speaker span names, else the last resolved person.
+
+    A speaker phrase such as "GPA-Chef Wolfgang Katzian" holds several mentions; the name the
+    speaker span covers is the speaker, not the organisation before it.
+    """
+    anns = [data.get("speaker_ann")] if data.get("speaker_ann") else list(data.get("speaker_anns") or [])
+    resolved = [(a, mention_entity.get(f"{doc}#{a}")) for a in anns if isinstance(a, str)]
+    found = [(a, e) for a, e in resolved if e]
+    if len(found) <= 1:
+        return found[0][1] if found else None
+    span = data.get("speaker_span")
+    if span:
+        for a, e in found:
+            m = re.match(r"^[^:]+:(\d+)-(\d+)", a)
+            if m and [int(m.group(1)), int(m.group(2))] == list(span)[:2]:
+                return e
+    people = [e for _, e in found if "per" in e.split(":", 1)[-1].split("-", 1)[0].lower() or e.lower().startswith("per")]
+    return people[-1] if people else found[-1][1]
+
+
+def _quote_href(links: Links, row: Mapping[str, Any]) -> str:
+    if not links.standalone:
+        return links.doc(row["doc"], start=row.get("start"), end=row.get("end"))
+    has_text = getattr(links, "has_text", None)
+    if has_text is not None and not has_text(row["doc"]):
+        return links.doc(row["doc"])
+    return "#" + dom_id(row["doc"], str(row.get("ann")))
+
+
+def quote_items(pic: Picture, rows: Iterable[Mapping[str, Any]], links: Links) -> list[dict[str, Any]]:
+    """Quotes as the pages list them: speaker (linked to its entity, else to the speaker's quotes), text, source."""
+    mention_entity = pic.mention_entity
+    names = {e["id"]: e.get("name") for e in pic.entities} if pic.entities else {}
+    out = []
+    for r in rows:
+        data = r.get("data") or {}
+        speaker = str(data.get("speaker_text") or "").strip()
+        ent = speaker_entity(data, r["doc"], mention_entity)
+        out.append({"speaker": speaker or "unknown speaker", "entity": ent, "entity_name": names.get(ent or "", None),
+                    "speaker_href": links.entity(ent) if ent else (links.list("quotes", speaker=speaker) if speaker else None),
+                    "text": unquote(r.get("text")), "label": r.get("label") or "", "doc": r["doc"],
+                    "href": _quote_href(links, r)})
+    return out
+
+
 # -- articles ------------------------------------------------------------------------------------
 def _ann_title(ann: Annotation) -> str:
     data = ann.data
     if ann.kind == "timex":
-        return f"{ann.label or 'DATE'} → {data.get('value') or 'unresolved'}"
+        value = data.get("value")
+        return f"{ann.label or 'DATE'} → {readable_value(value)} ({value})" if value else f"{ann.label or 'DATE'} → unresolved"
     if ann.kind == "quote":
         return f"{ann.label or 'quote'} quote · speaker: {data.get('speaker_text') or 'unknown'}"
     if ann.kind == "claim":
         unit = data.get("unit") or ""
         return f"claim: {data.get('value_text') or data.get('value')} {unit} · claimant: {data.get('claimant_text') or 'the outlet'}".strip()
     if ann.kind == "event":
-        return f"event: {ann.label or ''} {data.get('date') or ''}".strip()
+        return f"event: {ann.label or ''} {readable_value(data.get('date')) if data.get('date') else ''}".strip()
     return f"{ann.label or ann.kind}"
 
 
@@ -378,7 +437,8 @@ def _ann_note(ann: Annotation) -> str | None:
     """The visible note after a mark: a date's calendar value, a quote's speaker."""
     if ann.kind == "timex":
         value = ann.data.get("value")
-        return str(value) if value and str(value) != ann.surface else None
+        shown = readable_value(value) if value else ""
+        return shown if shown and shown != ann.surface else None
     if ann.kind == "quote":
         speaker = ann.data.get("speaker_text")
         return f"— {speaker}" if speaker else None

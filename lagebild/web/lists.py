@@ -27,7 +27,7 @@ from lagebild.report.readable import (
     readable_value,
     unquote,
 )
-from lagebild.report.view import parse_date_range
+from lagebild.report.view import parse_date_range, speaker_entity
 
 __all__ = ["LISTS", "ListSpec", "UnknownFilter", "list_result", "spec_for"]
 
@@ -337,26 +337,6 @@ def _entity_rows(st: Any) -> list[Row]:
     return rows
 
 
-def _speaker_entity(data: Mapping[str, Any], doc: str, mention_entity: Mapping[str, str]) -> str | None:
-    """The entity of a quote's speaker: the mention the speaker span names, else the first resolved one."""
-    anns = [data.get("speaker_ann")] if data.get("speaker_ann") else list(data.get("speaker_anns") or [])
-    span = data.get("speaker_span")
-    resolved = [(a, mention_entity.get(f"{doc}#{a}")) for a in anns if isinstance(a, str)]
-    resolved = [(a, e) for a, e in resolved if e]
-    if span and len(resolved) > 1:
-        from lagebild.web.reader import mention_span
-
-        for a, e in resolved:
-            ms = mention_span(a)
-            if ms and tuple(ms) == tuple(span):
-                return e
-        people = [e for _, e in resolved if e.lower().startswith(("per", "kb:per", "person"))]
-        if people:
-            return people[-1]
-        return resolved[-1][1]
-    return resolved[0][1] if resolved else None
-
-
 def _annotation_rows(st: Any, kind: str) -> list[Row]:
     pic = st.picture()
     docs = _docs_index(st)
@@ -381,7 +361,7 @@ def _annotation_rows(st: Any, kind: str) -> list[Row]:
                     "_outlets": [meta["outlet"]] if meta.get("outlet") else [], "_date_title": meta.get("published") or ""}
         if kind == "quote":
             speaker = str(data.get("speaker_text") or "").strip()
-            ent = _speaker_entity(data, doc_id, mention_entity)
+            ent = speaker_entity(data, doc_id, mention_entity)
             row.update({"speaker": speaker or "unknown speaker", "speaker_entity": ent or "", "type": r.get("label") or "",
                         "quote": unquote(r.get("text")), "mood": data.get("mood") or "",
                         "_speaker_href": links.entity(ent) if ent else (links.list("quotes", speaker=speaker) if speaker else None),

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from lagebild.model import Span
 from lagebild.report.html import render_page, render_report
-from lagebild.report.view import article_view, entity_view, parse_date_range
+from lagebild.report.view import article_view, entity_view, parse_date_range, quote_items
 from lagebild.web.api import DATE_PATTERN, State, story_page_view
 from lagebild.web.lists import list_result
 from lagebild.web.reader import mention_span
@@ -107,6 +107,10 @@ def story_page(st: State, story_id: str) -> HTMLResponse:
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
     pic, view = found
+    members = [m["id"] for m in view["members"]]
+    with st.lock:
+        rows = list(st.store.iter_annotations("quote", docs=members))
+    view["quotes"] = quote_items(pic, rows, st.links)
     return _html("story.html.j2", st, title=view["story"].get("label") or story_id, pic=pic, v=view)
 
 

@@ -20,7 +20,7 @@ from lagebild.export.json_export import annotation_json, build_export
 from lagebild.model import DateValue
 from lagebild.report.html import load_picture, render_page
 from lagebild.report.links import WebLinks
-from lagebild.report.view import article_view, entity_view, story_view
+from lagebild.report.view import article_view, entity_view, quote_items, story_view, stored_rows
 from lagebild.store import open_store
 
 with warnings.catch_warnings():
@@ -75,6 +75,7 @@ def test_pages_equal_the_in_memory_rendering(served: tuple[Any, Any, Any], no_fu
     links = WebLinks()
     for story in pic.stories:
         view = story_view(pic, story["id"])
+        view["quotes"] = quote_items(pic, stored_rows([docs[m["id"]] for m in view["members"]], "quote"), links)
         expected = render_page("story.html.j2", links, title=view["story"].get("label") or story["id"], pic=pic, v=view)
         assert client.get(f"/stories/{story['id']}").text == expected
     for doc_id, doc in docs.items():
