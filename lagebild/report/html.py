@@ -10,11 +10,19 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from lagebild.export.json_export import build_export
 from lagebild.errors import LagebildError
+from lagebild.export.json_export import build_export
 from lagebild.report.links import Links, ReportLinks, span_link
 from lagebild.report.readable import display_title, plural, readable_value, unquote
-from lagebild.report.view import Picture, article_view, build_picture, dom_id, quote_items, stored_rows, story_view
+from lagebild.report.view import (
+    Picture,
+    article_view,
+    build_picture,
+    dom_id,
+    quote_items,
+    stored_rows,
+    story_view,
+)
 from lagebild.store import Store
 
 __all__ = ["environment", "load_picture", "render_page", "render_report", "write_report"]

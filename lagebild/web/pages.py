@@ -12,7 +12,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from lagebild.model import Span
 from lagebild.report.html import render_page, render_report
-from lagebild.report.view import article_view, entity_view, parse_date_range, quote_items
+from lagebild.report.view import (
+    article_view,
+    entity_view,
+    parse_date_range,
+    quote_items,
+)
 from lagebild.web.api import DATE_PATTERN, State, story_page_view
 from lagebild.web.lists import list_result
 from lagebild.web.reader import mention_span
