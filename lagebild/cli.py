@@ -293,7 +293,8 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
-from lagebild.cli_entities import entities_group  # noqa: E402  (registered last: keeps this module's imports light)
+from lagebild.cli_entities import entities_group
+
 cli.add_command(entities_group)
 
 

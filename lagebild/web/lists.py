@@ -490,7 +490,7 @@ _register(ListSpec(
      Filter("measure", "measure", _eq("measure"), facet="measure"), Filter("claimant", "claimant", _contains("claimant")),
      _entity_filter(), Filter("group", "claim group", _eq("group")), Filter("doc", "article", _eq("doc")), *_date_filters("published")],
     {"date": _by_date, "value": _by("value"), "unit": _by("unit"), "outlet": _by("outlet"), "claimant": _by("claimant")},
-    "date",
+    "-date",
     [Column("claim", "claim", href="_href", css="claim-link"), Column("value", "value", num=True), Column("unit", "unit"),
      Column("measure", "measure"), Column("time", "as of"), Column("claimant", "claimant", href="_claimant_href"),
      Column("outlet", "outlet", href="_doc_href"), Column("date", "published", title="_date_title"),
@@ -502,7 +502,7 @@ _register(ListSpec(
     [_q_filter("quote", "speaker"), _story_filter(), _outlet_filter(), Filter("speaker", "speaker", _contains("speaker")),
      _entity_filter(), Filter("type", "type", _eq("type"), facet="type"), Filter("doc", "article", _eq("doc")), *_date_filters("published")],
     {"date": _by_date, "speaker": _by("speaker"), "outlet": _by("outlet"), "type": _by("type")},
-    "date",
+    "-date",
     [Column("speaker", "speaker", href="_speaker_href", css="speaker"), Column("quote", "quote", href="_href", css="quote"),
      Column("type", "type"), Column("outlet", "outlet", href="_doc_href"), Column("date", "published", title="_date_title"),
      Column("story_label", "story", href="_story_href")],
@@ -535,7 +535,7 @@ _register(ListSpec(
     [_q_filter("title"), _story_filter(), _outlet_filter(), Filter("language", "language", _eq("language"), facet="language"),
      _entity_filter(), Filter("inferred", "inferred date", _bool("date_inferred"), facet="date_inferred"), *_date_filters("published")],
     {"date": _by_date, "title": _by("title"), "outlet": _by("outlet"), "id": _by("id")},
-    "date",
+    "-date",
     [Column("title", "title", href="_href"), Column("outlet", "outlet"), Column("date", "published", title="_date_title"),
      Column("language", "language"), Column("story_label", "story", href="_story_href")],
     ["id", "title", "has_title", "outlet", "published", "date_inferred", "language", "story"],
@@ -663,7 +663,7 @@ def day_histogram(selected: list[Row], *, most: int = 120) -> list[dict[str, Any
     days: Counter[str] = Counter()
     for r in selected:
         rng = r.get("_range")
-        if rng and rng[0] == rng[1]:
+        if rng:  # a period counts on its first day
             days[rng[0].isoformat()] += 1
     if not days:
         return []
