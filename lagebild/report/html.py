@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lagebild.errors import LagebildError
 from lagebild.export.json_export import build_export
 from lagebild.report.links import Links, ReportLinks, span_link
-from lagebild.report.readable import display_title, plural, readable_value, unquote
+from lagebild.report.readable import display_title, plural, readable_text, readable_value, unquote
 from lagebild.report.view import (
     Picture,
     article_view,
@@ -41,6 +41,7 @@ def environment() -> Environment:
     env.filters["num_fmt"] = _num_fmt
     env.filters["plural"] = plural
     env.filters["when"] = readable_value
+    env.filters["readable"] = readable_text
     env.filters["quoted"] = _quoted
     env.filters["title_of"] = display_title
     return env

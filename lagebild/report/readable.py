@@ -122,6 +122,20 @@ def readable_value(value: Any) -> str:
     return human_date(text)
 
 
+_CODE_IN_TEXT = re.compile(
+    r"\b(?:FUTURE_REF|PAST_REF|PRESENT_REF|P(?:\d+(?:\.\d+)?|X)(?:DE|CE|WE|Y|M|W|D|Q)|PT(?:\d+|X)[HMS]"
+    r"|(?:\d{4}|XXXX)-(?:W\d{2}(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|AU|WI|\d{2}(?:-\d{2})?(?:T(?:MO|AF|EV|NI|DT|MI|\d{2}:\d{2}))?)"
+    r"|\d{4})\b"
+)
+
+
+def readable_text(text: Any) -> str:
+    """Free text (e.g. a claim group's reasoning) with every TIMEX code in it written out ("2014-SU" → "summer 2014")."""
+    if text is None:
+        return ""
+    return _CODE_IN_TEXT.sub(lambda m: readable_value(m.group()), str(text))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'»«“”]?\s+(?=[A-ZÄÖÜ0-9\"'»«“„])")
 
 

@@ -611,6 +611,8 @@ def list_result(st: Any, spec: ListSpec, items: Iterable[tuple[str, str]], *, al
     sort = active.get("sort") or spec.default_sort
     key = spec.sorts[sort.lstrip("-")]
     selected.sort(key=key, reverse=sort.startswith("-"))
+    if sort.startswith("-"):  # rows without the value stay last in both directions
+        selected = [r for r in selected if not key(r)[0]] + [r for r in selected if key(r)[0]]
     try:
         limit = max(1, min(int(active.get("limit") or 50), 100_000 if all_rows else MAX_LIMIT))
         offset = max(0, int(active.get("offset") or 0))
