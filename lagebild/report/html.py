@@ -13,7 +13,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lagebild.errors import LagebildError
 from lagebild.export.json_export import build_export
 from lagebild.report.links import Links, ReportLinks, span_link
-from lagebild.report.readable import display_title, plural, readable_text, readable_value, unquote
+from lagebild.report.readable import (
+    display_title,
+    plural,
+    readable_text,
+    readable_value,
+    unquote,
+)
 from lagebild.report.view import (
     Picture,
     article_view,

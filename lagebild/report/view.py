@@ -501,7 +501,7 @@ def article_view(
         if 0 <= start < end <= len(doc.text):
             s_start, s_end = _sentence_around(doc, start, end)
             marks.append(Mark(s_start, s_end, "hl", "the sentence you came from", {"id": "hl"}))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for ann in sorted(doc.annotations, key=lambda a: (a.span.start, -a.span.end)):
         css = _KIND_CSS.get(ann.kind)
         if not css:

@@ -158,10 +158,10 @@ def stories(st: State, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
 
 @router.get("/stories/{story_id}", summary="One story: members, timeline, claim groups, entities, coverage")
 def story(st: State, story_id: str) -> dict[str, Any]:
-    view = story_page_view(st, story_id)
-    if view is None:
+    found = story_page_view(st, story_id)
+    if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    _, view = view
+    _, view = found
     return {"ok": True, "item": {
         "story": view["story"], "members": view["members"], "timeline": view["timeline"], "claim_groups": view["claim_groups"],
         "events": view["events"], "entities": [{k: v for k, v in e.items() if k != "mentions"} for e in view["entities"]],

@@ -146,6 +146,14 @@ def _outlet_filter() -> Filter:
     return Filter("outlet", "outlet", _eq("_outlets"), facet="_outlets", help="outlet name")
 
 
+def _first_filter() -> Filter:
+    return Filter("first", "reported first by", _eq("_first"), facet="_first", help="outlet that reported it before the others")
+
+
+def _alone_filter() -> Filter:
+    return Filter("alone", "reported only by", _eq("_alone"), facet="_alone", help="outlet that alone reported it")
+
+
 def _entity_filter() -> Filter:
     return Filter("entity", "entity", _eq("_entities"), help="entity id (see /entities)")
 
@@ -227,6 +235,20 @@ def _date_of(value: Any) -> str:
     return str(value.get("value") or "") if isinstance(value, Mapping) else str(value or "")
 
 
+def first_and_alone(docs: Mapping[str, Row], doc_ids: Iterable[Any]) -> tuple[list[str], str]:
+    """The outlets that reported an item first (earliest publication day, when others reported it later) and
+    the outlet that alone reported it ("" when several did)."""
+    found = [d for d in dict.fromkeys(doc_ids) if d in docs]
+    outlets = {docs[d].get("outlet") or "(unknown outlet)" for d in found}
+    alone = next(iter(outlets)) if len(outlets) == 1 else ""
+    dated = [(docs[d]["_range"][0], docs[d].get("outlet") or "(unknown outlet)") for d in found if docs[d]["_range"]]
+    if len(outlets) < 2 or not dated:
+        return [], alone
+    earliest = min(day for day, _ in dated)
+    first = sorted({o for day, o in dated if day == earliest})
+    return (first if len(first) < len(outlets) else []), alone
+
+
 # -- rows of each list -------------------------------------------------------------------------------
 def _article_rows(st: Any) -> list[Row]:
     docs = _docs_index(st)
@@ -296,7 +318,8 @@ def _group_rows(st: Any) -> list[Row]:
                      "story_label": labels.get(stories[0], "") if stories else "",
                      "_href": st.links.claim_group(g.get("id")), "_story_href": st.links.story(stories[0]) if stories else None,
                      "_range": _span(docs[d]["_range"] for d in doc_ids if d in docs), "_stories": stories,
-                     "_outlets": _outlets_of(docs, doc_ids),
+                     "_outlets": _outlets_of(docs, doc_ids), "first_reported_by": ", ".join(first_and_alone(docs, doc_ids)[0]),
+                     "_first": first_and_alone(docs, doc_ids)[0], "_alone": first_and_alone(docs, doc_ids)[1],
                      "_entities": set(g.get("subject_entities") or [])})
     return rows
 
@@ -317,6 +340,8 @@ def _event_rows(st: Any) -> list[Row]:
                      "story_label": labels.get(stories[0], "") if stories else "",
                      "_href": st.links.event(e.get("id")), "_story_href": st.links.story(stories[0]) if stories else None,
                      "_range": parse_date_range(value), "_stories": stories, "_outlets": _outlets_of(docs, sources),
+                     "first_reported_by": ", ".join(first_and_alone(docs, sources)[0]), "_first": first_and_alone(docs, sources)[0],
+                     "_alone": first_and_alone(docs, sources)[1],
                      "_entities": set(e.get("participants") or []) | set(e.get("agents") or []), "_date_title": value})
     return rows
 
@@ -410,15 +435,11 @@ def _outlet_rows(st: Any, story: str | None = None) -> list[Row]:
         found = [d for d in dict.fromkeys(doc_ids) if d in docs and (members is None or d in members)]
         if not found:
             return
-        outlets = {docs[d].get("outlet") or "(unknown outlet)" for d in found}
-        dated = [(docs[d]["_range"][0], docs[d].get("outlet") or "(unknown outlet)") for d in found if docs[d]["_range"]]
-        first = {o for day, o in dated if day == min(x for x, _ in dated)} if dated else set()
-        for o in outlets:
+        first, alone = first_and_alone(docs, found)
+        for o in {docs[d].get("outlet") or "(unknown outlet)" for d in found}:
             stats[o][kind] += 1
-            if len(outlets) > 1 and o in first and len(first) < len(outlets):
-                stats[o][f"{kind}_first"] += 1
-            if len(outlets) == 1:
-                stats[o][f"{kind}_alone"] += 1
+            stats[o][f"{kind}_first"] += o in first
+            stats[o][f"{kind}_alone"] += o == alone
 
     for e in pic.corpus.events:
         credit("events", list(e.get("sources") or []) + [m.get("doc") for m in e.get("mentions") or []])
@@ -432,6 +453,11 @@ def _outlet_rows(st: Any, story: str | None = None) -> list[Row]:
                      "events": c["events"], "events_first": c["events_first"], "events_alone": c["events_alone"],
                      "figures": c["figures"], "figures_first": c["figures_first"], "figures_alone": c["figures_alone"],
                      "_href": st.links.list("articles", outlet=o, **extra), "_range": rng, "_outlets": [o],
+                     "_events_href": st.links.list("events", outlet=o, **extra), "_events_first_href": st.links.list("events", first=o, **extra),
+                     "_events_alone_href": st.links.list("events", alone=o, **extra),
+                     "_figures_href": st.links.list("claim-groups", outlet=o, min_claims="1", **extra),
+                     "_figures_first_href": st.links.list("claim-groups", first=o, min_claims="1", **extra),
+                     "_figures_alone_href": st.links.list("claim-groups", alone=o, min_claims="1", **extra),
                      "_quotes_href": st.links.list("quotes", outlet=o, **extra)})
     return rows
 
@@ -475,13 +501,14 @@ _register(ListSpec(
     "claim-groups", "Claim groups", "The same quantity reported in several places: corroborated, updated or contradicted.", _group_rows,
     [_q_filter("subject", "values"), Filter("min_claims", "at least N claims", _int_test("claims"), help="groups with at least N claims"),
      _story_filter(), Filter("relation", "relation", _eq("relation"), facet="relation"), Filter("unit", "unit", _eq("unit"), facet="unit"),
-     Filter("measure", "measure", _eq("measure"), facet="measure"), _outlet_filter(), _entity_filter(), *_date_filters("reported")],
+     Filter("measure", "measure", _eq("measure"), facet="measure"), _outlet_filter(), _first_filter(), _alone_filter(),
+     _entity_filter(), *_date_filters("reported")],
     {"claims": _by("claims"), "sources": _by("sources"), "subject": _by("subject"), "relation": _by("relation"), "date": _by_date},
     "-claims",
     [Column("subject", "subject", href="_href"), Column("relation", "relation", css="relation"), Column("values", "values"),
      Column("unit", "unit"), Column("measure", "measure"), Column("claims", "claims", num=True), Column("sources", "sources", num=True),
-     Column("story_label", "story", href="_story_href")],
-    ["id", "subject", "relation", "unit", "measure", "claims", "sources", "independent_sources", "values", "story"],
+     Column("first_reported_by", "first"), Column("story_label", "story", href="_story_href")],
+    ["id", "subject", "relation", "unit", "measure", "claims", "sources", "independent_sources", "values", "first_reported_by", "story"],
     defaults={"min_claims": "2"}, default_note="single-claim groups are hidden",
 ))
 _register(ListSpec(
@@ -512,12 +539,13 @@ _register(ListSpec(
     "events", "Events", "What happened, when, according to which sources.", _event_rows,
     [_q_filter("label"), _story_filter(), Filter("type", "type", _eq("type"), facet="type"), _entity_filter(), _outlet_filter(),
      Filter("conflict", "conflicting dates", _bool("conflict"), facet="conflict"),
-     Filter("min_sources", "at least N sources", _int_test("sources")), *_date_filters("happened")],
+     Filter("min_sources", "at least N sources", _int_test("sources")), _first_filter(), _alone_filter(), *_date_filters("happened")],
     {"date": _by_date, "sources": _by("sources"), "label": _by("label"), "type": _by("type")},
     "date",
     [Column("label", "event", href="_href"), Column("type", "type"), Column("date", "date", title="_date_title"),
-     Column("sources", "sources", num=True), Column("conflict", "conflicting dates"), Column("story_label", "story", href="_story_href")],
-    ["id", "label", "type", "date_value", "date", "sources", "independent_sources", "conflict", "story"],
+     Column("sources", "sources", num=True), Column("first_reported_by", "first"), Column("conflict", "conflicting dates"),
+     Column("story_label", "story", href="_story_href")],
+    ["id", "label", "type", "date_value", "date", "sources", "independent_sources", "first_reported_by", "conflict", "story"],
     timeline=True,
 ))
 _register(ListSpec(
@@ -549,9 +577,10 @@ _register(ListSpec(
      "figures_alone": _by("figures_alone")},
     "-articles",
     [Column("outlet", "outlet", href="_href"), Column("articles", "articles", num=True), Column("stories", "stories", num=True),
-     Column("period", "period"), Column("events", "events", num=True), Column("events_first", "first", num=True),
-     Column("events_alone", "alone", num=True), Column("figures", "figures", num=True), Column("figures_first", "first", num=True),
-     Column("figures_alone", "alone", num=True)],
+     Column("period", "period"), Column("events", "events", num=True, href="_events_href"),
+     Column("events_first", "first", num=True, href="_events_first_href"), Column("events_alone", "alone", num=True, href="_events_alone_href"),
+     Column("figures", "figures", num=True, href="_figures_href"), Column("figures_first", "first", num=True, href="_figures_first_href"),
+     Column("figures_alone", "alone", num=True, href="_figures_alone_href")],
     ["outlet", "articles", "stories", "period", "events", "events_first", "events_alone", "figures", "figures_first", "figures_alone"],
 ))
 

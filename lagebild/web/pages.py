@@ -174,7 +174,7 @@ def entity_page(st: State, entity_id: str) -> HTMLResponse:
     ent = st.reader.entity_index().get(entity_id)
     if ent is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
-    pic.docs.load(m.get("doc") for m in ent.get("mentions") or [])
+    pic.docs.load(m.get("doc") for m in ent.get("mentions") or [])  # type: ignore[attr-defined]  # DocMetas
     view = entity_view(pic, entity_id, _entity_documents(st, pic, entity_id), st.links)
     if view is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
@@ -313,7 +313,7 @@ def claim_group_page(st: State, group_id: str) -> HTMLResponse:
     group = next((g for g in pic.corpus.claim_groups if g.get("id") == group_id), None)
     if group is None:
         raise HTTPException(404, f"no claim group {group_id!r}")
-    pic.docs.load(c.get("doc") for c in group.get("claims") or [])
+    pic.docs.load(c.get("doc") for c in group.get("claims") or [])  # type: ignore[attr-defined]  # DocMetas
     story = pic.story(group["story"]) if group.get("story") else None
     return _html("claim_group.html.j2", st, title=str(group.get("subject") or group_id), pic=pic, g=group, story=story,
                  story_label=_story_labels_for(st).get(story["id"], "") if story else "")
@@ -325,7 +325,7 @@ def event_page(st: State, event_id: str) -> HTMLResponse:
     event = next((e for e in pic.corpus.events if e.get("id") == event_id), None)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    pic.docs.load(m.get("doc") for m in event.get("mentions") or [])
+    pic.docs.load(m.get("doc") for m in event.get("mentions") or [])  # type: ignore[attr-defined]  # DocMetas
     story = pic.story(event["story"]) if event.get("story") else None
     index = st.reader.entity_index()
     participants = [{"id": p, "name": (index.get(p) or {}).get("name") or p} for p in event.get("participants") or [] if isinstance(p, str)]

@@ -38,7 +38,7 @@ def build_gnad_store(source: Path, folder: Path, jobs: int = 2) -> Path:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     db = folder / "lagebild.db"
     cmd = [sys.executable, "-m", "lagebild.cli", "analyze", str(jsonl), "--db", str(db), "--out", str(folder), "-j", str(jobs), "-q"]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, check=False)
     if done.returncode not in (0, 1) or not db.exists():
         raise RuntimeError(f"analyze failed ({done.returncode}): {done.stderr[-2000:]}")
     return db
