@@ -62,45 +62,6 @@ def _story_counts(st: Any) -> tuple[dict[str, int], dict[str, int]]:
     return st.reader.cached("story_counts", build)  # type: ignore[no-any-return]
 
 
-def _story_cards(st: Any) -> list[dict[str, Any]]:
-    """One card per story (articles, period, outlets, first titles, counts), computed once per store version.
-
-    Member metadata comes from the metadata columns, a few thousand articles per query.
-    """
-
-    def build() -> list[dict[str, Any]]:
-        pic = st.picture()
-        n_events, n_groups = _story_counts(st)
-        cards: list[dict[str, Any]] = []
-        batch: list[dict[str, Any]] = []
-
-        def flush() -> None:
-            wanted = [m["doc"] for story in batch for m in story.get("members") or [] if isinstance(m.get("doc"), str)]
-            rows = {r["id"]: r for r in st.reader.rows(ids=wanted)} if wanted else {}
-            for story in batch:
-                members = [rows[m["doc"]] for m in story.get("members") or [] if isinstance(m.get("doc"), str) and m["doc"] in rows]
-                dates = sorted(d["published_value"][:10] for d in members if d.get("published_value"))
-                outlets = sorted({d["outlet"] for d in members if d.get("outlet")})
-                period = story.get("period") or {}
-                cards.append({**story, "n_members": len(members), "date_from": period.get("from") or (dates[0] if dates else None),
-                              "date_to": period.get("to") or (dates[-1] if dates else None), "outlets": outlets[:8],
-                              "titles": [d.get("title") or d["id"] for d in members[:4]], "n_events": n_events.get(story["id"], 0),
-                              "n_groups": n_groups.get(story["id"], 0)})
-            batch.clear()
-
-        pending = 0
-        for story in pic.stories:
-            batch.append(story)
-            pending += len(story.get("members") or [])
-            if pending >= 2000:
-                flush()
-                pending = 0
-        flush()
-        return cards
-
-    return st.reader.cached("story_cards", build)  # type: ignore[no-any-return]
-
-
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, st: State) -> Response:
     return list_view(request, st, "stories")
