@@ -233,13 +233,22 @@ def list_view(request: Request, st: Any, name: str, fmt: str = "html") -> Respon
     chips = [{"label": filter_labels.get(k, k), "value": facet_label(k, v), "remove": url(**{k: "" if k in spec.defaults else None, "offset": None})}
              for k, v in r["active"].items() if k in filter_labels and v not in ("", None)]
     hist = day_histogram(r["selected"]) if spec.timeline else []
+    # The same story/outlet/entity/date selection in the other lists (the time axis filters them all).
+    carried = {k: v for k, v in r["given"].items() if k in ("story", "outlet", "entity", "date_from", "date_to") and v}
+    related = []
+    if carried:
+        for other, other_spec in LISTS.items():
+            names = set(other_spec.filter_names())
+            if other == name or not set(carried) <= names:
+                continue
+            related.append({"label": other_spec.title, "href": view_url(st.links.list(other), carried)})
     one, many = _NOUNS.get(name, ("item", "items"))
 
     def url_as(suffix: str) -> str:
         return view_url(base + suffix, state)
 
     return _html("list.html.j2", st, title=spec.title, spec=spec, r=r, url=url, url_as=url_as, chips=chips, show_all=show_all,
-                 facet_label=facet_label, hist=hist, hist_unit="day" if hist and len(hist[0]["key"]) == 10 else "period",
+                 facet_label=facet_label, hist=hist, related=related, hist_unit="day" if hist and len(hist[0]["key"]) == 10 else "period",
                  noun=one, nouns=many)
 
 

@@ -144,6 +144,25 @@ def test_date_filter_includes_inferred_dates(warm: Any) -> None:
     assert {a["id"] for a in inferred if a["published"] == day} & {h["doc"] for h in found}
 
 
+def test_time_axis_filters_this_list_and_the_others(page: Any, warm: Any) -> None:
+    page.goto(warm.url + "/articles")
+    bars = page.locator(".histo a.bar")
+    assert bars.count() > 10
+    bars.nth(bars.count() // 2).click()
+    page.wait_for_load_state("load")
+    query = parse_qs(urlparse(page.url).query)
+    assert query["date_from"] == query["date_to"]
+    day = query["date_from"][0]
+    shown = _get(warm, "/articles.json", date_from=day, date_to=day, limit=500).json()
+    assert shown["total"] >= 1 and all(a["published"].startswith(day) or len(a["published"]) < len(day) for a in shown["items"])
+    quotes = page.locator("p.related a", has_text="Quotes")
+    quotes.click()
+    page.wait_for_load_state("load")
+    assert urlparse(page.url).path == "/quotes" and f"date_from={day}" in page.url
+    listed = _get(warm, "/quotes.json", date_from=day, date_to=day, limit=500).json()["items"]
+    assert {q["doc"] for q in listed} <= {a["id"] for a in shown["items"]}
+
+
 def test_search_for_a_multi_word_name_marks_the_name(page: Any, warm: Any) -> None:
     for query in ("Kim Jong Un", '"Kim Jong Un"'):
         page.goto(f"{warm.url}/search?q={query}")
