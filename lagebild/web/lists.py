@@ -379,7 +379,7 @@ def _annotation_rows(st: Any, kind: str) -> list[Row]:
         stories = by_doc.get(doc_id, [])
         row: Row = {"id": f"{doc_id}#{r['ann']}", "doc": doc_id, "doc_title": display_title(meta), "outlet": meta.get("outlet") or "",
                     "published": meta.get("published") or "", "date": human_date(meta.get("published")) if meta.get("published") else "",
-                    "story": stories[0] if stories else "", "story_label": labels.get(stories[0], "") if stories else "",
+                    "date_inferred": bool(meta.get("inferred")), "story": stories[0] if stories else "", "story_label": labels.get(stories[0], "") if stories else "",
                     "start": r.get("start"), "end": r.get("end"),
                     "_href": links.doc(doc_id, start=r.get("start"), end=r.get("end")), "_doc_href": links.doc(doc_id),
                     "_story_href": links.story(stories[0]) if stories else None, "_range": meta.get("_range"), "_stories": stories,
