@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lagebild.report.readable import first_sentence, human_date, plural, readable_text, readable_value, unquote
+from lagebild.report.readable import (
+    first_sentence,
+    human_date,
+    plural,
+    readable_text,
+    readable_value,
+    unquote,
+)
 
 
 @pytest.mark.parametrize(("value", "shown"), [
