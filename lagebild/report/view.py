@@ -459,9 +459,11 @@ def _ann_link(pic: Picture, doc: Document, ann: Annotation, links: Links) -> tup
         event = pic.event_of.get((doc.id, orig[0], orig[1]))
         return (links.event(event, pic.story_of.get(doc.id)), "event") if event else (None, "")
     if ann.kind == "quote":
-        speaker = ann.data.get("speaker_ann")
-        ent = pic.mention_entity.get(f"{doc.id}#{speaker}") if speaker else None
-        return (links.entity(ent), "speaker") if ent else (None, "")
+        ent = speaker_entity(ann.data, doc.id, pic.mention_entity)
+        if ent:
+            return links.entity(ent), "speaker"
+        speaker = str(ann.data.get("speaker_text") or "").strip()
+        return (links.list("quotes", speaker=speaker), "speaker's quotes") if speaker and not links.standalone else (None, "")
     return None, ""
 
 
@@ -562,9 +564,14 @@ def entity_view(pic: Picture, entity_id: str, docs: Mapping[str, Document], link
             if ann.kind not in ("quote", "claim"):
                 continue
             data = ann.data
-            refs_by = [data.get("speaker_ann")] if ann.kind == "quote" else [data.get("claimant_ann")]
-            by = any(r and f"{doc_id}#{r}" in my_mentions for r in refs_by)
-            if not by:
+            if ann.kind == "quote":  # the one speaker the quote list and the article link name, not every mention in the phrase
+                speaker = speaker_entity(data, doc_id, pic.mention_entity)
+                by = speaker == entity_id
+                resolved = speaker is not None
+            else:
+                by = bool(data.get("claimant_ann")) and f"{doc_id}#{data.get('claimant_ann')}" in my_mentions
+                resolved = by
+            if not by and not resolved:
                 # A speaker/claimant span that covers one of the entity's mentions counts as well.
                 span = data.get("speaker_span") or data.get("claimant_span")
                 if span:

@@ -367,7 +367,7 @@ def _annotation_rows(st: Any, kind: str) -> list[Row]:
     docs = _docs_index(st)
     by_doc = st.reader.doc_stories()
     labels = _story_labels(st)
-    mention_entity = pic.corpus.mention_entity or pic.mention_entity
+    mention_entity = pic.mention_entity
     links = st.links
     rows = []
     with st.lock:

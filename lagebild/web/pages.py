@@ -117,7 +117,7 @@ def _entity_documents(st: Any, pic: Any, entity_id: str) -> dict[str, Any]:
                     continue
                 data = row["data"]
                 anns = mine.get(row["doc"], set())
-                refs = [data.get("speaker_ann"), data.get("claimant_ann"), *(data.get("subject_anns") or [])]
+                refs = [data.get("speaker_ann"), *(data.get("speaker_anns") or []), data.get("claimant_ann"), *(data.get("subject_anns") or [])]
                 if any(isinstance(r, str) and r in anns for r in refs):
                     candidates.add(row["doc"])
                     continue
