@@ -111,3 +111,10 @@ def test_cli_uses_the_analyze_store_and_never_creates_an_empty_one(tmp_path: Pat
     result = runner.invoke(cli, ["report", "--db", handmade_db, "--story", "nope"])
     assert result.exit_code != 0 and "no story nope" in result.output
     assert "out/csv" in runner.invoke(cli, ["--help"]).output
+
+
+@pytest.mark.parametrize("path", ["/stories?min_articles=1", "/claim-groups?min_claims=1", "/articles", "/outlets", "/quotes",
+                                  "/stories?min_articles=1&outlet=" + 'Böse"><script>window.__xss="outlet"</script>'])
+def test_injected_text_is_escaped_in_every_list(client: Any, path: str) -> None:
+    html = client.get(path).text
+    assert "<script>window.__xss" not in html and "<script" not in html.replace("&lt;script", "")
