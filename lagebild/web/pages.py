@@ -334,3 +334,22 @@ def api_docs(request: Request, st: State) -> HTMLResponse:
     from lagebild.web.lists import LISTS
 
     return _html("docs.html.j2", st, title="API", ops=api_operations(request.app.openapi()), lists=list(LISTS.values()))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, st: State) -> HTMLResponse:
+    from lagebild.web.lists import UnknownFilter
+    from lagebild.web.timeaxis import time_axis
+
+    valid = ["story", "top", "token"]
+    unknown = sorted(set(request.query_params) - set(valid))
+    if unknown:
+        raise UnknownFilter(f"unknown filter {', '.join(unknown)} for /timeline; valid filters: story, top", valid[:2])
+    story = request.query_params.get("story") or None
+    if story and st.picture().story(story) is None:
+        raise HTTPException(404, f"no story {story!r}")
+    try:
+        top = max(1, min(100, int(request.query_params.get("top") or 20)))
+    except ValueError:
+        raise UnknownFilter("top must be a whole number", ["top"]) from None
+    return _html("timeaxis.html.j2", st, title="Time axis", t=time_axis(st, st.links, top=top, story=story), story=story)

@@ -163,6 +163,24 @@ def test_time_axis_filters_this_list_and_the_others(page: Any, warm: Any) -> Non
     assert {q["doc"] for q in listed} <= {a["id"] for a in shown["items"]}
 
 
+def test_corpus_time_axis_per_story_filters_the_lists(page: Any, warm: Any) -> None:
+    started = time.perf_counter()
+    response = _get(warm, "/timeline")
+    MEASURED["timeline"] = (len(response.content), time.perf_counter() - started)
+    assert response.status_code == 200 and len(response.content) < 1_000_000
+    page.goto(warm.url + "/timeline")
+    assert page.locator(".axis-row").count() == 20
+    bar = page.locator(".axis-row").first.locator("a.a-bar").first
+    count = int(bar.get_attribute("title").rsplit(": ", 1)[1].split()[0])
+    bar.click()
+    page.wait_for_load_state("load")
+    query = {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+    assert urlparse(page.url).path == "/articles" and {"story", "date_from", "date_to"} <= set(query)
+    assert _get(warm, "/articles.json", **query).json()["total"] == count
+    page.goto(warm.url + "/timeline")
+    _shot(page, "gnad-time-axis")
+
+
 def test_search_for_a_multi_word_name_marks_the_name(page: Any, warm: Any) -> None:
     for query in ("Kim Jong Un", '"Kim Jong Un"'):
         page.goto(f"{warm.url}/search?q={query}")

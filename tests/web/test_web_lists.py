@@ -118,3 +118,12 @@ def test_cli_uses_the_analyze_store_and_never_creates_an_empty_one(tmp_path: Pat
 def test_injected_text_is_escaped_in_every_list(client: Any, path: str) -> None:
     html = client.get(path).text
     assert "<script>window.__xss" not in html and "<script" not in html.replace("&lt;script", "")
+
+
+def test_time_axis_counts_articles_and_events_per_story_and_links_the_lists(client: Any) -> None:
+    page = client.get("/timeline").text
+    assert 'id="axis-story-bahnstreik"' in page and "axis-story-injection" not in page  # single-article stories left out
+    assert "/articles?story=story-bahnstreik&amp;date_from=2024-03-07&amp;date_to=2024-03-07" in page  # days: the span is short
+    assert "/events?story=story-bahnstreik&amp;date_from=2024-03-12&amp;date_to=2024-03-12" in page
+    assert client.get("/timeline", params={"story": "story-injection"}).status_code == 200
+    assert client.get("/timeline", params={"section": "x"}).status_code == 400
