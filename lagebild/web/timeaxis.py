@@ -51,7 +51,7 @@ def time_axis(st: Any, links: Any, *, top: int = 20, story: str | None = None) -
     lo, hi = days[int(len(days) * 0.02)], days[min(len(days) - 1, int(len(days) * 0.98))]
     span = (hi - lo).days
     unit = "day" if span <= 45 else "week" if span <= 200 else "month"
-    buckets = []
+    buckets: list[date] = []
     cur = _bucket(lo, unit)
     while cur <= hi and len(buckets) < 400:
         buckets.append(cur)
