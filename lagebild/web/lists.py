@@ -24,6 +24,7 @@ from lagebild.report.readable import (
     display_title,
     human_date,
     plural,
+    readable_text,
     readable_value,
     unquote,
 )
@@ -411,6 +412,41 @@ def _annotation_rows(st: Any, kind: str) -> list[Row]:
     return rows
 
 
+def _inconsistency_rows(st: Any) -> list[Row]:
+    """Inconsistencies within one article (stored annotations) and across articles (the corpus result)."""
+    pic = st.picture()
+    docs = _docs_index(st)
+    labels = _story_labels(st)
+    links = st.links
+    with st.lock:
+        stored = list(st.store.iter_annotations("inconsistency"))
+    items: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    for r in stored:
+        data = r.get("data") or {}
+        items.append(({"id": f"{r['doc']}#{r['ann']}", "type": r.get("label") or "inconsistency", "reason": data.get("reason")},
+                      [{"doc": r["doc"], "start": r.get("start"), "end": r.get("end"), "text": r.get("text")}]))
+    for i, x in enumerate(pic.corpus.inconsistencies):
+        if not isinstance(x, Mapping):
+            continue
+        spans = [sp for sp in x.get("spans") or [] if isinstance(sp, Mapping) and sp.get("doc")]
+        if not spans and x.get("doc"):
+            spans = [{"doc": x["doc"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text")}]
+        items.append(({"id": str(x.get("id") or f"corpus-{i}"), "type": x.get("kind") or x.get("label") or "inconsistency",
+                       "reason": x.get("reason")}, spans))
+    rows = []
+    for head, spans in items:
+        doc_ids = [sp["doc"] for sp in spans]
+        first = spans[0] if spans else {}
+        stories = _stories_of(st, doc_ids)
+        rows.append({**head, "reason": readable_text(head.get("reason") or ""), "where": str(first.get("text") or ""),
+                     "doc": first.get("doc") or "", "articles": len(set(doc_ids)), "outlet": ", ".join(_outlets_of(docs, doc_ids)),
+                     "story": stories[0] if stories else "", "story_label": labels.get(stories[0], "") if stories else "",
+                     "_href": links.doc(first["doc"], start=first.get("start"), end=first.get("end")) if first else None,
+                     "_story_href": links.story(stories[0]) if stories else None, "_stories": stories,
+                     "_outlets": _outlets_of(docs, doc_ids), "_range": _span(docs[d]["_range"] for d in doc_ids if d in docs)})
+    return rows
+
+
 def _outlet_rows(st: Any, story: str | None = None) -> list[Row]:
     """Per outlet: articles, stories, and which events and claim groups it reported first or alone."""
     pic = st.picture()
@@ -568,6 +604,17 @@ _register(ListSpec(
      Column("language", "language"), Column("story_label", "story", href="_story_href")],
     ["id", "title", "has_title", "outlet", "published", "date_inferred", "language", "story"],
     timeline=True,
+))
+_register(ListSpec(
+    "inconsistencies", "Inconsistencies", "Where an article contradicts itself or the sources contradict each other, at the sentence.",
+    _inconsistency_rows,
+    [_q_filter("reason", "where"), _story_filter(), _outlet_filter(), Filter("type", "type", _eq("type"), facet="type"),
+     Filter("doc", "article", _eq("doc")), *_date_filters("published")],
+    {"date": _by_date, "type": _by("type"), "articles": _by("articles")},
+    "-date",
+    [Column("type", "type"), Column("where", "where", href="_href"), Column("reason", "why"), Column("outlet", "outlet"),
+     Column("story_label", "story", href="_story_href")],
+    ["id", "type", "where", "reason", "doc", "articles", "outlet", "story"],
 ))
 _register(ListSpec(
     "outlets", "Outlets", "What each outlet covers. " + OUTLET_NOTE, lambda st: _outlet_rows(st),

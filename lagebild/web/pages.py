@@ -181,7 +181,8 @@ def report_page(st: State) -> HTMLResponse:
 # -- list views ------------------------------------------------------------------------------------
 _NOUNS = {"stories": ("story", "stories"), "claim-groups": ("claim group", "claim groups"), "claims": ("claim", "claims"),
           "quotes": ("quote", "quotes"), "events": ("event", "events"), "entities": ("entity", "entities"),
-          "articles": ("article", "articles"), "outlets": ("outlet", "outlets")}
+          "articles": ("article", "articles"), "outlets": ("outlet", "outlets"),
+          "inconsistencies": ("inconsistency", "inconsistencies")}
 
 
 def _csv_text(columns: list[str], rows: list[dict[str, Any]]) -> str:

@@ -22,7 +22,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-LISTS = ("stories", "claim-groups", "claims", "quotes", "events", "entities", "articles", "outlets")
+LISTS = ("stories", "claim-groups", "claims", "quotes", "events", "entities", "articles", "outlets", "inconsistencies")
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 RAW_TIMEX = re.compile(r"\b(?:FUTURE_REF|PAST_REF|PRESENT_REF|PX?\d*[YMWD]|\d{4}-\d{2}-\d{2}T(?:EV|MO|AF|NI)|\d{4}-W\d{2}(?:-WE)?)\b")
 BAD_PLURAL = re.compile(r"(?<![\d.,])\b1 (?:sources|articles|quotes|claims|stories|entities|events|mentions|outlets|sentences)\b")

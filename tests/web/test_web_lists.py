@@ -127,3 +127,11 @@ def test_time_axis_counts_articles_and_events_per_story_and_links_the_lists(clie
     assert "/events?story=story-bahnstreik&amp;date_from=2024-03-12&amp;date_to=2024-03-12" in page
     assert client.get("/timeline", params={"story": "story-injection"}).status_code == 200
     assert client.get("/timeline", params={"section": "x"}).status_code == 400
+
+
+def test_inconsistencies_list_points_at_the_sentence(client: Any) -> None:
+    items = client.get("/inconsistencies.json").json()["items"]
+    assert items and all(i["type"] and i["doc"] for i in items)
+    strike = next(i for i in items if i["id"] == "inc-strike-date")
+    assert strike["articles"] == 2 and strike["story"] == "story-bahnstreik"
+    assert 'href="/articles/' in client.get("/inconsistencies").text
