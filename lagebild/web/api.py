@@ -79,7 +79,9 @@ def _filtered(items: Iterable[dict[str, Any]], *tests: Callable[[dict[str, Any]]
 
 @router.get("", summary="List the API's resources")
 def index() -> dict[str, Any]:
-    return {"ok": True, "schema": "/openapi.json", "resources": [
+    from lagebild.web.lists import LISTS
+
+    return {"ok": True, "schema": "/openapi.json", "docs": "/docs", "lists": [f"/{name}.json" for name in LISTS], "resources": [
         "/api/documents", "/api/entities", "/api/stories", "/api/events", "/api/timeline", "/api/claims",
         "/api/claim-groups", "/api/quotes", "/api/inconsistencies", "/api/search", "/api/export", "/api/ingest"]}
 
