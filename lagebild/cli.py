@@ -103,7 +103,7 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
 
         def on_error(err: LagebildError) -> None:
             bar.clear()
-            click.echo(f"error: {err}", err=True)
+            click.echo(f"{getattr(err, 'label', 'error')}: {err}", err=True)
 
         try:
             report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1), on_error=on_error)
