@@ -1,0 +1,267 @@
+"""Who a figure is credited to, from the words around it (cue words: ``lagebild/data/claimant_cues.toml``).
+
+Looked for in this order, nearest first:
+1. the subject of a verb of reporting in the figure's clause ("Die Polizei sprach von 50.000",
+   "In Osnabrück zählte die Polizei 15.000", "… war die Polizei von 25.000 ausgegangen");
+2. a credited noun phrase without a verb of its own, after a credited clause ("…, die Veranstalter 80.000");
+3. a source phrase in the clause: "laut X", "nach Angaben (von) X", "nach Polizeiangaben", "X zufolge",
+   "unter Berufung auf X", "Bei einer Erhebung von X", "Nach Informationen aus X";
+4. the same, anywhere in the sentence;
+5. a follow-up sentence that credits this one ("Das teilte die Polizei Koblenz mit.").
+Quotes and indirect speech are handled by the speech stage; its speaker is used when none of
+these applies. A figure without any of them stays the outlet's own statement.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Claimant", "clause_of", "find_claimant"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
+
+_ART = r"(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|einen)"
+_ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)"
+_CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|dimap)"
+_NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
+_NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
+_NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
+_CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
+_FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab".split())
+_HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|über|weit\s+über|mindestens|bis\s+zu|höchstens|weniger\s+als|gar|sogar|nur|noch)"
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """A credited source: its text span in the document and the cue that credits it."""
+
+    start: int
+    end: int
+    text: str
+    cue: str
+
+
+@dataclass(frozen=True)
+class _Cues:
+    verbs: frozenset[str]
+    source_nouns: str
+    survey_nouns: str
+    agents: tuple[str, ...]
+    after_sentence: str
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    return _Cues(
+        verbs=frozenset(raw["report_verbs"]),
+        source_nouns="|".join(sorted(raw["source_nouns"], key=len, reverse=True)),
+        survey_nouns="|".join(sorted(raw["survey_nouns"], key=len, reverse=True)),
+        agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
+        after_sentence="|".join(raw["after_sentence"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    c = _cues()
+    return {
+        "laut": re.compile(rf"(?<![\w])(?i:laut)\s+(?:(?i:angaben)\s+(?:von\s+|seitens\s+)?)?{_NP}"),
+        "nach Angaben": re.compile(
+            rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
+            rf"übereinstimmenden|eigenen|aktuellen)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
+        ),
+        "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]+?)(?:s)?(?:{c.source_nouns})(?![\w])"),
+        "zufolge": re.compile(rf"(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
+        "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
+        "survey": re.compile(
+            rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
+            rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+)?{_NP}"
+        ),
+        "after_sentence": re.compile(
+            rf"\s*(?:Das|Dies|Diese\s+Zahlen?|Die\s+Zahlen?)\s+(?:{c.after_sentence})\s+(?:am\s+\w+\s+|heute\s+|gestern\s+)?{_NP}"
+        ),
+    }
+
+
+def _is_agent(np: str) -> bool:
+    """True when a word of the phrase is an authority or organiser ("die Polizei Koblenz", "Die Landespolizei")."""
+    words = [w.strip(".,").lower() for w in np.split()][:5]
+    return any(w == a or (w.endswith(a) and len(a) > 4) for w in words for a in _cues().agents)
+
+
+def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    start, end = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _np_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    m = re.compile(_NP).match(text, pos, limit)
+    if m is None or m.group("np").split()[0].lower() in _FUNCTION_START:
+        return None
+    return m
+
+
+_PRONOUNS = frozenset("es er sie wir ihr ich man das dies dieser diese jener jene wer was".split())
+_ARTICLES = frozenset("der die das den dem des ein eine einer einem eines einen".split())
+#: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
+_NEEDS = {
+    "gab": r"\san\b", "gaben": r"\san\b", "gibt": r"\san\b", "geben": r"\san\b",
+    "ging": r"\bvon\b.*\saus\b", "gingen": r"\bvon\b.*\saus\b", "geht": r"\bvon\b.*\saus\b", "gehen": r"\bvon\b.*\saus\b",
+    "sprach": r"\bvon\b", "sprachen": r"\bvon\b", "spricht": r"\bvon\b", "sprechen": r"\bvon\b", "gesprochen": r"\bvon\b",
+    "rechnete": r"\bmit\b", "rechneten": r"\bmit\b", "rechnet": r"\bmit\b", "rechnen": r"\bmit\b", "gerechnet": r"\bmit\b",
+    "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
+}
+_AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
+_PARTICIPLES = frozenset("gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert erwartet".split())
+
+
+def _np_ok(np: str) -> bool:
+    first = np.split()[0].lower()
+    return first not in _FUNCTION_START and first not in _PRONOUNS and not (first in _ARTICLES and len(np.split()) == 1)
+
+
+def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant | None:
+    """The subject of a verb of reporting in the clause: before it ("Die Polizei nannte") or after it ("zählte die Polizei")."""
+    verbs = _cues().verbs
+    seg = text[clause[0] : clause[1]]
+    np_re = re.compile(_NP)
+    for w in re.finditer(r"(?<![\w])[a-zäöüß]+(?![\w])", seg):
+        word = w.group()
+        tail = seg if word in _PARTICIPLES else seg[w.start() :]
+        if word not in verbs or (word in _NEEDS and not re.search(_NEEDS[word], tail)):
+            continue
+        v_start, v_end = clause[0] + w.start(), clause[0] + w.end()
+        if word in _PARTICIPLES:  # "Die Polizei hatte mit 10.000 gerechnet", "war die Polizei von 25.000 ausgegangen"
+            aux = re.search(rf"(?<![\w]){_AUX}(?![\w])", seg[: w.start()])
+            if aux is None:
+                continue
+            v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
+        before = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|wie)\s+)?{_NP}\s+$").fullmatch(text, clause[0], v_start)
+        if before and _np_ok(before.group("np")):
+            return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
+        after = re.compile(r"\s+").match(text, v_end, clause[1])
+        after_np = np_re.match(text, after.end(), clause[1]) if after else None
+        if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))):
+            return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
+        if not text[clause[0] : v_start].strip() and clause[0] > sent_lo:
+            # the verb opens its clause after a relative clause: the subject opens the sentence
+            first = np_re.match(text, sent_lo, clause[0])
+            if first and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))):
+                return Claimant(first.start("np"), first.end("np"), first.group("np"), word)
+    return None
+
+
+def _looks_like_name(np: str) -> bool:
+    words = np.split()
+    return words[0].lower() not in _ARTICLES and all(w[:1].isupper() or w in ("vom", "von", "des", "der", "aus") for w in words[:2])
+
+
+def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | None:
+    """", die Veranstalter 80.000": an agent noun phrase right before the figure, with no verb."""
+    head = text[clause[0] : num_start]
+    m = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$").match(head)
+    if m and _is_agent(m.group("np")):
+        s = clause[0] + m.start("np")
+        return Claimant(s, s + len(m.group("np")), m.group("np"), "list")
+    return None
+
+
+def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
+    """A source phrase ("laut X", "nach Angaben X", "X zufolge", …) in [lo, hi), nearest to pos first."""
+    found = []
+    for cue, pat in _patterns().items():
+        if cue == "after_sentence":
+            continue
+        for m in pat.finditer(text, lo, hi):
+            np = m.groupdict().get("np")
+            if np:
+                s, e = m.start("np"), m.end("np")
+                if cue == "compound" and np.lower() in ("eigene", "eigenen", "erste", "ersten"):
+                    continue
+                if cue == "compound":
+                    e = m.end()
+                    np = text[s:e]
+            else:
+                s, e, np = m.start(), m.end(), m.group().strip()
+            found.append((abs(m.start() - pos) if pos is not None else 0, Claimant(s, e, np, cue)))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    return found[0][1]
+
+
+def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
+    """Return the clause of the sentence that holds ``pos`` (split at commas, colons, dashes, "während")."""
+    return _clause(text, sentence[0], sentence[1], pos)
+
+
+_FUNCTION_WORDS = frozenset(
+    "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem des rund etwa "
+    "circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter jeweils sogar nur noch".split()
+)
+
+
+def _elliptic(text: str, clause: tuple[int, int]) -> bool:
+    """True for a clause without a verb of its own ("in Bochum 13.000", "in Recklinghausen auf circa 12.000")."""
+    words = re.findall(r"(?<![\w])[a-zäöüß]+(?![\w])", text[clause[0] : clause[1]])
+    return all(w in _FUNCTION_WORDS for w in words)
+
+
+def find_claimant(text: str, sentence: tuple[int, int], num_start: int, next_sentence: tuple[int, int] | None = None,
+                  figures: list[int] | None = None) -> Claimant | None:
+    """Return who the figure at ``num_start`` is credited to, or ``None`` (see the module docstring).
+
+    ``figures`` are the positions of all figures of the text: a source phrase in another clause of the
+    sentence credits this figure only when this clause has no verb of its own, or the phrase's clause
+    has no figure. Example: ``find_claimant(t, (0, len(t)), t.index("50.000"))`` credits "Die Polizei"
+    in ``t = "Die Polizei sprach von 50.000 Teilnehmern."``.
+    """
+    lo, hi = sentence
+    clause = _clause(text, lo, hi, num_start)
+    local = _verb_subject(text, clause, lo) or _gapped(text, clause, num_start) or _phrase(text, clause[0], clause[1], num_start)
+    if local is not None:
+        return local
+    elliptic = _elliptic(text, clause)
+    wide = _phrase(text, lo, hi, num_start)
+    if wide is not None:
+        other = _clause(text, lo, hi, wide.start)
+        if elliptic or not any(other[0] <= p < other[1] for p in figures or [] if p != num_start):
+            return wide
+    if elliptic:
+        hit = _sentence_verb_subject(text, lo, hi, num_start)
+        if hit is not None:
+            return hit
+    return _after_sentence(text, next_sentence)
+
+
+def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claimant | None:
+    """A verb of reporting in an earlier clause of the sentence ("schätzte die Polizei … auf 10.000, in Recklinghausen auf 12.000")."""
+    clause = _clause(text, lo, hi, num_start)
+    pos = clause[0] - 2
+    while pos > lo:
+        earlier = _clause(text, lo, hi, pos)
+        hit = _verb_subject(text, earlier, lo)
+        if hit is not None:
+            return hit
+        pos = earlier[0] - 2
+    return None
+
+
+def _after_sentence(text: str, nxt: tuple[int, int] | None) -> Claimant | None:
+    if nxt is None:
+        return None
+    m = _patterns()["after_sentence"].match(text, nxt[0], nxt[1])
+    if m is None:
+        return None
+    return Claimant(m.start("np"), m.end("np"), m.group("np"), "after_sentence")
