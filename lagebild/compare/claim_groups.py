@@ -33,7 +33,7 @@ from lagebild.events.dates import DateInterval, interval_of
 from lagebild.model import Annotation, Document
 from lagebild.numbers.measures import load_measures
 
-__all__ = ["ClaimGrouper", "value_interval"]
+__all__ = ["ClaimGrouper", "claimant_key", "scope_key", "value_interval"]
 
 _APPROX = re.compile(r"(?i)\b(?:etwa|rund|ca|circa|zirka|ungefähr|geschätzt|schätzungsweise|about|around|approximately|roughly|some)\b")
 _BELOW = re.compile(r"(?i)\b(?:knapp|fast|beinahe|nahezu|nearly|almost)\b")
@@ -52,10 +52,10 @@ def _rounding(value: float, value_text: str) -> float:
     """Half the last digit a figure shows: "28,5" → 0.05, "117" → 0.5, "50.000" → 500 (at most 2 % of the value)."""
     digits = re.sub(r"[^\d,]", "", value_text or "")
     if "," in digits:
-        return 0.5 * 10 ** -len(digits.split(",", 1)[1])
+        return 0.45 * 10 ** -len(digits.split(",", 1)[1])  # 28,5 and 28,6 do not touch
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped) if stripped else 0
-    return min(0.5 * 10**zeros, abs(value) * 0.02) if zeros else 0.5
+    return min(0.45 * 10**zeros, abs(value) * 0.02) if zeros else 0.45
 
 
 def value_interval(data: dict[str, Any]) -> tuple[float, float] | None:
@@ -116,12 +116,17 @@ class _Claim:
     json: dict[str, Any]
     phase: int = -1
     scope_assumed: bool = False
+    doc_places: frozenset[str] = frozenset()
+
+    @property
+    def named(self) -> bool:
+        return bool(self.claimant) and self.ann.data.get("claimant_kind") != "outlet"
 
     @property
     def source_key(self) -> str:
-        """Who gives the figure: the named claimant, else the article's origin (its own statement)."""
-        if self.claimant and self.ann.data.get("claimant_kind") != "outlet":
-            return "claimant:" + norm_name(self.claimant)
+        """Who gives the figure: the named claimant ("polizei" for "Ein Polizeisprecher"), else the article's origin."""
+        if self.named:
+            return "claimant:" + claimant_key(str(self.claimant))
         return "origin:" + self.origin
 
 
@@ -148,6 +153,7 @@ class ClaimGrouper:
         mention_entity = getattr(result, "mention_entity", None) or {}
         stories = story_of(getattr(result, "stories", None) or [])
         inferred = getattr(result, "inferred_dates", None) or {}
+        canonical = entity_names(getattr(result, "entities", None) or [])
         out = []
         for doc in docs:
             claims = [a for a in doc.annotations if a.kind == "claim"]
@@ -156,6 +162,7 @@ class ClaimGrouper:
             by_id = {a.id: a for a in doc.annotations}
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
             dct, _ = publication_interval(doc, inferred)
+            places = _main_places(doc)
             for ann in claims:
                 data = dict(ann.data)
                 values = value_interval(data)
@@ -165,12 +172,10 @@ class ClaimGrouper:
                     continue
                 sentence = next((s for s in sentences if s.contains(ann.span)), ann.span)
                 scope_ann = by_id.get(data.get("scope_ann") or "")
-                if scope_ann is not None:
-                    scope: str | None = entity_key(doc, scope_ann, mention_entity)
-                else:
-                    scope = "total" if data.get("scope_kind") == "total" else None
-                names = entity_names(getattr(result, "entities", None) or []) if scope_ann is not None else {}
-                scope_text = names.get(scope or "") or data.get("scope_text")
+                # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
+                scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
+                scope_text = canonical.get(scope_id or "") or data.get("scope_text")
+                scope = scope_key(scope_text) if scope_id is not None and scope_text else None
                 ref, basis = self._ref_time(data, by_id, dct)
                 claimant_ann = by_id.get(data.get("claimant_ann") or "")
                 claimant = data.get("claimant_text") or (claimant_ann.surface if claimant_ann else None)
@@ -196,6 +201,7 @@ class ClaimGrouper:
                             "ref_time": ref.value if ref else None,
                             "ref_time_basis": basis,
                         },
+                        doc_places=places,
                     )
                 )
         return out
@@ -244,8 +250,10 @@ class ClaimGrouper:
             for c in block:
                 scoped[c.scope].append(c)
             for c in scoped.pop(None, []):
-                # an unstated scope joins the one scoped group whose values it agrees with
-                fits = [k for k, members in scoped.items() if k is not None and any(_overlap(c, o) for o in members)]
+                # an unstated scope joins the one scoped group whose place the article names
+                fits = [k for k in scoped if k is not None and k in c.doc_places]
+                if len(fits) > 1:  # the article names several: the one whose values it agrees with
+                    fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
@@ -283,7 +291,7 @@ class ClaimGrouper:
         vocab = load_measures()
         measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
-        scope_text = Counter(c.scope_text for c in members if c.scope_text and not c.scope_assumed).most_common(1)
+        scope_text = Counter(c.scope_text for c in members if c.scope and c.scope_text and not c.scope_assumed).most_common(1)
         scope = scope_text[0][0] if scope_text else None
         scope_kind = next((c.ann.data.get("scope_kind") for c in members if c.scope and not c.scope_assumed), None)
         subject = vocab.label(measure) + (f" ({scope})" if scope else "")
@@ -361,19 +369,18 @@ class ClaimGrouper:
             parts.append(f"{c.doc.id}{who}: “{c.json['value_text']}”{when}")
         return "; ".join(parts)
 
-    def _same_time(self, a: list[_Claim], b: list[_Claim]) -> tuple[bool, bool]:
-        """(same time from different sources, same time from one source) for two phases: only fine-grained times count."""
-        other = mine = False
+    def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
+        """True when two named, different claimants give these values for the same time: in one article, or on one day."""
         for x in a:
             for y in b:
-                if x.ref is None or y.ref is None or x.ref.granularity not in _FINE or y.ref.granularity not in _FINE:
+                if not (x.named and y.named) or x.source_key == y.source_key:
                     continue
-                if abs((x.ref.start - y.ref.start).days) < self.same_time_days:
-                    if x.source_key != y.source_key:
-                        other = True
-                    else:
-                        mine = True
-        return other, mine
+                if x.doc.id == y.doc.id:
+                    return True
+                if x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
+                        and abs((x.ref.start - y.ref.start).days) < self.same_time_days:
+                    return True
+        return False
 
     def _ordered(self, prev: list[_Claim], nxt: list[_Claim]) -> bool:
         if any(c.ref is None for c in prev + nxt):
@@ -396,27 +403,65 @@ class ClaimGrouper:
         for items in phases:
             agree = " (agreeing within their hedges)" if len(items) > 1 else ""
             sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
-        clash = own = False
-        for i, a in enumerate(phases):
-            for b in phases[i + 1 :]:
-                other, mine = self._same_time(a, b)
-                clash, own = clash or other, own or mine
+        clash = any(self._clash(a, b) for i, a in enumerate(phases) for b in phases[i + 1 :])
         text = " ".join(sentences)
         if clash:
             return "contradicted", text + (
-                " Different claimants give incompatible values for the same measure, place or group and the same day,"
-                " so the sources contradict each other."
+                " Different claimants give incompatible values for the same measure and place or group at the same time"
+                " (in one article, or on the same day), so the sources contradict each other."
             )
         if all(self._ordered(p, n) for p, n in zip(phases, phases[1:])):
             return "updated", text + (
                 " Each different value refers to a later time than the one before, so the later figure updates the"
                 " earlier one; this is not a contradiction."
             )
-        why = (" One source gives these values for the same day: they are probably different quantities (a part and"
-               " the whole)." if own else
-               " Their reference times are unknown or too coarse (a month, an inferred publication date) to tell"
-               " whether the value was updated or is contested.")
+        unknown = any(c.ref is None for items in phases for c in items)
+        why = (" some of them have no known reference time." if unknown else
+               " their reference times overlap or are too coarse (a month, a year) to tell whether the figure was"
+               " updated; no two different claimants are seen giving them for the same time.")
         return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
+
+
+_ADMIN = frozenset("landkreis kreis stadt bezirk provinz region raum großraum bundesland land gemeinde bad sankt st stadtteil".split())
+_FOLD = str.maketrans("äöüß", "aous")
+
+
+def scope_key(name: str) -> str:
+    """Key a place or group by its main word, without demonym or case endings: "Münchner" ~ "München", "Kreis Ahrweiler" ~ "Bad Neuenahr-Ahrweiler"."""
+    words = [w for w in re.split(r"[\s\-/]+", name.lower()) if w and w not in _ADMIN] or [name.lower()]
+    word = max(words, key=len).translate(_FOLD)
+    for suffix in ("ischen", "ischer", "isches", "ische", "isch", "ener", "ner", "er", "en", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def claimant_key(text: str) -> str:
+    """Key a claimant by the authority word it names ("Ein Polizeisprecher", "Polizeiangaben" → "polizei"), else its name."""
+    low = text.lower()
+    hits = [(low.find(a), len(a), a) for a in _AGENTS if a in low]
+    if hits:
+        return min(hits)[2]
+    return norm_name(text)
+
+
+_AGENTS = ("polizei", "veranstalter", "organisator", "gewerkschaft", "konzern", "unternehmen", "regierung", "armee",
+           "ministerium", "minister", "behörde", "stadt", "kreis", "feuerwehr", "generalstab", "geheimdienst", "militär",
+           "wahlleiter", "staatsanwaltschaft", "landratsamt", "präsidium")
+
+
+def _main_places(doc: Document, lead_chars: int = 300) -> frozenset[str]:
+    """Places an article is about: those named in its lead (headline, dateline) and the one it names most often."""
+    keys: Counter[str] = Counter()
+    lead = set()
+    for a in doc.annotations:
+        if a.kind == "entity" and a.label == "LOC":
+            words = {scope_key(w) for w in re.split(r"[\s\-/]+", a.surface) if len(w) > 3}
+            keys.update(words)
+            if a.span.start < lead_chars:
+                lead |= words
+    top = [k for k, n in keys.most_common(1) if n > 1]
+    return frozenset(lead | set(top))
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:

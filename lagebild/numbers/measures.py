@@ -75,12 +75,17 @@ class MeasureVocab:
                     best = (len(suf), m)
         return best[1] if best else None
 
-    def of_frame(self, clause: str) -> Measure | None:
-        """Return the first measure (in file order) whose verb frame occurs in the clause."""
-        for m in self.measures:
-            if m.frames is not None and m.frames.search(clause):
-                return m
-        return None
+    def of_frame(self, clause: str, at: int | None = None) -> Measure | None:
+        """Return the measure whose verb frame is nearest to position ``at`` of the clause (file order breaks ties)."""
+        best: tuple[int, int, Measure] | None = None
+        for n, m in enumerate(self.measures):
+            if m.frames is None:
+                continue
+            for hit in m.frames.finditer(clause):
+                dist = 0 if at is None else min(abs(hit.start() - at), abs(hit.end() - at))
+                if best is None or (dist, n) < best[:2]:
+                    best = (dist, n, m)
+        return best[2] if best else None
 
     def of_context(self, sentence: str, kind: str) -> Measure | None:
         for m in self.measures:
@@ -95,7 +100,7 @@ class MeasureVocab:
                 return qid if qid == "expected" else f"{measure_id}:{qid}"
         return measure_id
 
-    def classify(self, *, unit: str | None, unit_kind: str | None, clause: str, sentence: str) -> str:
+    def classify(self, *, unit: str | None, unit_kind: str | None, clause: str, sentence: str, at: int | None = None) -> str:
         """Return the measure id of a figure (``count:<noun>`` for counted nouns outside the vocabulary)."""
         if unit_kind == "percent":
             m = self.of_context(clause, "percent") or self.of_context(sentence, "percent")
@@ -111,7 +116,7 @@ class MeasureVocab:
         if m is not None:
             return self.qualify(m.id, clause)
         if not noun or self.is_generic(noun):
-            framed = self.of_frame(clause)
+            framed = self.of_frame(clause, at)
             return self.qualify(framed.id if framed else "people", clause)
         return "count:" + _noun_key(noun)
 

@@ -218,11 +218,12 @@ def _elliptic(text: str, clause: tuple[int, int]) -> bool:
     return all(w in _FUNCTION_WORDS for w in words)
 
 
-def find_claimant(text: str, sentence: tuple[int, int], num_start: int, next_sentence: tuple[int, int] | None = None,
+def find_claimant(text: str, sentence: tuple[int, int], num_start: int, following: list[tuple[int, int]] | None = None,
                   figures: list[int] | None = None) -> Claimant | None:
     """Return who the figure at ``num_start`` is credited to, or ``None`` (see the module docstring).
 
-    ``figures`` are the positions of all figures of the text: a source phrase in another clause of the
+    ``following`` are the next sentences (a follow-up "Das teilte X mit." may skip one sentence without a
+    figure). ``figures`` are the positions of all figures of the text: a source phrase in another clause of the
     sentence credits this figure only when this clause has no verb of its own, or the phrase's clause
     has no figure. Example: ``find_claimant(t, (0, len(t)), t.index("50.000"))`` credits "Die Polizei"
     in ``t = "Die Polizei sprach von 50.000 Teilnehmern."``.
@@ -242,7 +243,13 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, next_sen
         hit = _sentence_verb_subject(text, lo, hi, num_start)
         if hit is not None:
             return hit
-    return _after_sentence(text, next_sentence)
+    for n, nxt in enumerate((following or [])[:2]):
+        hit = _after_sentence(text, nxt)
+        if hit is not None:
+            return hit
+        if any(nxt[0] <= p < nxt[1] for p in figures or []) or n > 0:
+            break
+    return None
 
 
 def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claimant | None:
@@ -258,9 +265,7 @@ def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claim
     return None
 
 
-def _after_sentence(text: str, nxt: tuple[int, int] | None) -> Claimant | None:
-    if nxt is None:
-        return None
+def _after_sentence(text: str, nxt: tuple[int, int]) -> Claimant | None:
     m = _patterns()["after_sentence"].match(text, nxt[0], nxt[1])
     if m is None:
         return None

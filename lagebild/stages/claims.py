@@ -115,12 +115,12 @@ class RuleClaims:
         for q in quantities:
             k = bisect.bisect_right(sent_starts, q.num_start) - 1
             sent = sentences[k] if k >= 0 else (0, len(text))
-            nxt = sentences[k + 1] if 0 <= k < len(sentences) - 1 else None
+            nxt = sentences[k + 1 : k + 3] if k >= 0 else []
             data = self._payload(doc, q, sent, nxt, figures, quotes, timexes, entities, outlet, published)
             doc.add("claim", Span(q.start, q.end), self.prov, label="numeric", data=data)
         return doc
 
-    def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int], nxt: tuple[int, int] | None, figures: list[int],
+    def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int], nxt: list[tuple[int, int]], figures: list[int],
                  quotes: list[Annotation], timexes: list[Annotation], entities: list[Annotation], outlet: str,
                  published: str | None) -> dict[str, Any]:
         text = doc.text
@@ -138,9 +138,13 @@ class RuleClaims:
         timex = min(in_sentence, key=lambda t: abs(t.span.start - q.num_start), default=None)
         subject = claim_subject(text, q, sent[0])
         clause = clause_of(text, sent, q.num_start)
-        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[clause[0] : clause[1]],
-                                           sentence=text[sent[0] : sent[1]])
+        # "Die Zahl der Menschen, die … ums Leben kamen, ist … auf 141 gestiegen": the frame sits with the noun
+        frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
+        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
+                                           sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
         scope = _scope(text, q, clause, sent, entities, own)
+        if measure == "percent" and scope is not None and scope[1] == "group" and _ELECTION.search(text):
+            measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
         data: dict[str, Any] = {
             "value": q.value,
             "low": q.low,
@@ -195,9 +199,11 @@ def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:
     return any(lo <= p < hi for p in figures)
 
 
-_TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total|allein)(?![\w])", re.IGNORECASE)
+_TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total)(?![\w])", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:\w+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
+_ELECTION = re.compile(r"(?i)(?:wahl|wähl|stimmen|prognose|hochrechnung|umfrage)")
+_CONTEXT_CHARS = 300
 
 
 def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int], entities: list[Annotation],
@@ -225,4 +231,15 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
     total = _TOTAL.search(text, clause[0], clause[1])
     if total:
         return total.group(), "total", (total.start(), total.end()), None
+    if q.unit_kind == "count":
+        # "Die Demonstration in Hamburg wurde abgebrochen. Die Polizei sprach von 50.000": the place
+        # named shortly before, in the same paragraph, is where the figure was counted.
+        lo = max(0, sent[0] - _CONTEXT_CHARS)
+        para = text.rfind("\n\n", lo, sent[0])
+        lo = para + 2 if para >= 0 else lo
+        earlier = [e for e in entities if lo <= e.span.start < sent[0] and e.label == "LOC" and usable(e)
+                   and _PLACE_PREP.search(text, max(lo, e.span.start - 30), e.span.start)]
+        if earlier:
+            e = earlier[-1]
+            return e.surface, "context", (e.span.start, e.span.end), e.id
     return None
