@@ -370,13 +370,16 @@ class ClaimGrouper:
         return "; ".join(parts)
 
     def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
-        """True when two named, different claimants give these values for the same time: in one article, or on one day."""
+        """True when different claimants give these values for the same time: two named ones in one article, or
+        any two (an outlet's own statement counts as the outlet's claim) on the same day."""
         for x in a:
             for y in b:
-                if not (x.named and y.named) or x.source_key == y.source_key:
+                if x.source_key == y.source_key:
                     continue
                 if x.doc.id == y.doc.id:
-                    return True
+                    if x.named and y.named:
+                        return True
+                    continue
                 if x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
                         and abs((x.ref.start - y.ref.start).days) < self.same_time_days:
                     return True

@@ -25,6 +25,7 @@ __all__ = ["Claimant", "clause_of", "find_claimant"]
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
 _ART = r"(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|einen)"
+_LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
 _ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)"
 _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|dimap)"
 _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
@@ -43,6 +44,13 @@ class Claimant:
     end: int
     text: str
     cue: str
+
+    def __post_init__(self) -> None:
+        # "die Polizei Koblenz" is credited as "Polizei Koblenz", as the speech stage names speakers
+        m = _LEADING_ARTICLE.match(self.text)
+        if m and len(self.text) > m.end():
+            object.__setattr__(self, "start", self.start + m.end())
+            object.__setattr__(self, "text", self.text[m.end() :])
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,8 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                     e = m.end()
                     np = text[s:e]
             else:
+                if re.search(r"(?i)\beigene[nr]?\b", m.group()):
+                    continue  # "nach eigenen Angaben": the subject vouches for itself (the speech stage names it)
                 s, e, np = m.start(), m.end(), m.group().strip()
             found.append((abs(m.start() - pos) if pos is not None else 0, Claimant(s, e, np, cue)))
     if not found:
