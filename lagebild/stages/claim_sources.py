@@ -31,9 +31,13 @@ _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|di
 _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
+_NP_RE = re.compile(_NP)
+_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|wie)\s+)?{_NP}\s+$")
+_SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
 _FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab".split())
 _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|über|weit\s+über|mindestens|bis\s+zu|höchstens|weniger\s+als|gar|sogar|nur|noch)"
+_GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
             rf"übereinstimmenden|eigenen|aktuellen)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
         ),
-        "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]+?)(?:s)?(?:{c.source_nouns})(?![\w])"),
+        "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
         "survey": re.compile(
@@ -114,7 +118,7 @@ def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
 
 
 def _np_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
-    m = re.compile(_NP).match(text, pos, limit)
+    m = _NP_RE.match(text, pos, limit)
     if m is None or m.group("np").split()[0].lower() in _FUNCTION_START:
         return None
     return m
@@ -128,9 +132,12 @@ _NEEDS = {
     "ging": r"\bvon\b.*\saus\b", "gingen": r"\bvon\b.*\saus\b", "geht": r"\bvon\b.*\saus\b", "gehen": r"\bvon\b.*\saus\b",
     "sprach": r"\bvon\b", "sprachen": r"\bvon\b", "spricht": r"\bvon\b", "sprechen": r"\bvon\b", "gesprochen": r"\bvon\b",
     "rechnete": r"\bmit\b", "rechneten": r"\bmit\b", "rechnet": r"\bmit\b", "rechnen": r"\bmit\b", "gerechnet": r"\bmit\b",
+    "weist": r"\saus\b", "wies": r"\saus\b", "wiesen": r"\saus\b",
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
 _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
+_LOWER_WORD = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
+_AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
 _PARTICIPLES = frozenset("gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert erwartet".split())
 
 
@@ -143,23 +150,26 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
     """The subject of a verb of reporting in the clause: before it ("Die Polizei nannte") or after it ("zählte die Polizei")."""
     verbs = _cues().verbs
     seg = text[clause[0] : clause[1]]
-    np_re = re.compile(_NP)
-    for w in re.finditer(r"(?<![\w])[a-zäöüß]+(?![\w])", seg):
+    np_re = _NP_RE
+    for w in _LOWER_WORD.finditer(seg):
         word = w.group()
         tail = seg if word in _PARTICIPLES else seg[w.start() :]
         if word not in verbs or (word in _NEEDS and not re.search(_NEEDS[word], tail)):
             continue
         v_start, v_end = clause[0] + w.start(), clause[0] + w.end()
         if word in _PARTICIPLES:  # "Die Polizei hatte mit 10.000 gerechnet", "war die Polizei von 25.000 ausgegangen"
-            aux = re.search(rf"(?<![\w]){_AUX}(?![\w])", seg[: w.start()])
+            aux = _AUX_RE.search(seg, 0, w.start())
             if aux is None:
                 continue
             v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
-        before = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|wie)\s+)?{_NP}\s+$").fullmatch(text, clause[0], v_start)
+        before = _NP_BEFORE_VERB.fullmatch(text, clause[0], v_start)
+        after = _SPACE.match(text, v_end, clause[1])
+        after_np = np_re.match(text, after.end(), clause[1]) if after else None
+        lone = before is not None and " " not in before.group("np").strip()
+        if lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np")) and not _is_agent(before.group("np")):
+            before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
         if before and _np_ok(before.group("np")):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
-        after = re.compile(r"\s+").match(text, v_end, clause[1])
-        after_np = np_re.match(text, after.end(), clause[1]) if after else None
         if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))):
             return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
         if not text[clause[0] : v_start].strip() and clause[0] > sent_lo:
@@ -178,19 +188,28 @@ def _looks_like_name(np: str) -> bool:
 def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | None:
     """", die Veranstalter 80.000": an agent noun phrase right before the figure, with no verb."""
     head = text[clause[0] : num_start]
-    m = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$").match(head)
+    m = _GAPPED.match(head)
     if m and _is_agent(m.group("np")):
         s = clause[0] + m.start("np")
         return Claimant(s, s + len(m.group("np")), m.group("np"), "list")
     return None
 
 
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
+    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",),
+    "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
+}
+
+
 def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
     """A source phrase ("laut X", "nach Angaben X", "X zufolge", …) in [lo, hi), nearest to pos first."""
     found = []
+    low = text[lo:hi].lower()
     for cue, pat in _patterns().items():
-        if cue == "after_sentence":
-            continue
+        trigger = _TRIGGERS.get(cue)
+        if trigger is None or not any(t in low for t in trigger):
+            continue  # cheap test first: most clauses name no source
         for m in pat.finditer(text, lo, hi):
             np = m.groupdict().get("np")
             if np:
@@ -218,7 +237,8 @@ def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]
 
 _FUNCTION_WORDS = frozenset(
     "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem des rund etwa "
-    "circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter jeweils sogar nur noch".split()
+    "circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter jeweils sogar nur noch darunter "
+    "davon dabei zudem außerdem weitere weiteren insgesamt allein".split()
 )
 
 
@@ -243,6 +263,9 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     local = _verb_subject(text, clause, lo) or _gapped(text, clause, num_start) or _phrase(text, clause[0], clause[1], num_start)
     if local is not None:
         return local
+    reporting = _reporting_clause(text, lo, hi, clause)
+    if reporting is not None:
+        return reporting
     elliptic = _elliptic(text, clause)
     wide = _phrase(text, lo, hi, num_start)
     if wide is not None:
@@ -259,6 +282,27 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
             return hit
         if any(nxt[0] <= p < nxt[1] for p in figures or []) or n > 0:
             break
+    return None
+
+
+_REPORTING_OPEN = re.compile(r"\s*(?:wie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
+                             r"erklärten|meldete|meldeten|bestätigte|bestätigten|hieß)(?![\w])")
+
+
+def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Claimant | None:
+    """A clause that only credits its sentence: "…, sagte eine Sprecherin.", "…, wie X mitteilte." (no figure of its own)."""
+    starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+    for start in starts:
+        clause = _clause(text, lo, hi, start)
+        if clause != own and _REPORTING_OPEN.match(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
+            m = re.match(r"\s*so\s+", text[clause[0] : clause[1]])
+            if m:
+                np = _np_at(text, clause[0] + m.end(), clause[1])
+                if np is not None:
+                    return Claimant(np.start("np"), np.end("np"), np.group("np"), "so")
+            hit = _verb_subject(text, clause, lo)
+            if hit is not None:
+                return hit
     return None
 
 
