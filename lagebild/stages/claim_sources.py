@@ -26,7 +26,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
 _ART = r"(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|einen)"
 _LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
-_ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)"
+_ADJ = (r"(?:(?!(?:haben|hatten|wurden|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
+        r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
+        r"ihre[nmrs]?|unsere[nmrs]?|diese[nmrs]?|jene[nmrs]?|alle[nmrs]?|keine[nmrs]?|eine[nmrs]?)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)")
 _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|dimap)"
 _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
@@ -88,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"übereinstimmenden|eigenen|aktuellen)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
         ),
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
-        "zufolge": re.compile(rf"(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
+        "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
@@ -141,9 +143,16 @@ _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
 _PARTICIPLES = frozenset("gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert erwartet".split())
 
 
+_PERSONAL = frozenset("es er sie wir ihr ich man wer was wie so als wenn dass ob weil doch aber und oder".split())
+
+
 def _np_ok(np: str) -> bool:
-    first = np.split()[0].lower()
-    return first not in _FUNCTION_START and first not in _PRONOUNS and not (first in _ARTICLES and len(np.split()) == 1)
+    """A phrase that can name a source: not a pronoun ("Es gab …"), not a preposition ("In Berlin …")."""
+    words = np.split()
+    first = words[0].lower()
+    if first in _FUNCTION_START or first in _PERSONAL:
+        return False
+    return len(words) > 1 or (first not in _PRONOUNS and first not in _ARTICLES)
 
 
 def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant | None:
@@ -170,7 +179,9 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
         if before and _np_ok(before.group("np")):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
-        if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))):
+        opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
+        if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
+                                                          or (opens and after_np.group("np").split()[0].lower() in _ARTICLES)):
             return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
         if not text[clause[0] : v_start].strip() and clause[0] > sent_lo:
             # the verb opens its clause after a relative clause: the subject opens the sentence

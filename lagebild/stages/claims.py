@@ -143,7 +143,9 @@ class RuleClaims:
         measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
                                            sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
         scope = _scope(text, q, clause, sent, entities, own)
-        if measure == "percent" and scope is not None and scope[1] == "group" and _ELECTION.search(text):
+        vote_share = load_measures().by_id("vote_share")
+        if measure == "percent" and scope is not None and scope[1] == "group" and vote_share and vote_share.context \
+                and vote_share.context.search(text):
             measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
         data: dict[str, Any] = {
             "value": q.value,
@@ -202,7 +204,6 @@ def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:
 _TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total)(?![\w])", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:\w+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
-_ELECTION = re.compile(r"(?i)(?:wahl|wähl|stimmen|prognose|hochrechnung|umfrage)")
 _CONTEXT_CHARS = 300
 
 

@@ -31,6 +31,11 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Nach Informationen aus Sicherheitskreisen wurden 7 Personen festgenommen.", "7", "Sicherheitskreisen"),
         ("Der Stadtverwaltung zufolge waren 2.000 Haushalte ohne Strom.", "2.000", "Stadtverwaltung"),
         ("Die Veranstalter hatten mit 3.000 Gästen gerechnet.", "3.000", "Veranstalter"),
+        ("Das Hilfswerk spricht von 42.000.", "42.000", "Hilfswerk"),  # "Das" opens a phrase here, no pronoun
+        ("Bis zu 900 Menschen würden noch vermisst, sagte eine Sprecherin des Landkreises.", "900", "eine Sprecherin des Landkreises"),
+        ("Der Angeklagte habe 40 Menschen bedroht, erklärte der Staatsanwalt am Montag.", "40", "Staatsanwalt"),
+        ("Ursprünglich war die Polizei von etwa 5.000 Teilnehmern ausgegangen.", "5.000", "Polizei"),
+        ("In diesem Jahr haben Schätzungen zufolge etwa 150.000 Menschen das Land verlassen.", "150.000", "Schätzungen"),
     ],
 )
 def test_claimant_found(text: str, number: str, claimant: str) -> None:
@@ -49,6 +54,8 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Die Partei kommt auf 28 Prozent.", "28"),  # "kommt auf" does not report, the party is what is counted
         ("In Leipzig kamen laut Polizei 9.000 Menschen zusammen, in Halle demonstrierten 3.000.", "3.000"),  # the cue credits the other figure
         ("Die Gewerkschaft gab am Montag ihren Austritt bekannt, 40 Mitglieder gingen.", "40"),  # "gab" without "an"
+        ("Wie berichtet, wurden 285 Anträge gestellt.", "285"),  # "Wie berichtet" credits nobody
+        ("Nach Auszählung aller Bezirke kommt die Liste auf 12 Prozent.", "12"),  # "Aus-zählung" is no source compound
     ],
 )
 def test_unattributed_stays_unattributed(text: str, number: str) -> None:
