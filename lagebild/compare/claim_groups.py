@@ -161,7 +161,7 @@ class ClaimGrouper:
                 continue
             by_id = {a.id: a for a in doc.annotations}
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
-            dct, _ = publication_interval(doc, inferred)
+            dct, guessed = publication_interval(doc, inferred)
             places = _main_places(doc)
             for ann in claims:
                 data = dict(ann.data)
@@ -177,6 +177,8 @@ class ClaimGrouper:
                 scope_text = canonical.get(scope_id or "") or data.get("scope_text")
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
                 ref, basis = self._ref_time(data, by_id, dct)
+                if basis == "publication" and guessed:
+                    basis = "publication (inferred)"
                 claimant_ann = by_id.get(data.get("claimant_ann") or "")
                 claimant = data.get("claimant_text") or (claimant_ann.surface if claimant_ann else None)
                 span = doc.span_json(ann.span)
@@ -371,7 +373,7 @@ class ClaimGrouper:
 
     def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
         """True when different claimants give these values for the same time: two named ones in one article, or
-        any two (an outlet's own statement counts as the outlet's claim) on the same day."""
+        any two (an outlet's own statement counts as the outlet's claim) on the same stated day."""
         for x in a:
             for y in b:
                 if x.source_key == y.source_key:
@@ -380,7 +382,9 @@ class ClaimGrouper:
                     if x.named and y.named:
                         return True
                     continue
-                if x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
+                # an inferred publication date is a guess: it never makes two reports simultaneous
+                stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
+                if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
                         and abs((x.ref.start - y.ref.start).days) < self.same_time_days:
                     return True
         return False

@@ -106,3 +106,12 @@ def test_scope_and_claimant_keys() -> None:
     assert scope_key("Frankfurt") != scope_key("Frankreich")
     assert claimant_key("Ein Polizeisprecher") == claimant_key("Polizeiangaben") == "polizei"
     assert claimant_key("Die Veranstalter") != claimant_key("die Polizei")
+
+
+def test_an_inferred_publication_date_never_makes_two_reports_simultaneous() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05-02")
+    b = _doc("b", "In Nordhafen starben 19 Menschen.", "2024-05-02")
+    b.meta.published.inferred = True  # a guess from similar articles, not a stated date
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "cannot_compare"
+    assert {c["ref_time_basis"] for c in group["claims"]} == {"publication", "publication (inferred)"}
