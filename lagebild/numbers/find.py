@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lagebild.numbers.frames import elliptic_unit, unit_before, year_cue_before
+from lagebild.numbers.frames import elliptic_unit, unit_ahead, unit_before, year_cue_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
 from lagebild.numbers.words import parse_number_word
@@ -284,6 +284,10 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     if unit is None and vague is None and prev is not None:
         unit = elliptic_unit(text, start, num_end, prev)
         unit_from = "ellipsis" if unit is not None else unit_from
+    if unit is None and vague is None and value is not None and (not text[start:num_end].isdigit() or value <= 100):
+        ahead = unit_ahead(text, num_end)  # "auf 11,6 und die Linken auf 8,8 Prozent"
+        if ahead is not None:
+            unit, unit_from = ahead, "ellipsis"
     before = text[max(0, start - 25) : start]
     cur = _CURRENCY_BEFORE.search(before)
     q_start = start

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lagebild.numbers.find import Quantity
 
-__all__ = ["elliptic_unit", "unit_before", "year_cue_before"]
+__all__ = ["elliptic_unit", "unit_ahead", "unit_before", "year_cue_before"]
 
 Unit = tuple[str, str, tuple[int, int]]  # (unit text, unit kind, unit span)
 
@@ -23,7 +23,10 @@ _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|beinahe|nahezu|gut
 _FILL = r"(?:noch|nun|jetzt|inzwischen|bereits|schon|sogar|mittlerweile|zuletzt|offiziell|insgesamt)"
 #: What stands right before a bare number whose noun came earlier: a preposition (auf/bei/mit/von) or a colon.
 _PREP_END = re.compile(rf"(?:(?<![\w])(?:auf|bei|mit|von|um)\s+|:\s*)(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
-_LEAD_END = re.compile(rf"(?:(?<![\w])(?:auf|bei|mit|von)\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?|(?<![\w]){_HEDGE}\s+)$", re.IGNORECASE)
+_LEAD_END = re.compile(
+    rf"(?:(?<![\w])(?:auf|bei|mit|von)\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?|(?<![\w]){_HEDGE}\s+|(?<![\w])(?i:weitere|weiteren|davon)\s+(?:\w+\s+){{0,2}})$",
+    re.IGNORECASE,
+)
 _BARE_END = re.compile(rf"(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:betragen|betrug|beträgt|betrage|betrügen|gestiegen|angestiegen|gesunken|erhöht|korrigiert|beziffert|angegeben)\b")
 _ZAHL_DER = re.compile(
@@ -89,3 +92,20 @@ def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | Non
         if len(ends) > 1 or prev.unit_kind != "count" or not _LEAD_END.search(this_sentence):
             return None  # across one sentence only "… korrigierten die Zahl … auf 80.000", "Erwartet wurden rund 10.000."
     return prev.unit or "", prev.unit_kind, prev.unit_span
+
+
+_PERCENT_AHEAD = re.compile(
+    r"[ \t\u00a0]*(?:,|und|oder|sowie)[ \t\u00a0]+[^.;:!?\d]{0,45}?(\d{1,3}(?:,\d+)?)[ \t\u00a0]*(Prozent|%)(?![\w])"
+)
+
+
+def unit_ahead(text: str, end: int) -> Unit | None:
+    """Return the percent sign a bare number shares with the next figure of its list.
+
+    "Die Grünen kamen auf 11,6 und die Linken auf 8,8 Prozent": only percentages, whose unit
+    closes such lists; a counted noun is never borrowed forward.
+    """
+    m = _PERCENT_AHEAD.match(text, end)
+    if m is None:
+        return None
+    return m.group(2), "percent", (m.start(2), m.end(2))

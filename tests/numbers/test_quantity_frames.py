@@ -34,6 +34,8 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
          [(20000, "Menschen", "after"), (7000, "Menschen", "ellipsis"), (2500, "Menschen", "ellipsis")]),
         ("Die Partei kam auf 31,2 Prozent, die Konkurrenz auf 24,9.", [(31.2, "Prozent", "after"), (24.9, "Prozent", "ellipsis")]),
         ("Rund 1300 Menschen mussten ihre Häuser verlassen.", [(1300, "Menschen", "after")]),
+        ("Die Liste kam auf 7,4 und die Allianz auf 6,1 Prozent.", [(7.4, "Prozent", "ellipsis"), (6.1, "Prozent", "after")]),
+        ("Im Kreis wurden 90 Tote geborgen. Bis jetzt wurden davon 41 identifiziert.", [(90, "Tote", "after"), (41, "Tote", "ellipsis")]),
     ],
 )
 def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -50,6 +52,7 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Ein zweites Beben traf mit 7,5 dieselbe Region.",  # a determiner is no adjective of a counted noun
         "Die Zahl der Besucher sank am 3. Juni deutlich.",  # an ordinal date after a noun-before frame
         "Das Treffen findet am 12. Mai in Bonn statt.",
+        "Er ist 45 und seit 2010 Mitglied der Partei.",  # a percent sign is never borrowed across another number
     ],
 )
 def test_frames_do_not_fire(text: str) -> None:
