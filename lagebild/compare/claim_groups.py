@@ -197,7 +197,7 @@ class ClaimGrouper:
                             "hedge": data.get("hedge"),
                             "unit": data.get("unit"),
                             "measure": measure,
-                            "scope": scope_text,
+                            "scope_text": data.get("scope_text"),
                             "claimant": claimant,
                             "origin": origins.get(doc.id, doc.id),
                             "ref_time": ref.value if ref else None,
@@ -309,7 +309,8 @@ class ClaimGrouper:
             reasoning += f" Figures without a stated place or group are read as {scope}, the only scope their values fit."
         claims_json = []
         for c in sorted(members, key=lambda c: (c.phase, c.ref.start.isoformat() if c.ref else "9999", c.doc.id)):
-            claims_json.append({**c.json, "phase": c.phase, "scope_assumed": c.scope_assumed})
+            # every member is read as being about the group's scope; scope_text is what its sentence says
+            claims_json.append({**c.json, "scope": scope, "phase": c.phase, "scope_assumed": c.scope_assumed})
         return {
             "id": short_id("cg", [c.json["id"] for c in members]),
             "story": members[0].story or None,
@@ -378,10 +379,12 @@ class ClaimGrouper:
             for y in b:
                 if x.source_key == y.source_key:
                     continue
-                if x.doc.id == y.doc.id:
+                if x.doc.id == y.doc.id:  # one article: the same place and time for both, stated or not
                     if x.named and y.named:
                         return True
                     continue
+                if x.scope_assumed or y.scope_assumed:
+                    continue  # across articles a contradiction needs both scopes stated, not read from a lead
                 # an inferred publication date is a guess: it never makes two reports simultaneous
                 stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
                 if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \

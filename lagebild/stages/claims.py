@@ -204,7 +204,6 @@ def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:
 _TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total)(?![\w])", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:\w+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
-_CONTEXT_CHARS = 300
 
 
 def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int], entities: list[Annotation],
@@ -232,15 +231,4 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
     total = _TOTAL.search(text, clause[0], clause[1])
     if total:
         return total.group(), "total", (total.start(), total.end()), None
-    if q.unit_kind == "count":
-        # "Die Demonstration in Hamburg wurde abgebrochen. Die Polizei sprach von 50.000": the place
-        # named shortly before, in the same paragraph, is where the figure was counted.
-        lo = max(0, sent[0] - _CONTEXT_CHARS)
-        para = text.rfind("\n\n", lo, sent[0])
-        lo = para + 2 if para >= 0 else lo
-        earlier = [e for e in entities if lo <= e.span.start < sent[0] and e.label == "LOC" and usable(e)
-                   and _PLACE_PREP.search(text, max(lo, e.span.start - 30), e.span.start)]
-        if earlier:
-            e = earlier[-1]
-            return e.surface, "context", (e.span.start, e.span.end), e.id
     return None
