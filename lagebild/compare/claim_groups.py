@@ -22,13 +22,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.compare.coverage import independent_origins
-from lagebild.events.corpus import entity_key, entity_names, norm_name, publication_interval, short_id, story_of
+from lagebild.events.corpus import (
+    entity_key,
+    entity_names,
+    norm_name,
+    publication_interval,
+    short_id,
+    story_of,
+)
 from lagebild.events.dates import DateInterval, interval_of
 from lagebild.model import Annotation, Document
 from lagebild.numbers.measures import load_measures
@@ -345,7 +353,7 @@ class ClaimGrouper:
         out = []
         ordered = [sorted(items, key=lambda c: (c.ref.start if c.ref else interval_of("9999").start, c.doc.id)) for items in phases]  # type: ignore[union-attr]
         for items in ordered:
-            for a, b in zip(items, items[1:]):
+            for a, b in pairwise(items):
                 if a.doc.id != b.doc.id:
                     out.append({"a": a.json["id"], "b": b.json["id"], "relation": "corroborated",
                                 "reason": f"“{a.json['value_text']}” and “{b.json['value_text']}” agree within their hedges"})
@@ -354,7 +362,7 @@ class ClaimGrouper:
         def width(c: _Claim) -> float:
             return c.values[1] - c.values[0]
 
-        for prev, nxt in zip(ordered, ordered[1:]):
+        for prev, nxt in pairwise(ordered):
             last = max(c.ref.start for c in prev if c.ref) if any(c.ref for c in prev) else None
             a = min((c for c in prev if c.ref is None or c.ref.start == last), key=width)
             first = min(c.ref.start for c in nxt if c.ref) if any(c.ref for c in nxt) else None
@@ -420,7 +428,7 @@ class ClaimGrouper:
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
                 " (in one article, or on the same day), so the sources contradict each other."
             )
-        if all(self._ordered(p, n) for p, n in zip(phases, phases[1:])):
+        if all(self._ordered(p, n) for p, n in pairwise(phases)):
             return "updated", text + (
                 " Each different value refers to a later time than the one before, so the later figure updates the"
                 " earlier one; this is not a contradiction."
@@ -432,7 +440,7 @@ class ClaimGrouper:
         return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
 
 
-_ADMIN = frozenset("landkreis kreis stadt bezirk provinz region raum großraum bundesland land gemeinde bad sankt st stadtteil".split())
+_ADMIN = frozenset(["landkreis", "kreis", "stadt", "bezirk", "provinz", "region", "raum", "großraum", "bundesland", "land", "gemeinde", "bad", "sankt", "st", "stadtteil"])
 _FOLD = str.maketrans("äöüß", "aous")
 
 

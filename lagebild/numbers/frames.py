@@ -36,9 +36,10 @@ _COMPOUND_ZAHL = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+?)-?(?:zahl|za
 _MAGNITUDE = re.compile(rf"(?<![\w-])(Stärke|Magnitude|Richterskala)\s+(?:von\s+)?(?:{_HEDGE}\s+)?$")
 _SENT_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
 _YEAR_CUES = frozenset(
-    "jahr jahre jahres jahren seit bis von ab ende anfang mitte sommer herbst winter frühjahr frühling in im um vor nach "
-    "zwischen stand jahrgang saison bj. baujahr anno januar februar märz april mai juni juli august september oktober "
-    "november dezember jan. feb. aug. sept. okt. nov. dez. – - / wahl wahljahr".split()
+    "jahr jahre jahres jahren seit bis von ab ende anfang mitte sommer herbst winter frühjahr frühling in "
+    "im um vor nach zwischen stand jahrgang saison bj. baujahr anno januar februar märz april mai juni "
+    "juli august september oktober november dezember jan. feb. aug. sept. okt. nov. dez. – - / wahl "
+    "wahljahr".split()
 )
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 
@@ -55,7 +56,7 @@ def _sentence_before(text: str, start: int, width: int = 180) -> tuple[int, str]
 def year_cue_before(text: str, start: int) -> bool:
     """True when the word before a four-digit number makes it a year ("im Jahr 2024", "bis 2030")."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return bool(m) and m.group(1).lower().strip("(„\"") in _YEAR_CUES
+    return m is not None and m.group(1).lower().strip("(„\"") in _YEAR_CUES
 
 
 def unit_before(text: str, start: int, end: int) -> Unit | None:

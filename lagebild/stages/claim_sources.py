@@ -140,7 +140,10 @@ _NEEDS = {
 _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
 _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
-_PARTICIPLES = frozenset("gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert erwartet".split())
+_PARTICIPLES = frozenset(
+    "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert "
+    "erwartet".split()
+)
 
 
 _PERSONAL = frozenset("es er sie wir ihr ich man wer was wie so als wenn dass ob weil doch aber und oder".split())
@@ -175,7 +178,8 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
         after = _SPACE.match(text, v_end, clause[1])
         after_np = np_re.match(text, after.end(), clause[1]) if after else None
         lone = before is not None and " " not in before.group("np").strip()
-        if lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np")) and not _is_agent(before.group("np")):
+        if before is not None and lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np")) \
+                and not _is_agent(before.group("np")):
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
         if before and _np_ok(before.group("np")):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
@@ -247,9 +251,9 @@ def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]
 
 
 _FUNCTION_WORDS = frozenset(
-    "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem des rund etwa "
-    "circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter jeweils sogar nur noch darunter "
-    "davon dabei zudem außerdem weitere weiteren insgesamt allein".split()
+    "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem "
+    "des rund etwa circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter "
+    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein".split()
 )
 
 
