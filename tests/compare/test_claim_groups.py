@@ -57,7 +57,8 @@ def test_police_against_organisers_in_one_article_is_a_contradiction() -> None:
                   "die Veranstalter von 15.000.", "2024-05-02")
     group = _group_of(_groups([a]), "a", 8000)
     assert group["relation"] == "contradicted"
-    assert "same time" in group["reasoning"] and group["scope"] == "Nordhafen"
+    assert "same time" in group["reasoning"]
+    assert group["scope"] is None and "No place or group is stated" in group["reasoning"]  # named a sentence before: not guessed
 
 
 def test_one_outlet_giving_two_figures_is_not_a_contradiction() -> None:
