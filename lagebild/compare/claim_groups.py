@@ -124,7 +124,7 @@ class _Claim:
     json: dict[str, Any]
     phase: int = -1
     scope_assumed: bool = False
-    doc_places: frozenset[str] = frozenset()
+    doc_places: dict[str, str] = field(default_factory=dict)
 
     @property
     def named(self) -> bool:
@@ -302,8 +302,11 @@ class ClaimGrouper:
         measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
         scope_text = Counter(c.scope_text for c in members if c.scope and c.scope_text and not c.scope_assumed).most_common(1)
-        scope = scope_text[0][0] if scope_text else None
+        assumed_text = Counter(c.scope_text for c in members if c.scope_assumed and c.scope_text).most_common(1)
+        scope = scope_text[0][0] if scope_text else (assumed_text[0][0] if assumed_text else None)
         scope_kind = next((c.ann.data.get("scope_kind") for c in members if c.scope and not c.scope_assumed), None)
+        if scope is not None and not scope_text:
+            scope_kind = "lead"  # no figure states it: the place the articles are about
         subject = vocab.label(measure) + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         for n, items in enumerate(phases):
@@ -387,8 +390,8 @@ class ClaimGrouper:
             for y in b:
                 if x.source_key == y.source_key:
                     continue
-                if x.doc.id == y.doc.id:  # one article: the same place and time for both, stated or not
-                    if x.named and y.named:
+                if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
+                    if x.named and y.named and x.scope_assumed == y.scope_assumed:
                         return True
                     continue
                 if x.scope_assumed or y.scope_assumed:
@@ -468,18 +471,21 @@ _AGENTS = ("polizei", "veranstalter", "organisator", "gewerkschaft", "konzern", 
            "wahlleiter", "staatsanwaltschaft", "landratsamt", "präsidium")
 
 
-def _main_places(doc: Document, lead_chars: int = 300) -> frozenset[str]:
-    """Places an article is about: those named in its lead (headline, dateline) and the one it names most often."""
+def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
+    """Places an article is about (key → name): those named in its lead (headline, dateline) and the one it names most often."""
     keys: Counter[str] = Counter()
+    names: dict[str, str] = {}
     lead = set()
     for a in doc.annotations:
         if a.kind == "entity" and a.label == "LOC":
             words = {scope_key(w) for w in re.split(r"[\s\-/]+", a.surface) if len(w) > 3}
             keys.update(words)
+            for w in words:
+                names.setdefault(w, a.surface)
             if a.span.start < lead_chars:
                 lead |= words
     top = [k for k, n in keys.most_common(1) if n > 1]
-    return frozenset(lead | set(top))
+    return {k: names[k] for k in lead | set(top)}
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:
