@@ -307,7 +307,8 @@ class ClaimGrouper:
         scope_kind = next((c.ann.data.get("scope_kind") for c in members if c.scope and not c.scope_assumed), None)
         if scope is not None and not scope_text:
             scope_kind = "lead"  # no figure states it: the place the articles are about
-        subject = vocab.label(measure) + (f" ({scope})" if scope else "")
+        label = unit_text if measure.startswith(("count:", "unit:")) else vocab.label(measure)
+        subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         for n, items in enumerate(phases):
             for c in items:
@@ -327,7 +328,7 @@ class ClaimGrouper:
             "story": members[0].story or None,
             "subject": subject,
             "measure": measure,
-            "measure_label": vocab.label(measure),
+            "measure_label": label,
             "scope": scope,
             "scope_kind": scope_kind if scope else None,
             "unit": unit_text,

@@ -51,6 +51,8 @@ class MeasureVocab:
 
     def label(self, measure_id: str) -> str:
         base, _, qual = measure_id.partition(":")
+        if base in ("count", "unit"):
+            return qual  # a counted noun or unit outside the vocabulary names itself
         m = self.by_id(base)
         name = m.label if m else base.replace("_", " ")
         return f"{qual} {name}" if qual else name
@@ -105,8 +107,8 @@ class MeasureVocab:
         if unit_kind == "percent":
             m = self.of_context(clause, "percent") or self.of_context(sentence, "percent")
             return m.id if m else "percent"
-        if unit_kind == "currency":
-            return "money"
+        if unit_kind in ("currency", "amount"):
+            return "money"  # "Milliardenhöhe", "Millionenbetrag": amounts of money
         if unit and unit.lower() in ("stärke", "magnitude", "richterskala"):
             return "magnitude"
         if unit_kind == "measure":

@@ -54,3 +54,9 @@ def test_percentages_need_their_context() -> None:
                           sentence="Die Inflation lag bei 2,5 Prozent") == "percent"
     assert vocab.classify(unit="Euro", unit_kind="currency", clause="", sentence="") == "money"
     assert vocab.classify(unit="Stärke", unit_kind="measure", clause="", sentence="") == "magnitude"
+
+
+def test_amount_words_are_money_and_other_nouns_name_themselves() -> None:
+    vocab = load_measures()
+    assert vocab.classify(unit=None, unit_kind="amount", clause="Hilfen in Milliardenhöhe", sentence="") == "money"
+    assert vocab.label("count:kist") == "kist" and vocab.label("dead") == "dead" and vocab.label("expected") == "expected participants"
