@@ -62,11 +62,35 @@ _ADJ = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
 _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ][\w-]*\w)")
 _RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
 _NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
-_WORD_TOKEN = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]+)(?![\w-])")
+#: Only words that can be number words or vague amounts hold one of these stems; the word around a
+#: stem is read in Python (a word-sized regex tried at every position is several times slower).
+_NUMBER_STEM = re.compile(r"zehn|zig|ßig|hundert|tausend|elf|zwölf|dutzend|million|milliard")
+_NUMBER_STEM_ANY_CASE = re.compile(_NUMBER_STEM.pattern, re.IGNORECASE)
+
+
+def _number_word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of whole words (letters only, not hyphenated) that hold a number stem."""
+    n = len(text)
+    last = -1
+    low = text.lower()
+    # searching the lower-cased text is several times faster; a few characters change length when lower-cased
+    hits = _NUMBER_STEM.finditer(low) if len(low) == n else _NUMBER_STEM_ANY_CASE.finditer(text)
+    for m in hits:
+        if m.start() < last:
+            continue
+        s, e = m.start(), m.end()
+        while s > 0 and text[s - 1].isalpha():
+            s -= 1
+        while e < n and text[e].isalpha():
+            e += 1
+        last = e
+        if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
+            continue
+        yield s, e
 _ONE_SCALE = re.compile(r"(?<![\w-])((?:eine[rnm]?[ \t\u00a0]+)?halbe[nr]?|eine[rnm]?)[ \t\u00a0]+(Million|Milliarde|Billion)(?![\w-])", re.IGNORECASE)
 _SMALL_WORD = re.compile(r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neun)(?=[ \t\u00a0]+(?:Prozent|Prozentpunkte|Euro|Dollar|US-Dollar|Franken|Pfund|Grad|Kilometer|Meter|Tonnen|Millionen|Milliarden)\b)", re.IGNORECASE)
 #: Small number words count only before a noun the measure vocabulary knows ("zwei Tote", not "zwei Parteien").
-_SMALL_COUNT = re.compile(r"(?<![\w-])((?i:zwei|drei|vier|fünf|sechs|sieben|acht|neun))(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
+_SMALL_COUNT = re.compile(r"(?<![\w-])([Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
 #: Determiners and pronouns are not adjectives of a counted noun ("7,5 dieselbe Region").
 _NOT_ADJ = frozenset(
     "dieselbe derselbe dasselbe denselben demselben derselben jede jeder jedes jeden jedem diese dieser dieses "
@@ -167,16 +191,16 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
         yield m.start(), m.end(), factor * SCALES[m.group(2).lower()], None
     for m in _SMALL_WORD.finditer(text):  # "sieben Prozent": small number words only with a unit
         yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
-    for m in _WORD_TOKEN.finditer(text):
-        low = m.group(1).lower()
+    for start, end in _number_word_spans(text):
+        low = text[start:end].lower()
         if low in VAGUE:
-            yield m.start(), m.end(), None, VAGUE[low]
-        elif low in ("hundert", "tausend", "dutzend") and _FEW.search(text, max(0, m.start() - 20), m.start()):
-            yield m.start(), m.end(), None, VAGUE[low + "e"]
+            yield start, end, None, VAGUE[low]
+        elif low in ("hundert", "tausend", "dutzend") and _FEW.search(text, max(0, start - 20), start):
+            yield start, end, None, VAGUE[low + "e"]
         elif len(low) >= 3 and _TEN_PLUS.search(low):
             word = parse_number_word(low)
             if word is not None and word >= 10:
-                yield m.start(), m.end(), float(word), None
+                yield start, end, float(word), None
 
 
 _COUNT_LEAD = re.compile(
