@@ -66,6 +66,7 @@ class _Cues:
     survey_nouns: str
     agents: tuple[str, ...]
     after_sentence: str
+    not_subjects: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def _cues() -> _Cues:
         survey_nouns="|".join(sorted(raw["survey_nouns"], key=len, reverse=True)),
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
         after_sentence="|".join(raw["after_sentence"]),
+        not_subjects=frozenset(raw.get("not_subjects", [])),
     )
 
 
@@ -150,10 +152,10 @@ _PERSONAL = frozenset("es er sie wir ihr ich man wer was wie so als wenn dass ob
 
 
 def _np_ok(np: str) -> bool:
-    """A phrase that can name a source: not a pronoun ("Es gab …"), not a preposition ("In Berlin …")."""
+    """A phrase that can name a source: not a pronoun ("Es gab …"), not a preposition ("In Berlin …"), not an adverb ("Zuletzt …")."""
     words = np.split()
     first = words[0].lower()
-    if first in _FUNCTION_START or first in _PERSONAL:
+    if first in _FUNCTION_START or first in _PERSONAL or first in _cues().not_subjects:
         return False
     return len(words) > 1 or (first not in _PRONOUNS and first not in _ARTICLES)
 

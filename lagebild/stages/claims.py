@@ -144,7 +144,8 @@ class RuleClaims:
                                            sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
         scope = _scope(text, q, clause, sent, entities, own)
         vote_share = load_measures().by_id("vote_share")
-        if measure == "percent" and scope is not None and scope[1] == "group" and vote_share and vote_share.context \
+        scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
+        if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share and vote_share.context \
                 and vote_share.context.search(text):
             measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
         data: dict[str, Any] = {

@@ -55,6 +55,7 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("In Leipzig kamen laut Polizei 9.000 Menschen zusammen, in Halle demonstrierten 3.000.", "3.000"),  # the cue credits the other figure
         ("Die Gewerkschaft gab am Montag ihren Austritt bekannt, 40 Mitglieder gingen.", "40"),  # "gab" without "an"
         ("Wie berichtet, wurden 285 Anträge gestellt.", "285"),  # "Wie berichtet" credits nobody
+        ("Zuletzt waren rund 4.000 Fahrzeuge gemeldet.", "4.000"),  # a sentence-opening adverb is no subject
         ("Nach Auszählung aller Bezirke kommt die Liste auf 12 Prozent.", "12"),  # "Aus-zählung" is no source compound
     ],
 )
