@@ -81,7 +81,7 @@ def main() -> int:
                 and (not args.named or a.data.get("claimant_kind") == "speaker")]
         for d, a in random.Random(args.seed).sample(pool, min(args.sample, len(pool))):
             sent = next((s.span for s in d.annotations if s.kind == "sentence" and s.span.start <= a.span.start < s.span.end), a.span)
-            print(f"\n[{a.data.get('measure')} | scope={a.data.get('scope_text')} | by {a.data.get('claimant_text')} "
+            print(f"\n[{a.data.get('measure')} | scope={a.data.get('scope')} | by {a.data.get('claimant_text')} "
                   f"({a.data.get('claimant_cue')}) | {a.data.get('unit_from')}] «{a.surface}»\n  {d.text[sent.start:sent.end][:300]}")
     return 0
 

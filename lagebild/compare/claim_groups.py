@@ -182,7 +182,7 @@ class ClaimGrouper:
                 scope_ann = by_id.get(data.get("scope_ann") or "")
                 # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
-                scope_text = canonical.get(scope_id or "") or data.get("scope_text")
+                scope_text = canonical.get(scope_id or "") or data.get("scope")
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
                 ref, basis = self._ref_time(data, by_id, dct)
                 if basis == "publication" and guessed:
@@ -205,7 +205,7 @@ class ClaimGrouper:
                             "hedge": data.get("hedge"),
                             "unit": data.get("unit"),
                             "measure": measure,
-                            "scope_text": data.get("scope_text"),
+                            "scope_text": data.get("scope"),
                             "claimant": claimant,
                             "origin": origins.get(doc.id, doc.id),
                             "ref_time": ref.value if ref else None,

@@ -168,7 +168,7 @@ class RuleClaims:
             "attribution_ann": att.id if att is not None else None,
             "ref_time": (timex.data.get("value") if timex is not None else None) or published,
             "ref_time_basis": "text" if timex is not None else ("publication" if published else None),
-            "scope_text": scope[0] if scope else None,
+            "scope": scope[0] if scope else None,  # as written; the entity is scope_ann (exported as scope_ref)
             "scope_kind": scope[1] if scope else None,
             "scope_span": list(scope[2]) if scope and scope[2] else None,
             # The export turns *_span/*_anns into objects under the base name; the text comes

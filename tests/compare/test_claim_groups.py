@@ -38,7 +38,7 @@ def _group_of(result, doc_id, value):
 def test_claims_carry_measure_scope_and_time_basis() -> None:
     (doc,) = [_doc("a", "In Nordhafen starben laut Feuerwehr 12 Menschen.", "2024-05-02")]
     (claim,) = [a for a in doc.annotations if a.kind == "claim"]
-    assert claim.data["measure"] == "dead" and claim.data["scope_text"] == "Nordhafen"
+    assert claim.data["measure"] == "dead" and claim.data["scope"] == "Nordhafen"
     assert claim.data["claimant_text"] == "Feuerwehr" and claim.data["ref_time_basis"] == "publication"
 
 
