@@ -14,12 +14,32 @@ from lagebild.export.json_export import annotation_json, build_export, document_
 from lagebild.report.view import Picture, story_view
 from lagebild.web.app import WebState
 from lagebild.web.ingest import ArticleIn, IngestIn, QueueFull, queue_for
+from lagebild.web.lists import UnknownFilter
 from lagebild.web.reader import DocMetas, date_ok
 from lagebild.web.search import run_search
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+def _query_names(dependant: Any) -> set[str]:
+    names = {getattr(p, "alias", None) or p.name for p in getattr(dependant, "query_params", [])}
+    for sub in getattr(dependant, "dependencies", []):
+        names |= _query_names(sub)
+    return names
+
+
+def known_params(request: Request) -> None:
+    """Refuse query parameters the endpoint does not know: a misspelt filter must not silently select everything."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None:
+        return
+    valid = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - valid - {"token"})
+    if unknown:
+        listed = ", ".join(sorted(valid)) or "none"
+        raise UnknownFilter(f"unknown parameter {', '.join(unknown)} for {request.url.path}; valid parameters: {listed}", sorted(valid))
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_params)])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
@@ -59,7 +79,9 @@ def _filtered(items: Iterable[dict[str, Any]], *tests: Callable[[dict[str, Any]]
 
 @router.get("", summary="List the API's resources")
 def index() -> dict[str, Any]:
-    return {"ok": True, "schema": "/openapi.json", "resources": [
+    from lagebild.web.lists import LISTS
+
+    return {"ok": True, "schema": "/openapi.json", "docs": "/docs", "lists": [f"/{name}.json" for name in LISTS], "resources": [
         "/api/documents", "/api/entities", "/api/stories", "/api/events", "/api/timeline", "/api/claims",
         "/api/claim-groups", "/api/quotes", "/api/inconsistencies", "/api/search", "/api/export", "/api/ingest"]}
 
@@ -138,10 +160,10 @@ def stories(st: State, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
 
 @router.get("/stories/{story_id}", summary="One story: members, timeline, claim groups, entities, coverage")
 def story(st: State, story_id: str) -> dict[str, Any]:
-    view = story_page_view(st, story_id)
-    if view is None:
+    found = story_page_view(st, story_id)
+    if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    _, view = view
+    _, view = found
     return {"ok": True, "item": {
         "story": view["story"], "members": view["members"], "timeline": view["timeline"], "claim_groups": view["claim_groups"],
         "events": view["events"], "entities": [{k: v for k, v in e.items() if k != "mentions"} for e in view["entities"]],
