@@ -1,9 +1,14 @@
 """Cluster entity mentions across documents into entities, then apply the user's corrections.
 
 Mentions meet under keys, never by comparing all pairs: the KB id, the normalised name, the
-name without a genitive ``s``, a surname (or a Korean-style family name) of a full name seen in
-the same document or, unambiguously, in the corpus, the initials of an organisation's name, and
-role keys ("kreml chef") that an apposition somewhere in the corpus ties to one person.
+spelling-blind key (diacritics, transliteration, spaces: "Erdoğan" = "Erdogan", "ver.di" =
+"Verdi"), the name without a genitive ``s``, a company name without its legal form ("Volkswagen
+AG"), a surname (or a Korean-style family name) of a full name seen in the same document or,
+unambiguously, in the corpus, the initials of an organisation's name, and role keys ("kreml chef")
+that an apposition somewhere in the corpus ties to one person. Person names are also compared
+within blocks of similar surnames, so a typo or a second transliteration ("Friederich Merz",
+"Wladimir Selenskij" / "Wolodymyr Selenskyj") or a middle name ("Reiner Erich Haseloff") meets the
+usual form when nothing else in the corpus competes for it.
 """
 
 from __future__ import annotations
@@ -14,7 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.entities.kb import KB
-from lagebild.entities.normalize import genitive_candidates, name_key, slug
+from cleanco import basename as _company_base
+from rapidfuzz.distance import Levenshtein
+
+from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, slug
 from lagebild.model import Document
 
 __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
@@ -128,35 +136,49 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 break
         if norm in kb_names:
             uf.union(first[f"n:{norm}"], kb_names[norm])
-    # 3. Surnames: a one-word person name joins the one full name that ends (or starts) with it.
-    full_by_last: dict[str, set[str]] = defaultdict(set)
-    full_by_first: dict[str, set[str]] = defaultdict(set)
-    doc_full_last: dict[tuple[str, str], set[str]] = defaultdict(set)
-    doc_full_first: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for m in mentions:
+    # 2b. Spelling-blind keys: diacritics, transliteration, spacing; company names without legal form.
+    for norm in name_keys:
+        folded = fold_key(_base(norm, name_keys)).replace(" ", "")
+        if len(folded) >= 2:
+            join(f"f:{folded}", first[f"n:{norm}"])
+        if name_keys[norm] == "ORG" and " " in norm:
+            short = name_key(_company_base(norm))
+            if short and short != norm and short in name_keys:
+                uf.union(first[f"n:{norm}"], first[f"n:{short}"])
+    # 2c. Person names with similar surnames: typos, transliterations, middle names.
+    _join_name_variants(mentions, name_keys, first, uf)
+    # 3. Surnames: a one-word person name joins the one person whose full name ends (or starts) with it.
+    full_by_last: dict[str, set[int]] = defaultdict(set)
+    doc_full_last: dict[tuple[str, str], set[int]] = defaultdict(set)
+    doc_full_first: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
         if m.label == "PER" and m.form == "name":
-            words = _base(m.norm, name_keys).split()
+            words = fold_key(_base(m.norm, name_keys)).split()
             if len(words) >= 2:
-                full = " ".join(words)
-                full_by_last[words[-1]].add(full)
-                full_by_first[words[0]].add(full)
-                doc_full_last[(m.doc, words[-1])].add(full)
-                doc_full_first[(m.doc, words[0])].add(full)
+                root = uf.find(i)
+                full_by_last[words[-1]].add(root)
+                doc_full_last[(m.doc, words[-1])].add(root)
+                doc_full_first[(m.doc, words[0])].add(root)
     for i, m in enumerate(mentions):
         if m.label != "PER" or m.form != "name":
             continue
-        single = _base(m.norm, name_keys)
-        if " " in single:
+        single = fold_key(_base(m.norm, name_keys))
+        if " " in single or not single:
             continue
         target = None
-        for table in (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single))):
-            if table and len(table) == 1:
-                target = next(iter(table))
+        tables = (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single)),
+                  _near_surname(single, full_by_last))
+        for table in tables:
+            roots = {uf.find(r) for r in table} if table else set()
+            if len(roots) == 1:
+                target = next(iter(roots))
                 break
-            if table and len(table) > 1:
+            if len(roots) > 1:
                 break  # ambiguous ("Kim"): leave it alone
-        if target and f"n:{target}" in first:
-            uf.union(first[f"n:{target}"], i)
+        if target is not None:
+            uf.union(target, i)
+    # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main").
+    _join_place_heads(mentions, first, uf)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
     by_initials: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -188,6 +210,103 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if active[i]:
             groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+#: surnames this long may differ by one edit ("Tillmann" / "Tilmann") and still meet
+_FUZZY_SURNAME_LEN = 8
+_PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
+
+
+def _near_surname(single: str, full_by_last: Mapping[str, set[int]]) -> set[int] | None:
+    """Persons whose surname is one edit away from a long one-word name (a typo or transliteration)."""
+    if len(single) < _FUZZY_SURNAME_LEN:
+        return None
+    out: set[int] = set()
+    for last, roots in full_by_last.items():
+        if abs(len(last) - len(single)) <= 1 and last[:1] == single[:1] and Levenshtein.distance(last, single, score_cutoff=1) <= 1:
+            out |= roots
+    return out or None
+
+
+def _skeleton(word: str) -> str:
+    """Consonants without repeats: "wolodymyr" and "wladimir" → "wldmr", "friederich" → "frdrch"."""
+    out: list[str] = []
+    for ch in word:
+        if ch in "aeiouy" or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _first_names_match(a: list[str], b: list[str]) -> bool:
+    """Same person by the given names: equal, one edit apart, same consonant skeleton, or an extra middle name."""
+    if a[0] == b[0]:
+        shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+        it = iter(longer)
+        return all(w in it for w in shorter)  # "reiner haseloff" ⊂ "reiner erich haseloff"
+    if len(a) != len(b) or a[1:] != b[1:]:
+        return False
+    x, y = a[0], b[0]
+    if min(len(x), len(y)) < 4:
+        return False
+    if Levenshtein.distance(x, y, score_cutoff=1) <= 1:
+        return True
+    return len(_skeleton(x)) >= 3 and _skeleton(x) == _skeleton(y)
+
+
+def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, str], first: Mapping[str, int], uf: _UnionFind) -> None:
+    """Join two- and three-word person names that differ by a typo, a transliteration or a middle name.
+
+    Names are blocked by the first letters of their folded surname; inside a block a name joins
+    another only when it matches exactly one other person there, so "Anna Weber" and "Paul Weber"
+    stay apart and a short name that fits two people joins neither.
+    """
+    names: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.label == "PER" and m.form == "name" and not m.kb:
+            base = _base(m.norm, name_keys)
+            words = fold_key(base).split()
+            if 2 <= len(words) <= 4 and f"n:{base}" in first:
+                names.setdefault(base, words)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for base, words in names.items():
+        blocks[words[-1][:3]].append(base)
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        partners: dict[str, set[int]] = defaultdict(set)
+        pairs: list[tuple[str, str]] = []
+        for k, a in enumerate(block):
+            for b in block[k + 1:]:
+                wa, wb = names[a], names[b]
+                la, lb = wa[-1], wb[-1]
+                if la != lb and not (min(len(la), len(lb)) >= 6 and Levenshtein.distance(la, lb, score_cutoff=1) <= 1):
+                    continue
+                if _first_names_match(wa[:-1] + [la], wb[:-1] + [la]):
+                    pairs.append((a, b))
+        for a, b in pairs:
+            partners[a].add(uf.find(first[f"n:{b}"]))
+            partners[b].add(uf.find(first[f"n:{a}"]))
+        for a, b in pairs:
+            if len(partners[a]) == 1 or len(partners[b]) == 1:
+                uf.union(first[f"n:{a}"], first[f"n:{b}"])
+
+
+def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
+    """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
+    region ("Frankfurt am Main", "Pfaffenhofen an der Ilm"); two such towns ("Frankfurt (Oder)") block it."""
+    heads: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        words = m.norm.split()
+        if m.label == "LOC" and len(words) >= 3 and words[1] in _PLACE_LINKS:
+            heads[words[0]].add(uf.find(i))
+    if not heads:
+        return
+    for i, m in enumerate(mentions):
+        if m.label == "LOC" and m.form == "name" and " " not in m.norm:
+            roots = {uf.find(r) for r in heads.get(m.norm, ())}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), i)
 
 
 def _base(norm: str, name_keys: Mapping[str, str]) -> str:

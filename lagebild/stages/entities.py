@@ -66,7 +66,8 @@ class EntityTagger:
         kb = load_kb(tuple(self.kb_files))
         roles = load_roles(tuple(self.role_files))
         with single_thread_blas():
-            mentions = extract_mentions(doc.text, _chunks(doc, self.max_chunk_chars), nlp, kb, roles)
+            mentions = extract_mentions(doc.text, _chunks(doc, self.max_chunk_chars), nlp, kb, roles,
+                                        outlet=doc.meta.outlet)
         if len(mentions) > self.max_mentions:
             log.warning("%s: %d entity mentions, keeping the first %d", doc.id, len(mentions), self.max_mentions)
             mentions = mentions[: self.max_mentions]

@@ -1,0 +1,125 @@
+"""What a mention's neighbours say about it: capital as government or city, place-name heads, noise.
+
+- A capital is a place by default; it stands for its state only when it acts ("Moskau warnt",
+  "warf Moskau vor") or when two capitals of different states meet in a relation ("zwischen Moskau
+  und Pjöngjang"). The decision is made for each mention, not for the name.
+- Administrative heads belong to the place name ("Landkreis Ahrweiler") and meet under one key.
+- Currency names ("Euro", "US-Dollar") and the document's own outlet are no entities.
+- A surname the tagger found in a full name is a person wherever it recurs in the same document
+  as a proper noun ("Faeser sagte …", not "der Brand").
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from lagebild.entities.normalize import fold_key, name_key
+
+__all__ = ["ContextLexicon", "is_currency", "is_outlet_name", "load_context", "outlet_keys"]
+
+KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
+_ARTICLES = ("der", "die", "das")
+
+
+class _Token(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ContextLexicon:
+    """Words read around mentions (``data/kb/context.toml``, ``data/kb/currencies.txt``)."""
+
+    actor_verbs: frozenset[str]
+    relation_words: frozenset[str]
+    admin_heads: dict[str, str]
+    currencies: frozenset[str]  # name keys of currency names and their last words
+
+    def capital_acts(self, toks: Sequence[_Token], i: int, end: int, is_capital: object) -> bool:
+        """True if the capital spanning tokens ``i``…``end-1`` is an actor, not a place.
+
+        ``is_capital`` is called with a token index and returns the state id of a capital there
+        (or ``None``); it lets "zwischen Moskau und Pjöngjang" see the second capital.
+        """
+        nxt = toks[end].text if end < len(toks) else ""
+        prev = toks[i - 1].text if i > 0 else ""
+        if nxt in self.actor_verbs or _cue_finite(nxt):
+            return True
+        if prev and prev[:1].islower() and (prev in self.actor_verbs or _cue_finite(prev)):
+            return True  # verb in second position, capital as subject: "warf Moskau vor"
+        if prev.casefold() in self.relation_words and callable(is_capital):
+            own = is_capital(i)
+            if end + 1 < len(toks) and toks[end].text == "und":
+                other = is_capital(end + 1)
+                return bool(other) and other != own
+        return False
+
+    def admin_head(self, word: str) -> str | None:
+        """The key of an administrative head ("Landkreises" → "kreis"), else ``None``."""
+        return self.admin_heads.get(word)
+
+
+def _cue_finite(word: str) -> bool:
+    if not word[:1].islower():
+        return False
+    from lagebild.speech.lexicon import CUE_FORMS  # the speech stage's cue verbs (imported lazily)
+
+    return any(f.finite and not f.konj for f in CUE_FORMS.get(word, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def load_context() -> ContextLexicon:
+    """Read the shipped context words."""
+    data = tomllib.loads((KB_DIR / "context.toml").read_text(encoding="utf-8"))
+    currencies: set[str] = set()
+    cur_path = KB_DIR / "currencies.txt"
+    if cur_path.exists():
+        for line in cur_path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                currencies.add(name_key(line.strip()))
+    return ContextLexicon(
+        actor_verbs=frozenset(data.get("actor_verbs", ())),
+        relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),
+        admin_heads={str(k): str(v) for k, v in (data.get("admin_heads") or {}).items()},
+        currencies=frozenset(currencies),
+    )
+
+
+def is_currency(surface: str, lex: ContextLexicon) -> bool:
+    """True for a currency name ("Euro", "US-Dollar", "Schweizer Franken", "Rubel")."""
+    return name_key(surface) in lex.currencies
+
+
+def outlet_keys(outlet: str | None) -> frozenset[str]:
+    """Spelling-blind keys naming a document's outlet, from its host ("derstandard.at" → "derstandard",
+    "standard"; "tagesschau.de" → "tagesschau")."""
+    if not outlet:
+        return frozenset()
+    host = outlet.casefold().removeprefix("www.")
+    labels = [p for p in host.split(".") if p]
+    if len(labels) < 2:
+        return frozenset()
+    name = labels[-2] if labels[-2] not in {"co", "com", "org", "net"} or len(labels) < 3 else labels[-3]
+    keys = {name.replace("-", "")}
+    for art in _ARTICLES:
+        if name.startswith(art) and len(name) > len(art) + 3:
+            keys.add(name[len(art):])
+    return frozenset(k for k in keys if len(k) >= 3)
+
+
+def is_outlet_name(surface: str, keys: frozenset[str]) -> bool:
+    """True if ``surface`` names the outlet ("STANDARD", "derStandard.at", "Der Standard", "Spiegel Online")."""
+    if not keys:
+        return False
+    words = fold_key(name_key(surface)).split()
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
+    if words and words[-1] in {"at", "de", "ch", "com", "online", "net", "tv"}:
+        words = words[:-1]
+    compact = "".join(words)
+    return compact in keys
