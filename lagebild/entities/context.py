@@ -52,11 +52,15 @@ class ContextLexicon:
             return True
         if prev and prev[:1].islower() and (prev in self.actor_verbs or _cue_finite(prev)):
             return True  # verb in second position, capital as subject: "warf Moskau vor"
-        if prev.casefold() in self.relation_words and callable(is_capital):
-            own = is_capital(i)
-            if end + 1 < len(toks) and toks[end].text == "und":
-                other = is_capital(end + 1)
-                return bool(other) and other != own
+        if not callable(is_capital):
+            return False
+        own = is_capital(i)
+        if prev.casefold() in self.relation_words and end + 1 < len(toks) and toks[end].text == "und":
+            other = is_capital(end + 1)  # "zwischen [Moskau] und Pjöngjang"
+            return bool(other) and other != own
+        if prev == "und" and i >= 3 and toks[i - 3].text.casefold() in self.relation_words:
+            other = is_capital(i - 2)  # "zwischen Moskau und [Pjöngjang]"
+            return bool(other) and other != own
         return False
 
     def admin_head(self, word: str) -> str | None:

@@ -364,7 +364,8 @@ def mentions_in_tokens(
         cut = split_camel(toks[i].text)
         if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):
             s = toks[i].start + cut  # "BerlinWladimir Putin": a dateline glued to the name
-        if e > s and not (label != "LOC" and is_currency(text[s:e], ctx)):
+        # currency names are no entities; "Franken" tagged as a place is the region
+        if e > s and not ((label != "LOC" or raw.endswith("part")) and is_currency(text[s:e], ctx)):
             mentions.append((i, j, Mention(s, e, label, form)))
     mentions.extend(_names_after_roles(text, toks, mentions, kb, roles))
 

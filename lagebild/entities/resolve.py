@@ -280,7 +280,7 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
             for b in block[k + 1:]:
                 wa, wb = names[a], names[b]
                 la, lb = wa[-1], wb[-1]
-                if la != lb and not (min(len(la), len(lb)) >= 6 and Levenshtein.distance(la, lb, score_cutoff=1) <= 1):
+                if la != lb and not (min(len(la), len(lb)) >= 7 and Levenshtein.distance(la, lb, score_cutoff=1) <= 1):
                     continue
                 if _first_names_match(wa[:-1] + [la], wb[:-1] + [la]):
                     pairs.append((a, b))
@@ -336,8 +336,11 @@ def _entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     roles = sorted({m.role for m in members if m.role})
     ent_id = f"kb:{kb_id}" if kb_id else f"{typ.lower()}:{slug(name)}"
     mentions = sorted((dict(m.span) for m in members), key=lambda s: (s["doc"], s["start"], s["end"]))
-    return {"id": ent_id, "name": name, "type": typ, "aliases": aliases, "roles": roles, "kb": kb_id,
-            "wikidata": wikidata, "mentions": mentions}
+    out = {"id": ent_id, "name": name, "type": typ, "aliases": aliases, "roles": roles, "kb": kb_id,
+           "wikidata": wikidata, "mentions": mentions}
+    if entry is not None and entry.kind == "historic" and entry.country:
+        out["today"] = f"kb:{entry.country}"  # a former name, kept as written
+    return out
 
 
 def _unique_ids(entities: list[dict[str, Any]]) -> None:
