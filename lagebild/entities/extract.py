@@ -10,9 +10,11 @@ role mentions that the cross-document resolution links to a person when the corp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+import simplemma
 
 from lagebild.entities.context import ContextLexicon, is_currency, is_outlet_name, load_context, outlet_keys
 from lagebild.entities.kb import KB, KBEntry
@@ -115,13 +117,18 @@ def _kb_matches(text: str, toks: list[Tok], kb: KB, first_words: frozenset[str])
                         continue
                     if surface.islower() and name_key(surface) not in kb.lower_names:
                         continue  # "is" is not the "IS"
+                    spellings = (entry.name, *entry.aliases)
+                    if len(surface) <= 4 and not surface.isupper() and surface not in spellings and surface.upper() in spellings:
+                        continue  # "Vw GO" is not "VW": a short acronym only in a spelling the KB lists
                     hit = (i, i + size, toks[i].start, toks[i + size - 1].end, entry, "name")
                     break
         if hit is None and word[:1].isupper() and "-" in word:
             # "NATO-Generalsekretär", "UN-Resolutionen", "Ukraine-Krieg": the name inside a compound.
             offset = 0
             for part in word.split("-")[:-1]:
-                entry = kb.lookup(part) if part[:1].isupper() and len(part) > 1 else None
+                # the part as the KB spells it, not a genitive ("Unions-Personal" is no "Union")
+                hit_id = kb.names.get(name_key(part)) if part[:1].isupper() and len(part) > 1 else None
+                entry = kb.entries.get(hit_id) if hit_id else None
                 if entry is not None and not (part.islower()):
                     hit = (i, i + 1, tok.start + offset, tok.start + offset + len(part), entry, "name")
                     break
@@ -369,7 +376,8 @@ def mentions_in_tokens(
             mentions.append((i, j, Mention(s, e, label, form)))
     mentions.extend(_names_after_roles(text, toks, mentions, kb, roles))
 
-    kb_hits = _kb_matches(text, toks, kb, first_words)
+    # "US" in "US-Dollar" names the currency, not the state
+    kb_hits = [h for h in _kb_matches(text, toks, kb, first_words) if not is_currency(toks[h[0]].text, ctx)]
     mentions = [t for t in mentions if not _only_kb_names(text, t[2], kb_hits)]
     for i, j, s, e, entry, form in kb_hits:
         kbm = Mention(s, e, entry.type, form, kb=entry.id, wikidata=entry.wikidata, source="kb")
@@ -476,6 +484,7 @@ def extract_mentions(
     *,
     batch_size: int = 64,
     outlet: str | None = None,
+    recogniser: Callable[..., Iterable[Any]] = recognise,
 ) -> list[Mention]:
     """Tag every chunk (sentence) of ``text`` and return the document's mentions, sorted.
 
@@ -486,7 +495,7 @@ def extract_mentions(
     out: list[Mention] = []
     sentences: list[list[Tok]] = []
     texts = (text[s:e] for s, e in chunks)
-    for (cs, _ce), doc in zip(chunks, recognise(nlp, texts, batch_size=batch_size), strict=False):
+    for (cs, _ce), doc in zip(chunks, recogniser(nlp, texts, batch_size=batch_size), strict=False):
         toks: list[Tok] = []
         index: dict[int, int] = {}
         for t in doc:
@@ -519,13 +528,16 @@ def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Seq
     """The surname of a full person name the tagger found, where it recurs alone in the document.
 
     Taggers miss a bare surname more often than the full name ("Nancy Faeser … Faeser sagte").
-    A recurrence after an article or an adjective is a common noun ("der Brand") and stays out.
+    A recurrence after an article or an adjective is a common noun ("der Brand") and stays out,
+    and so does every surname that is also a German word ("Brand", "Reiter", "Artikel"): the
+    tagger has to find those itself.
     """
     lasts: set[str] = set()
     for m in mentions:
         if m.label == "PER" and m.form == "name":
             words = text[m.start:m.end].split()
-            if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3 and words[-1].isalpha():
+            if (len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3 and words[-1].isalpha()
+                    and not simplemma.is_known(words[-1], lang="de")):
                 lasts.add(words[-1])
     if not lasts:
         return []

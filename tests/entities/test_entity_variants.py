@@ -160,10 +160,19 @@ def test_currencies_and_own_outlet_are_not_entities() -> None:
     assert not is_outlet_name("Standard Chartered", keys) and not is_outlet_name("STANDARD", outlet_keys("spiegel.de"))
 
 
-def test_recurring_surname_is_tagged_but_not_after_an_article() -> None:
-    text = "Ruth Beispiel sagte das. Beispiel betonte es. Der Beispiel war falsch."
+def test_recurring_surname_is_tagged_but_not_after_an_article_nor_a_common_word() -> None:
+    text = "Ruth Quandrowski sagte das. Quandrowski betonte es. Der Quandrowski war falsch."
     toks = [Tok(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
-    full = Mention(0, 13, "PER", "name")
-    found = _recurring_surnames(text, [toks], [full])
-    assert [text[m.start:m.end] for m in found] == ["Beispiel"]
-    assert found[0].start == text.index("Beispiel betonte")
+    found = _recurring_surnames(text, [toks], [Mention(0, 16, "PER", "name")])
+    assert [(text[m.start:m.end], m.start) for m in found] == [("Quandrowski", text.index("Quandrowski betonte"))]
+    text = "Ruth Brand sagte das. Brand betonte es."  # also a German word: the tagger must find it itself
+    toks = [Tok(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    assert _recurring_surnames(text, [toks], [Mention(0, 10, "PER", "name")]) == []
+
+
+def test_acronyms_match_only_as_spelled_and_compounds_only_exactly() -> None:
+    text = "Laut Vw GO gilt das. Das Unions-Personal und VW-Chefs und 5 US-Dollar."
+    _, ms = _mentions(text, [])
+    found = _found(text, ms)
+    assert "Vw" not in found and "Unions" not in found and "US" not in found
+    assert found.get("VW", ("", ""))[1] == "volkswagen"
