@@ -11,7 +11,7 @@ import unicodedata
 
 from anyascii import anyascii
 
-__all__ = ["ADJ_ENDINGS", "fold_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel"]
+__all__ = ["ADJ_ENDINGS", "fold_key", "translit_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
 _STRIP = re.compile(r"[\"'„“”‚‘’«»‹›()\[\]{}<>*#|]+")
@@ -19,6 +19,8 @@ _SPACE = re.compile(r"\s+")
 #: endings of an inflected German adjective (stem + ending): russisch|e|er|en|em|es
 ADJ_ENDINGS = ("", "e", "er", "en", "em", "es")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_YJ = re.compile(r"[yji]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
 _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])")
 
 
@@ -42,6 +44,16 @@ def fold_key(key: str) -> str:
     still meets the original.
     """
     return _NON_ALNUM.sub(" ", anyascii(key).casefold()).strip()
+
+
+def translit_key(key: str) -> str:
+    """Return a key that also ignores the usual variants of transliterating Cyrillic and other names:
+    y/j/i ("Selenskyj" = "Selenskij", "Belaya" = "Belaja"), w/v, ph/f, doubled letters ("Tillmann" =
+    "Tilmann"). Spaces are dropped. Only long keys are safe to compare this way (see resolve)."""
+    t = fold_key(key).replace(" ", "")
+    t = t.replace("ph", "f").replace("w", "v")
+    t = _YJ.sub("i", t)
+    return _DOUBLE.sub(r"\1", t)
 
 
 def role_key(text: str) -> str:

@@ -22,7 +22,7 @@ from lagebild.entities.kb import KB
 from cleanco import basename as _company_base
 from rapidfuzz.distance import Levenshtein
 
-from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, slug
+from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, slug, translit_key
 from lagebild.model import Document
 
 __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
@@ -141,6 +141,9 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         folded = fold_key(_base(norm, name_keys)).replace(" ", "")
         if len(folded) >= 2:
             join(f"f:{folded}", first[f"n:{norm}"])
+        translit = translit_key(_base(norm, name_keys))
+        if len(translit) >= _TRANSLIT_MIN:  # "Belaya" = "Belaja"; short names ("Maier"/"Mayer") stay apart
+            join(f"t:{translit}", first[f"n:{norm}"])
         if name_keys[norm] == "ORG" and " " in norm:
             short = name_key(_company_base(norm))
             if short and short != norm and short in name_keys:
@@ -151,12 +154,15 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     full_by_last: dict[str, set[int]] = defaultdict(set)
     doc_full_last: dict[tuple[str, str], set[int]] = defaultdict(set)
     doc_full_first: dict[tuple[str, str], set[int]] = defaultdict(set)
+    full_by_last_t: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
         if m.label == "PER" and m.form == "name":
             words = fold_key(_base(m.norm, name_keys)).split()
             if len(words) >= 2:
                 root = uf.find(i)
                 full_by_last[words[-1]].add(root)
+                if len(translit_key(words[-1])) >= _TRANSLIT_MIN - 1:
+                    full_by_last_t[translit_key(words[-1])].add(root)
                 doc_full_last[(m.doc, words[-1])].add(root)
                 doc_full_first[(m.doc, words[0])].add(root)
     for i, m in enumerate(mentions):
@@ -167,6 +173,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             continue
         target = None
         tables = (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single)),
+                  full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None,
                   _near_surname(single, full_by_last))
         for table in tables:
             roots = {uf.find(r) for r in table} if table else set()
@@ -177,8 +184,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 break  # ambiguous ("Kim"): leave it alone
         if target is not None:
             uf.union(target, i)
-    # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main").
+    # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
+    # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
     _join_place_heads(mentions, first, uf)
+    _join_org_words(mentions, uf)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
     by_initials: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -214,6 +223,8 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
 
 #: surnames this long may differ by one edit ("Tillmann" / "Tilmann") and still meet
 _FUZZY_SURNAME_LEN = 8
+#: transliteration-blind keys this long may join names ("selenski", "belaia")
+_TRANSLIT_MIN = 6
 _PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
 
 
@@ -305,6 +316,28 @@ def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], 
     for i, m in enumerate(mentions):
         if m.label == "LOC" and m.form == "name" and " " not in m.norm:
             roots = {uf.find(r) for r in heads.get(m.norm, ())}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), i)
+
+
+def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
+    """Join a one-word organisation name to the one multi-word organisation that starts or ends with it.
+
+    Two organisations sharing the word ("Deutsche Bank", "Deutsche Bahn") block it, and so does a
+    one-word name that is itself a KB entry or an acronym.
+    """
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        words = m.norm.split()
+        if m.label == "ORG" and m.form == "name" and len(words) >= 2:
+            for w in {words[0], words[-1]}:
+                if w not in _FUNCTION_WORDS and len(w) >= 4:
+                    by_word[w].add(i)
+    if not by_word:
+        return
+    for i, m in enumerate(mentions):
+        if m.label == "ORG" and m.form == "name" and not m.kb and " " not in m.norm:
+            roots = {uf.find(r) for r in by_word.get(m.norm, ())}
             if len(roots) == 1:
                 uf.union(next(iter(roots)), i)
 

@@ -47,12 +47,15 @@ def test_fold_key_is_ascii_words_and_stable(text: str) -> None:
 
 def test_diacritics_and_transliteration_meet() -> None:
     a = doc("a", "Recep Tayyip Erdoğan sprach in Kahramanmaraş.", [("Recep Tayyip Erdoğan", "PER"), ("Kahramanmaraş", "LOC")])
-    b = doc("b", "Erdogan besuchte Kahramanmaras. Die Gewerkschaft ver.di und Verdi.", [
-        ("Erdogan", "PER"), ("Kahramanmaras", "LOC"), ("ver.di", "ORG"), ("Verdi", "ORG")])
+    b = doc("b", "Erdogan besuchte Kahramanmaras. Die Gewerkschaft ver.di und Verdi. Belaya und Belaja; Maier und Mayer.", [
+        ("Erdogan", "PER"), ("Kahramanmaras", "LOC"), ("ver.di", "ORG"), ("Verdi", "ORG"), ("Belaya", "LOC"),
+        ("Belaja", "LOC"), ("Maier", "PER"), ("Mayer", "PER")])
     entities, _ = resolve_documents([a, b], load_kb())
     assert together(entities, "Recep Tayyip Erdoğan", "Erdogan")
     assert together(entities, "Kahramanmaraş", "Kahramanmaras")
     assert together(entities, "ver.di", "Verdi")
+    assert together(entities, "Belaya", "Belaja")
+    assert not together(entities, "Maier", "Mayer")  # too short to tell a transliteration from another name
 
 
 def test_typos_middle_names_and_transliterated_first_names_meet() -> None:
@@ -90,11 +93,11 @@ def test_town_short_name_joins_its_one_long_form_only() -> None:
 
 
 def test_company_without_legal_form() -> None:
-    a = doc("a", "Die Beispielwerke AG und die Beispielwerke; die Muster Holding SE und Muster.", [
-        ("Beispielwerke AG", "ORG"), ("Beispielwerke", "ORG"), ("Muster Holding SE", "ORG"), ("Muster", "ORG")])
+    a = doc("a", "Die Beispielwerke AG und die Beispielwerke; die Muster Nord SE und die Muster Süd SE.", [
+        ("Beispielwerke AG", "ORG"), ("Beispielwerke", "ORG"), ("Muster Nord SE", "ORG"), ("Muster Süd SE", "ORG")])
     entities, _ = resolve_documents([a], load_kb())
     assert together(entities, "Beispielwerke AG", "Beispielwerke")
-    assert not together(entities, "Muster Holding SE", "Muster")
+    assert not together(entities, "Muster Nord SE", "Muster Süd SE")
 
 
 def _mentions(text: str, ents: list[tuple[int, int, str]]) -> tuple[list[Tok], list[Mention]]:
@@ -176,3 +179,12 @@ def test_acronyms_match_only_as_spelled_and_compounds_only_exactly() -> None:
     found = _found(text, ms)
     assert "Vw" not in found and "Unions" not in found and "US" not in found
     assert found.get("VW", ("", ""))[1] == "volkswagen"
+
+
+def test_organisation_word_joins_its_one_long_name() -> None:
+    a = doc("a", "Die Beispieltest Umfragen GmbH fragte; Beispieltest meldete. Die Musterbank Nord und die Musterbank Süd; Musterbank.", [
+        ("Beispieltest Umfragen", "ORG"), ("Beispieltest", "ORG"), ("Musterbank Nord", "ORG"), ("Musterbank Süd", "ORG"),
+        ("Musterbank", "ORG")])
+    entities, _ = resolve_documents([a], load_kb())
+    assert together(entities, "Beispieltest Umfragen", "Beispieltest")
+    assert not together(entities, "Musterbank Nord", "Musterbank") and not together(entities, "Musterbank Süd", "Musterbank")
