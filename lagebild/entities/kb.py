@@ -16,7 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lagebild.entities.normalize import ADJ_ENDINGS, fold_key, genitive_candidates, name_key, slug
+from lagebild.entities.normalize import (
+    ADJ_ENDINGS,
+    fold_key,
+    genitive_candidates,
+    name_key,
+    slug,
+)
 
 __all__ = ["KB", "KBEntry", "load_kb"]
 
@@ -159,7 +165,7 @@ def _add_country(kb: KB, cols: list[str]) -> None:
         kb.adjectives.setdefault(adj.casefold(), cid)
     for dem in _split(demonyms):
         base = dem.casefold()
-        stem = base[:-1] if base.endswith("e") else base
+        stem = base.removesuffix("e")
         for end in _DEMONYM_ENDINGS:
             kb.demonyms.setdefault(stem + end, cid)
         kb.demonyms.setdefault(base, cid)

@@ -11,7 +11,7 @@ import unicodedata
 
 from anyascii import anyascii
 
-__all__ = ["ADJ_ENDINGS", "fold_key", "translit_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel"]
+__all__ = ["ADJ_ENDINGS", "fold_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel", "translit_key"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
 _STRIP = re.compile(r"[\"'„“”‚‘’«»‹›()\[\]{}<>*#|]+")

@@ -18,18 +18,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lagebild.entities.kb import KB
 from cleanco import basename as _company_base
 from rapidfuzz.distance import Levenshtein
 
-from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, slug, translit_key
+from lagebild.entities.kb import KB
+from lagebild.entities.normalize import (
+    fold_key,
+    genitive_candidates,
+    name_key,
+    slug,
+    translit_key,
+)
 from lagebild.model import Document
 
 __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
 
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
-_FUNCTION_WORDS = frozenset("der die das des dem den und für von vom zur zum im in of the for and de la du".split())
+_FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
 
 
 @dataclass(slots=True)
@@ -124,7 +130,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             join(f"n:{m.norm}", i)
             name_keys.setdefault(m.norm, m.label)
             active[i] = True
-    kb_names = {}
+    kb_names: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.kb and m.form in _NAME_FORMS:
             kb_names.setdefault(m.norm, i)
@@ -137,14 +143,14 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if norm in kb_names:
             uf.union(first[f"n:{norm}"], kb_names[norm])
     # 2b. Spelling-blind keys: diacritics, transliteration, spacing; company names without legal form.
-    for norm in name_keys:
+    for norm, label in name_keys.items():
         folded = fold_key(_base(norm, name_keys)).replace(" ", "")
         if len(folded) >= 2:
             join(f"f:{folded}", first[f"n:{norm}"])
         translit = translit_key(_base(norm, name_keys))
         if len(translit) >= _TRANSLIT_MIN:  # "Belaya" = "Belaja"; short names ("Maier"/"Mayer") stay apart
             join(f"t:{translit}", first[f"n:{norm}"])
-        if name_keys[norm] == "ORG" and " " in norm:
+        if label == "ORG" and " " in norm:
             short = name_key(_company_base(norm))
             if short and short != norm and short in name_keys:
                 uf.union(first[f"n:{norm}"], first[f"n:{short}"])

@@ -42,22 +42,26 @@ def _biluo(tags: list[str]) -> list[str]:
     return list(iob_to_biluo(tags))
 
 
-def _features(sents: list[tuple[list[str], list[str]]], cache: Path) -> list[np.ndarray]:
-    if cache.exists():
-        data = np.load(cache)
-        lens = data["lens"]
-        flat = data["x"].astype(np.float32)
-        return np.split(flat, np.cumsum(lens)[:-1])
-    from lagebild.entities.accurate.engine import load_engine
-
-    engine = load_engine()
+def _features(sents: list[tuple[list[str], list[str]]], cache: Path, chunk: int = 1000) -> list[np.ndarray]:
+    """Encoder states of every sentence, cached per ``chunk`` sentences as ``{cache}-{k}.npz``."""
     out: list[np.ndarray] = []
     t0 = time.perf_counter()
-    for k in range(0, len(sents), 64):
-        out.extend(engine([s[0] for s in sents[k:k + 64]]))
-        if k % 640 == 0:
-            print(f"  states {k + 64}/{len(sents)} sentences, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    np.savez(cache, x=np.concatenate(out).astype(np.float16), lens=np.array([len(x) for x in out]))
+    for start in range(0, len(sents), chunk):
+        part = sents[start:start + chunk]
+        path = cache.parent / f"{cache.name}-{start // chunk}-{len(part)}.npz"
+        if path.exists():
+            data = np.load(path)
+            out.extend(np.split(data["x"].astype(np.float32), np.cumsum(data["lens"])[:-1]))
+            continue
+        from lagebild.entities.accurate.engine import load_engine
+
+        engine = load_engine()
+        states: list[np.ndarray] = []
+        for k in range(0, len(part), 64):
+            states.extend(engine([s[0] for s in part[k:k + 64]]))
+        np.savez(path, x=np.concatenate(states).astype(np.float16), lens=np.array([len(x) for x in states]))
+        out.extend(states)
+        print(f"  states {start + len(part)}/{len(sents)} sentences, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     return out
 
 
@@ -141,8 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(13).shuffle(sents)
     aside, train = sents[:HELD_ASIDE], sents[HELD_ASIDE:HELD_ASIDE + args.train_sentences]
     print(f"train {len(train)} sentences, held aside {len(aside)}", file=sys.stderr)
-    x_aside = _features(aside, args.work / "aside.npz")
-    x_train = _features(train, args.work / f"train{len(train)}.npz")
+    x_aside = _features(aside, args.work / "aside")
+    x_train = _features(train, args.work / "train")
     labels = labels_for([t for _, tags in train for t in _biluo(tags)])
     index = {lab: i for i, lab in enumerate(labels)}
     x = np.concatenate(x_train)

@@ -8,8 +8,19 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.entities.context import is_currency, is_outlet_name, load_context, outlet_keys
-from lagebild.entities.extract import Mention, Tok, _recurring_surnames, finish_norms, mentions_in_tokens
+from lagebild.entities.context import (
+    is_currency,
+    is_outlet_name,
+    load_context,
+    outlet_keys,
+)
+from lagebild.entities.extract import (
+    Mention,
+    Tok,
+    _recurring_surnames,
+    finish_norms,
+    mentions_in_tokens,
+)
 from lagebild.entities.kb import load_kb
 from lagebild.entities.normalize import fold_key, name_key
 from lagebild.entities.resolve import resolve_documents
@@ -120,6 +131,11 @@ def test_capital_is_government_only_when_it_acts() -> None:
     found = [(text[m.start:m.end], m.form, m.kb) for m in ms]
     assert ("Moskau", "metonym", "russland") in found and ("Pjöngjang", "metonym", "nordkorea") in found
     assert ("Wien", "name", "city:wien") in found  # Graz is no capital: a route, not a relation of states
+    text = "Die Soldaten stehen laut Kiew und Washington bereit. Moskau und Pjöngjang haben unterzeichnet. Er lebt in Kiew."
+    _, ms = _mentions(text, [])
+    found = [(text[m.start:m.end], m.form, m.kb) for m in ms]
+    assert found == [("Kiew", "metonym", "ukraine"), ("Washington", "metonym", "usa"), ("Moskau", "metonym", "russland"),
+                     ("Pjöngjang", "metonym", "nordkorea"), ("Kiew", "name", "city:kiew")]
 
 
 def test_kb_variants_endonyms_and_historic_names() -> None:

@@ -128,7 +128,8 @@ class E5States:
         out: list[np.ndarray] = [np.zeros((0, self.hidden), np.float32)] * len(sentences)
         k = 0
         while k < len(prepared):
-            batch, total = [], 0
+            batch: list[int] = []
+            total = 0
             while k < len(prepared) and (not batch or total + len(prepared[k][0]) <= _BATCH_TOKENS):
                 batch.append(k)
                 total += len(prepared[k][0])

@@ -53,7 +53,8 @@ class Head:
         arrays = {"mean": self.mean, "std": self.std, "w2": self.w2, "b2": self.b2}
         if self.w1 is not None and self.b1 is not None:
             arrays.update(w1=self.w1, b1=self.b1)
-        np.savez_compressed(folder / "head.npz", **{k: v.astype(np.float16) for k, v in arrays.items()})
+        half: dict[str, Any] = {k: v.astype(np.float16) for k, v in arrays.items()}
+        np.savez_compressed(folder / "head.npz", **half)
         (folder / "meta.json").write_text(json.dumps({**meta, "labels": list(self.labels)}, indent=1) + "\n",
                                           encoding="utf-8")
 
