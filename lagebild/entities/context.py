@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from lagebild.entities.normalize import fold_key, name_key
 
-__all__ = ["ContextLexicon", "is_currency", "is_outlet_name", "load_context", "outlet_keys"]
+__all__ = ["ContextLexicon", "is_common_noun", "is_currency", "is_outlet_name", "load_context", "outlet_keys"]
 
 KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
 _ARTICLES = ("der", "die", "das")
@@ -42,6 +42,7 @@ class ContextLexicon:
     source_after: frozenset[str]
     admin_heads: dict[str, str]
     currencies: frozenset[str]  # name keys of currency names and their last words
+    common_noun_suffixes: tuple[str, ...] = ()
 
     def capital_acts(self, toks: Sequence[_Token], i: int, end: int, is_capital: object) -> bool:
         """True if the capital spanning tokens ``i``…``end-1`` is an actor, not a place.
@@ -113,7 +114,25 @@ def load_context() -> ContextLexicon:
         subordinators=frozenset(w.casefold() for w in data.get("subordinators", ())),
         admin_heads={str(k): str(v) for k, v in (data.get("admin_heads") or {}).items()},
         currencies=frozenset(currencies),
+        common_noun_suffixes=tuple(data.get("common_noun_suffixes", ())),
     )
+
+
+def is_common_noun(word: str, lex: ContextLexicon) -> bool:
+    """True for an inflected common noun the tagger took for a name ("Staatsmedien", "Militäreinrichtungen").
+
+    A genitive ("Berlins") and a nominalised adjective ("Grünen" → "Grüne") are not counted.
+    """
+    if " " in word or not word[:1].isupper() or not word.isalpha():
+        return False
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang="de")
+    if lemma == word or not lemma[:1].isupper() or word in (lemma + "s", lemma + "es"):
+        return False
+    if lemma.endswith("e") and word == lemma + "n":
+        return False
+    return lemma.endswith(lex.common_noun_suffixes)
 
 
 def is_currency(surface: str, lex: ContextLexicon) -> bool:

@@ -18,6 +18,7 @@ import simplemma
 
 from lagebild.entities.context import (
     ContextLexicon,
+    is_common_noun,
     is_currency,
     is_outlet_name,
     load_context,
@@ -523,6 +524,9 @@ def extract_mentions(
                 ents.append((idx[0], idx[-1] + 1, ent.label_))
         sentences.append(toks)
         out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words, ctx))
+    # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay
+    out = [m for m in out if not (m.source == "model" and m.form == "name" and not m.kb
+                                  and is_common_noun(text[m.start:m.end], ctx))]
     out.extend(_recurring_surnames(text, sentences, out))
     keys = outlet_keys(outlet)
     if keys:

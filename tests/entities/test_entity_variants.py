@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lagebild.entities.context import (
+    is_common_noun,
     is_currency,
     is_outlet_name,
     load_context,
@@ -204,3 +205,10 @@ def test_organisation_word_joins_its_one_long_name() -> None:
     entities, _ = resolve_documents([a], load_kb())
     assert together(entities, "Beispieltest Umfragen", "Beispieltest")
     assert not together(entities, "Musterbank Nord", "Musterbank") and not together(entities, "Musterbank Süd", "Musterbank")
+
+
+def test_inflected_common_nouns_are_no_names_but_names_stay() -> None:
+    ctx = load_context()
+    assert is_common_noun("Staatsmedien", ctx) and is_common_noun("Militäreinrichtungen", ctx)
+    for name in ("Bayern", "Berlins", "Grünen", "Sachsen", "Bergen", "Kanzleramt"):
+        assert not is_common_noun(name, ctx), name
