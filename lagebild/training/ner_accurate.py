@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lagebild.entities.accurate.head import HEAD_DIR, Head, labels_for
+from lagebild.entities.accurate.head import HEAD_DIR, Head, labels_for, window
 from lagebild.entities.tagging import decode_biluo, tags_to_spans
 from lagebild.evaluation import shared_data_dir
 from lagebild.evaluation.ner import read_germeval
@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train-sentences", type=int, default=4000)
     ap.add_argument("--hidden", type=int, nargs="+", default=[0, 256])
     ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--context", type=int, default=0, help="neighbour states appended on each side")
     ap.add_argument("--install", action="store_true", help=f"write the best head to {HEAD_DIR}")
     args = ap.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -149,13 +150,13 @@ def main(argv: list[str] | None = None) -> int:
     x_train = _features(train, args.work / "train")
     labels = labels_for([t for _, tags in train for t in _biluo(tags)])
     index = {lab: i for i, lab in enumerate(labels)}
-    x = np.concatenate(x_train)
+    x = np.concatenate([window(s, args.context) for s in x_train])
     y = np.array([index.get(t, index["O"]) for _, tags in train for t in _biluo(tags)], dtype=np.int64)
     best: tuple[float, int, int, Head | None] = (-1.0, 0, 0, None)
     for hidden in args.hidden:
         def report(epoch: int, head: Head, hidden: int = hidden) -> None:
             nonlocal best
-            head.labels = labels
+            head.labels, head.context = labels, args.context
             f1 = _f1(head, x_aside, aside)
             print(f"hidden {hidden} epoch {epoch}: held-aside F1 {f1:.4f}", file=sys.stderr)
             if f1 > best[0]:
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     f1, hidden, epoch, head = best
     print(f"best: hidden {hidden}, epoch {epoch}, held-aside F1 {f1:.4f}", file=sys.stderr)
     if args.install and head is not None:
-        head.save(HEAD_DIR, {"hidden": hidden, "epochs": epoch, "train_sentences": len(train),
+        head.save(HEAD_DIR, {"hidden": hidden, "epochs": epoch, "train_sentences": len(train), "context": args.context,
                              "held_aside_f1": round(f1, 4), "layers": "5-8"})
         print(f"installed {HEAD_DIR}", file=sys.stderr)
     return 0

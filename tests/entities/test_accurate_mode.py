@@ -57,3 +57,13 @@ def test_accurate_tagger_finds_names() -> None:
     ents = {(e.text, e.label_) for e in docs[0].ents}
     assert ("Angela Merkel", "PER") in ents and ("Paris", "LOC") in ents
     assert list(docs[1].ents) == []
+
+
+def test_window_appends_neighbours_with_zero_edges() -> None:
+    from lagebild.entities.accurate.head import window
+
+    x = np.arange(6, dtype=np.float32).reshape(3, 2)
+    w = window(x, 1)
+    assert w.shape == (3, 6)
+    assert w[0].tolist() == [0, 1, 0, 0, 2, 3] and w[2].tolist() == [4, 5, 2, 3, 0, 0]
+    assert window(x, 0) is x

@@ -10,9 +10,20 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["HEAD_DIR", "Head", "labels_for"]
+__all__ = ["HEAD_DIR", "Head", "labels_for", "window"]
 
 HEAD_DIR = Path(__file__).resolve().parents[2] / "models" / "ner-e5-head"
+
+
+def window(x: np.ndarray, context: int) -> np.ndarray:
+    """Each word's state followed by its ``context`` left and right neighbours' (zeros past the edges)."""
+    if context <= 0:
+        return x
+    n, d = x.shape
+    padded = np.zeros((n + 2 * context, d), x.dtype)
+    padded[context:context + n] = x
+    parts = [x] + [padded[context + off:context + off + n] for off in range(-context, context + 1) if off]
+    return np.concatenate(parts, axis=1)
 
 
 def labels_for(tags: Iterable[str]) -> tuple[str, ...]:
@@ -32,6 +43,7 @@ class Head:
     b1: np.ndarray | None = None
     labels: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+    context: int = 0  # neighbours on each side whose states are appended to a word's own
 
     @classmethod
     def from_params(cls, params: dict[str, np.ndarray], mean: np.ndarray, std: np.ndarray) -> Head:
@@ -39,8 +51,8 @@ class Head:
                    params["w1"].copy() if "w1" in params else None, params["b1"].copy() if "b1" in params else None)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        """``[words, labels]`` probabilities for ``[words, hidden]`` encoder states."""
-        h = (x - self.mean) / self.std
+        """``[words, labels]`` probabilities for one sentence's ``[words, hidden]`` encoder states."""
+        h = (window(x, self.context) - self.mean) / self.std
         if self.w1 is not None and self.b1 is not None:
             h = np.maximum(h @ self.w1 + self.b1, 0)
         logits = h @ self.w2 + self.b2
@@ -55,8 +67,8 @@ class Head:
             arrays.update(w1=self.w1, b1=self.b1)
         half: dict[str, Any] = {k: v.astype(np.float16) for k, v in arrays.items()}
         np.savez_compressed(folder / "head.npz", **half)
-        (folder / "meta.json").write_text(json.dumps({**meta, "labels": list(self.labels)}, indent=1) + "\n",
-                                          encoding="utf-8")
+        (folder / "meta.json").write_text(
+            json.dumps({**meta, "context": self.context, "labels": list(self.labels)}, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path = HEAD_DIR) -> Head:
@@ -64,4 +76,4 @@ class Head:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         arr = {k: data[k].astype(np.float32) for k in data.files}
         return cls(arr["mean"], arr["std"], arr["w2"], arr["b2"], arr.get("w1"), arr.get("b1"),
-                   tuple(meta["labels"]), meta)
+                   tuple(meta["labels"]), meta, int(meta.get("context", 0)))
