@@ -311,12 +311,16 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
 
 def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
     """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
-    region ("Frankfurt am Main", "Pfaffenhofen an der Ilm"); two such towns ("Frankfurt (Oder)") block it."""
+    region ("Frankfurt am Main", "Pfaffenhofen an der Ilm") or the one KB town of two joined names it
+    starts ("Garmisch-Partenkirchen"; states such as "Sachsen-Anhalt" are no KB towns, so "Sachsen"
+    stays apart); two such towns ("Frankfurt (Oder)") block it."""
     heads: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
         words = m.norm.split()
         if m.label == "LOC" and len(words) >= 3 and words[1] in _PLACE_LINKS:
             heads[words[0]].add(uf.find(i))
+        elif m.label == "LOC" and len(words) == 2 and (m.kb or "").startswith("place:") and "-" in m.surface:
+            heads[words[0]].add(uf.find(i))  # a town of two joined names: "Garmisch" → "Garmisch-Partenkirchen"
     if not heads:
         return
     for i, m in enumerate(mentions):

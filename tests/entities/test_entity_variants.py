@@ -102,6 +102,16 @@ def test_town_short_name_joins_its_one_long_form_only() -> None:
         ("Frankfurt am Main", "LOC"), ("Frankfurt an der Oder", "LOC"), ("Frankfurt", "LOC")])
     entities, _ = resolve_documents([b], load_kb())
     assert not together(entities, "Frankfurt am Main", "Frankfurt") and not together(entities, "Frankfurt an der Oder", "Frankfurt")
+    text = "In Garmisch-Partenkirchen und Garmisch; Sachsen-Anhalt und Sachsen."
+    c = Document(id="c", original=text, source=SourceRef("c"), text=text, offsets=OffsetMap.identity(len(text)))
+    for surface, start, kb in (("Garmisch-Partenkirchen", 3, "place:garmisch-partenkirchen"), ("Garmisch", 30, None),
+                               ("Sachsen-Anhalt", 40, None), ("Sachsen", 59, None)):
+        assert text[start:start + len(surface)] == surface
+        data = {"norm": name_key(surface), "form": "name", **({"kb": kb} if kb else {})}
+        c.add("entity", Span(start, start + len(surface)), PROV, label="LOC", data=data)
+    entities, _ = resolve_documents([c], load_kb())
+    assert together(entities, "Garmisch-Partenkirchen", "Garmisch")
+    assert not together(entities, "Sachsen-Anhalt", "Sachsen")
 
 
 def test_company_without_legal_form() -> None:
