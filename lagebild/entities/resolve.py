@@ -199,11 +199,19 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     for m in mentions:
         if m.form == "name" and m.label == "ORG" and len(m.norm.split()) >= 2:
             by_initials[_initials(m.norm)].add(m.norm)
+    org_names = sorted({m.norm for m in mentions if m.form == "name" and m.label == "ORG" and not m.kb
+                        and f"n:{m.norm}" in first})
     for i, m in enumerate(mentions):
         if m.form == "acronym" and m.label == "ORG":
-            cands = by_initials.get(m.norm.replace(" ", ""))
+            acro = m.norm.replace(" ", "")
+            cands = by_initials.get(acro)
             if cands and len(cands) == 1:
                 uf.union(first[f"n:{next(iter(cands))}"], i)
+            elif not cands and not m.kb:
+                # compound-part initials: "LKA" ↔ "Landeskriminalamt", "DWD" ↔ "Deutscher Wetterdienst"
+                inner = {n for n in org_names if _compound_acronym(acro, n)}
+                if len(inner) == 1:
+                    uf.union(first[f"n:{next(iter(inner))}"], i)
     # 5. Role mentions ("der Kreml-Chef"): the person this role is tied to in the document, else in the corpus.
     doc_roles: dict[tuple[str, str], set[int]] = defaultdict(set)
     corpus_roles: dict[str, set[int]] = defaultdict(set)
@@ -243,6 +251,36 @@ def _near_surname(single: str, full_by_last: Mapping[str, set[int]]) -> set[int]
         if abs(len(last) - len(single)) <= 1 and last[:1] == single[:1] and Levenshtein.distance(last, single, score_cutoff=1) <= 1:
             out |= roots
     return out or None
+
+
+def _compound_acronym(acro: str, norm: str) -> bool:
+    """True if an acronym's letters can be shared out over the name's words in order, each word
+    taking its first letter and possibly later ones that start parts of a compound ("lka" in
+    "landeskriminalamt", "dwd" in "deutscher wetterdienst"); parts are at least three letters long."""
+    words = [w for w in fold_key(norm).split() if w not in _FUNCTION_WORDS]
+    acro = fold_key(acro).replace(" ", "")
+    if not (3 <= len(acro) <= 5) or not words or len(words) > len(acro) or len("".join(words)) < 3 * len(acro):
+        return False
+
+    def fits(k: int, w: int) -> bool:  # acro[k:] over words[w:]
+        if w == len(words):
+            return k == len(acro)
+        word = words[w]
+        if k >= len(acro) or word[0] != acro[k]:
+            return False
+        starts = [0]
+        for j in range(k + 1, len(acro) + 1):
+            if fits(j, w + 1):
+                return True
+            if j == len(acro):
+                return False
+            nxt = word.find(acro[j], starts[-1] + 3)
+            if nxt < 0:
+                return False
+            starts.append(nxt)
+        return False
+
+    return fits(0, 0)
 
 
 def _skeleton(word: str) -> str:

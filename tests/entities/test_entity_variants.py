@@ -222,3 +222,23 @@ def test_inflected_common_nouns_are_no_names_but_names_stay() -> None:
     assert is_common_noun("Staatsmedien", ctx) and is_common_noun("Militäreinrichtungen", ctx)
     for name in ("Bayern", "Berlins", "Grünen", "Sachsen", "Bergen", "Kanzleramt"):
         assert not is_common_noun(name, ctx), name
+
+
+def _acronym_doc(doc_id: str, text: str, names: list[str], acronym: str) -> Document:
+    d = doc(doc_id, text, [(n, "ORG") for n in names])
+    start = text.rindex(acronym)
+    d.add("entity", Span(start, start + len(acronym)), PROV, label="ORG", data={"norm": name_key(acronym), "form": "acronym"})
+    return d
+
+
+def test_acronym_from_compound_parts_when_one_name_fits() -> None:
+    a = _acronym_doc("a", "Das Landeskriminalamt ermittelt; das LKA schweigt.", ["Landeskriminalamt"], "LKA")
+    entities, _ = resolve_documents([a], load_kb())
+    assert together(entities, "Landeskriminalamt", "LKA")
+    b = _acronym_doc("b", "Das Landeskriminalamt und das Landeskirchenamt; das LKA schweigt.",
+                     ["Landeskriminalamt", "Landeskirchenamt"], "LKA")
+    entities, _ = resolve_documents([b], load_kb())
+    assert not together(entities, "Landeskriminalamt", "LKA") and not together(entities, "Landeskirchenamt", "LKA")
+    c = _acronym_doc("c", "Der Sicherheitsdienst der Ukraine und der SBU.", ["Sicherheitsdienst der Ukraine"], "SBU")
+    entities, _ = resolve_documents([c], load_kb())
+    assert not together(entities, "Sicherheitsdienst der Ukraine", "SBU")  # letters not in the German name
