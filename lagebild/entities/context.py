@@ -43,6 +43,11 @@ class ContextLexicon:
     admin_heads: dict[str, str]
     currencies: frozenset[str]  # name keys of currency names and their last words
     common_noun_suffixes: tuple[str, ...] = ()
+    org_head_endings: tuple[str, ...] = ()
+
+    def org_head(self, word: str) -> bool:
+        """True for a capitalised word that heads an organisation named after a place ("Verkehrsclub")."""
+        return len(word) >= 5 and word[:1].isupper() and word.isalpha() and word.casefold().endswith(self.org_head_endings)
 
     def capital_acts(self, toks: Sequence[_Token], i: int, end: int, is_capital: object) -> bool:
         """True if the capital spanning tokens ``i``…``end-1`` is an actor, not a place.
@@ -115,6 +120,7 @@ def load_context() -> ContextLexicon:
         admin_heads={str(k): str(v) for k, v in (data.get("admin_heads") or {}).items()},
         currencies=frozenset(currencies),
         common_noun_suffixes=tuple(data.get("common_noun_suffixes", ())),
+        org_head_endings=tuple(w.casefold() for w in data.get("org_head_endings", ())),
     )
 
 

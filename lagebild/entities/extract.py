@@ -336,6 +336,22 @@ def _extend_admin_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]
             mentions[n] = (k - 1, j, m)
 
 
+def _extend_org_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]], ctx: ContextLexicon,
+                      roles: RoleLexicon) -> None:
+    """"Verkehrsclub Österreich", "Generalstaatsanwaltschaft Naumburg": an organisation head right before
+    a place makes one organisation name; the place is not the claimant."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    taken = {m.start for _, _, m in mentions} | {m.end for _, _, m in mentions}
+    for n, (i, j, m) in enumerate(mentions):
+        k = starts.get(m.start)
+        if m.label != "LOC" or m.form not in ("name", "metonym") or not k:
+            continue
+        head = toks[k - 1]
+        if head.end in taken or not ctx.org_head(head.text) or roles.match(head.text) is not None:
+            continue
+        mentions[n] = (k - 1, j, Mention(head.start, m.end, "ORG", "name", source="rule"))
+
+
 def _only_kb_names(text: str, m: Mention, kb_hits: list[tuple[int, int, int, int, KBEntry, str]]) -> bool:
     """True if a tagger span is two or more KB names side by side ("dass Moskau Nordkorea hilft")."""
     inside = [(s, e) for _, _, s, e, _, _ in kb_hits if m.start <= s and e <= m.end]
@@ -431,6 +447,7 @@ def mentions_in_tokens(
             used_roles.update(range(hit.start_tok, hit.end_tok))
 
     _extend_admin_heads(toks, mentions, ctx)
+    _extend_org_heads(toks, mentions, ctx, roles)
     out = [m for _, _, m in mentions]
     covered = [(m.start, m.end) for m in out]
     # Qualified role nouns standing alone ("der Kreml-Chef", "Südkoreas Außenminister").

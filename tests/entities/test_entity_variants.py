@@ -242,3 +242,12 @@ def test_acronym_from_compound_parts_when_one_name_fits() -> None:
     c = _acronym_doc("c", "Der Sicherheitsdienst der Ukraine und der SBU.", ["Sicherheitsdienst der Ukraine"], "SBU")
     entities, _ = resolve_documents([c], load_kb())
     assert not together(entities, "Sicherheitsdienst der Ukraine", "SBU")  # letters not in the German name
+
+
+def test_organisation_head_before_a_place_makes_one_organisation() -> None:
+    text = "Laut Verkehrsclub Österreich und der Generalstaatsanwaltschaft Naumburg; in Österreich und Naumburg."
+    _, ms = _mentions(text, [(6, 7, "LOC"), (11, 12, "LOC")])
+    found = {text[m.start:m.end]: (m.label, m.kb) for m in ms}
+    assert found["Verkehrsclub Österreich"] == ("ORG", None)
+    assert found["Generalstaatsanwaltschaft Naumburg"] == ("ORG", None)
+    assert found["Österreich"] == ("LOC", "oesterreich") and found["Naumburg"][0] == "LOC"
