@@ -5,13 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.entities.normalize import (
-    genitive_candidates,
-    name_key,
-    role_key,
-    slug,
-    split_camel,
-)
+from lagebild.entities.normalize import genitive_candidates, name_key, role_key, slug, split_camel
 
 names = st.text(alphabet=st.characters(categories=("L", "Zs", "Pd", "Nd")), max_size=40)
 

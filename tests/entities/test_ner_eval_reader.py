@@ -7,14 +7,7 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.evaluation.ner import (
-    Scores,
-    chunks,
-    coarse,
-    evaluate,
-    read_germeval,
-    write_predictions,
-)
+from lagebild.evaluation.ner import Scores, chunks, coarse, evaluate, read_germeval, write_predictions
 
 FOUR_COLUMNS = """#\thttp://example.org/a\t[2010-07-04]
 1\tGleich\tO\tO
