@@ -119,7 +119,7 @@ def _size_bucket(n: int) -> int:
     (2 s of 3.4 s at 1,000 articles, and growing); a coarse grid keeps that constant. Rounding
     up only makes the index more lenient, and every candidate is verified on the real sets.
     """
-    return n if n < 20 else int(math.ceil(1.05 ** math.ceil(math.log(n, 1.05)) - 1e-9))
+    return n if n < 20 else math.ceil(1.05 ** math.ceil(math.log(n, 1.05)) - 1e-9)
 
 
 def independent_groups(result: CorpusResult, doc_ids: Iterable[str] = ()) -> dict[str, str]:

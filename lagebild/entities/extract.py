@@ -327,7 +327,7 @@ def _extend_admin_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]
     The district is not the town, so a KB link of the bare name is dropped.
     """
     starts = {t.start: k for k, t in enumerate(toks)}
-    for n, (i, j, m) in enumerate(mentions):
+    for n, (_i, j, m) in enumerate(mentions):
         k = starts.get(m.start)
         if m.label != "LOC" or m.form not in ("name", "metonym") or not k:
             continue
@@ -342,7 +342,7 @@ def _extend_org_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]],
     a place makes one organisation name; the place is not the claimant."""
     starts = {t.start: k for k, t in enumerate(toks)}
     taken = {m.start for _, _, m in mentions} | {m.end for _, _, m in mentions}
-    for n, (i, j, m) in enumerate(mentions):
+    for n, (_i, j, m) in enumerate(mentions):
         k = starts.get(m.start)
         if m.label != "LOC" or m.form not in ("name", "metonym") or not k:
             continue
@@ -416,7 +416,7 @@ def mentions_in_tokens(
         if form in ("adjective", "demonym"):
             kbm.label = "LOC" if entry.type == "LOC" else entry.type
         clash = False
-        for k, (mi, mj, m) in enumerate(mentions):
+        for k, (_mi, _mj, m) in enumerate(mentions):
             if m.end <= s or e <= m.start:
                 continue
             clash = True

@@ -337,7 +337,7 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
                 la, lb = wa[-1], wb[-1]
                 if la != lb and not (min(len(la), len(lb)) >= 7 and Levenshtein.distance(la, lb, score_cutoff=1) <= 1):
                     continue
-                if _first_names_match(wa[:-1] + [la], wb[:-1] + [la]):
+                if _first_names_match([*wa[:-1], la], [*wb[:-1], la]):
                     pairs.append((a, b))
         for a, b in pairs:
             partners[a].add(uf.find(first[f"n:{b}"]))

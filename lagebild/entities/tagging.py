@@ -142,7 +142,7 @@ def tags_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Token spans ``(start, end, label)`` from BILUO or IOB tags, repairing ill-formed runs."""
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
-    for i, tag in enumerate(list(tags) + ["O"]):
+    for i, tag in enumerate([*tags, "O"]):
         head, _, typ = tag.partition("-")
         continues = head in ("I", "L") and typ == label and start >= 0
         if not continues and start >= 0:

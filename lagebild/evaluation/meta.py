@@ -43,7 +43,7 @@ import click
 from lagebild.evaluation.extract import evalset_options, evalset_pages, html_document, ingest_document, load_page, page_half
 from lagebild.model import Document, SourceRef
 
-__all__ = ["FieldScore", "command", "evaluate", "field_matches", "format_table", "SYSTEMS", "FIELDS"]
+__all__ = ["FIELDS", "SYSTEMS", "FieldScore", "command", "evaluate", "field_matches", "format_table"]
 
 FIELDS = ("date", "title", "author")
 SYSTEMS = ("lagebild html", "lagebild text", "trafilatura")

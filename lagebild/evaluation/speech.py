@@ -46,7 +46,8 @@ def page_text(shared: Path, page: str) -> str:
     """Return the main text of a ``trafilatura_evalset`` page, extracted as the gold set was built."""
     import trafilatura
 
-    raw = gzip.open(shared / "trafilatura_evalset" / "html" / f"{page}.gz").read()
+    with gzip.open(shared / "trafilatura_evalset" / "html" / f"{page}.gz") as fh:
+        raw = fh.read()
     return trafilatura.extract(raw, favor_precision=True) or ""
 
 
@@ -312,7 +313,7 @@ def score_rw_sample(sample: RWSample, quotes: list[Annotation], scores: RWScores
                 pred_types[k].add(a.label)
     for kind in TYPES:
         prf = scores.tokens[kind]
-        for g, p in zip(sample.types, pred_types):
+        for g, p in zip(sample.types, pred_types, strict=False):
             prf.add(int(kind in g and kind in p), int(kind in p), int(kind in g))
     direct_preds = [a for a in quotes if a.label == "direct"]
     for inst, idxs in sample.instances.items():

@@ -29,7 +29,7 @@ from typing import Any
 import click
 
 from lagebild.evaluation import shared_data_dir
-from lagebild.model import Document, OffsetMap, SourceRef
+from lagebild.model import Document, SourceRef
 
 __all__ = ["bcubed", "cluster_documents", "command", "load_gold", "read_gold_documents"]
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import click
 
+from lagebild.evaluation.gold_text import gold_document
 from lagebild.evaluation.metrics import prf
 from lagebild.evaluation.timeml import TimeMLDoc, Timex3, read_timeml, write_timeml
-from lagebild.evaluation.gold_text import gold_document
 from lagebild.model import DateValue
 
 __all__ = ["Scores", "command", "predict", "score"]

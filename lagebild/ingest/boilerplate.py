@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from lagebild.ingest import headers
@@ -413,7 +414,7 @@ def _main_block(lines: list[Line], good: list[int]) -> tuple[int, int]:
     other articles' summaries) forms blocks of its own.
     """
     blocks: list[list[int]] = [[good[0]]]
-    for prev, cur in zip(good, good[1:], strict=False):
+    for prev, cur in pairwise(good):
         between = lines[prev + 1 : cur]
         gap = sum(1 for ln in between if ln.reason is None)
         # Reader comments look like body text: a comments heading ends the article.
@@ -750,7 +751,7 @@ def line_features(lines: list[Line], first: int, last: int, title_i: int | None 
             float(s[-6:].rstrip("\"“”»«'’)").endswith("?")), sum(map(str.isupper, words)) / nw,
             math.log1p(block_lines), math.log1p(char_dist),
             float(furniture > 0 and you > 0), math.log1p(last - i) if dist == 0 else 0.0, loglens[i] - log_body_len,
-            float(i == first or i == last), math.log(run[i]),
+            float(i in (first, last)), math.log(run[i]),
             float(furniture > 0 and you > 0) * (1.0 - cohesion),
             (1.0 - cohesion) * float(kept_good[i] and dist == 0 and len(cont) >= 5),
         ])

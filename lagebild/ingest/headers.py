@@ -15,17 +15,17 @@ from lagebild.model import DateValue
 
 __all__ = [
     "DateMatch",
-    "header_parts",
+    "RelativeDate",
     "author_line",
     "byline_author",
-    "name_over_role",
     "date_at",
     "date_line",
     "date_prefix",
+    "header_parts",
+    "name_over_role",
     "parse_date_string",
     "reading_time_line",
     "relative_date_line",
-    "RelativeDate",
     "section_word",
 ]
 

@@ -31,7 +31,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 __all__ = [
@@ -254,7 +254,7 @@ def _shift(day: str, stamp: str | None, offset: timedelta | None) -> tuple[str, 
     hm = _utc_time(stamp)
     if hm is None:
         return day, ()
-    when = datetime.fromisoformat(day).replace(hour=hm[0], minute=hm[1], tzinfo=timezone.utc)
+    when = datetime.fromisoformat(day).replace(hour=hm[0], minute=hm[1], tzinfo=UTC)
     if offset is not None:
         return when.astimezone(timezone(offset)).date().isoformat(), ()
     alts = []
@@ -547,11 +547,10 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
                 headline, headline_el = (h, e), el
                 break
         anchor = headline[0]
-    elif key:
-        if len(key) >= 12:
-            anchor = text.find(key)
-            if anchor >= 0:
-                headline = (anchor, anchor + len(key))
+    elif key and len(key) >= 12:
+        anchor = text.find(key)
+        if anchor >= 0:
+            headline = (anchor, anchor + len(key))
     start = -1
     for line in first_lines[:4]:  # the first main-text line that is not the headline itself
         start = _find_start(text, line, max(headline[1], 0))

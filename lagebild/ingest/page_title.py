@@ -157,7 +157,7 @@ def _confirms(headline: str, meta_title: str, stripped: str) -> bool:
     h, m, s = _squash(headline), _squash(meta_title), _squash(stripped)
     if not h or len(h) < 4:
         return False
-    return h == s or h == m or (h in m and len(h) >= 0.4 * len(s)) or (s in h and len(s) >= 0.6 * len(h))
+    return h in (s, m) or (h in m and len(h) >= 0.4 * len(s)) or (s in h and len(s) >= 0.6 * len(h))
 
 
 def choose_title(tree: Any, *, meta_title: str | None, site_name: str | None = None, url: str | None = None) -> PageTitle | None:

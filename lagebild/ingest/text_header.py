@@ -34,7 +34,13 @@ from lagebild.ingest.headers import author_line, byline_author, name_over_role
 from lagebild.ingest.page_dates import dateline_day, line_dates
 
 __all__ = [
-    "HeaderDate", "LOOKBACK", "MIN_SCORE", "TitleLine", "choose_header_author", "choose_header_date", "choose_title_line",
+    "LOOKBACK",
+    "MIN_SCORE",
+    "HeaderDate",
+    "TitleLine",
+    "choose_header_author",
+    "choose_header_date",
+    "choose_title_line",
 ]
 
 #: how many lines above the first body paragraph can hold the headline
@@ -78,7 +84,7 @@ def _shape(text: str, words: list[str], furniture: frozenset[str]) -> float | No
         score -= 1.0  # a sentence, not a headline
     lowered = [w.casefold() for w in words]
     score -= 2.5 * sum(w in furniture for w in lowered) / n
-    if "|" in text or " / " in text and n <= 6:
+    if "|" in text or (" / " in text and n <= 6):
         score -= 0.5  # navigation trail
     return score
 
@@ -110,7 +116,7 @@ def choose_title_line(lines: Sequence[TitleLine], first: int, *, stopwords: froz
         if ln.reason in _META_REASONS:
             continue
         distance += 1
-        if ln.kind == "cue" or ln.kind == "good" and len(ln.text) > 300:
+        if ln.kind == "cue" or (ln.kind == "good" and len(ln.text) > 300):
             continue
         words = _WORD.findall(ln.text)
         shape = _shape(ln.text, words, furniture)

@@ -20,9 +20,9 @@ def main() -> None:
     mapping = DefaultDictionaryFactory().get_dictionary("de")
     forms = set()
     for word, lemma in mapping.items():
-        if word.endswith("e") and word.islower() and len(word) >= 4 and word.isalpha():
-            if lemma in (word + "n", word[:-1] + "n", word[:-2] + "eln") and lemma != word:
-                forms.add(word)
+        if (word.endswith("e") and word.islower() and len(word) >= 4 and word.isalpha()
+                and lemma in (word + "n", word[:-1] + "n", word[:-2] + "eln") and lemma != word):
+            forms.add(word)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(sorted(forms)) + "\n", "utf-8")
     print(f"{len(forms)} forms -> {OUT}")

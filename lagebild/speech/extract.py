@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
+from lagebild.speech.attribution import find_attributions
 from lagebild.speech.lexicon import ADVERBS, CUE_FORMS, KONJ2, PREPOSITIONS, PRONOUNS, CueForm, is_konjunktiv1, is_role_noun
 from lagebild.speech.marks import Quotation, Unpaired, quotations_in_text
 from lagebild.speech.phrases import EntityRef, Phrase, parse_np_backward, parse_np_forward, pick_name
-from lagebild.speech.attribution import find_attributions
 from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token, tokenize
 
 __all__ = ["Speaker", "SpeechAct", "extract_speech"]
@@ -518,7 +518,7 @@ class _Extractor:
         if first is None or toks[-1].text == "?":
             return
         first_word = first.text
-        if first_word == "Bitte" or is_konjunktiv1(first_word.lower()) and first_word[:1].isupper():
+        if first_word == "Bitte" or (is_konjunktiv1(first_word.lower()) and first_word[:1].isupper()):
             return  # "Bitte beachte …", "Beachte …": imperative, not subjunctive
         first_clause_end = next((k for k, t in enumerate(toks) if t.text in (",", ";", ":") and k > 1), len(toks))
         reported_marker = any(t.lower in ("demnach", "demzufolge") for t in toks)

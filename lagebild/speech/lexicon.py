@@ -14,11 +14,11 @@ __all__ = [
     "ADVERBS",
     "ARTICLES",
     "CUE_FORMS",
-    "CueForm",
     "KONJ1",
     "KONJ2",
     "PREPOSITIONS",
     "PRONOUNS",
+    "CueForm",
     "is_konjunktiv1",
     "is_role_noun",
 ]

@@ -53,7 +53,7 @@ def _can_open(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if text[i] == "„":  # never a closing mark: only a letter right before it rules it out
         return not before.isalnum()
-    return not after.isspace() and (before.isspace() or before in "([{—–-/:,;\u00a0„»«'‚") or i == 0
+    return (not after.isspace() and (before.isspace() or before in "([{—–-/:,;\u00a0„»«'‚")) or i == 0
 
 
 def _can_close(text: str, i: int) -> bool:

@@ -132,7 +132,7 @@ class BoilerplateClean:
             dated = choose_header_date(p.lines, block[0], i)
             # a date labelled as the publication beats the header rules' first date (often an update)
             before = found.get("published")
-            if dated is not None and (before is None or dated.labelled and not (before.value or "").startswith(dated.day)):
+            if dated is not None and (before is None or (dated.labelled and not (before.value or "").startswith(dated.day))):
                 found["published"] = _header_date_value(p.lines[dated.line].text, dated)
             if not found.get("author"):
                 found["author"] = choose_header_author(p.lines, block[0], i)

@@ -37,7 +37,7 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 def split_paragraphs(text: str) -> Iterator[Span]:
     """Yield one span per non-blank line (leading/trailing whitespace excluded)."""
     for match in re.finditer(r"[^\n]+", text):
-        start, end = match.start(), match.end()
+        start = match.start()
         chunk = match.group()
         stripped = chunk.strip()
         if not stripped:
@@ -61,11 +61,8 @@ def _is_false_boundary(line: str, punct_start: int, next_start: int) -> bool:
         return True
     if len(token) == 1 and token.isalpha():  # initials: "John F. Kennedy"
         return True
-    if _ORDINAL_BEFORE.search(before):
-        # "am 6. August", "der 3. Platz": ordinal followed by a month or a lower-case word.
-        if _MONTH_AFTER.match(after) or (after[:1].islower()):
-            return True
-    return False
+    # "am 6. August", "der 3. Platz": ordinal followed by a month or a lower-case word.
+    return bool(_ORDINAL_BEFORE.search(before) and (_MONTH_AFTER.match(after) or after[:1].islower()))
 
 
 def split_sentences(text: str, within: Span | None = None) -> Iterator[Span]:

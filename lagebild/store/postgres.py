@@ -16,9 +16,9 @@ from typing import Any
 from lagebild.compare import CorpusResult
 from lagebild.errors import MissingExtra, StoreError
 from lagebild.model import Document, SourceRef
-from lagebild.store.schema import POSTGRES_SCHEMA, SCHEMA_VERSION
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
+from lagebild.store.schema import POSTGRES_SCHEMA, SCHEMA_VERSION
 from lagebild.store.search import build_fts_row, make_snippet, search_filters, tsquery
 
 __all__ = ["PostgresStore"]

@@ -1031,9 +1031,8 @@ def _h_year(text: str, m: re.Match[str], g: _G) -> list[Mention]:
         after = text[m.end() : m.end() + 40]
         follow = re.match(r"[ \t]+([\wäöüÄÖÜß-]+)", after)
         nxt = follow.group(1) if follow else ""
-        if nxt[:1].isupper() and not MONTHS.get(nxt.lower()):
-            if prep not in _YEAR_PREPS or nxt.lower() in _COUNTED:
-                return []
+        if nxt[:1].isupper() and not MONTHS.get(nxt.lower()) and (prep not in _YEAR_PREPS or nxt.lower() in _COUNTED):
+            return []
         if prep in ("über", "für", "mit", "rund", "und", "oder", "der", "die", "den", "dem", "des") and prep not in _YEAR_PREPS and nxt[:1].isupper():
             return []
         before = text[max(0, m.start() - 12) : m.start()].lower()
