@@ -247,7 +247,8 @@ class SourceRef:
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> SourceRef:
-        return cls(**{k: obj.get(k) for k in cls.__slots__ if k in obj})  # type: ignore[attr-defined]
+        fields: dict[str, Any] = {k: obj.get(k) for k in cls.__slots__ if k in obj}
+        return cls(**fields)
 
 
 @dataclass(slots=True)

@@ -65,14 +65,14 @@ def flatten_html(page: str | bytes) -> str:
         return ""
     for el in list(tree.iter(*_DROP)):
         if el.getparent() is not None:
-            el.drop_tree()  # keeps the element's tail text
+            el.drop_tree()  # type: ignore[attr-defined]  # lxml-stubs: lxml.html elements typed as _Element; keeps the tail text
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         if el.tag.lower() in _BLOCK:
             el.tail = "\n\n" + (el.tail or "")
             el.text = "\n\n" + (el.text or "")
-    text = tree.text_content()
+    text = tree.text_content()  # type: ignore[attr-defined]  # lxml-stubs: fromstring() typed as _Element
     lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
     out: list[str] = []
     for ln in lines:

@@ -157,7 +157,7 @@ def command(gold: tuple[str, ...], data_dir: Path | None, pred_path: Path | None
     """
     data = data_dir or shared_data_dir()
     click.echo(f"{'gold':<28} {'articles':>8} {'gold st.':>8} {'pred st.':>8} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'time s':>7}")
-    preds = []
+    preds: list[dict[str, Any]] = []
     for path in gold:
         records = [r for r in load_gold(path) if split is None or r.get("split") == split]
         docs = read_gold_documents(records, data)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -875,14 +876,18 @@ def line_probabilities(lines: list[Line], first: int, last: int, title_i: int | 
     import numpy as np
 
     feats = np.asarray(line_features(lines, first, last, title_i), dtype=float)
+    pass1: Callable[[Any], Any]
+    pass2: Callable[[Any], Any]
     if hasattr(weights, "TREES1"):
         pass1, pass2 = _forests(weights)
     else:
-        def pass1(x: Any) -> Any:
+        def logistic1(x: Any) -> Any:
             return _logistic(x, weights.WEIGHTS1, weights.MEAN1, weights.STD1)
 
-        def pass2(x: Any) -> Any:
+        def logistic2(x: Any) -> Any:
             return _logistic(x, weights.WEIGHTS2, weights.MEAN2, weights.STD2)
+
+        pass1, pass2 = logistic1, logistic2
     p1 = [float(v) for v in pass1(feats)]
     x2 = np.hstack([feats, np.asarray(context_features(p1), dtype=float).reshape(len(p1), len(CONTEXT_FEATURES))])
     return [float(v) for v in pass2(x2 if rows is None else x2[rows])]

@@ -217,18 +217,19 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
     except Exception:  # the detector is a helper, never a reason to fail
         best = None
     if best is not None and best.encoding:
+        detected: str | None
         try:
-            text = data.decode(best.encoding)
+            detected = data.decode(best.encoding)
         except UnicodeDecodeError:
-            text = None
-        if text is not None:
+            detected = None
+        if detected is not None:
             # Single-byte code pages often decode German text identically; then say Windows-1252.
             try:
-                if best.encoding != "cp1252" and data.decode("cp1252") == text:
-                    return text, "cp1252", f"detected by charset-normalizer ({best.encoding}, identical as Windows-1252)"
+                if best.encoding != "cp1252" and data.decode("cp1252") == detected:
+                    return detected, "cp1252", f"detected by charset-normalizer ({best.encoding}, identical as Windows-1252)"
             except UnicodeDecodeError:
                 pass
-            return text, best.encoding, f"detected by charset-normalizer (chaos {best.chaos:.2f})"
+            return detected, best.encoding, f"detected by charset-normalizer (chaos {best.chaos:.2f})"
     try:
         return data.decode("cp1252"), "cp1252", "fallback: not UTF-8, Windows-1252 decodes"
     except UnicodeDecodeError:

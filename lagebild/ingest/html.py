@@ -300,7 +300,7 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
     lines = [_WS.sub(" ", ln).strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     out = Extracted(lines=lines)
-    if doc is not None:
+    if doc is not None and not isinstance(doc, dict):
         tree = _page_tree(page)
         out.title = _title(tree, doc, doc.url or url)
         out.author = doc.author or _printed_author(tree)

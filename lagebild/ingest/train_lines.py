@@ -89,7 +89,8 @@ def _page(flat: str, source: str, key: str, fold: int, label: dict[int, tuple[fl
     if not block:
         return None
     title_i = p.meta.get("title_line")
-    feats = np.array(line_features(p.lines, *block, title_i), dtype=float)
+    first, last = block
+    feats = np.array(line_features(p.lines, first, last, title_i), dtype=float)
     cands = model_candidates(p.lines, title_i)
     idx, ys, ws = [], [], []
     if body is not None:

@@ -320,7 +320,7 @@ def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple
     for k, m in enumerate(words):
         if not is_role_noun(m.group()):
             continue
-        run = []
+        run: list[re.Match[str]] = []
         for nxt in words[k + 1 : k + 4]:
             gap = text[(run[-1] if run else m).end() : nxt.start()]
             if gap not in (" ", "\u00a0") or is_role_noun(nxt.group()):
@@ -707,8 +707,8 @@ class _Extractor:
             self._add(SpeechAct("reported", start, end, c, speaker, cue, cue_span, _mood(sent, sent.start, end), hedge, idx))
         if not found and hedge == "soll" and not self.by_sentence.get(idx):
             m = _HEDGE_SOLL.search(self.text, sent.start, sent.end)
-            cue_span = (m.start(), m.start() + len(m.group().split()[0])) if m else None
-            self._add(SpeechAct("reported", sent.start, end, (sent.start, end), None, "soll", cue_span, "indicative", "soll", idx))
+            soll_span = (m.start(), m.start() + len(m.group().split()[0])) if m else None
+            self._add(SpeechAct("reported", sent.start, end, (sent.start, end), None, "soll", soll_span, "indicative", "soll", idx))
 
     # -- driver -----------------------------------------------------------------------------
     def run(self, sentences: list[_Sent], quotes: list[Quotation]) -> list[SpeechAct]:

@@ -76,6 +76,7 @@ class LanguageDetect:
             paras.append((m.start() + len(m.group()) - len(m.group().lstrip()), para, p_lang, p_score))
             if p_lang:
                 shares[p_lang] += len(para)
+        lang: str | None
         if shares:
             lang = shares.most_common(1)[0][0]
             score = shares[lang] / sum(shares.values())

@@ -45,7 +45,7 @@ class PostgresStore:
             import psycopg
             from psycopg.rows import dict_row
         except ImportError as exc:  # pragma: no cover - depends on the installation
-            raise MissingExtra(f"the PostgreSQL store needs its extra: pip install 'lagebild[postgres]' ({exc})") from exc
+            raise MissingExtra(f"the PostgreSQL store ({exc})", "postgres") from exc
         self.url = url
         self._psycopg = psycopg
         try:
@@ -98,7 +98,10 @@ class PostgresStore:
         """
         pairs = rows_to_save(docs, rows)
         now = time.time()
-        doc_rows, source_rows, ann_rows, fts_rows = [], [], [], []
+        doc_rows: list[tuple[Any, ...]] = []
+        source_rows: list[tuple[Any, ...]] = []
+        ann_rows: list[tuple[Any, ...]] = []
+        fts_rows: list[tuple[Any, ...]] = []
         for doc, row in pairs:
             meta = doc.meta
             doc_rows.append((doc.id, doc.hash, _clean(meta.title), _clean(meta.published.value), meta.published.precision,

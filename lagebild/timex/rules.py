@@ -14,6 +14,7 @@ modifiers ("der vergangenen Woche", "Ende Oktober") inside.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 import string
 from collections.abc import Callable, Iterator
@@ -236,7 +237,7 @@ _BRANCHES: list[tuple[str, str]] = [
 
 def _named_branch(name: str, pattern: str) -> str:
     """Return the branch as one named group, its own groups prefixed with the branch name."""
-    renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pattern)
+    renamed = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{name}__{m.group(1)}>", pattern)
     return f"(?P<{name}>{renamed})"
 
 
@@ -320,8 +321,9 @@ def _dispatch() -> tuple[list[re.Pattern[str]], dict[str, tuple[int, ...]], tupl
     pattern is used as it is.
     """
     try:
-        from re import _constants as consts
-        from re import _parser as parser
+        # Private modules, absent from the typing stubs: loaded by name, typed as plain modules.
+        consts = importlib.import_module("re._constants")
+        parser = importlib.import_module("re._parser")
     except ImportError:  # a Python without these internals: the master pattern still works
         return None
     patterns, firsts = [], []
@@ -950,7 +952,7 @@ def _h_duration(text: str, m: re.Match[str], g: _G) -> list[Mention]:
     direction = "past" if pre == "seit" else "future" if pre == "in" else ""
     return [
         Mention(start, end, "fixed", type="DURATION", rule="duration", value=duration_value(count, unit), vague=vague or count is None,
-                mod=mod, direction=direction, unit=unit, offset=int(count) if whole else 0, note="in" if pre == "in" else "")
+                mod=mod, direction=direction, unit=unit, offset=int(count) if whole and count is not None else 0, note="in" if pre == "in" else "")
     ]
 
 

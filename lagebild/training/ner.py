@@ -355,7 +355,7 @@ def install(best: Path) -> None:
     # so keeping just the labels saves megabytes without changing a single prediction.
     nlp = spacy.load(MODEL_DIR)
     head = nlp.get_pipe(nlp.pipe_names[-1])
-    tags = list(head.labels)
+    tags = list(head.labels)  # type: ignore[attr-defined]  # spaCy types get_pipe() as a bare callable
     types = {t.partition("-")[2] or t for t in tags if t != "O"}
     labels = sorted(set(tags) | types)
     (MODEL_DIR / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")

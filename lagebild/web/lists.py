@@ -420,7 +420,7 @@ def _inconsistency_rows(st: Any) -> list[Row]:
     links = st.links
     with st.lock:
         stored = list(st.store.iter_annotations("inconsistency"))
-    items: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    items: list[tuple[dict[str, Any], list[Mapping[str, Any]]]] = []
     for r in stored:
         data = r.get("data") or {}
         items.append(({"id": f"{r['doc']}#{r['ann']}", "type": r.get("label") or "inconsistency", "reason": data.get("reason")},
