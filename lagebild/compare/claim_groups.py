@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.compare.coverage import independent_origins
+from lagebild.compare.figure_stage import Stage, stage_at
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -125,6 +126,7 @@ class _Claim:
     phase: int = -1
     scope_assumed: bool = False
     doc_places: dict[str, str] = field(default_factory=dict)
+    stage: Stage | None = None
 
     @property
     def named(self) -> bool:
@@ -190,6 +192,7 @@ class ClaimGrouper:
                 claimant_ann = by_id.get(data.get("claimant_ann") or "")
                 claimant = data.get("claimant_text") or (claimant_ann.surface if claimant_ann else None)
                 span = doc.span_json(ann.span)
+                stage = stage_at(doc.text, (sentence.start, sentence.end))
                 out.append(
                     _Claim(
                         doc, ann, stories.get(doc.id, ""), str(measure), scope, scope_text, values, ref, basis, claimant,
@@ -210,8 +213,10 @@ class ClaimGrouper:
                             "origin": origins.get(doc.id, doc.id),
                             "ref_time": ref.value if ref else None,
                             "ref_time_basis": basis,
+                            "stage": stage.id if stage else None,
                         },
                         doc_places=places,
+                        stage=stage,
                     )
                 )
         return out
@@ -310,11 +315,11 @@ class ClaimGrouper:
         label = unit_text if measure.startswith(("count:", "unit:")) else vocab.label(measure)
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
+        sources = {c.origin for c in members}
+        relation, reasoning = self._relation(phases, len(sources))  # may put the phases in stage order
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
-        sources = {c.origin for c in members}
-        relation, reasoning = self._relation(phases, len(sources))
         if scope is None:
             reasoning += " No place or group is stated for these figures."
         elif any(c.scope_assumed for c in members):
@@ -437,6 +442,14 @@ class ClaimGrouper:
                 " Each different value refers to a later time than the one before, so the later figure updates the"
                 " earlier one; this is not a contradiction."
             )
+        staged = _stage_order(phases)
+        if staged is not None:
+            phases[:] = staged
+            steps = " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
+            return "updated", text + (
+                f" Each different value is from a later stage of the count ({steps}), so the later figure replaces"
+                " the earlier one; this is not a contradiction."
+            )
         unknown = any(c.ref is None for items in phases for c in items)
         why = (" some of them have no known reference time." if unknown else
                " their reference times overlap or are too coarse (a month, a year) to tell whether the figure was"
@@ -487,6 +500,39 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
                 lead |= words
     top = [k for k, n in keys.most_common(1) if n > 1]
     return {k: names[k] for k in lead | set(top)}
+
+
+def _stage_span(items: list[_Claim]) -> tuple[Stage, Stage] | None:
+    """The earliest and latest stage a phase's figures are from (None when none names one): the same
+    value can be both the preliminary and the official result."""
+    stages = [c.stage for c in items if c.stage is not None]
+    if not stages:
+        return None
+    return min(stages, key=lambda s: s.rank), max(stages, key=lambda s: s.rank)
+
+
+def _stage_order(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
+    """The phases in the order of their stages when every phase names one and no two share a stage, else None."""
+    spans = [_stage_span(p) for p in phases]
+    if any(s is None for s in spans):
+        return None
+    order = sorted(range(len(phases)), key=lambda i: (spans[i][0].rank, spans[i][1].rank))  # type: ignore[index]
+    for i, j in pairwise(order):
+        a, b = spans[i], spans[j]
+        # estimates of one stage may differ between institutes (two exit polls): they are replaced together
+        tie = all(x.estimate for x in (*a, *b))  # type: ignore[misc]
+        if a[1].rank >= b[0].rank and not tie:  # type: ignore[index]
+            return None
+    if spans[order[-1]][0].estimate:  # type: ignore[index]
+        return None  # only differing estimates, nothing replaces them
+    return [phases[i] for i in order]
+
+
+def _stage_name(items: list[_Claim]) -> str:
+    span = _stage_span(items)
+    if span is None:
+        return "?"
+    return span[0].id if span[0] == span[1] else f"{span[0].id}/{span[1].id}"
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:

@@ -116,3 +116,32 @@ def test_an_inferred_publication_date_never_makes_two_reports_simultaneous() -> 
     group = _group_of(_groups([a, b]), "a", 12)
     assert group["relation"] == "cannot_compare"
     assert {c["ref_time_basis"] for c in group["claims"]} == {"publication", "publication (inferred)"}
+
+
+ELECTION = [("Bürgerliste", "ORG", "Bürgerliste")]
+
+
+def _vote(doc_id: str, text: str, published: str = "2024-05"):
+    return RuleClaims()(make_doc(doc_id, text, published=published, entities=ELECTION))
+
+
+def test_an_estimate_replaced_by_the_result_is_an_update_though_the_month_is_all_we_know() -> None:
+    a = _vote("a", "Bei der Landtagswahl erreicht die Bürgerliste laut Hochrechnung 30,9 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem vorläufigen amtlichen Endergebnis kommt die Bürgerliste auf 29,8 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 30.9)
+    assert group["relation"] == "updated" and "later stage" in group["reasoning"]
+    assert [c["stage"] for c in group["claims"]] == ["projection", "preliminary result"]
+
+
+def test_two_different_results_of_one_stage_are_no_update() -> None:
+    a = _vote("a", "Nach dem vorläufigen Endergebnis kommt die Bürgerliste auf 30,9 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem vorläufigen Endergebnis kommt die Bürgerliste auf 29,8 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 30.9)
+    assert group["relation"] != "updated"
+
+
+def test_figures_without_a_stage_are_not_ordered_by_one() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05")
+    b = _doc("b", "Nach dem vorläufigen Endergebnis der Zählung starben in Nordhafen 19 Menschen.", "2024-05")
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "cannot_compare"
