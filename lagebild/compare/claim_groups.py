@@ -259,7 +259,7 @@ class ClaimGrouper:
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
         for c in claims:
             blocks[(c.story, c.measure)].append(c)
-        out = []
+        out: list[dict[str, Any]] = []
         for block in blocks.values():
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
@@ -275,9 +275,16 @@ class ClaimGrouper:
                     scoped[fits[0]].append(c)
                 else:
                     scoped.setdefault("", []).append(c)
-            for members in scoped.values():
+            for key, members in scoped.items():
                 for run in self._by_size(members):
-                    out.append(self._group_json(run))
+                    group = self._group_json(run)
+                    if key == "" and group["relation"] == CANNOT_COMPARE:
+                        # no place or group stated and no time to order them: differing values are not taken
+                        # for one quantity (two cities' figures look alike); each set of agreeing ones stays
+                        phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
+                        out.extend(self._group_json(items, unscoped_split=True) for items in phases if items)
+                    else:
+                        out.append(group)
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
@@ -302,7 +309,7 @@ class ClaimGrouper:
         ordered.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or interval_of("9999").start)  # type: ignore[union-attr]
         return ordered
 
-    def _group_json(self, members: list[_Claim]) -> dict[str, Any]:
+    def _group_json(self, members: list[_Claim], unscoped_split: bool = False) -> dict[str, Any]:
         vocab = load_measures()
         measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
@@ -322,6 +329,9 @@ class ClaimGrouper:
                 c.phase = n
         if scope is None:
             reasoning += " No place or group is stated for these figures."
+            if unscoped_split:
+                reasoning += (" Other figures of this measure without a stated place differ from these and cannot be"
+                              " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):
             reasoning += f" Figures without a stated place or group are read as {scope}, the only scope their values fit."
         claims_json = []
@@ -392,10 +402,13 @@ class ClaimGrouper:
     def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
         """True when different claimants give these values for the same time: two named ones in one article, or
         any two (an outlet's own statement counts as the outlet's claim) on the same stated day."""
+        vocab = load_measures()
         for x in a:
             for y in b:
                 if x.source_key == y.source_key:
                     continue
+                if _share_of_nothing(x, vocab) or _share_of_nothing(y, vocab):
+                    continue  # a share that does not say whose (which party) is no value of one quantity
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     if x.named and y.named and x.scope_assumed == y.scope_assumed:
                         return True
@@ -500,6 +513,12 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
                 lead |= words
     top = [k for k, n in keys.most_common(1) if n > 1]
     return {k: names[k] for k in lead | set(top)}
+
+
+def _share_of_nothing(c: _Claim, vocab: Any) -> bool:
+    """True for a percentage share whose scope (party, group) is neither stated nor read from the lead."""
+    measure = vocab.by_id(c.measure.partition(":")[0])
+    return measure is not None and measure.kind == "percent" and not c.scope and not c.scope_assumed
 
 
 def _stage_span(items: list[_Claim]) -> tuple[Stage, Stage] | None:

@@ -145,3 +145,28 @@ def test_figures_without_a_stage_are_not_ordered_by_one() -> None:
     b = _doc("b", "Nach dem vorläufigen Endergebnis der Zählung starben in Nordhafen 19 Menschen.", "2024-05")
     group = _group_of(_groups([a, b]), "a", 12)
     assert group["relation"] == "cannot_compare"
+
+
+def test_shares_that_do_not_say_whose_are_never_a_contradiction() -> None:
+    a = _vote("a", "Laut Infratest kommt eine Partei auf 31,5 Prozent der Stimmen, laut der Forschungsgruppe Wahlen kommt eine "
+                   "andere auf 12,0 Prozent der Stimmen.")
+    result = _groups([a])
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+
+
+def test_unscoped_figures_that_differ_and_cannot_be_ordered_stay_apart() -> None:
+    a = _doc("a", "Zu der Kundgebung wurden 4.000 Teilnehmer erwartet.", "2024-05")
+    b = _doc("b", "Erwartet wurden rund 4.000 Teilnehmer.", "2024-05")
+    c = _doc("c", "Zu der Kundgebung wurden 9.000 Teilnehmer erwartet.", "2024-05")
+    result = _groups([a, b, c])
+    four = _group_of(result, "a", 4000)
+    assert four["relation"] == "corroborated" and {x["doc"] for x in four["claims"]} == {"a", "b"}
+    assert "not taken for the same quantity" in four["reasoning"]
+    assert _group_of(result, "c", 9000)["id"] != four["id"]
+
+
+def test_scoped_figures_that_differ_stay_one_group_though_they_cannot_be_compared() -> None:
+    a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer erwartet.", "2024-05")
+    b = _doc("b", "In Nordhafen wurden 9.000 Teilnehmer erwartet.", "2024-05")
+    group = _group_of(_groups([a, b]), "a", 4000)
+    assert group["relation"] == "cannot_compare" and len(group["claims"]) == 2
