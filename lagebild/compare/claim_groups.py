@@ -269,6 +269,8 @@ class ClaimGrouper:
                 fits = [k for k in scoped if k is not None and k in c.doc_places]
                 if len(fits) > 1:  # the article names several: the one whose values it agrees with
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
+                if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
+                    fits = [k for k in scoped if k is not None and any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
@@ -552,6 +554,11 @@ def _stage_name(items: list[_Claim]) -> str:
     if span is None:
         return "?"
     return span[0].id if span[0] == span[1] else f"{span[0].id}/{span[1].id}"
+
+
+def _precise(c: _Claim) -> bool:
+    """True for a figure with a finite range (not "mehr als 20", not "Tausende"): agreeing with it says something."""
+    return c.values[1] != float("inf") and not c.ann.data.get("vague")
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:

@@ -170,3 +170,22 @@ def test_scoped_figures_that_differ_stay_one_group_though_they_cannot_be_compare
     b = _doc("b", "In Nordhafen wurden 9.000 Teilnehmer erwartet.", "2024-05")
     group = _group_of(_groups([a, b]), "a", 4000)
     assert group["relation"] == "cannot_compare" and len(group["claims"]) == 2
+
+
+def test_an_unscoped_figure_joins_the_one_scoped_group_whose_values_it_agrees_with() -> None:
+    a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer gezählt.", "2024-05")
+    b = _doc("b", "Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")
+    c = _doc("c", "In Südtal wurden 9.000 Teilnehmer gezählt.", "2024-05")
+    group = _group_of(_groups([a, b, c]), "b", 4000)
+    assert group["scope"] == "Nordhafen" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+    assert group["relation"] == "corroborated" and "read as Nordhafen" in group["reasoning"]
+
+
+def test_an_unscoped_figure_agreeing_with_two_places_or_only_open_ended_joins_none() -> None:
+    a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer gezählt.", "2024-05")
+    b = _doc("b", "Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")
+    c = _doc("c", "In Südtal wurden 4.100 Teilnehmer gezählt.", "2024-05")
+    assert _group_of(_groups([a, b, c]), "b", 4000)["scope"] is None
+    d = _doc("d", "In Nordhafen wurden mehr als 4.000 Teilnehmer gezählt.", "2024-05")
+    e = _doc("e", "Gezählt wurden mehr als 5.000 Teilnehmer.", "2024-05")
+    assert _group_of(_groups([d, e]), "e", 5000)["scope"] is None
