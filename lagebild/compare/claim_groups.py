@@ -53,6 +53,7 @@ _VAGUE = {
     "million": (2e6, 9.99e8), "milliard": (2e9, 9.99e11), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
     "thousands": (2000.0, 9999.0), "millions": (2e6, 9.99e8),
 }
+_SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
 CANNOT_COMPARE = "cannot_compare"
 
@@ -182,6 +183,8 @@ class ClaimGrouper:
                     continue
                 sentence = next((s for s in sentences if s.contains(ann.span)), ann.span)
                 scope_ann = by_id.get(data.get("scope_ann") or "")
+                if scope_ann is not None and _SOURCE_BEFORE.search(doc.text[max(0, scope_ann.span.start - 30) : scope_ann.span.start]):
+                    scope_ann = None  # "laut ARD", "nach Angaben des ZDF": who says it, not what it is about
                 # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
                 scope_text = canonical.get(scope_id or "") or data.get("scope")
@@ -427,6 +430,8 @@ class ClaimGrouper:
     def _ordered(self, prev: list[_Claim], nxt: list[_Claim]) -> bool:
         if any(c.ref is None for c in prev + nxt):
             return False
+        if any("inferred" in c.ref_basis for c in prev + nxt):
+            return False  # an inferred publication date is a guess: it orders nothing
         prev_end = max(c.ref.end for c in prev if c.ref)
         next_start = min(c.ref.start for c in nxt if c.ref)
         return (next_start - prev_end).days >= self.same_time_days
@@ -529,10 +534,12 @@ def _stage_span(items: list[_Claim]) -> tuple[Stage, Stage] | None:
     stages = [c.stage for c in items if c.stage is not None]
     if not stages:
         return None
+    counted = [s for s in stages if not s.estimate]
+    stages = counted or stages  # an estimate that matches the result it is replaced by does not make the result early
     return min(stages, key=lambda s: s.rank), max(stages, key=lambda s: s.rank)
 
 
-def _stage_order(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
+def _stage_order(phases: list[list[_Claim]], max_step: float = 1.5) -> list[list[_Claim]] | None:
     """The phases in the order of their stages when every phase names one and no two share a stage, else None."""
     spans = [_stage_span(p) for p in phases]
     if any(s is None for s in spans):
@@ -546,7 +553,15 @@ def _stage_order(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
             return None
     if spans[order[-1]][0].estimate:  # type: ignore[index]
         return None  # only differing estimates, nothing replaces them
+    sizes = [_phase_size(phases[i]) for i in order]
+    if any(a is None or b is None or max(a, b) > max_step * min(a, b) for a, b in pairwise(sizes)):
+        return None  # a later stage revises a figure; one of another size is another quantity (a threshold, another party)
     return [phases[i] for i in order]
+
+
+def _phase_size(items: list[_Claim]) -> float | None:
+    sizes = [m for m in (_magnitude(c) for c in items) if m]
+    return sorted(sizes)[len(sizes) // 2] if sizes else None
 
 
 def _stage_name(items: list[_Claim]) -> str:

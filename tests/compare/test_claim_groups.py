@@ -189,3 +189,30 @@ def test_an_unscoped_figure_agreeing_with_two_places_or_only_open_ended_joins_no
     d = _doc("d", "In Nordhafen wurden mehr als 4.000 Teilnehmer gezählt.", "2024-05")
     e = _doc("e", "Gezählt wurden mehr als 5.000 Teilnehmer.", "2024-05")
     assert _group_of(_groups([d, e]), "e", 5000)["scope"] is None
+
+
+def test_a_stage_does_not_order_figures_of_another_size() -> None:
+    a = _vote("a", "Laut Hochrechnung kommt die Bürgerliste auf 8,5 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem amtlichen Endergebnis kommt die Bürgerliste auf 4,9 Prozent der Stimmen.")
+    assert _group_of(_groups([a, b]), "a", 8.5)["relation"] != "updated"
+
+
+def test_an_inferred_publication_date_orders_nothing() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", None)
+    b = _doc("b", "In Nordhafen starben 19 Menschen.", "2024-05-05")
+    ctx = CorpusContext(docs=[a, b], result=CorpusResult())
+    ctx.result.inferred_dates = {"a": {"value": "2024-05-01"}}
+    ClaimGrouper()(ctx)
+    group = _group_of(ctx.result, "a", 12)
+    assert group["relation"] == "cannot_compare"
+    assert any(c["ref_time_basis"] == "publication (inferred)" for c in group["claims"])
+
+
+def test_a_name_after_laut_is_who_says_it_not_the_scope() -> None:
+    text = "Das Institut Demoskop schätzt laut Bürgerliste die Wahlbeteiligung auf 71,5 Prozent."
+    a = RuleClaims()(make_doc("a", text, published="2024-05", entities=[*ELECTION, ("Demoskop", "ORG", "Demoskop")]))
+    (claim,) = [x for x in a.annotations if x.kind == "claim"]
+    assert claim.data.get("scope") == "Bürgerliste"  # the claims stage reads it as scope; the grouping does not
+    assert _group_of(_groups([a]), "a", 71.5)["scope"] is None
+    b = _doc("b", "In Nordhafen starben laut Feuerwehr 12 Menschen.", "2024-05-02")
+    assert _group_of(_groups([b]), "b", 12)["scope"] == "Nordhafen"
