@@ -430,8 +430,6 @@ class ClaimGrouper:
     def _ordered(self, prev: list[_Claim], nxt: list[_Claim]) -> bool:
         if any(c.ref is None for c in prev + nxt):
             return False
-        if any("inferred" in c.ref_basis for c in prev + nxt):
-            return False  # an inferred publication date is a guess: it orders nothing
         prev_end = max(c.ref.end for c in prev if c.ref)
         next_start = min(c.ref.start for c in nxt if c.ref)
         return (next_start - prev_end).days >= self.same_time_days

@@ -197,17 +197,6 @@ def test_a_stage_does_not_order_figures_of_another_size() -> None:
     assert _group_of(_groups([a, b]), "a", 8.5)["relation"] != "updated"
 
 
-def test_an_inferred_publication_date_orders_nothing() -> None:
-    a = _doc("a", "In Nordhafen starben 12 Menschen.", None)
-    b = _doc("b", "In Nordhafen starben 19 Menschen.", "2024-05-05")
-    ctx = CorpusContext(docs=[a, b], result=CorpusResult())
-    ctx.result.inferred_dates = {"a": {"value": "2024-05-01"}}
-    ClaimGrouper()(ctx)
-    group = _group_of(ctx.result, "a", 12)
-    assert group["relation"] == "cannot_compare"
-    assert any(c["ref_time_basis"] == "publication (inferred)" for c in group["claims"])
-
-
 def test_a_name_after_laut_is_who_says_it_not_the_scope() -> None:
     text = "Das Institut Demoskop schätzt laut Bürgerliste die Wahlbeteiligung auf 71,5 Prozent."
     a = RuleClaims()(make_doc("a", text, published="2024-05", entities=[*ELECTION, ("Demoskop", "ORG", "Demoskop")]))
