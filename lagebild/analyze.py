@@ -28,7 +28,7 @@ from lagebild.store.rows import DocumentRows, document_rows
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "analyze_paths", "recompute_corpus"]
+__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "recompute_corpus"]
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
 
@@ -47,6 +47,9 @@ class RunReport:
     stats: StageStats = field(default_factory=StageStats)
     seconds: float = 0.0
     corpus: CorpusResult | None = None
+    #: every stored document after the run, in id order, as the cross-source stages saw it: the
+    #: export and the report use these instead of reading the store again
+    documents: list[Document] = field(default_factory=list)
     #: CPU seconds of the calling process by phase: "read", "transfer" (to and from the workers),
     #: "store", "load" (reading documents back), "compare:<stage>", "save corpus"
     main_cpu: Counter[str] = field(default_factory=Counter)
@@ -157,9 +160,10 @@ def analyze_paths(
     rest = "transfer" if workers > 1 else "pipeline"  # in-process executor: the stages themselves
     cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
     report.phase_wall["documents"] = time.perf_counter() - started
-    with precomputed_signatures(signatures):
-        report.corpus = recompute_corpus(store, config, timings=cpu, loaded=analysed)
+    report.documents = corpus_documents(store, analysed, timings=cpu)
     analysed.clear()
+    with precomputed_signatures(signatures):
+        report.corpus = compare_and_save(store, report.documents, config, timings=cpu)
     signatures.clear()
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
@@ -217,14 +221,30 @@ def recompute_corpus(
     ``loaded``: documents already in memory exactly as stored (by id), not read again.
     ``timings``, when given, receives CPU seconds for "load", "compare:<stage>" and "save corpus".
     """
-    config = config or load_config()
-    cpu: Counter[str] = timings if timings is not None else Counter()
+    docs = corpus_documents(store, loaded, timings=timings)
+    return compare_and_save(store, docs, config, timings=timings)
+
+
+def corpus_documents(
+    store: Store, loaded: Mapping[str, Document] | None = None, *, timings: Counter[str] | None = None
+) -> list[Document]:
+    """Every stored document in id order; those in ``loaded`` (by id, exactly as stored) are not read again."""
     t = time.process_time()
     if loaded:
         docs = [d for i in store.document_ids() if (d := loaded.get(i) or store.get_document(i)) is not None]
     else:
         docs = list(store.iter_documents())
-    cpu["load"] += time.process_time() - t
+    if timings is not None:
+        timings["load"] += time.process_time() - t
+    return docs
+
+
+def compare_and_save(
+    store: Store, docs: Sequence[Document], config: Config | None = None, *, timings: Counter[str] | None = None
+) -> CorpusResult:
+    """Run the cross-source stages over ``docs`` (every stored document) and save their result."""
+    config = config or load_config()
+    cpu: Counter[str] = timings if timings is not None else Counter()
     result = run_compare(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu)
     t = time.process_time()
     store.save_corpus(result)

@@ -93,9 +93,13 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
             report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1), on_error=on_error)
         finally:
             bar.close()
-        export = build_export(store, corpus=report.corpus)
+        # One data flow: the documents the cross-source stages saw are exported and reported
+        # without reading the store again, and the report reuses the export.
+        given = {"corpus": report.corpus, "documents": report.documents, "sources": store.sources_of(d.id for d in report.documents)}
+        export = build_export(store, **given)
         json_path = write_export(export, out_dir / "lagebild.json")
-        html_path = write_report(store, out_dir / "report.html")
+        html_path = write_report(store, out_dir / "report.html", export=export, **given)
+        report.documents = []
         store.close()
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -128,7 +132,9 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
 
     try:
         store = open_store(db)
-        data = build_export(store)
+        documents = list(store.iter_documents())
+        given = {"corpus": store.load_corpus(), "documents": documents, "sources": store.sources_of(d.id for d in documents)}
+        data = build_export(store, **given)
         if fmt in ("json", "all"):
             click.echo(write_export(data, out_dir / "lagebild.json"))
         if fmt in ("csv", "all"):
@@ -137,7 +143,7 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
             for path in write_csv(data, out_dir / "csv"):
                 click.echo(path)
         if fmt in ("html", "all"):
-            click.echo(write_report(store, out_dir / "report.html"))
+            click.echo(write_report(store, out_dir / "report.html", export=data, **given))
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
 
