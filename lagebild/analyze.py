@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult, run_compare
 from lagebild.compare.duplicates import Duplicates, Signature, precomputed_signatures
-from lagebild.config import Config, load_config
+from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError
-from lagebild.executors import make_executor
+from lagebild.executors import Executor, InlineExecutor, make_executor
 from lagebild.ingest import discover, read_path
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
@@ -117,17 +117,25 @@ def analyze_paths(
     *,
     config: Config | None = None,
     jobs: int = 0,
+    executor: Executor | None = None,
     progress: Callable[[Document], None] | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
 ) -> RunReport:
-    """Analyse every new article under ``paths`` into ``store`` and recompute the corpus picture."""
+    """Analyse every new article under ``paths`` into ``store`` and recompute the corpus picture.
+
+    ``executor``: where the per-document pipeline runs (default: ``run.executor`` of the config
+    with ``jobs`` workers, 0 = every core, or every CPU of a Ray cluster).
+    """
     config = config or load_config()
     started = time.perf_counter()
     report = RunReport()
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
-    Pipeline(spec)  # check requires/produces before reading a single file
+    check_config(config)  # stages, settings and both orders, before reading a single file
+    Pipeline(spec)  # and every stage builds with its settings
     workers = jobs or config.jobs or (os.cpu_count() or 1)
-    executor = make_executor(workers)
+    if executor is None:
+        ray_jobs = jobs or config.jobs  # 0: as many as the cluster has CPUs
+        executor = make_executor(ray_jobs if config.executor == "ray" else workers, config.executor, address=config.ray_address)
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     docs = _timed(_new_documents(paths, store, report, on_error), cpu, "read")
@@ -157,7 +165,7 @@ def analyze_paths(
     # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
     main_thread = time.thread_time() - phase_thread
     other_threads = time.process_time() - phase_cpu - main_thread
-    rest = "transfer" if workers > 1 else "pipeline"  # in-process executor: the stages themselves
+    rest = "pipeline" if isinstance(executor, InlineExecutor) else "transfer"  # in-process: the stages themselves
     cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
     report.phase_wall["documents"] = time.perf_counter() - started
     report.documents = corpus_documents(store, analysed, timings=cpu)
@@ -245,7 +253,9 @@ def compare_and_save(
     """Run the cross-source stages over ``docs`` (every stored document) and save their result."""
     config = config or load_config()
     cpu: Counter[str] = timings if timings is not None else Counter()
-    result = run_compare(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu)
+    result = run_compare(
+        docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu, configs=config.compare_configs
+    )
     t = time.process_time()
     store.save_corpus(result)
     cpu["save corpus"] += time.process_time() - t

@@ -62,15 +62,21 @@ def _progress(total_hint: int | None, enabled: bool) -> Any:
 @click.option("-j", "--jobs", default=0, type=click.IntRange(min=0), help="Worker processes (0 = all cores).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A TOML file overlaying the defaults.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override one setting, e.g. --set run.jobs=1.")
+@click.option("--executor", type=click.Choice(["process", "ray"]), default=None,
+              help="Where the per-document stages run: local worker processes (default) or a Ray cluster (needs lagebild[ray]).")
+@click.option("--ray-address", default=None, metavar="ADDRESS",
+              help="Ray cluster to join (HOST:6379, ray://HOST:10001 or auto); default: start a local one. Implies --executor ray.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, config_path: str | None,
-            overrides: tuple[str, ...], quiet: bool) -> None:
+            overrides: tuple[str, ...], executor: str | None, ray_address: str | None, quiet: bool) -> None:
     """Analyse article files or folders (recursively) into the store, then write the export and report.
 
     Reads .txt, .html, .json, .jsonl and .warc files. Files already in the store are skipped,
     so adding files to a folder and rerunning only processes the new ones.
 
     Example: lagebild analyze examples/ru-kp-treaty --out out
+
+    On a Ray cluster: lagebild analyze /data/news --executor ray --ray-address auto --db postgresql://…
     """
     from lagebild.analyze import analyze_paths
     from lagebild.config import load_config
@@ -81,7 +87,10 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
     db_url = db or str(out_dir / "lagebild.db")
     started = time.perf_counter()
     try:
-        config = load_config(config_path, overrides)
+        if ray_address:
+            executor = executor or "ray"
+        extra = ([f"run.executor={executor}"] if executor else []) + ([f"run.ray_address={ray_address}"] if ray_address else [])
+        config = load_config(config_path, [*overrides, *extra])
         store = open_store(db_url)
         bar = _progress(None, not quiet)
 
@@ -185,10 +194,12 @@ def config_show(config_path: str | None, overrides: tuple[str, ...]) -> None:
 
     Example: lagebild config show --set run.jobs=1
     """
-    from lagebild.config import load_config
+    from lagebild.config import check_config, load_config
 
     try:
-        click.echo(json.dumps(load_config(config_path, overrides).raw, indent=1, ensure_ascii=False))
+        config = load_config(config_path, overrides)
+        check_config(config)
+        click.echo(json.dumps(config.raw, indent=1, ensure_ascii=False))
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
 
