@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult, run_compare
@@ -20,7 +19,8 @@ from lagebild.compare.duplicates import Duplicates, Signature, precomputed_signa
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError
 from lagebild.executors import Executor, InlineExecutor, make_executor
-from lagebild.ingest import discover, read_path
+from lagebild.executors.read_ahead import read_ahead
+from lagebild.ingest import discover
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 from lagebild.store import Store
@@ -53,7 +53,8 @@ class RunReport:
     #: CPU seconds of the calling process by phase: "read", "transfer" (to and from the workers),
     #: "store", "load" (reading documents back), "compare:<stage>", "save corpus"
     main_cpu: Counter[str] = field(default_factory=Counter)
-    #: wall seconds of the two phases: "documents" (read, workers, store) and "cross-source"
+    #: wall seconds of the phases: "documents" (read, workers, store) and "cross-source"; the
+    #: command line adds "export" and "report"
     phase_wall: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -66,6 +67,7 @@ class RunReport:
             f"documents in: {self.documents_in}, ok: {self.ok}, failed: {self.failed}, "
             f"exact duplicates: {self.duplicates}, already in store: {self.already_stored}, "
             f"stage failures: {self.stage_failures}, time: {self.seconds:.1f} s"
+            + (" (" + ", ".join(f"{k} {v:.1f}" for k, v in self.phase_wall.items()) + ")" if self.phase_wall else "")
         )
 
 
@@ -76,39 +78,37 @@ def _unique_id(wanted: str, doc: Document, store: Store, taken: set[str]) -> str
 
 
 def _new_documents(
-    paths: Iterable[str | os.PathLike[str]], store: Store, report: RunReport, on_error: Callable[[InputError], None]
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    report: RunReport,
+    on_error: Callable[[InputError], None],
+    read_jobs: int = 1,
 ) -> Iterator[Document]:
-    """Read inputs; yield only documents whose content is not yet in the store."""
+    """Read inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose content is not yet in the store."""
     taken: set[str] = set()
     seen_hashes: dict[str, str] = {}
-    for item in discover(paths):
-        if isinstance(item, InputError):
+    for got in read_ahead(discover(paths), read_jobs):
+        if isinstance(got, InputError):
             report.failed += 1
-            report.errors.append(item)
-            on_error(item)
+            report.errors.append(got)
+            on_error(got)
             continue
-        for got in read_path(Path(item)):
-            if isinstance(got, InputError):
-                report.failed += 1
-                report.errors.append(got)
-                on_error(got)
-                continue
-            report.documents_in += 1
-            digest = got.hash
-            existing = seen_hashes.get(digest) or store.find_by_hash(digest)
-            if existing:
-                # Same content from another file (or a rerun): keep one document, all its sources.
-                if store.add_source(existing, got.source) and digest in seen_hashes:
-                    report.duplicates += 1
-                elif digest in seen_hashes:
-                    report.duplicates += 1
-                else:
-                    report.already_stored += 1
-                continue
-            got.id = _unique_id(got.id, got, store, taken)
-            taken.add(got.id)
-            seen_hashes[digest] = got.id
-            yield got
+        report.documents_in += 1
+        digest = got.hash
+        existing = seen_hashes.get(digest) or store.find_by_hash(digest)
+        if existing:
+            # Same content from another file (or a rerun): keep one document, all its sources.
+            if store.add_source(existing, got.source) and digest in seen_hashes:
+                report.duplicates += 1
+            elif digest in seen_hashes:
+                report.duplicates += 1
+            else:
+                report.already_stored += 1
+            continue
+        got.id = _unique_id(got.id, got, store, taken)
+        taken.add(got.id)
+        seen_hashes[digest] = got.id
+        yield got
 
 
 def analyze_paths(
@@ -138,7 +138,8 @@ def analyze_paths(
         executor = make_executor(ray_jobs if config.executor == "ray" else workers, config.executor, address=config.ray_address)
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
-    docs = _timed(_new_documents(paths, store, report, on_error), cpu, "read")
+    read_jobs = 1 if isinstance(executor, InlineExecutor) else workers
+    docs = _timed(_new_documents(paths, store, report, on_error, read_jobs), cpu, "read")
     # The cross-source stages need every document in memory anyway: keeping the analysed ones
     # spares reading them back from the store (same content: the store keeps their JSON form).
     analysed: dict[str, Document] = {}

@@ -105,9 +105,13 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
         # One data flow: the documents the cross-source stages saw are exported and reported
         # without reading the store again, and the report reuses the export.
         given = {"corpus": report.corpus, "documents": report.documents, "sources": store.sources_of(d.id for d in report.documents)}
+        t = time.perf_counter()
         export = build_export(store, **given)
         json_path = write_export(export, out_dir / "lagebild.json")
+        report.phase_wall["export"] = time.perf_counter() - t
+        t = time.perf_counter()
         html_path = write_report(store, out_dir / "report.html", export=export, **given)
+        report.phase_wall["report"] = time.perf_counter() - t
         report.documents = []
         store.close()
     except LagebildError as exc:
