@@ -55,7 +55,7 @@ class RunReport:
     main_cpu: Counter[str] = field(default_factory=Counter)
     #: wall seconds of the phases: "documents" (read, workers, store) and "cross-source"; the
     #: command line adds "export" and "report"
-    phase_wall: Counter[str] = field(default_factory=Counter)
+    phase_wall: dict[str, float] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:

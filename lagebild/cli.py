@@ -104,13 +104,15 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
             bar.close()
         # One data flow: the documents the cross-source stages saw are exported and reported
         # without reading the store again, and the report reuses the export.
-        given = {"corpus": report.corpus, "documents": report.documents, "sources": store.sources_of(d.id for d in report.documents)}
+        sources = store.sources_of(d.id for d in report.documents)
         t = time.perf_counter()
-        export = build_export(store, **given)
+        export = build_export(store, corpus=report.corpus, documents=report.documents, sources=sources)
         json_path = write_export(export, out_dir / "lagebild.json")
         report.phase_wall["export"] = time.perf_counter() - t
         t = time.perf_counter()
-        html_path = write_report(store, out_dir / "report.html", export=export, **given)
+        html_path = write_report(
+            store, out_dir / "report.html", corpus=report.corpus, documents=report.documents, sources=sources, export=export
+        )
         report.phase_wall["report"] = time.perf_counter() - t
         report.documents = []
         store.close()
@@ -146,8 +148,8 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
     try:
         store = open_store(db)
         documents = list(store.iter_documents())
-        given = {"corpus": store.load_corpus(), "documents": documents, "sources": store.sources_of(d.id for d in documents)}
-        data = build_export(store, **given)
+        corpus, sources = store.load_corpus(), store.sources_of(d.id for d in documents)
+        data = build_export(store, corpus=corpus, documents=documents, sources=sources)
         if fmt in ("json", "all"):
             click.echo(write_export(data, out_dir / "lagebild.json"))
         if fmt in ("csv", "all"):
@@ -156,7 +158,7 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
             for path in write_csv(data, out_dir / "csv"):
                 click.echo(path)
         if fmt in ("html", "all"):
-            click.echo(write_report(store, out_dir / "report.html", export=data, **given))
+            click.echo(write_report(store, out_dir / "report.html", corpus=corpus, documents=documents, sources=sources, export=data))
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
 

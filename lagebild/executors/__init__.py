@@ -23,7 +23,9 @@ def make_executor(jobs: int, kind: str = "process", *, address: str | None = Non
     if kind == "process":
         return InlineExecutor() if jobs <= 1 else ProcessExecutor(jobs)
     if kind == "ray":
-        from lagebild.executors.ray import RayExecutor  # Ray is an optional extra: imported on use
+        from lagebild.executors.ray import (
+            RayExecutor,  # Ray is an optional extra: imported on use
+        )
 
         return RayExecutor(jobs, address=address)
     raise ConfigError([f"run -> executor: unknown executor {kind!r}; expected one of {', '.join(EXECUTOR_KINDS)}"])

@@ -21,7 +21,7 @@ from lagebild.store.rows import DocumentRows, document_rows
 
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'lagebild[ray]')")
 
-from lagebild.executors.ray import RayExecutor  # noqa: E402
+from lagebild.executors.ray import RayExecutor
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_ray_runs_after_in_its_actors_in_bounded_chunks(cluster: None, examples_
 
 
 def test_a_pipeline_the_actors_cannot_build_fails_the_run(cluster: None, examples_dir: Path) -> None:
-    doc = next(d for d in read_path(sorted(examples_dir.glob("*.txt"))[0]) if isinstance(d, Document))
+    doc = next(d for d in read_path(min(examples_dir.glob("*.txt"))) if isinstance(d, Document))
     spec = PipelineSpec.of(["segment.rules.v1"])  # needs the cleaned text no stage makes
     with pytest.raises(Exception, match="requires text"):
         list(RayExecutor(1).map_chunks(spec, [doc]))
