@@ -14,6 +14,7 @@ store of the largest size (the same command rerun on the folder with K more file
 the same K articles into an empty store, for comparison.
 
 Usage: .venv/bin/python benchmarks/scale.py [--sizes 10000[,30000,100000]] [--incremental 1000] [--ray] [--jobs 2]
+       .venv/bin/python benchmarks/scale.py --sizes 2000 --incremental 0 --ray   (pool and Ray side by side)
 """
 
 from __future__ import annotations
@@ -151,6 +152,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes (default 10000)")
     parser.add_argument("--incremental", type=int, default=1000, help="articles added to the largest store (0: skip)")
     parser.add_argument("--ray", action="store_true", help="also run the first size on a local Ray cluster")
+    parser.add_argument("--no-pool", action="store_true", help="skip the process-pool rows (with --ray: Ray only)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, default=None, help="folder for corpora and stores (default: a temporary one)")
     args = parser.parse_args()
@@ -164,6 +166,8 @@ def main() -> None:
         for n in sizes:
             folder = base / f"in-{n}"
             write_corpus(folder, 0, n, texts)
+            if args.no_pool:
+                continue
             rows.append(run(f"{n:,} articles, process pool", n, folder, base / f"s{n}.db", base / f"out{n}", jobs))
             print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
         if args.ray and sizes:
@@ -171,7 +175,7 @@ def main() -> None:
             rows.append(run(f"{n:,} articles, local Ray cluster", n, base / f"in-{n}", base / f"ray{n}.db", base / f"ray-out{n}",
                             [*jobs, "--executor", "ray"]))
             print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
-        if args.incremental and sizes:
+        if args.incremental and sizes and not args.no_pool:
             n, k = sizes[-1], args.incremental
             added = base / f"in-{n}"
             write_corpus(added, n, n + k, texts)  # K more files in the same folder
