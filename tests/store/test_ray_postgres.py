@@ -19,7 +19,7 @@ from lagebild.store import open_store
 
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'lagebild[ray]')")
 
-from lagebild.executors.ray import RayExecutor  # noqa: E402  (after the skip: needs Ray)
+from lagebild.executors.ray import RayExecutor
 
 
 @pytest.fixture(scope="module")
