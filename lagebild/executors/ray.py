@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any
 
 from lagebild.errors import LagebildError
-from lagebild.executors.base import After, Result, run_after
+from lagebild.executors.base import After, Result, run_after, unanalysed
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 
@@ -31,12 +31,18 @@ class PipelineWorker:
     def __init__(self, spec: PipelineSpec) -> None:
         self.pipeline = Pipeline(spec)
 
+    def ready(self) -> bool:
+        return True
+
     def run(self, docs: list[Document], after: After | None = None) -> list[Result]:
         results = []
         for doc in docs:
             self.pipeline.stats = StageStats()
-            out = self.pipeline(doc)
-            results.append(Result(out, self.pipeline.stats, run_after(after, out, self.pipeline.stats)))
+            try:
+                out = self.pipeline(doc)
+                results.append(Result(out, self.pipeline.stats, run_after(after, out, self.pipeline.stats)))
+            except Exception as exc:  # noqa: BLE001  (stages catch their own errors; this is ``after`` or the pipeline)
+                results.append(unanalysed(doc, after, f"could not be analysed ({type(exc).__name__}); the text is kept unanalysed"))
         return results
 
 
@@ -83,9 +89,11 @@ class RayExecutor:
             slots = self.jobs or max(1, int(ray.cluster_resources().get("CPU", 1)))
             actor_class = ray.remote(num_cpus=1)(PipelineWorker)
             actors = [actor_class.remote(spec) for _ in range(slots)]
+            ray.get([a.ready.remote() for a in actors])  # a pipeline that cannot be built fails here, once
             # two chunks queued per actor: the next one is there when the first is done
             idle = actors * 2
-            pending: dict[Any, Any] = {}  # task → the actor running it
+            pending: dict[Any, tuple[Any, list[Document]]] = {}  # task → the actor running it, its documents
+            replaced: dict[Any, Any] = {}  # a dead actor → the one started in its place
             it = iter(docs)
             try:
                 while True:
@@ -94,13 +102,23 @@ class RayExecutor:
                         if not batch:
                             break
                         actor = idle.pop()
-                        pending[actor.run.remote(batch, after)] = actor
+                        pending[actor.run.remote(batch, after)] = (actor, batch)
                     if not pending:
                         return
                     done, _ = ray.wait(list(pending), num_returns=1)
                     for ref in done:
-                        idle.append(pending.pop(ref))
-                        yield ray.get(ref)
+                        actor, batch = pending.pop(ref)
+                        try:
+                            results = ray.get(ref)
+                        except ray.exceptions.RayActorError as exc:  # the actor died (crash, out of memory)
+                            if actor not in replaced:
+                                replaced[actor] = actor_class.remote(spec)
+                                actors.append(replaced[actor])
+                            actor = replaced[actor]
+                            why = f"the Ray worker analysing this document stopped ({type(exc).__name__}); the text is kept unanalysed"
+                            results = [unanalysed(doc, after, why) for doc in batch]
+                        idle.append(actor)
+                        yield results
             finally:
                 for actor in actors:
                     ray.kill(actor)

@@ -19,8 +19,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from lagebild.errors import InputError
+from lagebild.errors import InputError, InputNotice
 from lagebild.ingest import read_path
+from lagebild.ingest.limits import ReadLimits
 from lagebild.model import Document
 
 __all__ = ["read_ahead"]
@@ -30,21 +31,28 @@ POOL_SUFFIXES = (".html", ".htm", ".xhtml")
 #: plain text formats read at once in the calling process (anything else is read lazily there)
 SMALL_SUFFIXES = (".txt", ".text", ".md", ".json")
 
-Read = list[Document | tuple[str, str]]  # an ``InputError`` travels as (path, reason): it does not pickle
+#: an ``InputError`` travels as (is a notice, path, reason): exceptions with such arguments do not pickle
+Read = list[Document | tuple[bool, str, str]]
 
 
-def _read_file(path: Path) -> Read:
-    return [(got.path, got.reason) if isinstance(got, InputError) else got for got in read_path(path)]
+def _read_file(path: Path, limits: ReadLimits | None) -> Read:
+    return [
+        (isinstance(got, InputNotice), got.path, got.reason) if isinstance(got, InputError) else got
+        for got in read_path(path, limits)
+    ]
 
 
 def _restore(items: Read) -> list[Document | InputError]:
-    return [InputError(*got) if isinstance(got, tuple) else got for got in items]
+    return [(InputNotice if got[0] else InputError)(got[1], got[2]) if isinstance(got, tuple) else got for got in items]
 
 
-def read_ahead(items: Iterable[Path | InputError], jobs: int, *, window: int = 0) -> Iterator[Document | InputError]:
+def read_ahead(
+    items: Iterable[Path | InputError], jobs: int, limits: ReadLimits | None = None, *, window: int = 0
+) -> Iterator[Document | InputError]:
     """Yield the documents (or errors) of ``items`` in order, HTML files read by ``jobs`` processes.
 
-    ``items``: what ``lagebild.ingest.discover`` yields. ``window``: files in flight (default 4 per process).
+    ``items``: what ``lagebild.ingest.discover`` yields; ``limits``: as for ``read_path``.
+    ``window``: files in flight (default 4 per process).
     """
     window = window or 4 * max(1, jobs)
     pending: deque[Future[Read] | list[Document | InputError]] = deque()
@@ -62,13 +70,13 @@ def read_ahead(items: Iterable[Path | InputError], jobs: int, *, window: int = 0
                 if jobs > 1 and name.endswith(POOL_SUFFIXES):
                     if pool is None:
                         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
-                    pending.append(pool.submit(_read_file, item))
+                    pending.append(pool.submit(_read_file, item, limits))
                 elif name.endswith(SMALL_SUFFIXES):
-                    pending.append(list(read_path(item)))
+                    pending.append(list(read_path(item, limits)))
                 else:  # a stream (or unknown format): everything before it first, then read it lazily
                     while pending:
                         yield from settle(pending.popleft())
-                    yield from read_path(item)
+                    yield from read_path(item, limits)
                     continue
             while len(pending) > window or (pending and not isinstance(pending[0], Future)):
                 yield from settle(pending.popleft())
