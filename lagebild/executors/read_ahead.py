@@ -14,12 +14,14 @@ cheap to send around, the second are read lazily so that a large file never sits
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from lagebild.errors import InputError, InputNotice
+from lagebild.executors.lifeline import end_with_parent
 from lagebild.ingest import read_path
 from lagebild.ingest.limits import ReadLimits
 from lagebild.model import Document
@@ -69,7 +71,9 @@ def read_ahead(
                 name = item.name.lower()
                 if jobs > 1 and name.endswith(POOL_SUFFIXES):
                     if pool is None:
-                        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+                        pool = ProcessPoolExecutor(
+                            jobs, mp_context=multiprocessing.get_context("spawn"), initializer=end_with_parent, initargs=(os.getpid(),)
+                        )
                     pending.append(pool.submit(_read_file, item, limits))
                 elif name.endswith(SMALL_SUFFIXES):
                     pending.append(list(read_path(item, limits)))
