@@ -14,7 +14,7 @@ store of the largest size (the same command rerun on the folder with K more file
 the same K articles into an empty store, for comparison.
 
 Usage: .venv/bin/python benchmarks/scale.py [--sizes 10000[,30000,100000]] [--incremental 1000] [--ray] [--jobs 2]
-       .venv/bin/python benchmarks/scale.py --sizes 2000 --incremental 0 --ray   (pool and Ray side by side)
+       .venv/bin/python benchmarks/scale.py --sizes 1000 --incremental 0 --ray   (pool and Ray side by side)
 """
 
 from __future__ import annotations
