@@ -41,7 +41,7 @@ class PipelineWorker:
             try:
                 out = self.pipeline(doc)
                 results.append(Result(out, self.pipeline.stats, run_after(after, out, self.pipeline.stats)))
-            except Exception as exc:  # noqa: BLE001  (stages catch their own errors; this is ``after`` or the pipeline)
+            except Exception as exc:
                 results.append(unanalysed(doc, after, f"could not be analysed ({type(exc).__name__}); the text is kept unanalysed"))
         return results
 

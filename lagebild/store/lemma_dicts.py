@@ -68,7 +68,7 @@ def _trie_factory() -> Any:
                 if not path.exists():
                     self._build(lang, path)
                 return TrieWrapDict(BytesTrie().mmap(str(path)))  # type: ignore[no-any-return]
-            except Exception as exc:  # noqa: BLE001  (unwritable cache, full disk, damaged file: decode as simplemma does)
+            except Exception as exc:
                 log.warning("simplemma trie for %s unavailable (%s); decoding the dictionary instead", lang, exc)
                 return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)  # type: ignore[no-any-return]
 
