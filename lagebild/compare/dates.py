@@ -323,8 +323,10 @@ def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:
         point = _resolved(ann)
         if point is None or _RANK[point.gran] < _RANK["month"] or point.gran in ("season",):
             continue
-        if ann.data.get("tense") == "future" or ann.data.get("direction") == "future":
-            continue  # "will am 15. Januar …", "ab dem 20.11.2025 werden …": ahead, no bound
+        if ann.data.get("direction") == "future" or (ann.data.get("anchor") in ("none", None) and ann.data.get("tense") != "past"):
+            # only a date the article tells in the past tense bounds it: "will am 15. Januar …",
+            # "ab dem 1. Jänner 2017 gilt …" lie ahead or say nothing about when the article was written
+            continue
         d = point.date()
         if d is None:
             continue

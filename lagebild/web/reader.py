@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from lagebild.compare import CorpusResult
 from lagebild.export.json_export import document_json
 from lagebild.model import Document
-from lagebild.report.view import ALL_STORY, Picture, build_picture, parse_date_range, slug
+from lagebild.report.view import ALL_STORY, Picture, build_picture, inconsistency_row, parse_date_range, slug
 from lagebild.store import Store
 
 __all__ = ["DocMetas", "LRU", "StoreReader", "date_ok"]
@@ -193,6 +193,7 @@ class StoreReader:
 
     def _build_picture(self, corpus: CorpusResult) -> Picture:
         pic = build_picture(corpus, [], {})
+        pic.doc_inconsistencies = [inconsistency_row(row) for row in self.store.iter_annotations("inconsistency")]
         if not corpus.entities:
             pic.entities, pic.mention_entity = derive_entities(self.store.iter_annotations("entity"))
             pic.entities_derived = True

@@ -42,7 +42,7 @@ def test_lower_bound_from_own_dates_is_a_bound_not_a_date() -> None:
 
 def test_future_told_date_is_no_bound() -> None:
     """"will am 15. Januar 2025 die Vertrauensfrage stellen" lies ahead of the article."""
-    docs = [make_doc("u", "Am 6. November 2024 zerbrach die Koalition. Der Kanzler will am 15. Januar 2025 die Vertrauensfrage stellen.")]
+    docs = [make_doc("u", "Am 6. November 2024 hat der Kanzler den Minister entlassen. Er will am 15. Januar 2025 die Vertrauensfrage stellen.")]
     assert infer_dates(docs)["u"]["not_before"] == "2024-11-06"
     ahead = [make_doc("v", "Ab dem 20.11.2025 werden Anleger die neuen Papiere handeln können.")]
     assert infer_dates(ahead) == {}
@@ -91,3 +91,9 @@ def test_examples_undated_article(examples_dir) -> None:
     assert set(inferred) == set(undated)
     for entry in inferred.values():
         assert entry["value"].startswith("2024-06") and entry["reason"]
+
+
+def test_date_without_past_tense_is_no_bound() -> None:
+    """"Ab 1. Jänner 2017 gilt …" in an article from 2016: a rule taking effect, not a past date."""
+    docs = [make_doc("u", "Ab 1. Jänner 2017 gilt die neue Regelung für alle Betriebe.")]
+    assert infer_dates(docs) == {}
