@@ -28,6 +28,7 @@ EVAL_COMMANDS = {
     "claims": "lagebild.evaluation.claims",
     "meta": "lagebild.evaluation.meta",
     "stories": "lagebild.evaluation.stories",
+    "picture": "lagebild.evaluation.picture",
 }
 
 
