@@ -283,10 +283,10 @@ class EventMerger:
             return None  # Hamburg's demonstration is not Munich's
         texts = c.text_intervals()
         if m.window is not None:
-            if m.basis == "text" and texts:
-                if not any(m.window.overlaps(t, 0) for t in texts):
-                    return None
-            elif c.any_intervals() and not any(m.window.overlaps(t, 0) for t in c.any_intervals()):
+            # a cluster the text dates is held to those dates: publication windows must not chain it
+            # into the weeks before (the election of 23 February and the final result of 14 March)
+            others = texts or c.any_intervals()
+            if others and not any(m.window.overlaps(t, 0) for t in others):
                 return None
         shared = _matches(m.participants, m.tokens, c.participants, c.tokens)
         sim = max((_jaccard(m.words, words) for words in c.word_sets), default=0.0)
@@ -410,6 +410,18 @@ class EventMerger:
             return (len(docs), -_GRAN_RANK.get(m.interval.granularity, 9) if m.interval else 0, 0)
 
         best = max(pool, key=support)
+        days = [m for m in pool if m.interval is not None and m.interval.days <= 1]
+        if days and best.interval is not None and best.interval.days > 1:
+            # a month or week that contains the days the sources name: the day most of them name, when
+            # two sources agree on it or no source gives anything finer than that month
+            def on_day(m: Mention) -> tuple[int, str]:
+                same = {o.doc for o in days if o.interval is not None and m.interval is not None and o.interval.overlaps(m.interval)}
+                return len(same), "" if m.interval is None else m.interval.value
+            day = max(days, key=on_day)
+            agree = on_day(day)[0]
+            inside = day.interval is not None and best.interval.overlaps(day.interval)
+            if inside and (agree >= 2 or len({m.doc for m in days}) == len({m.doc for m in pool if m.interval is not None and m.interval.days <= 31})):
+                best = day
         assert best.interval is not None
         date = {**best.interval.to_json(), "basis": best.basis}
         return date, sorted(alternatives.values(), key=lambda a: a["value"])

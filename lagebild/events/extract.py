@@ -242,6 +242,8 @@ def find_events(
         for rule in _rules_for(rules, text[trig.start : trig.end]):
             if rule.needs is not None and not rule.needs.search(sent_text):
                 continue
+            if rule.unless is not None and rule.unless.search(sent_text):
+                continue
             clause = next((c for c in pieces if c.start <= trig.start < c.end), sentence)
             words = _words(text, clause)
             idx = next((i for i, w in enumerate(words) if w[0] == trig.start), None)

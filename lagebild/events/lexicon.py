@@ -12,7 +12,7 @@ from pathlib import Path
 __all__ = ["ENTRY_KEYS", "MERGE_POLICIES", "TriggerRule", "candidate_pattern", "class_policies", "load_lexicon"]
 
 #: keys an entry of triggers.toml may have (anything else is a mistake in the data file)
-ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "merge", "category"})
+ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "merge", "category"})
 #: "participants": mentions are one event when they share participants (who signed what);
 #: "happening": one event per story, place and date window (a flood, an attack, a strike)
 MERGE_POLICIES = frozenset({"participants", "happening"})
@@ -29,6 +29,7 @@ class TriggerRule:
     needs: re.Pattern[str] | None = None
     form: str = ""
     noun: bool = False  # the word names the happening ("Anschlag"): no attributive-participle check
+    unless: re.Pattern[str] | None = None  # the sentence must not match this ("Todesopfer gefordert" is no demand)
     merge: str = "participants"
     category: str = ""
 
@@ -48,6 +49,8 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
     label = str(entry.get("label") or event_class)
     needs_raw = entry.get("needs")
     needs = re.compile(str(needs_raw)) if needs_raw else None
+    unless_raw = entry.get("unless")
+    unless = re.compile(str(unless_raw)) if unless_raw else None
     merge = str(entry.get("merge") or "participants")
     if merge not in MERGE_POLICIES:
         raise ValueError(f"triggers: entry [{entry_name}] has merge = {merge!r}, expected one of {sorted(MERGE_POLICIES)}")
@@ -60,7 +63,7 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
         if " ... " in form:
             form, particle = (part.strip() for part in form.split(" ... ", 1))
         pattern = re.compile(rf"(?<![\w-])(?:{form})(?![\w-])")
-        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun, merge, category))
+        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, merge=merge, category=category))
     return rules
 
 

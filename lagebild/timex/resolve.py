@@ -99,6 +99,7 @@ _DETERMINERS = frozenset(
     seine seinen seiner seinem ihre ihren ihrer ihrem unsere diese diesen dieser diesem jene alle keine kein""".split()
 )
 _BOUND_BEFORE = re.compile(r"(?<![\w])(?:bis|ab|beginnend\s+mit|bis\s+in\s+die|bis\s+Ende|bis\s+Anfang)(?:\s+(?:zum|dem|den|in|zur))?\s+$", re.IGNORECASE)
+_OF_DATE = re.compile(r"(?<![\w])vom\s+$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s|\s[–—-]\s")
 _CUE_WINDOW = 400  # characters on each side of an expression searched for tense cues
 
@@ -369,6 +370,8 @@ class _Resolver:
             return _build_under(m, ref.year)
         if anchor == "context":
             return _pick(cands, ref, "future" if tense != "past" else "nearest")
+        if _OF_DATE.search(self.text, max(0, m.start - 5), m.start):
+            return _pick(cands, ref, "nearest")  # "die Wahl vom 23. Februar": names a date, whatever the clause's tense
         return _pick(cands, ref, tense or "nearest")
 
     def _decade(self, m: Mention, t: Timex) -> Point | None:

@@ -76,3 +76,10 @@ def test_vocabulary_does_not_fire_where_it_must_not(sentence: str) -> None:
     doc = run_events(make_doc("x", sentence, entities=entities))
     factual = {a.label for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported")}
     assert not factual & {"fire", "attack", "result"}
+
+
+def test_unless_keeps_casualty_phrases_out_of_demands() -> None:
+    claimed = run_events(make_doc("x", "Der Sturm hat in der Region drei Todesopfer gefordert."))
+    assert "demand" not in {a.label for a in claimed.of_kind("event")}
+    demanded = run_events(make_doc("y", "Die Gewerkschaft forderte acht Prozent mehr Lohn."))  # counter-example
+    assert "demand" in {a.label for a in demanded.of_kind("event")}
