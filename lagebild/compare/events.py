@@ -88,6 +88,7 @@ class Mention:
     place_names: list[str] = field(default_factory=list)
     happening: bool = False  # merged by story, place and date (see triggers.toml ``merge``)
     noun: bool = False  # the trigger names the happening ("Anschlag") instead of telling it
+    patients: set[str] = field(default_factory=set)  # who the act is done to (the accused, the attacked)
     sentence: tuple[int, int] = (0, 0)  # cleaned-text offsets of the sentence, for the label
     trigger_at: tuple[int, int] = (0, 0)  # cleaned-text offsets of the trigger word
     agent_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -170,6 +171,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     agent_types=agent_types,
                     strong_agents=strong,
                     participants=agents | patients | places,
+                    patients=patients - agents,
                     names=names,
                     tokens=tokens,
                     interval=interval,
@@ -223,6 +225,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     agents: Counter[str] = field(default_factory=Counter)
+    patients: set[str] = field(default_factory=set)
     agent_types: set[str] = field(default_factory=set)
     strong_agents: set[str] = field(default_factory=set)
     triggers: Counter[str] = field(default_factory=Counter)
@@ -245,6 +248,7 @@ class _Cluster:
             if m.basis == "text":
                 self.text_windows[m.window] = None
         self.agents.update(m.agents)
+        self.patients |= m.patients
         self.agent_types |= m.agent_types
         self.strong_agents |= m.strong_agents
         self.triggers[m.trigger] += 1
@@ -303,6 +307,9 @@ class EventMerger:
             and m.agent_types == c.agent_types
         ):
             return None  # two different single actors of the same kind ("Nordkorea" vs "Russland")
+        if (m.strong_agents and c.patients and _matches(m.strong_agents, m.tokens, c.patients, c.tokens)
+                and not _matches(m.strong_agents, m.tokens, c.strong_agents, c.tokens)):
+            return None  # roles swapped: the accused accusing back is another event, not the same one
         agents_apart = bool(m.strong_agents and c.strong_agents and not _matches(m.strong_agents, m.tokens, c.strong_agents, c.tokens))
         shared = _matches(m.participants, m.tokens, c.participants, c.tokens)
         sim = max((_jaccard(m.words, words) for words in c.word_sets), default=0.0)

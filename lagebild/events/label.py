@@ -56,6 +56,11 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
         lead = agent or ""
     words = words[i:]
     trig_idx -= i
+    if len(words) > 1 and trig_idx == 0 and words[1][2].lower() in _PRONOUNS:
+        # "beschuldigte er …" (verb first after a cut): the named agent, or nothing, stands in for "er"
+        words = words[:1] + words[2:]
+        if agent:
+            lead = agent
     texts = [w[2] for w in words]
     if len(texts) > max_words:  # the subject, then the stretch that ends a few words after the trigger
         if trig_idx < max_words - 3:

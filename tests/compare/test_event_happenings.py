@@ -52,3 +52,15 @@ def test_undated_happening_is_listed_apart_on_the_timeline() -> None:
     result = _run(docs)
     (item,) = [t for t in result.timeline if t["type"] == "flood"]
     assert item["undated"] is True and result.timeline[-1]["undated"] is True
+
+
+def test_accuser_and_accused_are_not_merged() -> None:
+    ents = [("Anna Muster", "PER", "Anna Muster"), ("Nordbank", "ORG", "Nordbank")]
+    docs = [
+        run_events(make_doc("a", "Anna Muster beschuldigte die Nordbank des Betrugs.", published="2024-03-02", entities=ents)),
+        run_events(make_doc("b", "Die Nordbank beschuldigte Anna Muster des Betrugs.", published="2024-03-02", entities=ents)),
+        run_events(make_doc("c", "Anna Muster beschuldigte am Samstag die Nordbank des Betrugs.", published="2024-03-03", entities=ents)),
+    ]
+    result = _run(docs)
+    accusations = sorted(tuple(e["sources"]) for e in result.events if e["type"] == "accuse")
+    assert accusations == [("a", "c"), ("b",)]  # the same accuser merged across outlets; the counter-accusation stays apart

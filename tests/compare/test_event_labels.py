@@ -45,3 +45,14 @@ def test_sentence_label_never_crashes_on_bad_spans() -> None:
 
     assert sentence_label("kurz", Span(0, 100), Span(50, 60)) == ""
     assert sentence_label("", Span(0, 0), Span(0, 0)) == ""
+
+
+def test_pronoun_after_a_leading_verb_is_replaced() -> None:
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    text = "beschuldigte er den Minister der Lüge."
+    assert sentence_label(text, Span(0, len(text)), Span(0, 12), "Anna Muster") == "Anna Muster beschuldigte den Minister der Lüge"
+    assert sentence_label(text, Span(0, len(text)), Span(0, 12)) == "Beschuldigte den Minister der Lüge"
+    keep = "beschuldigte die Ministerin den Kanzler."  # counter-example: a noun subject stays
+    assert sentence_label(keep, Span(0, len(keep)), Span(0, 12)) == "Beschuldigte die Ministerin den Kanzler"
