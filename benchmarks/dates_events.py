@@ -7,9 +7,11 @@ stage (as ``analyze`` does) over the first ``--docs`` articles and prints, each 
 
 * inferred dates: how many, how many outside 2015–2016 (the figure that must be 0);
 * bounds: how many articles got only a "not before" bound, how many of those bounds lie after 2016;
-* events: factual event mentions per class, the share of articles with at least one, merged events.
+* events: factual event mentions per class, the share of articles with at least one, merged events;
+  the same per class on the ``tune`` split of news_stories_dev (the rules were developed there and on
+  10kGNAD; the held-out ``check`` split is scored by ``lagebild eval picture``).
 
-Usage: .venv/bin/python benchmarks/dates_events.py [--docs 1000] [--jobs 2]
+Usage: .venv/bin/python benchmarks/dates_events.py [--docs 1000] [--jobs 2] [--no-dev]
 """
 
 from __future__ import annotations
@@ -54,10 +56,38 @@ def run(docs: list[Document], jobs: int) -> tuple[list[Document], CorpusResult]:
     return done, ctx.result
 
 
+def event_counts(docs: list[Document]) -> tuple[Counter[str], int]:
+    per_class: Counter[str] = Counter()
+    with_event = 0
+    for d in docs:
+        found = [a for a in d.of_kind("event") if a.data.get("modality", "asserted") in FACTUAL and not a.data.get("negated")]
+        per_class.update(a.label or "event" for a in found)
+        with_event += bool(found)
+    return per_class, with_event
+
+
+def dev_tune(jobs: int) -> tuple[list[Document], Counter[str], int] | None:
+    """Event mentions per class on the tune split of news_stories_dev (the whole corpus is run, as analyze does)."""
+    import yaml
+
+    from lagebild.ingest import read_path
+
+    folder = shared_data_dir() / "news_stories_dev"
+    if not (folder / "gold.yaml").is_file():
+        return None
+    gold = yaml.safe_load((folder / "gold.yaml").read_text("utf-8"))["documents"]
+    docs = [d for p in sorted((folder / "corpus").glob("*.txt")) for d in read_path(p) if isinstance(d, Document)]
+    done, _ = run(docs, jobs)
+    tune = [d for d in done if (gold.get(d.id) or {}).get("split") == "tune"]
+    per_class, with_event = event_counts(tune)
+    return tune, per_class, with_event
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--no-dev", action="store_true", help="skip the news_stories_dev tune split")
     args = parser.parse_args()
     started = time.perf_counter()
     docs, result = run(read_gnad(args.docs), args.jobs)
@@ -82,19 +112,21 @@ def main() -> None:
     for doc_id, value in sorted(late_bounds.items())[:10]:
         print(f"  late bound: {doc_id} not before {value}: {result.inferred_dates[doc_id].get('reason', '')[:160]}")
 
-    per_class: Counter[str] = Counter()
-    with_event = 0
-    for d in docs:
-        found = [a for a in d.of_kind("event") if a.data.get("modality", "asserted") in FACTUAL and not a.data.get("negated")]
-        per_class.update(a.label or "event" for a in found)
-        with_event += bool(found)
+    per_class, with_event = event_counts(docs)
+    dev = None if args.no_dev else dev_tune(args.jobs)
     print(f"\n| events | n | of |\n|---|---|---|\n| articles with a factual event mention | {with_event} | {n} |")
     print(f"| factual event mentions | {sum(per_class.values())} | {n} articles |")
     print(f"| merged events | {len(result.events)} | {sum(per_class.values())} mentions |")
     print(f"| classes seen | {len(per_class)} | |")
-    print("\n| class | mentions |\n|---|---|")
-    for cls, count in per_class.most_common():
-        print(f"| {cls} | {count} |")
+    if dev is not None:
+        tune, dev_class, dev_with = dev
+        print(f"| news_stories_dev tune: articles with a factual event mention | {dev_with} | {len(tune)} |")
+        print(f"| news_stories_dev tune: factual event mentions | {sum(dev_class.values())} | {len(tune)} articles |")
+    else:
+        dev_class = Counter()
+    print("\n| class | mentions 10kGNAD | mentions tune split |\n|---|---|---|")
+    for cls in sorted(set(per_class) | set(dev_class), key=lambda c: (-per_class[c], c)):
+        print(f"| {cls} | {per_class[cls]} | {dev_class[cls] if dev is not None else '–'} |")
 
 
 if __name__ == "__main__":
