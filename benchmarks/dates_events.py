@@ -26,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.compare import COMPARE, CorpusContext, CorpusResult  # noqa: E402
-from lagebild.config import load_config  # noqa: E402
-from lagebild.evaluation import shared_data_dir  # noqa: E402
-from lagebild.executors import make_executor  # noqa: E402
-from lagebild.model import Document, SourceRef  # noqa: E402
-from lagebild.pipeline import PipelineSpec  # noqa: E402
+from lagebild.compare import COMPARE, CorpusContext, CorpusResult
+from lagebild.config import load_config
+from lagebild.evaluation import shared_data_dir
+from lagebild.executors import make_executor
+from lagebild.model import Document, SourceRef
+from lagebild.pipeline import PipelineSpec
 
 FACTUAL = ("asserted", "reported")
 YEARS = ("2015", "2016")
