@@ -18,10 +18,11 @@ from typing import NamedTuple
 from lagebild.compare import COMPARE, CorpusResult, run_compare
 from lagebild.compare.duplicates import Duplicates, Signature, precomputed_signatures
 from lagebild.config import Config, load_config
-from lagebild.errors import InputError
-from lagebild.executors import make_executor
+from lagebild.errors import InputError, InputNotice
+from lagebild.executors import Result, make_executor
 from lagebild.ingest import discover, read_path
-from lagebild.model import Document
+from lagebild.ingest.limits import ReadLimits
+from lagebild.model import Document, SourceRef
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 from lagebild.store import Store
 from lagebild.store.rows import DocumentRows, document_rows
@@ -44,6 +45,8 @@ class RunReport:
     already_stored: int = 0
     stage_failures: int = 0
     errors: list[InputError] = field(default_factory=list)
+    #: things the user should know that lost nothing (e.g. a record id used twice)
+    notices: list[InputNotice] = field(default_factory=list)
     stats: StageStats = field(default_factory=StageStats)
     seconds: float = 0.0
     corpus: CorpusResult | None = None
@@ -72,40 +75,79 @@ def _unique_id(wanted: str, doc: Document, store: Store, taken: set[str]) -> str
     return f"{wanted}~{doc.hash[:8]}"
 
 
+class _PendingSources:
+    """Sources of duplicates whose first copy is still being analysed (in a worker).
+
+    A source row names its document, so it can only be written once that document is stored:
+    writing it earlier broke the store's foreign key and ended the run."""
+
+    def __init__(self) -> None:
+        self.by_doc: dict[str, list[SourceRef]] = {}
+
+    def add(self, doc_id: str, source: SourceRef) -> None:
+        self.by_doc.setdefault(doc_id, []).append(source)
+
+    def flush(self, store: Store, saved: Iterable[str]) -> None:
+        for doc_id in saved:
+            for source in self.by_doc.pop(doc_id, ()):
+                store.add_source(doc_id, source)
+
+
 def _new_documents(
-    paths: Iterable[str | os.PathLike[str]], store: Store, report: RunReport, on_error: Callable[[InputError], None]
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    report: RunReport,
+    on_error: Callable[[InputError], None],
+    pending: _PendingSources,
+    limits: ReadLimits | None = None,
 ) -> Iterator[Document]:
     """Read inputs; yield only documents whose content is not yet in the store."""
     taken: set[str] = set()
     seen_hashes: dict[str, str] = {}
+
+    def fail(err: InputError) -> None:
+        report.failed += 1
+        report.errors.append(err)
+        on_error(err)
+
     for item in discover(paths):
         if isinstance(item, InputError):
-            report.failed += 1
-            report.errors.append(item)
-            on_error(item)
+            fail(item)
             continue
-        for got in read_path(Path(item)):
+        for got in read_path(Path(item), limits):
             if isinstance(got, InputError):
-                report.failed += 1
-                report.errors.append(got)
-                on_error(got)
+                fail(got)
                 continue
             report.documents_in += 1
             digest = got.hash
-            existing = seen_hashes.get(digest) or store.find_by_hash(digest)
-            if existing:
-                # Same content from another file (or a rerun): keep one document, all its sources.
-                if store.add_source(existing, got.source) and digest in seen_hashes:
-                    report.duplicates += 1
-                elif digest in seen_hashes:
-                    report.duplicates += 1
-                else:
-                    report.already_stored += 1
+            if digest in seen_hashes:
+                # Same content as a file read earlier in this run (maybe still in a worker): its
+                # source is written once that document is stored.
+                pending.add(seen_hashes[digest], got.source)
+                report.duplicates += 1
                 continue
+            existing = store.find_by_hash(digest)
+            if existing:
+                store.add_source(existing, got.source)  # a rerun, or content stored by an earlier run
+                report.already_stored += 1
+                continue
+            wanted = got.id
             got.id = _unique_id(got.id, got, store, taken)
+            if got.id != wanted and "record_id" in got.meta.extra:
+                note = InputNotice(got.source.path, f"{_record_name(got)}: the id {wanted!r} is already used by another "
+                                                    f"document; this one is stored as {got.id!r}")
+                report.notices.append(note)
+                on_error(note)
             taken.add(got.id)
             seen_hashes[digest] = got.id
             yield got
+
+
+def _record_name(doc: Document) -> str:
+    fmt, n = doc.source.format, doc.source.record
+    if n is None:
+        return "document"
+    return f"line {n}" if fmt == "jsonl" else f"record {n}"
 
 
 def analyze_paths(
@@ -123,11 +165,13 @@ def analyze_paths(
     report = RunReport()
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
     Pipeline(spec)  # check requires/produces before reading a single file
+    limits = ReadLimits.from_config(config.raw)
     workers = jobs or config.jobs or (os.cpu_count() or 1)
     executor = make_executor(workers)
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
-    docs = _timed(_new_documents(paths, store, report, on_error), cpu, "read")
+    pending = _PendingSources()
+    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits), cpu, "read")
     # The cross-source stages need every document in memory anyway: keeping the analysed ones
     # spares reading them back from the store (same content: the store keeps their JSON form).
     analysed: dict[str, Document] = {}
@@ -139,11 +183,12 @@ def analyze_paths(
     duplicates = _duplicates_stage(config)
     for chunk in executor.map_chunks(spec, docs, after=partial(_prepare, duplicates=duplicates)):
         t = time.thread_time()
-        store.save_documents([r.doc for r in chunk], [r.extra.rows for r in chunk])
+        chunk = _save_chunk(store, chunk, report, on_error)
+        pending.flush(store, (r.doc.id for r in chunk))
         cpu["store"] += time.thread_time() - t
         for result in chunk:
             analysed[result.doc.id] = result.doc
-            if result.extra.signature is not None:
+            if result.extra is not None and result.extra.signature is not None:
                 signatures[result.doc.id] = result.extra.signature
             report.ok += 1
             report.stats.merge(result.stats)
@@ -151,6 +196,7 @@ def analyze_paths(
                 report.stage_failures += sum(1 for f in result.doc.failures if f.error != "Skipped")
             if progress:
                 progress(result.doc)
+    pending.flush(store, list(pending.by_doc))  # duplicates read after their first copy was saved
     # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
     main_thread = time.thread_time() - phase_thread
     other_threads = time.process_time() - phase_cpu - main_thread
@@ -164,6 +210,30 @@ def analyze_paths(
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
     return report
+
+
+def _save_chunk(store: Store, chunk: list[Result], report: RunReport, on_error: Callable[[InputError], None]) -> list[Result]:
+    """Save a chunk in one transaction; if that fails, save its documents one by one so one
+    unstorable document costs only itself (reported), never the chunk or the run."""
+    rows = [r.extra.rows if r.extra is not None else None for r in chunk]
+    try:
+        store.save_documents([r.doc for r in chunk], rows)
+        return chunk
+    except Exception:  # a store bug on one odd document must not end the run
+        log.debug("saving a chunk failed; saving its documents one by one", exc_info=True)
+        saved: list[Result] = []
+        for result, row in zip(chunk, rows, strict=True):
+            try:
+                store.save_documents([result.doc], [row])
+            except Exception as exc:  # noqa: BLE001 - reported below, the run goes on
+                err = InputError(result.doc.source.path, f"{_record_name(result.doc)} was read but could not be stored "
+                                                         f"(internal {type(exc).__name__}); please report this file")
+                report.failed += 1
+                report.errors.append(err)
+                on_error(err)
+                continue
+            saved.append(result)
+        return saved
 
 
 class _Prepared(NamedTuple):

@@ -16,7 +16,19 @@ from lagebild.errors import LagebildError
 
 __all__ = ["cli", "main"]
 
-DEFAULT_DB = "lagebild.db"
+#: the store ``lagebild analyze`` writes with its default ``--out``
+DEFAULT_DB = "out/lagebild.db"
+
+
+def existing_store(db: str) -> str:
+    """Return ``db`` if it names a store that exists; never create an empty one by accident."""
+    if "://" in db:
+        return db
+    if not Path(db).is_file():
+        raise click.ClickException(
+            f"no store at {db}: run `lagebild analyze FILES --out {Path(db).parent if Path(db).name == 'lagebild.db' else 'out'}` first, "
+            "or name the store with --db")
+    return db
 
 #: ``lagebild eval KIND``: kind → module exposing a click command named ``command``.
 EVAL_COMMANDS = {
@@ -43,8 +55,11 @@ def _setup_logging(verbose: int) -> None:
 def cli(verbose: int) -> None:
     """lagebild: turn news articles about one story into a source-attributed situation picture.
 
+    \b
     Start with:  lagebild analyze examples/ru-kp-treaty --out out
-    then open out/report.html, or run `lagebild serve --db out/lagebild.db`.
+    It writes out/lagebild.db (the store), out/lagebild.json and out/report.html; then open the
+    report, run `lagebild serve` (it serves out/lagebild.db), or `lagebild export --format csv`
+    for one CSV table per kind in out/csv/.
     """
     _setup_logging(verbose)
 
@@ -88,7 +103,7 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
 
         def on_error(err: LagebildError) -> None:
             bar.clear()
-            click.echo(f"error: {err}", err=True)
+            click.echo(f"{getattr(err, 'label', 'error')}: {err}", err=True)
 
         try:
             report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1), on_error=on_error)
@@ -115,18 +130,22 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
 
 
 @cli.command("export")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="Store to export.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Store to export (what `analyze` wrote).")
 @click.option("--out", "out_dir", default="out", type=click.Path(file_okay=False, path_type=Path), show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "html", "all"]), default="all", show_default=True)
 def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
-    """Write lagebild.json, one CSV per table and/or report.html from an existing store.
+    """Write OUT/lagebild.json, OUT/csv/*.csv (one tidy table per kind) and/or OUT/report.html from a store.
 
-    Example: lagebild export --db out/lagebild.db --out shared/ --format csv
+    The CSV tables have one value per cell; lists are separate long tables (e.g.
+    claim_group_claims.csv, story_members.csv, mentions.csv). See docs/web.md.
+
+    Example: lagebild export --out shared/ --format csv
     """
     from lagebild.export import build_export, write_export
     from lagebild.report import write_report
     from lagebild.store import open_store
 
+    db = existing_store(db)
     try:
         store = open_store(db)
         data = build_export(store)
@@ -216,16 +235,55 @@ def eval_group() -> None:
     """
 
 
+@cli.command("report")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Store to report on (what `analyze` wrote).")
+@click.option("--story", "stories", multiple=True, metavar="ID", help="Only this story (repeat for several); see --list.")
+@click.option("--list", "list_stories", is_flag=True, help="List the stories (id, articles, label), largest first, and exit.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write. Default: out/report.html, or out/report-ID.html for one story.")
+@click.option("--title", default="Lagebild", show_default=True)
+def report_cmd(db: str, stories: tuple[str, ...], list_stories: bool, output: Path | None, title: str) -> None:
+    """Write the one-file HTML report (no scripts, no requests): an index of the stories, then the stories.
+
+    Above 80 articles the report stays small: the largest stories in full, every story in the index.
+    With --story it holds the chosen stories in full.
+
+    Example: lagebild report --story story-1eb8598724 -o treaty.html
+    """
+    from lagebild.report import write_report
+    from lagebild.report.html import load_picture
+    from lagebild.store import open_store
+
+    db = existing_store(db)
+    try:
+        store = open_store(db)
+        try:
+            if list_stories:
+                pic, _ = load_picture(store)
+                for s in sorted(pic.stories, key=lambda s: -len(s.get("members") or [])):
+                    click.echo(f"{s['id']}\t{len(s.get('members') or [])}\t{s.get('label') or ''}")
+                return
+            target = output or Path(db).parent / (f"report-{stories[0]}.html" if len(stories) == 1 else "report.html")
+            click.echo(write_report(store, target, title=title, stories=list(stories) or None))
+        finally:
+            store.close()
+    except LagebildError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="Store to serve (SQLite path or postgresql:// URL).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Store to serve (what `analyze` wrote; SQLite path or postgresql:// URL).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Bind address; anything but loopback needs --token.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--token", envvar="LAGEBILD_TOKEN", default=None, help="Access token (required when not bound to loopback).")
 def serve(db: str, host: str, port: int, token: str | None) -> None:
-    """Serve the web UI and the REST API (OpenAPI schema at /openapi.json).
+    """Serve the web UI and the REST API (API page at /docs, schema at /openapi.json).
+
+    Refuses to start on a store that does not exist (it never creates an empty one).
 
     Example: lagebild serve --db out/lagebild.db
     """
+    db = existing_store(db)
     try:
         from lagebild.web.server import run_server
     except ImportError as exc:
@@ -236,7 +294,8 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
-from lagebild.cli_entities import entities_group  # noqa: E402  (registered last: keeps this module's imports light)
+from lagebild.cli_entities import entities_group
+
 cli.add_command(entities_group)
 
 

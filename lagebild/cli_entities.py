@@ -15,7 +15,7 @@ from lagebild.errors import LagebildError
 
 __all__ = ["entities_group"]
 
-_DB = "lagebild.db"
+_DB = "out/lagebild.db"  # what ``lagebild analyze`` writes with its default --out
 _db_option = click.option("--db", default=_DB, show_default=True, help="Store (SQLite path or postgresql:// URL).")
 _config_option = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
                               help="A TOML file overlaying the defaults (for the recomputation).")
@@ -23,9 +23,10 @@ _recompute_option = click.option("--no-recompute", is_flag=True, help="Only stor
 
 
 def _store(db: str) -> Any:
+    from lagebild.cli import existing_store
     from lagebild.store import open_store
 
-    return open_store(db)
+    return open_store(existing_store(db))
 
 
 def _correct(db: str, correction: dict[str, Any], no_recompute: bool, config_path: str | None) -> None:

@@ -1,24 +1,38 @@
 """Run the pipeline in a pool of worker processes, each building the pipeline once.
 
 Documents are submitted in bounded chunks so memory stays flat however large the corpus.
+Workers end with the parent (``lifeline``). A worker that dies on a document (a crash in a
+native library, the kernel's out-of-memory killer) costs no document: the pool is restarted,
+the documents it held are run again one at a time, and the one that kills a worker again is
+returned unanalysed with a ``StageFailure`` saying so.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
 
 from lagebild.executors.base import After, Result, run_after
-from lagebild.model import Document
+from lagebild.executors.lifeline import end_with_parent
+from lagebild.model import Document, StageFailure
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 
+log = logging.getLogger(__name__)
+
 _WORKER_PIPELINE: Pipeline | None = None
+#: name of the failure recorded on a document that could not be analysed in a worker
+WORKER_STAGE = "(worker)"
 
 
-def _init_worker(spec: PipelineSpec) -> None:
+def _init_worker(spec: PipelineSpec, parent: int | None = None) -> None:
     global _WORKER_PIPELINE
+    if parent is not None:
+        end_with_parent(parent)
     _WORKER_PIPELINE = Pipeline(spec)
 
 
@@ -32,6 +46,19 @@ def _run_chunk(docs: list[Document], after: After | None = None) -> list[Result]
     return results
 
 
+def _unanalysed(doc: Document, after: After | None, why: str) -> Result:
+    """The document as read, with the reason it was not analysed (it is still stored)."""
+    doc.failures.append(StageFailure(WORKER_STAGE, "WorkerFailed", why[:500]))
+    stats = StageStats()
+    stats.failures[WORKER_STAGE] += 1
+    try:
+        extra = run_after(after, doc, stats)
+    except Exception:  # the caller computes what it needs itself
+        log.debug("after() failed on %s", doc.id, exc_info=True)
+        extra = None
+    return Result(doc, stats, extra)
+
+
 class ProcessExecutor:
     """Process documents in ``jobs`` worker processes, ``chunk`` documents per task."""
 
@@ -43,19 +70,62 @@ class ProcessExecutor:
         for chunk in self.map_chunks(spec, docs, after=after):
             yield from chunk
 
-    def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
+    def _pool(self, spec: PipelineSpec) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("spawn")  # fork + threads in native libs is unsafe
+        return ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(spec, os.getpid()))
+
+    def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
         it = iter(docs)
-        with ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(spec,)) as pool:
-            pending: set[Future[list[Result]]] = set()
-            while True:
-                while len(pending) < self.jobs * 2:
-                    batch = list(islice(it, self.chunk))
-                    if not batch:
+        suspects: deque[Document] = deque()  # held by a pool that broke: run again one at a time
+        while True:
+            lost: list[Document] = []
+            with self._pool(spec) as pool:
+                pending: dict[Future[list[Result]], list[Document]] = {}
+                alone: set[Future[list[Result]]] = set()  # a suspect run with nothing else in the pool
+                while True:
+                    # Suspects run one at a time on an otherwise idle pool, so a failure names its document.
+                    while (not suspects and len(pending) < self.jobs * 2) or (suspects and not pending):
+                        suspect = bool(suspects)
+                        batch = [suspects.popleft()] if suspect else list(islice(it, self.chunk))
+                        if not batch:
+                            break
+                        fut = pool.submit(_run_chunk, batch, after)
+                        pending[fut] = batch
+                        if suspect:
+                            alone.add(fut)
+                    if not pending:
+                        return
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    broken = False
+                    for fut in done:
+                        batch = pending.pop(fut)
+                        try:
+                            yield fut.result()
+                        except Exception as exc:  # a dead worker, or a document that cannot travel back
+                            if fut in alone:
+                                yield [_unanalysed(batch[0], after, _why(exc))]
+                            else:
+                                lost.extend(batch)
+                            broken = broken or _is_broken(exc)
+                        alone.discard(fut)
+                    if broken:
+                        for batch in pending.values():
+                            lost.extend(batch)
                         break
-                    pending.add(pool.submit(_run_chunk, batch, after))
-                if not pending:
-                    return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    yield fut.result()
+                    if lost:  # a batch failed without breaking the pool: retry its documents singly
+                        suspects.extend(lost)
+                        lost = []
+            suspects.extend(lost)
+            log.warning("a worker process died; restarting the pool and retrying %d document(s) one by one", len(lost))
+
+
+def _is_broken(exc: BaseException) -> bool:
+    from concurrent.futures.process import BrokenProcessPool
+
+    return isinstance(exc, BrokenProcessPool)
+
+
+def _why(exc: BaseException) -> str:
+    if _is_broken(exc):
+        return "the worker process analysing this document stopped (crash or out of memory); the text is kept unanalysed"
+    return f"could not be analysed in a worker process ({type(exc).__name__}); the text is kept unanalysed"

@@ -34,6 +34,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from lagebild.ingest import headers
@@ -577,15 +579,40 @@ def _header_meta(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
 
 
 def _glued_dateline(lines: list[Line], meta: dict[str, Any]) -> None:
-    """Split a dateline glued to the first body word ("BerlinWladimir Putins …")."""
+    """Split a dateline glued to the first body word ("BerlinWladimir Putins …").
+
+    Camel-case names ("TikTok", "PayPal", "YouTube", "WhatsApp", "BlackRock") look the same, so
+    the first part must be a place: one seen in datelines (``dateline_places``), or a word the
+    text uses on its own elsewhere while the glued form appears nowhere else."""
     body = next((ln for ln in lines if _strong(ln) and ln.reason is None), None)
     if body is None:
         return
     m = _DATELINE.match(body.text[body.cut :])
     if not m:
         return
+    place, glued = m.group(1), m.group(1) + m.group(2)
+    if place not in dateline_places():
+        rest = [ln.text for ln in lines if ln is not body] + [body.text[body.cut + m.end() :]]
+        words = Counter(w for text in rest for w in re.findall(r"[\w-]+", text))
+        if words[glued] or not words[place]:
+            return
     body.split = body.cut + m.end(1)
-    meta["dateline"] = m.group(1)
+    meta["dateline"] = place
+
+
+@lru_cache(maxsize=1)
+def dateline_places() -> frozenset[str]:
+    """One-word places that open datelines (``data/ingest/dateline_places.tsv``) and the capitals of
+    ``data/kb/countries.tsv``."""
+    data = resources.files("lagebild") / "data"
+    places = {line.split("\t")[0] for line in (data / "ingest" / "dateline_places.tsv").read_text("utf-8").splitlines()
+              if line and not line.startswith("#")}
+    for line in (data / "kb" / "countries.tsv").read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 7:
+            continue
+        places.update(p.strip() for p in cols[6].split("|") if p.strip() and " " not in p.strip())
+    return frozenset(places)
 
 
 #: removal reasons that come from the page layout (not from a cue in the line itself)

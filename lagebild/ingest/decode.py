@@ -1,8 +1,9 @@
 """Decode bytes to text, recording which encoding was chosen and why.
 
 Order of evidence: a byte order mark; UTF-16 without a mark (NUL bytes in every other
-position); valid UTF-8; for HTML the charset the page declares; charset-normalizer restricted
-to the code pages news files really use; Windows-1252 as the last resort.
+position); valid UTF-8; UTF-8 with some lines in another encoding (decoded line by line, see
+``decode_mixed``); for HTML the charset the page declares; charset-normalizer restricted to the
+code pages news files really use; Windows-1252 as the last resort.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from lagebild.errors import InputError
 
-__all__ = ["decode_bytes", "decode_html", "declared_charset", "looks_binary"]
+__all__ = ["declared_charset", "decode_bytes", "decode_html", "decode_line", "decode_mixed", "looks_binary", "utf8_evidence"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -91,6 +92,90 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+# A well-formed multi-byte UTF-8 sequence (RFC 3629: no overlongs, no surrogates). Single-byte
+# code pages almost never produce these by chance ("Ã¼" in Windows-1252 would).
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def utf8_evidence(data: bytes) -> int:
+    """Count well-formed multi-byte UTF-8 sequences in ``data`` that make a plausible character
+    (evidence that it is UTF-8). Two-byte sequences count only for Latin, Greek and Cyrillic
+    letters and signs: Windows-1252 "ß“" is well-formed UTF-8 too, but reads as an N'Ko letter."""
+    n = 0
+    for seq in _UTF8_MULTI.findall(data):
+        if len(seq) > 2 or ord(seq.decode("utf-8")) <= 0x052F:
+            n += 1
+    return n
+
+
+def _single_byte(data: bytes, enc: str) -> str:
+    return data.decode(enc, "replace") if enc != "latin-1" else data.decode("latin-1")
+
+
+def decode_line(line: bytes, fallback: str = "cp1252") -> tuple[str, str]:
+    """Decode one line: UTF-8 if it is; else, when its UTF-8 characters outnumber its stray
+    bytes, UTF-8 with the stray bytes read in ``fallback``; else the whole line in ``fallback``.
+    Returns ``(text, how)`` with ``how`` one of ``"utf-8"``, ``"utf-8+<fallback>"``, ``"<fallback>"``."""
+    try:
+        return line.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    out: list[str] = []
+    pos = bad = 0
+    while pos < len(line):
+        try:
+            out.append(line[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            out.append(line[pos : pos + exc.start].decode("utf-8"))
+            out.append(_single_byte(line[pos + exc.start : pos + exc.end], fallback))
+            pos += exc.end
+            bad += 1
+    if utf8_evidence(line) > bad:
+        return "".join(out), f"utf-8+{fallback}"
+    return _single_byte(line, fallback), fallback
+
+
+def decode_mixed(data: bytes, fallback: str) -> tuple[str, str]:
+    """Decode ``data`` line by line (``decode_line``); return the text and a reason naming the
+    lines that were not UTF-8 (so the choice is on record)."""
+    parts: list[str] = []
+    other: list[int] = []
+    for n, line in enumerate(data.splitlines(keepends=True), 1):
+        text, how = decode_line(line, fallback)
+        parts.append(text)
+        if how != "utf-8":
+            other.append(n)
+    shown = ", ".join(map(str, other[:10])) + (" …" if len(other) > 10 else "")
+    reason = f"mixed: UTF-8, with {len(other)} line(s) not valid UTF-8 read as {fallback} (line {shown})"
+    return "".join(parts), reason
+
+
+def _fallback_codepage(data: bytes, declared: str | None) -> str:
+    """The single-byte code page for the parts of a file that are not UTF-8."""
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+        return "cp1252" if declared in ("latin-1", "iso8859-1", "ascii") else declared
+    if sum(1 for b in data[:200_000] if b >= 0x80) < 50:
+        return "cp1252"  # too few letters to tell code pages apart: the most common one
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000], cp_isolation=_CANDIDATES).best()
+    except Exception:  # the detector is a helper, never a reason to fail
+        best = None
+    if best is not None and best.encoding and best.encoding in _CANDIDATES:
+        try:
+            if data.decode("cp1252") == data.decode(best.encoding):
+                return "cp1252"
+        except UnicodeDecodeError:
+            pass
+        return str(best.encoding)
+    return "cp1252"
+
+
 def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tuple[str, str, str]:
     """Return ``(text, encoding, reason)``; raise ``InputError`` if no encoding fits."""
     for bom, enc in _BOMS:
@@ -109,6 +194,13 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
         return data.decode("utf-8"), "utf-8", "valid UTF-8"
     except UnicodeDecodeError:
         pass
+    if any(_is_utf8(ln) and utf8_evidence(ln) for ln in data.splitlines()) or _mostly_utf8(data):
+        # UTF-8 with a few bad bytes, or lines pasted from another encoding: decoding the whole
+        # file as a code page would garble every umlaut that is correct UTF-8.
+        bad_lines = b"".join(ln for ln in data.splitlines(keepends=True) if not _is_utf8(ln))
+        fallback = _fallback_codepage(bad_lines, declared)
+        text, reason = decode_mixed(data, fallback)
+        return text, f"utf-8/{fallback} per line", reason
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         # Pages often declare latin-1 but mean Windows-1252 (as browsers do, per the HTML spec).
         enc = "cp1252" if declared in ("latin-1", "iso8859-1", "ascii") else declared
@@ -141,6 +233,20 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
         return data.decode("cp1252"), "cp1252", "fallback: not UTF-8, Windows-1252 decodes"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1", "fallback: not UTF-8 or Windows-1252; Latin-1 decodes any bytes"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed UTF-8 characters than stray bytes: UTF-8 with a few damaged bytes."""
+    evidence = utf8_evidence(data)
+    return evidence > 0 and evidence >= len(data.decode("utf-8", "replace")) - len(data.decode("utf-8", "ignore"))
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_html(data: bytes, path: str) -> tuple[str, str, str]:

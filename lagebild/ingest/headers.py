@@ -218,6 +218,9 @@ def author_line(line: str) -> str | None:
     if not m:
         return None
     names = m.group("names").strip()
+    # "Durch" opens bylines only in translated pages, and far more often a subheading or sentence
+    # ("Durch Bayern", "Durch Feuer zerstört"): there it needs a first and a last name.
+    need_two = re.sub(r"^\W+", "", s).lower().startswith("durch")
     if names.isupper() and sum(c.isalpha() for c in names) > 3:
         names = names.title()  # "Von HANS MEIER": a capitalised byline style, not an acronym
     kept: list[str] = []
@@ -239,6 +242,8 @@ def author_line(line: str) -> str | None:
         if is_org or not all(w[0].isupper() or w.lower() in _PARTICLE_SET for w in words):
             if kept:
                 break  # "Von Hans Meier, dpa-Korrespondent": the rest is not a name
+            return None
+        if need_two and sum(1 for w in words if w.lower() not in _PARTICLE_SET) < 2:
             return None
         kept.append(part)
     return ", ".join(kept) if kept else None  # one form for every language and for JSON author lists

@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from lagebild.errors import LagebildError
 from lagebild.export.json_export import build_export
-from lagebild.report.links import Links, span_link
-from lagebild.report.view import Picture, article_view, build_picture, story_view
+from lagebild.report.links import Links, ReportLinks, span_link
+from lagebild.report.readable import (
+    display_title,
+    plural,
+    readable_text,
+    readable_value,
+    unquote,
+)
+from lagebild.report.view import (
+    Picture,
+    article_view,
+    build_picture,
+    dom_id,
+    quote_items,
+    stored_rows,
+    story_view,
+)
 from lagebild.store import Store
 
 __all__ = ["environment", "load_picture", "render_page", "render_report", "write_report"]
@@ -26,7 +44,24 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["num"] = _num
+    env.filters["num_fmt"] = _num_fmt
+    env.filters["plural"] = plural
+    env.filters["when"] = readable_value
+    env.filters["readable"] = readable_text
+    env.filters["quoted"] = _quoted
+    env.filters["title_of"] = display_title
     return env
+
+
+def _num_fmt(value: Any) -> Any:
+    """Whole numbers with thousands separators (12,345); other values unchanged."""
+    value = _num(value)
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _quoted(text: Any) -> str:
+    """A quote in one pair of quotation marks, whatever marks the article printed around it."""
+    return f"“{unquote(text)}”"
 
 
 def _num(value: Any) -> Any:
@@ -49,21 +84,105 @@ def load_picture(store: Store) -> tuple[Picture, dict[str, Any]]:
     return build_picture(corpus, docs.values(), sources), docs
 
 
-def render_report(store: Store, *, title: str = "Lagebild") -> str:
-    """Render the self-contained HTML report of everything in ``store``."""
+_MARK_ID = re.compile(r'id="(a-[^"]+)"')
+_HREF_MARK = re.compile(r'href="#(a-[^"]+)"')
+#: above this many articles the report is compact: the largest stories in full, everything else in its index
+FULL_REPORT_ARTICLES = 80
+COMPACT_STORIES = 12
+COMPACT_ARTICLE_TEXTS = 60
+COMPACT_CLAIM_GROUPS = 30
+COMPACT_ENTITIES = 150
+
+
+def _story_index(pic: Picture) -> list[dict[str, Any]]:
+    """One row per story for the index at the top: size, outlets, period; largest first."""
+    rows = []
+    for s in pic.stories:
+        members = [m.get("doc") for m in s.get("members") or [] if m.get("doc") in pic.docs]
+        metas = [pic.docs[d] for d in members]
+        dates = sorted(str((d.get("published") or {}).get("value") or "")[:10] for d in metas if (d.get("published") or {}).get("value"))
+        label = s.get("label") or (display_title(metas[0]) if metas else "") or s["id"]
+        rows.append({"id": s["id"], "label": label, "articles": len(members), "outlets": len({d.get("outlet") for d in metas if d.get("outlet")}),
+                     "period": (readable_value(dates[0]) + ("" if dates[0] == dates[-1] else " – " + readable_value(dates[-1]))) if dates else ""})
+    rows.sort(key=lambda r: (-r["articles"], -r["outlets"], r["label"]))
+    return rows
+
+
+def render_report(store: Store, *, title: str = "Lagebild", stories: Sequence[str] | None = None) -> str:
+    """Render the self-contained HTML report of ``store`` (or of the chosen ``stories`` only).
+
+    Up to ``FULL_REPORT_ARTICLES`` articles everything is shown. Above, the report stays small: an
+    index of every story, the ``COMPACT_STORIES`` largest stories in full (collapsed), their
+    articles' texts (at most ``COMPACT_ARTICLE_TEXTS``), the most mentioned entities, and a list of
+    every article; the page says what it left out.
+    """
     pic, docs = load_picture(store)
     export = build_export(store, corpus=pic.corpus)
-    links = Links()
-    stories = [v for v in (story_view(pic, s["id"]) for s in pic.stories) if v]
-    articles = [article_view(pic, doc, links) for doc in docs.values()]
-    return render_page("report.html.j2", links, title=title, x=export, pic=pic, stories=stories, articles=articles)
+    index = _story_index(pic)
+    chosen: list[str]
+    if stories:
+        unknown = [s for s in stories if pic.story(s) is None]
+        if unknown:
+            raise LagebildError(f"no story {', '.join(unknown)}; the stories are listed at the top of the full report or by `lagebild report --list`")
+        chosen, compact = list(dict.fromkeys(stories)), False
+    else:
+        compact = len(docs) > FULL_REPORT_ARTICLES
+        multi = [r["id"] for r in index if r["articles"] > 1] or [r["id"] for r in index]
+        chosen = multi[:COMPACT_STORIES] if compact else [r["id"] for r in index]
+    views = [v for v in (story_view(pic, s) for s in chosen) if v]
+    if compact:
+        for v in views:  # the groups most sources report first; the rest are counted
+            ranked = sorted(v["claim_groups"], key=lambda g: -len(g.get("claims") or []))
+            v["more_groups"] = max(0, len(ranked) - COMPACT_CLAIM_GROUPS)
+            v["claim_groups"] = ranked[:COMPACT_CLAIM_GROUPS]
+    text_ids: list[str] = []
+    for v in views:
+        text_ids.extend(m["id"] for m in v["members"])
+    text_ids = list(dict.fromkeys(text_ids))
+    if compact:
+        text_ids = text_ids[:COMPACT_ARTICLE_TEXTS]
+    partial = compact or bool(stories)
+    entities = pic.entities[:COMPACT_ENTITIES] if compact else pic.entities
+    if stories:
+        wanted = {d for v in views for d in (m["id"] for m in v["members"])}
+        entities = [e for e in pic.entities if any(m.get("doc") in wanted for m in e.get("mentions") or [])]
+    links: Links = Links()
+    if partial:
+        links = ReportLinks(docs=set(text_ids), entities={e["id"] for e in entities},
+                            groups={g["id"] for v in views for g in v["claim_groups"] if g.get("id")},
+                            events={e["id"] for v in views for e in v["timeline"] if e.get("event")},
+                            stories={v["story"]["id"] for v in views})
+    for v in views:
+        v["quotes"] = quote_items(pic, stored_rows([docs[m["id"]] for m in v["members"] if m["id"] in docs], "quote"), links)
+    articles = [article_view(pic, docs[d], links) for d in (text_ids if partial else list(docs))]
+    all_quotes = [] if partial else quote_items(pic, stored_rows(docs.values(), "quote"), links)
+    # A quote whose mark crossed another one has no element of its own: link to its article instead.
+    marked = {m for av in articles for m in _MARK_ID.findall(str(av["body"]))}
+    for item in [q for v in views for q in v["quotes"]] + all_quotes:
+        if item["href"].startswith("#a-") and item["href"][1:] not in marked:
+            item["href"] = links.doc(item["doc"])
+    listed = sorted(pic.docs.values(), key=lambda d: (str((d.get("published") or {}).get("value") or "9999"), d["id"]))
+    if stories:
+        listed = [d for d in listed if d["id"] in set(text_ids)]
+    if not partial:
+        text_ids = list(docs)
+    html = render_page("report.html.j2", links, title=title, x=export, pic=pic, stories=views, articles=articles, index=index,
+                       compact=compact, chosen=bool(stories), all_quotes=all_quotes, n_docs=len(docs), listed=listed, entities=entities,
+                       text_ids=set(text_ids), limits={"stories": COMPACT_STORIES, "texts": COMPACT_ARTICLE_TEXTS,
+                                                        "entities": COMPACT_ENTITIES, "full": FULL_REPORT_ARTICLES})
+    # Links to a mark that crossed another one (so has no element) lead to the mark's article.
+    owner = {dom_id(d, a.id): d for d in text_ids if d in docs for a in docs[d].annotations}
+    missing = {h for h in _HREF_MARK.findall(html) if h not in marked and h in owner}
+    if missing:
+        html = _HREF_MARK.sub(lambda m: f'href="{links.doc(owner[m.group(1)])}"' if m.group(1) in missing else m.group(0), html)
+    return html
 
 
-def write_report(store: Store, path: str | Path, *, title: str = "Lagebild") -> Path:
+def write_report(store: Store, path: str | Path, *, title: str = "Lagebild", stories: Sequence[str] | None = None) -> Path:
     """Write the report to ``path`` (parent folders created); return the path."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".tmp")
-    tmp.write_text(render_report(store, title=title), "utf-8")
+    tmp.write_text(render_report(store, title=title, stories=stories), "utf-8")
     tmp.replace(target)
     return target

@@ -43,11 +43,50 @@ class Links:
     def search(self, **params: str) -> str:
         return "#"
 
+    def list(self, name: str, **params: str) -> str:
+        return f"#{name}"
+
     def static(self, name: str) -> str:
         return ""
 
 
-ReportLinks = Links
+class ReportLinks(Links):
+    """Links of a report that shows only part of the store: what is left out points to its index entry.
+
+    Each ``shown_*`` set names what has an element on the page; ``None`` means everything.
+    """
+
+    def __init__(self, *, docs: set[str] | None = None, entities: set[str] | None = None, groups: set[str] | None = None,
+                 events: set[str] | None = None, stories: set[str] | None = None) -> None:
+        self.shown_docs, self.shown_entities, self.shown_groups = docs, entities, groups
+        self.shown_events, self.shown_stories = events, stories
+
+    def has_text(self, doc_id: str | None) -> bool:
+        return self.shown_docs is None or doc_id in self.shown_docs
+
+    def story(self, story_id: str | None) -> str:
+        if self.shown_stories is None or story_id in self.shown_stories:
+            return super().story(story_id)
+        return _anchor("index", story_id or "")
+
+    def doc(self, doc_id: str | None, *, ann: str | None = None, start: int | None = None, end: int | None = None) -> str:
+        if ann and self.has_text(doc_id):
+            return f"#{ann}"
+        return _anchor("doc", doc_id or "")
+
+    def entity(self, entity_id: str | None) -> str:
+        if self.shown_entities is None or entity_id in self.shown_entities:
+            return super().entity(entity_id)
+        return "#entities"
+
+    def claim_group(self, group_id: str | None, story_id: str | None = None) -> str:
+        return super().claim_group(group_id) if self.shown_groups is None or group_id in self.shown_groups else "#index"
+
+    def event(self, event_id: str | None, story_id: str | None = None) -> str:
+        return super().event(event_id) if self.shown_events is None or event_id in self.shown_events else "#index"
+
+    def list(self, name: str, **params: str) -> str:
+        return f"#{name}" if name in ("quotes", "entities", "articles", "stories") else "#index"
 
 
 class WebLinks(Links):
@@ -79,13 +118,18 @@ class WebLinks(Links):
         return self._p(f"/entities/{quote(entity_id or '', safe='')}")
 
     def claim_group(self, group_id: str | None, story_id: str | None = None) -> str:
-        return f"{self.story(story_id)}#cg-{group_id}" if story_id else self._p(f"/claims#cg-{group_id}")
+        return f"{self.story(story_id)}#cg-{group_id}" if story_id else self._p(f"/claim-groups/{quote(group_id or '', safe='')}")
 
     def event(self, event_id: str | None, story_id: str | None = None) -> str:
-        return f"{self.story(story_id)}#ev-{event_id}" if story_id else self._p(f"/claims#ev-{event_id}")
+        return f"{self.story(story_id)}#ev-{event_id}" if story_id else self._p(f"/events/{quote(event_id or '', safe='')}")
 
     def search(self, **params: str) -> str:
         return self._p("/search") + ("?" + urlencode({k: v for k, v in params.items() if v}) if params else "")
+
+    def list(self, name: str, **params: str) -> str:
+        """A list view (``/quotes``, ``/outlets`` …) with filters set."""
+        query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+        return self._p(f"/{name}") + (f"?{query}" if query else "")
 
     def static(self, name: str) -> str:
         return self._p(f"/static/{name}")
@@ -99,6 +143,8 @@ def span_link(links: Links, span: dict | None) -> str:
         return ""
     if links.standalone:
         gid = str(span.get("id") or "")
+        if isinstance(links, ReportLinks) and not links.has_text(span["doc"]):
+            return links.doc(span["doc"])
         if "#" in gid:
             doc, ann = gid.split("#", 1)
             return "#" + dom_id(doc, ann)

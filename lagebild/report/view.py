@@ -25,6 +25,7 @@ from lagebild.export.json_export import annotation_json, document_json
 from lagebild.model import Annotation, Document, Span
 from lagebild.report.links import Links
 from lagebild.report.marks import Mark, render_marked
+from lagebild.report.readable import first_sentence, readable_value, unquote
 from lagebild.store.reads import parse_date_range
 
 __all__ = [
@@ -41,7 +42,7 @@ __all__ = [
 
 #: id of the virtual story holding every article when no stories were computed
 ALL_STORY = "all"
-_KIND_CSS = {"entity": "ent", "timex": "tx", "quote": "qt", "claim": "cl", "event": "ev", "inconsistency": "inc"}
+_KIND_CSS = {"entity": "ent", "timex": "tx", "quote": "qt", "claim": "cl", "event": "ev", "inconsistency": "incon"}
 _KIND_NAMES = {"entity": ("entity", "entities"), "timex": ("date", "dates"), "quote": ("quote", "quotes"),
                "claim": ("claim", "claims"), "event": ("event", "events"), "inconsistency": ("inconsistency", "inconsistencies")}
 
@@ -136,6 +137,9 @@ def build_picture(corpus: CorpusResult, documents: Iterable[Document], sources: 
     for d in docs_list:
         meta = document_json(d, sources.get(d.id, []), corpus)
         meta.pop("text", None)
+        if not meta.get("title"):
+            sentence = min((s for s in d.of_kind("sentence") if d.text[s.span.start : s.span.end].strip()), key=lambda s: s.span.start, default=None)
+            meta["headline"] = first_sentence(d.original[slice(*d.original_span(sentence.span))]) if sentence else first_sentence(d.text) or None
         docs[d.id] = meta
     if corpus.entities:
         entities, mention_entity, derived = corpus.entities, dict(corpus.mention_entity), False
@@ -371,18 +375,77 @@ def story_view(pic: Picture, story_id: str) -> dict[str, Any] | None:
     }
 
 
+# -- quotes ----------------------------------------------------------------------------------------
+def stored_rows(docs: Iterable[Document], kind: str) -> list[dict[str, Any]]:
+    """Annotation rows of one kind as the store keeps them (original offsets), from parsed documents."""
+    rows = []
+    for doc in sorted(docs, key=lambda d: d.id):
+        for ann in sorted(doc.of_kind(kind), key=lambda a: (a.span.start, a.span.end, a.id)):
+            start, end = doc.original_span(ann.span)
+            rows.append({"doc": doc.id, "ann": ann.id, "label": ann.label, "start": start, "end": end,
+                         "text": doc.original[start:end], "data": dict(ann.data)})
+    return rows
+
+
+def speaker_entity(data: Mapping[str, Any], doc: str, mention_entity: Mapping[str, str]) -> str | None:
+    """The entity of a quote's speaker: the resolved mention the speaker span names, else the last resolved person.
+
+    A speaker phrase such as "GPA-Chef Wolfgang Katzian" holds several mentions; the name the
+    speaker span covers is the speaker, not the organisation before it.
+    """
+    anns = [data.get("speaker_ann")] if data.get("speaker_ann") else list(data.get("speaker_anns") or [])
+    resolved = [(a, mention_entity.get(f"{doc}#{a}")) for a in anns if isinstance(a, str)]
+    found = [(a, e) for a, e in resolved if e]
+    if len(found) <= 1:
+        return found[0][1] if found else None
+    span = data.get("speaker_span")
+    if span:
+        for a, e in found:
+            m = re.match(r"^[^:]+:(\d+)-(\d+)", a)
+            if m and [int(m.group(1)), int(m.group(2))] == list(span)[:2]:
+                return e
+    people = [e for _, e in found if "per" in e.split(":", 1)[-1].split("-", 1)[0].lower() or e.lower().startswith("per")]
+    return people[-1] if people else found[-1][1]
+
+
+def _quote_href(links: Links, row: Mapping[str, Any]) -> str:
+    if not links.standalone:
+        return links.doc(row["doc"], start=row.get("start"), end=row.get("end"))
+    has_text = getattr(links, "has_text", None)
+    if has_text is not None and not has_text(row["doc"]):
+        return links.doc(row["doc"])
+    return "#" + dom_id(row["doc"], str(row.get("ann")))
+
+
+def quote_items(pic: Picture, rows: Iterable[Mapping[str, Any]], links: Links) -> list[dict[str, Any]]:
+    """Quotes as the pages list them: speaker (linked to its entity, else to the speaker's quotes), text, source."""
+    mention_entity = pic.mention_entity
+    names = {e["id"]: e.get("name") for e in pic.entities} if pic.entities else {}
+    out = []
+    for r in rows:
+        data = r.get("data") or {}
+        speaker = str(data.get("speaker_text") or "").strip()
+        ent = speaker_entity(data, r["doc"], mention_entity)
+        out.append({"speaker": speaker or "unknown speaker", "entity": ent, "entity_name": names.get(ent or "", None),
+                    "speaker_href": links.entity(ent) if ent else (links.list("quotes", speaker=speaker) if speaker else None),
+                    "text": unquote(r.get("text")), "label": r.get("label") or "", "doc": r["doc"],
+                    "href": _quote_href(links, r)})
+    return out
+
+
 # -- articles ------------------------------------------------------------------------------------
 def _ann_title(ann: Annotation) -> str:
     data = ann.data
     if ann.kind == "timex":
-        return f"{ann.label or 'DATE'} → {data.get('value') or 'unresolved'}"
+        value = data.get("value")
+        return f"{ann.label or 'DATE'} → {readable_value(value)} ({value})" if value else f"{ann.label or 'DATE'} → unresolved"
     if ann.kind == "quote":
         return f"{ann.label or 'quote'} quote · speaker: {data.get('speaker_text') or 'unknown'}"
     if ann.kind == "claim":
         unit = data.get("unit") or ""
         return f"claim: {data.get('value_text') or data.get('value')} {unit} · claimant: {data.get('claimant_text') or 'the outlet'}".strip()
     if ann.kind == "event":
-        return f"event: {ann.label or ''} {data.get('date') or ''}".strip()
+        return f"event: {ann.label or ''} {readable_value(data.get('date')) if data.get('date') else ''}".strip()
     if ann.kind == "inconsistency":
         return f"inconsistency: {data.get('reason') or ann.label or ''}".strip()
     return f"{ann.label or ann.kind}"
@@ -392,7 +455,8 @@ def _ann_note(ann: Annotation) -> str | None:
     """The visible note after a mark: a date's calendar value, a quote's speaker."""
     if ann.kind == "timex":
         value = ann.data.get("value")
-        return str(value) if value and str(value) != ann.surface else None
+        shown = readable_value(value) if value else ""
+        return shown if shown and shown != ann.surface else None
     if ann.kind == "quote":
         speaker = ann.data.get("speaker_text")
         return f"— {speaker}" if speaker else None
@@ -413,9 +477,11 @@ def _ann_link(pic: Picture, doc: Document, ann: Annotation, links: Links) -> tup
         event = pic.event_of.get((doc.id, orig[0], orig[1]))
         return (links.event(event, pic.story_of.get(doc.id)), "event") if event else (None, "")
     if ann.kind == "quote":
-        speaker = ann.data.get("speaker_ann")
-        ent = pic.mention_entity.get(f"{doc.id}#{speaker}") if speaker else None
-        return (links.entity(ent), "speaker") if ent else (None, "")
+        ent = speaker_entity(ann.data, doc.id, pic.mention_entity)
+        if ent:
+            return links.entity(ent), "speaker"
+        speaker = str(ann.data.get("speaker_text") or "").strip()
+        return (links.list("quotes", speaker=speaker), "speaker's quotes") if speaker and not links.standalone else (None, "")
     return None, ""
 
 
@@ -455,7 +521,7 @@ def article_view(
         if 0 <= start < end <= len(doc.text):
             s_start, s_end = _sentence_around(doc, start, end)
             marks.append(Mark(s_start, s_end, "hl", "the sentence you came from", {"id": "hl"}))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for ann in sorted(doc.annotations, key=lambda a: (a.span.start, -a.span.end)):
         css = _KIND_CSS.get(ann.kind)
         if not css:
@@ -485,7 +551,7 @@ def article_view(
             start, end = text_offset(doc, int(span["start"])), text_offset(doc, int(span["end"]), end=True)
             if 0 <= start < end <= len(doc.text):
                 reason = f"inconsistency across articles: {item.get('reason') or item.get('kind') or ''}"
-                marks.append(Mark(start, end, "inc inc-across", reason, {"data-inc": str(item.get("id") or "")}))
+                marks.append(Mark(start, end, "incon incon-across", reason, {"data-inc": str(item.get("id") or "")}))
     body: Markup = render_marked(doc.text, marks)
     meta = pic.docs.get(doc.id) or {}
     dup = [d for d in pic.corpus.duplicates if d.get("doc") == doc.id or d.get("of") == doc.id]
@@ -524,9 +590,14 @@ def entity_view(pic: Picture, entity_id: str, docs: Mapping[str, Document], link
             if ann.kind not in ("quote", "claim"):
                 continue
             data = ann.data
-            refs_by = [data.get("speaker_ann")] if ann.kind == "quote" else [data.get("claimant_ann")]
-            by = any(r and f"{doc_id}#{r}" in my_mentions for r in refs_by)
-            if not by:
+            if ann.kind == "quote":  # the one speaker the quote list and the article link name, not every mention in the phrase
+                speaker = speaker_entity(data, doc_id, pic.mention_entity)
+                by = speaker == entity_id
+                resolved = speaker is not None
+            else:
+                by = bool(data.get("claimant_ann")) and f"{doc_id}#{data.get('claimant_ann')}" in my_mentions
+                resolved = by
+            if not by and not resolved:
                 # A speaker/claimant span that covers one of the entity's mentions counts as well.
                 span = data.get("speaker_span") or data.get("claimant_span")
                 if span:

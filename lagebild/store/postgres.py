@@ -76,11 +76,13 @@ class PostgresStore:
         return self._one("SELECT 1 AS x FROM documents WHERE id = %s", (_clean(doc_id),)) is not None
 
     def add_source(self, doc_id: str, source: SourceRef) -> bool:
-        """Record another file/record holding this document; ``False`` if already known."""
+        """Record another file/record holding this document; ``False`` if already known or if no
+        document ``doc_id`` is stored (yet): a source is never written ahead of its document."""
         with self.db.transaction():
             cur = self.db.execute(
-                "INSERT INTO sources(doc_id, path, record, json) VALUES (%s, %s, %s, %s) ON CONFLICT (path, record) DO NOTHING",
-                (doc_id, _clean(source.path), source.record if source.record is not None else -1, _dumps(source.to_json())),
+                "INSERT INTO sources(doc_id, path, record, json) SELECT %s, %s, %s, %s "
+                "WHERE EXISTS (SELECT 1 FROM documents WHERE id = %s) ON CONFLICT (path, record) DO NOTHING",
+                (_clean(doc_id), _clean(source.path), source.record if source.record is not None else -1, _dumps(source.to_json()), _clean(doc_id)),
             )
         return cur.rowcount > 0
 

@@ -12,9 +12,9 @@ from typing import Any
 from lagebild.compare import CorpusResult
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
-from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
+from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
@@ -51,11 +51,13 @@ class SQLiteStore:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
     def add_source(self, doc_id: str, source: SourceRef) -> bool:
-        """Record another file/record holding this document; ``False`` if already known."""
+        """Record another file/record holding this document; ``False`` if already known or if no
+        document ``doc_id`` is stored (yet): a source is never written ahead of its document."""
         with self.db:
             cur = self.db.execute(
-                "INSERT OR IGNORE INTO sources(doc_id, path, record, json) VALUES (?, ?, ?, ?)",
-                (doc_id, source.path, source.record if source.record is not None else -1, json.dumps(source.to_json())),
+                "INSERT OR IGNORE INTO sources(doc_id, path, record, json) SELECT ?, ?, ?, ? "
+                "WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)",
+                (doc_id, source.path, source.record if source.record is not None else -1, json.dumps(source.to_json()), doc_id),
             )
         return cur.rowcount > 0
 

@@ -6,20 +6,40 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from lagebild.export.json_export import annotation_json, build_export, document_json
 from lagebild.report.view import Picture, story_view
 from lagebild.web.app import WebState
-from lagebild.web.ingest import ArticleIn, IngestIn, ingest_articles
+from lagebild.web.ingest import ArticleIn, IngestIn, QueueFull, queue_for
+from lagebild.web.lists import UnknownFilter
 from lagebild.web.reader import DocMetas, date_ok
 from lagebild.web.search import run_search
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+def _query_names(dependant: Any) -> set[str]:
+    names = {getattr(p, "alias", None) or p.name for p in getattr(dependant, "query_params", [])}
+    for sub in getattr(dependant, "dependencies", []):
+        names |= _query_names(sub)
+    return names
+
+
+def known_params(request: Request) -> None:
+    """Refuse query parameters the endpoint does not know: a misspelt filter must not silently select everything."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None:
+        return
+    valid = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - valid - {"token"})
+    if unknown:
+        listed = ", ".join(sorted(valid)) or "none"
+        raise UnknownFilter(f"unknown parameter {', '.join(unknown)} for {request.url.path}; valid parameters: {listed}", sorted(valid))
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_params)])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
@@ -59,7 +79,9 @@ def _filtered(items: Iterable[dict[str, Any]], *tests: Callable[[dict[str, Any]]
 
 @router.get("", summary="List the API's resources")
 def index() -> dict[str, Any]:
-    return {"ok": True, "schema": "/openapi.json", "resources": [
+    from lagebild.web.lists import LISTS
+
+    return {"ok": True, "schema": "/openapi.json", "docs": "/docs", "lists": [f"/{name}.json" for name in LISTS], "resources": [
         "/api/documents", "/api/entities", "/api/stories", "/api/events", "/api/timeline", "/api/claims",
         "/api/claim-groups", "/api/quotes", "/api/inconsistencies", "/api/search", "/api/export", "/api/ingest"]}
 
@@ -138,10 +160,10 @@ def stories(st: State, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
 
 @router.get("/stories/{story_id}", summary="One story: members, timeline, claim groups, entities, coverage")
 def story(st: State, story_id: str) -> dict[str, Any]:
-    view = story_page_view(st, story_id)
-    if view is None:
+    found = story_page_view(st, story_id)
+    if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    _, view = view
+    _, view = found
     return {"ok": True, "item": {
         "story": view["story"], "members": view["members"], "timeline": view["timeline"], "claim_groups": view["claim_groups"],
         "events": view["events"], "entities": [{k: v for k, v in e.items() if k != "mentions"} for e in view["entities"]],
@@ -354,46 +376,89 @@ def _ingest_schema() -> dict[str, Any]:
     return schema
 
 
-@router.post(
-    "/ingest",
-    summary="Analyse posted articles and recompute the cross-source picture",
-    openapi_extra={"requestBody": {"required": True, "content": {
-        "application/json": {"schema": _ingest_schema()},
-        "text/plain": {"schema": {"type": "string", "minLength": 1}},
-    }}},
-)
-async def ingest(request: Request, st: State) -> dict[str, Any]:
-    """Post ``{"articles": [{"text": …, "title": …, "outlet": …, "published": "2024-11-10"}]}`` or plain text."""
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    raw = await request.body()
-    if len(raw) > 20_000_000:
-        raise HTTPException(413, "request too large (20 MB limit)")
+#: request body limit of ``/api/ingest`` (bytes), and how deep its JSON may nest
+INGEST_MAX_BYTES = 20_000_000
+INGEST_MAX_DEPTH = 8
+
+
+async def _ingest_body(request: Request) -> bytes:
+    """The request body, refused (413) as soon as it passes ``INGEST_MAX_BYTES`` (never read whole)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > INGEST_MAX_BYTES:
+        raise HTTPException(413, f"request too large ({INGEST_MAX_BYTES // 1_000_000} MB limit)")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > INGEST_MAX_BYTES:
+            raise HTTPException(413, f"request too large ({INGEST_MAX_BYTES // 1_000_000} MB limit)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _ingest_batch(ctype: str, raw: bytes) -> IngestIn:
+    """Validate the posted body: content type, JSON (nesting bounded), article fields and dates."""
+    from lagebild.ingest.limits import json_depth
+    from lagebild.ingest.textsafe import scrub_surrogates
+
     try:
         if ctype in ("", "text/plain"):
             text = raw.decode("utf-8", errors="replace")
-            batch = IngestIn(articles=[ArticleIn(text=text)])
-        elif ctype == "application/json":
-            try:
-                data = json.loads(raw)
-            except ValueError as exc:
-                raise HTTPException(400, f"body is not JSON: {exc}") from exc
-            if isinstance(data, list):
-                data = {"articles": data}
-            elif isinstance(data, dict) and "text" in data and "articles" not in data:
-                data = {"articles": [data]}
-            batch = IngestIn.model_validate(data)
-        else:
+            return IngestIn(articles=[ArticleIn(text=text)])
+        if ctype != "application/json":
             raise HTTPException(415, "send application/json or text/plain")
+        try:
+            data = json.loads(raw)
+        except RecursionError:
+            raise HTTPException(400, f"body nests deeper than {INGEST_MAX_DEPTH} levels") from None
+        except ValueError as exc:
+            raise HTTPException(400, f"body is not JSON: {exc}") from exc
+        if json_depth(data) > INGEST_MAX_DEPTH:
+            raise HTTPException(400, f"body nests deeper than {INGEST_MAX_DEPTH} levels")
+        data, _ = scrub_surrogates(data)  # lone surrogates cannot be stored as UTF-8
+        if isinstance(data, list):
+            data = {"articles": data}
+        elif isinstance(data, dict) and "text" in data and "articles" not in data:
+            data = {"articles": [data]}
+        return IngestIn.model_validate(data)
     except ValidationError as exc:
         from fastapi.exceptions import RequestValidationError
 
         raise RequestValidationError(exc.errors(include_url=False, include_context=False)) from exc
 
-    def work() -> dict[str, Any]:
-        with st.lock:
-            try:
-                return ingest_articles(st.store, batch.articles).to_json()
-            finally:
-                st.reader.invalidate()
 
-    return await run_in_threadpool(work)
+@router.post(
+    "/ingest",
+    status_code=202,
+    summary="Queue posted articles for analysis; poll the returned job",
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/json": {"schema": _ingest_schema()},
+        "text/plain": {"schema": {"type": "string", "minLength": 1}},
+    }}},
+)
+async def ingest(request: Request, st: State,
+                 wait: Annotated[float, Query(ge=0, le=600, description="Seconds to wait for the job to finish before answering.")] = 0,
+                 ) -> dict[str, Any]:
+    """Post ``{"articles": [{"text": …, "title": …, "outlet": …, "published": "2024-11-10"}]}`` or plain text.
+
+    Answers at once (202) with ``job`` and ``poll`` (``/api/ingest/jobs/{job}``); with ``?wait=N`` it
+    waits up to N seconds and includes the result (``added``, ``already_stored``, ``rejected``, …)
+    when the job finished by then."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    batch = _ingest_batch(ctype, await _ingest_body(request))
+    queue = queue_for(st)
+    try:
+        job = queue.submit(batch.articles)
+    except QueueFull as exc:
+        raise HTTPException(503, str(exc)) from exc
+    if wait:
+        await run_in_threadpool(queue.wait, job, wait)
+    return {**job.to_json(), "poll": f"/api/ingest/jobs/{job.id}"}
+
+
+@router.get("/ingest/jobs/{job_id}", summary="State and result of an ingest job")
+def ingest_job(st: State, job_id: Annotated[str, Path(max_length=40, pattern=r"^[0-9-]+$")]) -> dict[str, Any]:
+    job = queue_for(st).get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no ingest job {job_id!r} (finished jobs are kept for a while, then forgotten)")
+    return job.to_json()

@@ -20,8 +20,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lagebild.errors import LagebildError
 from lagebild.report.html import render_page
-from lagebild.report.view import Picture
 from lagebild.report.links import WebLinks
+from lagebild.report.view import Picture
 from lagebild.store import Store, open_store
 from lagebild.web.reader import StoreReader
 
@@ -56,7 +56,7 @@ def error_body(status: int, error: str, errors: list[Any] | None = None) -> dict
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    if path.startswith("/api") or path == "/openapi.json":
+    if path.startswith("/api") or path == "/openapi.json" or path.endswith((".json", ".csv")):
         return False
     return "text/html" in request.headers.get("accept", "")
 
@@ -121,13 +121,20 @@ def _cross_site_problem(request: Request, *, token_required: bool) -> str | None
     return None
 
 
-def _warm_search() -> None:
-    from lagebild.store.search import query_terms
+def _warm(state: WebState) -> None:
+    """Load what the first requests need (lemma dictionaries, the picture, the list rows) before anyone asks."""
+    from lagebild.store.search import make_snippet, query_terms
 
     try:
         query_terms("Soldaten warm")
-    except Exception:  # noqa: BLE001 - warming is an optimisation only
-        log.debug("search warm-up failed", exc_info=True)
+        make_snippet("Die Soldaten warten.", "Soldaten warm")
+        from lagebild.web.lists import LISTS, warm_rows
+
+        state.picture()
+        for name in LISTS:
+            warm_rows(state, name)
+    except Exception:
+        log.debug("warm-up failed", exc_info=True)
 
 
 def create_app(db_url: str, token: str | None = None) -> FastAPI:
@@ -142,8 +149,9 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.web = WebState(open_store(db_url))
-    # Load the lemma dictionaries in the background so the first search does not wait for them.
-    threading.Thread(target=_warm_search, name="lagebild-warm-search", daemon=True).start()
+    # Load the lemma dictionaries and build the list rows in the background so the first search
+    # and the first list do not wait for them.
+    threading.Thread(target=_warm, args=(app.state.web,), name="lagebild-warm", daemon=True).start()
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
@@ -184,7 +192,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     @app.exception_handler(LagebildError)
     async def lagebild_error(request: Request, exc: LagebildError) -> Response:
         log.warning("request failed: %s", exc)
-        return error_response(request, 400, str(exc))
+        return error_response(request, 400, str(exc), list(getattr(exc, "valid", None) or []))
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:

@@ -18,10 +18,18 @@ from typing import Any, Generic, TypeVar
 from lagebild.compare import CorpusResult
 from lagebild.export.json_export import document_json
 from lagebild.model import Document
-from lagebild.report.view import ALL_STORY, Picture, build_picture, inconsistency_row, parse_date_range, slug
+from lagebild.report.readable import first_sentence
+from lagebild.report.view import (
+    ALL_STORY,
+    Picture,
+    build_picture,
+    inconsistency_row,
+    parse_date_range,
+    slug,
+)
 from lagebild.store import Store
 
-__all__ = ["DocMetas", "LRU", "StoreReader", "date_ok"]
+__all__ = ["LRU", "DocMetas", "StoreReader", "date_ok"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -251,9 +259,12 @@ class StoreReader:
                 chunk = missing[start : start + 500]
                 heads = self.store.get_document_heads(chunk)
                 sources = self.store.sources_of(list(heads))
+                lines = self.headlines([i for i, h in heads.items() if not h.meta.title])
                 for doc_id, head in heads.items():
                     meta = document_json(head, sources.get(doc_id, []), corpus)
                     meta.pop("text", None)
+                    if not meta.get("title"):
+                        meta["headline"] = lines.get(doc_id) or None
                     fresh[doc_id] = meta
             if len(fresh) <= self._metas.size:
                 for i, meta in fresh.items():
@@ -276,6 +287,22 @@ class StoreReader:
             guess = inferred.get(row["id"])
             row["published_value"] = (guess or {}).get("value") if not value and guess else value
         return rows
+
+    def headlines(self, ids: Iterable[str]) -> dict[str, str]:
+        """The first sentence of each document (the title shown for articles without one), cached per store version."""
+        with self.lock:
+            self.refresh()
+            known: dict[str, str] = self._derived.setdefault("headlines", {})
+            missing = [i for i in dict.fromkeys(ids) if i not in known]
+            for start in range(0, len(missing), 500):
+                chunk = missing[start : start + 500]
+                first: dict[str, str] = {}
+                for row in self.store.iter_annotations("sentence", docs=chunk):
+                    if row["doc"] not in first and str(row.get("text") or "").strip():
+                        first[row["doc"]] = first_sentence(row["text"])
+                for doc_id in chunk:
+                    known[doc_id] = first.get(doc_id, "")
+            return {i: known.get(i, "") for i in ids}
 
     def inferred_in_range(self, date_from: str | None, date_to: str | None) -> list[str]:
         """Ids whose inferred publication date (used where none is stored) overlaps the range."""

@@ -7,7 +7,10 @@ import re
 
 from lagebild.errors import LagebildError
 
-__all__ = ["is_loopback", "run_server"]
+__all__ = ["is_loopback", "run_server", "token_problem"]
+
+#: shortest token accepted when the server is reachable from the network
+MIN_TOKEN_LENGTH = 12
 
 _TOKEN_IN_URL = re.compile(r"([?&]token=)[^&\s]*")
 
@@ -32,11 +35,23 @@ class _RedactToken:
         return True
 
 
+def token_problem(token: str | None) -> str | None:
+    """Why ``token`` cannot guard a server reachable from the network, else ``None``."""
+    if not token:
+        return "no token given"
+    if token != token.strip() or any(ch.isspace() or not ch.isprintable() for ch in token):
+        return "the token contains spaces or control characters"
+    if len(token) < MIN_TOKEN_LENGTH or len(set(token)) < 4:
+        return f"the token is too easy to guess (use at least {MIN_TOKEN_LENGTH} characters, not one repeated)"
+    return None
+
+
 def run_server(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
     """Serve ``db_url`` on ``host:port``; refuse a non-loopback address without a token."""
-    if not is_loopback(host) and not token:
+    problem = None if is_loopback(host) else token_problem(token)
+    if problem:
         raise LagebildError(
-            f"refusing to serve on {host}: anyone on the network could read the store. "
+            f"refusing to serve on {host}: anyone on the network could read the store ({problem}). "
             "Pass --token TOKEN (or set LAGEBILD_TOKEN), or bind to 127.0.0.1."
         )
     import logging

@@ -25,7 +25,7 @@ def test_within_article_inconsistency_on_the_story_page_and_marked_in_the_articl
     assert [i["kind"] for i in items] == ["date_after_publication"]
     assert items[0]["spans"][0]["text"] == "Fünf Monate später"
     body = str(article_view(pic, doc, Links())["body"])
-    assert 'class="inc' in body and "own date 2024-05-02" in body
+    assert 'class="incon' in body and "own date 2024-05-02" in body
 
 
 def test_cross_article_inconsistency_marked_in_each_article() -> None:
@@ -36,11 +36,11 @@ def test_cross_article_inconsistency_marked_in_each_article() -> None:
                                "spans": [{"doc": "b", "start": start, "end": start + 9, "text": "am 3. Mai"}]}]
     pic = build_picture(corpus, [doc])
     body = str(article_view(pic, doc, Links())["body"])
-    assert "inc-across" in body and "3 May vs 9 May" in body
+    assert "incon-across" in body and "3 May vs 9 May" in body
 
 
 def test_article_without_inconsistency_has_no_mark() -> None:
     doc = make_doc("c", "Die Brücke wurde im März eröffnet.", published="2024-05-02")
     pic = build_picture(CorpusResult(), [doc])
-    assert 'class="inc' not in str(article_view(pic, doc, Links())["body"])
+    assert 'class="incon' not in str(article_view(pic, doc, Links())["body"])
     assert story_view(pic, ALL_STORY)["inconsistencies"] == []

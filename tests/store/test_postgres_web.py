@@ -47,7 +47,7 @@ def test_analyze_and_serve_on_postgres(postgres_server: Any, examples_dir: Path,
         assert client.get(f"/stories/{story}").status_code == 200
         doc = client.get("/api/documents").json()["items"][0]["id"]
         assert client.get(f"/articles/{doc}").status_code == 200
-        added = client.post("/api/ingest", json={"articles": [{"text": "Ein neuer Bericht über Soldaten an der Grenze.", "id": "neu"}]}).json()
+        added = client.post("/api/ingest?wait=120", json={"articles": [{"text": "Ein neuer Bericht über Soldaten an der Grenze.", "id": "neu"}]}).json()
         assert added["added"] == ["neu"]
         assert "neu" in {h["doc"] for h in client.get("/api/search", params={"q": "Soldat"}).json()["items"]}
 

@@ -188,3 +188,24 @@ def test_two_connections_see_the_same_data(store_url: str) -> None:
     finally:
         a.close()
         b.close()
+
+
+def test_duplicate_files_with_a_worker_pool_on_every_backend(store_url: str, tmp_path: Any) -> None:
+    """Same content in several files and encodings, two workers: stored once with every source
+    (the source of a duplicate used to be written before its document: a FOREIGN KEY crash)."""
+    from lagebild.analyze import analyze_paths
+    from lagebild.model import SourceRef
+    from lagebild.store import open_store
+
+    text = "Die Regierung hat am Montag ein Gesetz beschlossen. Kritiker halten es für unzureichend.\n" * 3
+    for name, enc in (("a.txt", "utf-8"), ("b.txt", "utf-8"), ("c.txt", "utf-16"), ("d.txt", "utf-32")):
+        (tmp_path / name).write_bytes(text.encode(enc))
+    st = open_store(store_url)
+    try:
+        assert st.add_source("nicht-gespeichert", SourceRef("x.txt")) is False
+        report = analyze_paths([tmp_path], st, jobs=2)
+        assert report.exit_code == 0 and report.ok == 1 and report.duplicates == 3
+        (doc_id,) = st.document_ids()
+        assert len(st.sources(doc_id)) == 4
+    finally:
+        st.close()

@@ -12,9 +12,21 @@ from lagebild.store.search import HL_END, HL_START, fts_query, make_snippet, nor
 
 def test_query_words_are_quoted_and_joined() -> None:
     q = fts_query('Soldaten "NEAR(x)" title:y')
-    assert q.count(" AND ") == 4  # Soldaten, NEAR, x, title, y
+    assert q.count(" AND ") == 3  # Soldaten, the phrase "NEAR x", title, y
     assert 'lemmas: "soldat"' in q
-    assert '"NEAR"*' in q and "NEAR(" not in q
+    assert '"NEAR x"' in q and "NEAR(" not in q
+
+
+def test_short_words_match_only_themselves_and_phrases_stay_phrases() -> None:
+    q = fts_query("Kim Jong Un")
+    assert '"Un"*' not in q and '"Kim"*' not in q and '"Jong"*' in q
+    assert '{title body}: "Kim Jong Un"' in fts_query('„Kim Jong Un“')
+    assert "kim <-> jong <-> un" in tsquery('"Kim Jong Un"')
+    text = "Die Universität und Kim Il Sung. " * 20 + "Machthaber Kim Jong Un sagte etwas." + " Ende." * 30
+    for query in ("Kim Jong Un", '"Kim Jong Un"'):
+        snip = make_snippet(text, query)
+        assert f"{HL_START}Kim{HL_END} {HL_START}Jong{HL_END} {HL_START}Un{HL_END}" in snip, query  # around the rarest term
+        assert f"{HL_START}und{HL_END}" not in snip and f"{HL_START}Universität{HL_END}" not in snip
 
 
 def test_tsquery_has_only_lexemes_and_operators() -> None:

@@ -80,3 +80,29 @@ def screenshots(artifacts_dir: Path) -> Path:
     folder = artifacts_dir / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def gnad_db(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store of the 1,028 10kGNAD test articles, analysed once per session with ``-j 2`` (about 1.5 min).
+
+    ``LAGEBILD_TEST_GNAD_DB`` names a store built earlier by ``tests/web/gnad.py`` to reuse it (copied).
+    """
+    import os
+
+    reuse = os.environ.get("LAGEBILD_TEST_GNAD_DB")
+    if reuse and Path(reuse).is_file():
+        return copy_db(reuse, tmp_path_factory.mktemp("gnad-copy") / "lagebild.db")
+    source = shared_data / "10kgnad_articles" / "test.csv"
+    if not source.is_file():
+        pytest.skip(f"10kGNAD articles not found at {source} (set LAGEBILD_SHARED_DATA): the corpus-scale tests need 1,000 real articles")
+    from gnad import build_gnad_store
+
+    return str(build_gnad_store(source, tmp_path_factory.mktemp("gnad")))
+
+
+@pytest.fixture(scope="session")
+def gnad_server(gnad_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    server = Server(gnad_db, log=tmp_path_factory.mktemp("logs") / "gnad-server.log")
+    yield server
+    server.stop()

@@ -205,11 +205,11 @@ def test_ingest_json_and_text_then_search(ingest_server: Server, examples_dir: P
     url = ingest_server.url + "/api"
     text = (examples_dir / "002_c03abd67f30b1e6c.txt").read_text("utf-8")
     body = {"articles": [{"id": "posted-1", "text": text, "title": "Posted", "outlet": "Post", "published": "2024-10-24"}]}
-    out = httpx.post(url + "/ingest", json=body, timeout=120).json()
+    out = httpx.post(url + "/ingest?wait=120", json=body, timeout=130).json()
     assert out["ok"] is True and out["added"] == ["posted-1"]
-    again = httpx.post(url + "/ingest", json=body, timeout=120).json()
+    again = httpx.post(url + "/ingest?wait=120", json=body, timeout=130).json()
     assert again["added"] == [] and again["already_stored"] == ["posted-1"]
-    plain = httpx.post(url + "/ingest", content="Ein kurzer Text über Panzer.".encode(), headers={"content-type": "text/plain"}, timeout=120).json()
+    plain = httpx.post(url + "/ingest?wait=120", content="Ein kurzer Text über Panzer.".encode(), headers={"content-type": "text/plain"}, timeout=120).json()
     assert len(plain["added"]) == 1 and plain["added"][0].startswith("api-")
     assert httpx.get(url + "/health").json()["documents"] == 6
     doc = httpx.get(url + "/documents/posted-1").json()["item"]
@@ -225,11 +225,11 @@ def test_ingest_html_uses_the_html_reader(ingest_server: Server) -> None:
             "<h1>Truppen an der Grenze</h1><p>Am Montag sind nach Angaben der Regierung rund 500 Soldaten an die Grenze "
             "verlegt worden. Das Ministerium bestätigte die Verlegung am Abend.</p><p>Beobachter sprechen von einer "
             "deutlichen Eskalation der Lage in der Region.</p></article><footer>Impressum</footer></body></html>")
-    out = httpx.post(ingest_server.url + "/api/ingest", json=[{"text": page, "format": "html", "outlet": "Grenzblatt"}], timeout=120).json()
+    out = httpx.post(ingest_server.url + "/api/ingest?wait=120", json=[{"text": page, "format": "html", "outlet": "Grenzblatt"}], timeout=120).json()
     assert len(out["added"]) == 1
     item = httpx.get(ingest_server.url + f"/api/documents/{out['added'][0]}").json()["item"]
     assert item["outlet"] == "Grenzblatt" and "rund 500 Soldaten" in item["text"] and "Menü" not in item["text"]
-    empty = httpx.post(ingest_server.url + "/api/ingest", json=[{"text": "<html><body></body></html>", "format": "html"}], timeout=120).json()
+    empty = httpx.post(ingest_server.url + "/api/ingest?wait=120", json=[{"text": "<html><body></body></html>", "format": "html"}], timeout=120).json()
     assert empty["added"] == [] and len(empty["rejected"]) == 1
 
 

@@ -35,7 +35,7 @@ def test_csv_has_every_table_and_the_link_tables(handmade_db: str, tmp_path: Pat
     assert [t["event"] for t in _read(paths["timeline"])] == ["ev-strike", "ev-deal"]
     docs = _read(paths["documents"])
     assert {d["id"] for d in docs} == {"a-tagblatt", "b-abendpost", "c-wire", "x-injection"}
-    assert "published.value" in docs[0]
+    assert "published" in docs[0] and "published_precision" in docs[0]  # one value per cell
 
 
 def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
@@ -70,3 +70,20 @@ def test_report_of_the_example_corpus(example_analysis: dict[str, Any]) -> None:
     stories = [s["id"] for s in export["stories"]] or [None]  # no stories: one virtual story with everything
     expected = sum(1 for s in stories for t in export["timeline"] if s is None or t.get("story") in (None, s))
     assert html.count('class="tl-row') == expected
+
+
+def test_csv_is_tidy_one_value_per_cell(handmade_db: str, tmp_path: Path) -> None:
+    store = open_store(handmade_db)
+    data = build_export(store)
+    store.close()
+    paths = {p.stem: p for p in write_csv(data, tmp_path)}
+    for table, path in paths.items():
+        for row in _read(path):
+            assert not any(v.startswith(("[", "{")) for v in row.values()), (table, row)
+    quotes = _read(paths["quotes"])
+    columns = set(quotes[0])
+    assert not any("." in c for c in columns) and len(columns) < 25, sorted(columns)
+    assert {"doc", "start", "end", "text", "speaker_text"} <= columns
+    values = _read(paths["list_values"])
+    aliases = [v for v in values if v["table"] == "entities" and v["field"] == "aliases"]
+    assert len(aliases) == sum(len(e.get("aliases") or []) for e in data["entities"])
