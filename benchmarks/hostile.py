@@ -94,11 +94,12 @@ def _warc(path: Path, pages: list[tuple[str, str, str]], *, gz: bool = True) -> 
             writer.write_record(rec)
 
 
-def _gzip_zeros(path: Path, megabytes: int, *, newline_every: int = 0) -> None:
+def _gzip_zeros(path: Path, megabytes: int, *, newline_every: int = 0, prefix: bytes = b"") -> None:
     block = b"\0" * (1 << 20)
     if newline_every:
         block = (b"\0" * (newline_every - 1) + b"\n") * ((1 << 20) // newline_every)
     with gzip.open(path, "wb", compresslevel=6) as fh:
+        fh.write(prefix)
         for _ in range(megabytes):
             fh.write(block)
 
@@ -174,7 +175,9 @@ def build(root: Path, *, n_real: int, big: bool, seed: int = 13) -> Manifest:
         valid(path)
     # 3. gzip bombs: zeros without a line break, zeros with line breaks, a page of zeros in a real WARC
     _gzip_zeros(hostile_file(hostile / "bomb-zeros.warc.gz"), 1024 if big else 64)
-    bad(hostile / "bomb-zeros.warc.gz", "longer than")
+    bad(hostile / "bomb-zeros.warc.gz", "WARC")
+    _gzip_zeros(hostile_file(hostile / "bomb-header.warc.gz"), 1024 if big else 64, prefix=b"WARC/1.0\r\nWARC-Type: ")
+    bad(hostile / "bomb-header.warc.gz", "longer than")
     _gzip_zeros(hostile_file(hostile / "bomb-lines.warc.gz"), 256 if big else 32, newline_every=4096)
     bad(hostile / "bomb-lines.warc.gz", "")
     bomb_page = hostile_file(hostile / "bomb-page.warc.gz")
@@ -255,6 +258,22 @@ def build(root: Path, *, n_real: int, big: bool, seed: int = 13) -> Manifest:
     for name, text in (("nbsp.txt", "\u00a0 \u00a0\n\u00a0"), ("zwsp.txt", "\u200b\u200b\n\u200b\ufeff"), ("nur-leer.md", "\u2060 \u3000")):
         hostile_file(hostile / name).write_text(text, "utf-8")
         bad(hostile / name, "invisible")
+    junk_head = hostile_file(hostile / "junk-head.jsonl")
+    junk_head.write_bytes(b"\x00\x00\x00 kaputt\n" + json.dumps({"text": extra[26]}).encode() + b"\n")
+    valid(junk_head, 2)
+    bad(junk_head, "line 1")
+    invisible_page = hostile_file(hostile / "unsichtbar.html")
+    invisible = "\u200b\u00a0" * 300
+    invisible_page.write_text(f"<html><body><article><h1>\u200b</h1><p>{invisible}</p></article></body></html>", "utf-8")
+    bad(invisible_page, "invisible")
+    plain_src = hostile / "plain-full.tmp"
+    _warc(plain_src, [(f"https://www.example.at/p{k}", "200 OK", _html(t)) for k, t in enumerate(extra[27:29])], gz=False)
+    data = plain_src.read_bytes()
+    plain_src.unlink()
+    plain_cut = hostile_file(hostile / "cut-plain.warc")
+    plain_cut.write_bytes(data[: len(data) - 400])
+    valid(plain_cut, 1)
+    bad(plain_cut, "cut off")
     # 8. binary files and empty files with text names
     binaries = {
         "scan.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" * 20,

@@ -66,6 +66,7 @@ class RunReport:
             f"documents in: {self.documents_in}, ok: {self.ok}, failed: {self.failed}, "
             f"exact duplicates: {self.duplicates}, already in store: {self.already_stored}, "
             f"stage failures: {self.stage_failures}, time: {self.seconds:.1f} s"
+            + (f", notes: {len(self.notices)}" if self.notices else "")
         )
 
 

@@ -1,32 +1,47 @@
 """Group numeric claims about the same quantity across sources and say how they relate.
 
-Same quantity = same story, same unit (the counted thing: "Soldaten", "Euro") and overlapping
-subject entities (who or what is counted: the entities named in the claim's clause, minus the
-claimant). Within a group each claim becomes an interval of values (hedges such as "etwa",
-"knapp", "mehr als" and vague amounts such as "Tausende" widen it) and a reference time (its
-own date, else the article's publication date). Claims whose intervals overlap form a *phase*:
-- one phase carried by several independent sources → ``corroborated``;
-- several phases that follow each other in time (each later value has a later reference time)
-  → ``updated``;
-- different values for the same time → ``contradicted``; a lone claim → ``single``.
-The reasoning is written out in words for every group.
+Same quantity = same story, same *measure* (what is counted: dead, injured, participants, vote
+share …, from the measure vocabulary) and same *scope* (the place or group: "in Hamburg", "die
+AfD", or "total"). A claim without a stated scope joins the one scoped group of its measure whose
+values it agrees with, else it stays in the group of claims whose scope is not stated. Values of
+very different size (more than ``max_ratio`` apart) are different quantities.
+
+Within a group each claim becomes an interval of values (hedges such as "etwa", "knapp", "mehr
+als", vague amounts such as "Tausende" and the rounding the figure shows widen it) and a
+reference time (its own date, else the article's publication date). Claims whose intervals
+overlap form a *phase*:
+- one phase carried by several independent origins → ``corroborated``;
+- phases that follow each other in time (each later value has a later reference time) → ``updated``;
+- different values for the same time from different claimants → ``contradicted``;
+- different values whose times cannot be ordered (unknown, or too coarse to tell) → ``cannot_compare``;
+- a lone claim → ``single``.
+The reasoning says which, and why, in words for every group.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.events.corpus import entity_key, entity_names, independent_groups, norm_name, publication_interval, short_id, story_of
+from lagebild.compare.coverage import independent_origins
+from lagebild.events.corpus import (
+    entity_key,
+    entity_names,
+    norm_name,
+    publication_interval,
+    short_id,
+    story_of,
+)
 from lagebild.events.dates import DateInterval, interval_of
-from lagebild.events.extract import clauses
-from lagebild.model import Annotation, Document, Span
+from lagebild.model import Annotation, Document
+from lagebild.numbers.measures import load_measures
 
-__all__ = ["ClaimGrouper", "value_interval"]
+__all__ = ["ClaimGrouper", "claimant_key", "scope_key", "value_interval"]
 
 _APPROX = re.compile(r"(?i)\b(?:etwa|rund|ca|circa|zirka|ungefähr|geschätzt|schätzungsweise|about|around|approximately|roughly|some)\b")
 _BELOW = re.compile(r"(?i)\b(?:knapp|fast|beinahe|nahezu|nearly|almost)\b")
@@ -37,13 +52,27 @@ _VAGUE = {
     "million": (2e6, 9.99e8), "milliard": (2e9, 9.99e11), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
     "thousands": (2000.0, 9999.0), "millions": (2e6, 9.99e8),
 }
-_SOURCE_PREPS = ("laut", "zufolge", "according")
+_FINE = frozenset({"day", "minute", "hour", "second", "time"})
+CANNOT_COMPARE = "cannot_compare"
+
+
+def _rounding(value: float, value_text: str) -> float:
+    """Half the last digit a figure shows: "28,5" → 0.05, "117" → 0.5, "50.000" → 500 (at most 2 % of the value)."""
+    digits = re.sub(r"[^\d,]", "", value_text or "")
+    if "," in digits:
+        return 0.45 * 10 ** -len(digits.split(",", 1)[1])  # 28,5 and 28,6 do not touch
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return min(0.45 * 10**zeros, abs(value) * 0.02) if zeros else 0.45
 
 
 def value_interval(data: dict[str, Any]) -> tuple[float, float] | None:
     """Return the range of values a claim allows (its own low/high, else from value and hedge)."""
     low, high, value = data.get("low"), data.get("high"), data.get("value")
     if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low <= high:
+        if low == high and isinstance(value, (int, float)) and not data.get("hedge"):
+            tol = _rounding(float(value), str(data.get("value_text") or ""))
+            return float(low) - tol, float(high) + tol
         return float(low), float(high)
     text = " ".join(str(x) for x in (data.get("hedge") or "", data.get("value_text") or "") if x)
     if not isinstance(value, (int, float)):
@@ -65,7 +94,8 @@ def value_interval(data: dict[str, Any]) -> tuple[float, float] | None:
         return v * 0.85, v
     if _APPROX.search(text):
         return v * 0.85, v * 1.15
-    return v * 0.98, v * 1.02  # rounding in the source
+    tol = _rounding(v, str(data.get("value_text") or ""))
+    return v - tol, v + tol
 
 
 def _unit_key(unit: Any) -> str | None:
@@ -83,15 +113,29 @@ class _Claim:
     doc: Document
     ann: Annotation
     story: str
-    unit: str
-    subjects: set[str]
-    names: dict[str, str]
+    measure: str
+    scope: str | None
+    scope_text: str | None
     values: tuple[float, float]
     ref: DateInterval | None
     ref_basis: str
     claimant: str | None
+    origin: str
     json: dict[str, Any]
     phase: int = -1
+    scope_assumed: bool = False
+    doc_places: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def named(self) -> bool:
+        return bool(self.claimant) and self.ann.data.get("claimant_kind") != "outlet"
+
+    @property
+    def source_key(self) -> str:
+        """Who gives the figure: the named claimant ("polizei" for "Ein Polizeisprecher"), else the article's origin."""
+        if self.named:
+            return "claimant:" + claimant_key(str(self.claimant))
+        return "origin:" + self.origin
 
 
 def _fmt(v: float) -> str:
@@ -103,9 +147,8 @@ def _fmt(v: float) -> str:
 @COMPARE.register("claims.group.v1", requires=set(), produces={"claim_groups"})
 @dataclass
 class ClaimGrouper:
-    """Group numeric claims on the same quantity; relation corroborated/updated/contradicted/single."""
+    """Group numeric claims on the same measure and scope; relation corroborated/updated/contradicted/cannot_compare/single."""
 
-    min_subject_overlap: float = 0.33  # Jaccard of subject entities (or one set inside the other)
     same_time_days: int = 1  # reference times closer than this count as "the same time"
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
     prov: Any = field(default=None, compare=False)
@@ -114,46 +157,43 @@ class ClaimGrouper:
         ctx.result.claim_groups = self.group(ctx.docs, ctx.result)
 
     # -- collection ---------------------------------------------------------------------------
-    def _claims(self, docs: Sequence[Document], result: Any) -> list[_Claim]:
+    def _claims(self, docs: Sequence[Document], result: Any, origins: dict[str, str]) -> list[_Claim]:
         mention_entity = getattr(result, "mention_entity", None) or {}
         stories = story_of(getattr(result, "stories", None) or [])
         inferred = getattr(result, "inferred_dates", None) or {}
+        canonical = entity_names(getattr(result, "entities", None) or [])
         out = []
         for doc in docs:
             claims = [a for a in doc.annotations if a.kind == "claim"]
             if not claims:
                 continue
-            entities = [a for a in doc.annotations if a.kind == "entity"]
             by_id = {a.id: a for a in doc.annotations}
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
-            dct, _ = publication_interval(doc, inferred)
+            dct, guessed = publication_interval(doc, inferred)
+            places = _main_places(doc)
             for ann in claims:
                 data = dict(ann.data)
-                unit = _unit_key(data.get("unit"))
                 values = value_interval(data)
-                if unit is None or values is None:
+                unit = _unit_key(data.get("unit"))
+                measure = data.get("measure") or (f"count:{unit}" if unit else None)
+                if measure is None or values is None:
                     continue
                 sentence = next((s for s in sentences if s.contains(ann.span)), ann.span)
-                subj_anns = [by_id[i] for i in data.get("subject_anns") or [] if i in by_id]
-                if not subj_anns:
-                    clause = next((c for c in clauses(doc.text, sentence) if c.start <= ann.span.start < c.end), sentence)
-                    subj_anns = [e for e in entities if clause.contains(e.span) and not _governed_by_source(doc.text, clause, e)]
-                claimant_ann = by_id.get(data.get("claimant_ann") or "")
-                claimant_key = entity_key(doc, claimant_ann, mention_entity) if claimant_ann else None
-                names: dict[str, str] = {}
-                subjects = set()
-                for e in subj_anns:
-                    k = entity_key(doc, e, mention_entity)
-                    if k == claimant_key or (claimant_ann is not None and claimant_ann.span.overlaps(e.span)):
-                        continue
-                    subjects.add(k)
-                    names.setdefault(k, e.surface)
+                scope_ann = by_id.get(data.get("scope_ann") or "")
+                # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
+                scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
+                scope_text = canonical.get(scope_id or "") or data.get("scope")
+                scope = scope_key(scope_text) if scope_id is not None and scope_text else None
                 ref, basis = self._ref_time(data, by_id, dct)
+                if basis == "publication" and guessed:
+                    basis = "publication (inferred)"
+                claimant_ann = by_id.get(data.get("claimant_ann") or "")
                 claimant = data.get("claimant_text") or (claimant_ann.surface if claimant_ann else None)
                 span = doc.span_json(ann.span)
                 out.append(
                     _Claim(
-                        doc, ann, stories.get(doc.id, ""), unit, subjects, names, values, ref, basis, claimant,
+                        doc, ann, stories.get(doc.id, ""), str(measure), scope, scope_text, values, ref, basis, claimant,
+                        origins.get(doc.id, doc.id),
                         {
                             "id": f"{doc.id}#{ann.id}",
                             **span,
@@ -164,10 +204,14 @@ class ClaimGrouper:
                             "value_text": data.get("value_text") or ann.surface,
                             "hedge": data.get("hedge"),
                             "unit": data.get("unit"),
+                            "measure": measure,
+                            "scope_text": data.get("scope"),
                             "claimant": claimant,
+                            "origin": origins.get(doc.id, doc.id),
                             "ref_time": ref.value if ref else None,
                             "ref_time_basis": basis,
                         },
+                        doc_places=places,
                     )
                 )
         return out
@@ -177,6 +221,8 @@ class ClaimGrouper:
         ref = data.get("ref_time")
         if isinstance(ref, dict):
             ref = ref.get("value")
+        if data.get("ref_time_basis") == "publication":
+            ref = None  # the publication date below is the corpus-level one (it may have been inferred since)
         iv = interval_of(ref)
         if iv and iv.granularity == "minute":
             iv = interval_of(iv.value[:10])
@@ -190,55 +236,43 @@ class ClaimGrouper:
         return (dct, "publication") if dct else (None, "unknown")
 
     # -- grouping -----------------------------------------------------------------------------
-    def _related(self, a: set[str], b: set[str]) -> bool:
-        if not a or not b or not (a & b):
-            return False
-        return a <= b or b <= a or len(a & b) / len(a | b) >= self.min_subject_overlap
-
-    def _joins(self, c: _Claim, subj: set[str], members: list[_Claim]) -> bool:
-        """Same quantity: subject entities overlap (or, without any, the same subject words) and values of one magnitude."""
-        if subj or c.subjects:
-            if not self._related(c.subjects, subj):
-                return False
-        else:  # no entities: only the same, specific subject words ("Tote bei dem Erdbeben", not just "Menschen")
-            subject = str(c.ann.data.get("subject") or "")
-            mine = _subject_key(c)
-            if len(subject.split()) < 2 or any(_subject_key(o) != mine for o in members):
-                return False
-        copies = getattr(self, "_groups", {})
-        for o in members:
-            # one source does not contradict itself: two different figures in one article are two quantities
-            same_source = copies.get(o.doc.id, o.doc.id) == copies.get(c.doc.id, c.doc.id)
-            if same_source and not (c.values[0] <= o.values[1] and o.values[0] <= c.values[1]):
-                return False
-        sizes = [_magnitude(x) for x in [c, *members]]
-        known = [v for v in sizes if v is not None and v > 0]
-        return not known or max(known) / min(known) <= self.max_ratio
+    def _by_size(self, claims: list[_Claim]) -> list[list[_Claim]]:
+        """Split claims into runs of one order of magnitude (a 3.000 and a 50.000 are different quantities)."""
+        runs: list[list[_Claim]] = []
+        for c in sorted(claims, key=lambda c: (_magnitude(c) or 0.0, c.doc.id, c.ann.span.start)):
+            size = _magnitude(c) or 0.0
+            if runs and (size <= 0 or (_magnitude(runs[-1][0]) or 0.0) * self.max_ratio >= size):
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+        return runs
 
     def group(self, docs: Sequence[Document], result: Any) -> list[dict[str, Any]]:
         """Return claim groups (contract: CorpusResult.claim_groups)."""
-        claims = self._claims(docs, result)
+        origins = independent_origins(result, docs)
+        claims = self._claims(docs, result, origins)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
         for c in claims:
-            blocks[(c.story, c.unit)].append(c)
-        groups = independent_groups(result, [d.id for d in docs])
-        self._canonical = entity_names(getattr(result, "entities", None) or [])
-        self._groups = groups
+            blocks[(c.story, c.measure)].append(c)
         out = []
         for block in blocks.values():
-            # richest subject sets first, so a group is seeded by its most specific description
-            block.sort(key=lambda c: (-len(c.subjects), c.doc.id, c.ann.span.start))
-            formed: list[tuple[set[str], list[_Claim]]] = []
+            scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
-                for subj, members in formed:
-                    if self._joins(c, subj, members):
-                        members.append(c)
-                        subj |= c.subjects
-                        break
+                scoped[c.scope].append(c)
+            for c in scoped.pop(None, []):
+                # an unstated scope joins the one scoped group whose place the article names
+                fits = [k for k in scoped if k is not None and k in c.doc_places]
+                if len(fits) > 1:  # the article names several: the one whose values it agrees with
+                    fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
+                if len(fits) == 1:
+                    c.scope_assumed = True
+                    c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
+                    scoped[fits[0]].append(c)
                 else:
-                    formed.append((set(c.subjects), [c]))
-            for subj, members in formed:
-                out.append(self._group_json(members, subj, groups))
+                    scoped.setdefault("", []).append(c)
+            for members in scoped.values():
+                for run in self._by_size(members):
+                    out.append(self._group_json(run))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
@@ -263,32 +297,41 @@ class ClaimGrouper:
         ordered.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or interval_of("9999").start)  # type: ignore[union-attr]
         return ordered
 
-    def _group_json(self, members: list[_Claim], subjects: set[str], groups: dict[str, str]) -> dict[str, Any]:
-        names: dict[str, str] = {}
-        for c in members:
-            for k, v in c.names.items():
-                names.setdefault(k, getattr(self, "_canonical", {}).get(k) or v)
+    def _group_json(self, members: list[_Claim]) -> dict[str, Any]:
+        vocab = load_measures()
+        measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
-        subject_text = Counter(str(c.ann.data.get("subject")) for c in members if c.ann.data.get("subject")).most_common(1)
-        who = ", ".join(names[k] for k in sorted(subjects, key=lambda k: names.get(k, k))[:3])
-        subject = subject_text[0][0] if subject_text else unit_text
-        if who and who.lower() not in subject.lower():
-            subject = f"{subject} ({who})"
+        scope_text = Counter(c.scope_text for c in members if c.scope and c.scope_text and not c.scope_assumed).most_common(1)
+        assumed_text = Counter(c.scope_text for c in members if c.scope_assumed and c.scope_text).most_common(1)
+        scope = scope_text[0][0] if scope_text else (assumed_text[0][0] if assumed_text else None)
+        scope_kind = next((c.ann.data.get("scope_kind") for c in members if c.scope and not c.scope_assumed), None)
+        if scope is not None and not scope_text:
+            scope_kind = "lead"  # no figure states it: the place the articles are about
+        label = unit_text if measure.startswith(("count:", "unit:")) else vocab.label(measure)
+        subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
-        sources = {groups.get(c.doc.id, c.doc.id) for c in members}
+        sources = {c.origin for c in members}
         relation, reasoning = self._relation(phases, len(sources))
+        if scope is None:
+            reasoning += " No place or group is stated for these figures."
+        elif any(c.scope_assumed for c in members):
+            reasoning += f" Figures without a stated place or group are read as {scope}, the only scope their values fit."
         claims_json = []
         for c in sorted(members, key=lambda c: (c.phase, c.ref.start.isoformat() if c.ref else "9999", c.doc.id)):
-            claims_json.append({**c.json, "phase": c.phase})
+            # every member is read as being about the group's scope; scope_text is what its sentence says
+            claims_json.append({**c.json, "scope": scope, "phase": c.phase, "scope_assumed": c.scope_assumed})
         return {
             "id": short_id("cg", [c.json["id"] for c in members]),
             "story": members[0].story or None,
             "subject": subject,
+            "measure": measure,
+            "measure_label": label,
+            "scope": scope,
+            "scope_kind": scope_kind if scope else None,
             "unit": unit_text,
-            "subject_entities": sorted(subjects),
             "relation": relation,
             "reasoning": reasoning,
             "phases": [
@@ -296,14 +339,16 @@ class ClaimGrouper:
                     "claims": [c.json["id"] for c in items],
                     "values": _phase_values(items),
                     "ref_time": sorted({c.ref.value for c in items if c.ref}),
-                    "independent_sources": len({groups.get(c.doc.id, c.doc.id) for c in items}),
-                    "relation": "corroborated" if len({groups.get(c.doc.id, c.doc.id) for c in items}) > 1 else "single",
+                    "claimants": sorted({c.claimant or "outlet" for c in items}),
+                    "independent_sources": len({c.origin for c in items}),
+                    "relation": "corroborated" if len({c.origin for c in items}) > 1 else "single",
                 }
                 for items in phases
             ],
             "relations": self._pairwise(phases, relation),
             "claims": claims_json,
             "independent_sources": len(sources),
+            "articles": len({c.doc.id for c in members}),
         }
 
     @staticmethod
@@ -312,16 +357,16 @@ class ClaimGrouper:
         out = []
         ordered = [sorted(items, key=lambda c: (c.ref.start if c.ref else interval_of("9999").start, c.doc.id)) for items in phases]  # type: ignore[union-attr]
         for items in ordered:
-            for a, b in zip(items, items[1:]):
+            for a, b in pairwise(items):
                 if a.doc.id != b.doc.id:
                     out.append({"a": a.json["id"], "b": b.json["id"], "relation": "corroborated",
                                 "reason": f"“{a.json['value_text']}” and “{b.json['value_text']}” agree within their hedges"})
-        between = "updated" if relation == "updated" else "contradicted"
+        between = relation if relation in ("updated", "contradicted") else CANNOT_COMPARE
 
         def width(c: _Claim) -> float:
             return c.values[1] - c.values[0]
 
-        for prev, nxt in zip(ordered, ordered[1:]):
+        for prev, nxt in pairwise(ordered):
             last = max(c.ref.start for c in prev if c.ref) if any(c.ref for c in prev) else None
             a = min((c for c in prev if c.ref is None or c.ref.start == last), key=width)
             first = min(c.ref.start for c in nxt if c.ref) if any(c.ref for c in nxt) else None
@@ -334,10 +379,37 @@ class ClaimGrouper:
     def _describe(self, items: list[_Claim]) -> str:
         parts = []
         for c in sorted(items, key=lambda c: (c.ref.start.isoformat() if c.ref else "9999", c.doc.id, c.ann.span.start)):
-            who = f" citing {c.claimant}" if c.claimant and c.claimant != "outlet" else " (the article's own statement)"
-            when = f", {c.ref.value}" if c.ref else ""
+            who = f" citing {c.claimant}" if c.claimant and c.ann.data.get("claimant_kind") != "outlet" else " (the article's own statement)"
+            when = f", {c.ref.value}" if c.ref else ", time unknown"
             parts.append(f"{c.doc.id}{who}: “{c.json['value_text']}”{when}")
         return "; ".join(parts)
+
+    def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
+        """True when different claimants give these values for the same time: two named ones in one article, or
+        any two (an outlet's own statement counts as the outlet's claim) on the same stated day."""
+        for x in a:
+            for y in b:
+                if x.source_key == y.source_key:
+                    continue
+                if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
+                    if x.named and y.named and x.scope_assumed == y.scope_assumed:
+                        return True
+                    continue
+                if x.scope_assumed or y.scope_assumed:
+                    continue  # across articles a contradiction needs both scopes stated, not read from a lead
+                # an inferred publication date is a guess: it never makes two reports simultaneous
+                stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
+                if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
+                        and abs((x.ref.start - y.ref.start).days) < self.same_time_days:
+                    return True
+        return False
+
+    def _ordered(self, prev: list[_Claim], nxt: list[_Claim]) -> bool:
+        if any(c.ref is None for c in prev + nxt):
+            return False
+        prev_end = max(c.ref.end for c in prev if c.ref)
+        next_start = min(c.ref.start for c in nxt if c.ref)
+        return (next_start - prev_end).days >= self.same_time_days
 
     def _relation(self, phases: list[list[_Claim]], n_sources: int) -> tuple[str, str]:
         if len(phases) == 1:
@@ -350,24 +422,75 @@ class ClaimGrouper:
                 f"{n_sources} independent sources give values that agree within their hedges ({self._describe(items)})."
             )
         sentences = []
-        for n, items in enumerate(phases):
+        for items in phases:
             agree = " (agreeing within their hedges)" if len(items) > 1 else ""
             sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
-        ordered = True
-        for prev, nxt in zip(phases, phases[1:]):
-            prev_end = max((c.ref.end for c in prev if c.ref), default=None)
-            next_start = min((c.ref.start for c in nxt if c.ref), default=None)
-            if prev_end is None or next_start is None or (next_start - prev_end).days < self.same_time_days:
-                ordered = False
-        if ordered:
-            return "updated", " ".join(sentences) + (
+        clash = any(self._clash(a, b) for i, a in enumerate(phases) for b in phases[i + 1 :])
+        text = " ".join(sentences)
+        if clash:
+            return "contradicted", text + (
+                " Different claimants give incompatible values for the same measure and place or group at the same time"
+                " (in one article, or on the same day), so the sources contradict each other."
+            )
+        if all(self._ordered(p, n) for p, n in pairwise(phases)):
+            return "updated", text + (
                 " Each different value refers to a later time than the one before, so the later figure updates the"
                 " earlier one; this is not a contradiction."
             )
-        return "contradicted", " ".join(sentences) + (
-            " The different values refer to the same time (or the times cannot be ordered), so the sources contradict"
-            " each other."
-        )
+        unknown = any(c.ref is None for items in phases for c in items)
+        why = (" some of them have no known reference time." if unknown else
+               " their reference times overlap or are too coarse (a month, a year) to tell whether the figure was"
+               " updated; no two different claimants are seen giving them for the same time.")
+        return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
+
+
+_ADMIN = frozenset(["landkreis", "kreis", "stadt", "bezirk", "provinz", "region", "raum", "großraum", "bundesland", "land", "gemeinde", "bad", "sankt", "st", "stadtteil"])
+_FOLD = str.maketrans("äöüß", "aous")
+
+
+def scope_key(name: str) -> str:
+    """Key a place or group by its main word, without demonym or case endings: "Münchner" ~ "München", "Kreis Ahrweiler" ~ "Bad Neuenahr-Ahrweiler"."""
+    words = [w for w in re.split(r"[\s\-/]+", name.lower()) if w and w not in _ADMIN] or [name.lower()]
+    word = max(words, key=len).translate(_FOLD)
+    for suffix in ("ischen", "ischer", "isches", "ische", "isch", "ener", "ner", "er", "en", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def claimant_key(text: str) -> str:
+    """Key a claimant by the authority word it names ("Ein Polizeisprecher", "Polizeiangaben" → "polizei"), else its name."""
+    low = text.lower()
+    hits = [(low.find(a), len(a), a) for a in _AGENTS if a in low]
+    if hits:
+        return min(hits)[2]
+    return norm_name(text)
+
+
+_AGENTS = ("polizei", "veranstalter", "organisator", "gewerkschaft", "konzern", "unternehmen", "regierung", "armee",
+           "ministerium", "minister", "behörde", "stadt", "kreis", "feuerwehr", "generalstab", "geheimdienst", "militär",
+           "wahlleiter", "staatsanwaltschaft", "landratsamt", "präsidium")
+
+
+def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
+    """Places an article is about (key → name): those named in its lead (headline, dateline) and the one it names most often."""
+    keys: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    lead = set()
+    for a in doc.annotations:
+        if a.kind == "entity" and a.label == "LOC":
+            words = {scope_key(w) for w in re.split(r"[\s\-/]+", a.surface) if len(w) > 3}
+            keys.update(words)
+            for w in words:
+                names.setdefault(w, a.surface)
+            if a.span.start < lead_chars:
+                lead |= words
+    top = [k for k, n in keys.most_common(1) if n > 1]
+    return {k: names[k] for k in lead | set(top)}
+
+
+def _overlap(a: _Claim, b: _Claim) -> bool:
+    return a.values[0] <= b.values[1] and b.values[0] <= a.values[1]
 
 
 def _magnitude(c: _Claim) -> float | None:
@@ -381,23 +504,9 @@ def _magnitude(c: _Claim) -> float | None:
     return (lo + hi) / 2 if lo > 0 else hi or None
 
 
-def _subject_key(c: _Claim) -> str:
-    subject = c.ann.data.get("subject")
-    return norm_name(str(subject)) if subject else ""
-
-
 def _phase_values(items: list[_Claim]) -> list[str]:
     """Name the values of a phase: the precise figures given, else the range the vague ones allow."""
     precise = sorted({c.json["value"] for c in items if isinstance(c.json.get("value"), (int, float)) and not c.ann.data.get("vague")})
     if precise:
         return [_fmt(float(v)) for v in precise]
     return [f"{_fmt(min(c.values[0] for c in items))}–{_fmt(max(c.values[1] for c in items))}"]
-
-
-def _governed_by_source(text: str, clause: Span, ent: Annotation) -> bool:
-    """True for entities introduced as a source ("laut X", "X zufolge"), not as what is counted."""
-    before = text[max(clause.start, ent.span.start - 30) : ent.span.start].lower().split()
-    after = text[ent.span.end : min(clause.end, ent.span.end + 12)].lower().split()
-    return bool(before and before[-1] in _SOURCE_PREPS) or bool(before[-2:-1] and before[-2] in _SOURCE_PREPS) or bool(
-        after and after[0].strip(".,") in _SOURCE_PREPS
-    )

@@ -1,25 +1,89 @@
 """Say which source reports which event and which claim group, and what only one source reports.
 
-Sources are counted as independent copy groups (wire copies count once). The result also lists,
-per story, the parts of the picture that are empty (no events, no dated events, no claims), so
-a report can say so instead of showing nothing.
+Sources are counted as independent *origins*: all articles of one outlet are one origin, wire
+copies and syndicated agency text ("(dpa)") collapse to the agency, and near-duplicate copies
+join the origin of what they copy. Where outlets are known the table says "N articles from M
+outlets". The result also lists, per story, the parts of the picture that are empty (no events,
+no dated events, no claims), so a report can say so instead of showing nothing.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.events.corpus import independent_groups
+from lagebild.model import Document
 
-__all__ = ["CoverageBuilder", "build_coverage"]
+__all__ = ["CoverageBuilder", "build_coverage", "independent_origins", "origin_label"]
 
 
-def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None] | None = None) -> dict[str, Any]:
+def _outlet(doc: Document) -> str | None:
+    if doc.meta.outlet:
+        return str(doc.meta.outlet).strip().lower() or None
+    url = doc.meta.url or getattr(doc.source, "url", None)
+    host = urlsplit(url).hostname if url else None
+    return host[4:] if host and host.startswith("www.") else host
+
+
+def independent_origins(result: Any, docs: Sequence[Document]) -> dict[str, str]:
+    """Map each document to its origin: ``agency:<name>``, ``outlet:<name>``, else its copy group.
+
+    Copies (``result.duplicates``) join the origin of the text they copy, so two outlets printing
+    the same wire story count once, and one outlet's many articles count once.
+    """
+    ids = [d.id for d in docs]
+    copies = independent_groups(result, ids)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for d in docs:
+        agencies = [a for a in (d.meta.extra.get("agencies") or []) if isinstance(a, str) and a]
+        outlet = _outlet(d)
+        key = f"agency:{str(agencies[0]).lower()}" if agencies else (f"outlet:{outlet}" if outlet else None)
+        if key:
+            union(key, d.id)
+        union(copies.get(d.id, d.id), d.id)
+    names: dict[str, str] = {}
+    for x in list(parent):
+        if x.startswith(("agency:", "outlet:")):
+            root = find(x)
+            if root not in names or x.startswith("agency:"):
+                names[root] = x
+    return {d: names.get(find(d), find(d)) for d in ids}
+
+
+def origin_label(origins: dict[str, str], doc_ids: Sequence[str]) -> str:
+    """Say how many articles from how many independent origins ("5 articles from 3 outlets")."""
+    docs = sorted(set(doc_ids))
+    keys = {origins.get(d, d) for d in docs}
+    named = all(k.startswith(("agency:", "outlet:")) for k in keys)
+    unit = "outlets" if named else "independent sources"
+    if len(keys) == 1:
+        unit = "outlet" if named else "independent source"
+    return f"{len(docs)} article{'s' if len(docs) != 1 else ''} from {len(keys)} {unit}"
+
+
+def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None] | None = None,
+                   origins: dict[str, str] | None = None) -> dict[str, Any]:
     """Return the coverage table (contract: CorpusResult.coverage)."""
-    groups = independent_groups(result, doc_ids)
+    copies = independent_groups(result, doc_ids)
+    groups = origins or copies
     per_doc: dict[str, dict[str, list[str]]] = {d: {"events": [], "claim_groups": []} for d in doc_ids}
     rows = []
     for ev in result.events:
@@ -27,13 +91,13 @@ def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None
         for d in docs:
             per_doc.setdefault(d, {"events": [], "claim_groups": []})["events"].append(ev["id"])
         rows.append({"kind": "event", "id": ev["id"], "label": ev.get("label"), "story": ev.get("story"), "docs": docs,
-                     "independent_sources": len({groups.get(d, d) for d in docs})})
+                     "independent_sources": len({groups.get(d, d) for d in docs}), "sources_label": origin_label(groups, docs)})
     for g in result.claim_groups:
         docs = sorted({c.get("doc") for c in g.get("claims") or [] if c.get("doc")})
         for d in docs:
             per_doc.setdefault(d, {"events": [], "claim_groups": []})["claim_groups"].append(g["id"])
         rows.append({"kind": "claim_group", "id": g["id"], "label": g.get("subject"), "story": g.get("story"), "docs": docs,
-                     "independent_sources": len({groups.get(d, d) for d in docs})})
+                     "independent_sources": len({groups.get(d, d) for d in docs}), "sources_label": origin_label(groups, docs)})
     single = [r for r in rows if r["independent_sources"] == 1]
     exclusive: dict[str, list[str]] = defaultdict(list)
     for r in single:
@@ -65,7 +129,7 @@ def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None
             gaps.append({"story": sid, "label": story.get("label"), "missing": missing})
     return {
         "sources": [
-            {"doc": d, "title": (titles or {}).get(d), "copy_group": groups.get(d, d),
+            {"doc": d, "title": (titles or {}).get(d), "copy_group": copies.get(d, d), "origin": groups.get(d, d),
              "events": per_doc.get(d, {}).get("events", []), "claim_groups": per_doc.get(d, {}).get("claim_groups", []),
              "only_here": exclusive.get(d, [])}
             for d in doc_ids
@@ -74,6 +138,7 @@ def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None
         "single_source": [{"kind": r["kind"], "id": r["id"], "label": r["label"], "doc": r["docs"][0] if r["docs"] else None}
                           for r in single],
         "independent_sources": len(set(groups.values())),
+        "sources_label": origin_label(groups, doc_ids),
         "timeline_gaps": gaps,
     }
 
@@ -87,4 +152,5 @@ class CoverageBuilder:
 
     def __call__(self, ctx: CorpusContext) -> None:
         ids = [d.id for d in ctx.docs]
-        ctx.result.coverage = build_coverage(ctx.result, ids, {d.id: d.meta.title for d in ctx.docs})
+        origins = independent_origins(ctx.result, ctx.docs)
+        ctx.result.coverage = build_coverage(ctx.result, ids, {d.id: d.meta.title for d in ctx.docs}, origins)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from lagebild.model import Document
+from lagebild.model import Document, StageFailure
 from lagebild.pipeline import PipelineSpec, StageStats
 
 #: Run on each processed document where it was processed (a worker): a picklable top-level
@@ -15,6 +16,10 @@ from lagebild.pipeline import PipelineSpec, StageStats
 After = Callable[[Document], Any]
 #: key of ``after``'s time in ``Result.stats.seconds`` (next to the stages' times)
 AFTER_KEY = "(after the stages)"
+#: name of the failure recorded on a document that could not be analysed (its worker died, …)
+WORKER_STAGE = "(worker)"
+
+log = logging.getLogger(__name__)
 
 
 def run_after(after: After | None, doc: Document, stats: StageStats) -> Any:
@@ -45,3 +50,16 @@ class Executor(Protocol):
     def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
         """Like ``map``, in the chunks the documents were processed in (for batched writes)."""
         ...
+
+
+def unanalysed(doc: Document, after: After | None, why: str) -> Result:
+    """The document as read, with the reason it was not analysed (it is still stored)."""
+    doc.failures.append(StageFailure(WORKER_STAGE, "WorkerFailed", why[:500]))
+    stats = StageStats()
+    stats.failures[WORKER_STAGE] += 1
+    try:
+        extra = run_after(after, doc, stats)
+    except Exception:  # the caller computes what it needs itself
+        log.debug("after() failed on %s", doc.id, exc_info=True)
+        extra = None
+    return Result(doc, stats, extra)

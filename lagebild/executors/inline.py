@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lagebild.executors.base import After, Result, run_after
+from lagebild.executors.base import After, Result, run_after, unanalysed
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 
@@ -20,5 +20,9 @@ class InlineExecutor:
         pipeline = Pipeline(spec)
         for doc in docs:
             pipeline.stats = StageStats()
-            out = pipeline(doc)
-            yield [Result(out, pipeline.stats, run_after(after, out, pipeline.stats))]
+            try:
+                out = pipeline(doc)
+                result = Result(out, pipeline.stats, run_after(after, out, pipeline.stats))
+            except Exception as exc:  # stages catch their own errors; this is ``after`` or the pipeline itself
+                result = unanalysed(doc, after, f"could not be analysed ({type(exc).__name__}); the text is kept unanalysed")
+            yield [result]

@@ -17,16 +17,16 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
 
-from lagebild.executors.base import After, Result, run_after
+from lagebild.executors.base import WORKER_STAGE, After, Result, run_after, unanalysed
 from lagebild.executors.lifeline import end_with_parent
-from lagebild.model import Document, StageFailure
+from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
+
+__all__ = ["WORKER_STAGE", "ProcessExecutor"]
 
 log = logging.getLogger(__name__)
 
 _WORKER_PIPELINE: Pipeline | None = None
-#: name of the failure recorded on a document that could not be analysed in a worker
-WORKER_STAGE = "(worker)"
 
 
 def _init_worker(spec: PipelineSpec, parent: int | None = None) -> None:
@@ -44,19 +44,6 @@ def _run_chunk(docs: list[Document], after: After | None = None) -> list[Result]
         out = _WORKER_PIPELINE(doc)
         results.append(Result(out, _WORKER_PIPELINE.stats, run_after(after, out, _WORKER_PIPELINE.stats)))
     return results
-
-
-def _unanalysed(doc: Document, after: After | None, why: str) -> Result:
-    """The document as read, with the reason it was not analysed (it is still stored)."""
-    doc.failures.append(StageFailure(WORKER_STAGE, "WorkerFailed", why[:500]))
-    stats = StageStats()
-    stats.failures[WORKER_STAGE] += 1
-    try:
-        extra = run_after(after, doc, stats)
-    except Exception:  # the caller computes what it needs itself
-        log.debug("after() failed on %s", doc.id, exc_info=True)
-        extra = None
-    return Result(doc, stats, extra)
 
 
 class ProcessExecutor:
@@ -103,7 +90,7 @@ class ProcessExecutor:
                             yield fut.result()
                         except Exception as exc:  # a dead worker, or a document that cannot travel back
                             if fut in alone:
-                                yield [_unanalysed(batch[0], after, _why(exc))]
+                                yield [unanalysed(batch[0], after, _why(exc))]
                             else:
                                 lost.extend(batch)
                             broken = broken or _is_broken(exc)

@@ -31,7 +31,7 @@ class ReadLimits:
     #: bytes a compressed file may expand to; reading stops there (gzip bombs)
     max_decompressed_bytes: int = 2048 * _MB
     #: one line of a JSONL file, or one header line of a WARC file
-    max_line_bytes: int = 20 * _MB
+    max_line_bytes: int = 8 * _MB
     #: one record's text (a JSONL line's article, a WARC payload)
     max_record_bytes: int = 20 * _MB
     #: nesting of JSON arrays/objects in one record

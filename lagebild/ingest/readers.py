@@ -197,8 +197,8 @@ def document_from_html(
     from lagebild.ingest.html import MIN_ALIGNED, align_lines, extract_html
 
     found = extract_html(page, url=url, crawl=crawl)
-    if found is None:
-        return None
+    if found is None or is_blank("".join(found.lines)):
+        return None  # no text, or only invisible characters (zero-width spaces, NBSP)
     text, offsets, aligned = align_lines(page, found.lines)
     if aligned >= MIN_ALIGNED:
         doc = Document(id=doc_id, original=page, source=source)
@@ -227,7 +227,7 @@ def _read_html(path: Path, data: bytes, size: int) -> Document:
     mtime = _mtime(path)
     doc = document_from_html(page, doc_id=_stem(path), source=source, crawl=mtime)
     if doc is None:
-        raise InputError(display_path(path), "HTML page without readable main text (truncated, empty or only scripts)")
+        raise InputError(display_path(path), "HTML page without readable main text (truncated, empty, only scripts or only invisible characters)")
     return doc
 
 
@@ -396,14 +396,39 @@ def _text_lines(text: str) -> Iterator[tuple[int, bytes | str]]:
 def _read_jsonl(path: Path, size: int, limits: ReadLimits) -> Iterator[Document | InputError]:
     with path.open("rb") as fh:
         head = fh.read(8192)
-        _check_binary(path, head)
         fh.seek(0)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a mark: lines are not byte lines
             bounded = BoundedReader(fh, max_total=limits.max_stream_bytes, max_line=limits.max_line_bytes * 4, what="bytes")
             stream = io.TextIOWrapper(io.BufferedReader(bounded), encoding="utf-16", errors="replace", newline="")
             yield from _jsonl_records(path, enumerate(stream, 1), size, limits)
             return
-        yield from _jsonl_records(path, _byte_lines(path, fh, limits), size, limits)
+        records = _jsonl_records(path, _byte_lines(path, fh, limits), size, limits)
+        binary = looks_binary(head)
+        yield from _unless_binary(path, records, binary) if binary else records
+
+
+_BINARY_PROBE = 20
+
+
+def _unless_binary(path: Path, records: Iterator[Document | InputError], binary: str) -> Iterator[Document | InputError]:
+    """A JSONL file whose start looks binary: one error if its first lines hold no record (a PDF
+    named .jsonl), else every line as usual (junk on line 1 must not cost the records after it)."""
+    held: list[InputError] = []
+    for item in records:
+        if isinstance(item, InputError):
+            held.append(item)
+            if len(held) >= _BINARY_PROBE:
+                yield InputError(display_path(path), f"is {binary}, not a text article (no JSON record in its first lines)")
+                return
+            continue
+        yield from held  # a record: the file is JSON Lines after all
+        yield item
+        yield from records
+        return
+    if len(held) == 1:
+        yield held[0]
+    elif held:
+        yield InputError(display_path(path), f"is {binary}, not a text article")
 
 
 class _LongLine:
@@ -499,8 +524,12 @@ def _read_warc(path: Path, size: int, limits: ReadLimits) -> Iterator[Document |
     cut = False
     with path.open("rb") as fh:
         bounded = _open_warc(fh, limits)
+        buffered = io.BufferedReader(bounded, buffer_size=1 << 16)
         try:
-            for record in ArchiveIterator(io.BufferedReader(bounded, buffer_size=1 << 16)):
+            if not buffered.peek(16)[:16].lstrip().startswith(b"WARC/"):
+                # checked here: warcio would first read the whole "line" (up to the line limit, slowly)
+                raise InputError(name, "not a readable WARC file: it does not start like a WARC file")
+            for record in ArchiveIterator(buffered):
                 if record.rec_type != "response":
                     continue
                 http = record.http_headers

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lagebild.numbers.frames import elliptic_unit, unit_ahead, unit_before, year_cue_before
+from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
 from lagebild.numbers.words import parse_number_word
 
@@ -33,7 +35,7 @@ _NOT_NOUNS = frozenset(
 _WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend".split())
 #: Words right before a number that make it a label, not a quantity.
 _LABEL_BEFORE = re.compile(
-    r"(?:lesezeit|seite|seiten|s\.|nr\.?|nummer|kapitel|artikel|art\.|paragraf|paragraph|§|abs\.|absatz|"
+    r"(?<![\w-])(?:lesezeit|seite|seiten|s\.|nr\.?|nummer|kapitel|artikel|art\.|paragraf|paragraph|§|abs\.|absatz|"
     r"platz|rang|kommentare?|folge|staffel|teil|band|jahrgang|anno|saison|tabelle|abbildung|grafik|"
     r"zimmer|gleis|linie|version|stufe|level|runde|spieltag|minute|hausnummer|tel\.?|telefon|fax|plz)"
     r"[\s:]*\(?$",
@@ -60,9 +62,42 @@ _ADJ = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
 _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ][\w-]*\w)")
 _RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
 _NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
-_WORD_TOKEN = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]+)(?![\w-])")
+#: Only words that can be number words or vague amounts hold one of these stems; the word around a
+#: stem is read in Python (a word-sized regex tried at every position is several times slower).
+_NUMBER_STEM = re.compile(r"zehn|zig|ßig|hundert|tausend|elf|zwölf|dutzend|million|milliard")
+_NUMBER_STEM_ANY_CASE = re.compile(_NUMBER_STEM.pattern, re.IGNORECASE)
+
+
+def _number_word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of whole words (letters only, not hyphenated) that hold a number stem."""
+    n = len(text)
+    last = -1
+    low = text.lower()
+    # searching the lower-cased text is several times faster; a few characters change length when lower-cased
+    hits = _NUMBER_STEM.finditer(low) if len(low) == n else _NUMBER_STEM_ANY_CASE.finditer(text)
+    for m in hits:
+        if m.start() < last:
+            continue
+        s, e = m.start(), m.end()
+        while s > 0 and text[s - 1].isalpha():
+            s -= 1
+        while e < n and text[e].isalpha():
+            e += 1
+        last = e
+        if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
+            continue
+        yield s, e
 _ONE_SCALE = re.compile(r"(?<![\w-])((?:eine[rnm]?[ \t\u00a0]+)?halbe[nr]?|eine[rnm]?)[ \t\u00a0]+(Million|Milliarde|Billion)(?![\w-])", re.IGNORECASE)
 _SMALL_WORD = re.compile(r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neun)(?=[ \t\u00a0]+(?:Prozent|Prozentpunkte|Euro|Dollar|US-Dollar|Franken|Pfund|Grad|Kilometer|Meter|Tonnen|Millionen|Milliarden)\b)", re.IGNORECASE)
+#: Small number words count only before a noun the measure vocabulary knows ("zwei Tote", not "zwei Parteien").
+_SMALL_COUNT = re.compile(r"(?<![\w-])([Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
+#: Determiners and pronouns are not adjectives of a counted noun ("7,5 dieselbe Region").
+_NOT_ADJ = frozenset(
+    "dieselbe derselbe dasselbe denselben demselben derselben jede jeder jedes jeden jedem diese dieser dieses "
+    "diesen diesem jene jener jenes jenen jenem alle allen aller beide beiden keine keiner keinen keinem seine "
+    "seiner seinen seinem ihre ihrer ihren ihrem unsere unserer unseren eure deren dessen welche welcher welchen "
+    "solche solcher solchen manche mancher die der den dem des eine einer einen einem eines".split()
+)
 _TEN_PLUS = re.compile(r"zehn|zig|ßig|hundert|tausend|^elf$|^zwölf$")  # number words >= 10
 _FEW = re.compile(r"(?:mehrere|einige|etliche|ein paar|viele)\s+$", re.IGNORECASE)
 
@@ -100,6 +135,7 @@ class Quantity:
     unit_span: tuple[int, int] | None
     hedge: str | None
     vague: bool = False
+    unit_from: str = "after"  # "after" (3.000 Soldaten) | "before" (Zahl der Toten … auf 211) | "ellipsis" (…, die Veranstalter 80.000)
 
 
 def _tidy(x: float) -> float:
@@ -133,6 +169,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, str, tuple[int, int]] | None:
     if m:
         noun = m.group(2)
         low = noun.lower()
+        if any(w.lower() in _NOT_ADJ for w in m.group(1).split()):
+            return None
         if low in MONTHS or low in _WEEKDAYS or low in _TIME_UNITS or low in _NOT_NOUNS or low.endswith("jährige"):
             return None
         return noun, "count", (m.start(2), m.end(2))
@@ -143,21 +181,42 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     """Yield (start, end, value, vague interval) for numerals and number words."""
     for m in _NUM_TOKEN.finditer(text):
         yield m.start(), m.end(), parse_numeral(m.group()), None
+    vocab = load_measures()
+    for m in _SMALL_COUNT.finditer(text):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
+        unit = _unit_after(text, m.end())
+        if unit is not None and unit[1] == "count" and vocab.knows(unit[0]):
+            yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
     for m in _ONE_SCALE.finditer(text):  # "einer Million Einheiten", "halbe Million Euro"
         factor = 0.5 if "halb" in m.group(1).lower() else 1.0
         yield m.start(), m.end(), factor * SCALES[m.group(2).lower()], None
     for m in _SMALL_WORD.finditer(text):  # "sieben Prozent": small number words only with a unit
         yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
-    for m in _WORD_TOKEN.finditer(text):
-        low = m.group(1).lower()
+    for start, end in _number_word_spans(text):
+        low = text[start:end].lower()
         if low in VAGUE:
-            yield m.start(), m.end(), None, VAGUE[low]
-        elif low in ("hundert", "tausend", "dutzend") and _FEW.search(text, max(0, m.start() - 20), m.start()):
-            yield m.start(), m.end(), None, VAGUE[low + "e"]
+            yield start, end, None, VAGUE[low]
+        elif low in ("hundert", "tausend", "dutzend") and _FEW.search(text, max(0, start - 20), start):
+            yield start, end, None, VAGUE[low + "e"]
         elif len(low) >= 3 and _TEN_PLUS.search(low):
             word = parse_number_word(low)
             if word is not None and word >= 10:
-                yield m.start(), m.end(), float(word), None
+                yield start, end, float(word), None
+
+
+_COUNT_LEAD = re.compile(
+    r"(?<![\w])(?:auf|bei|mit|von|insgesamt|noch|rund|etwa|circa|ca\.|zirka|fast|knapp|über|mindestens|gut|nun|bereits)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_final_count(raw: str, before: str, after: str) -> bool:
+    """True for a count that ends a sentence ("… die Veranstalter 80.000.", "stieg auf insgesamt 33.")."""
+    nxt = re.match(r"\.\s+([\wÄÖÜäöüß]+)", after)
+    if nxt and nxt.group(1).lower().rstrip(".") in MONTHS:
+        return False
+    if not (nxt is None or nxt.group(1)[:1].isupper() or after[1:2] in ("", "\n")):
+        return False
+    return bool(re.search(r"[.,\u00a0\u202f ]", raw)) or bool(_COUNT_LEAD.search(before))
 
 
 def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
@@ -165,13 +224,21 @@ def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
     after = text[end : end + 20]
     if _LABEL_BEFORE.search(before):
         return True
-    if after.startswith(".") and not after[1:2].isdigit():
-        # "am 6. August", "24. Oktober": an ordinal (a sentence-final number has no unit anyway).
-        return True
     raw = text[start:end]
+    if after.startswith(".") and not after[1:2].isdigit() and not _sentence_final_count(raw, before, after):
+        # "am 6. August", "24. Oktober": an ordinal.
+        return True
     if raw.isdigit() and len(raw) == 4 and 1000 <= value <= 2100:
-        unit = _UNIT_RE.match(text, end)
-        return unit is None  # "2024" is a year unless "2024 Euro"
+        # "2024" is a year unless "2024 Euro", "1300 Menschen" (a noun the vocabulary counts, no
+        # "im Jahr"/"bis" before) or "die Zahl der Toten stieg auf 1762".
+        if _UNIT_RE.match(text, end):
+            return False
+        if year_cue_before(text, start):
+            return True
+        counted = _unit_after(text, end)
+        if counted is not None and counted[1] == "count" and load_measures().knows(counted[0]):
+            return False
+        return unit_before(text, start, end) is None
     return False
 
 
@@ -188,16 +255,22 @@ def find_quantities(text: str, *, max_chars: int = 2_000_000) -> list[Quantity]:
             continue
         if vague is None and value is None:
             continue
+        prev = found[-1] if found else None
         if vague is None and value is not None and _is_date_or_label(text, start, end, value):
-            continue
-        q = _build(text, start, end, value, vague)
+            raw = text[start:end]
+            # "in Kiel etwa 4000 und in Jena 3000" after "13.000 Menschen": counts, not years
+            if not (raw.isdigit() and len(raw) == 4 and prev is not None and prev.unit_kind == "count" and prev.value >= 500
+                    and not year_cue_before(text, start) and elliptic_unit(text, start, end, prev) is not None):
+                continue
+        q = _build(text, start, end, value, vague, prev)
         if q is not None:
             found.append(q)
             taken.append((q.start, q.end))
     return found
 
 
-def _build(text: str, start: int, end: int, value: float | None, vague: tuple[float, float] | None) -> Quantity | None:
+def _build(text: str, start: int, end: int, value: float | None, vague: tuple[float, float] | None,
+           prev: Quantity | None = None) -> Quantity | None:
     num_end = end
     low: float | None
     high: float | None
@@ -227,7 +300,18 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
                 low, high = value, upper_v
                 value = (value + upper_v) / 2
                 num_end = scale.end() if scale else range_m.end()
-    unit = _unit_after(text, num_end)
+    unit_from = "after"
+    framed = unit_before(text, start, num_end) if vague is None else None
+    unit = None if framed is not None and framed[1] == "measure" else _unit_after(text, num_end)
+    if unit is None and framed is not None:
+        unit, unit_from = framed, "before"
+    if unit is None and vague is None and prev is not None:
+        unit = elliptic_unit(text, start, num_end, prev)
+        unit_from = "ellipsis" if unit is not None else unit_from
+    if unit is None and vague is None and value is not None and (not text[start:num_end].isdigit() or value <= 100):
+        ahead = unit_ahead(text, num_end)  # "auf 11,6 und die Linken auf 8,8 Prozent"
+        if ahead is not None:
+            unit, unit_from = ahead, "ellipsis"
     before = text[max(0, start - 25) : start]
     cur = _CURRENCY_BEFORE.search(before)
     q_start = start
@@ -250,9 +334,9 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         few = _FEW.search(text, max(0, start - 20), start)
         if few:
             q_start = few.start()
-    q_end = max(num_end, unit[2][1])
+    q_end = max(num_end, unit[2][1]) if unit_from == "after" else num_end
     return Quantity(
         start=q_start, end=q_end, num_start=start, num_end=num_end, value=float(value), low=low, high=high,
         value_text=text[start:num_end], unit=unit[0] or None, unit_kind=unit[1], unit_span=unit[2], hedge=hedge,
-        vague=vague is not None,
+        vague=vague is not None, unit_from=unit_from,
     )

@@ -1,9 +1,13 @@
-"""Annotate numeric claims with value interval, unit, claimant, reference time and subject.
+"""Annotate numeric claims with value interval, unit, claimant, measure, scope, reference time and subject.
 
-``claims.rules.v1`` runs after ``speech.rules.v1``: a number inside a quote, indirect speech or
-an attribution phrase is claimed by that speaker; any other number is claimed by the outlet.
-The reference time is the nearest date expression (kind ``timex``) in the same sentence,
-else the publication date.
+``claims.rules.v1`` runs after ``speech.rules.v1``. The claimant is, in this order: the speaker of a
+direct quote holding the number; the source the words around the figure credit
+(``claim_sources``: "laut X", "X sprach von N", "…, die Veranstalter N", "Das teilte X mit.");
+the speaker of indirect speech or an attribution phrase; else the outlet itself.
+The measure (what is counted: dead, injured, participants, vote share …) comes from the measure
+vocabulary; the scope is the place or group the figure is about ("in Hamburg", "die AfD") or
+"total"; the reference time is the nearest calendar date in the same sentence, else the
+publication date (``ref_time_basis`` says which).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from typing import Any
 
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
+from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
+from lagebild.stages.claim_sources import Claimant, clause_of, find_claimant
 from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
@@ -34,6 +40,8 @@ _FUNCTION_CAPS = frozenset("Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ich M
 def claim_subject(text: str, q: Quantity, sent_start: int) -> tuple[int, int] | None:
     """Return the span of what a quantity is about ("nordkoreanische Soldaten in Russland")."""
     assert q.unit_span is not None
+    if q.unit_span[1] <= q.num_start:  # "die Zahl der Toten … auf 211": the noun came first
+        return q.unit_span
     if q.unit_kind == "count":
         start = q.num_end
         while start < q.unit_span[0] and text[start].isspace():
@@ -101,27 +109,45 @@ class RuleClaims:
         entities = doc.of_kind("entity")
         outlet = doc.meta.outlet or "outlet"
         published = doc.meta.published.value
-        for q in find_quantities(text):
-            if any(t.span.start < q.num_end and q.num_start < t.span.end for t in timexes):
-                continue  # a date or duration, not a quantity
+        quantities = [q for q in find_quantities(text)
+                      if not any(t.span.start < q.num_end and q.num_start < t.span.end for t in timexes)]  # dates, durations
+        figures = [q.num_start for q in quantities]
+        for q in quantities:
             k = bisect.bisect_right(sent_starts, q.num_start) - 1
             sent = sentences[k] if k >= 0 else (0, len(text))
-            data = self._payload(doc, q, sent, quotes, timexes, entities, outlet, published)
+            nxt = sentences[k + 1 : k + 3] if k >= 0 else []
+            data = self._payload(doc, q, sent, nxt, figures, quotes, timexes, entities, outlet, published)
             doc.add("claim", Span(q.start, q.end), self.prov, label="numeric", data=data)
         return doc
 
-    def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int], quotes: list[Annotation], timexes: list[Annotation],
-                 entities: list[Annotation], outlet: str, published: str | None) -> dict[str, Any]:
+    def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int], nxt: list[tuple[int, int]], figures: list[int],
+                 quotes: list[Annotation], timexes: list[Annotation], entities: list[Annotation], outlet: str,
+                 published: str | None) -> dict[str, Any]:
+        text = doc.text
         att = _attribution(quotes, q.num_start, q.num_end)
         speaker = att.data.get("speaker_text") if att is not None else None
         if att is not None and att.data.get("speaker_resolution") == "unresolved":
             speaker = None
+        own = None if (att is not None and att.label == "direct" and speaker) else find_claimant(text, sent, q.num_start, nxt, figures)
+        if own is None and att is not None and att.label == "reported" and _figure_between(att, q, figures):
+            att, speaker = None, None  # the attribution phrase credits another figure of the sentence
         hedges = [h for h in (q.hedge, att.data.get("hedge") if att is not None else None) if h]
         # Only calendar points are reference times ("in den kommenden Tagen" → PXD is not).
         in_sentence = [t for t in timexes if sent[0] <= t.span.start < sent[1] and t.label in ("DATE", "TIME")
                        and str(t.data.get("value") or "")[:1].isdigit()]
         timex = min(in_sentence, key=lambda t: abs(t.span.start - q.num_start), default=None)
-        subject = claim_subject(doc.text, q, sent[0])
+        subject = claim_subject(text, q, sent[0])
+        clause = clause_of(text, sent, q.num_start)
+        # "Die Zahl der Menschen, die … ums Leben kamen, ist … auf 141 gestiegen": the frame sits with the noun
+        frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
+        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
+                                           sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
+        scope = _scope(text, q, clause, sent, entities, own)
+        vote_share = load_measures().by_id("vote_share")
+        scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
+        if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share and vote_share.context \
+                and vote_share.context.search(text):
+            measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
         data: dict[str, Any] = {
             "value": q.value,
             "low": q.low,
@@ -129,22 +155,81 @@ class RuleClaims:
             "value_text": q.value_text,
             "unit": q.unit,
             "unit_kind": q.unit_kind,
+            "unit_from": q.unit_from,
+            "measure": measure,
+            "measure_label": load_measures().label(measure),
             "hedge": ", ".join(dict.fromkeys(hedges)) or None,
             "vague": q.vague,
             "claimant_ann": None,  # replaced below (after the span, so the reference wins in the export)
-            "claimant_span": att.data.get("speaker_span") if speaker and att is not None else None,
-            "claimant_text": speaker or outlet,
-            "claimant_kind": ("speaker" if speaker else "outlet"),
+            "claimant_span": None,
+            "claimant_text": outlet,
+            "claimant_kind": "outlet",
+            "claimant_cue": None,
             "attribution_ann": att.id if att is not None else None,
             "ref_time": (timex.data.get("value") if timex is not None else None) or published,
+            "ref_time_basis": "text" if timex is not None else ("publication" if published else None),
+            "scope": scope[0] if scope else None,  # as written; the entity is scope_ann (exported as scope_ref)
+            "scope_kind": scope[1] if scope else None,
+            "scope_span": list(scope[2]) if scope and scope[2] else None,
             # The export turns *_span/*_anns into objects under the base name; the text comes
             # last so that "subject" stays readable there (the ids stay on the annotation).
             "subject_span": list(subject) if subject else None,
             "subject_anns": [e.id for e in entities if subject and e.span.start < subject[1] and subject[0] < e.span.end],
-            "subject": doc.text[subject[0] : subject[1]] if subject else None,
+            "subject": text[subject[0] : subject[1]] if subject else None,
         }
-        if speaker and att is not None and att.data.get("speaker_ann"):
-            del data["claimant_ann"]
-            data["claimant_ann"] = att.data["speaker_ann"]
+        if own is not None:
+            data.update(claimant_span=[own.start, own.end], claimant_text=own.text, claimant_kind="speaker", claimant_cue=own.cue)
+            ent = next((e for e in entities if e.label in ("ORG", "PER") and own.start <= e.span.start < own.end), None)
+            if ent is not None:
+                del data["claimant_ann"]
+                data["claimant_ann"] = ent.id
+        elif speaker and att is not None:
+            data.update(claimant_span=att.data.get("speaker_span"), claimant_text=speaker, claimant_kind="speaker",
+                        claimant_cue=att.data.get("cue") or att.label)
+            if att.data.get("speaker_ann"):
+                del data["claimant_ann"]
+                data["claimant_ann"] = att.data["speaker_ann"]
+        data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:
+    cue = att.data.get("cue_span")
+    if not cue:
+        return False
+    lo, hi = (cue[1], q.num_start) if cue[1] <= q.num_start else (q.num_end, cue[0])
+    return any(lo <= p < hi for p in figures)
+
+
+_TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total)(?![\w])", re.IGNORECASE)
+_PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:\w+\s+){0,2})$", re.IGNORECASE)
+_SCOPE_LABELS = ("LOC", "ORG", "MISC")
+
+
+def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int], entities: list[Annotation],
+           own: Claimant | None) -> tuple[str, str, tuple[int, int] | None, str | None] | None:
+    """Return (text, kind, span, entity id) of the place or group a figure is about, or "total", or None.
+
+    Places are named after "in/im/aus/bei" in the figure's clause (else earlier in the sentence);
+    groups are organisations or parties in the clause ("die AfD auf 20,8"). The claimant is no scope.
+    """
+    def usable(e: Annotation) -> bool:
+        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end)
+
+    in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
+    places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]
+    if not places and q.unit_kind != "percent":
+        places = [e for e in entities if sent[0] <= e.span.start < clause[0] and e.label == "LOC" and usable(e)
+                  and _PLACE_PREP.search(text, max(sent[0], e.span.start - 30), e.span.start)]
+    if places:
+        e = min(places, key=lambda e: abs(e.span.start - q.num_start))
+        return e.surface, "place", (e.span.start, e.span.end), e.id
+    groups = [e for e in in_clause if e.label in ("ORG", "MISC")]
+    if groups and q.unit_kind == "percent":
+        e = min(groups, key=lambda e: abs(e.span.start - q.num_start))
+        return e.surface, "group", (e.span.start, e.span.end), e.id
+    total = _TOTAL.search(text, clause[0], clause[1])
+    if total:
+        return total.group(), "total", (total.start(), total.end()), None
+    return None

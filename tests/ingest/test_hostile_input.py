@@ -70,15 +70,18 @@ def test_a_source_is_never_written_ahead_of_its_document(tmp_path: Path) -> None
 # 2. bounded decompression --------------------------------------------------------------------
 
 
-def _zeros_gz(path: Path, megabytes: int) -> None:
+def _zeros_gz(path: Path, megabytes: int, prefix: bytes = b"") -> None:
     with gzip.open(path, "wb", compresslevel=1) as fh:
+        fh.write(prefix)
         for _ in range(megabytes):
             fh.write(b"\0" * (1 << 20))
 
 
-def test_gzip_bomb_is_stopped_with_bounded_memory(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("prefix", "message"), [(b"", "does not start like a WARC file"),
+                                                  (b"WARC/1.0\r\nWARC-Type: ", "longer than 8 MB (limit ingest.max_line_mb)")])
+def test_gzip_bomb_is_stopped_with_bounded_memory(tmp_path: Path, prefix: bytes, message: str) -> None:
     bomb = tmp_path / "bomb.warc.gz"
-    _zeros_gz(bomb, 200)
+    _zeros_gz(bomb, 200, prefix)
     assert bomb.stat().st_size < 2_000_000
     tracemalloc.start()
     started = time.perf_counter()
@@ -86,8 +89,8 @@ def test_gzip_bomb_is_stopped_with_bounded_memory(tmp_path: Path) -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     (err,) = got
-    assert isinstance(err, InputError) and "longer than 20 MB" in str(err) and "ingest.max_line_mb" in str(err)
-    assert peak < 80 * 2**20 and time.perf_counter() - started < 10
+    assert isinstance(err, InputError) and message in str(err)
+    assert peak < 80 * 2**20 and time.perf_counter() - started < 15
 
 
 def test_decompressed_limit_is_a_setting(tmp_path: Path) -> None:
@@ -237,7 +240,8 @@ def test_cut_off_warc_keeps_whole_pages_and_reports_the_cut(tmp_path: Path) -> N
 def test_invisible_only_texts_are_reported(tmp_path: Path, text: str) -> None:
     (tmp_path / "x.txt").write_text(text, "utf-8")
     (tmp_path / "x.jsonl").write_text(json.dumps({"text": text}) + "\n", "utf-8")
-    for name in ("x.txt", "x.jsonl"):
+    (tmp_path / "x.html").write_text(f"<html><body><article><h1>{text}</h1><p>{text * 50}</p></article></body></html>", "utf-8")
+    for name in ("x.txt", "x.jsonl", "x.html"):
         (err,) = list(read_path(tmp_path / name))
         assert isinstance(err, InputError) and "invisible" in str(err)
 
@@ -450,3 +454,55 @@ def test_a_reader_bug_on_one_jsonl_line_costs_only_that_line(tmp_path: Path, mon
     (tmp_path / "f.json").write_text(json.dumps([{"text": ARTICLE}, {"text": "BUG"}, {"text": OTHER}]), "utf-8")
     got = list(read_path(tmp_path / "f.json"))
     assert [d.source.record for d in _docs(got)] == [1, 3] and "record 2" in _errors(got)[0]
+
+
+def test_inline_executor_keeps_a_document_whose_after_step_fails() -> None:
+    from lagebild.executors import InlineExecutor
+    from lagebild.executors.base import WORKER_STAGE
+    from lagebild.model import SourceRef
+    from lagebild.pipeline import PipelineSpec
+
+    def after(doc: Document) -> str:
+        if doc.id == "bad":
+            raise ValueError("boom")
+        return "ok"
+
+    docs = [Document(id=i, original="Text.", source=SourceRef("x")) for i in ("a", "bad", "c")]
+    results = list(InlineExecutor().map(PipelineSpec.of([], {}), docs, after=after))
+    assert [r.doc.id for r in results] == ["a", "bad", "c"]
+    assert results[1].doc.failures[0].stage == WORKER_STAGE and results[1].extra is None and results[2].extra == "ok"
+
+
+_LINE = st.one_of(
+    st.builds(lambda t: ("ok", json.dumps({"text": "Bericht: " + t + " Ende."}, ensure_ascii=bool(len(t) % 2)).encode()),
+              st.text(min_size=1, max_size=40)),
+    st.builds(lambda b: ("junk", b.replace(b"\n", b" ").replace(b"\r", b" ")), st.binary(min_size=1, max_size=60)),
+    st.builds(lambda n: ("junk", b"[" * n), st.integers(1_000, 5_000)),
+)
+
+
+@given(st.lists(_LINE, min_size=1, max_size=15))
+@settings(max_examples=80, deadline=None)
+def test_jsonl_every_valid_line_is_read_and_every_bad_one_named(tmp_path_factory: pytest.TempPathFactory,
+                                                               lines: list[tuple[str, bytes]]) -> None:
+    path = tmp_path_factory.mktemp("jsonl") / "f.jsonl"
+    path.write_bytes(b"\n".join(raw for _, raw in lines) + b"\n")
+    got = list(read_path(path))
+    read = {d.source.record for d in _docs(got)}
+    named = {int(e.split(": line ")[1].split(":")[0]) for e in _errors(got) if ": line " in e}
+    for n, (kind, raw) in enumerate(lines, 1):
+        if kind == "ok":
+            assert n in read, (n, raw)
+        elif raw.strip(b" \t\x0b\x0c\x1c\x1d\x1e\x1f\x85") and n not in read:
+            assert n in named or len(_errors(got)) == 1 and "not a text article" in _errors(got)[0], (n, raw, got)
+
+
+def test_binary_junk_on_the_first_jsonl_line_costs_only_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b"\x00\x00\x00junk\n" + json.dumps({"text": ARTICLE}).encode() + b"\n")
+    got = list(read_path(path))
+    assert [d.source.record for d in _docs(got)] == [2] and "line 1" in _errors(got)[0]
+    pdf = tmp_path / "scan.jsonl"
+    pdf.write_bytes(b"%PDF-1.7\n" + b"\x00\x01binary\n" * 200)
+    (err,) = list(read_path(pdf))
+    assert "PDF" in str(err)

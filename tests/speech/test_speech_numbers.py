@@ -66,7 +66,7 @@ def test_quantities(text: str, value: float, low: float | None, high: float | No
     "text",
     ["am 6. August 2024", "Veröffentlicht am 10.11.2024 um 15:57 Uhr", "Lesezeit: 2 min", "Seite 12 Zeilen",
      "Die F-16 Kampfjets", "Die G7-Staaten", "im Jahr 2000 durch", "COVID-19 Fälle", "Kommentare (0)", "seit 2014 Krieg",
-     "vor fünf Monaten", "Nr. 5 Spieler", "drei Soldaten", "der 33-Jährige"],
+     "vor fünf Monaten", "Nr. 5 Spieler", "drei Parteien", "der 33-Jährige"],
 )
 def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []

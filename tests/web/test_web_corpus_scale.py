@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import subprocess
 import sys
@@ -31,8 +32,15 @@ MEASURED: dict[str, tuple[int, float]] = {}
 
 
 def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    """Screenshot into tests/artifacts/screenshots; the kept copy in tests/web/screenshots is written when
+    missing or with LAGEBILD_UPDATE_SCREENSHOTS=1 (so a test run leaves the repository unchanged)."""
+    artifacts = SHOTS.parent.parent / "artifacts" / "screenshots"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(artifacts / f"{name}.png"))
+    kept = SHOTS / f"{name}.png"
+    if not kept.exists() or os.environ.get("LAGEBILD_UPDATE_SCREENSHOTS") == "1":
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(kept))
 
 
 def _get(server: Any, path: str, **params: Any) -> httpx.Response:

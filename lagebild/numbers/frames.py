@@ -1,0 +1,112 @@
+"""Figures whose counted noun is not right after the number.
+
+- noun before: "Die Zahl der Toten ist auf 211 gestiegen", "… liegt bei 211", "gab die
+  Teilnehmerzahl mit 30.000 an", "hatte die Zahl der Toten noch 139 betragen", "Stärke 7,8";
+- ellipsis: a bare number in the same sentence as a counted one takes its noun
+  ("Die Polizei nannte 50.000 Demonstrierende, die Veranstalter 80.000");
+- years: a four-digit number after "im Jahr", "seit", "bis" … is a year, not a count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lagebild.numbers.find import Quantity
+
+__all__ = ["elliptic_unit", "unit_ahead", "unit_before", "year_cue_before"]
+
+Unit = tuple[str, str, tuple[int, int]]  # (unit text, unit kind, unit span)
+
+_HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|beinahe|nahezu|gut|mehr\s+als|über|weit\s+über|mindestens|wenigstens|bis\s+zu|höchstens|weniger\s+als|unter)"
+_FILL = r"(?:noch|nun|jetzt|inzwischen|bereits|schon|sogar|mittlerweile|zuletzt|offiziell|insgesamt)"
+#: What stands right before a bare number whose noun came earlier: a preposition (auf/bei/mit/von) or a colon.
+_PREP_END = re.compile(rf"(?:(?<![\w])(?:auf|bei|mit|von|um)\s+|:\s*)(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
+_LEAD_END = re.compile(
+    rf"(?:(?<![\w])(?:auf|bei|mit|von)\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?|(?<![\w]){_HEDGE}\s+|(?<![\w])(?i:weitere|weiteren|davon)\s+(?:\w+\s+){{0,2}})$",
+    re.IGNORECASE,
+)
+_BARE_END = re.compile(rf"(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:betragen|betrug|beträgt|betrage|betrügen|gestiegen|angestiegen|gesunken|erhöht|korrigiert|beziffert|angegeben)\b")
+_ZAHL_DER = re.compile(
+    r"(?<![\w-])(?:Gesamtzahl|Anzahl|Zahl|Bilanz)\s+(?:der|an|von)\s+(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w:*-]*\w)"
+)
+_COMPOUND_ZAHL = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+?)-?(?:zahl|zahlen|bilanz)(?![\w])")
+_MAGNITUDE = re.compile(rf"(?<![\w-])(Stärke|Magnitude|Richterskala)\s+(?:von\s+)?(?:{_HEDGE}\s+)?$")
+_SENT_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
+_YEAR_CUES = frozenset(
+    "jahr jahre jahres jahren seit bis von ab ende anfang mitte sommer herbst winter frühjahr frühling in "
+    "im um vor nach zwischen stand jahrgang saison bj. baujahr anno januar februar märz april mai juni "
+    "juli august september oktober november dezember jan. feb. aug. sept. okt. nov. dez. – - / wahl "
+    "wahljahr".split()
+)
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+
+
+def _sentence_before(text: str, start: int, width: int = 180) -> tuple[int, str]:
+    lo = max(0, start - width)
+    window = text[lo:start]
+    cut = 0
+    for m in _SENT_END.finditer(window):
+        cut = m.end()
+    return lo + cut, window[cut:]
+
+
+def year_cue_before(text: str, start: int) -> bool:
+    """True when the word before a four-digit number makes it a year ("im Jahr 2024", "bis 2030")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower().strip("(„\"") in _YEAR_CUES
+
+
+def unit_before(text: str, start: int, end: int) -> Unit | None:
+    """Return the counted noun before a bare number ("Zahl der Toten … auf 211"; "Stärke 7,8")."""
+    base, before = _sentence_before(text, start)
+    mag = _MAGNITUDE.search(before)
+    if mag:
+        return mag.group(1), "measure", (base + mag.start(1), base + mag.end(1))
+    if not (_PREP_END.search(before) or (_BARE_END.search(before) and _VERB_AFTER.match(text, end))):
+        return None
+    hits = [(m.start(1), m.end(1), m.group(1)) for m in _ZAHL_DER.finditer(before)]
+    hits += [(m.start(1), m.end(1), m.group(1)) for m in _COMPOUND_ZAHL.finditer(before)]
+    if not hits:
+        return None
+    s, e, noun = max(hits)
+    return noun, "count", (base + s, base + e)
+
+
+def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | None:
+    """Return the noun a bare number shares with the figure before it in the same sentence.
+
+    "Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von 80.000"; "die Veranstalter
+    korrigierten die Zahl kurz später auf 80.000" (the sentence after the counted figure).
+    """
+    if prev.unit_kind not in ("count", "percent") or prev.unit_span is None or prev.vague or prev.end > start:
+        return None
+    gap = text[prev.end : start]
+    nxt = re.match(r"[ \t\u00a0]*(\S)", text[end : end + 4])
+    if len(gap) > 160 or (nxt is not None and (nxt.group(1).isupper() or nxt.group(1).isdigit() or nxt.group(1) in "%€$-–/")):
+        return None  # "um 16 Uhr", "2:1", "3-mal": not an ellipsis of the figure before
+    ends = list(_SENT_END.finditer(gap))
+    if ends:
+        this_sentence = gap[ends[-1].end() :]
+        if len(ends) > 1 or prev.unit_kind != "count" or not _LEAD_END.search(this_sentence):
+            return None  # across one sentence only "… korrigierten die Zahl … auf 80.000", "Erwartet wurden rund 10.000."
+    return prev.unit or "", prev.unit_kind, prev.unit_span
+
+
+_PERCENT_AHEAD = re.compile(
+    r"[ \t\u00a0]*(?:,|und|oder|sowie)[ \t\u00a0]+[^.;:!?\d]{0,45}?(\d{1,3}(?:,\d+)?)[ \t\u00a0]*(Prozent|%)(?![\w])"
+)
+
+
+def unit_ahead(text: str, end: int) -> Unit | None:
+    """Return the percent sign a bare number shares with the next figure of its list.
+
+    "Die Grünen kamen auf 11,6 und die Linken auf 8,8 Prozent": only percentages, whose unit
+    closes such lists; a counted noun is never borrowed forward.
+    """
+    m = _PERCENT_AHEAD.match(text, end)
+    if m is None:
+        return None
+    return m.group(2), "percent", (m.start(2), m.end(2))

@@ -1,0 +1,160 @@
+"""What a figure measures: the measure vocabulary (``lagebild/data/measures.toml``) and its lookup.
+
+A count's measure comes from its noun ("Tote" → dead, "Hochwassertote" → dead by compound tail);
+a generic noun ("Menschen") or a figure without a noun takes it from a verb frame in its clause
+("20 Menschen kamen ums Leben" → dead). Percentages become turnout or vote share only when the
+sentence says so; money and magnitudes are their own measures.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Measure", "MeasureVocab", "load_measures"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "measures.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One entry of the vocabulary."""
+
+    id: str
+    label: str
+    kind: str
+    nouns: frozenset[str]
+    suffixes: tuple[str, ...]
+    frames: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MeasureVocab:
+    """The loaded vocabulary, with lookups by noun, by frame and by sentence context."""
+
+    measures: tuple[Measure, ...]
+    generic: frozenset[str]
+    qualifiers: tuple[tuple[str, str, frozenset[str], re.Pattern[str]], ...]  # (id, label, applies_to, frames)
+
+    def by_id(self, measure_id: str) -> Measure | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
+
+    def label(self, measure_id: str) -> str:
+        base, _, qual = measure_id.partition(":")
+        if base in ("count", "unit"):
+            return qual  # a counted noun or unit outside the vocabulary names itself
+        m = self.by_id(base)
+        name = m.label if m else base.replace("_", " ")
+        return f"{qual} {name}" if qual else name
+
+    def is_generic(self, noun: str) -> bool:
+        return noun.lower() in self.generic
+
+    def knows(self, noun: str) -> bool:
+        """True when the noun is a counted noun of the vocabulary (or a generic person noun)."""
+        return self.is_generic(noun) or self.of_noun(noun) is not None
+
+    def of_noun(self, noun: str) -> Measure | None:
+        """Return the measure a counted noun names, by word form, else by the longest compound tail."""
+        low = noun.lower().rstrip(".")
+        for m in self.measures:
+            if low in m.nouns:
+                return m
+        best: tuple[int, Measure] | None = None
+        for m in self.measures:
+            for suf in m.suffixes:
+                if low.endswith(suf) and len(low) > len(suf) and (best is None or len(suf) > best[0]):
+                    best = (len(suf), m)
+        return best[1] if best else None
+
+    def of_frame(self, clause: str, at: int | None = None) -> Measure | None:
+        """Return the measure whose verb frame is nearest to position ``at`` of the clause (file order breaks ties)."""
+        best: tuple[int, int, Measure] | None = None
+        for n, m in enumerate(self.measures):
+            if m.frames is None:
+                continue
+            for hit in m.frames.finditer(clause):
+                dist = 0 if at is None else min(abs(hit.start() - at), abs(hit.end() - at))
+                if best is None or (dist, n) < best[:2]:
+                    best = (dist, n, m)
+        return best[2] if best else None
+
+    def of_context(self, sentence: str, kind: str) -> Measure | None:
+        for m in self.measures:
+            if m.kind == kind and m.context is not None and m.context.search(sentence):
+                return m
+        return None
+
+    def qualify(self, measure_id: str, clause: str) -> str:
+        """Add a qualifier ("expected") when the clause frames the figure as announced beforehand."""
+        for qid, _label, applies, frames in self.qualifiers:
+            if measure_id in applies and frames.search(clause):
+                return qid if qid == "expected" else f"{measure_id}:{qid}"
+        return measure_id
+
+    def classify(self, *, unit: str | None, unit_kind: str | None, clause: str, sentence: str, at: int | None = None) -> str:
+        """Return the measure id of a figure (``count:<noun>`` for counted nouns outside the vocabulary)."""
+        if unit_kind == "percent":
+            m = self.of_context(clause, "percent") or self.of_context(sentence, "percent")
+            return m.id if m else "percent"
+        if unit_kind in ("currency", "amount"):
+            return "money"  # "Milliardenhöhe", "Millionenbetrag": amounts of money
+        if unit and unit.lower() in ("stärke", "magnitude", "richterskala"):
+            return "magnitude"
+        if unit_kind == "measure":
+            return f"unit:{(unit or '').lower()}"
+        noun = unit or ""
+        m = self.of_noun(noun) if noun else None
+        if m is not None:
+            return self.qualify(m.id, clause)
+        if not noun or self.is_generic(noun):
+            framed = self.of_frame(clause, at)
+            return self.qualify(framed.id if framed else "people", clause)
+        return "count:" + _noun_key(noun)
+
+
+def _noun_key(noun: str) -> str:
+    word = noun.lower().replace(":innen", "").replace("*innen", "")
+    for suffix in ("innen", "en", "er", "n", "e", "s"):
+        if len(word) > 5 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=4)
+def load_measures(path: str | None = None) -> MeasureVocab:
+    """Load the measure vocabulary (the packaged one unless ``path`` is given).
+
+    Example: ``load_measures().of_noun("Hochwassertote").id == "dead"``.
+    """
+    raw = tomllib.loads(Path(path or DATA).read_text(encoding="utf-8"))
+    measures = []
+    for mid, entry in raw.get("measure", {}).items():
+        measures.append(
+            Measure(
+                id=mid,
+                label=str(entry.get("label") or mid),
+                kind=str(entry.get("kind") or "count"),
+                nouns=frozenset(n.lower() for n in entry.get("nouns", [])),
+                suffixes=tuple(s.lower() for s in entry.get("suffixes", [])),
+                frames=_alternation(list(entry.get("frames", []))),
+                context=_alternation(list(entry.get("context", []))),
+            )
+        )
+    qualifiers = []
+    for qid, entry in raw.get("qualifier", {}).items():
+        frames = _alternation(list(entry.get("frames", [])))
+        if frames is not None:
+            qualifiers.append((qid, str(entry.get("label") or qid), frozenset(entry.get("applies_to", [])), frames))
+    generic = frozenset(n.lower() for n in raw.get("generic", {}).get("nouns", []))
+    return MeasureVocab(tuple(measures), generic, tuple(qualifiers))

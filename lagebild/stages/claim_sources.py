@@ -1,0 +1,343 @@
+"""Who a figure is credited to, from the words around it (cue words: ``lagebild/data/claimant_cues.toml``).
+
+Looked for in this order, nearest first:
+1. the subject of a verb of reporting in the figure's clause ("Die Polizei sprach von 50.000",
+   "In Osnabrück zählte die Polizei 15.000", "… war die Polizei von 25.000 ausgegangen");
+2. a credited noun phrase without a verb of its own, after a credited clause ("…, die Veranstalter 80.000");
+3. a source phrase in the clause: "laut X", "nach Angaben (von) X", "nach Polizeiangaben", "X zufolge",
+   "unter Berufung auf X", "Bei einer Erhebung von X", "Nach Informationen aus X";
+4. the same, anywhere in the sentence;
+5. a follow-up sentence that credits this one ("Das teilte die Polizei Koblenz mit.").
+Quotes and indirect speech are handled by the speech stage; its speaker is used when none of
+these applies. A figure without any of them stays the outlet's own statement.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Claimant", "clause_of", "find_claimant"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
+
+_ART = r"(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|einen)"
+_LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
+_ADJ = (r"(?:(?!(?:haben|hatten|wurden|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
+        r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
+        r"ihre[nmrs]?|unsere[nmrs]?|diese[nmrs]?|jene[nmrs]?|alle[nmrs]?|keine[nmrs]?|eine[nmrs]?)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)")
+_CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|dimap)"
+_NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
+_NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
+_NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
+_NP_RE = re.compile(_NP)
+_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|wie)\s+)?{_NP}\s+$")
+_SPACE = re.compile(r"\s+")
+_CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
+_FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab".split())
+_HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|über|weit\s+über|mindestens|bis\s+zu|höchstens|weniger\s+als|gar|sogar|nur|noch)"
+_GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """A credited source: its text span in the document and the cue that credits it."""
+
+    start: int
+    end: int
+    text: str
+    cue: str
+
+    def __post_init__(self) -> None:
+        # "die Polizei Koblenz" is credited as "Polizei Koblenz", as the speech stage names speakers
+        m = _LEADING_ARTICLE.match(self.text)
+        if m and len(self.text) > m.end():
+            object.__setattr__(self, "start", self.start + m.end())
+            object.__setattr__(self, "text", self.text[m.end() :])
+
+
+@dataclass(frozen=True)
+class _Cues:
+    verbs: frozenset[str]
+    source_nouns: str
+    survey_nouns: str
+    agents: tuple[str, ...]
+    after_sentence: str
+    not_subjects: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    return _Cues(
+        verbs=frozenset(raw["report_verbs"]),
+        source_nouns="|".join(sorted(raw["source_nouns"], key=len, reverse=True)),
+        survey_nouns="|".join(sorted(raw["survey_nouns"], key=len, reverse=True)),
+        agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
+        after_sentence="|".join(raw["after_sentence"]),
+        not_subjects=frozenset(raw.get("not_subjects", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    c = _cues()
+    return {
+        "laut": re.compile(rf"(?<![\w])(?i:laut)\s+(?:(?i:angaben)\s+(?:von\s+|seitens\s+)?)?{_NP}"),
+        "nach Angaben": re.compile(
+            rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
+            rf"übereinstimmenden|eigenen|aktuellen)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
+        ),
+        "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
+        "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
+        "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
+        "survey": re.compile(
+            rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
+            rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+)?{_NP}"
+        ),
+        "after_sentence": re.compile(
+            rf"\s*(?:Das|Dies|Diese\s+Zahlen?|Die\s+Zahlen?)\s+(?:{c.after_sentence})\s+(?:am\s+\w+\s+|heute\s+|gestern\s+)?{_NP}"
+        ),
+    }
+
+
+def _is_agent(np: str) -> bool:
+    """True when a word of the phrase is an authority or organiser ("die Polizei Koblenz", "Die Landespolizei")."""
+    words = [w.strip(".,").lower() for w in np.split()][:5]
+    return any(w == a or (w.endswith(a) and len(a) > 4) for w in words for a in _cues().agents)
+
+
+def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    start, end = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _np_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    m = _NP_RE.match(text, pos, limit)
+    if m is None or m.group("np").split()[0].lower() in _FUNCTION_START:
+        return None
+    return m
+
+
+_PRONOUNS = frozenset("es er sie wir ihr ich man das dies dieser diese jener jene wer was".split())
+_ARTICLES = frozenset("der die das den dem des ein eine einer einem eines einen".split())
+#: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
+_NEEDS = {
+    "gab": r"\san\b", "gaben": r"\san\b", "gibt": r"\san\b", "geben": r"\san\b",
+    "ging": r"\bvon\b.*\saus\b", "gingen": r"\bvon\b.*\saus\b", "geht": r"\bvon\b.*\saus\b", "gehen": r"\bvon\b.*\saus\b",
+    "sprach": r"\bvon\b", "sprachen": r"\bvon\b", "spricht": r"\bvon\b", "sprechen": r"\bvon\b", "gesprochen": r"\bvon\b",
+    "rechnete": r"\bmit\b", "rechneten": r"\bmit\b", "rechnet": r"\bmit\b", "rechnen": r"\bmit\b", "gerechnet": r"\bmit\b",
+    "weist": r"\saus\b", "wies": r"\saus\b", "wiesen": r"\saus\b",
+    "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
+}
+_AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
+_LOWER_WORD = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
+_AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
+_PARTICIPLES = frozenset(
+    "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert "
+    "erwartet".split()
+)
+
+
+_PERSONAL = frozenset("es er sie wir ihr ich man wer was wie so als wenn dass ob weil doch aber und oder".split())
+
+
+def _np_ok(np: str) -> bool:
+    """A phrase that can name a source: not a pronoun ("Es gab …"), not a preposition ("In Berlin …"), not an adverb ("Zuletzt …")."""
+    words = np.split()
+    first = words[0].lower()
+    if first in _FUNCTION_START or first in _PERSONAL or first in _cues().not_subjects:
+        return False
+    return len(words) > 1 or (first not in _PRONOUNS and first not in _ARTICLES)
+
+
+def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant | None:
+    """The subject of a verb of reporting in the clause: before it ("Die Polizei nannte") or after it ("zählte die Polizei")."""
+    verbs = _cues().verbs
+    seg = text[clause[0] : clause[1]]
+    np_re = _NP_RE
+    for w in _LOWER_WORD.finditer(seg):
+        word = w.group()
+        tail = seg if word in _PARTICIPLES else seg[w.start() :]
+        if word not in verbs or (word in _NEEDS and not re.search(_NEEDS[word], tail)):
+            continue
+        v_start, v_end = clause[0] + w.start(), clause[0] + w.end()
+        if word in _PARTICIPLES:  # "Die Polizei hatte mit 10.000 gerechnet", "war die Polizei von 25.000 ausgegangen"
+            aux = _AUX_RE.search(seg, 0, w.start())
+            if aux is None:
+                continue
+            v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
+        before = _NP_BEFORE_VERB.fullmatch(text, clause[0], v_start)
+        after = _SPACE.match(text, v_end, clause[1])
+        after_np = np_re.match(text, after.end(), clause[1]) if after else None
+        lone = before is not None and " " not in before.group("np").strip()
+        if before is not None and lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np")) \
+                and not _is_agent(before.group("np")):
+            before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
+        if before and _np_ok(before.group("np")):
+            return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
+        opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
+        if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
+                                                          or (opens and after_np.group("np").split()[0].lower() in _ARTICLES)):
+            return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
+        if not text[clause[0] : v_start].strip() and clause[0] > sent_lo:
+            # the verb opens its clause after a relative clause: the subject opens the sentence
+            first = np_re.match(text, sent_lo, clause[0])
+            if first and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))):
+                return Claimant(first.start("np"), first.end("np"), first.group("np"), word)
+    return None
+
+
+def _looks_like_name(np: str) -> bool:
+    words = np.split()
+    return words[0].lower() not in _ARTICLES and all(w[:1].isupper() or w in ("vom", "von", "des", "der", "aus") for w in words[:2])
+
+
+def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | None:
+    """", die Veranstalter 80.000": an agent noun phrase right before the figure, with no verb."""
+    head = text[clause[0] : num_start]
+    m = _GAPPED.match(head)
+    if m and _is_agent(m.group("np")):
+        s = clause[0] + m.start("np")
+        return Claimant(s, s + len(m.group("np")), m.group("np"), "list")
+    return None
+
+
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
+    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",),
+    "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
+}
+
+
+def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
+    """A source phrase ("laut X", "nach Angaben X", "X zufolge", …) in [lo, hi), nearest to pos first."""
+    found = []
+    low = text[lo:hi].lower()
+    for cue, pat in _patterns().items():
+        trigger = _TRIGGERS.get(cue)
+        if trigger is None or not any(t in low for t in trigger):
+            continue  # cheap test first: most clauses name no source
+        for m in pat.finditer(text, lo, hi):
+            np = m.groupdict().get("np")
+            if np:
+                s, e = m.start("np"), m.end("np")
+                if cue == "compound" and np.lower() in ("eigene", "eigenen", "erste", "ersten"):
+                    continue
+                if cue == "compound":
+                    e = m.end()
+                    np = text[s:e]
+            else:
+                if re.search(r"(?i)\beigene[nr]?\b", m.group()):
+                    continue  # "nach eigenen Angaben": the subject vouches for itself (the speech stage names it)
+                s, e, np = m.start(), m.end(), m.group().strip()
+            found.append((abs(m.start() - pos) if pos is not None else 0, Claimant(s, e, np, cue)))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    return found[0][1]
+
+
+def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
+    """Return the clause of the sentence that holds ``pos`` (split at commas, colons, dashes, "während")."""
+    return _clause(text, sentence[0], sentence[1], pos)
+
+
+_FUNCTION_WORDS = frozenset(
+    "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem "
+    "des rund etwa circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter "
+    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein".split()
+)
+
+
+def _elliptic(text: str, clause: tuple[int, int]) -> bool:
+    """True for a clause without a verb of its own ("in Bochum 13.000", "in Recklinghausen auf circa 12.000")."""
+    words = re.findall(r"(?<![\w])[a-zäöüß]+(?![\w])", text[clause[0] : clause[1]])
+    return all(w in _FUNCTION_WORDS for w in words)
+
+
+def find_claimant(text: str, sentence: tuple[int, int], num_start: int, following: list[tuple[int, int]] | None = None,
+                  figures: list[int] | None = None) -> Claimant | None:
+    """Return who the figure at ``num_start`` is credited to, or ``None`` (see the module docstring).
+
+    ``following`` are the next sentences (a follow-up "Das teilte X mit." may skip one sentence without a
+    figure). ``figures`` are the positions of all figures of the text: a source phrase in another clause of the
+    sentence credits this figure only when this clause has no verb of its own, or the phrase's clause
+    has no figure. Example: ``find_claimant(t, (0, len(t)), t.index("50.000"))`` credits "Die Polizei"
+    in ``t = "Die Polizei sprach von 50.000 Teilnehmern."``.
+    """
+    lo, hi = sentence
+    clause = _clause(text, lo, hi, num_start)
+    local = _verb_subject(text, clause, lo) or _gapped(text, clause, num_start) or _phrase(text, clause[0], clause[1], num_start)
+    if local is not None:
+        return local
+    reporting = _reporting_clause(text, lo, hi, clause)
+    if reporting is not None:
+        return reporting
+    elliptic = _elliptic(text, clause)
+    wide = _phrase(text, lo, hi, num_start)
+    if wide is not None:
+        other = _clause(text, lo, hi, wide.start)
+        if elliptic or not any(other[0] <= p < other[1] for p in figures or [] if p != num_start):
+            return wide
+    if elliptic:
+        hit = _sentence_verb_subject(text, lo, hi, num_start)
+        if hit is not None:
+            return hit
+    for n, nxt in enumerate((following or [])[:2]):
+        hit = _after_sentence(text, nxt)
+        if hit is not None:
+            return hit
+        if any(nxt[0] <= p < nxt[1] for p in figures or []) or n > 0:
+            break
+    return None
+
+
+_REPORTING_OPEN = re.compile(r"\s*(?:wie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
+                             r"erklärten|meldete|meldeten|bestätigte|bestätigten|hieß)(?![\w])")
+
+
+def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Claimant | None:
+    """A clause that only credits its sentence: "…, sagte eine Sprecherin.", "…, wie X mitteilte." (no figure of its own)."""
+    starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+    for start in starts:
+        clause = _clause(text, lo, hi, start)
+        if clause != own and _REPORTING_OPEN.match(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
+            m = re.match(r"\s*so\s+", text[clause[0] : clause[1]])
+            if m:
+                np = _np_at(text, clause[0] + m.end(), clause[1])
+                if np is not None:
+                    return Claimant(np.start("np"), np.end("np"), np.group("np"), "so")
+            hit = _verb_subject(text, clause, lo)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claimant | None:
+    """A verb of reporting in an earlier clause of the sentence ("schätzte die Polizei … auf 10.000, in Recklinghausen auf 12.000")."""
+    clause = _clause(text, lo, hi, num_start)
+    pos = clause[0] - 2
+    while pos > lo:
+        earlier = _clause(text, lo, hi, pos)
+        hit = _verb_subject(text, earlier, lo)
+        if hit is not None:
+            return hit
+        pos = earlier[0] - 2
+    return None
+
+
+def _after_sentence(text: str, nxt: tuple[int, int]) -> Claimant | None:
+    m = _patterns()["after_sentence"].match(text, nxt[0], nxt[1])
+    if m is None:
+        return None
+    return Claimant(m.start("np"), m.end("np"), m.group("np"), "after_sentence")

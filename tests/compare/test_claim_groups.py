@@ -1,0 +1,118 @@
+"""Claim groups on measure + scope; relations and their reasons; independent origins.
+
+Documents are written for these tests and run through the real claims stage, so measure, scope,
+claimant and reference time come from the text as they would in a run.
+"""
+
+from __future__ import annotations
+
+from compare_helpers import make_doc
+
+from lagebild.compare import CorpusContext, CorpusResult
+from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, scope_key
+from lagebild.compare.coverage import CoverageBuilder, independent_origins, origin_label
+from lagebild.stages.claims import RuleClaims
+
+PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
+
+
+def _doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None, agencies: list[str] | None = None):
+    doc = make_doc(doc_id, text, published=published, entities=PLACES)
+    doc.meta.outlet = outlet
+    if agencies:
+        doc.meta.extra["agencies"] = agencies
+    return RuleClaims()(doc)
+
+
+def _groups(docs):
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ClaimGrouper()(ctx)
+    CoverageBuilder()(ctx)
+    return ctx.result
+
+
+def _group_of(result, doc_id, value):
+    return next(g for g in result.claim_groups if any(c["doc"] == doc_id and c["value"] == value for c in g["claims"]))
+
+
+def test_claims_carry_measure_scope_and_time_basis() -> None:
+    (doc,) = [_doc("a", "In Nordhafen starben laut Feuerwehr 12 Menschen.", "2024-05-02")]
+    (claim,) = [a for a in doc.annotations if a.kind == "claim"]
+    assert claim.data["measure"] == "dead" and claim.data["scope"] == "Nordhafen"
+    assert claim.data["claimant_text"] == "Feuerwehr" and claim.data["ref_time_basis"] == "publication"
+
+
+def test_different_measures_and_scopes_are_never_one_group() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen. In Nordhafen werden 30 Menschen vermisst.", "2024-05-02")
+    b = _doc("b", "In Südtal starben 40 Menschen.", "2024-05-02")
+    result = _groups([a, b])
+    dead_north, missing_north, dead_south = _group_of(result, "a", 12), _group_of(result, "a", 30), _group_of(result, "b", 40)
+    assert len({dead_north["id"], missing_north["id"], dead_south["id"]}) == 3
+    assert dead_north["measure"] == "dead" and missing_north["measure"] == "missing"
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+
+
+def test_police_against_organisers_in_one_article_is_a_contradiction() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten am Samstag viele Menschen. Die Polizei sprach von 8.000 Teilnehmern, "
+                  "die Veranstalter von 15.000.", "2024-05-02")
+    group = _group_of(_groups([a]), "a", 8000)
+    assert group["relation"] == "contradicted"
+    assert "same time" in group["reasoning"]
+    assert group["scope"] is None and "No place or group is stated" in group["reasoning"]  # named a sentence before: not guessed
+
+
+def test_one_outlet_giving_two_figures_is_not_a_contradiction() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen, in Nordhafen starben zudem 3 Menschen.", "2024-05-02")
+    result = _groups([a])
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+
+
+def test_a_later_figure_updates_an_earlier_one() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05-02")
+    b = _doc("b", "In Nordhafen starben 19 Menschen.", "2024-05-05")
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "updated" and "not a contradiction" in group["reasoning"]
+
+
+def test_unknown_times_cannot_be_compared() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", None)
+    b = _doc("b", "In Nordhafen starben 19 Menschen.", "2024-05-05")
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "cannot_compare" and "no known reference time" in group["reasoning"]
+
+
+def test_same_figure_from_two_outlets_is_corroborated_but_not_from_one_outlet_twice() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Kurier")
+    assert _group_of(_groups([a, b]), "a", 12)["relation"] == "single"  # one newspaper is one source
+    c = _doc("c", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Bote")
+    assert _group_of(_groups([a, b, c]), "a", 12)["relation"] == "corroborated"
+
+
+def test_origins_collapse_outlets_and_agency_copies() -> None:
+    docs = [_doc("a", "Text eins.", None, outlet="Kurier"), _doc("b", "Text zwei.", None, outlet="Kurier"),
+            _doc("c", "Text drei.", None, outlet="Bote", agencies=["dpa"]), _doc("d", "Text vier.", None, outlet="Blatt", agencies=["dpa"]),
+            _doc("e", "Text fünf.", None)]
+    origins = independent_origins(CorpusResult(), docs)
+    assert origins["a"] == origins["b"] == "outlet:kurier"
+    assert origins["c"] == origins["d"] == "agency:dpa"
+    assert origins["e"] == "e"
+    assert origin_label(origins, ["a", "b", "c", "d"]) == "4 articles from 2 outlets"
+    assert origin_label(origins, ["a", "e"]) == "2 articles from 2 independent sources"
+
+
+def test_scope_and_claimant_keys() -> None:
+    assert scope_key("Münchner") == scope_key("München") == scope_key("Münchener")
+    assert scope_key("Kreis Ahrweiler") == scope_key("Bad Neuenahr-Ahrweiler")
+    assert scope_key("Frankfurt") != scope_key("Frankreich")
+    assert claimant_key("Ein Polizeisprecher") == claimant_key("Polizeiangaben") == "polizei"
+    assert claimant_key("Die Veranstalter") != claimant_key("die Polizei")
+
+
+def test_an_inferred_publication_date_never_makes_two_reports_simultaneous() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05-02")
+    b = _doc("b", "In Nordhafen starben 19 Menschen.", "2024-05-02")
+    b.meta.published.inferred = True  # a guess from similar articles, not a stated date
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "cannot_compare"
+    assert {c["ref_time_basis"] for c in group["claims"]} == {"publication", "publication (inferred)"}

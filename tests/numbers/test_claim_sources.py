@@ -1,0 +1,63 @@
+"""Who a figure is credited to: reporting verbs, lists, source phrases, follow-up sentences; unattributed stays so."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lagebild.stages.claim_sources import find_claimant
+
+
+def _who(text: str, number: str, *, following: bool = False) -> str | None:
+    end = text.find(". ") + 1 if following else len(text)
+    rest = [(end + 1, len(text))] if following else None
+    sentence = (0, end)
+    figures = [m.start() for m in re.finditer(r"(?<![\d.])\d", text)]
+    hit = find_claimant(text, sentence, text.index(number), rest, figures)
+    return hit.text if hit else None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Die Gewerkschaft sprach von 9.000 Streikenden.", "9.000", "Gewerkschaft"),
+        ("In Erfurt zählte die Polizei 6.000 Teilnehmende.", "6.000", "Polizei"),
+        ("Die Gewerkschaft nannte 9.000 Streikende, der Arbeitgeberverband 4.000.", "4.000", "Arbeitgeberverband"),
+        ("Laut Feuerwehr wurden 14 Menschen verletzt.", "14", "Feuerwehr"),
+        ("Nach Angaben des Gesundheitsministeriums starben 31 Menschen.", "31", "Gesundheitsministeriums"),
+        ("Nach Polizeiangaben kamen 800 Menschen.", "800", "Polizeiangaben"),
+        ("Bei einer Umfrage von Forsa kam die Partei auf 19 Prozent.", "19", "Forsa"),
+        ("Nach Informationen aus Sicherheitskreisen wurden 7 Personen festgenommen.", "7", "Sicherheitskreisen"),
+        ("Der Stadtverwaltung zufolge waren 2.000 Haushalte ohne Strom.", "2.000", "Stadtverwaltung"),
+        ("Die Veranstalter hatten mit 3.000 Gästen gerechnet.", "3.000", "Veranstalter"),
+        ("Das Hilfswerk spricht von 42.000.", "42.000", "Hilfswerk"),  # "Das" opens a phrase here, no pronoun
+        ("Bis zu 900 Menschen würden noch vermisst, sagte eine Sprecherin des Landkreises.", "900", "eine Sprecherin des Landkreises"),
+        ("Der Angeklagte habe 40 Menschen bedroht, erklärte der Staatsanwalt am Montag.", "40", "Staatsanwalt"),
+        ("Ursprünglich war die Polizei von etwa 5.000 Teilnehmern ausgegangen.", "5.000", "Polizei"),
+        ("In diesem Jahr haben Schätzungen zufolge etwa 150.000 Menschen das Land verlassen.", "150.000", "Schätzungen"),
+    ],
+)
+def test_claimant_found(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+def test_follow_up_sentence_credits_the_figure() -> None:
+    assert _who("Die Zahl der Verletzten stieg auf 17. Das teilte die Polizei Kassel am Abend mit.", "17", following=True) == "Polizei Kassel"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Bei dem Brand wurden 14 Menschen verletzt.", "14"),  # no source at all: the outlet's own statement
+        ("Es gab 5 Tote.", "5"),  # a pronoun is no claimant
+        ("Die Partei kommt auf 28 Prozent.", "28"),  # "kommt auf" does not report, the party is what is counted
+        ("In Leipzig kamen laut Polizei 9.000 Menschen zusammen, in Halle demonstrierten 3.000.", "3.000"),  # the cue credits the other figure
+        ("Die Gewerkschaft gab am Montag ihren Austritt bekannt, 40 Mitglieder gingen.", "40"),  # "gab" without "an"
+        ("Wie berichtet, wurden 285 Anträge gestellt.", "285"),  # "Wie berichtet" credits nobody
+        ("Zuletzt waren rund 4.000 Fahrzeuge gemeldet.", "4.000"),  # a sentence-opening adverb is no subject
+        ("Nach Auszählung aller Bezirke kommt die Liste auf 12 Prozent.", "12"),  # "Aus-zählung" is no source compound
+    ],
+)
+def test_unattributed_stays_unattributed(text: str, number: str) -> None:
+    assert _who(text, number) is None

@@ -1,0 +1,62 @@
+"""The measure vocabulary: every entry has the right shape, and lookups name what a figure counts."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from lagebild.numbers.measures import DATA, load_measures
+
+KINDS = {"count", "percent", "money", "magnitude"}
+
+
+def test_every_entry_has_its_shape() -> None:
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    assert raw["generic"]["nouns"]
+    for mid, entry in raw["measure"].items():
+        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context"}, mid
+        assert entry["label"] and entry["kind"] in KINDS, mid
+        for key in ("nouns", "suffixes", "frames", "context"):
+            assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
+    vocab = load_measures()
+    assert {m.id for m in vocab.measures} == set(raw["measure"])
+
+
+@pytest.mark.parametrize(
+    ("unit", "clause", "measure"),
+    [
+        ("Tote", "", "dead"),
+        ("Hochwassertote", "", "dead"),
+        ("Schwerverletzte", "", "severely_injured"),
+        ("Verletzten", "", "injured"),
+        ("Teilnehmer:innen", "", "participants"),
+        ("Menschen", "20 Menschen kamen ums Leben", "dead"),
+        ("Menschen", "Bis zu 300 Menschen würden noch vermisst", "missing"),
+        ("Menschen", "Ein Lastwagen hat mindestens 12 Menschen zum Teil schwer verletzt", "injured"),
+        ("Menschen", "12 Menschen wurden schwer verletzt", "severely_injured"),
+        ("Teilnehmern", "Die Polizei hatte mit 5.000 Teilnehmern gerechnet", "expected"),
+        ("Menschen", "In der Halle saßen 300 Menschen", "people"),
+        ("Kisten", "", "count:kist"),
+    ],
+)
+def test_counts(unit: str, clause: str, measure: str) -> None:
+    at = clause.find(next((w for w in clause.split() if w[:1].isdigit()), "")) if clause else None
+    assert load_measures().classify(unit=unit, unit_kind="count", clause=clause, sentence=clause, at=at) == measure
+
+
+def test_percentages_need_their_context() -> None:
+    vocab = load_measures()
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Wahlbeteiligung lag bei 76 Prozent", sentence="") == "turnout"
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="", sentence="Nach der Hochrechnung liegt sie bei 31 Prozent") == "vote_share"
+    # "lag bei" alone is no election: an inflation rate stays a plain percentage
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Inflation lag bei 2,5 Prozent",
+                          sentence="Die Inflation lag bei 2,5 Prozent") == "percent"
+    assert vocab.classify(unit="Euro", unit_kind="currency", clause="", sentence="") == "money"
+    assert vocab.classify(unit="Stärke", unit_kind="measure", clause="", sentence="") == "magnitude"
+
+
+def test_amount_words_are_money_and_other_nouns_name_themselves() -> None:
+    vocab = load_measures()
+    assert vocab.classify(unit=None, unit_kind="amount", clause="Hilfen in Milliardenhöhe", sentence="") == "money"
+    assert vocab.label("count:kist") == "kist" and vocab.label("dead") == "dead" and vocab.label("expected") == "expected participants"

@@ -1,0 +1,77 @@
+"""Quantities as news German writes them: number words, noun-before counts, ellipsis, years, magnitudes.
+
+Every rule has a text where it must fire and one where it must not. Texts are written for these
+tests (no corpus text).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lagebild.numbers import find_quantities
+
+
+def _found(text: str) -> list[tuple[float, str | None, str]]:
+    return [(q.value, q.unit, q.unit_from) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bei dem Unglück gab es fünf Tote und über 200 Verletzte.", [(5, "Tote", "after"), (200, "Verletzte", "after")]),
+        ("Die Zahl der Toten ist auf 211 gestiegen.", [(211, "Toten", "before")]),
+        ("Die Zahl der Opfer liegt nach Behördenangaben bei 57.", [(57, "Opfer", "before")]),
+        ("Die Zahl der Verletzten wird mit 120 angegeben.", [(120, "Verletzten", "before")]),
+        ("Bis zum Abend stieg die Zahl der Toten auf 1762.", [(1762, "Toten", "before")]),
+        ("Am Montag hatte die Zahl der Vermissten noch 48 betragen.", [(48, "Vermissten", "before")]),
+        ("Die Gewerkschaft bezifferte die Teilnehmerzahl mit 12.000.", [(12000, "Teilnehmer", "before")]),
+        ("Ein Beben der Stärke 6,4 erschütterte die Küste.", [(6.4, "Stärke", "before")]),
+        ("Die Gewerkschaft nannte 9.000 Streikende, der Arbeitgeberverband 4.000.",
+         [(9000, "Streikende", "after"), (4000, "Streikende", "ellipsis")]),
+        ("In Leipzig kamen 20.000 Menschen, in Halle 7000 und in Jena etwa 2500.",
+         [(20000, "Menschen", "after"), (7000, "Menschen", "ellipsis"), (2500, "Menschen", "ellipsis")]),
+        ("Die Partei kam auf 31,2 Prozent, die Konkurrenz auf 24,9.", [(31.2, "Prozent", "after"), (24.9, "Prozent", "ellipsis")]),
+        ("Rund 1300 Menschen mussten ihre Häuser verlassen.", [(1300, "Menschen", "after")]),
+        ("Die Liste kam auf 7,4 und die Allianz auf 6,1 Prozent.", [(7.4, "Prozent", "ellipsis"), (6.1, "Prozent", "after")]),
+        ("Im Kreis wurden 90 Tote geborgen. Bis jetzt wurden davon 41 identifiziert.", [(90, "Tote", "after"), (41, "Tote", "ellipsis")]),
+    ],
+)
+def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert [(pytest.approx(v), u, f) for v, u, f in _found(text)] == [(pytest.approx(v), u, f) for v, u, f in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Jahr 2024 Menschen zu helfen, war das Ziel.",  # a year, not a count of people
+        "Bis 2030 sollen die Kosten sinken.",
+        "Die Feier begann um 16 Uhr.",  # ellipsis never reaches a time of day …
+        "Zwei Parteien stritten über den Haushalt.",  # small number words only with counted nouns
+        "Ein zweites Beben traf mit 7,5 dieselbe Region.",  # a determiner is no adjective of a counted noun
+        "Die Zahl der Besucher sank am 3. Juni deutlich.",  # an ordinal date after a noun-before frame
+        "Das Treffen findet am 12. Mai in Bonn statt.",
+        "Er ist 45 und seit 2010 Mitglied der Partei.",  # a percent sign is never borrowed across another number
+    ],
+)
+def test_frames_do_not_fire(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_ellipsis_needs_a_counted_figure_in_the_sentence() -> None:
+    # the bare number of a new sentence without a lead word does not inherit the noun before
+    assert [u for _, u, _ in _found("Es kamen 300 Menschen. Im Jahr 2010 waren es 20. Um 16 Uhr war Schluss.")] == ["Menschen"]
+
+
+def test_sentence_final_count_is_not_an_ordinal() -> None:
+    assert _found("Nach dem Unwetter stieg die Zahl der Toten auf insgesamt 33. In der Nacht regnete es.")[0][0] == 33
+    assert _found("Die Polizei zählte 4.000 Teilnehmer, die Veranstalter 6.000. Danach regnete es.")[1][0] == 6000
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="Zahl der Toten auf bei mit 0123456789.,  Stärke Prozent und in Jahr bis\n", max_size=120))
+def test_finder_never_crashes_and_spans_are_in_text(text: str) -> None:
+    for q in find_quantities(text):
+        assert 0 <= q.start <= q.num_start < q.num_end <= len(text)
+        assert q.unit_span is None or 0 <= q.unit_span[0] <= q.unit_span[1] <= len(text)
