@@ -15,7 +15,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install -e '.[all,test,postgres]'
+	$(BIN)/pip install -e '.[all,test,postgres,ray]'
 	touch $@
 
 install: $(VENV)/.installed

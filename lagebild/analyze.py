@@ -12,15 +12,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult, run_compare
 from lagebild.compare.duplicates import Duplicates, Signature, precomputed_signatures
-from lagebild.config import Config, load_config
+from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
-from lagebild.executors import Result, make_executor
-from lagebild.ingest import discover, read_path
+from lagebild.executors import Executor, InlineExecutor, Result, make_executor
+from lagebild.executors.read_ahead import read_ahead
+from lagebild.ingest import discover
 from lagebild.ingest.limits import ReadLimits
 from lagebild.model import Document, SourceRef
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
@@ -29,7 +29,7 @@ from lagebild.store.rows import DocumentRows, document_rows
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "analyze_paths", "recompute_corpus"]
+__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "recompute_corpus"]
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
 
@@ -50,11 +50,15 @@ class RunReport:
     stats: StageStats = field(default_factory=StageStats)
     seconds: float = 0.0
     corpus: CorpusResult | None = None
+    #: every stored document after the run, in id order, as the cross-source stages saw it: the
+    #: export and the report use these instead of reading the store again
+    documents: list[Document] = field(default_factory=list)
     #: CPU seconds of the calling process by phase: "read", "transfer" (to and from the workers),
     #: "store", "load" (reading documents back), "compare:<stage>", "save corpus"
     main_cpu: Counter[str] = field(default_factory=Counter)
-    #: wall seconds of the two phases: "documents" (read, workers, store) and "cross-source"
-    phase_wall: Counter[str] = field(default_factory=Counter)
+    #: wall seconds of the phases: "documents" (read, workers, store) and "cross-source"; the
+    #: command line adds "export" and "report"
+    phase_wall: dict[str, float] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -66,6 +70,7 @@ class RunReport:
             f"documents in: {self.documents_in}, ok: {self.ok}, failed: {self.failed}, "
             f"exact duplicates: {self.duplicates}, already in store: {self.already_stored}, "
             f"stage failures: {self.stage_failures}, time: {self.seconds:.1f} s"
+            + (" (" + ", ".join(f"{k} {v:.1f}" for k, v in self.phase_wall.items()) + ")" if self.phase_wall else "")
             + (f", notes: {len(self.notices)}" if self.notices else "")
         )
 
@@ -101,8 +106,9 @@ def _new_documents(
     on_error: Callable[[InputError], None],
     pending: _PendingSources,
     limits: ReadLimits | None = None,
+    read_jobs: int = 1,
 ) -> Iterator[Document]:
-    """Read inputs; yield only documents whose content is not yet in the store."""
+    """Read inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose content is not yet in the store."""
     taken: set[str] = set()
     seen_hashes: dict[str, str] = {}
 
@@ -111,37 +117,33 @@ def _new_documents(
         report.errors.append(err)
         on_error(err)
 
-    for item in discover(paths):
-        if isinstance(item, InputError):
-            fail(item)
+    for got in read_ahead(discover(paths), read_jobs, limits):
+        if isinstance(got, InputError):
+            fail(got)
             continue
-        for got in read_path(Path(item), limits):
-            if isinstance(got, InputError):
-                fail(got)
-                continue
-            report.documents_in += 1
-            digest = got.hash
-            if digest in seen_hashes:
-                # Same content as a file read earlier in this run (maybe still in a worker): its
-                # source is written once that document is stored.
-                pending.add(seen_hashes[digest], got.source)
-                report.duplicates += 1
-                continue
-            existing = store.find_by_hash(digest)
-            if existing:
-                store.add_source(existing, got.source)  # a rerun, or content stored by an earlier run
-                report.already_stored += 1
-                continue
-            wanted = got.id
-            got.id = _unique_id(got.id, got, store, taken)
-            if got.id != wanted and "record_id" in got.meta.extra:
-                note = InputNotice(got.source.path, f"{_record_name(got)}: the id {wanted!r} is already used by another "
-                                                    f"document; this one is stored as {got.id!r}")
-                report.notices.append(note)
-                on_error(note)
-            taken.add(got.id)
-            seen_hashes[digest] = got.id
-            yield got
+        report.documents_in += 1
+        digest = got.hash
+        if digest in seen_hashes:
+            # Same content as a file read earlier in this run (maybe still in a worker): its
+            # source is written once that document is stored.
+            pending.add(seen_hashes[digest], got.source)
+            report.duplicates += 1
+            continue
+        existing = store.find_by_hash(digest)
+        if existing:
+            store.add_source(existing, got.source)  # a rerun, or content stored by an earlier run
+            report.already_stored += 1
+            continue
+        wanted = got.id
+        got.id = _unique_id(got.id, got, store, taken)
+        if got.id != wanted and "record_id" in got.meta.extra:
+            note = InputNotice(got.source.path, f"{_record_name(got)}: the id {wanted!r} is already used by another "
+                                                f"document; this one is stored as {got.id!r}")
+            report.notices.append(note)
+            on_error(note)
+        taken.add(got.id)
+        seen_hashes[digest] = got.id
+        yield got
 
 
 def _record_name(doc: Document) -> str:
@@ -157,22 +159,31 @@ def analyze_paths(
     *,
     config: Config | None = None,
     jobs: int = 0,
+    executor: Executor | None = None,
     progress: Callable[[Document], None] | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
 ) -> RunReport:
-    """Analyse every new article under ``paths`` into ``store`` and recompute the corpus picture."""
+    """Analyse every new article under ``paths`` into ``store`` and recompute the corpus picture.
+
+    ``executor``: where the per-document pipeline runs (default: ``run.executor`` of the config
+    with ``jobs`` workers, 0 = every core, or every CPU of a Ray cluster).
+    """
     config = config or load_config()
     started = time.perf_counter()
     report = RunReport()
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
-    Pipeline(spec)  # check requires/produces before reading a single file
+    check_config(config)  # stages, settings and both orders, before reading a single file
+    Pipeline(spec)  # and every stage builds with its settings
     limits = ReadLimits.from_config(config.raw)
     workers = jobs or config.jobs or (os.cpu_count() or 1)
-    executor = make_executor(workers)
+    if executor is None:
+        ray_jobs = jobs or config.jobs  # 0: as many as the cluster has CPUs
+        executor = make_executor(ray_jobs if config.executor == "ray" else workers, config.executor, address=config.ray_address)
+    read_jobs = 1 if isinstance(executor, InlineExecutor) else workers
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     pending = _PendingSources()
-    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits), cpu, "read")
+    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits, read_jobs), cpu, "read")
     # The cross-source stages need every document in memory anyway: keeping the analysed ones
     # spares reading them back from the store (same content: the store keeps their JSON form).
     analysed: dict[str, Document] = {}
@@ -201,12 +212,13 @@ def analyze_paths(
     # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
     main_thread = time.thread_time() - phase_thread
     other_threads = time.process_time() - phase_cpu - main_thread
-    rest = "transfer" if workers > 1 else "pipeline"  # in-process executor: the stages themselves
+    rest = "pipeline" if isinstance(executor, InlineExecutor) else "transfer"  # in-process: the stages themselves
     cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
     report.phase_wall["documents"] = time.perf_counter() - started
-    with precomputed_signatures(signatures):
-        report.corpus = recompute_corpus(store, config, timings=cpu, loaded=analysed)
+    report.documents = corpus_documents(store, analysed, timings=cpu)
     analysed.clear()
+    with precomputed_signatures(signatures):
+        report.corpus = compare_and_save(store, report.documents, config, timings=cpu)
     signatures.clear()
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
@@ -288,15 +300,33 @@ def recompute_corpus(
     ``loaded``: documents already in memory exactly as stored (by id), not read again.
     ``timings``, when given, receives CPU seconds for "load", "compare:<stage>" and "save corpus".
     """
-    config = config or load_config()
-    cpu: Counter[str] = timings if timings is not None else Counter()
+    docs = corpus_documents(store, loaded, timings=timings)
+    return compare_and_save(store, docs, config, timings=timings)
+
+
+def corpus_documents(
+    store: Store, loaded: Mapping[str, Document] | None = None, *, timings: Counter[str] | None = None
+) -> list[Document]:
+    """Every stored document in id order; those in ``loaded`` (by id, exactly as stored) are not read again."""
     t = time.process_time()
     if loaded:
         docs = [d for i in store.document_ids() if (d := loaded.get(i) or store.get_document(i)) is not None]
     else:
         docs = list(store.iter_documents())
-    cpu["load"] += time.process_time() - t
-    result = run_compare(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu)
+    if timings is not None:
+        timings["load"] += time.process_time() - t
+    return docs
+
+
+def compare_and_save(
+    store: Store, docs: Sequence[Document], config: Config | None = None, *, timings: Counter[str] | None = None
+) -> CorpusResult:
+    """Run the cross-source stages over ``docs`` (every stored document) and save their result."""
+    config = config or load_config()
+    cpu: Counter[str] = timings if timings is not None else Counter()
+    result = run_compare(
+        docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu, configs=config.compare_configs
+    )
     t = time.process_time()
     store.save_corpus(result)
     cpu["save corpus"] += time.process_time() - t

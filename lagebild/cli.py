@@ -78,15 +78,21 @@ def _progress(total_hint: int | None, enabled: bool) -> Any:
 @click.option("-j", "--jobs", default=0, type=click.IntRange(min=0), help="Worker processes (0 = all cores).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A TOML file overlaying the defaults.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override one setting, e.g. --set run.jobs=1.")
+@click.option("--executor", type=click.Choice(["process", "ray"]), default=None,
+              help="Where the per-document stages run: local worker processes (default) or a Ray cluster (needs lagebild[ray]).")
+@click.option("--ray-address", default=None, metavar="ADDRESS",
+              help="Ray cluster to join (HOST:6379, ray://HOST:10001 or auto); default: start a local one. Implies --executor ray.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, config_path: str | None,
-            overrides: tuple[str, ...], quiet: bool) -> None:
+            overrides: tuple[str, ...], executor: str | None, ray_address: str | None, quiet: bool) -> None:
     """Analyse article files or folders (recursively) into the store, then write the export and report.
 
     Reads .txt, .html, .json, .jsonl and .warc files. Files already in the store are skipped,
     so adding files to a folder and rerunning only processes the new ones.
 
     Example: lagebild analyze examples/ru-kp-treaty --out out
+
+    On a Ray cluster: lagebild analyze /data/news --executor ray --ray-address auto --db postgresql://…
     """
     from lagebild.analyze import analyze_paths
     from lagebild.config import load_config
@@ -97,7 +103,10 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
     db_url = db or str(out_dir / "lagebild.db")
     started = time.perf_counter()
     try:
-        config = load_config(config_path, overrides)
+        if ray_address:
+            executor = executor or "ray"
+        extra = ([f"run.executor={executor}"] if executor else []) + ([f"run.ray_address={ray_address}"] if ray_address else [])
+        config = load_config(config_path, [*overrides, *extra])
         store = open_store(db_url)
         bar = _progress(None, not quiet)
 
@@ -109,9 +118,19 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
             report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1), on_error=on_error)
         finally:
             bar.close()
-        export = build_export(store, corpus=report.corpus)
+        # One data flow: the documents the cross-source stages saw are exported and reported
+        # without reading the store again, and the report reuses the export.
+        sources = store.sources_of(d.id for d in report.documents)
+        t = time.perf_counter()
+        export = build_export(store, corpus=report.corpus, documents=report.documents, sources=sources)
         json_path = write_export(export, out_dir / "lagebild.json")
-        html_path = write_report(store, out_dir / "report.html")
+        report.phase_wall["export"] = time.perf_counter() - t
+        t = time.perf_counter()
+        html_path = write_report(
+            store, out_dir / "report.html", corpus=report.corpus, documents=report.documents, sources=sources, export=export
+        )
+        report.phase_wall["report"] = time.perf_counter() - t
+        report.documents = []
         store.close()
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -148,7 +167,9 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
     db = existing_store(db)
     try:
         store = open_store(db)
-        data = build_export(store)
+        documents = list(store.iter_documents())
+        corpus, sources = store.load_corpus(), store.sources_of(d.id for d in documents)
+        data = build_export(store, corpus=corpus, documents=documents, sources=sources)
         if fmt in ("json", "all"):
             click.echo(write_export(data, out_dir / "lagebild.json"))
         if fmt in ("csv", "all"):
@@ -157,7 +178,7 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
             for path in write_csv(data, out_dir / "csv"):
                 click.echo(path)
         if fmt in ("html", "all"):
-            click.echo(write_report(store, out_dir / "report.html"))
+            click.echo(write_report(store, out_dir / "report.html", corpus=corpus, documents=documents, sources=sources, export=data))
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -199,10 +220,12 @@ def config_show(config_path: str | None, overrides: tuple[str, ...]) -> None:
 
     Example: lagebild config show --set run.jobs=1
     """
-    from lagebild.config import load_config
+    from lagebild.config import check_config, load_config
 
     try:
-        click.echo(json.dumps(load_config(config_path, overrides).raw, indent=1, ensure_ascii=False))
+        config = load_config(config_path, overrides)
+        check_config(config)
+        click.echo(json.dumps(config.raw, indent=1, ensure_ascii=False))
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
 

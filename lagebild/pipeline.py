@@ -71,10 +71,15 @@ class Pipeline:
 
     def check(self) -> None:
         """Raise ``PipelineError`` naming every stage whose inputs no earlier stage produces."""
+        self.check_spec(self.spec, self.registry)
+
+    @staticmethod
+    def check_spec(spec: PipelineSpec, registry: Registry = STAGES) -> None:
+        """``check`` without building the stages."""
         have = set(INITIAL_CAPABILITIES)
         problems = []
-        for name in self.spec.stages:
-            info = self.registry.info(name)
+        for name in spec.stages:
+            info = registry.info(name)
             missing = sorted(info.requires - have)
             if missing:
                 problems.append(f"stage '{name}' requires {', '.join(missing)}, which no earlier stage produces")

@@ -10,10 +10,11 @@ from __future__ import annotations
 import difflib
 import hashlib
 import importlib
+import inspect
 import json
 import logging
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, is_dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass, replace
 from importlib.metadata import entry_points
 from typing import Any, Protocol, TypeVar
 
@@ -48,9 +49,71 @@ class StageInfo:
     requires: frozenset[str]
     produces: frozenset[str]
     doc: str
+    #: optional inputs: read when an earlier stage produced them (so such a stage must come first)
+    uses: frozenset[str] = frozenset()
+
+    def settings(self) -> dict[str, Any]:
+        """The settings the factory takes, with their defaults (``...`` when it has none)."""
+        factory = self.factory
+        if is_dataclass(factory):
+            out: dict[str, Any] = {}
+            for f in fields(factory):
+                if not f.init or f.name in HIDDEN_SETTINGS:
+                    continue
+                if f.default is not MISSING:
+                    out[f.name] = f.default
+                elif f.default_factory is not MISSING:
+                    out[f.name] = f.default_factory()
+                else:
+                    out[f.name] = ...
+            return out
+        try:
+            params = inspect.signature(factory).parameters.values()
+        except (TypeError, ValueError):
+            return {}
+        return {
+            p.name: (... if p.default is inspect.Parameter.empty else p.default)
+            for p in params
+            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in HIDDEN_SETTINGS
+        }
+
+    def check_settings(self, settings: Mapping[str, Any], where: str) -> list[str]:
+        """Problems with ``settings`` for this stage: unknown keys (with the closest known one)."""
+        known = self.settings()
+        problems = []
+        for key in settings:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(str(key), list(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            choices = f" (settings: {', '.join(sorted(known))})" if known else " (it takes no settings)"
+            problems.append(f"{where} -> {key}: unknown setting of stage '{self.name}'{hint}{choices}")
+        return problems
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "requires": sorted(self.requires), "produces": sorted(self.produces), "doc": self.doc}
+        return {
+            "name": self.name,
+            "requires": sorted(self.requires),
+            "produces": sorted(self.produces),
+            "uses": sorted(self.uses),
+            "settings": {k: _jsonable(v) for k, v in self.settings().items()},
+            "doc": self.doc,
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    """A default as JSON shows it: ``None`` for "no default", ``repr`` for anything JSON cannot hold."""
+    if value is ...:
+        return None
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return repr(value)
+    return value
+
+
+#: dataclass fields that are not settings (the stamp ``Registry.build`` puts on a stage)
+HIDDEN_SETTINGS = frozenset({"prov"})
 
 
 @dataclass
@@ -63,16 +126,27 @@ class Registry:
     _loaded: bool = False
 
     def register(
-        self, name: str, *, requires: set[str] | frozenset[str] = frozenset(), produces: set[str] | frozenset[str] = frozenset()
+        self,
+        name: str,
+        *,
+        requires: set[str] | frozenset[str] = frozenset(),
+        produces: set[str] | frozenset[str] = frozenset(),
+        uses: set[str] | frozenset[str] = frozenset(),
     ) -> Callable[[T], T]:
         def deco(factory: T) -> T:
             doc = (getattr(factory, "__doc__", None) or "").strip()
             if name in self._items and self._items[name].factory is not factory:
                 raise RegistryError(f"{self.group}: '{name}' is registered twice")
-            self._items[name] = StageInfo(name, factory, frozenset(requires), frozenset(produces), doc)  # type: ignore[arg-type]
+            info = StageInfo(name, factory, frozenset(requires), frozenset(produces), doc, frozenset(uses))  # type: ignore[arg-type]
+            self._items[name] = info
             return factory
 
         return deco
+
+    def declare_uses(self, name: str, uses: set[str] | frozenset[str]) -> None:
+        """Add optional inputs to a registered stage's declaration."""
+        info = self._items[name]
+        self._items[name] = replace(info, uses=info.uses | frozenset(uses))
 
     def _load(self) -> None:
         if self._loaded:

@@ -1,7 +1,10 @@
 """Cross-source stages: they work on the *set* of documents and fill a ``CorpusResult``.
 
 Each compare stage is registered on ``COMPARE`` with what it requires and produces (names of
-``CorpusResult`` fields, plus the per-document capabilities it reads). Stages must stay
+``CorpusResult`` fields, plus the per-document capabilities it reads) and what it uses when an
+earlier stage produced it (optional inputs). ``check_compare`` checks an order against these
+declarations before a run, as ``Pipeline.check`` does for the per-document stages; settings
+come from the ``[compare."<stage>"]`` tables of the configuration. Stages must stay
 near-linear in the number of documents: block candidates (by entities, time, MinHash bands)
 instead of comparing all pairs.
 """
@@ -11,17 +14,17 @@ from __future__ import annotations
 import importlib
 import logging
 import time
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from lagebild.errors import LagebildError
+from lagebild.errors import LagebildError, PipelineError
 from lagebild.model import Document
 from lagebild.registry import Registry
 
 log = logging.getLogger(__name__)
 
-__all__ = ["COMPARE", "CorpusContext", "CorpusResult", "run_compare"]
+__all__ = ["COMPARE", "CorpusContext", "CorpusResult", "check_compare", "run_compare"]
 
 COMPARE = Registry("lagebild.compare", builtin_modules=("lagebild.compare.builtin",))
 
@@ -68,16 +71,87 @@ class CorpusContext:
 DEFAULT_COMPARE: tuple[str, ...] = ()
 
 
+#: what the cross-source stages can produce and use: the fields of ``CorpusResult``
+RESULT_FIELDS = frozenset(f.name for f in fields(CorpusResult)) - {"failures"}
+
+
+def check_compare(
+    stages: Sequence[str],
+    *,
+    doc_capabilities: Iterable[str] | None = None,
+    configs: Mapping[str, Mapping[str, Any]] | None = None,
+) -> None:
+    """Raise ``PipelineError`` naming every problem of this order of compare stages.
+
+    A stage's required result fields must come from an earlier stage; a field it uses must not
+    come from a later one (it would run without it); per-document capabilities it requires must
+    be produced by the per-document stages (``doc_capabilities``, when given); every stage must
+    be registered and its settings (``configs``) known.
+    """
+    importlib.import_module("lagebild.compare.builtin")
+    problems: list[str] = []
+    infos = {}
+    for name in stages:
+        try:
+            infos[name] = COMPARE.info(name)
+        except LagebildError as exc:
+            problems.append(str(exc))
+    producer: dict[str, str] = {}
+    for name in stages:
+        info = infos.get(name)
+        if info is None:
+            continue
+        for key in sorted(info.produces):
+            producer.setdefault(key, name)
+    have: set[str] = set()
+    position = {name: i for i, name in reversed(list(enumerate(stages)))}
+    capabilities = None if doc_capabilities is None else set(doc_capabilities)
+    for i, name in enumerate(stages):
+        info = infos.get(name)
+        if info is None:
+            continue
+        for key in sorted(info.requires):
+            if key in RESULT_FIELDS:
+                if key in have:
+                    continue
+                later = producer.get(key)
+                where = f"; move '{later}' before it" if later else "; no stage in the list produces it"
+                problems.append(f"compare stage '{name}' requires {key}{where}")
+            elif capabilities is not None and key not in capabilities:
+                problems.append(f"compare stage '{name}' requires '{key}' annotations, which no per-document stage produces")
+        for key in sorted(info.uses):
+            later = producer.get(key)
+            if key not in have and later is not None and position[later] > i:
+                problems.append(f"compare stage '{name}' uses {key}, which '{later}' produces after it; move '{later}' before it")
+        have |= info.produces
+    for name, settings in (configs or {}).items():
+        info = infos.get(name)
+        if info is None:
+            try:
+                info = COMPARE.info(name)
+            except LagebildError as exc:
+                problems.append(f"compare -> {name}: {exc}")
+                continue
+        if not isinstance(settings, Mapping):
+            problems.append(f'compare -> {name}: expected a table of settings, got {settings!r}')
+            continue
+        problems.extend(info.check_settings(settings, f'compare -> "{name}"'))
+    if problems:
+        raise PipelineError("cross-source stages cannot run:\n  " + "\n  ".join(problems))
+
+
 def run_compare(
     docs: Sequence[Document],
     *,
     stages: Sequence[str] | None = None,
     corrections: list[dict[str, Any]] | None = None,
     timings: MutableMapping[str, float] | None = None,
+    configs: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> CorpusResult:
     """Run the cross-source stages in order; a failing stage is recorded, the rest still run.
 
-    ``timings``, when given, receives the CPU seconds of each stage under "compare:<name>".
+    ``configs``: settings by stage name. ``timings``, when given, receives the CPU seconds of
+    each stage under "compare:<name>".
     """
     importlib.import_module("lagebild.compare.builtin")
     names = list(stages if stages is not None else default_compare_stages())
@@ -85,16 +159,16 @@ def run_compare(
     for name in names:
         started = time.process_time()
         try:
-            _run_stage(name, ctx)
+            _run_stage(name, ctx, dict((configs or {}).get(name) or {}))
         finally:
             if timings is not None:
                 timings[f"compare:{name}"] = timings.get(f"compare:{name}", 0.0) + time.process_time() - started
     return ctx.result
 
 
-def _run_stage(name: str, ctx: CorpusContext) -> None:
+def _run_stage(name: str, ctx: CorpusContext, config: dict[str, Any] | None = None) -> None:
     """Build and run one compare stage; record its failure on the result instead of raising."""
-    stage = COMPARE.build(name)
+    stage = COMPARE.build(name, config)
     try:
         stage(ctx)
     except LagebildError as exc:

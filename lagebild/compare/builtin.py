@@ -1,8 +1,17 @@
-"""Modules whose import registers the built-in compare stages (explicit, like the stages)."""
+"""Modules whose import registers the built-in compare stages (explicit, like the stages).
+
+Besides what a stage requires (declared where it is registered), several built-in stages read
+results of others when these ran before them: entity ids to match subjects and claimants,
+stories to keep events and claim groups apart, inferred dates for undated articles. Those
+optional inputs are declared here, so that ``check_compare`` rejects an order in which such a
+stage would run before the stage that feeds it.
+"""
 
 from __future__ import annotations
 
 import importlib
+
+from lagebild.compare import COMPARE
 
 BUILTIN_COMPARE_MODULES: tuple[str, ...] = (
     "lagebild.compare.duplicates",
@@ -16,5 +25,17 @@ BUILTIN_COMPARE_MODULES: tuple[str, ...] = (
     "lagebild.compare.inconsistencies",
 )
 
+#: stage → result fields it reads when an earlier stage produced them (see each stage's ``__call__``)
+BUILTIN_USES: dict[str, frozenset[str]] = {
+    # stories come first: an inferred date is decided inside the article's own story
+    "stories.v1": frozenset({"mention_entity"}),
+    "dates.infer.v1": frozenset({"stories"}),
+    "events.merge.v1": frozenset({"mention_entity", "stories", "inferred_dates"}),
+    "claims.group.v1": frozenset({"mention_entity", "stories", "inferred_dates"}),
+    "coverage.v1": frozenset({"stories", "inferred_dates"}),
+}
+
 for _module in BUILTIN_COMPARE_MODULES:
     importlib.import_module(_module)
+for _name, _uses in BUILTIN_USES.items():
+    COMPARE.declare_uses(_name, _uses)

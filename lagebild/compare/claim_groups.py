@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.compare.coverage import independent_origins
+from lagebild.compare.figure_stage import Stage, stage_at
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -52,6 +53,7 @@ _VAGUE = {
     "million": (2e6, 9.99e8), "milliard": (2e9, 9.99e11), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
     "thousands": (2000.0, 9999.0), "millions": (2e6, 9.99e8),
 }
+_SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
 CANNOT_COMPARE = "cannot_compare"
 
@@ -125,6 +127,7 @@ class _Claim:
     phase: int = -1
     scope_assumed: bool = False
     doc_places: dict[str, str] = field(default_factory=dict)
+    stage: Stage | None = None
 
     @property
     def named(self) -> bool:
@@ -180,6 +183,8 @@ class ClaimGrouper:
                     continue
                 sentence = next((s for s in sentences if s.contains(ann.span)), ann.span)
                 scope_ann = by_id.get(data.get("scope_ann") or "")
+                if scope_ann is not None and _SOURCE_BEFORE.search(doc.text[max(0, scope_ann.span.start - 30) : scope_ann.span.start]):
+                    scope_ann = None  # "laut ARD", "nach Angaben des ZDF": who says it, not what it is about
                 # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
                 scope_text = canonical.get(scope_id or "") or data.get("scope")
@@ -190,6 +195,7 @@ class ClaimGrouper:
                 claimant_ann = by_id.get(data.get("claimant_ann") or "")
                 claimant = data.get("claimant_text") or (claimant_ann.surface if claimant_ann else None)
                 span = doc.span_json(ann.span)
+                stage = stage_at(doc.text, (sentence.start, sentence.end))
                 out.append(
                     _Claim(
                         doc, ann, stories.get(doc.id, ""), str(measure), scope, scope_text, values, ref, basis, claimant,
@@ -210,8 +216,10 @@ class ClaimGrouper:
                             "origin": origins.get(doc.id, doc.id),
                             "ref_time": ref.value if ref else None,
                             "ref_time_basis": basis,
+                            "stage": stage.id if stage else None,
                         },
                         doc_places=places,
+                        stage=stage,
                     )
                 )
         return out
@@ -254,7 +262,7 @@ class ClaimGrouper:
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
         for c in claims:
             blocks[(c.story, c.measure)].append(c)
-        out = []
+        out: list[dict[str, Any]] = []
         for block in blocks.values():
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
@@ -264,15 +272,24 @@ class ClaimGrouper:
                 fits = [k for k in scoped if k is not None and k in c.doc_places]
                 if len(fits) > 1:  # the article names several: the one whose values it agrees with
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
+                if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
+                    fits = [k for k in scoped if k is not None and any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
                     scoped[fits[0]].append(c)
                 else:
                     scoped.setdefault("", []).append(c)
-            for members in scoped.values():
+            for key, members in scoped.items():
                 for run in self._by_size(members):
-                    out.append(self._group_json(run))
+                    group = self._group_json(run)
+                    if key == "" and group["relation"] == CANNOT_COMPARE:
+                        # no place or group stated and no time to order them: differing values are not taken
+                        # for one quantity (two cities' figures look alike); each set of agreeing ones stays
+                        phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
+                        out.extend(self._group_json(items, unscoped_split=True) for items in phases if items)
+                    else:
+                        out.append(group)
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
@@ -297,7 +314,7 @@ class ClaimGrouper:
         ordered.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or interval_of("9999").start)  # type: ignore[union-attr]
         return ordered
 
-    def _group_json(self, members: list[_Claim]) -> dict[str, Any]:
+    def _group_json(self, members: list[_Claim], unscoped_split: bool = False) -> dict[str, Any]:
         vocab = load_measures()
         measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
@@ -310,13 +327,16 @@ class ClaimGrouper:
         label = unit_text if measure.startswith(("count:", "unit:")) else vocab.label(measure)
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
+        sources = {c.origin for c in members}
+        relation, reasoning = self._relation(phases, len(sources))  # may put the phases in stage order
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
-        sources = {c.origin for c in members}
-        relation, reasoning = self._relation(phases, len(sources))
         if scope is None:
             reasoning += " No place or group is stated for these figures."
+            if unscoped_split:
+                reasoning += (" Other figures of this measure without a stated place differ from these and cannot be"
+                              " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):
             reasoning += f" Figures without a stated place or group are read as {scope}, the only scope their values fit."
         claims_json = []
@@ -387,10 +407,13 @@ class ClaimGrouper:
     def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
         """True when different claimants give these values for the same time: two named ones in one article, or
         any two (an outlet's own statement counts as the outlet's claim) on the same stated day."""
+        vocab = load_measures()
         for x in a:
             for y in b:
                 if x.source_key == y.source_key:
                     continue
+                if _share_of_nothing(x, vocab) or _share_of_nothing(y, vocab):
+                    continue  # a share that does not say whose (which party) is no value of one quantity
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     if x.named and y.named and x.scope_assumed == y.scope_assumed:
                         return True
@@ -436,6 +459,14 @@ class ClaimGrouper:
             return "updated", text + (
                 " Each different value refers to a later time than the one before, so the later figure updates the"
                 " earlier one; this is not a contradiction."
+            )
+        staged = _stage_order(phases)
+        if staged is not None:
+            phases[:] = staged
+            steps = " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
+            return "updated", text + (
+                f" Each different value is from a later stage of the count ({steps}), so the later figure replaces"
+                " the earlier one; this is not a contradiction."
             )
         unknown = any(c.ref is None for items in phases for c in items)
         why = (" some of them have no known reference time." if unknown else
@@ -487,6 +518,60 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
                 lead |= words
     top = [k for k, n in keys.most_common(1) if n > 1]
     return {k: names[k] for k in lead | set(top)}
+
+
+def _share_of_nothing(c: _Claim, vocab: Any) -> bool:
+    """True for a percentage share whose scope (party, group) is neither stated nor read from the lead."""
+    measure = vocab.by_id(c.measure.partition(":")[0])
+    return measure is not None and measure.kind == "percent" and not c.scope and not c.scope_assumed
+
+
+def _stage_span(items: list[_Claim]) -> tuple[Stage, Stage] | None:
+    """The earliest and latest stage a phase's figures are from (None when none names one): the same
+    value can be both the preliminary and the official result."""
+    stages = [c.stage for c in items if c.stage is not None]
+    if not stages:
+        return None
+    counted = [s for s in stages if not s.estimate]
+    stages = counted or stages  # an estimate that matches the result it is replaced by does not make the result early
+    return min(stages, key=lambda s: s.rank), max(stages, key=lambda s: s.rank)
+
+
+def _stage_order(phases: list[list[_Claim]], max_step: float = 1.5) -> list[list[_Claim]] | None:
+    """The phases in the order of their stages when every phase names one and no two share a stage, else None."""
+    spans = [_stage_span(p) for p in phases]
+    if any(s is None for s in spans):
+        return None
+    order = sorted(range(len(phases)), key=lambda i: (spans[i][0].rank, spans[i][1].rank))  # type: ignore[index]
+    for i, j in pairwise(order):
+        a, b = spans[i], spans[j]
+        # estimates of one stage may differ between institutes (two exit polls): they are replaced together
+        tie = all(x.estimate for x in (*a, *b))  # type: ignore[misc]
+        if a[1].rank >= b[0].rank and not tie:  # type: ignore[index]
+            return None
+    if spans[order[-1]][0].estimate:  # type: ignore[index]
+        return None  # only differing estimates, nothing replaces them
+    sizes = [_phase_size(phases[i]) for i in order]
+    if any(a is None or b is None or max(a, b) > max_step * min(a, b) for a, b in pairwise(sizes)):
+        return None  # a later stage revises a figure; one of another size is another quantity (a threshold, another party)
+    return [phases[i] for i in order]
+
+
+def _phase_size(items: list[_Claim]) -> float | None:
+    sizes = [m for m in (_magnitude(c) for c in items) if m]
+    return sorted(sizes)[len(sizes) // 2] if sizes else None
+
+
+def _stage_name(items: list[_Claim]) -> str:
+    span = _stage_span(items)
+    if span is None:
+        return "?"
+    return span[0].id if span[0] == span[1] else f"{span[0].id}/{span[1].id}"
+
+
+def _precise(c: _Claim) -> bool:
+    """True for a figure with a finite range (not "mehr als 20", not "Tausende"): agreeing with it says something."""
+    return c.values[1] != float("inf") and not c.ann.data.get("vague")
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:

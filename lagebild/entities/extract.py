@@ -10,12 +10,28 @@ role mentions that the cross-document resolution links to a person when the corp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import simplemma
+
+from lagebild.entities.context import (
+    ContextLexicon,
+    is_common_noun,
+    is_currency,
+    is_outlet_name,
+    load_context,
+    outlet_keys,
+)
 from lagebild.entities.kb import KB, KBEntry
-from lagebild.entities.normalize import ADJ_ENDINGS, genitive_candidates, name_key, role_key, split_camel
+from lagebild.entities.normalize import (
+    ADJ_ENDINGS,
+    genitive_candidates,
+    name_key,
+    role_key,
+    split_camel,
+)
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
 
@@ -31,10 +47,9 @@ _LABELS = {
 }
 #: prepositions after which a capital is a place, not its government ("in Pjöngjang" vs "Pjöngjang warnt")
 _LOCATIVE = frozenset(
-    "in im nach aus bei beim von vom nahe nahe bis um über durch ab gen vor hinter unweit außerhalb innerhalb "
-    "nördlich südlich östlich westlich zum zur".split()
+    ["in", "im", "nach", "aus", "bei", "beim", "von", "vom", "nahe", "nahe", "bis", "um", "über", "durch", "ab", "gen", "vor", "hinter", "unweit", "außerhalb", "innerhalb", "nördlich", "südlich", "östlich", "westlich", "zum", "zur"]
 )
-_DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+_DETERMINERS = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"])
 _COORD = frozenset({"und", "oder", ",", "sowie"})
 _DATELINE_AFTER = frozenset({"–", "-", "—", "(", "/"})
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9&\-]{1,7}$")
@@ -114,13 +129,18 @@ def _kb_matches(text: str, toks: list[Tok], kb: KB, first_words: frozenset[str])
                         continue
                     if surface.islower() and name_key(surface) not in kb.lower_names:
                         continue  # "is" is not the "IS"
+                    spellings = (entry.name, *entry.aliases)
+                    if len(surface) <= 4 and not surface.isupper() and surface not in spellings and surface.upper() in spellings:
+                        continue  # "Vw GO" is not "VW": a short acronym only in a spelling the KB lists
                     hit = (i, i + size, toks[i].start, toks[i + size - 1].end, entry, "name")
                     break
         if hit is None and word[:1].isupper() and "-" in word:
             # "NATO-Generalsekretär", "UN-Resolutionen", "Ukraine-Krieg": the name inside a compound.
             offset = 0
             for part in word.split("-")[:-1]:
-                entry = kb.lookup(part) if part[:1].isupper() and len(part) > 1 else None
+                # the part as the KB spells it, not a genitive ("Unions-Personal" is no "Union")
+                hit_id = kb.names.get(name_key(part)) if part[:1].isupper() and len(part) > 1 else None
+                entry = kb.entries.get(hit_id) if hit_id else None
                 if entry is not None and not (part.islower()):
                     hit = (i, i + 1, tok.start + offset, tok.start + offset + len(part), entry, "name")
                     break
@@ -289,6 +309,49 @@ def _names_after_roles(
     return out
 
 
+def _state_at(toks: list[Tok], k: int, kb: KB) -> str | None:
+    """The state a token names as a country or through its capital, else ``None``."""
+    if not 0 <= k < len(toks):
+        return None
+    entry = kb.lookup(toks[k].text)
+    if entry is None:
+        return None
+    if entry.kind == "capital":
+        return entry.country
+    return entry.id if entry.kind == "country" else None
+
+
+def _extend_admin_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]], ctx: ContextLexicon) -> None:
+    """"Landkreis Ahrweiler", "Kreis Ahrweiler": the administrative head is part of the place name.
+
+    The district is not the town, so a KB link of the bare name is dropped.
+    """
+    starts = {t.start: k for k, t in enumerate(toks)}
+    for n, (i, j, m) in enumerate(mentions):
+        k = starts.get(m.start)
+        if m.label != "LOC" or m.form not in ("name", "metonym") or not k:
+            continue
+        if ctx.admin_head(toks[k - 1].text) is not None:
+            m.start, m.form, m.kb, m.wikidata = toks[k - 1].start, "name", None, None
+            mentions[n] = (k - 1, j, m)
+
+
+def _extend_org_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]], ctx: ContextLexicon,
+                      roles: RoleLexicon) -> None:
+    """"Verkehrsclub Österreich", "Generalstaatsanwaltschaft Naumburg": an organisation head right before
+    a place makes one organisation name; the place is not the claimant."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    taken = {m.start for _, _, m in mentions} | {m.end for _, _, m in mentions}
+    for n, (i, j, m) in enumerate(mentions):
+        k = starts.get(m.start)
+        if m.label != "LOC" or m.form not in ("name", "metonym") or not k:
+            continue
+        head = toks[k - 1]
+        if head.end in taken or not ctx.org_head(head.text) or roles.match(head.text) is not None:
+            continue
+        mentions[n] = (k - 1, j, Mention(head.start, m.end, "ORG", "name", source="rule"))
+
+
 def _only_kb_names(text: str, m: Mention, kb_hits: list[tuple[int, int, int, int, KBEntry, str]]) -> bool:
     """True if a tagger span is two or more KB names side by side ("dass Moskau Nordkorea hilft")."""
     inside = [(s, e) for _, _, s, e, _, _ in kb_hits if m.start <= s and e <= m.end]
@@ -307,8 +370,10 @@ def mentions_in_tokens(
     kb: KB,
     roles: RoleLexicon,
     first_words: frozenset[str],
+    ctx: ContextLexicon | None = None,
 ) -> list[Mention]:
     """Combine tagger spans (token ranges with GermEval labels), KB hits and roles for one sentence."""
+    ctx = ctx or load_context()
     # token index by start offset, to map KB char spans to tokens
     mentions: list[tuple[int, int, Mention]] = []  # token range + mention
     for i, j, raw in ents:
@@ -334,15 +399,18 @@ def mentions_in_tokens(
         cut = split_camel(toks[i].text)
         if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):
             s = toks[i].start + cut  # "BerlinWladimir Putin": a dateline glued to the name
-        if e > s:
+        # currency names are no entities; "Franken" tagged as a place is the region
+        if e > s and not ((label != "LOC" or raw.endswith("part")) and is_currency(text[s:e], ctx)):
             mentions.append((i, j, Mention(s, e, label, form)))
     mentions.extend(_names_after_roles(text, toks, mentions, kb, roles))
 
-    kb_hits = _kb_matches(text, toks, kb, first_words)
+    # "US" in "US-Dollar" names the currency, not the state
+    kb_hits = [h for h in _kb_matches(text, toks, kb, first_words) if not is_currency(toks[h[0]].text, ctx)]
     mentions = [t for t in mentions if not _only_kb_names(text, t[2], kb_hits)]
     for i, j, s, e, entry, form in kb_hits:
         kbm = Mention(s, e, entry.type, form, kb=entry.id, wikidata=entry.wikidata, source="kb")
-        if entry.kind == "capital" and form == "name" and entry.country and not _capital_is_place(toks, i, kb):
+        if (entry.kind == "capital" and form == "name" and entry.country and not _capital_is_place(toks, i, kb)
+                and ctx.capital_acts(toks, i, j, lambda k: _state_at(toks, k, kb))):
             state = kb.entries[entry.country]
             kbm = Mention(s, e, "LOC", "metonym", kb=state.id, wikidata=state.wikidata, source="kb")
         if form in ("adjective", "demonym"):
@@ -378,6 +446,8 @@ def mentions_in_tokens(
             m.role, m.role_span, m.role_key = text[rs:re_], (rs, re_), hit.key
             used_roles.update(range(hit.start_tok, hit.end_tok))
 
+    _extend_admin_heads(toks, mentions, ctx)
+    _extend_org_heads(toks, mentions, ctx, roles)
     out = [m for _, _, m in mentions]
     covered = [(m.start, m.end) for m in out]
     # Qualified role nouns standing alone ("der Kreml-Chef", "Südkoreas Außenminister").
@@ -400,11 +470,16 @@ def mentions_in_tokens(
     return out
 
 
-def finish_norms(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
+def finish_norms(text: str, mentions: list[Mention], kb: KB, ctx: ContextLexicon | None = None) -> list[Mention]:
     """Fill ``norm``/``form`` once a document's mentions are known (KB name, genitive, acronym)."""
+    ctx = ctx or load_context()
     for m in mentions:
         surface = text[m.start : m.end]
-        if m.kb and m.kb in kb.entries:
+        head, _, rest = surface.partition(" ")
+        admin = ctx.admin_head(head) if rest else None
+        if admin is not None and m.label == "LOC":
+            m.norm = f"{admin} {name_key(rest)}"
+        elif m.kb and m.kb in kb.entries:
             m.norm = name_key(kb.entries[m.kb].name)
         elif m.form == "role":
             m.norm = m.role_key or role_key(surface)
@@ -437,12 +512,19 @@ def extract_mentions(
     roles: RoleLexicon,
     *,
     batch_size: int = 64,
+    outlet: str | None = None,
+    recogniser: Callable[..., Iterable[Any]] = recognise,
 ) -> list[Mention]:
-    """Tag every chunk (sentence) of ``text`` and return the document's mentions, sorted."""
+    """Tag every chunk (sentence) of ``text`` and return the document's mentions, sorted.
+
+    ``outlet`` (the document's host) keeps the outlet's own name out of the entities.
+    """
     first_words = kb.first_words
+    ctx = load_context()
     out: list[Mention] = []
+    sentences: list[list[Tok]] = []
     texts = (text[s:e] for s, e in chunks)
-    for (cs, _ce), doc in zip(chunks, recognise(nlp, texts, batch_size=batch_size), strict=False):
+    for (cs, _ce), doc in zip(chunks, recogniser(nlp, texts, batch_size=batch_size), strict=False):
         toks: list[Tok] = []
         index: dict[int, int] = {}
         for t in doc:
@@ -457,5 +539,50 @@ def extract_mentions(
             idx = [index[i] for i in range(ent.start, ent.end) if i in index]
             if idx:
                 ents.append((idx[0], idx[-1] + 1, ent.label_))
-        out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words))
-    return finish_norms(text, out, kb)
+        sentences.append(toks)
+        out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words, ctx))
+    # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay
+    out = [m for m in out if not (m.source == "model" and m.form == "name" and not m.kb
+                                  and is_common_noun(text[m.start:m.end], ctx))]
+    out.extend(_recurring_surnames(text, sentences, out))
+    keys = outlet_keys(outlet)
+    if keys:
+        out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
+    out.sort(key=lambda m: (m.start, m.end))
+    return finish_norms(text, out, kb, ctx)
+
+
+_BEFORE_COMMON_NOUN = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "im", "am", "beim", "vom", "zum", "zur", "kein", "keine", "keinen", "keinem", "dieser", "diese", "dieses", "diesen", "jeder", "jede", "jedes"])
+
+
+def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Sequence[Mention]) -> list[Mention]:
+    """The surname of a full person name the tagger found, where it recurs alone in the document.
+
+    Taggers miss a bare surname more often than the full name ("Nancy Faeser … Faeser sagte").
+    A recurrence after an article or an adjective is a common noun ("der Brand") and stays out,
+    and so does every surname that is also a German word ("Brand", "Reiter", "Artikel"): the
+    tagger has to find those itself.
+    """
+    lasts: set[str] = set()
+    for m in mentions:
+        if m.label == "PER" and m.form == "name":
+            words = text[m.start:m.end].split()
+            if (len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3 and words[-1].isalpha()
+                    and not simplemma.is_known(words[-1], lang="de")):
+                lasts.add(words[-1])
+    if not lasts:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    for toks in sentences:
+        for k, tok in enumerate(toks):
+            word = tok.text
+            if word not in lasts and not (word.endswith("s") and word[:-1] in lasts):
+                continue
+            if any(s < tok.end and tok.start < e for s, e in covered):
+                continue
+            prev = toks[k - 1].text if k else ""
+            if prev.casefold() in _BEFORE_COMMON_NOUN or (prev[:1].islower() and _ADJ_LIKE.match(prev)):
+                continue
+            found.append(Mention(tok.start, tok.end, "PER", "name", source="document"))
+    return found

@@ -11,11 +11,18 @@ Two layouts are recognised per line by their third column:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lagebild.entities.normalize import ADJ_ENDINGS, genitive_candidates, name_key, slug
+from lagebild.entities.normalize import (
+    ADJ_ENDINGS,
+    fold_key,
+    genitive_candidates,
+    name_key,
+    slug,
+)
 
 __all__ = ["KB", "KBEntry", "load_kb"]
 
@@ -51,6 +58,7 @@ class KB:
     lower_names: frozenset[str] = frozenset()  # keys that may match in lower case ("dpa")
 
     adjective_forms: dict[str, str] = field(default_factory=dict)  # every inflected form → country id
+    folded: dict[str, str] = field(default_factory=dict)  # spelling-blind key (fold_key) → entry id
 
     def maybe_adjective(self, low: str) -> bool:
         """Cheap pre-filter: is this lower-cased word an inflected KB adjective?"""
@@ -65,6 +73,7 @@ class KB:
             for name in [entry.name, *entry.aliases]:
                 if name.islower():
                     lower.add(name_key(name))
+                    lower.add(name_key(name).split()[0])  # the first token opens the lookup
         self.lower_names = frozenset(lower)
         self.adjective_forms = {stem + end: cid for stem, cid in self.adjectives.items() for end in ADJ_ENDINGS}
         return self
@@ -83,6 +92,12 @@ class KB:
             if key:
                 self.names.setdefault(key, entry.id) if old is None else self.names.__setitem__(key, entry.id)
                 self.max_name_tokens = max(self.max_name_tokens, len(key.split()))
+                for variant in [*_inflected(name), fold_key(key)]:  # "México" is also found as "Mexico"
+                    if variant:
+                        self.names.setdefault(variant, entry.id)
+                folded = fold_key(key).replace(" ", "")
+                if folded:
+                    self.folded.setdefault(folded, entry.id)
 
     def lookup(self, text: str) -> KBEntry | None:
         """Return the entry named ``text`` (also as a genitive: "Russlands", "des Kremls")."""
@@ -93,6 +108,8 @@ class KB:
                 hit = self.names.get(cand)
                 if hit:
                     break
+        if hit is None and len(key) >= 5:
+            hit = self.folded.get(fold_key(key).replace(" ", ""))  # "Turkiye", "Erdogan"
         return self.entries.get(hit) if hit else None
 
     def adjective(self, word: str) -> KBEntry | None:
@@ -116,6 +133,19 @@ class KB:
         return self.entries.get(hit) if hit else None
 
 
+_ADJ_FIRST = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{2,})(e|en|er|es|em)$")
+
+
+def _inflected(name: str) -> list[str]:
+    """Keys of a name whose first word is an inflected adjective ("Deutsche Presse-Agentur" →
+    "deutschen presse agentur", "deutscher …"), so "der Deutschen Presse-Agentur" is found."""
+    first, _, rest = name.partition(" ")
+    m = _ADJ_FIRST.match(first)
+    if not rest or m is None or not rest[:1].isupper():
+        return []
+    return [name_key(f"{m.group(1)}{end} {rest}") for end in ADJ_ENDINGS[1:]]
+
+
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split(";") if v.strip()]
 
@@ -135,7 +165,7 @@ def _add_country(kb: KB, cols: list[str]) -> None:
         kb.adjectives.setdefault(adj.casefold(), cid)
     for dem in _split(demonyms):
         base = dem.casefold()
-        stem = base[:-1] if base.endswith("e") else base
+        stem = base.removesuffix("e")
         for end in _DEMONYM_ENDINGS:
             kb.demonyms.setdefault(stem + end, cid)
         kb.demonyms.setdefault(base, cid)
@@ -170,6 +200,9 @@ def read_kb_file(kb: KB, path: Path) -> None:
 def load_kb(extra_files: tuple[str, ...] = ()) -> KB:
     """Load the shipped KB plus the user's files (later files extend or override earlier ones)."""
     kb = KB()
-    for path in (KB_DIR / "countries.tsv", KB_DIR / "organisations.tsv", *map(Path, extra_files)):
+    shipped = ("countries.tsv", "organisations.tsv", "historic.tsv", "endonyms.tsv", "places.tsv")
+    for path in (*(KB_DIR / name for name in shipped), *map(Path, extra_files)):
+        if not path.exists() and path.parent == KB_DIR:
+            continue
         read_kb_file(kb, path)
     return kb.freeze()

@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["ADJ_ENDINGS", "genitive_candidates", "name_key", "role_key", "slug", "split_camel"]
+from anyascii import anyascii
+
+__all__ = ["ADJ_ENDINGS", "fold_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel", "translit_key"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
 _STRIP = re.compile(r"[\"'„“”‚‘’«»‹›()\[\]{}<>*#|]+")
 _SPACE = re.compile(r"\s+")
 #: endings of an inflected German adjective (stem + ending): russisch|e|er|en|em|es
 ADJ_ENDINGS = ("", "e", "er", "en", "em", "es")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_YJ = re.compile(r"[yji]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
 _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])")
 
 
@@ -28,6 +33,27 @@ def name_key(text: str) -> str:
     text = _DASHES.sub(" ", text)
     text = text.replace(".", " ").replace(",", " ")
     return _SPACE.sub(" ", text).strip().casefold()
+
+
+def fold_key(key: str) -> str:
+    """Return the spelling-blind form of a name key: ASCII transliteration, words of letters and digits.
+
+    "erdoğan" = "erdogan", "kahramanmaraş" = "kahramanmaras", "kazım abacı" = "kazim abaci",
+    "straße" = "strasse", "ver.di" = "ver di" (compare with spaces removed for "verdi"); Cyrillic and Greek are transliterated too. German
+    umlauts fold to the bare vowel ("müller" = "muller"), so a name typed without its diacritics
+    still meets the original.
+    """
+    return _NON_ALNUM.sub(" ", anyascii(key).casefold()).strip()
+
+
+def translit_key(key: str) -> str:
+    """Return a key that also ignores the usual variants of transliterating Cyrillic and other names:
+    y/j/i ("Selenskyj" = "Selenskij", "Belaya" = "Belaja"), w/v, ph/f, doubled letters ("Tillmann" =
+    "Tilmann"). Spaces are dropped. Only long keys are safe to compare this way (see resolve)."""
+    t = fold_key(key).replace(" ", "")
+    t = t.replace("ph", "f").replace("w", "v")
+    t = _YJ.sub("i", t)
+    return _DOUBLE.sub(r"\1", t)
 
 
 def role_key(text: str) -> str:

@@ -1,9 +1,14 @@
 """Cluster entity mentions across documents into entities, then apply the user's corrections.
 
 Mentions meet under keys, never by comparing all pairs: the KB id, the normalised name, the
-name without a genitive ``s``, a surname (or a Korean-style family name) of a full name seen in
-the same document or, unambiguously, in the corpus, the initials of an organisation's name, and
-role keys ("kreml chef") that an apposition somewhere in the corpus ties to one person.
+spelling-blind key (diacritics, transliteration, spaces: "Erdoğan" = "Erdogan", "ver.di" =
+"Verdi"), the name without a genitive ``s``, a company name without its legal form ("Volkswagen
+AG"), a surname (or a Korean-style family name) of a full name seen in the same document or,
+unambiguously, in the corpus, the initials of an organisation's name, and role keys ("kreml chef")
+that an apposition somewhere in the corpus ties to one person. Person names are also compared
+within blocks of similar surnames, so a typo or a second transliteration ("Friederich Merz",
+"Wladimir Selenskij" / "Wolodymyr Selenskyj") or a middle name ("Reiner Erich Haseloff") meets the
+usual form when nothing else in the corpus competes for it.
 """
 
 from __future__ import annotations
@@ -13,15 +18,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleanco import basename as _company_base
+from rapidfuzz.distance import Levenshtein
+
 from lagebild.entities.kb import KB
-from lagebild.entities.normalize import genitive_candidates, name_key, slug
+from lagebild.entities.normalize import (
+    fold_key,
+    genitive_candidates,
+    name_key,
+    slug,
+    translit_key,
+)
 from lagebild.model import Document
 
 __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
 
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
-_FUNCTION_WORDS = frozenset("der die das des dem den und für von vom zur zum im in of the for and de la du".split())
+_FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
 
 
 @dataclass(slots=True)
@@ -116,7 +130,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             join(f"n:{m.norm}", i)
             name_keys.setdefault(m.norm, m.label)
             active[i] = True
-    kb_names = {}
+    kb_names: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.kb and m.form in _NAME_FORMS:
             kb_names.setdefault(m.norm, i)
@@ -128,45 +142,76 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 break
         if norm in kb_names:
             uf.union(first[f"n:{norm}"], kb_names[norm])
-    # 3. Surnames: a one-word person name joins the one full name that ends (or starts) with it.
-    full_by_last: dict[str, set[str]] = defaultdict(set)
-    full_by_first: dict[str, set[str]] = defaultdict(set)
-    doc_full_last: dict[tuple[str, str], set[str]] = defaultdict(set)
-    doc_full_first: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for m in mentions:
+    # 2b. Spelling-blind keys: diacritics, transliteration, spacing; company names without legal form.
+    for norm, label in name_keys.items():
+        folded = fold_key(_base(norm, name_keys)).replace(" ", "")
+        if len(folded) >= 2:
+            join(f"f:{folded}", first[f"n:{norm}"])
+        translit = translit_key(_base(norm, name_keys))
+        if len(translit) >= _TRANSLIT_MIN:  # "Belaya" = "Belaja"; short names ("Maier"/"Mayer") stay apart
+            join(f"t:{translit}", first[f"n:{norm}"])
+        if label == "ORG" and " " in norm:
+            short = name_key(_company_base(norm))
+            if short and short != norm and short in name_keys:
+                uf.union(first[f"n:{norm}"], first[f"n:{short}"])
+    # 2c. Person names with similar surnames: typos, transliterations, middle names.
+    _join_name_variants(mentions, name_keys, first, uf)
+    # 3. Surnames: a one-word person name joins the one person whose full name ends (or starts) with it.
+    full_by_last: dict[str, set[int]] = defaultdict(set)
+    doc_full_last: dict[tuple[str, str], set[int]] = defaultdict(set)
+    doc_full_first: dict[tuple[str, str], set[int]] = defaultdict(set)
+    full_by_last_t: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
         if m.label == "PER" and m.form == "name":
-            words = _base(m.norm, name_keys).split()
+            words = fold_key(_base(m.norm, name_keys)).split()
             if len(words) >= 2:
-                full = " ".join(words)
-                full_by_last[words[-1]].add(full)
-                full_by_first[words[0]].add(full)
-                doc_full_last[(m.doc, words[-1])].add(full)
-                doc_full_first[(m.doc, words[0])].add(full)
+                root = uf.find(i)
+                full_by_last[words[-1]].add(root)
+                if len(translit_key(words[-1])) >= _TRANSLIT_MIN - 1:
+                    full_by_last_t[translit_key(words[-1])].add(root)
+                doc_full_last[(m.doc, words[-1])].add(root)
+                doc_full_first[(m.doc, words[0])].add(root)
     for i, m in enumerate(mentions):
         if m.label != "PER" or m.form != "name":
             continue
-        single = _base(m.norm, name_keys)
-        if " " in single:
+        single = fold_key(_base(m.norm, name_keys))
+        if " " in single or not single:
             continue
         target = None
-        for table in (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single))):
-            if table and len(table) == 1:
-                target = next(iter(table))
+        tables = (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single)),
+                  full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None,
+                  _near_surname(single, full_by_last))
+        for table in tables:
+            roots = {uf.find(r) for r in table} if table else set()
+            if len(roots) == 1:
+                target = next(iter(roots))
                 break
-            if table and len(table) > 1:
+            if len(roots) > 1:
                 break  # ambiguous ("Kim"): leave it alone
-        if target and f"n:{target}" in first:
-            uf.union(first[f"n:{target}"], i)
+        if target is not None:
+            uf.union(target, i)
+    # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
+    # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
+    _join_place_heads(mentions, first, uf)
+    _join_org_words(mentions, uf)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
     by_initials: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.form == "name" and m.label == "ORG" and len(m.norm.split()) >= 2:
             by_initials[_initials(m.norm)].add(m.norm)
+    org_names = sorted({m.norm for m in mentions if m.form == "name" and m.label == "ORG" and not m.kb
+                        and f"n:{m.norm}" in first})
     for i, m in enumerate(mentions):
         if m.form == "acronym" and m.label == "ORG":
-            cands = by_initials.get(m.norm.replace(" ", ""))
+            acro = m.norm.replace(" ", "")
+            cands = by_initials.get(acro)
             if cands and len(cands) == 1:
                 uf.union(first[f"n:{next(iter(cands))}"], i)
+            elif not cands and not m.kb:
+                # compound-part initials: "LKA" ↔ "Landeskriminalamt", "DWD" ↔ "Deutscher Wetterdienst"
+                inner = {n for n in org_names if _compound_acronym(acro, n)}
+                if len(inner) == 1:
+                    uf.union(first[f"n:{next(iter(inner))}"], i)
     # 5. Role mentions ("der Kreml-Chef"): the person this role is tied to in the document, else in the corpus.
     doc_roles: dict[tuple[str, str], set[int]] = defaultdict(set)
     corpus_roles: dict[str, set[int]] = defaultdict(set)
@@ -188,6 +233,161 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if active[i]:
             groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+#: surnames this long may differ by one edit ("Tillmann" / "Tilmann") and still meet
+_FUZZY_SURNAME_LEN = 8
+#: transliteration-blind keys this long may join names ("selenski", "belaia")
+_TRANSLIT_MIN = 6
+_PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
+
+
+def _near_surname(single: str, full_by_last: Mapping[str, set[int]]) -> set[int] | None:
+    """Persons whose surname is one edit away from a long one-word name (a typo or transliteration)."""
+    if len(single) < _FUZZY_SURNAME_LEN:
+        return None
+    out: set[int] = set()
+    for last, roots in full_by_last.items():
+        if abs(len(last) - len(single)) <= 1 and last[:1] == single[:1] and Levenshtein.distance(last, single, score_cutoff=1) <= 1:
+            out |= roots
+    return out or None
+
+
+def _compound_acronym(acro: str, norm: str) -> bool:
+    """True if an acronym's letters can be shared out over the name's words in order, each word
+    taking its first letter and possibly later ones that start parts of a compound ("lka" in
+    "landeskriminalamt", "dwd" in "deutscher wetterdienst"); parts are at least three letters long."""
+    words = [w for w in fold_key(norm).split() if w not in _FUNCTION_WORDS]
+    acro = fold_key(acro).replace(" ", "")
+    if not (3 <= len(acro) <= 5) or not words or len(words) > len(acro) or len("".join(words)) < 3 * len(acro):
+        return False
+
+    def fits(k: int, w: int) -> bool:  # acro[k:] over words[w:]
+        if w == len(words):
+            return k == len(acro)
+        word = words[w]
+        if k >= len(acro) or word[0] != acro[k]:
+            return False
+        starts = [0]
+        for j in range(k + 1, len(acro) + 1):
+            if fits(j, w + 1):
+                return True
+            if j == len(acro):
+                return False
+            nxt = word.find(acro[j], starts[-1] + 3)
+            if nxt < 0:
+                return False
+            starts.append(nxt)
+        return False
+
+    return fits(0, 0)
+
+
+def _skeleton(word: str) -> str:
+    """Consonants without repeats: "wolodymyr" and "wladimir" → "wldmr", "friederich" → "frdrch"."""
+    out: list[str] = []
+    for ch in word:
+        if ch in "aeiouy" or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _first_names_match(a: list[str], b: list[str]) -> bool:
+    """Same person by the given names: equal, one edit apart, same consonant skeleton, or an extra middle name."""
+    if a[0] == b[0]:
+        shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+        it = iter(longer)
+        return all(w in it for w in shorter)  # "reiner haseloff" ⊂ "reiner erich haseloff"
+    if len(a) != len(b) or a[1:] != b[1:]:
+        return False
+    x, y = a[0], b[0]
+    if min(len(x), len(y)) < 4:
+        return False
+    if Levenshtein.distance(x, y, score_cutoff=1) <= 1:
+        return True
+    return len(_skeleton(x)) >= 3 and _skeleton(x) == _skeleton(y)
+
+
+def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, str], first: Mapping[str, int], uf: _UnionFind) -> None:
+    """Join two- and three-word person names that differ by a typo, a transliteration or a middle name.
+
+    Names are blocked by the first letters of their folded surname; inside a block a name joins
+    another only when it matches exactly one other person there, so "Anna Weber" and "Paul Weber"
+    stay apart and a short name that fits two people joins neither.
+    """
+    names: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.label == "PER" and m.form == "name" and not m.kb:
+            base = _base(m.norm, name_keys)
+            words = fold_key(base).split()
+            if 2 <= len(words) <= 4 and f"n:{base}" in first:
+                names.setdefault(base, words)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for base, words in names.items():
+        blocks[words[-1][:3]].append(base)
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        partners: dict[str, set[int]] = defaultdict(set)
+        pairs: list[tuple[str, str]] = []
+        for k, a in enumerate(block):
+            for b in block[k + 1:]:
+                wa, wb = names[a], names[b]
+                la, lb = wa[-1], wb[-1]
+                if la != lb and not (min(len(la), len(lb)) >= 7 and Levenshtein.distance(la, lb, score_cutoff=1) <= 1):
+                    continue
+                if _first_names_match(wa[:-1] + [la], wb[:-1] + [la]):
+                    pairs.append((a, b))
+        for a, b in pairs:
+            partners[a].add(uf.find(first[f"n:{b}"]))
+            partners[b].add(uf.find(first[f"n:{a}"]))
+        for a, b in pairs:
+            if len(partners[a]) == 1 or len(partners[b]) == 1:
+                uf.union(first[f"n:{a}"], first[f"n:{b}"])
+
+
+def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
+    """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
+    region ("Frankfurt am Main", "Pfaffenhofen an der Ilm") or the one KB town of two joined names it
+    starts ("Garmisch-Partenkirchen"; states such as "Sachsen-Anhalt" are no KB towns, so "Sachsen"
+    stays apart); two such towns ("Frankfurt (Oder)") block it."""
+    heads: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        words = m.norm.split()
+        if m.label == "LOC" and len(words) >= 3 and words[1] in _PLACE_LINKS:
+            heads[words[0]].add(uf.find(i))
+        elif m.label == "LOC" and len(words) == 2 and (m.kb or "").startswith("place:") and "-" in m.surface:
+            heads[words[0]].add(uf.find(i))  # a town of two joined names: "Garmisch" → "Garmisch-Partenkirchen"
+    if not heads:
+        return
+    for i, m in enumerate(mentions):
+        if m.label == "LOC" and m.form == "name" and " " not in m.norm:
+            roots = {uf.find(r) for r in heads.get(m.norm, ())}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), i)
+
+
+def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
+    """Join a one-word organisation name to the one multi-word organisation that starts or ends with it.
+
+    Two organisations sharing the word ("Deutsche Bank", "Deutsche Bahn") block it, and so does a
+    one-word name that is itself a KB entry or an acronym.
+    """
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        words = m.norm.split()
+        if m.label == "ORG" and m.form == "name" and len(words) >= 2:
+            for w in {words[0], words[-1]}:
+                if w not in _FUNCTION_WORDS and len(w) >= 4:
+                    by_word[w].add(i)
+    if not by_word:
+        return
+    for i, m in enumerate(mentions):
+        if m.label == "ORG" and m.form == "name" and not m.kb and " " not in m.norm:
+            roots = {uf.find(r) for r in by_word.get(m.norm, ())}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), i)
 
 
 def _base(norm: str, name_keys: Mapping[str, str]) -> str:
@@ -217,8 +417,11 @@ def _entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     roles = sorted({m.role for m in members if m.role})
     ent_id = f"kb:{kb_id}" if kb_id else f"{typ.lower()}:{slug(name)}"
     mentions = sorted((dict(m.span) for m in members), key=lambda s: (s["doc"], s["start"], s["end"]))
-    return {"id": ent_id, "name": name, "type": typ, "aliases": aliases, "roles": roles, "kb": kb_id,
-            "wikidata": wikidata, "mentions": mentions}
+    out = {"id": ent_id, "name": name, "type": typ, "aliases": aliases, "roles": roles, "kb": kb_id,
+           "wikidata": wikidata, "mentions": mentions}
+    if entry is not None and entry.kind == "historic" and entry.country:
+        out["today"] = f"kb:{entry.country}"  # a former name, kept as written
+    return out
 
 
 def _unique_ids(entities: list[dict[str, Any]]) -> None:

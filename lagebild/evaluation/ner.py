@@ -140,8 +140,10 @@ class Scores:
         return self.prf(sum(self.tp.values()), sum(self.pred.values()), sum(self.gold.values()))
 
 
-def tag_sentences(sentences: list[TaggedSentence], nlp=None) -> tuple[list[list[str]], float]:  # type: ignore[no-untyped-def]
+def tag_sentences(sentences: list[TaggedSentence], nlp=None, recogniser=None) -> tuple[list[list[str]], float]:  # type: ignore[no-untyped-def]
     """Tag pre-tokenised sentences with the shipped model; return BIO tags and tokens per CPU second.
+
+    ``recogniser`` replaces ``tagging.recognise`` (the accurate mode passes its own).
 
     CPU time (not wall time) is used so the figure does not depend on what else the machine runs.
     """
@@ -155,7 +157,7 @@ def tag_sentences(sentences: list[TaggedSentence], nlp=None) -> tuple[list[list[
     t0 = time.process_time()
     out = []
     with single_thread_blas():
-        for doc in recognise(nlp, docs, batch_size=256):
+        for doc in (recogniser or recognise)(nlp, docs, batch_size=256):
             out.append([f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc])
     elapsed = time.process_time() - t0
     n = sum(len(s.tokens) for s in sentences)
@@ -187,7 +189,8 @@ def write_predictions(fh: IO[str], sentences: list[TaggedSentence], predicted: l
 @click.option("--coarse", "coarse_types", is_flag=True, help="score PER/LOC/ORG/OTH only (deriv/part dropped)")
 @click.option("--model", "model_path", type=click.Path(exists=True, file_okay=False), default=None,
               help="another spaCy pipeline (default: the shipped lagebild/models/ner-de)")
-def command(gold: Path, pred_path: Path | None, coarse_types: bool, model_path: str | None) -> None:
+@click.option("--accurate", is_flag=True, help="the accurate mode (e5 encoder + trained head; lagebild[accurate])")
+def command(gold: Path, pred_path: Path | None, coarse_types: bool, model_path: str | None, accurate: bool) -> None:
     """Tag GOLD (GermEval 2014 format) with the shipped NER model and print outer-chunk P/R/F1.
 
     Example: lagebild eval ner /work/shared/data/germeval2014_ner/NER-de-dev.tsv --pred out/dev.pred.tsv
@@ -198,7 +201,19 @@ def command(gold: Path, pred_path: Path | None, coarse_types: bool, model_path: 
         raise click.ClickException(f"no sentences in {gold}")
     from lagebild.entities.model import load_model
 
-    predicted, speed = tag_sentences(sentences, load_model(model_path))
+    recogniser = None
+    if accurate:
+        from lagebild.entities.accurate.engine import EngineUnavailable
+        from lagebild.entities.accurate.tagger import recognise_accurate
+
+        try:
+            from lagebild.entities.accurate.tagger import load_head
+
+            load_head()
+        except (OSError, EngineUnavailable) as exc:
+            raise click.ClickException(f"accurate mode unavailable: {exc}") from exc
+        recogniser = recognise_accurate
+    predicted, speed = tag_sentences(sentences, load_model(model_path), recogniser)
     scores = evaluate(sentences, predicted, coarse_types=coarse_types)
     click.echo(f"{gold}: {len(sentences)} sentences, {sum(len(s.tokens) for s in sentences)} tokens")
     click.echo(scores.table())

@@ -110,13 +110,24 @@ def document_json(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: C
     }
 
 
-def build_export(store: Store, *, corpus: CorpusResult | None = None) -> dict[str, Any]:
-    """Return the whole export as a dict (keys in ``EXPORT_KEYS`` always present)."""
+def build_export(
+    store: Store,
+    *,
+    corpus: CorpusResult | None = None,
+    documents: Iterable[Document] | None = None,
+    sources: Mapping[str, list[dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    """Return the whole export as a dict (keys in ``EXPORT_KEYS`` always present).
+
+    ``documents`` (every stored document, in id order) and ``sources`` (by document id), when the
+    caller already holds them, spare reading the store again; they must be what the store holds.
+    """
     corpus = corpus or store.load_corpus()
     out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     out.update({key: [] for key in EXPORT_KEYS})
-    for doc in store.iter_documents():
-        out["documents"].append(document_json(doc, store.sources(doc.id), corpus))
+    for doc in store.iter_documents() if documents is None else documents:
+        doc_sources = sources[doc.id] if sources is not None and doc.id in sources else store.sources(doc.id)
+        out["documents"].append(document_json(doc, doc_sources, corpus))
         for ann in doc.annotations:
             key = ANNOTATION_KEYS.get(ann.kind)
             if key:

@@ -932,6 +932,12 @@ def _lists_whole(lines: list[Line], todo: list[int], probs: list[float]) -> list
     return [score[i] for i in todo]
 
 
+def _full_paragraph(line: Line) -> bool:
+    """A long line of running text that ends a sentence (not a headline, teaser link or credit)."""
+    text = line.text.strip()
+    return line.kind == "good" and len(text) > 100 and text.endswith((".", "!", "?", "“", '"', "»"))
+
+
 def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None, model: str = LINE_MODEL) -> bool:
     """Let the line model re-decide every layout decision and every kept line (cue removals and the title stay).
 
@@ -951,7 +957,9 @@ def _apply_model(lines: list[Line], first: int, last: int, title_i: int | None, 
     if last >= len(lines) - 1:
         # Nothing follows the article (a clean text, not a whole page): the model learnt the end of a
         # text from page footers, so it does not judge the article's own full paragraphs there.
-        todo = [i for i in todo if i not in body]
+        # Nor full paragraphs above the headline it chose: in such a text they are the article's
+        # own lead, and a second cleaning of the kept text would otherwise drop them.
+        todo = [i for i in todo if i not in body and not _full_paragraph(lines[i])]
     if not todo:
         return False
     body_set = set(body)

@@ -45,6 +45,7 @@ class MeasureVocab:
     measures: tuple[Measure, ...]
     generic: frozenset[str]
     qualifiers: tuple[tuple[str, str, frozenset[str], re.Pattern[str]], ...]  # (id, label, applies_to, frames)
+    becomes: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = ()  # (measure it turns into, applies_to, frames)
 
     def by_id(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
@@ -96,7 +97,12 @@ class MeasureVocab:
         return None
 
     def qualify(self, measure_id: str, clause: str) -> str:
-        """Add a qualifier ("expected") when the clause frames the figure as announced beforehand."""
+        """Add a qualifier ("expected") when the clause frames the figure as announced beforehand; a frame
+        that says what the counted people did turns their measure into that ("employees" who took part → participants)."""
+        for target, applies, frames in self.becomes:
+            if measure_id in applies and frames.search(clause):
+                measure_id = target
+                break
         for qid, _label, applies, frames in self.qualifiers:
             if measure_id in applies and frames.search(clause):
                 return qid if qid == "expected" else f"{measure_id}:{qid}"
@@ -152,9 +158,14 @@ def load_measures(path: str | None = None) -> MeasureVocab:
             )
         )
     qualifiers = []
+    becomes: list[tuple[str, frozenset[str], re.Pattern[str]]] = []
     for qid, entry in raw.get("qualifier", {}).items():
         frames = _alternation(list(entry.get("frames", [])))
-        if frames is not None:
+        if frames is None:
+            continue
+        if entry.get("becomes"):
+            becomes.append((str(entry["becomes"]), frozenset(entry.get("applies_to", [])), frames))
+        else:
             qualifiers.append((qid, str(entry.get("label") or qid), frozenset(entry.get("applies_to", [])), frames))
     generic = frozenset(n.lower() for n in raw.get("generic", {}).get("nouns", []))
-    return MeasureVocab(tuple(measures), generic, tuple(qualifiers))
+    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes))

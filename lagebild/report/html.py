@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from lagebild.compare import CorpusResult
 from lagebild.errors import LagebildError
 from lagebild.export.json_export import build_export
+from lagebild.model import Document
 from lagebild.report.links import Links, ReportLinks, span_link
 from lagebild.report.readable import (
     display_title,
@@ -76,11 +78,22 @@ def render_page(template: str, links: Links, **context: Any) -> str:
     return environment().get_template(template).render(links=links, span_link=partial(span_link, links), **context)
 
 
-def load_picture(store: Store) -> tuple[Picture, dict[str, Any]]:
-    """Read the corpus result and every document from ``store``; return the picture and the documents."""
-    corpus = store.load_corpus()
-    docs = {d.id: d for d in store.iter_documents()}
-    sources = {doc_id: store.sources(doc_id) for doc_id in docs}
+def load_picture(
+    store: Store,
+    *,
+    corpus: CorpusResult | None = None,
+    documents: Iterable[Document] | None = None,
+    sources: Mapping[str, list[dict[str, Any]]] | None = None,
+) -> tuple[Picture, dict[str, Any]]:
+    """Read the corpus result and every document from ``store``; return the picture and the documents.
+
+    ``corpus``, ``documents`` (every stored document, in id order) and ``sources`` (by document
+    id), when the caller already holds them, are used instead of reading the store.
+    """
+    corpus = corpus if corpus is not None else store.load_corpus()
+    docs = {d.id: d for d in (store.iter_documents() if documents is None else documents)}
+    if sources is None:
+        sources = store.sources_of(docs)
     return build_picture(corpus, docs.values(), sources), docs
 
 
@@ -108,16 +121,29 @@ def _story_index(pic: Picture) -> list[dict[str, Any]]:
     return rows
 
 
-def render_report(store: Store, *, title: str = "Lagebild", stories: Sequence[str] | None = None) -> str:
+def render_report(
+    store: Store,
+    *,
+    title: str = "Lagebild",
+    stories: Sequence[str] | None = None,
+    corpus: CorpusResult | None = None,
+    documents: Iterable[Document] | None = None,
+    sources: Mapping[str, list[dict[str, Any]]] | None = None,
+    export: dict[str, Any] | None = None,
+) -> str:
     """Render the self-contained HTML report of ``store`` (or of the chosen ``stories`` only).
 
     Up to ``FULL_REPORT_ARTICLES`` articles everything is shown. Above, the report stays small: an
     index of every story, the ``COMPACT_STORIES`` largest stories in full (collapsed), their
     articles' texts (at most ``COMPACT_ARTICLE_TEXTS``), the most mentioned entities, and a list of
     every article; the page says what it left out.
+
+    ``corpus``, ``documents``, ``sources`` as for ``load_picture`` and ``export`` (``build_export``
+    of the same store), when the caller already holds them, spare reading the store again.
     """
-    pic, docs = load_picture(store)
-    export = build_export(store, corpus=pic.corpus)
+    pic, docs = load_picture(store, corpus=corpus, documents=documents, sources=sources)
+    if export is None:
+        export = build_export(store, corpus=pic.corpus, documents=docs.values(), sources=sources)
     index = _story_index(pic)
     chosen: list[str]
     if stories:
@@ -178,11 +204,16 @@ def render_report(store: Store, *, title: str = "Lagebild", stories: Sequence[st
     return html
 
 
-def write_report(store: Store, path: str | Path, *, title: str = "Lagebild", stories: Sequence[str] | None = None) -> Path:
-    """Write the report to ``path`` (parent folders created); return the path."""
+def write_report(
+    store: Store, path: str | Path, *, title: str = "Lagebild", stories: Sequence[str] | None = None, **given: Any
+) -> Path:
+    """Write the report to ``path`` (parent folders created); return the path.
+
+    ``given``: what the caller already holds (``corpus``, ``documents``, ``sources``, ``export``; see ``render_report``).
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".tmp")
-    tmp.write_text(render_report(store, title=title, stories=stories), "utf-8")
+    tmp.write_text(render_report(store, title=title, stories=stories, **given), "utf-8")
     tmp.replace(target)
     return target

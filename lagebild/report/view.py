@@ -96,13 +96,64 @@ class Picture:
     event_of: dict[tuple[str, int, int], str] = field(default_factory=dict)
     #: within-article inconsistencies (annotations), in the form of the corpus-level ones
     doc_inconsistencies: list[dict[str, Any]] = field(default_factory=list)
+    #: lookups built on first use: the report asks for every story and article, and scanning the
+    #: whole corpus result for each of them made writing it quadratic in the corpus
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def _cached(self, key: str, build: Any) -> Any:
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     @property
     def entity_by_id(self) -> dict[str, dict[str, Any]]:
-        return {e["id"]: e for e in self.entities}
+        return self._cached("entity_by_id", lambda: {e["id"]: e for e in self.entities})  # type: ignore[no-any-return]
 
     def story(self, story_id: str) -> dict[str, Any] | None:
-        return next((s for s in self.stories if s["id"] == story_id), None)
+        by_id = self._cached("story_by_id", lambda: {s["id"]: s for s in reversed(self.stories)})
+        return by_id.get(story_id)  # type: ignore[no-any-return]
+
+    def entity_mentions_by_doc(self) -> dict[str, list[int]]:
+        """Document id → position in ``entities`` of the entity of each of its mentions."""
+
+        def build() -> dict[str, list[int]]:
+            out: dict[str, list[int]] = defaultdict(list)
+            for pos, ent in enumerate(self.entities):
+                for m in ent.get("mentions") or []:
+                    out[m.get("doc")].append(pos)
+            return out
+
+        return self._cached("entity_mentions_by_doc", build)  # type: ignore[no-any-return]
+
+    def select(self, name: str, items: list[dict[str, Any]], item_docs: Any, story_id: str | None, members: set[str]) -> list[int]:
+        """Positions of the ``items`` that ``_belongs`` to a story, in order, found through an index.
+
+        ``item_docs(item)`` gives the documents of an item; ``name`` names the list (one index each).
+        """
+        if not story_id:
+            return [i for i, item in enumerate(items) if _belongs(item, story_id, item_docs(item), members)]
+
+        def build() -> tuple[dict[Any, list[int]], dict[Any, list[int]], list[int]]:
+            by_story: dict[Any, list[int]] = defaultdict(list)
+            by_doc: dict[Any, list[int]] = defaultdict(list)
+            free: list[int] = []
+            for i, item in enumerate(items):
+                if item.get("story"):
+                    by_story[item.get("story")].append(i)
+                    continue
+                free.append(i)
+                for d in set(item_docs(item)):
+                    by_doc[d].append(i)
+            return by_story, by_doc, free
+
+        by_story, by_doc, free = self._cached(f"select:{name}", build)
+        chosen = set(by_story.get(story_id, ()))
+        if not members:
+            chosen.update(free)
+        else:
+            for d in members:
+                chosen.update(by_doc.get(d, ()))
+        return sorted(chosen)
 
 
 def _derive_entities(docs: Iterable[Document]) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -259,14 +310,26 @@ def _belongs(item: Mapping[str, Any], story_id: str | None, docs: Iterable[str],
     return not members or _touches(docs, members)
 
 
+def _timeline_docs(entry: Mapping[str, Any]) -> list[Any]:
+    return list(entry.get("sources") or []) or [ev.get("doc") for ev in entry.get("evidence") or []]
+
+
+def _event_docs(event: Mapping[str, Any]) -> list[Any]:
+    return list(event.get("sources") or []) + [m.get("doc") for m in event.get("mentions") or []]
+
+
+def _group_docs(group: Mapping[str, Any]) -> list[Any]:
+    return [c.get("doc") for c in group.get("claims") or []]
+
+
 def _timeline_entries(pic: Picture, members: set[str], story_id: str | None = None) -> list[dict[str, Any]]:
-    events = {e["id"]: e for e in pic.corpus.events}
+    events = pic._cached("events_by_id", lambda: {e["id"]: e for e in pic.corpus.events})
     out = []
-    for i, entry in enumerate(pic.corpus.timeline):
+    timeline = pic.corpus.timeline
+    for i in pic.select("timeline", timeline, _timeline_docs, story_id, members):
+        entry = timeline[i]
         evidence = entry.get("evidence") or []
-        docs = list(entry.get("sources") or []) or [ev.get("doc") for ev in evidence]
-        if not _belongs(entry, story_id, docs, members):
-            continue
+        docs = _timeline_docs(entry)
         event = events.get(entry.get("event") or "", {})
         dates: dict[str, dict[str, Any]] = {}
         _add_date(dates, entry.get("date"), None)
@@ -338,33 +401,35 @@ def story_view(pic: Picture, story_id: str) -> dict[str, Any] | None:
     members = set(member_ids)
     timeline = _timeline_entries(pic, members, story_id)
     axis = _timeline_axis(timeline)
-    events = [
-        e for e in pic.corpus.events
-        if _belongs(e, story_id, list(e.get("sources") or []) + [m.get("doc") for m in e.get("mentions") or []], members)
-    ]
-    groups = [g for g in pic.corpus.claim_groups if _belongs(g, story_id, [c.get("doc") for c in g.get("claims") or []], members)]
+    events = [pic.corpus.events[i] for i in pic.select("events", pic.corpus.events, _event_docs, story_id, members)]
+    groups = [pic.corpus.claim_groups[i] for i in pic.select("claim_groups", pic.corpus.claim_groups, _group_docs, story_id, members)]
+    # Mentions counted per entity id, ties in the order of ``pic.entities`` (as a scan of all would)
+    first_pos: dict[str, int] = {}
     entity_counts: Counter[str] = Counter()
     entity_docs: dict[str, set[str]] = defaultdict(set)
-    for ent in pic.entities:
-        for m in ent.get("mentions") or []:
-            if m.get("doc") in members:
-                entity_counts[ent["id"]] += 1
-                entity_docs[ent["id"]].add(m["doc"])
+    by_doc = pic.entity_mentions_by_doc()
+    for d in members:
+        for pos in by_doc.get(d, ()):
+            eid = pic.entities[pos]["id"]
+            first_pos[eid] = min(pos, first_pos.get(eid, pos))
+            entity_counts[eid] += 1
+            entity_docs[eid].add(d)
     ent_by_id = pic.entity_by_id
+    ranked = sorted(entity_counts, key=lambda e: (-entity_counts[e], first_pos[e]))
     entities = [
-        {**ent_by_id[eid], "count": n, "n_docs": len(entity_docs[eid])} for eid, n in entity_counts.most_common() if eid in ent_by_id
+        {**ent_by_id[eid], "count": entity_counts[eid], "n_docs": len(entity_docs[eid])} for eid in ranked if eid in ent_by_id
     ]
     inconsistencies = [
         i for i in list(pic.corpus.inconsistencies) + pic.doc_inconsistencies
         if i.get("doc") in members or _touches([s.get("doc") for s in i.get("spans") or []], members)
     ]
     ordered_members = sorted(member_ids, key=lambda d: (_date_text(pic.docs[d].get("published")) or "9999", d))
+    confidence: dict[Any, Any] = {}
+    for m in story.get("members") or []:
+        confidence.setdefault(m.get("doc"), m.get("confidence"))
     return {
         "story": story,
-        "members": [
-            {**pic.docs[d], "confidence": next((m.get("confidence") for m in story.get("members") or [] if m.get("doc") == d), None)}
-            for d in ordered_members
-        ],
+        "members": [{**pic.docs[d], "confidence": confidence.get(d)} for d in ordered_members],
         "timeline": timeline,
         "axis": axis,
         "events": events,
@@ -487,12 +552,19 @@ def _ann_link(pic: Picture, doc: Document, ann: Annotation, links: Links) -> tup
 
 def _only_here(pic: Picture, doc_id: str, links: Links) -> list[dict[str, str]]:
     """Events and claim groups that no other independent source reports (from the coverage result)."""
-    coverage = pic.corpus.coverage if isinstance(pic.corpus.coverage, Mapping) else {}
-    entry = next((s for s in coverage.get("sources") or [] if isinstance(s, Mapping) and s.get("doc") == doc_id), None)
+    def by_doc() -> dict[Any, Mapping[str, Any]]:
+        coverage = pic.corpus.coverage if isinstance(pic.corpus.coverage, Mapping) else {}
+        out: dict[Any, Mapping[str, Any]] = {}
+        for s in coverage.get("sources") or []:
+            if isinstance(s, Mapping):
+                out.setdefault(s.get("doc"), s)
+        return out
+
+    entry = pic._cached("coverage_by_doc", by_doc).get(doc_id)
     if not entry:
         return []
-    events = {e["id"]: e for e in pic.corpus.events if "id" in e}
-    groups = {g["id"]: g for g in pic.corpus.claim_groups if "id" in g}
+    events = pic._cached("only_here_events", lambda: {e["id"]: e for e in pic.corpus.events if "id" in e})
+    groups = pic._cached("only_here_groups", lambda: {g["id"]: g for g in pic.corpus.claim_groups if "id" in g})
     story = pic.story_of.get(doc_id)
     out = []
     for item in entry.get("only_here") or []:
@@ -554,7 +626,14 @@ def article_view(
                 marks.append(Mark(start, end, "incon incon-across", reason, {"data-inc": str(item.get("id") or "")}))
     body: Markup = render_marked(doc.text, marks)
     meta = pic.docs.get(doc.id) or {}
-    dup = [d for d in pic.corpus.duplicates if d.get("doc") == doc.id or d.get("of") == doc.id]
+    def dups_by_doc() -> dict[Any, list[dict[str, Any]]]:
+        out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+        for d in pic.corpus.duplicates:
+            for key in {d.get("doc"), d.get("of")}:
+                out[key].append(d)
+        return out
+
+    dup = list(pic._cached("duplicates_by_doc", dups_by_doc).get(doc.id, ()))
     only_here = _only_here(pic, doc.id, links)
     return {
         "doc": meta,

@@ -7,14 +7,18 @@ nouns (see ``lagebild.entities.extract``). Payload keys are documented in ``docs
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lagebild.entities.extract import extract_mentions
 from lagebild.entities.kb import load_kb
 from lagebild.entities.model import model_for_next_document, single_thread_blas
 from lagebild.entities.roles import load_roles
+from lagebild.entities.tagging import recognise
 from lagebild.model import Document, Provenance, Span
 from lagebild.registry import STAGES
 
@@ -47,12 +51,31 @@ def _chunks(doc: Document, max_chars: int) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _recogniser(mode: str) -> Callable[..., Iterable[Any]]:
+    """The tagger for ``mode``; the accurate one only if its engine and head load here."""
+    if mode == "accurate":
+        try:
+            from lagebild.entities.accurate.engine import load_engine
+            from lagebild.entities.accurate.tagger import load_head, recognise_accurate
+
+            load_engine()
+            load_head()
+            return recognise_accurate
+        except (ImportError, OSError, RuntimeError) as exc:
+            log.warning("accurate NER mode unavailable (%s); using the fast tagger", exc)
+    elif mode != "fast":
+        log.warning("unknown NER mode %r; using the fast tagger", mode)
+    return recognise
+
+
 @STAGES.register("entities.ner.v1", requires={"text"}, produces={"entity"})
 @dataclass
 class EntityTagger:
     """Annotate PER/ORG/LOC/MISC mentions with resolution keys, KB ids and roles."""
 
     model: str = ""  # path to another spaCy pipeline; empty = the shipped model
+    mode: str = "fast"  # "accurate": e5 encoder + trained head (extra lagebild[accurate]); falls back to fast
     kb_files: list[str] = field(default_factory=list)  # extra KB files (same TSV layouts as data/kb)
     role_files: list[str] = field(default_factory=list)  # extra role-noun files (layout of data/kb/roles.tsv)
     max_chunk_chars: int = 1000
@@ -66,7 +89,8 @@ class EntityTagger:
         kb = load_kb(tuple(self.kb_files))
         roles = load_roles(tuple(self.role_files))
         with single_thread_blas():
-            mentions = extract_mentions(doc.text, _chunks(doc, self.max_chunk_chars), nlp, kb, roles)
+            mentions = extract_mentions(doc.text, _chunks(doc, self.max_chunk_chars), nlp, kb, roles,
+                                        outlet=doc.meta.outlet, recogniser=_recogniser(self.mode))
         if len(mentions) > self.max_mentions:
             log.warning("%s: %d entity mentions, keeping the first %d", doc.id, len(mentions), self.max_mentions)
             mentions = mentions[: self.max_mentions]

@@ -49,10 +49,10 @@ _SNOWBALL = {
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
-    import simplemma
+    from lagebild.store.lemma_dicts import lemmatizer
 
     try:
-        return str(simplemma.lemmatize(word, lang=lang, greedy=True))
+        return str(lemmatizer().lemmatize(word, lang))
     except Exception:  # unknown language code: index the word itself
         return word
 

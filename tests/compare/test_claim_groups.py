@@ -116,3 +116,92 @@ def test_an_inferred_publication_date_never_makes_two_reports_simultaneous() -> 
     group = _group_of(_groups([a, b]), "a", 12)
     assert group["relation"] == "cannot_compare"
     assert {c["ref_time_basis"] for c in group["claims"]} == {"publication", "publication (inferred)"}
+
+
+ELECTION = [("Bürgerliste", "ORG", "Bürgerliste")]
+
+
+def _vote(doc_id: str, text: str, published: str = "2024-05"):
+    return RuleClaims()(make_doc(doc_id, text, published=published, entities=ELECTION))
+
+
+def test_an_estimate_replaced_by_the_result_is_an_update_though_the_month_is_all_we_know() -> None:
+    a = _vote("a", "Bei der Landtagswahl erreicht die Bürgerliste laut Hochrechnung 30,9 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem vorläufigen amtlichen Endergebnis kommt die Bürgerliste auf 29,8 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 30.9)
+    assert group["relation"] == "updated" and "later stage" in group["reasoning"]
+    assert [c["stage"] for c in group["claims"]] == ["projection", "preliminary result"]
+
+
+def test_two_different_results_of_one_stage_are_no_update() -> None:
+    a = _vote("a", "Nach dem vorläufigen Endergebnis kommt die Bürgerliste auf 30,9 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem vorläufigen Endergebnis kommt die Bürgerliste auf 29,8 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 30.9)
+    assert group["relation"] != "updated"
+
+
+def test_figures_without_a_stage_are_not_ordered_by_one() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05")
+    b = _doc("b", "Nach dem vorläufigen Endergebnis der Zählung starben in Nordhafen 19 Menschen.", "2024-05")
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "cannot_compare"
+
+
+def test_shares_that_do_not_say_whose_are_never_a_contradiction() -> None:
+    a = _vote("a", "Laut Infratest kommt eine Partei auf 31,5 Prozent der Stimmen, laut der Forschungsgruppe Wahlen kommt eine "
+                   "andere auf 12,0 Prozent der Stimmen.")
+    result = _groups([a])
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+
+
+def test_unscoped_figures_that_differ_and_cannot_be_ordered_stay_apart() -> None:
+    a = _doc("a", "Zu der Kundgebung wurden 4.000 Teilnehmer erwartet.", "2024-05")
+    b = _doc("b", "Erwartet wurden rund 4.000 Teilnehmer.", "2024-05")
+    c = _doc("c", "Zu der Kundgebung wurden 9.000 Teilnehmer erwartet.", "2024-05")
+    result = _groups([a, b, c])
+    four = _group_of(result, "a", 4000)
+    assert four["relation"] == "corroborated" and {x["doc"] for x in four["claims"]} == {"a", "b"}
+    assert "not taken for the same quantity" in four["reasoning"]
+    assert _group_of(result, "c", 9000)["id"] != four["id"]
+
+
+def test_scoped_figures_that_differ_stay_one_group_though_they_cannot_be_compared() -> None:
+    a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer erwartet.", "2024-05")
+    b = _doc("b", "In Nordhafen wurden 9.000 Teilnehmer erwartet.", "2024-05")
+    group = _group_of(_groups([a, b]), "a", 4000)
+    assert group["relation"] == "cannot_compare" and len(group["claims"]) == 2
+
+
+def test_an_unscoped_figure_joins_the_one_scoped_group_whose_values_it_agrees_with() -> None:
+    a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer gezählt.", "2024-05")
+    b = _doc("b", "Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")
+    c = _doc("c", "In Südtal wurden 9.000 Teilnehmer gezählt.", "2024-05")
+    group = _group_of(_groups([a, b, c]), "b", 4000)
+    assert group["scope"] == "Nordhafen" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+    assert group["relation"] == "corroborated" and "read as Nordhafen" in group["reasoning"]
+
+
+def test_an_unscoped_figure_agreeing_with_two_places_or_only_open_ended_joins_none() -> None:
+    a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer gezählt.", "2024-05")
+    b = _doc("b", "Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")
+    c = _doc("c", "In Südtal wurden 4.100 Teilnehmer gezählt.", "2024-05")
+    assert _group_of(_groups([a, b, c]), "b", 4000)["scope"] is None
+    d = _doc("d", "In Nordhafen wurden mehr als 4.000 Teilnehmer gezählt.", "2024-05")
+    e = _doc("e", "Gezählt wurden mehr als 5.000 Teilnehmer.", "2024-05")
+    assert _group_of(_groups([d, e]), "e", 5000)["scope"] is None
+
+
+def test_a_stage_does_not_order_figures_of_another_size() -> None:
+    a = _vote("a", "Laut Hochrechnung kommt die Bürgerliste auf 8,5 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem amtlichen Endergebnis kommt die Bürgerliste auf 4,9 Prozent der Stimmen.")
+    assert _group_of(_groups([a, b]), "a", 8.5)["relation"] != "updated"
+
+
+def test_a_name_after_laut_is_who_says_it_not_the_scope() -> None:
+    text = "Das Institut Demoskop schätzt laut Bürgerliste die Wahlbeteiligung auf 71,5 Prozent."
+    a = RuleClaims()(make_doc("a", text, published="2024-05", entities=[*ELECTION, ("Demoskop", "ORG", "Demoskop")]))
+    (claim,) = [x for x in a.annotations if x.kind == "claim"]
+    assert claim.data.get("scope") == "Bürgerliste"  # the claims stage reads it as scope; the grouping does not
+    assert _group_of(_groups([a]), "a", 71.5)["scope"] is None
+    b = _doc("b", "In Nordhafen starben laut Feuerwehr 12 Menschen.", "2024-05-02")
+    assert _group_of(_groups([b]), "b", 12)["scope"] == "Nordhafen"

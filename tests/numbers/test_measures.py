@@ -37,6 +37,9 @@ def test_every_entry_has_its_shape() -> None:
         ("Menschen", "12 Menschen wurden schwer verletzt", "severely_injured"),
         ("Teilnehmern", "Die Polizei hatte mit 5.000 Teilnehmern gerechnet", "expected"),
         ("Menschen", "In der Halle saßen 300 Menschen", "people"),
+        ("Mitarbeiter", "An der Arbeitsniederlegung im Hafen beteiligten sich 2.400 Mitarbeiter", "participants"),
+        ("Beschäftigte", "Das Klinikum hat 2.400 Beschäftigte", "employees"),
+        ("Beschäftigte", "Die Gewerkschaft hatte mit 2.400 streikenden Beschäftigten beim Streik gerechnet", "expected"),
         ("Kisten", "", "count:kist"),
     ],
 )

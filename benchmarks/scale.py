@@ -1,0 +1,204 @@
+"""`lagebild analyze` end to end at scale: wall time, articles/s, peak memory of the main process and workers.
+
+Corpora of N text files are made from the 1,028 10kGNAD articles in ../shared/data (evaluation use
+only, CC BY-NC-SA) and variants of them: variant k of an article drops one of its sentences (a
+different one for each k), so the copies read like rewritten agency reports of one story and
+every file has its own content. Each row runs the real command line in a fresh process
+(`lagebild analyze DIR --db DB --out OUT`, export and report included) and samples the memory of
+the process tree every 0.2 s from /proc (Linux): the main process, the largest single worker
+(process-pool workers or Ray workers), and the whole tree (with Ray: its own services too).
+
+Rows: one full run per size; with --ray, the first size again on a local Ray cluster
+(`--executor ray`) beside the process pool; then "+K incremental": K new articles added to the
+store of the largest size (the same command rerun on the folder with K more files); "K alone":
+the same K articles into an empty store, for comparison.
+
+Usage: .venv/bin/python benchmarks/scale.py [--sizes 10000[,30000,100000]] [--incremental 1000] [--ray] [--jobs 2]
+       .venv/bin/python benchmarks/scale.py --sizes 1000 --incremental 0 --ray   (pool and Ray side by side)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lagebild.evaluation import shared_data_dir
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„])")
+
+
+def gnad_texts() -> list[str]:
+    path = shared_data_dir() / "10kgnad_articles" / "test.csv"
+    if not path.exists():
+        sys.exit(f"needs {path} (LAGEBILD_SHARED_DATA points elsewhere)")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
+
+
+def variant(text: str, k: int) -> str:
+    """Variant ``k`` of an article (0: the article itself): one sentence left out, unique content."""
+    if k == 0:
+        return text
+    sentences = _SENTENCE.split(text)
+    if len(sentences) > 2:
+        drop = 1 + (k - 1) % (len(sentences) - 1)  # keep the lead sentence: it carries the story
+        return " ".join(s for i, s in enumerate(sentences) if i != drop) + ("" if k < len(sentences) else f"\n\n(Fassung {k})")
+    return f"{text}\n\n(Fassung {k})"
+
+
+def write_corpus(folder: Path, start: int, stop: int, texts: list[str]) -> None:
+    """Write articles ``start`` … ``stop - 1`` of the endless variant sequence as text files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(start, stop):
+        (folder / f"a{i:07d}.txt").write_text(variant(texts[i % len(texts)], i // len(texts)), "utf-8")
+
+
+def _tree(root: int) -> dict[int, tuple[str, int]]:
+    """pid → (command line, resident kB) of ``root`` and every descendant."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                parents[int(entry)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+            except (OSError, ValueError):
+                continue
+    members = {root}
+    grew = True
+    while grew:
+        grew = False
+        for pid, ppid in parents.items():
+            if ppid in members and pid not in members:
+                members.add(pid)
+                grew = True
+    out = {}
+    for pid in members:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        m = re.search(r"VmRSS:\s+(\d+)", status)
+        out[pid] = (cmd, int(m.group(1)) if m else 0)
+    return out
+
+
+def _is_worker(cmd: str) -> bool:
+    return "multiprocessing" in cmd or "ray::" in cmd or "default_worker.py" in cmd
+
+
+@dataclass
+class Row:
+    label: str
+    articles: int
+    seconds: float
+    main_mb: float
+    worker_mb: float
+    tree_mb: float
+    summary: str
+
+    def line(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        return (
+            f"| {self.label} | {self.articles:,} | {self.seconds:,.1f} | {rate:,.1f} | {self.main_mb:,.0f} | "
+            f"{self.worker_mb:,.0f} | {self.tree_mb:,.0f} |"
+        )
+
+
+def run(label: str, articles: int, folder: Path, db: Path, out: Path, extra: list[str]) -> Row:
+    """Run ``lagebild analyze`` on ``folder`` in a fresh process; sample its process tree's memory."""
+    cmd = [sys.executable, "-m", "lagebild.cli", "analyze", str(folder), "--db", str(db), "--out", str(out), *extra]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    peaks = {"main": 0, "worker": 0, "tree": 0}
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            tree = _tree(proc.pid)
+            peaks["main"] = max(peaks["main"], tree.get(proc.pid, ("", 0))[1])
+            peaks["worker"] = max([peaks["worker"]] + [kb for pid, (c, kb) in tree.items() if pid != proc.pid and _is_worker(c)])
+            peaks["tree"] = max(peaks["tree"], sum(kb for _, kb in tree.values()))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{label}: lagebild analyze failed ({proc.returncode}):\n{err[-3000:]}")
+    summary = next((line for line in err.splitlines() if line.startswith("documents in:")), "")
+    return Row(label, articles, seconds, peaks["main"] / 1024, peaks["worker"] / 1024, peaks["tree"] / 1024, summary)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes (default 10000)")
+    parser.add_argument("--incremental", type=int, default=1000, help="articles added to the largest store (0: skip)")
+    parser.add_argument("--ray", action="store_true", help="also run the first size on a local Ray cluster")
+    parser.add_argument("--no-pool", action="store_true", help="skip the process-pool rows (with --ray: Ray only)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, default=None, help="folder for corpora and stores (default: a temporary one)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    texts = gnad_texts()
+    base = Path(args.keep or tempfile.mkdtemp(prefix="lagebild-scale-"))
+    jobs = ["-j", str(args.jobs)]
+    rows: list[Row] = []
+    load = os.getloadavg()
+    try:
+        for n in sizes:
+            folder = base / f"in-{n}"
+            write_corpus(folder, 0, n, texts)
+            if args.no_pool:
+                continue
+            rows.append(run(f"{n:,} articles, process pool", n, folder, base / f"s{n}.db", base / f"out{n}", jobs))
+            print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
+        if args.ray and sizes:
+            n = sizes[0]
+            rows.append(run(f"{n:,} articles, local Ray cluster", n, base / f"in-{n}", base / f"ray{n}.db", base / f"ray-out{n}",
+                            [*jobs, "--executor", "ray"]))
+            print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
+        if args.incremental and sizes and not args.no_pool:
+            n, k = sizes[-1], args.incremental
+            added = base / f"in-{n}"
+            write_corpus(added, n, n + k, texts)  # K more files in the same folder
+            db = base / f"s{n}.db"
+            rows.append(run(f"+{k:,} to the {n:,}-article store", k, added, db, base / f"out{n}", jobs))
+            print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
+            alone = base / f"alone-{k}"
+            write_corpus(alone, n, n + k, texts)
+            rows.append(run(f"the same {k:,} alone", k, alone, base / f"alone{k}.db", base / f"out-alone{k}", jobs))
+            print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+    print(f"\nlagebild analyze end to end (export and report included), {args.jobs} workers, {os.cpu_count()} cores; "
+          f"load average at start {load[0]:.1f}\n")
+    print("| run | articles | wall s | articles/s | main peak MB | largest worker MB | whole tree peak MB |")
+    print("|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(row.line())
+    print()
+    for row in rows:
+        print(f"{row.label}: {row.summary}")
+
+
+if __name__ == "__main__":
+    main()

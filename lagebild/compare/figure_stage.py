@@ -1,0 +1,78 @@
+"""Which stage of a stepwise published count a figure belongs to (``lagebild/data/figure_stages.toml``).
+
+Election figures come as poll → exit poll → projection → preliminary → official result; the stage a
+figure is from orders it even when the articles carry only a month. A figure takes the stage named
+in its own sentence, else the last one named in the article shortly before it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Stage", "load_stages", "stage_at"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "figure_stages.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One stage: its name and its place in the order."""
+
+    id: str
+    rank: int
+    estimate: bool = False  # an estimate (poll, projection), not a count: sources may differ at this stage
+
+
+@lru_cache(maxsize=4)
+def load_stages(path: Path = DATA) -> tuple[tuple[Stage, re.Pattern[str]], ...]:
+    """Load the stage vocabulary as (stage, cue pattern) pairs; a broken file means no stages."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return ()
+    out = []
+    for entry in raw.get("stage", []):
+        cues = [str(c) for c in entry.get("cues", []) if c]
+        if not cues or "id" not in entry:
+            continue
+        try:
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)", re.IGNORECASE)
+        except re.error:
+            continue
+        out.append((Stage(str(entry["id"]), int(entry.get("rank", 0)), bool(entry.get("estimate", False))), pattern))
+    return tuple(out)
+
+
+def _mentions(text: str) -> list[tuple[int, int, Stage]]:
+    """Every stage named in a text as (start, end, stage); where cues overlap the later stage wins
+    ("vorläufiges amtliches Endergebnis" is preliminary, not official)."""
+    hits: list[tuple[int, int, Stage]] = []
+    for stage, pattern in load_stages():
+        for m in pattern.finditer(text):
+            hits.append((m.start(), m.end(), stage))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, Stage]] = []
+    for h in hits:
+        if out and h[0] < out[-1][1]:
+            continue  # inside a longer, earlier-starting cue
+        out.append(h)
+    return out
+
+
+def stage_at(text: str, sentence: tuple[int, int], window: int = 400) -> Stage | None:
+    """The stage a figure in ``text[sentence[0]:sentence[1]]`` is from: named in that sentence, else the
+    last stage named within ``window`` characters before it; None when nothing says."""
+    start, end = sentence
+    mentions = _mentions(text[max(0, start - window) : end])
+    offset = max(0, start - window)
+    inside = [s for a, _, s in mentions if a + offset >= start]
+    if inside:
+        ranks = {s.rank for s in inside}
+        # a sentence naming two stages ("nach der Prognose … im Endergebnis") does not say which is its own
+        return inside[0] if len(ranks) == 1 else None
+    before = [s for _, _, s in mentions]
+    return before[-1] if before else None

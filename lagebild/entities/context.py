@@ -1,0 +1,176 @@
+"""What a mention's neighbours say about it: capital as government or city, place-name heads, noise.
+
+- A capital is a place by default; it stands for its state only when it acts ("Moskau warnt",
+  "warf Moskau vor") or when two capitals of different states meet in a relation ("zwischen Moskau
+  und Pjöngjang"). The decision is made for each mention, not for the name.
+- Administrative heads belong to the place name ("Landkreis Ahrweiler") and meet under one key.
+- Currency names ("Euro", "US-Dollar") and the document's own outlet are no entities.
+- A surname the tagger found in a full name is a person wherever it recurs in the same document
+  as a proper noun ("Faeser sagte …", not "der Brand").
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from lagebild.entities.normalize import fold_key, name_key
+
+__all__ = ["ContextLexicon", "is_common_noun", "is_currency", "is_outlet_name", "load_context", "outlet_keys"]
+
+KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
+_ARTICLES = ("der", "die", "das")
+
+
+class _Token(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ContextLexicon:
+    """Words read around mentions (``data/kb/context.toml``, ``data/kb/currencies.txt``)."""
+
+    actor_verbs: frozenset[str]
+    relation_words: frozenset[str]
+    source_before: frozenset[str]
+    subordinators: frozenset[str]
+    source_after: frozenset[str]
+    admin_heads: dict[str, str]
+    currencies: frozenset[str]  # name keys of currency names and their last words
+    common_noun_suffixes: tuple[str, ...] = ()
+    org_head_endings: tuple[str, ...] = ()
+
+    def org_head(self, word: str) -> bool:
+        """True for a capitalised word that heads an organisation named after a place ("Verkehrsclub")."""
+        return len(word) >= 5 and word[:1].isupper() and word.isalpha() and word.casefold().endswith(self.org_head_endings)
+
+    def capital_acts(self, toks: Sequence[_Token], i: int, end: int, is_capital: object) -> bool:
+        """True if the capital spanning tokens ``i``…``end-1`` is an actor, not a place.
+
+        ``is_capital`` is called with a token index and returns the state id of a capital there
+        (or ``None``); it lets coordinated capitals ("zwischen Moskau und Pjöngjang", "laut Kiew
+        und Washington", "Moskau und Pjöngjang haben …") share one reading.
+        """
+        if not callable(is_capital):
+            return False
+        return self._acts_left(toks, i, end, is_capital) or self._acts_right(toks, i, end, is_capital)
+
+    def _acts_left(self, toks: Sequence[_Token], i: int, end: int, is_capital: Any) -> bool:
+        prev = toks[i - 1].text if i > 0 else ""
+        low = prev.casefold()
+        if prev and prev[:1].islower() and (prev in self.actor_verbs or _cue_finite(prev)):
+            return True  # verb in second position, capital as subject: "warf Moskau vor"
+        if low in self.source_before:
+            return True
+        if low in self.subordinators and end < len(toks) and is_capital(end) and is_capital(end) != is_capital(i):
+            return True  # "dass Moskau Nordkorea hilft"
+        if low in self.relation_words and end + 1 < len(toks) and toks[end].text == "und":
+            other = is_capital(end + 1)  # "zwischen [Moskau] und Pjöngjang"
+            return bool(other) and other != is_capital(i)
+        if low in ("und", "oder", ",") and i >= 2 and is_capital(i - 2):
+            if i >= 3 and toks[i - 3].text.casefold() in self.relation_words:
+                return is_capital(i - 2) != is_capital(i)  # "zwischen Moskau und [Pjöngjang]"
+            return self._acts_left(toks, i - 2, i - 1, is_capital)  # "laut Kiew und [Washington]"
+        return False
+
+    def _acts_right(self, toks: Sequence[_Token], i: int, end: int, is_capital: Any) -> bool:
+        nxt = toks[end].text if end < len(toks) else ""
+        if nxt in self.actor_verbs or _cue_finite(nxt) or nxt.casefold() in self.source_after:
+            return True
+        if nxt in ("und", "oder", ",") and end + 1 < len(toks) and is_capital(end + 1):
+            return self._acts_right(toks, end + 1, end + 2, is_capital)  # "[Moskau] und Pjöngjang haben"
+        return False
+
+    def admin_head(self, word: str) -> str | None:
+        """The key of an administrative head ("Landkreises" → "kreis"), else ``None``."""
+        return self.admin_heads.get(word)
+
+
+def _cue_finite(word: str) -> bool:
+    if not word[:1].islower():
+        return False
+    from lagebild.speech.lexicon import (
+        CUE_FORMS,  # the speech stage's cue verbs (imported lazily)
+    )
+
+    return any(f.finite and not f.konj for f in CUE_FORMS.get(word, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def load_context() -> ContextLexicon:
+    """Read the shipped context words."""
+    data = tomllib.loads((KB_DIR / "context.toml").read_text(encoding="utf-8"))
+    currencies: set[str] = set()
+    cur_path = KB_DIR / "currencies.txt"
+    if cur_path.exists():
+        for line in cur_path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                currencies.add(name_key(line.strip()))
+    return ContextLexicon(
+        actor_verbs=frozenset(data.get("actor_verbs", ())),
+        relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),
+        source_before=frozenset(w.casefold() for w in data.get("source_before", ())),
+        source_after=frozenset(w.casefold() for w in data.get("source_after", ())),
+        subordinators=frozenset(w.casefold() for w in data.get("subordinators", ())),
+        admin_heads={str(k): str(v) for k, v in (data.get("admin_heads") or {}).items()},
+        currencies=frozenset(currencies),
+        common_noun_suffixes=tuple(data.get("common_noun_suffixes", ())),
+        org_head_endings=tuple(w.casefold() for w in data.get("org_head_endings", ())),
+    )
+
+
+def is_common_noun(word: str, lex: ContextLexicon) -> bool:
+    """True for an inflected common noun the tagger took for a name ("Staatsmedien", "Militäreinrichtungen").
+
+    A genitive ("Berlins") and a nominalised adjective ("Grünen" → "Grüne") are not counted.
+    """
+    if " " in word or not word[:1].isupper() or not word.isalpha():
+        return False
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang="de")
+    if lemma == word or not lemma[:1].isupper() or word in (lemma + "s", lemma + "es"):
+        return False
+    if lemma.endswith("e") and word == lemma + "n":
+        return False
+    return lemma.endswith(lex.common_noun_suffixes)
+
+
+def is_currency(surface: str, lex: ContextLexicon) -> bool:
+    """True for a currency name ("Euro", "US-Dollar", "Schweizer Franken", "Rubel")."""
+    return name_key(surface) in lex.currencies
+
+
+def outlet_keys(outlet: str | None) -> frozenset[str]:
+    """Spelling-blind keys naming a document's outlet, from its host ("derstandard.at" → "derstandard",
+    "standard"; "tagesschau.de" → "tagesschau")."""
+    if not outlet:
+        return frozenset()
+    host = outlet.casefold().removeprefix("www.")
+    labels = [p for p in host.split(".") if p]
+    if len(labels) < 2:
+        return frozenset()
+    name = labels[-2] if labels[-2] not in {"co", "com", "org", "net"} or len(labels) < 3 else labels[-3]
+    keys = {name.replace("-", "")}
+    for art in _ARTICLES:
+        if name.startswith(art) and len(name) > len(art) + 3:
+            keys.add(name[len(art):])
+    return frozenset(k for k in keys if len(k) >= 3)
+
+
+def is_outlet_name(surface: str, keys: frozenset[str]) -> bool:
+    """True if ``surface`` names the outlet ("STANDARD", "derStandard.at", "Der Standard", "Spiegel Online")."""
+    if not keys:
+        return False
+    words = fold_key(name_key(surface)).split()
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
+    if words and words[-1] in {"at", "de", "ch", "com", "online", "net", "tv"}:
+        words = words[:-1]
+    compact = "".join(words)
+    return compact in keys

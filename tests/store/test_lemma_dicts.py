@@ -1,0 +1,59 @@
+"""The search column's lemmatizer: tries built once on disk give simplemma's own lemmas."""
+
+from __future__ import annotations
+
+import pytest
+import simplemma
+
+from lagebild.store import lemma_dicts
+
+WORDS = {
+    "en": ["houses", "were", "running", "children", "better", "Mice", "analyses", "zzzqx", "co-operation", "Berlin"],
+    "fr": ["chevaux", "étaient", "allées", "yeux", "mangeaient", "Paris", "qqqzz"],
+}
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path):  # type: ignore[no-untyped-def]
+    """A lemmatizer with its own empty cache folder (and the process-wide one restored after)."""
+    monkeypatch.setenv(lemma_dicts.CACHE_ENV, str(tmp_path / "cache"))
+    lemma_dicts.lemmatizer.cache_clear()
+    yield tmp_path / "cache"
+    lemma_dicts.lemmatizer.cache_clear()
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_same_lemmas_as_simplemma(fresh, lang: str) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("marisa_trie")
+    lemmatizer = lemma_dicts.lemmatizer()
+    got = [lemmatizer.lemmatize(w, lang) for w in WORDS[lang]]
+    assert got == [simplemma.lemmatize(w, lang=lang, greedy=True) for w in WORDS[lang]]
+    assert list(fresh.rglob(f"{lang}.dic")), "the trie is kept on disk for the next process"
+
+
+def test_second_process_maps_the_built_trie(fresh) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("marisa_trie")
+    assert lemma_dicts.lemmatizer().lemmatize("houses", "en") == "house"
+    built = next(fresh.rglob("en.dic"))
+    stamp = built.stat().st_mtime_ns
+    lemma_dicts.lemmatizer.cache_clear()  # as a new worker would start
+    assert lemma_dicts.lemmatizer().lemmatize("children", "en") == "child"
+    assert built.stat().st_mtime_ns == stamp, "not built twice"
+
+
+def test_unwritable_cache_falls_back_to_simplemma(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(lemma_dicts.CACHE_ENV, str(blocker))
+    lemma_dicts.lemmatizer.cache_clear()
+    try:
+        assert lemma_dicts.lemmatizer().lemmatize("houses", "en") == simplemma.lemmatize("houses", lang="en", greedy=True)
+    finally:
+        lemma_dicts.lemmatizer.cache_clear()
+
+
+def test_unsupported_language_raises_like_simplemma(fresh) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError):
+        simplemma.lemmatize("word", lang="xx", greedy=True)
+    with pytest.raises(ValueError):
+        lemma_dicts.lemmatizer().lemmatize("word", "xx")
