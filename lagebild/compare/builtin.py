@@ -27,7 +27,9 @@ BUILTIN_COMPARE_MODULES: tuple[str, ...] = (
 
 #: stage → result fields it reads when an earlier stage produced them (see each stage's ``__call__``)
 BUILTIN_USES: dict[str, frozenset[str]] = {
-    "stories.v1": frozenset({"mention_entity", "inferred_dates"}),
+    # stories come first: an inferred date is decided inside the article's own story
+    "stories.v1": frozenset({"mention_entity"}),
+    "dates.infer.v1": frozenset({"stories"}),
     "events.merge.v1": frozenset({"mention_entity", "stories", "inferred_dates"}),
     "claims.group.v1": frozenset({"mention_entity", "stories", "inferred_dates"}),
     "coverage.v1": frozenset({"stories", "inferred_dates"}),

@@ -507,16 +507,19 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
     """Places an article is about (key → name): those named in its lead (headline, dateline) and the one it names most often."""
     keys: Counter[str] = Counter()
     names: dict[str, str] = {}
-    lead = set()
+    lead: set[str] = set()
     for a in doc.annotations:
         if a.kind == "entity" and a.label == "LOC":
-            words = {scope_key(w) for w in re.split(r"[\s\-/]+", a.surface) if len(w) > 3}
+            words = sorted({scope_key(w) for w in re.split(r"[\s\-/]+", a.surface) if len(w) > 3})
             keys.update(words)
             for w in words:
                 names.setdefault(w, a.surface)
             if a.span.start < lead_chars:
-                lead |= words
-    top = [k for k, n in keys.most_common(1) if n > 1]
+                lead.update(words)
+    # the place named most often, only when no other is named as often (a tie names none, whatever
+    # order the names were met in)
+    ranked = keys.most_common(2)
+    top = [k for k, n in ranked[:1] if n > 1 and (len(ranked) < 2 or ranked[1][1] < n)]
     return {k: names[k] for k in lead | set(top)}
 
 

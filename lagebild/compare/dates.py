@@ -8,7 +8,11 @@ Evidence, strongest first:
    moved by the relative offset (a week later), at the precision the fact allows.
 2. *The latest explicit calendar date the article itself tells as past* (day or month
    precision): the article cannot be older than that, so it is a lower bound.
-3. *The dated article it shares most distinctive words with*: same story, same days, month precision.
+3. *The first month of its story's dated coverage* (not before the article's own bound).
+
+Evidence comes from the article's own story only (``stories``): a date is never borrowed from
+another story that happens to share words ("Menschen", "verletzt"). A lower bound alone is
+reported as ``kind: bounds`` with ``not_before`` and no value.
 
 Each inferred date says why (``reason``) and points at the spans it rests on (``evidence``);
 ``timex`` holds the document's relative expressions resolved again against the inferred date.
@@ -120,12 +124,35 @@ def _from_relative(point: Point, relative: dict[str, Any]) -> Point | None:
     return shift(point, unit, -offset) or point
 
 
-def infer_dates(docs: Sequence[Document], *, min_shared: int = 2) -> dict[str, dict[str, Any]]:
-    """Return ``{doc id: {"value", "precision", "reason", "inferred", "range", "evidence", "timex"}}`` for undated documents."""
+def _story_peers(docs: Sequence[Document], stories: Sequence[dict[str, Any]] | None) -> dict[str, set[str]]:
+    """Map each document to the documents of its story (itself included); no stories: one pool."""
+    if not stories:
+        everyone = {d.id for d in docs}
+        return {d.id: everyone for d in docs}
+    out: dict[str, set[str]] = {}
+    for story in stories:
+        members = {str(m.get("doc")) for m in story.get("members") or []}
+        for m in members:
+            out[m] = members
+    for d in docs:
+        out.setdefault(d.id, {d.id})
+    return out
+
+
+def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
+                stories: Sequence[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """Return ``{doc id: {"value", "precision", "kind", "confidence", "reason", "inferred", "range", "evidence", "timex"}}``.
+
+    Evidence comes only from the document's own story (``stories``; without them every document
+    counts as one story). ``kind`` is ``inferred`` (a month or day the evidence points at, with a
+    ``confidence``) or ``bounds`` (``not_before``: the latest date the article tells as past; no
+    value, since a bound alone does not say when the article was written).
+    """
     dated = {d.id: p for d in docs if (p := _dct(d)) is not None}
     undated = [d for d in docs if d.id not in dated]
     if not undated:
         return {}
+    peers = _story_peers(docs, stories)
     sentences = {d.id: [a for a in d.annotations if a.kind == "sentence"] for d in docs}
     df: Counter[str] = Counter()
     doc_words: dict[str, set[str]] = {}
@@ -154,6 +181,8 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2) -> dict[str, d
             point = _resolved(ann)
             if point is None or _RANK[point.gran] < _RANK["month"] or ann.data.get("direction") == "future":
                 continue
+            if ann.data.get("tense") == "future":
+                continue
             if ann.data.get("anchor") == "context" and ann.id in flagged[d.id]:
                 continue
             sent = _sentence(d, ann, sentences[d.id])
@@ -164,24 +193,37 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2) -> dict[str, d
 
     out: dict[str, dict[str, Any]] = {}
     for doc in undated:
-        result = _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared)
+        own = peers.get(doc.id, {doc.id})
+        result = _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own)
         bound = _lower_bound(doc)
-        if result is None and bound is None:
-            result = _by_similar_doc(doc, docs, dated, doc_words, idf, min_shared)
-        elif result is not None and bound is not None:
+        confidence = 0.8
+        if result is not None and bound is not None:
             if (bound[0].date() or result[0].date()) > (result[0].date() or bound[0].date()):  # type: ignore[operator]
                 result = None
+        if result is None:
+            confidence = 0.5
+            result = _by_story(doc, dated, own, bound)
         if result is None and bound is not None:
             point, ann = bound
-            result = (point, f"latest date the article itself tells as past: „{ann.surface}“ ({ann.data.get('value')}); "
-                             "it cannot have been written earlier", [doc.span_json(ann.span)])
+            entry: dict[str, Any] = {
+                "value": None, "precision": None, "kind": "bounds", "inferred": True,
+                "not_before": ann.data.get("value"),
+                "reason": f"not before „{ann.surface}“ ({ann.data.get('value')}), the latest date the article itself tells "
+                          "as past; nothing in its story says how much later it was written",
+                "evidence": [doc.span_json(ann.span)],
+            }
+            out[doc.id] = entry
+            continue
         if result is None:
             continue
         point, reason, evidence = result
         value = _as_date_value(point)
         if value is None:
             continue
-        entry: dict[str, Any] = {"value": value[0], "precision": value[1], "reason": reason, "inferred": True, "evidence": evidence}
+        entry = {"value": value[0], "precision": value[1], "kind": "inferred", "confidence": confidence,
+                 "reason": reason, "inferred": True, "evidence": evidence}
+        if bound is not None:
+            entry["not_before"] = bound[1].data.get("value")
         first, last = point.date(), point.end_date()
         if first and last:
             entry["range"] = [first.isoformat(), last.isoformat()]  # what the evidence allows (a week: Monday..Sunday)
@@ -190,8 +232,41 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2) -> dict[str, d
     return out
 
 
+def _by_story(doc: Document, dated: dict[str, Point], own: set[str],
+              bound: tuple[Point, Annotation] | None) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    """The first month of the story's dated coverage, not before the article's own bound.
+
+    Coverage of a story gathers in its first days (later pieces — results, verdicts, anniversaries —
+    are the ones that print dates and look back); an undated member without a dated fact of its
+    own is placed at the start, or at its own latest past date when that is later and the story's
+    coverage reaches it.
+    """
+    months: Counter[str] = Counter()
+    for other in sorted(own):
+        if other != doc.id and other in dated:
+            p = truncate(dated[other], "month")
+            if p is not None:
+                months[format_value(p)] += 1
+    if not months:
+        return None
+    month = min(months)
+    point = parse_value(month)
+    if point is None:
+        return None
+    if bound is not None:
+        b_month = truncate(bound[0], "month")
+        if b_month is not None and format_value(b_month) > month:
+            if format_value(b_month) > max(months):
+                return None  # later than all dated coverage of the story: only a bound is known
+            point = b_month
+            month = format_value(b_month)
+    n = sum(months.values())
+    return point, (f"no dated fact of its own; its story's dated coverage ({n} articles) starts in {min(months)}"
+                   + (f", and it tells „{bound[1].surface}“ ({bound[1].data.get('value')}) as past" if bound else "")), []
+
+
 def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact], index: dict[str, list[int]],
-                 idf: Any, min_shared: int) -> tuple[Point, str, list[dict[str, Any]]] | None:
+                 idf: Any, min_shared: int, own: set[str]) -> tuple[Point, str, list[dict[str, Any]]] | None:
     """Vote over dated facts that share words with the sentence of a relative expression.
 
     Each dated document votes once per calendar value (its best-matching fact); the value with
@@ -209,7 +284,8 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
         counts: Counter[int] = Counter()
         for w in words:
             for i in index.get(w, ()):
-                counts[i] += 1
+                if facts[i].doc.id in own:  # only the article's own story dates it
+                    counts[i] += 1
         for i, shared_n in sorted(counts.items()):  # sorted: set order varies with the hash seed
             if shared_n < min_shared:
                 continue
@@ -247,29 +323,16 @@ def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:
         point = _resolved(ann)
         if point is None or _RANK[point.gran] < _RANK["month"] or point.gran in ("season",):
             continue
+        if ann.data.get("direction") == "future" or (ann.data.get("anchor") in ("none", None) and ann.data.get("tense") != "past"):
+            # only a date the article tells in the past tense bounds it: "will am 15. Januar …",
+            # "ab dem 1. Jänner 2017 gilt …" lie ahead or say nothing about when the article was written
+            continue
         d = point.date()
         if d is None:
             continue
         if best is None or d > (best[0].date() or d):
             best = (point, ann)
     return best
-
-
-def _by_similar_doc(doc: Document, docs: Sequence[Document], dated: dict[str, Point], doc_words: dict[str, set[str]],
-                    idf: Any, min_shared: int) -> tuple[Point, str, list[dict[str, Any]]] | None:
-    mine = doc_words[doc.id]
-    best: tuple[float, str] | None = None
-    for other_id, point in dated.items():
-        shared = mine & doc_words[other_id]
-        if len(shared) < 5 * min_shared:
-            continue
-        score = sum(idf(w) for w in sorted(shared)) / (1 + math.log(1 + len(doc_words[other_id])))
-        if best is None or score > best[0]:
-            best = (score, other_id)
-    if best is None:
-        return None
-    point = truncate(dated[best[1]], "month") or dated[best[1]]
-    return point, f"no date of its own; shares the most distinctive words with {best[1]} (published {format_value(dated[best[1]])})", []
 
 
 def _reresolved(doc: Document, value: str, precision: str) -> dict[str, dict[str, Any]]:
@@ -293,4 +356,5 @@ class InferDates:
     prov: Any = field(default=None, compare=False)
 
     def __call__(self, ctx: CorpusContext) -> None:
-        ctx.result.inferred_dates = infer_dates(ctx.docs, min_shared=self.min_shared)
+        stories = getattr(ctx.result, "stories", None) or None
+        ctx.result.inferred_dates = infer_dates(ctx.docs, min_shared=self.min_shared, stories=stories)

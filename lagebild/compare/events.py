@@ -20,15 +20,17 @@ from typing import Any
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.events.corpus import (
     content_words,
-    norm_words,
     entity_key,
     entity_names,
     independent_groups,
+    norm_words,
     publication_interval,
     short_id,
     story_of,
 )
 from lagebild.events.dates import DateInterval, interval_of, widen
+from lagebild.events.label import label_quality, sentence_label
+from lagebild.events.lexicon import class_policies, load_lexicon
 from lagebild.model import Document, Span
 
 __all__ = ["EventMerger", "Mention", "mentions_of"]
@@ -84,6 +86,13 @@ class Mention:
     according_to: str | None = None
     places: set[str] = field(default_factory=set)
     place_names: list[str] = field(default_factory=list)
+    happening: bool = False  # merged by story, place and date (see triggers.toml ``merge``)
+    noun: bool = False  # the trigger names the happening ("Anschlag") instead of telling it
+    patients: set[str] = field(default_factory=set)  # who the act is done to (the accused, the attacked)
+    sentence: tuple[int, int] = (0, 0)  # cleaned-text offsets of the sentence, for the label
+    trigger_at: tuple[int, int] = (0, 0)  # cleaned-text offsets of the trigger word
+    agent_spans: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""  # the document's cleaned text (shared, not copied)
 
     @property
     def key(self) -> str:
@@ -95,8 +104,11 @@ class Mention:
         return {"value": self.interval.value, "granularity": self.interval.granularity, "basis": self.basis}
 
 
-def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) -> list[Mention]:
+def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
+                policies: dict[str, str] | None = None) -> list[Mention]:
     """Collect the factual event mentions of all documents."""
+    if policies is None:
+        policies = class_policies(load_lexicon())
     mention_entity = getattr(result, "mention_entity", None) or {}
     stories = story_of(getattr(result, "stories", None) or [])
     inferred = getattr(result, "inferred_dates", None) or {}
@@ -139,7 +151,11 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) 
                 interval = interval_of(date.get("value"), date.get("granularity"))
                 basis = "text" if interval else None
             window = interval
-            if interval is None and dct is not None and data.get("tense") in ("present", "perfect", "past") and not dct_inferred:
+            happening = policies.get(ann.label or "", "participants") == "happening"
+            # an inferred publication date places a happening in its story's days, never a signature or a vote
+            usable_dct = dct is not None and (not dct_inferred or happening)
+            if interval is None and usable_dct and data.get("tense") in ("present", "perfect", "past"):
+                assert dct is not None
                 interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
                 window, basis = widen(interval, window_days) if interval else None, "publication"
             sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
@@ -155,6 +171,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) 
                     agent_types=agent_types,
                     strong_agents=strong,
                     participants=agents | patients | places,
+                    patients=patients - agents,
                     names=names,
                     tokens=tokens,
                     interval=interval,
@@ -169,6 +186,12 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7) 
                     according_to=data.get("according_to"),
                     places=places,
                     place_names=[names[k] for k in places if k in names],
+                    happening=happening,
+                    noun=bool(data.get("noun")),
+                    sentence=(int(sent[0]), int(sent[1])),
+                    trigger_at=(ann.span.start, ann.span.end),
+                    agent_spans=[(by_id[r].span.start, by_id[r].span.end) for r in data.get("agent_anns") or [] if r in by_id],
+                    text=doc.text,
                 )
             )
     return out
@@ -202,11 +225,13 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     agents: Counter[str] = field(default_factory=Counter)
+    patients: set[str] = field(default_factory=set)
     agent_types: set[str] = field(default_factory=set)
     strong_agents: set[str] = field(default_factory=set)
     triggers: Counter[str] = field(default_factory=Counter)
     tokens: dict[str, frozenset[str]] = field(default_factory=dict)
     participants: Counter[str] = field(default_factory=Counter)
+    place_keys: set[str] = field(default_factory=set)
     objects: Counter[str] = field(default_factory=Counter)
     conflict: bool = False
     # Distinct word sets and date windows of the mentions: copies of an article repeat them, and
@@ -223,12 +248,14 @@ class _Cluster:
             if m.basis == "text":
                 self.text_windows[m.window] = None
         self.agents.update(m.agents)
+        self.patients |= m.patients
         self.agent_types |= m.agent_types
         self.strong_agents |= m.strong_agents
         self.triggers[m.trigger] += 1
         for k, t in m.tokens.items():
             self.tokens.setdefault(k, t)
         self.participants.update(m.participants)
+        self.place_keys |= m.places
         if m.obj:
             self.objects[m.obj] += 1
 
@@ -254,14 +281,35 @@ class EventMerger:
     def __call__(self, ctx: CorpusContext) -> None:
         ctx.result.events = self.merge(ctx.docs, ctx.result)
 
+    def _score_happening(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
+        """A flood, an attack, a strike: one event per story, place and date, whoever the sentence names."""
+        if c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens):
+            return None  # Hamburg's demonstration is not Munich's
+        texts = c.text_intervals()
+        if m.window is not None:
+            # a cluster the text dates is held to those dates: publication windows must not chain it
+            # into the weeks before (the election of 23 February and the final result of 14 March)
+            others = texts or c.any_intervals()
+            if others and not any(m.window.overlaps(t, 0) for t in others):
+                return None
+        shared = _matches(m.participants, m.tokens, c.participants, c.tokens)
+        sim = max((_jaccard(m.words, words) for words in c.word_sets), default=0.0)
+        same_text_date = m.basis == "text" and m.window is not None and any(m.window.overlaps(t, 0) for t in texts)
+        return 1.0 + shared + 2.0 * sim + (0.75 if same_text_date else 0.0) + (0.5 if m.places and c.place_keys else 0.0), False
+
     def _score(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
         """Return (score, is_date_conflict) for joining ``m`` to ``c``, or None if incompatible."""
+        if m.happening:
+            return self._score_happening(m, c)
         if (
             len(m.strong_agents) == 1 and len(c.strong_agents) == 1
             and not _matches(m.strong_agents, m.tokens, c.strong_agents, c.tokens)
             and m.agent_types == c.agent_types
         ):
             return None  # two different single actors of the same kind ("Nordkorea" vs "Russland")
+        if (m.strong_agents and c.patients and _matches(m.strong_agents, m.tokens, c.patients, c.tokens)
+                and not _matches(m.strong_agents, m.tokens, c.strong_agents, c.tokens)):
+            return None  # roles swapped: the accused accusing back is another event, not the same one
         agents_apart = bool(m.strong_agents and c.strong_agents and not _matches(m.strong_agents, m.tokens, c.strong_agents, c.tokens))
         shared = _matches(m.participants, m.tokens, c.participants, c.tokens)
         sim = max((_jaccard(m.words, words) for words in c.word_sets), default=0.0)
@@ -315,6 +363,8 @@ class EventMerger:
             if m.obj:
                 keys.append((m.story, m.event_class, "o:" + m.obj))
             keys.append((m.story, m.event_class, "d:" + m.doc))
+            if m.happening:
+                keys.append((m.story, m.event_class, "h"))  # every happening of the class in the story is a candidate
             if m.basis == "text" and m.window is not None and m.window.days <= 31:
                 keys.extend((m.story, m.event_class, f"t:{month}") for month in {m.window.start.isoformat()[:7], m.window.end.isoformat()[:7]})
             candidates = {ci for k in keys for ci in index.get(k, ())}
@@ -367,9 +417,33 @@ class EventMerger:
             return (len(docs), -_GRAN_RANK.get(m.interval.granularity, 9) if m.interval else 0, 0)
 
         best = max(pool, key=support)
+        days = [m for m in pool if m.interval is not None and m.interval.days <= 1]
+        if days and best.interval is not None and best.interval.days > 1:
+            # a month or week that contains the days the sources name: the day most of them name, when
+            # two sources agree on it or no source gives anything finer than that month
+            def on_day(m: Mention) -> tuple[int, str]:
+                same = {o.doc for o in days if o.interval is not None and m.interval is not None and o.interval.overlaps(m.interval)}
+                return len(same), "" if m.interval is None else m.interval.value
+            day = max(days, key=on_day)
+            agree = on_day(day)[0]
+            inside = day.interval is not None and best.interval.overlaps(day.interval)
+            if inside and (agree >= 2 or len({m.doc for m in days}) == len({m.doc for m in pool if m.interval is not None and m.interval.days <= 31})):
+                best = day
         assert best.interval is not None
         date = {**best.interval.to_json(), "basis": best.basis}
         return date, sorted(alternatives.values(), key=lambda a: a["value"])
+
+    @staticmethod
+    def _representative(c: _Cluster, date: dict[str, Any] | None) -> Mention:
+        """The mention whose sentence labels the event: dated as the event, with a named agent, short."""
+        value = (date or {}).get("value")
+
+        def rank(m: Mention) -> tuple[int, int, int, int, int, int, str, int]:
+            on_date = m.interval is not None and m.interval.value == value and m.basis == "text"
+            quality = label_quality(m.text, Span(*m.sentence), Span(*m.trigger_at)) if m.text else 9
+            return (quality > 1, not on_date, quality, m.noun, not m.strong_agents, m.basis != "text", m.doc, m.sentence[0])
+
+        return min(c.mentions, key=rank)
 
     def _event_json(self, c: _Cluster, groups: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
         surface: dict[str, Counter[str]] = defaultdict(Counter)
@@ -390,10 +464,13 @@ class EventMerger:
         obj = min(c.objects, key=lambda o: (-c.objects[o], o != seed, o)) if c.objects else ""
         if obj and obj.lower() in who.lower().split():
             obj = ""  # "Das Militär: erobern – Militär" says the agent twice
-        label = f"{who}: {first.trigger}".strip(": ") + (f" – {obj.capitalize()}" if obj else "")
+        summary = f"{who}: {first.trigger}".strip(": ") + (f" – {obj.capitalize()}" if obj else "")
         places = sorted({p for m in c.mentions for p in m.place_names})
         if places:
-            label += f" ({', '.join(places[:2])})"
+            summary += f" ({', '.join(places[:2])})"
+        rep = self._representative(c, date)
+        named = [name(k) for k in agents if k in rep.strong_agents] or [name(k) for k in agents[:1] if k in c.strong_agents]
+        label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), named[0] if named else None) if rep.text else summary
         sources = sorted({m.doc for m in c.mentions})
         text_dates = [a for a in dates if a["basis"] == "text"]
         conflict = c.conflict or any(
@@ -406,6 +483,7 @@ class EventMerger:
             "id": short_id("ev", [m.key for m in c.mentions]),
             "type": first.event_class,
             "label": label,
+            "summary": summary,
             "story": first.story or None,
             "participants": participants,
             "agents": agents,

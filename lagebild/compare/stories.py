@@ -132,6 +132,33 @@ def _time_factor(a: Any, b: Any, horizon_days: int) -> float:
     return max(0.5, 1.0 - 0.5 * (gap - horizon_days) / 365.0)
 
 
+def _told_near(a: Any, told_a: frozenset[str], b: Any, told_b: frozenset[str]) -> bool:
+    """Whether one side names, as a calendar date, a month the other side was published in.
+
+    A trial report of 2025 that tells "am 3. Juni 2022" is about the time of the June 2022
+    coverage, however far apart the two were published.
+    """
+    for rng, told in ((b, told_a), (a, told_b)):
+        if rng is None or not told:
+            continue
+        lo, hi = rng.start.isoformat()[:7], rng.end.isoformat()[:7]
+        if any(lo <= m <= hi for m in told):
+            return True
+    return False
+
+
+def told_months(doc: Any) -> frozenset[str]:
+    """The months a document names as calendar dates (absolute day or month dates, not told as ahead)."""
+    out = set()
+    for ann in doc.annotations:
+        if ann.kind != "timex" or ann.data.get("anchor") not in ("none", None) or ann.data.get("tense") == "future":
+            continue
+        value = str(ann.data.get("value") or "")
+        if ann.data.get("granularity") in ("day", "month") and len(value) >= 7 and value[4] == "-":
+            out.add(value[:7])
+    return frozenset(out)
+
+
 class _Range(NamedTuple):
     start: Any
     end: Any
@@ -173,16 +200,20 @@ def cluster_vectors(
     max_posting: int = 400,
     horizon_days: int = 45,
     extra_sim: Any = None,
+    told: Sequence[frozenset[str]] | None = None,
 ) -> tuple[list[int], list[float]]:
     """Cluster sparse vectors by centroid linkage over blocked candidate pairs.
 
     Returns (cluster index per item, confidence per item). ``extra_sim(i, j)`` may add a second
     similarity (e.g. embeddings) that is averaged with the TF-IDF cosine. Candidate pairs share at
     least two of their ``top_terms`` most distinctive features; features held by more than
-    ``max_posting`` items are not used for blocking (they say little about the story).
+    ``max_posting`` items are not used for blocking (they say little about the story). ``told``
+    (months each item names as dates) lifts the time penalty between items and clusters when
+    one names the other's publication month.
     """
     n = len(vectors)
     dates = list(dates or [None] * n)
+    told_of: dict[int, frozenset[str]] = {i: t for i, t in enumerate(told or []) if t}
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for term in heapq.nlargest(top_terms, vec, key=vec.__getitem__):
@@ -199,7 +230,8 @@ def cluster_vectors(
     for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs)):
         if extra_sim is not None:
             sim = 0.5 * (sim + float(extra_sim(i, j)))
-        sim *= _time_factor(dates[i], dates[j], horizon_days)
+        if not _told_near(dates[i], told_of.get(i, frozenset()), dates[j], told_of.get(j, frozenset())):
+            sim *= _time_factor(dates[i], dates[j], horizon_days)
         if sim >= threshold * 0.8:
             edges.append((sim, i, j))
     parent = list(range(n))
@@ -225,6 +257,8 @@ def cluster_vectors(
             merged[t] = merged.get(t, 0.0) + v
         sqnorm[a] = sqnorm[a] + sqnorm[b] + 2 * dot
         size[a] += size[b]
+        if b in told_of:
+            told_of[a] = told_of.get(a, frozenset()) | told_of.pop(b)
         da, db = span.get(a), span.pop(b, None)
         span[a] = (da or db) if da is None or db is None else _Range(min(da.start, db.start), max(da.end, db.end))
 
@@ -240,7 +274,9 @@ def cluster_vectors(
         link = dot / (math.sqrt(sqnorm[a] * sqnorm[b]) or 1.0)
         if extra_sim is not None:
             link = 0.5 * (link + float(extra_sim(i, j)))
-        if link * _time_factor(span.get(a), span.get(b), horizon_days) >= threshold or (size[a] == size[b] == 1 and sim >= threshold):
+        near = _told_near(span.get(a), told_of.get(a, frozenset()), span.get(b), told_of.get(b, frozenset()))
+        factor = 1.0 if near else _time_factor(span.get(a), span.get(b), horizon_days)
+        if link * factor >= threshold or (size[a] == size[b] == 1 and sim >= threshold):
             union(a, b, dot)
     roots = [find(i) for i in range(n)]
     confidence = []
@@ -314,7 +350,7 @@ class StoryClusterer:
             except ImportError as exc:
                 log.warning("stories: embedding %s unavailable (%s); using words and entities only", self.embedding, exc)
         roots, conf = cluster_vectors(vectors, threshold=self.threshold, dates=dates, must_link=must,
-                                      horizon_days=self.horizon_days, extra_sim=extra)
+                                      horizon_days=self.horizon_days, extra_sim=extra, told=[told_months(d) for d in docs])
         members: dict[int, list[int]] = defaultdict(list)
         for i, root in enumerate(roots):
             members[root].append(i)

@@ -41,6 +41,8 @@ _POSSIBLE = frozenset(
     "könnte könnten kann können konnte dürfte dürften möglicherweise womöglich eventuell vielleicht sollte sollten "
     "würde würden could might may would possibly perhaps".split()
 )
+#: words that make a named happening hypothetical or pending ("im Falle eines Angriffs", "ein möglicher Streik")
+_HYPOTHETICAL_NOUN = frozenset("falle fall falls möglichen möglicher mögliches möglicher drohende drohenden drohender geplante geplanten geplanter".split())
 _INTENDED = frozenset("will wollen wollte wollten plant planen plante planten beabsichtigt intends plans".split())
 _REPORTED = frozenset("soll sollen habe hätten hätte sei seien reportedly allegedly".split())
 _REQUIRED = frozenset("muss müssen musste mussten must".split())
@@ -73,6 +75,7 @@ class EventMention:
     voice: str = "active"
     object_text: str | None = None
     agent_text: str | None = None
+    noun: bool = False  # the trigger is a noun naming the happening ("Anschlag"), not a verb
 
     def data(self) -> dict[str, Any]:
         """Return the annotation payload (keys per docs/annotations.md)."""
@@ -94,6 +97,7 @@ class EventMention:
             "voice": self.voice,
             "object": self.object_text,
             "agent_text": self.agent_text,
+            "noun": self.noun,
         }
 
 
@@ -200,6 +204,20 @@ def _is_attributive(words: list[tuple[int, int, str]], idx: int) -> bool:
     return words[idx - 1][2].lower() in _DETERMINERS and words[idx + 1][2][:1].isupper()
 
 
+_RULES_FOR: dict[tuple[int, str], tuple[TriggerRule, ...]] = {}
+
+
+def _rules_for(rules: Sequence[TriggerRule], word: str) -> tuple[TriggerRule, ...]:
+    """The rules whose form is exactly ``word`` (cached: a text repeats its trigger words)."""
+    key = (id(rules), word)
+    got = _RULES_FOR.get(key)
+    if got is None:
+        if len(_RULES_FOR) > 50_000:
+            _RULES_FOR.clear()
+        got = _RULES_FOR[key] = tuple(r for r in rules if r.pattern.fullmatch(word))
+    return got
+
+
 def find_events(
     text: str,
     sentence: Span,
@@ -220,20 +238,19 @@ def find_events(
         return []
     pieces = clauses(text, sentence)
     found: list[EventMention] = []
-    used: list[Span] = []
-    for rule in rules:
-        if rule.needs is not None and not rule.needs.search(sent_text):
-            continue
-        for trig in hits:
-            if not rule.pattern.fullmatch(text, trig.start, trig.end):
+    for trig in hits:
+        for rule in _rules_for(rules, text[trig.start : trig.end]):
+            if rule.needs is not None and not rule.needs.search(sent_text):
                 continue
-            if any(u.overlaps(trig) for u in used):
+            if rule.unless is not None and rule.unless.search(sent_text):
                 continue
             clause = next((c for c in pieces if c.start <= trig.start < c.end), sentence)
             words = _words(text, clause)
             idx = next((i for i, w in enumerate(words) if w[0] == trig.start), None)
-            if idx is None or _is_attributive(words, idx):
+            if idx is None or (not rule.noun and _is_attributive(words, idx)):
                 continue
+            if rule.noun and any(e.span.start <= trig.start and trig.end <= e.span.end for e in entities):
+                continue  # "Ruth Brand", "Hotel Sturm": a name, not a fire or a storm
             particle = None
             if rule.particle:
                 particle_re = re.compile(rf"(?<![\w-]){rule.particle}(?![\w-])")
@@ -241,8 +258,8 @@ def find_events(
                 if pm is None:
                     continue
                 particle = Span(pm.start(), pm.end())
-            used.append(trig)
             found.append(_describe(text, rule, trig, particle, sentence, clause, words, idx, entities, timexes, pieces))
+            break  # one class per trigger word: the first rule (in lexicon order) that holds
     found.sort(key=lambda ev: ev.trigger.start)
     if len(found) > 1:  # one sentence, several triggers: a date only binds inside its own clause
         for ev in found:
@@ -267,8 +284,10 @@ def _describe(
     word_list = [w[2] for w in words]
     modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end])
     lowered = {w.lower() for w in word_list}
-    ev = EventMention(rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated)
+    ev = EventMention(rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun)
     ev.tense = _tense(text[trig.start : trig.end], lowered)
+    if rule.noun and ev.modality == "asserted" and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
+        ev.modality = "possible"
     in_clause = [e for e in entities if clause.contains(e.span)]
     passive = bool(lowered & _PASSIVE) and ev.tense in ("past", "perfect", "pluperfect", "present")
     left, right, by = [], [], []

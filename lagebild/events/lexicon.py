@@ -9,7 +9,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["TriggerRule", "candidate_pattern", "load_lexicon"]
+__all__ = ["ENTRY_KEYS", "MERGE_POLICIES", "TriggerRule", "candidate_pattern", "class_policies", "load_lexicon"]
+
+#: keys an entry of triggers.toml may have (anything else is a mistake in the data file)
+ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "merge", "category"})
+#: "participants": mentions are one event when they share participants (who signed what);
+#: "happening": one event per story, place and date window (a flood, an attack, a strike)
+MERGE_POLICIES = frozenset({"participants", "happening"})
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,10 @@ class TriggerRule:
     particle: str | None = None
     needs: re.Pattern[str] | None = None
     form: str = ""
+    noun: bool = False  # the word names the happening ("Anschlag"): no attributive-participle check
+    unless: re.Pattern[str] | None = None  # the sentence must not match this ("Todesopfer gefordert" is no demand)
+    merge: str = "participants"
+    category: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -32,19 +42,38 @@ def candidate_pattern(rules: tuple[TriggerRule, ...]) -> re.Pattern[str]:
 
 
 def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
+    unknown = set(entry) - ENTRY_KEYS
+    if unknown:
+        raise ValueError(f"triggers: entry [{entry_name}] has unknown keys {sorted(unknown)}")
     event_class = str(entry.get("class") or entry_name)
     label = str(entry.get("label") or event_class)
     needs_raw = entry.get("needs")
     needs = re.compile(str(needs_raw)) if needs_raw else None
+    unless_raw = entry.get("unless")
+    unless = re.compile(str(unless_raw)) if unless_raw else None
+    merge = str(entry.get("merge") or "participants")
+    if merge not in MERGE_POLICIES:
+        raise ValueError(f"triggers: entry [{entry_name}] has merge = {merge!r}, expected one of {sorted(MERGE_POLICIES)}")
+    category = str(entry.get("category") or "")
     rules = []
-    for form in entry.get("forms") or []:  # type: ignore[union-attr]
-        form = str(form)
+    words = [(str(f), False) for f in entry.get("forms") or []]  # type: ignore[union-attr]
+    words += [(str(f), True) for f in entry.get("nouns") or []]  # type: ignore[union-attr]
+    for form, noun in words:
         particle = None
         if " ... " in form:
             form, particle = (part.strip() for part in form.split(" ... ", 1))
         pattern = re.compile(rf"(?<![\w-])(?:{form})(?![\w-])")
-        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form))
+        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, merge=merge, category=category))
     return rules
+
+
+def class_policies(rules: tuple[TriggerRule, ...]) -> dict[str, str]:
+    """Return ``{event class: merge policy}``; a class is a happening when any of its entries says so."""
+    out: dict[str, str] = {}
+    for r in rules:
+        if out.get(r.event_class) != "happening":
+            out[r.event_class] = r.merge
+    return out
 
 
 @lru_cache(maxsize=8)

@@ -42,9 +42,9 @@ __all__ = [
 
 #: id of the virtual story holding every article when no stories were computed
 ALL_STORY = "all"
-_KIND_CSS = {"entity": "ent", "timex": "tx", "quote": "qt", "claim": "cl", "event": "ev"}
+_KIND_CSS = {"entity": "ent", "timex": "tx", "quote": "qt", "claim": "cl", "event": "ev", "inconsistency": "incon"}
 _KIND_NAMES = {"entity": ("entity", "entities"), "timex": ("date", "dates"), "quote": ("quote", "quotes"),
-               "claim": ("claim", "claims"), "event": ("event", "events")}
+               "claim": ("claim", "claims"), "event": ("event", "events"), "inconsistency": ("inconsistency", "inconsistencies")}
 
 
 def slug(text: str) -> str:
@@ -94,6 +94,8 @@ class Picture:
     story_of: dict[str, str] = field(default_factory=dict)
     claim_group_of: dict[Any, str] = field(default_factory=dict)
     event_of: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    #: within-article inconsistencies (annotations), in the form of the corpus-level ones
+    doc_inconsistencies: list[dict[str, Any]] = field(default_factory=list)
     #: lookups built on first use: the report asks for every story and article, and scanning the
     #: whole corpus result for each of them made writing it quadratic in the corpus
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -220,7 +222,20 @@ def build_picture(corpus: CorpusResult, documents: Iterable[Document], sources: 
     for event in corpus.events:
         for mention in event.get("mentions") or []:
             pic.event_of[(mention.get("doc"), mention.get("start"), mention.get("end"))] = event["id"]
+    pic.doc_inconsistencies = [_inconsistency_item(d, ann) for d in docs_list for ann in d.of_kind("inconsistency")]
     return pic
+
+
+def _inconsistency_item(doc: Document, ann: Annotation) -> dict[str, Any]:
+    """A within-article inconsistency annotation shaped like a cross-article one (kind, reason, doc, spans)."""
+    return inconsistency_row({"doc": doc.id, "ann": ann.id, "label": ann.label, "data": ann.data, **doc.span_json(ann.span)})
+
+
+def inconsistency_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The same from a stored annotation row (``doc``, ``ann``, ``label``, ``start``/``end``/``text``, ``data``)."""
+    span = {"doc": row.get("doc"), "start": row.get("start"), "end": row.get("end"), "text": row.get("text")}
+    return {"id": f"{row.get('doc')}#{row.get('ann')}", "kind": row.get("label") or "inconsistency",
+            "reason": (row.get("data") or {}).get("reason"), "doc": row.get("doc"), "spans": [span]}
 
 
 # -- stories -------------------------------------------------------------------------------------
@@ -405,7 +420,8 @@ def story_view(pic: Picture, story_id: str) -> dict[str, Any] | None:
         {**ent_by_id[eid], "count": entity_counts[eid], "n_docs": len(entity_docs[eid])} for eid in ranked if eid in ent_by_id
     ]
     inconsistencies = [
-        i for i in pic.corpus.inconsistencies if i.get("doc") in members or _touches([s.get("doc") for s in i.get("spans") or []], members)
+        i for i in list(pic.corpus.inconsistencies) + pic.doc_inconsistencies
+        if i.get("doc") in members or _touches([s.get("doc") for s in i.get("spans") or []], members)
     ]
     ordered_members = sorted(member_ids, key=lambda d: (_date_text(pic.docs[d].get("published")) or "9999", d))
     confidence: dict[Any, Any] = {}
@@ -495,6 +511,8 @@ def _ann_title(ann: Annotation) -> str:
         return f"claim: {data.get('value_text') or data.get('value')} {unit} · claimant: {data.get('claimant_text') or 'the outlet'}".strip()
     if ann.kind == "event":
         return f"event: {ann.label or ''} {readable_value(data.get('date')) if data.get('date') else ''}".strip()
+    if ann.kind == "inconsistency":
+        return f"inconsistency: {data.get('reason') or ann.label or ''}".strip()
     return f"{ann.label or ann.kind}"
 
 
@@ -598,6 +616,14 @@ def article_view(
         )
         exported = annotation_json(doc, ann, pic.corpus)
         rows.append({"ann": ann, "x": exported, "anchor": anchor, "href": href, "link_label": link_label, "title": title, "css": css})
+    for item in pic.corpus.inconsistencies:  # across articles: mark this article's side of it
+        for span in item.get("spans") or []:
+            if span.get("doc") != doc.id or span.get("start") is None or span.get("end") is None:
+                continue
+            start, end = text_offset(doc, int(span["start"])), text_offset(doc, int(span["end"]), end=True)
+            if 0 <= start < end <= len(doc.text):
+                reason = f"inconsistency across articles: {item.get('reason') or item.get('kind') or ''}"
+                marks.append(Mark(start, end, "incon incon-across", reason, {"data-inc": str(item.get("id") or "")}))
     body: Markup = render_marked(doc.text, marks)
     meta = pic.docs.get(doc.id) or {}
     def dups_by_doc() -> dict[Any, list[dict[str, Any]]]:

@@ -36,9 +36,13 @@ def outlet_from_url(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def _reference_time(doc: Document) -> datetime | None:
-    """The latest moment the article can have been published: crawl date, else file time."""
-    for key in ("crawl_date", "file_mtime"):
+def _reference_time(doc: Document, keys: tuple[str, ...] = ("crawl_date", "file_mtime")) -> datetime | None:
+    """The latest moment the article can have been published: crawl date, else file time.
+
+    A file's modification time is only an upper bound (files are copied, touched, unpacked):
+    relative header dates ("Heute, 05:56 Uhr") are counted back from a crawl date alone.
+    """
+    for key in keys:
         raw = doc.meta.extra.get(key)
         if isinstance(raw, str):
             try:
@@ -85,6 +89,48 @@ _AGENCY_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(headers.AGENCIES, key
 #: "Berlin (dpa) - …", "MOSKAU (AFP/Reuters) –": the agency dateline opening the text
 _AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w .'/-]{1,40}?\s*\(([\w/ ,]{2,30})\)\s*[-–—:]", re.MULTILINE)
 _CREDIT_REASONS = ("agency credit", "author line")
+#: " date 2024-01 …": the month a crawl recorded at the start of a stored page
+_CRAWL_MARKER = re.compile(r"\A\s{0,3}date (\d{4})-(\d{2})(?![\d-])")
+#: a labelled publication/update date in the first lines ("Stand: 14.02.2025 19:14 Uhr",
+#: "Aktualisiert am 19.01.2024 - 18:46 Uhr", "Sendung: Bayern 2, 16.02.2025 01:00 Uhr")
+_PRINTED_LABEL = re.compile(
+    r"(?<![\w-])(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Erschienen|Publiziert|Sendung|Updated|Published)"
+    r"(?:\s+(?:am|vom|on))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?(?=\d)",
+)
+#: a broadcaster's closing line: "Diese Nachricht wurde am 14.03.2025 im Programm … gesendet."
+_BROADCAST_LINE = re.compile(r"(?:gesendet|ausgestrahlt|veröffentlicht|erschienen)\s+am\s+(?=\d)|(?:wurde|ist)\s+am\s+(?=\d[^\n]{0,60}?(?:gesendet|ausgestrahlt))")
+_HEADER_WINDOW = 600
+_DATED_FURNITURE = ("trailer", "date line", "header")
+_CLOSING_WINDOW = 500
+
+
+def _crawl_marker(doc: Document) -> str | None:
+    m = _CRAWL_MARKER.match(doc.original[:40])
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return f"{m.group(1)}-{m.group(2)}"
+
+
+def _printed_day(text: str, month: str | None) -> DateValue | None:
+    """A labelled day/minute date in the first or last lines that lies in ``month`` or before.
+
+    A crawl marker or a month-only header says when the page existed; a printed "Stand: …" in the
+    first lines, or a broadcaster's closing "Sendung: …, 16.02.2025 01:00 Uhr", says when it was
+    written, more exactly. Dates after the known month are not taken.
+    """
+    tail = max(0, len(text) - _CLOSING_WINDOW)
+    found = [m.end() for m in _PRINTED_LABEL.finditer(text, 0, min(len(text), _HEADER_WINDOW))]
+    found += [m.end() for m in _PRINTED_LABEL.finditer(text, tail)]
+    found += [m.end() for m in _BROADCAST_LINE.finditer(text, tail)]
+    for pos in found:
+        value = headers.date_at(text, pos)
+        if value is None or value.value is None or value.precision not in ("day", "minute"):
+            continue
+        if month and value.value[: len(month)] > month:
+            continue
+        line_start = text.rfind("\n", 0, pos) + 1
+        return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
+    return None
 
 
 def _agencies(doc: Document) -> list[str]:
@@ -137,8 +183,26 @@ class MetaHeaders:
         meta.url = meta.url or doc.source.url
         if meta.author:
             meta.author = " ".join(meta.author.split())[:200]
+        marker = _crawl_marker(doc)
+        if marker is not None:
+            meta.extra["crawl_marker"] = marker
+            if not meta.published.value:
+                meta.published = DateValue(marker, "month", False, "crawl marker")
+        if not meta.published.value or meta.published.precision in ("month", "year"):
+            printed = _printed_day(doc.text, meta.published.value)
+            for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
+                if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
+                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value)
+                    if printed is not None:
+                        break
+            if printed is not None:
+                meta.published = printed
         if not meta.published.value and isinstance(meta.extra.get("relative_date"), dict):
-            meta.published = _resolve_relative(meta.extra["relative_date"], _reference_time(doc)) or meta.published
+            crawl = _reference_time(doc, ("crawl_date",))
+            meta.published = _resolve_relative(meta.extra["relative_date"], crawl) or meta.published
+            if not meta.published.value:
+                meta.published = DateValue(None, None, False, f"relative header date '{meta.extra['relative_date'].get('text')}' "
+                                           "without a crawl time (a file time is no publication date)")
         self._check_future(doc)
         if not meta.published.value:
             meta.published = DateValue(None, None, False, meta.published.reason or "no publication date in the source")

@@ -9,6 +9,8 @@ although the text tells it as past.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +33,9 @@ def document_dct(value: str | None, precision: str | None = None) -> Point | Non
     if gran and gran != point.gran:
         return truncate(point, gran) or point
     return point
+
+
+_CRAWL_MARKER = re.compile(r"\s{0,3}date \d{4}-\d{2}(?![\d-])")
 
 
 def _annotate(doc: Document, timexes: list[Timex], prov: Provenance, dct: Point | None, flag: bool) -> None:
@@ -79,6 +84,9 @@ class RuleTimex:
         published = doc.meta.published
         dct = document_dct(published.value, published.precision)
         timexes = tag(doc.text[: self.max_chars], dct, mode=self.mode)
+        marker = _CRAWL_MARKER.match(doc.text)
+        if marker:  # " date 2024-01 …" says when a page was stored, it dates nothing the text tells
+            timexes = [t for t in timexes if t.start >= marker.end()]
         _annotate(doc, timexes, self.prov, dct, self.flag_inconsistencies)
         return doc
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ASIDE_AFTER",
+    "ASIDE_BEFORE",
     "FUTURE_CUES",
     "MODS",
     "MONTHS",
@@ -110,3 +112,13 @@ def alt(words: object, *, escape: bool = True) -> str:
     """Return a regex alternation of ``words``, longest first (so "Jahrzehnt" beats "Jahr")."""
     items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
     return "|".join(re.escape(w) if escape else w for w in items)
+
+
+#: A year that describes a person or thing rather than the narrated time ("die 1964 geborene
+#: Ministerin", "Jahrgang 1971", "das 1998 gegründete Unternehmen"): partial dates that follow
+#: ("im Jänner") must not take their year from it.
+ASIDE_AFTER = re.compile(
+    r"\s*(?:in\s+\w+\s+)?(?:geboren|geborene[nmrs]?|gegründete[nmrs]?|gegründet|erbaute[nmrs]?|eröffnete[nmrs]?)\b",
+    re.IGNORECASE,
+)
+ASIDE_BEFORE = re.compile(r"(?:\bJahrgang|\bgeb\.|\bgeboren(?:\s+im\s+Jahr)?|\*)\s*$", re.IGNORECASE)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from lagebild.timex.lexicon import FUTURE_CUES, NOT_PRETERITE, PAST_CUES
+from lagebild.timex.lexicon import ASIDE_AFTER, ASIDE_BEFORE, FUTURE_CUES, NOT_PRETERITE, PAST_CUES
 from lagebild.timex.rules import Mention, find_mentions
 from lagebild.timex.values import GRANULARITIES, Point, format_value, make_day, shift, truncate, weekday_near
 
@@ -51,6 +51,7 @@ class Timex:
     rule: str = ""
     point: Point | None = field(default=None, repr=False)
     after_dct: bool = False  # narrated as past/present but resolves after the document date
+    tense: str = ""  # "future" | "past" | "": the tense cue nearest to the expression (its clause first)
 
     def to_data(self) -> dict[str, Any]:
         """Return the annotation payload (without ``anchor_ann``, which needs annotation ids)."""
@@ -65,6 +66,8 @@ class Timex:
         }
         if self.relative:
             data["relative"] = self.relative
+        if self.tense:
+            data["tense"] = self.tense
         return data
 
 
@@ -96,6 +99,7 @@ _DETERMINERS = frozenset(
     seine seinen seiner seinem ihre ihren ihrer ihrem unsere diese diesen dieser diesem jene alle keine kein""".split()
 )
 _BOUND_BEFORE = re.compile(r"(?<![\w])(?:bis|ab|beginnend\s+mit|bis\s+in\s+die|bis\s+Ende|bis\s+Anfang)(?:\s+(?:zum|dem|den|in|zur))?\s+$", re.IGNORECASE)
+_OF_DATE = re.compile(r"(?<![\w])vom\s+$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s|\s[–—-]\s")
 _CUE_WINDOW = 400  # characters on each side of an expression searched for tense cues
 
@@ -260,6 +264,9 @@ class _Resolver:
         if m.how == "abs":
             point = m.point
             t.anchor = "none"
+            if point is not None and point.gran not in ("year", "decade", "century"):
+                # "will am 15. Januar 2025 die Vertrauensfrage stellen": told as ahead, whatever the date
+                t.tense = _tense(self.text, self.sents, m, clause_only=True)
             if point is not None and m.note == "no era" and self.mode == "narrative" and point.gran == "year":
                 c = self.ctx("year")
                 if c is not None and c[1].year <= 0 and point.year <= 1 - c[1].year + 200:
@@ -297,6 +304,7 @@ class _Resolver:
             point = self._clock(m, t)
         if point is None:
             return t
+        t.tense = t.tense or tense
         t.point = point
         t.value = format_value(point)
         t.granularity = _OUT_GRAN.get(point.gran, point.gran)
@@ -306,9 +314,16 @@ class _Resolver:
         if (m.how == "ctx" and m.offset > 0 and t.direction == "future" and self.mode == "news"
                 and _tense(self.text, self.sents, m, clause_only=True) != "future"):
             t.after_dct = True
-        if not t.vague and t.type in ("DATE", "TIME") and not (self.mode == "narrative" and self._bound(m.start)):
+        if not t.vague and t.type in ("DATE", "TIME") and not (self.mode == "narrative" and self._bound(m.start)) \
+                and not self._aside(m, point):
             self.context.append((i, point))
         return t
+
+    def _aside(self, m: Mention, point: Point) -> bool:
+        """Whether a bare year describes someone or something ("die 1964 geborene …"), not the story's time."""
+        if m.how != "abs" or point.gran != "year":
+            return False
+        return bool(ASIDE_AFTER.match(self.text, m.end) or ASIDE_BEFORE.search(self.text, max(0, m.start - 24), m.start))
 
     def _bound(self, pos: int) -> bool:
         """Whether a date is a range bound ("bis März 1862"): it points ahead, the story's time stays."""
@@ -355,6 +370,8 @@ class _Resolver:
             return _build_under(m, ref.year)
         if anchor == "context":
             return _pick(cands, ref, "future" if tense != "past" else "nearest")
+        if _OF_DATE.search(self.text, max(0, m.start - 5), m.start):
+            return _pick(cands, ref, "nearest")  # "die Wahl vom 23. Februar": names a date, whatever the clause's tense
         return _pick(cands, ref, tense or "nearest")
 
     def _decade(self, m: Mention, t: Timex) -> Point | None:

@@ -23,6 +23,7 @@ from lagebild.report.view import (
     ALL_STORY,
     Picture,
     build_picture,
+    inconsistency_row,
     parse_date_range,
     slug,
 )
@@ -200,6 +201,7 @@ class StoreReader:
 
     def _build_picture(self, corpus: CorpusResult) -> Picture:
         pic = build_picture(corpus, [], {})
+        pic.doc_inconsistencies = [inconsistency_row(row) for row in self.store.iter_annotations("inconsistency")]
         if not corpus.entities:
             pic.entities, pic.mention_entity = derive_entities(self.store.iter_annotations("entity"))
             pic.entities_derived = True

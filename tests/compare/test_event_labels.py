@@ -14,3 +14,45 @@ def test_prepositional_phrases_and_long_fragments_are_not_agents() -> None:
     assert _agent_phrase("Mit auf das Schlachtfeld") == ""
     assert _agent_phrase("Die vielen neuen jungen gut ausgebildeten Soldaten") == ""
     assert _agent_phrase("") == ""
+
+
+def test_sentence_label_in_the_articles_words_without_connective_or_pronoun() -> None:
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    text = "Deshalb hat die Regierung am Montag das Gesetz beschlossen."
+    trig = text.index("beschlossen")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 11)) == "Hat die Regierung am Montag das Gesetz beschlossen"
+    text = "Er kündigte seinen Rückzug aus der Politik an."
+    trig = text.index("kündigte")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 8), "Anna Muster") == "Anna Muster kündigte seinen Rückzug aus der Politik an"
+    assert not sentence_label(text, Span(0, len(text)), Span(trig, trig + 8)).lower().startswith("er ")
+
+
+def test_sentence_label_keeps_a_noun_subject() -> None:
+    """Counter-example: "Sie" is dropped, "Die Feuerwehr" (a noun subject) is kept."""
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    text = "Die Feuerwehr evakuierte in der Nacht 300 Anwohner."
+    trig = text.index("evakuierte")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 10)) == "Die Feuerwehr evakuierte in der Nacht 300 Anwohner"
+
+
+def test_sentence_label_never_crashes_on_bad_spans() -> None:
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    assert sentence_label("kurz", Span(0, 100), Span(50, 60)) == ""
+    assert sentence_label("", Span(0, 0), Span(0, 0)) == ""
+
+
+def test_pronoun_after_a_leading_verb_is_replaced() -> None:
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    text = "beschuldigte er den Minister der Lüge."
+    assert sentence_label(text, Span(0, len(text)), Span(0, 12), "Anna Muster") == "Anna Muster beschuldigte den Minister der Lüge"
+    assert sentence_label(text, Span(0, len(text)), Span(0, 12)) == "Beschuldigte den Minister der Lüge"
+    keep = "beschuldigte die Ministerin den Kanzler."  # counter-example: a noun subject stays
+    assert sentence_label(keep, Span(0, len(keep)), Span(0, 12)) == "Beschuldigte die Ministerin den Kanzler"

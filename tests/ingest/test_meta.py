@@ -86,3 +86,44 @@ def test_relative_header_date_without_a_reference_time_stays_unknown() -> None:
 
     doc = MetaHeaders()(BoilerplateClean()(Document("x", f"Gesetz beschlossen\n\nvor 2 Stunden\n\n{_BODY}\n", SourceRef("x.txt", format="txt"))))
     assert doc.meta.published.value is None
+
+
+def test_relative_header_date_is_not_counted_from_the_file_time() -> None:
+    """"Heute, 05:56 Uhr" with only a file time: the file time is an upper bound, not the date."""
+    doc = Document("x", f"Brücke gesperrt\n\nHeute, 05:56 Uhr\n\n{_BODY}\n", SourceRef("x.txt", format="txt"))
+    doc.meta.extra["file_mtime"] = "2026-05-02T10:00:00"
+    doc = MetaHeaders()(BoilerplateClean()(doc))
+    assert doc.meta.published.value is None
+    assert "crawl time" in (doc.meta.published.reason or "")
+
+
+def test_crawl_marker_gives_the_month_and_a_printed_stand_the_day() -> None:
+    marker_only = MetaHeaders()(IdentityClean()(Document("m", f" date 2023-09 Köln: {BODY}", SourceRef("m.txt"))))
+    assert (marker_only.meta.published.value, marker_only.meta.published.precision) == ("2023-09", "month")
+    printed = MetaHeaders()(IdentityClean()(Document("p", f" date 2023-09 Brand in Lagerhalle Stand: 12.09.2023 08:15 Uhr\n\n{BODY}", SourceRef("p.txt"))))
+    assert printed.meta.published.value == "2023-09-12T08:15"
+    assert not printed.meta.published.inferred
+
+
+def test_printed_date_after_the_marker_month_is_not_taken() -> None:
+    """A "Stand" later than the month the page was stored in cannot be its date."""
+    doc = MetaHeaders()(IdentityClean()(Document("p", f" date 2023-09 Brand in Lagerhalle Stand: 12.11.2023 08:15 Uhr\n\n{BODY}", SourceRef("p.txt"))))
+    assert doc.meta.published.value == "2023-09"
+
+
+def test_a_date_word_inside_the_text_is_no_crawl_marker() -> None:
+    doc = MetaHeaders()(IdentityClean()(Document("q", f"Das update date 2023-09 kam spät. {BODY}", SourceRef("q.txt"))))
+    assert doc.meta.published.value is None
+
+
+def test_broadcast_closing_line_dates_the_piece() -> None:
+    doc = MetaHeaders()(IdentityClean()(Document("b", f"Sturm über Norddeutschland\n\n{BODY}\n\nSendung: Radio Nord Nachrichten, 04.10.2023 07:00 Uhr\n", SourceRef("b.txt"))))
+    assert doc.meta.published.value == "2023-10-04T07:00"
+    told = MetaHeaders()(IdentityClean()(Document("t", f"Wahl in Hessen\n\n{BODY}\nDiese Nachricht wurde am 09.10.2023 im Programm Radio Nord gesendet.\n", SourceRef("t.txt"))))
+    assert told.meta.published.value == "2023-10-09"
+
+
+def test_a_dated_event_in_the_closing_lines_is_no_printed_date() -> None:
+    """"Die Sendung am 12.05.2024 wird …" in running text says nothing about the article's own date."""
+    doc = MetaHeaders()(IdentityClean()(Document("n", f"Neue Staffel\n\n{BODY} Die Folge soll am 12.05.2024 laufen.\n", SourceRef("n.txt"))))
+    assert doc.meta.published.value is None

@@ -33,10 +33,46 @@ def test_relative_expression_dated_by_shared_fact() -> None:
     assert entry["timex"][ann.id]["value"] == "2024-W25"  # the week of 19 June again
 
 
-def test_lower_bound_from_own_dates() -> None:
+def test_lower_bound_from_own_dates_is_a_bound_not_a_date() -> None:
     docs = [make_doc("u", "Am 3. März 2023 begann es, im Mai 2023 war es vorbei. Seither ist es ruhig.")]
     entry = infer_dates(docs)["u"]
-    assert entry["value"] == "2023-05" and "cannot have been written earlier" in entry["reason"]
+    assert entry["kind"] == "bounds" and entry["value"] is None
+    assert entry["not_before"] == "2023-05" and "not before" in entry["reason"]
+
+
+def test_future_told_date_is_no_bound() -> None:
+    """"will am 15. Januar 2025 die Vertrauensfrage stellen" lies ahead of the article."""
+    docs = [make_doc("u", "Am 6. November 2024 hat der Kanzler den Minister entlassen. Er will am 15. Januar 2025 die Vertrauensfrage stellen.")]
+    assert infer_dates(docs)["u"]["not_before"] == "2024-11-06"
+    ahead = [make_doc("v", "Ab dem 20.11.2025 werden Anleger die neuen Papiere handeln können.")]
+    assert infer_dates(ahead) == {}
+
+
+def test_no_date_borrowed_from_another_story() -> None:
+    """Two stories share "Menschen" and "verletzt"; the undated article takes nothing from the other one."""
+    docs = [
+        make_doc("a", "Bei dem Unglück am 3. Juni 2022 wurden viele Menschen verletzt, sagte die Polizei.", "2022-06-05", "day"),
+        make_doc("b", "Am Montag wurden in der Stadt viele Menschen verletzt, sagte die Polizei.", "2025-02-14", "day"),
+        make_doc("u", "Am Montag wurden in der Stadt viele Menschen verletzt, die Polizei ermittelt."),
+    ]
+    stories = [{"members": [{"doc": "a"}]}, {"members": [{"doc": "b"}, {"doc": "u"}]}]
+    entry = infer_dates(docs, stories=stories)["u"]
+    assert entry["value"].startswith("2025-02") and "a" not in {e["doc"] for e in entry["evidence"]}
+    alone = [{"members": [{"doc": "a"}]}, {"members": [{"doc": "b"}]}, {"members": [{"doc": "u"}]}]
+    assert "u" not in infer_dates(docs, stories=alone)
+
+
+def test_story_coverage_month_and_own_bound() -> None:
+    docs = [
+        make_doc("a", "Der Streik legte die Werke lahm.", "2024-12-02", "day"),
+        make_doc("b", "Die Einigung kam nach dem Streik.", "2025-01-20", "day"),
+        make_doc("u", "Die Beschäftigten streikten erneut in allen Werken."),
+        make_doc("w", "Am 20. Januar 2025 kam die Einigung nach langem Streik."),
+    ]
+    stories = [{"members": [{"doc": d.id} for d in docs]}]
+    inferred = infer_dates(docs, stories=stories)
+    assert (inferred["u"]["value"], inferred["u"]["kind"]) == ("2024-12", "inferred")
+    assert inferred["w"]["value"] == "2025-01" and inferred["w"]["not_before"] == "2025-01-20"
 
 
 def test_nothing_to_go_on() -> None:
@@ -55,3 +91,9 @@ def test_examples_undated_article(examples_dir) -> None:
     assert set(inferred) == set(undated)
     for entry in inferred.values():
         assert entry["value"].startswith("2024-06") and entry["reason"]
+
+
+def test_date_without_past_tense_is_no_bound() -> None:
+    """"Ab 1. Jänner 2017 gilt …" in an article from 2016: a rule taking effect, not a past date."""
+    docs = [make_doc("u", "Ab 1. Jänner 2017 gilt die neue Regelung für alle Betriebe.")]
+    assert infer_dates(docs) == {}

@@ -1,0 +1,83 @@
+"""Readable event labels in the article's own words: the clause around the trigger, trimmed.
+
+A label is the subject–verb–object stretch of the sentence that reports the event ("Ein Auto
+ist in einen Demonstrationszug der Gewerkschaft Verdi gefahren"), not a class name with its
+arguments. Leading connectives and adverbs ("Deshalb", "Dabei", "Nun") are dropped; a pronoun
+subject ("Er", "Sie") is replaced by the named agent when there is one, else dropped, so no
+label starts with a word that only points elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lagebild.model import Span
+
+__all__ = ["label_quality", "sentence_label"]
+
+_WORD = re.compile(r"\S+")
+_CLAUSE_BREAK = re.compile(r"[;:()]|\s[–—-]\s|[\"„“”»«]|,\s+(?=(?:der|die|das|dem|den|dessen|deren|welche[rsmn]?|wo|als|weil|nachdem|obwohl|während|dass|ob|wenn|sodass|damit|aber|doch|sondern|so|wie)\b)")
+#: connectives and sentence adverbs that open a clause but say nothing about the event
+_LEADING = frozenset(
+    """und aber doch denn sondern oder dabei deshalb daher darum deswegen dennoch trotzdem nun so da dann danach
+    damit zudem außerdem auch inzwischen mittlerweile bereits schon jetzt zuvor zunächst später schließlich
+    allerdings jedoch indes immerhin zuletzt ebenfalls unterdessen währenddessen demnach demzufolge offenbar""".split()
+)
+_PRONOUNS = frozenset("er sie es man wir ich ihr du dieser diese dieses jener jene he she it they we".split())
+_MAX_WORDS = 16
+#: a stored page's crawl marker (" date 2024-01 …") or a bare number opening the clause is no part of the label
+_NOT_A_WORD = re.compile(r"(?:date|\d{4}-\d{2}(?:-\d{2})?|[\W\d]+)", re.IGNORECASE)
+
+
+def _clause(text: str, sentence: Span, trigger: Span) -> Span:
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.end() <= trigger.start:
+            start = m.end()
+        elif m.start() >= trigger.end:
+            end = m.start()
+            break
+    return Span(start, end)
+
+
+def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None = None, max_words: int = _MAX_WORDS) -> str:
+    """Return the clause of ``sentence`` that holds ``trigger``, without leading connectives or pronouns."""
+    if not (0 <= sentence.start <= trigger.start < trigger.end <= sentence.end <= len(text)):
+        return text[trigger.start : trigger.end] if 0 <= trigger.start < trigger.end <= len(text) else ""
+    clause = _clause(text, sentence, trigger)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, clause.start, clause.end)]
+    trig_idx = next((i for i, w in enumerate(words) if w[1] > trigger.start), 0)
+    i = 0
+    while i < trig_idx and (words[i][2].strip(",.").lower() in _LEADING or _NOT_A_WORD.fullmatch(words[i][2])):
+        i += 1
+    lead = ""
+    if i < trig_idx and words[i][2].strip(",.").lower() in _PRONOUNS:
+        i += 1
+        lead = agent or ""
+    words = words[i:]
+    trig_idx -= i
+    if len(words) > 1 and trig_idx == 0 and words[1][2].lower() in _PRONOUNS:
+        # "beschuldigte er …" (verb first after a cut): the named agent, or nothing, stands in for "er"
+        words = words[:1] + words[2:]
+        if agent:
+            lead = agent
+    texts = [w[2] for w in words]
+    if len(texts) > max_words:  # the subject, then the stretch that ends a few words after the trigger
+        if trig_idx < max_words - 3:
+            texts = texts[:max_words]
+        else:
+            texts = texts[:4] + ["…"] + texts[trig_idx - (max_words - 9) : trig_idx + 4]
+    body = " ".join(texts).strip(" ,.;:")
+    if lead and body:
+        body = f"{lead} {body}"
+    return body[:1].upper() + body[1:] if body else text[trigger.start : trigger.end]
+
+
+def label_quality(text: str, sentence: Span, trigger: Span) -> int:
+    """Lower is better: a clause that opens its sentence with a capital and is short enough to read whole."""
+    if not (0 <= sentence.start <= trigger.start < trigger.end <= sentence.end <= len(text)):
+        return 9
+    clause = _clause(text, sentence, trigger)
+    first = text[clause.start : clause.end].lstrip()[:1]
+    n = len(_WORD.findall(text, clause.start, clause.end))
+    return (0 if clause.start == sentence.start else 1) + (0 if first.isupper() else 2) + (0 if 4 <= n <= _MAX_WORDS else 1)

@@ -1,0 +1,66 @@
+"""Happenings (floods, attacks, strikes) merged across outlets by story, place and date; not across places or days."""
+
+from __future__ import annotations
+
+from compare_helpers import make_doc, run_events
+
+from lagebild.compare import CorpusContext, CorpusResult
+from lagebild.compare.events import EventMerger
+from lagebild.compare.timeline import TimelineBuilder
+
+ENTS = [("Leipzig", "LOC", "Leipzig"), ("Dresden", "LOC", "Dresden"), ("Anna Muster", "PER", "Anna Muster")]
+
+
+def _run(docs):
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.stories = [{"id": "s", "members": [{"doc": d.id} for d in docs]}]
+    for stage in (EventMerger, TimelineBuilder):
+        stage()(ctx)
+    return ctx.result
+
+
+def test_one_strike_told_by_three_outlets_in_their_own_words() -> None:
+    docs = [
+        run_events(make_doc("a", "In Leipzig streikten am Montag Tausende Beschäftigte.", published="2023-03-07", entities=ENTS,
+                            timexes=[("am Montag", "2023-03-06", "day")])),
+        run_events(make_doc("b", "Der Warnstreik in Leipzig legte den Nahverkehr lahm.", published="2023-03-06", entities=ENTS)),
+        run_events(make_doc("c", "Anna Muster sprach am Rande des Streiks in Leipzig von einem Erfolg.", published="2023-03-07", entities=ENTS)),
+    ]
+    result = _run(docs)
+    (strike,) = [e for e in result.events if e["type"] == "strike"]
+    assert strike["sources"] == ["a", "b", "c"]
+    assert strike["date"]["value"] == "2023-03-06" and strike["date"]["basis"] == "text"
+    assert strike["label"].startswith("In Leipzig streikten")
+
+
+def test_protests_in_two_cities_or_on_two_days_stay_apart() -> None:
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten am Samstag 20.000 Menschen.", published="2024-02-04", entities=ENTS,
+                            timexes=[("am Samstag", "2024-02-03", "day")])),
+        run_events(make_doc("b", "In Dresden demonstrierten am Samstag 5.000 Menschen.", published="2024-02-04", entities=ENTS,
+                            timexes=[("am Samstag", "2024-02-03", "day")])),
+        run_events(make_doc("c", "In Leipzig demonstrierten am 10. Februar erneut viele Menschen.", published="2024-02-11", entities=ENTS,
+                            timexes=[("am 10. Februar", "2024-02-10", "day")])),
+    ]
+    result = _run(docs)
+    protests = sorted(tuple(e["sources"]) for e in result.events if e["type"] == "protest")
+    assert protests == [("a",), ("b",), ("c",)]
+
+
+def test_undated_happening_is_listed_apart_on_the_timeline() -> None:
+    docs = [run_events(make_doc("a", "Das Hochwasser zerstörte die Brücke.", entities=ENTS))]
+    result = _run(docs)
+    (item,) = [t for t in result.timeline if t["type"] == "flood"]
+    assert item["undated"] is True and result.timeline[-1]["undated"] is True
+
+
+def test_accuser_and_accused_are_not_merged() -> None:
+    ents = [("Anna Muster", "PER", "Anna Muster"), ("Nordbank", "ORG", "Nordbank")]
+    docs = [
+        run_events(make_doc("a", "Anna Muster beschuldigte die Nordbank des Betrugs.", published="2024-03-02", entities=ents)),
+        run_events(make_doc("b", "Die Nordbank beschuldigte Anna Muster des Betrugs.", published="2024-03-02", entities=ents)),
+        run_events(make_doc("c", "Anna Muster beschuldigte am Samstag die Nordbank des Betrugs.", published="2024-03-03", entities=ents)),
+    ]
+    result = _run(docs)
+    accusations = sorted(tuple(e["sources"]) for e in result.events if e["type"] == "accuse")
+    assert accusations == [("a", "c"), ("b",)]  # the same accuser merged across outlets; the counter-accusation stays apart

@@ -1,0 +1,85 @@
+"""The news event vocabulary (events/triggers.toml): shape of every entry, classes on other texts, and where it must not fire."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+from compare_helpers import make_doc, run_events
+
+from lagebild.events.lexicon import (
+    ENTRY_KEYS,
+    MERGE_POLICIES,
+    class_policies,
+    load_lexicon,
+)
+
+NEWS_CLASSES = {
+    "die", "injure", "attack", "accident", "flood", "earthquake", "storm", "fire", "arrest", "charge", "verdict",
+    "election", "resign", "dismiss", "decide", "agree", "meet", "visit", "demand", "strike", "protest", "military", "economy",
+}
+
+
+def test_every_entry_has_the_schema_and_compiles() -> None:
+    table = tomllib.loads(resources.files("lagebild.events").joinpath("triggers.toml").read_text("utf-8"))
+    for name, entry in table.items():
+        assert set(entry) <= ENTRY_KEYS, name
+        assert entry.get("forms") or entry.get("nouns"), name
+        assert entry.get("merge", "participants") in MERGE_POLICIES, name
+        assert all(isinstance(f, str) and f.strip() == f for f in entry.get("forms", []) + entry.get("nouns", [])), name
+    rules = load_lexicon()
+    assert NEWS_CLASSES <= {r.event_class for r in rules}
+    assert class_policies(rules)["flood"] == "happening" and class_policies(rules)["sign"] == "participants"
+
+
+def test_unknown_key_is_refused(tmp_path) -> None:
+    bad = tmp_path / "t.toml"
+    bad.write_text('[x]\nforms = ["y"]\nmerges = "happening"\n', "utf-8")
+    with pytest.raises(ValueError, match="unknown keys"):
+        load_lexicon(str(bad))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Bei dem Erdbeben in der Provinz kamen mindestens 40 Menschen ums Leben.", {"earthquake", "die"}),
+        ("Der Fluss trat über die Ufer und überflutete mehrere Dörfer.", {"flood"}),
+        ("Das Gericht verurteilte den Angeklagten zu acht Jahren Haft.", {"verdict"}),
+        ("Die Staatsanwaltschaft hat Anklage gegen den Bürgermeister erhoben.", {"charge"}),
+        ("Die Ministerin trat am Abend zurück.", {"resign"}),
+        ("Der Regierungschef entließ seinen Finanzminister.", {"dismiss"}),
+        ("Der Bundestag beschloss das Gesetz mit großer Mehrheit.", {"decide"}),
+        ("Tausende Beschäftigte streikten vor dem Werk.", {"strike"}),
+        ("In Leipzig demonstrierten am Samstag 20.000 Menschen.", {"protest"}),
+        ("Die Polizei nahm den mutmaßlichen Täter noch am Tatort fest.", {"arrest"}),
+        ("Ein Regionalzug ist bei Hof entgleist.", {"accident"}),
+        ("Der Konzern meldete Insolvenz an.", {"economy"}),
+    ],
+)
+def test_news_classes_on_other_texts(sentence: str, expected: set[str]) -> None:
+    doc = run_events(make_doc("x", sentence))
+    assert expected <= {a.label for a in doc.of_kind("event")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bundeswahlleiterin Ruth Brand stellte die Zahlen vor.",  # a surname, not a fire
+        "Das ist ein Spiel mit dem Feuer, sagte der Abgeordnete.",  # an idiom
+        "Im Falle eines Angriffs müssen beide Länder einander beistehen.",  # hypothetical
+        "Die Ergebnisse der Studie überraschten die Forscher.",  # results without a vote
+    ],
+)
+def test_vocabulary_does_not_fire_where_it_must_not(sentence: str) -> None:
+    entities = [("Ruth Brand", "PER", "Ruth Brand")] if "Brand" in sentence else []
+    doc = run_events(make_doc("x", sentence, entities=entities))
+    factual = {a.label for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported")}
+    assert not factual & {"fire", "attack", "result"}
+
+
+def test_unless_keeps_casualty_phrases_out_of_demands() -> None:
+    claimed = run_events(make_doc("x", "Der Sturm hat in der Region drei Todesopfer gefordert."))
+    assert "demand" not in {a.label for a in claimed.of_kind("event")}
+    demanded = run_events(make_doc("y", "Die Gewerkschaft forderte acht Prozent mehr Lohn."))  # counter-example
+    assert "demand" in {a.label for a in demanded.of_kind("event")}
