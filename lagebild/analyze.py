@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
@@ -55,7 +55,7 @@ class RunReport:
     documents: list[Document] = field(default_factory=list)
     #: CPU seconds of the calling process by phase: "read", "transfer" (to and from the workers),
     #: "store", "load" (reading documents back), "compare:<stage>", "save corpus"
-    main_cpu: Counter[str] = field(default_factory=Counter)
+    main_cpu: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     #: wall seconds of the phases: "documents" (read, workers, store) and "cross-source"; the
     #: command line adds "export" and "report"
     phase_wall: dict[str, float] = field(default_factory=dict)
@@ -238,7 +238,7 @@ def _save_chunk(store: Store, chunk: list[Result], report: RunReport, on_error: 
         for result, row in zip(chunk, rows, strict=True):
             try:
                 store.save_documents([result.doc], [row])
-            except Exception as exc:  # noqa: BLE001 - reported below, the run goes on
+            except Exception as exc:
                 err = InputError(result.doc.source.path, f"{_record_name(result.doc)} was read but could not be stored "
                                                          f"(internal {type(exc).__name__}); please report this file")
                 report.failed += 1
@@ -275,7 +275,7 @@ def _duplicates_stage(config: Config) -> Duplicates | None:
     return stage if isinstance(stage, Duplicates) else None
 
 
-def _timed(items: Iterator[Document], cpu: Counter[str], key: str) -> Iterator[Document]:
+def _timed(items: Iterator[Document], cpu: MutableMapping[str, float], key: str) -> Iterator[Document]:
     """Yield from ``items``, adding the CPU time spent producing them to ``cpu[key]``."""
     while True:
         t = time.thread_time()
@@ -292,7 +292,7 @@ def recompute_corpus(
     store: Store,
     config: Config | None = None,
     *,
-    timings: Counter[str] | None = None,
+    timings: MutableMapping[str, float] | None = None,
     loaded: Mapping[str, Document] | None = None,
 ) -> CorpusResult:
     """Run the cross-source stages over every stored document and save the result.
@@ -305,7 +305,7 @@ def recompute_corpus(
 
 
 def corpus_documents(
-    store: Store, loaded: Mapping[str, Document] | None = None, *, timings: Counter[str] | None = None
+    store: Store, loaded: Mapping[str, Document] | None = None, *, timings: MutableMapping[str, float] | None = None
 ) -> list[Document]:
     """Every stored document in id order; those in ``loaded`` (by id, exactly as stored) are not read again."""
     t = time.process_time()
@@ -319,11 +319,11 @@ def corpus_documents(
 
 
 def compare_and_save(
-    store: Store, docs: Sequence[Document], config: Config | None = None, *, timings: Counter[str] | None = None
+    store: Store, docs: Sequence[Document], config: Config | None = None, *, timings: MutableMapping[str, float] | None = None
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result."""
     config = config or load_config()
-    cpu: Counter[str] = timings if timings is not None else Counter()
+    cpu: MutableMapping[str, float] = timings if timings is not None else defaultdict(float)
     result = run_compare(
         docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu, configs=config.compare_configs
     )

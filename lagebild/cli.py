@@ -243,9 +243,11 @@ class _LazyEvalGroup(click.Group):
         try:
             return importlib.import_module(module).command  # type: ignore[no-any-return]
         except ImportError as exc:
-            @click.command(name, help=f"Not available: {exc}")
+            reason = str(exc)  # ``exc`` is unbound once the except block ends
+
+            @click.command(name, help=f"Not available: {reason}")
             def unavailable() -> None:
-                raise click.ClickException(f"eval {name} is not available: {exc}")
+                raise click.ClickException(f"eval {name} is not available: {reason}")
 
             return unavailable
 
@@ -317,7 +319,7 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
-from lagebild.cli_entities import entities_group
+from lagebild.cli_entities import entities_group  # noqa: E402  (registered last: keeps this module's imports light)
 
 cli.add_command(entities_group)
 

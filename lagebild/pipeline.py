@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,11 +50,12 @@ class PipelineSpec:
 class StageStats:
     """Per-stage counters for the end-of-run summary."""
 
-    seconds: Counter[str] = field(default_factory=Counter)
+    seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     failures: Counter[str] = field(default_factory=Counter)
 
     def merge(self, other: StageStats) -> None:
-        self.seconds.update(other.seconds)
+        for name, spent in other.seconds.items():  # summed, as Counter.update would
+            self.seconds[name] += spent
         self.failures.update(other.failures)
 
 

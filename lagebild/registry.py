@@ -7,6 +7,7 @@ point group. Nothing is discovered by reflecting over module names.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import importlib
@@ -177,10 +178,8 @@ class Registry:
             stage = info.factory(**(config or {}))
         except TypeError as exc:
             raise RegistryError(f"stage '{name}': bad config {config!r}: {exc}") from exc
-        try:
+        with contextlib.suppress(AttributeError):  # functions or slotted classes: wrap-free fallback
             stage.prov = Provenance(name, config_hash(stage))
-        except AttributeError:  # functions or slotted classes: wrap-free fallback
-            pass
         return stage
 
     def names(self) -> list[str]:

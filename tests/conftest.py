@@ -17,16 +17,10 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--slow", action="store_true", help="also run slow, model-heavy tests")
-    parser.addoption("--lint", action="store_true", help="also run ruff and mypy over the package")
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files instead of comparing")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not config.getoption("--lint"):
-        skip_lint = pytest.mark.skip(reason="lint: run with --lint")
-        for item in items:
-            if "lint" in item.keywords:
-                item.add_marker(skip_lint)
     if config.getoption("--slow"):
         return
     skip = pytest.mark.skip(reason="slow: run with --slow")

@@ -1,4 +1,4 @@
-"""The package is clean under ruff and mypy (configured in pyproject.toml); run with --lint."""
+"""The package is clean under ruff and mypy (configured in pyproject.toml)."""
 
 from __future__ import annotations
 

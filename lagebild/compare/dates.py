@@ -197,9 +197,10 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
         result = _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own)
         bound = _lower_bound(doc)
         confidence = 0.8
-        if result is not None and bound is not None:
-            if (bound[0].date() or result[0].date()) > (result[0].date() or bound[0].date()):  # type: ignore[operator]
-                result = None
+        if result is not None and bound is not None and (
+            (bound[0].date() or result[0].date()) > (result[0].date() or bound[0].date())  # type: ignore[operator]
+        ):
+            result = None
         if result is None:
             confidence = 0.5
             result = _by_story(doc, dated, own, bound)

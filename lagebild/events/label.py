@@ -66,7 +66,7 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
         if trig_idx < max_words - 3:
             texts = texts[:max_words]
         else:
-            texts = texts[:4] + ["…"] + texts[trig_idx - (max_words - 9) : trig_idx + 4]
+            texts = [*texts[:4], "…", *texts[trig_idx - (max_words - 9) : trig_idx + 4]]
     body = " ".join(texts).strip(" ,.;:")
     if lead and body:
         body = f"{lead} {body}"

@@ -56,8 +56,8 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
         raise ValueError(f"triggers: entry [{entry_name}] has merge = {merge!r}, expected one of {sorted(MERGE_POLICIES)}")
     category = str(entry.get("category") or "")
     rules = []
-    words = [(str(f), False) for f in entry.get("forms") or []]  # type: ignore[union-attr]
-    words += [(str(f), True) for f in entry.get("nouns") or []]  # type: ignore[union-attr]
+    words = [(str(f), False) for f in _strings(entry.get("forms"))]
+    words += [(str(f), True) for f in _strings(entry.get("nouns"))]
     for form, noun in words:
         particle = None
         if " ... " in form:
@@ -89,3 +89,12 @@ def load_lexicon(path: str | None = None) -> tuple[TriggerRule, ...]:
         if isinstance(entry, dict):
             rules.extend(_compile(name, entry))
     return tuple(rules)
+
+
+def _strings(value: object) -> list[str]:
+    """A TOML list of words (absent: none); anything else is an error in the vocabulary file."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"triggers: expected a list of words, got {value!r}")
+    return [str(v) for v in value]

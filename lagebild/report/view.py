@@ -85,7 +85,7 @@ class Picture:
     """The corpus picture with the indexes the pages need (built once per request/report)."""
 
     corpus: CorpusResult
-    docs: dict[str, dict[str, Any]]  # doc id → export form of the document (meta, no annotations)
+    docs: Mapping[str, dict[str, Any]]  # doc id → export form of the document (meta, no annotations)
     entities: list[dict[str, Any]]
     mention_entity: dict[str, str]
     entities_derived: bool
@@ -491,7 +491,7 @@ def quote_items(pic: Picture, rows: Iterable[Mapping[str, Any]], links: Links) -
         data = r.get("data") or {}
         speaker = str(data.get("speaker_text") or "").strip()
         ent = speaker_entity(data, r["doc"], mention_entity)
-        out.append({"speaker": speaker or "unknown speaker", "entity": ent, "entity_name": names.get(ent or "", None),
+        out.append({"speaker": speaker or "unknown speaker", "entity": ent, "entity_name": names.get(ent or ""),
                     "speaker_href": links.entity(ent) if ent else (links.list("quotes", speaker=speaker) if speaker else None),
                     "text": unquote(r.get("text")), "label": r.get("label") or "", "doc": r["doc"],
                     "href": _quote_href(links, r)})

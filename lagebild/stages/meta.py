@@ -66,7 +66,7 @@ def _resolve_relative(rel: dict[str, object], ref: datetime | None) -> DateValue
         when = ref - timedelta(minutes=minutes)
         value, precision = (when.strftime("%Y-%m-%dT%H:%M"), "minute") if minutes < 24 * 60 else (when.date().isoformat(), "day")
     else:
-        day = (ref - timedelta(days=int(days))).date()  # type: ignore[arg-type]
+        day = (ref - timedelta(days=int(days) if isinstance(days, (int, float, str)) else 0)).date()
         if isinstance(clock, list) and len(clock) == 2:
             value, precision = f"{day.isoformat()}T{int(clock[0]):02d}:{int(clock[1]):02d}", "minute"
         else:

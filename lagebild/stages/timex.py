@@ -10,7 +10,6 @@ although the text tells it as past.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -175,7 +175,7 @@ class StoreReader:
         with self.lock:
             try:
                 version = self.store.data_version()
-            except Exception:  # noqa: BLE001 - a backend without a cheap version: never cache across requests
+            except Exception:
                 version = object()
             if version is None or version != self._version:
                 self.invalidate()
