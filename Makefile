@@ -15,7 +15,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install -e '.[all,test,postgres,ray]'
+	$(BIN)/pip install -e '.[all,test,postgres,ray,accurate]'
 	touch $@
 
 install: $(VENV)/.installed
