@@ -13,6 +13,7 @@ usual form when nothing else in the corpus competes for it.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -201,6 +202,13 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             by_initials[_initials(m.norm)].add(m.norm)
     org_names = sorted({m.norm for m in mentions if m.form == "name" and m.label == "ORG" and not m.kb
                         and f"n:{m.norm}" in first})
+    # names by the first letter of their first word: an acronym can only be spelt from names it starts
+    org_by_letter: dict[str, list[str]] = defaultdict(list)
+    for name in org_names:
+        name_words = _acronym_words(name)
+        if name_words:
+            org_by_letter[name_words[0][0]].append(name)
+    inner_of: dict[str, set[str]] = {}
     for i, m in enumerate(mentions):
         if m.form == "acronym" and m.label == "ORG":
             acro = m.norm.replace(" ", "")
@@ -209,7 +217,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 uf.union(first[f"n:{next(iter(cands))}"], i)
             elif not cands and not m.kb:
                 # compound-part initials: "LKA" ↔ "Landeskriminalamt", "DWD" ↔ "Deutscher Wetterdienst"
-                inner = {n for n in org_names if _compound_acronym(acro, n)}
+                if acro not in inner_of:
+                    letters = fold_key(acro).replace(" ", "")
+                    inner_of[acro] = {n for n in org_by_letter.get(letters[:1], ()) if _compound_acronym(acro, n)}
+                inner = inner_of[acro]
                 if len(inner) == 1:
                     uf.union(first[f"n:{next(iter(inner))}"], i)
     # 5. Role mentions ("der Kreml-Chef"): the person this role is tied to in the document, else in the corpus.
@@ -253,11 +264,17 @@ def _near_surname(single: str, full_by_last: Mapping[str, set[int]]) -> set[int]
     return out or None
 
 
+@functools.lru_cache(maxsize=65536)
+def _acronym_words(norm: str) -> tuple[str, ...]:
+    """The folded words of a name that an acronym's letters are taken from (function words left out)."""
+    return tuple(w for w in fold_key(norm).split() if w not in _FUNCTION_WORDS)
+
+
 def _compound_acronym(acro: str, norm: str) -> bool:
     """True if an acronym's letters can be shared out over the name's words in order, each word
     taking its first letter and possibly later ones that start parts of a compound ("lka" in
     "landeskriminalamt", "dwd" in "deutscher wetterdienst"); parts are at least three letters long."""
-    words = [w for w in fold_key(norm).split() if w not in _FUNCTION_WORDS]
+    words = _acronym_words(norm)
     acro = fold_key(acro).replace(" ", "")
     if not (3 <= len(acro) <= 5) or not words or len(words) > len(acro) or len("".join(words)) < 3 * len(acro):
         return False
