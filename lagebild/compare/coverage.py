@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from lagebild.compare import COMPARE, CorpusContext
+from lagebild.compare.duplicates import UnionFind
 from lagebild.events.corpus import independent_groups
 from lagebild.model import Document
 
@@ -38,34 +39,21 @@ def independent_origins(result: Any, docs: Sequence[Document]) -> dict[str, str]
     """
     ids = [d.id for d in docs]
     copies = independent_groups(result, ids)
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    sets = UnionFind()
     for d in docs:
         agencies = [a for a in (d.meta.extra.get("agencies") or []) if isinstance(a, str) and a]
         outlet = _outlet(d)
         key = f"agency:{str(agencies[0]).lower()}" if agencies else (f"outlet:{outlet}" if outlet else None)
         if key:
-            union(key, d.id)
-        union(copies.get(d.id, d.id), d.id)
+            sets.union(key, d.id)
+        sets.union(copies.get(d.id, d.id), d.id)
     names: dict[str, str] = {}
-    for x in list(parent):
+    for x in list(sets.parent):
         if x.startswith(("agency:", "outlet:")):
-            root = find(x)
+            root = sets.find(x)
             if root not in names or x.startswith("agency:"):
                 names[root] = x
-    return {d: names.get(find(d), find(d)) for d in ids}
+    return {d: names.get(sets.find(d), sets.find(d)) for d in ids}
 
 
 def origin_label(origins: dict[str, str], doc_ids: Sequence[str]) -> str:

@@ -94,7 +94,9 @@ def precomputed_signatures(signatures: Mapping[str, Signature]) -> Iterator[None
         _PRECOMPUTED.reset(token)
 
 
-class _UnionFind:
+class UnionFind:
+    """Disjoint sets of strings; a set's root is its smallest member (stable whatever the order of unions)."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
@@ -124,7 +126,7 @@ def _size_bucket(n: int) -> int:
 
 def independent_groups(result: CorpusResult, doc_ids: Iterable[str] = ()) -> dict[str, str]:
     """Map each document to its copy group (documents without copies form their own group)."""
-    uf = _UnionFind()
+    uf = UnionFind()
     for doc_id in doc_ids:
         uf.find(doc_id)
     for dup in result.duplicates:
@@ -202,7 +204,7 @@ class Duplicates:
                 if other != doc_id:
                     pairs.add(tuple(sorted((doc_id, other))))  # type: ignore[arg-type]
         links: list[dict[str, Any]] = []
-        uf = _UnionFind()
+        uf = UnionFind()
         for a, b in sorted(pairs):
             sa, sb = sigs[a], sigs[b]
             inter = sa.overlap(sb)
