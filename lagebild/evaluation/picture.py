@@ -242,10 +242,15 @@ def _score_dates(gdocs: Mapping[str, Any], docs: Mapping[str, Any]) -> tuple[Tal
     return printed, absent, inferred
 
 
+def _by_doc(items: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    out: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for item in items:
+        out[str(item.get("doc"))].append(item)
+    return out
+
+
 def _score_claims(stories: Mapping[str, Any], export: Mapping[str, Any], names: Mapping[str, str]) -> Tally:
-    by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for claim in export.get("claims", []):
-        by_doc[str(claim.get("doc"))].append(claim)
+    by_doc = _by_doc(export.get("claims", []))
     tally = Tally()
     for st in stories.values():
         for row in st.get("numeric_claims") or []:
@@ -315,9 +320,7 @@ def _score_events(stories: Mapping[str, Any], export: Mapping[str, Any]) -> tupl
 
 
 def _score_quotes(stories: Mapping[str, Any], export: Mapping[str, Any], names: Mapping[str, str]) -> Tally:
-    by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for quote in export.get("quotes", []):
-        by_doc[str(quote.get("doc"))].append(quote)
+    by_doc = _by_doc(export.get("quotes", []))
     tally = Tally()
     for st in stories.values():
         for row in st.get("quotes") or []:
