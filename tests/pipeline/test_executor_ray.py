@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,16 +21,6 @@ from lagebild.store.rows import DocumentRows, document_rows
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'lagebild[ray]')")
 
 from lagebild.executors.ray import RayExecutor
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[None]:
-    """A real local Ray cluster of 2 CPUs, started once for this module."""
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    try:
-        yield
-    finally:
-        ray.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +48,14 @@ def _export(corpus: Path, db: Path, executor: object) -> str:
         store.close()
 
 
-def test_ray_and_process_pool_give_identical_exports(cluster: None, corpus: Path, tmp_path: Path) -> None:
+def test_ray_and_process_pool_give_identical_exports(ray_cluster: None, corpus: Path, tmp_path: Path) -> None:
     by_ray = _export(corpus, tmp_path / "ray.db", RayExecutor(2, chunk=3))
     by_pool = _export(corpus, tmp_path / "pool.db", ProcessExecutor(2))
     assert by_ray == by_pool
     assert json.loads(by_ray)["documents"], "a non-empty export"
 
 
-def test_ray_runs_after_in_its_actors_in_bounded_chunks(cluster: None, examples_dir: Path) -> None:
+def test_ray_runs_after_in_its_actors_in_bounded_chunks(ray_cluster: None, examples_dir: Path) -> None:
     docs = [d for p in sorted(examples_dir.glob("*.txt")) for d in read_path(p) if isinstance(d, Document)]
     spec = PipelineSpec.of(["clean.identity.v1", "segment.rules.v1"])
     executor = make_executor(2, "ray")
@@ -82,7 +71,7 @@ def test_ray_runs_after_in_its_actors_in_bounded_chunks(cluster: None, examples_
     assert ray.is_initialized(), "a cluster the caller started is left running"
 
 
-def test_a_pipeline_the_actors_cannot_build_fails_the_run(cluster: None, examples_dir: Path) -> None:
+def test_a_pipeline_the_actors_cannot_build_fails_the_run(ray_cluster: None, examples_dir: Path) -> None:
     doc = next(d for d in read_path(min(examples_dir.glob("*.txt"))) if isinstance(d, Document))
     spec = PipelineSpec.of(["segment.rules.v1"])  # needs the cleaned text no stage makes
     with pytest.raises(Exception, match="requires text"):

@@ -6,7 +6,6 @@ The export must equal a process-pool run into SQLite on the same articles.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,15 +21,6 @@ ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'lage
 from lagebild.executors.ray import RayExecutor
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[None]:
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    try:
-        yield
-    finally:
-        ray.shutdown()
-
-
 def _export(url: str, corpus: Path, executor: object) -> str:
     store = open_store(url)
     try:
@@ -43,7 +33,7 @@ def _export(url: str, corpus: Path, executor: object) -> str:
 
 @pytest.mark.postgres
 def test_ray_into_postgres_exports_what_the_pool_into_sqlite_does(
-    cluster: None, postgres_server: object, examples_dir: Path, tmp_path: Path
+    ray_cluster: None, postgres_server: object, examples_dir: Path, tmp_path: Path
 ) -> None:
     url = postgres_server.new_database("rayrun")  # type: ignore[attr-defined]
     assert _export(url, examples_dir, RayExecutor(2)) == _export(str(tmp_path / "pool.db"), examples_dir, ProcessExecutor(2))
