@@ -312,6 +312,7 @@ def _group_rows(st: Any) -> list[Row]:
         values = list(dict.fromkeys(v for v in values if v))
         measure = g.get("measure")
         measure = measure.get("label") or measure.get("id") if isinstance(measure, Mapping) else measure
+        first, alone = first_and_alone(docs, doc_ids)
         rows.append({"id": g.get("id") or "", "subject": str(g.get("subject") or g.get("unit") or g.get("id") or ""),
                      "unit": g.get("unit") or "", "measure": str(measure or ""), "relation": g.get("relation") or "single",
                      "claims": len(claims), "sources": len({d for d in doc_ids if d}), "values": " · ".join(values[:6]) + (" …" if len(values) > 6 else ""),
@@ -319,8 +320,8 @@ def _group_rows(st: Any) -> list[Row]:
                      "story_label": labels.get(stories[0], "") if stories else "",
                      "_href": st.links.claim_group(g.get("id")), "_story_href": st.links.story(stories[0]) if stories else None,
                      "_range": _span(docs[d]["_range"] for d in doc_ids if d in docs), "_stories": stories,
-                     "_outlets": _outlets_of(docs, doc_ids), "first_reported_by": ", ".join(first_and_alone(docs, doc_ids)[0]),
-                     "_first": first_and_alone(docs, doc_ids)[0], "_alone": first_and_alone(docs, doc_ids)[1],
+                     "_outlets": _outlets_of(docs, doc_ids), "first_reported_by": ", ".join(first),
+                     "_first": first, "_alone": alone,
                      "_entities": set(g.get("subject_entities") or [])})
     return rows
 
@@ -334,6 +335,7 @@ def _event_rows(st: Any) -> list[Row]:
         sources = list(dict.fromkeys(list(e.get("sources") or []) + [m.get("doc") for m in e.get("mentions") or []]))
         stories = [e["story"]] if e.get("story") else _stories_of(st, sources)
         value = _date_of(e.get("date"))
+        first, alone = first_and_alone(docs, sources)
         rows.append({"id": e.get("id") or "", "label": str(e.get("label") or e.get("id") or ""), "type": e.get("type") or "",
                      "date": readable_value(value) if value else "undated", "date_value": value,
                      "sources": len([s for s in sources if s]), "independent_sources": e.get("independent_sources"),
@@ -341,8 +343,8 @@ def _event_rows(st: Any) -> list[Row]:
                      "story_label": labels.get(stories[0], "") if stories else "",
                      "_href": st.links.event(e.get("id")), "_story_href": st.links.story(stories[0]) if stories else None,
                      "_range": parse_date_range(value), "_stories": stories, "_outlets": _outlets_of(docs, sources),
-                     "first_reported_by": ", ".join(first_and_alone(docs, sources)[0]), "_first": first_and_alone(docs, sources)[0],
-                     "_alone": first_and_alone(docs, sources)[1],
+                     "first_reported_by": ", ".join(first), "_first": first,
+                     "_alone": alone,
                      "_entities": set(e.get("participants") or []) | set(e.get("agents") or []), "_date_title": value})
     return rows
 
