@@ -24,9 +24,26 @@ from lagebild.registry import Registry
 
 log = logging.getLogger(__name__)
 
-__all__ = ["COMPARE", "CorpusContext", "CorpusResult", "check_compare", "run_compare"]
+__all__ = ["COMPARE", "CorpusContext", "CorpusResult", "check_compare", "declare_per_story", "is_per_story", "run_compare"]
 
 COMPARE = Registry("lagebild.compare", builtin_modules=("lagebild.compare.builtin",))
+
+#: stages that work inside one story at a time (``declare_per_story``); the others see the whole corpus
+_PER_STORY: set[str] = set()
+
+
+def declare_per_story(name: str) -> None:
+    """Run stage ``name`` once per story, on that story's documents (its results never cross stories).
+
+    Such stages run after every corpus-wide stage (duplicates, entities, stories), whatever
+    their place in the list; ``check_compare`` rejects a corpus-wide stage that reads their output.
+    """
+    _PER_STORY.add(name)
+
+
+def is_per_story(name: str) -> bool:
+    """Whether compare stage ``name`` runs once per story (``declare_per_story``)."""
+    return name in _PER_STORY
 
 
 @dataclass
@@ -124,6 +141,14 @@ def check_compare(
             if key not in have and later is not None and position[later] > i:
                 problems.append(f"compare stage '{name}' uses {key}, which '{later}' produces after it; move '{later}' before it")
         have |= info.produces
+    story_made = {key: name for name in stages if is_per_story(name) and (info := infos.get(name)) for key in info.produces}
+    for name in stages:
+        info = infos.get(name)
+        if info is None or is_per_story(name):
+            continue
+        for key in sorted((info.requires | info.uses) & set(story_made)):
+            problems.append(f"compare stage '{name}' works on the whole corpus but reads {key}, which the per-story stage "
+                            f"'{story_made[key]}' produces; per-story stages run after the corpus-wide ones")
     for name, settings in (configs or {}).items():
         info = infos.get(name)
         if info is None:
@@ -148,27 +173,41 @@ def run_compare(
     timings: MutableMapping[str, float] | None = None,
     configs: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> CorpusResult:
-    """Run the cross-source stages in order; a failing stage is recorded, the rest still run.
+    """Run the cross-source stages; a failing stage is recorded, the rest still run.
 
-    ``configs``: settings by stage name. ``timings``, when given, receives the CPU seconds of
-    each stage under "compare:<name>".
+    The corpus-wide stages run first, in order, then the per-story ones once per story (see
+    ``lagebild.compare.per_story``). ``configs``: settings by stage name. ``timings``, when
+    given, receives the CPU seconds of each stage under "compare:<name>".
     """
+    from lagebild.compare.per_story import compare_stories
+
+    return compare_stories(docs, stages=stages, corrections=corrections, timings=timings, configs=configs).result
+
+
+def run_corpus_stages(
+    ctx: CorpusContext,
+    names: Sequence[str],
+    *,
+    timings: MutableMapping[str, float] | None = None,
+    configs: Mapping[str, Mapping[str, Any]] | None = None,
+) -> None:
+    """Run the corpus-wide stages among ``names`` in order on ``ctx``."""
     importlib.import_module("lagebild.compare.builtin")
-    names = list(stages if stages is not None else default_compare_stages())
-    ctx = CorpusContext(docs=docs, result=CorpusResult(), corrections=list(corrections or []))
     for name in names:
+        if is_per_story(name):
+            continue
         started = time.process_time()
         try:
             _run_stage(name, ctx, dict((configs or {}).get(name) or {}))
         finally:
             if timings is not None:
                 timings[f"compare:{name}"] = timings.get(f"compare:{name}", 0.0) + time.process_time() - started
-    return ctx.result
 
 
-def _run_stage(name: str, ctx: CorpusContext, config: dict[str, Any] | None = None) -> None:
-    """Build and run one compare stage; record its failure on the result instead of raising."""
-    stage = COMPARE.build(name, config)
+def _run_stage(name: str, ctx: CorpusContext, config: dict[str, Any] | None = None, stage: Any = None) -> None:
+    """Build (unless given) and run one compare stage; record its failure on the result instead of raising."""
+    if stage is None:
+        stage = COMPARE.build(name, config)
     try:
         stage(ctx)
     except LagebildError as exc:

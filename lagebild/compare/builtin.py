@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 
-from lagebild.compare import COMPARE
+from lagebild.compare import COMPARE, declare_per_story
 
 BUILTIN_COMPARE_MODULES: tuple[str, ...] = (
     "lagebild.compare.duplicates",
@@ -35,7 +35,15 @@ BUILTIN_USES: dict[str, frozenset[str]] = {
     "coverage.v1": frozenset({"stories", "inferred_dates"}),
 }
 
+#: stages whose results never cross a story (events, claim groups, … are blocked by story): they run
+#: once per story on that story's documents, so a run recomputes only the stories it touched
+BUILTIN_PER_STORY: tuple[str, ...] = (
+    "dates.infer.v1", "events.merge.v1", "timeline.v1", "claims.group.v1", "coverage.v1", "inconsistencies.v1",
+)
+
 for _module in BUILTIN_COMPARE_MODULES:
     importlib.import_module(_module)
 for _name, _uses in BUILTIN_USES.items():
     COMPARE.declare_uses(_name, _uses)
+for _name in BUILTIN_PER_STORY:
+    declare_per_story(_name)

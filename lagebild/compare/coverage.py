@@ -10,7 +10,9 @@ no dated events, no claims), so a report can say so instead of showing nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +22,24 @@ from lagebild.compare.duplicates import UnionFind
 from lagebild.events.corpus import independent_groups
 from lagebild.model import Document
 
-__all__ = ["CoverageBuilder", "build_coverage", "independent_origins", "origin_label"]
+__all__ = ["CoverageBuilder", "build_coverage", "corpus_origins", "independent_origins", "origin_label"]
+
+#: origins computed over the whole corpus while stages run on one story (``corpus_origins``)
+_CORPUS_ORIGINS: ContextVar[Mapping[str, str] | None] = ContextVar("lagebild_corpus_origins", default=None)
+
+
+@contextmanager
+def corpus_origins(origins: Mapping[str, str]) -> Iterator[None]:
+    """Inside the block, ``independent_origins`` answers from these corpus-wide origins.
+
+    An outlet's articles in other stories can tie its origin to an agency; a story's stages
+    must count sources as the whole corpus does, not as their own documents alone would.
+    """
+    token = _CORPUS_ORIGINS.set(origins)
+    try:
+        yield
+    finally:
+        _CORPUS_ORIGINS.reset(token)
 
 
 def _outlet(doc: Document) -> str | None:
@@ -38,6 +57,9 @@ def independent_origins(result: Any, docs: Sequence[Document]) -> dict[str, str]
     the same wire story count once, and one outlet's many articles count once.
     """
     ids = [d.id for d in docs]
+    known = _CORPUS_ORIGINS.get()
+    if known is not None and all(i in known for i in ids):
+        return {i: known[i] for i in ids}
     copies = independent_groups(result, ids)
     sets = UnionFind()
     for d in docs:

@@ -24,7 +24,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +35,32 @@ from lagebild.model import Annotation, Document, Span
 from lagebild.timex import Point, format_value, parse_value
 from lagebild.timex.values import GRANULARITIES, shift, truncate
 
-__all__ = ["InferDates", "infer_dates"]
+__all__ = ["InferDates", "corpus_word_counts", "infer_dates", "word_counts"]
+
+#: (number of documents, document frequency of each word key) of the whole corpus, computed on demand
+WordCounts = tuple[int, Counter[str]]
+_CORPUS_WORDS: ContextVar[Callable[[], WordCounts] | None] = ContextVar("lagebild_corpus_words", default=None)
+
+
+@contextmanager
+def corpus_word_counts(counts: Callable[[], WordCounts]) -> Iterator[None]:
+    """Inside the block, word weights come from ``counts()`` (the whole corpus), not from the documents given.
+
+    Run on one story, a word shared by the whole story would otherwise weigh almost nothing.
+    """
+    token = _CORPUS_WORDS.set(counts)
+    try:
+        yield
+    finally:
+        _CORPUS_WORDS.reset(token)
+
+
+def word_counts(docs: Sequence[Document]) -> WordCounts:
+    """Document frequencies of the word keys of ``docs`` (the weights of shared words)."""
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(_words(d.text))
+    return len(docs), df
 
 _RANK = {g: i for i, g in enumerate(GRANULARITIES)}
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]{3,}")
@@ -154,12 +181,8 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
         return {}
     peers = _story_peers(docs, stories)
     sentences = {d.id: [a for a in d.annotations if a.kind == "sentence"] for d in docs}
-    df: Counter[str] = Counter()
-    doc_words: dict[str, set[str]] = {}
-    for d in docs:
-        doc_words[d.id] = _words(d.text)
-        df.update(doc_words[d.id])
-    n_docs = len(docs)
+    corpus = _CORPUS_WORDS.get()
+    n_docs, df = corpus() if corpus is not None else word_counts(docs)
 
     idf_of: dict[str, float] = {}
 

@@ -13,7 +13,12 @@ from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
 
-__all__ = ["TimelineBuilder", "build_timeline"]
+__all__ = ["TimelineBuilder", "build_timeline", "timeline_key"]
+
+
+def timeline_key(t: dict[str, Any]) -> tuple[Any, ...]:
+    """The order of timeline entries: textual dates before "around publication" ones on the same day; undated last."""
+    return (t["undated"], t["start"] or "", t["end"] or "", t["date_basis"] != "text", t["label"] or "", t["event"])
 
 
 def build_timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -43,8 +48,7 @@ def build_timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "conflict": bool(ev.get("conflict")),
             }
         )
-    # textual dates before "around publication" ones on the same day; undated last
-    items.sort(key=lambda t: (t["undated"], t["start"] or "", t["end"] or "", t["date_basis"] != "text", t["label"] or "", t["event"]))
+    items.sort(key=timeline_key)
     return items
 
 

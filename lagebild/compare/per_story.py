@@ -1,0 +1,312 @@
+"""Run the story-scoped compare stages once per story and merge their outputs.
+
+Events, the timeline, claim groups, coverage, inconsistencies and date inference never look
+across stories (their candidates are blocked by story), so each runs on a ``CorpusContext``
+holding one story's documents and the corpus-level results that concern them (its copies, the
+entities its articles mention). A story's outputs form a ``StoryPart``: typed items that the
+store keeps as rows under the story id, together with a fingerprint of everything the story's
+stages read. A later run whose fingerprint for a story is unchanged reuses the stored part
+instead of recomputing it, so a run's cross-source cost follows the stories it touched.
+
+Merging restores the corpus-wide order of every list (the order each stage sorts by), so the
+picture is the one a single pass over the whole corpus would give.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.compare import COMPARE, CorpusContext, CorpusResult, _run_stage, is_per_story, run_corpus_stages
+from lagebild.model import Document
+
+__all__ = ["STORY_KINDS", "CompareRun", "StoryInputs", "StoryPart", "compare_stories", "merge_parts", "story_inputs"]
+
+#: ``stored(story id, fingerprint)``: the part a store kept for this story with this fingerprint, else None
+StoredParts = Callable[[str | None, str], "StoryPart | None"]
+
+#: the item kinds a story part holds, in the order they are written: ``(kind, result field)``
+STORY_KINDS: tuple[str, ...] = (
+    "event", "timeline", "claim_group", "inconsistency", "inferred_date", "coverage_source", "coverage_row",
+    "timeline_gap", "failure",
+)
+
+
+@dataclass
+class StoryPart:
+    """What the story-scoped stages produced for one story (``story`` None: the corpus as one pool)."""
+
+    story: str | None
+    fingerprint: str
+    events: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    claim_groups: list[dict[str, Any]] = field(default_factory=list)
+    inconsistencies: list[dict[str, Any]] = field(default_factory=list)
+    inferred_dates: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: this story's part of ``CorpusResult.coverage`` (``sources``, ``rows``, ``timeline_gaps``); empty without coverage
+    coverage: dict[str, Any] = field(default_factory=dict)
+    failures: list[dict[str, str]] = field(default_factory=list)
+    #: read from the store, not recomputed in this run
+    reused: bool = False
+
+    @classmethod
+    def of(cls, story: str | None, fingerprint: str, result: CorpusResult) -> StoryPart:
+        cov = result.coverage or {}
+        coverage: dict[str, Any] = {k: cov[k] for k in ("sources", "rows", "timeline_gaps") if k in cov}
+        return cls(story, fingerprint, result.events, result.timeline, result.claim_groups, result.inconsistencies,
+                   result.inferred_dates, coverage, result.failures)
+
+    def items(self) -> Iterator[tuple[str, str, Any]]:
+        """Yield ``(kind, item id, JSON-ready payload)`` for every item, in order (the store's rows)."""
+        for e in self.events:
+            yield "event", str(e.get("id")), e
+        for t in self.timeline:
+            yield "timeline", str(t.get("event")), t
+        for g in self.claim_groups:
+            yield "claim_group", str(g.get("id")), g
+        for i in self.inconsistencies:
+            yield "inconsistency", str(i.get("id")), i
+        for doc, value in self.inferred_dates.items():
+            yield "inferred_date", doc, value
+        if self.coverage:
+            for s in self.coverage.get("sources") or []:
+                yield "coverage_source", str(s.get("doc")), s
+            for r in self.coverage.get("rows") or []:
+                yield "coverage_row", str(r.get("id")), r
+            for gap in self.coverage.get("timeline_gaps") or []:
+                yield "timeline_gap", str(gap.get("story")), gap
+        for f in self.failures:
+            yield "failure", str(f.get("stage")), f
+
+    @classmethod
+    def from_items(cls, story: str | None, fingerprint: str, items: Iterable[tuple[str, str, Any]]) -> StoryPart:
+        """Rebuild a part from the rows ``items`` wrote (same order)."""
+        part = cls(story, fingerprint, reused=True)
+        coverage: dict[str, list[Any]] = {}
+        for kind, item_id, payload in items:
+            if kind == "event":
+                part.events.append(payload)
+            elif kind == "timeline":
+                part.timeline.append(payload)
+            elif kind == "claim_group":
+                part.claim_groups.append(payload)
+            elif kind == "inconsistency":
+                part.inconsistencies.append(payload)
+            elif kind == "inferred_date":
+                part.inferred_dates[item_id] = payload
+            elif kind in ("coverage_source", "coverage_row", "timeline_gap"):
+                key = {"coverage_source": "sources", "coverage_row": "rows", "timeline_gap": "timeline_gaps"}[kind]
+                coverage.setdefault(key, []).append(payload)
+            elif kind == "failure":
+                part.failures.append(payload)
+        if coverage:
+            part.coverage = {"sources": coverage.get("sources", []), "rows": coverage.get("rows", []),
+                             "timeline_gaps": coverage.get("timeline_gaps", [])}
+        return part
+
+
+@dataclass
+class StoryInputs:
+    """The corpus-level results one story's stages read, cut down to that story."""
+
+    story: dict[str, Any] | None
+    doc_ids: list[str]
+    result: CorpusResult
+    origins: dict[str, str]
+
+
+def story_inputs(result: CorpusResult, doc_ids: Sequence[str], origins: Mapping[str, str]) -> Iterator[StoryInputs]:
+    """Yield, per story of ``result`` (in story order), its members and the results that concern them.
+
+    Without stories (no stories stage, or it failed) the whole corpus is one pool, as before
+    stories existed. Copies always share a story, so a story's copy links are its members' links.
+    """
+    if not result.stories:
+        yield StoryInputs(None, list(doc_ids), result, dict(origins))
+        return
+    known = set(doc_ids)
+    dups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for link in result.duplicates:
+        dups[str(link.get("doc"))].append(link)
+    by_doc: dict[str, dict[str, str]] = defaultdict(dict)
+    for mention, entity in result.mention_entity.items():
+        by_doc[mention.split("#", 1)[0]][mention] = entity
+    entities = {str(e.get("id")): e for e in result.entities if e.get("id")}
+    for story in result.stories:
+        members = [str(m.get("doc")) for m in story.get("members") or [] if str(m.get("doc")) in known]
+        mention_entity: dict[str, str] = {}
+        for d in members:
+            mention_entity.update(by_doc.get(d, {}))
+        used = sorted(set(mention_entity.values()))
+        sub = CorpusResult(
+            duplicates=[x for d in members for x in dups.get(d, ())],
+            entities=[entities[e] for e in used if e in entities],
+            stories=[story],
+            mention_entity=mention_entity,
+        )
+        yield StoryInputs(story, members, sub, {d: origins.get(d, d) for d in members})
+
+
+def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str:
+    """A digest of everything the story's stages read: its documents, copies, entity ids and names,
+    origins and story record, and ``salt`` (stages, settings, corrections, code version)."""
+    h = hashlib.blake2b(digest_size=16)
+
+    def put(obj: Any) -> None:
+        h.update(json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode())
+        h.update(b"\0")
+
+    put(salt)
+    put(inputs.story)
+    for doc in docs:
+        put([doc.id, doc.hash, len(doc.annotations), sorted(doc.produced), doc.meta.published.value,
+             doc.meta.published.precision, doc.meta.title, doc.meta.outlet])
+    put(inputs.result.duplicates)
+    put(sorted(inputs.result.mention_entity.items()))
+    put([[e.get("id"), e.get("name")] for e in inputs.result.entities])
+    put(sorted(inputs.origins.items()))
+    return h.hexdigest()
+
+
+def merge_parts(result: CorpusResult, parts: Sequence[StoryPart], doc_ids: Sequence[str],
+                timeline_key: Callable[[dict[str, Any]], Any], with_coverage: bool) -> None:
+    """Fill ``result``'s story-scoped fields from ``parts`` in the corpus-wide order of each list."""
+    events = sorted((e for p in parts for e in p.events), key=lambda e: (e["date"]["start"] if e.get("date") else "9999", e["id"]))
+    groups = sorted((g for p in parts for g in p.claim_groups), key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
+    result.events = events
+    result.claim_groups = groups
+    result.timeline = sorted((t for p in parts for t in p.timeline), key=timeline_key)
+    event_at = {e["id"]: i for i, e in enumerate(events)}
+    group_at = {g["id"]: i for i, g in enumerate(groups)}
+    found = [i for p in parts for i in p.inconsistencies]
+    # the finder lists event conflicts in event order, then contradicted groups in group order
+    result.inconsistencies = [x for _, x in sorted(enumerate(found), key=lambda t: _inconsistency_rank(t[1], t[0], event_at, group_at))]
+    position = {d: i for i, d in enumerate(doc_ids)}
+    dates = [(d, v) for p in parts for d, v in p.inferred_dates.items()]
+    result.inferred_dates = dict(sorted(dates, key=lambda dv: position.get(dv[0], len(position))))
+    seen: set[tuple[str, str, str]] = set()
+    for p in parts:
+        for f in p.failures:
+            key = (str(f.get("stage")), str(f.get("error")), str(f.get("message")))
+            if key not in seen:
+                seen.add(key)
+                result.failures.append(f)
+    if with_coverage:
+        result.coverage = _merge_coverage(result, parts, position, event_at, group_at)
+
+
+def _inconsistency_rank(item: dict[str, Any], n: int, event_at: dict[str, int], group_at: dict[str, int]) -> tuple[int, int, int]:
+    if item.get("event") in event_at:
+        return (0, event_at[item["event"]], n)
+    if item.get("claim_group") in group_at:
+        return (1, group_at[item["claim_group"]], n)
+    return (2, 0, n)
+
+
+def _merge_coverage(result: CorpusResult, parts: Sequence[StoryPart], position: dict[str, int],
+                    event_at: dict[str, int], group_at: dict[str, int]) -> dict[str, Any]:
+    from lagebild.compare.coverage import origin_label
+
+    sources = sorted((s for p in parts for s in (p.coverage.get("sources") or [])), key=lambda s: position.get(s["doc"], len(position)))
+
+    def row_rank(r: dict[str, Any]) -> tuple[int, int]:
+        return (0, event_at.get(r["id"], 0)) if r.get("kind") == "event" else (1, group_at.get(r["id"], 0))
+
+    rows = sorted((r for p in parts for r in (p.coverage.get("rows") or [])), key=row_rank)
+    story_at = {s.get("id"): i for i, s in enumerate(result.stories)}
+    gaps = sorted((g for p in parts for g in (p.coverage.get("timeline_gaps") or [])), key=lambda g: story_at.get(g.get("story"), 0))
+    origins = {s["doc"]: s.get("origin", s["doc"]) for s in sources}
+    single = [r for r in rows if r["independent_sources"] == 1]
+    return {
+        "sources": sources,
+        "rows": rows,
+        "single_source": [{"kind": r["kind"], "id": r["id"], "label": r["label"], "doc": r["docs"][0] if r["docs"] else None}
+                          for r in single],
+        "independent_sources": len(set(origins.values())),
+        "sources_label": origin_label(origins, [s["doc"] for s in sources]),
+        "timeline_gaps": gaps,
+    }
+
+
+@dataclass
+class CompareRun:
+    """The merged picture and the per-story parts it was merged from (the store writes both)."""
+
+    result: CorpusResult
+    parts: list[StoryPart]
+
+    @property
+    def recomputed(self) -> int:
+        return sum(1 for p in self.parts if not p.reused)
+
+
+def compare_stories(
+    docs: Sequence[Document],
+    *,
+    stages: Sequence[str] | None = None,
+    corrections: list[dict[str, Any]] | None = None,
+    timings: MutableMapping[str, float] | None = None,
+    configs: Mapping[str, Mapping[str, Any]] | None = None,
+    stored: StoredParts | None = None,
+    version: str = "",
+) -> CompareRun:
+    """Run the corpus-wide stages on ``docs``, then the per-story stages story by story.
+
+    ``stored`` gives a story's part from an earlier run when its fingerprint is unchanged
+    (then its stages do not run again); ``version`` (of the code) goes into every fingerprint.
+    """
+    importlib.import_module("lagebild.compare.builtin")
+    from lagebild.compare import default_compare_stages
+    from lagebild.compare.coverage import corpus_origins, independent_origins
+    from lagebild.compare.dates import WordCounts, corpus_word_counts, word_counts
+    from lagebild.compare.timeline import timeline_key
+
+    names = list(stages if stages is not None else default_compare_stages())
+    corrections = list(corrections or [])
+    ctx = CorpusContext(docs=docs, result=CorpusResult(), corrections=corrections)
+    run_corpus_stages(ctx, names, timings=timings, configs=configs)
+    result = ctx.result
+    story_names = [n for n in names if is_per_story(n)]
+    if not story_names:
+        return CompareRun(result, [])
+    settings = {n: dict((configs or {}).get(n) or {}) for n in story_names}
+    built = {n: COMPARE.build(n, settings[n]) for n in story_names}
+    salt = json.dumps([version, story_names, settings, corrections], sort_keys=True, ensure_ascii=False, default=str)
+    started = time.process_time()
+    origins = independent_origins(result, docs)
+    by_id = {d.id: d for d in docs}
+    doc_ids = [d.id for d in docs]
+    if timings is not None:
+        timings["compare:origins"] = timings.get("compare:origins", 0.0) + time.process_time() - started
+    parts: list[StoryPart] = []
+    words: list[WordCounts] = []
+
+    def corpus_words() -> WordCounts:  # only a story with an undated article needs them
+        if not words:
+            words.append(word_counts(docs))
+        return words[0]
+
+    with corpus_origins(origins), corpus_word_counts(corpus_words):
+        for inputs in story_inputs(result, doc_ids, origins):
+            story_docs = [by_id[i] for i in inputs.doc_ids]
+            story_id = str(inputs.story.get("id")) if inputs.story is not None else None
+            fp = fingerprint(inputs, story_docs, salt)
+            part = stored(story_id, fp) if stored is not None else None
+            if part is None:
+                sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)
+                for name in story_names:
+                    t = time.process_time()
+                    _run_stage(name, sub, settings[name], built[name])
+                    if timings is not None:
+                        timings[f"compare:{name}"] = timings.get(f"compare:{name}", 0.0) + time.process_time() - t
+                part = StoryPart.of(story_id, fp, sub.result)
+            parts.append(part)
+    with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
+    merge_parts(result, parts, doc_ids, timeline_key, with_coverage)
+    return CompareRun(result, parts)
