@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
-from lagebild.compare import COMPARE, CorpusResult, run_compare
+from lagebild.compare import COMPARE, CorpusResult
 from lagebild.compare.duplicates import Duplicates, Signature, precomputed_signatures
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
@@ -294,14 +294,16 @@ def recompute_corpus(
     *,
     timings: MutableMapping[str, float] | None = None,
     loaded: Mapping[str, Document] | None = None,
+    reuse: bool = True,
 ) -> CorpusResult:
     """Run the cross-source stages over every stored document and save the result.
 
     ``loaded``: documents already in memory exactly as stored (by id), not read again.
+    ``reuse``: keep the stored results of stories whose inputs did not change (False: recompute every story).
     ``timings``, when given, receives CPU seconds for "load", "compare:<stage>" and "save corpus".
     """
     docs = corpus_documents(store, loaded, timings=timings)
-    return compare_and_save(store, docs, config, timings=timings)
+    return compare_and_save(store, docs, config, timings=timings, reuse=reuse)
 
 
 def corpus_documents(
@@ -319,15 +321,38 @@ def corpus_documents(
 
 
 def compare_and_save(
-    store: Store, docs: Sequence[Document], config: Config | None = None, *, timings: MutableMapping[str, float] | None = None
+    store: Store,
+    docs: Sequence[Document],
+    config: Config | None = None,
+    *,
+    timings: MutableMapping[str, float] | None = None,
+    reuse: bool = True,
 ) -> CorpusResult:
-    """Run the cross-source stages over ``docs`` (every stored document) and save their result."""
+    """Run the cross-source stages over ``docs`` (every stored document) and save their result.
+
+    With ``reuse``, a story whose inputs did not change since the stored run (same fingerprint)
+    keeps its stored results: its per-story stages do not run again and its rows are not rewritten.
+    """
+    from lagebild import __version__
+    from lagebild.compare.per_story import StoryPart, compare_stories
+
     config = config or load_config()
     cpu: MutableMapping[str, float] = timings if timings is not None else defaultdict(float)
-    result = run_compare(
-        docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu, configs=config.compare_configs
-    )
+    known = store.story_fingerprints() if reuse else {}
+
+    def stored(story: str | None, fingerprint: str) -> StoryPart | None:
+        if known.get(story or "") != fingerprint:
+            return None
+        t = time.process_time()
+        part = store.story_part(story, fingerprint)
+        cpu["load stories"] += time.process_time() - t
+        return part
+
+    run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
+                          configs=config.compare_configs, stored=stored, version=__version__)
+    cpu["stories recomputed"] = float(run.recomputed)
+    cpu["stories reused"] = float(len(run.parts) - run.recomputed)
     t = time.process_time()
-    store.save_corpus(result)
+    store.save_corpus(run.result, run.parts)
     cpu["save corpus"] += time.process_time() - t
-    return result
+    return run.result

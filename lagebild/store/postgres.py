@@ -1,7 +1,7 @@
 """PostgreSQL store (``lagebild[postgres]``): the SQLite store's behaviour on a shared team server.
 
 Same tables and semantics as ``lagebild.store.sqlite``: one transaction per saved batch of documents, exact
-duplicates stored once, corpus results replaced as a whole, corrections appended. Full-text
+duplicates stored once, corpus-wide results replaced as a whole and per-story results per story, corrections appended. Full-text
 search uses a ``tsvector`` over title, text and the lemma/stem column (``simple`` configuration,
 so German inflection is handled by the same normalisation as in SQLite).
 """
@@ -14,8 +14,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from lagebild.compare import CorpusResult
+from lagebild.compare.per_story import StoryPart
 from lagebild.errors import MissingExtra, StoreError
 from lagebild.model import Document, SourceRef
+from lagebild.store.corpus_rows import assemble, corpus_rows, parts_of, story_key, story_rows
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
 from lagebild.store.schema import POSTGRES_SCHEMA, SCHEMA_VERSION
@@ -157,10 +159,12 @@ class PostgresStore:
         return [json.loads(r["json"]) for r in rows]
 
     # -- corpus results --------------------------------------------------------------------
-    def save_corpus(self, result: CorpusResult) -> None:
-        """Replace all cross-source results in one transaction."""
+    def save_corpus(self, result: CorpusResult, parts: Sequence[StoryPart] | None = None) -> None:
+        """Replace the cross-source results in one transaction (only parts not ``reused`` are written)."""
+        parts = parts_of(result, parts)
+        keep = {story_key(p.story): p for p in parts}
         with self.db.transaction(), self.db.cursor() as cur:
-            for table in ("entities", "mentions", "stories", "story_members", "events", "claim_groups", "inconsistencies", "corpus"):
+            for table in ("entities", "mentions", "stories", "story_members", "corpus_items", "corpus"):
                 cur.execute(f"DELETE FROM {table}")
             for ent in result.entities:
                 cur.execute(
@@ -175,14 +179,49 @@ class PostgresStore:
                 members = [(story["id"], m["doc"], m.get("confidence")) for m in story.get("members", [])]
                 if members:
                     cur.executemany("INSERT INTO story_members(story_id, doc_id, confidence) VALUES (%s, %s, %s)", members)
-            for table, items in (("events", result.events), ("claim_groups", result.claim_groups), ("inconsistencies", result.inconsistencies)):
+            rows = [(k, n, _clean(i), j) for k, n, i, j in corpus_rows(result)]
+            if rows:
+                cur.executemany("INSERT INTO corpus_items(kind, position, item_id, json) VALUES (%s, %s, %s, %s)", rows)
+            cur.execute("SELECT story_key FROM story_parts")
+            gone = [r["story_key"] for r in cur.fetchall() if r["story_key"] not in keep or not keep[r["story_key"]].reused]
+            if gone:
+                cur.execute("DELETE FROM story_items WHERE story_key = ANY(%s)", (gone,))
+                cur.execute("DELETE FROM story_parts WHERE story_key = ANY(%s)", (gone,))
+            for part in parts:
+                if part.reused:
+                    continue
+                cur.execute("INSERT INTO story_parts(story_key, fingerprint) VALUES (%s, %s)", (story_key(part.story), part.fingerprint))
+                items = [(k, kind, n, _clean(i), j) for k, kind, n, i, j in story_rows(part)]
                 if items:
-                    cur.executemany(f"INSERT INTO {table}(id, json) VALUES (%s, %s)", [(item["id"], _dumps(item)) for item in items])
-            cur.execute("INSERT INTO corpus(key, json) VALUES ('result', %s)", (_dumps(result.to_json()),))
+                    cur.executemany("INSERT INTO story_items(story_key, kind, position, item_id, json) VALUES (%s, %s, %s, %s, %s)", items)
+            cur.execute("INSERT INTO corpus(key, json) VALUES ('version', %s)", (_dumps(time.time()),))
 
     def load_corpus(self) -> CorpusResult:
-        row = self._one("SELECT json FROM corpus WHERE key = 'result'")
-        return CorpusResult.from_json(json.loads(row["json"])) if row else CorpusResult()
+        """The cross-source picture, merged from its corpus-wide and per-story rows."""
+        if self._one("SELECT 1 AS x FROM story_parts LIMIT 1") is None:
+            row = self._one("SELECT json FROM corpus WHERE key = 'result'")  # a store written before rows
+            if row:
+                return CorpusResult.from_json(json.loads(row["json"]))
+        corpus = self._all('SELECT kind, item_id, json FROM corpus_items ORDER BY kind COLLATE "C", position')
+        stories = self._all(
+            "SELECT i.story_key, p.fingerprint, i.kind, i.item_id, i.json FROM story_items i JOIN story_parts p USING (story_key) "
+            'ORDER BY i.story_key COLLATE "C", i.kind COLLATE "C", i.position'
+        )
+        return assemble(((r["kind"], r["item_id"], r["json"]) for r in corpus),
+                        ((r["story_key"], r["fingerprint"], r["kind"], r["item_id"], r["json"]) for r in stories))
+
+    def story_fingerprints(self) -> dict[str, str]:
+        """The fingerprint of every stored story part, by story key."""
+        return {r["story_key"]: r["fingerprint"] for r in self._all("SELECT story_key, fingerprint FROM story_parts")}
+
+    def story_part(self, story: str | None, fingerprint: str) -> StoryPart | None:
+        """The stored part of ``story`` if it was computed from inputs with this fingerprint."""
+        key = story_key(story)
+        row = self._one("SELECT fingerprint FROM story_parts WHERE story_key = %s", (key,))
+        if row is None or row["fingerprint"] != fingerprint:
+            return None
+        rows = self._all('SELECT kind, item_id, json FROM story_items WHERE story_key = %s ORDER BY kind COLLATE "C", position', (key,))
+        return StoryPart.from_items(story, fingerprint, ((r["kind"], r["item_id"], json.loads(r["json"])) for r in rows))
 
     # -- corrections -----------------------------------------------------------------------
     def add_correction(self, correction: dict[str, Any]) -> int:
@@ -228,7 +267,7 @@ class PostgresStore:
         """A cheap value that changes whenever any process writes to the store."""
         row = self._one(
             "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(added_at) FROM documents) AS t, "
-            "(SELECT xmin::text FROM corpus WHERE key = 'result') AS c, (SELECT count(*) FROM sources) AS s"
+            "(SELECT xmin::text FROM corpus WHERE key = 'version') AS c, (SELECT count(*) FROM sources) AS s"
         )  # the corpus row is replaced as a whole, so its transaction id names its version (no hash of a large blob)
         return tuple(row.values()) if row else None
 

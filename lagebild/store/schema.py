@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: cross-source results as rows (corpus_items, story_parts, story_items)
 
 SQLITE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -34,10 +34,20 @@ CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence REAL);
-CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, json TEXT);
-CREATE TABLE IF NOT EXISTS claim_groups (id TEXT PRIMARY KEY, json TEXT);
-CREATE TABLE IF NOT EXISTS inconsistencies (id TEXT PRIMARY KEY, json TEXT);
-CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'version': changes with every saved picture
+-- corpus-wide cross-source results: kind 'duplicate', 'entity', 'story', 'mention_entity', 'failure', 'coverage'
+CREATE TABLE IF NOT EXISTS corpus_items (
+  kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
+  PRIMARY KEY (kind, position)
+);
+-- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'event',
+-- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
+-- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
+CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_items (
+  story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
+  PRIMARY KEY (story_key, kind, position)
+);
 CREATE TABLE IF NOT EXISTS corrections (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at REAL, json TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
   doc_id UNINDEXED, title, body, lemmas, tokenize = 'unicode61 remove_diacritics 2'
@@ -74,10 +84,20 @@ CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence DOUBLE PRECISION);
-CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, json TEXT);
-CREATE TABLE IF NOT EXISTS claim_groups (id TEXT PRIMARY KEY, json TEXT);
-CREATE TABLE IF NOT EXISTS inconsistencies (id TEXT PRIMARY KEY, json TEXT);
-CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'version': changes with every saved picture
+-- corpus-wide cross-source results: kind 'duplicate', 'entity', 'story', 'mention_entity', 'failure', 'coverage'
+CREATE TABLE IF NOT EXISTS corpus_items (
+  kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
+  PRIMARY KEY (kind, position)
+);
+-- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'event',
+-- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
+-- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
+CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_items (
+  story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
+  PRIMARY KEY (story_key, kind, position)
+);
 CREATE TABLE IF NOT EXISTS corrections (id BIGSERIAL PRIMARY KEY, created_at DOUBLE PRECISION, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents_fts (
   doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,

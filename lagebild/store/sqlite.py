@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import CorpusResult
+from lagebild.compare.per_story import StoryPart
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
+from lagebild.store.corpus_rows import assemble, corpus_rows, parts_of, story_key, story_rows
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
 from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
@@ -121,10 +123,17 @@ class SQLiteStore:
         return [json.loads(r["json"]) for r in rows]
 
     # -- corpus results --------------------------------------------------------------------
-    def save_corpus(self, result: CorpusResult) -> None:
-        """Replace all cross-source results in one transaction."""
+    def save_corpus(self, result: CorpusResult, parts: Sequence[StoryPart] | None = None) -> None:
+        """Replace the cross-source results in one transaction.
+
+        ``parts``: the per-story parts ``result`` was merged from; only those not ``reused``
+        are written (a reused part's rows are already stored). Without parts the whole result
+        is kept as one pool.
+        """
+        parts = parts_of(result, parts)
+        keep = {story_key(p.story): p for p in parts}
         with self.db:
-            for table in ("entities", "mentions", "stories", "story_members", "events", "claim_groups", "inconsistencies", "corpus"):
+            for table in ("entities", "mentions", "stories", "story_members", "corpus_items", "corpus"):
                 self.db.execute(f"DELETE FROM {table}")
             for ent in result.entities:
                 self.db.execute(
@@ -141,16 +150,43 @@ class SQLiteStore:
                     "INSERT INTO story_members(story_id, doc_id, confidence) VALUES (?, ?, ?)",
                     [(story["id"], m["doc"], m.get("confidence")) for m in story.get("members", [])],
                 )
-            for table, items in (("events", result.events), ("claim_groups", result.claim_groups), ("inconsistencies", result.inconsistencies)):
-                self.db.executemany(
-                    f"INSERT INTO {table}(id, json) VALUES (?, ?)",
-                    [(item["id"], json.dumps(item, ensure_ascii=False)) for item in items],
-                )
-            self.db.execute("INSERT INTO corpus(key, json) VALUES ('result', ?)", (json.dumps(result.to_json(), ensure_ascii=False),))
+            self.db.executemany("INSERT INTO corpus_items(kind, position, item_id, json) VALUES (?, ?, ?, ?)", corpus_rows(result))
+            gone = [k for (k,) in self.db.execute("SELECT story_key FROM story_parts") if k not in keep or not keep[k].reused]
+            self.db.executemany("DELETE FROM story_items WHERE story_key = ?", [(k,) for k in gone])
+            self.db.executemany("DELETE FROM story_parts WHERE story_key = ?", [(k,) for k in gone])
+            for part in parts:
+                if part.reused:
+                    continue
+                self.db.execute("INSERT INTO story_parts(story_key, fingerprint) VALUES (?, ?)", (story_key(part.story), part.fingerprint))
+                self.db.executemany("INSERT INTO story_items(story_key, kind, position, item_id, json) VALUES (?, ?, ?, ?, ?)",
+                                    story_rows(part))
+            self.db.execute("INSERT INTO corpus(key, json) VALUES ('version', ?)", (json.dumps(time.time()),))
 
     def load_corpus(self) -> CorpusResult:
-        row = self.db.execute("SELECT json FROM corpus WHERE key = 'result'").fetchone()
-        return CorpusResult.from_json(json.loads(row["json"])) if row else CorpusResult()
+        """The cross-source picture, merged from its corpus-wide and per-story rows."""
+        if self.db.execute("SELECT 1 FROM story_parts LIMIT 1").fetchone() is None:
+            row = self.db.execute("SELECT json FROM corpus WHERE key = 'result'").fetchone()  # a store written before rows
+            if row:
+                return CorpusResult.from_json(json.loads(row["json"]))
+        corpus = ((r[0], r[1], r[2]) for r in self.db.execute("SELECT kind, item_id, json FROM corpus_items ORDER BY kind, position"))
+        stories = self.db.execute(
+            "SELECT i.story_key, p.fingerprint, i.kind, i.item_id, i.json FROM story_items i JOIN story_parts p USING (story_key) "
+            "ORDER BY i.story_key, i.kind, i.position"
+        )
+        return assemble(corpus, ((r[0], r[1], r[2], r[3], r[4]) for r in stories))
+
+    def story_fingerprints(self) -> dict[str, str]:
+        """The fingerprint of every stored story part, by story key."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT story_key, fingerprint FROM story_parts")}
+
+    def story_part(self, story: str | None, fingerprint: str) -> StoryPart | None:
+        """The stored part of ``story`` if it was computed from inputs with this fingerprint."""
+        key = story_key(story)
+        row = self.db.execute("SELECT fingerprint FROM story_parts WHERE story_key = ?", (key,)).fetchone()
+        if row is None or row[0] != fingerprint:
+            return None
+        rows = self.db.execute("SELECT kind, item_id, json FROM story_items WHERE story_key = ? ORDER BY kind, position", (key,))
+        return StoryPart.from_items(story, fingerprint, ((r[0], r[1], json.loads(r[2])) for r in rows))
 
     # -- corrections -----------------------------------------------------------------------
     def add_correction(self, correction: dict[str, Any]) -> int:
