@@ -11,9 +11,12 @@ the process tree every 0.2 s from /proc (Linux): the main process, the largest s
 Rows: one full run per size; with --ray, the first size again on a local Ray cluster
 (`--executor ray`) beside the process pool; then "+K incremental": K new articles added to the
 store of the largest size (the same command rerun on the folder with K more files); "K alone":
-the same K articles into an empty store, for comparison.
+the same K articles into an empty store, for comparison. By default the K new files are further
+versions of stored articles, so nearly every story of the store grows; with --fresh they are
+K/2 articles the store has never seen (two versions each: new stories, as a day's news mostly
+brings), and the stored corpus is made from the other articles.
 
-Usage: .venv/bin/python benchmarks/scale.py [--sizes 10000[,30000,100000]] [--incremental 1000] [--ray] [--jobs 2]
+Usage: .venv/bin/python benchmarks/scale.py [--sizes 10000[,30000,100000]] [--incremental 1000] [--fresh] [--ray] [--jobs 2]
        .venv/bin/python benchmarks/scale.py --sizes 1000 --incremental 0 --ray   (pool and Ray side by side)
 """
 
@@ -59,11 +62,11 @@ def variant(text: str, k: int) -> str:
     return f"{text}\n\n(Fassung {k})"
 
 
-def write_corpus(folder: Path, start: int, stop: int, texts: list[str]) -> None:
+def write_corpus(folder: Path, start: int, stop: int, texts: list[str], prefix: str = "a") -> None:
     """Write articles ``start`` … ``stop - 1`` of the endless variant sequence as text files."""
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(start, stop):
-        (folder / f"a{i:07d}.txt").write_text(variant(texts[i % len(texts)], i // len(texts)), "utf-8")
+        (folder / f"{prefix}{i:07d}.txt").write_text(variant(texts[i % len(texts)], i // len(texts)), "utf-8")
 
 
 def _tree(root: int) -> dict[int, tuple[str, int]]:
@@ -154,10 +157,17 @@ def main() -> None:
     parser.add_argument("--ray", action="store_true", help="also run the first size on a local Ray cluster")
     parser.add_argument("--no-pool", action="store_true", help="skip the process-pool rows (with --ray: Ray only)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--fresh", action="store_true",
+                        help="the increment is unseen articles (new stories), the stored corpus is made from the others")
     parser.add_argument("--keep", type=Path, default=None, help="folder for corpora and stores (default: a temporary one)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     texts = gnad_texts()
+    fresh: list[str] = []
+    if args.fresh and args.incremental:
+        # K new articles = K/2 articles the store has never seen, two versions of each
+        cut = len(texts) - max(1, args.incremental // 2)
+        texts, fresh = texts[:cut], texts[cut:]
     base = Path(args.keep or tempfile.mkdtemp(prefix="lagebild-scale-"))
     jobs = ["-j", str(args.jobs)]
     rows: list[Row] = []
@@ -178,12 +188,14 @@ def main() -> None:
         if args.incremental and sizes and not args.no_pool:
             n, k = sizes[-1], args.incremental
             added = base / f"in-{n}"
-            write_corpus(added, n, n + k, texts)  # K more files in the same folder
+            source, first = (fresh, 0) if fresh else (texts, n)
+            write_corpus(added, first, first + k, source, prefix="b" if fresh else "a")  # K more files in the same folder
             db = base / f"s{n}.db"
-            rows.append(run(f"+{k:,} to the {n:,}-article store", k, added, db, base / f"out{n}", jobs))
+            kind = "unseen articles" if fresh else "versions of stored ones"
+            rows.append(run(f"+{k:,} ({kind}) to the {n:,}-article store", k, added, db, base / f"out{n}", jobs))
             print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
             alone = base / f"alone-{k}"
-            write_corpus(alone, n, n + k, texts)
+            write_corpus(alone, first, first + k, source, prefix="b" if fresh else "a")
             rows.append(run(f"the same {k:,} alone", k, alone, base / f"alone{k}.db", base / f"out-alone{k}", jobs))
             print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
     finally:

@@ -72,7 +72,14 @@ class RunReport:
             f"stage failures: {self.stage_failures}, time: {self.seconds:.1f} s"
             + (" (" + ", ".join(f"{k} {v:.1f}" for k, v in self.phase_wall.items()) + ")" if self.phase_wall else "")
             + (f", notes: {len(self.notices)}" if self.notices else "")
+            + self._stories()
         )
+
+    def _stories(self) -> str:
+        if "stories recomputed" not in self.main_cpu:
+            return ""
+        done, kept = int(self.main_cpu["stories recomputed"]), int(self.main_cpu["stories reused"])
+        return f", stories recomputed: {done} of {done + kept}"
 
 
 def _unique_id(wanted: str, doc: Document, store: Store, taken: set[str]) -> str:
@@ -197,6 +204,7 @@ def analyze_paths(
         t = time.thread_time()
         chunk = _save_chunk(store, chunk, report, on_error)
         pending.flush(store, (r.doc.id for r in chunk))
+        _save_signatures(store, chunk)
         cpu["store"] += time.thread_time() - t
         for result in chunk:
             analysed[result.doc.id] = result.doc
@@ -217,8 +225,7 @@ def analyze_paths(
     report.phase_wall["documents"] = time.perf_counter() - started
     report.documents = corpus_documents(store, analysed, timings=cpu)
     analysed.clear()
-    with precomputed_signatures(signatures):
-        report.corpus = compare_and_save(store, report.documents, config, timings=cpu)
+    report.corpus = compare_and_save(store, report.documents, config, timings=cpu, signatures=signatures)
     signatures.clear()
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
@@ -247,6 +254,17 @@ def _save_chunk(store: Store, chunk: list[Result], report: RunReport, on_error: 
                 continue
             saved.append(result)
         return saved
+
+
+def _save_signatures(store: Store, chunk: list[Result]) -> None:
+    """Keep the duplicate signatures of a saved chunk: later runs compare new texts with them without shingling these again."""
+    rows = [(r.doc.id, r.extra.signature.to_row()) for r in chunk if r.extra is not None and r.extra.signature is not None]
+    if not rows:
+        return
+    try:
+        store.save_signatures(rows)
+    except Exception:  # only a cache: the duplicate stage computes a missing signature itself
+        log.debug("saving duplicate signatures failed", exc_info=True)
 
 
 class _Prepared(NamedTuple):
@@ -327,8 +345,12 @@ def compare_and_save(
     *,
     timings: MutableMapping[str, float] | None = None,
     reuse: bool = True,
+    signatures: Mapping[str, Signature] | None = None,
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result.
+
+    The duplicate stage compares with the signatures given (computed in this run) and those the
+    store keeps for the other documents; a signature that does not fit its text is computed again.
 
     With ``reuse``, a story whose inputs did not change since the stored run (same fingerprint)
     keeps its stored results: its per-story stages do not run again and its rows are not rewritten.
@@ -339,6 +361,11 @@ def compare_and_save(
     config = config or load_config()
     cpu: MutableMapping[str, float] = timings if timings is not None else defaultdict(float)
     known = store.story_fingerprints() if reuse else {}
+    t = time.process_time()
+    given = dict(signatures or {})
+    if DUPLICATES_STAGE in config.compare_stages:
+        given.update((i, Signature.from_row(row)) for i, row in store.signatures(d.id for d in docs if d.id not in given))
+    cpu["load signatures"] += time.process_time() - t
 
     def stored(story: str | None, fingerprint: str) -> StoryPart | None:
         if known.get(story or "") != fingerprint:
@@ -348,8 +375,10 @@ def compare_and_save(
         cpu["load stories"] += time.process_time() - t
         return part
 
-    run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
-                          configs=config.compare_configs, stored=stored, version=__version__)
+    with precomputed_signatures(given):
+        run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
+                              configs=config.compare_configs, stored=stored, version=__version__)
+    given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
     t = time.process_time()

@@ -37,7 +37,7 @@ import numpy as np
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult
 from lagebild.model import Document
 
-__all__ = ["Duplicates", "Signature", "independent_groups", "precomputed_signatures", "shingles"]
+__all__ = ["Duplicates", "Signature", "SignatureRow", "independent_groups", "precomputed_signatures", "shingles"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -78,6 +78,30 @@ class Signature:
     def overlap(self, other: Signature) -> int:
         """Return the number of shingles both texts share."""
         return int(np.intersect1d(self.members, other.members, assume_unique=True).size)
+
+    def to_row(self) -> SignatureRow:
+        """The signature as a store row (without the document id): settings, digest, shingles, MinHash."""
+        hashvalues = None if self.minhash is None else np.asarray(self.minhash.hashvalues, dtype=np.uint64).tobytes()
+        scheme = None if self.minhash is None else str(getattr(self.minhash, "scheme", "") or "")
+        return ",".join(map(str, self.settings)), self.digest, self.members.astype("<u8").tobytes(), hashvalues, scheme
+
+    @classmethod
+    def from_row(cls, row: SignatureRow) -> Signature:
+        """Rebuild a signature stored with ``to_row`` (same shingles and MinHash, no text needed)."""
+        from datasketch import LeanMinHash
+
+        settings, digest, members, hashvalues, scheme = row
+        k, num_perm, min_shingles = (int(x) for x in settings.split(","))
+        lean = None
+        if hashvalues is not None:
+            values = np.frombuffer(bytes(hashvalues), dtype=np.uint64)
+            lean = LeanMinHash(seed=1, hashvalues=values, **({"scheme": scheme} if scheme else {}))
+        return cls((k, num_perm, min_shingles), bytes(digest), np.frombuffer(bytes(members), dtype="<u8").astype(np.uint64), lean)
+
+
+#: ``(settings "k,num_perm,min_shingles", text digest, shingles as little-endian uint64 bytes, MinHash
+#: hash values as uint64 bytes or None, MinHash scheme or None)``: how a store keeps a signature
+SignatureRow = tuple[str, bytes, bytes, bytes | None, str | None]
 
 
 #: signatures computed elsewhere for the current run, by document id (``precomputed_signatures``)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from lagebild.compare import CorpusResult
+from lagebild.compare.duplicates import SignatureRow
 from lagebild.compare.per_story import StoryPart
 from lagebild.errors import MissingExtra, StoreError
 from lagebild.model import Document, SourceRef
@@ -209,6 +210,28 @@ class PostgresStore:
         )
         return assemble(((r["kind"], r["item_id"], r["json"]) for r in corpus),
                         ((r["story_key"], r["fingerprint"], r["kind"], r["item_id"], r["json"]) for r in stories))
+
+    def save_signatures(self, rows: Iterable[tuple[str, SignatureRow]]) -> None:
+        """Keep duplicate-search signatures (``Signature.to_row``) of stored documents."""
+        data = [(_clean(doc_id), *row, _clean(doc_id)) for doc_id, row in rows]
+        if not data:
+            return
+        with self.db.transaction(), self.db.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO doc_signatures(doc_id, settings, digest, members, hashvalues, scheme) "
+                "SELECT %s, %s, %s, %s, %s, %s WHERE EXISTS (SELECT 1 FROM documents WHERE id = %s) "
+                "ON CONFLICT (doc_id) DO UPDATE SET settings = excluded.settings, digest = excluded.digest, "
+                "members = excluded.members, hashvalues = excluded.hashvalues, scheme = excluded.scheme",
+                data,
+            )
+
+    def signatures(self, ids: Iterable[str]) -> Iterator[tuple[str, SignatureRow]]:
+        """Yield the stored signature rows of these documents (those without one are left out)."""
+        rows = self._all("SELECT doc_id, settings, digest, members, hashvalues, scheme FROM doc_signatures WHERE doc_id = ANY(%s)",
+                         ([_clean(i) for i in unique_ids(ids)],))
+        for r in rows:
+            yield r["doc_id"], (r["settings"], bytes(r["digest"]), bytes(r["members"]),
+                                None if r["hashvalues"] is None else bytes(r["hashvalues"]), r["scheme"])
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

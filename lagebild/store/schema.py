@@ -43,6 +43,11 @@ CREATE TABLE IF NOT EXISTS corpus_items (
 -- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'event',
 -- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
 -- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
+-- each document's shingles and MinHash for the duplicate search, so a run does not shingle stored texts again
+CREATE TABLE IF NOT EXISTS doc_signatures (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  settings TEXT NOT NULL, digest BLOB NOT NULL, members BLOB NOT NULL, hashvalues BLOB, scheme TEXT
+);
 CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_items (
   story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
@@ -93,6 +98,11 @@ CREATE TABLE IF NOT EXISTS corpus_items (
 -- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'event',
 -- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
 -- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
+-- each document's shingles and MinHash for the duplicate search, so a run does not shingle stored texts again
+CREATE TABLE IF NOT EXISTS doc_signatures (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  settings TEXT NOT NULL, digest BYTEA NOT NULL, members BYTEA NOT NULL, hashvalues BYTEA, scheme TEXT
+);
 CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_items (
   story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import CorpusResult
+from lagebild.compare.duplicates import SignatureRow
 from lagebild.compare.per_story import StoryPart
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
@@ -174,6 +175,22 @@ class SQLiteStore:
             "ORDER BY i.story_key, i.kind, i.position"
         )
         return assemble(corpus, ((r[0], r[1], r[2], r[3], r[4]) for r in stories))
+
+    def save_signatures(self, rows: Iterable[tuple[str, SignatureRow]]) -> None:
+        """Keep duplicate-search signatures (``Signature.to_row``) of stored documents."""
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO doc_signatures(doc_id, settings, digest, members, hashvalues, scheme) "
+                "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)",
+                [(doc_id, *row, doc_id) for doc_id, row in rows],
+            )
+
+    def signatures(self, ids: Iterable[str]) -> Iterator[tuple[str, SignatureRow]]:
+        """Yield the stored signature rows of these documents (those without one are left out)."""
+        rows = self.db.execute("SELECT doc_id, settings, digest, members, hashvalues, scheme FROM doc_signatures "
+                               "WHERE doc_id IN (SELECT value FROM json_each(?))", (json.dumps(unique_ids(ids)),))
+        for r in rows:
+            yield r[0], (r[1], r[2], r[3], r[4], r[5])
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""
