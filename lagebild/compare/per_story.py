@@ -31,9 +31,9 @@ __all__ = ["STORY_KINDS", "CompareRun", "StoryInputs", "StoryPart", "compare_sto
 #: ``stored(story id, fingerprint)``: the part a store kept for this story with this fingerprint, else None
 StoredParts = Callable[[str | None, str], "StoryPart | None"]
 
-#: the item kinds a story part holds, in the order they are written: ``(kind, result field)``
+#: the item kinds a story part holds (``coverage``: which keys of the coverage table the part has)
 STORY_KINDS: tuple[str, ...] = (
-    "event", "timeline", "claim_group", "inconsistency", "inferred_date", "coverage_source", "coverage_row",
+    "coverage", "event", "timeline", "claim_group", "inconsistency", "inferred_date", "coverage_source", "coverage_row",
     "timeline_gap", "failure",
 )
 
@@ -75,6 +75,7 @@ class StoryPart:
         for doc, value in self.inferred_dates.items():
             yield "inferred_date", doc, value
         if self.coverage:
+            yield "coverage", "", list(self.coverage)  # which parts of the table the stage wrote (even when empty)
             for s in self.coverage.get("sources") or []:
                 yield "coverage_source", str(s.get("doc")), s
             for r in self.coverage.get("rows") or []:
@@ -90,7 +91,10 @@ class StoryPart:
         part = cls(story, fingerprint, reused=True)
         coverage: dict[str, list[Any]] = {}
         for kind, item_id, payload in items:
-            if kind == "event":
+            if kind == "coverage":
+                for key in payload:
+                    coverage.setdefault(key, [])
+            elif kind == "event":
                 part.events.append(payload)
             elif kind == "timeline":
                 part.timeline.append(payload)
@@ -105,9 +109,7 @@ class StoryPart:
                 coverage.setdefault(key, []).append(payload)
             elif kind == "failure":
                 part.failures.append(payload)
-        if coverage:
-            part.coverage = {"sources": coverage.get("sources", []), "rows": coverage.get("rows", []),
-                             "timeline_gaps": coverage.get("timeline_gaps", [])}
+        part.coverage = coverage
         return part
 
 

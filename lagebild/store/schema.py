@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS corpus_items (
   kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
   PRIMARY KEY (kind, position)
 );
--- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'event',
+-- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'coverage', 'event',
 -- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
 -- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
 -- each document's shingles and MinHash for the duplicate search, so a run does not shingle stored texts again
@@ -95,7 +95,7 @@ CREATE TABLE IF NOT EXISTS corpus_items (
   kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
   PRIMARY KEY (kind, position)
 );
--- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'event',
+-- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'coverage', 'event',
 -- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
 -- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
 -- each document's shingles and MinHash for the duplicate search, so a run does not shingle stored texts again
