@@ -355,8 +355,7 @@ def compare_and_save(
     With ``reuse``, a story whose inputs did not change since the stored run (same fingerprint)
     keeps its stored results: its per-story stages do not run again and its rows are not rewritten.
     """
-    from lagebild import __version__
-    from lagebild.compare.per_story import StoryPart, compare_stories
+    from lagebild.compare.per_story import StoryPart, code_version, compare_stories
 
     config = config or load_config()
     cpu: MutableMapping[str, float] = timings if timings is not None else defaultdict(float)
@@ -377,7 +376,7 @@ def compare_and_save(
 
     with precomputed_signatures(given):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
-                              configs=config.compare_configs, stored=stored, version=__version__)
+                              configs=config.compare_configs, stored=stored, version=code_version())
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)

@@ -26,7 +26,7 @@ from typing import Any
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, _run_stage, is_per_story, run_corpus_stages
 from lagebild.model import Document
 
-__all__ = ["STORY_KINDS", "CompareRun", "StoryInputs", "StoryPart", "compare_stories", "merge_parts", "story_inputs"]
+__all__ = ["STORY_KINDS", "CompareRun", "StoryInputs", "StoryPart", "code_version", "compare_stories", "merge_parts", "story_inputs"]
 
 #: ``stored(story id, fingerprint)``: the part a store kept for this story with this fingerprint, else None
 StoredParts = Callable[[str | None, str], "StoryPart | None"]
@@ -236,6 +236,26 @@ def _merge_coverage(result: CorpusResult, parts: Sequence[StoryPart], position: 
     }
 
 
+def code_version() -> str:
+    """A digest of the installed lagebild: its version and the name, size and time of each of its files.
+
+    A stored story part is reused only under the same digest, so a changed stage, vocabulary or
+    model file (an update, an edit) makes every story recompute instead of keeping stale results.
+    """
+    from pathlib import Path
+
+    from lagebild import __version__
+
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(__version__.encode(), digest_size=12)
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".pyc", ".db") or "__pycache__" in path.parts or not path.is_file():
+            continue
+        st = path.stat()
+        h.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
 @dataclass
 class CompareRun:
     """The merged picture and the per-story parts it was merged from (the store writes both)."""
@@ -261,7 +281,7 @@ def compare_stories(
     """Run the corpus-wide stages on ``docs``, then the per-story stages story by story.
 
     ``stored`` gives a story's part from an earlier run when its fingerprint is unchanged
-    (then its stages do not run again); ``version`` (of the code) goes into every fingerprint.
+    (then its stages do not run again); ``version`` (of the code, ``code_version``) goes into every fingerprint.
     """
     importlib.import_module("lagebild.compare.builtin")
     from lagebild.compare import default_compare_stages
