@@ -1,0 +1,102 @@
+"""CPU seconds of the cross-source phase of an incremental run, against recomputing everything and against the new articles alone.
+
+Process CPU time (not wall time), so the figures survive a loaded machine. Takes a store that
+holds a corpus and an increment (e.g. one ``benchmarks/scale.py --keep DIR`` left behind) and the
+smallest id of the increment's documents; in a work folder it rebuilds the store without the
+increment (every story computed and stored), adds the increment and times ``compare_and_save``
+as ``lagebild analyze`` runs it (stored story results and signatures reused), then the same with
+nothing reused (as before story results and signatures were stored), then the increment alone.
+
+Usage: .venv/bin/python benchmarks/scale.py --sizes 2000 --incremental 200 --keep /tmp/scale
+       .venv/bin/python benchmarks/incremental_cpu.py /tmp/scale/s2000.db a0002000 /tmp/scale/cpu
+       (with ``--fresh`` the increment's ids start with ``b``: pass ``b``)
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lagebild.analyze import compare_and_save, corpus_documents  # noqa: E402
+from lagebild.compare.duplicates import Duplicates, Signature  # noqa: E402
+from lagebild.store import open_store  # noqa: E402
+
+T = TypeVar("T")
+
+
+def cpu_of(fn: Callable[[], T]) -> tuple[T, float]:
+    t = time.process_time()
+    out = fn()
+    return out, time.process_time() - t
+
+
+def copy_db(src: Path, dst: Path) -> None:
+    for ext in ("", "-wal", "-shm"):
+        if Path(str(src) + ext).exists():
+            shutil.copy(str(src) + ext, str(dst) + ext)
+
+
+def stages(cpu: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 1) for k, v in cpu.items() if v >= 0.05 and not k.startswith("stories ")}
+
+
+def main() -> None:
+    src, first_new, work = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    work.mkdir(parents=True, exist_ok=True)
+    full = work / "full.db"
+    copy_db(src, full)
+    st = open_store(str(full))
+    new_ids = [i for i in st.document_ids() if i >= first_new]
+    new_docs = st.get_documents(new_ids)
+    sigs = {i: Signature.from_row(r) for i, r in st.signatures(new_ids)}
+    if len(sigs) < len(new_ids):  # a store written before signatures were kept: as the workers would
+        dup = Duplicates()
+        sigs = {i: dup.signature(doc) for i, doc in new_docs.items()}
+    st.close()
+
+    base = work / "base.db"  # the corpus without the increment, every story computed and stored
+    copy_db(full, base)
+    b = open_store(str(base))
+    with b.db:  # type: ignore[attr-defined]
+        b.db.execute("DELETE FROM documents WHERE id >= ?", (first_new,))  # type: ignore[attr-defined]
+    docs = corpus_documents(b)
+    _, t_base = cpu_of(lambda: compare_and_save(b, docs, reuse=False))
+    print(f"stored corpus: {len(docs)} documents, cross-source {t_base:.1f} CPU s", flush=True)
+    b.close()
+
+    inc = work / "inc.db"  # the increment added, compared as `lagebild analyze` does
+    copy_db(base, inc)
+    s = open_store(str(inc))
+    s.save_documents(list(new_docs.values()))
+    s.save_signatures([(i, sig.to_row()) for i, sig in sigs.items()])
+    docs2, t_load = cpu_of(lambda: corpus_documents(s))
+    cpu: dict[str, Any] = defaultdict(float)
+    now, t_inc = cpu_of(lambda: compare_and_save(s, docs2, timings=cpu, signatures=sigs))
+    print(f"+{len(new_ids)} incremental: load {t_load:.1f} + cross-source {t_inc:.1f} CPU s; stories recomputed "
+          f"{cpu['stories recomputed']:.0f} of {cpu['stories recomputed'] + cpu['stories reused']:.0f}; {stages(cpu)}", flush=True)
+    with s.db:  # type: ignore[attr-defined]
+        s.db.execute("DELETE FROM doc_signatures")  # type: ignore[attr-defined]
+    cpu0: dict[str, Any] = defaultdict(float)
+    old, t_old = cpu_of(lambda: compare_and_save(s, docs2, timings=cpu0, reuse=False, signatures=sigs))
+    print(f"everything recomputed: load {t_load:.1f} + cross-source {t_old:.1f} CPU s; {stages(cpu0)}", flush=True)
+    print("same picture:", now.to_json() == old.to_json(), flush=True)
+    s.close()
+
+    a = open_store(str(work / "alone.db"))  # the increment alone
+    a.save_documents(list(new_docs.values()))
+    docs3 = corpus_documents(a)
+    _, t_alone = cpu_of(lambda: compare_and_save(a, docs3, reuse=False, signatures=sigs))
+    print(f"alone: {len(docs3)} documents, cross-source {t_alone:.1f} CPU s", flush=True)
+    print(f"incremental / alone: {(t_load + t_inc) / t_alone:.1f}x; everything recomputed / alone: {(t_load + t_old) / t_alone:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
