@@ -18,6 +18,7 @@ __all__ = [
     "RelativeDate",
     "author_line",
     "byline_author",
+    "closing_date",
     "date_at",
     "date_line",
     "date_prefix",
@@ -148,6 +149,51 @@ def date_line(line: str) -> DateMatch | None:
     if value is None:
         return None
     return DateMatch(value, 0, len(line), (m.group("kw") or "").strip().lower())
+
+
+#: lowercase words a closing credit line may hold besides names and labels ("Text: X am 15. Februar 2025")
+_CLOSING_LOWER = frozenset("am vom von und on by at the of de".split())
+#: words that announce a date to come, not the piece's date ("Anmeldung bis 15. Februar 2025")
+_APPOINTMENT = frozenset(
+    "termin termine frist anmeldung anmeldeschluss einsendeschluss bewerbungsschluss beginn start ab bis "
+    "einlass vorverkauf ende deadline until from next".split()
+)
+_CLOSING_PLACE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}\s*,\s*$")
+_CLOSING_MARK = re.compile(r"[:|/©(]")
+#: a bracketed signature that follows the last sentence of a paragraph: "… statt. (APA, 12.9.2015)"
+_SIGNATURE = re.compile(r"(?:^|[.!?\"“”»«])\s*(\([^()\n]{2,100}\)?)\s*$")
+
+
+def closing_date(line: str) -> DateValue | None:
+    """Parse the date that ends an article's closing credit line, or ``None``.
+
+    "Text/Foto: Welt Nachrichtensender am 15. Februar 2025", "Berlin, 15.02.2025 14:30 Uhr":
+    a short line ending in a full day, before it a label or a place and otherwise only names
+    (capitalised words) and linking words; or a bracketed signature after the last sentence
+    ("… entscheiden. (Anna Muster, 26.4.2016)"). A sentence ("Die Anhörung findet am 15. Februar 2025
+    statt.") has lowercase verbs or words after the date; a line announcing an appointment
+    ("Anmeldung: bis 15. Februar 2025") names it, and both are refused.
+    """
+    line = line.strip()
+    signed = _SIGNATURE.search(line[-160:])
+    if signed:  # "… dabei. (Anna Muster, APA, 12.9.2015)": a signature after the last sentence
+        line = signed.group(1)
+    if not line or len(line) > 120:
+        return None
+    found = list(_DATE_RE.finditer(line))
+    last = found[-1] if found else None
+    if last is None or line[last.end():].strip(" )»«\"'“”"):
+        return None
+    value = _value(last)
+    if value is None or value.precision not in ("day", "minute"):
+        return None
+    prefix = line[: last.start()]
+    words = re.findall(r"[^\W\d_]+", prefix)
+    if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER) for w in words):
+        return None
+    if words and not (_CLOSING_MARK.search(prefix) or _CLOSING_PLACE.match(prefix)):
+        return None
+    return value
 
 
 def date_at(text: str, pos: int) -> DateValue | None:

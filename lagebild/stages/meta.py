@@ -102,6 +102,8 @@ _BROADCAST_LINE = re.compile(r"(?:gesendet|ausgestrahlt|veröffentlicht|erschien
 _HEADER_WINDOW = 600
 _DATED_FURNITURE = ("trailer", "date line", "header")
 _CLOSING_WINDOW = 500
+#: the last lines of a text that may be its closing credit line ("Text: … am 15. Februar 2025")
+_CLOSING_LINES = 2
 
 
 def _crawl_marker(doc: Document) -> str | None:
@@ -116,7 +118,8 @@ def _printed_day(text: str, month: str | None) -> DateValue | None:
 
     A crawl marker or a month-only header says when the page existed; a printed "Stand: …" in the
     first lines, or a broadcaster's closing "Sendung: …, 16.02.2025 01:00 Uhr", says when it was
-    written, more exactly. Dates after the known month are not taken.
+    written, more exactly; so does a closing credit line ending in a date. Dates after the known
+    month are not taken.
     """
     tail = max(0, len(text) - _CLOSING_WINDOW)
     found = [m.end() for m in _PRINTED_LABEL.finditer(text, 0, min(len(text), _HEADER_WINDOW))]
@@ -130,6 +133,11 @@ def _printed_day(text: str, month: str | None) -> DateValue | None:
             continue
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
+    for line in [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:]:
+        value = headers.closing_date(line)
+        if value is None or value.value is None or (month and value.value[: len(month)] > month):
+            continue
+        return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[:60]}')")
     return None
 
 

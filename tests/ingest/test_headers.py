@@ -94,6 +94,7 @@ def test_parsers_never_raise(line: str) -> None:
     headers.section_word(line)
     headers.reading_time_line(line)
     headers.parse_date_string(line)
+    headers.closing_date(line)
 
 
 def test_structured_dates() -> None:
@@ -136,3 +137,40 @@ def test_name_over_a_job_title() -> None:
     assert headers.name_over_role("Hans Meier", "Nachrichtenredakteur") == "Hans Meier"
     assert headers.name_over_role("Anna Beispiel", "Korrespondentin in Tel Aviv") == "Anna Beispiel"
     assert headers.name_over_role("Tel Aviv", "Die Regierung hat ein Gesetz beschlossen.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Text/Foto: Nordfunk Nachrichtendienst am 3. März 2023", "2023-03-03"),
+        ("Stand: 04.10.2023, 07:30 Uhr", "2023-10-04T07:30"),
+        ("Hamburg, 21.11.2022", "2022-11-21"),
+        ("Quelle: Landespressestelle | 8. Mai 2021", "2021-05-08"),
+        ("12. Juni 2020", "2020-06-12"),
+    ],
+)
+def test_closing_credit_lines(line: str, value: str) -> None:
+    found = headers.closing_date(line)
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Anhörung vor dem Ausschuss findet am 3. März 2023 statt.",  # a sentence: verbs, words after the date
+        "Der Prozess beginnt am 3. März 2023",  # a sentence without its full stop
+        "Anmeldung: bis 3. März 2023",  # an appointment, not the piece's date
+        "Termin: Mitgliederversammlung am 3. März 2023",
+        "Der Verdächtige war am 13. Februar 2023 festgenommen worden",
+        "Im Oktober 2024",  # a month, no day
+        "Das Unternehmen will das Werk bis Ende 2030 schließen",
+    ],
+)
+def test_not_closing_credit_lines(line: str) -> None:
+    assert headers.closing_date(line) is None
+
+
+@given(st.integers(1990, 2099), st.integers(1, 12), st.integers(1, 28), st.sampled_from(["Text: Redaktion am", "Quelle: Agentur,", "Bonn,", ""]))
+def test_closing_dates_roundtrip(y: int, m: int, d: int, prefix: str) -> None:
+    found = headers.closing_date(f"{prefix} {d}.{m:02d}.{y}".strip())
+    assert found is not None and found.value == f"{y:04d}-{m:02d}-{d:02d}"
