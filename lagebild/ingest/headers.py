@@ -23,6 +23,7 @@ __all__ = [
     "date_line",
     "date_prefix",
     "header_parts",
+    "header_stamp",
     "name_over_role",
     "parse_date_string",
     "reading_time_line",
@@ -51,7 +52,7 @@ _WEEKDAY = (
 )
 _KEYWORD = (
     r"(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
-    r"published|updated|posted|last\s+updated|created|first\s+published|online|print)"
+    r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print)"
     r"(?:\s+(?:am|on|at|um|:))?\s*:?"
 )
 _TIME = r"(?:\s*(?:,|um|at|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
@@ -151,7 +152,8 @@ def date_line(line: str) -> DateMatch | None:
     return DateMatch(value, 0, len(line), (m.group("kw") or "").strip().lower())
 
 
-#: lowercase words a closing credit line may hold besides names and labels ("Text: X am 15. Februar 2025")
+#: lowercase words a closing credit line may hold besides names, agencies ("dpa") and labels
+#: ("Text: X am 15. Februar 2025")
 _CLOSING_LOWER = frozenset("am vom von und on by at the of de".split())
 #: words that announce a date to come, not the piece's date ("Anmeldung bis 15. Februar 2025")
 _APPOINTMENT = frozenset(
@@ -189,11 +191,33 @@ def closing_date(line: str) -> DateValue | None:
         return None
     prefix = line[: last.start()]
     words = re.findall(r"[^\W\d_]+", prefix)
-    if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER) for w in words):
+    if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES) for w in words):
         return None
     if words and not (_CLOSING_MARK.search(prefix) or _CLOSING_PLACE.match(prefix)):
         return None
     return value
+
+
+#: words before a date that make it part of a sentence ("am 03.06.2022 um 15:30 Uhr ereignete sich …")
+_IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
+
+
+def header_stamp(text: str, window: int = 600) -> DateValue | None:
+    """Return the first unlabelled date with a time of day in the first ``window`` characters, or ``None``.
+
+    Pages whose header lines were joined into one ("Zugunglück: Mehrere Verletzte 03.06.2022, 15:30
+    Uhr Bei einem …") keep the time stamp without a label; a date with a time that follows no
+    preposition is that stamp. A date inside a sentence ("am 03.06.2022 um 15:30 Uhr") is not.
+    """
+    for m in _DATE_RE.finditer(text, 0, min(len(text), window)):
+        value = _value(m)
+        if value is None or value.precision != "minute":
+            continue
+        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 30) : m.start()])
+        if before and before[-1].lower() in _IN_SENTENCE and not text[: m.start()].rstrip().endswith(("|", "·", "•")):
+            continue
+        return value
+    return None
 
 
 def date_at(text: str, pos: int) -> DateValue | None:

@@ -23,6 +23,7 @@ from lagebild.ingest import headers
         ("März 2023", "2023-03", "month"),
         ("12.03.2024 | Lesezeit: 3 min", "2024-03-12", "day"),
         ("Oct. 3, 2021 at 5:30 p.m.", "2021-10-03T17:30", "minute"),
+        ("Update: 01.06.2021, 18:45 Uhr", "2021-06-01T18:45", "minute"),
     ],
 )
 def test_date_lines(line: str, value: str, precision: str) -> None:
@@ -147,6 +148,7 @@ def test_name_over_a_job_title() -> None:
         ("Hamburg, 21.11.2022", "2022-11-21"),
         ("Quelle: Landespressestelle | 8. Mai 2021", "2021-05-08"),
         ("12. Juni 2020", "2020-06-12"),
+        ("Die Zufahrt bleibt gesperrt. (dpa, 8.5.2021)", "2021-05-08"),
     ],
 )
 def test_closing_credit_lines(line: str, value: str) -> None:
@@ -174,3 +176,22 @@ def test_not_closing_credit_lines(line: str) -> None:
 def test_closing_dates_roundtrip(y: int, m: int, d: int, prefix: str) -> None:
     found = headers.closing_date(f"{prefix} {d}.{m:02d}.{y}".strip())
     assert found is not None and found.value == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def test_time_stamp_of_joined_header_lines() -> None:
+    stamp = headers.header_stamp("Brand in Lagerhalle 12.09.2023, 08:15 Uhr Bei einem Feuer in Kiel …")
+    assert stamp is not None and stamp.value == "2023-09-12T08:15"
+    glued = headers.header_stamp("Brand in Lagerhalle12.09.2023 08:15 Uhr Bei einem Feuer …")
+    assert glued is not None and glued.value == "2023-09-12T08:15"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brand in Lagerhalle Am 12.09.2023 um 08:15 Uhr brach in Kiel ein Feuer aus.",  # a date inside a sentence
+        "Die Sitzung ist vom 12.09.2023, 08:15 Uhr auf den Nachmittag verlegt worden.",
+        "Brand in Lagerhalle 12.09.2023 Bei einem Feuer in Kiel …",  # no time of day: left to the header rules
+    ],
+)
+def test_no_time_stamp(text: str) -> None:
+    assert headers.header_stamp(text) is None

@@ -141,3 +141,15 @@ def test_a_closing_appointment_is_no_publication_date() -> None:
                  "Die Ausstellung ist noch bis zum 15. Februar 2024 zu sehen"):
         doc = MetaHeaders()(IdentityClean()(Document("f", f"Neue Ausstellung\n\n{BODY}\n\n{tail}\n", SourceRef("f.txt"))))
         assert doc.meta.published.value is None, tail
+
+
+def test_a_broadcasters_programme_line_dates_the_piece() -> None:
+    doc = MetaHeaders()(BoilerplateClean()(Document("p", f"Sturm über Norddeutschland\n\n{BODY}\n\nDieses Thema im Programm: Das Erste | Nachrichten | 04.10.2023 | 20:00 Uhr\n", SourceRef("p.txt"))))
+    assert doc.meta.published.value == "2023-10-04T20:00"
+
+
+def test_time_stamp_after_a_crawl_marker_gives_the_minute() -> None:
+    doc = MetaHeaders()(IdentityClean()(Document("s", f" date 2023-09 Brand in Lagerhalle 12.09.2023, 08:15 Uhr {BODY}", SourceRef("s.txt"))))
+    assert (doc.meta.published.value, doc.meta.published.inferred) == ("2023-09-12T08:15", False)
+    told = MetaHeaders()(IdentityClean()(Document("t", f" date 2023-09 Brand in Lagerhalle: Am 12.09.2023 um 08:15 Uhr brach ein Feuer aus. {BODY}", SourceRef("t.txt"))))
+    assert told.meta.published.value == "2023-09"
