@@ -202,16 +202,17 @@ def closing_date(line: str) -> DateValue | None:
 _IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
 
 
-def header_stamp(text: str, window: int = 600) -> DateValue | None:
-    """Return the first unlabelled date with a time of day in the first ``window`` characters, or ``None``.
+def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
+    """Return the first unlabelled date stamp at the start of ``text``, or ``None``.
 
     Pages whose header lines were joined into one ("Zugunglück: Mehrere Verletzte 03.06.2022, 15:30
-    Uhr Bei einem …") keep the time stamp without a label; a date with a time that follows no
-    preposition is that stamp. A date inside a sentence ("am 03.06.2022 um 15:30 Uhr") is not.
+    Uhr Bei einem …") keep the time stamp without a label: a date with a time of day in the first
+    ``window`` characters, or a full date in the first ``day_window``, that follows no preposition.
+    A date inside a sentence ("am 03.06.2022 um 15:30 Uhr", "vom 3. Juni 2022") is not a stamp.
     """
     for m in _DATE_RE.finditer(text, 0, min(len(text), window)):
         value = _value(m)
-        if value is None or value.precision != "minute":
+        if value is None or not (value.precision == "minute" or (value.precision == "day" and m.start() < day_window)):
             continue
         before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 30) : m.start()])
         if before and before[-1].lower() in _IN_SENTENCE and not text[: m.start()].rstrip().endswith(("|", "·", "•")):

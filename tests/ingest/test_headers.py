@@ -183,6 +183,8 @@ def test_time_stamp_of_joined_header_lines() -> None:
     assert stamp is not None and stamp.value == "2023-09-12T08:15"
     glued = headers.header_stamp("Brand in Lagerhalle12.09.2023 08:15 Uhr Bei einem Feuer …")
     assert glued is not None and glued.value == "2023-09-12T08:15"
+    day = headers.header_stamp("Brand in Lagerhalle 12.09.2023 Bei einem Feuer in Kiel …")
+    assert day is not None and day.value == "2023-09-12"
 
 
 @pytest.mark.parametrize(
@@ -190,7 +192,7 @@ def test_time_stamp_of_joined_header_lines() -> None:
     [
         "Brand in Lagerhalle Am 12.09.2023 um 08:15 Uhr brach in Kiel ein Feuer aus.",  # a date inside a sentence
         "Die Sitzung ist vom 12.09.2023, 08:15 Uhr auf den Nachmittag verlegt worden.",
-        "Brand in Lagerhalle 12.09.2023 Bei einem Feuer in Kiel …",  # no time of day: left to the header rules
+        "Brand in Lagerhalle " + "Bei einem Feuer in Kiel wurde niemand verletzt. " * 8 + "Der 12.09.2023 bleibt in Erinnerung.",  # a day deep in the text
     ],
 )
 def test_no_time_stamp(text: str) -> None:
