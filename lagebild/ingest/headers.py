@@ -139,13 +139,23 @@ def _value(m: re.Match[str]) -> DateValue | None:
     return DateValue(f"{y:04d}-{mo:02d}-{d:02d}", "day", False)
 
 
+#: a time of day written before the date: "18:45 Uhr, 01.06.2025"
+_TIME_FIRST = re.compile(r"^\W{0,3}(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:uhr|h)?\s*[,|·–-]?\s*", re.IGNORECASE)
+
+
 def date_line(line: str) -> DateMatch | None:
     """Parse a line that is only a date (optionally with a keyword, weekday, time, reading time)."""
     if len(line) > 120:
         return None
     m = _LINE_RE.match(line.strip())
     if not m:
-        return None
+        t = _TIME_FIRST.match(line.strip())
+        rest = _LINE_RE.match(line.strip()[t.end() :]) if t else None
+        value = _value(rest) if rest and t else None
+        if value is None or value.value is None or value.precision != "day" or t is None:
+            return None
+        clock = f"{value.value}T{int(t.group('hh')):02d}:{t.group('mi')}"
+        return DateMatch(DateValue(clock, "minute", False), 0, len(line), "")
     value = _value(m)
     if value is None:
         return None
@@ -396,9 +406,11 @@ _PART_SPLIT = re.compile(
     r"\s*(?:\||·|•|/\s|\s[-–—]\s)\s*"
     r"|\s+(?:on|am|vom)\s+(?=(?:\w+,?\s+)?(?:\d|januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
     r"november|dezember|january|february|march|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|okt|nov|dec|dez))"
-    r"|,\s+(?=(?:\d{1,2}\.\s?\d|aktualisiert|veröffentlicht|stand|updated|published|lesezeit))",
+    r"|,\s+(?=(?:\d{1,2}\.\s?\d|aktualisiert|veröffentlicht|stand|updated|published|lesezeit))"
+    r"|\s+(?=(?:quelle|source)\s*:)",  # "3. Juni 2022, 16:38 Uhr Quelle: ZEIT ONLINE, dpa"
     re.IGNORECASE,
 )
+_SOURCE_PART = re.compile(r"(?:quelle|source)\s*:\s*\S", re.IGNORECASE)
 
 
 def header_parts(line: str) -> dict[str, object] | None:
@@ -430,7 +442,7 @@ def header_parts(line: str) -> dict[str, object] | None:
             found["reading_time"] = True
         elif (sec := section_word(part)) is not None:
             found.setdefault("section", sec)
-        elif part.lower().rstrip(".") in AGENCIES or re.fullmatch(r"(?:[a-z]{2,4}/)+[a-z]{2,4}", part.lower()):
+        elif part.lower().rstrip(".") in AGENCIES or _SOURCE_PART.match(part) or re.fullmatch(r"(?:[a-z]{2,4}/)+[a-z]{2,4}", part.lower()):
             continue
         elif _BARE_NAME.fullmatch(part) and part.split()[0].lower() not in _NOT_NAMES:
             found.setdefault("bare_name", part)  # a name without "Von": an author only next to a date

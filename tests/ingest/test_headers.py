@@ -24,6 +24,7 @@ from lagebild.ingest import headers
         ("12.03.2024 | Lesezeit: 3 min", "2024-03-12", "day"),
         ("Oct. 3, 2021 at 5:30 p.m.", "2021-10-03T17:30", "minute"),
         ("Update: 01.06.2021, 18:45 Uhr", "2021-06-01T18:45", "minute"),
+        ("18:45 Uhr, 01.06.2021", "2021-06-01T18:45", "minute"),
     ],
 )
 def test_date_lines(line: str, value: str, precision: str) -> None:
@@ -111,6 +112,7 @@ def test_structured_dates() -> None:
         ("Hans Meier · 12.03.2024", "Hans Meier", "2024-03-12"),
         ("Von Anna Schmidt, dpa - 03.05.2023", "Anna Schmidt", "2023-05-03"),
         ("12.03.2024 | Politik | Lesezeit: 3 min", None, "2024-03-12"),
+        ("4. Mai 2023, 16:38 Uhr Quelle: Nordkurier Online, dpa, AFP", None, "2023-05-04T16:38"),
     ],
 )
 def test_combined_header_lines(line: str, author: str | None, date: str) -> None:
@@ -120,7 +122,8 @@ def test_combined_header_lines(line: str, author: str | None, date: str) -> None
     assert found["date"].value == date  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("line", ["Die Wahl | Das Ergebnis", "Angela Merkel | Olaf Scholz", "Berlin - Die Regierung hat entschieden"])
+@pytest.mark.parametrize("line", ["Die Wahl | Das Ergebnis", "Angela Merkel | Olaf Scholz", "Berlin - Die Regierung hat entschieden",
+                                  "Die Zahl der Toten stieg auf 12 Quelle: Polizei"])
 def test_not_combined_header_lines(line: str) -> None:
     assert headers.header_parts(line) is None
 
