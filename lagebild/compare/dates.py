@@ -10,6 +10,9 @@ Evidence, strongest first:
    precision): the article cannot be older than that, so it is a lower bound.
 3. *The first month of its story's dated coverage* (not before the article's own bound).
 
+Before all of these, the article's own apposition "vor genau einem Jahr, am 14. Juli 2021" dates it:
+the distance is counted from the day of writing, the date beside it names the same moment.
+
 Evidence comes from the article's own story only (``stories``): a date is never borrowed from
 another story that happens to share words ("Menschen", "verletzt"). A lower bound alone is
 reported as ``kind: bounds`` with ``not_before`` and no value.
@@ -21,11 +24,13 @@ The work is near-linear: facts are found through an inverted index of sentence w
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
@@ -194,7 +199,7 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
     out: dict[str, dict[str, Any]] = {}
     for doc in undated:
         own = peers.get(doc.id, {doc.id})
-        result = _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own)
+        result = _by_apposition(doc) or _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own)
         bound = _lower_bound(doc)
         confidence = 0.8
         if result is not None and bound is not None and (
@@ -314,6 +319,53 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
               f"({fact.ann.data.get('value')}) in {fact.doc.id} (shared words: {', '.join(shown) or ', '.join(sorted(shared))}){also}")
     evidence = [doc.span_json(ann.span)] + [by_doc[d][2].doc.span_json(by_doc[d][2].ann.span) for d in sorted(by_doc)]
     return point, reason, evidence
+
+
+#: "vor (genau) einem Jahr, am 14. Juli 2021": the distance back from the day of writing, then the date
+_AGO_APPOSITION = re.compile(
+    r"\bvor\s+(?P<exact>(?:genau|exakt|fast|knapp|rund|etwa|gut|mehr\s+als|über)\s+)?(?P<n>\d{1,3}|[a-zäöüß]+)\s+"
+    r"(?P<unit>jahren|jahr|monaten|monat|wochen|woche|tagen|tag)\s*,\s*(?:am|im)?\s*$",
+    re.IGNORECASE,
+)
+_AGO_UNITS = {"jahr": "year", "jahren": "year", "monat": "month", "monaten": "month", "woche": "week", "wochen": "week",
+              "tag": "day", "tagen": "day"}
+
+
+def _by_apposition(doc: Document) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    """The article's own "vor genau einem Jahr, am 14. Juli 2021": written that long after the date.
+
+    The distance is told from the day of writing and the date beside it names the same moment, so
+    the publication is the date moved forward by the distance (the day with "genau", else the month).
+    """
+    from lagebild.timex.lexicon import NUMBERS
+
+    for ann in doc.of_kind("timex"):
+        point = _resolved(ann)
+        if point is None or ann.data.get("anchor") not in ("none", None) or _RANK[point.gran] < _RANK["month"]:
+            continue
+        m = _AGO_APPOSITION.search(doc.text[max(0, ann.span.start - 60) : ann.span.start])
+        if not m:
+            continue
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else NUMBERS.get(raw)
+        if not isinstance(n, int) or not 0 < n <= 100:
+            continue
+        unit = _AGO_UNITS[m.group("unit").lower()]
+        first = point.date()
+        if first is None:
+            continue
+        if unit in ("year", "month"):
+            y, mo = divmod(first.year * 12 + first.month - 1 + n * (12 if unit == "year" else 1), 12)
+            if not 1 <= y <= 9999:
+                continue
+            when = date(y, mo + 1, min(first.day, calendar.monthrange(y, mo + 1)[1]))
+        else:
+            when = first + timedelta(days=n * (7 if unit == "week" else 1))
+        exact = bool(m.group("exact")) and m.group("exact").split()[0].lower() in ("genau", "exakt") and point.gran == "day"
+        out = Point("day", when.year, when.month, when.day) if exact else Point("month", when.year, when.month)
+        phrase = doc.text[max(0, ann.span.start - 60) + m.start() : ann.span.end]
+        return out, f"„{phrase}“: written {m.group('n')} {m.group('unit')} after {ann.data.get('value')}", [doc.span_json(ann.span)]
+    return None
 
 
 def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:

@@ -97,3 +97,20 @@ def test_date_without_past_tense_is_no_bound() -> None:
     """"Ab 1. Jänner 2017 gilt …" in an article from 2016: a rule taking effect, not a past date."""
     docs = [make_doc("u", "Ab 1. Jänner 2017 gilt die neue Regelung für alle Betriebe.")]
     assert infer_dates(docs) == {}
+
+
+def test_own_apposition_dates_an_anniversary_piece() -> None:
+    """"Vor genau einem Jahr, am 3. März 2019, …" was written on 3 March 2020; "vor drei Monaten, im
+    Mai 2023" in a piece of August 2023."""
+    year = infer_dates([make_doc("u", "Vor genau einem Jahr, am 3. März 2019, brach der Damm. Noch immer fehlt Geld.")])["u"]
+    assert (year["value"], year["precision"], year["kind"]) == ("2020-03-03", "day", "inferred")
+    months = infer_dates([make_doc("v", "Vor drei Monaten, im Mai 2023, begann der Abriss der Brücke.")])["v"]
+    assert (months["value"], months["precision"]) == ("2023-08", "month")
+
+
+def test_a_distance_and_a_date_in_different_sentences_date_nothing() -> None:
+    """"vor 20 Jahren gegründet. Am 3. März 2019 …": the distance and the date are two moments."""
+    docs = [make_doc("u", "Die Firma wurde vor 20 Jahren gegründet. Am 3. März 2019 brach der Damm.")]
+    assert infer_dates(docs).get("u", {}).get("value") is None
+    later = [make_doc("w", "Vor einem Jahr hatte er versprochen, am 3. März 2019 zurückzutreten.")]
+    assert infer_dates(later).get("w", {}).get("value") is None
