@@ -292,10 +292,15 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
             for i in index.get(w, ()):
                 if facts[i].doc.id in own:  # only the article's own story dates it
                     counts[i] += 1
+        weekday = (ann.data.get("relative") or {}).get("weekday")
         for i, shared_n in sorted(counts.items()):  # sorted: set order varies with the hash seed
             if shared_n < min_shared:
                 continue
             fact = facts[i]
+            if isinstance(weekday, int) and _RANK[fact.point.gran] >= _RANK["day"]:
+                day = fact.point.date()
+                if day is None or day.weekday() != weekday:
+                    continue  # "am Montag" is not the happening another article dates to a Friday
             shared = words & fact.words
             score = sum(idf(w) for w in sorted(shared))
             if i not in values:

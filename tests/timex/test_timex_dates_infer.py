@@ -114,3 +114,16 @@ def test_a_distance_and_a_date_in_different_sentences_date_nothing() -> None:
     assert infer_dates(docs).get("u", {}).get("value") is None
     later = [make_doc("w", "Vor einem Jahr hatte er versprochen, am 3. März 2019 zurückzutreten.")]
     assert infer_dates(later).get("w", {}).get("value") is None
+
+
+def test_weekday_must_match_the_dated_fact() -> None:
+    """"am Montag veröffentlichten Ergebnis" is not the result another article dates to Friday 14 March."""
+    fact = "Die Landeswahlleiterin veröffentlichte am 14. März 2025 das amtliche Ergebnis der Landtagswahl."
+    docs = [
+        make_doc("a", fact, "2025-03-14", "day"),
+        make_doc("c", fact, "2025-03-15", "day"),  # two articles for the Friday: it would win the vote
+        make_doc("b", fact.replace("14. März 2025", "17. März 2025"), "2025-03-17", "day"),
+        make_doc("u", "Das am Montag von der Landeswahlleiterin veröffentlichte Ergebnis der Landtagswahl überraschte."),
+    ]
+    entry = infer_dates(docs)["u"]
+    assert entry["value"].startswith("2025-03-17") and "17. März 2025" in entry["reason"]  # 17 March 2025 was a Monday
