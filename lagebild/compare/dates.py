@@ -196,6 +196,16 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
             for w in words:
                 index[w].append(len(facts) - 1)
 
+    # every day the story's articles write out, with its year or resolved from a printed date
+    told: dict[str, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if _RANK[f.point.gran] >= _RANK["day"]:
+            told[f.doc.id].append(f)
+    for d in undated:
+        for ann in d.of_kind("timex"):
+            point = _resolved(ann)
+            if point is not None and ann.data.get("anchor") in ("none", None) and _RANK[point.gran] >= _RANK["day"]:
+                told[d.id].append(_Fact(d, ann, point, set()))
     out: dict[str, dict[str, Any]] = {}
     for doc in undated:
         own = peers.get(doc.id, {doc.id})
@@ -206,6 +216,8 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
             (bound[0].date() or result[0].date()) > (result[0].date() or bound[0].date())  # type: ignore[operator]
         ):
             result = None
+        if result is None:
+            confidence, result = 0.6, _after_story_event(doc, [f for d in sorted(own) for f in told.get(d, ())])
         if result is None:
             confidence = 0.5
             result = _by_story(doc, dated, own, bound)
@@ -370,6 +382,61 @@ def _by_apposition(doc: Document) -> tuple[Point, str, list[dict[str, Any]]] | N
         out = Point("day", when.year, when.month, when.day) if exact else Point("month", when.year, when.month)
         phrase = doc.text[max(0, ann.span.start - 60) + m.start() : ann.span.end]
         return out, f"„{phrase}“: written {m.group('n')} {m.group('unit')} after {ann.data.get('value')}", [doc.span_json(ann.span)]
+    return None
+
+
+#: "drei Wochen nach der Bundestagswahl": a distance after a happening its story dates
+_AFTER_EVENT = re.compile(
+    r"\b(?:(?i:knapp|gut|rund|etwa|fast|genau|mehr\s+als|über)\s+)?(?P<n>\d{1,3}|[A-Za-zÄÖÜäöüß]+)\s+"
+    r"(?P<unit>Tagen|Tage|Wochen|Woche|Monaten|Monate|Monat|Jahren|Jahre|Jahr)\s+nach\s+(?:dem|der|den)\s+"
+    r"(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<noun>[A-ZÄÖÜ][\w-]{3,})"
+)
+_AFTER_UNITS = {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7}
+_AFTER_MONTHS = {"monat": 1, "monate": 1, "monaten": 1, "jahr": 12, "jahre": 12, "jahren": 12}
+
+
+def _after_story_event(doc: Document, facts: list[_Fact]) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    """ "Knapp drei Wochen nach der Bundestagswahl …": the month that distance after the day its story dates it.
+
+    The happening's day comes from the other articles of the story, where the same noun stands right
+    before a date ("die Bundestagswahl vom 23. Februar"); the day most of them give wins. The article
+    is from that month or later: the month is a guess of the lowest confidence but one.
+    """
+    from lagebild.timex.lexicon import NUMBERS
+
+    for m in _AFTER_EVENT.finditer(doc.text):
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else NUMBERS.get(raw)
+        if not isinstance(n, int) or not 0 < n <= 100:
+            continue
+        noun = m.group("noun")
+        before = re.compile(rf"\b{re.escape(noun)}\w{{0,3}}\s+(?:am|vom|von)?\s*(?:\w+,?\s+)?$")
+        votes: Counter[str] = Counter()
+        where: dict[str, _Fact] = {}
+        for f in facts:
+            if f.doc.id == doc.id:
+                continue
+            if before.search(f.doc.text[max(0, f.ann.span.start - 40) : f.ann.span.start]):
+                day = f.point.date()
+                if day is not None:
+                    votes[day.isoformat()] += 1
+                    where.setdefault(day.isoformat(), f)
+        if not votes:
+            continue
+        best = max(sorted(votes), key=lambda v: votes[v])
+        first = date.fromisoformat(best)
+        unit = m.group("unit").lower()
+        if unit in _AFTER_UNITS:
+            when = first + timedelta(days=n * _AFTER_UNITS[unit])
+        else:
+            y, mo = divmod(first.year * 12 + first.month - 1 + n * _AFTER_MONTHS[unit], 12)
+            if not 1 <= y <= 9999:
+                continue
+            when = date(y, mo + 1, 1)
+        fact = where[best]
+        reason = (f"„{m.group()}“: {noun} is dated {best} in {fact.doc.id} („{fact.ann.surface}“"
+                  + (f", and {votes[best] - 1} more" if votes[best] > 1 else "") + ")")
+        return Point("month", when.year, when.month), reason, [doc.span_json(Span(m.start(), m.end())), fact.doc.span_json(fact.ann.span)]
     return None
 
 

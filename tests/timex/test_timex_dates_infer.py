@@ -127,3 +127,23 @@ def test_weekday_must_match_the_dated_fact() -> None:
     ]
     entry = infer_dates(docs)["u"]
     assert entry["value"].startswith("2025-03-17") and "17. März 2025" in entry["reason"]  # 17 March 2025 was a Monday
+
+
+def test_distance_after_a_happening_its_story_dates() -> None:
+    """"Drei Monate nach dem Dammbruch" in a story that dates the Dammbruch to 3 March 2019: June 2019."""
+    docs = [
+        make_doc("a", "Der Dammbruch vom 3. März 2019 überflutete das Dorf.", "2019-03-05", "day"),
+        make_doc("u", "Drei Monate nach dem Dammbruch ist das Dorf noch immer nicht wieder aufgebaut."),
+    ]
+    entry = infer_dates(docs)["u"]
+    assert (entry["value"], entry["precision"], entry["kind"]) == ("2019-06", "month", "inferred")
+    assert "Dammbruch" in entry["reason"] and "2019-03-03" in entry["reason"]
+
+
+def test_distance_after_an_undated_or_other_happening_dates_nothing() -> None:
+    """The story dates another happening ("der Sturm vom 3. März 2019"), not the Dammbruch: no date from it."""
+    docs = [
+        make_doc("a", "Der Sturm vom 3. März 2019 deckte viele Dächer ab.", "2019-03-05", "day"),
+        make_doc("u", "Drei Monate nach dem Dammbruch ist das Dorf noch immer nicht wieder aufgebaut."),
+    ]
+    assert "Dammbruch" not in (infer_dates(docs).get("u") or {}).get("reason", "")
