@@ -404,6 +404,8 @@ def _after_story_event(doc: Document, facts: list[_Fact]) -> tuple[Point, str, l
     """
     from lagebild.timex.lexicon import NUMBERS
 
+    if " nach d" not in doc.text:  # the regular expression tries every word; most texts have no such phrase
+        return None
     for m in _AFTER_EVENT.finditer(doc.text):
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else NUMBERS.get(raw)

@@ -212,6 +212,10 @@ def closing_date(line: str) -> DateValue | None:
 _IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
 
 
+_STAMP_START = re.compile(r"(?<!\d)\d")
+_STAMP_RE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
+
+
 def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
     """Return the first unlabelled date stamp at the start of ``text``, or ``None``.
 
@@ -220,7 +224,11 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
     ``window`` characters, or a full date in the first ``day_window``, that follows no preposition.
     A date inside a sentence ("am 03.06.2022 um 15:30 Uhr", "vom 3. Juni 2022") is not a stamp.
     """
-    for m in _DATE_RE.finditer(text, 0, min(len(text), window)):
+    end = min(len(text), window)
+    for digit in _STAMP_START.finditer(text, 0, end):  # a date stamp starts with its day (or year)
+        m = _STAMP_RE.match(text, digit.start(), end)
+        if m is None:
+            continue
         value = _value(m)
         if value is None or not (value.precision == "minute" or (value.precision == "day" and m.start() < day_window)):
             continue
