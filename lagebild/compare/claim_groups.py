@@ -21,10 +21,13 @@ The reasoning says which, and why, in words for every group.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
@@ -55,6 +58,27 @@ _VAGUE = {
 }
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
+SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
+
+
+@lru_cache(maxsize=4)
+def _scope_vocabulary(path: Path = SCOPES) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """Words that are no scope, and the pattern before an organisation that names a body, not a group."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        body = re.compile(str(raw["bodies_after"])) if raw.get("bodies_after") else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return frozenset(), None
+    return frozenset(str(w).lower() for w in raw.get("not_scopes", [])), body
+
+
+def no_scope(text: str | None) -> bool:
+    """True for a stated scope that says no place or group: "Insgesamt", "bundesweit", a number."""
+    if not text:
+        return True
+    words, _ = _scope_vocabulary()
+    low = text.strip().lower()
+    return any(ch.isdigit() for ch in low) or low in words or low.split()[0] in words
 CANNOT_COMPARE = "cannot_compare"
 
 
@@ -128,6 +152,7 @@ class _Claim:
     scope_assumed: bool = False
     doc_places: dict[str, str] = field(default_factory=dict)
     stage: Stage | None = None
+    past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
 
     @property
     def named(self) -> bool:
@@ -189,7 +214,14 @@ class ClaimGrouper:
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
                 scope_text = canonical.get(scope_id or "") or data.get("scope")
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
+                if scope is not None and (no_scope(scope_text) or no_scope(scope_ann.surface if scope_ann else None)
+                                          or _body_not_group(doc, scope_ann, str(measure))):
+                    scope = None
+                if scope is None and no_scope(scope_text):
+                    scope_text = None
                 ref, basis = self._ref_time(data, by_id, dct)
+                past = basis != "publication" and ref is not None and dct is not None and ref.granularity not in _FINE \
+                    and ref.granularity != "month" and ref.end < dct.start
                 if basis == "publication" and guessed:
                     basis = "publication (inferred)"
                 claimant_ann = by_id.get(data.get("claimant_ann") or "")
@@ -220,6 +252,7 @@ class ClaimGrouper:
                         },
                         doc_places=places,
                         stage=stage,
+                        past=past,
                     )
                 )
         return out
@@ -269,11 +302,11 @@ class ClaimGrouper:
                 scoped[c.scope].append(c)
             for c in scoped.pop(None, []):
                 # an unstated scope joins the one scoped group whose place the article names
-                fits = [k for k in scoped if k is not None and k in c.doc_places]
+                fits = [k for k in scoped if k and k in c.doc_places]
                 if len(fits) > 1:  # the article names several: the one whose values it agrees with
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
                 if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
-                    fits = [k for k in scoped if k is not None and any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
+                    fits = [k for k in scoped if k and any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
@@ -328,7 +361,7 @@ class ClaimGrouper:
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         sources = {c.origin for c in members}
-        relation, reasoning = self._relation(phases, len(sources))  # may put the phases in stage order
+        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None)  # may reorder the phases
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
@@ -427,14 +460,34 @@ class ClaimGrouper:
                     return True
         return False
 
-    def _ordered(self, prev: list[_Claim], nxt: list[_Claim]) -> bool:
-        if any(c.ref is None for c in prev + nxt):
+    def _before(self, a: _Claim, b: _Claim) -> bool:
+        """True when ``a`` refers to a time at least ``same_time_days`` before ``b`` (both known)."""
+        if a.ref is None or b.ref is None or a.past or b.past:
             return False
-        prev_end = max(c.ref.end for c in prev if c.ref)
-        next_start = min(c.ref.start for c in nxt if c.ref)
-        return (next_start - prev_end).days >= self.same_time_days
+        return (b.ref.start - a.ref.end).days >= self.same_time_days
 
-    def _relation(self, phases: list[list[_Claim]], n_sources: int) -> tuple[str, str]:
+    def _series(self, phases: list[list[_Claim]]) -> tuple[list[int], set[tuple[int, int]]] | None:
+        """The phases in time order when the known times order at least two of them and contradict none.
+
+        Phase ``i`` precedes ``j`` when one of its figures refers to a clearly earlier time than one of
+        ``j``'s. A value given again after it was replaced (``i`` before ``j`` and ``j`` before ``i``) is
+        no series; phases with no time known to be earlier or later than another's come last.
+        Returns the order (phase indices) and the pairs that precede each other, else None.
+        """
+        n = len(phases)
+        prec = {(i, j) for i in range(n) for j in range(n)
+                if i != j and any(self._before(a, b) for a in phases[i] for b in phases[j])}
+        if not prec or any((j, i) in prec for i, j in prec):
+            return None
+        order: list[int] = []
+        left = [i for i in range(n) if any(i in pair for pair in prec)]  # sorted by their earliest known time
+        while left:
+            ready = next(i for i in left if not any((k, i) in prec for k in left if k != i))
+            order.append(ready)
+            left.remove(ready)
+        return order + [i for i in range(n) if i not in order], prec  # the unplaced ones last
+
+    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True) -> tuple[str, str]:
         if len(phases) == 1:
             items = phases[0]
             if len(items) == 1:
@@ -448,17 +501,35 @@ class ClaimGrouper:
         for items in phases:
             agree = " (agreeing within their hedges)" if len(items) > 1 else ""
             sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
-        clash = any(self._clash(a, b) for i, a in enumerate(phases) for b in phases[i + 1 :])
+        clashes = [(i, j) for i in range(len(phases)) for j in range(i + 1, len(phases)) if self._clash(phases[i], phases[j])]
+        series = self._series(phases)
         text = " ".join(sentences)
-        if clash:
+        if series is not None:
+            order, prec = series
+            # a disagreement at one time that a later figure replaced is part of the series, not its verdict
+            resolved = all(any((i, k) in prec and (j, k) in prec for k in range(len(phases))) for i, j in clashes)
+            placed = [k for k in order if any(k in pair for pair in prec)]
+            if not scoped:
+                # without a place or group, differing figures may be different quantities (two cities, two
+                # parties): only a complete chain of known times, each value after the one before, is a series
+                resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
+            if resolved:
+                unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
+                steps = " → ".join(" / ".join(_phase_values(phases[k])) for k in placed)
+                phases[:] = [phases[k] for k in order]
+                note = (" Different claimants first gave different values for the same time; a later figure replaced"
+                        " them." if clashes else "")
+                if unplaced:
+                    note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
+                             " or too coarse.")
+                return "updated", text + (
+                    f" The values whose times are known follow each other ({steps}): each later figure updates the"
+                    " earlier one; this is not a contradiction." + note
+                )
+        if clashes:
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
                 " (in one article, or on the same day), so the sources contradict each other."
-            )
-        if all(self._ordered(p, n) for p, n in pairwise(phases)):
-            return "updated", text + (
-                " Each different value refers to a later time than the one before, so the later figure updates the"
-                " earlier one; this is not a contradiction."
             )
         staged = _stage_order(phases)
         if staged is not None:
@@ -509,7 +580,7 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
     names: dict[str, str] = {}
     lead: set[str] = set()
     for a in doc.annotations:
-        if a.kind == "entity" and a.label == "LOC":
+        if a.kind == "entity" and a.label == "LOC" and not no_scope(a.surface):
             words = sorted({scope_key(w) for w in re.split(r"[\s\-/]+", a.surface) if len(w) > 3})
             keys.update(words)
             for w in words:
@@ -521,6 +592,15 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
     ranked = keys.most_common(2)
     top = [k for k, n in ranked[:1] if n > 1 and (len(ranked) < 2 or ranked[1][1] < n)]
     return {k: names[k] for k in lead | set(top)}
+
+
+def _body_not_group(doc: Document, scope_ann: Annotation | None, measure: str) -> bool:
+    """True when a share's scope is the body it is counted for ("im Bundestag vertreten"), not whose share it is."""
+    _, body = _scope_vocabulary()
+    if scope_ann is None or body is None or scope_ann.label != "ORG":
+        return False
+    kind = getattr(load_measures().by_id(measure.partition(":")[0]), "kind", None)
+    return kind == "percent" and bool(body.search(doc.text[max(0, scope_ann.span.start - 20) : scope_ann.span.start]))
 
 
 def _share_of_nothing(c: _Claim, vocab: Any) -> bool:

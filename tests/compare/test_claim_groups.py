@@ -205,3 +205,77 @@ def test_a_name_after_laut_is_who_says_it_not_the_scope() -> None:
     assert _group_of(_groups([a]), "a", 71.5)["scope"] is None
     b = _doc("b", "In Nordhafen starben laut Feuerwehr 12 Menschen.", "2024-05-02")
     assert _group_of(_groups([b]), "b", 12)["scope"] == "Nordhafen"
+
+
+def test_a_series_is_an_update_though_some_values_cannot_be_placed_in_time() -> None:
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", "2024-05-05")
+    c = _doc("c", "In Nordhafen wurden 15 Menschen verletzt.", "2024-05")  # the month only: anywhere in the series
+    group = _group_of(_groups([a, b, c]), "a", 12)
+    assert group["relation"] == "updated" and len(group["claims"]) == 3
+    assert "15 cannot be placed" in group["reasoning"]
+    assert next(p["values"] for p in group["phases"]) == ["12"]
+
+
+def test_a_value_given_again_after_it_was_replaced_is_no_series() -> None:
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", "2024-05-05")
+    c = _doc("c", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-08")
+    assert _group_of(_groups([a, b, c]), "a", 12)["relation"] == "cannot_compare"
+
+
+def test_a_disagreement_replaced_by_a_later_figure_is_an_update_but_not_when_nothing_follows() -> None:
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-06")
+    group = _group_of(_groups([a, b]), "a", 30)
+    assert group["relation"] == "updated" and "first gave different values" in group["reasoning"]
+    assert _group_of(_groups([a]), "a", 30)["relation"] == "contradicted"
+
+
+def test_unscoped_figures_ordered_only_in_part_are_not_a_series() -> None:
+    a = _doc("a", "Es wurden 4.000 Teilnehmer gezählt.", "2024-05-02")
+    b = _doc("b", "Es wurden 9.000 Teilnehmer gezählt.", "2024-05-05")
+    c = _doc("c", "Es wurden 6.000 Teilnehmer gezählt.", "2024-05")
+    result = _groups([a, b, c])
+    assert _group_of(result, "a", 4000)["id"] != _group_of(result, "b", 9000)["id"]
+    assert _group_of(_groups([a, b]), "a", 4000)["relation"] == "updated"  # every value placed: a series
+
+
+def test_an_earlier_year_in_the_sentence_is_no_evidence_of_order() -> None:
+    text = "Im Jahr 2019 starben in Nordhafen laut Feuerwehr 12 Menschen."
+    a = RuleClaims()(make_doc("a", text, published="2024-05-02", entities=PLACES, timexes=[("2019", "2019", "year")]))
+    b = _doc("b", "In Nordhafen starben 19 Menschen.", "2024-05-02")
+    claim = next(c for c in _group_of(_groups([a, b]), "a", 12)["claims"] if c["doc"] == "a")
+    assert claim["ref_time"] == "2019"
+    assert _group_of(_groups([a, b]), "a", 12)["relation"] != "updated"
+
+
+def test_total_words_taken_for_places_are_no_scope() -> None:
+    places = [*PLACES, ("Insgesamt", "LOC", "Insgesamt")]
+    a = RuleClaims()(make_doc("a", "Insgesamt wurden 618 Menschen verletzt.", published="2024-05-02", entities=places))
+    b = RuleClaims()(make_doc("b", "Es wurden 618 Menschen verletzt.", published="2024-05-02", entities=places))
+    group = _group_of(_groups([a, b]), "a", 618)
+    assert group["scope"] is None and {c["doc"] for c in group["claims"]} == {"a", "b"}
+    c = _doc("c", "In Nordhafen wurden 618 Menschen verletzt.", "2024-05-02")  # a place stays a scope
+    assert _group_of(_groups([c]), "c", 618)["scope"] == "Nordhafen"
+
+
+def test_the_body_a_share_is_counted_for_is_not_whose_share_it_is() -> None:
+    orgs = [*ELECTION, ("Landtag", "ORG", "Landtag")]
+    a = RuleClaims()(make_doc("a", "Bei der Landtagswahl wäre die Partei mit 8,5 Prozent der Stimmen im Landtag vertreten.",
+                              published="2024-05", entities=orgs))
+    assert _group_of(_groups([a]), "a", 8.5)["scope"] is None
+    b = _vote("b", "Bei der Landtagswahl kommt die Bürgerliste auf 8,5 Prozent der Stimmen.")
+    assert _group_of(_groups([b]), "b", 8.5)["scope"] == "Bürgerliste"
+
+
+def test_scope_vocabulary_loads_every_entry() -> None:
+    import tomllib
+
+    from lagebild.compare.claim_groups import SCOPES, _scope_vocabulary
+
+    raw = tomllib.loads(SCOPES.read_text(encoding="utf-8"))
+    words, body = _scope_vocabulary()
+    assert raw["not_scopes"] and all(isinstance(w, str) and w == w.strip().lower() and " " not in w for w in raw["not_scopes"])
+    assert words == frozenset(raw["not_scopes"]) and body is not None
+    assert body.search("Einzug in den ") and body.search("im ") and not body.search("die ")
