@@ -79,6 +79,8 @@ def no_scope(text: str | None) -> bool:
     words, _ = _scope_vocabulary()
     low = text.strip().lower()
     return any(ch.isdigit() for ch in low) or low in words or low.split()[0] in words
+
+
 CANNOT_COMPARE = "cannot_compare"
 
 
@@ -152,6 +154,7 @@ class _Claim:
     scope_assumed: bool = False
     doc_places: dict[str, str] = field(default_factory=dict)
     stage: Stage | None = None
+    near_place: str | None = None  # the last place named shortly before the figure (scope key)
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
 
     @property
@@ -253,6 +256,7 @@ class ClaimGrouper:
                         doc_places=places,
                         stage=stage,
                         past=past,
+                        near_place=_near_place(doc, ann.span.start),
                     )
                 )
         return out
@@ -301,12 +305,14 @@ class ClaimGrouper:
             for c in block:
                 scoped[c.scope].append(c)
             for c in scoped.pop(None, []):
-                # an unstated scope joins the one scoped group whose place the article names
-                fits = [k for k in scoped if k and k in c.doc_places]
+                # an unstated scope joins the one scoped group whose place the article names, unless another
+                # place is named just before the figure ("… in Wien. Die Veranstalter sprachen von 80.000")
+                candidates = [k for k in scoped if k and (c.near_place is None or c.near_place == k)]
+                fits = [k for k in candidates if k in c.doc_places]
                 if len(fits) > 1:  # the article names several: the one whose values it agrees with
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
                 if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
-                    fits = [k for k in scoped if k and any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
+                    fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
@@ -592,6 +598,19 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
     ranked = keys.most_common(2)
     top = [k for k, n in ranked[:1] if n > 1 and (len(ranked) < 2 or ranked[1][1] < n)]
     return {k: names[k] for k in lead | set(top)}
+
+
+def _near_place(doc: Document, at: int, window: int = 250) -> str | None:
+    """The scope key of the last place named within ``window`` characters before offset ``at`` (by its name:
+    "südkoreanischem" in "Laut südkoreanischem Geheimdienst" names who says it, not where)."""
+    places = [a for a in doc.annotations if a.kind == "entity" and a.label == "LOC" and at - window <= a.span.start < at
+              and a.data.get("form", "name") == "name" and not no_scope(a.surface)
+              and not _SOURCE_BEFORE.search(doc.text[max(0, a.span.start - 30) : a.span.start])]
+    if not places:
+        return None
+    last = max(places, key=lambda a: a.span.start)
+    words = [w for w in re.split(r"[\s\-/]+", last.surface) if len(w) > 3]
+    return scope_key(last.surface) if words else None
 
 
 def _body_not_group(doc: Document, scope_ann: Annotation | None, measure: str) -> bool:

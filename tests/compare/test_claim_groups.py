@@ -279,3 +279,11 @@ def test_scope_vocabulary_loads_every_entry() -> None:
     assert raw["not_scopes"] and all(isinstance(w, str) and w == w.strip().lower() and " " not in w for w in raw["not_scopes"])
     assert words == frozenset(raw["not_scopes"]) and body is not None
     assert body.search("Einzug in den ") and body.search("im ") and not body.search("die ")
+
+
+def test_a_figure_right_after_another_place_is_not_read_as_the_lead_place() -> None:
+    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
+    a = _doc("a", lead + "In Südtal versammelten sich 3.000 Menschen. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
+    b = _doc("b", lead + "Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")  # no other place: the lead's
+    assert _group_of(_groups([a]), "a", 5000)["scope"] != "Nordhafen"
+    assert _group_of(_groups([b]), "b", 5000)["scope"] == "Nordhafen"
