@@ -256,7 +256,7 @@ class ClaimGrouper:
                         doc_places=places,
                         stage=stage,
                         past=past,
-                        near_place=_near_place(doc, ann.span.start),
+                        near_place=_near_place(doc, sentence.start),
                     )
                 )
         return out
@@ -601,8 +601,9 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
 
 
 def _near_place(doc: Document, at: int, window: int = 250) -> str | None:
-    """The scope key of the last place named within ``window`` characters before offset ``at`` (by its name:
-    "südkoreanischem" in "Laut südkoreanischem Geheimdienst" names who says it, not where)."""
+    """The scope key of the last place named within ``window`` characters before offset ``at`` (the start of
+    the figure's sentence: a place in the sentence itself was not taken for its scope by the claims stage),
+    by its name ("südkoreanischem" in "Laut südkoreanischem Geheimdienst" names who says it, not where)."""
     places = [a for a in doc.annotations if a.kind == "entity" and a.label == "LOC" and at - window <= a.span.start < at
               and a.data.get("form", "name") == "name" and not no_scope(a.surface)
               and not _SOURCE_BEFORE.search(doc.text[max(0, a.span.start - 30) : a.span.start])]
