@@ -304,6 +304,9 @@ class ClaimGrouper:
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
+            for c in block:
+                if c.near_place not in scoped:
+                    c.near_place = None  # a place no figure of this measure is about (a hospital's town) is no rival
             for c in scoped.pop(None, []):
                 # an unstated scope joins the one scoped group whose place the article names, unless another
                 # place is named just before the figure ("… in Wien. Die Veranstalter sprachen von 80.000")
@@ -472,6 +475,14 @@ class ClaimGrouper:
             return False
         return (b.ref.start - a.ref.end).days >= self.same_time_days
 
+    @staticmethod
+    def _replaced(old: list[_Claim], new: list[_Claim]) -> bool:
+        """True when no dated figure of ``old`` is given on or after the first day a figure of ``new`` is."""
+        first = min((c.ref.start for c in new if c.ref is not None and c.ref.granularity in _FINE), default=None)
+        if first is None:
+            return True
+        return all(c.ref.start < first for c in old if c.ref is not None and c.ref.granularity in _FINE)
+
     def _series(self, phases: list[list[_Claim]]) -> tuple[list[int], set[tuple[int, int]]] | None:
         """The phases in time order when the known times order at least two of them and contradict none.
 
@@ -512,8 +523,10 @@ class ClaimGrouper:
         text = " ".join(sentences)
         if series is not None:
             order, prec = series
-            # a disagreement at one time that a later figure replaced is part of the series, not its verdict
-            resolved = all(any((i, k) in prec and (j, k) in prec for k in range(len(phases))) for i, j in clashes)
+            # a disagreement at one time that a later figure replaced is part of the series, not its verdict;
+            # when either disputed value is still given after the later figure appeared, the dispute stands
+            resolved = all(any((i, k) in prec and (j, k) in prec and self._replaced(phases[i] + phases[j], phases[k])
+                               for k in range(len(phases))) for i, j in clashes)
             placed = [k for k in order if any(k in pair for pair in prec)]
             if not scoped:
                 # without a place or group, differing figures may be different quantities (two cities, two

@@ -283,7 +283,21 @@ def test_scope_vocabulary_loads_every_entry() -> None:
 
 def test_a_figure_right_after_another_place_is_not_read_as_the_lead_place() -> None:
     lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
-    a = _doc("a", lead + "In Südtal versammelten sich 3.000 Menschen. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
+    a = _doc("a", lead + "In Südtal kamen 3.000 Menschen zusammen. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
     b = _doc("b", lead + "Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")  # no other place: the lead's
     assert _group_of(_groups([a]), "a", 5000)["scope"] != "Nordhafen"
     assert _group_of(_groups([b]), "b", 5000)["scope"] == "Nordhafen"
+
+
+def test_a_disputed_value_given_again_after_a_later_figure_keeps_the_dispute() -> None:
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.",
+             "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-06")
+    c = _doc("c", "Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.", "2024-05-06")  # the day the 44 appears
+    assert _group_of(_groups([a, b, c]), "a", 30)["relation"] != "updated"
+
+
+def test_a_place_no_figure_of_the_measure_is_about_does_not_keep_a_figure_from_the_lead_place() -> None:
+    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
+    a = _doc("a", lead + "Viele Besucher reisten aus Südtal an. Die Veranstalter sprachen von 9.000 Menschen.", "2024-05-02")
+    assert _group_of(_groups([a]), "a", 9000)["scope"] == "Nordhafen"
