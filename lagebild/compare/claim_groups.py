@@ -82,6 +82,7 @@ def no_scope(text: str | None) -> bool:
 
 
 CANNOT_COMPARE = "cannot_compare"
+GENERIC_MEASURE = "people"  # the measure of a count of persons whose frame says nothing more
 
 
 def _rounding(value: float, value_text: str) -> float:
@@ -297,16 +298,24 @@ class ClaimGrouper:
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
+        scopes: dict[tuple[str, str], set[str]] = defaultdict(set)  # (story, measure) → the places its figures are about
         for c in claims:
             blocks[(c.story, c.measure)].append(c)
+            if c.scope:
+                scopes[(c.story, c.measure)].add(c.scope)
+                scopes[(c.story, "")].add(c.scope)
+        for c in claims:
+            # a place no figure of this measure is about (a hospital's town) is no rival scope; "people" is any
+            # count of persons, so a place other persons are counted in is one ("35.000 versammelten sich in Wien.
+            # Die Veranstalter sprachen von 80.000 Personen")
+            rivals = scopes[(c.story, "" if c.measure == GENERIC_MEASURE else c.measure)] | scopes[(c.story, GENERIC_MEASURE)]
+            if c.near_place not in rivals:
+                c.near_place = None
         out: list[dict[str, Any]] = []
         for block in blocks.values():
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
-            for c in block:
-                if c.near_place not in scoped:
-                    c.near_place = None  # a place no figure of this measure is about (a hospital's town) is no rival
             for c in scoped.pop(None, []):
                 # an unstated scope joins the one scoped group whose place the article names, unless another
                 # place is named just before the figure ("… in Wien. Die Veranstalter sprachen von 80.000")

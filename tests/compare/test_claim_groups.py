@@ -301,3 +301,11 @@ def test_a_place_no_figure_of_the_measure_is_about_does_not_keep_a_figure_from_t
     lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
     a = _doc("a", lead + "Viele Besucher reisten aus Südtal an. Die Veranstalter sprachen von 9.000 Menschen.", "2024-05-02")
     assert _group_of(_groups([a]), "a", 9000)["scope"] == "Nordhafen"
+
+
+def test_a_place_where_participants_are_counted_is_a_rival_for_a_count_of_people() -> None:
+    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
+    a = _doc("a", lead + "In Südtal versammelten sich 3.000 Menschen. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
+    measures = {c.data["value"]: c.data["measure"] for c in a.annotations if c.kind == "claim"}
+    assert measures[3000] == "participants" and measures[5000] == "people"
+    assert _group_of(_groups([a]), "a", 5000)["scope"] != "Nordhafen"
