@@ -25,6 +25,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -32,7 +33,7 @@ from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.compare.coverage import independent_origins
-from lagebild.compare.figure_stage import Stage, stage_at
+from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -156,6 +157,7 @@ class _Claim:
     doc_places: dict[str, str] = field(default_factory=dict)
     stage: Stage | None = None
     near_place: str | None = None  # the last place named shortly before the figure (scope key)
+    minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
 
     @property
@@ -182,6 +184,8 @@ class ClaimGrouper:
     """Group numeric claims on the same measure and scope; relation corroborated/updated/contradicted/cannot_compare/single."""
 
     same_time_days: int = 1  # reference times closer than this count as "the same time"
+    same_time_hours: int = 3  # … or, when both are known to the minute, closer than this many hours
+    weekday_days: int = 7  # a weekday named without a date is read within this many days after the story's event day
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
     prov: Any = field(default=None, compare=False)
 
@@ -194,6 +198,7 @@ class ClaimGrouper:
         stories = story_of(getattr(result, "stories", None) or [])
         inferred = getattr(result, "inferred_dates", None) or {}
         canonical = entity_names(getattr(result, "entities", None) or [])
+        event_days = _event_days(getattr(result, "events", None) or [], stories)
         out = []
         for doc in docs:
             claims = [a for a in doc.annotations if a.kind == "claim"]
@@ -224,6 +229,12 @@ class ClaimGrouper:
                 if scope is None and no_scope(scope_text):
                     scope_text = None
                 ref, basis = self._ref_time(data, by_id, dct)
+                minute = _minute(data, doc, basis)
+                if basis == "publication" or ref is None or ref.granularity not in _FINE:
+                    # "bis Montag 117 Tote" in an article dated to the month: the Monday after the event
+                    weekday = self._weekday_ref(doc, sentence, event_days.get(stories.get(doc.id, "")), dct)
+                    if weekday is not None:
+                        ref, basis, minute = weekday, "text (weekday after the event day)", None
                 past = basis != "publication" and ref is not None and dct is not None and ref.granularity not in _FINE \
                     and ref.granularity != "month" and ref.end < dct.start
                 if basis == "publication" and guessed:
@@ -258,6 +269,7 @@ class ClaimGrouper:
                         stage=stage,
                         past=past,
                         near_place=_near_place(doc, sentence.start),
+                        minute=minute,
                     )
                 )
         return out
@@ -474,15 +486,45 @@ class ClaimGrouper:
                 # an inferred publication date is a guess: it never makes two reports simultaneous
                 stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
                 if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
-                        and abs((x.ref.start - y.ref.start).days) < self.same_time_days:
+                        and abs((x.ref.start - y.ref.start).days) < self.same_time_days and not self._hours_apart(x, y):
                     return True
         return False
+
+    def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
+        """True when both times are known to the minute and lie ``same_time_hours`` or more apart."""
+        return x.minute is not None and y.minute is not None and abs(x.minute - y.minute) >= timedelta(hours=self.same_time_hours)
 
     def _before(self, a: _Claim, b: _Claim) -> bool:
         """True when ``a`` refers to a time at least ``same_time_days`` before ``b`` (both known)."""
         if a.ref is None or b.ref is None or a.past or b.past:
             return False
+        if a.minute is not None and b.minute is not None:
+            return b.minute - a.minute >= timedelta(hours=self.same_time_hours)
         return (b.ref.start - a.ref.end).days >= self.same_time_days
+
+    def _weekday_ref(self, doc: Document, sentence: Any, event_day: date | None, dct: DateInterval | None) -> DateInterval | None:
+        """The day a weekday named in the sentence without a date stands for, read as the first such day
+        after the story's event day (within ``weekday_days`` and the publication month when known); None
+        when it is the event day itself (when it happened, not how far the count had come) or unclear."""
+        if event_day is None:
+            return None
+        days = set()
+        for t in doc.annotations:
+            rel = t.data.get("relative") if t.kind == "timex" else None
+            if not isinstance(rel, dict) or not sentence.contains(t.span) or t.data.get("value"):
+                continue
+            if not isinstance(rel.get("weekday"), int) or rel.get("rel") == "future":
+                continue
+            day = event_day + timedelta(days=(int(rel["weekday"]) - event_day.weekday()) % 7)
+            if dct is not None and not dct.start <= day <= dct.end:
+                continue
+            days.add(day)
+        if len(days) != 1:
+            return None
+        (day,) = days
+        if day == event_day or (day - event_day).days > self.weekday_days:
+            return None
+        return interval_of(day.isoformat())
 
     @staticmethod
     def _replaced(old: list[_Claim], new: list[_Claim]) -> bool:
@@ -534,8 +576,11 @@ class ClaimGrouper:
             order, prec = series
             # a disagreement at one time that a later figure replaced is part of the series, not its verdict;
             # when either disputed value is still given after the later figure appeared, the dispute stands
-            resolved = all(any((i, k) in prec and (j, k) in prec and self._replaced(phases[i] + phases[j], phases[k])
-                               for k in range(len(phases))) for i, j in clashes)
+            # (only for running counts: police and organisers do not settle an attendance figure later)
+            running = phases[0][0].measure.partition(":")[0] in running_measures()
+            resolved = (not clashes or running) and all(
+                any((i, k) in prec and (j, k) in prec and self._replaced(phases[i] + phases[j], phases[k]) for k in range(len(phases)))
+                for i, j in clashes)
             placed = [k for k in order if any(k in pair for pair in prec)]
             if not scoped:
                 # without a place or group, differing figures may be different quantities (two cities, two
@@ -620,6 +665,36 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
     ranked = keys.most_common(2)
     top = [k for k, n in ranked[:1] if n > 1 and (len(ranked) < 2 or ranked[1][1] < n)]
     return {k: names[k] for k in lead | set(top)}
+
+
+def _event_days(events: Sequence[Any], stories: dict[str, str], min_sources: int = 3) -> dict[str, date]:
+    """Each story's event day: the earliest day that an event reported by ``min_sources`` of its articles is dated to."""
+    out: dict[str, date] = {}
+    for ev in events:
+        when = ev.get("date") if isinstance(ev, dict) else getattr(ev, "date", None)
+        sources = (ev.get("sources") if isinstance(ev, dict) else getattr(ev, "sources", None)) or []
+        if not isinstance(when, dict) or when.get("granularity") != "day" or len(sources) < min_sources:
+            continue
+        iv = interval_of(when.get("value"))
+        story = stories.get(str(sources[0]), "")
+        if iv is not None and (story not in out or iv.start < out[story]):
+            out[story] = iv.start
+    return out
+
+
+def _minute(data: dict[str, Any], doc: Document, basis: str) -> datetime | None:
+    """The reference time to the minute: a stated time of the claim, else a stated (not inferred) publication time."""
+    value = data.get("ref_time")
+    if isinstance(value, dict):
+        value = value.get("value")
+    if basis == "publication":
+        value = None if doc.meta.published.inferred else doc.meta.published.value
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d", value):
+        return None
+    try:
+        return datetime.fromisoformat(value[:16])
+    except ValueError:
+        return None
 
 
 def _near_place(doc: Document, at: int, window: int = 250) -> str | None:

@@ -309,3 +309,63 @@ def test_a_place_where_participants_are_counted_is_a_rival_for_a_count_of_people
     measures = {c.data["value"]: c.data["measure"] for c in a.annotations if c.kind == "claim"}
     assert measures[3000] == "participants" and measures[5000] == "people"
     assert _group_of(_groups([a]), "a", 5000)["scope"] != "Nordhafen"
+
+
+def _timed(doc_id: str, text: str, published: str | None):
+    from lagebild.stages.timex import RuleTimex
+
+    return RuleClaims()(RuleTimex()(make_doc(doc_id, text, published=published, entities=PLACES)))
+
+
+def _groups_after(docs, event_day: str):
+    """Group with an event (the story's event day) reported by three articles."""
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.events = [{"date": {"value": event_day, "granularity": "day"}, "sources": ["x1", "x2", "x3"]}]
+    ClaimGrouper()(ctx)
+    return ctx.result
+
+
+def test_a_weekday_after_the_event_day_orders_figures_of_articles_dated_to_the_month() -> None:
+    # the event on Wednesday 2024-05-01; "bis Montag" is 2024-05-06
+    a = _timed("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _timed("b", "In Nordhafen wurden bis Montag 19 Menschen verletzt.", "2024-05")
+    group = _group_of(_groups_after([a, b], "2024-05-01"), "b", 19)
+    claim = next(c for c in group["claims"] if c["doc"] == "b")
+    assert claim["ref_time"] == "2024-05-06" and "weekday" in claim["ref_time_basis"]
+    assert group["relation"] == "updated"
+    assert _group_of(_groups([a, b]), "b", 19)["relation"] == "cannot_compare"  # no event day known: no reading
+
+
+def test_the_event_days_own_weekday_or_a_later_month_gives_no_reference_time() -> None:
+    a = _timed("a", "In Nordhafen wurden am Mittwoch 19 Menschen verletzt.", "2024-05")  # the event day itself
+    b = _timed("b", "In Nordhafen wurden bis Montag 19 Menschen verletzt.", "2024-06")  # not in its publication month
+    for doc in (a, b):
+        claim = next(c for c in _group_of(_groups_after([a, b], "2024-05-01"), doc.id, 19)["claims"] if c["doc"] == doc.id)
+        assert "weekday" not in claim["ref_time_basis"]
+
+
+def test_times_known_to_the_minute_order_figures_of_one_day() -> None:
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", None)
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", None)
+    a.meta.published.value, b.meta.published.value = "2024-05-02T08:10", "2024-05-02T19:40"
+    assert _group_of(_groups([a, b]), "a", 12)["relation"] == "updated"
+    b.meta.published.inferred = True  # a guessed time orders nothing to the minute
+    assert _group_of(_groups([a, b]), "a", 12)["relation"] != "updated"
+
+
+def test_an_attendance_dispute_is_not_settled_by_a_later_figure() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten laut Polizei 8.000 Menschen. In Nordhafen demonstrierten laut Veranstaltern "
+                  "12.000 Menschen.", "2024-05-02")
+    b = _doc("b", "In Nordhafen demonstrierten 10.000 Menschen.", "2024-05-06")
+    measure = next(c.data["measure"] for c in a.annotations if c.kind == "claim")
+    assert measure == "participants"
+    assert _group_of(_groups([a, b]), "a", 8000)["relation"] == "contradicted"
+
+
+def test_running_measures_are_measures_of_the_vocabulary() -> None:
+    from lagebild.compare.figure_stage import running_measures
+    from lagebild.numbers.measures import load_measures
+
+    vocab = load_measures()
+    assert running_measures() and all(vocab.by_id(m) is not None for m in running_measures())
+    assert "participants" not in running_measures()
