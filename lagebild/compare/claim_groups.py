@@ -83,7 +83,6 @@ def no_scope(text: str | None) -> bool:
 
 
 CANNOT_COMPARE = "cannot_compare"
-GENERIC_MEASURE = "people"  # the measure of a count of persons whose frame says nothing more
 
 
 def _rounding(value: float, value_text: str) -> float:
@@ -315,13 +314,10 @@ class ClaimGrouper:
             blocks[(c.story, c.measure)].append(c)
             if c.scope:
                 scopes[(c.story, c.measure)].add(c.scope)
-                scopes[(c.story, "")].add(c.scope)
         for c in claims:
-            # a place no figure of this measure is about (a hospital's town) is no rival scope; "people" is any
-            # count of persons, so a place other persons are counted in is one ("35.000 versammelten sich in Wien.
-            # Die Veranstalter sprachen von 80.000 Personen")
-            rivals = scopes[(c.story, "" if c.measure == GENERIC_MEASURE else c.measure)] | scopes[(c.story, GENERIC_MEASURE)]
-            if c.near_place not in rivals:
+            # a place no figure of this measure is about (a hospital's town, where other persons were counted)
+            # is no rival of the lead place
+            if c.near_place not in scopes[(c.story, c.measure)]:
                 c.near_place = None
         out: list[dict[str, Any]] = []
         for block in blocks.values():
@@ -491,8 +487,11 @@ class ClaimGrouper:
         return False
 
     def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
-        """True when both times are known to the minute and lie ``same_time_hours`` or more apart."""
-        return x.minute is not None and y.minute is not None and abs(x.minute - y.minute) >= timedelta(hours=self.same_time_hours)
+        """True when both times are known to the minute and lie ``same_time_hours`` or more apart, for outlets'
+        own statements only: two authorities giving different values on one day still disagree."""
+        if x.named or y.named or x.minute is None or y.minute is None:
+            return False
+        return abs(x.minute - y.minute) >= timedelta(hours=self.same_time_hours)
 
     def _before(self, a: _Claim, b: _Claim) -> bool:
         """True when ``a`` refers to a time at least ``same_time_days`` before ``b`` (both known)."""
