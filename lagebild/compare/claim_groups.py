@@ -207,6 +207,8 @@ class ClaimGrouper:
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
             dct, guessed = publication_interval(doc, inferred)
             places = _main_places(doc)
+            locs = [a for a in doc.annotations if a.kind == "entity" and a.label == "LOC"]
+            weekdays = [a for a in doc.annotations if a.kind == "timex" and isinstance(a.data.get("relative"), dict)]
             for ann in claims:
                 data = dict(ann.data)
                 values = value_interval(data)
@@ -231,7 +233,7 @@ class ClaimGrouper:
                 minute = _minute(data, doc, basis)
                 if basis == "publication" or ref is None or ref.granularity not in _FINE:
                     # "bis Montag 117 Tote" in an article dated to the month: the Monday after the event
-                    weekday = self._weekday_ref(doc, sentence, event_days.get(stories.get(doc.id, "")), dct)
+                    weekday = self._weekday_ref(weekdays, sentence, event_days.get(stories.get(doc.id, "")), dct)
                     if weekday is not None:
                         ref, basis, minute = weekday, "text (weekday after the event day)", None
                 past = basis != "publication" and ref is not None and dct is not None and ref.granularity not in _FINE \
@@ -267,7 +269,7 @@ class ClaimGrouper:
                         doc_places=places,
                         stage=stage,
                         past=past,
-                        near_place=_near_place(doc, sentence.start),
+                        near_place=_near_place(doc.text, locs, sentence.start),
                         minute=minute,
                     )
                 )
@@ -493,23 +495,15 @@ class ClaimGrouper:
             return False
         return abs(x.minute - y.minute) >= timedelta(hours=self.same_time_hours)
 
-    def _before(self, a: _Claim, b: _Claim) -> bool:
-        """True when ``a`` refers to a time at least ``same_time_days`` before ``b`` (both known)."""
-        if a.ref is None or b.ref is None or a.past or b.past:
-            return False
-        if a.minute is not None and b.minute is not None:
-            return b.minute - a.minute >= timedelta(hours=self.same_time_hours)
-        return (b.ref.start - a.ref.end).days >= self.same_time_days
-
-    def _weekday_ref(self, doc: Document, sentence: Any, event_day: date | None, dct: DateInterval | None) -> DateInterval | None:
+    def _weekday_ref(self, timexes: list[Annotation], sentence: Any, event_day: date | None, dct: DateInterval | None) -> DateInterval | None:
         """The day a weekday named in the sentence without a date stands for, read as the first such day
         after the story's event day (within ``weekday_days`` and the publication month when known); None
         when it is the event day itself (when it happened, not how far the count had come) or unclear."""
         if event_day is None:
             return None
         days = set()
-        for t in doc.annotations:
-            rel = t.data.get("relative") if t.kind == "timex" else None
+        for t in timexes:
+            rel = t.data.get("relative")
             if not isinstance(rel, dict) or not sentence.contains(t.span) or t.data.get("value"):
                 continue
             if not isinstance(rel.get("weekday"), int) or rel.get("rel") == "future":
@@ -542,8 +536,22 @@ class ClaimGrouper:
         Returns the order (phase indices) and the pairs that precede each other, else None.
         """
         n = len(phases)
-        prec = {(i, j) for i in range(n) for j in range(n)
-                if i != j and any(self._before(a, b) for a in phases[i] for b in phases[j])}
+        # one figure of i before one of j ⟺ the earliest end in i lies before the latest start in j (by day or,
+        # between times known to the minute, by hours): computed per phase, not per pair of figures
+        dated = [[c for c in p if c.ref is not None and not c.past] for p in phases]
+        first_end = [min((c.ref.end for c in p if c.ref), default=None) for p in dated]
+        last_start = [max((c.ref.start for c in p if c.ref), default=None) for p in dated]
+        first_min = [min((c.minute for c in p if c.minute), default=None) for p in dated]
+        last_min = [max((c.minute for c in p if c.minute), default=None) for p in dated]
+
+        def before(i: int, j: int) -> bool:
+            a, b = first_end[i], last_start[j]
+            if a is not None and b is not None and (b - a).days >= self.same_time_days:
+                return True
+            x, y = first_min[i], last_min[j]
+            return x is not None and y is not None and y - x >= timedelta(hours=self.same_time_hours)
+
+        prec = {(i, j) for i in range(n) for j in range(n) if i != j and before(i, j)}
         if not prec or any((j, i) in prec for i, j in prec):
             return None
         order: list[int] = []
@@ -696,13 +704,13 @@ def _minute(data: dict[str, Any], doc: Document, basis: str) -> datetime | None:
         return None
 
 
-def _near_place(doc: Document, at: int, window: int = 250) -> str | None:
+def _near_place(text: str, locs: list[Annotation], at: int, window: int = 250) -> str | None:
     """The scope key of the last place named within ``window`` characters before offset ``at`` (the start of
     the figure's sentence: a place in the sentence itself was not taken for its scope by the claims stage),
     by its name ("südkoreanischem" in "Laut südkoreanischem Geheimdienst" names who says it, not where)."""
-    places = [a for a in doc.annotations if a.kind == "entity" and a.label == "LOC" and at - window <= a.span.start < at
+    places = [a for a in locs if at - window <= a.span.start < at
               and a.data.get("form", "name") == "name" and not no_scope(a.surface)
-              and not _SOURCE_BEFORE.search(doc.text[max(0, a.span.start - 30) : a.span.start])]
+              and not _SOURCE_BEFORE.search(text[max(0, a.span.start - 30) : a.span.start])]
     if not places:
         return None
     last = max(places, key=lambda a: a.span.start)
