@@ -335,6 +335,10 @@ class ClaimGrouper:
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
                 if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
                     fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
+                if len(fits) > 1 and _decimals(c) >= 2:
+                    # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
+                    same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in scoped[k])]
+                    fits = same if len(same) == 1 else fits
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
@@ -774,6 +778,12 @@ def _stage_name(items: list[_Claim]) -> str:
     if span is None:
         return "?"
     return span[0].id if span[0] == span[1] else f"{span[0].id}/{span[1].id}"
+
+
+def _decimals(c: _Claim) -> int:
+    """How many decimals a figure is given to ("4,972" → 3)."""
+    text = re.sub(r"[^\d,.]", "", str(c.json.get("value_text") or ""))
+    return len(text.rsplit(",", 1)[1]) if "," in text else 0
 
 
 def _precise(c: _Claim) -> bool:

@@ -370,3 +370,14 @@ def test_a_place_where_another_measure_is_counted_is_no_rival_of_the_lead_place(
     assert measures[3000] == "participants" and measures[9000] == "people"
     assert {c["doc"] for c in _group_of(_groups([a]), "a", 9000)["claims"]} == {"a"}
     assert _group_of(_groups([a]), "a", 9000)["scope"] == "Nordhafen"
+
+
+def test_a_figure_to_several_decimals_joins_the_group_that_gives_that_very_figure() -> None:
+    orgs = [("Bürgerliste", "ORG", "Bürgerliste"), ("Heimatbund", "ORG", "Heimatbund")]
+    a = RuleClaims()(make_doc("a", "Bei der Landtagswahl kommt die Bürgerliste auf 4,972 Prozent der Stimmen.", published="2024-05", entities=orgs))
+    b = RuleClaims()(make_doc("b", "Bei der Landtagswahl kommt der Heimatbund auf 5 Prozent der Stimmen.", published="2024-05", entities=orgs))
+    c = RuleClaims()(make_doc("c", "Bei der Landtagswahl reichten 4,972 Prozent der Stimmen nicht.", published="2024-05", entities=orgs))
+    assert _group_of(_groups([a, b, c]), "c", 4.972)["scope"] == "Bürgerliste"
+    d = RuleClaims()(make_doc("d", "Bei der Landtagswahl reichten 5 Prozent der Stimmen nicht.", published="2024-05", entities=orgs))
+    e = RuleClaims()(make_doc("e", "Bei der Landtagswahl kommt die Bürgerliste auf 5,0 Prozent der Stimmen.", published="2024-05", entities=orgs))
+    assert _group_of(_groups([b, d, e]), "d", 5)["scope"] is None  # a whole number fits both: neither is taken
