@@ -566,6 +566,26 @@ class ClaimGrouper:
             left.remove(ready)
         return order + [i for i in range(n) if i not in order], prec  # the unplaced ones last
 
+    @staticmethod
+    def _hedged_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
+        """The phases with their hedged figures ("fast", "mehr als", vague amounts) taken out of phases that
+        also hold precise ones, each hedged figure a phase of its own; None when there is none to take out."""
+        out: list[list[_Claim]] = []
+        moved = False
+        for items in phases:
+            precise = [c for c in items if not (c.ann.data.get("hedge") or c.ann.data.get("vague"))]
+            hedged = [c for c in items if c not in precise]
+            if precise and hedged:
+                out.append(precise)
+                out.extend([c] for c in hedged)
+                moved = True
+            else:
+                out.append(items)
+        if not moved:
+            return None
+        out.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or date.max)
+        return out
+
     def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True) -> tuple[str, str]:
         if len(phases) == 1:
             items = phases[0]
@@ -576,12 +596,18 @@ class ClaimGrouper:
             return "corroborated", (
                 f"{n_sources} independent sources give values that agree within their hedges ({self._describe(items)})."
             )
+        series = self._series(phases)
+        if series is None:
+            # "fast 70" agrees with an early 60 but comes after a 44: a hedged figure that only breaks the
+            # order where it was put is a value of its own
+            split = self._hedged_apart(phases)
+            if split is not None and (resplit := self._series(split)) is not None:
+                phases[:], series = split, resplit
         sentences = []
         for items in phases:
             agree = " (agreeing within their hedges)" if len(items) > 1 else ""
             sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
         clashes = [(i, j) for i in range(len(phases)) for j in range(i + 1, len(phases)) if self._clash(phases[i], phases[j])]
-        series = self._series(phases)
         text = " ".join(sentences)
         if series is not None:
             order, prec = series

@@ -381,3 +381,13 @@ def test_a_figure_to_several_decimals_joins_the_group_that_gives_that_very_figur
     d = RuleClaims()(make_doc("d", "Bei der Landtagswahl reichten 5 Prozent der Stimmen nicht.", published="2024-05", entities=orgs))
     e = RuleClaims()(make_doc("e", "Bei der Landtagswahl kommt die Bürgerliste auf 5,0 Prozent der Stimmen.", published="2024-05", entities=orgs))
     assert _group_of(_groups([b, d, e]), "d", 5)["scope"] is None  # a whole number fits both: neither is taken
+
+
+def test_a_hedged_figure_after_a_lower_one_is_a_new_value_not_a_repeat_of_the_first() -> None:
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.",
+             "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-03")
+    c = _doc("c", "In Nordhafen wurden fast 62 Menschen verletzt.", "2024-05-09")  # agrees with the 60 by its hedge
+    group = _group_of(_groups([a, b, c]), "a", 30)
+    assert group["relation"] == "updated" and len(group["phases"]) == 4
+    assert group["phases"][-1]["claims"] == [next(x["id"] for x in group["claims"] if x["doc"] == "c")]
