@@ -21,7 +21,7 @@ from lagebild.model import Document, SourceRef
 from lagebild.store.corpus_rows import assemble, corpus_rows, parts_of, story_key, story_rows
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
-from lagebild.store.schema import POSTGRES_SCHEMA, SCHEMA_VERSION
+from lagebild.store.schema import LEGACY_TABLES, POSTGRES_SCHEMA, SCHEMA_VERSION
 from lagebild.store.search import build_fts_row, make_snippet, search_filters, tsquery
 
 __all__ = ["PostgresStore"]
@@ -167,6 +167,8 @@ class PostgresStore:
         with self.db.transaction(), self.db.cursor() as cur:
             for table in ("entities", "mentions", "stories", "story_members", "corpus_items", "corpus"):
                 cur.execute(f"DELETE FROM {table}")
+            for table in LEGACY_TABLES:  # one value per kind in a store written before rows: outdated from now on
+                cur.execute(f"DROP TABLE IF EXISTS {table}")
             for ent in result.entities:
                 cur.execute(
                     "INSERT INTO entities(id, name, type, json) VALUES (%s, %s, %s, %s)",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 2  # 2: cross-source results as rows (corpus_items, story_parts, story_items)
 
+#: tables of schema 1 that the rows of ``corpus_items``/``story_items`` replace (dropped when a picture is saved)
+LEGACY_TABLES = ("events", "claim_groups", "inconsistencies")
+
 SQLITE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (

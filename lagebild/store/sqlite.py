@@ -17,7 +17,7 @@ from lagebild.model import Document, SourceRef
 from lagebild.store.corpus_rows import assemble, corpus_rows, parts_of, story_key, story_rows
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
-from lagebild.store.schema import SCHEMA_VERSION, SQLITE_SCHEMA
+from lagebild.store.schema import LEGACY_TABLES, SCHEMA_VERSION, SQLITE_SCHEMA
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
@@ -136,6 +136,8 @@ class SQLiteStore:
         with self.db:
             for table in ("entities", "mentions", "stories", "story_members", "corpus_items", "corpus"):
                 self.db.execute(f"DELETE FROM {table}")
+            for table in LEGACY_TABLES:  # one value per kind in a store written before rows: outdated from now on
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
             for ent in result.entities:
                 self.db.execute(
                     "INSERT INTO entities(id, name, type, json) VALUES (?, ?, ?, ?)",

@@ -88,3 +88,25 @@ def test_duplicate_signatures_round_trip(store: Any) -> None:
     assert back.settings == sig.settings and back.digest == sig.digest
     assert np.array_equal(back.members, sig.members)
     assert back.minhash is not None and back.minhash.jaccard(sig.minhash) == 1.0
+
+
+def test_a_store_written_before_rows_is_read_and_then_migrated(tmp_path: Any) -> None:
+    import sqlite3
+
+    from lagebild.store import open_store
+
+    path = tmp_path / "old.db"
+    open_store(str(path)).close()
+    db = sqlite3.connect(path)
+    with db:  # what schema 1 wrote: one value per kind and the whole result as one blob
+        db.execute("CREATE TABLE events (id TEXT PRIMARY KEY, json TEXT)")
+        db.execute("INSERT INTO events VALUES ('e1', '{}')")
+        db.execute("INSERT INTO corpus(key, json) VALUES ('result', '{\"events\": [{\"id\": \"e1\"}], \"unknown\": 1}')")
+    db.close()
+    store = open_store(str(path))
+    assert store.load_corpus() == CorpusResult(events=[{"id": "e1"}])
+    store.save_corpus(CorpusResult(events=[{"id": "e2"}]))
+    assert store.load_corpus() == CorpusResult(events=[{"id": "e2"}])
+    tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "events" not in tables and "story_items" in tables
+    store.close()
