@@ -8,6 +8,10 @@ Looked for in this order, nearest first:
    "unter Berufung auf X", "Bei einer Erhebung von X", "Nach Informationen aus X";
 4. the same, anywhere in the sentence;
 5. a follow-up sentence that credits this one ("Das teilte die Polizei Koblenz mit.").
+
+``carried_claimant`` looks back instead: a sentence that points to the source named before it
+("Den Angaben zufolge …", "Demnach …") or continues its reported speech in the subjunctive
+("Ungefähr 50 Menschen befänden sich dort auf Hausdächern") is credited to that source.
 Quotes and indirect speech are handled by the speech stage; its speaker is used when none of
 these applies. A figure without any of them stays the outlet's own statement.
 """
@@ -20,7 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Claimant", "clause_of", "find_claimant"]
+from lagebild.numbers.words import parse_number_word
+
+__all__ = ["Claimant", "carried_claimant", "clause_of", "find_claimant", "points_back"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
@@ -67,6 +73,8 @@ class _Cues:
     agents: tuple[str, ...]
     after_sentence: str
     not_subjects: frozenset[str]
+    back_reference: re.Pattern[str] | None
+    subjunctive: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +87,9 @@ def _cues() -> _Cues:
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
         after_sentence="|".join(raw["after_sentence"]),
         not_subjects=frozenset(raw.get("not_subjects", [])),
+        back_reference=re.compile(r"(?<![\w])(?:" + "|".join(raw["back_reference"]) + r")(?![\w])", re.IGNORECASE)
+        if raw.get("back_reference") else None,
+        subjunctive=frozenset(raw.get("subjunctive", [])),
     )
 
 
@@ -233,12 +244,16 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                 s, e = m.start("np"), m.end("np")
                 if cue == "compound" and np.lower() in ("eigene", "eigenen", "erste", "ersten"):
                     continue
+                if cue == "zufolge" and points_back(np):
+                    continue  # "den Angaben zufolge": the source was named before (``carried_claimant``)
                 if cue == "compound":
                     e = m.end()
                     np = text[s:e]
             else:
                 if re.search(r"(?i)\beigene[nr]?\b", m.group()):
                     continue  # "nach eigenen Angaben": the subject vouches for itself (the speech stage names it)
+                if cue == "nach Angaben" and not re.search(r"\s(?:von|aus|seitens)\s*$", m.group()):
+                    continue  # "nach neuesten Zahlen", "nach ersten Erkenntnissen": nobody is named
                 s, e, np = m.start(), m.end(), m.group().strip()
             found.append((abs(m.start() - pos) if pos is not None else 0, Claimant(s, e, np, cue)))
     if not found:
@@ -260,9 +275,56 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _elliptic(text: str, clause: tuple[int, int]) -> bool:
-    """True for a clause without a verb of its own ("in Bochum 13.000", "in Recklinghausen auf circa 12.000")."""
+    """True for a clause without a verb of its own ("in Bochum 13.000", "darunter zwei Schwerverletzte")."""
     words = re.findall(r"(?<![\w])[a-zäöüß]+(?![\w])", text[clause[0] : clause[1]])
-    return all(w in _FUNCTION_WORDS for w in words)
+    return all(w in _FUNCTION_WORDS or parse_number_word(w) is not None for w in words)
+
+
+_POINTING = frozenset("den dem diesen dessen deren seinen ihren".split())
+
+
+def points_back(np: str) -> bool:
+    """True for "den Angaben", "seinen Angaben": a source noun that refers to a source named earlier."""
+    words = np.lower().split()
+    return len(words) == 2 and words[0] in _POINTING and re.fullmatch(_cues().source_nouns, words[1]) is not None
+
+
+def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previous: list[tuple[int, int]],
+                     *, subjunctive: bool = True) -> Claimant | None:
+    """Return the source of an earlier sentence that this figure's sentence refers back to, or ``None``.
+
+    The figure's sentence must point back ("Den Angaben zufolge", "Demnach", "Seinen Angaben nach") or, when
+    ``subjunctive``, continue reported speech with a verb in the subjunctive ("seien", "befänden"); the source is
+    the nearest one of the (up to two) ``previous`` sentences, read from the closest. Example: in
+    ``"Laut Polizei wurde ein Mann festgenommen. Demnach wurden 12 Menschen verletzt."`` the 12 is credited to
+    "Polizei".
+    """
+    cues = _cues()
+    lo, hi = sentence
+    clause = _clause(text, lo, hi, num_start)
+    if cues.back_reference is not None and cues.back_reference.search(text, lo, hi):
+        pass
+    elif not (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))):
+        return None
+    for prev in reversed(previous[-2:]):
+        hit = _source_in(text, prev)
+        if hit is not None:
+            return Claimant(hit.start, hit.end, hit.text, "carried")
+    return None
+
+
+def _source_in(text: str, sentence: tuple[int, int]) -> Claimant | None:
+    """The source a sentence names: a source phrase (the last one), else a reporting clause or verb subject."""
+    lo, hi = sentence
+    phrase = _phrase(text, lo, hi, hi)
+    if phrase is not None:
+        return phrase
+    starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+    for start in starts:
+        hit = _verb_subject(text, _clause(text, lo, hi, start), lo)
+        if hit is not None:
+            return hit
+    return None
 
 
 def find_claimant(text: str, sentence: tuple[int, int], num_start: int, following: list[tuple[int, int]] | None = None,

@@ -21,7 +21,7 @@ from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
-from lagebild.stages.claim_sources import Claimant, clause_of, find_claimant
+from lagebild.stages.claim_sources import Claimant, carried_claimant, clause_of, find_claimant, points_back
 from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
@@ -110,27 +110,34 @@ class RuleClaims:
         outlet = doc.meta.outlet or "outlet"
         published = doc.meta.published.value
         quantities = [q for q in find_quantities(text)
-                      if not any(t.span.start < q.num_end and q.num_start < t.span.end for t in timexes)]  # dates, durations
+                      if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(q, t) for t in timexes)]
         figures = [q.num_start for q in quantities]
         for q in quantities:
             k = bisect.bisect_right(sent_starts, q.num_start) - 1
-            sent = sentences[k] if k >= 0 else (0, len(text))
+            sent = _skip_marker(text, sentences[k] if k >= 0 else (0, len(text)))
             nxt = sentences[k + 1 : k + 3] if k >= 0 else []
-            data = self._payload(doc, q, sent, nxt, figures, quotes, timexes, entities, outlet, published)
+            prev = sentences[max(0, k - 2) : k] if k > 0 else []
+            data = self._payload(doc, q, sent, (prev, nxt), figures, quotes, timexes, entities, outlet, published)
             doc.add("claim", Span(q.start, q.end), self.prov, label="numeric", data=data)
         return doc
 
-    def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int], nxt: list[tuple[int, int]], figures: list[int],
+    def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int],
+                 around: tuple[list[tuple[int, int]], list[tuple[int, int]]], figures: list[int],
                  quotes: list[Annotation], timexes: list[Annotation], entities: list[Annotation], outlet: str,
                  published: str | None) -> dict[str, Any]:
         text = doc.text
+        prev, nxt = around
         att = _attribution(quotes, q.num_start, q.num_end)
         speaker = att.data.get("speaker_text") if att is not None else None
-        if att is not None and att.data.get("speaker_resolution") == "unresolved":
-            speaker = None
+        mention = att.data.get("speaker_mention_span") if att is not None else None
+        if att is not None and (att.data.get("speaker_resolution") == "unresolved" or (mention and points_back(text[mention[0] : mention[1]]))):
+            speaker = None  # "den Angaben zufolge" names no one: the source is in the sentence before
         own = None if (att is not None and att.label == "direct" and speaker) else find_claimant(text, sent, q.num_start, nxt, figures)
         if own is None and att is not None and att.label == "reported" and _figure_between(att, q, figures):
             att, speaker = None, None  # the attribution phrase credits another figure of the sentence
+        if own is None and not speaker:
+            # "Den Angaben zufolge …", "Ungefähr 50 Menschen befänden sich dort …": the source of the sentence before
+            own = carried_claimant(text, sent, q.num_start, prev)
         hedges = [h for h in (q.hedge, att.data.get("hedge") if att is not None else None) if h]
         # Only calendar points are reference times ("in den kommenden Tagen" → PXD is not).
         in_sentence = [t for t in timexes if sent[0] <= t.span.start < sent[1] and t.label in ("DATE", "TIME")
@@ -192,6 +199,27 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+_YEAR = re.compile(r"\d{4}")
+#: " date 2024-12 Die IG Metall sprach von …": a crawl marker opening the first sentence is no part of it
+_CRAWL_MARKER = re.compile(r"\s{0,3}date \d{4}-\d{2}\s+")
+
+
+def _counted_not_year(q: Quantity, timex: Annotation) -> bool:
+    """True when a four-digit number the date stage read as a year is a count ("stieg die Zahl der Toten auf 1762").
+
+    The number finder has already rejected years by their cue words ("im Jahr", "bis"); a count whose noun
+    it found before the number or in the measure vocabulary stays a count.
+    """
+    if timex.label != "DATE" or not _YEAR.fullmatch(str(timex.data.get("value") or "")) or q.unit_kind != "count" or q.vague:
+        return False
+    return q.unit_from == "before" or (q.unit is not None and load_measures().knows(q.unit))
+
+
+def _skip_marker(text: str, sent: tuple[int, int]) -> tuple[int, int]:
+    m = _CRAWL_MARKER.match(text, sent[0], sent[1]) if sent[0] < 3 else None
+    return (m.end(), sent[1]) if m else sent
 
 
 def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lagebild.stages.claim_sources import find_claimant
+from lagebild.stages.claim_sources import carried_claimant, find_claimant, points_back
 
 
 def _who(text: str, number: str, *, following: bool = False) -> str | None:
@@ -61,3 +61,49 @@ def test_follow_up_sentence_credits_the_figure() -> None:
 )
 def test_unattributed_stays_unattributed(text: str, number: str) -> None:
     assert _who(text, number) is None
+
+
+def _carried(text: str, number: str) -> str | None:
+    cut = text.index(". ") + 1
+    first, second = (0, cut), (cut + 1, len(text))
+    hit = carried_claimant(text, second, text.index(number), [first])
+    return hit.text if hit else None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Ein Sprecher der Bergwacht sagte am Abend, die Lage sei ernst. Demnach wurden 31 Menschen verletzt.", "31",
+         "Ein Sprecher der Bergwacht"),
+        ("Nach Angaben des Landratsamts wurde die Straße gesperrt. Den Angaben zufolge sind 12 Häuser beschädigt.", "12",
+         "Landratsamts"),
+        ("Laut einem Sprecher der Feuerwehr war die Lage unübersichtlich. Etwa 40 Menschen befänden sich noch im Gebäude.",
+         "40", "einem Sprecher der Feuerwehr"),
+    ],
+)
+def test_claimant_carried_from_the_sentence_before(text: str, number: str, claimant: str) -> None:
+    assert _carried(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # the sentence neither points back nor continues reported speech: the earlier source does not cover it
+        ("Laut Polizei war der Fahrer betrunken. Bei dem Unfall wurden drei Menschen verletzt.", "drei"),
+        # pointing back, but the sentence before names no source
+        ("Der Zug entgleiste am Mittag. Demnach saßen 60 Fahrgäste im Zug.", "60"),
+        # subjunctive, but nobody was credited before
+        ("Das Stadion ist ausverkauft. Mehr als 50.000 Zuschauer würden erwartet.", "50.000"),
+    ],
+)
+def test_claimant_not_carried(text: str, number: str) -> None:
+    assert _carried(text, number) is None
+
+
+def test_points_back_and_unnamed_source_phrases() -> None:
+    assert points_back("den Angaben") and points_back("seinen Angaben")
+    assert not points_back("den Behörden") and not points_back("Angaben")
+    # "nach neuesten Zahlen" names nobody: the figure stays the outlet's
+    assert _who("In der Nacht wurden nach neuesten Zahlen 36 Menschen verletzt.", "36") is None
+    # a figure after "darunter" shares the source of its sentence
+    assert _who("Laut Bergwacht wurden 27 Wanderer verletzt, darunter zwei Schwerverletzte.", "zwei") == "Bergwacht"

@@ -1,0 +1,34 @@
+"""The claims stage: counts the date stage reads as years, crawl markers, sources carried across sentences.
+
+Texts are written for these tests (no corpus text); each rule has a text where it must not fire.
+"""
+
+from __future__ import annotations
+
+from lagebild.model import Document
+from tests.speech.helpers import analyse
+
+
+def _claims(text: str) -> dict[str, tuple[float, str]]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1"])
+    return {a.surface: (a.data["value"], str(a.data["claimant_text"])) for a in doc.of_kind("claim")}
+
+
+def test_count_read_as_a_year_by_the_date_stage_stays_a_count() -> None:
+    assert _claims("Bis zum Abend stieg die Zahl der Toten auf 1762.")["1762"][0] == 1762
+    assert _claims("Rund 1300 Menschen mussten ihre Häuser verlassen.")["Rund 1300 Menschen"][0] == 1300
+    # a year stays a year, with or without a counted noun near it
+    assert _claims("Im Jahr 1762 wurde die Stadt gegründet.") == {}
+    assert not any(v == 2015 for v, _ in _claims("Seit 2015 kamen 1500 Flüchtlinge in die Stadt.").values())
+
+
+def test_crawl_marker_is_no_part_of_the_first_sentence() -> None:
+    found = _claims(" date 2023-05 Die Gewerkschaft sprach von rund 9.000 Streikenden.")
+    assert found["rund 9.000 Streikenden"][1] == "Gewerkschaft"
+
+
+def test_source_named_before_is_carried_only_when_the_sentence_points_back() -> None:
+    text = "Ein Sprecher der Bergwacht sagte, die Lage sei unklar. Den Angaben zufolge wurden 14 Wanderer verletzt."
+    assert _claims(text)["14 Wanderer"][1] == "Ein Sprecher der Bergwacht"
+    text = "Ein Sprecher der Bergwacht sagte, die Lage sei unklar. Am Nachmittag wurden 14 Wanderer verletzt."
+    assert _claims(text)["14 Wanderer"][1] == "outlet"
