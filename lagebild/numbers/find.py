@@ -91,6 +91,21 @@ _ONE_SCALE = re.compile(r"(?<![\w-])((?:eine[rnm]?[ \t\u00a0]+)?halbe[nr]?|eine[
 _SMALL_WORD = re.compile(r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neun)(?=[ \t\u00a0]+(?:Prozent|Prozentpunkte|Euro|Dollar|US-Dollar|Franken|Pfund|Grad|Kilometer|Meter|Tonnen|Millionen|Milliarden)\b)", re.IGNORECASE)
 #: Small number words count only before a noun the measure vocabulary knows ("zwei Tote", not "zwei Parteien").
 _SMALL_COUNT = re.compile(r"(?<![\w-])([Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
+#: "Sieben weitere wurden verletzt", "31 weitere wurden demnach verletzt": a count without a noun, its measure in the frame
+_SMALL_OTHERS = re.compile(r"(?<![\w-])([Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)(?=[ \t\u00a0]+weiteren?[ \t\u00a0]+[a-zäöüß])")
+_OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?)(?=[ \t\u00a0]+[a-zäöüß])")
+_SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
+_SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
+
+
+def _framed_after(text: str, pos: int, start: int | None = None) -> bool:
+    """True when the sentence around the count says what happened to the counted ("… kamen ums Leben"):
+    the rest of it after ``pos``, and when ``start`` is given also its words before ``start`` ("starben … vier Angreifer")."""
+    m = _SENTENCE_REST.match(text, pos)
+    if m is not None and load_measures().frames_any_noun(m.group()):
+        return True
+    head = _SENTENCE_HEAD.search(text, max(0, start - 80), start) if start is not None else None
+    return head is not None and load_measures().frames_any_noun(head.group())
 #: Determiners and pronouns are not adjectives of a counted noun ("7,5 dieselbe Region").
 _NOT_ADJ = frozenset(
     "dieselbe derselbe dasselbe denselben demselben derselben jede jeder jedes jeden jedem diese dieser dieses "
@@ -184,8 +199,10 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     vocab = load_measures()
     for m in _SMALL_COUNT.finditer(text):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
         unit = _unit_after(text, m.end())
-        if unit is not None and unit[1] == "count" and vocab.knows(unit[0]):
+        if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], m.start())):
             yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
+    for m in _SMALL_OTHERS.finditer(text):
+        yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
     for m in _ONE_SCALE.finditer(text):  # "einer Million Einheiten", "halbe Million Euro"
         factor = 0.5 if "halb" in m.group(1).lower() else 1.0
         yield m.start(), m.end(), factor * SCALES[m.group(2).lower()], None
@@ -236,8 +253,8 @@ def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
         if year_cue_before(text, start):
             return True
         counted = _unit_after(text, end)
-        if counted is not None and counted[1] == "count" and load_measures().knows(counted[0]):
-            return False
+        if counted is not None and counted[1] == "count" and load_measures().knows(counted[0]) and counted[2][0] - end <= 2:
+            return False  # "1300 Menschen", not "2016 angekommenen Migranten"
         return unit_before(text, start, end) is None
     return False
 
@@ -312,6 +329,10 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         ahead = unit_ahead(text, num_end)  # "auf 11,6 und die Linken auf 8,8 Prozent"
         if ahead is not None:
             unit, unit_from = ahead, "ellipsis"
+    if unit is None and vague is None:
+        others = _OTHERS.match(text, num_end)
+        if others and _framed_after(text, others.end()):
+            unit = ("", "count", (others.start(1), others.end(1)))
     before = text[max(0, start - 25) : start]
     cur = _CURRENCY_BEFORE.search(before)
     q_start = start

@@ -270,7 +270,7 @@ def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]
 _FUNCTION_WORDS = frozenset(
     "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem "
     "des rund etwa circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter "
-    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein".split()
+    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein auch ihnen".split()
 )
 
 

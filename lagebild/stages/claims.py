@@ -147,6 +147,8 @@ class RuleClaims:
         clause = clause_of(text, sent, q.num_start)
         # "Die Zahl der Menschen, die … ums Leben kamen, ist … auf 141 gestiegen": the frame sits with the noun
         frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
+        if _PART_OF.match(text, clause[0], q.num_start):
+            frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
         measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
                                            sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
         scope = _scope(text, q, clause, sent, entities, own)
@@ -202,6 +204,7 @@ class RuleClaims:
 
 
 _YEAR = re.compile(r"\d{4}")
+_PART_OF = re.compile(r"\s*(?:darunter|davon|unter\s+ihnen|unter\s+den\s+\w+)\s", re.IGNORECASE)
 #: " date 2024-12 Die IG Metall sprach von …": a crawl marker opening the first sentence is no part of it
 _CRAWL_MARKER = re.compile(r"\s{0,3}date \d{4}-\d{2}\s+")
 
@@ -214,7 +217,11 @@ def _counted_not_year(q: Quantity, timex: Annotation) -> bool:
     """
     if timex.label != "DATE" or not _YEAR.fullmatch(str(timex.data.get("value") or "")) or q.unit_kind != "count" or q.vague:
         return False
-    return q.unit_from == "before" or (q.unit is not None and load_measures().knows(q.unit))
+    if q.unit_from == "before":
+        return True
+    # "1300 Menschen", not "2016 angekommenen Migranten" (a year before an adjective) or an ellipsis
+    return (q.unit_from == "after" and q.unit is not None and q.unit_span is not None and load_measures().knows(q.unit)
+            and q.unit_span[0] - q.num_end <= 2)
 
 
 def _skip_marker(text: str, sent: tuple[int, int]) -> tuple[int, int]:

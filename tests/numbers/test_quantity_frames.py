@@ -36,6 +36,12 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         ("Rund 1300 Menschen mussten ihre Häuser verlassen.", [(1300, "Menschen", "after")]),
         ("Die Liste kam auf 7,4 und die Allianz auf 6,1 Prozent.", [(7.4, "Prozent", "ellipsis"), (6.1, "Prozent", "after")]),
         ("Im Kreis wurden 90 Tote geborgen. Bis jetzt wurden davon 41 identifiziert.", [(90, "Tote", "after"), (41, "Tote", "ellipsis")]),
+        # small number words before any noun when the sentence says what happened to them
+        ("Bei dem Lawinenabgang kamen zwei Bergführer ums Leben.", [(2, "Bergführer", "after")]),
+        ("Am Pass starben drei Radfahrer und vier Wanderer.", [(3, "Radfahrer", "after"), (4, "Wanderer", "after")]),
+        # "N weitere" without a noun, counted by its frame
+        ("Ein Kletterer starb, sieben weitere wurden verletzt.", [(7, None, "after")]),
+        ("Zwölf Gäste erlitten Brandwunden, 14 weitere wurden leicht verletzt.", [(12, "Gäste", "after"), (14, "Gäste", "ellipsis")]),
     ],
 )
 def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -49,6 +55,10 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Bis 2030 sollen die Kosten sinken.",
         "Die Feier begann um 16 Uhr.",  # ellipsis never reaches a time of day …
         "Zwei Parteien stritten über den Haushalt.",  # small number words only with counted nouns
+        "Drei Kommissionen prüften den Bericht und stellten Mängel fest.",  # … or with a casualty frame
+        "Sieben weitere Termine wurden abgesagt.",  # "weitere" before a noun outside the vocabulary, no frame
+        "Zwei weitere sollen folgen.",  # "N weitere" without a frame
+        "Die meisten 2016 angekommenen Migranten starteten in Libyen.",  # a year before an adjective
         "Ein zweites Beben traf mit 7,5 dieselbe Region.",  # a determiner is no adjective of a counted noun
         "Die Zahl der Besucher sank am 3. Juni deutlich.",  # an ordinal date after a noun-before frame
         "Das Treffen findet am 12. Mai in Bonn statt.",
