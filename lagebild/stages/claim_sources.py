@@ -5,7 +5,7 @@ Looked for in this order, nearest first:
    "In Osnabrück zählte die Polizei 15.000", "… war die Polizei von 25.000 ausgegangen");
 2. a credited noun phrase without a verb of its own, after a credited clause ("…, die Veranstalter 80.000");
 3. a source phrase in the clause: "laut X", "nach Angaben (von) X", "nach Polizeiangaben", "X zufolge",
-   "unter Berufung auf X", "Bei einer Erhebung von X", "Nach Informationen aus X";
+   "unter Berufung auf X", "Bei einer Erhebung von X", "Nach Informationen aus X", "hieß es aus X";
 4. the same, anywhere in the sentence;
 5. a follow-up sentence that credits this one ("Das teilte die Polizei Koblenz mit.").
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from lagebild.numbers.words import parse_number_word
 
-__all__ = ["Claimant", "carried_claimant", "clause_of", "find_claimant", "points_back"]
+__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "find_claimant", "points_back"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
@@ -105,6 +105,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
+        "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+)?{_NP}"
@@ -225,7 +226,7 @@ def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | No
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",),
+    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
 
@@ -364,7 +365,7 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     return None
 
 
-_REPORTING_OPEN = re.compile(r"\s*(?:wie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
+REPORTING_OPEN = re.compile(r"\s*(?:wie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
                              r"erklärten|meldete|meldeten|bestätigte|bestätigten|hieß)(?![\w])")
 
 
@@ -373,7 +374,7 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
     starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
     for start in starts:
         clause = _clause(text, lo, hi, start)
-        if clause != own and _REPORTING_OPEN.match(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
+        if clause != own and REPORTING_OPEN.match(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
             m = re.match(r"\s*so\s+", text[clause[0] : clause[1]])
             if m:
                 np = _np_at(text, clause[0] + m.end(), clause[1])

@@ -21,7 +21,7 @@ from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
-from lagebild.stages.claim_sources import Claimant, carried_claimant, clause_of, find_claimant, points_back
+from lagebild.stages.claim_sources import REPORTING_OPEN, Claimant, carried_claimant, clause_of, find_claimant, points_back
 from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
@@ -133,7 +133,8 @@ class RuleClaims:
         if att is not None and (att.data.get("speaker_resolution") == "unresolved" or (mention and points_back(text[mention[0] : mention[1]]))):
             speaker = None  # "den Angaben zufolge" names no one: the source is in the sentence before
         own = None if (att is not None and att.label == "direct" and speaker) else find_claimant(text, sent, q.num_start, nxt, figures)
-        if own is None and att is not None and att.label == "reported" and _figure_between(att, q, figures):
+        if own is None and att is not None and att.label == "reported" and not _closing_report(text, sent, att) \
+                and (_figure_between(att, q, figures) or _credits_other_clause(text, sent, att, q, figures)):
             att, speaker = None, None  # the attribution phrase credits another figure of the sentence
         if own is None and not speaker:
             # "Den Angaben zufolge …", "Ungefähr 50 Menschen befänden sich dort …": the source of the sentence before
@@ -204,6 +205,7 @@ class RuleClaims:
 
 
 _YEAR = re.compile(r"\d{4}")
+_PART = re.compile(r"(?<![\w])(?:darunter|davon|von\s+ihnen|unter\s+ihnen)(?![\w])", re.IGNORECASE)
 _PART_OF = re.compile(r"\s*(?:darunter|davon|unter\s+ihnen|unter\s+den\s+\w+)\s", re.IGNORECASE)
 #: " date 2024-12 Die IG Metall sprach von …": a crawl marker opening the first sentence is no part of it
 _CRAWL_MARKER = re.compile(r"\s{0,3}date \d{4}-\d{2}\s+")
@@ -227,6 +229,28 @@ def _counted_not_year(q: Quantity, timex: Annotation) -> bool:
 def _skip_marker(text: str, sent: tuple[int, int]) -> tuple[int, int]:
     m = _CRAWL_MARKER.match(text, sent[0], sent[1]) if sent[0] < 3 else None
     return (m.end(), sent[1]) if m else sent
+
+
+def _closing_report(text: str, sent: tuple[int, int], att: Annotation) -> bool:
+    """True when the attribution is a clause closing the sentence ("…, wie der Konzern mitteilte."): it credits
+    every figure before it, unlike "laut X" right before one figure of a list."""
+    cue = att.data.get("cue_span")
+    if not cue:
+        return False
+    clause = clause_of(text, sent, cue[0])
+    return clause[0] > sent[0] and REPORTING_OPEN.match(text, clause[0], clause[1]) is not None \
+        and not any(ch.isdigit() for ch in text[clause[0] : clause[1]])
+
+
+def _credits_other_clause(text: str, sent: tuple[int, int], att: Annotation, q: Quantity, figures: list[int]) -> bool:
+    """True when the cue sits in another clause that has a figure of its own ("…, in Halle laut Polizei 3.000")."""
+    cue = att.data.get("cue_span")
+    if not cue:
+        return False
+    other, own = clause_of(text, sent, cue[0]), clause_of(text, sent, q.num_start)
+    if _PART.search(text, own[0], own[1]):
+        return False  # "…, 10.000 von ihnen stellten Asylanträge": a part of the credited figure
+    return other != own and any(other[0] <= p < other[1] for p in figures if p != q.num_start)
 
 
 def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:

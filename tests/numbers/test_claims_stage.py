@@ -32,3 +32,25 @@ def test_source_named_before_is_carried_only_when_the_sentence_points_back() -> 
     assert _claims(text)["14 Wanderer"][1] == "Ein Sprecher der Bergwacht"
     text = "Ein Sprecher der Bergwacht sagte, die Lage sei unklar. Am Nachmittag wurden 14 Wanderer verletzt."
     assert _claims(text)["14 Wanderer"][1] == "outlet"
+
+
+def test_closing_reporting_clause_credits_every_figure_before_it() -> None:
+    found = _claims("Im Mai stieg der Absatz um 4 Prozent und der Umsatz um 6 Prozent, wie der Verband am Montag mitteilte.")
+    assert found["4 Prozent"][1] == found["6 Prozent"][1] == "Verband"
+
+
+def test_source_phrase_in_another_clause_credits_only_its_own_figure() -> None:
+    found = _claims("In Kassel kamen 2.000 Menschen zusammen, in Fulda demonstrierten laut Polizei 1.500.")
+    assert found["1.500"][1] == "Polizei"
+    assert found["2.000 Menschen"][1] == "outlet"
+
+
+def test_hiess_es_aus_names_the_source() -> None:
+    found = _claims("Am Abend saßen noch 300 Reisende fest, hieß es aus Kreisen der Bahn.")
+    assert "Bahn" in found["300 Reisende"][1]
+    assert _claims("Am Abend saßen noch 300 Reisende fest, hieß es.")["300 Reisende"][1] == "outlet"
+
+
+def test_part_of_a_credited_figure_keeps_its_source() -> None:
+    found = _claims("Rund 9.000 Menschen kamen laut Stadtverwaltung zum Fest, 400 von ihnen übernachteten im Zelt.")
+    assert found["400"][1] == "Stadtverwaltung"
