@@ -92,6 +92,7 @@ _SMALL_WORD = re.compile(r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neu
 #: Small number words count only before a noun the measure vocabulary knows ("zwei Tote", not "zwei Parteien").
 _SMALL_COUNT = re.compile(r"(?<![\w-])([Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
 #: "Sieben weitere wurden verletzt", "31 weitere wurden demnach verletzt": a count without a noun, its measure in the frame
+_SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 _SMALL_OTHERS = re.compile(r"(?<![\w-])([Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)(?=[ \t\u00a0]+weiteren?[ \t\u00a0]+[a-zäöüß])")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?)(?=[ \t\u00a0]+[a-zäöüß])")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
@@ -200,6 +201,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     for m in _SMALL_COUNT.finditer(text):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
         unit = _unit_after(text, m.end())
         if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], m.start())):
+            yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
+    for m in _SMALL_AFTER_PREP.finditer(text):  # "ist die Zahl der Toten auf sieben gestiegen": only with the noun before
+        if unit_before(text, m.start(), m.end()) is not None:
             yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
     for m in _SMALL_OTHERS.finditer(text):
         yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None

@@ -152,6 +152,13 @@ class RuleClaims:
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
         measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
                                            sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
+        if q.unit_kind == "count" and not text[q.end : clause[1]].strip() and _LIST_NEXT.match(text, clause[1]):
+            # "…, bei der 196 Palästinenser, 28 Israelis und vier Ausländer starben": a list item shares the list's frame
+            listed = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : sent[1]],
+                                              sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
+            vocab = load_measures().by_id(listed)
+            if vocab is not None and vocab.any_noun:
+                measure = listed
         scope = _scope(text, q, clause, sent, entities, own)
         vote_share = load_measures().by_id("vote_share")
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
@@ -205,6 +212,7 @@ class RuleClaims:
 
 
 _YEAR = re.compile(r"\d{4}")
+_LIST_NEXT = re.compile(r",\s+(?:(?:mindestens|rund|etwa|mehr\s+als|über|fast|knapp)\s+)?(?:\d|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s)", re.IGNORECASE)
 _PART = re.compile(r"(?<![\w])(?:darunter|davon|von\s+ihnen|unter\s+ihnen)(?![\w])", re.IGNORECASE)
 _PART_OF = re.compile(r"\s*(?:darunter|davon|unter\s+ihnen|unter\s+den\s+\w+)\s", re.IGNORECASE)
 #: " date 2024-12 Die IG Metall sprach von …": a crawl marker opening the first sentence is no part of it

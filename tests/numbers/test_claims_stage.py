@@ -54,3 +54,11 @@ def test_hiess_es_aus_names_the_source() -> None:
 def test_part_of_a_credited_figure_keeps_its_source() -> None:
     found = _claims("Rund 9.000 Menschen kamen laut Stadtverwaltung zum Fest, 400 von ihnen übernachteten im Zelt.")
     assert found["400"][1] == "Stadtverwaltung"
+
+
+def test_list_items_share_the_frame_at_the_end_of_the_list() -> None:
+    doc = analyse("Bei den Kämpfen wurden 12 Rebellen, mindestens fünf Zivilisten und drei Soldaten getötet.", outlet="outlet")
+    assert {a.surface: a.data["measure"] for a in doc.of_kind("claim")} == {
+        "12 Rebellen": "dead", "mindestens fünf Zivilisten": "dead", "drei Soldaten": "dead"}
+    doc = analyse("Der Verein hat 300 Mitglieder, 20 Trainer und zwei Sportplätze.", outlet="outlet")
+    assert "dead" not in {a.data["measure"] for a in doc.of_kind("claim")}

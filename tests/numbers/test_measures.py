@@ -49,6 +49,10 @@ def test_every_entry_has_its_shape() -> None:
         ("Polizisten", "Rund 500 Polizisten sicherten die Demonstration", "rescue_workers"),  # no casualty frame
         ("Soldaten", "Die Armee schickte 400 Soldaten in die betroffene Region", "soldiers"),
         ("Kisten", "Das Lager brannte ab, 40 Kisten wurden dabei beschädigt", "count:kist"),  # no frame of the vocabulary
+        ("Menschen", "Der Fahrer fuhr in die Menge, wo er acht Menschen verletzte", "injured"),  # active voice
+        ("Zeugen", "Die Verletzte und zwei von acht Zeugen sagten aus", "count:zeug"),  # the noun "Verletzte" is no frame
+        ("Personen", "Die Polizei nahm 16 Personen fest", "arrested"),
+        ("Wanderer", "Zwei Wanderer erlagen im Krankenhaus ihren Verletzungen", "dead"),
     ],
 )
 def test_counts(unit: str, clause: str, measure: str) -> None:

@@ -41,6 +41,8 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         ("Am Pass starben drei Radfahrer und vier Wanderer.", [(3, "Radfahrer", "after"), (4, "Wanderer", "after")]),
         # "N weitere" without a noun, counted by its frame
         ("Ein Kletterer starb, sieben weitere wurden verletzt.", [(7, None, "after")]),
+        # a small number word after "auf/bei/mit" when the noun came before
+        ("Bis zum Abend ist die Zahl der Vermissten auf sechs gesunken.", [(6, "Vermissten", "before")]),
         ("Zwölf Gäste erlitten Brandwunden, 14 weitere wurden leicht verletzt.", [(12, "Gäste", "after"), (14, "Gäste", "ellipsis")]),
     ],
 )
@@ -58,6 +60,8 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Drei Kommissionen prüften den Bericht und stellten Mängel fest.",  # … or with a casualty frame
         "Sieben weitere Termine wurden abgesagt.",  # "weitere" before a noun outside the vocabulary, no frame
         "Zwei weitere sollen folgen.",  # "N weitere" without a frame
+        "Die Zahl der Gäste stieg, bei zwei Festen wurde getanzt.",  # "bei zwei" before a noun of its own outside the vocabulary
+        "Er kam mit drei Freunden zum Spiel.",  # "mit drei" without a noun-before frame
         "Die meisten 2016 angekommenen Migranten starteten in Libyen.",  # a year before an adjective
         "Ein zweites Beben traf mit 7,5 dieselbe Region.",  # a determiner is no adjective of a counted noun
         "Die Zahl der Besucher sank am 3. Juni deutlich.",  # an ordinal date after a noun-before frame
