@@ -149,14 +149,20 @@ _NEEDS = {
     "sprach": r"\bvon\b", "sprachen": r"\bvon\b", "spricht": r"\bvon\b", "sprechen": r"\bvon\b", "gesprochen": r"\bvon\b",
     "rechnete": r"\bmit\b", "rechneten": r"\bmit\b", "rechnet": r"\bmit\b", "rechnen": r"\bmit\b", "gerechnet": r"\bmit\b",
     "weist": r"\saus\b", "wies": r"\saus\b", "wiesen": r"\saus\b",
+    # legal steps credit the counts of their charges ("erließ Haftbefehl wegen versuchten Mordes in 39 Fällen")
+    "erließ": r"(?i)haftbefehl", "erließen": r"(?i)haftbefehl", "erlassen": r"(?i)haftbefehl",
+    "erhob": r"(?i)anklage", "erhoben": r"(?i)anklage", "erhebt": r"(?i)anklage", "erheben": r"(?i)anklage",
+    "beantragte": r"(?i)haftbefehl|strafe|jahre", "beantragt": r"(?i)haftbefehl|strafe|jahre",
+    "beantragen": r"(?i)haftbefehl|strafe|jahre",
+    "wirft": r"\svor\b", "warf": r"\svor\b", "vorgeworfen": r".", "vorwerfen": r".",
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
-_AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
+_AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien|will|wollen|wollte|wollten|soll|sollen|muss|müssen|kann|können|wird|werden|möchte)"
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
 _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
 _PARTICIPLES = frozenset(
     "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert "
-    "erwartet".split()
+    "erwartet erhoben erlassen beantragt vorgeworfen beantragen erheben erlassen vorwerfen".split()
 )
 
 

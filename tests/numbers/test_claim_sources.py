@@ -36,6 +36,11 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Der Angeklagte habe 40 Menschen bedroht, erklärte der Staatsanwalt am Montag.", "40", "Staatsanwalt"),
         ("Ursprünglich war die Polizei von etwa 5.000 Teilnehmern ausgegangen.", "5.000", "Polizei"),
         ("In diesem Jahr haben Schätzungen zufolge etwa 150.000 Menschen das Land verlassen.", "150.000", "Schätzungen"),
+        # legal steps credit the counts of their charges
+        ("Die Staatsanwaltschaft hat Anklage wegen fahrlässiger Tötung in drei Fällen erhoben.", "drei", "Staatsanwaltschaft"),
+        ("Der Haftrichter erließ Haftbefehl wegen Totschlags in zwei Fällen.", "zwei", "Haftrichter"),
+        ("Die Anklage wirft dem Mann Betrug in 17 Fällen vor.", "17", "Anklage"),
+        ("Die Staatsanwaltschaft will Haftbefehl wegen Raubes in vier Fällen beantragen.", "vier", "Staatsanwaltschaft"),
     ],
 )
 def test_claimant_found(text: str, number: str, claimant: str) -> None:
@@ -57,6 +62,9 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Wie berichtet, wurden 285 Anträge gestellt.", "285"),  # "Wie berichtet" credits nobody
         ("Zuletzt waren rund 4.000 Fahrzeuge gemeldet.", "4.000"),  # a sentence-opening adverb is no subject
         ("Nach Auszählung aller Bezirke kommt die Liste auf 12 Prozent.", "12"),  # "Aus-zählung" is no source compound
+        ("Der Verein erhob im Jahr 40 Euro Beitrag.", "40"),  # "erhob" credits only with "Anklage"
+        ("Die Stadt will 40 Wohnungen bauen.", "40"),  # a modal with an infinitive that reports nothing
+        ("Er warf den Ball 40 Meter weit.", "40"),  # "warf" credits only with "vor"
     ],
 )
 def test_unattributed_stays_unattributed(text: str, number: str) -> None:
