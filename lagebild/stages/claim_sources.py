@@ -40,7 +40,8 @@ _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
-_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|wie)\s+)?{_NP}\s+$")
+#: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
+_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|wie)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
 _FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab".split())
@@ -122,9 +123,23 @@ def _is_agent(np: str) -> bool:
     return any(w == a or (w.endswith(a) and len(a) > 4) for w in words for a in _cues().agents)
 
 
+def _aside(text: str, m: re.Match[str]) -> bool:
+    """True for the parentheses of a short aside without a clause of its own ("(20. Januar)", "(SPD)")."""
+    ch = m.group()[0]
+    if ch == "(":
+        close = text.find(")", m.start(), m.start() + 40)
+        return close > 0 and "," not in text[m.start() : close]
+    if ch == ")":
+        open_ = text.rfind("(", max(0, m.start() - 40), m.start())
+        return open_ >= 0 and "," not in text[open_ : m.start()]
+    return False
+
+
 def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     start, end = lo, hi
     for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if _aside(text, m):
+            continue  # "am Samstag (20. Januar) jeweils 35.000": a short aside does not end the clause
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:

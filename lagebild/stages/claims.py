@@ -102,7 +102,7 @@ class RuleClaims:
         if not language_supported(doc, self.languages):
             return doc
         text = doc.text[: self.max_doc_chars]
-        sentences = sorted((a.span.start, a.span.end) for a in doc.of_kind("sentence"))
+        sentences = _join_open_asides(text, sorted((a.span.start, a.span.end) for a in doc.of_kind("sentence")))
         sent_starts = [s for s, _ in sentences]
         quotes = sorted(doc.of_kind("quote"), key=lambda a: a.span.start)
         timexes = doc.of_kind("timex")
@@ -217,6 +217,20 @@ _PART = re.compile(r"(?<![\w])(?:darunter|davon|von\s+ihnen|unter\s+ihnen)(?![\w
 _PART_OF = re.compile(r"\s*(?:darunter|davon|unter\s+ihnen|unter\s+den\s+\w+)\s", re.IGNORECASE)
 #: " date 2024-12 Die IG Metall sprach von …": a crawl marker opening the first sentence is no part of it
 _CRAWL_MARKER = re.compile(r"\s{0,3}date \d{4}-\d{2}\s+")
+
+
+def _join_open_asides(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that ends inside a short parenthesis to the next one ("am Samstag (20. | Januar) jeweils 35.000")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences:
+        if out:
+            ps, pe = out[-1]
+            tail = text[max(ps, pe - 40) : pe]
+            if tail.count("(") > tail.count(")") and ")" in text[s : s + 40] and s - pe <= 2:
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def _counted_not_year(q: Quantity, timex: Annotation) -> bool:

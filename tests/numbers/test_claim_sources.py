@@ -36,6 +36,8 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Der Angeklagte habe 40 Menschen bedroht, erklärte der Staatsanwalt am Montag.", "40", "Staatsanwalt"),
         ("Ursprünglich war die Polizei von etwa 5.000 Teilnehmern ausgegangen.", "5.000", "Polizei"),
         ("In diesem Jahr haben Schätzungen zufolge etwa 150.000 Menschen das Land verlassen.", "150.000", "Schätzungen"),
+        ("Die Feuerwehr in Lüneburg meldete 14 Verletzte.", "14", "Feuerwehr"),  # the place a subject speaks for
+        ("In Celle kamen nach Angaben der Stadt am Sonntag (3. Mai) rund 900 Gäste.", "900", "Stadt"),  # a short aside
         # legal steps credit the counts of their charges
         ("Die Staatsanwaltschaft hat Anklage wegen fahrlässiger Tötung in drei Fällen erhoben.", "drei", "Staatsanwaltschaft"),
         ("Der Haftrichter erließ Haftbefehl wegen Totschlags in zwei Fällen.", "zwei", "Haftrichter"),
@@ -65,6 +67,9 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Der Verein erhob im Jahr 40 Euro Beitrag.", "40"),  # "erhob" credits only with "Anklage"
         ("Die Stadt will 40 Wohnungen bauen.", "40"),  # a modal with an infinitive that reports nothing
         ("Er warf den Ball 40 Meter weit.", "40"),  # "warf" credits only with "vor"
+        ("Der Zug in Richtung Celle hatte 40 Waggons.", "40"),  # no verb of reporting after the subject and its place
+        # an aside does not join the clauses around it
+        ("In Celle (Niedersachsen) demonstrierten laut Polizei 900 Menschen, in Uelzen (Innenstadt) protestierten 300 Menschen.", "300"),
     ],
 )
 def test_unattributed_stays_unattributed(text: str, number: str) -> None:

@@ -62,3 +62,8 @@ def test_list_items_share_the_frame_at_the_end_of_the_list() -> None:
         "12 Rebellen": "dead", "mindestens fünf Zivilisten": "dead", "drei Soldaten": "dead"}
     doc = analyse("Der Verein hat 300 Mitglieder, 20 Trainer und zwei Sportplätze.", outlet="outlet")
     assert "dead" not in {a.data["measure"] for a in doc.of_kind("claim")}
+
+
+def test_sentence_cut_inside_a_parenthesis_is_joined() -> None:
+    text = "In Celle kamen nach Angaben der Stadt am Sonntag (3. Mai) rund 900 Gäste. Es regnete."
+    assert _claims(text)["rund 900 Gäste"][1] == "Stadt"
