@@ -30,7 +30,7 @@ __all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "find_
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
-_ART = r"(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|einen)"
+_ART = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]in|[Ee]ine|[Ee]iner|[Ee]inem|[Ee]ines|[Ee]inen)"  # "Die ukrainische Armee"
 _LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
 _ADJ = (r"(?:(?!(?:haben|hatten|wurden|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
         r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
@@ -103,6 +103,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
             rf"übereinstimmenden|eigenen|aktuellen)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
         ),
+        # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
+        "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:[a-zäöüß]+(?:ischen|ischer|lichen)\s+)+(?i:{c.source_nouns}))(?![\w])"),
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
@@ -172,7 +174,10 @@ _NEEDS = {
     "wirft": r"\svor\b", "warf": r"\svor\b", "vorgeworfen": r".", "vorwerfen": r".",
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
-_AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien|will|wollen|wollte|wollten|soll|sollen|muss|müssen|kann|können|wird|werden|möchte)"
+_AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
+#: modal verbs before an infinitive of a legal step ("will Haftbefehl … beantragen"), never before a participle
+_MODAL_RE = re.compile(r"(?<![\w])(?:will|wollen|wollte|wollten|soll|sollen|muss|müssen|kann|können|wird|werden|möchte)(?![\w])")
+_INFINITIVES = frozenset("beantragen erheben erlassen vorwerfen".split())
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
 _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
 _PARTICIPLES = frozenset(
@@ -205,7 +210,9 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
             continue
         v_start, v_end = clause[0] + w.start(), clause[0] + w.end()
         if word in _PARTICIPLES:  # "Die Polizei hatte mit 10.000 gerechnet", "war die Polizei von 25.000 ausgegangen"
-            aux = _AUX_RE.search(seg, 0, w.start())
+            aux = (_MODAL_RE if word in _INFINITIVES else _AUX_RE).search(seg, 0, w.start())
+            if aux is None and word == "erlassen":
+                aux = _AUX_RE.search(seg, 0, w.start())  # "erlassen" is participle and infinitive
             if aux is None:
                 continue
             v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
@@ -216,7 +223,7 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
         if before is not None and lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np")) \
                 and not _is_agent(before.group("np")):
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
-        if before and _np_ok(before.group("np")):
+        if before and _np_ok(before.group("np")) and not _object_first(before.group("np")):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
         opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
         if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
@@ -228,6 +235,18 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
             if first and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))):
                 return Claimant(first.start("np"), first.end("np"), first.group("np"), word)
     return None
+
+
+_ARTICLE_ADJ = re.compile(rf"{_ART}\s+[a-zäöüß]")
+
+
+def _object_first(np: str) -> bool:
+    """True for "Die höchsten Quoten" before "registrierten": an article and adjective before a noun that is no
+    authority or name is more often the object of a sentence in object-first order than its subject."""
+    if not _ARTICLE_ADJ.match(np) or _is_agent(np):
+        return False
+    caps = [w for w in np.split() if w[:1].isupper()]
+    return len(caps) < 3  # "Die ukrainische Nachrichtenagentur Ukrinform" names itself
 
 
 def _looks_like_name(np: str) -> bool:
@@ -246,7 +265,7 @@ def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | No
 
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
-    "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
+    "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
     "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
@@ -404,7 +423,16 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
             hit = _verb_subject(text, clause, lo)
             if hit is not None:
                 return hit
+        elif clause[1] <= own[0] and _INTRODUCES.search(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
+            hit = _verb_subject(text, clause, lo)  # "Die Armee gab an, 41 Flugzeuge getroffen zu haben."
+            if hit is not None:
+                return hit
     return None
+
+
+#: a clause that ends with its verb of saying (or the verb's particle) and introduces what follows: "X gab an, …"
+_INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|erklärte|erklärten|sagte|sagten|betonte|berichtete|berichteten|meldete|meldeten|"
+                         r"bestätigte|bestätigten|schrieb|schrieben|hieß\s+es)\s*$")
 
 
 def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claimant | None:

@@ -38,6 +38,9 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("In diesem Jahr haben Schätzungen zufolge etwa 150.000 Menschen das Land verlassen.", "150.000", "Schätzungen"),
         ("Die Feuerwehr in Lüneburg meldete 14 Verletzte.", "14", "Feuerwehr"),  # the place a subject speaks for
         ("In Celle kamen nach Angaben der Stadt am Sonntag (3. Mai) rund 900 Gäste.", "900", "Stadt"),  # a short aside
+        ("Die örtliche Feuerwehr meldete 14 Verletzte.", "14", "örtliche Feuerwehr"),  # a capitalised article before an adjective
+        ("Die Bergwacht gab an, 14 Wanderer gerettet zu haben.", "14", "Bergwacht"),  # a clause that introduces the figure's
+        ("Nach türkischen Angaben wurden 14 Soldaten verletzt.", "14", "türkischen Angaben"),  # the side a figure comes from
         # legal steps credit the counts of their charges
         ("Die Staatsanwaltschaft hat Anklage wegen fahrlässiger Tötung in drei Fällen erhoben.", "drei", "Staatsanwaltschaft"),
         ("Der Haftrichter erließ Haftbefehl wegen Totschlags in zwei Fällen.", "zwei", "Haftrichter"),
@@ -68,6 +71,11 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Die Stadt will 40 Wohnungen bauen.", "40"),  # a modal with an infinitive that reports nothing
         ("Er warf den Ball 40 Meter weit.", "40"),  # "warf" credits only with "vor"
         ("Der Zug in Richtung Celle hatte 40 Waggons.", "40"),  # no verb of reporting after the subject and its place
+        ("Nach offiziellen Angaben wurden 14 Soldaten verletzt.", "14"),  # "offiziellen" names no side
+        ("Die höchsten Werte registrierten die Messstellen im Süden mit 14 Grad.", "14"),  # an object before its verb is no source
+        ("Der Schaden wird mit 14.000 Euro angegeben.", "14.000"),  # a passive is no report of the subject
+        ("Die Inflation wird mit 14 Prozent höher als erwartet ausfallen.", "14"),  # "wird … erwartet" is no report
+        ("Heuer gab die Hälfte der Befragten an, 14 Tage Urlaub zu nehmen.", "14"),  # an adverb opening the sentence
         # an aside does not join the clauses around it
         ("In Celle (Niedersachsen) demonstrierten laut Polizei 900 Menschen, in Uelzen (Innenstadt) protestierten 300 Menschen.", "300"),
     ],
