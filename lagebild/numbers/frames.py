@@ -96,7 +96,7 @@ def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | Non
 
 
 _PERCENT_AHEAD = re.compile(
-    r"[ \t\u00a0]*(?:,|und|oder|sowie)[ \t\u00a0]+[^.;:!?\d]{0,45}?(\d{1,3}(?:,\d+)?)[ \t\u00a0]*(Prozent|%)(?![\w])"
+    r"[ \t\u00a0]*(?:,|und|oder|sowie|statt|anstatt|auf)[ \t\u00a0]+[^.;:!?\d]{0,45}?(\d{1,3}(?:,\d+)?)[ \t\u00a0]*(Prozent|%)(?![\w])"
 )
 
 

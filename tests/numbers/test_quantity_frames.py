@@ -41,6 +41,8 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         ("Am Pass starben drei Radfahrer und vier Wanderer.", [(3, "Radfahrer", "after"), (4, "Wanderer", "after")]),
         # "N weitere" without a noun, counted by its frame
         ("Ein Kletterer starb, sieben weitere wurden verletzt.", [(7, None, "after")]),
+        ("Es gab 17 Verletzte. Drei davon sind schwerverletzt.", [(17, "Verletzte", "after"), (3, None, "after")]),
+        ("Die Quote sank von 7,5 auf 6,9 Prozent.", [(7.5, "Prozent", "ellipsis"), (6.9, "Prozent", "after")]),
         # a small number word after "auf/bei/mit" when the noun came before
         ("Bis zum Abend ist die Zahl der Vermissten auf sechs gesunken.", [(6, "Vermissten", "before")]),
         ("Zwölf Gäste erlitten Brandwunden, 14 weitere wurden leicht verletzt.", [(12, "Gäste", "after"), (14, "Gäste", "ellipsis")]),
@@ -62,6 +64,8 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Zwei weitere sollen folgen.",  # "N weitere" without a frame
         "Die Zahl der Gäste stieg, bei zwei Festen wurde getanzt.",  # "bei zwei" before a noun of its own outside the vocabulary
         "Er kam mit drei Freunden zum Spiel.",  # "mit drei" without a noun-before frame
+        "Drei davon stehen im Regal.",  # "N davon" without a frame of the vocabulary
+        "Seit 12 Uhr liegt die Quote auf dem Tisch.",  # "auf" lends a percent sign only across to a percentage
         "Die meisten 2016 angekommenen Migranten starteten in Libyen.",  # a year before an adjective
         "Ein zweites Beben traf mit 7,5 dieselbe Region.",  # a determiner is no adjective of a counted noun
         "Die Zahl der Besucher sank am 3. Juni deutlich.",  # an ordinal date after a noun-before frame
