@@ -41,7 +41,7 @@ _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
-_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|wie)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
+_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
 _FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab".split())
@@ -405,7 +405,7 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     return None
 
 
-REPORTING_OPEN = re.compile(r"\s*(?:wie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
+REPORTING_OPEN = re.compile(r"\s*(?:[Ww]ie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
                              r"erklärten|meldete|meldeten|bestätigte|bestätigten|hieß)(?![\w])")
 
 
@@ -420,7 +420,7 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
                 np = _np_at(text, clause[0] + m.end(), clause[1])
                 if np is not None:
                     return Claimant(np.start("np"), np.end("np"), np.group("np"), "so")
-            hit = _verb_subject(text, clause, lo)
+            hit = _verb_subject(text, clause, lo) or _loose_wie_subject(text, clause)
             if hit is not None:
                 return hit
         elif clause[1] <= own[0] and _INTRODUCES.search(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
@@ -428,6 +428,18 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
             if hit is not None:
                 return hit
     return None
+
+
+_WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,90}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
+                         rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?\s+[a-zäöüß]+(?:te|ten)\s*$")
+
+
+def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:
+    """"Wie die in London ansässige Beobachtungsstelle mitteilte": a subject with an attribute the noun-phrase pattern does not cover."""
+    m = _WIE_CLAUSE.match(text, clause[0], clause[1])
+    if m is None or not re.search(r"\s[A-ZÄÖÜ]", m.group("np")):
+        return None
+    return Claimant(m.start("np"), m.end("np"), m.group("np"), "wie")
 
 
 #: a clause that ends with its verb of saying (or the verb's particle) and introduces what follows: "X gab an, …"

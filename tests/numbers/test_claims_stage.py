@@ -67,3 +67,13 @@ def test_list_items_share_the_frame_at_the_end_of_the_list() -> None:
 def test_sentence_cut_inside_a_parenthesis_is_joined() -> None:
     text = "In Celle kamen nach Angaben der Stadt am Sonntag (3. Mai) rund 900 Gäste. Es regnete."
     assert _claims(text)["rund 900 Gäste"][1] == "Stadt"
+
+
+def test_sentence_opening_wie_clause_credits_the_figure() -> None:
+    found = _claims("Wie die in Genf ansässige Hilfsorganisation am Montag mitteilte, wurden 14 Helfer verletzt.")
+    assert "Hilfsorganisation" in found["14 Helfer"][1]
+    found = _claims("Wie die Feuerwehr in Celle mitteilte, wurden 14 Menschen verletzt.")
+    assert found["14 Menschen"][1] == "Feuerwehr"
+    # "Wie erwartet", "Wie im Vorjahr" name nobody
+    assert _claims("Wie erwartet kamen 14.000 Besucher.")["14.000 Besucher"][1] == "outlet"
+    assert _claims("Wie im Vorjahr kamen 14.000 Besucher zum Fest.")["14.000 Besucher"][1] == "outlet"
