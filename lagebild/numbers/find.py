@@ -249,6 +249,26 @@ def _sentence_final_count(raw: str, before: str, after: str) -> bool:
     return bool(re.search(r"[.,\u00a0\u202f ]", raw)) or bool(_COUNT_LEAD.search(before))
 
 
+_SENTENCE_END_AFTER = re.compile(r"\.(?:\s+[A-ZÄÖÜ\"„]|\s*$)")
+
+
+def _final_ellipsis(text: str, start: int, end: int, prev: Quantity | None) -> bool:
+    """True for a bare count closing its sentence that shares the noun of the count before it
+    ("In der Türkei starben 4000 Menschen, in Syrien 1500."), not for a date ("am 3. Mai")."""
+    raw = text[start:end]
+    if prev is None or prev.unit_kind != "count" or not raw.isdigit() or not _SENTENCE_END_AFTER.match(text, end):
+        return False
+    if (len(raw) == 4 and (1900 <= int(raw) <= 2100 or year_cue_before(text, start))) or _LABEL_BEFORE.search(text, max(0, start - 30), start):
+        return False  # "seit dem Start 2011.", "auf Rang 144."
+    word = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+    if word is None or not re.fullmatch(r"[A-ZÄÖÜ][\w-]*", word.group(1)) or word.group(1).lower() in _NOT_NOUNS:
+        return False  # "der 6. Jägerbrigade", "– 2. Name", "): 1.": ordinals; "in Syrien 1500." names the place
+    nxt = re.match(r"\.\s+([\wÄÖÜäöüß]+)", text[end : end + 20])
+    if nxt and nxt.group(1).lower() in MONTHS:
+        return False
+    return elliptic_unit(text, start, end, prev) is not None
+
+
 def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 20]
@@ -290,7 +310,8 @@ def find_quantities(text: str, *, max_chars: int = 2_000_000) -> list[Quantity]:
             raw = text[start:end]
             # "in Kiel etwa 4000 und in Jena 3000" after "13.000 Menschen": counts, not years
             if not (raw.isdigit() and len(raw) == 4 and prev is not None and prev.unit_kind == "count" and prev.value >= 500
-                    and not year_cue_before(text, start) and elliptic_unit(text, start, end, prev) is not None):
+                    and not year_cue_before(text, start) and elliptic_unit(text, start, end, prev) is not None) \
+                    and not _final_ellipsis(text, start, end, prev):
                 continue
         q = _build(text, start, end, value, vague, prev)
         if q is not None:
@@ -358,6 +379,8 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         return None
     hedge = None
     hm = _HEDGE_BEFORE.search(text, max(0, q_start - 25), q_start)
+    if hm and hm.group(1).lower() == "gegen" and (not text[start:num_end][:1].isdigit() or value is None or value < 100):
+        hm = None  # "Anklage gegen zwei Männer": a preposition; "gegen 500 Menschen": about
     if hm and low == high:
         hedge = hm.group(1).lower()
         low, high = hedge_interval(value, hedge)

@@ -110,14 +110,21 @@ class RuleClaims:
         outlet = doc.meta.outlet or "outlet"
         published = doc.meta.published.value
         quantities = [q for q in find_quantities(text)
-                      if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(q, t) for t in timexes)]
+                      if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t) for t in timexes)]
         figures = [q.num_start for q in quantities]
+        by_noun: dict[tuple[int, int], str] = {}  # measure of the figure a noun belongs to
         for q in quantities:
             k = bisect.bisect_right(sent_starts, q.num_start) - 1
             sent = _skip_marker(text, sentences[k] if k >= 0 else (0, len(text)))
             nxt = sentences[k + 1 : k + 3] if k >= 0 else []
             prev = sentences[max(0, k - 2) : k] if k > 0 else []
             data = self._payload(doc, q, sent, (prev, nxt), figures, quotes, timexes, entities, outlet, published)
+            shared = by_noun.get(q.unit_span) if q.unit_span else None
+            if q.unit_from == "ellipsis" and shared is not None and data["measure"] in ("people", "percent"):
+                # "In der Türkei starben 4000 Menschen, in Syrien 1500": the figure shares the measure of its noun's figure
+                data["measure"], data["measure_label"] = shared, load_measures().label(shared)
+            if q.unit_from != "ellipsis" and q.unit_span:
+                by_noun[q.unit_span] = str(data["measure"])
             doc.add("claim", Span(q.start, q.end), self.prov, label="numeric", data=data)
         return doc
 
@@ -212,6 +219,7 @@ class RuleClaims:
 
 
 _YEAR = re.compile(r"\d{4}")
+_CLOSES_SENTENCE = re.compile(r"\.(?:\s+[A-ZÄÖÜ\"„]|\s*$)")
 _LIST_NEXT = re.compile(r",\s+(?:(?:mindestens|rund|etwa|mehr\s+als|über|fast|knapp)\s+)?(?:\d|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s)", re.IGNORECASE)
 _PART = re.compile(r"(?<![\w])(?:darunter|davon|von\s+ihnen|unter\s+ihnen)(?![\w])", re.IGNORECASE)
 _PART_OF = re.compile(r"\s*(?:darunter|davon|unter\s+ihnen|unter\s+den\s+\w+)\s", re.IGNORECASE)
@@ -233,7 +241,7 @@ def _join_open_asides(text: str, sentences: list[tuple[int, int]]) -> list[tuple
     return out
 
 
-def _counted_not_year(q: Quantity, timex: Annotation) -> bool:
+def _counted_not_year(text: str, q: Quantity, timex: Annotation) -> bool:
     """True when a four-digit number the date stage read as a year is a count ("stieg die Zahl der Toten auf 1762").
 
     The number finder has already rejected years by their cue words ("im Jahr", "bis"); a count whose noun
@@ -241,8 +249,8 @@ def _counted_not_year(q: Quantity, timex: Annotation) -> bool:
     """
     if timex.label != "DATE" or not _YEAR.fullmatch(str(timex.data.get("value") or "")) or q.unit_kind != "count" or q.vague:
         return False
-    if q.unit_from == "before":
-        return True
+    if q.unit_from == "before" or (q.unit_from == "ellipsis" and _CLOSES_SENTENCE.match(text, q.num_end) and not 1900 <= q.value <= 2100):
+        return True  # "die Zahl der Toten … auf 1762", "in der Türkei 4000 Menschen, in Syrien 1500."
     # "1300 Menschen", not "2016 angekommenen Migranten" (a year before an adjective) or an ellipsis
     return (q.unit_from == "after" and q.unit is not None and q.unit_span is not None and load_measures().knows(q.unit)
             and q.unit_span[0] - q.num_end <= 2)

@@ -77,3 +77,12 @@ def test_sentence_opening_wie_clause_credits_the_figure() -> None:
     # "Wie erwartet", "Wie im Vorjahr" name nobody
     assert _claims("Wie erwartet kamen 14.000 Besucher.")["14.000 Besucher"][1] == "outlet"
     assert _claims("Wie im Vorjahr kamen 14.000 Besucher zum Fest.")["14.000 Besucher"][1] == "outlet"
+
+
+def test_figure_closing_a_sentence_shares_the_noun_and_measure_of_the_figure_before() -> None:
+    doc = analyse("Im Norden starben 2400 Menschen, im Süden 1300.", outlet="outlet", extra=["timex.rules.v1"])
+    found = {a.surface: a.data["measure"] for a in doc.of_kind("claim")}
+    assert found == {"2400 Menschen": "dead", "1300": "dead"}
+    # a year closing a sentence stays a year
+    doc = analyse("Im Norden starben 2400 Menschen im Jahr 1300.", outlet="outlet", extra=["timex.rules.v1"])
+    assert [a.surface for a in doc.of_kind("claim")] == ["2400 Menschen"]

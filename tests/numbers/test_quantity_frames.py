@@ -77,6 +77,12 @@ def test_frames_do_not_fire(text: str) -> None:
     assert _found(text) == []
 
 
+def test_gegen_is_a_hedge_only_before_large_numerals() -> None:
+    assert [q.hedge for q in find_quantities("Es kamen gegen 500 Menschen.")] == ["gegen"]
+    assert [q.hedge for q in find_quantities("Die Klage richtet sich gegen zwei Bahnmitarbeiter.")] == [None]
+    assert [q.hedge for q in find_quantities("Die Klage richtet sich gegen 3 Bahnmitarbeiter.")] == [None]
+
+
 def test_ellipsis_needs_a_counted_figure_in_the_sentence() -> None:
     # the bare number of a new sentence without a lead word does not inherit the noun before
     assert [u for _, u, _ in _found("Es kamen 300 Menschen. Im Jahr 2010 waren es 20. Um 16 Uhr war Schluss.")] == ["Menschen"]
