@@ -115,7 +115,9 @@ _NOT_ADJ = frozenset(
     "dieselbe derselbe dasselbe denselben demselben derselben jede jeder jedes jeden jedem diese dieser dieses "
     "diesen diesem jene jener jenes jenen jenem alle allen aller beide beiden keine keiner keinen keinem seine "
     "seiner seinen seinem ihre ihrer ihren ihrem unsere unserer unseren eure deren dessen welche welcher welchen "
-    "solche solcher solchen manche mancher die der den dem des eine einer einen einem eines".split()
+    "solche solcher solchen manche mancher die der den dem des eine einer einen einem eines "
+    # verbs and prepositions with an adjective's ending: "Eine Frau über 40 wurde wegen Ehebruchs bestraft" is an age
+    "wurde wurden werde werden habe haben hatte hatten seien wegen gegen ohne neben zwischen unter hinter".split()
 )
 _TEN_PLUS = re.compile(r"zehn|zig|ßig|hundert|tausend|^elf$|^zwölf$")  # number words >= 10
 _FEW = re.compile(r"(?:mehrere|einige|etliche|ein paar|viele)\s+$", re.IGNORECASE)

@@ -65,6 +65,7 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Die Zahl der Gäste stieg, bei zwei Festen wurde getanzt.",  # "bei zwei" before a noun of its own outside the vocabulary
         "Er kam mit drei Freunden zum Spiel.",  # "mit drei" without a noun-before frame
         "Drei davon stehen im Regal.",  # "N davon" without a frame of the vocabulary
+        "Eine Frau über 40 wurde wegen Betrugs verurteilt.",  # verbs and prepositions are no adjectives of a counted noun
         "Seit 12 Uhr liegt die Quote auf dem Tisch.",  # "auf" lends a percent sign only across to a percentage
         "Die meisten 2016 angekommenen Migranten starteten in Libyen.",  # a year before an adjective
         "Ein zweites Beben traf mit 7,5 dieselbe Region.",  # a determiner is no adjective of a counted noun
