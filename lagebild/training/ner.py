@@ -275,13 +275,20 @@ def build_config(arch: str, width: int, depth: int, rows: list[int], maxout: int
             .replace("@MAXOUT@", str(maxout)))
 
 
-def prepare(data: Path, out: Path, seed: int = 13) -> tuple[Path, Path]:
-    """Write train/held-aside DocBins from the GermEval train split; return their paths."""
+def prepare(data: Path, out: Path, seed: int = 13, extra: str = "none") -> tuple[Path, Path]:
+    """Write train/held-aside DocBins from the GermEval train split (plus ``extra`` sentences
+    for training only); return their paths."""
     out.mkdir(parents=True, exist_ok=True)
     sents = list(_sentences(data / GERMEVAL_TRAIN))
     rng = random.Random(seed)
     rng.shuffle(sents)
     train, aside = sents[HELD_ASIDE:], sents[:HELD_ASIDE]
+    if extra == "smartdata":
+        from lagebild.training.ner_silver import smartdata_sentences
+
+        more = smartdata_sentences(data, out / "smartdata.tsv")
+        train = train + more
+        print(f"+ {len(more)} SmartData sentences (gold + accurate-mode labels)", file=sys.stderr)
     _docbin(train, out / "train.spacy")
     _docbin(aside, out / "aside.spacy")
     print(f"train sentences {len(train)}, held aside {len(aside)}", file=sys.stderr)
@@ -301,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
     ap.add_argument("--maxout", type=int, default=3, help="maxout pieces per tok2vec layer")
     ap.add_argument("--rows", default="10000,3000,5000,1000", help="hash-embedding rows for NORM,PREFIX,SUFFIX,SHAPE")
+    ap.add_argument("--extra", choices=["none", "smartdata"], default="none",
+                    help="smartdata: add SmartData v1 train news/RSS sentences, gold PER/LOC/ORG completed by the "
+                         "accurate mode's labels (needs lagebild[accurate] unless OUT/smartdata.tsv exists)")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
@@ -308,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.install_only:
         install(args.install_only)
         return 0
-    train, aside = prepare(args.data, args.out)
+    train, aside = prepare(args.data, args.out, extra=args.extra)
     vectors = build_vectors(args.data, args.out / "vectors", args.vector_words)
     cfg = args.out / "config.cfg"
     rows = [int(r) for r in args.rows.split(",")]
