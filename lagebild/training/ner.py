@@ -245,13 +245,16 @@ Do not edit by hand: retrain and commit the result.
 """
 
 
-def _sentences(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+Sentence = tuple[list[str], list[str]]  # tokens, outer IOB2 tags
+
+
+def _sentences(path: Path) -> Iterator[Sentence]:
     with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as fh:
         for sent in read_germeval(fh):
             yield sent.tokens, sent.outer
 
 
-def _docbin(sentences: list[tuple[list[str], list[str]]], out: Path) -> None:
+def _docbin(sentences: list[Sentence], out: Path) -> None:
     """Store sentences with both entity spans (for the parser) and BILUO tags (for the tagger)."""
     import spacy
     from spacy.tokens import DocBin
@@ -275,10 +278,8 @@ def build_config(arch: str, width: int, depth: int, rows: list[int], maxout: int
             .replace("@MAXOUT@", str(maxout)))
 
 
-def prepare(data: Path, out: Path, seed: int = 13, extra: str = "none") -> tuple[Path, Path]:
-    """Write train/held-aside DocBins from the GermEval train split (plus ``extra`` sentences
-    for training only); return their paths."""
-    out.mkdir(parents=True, exist_ok=True)
+def split_train(data: Path, out: Path, seed: int = 13, extra: str = "none") -> tuple[list[Sentence], list[Sentence]]:
+    """Training sentences (GermEval train minus the held-aside ones, plus ``extra``) and held-aside ones."""
     sents = list(_sentences(data / GERMEVAL_TRAIN))
     rng = random.Random(seed)
     rng.shuffle(sents)
@@ -289,6 +290,12 @@ def prepare(data: Path, out: Path, seed: int = 13, extra: str = "none") -> tuple
         more = smartdata_sentences(data, out / "smartdata.tsv")
         train = train + more
         print(f"+ {len(more)} SmartData sentences (gold + accurate-mode labels)", file=sys.stderr)
+    return train, aside
+
+
+def prepare(train: list[Sentence], aside: list[Sentence], out: Path) -> tuple[Path, Path]:
+    """Write the train/held-aside DocBins; return their paths."""
+    out.mkdir(parents=True, exist_ok=True)
     _docbin(train, out / "train.spacy")
     _docbin(aside, out / "aside.spacy")
     print(f"train sentences {len(train)}, held aside {len(aside)}", file=sys.stderr)
@@ -311,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra", choices=["none", "smartdata"], default="none",
                     help="smartdata: add SmartData v1 train news/RSS sentences, gold PER/LOC/ORG completed by the "
                          "accurate mode's labels (needs lagebild[accurate] unless OUT/smartdata.tsv exists)")
+    ap.add_argument("--e5-vectors", type=int, default=0, metavar="N",
+                    help="extend each word vector by 32 dims of multilingual-e5-small states averaged over the "
+                         "first N training sentences (0: off; needs lagebild[accurate] at training time)")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
@@ -318,8 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.install_only:
         install(args.install_only)
         return 0
-    train, aside = prepare(args.data, args.out, extra=args.extra)
-    vectors = build_vectors(args.data, args.out / "vectors", args.vector_words)
+    train_sents, aside_sents = split_train(args.data, args.out, extra=args.extra)
+    train, aside = prepare(train_sents, aside_sents, args.out)
+    e5_text = [words for words, _ in train_sents[: args.e5_vectors]]
+    vectors = build_vectors(args.data, args.out / "vectors", args.vector_words, e5_text)
     cfg = args.out / "config.cfg"
     rows = [int(r) for r in args.rows.split(",")]
     cfg.write_text(build_config(args.arch, args.width, args.depth, rows, args.maxout), encoding="utf-8")
@@ -335,11 +347,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def build_vectors(data: Path, out: Path, keep: int) -> Path:
+def build_vectors(data: Path, out: Path, keep: int, e5_text: list[list[str]] | None = None) -> Path:
     """Train the static word vectors (``lagebild.training.vectors``) and convert them for spaCy."""
     from lagebild.training.vectors import train_vectors
 
-    text = train_vectors(data, out / "vectors.txt")
+    text = train_vectors(data, out / "vectors.txt", e5_sentences=e5_text,
+                         e5_cache=out / f"e5-{len(e5_text)}.npz" if e5_text else None)
     target = out / "model"
     if target.exists():
         shutil.rmtree(target)

@@ -69,3 +69,23 @@ def test_smartdata_gold_aligns_to_tokens_and_skips_lower_case() -> None:
                 assert words[s][:1].isupper()
                 n_spans += 1
     assert n_spans > 50
+
+
+def test_e5_type_vectors_average_per_lower_cased_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    import lagebild.entities.accurate.engine as engine_mod
+    from lagebild.training.vectors import e5_type_vectors
+
+    rng = np.random.default_rng(0)
+    table = {w: rng.normal(size=8) for w in ("berlin", "wien", "sagte", "er", "in")}
+
+    def fake_engine() -> object:  # stands in for the e5 encoder: one fixed state per lower-cased word
+        return lambda batch: [np.array([table[w.lower()] for w in words]) for words in batch]
+
+    monkeypatch.setattr(engine_mod, "load_engine", fake_engine)
+    sents = [["Er", "sagte", "in", "Berlin"], ["in", "Wien", "sagte", "er"]]
+    vecs = e5_type_vectors(sents, ["berlin", "wien", "sagte", "er", "in", "paris"], dims=3)
+    assert vecs.shape == (6, 3)
+    assert not vecs[5].any()  # never met: zero row
+    assert np.allclose(np.linalg.norm(vecs[:5], axis=1), 1.0, atol=1e-6)
