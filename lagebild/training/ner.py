@@ -6,7 +6,10 @@ Usage (one command, also ``make train-ner``; 30–40 minutes on one idle core)::
     python -m lagebild.training.ner --install-only build/ner-train/model/model-best   # copy a checkpoint in
 
 Training data (CC BY 4.0 only, so the committed model carries no NC terms): the GermEval 2014
-*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``). The encoder is a
+*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``) and, with ``--extra
+smartdata`` (the default), 3,751 sentences of SmartData v1 *train* news and RSS items whose gold
+PER/LOC/ORG spans are completed by the accurate mode's labels (``lagebild.training.ner_silver``;
+this step needs ``lagebild[accurate]`` once, then its output is cached in OUT). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
@@ -216,8 +219,10 @@ upstream = "*"
 
 MODEL_NOTE = """
 German NER tagger for lagebild (GermEval 2014 labels: PER LOC ORG OTH + deriv/part), trained with
-spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014); word vectors trained on
-the GermEval train and LER (CC BY 4.0, Leitner et al. 2019/2020) texts.
+spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014) and SmartData v1 train
+news/RSS sentences (CC BY 4.0, Schiersch et al. 2018; gold PER/LOC/ORG completed by lagebild's
+accurate tagger); word vectors trained on the GermEval train and LER (CC BY 4.0, Leitner et al.
+2019/2020) texts.
 """
 
 MODEL_README = """# ner-de: the German NER tagger shipped with lagebild
@@ -233,12 +238,23 @@ Do not edit by hand: retrain and commit the result.
 - Labels: GermEval 2014 outer level: PER, LOC, ORG, OTH, each also with `deriv` ("deutsche") and
   `part` ("Troia-Ausstellung"). The stage `entities.ner.v1` maps OTH to MISC.
 - Training data: GermEval 2014 **train** (24,000 sentences; 1,000 of them held aside to pick the
-  best checkpoint). The official **dev** file was used for nothing but the reported evaluation.
-- Licence of the data behind this model: CC BY 4.0.
+  best checkpoint), plus 3,751 sentences of the SmartData v1 **train** split (news and RSS
+  items; `--extra smartdata`): its gold PER/LOC/ORG spans, and where it has none (OTH,
+  `deriv`/`part`, streets and stops, names inside a word) the labels of lagebild's accurate
+  tagger (multilingual-e5-small states + a head trained on the same GermEval train sentences).
+  The official GermEval **dev** file and the SmartData v1 **test** split were used for nothing
+  but the reported evaluation.
+- Licence of the data behind this model: CC BY 4.0 (the accurate tagger's encoder,
+  multilingual-e5-small, is MIT).
   GermEval 2014: D. Benikova, C. Biemann, M. Reznicek, *NoSta-D Named Entity Annotation for
-  German: Guidelines and Dataset*, LREC 2014. LER (text only, for the word vectors): E. Leitner,
-  G. Rehm, J. Moreno-Schneider, *A Dataset of German Legal Documents for Named Entity
-  Recognition*, LREC 2020.
+  German: Guidelines and Dataset*, LREC 2014. SmartData: M. Schiersch, V. Mironova, M. Schmitt,
+  P. Thomas, A. Gabryszak, L. Hennig, *A German Corpus for Fine-Grained Named Entity Recognition
+  and Relation Extraction of Traffic and Industry Events*, LREC 2018 (repository licence CC BY
+  4.0 since 2020). LER (text only, for the word vectors): E. Leitner, G. Rehm,
+  J. Moreno-Schneider, *A Dataset of German Legal Documents for Named Entity Recognition*,
+  LREC 2020.
+- Not used, for their licences (CC BY-NC-SA 4.0): HIPE-2020 and 10kGNAD, also not as text for
+  the accurate tagger to label.
 - The string table is reduced to the labels (features are hashed at run time), which does not
   change any prediction.
 - Scores: `lagebild eval ner ../shared/data/germeval2014_ner/NER-de-dev.tsv` and `benchmarks/ner.py`.
@@ -315,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
     ap.add_argument("--maxout", type=int, default=3, help="maxout pieces per tok2vec layer")
     ap.add_argument("--rows", default="10000,3000,5000,1000", help="hash-embedding rows for NORM,PREFIX,SUFFIX,SHAPE")
-    ap.add_argument("--extra", choices=["none", "smartdata"], default="none",
+    ap.add_argument("--extra", choices=["none", "smartdata"], default="smartdata",
                     help="smartdata: add SmartData v1 train news/RSS sentences, gold PER/LOC/ORG completed by the "
                          "accurate mode's labels (needs lagebild[accurate] unless OUT/smartdata.tsv exists)")
     ap.add_argument("--e5-vectors", type=int, default=0, metavar="N",
@@ -374,6 +390,11 @@ def install(best: Path) -> None:
     # scorer, so loading the model never imports lagebild.training (scores are the same tags).
     config = MODEL_DIR / "config.cfg"
     config.write_text(config.read_text(encoding="utf-8").replace(TRAINING_SCORER, "spacy.tagger_scorer.v1"), encoding="utf-8")
+    # The training files' paths are the trainer's own folders: meaningless (and unused) at load time.
+    cfg = spacy.util.load_config(config)
+    for key in ("train", "dev", "vectors"):
+        cfg["paths"][key] = None
+    cfg.to_disk(config)
     # The string table only maps hashes back to training words; features are hashed at run time,
     # so keeping just the labels saves megabytes without changing a single prediction.
     nlp = spacy.load(MODEL_DIR)
