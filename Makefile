@@ -34,7 +34,7 @@ bench: install
 	$(BIN)/python benchmarks/run_all.py
 
 train-ner: install
-	$(BIN)/pip install -e '.[train,accurate]'
+	$(BIN)/pip install -e '.[train]'
 	$(BIN)/python -m lagebild.training.ner
 
 train-lines: install

@@ -6,10 +6,11 @@ Usage (one command, also ``make train-ner``; 30–40 minutes on one idle core)::
     python -m lagebild.training.ner --install-only build/ner-train/model/model-best   # copy a checkpoint in
 
 Training data (CC BY 4.0 only, so the committed model carries no NC terms): the GermEval 2014
-*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``) and, with ``--extra
-smartdata`` (the default), 3,751 sentences of SmartData v1 *train* news and RSS items whose gold
+*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``). ``--extra
+smartdata`` adds 3,751 sentences of SmartData v1 *train* news and RSS items whose gold
 PER/LOC/ORG spans are completed by the accurate mode's labels (``lagebild.training.ner_silver``;
-this step needs ``lagebild[accurate]`` once, then its output is cached in OUT). The encoder is a
+needs ``lagebild[accurate]`` once, then cached in OUT); measured, not adopted (see
+benchmarks/README.md, "Default NER model: SmartData sentences"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
@@ -219,10 +220,8 @@ upstream = "*"
 
 MODEL_NOTE = """
 German NER tagger for lagebild (GermEval 2014 labels: PER LOC ORG OTH + deriv/part), trained with
-spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014) and SmartData v1 train
-news/RSS sentences (CC BY 4.0, Schiersch et al. 2018; gold PER/LOC/ORG completed by lagebild's
-accurate tagger); word vectors trained on the GermEval train and LER (CC BY 4.0, Leitner et al.
-2019/2020) texts.
+spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014); word vectors trained on
+the GermEval train and LER (CC BY 4.0, Leitner et al. 2019/2020) texts.
 """
 
 MODEL_README = """# ner-de: the German NER tagger shipped with lagebild
@@ -238,23 +237,12 @@ Do not edit by hand: retrain and commit the result.
 - Labels: GermEval 2014 outer level: PER, LOC, ORG, OTH, each also with `deriv` ("deutsche") and
   `part` ("Troia-Ausstellung"). The stage `entities.ner.v1` maps OTH to MISC.
 - Training data: GermEval 2014 **train** (24,000 sentences; 1,000 of them held aside to pick the
-  best checkpoint), plus 3,751 sentences of the SmartData v1 **train** split (news and RSS
-  items; `--extra smartdata`): its gold PER/LOC/ORG spans, and where it has none (OTH,
-  `deriv`/`part`, streets and stops, names inside a word) the labels of lagebild's accurate
-  tagger (multilingual-e5-small states + a head trained on the same GermEval train sentences).
-  The official GermEval **dev** file and the SmartData v1 **test** split were used for nothing
-  but the reported evaluation.
-- Licence of the data behind this model: CC BY 4.0 (the accurate tagger's encoder,
-  multilingual-e5-small, is MIT).
+  best checkpoint). The official **dev** file was used for nothing but the reported evaluation.
+- Licence of the data behind this model: CC BY 4.0.
   GermEval 2014: D. Benikova, C. Biemann, M. Reznicek, *NoSta-D Named Entity Annotation for
-  German: Guidelines and Dataset*, LREC 2014. SmartData: M. Schiersch, V. Mironova, M. Schmitt,
-  P. Thomas, A. Gabryszak, L. Hennig, *A German Corpus for Fine-Grained Named Entity Recognition
-  and Relation Extraction of Traffic and Industry Events*, LREC 2018 (repository licence CC BY
-  4.0 since 2020). LER (text only, for the word vectors): E. Leitner, G. Rehm,
-  J. Moreno-Schneider, *A Dataset of German Legal Documents for Named Entity Recognition*,
-  LREC 2020.
-- Not used, for their licences (CC BY-NC-SA 4.0): HIPE-2020 and 10kGNAD, also not as text for
-  the accurate tagger to label.
+  German: Guidelines and Dataset*, LREC 2014. LER (text only, for the word vectors): E. Leitner,
+  G. Rehm, J. Moreno-Schneider, *A Dataset of German Legal Documents for Named Entity
+  Recognition*, LREC 2020.
 - The string table is reduced to the labels (features are hashed at run time), which does not
   change any prediction.
 - Scores: `lagebild eval ner ../shared/data/germeval2014_ner/NER-de-dev.tsv` and `benchmarks/ner.py`.
@@ -331,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
     ap.add_argument("--maxout", type=int, default=3, help="maxout pieces per tok2vec layer")
     ap.add_argument("--rows", default="10000,3000,5000,1000", help="hash-embedding rows for NORM,PREFIX,SUFFIX,SHAPE")
-    ap.add_argument("--extra", choices=["none", "smartdata"], default="smartdata",
+    ap.add_argument("--extra", choices=["none", "smartdata"], default="none",
                     help="smartdata: add SmartData v1 train news/RSS sentences, gold PER/LOC/ORG completed by the "
                          "accurate mode's labels (needs lagebild[accurate] unless OUT/smartdata.tsv exists)")
     ap.add_argument("--e5-vectors", type=int, default=0, metavar="N",
