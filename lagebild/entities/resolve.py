@@ -22,6 +22,7 @@ from typing import Any
 from cleanco import basename as _company_base
 from rapidfuzz.distance import Levenshtein
 
+from lagebild.entities.context import is_outlet_name, load_context, printed_own_names
 from lagebild.entities.kb import KB
 from lagebild.entities.normalize import (
     fold_key,
@@ -195,6 +196,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
     _join_place_heads(mentions, first, uf)
     _join_org_words(mentions, uf)
+    _join_short_org_heads(mentions, uf, load_context().short_org_heads)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
     by_initials: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -407,6 +409,32 @@ def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
                 uf.union(next(iter(roots)), i)
 
 
+def _join_short_org_heads(mentions: Sequence[MentionRec], uf: _UnionFind, short_heads: Mapping[str, tuple[str, ...]]) -> None:
+    """Join "Polizei Koblenz" to the one organisation named with a longer head and the same place
+    ("Polizeipräsidium Koblenz"); two such organisations ("Polizeiinspektion Koblenz" too) block it."""
+    if not short_heads:
+        return
+    long_heads = [(short, long.split()) for short, longs in short_heads.items() for long in longs]
+    by_rest: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if m.label != "ORG" or m.form != "name":
+            continue
+        words = m.norm.split()
+        for short, head in long_heads:
+            n = len(head)
+            if len(words) > n and words[:n - 1] == head[:-1] and words[n - 1] in (head[-1], head[-1] + "s"):
+                by_rest[(short, " ".join(words[n:]))].add(i)
+    if not by_rest:
+        return
+    for i, m in enumerate(mentions):
+        words = m.norm.split()
+        if m.label != "ORG" or m.form != "name" or len(words) < 2 or words[0] not in short_heads:
+            continue
+        roots = {uf.find(r) for r in by_rest.get((words[0], " ".join(words[1:])), ())}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), i)
+
+
 def _base(norm: str, name_keys: Mapping[str, str]) -> str:
     for cand in genitive_candidates(norm):
         if cand in name_keys:
@@ -524,11 +552,33 @@ def _rename(ent: dict[str, Any], name: str) -> None:
         ent["name"] = name
 
 
+def _without_own_outlet(docs: Sequence[Document], mentions: list[MentionRec], kb: KB | None) -> list[MentionRec]:
+    """Drop, in documents that come without a host, the names such documents print as their own outlet.
+
+    Texts of one source pasted without their address share it: when some of them print "DER
+    STANDARD" or label interview questions "STANDARD:", a plain "zum Standard" or "derStandard.at"
+    in another of them is the same outlet. Documents with a known host keep every mention (their
+    own outlet was handled when they were tagged), and so do persons' names and KB names.
+    """
+    hostless = {d.id for d in docs if not d.meta.outlet}
+    if not hostless:
+        return mentions
+    persons = frozenset(w for m in mentions if m.label == "PER" and m.form == "name" for w in fold_key(m.norm).split())
+    keys: set[str] = set()
+    for d in docs:
+        if d.id in hostless:
+            keys |= printed_own_names(d.text, persons)
+    own = frozenset(k for k in keys if kb is None or kb.lookup(k) is None)
+    if not own:
+        return mentions
+    return [m for m in mentions if m.doc not in hostless or m.form == "role" or not is_outlet_name(m.surface, own)]
+
+
 def resolve_documents(
     docs: Sequence[Document], kb: KB | None = None, corrections: Iterable[Mapping[str, Any]] = ()
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Return (entities, mention_entity) for ``docs``: clustered, corrected, ids unique and stable."""
-    mentions = collect_mentions(docs)
+    mentions = _without_own_outlet(docs, collect_mentions(docs), kb)
     entities = [_entity_json([mentions[i] for i in g], kb) for g in cluster(mentions, kb)]
     _unique_ids(entities)
     entities = apply_corrections(entities, corrections)

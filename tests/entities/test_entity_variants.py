@@ -9,15 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lagebild.entities.context import (
+    interviewer_labels,
     is_common_noun,
     is_currency,
     is_outlet_name,
     load_context,
     outlet_keys,
+    printed_own_names,
 )
 from lagebild.entities.extract import (
     Mention,
     Tok,
+    _recurring_org_words,
     _recurring_surnames,
     finish_norms,
     mentions_in_tokens,
@@ -251,3 +254,62 @@ def test_organisation_head_before_a_place_makes_one_organisation() -> None:
     assert found["Verkehrsclub Österreich"] == ("ORG", None)
     assert found["Generalstaatsanwaltschaft Naumburg"] == ("ORG", None)
     assert found["Österreich"] == ("LOC", "oesterreich") and found["Naumburg"][0] == "LOC"
+
+
+def test_own_outlet_read_from_interview_labels_and_mastheads() -> None:
+    interview = ("Die Ministerin im Gespräch. KURIER: Wie geht es weiter? Huber: Wir prüfen das. "
+                 "KURIER: Und die Kosten? Huber: Sie steigen. KURIER: Wann entscheiden Sie?")
+    assert interviewer_labels(interview) == {"KURIER"}
+    # a person asks: the label is a name of the text, not its outlet
+    assert printed_own_names(interview.replace("KURIER", "Maier"), frozenset({"maier"})) == frozenset()
+    # labelled statements are no interview ("Fazit: …", "Hinweis: …")
+    assert interviewer_labels("Fazit: Es reicht. Hinweis: Das gilt. Fazit: Gut so. Quelle: Amt.") == frozenset()
+    assert printed_own_names("Wie DER SPIEGEL berichtete, sagte er im FOCUS-Interview nichts.") == {"spiegel", "focus"}
+    # a dateline or an acronym in capitals is no masthead
+    assert printed_own_names("FRANKFURT (dpa) - Die BASF meldet mehr.") == frozenset()
+
+
+def _with_outlet(d: Document, outlet: str | None) -> Document:
+    d.meta.outlet = outlet
+    return d
+
+
+def test_texts_without_host_drop_the_outlet_they_print_as_their_own() -> None:
+    a = doc("a", "Wie DER KURIER berichtete, sagte Anna Huber das.", [("KURIER", "ORG"), ("Anna Huber", "PER")])
+    b = doc("b", "Das sagte Paul Maier dem Kurier am Montag.", [("Paul Maier", "PER"), ("Kurier", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert not any(m["text"] in ("KURIER", "Kurier") for e in entities for m in e["mentions"])
+    assert together(entities, "Anna Huber") and together(entities, "Paul Maier")
+    # a document with a known host of another outlet keeps its mention of that paper
+    b2 = _with_outlet(doc("b", "Das sagte Paul Maier dem Kurier am Montag.", [("Paul Maier", "PER"), ("Kurier", "ORG")]), "example.de")
+    entities, _ = resolve_documents([a, b2], load_kb())
+    assert together(entities, "Kurier")
+
+
+def _toks(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def test_first_word_of_an_organisation_recurs_as_that_organisation() -> None:
+    kb = load_kb()
+    text = "Laut Infratest dimap liegt die Union vorn. Laut Infratest verliert die SPD."
+    full = Mention(5, 20, "ORG", "name", kb="infratest-dimap")
+    found = _recurring_org_words(text, [_toks(text)], [full], kb)
+    assert [(text[m.start:m.end], m.kb) for m in found] == [("Infratest", "infratest-dimap")]
+    # a dictionary word heading an organisation the KB does not know, and two organisations sharing a word: nothing
+    text = "Die Gruppe Nord und Gruppe Süd. Laut Gruppe gilt das. Die Quarzwerke Alpha und die Quarzwerke Beta; Quarzwerke meldet."
+    ms = [Mention(text.index(n), text.index(n) + len(n), "ORG", "name") for n in ("Gruppe Nord", "Quarzwerke Alpha", "Quarzwerke Beta")]
+    assert _recurring_org_words(text, [_toks(text)], ms, kb) == []
+
+
+def test_short_organisation_head_joins_the_one_longer_head_of_that_place() -> None:
+    a = doc("a", "Das Polizeipräsidium Westerburg meldet; die Polizei Westerburg zählt. Die Polizei Altdorf schweigt.", [
+        ("Polizeipräsidium Westerburg", "ORG"), ("Polizei Westerburg", "ORG"), ("Polizei Altdorf", "ORG")])
+    entities, _ = resolve_documents([a], load_kb())
+    assert together(entities, "Polizeipräsidium Westerburg", "Polizei Westerburg")
+    assert not together(entities, "Polizeipräsidium Westerburg", "Polizei Altdorf")
+    b = doc("b", "Das Polizeipräsidium Westerburg und die Polizeiinspektion Westerburg; die Polizei Westerburg zählt.", [
+        ("Polizeipräsidium Westerburg", "ORG"), ("Polizeiinspektion Westerburg", "ORG"), ("Polizei Westerburg", "ORG")])
+    entities, _ = resolve_documents([b], load_kb())
+    assert not together(entities, "Polizei Westerburg", "Polizeipräsidium Westerburg")
+    assert not together(entities, "Polizei Westerburg", "Polizeiinspektion Westerburg")
