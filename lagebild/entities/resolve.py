@@ -14,6 +14,7 @@ usual form when nothing else in the corpus competes for it.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "re
 
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
+_HOST = re.compile(r"\w\.(?:at|de|ch|com|net|org|eu|info|io|uk|fr|it|ru|ua|tv|fm)$", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
 
 
@@ -452,8 +454,11 @@ def _entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     else:
         names = [m for m in members if m.form in _NAME_FORMS] or members
         norms = Counter(m.norm for m in names)
-        # the fullest name that is not a genitive of another, then the most frequent spelling of it
-        best_norm = max(norms, key=lambda k: (len(k.split()), not any(c in norms for c in genitive_candidates(k)), norms[k], k))
+        hosts = {m.norm for m in names if _HOST.search(m.surface)}
+        # a name rather than a web address ("ORF", not "orf.at"), the fullest name that is not a
+        # genitive of another, then the most frequent spelling of it
+        best_norm = max(norms, key=lambda k: (k not in hosts, len(k.split()), not any(c in norms for c in genitive_candidates(k)),
+                                              norms[k], k))
         spellings = Counter(m.surface.strip() for m in names if m.norm == best_norm)
         name = max(spellings, key=lambda s: (spellings[s], s))
         typ = labels.most_common(1)[0][0]

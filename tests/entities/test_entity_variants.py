@@ -73,6 +73,19 @@ def test_diacritics_and_transliteration_meet() -> None:
     assert not together(entities, "Maier", "Mayer")  # too short to tell a transliteration from another name
 
 
+def test_german_and_english_transliterations_meet_in_long_names_only() -> None:
+    a = doc("a", "Wolodymyr Selenskyj, Sergej Schoigu und Jewgeni Prigoschin in Charkiw.", [
+        ("Wolodymyr Selenskyj", "PER"), ("Sergej Schoigu", "PER"), ("Jewgeni Prigoschin", "PER"), ("Charkiw", "LOC")])
+    b = doc("b", "Volodymyr Zelensky, Sergei Shoigu and Yevgeny Prigozhin in Kharkiv. Anna Sander und Anna Zander.", [
+        ("Volodymyr Zelensky", "PER"), ("Sergei Shoigu", "PER"), ("Yevgeny Prigozhin", "PER"), ("Kharkiv", "LOC"),
+        ("Anna Sander", "PER"), ("Anna Zander", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    for x, y in (("Wolodymyr Selenskyj", "Volodymyr Zelensky"), ("Sergej Schoigu", "Sergei Shoigu"),
+                 ("Jewgeni Prigoschin", "Yevgeny Prigozhin"), ("Charkiw", "Kharkiv")):
+        assert together(entities, x, y), (x, y)
+    assert not together(entities, "Anna Sander", "Anna Zander")  # two German surnames, not one transliterated
+
+
 def test_typos_middle_names_and_transliterated_first_names_meet() -> None:
     a = doc("a", "Friedrich Merz und Reiner Haseloff trafen Wolodymyr Selenskyj. Gabriele Tilmann ermittelt.", [
         ("Friedrich Merz", "PER"), ("Reiner Haseloff", "PER"), ("Wolodymyr Selenskyj", "PER"), ("Gabriele Tilmann", "PER")])
@@ -313,3 +326,11 @@ def test_short_organisation_head_joins_the_one_longer_head_of_that_place() -> No
     entities, _ = resolve_documents([b], load_kb())
     assert not together(entities, "Polizei Westerburg", "Polizeipräsidium Westerburg")
     assert not together(entities, "Polizei Westerburg", "Polizeiinspektion Westerburg")
+
+
+def test_entity_is_named_by_a_name_rather_than_its_web_address() -> None:
+    a = doc("a", "Wie orf.at meldet, sagte der ORF nichts. Die Firma Beispiel Werke.", [("orf.at", "ORG"), ("ORF", "ORG"),
+                                                                                      ("Beispiel Werke", "ORG")])
+    entities, _ = resolve_documents([a], load_kb())
+    names = {e["name"] for e in entities}
+    assert "ORF" in names and "orf.at" not in names and "Beispiel Werke" in names
