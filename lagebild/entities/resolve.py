@@ -165,11 +165,17 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     doc_full_last: dict[tuple[str, str], set[int]] = defaultdict(set)
     doc_full_first: dict[tuple[str, str], set[int]] = defaultdict(set)
     full_by_last_t: dict[str, set[int]] = defaultdict(set)
+    full_docs: dict[int, set[str]] = defaultdict(set)  # root of a full person name → its documents
+    doc_context: dict[str, set[str]] = defaultdict(set)  # document → the names in it
+    for m in mentions:
+        if m.form in _NAME_FORMS:
+            doc_context[m.doc].add(m.kb or m.norm)
     for i, m in enumerate(mentions):
         if m.label == "PER" and m.form == "name":
             words = fold_key(_base(m.norm, name_keys)).split()
             if len(words) >= 2:
                 root = uf.find(i)
+                full_docs[root].add(m.doc)
                 full_by_last[words[-1]].add(root)
                 if len(translit_key(words[-1])) >= _TRANSLIT_MIN - 1:
                     full_by_last_t[translit_key(words[-1])].add(root)
@@ -185,12 +191,14 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         tables = (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single)),
                   full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None,
                   _near_surname(single, full_by_last))
-        for table in tables:
+        for k, table in enumerate(tables):
             roots = {uf.find(r) for r in table} if table else set()
             if len(roots) == 1:
                 target = next(iter(roots))
                 break
             if len(roots) > 1:
+                if k == 1:  # several persons of that surname in the corpus: the one whose story this is
+                    target = _by_context(m.doc, table, uf, full_docs, doc_context)
                 break  # ambiguous ("Kim"): leave it alone
         if target is not None:
             uf.union(target, i)
@@ -248,6 +256,29 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if active[i]:
             groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+#: names a document must share with a person's other documents, and the factor by which it must share
+#: more with them than with the next person of that surname, for a bare surname to be that person
+_CONTEXT_MIN = 2
+_CONTEXT_MARGIN = 2
+
+
+def _by_context(doc: str, table: set[int], uf: _UnionFind, full_docs: Mapping[int, set[str]],
+                doc_context: Mapping[str, set[str]]) -> int | None:
+    """The person a bare surname names when several share it in the corpus: the one whose documents
+    share clearly more names with this document (the same story: places, organisations, other
+    people) than any other's; ``None`` when no one stands out."""
+    own = doc_context.get(doc, set())
+    shared: dict[int, set[str]] = defaultdict(set)
+    for r in table:
+        for d in full_docs.get(r, ()):
+            if d != doc:
+                shared[uf.find(r)] |= own & doc_context.get(d, set())
+    ranked = sorted((len(v) for v in shared.values()), reverse=True)
+    if not ranked or ranked[0] < _CONTEXT_MIN or (len(ranked) > 1 and ranked[0] < _CONTEXT_MARGIN * max(ranked[1], 1)):
+        return None
+    return max(shared, key=lambda root: len(shared[root]))
 
 
 #: surnames this long may differ by one edit ("Tillmann" / "Tilmann") and still meet

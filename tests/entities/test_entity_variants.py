@@ -334,3 +334,23 @@ def test_entity_is_named_by_a_name_rather_than_its_web_address() -> None:
     entities, _ = resolve_documents([a], load_kb())
     names = {e["name"] for e in entities}
     assert "ORF" in names and "orf.at" not in names and "Beispiel Werke" in names
+
+
+def test_bare_surname_joins_the_person_of_its_story_when_the_corpus_has_two() -> None:
+    a1 = doc("a1", "Anna Weber vom Deichverband warnte in Kleinhafen vor der Flut an der Murra.", [
+        ("Anna Weber", "PER"), ("Deichverband", "ORG"), ("Kleinhafen", "LOC"), ("Murra", "LOC")])
+    a2 = doc("a2", "In Kleinhafen stieg die Murra weiter, sagte Weber vom Deichverband.", [
+        ("Kleinhafen", "LOC"), ("Murra", "LOC"), ("Weber", "PER"), ("Deichverband", "ORG")])
+    b1 = doc("b1", "Paul Weber führt die Tabelle in Großstetten an, der SV Großstetten jubelt.", [
+        ("Paul Weber", "PER"), ("Großstetten", "LOC"), ("SV Großstetten", "ORG")])
+    entities, _ = resolve_documents([a1, a2, b1], load_kb())
+    assert together(entities, "Anna Weber", "Weber") and not together(entities, "Paul Weber", "Weber")
+    # nothing in common with either story: the surname stays alone
+    c = doc("c", "Weber sprach in Nordstadt.", [("Weber", "PER"), ("Nordstadt", "LOC")])
+    entities, _ = resolve_documents([a1, b1, c], load_kb())
+    assert not together(entities, "Anna Weber", "Weber") and not together(entities, "Paul Weber", "Weber")
+    # both persons in the surname's own document: ambiguous there, whatever the corpus says
+    d = doc("d", "Anna Weber und Paul Weber in Kleinhafen an der Murra; Weber sagte.", [
+        ("Anna Weber", "PER"), ("Paul Weber", "PER"), ("Kleinhafen", "LOC"), ("Murra", "LOC"), ("Weber", "PER")])
+    entities, _ = resolve_documents([a1, b1, d], load_kb())
+    assert not together(entities, "Anna Weber", "Weber") and not together(entities, "Paul Weber", "Weber")
