@@ -197,7 +197,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 target = next(iter(roots))
                 break
             if len(roots) > 1:
-                if k == 1:  # several persons of that surname in the corpus: the one whose story this is
+                if k == 1 and table:  # several persons of that surname in the corpus: the one whose story this is
                     target = _by_context(m.doc, table, uf, full_docs, doc_context)
                 break  # ambiguous ("Kim"): leave it alone
         if target is not None:
