@@ -255,9 +255,9 @@ def test_acronym_from_compound_parts_when_one_name_fits() -> None:
                      ["Landeskriminalamt", "Landeskirchenamt"], "LKA")
     entities, _ = resolve_documents([b], load_kb())
     assert not together(entities, "Landeskriminalamt", "LKA") and not together(entities, "Landeskirchenamt", "LKA")
-    c = _acronym_doc("c", "Der Sicherheitsdienst der Ukraine und der SBU.", ["Sicherheitsdienst der Ukraine"], "SBU")
+    c = _acronym_doc("c", "Der Wachdienst der Nordstadt und der WBN.", ["Wachdienst der Nordstadt"], "WBN")
     entities, _ = resolve_documents([c], load_kb())
-    assert not together(entities, "Sicherheitsdienst der Ukraine", "SBU")  # letters not in the German name
+    assert not together(entities, "Wachdienst der Nordstadt", "WBN")  # letters not in the name
 
 
 def test_organisation_head_before_a_place_makes_one_organisation() -> None:
@@ -329,11 +329,12 @@ def test_short_organisation_head_joins_the_one_longer_head_of_that_place() -> No
 
 
 def test_entity_is_named_by_a_name_rather_than_its_web_address() -> None:
-    a = doc("a", "Wie orf.at meldet, sagte der ORF nichts. Die Firma Beispiel Werke.", [("orf.at", "ORG"), ("ORF", "ORG"),
-                                                                                      ("Beispiel Werke", "ORG")])
+    a = doc("a", "Wie musterfunk.at meldet, sagte der Musterfunk nichts. Die Firma Beispiel Werke.", [
+        ("musterfunk.at", "ORG"), ("Musterfunk", "ORG"), ("Beispiel Werke", "ORG")])
     entities, _ = resolve_documents([a], load_kb())
     names = {e["name"] for e in entities}
-    assert "ORF" in names and "orf.at" not in names and "Beispiel Werke" in names
+    assert together(entities, "musterfunk.at", "Musterfunk")
+    assert "Musterfunk" in names and "musterfunk.at" not in names and "Beispiel Werke" in names
 
 
 def test_bare_surname_joins_the_person_of_its_story_when_the_corpus_has_two() -> None:
@@ -354,3 +355,14 @@ def test_bare_surname_joins_the_person_of_its_story_when_the_corpus_has_two() ->
         ("Anna Weber", "PER"), ("Paul Weber", "PER"), ("Kleinhafen", "LOC"), ("Murra", "LOC"), ("Weber", "PER")])
     entities, _ = resolve_documents([a1, b1, d], load_kb())
     assert not together(entities, "Anna Weber", "Weber") and not together(entities, "Paul Weber", "Weber")
+
+
+def test_kb_links_agencies_to_their_acronyms() -> None:
+    a = doc("a", "Der Sicherheitsdienst der Ukraine meldet; das Technische Hilfswerk hilft.", [
+        ("Sicherheitsdienst der Ukraine", "ORG"), ("Technische Hilfswerk", "ORG")])
+    b = doc("b", "Der SBU und das THW sowie der Deutsche Gewerkschaftsbund.", [("SBU", "ORG"), ("THW", "ORG"),
+                                                                           ("Deutsche Gewerkschaftsbund", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Sicherheitsdienst der Ukraine", "SBU")
+    assert together(entities, "Technische Hilfswerk", "THW")
+    assert not together(entities, "SBU", "THW") and not together(entities, "THW", "Deutsche Gewerkschaftsbund")
