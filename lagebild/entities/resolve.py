@@ -181,6 +181,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                     full_by_last_t[translit_key(words[-1])].add(root)
                 doc_full_last[(m.doc, words[-1])].add(root)
                 doc_full_first[(m.doc, words[0])].add(root)
+    pending: list[tuple[int, set[int]]] = []  # bare surnames that several persons of the corpus carry
     for i, m in enumerate(mentions):
         if m.label != "PER" or m.form != "name":
             continue
@@ -197,11 +198,12 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 target = next(iter(roots))
                 break
             if len(roots) > 1:
-                if k == 1 and table:  # several persons of that surname in the corpus: the one whose story this is
-                    target = _by_context(m.doc, table, uf, full_docs, doc_context)
+                if k == 1 and table:  # several persons of that surname in the corpus: decided below by story
+                    pending.append((i, table))
                 break  # ambiguous ("Kim"): leave it alone
         if target is not None:
             uf.union(target, i)
+    _surnames_by_context(mentions, pending, uf, full_docs, doc_context)
     # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
     _join_place_heads(mentions, first, uf)
@@ -264,21 +266,52 @@ _CONTEXT_MIN = 2
 _CONTEXT_MARGIN = 2
 
 
-def _by_context(doc: str, table: set[int], uf: _UnionFind, full_docs: Mapping[int, set[str]],
-                doc_context: Mapping[str, set[str]]) -> int | None:
-    """The person a bare surname names when several share it in the corpus: the one whose documents
-    share clearly more names with this document (the same story: places, organisations, other
-    people) than any other's; ``None`` when no one stands out."""
-    own = doc_context.get(doc, set())
-    shared: dict[int, set[str]] = defaultdict(set)
-    for r in table:
-        for d in full_docs.get(r, ()):
-            if d != doc:
-                shared[uf.find(r)] |= own & doc_context.get(d, set())
-    ranked = sorted((len(v) for v in shared.values()), reverse=True)
-    if not ranked or ranked[0] < _CONTEXT_MIN or (len(ranked) > 1 and ranked[0] < _CONTEXT_MARGIN * max(ranked[1], 1)):
-        return None
-    return max(shared, key=lambda root: len(shared[root]))
+def _surnames_by_context(mentions: Sequence[MentionRec], pending: Sequence[tuple[int, set[int]]], uf: _UnionFind,
+                         full_docs: Mapping[int, set[str]], doc_context: Mapping[str, set[str]]) -> None:
+    """Join a bare surname that several persons of the corpus carry to the one whose story it is.
+
+    Equal bare surnames already form one group across documents, so the decision is made per group:
+    a group that already holds a full name stays as it is; otherwise the names of the group's
+    documents are compared with those of each person's documents, leaving out names found in more
+    than a fifth of the corpus ("Deutschland"). The person must share at least two names and twice
+    as many as the next one.
+    """
+    if not pending:
+        return
+    df: Counter[str] = Counter(name for names in doc_context.values() for name in names)
+    common = {name for name, n in df.items() if n > max(2, len(doc_context) // 5)}
+    with_full = {uf.find(r) for r in full_docs}
+    groups: dict[int, tuple[set[str], set[int]]] = {}
+    for i, table in pending:
+        root = uf.find(i)
+        if root in with_full:
+            continue
+        docs, cands = groups.setdefault(root, (set(), set()))
+        docs.add(mentions[i].doc)
+        cands.update(table)
+    for root, (docs, cands) in groups.items():
+        person_names: dict[int, set[str]] = defaultdict(set)  # each person's documents' names
+        for r in cands:
+            for d in full_docs.get(r, ()):
+                if d not in docs:
+                    person_names[uf.find(r)] |= doc_context.get(d, set()) - common
+        own = set().union(*(doc_context.get(d, set()) for d in docs)) - common
+        ranked = sorted(((len(own & names), person) for person, names in person_names.items()), reverse=True)
+        if not ranked or ranked[0][0] < _CONTEXT_MIN:
+            continue
+        if len(ranked) > 1 and ranked[0][0] < _CONTEXT_MARGIN * max(ranked[1][0], 1):
+            continue
+        best = ranked[0][1]
+        # every document of the group must point to that person, not only their sum ("Miller" in
+        # three unrelated sports reports is no one person)
+        if all(_points_to(doc_context.get(d, set()) - common, best, person_names) for d in docs):
+            uf.union(best, root)
+
+
+def _points_to(names: set[str], person: int, person_names: Mapping[int, set[str]]) -> bool:
+    """True if a document shares a name with ``person``'s documents and no more with any other's."""
+    mine = len(names & person_names[person])
+    return mine >= 1 and all(len(names & other) <= mine for p, other in person_names.items() if p != person)
 
 
 #: surnames this long may differ by one edit ("Tillmann" / "Tilmann") and still meet

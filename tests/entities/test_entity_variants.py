@@ -350,6 +350,11 @@ def test_bare_surname_joins_the_person_of_its_story_when_the_corpus_has_two() ->
     c = doc("c", "Weber sprach in Nordstadt.", [("Weber", "PER"), ("Nordstadt", "LOC")])
     entities, _ = resolve_documents([a1, b1, c], load_kb())
     assert not together(entities, "Anna Weber", "Weber") and not together(entities, "Paul Weber", "Weber")
+    # the same bare surname in a report of each story: no one person
+    b2 = doc("b2", "Weber traf in Großstetten, der SV Großstetten siegte.", [("Weber", "PER"), ("Großstetten", "LOC"),
+                                                                            ("SV Großstetten", "ORG")])
+    entities, _ = resolve_documents([a1, a2, b1, b2], load_kb())
+    assert not together(entities, "Anna Weber", "Weber") and not together(entities, "Paul Weber", "Weber")
     # both persons in the surname's own document: ambiguous there, whatever the corpus says
     d = doc("d", "Anna Weber und Paul Weber in Kleinhafen an der Murra; Weber sagte.", [
         ("Anna Weber", "PER"), ("Paul Weber", "PER"), ("Kleinhafen", "LOC"), ("Murra", "LOC"), ("Weber", "PER")])
