@@ -58,6 +58,7 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9&\-]{1,7}$")
 _ADJ_LIKE = re.compile(r"^[a-zäöüß][a-zäöüß\-]*(isch|ig|lich|er)(e|er|en|em|es)?$")
 _GEN_DET = frozenset({"des", "der"})
 _WORDISH = re.compile(r"\w")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 class Tok(NamedTuple):
@@ -543,9 +544,10 @@ def extract_mentions(
                 ents.append((idx[0], idx[-1] + 1, ent.label_))
         sentences.append(toks)
         out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words, ctx))
-    # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay
-    out = [m for m in out if not (m.source == "model" and m.form == "name" and not m.kb
-                                  and is_common_noun(text[m.start:m.end], ctx))]
+    # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay; a span
+    # without a letter ("+++", a broken character) is no name either
+    out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
+           and not (m.source == "model" and m.form == "name" and not m.kb and is_common_noun(text[m.start:m.end], ctx))]
     out.extend(_recurring_surnames(text, sentences, out))
     out.extend(_recurring_org_words(text, sentences, out, kb))
     keys = outlet_keys(outlet) | _own_name_keys(text, out, kb)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,6 +22,7 @@ from lagebild.entities.extract import (
     Tok,
     _recurring_org_words,
     _recurring_surnames,
+    extract_mentions,
     finish_norms,
     mentions_in_tokens,
 )
@@ -371,3 +372,37 @@ def test_kb_links_agencies_to_their_acronyms() -> None:
     assert together(entities, "Sicherheitsdienst der Ukraine", "SBU")
     assert together(entities, "Technische Hilfswerk", "THW")
     assert not together(entities, "SBU", "THW") and not together(entities, "THW", "Deutsche Gewerkschaftsbund")
+
+
+class _FakeTok(NamedTuple):
+    text: str
+    idx: int
+    i: int
+
+
+class _FakeEnt(NamedTuple):
+    start: int
+    end: int
+    label_: str
+
+
+class _FakeDoc:
+    """What extract_mentions reads from a tagged chunk: tokens and entity token ranges."""
+
+    def __init__(self, text: str, labels: dict[str, str]) -> None:
+        self.toks = [_FakeTok(m.group(), m.start(), k) for k, m in enumerate(re.finditer(r"\S+", text))]
+        self.ents = [_FakeEnt(t.i, t.i + 1, labels[t.text]) for t in self.toks if t.text in labels]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.toks)
+
+
+def test_spans_without_a_letter_are_no_names() -> None:
+    text = "+++ Eilmeldung +++ Quandrowski kommt nach Westerburg"
+    labels = {"+++": "ORG", "Quandrowski": "PER", "Westerburg": "LOC"}
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, labels) for t in texts]
+
+    ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
+    assert [text[m.start:m.end] for m in ms] == ["Quandrowski", "Westerburg"]
