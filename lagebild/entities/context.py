@@ -126,6 +126,7 @@ def load_context() -> ContextLexicon:
         for line in cur_path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 currencies.add(name_key(line.strip()))
+    currencies.update(name_key(w) for w in data.get("currency_subunits", ()))
     return ContextLexicon(
         actor_verbs=frozenset(data.get("actor_verbs", ())),
         relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),

@@ -199,6 +199,7 @@ def test_currencies_and_own_outlet_are_not_entities() -> None:
     ctx = load_context()
     assert is_currency("Euro", ctx) and is_currency("US-Dollar", ctx) and is_currency("Rubel", ctx)
     assert not is_currency("Europa", ctx) and not is_currency("Córdoba", ctx)
+    assert is_currency("Cent", ctx) and is_currency("Rappen", ctx) and not is_currency("Centrum", ctx)
     text = "Das kostet 5 Euro, sagte sie in Franken."
     _, ms = _mentions(text, [(3, 4, "ORG"), (8, 9, "LOC")])
     assert set(_found(text, ms)) == {"Franken"}
