@@ -379,7 +379,11 @@ def _skeleton(word: str) -> str:
 
 
 def _first_names_match(a: list[str], b: list[str]) -> bool:
-    """Same person by the given names: equal, one edit apart, same consonant skeleton, or an extra middle name."""
+    """Same person by the given names: equal, one edit apart, same consonant skeleton, an extra middle
+    name, or an initial ("F. Merz") of the other's first name."""
+    if (len(a[0]) == 1) != (len(b[0]) == 1):
+        initial, full = (a, b) if len(a[0]) == 1 else (b, a)
+        return full[0].startswith(initial[0]) and initial[1:] == full[1:]
     if a[0] == b[0]:
         shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
         it = iter(longer)
@@ -428,7 +432,11 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
             partners[a].add(uf.find(first[f"n:{b}"]))
             partners[b].add(uf.find(first[f"n:{a}"]))
         for a, b in pairs:
-            if len(partners[a]) == 1 or len(partners[b]) == 1:
+            initials = [x for x in (a, b) if len(names[x][0]) == 1]
+            if initials:  # an initial fits many given names: it must fit only this one
+                if all(len(partners[x]) == 1 for x in initials):
+                    uf.union(first[f"n:{a}"], first[f"n:{b}"])
+            elif len(partners[a]) == 1 or len(partners[b]) == 1:
                 uf.union(first[f"n:{a}"], first[f"n:{b}"])
 
 

@@ -407,3 +407,14 @@ def test_spans_without_a_letter_are_no_names() -> None:
 
     ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
     assert [text[m.start:m.end] for m in ms] == ["Quandrowski", "Westerburg"]
+
+
+def test_initial_joins_the_one_given_name_it_abbreviates() -> None:
+    a = doc("a", "Friedrich Quandt sprach mit Olaf Wernersen.", [("Friedrich Quandt", "PER"), ("Olaf Wernersen", "PER")])
+    b = doc("b", "F. Quandt und O. Wernersen; Fritz Quandt war nicht da.", [("F. Quandt", "PER"), ("O. Wernersen", "PER"),
+                                                                         ("Fritz Quandt", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Olaf Wernersen", "O. Wernersen")
+    # "F." fits Friedrich and Fritz: it joins neither, and they stay apart
+    assert not together(entities, "Friedrich Quandt", "F. Quandt") and not together(entities, "Fritz Quandt", "F. Quandt")
+    assert not together(entities, "Friedrich Quandt", "Fritz Quandt")
