@@ -59,6 +59,7 @@ class ContextLexicon:
     common_noun_suffixes: tuple[str, ...] = ()
     org_head_endings: tuple[str, ...] = ()
     short_org_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "polizei" → ("polizeipräsidium", …)
+    given_names: frozenset[str] = frozenset()  # spelling-blind keys of given names (data/kb/given_names.txt)
 
     def org_head(self, word: str) -> bool:
         """True for a capitalised word that heads an organisation named after a place ("Verkehrsclub")."""
@@ -127,7 +128,11 @@ def load_context() -> ContextLexicon:
             if line.strip() and not line.startswith("#"):
                 currencies.add(name_key(line.strip()))
     currencies.update(name_key(w) for w in data.get("currency_subunits", ()))
+    given_path = KB_DIR / "given_names.txt"
+    given = frozenset(line.strip() for line in given_path.read_text(encoding="utf-8").splitlines()
+                      if line.strip() and not line.startswith("#")) if given_path.exists() else frozenset()
     return ContextLexicon(
+        given_names=given,
         actor_verbs=frozenset(data.get("actor_verbs", ())),
         relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),
         source_before=frozenset(w.casefold() for w in data.get("source_before", ())),

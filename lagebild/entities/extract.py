@@ -548,6 +548,7 @@ def extract_mentions(
     # without a letter ("+++", a broken character) is no name either
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
            and not (m.source == "model" and m.form == "name" and not m.kb and is_common_noun(text[m.start:m.end], ctx))]
+    out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
     out.extend(_recurring_org_words(text, sentences, out, kb))
     keys = outlet_keys(outlet) | _own_name_keys(text, out, kb)
@@ -602,6 +603,41 @@ def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Seq
             if prev.casefold() in _BEFORE_COMMON_NOUN or (prev[:1].islower() and _ADJ_LIKE.match(prev)):
                 continue
             found.append(Mention(tok.start, tok.end, "PER", "name", source="document"))
+    return found
+
+
+_SURNAME = re.compile(r"^[^\W\d_]{3,}(?:-[^\W\d_]{2,})?$")
+
+
+def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Mention], kb: KB, roles: RoleLexicon,
+                        ctx: ContextLexicon) -> list[Mention]:
+    """A known given name before a capitalised word the dictionary does not know is a person the
+    tagger missed ("Kazım Abacı vom Verein …"). Both words must be free, the given name written like
+    a name ("Anna", not "ANNA") and no KB name or role noun, the second word neither a KB name nor a
+    German word ("Rose Garten" stays out), and no article may stand before them."""
+    if not ctx.given_names:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    for toks in sentences:
+        for k in range(len(toks) - 1):
+            given, last = toks[k], toks[k + 1]
+            word, sur = given.text, last.text
+            if (len(word) < 4 or not word[:1].isupper() or not word[1:].islower() or not word.isalpha()
+                    or fold_key(word) not in ctx.given_names or last.start != given.end + 1):
+                continue
+            if not _SURNAME.match(sur) or not sur[:1].isupper() or sur.isupper():
+                continue
+            if k + 2 < len(toks) and toks[k + 2].start == last.end and toks[k + 2].text == "-":
+                continue  # a compound's first part ("Star Wars-Film" split at the hyphen)
+            prev = toks[k - 1].text if k else ""
+            if prev.casefold() in _BEFORE_COMMON_NOUN or any(s < last.end and given.start < e for s, e in covered):
+                continue
+            if (any(simplemma.is_known(part, lang="de") for part in (sur, *sur.split("-")[1:]))  # "Star Wars-Film"
+                    or kb.lookup(sur) is not None or kb.lookup(word) is not None
+                    or roles.match(word) is not None or roles.match(sur) is not None):
+                continue
+            found.append(Mention(given.start, last.end, "PER", "name", source="rule"))
     return found
 
 

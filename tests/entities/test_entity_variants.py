@@ -20,6 +20,7 @@ from lagebild.entities.context import (
 from lagebild.entities.extract import (
     Mention,
     Tok,
+    _given_name_persons,
     _recurring_org_words,
     _recurring_surnames,
     extract_mentions,
@@ -418,3 +419,13 @@ def test_initial_joins_the_one_given_name_it_abbreviates() -> None:
     # "F." fits Friedrich and Fritz: it joins neither, and they stay apart
     assert not together(entities, "Friedrich Quandt", "F. Quandt") and not together(entities, "Fritz Quandt", "F. Quandt")
     assert not together(entities, "Friedrich Quandt", "Fritz Quandt")
+
+
+def test_given_name_before_an_unknown_word_is_a_person_the_tagger_missed() -> None:
+    kb, roles, ctx = load_kb(), load_roles(), load_context()
+    text = "Laut Kazım Abacı vom Verein kamen viele. Die Rose Garten blüht, der Anna Quandrowski half, Star Wars-Film läuft."
+    found = [text[m.start:m.end] for m in _given_name_persons([_toks(text)], [], kb, roles, ctx)]
+    assert found == ["Kazım Abacı"]
+    # a name the tagger found already stays as it is
+    start = text.index("Kazım")
+    assert _given_name_persons([_toks(text)], [Mention(start, start + 11, "PER", "name")], kb, roles, ctx) == []
