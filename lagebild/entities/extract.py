@@ -623,8 +623,8 @@ def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Menti
         for k in range(len(toks) - 1):
             given, last = toks[k], toks[k + 1]
             word, sur = given.text, last.text
-            if (len(word) < 4 or not word[:1].isupper() or not word[1:].islower() or not word.isalpha()
-                    or fold_key(word) not in ctx.given_names or last.start != given.end + 1):
+            if (len(word) < 4 or not word[:1].isupper() or not word[1:].islower() or last.start != given.end + 1
+                    or not word.isalpha() or (word.casefold() if word.isascii() else fold_key(word)) not in ctx.given_names):
                 continue
             if not _SURNAME.match(sur) or not sur[:1].isupper() or sur.isupper():
                 continue
