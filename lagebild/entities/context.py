@@ -131,9 +131,9 @@ def is_common_noun(word: str, lex: ContextLexicon) -> bool:
     """
     if " " in word or not word[:1].isupper() or not word.isalpha():
         return False
-    import simplemma
+    from lagebild.store.lemma_dicts import lemmatizer  # mapped once per machine, not decoded per process
 
-    lemma = simplemma.lemmatize(word, lang="de")
+    lemma = str(lemmatizer(greedy=False).lemmatize(word, "de"))
     if lemma == word or not lemma[:1].isupper() or word in (lemma + "s", lemma + "es"):
         return False
     if lemma.endswith("e") and word == lemma + "n":

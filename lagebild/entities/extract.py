@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-import simplemma
-
 from lagebild.entities.context import (
     ContextLexicon,
     is_common_noun,
@@ -34,6 +32,7 @@ from lagebild.entities.normalize import (
 )
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
+from lagebild.store.lemma_dicts import is_known
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
 
@@ -568,7 +567,7 @@ def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Seq
         if m.label == "PER" and m.form == "name":
             words = text[m.start:m.end].split()
             if (len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3 and words[-1].isalpha()
-                    and not simplemma.is_known(words[-1], lang="de")):
+                    and not is_known(words[-1], "de")):
                 lasts.add(words[-1])
     if not lasts:
         return []
