@@ -1,10 +1,12 @@
 """Inferred publication dates and event coverage on 1,000 DER STANDARD articles (10kGNAD, 2015–2016).
 
-10kGNAD has no dates, so every publication date lagebild gives these articles is inferred. The
-articles are from 2015–2016: an inferred date outside that range is wrong, and so is a lower
+10kGNAD has no date fields; a date comes from the text (a closing signature) or is inferred. The
+articles are from 2015–2016: a date outside that range is wrong, and so is a lower
 bound ("not before …") after 2016. The script runs the default pipeline and every cross-source
 stage (as ``analyze`` does) over the first ``--docs`` articles and prints, each with its n:
 
+* dates read from the text (DER STANDARD closes many articles with a signature such as
+  "(Anna Muster, 12.9.2015)"): how many, how many outside 2015–2016;
 * inferred dates: how many, how many outside 2015–2016 (the figure that must be 0);
 * bounds: how many articles got only a "not before" bound, how many of those bounds lie after 2016;
 * events: factual event mentions per class, the share of articles with at least one, merged events;
@@ -97,16 +99,20 @@ def main() -> None:
     outside = {d: e["value"] for d, e in inferred.items() if not str(e["value"]).startswith(YEARS)}
     bounds = {d: e for d, e in result.inferred_dates.items() if not e.get("value") and e.get("not_before")}
     late_bounds = {d: e["not_before"] for d, e in bounds.items() if str(e["not_before"])[:4] > YEARS[-1]}
-    printed = sum(1 for d in docs if d.meta.published.value)
+    printed = {d.id: str(d.meta.published.value) for d in docs if d.meta.published.value}
+    printed_outside = {d: v for d, v in printed.items() if not v.startswith(YEARS)}
 
     print(f"10kGNAD (DER STANDARD 2015–2016): {n} articles, pipeline + cross-source {seconds:.1f} s ({n / seconds:.1f} articles/s wall)\n")
     print("| publication dates | n | of |")
     print("|---|---|---|")
-    print(f"| dates read from the text (no date exists in 10kGNAD: all are wrong) | {printed} | {n} |")
+    print(f"| dates read from the text (closing signatures such as \"(APA, 12.9.2015)\") | {len(printed)} | {n} |")
+    print(f"| **dates read from the text outside 2015–2016** | **{len(printed_outside)}** | {len(printed)} |")
     print(f"| inferred dates | {len(inferred)} | {n} |")
     print(f"| **inferred dates outside 2015–2016** | **{len(outside)}** | {len(inferred)} |")
     print(f"| bounds only (not before …) | {len(bounds)} | {n} |")
     print(f"| bounds after 2016 (impossible) | {len(late_bounds)} | {len(bounds)} |")
+    for doc_id, value in sorted(printed_outside.items())[:10]:
+        print(f"  read outside: {doc_id} {value}: {next(d for d in docs if d.id == doc_id).meta.published.reason}")
     for doc_id, value in sorted(outside.items())[:10]:
         print(f"  outside: {doc_id} {value}: {result.inferred_dates[doc_id].get('reason', '')[:160]}")
     for doc_id, value in sorted(late_bounds.items())[:10]:

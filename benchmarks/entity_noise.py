@@ -86,13 +86,15 @@ def noise(docs: list[Document], outlets: dict[str, str | None]) -> dict[str, Any
         docs_of = {m["doc"] for m in ent["mentions"]}
         if any(is_outlet_name(m["text"], outlet_keys(outlets.get(m["doc"]))) for m in ent["mentions"] if m["doc"] in docs_of):
             outlet.append(ent["name"])
-    top = Counter({e["name"]: len(e["mentions"]) for e in entities}).most_common(10)
-    return {"entities": len(entities), "per_country": per_country, "currency": currency, "outlet": outlet, "top10": top}
+    top = Counter({e["name"]: len(e["mentions"]) for e in entities}).most_common(30)
+    return {"entities": len(entities), "per_country": per_country, "currency": currency, "outlet": outlet, "top": top}
 
 
-def run(items: list[tuple[str, str, str | None]]) -> tuple[dict[str, Any], float]:
+def run(items: list[tuple[str, str, str | None]], plain: bool = False) -> tuple[dict[str, Any], float]:
+    """Run the stages over ``items``; ``plain`` hides the outlet from the pipeline (text without a URL)
+    while the noise count still knows it."""
     t0 = time.perf_counter()
-    docs = [run_stages(text, STAGES, doc_id=doc_id, outlet=outlet) for doc_id, text, outlet in items]
+    docs = [run_stages(text, STAGES, doc_id=doc_id, outlet=None if plain else outlet) for doc_id, text, outlet in items]
     secs = time.perf_counter() - t0
     return noise(docs, {d: o for d, _, o in items}), secs
 
@@ -160,19 +162,21 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--gold-docs", type=int, default=300, help="SmartData news documents")
     ap.add_argument("--germeval-sentences", type=int, default=2200)
+    ap.add_argument("--plain", action="store_true", help="10kGNAD as plain text: the pipeline is not told the outlet")
+    ap.add_argument("--skip-gold", action="store_true", help="only the example corpus and 10kGNAD")
     args = ap.parse_args()
     for name, gdocs in ((f"SmartData news ({args.gold_docs} docs)", smartdata_docs(args.gold_docs)),
-                        (f"GermEval 2014 dev ({args.germeval_sentences} sentences)", germeval_docs(args.germeval_sentences))):
+                        (f"GermEval 2014 dev ({args.germeval_sentences} sentences)", germeval_docs(args.germeval_sentences))) if not args.skip_gold else ():
         total, bad, ex = _unsupported(gdocs)
         print(f"== {name}: {total} name mentions, unsupported {bad} ({bad / max(total, 1):.3f})")
         print("  most frequent unsupported:", ", ".join(f"{t} ({c})" for t, c in ex.most_common(15)))
     for name, items in (("examples/ru-kp-treaty", example_docs()), (f"10kGNAD first {args.n}", gnad_docs(args.n))):
-        res, secs = run(items)
+        res, secs = run(items, plain=args.plain and name.startswith("10kGNAD"))
         print(f"== {name}: {len(items)} docs, {secs:.1f} s, {res['entities']} entities")
         for key in ("per_country", "currency", "outlet"):
             vals = res[key]
             print(f"  {key}: {len(vals)} {sorted(set(vals))[:15]}")
-        print("  top10:", ", ".join(f"{n} ({c})" for n, c in res["top10"]))
+        print("  top30:", ", ".join(f"{n} ({c})" for n, c in res["top"]))
 
 
 if __name__ == "__main__":

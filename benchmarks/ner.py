@@ -2,7 +2,8 @@
 
 - GermEval 2014 official **dev** file (never used for training or model selection): outer chunks,
   CoNLL exact-match metric, all 12 labels and the coarse PER/LOC/ORG/OTH view.
-- SmartData v1 **news** documents (another corpus, 2015-16 newswire; not used for training):
+- SmartData v1 **news** documents of its *test* split (another corpus, 2015-16 newswire; the
+  training script may add the v1 *train* split, never these):
   PERSON→PER, ORGANIZATION*→ORG, LOCATION/LOCATION_CITY→LOC, exact character spans. Streets, stops
   and routes are not scored either way (predictions overlapping them are ignored). Measured for the
   tagger alone and for the whole stage (tagger + knowledge base + role rules; name mentions only).
@@ -25,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation import shared_data_dir  # noqa: E402
 from lagebild.entities.model import load_model  # noqa: E402
 from lagebild.entities.tagging import recognise  # noqa: E402
+from lagebild.evaluation import shared_data_dir  # noqa: E402
 from lagebild.evaluation.ner import Scores, evaluate, read_germeval, tag_sentences  # noqa: E402
 
 SHARED = shared_data_dir()
@@ -66,7 +67,7 @@ def smartdata(nlp, *, stage: bool = False, model: str | None = None) -> Scores: 
     scores = Scores()
     with gzip.open(SMARTDATA, "rt", encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh]
-    docs = [d for d in docs if d.get("source") == "news"]
+    docs = [d for d in docs if d.get("source") == "news" and d.get("split") == "test"]
     if stage:
         predicted = [_stage_spans(d["text"], model) for d in docs]
     else:
@@ -137,7 +138,7 @@ def main() -> int:
     print(row("GermEval dev, 12 labels", full, ("PER", "LOC", "ORG", "OTH")) + "   (PER LOC ORG OTH)")
     print(row("GermEval dev, coarse 4 labels", evaluate(dev, predicted, coarse_types=True), ("PER", "LOC", "ORG", "OTH")))
     if SMARTDATA.exists():
-        print(row("SmartData v1 news (PER/LOC/ORG)", smartdata(nlp), ("PER", "LOC", "ORG")) + "   (PER LOC ORG)")
+        print(row("SmartData v1 test news (PER/LOC/ORG)", smartdata(nlp), ("PER", "LOC", "ORG")) + "   (PER LOC ORG)")
         print(row("  same, whole stage (+KB, rules)", smartdata(nlp, stage=True, model=args.model), ("PER", "LOC", "ORG")))
     if LER_DEV.exists():
         print(row("LER dev, coarse (PER/LOC/ORG)", ler(nlp, args.ler_limit), ("PER", "LOC", "ORG")) + "   (PER LOC ORG)")

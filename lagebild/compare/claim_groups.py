@@ -21,15 +21,19 @@ The reasoning says which, and why, in words for every group.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.compare.coverage import independent_origins
-from lagebild.compare.figure_stage import Stage, stage_at
+from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -55,6 +59,29 @@ _VAGUE = {
 }
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
+SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
+
+
+@lru_cache(maxsize=4)
+def _scope_vocabulary(path: Path = SCOPES) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """Words that are no scope, and the pattern before an organisation that names a body, not a group."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        body = re.compile(str(raw["bodies_after"])) if raw.get("bodies_after") else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return frozenset(), None
+    return frozenset(str(w).lower() for w in raw.get("not_scopes", [])), body
+
+
+def no_scope(text: str | None) -> bool:
+    """True for a stated scope that says no place or group: "Insgesamt", "bundesweit", a number."""
+    if not text:
+        return True
+    words, _ = _scope_vocabulary()
+    low = text.strip().lower()
+    return any(ch.isdigit() for ch in low) or low in words or low.split()[0] in words
+
+
 CANNOT_COMPARE = "cannot_compare"
 
 
@@ -128,6 +155,9 @@ class _Claim:
     scope_assumed: bool = False
     doc_places: dict[str, str] = field(default_factory=dict)
     stage: Stage | None = None
+    near_place: str | None = None  # the last place named shortly before the figure (scope key)
+    minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
+    past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
 
     @property
     def named(self) -> bool:
@@ -153,6 +183,8 @@ class ClaimGrouper:
     """Group numeric claims on the same measure and scope; relation corroborated/updated/contradicted/cannot_compare/single."""
 
     same_time_days: int = 1  # reference times closer than this count as "the same time"
+    same_time_hours: int = 3  # … or, when both are known to the minute, closer than this many hours
+    weekday_days: int = 7  # a weekday named without a date is read within this many days after the story's event day
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
     prov: Any = field(default=None, compare=False)
 
@@ -165,6 +197,7 @@ class ClaimGrouper:
         stories = story_of(getattr(result, "stories", None) or [])
         inferred = getattr(result, "inferred_dates", None) or {}
         canonical = entity_names(getattr(result, "entities", None) or [])
+        event_days = _event_days(getattr(result, "events", None) or [], stories)
         out = []
         for doc in docs:
             claims = [a for a in doc.annotations if a.kind == "claim"]
@@ -174,6 +207,8 @@ class ClaimGrouper:
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
             dct, guessed = publication_interval(doc, inferred)
             places = _main_places(doc)
+            locs = [a for a in doc.annotations if a.kind == "entity" and a.label == "LOC"]
+            weekdays = [a for a in doc.annotations if a.kind == "timex" and isinstance(a.data.get("relative"), dict)]
             for ann in claims:
                 data = dict(ann.data)
                 values = value_interval(data)
@@ -189,7 +224,20 @@ class ClaimGrouper:
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
                 scope_text = canonical.get(scope_id or "") or data.get("scope")
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
+                if scope is not None and (no_scope(scope_text) or no_scope(scope_ann.surface if scope_ann else None)
+                                          or _body_not_group(doc, scope_ann, str(measure))):
+                    scope = None
+                if scope is None and no_scope(scope_text):
+                    scope_text = None
                 ref, basis = self._ref_time(data, by_id, dct)
+                minute = _minute(data, doc, basis)
+                if basis == "publication" or ref is None or ref.granularity not in _FINE:
+                    # "bis Montag 117 Tote" in an article dated to the month: the Monday after the event
+                    weekday = self._weekday_ref(weekdays, sentence, event_days.get(stories.get(doc.id, "")), dct)
+                    if weekday is not None:
+                        ref, basis, minute = weekday, "text (weekday after the event day)", None
+                past = basis != "publication" and ref is not None and dct is not None and ref.granularity not in _FINE \
+                    and ref.granularity != "month" and ref.end < dct.start
                 if basis == "publication" and guessed:
                     basis = "publication (inferred)"
                 claimant_ann = by_id.get(data.get("claimant_ann") or "")
@@ -220,6 +268,9 @@ class ClaimGrouper:
                         },
                         doc_places=places,
                         stage=stage,
+                        past=past,
+                        near_place=_near_place(doc.text, locs, sentence.start),
+                        minute=minute,
                     )
                 )
         return out
@@ -260,20 +311,34 @@ class ClaimGrouper:
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
+        scopes: dict[tuple[str, str], set[str]] = defaultdict(set)  # (story, measure) → the places its figures are about
         for c in claims:
             blocks[(c.story, c.measure)].append(c)
+            if c.scope:
+                scopes[(c.story, c.measure)].add(c.scope)
+        for c in claims:
+            # a place no figure of this measure is about (a hospital's town, where other persons were counted)
+            # is no rival of the lead place
+            if c.near_place not in scopes[(c.story, c.measure)]:
+                c.near_place = None
         out: list[dict[str, Any]] = []
         for block in blocks.values():
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
             for c in scoped.pop(None, []):
-                # an unstated scope joins the one scoped group whose place the article names
-                fits = [k for k in scoped if k is not None and k in c.doc_places]
+                # an unstated scope joins the one scoped group whose place the article names, unless another
+                # place is named just before the figure ("… in Wien. Die Veranstalter sprachen von 80.000")
+                candidates = [k for k in scoped if k and (c.near_place is None or c.near_place == k)]
+                fits = [k for k in candidates if k in c.doc_places]
                 if len(fits) > 1:  # the article names several: the one whose values it agrees with
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
                 if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
-                    fits = [k for k in scoped if k is not None and any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
+                    fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
+                if len(fits) > 1 and _decimals(c) >= 2:
+                    # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
+                    same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in scoped[k])]
+                    fits = same if len(same) == 1 else fits
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
@@ -328,7 +393,7 @@ class ClaimGrouper:
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         sources = {c.origin for c in members}
-        relation, reasoning = self._relation(phases, len(sources))  # may put the phases in stage order
+        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None)  # may reorder the phases
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
@@ -423,18 +488,105 @@ class ClaimGrouper:
                 # an inferred publication date is a guess: it never makes two reports simultaneous
                 stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
                 if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
-                        and abs((x.ref.start - y.ref.start).days) < self.same_time_days:
+                        and abs((x.ref.start - y.ref.start).days) < self.same_time_days and not self._hours_apart(x, y):
                     return True
         return False
 
-    def _ordered(self, prev: list[_Claim], nxt: list[_Claim]) -> bool:
-        if any(c.ref is None for c in prev + nxt):
+    def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
+        """True when both times are known to the minute and lie ``same_time_hours`` or more apart, for outlets'
+        own statements only: two authorities giving different values on one day still disagree."""
+        if x.named or y.named or x.minute is None or y.minute is None:
             return False
-        prev_end = max(c.ref.end for c in prev if c.ref)
-        next_start = min(c.ref.start for c in nxt if c.ref)
-        return (next_start - prev_end).days >= self.same_time_days
+        return abs(x.minute - y.minute) >= timedelta(hours=self.same_time_hours)
 
-    def _relation(self, phases: list[list[_Claim]], n_sources: int) -> tuple[str, str]:
+    def _weekday_ref(self, timexes: list[Annotation], sentence: Any, event_day: date | None, dct: DateInterval | None) -> DateInterval | None:
+        """The day a weekday named in the sentence without a date stands for, read as the first such day
+        after the story's event day (within ``weekday_days`` and the publication month when known); None
+        when it is the event day itself (when it happened, not how far the count had come) or unclear."""
+        if event_day is None:
+            return None
+        days = set()
+        for t in timexes:
+            rel = t.data.get("relative")
+            if not isinstance(rel, dict) or not sentence.contains(t.span) or t.data.get("value"):
+                continue
+            if not isinstance(rel.get("weekday"), int) or rel.get("rel") == "future":
+                continue
+            day = event_day + timedelta(days=(int(rel["weekday"]) - event_day.weekday()) % 7)
+            if dct is not None and not dct.start <= day <= dct.end:
+                continue
+            days.add(day)
+        if len(days) != 1:
+            return None
+        (day,) = days
+        if day == event_day or (day - event_day).days > self.weekday_days:
+            return None
+        return interval_of(day.isoformat())
+
+    @staticmethod
+    def _replaced(old: list[_Claim], new: list[_Claim]) -> bool:
+        """True when no dated figure of ``old`` is given on or after the first day a figure of ``new`` is."""
+        first = min((c.ref.start for c in new if c.ref is not None and c.ref.granularity in _FINE), default=None)
+        if first is None:
+            return True
+        return all(c.ref.start < first for c in old if c.ref is not None and c.ref.granularity in _FINE)
+
+    def _series(self, phases: list[list[_Claim]]) -> tuple[list[int], set[tuple[int, int]]] | None:
+        """The phases in time order when the known times order at least two of them and contradict none.
+
+        Phase ``i`` precedes ``j`` when one of its figures refers to a clearly earlier time than one of
+        ``j``'s. A value given again after it was replaced (``i`` before ``j`` and ``j`` before ``i``) is
+        no series; phases with no time known to be earlier or later than another's come last.
+        Returns the order (phase indices) and the pairs that precede each other, else None.
+        """
+        n = len(phases)
+        # one figure of i before one of j ⟺ the earliest end in i lies before the latest start in j (by day or,
+        # between times known to the minute, by hours): computed per phase, not per pair of figures
+        dated = [[c for c in p if c.ref is not None and not c.past] for p in phases]
+        first_end = [min((c.ref.end for c in p if c.ref), default=None) for p in dated]
+        last_start = [max((c.ref.start for c in p if c.ref), default=None) for p in dated]
+        first_min = [min((c.minute for c in p if c.minute), default=None) for p in dated]
+        last_min = [max((c.minute for c in p if c.minute), default=None) for p in dated]
+
+        def before(i: int, j: int) -> bool:
+            a, b = first_end[i], last_start[j]
+            if a is not None and b is not None and (b - a).days >= self.same_time_days:
+                return True
+            x, y = first_min[i], last_min[j]
+            return x is not None and y is not None and y - x >= timedelta(hours=self.same_time_hours)
+
+        prec = {(i, j) for i in range(n) for j in range(n) if i != j and before(i, j)}
+        if not prec or any((j, i) in prec for i, j in prec):
+            return None
+        order: list[int] = []
+        left = [i for i in range(n) if any(i in pair for pair in prec)]  # sorted by their earliest known time
+        while left:
+            ready = next(i for i in left if not any((k, i) in prec for k in left if k != i))
+            order.append(ready)
+            left.remove(ready)
+        return order + [i for i in range(n) if i not in order], prec  # the unplaced ones last
+
+    @staticmethod
+    def _hedged_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
+        """The phases with their hedged figures ("fast", "mehr als", vague amounts) taken out of phases that
+        also hold precise ones, each hedged figure a phase of its own; None when there is none to take out."""
+        out: list[list[_Claim]] = []
+        moved = False
+        for items in phases:
+            precise = [c for c in items if not (c.ann.data.get("hedge") or c.ann.data.get("vague"))]
+            hedged = [c for c in items if c not in precise]
+            if precise and hedged:
+                out.append(precise)
+                out.extend([c] for c in hedged)
+                moved = True
+            else:
+                out.append(items)
+        if not moved:
+            return None
+        out.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or date.max)
+        return out
+
+    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True) -> tuple[str, str]:
         if len(phases) == 1:
             items = phases[0]
             if len(items) == 1:
@@ -444,21 +596,50 @@ class ClaimGrouper:
             return "corroborated", (
                 f"{n_sources} independent sources give values that agree within their hedges ({self._describe(items)})."
             )
+        series = self._series(phases)
+        if series is None:
+            # "fast 70" agrees with an early 60 but comes after a 44: a hedged figure that only breaks the
+            # order where it was put is a value of its own
+            split = self._hedged_apart(phases)
+            if split is not None and (resplit := self._series(split)) is not None:
+                phases[:], series = split, resplit
         sentences = []
         for items in phases:
             agree = " (agreeing within their hedges)" if len(items) > 1 else ""
             sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
-        clash = any(self._clash(a, b) for i, a in enumerate(phases) for b in phases[i + 1 :])
+        clashes = [(i, j) for i in range(len(phases)) for j in range(i + 1, len(phases)) if self._clash(phases[i], phases[j])]
         text = " ".join(sentences)
-        if clash:
+        if series is not None:
+            order, prec = series
+            # a disagreement at one time that a later figure replaced is part of the series, not its verdict;
+            # when either disputed value is still given after the later figure appeared, the dispute stands
+            # (only for running counts: police and organisers do not settle an attendance figure later)
+            running = phases[0][0].measure.partition(":")[0] in running_measures()
+            resolved = (not clashes or running) and all(
+                any((i, k) in prec and (j, k) in prec and self._replaced(phases[i] + phases[j], phases[k]) for k in range(len(phases)))
+                for i, j in clashes)
+            placed = [k for k in order if any(k in pair for pair in prec)]
+            if not scoped:
+                # without a place or group, differing figures may be different quantities (two cities, two
+                # parties): only a complete chain of known times, each value after the one before, is a series
+                resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
+            if resolved:
+                unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
+                steps = " → ".join(" / ".join(_phase_values(phases[k])) for k in placed)
+                phases[:] = [phases[k] for k in order]
+                note = (" Different claimants first gave different values for the same time; a later figure replaced"
+                        " them." if clashes else "")
+                if unplaced:
+                    note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
+                             " or too coarse.")
+                return "updated", text + (
+                    f" The values whose times are known follow each other ({steps}): each later figure updates the"
+                    " earlier one; this is not a contradiction." + note
+                )
+        if clashes:
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
                 " (in one article, or on the same day), so the sources contradict each other."
-            )
-        if all(self._ordered(p, n) for p, n in pairwise(phases)):
-            return "updated", text + (
-                " Each different value refers to a later time than the one before, so the later figure updates the"
-                " earlier one; this is not a contradiction."
             )
         staged = _stage_order(phases)
         if staged is not None:
@@ -509,7 +690,7 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
     names: dict[str, str] = {}
     lead: set[str] = set()
     for a in doc.annotations:
-        if a.kind == "entity" and a.label == "LOC":
+        if a.kind == "entity" and a.label == "LOC" and not no_scope(a.surface):
             words = sorted({scope_key(w) for w in re.split(r"[\s\-/]+", a.surface) if len(w) > 3})
             keys.update(words)
             for w in words:
@@ -521,6 +702,59 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
     ranked = keys.most_common(2)
     top = [k for k, n in ranked[:1] if n > 1 and (len(ranked) < 2 or ranked[1][1] < n)]
     return {k: names[k] for k in lead | set(top)}
+
+
+def _event_days(events: Sequence[Any], stories: dict[str, str], min_sources: int = 3) -> dict[str, date]:
+    """Each story's event day: the earliest day that an event reported by ``min_sources`` of its articles is dated to."""
+    out: dict[str, date] = {}
+    for ev in events:
+        when = ev.get("date") if isinstance(ev, dict) else getattr(ev, "date", None)
+        sources = (ev.get("sources") if isinstance(ev, dict) else getattr(ev, "sources", None)) or []
+        if not isinstance(when, dict) or when.get("granularity") != "day" or len(sources) < min_sources:
+            continue
+        iv = interval_of(when.get("value"))
+        story = stories.get(str(sources[0]), "")
+        if iv is not None and (story not in out or iv.start < out[story]):
+            out[story] = iv.start
+    return out
+
+
+def _minute(data: dict[str, Any], doc: Document, basis: str) -> datetime | None:
+    """The reference time to the minute: a stated time of the claim, else a stated (not inferred) publication time."""
+    value = data.get("ref_time")
+    if isinstance(value, dict):
+        value = value.get("value")
+    if basis == "publication":
+        value = None if doc.meta.published.inferred else doc.meta.published.value
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d", value):
+        return None
+    try:
+        return datetime.fromisoformat(value[:16])
+    except ValueError:
+        return None
+
+
+def _near_place(text: str, locs: list[Annotation], at: int, window: int = 250) -> str | None:
+    """The scope key of the last place named within ``window`` characters before offset ``at`` (the start of
+    the figure's sentence: a place in the sentence itself was not taken for its scope by the claims stage),
+    by its name ("südkoreanischem" in "Laut südkoreanischem Geheimdienst" names who says it, not where)."""
+    places = [a for a in locs if at - window <= a.span.start < at
+              and a.data.get("form", "name") == "name" and not no_scope(a.surface)
+              and not _SOURCE_BEFORE.search(text[max(0, a.span.start - 30) : a.span.start])]
+    if not places:
+        return None
+    last = max(places, key=lambda a: a.span.start)
+    words = [w for w in re.split(r"[\s\-/]+", last.surface) if len(w) > 3]
+    return scope_key(last.surface) if words else None
+
+
+def _body_not_group(doc: Document, scope_ann: Annotation | None, measure: str) -> bool:
+    """True when a share's scope is the body it is counted for ("im Bundestag vertreten"), not whose share it is."""
+    _, body = _scope_vocabulary()
+    if scope_ann is None or body is None or scope_ann.label != "ORG":
+        return False
+    kind = getattr(load_measures().by_id(measure.partition(":")[0]), "kind", None)
+    return kind == "percent" and bool(body.search(doc.text[max(0, scope_ann.span.start - 20) : scope_ann.span.start]))
 
 
 def _share_of_nothing(c: _Claim, vocab: Any) -> bool:
@@ -570,6 +804,12 @@ def _stage_name(items: list[_Claim]) -> str:
     if span is None:
         return "?"
     return span[0].id if span[0] == span[1] else f"{span[0].id}/{span[1].id}"
+
+
+def _decimals(c: _Claim) -> int:
+    """How many decimals a figure is given to ("4,972" → 3)."""
+    text = re.sub(r"[^\d,.]", "", str(c.json.get("value_text") or ""))
+    return len(text.rsplit(",", 1)[1]) if "," in text else 0
 
 
 def _precise(c: _Claim) -> bool:

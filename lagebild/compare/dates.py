@@ -10,6 +10,9 @@ Evidence, strongest first:
    precision): the article cannot be older than that, so it is a lower bound.
 3. *The first month of its story's dated coverage* (not before the article's own bound).
 
+Before all of these, the article's own apposition "vor genau einem Jahr, am 14. Juli 2021" dates it:
+the distance is counted from the day of writing, the date beside it names the same moment.
+
 Evidence comes from the article's own story only (``stories``): a date is never borrowed from
 another story that happens to share words ("Menschen", "verletzt"). A lower bound alone is
 reported as ``kind: bounds`` with ``not_before`` and no value.
@@ -21,11 +24,13 @@ The work is near-linear: facts are found through an inverted index of sentence w
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
@@ -191,16 +196,28 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
             for w in words:
                 index[w].append(len(facts) - 1)
 
+    # every day the story's articles write out, with its year or resolved from a printed date
+    told: dict[str, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if _RANK[f.point.gran] >= _RANK["day"]:
+            told[f.doc.id].append(f)
+    for d in undated:
+        for ann in d.of_kind("timex"):
+            point = _resolved(ann)
+            if point is not None and ann.data.get("anchor") in ("none", None) and _RANK[point.gran] >= _RANK["day"]:
+                told[d.id].append(_Fact(d, ann, point, set()))
     out: dict[str, dict[str, Any]] = {}
     for doc in undated:
         own = peers.get(doc.id, {doc.id})
-        result = _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own)
+        result = _by_apposition(doc) or _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own)
         bound = _lower_bound(doc)
         confidence = 0.8
         if result is not None and bound is not None and (
             (bound[0].date() or result[0].date()) > (result[0].date() or bound[0].date())  # type: ignore[operator]
         ):
             result = None
+        if result is None:
+            confidence, result = 0.6, _after_story_event(doc, [f for d in sorted(own) for f in told.get(d, ())])
         if result is None:
             confidence = 0.5
             result = _by_story(doc, dated, own, bound)
@@ -287,10 +304,15 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
             for i in index.get(w, ()):
                 if facts[i].doc.id in own:  # only the article's own story dates it
                     counts[i] += 1
+        weekday = (ann.data.get("relative") or {}).get("weekday")
         for i, shared_n in sorted(counts.items()):  # sorted: set order varies with the hash seed
             if shared_n < min_shared:
                 continue
             fact = facts[i]
+            if isinstance(weekday, int) and _RANK[fact.point.gran] >= _RANK["day"]:
+                day = fact.point.date()
+                if day is None or day.weekday() != weekday:
+                    continue  # "am Montag" is not the happening another article dates to a Friday
             shared = words & fact.words
             score = sum(idf(w) for w in sorted(shared))
             if i not in values:
@@ -314,6 +336,110 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
               f"({fact.ann.data.get('value')}) in {fact.doc.id} (shared words: {', '.join(shown) or ', '.join(sorted(shared))}){also}")
     evidence = [doc.span_json(ann.span)] + [by_doc[d][2].doc.span_json(by_doc[d][2].ann.span) for d in sorted(by_doc)]
     return point, reason, evidence
+
+
+#: "vor (genau) einem Jahr, am 14. Juli 2021": the distance back from the day of writing, then the date
+_AGO_APPOSITION = re.compile(
+    r"\bvor\s+(?P<exact>(?:genau|exakt|fast|knapp|rund|etwa|gut|mehr\s+als|über)\s+)?(?P<n>\d{1,3}|[a-zäöüß]+)\s+"
+    r"(?P<unit>jahren|jahr|monaten|monat|wochen|woche|tagen|tag)\s*,\s*(?:am|im)?\s*$",
+    re.IGNORECASE,
+)
+_AGO_UNITS = {"jahr": "year", "jahren": "year", "monat": "month", "monaten": "month", "woche": "week", "wochen": "week",
+              "tag": "day", "tagen": "day"}
+
+
+def _by_apposition(doc: Document) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    """The article's own "vor genau einem Jahr, am 14. Juli 2021": written that long after the date.
+
+    The distance is told from the day of writing and the date beside it names the same moment, so
+    the publication is the date moved forward by the distance (the day with "genau", else the month).
+    """
+    from lagebild.timex.lexicon import NUMBERS
+
+    for ann in doc.of_kind("timex"):
+        point = _resolved(ann)
+        if point is None or ann.data.get("anchor") not in ("none", None) or _RANK[point.gran] < _RANK["month"]:
+            continue
+        m = _AGO_APPOSITION.search(doc.text[max(0, ann.span.start - 60) : ann.span.start])
+        if not m:
+            continue
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else NUMBERS.get(raw)
+        if not isinstance(n, int) or not 0 < n <= 100:
+            continue
+        unit = _AGO_UNITS[m.group("unit").lower()]
+        first = point.date()
+        if first is None:
+            continue
+        if unit in ("year", "month"):
+            y, mo = divmod(first.year * 12 + first.month - 1 + n * (12 if unit == "year" else 1), 12)
+            if not 1 <= y <= 9999:
+                continue
+            when = date(y, mo + 1, min(first.day, calendar.monthrange(y, mo + 1)[1]))
+        else:
+            when = first + timedelta(days=n * (7 if unit == "week" else 1))
+        exact = bool(m.group("exact")) and m.group("exact").split()[0].lower() in ("genau", "exakt") and point.gran == "day"
+        out = Point("day", when.year, when.month, when.day) if exact else Point("month", when.year, when.month)
+        phrase = doc.text[max(0, ann.span.start - 60) + m.start() : ann.span.end]
+        return out, f"„{phrase}“: written {m.group('n')} {m.group('unit')} after {ann.data.get('value')}", [doc.span_json(ann.span)]
+    return None
+
+
+#: "drei Wochen nach der Bundestagswahl": a distance after a happening its story dates
+_AFTER_EVENT = re.compile(
+    r"\b(?:(?i:knapp|gut|rund|etwa|fast|genau|mehr\s+als|über)\s+)?(?P<n>\d{1,3}|[A-Za-zÄÖÜäöüß]+)\s+"
+    r"(?P<unit>Tagen|Tage|Wochen|Woche|Monaten|Monate|Monat|Jahren|Jahre|Jahr)\s+nach\s+(?:dem|der|den)\s+"
+    r"(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<noun>[A-ZÄÖÜ][\w-]{3,})"
+)
+_AFTER_UNITS = {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7}
+_AFTER_MONTHS = {"monat": 1, "monate": 1, "monaten": 1, "jahr": 12, "jahre": 12, "jahren": 12}
+
+
+def _after_story_event(doc: Document, facts: list[_Fact]) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    """ "Knapp drei Wochen nach der Bundestagswahl …": the month that distance after the day its story dates it.
+
+    The happening's day comes from the other articles of the story, where the same noun stands right
+    before a date ("die Bundestagswahl vom 23. Februar"); the day most of them give wins. The article
+    is from that month or later: the month is a guess of the lowest confidence but one.
+    """
+    from lagebild.timex.lexicon import NUMBERS
+
+    if " nach d" not in doc.text:  # the regular expression tries every word; most texts have no such phrase
+        return None
+    for m in _AFTER_EVENT.finditer(doc.text):
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else NUMBERS.get(raw)
+        if not isinstance(n, int) or not 0 < n <= 100:
+            continue
+        noun = m.group("noun")
+        before = re.compile(rf"\b{re.escape(noun)}\w{{0,3}}\s+(?:am|vom|von)?\s*(?:\w+,?\s+)?$")
+        votes: Counter[str] = Counter()
+        where: dict[str, _Fact] = {}
+        for f in facts:
+            if f.doc.id == doc.id:
+                continue
+            if before.search(f.doc.text[max(0, f.ann.span.start - 40) : f.ann.span.start]):
+                day = f.point.date()
+                if day is not None:
+                    votes[day.isoformat()] += 1
+                    where.setdefault(day.isoformat(), f)
+        if not votes:
+            continue
+        best = max(sorted(votes), key=lambda v: votes[v])
+        first = date.fromisoformat(best)
+        unit = m.group("unit").lower()
+        if unit in _AFTER_UNITS:
+            when = first + timedelta(days=n * _AFTER_UNITS[unit])
+        else:
+            y, mo = divmod(first.year * 12 + first.month - 1 + n * _AFTER_MONTHS[unit], 12)
+            if not 1 <= y <= 9999:
+                continue
+            when = date(y, mo + 1, 1)
+        fact = where[best]
+        reason = (f"„{m.group()}“: {noun} is dated {best} in {fact.doc.id} („{fact.ann.surface}“"
+                  + (f", and {votes[best] - 1} more" if votes[best] > 1 else "") + ")")
+        return Point("month", when.year, when.month), reason, [doc.span_json(Span(m.start(), m.end())), fact.doc.span_json(fact.ann.span)]
+    return None
 
 
 def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:

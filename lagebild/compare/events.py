@@ -88,6 +88,7 @@ class Mention:
     places: set[str] = field(default_factory=set)
     place_names: list[str] = field(default_factory=list)
     happening: bool = False  # merged by story, place and date (see triggers.toml ``merge``)
+    guessed: bool = False  # dated "around publication" by an inferred publication date
     noun: bool = False  # the trigger names the happening ("Anschlag") instead of telling it
     patients: set[str] = field(default_factory=set)  # who the act is done to (the accused, the attacked)
     sentence: tuple[int, int] = (0, 0)  # cleaned-text offsets of the sentence, for the label
@@ -194,6 +195,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     places=places,
                     place_names=[names[k] for k in places if k in names],
                     happening=happening,
+                    guessed=basis == "publication" and dct_inferred,
                     noun=bool(data.get("noun")),
                     sentence=(int(sent[0]), int(sent[1])),
                     trigger_at=(ann.span.start, ann.span.end),
@@ -430,6 +432,13 @@ class EventMerger:
             return (len(docs), -_GRAN_RANK.get(m.interval.granularity, 9) if m.interval else 0, 0)
 
         best = max(pool, key=support)
+        reported = [m for m in pool if m.basis == "publication" and not m.guessed and m.interval is not None and m.interval.days <= 1]
+        if not texts and reported:
+            # nothing in the text dates it: it happened by the day of its first dated report (later
+            # reports, and inferred dates placed at the start of the story, say less)
+            first = min(reported, key=lambda m: (m.interval.start.toordinal() if m.interval else 0, m.doc))
+            assert first.interval is not None
+            return {**first.interval.to_json(), "basis": first.basis}, sorted(alternatives.values(), key=lambda a: a["value"])
         days = [m for m in pool if m.interval is not None and m.interval.days <= 1]
         if days and best.interval is not None and best.interval.days > 1:
             # a month or week that contains the days the sources name: the day most of them name, when

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Stage", "load_stages", "stage_at"]
+__all__ = ["Stage", "load_stages", "running_measures", "stage_at"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "figure_stages.toml"
 
@@ -45,6 +45,16 @@ def load_stages(path: Path = DATA) -> tuple[tuple[Stage, re.Pattern[str]], ...]:
             continue
         out.append((Stage(str(entry["id"]), int(entry.get("rank", 0)), bool(entry.get("estimate", False))), pattern))
     return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def running_measures(path: Path = DATA) -> frozenset[str]:
+    """Measures that are running counts (tolls revised as they are counted); a broken file means none."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return frozenset()
+    return frozenset(str(m) for m in raw.get("running_measures", []) if m)
 
 
 def _mentions(text: str) -> list[tuple[int, int, Stage]]:

@@ -4,7 +4,10 @@
   "warf Moskau vor") or when two capitals of different states meet in a relation ("zwischen Moskau
   und Pjöngjang"). The decision is made for each mention, not for the name.
 - Administrative heads belong to the place name ("Landkreis Ahrweiler") and meet under one key.
-- Currency names ("Euro", "US-Dollar") and the document's own outlet are no entities.
+- Currency names ("Euro", "US-Dollar") and the document's own outlet are no entities. The outlet is
+  known from the document's host, or read from the text itself when there is none: the label of an
+  interview's question turns ("STANDARD: Wie …?") and a dictionary word set in capitals, the way
+  papers print their own name ("sagte er dem STANDARD", "im SPIEGEL-Interview").
 - A surname the tagger found in a full name is a person wherever it recurs in the same document
   as a proper noun ("Faeser sagte …", not "der Brand").
 """
@@ -12,15 +15,26 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from lagebild.entities.normalize import fold_key, name_key
 
-__all__ = ["ContextLexicon", "is_common_noun", "is_currency", "is_outlet_name", "load_context", "outlet_keys"]
+__all__ = [
+    "ContextLexicon",
+    "interviewer_labels",
+    "is_caps_word",
+    "is_common_noun",
+    "is_currency",
+    "is_outlet_name",
+    "load_context",
+    "outlet_keys",
+    "printed_own_names",
+]
 
 KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
 _ARTICLES = ("der", "die", "das")
@@ -44,6 +58,8 @@ class ContextLexicon:
     currencies: frozenset[str]  # name keys of currency names and their last words
     common_noun_suffixes: tuple[str, ...] = ()
     org_head_endings: tuple[str, ...] = ()
+    short_org_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "polizei" → ("polizeipräsidium", …)
+    given_names: frozenset[str] = frozenset()  # spelling-blind keys of given names (data/kb/given_names.txt)
 
     def org_head(self, word: str) -> bool:
         """True for a capitalised word that heads an organisation named after a place ("Verkehrsclub")."""
@@ -111,7 +127,12 @@ def load_context() -> ContextLexicon:
         for line in cur_path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 currencies.add(name_key(line.strip()))
+    currencies.update(name_key(w) for w in data.get("currency_subunits", ()))
+    given_path = KB_DIR / "given_names.txt"
+    given = frozenset(line.strip() for line in given_path.read_text(encoding="utf-8").splitlines()
+                      if line.strip() and not line.startswith("#")) if given_path.exists() else frozenset()
     return ContextLexicon(
+        given_names=given,
         actor_verbs=frozenset(data.get("actor_verbs", ())),
         relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),
         source_before=frozenset(w.casefold() for w in data.get("source_before", ())),
@@ -121,6 +142,8 @@ def load_context() -> ContextLexicon:
         currencies=frozenset(currencies),
         common_noun_suffixes=tuple(data.get("common_noun_suffixes", ())),
         org_head_endings=tuple(w.casefold() for w in data.get("org_head_endings", ())),
+        short_org_heads={str(k).casefold(): tuple(str(v).casefold() for v in vs)
+                         for k, vs in (data.get("short_org_heads") or {}).items()},
     )
 
 
@@ -173,4 +196,59 @@ def is_outlet_name(surface: str, keys: frozenset[str]) -> bool:
     if words and words[-1] in {"at", "de", "ch", "com", "online", "net", "tv"}:
         words = words[:-1]
     compact = "".join(words)
-    return compact in keys
+    if compact in keys:
+        return True
+    # an article glued to the name in a web address ("derStandard.at")
+    return any(compact.startswith(art) and compact[len(art):] in keys for art in _ARTICLES)
+
+
+#: a turn label opening a line or a sentence: "STANDARD: Wie …?", "Saakaschwili: Die …"
+_TURN_LABEL = re.compile(r"(?:^|(?<=[.!?…\"“”»«)\]])[ \t]+|(?<=\n))[ \t]*([A-ZÄÖÜ][\w.\-]{1,30}):[ \t]", re.MULTILINE)
+
+
+def interviewer_labels(text: str) -> frozenset[str]:
+    """Labels of an interview's question turns: a word that opens at least two turns, two thirds of
+    them ending in a question mark, while another label opens the answers. Printed interviews give
+    the outlet's name there ("STANDARD: Wie soll …?"); a person asking is filtered by the caller."""
+    hits = list(_TURN_LABEL.finditer(text))
+    if len(hits) < 3:
+        return frozenset()
+    turns: dict[str, list[bool]] = {}
+    for k, m in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+        body = text[m.end():end].rstrip(" \t\n\"“”»«")
+        turns.setdefault(m.group(1), []).append(body.endswith("?"))
+    askers = {label for label, qs in turns.items() if len(qs) >= 2 and 3 * sum(qs) >= 2 * len(qs)}
+    if not askers or len(turns) - len(askers) < 1:
+        return frozenset()
+    return frozenset(askers)
+
+
+#: the outlet's name in capitals where a text names its own paper: "DER STANDARD", "SPIEGEL-Interview"
+_MASTHEAD = re.compile(
+    r"\b(?:DER|DIE|DAS)\s+([A-ZÄÖÜ]{4,})\b|\b([A-ZÄÖÜ]{4,})-(?:Interview|Gespräch|Anfrage|Recherche|Redaktion|Informationen|Bericht)"
+)
+
+
+def printed_own_names(text: str, persons: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Spelling-blind keys of the names a text prints as its own outlet: interview question labels
+    (unless ``persons``, folded name words, has them: a person may ask) and capitalised dictionary
+    words after a capitalised article or before "-Interview" ("DER STANDARD berichtete", "im
+    SPIEGEL-Interview"). Callers drop KB names from these."""
+    keys = {fold_key(label).replace(" ", "") for label in interviewer_labels(text)} - persons
+    for m in _MASTHEAD.finditer(text):
+        word = m.group(1) or m.group(2)
+        if is_caps_word(word):
+            keys.add(fold_key(word))
+    return frozenset(k for k in keys if k)
+
+
+def is_caps_word(surface: str) -> bool:
+    """True for a dictionary word set in capitals ("STANDARD", "SPIEGEL", "ACHTUNG"): a masthead or a
+    shout, not a name; acronyms ("NATO", "ÖVP") are no dictionary words or are in the KB (checked by the caller)."""
+    words = surface.split()
+    if len(surface.replace(" ", "")) < 4 or not words or not all(w.isalpha() and w.isupper() for w in words):
+        return False
+    import simplemma
+
+    return all(simplemma.is_known(w[:1] + w[1:].lower(), lang="de") for w in words)

@@ -21,10 +21,12 @@ from lagebild.entities.context import (
     is_outlet_name,
     load_context,
     outlet_keys,
+    printed_own_names,
 )
 from lagebild.entities.kb import KB, KBEntry
 from lagebild.entities.normalize import (
     ADJ_ENDINGS,
+    fold_key,
     genitive_candidates,
     name_key,
     role_key,
@@ -55,6 +57,7 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9&\-]{1,7}$")
 _ADJ_LIKE = re.compile(r"^[a-zäöüß][a-zäöüß\-]*(isch|ig|lich|er)(e|er|en|em|es)?$")
 _GEN_DET = frozenset({"des", "der"})
 _WORDISH = re.compile(r"\w")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 class Tok(NamedTuple):
@@ -540,15 +543,30 @@ def extract_mentions(
                 ents.append((idx[0], idx[-1] + 1, ent.label_))
         sentences.append(toks)
         out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words, ctx))
-    # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay
-    out = [m for m in out if not (m.source == "model" and m.form == "name" and not m.kb
-                                  and is_common_noun(text[m.start:m.end], ctx))]
+    # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay; a span
+    # without a letter ("+++", a broken character) is no name either
+    out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
+           and not (m.source == "model" and m.form == "name" and not m.kb and is_common_noun(text[m.start:m.end], ctx))]
+    out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
-    keys = outlet_keys(outlet)
+    out.extend(_recurring_org_words(text, sentences, out, kb))
+    keys = outlet_keys(outlet) | _own_name_keys(text, out, kb)
     if keys:
         out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
     out.sort(key=lambda m: (m.start, m.end))
     return finish_norms(text, out, kb, ctx)
+
+
+def _own_name_keys(text: str, mentions: Sequence[Mention], kb: KB) -> frozenset[str]:
+    """Keys of the outlet's own name as the text prints it, for texts that come without a host.
+
+    The label of an interview's question turns ("STANDARD: Wie …?") unless a person of the document
+    carries it, and a capitalised dictionary word the KB does not know after a capitalised article or
+    before "-Interview" ("DER STANDARD berichtete", "im SPIEGEL-Interview"): papers set their own
+    name that way. Every mention of these names in the document is dropped ("sagte er dem Standard").
+    """
+    persons = frozenset(w for m in mentions if m.label == "PER" for w in fold_key(text[m.start:m.end]).split())
+    return frozenset(k for k in printed_own_names(text, persons) if kb.lookup(k) is None)
 
 
 _BEFORE_COMMON_NOUN = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "im", "am", "beim", "vom", "zum", "zur", "kein", "keine", "keinen", "keinem", "dieser", "diese", "dieses", "diesen", "jeder", "jede", "jedes"])
@@ -584,4 +602,79 @@ def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Seq
             if prev.casefold() in _BEFORE_COMMON_NOUN or (prev[:1].islower() and _ADJ_LIKE.match(prev)):
                 continue
             found.append(Mention(tok.start, tok.end, "PER", "name", source="document"))
+    return found
+
+
+_SURNAME = re.compile(r"^[^\W\d_]{3,}(?:-[^\W\d_]{2,})?$")
+
+
+def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Mention], kb: KB, roles: RoleLexicon,
+                        ctx: ContextLexicon) -> list[Mention]:
+    """A known given name before a capitalised word the dictionary does not know is a person the
+    tagger missed ("Kazım Abacı vom Verein …"). Both words must be free, the given name written like
+    a name ("Anna", not "ANNA") and no KB name or role noun, the second word neither a KB name nor a
+    German word ("Rose Garten" stays out), and no article may stand before them."""
+    if not ctx.given_names:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    for toks in sentences:
+        for k in range(len(toks) - 1):
+            given, last = toks[k], toks[k + 1]
+            word, sur = given.text, last.text
+            if (len(word) < 4 or not word[:1].isupper() or not word[1:].islower() or last.start != given.end + 1
+                    or not word.isalpha() or (word.casefold() if word.isascii() else fold_key(word)) not in ctx.given_names):
+                continue
+            if not _SURNAME.match(sur) or not sur[:1].isupper() or sur.isupper():
+                continue
+            if k + 2 < len(toks) and toks[k + 2].start == last.end and toks[k + 2].text == "-":
+                continue  # a compound's first part ("Star Wars-Film" split at the hyphen)
+            prev = toks[k - 1].text if k else ""
+            if prev.casefold() in _BEFORE_COMMON_NOUN or any(s < last.end and given.start < e for s, e in covered):
+                continue
+            if (any(simplemma.is_known(part, lang="de") for part in (sur, *sur.split("-")[1:]))  # "Star Wars-Film"
+                    or kb.lookup(sur) is not None or kb.lookup(word) is not None
+                    or roles.match(word) is not None or roles.match(sur) is not None):
+                continue
+            found.append(Mention(given.start, last.end, "PER", "name", source="rule"))
+    return found
+
+
+def _recurring_org_words(text: str, sentences: Sequence[list[Tok]], mentions: Sequence[Mention], kb: KB) -> list[Mention]:
+    """The first word of an organisation's name where it recurs alone in the document ("Infratest
+    dimap … laut Infratest"): tagged with the organisation's KB id, so both meet.
+
+    Only distinctive words count: not an adjective ("Deutsche Bahn"), not a KB name of its own, at
+    least five letters, and a word the dictionary does not know unless the KB lists the full name;
+    two organisations starting with the word block it. A recurrence after an article ("die
+    Forschungsgruppe") or before another capitalised word (a different name) stays out.
+    """
+    heads: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label != "ORG" or m.form != "name":
+            continue
+        words = text[m.start:m.end].split()
+        w = words[0] if len(words) >= 2 else ""
+        if (len(w) < 5 or not w.isalpha() or not w[:1].isupper() or w.isupper() or kb.adjective(w) is not None
+                or kb.lookup(w) is not None or (not m.kb and simplemma.is_known(w, lang="de"))):
+            continue
+        heads.setdefault(w, set()).add(m.kb or name_key(" ".join(words)))
+    heads = {w: ids for w, ids in heads.items() if len(ids) == 1}
+    if not heads:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    for toks in sentences:
+        for k, tok in enumerate(toks):
+            word = tok.text
+            base = word if word in heads else word[:-1] if word.endswith("s") and word[:-1] in heads else None
+            if base is None or any(s < tok.end and tok.start < e for s, e in covered):
+                continue
+            prev = toks[k - 1].text if k else ""
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if prev.casefold() in _BEFORE_COMMON_NOUN or nxt[:1].isupper():
+                continue
+            entry = kb.entries.get(next(iter(heads[base])))
+            found.append(Mention(tok.start, tok.end, "ORG", "name", kb=entry.id if entry else None,
+                                 wikidata=entry.wikidata if entry else None, source="document"))
     return found

@@ -46,14 +46,27 @@ def fold_key(key: str) -> str:
     return _NON_ALNUM.sub(" ", anyascii(key).casefold()).strip()
 
 
+_SLAVIC = (("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ph", "f"), ("w", "v"))
+#: from this length on, German s and English z for the same sound meet too ("Selenskyj" = "Zelensky");
+#: shorter names ("Sander" / "Zander") stay apart
+_Z_AS_S_MIN = 8
+
+
 def translit_key(key: str) -> str:
     """Return a key that also ignores the usual variants of transliterating Cyrillic and other names:
-    y/j/i ("Selenskyj" = "Selenskij", "Belaya" = "Belaja"), w/v, ph/f, doubled letters ("Tillmann" =
-    "Tilmann"). Spaces are dropped. Only long keys are safe to compare this way (see resolve)."""
-    t = fold_key(key).replace(" ", "")
-    t = t.replace("ph", "f").replace("w", "v")
-    t = _YJ.sub("i", t)
-    return _DOUBLE.sub(r"\1", t)
+    y/j/i ("Selenskyj" = "Selenskij", "Belaya" = "Belaja"), w/v, ph/f, German and English spellings of
+    the same sounds (sch/sh/zh: "Schoigu" = "Shoigu", "Prigoschin" = "Prigozhin"; ch/kh: "Charkiw" =
+    "Kharkiv"; tsch/ch; s/z in long names), doubled letters ("Tillmann" = "Tilmann"). Spaces are
+    dropped. Only long keys are safe to compare this way (see resolve)."""
+    words = []
+    for t in fold_key(key).split():
+        for old, new in _SLAVIC:
+            t = t.replace(old, new)
+        t = _DOUBLE.sub(r"\1", _YJ.sub("i", t))
+        if len(t) >= _Z_AS_S_MIN and "z" in t:  # per word: "Anna Sander" / "Anna Zander" stay apart
+            t = _DOUBLE.sub(r"\1", t.replace("z", "s"))
+        words.append(t)
+    return _DOUBLE.sub(r"\1", "".join(words))
 
 
 def role_key(text: str) -> str:

@@ -14,6 +14,7 @@ usual form when nothing else in the corpus competes for it.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 from cleanco import basename as _company_base
 from rapidfuzz.distance import Levenshtein
 
+from lagebild.entities.context import is_outlet_name, load_context, printed_own_names
 from lagebild.entities.kb import KB
 from lagebild.entities.normalize import (
     fold_key,
@@ -36,6 +38,7 @@ __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "re
 
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
+_HOST = re.compile(r"\w\.(?:at|de|ch|com|net|org|eu|info|io|uk|fr|it|ru|ua|tv|fm)$", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
 
 
@@ -162,16 +165,23 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     doc_full_last: dict[tuple[str, str], set[int]] = defaultdict(set)
     doc_full_first: dict[tuple[str, str], set[int]] = defaultdict(set)
     full_by_last_t: dict[str, set[int]] = defaultdict(set)
+    full_docs: dict[int, set[str]] = defaultdict(set)  # root of a full person name → its documents
+    doc_context: dict[str, set[str]] = defaultdict(set)  # document → the names in it
+    for m in mentions:
+        if m.form in _NAME_FORMS:
+            doc_context[m.doc].add(m.kb or m.norm)
     for i, m in enumerate(mentions):
         if m.label == "PER" and m.form == "name":
             words = fold_key(_base(m.norm, name_keys)).split()
             if len(words) >= 2:
                 root = uf.find(i)
+                full_docs[root].add(m.doc)
                 full_by_last[words[-1]].add(root)
                 if len(translit_key(words[-1])) >= _TRANSLIT_MIN - 1:
                     full_by_last_t[translit_key(words[-1])].add(root)
                 doc_full_last[(m.doc, words[-1])].add(root)
                 doc_full_first[(m.doc, words[0])].add(root)
+    pending: list[tuple[int, set[int]]] = []  # bare surnames that several persons of the corpus carry
     for i, m in enumerate(mentions):
         if m.label != "PER" or m.form != "name":
             continue
@@ -182,19 +192,23 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         tables = (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single)),
                   full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None,
                   _near_surname(single, full_by_last))
-        for table in tables:
+        for k, table in enumerate(tables):
             roots = {uf.find(r) for r in table} if table else set()
             if len(roots) == 1:
                 target = next(iter(roots))
                 break
             if len(roots) > 1:
+                if k == 1 and table:  # several persons of that surname in the corpus: decided below by story
+                    pending.append((i, table))
                 break  # ambiguous ("Kim"): leave it alone
         if target is not None:
             uf.union(target, i)
+    _surnames_by_context(mentions, pending, uf, full_docs, doc_context)
     # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
     _join_place_heads(mentions, first, uf)
     _join_org_words(mentions, uf)
+    _join_short_org_heads(mentions, uf, load_context().short_org_heads)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
     by_initials: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -244,6 +258,60 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if active[i]:
             groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+#: names a document must share with a person's other documents, and the factor by which it must share
+#: more with them than with the next person of that surname, for a bare surname to be that person
+_CONTEXT_MIN = 2
+_CONTEXT_MARGIN = 2
+
+
+def _surnames_by_context(mentions: Sequence[MentionRec], pending: Sequence[tuple[int, set[int]]], uf: _UnionFind,
+                         full_docs: Mapping[int, set[str]], doc_context: Mapping[str, set[str]]) -> None:
+    """Join a bare surname that several persons of the corpus carry to the one whose story it is.
+
+    Equal bare surnames already form one group across documents, so the decision is made per group:
+    a group that already holds a full name stays as it is; otherwise the names of the group's
+    documents are compared with those of each person's documents, leaving out names found in more
+    than a fifth of the corpus ("Deutschland"). The person must share at least two names and twice
+    as many as the next one.
+    """
+    if not pending:
+        return
+    df: Counter[str] = Counter(name for names in doc_context.values() for name in names)
+    common = {name for name, n in df.items() if n > max(2, len(doc_context) // 5)}
+    with_full = {uf.find(r) for r in full_docs}
+    groups: dict[int, tuple[set[str], set[int]]] = {}
+    for i, table in pending:
+        root = uf.find(i)
+        if root in with_full:
+            continue
+        docs, cands = groups.setdefault(root, (set(), set()))
+        docs.add(mentions[i].doc)
+        cands.update(table)
+    for root, (docs, cands) in groups.items():
+        person_names: dict[int, set[str]] = defaultdict(set)  # each person's documents' names
+        for r in cands:
+            for d in full_docs.get(r, ()):
+                if d not in docs:
+                    person_names[uf.find(r)] |= doc_context.get(d, set()) - common
+        own = set().union(*(doc_context.get(d, set()) for d in docs)) - common
+        ranked = sorted(((len(own & names), person) for person, names in person_names.items()), reverse=True)
+        if not ranked or ranked[0][0] < _CONTEXT_MIN:
+            continue
+        if len(ranked) > 1 and ranked[0][0] < _CONTEXT_MARGIN * max(ranked[1][0], 1):
+            continue
+        best = ranked[0][1]
+        # every document of the group must point to that person, not only their sum ("Miller" in
+        # three unrelated sports reports is no one person)
+        if all(_points_to(doc_context.get(d, set()) - common, best, person_names) for d in docs):
+            uf.union(best, root)
+
+
+def _points_to(names: set[str], person: int, person_names: Mapping[int, set[str]]) -> bool:
+    """True if a document shares a name with ``person``'s documents and no more with any other's."""
+    mine = len(names & person_names[person])
+    return mine >= 1 and all(len(names & other) <= mine for p, other in person_names.items() if p != person)
 
 
 #: surnames this long may differ by one edit ("Tillmann" / "Tilmann") and still meet
@@ -311,7 +379,11 @@ def _skeleton(word: str) -> str:
 
 
 def _first_names_match(a: list[str], b: list[str]) -> bool:
-    """Same person by the given names: equal, one edit apart, same consonant skeleton, or an extra middle name."""
+    """Same person by the given names: equal, one edit apart, same consonant skeleton, an extra middle
+    name, or an initial ("F. Merz") of the other's first name."""
+    if (len(a[0]) == 1) != (len(b[0]) == 1):
+        initial, full = (a, b) if len(a[0]) == 1 else (b, a)
+        return full[0].startswith(initial[0]) and initial[1:] == full[1:]
     if a[0] == b[0]:
         shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
         it = iter(longer)
@@ -360,7 +432,11 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
             partners[a].add(uf.find(first[f"n:{b}"]))
             partners[b].add(uf.find(first[f"n:{a}"]))
         for a, b in pairs:
-            if len(partners[a]) == 1 or len(partners[b]) == 1:
+            initials = [x for x in (a, b) if len(names[x][0]) == 1]
+            if initials:  # an initial fits many given names: it must fit only this one
+                if all(len(partners[x]) == 1 for x in initials):
+                    uf.union(first[f"n:{a}"], first[f"n:{b}"])
+            elif len(partners[a]) == 1 or len(partners[b]) == 1:
                 uf.union(first[f"n:{a}"], first[f"n:{b}"])
 
 
@@ -407,6 +483,32 @@ def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
                 uf.union(next(iter(roots)), i)
 
 
+def _join_short_org_heads(mentions: Sequence[MentionRec], uf: _UnionFind, short_heads: Mapping[str, tuple[str, ...]]) -> None:
+    """Join "Polizei Koblenz" to the one organisation named with a longer head and the same place
+    ("Polizeipräsidium Koblenz"); two such organisations ("Polizeiinspektion Koblenz" too) block it."""
+    if not short_heads:
+        return
+    long_heads = [(short, long.split()) for short, longs in short_heads.items() for long in longs]
+    by_rest: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if m.label != "ORG" or m.form != "name":
+            continue
+        words = m.norm.split()
+        for short, head in long_heads:
+            n = len(head)
+            if len(words) > n and words[:n - 1] == head[:-1] and words[n - 1] in (head[-1], head[-1] + "s"):
+                by_rest[(short, " ".join(words[n:]))].add(i)
+    if not by_rest:
+        return
+    for i, m in enumerate(mentions):
+        words = m.norm.split()
+        if m.label != "ORG" or m.form != "name" or len(words) < 2 or words[0] not in short_heads:
+            continue
+        roots = {uf.find(r) for r in by_rest.get((words[0], " ".join(words[1:])), ())}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), i)
+
+
 def _base(norm: str, name_keys: Mapping[str, str]) -> str:
     for cand in genitive_candidates(norm):
         if cand in name_keys:
@@ -424,8 +526,11 @@ def _entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     else:
         names = [m for m in members if m.form in _NAME_FORMS] or members
         norms = Counter(m.norm for m in names)
-        # the fullest name that is not a genitive of another, then the most frequent spelling of it
-        best_norm = max(norms, key=lambda k: (len(k.split()), not any(c in norms for c in genitive_candidates(k)), norms[k], k))
+        hosts = {m.norm for m in names if _HOST.search(m.surface)}
+        # a name rather than a web address ("ORF", not "orf.at"), the fullest name that is not a
+        # genitive of another, then the most frequent spelling of it
+        best_norm = max(norms, key=lambda k: (k not in hosts, len(k.split()), not any(c in norms for c in genitive_candidates(k)),
+                                              norms[k], k))
         spellings = Counter(m.surface.strip() for m in names if m.norm == best_norm)
         name = max(spellings, key=lambda s: (spellings[s], s))
         typ = labels.most_common(1)[0][0]
@@ -524,11 +629,33 @@ def _rename(ent: dict[str, Any], name: str) -> None:
         ent["name"] = name
 
 
+def _without_own_outlet(docs: Sequence[Document], mentions: list[MentionRec], kb: KB | None) -> list[MentionRec]:
+    """Drop, in documents that come without a host, the names such documents print as their own outlet.
+
+    Texts of one source pasted without their address share it: when some of them print "DER
+    STANDARD" or label interview questions "STANDARD:", a plain "zum Standard" or "derStandard.at"
+    in another of them is the same outlet. Documents with a known host keep every mention (their
+    own outlet was handled when they were tagged), and so do persons' names and KB names.
+    """
+    hostless = {d.id for d in docs if not d.meta.outlet}
+    if not hostless:
+        return mentions
+    persons = frozenset(w for m in mentions if m.label == "PER" and m.form == "name" for w in fold_key(m.norm).split())
+    keys: set[str] = set()
+    for d in docs:
+        if d.id in hostless:
+            keys |= printed_own_names(d.text, persons)
+    own = frozenset(k for k in keys if kb is None or kb.lookup(k) is None)
+    if not own:
+        return mentions
+    return [m for m in mentions if m.doc not in hostless or m.form == "role" or not is_outlet_name(m.surface, own)]
+
+
 def resolve_documents(
     docs: Sequence[Document], kb: KB | None = None, corrections: Iterable[Mapping[str, Any]] = ()
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Return (entities, mention_entity) for ``docs``: clustered, corrected, ids unique and stable."""
-    mentions = collect_mentions(docs)
+    mentions = _without_own_outlet(docs, collect_mentions(docs), kb)
     entities = [_entity_json([mentions[i] for i in g], kb) for g in cluster(mentions, kb)]
     _unique_ids(entities)
     entities = apply_corrections(entities, corrections)

@@ -18,10 +18,12 @@ __all__ = [
     "RelativeDate",
     "author_line",
     "byline_author",
+    "closing_date",
     "date_at",
     "date_line",
     "date_prefix",
     "header_parts",
+    "header_stamp",
     "name_over_role",
     "parse_date_string",
     "reading_time_line",
@@ -50,7 +52,7 @@ _WEEKDAY = (
 )
 _KEYWORD = (
     r"(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
-    r"published|updated|posted|last\s+updated|created|first\s+published|online|print)"
+    r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print)"
     r"(?:\s+(?:am|on|at|um|:))?\s*:?"
 )
 _TIME = r"(?:\s*(?:,|um|at|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
@@ -137,17 +139,104 @@ def _value(m: re.Match[str]) -> DateValue | None:
     return DateValue(f"{y:04d}-{mo:02d}-{d:02d}", "day", False)
 
 
+#: a time of day written before the date: "18:45 Uhr, 01.06.2025"
+_TIME_FIRST = re.compile(r"^\W{0,3}(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:uhr|h)?\s*[,|·–-]?\s*", re.IGNORECASE)
+
+
 def date_line(line: str) -> DateMatch | None:
     """Parse a line that is only a date (optionally with a keyword, weekday, time, reading time)."""
     if len(line) > 120:
         return None
     m = _LINE_RE.match(line.strip())
     if not m:
-        return None
+        t = _TIME_FIRST.match(line.strip())
+        rest = _LINE_RE.match(line.strip()[t.end() :]) if t else None
+        value = _value(rest) if rest and t else None
+        if value is None or value.value is None or value.precision != "day" or t is None:
+            return None
+        clock = f"{value.value}T{int(t.group('hh')):02d}:{t.group('mi')}"
+        return DateMatch(DateValue(clock, "minute", False), 0, len(line), "")
     value = _value(m)
     if value is None:
         return None
     return DateMatch(value, 0, len(line), (m.group("kw") or "").strip().lower())
+
+
+#: lowercase words a closing credit line may hold besides names, agencies ("dpa") and labels
+#: ("Text: X am 15. Februar 2025")
+_CLOSING_LOWER = frozenset("am vom von und on by at the of de".split())
+#: words that announce a date to come, not the piece's date ("Anmeldung bis 15. Februar 2025")
+_APPOINTMENT = frozenset(
+    "termin termine frist anmeldung anmeldeschluss einsendeschluss bewerbungsschluss beginn start ab bis "
+    "einlass vorverkauf ende deadline until from next".split()
+)
+_CLOSING_PLACE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}\s*,\s*$")
+_CLOSING_MARK = re.compile(r"[:|/©(]")
+#: a bracketed signature that follows the last sentence of a paragraph: "… statt. (APA, 12.9.2015)"
+_SIGNATURE = re.compile(r"(?:^|[.!?\"“”»«])\s*(\([^()\n]{2,100}\)?)\s*$")
+
+
+def closing_date(line: str) -> DateValue | None:
+    """Parse the date that ends an article's closing credit line, or ``None``.
+
+    "Text/Foto: Welt Nachrichtensender am 15. Februar 2025", "Berlin, 15.02.2025 14:30 Uhr":
+    a short line ending in a full day, before it a label or a place and otherwise only names
+    (capitalised words) and linking words; or a bracketed signature after the last sentence
+    ("… entscheiden. (Anna Muster, 26.4.2016)"). A sentence ("Die Anhörung findet am 15. Februar 2025
+    statt.") has lowercase verbs or words after the date; a line announcing an appointment
+    ("Anmeldung: bis 15. Februar 2025") names it, and both are refused.
+    """
+    line = line.strip()
+    signed = _SIGNATURE.search(line[-160:])
+    if signed:  # "… dabei. (Anna Muster, APA, 12.9.2015)": a signature after the last sentence
+        line = signed.group(1)
+    if not line or len(line) > 120:
+        return None
+    found = list(_DATE_RE.finditer(line))
+    last = found[-1] if found else None
+    if last is None or line[last.end():].strip(" )»«\"'“”"):
+        return None
+    value = _value(last)
+    if value is None or value.precision not in ("day", "minute"):
+        return None
+    prefix = line[: last.start()]
+    words = re.findall(r"[^\W\d_]+", prefix)
+    if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES) for w in words):
+        return None
+    if words and not (_CLOSING_MARK.search(prefix) or _CLOSING_PLACE.match(prefix)):
+        return None
+    return value
+
+
+#: words before a date that make it part of a sentence ("am 03.06.2022 um 15:30 Uhr ereignete sich …")
+_IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
+
+
+_STAMP_START = re.compile(r"(?<!\d)\d")
+_STAMP_RE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
+
+
+def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
+    """Return the first unlabelled date stamp at the start of ``text``, or ``None``.
+
+    Pages whose header lines were joined into one ("Zugunglück: Mehrere Verletzte 03.06.2022, 15:30
+    Uhr Bei einem …") keep the time stamp without a label: a date with a time of day in the first
+    ``window`` characters, or a full date in the first ``day_window``, that follows no preposition.
+    A date inside a sentence ("am 03.06.2022 um 15:30 Uhr", "vom 3. Juni 2022") is not a stamp.
+    """
+    end = min(len(text), window)
+    for digit in _STAMP_START.finditer(text, 0, end):  # a date stamp starts with its day (or year)
+        m = _STAMP_RE.match(text, digit.start(), end)
+        if m is None:
+            continue
+        value = _value(m)
+        if value is None or not (value.precision == "minute" or (value.precision == "day" and m.start() < day_window)):
+            continue
+        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 30) : m.start()])
+        if before and before[-1].lower() in _IN_SENTENCE and not text[: m.start()].rstrip().endswith(("|", "·", "•")):
+            continue
+        return value
+    return None
 
 
 def date_at(text: str, pos: int) -> DateValue | None:
@@ -325,9 +414,11 @@ _PART_SPLIT = re.compile(
     r"\s*(?:\||·|•|/\s|\s[-–—]\s)\s*"
     r"|\s+(?:on|am|vom)\s+(?=(?:\w+,?\s+)?(?:\d|januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
     r"november|dezember|january|february|march|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|okt|nov|dec|dez))"
-    r"|,\s+(?=(?:\d{1,2}\.\s?\d|aktualisiert|veröffentlicht|stand|updated|published|lesezeit))",
+    r"|,\s+(?=(?:\d{1,2}\.\s?\d|aktualisiert|veröffentlicht|stand|updated|published|lesezeit))"
+    r"|\s+(?=(?:quelle|source)\s*:)",  # "3. Juni 2022, 16:38 Uhr Quelle: ZEIT ONLINE, dpa"
     re.IGNORECASE,
 )
+_SOURCE_PART = re.compile(r"(?:quelle|source)\s*:\s*\S", re.IGNORECASE)
 
 
 def header_parts(line: str) -> dict[str, object] | None:
@@ -359,7 +450,7 @@ def header_parts(line: str) -> dict[str, object] | None:
             found["reading_time"] = True
         elif (sec := section_word(part)) is not None:
             found.setdefault("section", sec)
-        elif part.lower().rstrip(".") in AGENCIES or re.fullmatch(r"(?:[a-z]{2,4}/)+[a-z]{2,4}", part.lower()):
+        elif part.lower().rstrip(".") in AGENCIES or _SOURCE_PART.match(part) or re.fullmatch(r"(?:[a-z]{2,4}/)+[a-z]{2,4}", part.lower()):
             continue
         elif _BARE_NAME.fullmatch(part) and part.split()[0].lower() not in _NOT_NAMES:
             found.setdefault("bare_name", part)  # a name without "Von": an author only next to a date

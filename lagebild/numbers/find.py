@@ -90,13 +90,34 @@ def _number_word_spans(text: str) -> Iterator[tuple[int, int]]:
 _ONE_SCALE = re.compile(r"(?<![\w-])((?:eine[rnm]?[ \t\u00a0]+)?halbe[nr]?|eine[rnm]?)[ \t\u00a0]+(Million|Milliarde|Billion)(?![\w-])", re.IGNORECASE)
 _SMALL_WORD = re.compile(r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neun)(?=[ \t\u00a0]+(?:Prozent|Prozentpunkte|Euro|Dollar|US-Dollar|Franken|Pfund|Grad|Kilometer|Meter|Tonnen|Millionen|Milliarden)\b)", re.IGNORECASE)
 #: Small number words count only before a noun the measure vocabulary knows ("zwei Tote", not "zwei Parteien").
-_SMALL_COUNT = re.compile(r"(?<![\w-])([Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
+#: One scan finds the small number words (a plain alternation, no lookbehind: several times faster); what
+#: follows them decides: a noun ("zwei Tote") or "weitere" without a noun ("Sieben weitere wurden verletzt").
+_SMALL = re.compile(r"(?:[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)")
+_SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ]")
+#: "Sieben weitere wurden verletzt", "31 weitere wurden demnach verletzt": a count without a noun, its measure in the frame
+_SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
+_SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
+_OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
+_SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
+_SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
+
+
+def _framed_after(text: str, pos: int, start: int | None = None) -> bool:
+    """True when the sentence around the count says what happened to the counted ("… kamen ums Leben"):
+    the rest of it after ``pos``, and when ``start`` is given also its words before ``start`` ("starben … vier Angreifer")."""
+    m = _SENTENCE_REST.match(text, pos)
+    if m is not None and load_measures().frames_any_noun(m.group()):
+        return True
+    head = _SENTENCE_HEAD.search(text, max(0, start - 80), start) if start is not None else None
+    return head is not None and load_measures().frames_any_noun(head.group())
 #: Determiners and pronouns are not adjectives of a counted noun ("7,5 dieselbe Region").
 _NOT_ADJ = frozenset(
     "dieselbe derselbe dasselbe denselben demselben derselben jede jeder jedes jeden jedem diese dieser dieses "
     "diesen diesem jene jener jenes jenen jenem alle allen aller beide beiden keine keiner keinen keinem seine "
     "seiner seinen seinem ihre ihrer ihren ihrem unsere unserer unseren eure deren dessen welche welcher welchen "
-    "solche solcher solchen manche mancher die der den dem des eine einer einen einem eines".split()
+    "solche solcher solchen manche mancher die der den dem des eine einer einen einem eines "
+    # verbs and prepositions with an adjective's ending: "Eine Frau über 40 wurde wegen Ehebruchs bestraft" is an age
+    "wurde wurden werde werden habe haben hatte hatten seien wegen gegen ohne neben zwischen unter hinter".split()
 )
 _TEN_PLUS = re.compile(r"zehn|zig|ßig|hundert|tausend|^elf$|^zwölf$")  # number words >= 10
 _FEW = re.compile(r"(?:mehrere|einige|etliche|ein paar|viele)\s+$", re.IGNORECASE)
@@ -182,9 +203,20 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     for m in _NUM_TOKEN.finditer(text):
         yield m.start(), m.end(), parse_numeral(m.group()), None
     vocab = load_measures()
-    for m in _SMALL_COUNT.finditer(text):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
-        unit = _unit_after(text, m.end())
-        if unit is not None and unit[1] == "count" and vocab.knows(unit[0]):
+    n = len(text)
+    for m in _SMALL.finditer(text):
+        s, e = m.start(), m.end()
+        if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
+            continue  # part of a longer word ("zweieinhalb", "Achtung")
+        value = float(parse_number_word(m.group().lower()) or 0)
+        if _SMALL_OTHERS_AHEAD.match(text, e):  # "Sieben weitere wurden verletzt": counted by the frame (in _build)
+            yield s, e, value, None
+        elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
+            unit = _unit_after(text, e)
+            if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)):
+                yield s, e, value, None
+    for m in _SMALL_AFTER_PREP.finditer(text):  # "ist die Zahl der Toten auf sieben gestiegen": only with the noun before
+        if unit_before(text, m.start(), m.end()) is not None:
             yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
     for m in _ONE_SCALE.finditer(text):  # "einer Million Einheiten", "halbe Million Euro"
         factor = 0.5 if "halb" in m.group(1).lower() else 1.0
@@ -219,6 +251,26 @@ def _sentence_final_count(raw: str, before: str, after: str) -> bool:
     return bool(re.search(r"[.,\u00a0\u202f ]", raw)) or bool(_COUNT_LEAD.search(before))
 
 
+_SENTENCE_END_AFTER = re.compile(r"\.(?:\s+[A-ZÄÖÜ\"„]|\s*$)")
+
+
+def _final_ellipsis(text: str, start: int, end: int, prev: Quantity | None) -> bool:
+    """True for a bare count closing its sentence that shares the noun of the count before it
+    ("In der Türkei starben 4000 Menschen, in Syrien 1500."), not for a date ("am 3. Mai")."""
+    raw = text[start:end]
+    if prev is None or prev.unit_kind != "count" or not raw.isdigit() or not _SENTENCE_END_AFTER.match(text, end):
+        return False
+    if (len(raw) == 4 and (1900 <= int(raw) <= 2100 or year_cue_before(text, start))) or _LABEL_BEFORE.search(text, max(0, start - 30), start):
+        return False  # "seit dem Start 2011.", "auf Rang 144."
+    word = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+    if word is None or not re.fullmatch(r"[A-ZÄÖÜ][\w-]*", word.group(1)) or word.group(1).lower() in _NOT_NOUNS:
+        return False  # "der 6. Jägerbrigade", "– 2. Name", "): 1.": ordinals; "in Syrien 1500." names the place
+    nxt = re.match(r"\.\s+([\wÄÖÜäöüß]+)", text[end : end + 20])
+    if nxt and nxt.group(1).lower() in MONTHS:
+        return False
+    return elliptic_unit(text, start, end, prev) is not None
+
+
 def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 20]
@@ -236,8 +288,8 @@ def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
         if year_cue_before(text, start):
             return True
         counted = _unit_after(text, end)
-        if counted is not None and counted[1] == "count" and load_measures().knows(counted[0]):
-            return False
+        if counted is not None and counted[1] == "count" and load_measures().knows(counted[0]) and counted[2][0] - end <= 2:
+            return False  # "1300 Menschen", not "2016 angekommenen Migranten"
         return unit_before(text, start, end) is None
     return False
 
@@ -260,7 +312,8 @@ def find_quantities(text: str, *, max_chars: int = 2_000_000) -> list[Quantity]:
             raw = text[start:end]
             # "in Kiel etwa 4000 und in Jena 3000" after "13.000 Menschen": counts, not years
             if not (raw.isdigit() and len(raw) == 4 and prev is not None and prev.unit_kind == "count" and prev.value >= 500
-                    and not year_cue_before(text, start) and elliptic_unit(text, start, end, prev) is not None):
+                    and not year_cue_before(text, start) and elliptic_unit(text, start, end, prev) is not None) \
+                    and not _final_ellipsis(text, start, end, prev):
                 continue
         q = _build(text, start, end, value, vague, prev)
         if q is not None:
@@ -312,6 +365,10 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         ahead = unit_ahead(text, num_end)  # "auf 11,6 und die Linken auf 8,8 Prozent"
         if ahead is not None:
             unit, unit_from = ahead, "ellipsis"
+    if unit is None and vague is None:
+        others = _OTHERS.match(text, num_end)
+        if others and _framed_after(text, others.end()):
+            unit = ("", "count", (others.start(1), others.end(1)))
     before = text[max(0, start - 25) : start]
     cur = _CURRENCY_BEFORE.search(before)
     q_start = start
@@ -324,6 +381,8 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         return None
     hedge = None
     hm = _HEDGE_BEFORE.search(text, max(0, q_start - 25), q_start)
+    if hm and hm.group(1).lower() == "gegen" and (not text[start:num_end][:1].isdigit() or value is None or value < 100):
+        hm = None  # "Anklage gegen zwei Männer": a preposition; "gegen 500 Menschen": about
     if hm and low == high:
         hedge = hm.group(1).lower()
         low, high = hedge_interval(value, hedge)

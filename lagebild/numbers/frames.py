@@ -30,7 +30,7 @@ _LEAD_END = re.compile(
 _BARE_END = re.compile(rf"(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:betragen|betrug|beträgt|betrage|betrügen|gestiegen|angestiegen|gesunken|erhöht|korrigiert|beziffert|angegeben)\b")
 _ZAHL_DER = re.compile(
-    r"(?<![\w-])(?:Gesamtzahl|Anzahl|Zahl|Bilanz)\s+(?:der|an|von)\s+(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w:*-]*\w)"
+    r"(?<![\w-])(?:Gesamtzahl|Anzahl|Zahl|Bilanz)\s+(?:der|an|von)\s+(?:(?!(?:in|im|an|am|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|für|über|unter|vor|der|die|das|den|dem|des)\s)[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w:*-]*\w)"
 )
 _COMPOUND_ZAHL = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+?)-?(?:zahl|zahlen|bilanz)(?![\w])")
 _MAGNITUDE = re.compile(rf"(?<![\w-])(Stärke|Magnitude|Richterskala)\s+(?:von\s+)?(?:{_HEDGE}\s+)?$")
@@ -96,7 +96,7 @@ def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | Non
 
 
 _PERCENT_AHEAD = re.compile(
-    r"[ \t\u00a0]*(?:,|und|oder|sowie)[ \t\u00a0]+[^.;:!?\d]{0,45}?(\d{1,3}(?:,\d+)?)[ \t\u00a0]*(Prozent|%)(?![\w])"
+    r"[ \t\u00a0]*(?:,|und|oder|sowie|statt|anstatt|auf)[ \t\u00a0]+[^.;:!?\d]{0,45}?(\d{1,3}(?:,\d+)?)[ \t\u00a0]*(Prozent|%)(?![\w])"
 )
 
 

@@ -30,6 +30,8 @@ class Measure:
     suffixes: tuple[str, ...]
     frames: re.Pattern[str] | None
     context: re.Pattern[str] | None
+    any_noun: bool = False
+    who: bool = False
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -85,10 +87,15 @@ class MeasureVocab:
             if m.frames is None:
                 continue
             for hit in m.frames.finditer(clause):
-                dist = 0 if at is None else min(abs(hit.start() - at), abs(hit.end() - at))
+                # a frame after the figure binds closer than one before it: "zwei getötet und vier verletzt"
+                dist = 0 if at is None else (hit.start() - at if hit.start() >= at else 4 * (at - hit.end()))
                 if best is None or (dist, n) < best[:2]:
                     best = (dist, n, m)
         return best[2] if best else None
+
+    def frames_any_noun(self, clause: str) -> bool:
+        """True when the clause holds a frame that counts whatever noun it is about ("… kamen ums Leben")."""
+        return any(m.any_noun and m.frames is not None and m.frames.search(clause) for m in self.measures)
 
     def of_context(self, sentence: str, kind: str) -> Measure | None:
         for m in self.measures:
@@ -121,6 +128,11 @@ class MeasureVocab:
             return f"unit:{(unit or '').lower()}"
         noun = unit or ""
         m = self.of_noun(noun) if noun else None
+        if noun and (m is None or m.who) and not self.is_generic(noun):
+            # "zwei Serben kamen ums Leben", "drei Soldaten wurden getötet": the frame says what is counted
+            framed = self.of_frame(clause, at)
+            if framed is not None and framed.any_noun:
+                return framed.id
         if m is not None:
             return self.qualify(m.id, clause)
         if not noun or self.is_generic(noun):
@@ -155,6 +167,8 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 suffixes=tuple(s.lower() for s in entry.get("suffixes", [])),
                 frames=_alternation(list(entry.get("frames", []))),
                 context=_alternation(list(entry.get("context", []))),
+                any_noun=bool(entry.get("any_noun", False)),
+                who=bool(entry.get("who", False)),
             )
         )
     qualifiers = []

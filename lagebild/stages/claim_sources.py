@@ -5,9 +5,13 @@ Looked for in this order, nearest first:
    "In Osnabrück zählte die Polizei 15.000", "… war die Polizei von 25.000 ausgegangen");
 2. a credited noun phrase without a verb of its own, after a credited clause ("…, die Veranstalter 80.000");
 3. a source phrase in the clause: "laut X", "nach Angaben (von) X", "nach Polizeiangaben", "X zufolge",
-   "unter Berufung auf X", "Bei einer Erhebung von X", "Nach Informationen aus X";
+   "unter Berufung auf X", "Bei einer Erhebung von X", "Nach Informationen aus X", "hieß es aus X";
 4. the same, anywhere in the sentence;
 5. a follow-up sentence that credits this one ("Das teilte die Polizei Koblenz mit.").
+
+``carried_claimant`` looks back instead: a sentence that points to the source named before it
+("Den Angaben zufolge …", "Demnach …") or continues its reported speech in the subjunctive
+("Ungefähr 50 Menschen befänden sich dort auf Hausdächern") is credited to that source.
 Quotes and indirect speech are handled by the speech stage; its speaker is used when none of
 these applies. A figure without any of them stays the outlet's own statement.
 """
@@ -20,11 +24,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Claimant", "clause_of", "find_claimant"]
+from lagebild.numbers.words import parse_number_word
+
+__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "find_claimant", "points_back"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
-_ART = r"(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|einen)"
+_ART = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]in|[Ee]ine|[Ee]iner|[Ee]inem|[Ee]ines|[Ee]inen)"  # "Die ukrainische Armee"
 _LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
 _ADJ = (r"(?:(?!(?:haben|hatten|wurden|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
         r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
@@ -34,7 +40,8 @@ _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
-_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|wie)\s+)?{_NP}\s+$")
+#: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
+_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
 _FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab".split())
@@ -67,6 +74,8 @@ class _Cues:
     agents: tuple[str, ...]
     after_sentence: str
     not_subjects: frozenset[str]
+    back_reference: re.Pattern[str] | None
+    subjunctive: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +88,9 @@ def _cues() -> _Cues:
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
         after_sentence="|".join(raw["after_sentence"]),
         not_subjects=frozenset(raw.get("not_subjects", [])),
+        back_reference=re.compile(r"(?<![\w])(?:" + "|".join(raw["back_reference"]) + r")(?![\w])", re.IGNORECASE)
+        if raw.get("back_reference") else None,
+        subjunctive=frozenset(raw.get("subjunctive", [])),
     )
 
 
@@ -91,9 +103,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
             rf"übereinstimmenden|eigenen|aktuellen)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
         ),
+        # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
+        "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:[a-zäöüß]+(?:ischen|ischer|lichen)\s+)+(?i:{c.source_nouns}))(?![\w])"),
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
+        "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+)?{_NP}"
@@ -110,9 +125,23 @@ def _is_agent(np: str) -> bool:
     return any(w == a or (w.endswith(a) and len(a) > 4) for w in words for a in _cues().agents)
 
 
+def _aside(text: str, m: re.Match[str]) -> bool:
+    """True for the parentheses of a short aside without a clause of its own ("(20. Januar)", "(SPD)")."""
+    ch = m.group()[0]
+    if ch == "(":
+        close = text.find(")", m.start(), m.start() + 40)
+        return close > 0 and "," not in text[m.start() : close]
+    if ch == ")":
+        open_ = text.rfind("(", max(0, m.start() - 40), m.start())
+        return open_ >= 0 and "," not in text[open_ : m.start()]
+    return False
+
+
 def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     start, end = lo, hi
     for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if _aside(text, m):
+            continue  # "am Samstag (20. Januar) jeweils 35.000": a short aside does not end the clause
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -137,14 +166,23 @@ _NEEDS = {
     "sprach": r"\bvon\b", "sprachen": r"\bvon\b", "spricht": r"\bvon\b", "sprechen": r"\bvon\b", "gesprochen": r"\bvon\b",
     "rechnete": r"\bmit\b", "rechneten": r"\bmit\b", "rechnet": r"\bmit\b", "rechnen": r"\bmit\b", "gerechnet": r"\bmit\b",
     "weist": r"\saus\b", "wies": r"\saus\b", "wiesen": r"\saus\b",
+    # legal steps credit the counts of their charges ("erließ Haftbefehl wegen versuchten Mordes in 39 Fällen")
+    "erließ": r"(?i)haftbefehl", "erließen": r"(?i)haftbefehl", "erlassen": r"(?i)haftbefehl",
+    "erhob": r"(?i)anklage", "erhoben": r"(?i)anklage", "erhebt": r"(?i)anklage", "erheben": r"(?i)anklage",
+    "beantragte": r"(?i)haftbefehl|strafe|jahre", "beantragt": r"(?i)haftbefehl|strafe|jahre",
+    "beantragen": r"(?i)haftbefehl|strafe|jahre",
+    "wirft": r"\svor\b", "warf": r"\svor\b", "vorgeworfen": r".", "vorwerfen": r".",
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
 _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
+#: modal verbs before an infinitive of a legal step ("will Haftbefehl … beantragen"), never before a participle
+_MODAL_RE = re.compile(r"(?<![\w])(?:will|wollen|wollte|wollten|soll|sollen|muss|müssen|kann|können|wird|werden|möchte)(?![\w])")
+_INFINITIVES = frozenset("beantragen erheben erlassen vorwerfen".split())
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
 _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
 _PARTICIPLES = frozenset(
     "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert "
-    "erwartet".split()
+    "erwartet erhoben erlassen beantragt vorgeworfen beantragen erheben erlassen vorwerfen".split()
 )
 
 
@@ -172,7 +210,9 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
             continue
         v_start, v_end = clause[0] + w.start(), clause[0] + w.end()
         if word in _PARTICIPLES:  # "Die Polizei hatte mit 10.000 gerechnet", "war die Polizei von 25.000 ausgegangen"
-            aux = _AUX_RE.search(seg, 0, w.start())
+            aux = (_MODAL_RE if word in _INFINITIVES else _AUX_RE).search(seg, 0, w.start())
+            if aux is None and word == "erlassen":
+                aux = _AUX_RE.search(seg, 0, w.start())  # "erlassen" is participle and infinitive
             if aux is None:
                 continue
             v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
@@ -183,7 +223,7 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
         if before is not None and lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np")) \
                 and not _is_agent(before.group("np")):
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
-        if before and _np_ok(before.group("np")):
+        if before and _np_ok(before.group("np")) and not _object_first(before.group("np")):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
         opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
         if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
@@ -195,6 +235,18 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
             if first and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))):
                 return Claimant(first.start("np"), first.end("np"), first.group("np"), word)
     return None
+
+
+_ARTICLE_ADJ = re.compile(rf"{_ART}\s+[a-zäöüß]")
+
+
+def _object_first(np: str) -> bool:
+    """True for "Die höchsten Quoten" before "registrierten": an article and adjective before a noun that is no
+    authority or name is more often the object of a sentence in object-first order than its subject."""
+    if not _ARTICLE_ADJ.match(np) or _is_agent(np):
+        return False
+    caps = [w for w in np.split() if w[:1].isupper()]
+    return len(caps) < 3  # "Die ukrainische Nachrichtenagentur Ukrinform" names itself
 
 
 def _looks_like_name(np: str) -> bool:
@@ -213,8 +265,8 @@ def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | No
 
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
-    "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",),
+    "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
+    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
 
@@ -233,12 +285,16 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                 s, e = m.start("np"), m.end("np")
                 if cue == "compound" and np.lower() in ("eigene", "eigenen", "erste", "ersten"):
                     continue
+                if cue == "zufolge" and points_back(np):
+                    continue  # "den Angaben zufolge": the source was named before (``carried_claimant``)
                 if cue == "compound":
                     e = m.end()
                     np = text[s:e]
             else:
                 if re.search(r"(?i)\beigene[nr]?\b", m.group()):
                     continue  # "nach eigenen Angaben": the subject vouches for itself (the speech stage names it)
+                if cue == "nach Angaben" and not re.search(r"\s(?:von|aus|seitens)\s*$", m.group()):
+                    continue  # "nach neuesten Zahlen", "nach ersten Erkenntnissen": nobody is named
                 s, e, np = m.start(), m.end(), m.group().strip()
             found.append((abs(m.start() - pos) if pos is not None else 0, Claimant(s, e, np, cue)))
     if not found:
@@ -255,14 +311,61 @@ def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]
 _FUNCTION_WORDS = frozenset(
     "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem "
     "des rund etwa circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter "
-    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein".split()
+    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein auch ihnen".split()
 )
 
 
 def _elliptic(text: str, clause: tuple[int, int]) -> bool:
-    """True for a clause without a verb of its own ("in Bochum 13.000", "in Recklinghausen auf circa 12.000")."""
+    """True for a clause without a verb of its own ("in Bochum 13.000", "darunter zwei Schwerverletzte")."""
     words = re.findall(r"(?<![\w])[a-zäöüß]+(?![\w])", text[clause[0] : clause[1]])
-    return all(w in _FUNCTION_WORDS for w in words)
+    return all(w in _FUNCTION_WORDS or parse_number_word(w) is not None for w in words)
+
+
+_POINTING = frozenset("den dem diesen dessen deren seinen ihren".split())
+
+
+def points_back(np: str) -> bool:
+    """True for "den Angaben", "seinen Angaben": a source noun that refers to a source named earlier."""
+    words = np.lower().split()
+    return len(words) == 2 and words[0] in _POINTING and re.fullmatch(_cues().source_nouns, words[1]) is not None
+
+
+def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previous: list[tuple[int, int]],
+                     *, subjunctive: bool = True) -> Claimant | None:
+    """Return the source of an earlier sentence that this figure's sentence refers back to, or ``None``.
+
+    The figure's sentence must point back ("Den Angaben zufolge", "Demnach", "Seinen Angaben nach") or, when
+    ``subjunctive``, continue reported speech with a verb in the subjunctive ("seien", "befänden"); the source is
+    the nearest one of the (up to two) ``previous`` sentences, read from the closest. Example: in
+    ``"Laut Polizei wurde ein Mann festgenommen. Demnach wurden 12 Menschen verletzt."`` the 12 is credited to
+    "Polizei".
+    """
+    cues = _cues()
+    lo, hi = sentence
+    clause = _clause(text, lo, hi, num_start)
+    if cues.back_reference is not None and cues.back_reference.search(text, lo, hi):
+        pass
+    elif not (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))):
+        return None
+    for prev in reversed(previous[-2:]):
+        hit = _source_in(text, prev)
+        if hit is not None:
+            return Claimant(hit.start, hit.end, hit.text, "carried")
+    return None
+
+
+def _source_in(text: str, sentence: tuple[int, int]) -> Claimant | None:
+    """The source a sentence names: a source phrase (the last one), else a reporting clause or verb subject."""
+    lo, hi = sentence
+    phrase = _phrase(text, lo, hi, hi)
+    if phrase is not None:
+        return phrase
+    starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+    for start in starts:
+        hit = _verb_subject(text, _clause(text, lo, hi, start), lo)
+        if hit is not None:
+            return hit
+    return None
 
 
 def find_claimant(text: str, sentence: tuple[int, int], num_start: int, following: list[tuple[int, int]] | None = None,
@@ -302,7 +405,7 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     return None
 
 
-_REPORTING_OPEN = re.compile(r"\s*(?:wie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
+REPORTING_OPEN = re.compile(r"\s*(?:[Ww]ie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
                              r"erklärten|meldete|meldeten|bestätigte|bestätigten|hieß)(?![\w])")
 
 
@@ -311,16 +414,37 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
     starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
     for start in starts:
         clause = _clause(text, lo, hi, start)
-        if clause != own and _REPORTING_OPEN.match(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
+        if clause != own and REPORTING_OPEN.match(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
             m = re.match(r"\s*so\s+", text[clause[0] : clause[1]])
             if m:
                 np = _np_at(text, clause[0] + m.end(), clause[1])
                 if np is not None:
                     return Claimant(np.start("np"), np.end("np"), np.group("np"), "so")
-            hit = _verb_subject(text, clause, lo)
+            hit = _verb_subject(text, clause, lo) or _loose_wie_subject(text, clause)
+            if hit is not None:
+                return hit
+        elif clause[1] <= own[0] and _INTRODUCES.search(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
+            hit = _verb_subject(text, clause, lo)  # "Die Armee gab an, 41 Flugzeuge getroffen zu haben."
             if hit is not None:
                 return hit
     return None
+
+
+_WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,90}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
+                         rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?\s+[a-zäöüß]+(?:te|ten)\s*$")
+
+
+def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:
+    """"Wie die in London ansässige Beobachtungsstelle mitteilte": a subject with an attribute the noun-phrase pattern does not cover."""
+    m = _WIE_CLAUSE.match(text, clause[0], clause[1])
+    if m is None or not re.search(r"\s[A-ZÄÖÜ]", m.group("np")):
+        return None
+    return Claimant(m.start("np"), m.end("np"), m.group("np"), "wie")
+
+
+#: a clause that ends with its verb of saying (or the verb's particle) and introduces what follows: "X gab an, …"
+_INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|erklärte|erklärten|sagte|sagten|betonte|berichtete|berichteten|meldete|meldeten|"
+                         r"bestätigte|bestätigten|schrieb|schrieben|hieß\s+es)\s*$")
 
 
 def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claimant | None:

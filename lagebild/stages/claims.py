@@ -21,7 +21,7 @@ from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
-from lagebild.stages.claim_sources import Claimant, clause_of, find_claimant
+from lagebild.stages.claim_sources import REPORTING_OPEN, Claimant, carried_claimant, clause_of, find_claimant, points_back
 from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
@@ -102,7 +102,7 @@ class RuleClaims:
         if not language_supported(doc, self.languages):
             return doc
         text = doc.text[: self.max_doc_chars]
-        sentences = sorted((a.span.start, a.span.end) for a in doc.of_kind("sentence"))
+        sentences = _join_open_asides(text, sorted((a.span.start, a.span.end) for a in doc.of_kind("sentence")))
         sent_starts = [s for s, _ in sentences]
         quotes = sorted(doc.of_kind("quote"), key=lambda a: a.span.start)
         timexes = doc.of_kind("timex")
@@ -110,27 +110,42 @@ class RuleClaims:
         outlet = doc.meta.outlet or "outlet"
         published = doc.meta.published.value
         quantities = [q for q in find_quantities(text)
-                      if not any(t.span.start < q.num_end and q.num_start < t.span.end for t in timexes)]  # dates, durations
+                      if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t) for t in timexes)]
         figures = [q.num_start for q in quantities]
+        by_noun: dict[tuple[int, int], str] = {}  # measure of the figure a noun belongs to
         for q in quantities:
             k = bisect.bisect_right(sent_starts, q.num_start) - 1
-            sent = sentences[k] if k >= 0 else (0, len(text))
+            sent = _skip_marker(text, sentences[k] if k >= 0 else (0, len(text)))
             nxt = sentences[k + 1 : k + 3] if k >= 0 else []
-            data = self._payload(doc, q, sent, nxt, figures, quotes, timexes, entities, outlet, published)
+            prev = sentences[max(0, k - 2) : k] if k > 0 else []
+            data = self._payload(doc, q, sent, (prev, nxt), figures, quotes, timexes, entities, outlet, published)
+            shared = by_noun.get(q.unit_span) if q.unit_span else None
+            if q.unit_from == "ellipsis" and shared is not None and data["measure"] in ("people", "percent"):
+                # "In der Türkei starben 4000 Menschen, in Syrien 1500": the figure shares the measure of its noun's figure
+                data["measure"], data["measure_label"] = shared, load_measures().label(shared)
+            if q.unit_from != "ellipsis" and q.unit_span:
+                by_noun[q.unit_span] = str(data["measure"])
             doc.add("claim", Span(q.start, q.end), self.prov, label="numeric", data=data)
         return doc
 
-    def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int], nxt: list[tuple[int, int]], figures: list[int],
+    def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int],
+                 around: tuple[list[tuple[int, int]], list[tuple[int, int]]], figures: list[int],
                  quotes: list[Annotation], timexes: list[Annotation], entities: list[Annotation], outlet: str,
                  published: str | None) -> dict[str, Any]:
         text = doc.text
+        prev, nxt = around
         att = _attribution(quotes, q.num_start, q.num_end)
         speaker = att.data.get("speaker_text") if att is not None else None
-        if att is not None and att.data.get("speaker_resolution") == "unresolved":
-            speaker = None
+        mention = att.data.get("speaker_mention_span") if att is not None else None
+        if att is not None and (att.data.get("speaker_resolution") == "unresolved" or (mention and points_back(text[mention[0] : mention[1]]))):
+            speaker = None  # "den Angaben zufolge" names no one: the source is in the sentence before
         own = None if (att is not None and att.label == "direct" and speaker) else find_claimant(text, sent, q.num_start, nxt, figures)
-        if own is None and att is not None and att.label == "reported" and _figure_between(att, q, figures):
+        if own is None and att is not None and att.label == "reported" and not _closing_report(text, sent, att) \
+                and (_figure_between(att, q, figures) or _credits_other_clause(text, sent, att, q, figures)):
             att, speaker = None, None  # the attribution phrase credits another figure of the sentence
+        if own is None and not speaker:
+            # "Den Angaben zufolge …", "Ungefähr 50 Menschen befänden sich dort …": the source of the sentence before
+            own = carried_claimant(text, sent, q.num_start, prev)
         hedges = [h for h in (q.hedge, att.data.get("hedge") if att is not None else None) if h]
         # Only calendar points are reference times ("in den kommenden Tagen" → PXD is not).
         in_sentence = [t for t in timexes if sent[0] <= t.span.start < sent[1] and t.label in ("DATE", "TIME")
@@ -140,8 +155,17 @@ class RuleClaims:
         clause = clause_of(text, sent, q.num_start)
         # "Die Zahl der Menschen, die … ums Leben kamen, ist … auf 141 gestiegen": the frame sits with the noun
         frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
+        if _PART_OF.match(text, clause[0], q.num_start):
+            frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
         measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
                                            sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
+        if q.unit_kind == "count" and not text[q.end : clause[1]].strip() and _LIST_NEXT.match(text, clause[1]):
+            # "…, bei der 196 Palästinenser, 28 Israelis und vier Ausländer starben": a list item shares the list's frame
+            listed = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : sent[1]],
+                                              sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
+            vocab = load_measures().by_id(listed)
+            if vocab is not None and vocab.any_noun:
+                measure = listed
         scope = _scope(text, q, clause, sent, entities, own)
         vote_share = load_measures().by_id("vote_share")
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
@@ -192,6 +216,71 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+_YEAR = re.compile(r"\d{4}")
+_CLOSES_SENTENCE = re.compile(r"\.(?:\s+[A-ZÄÖÜ\"„]|\s*$)")
+_LIST_NEXT = re.compile(r",\s+(?:(?:mindestens|rund|etwa|mehr\s+als|über|fast|knapp)\s+)?(?:\d|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s)", re.IGNORECASE)
+_PART = re.compile(r"(?<![\w])(?:darunter|davon|von\s+ihnen|unter\s+ihnen)(?![\w])", re.IGNORECASE)
+_PART_OF = re.compile(r"\s*(?:darunter|davon|unter\s+ihnen|unter\s+den\s+\w+)\s", re.IGNORECASE)
+#: " date 2024-12 Die IG Metall sprach von …": a crawl marker opening the first sentence is no part of it
+_CRAWL_MARKER = re.compile(r"\s{0,3}date \d{4}-\d{2}\s+")
+
+
+def _join_open_asides(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that ends inside a short parenthesis to the next one ("am Samstag (20. | Januar) jeweils 35.000")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences:
+        if out:
+            ps, pe = out[-1]
+            tail = text[max(ps, pe - 40) : pe]
+            if tail.count("(") > tail.count(")") and ")" in text[s : s + 40] and s - pe <= 2:
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _counted_not_year(text: str, q: Quantity, timex: Annotation) -> bool:
+    """True when a four-digit number the date stage read as a year is a count ("stieg die Zahl der Toten auf 1762").
+
+    The number finder has already rejected years by their cue words ("im Jahr", "bis"); a count whose noun
+    it found before the number or in the measure vocabulary stays a count.
+    """
+    if timex.label != "DATE" or not _YEAR.fullmatch(str(timex.data.get("value") or "")) or q.unit_kind != "count" or q.vague:
+        return False
+    if q.unit_from == "before" or (q.unit_from == "ellipsis" and _CLOSES_SENTENCE.match(text, q.num_end) and not 1900 <= q.value <= 2100):
+        return True  # "die Zahl der Toten … auf 1762", "in der Türkei 4000 Menschen, in Syrien 1500."
+    # "1300 Menschen", not "2016 angekommenen Migranten" (a year before an adjective) or an ellipsis
+    return (q.unit_from == "after" and q.unit is not None and q.unit_span is not None and load_measures().knows(q.unit)
+            and q.unit_span[0] - q.num_end <= 2)
+
+
+def _skip_marker(text: str, sent: tuple[int, int]) -> tuple[int, int]:
+    m = _CRAWL_MARKER.match(text, sent[0], sent[1]) if sent[0] < 3 else None
+    return (m.end(), sent[1]) if m else sent
+
+
+def _closing_report(text: str, sent: tuple[int, int], att: Annotation) -> bool:
+    """True when the attribution is a clause closing the sentence ("…, wie der Konzern mitteilte."): it credits
+    every figure before it, unlike "laut X" right before one figure of a list."""
+    cue = att.data.get("cue_span")
+    if not cue:
+        return False
+    clause = clause_of(text, sent, cue[0])
+    return clause[0] > sent[0] and REPORTING_OPEN.match(text, clause[0], clause[1]) is not None \
+        and not any(ch.isdigit() for ch in text[clause[0] : clause[1]])
+
+
+def _credits_other_clause(text: str, sent: tuple[int, int], att: Annotation, q: Quantity, figures: list[int]) -> bool:
+    """True when the cue sits in another clause that has a figure of its own ("…, in Halle laut Polizei 3.000")."""
+    cue = att.data.get("cue_span")
+    if not cue:
+        return False
+    other, own = clause_of(text, sent, cue[0]), clause_of(text, sent, q.num_start)
+    if _PART.search(text, own[0], own[1]):
+        return False  # "…, 10.000 von ihnen stellten Asylanträge": a part of the credited figure
+    return other != own and any(other[0] <= p < other[1] for p in figures if p != q.num_start)
 
 
 def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:

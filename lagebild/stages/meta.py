@@ -94,14 +94,20 @@ _CRAWL_MARKER = re.compile(r"\A\s{0,3}date (\d{4})-(\d{2})(?![\d-])")
 #: a labelled publication/update date in the first lines ("Stand: 14.02.2025 19:14 Uhr",
 #: "Aktualisiert am 19.01.2024 - 18:46 Uhr", "Sendung: Bayern 2, 16.02.2025 01:00 Uhr")
 _PRINTED_LABEL = re.compile(
-    r"(?<![\w-])(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Erschienen|Publiziert|Sendung|Updated|Published)"
+    r"(?<![\w-])(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Erschienen|Publiziert|Sendung|Update|Updated|Published)"
     r"(?:\s+(?:am|vom|on))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?(?=\d)",
 )
-#: a broadcaster's closing line: "Diese Nachricht wurde am 14.03.2025 im Programm … gesendet."
-_BROADCAST_LINE = re.compile(r"(?:gesendet|ausgestrahlt|veröffentlicht|erschienen)\s+am\s+(?=\d)|(?:wurde|ist)\s+am\s+(?=\d[^\n]{0,60}?(?:gesendet|ausgestrahlt))")
+#: a broadcaster's closing line: "Diese Nachricht wurde am 14.03.2025 im Programm … gesendet.",
+#: "Dieses Thema im Programm: … | 03.06.2022 | 20:00 Uhr"
+_BROADCAST_LINE = re.compile(
+    r"(?:gesendet|ausgestrahlt|veröffentlicht|erschienen)\s+am\s+(?=\d)|(?:wurde|ist)\s+am\s+(?=\d[^\n]{0,60}?(?:gesendet|ausgestrahlt))"
+    r"|\bim\s+Programm:[^\n\d]{0,80}?(?=\d)"  # "Dieses Thema im Programm: Das Erste | tagesschau | 03.06.2022 | 20:00 Uhr"
+)
 _HEADER_WINDOW = 600
 _DATED_FURNITURE = ("trailer", "date line", "header")
 _CLOSING_WINDOW = 500
+#: the last lines of a text that may be its closing credit line ("Text: … am 15. Februar 2025")
+_CLOSING_LINES = 2
 
 
 def _crawl_marker(doc: Document) -> str | None:
@@ -116,7 +122,8 @@ def _printed_day(text: str, month: str | None) -> DateValue | None:
 
     A crawl marker or a month-only header says when the page existed; a printed "Stand: …" in the
     first lines, or a broadcaster's closing "Sendung: …, 16.02.2025 01:00 Uhr", says when it was
-    written, more exactly. Dates after the known month are not taken.
+    written, more exactly; so does a closing credit line ending in a date. Dates after the known
+    month are not taken.
     """
     tail = max(0, len(text) - _CLOSING_WINDOW)
     found = [m.end() for m in _PRINTED_LABEL.finditer(text, 0, min(len(text), _HEADER_WINDOW))]
@@ -130,6 +137,14 @@ def _printed_day(text: str, month: str | None) -> DateValue | None:
             continue
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
+    stamp = headers.header_stamp(text, _HEADER_WINDOW)
+    if stamp is not None and stamp.value is not None and not (month and stamp.value[: len(month)] > month):
+        return DateValue(stamp.value, stamp.precision, False, "time stamp in the first lines")
+    for line in [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:]:
+        value = headers.closing_date(line)
+        if value is None or value.value is None or (month and value.value[: len(month)] > month):
+            continue
+        return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
     return None
 
 

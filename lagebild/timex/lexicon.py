@@ -104,7 +104,8 @@ PAST_CUES = frozenset(
 # Words ending in -te/-ten that are not preterite verbs (checked when a lower-case word ends in -te/-ten).
 NOT_PRETERITE = frozenset(
     """bitte mitte weite breite seite beste erste letzte rechte konnte sollte wollte durfte mochte musste meiste
-    meisten ersten letzten nächsten besten weiten breiten rechten harten festen heute""".split()
+    meisten ersten letzten nächsten besten weiten breiten rechten harten festen heute
+    dürfte dürften könnte könnten müsste müssten würde würden sollten""".split()
 )
 
 

@@ -101,6 +101,11 @@ _DETERMINERS = frozenset(
 _BOUND_BEFORE = re.compile(r"(?<![\w])(?:bis|ab|beginnend\s+mit|bis\s+in\s+die|bis\s+Ende|bis\s+Anfang)(?:\s+(?:zum|dem|den|in|zur))?\s+$", re.IGNORECASE)
 _OF_DATE = re.compile(r"(?<![\w])vom\s+$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s|\s[–—-]\s")
+#: a separable verb's zu-infinitive ("anzutreten", "vorzustellen"), not a preterite in -te(n)
+_ZU_INFINITIVE = re.compile(
+    r"^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|fort|her|heraus|hin|hinaus|los|mit|nach|statt|teil|um|vor|voran|weg|"
+    r"weiter|wieder|zurück|zusammen)zu[a-zäöüß]{3,}en$"
+)
 _CUE_WINDOW = 400  # characters on each side of an expression searched for tense cues
 
 
@@ -132,6 +137,8 @@ def _cue(text: str, s: int, e: int, ment: Mention) -> str:
         elif word[0].islower() and len(low) > 5 and low.endswith(("te", "ten")) and low not in NOT_PRETERITE:
             nxt = words[i + 1].group() if i + 1 < len(words) else ""
             prev = words[i - 1].group().lower() if i > 0 else ""
+            if prev == "zu" or _ZU_INFINITIVE.match(low):
+                continue  # "nicht mehr anzutreten", "zu starten": an infinitive says nothing of the past
             # "die ersten Berichte" is an adjective (determiner before, noun after); "bestätigte dann",
             # "begrüßte Nationalratspräsidentin X" are verbs.
             if not (nxt[:1].isupper() and (prev in _DETERMINERS or prev.endswith(("en", "er", "es", "em")))):

@@ -6,7 +6,11 @@ Usage (one command, also ``make train-ner``; 30–40 minutes on one idle core)::
     python -m lagebild.training.ner --install-only build/ner-train/model/model-best   # copy a checkpoint in
 
 Training data (CC BY 4.0 only, so the committed model carries no NC terms): the GermEval 2014
-*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``). The encoder is a
+*train* split (outer level, all 12 GermEval labels incl. ``deriv``/``part``). ``--extra
+smartdata`` adds 3,751 sentences of SmartData v1 *train* news and RSS items whose gold
+PER/LOC/ORG spans are completed by the accurate mode's labels (``lagebild.training.ner_silver``;
+needs ``lagebild[accurate]`` once, then cached in OUT); measured, not adopted (see
+benchmarks/README.md, "Default NER model: SmartData sentences"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
@@ -245,13 +249,16 @@ Do not edit by hand: retrain and commit the result.
 """
 
 
-def _sentences(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+Sentence = tuple[list[str], list[str]]  # tokens, outer IOB2 tags
+
+
+def _sentences(path: Path) -> Iterator[Sentence]:
     with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as fh:
         for sent in read_germeval(fh):
             yield sent.tokens, sent.outer
 
 
-def _docbin(sentences: list[tuple[list[str], list[str]]], out: Path) -> None:
+def _docbin(sentences: list[Sentence], out: Path) -> None:
     """Store sentences with both entity spans (for the parser) and BILUO tags (for the tagger)."""
     import spacy
     from spacy.tokens import DocBin
@@ -275,13 +282,24 @@ def build_config(arch: str, width: int, depth: int, rows: list[int], maxout: int
             .replace("@MAXOUT@", str(maxout)))
 
 
-def prepare(data: Path, out: Path, seed: int = 13) -> tuple[Path, Path]:
-    """Write train/held-aside DocBins from the GermEval train split; return their paths."""
-    out.mkdir(parents=True, exist_ok=True)
+def split_train(data: Path, out: Path, seed: int = 13, extra: str = "none") -> tuple[list[Sentence], list[Sentence]]:
+    """Training sentences (GermEval train minus the held-aside ones, plus ``extra``) and held-aside ones."""
     sents = list(_sentences(data / GERMEVAL_TRAIN))
     rng = random.Random(seed)
     rng.shuffle(sents)
     train, aside = sents[HELD_ASIDE:], sents[:HELD_ASIDE]
+    if extra == "smartdata":
+        from lagebild.training.ner_silver import smartdata_sentences
+
+        more = smartdata_sentences(data, out / "smartdata.tsv")
+        train = train + more
+        print(f"+ {len(more)} SmartData sentences (gold + accurate-mode labels)", file=sys.stderr)
+    return train, aside
+
+
+def prepare(train: list[Sentence], aside: list[Sentence], out: Path) -> tuple[Path, Path]:
+    """Write the train/held-aside DocBins; return their paths."""
+    out.mkdir(parents=True, exist_ok=True)
     _docbin(train, out / "train.spacy")
     _docbin(aside, out / "aside.spacy")
     print(f"train sentences {len(train)}, held aside {len(aside)}", file=sys.stderr)
@@ -301,6 +319,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
     ap.add_argument("--maxout", type=int, default=3, help="maxout pieces per tok2vec layer")
     ap.add_argument("--rows", default="10000,3000,5000,1000", help="hash-embedding rows for NORM,PREFIX,SUFFIX,SHAPE")
+    ap.add_argument("--extra", choices=["none", "smartdata"], default="none",
+                    help="smartdata: add SmartData v1 train news/RSS sentences, gold PER/LOC/ORG completed by the "
+                         "accurate mode's labels (needs lagebild[accurate] unless OUT/smartdata.tsv exists)")
+    ap.add_argument("--e5-vectors", type=int, default=0, metavar="N",
+                    help="extend each word vector by 32 dims of multilingual-e5-small states averaged over the "
+                         "first N training sentences (0: off; needs lagebild[accurate] at training time)")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
@@ -308,8 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.install_only:
         install(args.install_only)
         return 0
-    train, aside = prepare(args.data, args.out)
-    vectors = build_vectors(args.data, args.out / "vectors", args.vector_words)
+    train_sents, aside_sents = split_train(args.data, args.out, extra=args.extra)
+    train, aside = prepare(train_sents, aside_sents, args.out)
+    e5_text = [words for words, _ in train_sents[: args.e5_vectors]]
+    vectors = build_vectors(args.data, args.out / "vectors", args.vector_words, e5_text)
     cfg = args.out / "config.cfg"
     rows = [int(r) for r in args.rows.split(",")]
     cfg.write_text(build_config(args.arch, args.width, args.depth, rows, args.maxout), encoding="utf-8")
@@ -325,11 +351,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def build_vectors(data: Path, out: Path, keep: int) -> Path:
+def build_vectors(data: Path, out: Path, keep: int, e5_text: list[list[str]] | None = None) -> Path:
     """Train the static word vectors (``lagebild.training.vectors``) and convert them for spaCy."""
     from lagebild.training.vectors import train_vectors
 
-    text = train_vectors(data, out / "vectors.txt")
+    text = train_vectors(data, out / "vectors.txt", e5_sentences=e5_text,
+                         e5_cache=out / f"e5-{len(e5_text)}.npz" if e5_text else None)
     target = out / "model"
     if target.exists():
         shutil.rmtree(target)
@@ -351,6 +378,11 @@ def install(best: Path) -> None:
     # scorer, so loading the model never imports lagebild.training (scores are the same tags).
     config = MODEL_DIR / "config.cfg"
     config.write_text(config.read_text(encoding="utf-8").replace(TRAINING_SCORER, "spacy.tagger_scorer.v1"), encoding="utf-8")
+    # The training files' paths are the trainer's own folders: meaningless (and unused) at load time.
+    cfg = spacy.util.load_config(config)
+    for key in ("train", "dev", "vectors"):
+        cfg["paths"][key] = None
+    cfg.to_disk(config)
     # The string table only maps hashes back to training words; features are hashed at run time,
     # so keeping just the labels saves megabytes without changing a single prediction.
     nlp = spacy.load(MODEL_DIR)

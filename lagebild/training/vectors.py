@@ -40,8 +40,49 @@ def sentences(data: Path) -> Iterator[list[str]]:
             yield words
 
 
-def train_vectors(data: Path, out: Path, *, vocab_size: int = 30000, dims: int = 64, window: int = 2) -> Path:
-    """Build a PPMI matrix over a ±``window`` context and keep the top ``dims`` SVD dimensions."""
+def e5_type_vectors(sents: list[list[str]], vocab: list[str], dims: int) -> np.ndarray:
+    """Per word type, the mean of its multilingual-e5-small middle-layer states over ``sents``
+    (cased words in context; averaged under the lower-cased form), reduced to ``dims`` by PCA.
+
+    These carry what the accurate mode's encoder knows about a word into a static table that
+    costs nothing at run time. Rows of words never met stay zero.
+    """
+    from lagebild.entities.accurate.engine import load_engine
+
+    engine = load_engine()
+    index = {w: i for i, w in enumerate(vocab)}
+    total: np.ndarray | None = None
+    count = np.zeros(len(vocab), dtype=np.float64)
+    for start in range(0, len(sents), 64):
+        batch = sents[start:start + 64]
+        for words, states in zip(batch, engine(batch), strict=True):
+            if total is None:
+                total = np.zeros((len(vocab), states.shape[1]), dtype=np.float64)
+            for w, v in zip(words, states, strict=True):
+                i = index.get(w.lower())
+                if i is not None:
+                    total[i] += v
+                    count[i] += 1
+    assert total is not None
+    seen = count > 0
+    mean = total[seen] / count[seen, None]
+    mean -= mean.mean(axis=0)
+    _, _, vt = np.linalg.svd(mean[:: max(1, len(mean) // 20000)], full_matrices=False)
+    out = np.zeros((len(vocab), dims), dtype=np.float64)
+    proj = mean @ vt[:dims].T
+    out[seen] = proj / (np.linalg.norm(proj, axis=1, keepdims=True) + 1e-8)
+    print(f"e5 type vectors: {int(seen.sum())} of {len(vocab)} words met in {len(sents)} sentences", file=sys.stderr)
+    return out
+
+
+def train_vectors(data: Path, out: Path, *, vocab_size: int = 30000, dims: int = 64, window: int = 2,
+                  e5_sentences: list[list[str]] | None = None, e5_dims: int = 32, e5_cache: Path | None = None) -> Path:
+    """Build a PPMI matrix over a ±``window`` context and keep the top ``dims`` SVD dimensions.
+
+    With ``e5_sentences`` (cased, tokenised text), each row is extended by ``e5_dims`` dimensions
+    of ``e5_type_vectors`` (needs the accurate mode's engine at training time only), cached in
+    ``e5_cache`` (an ``.npz`` file) because the encoder pass takes minutes.
+    """
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
@@ -73,6 +114,16 @@ def train_vectors(data: Path, out: Path, *, vocab_size: int = 30000, dims: int =
     u, s, _ = svds(ppmi, k=dims)
     vecs = u * np.sqrt(s)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-8
+    if e5_sentences:
+        if e5_cache is not None and e5_cache.exists() and list(np.load(e5_cache)["vocab"]) == vocab:
+            extra = np.load(e5_cache)["vectors"]
+        else:
+            extra = e5_type_vectors(e5_sentences, vocab, e5_dims)
+            if e5_cache is not None:
+                e5_cache.parent.mkdir(parents=True, exist_ok=True)
+                np.savez(e5_cache, vectors=extra, vocab=np.array(vocab))
+        vecs = np.hstack([vecs, extra])
+        dims += e5_dims
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         fh.write(f"{n} {dims}\n")

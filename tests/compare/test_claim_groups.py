@@ -205,3 +205,189 @@ def test_a_name_after_laut_is_who_says_it_not_the_scope() -> None:
     assert _group_of(_groups([a]), "a", 71.5)["scope"] is None
     b = _doc("b", "In Nordhafen starben laut Feuerwehr 12 Menschen.", "2024-05-02")
     assert _group_of(_groups([b]), "b", 12)["scope"] == "Nordhafen"
+
+
+def test_a_series_is_an_update_though_some_values_cannot_be_placed_in_time() -> None:
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", "2024-05-05")
+    c = _doc("c", "In Nordhafen wurden 15 Menschen verletzt.", "2024-05")  # the month only: anywhere in the series
+    group = _group_of(_groups([a, b, c]), "a", 12)
+    assert group["relation"] == "updated" and len(group["claims"]) == 3
+    assert "15 cannot be placed" in group["reasoning"]
+    assert next(p["values"] for p in group["phases"]) == ["12"]
+
+
+def test_a_value_given_again_after_it_was_replaced_is_no_series() -> None:
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", "2024-05-05")
+    c = _doc("c", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-08")
+    assert _group_of(_groups([a, b, c]), "a", 12)["relation"] == "cannot_compare"
+
+
+def test_a_disagreement_replaced_by_a_later_figure_is_an_update_but_not_when_nothing_follows() -> None:
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-06")
+    group = _group_of(_groups([a, b]), "a", 30)
+    assert group["relation"] == "updated" and "first gave different values" in group["reasoning"]
+    assert _group_of(_groups([a]), "a", 30)["relation"] == "contradicted"
+
+
+def test_unscoped_figures_ordered_only_in_part_are_not_a_series() -> None:
+    a = _doc("a", "Es wurden 4.000 Teilnehmer gezählt.", "2024-05-02")
+    b = _doc("b", "Es wurden 9.000 Teilnehmer gezählt.", "2024-05-05")
+    c = _doc("c", "Es wurden 6.000 Teilnehmer gezählt.", "2024-05")
+    result = _groups([a, b, c])
+    assert _group_of(result, "a", 4000)["id"] != _group_of(result, "b", 9000)["id"]
+    assert _group_of(_groups([a, b]), "a", 4000)["relation"] == "updated"  # every value placed: a series
+
+
+def test_an_earlier_year_in_the_sentence_is_no_evidence_of_order() -> None:
+    text = "Im Jahr 2019 starben in Nordhafen laut Feuerwehr 12 Menschen."
+    a = RuleClaims()(make_doc("a", text, published="2024-05-02", entities=PLACES, timexes=[("2019", "2019", "year")]))
+    b = _doc("b", "In Nordhafen starben 19 Menschen.", "2024-05-02")
+    claim = next(c for c in _group_of(_groups([a, b]), "a", 12)["claims"] if c["doc"] == "a")
+    assert claim["ref_time"] == "2019"
+    assert _group_of(_groups([a, b]), "a", 12)["relation"] != "updated"
+
+
+def test_total_words_taken_for_places_are_no_scope() -> None:
+    places = [*PLACES, ("Insgesamt", "LOC", "Insgesamt")]
+    a = RuleClaims()(make_doc("a", "Insgesamt wurden 618 Menschen verletzt.", published="2024-05-02", entities=places))
+    b = RuleClaims()(make_doc("b", "Es wurden 618 Menschen verletzt.", published="2024-05-02", entities=places))
+    group = _group_of(_groups([a, b]), "a", 618)
+    assert group["scope"] is None and {c["doc"] for c in group["claims"]} == {"a", "b"}
+    c = _doc("c", "In Nordhafen wurden 618 Menschen verletzt.", "2024-05-02")  # a place stays a scope
+    assert _group_of(_groups([c]), "c", 618)["scope"] == "Nordhafen"
+
+
+def test_the_body_a_share_is_counted_for_is_not_whose_share_it_is() -> None:
+    orgs = [*ELECTION, ("Landtag", "ORG", "Landtag")]
+    a = RuleClaims()(make_doc("a", "Bei der Landtagswahl wäre die Partei mit 8,5 Prozent der Stimmen im Landtag vertreten.",
+                              published="2024-05", entities=orgs))
+    assert _group_of(_groups([a]), "a", 8.5)["scope"] is None
+    b = _vote("b", "Bei der Landtagswahl kommt die Bürgerliste auf 8,5 Prozent der Stimmen.")
+    assert _group_of(_groups([b]), "b", 8.5)["scope"] == "Bürgerliste"
+
+
+def test_scope_vocabulary_loads_every_entry() -> None:
+    import tomllib
+
+    from lagebild.compare.claim_groups import SCOPES, _scope_vocabulary
+
+    raw = tomllib.loads(SCOPES.read_text(encoding="utf-8"))
+    words, body = _scope_vocabulary()
+    assert raw["not_scopes"] and all(isinstance(w, str) and w == w.strip().lower() and " " not in w for w in raw["not_scopes"])
+    assert words == frozenset(raw["not_scopes"]) and body is not None
+    assert body.search("Einzug in den ") and body.search("im ") and not body.search("die ")
+
+
+def test_a_figure_right_after_another_place_is_not_read_as_the_lead_place() -> None:
+    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
+    a = _doc("a", lead + "In Südtal kamen 3.000 Menschen zusammen. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
+    b = _doc("b", lead + "Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")  # no other place: the lead's
+    assert _group_of(_groups([a]), "a", 5000)["scope"] != "Nordhafen"
+    assert _group_of(_groups([b]), "b", 5000)["scope"] == "Nordhafen"
+
+
+def test_a_disputed_value_given_again_after_a_later_figure_keeps_the_dispute() -> None:
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.",
+             "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-06")
+    c = _doc("c", "Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.", "2024-05-06")  # the day the 44 appears
+    assert _group_of(_groups([a, b, c]), "a", 30)["relation"] != "updated"
+
+
+def test_a_place_no_figure_of_the_measure_is_about_does_not_keep_a_figure_from_the_lead_place() -> None:
+    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
+    a = _doc("a", lead + "Viele Besucher reisten aus Südtal an. Die Veranstalter sprachen von 9.000 Menschen.", "2024-05-02")
+    assert _group_of(_groups([a]), "a", 9000)["scope"] == "Nordhafen"
+
+
+def _timed(doc_id: str, text: str, published: str | None):
+    from lagebild.stages.timex import RuleTimex
+
+    return RuleClaims()(RuleTimex()(make_doc(doc_id, text, published=published, entities=PLACES)))
+
+
+def _groups_after(docs, event_day: str):
+    """Group with an event (the story's event day) reported by three articles."""
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.events = [{"date": {"value": event_day, "granularity": "day"}, "sources": ["x1", "x2", "x3"]}]
+    ClaimGrouper()(ctx)
+    return ctx.result
+
+
+def test_a_weekday_after_the_event_day_orders_figures_of_articles_dated_to_the_month() -> None:
+    # the event on Wednesday 2024-05-01; "bis Montag" is 2024-05-06
+    a = _timed("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _timed("b", "In Nordhafen wurden bis Montag 19 Menschen verletzt.", "2024-05")
+    group = _group_of(_groups_after([a, b], "2024-05-01"), "b", 19)
+    claim = next(c for c in group["claims"] if c["doc"] == "b")
+    assert claim["ref_time"] == "2024-05-06" and "weekday" in claim["ref_time_basis"]
+    assert group["relation"] == "updated"
+    assert _group_of(_groups([a, b]), "b", 19)["relation"] == "cannot_compare"  # no event day known: no reading
+
+
+def test_the_event_days_own_weekday_or_a_later_month_gives_no_reference_time() -> None:
+    a = _timed("a", "In Nordhafen wurden am Mittwoch 19 Menschen verletzt.", "2024-05")  # the event day itself
+    b = _timed("b", "In Nordhafen wurden bis Montag 19 Menschen verletzt.", "2024-06")  # not in its publication month
+    for doc in (a, b):
+        claim = next(c for c in _group_of(_groups_after([a, b], "2024-05-01"), doc.id, 19)["claims"] if c["doc"] == doc.id)
+        assert "weekday" not in claim["ref_time_basis"]
+
+
+def test_times_known_to_the_minute_order_figures_of_one_day() -> None:
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", None)
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", None)
+    a.meta.published.value, b.meta.published.value = "2024-05-02T08:10", "2024-05-02T19:40"
+    assert _group_of(_groups([a, b]), "a", 12)["relation"] == "updated"
+    b.meta.published.inferred = True  # a guessed time orders nothing to the minute
+    assert _group_of(_groups([a, b]), "a", 12)["relation"] != "updated"
+
+
+def test_an_attendance_dispute_is_not_settled_by_a_later_figure() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten laut Polizei 8.000 Menschen. In Nordhafen demonstrierten laut Veranstaltern "
+                  "12.000 Menschen.", "2024-05-02")
+    b = _doc("b", "In Nordhafen demonstrierten 10.000 Menschen.", "2024-05-06")
+    measure = next(c.data["measure"] for c in a.annotations if c.kind == "claim")
+    assert measure == "participants"
+    assert _group_of(_groups([a, b]), "a", 8000)["relation"] == "contradicted"
+
+
+def test_running_measures_are_measures_of_the_vocabulary() -> None:
+    from lagebild.compare.figure_stage import running_measures
+    from lagebild.numbers.measures import load_measures
+
+    vocab = load_measures()
+    assert running_measures() and all(vocab.by_id(m) is not None for m in running_measures())
+    assert "participants" not in running_measures()
+
+
+def test_a_place_where_another_measure_is_counted_is_no_rival_of_the_lead_place() -> None:
+    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
+    a = _doc("a", lead + "In Südtal versammelten sich 3.000 Menschen. Die Veranstalter sprachen von 9.000 Menschen.", "2024-05-02")
+    measures = {c.data["value"]: c.data["measure"] for c in a.annotations if c.kind == "claim"}
+    assert measures[3000] == "participants" and measures[9000] == "people"
+    assert {c["doc"] for c in _group_of(_groups([a]), "a", 9000)["claims"]} == {"a"}
+    assert _group_of(_groups([a]), "a", 9000)["scope"] == "Nordhafen"
+
+
+def test_a_figure_to_several_decimals_joins_the_group_that_gives_that_very_figure() -> None:
+    orgs = [("Bürgerliste", "ORG", "Bürgerliste"), ("Heimatbund", "ORG", "Heimatbund")]
+    a = RuleClaims()(make_doc("a", "Bei der Landtagswahl kommt die Bürgerliste auf 4,972 Prozent der Stimmen.", published="2024-05", entities=orgs))
+    b = RuleClaims()(make_doc("b", "Bei der Landtagswahl kommt der Heimatbund auf 5 Prozent der Stimmen.", published="2024-05", entities=orgs))
+    c = RuleClaims()(make_doc("c", "Bei der Landtagswahl reichten 4,972 Prozent der Stimmen nicht.", published="2024-05", entities=orgs))
+    assert _group_of(_groups([a, b, c]), "c", 4.972)["scope"] == "Bürgerliste"
+    d = RuleClaims()(make_doc("d", "Bei der Landtagswahl reichten 5 Prozent der Stimmen nicht.", published="2024-05", entities=orgs))
+    e = RuleClaims()(make_doc("e", "Bei der Landtagswahl kommt die Bürgerliste auf 5,0 Prozent der Stimmen.", published="2024-05", entities=orgs))
+    assert _group_of(_groups([b, d, e]), "d", 5)["scope"] is None  # a whole number fits both: neither is taken
+
+
+def test_a_hedged_figure_after_a_lower_one_is_a_new_value_not_a_repeat_of_the_first() -> None:
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.",
+             "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-03")
+    c = _doc("c", "In Nordhafen wurden fast 62 Menschen verletzt.", "2024-05-09")  # agrees with the 60 by its hedge
+    group = _group_of(_groups([a, b, c]), "a", 30)
+    assert group["relation"] == "updated" and len(group["phases"]) == 4
+    assert group["phases"][-1]["claims"] == [next(x["id"] for x in group["claims"] if x["doc"] == "c")]

@@ -64,3 +64,20 @@ def test_accuser_and_accused_are_not_merged() -> None:
     result = _run(docs)
     accusations = sorted(tuple(e["sources"]) for e in result.events if e["type"] == "accuse")
     assert accusations == [("a", "c"), ("b",)]  # the same accuser merged across outlets; the counter-accusation stays apart
+
+
+def test_undated_happening_is_dated_by_its_first_dated_report() -> None:
+    """No sentence dates the deaths: the first article reporting them (published 3 May) says when at the
+    latest they happened; a later report and an inferred date between the two do not move it."""
+    docs = [
+        run_events(make_doc("a", "In Leipzig sind zwei Verletzte gestorben.", published="2023-05-03", entities=ENTS)),
+        run_events(make_doc("b", "Zwei Verletzte sind in Leipzig gestorben, teilte die Polizei mit.", published="2023-05-05", entities=ENTS)),
+        run_events(make_doc("c", "In Leipzig starben zwei Verletzte im Krankenhaus.", entities=ENTS)),
+    ]
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.stories = [{"id": "s", "members": [{"doc": d.id} for d in docs]}]
+    ctx.result.inferred_dates = {"c": {"value": "2023-05-04", "precision": "day", "kind": "inferred", "inferred": True}}
+    EventMerger()(ctx)
+    (death,) = [e for e in ctx.result.events if e["type"] == "die"]
+    assert death["sources"] == ["a", "b", "c"]
+    assert death["date"]["value"] == "2023-05-03" and death["date"]["basis"] == "publication"

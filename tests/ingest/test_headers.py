@@ -23,6 +23,8 @@ from lagebild.ingest import headers
         ("März 2023", "2023-03", "month"),
         ("12.03.2024 | Lesezeit: 3 min", "2024-03-12", "day"),
         ("Oct. 3, 2021 at 5:30 p.m.", "2021-10-03T17:30", "minute"),
+        ("Update: 01.06.2021, 18:45 Uhr", "2021-06-01T18:45", "minute"),
+        ("18:45 Uhr, 01.06.2021", "2021-06-01T18:45", "minute"),
     ],
 )
 def test_date_lines(line: str, value: str, precision: str) -> None:
@@ -94,6 +96,7 @@ def test_parsers_never_raise(line: str) -> None:
     headers.section_word(line)
     headers.reading_time_line(line)
     headers.parse_date_string(line)
+    headers.closing_date(line)
 
 
 def test_structured_dates() -> None:
@@ -109,6 +112,7 @@ def test_structured_dates() -> None:
         ("Hans Meier · 12.03.2024", "Hans Meier", "2024-03-12"),
         ("Von Anna Schmidt, dpa - 03.05.2023", "Anna Schmidt", "2023-05-03"),
         ("12.03.2024 | Politik | Lesezeit: 3 min", None, "2024-03-12"),
+        ("4. Mai 2023, 16:38 Uhr Quelle: Nordkurier Online, dpa, AFP", None, "2023-05-04T16:38"),
     ],
 )
 def test_combined_header_lines(line: str, author: str | None, date: str) -> None:
@@ -118,7 +122,8 @@ def test_combined_header_lines(line: str, author: str | None, date: str) -> None
     assert found["date"].value == date  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("line", ["Die Wahl | Das Ergebnis", "Angela Merkel | Olaf Scholz", "Berlin - Die Regierung hat entschieden"])
+@pytest.mark.parametrize("line", ["Die Wahl | Das Ergebnis", "Angela Merkel | Olaf Scholz", "Berlin - Die Regierung hat entschieden",
+                                  "Die Zahl der Toten stieg auf 12 Quelle: Polizei"])
 def test_not_combined_header_lines(line: str) -> None:
     assert headers.header_parts(line) is None
 
@@ -136,3 +141,62 @@ def test_name_over_a_job_title() -> None:
     assert headers.name_over_role("Hans Meier", "Nachrichtenredakteur") == "Hans Meier"
     assert headers.name_over_role("Anna Beispiel", "Korrespondentin in Tel Aviv") == "Anna Beispiel"
     assert headers.name_over_role("Tel Aviv", "Die Regierung hat ein Gesetz beschlossen.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Text/Foto: Nordfunk Nachrichtendienst am 3. März 2023", "2023-03-03"),
+        ("Stand: 04.10.2023, 07:30 Uhr", "2023-10-04T07:30"),
+        ("Hamburg, 21.11.2022", "2022-11-21"),
+        ("Quelle: Landespressestelle | 8. Mai 2021", "2021-05-08"),
+        ("12. Juni 2020", "2020-06-12"),
+        ("Die Zufahrt bleibt gesperrt. (dpa, 8.5.2021)", "2021-05-08"),
+    ],
+)
+def test_closing_credit_lines(line: str, value: str) -> None:
+    found = headers.closing_date(line)
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Anhörung vor dem Ausschuss findet am 3. März 2023 statt.",  # a sentence: verbs, words after the date
+        "Der Prozess beginnt am 3. März 2023",  # a sentence without its full stop
+        "Anmeldung: bis 3. März 2023",  # an appointment, not the piece's date
+        "Termin: Mitgliederversammlung am 3. März 2023",
+        "Der Verdächtige war am 13. Februar 2023 festgenommen worden",
+        "Im Oktober 2024",  # a month, no day
+        "Das Unternehmen will das Werk bis Ende 2030 schließen",
+    ],
+)
+def test_not_closing_credit_lines(line: str) -> None:
+    assert headers.closing_date(line) is None
+
+
+@given(st.integers(1990, 2099), st.integers(1, 12), st.integers(1, 28), st.sampled_from(["Text: Redaktion am", "Quelle: Agentur,", "Bonn,", ""]))
+def test_closing_dates_roundtrip(y: int, m: int, d: int, prefix: str) -> None:
+    found = headers.closing_date(f"{prefix} {d}.{m:02d}.{y}".strip())
+    assert found is not None and found.value == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def test_time_stamp_of_joined_header_lines() -> None:
+    stamp = headers.header_stamp("Brand in Lagerhalle 12.09.2023, 08:15 Uhr Bei einem Feuer in Kiel …")
+    assert stamp is not None and stamp.value == "2023-09-12T08:15"
+    glued = headers.header_stamp("Brand in Lagerhalle12.09.2023 08:15 Uhr Bei einem Feuer …")
+    assert glued is not None and glued.value == "2023-09-12T08:15"
+    day = headers.header_stamp("Brand in Lagerhalle 12.09.2023 Bei einem Feuer in Kiel …")
+    assert day is not None and day.value == "2023-09-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brand in Lagerhalle Am 12.09.2023 um 08:15 Uhr brach in Kiel ein Feuer aus.",  # a date inside a sentence
+        "Die Sitzung ist vom 12.09.2023, 08:15 Uhr auf den Nachmittag verlegt worden.",
+        "Brand in Lagerhalle " + "Bei einem Feuer in Kiel wurde niemand verletzt. " * 8 + "Der 12.09.2023 bleibt in Erinnerung.",  # a day deep in the text
+    ],
+)
+def test_no_time_stamp(text: str) -> None:
+    assert headers.header_stamp(text) is None

@@ -127,3 +127,29 @@ def test_a_dated_event_in_the_closing_lines_is_no_printed_date() -> None:
     """"Die Sendung am 12.05.2024 wird …" in running text says nothing about the article's own date."""
     doc = MetaHeaders()(IdentityClean()(Document("n", f"Neue Staffel\n\n{BODY} Die Folge soll am 12.05.2024 laufen.\n", SourceRef("n.txt"))))
     assert doc.meta.published.value is None
+
+
+def test_closing_credit_line_dates_the_piece() -> None:
+    doc = MetaHeaders()(IdentityClean()(Document("c", f"Brand in Lagerhalle\n\n{BODY}\n\nText/Foto: Nordfunk Nachrichtendienst am 3. März 2023\n", SourceRef("c.txt"))))
+    assert (doc.meta.published.value, doc.meta.published.inferred) == ("2023-03-03", False)
+    assert "closing date line" in (doc.meta.published.reason or "")
+
+
+def test_a_closing_appointment_is_no_publication_date() -> None:
+    """An article that ends with a date still to come ("… am 15. Februar") is not dated by it."""
+    for tail in ("Die nächste Verhandlung ist für den 15. Februar 2024 angesetzt.", "Anmeldung: bis 15. Februar 2024",
+                 "Die Ausstellung ist noch bis zum 15. Februar 2024 zu sehen"):
+        doc = MetaHeaders()(IdentityClean()(Document("f", f"Neue Ausstellung\n\n{BODY}\n\n{tail}\n", SourceRef("f.txt"))))
+        assert doc.meta.published.value is None, tail
+
+
+def test_a_broadcasters_programme_line_dates_the_piece() -> None:
+    doc = MetaHeaders()(BoilerplateClean()(Document("p", f"Sturm über Norddeutschland\n\n{BODY}\n\nDieses Thema im Programm: Das Erste | Nachrichten | 04.10.2023 | 20:00 Uhr\n", SourceRef("p.txt"))))
+    assert doc.meta.published.value == "2023-10-04T20:00"
+
+
+def test_time_stamp_after_a_crawl_marker_gives_the_minute() -> None:
+    doc = MetaHeaders()(IdentityClean()(Document("s", f" date 2023-09 Brand in Lagerhalle 12.09.2023, 08:15 Uhr {BODY}", SourceRef("s.txt"))))
+    assert (doc.meta.published.value, doc.meta.published.inferred) == ("2023-09-12T08:15", False)
+    told = MetaHeaders()(IdentityClean()(Document("t", f" date 2023-09 Brand in Lagerhalle: Am 12.09.2023 um 08:15 Uhr brach ein Feuer aus. {BODY}", SourceRef("t.txt"))))
+    assert told.meta.published.value == "2023-09"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lagebild.stages.claim_sources import find_claimant
+from lagebild.stages.claim_sources import carried_claimant, find_claimant, points_back
 
 
 def _who(text: str, number: str, *, following: bool = False) -> str | None:
@@ -36,6 +36,16 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Der Angeklagte habe 40 Menschen bedroht, erklärte der Staatsanwalt am Montag.", "40", "Staatsanwalt"),
         ("Ursprünglich war die Polizei von etwa 5.000 Teilnehmern ausgegangen.", "5.000", "Polizei"),
         ("In diesem Jahr haben Schätzungen zufolge etwa 150.000 Menschen das Land verlassen.", "150.000", "Schätzungen"),
+        ("Die Feuerwehr in Lüneburg meldete 14 Verletzte.", "14", "Feuerwehr"),  # the place a subject speaks for
+        ("In Celle kamen nach Angaben der Stadt am Sonntag (3. Mai) rund 900 Gäste.", "900", "Stadt"),  # a short aside
+        ("Die örtliche Feuerwehr meldete 14 Verletzte.", "14", "örtliche Feuerwehr"),  # a capitalised article before an adjective
+        ("Die Bergwacht gab an, 14 Wanderer gerettet zu haben.", "14", "Bergwacht"),  # a clause that introduces the figure's
+        ("Nach türkischen Angaben wurden 14 Soldaten verletzt.", "14", "türkischen Angaben"),  # the side a figure comes from
+        # legal steps credit the counts of their charges
+        ("Die Staatsanwaltschaft hat Anklage wegen fahrlässiger Tötung in drei Fällen erhoben.", "drei", "Staatsanwaltschaft"),
+        ("Der Haftrichter erließ Haftbefehl wegen Totschlags in zwei Fällen.", "zwei", "Haftrichter"),
+        ("Die Anklage wirft dem Mann Betrug in 17 Fällen vor.", "17", "Anklage"),
+        ("Die Staatsanwaltschaft will Haftbefehl wegen Raubes in vier Fällen beantragen.", "vier", "Staatsanwaltschaft"),
     ],
 )
 def test_claimant_found(text: str, number: str, claimant: str) -> None:
@@ -57,7 +67,64 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Wie berichtet, wurden 285 Anträge gestellt.", "285"),  # "Wie berichtet" credits nobody
         ("Zuletzt waren rund 4.000 Fahrzeuge gemeldet.", "4.000"),  # a sentence-opening adverb is no subject
         ("Nach Auszählung aller Bezirke kommt die Liste auf 12 Prozent.", "12"),  # "Aus-zählung" is no source compound
+        ("Der Verein erhob im Jahr 40 Euro Beitrag.", "40"),  # "erhob" credits only with "Anklage"
+        ("Die Stadt will 40 Wohnungen bauen.", "40"),  # a modal with an infinitive that reports nothing
+        ("Er warf den Ball 40 Meter weit.", "40"),  # "warf" credits only with "vor"
+        ("Der Zug in Richtung Celle hatte 40 Waggons.", "40"),  # no verb of reporting after the subject and its place
+        ("Nach offiziellen Angaben wurden 14 Soldaten verletzt.", "14"),  # "offiziellen" names no side
+        ("Die höchsten Werte registrierten die Messstellen im Süden mit 14 Grad.", "14"),  # an object before its verb is no source
+        ("Der Schaden wird mit 14.000 Euro angegeben.", "14.000"),  # a passive is no report of the subject
+        ("Die Inflation wird mit 14 Prozent höher als erwartet ausfallen.", "14"),  # "wird … erwartet" is no report
+        ("Heuer gab die Hälfte der Befragten an, 14 Tage Urlaub zu nehmen.", "14"),  # an adverb opening the sentence
+        # an aside does not join the clauses around it
+        ("In Celle (Niedersachsen) demonstrierten laut Polizei 900 Menschen, in Uelzen (Innenstadt) protestierten 300 Menschen.", "300"),
     ],
 )
 def test_unattributed_stays_unattributed(text: str, number: str) -> None:
     assert _who(text, number) is None
+
+
+def _carried(text: str, number: str) -> str | None:
+    cut = text.index(". ") + 1
+    first, second = (0, cut), (cut + 1, len(text))
+    hit = carried_claimant(text, second, text.index(number), [first])
+    return hit.text if hit else None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Ein Sprecher der Bergwacht sagte am Abend, die Lage sei ernst. Demnach wurden 31 Menschen verletzt.", "31",
+         "Ein Sprecher der Bergwacht"),
+        ("Nach Angaben des Landratsamts wurde die Straße gesperrt. Den Angaben zufolge sind 12 Häuser beschädigt.", "12",
+         "Landratsamts"),
+        ("Laut einem Sprecher der Feuerwehr war die Lage unübersichtlich. Etwa 40 Menschen befänden sich noch im Gebäude.",
+         "40", "einem Sprecher der Feuerwehr"),
+    ],
+)
+def test_claimant_carried_from_the_sentence_before(text: str, number: str, claimant: str) -> None:
+    assert _carried(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # the sentence neither points back nor continues reported speech: the earlier source does not cover it
+        ("Laut Polizei war der Fahrer betrunken. Bei dem Unfall wurden drei Menschen verletzt.", "drei"),
+        # pointing back, but the sentence before names no source
+        ("Der Zug entgleiste am Mittag. Demnach saßen 60 Fahrgäste im Zug.", "60"),
+        # subjunctive, but nobody was credited before
+        ("Das Stadion ist ausverkauft. Mehr als 50.000 Zuschauer würden erwartet.", "50.000"),
+    ],
+)
+def test_claimant_not_carried(text: str, number: str) -> None:
+    assert _carried(text, number) is None
+
+
+def test_points_back_and_unnamed_source_phrases() -> None:
+    assert points_back("den Angaben") and points_back("seinen Angaben")
+    assert not points_back("den Behörden") and not points_back("Angaben")
+    # "nach neuesten Zahlen" names nobody: the figure stays the outlet's
+    assert _who("In der Nacht wurden nach neuesten Zahlen 36 Menschen verletzt.", "36") is None
+    # a figure after "darunter" shares the source of its sentence
+    assert _who("Laut Bergwacht wurden 27 Wanderer verletzt, darunter zwei Schwerverletzte.", "zwei") == "Bergwacht"

@@ -15,7 +15,8 @@ def test_every_entry_has_its_shape() -> None:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     assert raw["generic"]["nouns"]
     for mid, entry in raw["measure"].items():
-        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context"}, mid
+        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "any_noun", "who"}, mid
+        assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
         for key in ("nouns", "suffixes", "frames", "context"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
@@ -41,6 +42,17 @@ def test_every_entry_has_its_shape() -> None:
         ("Beschäftigte", "Das Klinikum hat 2.400 Beschäftigte", "employees"),
         ("Beschäftigte", "Die Gewerkschaft hatte mit 2.400 streikenden Beschäftigten beim Streik gerechnet", "expected"),
         ("Kisten", "", "count:kist"),
+        # a casualty frame names what a count of any people noun measures; a frame after the figure binds first
+        ("Bergsteiger", "Am Hang kamen drei Bergsteiger ums Leben", "dead"),
+        ("Soldaten", "Bei dem Angriff wurden 14 Soldaten getötet", "dead"),
+        ("Polizisten", "ein Demonstrant getötet und 12 Polizisten verletzt", "injured"),
+        ("Polizisten", "Rund 500 Polizisten sicherten die Demonstration", "rescue_workers"),  # no casualty frame
+        ("Soldaten", "Die Armee schickte 400 Soldaten in die betroffene Region", "soldiers"),
+        ("Kisten", "Das Lager brannte ab, 40 Kisten wurden dabei beschädigt", "count:kist"),  # no frame of the vocabulary
+        ("Menschen", "Der Fahrer fuhr in die Menge, wo er acht Menschen verletzte", "injured"),  # active voice
+        ("Zeugen", "Die Verletzte und zwei von acht Zeugen sagten aus", "count:zeug"),  # the noun "Verletzte" is no frame
+        ("Personen", "Die Polizei nahm 16 Personen fest", "arrested"),
+        ("Wanderer", "Zwei Wanderer erlagen im Krankenhaus ihren Verletzungen", "dead"),
     ],
 )
 def test_counts(unit: str, clause: str, measure: str) -> None:

@@ -36,6 +36,16 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         ("Rund 1300 Menschen mussten ihre Häuser verlassen.", [(1300, "Menschen", "after")]),
         ("Die Liste kam auf 7,4 und die Allianz auf 6,1 Prozent.", [(7.4, "Prozent", "ellipsis"), (6.1, "Prozent", "after")]),
         ("Im Kreis wurden 90 Tote geborgen. Bis jetzt wurden davon 41 identifiziert.", [(90, "Tote", "after"), (41, "Tote", "ellipsis")]),
+        # small number words before any noun when the sentence says what happened to them
+        ("Bei dem Lawinenabgang kamen zwei Bergführer ums Leben.", [(2, "Bergführer", "after")]),
+        ("Am Pass starben drei Radfahrer und vier Wanderer.", [(3, "Radfahrer", "after"), (4, "Wanderer", "after")]),
+        # "N weitere" without a noun, counted by its frame
+        ("Ein Kletterer starb, sieben weitere wurden verletzt.", [(7, None, "after")]),
+        ("Es gab 17 Verletzte. Drei davon sind schwerverletzt.", [(17, "Verletzte", "after"), (3, None, "after")]),
+        ("Die Quote sank von 7,5 auf 6,9 Prozent.", [(7.5, "Prozent", "ellipsis"), (6.9, "Prozent", "after")]),
+        # a small number word after "auf/bei/mit" when the noun came before
+        ("Bis zum Abend ist die Zahl der Vermissten auf sechs gesunken.", [(6, "Vermissten", "before")]),
+        ("Zwölf Gäste erlitten Brandwunden, 14 weitere wurden leicht verletzt.", [(12, "Gäste", "after"), (14, "Gäste", "ellipsis")]),
     ],
 )
 def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -49,6 +59,15 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Bis 2030 sollen die Kosten sinken.",
         "Die Feier begann um 16 Uhr.",  # ellipsis never reaches a time of day …
         "Zwei Parteien stritten über den Haushalt.",  # small number words only with counted nouns
+        "Drei Kommissionen prüften den Bericht und stellten Mängel fest.",  # … or with a casualty frame
+        "Sieben weitere Termine wurden abgesagt.",  # "weitere" before a noun outside the vocabulary, no frame
+        "Zwei weitere sollen folgen.",  # "N weitere" without a frame
+        "Die Zahl der Gäste stieg, bei zwei Festen wurde getanzt.",  # "bei zwei" before a noun of its own outside the vocabulary
+        "Er kam mit drei Freunden zum Spiel.",  # "mit drei" without a noun-before frame
+        "Drei davon stehen im Regal.",  # "N davon" without a frame of the vocabulary
+        "Eine Frau über 40 wurde wegen Betrugs verurteilt.",  # verbs and prepositions are no adjectives of a counted noun
+        "Seit 12 Uhr liegt die Quote auf dem Tisch.",  # "auf" lends a percent sign only across to a percentage
+        "Die meisten 2016 angekommenen Migranten starteten in Libyen.",  # a year before an adjective
         "Ein zweites Beben traf mit 7,5 dieselbe Region.",  # a determiner is no adjective of a counted noun
         "Die Zahl der Besucher sank am 3. Juni deutlich.",  # an ordinal date after a noun-before frame
         "Das Treffen findet am 12. Mai in Bonn statt.",
@@ -57,6 +76,12 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
 )
 def test_frames_do_not_fire(text: str) -> None:
     assert _found(text) == []
+
+
+def test_gegen_is_a_hedge_only_before_large_numerals() -> None:
+    assert [q.hedge for q in find_quantities("Es kamen gegen 500 Menschen.")] == ["gegen"]
+    assert [q.hedge for q in find_quantities("Die Klage richtet sich gegen zwei Bahnmitarbeiter.")] == [None]
+    assert [q.hedge for q in find_quantities("Die Klage richtet sich gegen 3 Bahnmitarbeiter.")] == [None]
 
 
 def test_ellipsis_needs_a_counted_figure_in_the_sentence() -> None:

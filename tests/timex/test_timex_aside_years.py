@@ -46,3 +46,13 @@ def test_crawl_marker_is_no_date_of_the_text() -> None:
     doc.set_text(text, OffsetMap.identity(len(text)))
     surfaces = [a.surface for a in RuleTimex()(doc).of_kind("timex")]
     assert "2024-12" not in surfaces and "Montag" in surfaces
+
+
+def test_infinitives_and_subjunctives_are_no_past_tense() -> None:
+    """"angekündigt, im März 2027 nicht mehr anzutreten" and "dürfte im Mai 2026 fallen" lie ahead;
+    only a real preterite ("startete") tells a date as past."""
+    text = ("Die Ministerin hat angekündigt, bei der Landtagswahl im März 2027 nicht mehr anzutreten. "
+            "Eine Entscheidung dürfte im Mai 2026 fallen. Sie startete im März 2014 ihre Laufbahn.")
+    tenses = {text[t.start : t.end]: t.tense for t in tag(text, None)}
+    assert tenses["März 2027"] != "past" and tenses["Mai 2026"] != "past"
+    assert tenses["März 2014"] == "past"

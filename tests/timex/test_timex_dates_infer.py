@@ -97,3 +97,53 @@ def test_date_without_past_tense_is_no_bound() -> None:
     """"Ab 1. Jänner 2017 gilt …" in an article from 2016: a rule taking effect, not a past date."""
     docs = [make_doc("u", "Ab 1. Jänner 2017 gilt die neue Regelung für alle Betriebe.")]
     assert infer_dates(docs) == {}
+
+
+def test_own_apposition_dates_an_anniversary_piece() -> None:
+    """"Vor genau einem Jahr, am 3. März 2019, …" was written on 3 March 2020; "vor drei Monaten, im
+    Mai 2023" in a piece of August 2023."""
+    year = infer_dates([make_doc("u", "Vor genau einem Jahr, am 3. März 2019, brach der Damm. Noch immer fehlt Geld.")])["u"]
+    assert (year["value"], year["precision"], year["kind"]) == ("2020-03-03", "day", "inferred")
+    months = infer_dates([make_doc("v", "Vor drei Monaten, im Mai 2023, begann der Abriss der Brücke.")])["v"]
+    assert (months["value"], months["precision"]) == ("2023-08", "month")
+
+
+def test_a_distance_and_a_date_in_different_sentences_date_nothing() -> None:
+    """"vor 20 Jahren gegründet. Am 3. März 2019 …": the distance and the date are two moments."""
+    docs = [make_doc("u", "Die Firma wurde vor 20 Jahren gegründet. Am 3. März 2019 brach der Damm.")]
+    assert infer_dates(docs).get("u", {}).get("value") is None
+    later = [make_doc("w", "Vor einem Jahr hatte er versprochen, am 3. März 2019 zurückzutreten.")]
+    assert infer_dates(later).get("w", {}).get("value") is None
+
+
+def test_weekday_must_match_the_dated_fact() -> None:
+    """"am Montag veröffentlichten Ergebnis" is not the result another article dates to Friday 14 March."""
+    fact = "Die Landeswahlleiterin veröffentlichte am 14. März 2025 das amtliche Ergebnis der Landtagswahl."
+    docs = [
+        make_doc("a", fact, "2025-03-14", "day"),
+        make_doc("c", fact, "2025-03-15", "day"),  # two articles for the Friday: it would win the vote
+        make_doc("b", fact.replace("14. März 2025", "17. März 2025"), "2025-03-17", "day"),
+        make_doc("u", "Das am Montag von der Landeswahlleiterin veröffentlichte Ergebnis der Landtagswahl überraschte."),
+    ]
+    entry = infer_dates(docs)["u"]
+    assert entry["value"].startswith("2025-03-17") and "17. März 2025" in entry["reason"]  # 17 March 2025 was a Monday
+
+
+def test_distance_after_a_happening_its_story_dates() -> None:
+    """"Drei Monate nach dem Dammbruch" in a story that dates the Dammbruch to 3 March 2019: June 2019."""
+    docs = [
+        make_doc("a", "Der Dammbruch vom 3. März 2019 überflutete das Dorf.", "2019-03-05", "day"),
+        make_doc("u", "Drei Monate nach dem Dammbruch ist das Dorf noch immer nicht wieder aufgebaut."),
+    ]
+    entry = infer_dates(docs)["u"]
+    assert (entry["value"], entry["precision"], entry["kind"]) == ("2019-06", "month", "inferred")
+    assert "Dammbruch" in entry["reason"] and "2019-03-03" in entry["reason"]
+
+
+def test_distance_after_an_undated_or_other_happening_dates_nothing() -> None:
+    """The story dates another happening ("der Sturm vom 3. März 2019"), not the Dammbruch: no date from it."""
+    docs = [
+        make_doc("a", "Der Sturm vom 3. März 2019 deckte viele Dächer ab.", "2019-03-05", "day"),
+        make_doc("u", "Drei Monate nach dem Dammbruch ist das Dorf noch immer nicht wieder aufgebaut."),
+    ]
+    assert "Dammbruch" not in (infer_dates(docs).get("u") or {}).get("reason", "")

@@ -1,0 +1,88 @@
+"""The claims stage: counts the date stage reads as years, crawl markers, sources carried across sentences.
+
+Texts are written for these tests (no corpus text); each rule has a text where it must not fire.
+"""
+
+from __future__ import annotations
+
+from lagebild.model import Document
+from tests.speech.helpers import analyse
+
+
+def _claims(text: str) -> dict[str, tuple[float, str]]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1"])
+    return {a.surface: (a.data["value"], str(a.data["claimant_text"])) for a in doc.of_kind("claim")}
+
+
+def test_count_read_as_a_year_by_the_date_stage_stays_a_count() -> None:
+    assert _claims("Bis zum Abend stieg die Zahl der Toten auf 1762.")["1762"][0] == 1762
+    assert _claims("Rund 1300 Menschen mussten ihre Häuser verlassen.")["Rund 1300 Menschen"][0] == 1300
+    # a year stays a year, with or without a counted noun near it
+    assert _claims("Im Jahr 1762 wurde die Stadt gegründet.") == {}
+    assert not any(v == 2015 for v, _ in _claims("Seit 2015 kamen 1500 Flüchtlinge in die Stadt.").values())
+
+
+def test_crawl_marker_is_no_part_of_the_first_sentence() -> None:
+    found = _claims(" date 2023-05 Die Gewerkschaft sprach von rund 9.000 Streikenden.")
+    assert found["rund 9.000 Streikenden"][1] == "Gewerkschaft"
+
+
+def test_source_named_before_is_carried_only_when_the_sentence_points_back() -> None:
+    text = "Ein Sprecher der Bergwacht sagte, die Lage sei unklar. Den Angaben zufolge wurden 14 Wanderer verletzt."
+    assert _claims(text)["14 Wanderer"][1] == "Ein Sprecher der Bergwacht"
+    text = "Ein Sprecher der Bergwacht sagte, die Lage sei unklar. Am Nachmittag wurden 14 Wanderer verletzt."
+    assert _claims(text)["14 Wanderer"][1] == "outlet"
+
+
+def test_closing_reporting_clause_credits_every_figure_before_it() -> None:
+    found = _claims("Im Mai stieg der Absatz um 4 Prozent und der Umsatz um 6 Prozent, wie der Verband am Montag mitteilte.")
+    assert found["4 Prozent"][1] == found["6 Prozent"][1] == "Verband"
+
+
+def test_source_phrase_in_another_clause_credits_only_its_own_figure() -> None:
+    found = _claims("In Kassel kamen 2.000 Menschen zusammen, in Fulda demonstrierten laut Polizei 1.500.")
+    assert found["1.500"][1] == "Polizei"
+    assert found["2.000 Menschen"][1] == "outlet"
+
+
+def test_hiess_es_aus_names_the_source() -> None:
+    found = _claims("Am Abend saßen noch 300 Reisende fest, hieß es aus Kreisen der Bahn.")
+    assert "Bahn" in found["300 Reisende"][1]
+    assert _claims("Am Abend saßen noch 300 Reisende fest, hieß es.")["300 Reisende"][1] == "outlet"
+
+
+def test_part_of_a_credited_figure_keeps_its_source() -> None:
+    found = _claims("Rund 9.000 Menschen kamen laut Stadtverwaltung zum Fest, 400 von ihnen übernachteten im Zelt.")
+    assert found["400"][1] == "Stadtverwaltung"
+
+
+def test_list_items_share_the_frame_at_the_end_of_the_list() -> None:
+    doc = analyse("Bei den Kämpfen wurden 12 Rebellen, mindestens fünf Zivilisten und drei Soldaten getötet.", outlet="outlet")
+    assert {a.surface: a.data["measure"] for a in doc.of_kind("claim")} == {
+        "12 Rebellen": "dead", "mindestens fünf Zivilisten": "dead", "drei Soldaten": "dead"}
+    doc = analyse("Der Verein hat 300 Mitglieder, 20 Trainer und zwei Sportplätze.", outlet="outlet")
+    assert "dead" not in {a.data["measure"] for a in doc.of_kind("claim")}
+
+
+def test_sentence_cut_inside_a_parenthesis_is_joined() -> None:
+    text = "In Celle kamen nach Angaben der Stadt am Sonntag (3. Mai) rund 900 Gäste. Es regnete."
+    assert _claims(text)["rund 900 Gäste"][1] == "Stadt"
+
+
+def test_sentence_opening_wie_clause_credits_the_figure() -> None:
+    found = _claims("Wie die in Genf ansässige Hilfsorganisation am Montag mitteilte, wurden 14 Helfer verletzt.")
+    assert "Hilfsorganisation" in found["14 Helfer"][1]
+    found = _claims("Wie die Feuerwehr in Celle mitteilte, wurden 14 Menschen verletzt.")
+    assert found["14 Menschen"][1] == "Feuerwehr"
+    # "Wie erwartet", "Wie im Vorjahr" name nobody
+    assert _claims("Wie erwartet kamen 14.000 Besucher.")["14.000 Besucher"][1] == "outlet"
+    assert _claims("Wie im Vorjahr kamen 14.000 Besucher zum Fest.")["14.000 Besucher"][1] == "outlet"
+
+
+def test_figure_closing_a_sentence_shares_the_noun_and_measure_of_the_figure_before() -> None:
+    doc = analyse("Im Norden starben 2400 Menschen, im Süden 1300.", outlet="outlet", extra=["timex.rules.v1"])
+    found = {a.surface: a.data["measure"] for a in doc.of_kind("claim")}
+    assert found == {"2400 Menschen": "dead", "1300": "dead"}
+    # a year closing a sentence stays a year
+    doc = analyse("Im Norden starben 2400 Menschen im Jahr 1300.", outlet="outlet", extra=["timex.rules.v1"])
+    assert [a.surface for a in doc.of_kind("claim")] == ["2400 Menschen"]
