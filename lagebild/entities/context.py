@@ -249,6 +249,6 @@ def is_caps_word(surface: str) -> bool:
     words = surface.split()
     if len(surface.replace(" ", "")) < 4 or not words or not all(w.isalpha() and w.isupper() for w in words):
         return False
-    import simplemma
+    from lagebild.store.lemma_dicts import is_known  # mapped once per machine, not decoded per process
 
-    return all(simplemma.is_known(w[:1] + w[1:].lower(), lang="de") for w in words)
+    return all(is_known(w[:1] + w[1:].lower(), "de") for w in words)

@@ -632,7 +632,7 @@ def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Menti
             prev = toks[k - 1].text if k else ""
             if prev.casefold() in _BEFORE_COMMON_NOUN or any(s < last.end and given.start < e for s, e in covered):
                 continue
-            if (any(simplemma.is_known(part, lang="de") for part in (sur, *sur.split("-")[1:]))  # "Star Wars-Film"
+            if (any(is_known(part, "de") for part in (sur, *sur.split("-")[1:]))  # "Star Wars-Film"
                     or kb.lookup(sur) is not None or kb.lookup(word) is not None
                     or roles.match(word) is not None or roles.match(sur) is not None):
                 continue
@@ -656,7 +656,7 @@ def _recurring_org_words(text: str, sentences: Sequence[list[Tok]], mentions: Se
         words = text[m.start:m.end].split()
         w = words[0] if len(words) >= 2 else ""
         if (len(w) < 5 or not w.isalpha() or not w[:1].isupper() or w.isupper() or kb.adjective(w) is not None
-                or kb.lookup(w) is not None or (not m.kb and simplemma.is_known(w, lang="de"))):
+                or kb.lookup(w) is not None or (not m.kb and is_known(w, "de"))):
             continue
         heads.setdefault(w, set()).add(m.kb or name_key(" ".join(words)))
     heads = {w: ids for w, ids in heads.items() if len(ids) == 1}
