@@ -154,9 +154,9 @@ def is_common_noun(word: str, lex: ContextLexicon) -> bool:
     """
     if " " in word or not word[:1].isupper() or not word.isalpha():
         return False
-    import simplemma
+    from lagebild.store.lemma_dicts import lemmatizer  # mapped once per machine, not decoded per process
 
-    lemma = simplemma.lemmatize(word, lang="de")
+    lemma = str(lemmatizer(greedy=False).lemmatize(word, "de"))
     if lemma == word or not lemma[:1].isupper() or word in (lemma + "s", lemma + "es"):
         return False
     if lemma.endswith("e") and word == lemma + "n":
@@ -249,6 +249,6 @@ def is_caps_word(surface: str) -> bool:
     words = surface.split()
     if len(surface.replace(" ", "")) < 4 or not words or not all(w.isalpha() and w.isupper() for w in words):
         return False
-    import simplemma
+    from lagebild.store.lemma_dicts import is_known  # mapped once per machine, not decoded per process
 
-    return all(simplemma.is_known(w[:1] + w[1:].lower(), lang="de") for w in words)
+    return all(is_known(w[:1] + w[1:].lower(), "de") for w in words)

@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-import simplemma
-
 from lagebild.entities.context import (
     ContextLexicon,
     is_common_noun,
@@ -36,6 +34,7 @@ from lagebild.entities.normalize import (
 )
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
+from lagebild.store.lemma_dicts import is_known
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
 
@@ -586,7 +585,7 @@ def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Seq
         if m.label == "PER" and m.form == "name":
             words = text[m.start:m.end].split()
             if (len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3 and words[-1].isalpha()
-                    and not simplemma.is_known(words[-1], lang="de")):
+                    and not is_known(words[-1], "de")):
                 lasts.add(words[-1])
     if not lasts:
         return []
@@ -633,7 +632,7 @@ def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Menti
             prev = toks[k - 1].text if k else ""
             if prev.casefold() in _BEFORE_COMMON_NOUN or any(s < last.end and given.start < e for s, e in covered):
                 continue
-            if (any(simplemma.is_known(part, lang="de") for part in (sur, *sur.split("-")[1:]))  # "Star Wars-Film"
+            if (any(is_known(part, "de") for part in (sur, *sur.split("-")[1:]))  # "Star Wars-Film"
                     or kb.lookup(sur) is not None or kb.lookup(word) is not None
                     or roles.match(word) is not None or roles.match(sur) is not None):
                 continue
@@ -657,7 +656,7 @@ def _recurring_org_words(text: str, sentences: Sequence[list[Tok]], mentions: Se
         words = text[m.start:m.end].split()
         w = words[0] if len(words) >= 2 else ""
         if (len(w) < 5 or not w.isalpha() or not w[:1].isupper() or w.isupper() or kb.adjective(w) is not None
-                or kb.lookup(w) is not None or (not m.kb and simplemma.is_known(w, lang="de"))):
+                or kb.lookup(w) is not None or (not m.kb and is_known(w, "de"))):
             continue
         heads.setdefault(w, set()).add(m.kb or name_key(" ".join(words)))
     heads = {w: ids for w, ids in heads.items() if len(ids) == 1}

@@ -10,7 +10,7 @@ and become references (span + resolved entity id).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from lagebild.compare import CorpusResult
 from lagebild.model import Annotation, Document, Span
 from lagebild.store import Store
 
-__all__ = ["EXPORT_KEYS", "SCHEMA_VERSION", "annotation_json", "build_export", "document_json", "load_schema", "write_export"]
+__all__ = ["EXPORT_KEYS", "SCHEMA_VERSION", "annotation_json", "build_export", "document_json", "export_lines", "load_schema", "write_export"]
 
 SCHEMA_VERSION = "1.0"
 EXPORT_KEYS = (
@@ -146,11 +146,36 @@ def build_export(
     return out
 
 
+#: ``json.dumps(obj, ensure_ascii=False)`` on the C encoder: with ``indent`` json falls back to its
+#: pure-Python encoder, which took a second per 1,000 articles while the user waited
+_compact = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def export_lines(data: Mapping[str, Any]) -> Iterator[str]:
+    """The export as JSON text in pieces: each entry of a top-level list on a line of its own.
+
+    One line per document, entity, claim … stays readable and greppable, and each line is
+    encoded by the C encoder; ``json.loads`` of the text gives ``data`` back.
+    """
+    yield "{"
+    for n, (key, value) in enumerate(data.items()):
+        yield ("," if n else "") + "\n " + _compact(str(key)) + ": "
+        if isinstance(value, list) and value:
+            yield "["
+            for i, item in enumerate(value):
+                yield ("," if i else "") + "\n  " + _compact(item)
+            yield "\n ]"
+        else:
+            yield _compact(value)
+    yield "\n}\n"
+
+
 def write_export(data: Mapping[str, Any], path: str | Path) -> Path:
-    """Write the export as pretty UTF-8 JSON; return the path."""
+    """Write the export as UTF-8 JSON (one line per list entry, see ``export_lines``); return the path."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    with tmp.open("w", encoding="utf-8") as handle:
+        handle.writelines(export_lines(data))
     tmp.replace(target)  # never leave a half-written export behind
     return target

@@ -21,7 +21,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-__all__ = ["cache_dir", "lemmatizer"]
+__all__ = ["cache_dir", "clear_caches", "is_known", "lemmatizer"]
 
 #: Environment variable naming the cache folder (default: the user's cache folder).
 CACHE_ENV = "LAGEBILD_CACHE_DIR"
@@ -89,14 +89,43 @@ def _trie_factory() -> Any:
 
 
 @lru_cache(maxsize=1)
-def lemmatizer() -> Any:
-    """The greedy simplemma lemmatizer of the search column (same lemmas as ``simplemma.lemmatize(…, greedy=True)``)."""
+def _factory() -> Any:
+    """The mapped-trie factory every lookup of this process shares, or None (simplemma's own decoder)."""
+    try:
+        return _trie_factory()
+    except ImportError:
+        log.info("marisa-trie not installed: simplemma decodes each dictionary in every process")
+        return None
+
+
+@lru_cache(maxsize=2)
+def lemmatizer(greedy: bool = True) -> Any:
+    """A simplemma lemmatizer on the mapped dictionaries: same lemmas as ``simplemma.lemmatize(…, greedy=greedy)``.
+
+    The search column uses the greedy one; ``greedy=False`` is simplemma's default.
+    """
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
 
-    try:
-        factory = _trie_factory()
-    except ImportError:
-        log.info("marisa-trie not installed: simplemma decodes each dictionary in every process")
-        factory = None
-    return Lemmatizer(lemmatization_strategy=DefaultStrategy(greedy=True, dictionary_factory=factory))
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(greedy=greedy, dictionary_factory=_factory()))
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> Any:
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    factory = _factory()
+    return DictionaryLookupStrategy(factory) if factory is not None else DictionaryLookupStrategy()
+
+
+def is_known(token: str, lang: str) -> bool:
+    """``simplemma.is_known(token, lang)`` on the mapped dictionaries."""
+    from simplemma.utils import normalize_token
+
+    return _lookup().get_lemma(normalize_token(token), lang) is not None
+
+
+def clear_caches() -> None:
+    """Forget this process's factory and lemmatizers (the next lookup reads ``cache_dir()`` again)."""
+    for cached in (_factory, lemmatizer, _lookup):
+        cached.cache_clear()

@@ -17,9 +17,9 @@ WORDS = {
 def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path):  # type: ignore[no-untyped-def]
     """A lemmatizer with its own empty cache folder (and the process-wide one restored after)."""
     monkeypatch.setenv(lemma_dicts.CACHE_ENV, str(tmp_path / "cache"))
-    lemma_dicts.lemmatizer.cache_clear()
+    lemma_dicts.clear_caches()
     yield tmp_path / "cache"
-    lemma_dicts.lemmatizer.cache_clear()
+    lemma_dicts.clear_caches()
 
 
 @pytest.mark.parametrize("lang", sorted(WORDS))
@@ -36,7 +36,7 @@ def test_second_process_maps_the_built_trie(fresh) -> None:  # type: ignore[no-u
     assert lemma_dicts.lemmatizer().lemmatize("houses", "en") == "house"
     built = next(fresh.rglob("en.dic"))
     stamp = built.stat().st_mtime_ns
-    lemma_dicts.lemmatizer.cache_clear()  # as a new worker would start
+    lemma_dicts.clear_caches()  # as a new worker would start
     assert lemma_dicts.lemmatizer().lemmatize("children", "en") == "child"
     assert built.stat().st_mtime_ns == stamp, "not built twice"
 
@@ -45,11 +45,11 @@ def test_unwritable_cache_falls_back_to_simplemma(monkeypatch: pytest.MonkeyPatc
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv(lemma_dicts.CACHE_ENV, str(blocker))
-    lemma_dicts.lemmatizer.cache_clear()
+    lemma_dicts.clear_caches()
     try:
         assert lemma_dicts.lemmatizer().lemmatize("houses", "en") == simplemma.lemmatize("houses", lang="en", greedy=True)
     finally:
-        lemma_dicts.lemmatizer.cache_clear()
+        lemma_dicts.clear_caches()
 
 
 def test_unsupported_language_raises_like_simplemma(fresh) -> None:  # type: ignore[no-untyped-def]
@@ -57,3 +57,13 @@ def test_unsupported_language_raises_like_simplemma(fresh) -> None:  # type: ign
         simplemma.lemmatize("word", lang="xx", greedy=True)
     with pytest.raises(ValueError):
         lemma_dicts.lemmatizer().lemmatize("word", "xx")
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_plain_lemmas_and_known_words_as_simplemma(fresh, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The entity stage's lookups (simplemma's defaults: not greedy, ``is_known``) give the same answers."""
+    pytest.importorskip("marisa_trie")
+    words = WORDS[lang] + [w.upper() for w in WORDS[lang]] + [w.capitalize() for w in WORDS[lang]]
+    plain = lemma_dicts.lemmatizer(greedy=False)
+    assert [plain.lemmatize(w, lang) for w in words] == [simplemma.lemmatize(w, lang=lang) for w in words]
+    assert [lemma_dicts.is_known(w, lang) for w in words] == [simplemma.is_known(w, lang=lang) for w in words]
