@@ -7,7 +7,30 @@ SCHEMA_VERSION = 2  # 2: cross-source results as rows (corpus_items, story_parts
 #: tables of schema 1 that the rows of ``corpus_items``/``story_items`` replace (dropped when a picture is saved)
 LEGACY_TABLES = ("events", "claim_groups", "inconsistencies")
 
-SQLITE_SCHEMA = """
+#: cross-source results and duplicate signatures as rows; the same in both dialects but the binary type
+_CROSS_SOURCE_TABLES = """
+-- corpus-wide cross-source results: kind 'duplicate', 'entity', 'story', 'mention_entity', 'failure', 'coverage'
+CREATE TABLE IF NOT EXISTS corpus_items (
+  kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
+  PRIMARY KEY (kind, position)
+);
+-- each document's shingles and MinHash for the duplicate search, so a run does not shingle stored texts again
+CREATE TABLE IF NOT EXISTS doc_signatures (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  settings TEXT NOT NULL, digest {binary} NOT NULL, members {binary} NOT NULL, hashvalues {binary}, scheme TEXT
+);
+-- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'coverage', 'event',
+-- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
+-- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
+CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_items (
+  story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
+  PRIMARY KEY (story_key, kind, position)
+);
+"""
+
+SQLITE_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY,            -- file stem, disambiguated when two files share one
@@ -38,33 +61,20 @@ CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence REAL);
 CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'version': changes with every saved picture
--- corpus-wide cross-source results: kind 'duplicate', 'entity', 'story', 'mention_entity', 'failure', 'coverage'
-CREATE TABLE IF NOT EXISTS corpus_items (
-  kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
-  PRIMARY KEY (kind, position)
-);
--- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'coverage', 'event',
--- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
--- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
--- each document's shingles and MinHash for the duplicate search, so a run does not shingle stored texts again
-CREATE TABLE IF NOT EXISTS doc_signatures (
-  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-  settings TEXT NOT NULL, digest BLOB NOT NULL, members BLOB NOT NULL, hashvalues BLOB, scheme TEXT
-);
-CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS story_items (
-  story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
-  PRIMARY KEY (story_key, kind, position)
-);
+"""
+    + _CROSS_SOURCE_TABLES.format(binary="BLOB")
+    + """
 CREATE TABLE IF NOT EXISTS corrections (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at REAL, json TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
   doc_id UNINDEXED, title, body, lemmas, tokenize = 'unicode61 remove_diacritics 2'
 );
 """
+)
 
 #: The same tables in PostgreSQL. ``start``/``end`` are quoted (``end`` is reserved); the search
 #: table keeps a generated tsvector (title weighted A, text B, lemma/stem column C) with a GIN index.
-POSTGRES_SCHEMA = """
+POSTGRES_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY,
@@ -93,24 +103,9 @@ CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence DOUBLE PRECISION);
 CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'version': changes with every saved picture
--- corpus-wide cross-source results: kind 'duplicate', 'entity', 'story', 'mention_entity', 'failure', 'coverage'
-CREATE TABLE IF NOT EXISTS corpus_items (
-  kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
-  PRIMARY KEY (kind, position)
-);
--- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'coverage', 'event',
--- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
--- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
--- each document's shingles and MinHash for the duplicate search, so a run does not shingle stored texts again
-CREATE TABLE IF NOT EXISTS doc_signatures (
-  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-  settings TEXT NOT NULL, digest BYTEA NOT NULL, members BYTEA NOT NULL, hashvalues BYTEA, scheme TEXT
-);
-CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS story_items (
-  story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,
-  PRIMARY KEY (story_key, kind, position)
-);
+"""
+    + _CROSS_SOURCE_TABLES.format(binary="BYTEA")
+    + """
 CREATE TABLE IF NOT EXISTS corrections (id BIGSERIAL PRIMARY KEY, created_at DOUBLE PRECISION, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents_fts (
   doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
@@ -123,3 +118,4 @@ CREATE TABLE IF NOT EXISTS documents_fts (
 );
 CREATE INDEX IF NOT EXISTS documents_fts_tsv ON documents_fts USING GIN (tsv);
 """
+)
