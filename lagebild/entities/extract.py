@@ -9,6 +9,8 @@ role mentions that the cross-document resolution links to a person when the corp
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -572,6 +574,20 @@ def _own_name_keys(text: str, mentions: Sequence[Mention], kb: KB) -> frozenset[
 _BEFORE_COMMON_NOUN = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "im", "am", "beim", "vom", "zum", "zur", "kein", "keine", "keinen", "keinem", "dieser", "diese", "dieses", "diesen", "jeder", "jede", "jedes"])
 
 
+class _TakenSpans:
+    """Spans already taken by mentions (which may nest); ``overlaps`` answers in O(log n)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self._starts = [s for s, _ in spans]
+        # the furthest end among the first i spans: a span starting before ``end`` overlaps iff it reaches past ``start``
+        self._reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start
+
+
 def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Sequence[Mention]) -> list[Mention]:
     """The surname of a full person name the tagger found, where it recurs alone in the document.
 
@@ -589,14 +605,14 @@ def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Seq
                 lasts.add(words[-1])
     if not lasts:
         return []
-    covered = sorted((m.start, m.end) for m in mentions)
+    taken = _TakenSpans(mentions)
     found: list[Mention] = []
     for toks in sentences:
         for k, tok in enumerate(toks):
             word = tok.text
             if word not in lasts and not (word.endswith("s") and word[:-1] in lasts):
                 continue
-            if any(s < tok.end and tok.start < e for s, e in covered):
+            if taken.overlaps(tok.start, tok.end):
                 continue
             prev = toks[k - 1].text if k else ""
             if prev.casefold() in _BEFORE_COMMON_NOUN or (prev[:1].islower() and _ADJ_LIKE.match(prev)):
@@ -616,7 +632,7 @@ def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Menti
     German word ("Rose Garten" stays out), and no article may stand before them."""
     if not ctx.given_names:
         return []
-    covered = sorted((m.start, m.end) for m in mentions)
+    taken = _TakenSpans(mentions)
     found: list[Mention] = []
     for toks in sentences:
         for k in range(len(toks) - 1):
@@ -630,7 +646,7 @@ def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Menti
             if k + 2 < len(toks) and toks[k + 2].start == last.end and toks[k + 2].text == "-":
                 continue  # a compound's first part ("Star Wars-Film" split at the hyphen)
             prev = toks[k - 1].text if k else ""
-            if prev.casefold() in _BEFORE_COMMON_NOUN or any(s < last.end and given.start < e for s, e in covered):
+            if prev.casefold() in _BEFORE_COMMON_NOUN or taken.overlaps(given.start, last.end):
                 continue
             if (any(is_known(part, "de") for part in (sur, *sur.split("-")[1:]))  # "Star Wars-Film"
                     or kb.lookup(sur) is not None or kb.lookup(word) is not None
@@ -662,13 +678,13 @@ def _recurring_org_words(text: str, sentences: Sequence[list[Tok]], mentions: Se
     heads = {w: ids for w, ids in heads.items() if len(ids) == 1}
     if not heads:
         return []
-    covered = sorted((m.start, m.end) for m in mentions)
+    taken = _TakenSpans(mentions)
     found: list[Mention] = []
     for toks in sentences:
         for k, tok in enumerate(toks):
             word = tok.text
             base = word if word in heads else word[:-1] if word.endswith("s") and word[:-1] in heads else None
-            if base is None or any(s < tok.end and tok.start < e for s, e in covered):
+            if base is None or taken.overlaps(tok.start, tok.end):
                 continue
             prev = toks[k - 1].text if k else ""
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""

@@ -23,6 +23,7 @@ from lagebild.entities.extract import (
     _given_name_persons,
     _recurring_org_words,
     _recurring_surnames,
+    _TakenSpans,
     extract_mentions,
     finish_norms,
     mentions_in_tokens,
@@ -429,3 +430,14 @@ def test_given_name_before_an_unknown_word_is_a_person_the_tagger_missed() -> No
     # a name the tagger found already stays as it is
     start = text.index("Kazım")
     assert _given_name_persons([_toks(text)], [Mention(start, start + 11, "PER", "name")], kb, roles, ctx) == []
+
+
+_SPAN = st.tuples(st.integers(0, 60), st.integers(1, 12)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@given(st.lists(_SPAN, max_size=12), _SPAN)
+def test_taken_spans_overlap_as_a_scan_over_every_mention_says(spans: list[tuple[int, int]], query: tuple[int, int]) -> None:
+    """Nested and touching mentions included: the bisect lookup answers as comparing with each span."""
+    taken = _TakenSpans([Mention(s, e, "PER", "name") for s, e in spans])
+    start, end = query
+    assert taken.overlaps(start, end) == any(s < end and start < e for s, e in spans)
