@@ -194,14 +194,19 @@ def run_corpus_stages(
     """Run the corpus-wide stages among ``names`` in order on ``ctx``."""
     importlib.import_module("lagebild.compare.builtin")
     for name in names:
-        if is_per_story(name):
-            continue
-        started = time.process_time()
-        try:
-            _run_stage(name, ctx, dict((configs or {}).get(name) or {}))
-        finally:
-            if timings is not None:
-                timings[f"compare:{name}"] = timings.get(f"compare:{name}", 0.0) + time.process_time() - started
+        if not is_per_story(name):
+            run_timed_stage(name, ctx, dict((configs or {}).get(name) or {}), timings)
+
+
+def run_timed_stage(name: str, ctx: CorpusContext, config: dict[str, Any], timings: MutableMapping[str, float] | None,
+                    stage: Any = None) -> None:
+    """``_run_stage``, adding its CPU seconds to ``timings["compare:<name>"]`` when given (summed over stories)."""
+    started = time.process_time()
+    try:
+        _run_stage(name, ctx, config, stage)
+    finally:
+        if timings is not None:
+            timings[f"compare:{name}"] = timings.get(f"compare:{name}", 0.0) + time.process_time() - started
 
 
 def _run_stage(name: str, ctx: CorpusContext, config: dict[str, Any] | None = None, stage: Any = None) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from dataclasses import dataclass, field
 from typing import Any
 
-from lagebild.compare import COMPARE, CorpusContext, CorpusResult, _run_stage, is_per_story, run_corpus_stages
+from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
 from lagebild.model import Document
 
 __all__ = ["STORY_KINDS", "CompareRun", "StoryInputs", "StoryPart", "code_version", "compare_stories", "merge_parts", "story_inputs"]
@@ -323,10 +323,7 @@ def compare_stories(
             if part is None:
                 sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)
                 for name in story_names:
-                    t = time.process_time()
-                    _run_stage(name, sub, settings[name], built[name])
-                    if timings is not None:
-                        timings[f"compare:{name}"] = timings.get(f"compare:{name}", 0.0) + time.process_time() - t
+                    run_timed_stage(name, sub, settings[name], timings, built[name])
                 part = StoryPart.of(story_id, fp, sub.result)
             parts.append(part)
     with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
