@@ -45,34 +45,64 @@ MONTHS = {
     "november": 11, "nov": 11,
     "dezember": 12, "dez": 12, "december": 12, "dec": 12,
 }
+#: month names of the other languages header lines are written in (French, Spanish, Italian,
+#: Portuguese, Dutch): "Publié le 12 mars 2024", "4 de mayo de 2022", "12 maart 2024"
+MONTHS.update({
+    "janvier": 1, "janv": 1, "enero": 1, "gennaio": 1, "janeiro": 1, "januari": 1,
+    "février": 2, "fevrier": 2, "févr": 2, "febrero": 2, "febbraio": 2, "fevereiro": 2, "februari": 2,
+    "mars": 3, "marzo": 3, "março": 3, "maart": 3,
+    "avril": 4, "avr": 4, "abril": 4, "aprile": 4,
+    "mayo": 5, "maggio": 5, "maio": 5, "mei": 5,
+    "juin": 6, "junio": 6, "giugno": 6, "junho": 6,
+    "juillet": 7, "juil": 7, "julio": 7, "luglio": 7, "julho": 7,
+    "août": 8, "aout": 8, "agosto": 8, "augustus": 8,
+    "septembre": 9, "septiembre": 9, "settembre": 9, "setembro": 9,
+    "octobre": 10, "octubre": 10, "ottobre": 10, "outubro": 10,
+    "novembre": 11, "noviembre": 11, "novembro": 11,
+    "décembre": 12, "decembre": 12, "diciembre": 12, "dicembre": 12, "dezembro": 12,
+})
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
-    r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?"
+    r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
+    r"sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\.?,?"
 )
 _KEYWORD = (
-    r"(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
-    r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print)"
-    r"(?:\s+(?:am|on|at|um|:))?\s*:?"
+    r"(?:zuletzt\s+|letzte\s+)?(?:veröffentlicht|aktualisiert|aktualisierung|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
+    r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print|"
+    # French, Spanish, Italian, Dutch, Portuguese: "Publié le", "Mis à jour le", "Publicado el", "Pubblicato il"
+    r"publié|mis\s+à\s+jour|mis\s+en\s+ligne|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|"
+    r"atualizado)"
+    r"(?:\s+(?:am|on|at|um|le|el|il|op|em|:))?\s*:?"
 )
-_TIME = r"(?:\s*(?:,|um|at|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
+_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
 _DATE_FORMS = [
     # 25.10.2024, 25.10.24, 25/10/2024
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
     # 2024-10-25 or 2024-10 or 2024/10/25 (T10:15 allowed)
     r"(?P<y2>\d{4})[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?:T(?P<hh2>\d{2}):(?P<mi2>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     # 24. Oktober 2024, 24. Oktober, 2024, 24 Oct 2024
-    rf"(?P<d3>\d{{1,2}})\.?\s*(?P<m3>{_MONTH})\.?,?\s+(?P<y3>\d{{4}})",
+    rf"(?P<d3>\d{{1,2}})(?:\.|er|º)?\s*(?:de\s+)?(?P<m3>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y3>\d{{4}})",
     # October 24, 2024 / Oct. 24 2024
     rf"(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})",
     # Oktober 2024
     rf"(?P<m5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})",
 ]
+#: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
+#: an agency is not part of the author name.
+AGENCY_NAMES = {
+    "dpa": "dpa", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "kna": "KNA", "epd": "epd", "apa": "APA", "sda": "SDA",
+    "ddp": "ddp", "sid": "SID", "dts": "dts", "ots": "ots", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "anp": "ANP",
+}
+AGENCIES = frozenset(AGENCY_NAMES)
+#: an agency credit next to the date in a header line: "dpa/lby 03.06.2022", "03.06.2022, 15:30 Uhr (AFP)"
+_CREDIT = rf"\(?(?:{'|'.join(sorted(AGENCIES, key=len, reverse=True))})(?:\s?[/-]\s?[a-z]{{2,5}})*\)?"
 _DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
 _DATE_RE = re.compile(rf"(?:{_WEEKDAY}\s*)?{_DATE}{_TIME}", re.IGNORECASE)
 _LINE_RE = re.compile(
-    rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}\s*"
-    rf"(?P<tail>(?:[|·•,–-]\s*)?(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten)\.?)?)\W{{0,3}}$",
+    rf"^\W{{0,3}}(?:{_CREDIT}\s*[|:,·•–-]?\s*)?(?P<kw>{_KEYWORD}\s*)?(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}\s*"
+    rf"(?P<tail>(?:[|·•,–-]\s*)?(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten)\.?|{_CREDIT})?)\W{{0,3}}$",
     re.IGNORECASE,
 )
 _PREFIX_RE = re.compile(
@@ -357,13 +387,6 @@ _DESK_WORDS = frozenset(
     "online ressort nachrichtenagentur wire correspondent editor bureau".split()
 )
 
-#: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
-#: an agency is not part of the author name.
-AGENCY_NAMES = {
-    "dpa": "dpa", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "kna": "KNA", "epd": "epd", "apa": "APA", "sda": "SDA",
-    "ddp": "ddp", "sid": "SID", "dts": "dts", "ots": "ots", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "anp": "ANP",
-}
-AGENCIES = frozenset(AGENCY_NAMES)
 _PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
 
 #: Section (Ressort) names news sites print above a headline; a general lexicon, not per outlet.
@@ -464,7 +487,7 @@ def header_parts(line: str) -> dict[str, object] | None:
     return found if ("date" in found or "author" in found) else None
 
 
-_BARE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von|van|de|der|zu)?\s*[A-ZÄÖÜ][a-zäöüß'’-]+){1,3}")
+_BARE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von|van|de|zu)?\s*[A-ZÄÖÜ][a-zäöüß'’-]+){1,3}")
 _AGENCY_ALT = "|".join(sorted(AGENCIES, key=len, reverse=True))
 _NAME_AGENCY = re.compile(
     rf"({_BARE_NAME.pattern})\s*(?:,|/|\||\()\s*(?i:{_AGENCY_ALT})(?:\s*/\s*(?i:{_AGENCY_ALT}))*\)?"

@@ -86,18 +86,21 @@ _TEXT_DATE = re.compile(
     rf"|\b(?P<m4>{_MONTH})\b\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
     # 2024年10月25日
     r"|(?P<y5>(?:19|20)\d{2})\s*年\s*(?P<m5>\d{1,2})\s*月\s*(?P<d5>\d{1,2})\s*日"
-    r")(?![\d])",
+    # a second date glued to the first ("19. Dezember 202219. Dezember 2022", "17/11/201917/11/2019":
+    # publication and update date of a blog template printed without a space) ends the first one
+    r")(?:(?!\d)|(?=\d{1,2}[./]\s?[^\W_]))",
     re.IGNORECASE,
 )
 
 _UPDATED = re.compile(
-    r"aktualisiert|geändert|zuletzt|update|modifi|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
+    r"aktualisiert|aktualisierung|geändert|bearbeitet|zuletzt|update|modifi|edited|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
     r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizov|güncellen|обновлен|editado|"
     r"print\s+edition|printausgabe",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
-    r"veröffentlicht|erschienen|publiziert|erstellt|published|posted|publié|publicado|pubblicato|gepubliceerd|"
+    r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
+    r"publicación|pubblicato|pubblicazione|gepubliceerd|"
     r"julkaistu|publicerad|publisert|offentliggjort|opublikowan|publikováno|yayınlan|опубликован",
     re.IGNORECASE,
 )

@@ -1,0 +1,172 @@
+"""Printed publication dates in header lines: agency credits, labels in several languages, glued
+template dates, update-only headers, site banners far above the headline; and where they must not fire."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.ingest import headers
+from lagebild.ingest.page_dates import line_dates
+from lagebild.model import Document, SourceRef
+from lagebild.stages.clean import BoilerplateClean
+from lagebild.stages.meta import MetaHeaders
+
+BODY = [
+    "Die Landesregierung hat am Dienstag ein neues Gesetz zur Förderung des öffentlichen Nahverkehrs beschlossen. "
+    "Nach Angaben des Ministeriums sollen in den kommenden fünf Jahren mehrere hundert Millionen Euro in neue "
+    "Strecken und Fahrzeuge fließen, vor allem in ländlichen Regionen.",
+    "Die Opposition kritisierte den Entwurf zum Nahverkehr als unzureichend und forderte eine schnellere Umsetzung. "
+    "Der Verkehrsverbund begrüßte das Gesetz dagegen ausdrücklich und kündigte neue Verbindungen an.",
+    "Das Gesetz soll im Frühjahr in Kraft treten, sobald der Landtag den Haushalt verabschiedet hat. Bis dahin "
+    "will das Ministerium mit den Kommunen über die Verteilung der Mittel für den Nahverkehr verhandeln.",
+]
+TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
+
+
+def read(header: list[str], body: list[str] | None = None) -> Document:
+    text = "\n\n".join([*header, *(body or BODY)]) + "\n"
+    doc = Document("page", text, SourceRef("page.txt", format="txt"))
+    return MetaHeaders()(BoilerplateClean()(doc))
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("dpa/lby 03.06.2022", "2022-06-03"),
+        ("03.06.2022, 15:30 Uhr | dpa/lby", "2022-06-03T15:30"),
+        ("(AFP) 12.03.2024", "2024-03-12"),
+        ("Publié le 12 mars 2024 à 10h15", "2024-03-12T10:15"),
+        ("Mis à jour le 12 mars 2024", "2024-03-12"),
+        ("Publicado el 12 de marzo de 2024", "2024-03-12"),
+        ("Miércoles, 4 de mayo de 2022 a las 07:46hrs.", "2022-05-04T07:46"),
+        ("Pubblicato il 12 marzo 2024 alle 09:30", "2024-03-12T09:30"),
+        ("Gepubliceerd op 12 maart 2024", "2024-03-12"),
+        ("Mercredi 1er février 2023", "2023-02-01"),
+        ("Letzte Aktualisierung: 2.02.2022", "2022-02-02"),
+        ("2024-03-12T10:15:00+01:00", "2024-03-12T10:15"),
+    ],
+)
+def test_header_date_lines_in_more_forms(line: str, value: str) -> None:
+    dm = headers.date_line(line)
+    assert dm is not None and dm.value.value == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Foto: dpa/lby 03.06.2022",  # a photo credit: the picture's date, not the article's
+        "Die dpa meldete am 03.06.2022 einen Unfall",  # a sentence with an event date
+        "Protokoll der Vorstandssitzung vom 10. Oktober 2019",  # a document's date in a title
+        "Hans Meier wurde am 12. März 1961 geboren",  # a birth date
+        "Mars 2024: Rover findet Wasser",  # the planet in a headline
+    ],
+)
+def test_not_header_date_lines(line: str) -> None:
+    assert headers.date_line(line) is None
+    parts = headers.header_parts(line)
+    assert parts is None or "date" not in parts
+
+
+@given(st.integers(1995, 2030), st.integers(1, 12), st.integers(1, 28),
+       st.sampled_from(["dpa", "dpa/lby", "AFP", "(epd)", "Reuters/AP"]), st.booleans())
+def test_agency_credit_with_date_roundtrip(y: int, m: int, d: int, credit: str, credit_first: bool) -> None:
+    date = f"{d:02d}.{m:02d}.{y}"
+    line = f"{credit} {date}" if credit_first else f"{date} | {credit}"
+    dm = headers.date_line(line)
+    assert dm is not None and dm.value.value == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
+_IT = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"]
+
+
+@given(st.integers(1995, 2030), st.integers(1, 12), st.integers(1, 28), st.sampled_from(["fr", "es", "it", "en"]))
+def test_month_names_of_other_languages_roundtrip(y: int, m: int, d: int, lang: str) -> None:
+    line = {
+        "fr": f"Publié le {d} {_FR[m - 1]} {y}",
+        "es": f"Publicado el {d} de {_ES[m - 1]} de {y}",
+        "it": f"Pubblicato il {d} {_IT[m - 1]} {y}",
+        "en": f"Published {['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} {d}, {y}",
+    }[lang]
+    dm = headers.date_line(line)
+    assert dm is not None and dm.value.value == f"{y:04d}-{m:02d}-{d:02d}"
+    assert any(day == f"{y:04d}-{m:02d}-{d:02d}" and kind == "published" for day, kind, _ in line_dates(line))
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion", "2022-12-19"),
+        ("17/11/201917/11/2019 ~ Cem Basman", "2019-11-17"),
+    ],
+)
+def test_glued_publication_and_update_dates_give_the_first(line: str, day: str) -> None:
+    assert line_dates(line)[0][0] == day
+
+
+def test_glued_dates_do_not_split_a_longer_number() -> None:
+    assert line_dates("Aktenzeichen 12.03.202412345") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Erstveröffentlichung: 25. März 2020", "published"),
+        ("Created: Sunday, October 18th, 2020", "published"),
+        ("Date de publication : 25 mars 2020", "published"),
+        ("Letzte Aktualisierung am 2.02.2022 / Affiliate Links", "modified"),
+        ("Edited Sunday, October 18th, 2020", "modified"),
+    ],
+)
+def test_publication_and_update_labels(line: str, kind: str) -> None:
+    assert line_dates(line)[0][1] == kind
+
+
+def test_only_an_update_date_in_the_header_is_taken() -> None:
+    doc = read([TITLE, "Mis à jour le 12 mars 2024"])
+    assert doc.meta.published.value == "2024-03-12"
+
+
+def test_a_plain_date_beats_an_update_date() -> None:
+    doc = read([TITLE, "11.03.2024", "Zuletzt aktualisiert am 13.03.2024"])
+    assert doc.meta.published.value == "2024-03-11"
+
+
+def test_agency_credit_line_under_the_headline() -> None:
+    doc = read([TITLE, "dpa/lby 03.06.2022"])
+    assert doc.meta.published.value == "2022-06-03"
+
+
+MENU = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Newsletter abonnieren", "Anmelden", "Mediathek",
+        "Podcasts", "Wetter", "Verkehr", "Regionales", "Kontakt", "Impressum"]
+
+
+def test_site_banner_date_far_above_the_headline_loses_to_the_header_date() -> None:
+    doc = read(["Mittwoch, 01. November 2023", *MENU, TITLE, "31. Oktober 2023"])
+    assert doc.meta.published.value == "2023-10-31"
+
+
+def test_labelled_date_far_above_the_headline_keeps_its_place() -> None:
+    # "Posted on …" is the page's own label: a reader's comment date near the body does not replace it
+    doc = read(["Posted on 21. Juli 2019 by Realiberry", *MENU, TITLE, "2. August 2019 at 17:00"])
+    assert doc.meta.published.value == "2019-07-21"
+
+
+def test_event_date_in_the_first_sentence_is_not_the_publication_date() -> None:
+    body = ["Am 12. März 2024 hat die Landesregierung ein neues Gesetz zur Förderung des Nahverkehrs beschlossen. "
+            "Nach Angaben des Ministeriums sollen in den kommenden Jahren Millionen Euro fließen.", *BODY[1:]]
+    doc = read([TITLE], body)
+    assert doc.meta.published.value is None
+
+
+def test_update_date_near_the_headline_does_not_replace_a_date_above() -> None:
+    doc = read(["1. Februar 2022", *MENU, TITLE, "Letzte Aktualisierung am 2.02.2022 / Bilder von Partnern"])
+    assert doc.meta.published.value == "2022-02-01"
+
+
+def test_date_after_vom_in_a_header_line_is_not_the_publication_date() -> None:
+    doc = read([TITLE, "Abnahme Protokoll der letzten Vorstandssitzung vom 5.8.2019"])
+    assert doc.meta.published.value is None
