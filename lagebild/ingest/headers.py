@@ -97,7 +97,8 @@ AGENCY_NAMES = {
 }
 AGENCIES = frozenset(AGENCY_NAMES)
 #: an agency credit next to the date in a header line: "dpa/lby 03.06.2022", "03.06.2022, 15:30 Uhr (AFP)"
-_CREDIT = rf"\(?(?:{'|'.join(sorted(AGENCIES, key=len, reverse=True))})(?:\s?[/-]\s?[a-z]{{2,5}})*\)?"
+_CREDIT = rf"\(?(?<![\w-])(?:{'|'.join(sorted(AGENCIES, key=len, reverse=True))})(?:\s?[/-]\s?[a-z]{{2,8}})*\)?"
+_CREDIT_RE = re.compile(rf"{_CREDIT}(?::[\d-]+(?:/\d+)?)?", re.IGNORECASE)
 _DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
 _DATE_RE = re.compile(rf"(?:{_WEEKDAY}\s*)?{_DATE}{_TIME}", re.IGNORECASE)
 _LINE_RE = re.compile(
@@ -230,7 +231,8 @@ def closing_date(line: str) -> DateValue | None:
     if value is None or value.precision not in ("day", "minute"):
         return None
     prefix = line[: last.start()]
-    words = re.findall(r"[^\W\d_]+", prefix)
+    # agency credits ("dpa/lby", "dpa-infocom") and agency ids ("dpa:220603-99-530283/4") are no words
+    words = re.findall(r"[^\W\d_]+", _CREDIT_RE.sub(" ", prefix))
     if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES) for w in words):
         return None
     if words and not (_CLOSING_MARK.search(prefix) or _CLOSING_PLACE.match(prefix)):
@@ -242,8 +244,12 @@ def closing_date(line: str) -> DateValue | None:
 _IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
 
 
-_STAMP_START = re.compile(r"(?<!\d)\d")
+_STAMP_START = re.compile(rf"(?<!\d)\d|\b(?:{_MONTH})\b", re.IGNORECASE)
 _STAMP_RE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
+_LIFE_DATES = frozenset("geboren geb gestorben verstorben born died née né nata nato nacido nacida".split())
+#: what stands right before a header date and marks it as one: an agency credit ("dpa/lby 03.06.2022"),
+#: a separator of joined header parts ("Von Anna Muster | 03.06.2022")
+_STAMP_LEAD = re.compile(rf"(?:{_CREDIT}\s*[|:,·•–-]?|[|·•])\s*$", re.IGNORECASE)
 
 
 def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
@@ -251,19 +257,26 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
 
     Pages whose header lines were joined into one ("Zugunglück: Mehrere Verletzte 03.06.2022, 15:30
     Uhr Bei einem …") keep the time stamp without a label: a date with a time of day in the first
-    ``window`` characters, or a full date in the first ``day_window``, that follows no preposition.
-    A date inside a sentence ("am 03.06.2022 um 15:30 Uhr", "vom 3. Juni 2022") is not a stamp.
+    ``window`` characters, or a full date in the first ``day_window`` (in the whole window after an
+    agency credit or a header separator: "… dpa/lby 03.06.2022", "Von Anna Muster | 03.06.2022"),
+    that follows no preposition. A date inside a sentence ("am 03.06.2022 um 15:30 Uhr", "vom 3. Juni
+    2022") is not a stamp.
     """
     end = min(len(text), window)
-    for digit in _STAMP_START.finditer(text, 0, end):  # a date stamp starts with its day (or year)
+    for digit in _STAMP_START.finditer(text, 0, end):  # a date stamp starts with its day, year or month
         m = _STAMP_RE.match(text, digit.start(), end)
         if m is None:
             continue
         value = _value(m)
-        if value is None or not (value.precision == "minute" or (value.precision == "day" and m.start() < day_window)):
+        if value is None or value.precision not in ("day", "minute"):
+            continue
+        lead = _STAMP_LEAD.search(text, max(0, m.start() - 30), m.start()) is not None
+        if value.precision == "day" and m.start() >= day_window and not lead:
             continue
         before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 30) : m.start()])
-        if before and before[-1].lower() in _IN_SENTENCE and not text[: m.start()].rstrip().endswith(("|", "·", "•")):
+        if before and before[-1].lower() in _LIFE_DATES:
+            continue  # "(geboren 12. März 1961)", "born June 14, 1958": a person's date
+        if before and before[-1].lower() in _IN_SENTENCE and not lead:
             continue
         return value
     return None

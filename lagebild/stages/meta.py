@@ -94,8 +94,10 @@ _CRAWL_MARKER = re.compile(r"\A\s{0,3}date (\d{4})-(\d{2})(?![\d-])")
 #: a labelled publication/update date in the first lines ("Stand: 14.02.2025 19:14 Uhr",
 #: "Aktualisiert am 19.01.2024 - 18:46 Uhr", "Sendung: Bayern 2, 16.02.2025 01:00 Uhr")
 _PRINTED_LABEL = re.compile(
-    r"(?<![\w-])(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Erschienen|Publiziert|Sendung|Update|Updated|Published)"
-    r"(?:\s+(?:am|vom|on))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?(?=\d)",
+    r"(?<![\w-])(?:Stand|Aktualisiert|[Zz]uletzt (?:aktualisiert|geändert|bearbeitet)|Letzte Aktualisierung|Veröffentlicht"
+    r"|Erstveröffentlichung|Erstellt|Geändert|Erschienen|Publiziert|Datum|Sendung|Update|Updated|[Ll]ast [Uu]pdated|Published"
+    r"|Posted|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd)"
+    r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?(?=\d)",
 )
 #: a broadcaster's closing line: "Diese Nachricht wurde am 14.03.2025 im Programm … gesendet.",
 #: "Dieses Thema im Programm: … | 03.06.2022 | 20:00 Uhr"
@@ -104,7 +106,7 @@ _BROADCAST_LINE = re.compile(
     r"|\bim\s+Programm:[^\n\d]{0,80}?(?=\d)"  # "Dieses Thema im Programm: Das Erste | tagesschau | 03.06.2022 | 20:00 Uhr"
 )
 _HEADER_WINDOW = 600
-_DATED_FURNITURE = ("trailer", "date line", "header")
+_DATED_FURNITURE = ("trailer", "date line", "header", "agency credit")
 _CLOSING_WINDOW = 500
 #: the last lines of a text that may be its closing credit line ("Text: … am 15. Februar 2025")
 _CLOSING_LINES = 2

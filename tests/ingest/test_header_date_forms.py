@@ -170,3 +170,57 @@ def test_update_date_near_the_headline_does_not_replace_a_date_above() -> None:
 def test_date_after_vom_in_a_header_line_is_not_the_publication_date() -> None:
     doc = read([TITLE, "Abnahme Protokoll der letzten Vorstandssitzung vom 5.8.2019"])
     assert doc.meta.published.value is None
+
+
+# --- excerpts whose header lines were joined into one (as stored page beginnings are) -------------
+
+HEAD = "Zugunglück in Oberbayern: Regionalzug entgleist – mehrere Tote und viele Verletzte auf der Strecke"
+TEASER = ("Ein Regionalzug ist am Freitagmittag in Oberbayern entgleist, mehrere Waggons stürzten eine Böschung hinab. "
+          "Rettungskräfte sind mit einem Großaufgebot im Einsatz, die Strecke bleibt gesperrt.")
+STORY = ("Bei dem Unglück kamen nach Angaben der Polizei mehrere Menschen ums Leben. Dutzende Fahrgäste wurden verletzt, "
+         "einige von ihnen schwer. Die Ursache ist noch unklar, die Ermittlungen laufen.\n\nDer Zug war auf dem Weg in "
+         "die Landeshauptstadt, als mehrere Waggons aus den Gleisen sprangen. Hubschrauber brachten Verletzte in Kliniken.\n")
+
+
+def published(text: str) -> str | None:
+    doc = Document("page", text, SourceRef("page.txt", format="txt"))
+    return MetaHeaders()(BoilerplateClean()(doc)).meta.published.value
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        (f"{HEAD} {TEASER} dpa/lby 03.06.2022", "2022-06-03"),  # after the teaser, beyond the first 300 characters
+        (f"{HEAD} {TEASER} Von Anna Muster | 03.06.2022", "2022-06-03"),
+        (f"{HEAD} Erstellt am 03.06.2022", "2022-06-03"),
+        (f"{HEAD} Zuletzt geändert am 04.06.2022", "2022-06-04"),
+        (f"{HEAD} Published June 3, 2022 4:38 PM", "2022-06-03T16:38"),
+        (f"{HEAD} June 3, 2022", "2022-06-03"),
+        (f"{HEAD} Publié le 3 juin 2022 à 16h38", "2022-06-03T16:38"),
+        (f"{HEAD} 2022-06-03T16:38:00+02:00", "2022-06-03T16:38"),
+    ],
+)
+def test_joined_header_dates_after_a_crawl_marker(header: str, value: str) -> None:
+    assert published(f" date 2022-06 {header} {STORY}") == value
+
+
+def test_agency_credit_with_date_closing_the_text() -> None:
+    assert published(f" date 2022-06 {HEAD} {STORY}\n\nQuelle: dpa/lby 03.06.2022") == "2022-06-03"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"{HEAD} {TEASER} Das Unglück ereignete sich am 03.06.2022 gegen Mittag.",  # an event date in a sentence
+        f"{HEAD} Der Lokführer (geboren 14. Juni 1958) blieb unverletzt.",  # a birth date
+        f"{HEAD} The driver, born June 14, 1958, was unhurt.",
+        f"{HEAD} {TEASER} Der Prozess soll ab 15. Juli 2022 stattfinden.",  # a later date after a preposition
+    ],
+)
+def test_joined_header_dates_that_are_not_the_publication(header: str) -> None:
+    assert published(f" date 2022-06 {header} {STORY}") == "2022-06"
+
+
+def test_a_stamp_after_the_crawl_month_is_not_taken() -> None:
+    # the crawl marker says the page existed in June 2022: a later day is an announced date
+    assert published(f" date 2022-06 {HEAD} dpa/lby 03.07.2022 {STORY}") == "2022-06"
