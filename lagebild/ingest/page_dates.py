@@ -104,6 +104,12 @@ _PUBLISHED = re.compile(
     r"julkaistu|publicerad|publisert|offentliggjort|opublikowan|publikováno|yayınlan|опубликован",
     re.IGNORECASE,
 )
+#: labels of languages that write the day first: "Veröffentlicht: 03/06/2022", "Date de publication : 12/03/2024"
+_DAY_FIRST_LABEL = re.compile(
+    r"veröffentlich|aktualisier|erschienen|erstellt|\bstand\b|\bdatum\b|publié|mis\s+à\s+jour|date\s+de\s+publication|"
+    r"publicado|actualizado|fecha|pubblicato|aggiornato|gepubliceerd|bijgewerkt",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")
 _EDITION = re.compile(r"\W{0,3}(?:print\s+edition|printausgabe|ausgabe|edition|issue)\b", re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:[.:|–—(-]|$)")
@@ -175,7 +181,9 @@ def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, 
     """Return (day, kind, start) of each date written in one line of text.
 
     ``kind`` is ``"modified"`` after an update label, ``"published"`` after a publication label,
-    ``"ambiguous"`` for a numeric date whose day/month order is unknown (03/04/2020), else ``"printed"``.
+    ``"ambiguous"`` for a numeric date whose day/month order is unknown (03/04/2020; after a label in
+    a language that writes the day first, "Veröffentlicht: 03/04/2020", it is the 3rd of April), else
+    ``"printed"``.
     """
     out: list[tuple[str, str, int]] = []
     prev_end = 0
@@ -185,7 +193,8 @@ def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, 
             continue
         before = line[max(prev_end, m.start() - 40) : m.start()]
         prev_end = m.end()
-        if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"]:
+        if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"] and \
+                (month_first or not _DAY_FIRST_LABEL.search(before)):
             kind = "ambiguous"
         else:
             kind = _label_kind(before, line[m.end() : m.end() + 25]) or "printed"

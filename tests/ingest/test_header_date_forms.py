@@ -224,3 +224,25 @@ def test_joined_header_dates_that_are_not_the_publication(header: str) -> None:
 def test_a_stamp_after_the_crawl_month_is_not_taken() -> None:
     # the crawl marker says the page existed in June 2022: a later day is an announced date
     assert published(f" date 2022-06 {HEAD} dpa/lby 03.07.2022 {STORY}") == "2022-06"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Date de publication : 12/03/2024", ("2024-03-12", "published")),
+        ("Veröffentlicht: 03/06/2022", ("2022-06-03", "published")),
+        ("Aktualisiert am 03/06/2022", ("2022-06-03", "modified")),
+        ("Posted 03/06/2022", (None, "ambiguous")),  # an English label says nothing about the order
+        ("03/06/2022", (None, "ambiguous")),
+    ],
+)
+def test_numeric_dates_of_unknown_order_after_a_day_first_label(line: str, expected: tuple[str | None, str]) -> None:
+    day, kind, _ = line_dates(line)[0]
+    assert kind == expected[1]
+    if expected[0]:
+        assert day == expected[0]
+
+
+@given(st.integers(1995, 2030), st.integers(1, 12), st.integers(1, 12), st.sampled_from(["Veröffentlicht:", "Publié le", "Stand:"]))
+def test_day_first_label_roundtrip(y: int, m: int, d: int, label: str) -> None:
+    assert line_dates(f"{label} {d:02d}/{m:02d}/{y}")[0][0] == f"{y:04d}-{m:02d}-{d:02d}"
