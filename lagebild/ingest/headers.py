@@ -78,7 +78,7 @@ _KEYWORD = (
 )
 _TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
 _DATE_FORMS = [
-    # 25.10.2024, 25.10.24, 25/10/2024
+    # 25.10.2024, 25.10.24
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
     # 2024-10-25 or 2024-10 or 2024/10/25 (T10:15 allowed)
     r"(?P<y2>\d{4})[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?:T(?P<hh2>\d{2}):(?P<mi2>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
@@ -88,6 +88,8 @@ _DATE_FORMS = [
     rf"(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})",
     # Oktober 2024
     rf"(?P<m5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})",
+    # 03/06/2022: day first as in German and most languages; 06/13/2022 can only be month first
+    r"(?P<d6>\d{1,2})/(?P<m6>\d{1,2})/(?P<y6>\d{4})(?!\d)",
 ]
 #: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
 #: an agency is not part of the author name.
@@ -153,6 +155,10 @@ def _value(m: re.Match[str]) -> DateValue | None:
         y, mo, d = int(g["y4"]), MONTHS[g["m4"].lower()], int(g["d4"])
     elif g.get("y5"):
         y, mo = int(g["y5"]), MONTHS[g["m5"].lower()]
+    elif g.get("y6"):
+        y, mo, d = int(g["y6"]), int(g["m6"]), int(g["d6"])
+        if mo > 12 >= d:
+            mo, d = d, mo
     if y is None or mo is None or not _valid(y, mo, d):
         return None
     if d is None:

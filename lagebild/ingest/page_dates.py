@@ -177,13 +177,14 @@ def _label_kind(before: str, after: str) -> str | None:
     return "published" if _PUBLISHED.search(before) else None
 
 
-def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, int]]:
+def line_dates(line: str, *, month_first: bool = False, day_first: bool = False) -> list[tuple[str, str, int]]:
     """Return (day, kind, start) of each date written in one line of text.
 
     ``kind`` is ``"modified"`` after an update label, ``"published"`` after a publication label,
     ``"ambiguous"`` for a numeric date whose day/month order is unknown (03/04/2020; after a label in
     a language that writes the day first, "Veröffentlicht: 03/04/2020", it is the 3rd of April), else
-    ``"printed"``.
+    ``"printed"``. ``day_first`` reads every such date day first (plain text of unknown language,
+    read German first as the header-line parser does).
     """
     out: list[tuple[str, str, int]] = []
     prev_end = 0
@@ -194,7 +195,7 @@ def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, 
         before = line[max(prev_end, m.start() - 40) : m.start()]
         prev_end = m.end()
         if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"] and \
-                (month_first or not _DAY_FIRST_LABEL.search(before)):
+                (month_first or not (day_first or _DAY_FIRST_LABEL.search(before))):
             kind = "ambiguous"
         else:
             kind = _label_kind(before, line[m.end() : m.end() + 25]) or "printed"

@@ -92,7 +92,7 @@ def _shape(text: str, words: list[str], furniture: frozenset[str]) -> float | No
 
 def _is_byline(text: str) -> bool:
     """A line that dates or signs the article ("Veröffentlicht am …", "Redakteur Hans Meier") is no headline."""
-    return any(kind in ("published", "modified") or start <= 3 for _, kind, start in line_dates(text)) or \
+    return any(kind in ("published", "modified") or start <= 3 for _, kind, start in line_dates(text, day_first=True)) or \
         author_line(text) is not None
 
 
@@ -200,7 +200,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             continue
         if len(ln.text) > 250:
             continue
-        for day, kind, pos in line_dates(ln.text):
+        for day, kind, pos in line_dates(ln.text, day_first=True):
             if kind == "published":
                 published.append(HeaderDate(day, i, pos, True))
             elif kind == "printed" and not _after_preposition(ln.text, pos):

@@ -132,10 +132,13 @@ class BoilerplateClean:
             dated = choose_header_date(p.lines, block[0], i)
             # a date labelled as the publication beats the header rules' first date (often an update),
             # and so does any header date when that first date is unlabelled and stands far above the
-            # headline (a site banner's "today", an archive's capture range)
+            # headline (a site banner's "today", an archive's capture range) or below the first body
+            # paragraph while the header date stands above it (a reader's comment)
             before = found.get("published")
-            far = not found.get("_published_labelled") and found.get("_published_line", block[0]) < header_window_start(block[0], i)
-            if dated is not None and (before is None or ((dated.labelled or (far and not dated.updated)) and not (before.value or "").startswith(dated.day))):
+            at = found.get("_published_line", block[0])
+            elsewhere = dated is not None and not found.get("_published_labelled") and not dated.updated and (
+                at < header_window_start(block[0], i) or at >= block[0] > dated.line)
+            if dated is not None and (before is None or ((dated.labelled or elsewhere) and not (before.value or "").startswith(dated.day))):
                 found["published"] = _header_date_value(p.lines[dated.line].text, dated)
             if not found.get("author"):
                 found["author"] = choose_header_author(p.lines, block[0], i)

@@ -246,3 +246,24 @@ def test_numeric_dates_of_unknown_order_after_a_day_first_label(line: str, expec
 @given(st.integers(1995, 2030), st.integers(1, 12), st.integers(1, 12), st.sampled_from(["Veröffentlicht:", "Publié le", "Stand:"]))
 def test_day_first_label_roundtrip(y: int, m: int, d: int, label: str) -> None:
     assert line_dates(f"{label} {d:02d}/{m:02d}/{y}")[0][0] == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@given(st.integers(1995, 2030), st.integers(1, 12), st.integers(1, 28))
+def test_slash_dates_in_header_lines_read_day_first(y: int, m: int, d: int) -> None:
+    dm = headers.date_line(f"{d:02d}/{m:02d}/{y}")
+    assert dm is not None and dm.value.value == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def test_slash_date_that_can_only_be_month_first() -> None:
+    dm = headers.date_line("06/13/2022")
+    assert dm is not None and dm.value.value == "2022-06-13"
+
+
+@pytest.mark.parametrize("line", ["Ausgabe 03/2022", "Heft 12/2024", "Bestellnummer 12/04/20245"])
+def test_slash_numbers_that_are_no_dates(line: str) -> None:
+    assert headers.date_line(line) is None
+
+
+def test_slash_date_byline_under_the_headline_beats_comment_dates() -> None:
+    doc = read([TITLE, "12/04/2020 by Kay 24 Comments"], [*BODY, "14/04/2020 at 3:00 pm", "Great article, thanks!"])
+    assert doc.meta.published.value == "2020-04-12"
