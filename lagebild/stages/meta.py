@@ -104,6 +104,11 @@ _PRINTED_LABEL = re.compile(
 _BROADCAST_LINE = re.compile(
     r"(?:gesendet|ausgestrahlt|veröffentlicht|erschienen)\s+am\s+(?=\d)|(?:wurde|ist)\s+am\s+(?=\d[^\n]{0,60}?(?:gesendet|ausgestrahlt))"
     r"|\bim\s+Programm:[^\n\d]{0,80}?(?=\d)"  # "Dieses Thema im Programm: Das Erste | tagesschau | 03.06.2022 | 20:00 Uhr"
+    # "Dieser Artikel wurde erstmals am 25. März 2020 in der Rubrik … veröffentlicht": the piece itself as subject
+    # (not "Die Studie wurde am 3. Juni in Nature veröffentlicht", an event)
+    r"|\b(?:Dieser|Diese|Dieses)\s+(?:Artikel|Beitrag|Text|Nachricht|Meldung|Bericht|Kommentar|Interview|Essay)\s+"
+    r"(?:erschien\s+(?:\w+\s+){0,2}?am\s+(?=\d)|(?:wurde|ist)\s+(?:\w+\s+){0,2}?am\s+"
+    r"(?=\d[^\n]{0,100}?(?:gesendet|ausgestrahlt|veröffentlicht|erschienen|publiziert)))"
 )
 _HEADER_WINDOW = 600
 _DATED_FURNITURE = ("trailer", "date line", "header", "agency credit")
@@ -147,6 +152,18 @@ def _printed_day(text: str, month: str | None) -> DateValue | None:
         if value is None or value.value is None or (month and value.value[: len(month)] > month):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
+    return None
+
+
+def _closing_statement(text: str, month: str | None) -> DateValue | None:
+    """The date of a sentence that says when this piece was published or broadcast, or ``None``."""
+    for m in _BROADCAST_LINE.finditer(text):
+        value = headers.date_at(text, m.end())
+        if value is None or value.value is None or value.precision not in ("day", "minute"):
+            continue
+        if month and value.value[: len(month)] > month:
+            continue
+        return DateValue(value.value, value.precision, False, f"printed date ('{text[:m.end()].strip()[-60:]} …')")
     return None
 
 
@@ -210,8 +227,10 @@ class MetaHeaders:
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
                     printed = _printed_day(doc.original[r.start : r.end], meta.published.value)
-                    if printed is not None:
-                        break
+                elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
+                    printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
+                if printed is not None:
+                    break
             if printed is not None:
                 meta.published = printed
         if not meta.published.value and isinstance(meta.extra.get("relative_date"), dict):

@@ -267,3 +267,19 @@ def test_slash_numbers_that_are_no_dates(line: str) -> None:
 def test_slash_date_byline_under_the_headline_beats_comment_dates() -> None:
     doc = read([TITLE, "12/04/2020 by Kay 24 Comments"], [*BODY, "14/04/2020 at 3:00 pm", "Great article, thanks!"])
     assert doc.meta.published.value == "2020-04-12"
+
+
+def test_closing_statement_that_dates_the_piece_itself() -> None:
+    text = (f"{HEAD} {STORY}\n\nDieser Artikel wurde erstmals am 25. März 2020 in der Rubrik Gegenwart veröffentlicht.\n")
+    assert published(text) == "2020-03-25"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Die Studie wurde am 3. Juni 2021 in der Fachzeitschrift Nature veröffentlicht.",  # another text's date
+        "Der Bericht der Kommission soll am 15. Juli 2022 veröffentlicht werden.",  # announced, future
+    ],
+)
+def test_closing_sentences_about_other_publications(closing: str) -> None:
+    assert published(f" date 2022-06 {HEAD} {STORY}\n\n{closing}\n") == "2022-06"
