@@ -29,7 +29,7 @@ from lagebild.events.corpus import (
     short_id,
     story_of,
 )
-from lagebild.events.dates import DateInterval, interval_of, widen
+from lagebild.events.dates import DateInterval, interval_of, nearest_weekday, widen
 from lagebild.events.label import label_quality, sentence_label
 from lagebild.events.lexicon import class_policies, load_lexicon
 from lagebild.model import Annotation, Document, Span
@@ -95,6 +95,7 @@ class Mention:
     trigger_at: tuple[int, int] = (0, 0)  # cleaned-text offsets of the trigger word
     agent_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the document's cleaned text (shared, not copied)
+    weekday: dict[str, Any] | None = None  # an unplaced "am Montag" of the clause: original span, weekday index
 
     @property
     def key(self) -> str:
@@ -168,6 +169,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 window, basis = widen(interval, window_days) if interval else None, "publication"
             sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
             sentence = doc.span_json(Span(*sent))
+            weekday = _weekday_of(doc, data.get("weekday"))
             out.append(
                 Mention(
                     doc=doc.id,
@@ -201,9 +203,20 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     trigger_at=(ann.span.start, ann.span.end),
                     agent_spans=[(by_id[r].span.start, by_id[r].span.end) for r in data.get("agent_anns") or [] if r in by_id],
                     text=doc.text,
+                    weekday=weekday,
                 )
             )
     return out
+
+
+def _weekday_of(doc: Document, data: Any) -> dict[str, Any] | None:
+    """The unplaced weekday of an event payload, with original offsets (None when absent or malformed)."""
+    if not isinstance(data, dict) or not isinstance(data.get("weekday"), int) or not 0 <= data["weekday"] <= 6:
+        return None
+    span = data.get("span")
+    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+        return None
+    return {**doc.span_json(Span(*span)), "weekday": data["weekday"]}
 
 
 def _name_tokens(surface: str) -> frozenset[str]:
@@ -234,6 +247,48 @@ def _overlap_known(a: object, b: object) -> bool:
 
 def _jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _place_weekdays(
+    c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]]
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], bool]:
+    """Place the sources' unplaced weekdays ("am Samstag") against the event's own day-precision date.
+
+    An article known only to the month cannot turn "am Samstag" into a day; the same event dated to
+    the day by other sources can: the weekday is the one nearest that day. A weekday the text names
+    is finer evidence than "around publication", so it replaces such a date; a day written out in a
+    text is never replaced. Returns the date, the alternatives and whether the placed days disagree.
+    """
+    if date is None or date.get("granularity") not in ("day", "minute") or date.get("basis") == "text":
+        return date, dates, False  # no day to anchor on (a month is never an anchor), or the text gives the day
+    anchor = interval_of(date.get("value"))
+    if anchor is None:
+        return date, dates, False
+    placed: dict[str, list[Mention]] = defaultdict(list)
+    for m in c.mentions:
+        if m.weekday is None:
+            continue
+        day = nearest_weekday(anchor.start, int(m.weekday["weekday"]))
+        if m.window is not None and not m.window.start <= day <= m.window.end:
+            continue  # outside the days its own article can speak of
+        placed[day.isoformat()].append(m)
+    if not placed:
+        return date, dates, False
+    # most sources, then the earliest day; any other day stays listed as an alternative
+    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
+    evidence = [
+        {k: m.weekday[k] for k in ("doc", "start", "end", "text")}
+        for m in sorted(placed[best], key=lambda m: (m.doc, m.weekday["start"] if m.weekday else 0))
+        if m.weekday is not None
+    ]
+    derived = {
+        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
+        "derived_from": {"weekdays": evidence, "anchor": {"value": date["value"], "basis": date.get("basis")}},
+    }
+    alternatives = [a for a in dates if a["value"] not in placed]
+    for value, ms in placed.items():
+        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
+    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1
 
 
 @dataclass
@@ -480,6 +535,7 @@ class EventMerger:
         agents = sorted(c.agents, key=lambda k: (-c.agents[k], k))[:3]
         participants = sorted(c.participants, key=lambda k: (-c.participants[k], k))
         date, dates = self._consensus(c)
+        date, dates, weekdays_apart = _place_weekdays(c, date, dates)
         first = c.mentions[0]
         who = ", ".join(name(k) for k in agents[:2]) or _agent_phrase(first.agent_text or "")
         seed = first.obj  # the first (most specific) mention's object wins ties
@@ -495,7 +551,7 @@ class EventMerger:
         label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), named[0] if named else None) if rep.text else summary
         sources = sorted({m.doc for m in c.mentions})
         text_dates = [a for a in dates if a["basis"] == "text"]
-        conflict = c.conflict or any(
+        conflict = c.conflict or weekdays_apart or any(
             not _overlap_known(a["value"], b["value"])
             for i, a in enumerate(text_dates)
             for b in text_dates[i + 1 :]
