@@ -249,46 +249,66 @@ def _jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+#: days placed per article: doc -> {ISO day: the weekday span placed there}
+Pins = dict[str, dict[str, dict[str, Any]]]
+
+
+def _weekday_span(m: Mention) -> dict[str, Any]:
+    return {k: (m.weekday or {})[k] for k in ("doc", "start", "end", "text")}
+
+
 def _place_weekdays(
-    c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]]
-) -> tuple[dict[str, Any] | None, list[dict[str, Any]], bool]:
-    """Place the sources' unplaced weekdays ("am Samstag") against the event's own day-precision date.
+    c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]], pins: Pins | None = None
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], bool, dict[str, list[Mention]]]:
+    """Place the sources' unplaced weekdays ("am Samstag") against a day-precision date of the same narrative.
 
     An article known only to the month cannot turn "am Samstag" into a day; the same event dated to
-    the day by other sources can: the weekday is the one nearest that day. A weekday the text names
-    is finer evidence than "around publication", so it replaces such a date; a day written out in a
-    text is never replaced. Returns the date, the alternatives and whether the placed days disagree.
+    the day by other sources can: the weekday is the one nearest that day. Without such a date, a
+    weekday of the article already placed in another event (``pins``) fixes the article's week, when
+    it leaves one day only. A weekday the text names is finer evidence than "around publication", so
+    it replaces such a date; a day written out in a text is never replaced, a month is never an
+    anchor. Returns the date, the alternatives, whether the placed days disagree, and the placements.
     """
-    if date is None or date.get("granularity") not in ("day", "minute") or date.get("basis") == "text":
-        return date, dates, False  # no day to anchor on (a month is never an anchor), or the text gives the day
-    anchor = interval_of(date.get("value"))
-    if anchor is None:
-        return date, dates, False
     placed: dict[str, list[Mention]] = defaultdict(list)
+    anchors: dict[str, dict[str, Any]] = {}  # day -> what placed it
+    day_anchor = None
+    if date is not None and date.get("granularity") in ("day", "minute"):
+        day_anchor = interval_of(date.get("value"))
+    elif pins is None:
+        return date, dates, False, placed
     for m in c.mentions:
         if m.weekday is None:
             continue
-        day = nearest_weekday(anchor.start, int(m.weekday["weekday"]))
+        weekday = int(m.weekday["weekday"])
+        if day_anchor is not None:
+            day = nearest_weekday(day_anchor.start, weekday)
+            anchor = {"value": (date or {}).get("value"), "basis": (date or {}).get("basis")}
+        else:
+            mine = (pins or {}).get(m.doc) or {}
+            pin_days = {p: iv.start for p in mine if (iv := interval_of(p)) is not None}
+            days = {nearest_weekday(d, weekday) for d in pin_days.values()}
+            if len(days) != 1:
+                continue  # no placed weekday in this article, or two weeks apart: its week is not known
+            day = days.pop()
+            pin = min(pin_days, key=lambda p: (abs((pin_days[p] - day).days), p))
+            anchor = {"value": pin, "basis": "article", **mine[pin]}
         if m.window is not None and not m.window.start <= day <= m.window.end:
             continue  # outside the days its own article can speak of
         placed[day.isoformat()].append(m)
-    if not placed:
-        return date, dates, False
+        anchors.setdefault(day.isoformat(), anchor)
+    if not placed or (date is not None and date.get("basis") == "text"):
+        return date, dates, False, placed
     # most sources, then the earliest day; any other day stays listed as an alternative
     best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
-    evidence = [
-        {k: m.weekday[k] for k in ("doc", "start", "end", "text")}
-        for m in sorted(placed[best], key=lambda m: (m.doc, m.weekday["start"] if m.weekday else 0))
-        if m.weekday is not None
-    ]
+    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
     derived = {
         "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
-        "derived_from": {"weekdays": evidence, "anchor": {"value": date["value"], "basis": date.get("basis")}},
+        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
     }
     alternatives = [a for a in dates if a["value"] not in placed]
     for value, ms in placed.items():
         alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
-    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1
+    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
 
 
 @dataclass
@@ -459,7 +479,19 @@ class EventMerger:
         ids = [d.id for d in docs]
         groups = independent_groups(result, ids)
         names = entity_names(getattr(result, "entities", None) or [])
-        events = [self._event_json(c, groups, names) for c in clusters]
+        # dates: each event's consensus, then weekdays placed against the event's own day; the
+        # weekdays placed so fix their articles' weeks for events no source dates to the day
+        dated = [_place_weekdays(c, *self._consensus(c)) for c in clusters]
+        pins: Pins = defaultdict(dict)
+        for *_, placed in dated:
+            for day, ms in placed.items():
+                for m in ms:
+                    pins[m.doc].setdefault(day, _weekday_span(m))
+        dated = [
+            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) else _place_weekdays(c, d[0], d[1], pins)
+            for c, d in zip(clusters, dated, strict=True)
+        ]
+        events = [self._event_json(c, groups, names, d[:3]) for c, d in zip(clusters, dated, strict=True)]
         events.sort(key=lambda e: (e["date"]["start"] if e["date"] else "9999", e["id"]))
         return events
 
@@ -522,7 +554,10 @@ class EventMerger:
 
         return min(c.mentions, key=rank)
 
-    def _event_json(self, c: _Cluster, groups: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
+    def _event_json(
+        self, c: _Cluster, groups: dict[str, str], names: dict[str, str],
+        dated: tuple[dict[str, Any] | None, list[dict[str, Any]], bool],
+    ) -> dict[str, Any]:
         surface: dict[str, Counter[str]] = defaultdict(Counter)
         for m in c.mentions:
             for k, s in m.names.items():
@@ -534,8 +569,7 @@ class EventMerger:
         # counts first, then the key: the same output on every run (sets have no stable order)
         agents = sorted(c.agents, key=lambda k: (-c.agents[k], k))[:3]
         participants = sorted(c.participants, key=lambda k: (-c.participants[k], k))
-        date, dates = self._consensus(c)
-        date, dates, weekdays_apart = _place_weekdays(c, date, dates)
+        date, dates, weekdays_apart = dated
         first = c.mentions[0]
         who = ", ".join(name(k) for k in agents[:2]) or _agent_phrase(first.agent_text or "")
         seed = first.obj  # the first (most specific) mention's object wins ties

@@ -109,3 +109,39 @@ def test_nearest_weekday_is_that_weekday_within_three_days(anchor: date, weekday
     assert day.weekday() == weekday and abs((day - anchor).days) <= 3
     assert all(abs((anchor + timedelta(days=k) - anchor).days) >= abs((day - anchor).days)
                for k in range(-6, 7) if (anchor + timedelta(days=k)).weekday() == weekday)
+
+
+def _month_only(doc_id: str, text: str, weekdays: list[tuple[str, int]]) -> Document:
+    doc = make_doc(doc_id, text, published="2024-02", entities=ENTS)
+    for surface, weekday in weekdays:
+        _open_weekday(doc, surface, weekday)
+    return run_events(doc)
+
+
+def test_a_weekday_placed_in_one_event_fixes_its_articles_week_for_another() -> None:
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten Tausende gegen die Pläne.", published="2024-02-04", entities=ENTS)),
+        _month_only("b", "In Leipzig demonstrierten am Samstag Tausende gegen die Pläne. Am Montag streikten in Dresden die Busfahrer.",
+                    [("Samstag", 5), ("Montag", 0)]),
+    ]
+    (strike,) = [e for e in _run(docs).events if e["type"] == "strike"]
+    assert strike["date"]["value"] == "2024-02-05" and strike["date"]["basis"] == "derived"
+    anchor = strike["date"]["derived_from"]["anchor"]
+    assert anchor["basis"] == "article" and anchor["value"] == "2024-02-03" and anchor["text"] == "Samstag"
+
+
+def test_an_article_whose_weekdays_fall_in_two_weeks_places_no_other_weekday() -> None:
+    # b's Saturday in Leipzig is the 3rd, its Saturday in Dresden the 10th: its Monday could be either week
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten Tausende gegen die Pläne.", published="2024-02-04", entities=ENTS)),
+        run_events(make_doc("c", "In Dresden demonstrierten Hunderte gegen die Pläne.", published="2024-02-11", entities=ENTS)),
+        _month_only("b", "In Leipzig demonstrierten am Samstag Tausende gegen die Pläne. In Dresden demonstrierten am Sonnabend "
+                         "Hunderte gegen die Pläne. Am Montag streikten die Busfahrer.",
+                    [("Samstag", 5), ("Sonnabend", 5), ("Montag", 0)]),
+        _month_only("d", "Am Montag streikten die Busfahrer.", [("Montag", 0)]),
+    ]
+    result = _run(docs)
+    protests = {tuple(e["sources"]): e["date"]["value"] for e in _protests(result)}
+    assert protests == {("a", "b"): "2024-02-03", ("b", "c"): "2024-02-10"}
+    for strike in (e for e in result.events if e["type"] == "strike"):
+        assert strike["date"]["granularity"] == "month", strike["sources"]
