@@ -112,4 +112,7 @@ def nearest_weekday(anchor: date, weekday: int) -> date:
     closest to that day, whichever side: "am Samstag" against Sunday the 21st is Saturday the 20th.
     """
     ahead = (weekday - anchor.weekday()) % 7
-    return anchor + timedelta(days=ahead) if ahead <= 3 else anchor - timedelta(days=7 - ahead)
+    try:
+        return anchor + timedelta(days=ahead) if ahead <= 3 else anchor - timedelta(days=7 - ahead)
+    except OverflowError:  # at the ends of the calendar: the other side
+        return anchor - timedelta(days=7 - ahead) if ahead <= 3 else anchor + timedelta(days=ahead)

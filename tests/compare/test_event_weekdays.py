@@ -145,3 +145,8 @@ def test_an_article_whose_weekdays_fall_in_two_weeks_places_no_other_weekday() -
     assert protests == {("a", "b"): "2024-02-03", ("b", "c"): "2024-02-10"}
     for strike in (e for e in result.events if e["type"] == "strike"):
         assert strike["date"]["granularity"] == "month", strike["sources"]
+
+
+@given(st.sampled_from([date.min, date.max]), st.integers(min_value=0, max_value=6))
+def test_nearest_weekday_at_the_ends_of_the_calendar_does_not_crash(anchor: date, weekday: int) -> None:
+    assert nearest_weekday(anchor, weekday).weekday() == weekday
