@@ -14,6 +14,7 @@ usual form when nothing else in the corpus competes for it.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -244,15 +245,22 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if m.label == "PER" and m.role_key and m.form != "role" and active[i]:
             doc_roles[(m.doc, m.role_key)].add(uf.find(i))
             corpus_roles[m.role_key].add(uf.find(i))
+    story = _StoryContext(mentions, active, uf)
+    joins: list[tuple[int, int]] = []  # applied after the loop: the story context holds the roots of now
     for i, m in enumerate(mentions):
         if m.form != "role" or not m.role_key:
             continue
         local = {uf.find(r) for r in doc_roles.get((m.doc, m.role_key), set())}
         corpus = {uf.find(r) for r in corpus_roles.get(m.role_key, set())}
-        target_set = local if local else corpus
+        if local or " " in m.role_key:  # a qualified office ("Frankreichs Präsident") has one holder
+            target_set = local or corpus
+        else:  # "der Polizeisprecher" of another story is someone else: only a person of this one
+            target_set = {r for r in corpus if story.in_story(m.doc, r)}
         if len(target_set) == 1:
-            uf.union(next(iter(target_set)), i)
+            joins.append((next(iter(target_set)), i))
             active[i] = True
+    for target, i in joins:
+        uf.union(target, i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         if active[i]:
@@ -264,6 +272,59 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
 #: more with them than with the next person of that surname, for a bare surname to be that person
 _CONTEXT_MIN = 2
 _CONTEXT_MARGIN = 2
+
+
+class _StoryContext:
+    """Whether a document belongs to the story of a person, from the entities clustered so far.
+
+    A document is in a person's story when it shares at least two entities with the other
+    documents naming the person, or when one of those documents is among its nearest neighbours
+    (most shared entities, weighted by rarity). Entities named in more than a fifth of the corpus
+    ("Deutschland", "Polizei") say nothing about the story and are left out.
+    """
+
+    def __init__(self, mentions: Sequence[MentionRec], active: Sequence[bool], uf: _UnionFind) -> None:
+        self.by_doc: dict[str, set[int]] = defaultdict(set)
+        for i, m in enumerate(mentions):
+            if active[i] and m.form in _NAME_FORMS:
+                self.by_doc[m.doc].add(uf.find(i))
+        self.docs_of: dict[int, set[str]] = defaultdict(set)
+        for doc, roots in self.by_doc.items():
+            for r in roots:
+                self.docs_of[r].add(doc)
+        n = len(self.by_doc)
+        self.common = {r for r, docs in self.docs_of.items() if len(docs) > max(2, n // 5)}
+        self.weight = {r: math.log(n / len(docs)) for r, docs in self.docs_of.items() if r not in self.common}
+        self._near: dict[str, set[str]] = {}
+
+    def shared(self, doc: str, person: int) -> int:
+        """How many story entities ``doc`` shares with the other documents that name ``person``."""
+        others: set[int] = set()
+        for d in self.docs_of.get(person, ()):
+            if d != doc:
+                others |= self.by_doc[d]
+        return len((self.by_doc.get(doc, set()) & others) - self.common)
+
+    def nearest(self, doc: str) -> set[str]:
+        if doc not in self._near:
+            score: dict[str, float] = defaultdict(float)
+            for r in self.by_doc.get(doc, ()):
+                w = self.weight.get(r)
+                if w:
+                    for d in self.docs_of[r]:
+                        if d != doc:
+                            score[d] += w
+            self._near[doc] = set(sorted(score, key=lambda d: (-score[d], d))[:_NEIGHBOURS])
+        return self._near[doc]
+
+    def in_story(self, doc: str, person: int) -> bool:
+        if self.shared(doc, person) >= _CONTEXT_MIN:
+            return True
+        return bool(self.nearest(doc) & self.docs_of.get(person, set()))
+
+
+#: how many nearest documents make up a document's story when a role is resolved across documents
+_NEIGHBOURS = 3
 
 
 def _surnames_by_context(mentions: Sequence[MentionRec], pending: Sequence[tuple[int, set[int]]], uf: _UnionFind,
