@@ -367,6 +367,23 @@ def _only_kb_names(text: str, m: Mention, kb_hits: list[tuple[int, int, int, int
     return not "".join(rest).strip()
 
 
+def _is_given(word: str, ctx: ContextLexicon) -> bool:
+    return len(word) >= 4 and word[:1].isupper() and (word.casefold() if word.isascii() else fold_key(word)) in ctx.given_names
+
+
+def _descriptor(word: str, ctx: ContextLexicon) -> bool:
+    """True for a capitalised German word (the last part of a compound) that is no given name: a
+    title or description standing before a name ("Landeshauptmann", "Ex-Nationaltorwart").
+
+    Names the dictionary also knows ("Fischer", "Weber") pass, so callers ask more of the context:
+    a given name next, or the rest being a surname of the document. Short words ("Don", "Kid")
+    are left alone: given names that short are not in the list.
+    """
+    last = word.rsplit("-", 1)[-1]
+    return (len(last) >= 5 and word[:1].isupper() and last[:1].isupper() and last[1:].islower()
+            and all(p.isalpha() for p in word.split("-")) and not _is_given(last, ctx) and is_known(last, "de"))
+
+
 def mentions_in_tokens(
     text: str,
     toks: list[Tok],
@@ -395,8 +412,9 @@ def mentions_in_tokens(
             form = "name"
         if label == "PER" and form == "name":
             # A tagger span that starts with a role noun or glued dateline: keep the name only.
-            while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)):
-                i += 1
+            while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)
+                                 or (j - i >= 3 and _descriptor(toks[i].text, ctx) and _is_given(toks[i + 1].text, ctx))):
+                i += 1  # "Landeshauptmann Erwin Pröll", "Torschütze Alexander Grünwald": the name starts later
                 s = toks[i].start
             if j - i == 1 and roles.match(toks[i].text):
                 continue  # a role noun alone ("Machthaber") is no name; the role pass below keeps it
@@ -549,6 +567,7 @@ def extract_mentions(
     # without a letter ("+++", a broken character) is no name either
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
            and not (m.source == "model" and m.form == "name" and not m.kb and is_common_noun(text[m.start:m.end], ctx))]
+    _strip_descriptors(text, out, ctx)
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
     out.extend(_recurring_org_words(text, sentences, out, kb))
@@ -586,6 +605,23 @@ class _TakenSpans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end)
         return i > 0 and self._reach[i - 1] > start
+
+
+def _strip_descriptors(text: str, mentions: Sequence[Mention], ctx: ContextLexicon) -> None:
+    """Cut a description off a two-word person name whose second word is the surname of a full name
+    in the document ("Dokumentarfilmer Riha" beside "Georg Riha"); "Heinz Fischer" is left alone."""
+    lasts: set[str] = set()
+    pairs: list[tuple[Mention, str, str]] = []
+    for m in mentions:
+        if m.label == "PER" and m.form == "name":
+            words = text[m.start:m.end].split(" ")
+            if len(words) == 2 and _descriptor(words[0], ctx):
+                pairs.append((m, words[0], words[1]))
+            elif len(words) >= 2 and not _descriptor(words[0], ctx):
+                lasts.add(words[-1])
+    for m, first, last in pairs:
+        if last in lasts or (last.endswith("s") and last[:-1] in lasts):
+            m.start += len(first) + 1
 
 
 def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Sequence[Mention]) -> list[Mention]:

@@ -23,6 +23,7 @@ from lagebild.entities.extract import (
     _given_name_persons,
     _recurring_org_words,
     _recurring_surnames,
+    _strip_descriptors,
     _TakenSpans,
     extract_mentions,
     finish_norms,
@@ -441,3 +442,21 @@ def test_taken_spans_overlap_as_a_scan_over_every_mention_says(spans: list[tuple
     taken = _TakenSpans([Mention(s, e, "PER", "name") for s, e in spans])
     start, end = query
     assert taken.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_description_before_a_surname_of_the_document_is_cut_off() -> None:
+    ctx = load_context()
+    text = "Der Film von Georg Quandrowski läuft. Dokumentarfilmer Quandrowski sagt, Gärtner Rosenblatt nicht."
+    full = Mention(13, 30, "PER", "name")
+    start = text.index("Dokumentarfilmer")
+    described = Mention(start, start + len("Dokumentarfilmer Quandrowski"), "PER", "name")
+    start = text.index("Gärtner")
+    other = Mention(start, start + len("Gärtner Rosenblatt"), "PER", "name")  # no "… Rosenblatt" in the text
+    _strip_descriptors(text, [full, described, other], ctx)
+    assert text[described.start:described.end] == "Quandrowski"
+    assert text[other.start:other.end] == "Gärtner Rosenblatt"
+    # a given name first is never a description, whatever the dictionary says
+    text = "Heinz Quandrowski kam, Ernst Quandrowski auch."
+    ernst = Mention(23, 40, "PER", "name")
+    _strip_descriptors(text, [Mention(0, 17, "PER", "name"), ernst], ctx)
+    assert text[ernst.start:ernst.end] == "Ernst Quandrowski"
