@@ -448,6 +448,9 @@ def mentions_in_tokens(
                 m.kb, m.wikidata, m.label = kbm.kb, kbm.wikidata, kbm.label
             elif m.start <= s and e <= m.end and (m.start, m.end) != (s, e) and form == "name" and m.label != "PER":
                 pass  # a KB name inside a longer organisation name: the longer name stands
+            elif m.label == "ORG" and m.form == "name" and m.start < s < m.end < e and form == "name":
+                m.end = e  # the tagger cut the place off the organisation: "Landratsamt Pfaffenhofen [an der Ilm]"
+                mentions[k] = (_mi, j, m)
             break
         if not clash:
             mentions.append((i, j, kbm))

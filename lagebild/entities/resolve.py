@@ -440,8 +440,8 @@ def _skeleton(word: str) -> str:
 
 
 def _first_names_match(a: list[str], b: list[str]) -> bool:
-    """Same person by the given names: equal, one edit apart, same consonant skeleton, an extra middle
-    name, or an initial ("F. Merz") of the other's first name."""
+    """Same person by the given names: equal, one edit apart, same consonant skeleton, a short form
+    ("Rudi" / "Rudolf"), an extra middle name, or an initial ("F. Merz") of the other's first name."""
     if (len(a[0]) == 1) != (len(b[0]) == 1):
         initial, full = (a, b) if len(a[0]) == 1 else (b, a)
         return full[0].startswith(initial[0]) and initial[1:] == full[1:]
@@ -456,7 +456,17 @@ def _first_names_match(a: list[str], b: list[str]) -> bool:
         return False
     if Levenshtein.distance(x, y, score_cutoff=1) <= 1:
         return True
-    return len(_skeleton(x)) >= 3 and _skeleton(x) == _skeleton(y)
+    return (len(_skeleton(x)) >= 3 and _skeleton(x) == _skeleton(y)) or _short_form(x, y) or _short_form(y, x)
+
+
+def _short_form(short: str, full: str) -> bool:
+    """"Rudi" / "Rudolf", "Alex" / "Alexander", "Max" / "Maximilian": a short given name that starts
+    the long one (a final "i" or "y" aside). A long form ending in "a" or "e" may be a woman's name
+    beside a man's ("Alex" / "Alexandra", "Jan" / "Janine") and is left alone."""
+    if not 3 <= len(short) <= 5 or len(full) < len(short) + 2 or full.endswith(("a", "e")):
+        return False
+    stem = short[:-1] if len(short) >= 4 and short.endswith(("i", "y")) else short
+    return len(stem) >= 3 and full.startswith(stem)
 
 
 def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, str], first: Mapping[str, int], uf: _UnionFind) -> None:
@@ -493,8 +503,10 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
             partners[a].add(uf.find(first[f"n:{b}"]))
             partners[b].add(uf.find(first[f"n:{a}"]))
         for a, b in pairs:
+            wa, wb = names[a][0], names[b][0]
             initials = [x for x in (a, b) if len(names[x][0]) == 1]
-            if initials:  # an initial fits many given names: it must fit only this one
+            initials += [x for x, y in ((a, wb), (b, wa)) if _short_form(names[x][0], y)]
+            if initials:  # an initial or a short form fits many given names: it must fit only this one
                 if all(len(partners[x]) == 1 for x in initials):
                     uf.union(first[f"n:{a}"], first[f"n:{b}"])
             elif len(partners[a]) == 1 or len(partners[b]) == 1:

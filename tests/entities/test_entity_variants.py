@@ -113,6 +113,23 @@ def test_different_people_with_similar_names_stay_apart() -> None:
     assert together(entities, "Hans Möller", "Möller")
 
 
+def test_short_given_names_meet_their_long_form_once() -> None:
+    a = doc("a", "Rudolf Hundstorfer und Alexander Quandrowski sprachen.", [("Rudolf Hundstorfer", "PER"), ("Alexander Quandrowski", "PER")])
+    b = doc("b", "Rudi Hundstorfer lobte Alex Quandrowski.", [("Rudi Hundstorfer", "PER"), ("Alex Quandrowski", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Rudolf Hundstorfer", "Rudi Hundstorfer")
+    assert together(entities, "Alexander Quandrowski", "Alex Quandrowski")
+    # a woman's long form, or two long forms a short one fits, keep them apart
+    c = doc("c", "Alexandra Musterfeld und Alex Musterfeld; Jan Beispielberg und Janine Beispielberg; Alex Probst, "
+                 "Alexander Probst und Alexej Probst.", [
+        ("Alexandra Musterfeld", "PER"), ("Alex Musterfeld", "PER"), ("Jan Beispielberg", "PER"), ("Janine Beispielberg", "PER"),
+        ("Alex Probst", "PER"), ("Alexander Probst", "PER"), ("Alexej Probst", "PER")])
+    entities, _ = resolve_documents([c], load_kb())
+    for x, y in [("Alexandra Musterfeld", "Alex Musterfeld"), ("Jan Beispielberg", "Janine Beispielberg"),
+                 ("Alex Probst", "Alexander Probst"), ("Alex Probst", "Alexej Probst")]:
+        assert not together(entities, x, y), (x, y)
+
+
 def test_town_short_name_joins_its_one_long_form_only() -> None:
     a = doc("a", "Frankfurt am Main und Frankfurt; Halle an der Saale.", [
         ("Frankfurt am Main", "LOC"), ("Frankfurt", "LOC"), ("Halle an der Saale", "LOC")])
