@@ -503,9 +503,9 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
             partners[a].add(uf.find(first[f"n:{b}"]))
             partners[b].add(uf.find(first[f"n:{a}"]))
         for a, b in pairs:
-            wa, wb = names[a][0], names[b][0]
+            ga, gb = names[a][0], names[b][0]
             initials = [x for x in (a, b) if len(names[x][0]) == 1]
-            initials += [x for x, y in ((a, wb), (b, wa)) if _short_form(names[x][0], y)]
+            initials += [x for x, y in ((a, gb), (b, ga)) if _short_form(names[x][0], y)]
             if initials:  # an initial or a short form fits many given names: it must fit only this one
                 if all(len(partners[x]) == 1 for x in initials):
                     uf.union(first[f"n:{a}"], first[f"n:{b}"])
