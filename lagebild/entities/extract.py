@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from lagebild.entities.context import (
     ContextLexicon,
+    inflects_like_noun,
     is_common_noun,
     is_currency,
     is_outlet_name,
@@ -568,8 +569,9 @@ def extract_mentions(
         out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words, ctx))
     # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay; a span
     # without a letter ("+++", a broken character) is no name either
+    surnames = {text[m.start:m.end].rsplit(" ", 1)[-1] for m in out if m.label == "PER" and " " in text[m.start:m.end]}
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
-           and not (m.source == "model" and m.form == "name" and not m.kb and is_common_noun(text[m.start:m.end], ctx))]
+           and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))]
     _strip_descriptors(text, out, ctx)
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
@@ -608,6 +610,26 @@ class _TakenSpans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end)
         return i > 0 and self._reach[i - 1] > start
+
+
+def _common_word(word: str, label: str, surnames: set[str], ctx: ContextLexicon) -> bool:
+    """A word the tagger took for a name that is a common noun: inflected from a noun lemma with a
+    derivational ending, or (as a person or place) a long noun the dictionary inflects. Surnames of
+    the document, given names and place names with a street or landmark head ("Schulstraße") stay.
+
+    Measured on SmartData news (300 documents) and GermEval 2014 dev: the long-noun test removes 10
+    unsupported person mentions for none supported and 14 unsupported places for 3 supported
+    ("Niederrhein", "Kaiserpfalz"); before the street and landmark heads, 7 more supported places
+    went. Organisations are often named with nouns ("Commerzbank", "Handelsblatt": 7 supported for
+    4 unsupported), so they are left alone.
+    """
+    if is_common_noun(word, ctx):
+        return True
+    if label not in ("PER", "LOC") or word in surnames or _is_given(word, ctx):
+        return False
+    if label == "LOC" and word.casefold().endswith(ctx.place_heads):
+        return False
+    return inflects_like_noun(word)
 
 
 def _strip_descriptors(text: str, mentions: Sequence[Mention], ctx: ContextLexicon) -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from lagebild.entities.context import (
     interviewer_labels,
+    inflects_like_noun,
     is_common_noun,
     is_currency,
     is_outlet_name,
@@ -20,6 +21,7 @@ from lagebild.entities.context import (
 from lagebild.entities.extract import (
     Mention,
     Tok,
+    _common_word,
     _given_name_persons,
     _recurring_org_words,
     _recurring_surnames,
@@ -260,6 +262,20 @@ def test_inflected_common_nouns_are_no_names_but_names_stay() -> None:
     assert is_common_noun("Staatsmedien", ctx) and is_common_noun("Militäreinrichtungen", ctx)
     for name in ("Bayern", "Berlins", "Grünen", "Sachsen", "Bergen", "Kanzleramt"):
         assert not is_common_noun(name, ctx), name
+
+
+def test_long_nouns_the_dictionary_inflects_are_no_persons_or_places() -> None:
+    ctx = load_context()
+    for word in ("Lebensgefahr", "Verhandlungstisch", "Totenglocke"):
+        assert inflects_like_noun(word), word
+        assert _common_word(word, "PER", set(), ctx) and _common_word(word, "LOC", set(), ctx)
+    # short surnames that are nouns, names without a plural, and organisations named with a noun stay
+    for word in ("Müller", "Zimmermann", "Wagenknecht", "Brandenburg", "Mikl-Leitner"):
+        assert not _common_word(word, "PER", set(), ctx), word
+    assert inflects_like_noun("Commerzbank") and not _common_word("Commerzbank", "ORG", set(), ctx)
+    # a street or landmark is a place; a surname of the document is a person
+    assert not _common_word("Schulstraße", "LOC", set(), ctx)
+    assert inflects_like_noun("Verhandlungstisch") and not _common_word("Verhandlungstisch", "PER", {"Verhandlungstisch"}, ctx)
 
 
 def _acronym_doc(doc_id: str, text: str, names: list[str], acronym: str) -> Document:
