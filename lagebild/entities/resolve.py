@@ -101,6 +101,32 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_ADJ_END = re.compile(r"(?<=[a-zäöüß]{4})(?:e|en|er|em|es)$")
+_GEN_END = re.compile(r"(?<=[a-zäöüß]{5})e?s$")
+
+
+def _uninflected(norm: str) -> str:
+    """An organisation's name without case endings: adjective endings of the leading words, a
+    genitive "s" or "es" of the last ("bayerischen landeskriminalamtes" and "bayerisches
+    landeskriminalamt" → "bayerisch landeskriminalamt")."""
+    words = norm.split()
+    return " ".join([*(_ADJ_END.sub("", w) for w in words[:-1]), _GEN_END.sub("", words[-1])])
+
+
+def _kb_inflected(m: MentionRec, kb: KB) -> Any:
+    """The KB party a one-word nominalised adjective names in another case or without its article
+    ("Linken" → "Die Linke", "Grüne" → "Grünen"); other words and types are left alone."""
+    if m.label != "ORG" or " " in m.norm or len(m.norm) < 5:
+        return None
+    word = m.surface.strip()
+    cand = word[:-1] if m.norm.endswith("en") else word + "n" if m.norm.endswith("e") else None
+    for name in (f"Die {word}", cand, f"Die {cand}") if cand else ():
+        entry = kb.lookup(name)  # a party named with its article: "Linken" → "Die Linke"
+        if entry is not None and entry.type == "ORG" and entry.kind == "party":
+            return entry
+    return None
+
+
 def _initials(norm: str) -> str:
     return "".join(w[0] for w in norm.split() if w not in _FUNCTION_WORDS and w[:1].isalpha())
 
@@ -126,7 +152,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             active[i] = True
         elif m.form in _NAME_FORMS:
             if kb is not None and m.label != "PER":
-                entry = kb.lookup(m.surface)
+                entry = kb.lookup(m.surface) or _kb_inflected(m, kb)
                 if entry is not None and entry.kind != "capital":
                     m.kb, m.wikidata = entry.id, entry.wikidata
                     join(f"kb:{entry.id}", i)
@@ -156,6 +182,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if len(translit) >= _TRANSLIT_MIN:  # "Belaya" = "Belaja"; short names ("Maier"/"Mayer") stay apart
             join(f"t:{translit}", first[f"n:{norm}"])
         if label == "ORG" and " " in norm:
+            join(f"i:{_uninflected(norm)}", first[f"n:{norm}"])
             short = name_key(_company_base(norm))
             if short and short != norm and short in name_keys:
                 uf.union(first[f"n:{norm}"], first[f"n:{short}"])

@@ -493,3 +493,30 @@ def test_description_before_a_surname_of_the_document_is_cut_off() -> None:
     ernst = Mention(23, 40, "PER", "name")
     _strip_descriptors(text, [Mention(0, 17, "PER", "name"), ernst], ctx)
     assert text[ernst.start:ernst.end] == "Ernst Quandrowski"
+
+
+def test_organisation_names_meet_across_case_endings() -> None:
+    a = doc("a", "Das Bayerische Landeskriminalamt ermittelt; das Bayerische Landesamt für Umwelt misst.", [
+        ("Bayerische Landeskriminalamt", "ORG"), ("Bayerische Landesamt für Umwelt", "ORG")])
+    b = doc("b", "Laut Bayerischem Landeskriminalamt und Sprechern des Bayerischen Landeskriminalamtes sowie des "
+                 "Bayerischen Landeskriminalamts; das Bayerische Landesamt für Statistik zählt.", [
+        ("Bayerischem Landeskriminalamt", "ORG"), ("Bayerischen Landeskriminalamtes", "ORG"),
+        ("Bayerischen Landeskriminalamts", "ORG"), ("Bayerische Landesamt für Statistik", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Bayerische Landeskriminalamt", "Bayerischem Landeskriminalamt",
+                    "Bayerischen Landeskriminalamtes", "Bayerischen Landeskriminalamts")
+    assert not together(entities, "Bayerische Landesamt für Umwelt", "Bayerische Landesamt für Statistik")
+    assert not together(entities, "Bayerische Landeskriminalamt", "Bayerische Landesamt für Umwelt")
+
+
+def test_a_party_named_by_a_nominalised_adjective_meets_in_every_case() -> None:
+    a = doc("a", "Die Linke und die Grünen verloren, die Linken jubelten später, die Grüne Woche öffnet.", [
+        ("Die Linke", "ORG"), ("Grünen", "ORG"), ("Linken", "ORG"), ("Grüne Woche", "ORG")])
+    b = doc("b", "Grüne stimmten zu.", [("Grüne", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Die Linke", "Linken") and together(entities, "Grünen", "Grüne")
+    assert not together(entities, "Grünen", "Grüne Woche")
+    # a person of that name is no party
+    c = doc("c", "Die Linke verlor; Frau Linken sprach.", [("Die Linke", "ORG"), ("Linken", "PER")])
+    entities, _ = resolve_documents([c], load_kb())
+    assert not together(entities, "Die Linke", "Linken")
