@@ -232,6 +232,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if target is not None:
             uf.union(target, i)
     _surnames_by_context(mentions, pending, uf, full_docs, doc_context)
+    _surnames_tagged_as_other(mentions, name_keys, uf)
     # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
     _join_place_heads(mentions, first, uf)
@@ -293,6 +294,36 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if active[i]:
             groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+def _surnames_tagged_as_other(mentions: Sequence[MentionRec], name_keys: Mapping[str, str], uf: _UnionFind) -> None:
+    """A one-word place or organisation that is the surname of the one person of its document named
+    with a given name is that person ("Thiem" tagged as a place beside "Dominic Thiem"); it joins
+    the person and counts as a person. Only inside the document: when the same word stands in a
+    document without that person ("Houston", "Spielberg": the city, the race track), it stays apart."""
+    given = load_context().given_names
+    persons: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if m.label == "PER" and m.form == "name":
+            words = fold_key(_base(m.norm, name_keys)).split()
+            if len(words) >= 2 and words[0] in given:
+                persons[(m.doc, words[-1])].add(i)
+    if not persons:
+        return
+    groups: dict[int, list[int]] = defaultdict(list)  # the word's mentions as clustered so far
+    for i, m in enumerate(mentions):
+        if m.label != "PER" and m.form == "name" and not m.kb and " " not in m.norm:
+            groups[uf.find(i)].append(i)
+    for members in groups.values():
+        # every document of the group must name that one person, or the word stays what it is
+        targets: set[int] = set()
+        for i in members:
+            cands = persons.get((mentions[i].doc, fold_key(_base(mentions[i].norm, name_keys))))
+            targets |= {uf.find(r) for r in cands} if cands else {-1}
+        if len(targets) == 1 and -1 not in targets:
+            for i in members:
+                uf.union(next(iter(targets)), i)
+                mentions[i].label = "PER"
 
 
 #: names a document must share with a person's other documents, and the factor by which it must share

@@ -132,3 +132,18 @@ def test_unqualified_role_joins_a_person_of_its_own_story_only() -> None:
         _name("Kleinhafen", "LOC")])
     entities, _ = resolve_documents([holder, office, other_story], load_kb())
     assert {m["doc"] for m in by_name(entities, "Eva Beispiel")["mentions"]} == {"a3", "b2"}
+
+
+def test_a_surname_tagged_as_a_place_is_the_person_of_its_document_only() -> None:
+    a = doc("a", "Dominic Quandrowski gewann. Quandrowski siegte in Houston, sagte Whitney Houston.", [
+        _name("Dominic Quandrowski", "PER"), _name("Quandrowski", "LOC"), _name("Houston", "LOC"), _name("Whitney Houston", "PER")])
+    b = doc("b", "In Houston regnete es; Rabatt Gazprom; Gazprom liefert.", [
+        _name("Houston", "LOC"), _name("Rabatt Gazprom", "PER"), _name("Gazprom", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    person = by_name(entities, "Dominic Quandrowski")
+    assert person["type"] == "PER" and [m["text"] for m in person["mentions"]] == ["Dominic Quandrowski", "Quandrowski"]
+    # "Houston" also stands in a document without Whitney Houston: the city, not the person
+    assert [m["text"] for m in by_name(entities, "Whitney Houston")["mentions"]] == ["Whitney Houston"]
+    assert by_name(entities, "Houston")["type"] == "LOC"
+    # a "name" without a given name takes nothing
+    assert [m["text"] for m in by_name(entities, "Rabatt Gazprom")["mentions"]] == ["Rabatt Gazprom"]
