@@ -210,6 +210,24 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 doc_full_last[(m.doc, words[-1])].add(root)
                 doc_full_first[(m.doc, words[0])].add(root)
     pending: list[tuple[int, set[int]]] = []  # bare surnames that several persons of the corpus carry
+    near_index: dict[tuple[str, int], list[str]] = {}  # surnames by first letter and length, for typos
+    for last in full_by_last:
+        if len(last) >= _FUZZY_SURNAME_LEN - 1:
+            near_index.setdefault((last[:1], len(last)), []).append(last)
+
+    def surname_table(k: int, doc: str, single: str) -> set[int] | None:
+        """Persons a bare surname may be: of the document, of the corpus, by first name in the document,
+        by transliteration, one edit away."""
+        if k == 0:
+            return doc_full_last.get((doc, single))
+        if k == 1:
+            return full_by_last.get(single)
+        if k == 2:
+            return doc_full_first.get((doc, single))
+        if k == 3:
+            return full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None
+        return _near_surname(single, full_by_last, near_index)
+
     for i, m in enumerate(mentions):
         if m.label != "PER" or m.form != "name":
             continue
@@ -217,10 +235,8 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if " " in single or not single:
             continue
         target = None
-        tables = (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single)),
-                  full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None,
-                  _near_surname(single, full_by_last))
-        for k, table in enumerate(tables):
+        for k in range(5):  # in order, each looked up only when the ones before are empty
+            table = surname_table(k, m.doc, single)
             roots = {uf.find(r) for r in table} if table else set()
             if len(roots) == 1:
                 target = next(iter(roots))
@@ -273,7 +289,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if m.label == "PER" and m.role_key and m.form != "role" and active[i]:
             doc_roles[(m.doc, m.role_key)].add(uf.find(i))
             corpus_roles[m.role_key].add(uf.find(i))
-    story = _StoryContext(mentions, active, uf)
+    story: _StoryContext | None = None  # built when a role first needs it
     joins: list[tuple[int, int]] = []  # applied after the loop: the story context holds the roots of now
     for i, m in enumerate(mentions):
         if m.form != "role" or not m.role_key:
@@ -283,7 +299,9 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if local or " " in m.role_key:  # a qualified office ("Frankreichs Präsident") has one holder
             target_set = local or corpus
         else:  # "der Polizeisprecher" of another story is someone else: only a person of this one
-            target_set = {r for r in corpus if story.in_story(m.doc, r)}
+            if story is None and corpus:
+                story = _StoryContext(mentions, active, uf)
+            target_set = {r for r in corpus if story is not None and story.in_story(m.doc, r)}
         if len(target_set) == 1:
             joins.append((next(iter(target_set)), i))
             active[i] = True
@@ -302,10 +320,17 @@ def _surnames_tagged_as_other(mentions: Sequence[MentionRec], name_keys: Mapping
     the person and counts as a person. Only inside the document: when the same word stands in a
     document without that person ("Houston", "Spielberg": the city, the race track), it stays apart."""
     given = load_context().given_names
+    folded: dict[str, str] = {}
+
+    def key(norm: str) -> str:
+        if norm not in folded:
+            folded[norm] = fold_key(_base(norm, name_keys))
+        return folded[norm]
+
     persons: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
-        if m.label == "PER" and m.form == "name":
-            words = fold_key(_base(m.norm, name_keys)).split()
+        if m.label == "PER" and m.form == "name" and " " in m.norm:
+            words = key(m.norm).split()
             if len(words) >= 2 and words[0] in given:
                 persons[(m.doc, words[-1])].add(i)
     if not persons:
@@ -318,7 +343,7 @@ def _surnames_tagged_as_other(mentions: Sequence[MentionRec], name_keys: Mapping
         # every document of the group must name that one person, or the word stays what it is
         targets: set[int] = set()
         for i in members:
-            cands = persons.get((mentions[i].doc, fold_key(_base(mentions[i].norm, name_keys))))
+            cands = persons.get((mentions[i].doc, key(mentions[i].norm)))
             targets |= {uf.find(r) for r in cands} if cands else {-1}
         if len(targets) == 1 and -1 not in targets:
             for i in members:
@@ -440,14 +465,19 @@ _TRANSLIT_MIN = 6
 _PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
 
 
-def _near_surname(single: str, full_by_last: Mapping[str, set[int]]) -> set[int] | None:
-    """Persons whose surname is one edit away from a long one-word name (a typo or transliteration)."""
+def _near_surname(single: str, full_by_last: Mapping[str, set[int]],
+                  index: Mapping[tuple[str, int], list[str]]) -> set[int] | None:
+    """Persons whose surname is one edit away from a long one-word name (a typo or transliteration).
+
+    ``index`` holds the surnames by first letter and length, so only those that can be one edit
+    away are compared."""
     if len(single) < _FUZZY_SURNAME_LEN:
         return None
     out: set[int] = set()
-    for last, roots in full_by_last.items():
-        if abs(len(last) - len(single)) <= 1 and last[:1] == single[:1] and Levenshtein.distance(last, single, score_cutoff=1) <= 1:
-            out |= roots
+    for n in (len(single) - 1, len(single), len(single) + 1):
+        for last in index.get((single[:1], n), ()):
+            if Levenshtein.distance(last, single, score_cutoff=1) <= 1:
+                out |= full_by_last[last]
     return out or None
 
 
