@@ -201,13 +201,20 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     for i, m in enumerate(mentions):
         if m.label == "PER" and m.form == "name":
             words = fold_key(_base(m.norm, name_keys)).split()
-            if len(words) >= 2:
+            tokens = m.surface.split()
+            if len(words) >= 2 and len(tokens) >= 2:
                 root = uf.find(i)
                 full_docs[root].add(m.doc)
-                full_by_last[words[-1]].add(root)
-                if len(translit_key(words[-1])) >= _TRANSLIT_MIN - 1:
-                    full_by_last_t[translit_key(words[-1])].add(root)
-                doc_full_last[(m.doc, words[-1])].add(root)
+                # a double surname stands whole ("Mikl-Leitner"), its last part alone is someone else;
+                # after a particle the last part is the surname too ("al-Assad": "Assad")
+                lasts = {words[-1]}
+                if "-" in tokens[-1]:
+                    lasts = {_joined_surname(tokens[-1], name_keys)} | (lasts if tokens[-1][:1].islower() else set())
+                for last in lasts - {""}:
+                    full_by_last[last].add(root)
+                    if len(translit_key(last)) >= _TRANSLIT_MIN - 1:
+                        full_by_last_t[translit_key(last)].add(root)
+                    doc_full_last[(m.doc, last)].add(root)
                 doc_full_first[(m.doc, words[0])].add(root)
     pending: list[tuple[int, set[int]]] = []  # bare surnames that several persons of the corpus carry
     near_index: dict[tuple[str, int], list[str]] = {}  # surnames by first letter and length, for typos
@@ -232,6 +239,8 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if m.label != "PER" or m.form != "name":
             continue
         single = fold_key(_base(m.norm, name_keys))
+        if " " in single and len(m.surface.split()) == 1:
+            single = _joined_surname(m.surface, name_keys)  # a bare double surname: "Mikl-Leitner"
         if " " in single or not single:
             continue
         target = None
@@ -463,6 +472,11 @@ _FUZZY_SURNAME_LEN = 8
 #: transliteration-blind keys this long may join names ("selenski", "belaia")
 _TRANSLIT_MIN = 6
 _PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
+
+
+def _joined_surname(token: str, name_keys: Mapping[str, str]) -> str:
+    """The spelling-blind key of a double surname written as one word ("Mikl-Leitners" → "miklleitner")."""
+    return fold_key(_base(name_key(token), name_keys)).replace(" ", "")
 
 
 def _near_surname(single: str, full_by_last: Mapping[str, set[int]],

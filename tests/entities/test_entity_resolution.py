@@ -147,3 +147,16 @@ def test_a_surname_tagged_as_a_place_is_the_person_of_its_document_only() -> Non
     assert by_name(entities, "Houston")["type"] == "LOC"
     # a "name" without a given name takes nothing
     assert [m["text"] for m in by_name(entities, "Rabatt Gazprom")["mentions"]] == ["Rabatt Gazprom"]
+
+
+def test_a_bare_double_surname_joins_its_full_name() -> None:
+    a = doc("a", "Johanna Mikl-Leitner sprach, Anna Leitner schwieg.", [_name("Johanna Mikl-Leitner", "PER"), _name("Anna Leitner", "PER")])
+    b = doc("b", "Mikl-Leitner widersprach, Leitner nicht.", [_name("Mikl-Leitner", "PER"), _name("Leitner", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert {m["text"] for m in by_name(entities, "Johanna Mikl-Leitner")["mentions"]} == {"Johanna Mikl-Leitner", "Mikl-Leitner"}
+    # the second part alone is another person's surname, not the double surname's
+    assert {m["text"] for m in by_name(entities, "Anna Leitner")["mentions"]} == {"Anna Leitner", "Leitner"}
+    # after a particle the last part is the surname
+    c = doc("c", "Baschar al-Quandri regiert. Quandri sprach.", [_name("Baschar al-Quandri", "PER"), _name("Quandri", "PER")])
+    entities, _ = resolve_documents([c], load_kb())
+    assert {m["text"] for m in by_name(entities, "Baschar al-Quandri")["mentions"]} == {"Baschar al-Quandri", "Quandri"}
