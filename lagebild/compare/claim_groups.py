@@ -296,14 +296,37 @@ class ClaimGrouper:
 
     # -- grouping -----------------------------------------------------------------------------
     def _by_size(self, claims: list[_Claim]) -> list[list[_Claim]]:
-        """Split claims into runs of one order of magnitude (a 3.000 and a 50.000 are different quantities)."""
+        """Split claims into runs of one order of magnitude (a 3.000 and a 50.000 are different quantities).
+
+        A run whose largest value is more than ``max_ratio`` times its smallest is cut at its widest gap
+        between neighbouring values, again until none is, so one stray value at either end does not move
+        the cut through the middle of a cluster. A running count (a toll revised as victims are found:
+        4 → 18 → 90 → 141) grows step by step far beyond one order of magnitude: it is cut only where
+        neighbouring values are more than ``max_ratio`` apart."""
+        ordered = sorted(claims, key=lambda c: (_magnitude(c) or 0.0, c.doc.id, c.ann.span.start))
+        sized = [c for c in ordered if (_magnitude(c) or 0.0) > 0]
+        unsized = [c for c in ordered if (_magnitude(c) or 0.0) <= 0]
+        running = bool(claims) and claims[0].measure.partition(":")[0] in running_measures()
         runs: list[list[_Claim]] = []
-        for c in sorted(claims, key=lambda c: (_magnitude(c) or 0.0, c.doc.id, c.ann.span.start)):
-            size = _magnitude(c) or 0.0
-            if runs and (size <= 0 or (_magnitude(runs[-1][0]) or 0.0) * self.max_ratio >= size):
-                runs[-1].append(c)
+
+        def cut(items: list[_Claim]) -> None:
+            sizes = [_magnitude(c) or 0.0 for c in items]
+            gaps = [b / a for a, b in pairwise(sizes)]
+            too_wide = max(gaps, default=1.0) > self.max_ratio if running else sizes[-1] > self.max_ratio * sizes[0]
+            if len(items) < 2 or not too_wide:
+                runs.append(items)
+                return
+            at = max(range(len(gaps)), key=lambda i: (gaps[i], -i)) + 1
+            cut(items[:at])
+            cut(items[at:])
+
+        if sized:
+            cut(sized)
+        if unsized:  # no size to tell: with the smallest values
+            if runs:
+                runs[0][:0] = unsized
             else:
-                runs.append([c])
+                runs.append(unsized)
         return runs
 
     def group(self, docs: Sequence[Document], result: Any) -> list[dict[str, Any]]:
@@ -311,15 +334,16 @@ class ClaimGrouper:
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
-        scopes: dict[tuple[str, str], set[str]] = defaultdict(set)  # (story, measure) → the places its figures are about
+        scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
             blocks[(c.story, c.measure)].append(c)
             if c.scope:
-                scopes[(c.story, c.measure)].add(c.scope)
+                scopes[c.story].add(c.scope)
         for c in claims:
-            # a place no figure of this measure is about (a hospital's town, where other persons were counted)
-            # is no rival of the lead place
-            if c.near_place not in scopes[(c.story, c.measure)]:
+            # a place no figure of the story is about (a hospital's town, where other persons were counted) is no
+            # rival of the lead place; one that other figures are about is, whatever they count ("35.000 Menschen
+            # versammelten sich in Wien. Die Veranstalter sprachen von 80.000 Personen")
+            if c.near_place not in scopes[c.story]:
                 c.near_place = None
         out: list[dict[str, Any]] = []
         for block in blocks.values():
@@ -329,12 +353,22 @@ class ClaimGrouper:
             for c in scoped.pop(None, []):
                 # an unstated scope joins the one scoped group whose place the article names, unless another
                 # place is named just before the figure ("… in Wien. Die Veranstalter sprachen von 80.000")
-                candidates = [k for k in scoped if k and (c.near_place is None or c.near_place == k)]
+                # (a place where only another measure was counted is a weaker rival: it does not stand against a
+                # group whose values the figure agrees with)
+                weak = c.near_place not in scoped
+                candidates = [k for k in scoped if k and (c.near_place in (None, k) or not _is_place(scoped[k])
+                                                          or (weak and any(_overlap(c, o) for o in scoped[k])))]
                 fits = [k for k in candidates if k in c.doc_places]
+                if not fits and c.near_place in candidates:
+                    fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
                 if len(fits) > 1:  # the article names several: the one whose values it agrees with
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
                 if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
-                    fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
+                    # (a place's group, unless the article is about another place the story counts: it is about that
+                    # place, whatever the values)
+                    elsewhere = bool(c.doc_places.keys() & scopes[c.story])
+                    fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])
+                            and not (elsewhere and _is_place(scoped[k]))]
                 if len(fits) > 1 and _decimals(c) >= 2:
                     # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
                     same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in scoped[k])]
@@ -755,6 +789,11 @@ def _body_not_group(doc: Document, scope_ann: Annotation | None, measure: str) -
         return False
     kind = getattr(load_measures().by_id(measure.partition(":")[0]), "kind", None)
     return kind == "percent" and bool(body.search(doc.text[max(0, scope_ann.span.start - 20) : scope_ann.span.start]))
+
+
+def _is_place(members: list[_Claim]) -> bool:
+    """True when a scoped group's stated scope is a place (not a party or other group)."""
+    return any(c.ann.data.get("scope_kind") == "place" for c in members if c.scope and not c.scope_assumed)
 
 
 def _share_of_nothing(c: _Claim, vocab: Any) -> bool:

@@ -363,13 +363,67 @@ def test_running_measures_are_measures_of_the_vocabulary() -> None:
     assert "participants" not in running_measures()
 
 
-def test_a_place_where_another_measure_is_counted_is_no_rival_of_the_lead_place() -> None:
+def test_a_place_where_another_measure_is_counted_does_not_keep_an_agreeing_figure_from_the_lead_place() -> None:
     lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
     a = _doc("a", lead + "In Südtal versammelten sich 3.000 Menschen. Die Veranstalter sprachen von 9.000 Menschen.", "2024-05-02")
     measures = {c.data["value"]: c.data["measure"] for c in a.annotations if c.kind == "claim"}
     assert measures[3000] == "participants" and measures[9000] == "people"
     assert {c["doc"] for c in _group_of(_groups([a]), "a", 9000)["claims"]} == {"a"}
     assert _group_of(_groups([a]), "a", 9000)["scope"] == "Nordhafen"
+
+
+def test_a_place_where_another_measure_is_counted_keeps_a_differing_figure_from_the_lead_place() -> None:
+    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
+    a = _doc("a", lead + "In Südtal versammelten sich 3.000 Menschen. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
+    measures = {c.data["value"]: c.data["measure"] for c in a.annotations if c.kind == "claim"}
+    assert measures[3000] == "participants" and measures[5000] == "people"
+    assert _group_of(_groups([a]), "a", 5000)["scope"] is None  # the organisers' figure for Südtal, not Nordhafen
+
+
+def test_a_running_toll_is_one_series_far_beyond_one_order_of_magnitude() -> None:
+    docs = [_doc(f"d{n}", f"In Nordhafen starben {v} Menschen.", day)
+            for n, (v, day) in enumerate([(4, "2024-05-02"), (18, "2024-05-03"), (90, "2024-05-05"), (141, "2024-05-09")])]
+    group = _group_of(_groups(docs), "d0", 4)
+    assert group["relation"] == "updated" and len(group["claims"]) == 4
+    assert [p["values"] for p in group["phases"]] == [["4"], ["18"], ["90"], ["141"]]
+
+
+def test_a_running_toll_with_a_jump_beyond_the_ratio_and_attendance_figures_are_cut() -> None:
+    docs = [_doc("a", "In Nordhafen starben 5 Menschen.", "2024-05-02"), _doc("b", "In Nordhafen starben 40 Menschen.", "2024-05-04")]
+    result = _groups(docs)
+    assert _group_of(result, "a", 5)["id"] != _group_of(result, "b", 40)["id"]  # 8 times the one below: another quantity
+    docs = [_doc(d, f"In Nordhafen wurden {v} Teilnehmer gezählt.", day)
+            for d, v, day in [("c", "3.000", "2024-05-02"), ("d", "15.000", "2024-05-03"), ("e", "70.000", "2024-05-04")]]
+    result = _groups(docs)
+    # not a running count: neighbours within the ratio do not chain 3.000 to 70.000
+    assert _group_of(result, "c", 3000)["id"] != _group_of(result, "e", 70000)["id"]
+
+
+def test_one_stray_value_does_not_cut_a_cluster_of_attendance_figures() -> None:
+    docs = [_doc(d, f"In Nordhafen wurden {v} Teilnehmer gezählt.", "2024-05-02", outlet=d)
+            for d, v in [("a", "10.000"), ("b", "50.000"), ("c", "80.000"), ("d", "130.000")]]
+    result = _groups(docs)
+    group = _group_of(result, "b", 50000)
+    assert {x["doc"] for x in group["claims"]} == {"b", "c", "d"}
+    assert _group_of(result, "a", 10000)["id"] != group["id"]
+
+
+def test_an_article_about_another_place_of_the_story_is_not_read_by_its_values() -> None:
+    a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer gezählt.", "2024-05")
+    b = _doc("b", "Südtal (dpa) – Großer Protest am Samstag. Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")
+    c = _doc("c", "In Südtal starben 2 Menschen.", "2024-05")  # the story counts something in Südtal
+    assert _group_of(_groups([a, b, c]), "b", 4000)["scope"] is None
+    d = _doc("d", "Großer Protest am Samstag. Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")  # names no place
+    assert _group_of(_groups([a, c, d]), "d", 4000)["scope"] == "Nordhafen"
+
+
+def test_a_place_named_just_before_a_figure_gives_its_scope() -> None:
+    a = _doc("a", "In Südtal starben 18 Menschen.", "2024-05-02")
+    lead = "Schwere Unwetter haben am Fluss große Schäden angerichtet. " * 6  # the place is past the lead
+    b = _doc("b", lead + "Das Wasser traf Südtal besonders hart. Mindestens 28 Menschen starben.", "2024-05-03")
+    assert _group_of(_groups([a, b]), "b", 28)["scope"] == "Südtal"
+    c = _doc("c", lead + "Mindestens 28 Menschen starben.", "2024-05-03")  # no place before it
+    assert _group_of(_groups([a, c]), "c", 28)["scope"] is None
 
 
 def test_a_figure_to_several_decimals_joins_the_group_that_gives_that_very_figure() -> None:
