@@ -20,14 +20,15 @@ The reasoning says which, and why, in words for every group.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -381,16 +382,33 @@ class ClaimGrouper:
                     scoped.setdefault("", []).append(c)
             for key, members in scoped.items():
                 for run in self._by_size(members):
-                    group = self._group_json(run)
-                    if key == "" and group["relation"] == CANNOT_COMPARE:
-                        # no place or group stated and no time to order them: differing values are not taken
-                        # for one quantity (two cities' figures look alike); each set of agreeing ones stays
-                        phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-                        out.extend(self._group_json(items, unscoped_split=True) for items in phases if items)
+                    if key == "":
+                        out.extend(self._unscoped_groups(run))
                     else:
-                        out.append(group)
+                        out.append(self._group_json(run))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
+
+    def _unscoped_groups(self, run: list[_Claim], split: bool = False) -> list[dict[str, Any]]:
+        """Groups of figures that state no place or group.
+
+        Differing values with no time to order them are not taken for one quantity (two cities' figures
+        look alike): each set of agreeing ones stays. A dispute seen between claimants of the same
+        articles binds those articles' figures only; another article's figure may be about another place
+        and is grouped apart."""
+        group = self._group_json(run, unscoped_split=split)
+        if group["relation"] == CANNOT_COMPARE:
+            phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
+            return [self._group_json(items, unscoped_split=True) for items in phases if items]
+        if group["relation"] == "contradicted":
+            phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
+            disputed = {c.doc.id for i, j in combinations(range(len(phases)), 2)
+                        for pair in self._clashes(phases[i], phases[j]) for c in pair if pair[0].doc.id == pair[1].doc.id}
+            rest = [c for c in run if c.doc.id not in disputed]
+            if disputed and rest:
+                return [self._group_json([c for c in run if c.doc.id in disputed], unscoped_split=True),
+                        *self._unscoped_groups(rest, split=True)]
+        return [group]
 
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""
@@ -398,11 +416,15 @@ class ClaimGrouper:
         for c in sorted(members, key=lambda c: (c.values[1] - c.values[0], c.doc.id, c.ann.span.start)):
             lo, hi = c.values
             best = None
+            size = _magnitude(c)
             for k, (rng, items) in enumerate(phases):
                 if lo <= rng[1] and rng[0] <= hi:
-                    gap = min((abs((c.ref.start - o.ref.start).days) for o in items if c.ref and o.ref), default=0)
-                    if best is None or gap < best[0]:
-                        best = (gap, k)
+                    gap = min((_days_apart(c.ref, o.ref) for o in items if c.ref and o.ref), default=0)
+                    # among phases as near in time, the one whose values lie nearest ("mindestens 18" goes with
+                    # the 18, not with a 132 it also allows)
+                    near = min((abs(math.log(size / m)) for o in items if size and (m := _magnitude(o))), default=0.0)
+                    if best is None or (gap, near) < best[0]:
+                        best = ((gap, near), k)
             if best is None:
                 phases.append(([lo, hi], [c]))
             else:
@@ -460,7 +482,7 @@ class ClaimGrouper:
                     "ref_time": sorted({c.ref.value for c in items if c.ref}),
                     "claimants": sorted({c.claimant or "outlet" for c in items}),
                     "independent_sources": len({c.origin for c in items}),
-                    "relation": "corroborated" if len({c.origin for c in items}) > 1 else "single",
+                    "relation": "corroborated" if _confirming_origins(items) > 1 else "single",
                 }
                 for items in phases
             ],
@@ -504,7 +526,11 @@ class ClaimGrouper:
         return "; ".join(parts)
 
     def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
-        """True when different claimants give these values for the same time: two named ones in one article, or
+        """True when different claimants give these values for the same time (see ``_clashes``)."""
+        return next(self._clashes(a, b), None) is not None
+
+    def _clashes(self, a: list[_Claim], b: list[_Claim]) -> Iterator[tuple[_Claim, _Claim]]:
+        """The pairs of figures by different claimants for the same time: two named ones in one article, or
         any two (an outlet's own statement counts as the outlet's claim) on the same stated day."""
         vocab = load_measures()
         for x in a:
@@ -515,7 +541,7 @@ class ClaimGrouper:
                     continue  # a share that does not say whose (which party) is no value of one quantity
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     if x.named and y.named and x.scope_assumed == y.scope_assumed:
-                        return True
+                        yield x, y
                     continue
                 if x.scope_assumed or y.scope_assumed:
                     continue  # across articles a contradiction needs both scopes stated, not read from a lead
@@ -523,8 +549,7 @@ class ClaimGrouper:
                 stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
                 if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
                         and abs((x.ref.start - y.ref.start).days) < self.same_time_days and not self._hours_apart(x, y):
-                    return True
-        return False
+                    yield x, y
 
     def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
         """True when both times are known to the minute and lie ``same_time_hours`` or more apart, for outlets'
@@ -627,6 +652,9 @@ class ClaimGrouper:
                 return "single", f"Only one claim on this quantity ({self._describe(items)})."
             if n_sources < 2:
                 return "single", f"The same value is repeated, but only by copies of one source ({self._describe(items)})."
+            if _confirming_origins(items) < 2:
+                return "single", ("Only one source gives a precise figure; the others' vague or open-ended figures allow it"
+                                  f" but do not confirm it ({self._describe(items)}).")
             return "corroborated", (
                 f"{n_sources} independent sources give values that agree within their hedges ({self._describe(items)})."
             )
@@ -789,6 +817,25 @@ def _body_not_group(doc: Document, scope_ann: Annotation | None, measure: str) -
         return False
     kind = getattr(load_measures().by_id(measure.partition(":")[0]), "kind", None)
     return kind == "percent" and bool(body.search(doc.text[max(0, scope_ann.span.start - 20) : scope_ann.span.start]))
+
+
+def _confirming_origins(items: list[_Claim]) -> int:
+    """How many independent origins give a figure of this phase that confirms it: its precise figures
+    ("128", "rund 100.000") and bounds on the same number, unless it has none (then "Dutzende" in two
+    outlets agree as far as they go); "mindestens 28" or "Zehntausende" beside a 128 allow it, they do not
+    confirm it."""
+    precise = [c for c in items if _precise(c)]
+    if not precise:
+        return len({c.origin for c in items})
+    # a bound on the very number a precise figure gives ("über 700.000" beside "etwa 700.000") states it too
+    same = [c for c in items if not _precise(c) and isinstance(v := c.json.get("value"), (int, float))
+            and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
+    return len({c.origin for c in precise + same})
+
+
+def _days_apart(a: DateInterval, b: DateInterval) -> int:
+    """Days between two reference times, 0 when they overlap (a day in July is no distance from "July")."""
+    return max(0, (a.start - b.end).days, (b.start - a.end).days)
 
 
 def _is_place(members: list[_Claim]) -> bool:

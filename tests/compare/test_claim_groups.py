@@ -445,3 +445,51 @@ def test_a_hedged_figure_after_a_lower_one_is_a_new_value_not_a_repeat_of_the_fi
     group = _group_of(_groups([a, b, c]), "a", 30)
     assert group["relation"] == "updated" and len(group["phases"]) == 4
     assert group["phases"][-1]["claims"] == [next(x["id"] for x in group["claims"] if x["doc"] == "c")]
+
+
+def _phase_docs(group, doc_id):
+    (phase,) = [p for p in group["phases"] if any(x.split("#")[0] == doc_id for x in p["claims"])]
+    return {x.split("#")[0] for x in phase["claims"]}
+
+
+def test_a_lower_bound_goes_with_the_figure_it_names_not_a_larger_one_it_allows() -> None:
+    a = _doc("a", "In Nordhafen starben 87 Menschen.", "2024-05")
+    b = _doc("b", "In Nordhafen starben 18 Menschen.", "2024-05")
+    c = _doc("c", "In Nordhafen starben mindestens 18 Menschen.", "2024-05")
+    assert _phase_docs(_group_of(_groups([a, b, c]), "c", 18), "c") == {"b", "c"}
+
+
+def test_a_day_within_a_month_is_no_distance_from_it() -> None:
+    # "mindestens 40" (known to the month) allows the 42 (a day of that month) and the 117 (the month): no time
+    # lies between it and either, so it goes with the nearer value
+    a = _doc("a", "In Nordhafen starben 42 Menschen.", "2024-05-19")
+    b = _doc("b", "In Nordhafen starben 117 Menschen.", "2024-05")
+    c = _doc("c", "In Nordhafen starben mindestens 40 Menschen.", "2024-05")
+    assert _phase_docs(_group_of(_groups([a, b, c]), "c", 40), "c") == {"a", "c"}
+
+
+def test_a_precise_figure_is_not_corroborated_by_vague_or_open_figures_that_only_allow_it() -> None:
+    a = _doc("a", "In Nordhafen starben 128 Menschen.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen starben mehr als 90 Menschen.", "2024-05-02", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 128)
+    assert group["relation"] == "single" and "do not confirm" in group["reasoning"]
+    c = _doc("c", "In Nordhafen starben mehr als 128 Menschen.", "2024-05-02", outlet="Blatt")  # the same number
+    assert _group_of(_groups([a, c]), "a", 128)["relation"] == "corroborated"
+    d = _doc("d", "In Nordhafen werden Dutzende Menschen vermisst.", "2024-05-02", outlet="Kurier")
+    e = _doc("e", "In Nordhafen werden Dutzende Menschen vermisst.", "2024-05-02", outlet="Bote")
+    assert _group_of(_groups([d, e]), "d", 24)["relation"] == "corroborated"  # only vague ones ("Dutzende" = 24–99): they agree
+
+
+def test_a_dispute_in_one_article_does_not_take_in_another_articles_unplaced_figure() -> None:
+    a = _doc("a", "Viele demonstrierten am Samstag. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von 130.000.",
+             "2024-05-04", outlet="Kurier")
+    b = _doc("b", "Laut Polizei kamen rund 130.000 Teilnehmer.", "2024-05-05", outlet="Bote")
+    result = _groups([a, b])
+    disputed = _group_of(result, "a", 50000)
+    assert disputed["relation"] == "contradicted" and {x["doc"] for x in disputed["claims"]} == {"a"}
+    assert _group_of(result, "b", 130000)["id"] != disputed["id"]
+    c = _doc("c", "In Nordhafen demonstrierten am Samstag viele. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter"
+                  " von 130.000.", "2024-05-04", outlet="Kurier")
+    d = _doc("d", "In Nordhafen kamen laut Polizei rund 130.000 Teilnehmer.", "2024-05-05", outlet="Bote")
+    group = _group_of(_groups([c, d]), "c", 50000)  # with the place stated, the other article's figure is the same quantity
+    assert {x["doc"] for x in group["claims"]} == {"c", "d"}
