@@ -221,9 +221,12 @@ class ClaimGrouper:
                 scope_ann = by_id.get(data.get("scope_ann") or "")
                 if scope_ann is not None and _SOURCE_BEFORE.search(doc.text[max(0, scope_ann.span.start - 30) : scope_ann.span.start]):
                     scope_ann = None  # "laut ARD", "nach Angaben des ZDF": who says it, not what it is about
+                named = _place_after_adjective(doc.text, scope_ann, locs)
+                if named is not None:
+                    scope_ann = named
                 # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
-                scope_text = canonical.get(scope_id or "") or data.get("scope")
+                scope_text = canonical.get(scope_id or "") or (named.surface if named is not None else data.get("scope"))
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
                 if scope is not None and (no_scope(scope_text) or no_scope(scope_ann.surface if scope_ann else None)
                                           or _body_not_group(doc, scope_ann, str(measure))):
@@ -831,6 +834,14 @@ def _confirming_origins(items: list[_Claim]) -> int:
     same = [c for c in items if not _precise(c) and isinstance(v := c.json.get("value"), (int, float))
             and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
     return len({c.origin for c in precise + same})
+
+
+def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annotation]) -> Annotation | None:
+    """The place a place adjective stands before ("im rheinland-pfälzischen Landkreis Ahrweiler", "im
+    niedersächsischen Alfeld"): the figure is about the named place, not the whole region; None otherwise."""
+    if scope is None or (scope.data.get("form") != "adjective" and not scope.surface[:1].islower()):
+        return None
+    return next((a for a in locs if a.span.start > scope.span.end and not text[scope.span.end : a.span.start].strip()), None)
 
 
 def _days_apart(a: DateInterval, b: DateInterval) -> int:

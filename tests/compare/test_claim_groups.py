@@ -493,3 +493,28 @@ def test_a_dispute_in_one_article_does_not_take_in_another_articles_unplaced_fig
     d = _doc("d", "In Nordhafen kamen laut Polizei rund 130.000 Teilnehmer.", "2024-05-05", outlet="Bote")
     group = _group_of(_groups([c, d]), "c", 50000)  # with the place stated, the other article's figure is the same quantity
     assert {x["doc"] for x in group["claims"]} == {"c", "d"}
+
+
+REGION = [("nordländischen", "LOC", "Nordland"), ("Landkreis Weidenau", "LOC", "Landkreis Weidenau")]
+
+
+def _scoped_to(doc, surface: str):
+    """The document with its claims' scope set to the entity ``surface`` (as the claims stage may read a
+    place adjective before a name, "im rheinland-pfälzischen Landkreis …", for the scope)."""
+    ent = next(a for a in doc.annotations if a.kind == "entity" and a.surface == surface)
+    for a in doc.annotations:
+        if a.kind == "claim":
+            a.data.update(scope=surface, scope_kind="place", scope_ann=ent.id)
+    return doc
+
+
+def test_a_place_adjective_before_a_place_name_scopes_the_figure_to_the_named_place() -> None:
+    a = _scoped_to(RuleClaims()(make_doc("a", "Im nordländischen Landkreis Weidenau starben mindestens 4 Menschen.",
+                                         published="2024-05-02", entities=REGION)), "nordländischen")
+    b = RuleClaims()(make_doc("b", "Im Landkreis Weidenau starben 18 Menschen.", published="2024-05-04", entities=REGION))
+    group = _group_of(_groups([a, b]), "a", 4)
+    assert group["scope"] == "Landkreis Weidenau" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+    # an adjective before no place name keeps its own reading: not the Landkreis named later in the text
+    c = _scoped_to(RuleClaims()(make_doc("c", "Die nordländischen Behörden meldeten 7 Tote. Der Landkreis Weidenau blieb verschont.",
+                                         published="2024-05-02", entities=REGION)), "nordländischen")
+    assert _group_of(_groups([c]), "c", 7)["scope"] == "nordländischen"
