@@ -701,6 +701,13 @@ class ClaimGrouper:
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note
                 )
+        if clashes and phases[0][0].measure.startswith(("count:", "unit:")):
+            # only the unit is known ("32 bis 37 Grad" and "unter 30 Grad"): nothing says the figures measure
+            # the same thing, so differing ones are no contradiction
+            return CANNOT_COMPARE, text + (
+                " Different claimants give different values at the same time, but only the unit is known, not what"
+                " is measured: they cannot be compared."
+            )
         if clashes:
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"

@@ -518,3 +518,15 @@ def test_a_place_adjective_before_a_place_name_scopes_the_figure_to_the_named_pl
     c = _scoped_to(RuleClaims()(make_doc("c", "Die nordländischen Behörden meldeten 7 Tote. Der Landkreis Weidenau blieb verschont.",
                                          published="2024-05-02", entities=REGION)), "nordländischen")
     assert _group_of(_groups([c]), "c", 7)["scope"] == "nordländischen"
+
+
+def test_differing_figures_of_which_only_the_unit_is_known_are_no_contradiction() -> None:
+    a = _doc("a", "Der Wetterdienst erwartet laut DWD 32 Grad, die Meteorologen von Wetteronline sprechen von 25 Grad.",
+             "2024-07-02")
+    measures = {c.data.get("measure") for c in a.annotations if c.kind == "claim"}
+    assert measures == {"unit:grad"}  # no measure of the vocabulary: grouped by the unit alone
+    groups = _groups([a]).claim_groups
+    assert groups and not [g for g in groups if g["relation"] == "contradicted"]
+    b = _doc("b", "In Nordhafen demonstrierten viele. Laut Polizei waren es 8.000 Teilnehmer, laut Veranstaltern 15.000 Teilnehmer.",
+             "2024-05-02")
+    assert _group_of(_groups([b]), "b", 8000)["relation"] == "contradicted"  # a measure of the vocabulary
