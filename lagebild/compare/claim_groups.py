@@ -620,12 +620,10 @@ class ClaimGrouper:
         prec = {(i, j) for i in range(n) for j in range(n) if i != j and before(i, j)}
         if not prec or any((j, i) in prec for i, j in prec):
             return None
-        order: list[int] = []
-        left = [i for i in range(n) if any(i in pair for pair in prec)]  # sorted by their earliest known time
-        while left:
-            ready = next(i for i in left if not any((k, i) in prec for k in left if k != i))
-            order.append(ready)
-            left.remove(ready)
+        placed = [i for i in range(n) if any(i in pair for pair in prec)]
+        tiers = _tiers(placed, prec)
+        # phases no known time puts apart share a step; within it the smaller value first
+        order = sorted(placed, key=lambda i: (tiers[i], _phase_size(phases[i]) or 0.0, i))
         return order + [i for i in range(n) if i not in order], prec  # the unplaced ones last
 
     @staticmethod
@@ -690,7 +688,9 @@ class ClaimGrouper:
                 resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
-                steps = " → ".join(" / ".join(_phase_values(phases[k])) for k in placed)
+                tiers = _tiers(placed, prec)
+                steps = " → ".join(" / ".join(v for k in placed if tiers[k] == t for v in _phase_values(phases[k]))
+                                   for t in sorted(set(tiers.values())))
                 phases[:] = [phases[k] for k in order]
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
@@ -849,6 +849,21 @@ def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annot
     if scope is None or (scope.data.get("form") != "adjective" and not scope.surface[:1].islower()):
         return None
     return next((a for a in locs if a.span.start > scope.span.end and not text[scope.span.end : a.span.start].strip()), None)
+
+
+def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
+    """Each placed phase's step in a series: 0 when no phase is known to come before it, else one more
+    than the latest step of those that do."""
+    tiers: dict[int, int] = {}
+    left = list(placed)
+    while left:
+        ready = [i for i in left if all(k in tiers for k in placed if (k, i) in prec)]
+        if not ready:  # a cycle cannot occur (checked before); stay safe
+            ready = left[:]
+        for i in ready:
+            tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
+            left.remove(i)
+    return tiers
 
 
 def _days_apart(a: DateInterval, b: DateInterval) -> int:

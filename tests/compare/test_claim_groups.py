@@ -530,3 +530,29 @@ def test_differing_figures_of_which_only_the_unit_is_known_are_no_contradiction(
     b = _doc("b", "In Nordhafen demonstrierten viele. Laut Polizei waren es 8.000 Teilnehmer, laut Veranstaltern 15.000 Teilnehmer.",
              "2024-05-02")
     assert _group_of(_groups([b]), "b", 8000)["relation"] == "contradicted"  # a measure of the vocabulary
+
+
+def test_the_same_bound_from_three_outlets_is_corroborated() -> None:
+    docs = [_doc(d, "Bei dem Unglück in Nordhafen wurden über 200 Menschen verletzt.", "2024-05-02", outlet=d) for d in "abc"]
+    group = _group_of(_groups(docs), "a", 200)
+    assert group["relation"] == "corroborated" and group["independent_sources"] == 3
+
+
+def test_agency_copies_in_two_outlets_are_one_source_not_a_corroboration() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Kurier", agencies=["dpa"])
+    b = _doc("b", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Bote", agencies=["dpa"])
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "single" and group["independent_sources"] == 1 and group["articles"] == 2
+    c = _doc("c", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Blatt")
+    assert _group_of(_groups([a, b, c]), "a", 12)["relation"] == "corroborated"
+
+
+def test_a_series_shows_values_no_known_time_puts_apart_as_one_step() -> None:
+    a = _doc("a", "In Nordhafen starben 28 Menschen.", "2024-05")
+    b = _doc("b", "In Nordhafen starben 18 Menschen.", "2024-05")
+    c = _doc("c", "In Nordhafen starben 90 Menschen.", "2024-06-10")
+    group = _group_of(_groups([a, b, c]), "a", 28)
+    assert group["relation"] == "updated" and "(18 / 28 → 90)" in group["reasoning"]
+    assert [p["values"] for p in group["phases"]] == [["18"], ["28"], ["90"]]
+    d = _doc("d", "In Nordhafen starben 45 Menschen.", "2024-06-02")  # between the month and the 10 June: a step of its own
+    assert "(18 / 28 → 45 → 90)" in _group_of(_groups([a, b, c, d]), "a", 28)["reasoning"]
