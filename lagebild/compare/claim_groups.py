@@ -396,9 +396,9 @@ class ClaimGrouper:
         """Groups of figures that state no place or group.
 
         Differing values with no time to order them are not taken for one quantity (two cities' figures
-        look alike): each set of agreeing ones stays. A dispute seen between claimants of the same
-        articles binds those articles' figures only; another article's figure may be about another place
-        and is grouped apart."""
+        look alike): each set of agreeing ones stays. A dispute binds the figures of the articles it is
+        seen in and the figures of other articles that give a disputed value themselves; another
+        article's figure that a disputed one merely allows may be about another place and is grouped apart."""
         group = self._group_json(run, unscoped_split=split)
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
@@ -406,11 +406,16 @@ class ClaimGrouper:
         if group["relation"] == "contradicted":
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
             disputed = {c.doc.id for i, j in combinations(range(len(phases)), 2)
-                        for pair in self._clashes(phases[i], phases[j]) for c in pair if pair[0].doc.id == pair[1].doc.id}
-            rest = [c for c in run if c.doc.id not in disputed]
+                        for pair in self._clashes(phases[i], phases[j]) for c in pair}
+            inside = [c for c in run if c.doc.id in disputed]
+            # another article's figure stays when it gives a disputed value itself: the same claimant's value,
+            # or a precise figure agreeing with a precise one ("41" beside "41"), not one a bare bound allows
+            rest = [c for c in run if c.doc.id not in disputed
+                    and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d)))
+                                for d in inside)]
             if disputed and rest:
-                return [self._group_json([c for c in run if c.doc.id in disputed], unscoped_split=True),
-                        *self._unscoped_groups(rest, split=True)]
+                kept = [c for c in run if c not in rest]
+                return [self._group_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
         return [group]
 
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
@@ -834,11 +839,11 @@ def _confirming_origins(items: list[_Claim]) -> int:
     ("128", "rund 100.000") and bounds on the same number, unless it has none (then "Dutzende" in two
     outlets agree as far as they go); "mindestens 28" or "Zehntausende" beside a 128 allow it, they do not
     confirm it."""
-    precise = [c for c in items if _precise(c)]
+    precise = [c for c in items if _pinned(c)]
     if not precise:
         return len({c.origin for c in items})
     # a bound on the very number a precise figure gives ("über 700.000" beside "etwa 700.000") states it too
-    same = [c for c in items if not _precise(c) and isinstance(v := c.json.get("value"), (int, float))
+    same = [c for c in items if not _pinned(c) and isinstance(v := c.json.get("value"), (int, float))
             and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
     return len({c.origin for c in precise + same})
 
@@ -934,6 +939,12 @@ def _decimals(c: _Claim) -> int:
 def _precise(c: _Claim) -> bool:
     """True for a figure with a finite range (not "mehr als 20", not "Tausende"): agreeing with it says something."""
     return c.values[1] != float("inf") and not c.ann.data.get("vague")
+
+
+def _pinned(c: _Claim) -> bool:
+    """True for a figure pinned to a value ("128", "rund 100.000"), not a bound ("bis zu 130.000", "mehr als 20")
+    or a vague amount: agreeing with it means giving that value."""
+    return _precise(c) and c.values[0] > 0
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:

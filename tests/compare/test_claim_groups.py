@@ -481,16 +481,16 @@ def test_a_precise_figure_is_not_corroborated_by_vague_or_open_figures_that_only
 
 
 def test_a_dispute_in_one_article_does_not_take_in_another_articles_unplaced_figure() -> None:
-    a = _doc("a", "Viele demonstrierten am Samstag. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von 130.000.",
-             "2024-05-04", outlet="Kurier")
-    b = _doc("b", "Laut Polizei kamen rund 130.000 Teilnehmer.", "2024-05-05", outlet="Bote")
+    a = _doc("a", "Viele demonstrierten am Samstag. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von"
+                  " 130.000.", "2024-05", outlet="Kurier")
+    b = _doc("b", "Laut Polizei kamen rund 100.000 Teilnehmer.", "2024-05", outlet="Bote")  # another value, no place
     result = _groups([a, b])
     disputed = _group_of(result, "a", 50000)
     assert disputed["relation"] == "contradicted" and {x["doc"] for x in disputed["claims"]} == {"a"}
-    assert _group_of(result, "b", 130000)["id"] != disputed["id"]
+    assert _group_of(result, "b", 100000)["id"] != disputed["id"]
     c = _doc("c", "In Nordhafen demonstrierten am Samstag viele. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter"
-                  " von 130.000.", "2024-05-04", outlet="Kurier")
-    d = _doc("d", "In Nordhafen kamen laut Polizei rund 130.000 Teilnehmer.", "2024-05-05", outlet="Bote")
+                  " von 130.000.", "2024-05", outlet="Kurier")
+    d = _doc("d", "In Nordhafen kamen laut Polizei rund 100.000 Teilnehmer.", "2024-05", outlet="Bote")
     group = _group_of(_groups([c, d]), "c", 50000)  # with the place stated, the other article's figure is the same quantity
     assert {x["doc"] for x in group["claims"]} == {"c", "d"}
 
@@ -556,3 +556,11 @@ def test_a_series_shows_values_no_known_time_puts_apart_as_one_step() -> None:
     assert [p["values"] for p in group["phases"]] == [["18"], ["28"], ["90"]]
     d = _doc("d", "In Nordhafen starben 45 Menschen.", "2024-06-02")  # between the month and the 10 June: a step of its own
     assert "(18 / 28 → 45 → 90)" in _group_of(_groups([a, b, c, d]), "a", 28)["reasoning"]
+
+
+def test_a_dispute_keeps_other_articles_that_give_a_disputed_value_themselves() -> None:
+    a = _doc("a", "Viele demonstrierten am Samstag. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von 130.000.",
+             "2024-05-04", outlet="Kurier")
+    b = _doc("b", "Laut Veranstaltern kamen 130.000 Teilnehmer.", "2024-05", outlet="Bote")  # the organisers' own figure
+    group = _group_of(_groups([a, b]), "a", 50000)
+    assert group["relation"] == "contradicted" and {x["doc"] for x in group["claims"]} == {"a", "b"}
