@@ -368,11 +368,9 @@ class ClaimGrouper:
                 if len(fits) > 1:  # the article names several: the one whose values it agrees with
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
                 if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
-                    # (a place's group, unless the article is about another place the story counts: it is about that
-                    # place, whatever the values)
-                    elsewhere = bool(c.doc_places.keys() & scopes[c.story])
-                    fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])
-                            and not (elsewhere and _is_place(scoped[k]))]
+                    # (a place in the article's lead does not rule a group out: it may be a dateline, or a region
+                    # the group's place lies in)
+                    fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
                 if len(fits) > 1 and _decimals(c) >= 2:
                     # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
                     same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in scoped[k])]

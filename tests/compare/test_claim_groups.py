@@ -408,13 +408,14 @@ def test_one_stray_value_does_not_cut_a_cluster_of_attendance_figures() -> None:
     assert _group_of(result, "a", 10000)["id"] != group["id"]
 
 
-def test_an_article_about_another_place_of_the_story_is_not_read_by_its_values() -> None:
+def test_a_place_in_the_lead_does_not_keep_a_figure_from_the_one_group_its_values_fit() -> None:
+    # "Südtal (dpa) –" is a dateline: the agency's office, or a region the counted place lies in
     a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer gezählt.", "2024-05")
     b = _doc("b", "Südtal (dpa) – Großer Protest am Samstag. Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")
     c = _doc("c", "In Südtal starben 2 Menschen.", "2024-05")  # the story counts something in Südtal
-    assert _group_of(_groups([a, b, c]), "b", 4000)["scope"] is None
-    d = _doc("d", "Großer Protest am Samstag. Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")  # names no place
-    assert _group_of(_groups([a, c, d]), "d", 4000)["scope"] == "Nordhafen"
+    assert _group_of(_groups([a, b, c]), "b", 4000)["scope"] == "Nordhafen"
+    d = _doc("d", "In Südtal wurden 9.000 Teilnehmer gezählt.", "2024-05")  # Südtal's own count: the lead place's group
+    assert _group_of(_groups([a, b, d]), "b", 4000)["scope"] == "Südtal"
 
 
 def test_a_place_named_just_before_a_figure_gives_its_scope() -> None:
