@@ -126,3 +126,48 @@ def test_one_shot_and_two_incremental_runs_give_the_same_picture(shared_data: Pa
     finally:
         one.close()
         inc.close()
+
+
+@COMPARE.register("test.stories-by-prefix.v1", requires=set(), produces={"stories"})
+@dataclass
+class _StoriesByPrefix:
+    """One story per document id prefix (before "_"): stories fixed by the test, not by clustering."""
+
+    prov: Any = field(default=None, compare=False)
+
+    def __call__(self, ctx: CorpusContext) -> None:
+        groups: dict[str, list[str]] = {}
+        for d in ctx.docs:
+            groups.setdefault(d.id.split("_", 1)[0], []).append(d.id)
+        ctx.result.stories = [{"id": f"story-{k}", "members": [{"doc": i} for i in v], "size": len(v)}
+                              for k, v in sorted(groups.items())]
+
+
+def test_a_story_with_an_undated_article_is_recomputed_when_the_word_weights_it_reads_change(
+    example_analysis: dict[str, Any],
+) -> None:
+    from lagebild.compare.per_story import compare_stories
+    from lagebild.model import DateValue, Document
+
+    stored = [Document.from_json(d.to_json()) for d in example_analysis["store"].iter_documents()]
+    undated = [Document.from_json({**d.to_json(), "id": f"a_{d.id}"}) for d in stored[:3]]
+    undated[0].meta.published = DateValue()  # inference reads the corpus word weights for this story
+    dated = [Document.from_json({**d.to_json(), "id": f"b_{d.id}"}) for d in stored[3:]]
+    for d in dated:
+        d.meta.published = DateValue("2024-10-25", "day")  # every article dated: no weights read
+    # a later article in a third story: it shares words with story "a", so their weights change
+    later = Document.from_json({**stored[0].to_json(), "id": "c_later"})
+    stages = ["test.stories-by-prefix.v1", "dates.infer.v1"]
+    first = compare_stories(undated + dated, stages=stages)
+    parts = {p.story: p for p in first.parts}
+
+    def keep(story: str | None, fp: str) -> Any:
+        part = parts.get(story)
+        return part if part is not None and part.fingerprint == fp else None
+
+    again = compare_stories(undated + dated, stages=stages, stored=keep)
+    assert all(p is parts[p.story] for p in again.parts), "nothing changed: every story keeps its results"
+    grown = compare_stories(undated + dated + [later], stages=stages, stored=keep)
+    reused = {p.story: p is parts.get(p.story) for p in grown.parts}
+    assert reused == {"story-a": False, "story-b": True, "story-c": False}
+    assert grown.result.to_json() == compare_stories(undated + dated + [later], stages=stages).result.to_json()

@@ -155,9 +155,10 @@ def story_inputs(result: CorpusResult, doc_ids: Sequence[str], origins: Mapping[
         yield StoryInputs(story, members, sub, {d: origins.get(d, d) for d in members})
 
 
-def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str:
+def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str, words: Any = None) -> str:
     """A digest of everything the story's stages read: its documents, copies, entity ids and names,
-    origins and story record, and ``salt`` (stages, settings, corrections, code version)."""
+    origins and story record, ``salt`` (stages, settings, corrections, code version) and ``words``
+    (the corpus word weights date inference reads for this story, when it reads them)."""
     h = hashlib.blake2b(digest_size=16)
 
     def put(obj: Any) -> None:
@@ -173,7 +174,26 @@ def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str
     put(sorted(inputs.result.mention_entity.items()))
     put([[e.get("id"), e.get("name")] for e in inputs.result.entities])
     put(sorted(inputs.origins.items()))
+    if words is not None:
+        put(words)
     return h.hexdigest()
+
+
+def inference_words(docs: Sequence[Document], corpus: Callable[[], Any]) -> Any:
+    """What date inference reads from the whole corpus for a story of ``docs``, or None when it reads nothing.
+
+    Inference weighs the words an undated article shares with dated ones by their document
+    frequency in the corpus: a story with an undated article reads the number of documents and
+    the frequency of each of its own words, so those go into its fingerprint (else a story whose
+    articles did not change kept an inferred date computed under other weights).
+    """
+    from lagebild.compare.dates import _dct, word_counts
+
+    if all(_dct(d) is not None for d in docs):
+        return None  # every article dated: inference returns nothing and reads no weights
+    n_docs, df = corpus()
+    own = word_counts(docs)[1]
+    return [n_docs, sorted((w, df[w]) for w in own)]
 
 
 def merge_parts(result: CorpusResult, parts: Sequence[StoryPart], doc_ids: Sequence[str],
@@ -318,7 +338,8 @@ def compare_stories(
         for inputs in story_inputs(result, doc_ids, origins):
             story_docs = [by_id[i] for i in inputs.doc_ids]
             story_id = str(inputs.story.get("id")) if inputs.story is not None else None
-            fp = fingerprint(inputs, story_docs, salt)
+            reads = inference_words(story_docs, corpus_words) if "dates.infer.v1" in built else None
+            fp = fingerprint(inputs, story_docs, salt, reads)
             part = stored(story_id, fp) if stored is not None else None
             if part is None:
                 sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)
