@@ -370,10 +370,11 @@ def compare_and_save(
     cpu["load signatures"] += time.process_time() - t
 
     def stored(story: str | None, fingerprint: str) -> StoryPart | None:
-        if known.get(story or "") != fingerprint:
+        kept = known.get(story or "")
+        if kept is None or kept.split("/", 1)[0] != fingerprint.split("/", 1)[0]:  # the rest: see compare_stories
             return None
         t = time.process_time()
-        part = store.story_part(story, fingerprint)
+        part = store.story_part(story, kept)
         cpu["load stories"] += time.process_time() - t
         return part
 

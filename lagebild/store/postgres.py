@@ -193,6 +193,9 @@ class PostgresStore:
             if gone:
                 cur.execute("DELETE FROM story_items WHERE story_key = ANY(%s)", (gone,))
                 cur.execute("DELETE FROM story_parts WHERE story_key = ANY(%s)", (gone,))
+            moved = [(p.fingerprint, story_key(p.story)) for p in parts if p.reused and p.refingerprinted]
+            if moved:
+                cur.executemany("UPDATE story_parts SET fingerprint = %s WHERE story_key = %s", moved)
             for part in parts:
                 if part.reused:
                     continue

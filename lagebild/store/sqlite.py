@@ -160,6 +160,8 @@ class SQLiteStore:
             gone = [k for (k,) in self.db.execute("SELECT story_key FROM story_parts") if k not in keep or not keep[k].reused]
             self.db.executemany("DELETE FROM story_items WHERE story_key = ?", [(k,) for k in gone])
             self.db.executemany("DELETE FROM story_parts WHERE story_key = ?", [(k,) for k in gone])
+            self.db.executemany("UPDATE story_parts SET fingerprint = ? WHERE story_key = ?",
+                                [(p.fingerprint, story_key(p.story)) for p in parts if p.reused and p.refingerprinted])
             for part in parts:
                 if part.reused:
                     continue
