@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult
 from lagebild.compare.duplicates import Duplicates, Signature, StoredIndex, precomputed_signatures, stored_index
+from lagebild.compare.stories import stored_stories
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors import Executor, InlineExecutor, Result, make_executor
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "recompute_corpus"]
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
+STORIES_STAGE = "stories.v1"
 
 
 @dataclass
@@ -318,7 +320,9 @@ def recompute_corpus(
     """Run the cross-source stages over every stored document and save the result.
 
     ``loaded``: documents already in memory exactly as stored (by id), not read again.
-    ``reuse``: keep the stored results of stories whose inputs did not change (False: recompute every story).
+    ``reuse``: keep the stored stories (new documents are assigned to them), the stored duplicate
+    search and the results of stories whose inputs did not change (False: cluster the stories anew,
+    search every document for copies and recompute every story, as a first run does).
     ``timings``, when given, receives CPU seconds for "load", "compare:<stage>" and "save corpus".
     """
     docs = corpus_documents(store, loaded, timings=timings)
@@ -378,7 +382,10 @@ def compare_and_save(
         cpu["load stories"] += time.process_time() - t
         return part
 
-    with precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()):
+    # stories already stored keep their articles; the new ones are assigned to them (reuse False: clustered anew)
+    prior = store.corpus_items("story") if reuse and STORIES_STAGE in config.compare_stages else None
+    with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
+          (stored_stories(prior) if prior else nullcontext())):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
                               configs=config.compare_configs, stored=stored, version=code_version())
     given.clear()
