@@ -6,12 +6,16 @@ incremental run (documents added to a stored corpus) reuses the stored results o
 whose inputs did not change, and must give the picture a one-shot run of the same documents
 gives.
 
-What may legitimately differ between a one-shot and an incremental build: nothing today. The
-corpus-wide stages (duplicates, entity resolution, story clustering) still see every stored
-document on every run, so stories, entity ids and copies are the same; a story part is reused
-only when a fingerprint of all its inputs (its documents, copies, entity ids and names of its
-mentions, origins, settings, corrections) is unchanged. Source paths differ (other folders) and
-are left out of the comparison.
+What may legitimately differ between a one-shot and an incremental build: stories. An
+incremental run keeps the stored stories (their articles and ids) and assigns each new article
+to one of them or to a new story, where a one-shot run clusters all articles at once; a story
+that grew keeps the id it was opened with (one-shot: a digest of its members), and member
+confidences are those of the story's last change. Copies (searched against the band index kept
+in the store) and entity ids (entity resolution still sees every document) are the same; a story
+part is reused only when a fingerprint of all its inputs (its documents, copies, entity ids and
+names of its mentions, origins, settings, corrections, and the word weights date inference reads)
+is unchanged. ``recompute_corpus(store, reuse=False)`` gives the one-shot picture exactly. Source
+paths differ (other folders) and are left out of the comparison.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def _equivalent(export: dict[str, Any]) -> Any:
         text = text.replace(f'"{old}"', json.dumps(new))
     out = json.loads(text)
     out["stories"] = sorted(
-        (json.dumps({**s, "members": [m["doc"] for m in s["members"]]}, sort_keys=True) for s in out["stories"]))
+        json.dumps({**s, "members": [m["doc"] for m in s["members"]]}, sort_keys=True) for s in out["stories"])
     return out
 
 

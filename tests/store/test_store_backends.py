@@ -225,7 +225,7 @@ def _dup_docs() -> dict[str, Document]:
     texts = {
         "a1": a, "a2": a[:5] + a[6:],  # a near copy
         "a3": a[:4],  # a truncated copy
-        "b1": b, "b2": b[:-1] + ["Ein Satz mehr am Ende des Berichts."],
+        "b1": b, "b2": [*b[:-1], "Ein Satz mehr am Ende des Berichts."],
         "c1": c, "x1": _article(4), "x2": _article(5),
     }
     return {k: make_doc(k, " ".join(v), "Blatt", f"2024-11-{10 + n:02d}") for n, (k, v) in enumerate(texts.items())}
