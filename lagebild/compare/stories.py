@@ -419,7 +419,7 @@ class StoryClusterer:
                     "period": self._period([dates[i] for i in idx]),
                 }
             )
-        stories.sort(key=lambda s: (-s["size"], s["id"]))
+        stories.sort(key=lambda s: (-len(s.get("members") or []), str(s.get("id"))))  # size: a stored record may lack it
         return stories
 
     @staticmethod
