@@ -47,9 +47,9 @@ CURRENCIES = (
     "Won", "Rupien", "Lira", "Kronen", "Schilling", "Griwna", "Hrywnja", "Bitcoin", "EUR", "USD",
 )
 MEASURES = (
-    "Prozentpunkte", "Prozentpunkten", "Prozent", "Promille", "Kilometer", "Meter", "Zentimeter",
-    "Millimeter", "Quadratkilometer", "Quadratmeter", "Hektar", "Kilogramm", "Gramm", "Tonnen", "Tonne",
-    "Liter", "Barrel", "Grad", "Megawatt", "Gigawatt", "Kilowatt", "Kilowattstunden", "Terawattstunden",
+    "Prozentpunkte", "Prozentpunkten", "Prozent", "Promille", "Kilometern", "Kilometer", "Metern", "Meter",
+    "Zentimetern", "Zentimeter", "Millimetern", "Millimeter", "Quadratkilometer", "Quadratmeter", "Hektar", "Kilogramm", "Gramm", "Tonnen", "Tonne",
+    "Litern", "Liter", "Barrel", "Grad", "Watt", "Megawatt", "Gigawatt", "Kilowatt", "Kilowattstunden", "Terawattstunden",
     "Seemeilen", "Meilen", "Stück", "km²", "km/h", "km", "kg", "qm", "m²", "ha", "MW", "GW", "kWh", "°C", "%",
     "€", "$",
 )
@@ -98,6 +98,8 @@ _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+)
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
+#: "100-tausend", "3-Millionen": a numeral joined to its scale word by a hyphen (plain-language news)
+_HYPHEN_SCALE = re.compile(r"(?<![\w.,/:\-–])(\d{1,3}(?:,\d+)?)-(tausend|[Mm]illionen|[Mm]illiarden)(?![\w-])", re.IGNORECASE)
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
 
@@ -202,6 +204,10 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     """Yield (start, end, value, vague interval) for numerals and number words."""
     for m in _NUM_TOKEN.finditer(text):
         yield m.start(), m.end(), parse_numeral(m.group()), None
+    for m in _HYPHEN_SCALE.finditer(text):
+        base = parse_numeral(m.group(1))
+        if base is not None:
+            yield m.start(), m.end(), base * SCALES[m.group(2).lower()], None
     vocab = load_measures()
     n = len(text)
     for m in _SMALL.finditer(text):

@@ -125,7 +125,9 @@ class MeasureVocab:
         if unit and unit.lower() in ("stärke", "magnitude", "richterskala"):
             return "magnitude"
         if unit_kind == "measure":
-            return f"unit:{(unit or '').lower()}"
+            low = (unit or "").lower()
+            # "im Umkreis von 50 Kilometern" measures what "50 Kilometer" does
+            return f"unit:{low[:-1] if low.endswith(('metern', 'litern')) else low}"
         noun = unit or ""
         m = self.of_noun(noun) if noun else None
         if noun and (m is None or m.who) and not self.is_generic(noun):

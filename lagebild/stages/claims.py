@@ -167,6 +167,12 @@ class RuleClaims:
             if vocab is not None and vocab.any_noun:
                 measure = listed
         scope = _scope(text, q, clause, sent, entities, own)
+        part = _partitive(text, q, clause, measure)
+        if part is not None:
+            # "Unter den Toten sind zwei Kinder": dead, about the children (not a count of people of its own)
+            measure = part
+            if q.unit_span is not None and q.unit_from == "after" and (scope is None or scope[1] == "total"):
+                scope = (q.unit or "", "group", q.unit_span, None)
         vote_share = load_measures().by_id("vote_share")
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
         if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share and vote_share.context \
@@ -216,6 +222,21 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+#: "unter den (zwölf) Toten (sind) …", "Unter den Opfern waren …": the whole the counted people are part of
+_PARTITIVE = re.compile(r"(?<![\w])[Uu]nter\s+den\s+(?:[\d.]+\s+|[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\w-]*)")
+
+
+def _partitive(text: str, q: Quantity, clause: tuple[int, int], measure: str) -> str | None:
+    """Return the measure of the whole a count of people is a part of ("unter den Toten sind 12 Kinder" → dead)."""
+    if q.unit_kind != "count" or not (measure == "people" or measure.startswith("count:")) or q.unit_from != "after":
+        return None
+    m = next(reversed(list(_PARTITIVE.finditer(text, clause[0], q.num_start))), None)
+    if m is None:
+        return None
+    whole = load_measures().of_noun(m.group(1))
+    return whole.id if whole is not None and whole.kind == "count" and not whole.who else None
 
 
 _YEAR = re.compile(r"\d{4}")

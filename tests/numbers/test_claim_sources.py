@@ -46,6 +46,14 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Der Haftrichter erließ Haftbefehl wegen Totschlags in zwei Fällen.", "zwei", "Haftrichter"),
         ("Die Anklage wirft dem Mann Betrug in 17 Fällen vor.", "17", "Anklage"),
         ("Die Staatsanwaltschaft will Haftbefehl wegen Raubes in vier Fällen beantragen.", "vier", "Staatsanwaltschaft"),
+        # a closing "wie X … mitteilte." with a time between subject and verb, also with a lower-case authority noun
+        ("Am Pass starben zwei Wanderer, wie die Bergwacht in Garmisch am Abend mitteilte.", "zwei", "Bergwacht in Garmisch"),
+        ("Im Ort wurden 12 Häuser zerstört, wie die feuerwehr in Passau am Morgen mitteilte.", "12", "feuerwehr in Passau"),
+        # a truncated compound joined by "und" is one source; "schrieb" reports
+        ("Wie die Prüfungs- und Beratungsgesellschaft KPMG am Montag schrieb, stieg der Anteil auf 56 Prozent.", "56",
+         "Prüfungs- und Beratungsgesellschaft KPMG"),
+        ("Der Verband sagt: Fast 9.000 Betriebe haben sich beteiligt.", "9.000", "Verband"),  # "X sagt: …"
+        ("In einer Studie des Robert Koch-Instituts hatten 14 Prozent Symptome.", "14", "Robert Koch-Instituts"),
     ],
 )
 def test_claimant_found(text: str, number: str, claimant: str) -> None:
@@ -78,6 +86,10 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Heuer gab die Hälfte der Befragten an, 14 Tage Urlaub zu nehmen.", "14"),  # an adverb opening the sentence
         # an aside does not join the clauses around it
         ("In Celle (Niedersachsen) demonstrierten laut Polizei 900 Menschen, in Uelzen (Innenstadt) protestierten 300 Menschen.", "300"),
+        ("Am Pass starben zwei Wanderer, wie die Zahl am Abend zeigte.", "zwei"),  # "zeigte" is no verb of saying
+        ("Im Umkreis von 50 Kilometern wurde der Luftraum gesperrt.", "50"),  # "Umkreis" is no authority ("Kreis")
+        ("In einer großen Studie testeten die Forscher 1.135 Proben.", "1.135"),  # the verb after a survey noun names nobody
+        ("Er sagt: 14 Prozent sind zu viel.", "14"),  # a pronoun introducing the figure is no claimant
     ],
 )
 def test_unattributed_stays_unattributed(text: str, number: str) -> None:

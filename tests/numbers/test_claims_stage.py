@@ -86,3 +86,16 @@ def test_figure_closing_a_sentence_shares_the_noun_and_measure_of_the_figure_bef
     # a year closing a sentence stays a year
     doc = analyse("Im Norden starben 2400 Menschen im Jahr 1300.", outlet="outlet", extra=["timex.rules.v1"])
     assert [a.surface for a in doc.of_kind("claim")] == ["2400 Menschen"]
+
+
+def _measured(text: str) -> dict[str, tuple[str, str | None]]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1"])
+    return {a.surface: (str(a.data["measure"]), a.data["scope"]) for a in doc.of_kind("claim")}
+
+
+def test_part_of_a_casualty_count_takes_its_measure_and_names_the_group() -> None:
+    assert _measured("Nach dem Lawinenunglück sind unter den Toten mindestens zwei Kinder.")["mindestens zwei Kinder"] == ("dead", "Kinder")
+    assert _measured("Unter den Verletzten waren 30 Schüler.")["30 Schüler"][0] == "injured"
+    # a whole that is no casualty count leaves the people counted as people
+    assert _measured("Unter den Zuschauern waren 300 Kinder.")["300 Kinder"][0] == "people"
+    assert _measured("Unter den Bäumen saßen 40 Menschen.")["40 Menschen"][0] == "people"

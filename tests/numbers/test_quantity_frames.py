@@ -46,6 +46,11 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         # a small number word after "auf/bei/mit" when the noun came before
         ("Bis zum Abend ist die Zahl der Vermissten auf sechs gesunken.", [(6, "Vermissten", "before")]),
         ("Zwölf Gäste erlitten Brandwunden, 14 weitere wurden leicht verletzt.", [(12, "Gäste", "after"), (14, "Gäste", "ellipsis")]),
+        # Swiss thousands separator, a scale word joined by a hyphen (plain-language news), dative plural units
+        ("Es fehlten rund 14'000 Stimmen.", [(14000, "Stimmen", "after")]),
+        ("Fast 100-tausend Mitarbeiter haben gestreikt.", [(100000, "Mitarbeiter", "after")]),
+        ("Im Umkreis von 50 Kilometern fällt Regen.", [(50, "Kilometern", "after")]),
+        ("Der Lander verfügt über 24 Watt.", [(24, "Watt", "after")]),
     ],
 )
 def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -72,6 +77,8 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Die Zahl der Besucher sank am 3. Juni deutlich.",  # an ordinal date after a noun-before frame
         "Das Treffen findet am 12. Mai in Bonn statt.",
         "Er ist 45 und seit 2010 Mitglied der Partei.",  # a percent sign is never borrowed across another number
+        "Sie gewann den 100-Meter-Lauf in Rom.",  # a hyphen joins a scale word only, not a unit of a compound
+        "Es war ihr 2-tausendster Auftritt.",
     ],
 )
 def test_frames_do_not_fire(text: str) -> None:
