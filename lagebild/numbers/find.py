@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lagebild.numbers.frames import elliptic_unit, unit_ahead, unit_before, year_cue_before
+from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
 from lagebild.numbers.words import parse_number_word
@@ -100,6 +100,9 @@ _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
 #: "100-tausend", "3-Millionen": a numeral joined to its scale word by a hyphen (plain-language news)
 _HYPHEN_SCALE = re.compile(r"(?<![\w.,/:\-–])(\d{1,3}(?:,\d+)?)-(tausend|[Mm]illionen|[Mm]illiarden)(?![\w-])", re.IGNORECASE)
+#: a party or list label ("SPD", "CDU/CSU", "AfD"): an abbreviation, two capitals or more
+_PARTY_PAREN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w/.&-]*[A-ZÄÖÜ][\w/.&-]*[ \t]+\($")
+_SHARE_IN_PARENS = re.compile(r"(?<=\d,\d)\)|(?<=\d,\d\d)\)")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
 
@@ -371,6 +374,14 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         ahead = unit_ahead(text, num_end)  # "auf 11,6 und die Linken auf 8,8 Prozent"
         if ahead is not None:
             unit, unit_from = ahead, "ellipsis"
+    if unit is None and vague is None and prev is not None and prev.unit_kind == "percent" and 0 <= start - prev.end <= 250 \
+            and _SHARE_IN_PARENS.match(text, num_end) and _PARTY_PAREN.search(text, max(0, start - 40), start):
+        # "… die AfD mit 20,8 Prozent. Dahinter folgt die SPD (16,4)": a share in parentheses after a name
+        unit, unit_from = (prev.unit or "", "percent", prev.unit_span or (prev.start, prev.end)), "ellipsis"
+    if unit is None and vague is None and ":" in text[max(0, start - 200) : start]:
+        listed = list_unit(text, start, num_end)  # "In Sitzen bedeutet dies: CDU/CSU 208, AfD 152"
+        if listed is not None:
+            unit, unit_from = listed, "before"
     if unit is None and vague is None:
         others = _OTHERS.match(text, num_end)
         if others and _framed_after(text, others.end()):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lagebild.numbers.find import Quantity
 
-__all__ = ["elliptic_unit", "unit_ahead", "unit_before", "year_cue_before"]
+__all__ = ["LIST_LABEL", "elliptic_unit", "list_unit", "unit_ahead", "unit_before", "year_cue_before"]
 
 Unit = tuple[str, str, tuple[int, int]]  # (unit text, unit kind, unit span)
 
@@ -110,3 +110,33 @@ def unit_ahead(text: str, end: int) -> Unit | None:
     if m is None:
         return None
     return m.group(2), "percent", (m.start(2), m.end(2))
+
+
+_ITEM = r"[A-ZÄÖÜ][\w/.&-]*(?:[ \t]+[A-ZÄÖÜ][\w/.&-]*)?"
+#: the label of a list item right before its number ("CDU/CSU 208", "Die Grünen 85")
+LIST_LABEL = re.compile(rf"(?<![\w/.&-])({_ITEM})[ \t]+$")
+_LIST_BEFORE = re.compile(rf":[ \t]*(?:{_ITEM}[ \t]+\d+(?:,\d+)?[ \t]*(?:,[ \t]*|[ \t]+und[ \t]+))*{_ITEM}[ \t]+$")
+_LIST_AFTER = re.compile(rf"[ \t]*(?:,[ \t]*|[ \t]+und[ \t]+){_ITEM}[ \t]+\d")
+_HEAD_NOUN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*\w)")
+
+
+def list_unit(text: str, start: int, end: int) -> Unit | None:
+    """Return the noun of a labelled list after a colon ("In Sitzen bedeutet dies: CDU/CSU 208, AfD 152 …").
+
+    The list needs two items or more, and the words before the colon a noun the measure vocabulary counts
+    (or "Prozent"); "Anpfiff: Samstag 15" or "Ergebnis: Meier 3" say nothing of what is counted.
+    """
+    from lagebild.numbers.measures import load_measures  # the vocabulary imports nothing of this module
+
+    base, before = _sentence_before(text, start)
+    m = _LIST_BEFORE.search(before)
+    if m is None or not (re.search(r"\d", m.group()) or _LIST_AFTER.match(text, end)):
+        return None
+    vocab = load_measures()
+    for noun in reversed(list(_HEAD_NOUN.finditer(before, 0, m.start()))):
+        word = noun.group(1)
+        if word == "Prozent":
+            return word, "percent", (base + noun.start(1), base + noun.end(1))
+        if vocab.of_noun(word) is not None:
+            return word, "count", (base + noun.start(1), base + noun.end(1))
+    return None

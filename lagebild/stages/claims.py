@@ -19,6 +19,7 @@ from typing import Any
 
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
+from lagebild.numbers.frames import LIST_LABEL
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
 from lagebild.stages.claim_sources import REPORTING_OPEN, Claimant, carried_claimant, clause_of, find_claimant, points_back
@@ -167,6 +168,9 @@ class RuleClaims:
             if vocab is not None and vocab.any_noun:
                 measure = listed
         scope = _scope(text, q, clause, sent, entities, own)
+        labelled = _list_label(text, q, entities)
+        if labelled is not None and (scope is None or scope[1] != "group"):
+            scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
         part = _partitive(text, q, clause, measure)
         if part is not None:
             # "Unter den Toten sind zwei Kinder": dead, about the children (not a count of people of its own)
@@ -222,6 +226,29 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+_OPEN_PAREN = re.compile(r"[ \t]*\($")
+
+
+def _list_label(text: str, q: Quantity, entities: list[Annotation]) -> tuple[str, str, tuple[int, int], str | None] | None:
+    """The label of a list item or a share in parentheses right before its number, when its noun stands before the list."""
+    if q.unit_from == "after" or q.unit_span is None or q.unit_span[1] > q.num_start:
+        return None
+    between = text[q.unit_span[1] : q.num_start]
+    if ":" not in between and not (q.unit_kind == "percent" and between.endswith("(")):
+        return None
+    head = text[max(0, q.num_start - 40) : q.num_start]
+    paren = _OPEN_PAREN.search(head)
+    if paren is not None:
+        head = head[: paren.start()] + " "
+    m = LIST_LABEL.search(head)
+    if m is None:
+        return None
+    s = q.num_start - 40 if q.num_start >= 40 else 0
+    span = (s + m.start(1), s + m.end(1))
+    ent = next((e for e in entities if e.label in _SCOPE_LABELS and e.span.start < span[1] and span[0] < e.span.end), None)
+    return m.group(1), "group", span, ent.id if ent is not None else None
 
 
 #: "unter den (zwölf) Toten (sind) …", "Unter den Opfern waren …": the whole the counted people are part of

@@ -99,3 +99,10 @@ def test_part_of_a_casualty_count_takes_its_measure_and_names_the_group() -> Non
     # a whole that is no casualty count leaves the people counted as people
     assert _measured("Unter den Zuschauern waren 300 Kinder.")["300 Kinder"][0] == "people"
     assert _measured("Unter den Bäumen saßen 40 Menschen.")["40 Menschen"][0] == "people"
+
+
+def test_list_label_is_the_scope_of_its_figure() -> None:
+    found = _measured("Nach der Wahl steht fest. Im Landtag bedeutet das in Sitzen: CSU 85, Freie Wähler 37 und Grüne 32.")
+    assert found["85"] == ("seats", "CSU") and found["37"] == ("seats", "Freie Wähler")
+    # a figure with its noun after it takes no label from before it
+    assert _measured("Die Bilanz: CSU holte 85 Sitze.")["85 Sitze"][1] != "CSU"

@@ -51,6 +51,12 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         ("Fast 100-tausend Mitarbeiter haben gestreikt.", [(100000, "Mitarbeiter", "after")]),
         ("Im Umkreis von 50 Kilometern fällt Regen.", [(50, "Kilometern", "after")]),
         ("Der Lander verfügt über 24 Watt.", [(24, "Watt", "after")]),
+        # a labelled list after a colon whose noun stands before it
+        ("Die Mandate im neuen Landtag: CSU 85, Freie Wähler 37 und Grüne 32.",
+         [(85, "Mandate", "before"), (37, "Mandate", "ellipsis"), (32, "Mandate", "ellipsis")]),
+        # a party's share in parentheses after a percentage
+        ("Die ÖVP kam auf 37,5 Prozent, knapp vor der FPÖ. Dahinter liegt die SPÖ (21,1) vor den Neos.",
+         [(37.5, "Prozent", "after"), (21.1, "Prozent", "ellipsis")]),
     ],
 )
 def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -79,10 +85,17 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Er ist 45 und seit 2010 Mitglied der Partei.",  # a percent sign is never borrowed across another number
         "Sie gewann den 100-Meter-Lauf in Rom.",  # a hyphen joins a scale word only, not a unit of a compound
         "Es war ihr 2-tausendster Auftritt.",
+        "Anpfiff: Samstag 15 und Sonntag 17.",  # a list after a colon without a counted noun before it
+        "Ergebnis im Schach: Meier 3, Müller 2.",
     ],
 )
 def test_frames_do_not_fire(text: str) -> None:
     assert _found(text) == []
+
+
+def test_share_in_parentheses_needs_a_party_label_and_a_decimal() -> None:
+    assert [q.value for q in find_quantities("Die Quote lag bei 5 Prozent. Der Wert (16,4) ist alt.")] == [5]
+    assert [q.value for q in find_quantities("Die Quote lag bei 5 Prozent. Olaf Scholz (66) trat ab.")] == [5]
 
 
 def test_gegen_is_a_hedge_only_before_large_numerals() -> None:
