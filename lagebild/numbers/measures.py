@@ -32,6 +32,7 @@ class Measure:
     context: re.Pattern[str] | None
     any_noun: bool = False
     who: bool = False
+    group_context: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -171,6 +172,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 context=_alternation(list(entry.get("context", []))),
                 any_noun=bool(entry.get("any_noun", False)),
                 who=bool(entry.get("who", False)),
+                group_context=_alternation(list(entry.get("group_context", []))),
             )
         )
     qualifiers = []

@@ -289,6 +289,8 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                     continue
                 if cue == "zufolge" and points_back(np):
                     continue  # "den Angaben zufolge": the source was named before (``carried_claimant``)
+                if cue == "zufolge" and re.match(r"(?i)eigenen\s", np):
+                    continue  # "Eigenen Angaben zufolge": the subject vouches for itself (the speech stage names it)
                 if cue == "compound":
                     e = m.end()
                     np = text[s:e]

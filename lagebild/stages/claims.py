@@ -179,8 +179,8 @@ class RuleClaims:
                 scope = (q.unit or "", "group", q.unit_span, None)
         vote_share = load_measures().by_id("vote_share")
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
-        if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share and vote_share.context \
-                and vote_share.context.search(text):
+        if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share \
+                and any(p is not None and p.search(text) for p in (vote_share.context, vote_share.group_context)):
             measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
         data: dict[str, Any] = {
             "value": q.value,

@@ -89,7 +89,8 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Am Pass starben zwei Wanderer, wie die Zahl am Abend zeigte.", "zwei"),  # "zeigte" is no verb of saying
         ("Im Umkreis von 50 Kilometern wurde der Luftraum gesperrt.", "50"),  # "Umkreis" is no authority ("Kreis")
         ("In einer großen Studie testeten die Forscher 1.135 Proben.", "1.135"),  # the verb after a survey noun names nobody
-        ("Er sagt: 14 Prozent sind zu viel.", "14"),  # a pronoun introducing the figure is no claimant
+        ("Er sagt: 14 Prozent sind zu viel.", "14"),
+        ("Eigenen Angaben zufolge hat der Verlag 80 Millionen Euro investiert.", "80"),  # "eigenen Angaben" names nobody  # a pronoun introducing the figure is no claimant
     ],
 )
 def test_unattributed_stays_unattributed(text: str, number: str) -> None:

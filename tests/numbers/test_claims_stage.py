@@ -106,3 +106,4 @@ def test_list_label_is_the_scope_of_its_figure() -> None:
     assert found["85"] == ("seats", "CSU") and found["37"] == ("seats", "Freie Wähler")
     # a figure with its noun after it takes no label from before it
     assert _measured("Die Bilanz: CSU holte 85 Sitze.")["85 Sitze"][1] != "CSU"
+
