@@ -78,6 +78,7 @@ class _Cues:
     not_subjects: frozenset[str]
     back_reference: re.Pattern[str] | None
     subjunctive: frozenset[str]
+    documents: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def _cues() -> _Cues:
         back_reference=re.compile(r"(?<![\w])(?:" + "|".join(raw["back_reference"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("back_reference") else None,
         subjunctive=frozenset(raw.get("subjunctive", [])),
+        documents=tuple(raw.get("documents", [])),
     )
 
 
@@ -110,6 +112,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
+        # "wie aus dem … veröffentlichten Zwischenergebnis der Wahlleiterin hervorgeht": the document, credited to its owner
+        "hervorgeht": re.compile(r"(?<![\w])[Ww]ie\s+aus\s+(?P<doc>[^,;:.!?]{3,140}?)\s+(?:hervorgeht|hervorging|hervorgehe)(?![\w])"),
         "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
@@ -268,7 +272,7 @@ def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | No
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",),
+    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
 
@@ -282,6 +286,11 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
         if trigger is None or not any(t in low for t in trigger):
             continue  # cheap test first: most clauses name no source
         for m in pat.finditer(text, lo, hi):
+            if cue == "hervorgeht":
+                owned = _owner_of(text, m.start("doc"), m.end("doc"))
+                if owned is not None:
+                    found.append((abs(m.start() - pos) if pos is not None else 0, owned))
+                continue
             np = m.groupdict().get("np")
             if np:
                 s, e = m.start("np"), m.end("np")
@@ -305,6 +314,29 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
         return None
     found.sort(key=lambda f: f[0])
     return found[0][1]
+
+
+_OWNER = re.compile(rf"(?<![\w])(?:des|der|von|vom)\s+{_NP}")
+_DOC_HEAD = re.compile(r"([A-ZÄÖÜ][\w-]*\w)\s*$")
+
+
+def _owner_of(text: str, lo: int, hi: int) -> Claimant | None:
+    """The source of a document phrase: its last owner ("… auf der Internetseite der Bundeswahlleiterin veröffentlichten
+    Zwischenergebnis" → "Bundeswahlleiterin"), else the document itself ("einem Bericht" names no one: ``None``)."""
+    owners = [m for m in _OWNER.finditer(text, lo, hi) if _np_ok(m.group("np"))]
+    if owners:
+        m = owners[-1]
+        return Claimant(m.start("np"), m.end("np"), m.group("np"), "hervorgeht")
+    head = _DOC_HEAD.search(text, lo, hi)
+    if head is None or _is_document(head.group(1)):
+        return None
+    return Claimant(head.start(1), head.end(1), head.group(1), "hervorgeht")
+
+
+def _is_document(np: str) -> bool:
+    """True for a source phrase that names a document but not its author ("dem vorläufigen Endergebnis", "Bericht")."""
+    last = np.split()[-1].lower() if np.split() else ""
+    return any(last.endswith(d) for d in _cues().documents) and not _OWNER.search(np)
 
 
 def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
@@ -386,10 +418,10 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     clause = _clause(text, lo, hi, num_start)
     local = _verb_subject(text, clause, lo) or _gapped(text, clause, num_start) or _phrase(text, clause[0], clause[1], num_start)
     if local is not None:
-        return local
+        return _named_instead(text, sentence, clause, num_start, local)
     reporting = _reporting_clause(text, lo, hi, clause)
     if reporting is not None:
-        return reporting
+        return _named_instead(text, sentence, clause, num_start, reporting)
     elliptic = _elliptic(text, clause)
     wide = _phrase(text, lo, hi, num_start)
     if wide is not None:
@@ -409,6 +441,22 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     return None
 
 
+def _named_instead(text: str, sentence: tuple[int, int], clause: tuple[int, int], num_start: int, hit: Claimant) -> Claimant:
+    """A document without its author yields to a named source of the sentence: "Laut den Daten der Wahlleiterin …:
+    Die Partei kam dem vorläufigen Endergebnis zufolge auf 4,9 Prozent" is credited to the Wahlleiterin."""
+    if not _is_document(hit.text):
+        return hit
+    lo, hi = sentence
+    for lo_, hi_ in ((clause[0], clause[1]), (lo, clause[0]), (clause[1], hi)):
+        named = _phrase(text, lo_, hi_, num_start) if hi_ > lo_ else None
+        if named is not None and not _is_document(named.text):
+            return named
+    return hit
+
+
+#: the agent of a passive verb of publishing that ends its clause ("von der Bundeswahlleiterin publiziert")
+_PASSIVE_AGENT = re.compile(rf"(?<![\w])(?:von|vom)\s+{_NP}\s+(?:publiziert|veröffentlicht|bekanntgegeben|bekannt\s+gegeben|"
+                            rf"gemeldet|mitgeteilt|vorgelegt|verkündet|präsentiert)(?:\s+worden)?\s*$")
 REPORTING_OPEN = re.compile(r"\s*(?:[Ww]ie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
                              r"erklärten|meldete|meldeten|bestätigte|bestätigten|hieß)(?![\w])")
 
@@ -427,6 +475,10 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
             hit = _verb_subject(text, clause, lo) or _loose_wie_subject(text, clause)
             if hit is not None:
                 return hit
+        elif clause[1] <= own[0] and text[clause[1] : clause[1] + 1] == ":" and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]) \
+                and (agent := _PASSIVE_AGENT.search(text, clause[0], clause[1])) is not None and _np_ok(agent.group("np")):
+            # "… wurde das Endergebnis von der Wahlleiterin veröffentlicht: Die Union gewinnt mit 28,5 Prozent"
+            return Claimant(agent.start("np"), agent.end("np"), agent.group("np"), "passive")
         elif clause[1] <= own[0] and _INTRODUCES.search(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
             hit = _verb_subject(text, clause, lo)  # "Die Armee gab an, 41 Flugzeuge getroffen zu haben."
             if hit is not None:

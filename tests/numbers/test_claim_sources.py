@@ -54,6 +54,16 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
          "Prüfungs- und Beratungsgesellschaft KPMG"),
         ("Der Verband sagt: Fast 9.000 Betriebe haben sich beteiligt.", "9.000", "Verband"),  # "X sagt: …"
         ("In einer Studie des Robert Koch-Instituts hatten 14 Prozent Symptome.", "14", "Robert Koch-Instituts"),
+        # a document is credited to its owner; a document without one yields to a source named in the sentence
+        ("Wie aus dem Bericht des Innenministeriums hervorgeht, wurden 300 Menschen festgenommen.", "300", "Innenministeriums"),
+        ("Mit 4,8 Prozent scheiterte die Liste, wie aus dem auf der Seite der Landeswahlleiterin veröffentlichten Ergebnis hervorgeht.",
+         "4,8", "Seite der Landeswahlleiterin"),
+        ("Laut den Daten der Landeswahlleiterin ist die Liste gescheitert: Sie kam dem vorläufigen Endergebnis zufolge auf 4,8 Prozent.",
+         "4,8", "Daten der Landeswahlleiterin"),
+        ("Die Liste kam dem vorläufigen Endergebnis zufolge auf 4,8 Prozent.", "4,8", "vorläufigen Endergebnis"),
+        # the agent of a passive verb of publishing before a colon
+        ("In der Nacht wurde das Endergebnis von der Landeswahlleiterin publiziert: Die CSU gewinnt mit 37,5 Prozent.", "37,5",
+         "Landeswahlleiterin"),
     ],
 )
 def test_claimant_found(text: str, number: str, claimant: str) -> None:
@@ -90,7 +100,10 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Im Umkreis von 50 Kilometern wurde der Luftraum gesperrt.", "50"),  # "Umkreis" is no authority ("Kreis")
         ("In einer großen Studie testeten die Forscher 1.135 Proben.", "1.135"),  # the verb after a survey noun names nobody
         ("Er sagt: 14 Prozent sind zu viel.", "14"),
-        ("Eigenen Angaben zufolge hat der Verlag 80 Millionen Euro investiert.", "80"),  # "eigenen Angaben" names nobody  # a pronoun introducing the figure is no claimant
+        ("Eigenen Angaben zufolge hat der Verlag 80 Millionen Euro investiert.", "80"),
+        ("Wie aus einem Bericht hervorgeht, starben 12 Menschen.", "12"),  # a document without an owner names nobody
+        ("In der Nacht wurde von den Kindern gesungen: Die CSU gewinnt mit 37,5 Prozent.", "37,5"),  # no verb of publishing
+        ("Die Zahlen wurden vom Bundesamt veröffentlicht, 37,5 Prozent sind arm.", "37,5"),  # a comma, not a colon, after it  # "eigenen Angaben" names nobody  # a pronoun introducing the figure is no claimant
     ],
 )
 def test_unattributed_stays_unattributed(text: str, number: str) -> None:
