@@ -103,8 +103,19 @@ _HYPHEN_SCALE = re.compile(r"(?<![\w.,/:\-–])(\d{1,3}(?:,\d+)?)-(tausend|[Mm]i
 #: a party or list label ("SPD", "CDU/CSU", "AfD"): an abbreviation, two capitals or more
 _PARTY_PAREN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w/.&-]*[A-ZÄÖÜ][\w/.&-]*[ \t]+\($")
 _SHARE_IN_PARENS = re.compile(r"(?<=\d,\d)\)|(?<=\d,\d\d)\)")
+#: a verb right after a count that opens its sentence without a noun ("Acht galten als schwer verletzt")
+_BARE_VERB = re.compile(r"[ \t\u00a0]+(?:galten|gelten|gilt|wurden|werden|starben|sterben|erlitten|erleiden|blieben|bleiben|"
+                        r"mussten|müssen|kamen|seien|wären|würden|werden)[ \t\u00a0]")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"“”»«]?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
+
+
+def _bare_subject(text: str, start: int, end: int) -> bool:
+    """True for a count without a noun that opens its sentence before a verb whose frame counts people
+    ("Acht galten mit Stand vom Freitag als schwer verletzt."), not "Acht Jahre …" or "Zwei kamen zu spät"."""
+    return (text[start : start + 1].isupper() and _BARE_VERB.match(text, end) is not None
+            and _OPENS_SENTENCE.search(text, max(0, start - 4), start) is not None and _framed_after(text, end))
 
 
 def _framed_after(text: str, pos: int, start: int | None = None) -> bool:
@@ -218,7 +229,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
         if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
             continue  # part of a longer word ("zweieinhalb", "Achtung")
         value = float(parse_number_word(m.group().lower()) or 0)
-        if _SMALL_OTHERS_AHEAD.match(text, e):  # "Sieben weitere wurden verletzt": counted by the frame (in _build)
+        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e):
+            # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
             unit = _unit_after(text, e)
@@ -382,6 +394,8 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         listed = list_unit(text, start, num_end)  # "In Sitzen bedeutet dies: CDU/CSU 208, AfD 152"
         if listed is not None:
             unit, unit_from = listed, "before"
+    if unit is None and vague is None and _bare_subject(text, start, num_end):
+        unit = ("", "count", (num_end, num_end))
     if unit is None and vague is None:
         others = _OTHERS.match(text, num_end)
         if others and _framed_after(text, others.end()):
