@@ -60,7 +60,7 @@ _SCALE_RE = re.compile(r"[ \t\u00a0]+(" + "|".join(re.escape(s) for s in sorted(
 _CURRENCY_BEFORE = re.compile(r"(?:(US-?\$|\$|€|EUR|USD|CHF)\s?)$")
 _ADJ = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
 _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ][\w-]*\w)")
-_RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
+_RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und|[-–][ \t\u00a0]*und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
 _NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
 #: Only words that can be number words or vague amounts hold one of these stems; the word around a
 #: stem is read in Python (a word-sized regex tried at every position is several times slower).

@@ -22,7 +22,7 @@ Unit = tuple[str, str, tuple[int, int]]  # (unit text, unit kind, unit span)
 _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|beinahe|nahezu|gut|mehr\s+als|über|weit\s+über|mindestens|wenigstens|bis\s+zu|höchstens|weniger\s+als|unter)"
 _FILL = r"(?:noch|nun|jetzt|inzwischen|bereits|schon|sogar|mittlerweile|zuletzt|offiziell|insgesamt)"
 #: What stands right before a bare number whose noun came earlier: a preposition (auf/bei/mit/von) or a colon.
-_PREP_END = re.compile(rf"(?:(?<![\w])(?:auf|bei|mit|von|um)\s+|:\s*)(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
+_PREP_END = re.compile(rf"(?:(?<![\w])(?:auf|bei|mit|von|um|zwischen)\s+|:\s*)(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _LEAD_END = re.compile(
     rf"(?:(?<![\w])(?:auf|bei|mit|von)\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?|(?<![\w]){_HEDGE}\s+|(?<![\w])(?i:weitere|weiteren|davon)\s+(?:\w+\s+){{0,2}})$",
     re.IGNORECASE,

@@ -61,6 +61,9 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Laut den Daten der Landeswahlleiterin ist die Liste gescheitert: Sie kam dem vorläufigen Endergebnis zufolge auf 4,8 Prozent.",
          "4,8", "Daten der Landeswahlleiterin"),
         ("Die Liste kam dem vorläufigen Endergebnis zufolge auf 4,8 Prozent.", "4,8", "vorläufigen Endergebnis"),
+        # a source noun as the subject of its sentence
+        ("Wie viele kamen, darüber gingen die Angaben der Polizei und der Veranstalter auseinander, zwischen 4.000 und 9.000.",
+         "4.000", "Polizei"),
         # the agent of a passive verb of publishing before a colon
         ("In der Nacht wurde das Endergebnis von der Landeswahlleiterin publiziert: Die CSU gewinnt mit 37,5 Prozent.", "37,5",
          "Landeswahlleiterin"),
@@ -101,7 +104,8 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("In einer großen Studie testeten die Forscher 1.135 Proben.", "1.135"),  # the verb after a survey noun names nobody
         ("Er sagt: 14 Prozent sind zu viel.", "14"),
         ("Eigenen Angaben zufolge hat der Verlag 80 Millionen Euro investiert.", "80"),
-        ("Wie aus einem Bericht hervorgeht, starben 12 Menschen.", "12"),  # a document without an owner names nobody
+        ("Wie aus einem Bericht hervorgeht, starben 12 Menschen.", "12"),
+        ("Die Angaben stimmten nicht, 12 Menschen fehlten.", "12"),  # source nouns without a named source  # a document without an owner names nobody
         ("In der Nacht wurde von den Kindern gesungen: Die CSU gewinnt mit 37,5 Prozent.", "37,5"),  # no verb of publishing
         ("Die Zahlen wurden vom Bundesamt veröffentlicht, 37,5 Prozent sind arm.", "37,5"),  # a comma, not a colon, after it  # "eigenen Angaben" names nobody  # a pronoun introducing the figure is no claimant
     ],

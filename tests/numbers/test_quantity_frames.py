@@ -51,6 +51,9 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         ("Fast 100-tausend Mitarbeiter haben gestreikt.", [(100000, "Mitarbeiter", "after")]),
         ("Im Umkreis von 50 Kilometern fällt Regen.", [(50, "Kilometern", "after")]),
         ("Der Lander verfügt über 24 Watt.", [(24, "Watt", "after")]),
+        # a range after "zwischen" whose noun came before ("- und" written for "und")
+        ("Die Zahl der Toten liegt zwischen 20 und 30.", [(25, "Toten", "before")]),
+        ("Über die Zahl der Gäste gab es Streit, die Angaben lagen zwischen 4.000 - und 9.000.", [(6500, "Gäste", "before")]),
         # a count without a noun opening its sentence before a casualty frame
         ("Nach dem Brand gab es viele Verletzte. Drei galten am Abend als schwer verletzt.", [(3, None, "after")]),
         # a labelled list after a colon whose noun stands before it
@@ -87,6 +90,7 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Er ist 45 und seit 2010 Mitglied der Partei.",  # a percent sign is never borrowed across another number
         "Sie gewann den 100-Meter-Lauf in Rom.",  # a hyphen joins a scale word only, not a unit of a compound
         "Es war ihr 2-tausendster Auftritt.",
+        "Die Zahl der Gäste wuchs, zwischen 2010 und 2015 kamen viele.",  # years after "zwischen"
         "Die Gäste kamen. Zwei kamen zu spät.",  # a bare count opening its sentence needs a casualty frame
         "Die Wahl lief. Acht wurden am Ende gewählt.",
         "Sie sagte, drei wurden schwer verletzt.",  # … and to open the sentence
