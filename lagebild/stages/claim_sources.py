@@ -35,7 +35,7 @@ _LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
 _ADJ = (r"(?:(?!(?:haben|hatten|wurden|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
         r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
         r"ihre[nmrs]?|unsere[nmrs]?|diese[nmrs]?|jene[nmrs]?|alle[nmrs]?|keine[nmrs]?|eine[nmrs]?)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)")
-_CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|dimap)"
+_CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|infratest|dimap)"  # brands written in lower case
 _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}(?:[A-ZÄÖÜ]\w+-\s+(?:und|oder)\s+)?{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
@@ -120,6 +120,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
+        ),
+        # "Hier die Prognose von Infratest dimap: Stärkste Kraft … mit 28,8 Prozent": a survey's author before a colon
+        "survey_lead": re.compile(
+            rf"(?<![\w])(?i:die|eine|der|einer|den|dem)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+(?:von|des|der|im\s+Auftrag\s+von)\s+{_NP}\s*$"
         ),
         "after_sentence": re.compile(
             rf"\s*(?:Das|Dies|Diese\s+Zahlen?|Die\s+Zahlen?)\s+(?:{c.after_sentence})\s+(?:am\s+\w+\s+|heute\s+|gestern\s+)?{_NP}"
@@ -479,9 +483,11 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
             if hit is not None:
                 return hit
         elif clause[1] <= own[0] and text[clause[1] : clause[1] + 1] == ":" and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]) \
-                and (agent := _PASSIVE_AGENT.search(text, clause[0], clause[1])) is not None and _np_ok(agent.group("np")):
-            # "… wurde das Endergebnis von der Wahlleiterin veröffentlicht: Die Union gewinnt mit 28,5 Prozent"
-            return Claimant(agent.start("np"), agent.end("np"), agent.group("np"), "passive")
+                and (agent := _PASSIVE_AGENT.search(text, clause[0], clause[1]) or _patterns()["survey_lead"].search(text, clause[0], clause[1])) \
+                is not None and _np_ok(agent.group("np")) and not _is_document(agent.group("np")):
+            # "… wurde das Endergebnis von der Wahlleiterin veröffentlicht: Die Union gewinnt mit 28,5 Prozent",
+            # "Hier die Prognose von Infratest dimap: …"
+            return Claimant(agent.start("np"), agent.end("np"), agent.group("np"), "survey" if agent.re is not _PASSIVE_AGENT else "passive")
         elif clause[1] <= own[0] and _INTRODUCES.search(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
             hit = _verb_subject(text, clause, lo)  # "Die Armee gab an, 41 Flugzeuge getroffen zu haben."
             if hit is not None:

@@ -64,6 +64,8 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         # a source noun as the subject of its sentence
         ("Wie viele kamen, darüber gingen die Angaben der Polizei und der Veranstalter auseinander, zwischen 4.000 und 9.000.",
          "4.000", "Polizei"),
+        # a survey's author before a colon
+        ("Hier die neue Umfrage des Instituts Allensbach: Die SPD kommt auf 18 Prozent.", "18", "Instituts Allensbach"),
         # the agent of a passive verb of publishing before a colon
         ("In der Nacht wurde das Endergebnis von der Landeswahlleiterin publiziert: Die CSU gewinnt mit 37,5 Prozent.", "37,5",
          "Landeswahlleiterin"),
@@ -105,7 +107,9 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Er sagt: 14 Prozent sind zu viel.", "14"),
         ("Eigenen Angaben zufolge hat der Verlag 80 Millionen Euro investiert.", "80"),
         ("Wie aus einem Bericht hervorgeht, starben 12 Menschen.", "12"),
-        ("Die Angaben stimmten nicht, 12 Menschen fehlten.", "12"),  # source nouns without a named source  # a document without an owner names nobody
+        ("Die Angaben stimmten nicht, 12 Menschen fehlten.", "12"),
+        ("Hier die Prognose: Die SPD kommt auf 18 Prozent.", "18"),  # a survey without its author
+        ("Es folgt die Auswertung der Daten: Die SPD kommt auf 18 Prozent.", "18"),  # a document is no author  # source nouns without a named source  # a document without an owner names nobody
         ("In der Nacht wurde von den Kindern gesungen: Die CSU gewinnt mit 37,5 Prozent.", "37,5"),  # no verb of publishing
         ("Die Zahlen wurden vom Bundesamt veröffentlicht, 37,5 Prozent sind arm.", "37,5"),  # a comma, not a colon, after it  # "eigenen Angaben" names nobody  # a pronoun introducing the figure is no claimant
     ],
