@@ -37,7 +37,10 @@ _ADJ = (r"(?:(?!(?:haben|hatten|wurden|worden|werden|waren|seien|wären|sollen|s
         r"ihre[nmrs]?|unsere[nmrs]?|diese[nmrs]?|jene[nmrs]?|alle[nmrs]?|keine[nmrs]?|eine[nmrs]?)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)")
 _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|infratest|dimap)"  # brands written in lower case
 _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}(?:[A-ZÄÖÜ]\w+-\s+(?:und|oder)\s+)?{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
-_NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
+#: "vom Samstag", "vom Januar" date a statement; they name no part of its source
+_NOT_OWNER = (r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Vortag|Vormittag|Nachmittag|"
+              r"Abend|Morgen|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?![\w-]))")
+_NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
@@ -504,7 +507,14 @@ def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:
     m = _WIE_CLAUSE.match(text, clause[0], clause[1])
     if m is None or not re.search(r"\s[A-ZÄÖÜ]", m.group("np")) or m.group("verb") not in _cues().verbs:
         return None  # "wie die Zahl am Morgen zeigte": not a verb of saying
-    return Claimant(m.start("np"), m.end("np"), m.group("np"), "wie")
+    start = m.start("np")
+    seat = _SEAT.match(text, start, m.end("np"))
+    if seat is not None:
+        start = seat.end()  # "die in London ansässige Beobachtungsstelle": the source without where it sits
+    return Claimant(start, m.end("np"), text[start : m.end("np")], "wie")
+
+
+_SEAT = re.compile(r"(?:(?:der|die|das|den|dem|des)\s+)?(?:in|im|aus|bei)\s+[A-ZÄÖÜ][\w-]*\s+(?:[a-zäöüß]+(?:e|en)\s+)+(?=[A-ZÄÖÜ])")
 
 
 #: a clause that ends with its verb of saying (or the verb's particle) and introduces what follows: "X gab an, …"

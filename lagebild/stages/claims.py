@@ -171,6 +171,11 @@ class RuleClaims:
         labelled = _list_label(text, q, entities)
         if labelled is not None and (scope is None or scope[1] != "group"):
             scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
+        own_measure = load_measures().of_noun(q.unit or "")
+        if _PART_OF.match(text, clause[0], q.num_start) and q.unit_kind == "count" and q.unit_from == "after" and q.unit_span \
+                and (own_measure is None or own_measure.who):
+            # "198 Zivilisten starben, darunter 39 Kinder": a part of the figure before, about the children
+            scope = (q.unit or "", "group", q.unit_span, None)
         part = _partitive(text, q, clause, measure)
         if part is not None:
             # "Unter den Toten sind zwei Kinder": dead, about the children (not a count of people of its own)
@@ -352,7 +357,8 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
     groups are organisations or parties in the clause ("die AfD auf 20,8"). The claimant is no scope.
     """
     def usable(e: Annotation) -> bool:
-        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end)
+        # "in der chinesischen Hafenstadt": an adjective of origin names no place the figure is about
+        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper()
 
     in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
     places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]

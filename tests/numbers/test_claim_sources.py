@@ -64,6 +64,11 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         # a source noun as the subject of its sentence
         ("Wie viele kamen, darüber gingen die Angaben der Polizei und der Veranstalter auseinander, zwischen 4.000 und 9.000.",
          "4.000", "Polizei"),
+        # a date after the source is no part of it; where it sits neither
+        ("Nach Angaben der Stiftung TIHV vom Samstag starben 198 Zivilisten.", "198", "Stiftung TIHV"),
+        ("Nach Angaben der Stiftung vom Roten Kreuz starben 198 Zivilisten.", "198", "Stiftung vom Roten Kreuz"),
+        ("Wie die in Paris ansässige Beobachtungsstelle für Menschenrechte am Montag berichtete, starben 12 Kämpfer.", "12",
+         "Beobachtungsstelle für Menschenrechte"),
         # a survey's author before a colon
         ("Hier die neue Umfrage des Instituts Allensbach: Die SPD kommt auf 18 Prozent.", "18", "Instituts Allensbach"),
         # the agent of a passive verb of publishing before a colon

@@ -107,3 +107,20 @@ def test_list_label_is_the_scope_of_its_figure() -> None:
     # a figure with its noun after it takes no label from before it
     assert _measured("Die Bilanz: CSU holte 85 Sitze.")["85 Sitze"][1] != "CSU"
 
+
+
+def _scoped(text: str) -> dict[str, str | None]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1", "entities.ner.v1"])
+    return {a.surface: a.data["scope"] for a in doc.of_kind("claim")}
+
+
+def test_part_after_darunter_is_about_its_group() -> None:
+    found = _measured("Bei den Kämpfen kamen 120 Zivilisten ums Leben, darunter 31 Kinder.")
+    assert found["120 Zivilisten"] == ("dead", None) and found["31 Kinder"] == ("dead", "Kinder")
+    # a part whose noun names a measure of its own is that measure, not a group of the whole
+    assert _measured("Es kamen 300 Menschen, darunter 12 Verletzte.")["12 Verletzte"] == ("injured", None)
+
+
+def test_adjective_of_origin_is_no_place_scope() -> None:
+    assert _scoped("Bei einem Unglück in der griechischen Ägäis sind vier Menschen ums Leben gekommen.")["vier Menschen"] is None
+    assert _scoped("Bei einem Unglück in Griechenland sind vier Menschen ums Leben gekommen.")["vier Menschen"] == "Griechenland"
