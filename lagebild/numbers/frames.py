@@ -29,6 +29,11 @@ _LEAD_END = re.compile(
 )
 _BARE_END = re.compile(rf"(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:betragen|betrug|beträgt|betrage|betrügen|gestiegen|angestiegen|gesunken|erhöht|korrigiert|beziffert|angegeben)\b")
+#: the verb before the noun: "In dem Jahr betrug die Zahl der Nachrichten in Österreich 1,93 Milliarden"
+_VERB_FIRST = re.compile(
+    rf"(?<![\w])(?:betrug|beträgt|betrugen|lag|liegt|erreichte|erreicht)\s+(?:{_FILL}\s+)?die\s+(?:Gesamtzahl|Anzahl|Zahl)\s+der\s+"
+    rf"[^,;:()]{{2,70}}?\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$"
+)
 _ZAHL_DER = re.compile(
     r"(?<![\w-])(?:Gesamtzahl|Anzahl|Zahl|Bilanz)\s+(?:der|an|von)\s+(?:(?!(?:in|im|an|am|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|für|über|unter|vor|der|die|das|den|dem|des)\s)[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w:*-]*\w)"
 )
@@ -66,7 +71,9 @@ def unit_before(text: str, start: int, end: int) -> Unit | None:
     if mag:
         return mag.group(1), "measure", (base + mag.start(1), base + mag.end(1))
     if not (_PREP_END.search(before) or (_BARE_END.search(before) and _VERB_AFTER.match(text, end))):
-        return None
+        raw = text[start:end]
+        if _VERB_FIRST.search(before) is None or (raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100):
+            return None  # "betrug die Zahl der Mitglieder in Bayern 2010 noch 500": a year without a preposition
     hits = [(m.start(1), m.end(1), m.group(1)) for m in _ZAHL_DER.finditer(before)]
     hits += [(m.start(1), m.end(1), m.group(1)) for m in _COMPOUND_ZAHL.finditer(before)]
     if not hits:

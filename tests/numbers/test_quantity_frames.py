@@ -51,6 +51,9 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         ("Fast 100-tausend Mitarbeiter haben gestreikt.", [(100000, "Mitarbeiter", "after")]),
         ("Im Umkreis von 50 Kilometern fällt Regen.", [(50, "Kilometern", "after")]),
         ("Der Lander verfügt über 24 Watt.", [(24, "Watt", "after")]),
+        # the verb before the noun, the number after it and a place
+        ("Im Jahr betrug die Zahl der verschickten Briefe in Tirol 1,2 Millionen.", [(1_200_000, "Briefe", "before")]),
+        ("Damals betrug die Zahl der Mitglieder in Hessen 2010 noch rund 500.", [(500, "Mitglieder", "before")]),  # not the year
         # a range after "zwischen" whose noun came before ("- und" written for "und")
         ("Die Zahl der Toten liegt zwischen 20 und 30.", [(25, "Toten", "before")]),
         ("Über die Zahl der Gäste gab es Streit, die Angaben lagen zwischen 4.000 - und 9.000.", [(6500, "Gäste", "before")]),
@@ -91,6 +94,7 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Sie gewann den 100-Meter-Lauf in Rom.",  # a hyphen joins a scale word only, not a unit of a compound
         "Es war ihr 2-tausendster Auftritt.",
         "Die Zahl der Gäste wuchs, zwischen 2010 und 2015 kamen viele.",  # years after "zwischen"
+        "Damals betrug die Zahl der Mitglieder in Hessen 2010 mehr als heute.",
         "Die Gäste kamen. Zwei kamen zu spät.",  # a bare count opening its sentence needs a casualty frame
         "Die Wahl lief. Acht wurden am Ende gewählt.",
         "Sie sagte, drei wurden schwer verletzt.",  # … and to open the sentence
