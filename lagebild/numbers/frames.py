@@ -44,7 +44,7 @@ _YEAR_CUES = frozenset(
     "jahr jahre jahres jahren seit bis von ab ende anfang mitte sommer herbst winter frühjahr frühling in "
     "im um vor nach zwischen stand jahrgang saison bj. baujahr anno januar februar märz april mai juni "
     "juli august september oktober november dezember jan. feb. aug. sept. okt. nov. dez. – - / wahl "
-    "wahljahr".split()
+    "wahljahr gegenüber vorjahr verglichen".split()
 )
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 

@@ -54,6 +54,9 @@ _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|üb
 _GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
 
 
+_TOLD = re.compile(r"^[A-ZÄÖÜ].*[A-ZÄÖÜ][\w-]*(\s+der\s+(?:[A-ZÄÖÜa-zäöüß]+e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)(?:\s+[A-ZÄÖÜ][\w-]*)?)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Claimant:
     """A credited source: its text span in the document and the cue that credits it."""
@@ -69,6 +72,12 @@ class Claimant:
         if m and len(self.text) > m.end():
             object.__setattr__(self, "start", self.start + m.end())
             object.__setattr__(self, "text", self.text[m.end() :])
+        # "sagte Bundesschulsprecher Maximilian Gnesda der APA": a name takes no genitive, the agency is who was told
+        told = _TOLD.match(self.text)
+        if told and any(p in _cues().addressees for p in told.group(2).lower().split("-")) \
+                and not _is_agent(self.text[: told.start(1)].split()[-1]):
+            object.__setattr__(self, "end", self.start + told.start(1))
+            object.__setattr__(self, "text", self.text[: told.start(1)])
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,7 @@ class _Cues:
     back_reference: re.Pattern[str] | None
     subjunctive: frozenset[str]
     documents: tuple[str, ...] = ()
+    addressees: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +108,7 @@ def _cues() -> _Cues:
         if raw.get("back_reference") else None,
         subjunctive=frozenset(raw.get("subjunctive", [])),
         documents=tuple(raw.get("documents", [])),
+        addressees=frozenset(a.lower() for a in raw.get("addressees", [])),
     )
 
 

@@ -54,6 +54,8 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         # the verb before the noun, the number after it and a place
         ("Im Jahr betrug die Zahl der verschickten Briefe in Tirol 1,2 Millionen.", [(1_200_000, "Briefe", "before")]),
         ("Damals betrug die Zahl der Mitglieder in Hessen 2010 noch rund 500.", [(500, "Mitglieder", "before")]),  # not the year
+        # "gegenüber 2014" is a year, not a count sharing the noun before
+        ("Die Zahl der Gäste stieg auf 900 Personen, gegenüber 2014 eine Verdopplung.", [(900, "Personen", "after")]),
         # a range after "zwischen" whose noun came before ("- und" written for "und")
         ("Die Zahl der Toten liegt zwischen 20 und 30.", [(25, "Toten", "before")]),
         ("Über die Zahl der Gäste gab es Streit, die Angaben lagen zwischen 4.000 - und 9.000.", [(6500, "Gäste", "before")]),
