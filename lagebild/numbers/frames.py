@@ -37,7 +37,8 @@ _VERB_FIRST = re.compile(
 _ZAHL_DER = re.compile(
     r"(?<![\w-])(?:Gesamtzahl|Anzahl|Zahl|Bilanz)\s+(?:der|an|von)\s+(?:(?!(?:in|im|an|am|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|für|über|unter|vor|der|die|das|den|dem|des)\s)[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w:*-]*\w)"
 )
-_COMPOUND_ZAHL = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+?)-?(?:zahl|zahlen|bilanz)(?![\w])")
+#: "Opferzahl", "Teilnehmer-Zahl"; not "Anzahl", "Gesamtzahl", "Höchstzahl" (no counted noun in them)
+_COMPOUND_ZAHL = re.compile(r"(?<![\w-])(?!(?:An|Gesamt|Höchst|Mindest|Rekord|Teil|Bei|Ab|Aus|Ein|Ober|Unter)-?zahl)([A-ZÄÖÜ][a-zäöüß]+?)-?(?:zahl|zahlen|bilanz)(?![\w])")
 _MAGNITUDE = re.compile(rf"(?<![\w-])(Stärke|Magnitude|Richterskala)\s+(?:von\s+)?(?:{_HEDGE}\s+)?$")
 _SENT_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
 _YEAR_CUES = frozenset(

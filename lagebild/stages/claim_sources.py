@@ -32,7 +32,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
 _ART = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]in|[Ee]ine|[Ee]iner|[Ee]inem|[Ee]ines|[Ee]inen)"  # "Die ukrainische Armee"
 _LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
-_ADJ = (r"(?:(?!(?:haben|hatten|wurden|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
+_ADJ = (r"(?:(?!(?:haben|hatten|wurden|wurde|würde|hatte|habe|hätte|wäre|sollte|könnte|musste|konnte|wollte|dürfte|müsste|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
         r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
         r"ihre[nmrs]?|unsere[nmrs]?|diese[nmrs]?|jene[nmrs]?|alle[nmrs]?|keine[nmrs]?|eine[nmrs]?)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)")
 _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|infratest|dimap)"  # brands written in lower case
@@ -124,7 +124,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
         "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:[a-zäöüß]+(?:ischen|ischer|lichen)\s+)+(?i:{c.source_nouns}))(?![\w])"),
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
-        "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
+        "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})(?:\s+vom\s+(?!{_NOT_OWNER})\w+)?\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
         # "wie aus dem … veröffentlichten Zwischenergebnis der Wahlleiterin hervorgeht": the document, credited to its owner
         "hervorgeht": re.compile(r"(?<![\w])[Ww]ie\s+aus\s+(?P<doc>[^,;:.!?]{3,140}?)\s+(?:hervorgeht|hervorging|hervorgehe)(?![\w])"),

@@ -172,8 +172,10 @@ class RuleClaims:
         if labelled is not None and (scope is None or scope[1] != "group"):
             scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
         own_measure = load_measures().of_noun(q.unit or "")
+        framed = load_measures().by_id(str(measure).partition(":")[0])
         if _PART_OF.match(text, clause[0], q.num_start) and q.unit_kind == "count" and q.unit_from == "after" and q.unit_span \
-                and (own_measure is None or own_measure.who):
+                and (load_measures().is_generic(q.unit or "") or (own_measure is not None and own_measure.who)
+                     or (own_measure is None and framed is not None and framed.any_noun)):
             # "198 Zivilisten starben, darunter 39 Kinder": a part of the figure before, about the children
             scope = (q.unit or "", "group", q.unit_span, None)
         part = _partitive(text, q, clause, measure)
@@ -233,6 +235,7 @@ class RuleClaims:
         return data
 
 
+_NOT_LABELS = frozenset("von bis ab über unter um mit auf bei nach in im am zu für rund etwa circa knapp fast mehr weniger".split())
 _OPEN_PAREN = re.compile(r"[ \t]*\($")
 
 
@@ -248,8 +251,8 @@ def _list_label(text: str, q: Quantity, entities: list[Annotation]) -> tuple[str
     if paren is not None:
         head = head[: paren.start()] + " "
     m = LIST_LABEL.search(head)
-    if m is None:
-        return None
+    if m is None or m.group(1).split()[0].lower() in _NOT_LABELS:
+        return None  # "Kostenpunkt: Von 1.800 bis 3.000 Euro"
     s = q.num_start - 40 if q.num_start >= 40 else 0
     span = (s + m.start(1), s + m.end(1))
     ent = next((e for e in entities if e.label in _SCOPE_LABELS and e.span.start < span[1] and span[0] < e.span.end), None)

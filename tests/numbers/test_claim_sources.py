@@ -75,6 +75,8 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Rund 3.000 Schüler haben teilgenommen, sagte ein Sprecher der APA.", "3.000", "ein Sprecher der APA"),
         ("Laut Chefredakteur der Zeitung kamen 3.000 Schüler.", "3.000", "Chefredakteur der Zeitung"),
         ("Dabei seien 80 Ziele zerstört worden, sagte der Armeesprecher.", "80", "Armeesprecher"),
+        # a finite verb with an adjective's ending is no part of the source
+        ("Bei dem Anschlag wurde dem Militär zufolge ein Soldat getötet und 7 verletzt.", "7", "Militär"),
         # a survey's author before a colon
         ("Hier die neue Umfrage des Instituts Allensbach: Die SPD kommt auf 18 Prozent.", "18", "Instituts Allensbach"),
         # the agent of a passive verb of publishing before a colon
@@ -120,7 +122,8 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Wie aus einem Bericht hervorgeht, starben 12 Menschen.", "12"),
         ("Die Angaben stimmten nicht, 12 Menschen fehlten.", "12"),
         ("Hier die Prognose: Die SPD kommt auf 18 Prozent.", "18"),  # a survey without its author
-        ("Dabei seien mehr als 800 Ziele zerstört worden, sagte er.", "800"),  # "Dabei" opens, it is no subject
+        ("Dabei seien mehr als 800 Ziele zerstört worden, sagte er.", "800"),
+        ("Gestiegen ist dem Bericht vom Montag zufolge der Anteil um 12 Prozent.", "12"),  # a dated back reference, no source here  # "Dabei" opens, it is no subject
         ("Es folgt die Auswertung der Daten: Die SPD kommt auf 18 Prozent.", "18"),  # a document is no author  # source nouns without a named source  # a document without an owner names nobody
         ("In der Nacht wurde von den Kindern gesungen: Die CSU gewinnt mit 37,5 Prozent.", "37,5"),  # no verb of publishing
         ("Die Zahlen wurden vom Bundesamt veröffentlicht, 37,5 Prozent sind arm.", "37,5"),  # a comma, not a colon, after it  # "eigenen Angaben" names nobody  # a pronoun introducing the figure is no claimant

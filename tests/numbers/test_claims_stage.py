@@ -106,6 +106,8 @@ def test_list_label_is_the_scope_of_its_figure() -> None:
     assert found["85"] == ("seats", "CSU") and found["37"] == ("seats", "Freie Wähler")
     # a figure with its noun after it takes no label from before it
     assert _measured("Die Bilanz: CSU holte 85 Sitze.")["85 Sitze"][1] != "CSU"
+    # a preposition before a figure is no label
+    assert _measured("Der Speicher fasst 1.200 GB. Preis: Von 1.800 bis 3.000 Euro.")["1.800 bis 3.000 Euro"][1] is None
 
 
 
@@ -119,6 +121,8 @@ def test_part_after_darunter_is_about_its_group() -> None:
     assert found["120 Zivilisten"] == ("dead", None) and found["31 Kinder"] == ("dead", "Kinder")
     # a part whose noun names a measure of its own is that measure, not a group of the whole
     assert _measured("Es kamen 300 Menschen, darunter 12 Verletzte.")["12 Verletzte"] == ("injured", None)
+    # a part that is no group of people is no group scope
+    assert _measured("Es gab 8.000 Eingaben, davon betrafen 5.315 Beschwerden die Verwaltung.")["5.315 Beschwerden"][1] is None
 
 
 def test_adjective_of_origin_is_no_place_scope() -> None:

@@ -54,6 +54,9 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         # the verb before the noun, the number after it and a place
         ("Im Jahr betrug die Zahl der verschickten Briefe in Tirol 1,2 Millionen.", [(1_200_000, "Briefe", "before")]),
         ("Damals betrug die Zahl der Mitglieder in Hessen 2010 noch rund 500.", [(500, "Mitglieder", "before")]),  # not the year
+        # "Anzahl" names no counted noun of its own
+        ("Er sprach von einer Anzahl von 1.000, 1.500 Menschen.", [(1500, "Menschen", "after")]),
+        ("Die Opferzahl stieg auf 49.", [(49, "Opfer", "before")]),
         # "gegenüber 2014" is a year, not a count sharing the noun before
         ("Die Zahl der Gäste stieg auf 900 Personen, gegenüber 2014 eine Verdopplung.", [(900, "Personen", "after")]),
         # a range after "zwischen" whose noun came before ("- und" written for "und")
