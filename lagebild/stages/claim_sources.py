@@ -518,13 +518,17 @@ def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:
     m = _WIE_CLAUSE.match(text, clause[0], clause[1])
     if m is None or not re.search(r"\s[A-ZÄÖÜ]", m.group("np")) or m.group("verb") not in _cues().verbs:
         return None  # "wie die Zahl am Morgen zeigte": not a verb of saying
-    start = m.start("np")
-    seat = _SEAT.match(text, start, m.end("np"))
+    start, end = m.start("np"), m.end("np")
+    seat = _SEAT.match(text, start, end)
     if seat is not None:
         start = seat.end()  # "die in London ansässige Beobachtungsstelle": the source without where it sits
-    return Claimant(start, m.end("np"), text[start : m.end("np")], "wie")
+    cut = _WIE_CUT.search(text, start, end)
+    if cut is not None:
+        end = cut.start()  # "das Statistikamt am Montag in Brüssel", "die Zeitung unter Berufung auf …": when and how, not who
+    return Claimant(start, end, text[start:end], "wie")
 
 
+_WIE_CUT = re.compile(r"\s+(?:am|gestern|heute|zuvor|bereits|nun|weiter|unter\s+Berufung|gegenüber|dem|den|in\s+einer|in\s+einem)\s")
 _SEAT = re.compile(r"(?:(?:der|die|das|den|dem|des)\s+)?(?:in|im|aus|bei)\s+[A-ZÄÖÜ][\w-]*\s+(?:[a-zäöüß]+(?:e|en)\s+)+(?=[A-ZÄÖÜ])")
 
 

@@ -75,6 +75,9 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Rund 3.000 Schüler haben teilgenommen, sagte ein Sprecher der APA.", "3.000", "ein Sprecher der APA"),
         ("Laut Chefredakteur der Zeitung kamen 3.000 Schüler.", "3.000", "Chefredakteur der Zeitung"),
         ("Dabei seien 80 Ziele zerstört worden, sagte der Armeesprecher.", "80", "Armeesprecher"),
+        # when, where and to whom a source spoke is no part of it
+        ("Die Preise stiegen um 0,1 Prozent, wie das Statistikamt am Montag in Brüssel mitteilte.", "0,1", "Statistikamt"),
+        ("Wie die Zeitung Kurier unter Berufung auf eigene Recherchen berichtete, sind 6 Orte betroffen.", "6", "Zeitung Kurier"),
         # a finite verb with an adjective's ending is no part of the source
         ("Bei dem Anschlag wurde dem Militär zufolge ein Soldat getötet und 7 verletzt.", "7", "Militär"),
         # a survey's author before a colon
