@@ -22,6 +22,7 @@ from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors import Executor, InlineExecutor, Result, make_executor
 from lagebild.executors.read_ahead import read_ahead
+from lagebild.fingerprints import analysis_fingerprint
 from lagebild.ingest import discover
 from lagebild.ingest.limits import ReadLimits
 from lagebild.model import Document, SourceRef
@@ -46,6 +47,8 @@ class RunReport:
     failed: int = 0
     duplicates: int = 0
     already_stored: int = 0
+    #: found in the store but analysed under another fingerprint (lagebild or its per-document settings changed)
+    reanalysed: int = 0
     stage_failures: int = 0
     errors: list[InputError] = field(default_factory=list)
     #: things the user should know that lost nothing (e.g. a record id used twice)
@@ -72,7 +75,8 @@ class RunReport:
         return (
             f"documents in: {self.documents_in}, ok: {self.ok}, failed: {self.failed}, "
             f"exact duplicates: {self.duplicates}, already in store: {self.already_stored}, "
-            f"stage failures: {self.stage_failures}, time: {self.seconds:.1f} s"
+            + (f"re-analysed after a change of lagebild or its settings: {self.reanalysed}, " if self.reanalysed else "")
+            + f"stage failures: {self.stage_failures}, time: {self.seconds:.1f} s"
             + (" (" + ", ".join(f"{k} {v:.1f}" for k, v in self.phase_wall.items()) + ")" if self.phase_wall else "")
             + (f", notes: {len(self.notices)}" if self.notices else "")
             + self._stories()
@@ -117,8 +121,10 @@ def _new_documents(
     pending: _PendingSources,
     limits: ReadLimits | None = None,
     read_jobs: int = 1,
+    analysis: str | None = None,
 ) -> Iterator[Document]:
-    """Read inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose content is not yet in the store."""
+    """Read inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose content is
+    not yet in the store, or is stored under another ``analysis`` fingerprint (then under its stored id)."""
     taken: set[str] = set()
     seen_hashes: dict[str, str] = {}
 
@@ -139,10 +145,20 @@ def _new_documents(
             pending.add(seen_hashes[digest], got.source)
             report.duplicates += 1
             continue
-        existing = store.find_by_hash(digest)
-        if existing:
+        found = store.find_analysis(digest)
+        if found:
+            existing, stored_analysis = found
             store.add_source(existing, got.source)  # a rerun, or content stored by an earlier run
-            report.already_stored += 1
+            if analysis is None or stored_analysis == analysis:
+                report.already_stored += 1
+                continue
+            # analysed by another version or with other settings: analysed again, replacing the
+            # stored annotations under the same id (its sources stay)
+            report.reanalysed += 1
+            got.id = existing
+            taken.add(existing)
+            seen_hashes[digest] = existing
+            yield got
             continue
         wanted = got.id
         got.id = _unique_id(got.id, got, store, taken)
@@ -172,11 +188,15 @@ def analyze_paths(
     executor: Executor | None = None,
     progress: Callable[[Document], None] | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
+    recompute: bool = False,
 ) -> RunReport:
     """Analyse every new article under ``paths`` into ``store`` and recompute the corpus picture.
 
-    ``executor``: where the per-document pipeline runs (default: ``run.executor`` of the config
-    with ``jobs`` workers, 0 = every core, or every CPU of a Ray cluster).
+    A stored article whose analysis fingerprint (stages, their settings, code version) differs from
+    this run's is analysed again. ``executor``: where the per-document pipeline runs (default:
+    ``run.executor`` of the config with ``jobs`` workers, 0 = every core, or every CPU of a Ray
+    cluster). ``recompute``: the cross-source picture from scratch (stories clustered anew, no
+    stored story part or duplicate index reused), as after a change of the story settings.
     """
     config = config or load_config()
     started = time.perf_counter()
@@ -184,6 +204,7 @@ def analyze_paths(
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
     check_config(config)  # stages, settings and both orders, before reading a single file
     Pipeline(spec)  # and every stage builds with its settings
+    analysis = analysis_fingerprint(spec)
     limits = ReadLimits.from_config(config.raw)
     workers = jobs or config.jobs or (os.cpu_count() or 1)
     if executor is None:
@@ -193,7 +214,7 @@ def analyze_paths(
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     pending = _PendingSources()
-    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits, read_jobs), cpu, "read")
+    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits, read_jobs, analysis), cpu, "read")
     # The cross-source stages need every document in memory anyway: keeping the analysed ones
     # spares reading them back from the store (same content: the store keeps their JSON form).
     analysed: dict[str, Document] = {}
@@ -205,7 +226,7 @@ def analyze_paths(
     duplicates = _duplicates_stage(config)
     for chunk in executor.map_chunks(spec, docs, after=partial(_prepare, duplicates=duplicates)):
         t = time.thread_time()
-        chunk = _save_chunk(store, chunk, report, on_error)
+        chunk = _save_chunk(store, chunk, report, on_error, analysis)
         pending.flush(store, (r.doc.id for r in chunk))
         _save_signatures(store, chunk)
         cpu["store"] += time.thread_time() - t
@@ -228,26 +249,27 @@ def analyze_paths(
     report.phase_wall["documents"] = time.perf_counter() - started
     report.documents = corpus_documents(store, analysed, timings=cpu)
     analysed.clear()
-    report.corpus = compare_and_save(store, report.documents, config, timings=cpu, signatures=signatures)
+    report.corpus = compare_and_save(store, report.documents, config, timings=cpu, signatures=signatures, reuse=not recompute)
     signatures.clear()
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
     return report
 
 
-def _save_chunk(store: Store, chunk: list[Result], report: RunReport, on_error: Callable[[InputError], None]) -> list[Result]:
+def _save_chunk(store: Store, chunk: list[Result], report: RunReport, on_error: Callable[[InputError], None],
+                analysis: str | None = None) -> list[Result]:
     """Save a chunk in one transaction; if that fails, save its documents one by one so one
     unstorable document costs only itself (reported), never the chunk or the run."""
     rows = [r.extra.rows if r.extra is not None else None for r in chunk]
     try:
-        store.save_documents([r.doc for r in chunk], rows)
+        store.save_documents([r.doc for r in chunk], rows, analysis=analysis)
         return chunk
     except Exception:  # a store bug on one odd document must not end the run
         log.debug("saving a chunk failed; saving its documents one by one", exc_info=True)
         saved: list[Result] = []
         for result, row in zip(chunk, rows, strict=True):
             try:
-                store.save_documents([result.doc], [row])
+                store.save_documents([result.doc], [row], analysis=analysis)
             except Exception as exc:
                 err = InputError(result.doc.source.path, f"{_record_name(result.doc)} was read but could not be stored "
                                                          f"(internal {type(exc).__name__}); please report this file")
@@ -360,7 +382,7 @@ def compare_and_save(
     With ``reuse``, a story whose inputs did not change since the stored run (same fingerprint)
     keeps its stored results: its per-story stages do not run again and its rows are not rewritten.
     """
-    from lagebild.compare.per_story import StoryPart, code_version, compare_stories
+    from lagebild.compare.per_story import StoryPart, compare_stories
 
     config = config or load_config()
     cpu: MutableMapping[str, float] = timings if timings is not None else defaultdict(float)
@@ -387,7 +409,9 @@ def compare_and_save(
     with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
           (stored_stories(prior) if prior else nullcontext())):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
-                              configs=config.compare_configs, stored=stored, version=code_version())
+                              configs=config.compare_configs, stored=stored,
+                              # the per-document analysis too: stories of re-analysed documents recompute
+                              version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)))
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)

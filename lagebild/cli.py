@@ -82,9 +82,11 @@ def _progress(total_hint: int | None, enabled: bool) -> Any:
               help="Where the per-document stages run: local worker processes (default) or a Ray cluster (needs lagebild[ray]).")
 @click.option("--ray-address", default=None, metavar="ADDRESS",
               help="Ray cluster to join (HOST:6379, ray://HOST:10001 or auto); default: start a local one. Implies --executor ray.")
+@click.option("--recompute", is_flag=True,
+              help="Recompute the cross-source picture from scratch (stories clustered anew), e.g. after changing story settings.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, config_path: str | None,
-            overrides: tuple[str, ...], executor: str | None, ray_address: str | None, quiet: bool) -> None:
+            overrides: tuple[str, ...], executor: str | None, ray_address: str | None, recompute: bool, quiet: bool) -> None:
     """Analyse article files or folders (recursively) into the store, then write the export and report.
 
     Reads .txt, .html, .json, .jsonl and .warc files. Files already in the store are skipped,
@@ -115,7 +117,8 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
             click.echo(f"{getattr(err, 'label', 'error')}: {err}", err=True)
 
         try:
-            report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1), on_error=on_error)
+            report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1), on_error=on_error,
+                                   recompute=recompute)
         finally:
             bar.close()
         # One data flow: the documents the cross-source stages saw are exported and reported

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
+from lagebild.fingerprints import code_version
 from lagebild.model import Document
 
 __all__ = ["STORY_KINDS", "CompareRun", "StoryInputs", "StoryPart", "code_version", "compare_stories", "merge_parts", "story_inputs"]
@@ -282,26 +283,6 @@ def _merge_coverage(result: CorpusResult, parts: Sequence[StoryPart], position: 
         "sources_label": origin_label(origins, [s["doc"] for s in sources]),
         "timeline_gaps": gaps,
     }
-
-
-def code_version() -> str:
-    """A digest of the installed lagebild: its version and the name, size and time of each of its files.
-
-    A stored story part is reused only under the same digest, so a changed stage, vocabulary or
-    model file (an update, an edit) makes every story recompute instead of keeping stale results.
-    """
-    from pathlib import Path
-
-    from lagebild import __version__
-
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.blake2b(__version__.encode(), digest_size=12)
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".pyc", ".db") or "__pycache__" in path.parts or not path.is_file():
-            continue
-        st = path.stat()
-        h.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
 
 
 @dataclass

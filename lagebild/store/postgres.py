@@ -75,6 +75,12 @@ class PostgresStore:
         row = self._one("SELECT id FROM documents WHERE hash = %s", (content_hash,))
         return row["id"] if row else None
 
+    def find_analysis(self, content_hash: str) -> tuple[str, str | None] | None:
+        """The id of the document with this content and the fingerprint of its analysis (None: unknown)."""
+        row = self._one("SELECT d.id, a.fingerprint FROM documents d LEFT JOIN doc_analysis a ON a.doc_id = d.id "
+                        "WHERE d.hash = %s", (content_hash,))
+        return (row["id"], row["fingerprint"]) if row else None
+
     def has_id(self, doc_id: str) -> bool:
         return self._one("SELECT 1 AS x FROM documents WHERE id = %s", (_clean(doc_id),)) is not None
 
@@ -89,15 +95,17 @@ class PostgresStore:
             )
         return cur.rowcount > 0
 
-    def save_document(self, doc: Document, rows: DocumentRows | None = None) -> None:
+    def save_document(self, doc: Document, rows: DocumentRows | None = None, *, analysis: str | None = None) -> None:
         """Insert or replace one document with its annotations, atomically."""
-        self.save_documents([doc], None if rows is None else [rows])
+        self.save_documents([doc], None if rows is None else [rows], analysis=analysis)
 
-    def save_documents(self, docs: Sequence[Document], rows: Sequence[DocumentRows | None] | None = None) -> None:
+    def save_documents(self, docs: Sequence[Document], rows: Sequence[DocumentRows | None] | None = None, *,
+                       analysis: str | None = None) -> None:
         """Insert or replace documents with their annotations in one transaction (all or none).
 
         ``rows``: ``document_rows(doc)`` for each document when already computed (e.g. by the
-        worker that analysed it); missing or mismatching ones are computed here.
+        worker that analysed it); missing or mismatching ones are computed here. ``analysis``: the
+        fingerprint of the analysis that produced them (None: unknown, a rerun analyses them again).
         """
         pairs = rows_to_save(docs, rows)
         now = time.time()
@@ -141,6 +149,9 @@ class PostgresStore:
                         ann_rows,
                     )
                 cur.executemany("INSERT INTO documents_fts(doc_id, title, body, lemmas) VALUES (%s, %s, %s, %s)", fts_rows)
+                cur.execute("DELETE FROM doc_analysis WHERE doc_id = ANY(%s)", (ids,))
+                if analysis is not None:
+                    cur.executemany("INSERT INTO doc_analysis(doc_id, fingerprint) VALUES (%s, %s)", [(i, analysis) for i in ids])
         except self._psycopg.Error as exc:
             names = ", ".join(repr(i) for i in ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
             raise StoreError(f"cannot save document {names}: {exc}") from exc

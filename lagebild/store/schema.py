@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: cross-source results as rows (corpus_items, story_parts, story_items)
+SCHEMA_VERSION = 3  # 2: cross-source results as rows (corpus_items, story_parts, story_items); 3: doc_analysis
 
 #: tables of schema 1 that the rows of ``corpus_items``/``story_items`` replace (dropped when a picture is saved)
 LEGACY_TABLES = ("events", "claim_groups", "inconsistencies")
 
-#: cross-source results, duplicate signatures and band index as rows; the same in both dialects but two column types
+#: analysis fingerprints, cross-source results, duplicate signatures and band index as rows; the same in both dialects but two column types
 _CROSS_SOURCE_TABLES = """
+-- which per-document analysis produced each stored document (``lagebild.fingerprints.analysis_fingerprint``):
+-- a rerun analyses a document again when it differs or is missing (a store written before this table)
+CREATE TABLE IF NOT EXISTS doc_analysis (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, fingerprint TEXT NOT NULL
+);
 -- corpus-wide cross-source results: kind 'duplicate', 'entity', 'story', 'mention_entity', 'failure', 'coverage'
 CREATE TABLE IF NOT EXISTS corpus_items (
   kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,

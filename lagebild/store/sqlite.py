@@ -50,6 +50,12 @@ class SQLiteStore:
         row = self.db.execute("SELECT id FROM documents WHERE hash = ?", (content_hash,)).fetchone()
         return row["id"] if row else None
 
+    def find_analysis(self, content_hash: str) -> tuple[str, str | None] | None:
+        """The id of the document with this content and the fingerprint of its analysis (None: unknown)."""
+        row = self.db.execute("SELECT d.id, a.fingerprint FROM documents d LEFT JOIN doc_analysis a ON a.doc_id = d.id "
+                              "WHERE d.hash = ?", (content_hash,)).fetchone()
+        return (row[0], row[1]) if row else None
+
     def has_id(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
@@ -64,15 +70,17 @@ class SQLiteStore:
             )
         return cur.rowcount > 0
 
-    def save_document(self, doc: Document, rows: DocumentRows | None = None) -> None:
+    def save_document(self, doc: Document, rows: DocumentRows | None = None, *, analysis: str | None = None) -> None:
         """Insert or replace one document with its annotations, atomically."""
-        self.save_documents([doc], None if rows is None else [rows])
+        self.save_documents([doc], None if rows is None else [rows], analysis=analysis)
 
-    def save_documents(self, docs: Sequence[Document], rows: Sequence[DocumentRows | None] | None = None) -> None:
+    def save_documents(self, docs: Sequence[Document], rows: Sequence[DocumentRows | None] | None = None, *,
+                       analysis: str | None = None) -> None:
         """Insert or replace documents with their annotations in one transaction (all or none).
 
         ``rows``: ``document_rows(doc)`` for each document when already computed (e.g. by the
-        worker that analysed it); missing or mismatching ones are computed here.
+        worker that analysed it); missing or mismatching ones are computed here. ``analysis``: the
+        fingerprint of the analysis that produced them (None: unknown, a rerun analyses them again).
         """
         pairs = rows_to_save(docs, rows)
         now = time.time()
@@ -108,6 +116,10 @@ class SQLiteStore:
                     [(doc.id, *a) for a in row.annotations],
                 )
                 self.db.execute("INSERT INTO documents_fts(doc_id, title, body, lemmas) VALUES (?, ?, ?, ?)", build_fts_row(doc, row.lemmas))
+                if analysis is None:
+                    self.db.execute("DELETE FROM doc_analysis WHERE doc_id = ?", (doc.id,))
+                else:
+                    self.db.execute("INSERT OR REPLACE INTO doc_analysis(doc_id, fingerprint) VALUES (?, ?)", (doc.id, analysis))
 
     def get_document(self, doc_id: str) -> Document | None:
         row = self.db.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
