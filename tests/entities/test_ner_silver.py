@@ -89,3 +89,28 @@ def test_e5_type_vectors_average_per_lower_cased_word(monkeypatch: pytest.Monkey
     assert vecs.shape == (6, 3)
     assert not vecs[5].any()  # never met: zero row
     assert np.allclose(np.linalg.norm(vecs[:5], axis=1), 1.0, atol=1e-6)
+
+
+def test_news_sentences_split_lines_and_drop_short_ones() -> None:
+    import spacy
+
+    from lagebild.training.ner_silver import _news_sentences
+
+    nlp = spacy.blank("de")
+    text = "Kurz.\nDie Regierung in Wien hat am Montag neue Regeln beschlossen. Sie gelten ab Mai.\n\n"
+    sents = list(_news_sentences(nlp, text))
+    assert sents == [["Die", "Regierung", "in", "Wien", "hat", "am", "Montag", "neue", "Regeln", "beschlossen", "."],
+                     ["Sie", "gelten", "ab", "Mai", "."]]
+
+
+def test_warm_start_sources_every_component_with_the_training_scorer(tmp_path: Path) -> None:
+    import spacy
+
+    from lagebild.entities.model import MODEL_DIR, TRAINING_SCORER
+    from lagebild.training.ner import warm_start
+
+    init = warm_start(MODEL_DIR, tmp_path / "init", tmp_path / "config.cfg")
+    cfg = spacy.util.load_config(tmp_path / "config.cfg")
+    assert cfg["components"] == {name: {"source": str(init)} for name in cfg["nlp"]["pipeline"]}
+    assert TRAINING_SCORER in (init / "config.cfg").read_text(encoding="utf-8")
+    assert "spacy.tagger_scorer.v1" in (MODEL_DIR / "config.cfg").read_text(encoding="utf-8")  # the original is untouched
