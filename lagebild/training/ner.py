@@ -304,6 +304,16 @@ def split_train(data: Path, out: Path, seed: int = 13, extra: str = "none",
     return train, aside
 
 
+def write_aside(data: Path, path: Path) -> None:
+    """The held-aside sentences in a format ``lagebild eval ner`` reads, to compare candidates on them."""
+    aside = split_train(data, path.parent)[1]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for tokens, tags in aside:
+            fh.writelines(f"{t}\t{g}\tO\n" for t, g in zip(tokens, tags, strict=True))
+            fh.write("\n")
+
+
 def prepare(train: list[Sentence], aside: list[Sentence], out: Path) -> tuple[Path, Path]:
     """Write the train/held-aside DocBins; return their paths."""
     out.mkdir(parents=True, exist_ok=True)
@@ -345,9 +355,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
+    ap.add_argument("--write-aside", type=Path, default=None, metavar="TSV",
+                    help="only write the held-aside train sentences (token, tag, O) for `lagebild eval ner TSV --model`")
     args = ap.parse_args(argv)
     if args.install_only:
         install(args.install_only)
+        return 0
+    if args.write_aside:
+        write_aside(args.data, args.write_aside)
         return 0
     train_sents, aside_sents = split_train(args.data, args.out, extra=args.extra, silver=args.silver)
     train, aside = prepare(train_sents, aside_sents, args.out)

@@ -114,3 +114,16 @@ def test_warm_start_sources_every_component_with_the_training_scorer(tmp_path: P
     assert cfg["components"] == {name: {"source": str(init)} for name in cfg["nlp"]["pipeline"]}
     assert TRAINING_SCORER in (init / "config.cfg").read_text(encoding="utf-8")
     assert "spacy.tagger_scorer.v1" in (MODEL_DIR / "config.cfg").read_text(encoding="utf-8")  # the original is untouched
+
+
+@pytest.mark.skipif(not (_DATA / "germeval2014_ner").exists(), reason="needs ../shared/data/germeval2014_ner")
+def test_written_aside_sentences_are_the_held_aside_ones(tmp_path: Path) -> None:
+    from lagebild.evaluation.ner import read_germeval
+    from lagebild.training.ner import HELD_ASIDE, split_train, write_aside
+
+    write_aside(_DATA, tmp_path / "aside.tsv")
+    with (tmp_path / "aside.tsv").open(encoding="utf-8") as fh:
+        written = [(s.tokens, s.outer) for s in read_germeval(fh)]
+    train, aside = split_train(_DATA, tmp_path)
+    assert len(written) == HELD_ASIDE and written == aside
+    assert not {tuple(t) for t, _ in aside} & {tuple(t) for t, _ in train[:5000]}
