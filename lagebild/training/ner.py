@@ -10,7 +10,11 @@ Training data (CC BY 4.0 only, so the committed model carries no NC terms): the 
 smartdata`` adds 3,751 sentences of SmartData v1 *train* news and RSS items whose gold
 PER/LOC/ORG spans are completed by the accurate mode's labels (``lagebild.training.ner_silver``;
 needs ``lagebild[accurate]`` once, then cached in OUT); measured, not adopted (see
-benchmarks/README.md, "Default NER model: SmartData sentences"). The encoder is a
+benchmarks/README.md, "Default NER model: SmartData sentences"). ``--extra 10kgnad --silver N``
+adds N 10kGNAD news sentences labelled by the accurate mode alone (distillation; 10kGNAD is CC BY-NC-SA
+4.0, so not for the shipped model). ``--init-from MODEL`` continues training an installed pipeline
+(use a lower ``--learn-rate``), which costs minutes instead of the from-scratch half hour
+(benchmarks/README.md, "Default NER model: distillation by continued training"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
