@@ -224,7 +224,8 @@ upstream = "*"
 
 MODEL_NOTE = """
 German NER tagger for lagebild (GermEval 2014 labels: PER LOC ORG OTH + deriv/part), trained with
-spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014); word vectors trained on
+spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014) and SmartData v1 train news
+(CC BY 4.0, Schiersch et al. 2018, gold + accurate-mode labels); word vectors trained on
 the GermEval train and LER (CC BY 4.0, Leitner et al. 2019/2020) texts.
 """
 
@@ -242,7 +243,13 @@ Do not edit by hand: retrain and commit the result.
   `part` ("Troia-Ausstellung"). The stage `entities.ner.v1` maps OTH to MISC.
 - Training data: GermEval 2014 **train** (24,000 sentences; 1,000 of them held aside to pick the
   best checkpoint). The official **dev** file was used for nothing but the reported evaluation.
-- Licence of the data behind this model: CC BY 4.0.
+  The shipped weights were then trained further (`--init-from lagebild/models/ner-de --extra
+  smartdata --max-steps 2000 --learn-rate 0.0005 --seed 1`) on the same sentences plus 3,751
+  SmartData v1 *train* news and RSS sentences (gold PER/LOC/ORG completed by the accurate
+  mode's labels), checkpoint again chosen on the held-aside sentences.
+- Licence of the data behind this model: CC BY 4.0 (GermEval 2014, SmartData: Schiersch et al.,
+  *A German Corpus for Fine-Grained Named Entity Recognition and Relation Extraction of Traffic
+  and Industry Events*, LREC 2018).
   GermEval 2014: D. Benikova, C. Biemann, M. Reznicek, *NoSta-D Named Entity Annotation for
   German: Guidelines and Dataset*, LREC 2014. LER (text only, for the word vectors): E. Leitner,
   G. Rehm, J. Moreno-Schneider, *A Dataset of German Legal Documents for Named Entity
