@@ -10,7 +10,11 @@ Training data (CC BY 4.0 only, so the committed model carries no NC terms): the 
 smartdata`` adds 3,751 sentences of SmartData v1 *train* news and RSS items whose gold
 PER/LOC/ORG spans are completed by the accurate mode's labels (``lagebild.training.ner_silver``;
 needs ``lagebild[accurate]`` once, then cached in OUT); measured, not adopted (see
-benchmarks/README.md, "Default NER model: SmartData sentences"). The encoder is a
+benchmarks/README.md, "Default NER model: SmartData sentences"). ``--extra 10kgnad --silver N``
+adds N 10kGNAD news sentences labelled by the accurate mode alone (distillation; 10kGNAD is CC BY-NC-SA
+4.0, so not for the shipped model). ``--init-from MODEL`` continues training an installed pipeline
+(use a lower ``--learn-rate``), which costs minutes instead of the from-scratch half hour
+(benchmarks/README.md, "Default NER model: distillation by continued training"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
@@ -220,7 +224,8 @@ upstream = "*"
 
 MODEL_NOTE = """
 German NER tagger for lagebild (GermEval 2014 labels: PER LOC ORG OTH + deriv/part), trained with
-spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014); word vectors trained on
+spaCy on the GermEval 2014 train split (CC BY 4.0, Benikova et al. 2014) and SmartData v1 train news
+(CC BY 4.0, Schiersch et al. 2018, gold + accurate-mode labels); word vectors trained on
 the GermEval train and LER (CC BY 4.0, Leitner et al. 2019/2020) texts.
 """
 
@@ -238,7 +243,13 @@ Do not edit by hand: retrain and commit the result.
   `part` ("Troia-Ausstellung"). The stage `entities.ner.v1` maps OTH to MISC.
 - Training data: GermEval 2014 **train** (24,000 sentences; 1,000 of them held aside to pick the
   best checkpoint). The official **dev** file was used for nothing but the reported evaluation.
-- Licence of the data behind this model: CC BY 4.0.
+  The shipped weights were then trained further (`--init-from lagebild/models/ner-de --extra
+  smartdata --max-steps 2000 --learn-rate 0.0005 --seed 1`) on the same sentences plus 3,751
+  SmartData v1 *train* news and RSS sentences (gold PER/LOC/ORG completed by the accurate
+  mode's labels), checkpoint again chosen on the held-aside sentences.
+- Licence of the data behind this model: CC BY 4.0 (GermEval 2014, SmartData: Schiersch et al.,
+  *A German Corpus for Fine-Grained Named Entity Recognition and Relation Extraction of Traffic
+  and Industry Events*, LREC 2018).
   GermEval 2014: D. Benikova, C. Biemann, M. Reznicek, *NoSta-D Named Entity Annotation for
   German: Guidelines and Dataset*, LREC 2014. LER (text only, for the word vectors): E. Leitner,
   G. Rehm, J. Moreno-Schneider, *A Dataset of German Legal Documents for Named Entity
@@ -282,7 +293,8 @@ def build_config(arch: str, width: int, depth: int, rows: list[int], maxout: int
             .replace("@MAXOUT@", str(maxout)))
 
 
-def split_train(data: Path, out: Path, seed: int = 13, extra: str = "none") -> tuple[list[Sentence], list[Sentence]]:
+def split_train(data: Path, out: Path, seed: int = 13, extra: str = "none",
+                silver: int = 5000) -> tuple[list[Sentence], list[Sentence]]:
     """Training sentences (GermEval train minus the held-aside ones, plus ``extra``) and held-aside ones."""
     sents = list(_sentences(data / GERMEVAL_TRAIN))
     rng = random.Random(seed)
@@ -294,7 +306,23 @@ def split_train(data: Path, out: Path, seed: int = 13, extra: str = "none") -> t
         more = smartdata_sentences(data, out / "smartdata.tsv")
         train = train + more
         print(f"+ {len(more)} SmartData sentences (gold + accurate-mode labels)", file=sys.stderr)
+    elif extra == "10kgnad":
+        from lagebild.training.ner_silver import gnad_sentences
+
+        more = gnad_sentences(data, out / f"10kgnad-{silver}.tsv", silver)
+        train = train + more
+        print(f"+ {len(more)} 10kGNAD sentences (accurate-mode labels)", file=sys.stderr)
     return train, aside
+
+
+def write_aside(data: Path, path: Path) -> None:
+    """The held-aside sentences in a format ``lagebild eval ner`` reads, to compare candidates on them."""
+    aside = split_train(data, path.parent)[1]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for tokens, tags in aside:
+            fh.writelines(f"{t}\t{g}\tO\n" for t, g in zip(tokens, tags, strict=True))
+            fh.write("\n")
 
 
 def prepare(train: list[Sentence], aside: list[Sentence], out: Path) -> tuple[Path, Path]:
@@ -319,36 +347,79 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--depth", type=int, default=4, help="tok2vec CNN layers")
     ap.add_argument("--maxout", type=int, default=3, help="maxout pieces per tok2vec layer")
     ap.add_argument("--rows", default="10000,3000,5000,1000", help="hash-embedding rows for NORM,PREFIX,SUFFIX,SHAPE")
-    ap.add_argument("--extra", choices=["none", "smartdata"], default="none",
+    ap.add_argument("--extra", choices=["none", "smartdata", "10kgnad"], default="none",
                     help="smartdata: add SmartData v1 train news/RSS sentences, gold PER/LOC/ORG completed by the "
-                         "accurate mode's labels (needs lagebild[accurate] unless OUT/smartdata.tsv exists)")
+                         "accurate mode's labels (needs lagebild[accurate] unless OUT/smartdata.tsv exists); "
+                         "10kgnad: add --silver sentences of 10kGNAD news labelled by the accurate mode "
+                         "(10kGNAD is CC BY-NC-SA 4.0 text, see benchmarks/README.md)")
+    ap.add_argument("--silver", type=int, default=5000, metavar="N", help="10kGNAD sentences for --extra 10kgnad")
+    ap.add_argument("--learn-rate", type=float, default=0.001,
+                    help="Adam learning rate (lower it with --init-from: the full rate first undoes the trained weights)")
+    ap.add_argument("--seed", type=int, default=0, help="spaCy training seed (initialisation, batch order, dropout)")
     ap.add_argument("--e5-vectors", type=int, default=0, metavar="N",
                     help="extend each word vector by 32 dims of multilingual-e5-small states averaged over the "
                          "first N training sentences (0: off; needs lagebild[accurate] at training time)")
+    ap.add_argument("--init-from", type=Path, default=None, metavar="MODEL",
+                    help="continue training an installed pipeline (e.g. lagebild/models/ner-de) instead of starting "
+                         "from random weights; keeps its architecture and word vectors (--e5-vectors, --width etc. "
+                         "are then ignored)")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
+    ap.add_argument("--write-aside", type=Path, default=None, metavar="TSV",
+                    help="only write the held-aside train sentences (token, tag, O) for `lagebild eval ner TSV --model`")
     args = ap.parse_args(argv)
     if args.install_only:
         install(args.install_only)
         return 0
-    train_sents, aside_sents = split_train(args.data, args.out, extra=args.extra)
+    if args.write_aside:
+        write_aside(args.data, args.write_aside)
+        return 0
+    train_sents, aside_sents = split_train(args.data, args.out, extra=args.extra, silver=args.silver)
     train, aside = prepare(train_sents, aside_sents, args.out)
-    e5_text = [words for words, _ in train_sents[: args.e5_vectors]]
-    vectors = build_vectors(args.data, args.out / "vectors", args.vector_words, e5_text)
     cfg = args.out / "config.cfg"
-    rows = [int(r) for r in args.rows.split(",")]
-    cfg.write_text(build_config(args.arch, args.width, args.depth, rows, args.maxout), encoding="utf-8")
+    if args.init_from:
+        vectors = warm_start(args.init_from, args.out / "init", cfg)
+    else:
+        e5_text = [words for words, _ in train_sents[: args.e5_vectors]]
+        vectors = build_vectors(args.data, args.out / "vectors", args.vector_words, e5_text)
+        rows = [int(r) for r in args.rows.split(",")]
+        cfg.write_text(build_config(args.arch, args.width, args.depth, rows, args.maxout), encoding="utf-8")
     cmd = [
         sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(args.out / "model"),
         "--code", str(Path(__file__).with_name("ner_scorer.py")),
         "--paths.train", str(train), "--paths.dev", str(aside), "--paths.vectors", str(vectors),
-        "--training.max_steps", str(args.max_steps),
+        "--training.max_steps", str(args.max_steps), "--system.seed", str(args.seed),
+        "--training.optimizer.learn_rate", str(args.learn_rate),
     ]
     subprocess.run(cmd, check=True, env={**__import__("os").environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
     if not args.no_install:
         install(args.out / "model" / "model-best")
     return 0
+
+
+def warm_start(model: Path, init: Path, cfg: Path) -> Path:
+    """Write a training config whose components are sourced from ``model`` (copied to ``init``).
+
+    The installed pipeline names spaCy's tagger scorer; the copy gets the training scorer back so
+    checkpoints are again chosen by entity F1. Returns the pipeline whose vectors training uses.
+    """
+    import spacy
+
+    if init.exists():
+        shutil.rmtree(init)
+    shutil.copytree(model, init)
+    init_cfg = init / "config.cfg"
+    init_cfg.write_text(init_cfg.read_text(encoding="utf-8").replace("spacy.tagger_scorer.v1", TRAINING_SCORER),
+                        encoding="utf-8")
+    config = spacy.util.load_config(init_cfg)
+    names = list(config["nlp"]["pipeline"])
+    train_cfg = spacy.util.load_config_from_str(build_config("tagger" if "tagger" in names else "parser", 96, 4,
+                                                             [10000, 3000, 5000, 1000]), interpolate=False)
+    for name in names:
+        train_cfg["components"][name] = {"source": str(init)}
+    train_cfg.to_disk(cfg, interpolate=False)
+    return init
 
 
 def build_vectors(data: Path, out: Path, keep: int, e5_text: list[list[str]] | None = None) -> Path:

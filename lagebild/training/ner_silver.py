@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 SMARTDATA = "smartdata_de_ner/smartdata_v1_train_filtered.jsonl.gz"
+GNAD = "10kgnad_articles/test.csv"
 GOLD_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "ORGANIZATION_COMPANY": "ORG",
               "LOCATION": "LOC", "LOCATION_CITY": "LOC"}
 SOURCES = ("news", "rss")
@@ -140,6 +141,57 @@ def smartdata_sentences(data: Path, cache: Path) -> list[Sentence]:
     write_tsv(sents, cache)
     n_ents = sum(t.startswith("B-") for _, tags in sents for t in tags)
     print(f"SmartData: {len(sents)} sentences, {n_ents} entities -> {cache}", file=sys.stderr)
+    return sents
+
+
+def _news_sentences(nlp: Any, text: str) -> Iterator[list[str]]:
+    """Words of the sentences of one article (spaCy's rule-based sentence splitter)."""
+    from spacy.pipeline import Sentencizer
+
+    split = Sentencizer()
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        for sent in split(nlp.make_doc(line)).sents:
+            words = [t.text for t in sent if not t.is_space]
+            if 5 <= len(words) <= 60:  # headlines and run-on lists teach little; long ones cost most
+                yield words
+
+
+def label_gnad(data: Path, limit: int, seed: int = 13) -> list[Sentence]:
+    """``limit`` sentences of 10kGNAD news articles labelled by the accurate tagger (distillation).
+
+    Sentences are drawn at random (``seed``) from all articles so every topic is represented.
+    """
+    import csv
+    import random
+
+    from spacy.tokens import Doc
+
+    from lagebild.entities.accurate.tagger import recognise_accurate
+    from lagebild.entities.model import load_model
+
+    nlp = load_model()
+    with (data / GNAD).open(encoding="utf-8", newline="") as fh:
+        texts = [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2 and row[1].strip()]
+    rows = [words for text in texts for words in _news_sentences(nlp, text)]
+    random.Random(seed).shuffle(rows)
+    rows = rows[:limit]
+    docs = [Doc(nlp.vocab, words=words) for words in rows]
+    out: list[Sentence] = []
+    for words, doc in zip(rows, recognise_accurate(nlp, docs), strict=True):
+        out.append((words, _merge(len(words), [], [(e.start, e.end, e.label_) for e in doc.ents])))
+    return out
+
+
+def gnad_sentences(data: Path, cache: Path, limit: int) -> list[Sentence]:
+    """The silver-labelled 10kGNAD sentences, from ``cache`` when it exists."""
+    if cache.exists():
+        return read_tsv(cache)
+    sents = label_gnad(data, limit)
+    write_tsv(sents, cache)
+    n_ents = sum(t.startswith("B-") for _, tags in sents for t in tags)
+    print(f"10kGNAD: {len(sents)} sentences, {n_ents} entities -> {cache}", file=sys.stderr)
     return sents
 
 

@@ -89,3 +89,41 @@ def test_e5_type_vectors_average_per_lower_cased_word(monkeypatch: pytest.Monkey
     assert vecs.shape == (6, 3)
     assert not vecs[5].any()  # never met: zero row
     assert np.allclose(np.linalg.norm(vecs[:5], axis=1), 1.0, atol=1e-6)
+
+
+def test_news_sentences_split_lines_and_drop_short_ones() -> None:
+    import spacy
+
+    from lagebild.training.ner_silver import _news_sentences
+
+    nlp = spacy.blank("de")
+    text = "Kurz.\nDie Regierung in Wien hat am Montag neue Regeln beschlossen. Sie gelten ab Mai.\n\n"
+    sents = list(_news_sentences(nlp, text))
+    assert sents == [["Die", "Regierung", "in", "Wien", "hat", "am", "Montag", "neue", "Regeln", "beschlossen", "."],
+                     ["Sie", "gelten", "ab", "Mai", "."]]
+
+
+def test_warm_start_sources_every_component_with_the_training_scorer(tmp_path: Path) -> None:
+    import spacy
+
+    from lagebild.entities.model import MODEL_DIR, TRAINING_SCORER
+    from lagebild.training.ner import warm_start
+
+    init = warm_start(MODEL_DIR, tmp_path / "init", tmp_path / "config.cfg")
+    cfg = spacy.util.load_config(tmp_path / "config.cfg")
+    assert cfg["components"] == {name: {"source": str(init)} for name in cfg["nlp"]["pipeline"]}
+    assert TRAINING_SCORER in (init / "config.cfg").read_text(encoding="utf-8")
+    assert "spacy.tagger_scorer.v1" in (MODEL_DIR / "config.cfg").read_text(encoding="utf-8")  # the original is untouched
+
+
+@pytest.mark.skipif(not (_DATA / "germeval2014_ner").exists(), reason="needs ../shared/data/germeval2014_ner")
+def test_written_aside_sentences_are_the_held_aside_ones(tmp_path: Path) -> None:
+    from lagebild.evaluation.ner import read_germeval
+    from lagebild.training.ner import HELD_ASIDE, split_train, write_aside
+
+    write_aside(_DATA, tmp_path / "aside.tsv")
+    with (tmp_path / "aside.tsv").open(encoding="utf-8") as fh:
+        written = [(s.tokens, s.outer) for s in read_germeval(fh)]
+    train, aside = split_train(_DATA, tmp_path)
+    assert len(written) == HELD_ASIDE and written == aside
+    assert not {tuple(t) for t, _ in aside} & {tuple(t) for t, _ in train[:5000]}
