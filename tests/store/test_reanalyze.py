@@ -49,6 +49,7 @@ def test_a_changed_setting_reanalyses_stored_documents(store_url: str, examples_
         assert not [a for d in store.iter_documents() for a in d.annotations if a.kind == "claim"]
         # the cross-source picture is built from the new annotations: no claim group is left
         assert changed.corpus is not None and changed.corpus.claim_groups == []
+        assert changed.main_cpu["stories reused"] == 0  # no story part computed from the old annotations is kept
 
         again = analyze_paths([examples_dir], store, config=load_config(None, [NO_GERMAN_FIGURES]), jobs=1)
         assert (again.ok, again.reanalysed) == (0, 0)
