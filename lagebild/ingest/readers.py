@@ -34,6 +34,7 @@ import json
 import os
 import re
 import stat
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -329,6 +330,15 @@ def _json_kind(obj: Any) -> str:
             type(None): "null"}.get(type(obj), type(obj).__name__)
 
 
+#: what JSON itself counts as whitespace; any other blank character on a line is reported
+_JSON_WHITESPACE = " \t\r\n"
+
+
+def _only_invisible(text: str) -> bool:
+    """Spaces of any kind and format characters (zero-width space, BOM) only."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 def _parse_record(text: str | bytes, limits: ReadLimits) -> tuple[Any, int]:
     """``json.loads`` held to the nesting limit; return the value and how many lone surrogates
     were replaced. Raises ``ValueError`` with a message for the user."""
@@ -477,7 +487,10 @@ def _jsonl_records(path: Path, lines: Iterable[tuple[int, Any]], size: int, limi
                 encoding = (how, f"line {lineno} is not valid UTF-8; decoded as {how}")
         else:
             text = raw
-        if not text.strip():
+        if not text.strip(_JSON_WHITESPACE):
+            continue  # an empty line between records is common and harmless
+        if _only_invisible(text):
+            yield InputError(name, f"line {lineno}: only invisible characters (e.g. no-break spaces), not a JSON record; skipped")
             continue
         if len(text) > limits.max_record_bytes:
             yield InputError(name, f"line {lineno}: record too large ({len(text) / 1e6:.0f} MB; limit ingest.max_record_mb)")
