@@ -181,6 +181,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                     full_by_last_t[translit_key(words[-1])].add(root)
                 doc_full_last[(m.doc, words[-1])].add(root)
                 doc_full_first[(m.doc, words[0])].add(root)
+    near_index = SurnameIndex(full_by_last)
     pending: list[tuple[int, set[int]]] = []  # bare surnames that several persons of the corpus carry
     for i, m in enumerate(mentions):
         if m.label != "PER" or m.form != "name":
@@ -191,7 +192,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         target = None
         tables = (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single)),
                   full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None,
-                  _near_surname(single, full_by_last))
+                  near_index.near(single))
         for k, table in enumerate(tables):
             roots = {uf.find(r) for r in table} if table else set()
             if len(roots) == 1:
@@ -321,15 +322,28 @@ _TRANSLIT_MIN = 6
 _PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
 
 
-def _near_surname(single: str, full_by_last: Mapping[str, set[int]]) -> set[int] | None:
-    """Persons whose surname is one edit away from a long one-word name (a typo or transliteration)."""
-    if len(single) < _FUZZY_SURNAME_LEN:
-        return None
-    out: set[int] = set()
-    for last, roots in full_by_last.items():
-        if abs(len(last) - len(single)) <= 1 and last[:1] == single[:1] and Levenshtein.distance(last, single, score_cutoff=1) <= 1:
-            out |= roots
-    return out or None
+class SurnameIndex:
+    """Surnames of full names by first letter and length, for the one-edit lookup of long bare names.
+
+    Only a surname of the same first letter and a length within one can be one edit away; a scan
+    of every surname of the corpus for every bare name was quadratic in the persons of the corpus.
+    """
+
+    def __init__(self, full_by_last: Mapping[str, set[int]]) -> None:
+        self.buckets: dict[tuple[str, int], list[tuple[str, set[int]]]] = defaultdict(list)
+        for last, roots in full_by_last.items():
+            self.buckets[(last[:1], len(last))].append((last, roots))
+
+    def near(self, single: str) -> set[int] | None:
+        """Persons whose surname is one edit away from a long one-word name (a typo or transliteration)."""
+        if len(single) < _FUZZY_SURNAME_LEN:
+            return None
+        out: set[int] = set()
+        for size in (len(single) - 1, len(single), len(single) + 1):
+            for last, roots in self.buckets.get((single[:1], size), ()):
+                if Levenshtein.distance(last, single, score_cutoff=1) <= 1:
+                    out |= roots
+        return out or None
 
 
 @functools.lru_cache(maxsize=65536)
