@@ -18,8 +18,7 @@ from lagebild.compare import COMPARE, CorpusResult
 from lagebild.compare.duplicates import Duplicates, Signature, precomputed_signatures
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
-from lagebild.executors import Executor, InlineExecutor, Result, make_executor
-from lagebild.executors.base import TaskHost
+from lagebild.executors import Executor, InlineExecutor, Result, TaskHost, make_executor
 from lagebild.executors.read_ahead import read_ahead
 from lagebild.ingest import discover
 from lagebild.ingest.limits import ReadLimits

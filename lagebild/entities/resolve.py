@@ -34,7 +34,7 @@ from lagebild.entities.normalize import (
 )
 from lagebild.model import Document
 
-__all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
+__all__ = ["MentionRec", "SurnameIndex", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
 
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
