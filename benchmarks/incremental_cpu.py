@@ -5,7 +5,10 @@ holds a corpus and an increment (e.g. one ``benchmarks/scale.py --keep DIR`` lef
 smallest id of the increment's documents; in a work folder it rebuilds the store without the
 increment (every story computed and stored), adds the increment and times ``compare_and_save``
 as ``lagebild analyze`` runs it (stored story results and signatures reused), then the same with
-nothing reused (as before story results and signatures were stored), then the increment alone.
+nothing reused (``reuse=False``: stories clustered anew, every document searched for copies, every
+story recomputed, as a first run does), then the increment alone. Incremental runs assign new
+articles to the stored stories, so the two pictures can differ in story ids and in which story an
+article joins: the script says how many one-shot stories the incremental run has as well.
 
 Usage: .venv/bin/python benchmarks/scale.py --sizes 2000 --incremental 200 --keep /tmp/scale
        .venv/bin/python benchmarks/incremental_cpu.py /tmp/scale/s2000.db a0002000 /tmp/scale/cpu
@@ -48,6 +51,11 @@ def stages(cpu: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 1) for k, v in cpu.items() if v >= 0.05 and not k.startswith("stories ")}
 
 
+def _partition(result: Any) -> set[frozenset[str]]:
+    """The stories as sets of articles (an incremental run keeps a grown story's first id)."""
+    return {frozenset(str(m.get("doc")) for m in s.get("members") or []) for s in result.stories}
+
+
 def main() -> None:
     src, first_new, work = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     work.mkdir(parents=True, exist_ok=True)
@@ -87,7 +95,9 @@ def main() -> None:
     cpu0: dict[str, Any] = defaultdict(float)
     old, t_old = cpu_of(lambda: compare_and_save(s, docs2, timings=cpu0, reuse=False, signatures=sigs))
     print(f"everything recomputed: load {t_load:.1f} + cross-source {t_old:.1f} CPU s; {stages(cpu0)}", flush=True)
-    print("same picture:", now.to_json() == old.to_json(), flush=True)
+    print("same picture:", now.to_json() == old.to_json(), "; same stories (members):", _partition(now) == _partition(old),
+          f"({len(_partition(now) & _partition(old))} of {len(_partition(old))} one-shot stories also in the incremental run)",
+          flush=True)
     s.close()
 
     a = open_store(str(work / "alone.db"))  # the increment alone

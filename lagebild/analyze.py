@@ -10,12 +10,14 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult
-from lagebild.compare.duplicates import Duplicates, Signature, precomputed_signatures
+from lagebild.compare.duplicates import Duplicates, Signature, StoredIndex, precomputed_signatures, stored_index
+from lagebild.compare.stories import stored_stories
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors import Executor, InlineExecutor, Result, TaskHost, make_executor
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "recompute_corpus"]
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
+STORIES_STAGE = "stories.v1"
 
 
 @dataclass
@@ -318,7 +321,9 @@ def recompute_corpus(
     """Run the cross-source stages over every stored document and save the result.
 
     ``loaded``: documents already in memory exactly as stored (by id), not read again.
-    ``reuse``: keep the stored results of stories whose inputs did not change (False: recompute every story).
+    ``reuse``: keep the stored stories (new documents are assigned to them), the stored duplicate
+    search and the results of stories whose inputs did not change (False: cluster the stories anew,
+    search every document for copies and recompute every story, as a first run does).
     ``timings``, when given, receives CPU seconds for "load", "compare:<stage>" and "save corpus".
     """
     docs = corpus_documents(store, loaded, timings=timings)
@@ -362,20 +367,26 @@ def compare_and_save(
     cpu: MutableMapping[str, float] = timings if timings is not None else defaultdict(float)
     known = store.story_fingerprints() if reuse else {}
     t = time.process_time()
+    index = _duplicate_index(store, reuse) if DUPLICATES_STAGE in config.compare_stages else None
     given = dict(signatures or {})
-    if DUPLICATES_STAGE in config.compare_stages:
-        given.update((i, Signature.from_row(row)) for i, row in store.signatures(d.id for d in docs if d.id not in given))
+    if index is not None:  # only the documents the stored search does not cover are searched
+        given.update((i, Signature.from_row(row)) for i, row in store.signatures(d.id for d in docs
+                                                                                if d.id not in given and d.id not in index.indexed))
     cpu["load signatures"] += time.process_time() - t
 
     def stored(story: str | None, fingerprint: str) -> StoryPart | None:
-        if known.get(story or "") != fingerprint:
+        kept = known.get(story or "")
+        if kept is None or kept.split("/", 1)[0] != fingerprint.split("/", 1)[0]:  # the rest: see compare_stories
             return None
         t = time.process_time()
-        part = store.story_part(story, fingerprint)
+        part = store.story_part(story, kept)
         cpu["load stories"] += time.process_time() - t
         return part
 
-    with precomputed_signatures(given):
+    # stories already stored keep their articles; the new ones are assigned to them (reuse False: clustered anew)
+    prior = store.corpus_items("story") if reuse and STORIES_STAGE in config.compare_stages else None
+    with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
+          (stored_stories(prior) if prior else nullcontext())):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
                               configs=config.compare_configs, stored=stored, version=code_version())
     given.clear()
@@ -383,5 +394,31 @@ def compare_and_save(
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
     t = time.process_time()
     store.save_corpus(run.result, run.parts)
+    if index is not None:
+        _save_index(store, index, run.result)
     cpu["save corpus"] += time.process_time() - t
     return run.result
+
+
+def _duplicate_index(store: Store, reuse: bool) -> StoredIndex:
+    """The stored duplicate search (``reuse`` False: none, every document is searched and the rows replaced)."""
+    settings, indexed = store.band_index() if reuse else ("", set())
+
+    def signatures(ids: list[str]) -> dict[str, Signature]:
+        return {i: Signature.from_row(row) for i, row in store.signatures(ids)}
+
+    return StoredIndex(settings, indexed, store.corpus_items("duplicate") if indexed else [], store.band_docs, signatures,
+                       replace_all=not reuse)
+
+
+def _save_index(store: Store, index: StoredIndex, result: CorpusResult) -> None:
+    """Keep the band rows of the documents this run searched (after the links they belong to are saved).
+
+    If the duplicate stage failed, the saved links are incomplete: the stored search is dropped,
+    so the next run searches every document again.
+    """
+    failed = any(f.get("stage") == DUPLICATES_STAGE for f in result.failures)
+    if failed:
+        store.save_bands("", [], [], replace_all=True)
+    elif index.searched or index.replace_all:
+        store.save_bands(index.settings, index.searched, index.new_rows, replace_all=index.replace_all)

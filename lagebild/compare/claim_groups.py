@@ -20,14 +20,15 @@ The reasoning says which, and why, in words for every group.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -220,9 +221,12 @@ class ClaimGrouper:
                 scope_ann = by_id.get(data.get("scope_ann") or "")
                 if scope_ann is not None and _SOURCE_BEFORE.search(doc.text[max(0, scope_ann.span.start - 30) : scope_ann.span.start]):
                     scope_ann = None  # "laut ARD", "nach Angaben des ZDF": who says it, not what it is about
+                named = _place_after_adjective(doc.text, scope_ann, locs)
+                if named is not None:
+                    scope_ann = named
                 # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
-                scope_text = canonical.get(scope_id or "") or data.get("scope")
+                scope_text = canonical.get(scope_id or "") or (named.surface if named is not None else data.get("scope"))
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
                 if scope is not None and (no_scope(scope_text) or no_scope(scope_ann.surface if scope_ann else None)
                                           or _body_not_group(doc, scope_ann, str(measure))):
@@ -296,14 +300,37 @@ class ClaimGrouper:
 
     # -- grouping -----------------------------------------------------------------------------
     def _by_size(self, claims: list[_Claim]) -> list[list[_Claim]]:
-        """Split claims into runs of one order of magnitude (a 3.000 and a 50.000 are different quantities)."""
+        """Split claims into runs of one order of magnitude (a 3.000 and a 50.000 are different quantities).
+
+        A run whose largest value is more than ``max_ratio`` times its smallest is cut at its widest gap
+        between neighbouring values, again until none is, so one stray value at either end does not move
+        the cut through the middle of a cluster. A running count (a toll revised as victims are found:
+        4 → 18 → 90 → 141) grows step by step far beyond one order of magnitude: it is cut only where
+        neighbouring values are more than ``max_ratio`` apart."""
+        ordered = sorted(claims, key=lambda c: (_magnitude(c) or 0.0, c.doc.id, c.ann.span.start))
+        sized = [c for c in ordered if (_magnitude(c) or 0.0) > 0]
+        unsized = [c for c in ordered if (_magnitude(c) or 0.0) <= 0]
+        running = bool(claims) and claims[0].measure.partition(":")[0] in running_measures()
         runs: list[list[_Claim]] = []
-        for c in sorted(claims, key=lambda c: (_magnitude(c) or 0.0, c.doc.id, c.ann.span.start)):
-            size = _magnitude(c) or 0.0
-            if runs and (size <= 0 or (_magnitude(runs[-1][0]) or 0.0) * self.max_ratio >= size):
-                runs[-1].append(c)
+
+        def cut(items: list[_Claim]) -> None:
+            sizes = [_magnitude(c) or 0.0 for c in items]
+            gaps = [b / a for a, b in pairwise(sizes)]
+            too_wide = max(gaps, default=1.0) > self.max_ratio if running else sizes[-1] > self.max_ratio * sizes[0]
+            if len(items) < 2 or not too_wide:
+                runs.append(items)
+                return
+            at = max(range(len(gaps)), key=lambda i: (gaps[i], -i)) + 1
+            cut(items[:at])
+            cut(items[at:])
+
+        if sized:
+            cut(sized)
+        if unsized:  # no size to tell: with the smallest values
+            if runs:
+                runs[0][:0] = unsized
             else:
-                runs.append([c])
+                runs.append(unsized)
         return runs
 
     def group(self, docs: Sequence[Document], result: Any) -> list[dict[str, Any]]:
@@ -311,15 +338,16 @@ class ClaimGrouper:
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
-        scopes: dict[tuple[str, str], set[str]] = defaultdict(set)  # (story, measure) → the places its figures are about
+        scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
             blocks[(c.story, c.measure)].append(c)
             if c.scope:
-                scopes[(c.story, c.measure)].add(c.scope)
+                scopes[c.story].add(c.scope)
         for c in claims:
-            # a place no figure of this measure is about (a hospital's town, where other persons were counted)
-            # is no rival of the lead place
-            if c.near_place not in scopes[(c.story, c.measure)]:
+            # a place no figure of the story is about (a hospital's town, where other persons were counted) is no
+            # rival of the lead place; one that other figures are about is, whatever they count ("35.000 Menschen
+            # versammelten sich in Wien. Die Veranstalter sprachen von 80.000 Personen")
+            if c.near_place not in scopes[c.story]:
                 c.near_place = None
         out: list[dict[str, Any]] = []
         for block in blocks.values():
@@ -329,11 +357,19 @@ class ClaimGrouper:
             for c in scoped.pop(None, []):
                 # an unstated scope joins the one scoped group whose place the article names, unless another
                 # place is named just before the figure ("… in Wien. Die Veranstalter sprachen von 80.000")
-                candidates = [k for k in scoped if k and (c.near_place is None or c.near_place == k)]
+                # (a place where only another measure was counted is a weaker rival: it does not stand against a
+                # group whose values the figure agrees with)
+                weak = c.near_place not in scoped
+                candidates = [k for k in scoped if k and (c.near_place in (None, k) or not _is_place(scoped[k])
+                                                          or (weak and any(_overlap(c, o) for o in scoped[k])))]
                 fits = [k for k in candidates if k in c.doc_places]
+                if not fits and c.near_place in candidates:
+                    fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
                 if len(fits) > 1:  # the article names several: the one whose values it agrees with
                     fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
                 if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
+                    # (a place in the article's lead does not rule a group out: it may be a dateline, or a region
+                    # the group's place lies in)
                     fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
                 if len(fits) > 1 and _decimals(c) >= 2:
                     # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
@@ -347,16 +383,38 @@ class ClaimGrouper:
                     scoped.setdefault("", []).append(c)
             for key, members in scoped.items():
                 for run in self._by_size(members):
-                    group = self._group_json(run)
-                    if key == "" and group["relation"] == CANNOT_COMPARE:
-                        # no place or group stated and no time to order them: differing values are not taken
-                        # for one quantity (two cities' figures look alike); each set of agreeing ones stays
-                        phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-                        out.extend(self._group_json(items, unscoped_split=True) for items in phases if items)
+                    if key == "":
+                        out.extend(self._unscoped_groups(run))
                     else:
-                        out.append(group)
+                        out.append(self._group_json(run))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
+
+    def _unscoped_groups(self, run: list[_Claim], split: bool = False) -> list[dict[str, Any]]:
+        """Groups of figures that state no place or group.
+
+        Differing values with no time to order them are not taken for one quantity (two cities' figures
+        look alike): each set of agreeing ones stays. A dispute binds the figures of the articles it is
+        seen in and the figures of other articles that give a disputed value themselves; another
+        article's figure that a disputed one merely allows may be about another place and is grouped apart."""
+        group = self._group_json(run, unscoped_split=split)
+        if group["relation"] == CANNOT_COMPARE:
+            phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
+            return [self._group_json(items, unscoped_split=True) for items in phases if items]
+        if group["relation"] == "contradicted":
+            phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
+            disputed = {c.doc.id for i, j in combinations(range(len(phases)), 2)
+                        for pair in self._clashes(phases[i], phases[j]) for c in pair}
+            inside = [c for c in run if c.doc.id in disputed]
+            # another article's figure stays when it gives a disputed value itself: the same claimant's value,
+            # or a precise figure agreeing with a precise one ("41" beside "41"), not one a bare bound allows
+            rest = [c for c in run if c.doc.id not in disputed
+                    and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d)))
+                                for d in inside)]
+            if disputed and rest:
+                kept = [c for c in run if c not in rest]
+                return [self._group_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
+        return [group]
 
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""
@@ -364,11 +422,15 @@ class ClaimGrouper:
         for c in sorted(members, key=lambda c: (c.values[1] - c.values[0], c.doc.id, c.ann.span.start)):
             lo, hi = c.values
             best = None
+            size = _magnitude(c)
             for k, (rng, items) in enumerate(phases):
                 if lo <= rng[1] and rng[0] <= hi:
-                    gap = min((abs((c.ref.start - o.ref.start).days) for o in items if c.ref and o.ref), default=0)
-                    if best is None or gap < best[0]:
-                        best = (gap, k)
+                    gap = min((_days_apart(c.ref, o.ref) for o in items if c.ref and o.ref), default=0)
+                    # among phases as near in time, the one whose values lie nearest ("mindestens 18" goes with
+                    # the 18, not with a 132 it also allows)
+                    near = min((abs(math.log(size / m)) for o in items if size and (m := _magnitude(o))), default=0.0)
+                    if best is None or (gap, near) < best[0]:
+                        best = ((gap, near), k)
             if best is None:
                 phases.append(([lo, hi], [c]))
             else:
@@ -426,7 +488,7 @@ class ClaimGrouper:
                     "ref_time": sorted({c.ref.value for c in items if c.ref}),
                     "claimants": sorted({c.claimant or "outlet" for c in items}),
                     "independent_sources": len({c.origin for c in items}),
-                    "relation": "corroborated" if len({c.origin for c in items}) > 1 else "single",
+                    "relation": "corroborated" if _confirming_origins(items) > 1 else "single",
                 }
                 for items in phases
             ],
@@ -470,7 +532,11 @@ class ClaimGrouper:
         return "; ".join(parts)
 
     def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
-        """True when different claimants give these values for the same time: two named ones in one article, or
+        """True when different claimants give these values for the same time (see ``_clashes``)."""
+        return next(self._clashes(a, b), None) is not None
+
+    def _clashes(self, a: list[_Claim], b: list[_Claim]) -> Iterator[tuple[_Claim, _Claim]]:
+        """The pairs of figures by different claimants for the same time: two named ones in one article, or
         any two (an outlet's own statement counts as the outlet's claim) on the same stated day."""
         vocab = load_measures()
         for x in a:
@@ -481,7 +547,7 @@ class ClaimGrouper:
                     continue  # a share that does not say whose (which party) is no value of one quantity
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     if x.named and y.named and x.scope_assumed == y.scope_assumed:
-                        return True
+                        yield x, y
                     continue
                 if x.scope_assumed or y.scope_assumed:
                     continue  # across articles a contradiction needs both scopes stated, not read from a lead
@@ -489,8 +555,7 @@ class ClaimGrouper:
                 stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
                 if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
                         and abs((x.ref.start - y.ref.start).days) < self.same_time_days and not self._hours_apart(x, y):
-                    return True
-        return False
+                    yield x, y
 
     def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
         """True when both times are known to the minute and lie ``same_time_hours`` or more apart, for outlets'
@@ -558,12 +623,10 @@ class ClaimGrouper:
         prec = {(i, j) for i in range(n) for j in range(n) if i != j and before(i, j)}
         if not prec or any((j, i) in prec for i, j in prec):
             return None
-        order: list[int] = []
-        left = [i for i in range(n) if any(i in pair for pair in prec)]  # sorted by their earliest known time
-        while left:
-            ready = next(i for i in left if not any((k, i) in prec for k in left if k != i))
-            order.append(ready)
-            left.remove(ready)
+        placed = [i for i in range(n) if any(i in pair for pair in prec)]
+        tiers = _tiers(placed, prec)
+        # phases no known time puts apart share a step; within it the smaller value first
+        order = sorted(placed, key=lambda i: (tiers[i], _phase_size(phases[i]) or 0.0, i))
         return order + [i for i in range(n) if i not in order], prec  # the unplaced ones last
 
     @staticmethod
@@ -593,6 +656,9 @@ class ClaimGrouper:
                 return "single", f"Only one claim on this quantity ({self._describe(items)})."
             if n_sources < 2:
                 return "single", f"The same value is repeated, but only by copies of one source ({self._describe(items)})."
+            if _confirming_origins(items) < 2:
+                return "single", ("Only one source gives a precise figure; the others' vague or open-ended figures allow it"
+                                  f" but do not confirm it ({self._describe(items)}).")
             return "corroborated", (
                 f"{n_sources} independent sources give values that agree within their hedges ({self._describe(items)})."
             )
@@ -625,7 +691,9 @@ class ClaimGrouper:
                 resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
-                steps = " → ".join(" / ".join(_phase_values(phases[k])) for k in placed)
+                tiers = _tiers(placed, prec)
+                steps = " → ".join(" / ".join(v for k in placed if tiers[k] == t for v in _phase_values(phases[k]))
+                                   for t in sorted(set(tiers.values())))
                 phases[:] = [phases[k] for k in order]
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
@@ -636,6 +704,13 @@ class ClaimGrouper:
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note
                 )
+        if clashes and phases[0][0].measure.startswith(("count:", "unit:")):
+            # only the unit is known ("32 bis 37 Grad" and "unter 30 Grad"): nothing says the figures measure
+            # the same thing, so differing ones are no contradiction
+            return CANNOT_COMPARE, text + (
+                " Different claimants give different values at the same time, but only the unit is known, not what"
+                " is measured: they cannot be compared."
+            )
         if clashes:
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
@@ -757,6 +832,53 @@ def _body_not_group(doc: Document, scope_ann: Annotation | None, measure: str) -
     return kind == "percent" and bool(body.search(doc.text[max(0, scope_ann.span.start - 20) : scope_ann.span.start]))
 
 
+def _confirming_origins(items: list[_Claim]) -> int:
+    """How many independent origins give a figure of this phase that confirms it: its precise figures
+    ("128", "rund 100.000") and bounds on the same number, unless it has none (then "Dutzende" in two
+    outlets agree as far as they go); "mindestens 28" or "Zehntausende" beside a 128 allow it, they do not
+    confirm it."""
+    precise = [c for c in items if _pinned(c)]
+    if not precise:
+        return len({c.origin for c in items})
+    # a bound on the very number a precise figure gives ("über 700.000" beside "etwa 700.000") states it too
+    same = [c for c in items if not _pinned(c) and isinstance(v := c.json.get("value"), (int, float))
+            and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
+    return len({c.origin for c in precise + same})
+
+
+def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annotation]) -> Annotation | None:
+    """The place a place adjective stands before ("im rheinland-pfälzischen Landkreis Ahrweiler", "im
+    niedersächsischen Alfeld"): the figure is about the named place, not the whole region; None otherwise."""
+    if scope is None or (scope.data.get("form") != "adjective" and not scope.surface[:1].islower()):
+        return None
+    return next((a for a in locs if a.span.start > scope.span.end and not text[scope.span.end : a.span.start].strip()), None)
+
+
+def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
+    """Each placed phase's step in a series: 0 when no phase is known to come before it, else one more
+    than the latest step of those that do."""
+    tiers: dict[int, int] = {}
+    left = list(placed)
+    while left:
+        ready = [i for i in left if all(k in tiers for k in placed if (k, i) in prec)]
+        if not ready:  # a cycle cannot occur (checked before); stay safe
+            ready = left[:]
+        for i in ready:
+            tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
+            left.remove(i)
+    return tiers
+
+
+def _days_apart(a: DateInterval, b: DateInterval) -> int:
+    """Days between two reference times, 0 when they overlap (a day in July is no distance from "July")."""
+    return max(0, (a.start - b.end).days, (b.start - a.end).days)
+
+
+def _is_place(members: list[_Claim]) -> bool:
+    """True when a scoped group's stated scope is a place (not a party or other group)."""
+    return any(c.ann.data.get("scope_kind") == "place" for c in members if c.scope and not c.scope_assumed)
+
+
 def _share_of_nothing(c: _Claim, vocab: Any) -> bool:
     """True for a percentage share whose scope (party, group) is neither stated nor read from the lead."""
     measure = vocab.by_id(c.measure.partition(":")[0])
@@ -815,6 +937,12 @@ def _decimals(c: _Claim) -> int:
 def _precise(c: _Claim) -> bool:
     """True for a figure with a finite range (not "mehr als 20", not "Tausende"): agreeing with it says something."""
     return c.values[1] != float("inf") and not c.ann.data.get("vague")
+
+
+def _pinned(c: _Claim) -> bool:
+    """True for a figure pinned to a value ("128", "rund 100.000"), not a bound ("bis zu 130.000", "mehr als 20")
+    or a vague amount: agreeing with it means giving that value."""
+    return _precise(c) and c.values[0] > 0
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:

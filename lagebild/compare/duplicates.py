@@ -3,9 +3,10 @@
 Exact duplicates (same file content) never reach this stage: ``analyze`` stores them once with
 all their sources. Here we find articles that are the *same text* with small edits (a wire
 story republished by several outlets) or a *truncated* copy of another one. Jaccard similarity
-misses the second case, so candidates come from datasketch's ``MinHashLSHEnsemble``, which
-indexes by containment: "how much of A is inside B". Every candidate pair is then checked on
-the real shingle sets, so the reported scores are exact.
+misses the second case, so candidates come from MinHash LSH Ensemble's rule for containment
+("how much of A is inside B"), applied per pair of documents (``_Bands``), so the band keys can be
+kept as rows of the store and a run searches only the documents it adds (``StoredIndex``). Every
+candidate pair is then checked on the real shingle sets, so the reported scores are exact.
 
 ``result.duplicates`` entries: ``{"doc", "of", "kind", "score", "jaccard", "containment", "group"}``
 where ``kind`` is ``"exact"`` (same cleaned text), ``"near"`` (Jaccard ≥ ``near``) or
@@ -25,7 +26,8 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -37,7 +39,8 @@ import numpy as np
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult
 from lagebild.model import Document
 
-__all__ = ["Duplicates", "Signature", "SignatureRow", "independent_groups", "precomputed_signatures", "shingles"]
+__all__ = ["Duplicates", "Signature", "SignatureRow", "StoredIndex", "independent_groups", "precomputed_signatures", "shingles",
+           "stored_index"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -211,25 +214,79 @@ class Duplicates:
                 out[doc.id] = sig
         return out
 
+    def band_settings(self) -> str:
+        """What the band keys depend on: a stored band index made under other settings is not used."""
+        return f"bands1:{self.k},{self.num_perm},{self.min_shingles},{min(self.contained, self.near)}"
+
+    def bands(self, sig: Signature) -> list[int]:
+        """The band keys of ``sig`` (empty without a MinHash): rows of a persisted index, see ``_Bands``."""
+        if sig.minhash is None:
+            return []
+        return _bands(self.band_settings(), self.num_perm, min(self.contained, self.near)).keys(sig)
+
     def find(self, docs: Sequence[Document]) -> list[dict[str, Any]]:
         """Return the duplicate links among ``docs``."""
-        from datasketch import MinHashLSHEnsemble
-
+        index = _STORED_INDEX.get()
+        if index is not None:
+            if index.settings != self.band_settings():  # rows made under other settings: all searched, all replaced
+                index.settings, index.indexed, index.links, index.replace_all = self.band_settings(), set(), [], True
+            return self._find_new(docs, index)
         sigs = self._signatures(docs)
         if len(sigs) < 2:
             return []
-        by_id = {doc.id: doc for doc in docs if doc.id in sigs}
-        threshold = min(self.contained, self.near)
-        lsh = MinHashLSHEnsemble(threshold=threshold, num_perm=self.num_perm, num_part=8)
-        lsh.index((doc_id, sig.minhash, _size_bucket(sig.size)) for doc_id, sig in sigs.items())
-        pairs: set[tuple[str, str]] = set()
+        bands = _bands(self.band_settings(), self.num_perm, min(self.contained, self.near))
+        buckets: dict[int, list[str]] = defaultdict(list)
+        slots: dict[int, int] = {}
         for doc_id, sig in sigs.items():
-            for other in lsh.query(sig.minhash, sig.size):
-                if other != doc_id:
-                    pairs.add(tuple(sorted((doc_id, other))))  # type: ignore[arg-type]
+            for j, key in enumerate(bands.keys(sig)):
+                buckets[key].append(doc_id)
+                slots[key] = j
+        pairs = bands.candidates(buckets, slots, {d: s.size for d, s in sigs.items()})
+        by_id = {doc.id: doc for doc in docs if doc.id in sigs}
+        return _group(self._verify(sorted(pairs), sigs, by_id.__getitem__))
+
+    def _find_new(self, docs: Sequence[Document], index: StoredIndex) -> list[dict[str, Any]]:
+        """Links among ``docs`` from the stored links of indexed documents and a search for the others only."""
+        ids = {d.id for d in docs}
+        by_id = {doc.id: doc for doc in docs}
+        fresh_docs = [d for d in docs if d.id not in index.indexed]
+        kept = [link for link in index.links if link["doc"] in ids and link["of"] in ids
+                and link["doc"] in index.indexed and link["of"] in index.indexed]
+        sigs = self._signatures(fresh_docs)
+        bands = _bands(self.band_settings(), self.num_perm, min(self.contained, self.near))
+        keys = {i: bands.keys(sig) for i, sig in sigs.items()}
+        buckets: dict[int, list[str]] = defaultdict(list)
+        slots: dict[int, int] = {}
+        for doc_id, ks in keys.items():
+            for j, key in enumerate(ks):
+                buckets[key].append(doc_id)
+                slots[key] = j
+        for key, doc_id in index.lookup(list(buckets)):
+            if doc_id in ids and doc_id in index.indexed:
+                buckets[key].append(doc_id)
+        stored_ids = sorted({d for b in buckets.values() for d in b if d not in sigs})
+        stored_sigs = dict(index.signatures(stored_ids))
+        for doc_id in stored_ids:  # a signature the store lost or made under other settings: computed again
+            sig = stored_sigs.get(doc_id)
+            if sig is None or sig.settings != self._settings():
+                stored_sigs[doc_id] = self.signature(by_id[doc_id])
+        stored_sigs = {d: s for d, s in stored_sigs.items() if s.minhash is not None}
+        all_sigs = {**stored_sigs, **sigs}
+        sizes = {d: s.size for d, s in all_sigs.items()}
+        buckets = {k: [d for d in members if d in sizes] for k, members in buckets.items()}
+        pairs = {p for p in bands.candidates(buckets, slots, sizes) if p[0] in sigs or p[1] in sigs}
+        found = self._verify(sorted(pairs), all_sigs, by_id.__getitem__)
+        links = sorted(kept + found, key=lambda x: tuple(sorted((x["doc"], x["of"]))))
+        # what the store is to keep, only once the search is complete
+        index.new_rows = [(i, k) for i, ks in keys.items() for k in ks]
+        index.searched = [d.id for d in fresh_docs]
+        return _group([{k: v for k, v in link.items() if k != "group"} for link in links])
+
+    def _verify(self, pairs: Sequence[tuple[str, str]], sigs: Mapping[str, Signature],
+                doc: Callable[[str], Document]) -> list[dict[str, Any]]:
+        """The candidate pairs that are copies, checked on their real shingle sets (in the order given)."""
         links: list[dict[str, Any]] = []
-        uf = UnionFind()
-        for a, b in sorted(pairs):
+        for a, b in pairs:
             sa, sb = sigs[a], sigs[b]
             inter = sa.overlap(sb)
             if not inter:
@@ -237,7 +294,8 @@ class Duplicates:
             jac = inter / (sa.size + sb.size - inter)
             small, big = (a, b) if (sa.size, a) <= (sb.size, b) else (b, a)
             cont = inter / sigs[small].size
-            if " ".join((by_id[a].text or "").split()) == " ".join((by_id[b].text or "").split()):
+            # the same text has the same shingles: only then are the texts compared
+            if inter == sa.size == sb.size and " ".join((doc(a).text or "").split()) == " ".join((doc(b).text or "").split()):
                 kind, score = "exact", 1.0
             elif jac >= self.near:
                 kind, score = "near", jac
@@ -246,12 +304,126 @@ class Duplicates:
             else:
                 continue
             if kind == "contained":
-                doc, of = small, big
+                first, of = small, big
             else:  # the later copy points to the earlier one (then: the shorter to the longer)
-                doc, of = sorted((a, b), key=lambda d: (_date_key(by_id[d]), -sigs[d].size, d), reverse=True)
-            uf.union(doc, of)
-            links.append({"doc": doc, "of": of, "kind": kind, "score": round(score, 4),
+                first, of = sorted((a, b), key=lambda d: (_date_key(doc(d)), -sigs[d].size, d), reverse=True)
+            links.append({"doc": first, "of": of, "kind": kind, "score": round(score, 4),
                           "jaccard": round(jac, 4), "containment": round(cont, 4)})
-        for link in links:
-            link["group"] = uf.find(link["doc"])
         return links
+
+
+def _group(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add each link's copy group (the smallest document id among the documents it joins)."""
+    uf = UnionFind()
+    for link in links:
+        uf.union(link["doc"], link["of"])
+    for link in links:
+        link["group"] = uf.find(link["doc"])
+    return links
+
+
+class _Bands:
+    """Band keys of MinHash signatures and the rule that makes two documents a candidate pair.
+
+    It reproduces MinHash LSH Ensemble (containment search, Zhu et al. 2016, as datasketch builds
+    it) with one partition per indexed size: for a query of ``q`` shingles and an indexed set of
+    ``x`` (rounded up, ``_size_bucket``), the ensemble's optimal ``(b, r)`` for ``x / q`` says the
+    pair is a candidate when one of the first ``b`` bands of ``r`` rows is equal. The rule depends
+    only on the two documents, never on the rest of the corpus (the ensemble's partitions do), so
+    the band keys can be stored as rows and a new document is searched against them alone: a run
+    over the whole corpus and runs adding documents one batch at a time find the same pairs.
+    """
+
+    def __init__(self, settings: str, num_perm: int, threshold: float) -> None:
+        from datasketch import MinHashLSHEnsemble
+
+        ensemble = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=1)
+        self.xqs = np.asarray(ensemble.xqs, dtype=float)
+        self.params = [(int(b), int(r)) for b, r in ensemble.params]
+        widest: dict[int, int] = {}
+        for b, r in self.params:
+            widest[r] = max(widest.get(r, 0), b)
+        #: (r, band) of every key, in key order
+        self.slots = [(r, i) for r in sorted(widest) for i in range(widest[r])]
+        self.prefix = settings.encode()
+
+    def keys(self, sig: Signature) -> list[int]:
+        values = np.asarray(sig.minhash.hashvalues, dtype="<u8")
+        out = []
+        for r, i in self.slots:
+            h = hashlib.blake2b(self.prefix, digest_size=8)
+            h.update(r.to_bytes(2, "little") + i.to_bytes(2, "little"))
+            h.update(values[i * r : (i + 1) * r].tobytes())
+            out.append(int.from_bytes(h.digest(), "little", signed=True))  # fits a signed 64-bit column
+        return out
+
+    def _param(self, indexed: int, query: int) -> tuple[int, int]:
+        i = int(np.searchsorted(self.xqs, float(_size_bucket(indexed)) / float(query), side="left"))
+        return self.params[min(i, len(self.params) - 1)]
+
+    def candidates(self, buckets: Mapping[int, list[str]], slots: Mapping[int, int],
+                   sizes: Mapping[str, int]) -> set[tuple[str, str]]:
+        """Pairs ``(a, b)``, ``a < b``, sharing a band the rule looks at in either direction.
+
+        ``buckets``: band key → documents with that key; ``slots``: band key → its place in ``slots``.
+        """
+        first: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)  # pair → r → lowest equal band
+        for key, members in buckets.items():
+            if len(members) < 2:
+                continue
+            r, i = self.slots[slots[key]]
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    a, b = members[x], members[y]
+                    if a == b:
+                        continue
+                    seen = first[(a, b) if a < b else (b, a)]
+                    if i < seen.get(r, 1 << 30):
+                        seen[r] = i
+        out = set()
+        for (a, b), low in first.items():
+            b1, r1 = self._param(sizes[b], sizes[a])
+            b2, r2 = self._param(sizes[a], sizes[b])
+            if low.get(r1, 1 << 30) < b1 or low.get(r2, 1 << 30) < b2:
+                out.add((a, b))
+        return out
+
+
+@lru_cache(maxsize=4)
+def _bands(settings: str, num_perm: int, threshold: float) -> _Bands:
+    return _Bands(settings, num_perm, threshold)
+
+
+@dataclass
+class StoredIndex:
+    """The duplicate search a store keeps: band keys as rows, the links found so far, and what this run adds.
+
+    ``indexed``: documents whose links are in ``links`` and whose band keys are stored (under
+    ``settings``); the stage searches only the others and fills ``searched`` (their ids) and
+    ``new_rows`` (their ``(doc id, band key)`` rows) for the store to keep. ``replace_all``: the
+    stored rows were made under other settings and are to be replaced by ``new_rows``.
+    """
+
+    settings: str
+    indexed: set[str]
+    links: list[dict[str, Any]]
+    #: ``lookup(keys)`` yields ``(key, doc id)`` of the stored rows with these keys
+    lookup: Callable[[list[int]], Iterable[tuple[int, str]]]
+    #: ``signatures(ids)``: the stored signatures of these documents
+    signatures: Callable[[list[str]], Mapping[str, Signature]]
+    searched: list[str] = field(default_factory=list)
+    new_rows: list[tuple[str, int]] = field(default_factory=list)
+    replace_all: bool = False
+
+
+_STORED_INDEX: ContextVar[StoredIndex | None] = ContextVar("lagebild_duplicate_index", default=None)
+
+
+@contextmanager
+def stored_index(index: StoredIndex) -> Iterator[None]:
+    """Let ``Duplicates`` search only the documents ``index`` does not hold yet, inside the block."""
+    token = _STORED_INDEX.set(index)
+    try:
+        yield
+    finally:
+        _STORED_INDEX.reset(token)

@@ -29,7 +29,7 @@ from lagebild.events.corpus import (
     short_id,
     story_of,
 )
-from lagebild.events.dates import DateInterval, interval_of, widen
+from lagebild.events.dates import DateInterval, interval_of, nearest_weekday, widen
 from lagebild.events.label import label_quality, sentence_label
 from lagebild.events.lexicon import class_policies, load_lexicon
 from lagebild.model import Annotation, Document, Span
@@ -95,6 +95,7 @@ class Mention:
     trigger_at: tuple[int, int] = (0, 0)  # cleaned-text offsets of the trigger word
     agent_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the document's cleaned text (shared, not copied)
+    weekday: dict[str, Any] | None = None  # an unplaced "am Montag" of the clause: original span, weekday index
 
     @property
     def key(self) -> str:
@@ -168,6 +169,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 window, basis = widen(interval, window_days) if interval else None, "publication"
             sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
             sentence = doc.span_json(Span(*sent))
+            weekday = _weekday_of(doc, data.get("weekday"))
             out.append(
                 Mention(
                     doc=doc.id,
@@ -201,9 +203,20 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     trigger_at=(ann.span.start, ann.span.end),
                     agent_spans=[(by_id[r].span.start, by_id[r].span.end) for r in data.get("agent_anns") or [] if r in by_id],
                     text=doc.text,
+                    weekday=weekday,
                 )
             )
     return out
+
+
+def _weekday_of(doc: Document, data: Any) -> dict[str, Any] | None:
+    """The unplaced weekday of an event payload, with original offsets (None when absent or malformed)."""
+    if not isinstance(data, dict) or not isinstance(data.get("weekday"), int) or not 0 <= data["weekday"] <= 6:
+        return None
+    span = data.get("span")
+    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+        return None
+    return {**doc.span_json(Span(*span)), "weekday": data["weekday"]}
 
 
 def _name_tokens(surface: str) -> frozenset[str]:
@@ -234,6 +247,68 @@ def _overlap_known(a: object, b: object) -> bool:
 
 def _jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+#: days placed per article: doc -> {ISO day: the weekday span placed there}
+Pins = dict[str, dict[str, dict[str, Any]]]
+
+
+def _weekday_span(m: Mention) -> dict[str, Any]:
+    return {k: (m.weekday or {})[k] for k in ("doc", "start", "end", "text")}
+
+
+def _place_weekdays(
+    c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]], pins: Pins | None = None
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], bool, dict[str, list[Mention]]]:
+    """Place the sources' unplaced weekdays ("am Samstag") against a day-precision date of the same narrative.
+
+    An article known only to the month cannot turn "am Samstag" into a day; the same event dated to
+    the day by other sources can: the weekday is the one nearest that day. Without such a date, a
+    weekday of the article already placed in another event (``pins``) fixes the article's week, when
+    it leaves one day only. A weekday the text names is finer evidence than "around publication", so
+    it replaces such a date; a day written out in a text is never replaced, a month is never an
+    anchor. Returns the date, the alternatives, whether the placed days disagree, and the placements.
+    """
+    placed: dict[str, list[Mention]] = defaultdict(list)
+    anchors: dict[str, dict[str, Any]] = {}  # day -> what placed it
+    day_anchor = None
+    if date is not None and date.get("granularity") in ("day", "minute"):
+        day_anchor = interval_of(date.get("value"))
+    elif pins is None:
+        return date, dates, False, placed
+    for m in c.mentions:
+        if m.weekday is None:
+            continue
+        weekday = int(m.weekday["weekday"])
+        if day_anchor is not None:
+            day = nearest_weekday(day_anchor.start, weekday)
+            anchor = {"value": (date or {}).get("value"), "basis": (date or {}).get("basis")}
+        else:
+            mine = (pins or {}).get(m.doc) or {}
+            pin_days = {p: iv.start for p in mine if (iv := interval_of(p)) is not None}
+            days = {nearest_weekday(d, weekday) for d in pin_days.values()}
+            if len(days) != 1:
+                continue  # no placed weekday in this article, or two weeks apart: its week is not known
+            day = days.pop()
+            pin = min(pin_days, key=lambda p: (abs((pin_days[p] - day).days), p))
+            anchor = {"value": pin, "basis": "article", **mine[pin]}
+        if m.window is not None and not m.window.start <= day <= m.window.end:
+            continue  # outside the days its own article can speak of
+        placed[day.isoformat()].append(m)
+        anchors.setdefault(day.isoformat(), anchor)
+    if not placed or (date is not None and date.get("basis") == "text"):
+        return date, dates, False, placed
+    # most sources, then the earliest day; any other day stays listed as an alternative
+    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
+    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
+    derived = {
+        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
+        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
+    }
+    alternatives = [a for a in dates if a["value"] not in placed]
+    for value, ms in placed.items():
+        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
+    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
 
 
 @dataclass
@@ -404,7 +479,19 @@ class EventMerger:
         ids = [d.id for d in docs]
         groups = independent_groups(result, ids)
         names = entity_names(getattr(result, "entities", None) or [])
-        events = [self._event_json(c, groups, names) for c in clusters]
+        # dates: each event's consensus, then weekdays placed against the event's own day; the
+        # weekdays placed so fix their articles' weeks for events no source dates to the day
+        dated = [_place_weekdays(c, *self._consensus(c)) for c in clusters]
+        pins: Pins = defaultdict(dict)
+        for *_, placed in dated:
+            for day, ms in placed.items():
+                for m in ms:
+                    pins[m.doc].setdefault(day, _weekday_span(m))
+        dated = [
+            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) else _place_weekdays(c, d[0], d[1], pins)
+            for c, d in zip(clusters, dated, strict=True)
+        ]
+        events = [self._event_json(c, groups, names, d[:3]) for c, d in zip(clusters, dated, strict=True)]
         events.sort(key=lambda e: (e["date"]["start"] if e["date"] else "9999", e["id"]))
         return events
 
@@ -467,7 +554,10 @@ class EventMerger:
 
         return min(c.mentions, key=rank)
 
-    def _event_json(self, c: _Cluster, groups: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
+    def _event_json(
+        self, c: _Cluster, groups: dict[str, str], names: dict[str, str],
+        dated: tuple[dict[str, Any] | None, list[dict[str, Any]], bool],
+    ) -> dict[str, Any]:
         surface: dict[str, Counter[str]] = defaultdict(Counter)
         for m in c.mentions:
             for k, s in m.names.items():
@@ -479,7 +569,7 @@ class EventMerger:
         # counts first, then the key: the same output on every run (sets have no stable order)
         agents = sorted(c.agents, key=lambda k: (-c.agents[k], k))[:3]
         participants = sorted(c.participants, key=lambda k: (-c.participants[k], k))
-        date, dates = self._consensus(c)
+        date, dates, weekdays_apart = dated
         first = c.mentions[0]
         who = ", ".join(name(k) for k in agents[:2]) or _agent_phrase(first.agent_text or "")
         seed = first.obj  # the first (most specific) mention's object wins ties
@@ -495,7 +585,7 @@ class EventMerger:
         label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), named[0] if named else None) if rep.text else summary
         sources = sorted({m.doc for m in c.mentions})
         text_dates = [a for a in dates if a["basis"] == "text"]
-        conflict = c.conflict or any(
+        conflict = c.conflict or weekdays_apart or any(
             not _overlap_known(a["value"], b["value"])
             for i, a in enumerate(text_dates)
             for b in text_dates[i + 1 :]

@@ -20,7 +20,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
@@ -28,7 +28,8 @@ from lagebild.model import Document
 
 __all__ = ["STORY_KINDS", "CompareRun", "StoryInputs", "StoryPart", "code_version", "compare_stories", "merge_parts", "story_inputs"]
 
-#: ``stored(story id, fingerprint)``: the part a store kept for this story with this fingerprint, else None
+#: ``stored(story id, fingerprint)``: the part a store kept for this story if its fingerprint is this one up to
+#: the word weights (the part after "/"), else None; ``compare_stories`` checks the rest
 StoredParts = Callable[[str | None, str], "StoryPart | None"]
 
 #: the item kinds a story part holds (``coverage``: which keys of the coverage table the part has)
@@ -54,6 +55,8 @@ class StoryPart:
     failures: list[dict[str, str]] = field(default_factory=list)
     #: read from the store, not recomputed in this run
     reused: bool = False
+    #: reused under a new fingerprint (only the word weights changed and inference gave the same dates)
+    refingerprinted: bool = False
 
     @classmethod
     def of(cls, story: str | None, fingerprint: str, result: CorpusResult) -> StoryPart:
@@ -156,8 +159,9 @@ def story_inputs(result: CorpusResult, doc_ids: Sequence[str], origins: Mapping[
 
 
 def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str:
-    """A digest of everything the story's stages read: its documents, copies, entity ids and names,
-    origins and story record, and ``salt`` (stages, settings, corrections, code version)."""
+    """A digest of everything the story's stages read but the corpus word weights (see ``inference_words``):
+    its documents, copies, entity ids and names, origins and story record, and ``salt`` (stages,
+    settings, corrections, code version)."""
     h = hashlib.blake2b(digest_size=16)
 
     def put(obj: Any) -> None:
@@ -174,6 +178,50 @@ def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str
     put([[e.get("id"), e.get("name")] for e in inputs.result.entities])
     put(sorted(inputs.origins.items()))
     return h.hexdigest()
+
+
+DATES_STAGE = "dates.infer.v1"
+
+
+def _digest(obj: Any) -> str:
+    return hashlib.blake2b(json.dumps(obj, ensure_ascii=False).encode(), digest_size=8).hexdigest()
+
+
+def _recheck_dates(part: StoryPart, fp: str, sub: CorpusContext, names: Sequence[str], settings: Mapping[str, Any],
+                   built: Mapping[str, Any], timings: MutableMapping[str, float] | None) -> tuple[StoryPart | None, list[str]]:
+    """A stored part whose fingerprint differs from ``fp`` in the word weights alone (after the "/").
+
+    Returns the part under ``fp`` when date inference, run again on ``sub``, gives the stored
+    inferred dates (the other stages read nothing else that changed); else no part and the stages
+    still to run on ``sub`` (inference already ran there).
+    """
+    if part.fingerprint.split("/", 1)[0] != fp.split("/", 1)[0] or DATES_STAGE not in names:
+        return None, list(names)
+    # stages before inference do not read inferred dates (the order check ensures it): run them too
+    upto = list(names).index(DATES_STAGE)
+    for name in names[: upto + 1]:
+        run_timed_stage(name, sub, settings[name], timings, built[name])
+    same = not sub.result.failures and json.loads(json.dumps(sub.result.inferred_dates, ensure_ascii=False)) == part.inferred_dates
+    if same:
+        return replace(part, fingerprint=fp, refingerprinted=True), []
+    return None, list(names[upto + 1 :])
+
+
+def inference_words(docs: Sequence[Document], corpus: Callable[[], Any]) -> Any:
+    """What date inference reads from the whole corpus for a story of ``docs``, or None when it reads nothing.
+
+    Inference weighs the words an undated article shares with dated ones by their document
+    frequency in the corpus: a story with an undated article reads the number of documents and
+    the frequency of each of its own words, so those go into its fingerprint, after a "/" (else a
+    story whose articles did not change kept an inferred date computed under other weights).
+    """
+    from lagebild.compare.dates import _dct, word_counts
+
+    if all(_dct(d) is not None for d in docs):
+        return None  # every article dated: inference returns nothing and reads no weights
+    n_docs, df = corpus()
+    own = word_counts(docs)[1]
+    return [n_docs, sorted((w, df[w]) for w in own)]
 
 
 def merge_parts(result: CorpusResult, parts: Sequence[StoryPart], doc_ids: Sequence[str],
@@ -318,11 +366,17 @@ def compare_stories(
         for inputs in story_inputs(result, doc_ids, origins):
             story_docs = [by_id[i] for i in inputs.doc_ids]
             story_id = str(inputs.story.get("id")) if inputs.story is not None else None
-            fp = fingerprint(inputs, story_docs, salt)
+            reads = inference_words(story_docs, corpus_words) if DATES_STAGE in built else None
+            fp = fingerprint(inputs, story_docs, salt) + ("" if reads is None else "/" + _digest(reads))
             part = stored(story_id, fp) if stored is not None else None
+            sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)
+            todo = story_names
+            if part is not None and part.fingerprint != fp:
+                # Only the word weights changed: run date inference again; if the story's inferred
+                # dates came out as stored, nothing else it feeds changed and the part stands.
+                part, todo = _recheck_dates(part, fp, sub, story_names, settings, built, timings)
             if part is None:
-                sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)
-                for name in story_names:
+                for name in todo:
                     run_timed_stage(name, sub, settings[name], timings, built[name])
                 part = StoryPart.of(story_id, fp, sub.result)
             parts.append(part)

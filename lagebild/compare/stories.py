@@ -20,7 +20,9 @@ import logging
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +34,7 @@ from lagebild.model import Document
 
 log = logging.getLogger(__name__)
 
-__all__ = ["StoryClusterer", "cluster_vectors", "doc_vectors"]
+__all__ = ["StoryClusterer", "cluster_vectors", "doc_vectors", "stored_stories"]
 
 Vector = dict[str, float]
 
@@ -175,14 +177,16 @@ def _candidate_sims(vectors: Sequence[Vector], pairs: list[tuple[int, int]]) -> 
         return [_dot(vectors[i], vectors[j]) for i, j in pairs]
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
-    for vec in vectors:
-        for t, v in vec.items():
+    used = sorted({i for p in pairs for i in p})  # only the items of some pair (a run adding few articles: few)
+    row = {item: n for n, item in enumerate(used)}
+    for item in used:
+        for t, v in vectors[item].items():
             indices.append(vocab.setdefault(t, len(vocab)))
             data.append(v)
         indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(len(vectors), max(len(vocab), 1)))
-    left = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
-    right = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
+    matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(len(used), max(len(vocab), 1)))
+    left = np.fromiter((row[p[0]] for p in pairs), dtype=np.int64, count=len(pairs))
+    right = np.fromiter((row[p[1]] for p in pairs), dtype=np.int64, count=len(pairs))
     out: list[float] = []
     for k in range(0, len(pairs), 50000):  # bounded memory for the element-wise product
         block = matrix[left[k : k + 50000]].multiply(matrix[right[k : k + 50000]])
@@ -201,6 +205,7 @@ def cluster_vectors(
     horizon_days: int = 45,
     extra_sim: Any = None,
     told: Sequence[frozenset[str]] | None = None,
+    fixed: Sequence[bool] | None = None,
 ) -> tuple[list[int], list[float]]:
     """Cluster sparse vectors by centroid linkage over blocked candidate pairs.
 
@@ -209,9 +214,12 @@ def cluster_vectors(
     least two of their ``top_terms`` most distinctive features; features held by more than
     ``max_posting`` items are not used for blocking (they say little about the story). ``told``
     (months each item names as dates) lifts the time penalty between items and clusters when
-    one names the other's publication month.
+    one names the other's publication month. ``fixed`` items keep the clusters ``must_link`` gives
+    them: no pair of two fixed items is scored, and no two clusters that both hold a fixed item
+    are merged (stories already stored grow, they never merge).
     """
     n = len(vectors)
+    pinned = list(fixed) if fixed is not None else [False] * n
     dates = list(dates or [None] * n)
     told_of: dict[int, frozenset[str]] = {i: t for i, t in enumerate(told or []) if t}
     postings: dict[str, list[int]] = defaultdict(list)
@@ -225,7 +233,7 @@ def cluster_vectors(
         for x in range(len(items)):
             for y in range(x + 1, len(items)):
                 pair_hits[(items[x], items[y])] += 1
-    pairs = [p for p, hits in pair_hits.items() if hits >= 2]
+    pairs = [p for p, hits in pair_hits.items() if hits >= 2 and not (pinned[p[0]] and pinned[p[1]])]
     edges = []
     for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs), strict=True):
         if extra_sim is not None:
@@ -257,6 +265,7 @@ def cluster_vectors(
             merged[t] = merged.get(t, 0.0) + v
         sqnorm[a] = sqnorm[a] + sqnorm[b] + 2 * dot
         size[a] += size[b]
+        pinned[a] = pinned[a] or pinned[b]
         if b in told_of:
             told_of[a] = told_of.get(a, frozenset()) | told_of.pop(b)
         da, db = span.get(a), span.pop(b, None)
@@ -268,7 +277,7 @@ def cluster_vectors(
             union(a, b)
     for sim, i, j in sorted(edges, key=lambda e: -e[0]):
         a, b = find(i), find(j)
-        if a == b:
+        if a == b or (pinned[a] and pinned[b]):
             continue
         dot = _dot(centroid[a], centroid[b])
         link = dot / (math.sqrt(sqnorm[a] * sqnorm[b]) or 1.0)
@@ -310,6 +319,27 @@ def _embed_similarity(docs: Sequence[Document]) -> Any:
     return sim
 
 
+#: the stories of an earlier run (``stored_stories``): their articles stay together, new ones join them or open new stories
+_STORED_STORIES: ContextVar[list[dict[str, Any]] | None] = ContextVar("lagebild_stored_stories", default=None)
+
+
+@contextmanager
+def stored_stories(stories: list[dict[str, Any]]) -> Iterator[None]:
+    """Inside the block, ``StoryClusterer`` assigns documents to these stories instead of clustering anew.
+
+    Each stored story keeps its articles and its id; an article not in any of them joins the
+    story it is closest to (the same linkage and threshold as clustering, over the candidate
+    pairs that involve it) or opens a new story with other new articles. Stored stories never
+    merge, except when a new copy joins articles of two of them (copies share a story). A story
+    whose articles did not change keeps its stored record as it was.
+    """
+    token = _STORED_STORIES.set(stories)
+    try:
+        yield
+    finally:
+        _STORED_STORIES.reset(token)
+
+
 @COMPARE.register("stories.v1", requires=set(), produces={"stories"})
 @dataclass
 class StoryClusterer:
@@ -348,8 +378,18 @@ class StoryClusterer:
                 extra = _embed_similarity(docs)
             except ImportError as exc:
                 log.warning("stories: embedding %s unavailable (%s); using words and entities only", self.embedding, exc)
+        prior = _STORED_STORIES.get()
+        at = {d: i for i, d in enumerate(ids)}
+        stored_of: dict[int, int] = {}  # document index → index of the stored story that holds it
+        for n, story in enumerate(prior or []):
+            held = [at[m] for m in (str(x.get("doc")) for x in story.get("members") or []) if m in at]
+            for i in held:
+                stored_of[i] = n
+            must.extend((held[0], i) for i in held[1:])
+        fixed = [i in stored_of for i in range(len(ids))] if prior is not None else None
         roots, conf = cluster_vectors(vectors, threshold=self.threshold, dates=dates, must_link=must,
-                                      horizon_days=self.horizon_days, extra_sim=extra, told=[told_months(d) for d in docs])
+                                      horizon_days=self.horizon_days, extra_sim=extra, told=[told_months(d) for d in docs],
+                                      fixed=fixed)
         members: dict[int, list[int]] = defaultdict(list)
         for i, root in enumerate(roots):
             members[root].append(i)
@@ -357,9 +397,21 @@ class StoryClusterer:
         stories: list[dict[str, Any]] = []
         for idx in members.values():
             story_docs = [ids[i] for i in idx]
+            owners = Counter(stored_of[i] for i in idx if i in stored_of)
+            if owners and prior is not None:
+                # a stored story keeps its id as it grows (two joined by a new copy: the larger one's)
+                first = min(owners, key=lambda n: (-owners[n], str(prior[n].get("id"))))
+                kept = prior[first]
+                if len(owners) == 1 and sorted(story_docs) == sorted(str(m.get("doc")) for m in kept.get("members") or []):
+                    # untouched: its record stays as stored but for the label (entity names may have changed)
+                    stories.append({**kept, "label": self._label([docs[i] for i in idx], mention_entity, names)})
+                    continue
+                story_id = str(kept.get("id"))
+            else:
+                story_id = short_id("story", story_docs)
             stories.append(
                 {
-                    "id": short_id("story", story_docs),
+                    "id": story_id,
                     "label": self._label([docs[i] for i in idx], mention_entity, names),
                     "members": [{"doc": ids[i], "confidence": conf[i]} for i in sorted(idx, key=lambda k: ids[k])],
                     "independent_sources": len({groups[d] for d in story_docs}),
@@ -367,7 +419,7 @@ class StoryClusterer:
                     "period": self._period([dates[i] for i in idx]),
                 }
             )
-        stories.sort(key=lambda s: (-s["size"], s["id"]))
+        stories.sort(key=lambda s: (-len(s.get("members") or []), str(s.get("id"))))  # size: a stored record may lack it
         return stories
 
     @staticmethod

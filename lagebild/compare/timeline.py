@@ -2,7 +2,8 @@
 
 Events dated only by the publication date ("around publication") are placed by it and marked
 so; events with no date at all come last, marked ``undated``. Conflicting dates of one event
-are listed in ``dates`` next to the chosen one. Stories without any dated event are recorded in
+are listed in ``dates`` next to the chosen one; a date derived from a weekday carries its
+evidence in ``date_evidence``. Stories without any dated event are recorded in
 ``coverage.timeline_gaps`` by the coverage stage.
 """
 
@@ -44,6 +45,8 @@ def build_timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     {"doc": m["doc"], "start": m["start"], "end": m["end"], "text": m["text"], "date": (m.get("date") or {}).get("value")}
                     for m in ev.get("mentions") or []
                 ],
+                # a derived date says how it was reached: the weekday spans and the day they were placed against
+                "date_evidence": date.get("derived_from") if date else None,
                 "dates": list(ev.get("dates") or []),
                 "conflict": bool(ev.get("conflict")),
             }

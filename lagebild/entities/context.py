@@ -60,6 +60,7 @@ class ContextLexicon:
     org_head_endings: tuple[str, ...] = ()
     short_org_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "polizei" → ("polizeipräsidium", …)
     given_names: frozenset[str] = frozenset()  # spelling-blind keys of given names (data/kb/given_names.txt)
+    place_heads: tuple[str, ...] = ()  # endings of place names formed from nouns ("Schulstraße")
 
     def org_head(self, word: str) -> bool:
         """True for a capitalised word that heads an organisation named after a place ("Verkehrsclub")."""
@@ -142,6 +143,7 @@ def load_context() -> ContextLexicon:
         currencies=frozenset(currencies),
         common_noun_suffixes=tuple(data.get("common_noun_suffixes", ())),
         org_head_endings=tuple(w.casefold() for w in data.get("org_head_endings", ())),
+        place_heads=tuple(w.casefold() for w in data.get("place_heads", ())),
         short_org_heads={str(k).casefold(): tuple(str(v).casefold() for v in vs)
                          for k, vs in (data.get("short_org_heads") or {}).items()},
     )
@@ -162,6 +164,23 @@ def is_common_noun(word: str, lex: ContextLexicon) -> bool:
     if lemma.endswith("e") and word == lemma + "n":
         return False
     return lemma.endswith(lex.common_noun_suffixes)
+
+
+#: endings a German noun takes in the plural or the genitive; not "s", which names take too ("Berlins")
+_NOUN_INFLECTIONS = ("n", "en", "e", "er", "ern", "es")
+#: shorter words are often surnames that are also nouns ("Keller", "Zimmermann"): left to the tagger
+_INFLECTED_MIN_LEN = 11
+
+
+def inflects_like_noun(word: str) -> bool:
+    """True for a long uninflected capitalised word whose plural or genitive the dictionary knows as a
+    form of it ("Lebensgefahr" → "Lebensgefahren", "Verhandlungstisch" → "Verhandlungstische")."""
+    if len(word) < _INFLECTED_MIN_LEN or not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
+        return False
+    from lagebild.store.lemma_dicts import is_known, lemmatizer
+
+    lem = lemmatizer(greedy=False)
+    return any(is_known(word + end, "de") and str(lem.lemmatize(word + end, "de")) == word for end in _NOUN_INFLECTIONS)
 
 
 def is_currency(surface: str, lex: ContextLexicon) -> bool:

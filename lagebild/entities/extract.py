@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from lagebild.entities.context import (
     ContextLexicon,
+    inflects_like_noun,
     is_common_noun,
     is_currency,
     is_outlet_name,
@@ -367,6 +368,23 @@ def _only_kb_names(text: str, m: Mention, kb_hits: list[tuple[int, int, int, int
     return not "".join(rest).strip()
 
 
+def _is_given(word: str, ctx: ContextLexicon) -> bool:
+    return len(word) >= 4 and word[:1].isupper() and (word.casefold() if word.isascii() else fold_key(word)) in ctx.given_names
+
+
+def _descriptor(word: str, ctx: ContextLexicon) -> bool:
+    """True for a capitalised German word (the last part of a compound) that is no given name: a
+    title or description standing before a name ("Landeshauptmann", "Ex-Nationaltorwart").
+
+    Names the dictionary also knows ("Fischer", "Weber") pass, so callers ask more of the context:
+    a given name next, or the rest being a surname of the document. Short words ("Don", "Kid")
+    are left alone: given names that short are not in the list.
+    """
+    last = word.rsplit("-", 1)[-1]
+    return (len(last) >= 5 and word[:1].isupper() and last[:1].isupper() and last[1:].islower()
+            and all(p.isalpha() for p in word.split("-")) and not _is_given(last, ctx) and is_known(last, "de"))
+
+
 def mentions_in_tokens(
     text: str,
     toks: list[Tok],
@@ -395,8 +413,9 @@ def mentions_in_tokens(
             form = "name"
         if label == "PER" and form == "name":
             # A tagger span that starts with a role noun or glued dateline: keep the name only.
-            while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)):
-                i += 1
+            while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)
+                                 or (j - i >= 3 and _descriptor(toks[i].text, ctx) and _is_given(toks[i + 1].text, ctx))):
+                i += 1  # "Landeshauptmann Erwin Pröll", "Torschütze Alexander Grünwald": the name starts later
                 s = toks[i].start
             if j - i == 1 and roles.match(toks[i].text):
                 continue  # a role noun alone ("Machthaber") is no name; the role pass below keeps it
@@ -430,6 +449,9 @@ def mentions_in_tokens(
                 m.kb, m.wikidata, m.label = kbm.kb, kbm.wikidata, kbm.label
             elif m.start <= s and e <= m.end and (m.start, m.end) != (s, e) and form == "name" and m.label != "PER":
                 pass  # a KB name inside a longer organisation name: the longer name stands
+            elif m.label == "ORG" and m.form == "name" and m.start < s < m.end < e and form == "name":
+                m.end = e  # the tagger cut the place off the organisation: "Landratsamt Pfaffenhofen [an der Ilm]"
+                mentions[k] = (_mi, j, m)
             break
         if not clash:
             mentions.append((i, j, kbm))
@@ -547,8 +569,10 @@ def extract_mentions(
         out.extend(mentions_in_tokens(text, toks, ents, kb, roles, first_words, ctx))
     # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay; a span
     # without a letter ("+++", a broken character) is no name either
+    surnames = {text[m.start:m.end].rsplit(" ", 1)[-1] for m in out if m.label == "PER" and " " in text[m.start:m.end]}
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
-           and not (m.source == "model" and m.form == "name" and not m.kb and is_common_noun(text[m.start:m.end], ctx))]
+           and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))]
+    _strip_descriptors(text, out, ctx)
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
     out.extend(_recurring_org_words(text, sentences, out, kb))
@@ -586,6 +610,43 @@ class _TakenSpans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end)
         return i > 0 and self._reach[i - 1] > start
+
+
+def _common_word(word: str, label: str, surnames: set[str], ctx: ContextLexicon) -> bool:
+    """A word the tagger took for a name that is a common noun: inflected from a noun lemma with a
+    derivational ending, or (as a person or place) a long noun the dictionary inflects. Surnames of
+    the document, given names and place names with a street or landmark head ("Schulstraße") stay.
+
+    Measured on SmartData news (300 documents) and GermEval 2014 dev: the long-noun test removes 10
+    unsupported person mentions for none supported and 14 unsupported places for 3 supported
+    ("Niederrhein", "Kaiserpfalz"); before the street and landmark heads, 7 more supported places
+    went. Organisations are often named with nouns ("Commerzbank", "Handelsblatt": 7 supported for
+    4 unsupported), so they are left alone.
+    """
+    if is_common_noun(word, ctx):
+        return True
+    if label not in ("PER", "LOC") or word in surnames or _is_given(word, ctx):
+        return False
+    if label == "LOC" and word.casefold().endswith(ctx.place_heads):
+        return False
+    return inflects_like_noun(word)
+
+
+def _strip_descriptors(text: str, mentions: Sequence[Mention], ctx: ContextLexicon) -> None:
+    """Cut a description off a two-word person name whose second word is the surname of a full name
+    in the document ("Dokumentarfilmer Riha" beside "Georg Riha"); "Heinz Fischer" is left alone."""
+    lasts: set[str] = set()
+    pairs: list[tuple[Mention, str, str]] = []
+    for m in mentions:
+        if m.label == "PER" and m.form == "name":
+            words = text[m.start:m.end].split(" ")
+            if len(words) == 2 and _descriptor(words[0], ctx):
+                pairs.append((m, words[0], words[1]))
+            elif len(words) >= 2 and not _descriptor(words[0], ctx):
+                lasts.add(words[-1])
+    for m, first, last in pairs:
+        if last in lasts or (last.endswith("s") and last[:-1] in lasts):
+            m.start += len(first) + 1
 
 
 def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Sequence[Mention]) -> list[Mention]:

@@ -14,6 +14,7 @@ usual form when nothing else in the corpus competes for it.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,7 +35,7 @@ from lagebild.entities.normalize import (
 )
 from lagebild.model import Document
 
-__all__ = ["MentionRec", "SurnameIndex", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
+__all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
 
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
@@ -100,6 +101,32 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_ADJ_END = re.compile(r"(?<=[a-zäöüß]{4})(?:e|en|er|em|es)$")
+_GEN_END = re.compile(r"(?<=[a-zäöüß]{5})e?s$")
+
+
+def _uninflected(norm: str) -> str:
+    """An organisation's name without case endings: adjective endings of the leading words, a
+    genitive "s" or "es" of the last ("bayerischen landeskriminalamtes" and "bayerisches
+    landeskriminalamt" → "bayerisch landeskriminalamt")."""
+    words = norm.split()
+    return " ".join([*(_ADJ_END.sub("", w) for w in words[:-1]), _GEN_END.sub("", words[-1])])
+
+
+def _kb_inflected(m: MentionRec, kb: KB) -> Any:
+    """The KB party a one-word nominalised adjective names in another case or without its article
+    ("Linken" → "Die Linke", "Grüne" → "Grünen"); other words and types are left alone."""
+    if m.label != "ORG" or " " in m.norm or len(m.norm) < 5:
+        return None
+    word = m.surface.strip()
+    cand = word[:-1] if m.norm.endswith("en") else word + "n" if m.norm.endswith("e") else None
+    for name in (f"Die {word}", cand, f"Die {cand}") if cand else ():
+        entry = kb.lookup(name)  # a party named with its article: "Linken" → "Die Linke"
+        if entry is not None and entry.type == "ORG" and entry.kind == "party":
+            return entry
+    return None
+
+
 def _initials(norm: str) -> str:
     return "".join(w[0] for w in norm.split() if w not in _FUNCTION_WORDS and w[:1].isalpha())
 
@@ -125,7 +152,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             active[i] = True
         elif m.form in _NAME_FORMS:
             if kb is not None and m.label != "PER":
-                entry = kb.lookup(m.surface)
+                entry = kb.lookup(m.surface) or _kb_inflected(m, kb)
                 if entry is not None and entry.kind != "capital":
                     m.kb, m.wikidata = entry.id, entry.wikidata
                     join(f"kb:{entry.id}", i)
@@ -155,6 +182,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if len(translit) >= _TRANSLIT_MIN:  # "Belaya" = "Belaja"; short names ("Maier"/"Mayer") stay apart
             join(f"t:{translit}", first[f"n:{norm}"])
         if label == "ORG" and " " in norm:
+            join(f"i:{_uninflected(norm)}", first[f"n:{norm}"])
             short = name_key(_company_base(norm))
             if short and short != norm and short in name_keys:
                 uf.union(first[f"n:{norm}"], first[f"n:{short}"])
@@ -173,27 +201,51 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     for i, m in enumerate(mentions):
         if m.label == "PER" and m.form == "name":
             words = fold_key(_base(m.norm, name_keys)).split()
-            if len(words) >= 2:
+            tokens = m.surface.split()
+            if len(words) >= 2 and len(tokens) >= 2:
                 root = uf.find(i)
                 full_docs[root].add(m.doc)
-                full_by_last[words[-1]].add(root)
-                if len(translit_key(words[-1])) >= _TRANSLIT_MIN - 1:
-                    full_by_last_t[translit_key(words[-1])].add(root)
-                doc_full_last[(m.doc, words[-1])].add(root)
+                # a double surname stands whole ("Mikl-Leitner"), its last part alone is someone else;
+                # after a particle the last part is the surname too ("al-Assad": "Assad")
+                lasts = {words[-1]}
+                if "-" in tokens[-1]:
+                    lasts = {_joined_surname(tokens[-1], name_keys)} | (lasts if tokens[-1][:1].islower() else set())
+                for last in lasts - {""}:
+                    full_by_last[last].add(root)
+                    if len(translit_key(last)) >= _TRANSLIT_MIN - 1:
+                        full_by_last_t[translit_key(last)].add(root)
+                    doc_full_last[(m.doc, last)].add(root)
                 doc_full_first[(m.doc, words[0])].add(root)
-    near_index = SurnameIndex(full_by_last)
     pending: list[tuple[int, set[int]]] = []  # bare surnames that several persons of the corpus carry
+    near_index: dict[tuple[str, int], list[str]] = {}  # surnames by first letter and length, for typos
+    for last in full_by_last:
+        if len(last) >= _FUZZY_SURNAME_LEN - 1:
+            near_index.setdefault((last[:1], len(last)), []).append(last)
+
+    def surname_table(k: int, doc: str, single: str) -> set[int] | None:
+        """Persons a bare surname may be: of the document, of the corpus, by first name in the document,
+        by transliteration, one edit away."""
+        if k == 0:
+            return doc_full_last.get((doc, single))
+        if k == 1:
+            return full_by_last.get(single)
+        if k == 2:
+            return doc_full_first.get((doc, single))
+        if k == 3:
+            return full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None
+        return _near_surname(single, full_by_last, near_index)
+
     for i, m in enumerate(mentions):
         if m.label != "PER" or m.form != "name":
             continue
         single = fold_key(_base(m.norm, name_keys))
+        if " " in single and len(m.surface.split()) == 1:
+            single = _joined_surname(m.surface, name_keys)  # a bare double surname: "Mikl-Leitner"
         if " " in single or not single:
             continue
         target = None
-        tables = (doc_full_last.get((m.doc, single)), full_by_last.get(single), doc_full_first.get((m.doc, single)),
-                  full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None,
-                  near_index.near(single))
-        for k, table in enumerate(tables):
+        for k in range(5):  # in order, each looked up only when the ones before are empty
+            table = surname_table(k, m.doc, single)
             roots = {uf.find(r) for r in table} if table else set()
             if len(roots) == 1:
                 target = next(iter(roots))
@@ -205,6 +257,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if target is not None:
             uf.union(target, i)
     _surnames_by_context(mentions, pending, uf, full_docs, doc_context)
+    _surnames_tagged_as_other(mentions, name_keys, uf)
     # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
     _join_place_heads(mentions, first, uf)
@@ -245,15 +298,24 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if m.label == "PER" and m.role_key and m.form != "role" and active[i]:
             doc_roles[(m.doc, m.role_key)].add(uf.find(i))
             corpus_roles[m.role_key].add(uf.find(i))
+    story: _StoryContext | None = None  # built when a role first needs it
+    joins: list[tuple[int, int]] = []  # applied after the loop: the story context holds the roots of now
     for i, m in enumerate(mentions):
         if m.form != "role" or not m.role_key:
             continue
         local = {uf.find(r) for r in doc_roles.get((m.doc, m.role_key), set())}
         corpus = {uf.find(r) for r in corpus_roles.get(m.role_key, set())}
-        target_set = local if local else corpus
+        if local or " " in m.role_key:  # a qualified office ("Frankreichs Präsident") has one holder
+            target_set = local or corpus
+        else:  # "der Polizeisprecher" of another story is someone else: only a person of this one
+            if story is None and corpus:
+                story = _StoryContext(mentions, active, uf)
+            target_set = {r for r in corpus if story is not None and story.in_story(m.doc, r)}
         if len(target_set) == 1:
-            uf.union(next(iter(target_set)), i)
+            joins.append((next(iter(target_set)), i))
             active[i] = True
+    for target, i in joins:
+        uf.union(target, i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         if active[i]:
@@ -261,10 +323,100 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     return list(groups.values())
 
 
+def _surnames_tagged_as_other(mentions: Sequence[MentionRec], name_keys: Mapping[str, str], uf: _UnionFind) -> None:
+    """A one-word place or organisation that is the surname of the one person of its document named
+    with a given name is that person ("Thiem" tagged as a place beside "Dominic Thiem"); it joins
+    the person and counts as a person. Only inside the document: when the same word stands in a
+    document without that person ("Houston", "Spielberg": the city, the race track), it stays apart."""
+    given = load_context().given_names
+    folded: dict[str, str] = {}
+
+    def key(norm: str) -> str:
+        if norm not in folded:
+            folded[norm] = fold_key(_base(norm, name_keys))
+        return folded[norm]
+
+    persons: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if m.label == "PER" and m.form == "name" and " " in m.norm:
+            words = key(m.norm).split()
+            if len(words) >= 2 and words[0] in given:
+                persons[(m.doc, words[-1])].add(i)
+    if not persons:
+        return
+    groups: dict[int, list[int]] = defaultdict(list)  # the word's mentions as clustered so far
+    for i, m in enumerate(mentions):
+        if m.label != "PER" and m.form == "name" and not m.kb and " " not in m.norm:
+            groups[uf.find(i)].append(i)
+    for members in groups.values():
+        # every document of the group must name that one person, or the word stays what it is
+        targets: set[int] = set()
+        for i in members:
+            cands = persons.get((mentions[i].doc, key(mentions[i].norm)))
+            targets |= {uf.find(r) for r in cands} if cands else {-1}
+        if len(targets) == 1 and -1 not in targets:
+            for i in members:
+                uf.union(next(iter(targets)), i)
+                mentions[i].label = "PER"
+
+
 #: names a document must share with a person's other documents, and the factor by which it must share
 #: more with them than with the next person of that surname, for a bare surname to be that person
 _CONTEXT_MIN = 2
 _CONTEXT_MARGIN = 2
+
+
+class _StoryContext:
+    """Whether a document belongs to the story of a person, from the entities clustered so far.
+
+    A document is in a person's story when it shares at least two entities with the other
+    documents naming the person, or when one of those documents is among its nearest neighbours
+    (most shared entities, weighted by rarity). Entities named in more than a fifth of the corpus
+    ("Deutschland", "Polizei") say nothing about the story and are left out.
+    """
+
+    def __init__(self, mentions: Sequence[MentionRec], active: Sequence[bool], uf: _UnionFind) -> None:
+        self.by_doc: dict[str, set[int]] = defaultdict(set)
+        for i, m in enumerate(mentions):
+            if active[i] and m.form in _NAME_FORMS:
+                self.by_doc[m.doc].add(uf.find(i))
+        self.docs_of: dict[int, set[str]] = defaultdict(set)
+        for doc, roots in self.by_doc.items():
+            for r in roots:
+                self.docs_of[r].add(doc)
+        n = len(self.by_doc)
+        self.common = {r for r, docs in self.docs_of.items() if len(docs) > max(2, n // 5)}
+        self.weight = {r: math.log(n / len(docs)) for r, docs in self.docs_of.items() if r not in self.common}
+        self._near: dict[str, set[str]] = {}
+
+    def shared(self, doc: str, person: int) -> int:
+        """How many story entities ``doc`` shares with the other documents that name ``person``."""
+        others: set[int] = set()
+        for d in self.docs_of.get(person, ()):
+            if d != doc:
+                others |= self.by_doc[d]
+        return len((self.by_doc.get(doc, set()) & others) - self.common)
+
+    def nearest(self, doc: str) -> set[str]:
+        if doc not in self._near:
+            score: dict[str, float] = defaultdict(float)
+            for r in self.by_doc.get(doc, ()):
+                w = self.weight.get(r)
+                if w:
+                    for d in self.docs_of[r]:
+                        if d != doc:
+                            score[d] += w
+            self._near[doc] = set(sorted(score, key=lambda d: (-score[d], d))[:_NEIGHBOURS])
+        return self._near[doc]
+
+    def in_story(self, doc: str, person: int) -> bool:
+        if self.shared(doc, person) >= _CONTEXT_MIN:
+            return True
+        return bool(self.nearest(doc) & self.docs_of.get(person, set()))
+
+
+#: how many nearest documents make up a document's story when a role is resolved across documents
+_NEIGHBOURS = 3
 
 
 def _surnames_by_context(mentions: Sequence[MentionRec], pending: Sequence[tuple[int, set[int]]], uf: _UnionFind,
@@ -322,28 +474,25 @@ _TRANSLIT_MIN = 6
 _PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
 
 
-class SurnameIndex:
-    """Surnames of full names by first letter and length, for the one-edit lookup of long bare names.
+def _joined_surname(token: str, name_keys: Mapping[str, str]) -> str:
+    """The spelling-blind key of a double surname written as one word ("Mikl-Leitners" → "miklleitner")."""
+    return fold_key(_base(name_key(token), name_keys)).replace(" ", "")
 
-    Only a surname of the same first letter and a length within one can be one edit away; a scan
-    of every surname of the corpus for every bare name was quadratic in the persons of the corpus.
-    """
 
-    def __init__(self, full_by_last: Mapping[str, set[int]]) -> None:
-        self.buckets: dict[tuple[str, int], list[tuple[str, set[int]]]] = defaultdict(list)
-        for last, roots in full_by_last.items():
-            self.buckets[(last[:1], len(last))].append((last, roots))
+def _near_surname(single: str, full_by_last: Mapping[str, set[int]],
+                  index: Mapping[tuple[str, int], list[str]]) -> set[int] | None:
+    """Persons whose surname is one edit away from a long one-word name (a typo or transliteration).
 
-    def near(self, single: str) -> set[int] | None:
-        """Persons whose surname is one edit away from a long one-word name (a typo or transliteration)."""
-        if len(single) < _FUZZY_SURNAME_LEN:
-            return None
-        out: set[int] = set()
-        for size in (len(single) - 1, len(single), len(single) + 1):
-            for last, roots in self.buckets.get((single[:1], size), ()):
-                if Levenshtein.distance(last, single, score_cutoff=1) <= 1:
-                    out |= roots
-        return out or None
+    ``index`` holds the surnames by first letter and length, so only those that can be one edit
+    away are compared."""
+    if len(single) < _FUZZY_SURNAME_LEN:
+        return None
+    out: set[int] = set()
+    for n in (len(single) - 1, len(single), len(single) + 1):
+        for last in index.get((single[:1], n), ()):
+            if Levenshtein.distance(last, single, score_cutoff=1) <= 1:
+                out |= full_by_last[last]
+    return out or None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -393,8 +542,8 @@ def _skeleton(word: str) -> str:
 
 
 def _first_names_match(a: list[str], b: list[str]) -> bool:
-    """Same person by the given names: equal, one edit apart, same consonant skeleton, an extra middle
-    name, or an initial ("F. Merz") of the other's first name."""
+    """Same person by the given names: equal, one edit apart, same consonant skeleton, a short form
+    ("Rudi" / "Rudolf"), an extra middle name, or an initial ("F. Merz") of the other's first name."""
     if (len(a[0]) == 1) != (len(b[0]) == 1):
         initial, full = (a, b) if len(a[0]) == 1 else (b, a)
         return full[0].startswith(initial[0]) and initial[1:] == full[1:]
@@ -409,7 +558,17 @@ def _first_names_match(a: list[str], b: list[str]) -> bool:
         return False
     if Levenshtein.distance(x, y, score_cutoff=1) <= 1:
         return True
-    return len(_skeleton(x)) >= 3 and _skeleton(x) == _skeleton(y)
+    return (len(_skeleton(x)) >= 3 and _skeleton(x) == _skeleton(y)) or _short_form(x, y) or _short_form(y, x)
+
+
+def _short_form(short: str, full: str) -> bool:
+    """"Rudi" / "Rudolf", "Alex" / "Alexander", "Max" / "Maximilian": a short given name that starts
+    the long one (a final "i" or "y" aside). A long form ending in "a" or "e" may be a woman's name
+    beside a man's ("Alex" / "Alexandra", "Jan" / "Janine") and is left alone."""
+    if not 3 <= len(short) <= 5 or len(full) < len(short) + 2 or full.endswith(("a", "e")):
+        return False
+    stem = short[:-1] if len(short) >= 4 and short.endswith(("i", "y")) else short
+    return len(stem) >= 3 and full.startswith(stem)
 
 
 def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, str], first: Mapping[str, int], uf: _UnionFind) -> None:
@@ -446,8 +605,10 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
             partners[a].add(uf.find(first[f"n:{b}"]))
             partners[b].add(uf.find(first[f"n:{a}"]))
         for a, b in pairs:
+            ga, gb = names[a][0], names[b][0]
             initials = [x for x in (a, b) if len(names[x][0]) == 1]
-            if initials:  # an initial fits many given names: it must fit only this one
+            initials += [x for x, y in ((a, gb), (b, ga)) if _short_form(names[x][0], y)]
+            if initials:  # an initial or a short form fits many given names: it must fit only this one
                 if all(len(partners[x]) == 1 for x in initials):
                     uf.union(first[f"n:{a}"], first[f"n:{b}"])
             elif len(partners[a]) == 1 or len(partners[b]) == 1:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["DateInterval", "granularity_of", "interval_of"]
+__all__ = ["DateInterval", "granularity_of", "interval_of", "nearest_weekday", "widen"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -103,3 +103,16 @@ def widen(interval: DateInterval, before_days: int, after_days: int = 0) -> Date
     return DateInterval(
         interval.start - timedelta(days=before_days), interval.end + timedelta(days=after_days), interval.value, interval.granularity
     )
+
+
+def nearest_weekday(anchor: date, weekday: int) -> date:
+    """Return the day with ISO weekday index ``weekday`` (Monday 0) nearest to ``anchor`` (at most 3 days off).
+
+    The anchor is a day-precision date of the same event, so a weekday named for it is the one
+    closest to that day, whichever side: "am Samstag" against Sunday the 21st is Saturday the 20th.
+    """
+    ahead = (weekday - anchor.weekday()) % 7
+    try:
+        return anchor + timedelta(days=ahead) if ahead <= 3 else anchor - timedelta(days=7 - ahead)
+    except OverflowError:  # at the ends of the calendar: the other side
+        return anchor - timedelta(days=7 - ahead) if ahead <= 3 else anchor + timedelta(days=ahead)

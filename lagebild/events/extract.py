@@ -69,6 +69,7 @@ class EventMention:
     patients: list[Annotation] = field(default_factory=list)
     places: list[Annotation] = field(default_factory=list)
     time: Annotation | None = None
+    weekday: Annotation | None = None  # "am Montag" left without a day (no day-precision anchor at hand)
     modality: str = "asserted"
     negated: bool = False
     tense: str = "present"
@@ -91,6 +92,7 @@ class EventMention:
             "place_anns": [a.id for a in self.places],
             "time_ann": self.time.id if self.time is not None else None,
             "date": date,
+            "weekday": _weekday_json(self.weekday) if self.time is None and self.weekday is not None else None,
             "modality": self.modality,
             "negated": self.negated,
             "tense": self.tense,
@@ -349,4 +351,20 @@ def _describe(
     pool = own or dated
     if pool:
         ev.time = min(pool, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
+    # a weekday the timex stage could not place (the publication date is known to the month only):
+    # kept so the merge step can place it against a day-precision date of the same event
+    weekdays = [t for t in timexes if _open_weekday(t) and clause.contains(t.span)]
+    if weekdays and ev.time is None:
+        ev.weekday = min(weekdays, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
     return ev
+
+
+def _open_weekday(t: Annotation) -> bool:
+    rel = t.data.get("relative")
+    # a named day only: "Wochenende" spans two days and is no weekday to place
+    return t.data.get("rule") == "weekday" and not t.data.get("value") and isinstance(rel, dict) and isinstance(rel.get("weekday"), int)
+
+
+def _weekday_json(t: Annotation) -> dict[str, Any]:
+    rel = t.data["relative"]
+    return {"weekday": int(rel["weekday"]), "rel": str(rel.get("rel") or "nearest"), "span": [t.span.start, t.span.end], "text": t.surface}

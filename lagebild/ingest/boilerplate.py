@@ -564,11 +564,13 @@ def _mark_duplicates(lines: list[Line]) -> None:
 def _header_meta(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
     """Collect the publication date and author from the top of the text (not from teaser blocks)."""
     window = lines[: max(first + 4, 8)]
-    dates = [ln for ln in window if ln.date is not None and ln.reason != "related links"]
+    dates = [(i, ln) for i, ln in enumerate(window) if ln.date is not None and ln.reason != "related links"]
     if dates:
-        published = [ln for ln in dates if not re.match(r"(?:zuletzt\s+)?(?:aktualisiert|geändert|updated|last)", ln.date_keyword)]
-        chosen = (published or dates)[0]
+        published = [(i, ln) for i, ln in dates
+                     if not re.match(r"(?:zuletzt\s+|letzte\s+)?(?:aktualisier|geändert|updated|last|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)", ln.date_keyword)]
+        meta["_published_line"], chosen = (published or dates)[0]
         meta["published"] = chosen.date
+        meta["_published_labelled"] = bool(chosen.date_keyword)
     else:
         relative = next((ln for ln in window if ln.relative is not None and ln.reason != "related links"), None)
         if relative is not None:

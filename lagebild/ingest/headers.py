@@ -45,34 +45,67 @@ MONTHS = {
     "november": 11, "nov": 11,
     "dezember": 12, "dez": 12, "december": 12, "dec": 12,
 }
+#: month names of the other languages header lines are written in (French, Spanish, Italian,
+#: Portuguese, Dutch): "Publié le 12 mars 2024", "4 de mayo de 2022", "12 maart 2024"
+MONTHS.update({
+    "janvier": 1, "janv": 1, "enero": 1, "gennaio": 1, "janeiro": 1, "januari": 1,
+    "février": 2, "fevrier": 2, "févr": 2, "febrero": 2, "febbraio": 2, "fevereiro": 2, "februari": 2,
+    "mars": 3, "marzo": 3, "março": 3, "maart": 3,
+    "avril": 4, "avr": 4, "abril": 4, "aprile": 4,
+    "mayo": 5, "maggio": 5, "maio": 5, "mei": 5,
+    "juin": 6, "junio": 6, "giugno": 6, "junho": 6,
+    "juillet": 7, "juil": 7, "julio": 7, "luglio": 7, "julho": 7,
+    "août": 8, "aout": 8, "agosto": 8, "augustus": 8,
+    "septembre": 9, "septiembre": 9, "settembre": 9, "setembro": 9,
+    "octobre": 10, "octubre": 10, "ottobre": 10, "outubro": 10,
+    "novembre": 11, "noviembre": 11, "novembro": 11,
+    "décembre": 12, "decembre": 12, "diciembre": 12, "dicembre": 12, "dezembro": 12,
+})
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
-    r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?"
+    r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
+    r"sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\.?,?"
 )
 _KEYWORD = (
-    r"(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
-    r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print)"
-    r"(?:\s+(?:am|on|at|um|:))?\s*:?"
+    r"(?:zuletzt\s+|letzte\s+)?(?:veröffentlicht|aktualisiert|aktualisierung|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
+    r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print|"
+    # French, Spanish, Italian, Dutch, Portuguese: "Publié le", "Mis à jour le", "Publicado el", "Pubblicato il"
+    r"publié|mis\s+à\s+jour|mis\s+en\s+ligne|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|"
+    r"atualizado)"
+    r"(?:\s+(?:am|on|at|um|le|el|il|op|em|:))?\s*:?"
 )
-_TIME = r"(?:\s*(?:,|um|at|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
+_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
 _DATE_FORMS = [
-    # 25.10.2024, 25.10.24, 25/10/2024
+    # 25.10.2024, 25.10.24
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
     # 2024-10-25 or 2024-10 or 2024/10/25 (T10:15 allowed)
     r"(?P<y2>\d{4})[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?:T(?P<hh2>\d{2}):(?P<mi2>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     # 24. Oktober 2024, 24. Oktober, 2024, 24 Oct 2024
-    rf"(?P<d3>\d{{1,2}})\.?\s*(?P<m3>{_MONTH})\.?,?\s+(?P<y3>\d{{4}})",
+    rf"(?P<d3>\d{{1,2}})(?:\.|er|º)?\s*(?:de\s+)?(?P<m3>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y3>\d{{4}})",
     # October 24, 2024 / Oct. 24 2024
     rf"(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})",
     # Oktober 2024
     rf"(?P<m5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})",
+    # 03/06/2022: day first as in German and most languages; 06/13/2022 can only be month first
+    r"(?P<d6>\d{1,2})/(?P<m6>\d{1,2})/(?P<y6>\d{4})(?!\d)",
 ]
+#: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
+#: an agency is not part of the author name.
+AGENCY_NAMES = {
+    "dpa": "dpa", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "kna": "KNA", "epd": "epd", "apa": "APA", "sda": "SDA",
+    "ddp": "ddp", "sid": "SID", "dts": "dts", "ots": "ots", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "anp": "ANP",
+}
+AGENCIES = frozenset(AGENCY_NAMES)
+#: an agency credit next to the date in a header line: "dpa/lby 03.06.2022", "03.06.2022, 15:30 Uhr (AFP)"
+_CREDIT = rf"\(?(?<![\w-])(?:{'|'.join(sorted(AGENCIES, key=len, reverse=True))})(?:\s?[/-]\s?[a-z]{{2,8}})*\)?"
+_CREDIT_RE = re.compile(rf"{_CREDIT}(?::[\d-]+(?:/\d+)?)?", re.IGNORECASE)
 _DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
 _DATE_RE = re.compile(rf"(?:{_WEEKDAY}\s*)?{_DATE}{_TIME}", re.IGNORECASE)
 _LINE_RE = re.compile(
-    rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}\s*"
-    rf"(?P<tail>(?:[|·•,–-]\s*)?(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten)\.?)?)\W{{0,3}}$",
+    rf"^\W{{0,3}}(?:{_CREDIT}\s*[|:,·•–-]?\s*)?(?P<kw>{_KEYWORD}\s*)?(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}\s*"
+    rf"(?P<tail>(?:[|·•,–-]\s*)?(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten)\.?|{_CREDIT})?)\W{{0,3}}$",
     re.IGNORECASE,
 )
 _PREFIX_RE = re.compile(
@@ -122,6 +155,10 @@ def _value(m: re.Match[str]) -> DateValue | None:
         y, mo, d = int(g["y4"]), MONTHS[g["m4"].lower()], int(g["d4"])
     elif g.get("y5"):
         y, mo = int(g["y5"]), MONTHS[g["m5"].lower()]
+    elif g.get("y6"):
+        y, mo, d = int(g["y6"]), int(g["m6"]), int(g["d6"])
+        if mo > 12 >= d:
+            mo, d = d, mo
     if y is None or mo is None or not _valid(y, mo, d):
         return None
     if d is None:
@@ -200,7 +237,8 @@ def closing_date(line: str) -> DateValue | None:
     if value is None or value.precision not in ("day", "minute"):
         return None
     prefix = line[: last.start()]
-    words = re.findall(r"[^\W\d_]+", prefix)
+    # agency credits ("dpa/lby", "dpa-infocom") and agency ids ("dpa:220603-99-530283/4") are no words
+    words = re.findall(r"[^\W\d_]+", _CREDIT_RE.sub(" ", prefix))
     if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES) for w in words):
         return None
     if words and not (_CLOSING_MARK.search(prefix) or _CLOSING_PLACE.match(prefix)):
@@ -212,8 +250,12 @@ def closing_date(line: str) -> DateValue | None:
 _IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
 
 
-_STAMP_START = re.compile(r"(?<!\d)\d")
+_STAMP_START = re.compile(rf"(?<!\d)\d|\b(?:{_MONTH})\b", re.IGNORECASE)
 _STAMP_RE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
+_LIFE_DATES = frozenset("geboren geb gestorben verstorben born died née né nata nato nacido nacida".split())
+#: what stands right before a header date and marks it as one: an agency credit ("dpa/lby 03.06.2022"),
+#: a separator of joined header parts ("Von Anna Muster | 03.06.2022")
+_STAMP_LEAD = re.compile(rf"(?:{_CREDIT}\s*[|:,·•–-]?|[|·•])\s*$", re.IGNORECASE)
 
 
 def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
@@ -221,19 +263,26 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
 
     Pages whose header lines were joined into one ("Zugunglück: Mehrere Verletzte 03.06.2022, 15:30
     Uhr Bei einem …") keep the time stamp without a label: a date with a time of day in the first
-    ``window`` characters, or a full date in the first ``day_window``, that follows no preposition.
-    A date inside a sentence ("am 03.06.2022 um 15:30 Uhr", "vom 3. Juni 2022") is not a stamp.
+    ``window`` characters, or a full date in the first ``day_window`` (in the whole window after an
+    agency credit or a header separator: "… dpa/lby 03.06.2022", "Von Anna Muster | 03.06.2022"),
+    that follows no preposition. A date inside a sentence ("am 03.06.2022 um 15:30 Uhr", "vom 3. Juni
+    2022") is not a stamp.
     """
     end = min(len(text), window)
-    for digit in _STAMP_START.finditer(text, 0, end):  # a date stamp starts with its day (or year)
+    for digit in _STAMP_START.finditer(text, 0, end):  # a date stamp starts with its day, year or month
         m = _STAMP_RE.match(text, digit.start(), end)
         if m is None:
             continue
         value = _value(m)
-        if value is None or not (value.precision == "minute" or (value.precision == "day" and m.start() < day_window)):
+        if value is None or value.precision not in ("day", "minute"):
+            continue
+        lead = _STAMP_LEAD.search(text, max(0, m.start() - 30), m.start()) is not None
+        if value.precision == "day" and m.start() >= day_window and not lead:
             continue
         before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 30) : m.start()])
-        if before and before[-1].lower() in _IN_SENTENCE and not text[: m.start()].rstrip().endswith(("|", "·", "•")):
+        if before and before[-1].lower() in _LIFE_DATES:
+            continue  # "(geboren 12. März 1961)", "born June 14, 1958": a person's date
+        if before and before[-1].lower() in _IN_SENTENCE and not lead:
             continue
         return value
     return None
@@ -357,13 +406,6 @@ _DESK_WORDS = frozenset(
     "online ressort nachrichtenagentur wire correspondent editor bureau".split()
 )
 
-#: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
-#: an agency is not part of the author name.
-AGENCY_NAMES = {
-    "dpa": "dpa", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "kna": "KNA", "epd": "epd", "apa": "APA", "sda": "SDA",
-    "ddp": "ddp", "sid": "SID", "dts": "dts", "ots": "ots", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "anp": "ANP",
-}
-AGENCIES = frozenset(AGENCY_NAMES)
 _PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
 
 #: Section (Ressort) names news sites print above a headline; a general lexicon, not per outlet.
@@ -464,7 +506,7 @@ def header_parts(line: str) -> dict[str, object] | None:
     return found if ("date" in found or "author" in found) else None
 
 
-_BARE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von|van|de|der|zu)?\s*[A-ZÄÖÜ][a-zäöüß'’-]+){1,3}")
+_BARE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von|van|de|zu)?\s*[A-ZÄÖÜ][a-zäöüß'’-]+){1,3}")
 _AGENCY_ALT = "|".join(sorted(AGENCIES, key=len, reverse=True))
 _NAME_AGENCY = re.compile(
     rf"({_BARE_NAME.pattern})\s*(?:,|/|\||\()\s*(?i:{_AGENCY_ALT})(?:\s*/\s*(?i:{_AGENCY_ALT}))*\)?"

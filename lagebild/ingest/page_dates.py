@@ -86,19 +86,28 @@ _TEXT_DATE = re.compile(
     rf"|\b(?P<m4>{_MONTH})\b\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
     # 2024年10月25日
     r"|(?P<y5>(?:19|20)\d{2})\s*年\s*(?P<m5>\d{1,2})\s*月\s*(?P<d5>\d{1,2})\s*日"
-    r")(?![\d])",
+    # a second date glued to the first ("19. Dezember 202219. Dezember 2022", "17/11/201917/11/2019":
+    # publication and update date of a blog template printed without a space) ends the first one
+    r")(?:(?!\d)|(?=\d{1,2}[./]\s?[^\W_]))",
     re.IGNORECASE,
 )
 
 _UPDATED = re.compile(
-    r"aktualisiert|geändert|zuletzt|update|modifi|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
+    r"aktualisiert|aktualisierung|geändert|bearbeitet|zuletzt|update|modifi|edited|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
     r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizov|güncellen|обновлен|editado|"
     r"print\s+edition|printausgabe",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
-    r"veröffentlicht|erschienen|publiziert|erstellt|published|posted|publié|publicado|pubblicato|gepubliceerd|"
+    r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
+    r"publicación|pubblicato|pubblicazione|gepubliceerd|"
     r"julkaistu|publicerad|publisert|offentliggjort|opublikowan|publikováno|yayınlan|опубликован",
+    re.IGNORECASE,
+)
+#: labels of languages that write the day first: "Veröffentlicht: 03/06/2022", "Date de publication : 12/03/2024"
+_DAY_FIRST_LABEL = re.compile(
+    r"veröffentlich|aktualisier|erschienen|erstellt|\bstand\b|\bdatum\b|publié|mis\s+à\s+jour|date\s+de\s+publication|"
+    r"publicado|actualizado|fecha|pubblicato|aggiornato|gepubliceerd|bijgewerkt",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")
@@ -168,11 +177,14 @@ def _label_kind(before: str, after: str) -> str | None:
     return "published" if _PUBLISHED.search(before) else None
 
 
-def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, int]]:
+def line_dates(line: str, *, month_first: bool = False, day_first: bool = False) -> list[tuple[str, str, int]]:
     """Return (day, kind, start) of each date written in one line of text.
 
     ``kind`` is ``"modified"`` after an update label, ``"published"`` after a publication label,
-    ``"ambiguous"`` for a numeric date whose day/month order is unknown (03/04/2020), else ``"printed"``.
+    ``"ambiguous"`` for a numeric date whose day/month order is unknown (03/04/2020; after a label in
+    a language that writes the day first, "Veröffentlicht: 03/04/2020", it is the 3rd of April), else
+    ``"printed"``. ``day_first`` reads every such date day first (plain text of unknown language,
+    read German first as the header-line parser does).
     """
     out: list[tuple[str, str, int]] = []
     prev_end = 0
@@ -182,7 +194,8 @@ def line_dates(line: str, *, month_first: bool = False) -> list[tuple[str, str, 
             continue
         before = line[max(prev_end, m.start() - 40) : m.start()]
         prev_end = m.end()
-        if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"]:
+        if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"] and \
+                (month_first or not (day_first or _DAY_FIRST_LABEL.search(before))):
             kind = "ambiguous"
         else:
             kind = _label_kind(before, line[m.end() : m.end() + 25]) or "printed"

@@ -41,6 +41,7 @@ __all__ = [
     "choose_header_author",
     "choose_header_date",
     "choose_title_line",
+    "header_window_start",
 ]
 
 #: how many lines above the first body paragraph can hold the headline
@@ -91,7 +92,7 @@ def _shape(text: str, words: list[str], furniture: frozenset[str]) -> float | No
 
 def _is_byline(text: str) -> bool:
     """A line that dates or signs the article ("Veröffentlicht am …", "Redakteur Hans Meier") is no headline."""
-    return any(kind in ("published", "modified") or start <= 3 for _, kind, start in line_dates(text)) or \
+    return any(kind in ("published", "modified") or start <= 3 for _, kind, start in line_dates(text, day_first=True)) or \
         author_line(text) is not None
 
 
@@ -156,11 +157,22 @@ class HeaderDate:
     line: int
     start: int  # offset of the date in its line
     labelled: bool
+    updated: bool = False  # only an update date was found
 
 
-def _window_start(first: int, title_i: int | None) -> int:
+def header_window_start(first: int, title_i: int | None) -> int:
     """First line of the header window: a few lines above the headline, at least ``HEADER_LINES`` above the body."""
     return max(0, min(first - HEADER_LINES, title_i - ABOVE_TITLE if title_i is not None else first))
+
+
+#: a preposition right before a date makes it the date of something else ("Protokoll der Sitzung vom
+#: 5.8.2019", "gültig bis 31.12.2024"); "am"/"on" stay possible ("Von Hans Meier am 12.03.2024")
+_DATE_OF_SOMETHING = frozenset("vom seit bis ab zum zur nach gegen zwischen since until from till".split())
+
+
+def _after_preposition(line: str, pos: int) -> bool:
+    words = _WORD.findall(line[max(0, pos - 20) : pos])
+    return bool(words) and words[-1].casefold() in _DATE_OF_SOMETHING
 
 
 def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | None) -> HeaderDate | None:
@@ -168,13 +180,15 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
 
     The window runs from a few lines above the headline to the first body lines (which count
     only with a dateline: "Berlin, 12.03.2022 – …"). A date labelled as the publication wins;
-    then the first plain date below the headline, then the nearest one above it. Update dates,
-    dates in the headline and numeric dates of unknown day/month order are not taken.
+    then the first plain date below the headline, then the nearest one above it, and only then
+    the earliest update date. Dates in the headline and numeric dates of unknown day/month
+    order are not taken.
     """
-    start = _window_start(first, title_i)
+    start = header_window_start(first, title_i)
     published: list[HeaderDate] = []
     below: list[HeaderDate] = []
     above: list[HeaderDate] = []
+    updated: list[HeaderDate] = []
     for i in range(start, min(len(lines), first + 3)):
         ln = lines[i]
         if i == title_i or ln.reason in _OTHER_DATES:
@@ -186,21 +200,27 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             continue
         if len(ln.text) > 250:
             continue
-        for day, kind, pos in line_dates(ln.text):
+        for day, kind, pos in line_dates(ln.text, day_first=True):
             if kind == "published":
                 published.append(HeaderDate(day, i, pos, True))
-            elif kind == "printed":
+            elif kind == "printed" and not _after_preposition(ln.text, pos):
                 (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
+            elif kind == "modified":
+                updated.append(HeaderDate(day, i, pos, False, updated=True))
     if published:
         return published[0]
     if below:
         return below[0]
-    return above[-1] if above else None
+    if above:
+        return above[-1]
+    # only an update date ("Mis à jour le 12 mars 2024", "Updated 21:22, 6 OCT 2020"): the page as
+    # it was read was published then, and the first version cannot be later
+    return min(updated, key=lambda d: d.day) if updated else None
 
 
 def choose_header_author(lines: Sequence[TitleLine], first: int, title_i: int | None) -> str | None:
     """Return the author of a byline in the header (below the headline first, then above it), or ``None``."""
-    start = _window_start(first, title_i)
+    start = header_window_start(first, title_i)
     window = [i for i in range(start, min(len(lines), first + 3))
               if i != title_i and lines[i].reason not in _OTHER_DATES and lines[i].kind != "good"]
     ordered = [i for i in window if title_i is None or i > title_i] + [i for i in reversed(window) if title_i is not None and i < title_i]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lagebild.numbers.frames import elliptic_unit, unit_ahead, unit_before, year_cue_before
+from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
 from lagebild.numbers.words import parse_number_word
@@ -47,9 +47,9 @@ CURRENCIES = (
     "Won", "Rupien", "Lira", "Kronen", "Schilling", "Griwna", "Hrywnja", "Bitcoin", "EUR", "USD",
 )
 MEASURES = (
-    "Prozentpunkte", "Prozentpunkten", "Prozent", "Promille", "Kilometer", "Meter", "Zentimeter",
-    "Millimeter", "Quadratkilometer", "Quadratmeter", "Hektar", "Kilogramm", "Gramm", "Tonnen", "Tonne",
-    "Liter", "Barrel", "Grad", "Megawatt", "Gigawatt", "Kilowatt", "Kilowattstunden", "Terawattstunden",
+    "Prozentpunkte", "Prozentpunkten", "Prozent", "Promille", "Kilometern", "Kilometer", "Metern", "Meter",
+    "Zentimetern", "Zentimeter", "Millimetern", "Millimeter", "Quadratkilometer", "Quadratmeter", "Hektar", "Kilogramm", "Gramm", "Tonnen", "Tonne",
+    "Litern", "Liter", "Barrel", "Grad", "Watt", "Megawatt", "Gigawatt", "Kilowatt", "Kilowattstunden", "Terawattstunden",
     "Seemeilen", "Meilen", "Stück", "km²", "km/h", "km", "kg", "qm", "m²", "ha", "MW", "GW", "kWh", "°C", "%",
     "€", "$",
 )
@@ -60,7 +60,7 @@ _SCALE_RE = re.compile(r"[ \t\u00a0]+(" + "|".join(re.escape(s) for s in sorted(
 _CURRENCY_BEFORE = re.compile(r"(?:(US-?\$|\$|€|EUR|USD|CHF)\s?)$")
 _ADJ = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
 _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ][\w-]*\w)")
-_RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
+_RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und|[-–][ \t\u00a0]*und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
 _NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
 #: Only words that can be number words or vague amounts hold one of these stems; the word around a
 #: stem is read in Python (a word-sized regex tried at every position is several times slower).
@@ -98,8 +98,24 @@ _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+)
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
+#: "100-tausend", "3-Millionen": a numeral joined to its scale word by a hyphen (plain-language news)
+_HYPHEN_SCALE = re.compile(r"(?<![\w.,/:\-–])(\d{1,3}(?:,\d+)?)-(tausend|[Mm]illionen|[Mm]illiarden)(?![\w-])", re.IGNORECASE)
+#: a party or list label ("SPD", "CDU/CSU", "AfD"): an abbreviation, two capitals or more
+_PARTY_PAREN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w/.&-]*[A-ZÄÖÜ][\w/.&-]*[ \t]+\($")
+_SHARE_IN_PARENS = re.compile(r"(?<=\d,\d)\)|(?<=\d,\d\d)\)")
+#: a verb right after a count that opens its sentence without a noun ("Acht galten als schwer verletzt")
+_BARE_VERB = re.compile(r"[ \t\u00a0]+(?:galten|gelten|gilt|wurden|werden|starben|sterben|erlitten|erleiden|blieben|bleiben|"
+                        r"mussten|müssen|kamen|seien|wären|würden|werden)[ \t\u00a0]")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"“”»«]?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
+
+
+def _bare_subject(text: str, start: int, end: int) -> bool:
+    """True for a count without a noun that opens its sentence before a verb whose frame counts people
+    ("Acht galten mit Stand vom Freitag als schwer verletzt."), not "Acht Jahre …" or "Zwei kamen zu spät"."""
+    return (text[start : start + 1].isupper() and _BARE_VERB.match(text, end) is not None
+            and _OPENS_SENTENCE.search(text, max(0, start - 4), start) is not None and _framed_after(text, end))
 
 
 def _framed_after(text: str, pos: int, start: int | None = None) -> bool:
@@ -202,6 +218,10 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     """Yield (start, end, value, vague interval) for numerals and number words."""
     for m in _NUM_TOKEN.finditer(text):
         yield m.start(), m.end(), parse_numeral(m.group()), None
+    for m in _HYPHEN_SCALE.finditer(text):
+        base = parse_numeral(m.group(1))
+        if base is not None:
+            yield m.start(), m.end(), base * SCALES[m.group(2).lower()], None
     vocab = load_measures()
     n = len(text)
     for m in _SMALL.finditer(text):
@@ -209,7 +229,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
         if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
             continue  # part of a longer word ("zweieinhalb", "Achtung")
         value = float(parse_number_word(m.group().lower()) or 0)
-        if _SMALL_OTHERS_AHEAD.match(text, e):  # "Sieben weitere wurden verletzt": counted by the frame (in _build)
+        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e):
+            # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
             unit = _unit_after(text, e)
@@ -365,6 +386,16 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         ahead = unit_ahead(text, num_end)  # "auf 11,6 und die Linken auf 8,8 Prozent"
         if ahead is not None:
             unit, unit_from = ahead, "ellipsis"
+    if unit is None and vague is None and prev is not None and prev.unit_kind == "percent" and 0 <= start - prev.end <= 250 \
+            and _SHARE_IN_PARENS.match(text, num_end) and _PARTY_PAREN.search(text, max(0, start - 40), start):
+        # "… die AfD mit 20,8 Prozent. Dahinter folgt die SPD (16,4)": a share in parentheses after a name
+        unit, unit_from = (prev.unit or "", "percent", prev.unit_span or (prev.start, prev.end)), "ellipsis"
+    if unit is None and vague is None and ":" in text[max(0, start - 200) : start]:
+        listed = list_unit(text, start, num_end)  # "In Sitzen bedeutet dies: CDU/CSU 208, AfD 152"
+        if listed is not None:
+            unit, unit_from = listed, "before"
+    if unit is None and vague is None and _bare_subject(text, start, num_end):
+        unit = ("", "count", (num_end, num_end))
     if unit is None and vague is None:
         others = _OTHERS.match(text, num_end)
         if others and _framed_after(text, others.end()):

@@ -15,31 +15,37 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lagebild.numbers.find import Quantity
 
-__all__ = ["elliptic_unit", "unit_ahead", "unit_before", "year_cue_before"]
+__all__ = ["LIST_LABEL", "elliptic_unit", "list_unit", "unit_ahead", "unit_before", "year_cue_before"]
 
 Unit = tuple[str, str, tuple[int, int]]  # (unit text, unit kind, unit span)
 
 _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|beinahe|nahezu|gut|mehr\s+als|über|weit\s+über|mindestens|wenigstens|bis\s+zu|höchstens|weniger\s+als|unter)"
 _FILL = r"(?:noch|nun|jetzt|inzwischen|bereits|schon|sogar|mittlerweile|zuletzt|offiziell|insgesamt)"
 #: What stands right before a bare number whose noun came earlier: a preposition (auf/bei/mit/von) or a colon.
-_PREP_END = re.compile(rf"(?:(?<![\w])(?:auf|bei|mit|von|um)\s+|:\s*)(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
+_PREP_END = re.compile(rf"(?:(?<![\w])(?:auf|bei|mit|von|um|zwischen)\s+|:\s*)(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _LEAD_END = re.compile(
     rf"(?:(?<![\w])(?:auf|bei|mit|von)\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?|(?<![\w]){_HEDGE}\s+|(?<![\w])(?i:weitere|weiteren|davon)\s+(?:\w+\s+){{0,2}})$",
     re.IGNORECASE,
 )
 _BARE_END = re.compile(rf"(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:betragen|betrug|beträgt|betrage|betrügen|gestiegen|angestiegen|gesunken|erhöht|korrigiert|beziffert|angegeben)\b")
+#: the verb before the noun: "In dem Jahr betrug die Zahl der Nachrichten in Österreich 1,93 Milliarden"
+_VERB_FIRST = re.compile(
+    rf"(?<![\w])(?:betrug|beträgt|betrugen|lag|liegt|erreichte|erreicht)\s+(?:{_FILL}\s+)?die\s+(?:Gesamtzahl|Anzahl|Zahl)\s+der\s+"
+    rf"[^,;:()]{{2,70}}?\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$"
+)
 _ZAHL_DER = re.compile(
     r"(?<![\w-])(?:Gesamtzahl|Anzahl|Zahl|Bilanz)\s+(?:der|an|von)\s+(?:(?!(?:in|im|an|am|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|für|über|unter|vor|der|die|das|den|dem|des)\s)[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w:*-]*\w)"
 )
-_COMPOUND_ZAHL = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+?)-?(?:zahl|zahlen|bilanz)(?![\w])")
+#: "Opferzahl", "Teilnehmer-Zahl"; not "Anzahl", "Gesamtzahl", "Höchstzahl" (no counted noun in them)
+_COMPOUND_ZAHL = re.compile(r"(?<![\w-])(?!(?:An|Gesamt|Höchst|Mindest|Rekord|Teil|Bei|Ab|Aus|Ein|Ober|Unter)-?zahl)([A-ZÄÖÜ][a-zäöüß]+?)-?(?:zahl|zahlen|bilanz)(?![\w])")
 _MAGNITUDE = re.compile(rf"(?<![\w-])(Stärke|Magnitude|Richterskala)\s+(?:von\s+)?(?:{_HEDGE}\s+)?$")
 _SENT_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
 _YEAR_CUES = frozenset(
     "jahr jahre jahres jahren seit bis von ab ende anfang mitte sommer herbst winter frühjahr frühling in "
     "im um vor nach zwischen stand jahrgang saison bj. baujahr anno januar februar märz april mai juni "
     "juli august september oktober november dezember jan. feb. aug. sept. okt. nov. dez. – - / wahl "
-    "wahljahr".split()
+    "wahljahr gegenüber vorjahr verglichen".split()
 )
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 
@@ -66,7 +72,9 @@ def unit_before(text: str, start: int, end: int) -> Unit | None:
     if mag:
         return mag.group(1), "measure", (base + mag.start(1), base + mag.end(1))
     if not (_PREP_END.search(before) or (_BARE_END.search(before) and _VERB_AFTER.match(text, end))):
-        return None
+        raw = text[start:end]
+        if _VERB_FIRST.search(before) is None or (raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100):
+            return None  # "betrug die Zahl der Mitglieder in Bayern 2010 noch 500": a year without a preposition
     hits = [(m.start(1), m.end(1), m.group(1)) for m in _ZAHL_DER.finditer(before)]
     hits += [(m.start(1), m.end(1), m.group(1)) for m in _COMPOUND_ZAHL.finditer(before)]
     if not hits:
@@ -110,3 +118,33 @@ def unit_ahead(text: str, end: int) -> Unit | None:
     if m is None:
         return None
     return m.group(2), "percent", (m.start(2), m.end(2))
+
+
+_ITEM = r"[A-ZÄÖÜ][\w/.&-]*(?:[ \t]+[A-ZÄÖÜ][\w/.&-]*)?"
+#: the label of a list item right before its number ("CDU/CSU 208", "Die Grünen 85")
+LIST_LABEL = re.compile(rf"(?<![\w/.&-])({_ITEM})[ \t]+$")
+_LIST_BEFORE = re.compile(rf":[ \t]*(?:{_ITEM}[ \t]+\d+(?:,\d+)?[ \t]*(?:,[ \t]*|[ \t]+und[ \t]+))*{_ITEM}[ \t]+$")
+_LIST_AFTER = re.compile(rf"[ \t]*(?:,[ \t]*|[ \t]+und[ \t]+){_ITEM}[ \t]+\d")
+_HEAD_NOUN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*\w)")
+
+
+def list_unit(text: str, start: int, end: int) -> Unit | None:
+    """Return the noun of a labelled list after a colon ("In Sitzen bedeutet dies: CDU/CSU 208, AfD 152 …").
+
+    The list needs two items or more, and the words before the colon a noun the measure vocabulary counts
+    (or "Prozent"); "Anpfiff: Samstag 15" or "Ergebnis: Meier 3" say nothing of what is counted.
+    """
+    from lagebild.numbers.measures import load_measures  # the vocabulary imports nothing of this module
+
+    base, before = _sentence_before(text, start)
+    m = _LIST_BEFORE.search(before)
+    if m is None or not (re.search(r"\d", m.group()) or _LIST_AFTER.match(text, end)):
+        return None
+    vocab = load_measures()
+    for noun in reversed(list(_HEAD_NOUN.finditer(before, 0, m.start()))):
+        word = noun.group(1)
+        if word == "Prozent":
+            return word, "percent", (base + noun.start(1), base + noun.end(1))
+        if vocab.of_noun(word) is not None:
+            return word, "count", (base + noun.start(1), base + noun.end(1))
+    return None

@@ -32,6 +32,7 @@ class Measure:
     context: re.Pattern[str] | None
     any_noun: bool = False
     who: bool = False
+    group_context: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -125,7 +126,9 @@ class MeasureVocab:
         if unit and unit.lower() in ("stärke", "magnitude", "richterskala"):
             return "magnitude"
         if unit_kind == "measure":
-            return f"unit:{(unit or '').lower()}"
+            low = (unit or "").lower()
+            # "im Umkreis von 50 Kilometern" measures what "50 Kilometer" does
+            return f"unit:{low[:-1] if low.endswith(('metern', 'litern')) else low}"
         noun = unit or ""
         m = self.of_noun(noun) if noun else None
         if noun and (m is None or m.who) and not self.is_generic(noun):
@@ -169,6 +172,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 context=_alternation(list(entry.get("context", []))),
                 any_noun=bool(entry.get("any_noun", False)),
                 who=bool(entry.get("who", False)),
+                group_context=_alternation(list(entry.get("group_context", []))),
             )
         )
     qualifiers = []

@@ -8,8 +8,8 @@ from lagebild.numbers.words import parse_number_word
 
 __all__ = ["SCALES", "VAGUE", "format_number", "parse_amount", "parse_numeral"]
 
-#: Thousands separated by "." (or a thin/no-break space), decimals by ",".
-NUMERAL = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+#: Thousands separated by "." (or a thin/no-break space, or the Swiss apostrophe "14'000"), decimals by ",".
+NUMERAL = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?:,\d+)?|\d{1,3}(?:['’]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _NUMERAL_FULL = re.compile(rf"(?:{NUMERAL.pattern})")
 
 #: Scale words after a numeral ("50 Milliarden", "1,5 Mio.").
@@ -54,7 +54,7 @@ def parse_numeral(text: str) -> float | None:
     s = text.strip()
     if not s or len(s) > 40 or not _NUMERAL_FULL.fullmatch(s):
         return None
-    s = re.sub(r"[.\u202f\u00a0 ]", "", s).replace(",", ".")
+    s = re.sub(r"[.\u202f\u00a0 '’]", "", s).replace(",", ".")
     try:
         return float(s)
     except ValueError:

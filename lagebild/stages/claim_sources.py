@@ -32,12 +32,15 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
 _ART = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]in|[Ee]ine|[Ee]iner|[Ee]inem|[Ee]ines|[Ee]inen)"  # "Die ukrainische Armee"
 _LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
-_ADJ = (r"(?:(?!(?:haben|hatten|wurden|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
+_ADJ = (r"(?:(?!(?:haben|hatten|wurden|wurde|würde|hatte|habe|hätte|wäre|sollte|könnte|musste|konnte|wollte|dürfte|müsste|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
         r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
         r"ihre[nmrs]?|unsere[nmrs]?|diese[nmrs]?|jene[nmrs]?|alle[nmrs]?|keine[nmrs]?|eine[nmrs]?)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)")
-_CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|dimap)"
-_NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
-_NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
+_CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|infratest|dimap)"  # brands written in lower case
+_NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}(?:[A-ZÄÖÜ]\w+-\s+(?:und|oder)\s+)?{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
+#: "vom Samstag", "vom Januar" date a statement; they name no part of its source
+_NOT_OWNER = (r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Vortag|Vormittag|Nachmittag|"
+              r"Abend|Morgen|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?![\w-]))")
+_NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
@@ -45,8 +48,13 @@ _NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie
 _SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
 _FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab".split())
+#: a capitalised function word cannot open a source ("In einer Studie Im Auftrag …")
+_FIRST_FUNCTION = r"(?:Im|In|Am|An|Auf|Bei|Mit|Nach|Von|Vor|Zu|Zum|Zur|Für|Über|Unter|Um|Als|Bis|Seit|Ab)\s"
 _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|über|weit\s+über|mindestens|bis\s+zu|höchstens|weniger\s+als|gar|sogar|nur|noch)"
 _GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
+
+
+_TOLD = re.compile(r"^[A-ZÄÖÜ].*[A-ZÄÖÜ][\w-]*(\s+der\s+(?:[A-ZÄÖÜa-zäöüß]+e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)(?:\s+[A-ZÄÖÜ][\w-]*)?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +72,12 @@ class Claimant:
         if m and len(self.text) > m.end():
             object.__setattr__(self, "start", self.start + m.end())
             object.__setattr__(self, "text", self.text[m.end() :])
+        # "sagte Bundesschulsprecher Maximilian Gnesda der APA": a name takes no genitive, the agency is who was told
+        told = _TOLD.match(self.text)
+        if told and any(p in _cues().addressees for p in told.group(2).lower().split("-")) \
+                and not _is_agent(self.text[: told.start(1)].split()[-1]):
+            object.__setattr__(self, "end", self.start + told.start(1))
+            object.__setattr__(self, "text", self.text[: told.start(1)])
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,8 @@ class _Cues:
     not_subjects: frozenset[str]
     back_reference: re.Pattern[str] | None
     subjunctive: frozenset[str]
+    documents: tuple[str, ...] = ()
+    addressees: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +107,8 @@ def _cues() -> _Cues:
         back_reference=re.compile(r"(?<![\w])(?:" + "|".join(raw["back_reference"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("back_reference") else None,
         subjunctive=frozenset(raw.get("subjunctive", [])),
+        documents=tuple(raw.get("documents", [])),
+        addressees=frozenset(a.lower() for a in raw.get("addressees", [])),
     )
 
 
@@ -106,12 +124,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
         "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:[a-zäöüß]+(?:ischen|ischer|lichen)\s+)+(?i:{c.source_nouns}))(?![\w])"),
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
-        "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})\s+zufolge(?![\w])"),
+        "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})(?:\s+vom\s+(?!{_NOT_OWNER})\w+)?\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
+        # "wie aus dem … veröffentlichten Zwischenergebnis der Wahlleiterin hervorgeht": the document, credited to its owner
+        "hervorgeht": re.compile(r"(?<![\w])[Ww]ie\s+aus\s+(?P<doc>[^,;:.!?]{3,140}?)\s+(?:hervorgeht|hervorging|hervorgehe)(?![\w])"),
+        # "dazu gingen die Schätzungen von Polizei und Veranstalter auseinander": the source noun as a subject
+        "Schätzungen von": re.compile(rf"(?<![\w])(?:[Dd]ie|[Dd]en)\s+(?:Schätzungen|Angaben|Zählungen)\s+(?:von|der|des)\s+{_NP}"),
         "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
-            rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+)?{_NP}"
+            rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
+        ),
+        # "Hier die Prognose von Infratest dimap: Stärkste Kraft … mit 28,8 Prozent": a survey's author before a colon
+        "survey_lead": re.compile(
+            rf"(?<![\w])(?i:die|eine|der|einer|den|dem)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+(?:von|des|der|im\s+Auftrag\s+von)\s+{_NP}\s*$"
         ),
         "after_sentence": re.compile(
             rf"\s*(?:Das|Dies|Diese\s+Zahlen?|Die\s+Zahlen?)\s+(?:{c.after_sentence})\s+(?:am\s+\w+\s+|heute\s+|gestern\s+)?{_NP}"
@@ -258,7 +284,7 @@ def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | No
     """", die Veranstalter 80.000": an agent noun phrase right before the figure, with no verb."""
     head = text[clause[0] : num_start]
     m = _GAPPED.match(head)
-    if m and _is_agent(m.group("np")):
+    if m and _np_ok(m.group("np")) and _is_agent(m.group("np")):  # not "Im Umkreis von 50 Kilometern"
         s = clause[0] + m.start("np")
         return Claimant(s, s + len(m.group("np")), m.group("np"), "list")
     return None
@@ -266,7 +292,8 @@ def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | No
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",),
+    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",),
+    "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
 
@@ -280,6 +307,11 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
         if trigger is None or not any(t in low for t in trigger):
             continue  # cheap test first: most clauses name no source
         for m in pat.finditer(text, lo, hi):
+            if cue == "hervorgeht":
+                owned = _owner_of(text, m.start("doc"), m.end("doc"))
+                if owned is not None:
+                    found.append((abs(m.start() - pos) if pos is not None else 0, owned))
+                continue
             np = m.groupdict().get("np")
             if np:
                 s, e = m.start("np"), m.end("np")
@@ -287,6 +319,8 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                     continue
                 if cue == "zufolge" and points_back(np):
                     continue  # "den Angaben zufolge": the source was named before (``carried_claimant``)
+                if cue == "zufolge" and re.match(r"(?i)eigenen\s", np):
+                    continue  # "Eigenen Angaben zufolge": the subject vouches for itself (the speech stage names it)
                 if cue == "compound":
                     e = m.end()
                     np = text[s:e]
@@ -301,6 +335,29 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
         return None
     found.sort(key=lambda f: f[0])
     return found[0][1]
+
+
+_OWNER = re.compile(rf"(?<![\w])(?:des|der|von|vom)\s+{_NP}")
+_DOC_HEAD = re.compile(r"([A-ZÄÖÜ][\w-]*\w)\s*$")
+
+
+def _owner_of(text: str, lo: int, hi: int) -> Claimant | None:
+    """The source of a document phrase: its last owner ("… auf der Internetseite der Bundeswahlleiterin veröffentlichten
+    Zwischenergebnis" → "Bundeswahlleiterin"), else the document itself ("einem Bericht" names no one: ``None``)."""
+    owners = [m for m in _OWNER.finditer(text, lo, hi) if _np_ok(m.group("np"))]
+    if owners:
+        m = owners[-1]
+        return Claimant(m.start("np"), m.end("np"), m.group("np"), "hervorgeht")
+    head = _DOC_HEAD.search(text, lo, hi)
+    if head is None or _is_document(head.group(1)):
+        return None
+    return Claimant(head.start(1), head.end(1), head.group(1), "hervorgeht")
+
+
+def _is_document(np: str) -> bool:
+    """True for a source phrase that names a document but not its author ("dem vorläufigen Endergebnis", "Bericht")."""
+    last = np.split()[-1].lower() if np.split() else ""
+    return any(last.endswith(d) for d in _cues().documents) and not _OWNER.search(np)
 
 
 def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
@@ -382,10 +439,10 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     clause = _clause(text, lo, hi, num_start)
     local = _verb_subject(text, clause, lo) or _gapped(text, clause, num_start) or _phrase(text, clause[0], clause[1], num_start)
     if local is not None:
-        return local
+        return _named_instead(text, sentence, clause, num_start, local)
     reporting = _reporting_clause(text, lo, hi, clause)
     if reporting is not None:
-        return reporting
+        return _named_instead(text, sentence, clause, num_start, reporting)
     elliptic = _elliptic(text, clause)
     wide = _phrase(text, lo, hi, num_start)
     if wide is not None:
@@ -405,6 +462,22 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     return None
 
 
+def _named_instead(text: str, sentence: tuple[int, int], clause: tuple[int, int], num_start: int, hit: Claimant) -> Claimant:
+    """A document without its author yields to a named source of the sentence: "Laut den Daten der Wahlleiterin …:
+    Die Partei kam dem vorläufigen Endergebnis zufolge auf 4,9 Prozent" is credited to the Wahlleiterin."""
+    if not _is_document(hit.text):
+        return hit
+    lo, hi = sentence
+    for lo_, hi_ in ((clause[0], clause[1]), (lo, clause[0]), (clause[1], hi)):
+        named = _phrase(text, lo_, hi_, num_start) if hi_ > lo_ else None
+        if named is not None and not _is_document(named.text):
+            return named
+    return hit
+
+
+#: the agent of a passive verb of publishing that ends its clause ("von der Bundeswahlleiterin publiziert")
+_PASSIVE_AGENT = re.compile(rf"(?<![\w])(?:von|vom)\s+{_NP}\s+(?:publiziert|veröffentlicht|bekanntgegeben|bekannt\s+gegeben|"
+                            rf"gemeldet|mitgeteilt|vorgelegt|verkündet|präsentiert)(?:\s+worden)?\s*$")
 REPORTING_OPEN = re.compile(r"\s*(?:[Ww]ie|so|sagte|sagten|sagt|teilte|teilten|teilt|berichtete|berichteten|berichtet|erklärte|"
                              r"erklärten|meldete|meldeten|bestätigte|bestätigten|hieß)(?![\w])")
 
@@ -423,6 +496,12 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
             hit = _verb_subject(text, clause, lo) or _loose_wie_subject(text, clause)
             if hit is not None:
                 return hit
+        elif clause[1] <= own[0] and text[clause[1] : clause[1] + 1] == ":" and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]) \
+                and (agent := _PASSIVE_AGENT.search(text, clause[0], clause[1]) or _patterns()["survey_lead"].search(text, clause[0], clause[1])) \
+                is not None and _np_ok(agent.group("np")) and not _is_document(agent.group("np")):
+            # "… wurde das Endergebnis von der Wahlleiterin veröffentlicht: Die Union gewinnt mit 28,5 Prozent",
+            # "Hier die Prognose von Infratest dimap: …"
+            return Claimant(agent.start("np"), agent.end("np"), agent.group("np"), "survey" if agent.re is not _PASSIVE_AGENT else "passive")
         elif clause[1] <= own[0] and _INTRODUCES.search(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
             hit = _verb_subject(text, clause, lo)  # "Die Armee gab an, 41 Flugzeuge getroffen zu haben."
             if hit is not None:
@@ -431,19 +510,30 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
 
 
 _WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,90}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
-                         rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?\s+[a-zäöüß]+(?:te|ten)\s*$")
+                         rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?\s+(?P<verb>[a-zäöüß]+(?:te|ten)|schrieb|schrieben)[.!]?\s*$")
 
 
 def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:
     """"Wie die in London ansässige Beobachtungsstelle mitteilte": a subject with an attribute the noun-phrase pattern does not cover."""
     m = _WIE_CLAUSE.match(text, clause[0], clause[1])
-    if m is None or not re.search(r"\s[A-ZÄÖÜ]", m.group("np")):
-        return None
-    return Claimant(m.start("np"), m.end("np"), m.group("np"), "wie")
+    if m is None or not re.search(r"\s[A-ZÄÖÜ]", m.group("np")) or m.group("verb") not in _cues().verbs:
+        return None  # "wie die Zahl am Morgen zeigte": not a verb of saying
+    start, end = m.start("np"), m.end("np")
+    seat = _SEAT.match(text, start, end)
+    if seat is not None:
+        start = seat.end()  # "die in London ansässige Beobachtungsstelle": the source without where it sits
+    cut = _WIE_CUT.search(text, start, end)
+    if cut is not None:
+        end = cut.start()  # "das Statistikamt am Montag in Brüssel", "die Zeitung unter Berufung auf …": when and how, not who
+    return Claimant(start, end, text[start:end], "wie")
+
+
+_WIE_CUT = re.compile(r"\s+(?:am|gestern|heute|zuvor|bereits|nun|weiter|unter\s+Berufung|gegenüber|dem|den|in\s+einer|in\s+einem)\s")
+_SEAT = re.compile(r"(?:(?:der|die|das|den|dem|des)\s+)?(?:in|im|aus|bei)\s+[A-ZÄÖÜ][\w-]*\s+(?:[a-zäöüß]+(?:e|en)\s+)+(?=[A-ZÄÖÜ])")
 
 
 #: a clause that ends with its verb of saying (or the verb's particle) and introduces what follows: "X gab an, …"
-_INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|erklärte|erklärten|sagte|sagten|betonte|berichtete|berichteten|meldete|meldeten|"
+_INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|erklärte|erklärten|erklärt|sagte|sagten|sagt|sagen|berichtet|meldet|schreibt|betonte|berichtete|berichteten|meldete|meldeten|"
                          r"bestätigte|bestätigten|schrieb|schrieben|hieß\s+es)\s*$")
 
 

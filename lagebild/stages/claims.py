@@ -19,6 +19,7 @@ from typing import Any
 
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
+from lagebild.numbers.frames import LIST_LABEL
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
 from lagebild.stages.claim_sources import REPORTING_OPEN, Claimant, carried_claimant, clause_of, find_claimant, points_back
@@ -167,10 +168,26 @@ class RuleClaims:
             if vocab is not None and vocab.any_noun:
                 measure = listed
         scope = _scope(text, q, clause, sent, entities, own)
+        labelled = _list_label(text, q, entities)
+        if labelled is not None and (scope is None or scope[1] != "group"):
+            scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
+        own_measure = load_measures().of_noun(q.unit or "")
+        framed = load_measures().by_id(str(measure).partition(":")[0])
+        if _PART_OF.match(text, clause[0], q.num_start) and q.unit_kind == "count" and q.unit_from == "after" and q.unit_span \
+                and (load_measures().is_generic(q.unit or "") or (own_measure is not None and own_measure.who)
+                     or (own_measure is None and framed is not None and framed.any_noun)):
+            # "198 Zivilisten starben, darunter 39 Kinder": a part of the figure before, about the children
+            scope = (q.unit or "", "group", q.unit_span, None)
+        part = _partitive(text, q, clause, measure)
+        if part is not None:
+            # "Unter den Toten sind zwei Kinder": dead, about the children (not a count of people of its own)
+            measure = part
+            if q.unit_span is not None and q.unit_from == "after" and (scope is None or scope[1] == "total"):
+                scope = (q.unit or "", "group", q.unit_span, None)
         vote_share = load_measures().by_id("vote_share")
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
-        if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share and vote_share.context \
-                and vote_share.context.search(text):
+        if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share \
+                and any(p is not None and p.search(text) for p in (vote_share.context, vote_share.group_context)):
             measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
         data: dict[str, Any] = {
             "value": q.value,
@@ -216,6 +233,45 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+_NOT_LABELS = frozenset("von bis ab über unter um mit auf bei nach in im am zu für rund etwa circa knapp fast mehr weniger".split())
+_OPEN_PAREN = re.compile(r"[ \t]*\($")
+
+
+def _list_label(text: str, q: Quantity, entities: list[Annotation]) -> tuple[str, str, tuple[int, int], str | None] | None:
+    """The label of a list item or a share in parentheses right before its number, when its noun stands before the list."""
+    if q.unit_from == "after" or q.unit_span is None or q.unit_span[1] > q.num_start:
+        return None
+    between = text[q.unit_span[1] : q.num_start]
+    if ":" not in between and not (q.unit_kind == "percent" and between.endswith("(")):
+        return None
+    head = text[max(0, q.num_start - 40) : q.num_start]
+    paren = _OPEN_PAREN.search(head)
+    if paren is not None:
+        head = head[: paren.start()] + " "
+    m = LIST_LABEL.search(head)
+    if m is None or m.group(1).split()[0].lower() in _NOT_LABELS:
+        return None  # "Kostenpunkt: Von 1.800 bis 3.000 Euro"
+    s = q.num_start - 40 if q.num_start >= 40 else 0
+    span = (s + m.start(1), s + m.end(1))
+    ent = next((e for e in entities if e.label in _SCOPE_LABELS and e.span.start < span[1] and span[0] < e.span.end), None)
+    return m.group(1), "group", span, ent.id if ent is not None else None
+
+
+#: "unter den (zwölf) Toten (sind) …", "Unter den Opfern waren …": the whole the counted people are part of
+_PARTITIVE = re.compile(r"(?<![\w])[Uu]nter\s+den\s+(?:[\d.]+\s+|[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\w-]*)")
+
+
+def _partitive(text: str, q: Quantity, clause: tuple[int, int], measure: str) -> str | None:
+    """Return the measure of the whole a count of people is a part of ("unter den Toten sind 12 Kinder" → dead)."""
+    if q.unit_kind != "count" or not (measure == "people" or measure.startswith("count:")) or q.unit_from != "after":
+        return None
+    m = next(reversed(list(_PARTITIVE.finditer(text, clause[0], q.num_start))), None)
+    if m is None:
+        return None
+    whole = load_measures().of_noun(m.group(1))
+    return whole.id if whole is not None and whole.kind == "count" and not whole.who else None
 
 
 _YEAR = re.compile(r"\d{4}")
@@ -304,7 +360,8 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
     groups are organisations or parties in the clause ("die AfD auf 20,8"). The claimant is no scope.
     """
     def usable(e: Annotation) -> bool:
-        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end)
+        # "in der chinesischen Hafenstadt": an adjective of origin names no place the figure is about
+        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper()
 
     in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
     places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]

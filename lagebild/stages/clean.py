@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lagebild.ingest import headers
 from lagebild.ingest.boilerplate import plan
-from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date
+from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date, header_window_start
 from lagebild.model import DateValue, Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
 
@@ -130,9 +130,15 @@ class BoilerplateClean:
             # the headline the cleaner kept as the text's first line (chosen by text_header.choose_title_line)
             i = found.get("title_line")
             dated = choose_header_date(p.lines, block[0], i)
-            # a date labelled as the publication beats the header rules' first date (often an update)
+            # a date labelled as the publication beats the header rules' first date (often an update),
+            # and so does any header date when that first date is unlabelled and stands far above the
+            # headline (a site banner's "today", an archive's capture range) or below the first body
+            # paragraph while the header date stands above it (a reader's comment)
             before = found.get("published")
-            if dated is not None and (before is None or (dated.labelled and not (before.value or "").startswith(dated.day))):
+            at = found.get("_published_line", block[0])
+            elsewhere = dated is not None and not found.get("_published_labelled") and not dated.updated and (
+                at < header_window_start(block[0], i) or at >= block[0] > dated.line)
+            if dated is not None and (before is None or ((dated.labelled or elsewhere) and not (before.value or "").startswith(dated.day))):
                 found["published"] = _header_date_value(p.lines[dated.line].text, dated)
             if not found.get("author"):
                 found["author"] = choose_header_author(p.lines, block[0], i)

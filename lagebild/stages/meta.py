@@ -94,17 +94,24 @@ _CRAWL_MARKER = re.compile(r"\A\s{0,3}date (\d{4})-(\d{2})(?![\d-])")
 #: a labelled publication/update date in the first lines ("Stand: 14.02.2025 19:14 Uhr",
 #: "Aktualisiert am 19.01.2024 - 18:46 Uhr", "Sendung: Bayern 2, 16.02.2025 01:00 Uhr")
 _PRINTED_LABEL = re.compile(
-    r"(?<![\w-])(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Erschienen|Publiziert|Sendung|Update|Updated|Published)"
-    r"(?:\s+(?:am|vom|on))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?(?=\d)",
+    r"(?<![\w-])(?:Stand|Aktualisiert|[Zz]uletzt (?:aktualisiert|geändert|bearbeitet)|Letzte Aktualisierung|Veröffentlicht"
+    r"|Erstveröffentlichung|Erstellt|Geändert|Erschienen|Publiziert|Datum|Sendung|Update|Updated|[Ll]ast [Uu]pdated|Published"
+    r"|Posted|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd)"
+    r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?(?=\d)",
 )
 #: a broadcaster's closing line: "Diese Nachricht wurde am 14.03.2025 im Programm … gesendet.",
 #: "Dieses Thema im Programm: … | 03.06.2022 | 20:00 Uhr"
 _BROADCAST_LINE = re.compile(
     r"(?:gesendet|ausgestrahlt|veröffentlicht|erschienen)\s+am\s+(?=\d)|(?:wurde|ist)\s+am\s+(?=\d[^\n]{0,60}?(?:gesendet|ausgestrahlt))"
     r"|\bim\s+Programm:[^\n\d]{0,80}?(?=\d)"  # "Dieses Thema im Programm: Das Erste | tagesschau | 03.06.2022 | 20:00 Uhr"
+    # "Dieser Artikel wurde erstmals am 25. März 2020 in der Rubrik … veröffentlicht": the piece itself as subject
+    # (not "Die Studie wurde am 3. Juni in Nature veröffentlicht", an event)
+    r"|\b(?:Dieser|Diese|Dieses)\s+(?:Artikel|Beitrag|Text|Nachricht|Meldung|Bericht|Kommentar|Interview|Essay)\s+"
+    r"(?:erschien\s+(?:\w+\s+){0,2}?am\s+(?=\d)|(?:wurde|ist)\s+(?:\w+\s+){0,2}?am\s+"
+    r"(?=\d[^\n]{0,100}?(?:gesendet|ausgestrahlt|veröffentlicht|erschienen|publiziert)))"
 )
 _HEADER_WINDOW = 600
-_DATED_FURNITURE = ("trailer", "date line", "header")
+_DATED_FURNITURE = ("trailer", "date line", "header", "agency credit")
 _CLOSING_WINDOW = 500
 #: the last lines of a text that may be its closing credit line ("Text: … am 15. Februar 2025")
 _CLOSING_LINES = 2
@@ -145,6 +152,18 @@ def _printed_day(text: str, month: str | None) -> DateValue | None:
         if value is None or value.value is None or (month and value.value[: len(month)] > month):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
+    return None
+
+
+def _closing_statement(text: str, month: str | None) -> DateValue | None:
+    """The date of a sentence that says when this piece was published or broadcast, or ``None``."""
+    for m in _BROADCAST_LINE.finditer(text):
+        value = headers.date_at(text, m.end())
+        if value is None or value.value is None or value.precision not in ("day", "minute"):
+            continue
+        if month and value.value[: len(month)] > month:
+            continue
+        return DateValue(value.value, value.precision, False, f"printed date ('{text[:m.end()].strip()[-60:]} …')")
     return None
 
 
@@ -208,8 +227,10 @@ class MetaHeaders:
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
                     printed = _printed_day(doc.original[r.start : r.end], meta.published.value)
-                    if printed is not None:
-                        break
+                elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
+                    printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
+                if printed is not None:
+                    break
             if printed is not None:
                 meta.published = printed
         if not meta.published.value and isinstance(meta.extra.get("relative_date"), dict):

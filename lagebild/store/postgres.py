@@ -120,6 +120,9 @@ class PostgresStore:
             with self.db.transaction(), self.db.cursor() as cur:
                 cur.execute("DELETE FROM annotations WHERE doc_id = ANY(%s)", (ids,))
                 cur.execute("DELETE FROM documents_fts WHERE doc_id = ANY(%s)", (ids,))
+                # another text: searched for copies again by the next run
+                cur.execute("DELETE FROM minhash_indexed WHERE doc_id = ANY(%s)", (ids,))
+                cur.execute("DELETE FROM minhash_bands WHERE doc_id = ANY(%s)", (ids,))
                 cur.executemany(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
@@ -190,6 +193,9 @@ class PostgresStore:
             if gone:
                 cur.execute("DELETE FROM story_items WHERE story_key = ANY(%s)", (gone,))
                 cur.execute("DELETE FROM story_parts WHERE story_key = ANY(%s)", (gone,))
+            moved = [(p.fingerprint, story_key(p.story)) for p in parts if p.reused and p.refingerprinted]
+            if moved:
+                cur.executemany("UPDATE story_parts SET fingerprint = %s WHERE story_key = %s", moved)
             for part in parts:
                 if part.reused:
                     continue
@@ -234,6 +240,40 @@ class PostgresStore:
         for r in rows:
             yield r["doc_id"], (r["settings"], bytes(r["digest"]), bytes(r["members"]),
                                 None if r["hashvalues"] is None else bytes(r["hashvalues"]), r["scheme"])
+
+    def corpus_items(self, kind: str) -> list[Any]:
+        """The stored corpus-wide results of one kind (e.g. ``duplicate``), in order."""
+        return [json.loads(r["json"]) for r in self._all("SELECT json FROM corpus_items WHERE kind = %s ORDER BY position", (kind,))]
+
+    def band_index(self) -> tuple[str, set[str]]:
+        """The band settings of the stored duplicate search and the documents it covers ("" and none when there is none)."""
+        rows = self._all("SELECT doc_id, settings FROM minhash_indexed")
+        settings = {r["settings"] for r in rows}
+        return (settings.pop(), {r["doc_id"] for r in rows}) if len(settings) == 1 else ("", set())
+
+    def band_docs(self, keys: list[int]) -> Iterator[tuple[int, str]]:
+        """Yield ``(band key, doc id)`` of the stored band rows with these keys."""
+        for k in range(0, len(keys), 50000):
+            for r in self._all("SELECT band, doc_id FROM minhash_bands WHERE band = ANY(%s)", (keys[k : k + 50000],)):
+                yield int(r["band"]), r["doc_id"]
+
+    def save_bands(self, settings: str, searched: Sequence[str], rows: Iterable[tuple[str, int]], *, replace_all: bool = False) -> None:
+        """Keep the band keys of the documents a run searched, and that the stored links now cover them.
+
+        ``replace_all``: drop every stored band row first (made under other settings, or the links were recomputed).
+        """
+        ids = [_clean(i) for i in unique_ids(searched)]
+        data = [(key, _clean(d)) for d, key in rows]
+        with self.db.transaction(), self.db.cursor() as cur:
+            if replace_all:
+                cur.execute("DELETE FROM minhash_bands")
+                cur.execute("DELETE FROM minhash_indexed")
+            cur.execute("DELETE FROM minhash_bands WHERE doc_id = ANY(%s)", (ids,))
+            if data:
+                cur.executemany("INSERT INTO minhash_bands(band, doc_id) SELECT %s, id FROM documents WHERE id = %s "
+                                "ON CONFLICT DO NOTHING", data)
+            cur.execute("INSERT INTO minhash_indexed(doc_id, settings) SELECT id, %s FROM documents WHERE id = ANY(%s) "
+                        "ON CONFLICT (doc_id) DO UPDATE SET settings = excluded.settings", (settings, ids))
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

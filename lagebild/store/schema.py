@@ -7,7 +7,7 @@ SCHEMA_VERSION = 2  # 2: cross-source results as rows (corpus_items, story_parts
 #: tables of schema 1 that the rows of ``corpus_items``/``story_items`` replace (dropped when a picture is saved)
 LEGACY_TABLES = ("events", "claim_groups", "inconsistencies")
 
-#: cross-source results and duplicate signatures as rows; the same in both dialects but the binary type
+#: cross-source results, duplicate signatures and band index as rows; the same in both dialects but two column types
 _CROSS_SOURCE_TABLES = """
 -- corpus-wide cross-source results: kind 'duplicate', 'entity', 'story', 'mention_entity', 'failure', 'coverage'
 CREATE TABLE IF NOT EXISTS corpus_items (
@@ -18,6 +18,15 @@ CREATE TABLE IF NOT EXISTS corpus_items (
 CREATE TABLE IF NOT EXISTS doc_signatures (
   doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
   settings TEXT NOT NULL, digest {binary} NOT NULL, members {binary} NOT NULL, hashvalues {binary}, scheme TEXT
+);
+-- the duplicate search as rows: the MinHash band keys of each searched document (``Duplicates.bands``), and
+-- which documents the stored copy links cover, under which band settings; a run searches only the others
+CREATE TABLE IF NOT EXISTS minhash_bands (
+  band {bigint} NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, PRIMARY KEY (band, doc_id)
+);
+CREATE INDEX IF NOT EXISTS minhash_bands_doc ON minhash_bands(doc_id);
+CREATE TABLE IF NOT EXISTS minhash_indexed (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, settings TEXT NOT NULL
 );
 -- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'coverage', 'event',
 -- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
@@ -62,7 +71,7 @@ CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence REAL);
 CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'version': changes with every saved picture
 """
-    + _CROSS_SOURCE_TABLES.format(binary="BLOB")
+    + _CROSS_SOURCE_TABLES.format(binary="BLOB", bigint="INTEGER")
     + """
 CREATE TABLE IF NOT EXISTS corrections (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at REAL, json TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
@@ -104,7 +113,7 @@ CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence DOUBLE PRECISION);
 CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'version': changes with every saved picture
 """
-    + _CROSS_SOURCE_TABLES.format(binary="BYTEA")
+    + _CROSS_SOURCE_TABLES.format(binary="BYTEA", bigint="BIGINT")
     + """
 CREATE TABLE IF NOT EXISTS corrections (id BIGSERIAL PRIMARY KEY, created_at DOUBLE PRECISION, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents_fts (

@@ -87,6 +87,9 @@ class SQLiteStore:
                 if doc.id in stored:
                     self.db.execute("DELETE FROM annotations WHERE doc_id = ?", (doc.id,))
                     self.db.execute("DELETE FROM documents_fts WHERE doc_id = ?", (doc.id,))
+                    # another text: searched for copies again by the next run
+                    self.db.execute("DELETE FROM minhash_indexed WHERE doc_id = ?", (doc.id,))
+                    self.db.execute("DELETE FROM minhash_bands WHERE doc_id = ?", (doc.id,))
                 self.db.execute(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -157,6 +160,8 @@ class SQLiteStore:
             gone = [k for (k,) in self.db.execute("SELECT story_key FROM story_parts") if k not in keep or not keep[k].reused]
             self.db.executemany("DELETE FROM story_items WHERE story_key = ?", [(k,) for k in gone])
             self.db.executemany("DELETE FROM story_parts WHERE story_key = ?", [(k,) for k in gone])
+            self.db.executemany("UPDATE story_parts SET fingerprint = ? WHERE story_key = ?",
+                                [(p.fingerprint, story_key(p.story)) for p in parts if p.reused and p.refingerprinted])
             for part in parts:
                 if part.reused:
                     continue
@@ -193,6 +198,41 @@ class SQLiteStore:
                                "WHERE doc_id IN (SELECT value FROM json_each(?))", (json.dumps(unique_ids(ids)),))
         for r in rows:
             yield r[0], (r[1], r[2], r[3], r[4], r[5])
+
+    def corpus_items(self, kind: str) -> list[Any]:
+        """The stored corpus-wide results of one kind (e.g. ``duplicate``), in order."""
+        return [json.loads(r[0]) for r in self.db.execute("SELECT json FROM corpus_items WHERE kind = ? ORDER BY position", (kind,))]
+
+    def band_index(self) -> tuple[str, set[str]]:
+        """The band settings of the stored duplicate search and the documents it covers ("" and none when there is none)."""
+        settings: set[str] = set()
+        ids: set[str] = set()
+        for doc_id, value in self.db.execute("SELECT doc_id, settings FROM minhash_indexed"):
+            ids.add(doc_id)
+            settings.add(value)
+        return (settings.pop(), ids) if len(settings) == 1 else ("", set())
+
+    def band_docs(self, keys: list[int]) -> Iterator[tuple[int, str]]:
+        """Yield ``(band key, doc id)`` of the stored band rows with these keys."""
+        for k in range(0, len(keys), 50000):
+            rows = self.db.execute("SELECT band, doc_id FROM minhash_bands WHERE band IN (SELECT value FROM json_each(?))",
+                                   (json.dumps(keys[k : k + 50000]),))
+            yield from ((r[0], r[1]) for r in rows)
+
+    def save_bands(self, settings: str, searched: Sequence[str], rows: Iterable[tuple[str, int]], *, replace_all: bool = False) -> None:
+        """Keep the band keys of the documents a run searched, and that the stored links now cover them.
+
+        ``replace_all``: drop every stored band row first (made under other settings, or the links were recomputed).
+        """
+        with self.db:
+            if replace_all:
+                self.db.execute("DELETE FROM minhash_bands")
+                self.db.execute("DELETE FROM minhash_indexed")
+            ids = json.dumps(unique_ids(searched))
+            self.db.execute("DELETE FROM minhash_bands WHERE doc_id IN (SELECT value FROM json_each(?))", (ids,))
+            self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?, ?)", ((key, d) for d, key in rows))
+            self.db.execute("INSERT OR REPLACE INTO minhash_indexed(doc_id, settings) SELECT value, ? FROM json_each(?) "
+                            "WHERE value IN (SELECT id FROM documents)", (settings, ids))
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

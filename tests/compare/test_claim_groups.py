@@ -363,13 +363,68 @@ def test_running_measures_are_measures_of_the_vocabulary() -> None:
     assert "participants" not in running_measures()
 
 
-def test_a_place_where_another_measure_is_counted_is_no_rival_of_the_lead_place() -> None:
+def test_a_place_where_another_measure_is_counted_does_not_keep_an_agreeing_figure_from_the_lead_place() -> None:
     lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
     a = _doc("a", lead + "In Südtal versammelten sich 3.000 Menschen. Die Veranstalter sprachen von 9.000 Menschen.", "2024-05-02")
     measures = {c.data["value"]: c.data["measure"] for c in a.annotations if c.kind == "claim"}
     assert measures[3000] == "participants" and measures[9000] == "people"
     assert {c["doc"] for c in _group_of(_groups([a]), "a", 9000)["claims"]} == {"a"}
     assert _group_of(_groups([a]), "a", 9000)["scope"] == "Nordhafen"
+
+
+def test_a_place_where_another_measure_is_counted_keeps_a_differing_figure_from_the_lead_place() -> None:
+    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
+    a = _doc("a", lead + "In Südtal versammelten sich 3.000 Menschen. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
+    measures = {c.data["value"]: c.data["measure"] for c in a.annotations if c.kind == "claim"}
+    assert measures[3000] == "participants" and measures[5000] == "people"
+    assert _group_of(_groups([a]), "a", 5000)["scope"] is None  # the organisers' figure for Südtal, not Nordhafen
+
+
+def test_a_running_toll_is_one_series_far_beyond_one_order_of_magnitude() -> None:
+    docs = [_doc(f"d{n}", f"In Nordhafen starben {v} Menschen.", day)
+            for n, (v, day) in enumerate([(4, "2024-05-02"), (18, "2024-05-03"), (90, "2024-05-05"), (141, "2024-05-09")])]
+    group = _group_of(_groups(docs), "d0", 4)
+    assert group["relation"] == "updated" and len(group["claims"]) == 4
+    assert [p["values"] for p in group["phases"]] == [["4"], ["18"], ["90"], ["141"]]
+
+
+def test_a_running_toll_with_a_jump_beyond_the_ratio_and_attendance_figures_are_cut() -> None:
+    docs = [_doc("a", "In Nordhafen starben 5 Menschen.", "2024-05-02"), _doc("b", "In Nordhafen starben 40 Menschen.", "2024-05-04")]
+    result = _groups(docs)
+    assert _group_of(result, "a", 5)["id"] != _group_of(result, "b", 40)["id"]  # 8 times the one below: another quantity
+    docs = [_doc(d, f"In Nordhafen wurden {v} Teilnehmer gezählt.", day)
+            for d, v, day in [("c", "3.000", "2024-05-02"), ("d", "15.000", "2024-05-03"), ("e", "70.000", "2024-05-04")]]
+    result = _groups(docs)
+    # not a running count: neighbours within the ratio do not chain 3.000 to 70.000
+    assert _group_of(result, "c", 3000)["id"] != _group_of(result, "e", 70000)["id"]
+
+
+def test_one_stray_value_does_not_cut_a_cluster_of_attendance_figures() -> None:
+    docs = [_doc(d, f"In Nordhafen wurden {v} Teilnehmer gezählt.", "2024-05-02", outlet=d)
+            for d, v in [("a", "10.000"), ("b", "50.000"), ("c", "80.000"), ("d", "130.000")]]
+    result = _groups(docs)
+    group = _group_of(result, "b", 50000)
+    assert {x["doc"] for x in group["claims"]} == {"b", "c", "d"}
+    assert _group_of(result, "a", 10000)["id"] != group["id"]
+
+
+def test_a_place_in_the_lead_does_not_keep_a_figure_from_the_one_group_its_values_fit() -> None:
+    # "Südtal (dpa) –" is a dateline: the agency's office, or a region the counted place lies in
+    a = _doc("a", "In Nordhafen wurden 4.000 Teilnehmer gezählt.", "2024-05")
+    b = _doc("b", "Südtal (dpa) – Großer Protest am Samstag. Gezählt wurden etwa 4.000 Teilnehmer.", "2024-05")
+    c = _doc("c", "In Südtal starben 2 Menschen.", "2024-05")  # the story counts something in Südtal
+    assert _group_of(_groups([a, b, c]), "b", 4000)["scope"] == "Nordhafen"
+    d = _doc("d", "In Südtal wurden 9.000 Teilnehmer gezählt.", "2024-05")  # Südtal's own count: the lead place's group
+    assert _group_of(_groups([a, b, d]), "b", 4000)["scope"] == "Südtal"
+
+
+def test_a_place_named_just_before_a_figure_gives_its_scope() -> None:
+    a = _doc("a", "In Südtal starben 18 Menschen.", "2024-05-02")
+    lead = "Schwere Unwetter haben am Fluss große Schäden angerichtet. " * 6  # the place is past the lead
+    b = _doc("b", lead + "Das Wasser traf Südtal besonders hart. Mindestens 28 Menschen starben.", "2024-05-03")
+    assert _group_of(_groups([a, b]), "b", 28)["scope"] == "Südtal"
+    c = _doc("c", lead + "Mindestens 28 Menschen starben.", "2024-05-03")  # no place before it
+    assert _group_of(_groups([a, c]), "c", 28)["scope"] is None
 
 
 def test_a_figure_to_several_decimals_joins_the_group_that_gives_that_very_figure() -> None:
@@ -391,3 +446,122 @@ def test_a_hedged_figure_after_a_lower_one_is_a_new_value_not_a_repeat_of_the_fi
     group = _group_of(_groups([a, b, c]), "a", 30)
     assert group["relation"] == "updated" and len(group["phases"]) == 4
     assert group["phases"][-1]["claims"] == [next(x["id"] for x in group["claims"] if x["doc"] == "c")]
+
+
+def _phase_docs(group, doc_id):
+    (phase,) = [p for p in group["phases"] if any(x.split("#")[0] == doc_id for x in p["claims"])]
+    return {x.split("#")[0] for x in phase["claims"]}
+
+
+def test_a_lower_bound_goes_with_the_figure_it_names_not_a_larger_one_it_allows() -> None:
+    a = _doc("a", "In Nordhafen starben 87 Menschen.", "2024-05")
+    b = _doc("b", "In Nordhafen starben 18 Menschen.", "2024-05")
+    c = _doc("c", "In Nordhafen starben mindestens 18 Menschen.", "2024-05")
+    assert _phase_docs(_group_of(_groups([a, b, c]), "c", 18), "c") == {"b", "c"}
+
+
+def test_a_day_within_a_month_is_no_distance_from_it() -> None:
+    # "mindestens 40" (known to the month) allows the 42 (a day of that month) and the 117 (the month): no time
+    # lies between it and either, so it goes with the nearer value
+    a = _doc("a", "In Nordhafen starben 42 Menschen.", "2024-05-19")
+    b = _doc("b", "In Nordhafen starben 117 Menschen.", "2024-05")
+    c = _doc("c", "In Nordhafen starben mindestens 40 Menschen.", "2024-05")
+    assert _phase_docs(_group_of(_groups([a, b, c]), "c", 40), "c") == {"a", "c"}
+
+
+def test_a_precise_figure_is_not_corroborated_by_vague_or_open_figures_that_only_allow_it() -> None:
+    a = _doc("a", "In Nordhafen starben 128 Menschen.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen starben mehr als 90 Menschen.", "2024-05-02", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 128)
+    assert group["relation"] == "single" and "do not confirm" in group["reasoning"]
+    c = _doc("c", "In Nordhafen starben mehr als 128 Menschen.", "2024-05-02", outlet="Blatt")  # the same number
+    assert _group_of(_groups([a, c]), "a", 128)["relation"] == "corroborated"
+    d = _doc("d", "In Nordhafen werden Dutzende Menschen vermisst.", "2024-05-02", outlet="Kurier")
+    e = _doc("e", "In Nordhafen werden Dutzende Menschen vermisst.", "2024-05-02", outlet="Bote")
+    assert _group_of(_groups([d, e]), "d", 24)["relation"] == "corroborated"  # only vague ones ("Dutzende" = 24–99): they agree
+
+
+def test_a_dispute_in_one_article_does_not_take_in_another_articles_unplaced_figure() -> None:
+    a = _doc("a", "Viele demonstrierten am Samstag. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von"
+                  " 130.000.", "2024-05", outlet="Kurier")
+    b = _doc("b", "Laut Polizei kamen rund 100.000 Teilnehmer.", "2024-05", outlet="Bote")  # another value, no place
+    result = _groups([a, b])
+    disputed = _group_of(result, "a", 50000)
+    assert disputed["relation"] == "contradicted" and {x["doc"] for x in disputed["claims"]} == {"a"}
+    assert _group_of(result, "b", 100000)["id"] != disputed["id"]
+    c = _doc("c", "In Nordhafen demonstrierten am Samstag viele. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter"
+                  " von 130.000.", "2024-05", outlet="Kurier")
+    d = _doc("d", "In Nordhafen kamen laut Polizei rund 100.000 Teilnehmer.", "2024-05", outlet="Bote")
+    group = _group_of(_groups([c, d]), "c", 50000)  # with the place stated, the other article's figure is the same quantity
+    assert {x["doc"] for x in group["claims"]} == {"c", "d"}
+
+
+REGION = [("nordländischen", "LOC", "Nordland"), ("Landkreis Weidenau", "LOC", "Landkreis Weidenau")]
+
+
+def _scoped_to(doc, surface: str):
+    """The document with its claims' scope set to the entity ``surface`` (as the claims stage may read a
+    place adjective before a name, "im rheinland-pfälzischen Landkreis …", for the scope)."""
+    ent = next(a for a in doc.annotations if a.kind == "entity" and a.surface == surface)
+    for a in doc.annotations:
+        if a.kind == "claim":
+            a.data.update(scope=surface, scope_kind="place", scope_ann=ent.id)
+    return doc
+
+
+def test_a_place_adjective_before_a_place_name_scopes_the_figure_to_the_named_place() -> None:
+    a = _scoped_to(RuleClaims()(make_doc("a", "Im nordländischen Landkreis Weidenau starben mindestens 4 Menschen.",
+                                         published="2024-05-02", entities=REGION)), "nordländischen")
+    b = RuleClaims()(make_doc("b", "Im Landkreis Weidenau starben 18 Menschen.", published="2024-05-04", entities=REGION))
+    group = _group_of(_groups([a, b]), "a", 4)
+    assert group["scope"] == "Landkreis Weidenau" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+    # an adjective before no place name keeps its own reading: not the Landkreis named later in the text
+    c = _scoped_to(RuleClaims()(make_doc("c", "Die nordländischen Behörden meldeten 7 Tote. Der Landkreis Weidenau blieb verschont.",
+                                         published="2024-05-02", entities=REGION)), "nordländischen")
+    assert _group_of(_groups([c]), "c", 7)["scope"] == "nordländischen"
+
+
+def test_differing_figures_of_which_only_the_unit_is_known_are_no_contradiction() -> None:
+    a = _doc("a", "Der Wetterdienst erwartet laut DWD 32 Grad, die Meteorologen von Wetteronline sprechen von 25 Grad.",
+             "2024-07-02")
+    measures = {c.data.get("measure") for c in a.annotations if c.kind == "claim"}
+    assert measures == {"unit:grad"}  # no measure of the vocabulary: grouped by the unit alone
+    groups = _groups([a]).claim_groups
+    assert groups and not [g for g in groups if g["relation"] == "contradicted"]
+    b = _doc("b", "In Nordhafen demonstrierten viele. Laut Polizei waren es 8.000 Teilnehmer, laut Veranstaltern 15.000 Teilnehmer.",
+             "2024-05-02")
+    assert _group_of(_groups([b]), "b", 8000)["relation"] == "contradicted"  # a measure of the vocabulary
+
+
+def test_the_same_bound_from_three_outlets_is_corroborated() -> None:
+    docs = [_doc(d, "Bei dem Unglück in Nordhafen wurden über 200 Menschen verletzt.", "2024-05-02", outlet=d) for d in "abc"]
+    group = _group_of(_groups(docs), "a", 200)
+    assert group["relation"] == "corroborated" and group["independent_sources"] == 3
+
+
+def test_agency_copies_in_two_outlets_are_one_source_not_a_corroboration() -> None:
+    a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Kurier", agencies=["dpa"])
+    b = _doc("b", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Bote", agencies=["dpa"])
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "single" and group["independent_sources"] == 1 and group["articles"] == 2
+    c = _doc("c", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Blatt")
+    assert _group_of(_groups([a, b, c]), "a", 12)["relation"] == "corroborated"
+
+
+def test_a_series_shows_values_no_known_time_puts_apart_as_one_step() -> None:
+    a = _doc("a", "In Nordhafen starben 28 Menschen.", "2024-05")
+    b = _doc("b", "In Nordhafen starben 18 Menschen.", "2024-05")
+    c = _doc("c", "In Nordhafen starben 90 Menschen.", "2024-06-10")
+    group = _group_of(_groups([a, b, c]), "a", 28)
+    assert group["relation"] == "updated" and "(18 / 28 → 90)" in group["reasoning"]
+    assert [p["values"] for p in group["phases"]] == [["18"], ["28"], ["90"]]
+    d = _doc("d", "In Nordhafen starben 45 Menschen.", "2024-06-02")  # between the month and the 10 June: a step of its own
+    assert "(18 / 28 → 45 → 90)" in _group_of(_groups([a, b, c, d]), "a", 28)["reasoning"]
+
+
+def test_a_dispute_keeps_other_articles_that_give_a_disputed_value_themselves() -> None:
+    a = _doc("a", "Viele demonstrierten am Samstag. Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von 130.000.",
+             "2024-05-04", outlet="Kurier")
+    b = _doc("b", "Laut Veranstaltern kamen 130.000 Teilnehmer.", "2024-05", outlet="Bote")  # the organisers' own figure
+    group = _group_of(_groups([a, b]), "a", 50000)
+    assert group["relation"] == "contradicted" and {x["doc"] for x in group["claims"]} == {"a", "b"}

@@ -102,3 +102,61 @@ def test_corrections_merge_split_rename() -> None:
     assert set(by_id) == {"per:a", "per:b"}
     assert by_id["per:a"]["name"] == "Anna" and "A" in by_id["per:a"]["aliases"]
     assert [m["ann"] for m in by_id["per:b"]["mentions"]] == ["x2", "x3"]
+
+
+def _name(surface: str, label: str) -> tuple[str, str, dict[str, Any]]:
+    return (surface, label, {"norm": surface.casefold(), "form": "name"})
+
+
+def _role(surface: str, key: str) -> tuple[str, str, dict[str, Any]]:
+    return (surface, "PER", {"norm": key, "form": "role", "role": surface, "role_key": key})
+
+
+def test_unqualified_role_joins_a_person_of_its_own_story_only() -> None:
+    named = doc("a1", "Polizeisprecher Max Muster sagte in Kleinhafen, die Murra steige, der Deichverband warne.", [
+        ("Max Muster", "PER", {"norm": "max muster", "form": "name", "role": "Polizeisprecher", "role_key": "polizeisprecher"}),
+        _name("Kleinhafen", "LOC"), _name("Murra", "LOC"), _name("Deichverband", "ORG")])
+    same_story = doc("a2", "In Kleinhafen stieg die Murra, sagte der Polizeisprecher; der Deichverband half.", [
+        _name("Kleinhafen", "LOC"), _name("Murra", "LOC"), _role("Polizeisprecher", "polizeisprecher"),
+        _name("Deichverband", "ORG")])
+    other_story = doc("b1", "Beim Derby in Großstetten blieb es ruhig, sagte ein Polizeisprecher des SV Großstetten.", [
+        _name("Großstetten", "LOC"), _role("Polizeisprecher", "polizeisprecher"), _name("SV Großstetten", "ORG")])
+    entities, _ = resolve_documents([named, same_story, other_story], load_kb())
+    muster = by_name(entities, "Max Muster")
+    assert {m["doc"] for m in muster["mentions"]} == {"a1", "a2"}
+    # a qualified office has one holder at a time: it joins across stories
+    office = doc("b2", "Der Kleinstaat-Präsident sprach in Großstetten.", [
+        _role("Kleinstaat-Präsident", "kleinstaat präsident"), _name("Großstetten", "LOC")])
+    holder = doc("a3", "Kleinstaat-Präsident Eva Beispiel besuchte Kleinhafen.", [
+        ("Eva Beispiel", "PER", {"norm": "eva beispiel", "form": "name", "role": "Kleinstaat-Präsident", "role_key": "kleinstaat präsident"}),
+        _name("Kleinhafen", "LOC")])
+    entities, _ = resolve_documents([holder, office, other_story], load_kb())
+    assert {m["doc"] for m in by_name(entities, "Eva Beispiel")["mentions"]} == {"a3", "b2"}
+
+
+def test_a_surname_tagged_as_a_place_is_the_person_of_its_document_only() -> None:
+    a = doc("a", "Dominic Quandrowski gewann. Quandrowski siegte in Houston, sagte Whitney Houston.", [
+        _name("Dominic Quandrowski", "PER"), _name("Quandrowski", "LOC"), _name("Houston", "LOC"), _name("Whitney Houston", "PER")])
+    b = doc("b", "In Houston regnete es; Rabatt Gazprom; Gazprom liefert.", [
+        _name("Houston", "LOC"), _name("Rabatt Gazprom", "PER"), _name("Gazprom", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    person = by_name(entities, "Dominic Quandrowski")
+    assert person["type"] == "PER" and [m["text"] for m in person["mentions"]] == ["Dominic Quandrowski", "Quandrowski"]
+    # "Houston" also stands in a document without Whitney Houston: the city, not the person
+    assert [m["text"] for m in by_name(entities, "Whitney Houston")["mentions"]] == ["Whitney Houston"]
+    assert by_name(entities, "Houston")["type"] == "LOC"
+    # a "name" without a given name takes nothing
+    assert [m["text"] for m in by_name(entities, "Rabatt Gazprom")["mentions"]] == ["Rabatt Gazprom"]
+
+
+def test_a_bare_double_surname_joins_its_full_name() -> None:
+    a = doc("a", "Johanna Mikl-Leitner sprach, Anna Leitner schwieg.", [_name("Johanna Mikl-Leitner", "PER"), _name("Anna Leitner", "PER")])
+    b = doc("b", "Mikl-Leitner widersprach, Leitner nicht.", [_name("Mikl-Leitner", "PER"), _name("Leitner", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert {m["text"] for m in by_name(entities, "Johanna Mikl-Leitner")["mentions"]} == {"Johanna Mikl-Leitner", "Mikl-Leitner"}
+    # the second part alone is another person's surname, not the double surname's
+    assert {m["text"] for m in by_name(entities, "Anna Leitner")["mentions"]} == {"Anna Leitner", "Leitner"}
+    # after a particle the last part is the surname
+    c = doc("c", "Baschar al-Quandri regiert. Quandri sprach.", [_name("Baschar al-Quandri", "PER"), _name("Quandri", "PER")])
+    entities, _ = resolve_documents([c], load_kb())
+    assert {m["text"] for m in by_name(entities, "Baschar al-Quandri")["mentions"]} == {"Baschar al-Quandri", "Quandri"}

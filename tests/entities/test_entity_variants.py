@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from lagebild.entities.context import (
     interviewer_labels,
+    inflects_like_noun,
     is_common_noun,
     is_currency,
     is_outlet_name,
@@ -20,9 +21,11 @@ from lagebild.entities.context import (
 from lagebild.entities.extract import (
     Mention,
     Tok,
+    _common_word,
     _given_name_persons,
     _recurring_org_words,
     _recurring_surnames,
+    _strip_descriptors,
     _TakenSpans,
     extract_mentions,
     finish_norms,
@@ -110,6 +113,23 @@ def test_different_people_with_similar_names_stay_apart() -> None:
                  ("Hans Müller", "Möller")]:
         assert not together(entities, x, y), (x, y)
     assert together(entities, "Hans Möller", "Möller")
+
+
+def test_short_given_names_meet_their_long_form_once() -> None:
+    a = doc("a", "Rudolf Hundstorfer und Alexander Quandrowski sprachen.", [("Rudolf Hundstorfer", "PER"), ("Alexander Quandrowski", "PER")])
+    b = doc("b", "Rudi Hundstorfer lobte Alex Quandrowski.", [("Rudi Hundstorfer", "PER"), ("Alex Quandrowski", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Rudolf Hundstorfer", "Rudi Hundstorfer")
+    assert together(entities, "Alexander Quandrowski", "Alex Quandrowski")
+    # a woman's long form, or two long forms a short one fits, keep them apart
+    c = doc("c", "Alexandra Musterfeld und Alex Musterfeld; Jan Beispielberg und Janine Beispielberg; Alex Probst, "
+                 "Alexander Probst und Alexej Probst.", [
+        ("Alexandra Musterfeld", "PER"), ("Alex Musterfeld", "PER"), ("Jan Beispielberg", "PER"), ("Janine Beispielberg", "PER"),
+        ("Alex Probst", "PER"), ("Alexander Probst", "PER"), ("Alexej Probst", "PER")])
+    entities, _ = resolve_documents([c], load_kb())
+    for x, y in [("Alexandra Musterfeld", "Alex Musterfeld"), ("Jan Beispielberg", "Janine Beispielberg"),
+                 ("Alex Probst", "Alexander Probst"), ("Alex Probst", "Alexej Probst")]:
+        assert not together(entities, x, y), (x, y)
 
 
 def test_town_short_name_joins_its_one_long_form_only() -> None:
@@ -242,6 +262,20 @@ def test_inflected_common_nouns_are_no_names_but_names_stay() -> None:
     assert is_common_noun("Staatsmedien", ctx) and is_common_noun("Militäreinrichtungen", ctx)
     for name in ("Bayern", "Berlins", "Grünen", "Sachsen", "Bergen", "Kanzleramt"):
         assert not is_common_noun(name, ctx), name
+
+
+def test_long_nouns_the_dictionary_inflects_are_no_persons_or_places() -> None:
+    ctx = load_context()
+    for word in ("Lebensgefahr", "Verhandlungstisch", "Totenglocke"):
+        assert inflects_like_noun(word), word
+        assert _common_word(word, "PER", set(), ctx) and _common_word(word, "LOC", set(), ctx)
+    # short surnames that are nouns, names without a plural, and organisations named with a noun stay
+    for word in ("Müller", "Zimmermann", "Wagenknecht", "Brandenburg", "Mikl-Leitner"):
+        assert not _common_word(word, "PER", set(), ctx), word
+    assert inflects_like_noun("Commerzbank") and not _common_word("Commerzbank", "ORG", set(), ctx)
+    # a street or landmark is a place; a surname of the document is a person
+    assert not _common_word("Schulstraße", "LOC", set(), ctx)
+    assert inflects_like_noun("Verhandlungstisch") and not _common_word("Verhandlungstisch", "PER", {"Verhandlungstisch"}, ctx)
 
 
 def _acronym_doc(doc_id: str, text: str, names: list[str], acronym: str) -> Document:
@@ -441,3 +475,48 @@ def test_taken_spans_overlap_as_a_scan_over_every_mention_says(spans: list[tuple
     taken = _TakenSpans([Mention(s, e, "PER", "name") for s, e in spans])
     start, end = query
     assert taken.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_description_before_a_surname_of_the_document_is_cut_off() -> None:
+    ctx = load_context()
+    text = "Der Film von Georg Quandrowski läuft. Dokumentarfilmer Quandrowski sagt, Gärtner Rosenblatt nicht."
+    full = Mention(13, 30, "PER", "name")
+    start = text.index("Dokumentarfilmer")
+    described = Mention(start, start + len("Dokumentarfilmer Quandrowski"), "PER", "name")
+    start = text.index("Gärtner")
+    other = Mention(start, start + len("Gärtner Rosenblatt"), "PER", "name")  # no "… Rosenblatt" in the text
+    _strip_descriptors(text, [full, described, other], ctx)
+    assert text[described.start:described.end] == "Quandrowski"
+    assert text[other.start:other.end] == "Gärtner Rosenblatt"
+    # a given name first is never a description, whatever the dictionary says
+    text = "Heinz Quandrowski kam, Ernst Quandrowski auch."
+    ernst = Mention(23, 40, "PER", "name")
+    _strip_descriptors(text, [Mention(0, 17, "PER", "name"), ernst], ctx)
+    assert text[ernst.start:ernst.end] == "Ernst Quandrowski"
+
+
+def test_organisation_names_meet_across_case_endings() -> None:
+    a = doc("a", "Das Bayerische Landeskriminalamt ermittelt; das Bayerische Landesamt für Umwelt misst.", [
+        ("Bayerische Landeskriminalamt", "ORG"), ("Bayerische Landesamt für Umwelt", "ORG")])
+    b = doc("b", "Laut Bayerischem Landeskriminalamt und Sprechern des Bayerischen Landeskriminalamtes sowie des "
+                 "Bayerischen Landeskriminalamts; das Bayerische Landesamt für Statistik zählt.", [
+        ("Bayerischem Landeskriminalamt", "ORG"), ("Bayerischen Landeskriminalamtes", "ORG"),
+        ("Bayerischen Landeskriminalamts", "ORG"), ("Bayerische Landesamt für Statistik", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Bayerische Landeskriminalamt", "Bayerischem Landeskriminalamt",
+                    "Bayerischen Landeskriminalamtes", "Bayerischen Landeskriminalamts")
+    assert not together(entities, "Bayerische Landesamt für Umwelt", "Bayerische Landesamt für Statistik")
+    assert not together(entities, "Bayerische Landeskriminalamt", "Bayerische Landesamt für Umwelt")
+
+
+def test_a_party_named_by_a_nominalised_adjective_meets_in_every_case() -> None:
+    a = doc("a", "Die Linke und die Grünen verloren, die Linken jubelten später, die Grüne Woche öffnet.", [
+        ("Die Linke", "ORG"), ("Grünen", "ORG"), ("Linken", "ORG"), ("Grüne Woche", "ORG")])
+    b = doc("b", "Grüne stimmten zu.", [("Grüne", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Die Linke", "Linken") and together(entities, "Grünen", "Grüne")
+    assert not together(entities, "Grünen", "Grüne Woche")
+    # a person of that name is no party
+    c = doc("c", "Die Linke verlor; Frau Linken sprach.", [("Die Linke", "ORG"), ("Linken", "PER")])
+    entities, _ = resolve_documents([c], load_kb())
+    assert not together(entities, "Die Linke", "Linken")

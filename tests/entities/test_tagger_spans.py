@@ -30,3 +30,28 @@ def test_a_role_noun_alone_is_not_a_person_name() -> None:
     names = [(text[m.start:m.end], m.form) for m in mentions if m.label == "PER"]
     assert ("Präsident", "name") not in names
     assert ("Emmanuel Macron", "name") in names
+
+
+def test_a_description_before_a_given_name_is_cut_off_the_person() -> None:
+    text = "Das sagte Landeshauptmann Erwin Pröll am Abend, Torschütze Alexander Grünwald jubelte."
+    _, mentions = _mentions(text, [(2, 5, "PER"), (8, 11, "PER")])
+    names = {text[m.start:m.end] for m in mentions if m.label == "PER"}
+    assert {"Erwin Pröll", "Alexander Grünwald"} <= names
+    # a name of two words keeps its first word, even a dictionary word before a given name;
+    # and a given name first is never cut ("Heinz Fischer", "Ernst Strasser")
+    text = "Das erklärte ihr Vorsitzender Romani Rose, dann sprachen Heinz Fischer und Ernst Strasser."
+    _, mentions = _mentions(text, [(4, 6, "PER"), (9, 11, "PER"), (12, 14, "PER")])
+    names = {text[m.start:m.end] for m in mentions if m.label == "PER"}
+    assert {"Romani Rose", "Heinz Fischer", "Ernst Strasser"} <= names
+
+
+def test_an_organisation_cut_inside_a_place_name_ends_with_the_place() -> None:
+    text = "Ein Sprecher des Landratsamts Pfaffenhofen an der Ilm sagte das."
+    _, mentions = _mentions(text, [(3, 5, "ORG")])  # the tagger stopped after "Pfaffenhofen"
+    found = {(text[m.start:m.end], m.label) for m in mentions}
+    assert ("Landratsamts Pfaffenhofen an der Ilm", "ORG") in found
+    # an organisation that ends where the place ends, or a place standing alone, is left as it is
+    text = "Die Feuerwehr Ehrenberg-Pfaffenhofen half in Pfaffenhofen an der Ilm."
+    _, mentions = _mentions(text, [(1, 3, "ORG")])
+    found = {(text[m.start:m.end], m.label) for m in mentions}
+    assert ("Feuerwehr Ehrenberg-Pfaffenhofen", "ORG") in found and ("Pfaffenhofen an der Ilm", "LOC") in found

@@ -86,3 +86,45 @@ def test_figure_closing_a_sentence_shares_the_noun_and_measure_of_the_figure_bef
     # a year closing a sentence stays a year
     doc = analyse("Im Norden starben 2400 Menschen im Jahr 1300.", outlet="outlet", extra=["timex.rules.v1"])
     assert [a.surface for a in doc.of_kind("claim")] == ["2400 Menschen"]
+
+
+def _measured(text: str) -> dict[str, tuple[str, str | None]]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1"])
+    return {a.surface: (str(a.data["measure"]), a.data["scope"]) for a in doc.of_kind("claim")}
+
+
+def test_part_of_a_casualty_count_takes_its_measure_and_names_the_group() -> None:
+    assert _measured("Nach dem Lawinenunglück sind unter den Toten mindestens zwei Kinder.")["mindestens zwei Kinder"] == ("dead", "Kinder")
+    assert _measured("Unter den Verletzten waren 30 Schüler.")["30 Schüler"][0] == "injured"
+    # a whole that is no casualty count leaves the people counted as people
+    assert _measured("Unter den Zuschauern waren 300 Kinder.")["300 Kinder"][0] == "people"
+    assert _measured("Unter den Bäumen saßen 40 Menschen.")["40 Menschen"][0] == "people"
+
+
+def test_list_label_is_the_scope_of_its_figure() -> None:
+    found = _measured("Nach der Wahl steht fest. Im Landtag bedeutet das in Sitzen: CSU 85, Freie Wähler 37 und Grüne 32.")
+    assert found["85"] == ("seats", "CSU") and found["37"] == ("seats", "Freie Wähler")
+    # a figure with its noun after it takes no label from before it
+    assert _measured("Die Bilanz: CSU holte 85 Sitze.")["85 Sitze"][1] != "CSU"
+    # a preposition before a figure is no label
+    assert _measured("Der Speicher fasst 1.200 GB. Preis: Von 1.800 bis 3.000 Euro.")["1.800 bis 3.000 Euro"][1] is None
+
+
+
+def _scoped(text: str) -> dict[str, str | None]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1", "entities.ner.v1"])
+    return {a.surface: a.data["scope"] for a in doc.of_kind("claim")}
+
+
+def test_part_after_darunter_is_about_its_group() -> None:
+    found = _measured("Bei den Kämpfen kamen 120 Zivilisten ums Leben, darunter 31 Kinder.")
+    assert found["120 Zivilisten"] == ("dead", None) and found["31 Kinder"] == ("dead", "Kinder")
+    # a part whose noun names a measure of its own is that measure, not a group of the whole
+    assert _measured("Es kamen 300 Menschen, darunter 12 Verletzte.")["12 Verletzte"] == ("injured", None)
+    # a part that is no group of people is no group scope
+    assert _measured("Es gab 8.000 Eingaben, davon betrafen 5.315 Beschwerden die Verwaltung.")["5.315 Beschwerden"][1] is None
+
+
+def test_adjective_of_origin_is_no_place_scope() -> None:
+    assert _scoped("Bei einem Unglück in der griechischen Ägäis sind vier Menschen ums Leben gekommen.")["vier Menschen"] is None
+    assert _scoped("Bei einem Unglück in Griechenland sind vier Menschen ums Leben gekommen.")["vier Menschen"] == "Griechenland"

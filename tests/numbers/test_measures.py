@@ -15,10 +15,10 @@ def test_every_entry_has_its_shape() -> None:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     assert raw["generic"]["nouns"]
     for mid, entry in raw["measure"].items():
-        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "any_noun", "who"}, mid
+        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who"}, mid
         assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
-        for key in ("nouns", "suffixes", "frames", "context"):
+        for key in ("nouns", "suffixes", "frames", "context", "group_context"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
@@ -67,6 +67,12 @@ def test_percentages_need_their_context() -> None:
     # "lag bei" alone is no election: an inflation rate stays a plain percentage
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Inflation lag bei 2,5 Prozent",
                           sentence="Die Inflation lag bei 2,5 Prozent") == "percent"
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="", sentence="Nach dem vorläufigen Endergebnis kam sie auf 31 Prozent") == "vote_share"
+    # survey results and forecasts of other things are no vote shares by their words alone
+    for sentence in ("Weiteres Ergebnis: 60 Prozent der Befragten schreiben lieber am Computer",
+                     "Bis zum Ende des Prognose-Zeitraums steigen die Ausgaben um 5,6 Prozent",
+                     "Laut einer Umfrage essen 40 Prozent der Schüler kein Frühstück"):
+        assert vocab.classify(unit="Prozent", unit_kind="percent", clause="", sentence=sentence) == "percent"
     assert vocab.classify(unit="Euro", unit_kind="currency", clause="", sentence="") == "money"
     assert vocab.classify(unit="Stärke", unit_kind="measure", clause="", sentence="") == "magnitude"
 

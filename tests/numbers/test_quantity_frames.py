@@ -46,6 +46,30 @@ def _found(text: str) -> list[tuple[float, str | None, str]]:
         # a small number word after "auf/bei/mit" when the noun came before
         ("Bis zum Abend ist die Zahl der Vermissten auf sechs gesunken.", [(6, "Vermissten", "before")]),
         ("Zwölf Gäste erlitten Brandwunden, 14 weitere wurden leicht verletzt.", [(12, "Gäste", "after"), (14, "Gäste", "ellipsis")]),
+        # Swiss thousands separator, a scale word joined by a hyphen (plain-language news), dative plural units
+        ("Es fehlten rund 14'000 Stimmen.", [(14000, "Stimmen", "after")]),
+        ("Fast 100-tausend Mitarbeiter haben gestreikt.", [(100000, "Mitarbeiter", "after")]),
+        ("Im Umkreis von 50 Kilometern fällt Regen.", [(50, "Kilometern", "after")]),
+        ("Der Lander verfügt über 24 Watt.", [(24, "Watt", "after")]),
+        # the verb before the noun, the number after it and a place
+        ("Im Jahr betrug die Zahl der verschickten Briefe in Tirol 1,2 Millionen.", [(1_200_000, "Briefe", "before")]),
+        ("Damals betrug die Zahl der Mitglieder in Hessen 2010 noch rund 500.", [(500, "Mitglieder", "before")]),  # not the year
+        # "Anzahl" names no counted noun of its own
+        ("Er sprach von einer Anzahl von 1.000, 1.500 Menschen.", [(1500, "Menschen", "after")]),
+        ("Die Opferzahl stieg auf 49.", [(49, "Opfer", "before")]),
+        # "gegenüber 2014" is a year, not a count sharing the noun before
+        ("Die Zahl der Gäste stieg auf 900 Personen, gegenüber 2014 eine Verdopplung.", [(900, "Personen", "after")]),
+        # a range after "zwischen" whose noun came before ("- und" written for "und")
+        ("Die Zahl der Toten liegt zwischen 20 und 30.", [(25, "Toten", "before")]),
+        ("Über die Zahl der Gäste gab es Streit, die Angaben lagen zwischen 4.000 - und 9.000.", [(6500, "Gäste", "before")]),
+        # a count without a noun opening its sentence before a casualty frame
+        ("Nach dem Brand gab es viele Verletzte. Drei galten am Abend als schwer verletzt.", [(3, None, "after")]),
+        # a labelled list after a colon whose noun stands before it
+        ("Die Mandate im neuen Landtag: CSU 85, Freie Wähler 37 und Grüne 32.",
+         [(85, "Mandate", "before"), (37, "Mandate", "ellipsis"), (32, "Mandate", "ellipsis")]),
+        # a party's share in parentheses after a percentage
+        ("Die ÖVP kam auf 37,5 Prozent, knapp vor der FPÖ. Dahinter liegt die SPÖ (21,1) vor den Neos.",
+         [(37.5, "Prozent", "after"), (21.1, "Prozent", "ellipsis")]),
     ],
 )
 def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -72,10 +96,24 @@ def test_frames_fire(text: str, expected: list[tuple[float, str, str]]) -> None:
         "Die Zahl der Besucher sank am 3. Juni deutlich.",  # an ordinal date after a noun-before frame
         "Das Treffen findet am 12. Mai in Bonn statt.",
         "Er ist 45 und seit 2010 Mitglied der Partei.",  # a percent sign is never borrowed across another number
+        "Sie gewann den 100-Meter-Lauf in Rom.",  # a hyphen joins a scale word only, not a unit of a compound
+        "Es war ihr 2-tausendster Auftritt.",
+        "Die Zahl der Gäste wuchs, zwischen 2010 und 2015 kamen viele.",  # years after "zwischen"
+        "Damals betrug die Zahl der Mitglieder in Hessen 2010 mehr als heute.",
+        "Die Gäste kamen. Zwei kamen zu spät.",  # a bare count opening its sentence needs a casualty frame
+        "Die Wahl lief. Acht wurden am Ende gewählt.",
+        "Sie sagte, drei wurden schwer verletzt.",  # … and to open the sentence
+        "Anpfiff: Samstag 15 und Sonntag 17.",  # a list after a colon without a counted noun before it
+        "Ergebnis im Schach: Meier 3, Müller 2.",
     ],
 )
 def test_frames_do_not_fire(text: str) -> None:
     assert _found(text) == []
+
+
+def test_share_in_parentheses_needs_a_party_label_and_a_decimal() -> None:
+    assert [q.value for q in find_quantities("Die Quote lag bei 5 Prozent. Der Wert (16,4) ist alt.")] == [5]
+    assert [q.value for q in find_quantities("Die Quote lag bei 5 Prozent. Olaf Scholz (66) trat ab.")] == [5]
 
 
 def test_gegen_is_a_hedge_only_before_large_numerals() -> None:

@@ -209,3 +209,67 @@ def test_duplicate_files_with_a_worker_pool_on_every_backend(store_url: str, tmp
         assert len(st.sources(doc_id)) == 4
     finally:
         st.close()
+
+
+def _article(seed: int, sentences: int = 12) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    words = ["Regierung", "Hochwasser", "Bahn", "Streik", "Gericht", "Minister", "Stadt", "Polizei", "Bericht", "Wahl",
+             "Ernte", "Schule", "Brücke", "Hafen", "Markt", "Klinik", "Rat", "Feuer", "Straße", "Energie", "Preise"]
+    return [" ".join(rnd.choice(words) for _ in range(9)) + "." for _ in range(sentences)]
+
+
+def _dup_docs() -> dict[str, Document]:
+    a, b, c = _article(1), _article(2), _article(3)
+    texts = {
+        "a1": a, "a2": a[:5] + a[6:],  # a near copy
+        "a3": a[:4],  # a truncated copy
+        "b1": b, "b2": [*b[:-1], "Ein Satz mehr am Ende des Berichts."],
+        "c1": c, "x1": _article(4), "x2": _article(5),
+    }
+    return {k: make_doc(k, " ".join(v), "Blatt", f"2024-11-{10 + n:02d}") for n, (k, v) in enumerate(texts.items())}
+
+
+def _search_stored(store: Any, reuse: bool = True) -> tuple[list[dict[str, Any]], Any]:
+    """One run of the duplicate stage against the store's band index, saved as ``compare_and_save`` saves it."""
+    from lagebild.analyze import _duplicate_index, _save_index
+    from lagebild.compare.duplicates import Duplicates, stored_index
+
+    docs = list(store.iter_documents())
+    index = _duplicate_index(store, reuse)
+    with stored_index(index):
+        links = Duplicates().find(docs)
+    result = CorpusResult(duplicates=links)
+    store.save_corpus(result)
+    _save_index(store, index, result)
+    return links, index
+
+
+@pytest.mark.parametrize("first", [["a1", "x1"], ["a2", "b1", "c1"], ["a3", "a1", "b2", "x2", "x1"]])
+def test_duplicates_against_stored_bands_are_the_one_shot_links(store: Any, first: list[str]) -> None:
+    from lagebild.compare.duplicates import Duplicates
+
+    docs = _dup_docs()
+    expected = Duplicates().find(list(docs.values()))
+    assert {(x["doc"], x["of"]) for x in expected} >= {("a2", "a1"), ("a3", "a1"), ("b2", "b1")}
+    store.save_documents([docs[i] for i in first])
+    links, index = _search_stored(store)
+    assert sorted(index.searched) == sorted(first)
+    later = [i for i in docs if i not in first]
+    store.save_documents([docs[i] for i in later])
+    links, index = _search_stored(store)
+    assert sorted(index.searched) == sorted(later), "only the new documents are searched"
+    assert links == expected
+    links, index = _search_stored(store)
+    assert index.searched == [] and links == expected
+    # a document saved again with another text is searched again; its old links are gone
+    changed = make_doc("a2", " ".join(_article(9)), "Blatt", "2024-11-11")
+    store.save_document(changed)
+    links, index = _search_stored(store)
+    assert index.searched == ["a2"]
+    assert links == Duplicates().find(list(store.iter_documents()))
+    assert not any("a2" in (x["doc"], x["of"]) for x in links)
+    links, index = _search_stored(store, reuse=False)
+    assert index.replace_all and sorted(index.searched) == sorted(docs)
+    assert links == Duplicates().find(list(store.iter_documents()))

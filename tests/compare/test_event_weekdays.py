@@ -1,0 +1,152 @@
+"""Weekdays ("am Samstag") in articles dated only to the month, placed against the same event's own day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from compare_helpers import PROV, make_doc, run_events
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.compare import CorpusContext, CorpusResult
+from lagebild.compare.events import EventMerger
+from lagebild.compare.timeline import TimelineBuilder
+from lagebild.events.dates import nearest_weekday
+from lagebild.model import Document, Span
+
+ENTS = [("Leipzig", "LOC", "Leipzig"), ("Dresden", "LOC", "Dresden")]
+
+
+def _open_weekday(doc: Document, surface: str, weekday: int, rule: str = "weekday") -> Document:
+    """An unplaced weekday timex, as the timex stage leaves it when the publication date is a month."""
+    start = doc.text.find(surface)
+    assert start >= 0, surface
+    doc.add("timex", Span(start, start + len(surface)), PROV, label="DATE",
+            data={"value": None, "granularity": None, "rule": rule, "relative": {"ref": "dct", "weekday": weekday, "rel": "past"}})
+    return doc
+
+
+def _run(docs: list[Document]) -> CorpusResult:
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.stories = [{"id": "s", "members": [{"doc": d.id} for d in docs]}]
+    for stage in (EventMerger, TimelineBuilder):
+        stage()(ctx)
+    return ctx.result
+
+
+def _protests(result: CorpusResult) -> list[dict]:
+    return sorted((e for e in result.events if e["type"] == "protest"), key=lambda e: e["sources"])
+
+
+def test_weekday_of_a_month_only_article_is_placed_against_the_events_day() -> None:
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten Tausende gegen die Pläne.", published="2024-02-04", entities=ENTS)),
+        run_events(_open_weekday(make_doc("b", "In Leipzig demonstrierten am Samstag Tausende gegen die Pläne.",
+                                          published="2024-02", entities=ENTS), "Samstag", 5)),
+    ]
+    (protest,) = _protests(_run(docs))
+    assert protest["sources"] == ["a", "b"]
+    assert protest["date"]["value"] == "2024-02-03" and protest["date"]["basis"] == "derived"
+    evidence = protest["date"]["derived_from"]
+    assert [w["doc"] for w in evidence["weekdays"]] == ["b"] and evidence["weekdays"][0]["text"] == "Samstag"
+    assert evidence["anchor"] == {"value": "2024-02-04", "basis": "publication"}
+    (item,) = [t for t in _run(docs).timeline if t["type"] == "protest"]
+    assert item["date"] == "2024-02-03" and item["date_evidence"]["anchor"]["value"] == "2024-02-04"
+
+
+def test_a_month_is_never_an_anchor() -> None:
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten Tausende gegen die Pläne.", published="2024-02", entities=ENTS)),
+        run_events(_open_weekday(make_doc("b", "In Leipzig demonstrierten am Samstag Tausende gegen die Pläne.",
+                                          published="2024-02", entities=ENTS), "Samstag", 5)),
+    ]
+    (protest,) = _protests(_run(docs))
+    assert protest["date"]["granularity"] == "month" and "derived_from" not in protest["date"]
+
+
+def test_a_day_written_in_the_text_is_never_replaced() -> None:
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten am 3. Februar Tausende gegen die Pläne.", published="2024-02-05",
+                            entities=ENTS, timexes=[("am 3. Februar", "2024-02-03", "day")])),
+        run_events(_open_weekday(make_doc("b", "In Leipzig demonstrierten am Sonntag Tausende gegen die Pläne.",
+                                          published="2024-02", entities=ENTS), "Sonntag", 6)),
+    ]
+    (protest,) = [e for e in _protests(_run(docs)) if "a" in e["sources"]]
+    assert protest["date"]["value"] == "2024-02-03" and protest["date"]["basis"] == "text"
+
+
+def test_another_event_of_the_class_a_week_later_does_not_lend_its_day() -> None:
+    # Leipzig on the 3rd and the 10th (days in the text); Dresden's "Samstag" in a month-only article
+    # is another protest: it takes neither day.
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten am 3. Februar Tausende gegen die Pläne.", published="2024-02-04",
+                            entities=ENTS, timexes=[("am 3. Februar", "2024-02-03", "day")])),
+        run_events(make_doc("c", "In Leipzig demonstrierten am 10. Februar erneut Tausende.", published="2024-02-11",
+                            entities=ENTS, timexes=[("am 10. Februar", "2024-02-10", "day")])),
+        run_events(_open_weekday(make_doc("d", "In Dresden demonstrierten am Samstag Hunderte gegen die Pläne.",
+                                          published="2024-02", entities=ENTS), "Samstag", 5)),
+    ]
+    by_doc = {tuple(e["sources"]): e for e in _protests(_run(docs))}
+    assert set(by_doc) == {("a",), ("c",), ("d",)}
+    assert by_doc[("a",)]["date"]["value"] == "2024-02-03" and by_doc[("c",)]["date"]["value"] == "2024-02-10"
+    assert by_doc[("d",)]["date"]["granularity"] == "month"
+
+
+def test_weekend_is_not_a_weekday_and_a_dated_clause_keeps_its_date() -> None:
+    weekend = run_events(_open_weekday(make_doc("w", "In Leipzig demonstrierten am Wochenende Tausende.", published="2024-02",
+                                                entities=ENTS), "Wochenende", 5, rule="weekend"))
+    dated = run_events(_open_weekday(make_doc("x", "In Leipzig demonstrierten am Samstag, dem 3. Februar, Tausende.",
+                                              published="2024-02", entities=ENTS, timexes=[("3. Februar", "2024-02-03", "day")]),
+                                     "Samstag", 5))
+    for doc in (weekend, dated):
+        (event,) = [a for a in doc.annotations if a.kind == "event"]
+        assert event.data["weekday"] is None
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), st.integers(min_value=0, max_value=6))
+def test_nearest_weekday_is_that_weekday_within_three_days(anchor: date, weekday: int) -> None:
+    day = nearest_weekday(anchor, weekday)
+    assert day.weekday() == weekday and abs((day - anchor).days) <= 3
+    assert all(abs((anchor + timedelta(days=k) - anchor).days) >= abs((day - anchor).days)
+               for k in range(-6, 7) if (anchor + timedelta(days=k)).weekday() == weekday)
+
+
+def _month_only(doc_id: str, text: str, weekdays: list[tuple[str, int]]) -> Document:
+    doc = make_doc(doc_id, text, published="2024-02", entities=ENTS)
+    for surface, weekday in weekdays:
+        _open_weekday(doc, surface, weekday)
+    return run_events(doc)
+
+
+def test_a_weekday_placed_in_one_event_fixes_its_articles_week_for_another() -> None:
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten Tausende gegen die Pläne.", published="2024-02-04", entities=ENTS)),
+        _month_only("b", "In Leipzig demonstrierten am Samstag Tausende gegen die Pläne. Am Montag streikten in Dresden die Busfahrer.",
+                    [("Samstag", 5), ("Montag", 0)]),
+    ]
+    (strike,) = [e for e in _run(docs).events if e["type"] == "strike"]
+    assert strike["date"]["value"] == "2024-02-05" and strike["date"]["basis"] == "derived"
+    anchor = strike["date"]["derived_from"]["anchor"]
+    assert anchor["basis"] == "article" and anchor["value"] == "2024-02-03" and anchor["text"] == "Samstag"
+
+
+def test_an_article_whose_weekdays_fall_in_two_weeks_places_no_other_weekday() -> None:
+    # b's Saturday in Leipzig is the 3rd, its Saturday in Dresden the 10th: its Monday could be either week
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten Tausende gegen die Pläne.", published="2024-02-04", entities=ENTS)),
+        run_events(make_doc("c", "In Dresden demonstrierten Hunderte gegen die Pläne.", published="2024-02-11", entities=ENTS)),
+        _month_only("b", "In Leipzig demonstrierten am Samstag Tausende gegen die Pläne. In Dresden demonstrierten am Sonnabend "
+                         "Hunderte gegen die Pläne. Am Montag streikten die Busfahrer.",
+                    [("Samstag", 5), ("Sonnabend", 5), ("Montag", 0)]),
+        _month_only("d", "Am Montag streikten die Busfahrer.", [("Montag", 0)]),
+    ]
+    result = _run(docs)
+    protests = {tuple(e["sources"]): e["date"]["value"] for e in _protests(result)}
+    assert protests == {("a", "b"): "2024-02-03", ("b", "c"): "2024-02-10"}
+    for strike in (e for e in result.events if e["type"] == "strike"):
+        assert strike["date"]["granularity"] == "month", strike["sources"]
+
+
+@given(st.sampled_from([date.min, date.max]), st.integers(min_value=0, max_value=6))
+def test_nearest_weekday_at_the_ends_of_the_calendar_does_not_crash(anchor: date, weekday: int) -> None:
+    assert nearest_weekday(anchor, weekday).weekday() == weekday
