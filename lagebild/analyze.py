@@ -20,7 +20,7 @@ from lagebild.compare.duplicates import Duplicates, Signature, StoredIndex, prec
 from lagebild.compare.stories import stored_stories
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
-from lagebild.executors import Executor, InlineExecutor, Result, make_executor
+from lagebild.executors import Executor, InlineExecutor, Result, TaskHost, make_executor
 from lagebild.executors.read_ahead import read_ahead
 from lagebild.fingerprints import analysis_fingerprint
 from lagebild.ingest import discover
@@ -121,6 +121,7 @@ def _new_documents(
     pending: _PendingSources,
     limits: ReadLimits | None = None,
     read_jobs: int = 1,
+    host: Executor | None = None,
     analysis: str | None = None,
 ) -> Iterator[Document]:
     """Read inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose content is
@@ -133,7 +134,7 @@ def _new_documents(
         report.errors.append(err)
         on_error(err)
 
-    for got in read_ahead(discover(paths), read_jobs, limits):
+    for got in read_ahead(discover(paths), read_jobs, limits, host=host if isinstance(host, TaskHost) else None):
         if isinstance(got, InputError):
             fail(got)
             continue
@@ -214,7 +215,7 @@ def analyze_paths(
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     pending = _PendingSources()
-    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits, read_jobs, analysis), cpu, "read")
+    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits, read_jobs, executor, analysis), cpu, "read")
     # The cross-source stages need every document in memory anyway: keeping the analysed ones
     # spares reading them back from the store (same content: the store keeps their JSON form).
     analysed: dict[str, Document] = {}

@@ -6,7 +6,7 @@ Every executor gives identical results for the same spec and documents: stages a
 from __future__ import annotations
 
 from lagebild.errors import ConfigError
-from lagebild.executors.base import AFTER_KEY, Executor, Result
+from lagebild.executors.base import AFTER_KEY, Executor, Result, TaskHost
 from lagebild.executors.inline import InlineExecutor
 from lagebild.executors.process import ProcessExecutor
 
@@ -31,4 +31,4 @@ def make_executor(jobs: int, kind: str = "process", *, address: str | None = Non
     raise ConfigError([f"run -> executor: unknown executor {kind!r}; expected one of {', '.join(EXECUTOR_KINDS)}"])
 
 
-__all__ = ["AFTER_KEY", "EXECUTOR_KINDS", "Executor", "InlineExecutor", "ProcessExecutor", "Result", "make_executor"]
+__all__ = ["AFTER_KEY", "EXECUTOR_KINDS", "Executor", "InlineExecutor", "ProcessExecutor", "Result", "TaskHost", "make_executor"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from lagebild.model import Document, StageFailure
 from lagebild.pipeline import PipelineSpec, StageStats
@@ -49,6 +50,19 @@ class Executor(Protocol):
 
     def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
         """Like ``map``, in the chunks the documents were processed in (for batched writes)."""
+        ...
+
+
+@runtime_checkable
+class TaskHost(Protocol):
+    """An executor whose worker processes also take other tasks while it maps documents.
+
+    Reading HTML extracts text and metadata (~0.1 s a page, imports paid once per process):
+    sent to the pipeline's own workers, it runs in parallel without processes of its own.
+    """
+
+    def submit_task(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any] | None:
+        """Run ``fn(*args)`` (picklable) in a worker; ``None`` when no worker can take it now."""
         ...
 
 

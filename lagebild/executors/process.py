@@ -13,9 +13,10 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
+from typing import Any
 
 from lagebild.executors.base import WORKER_STAGE, After, Result, run_after, unanalysed
 from lagebild.executors.lifeline import end_with_parent
@@ -52,6 +53,19 @@ class ProcessExecutor:
     def __init__(self, jobs: int = 2, chunk: int = 8) -> None:
         self.jobs = jobs
         self.chunk = chunk
+        self._live: ProcessPoolExecutor | None = None  # the pool of a running ``map_chunks``
+
+    def submit_task(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any] | None:
+        """Queue ``fn(*args)`` on the workers of the running ``map_chunks`` (``None`` if there is none, or it broke).
+
+        The documents being mapped may come from such tasks (HTML pages extracted in the
+        workers): they run in the same processes, queued with the pipeline's chunks."""
+        if self._live is None:
+            return None
+        try:
+            return self._live.submit(fn, *args)
+        except RuntimeError:  # BrokenProcessPool, or shut down: the caller does the work another way
+            return None
 
     def map(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[Result]:
         for chunk in self.map_chunks(spec, docs, after=after):
@@ -67,41 +81,45 @@ class ProcessExecutor:
         while True:
             lost: list[Document] = []
             with self._pool(spec) as pool:
-                pending: dict[Future[list[Result]], list[Document]] = {}
-                alone: set[Future[list[Result]]] = set()  # a suspect run with nothing else in the pool
-                while True:
-                    # Suspects run one at a time on an otherwise idle pool, so a failure names its document.
-                    while (not suspects and len(pending) < self.jobs * 2) or (suspects and not pending):
-                        suspect = bool(suspects)
-                        batch = [suspects.popleft()] if suspect else list(islice(it, self.chunk))
-                        if not batch:
-                            break
-                        fut = pool.submit(_run_chunk, batch, after)
-                        pending[fut] = batch
-                        if suspect:
-                            alone.add(fut)
-                    if not pending:
-                        return
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    broken = False
-                    for fut in done:
-                        batch = pending.pop(fut)
-                        try:
-                            yield fut.result()
-                        except Exception as exc:  # a dead worker, or a document that cannot travel back
-                            if fut in alone:
-                                yield [unanalysed(batch[0], after, _why(exc))]
-                            else:
+                self._live = pool  # reads queued with the chunks (``submit_task``)
+                try:
+                    pending: dict[Future[list[Result]], list[Document]] = {}
+                    alone: set[Future[list[Result]]] = set()  # a suspect run with nothing else in the pool
+                    while True:
+                        # Suspects run one at a time on an otherwise idle pool, so a failure names its document.
+                        while (not suspects and len(pending) < self.jobs * 2) or (suspects and not pending):
+                            suspect = bool(suspects)
+                            batch = [suspects.popleft()] if suspect else list(islice(it, self.chunk))
+                            if not batch:
+                                break
+                            fut = pool.submit(_run_chunk, batch, after)
+                            pending[fut] = batch
+                            if suspect:
+                                alone.add(fut)
+                        if not pending:
+                            return
+                        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                        broken = False
+                        for fut in done:
+                            batch = pending.pop(fut)
+                            try:
+                                yield fut.result()
+                            except Exception as exc:  # a dead worker, or a document that cannot travel back
+                                if fut in alone:
+                                    yield [unanalysed(batch[0], after, _why(exc))]
+                                else:
+                                    lost.extend(batch)
+                                broken = broken or _is_broken(exc)
+                            alone.discard(fut)
+                        if broken:
+                            for batch in pending.values():
                                 lost.extend(batch)
-                            broken = broken or _is_broken(exc)
-                        alone.discard(fut)
-                    if broken:
-                        for batch in pending.values():
-                            lost.extend(batch)
-                        break
-                    if lost:  # a batch failed without breaking the pool: retry its documents singly
-                        suspects.extend(lost)
-                        lost = []
+                            break
+                        if lost:  # a batch failed without breaking the pool: retry its documents singly
+                            suspects.extend(lost)
+                            lost = []
+                finally:
+                    self._live = None
             suspects.extend(lost)
             log.warning("a worker process died; restarting the pool and retrying %d document(s) one by one", len(lost))
 

@@ -126,5 +126,7 @@ def test_part_after_darunter_is_about_its_group() -> None:
 
 
 def test_adjective_of_origin_is_no_place_scope() -> None:
-    assert _scoped("Bei einem Unglück in der griechischen Ägäis sind vier Menschen ums Leben gekommen.")["vier Menschen"] is None
+    assert _scoped("Bei einem Unglück in der griechischen Hafenstadt sind vier Menschen ums Leben gekommen.")["vier Menschen"] is None
+    # the adjective never stands for the country; a place name after it may be the scope
+    assert _scoped("Bei einem Unglück in der griechischen Ägäis sind vier Menschen ums Leben gekommen.")["vier Menschen"] != "Griechenland"
     assert _scoped("Bei einem Unglück in Griechenland sind vier Menschen ums Leben gekommen.")["vier Menschen"] == "Griechenland"

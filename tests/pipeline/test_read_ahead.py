@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from lagebild.errors import InputError
+from lagebild.executors import InlineExecutor, ProcessExecutor
 from lagebild.executors.read_ahead import read_ahead
 from lagebild.ingest import discover, read_path
 from lagebild.model import Document
+from lagebild.pipeline import PipelineSpec
 
 PAGE = """<html><head><title>{title}</title><meta name="author" content="Ada Muster"></head>
 <body><nav>Startseite | Politik | Sport</nav><article><h1>{title}</h1>
@@ -50,3 +56,47 @@ def test_one_job_reads_in_this_process(tmp_path: Path) -> None:
     assert [_key(g) for g in read_ahead(discover([tmp_path]), jobs=1)] == [
         _key(g) for item in discover([tmp_path]) for g in ([item] if isinstance(item, InputError) else read_path(item))
     ]
+
+
+class _Host:
+    """A task host that runs tasks at once in this process, or loses every one (a broken worker)."""
+
+    def __init__(self, *, lose: bool = False) -> None:
+        self.lose = lose
+        self.tasks = 0
+
+    def submit_task(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any] | None:
+        self.tasks += 1
+        fut: Future[Any] = Future()
+        if self.lose:
+            fut.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            fut.set_result(fn(*args))
+        return fut
+
+
+def _one_by_one(folder: Path) -> list[object]:
+    return [_key(g) for item in discover([folder]) for g in ([item] if isinstance(item, InputError) else read_path(item))]
+
+
+def test_html_is_read_by_the_host_and_a_lost_read_is_read_again(tmp_path: Path) -> None:
+    _corpus(tmp_path)
+    host = _Host()
+    assert [_key(g) for g in read_ahead(discover([tmp_path]), jobs=2, window=3, host=host)] == _one_by_one(tmp_path)
+    assert host.tasks == 9, "every HTML file (the empty one too) went to the host"
+    losing = _Host(lose=True)
+    assert [_key(g) for g in read_ahead(discover([tmp_path]), jobs=2, window=3, host=losing)] == _one_by_one(tmp_path)
+    assert losing.tasks == 9
+
+
+def test_pages_read_in_the_pipeline_workers_while_they_analyse(tmp_path: Path) -> None:
+    _corpus(tmp_path)
+    executor = ProcessExecutor(2, chunk=2)
+    docs = (g for g in read_ahead(discover([tmp_path]), jobs=2, window=3, host=executor) if isinstance(g, Document))
+    spec = PipelineSpec.of(["clean.identity.v1"])
+    results = [r for chunk in executor.map_chunks(spec, docs) for r in chunk]
+    assert executor.submit_task(len, "") is None, "no running pool after the map"
+    alone = (g for item in discover([tmp_path]) if not isinstance(item, InputError) for g in read_path(item) if isinstance(g, Document))
+    expected = {r.doc.id: _key(r.doc) for r in InlineExecutor().map(spec, alone)}
+    assert {r.doc.id: _key(r.doc) for r in results} == expected
+    assert sum(r.doc.source.format == "html" for r in results) == 8
