@@ -49,8 +49,8 @@ def _equivalent(export: dict[str, Any]) -> Any:
     """The export with what an incremental run may legitimately change left out: a story that
     grew keeps the id it was given when it was opened (one-shot: a digest of its final members),
     and the confidence of each member is computed when its story last changed. Every story id is
-    replaced by its smallest member, and the stories (and the timeline gaps, listed in story order)
-    are compared as sets.
+    replaced by its smallest member, and the stories (and the timeline gaps, listed in story order) are
+    compared as sets.
     """
     import json
 
@@ -62,9 +62,10 @@ def _equivalent(export: dict[str, Any]) -> Any:
     out = json.loads(text)
     out["stories"] = sorted(
         json.dumps({**s, "members": [m["doc"] for m in s["members"]]}, sort_keys=True) for s in out["stories"])
+    # the gaps follow the order of the stories, which ties between stories of equal size leave to their ids
     coverage = out.get("coverage") or {}
-    if coverage.get("timeline_gaps"):  # listed in the order of the stories: compared as a set too
-        coverage["timeline_gaps"] = sorted(json.dumps(g, sort_keys=True) for g in coverage["timeline_gaps"])
+    if "timeline_gaps" in coverage:
+        coverage["timeline_gaps"] = sorted(coverage["timeline_gaps"], key=lambda g: json.dumps(g, sort_keys=True))
     return out
 
 
