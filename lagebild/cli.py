@@ -89,8 +89,9 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
             overrides: tuple[str, ...], executor: str | None, ray_address: str | None, recompute: bool, quiet: bool) -> None:
     """Analyse article files or folders (recursively) into the store, then write the export and report.
 
-    Reads .txt, .html, .json, .jsonl and .warc files. Files already in the store are skipped,
-    so adding files to a folder and rerunning only processes the new ones.
+    Reads .txt, .html, .json, .jsonl and .warc files. Files already in the store are skipped
+    (unless lagebild or its settings changed since they were analysed), so adding files to a
+    folder and rerunning only processes the new ones.
 
     Example: lagebild analyze examples/ru-kp-treaty --out out
 

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lagebild.analyze import recompute_corpus
 from lagebild.config import load_config
+from lagebild.fingerprints import analysis_fingerprint
 from lagebild.model import ArticleMeta, DateValue, Document, SourceRef, content_hash
 from lagebild.pipeline import Pipeline, PipelineSpec
 from lagebild.store import Store
@@ -154,10 +155,11 @@ def ingest_articles(
             taken.add(doc.id)
             seen[digest] = doc.id
             new_docs.append(doc)
+    analysis = analysis_fingerprint(pipeline.spec)  # so a later `analyze` over the same files does not redo them
     for doc in new_docs:
         out = pipeline(doc)
         with guard:
-            store.save_document(out)
+            store.save_document(out, analysis=analysis)
         result.added.append(out.id)
         result.stage_failures.extend({"doc": out.id, **f.to_json()} for f in out.failures if f.error != "Skipped")
     if new_docs and recompute:
