@@ -7,7 +7,8 @@ SCHEMA_VERSION = 3  # 2: cross-source results as rows (corpus_items, story_parts
 #: tables of schema 1 that the rows of ``corpus_items``/``story_items`` replace (dropped when a picture is saved)
 LEGACY_TABLES = ("events", "claim_groups", "inconsistencies")
 
-#: analysis fingerprints, cross-source results, duplicate signatures and band index as rows; the same in both dialects but two column types
+#: analysis fingerprints, cross-source results, duplicate signatures and band index as rows; the same in both dialects
+#: but two column types and SQLite's clustered band table (hundreds of band rows per document, inserted in key order)
 _CROSS_SOURCE_TABLES = """
 -- which per-document analysis produced each stored document (``lagebild.fingerprints.analysis_fingerprint``):
 -- a rerun analyses a document again when it differs or is missing (a store written before this table)
@@ -28,7 +29,7 @@ CREATE TABLE IF NOT EXISTS doc_signatures (
 -- which documents the stored copy links cover, under which band settings; a run searches only the others
 CREATE TABLE IF NOT EXISTS minhash_bands (
   band {bigint} NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, PRIMARY KEY (band, doc_id)
-);
+){clustered};
 CREATE INDEX IF NOT EXISTS minhash_bands_doc ON minhash_bands(doc_id);
 CREATE TABLE IF NOT EXISTS minhash_indexed (
   doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, settings TEXT NOT NULL
@@ -76,7 +77,7 @@ CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence REAL);
 CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'version': changes with every saved picture
 """
-    + _CROSS_SOURCE_TABLES.format(binary="BLOB", bigint="INTEGER")
+    + _CROSS_SOURCE_TABLES.format(binary="BLOB", bigint="INTEGER", clustered=" WITHOUT ROWID")
     + """
 CREATE TABLE IF NOT EXISTS corrections (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at REAL, json TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
@@ -118,7 +119,7 @@ CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS story_members (story_id TEXT NOT NULL, doc_id TEXT NOT NULL, confidence DOUBLE PRECISION);
 CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'version': changes with every saved picture
 """
-    + _CROSS_SOURCE_TABLES.format(binary="BYTEA", bigint="BIGINT")
+    + _CROSS_SOURCE_TABLES.format(binary="BYTEA", bigint="BIGINT", clustered="")
     + """
 CREATE TABLE IF NOT EXISTS corrections (id BIGSERIAL PRIMARY KEY, created_at DOUBLE PRECISION, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents_fts (

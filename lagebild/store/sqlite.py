@@ -242,7 +242,8 @@ class SQLiteStore:
                 self.db.execute("DELETE FROM minhash_indexed")
             ids = json.dumps(unique_ids(searched))
             self.db.execute("DELETE FROM minhash_bands WHERE doc_id IN (SELECT value FROM json_each(?))", (ids,))
-            self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?, ?)", ((key, d) for d, key in rows))
+            # in key order: the band table is clustered on (band, doc_id), and sorted inserts append to its B-tree
+            self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?, ?)", sorted((key, d) for d, key in rows))
             self.db.execute("INSERT OR REPLACE INTO minhash_indexed(doc_id, settings) SELECT value, ? FROM json_each(?) "
                             "WHERE value IN (SELECT id FROM documents)", (settings, ids))
 
