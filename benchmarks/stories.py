@@ -67,11 +67,11 @@ def main() -> None:
         t = time.perf_counter()
         p, r, f, n = score(docs, result, splits["tune"], threshold=threshold, embedding=args.embedding)
         best = max(best, (f, threshold))
-        print(f"{'tune':<6} {threshold:>9.2f} {str(args.embedding):>9} {len(splits['tune']):>8} {n:>7} {p:>6.3f} {r:>6.3f} {f:>6.3f} {time.perf_counter() - t:>5.1f}")
+        print(f"{'tune':<6} {threshold:>9.2f} {args.embedding!s:>9} {len(splits['tune']):>8} {n:>7} {p:>6.3f} {r:>6.3f} {f:>6.3f} {time.perf_counter() - t:>5.1f}")
     for split, threshold, mark in (("test", default, "*"), ("test", best[1], "+")):
         t = time.perf_counter()
         p, r, f, n = score(docs, result, splits[split], threshold=threshold, embedding=args.embedding)
-        print(f"{split + mark:<6} {threshold:>9.2f} {str(args.embedding):>9} {len(splits[split]):>8} {n:>7} {p:>6.3f} {r:>6.3f} {f:>6.3f} {time.perf_counter() - t:>5.1f}")
+        print(f"{split + mark:<6} {threshold:>9.2f} {args.embedding!s:>9} {len(splits[split]):>8} {n:>7} {p:>6.3f} {r:>6.3f} {f:>6.3f} {time.perf_counter() - t:>5.1f}")
     print("(* = shipped default threshold, chosen on the tune split; + = best threshold on tune for this setting)\n")
 
     # the example corpus among 50 unrelated articles (10kGNAD rows 0..49; evaluation use only, CC BY-NC-SA)

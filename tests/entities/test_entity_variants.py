@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lagebild.entities.context import (
-    interviewer_labels,
     inflects_like_noun,
+    interviewer_labels,
     is_common_noun,
     is_currency,
     is_outlet_name,

@@ -45,7 +45,7 @@ def test_trees_are_well_formed() -> None:
         assert refs == sorted(list(range(len(feature))) + [~k for k in range(len(leaf))])
         forest = Forest(*args)
         probs = forest([[0.0] * width, [1.0] * width])
-        assert probs.shape == (2,) and ((0 < probs) & (probs < 1)).all()
+        assert probs.shape == (2,) and ((probs > 0) & (probs < 1)).all()
 
 
 def test_forest_routes_rows_like_the_trees() -> None:

@@ -197,7 +197,7 @@ def test_text_roundtrips_through_decoding(text: str, enc: str) -> None:
     if not data or looks_binary(data):
         return
     decoded, _, _ = decode_bytes(data, "x")
-    assert decoded.lstrip("\ufeff") == text.lstrip("\ufeff") or enc == "utf-8" and decoded == text
+    assert decoded.lstrip("\ufeff") == text.lstrip("\ufeff") or (enc == "utf-8" and decoded == text)
 
 
 def test_gzip_json_is_refused_with_reason(tmp_path: Path) -> None:

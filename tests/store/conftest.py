@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper modules, whatever pytest's import mode
 
-from pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
+from pgserver import PostgresServer, PostgresUnavailable
 
 _counter = itertools.count()
 

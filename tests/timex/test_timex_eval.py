@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lagebild.evaluation.timeml import TimeMLDoc, Timex3, read_timeml, write_timeml
+from lagebild.evaluation.timeml import Timex3, read_timeml, write_timeml
 from lagebild.evaluation.timex import command, score
 
 TML = """<?xml version="1.0" ?>

@@ -11,8 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper modules, whatever pytest's import mode
 
-from handmade import fill_store  # noqa: E402
-from webserver import CHROMIUM, CHROMIUM_ARGS, Server, copy_db  # noqa: E402
+from handmade import fill_store
+from webserver import CHROMIUM, CHROMIUM_ARGS, Server, copy_db
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +58,7 @@ def browser() -> Iterator[Any]:
     manager = sync_playwright().start()
     try:
         chromium = manager.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    except Exception as exc:  # noqa: BLE001 - any launch failure means: no browser here
+    except Exception as exc:
         manager.stop()
         pytest.skip(f"Chromium at {CHROMIUM} cannot be started: {exc}")
     yield chromium

@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from webserver import Server, copy_db
 
 ERROR_KEYS = {"ok", "error", "errors", "status"}

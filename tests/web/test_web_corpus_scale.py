@@ -136,7 +136,7 @@ def test_unknown_filters_are_errors_that_list_the_valid_ones(page: Any, warm: An
         assert response.status_code == 400, path
         if ".json" in path or "/api/" in path or ".csv" in path:
             body = response.json()
-            assert body["ok"] is False and "outlet" in body["errors"] or "speaker" in body["errors"], body
+            assert (body["ok"] is False and "outlet" in body["errors"]) or "speaker" in body["errors"], body
     page.goto(warm.url + "/articles?section=Sport")
     text = page.locator("main").inner_text()
     assert "section" in text and "outlet" in text and "date_from" in text

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from handmade import build_corpus, build_documents
+
 from lagebild.compare import CorpusResult
 from lagebild.export.json_export import annotation_json, build_export
 from lagebild.model import DateValue
 from lagebild.report.html import load_picture, render_page
 from lagebild.report.links import WebLinks
-from lagebild.report.view import article_view, entity_view, quote_items, story_view, stored_rows
+from lagebild.report.view import article_view, entity_view, quote_items, stored_rows, story_view
 from lagebild.store import open_store
 
 with warnings.catch_warnings():
@@ -179,7 +179,7 @@ def test_caches_stay_small(served: tuple[Any, Any, Any]) -> None:
     for doc_id in docs:
         assert small.document(doc_id) is not None
         assert small.metas([doc_id])
-    assert len(small._docs) <= 2 and len(small._metas) <= 2  # noqa: SLF001 - the bound is the point
+    assert len(small._docs) <= 2 and len(small._metas) <= 2
     assert small.documents(list(docs)).keys() == docs.keys()  # a batch larger than the cache is still answered
 
 

@@ -3,7 +3,6 @@
 Each quote: (type, anchor text, speaker). Each claim: (anchor text, value, claimant or "outlet").
 Direct-quote anchors may stop early: the span runs to the matching closing quotation mark."""
 
-# ruff: noqa: E501
 TEST = {
 "d57cfadc540842ebb09971e28df123ec.html": dict(quotes=[
   ("reported", "Wie Sprecher Stefan Gobbin erklärte, wollte sich „D.Live“ darum kümmern, dass die Tiere regelmäßig mit Futter und Wasser versorgt werden", "Stefan Gobbin"),
