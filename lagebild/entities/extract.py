@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -645,7 +645,7 @@ def _strip_descriptors(text: str, mentions: Sequence[Mention], ctx: ContextLexic
             elif len(words) >= 2 and not _descriptor(words[0], ctx):
                 lasts.add(words[-1])
     for m, first, last in pairs:
-        if last in lasts or (last.endswith("s") and last[:-1] in lasts):
+        if _bare_form(last, lasts) is not None:
             m.start += len(first) + 1
 
 
@@ -666,20 +666,32 @@ def _recurring_surnames(text: str, sentences: Sequence[list[Tok]], mentions: Seq
                 lasts.add(words[-1])
     if not lasts:
         return []
-    taken = _TakenSpans(mentions)
     found: list[Mention] = []
+    for toks, k, _ in _free_recurrences(sentences, lasts, mentions):
+        prev = toks[k - 1].text if k else ""
+        if prev.casefold() in _BEFORE_COMMON_NOUN or (prev[:1].islower() and _ADJ_LIKE.match(prev)):
+            continue
+        found.append(Mention(toks[k].start, toks[k].end, "PER", "name", source="document"))
+    return found
+
+
+def _bare_form(word: str, known: set[str] | dict[str, Any]) -> str | None:
+    """``word`` or, for a genitive ("Faesers"), the word without its s, if ``known`` holds it."""
+    if word in known:
+        return word
+    return word[:-1] if word.endswith("s") and word[:-1] in known else None
+
+
+def _free_recurrences(sentences: Sequence[list[Tok]], known: set[str] | dict[str, Any],
+                      mentions: Sequence[Mention]) -> Iterator[tuple[list[Tok], int, str]]:
+    """Each token (sentence, index, bare form) that is a ``known`` word or its genitive and lies
+    outside every mention."""
+    taken = _TakenSpans(mentions)
     for toks in sentences:
         for k, tok in enumerate(toks):
-            word = tok.text
-            if word not in lasts and not (word.endswith("s") and word[:-1] in lasts):
-                continue
-            if taken.overlaps(tok.start, tok.end):
-                continue
-            prev = toks[k - 1].text if k else ""
-            if prev.casefold() in _BEFORE_COMMON_NOUN or (prev[:1].islower() and _ADJ_LIKE.match(prev)):
-                continue
-            found.append(Mention(tok.start, tok.end, "PER", "name", source="document"))
-    return found
+            base = _bare_form(tok.text, known)
+            if base is not None and not taken.overlaps(tok.start, tok.end):
+                yield toks, k, base
 
 
 _SURNAME = re.compile(r"^[^\W\d_]{3,}(?:-[^\W\d_]{2,})?$")
@@ -739,19 +751,13 @@ def _recurring_org_words(text: str, sentences: Sequence[list[Tok]], mentions: Se
     heads = {w: ids for w, ids in heads.items() if len(ids) == 1}
     if not heads:
         return []
-    taken = _TakenSpans(mentions)
     found: list[Mention] = []
-    for toks in sentences:
-        for k, tok in enumerate(toks):
-            word = tok.text
-            base = word if word in heads else word[:-1] if word.endswith("s") and word[:-1] in heads else None
-            if base is None or taken.overlaps(tok.start, tok.end):
-                continue
-            prev = toks[k - 1].text if k else ""
-            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-            if prev.casefold() in _BEFORE_COMMON_NOUN or nxt[:1].isupper():
-                continue
-            entry = kb.entries.get(next(iter(heads[base])))
-            found.append(Mention(tok.start, tok.end, "ORG", "name", kb=entry.id if entry else None,
-                                 wikidata=entry.wikidata if entry else None, source="document"))
+    for toks, k, base in _free_recurrences(sentences, heads, mentions):
+        prev = toks[k - 1].text if k else ""
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        if prev.casefold() in _BEFORE_COMMON_NOUN or nxt[:1].isupper():
+            continue
+        entry = kb.entries.get(next(iter(heads[base])))
+        found.append(Mention(toks[k].start, toks[k].end, "ORG", "name", kb=entry.id if entry else None,
+                             wikidata=entry.wikidata if entry else None, source="document"))
     return found
