@@ -8,18 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-VOLATILE = {"path", "sources"}
-
-
-def _stable(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        return {k: _stable(v) for k, v in obj.items() if k not in VOLATILE}
-    if isinstance(obj, list):
-        return [_stable(v) for v in obj]
-    if isinstance(obj, float):
-        return round(obj, 3)
-    return obj
+from tests.stable_export import stable
 
 
 def test_example_export_matches_golden(example_analysis: dict[str, Any], golden: Any) -> None:
-    golden.check("ru-kp-treaty.export.json", _stable(example_analysis["export"]))
+    golden.check("ru-kp-treaty.export.json", stable(example_analysis["export"], digits=3))

@@ -33,16 +33,7 @@ from lagebild.config import load_config
 from lagebild.errors import PipelineError
 from lagebild.export import build_export
 from lagebild.store import open_store
-
-VOLATILE = {"path", "sources"}
-
-
-def _stable(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        return {k: _stable(v) for k, v in obj.items() if k not in VOLATILE}
-    if isinstance(obj, list):
-        return [_stable(v) for v in obj]
-    return obj
+from tests.stable_export import stable
 
 
 def _equivalent(export: dict[str, Any]) -> Any:
@@ -56,7 +47,7 @@ def _equivalent(export: dict[str, Any]) -> Any:
 
     stories = export["stories"]
     names = {s["id"]: "story:" + min(m["doc"] for m in s["members"]) for s in stories}
-    text = json.dumps(_stable(export), ensure_ascii=False, sort_keys=True)
+    text = json.dumps(stable(export), ensure_ascii=False, sort_keys=True)
     for old, new in names.items():
         text = text.replace(f'"{old}"', json.dumps(new))
     out = json.loads(text)
@@ -144,13 +135,13 @@ def test_one_shot_and_two_incremental_runs_give_the_same_picture(shared_data: Pa
         # the distractors' stories kept their stored results; the grown stories were recomputed
         assert second.main_cpu["stories reused"] >= 1
         assert second.main_cpu["stories recomputed"] >= 3
-        expected = _stable(build_export(one))
+        expected = stable(build_export(one))
         assert _equivalent(build_export(inc)) == _equivalent(build_export(one))
         # a full recompute from scratch gives the one-shot picture exactly, and so does one pass over the corpus
         docs = list(inc.iter_documents())
         fresh = recompute_corpus(inc, reuse=False)
         assert fresh.to_json() == inc.load_corpus().to_json() == _one_pass(docs, inc.corrections()).to_json()
-        assert _stable(build_export(inc)) == expected
+        assert stable(build_export(inc)) == expected
     finally:
         one.close()
         inc.close()
