@@ -40,7 +40,7 @@ from lagebild.model import Annotation, Document, Span
 from lagebild.timex import Point, format_value, parse_value
 from lagebild.timex.values import GRANULARITIES, shift, truncate
 
-__all__ = ["InferDates", "corpus_word_counts", "infer_dates", "word_counts"]
+__all__ = ["InferDates", "corpus_word_counts", "infer_dates", "known_dct", "word_counts"]
 
 #: (number of documents, document frequency of each word key) of the whole corpus, computed on demand
 WordCounts = tuple[int, Counter[str]]
@@ -102,7 +102,8 @@ class _Fact:
     words: set[str]
 
 
-def _dct(doc: Document) -> Point | None:
+def known_dct(doc: Document) -> Point | None:
+    """The document's own publication date as an anchor; None when it has none or it was inferred."""
     from lagebild.stages.timex import document_dct
 
     pub = doc.meta.published
@@ -180,7 +181,7 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
     ``confidence``) or ``bounds`` (``not_before``: the latest date the article tells as past; no
     value, since a bound alone does not say when the article was written).
     """
-    dated = {d.id: p for d in docs if (p := _dct(d)) is not None}
+    dated = {d.id: p for d in docs if (p := known_dct(d)) is not None}
     undated = [d for d in docs if d.id not in dated]
     if not undated:
         return {}

@@ -216,9 +216,9 @@ def inference_words(docs: Sequence[Document], corpus: Callable[[], Any]) -> Any:
     the frequency of each of its own words, so those go into its fingerprint, after a "/" (else a
     story whose articles did not change kept an inferred date computed under other weights).
     """
-    from lagebild.compare.dates import _dct, word_counts
+    from lagebild.compare.dates import known_dct, word_counts
 
-    if all(_dct(d) is not None for d in docs):
+    if all(known_dct(d) is not None for d in docs):
         return None  # every article dated: inference returns nothing and reads no weights
     n_docs, df = corpus()
     own = word_counts(docs)[1]
