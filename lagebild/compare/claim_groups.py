@@ -386,26 +386,23 @@ class ClaimGrouper:
                     if key == "":
                         out.extend(self._unscoped_groups(run))
                     else:
-                        out.append(self._group_json(run))
+                        out.extend(self._scoped_groups(run))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
-    def _unscoped_groups(self, run: list[_Claim], split: bool = False) -> list[dict[str, Any]]:
+    def _unscoped_groups(self, run: list[_Claim], split: bool = False, apart_from_dispute: bool = False) -> list[dict[str, Any]]:
         """Groups of figures that state no place or group.
 
         Differing values with no time to order them are not taken for one quantity (two cities' figures
         look alike): each set of agreeing ones stays. A dispute binds the figures of the articles it is
         seen in and the figures of other articles that give a disputed value themselves; another
         article's figure that a disputed one merely allows may be about another place and is grouped apart."""
-        group = self._group_json(run, unscoped_split=split)
+        group = self._group_json(run, unscoped_split=split, apart_from_dispute=apart_from_dispute)
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-            return [self._group_json(items, unscoped_split=True) for items in phases if items]
+            return [self._group_json(items, unscoped_split=True, apart_from_dispute=apart_from_dispute) for items in phases if items]
         if group["relation"] == "contradicted":
-            phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-            disputed = {c.doc.id for i, j in combinations(range(len(phases)), 2)
-                        for pair in self._clashes(phases[i], phases[j]) for c in pair}
-            inside = [c for c in run if c.doc.id in disputed]
+            disputed, inside = self._disputed_docs(run)
             # another article's figure stays when it gives a disputed value itself: the same claimant's value,
             # or a precise figure agreeing with a precise one ("41" beside "41"), not one a bare bound allows
             rest = [c for c in run if c.doc.id not in disputed
@@ -415,6 +412,38 @@ class ClaimGrouper:
                 kept = [c for c in run if c not in rest]
                 return [self._group_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
         return [group]
+
+    def _disputed_docs(self, run: list[_Claim]) -> tuple[set[str], list[_Claim]]:
+        """The articles a group's dispute is seen in, after ``_group_json`` numbered the phases, and the
+        figures of those articles."""
+        count = 1 + max((c.phase for c in run), default=-1)
+        phases = [[c for c in run if c.phase == n] for n in range(count)]
+        disputed = {c.doc.id for i, j in combinations(range(len(phases)), 2)
+                    for pair in self._clashes(phases[i], phases[j]) for c in pair}
+        return disputed, [c for c in run if c.doc.id in disputed]
+
+    def _scoped_groups(self, run: list[_Claim]) -> list[dict[str, Any]]:
+        """Groups of figures about one stated place or group.
+
+        A dispute is about the time and place it is seen at: figures of other articles that state no place
+        themselves (read as the group's place only because their article is about it), take no part in the
+        dispute and give none of the disputed values are not made part of it. They are grouped apart as
+        figures without a stated place ("fast 100.000 beim ersten Warnstreik" beside a dispute of union and
+        company over the second one)."""
+        group = self._group_json(run)
+        if group["relation"] != "contradicted":
+            return [group]
+        disputed, inside = self._disputed_docs(run)
+        rest = [c for c in run if c.scope_assumed and c.doc.id not in disputed
+                and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
+        kept = [c for c in run if c not in rest]
+        if not rest or not kept:
+            return [group]
+        for c in rest:
+            c.scope_assumed = False
+            c.scope_text = None
+            c.scope = None
+        return [self._group_json(kept), *self._unscoped_groups(rest, split=True, apart_from_dispute=True)]
 
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""
@@ -441,7 +470,7 @@ class ClaimGrouper:
         ordered.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or interval_of("9999").start)  # type: ignore[union-attr]
         return ordered
 
-    def _group_json(self, members: list[_Claim], unscoped_split: bool = False) -> dict[str, Any]:
+    def _group_json(self, members: list[_Claim], unscoped_split: bool = False, apart_from_dispute: bool = False) -> dict[str, Any]:
         vocab = load_measures()
         measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
@@ -461,7 +490,11 @@ class ClaimGrouper:
                 c.phase = n
         if scope is None:
             reasoning += " No place or group is stated for these figures."
-            if unscoped_split:
+            if apart_from_dispute:
+                reasoning += (" Other articles dispute a figure of this measure about a place these articles are"
+                              " about; these figures state no place, take no part in that dispute and give none of"
+                              " its values, so they are not taken for the disputed quantity.")
+            elif unscoped_split:
                 reasoning += (" Other figures of this measure without a stated place differ from these and cannot be"
                               " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):

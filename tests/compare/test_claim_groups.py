@@ -565,3 +565,25 @@ def test_a_dispute_keeps_other_articles_that_give_a_disputed_value_themselves() 
     b = _doc("b", "Laut Veranstaltern kamen 130.000 Teilnehmer.", "2024-05", outlet="Bote")  # the organisers' own figure
     group = _group_of(_groups([a, b]), "a", 50000)
     assert group["relation"] == "contradicted" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+
+
+def test_a_dispute_about_a_place_does_not_take_in_another_articles_undisputed_figure_read_as_that_place() -> None:
+    a = _doc("a", "In Nordhafen sprach die Gewerkschaft am Montag von 68.000 Teilnehmern am Warnstreik, das Unternehmen"
+                  " von 35.000.", "2024-05", outlet="Kurier")
+    b = _doc("b", "Warnstreik in Nordhafen. Fast 100.000 Beschäftigte beteiligten sich laut Gewerkschaft am Ausstand.",
+             "2024-05", outlet="Bote")  # no place stated with the figure: another strike, no part in the dispute
+    result = _groups([a, b])
+    disputed, apart = _group_of(result, "a", 68000), _group_of(result, "b", 100000)
+    assert disputed["relation"] == "contradicted" and {x["doc"] for x in disputed["claims"]} == {"a"}
+    assert apart["id"] != disputed["id"] and apart["relation"] != "contradicted" and apart["scope"] is None
+    assert "take no part in that dispute" in apart["reasoning"]
+
+
+def test_another_articles_figure_giving_a_disputed_value_stays_in_the_dispute_about_its_place() -> None:
+    a = _doc("a", "In Nordhafen sprach die Gewerkschaft am Montag von 68.000 Teilnehmern am Warnstreik, das Unternehmen"
+                  " von 35.000.", "2024-05", outlet="Kurier")
+    c = _doc("c", "Warnstreik in Nordhafen. Rund 68.000 Beschäftigte beteiligten sich laut Gewerkschaft am Ausstand.",
+             "2024-05", outlet="Blatt")  # the union's own disputed value
+    group = _group_of(_groups([a, c]), "a", 68000)
+    assert group["relation"] == "contradicted" and {x["doc"] for x in group["claims"]} == {"a", "c"}
+    assert "take no part" not in group["reasoning"]
