@@ -158,6 +158,7 @@ class _Claim:
     stage: Stage | None = None
     near_place: str | None = None  # the last place named shortly before the figure (scope key)
     minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
+    apart: bool = False  # read as a place whose figures are disputed, but taken out of that dispute
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
 
     @property
@@ -354,53 +355,91 @@ class ClaimGrouper:
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
-            for c in scoped.pop(None, []):
-                # an unstated scope joins the one scoped group whose place the article names, unless another
-                # place is named just before the figure ("… in Wien. Die Veranstalter sprachen von 80.000")
-                # (a place where only another measure was counted is a weaker rival: it does not stand against a
-                # group whose values the figure agrees with)
-                weak = c.near_place not in scoped
-                candidates = [k for k in scoped if k and (c.near_place in (None, k) or not _is_place(scoped[k])
-                                                          or (weak and any(_overlap(c, o) for o in scoped[k])))]
-                fits = [k for k in candidates if k in c.doc_places]
-                if not fits and c.near_place in candidates:
-                    fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
-                if len(fits) > 1:  # the article names several: the one whose values it agrees with
-                    fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
-                if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
-                    # (a place in the article's lead does not rule a group out: it may be a dateline, or a region
-                    # the group's place lies in)
-                    fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
-                if len(fits) > 1 and _decimals(c) >= 2:
-                    # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
-                    same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in scoped[k])]
-                    fits = same if len(same) == 1 else fits
+            # only figures that state the place, or whose article names it, vouch for a figure read as it by its
+            # values alone: one read as it by its values does not (else the order the figures are met in would
+            # decide, and such readings would chain from one agreeing value to the next). Each pass reads against
+            # what the pass before settled.
+            stated = {k: list(v) for k, v in scoped.items() if k}
+            unscoped = scoped.pop(None, [])
+            named = {id(c): fits[0] for c in unscoped if len(fits := self._named_fits(c, stated)) == 1}
+            for c in unscoped:
+                if id(c) in named:
+                    stated[named[id(c)]].append(c)
+            for c in unscoped:
+                fits = [named[id(c)]] if id(c) in named else self._value_fits(c, stated)
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
                     scoped[fits[0]].append(c)
                 else:
                     scoped.setdefault("", []).append(c)
+            apart: list[_Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
-                for run in self._by_size(members):
-                    if key == "":
-                        out.extend(self._unscoped_groups(run))
-                    else:
-                        out.extend(self._scoped_groups(run))
+                if key != "":
+                    for run in self._by_size(members):
+                        groups, rest = self._scoped_groups(run)
+                        out.extend(groups)
+                        apart.extend(rest)
+            if apart:
+                for c in apart:
+                    c.scope_assumed, c.scope_text, c.apart = False, None, True
+                scoped.setdefault("", []).extend(apart)
+            for run in self._by_size(scoped.get("", [])):
+                out.extend(self._unscoped_groups(run))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
-    def _unscoped_groups(self, run: list[_Claim], split: bool = False, apart_from_dispute: bool = False) -> list[dict[str, Any]]:
+    @staticmethod
+    def _candidates(c: _Claim, stated: dict[str, list[_Claim]], weak_rival: bool = True) -> list[str]:
+        """The scoped groups an unscoped figure may belong to: all, unless another place is named just before
+        the figure ("… in Wien. Die Veranstalter sprachen von 80.000"). A place where only another measure was
+        counted is a weaker rival: it does not stand against a group (of the place the article is about, with
+        ``weak_rival``) whose values the figure agrees with."""
+        weak = weak_rival and c.near_place not in stated
+        return [k for k in stated if c.near_place in (None, k) or not _is_place(stated[k])
+                or (weak and any(_overlap(c, o) for o in stated[k]))]
+
+    def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
+        """The groups whose place the figure's article names (its lead, its main place, or just before it);
+        of several, the ones whose values it agrees with."""
+        candidates = self._candidates(c, stated)
+        fits = [k for k in candidates if k in c.doc_places]
+        if not fits and c.near_place in candidates:
+            fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
+        if len(fits) > 1:  # the article names several: the one whose values it agrees with
+            fits = [k for k in fits if any(_overlap(c, o) for o in stated[k])]
+        return fits
+
+    def _value_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
+        """The groups an unscoped figure may be read as: those its article names, else (it names none, or
+        none agrees) the ones whose values agree with it (a place in the article's lead does not rule a group
+        out: it may be a dateline, or a region the group's place lies in)."""
+        fits = self._named_fits(c, stated)
+        if not fits:
+            # agreeing says something only for a finite figure, or the very bound another gives ("mehr als
+            # 35.000" twice), not for two open ranges that merely meet; a place named just before the figure
+            # in the body (not the lead or dateline, which may be an agency's office or a wider region) stands
+            # against a place its article does not name, whatever is counted there
+            candidates = self._candidates(c, stated, weak_rival=c.near_place in c.doc_places)
+            fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c) or _same_bound(c, o))
+                                                 for o in stated[k])]
+        if len(fits) > 1 and _decimals(c) >= 2:
+            # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
+            same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in stated[k])]
+            fits = same if len(same) == 1 else fits
+        return fits
+
+    def _unscoped_groups(self, run: list[_Claim], split: bool = False) -> list[dict[str, Any]]:
         """Groups of figures that state no place or group.
 
         Differing values with no time to order them are not taken for one quantity (two cities' figures
         look alike): each set of agreeing ones stays. A dispute binds the figures of the articles it is
         seen in and the figures of other articles that give a disputed value themselves; another
         article's figure that a disputed one merely allows may be about another place and is grouped apart."""
-        group = self._group_json(run, unscoped_split=split, apart_from_dispute=apart_from_dispute)
+        group = self._group_json(run, unscoped_split=split)
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-            return [self._group_json(items, unscoped_split=True, apart_from_dispute=apart_from_dispute) for items in phases if items]
+            return [self._group_json(items, unscoped_split=True) for items in phases if items]
         if group["relation"] == "contradicted":
             disputed, inside = self._disputed_docs(run)
             # another article's figure stays when it gives a disputed value itself: the same claimant's value,
@@ -422,28 +461,24 @@ class ClaimGrouper:
                     for pair in self._clashes(phases[i], phases[j]) for c in pair}
         return disputed, [c for c in run if c.doc.id in disputed]
 
-    def _scoped_groups(self, run: list[_Claim]) -> list[dict[str, Any]]:
+    def _scoped_groups(self, run: list[_Claim]) -> tuple[list[dict[str, Any]], list[_Claim]]:
         """Groups of figures about one stated place or group.
 
         A dispute is about the time and place it is seen at: figures of other articles that state no place
         themselves (read as the group's place only because their article is about it), take no part in the
-        dispute and give none of the disputed values are not made part of it. They are grouped apart as
-        figures without a stated place ("fast 100.000 beim ersten Warnstreik" beside a dispute of union and
+        dispute and give none of the disputed values are not made part of it. They are returned
+        to be grouped with the figures without a stated place ("fast 100.000 beim ersten Warnstreik" beside a dispute of union and
         company over the second one)."""
         group = self._group_json(run)
         if group["relation"] != "contradicted":
-            return [group]
+            return [group], []
         disputed, inside = self._disputed_docs(run)
         rest = [c for c in run if c.scope_assumed and c.doc.id not in disputed
                 and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
         kept = [c for c in run if c not in rest]
         if not rest or not kept:
-            return [group]
-        for c in rest:
-            c.scope_assumed = False
-            c.scope_text = None
-            c.scope = None
-        return [self._group_json(kept), *self._unscoped_groups(rest, split=True, apart_from_dispute=True)]
+            return [group], []
+        return [self._group_json(kept)], rest
 
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""
@@ -470,7 +505,7 @@ class ClaimGrouper:
         ordered.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or interval_of("9999").start)  # type: ignore[union-attr]
         return ordered
 
-    def _group_json(self, members: list[_Claim], unscoped_split: bool = False, apart_from_dispute: bool = False) -> dict[str, Any]:
+    def _group_json(self, members: list[_Claim], unscoped_split: bool = False) -> dict[str, Any]:
         vocab = load_measures()
         measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
@@ -490,11 +525,11 @@ class ClaimGrouper:
                 c.phase = n
         if scope is None:
             reasoning += " No place or group is stated for these figures."
-            if apart_from_dispute:
-                reasoning += (" Other articles dispute a figure of this measure about a place these articles are"
-                              " about; these figures state no place, take no part in that dispute and give none of"
-                              " its values, so they are not taken for the disputed quantity.")
-            elif unscoped_split:
+            if any(c.apart for c in members):
+                reasoning += (" Other articles dispute a figure of this measure about a place some of these articles"
+                              " are about; these figures state no place, take no part in that dispute and give none"
+                              " of its values, so they are not taken for the disputed quantity.")
+            if unscoped_split:
                 reasoning += (" Other figures of this measure without a stated place differ from these and cannot be"
                               " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):
@@ -976,6 +1011,12 @@ def _pinned(c: _Claim) -> bool:
     """True for a figure pinned to a value ("128", "rund 100.000"), not a bound ("bis zu 130.000", "mehr als 20")
     or a vague amount: agreeing with it means giving that value."""
     return _precise(c) and c.values[0] > 0
+
+
+def _same_bound(a: _Claim, b: _Claim) -> bool:
+    """True for two open-ended figures that state the same bound ("mehr als 35.000" and "über 35.000")."""
+    return not _precise(a) and not _precise(b) and a.values == b.values and not a.ann.data.get("vague") \
+        and not b.ann.data.get("vague")
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:

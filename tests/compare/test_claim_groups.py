@@ -587,3 +587,32 @@ def test_another_articles_figure_giving_a_disputed_value_stays_in_the_dispute_ab
     group = _group_of(_groups([a, c]), "a", 68000)
     assert group["relation"] == "contradicted" and {x["doc"] for x in group["claims"]} == {"a", "c"}
     assert "take no part" not in group["reasoning"]
+
+
+def test_a_figure_read_as_a_place_by_its_values_alone_does_not_vouch_for_another() -> None:
+    a = _doc("a", "In Nordhafen wurden 100.000 Teilnehmer gezählt.", "2024-05")
+    b = _doc("b", "Gezählt wurden über 50.000 Teilnehmer.", "2024-05")  # allows 100.000: read as Nordhafen
+    c = _doc("c", "Gezählt wurden 50.000 Teilnehmer.", "2024-05")  # agrees only with b's bound
+    result = _groups([a, b, c])
+    assert _group_of(result, "b", 50000)["scope"] == "Nordhafen"
+    assert _group_of(result, "c", 50000)["scope"] is None
+    assert _group_of(_groups([c, b, a]), "c", 50000)["scope"] is None  # whatever order the articles come in
+
+
+def test_the_very_bound_a_stated_figure_gives_reads_an_unscoped_one_as_its_place() -> None:
+    a = _doc("a", "In Nordhafen sollen mehr als 35.000 Stellen wegfallen.", "2024-05")
+    b = _doc("b", "Mehr als 35.000 Stellen sollen wegfallen.", "2024-05")
+    group = _group_of(_groups([a, b]), "b", 35000)
+    assert group["scope"] == "Nordhafen" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+    c = _doc("c", "Mehr als 20.000 Stellen sollen wegfallen.", "2024-05")  # another bound: it only allows it
+    assert _group_of(_groups([a, c]), "c", 20000)["scope"] is None
+
+
+def test_a_place_named_in_the_body_before_a_figure_stands_against_a_place_the_article_does_not_name() -> None:
+    places = [*PLACES, ("Bergstadt", "LOC", "Bergstadt")]
+    filler = "Die Stimmung blieb den ganzen Tag über friedlich. " * 6  # the next place is past the lead
+    b = RuleClaims()(make_doc("b", "Bergstadt (dpa) – In Bergstadt kamen laut Polizei 100.000 Menschen zusammen. " + filler
+                                   + "In Südtal versammelten sich 35.000 Teilnehmer. Die Veranstalter sprachen von 80.000"
+                                   " Menschen.", published="2024-05", entities=places))
+    c = _doc("c", "In Nordhafen kamen etwa 80.000 Menschen zusammen.", "2024-05")
+    assert _group_of(_groups([b, c]), "b", 80000)["scope"] != "Nordhafen"
