@@ -75,12 +75,13 @@ def _scope_vocabulary(path: Path = SCOPES) -> tuple[frozenset[str], re.Pattern[s
 
 
 def no_scope(text: str | None) -> bool:
-    """True for a stated scope that says no place or group: "Insgesamt", "bundesweit", a number."""
-    if not text:
+    """True for a stated scope that says no place or group: "Insgesamt", "bundesweit", a number (not a name
+    with a number in it: "Bündnis 90/Die Grünen")."""
+    if not text or not text.strip():
         return True
     words, _ = _scope_vocabulary()
     low = text.strip().lower()
-    return any(ch.isdigit() for ch in low) or low in words or low.split()[0] in words
+    return low[0].isdigit() or not any(ch.isalpha() for ch in low) or low in words or low.split()[0] in words
 
 
 CANNOT_COMPARE = "cannot_compare"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from compare_helpers import make_doc
 
 from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, scope_key
+from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, no_scope, scope_key
 from lagebild.compare.coverage import CoverageBuilder, independent_origins, origin_label
 from lagebild.stages.claims import RuleClaims
 
@@ -616,3 +616,8 @@ def test_a_place_named_in_the_body_before_a_figure_stands_against_a_place_the_ar
                                    " Menschen.", published="2024-05", entities=places))
     c = _doc("c", "In Nordhafen kamen etwa 80.000 Menschen zusammen.", "2024-05")
     assert _group_of(_groups([b, c]), "b", 80000)["scope"] != "Nordhafen"
+
+
+def test_a_name_with_a_number_in_it_is_a_scope_but_a_number_is_not() -> None:
+    assert not no_scope("Bündnis 90/Die Grünen") and not no_scope("Bezirk 21")
+    assert no_scope("5.000 Teilnehmern") and no_scope("1,5") and no_scope("Insgesamt") and no_scope(" ")
