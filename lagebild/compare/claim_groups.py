@@ -239,9 +239,15 @@ class ClaimGrouper:
                 minute = _minute(data, doc, basis)
                 if basis == "publication" or ref is None or ref.granularity not in _FINE:
                     # "bis Montag 117 Tote" in an article dated to the month: the Monday after the event
-                    weekday = self._weekday_ref(weekdays, sentence, event_days.get(stories.get(doc.id, "")), dct)
+                    # a running count's figure on the event day is how far the count had come when reported; a
+                    # figure of anything else said of the event's day ("am Sonntag wurden 41 Flugzeuge getroffen",
+                    # "am Samstag demonstrierten 100.000") is about that day
+                    once = str(measure).partition(":")[0] not in running_measures()
+                    weekday = self._weekday_ref(weekdays, sentence, event_days.get(stories.get(doc.id, "")), dct, once)
                     if weekday is not None:
-                        ref, basis, minute = weekday, "text (weekday after the event day)", None
+                        on_event_day = event_days.get(stories.get(doc.id, "")) == weekday.start
+                        basis = "text (weekday of the event day)" if on_event_day else "text (weekday after the event day)"
+                        ref, minute = weekday, None
                 past = basis != "publication" and ref is not None and dct is not None and ref.granularity not in _FINE \
                     and ref.granularity != "month" and ref.end < dct.start
                 if basis == "publication" and guessed:
@@ -633,10 +639,12 @@ class ClaimGrouper:
             return False
         return abs(x.minute - y.minute) >= timedelta(hours=self.same_time_hours)
 
-    def _weekday_ref(self, timexes: list[Annotation], sentence: Any, event_day: date | None, dct: DateInterval | None) -> DateInterval | None:
+    def _weekday_ref(self, timexes: list[Annotation], sentence: Any, event_day: date | None, dct: DateInterval | None,
+                     event_day_counts: bool = False) -> DateInterval | None:
         """The day a weekday named in the sentence without a date stands for, read as the first such day
-        after the story's event day (within ``weekday_days`` and the publication month when known); None
-        when it is the event day itself (when it happened, not how far the count had come) or unclear."""
+        on or after the story's event day (within ``weekday_days`` and the publication month when known); None
+        when unclear, or when it is the event day itself (when it happened, not how far the count had come)
+        unless ``event_day_counts``."""
         if event_day is None:
             return None
         days = set()
@@ -653,7 +661,7 @@ class ClaimGrouper:
         if len(days) != 1:
             return None
         (day,) = days
-        if day == event_day or (day - event_day).days > self.weekday_days:
+        if (day == event_day and not event_day_counts) or (day - event_day).days > self.weekday_days:
             return None
         return interval_of(day.isoformat())
 

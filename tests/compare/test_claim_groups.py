@@ -336,6 +336,20 @@ def test_the_event_days_own_weekday_or_a_later_month_gives_no_reference_time() -
         assert "weekday" not in claim["ref_time_basis"]
 
 
+def test_a_figure_of_a_one_off_count_said_of_the_event_day_is_about_that_day() -> None:
+    # the event on Wednesday 2024-05-01; attendance is no running count: "am Mittwoch" dates the figure
+    a = _timed("a", "In Nordhafen demonstrierten am Mittwoch laut Polizei 8.000 Menschen.", "2024-05")
+    b = _timed("b", "In Nordhafen demonstrierten am Mittwoch laut Veranstaltern 15.000 Menschen.", "2024-05")
+    group = _group_of(_groups_after([a, b], "2024-05-01"), "a", 8000)
+    assert {c["ref_time"] for c in group["claims"]} == {"2024-05-01"}
+    assert all(c["ref_time_basis"] == "text (weekday of the event day)" for c in group["claims"])
+    assert group["relation"] == "contradicted"
+    c = _timed("c", "In Nordhafen wurden am Mittwoch laut Polizei 8 Menschen verletzt.", "2024-05")  # a running count
+    d = _timed("d", "In Nordhafen wurden am Mittwoch laut Feuerwehr 15 Menschen verletzt.", "2024-05")
+    group = _group_of(_groups_after([c, d], "2024-05-01"), "c", 8)
+    assert group["relation"] != "contradicted" and all("weekday" not in x["ref_time_basis"] for x in group["claims"])
+
+
 def test_times_known_to_the_minute_order_figures_of_one_day() -> None:
     a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", None)
     b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", None)
