@@ -50,9 +50,11 @@ from lagebild.numbers.measures import load_measures
 __all__ = ["ClaimGrouper", "claimant_key", "scope_key", "value_interval"]
 
 _APPROX = re.compile(r"(?i)\b(?:etwa|rund|ca|circa|zirka|ungefähr|geschätzt|schätzungsweise|about|around|approximately|roughly|some)\b")
-_BELOW = re.compile(r"(?i)\b(?:knapp|fast|beinahe|nahezu|nearly|almost)\b")
+# "bis zu 250.000" (as many as) is the claimant's figure at its top, not any value below it: it stands
+# against the police's 100.000 like "fast 250.000" would; "höchstens"/"weniger als" are bounds
+_BELOW = re.compile(r"(?i)\b(?:knapp|fast|beinahe|nahezu|bis zu|nearly|almost|up to|as many as)\b")
 _ABOVE = re.compile(r"(?i)\b(?:mehr als|über|mindestens|wenigstens|more than|over|at least)\b")
-_UPTO = re.compile(r"(?i)\b(?:bis zu|höchstens|weniger als|unter|up to|at most|less than|fewer than)\b")
+_UPTO = re.compile(r"(?i)\b(?:höchstens|weniger als|unter|at most|less than|fewer than)\b")
 _VAGUE = {
     "dutzend": (24.0, 99.0), "hundert": (200.0, 999.0), "tausend": (2000.0, 9999.0), "zehntausend": (20000.0, 99999.0),
     "million": (2e6, 9.99e8), "milliard": (2e9, 9.99e11), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
@@ -383,18 +385,29 @@ class ClaimGrouper:
             apart: list[_Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
                 if key != "":
-                    for run in self._by_size(members):
+                    runs = self._by_size(members)
+                    for run in runs:
                         groups, rest = self._scoped_groups(run)
-                        out.extend(groups)
+                        out.extend(self._sized_apart(groups, len(runs)))
                         apart.extend(rest)
             if apart:
                 for c in apart:
                     c.scope_assumed, c.scope_text, c.apart = False, None, True
                 scoped.setdefault("", []).extend(apart)
-            for run in self._by_size(scoped.get("", [])):
-                out.extend(self._unscoped_groups(run))
+            runs = self._by_size(scoped.get("", []))
+            for run in runs:
+                out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
+
+    def _sized_apart(self, groups: list[dict[str, Any]], runs: int) -> list[dict[str, Any]]:
+        """Say in the reasoning when other figures of the same measure and scope were set apart by their size."""
+        if runs > 1:
+            for g in groups:
+                g["reasoning"] += (f" Other figures of this measure{' for ' + g['scope'] if g['scope'] else ''} differ"
+                                   f" in size from these by more than a factor of {self.max_ratio:g}; they are taken for"
+                                   " a different quantity and grouped apart.")
+        return groups
 
     @staticmethod
     def _candidates(c: _Claim, stated: dict[str, list[_Claim]], weak_rival: bool = True) -> list[str]:

@@ -635,3 +635,26 @@ def test_a_place_named_in_the_body_before_a_figure_stands_against_a_place_the_ar
 def test_a_name_with_a_number_in_it_is_a_scope_but_a_number_is_not() -> None:
     assert not no_scope("Bündnis 90/Die Grünen") and not no_scope("Bezirk 21")
     assert no_scope("5.000 Teilnehmern") and no_scope("1,5") and no_scope("Insgesamt") and no_scope(" ")
+
+
+def test_as_many_as_is_the_claimants_figure_at_its_top_but_at_most_is_a_bound() -> None:
+    from lagebild.compare.claim_groups import value_interval
+
+    assert value_interval({"value": 15000, "hedge": "bis zu", "value_text": "15.000"}) == (12750.0, 15000.0)
+    assert value_interval({"value": 15000, "hedge": "höchstens", "value_text": "15.000"}) == (0.0, 15000.0)
+    a = _doc("a", "In Nordhafen demonstrierten am Samstag viele. Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter"
+                  " von bis zu 15.000.", "2024-05-02")
+    assert _group_of(_groups([a]), "a", 8000)["relation"] == "contradicted"
+    b = _doc("b", "In Nordhafen demonstrierten am Samstag viele. Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter"
+                  " von weniger als 15.000.", "2024-05-02")
+    assert _group_of(_groups([b]), "b", 8000)["relation"] != "contradicted"  # a bound that allows the police's figure
+
+
+def test_figures_set_apart_by_their_size_say_so() -> None:
+    a = _doc("a", "In Nordhafen kamen 4.000 Teilnehmer.", "2024-05-02")
+    b = _doc("b", "In Nordhafen kamen 90.000 Teilnehmer.", "2024-05-02")
+    result = _groups([a, b])
+    small, large = _group_of(result, "a", 4000), _group_of(result, "b", 90000)
+    assert small["id"] != large["id"] and "differ in size" in small["reasoning"] and "differ in size" in large["reasoning"]
+    c = _doc("c", "In Nordhafen kamen 5.000 Teilnehmer.", "2024-05-03")
+    assert "differ in size" not in _group_of(_groups([a, c]), "a", 4000)["reasoning"]
