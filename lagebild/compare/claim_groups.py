@@ -624,8 +624,9 @@ class ClaimGrouper:
         return next(self._clashes(a, b), None) is not None
 
     def _clashes(self, a: list[_Claim], b: list[_Claim]) -> Iterator[tuple[_Claim, _Claim]]:
-        """The pairs of figures by different claimants for the same time: two named ones in one article, or
-        any two (an outlet's own statement counts as the outlet's claim) on the same stated day."""
+        """The pairs of figures by different claimants for the same time: two named ones in one article that it
+        does not date apart, or any two (an outlet's own statement counts as the outlet's claim) on the same
+        stated day."""
         vocab = load_measures()
         for x in a:
             for y in b:
@@ -634,7 +635,9 @@ class ClaimGrouper:
                 if _share_of_nothing(x, vocab) or _share_of_nothing(y, vocab):
                     continue  # a share that does not say whose (which party) is no value of one quantity
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
-                    if x.named and y.named and x.scope_assumed == y.scope_assumed:
+                    # unless the article dates them apart ("2014 starben 30 …, am Montag starben 12")
+                    apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
+                    if x.named and y.named and x.scope_assumed == y.scope_assumed and not apart:
                         yield x, y
                     continue
                 if x.scope_assumed or y.scope_assumed:
@@ -815,9 +818,13 @@ class ClaimGrouper:
                 " the earlier one; this is not a contradiction."
             )
         unknown = any(c.ref is None for items in phases for c in items)
+        past = sorted({c.ref.value for items in phases for c in items if c.past and c.ref is not None})
         why = (" some of them have no known reference time." if unknown else
                " their reference times overlap or are too coarse (a month, a year) to tell whether the figure was"
                " updated; no two different claimants are seen giving them for the same time.")
+        if past:
+            why += (f" Figures dated to an earlier period in their sentence ({', '.join(past)}) may be about another"
+                    " time than the reports around them.")
         return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
 
 

@@ -658,3 +658,12 @@ def test_figures_set_apart_by_their_size_say_so() -> None:
     assert small["id"] != large["id"] and "differ in size" in small["reasoning"] and "differ in size" in large["reasoning"]
     c = _doc("c", "In Nordhafen kamen 5.000 Teilnehmer.", "2024-05-03")
     assert "differ in size" not in _group_of(_groups([a, c]), "a", 4000)["reasoning"]
+
+
+def test_figures_one_article_dates_apart_are_no_contradiction_but_figures_it_gives_for_one_time_are() -> None:
+    a = _timed("a", "In Nordhafen starben im Jahr 2014 laut Behörden 30 Menschen. In Nordhafen starben am Montag laut"
+                    " Polizei 12 Menschen.", "2015-05-06")  # an earlier toll beside the new one
+    group = _group_of(_groups([a]), "a", 12)
+    assert group["relation"] != "contradicted" and "earlier period in their sentence (2014)" in group["reasoning"]
+    b = _timed("b", "In Nordhafen starben laut Behörden 30 Menschen, die Polizei sprach von 12 Toten.", "2015-05-06")
+    assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
