@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.coverage import independent_origins
+from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
     entity_key,
@@ -539,7 +539,8 @@ class ClaimGrouper:
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         sources = {c.origin for c in members}
-        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None)  # may reorder the phases
+        sources_label = origin_label({c.doc.id: c.origin for c in members}, [c.doc.id for c in members])
+        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None, label=sources_label)  # may reorder the phases
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
@@ -584,6 +585,7 @@ class ClaimGrouper:
             "claims": claims_json,
             "independent_sources": len(sources),
             "articles": len({c.doc.id for c in members}),
+            "sources_label": sources_label,
         }
 
     @staticmethod
@@ -742,18 +744,20 @@ class ClaimGrouper:
         out.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or date.max)
         return out
 
-    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True) -> tuple[str, str]:
+    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True, label: str = "") -> tuple[str, str]:
         if len(phases) == 1:
             items = phases[0]
             if len(items) == 1:
                 return "single", f"Only one claim on this quantity ({self._describe(items)})."
             if n_sources < 2:
-                return "single", f"The same value is repeated, but only by copies of one source ({self._describe(items)})."
+                return "single", (f"The same value is repeated, but only by one source{f' ({label})' if label else ''}"
+                                  f" ({self._describe(items)}).")
             if _confirming_origins(items) < 2:
                 return "single", ("Only one source gives a precise figure; the others' vague or open-ended figures allow it"
                                   f" but do not confirm it ({self._describe(items)}).")
             return "corroborated", (
-                f"{n_sources} independent sources give values that agree within their hedges ({self._describe(items)})."
+                f"{label or f'{n_sources} independent sources'} give values that agree within their hedges"
+                f" ({self._describe(items)})."
             )
         series = self._series(phases)
         if series is None:

@@ -84,9 +84,12 @@ def test_unknown_times_cannot_be_compared() -> None:
 def test_same_figure_from_two_outlets_is_corroborated_but_not_from_one_outlet_twice() -> None:
     a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Kurier")
     b = _doc("b", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Kurier")
-    assert _group_of(_groups([a, b]), "a", 12)["relation"] == "single"  # one newspaper is one source
+    single = _group_of(_groups([a, b]), "a", 12)
+    assert single["relation"] == "single" and "(2 articles from 1 outlet)" in single["reasoning"]  # one newspaper is one source
     c = _doc("c", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Bote")
-    assert _group_of(_groups([a, b, c]), "a", 12)["relation"] == "corroborated"
+    group = _group_of(_groups([a, b, c]), "a", 12)
+    assert group["relation"] == "corroborated" and group["reasoning"].startswith("3 articles from 2 outlets give values")
+    assert group["sources_label"] == "3 articles from 2 outlets" and group["independent_sources"] == 2
 
 
 def test_origins_collapse_outlets_and_agency_copies() -> None:
