@@ -486,11 +486,13 @@ class ClaimGrouper:
 
         A dispute is about the time and place it is seen at: figures of other articles that state no place
         themselves (read as the group's place only because their article is about it), take no part in the
-        dispute and give none of the disputed values are not made part of it. They are returned
-        to be grouped with the figures without a stated place ("fast 100.000 beim ersten Warnstreik" beside a dispute of union and
-        company over the second one)."""
+        dispute and give none of the disputed values are not made part of it, for counts of one occasion
+        (attendance, participants: "fast 100.000 beim ersten Warnstreik" beside a dispute of union and company
+        over the second one). They are returned to be grouped with the figures without a stated place. A
+        running toll's other values are the same count at other times: they stay."""
         group = self._group_json(run)
-        if group["relation"] != "contradicted":
+        if group["relation"] != "contradicted" or run[0].measure.partition(":")[0] in running_measures():
+            # a running toll's other values are the same count at other (unknown) times: they stay with it
             return [group], []
         disputed, inside = self._disputed_docs(run)
         rest = [c for c in run if c.scope_assumed and c.doc.id not in disputed

@@ -670,3 +670,11 @@ def test_figures_one_article_dates_apart_are_no_contradiction_but_figures_it_giv
     assert group["relation"] != "contradicted" and "earlier period in their sentence (2014)" in group["reasoning"]
     b = _timed("b", "In Nordhafen starben laut Behörden 30 Menschen, die Polizei sprach von 12 Toten.", "2015-05-06")
     assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
+
+
+def test_a_dispute_over_a_running_toll_keeps_another_articles_value_read_as_its_place() -> None:
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt, das Landratsamt sprach von 60 Verletzten.",
+             "2024-05", outlet="Kurier")
+    b = _doc("b", "Zugunglück in Nordhafen. 44 Menschen wurden verletzt.", "2024-05", outlet="Bote")  # the count later
+    group = _group_of(_groups([a, b]), "a", 30)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and "take no part" not in group["reasoning"]
