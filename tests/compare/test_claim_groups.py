@@ -7,6 +7,8 @@ claimant and reference time come from the text as they would in a run.
 from __future__ import annotations
 
 from compare_helpers import make_doc
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lagebild.compare import CorpusContext, CorpusResult
 from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, no_scope, scope_key
@@ -678,3 +680,18 @@ def test_a_dispute_over_a_running_toll_keeps_another_articles_value_read_as_its_
     b = _doc("b", "Zugunglück in Nordhafen. 44 Menschen wurden verletzt.", "2024-05", outlet="Bote")  # the count later
     group = _group_of(_groups([a, b]), "a", 30)
     assert {x["doc"] for x in group["claims"]} == {"a", "b"} and "take no part" not in group["reasoning"]
+
+
+_HEDGES = ["", "etwa", "rund", "knapp", "fast", "bis zu", "mehr als", "über", "mindestens", "höchstens", "weniger als", "unter"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(_HEDGES))
+def test_a_hedged_figure_allows_its_own_value_and_a_range_in_order(value: int, hedge: str) -> None:
+    from lagebild.compare.claim_groups import value_interval
+
+    text = f"{value:,}".replace(",", ".")
+    interval = value_interval({"value": float(value), "hedge": hedge or None, "value_text": text})
+    assert interval is not None
+    low, high = interval
+    assert 0 <= low <= value <= high
