@@ -63,6 +63,25 @@ _VAGUE = {
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
 SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
+DISPUTES = Path(__file__).resolve().parent.parent / "data" / "claim_disputes.toml"
+
+
+@lru_cache(maxsize=4)
+def _spread_cues(path: Path = DISPUTES) -> re.Pattern[str] | None:
+    """The words that make a range the spread between sources' figures ("die Schätzungen gehen auseinander")."""
+    try:
+        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("range_cues", [])]
+        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return None
+
+
+def is_spread(data: dict[str, Any], sentence: str) -> bool:
+    """True for a range ("zwischen 100.000 und 350.000") in a sentence that says the sources' figures differ:
+    its ends are different sources' figures for the same time, not one source's estimate."""
+    low, high, cues = data.get("low"), data.get("high"), _spread_cues()
+    return (cues is not None and isinstance(low, (int, float)) and isinstance(high, (int, float)) and low < high
+            and bool(cues.search(sentence)))
 
 
 @lru_cache(maxsize=4)
@@ -162,6 +181,7 @@ class _Claim:
     near_place: str | None = None  # the last place named shortly before the figure (scope key)
     minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
     apart: bool = False  # read as a place whose figures are disputed, but taken out of that dispute
+    spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
 
     @property
@@ -285,6 +305,7 @@ class ClaimGrouper:
                         past=past,
                         near_place=_near_place(doc.text, locs, sentence.start),
                         minute=minute,
+                        spread=is_spread(data, doc.text[sentence.start : sentence.end]),
                     )
                 )
         return out
@@ -473,12 +494,13 @@ class ClaimGrouper:
         return [group]
 
     def _disputed_docs(self, run: list[_Claim]) -> tuple[set[str], list[_Claim]]:
-        """The articles a group's dispute is seen in, after ``_group_json`` numbered the phases, and the
-        figures of those articles."""
+        """The articles a group's dispute is seen in (a clash, or a spread of sources' figures), after
+        ``_group_json`` numbered the phases, and the figures of those articles."""
         count = 1 + max((c.phase for c in run), default=-1)
         phases = [[c for c in run if c.phase == n] for n in range(count)]
         disputed = {c.doc.id for i, j in combinations(range(len(phases)), 2)
                     for pair in self._clashes(phases[i], phases[j]) for c in pair}
+        disputed |= {c.doc.id for c in run if c.spread}
         return disputed, [c for c in run if c.doc.id in disputed]
 
     def _scoped_groups(self, run: list[_Claim]) -> tuple[list[dict[str, Any]], list[_Claim]]:
@@ -615,6 +637,15 @@ class ClaimGrouper:
                         "reason": f"“{a.json['value_text']}” vs “{b.json['value_text']}”{when}"})
         return out
 
+    @staticmethod
+    def _spread_text(spread: list[_Claim]) -> str:
+        """Say which figures are a spread between sources and why that is a contradiction."""
+        names = "; ".join(f"{c.doc.id}: “{c.json['value_text']}”" + (f" ({c.claimant})" if c.named else "") for c in spread)
+        return (f"The article{'s' if len({c.doc.id for c in spread}) > 1 else ''} state{'' if len({c.doc.id for c in spread}) > 1 else 's'}"
+                f" that the sources' figures differ and give{'' if len({c.doc.id for c in spread}) > 1 else 's'} their"
+                f" spread ({names}): its ends are different sources' figures for the same time, so the sources"
+                " contradict each other.")
+
     def _describe(self, items: list[_Claim]) -> str:
         parts = []
         for c in sorted(items, key=lambda c: (c.ref.start.isoformat() if c.ref else "9999", c.doc.id, c.ann.span.start)):
@@ -747,6 +778,10 @@ class ClaimGrouper:
         return out
 
     def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True, label: str = "") -> tuple[str, str]:
+        spread = [c for items in phases for c in items if c.spread]
+        unit_only = phases[0][0].measure.startswith(("count:", "unit:"))
+        if len(phases) == 1 and spread and not unit_only:
+            return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")
         if len(phases) == 1:
             items = phases[0]
             if len(items) == 1:
@@ -803,7 +838,9 @@ class ClaimGrouper:
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note
                 )
-        if clashes and phases[0][0].measure.startswith(("count:", "unit:")):
+        if spread and not clashes and not unit_only:
+            return "contradicted", text + " " + self._spread_text(spread)
+        if clashes and unit_only:
             # only the unit is known ("32 bis 37 Grad" and "unter 30 Grad"): nothing says the figures measure
             # the same thing, so differing ones are no contradiction
             return CANNOT_COMPARE, text + (

@@ -695,3 +695,24 @@ def test_a_hedged_figure_allows_its_own_value_and_a_range_in_order(value: int, h
     assert interval is not None
     low, high = interval
     assert 0 <= low <= value <= high
+
+
+def test_a_range_the_article_calls_the_spread_of_differing_estimates_is_a_contradiction() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten am Sonntag viele. Die Schätzungen von Polizei und Veranstaltern gingen weit"
+                  " auseinander: zwischen 8.000 und 15.000 Teilnehmer.", "2024-05-05")
+    group = _group_of(_groups([a]), "a", 11500)
+    assert group["relation"] == "contradicted" and "different sources' figures for the same time" in group["reasoning"]
+    b = _doc("b", "In Nordhafen rechnete die Polizei am Sonntag mit 8.000 bis 15.000 Teilnehmern.", "2024-05-05")
+    assert _group_of(_groups([b]), "b", 11500)["relation"] != "contradicted"  # one source's estimate
+
+
+def test_dispute_vocabulary_loads_every_entry() -> None:
+    import tomllib
+
+    from lagebild.compare.claim_groups import DISPUTES, _spread_cues
+
+    cues = tomllib.loads(DISPUTES.read_text(encoding="utf-8"))["range_cues"]
+    pattern = _spread_cues()
+    assert pattern is not None and len(cues) >= 5
+    for word in ("gehen auseinander", "schwanken", "widersprüchliche", "je nach Quelle", "differ"):
+        assert pattern.search(word), word
