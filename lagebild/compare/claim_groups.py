@@ -63,6 +63,9 @@ _VAGUE = {
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
 SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
+# a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
+_PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
+                          r"(?:[^.;:!?]|(?<=\d)[.,](?=\d)){0,40}?\bin\s+(?:der\s+|den\s+|dem\s+|the\s+)?[A-ZÄÖÜ]")
 DISPUTES = Path(__file__).resolve().parent.parent / "data" / "claim_disputes.toml"
 
 
@@ -182,6 +185,7 @@ class _Claim:
     minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
     apart: bool = False  # read as a place whose figures are disputed, but taken out of that dispute
     spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")
+    whole: bool = False  # split into parts by place right after it ("98.650 Teilnehmer, davon 47.000 in Wolfsburg")
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
 
     @property
@@ -306,6 +310,7 @@ class ClaimGrouper:
                         near_place=_near_place(doc.text, locs, sentence.start),
                         minute=minute,
                         spread=is_spread(data, doc.text[sentence.start : sentence.end]),
+                        whole=bool(_PARTS_AFTER.match(doc.text[ann.span.end : min(sentence.end, ann.span.end + 60)])),
                     )
                 )
         return out
@@ -433,12 +438,14 @@ class ClaimGrouper:
     @staticmethod
     def _candidates(c: _Claim, stated: dict[str, list[_Claim]], weak_rival: bool = True) -> list[str]:
         """The scoped groups an unscoped figure may belong to: all, unless another place is named just before
-        the figure ("… in Wien. Die Veranstalter sprachen von 80.000"). A place where only another measure was
+        the figure ("… in Wien. Die Veranstalter sprachen von 80.000"), and never a place for a figure split into
+        parts right after it (the whole is not one part's place: "mindestens 200 Tote, davon 164 in Deutschland").
+        A place where only another measure was
         counted is a weaker rival: it does not stand against a group (of the place the article is about, with
         ``weak_rival``) whose values the figure agrees with."""
         weak = weak_rival and c.near_place not in stated
-        return [k for k in stated if c.near_place in (None, k) or not _is_place(stated[k])
-                or (weak and any(_overlap(c, o) for o in stated[k]))]
+        return [k for k in stated if not (c.whole and _is_place(stated[k])) and (
+                c.near_place in (None, k) or not _is_place(stated[k]) or (weak and any(_overlap(c, o) for o in stated[k])))]
 
     def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
         """The groups whose place the figure's article names (its lead, its main place, or just before it);

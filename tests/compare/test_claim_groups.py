@@ -716,3 +716,13 @@ def test_dispute_vocabulary_loads_every_entry() -> None:
     assert pattern is not None and len(cues) >= 5
     for word in ("gehen auseinander", "schwanken", "widersprüchliche", "je nach Quelle", "differ"):
         assert pattern.search(word), word
+
+
+def test_a_figure_split_into_places_right_after_it_is_the_whole_not_the_lead_place() -> None:
+    a = _doc("a", "In Nordhafen beteiligten sich 12.000 Beschäftigte am Warnstreik.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Nordhafen (dpa) – Am Warnstreik beteiligten sich 12.000 Beschäftigte, davon 5.000 in Südtal.",
+             "2024-05-02", outlet="Bote")
+    assert _group_of(_groups([a, b]), "b", 12000)["scope"] is None  # the whole, of which Südtal is a part
+    c = _doc("c", "Nordhafen (dpa) – Am Warnstreik beteiligten sich 12.000 Beschäftigte, darunter 5.000 Frauen.",
+             "2024-05-02", outlet="Bote")  # parts by kind, not by place
+    assert _group_of(_groups([a, c]), "c", 12000)["scope"] == "Nordhafen"
