@@ -233,9 +233,10 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
     out: dict[str, dict[str, Any]] = {}
     for doc in undated:
         own = peers.get(doc.id, {doc.id})
-        result = _by_apposition(doc) or _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own)
         bound = _lower_bound(doc)
-        confidence = 0.8
+        result, confidence = _by_agency_id(doc), 0.9
+        if result is None:
+            result, confidence = _by_apposition(doc) or _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own), 0.8
         if result is not None and bound is not None and (
             (bound[0].date() or result[0].date()) > (result[0].date() or bound[0].date())  # type: ignore[operator]
         ):
@@ -360,6 +361,37 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
               f"({fact.ann.data.get('value')}) in {fact.doc.id} (shared words: {', '.join(shown) or ', '.join(sorted(shared))}){also}")
     evidence = [doc.span_json(ann.span)] + [by_doc[d][2].doc.span_json(by_doc[d][2].ann.span) for d in sorted(by_doc)]
     return point, reason, evidence
+
+
+#: a dpa item id ("© dpa-infocom, dpa:241201-930-304671/1"): the agency's item was created on 2024-12-01;
+#: the six digits are its day (YYMMDD), the number after the slash its version
+_AGENCY_ID = re.compile(r"(?<![\w-])dpa:(?P<y>\d{2})(?P<m>\d{2})(?P<d>\d{2})-\d{2,3}-\d{5,7}(?:/\d{1,3})?(?![\w-])")
+#: where the id stands: the last characters of the page (the copyright line), rarely its header
+_AGENCY_ID_WINDOW = 3000
+
+
+def _by_agency_id(doc: Document) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    """The day in a dpa item id the page carries ("dpa:241201-930-304671/1" → 2024-12-01).
+
+    Not a publication date printed for readers (the outlet may publish the agency's item later,
+    and the version after the slash may be days younger), so it is inferred, with the day as the
+    likeliest value. The copyright line holding it is usually removed as page furniture: the
+    original text is searched, at its start and end.
+    """
+    text = doc.original
+    spans = [(0, min(len(text), _AGENCY_ID_WINDOW))]
+    if len(text) > _AGENCY_ID_WINDOW:
+        spans.append((max(_AGENCY_ID_WINDOW, len(text) - _AGENCY_ID_WINDOW), len(text)))
+    for lo, hi in spans:
+        for m in _AGENCY_ID.finditer(text, lo, hi):
+            try:
+                day = date(2000 + int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue  # "dpa:999999-…" is no day
+            evidence = {"doc": doc.id, "start": m.start(), "end": m.end(), "text": m.group()}
+            return (Point("day", day.year, day.month, day.day),
+                    f"the agency item id „{m.group()}“ carries the day {day.isoformat()} the item was created", [evidence])
+    return None
 
 
 #: "vor (genau) einem Jahr, am 14. Juli 2021": the distance back from the day of writing, then the date

@@ -124,7 +124,7 @@ def _crawl_marker(doc: Document) -> str | None:
     return f"{m.group(1)}-{m.group(2)}"
 
 
-def _printed_day(text: str, month: str | None) -> DateValue | None:
+def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateValue | None:
     """A labelled day/minute date in the first or last lines that lies in ``month`` or before.
 
     A crawl marker or a month-only header says when the page existed; a printed "Stand: …" in the
@@ -144,14 +144,45 @@ def _printed_day(text: str, month: str | None) -> DateValue | None:
             continue
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
-    stamp = headers.header_stamp(text, _HEADER_WINDOW)
-    if stamp is not None and stamp.value is not None and not (month and stamp.value[: len(month)] > month):
-        return DateValue(stamp.value, stamp.precision, False, "time stamp in the first lines")
+    first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
+    if first is not None and first.value is not None and not (month and first.value[: len(month)] > month):
+        return DateValue(first.value, first.precision, False, "time stamp in the first lines")
     for line in [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:]:
         value = headers.closing_date(line)
         if value is None or value.value is None or (month and value.value[: len(month)] > month):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
+    return _strong_label_line(text, month)
+
+
+#: labels that date the page itself wherever their line stands ("Veröffentlicht am 12.03.2024"); "Stand"
+#: also dates tables and figures ("Stand: 31.12.2023" under a chart), so it counts only with a time of day
+_STRONG_LABELS = ("veröffentlicht", "erstveröffentlichung", "aktualisiert", "zuletzt aktualisiert", "published",
+                  "first published", "updated", "last updated", "publié", "mis à jour", "publicado", "pubblicato")
+_STRONG_WINDOW = 5000
+
+
+def _strong_label_line(text: str, month: str | None) -> DateValue | None:
+    """A line that is only a publication label and a date, below the first lines ("Stand: 14.02.2025, 19:14 Uhr").
+
+    Pages that open with a long teaser or a table of contents print the stamp further down. The
+    line must hold nothing but the label and the date (a sentence "Der Bericht wurde am 3. Juni
+    veröffentlicht" is no stamp), and a "Stand" needs its time of day.
+    """
+    pos = min(len(text), _HEADER_WINDOW)
+    pos = text.find("\n", pos) + 1 if text.find("\n", pos) >= 0 else len(text)
+    for line in text[pos:_STRONG_WINDOW].splitlines():
+        if len(line) > 80 or not any(ch.isdigit() for ch in line):
+            continue
+        dm = headers.date_line(line)
+        if dm is None or dm.value.value is None or dm.value.precision not in ("day", "minute"):
+            continue
+        keyword = " ".join(dm.keyword.rstrip(": ").split())
+        if not (keyword.startswith(_STRONG_LABELS) or (keyword.startswith("stand") and dm.value.precision == "minute")):
+            continue
+        if month and dm.value.value[: len(month)] > month:
+            continue
+        return DateValue(dm.value.value, dm.value.precision, False, f"printed date ('{line.strip()[:60]}')")
     return None
 
 
@@ -226,7 +257,8 @@ class MetaHeaders:
             printed = _printed_day(doc.text, meta.published.value)
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
-                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value)
+                    # a trailer's unlabelled stamp is a reader comment's or a teaser's, not the article's
+                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=r.reason != "trailer")
                 elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
                     printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
                 if printed is not None:

@@ -147,3 +147,29 @@ def test_distance_after_an_undated_or_other_happening_dates_nothing() -> None:
         make_doc("u", "Drei Monate nach dem Dammbruch ist das Dorf noch immer nicht wieder aufgebaut."),
     ]
     assert "Dammbruch" not in (infer_dates(docs).get("u") or {}).get("reason", "")
+
+
+def test_agency_item_id_dates_an_undated_copy() -> None:
+    """ "dpa:241201-930-304671/1": the agency's item of 1 December 2024; inferred, never printed."""
+    text = "Die Gewerkschaft ruft zu Warnstreiks in allen Werken auf.\n\n© dpa-infocom, dpa:241201-930-304671/1"
+    doc = make_doc("u", text)
+    entry = infer_dates([doc])["u"]
+    assert (entry["value"], entry["kind"], entry["inferred"]) == ("2024-12-01", "inferred", True)
+    assert entry["evidence"][0]["text"] == "dpa:241201-930-304671/1"
+    assert text[entry["evidence"][0]["start"] : entry["evidence"][0]["end"]] == "dpa:241201-930-304671/1"
+
+
+def test_no_agency_item_id_without_a_valid_day_or_with_a_printed_date() -> None:
+    bad = [make_doc("u", "Ein Text. © dpa-infocom, dpa:241341-930-304671/1"),  # no 41 December
+           make_doc("v", "Die Datei xdpa:241201-930-304671 liegt bei."),
+           make_doc("w", "Die Nummer dpa:2412-930 ist keine Kennung.")]
+    assert infer_dates(bad) == {}
+    printed = make_doc("d", "Ein Text. © dpa-infocom, dpa:241201-930-304671/1", "2024-12-02", "day")
+    assert infer_dates([printed]) == {}
+
+
+def test_agency_item_id_yields_to_a_later_day_the_article_tells_as_past() -> None:
+    """An item id is the agency's first version; an article telling 3 December as past is not from 1 December."""
+    doc = make_doc("u", "Am 3. Dezember 2024 hatte die Gewerkschaft gestreikt.\n© dpa-infocom, dpa:241201-930-304671/4")
+    entry = infer_dates([doc])["u"]
+    assert entry["value"] != "2024-12-01" and entry.get("not_before") == "2024-12-03"

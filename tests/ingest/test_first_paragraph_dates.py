@@ -1,0 +1,75 @@
+"""Dates below the header window: a dateline opening one of the first paragraphs, a byline stamp
+between them, and a strong publication label further down the text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.stages.meta import _strong_label_line
+from tests.ingest.header_page import BODY, read
+
+MENU = ["Startseite", "Politik", "Wirtschaft", "Sport", "Newsletter abonnieren", "Anmelden"]
+TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
+TEASER = ("Die Landesregierung will den Nahverkehr auf dem Land stärken und hat dafür ein Gesetz beschlossen, das "
+          "mehrere hundert Millionen Euro für neue Strecken vorsieht.")
+
+
+def test_dateline_opening_a_first_paragraph_after_teaser_and_byline() -> None:
+    doc = read([*MENU, TITLE], body=[TEASER, "Anna Beispiel", "Von Anna Beispiel", "12.3.2024 - " + BODY[0], *BODY[1:]])
+    assert doc.meta.published.value == "2024-03-12"
+
+
+def test_dateline_in_a_later_paragraph_is_not_taken() -> None:
+    """A dated paragraph after the first three is a list entry or a reader's comment, not the dateline."""
+    doc = read([*MENU, TITLE], body=[TEASER, "Von Anna Beispiel", *BODY, "12.3.2024 - Ein Leser schreibt, das "
+                                     "Gesetz komme viel zu spät für die Dörfer im Norden des Landes."])
+    assert doc.meta.published.value is None
+
+
+def test_date_inside_a_first_paragraph_sentence_is_not_a_dateline() -> None:
+    doc = read([*MENU, TITLE], body=[TEASER, "Von Anna Beispiel", "Am 12.3.2024 hat die Regierung " + BODY[0], *BODY[1:]])
+    assert doc.meta.published.value is None
+
+
+def test_byline_stamp_between_the_first_paragraphs() -> None:
+    doc = read([*MENU, TITLE], body=[TEASER, BODY[0], "Bild vergrößern", "Mehr Busse", "Neue Strecken",
+                                     "18.03.2024 13:15 Uhr Autor/in: Anna Beispiel", *BODY[1:]])
+    assert doc.meta.published.value == "2024-03-18T13:15"
+
+
+def test_stamp_without_byline_or_after_the_first_paragraphs_is_not_taken() -> None:
+    without = read([*MENU, TITLE], body=[TEASER, BODY[0], "Bild vergrößern", "Mehr Busse", "Neue Strecken",
+                                         "18.03.2024 13:15 Uhr Neue Busse für die Dörfer", *BODY[1:]])
+    assert without.meta.published.value is None
+    comment = read([*MENU, TITLE], body=[TEASER, *BODY, "Kommentare", "18.03.2024 13:15 Uhr von Anna Beispiel"])
+    assert comment.meta.published.value is None
+
+
+def test_strong_label_line_below_the_first_lines() -> None:
+    far = "x" * 700 + "\n"
+    assert (v := _strong_label_line(far + "Stand: 14.02.2025 19:14 Uhr\n", None)) and v.value == "2025-02-14T19:14"
+    assert (v := _strong_label_line(far + "Veröffentlicht am 12.03.2024\n", None)) and v.value == "2024-03-12"
+    assert (v := _strong_label_line(far + "Mis à jour le 12 mars 2024\n", None)) and v.value == "2024-03-12"
+
+
+def test_strong_label_line_refuses_figures_sentences_and_later_months() -> None:
+    far = "x" * 700 + "\n"
+    assert _strong_label_line(far + "Stand: 31.12.2023\n", None) is None  # a table's date, no time of day
+    assert _strong_label_line(far + "Stand: 17:00 Uhr\n", None) is None
+    assert _strong_label_line(far + "Der Bericht wurde am 12.03.2024 veröffentlicht.\n", None) is None
+    assert _strong_label_line(far + "Datum: 12.03.2024\n", None) is None  # a form's field
+    assert _strong_label_line(far + "Veröffentlicht am 12.03.2024\n", "2024-02") is None  # after the crawl month
+    assert _strong_label_line("Veröffentlicht am 12.03.2024\n" + far, None) is None  # the first lines are read elsewhere
+
+
+@given(st.dates(min_value=date(1000, 1, 1)), st.integers(0, 23), st.integers(0, 59), st.sampled_from(["Stand:", "Aktualisiert am", "Veröffentlicht:"]))
+def test_strong_label_line_reads_any_day_and_time(day, hh, mi, label) -> None:  # type: ignore[no-untyped-def]
+    line = f"{label} {day.day:02d}.{day.month:02d}.{day.year} {hh:02d}:{mi:02d} Uhr"
+    value = _strong_label_line("x" * 700 + "\n" + line + "\n", None)
+    if 1900 <= day.year <= 2100:
+        assert value is not None and value.value == f"{day.isoformat()}T{hh:02d}:{mi:02d}"
+    else:
+        assert value is None
