@@ -255,10 +255,12 @@ class MetaHeaders:
                 meta.published = DateValue(marker, "month", False, "crawl marker")
         if not meta.published.value or meta.published.precision in ("month", "year"):
             printed = _printed_day(doc.text, meta.published.value)
+            comments_at = min((r.start for r in doc.removed if r.reason == "comments widget"), default=None)
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
-                    # a trailer's unlabelled stamp is a reader comment's or a teaser's, not the article's
-                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=r.reason != "trailer")
+                    # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
+                    comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start
+                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment)
                 elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
                     printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
                 if printed is not None:

@@ -73,3 +73,9 @@ def test_strong_label_line_reads_any_day_and_time(day, hh, mi, label) -> None:  
         assert value is not None and value.value == f"{day.isoformat()}T{hh:02d}:{mi:02d}"
     else:
         assert value is None
+
+
+def test_stamp_closing_the_article_without_comments_still_dates_it() -> None:
+    """The counterpart of the reader-comment case: a time stamp right below the article is the article's."""
+    doc = read([*MENU, TITLE], footer=["Teilen", "18.03.2024 13:15 Uhr"])
+    assert doc.meta.published.value == "2024-03-18T13:15"
