@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lagebild.ingest import headers
 from lagebild.ingest.boilerplate import plan
-from lagebild.model import DateValue, Document, Provenance
+from lagebild.model import DateValue, Document, Provenance, Span
 from lagebild.registry import STAGES
 
 __all__ = ["MetaHeaders", "outlet_from_url"]
@@ -186,6 +186,50 @@ def _strong_label_line(text: str, month: str | None) -> DateValue | None:
     return None
 
 
+#: the year and month in a page's URL path: "/articulo/2022/5/…", "/2024/03/12/…", "-2024-03-12-"
+_URL_MONTH = re.compile(r"(?<![\d])((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?=[/-]|$)")
+
+
+def _yearless_header_date(doc: Document, url: str | None, marker: str | None) -> DateValue | None:
+    """A labelled header date without a year ("Publicado el 11 de mayo"), its year from the URL or crawl marker.
+
+    Only where that source names the same month ("/articulo/2022/5/…", " date 2022-05"): the
+    label gives the day, the page's address or crawl the year. Without such a source nothing is
+    guessed (an old article read today is not from this year). Only the header lines are read:
+    the original text up to where the cleaned text's first lines end.
+    """
+    months: list[tuple[int, int, str]] = []
+    path = urlsplit(url).path if url and "//" in url else (url or "")
+    for m in _URL_MONTH.finditer(path):
+        months.append((int(m.group(1)), int(m.group(2)), "the URL"))
+    if marker:
+        months.append((int(marker[:4]), int(marker[5:7]), "the crawl marker"))
+    if not months or not doc.text:
+        return None
+    end = doc.original_span(Span(0, min(len(doc.text), _HEADER_WINDOW)))[1] if doc.text else 0
+    for line in doc.original[:end].splitlines():
+        if not line.strip() or not any(ch.isdigit() for ch in line):
+            continue
+        found = headers.yearless_label_date(line)
+        if found is None:
+            continue
+        month, day, clock = found
+        for year, url_month, source in months:
+            if url_month != month:
+                continue
+            try:
+                datetime(year, month, day)
+            except ValueError:
+                continue
+            value = f"{year:04d}-{month:02d}-{day:02d}"
+            if clock and clock[0] < 24:
+                return DateValue(f"{value}T{clock[0]:02d}:{clock[1]:02d}", "minute", False,
+                                 f"printed date ('{line.strip()[:60]}'), year from {source}")
+            return DateValue(value, "day", False, f"printed date ('{line.strip()[:60]}'), year from {source}")
+        return None  # the first labelled header date decides
+    return None
+
+
 def _closing_statement(text: str, month: str | None) -> DateValue | None:
     """The date of a sentence that says when this piece was published or broadcast, or ``None``."""
     for m in _BROADCAST_LINE.finditer(text):
@@ -267,6 +311,8 @@ class MetaHeaders:
                     break
             if printed is not None:
                 meta.published = printed
+        if not meta.published.value or meta.published.precision in ("month", "year"):
+            meta.published = _yearless_header_date(doc, meta.url, marker) or meta.published
         if not meta.published.value and isinstance(meta.extra.get("relative_date"), dict):
             crawl = _reference_time(doc, ("crawl_date",))
             meta.published = _resolve_relative(meta.extra["relative_date"], crawl) or meta.published

@@ -79,3 +79,79 @@ def test_stamp_closing_the_article_without_comments_still_dates_it() -> None:
     """The counterpart of the reader-comment case: a time stamp right below the article is the article's."""
     doc = read([*MENU, TITLE], footer=["Teilen", "18.03.2024 13:15 Uhr"])
     assert doc.meta.published.value == "2024-03-18T13:15"
+
+
+def _with_url(header: list[str], url: str | None, prefix: str = "") -> str | None:
+    from lagebild.model import Document, SourceRef
+    from lagebild.stages.clean import BoilerplateClean
+    from lagebild.stages.meta import MetaHeaders
+
+    text = prefix + "\n\n".join([*header, *BODY]) + "\n"
+    doc = Document("page", text, SourceRef("page.txt", format="txt", url=url))
+    return MetaHeaders()(BoilerplateClean()(doc)).meta.published.value
+
+
+def test_yearless_label_takes_the_year_of_the_url_or_crawl_marker_of_the_same_month() -> None:
+    header = [*MENU, TITLE, "Publicado el 11 de mayo", "Escribe", "Ana Ejemplo"]
+    assert _with_url(header, "https://example.org/ambiente/articulo/2022/5/ley-de-transporte/") == "2022-05-11"
+    german = [*MENU, TITLE, "Veröffentlicht am 19. Januar, 14:05 Uhr"]
+    assert _with_url(german, None, prefix=" date 2024-01 ") == "2024-01-19T14:05"
+
+
+def test_yearless_label_guesses_no_year() -> None:
+    header = [*MENU, TITLE, "Publicado el 11 de mayo"]
+    assert _with_url(header, "https://example.org/articulo/2022/6/ley/") is None  # another month: no year known
+    assert _with_url(header, None) is None
+    assert _with_url(header, "https://example.org/articulo/ley-de-transporte/") is None
+    sentence = [*MENU, TITLE, "Am 11. Mai wurde das Gesetz veröffentlicht"]
+    assert _with_url(sentence, "https://example.org/2022/5/gesetz/") is None
+
+
+@given(st.integers(1, 12), st.integers(1, 31), st.sampled_from(["Veröffentlicht am", "Publicado el", "Published", "Publié le"]))
+def test_yearless_label_parser_keeps_day_and_month(month: int, day: int, label: str) -> None:
+    from lagebild.ingest.headers import yearless_label_date
+
+    names = {"Veröffentlicht am": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                                   "Oktober", "November", "Dezember"],
+             "Publicado el": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                              "octubre", "noviembre", "diciembre"],
+             "Published": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                           "October", "November", "December"],
+             "Publié le": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                           "octobre", "novembre", "décembre"]}[label]
+    joined = {"Veröffentlicht am": f"{day}. {names[month - 1]}", "Publicado el": f"{day} de {names[month - 1]}",
+              "Published": f"{names[month - 1]} {day}", "Publié le": f"{day} {names[month - 1]}"}[label]
+    found = yearless_label_date(f"{label} {joined}")
+    try:
+        date(2000, month, day)
+    except ValueError:
+        assert found is None
+    else:
+        assert found == (month, day, None)
+
+
+def test_glued_day_and_year_of_a_blog_template() -> None:
+    """ "Apr 042013": the day and year spans of a template flattened without a space."""
+    from lagebild.ingest.page_dates import line_dates
+
+    assert line_dates("Apr 042013", day_first=True) == [("2013-04-04", "printed", 0)]
+    assert line_dates("Posted Apr 042013 by Anna", day_first=True)[0][:2] == ("2013-04-04", "published")
+    assert line_dates("am 3. Mai 202013 Teilnehmer", day_first=True) == []  # a day before the month: no glued form
+    assert line_dates("Oct 2024", day_first=True) == [] and line_dates("Nov 312019", day_first=True) == []
+
+
+def test_dateline_before_a_quotation() -> None:
+    from lagebild.ingest.page_dates import dateline_day
+
+    assert dateline_day("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet“, sagte die Chefin.") == "2022-02-01"
+    assert dateline_day("01.02.2022 Der Arbeitsmarkt ist gut gestartet.") is None  # no separator: not a dateline
+
+
+def test_month_header_yields_to_a_day_of_that_month_or_soon_after() -> None:
+    """A monthly report: "Januar 2022" over the text, "01.02.2022 „…“" opening it: published 1 February."""
+    lead = "01.02.2022 „Der Nahverkehr ist gut in das Jahr gestartet“, sagte die Ministerin am Dienstag in der Hauptstadt."
+    doc = read([*MENU, TITLE, "Januar 2022"], body=[TEASER, lead, *BODY])
+    assert doc.meta.published.value == "2022-02-01"
+    later = "01.06.2022 „Der Nahverkehr ist gut in das Jahr gestartet“, sagte die Ministerin am Dienstag in der Hauptstadt."
+    doc = read([*MENU, TITLE, "Januar 2022"], body=[TEASER, later, *BODY])
+    assert doc.meta.published.value == "2022-01"  # five months later: another date, the month stays
