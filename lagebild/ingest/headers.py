@@ -77,7 +77,9 @@ _KEYWORD = (
     r"atualizado)"
     r"(?:\s+(?:am|on|at|um|le|el|il|op|em|:))?\s*:?"
 )
-_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
+#: a time of day after the date, with the word for "at" of the languages header lines are written in
+#: (German, English, French, Spanish, Italian, Dutch, Portuguese, Finnish "klo", Scandinavian "kl.", Polish "godz.")
+_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|klo|kl\.|godz\.|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
 _DATE_FORMS = [
     # 25.10.2024, 25.10.24
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
