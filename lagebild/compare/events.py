@@ -378,8 +378,10 @@ class EventMerger:
         texts = c.text_intervals()
         if m.window is not None:
             # a cluster the text dates is held to those dates: publication windows must not chain it
-            # into the weeks before (the election of 23 February and the final result of 14 March)
-            others = texts or c.any_intervals()
+            # into the weeks before (the election of 23 February and the final result of 14 March);
+            # a year the text names ("die Bundestagswahl 2025") holds no cluster open when it has days
+            fine = [t for t in texts if t.days <= 31]
+            others = fine or texts or c.any_intervals()
             if others and not any(m.window.overlaps(t, 0) for t in others):
                 return None
         shared = _matches(m.participants, m.tokens, c.participants, c.tokens)

@@ -36,6 +36,7 @@ _RELATIVE = frozenset(
     "der die das dem den dessen deren welche welcher welches welchem welchen dass ob weil wenn als nachdem bevor "
     "während obwohl sodass damit wo who which that".split()
 )
+_CONJUNCTIONS = frozenset("und oder aber sowie doch sondern denn and or but".split())
 _NEGATION = frozenset("nicht kein keine keinen keinem keiner nie niemals weder not never no".split())
 _POSSIBLE = frozenset(
     "könnte könnten kann können konnte dürfte dürften möglicherweise womöglich eventuell vielleicht sollte sollten "
@@ -257,6 +258,8 @@ def find_events(
             if rule.particle:
                 particle_re = re.compile(rf"(?<![\w-]){rule.particle}(?![\w-])")
                 pm = particle_re.search(text, trig.end, clause.end)
+                if pm is not None and rule.particle in _DETERMINERS:
+                    pm = _clause_final(text, particle_re, trig.end, clause.end)
                 if pm is None:
                     continue
                 particle = Span(pm.start(), pm.end())
@@ -268,6 +271,19 @@ def find_events(
             if ev.time is not None and not ev.clause.contains(ev.time.span):
                 ev.time = None
     return found
+
+
+def _clause_final(text: str, particle_re: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """A particle that is also an article ("ein") only where it closes its clause ("traf am Abend ein").
+
+    Followed by more words it begins a noun phrase ("traf ein Tor") and is no particle; a
+    conjunction may follow ("traf ein und sprach").
+    """
+    for pm in particle_re.finditer(text, start, end):
+        rest = _WORD.findall(text, pm.end(), end)
+        if not rest or rest[0].lower() in _CONJUNCTIONS:
+            return pm
+    return None
 
 
 def _describe(
