@@ -311,6 +311,15 @@ def _place_weekdays(
     return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
 
 
+def _weekdays(m: Mention) -> set[int]:
+    """The day of the week a mention names: its unplaced "am Samstag", or the weekday of a day its text gives."""
+    if m.weekday is not None:
+        return {int(m.weekday["weekday"])}
+    if m.basis == "text" and m.window is not None and m.window.days == 1:
+        return {m.window.start.weekday()}
+    return set()
+
+
 @dataclass
 class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
@@ -329,9 +338,11 @@ class _Cluster:
     word_sets: dict[frozenset[str], None] = field(default_factory=dict)
     text_windows: dict[DateInterval, None] = field(default_factory=dict)
     windows: dict[DateInterval, None] = field(default_factory=dict)
+    weekdays: set[int] = field(default_factory=set)  # the days of the week its mentions name (see _weekdays)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
+        self.weekdays |= _weekdays(m)
         self.word_sets[frozenset(m.words)] = None
         if m.window is not None:
             self.windows[m.window] = None
@@ -375,6 +386,9 @@ class EventMerger:
         """A flood, an attack, a strike: one event per story, place and date, whoever the sentence names."""
         if c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens):
             return None  # Hamburg's demonstration is not Munich's
+        mine = _weekdays(m)
+        if mine and c.weekdays and not mine & c.weekdays:
+            return None  # Saturday's demonstrations are not Sunday's
         texts = c.text_intervals()
         if m.window is not None:
             # a cluster the text dates is held to those dates: publication windows must not chain it
