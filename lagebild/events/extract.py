@@ -17,7 +17,7 @@ from typing import Any
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
 
-__all__ = ["EventMention", "clauses", "find_events"]
+__all__ = ["EventMention", "clauses", "find_events", "join_fragments"]
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s|[\"„“”»«])\s*")
@@ -115,6 +115,37 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     if start < sentence.end:
         out.append(Span(start, sentence.end))
     return out or [sentence]
+
+
+# a day ordinal as dates are written: after "am"/"vom"/"bis"/"den", a weekday or a bracket ("Samstag (20.")
+_ORDINAL_END = re.compile(
+    r"(?:\b(?:am|vom|zum|bis|ab|seit|den|dem)|tag|woch|abend|[(,–-])\s*\d{1,2}\.\s*$", re.IGNORECASE
+)
+_MONTH_START = re.compile(
+    r"\s*(?:Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
+
+
+def join_fragments(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """Join sentences a segmenter cut inside a date: "am Samstag (20." + "Januar) kamen 35.000 …".
+
+    A sentence is read with the one before it when that one ends in a day ordinal and it starts
+    with a month name, or when it starts with a closing bracket (no sentence does): otherwise the
+    event in the second half loses the date written in the first.
+    """
+    out: list[Span] = []
+    for sent in sentences:
+        if out:
+            head = text[sent.start : sent.start + 12].lstrip()
+            prev = out[-1]
+            if head and (
+                head[0] in ")]"
+                or (_ORDINAL_END.search(text, prev.start, prev.end) and _MONTH_START.match(text, sent.start))
+            ):
+                out[-1] = Span(prev.start, sent.end)
+                continue
+        out.append(sent)
+    return out
 
 
 def _words(text: str, span: Span) -> list[tuple[int, int, str]]:

@@ -111,3 +111,16 @@ def test_finding_a_body_needs_a_body(sentence: str, found: bool) -> None:
 def test_arriving_takes_ein_as_particle_only_at_the_end_of_its_clause(sentence: str, arrived: bool) -> None:
     doc = run_events(make_doc("x", sentence))
     assert ("visit" in {a.label for a in doc.of_kind("event")}) is arrived
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Nach dem Grubenunglück ist die Zahl der Todesopfer auf 58 gestiegen.", True),
+        ("Die Opferzahl stieg am Abend auf zwölf.", True),
+        ("Die Zahl der Arbeitslosen ist im Winter auf drei Millionen gestiegen.", False),  # a rising count, no deaths
+    ],
+)
+def test_a_rising_death_toll_is_a_casualty_report(sentence: str, found: bool) -> None:
+    doc = run_events(make_doc("x", sentence))
+    assert ("die" in {a.label for a in doc.of_kind("event")}) is found
