@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import date as date_type
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
@@ -258,7 +259,8 @@ def _weekday_span(m: Mention) -> dict[str, Any]:
 
 
 def _place_weekdays(
-    c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]], pins: Pins | None = None
+    c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]], pins: Pins | None = None,
+    story_days: Sequence[date_type] | None = None,
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], bool, dict[str, list[Mention]]]:
     """Place the sources' unplaced weekdays ("am Samstag") against a day-precision date of the same narrative.
 
@@ -274,7 +276,7 @@ def _place_weekdays(
     day_anchor = None
     if date is not None and date.get("granularity") in ("day", "minute"):
         day_anchor = interval_of(date.get("value"))
-    elif pins is None:
+    elif pins is None and story_days is None:
         return date, dates, False, placed
     for m in c.mentions:
         if m.weekday is None:
@@ -283,6 +285,15 @@ def _place_weekdays(
         if day_anchor is not None:
             day = nearest_weekday(day_anchor.start, weekday)
             anchor = {"value": (date or {}).get("value"), "basis": (date or {}).get("basis")}
+        elif story_days is not None:
+            # last: the days its story's texts give, when the weekday falls on one day among them
+            # all that its own article can speak of ("am Montag" after a Sunday election)
+            near = {nearest_weekday(d, weekday): d for d in story_days}
+            inside = {d: a for d, a in near.items() if m.window is None or m.window.start <= d <= m.window.end}
+            if len(inside) != 1:
+                continue  # the story's days fall in two weeks: the weekday's week is not known
+            ((day, story_day),) = inside.items()
+            anchor = {"value": story_day.isoformat(), "basis": "story"}
         else:
             mine = (pins or {}).get(m.doc) or {}
             pin_days = {p: iv.start for p in mine if (iv := interval_of(p)) is not None}
@@ -505,6 +516,16 @@ class EventMerger:
                     pins[m.doc].setdefault(day, _weekday_span(m))
         dated = [
             d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) else _place_weekdays(c, d[0], d[1], pins)
+            for c, d in zip(clusters, dated, strict=True)
+        ]
+        # then the days the story's texts give, for the weekdays still unplaced
+        story_days: dict[str, set[date_type]] = defaultdict(set)
+        for c, d in zip(clusters, dated, strict=True):
+            if c.mentions[0].story and d[0] and d[0].get("basis") == "text" and (iv := interval_of(d[0].get("value"))) and iv.days == 1:
+                story_days[c.mentions[0].story].add(iv.start)
+        dated = [
+            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) or not story_days.get(c.mentions[0].story)
+            else _place_weekdays(c, d[0], d[1], story_days=sorted(story_days[c.mentions[0].story]))
             for c, d in zip(clusters, dated, strict=True)
         ]
         events = [self._event_json(c, groups, names, d[:3]) for c, d in zip(clusters, dated, strict=True)]

@@ -178,3 +178,19 @@ def test_a_weekday_apart_from_the_day_the_text_gives_is_another_happening() -> N
     ]
     groups = sorted(tuple(e["sources"]) for e in _protests(_run(docs)))
     assert groups == [("a", "c"), ("b",)]
+
+
+def test_a_weekday_falls_on_the_one_day_its_storys_dated_days_allow() -> None:
+    """The vote is dated in the text (Sunday 4 February); a month-only article's result "am Montag" is
+    the Monday after it. With a second dated day two weeks later the Monday's week is not known."""
+    vote = run_events(make_doc("a", "In Leipzig wurde am 4. Februar ein neuer Stadtrat gewählt.",
+                               published="2024-02-04", entities=ENTS, timexes=[("am 4. Februar", "2024-02-04", "day")]))
+    result = _month_only("b", "Das Endergebnis wurde am Montag in Leipzig veröffentlicht.", [("Montag", 0)])
+    (placed,) = [e for e in _run([vote, result]).events if e["type"] == "result"]
+    assert placed["date"]["value"] == "2024-02-05" and placed["date"]["basis"] == "derived"
+    assert placed["date"]["derived_from"]["anchor"] == {"value": "2024-02-04", "basis": "story"}
+
+    later = run_events(make_doc("c", "In Dresden demonstrierten am 18. Februar Tausende.", published="2024-02-18", entities=ENTS,
+                                timexes=[("am 18. Februar", "2024-02-18", "day")]))
+    (unplaced,) = [e for e in _run([vote, result, later]).events if e["type"] == "result"]
+    assert unplaced["date"]["granularity"] == "month"
