@@ -36,6 +36,9 @@ _RELATIVE = frozenset(
     "der die das dem den dessen deren welche welcher welches welchem welchen dass ob weil wenn als nachdem bevor "
     "während obwohl sodass damit wo who which that".split()
 )
+#: particles that are also an article or a preposition: one only where the clause ends
+#: ("traf am Abend ein", "kündigte Widerstand an"), not before a noun ("traf ein Tor", "klagte über Schmerzen an der Hüfte")
+_PARTICLE_OR_PREPOSITION = frozenset({"ein", "an"})
 _CONJUNCTIONS = frozenset("und oder aber sowie doch sondern denn and or but".split())
 _NEGATION = frozenset("nicht kein keine keinen keinem keiner nie niemals weder not never no".split())
 _POSSIBLE = frozenset(
@@ -289,7 +292,7 @@ def find_events(
             if rule.particle:
                 particle_re = re.compile(rf"(?<![\w-]){rule.particle}(?![\w-])")
                 pm = particle_re.search(text, trig.end, clause.end)
-                if pm is not None and rule.particle in _DETERMINERS:
+                if pm is not None and rule.particle in _PARTICLE_OR_PREPOSITION:
                     pm = _clause_final(text, particle_re, trig.end, clause.end)
                 if pm is None:
                     continue
@@ -305,15 +308,16 @@ def find_events(
 
 
 def _clause_final(text: str, particle_re: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-    """A particle that is also an article ("ein") only where it closes its clause ("traf am Abend ein").
+    """A particle that is also an article or a preposition only where it closes its clause ("traf am Abend ein").
 
-    Followed by more words it begins a noun phrase ("traf ein Tor") and is no particle; a
-    conjunction may follow ("traf ein und sprach").
+    Followed by more words it begins a noun phrase ("traf ein Tor", "an der Hüfte") and is no
+    particle; a conjunction may follow ("traf ein und sprach").
     """
     for pm in particle_re.finditer(text, start, end):
         rest = _WORD.findall(text, pm.end(), end)
-        if not rest or rest[0].lower() in _CONJUNCTIONS:
-            return pm
+        gap = text[pm.end() : pm.end() + 3]
+        if not rest or rest[0].lower() in _CONJUNCTIONS or "\n" in gap or gap.startswith("  "):
+            return pm  # a line break or a wide gap ends a headline line: "kündigen Widerstand an  Während …"
     return None
 
 

@@ -124,3 +124,16 @@ def test_arriving_takes_ein_as_particle_only_at_the_end_of_its_clause(sentence: 
 def test_a_rising_death_toll_is_a_casualty_report(sentence: str, found: bool) -> None:
     doc = run_events(make_doc("x", sentence))
     assert ("die" in {a.label for a in doc.of_kind("event")}) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "found"),
+    [
+        ("Die Opposition kündigte Widerstand an.", "announce", True),
+        ("Die Armee griff die Stellungen am Morgen an und zog sich zurück.", "attack", True),
+        ("Der Verteidiger klagte über Schmerzen an der Hüfte.", "charge", False),  # "an der Hüfte": a preposition
+    ],
+)
+def test_an_is_a_particle_only_where_its_clause_ends(sentence: str, label: str, found: bool) -> None:
+    doc = run_events(make_doc("x", sentence))
+    assert (label in {a.label for a in doc.of_kind("event")}) is found
