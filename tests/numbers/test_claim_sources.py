@@ -121,7 +121,6 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Im Umkreis von 50 Kilometern wurde der Luftraum gesperrt.", "50"),  # "Umkreis" is no authority ("Kreis")
         ("In einer großen Studie testeten die Forscher 1.135 Proben.", "1.135"),  # the verb after a survey noun names nobody
         ("Er sagt: 14 Prozent sind zu viel.", "14"),
-        ("Eigenen Angaben zufolge hat der Verlag 80 Millionen Euro investiert.", "80"),
         ("Wie aus einem Bericht hervorgeht, starben 12 Menschen.", "12"),
         ("Die Angaben stimmten nicht, 12 Menschen fehlten.", "12"),
         ("Hier die Prognose: Die SPD kommt auf 18 Prozent.", "18"),  # a survey without its author
@@ -180,3 +179,55 @@ def test_points_back_and_unnamed_source_phrases() -> None:
     assert _who("In der Nacht wurden nach neuesten Zahlen 36 Menschen verletzt.", "36") is None
     # a figure after "darunter" shares the source of its sentence
     assert _who("Laut Bergwacht wurden 27 Wanderer verletzt, darunter zwei Schwerverletzte.", "zwei") == "Bergwacht"
+
+
+def _who_in(text: str, number: str) -> str | None:
+    """The claimant with the text split into sentences (follow-up sentences and paragraphs count)."""
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^\s].*?[.!?](?=\s|$)", text, re.S)]
+    pos = text.index(number)
+    k = next(i for i, (s, e) in enumerate(bounds) if s <= pos < e)
+    figures = [m.start() for m in re.finditer(r"(?<![\d.])\d", text)]
+    hit = find_claimant(text, bounds[k], pos, bounds[k + 1 : k + 3], figures)
+    return hit.text if hit else None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # the subject vouches for its own figure; a dateline before it is no source
+        ("Athen – Mazedonien hat nach eigenen Angaben 300 Migranten nach Griechenland zurückgeschickt.", "300", "Mazedonien"),
+        ("Eigenen Angaben zufolge hat der Verlag über 80 Millionen Euro in die Zeitungen investiert.", "80", "Verlag"),
+        ("Zwei Millionen Euro hat die Partei nach eigenen Angaben in den Wahlkampf gesteckt.", "Zwei", "Partei"),
+        ("Dieser Tage zählt das Innenministerium nach eigenen Angaben 300 Asylanträge pro Tag.", "300", "Innenministerium"),
+        ("Hinter der Marke steht die Holding mit bis jetzt nach eigenen Angaben 3,5 Millionen Kunden.", "3,5", "Holding"),
+        # the figure is what is counted, in object-first order; its counter follows the verb
+        ("Fünf Millionen Abos zählt Netflix in Lateinamerika.", "Fünf", "Netflix"),
+        # an adverb first: the subject follows the verb
+        ("Konkret hatten die Freiheitlichen von 82 verschwundenen Wahlkarten gesprochen.", "82", "Freiheitlichen"),
+        # the time of the statement is no part of who made it
+        ("Die Dividende sinkt auf 60 Cent je Aktie, teilte der Konzern Mittwochabend mit.", "60", "Konzern"),
+        # a follow-up sentence may skip one sentence without a figure in the same paragraph
+        ("Bei dem Unfall starben zwei Menschen. Der Fahrer blieb unverletzt. Das teilte die Polizei mit.", "zwei", "Polizei"),
+    ],
+)
+def test_claimant_found_in_context(text: str, number: str, claimant: str) -> None:
+    assert _who_in(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # "nach eigenen Angaben" in another clause than the figure's
+        ("Der Verein wächst nach eigenen Angaben stark, 300 Mitglieder kamen 2015 hinzu.", "300"),
+        # a verb form used as an adjective names no speaker
+        ("Bei der Cyberkriminalität gab es einen Anstieg der berichtete Vorfälle um 8 Prozent.", "8"),
+        ("Am Freitag wurden Details zu den bislang 31 ermittelten Tatverdächtigen bekannt.", "31"),
+        # an adverb first and no subject after the verb
+        ("Konkret wurden 82 Wahlkarten gezählt.", "82"),
+        # "Das teilte X mit." credits its own paragraph, not a figure before a blank line
+        ("Bei dem Anschlag starben zwei Menschen.\n\nDie Staatsanwaltschaft hat Anklage erhoben. Das teilte die Behörde mit.", "zwei"),
+        ("Bei dem Anschlag starben zwei Menschen.\nDie Staatsanwaltschaft hat Anklage erhoben. Das teilte die Behörde mit.", "zwei"),
+    ],
+)
+def test_no_claimant_in_context(text: str, number: str) -> None:
+    assert _who_in(text, number) is None
