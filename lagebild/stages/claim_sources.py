@@ -26,7 +26,7 @@ from pathlib import Path
 
 from lagebild.numbers.words import parse_number_word
 
-__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "find_claimant", "points_back"]
+__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
@@ -216,9 +216,15 @@ _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|se
 _MODAL_RE = re.compile(r"(?<![\w])(?:will|wollen|wollte|wollten|soll|sollen|muss|müssen|kann|können|wird|werden|möchte)(?![\w])")
 _INFINITIVES = frozenset("beantragen erheben erlassen vorwerfen".split())
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
+_THAN = re.compile(r"(?<![\w])als(?![\w])")  # "hat mehr bekommen als in der Wahlnacht vermeldet": the aux is another verb's
+_PASSIVE_AFTER = re.compile(r"\s+(?:worden|werden|wurde|wurden)(?![\w])")
+_SEIN = frozenset("war waren ist sind sei seien".split())
 _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
+#: participles that are also finite verbs ("Die Polizei beziffert den Schaden auf …")
+_FINITE_TOO = frozenset("beziffert registriert bestätigt".split())
 _PARTICIPLES = frozenset(
-    "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert "
+    "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert bestätigt "
+    "mitgeteilt bekanntgegeben "
     "erwartet erhoben erlassen beantragt vorgeworfen beantragen erheben erlassen vorwerfen".split()
 )
 
@@ -255,6 +261,24 @@ _PREV_WORD = re.compile(r"(?<![\w.,])([\w.,]+)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w[\w-]*)")
 
 
+#: a place after "in/im/…" is where something happened, unless "hieß es im Ministerium" credits it
+_LOCATIVE = re.compile(r"(?<![\w])(?<!es\s)(?:in|im|ins|zum|zur)\s+(?:(?:der|die|das|den|dem)\s+)?$", re.IGNORECASE)
+
+
+_OWNER_NOUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[ \t]+$")
+
+
+def credible_speaker(text: str, name: str, span: tuple[int, int] | list[int] | None) -> bool:
+    """False for a speaker that cannot be one: a function word or adverb ("Wobei", "Rund"), a time or a share
+    ("die Hälfte der Befragten"), or a place after a preposition ("im Nordirak seien …")."""
+    if not name.strip() or not _np_ok(name):
+        return False
+    loc = _LOCATIVE.search(text, max(0, span[0] - 16), span[0]) if span else None
+    if loc is None:
+        return True
+    return _OWNER_NOUN.search(text, max(0, loc.start() - 40), loc.start()) is not None  # "Die Regierung in Washington"
+
+
 def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: int | None = None) -> Claimant | None:
     """The subject of a verb of reporting in the clause: before it ("Die Polizei nannte") or after it ("zählte die Polizei").
 
@@ -275,9 +299,14 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
             aux = (_MODAL_RE if word in _INFINITIVES else _AUX_RE).search(seg, 0, w.start())
             if aux is None and word == "erlassen":
                 aux = _AUX_RE.search(seg, 0, w.start())  # "erlassen" is participle and infinitive
-            if aux is None:
+            if aux is None and word not in _FINITE_TOO:
                 continue
-            v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
+            passive = aux is not None and word != "ausgegangen" and aux.group() in _SEIN
+            other_verb = aux is not None and _THAN.search(seg, aux.end(), w.start()) is not None
+            if passive or other_verb or _PASSIVE_AFTER.match(seg, w.end()):
+                continue  # "war im Amt bestätigt worden": a passive names no speaker as its subject
+            if aux is not None:
+                v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
         before = _NP_BEFORE_VERB.fullmatch(text, clause[0], v_start)
         if before is not None and num_start is not None and before.start("np") <= num_start < before.end("np"):
             before = None  # "Fünf Millionen Abos zählt Netflix": the counted, in object-first order
@@ -625,7 +654,7 @@ _SEAT = re.compile(r"(?:(?:der|die|das|den|dem|des)\s+)?(?:in|im|aus|bei)\s+[A-Z
 
 
 #: a clause that ends with its verb of saying (or the verb's particle) and introduces what follows: "X gab an, …"
-_INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|erklärte|erklärten|erklärt|sagte|sagten|sagt|sagen|berichtet|meldet|schreibt|betonte|berichtete|berichteten|meldete|meldeten|"
+_INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|bestätigt|erklärt|berichtet|mitgeteilt|angegeben|bekanntgegeben|erklärte|erklärten|erklärt|sagte|sagten|sagt|sagen|berichtet|meldet|schreibt|betonte|berichtete|berichteten|meldete|meldeten|"
                          r"bestätigte|bestätigten|schrieb|schrieben|hieß\s+es)\s*$")
 
 

@@ -22,7 +22,15 @@ from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.frames import LIST_LABEL
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
-from lagebild.stages.claim_sources import REPORTING_OPEN, Claimant, carried_claimant, clause_of, find_claimant, points_back
+from lagebild.stages.claim_sources import (
+    REPORTING_OPEN,
+    Claimant,
+    carried_claimant,
+    clause_of,
+    credible_speaker,
+    find_claimant,
+    points_back,
+)
 from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
@@ -140,6 +148,8 @@ class RuleClaims:
         mention = att.data.get("speaker_mention_span") if att is not None else None
         if att is not None and (att.data.get("speaker_resolution") == "unresolved" or (mention and points_back(text[mention[0] : mention[1]]))):
             speaker = None  # "den Angaben zufolge" names no one: the source is in the sentence before
+        if speaker and att is not None and not credible_speaker(text, speaker, att.data.get("speaker_span")):
+            speaker = None  # "Wobei eine der Zeuginnen sagt", "im Nordirak seien": no speaker of the figure
         own = None if (att is not None and att.label == "direct" and speaker) else find_claimant(text, sent, q.num_start, nxt, figures)
         if own is None and att is not None and att.label == "reported" and not _closing_report(text, sent, att) \
                 and (_figure_between(att, q, figures) or _credits_other_clause(text, sent, att, q, figures)):

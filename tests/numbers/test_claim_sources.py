@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lagebild.stages.claim_sources import carried_claimant, find_claimant, points_back
+from lagebild.stages.claim_sources import carried_claimant, credible_speaker, find_claimant, points_back
 
 
 def _who(text: str, number: str, *, following: bool = False) -> str | None:
@@ -231,3 +231,43 @@ def test_claimant_found_in_context(text: str, number: str, claimant: str) -> Non
 )
 def test_no_claimant_in_context(text: str, number: str) -> None:
     assert _who_in(text, number) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Die Polizei beziffert den Schaden auf 50.000 Euro.", "50.000", "Polizei"),  # a participle form used as finite verb
+        ("Die Regierung in Washington hatte am Freitag bestätigt, dass zwei US-Bürger getötet worden seien.", "zwei",
+         "Regierung"),
+    ],
+)
+def test_claimant_of_participle_forms(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+def test_passive_names_no_speaker() -> None:
+    # the subject of a passive is who was confirmed, not who confirms
+    assert _who("Der Präsident war zuletzt mit 80 Prozent der Stimmen im Amt bestätigt worden.", "80") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "credible"),
+    [
+        ("Wobei eine der Zeuginnen sagt, sie sei fünf Meter entfernt gewesen.", "Wobei", False),
+        ("Rund die Hälfte gab an, 60 Prozent seien zu viel.", "Rund", False),
+        ("Die Hälfte der Befragten gab an, 14 Tage Urlaub zu nehmen.", "Hälfte der Befragten", False),
+        ("Nach Vorwürfen kurdischer Medien, im Nordirak seien 9 Zivilisten getötet worden.", "Nordirak", False),
+        ("Die Regierung in Washington bestätigte, dass zwei Bürger getötet worden seien.", "Washington", True),
+        ("Beide Heime bieten 100 Plätze, hieß es im Innenministerium.", "Innenministerium", True),
+        ("Die Polizei sagte, 14 Menschen seien verletzt.", "Polizei", True),
+    ],
+)
+def test_credible_speaker(text: str, name: str, credible: bool) -> None:
+    start = text.index(name)
+    assert credible_speaker(text, name, (start, start + len(name))) is credible
+
+
+def test_participle_after_als_belongs_to_no_speaker() -> None:
+    # "hat … bekommen als … vermeldet": the auxiliary belongs to "bekommen", the party reports nothing
+    text = "Die Partei hat zwar etwa 4.000 Stimmen mehr bekommen als in der Wahlnacht gemeldet."
+    assert _who(text, "4.000") is None
