@@ -98,6 +98,12 @@ _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+)
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
+#: "eineinhalb", "anderthalb", "zweieinhalb": a whole and a half, with a scale or unit after it
+_HALVES = re.compile(r"(?<![\w-])((?:[Ee]in|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn)einhalb|[Aa]nderthalb)"
+                     r"(?=[ \t\u00a0]+[A-ZÄÖÜ])")
+#: "Niedersachsen (plus 3271)", "vor Japan (289)": a figure in parentheses after a name, counted like the figure before it
+_SENTENCE_BREAK = re.compile(r"[.!?][\"“”»«]?\s+[A-ZÄÖÜ„\"]")
+_PAREN_ITEM = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w./&-]*[ \t]+\((?:(plus|minus|\+)[ \t]*)?$")
 #: "100-tausend", "3-Millionen": a numeral joined to its scale word by a hyphen (plain-language news)
 _HYPHEN_SCALE = re.compile(r"(?<![\w.,/:\-–])(\d{1,3}(?:,\d+)?)-(tausend|[Mm]illionen|[Mm]illiarden)(?![\w-])", re.IGNORECASE)
 #: a party or list label ("SPD", "CDU/CSU", "AfD"): an abbreviation, two capitals or more
@@ -239,6 +245,11 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     for m in _SMALL_AFTER_PREP.finditer(text):  # "ist die Zahl der Toten auf sieben gestiegen": only with the noun before
         if unit_before(text, m.start(), m.end()) is not None:
             yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
+    for m in _HALVES.finditer(text):  # "eineinhalb Millionen Menschen", "zweieinhalb Tausend Euro"
+        word = m.group(1).lower()
+        whole = 1 if word == "anderthalb" else parse_number_word(word[: -len("einhalb")])
+        if whole is not None:
+            yield m.start(1), m.end(1), whole + 0.5, None
     for m in _ONE_SCALE.finditer(text):  # "einer Million Einheiten", "halbe Million Euro"
         factor = 0.5 if "halb" in m.group(1).lower() else 1.0
         yield m.start(), m.end(), factor * SCALES[m.group(2).lower()], None
@@ -390,6 +401,14 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
             and _SHARE_IN_PARENS.match(text, num_end) and _PARTY_PAREN.search(text, max(0, start - 40), start):
         # "… die AfD mit 20,8 Prozent. Dahinter folgt die SPD (16,4)": a share in parentheses after a name
         unit, unit_from = (prev.unit or "", "percent", prev.unit_span or (prev.start, prev.end)), "ellipsis"
+    if unit is None and vague is None and value is not None and prev is not None and prev.unit_kind in ("count", "percent", "currency") \
+            and 0 <= start - prev.end <= 250 and text[num_end : num_end + 1] == ")":
+        item = _PAREN_ITEM.search(text, max(0, start - 60), start)
+        same_sentence = _SENTENCE_BREAK.search(text, prev.end, start) is None
+        if item is not None and (item.group(1) or (same_sentence and prev.unit_kind == "count" and (value >= 120 or not text[start:num_end].isdigit()))):
+            # signed changes always; a bare figure only in the sentence of the count it continues, and a small
+            # integer after a name is more often an age ("Max M. (23)")
+            unit, unit_from = (prev.unit or "", prev.unit_kind, prev.unit_span or (prev.start, prev.end)), "ellipsis"
     if unit is None and vague is None and ":" in text[max(0, start - 200) : start]:
         listed = list_unit(text, start, num_end)  # "In Sitzen bedeutet dies: CDU/CSU 208, AfD 152"
         if listed is not None:

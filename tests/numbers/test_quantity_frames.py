@@ -138,3 +138,25 @@ def test_finder_never_crashes_and_spans_are_in_text(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.start <= q.num_start < q.num_end <= len(text)
         assert q.unit_span is None or 0 <= q.unit_span[0] <= q.unit_span[1] <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole and a half before a scale or a counted noun
+        ("Eineinhalb Millionen Menschen sind auf der Flucht.", [(1_500_000, "Menschen", "after")]),
+        ("Der Fonds hat anderthalb Milliarden Euro verloren.", [(1_500_000_000, "Euro", "after")]),
+        ("Auf jeden Arbeitsplatz kommen zweieinhalb Beschäftigte in den Zulieferbetrieben.", [(2.5, "Beschäftigte", "after")]),
+        ("Er wartete eineinhalb Jahre auf das Urteil.", []),  # a duration, no quantity
+        # a signed change in parentheses after a name continues the count before it, across a sentence
+        ("Dem Verein wurden 121 Stimmen abgezogen. Dagegen kamen Nord (plus 3.271) und Süd (plus 932) hinzu.",
+         [(121, "Stimmen", "after"), (3271, "Stimmen", "ellipsis"), (932, "Stimmen", "ellipsis")]),
+        # a bare figure in parentheses in the sentence of its count
+        ("Im Cup liegt das Team mit 402 Zählern vor Japan (289).", [(402, "Zählern", "after"), (289, "Zählern", "ellipsis")]),
+        # an age after a name, and a bare figure after a sentence with a share, are no continuation
+        ("Dabei wurden 3 Menschen verletzt, der Fahrer Max M. (23) blieb unverletzt.", [(3, "Menschen", "after")]),
+        ("Der Anteil stieg auf 14 Prozent. Die meisten Kinder leben in Wien (18.478).", [(14, "Prozent", "after")]),
+    ],
+)
+def test_halves_and_parenthesised_items(text: str, expected: list[tuple[float, str | None, str]]) -> None:
+    assert _found(text) == expected
