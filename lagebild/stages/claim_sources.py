@@ -129,12 +129,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "laut": re.compile(rf"(?<![\w])(?i:laut)\s+(?:(?i:angaben)\s+(?:von\s+|seitens\s+)?)?{_NP}"),
         "nach Angaben": re.compile(
-            rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
-            rf"übereinstimmenden|eigenen|aktuellen)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
+            rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:einer|der|den|dem|einem)\s+(?=[a-zäöü]+e[nr]?\s))?(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
+            rf"übereinstimmenden|eigenen|aktuellen|amtlichen|letzten|inoffiziellen|unbestätigten)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
         ),
         # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
         "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:[a-zäöüß]+(?:ischen|ischer|lichen)\s+)+(?i:{c.source_nouns}))(?![\w])"),
-        "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
+        "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ](?:[\w-]{{3,}}?|\w{{0,3}}-))(?:s)?(?i:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})(?:\s+vom\s+(?!{_NOT_OWNER})\w+)?\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
         # "wie aus dem … veröffentlichten Zwischenergebnis der Wahlleiterin hervorgeht": the document, credited to its owner

@@ -271,3 +271,23 @@ def test_participle_after_als_belongs_to_no_speaker() -> None:
     # "hat … bekommen als … vermeldet": the auxiliary belongs to "bekommen", the party reports nothing
     text = "Die Partei hat zwar etwa 4.000 Stimmen mehr bekommen als in der Wahlnacht gemeldet."
     assert _who(text, "4.000") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Nach UN-Schätzungen kamen bis zu 40.000 Zivilisten ums Leben.", "40.000", "UN-Schätzungen"),
+        ("Nach einer vorläufigen Bilanz der Behörden ertranken 49 Menschen.", "49", "Behörden"),
+        ("Nach den ersten Zählungen der Polizei kamen 3.000 Menschen.", "3.000", "Polizei"),
+    ],
+)
+def test_source_phrases_with_article_or_hyphen(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nach einer langen Nacht kamen 40 Menschen an.", "Nach der Bilanz blieben 5 Millionen Euro übrig."],
+)
+def test_no_source_after_article(text: str) -> None:
+    assert _who(text, next(w for w in text.split() if w[0].isdigit())) is None
