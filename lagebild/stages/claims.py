@@ -196,8 +196,11 @@ class RuleClaims:
                 scope = (q.unit or "", "group", q.unit_span, None)
         vote_share = load_measures().by_id("vote_share")
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
+        share_of = _SHARE_OF.match(text, q.end)
         if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share \
+                and not (share_of and vote_share.context is not None and not vote_share.context.search(share_of.group(1))) \
                 and any(p is not None and p.search(text) for p in (vote_share.context, vote_share.group_context)):
+            # not "20 Prozent der Positionen": a share of something else than votes
             measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
         data: dict[str, Any] = {
             "value": q.value,
@@ -245,6 +248,7 @@ class RuleClaims:
         return data
 
 
+_SHARE_OF = re.compile(r"[ \t]+(?:der|des|aller|ihrer|seiner)[ \t]+(?:[a-zäöüß]+[ \t]+)?([A-ZÄÖÜ][\w-]*)")
 _NOT_LABELS = frozenset("von bis ab über unter um mit auf bei nach in im am zu für rund etwa circa knapp fast mehr weniger".split())
 _OPEN_PAREN = re.compile(r"[ \t]*\($")
 

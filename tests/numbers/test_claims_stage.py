@@ -130,3 +130,20 @@ def test_adjective_of_origin_is_no_place_scope() -> None:
     # the adjective never stands for the country; a place name after it may be the scope
     assert _scoped("Bei einem Unglück in der griechischen Ägäis sind vier Menschen ums Leben gekommen.")["vier Menschen"] != "Griechenland"
     assert _scoped("Bei einem Unglück in Griechenland sind vier Menschen ums Leben gekommen.")["vier Menschen"] == "Griechenland"
+
+
+def _measures(text: str) -> dict[str, str]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1"])
+    return {a.surface: str(a.data["measure"]) for a in doc.of_kind("claim")}
+
+
+def test_a_share_of_something_else_is_no_vote_share() -> None:
+    text = "Nach der Wahl sprach die Partei von Erfolg. Die SPD kam auf 20 Prozent der Stimmen."
+    assert _measures(text)["20 Prozent"] == "vote_share"
+    text = "Nach der Wahl sprach die Partei von Erfolg. Die SPD will 20 Prozent der Stellen in der Zentrale streichen."
+    assert _measures(text)["20 Prozent"] == "percent"
+
+
+def test_a_stake_is_no_turnout() -> None:
+    assert _measures("Für eine Beteiligung von 49 Prozent zahlt der Konzern eine Milliarde Euro.")["49 Prozent"] == "percent"
+    assert _measures("Die Wahlbeteiligung lag bei 76 Prozent.")["76 Prozent"] == "turnout"
