@@ -19,7 +19,7 @@ from typing import Any
 
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
-from lagebild.numbers.frames import LIST_LABEL
+from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
 from lagebild.stages.claim_sources import (
@@ -170,6 +170,12 @@ class RuleClaims:
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
         measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
                                            sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
+        if measure == "people" and q.unit_from == "after":
+            # "die Zahl der Toten ist auf mindestens 110 Menschen gestiegen": the noun before says what is counted
+            framed_noun = unit_before(text, q.num_start, q.num_end)
+            named = load_measures().of_noun(framed_noun[0]) if framed_noun is not None and framed_noun[1] == "count" else None
+            if named is not None and named.kind == "count" and not named.who:
+                measure = named.id
         if q.unit_kind == "count" and not text[q.end : clause[1]].strip() and _LIST_NEXT.match(text, clause[1]):
             # "…, bei der 196 Palästinenser, 28 Israelis und vier Ausländer starben": a list item shares the list's frame
             listed = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : sent[1]],
@@ -362,7 +368,7 @@ def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:
 
 
 _TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total)(?![\w])", re.IGNORECASE)
-_PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:\w+\s+){0,2})$", re.IGNORECASE)
+_PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
 
 

@@ -147,3 +147,20 @@ def test_a_share_of_something_else_is_no_vote_share() -> None:
 def test_a_stake_is_no_turnout() -> None:
     assert _measures("Für eine Beteiligung von 49 Prozent zahlt der Konzern eine Milliarde Euro.")["49 Prozent"] == "percent"
     assert _measures("Die Wahlbeteiligung lag bei 76 Prozent.")["76 Prozent"] == "turnout"
+
+
+def test_count_of_people_takes_the_noun_named_before() -> None:
+    assert _measures("Die Zahl der Toten ist auf mindestens 110 Menschen gestiegen.")["mindestens 110 Menschen"] == "dead"
+    assert _measures("Zum Fest kamen am Abend rund 110 Menschen.")["rund 110 Menschen"] == "people"
+
+
+def _scopes(text: str) -> dict[str, str | None]:
+    doc: Document = analyse(text, outlet="outlet", extra=["entities.ner.v1", "timex.rules.v1"])
+    return {a.surface: a.data["scope"] for a in doc.of_kind("claim")}
+
+
+def test_place_after_a_hyphenated_adjective_is_the_scope() -> None:
+    text = "Bei Unwettern im Westen Deutschlands sind im nordrhein-westfälischen Kreis Euskirchen mindestens 15 Menschen gestorben."
+    assert "Euskirchen" in str(_scopes(text)["mindestens 15 Menschen"])
+    # without a place in the figure's clause the place of the sentence before it stays
+    assert _scopes("In Bayern wurden am Montag mindestens 15 Menschen verletzt.")["mindestens 15 Menschen"] == "Bayern"
