@@ -379,9 +379,15 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
     Places are named after "in/im/aus/bei" in the figure's clause (else earlier in the sentence);
     groups are organisations or parties in the clause ("die AfD auf 20,8"). The claimant is no scope.
     """
+    # "Wie die in Großbritannien ansässige Beobachtungsstelle berichtete, starben …": the source's clause names where it sits
+    own_clause = clause_of(text, sent, own.start) if own is not None else None
+    if own_clause == clause or (own_clause is not None and not REPORTING_OPEN.match(text, own_clause[0], own_clause[1])):
+        own_clause = None  # "Laut X gab es Aktionen in Österreich, wo 40 Jobs …": a source phrase, not a clause of its own
+
     def usable(e: Annotation) -> bool:
         # "in der chinesischen Hafenstadt": an adjective of origin names no place the figure is about
-        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper()
+        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper() \
+            and not (own_clause is not None and own_clause[0] <= e.span.start < own_clause[1])
 
     in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
     places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]

@@ -164,3 +164,11 @@ def test_place_after_a_hyphenated_adjective_is_the_scope() -> None:
     assert "Euskirchen" in str(_scopes(text)["mindestens 15 Menschen"])
     # without a place in the figure's clause the place of the sentence before it stays
     assert _scopes("In Bayern wurden am Montag mindestens 15 Menschen verletzt.")["mindestens 15 Menschen"] == "Bayern"
+
+
+def test_where_the_source_sits_is_no_scope() -> None:
+    text = "Wie die in London ansässige Beobachtungsstelle am Samstag berichtete, starben binnen eines Tages 20 Kämpfer."
+    assert _scopes(text)["20 Kämpfer"] is None
+    # a source phrase shares its clause with the place the figure is about
+    text = "Laut der Gewerkschaft gab es Proteste auch in Österreich, wo 40 Jobs gestrichen werden."
+    assert _scopes(text)["40 Jobs"] == "Österreich"
