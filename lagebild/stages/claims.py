@@ -7,7 +7,8 @@ the speaker of indirect speech or an attribution phrase; else the outlet itself.
 The measure (what is counted: dead, injured, participants, vote share …) comes from the measure
 vocabulary; the scope is the place or group the figure is about ("in Hamburg", "die AfD") or
 "total"; the reference time is the nearest calendar date in the same sentence, else the
-publication date (``ref_time_basis`` says which).
+publication date (``ref_time_basis`` says which). A toll that keeps growing (a ``cumulative`` measure)
+is not dated by its event ("bei der Flut vor einem Jahr") when it is said more than a week later.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from lagebild.model import Annotation, Document, Provenance, Span
@@ -208,6 +210,13 @@ class RuleClaims:
                 and any(p is not None and p.search(text) for p in (vote_share.context, vote_share.group_context)):
             # not "20 Prozent der Positionen": a share of something else than votes
             measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
+        final = load_measures().by_id(str(measure).partition(":")[0])
+        if timex is not None and final is not None and final.cumulative:
+            # "Bei der Flut vor einem Jahr starben 134 Menschen" a year later: the date names the event; the toll is as
+            # of when it is said. Close to the event its date is the better time (publication dates are often coarse).
+            stated = [t for t in in_sentence if not (_EVENT_DATE.search(text, max(sent[0], t.span.start - 70), t.span.start)
+                                                     and _long_after(str(t.data.get("value") or ""), published))]
+            timex = min(stated, key=lambda t: abs(t.span.start - q.num_start), default=None)
         data: dict[str, Any] = {
             "value": q.value,
             "low": q.low,
@@ -255,6 +264,24 @@ class RuleClaims:
 
 
 _SHARE_OF = re.compile(r"[ \t]+(?:der|des|aller|ihrer|seiner)[ \t]+(?:[a-zäöüß]+[ \t]+)?([A-ZÄÖÜ][\w-]*)")
+#: a date right after the event it names ("bei der Flut vom 14. Juli", "seit dem Anschlag am Donnerstag")
+_EVENT_DATE = re.compile(r"(?<![\w])(?:bei|seit|nach|während|infolge|wegen|vor)\s+(?:de[mnrs]|die|das|einem|einer|eines)\s+"
+                         r"(?:[\w-]+\s+){1,3}(?:(?:vom|am|im|von|vor|in\s+der\s+Nacht\s+zum)\s+)?$", re.IGNORECASE)
+_RETROSPECT_DAYS = 7
+
+
+def _long_after(event: str, published: str | None) -> bool:
+    """True when the publication starts more than a week after the (end of the) event date ("2021-07" vs "2022-07-14")."""
+    try:
+        y, m = int(event[:4]), int(event[5:7]) if len(event) >= 7 else 12
+        end = date(y, m, int(event[8:10])) if len(event) >= 10 else date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+        pub = date(int(published[:4]), int(published[5:7]) if len(published) >= 7 else 1, int(published[8:10]) if len(published) >= 10 else 1) \
+            if published else None
+    except ValueError:
+        return False
+    return pub is not None and (pub - end).days > _RETROSPECT_DAYS
+
+
 _NOT_LABELS = frozenset("von bis ab über unter um mit auf bei nach in im am zu für rund etwa circa knapp fast mehr weniger".split())
 _OPEN_PAREN = re.compile(r"[ \t]*\($")
 

@@ -172,3 +172,23 @@ def test_where_the_source_sits_is_no_scope() -> None:
     # a source phrase shares its clause with the place the figure is about
     text = "Laut der Gewerkschaft gab es Proteste auch in Österreich, wo 40 Jobs gestrichen werden."
     assert _scopes(text)["40 Jobs"] == "Österreich"
+
+
+def _times(text: str) -> dict[str, tuple[str | None, str | None]]:
+    doc: Document = analyse(text, outlet="outlet", published="2022-07-14", extra=["timex.rules.v1"])
+    return {a.surface: (a.data["ref_time"], a.data["ref_time_basis"]) for a in doc.of_kind("claim")}
+
+
+def test_a_toll_is_as_of_when_it_is_said_not_the_date_of_its_event() -> None:
+    assert _times("Bei der Flut vor einem Jahr waren 186 Menschen ums Leben gekommen.")["186 Menschen"] == ("2022-07-14", "publication")
+    assert _times("Bei dem Anschlag am 13. Februar 2022 wurden 44 Menschen verletzt.")["44 Menschen"][1] == "publication"
+    # a date of the count itself stays its reference time
+    assert _times("Am 15. Juli 2021 stieg die Zahl der Toten auf 90.")["90"] == ("2021-07-15", "text")
+    # an event's own quantity (participants) is as of the event
+    assert _times("Bei der Demonstration am 20. Januar 2022 zählte die Polizei 50.000 Teilnehmer.")["50.000 Teilnehmer"] == ("2022-01-20", "text")
+
+
+def test_a_toll_close_to_its_event_keeps_the_event_date() -> None:
+    doc: Document = analyse("Bei dem Anschlag am 13. Juli 2022 wurden 44 Menschen verletzt.", outlet="outlet", published="2022-07-14",
+                            extra=["timex.rules.v1"])
+    assert [(a.data["ref_time"], a.data["ref_time_basis"]) for a in doc.of_kind("claim")] == [("2022-07-13", "text")]
