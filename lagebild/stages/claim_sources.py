@@ -32,7 +32,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
 _ART = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]in|[Ee]ine|[Ee]iner|[Ee]inem|[Ee]ines|[Ee]inen)"  # "Die ukrainische Armee"
 _LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
-_ADJ = (r"(?:(?!(?:haben|hatten|wurden|wurde|würde|hatte|habe|hätte|wäre|sollte|könnte|musste|konnte|wollte|dürfte|müsste|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
+_ADJ = (r"(?:(?!(?:der|oder|aber|heuer|immer|wieder|weiter|später|früher|vorher|nachher|außer|unter|über|hinter|daher|bisher|seither|"
+        r"haben|hatten|wurden|wurde|würde|hatte|habe|hätte|wäre|sollte|könnte|musste|konnte|wollte|dürfte|müsste|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
         r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
         r"ihre[nmrs]?|unsere[nmrs]?|diese[nmrs]?|jene[nmrs]?|alle[nmrs]?|keine[nmrs]?|eine[nmrs]?)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)")
 _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|infratest|dimap)"  # brands written in lower case
@@ -130,7 +131,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "laut": re.compile(rf"(?<![\w])(?i:laut)\s+(?:(?i:angaben)\s+(?:von\s+|seitens\s+)?)?{_NP}"),
         "nach Angaben": re.compile(
             rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:einer|der|den|dem|einem)\s+(?=[a-zäöü]+e[nr]?\s))?(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
-            rf"übereinstimmenden|eigenen|aktuellen|amtlichen|letzten|inoffiziellen|unbestätigten)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
+            rf"übereinstimmenden|eigenen|aktuellen|amtlichen|letzten|inoffiziellen|unbestätigten)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ])|\s+(?=[a-zäöüß]+(?:er|en)\s+[A-ZÄÖÜ]))?{_NP}?"
         ),
         # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
         "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:[a-zäöüß]+(?:ischen|ischer|lichen)\s+)+(?i:{c.source_nouns}))(?![\w])"),
@@ -393,7 +394,9 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                 if cue == "compound":
                     e = m.end()
                     np = text[s:e]
-            else:
+            if cue == "nach Angaben" and np and re.search(r"(?i)\beigene[nr]?\s", m.group()):
+                continue  # "nach eigenen Angaben größten Windpark": the subject vouches for itself (``_own_account``)
+            if not np:
                 if re.search(r"(?i)\beigene[nr]?\b", m.group()):
                     continue  # "nach eigenen Angaben": the subject vouches for itself (the speech stage names it)
                 if cue == "nach Angaben" and not re.search(r"\s(?:von|aus|seitens)\s*$", m.group()):
@@ -437,7 +440,8 @@ def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]
 _FUNCTION_WORDS = frozenset(
     "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem "
     "des rund etwa circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter "
-    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein auch ihnen".split()
+    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein auch ihnen "
+    "jetzt heute nun damals zuletzt inzwischen mittlerweile zuvor vorher bisher später je".split()
 )
 
 
@@ -519,7 +523,8 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     wide = _phrase(text, lo, hi, num_start)
     if wide is not None:
         other = _clause(text, lo, hi, wide.start)
-        if elliptic or not any(other[0] <= p < other[1] for p in figures or [] if p != num_start):
+        if elliptic or not any(other[0] <= p < other[1] for p in figures or [] if p != num_start) \
+                or _leads(text, lo, other, wide, num_start):
             return wide
     if elliptic:
         hit = _sentence_verb_subject(text, lo, hi, num_start)
@@ -583,6 +588,18 @@ def _own_account(text: str, lo: int, clause: tuple[int, int], num_start: int) ->
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+#: the words of a sentence-opening source phrase before its source ("Laut ", "Nach ersten Angaben der ", "Bei einer Umfrage von ")
+_LEAD_GAP = re.compile(r"\s*(?:[Ll]aut|[Nn]ach|[Gg]emäß|[Uu]nter|[Bb]ei)\s+(?:(?:[A-Za-zÄÖÜäöüß]+)\s+){0,4}$")
+
+
+def _leads(text: str, lo: int, clause: tuple[int, int], hit: Claimant, num_start: int) -> bool:
+    """True for a source phrase that opens its sentence (or what follows a colon) before the figure: "Laut Rotem Kreuz
+    starben 32 Menschen, 80 weitere wurden verletzt" credits both; "…, in Fulda laut Polizei 1.500" only its own."""
+    if hit.start > num_start or not (clause[0] == lo or text[:clause[0]].rstrip().endswith(":")):
+        return False
+    return hit.start == clause[0] or _LEAD_GAP.fullmatch(text, clause[0], hit.start) is not None
+
+
 def _named_instead(text: str, sentence: tuple[int, int], clause: tuple[int, int], num_start: int, hit: Claimant) -> Claimant:
     """A document without its author yields to a named source of the sentence: "Laut den Daten der Wahlleiterin …:
     Die Partei kam dem vorläufigen Endergebnis zufolge auf 4,9 Prozent" is credited to the Wahlleiterin."""
@@ -630,7 +647,7 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
     return None
 
 
-_WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,90}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
+_WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,160}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
                          rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?\s+(?P<verb>[a-zäöüß]+(?:te|ten)|schrieb|schrieben)[.!]?\s*$")
 
 
@@ -655,7 +672,8 @@ _SEAT = re.compile(r"(?:(?:der|die|das|den|dem|des)\s+)?(?:in|im|aus|bei)\s+[A-Z
 
 #: a clause that ends with its verb of saying (or the verb's particle) and introduces what follows: "X gab an, …"
 _INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|bestätigt|erklärt|berichtet|mitgeteilt|angegeben|bekanntgegeben|erklärte|erklärten|erklärt|sagte|sagten|sagt|sagen|berichtet|meldet|schreibt|betonte|berichtete|berichteten|meldete|meldeten|"
-                         r"bestätigte|bestätigten|schrieb|schrieben|hieß\s+es)\s*$")
+                         r"bestätigte|bestätigten|schrieb|schrieben|hieß\s+es)"
+                         r"(?:\s+(?:weiter|zudem|außerdem|am\s+\w+|auf\s+Anfrage(?:\s+de[rs]\s+[\w-]+)?|gegenüber\s+(?:de[mnr]\s+)?[\w-]+|im\s+[\w-]+))*\s*$")
 
 
 def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claimant | None:

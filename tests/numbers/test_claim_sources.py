@@ -291,3 +291,41 @@ def test_source_phrases_with_article_or_hyphen(text: str, number: str, claimant:
 )
 def test_no_source_after_article(text: str) -> None:
     assert _who(text, next(w for w in text.split() if w[0].isdigit())) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # a source phrase opening the sentence credits the clauses after it
+        ("Laut Rotem Kreuz starben 32 Menschen, 80 weitere wurden verletzt.", "80", "Rotem Kreuz"),
+        ("Die Abgeordneten verteilen sich so: Nach Angaben der Agentur gehören 27 zur AKP, 51 zur CHP.", "51", "Agentur"),
+        # an adverb of time leaves the clause without a verb of its own
+        ("Damals lagen laut Gerlach die Beiträge bei 10 Prozent, jetzt bei 22 Prozent.", "22", "Gerlach"),
+        ("Nach Angaben lokaler Medien wurden 100 Kämpfer getötet.", "100", "lokaler Medien"),
+        ("Die Firma investiert 58 Millionen Euro in den nach eigenen Angaben größten Windpark.", "58", "Firma"),
+        ("Der Sprecher sagte auf Anfrage der APA, die ersten 90 Asylwerber seien Familien.", "90", "Sprecher"),
+        ("Wie die Financial Times (FT) am Freitag unter Berufung auf mit den Plänen vertraute Banker und Geschäftsleute "
+         "berichtete, sind Abschläge von 30 Prozent geplant.", "30", "Financial Times (FT)"),
+        ("Die Wirtschaft wird heuer der Bank Austria zufolge um 1,5 Prozent wachsen.", "1,5", "Bank Austria"),
+    ],
+)
+def test_claimant_of_leads_lists_and_long_phrases(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # the source phrase belongs to its own clause when it does not open the sentence
+        ("Am Montag kamen laut Polizei 900 Menschen, am Dienstag wurden 1.200 Menschen gezählt.", "1.200"),
+        ("Die Beiträge lagen laut Gerlach bei 10 Prozent, jetzt zahlen die Kassen 22 Prozent.", "22"),
+        ("Der Sprecher sagte auf Anfrage der APA nichts, 90 Asylwerber sind Familien.", "90"),
+    ],
+)
+def test_no_claimant_outside_the_source_clause(text: str, number: str) -> None:
+    assert _who(text, number) is None
+
+
+def test_dem_bericht_zufolge_carries_the_report_named_before() -> None:
+    assert _carried("Die Zeitung Kurier berichtete über den Fall. Dem Bericht zufolge flohen 20 Menschen.", "20") == "Zeitung Kurier"
+    assert _who("Dem Bericht zufolge flohen 20 Menschen.", "20") is None
