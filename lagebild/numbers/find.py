@@ -98,6 +98,7 @@ _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+)
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
+_SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
 #: "eineinhalb", "anderthalb", "zweieinhalb": a whole and a half, with a scale or unit after it
 _HALVES = re.compile(r"(?<![\w-])((?:[Ee]in|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn)einhalb|[Aa]nderthalb)"
                      r"(?=[ \t\u00a0]+[A-ZÄÖÜ])")
@@ -216,6 +217,9 @@ def _unit_after(text: str, pos: int) -> tuple[str, str, tuple[int, int]] | None:
             return None
         if low in MONTHS or low in _WEEKDAYS or low in _TIME_UNITS or low in _NOT_NOUNS or low.endswith("jährige"):
             return None
+        whole = _SHARED_TAIL.match(text, m.end(2))
+        if whole is not None:  # "520 Kurz- und Mittelstreckenflüge": the counted noun is the compound the pair shares
+            return whole.group(1), "count", (whole.start(1), whole.end(1))
         return noun, "count", (m.start(2), m.end(2))
     return None
 

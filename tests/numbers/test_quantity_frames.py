@@ -160,3 +160,9 @@ def test_finder_never_crashes_and_spans_are_in_text(text: str) -> None:
 )
 def test_halves_and_parenthesised_items(text: str, expected: list[tuple[float, str | None, str]]) -> None:
     assert _found(text) == expected
+
+
+def test_a_pair_of_compounds_counts_their_shared_tail() -> None:
+    assert _found("Am Montag fielen 520 Kurz- und Mittelstreckenflüge aus.") == [(520, "Mittelstreckenflüge", "after")]
+    assert _found("Am Montag fielen 520 Kurzstreckenflüge und 30 Langstreckenflüge aus.") == [
+        (520, "Kurzstreckenflüge", "after"), (30, "Langstreckenflüge", "after")]
