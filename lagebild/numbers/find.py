@@ -98,6 +98,8 @@ _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+)
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
+_PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
+_SURVEY_AMONG = re.compile(r"(?i)(?:befragung|umfrage|erhebung|studie|stichprobe|abstimmung)[ \t\u00a0]+$")
 _SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
 #: "eineinhalb", "anderthalb", "zweieinhalb": a whole and a half, with a scale or unit after it
 _HALVES = re.compile(r"(?<![\w-])((?:[Ee]in|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn)einhalb|[Aa]nderthalb)"
@@ -394,6 +396,10 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     unit = None if framed is not None and framed[1] == "measure" else _unit_after(text, num_end)
     if unit is None and framed is not None:
         unit, unit_from = framed, "before"
+    if unit is None and vague is None and value is not None and _PAIRED_AHEAD.match(text, num_end):
+        paired = unit_ahead(text, num_end)  # "stieg von 74 auf 79 Prozent": the unit of the pair, not of an earlier figure
+        if paired is not None:
+            unit, unit_from = paired, "ellipsis"
     if unit is None and vague is None and prev is not None:
         unit = elliptic_unit(text, start, num_end, prev)
         unit_from = "ellipsis" if unit is not None else unit_from
@@ -435,6 +441,8 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         return None
     hedge = None
     hm = _HEDGE_BEFORE.search(text, max(0, q_start - 25), q_start)
+    if hm and hm.group(1).lower() == "unter" and _SURVEY_AMONG.search(text, max(0, hm.start(1) - 30), hm.start(1)):
+        hm = None  # "eine Befragung unter 2800 Asylberechtigten": among, not fewer than
     if hm and hm.group(1).lower() == "gegen" and (not text[start:num_end][:1].isdigit() or value is None or value < 100):
         hm = None  # "Anklage gegen zwei Männer": a preposition; "gegen 500 Menschen": about
     if hm and low == high:

@@ -166,3 +166,15 @@ def test_a_pair_of_compounds_counts_their_shared_tail() -> None:
     assert _found("Am Montag fielen 520 Kurz- und Mittelstreckenflüge aus.") == [(520, "Mittelstreckenflüge", "after")]
     assert _found("Am Montag fielen 520 Kurzstreckenflüge und 30 Langstreckenflüge aus.") == [
         (520, "Kurzstreckenflüge", "after"), (30, "Langstreckenflüge", "after")]
+
+
+def test_a_pair_takes_its_own_unit_and_a_survey_counts_among() -> None:
+    # "von 74 auf 79 Prozent" after a count of people: the pair's unit, not the earlier noun
+    found = _found("In Orten mit 5.000 Einwohnern stieg der Anteil von 74 auf 79 Prozent.")
+    assert found[1:] == [(74, "Prozent", "ellipsis"), (79, "Prozent", "after")]
+    assert _found("In Orten mit 5.000 Einwohnern lebten 300 Kinder, in Städten 900.")[2] == (900, "Kinder", "ellipsis")
+    # "eine Befragung unter 2.800 Menschen" counts among them; "unter 300 Euro" stays an upper bound
+    among = find_quantities("Das Amt veröffentlichte eine Befragung unter 2.800 Asylberechtigten.")[0]
+    assert (among.hedge, among.low, among.high) == (None, 2800, 2800)
+    below = find_quantities("Das Gerät kostet unter 300 Euro.")[0]
+    assert (below.hedge, below.low, below.high) == ("unter", None, 300)
