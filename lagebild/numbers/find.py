@@ -98,6 +98,9 @@ _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+)
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
+#: "32 der mehr als 4.200 Menschen", "Drei von 15 angefragten Kindergärten": a part of a counted whole
+_PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\u00a0]+als|rund|etwa|insgesamt|über|knapp|fast)[ \t\u00a0]+)?"
+                            r"(\d[\d.]*)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
 _SURVEY_AMONG = re.compile(r"(?i)(?:befragung|umfrage|erhebung|studie|stichprobe|abstimmung)[ \t\u00a0]+$")
 _SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
@@ -241,7 +244,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
         if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
             continue  # part of a longer word ("zweieinhalb", "Achtung")
         value = float(parse_number_word(m.group().lower()) or 0)
-        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e):
+        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e) or _PART_OF_WHOLE.match(text, e):
             # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
@@ -396,6 +399,13 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     unit = None if framed is not None and framed[1] == "measure" else _unit_after(text, num_end)
     if unit is None and framed is not None:
         unit, unit_from = framed, "before"
+    if unit is None and vague is None and value is not None:
+        whole = _PART_OF_WHOLE.match(text, num_end)
+        whole_value = parse_numeral(whole.group(1)) if whole is not None else None
+        counted = _unit_after(text, whole.end(1)) if whole is not None and whole_value is not None and value <= whole_value else None
+        if counted is not None and counted[1] == "count":
+            # "32 der mehr als 4.200 Menschen an Bord", "Drei von 15 angefragten Kindergärten": a part, counted like its whole
+            unit, unit_from = counted, "ellipsis"
     if unit is None and vague is None and value is not None and _PAIRED_AHEAD.match(text, num_end):
         paired = unit_ahead(text, num_end)  # "stieg von 74 auf 79 Prozent": the unit of the pair, not of an earlier figure
         if paired is not None:

@@ -170,8 +170,10 @@ class RuleClaims:
         frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
         if _PART_OF.match(text, clause[0], q.num_start):
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
-        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
-                                           sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
+        whole = _WHOLE_AFTER_PART.search(text, max(sent[0], q.start - 30), q.start) is not None
+        # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the frame counts the part, not the whole
+        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else text[frame_lo : clause[1]],
+                                           sentence="" if whole else text[sent[0] : sent[1]], at=0 if whole else q.num_start - frame_lo)
         if measure == "people" and q.unit_from == "after":
             # "die Zahl der Toten ist auf mindestens 110 Menschen gestiegen": the noun before says what is counted
             framed_noun = unit_before(text, q.num_start, q.num_end)
@@ -282,6 +284,8 @@ def _long_after(event: str, published: str | None) -> bool:
     return pub is not None and (pub - end).days > _RETROSPECT_DAYS
 
 
+_WHOLE_AFTER_PART = re.compile(r"(?:\d|(?<![\w-])(?:[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf))"
+                               r"[ \t]+(?:der|von)[ \t]+$")
 _NOT_LABELS = frozenset("von bis ab über unter um mit auf bei nach in im am zu für rund etwa circa knapp fast mehr weniger".split())
 _OPEN_PAREN = re.compile(r"[ \t]*\($")
 

@@ -192,3 +192,9 @@ def test_a_toll_close_to_its_event_keeps_the_event_date() -> None:
     doc: Document = analyse("Bei dem Anschlag am 13. Juli 2022 wurden 44 Menschen verletzt.", outlet="outlet", published="2022-07-14",
                             extra=["timex.rules.v1"])
     assert [(a.data["ref_time"], a.data["ref_time_basis"]) for a in doc.of_kind("claim")] == [("2022-07-13", "text")]
+
+
+def test_the_frame_counts_the_part_not_the_whole() -> None:
+    found = _measures("32 der mehr als 4.200 Menschen an Bord kamen dabei ums Leben.")
+    assert (found["32"], found["mehr als 4.200 Menschen"]) == ("dead", "people")
+    assert _measures("Mehr als 4.200 Menschen kamen dabei ums Leben.")["Mehr als 4.200 Menschen"] == "dead"

@@ -178,3 +178,11 @@ def test_a_pair_takes_its_own_unit_and_a_survey_counts_among() -> None:
     assert (among.hedge, among.low, among.high) == (None, 2800, 2800)
     below = find_quantities("Das Gerät kostet unter 300 Euro.")[0]
     assert (below.hedge, below.low, below.high) == ("unter", None, 300)
+
+
+def test_a_part_of_a_counted_whole() -> None:
+    assert _found("Für die Reform stimmten 178 der 300 Abgeordneten.") == [(178, "Abgeordneten", "ellipsis"), (300, "Abgeordneten", "after")]
+    assert _found("Drei von 15 angefragten Kindergärten sagten zu.")[0] == (3, "Kindergärten", "ellipsis")
+    # a year before "der" is no part ("2015 der …"), and a part cannot exceed its whole
+    assert _found("Im Sommer 2015 der Stadt gehörten 40 Häuser.") == [(40, "Häuser", "after")]
+    assert _found("Es waren 500 von 300 Plätzen belegt.") == [(300, "Plätzen", "after")]
