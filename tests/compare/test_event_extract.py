@@ -123,13 +123,13 @@ def test_attribution_from_a_covering_quote() -> None:
     doc.add("quote", Span(sentence.start, sentence.end), PROV, label="reported",
             data={"speaker_text": "die Agentur", "content_span": [sentence.start, sentence.end]})
     run_events(doc)
-    (label, ev), = _events(doc)
+    (_label, ev), = _events(doc)
     assert ev.data["according_to"] == "die Agentur" and ev.data["modality"] == "reported"
     assert doc.get(ev.data["attribution_ann"]).kind == "quote"
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(list("abcdeäöü ABC.,;:–\n") + ["ratifizierte ", "unterzeichnet ", "Vertrag ", "kündigte ", " an", "im Juni "]), max_size=80))
+@given(st.lists(st.sampled_from([*list("abcdeäöü ABC.,;:–\n"), "ratifizierte ", "unterzeichnet ", "Vertrag ", "kündigte ", " an", "im Juni "]), max_size=80))
 def test_events_stage_on_arbitrary_text(pieces: list[str]) -> None:
     doc = make_doc("p", "".join(pieces))
     run_events(doc)
