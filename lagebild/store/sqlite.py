@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -21,6 +22,11 @@ from lagebild.store.schema import LEGACY_TABLES, SCHEMA_VERSION, SQLITE_SCHEMA
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
+
+
+def _digest(raw: str) -> bytes:
+    """What a stored row is compared by: a digest, so comparing does not hold the stored JSON of the whole corpus."""
+    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class SQLiteStore:
@@ -172,14 +178,14 @@ class SQLiteStore:
     # entity, mention and story was most of the cost of saving an incremental run).
     def _save_entities(self, entities: Sequence[dict[str, Any]]) -> dict[int, str]:
         """Make the entity and mention tables hold ``entities``; return each entity's JSON by ``id()``."""
-        stored = {r[0]: r[1] for r in self.db.execute("SELECT id, json FROM entities")}
+        stored = {r[0]: _digest(r[1]) for r in self.db.execute("SELECT id, json FROM entities")}
         encoded: dict[int, str] = {}
         changed: list[tuple[dict[str, Any], str]] = []
         ids = set()
         for ent in entities:
             raw = encoded[id(ent)] = encode(ent)
             ids.add(ent["id"])
-            if stored.get(ent["id"]) != raw:
+            if stored.get(ent["id"]) != _digest(raw):
                 changed.append((ent, raw))
         redo = json.dumps([i for i in stored if i not in ids] + [e["id"] for e, _ in changed if e["id"] in stored])
         self.db.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (redo,))
@@ -191,8 +197,8 @@ class SQLiteStore:
         return encoded
 
     def _save_stories(self, stories: Sequence[dict[str, Any]]) -> None:
-        stored = {r[0]: r[1] for r in self.db.execute("SELECT id, json FROM stories")}
-        changed = [(s, raw) for s in stories if stored.get(s["id"]) != (raw := encode(s))]
+        stored = {r[0]: _digest(r[1]) for r in self.db.execute("SELECT id, json FROM stories")}
+        changed = [(s, raw) for s in stories if stored.get(s["id"]) != _digest(raw := encode(s))]
         ids = {s["id"] for s in stories}
         redo = json.dumps([i for i in stored if i not in ids] + [s["id"] for s, _ in changed if s["id"] in stored])
         self.db.execute("DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))", (redo,))
@@ -202,10 +208,10 @@ class SQLiteStore:
                             [(s["id"], m["doc"], m.get("confidence")) for s, _ in changed for m in s.get("members", [])])
 
     def _save_corpus_items(self, rows: Iterable[CorpusRow]) -> None:
-        stored = {(r[0], r[1]): (r[2], r[3]) for r in self.db.execute("SELECT kind, position, item_id, json FROM corpus_items")}
+        stored = {(r[0], r[1]): (r[2], _digest(r[3])) for r in self.db.execute("SELECT kind, position, item_id, json FROM corpus_items")}
         write = []
         for kind, position, item_id, raw in rows:
-            if stored.pop((kind, position), None) != (item_id, raw):
+            if stored.pop((kind, position), None) != (item_id, _digest(raw)):
                 write.append((kind, position, item_id, raw))
         self.db.executemany("DELETE FROM corpus_items WHERE kind = ? AND position = ?", list(stored))
         self.db.executemany("INSERT OR REPLACE INTO corpus_items(kind, position, item_id, json) VALUES (?, ?, ?, ?)", write)
