@@ -137,3 +137,18 @@ def test_events_stage_on_arbitrary_text(pieces: list[str]) -> None:
         assert doc.text[ann.span.start : ann.span.end] == ann.surface
         s, e = ann.data["sentence_span"]
         assert 0 <= s <= ann.span.start <= ann.span.end <= e <= len(doc.text)
+
+
+def test_a_sentence_cut_inside_a_date_is_read_whole() -> None:
+    from lagebild.events.extract import join_fragments
+    from lagebild.model import Span
+
+    text = "Die Polizei zählte am Samstag (20. Januar) rund 35.000 Menschen bei den Demonstrationen. Am Abend war es ruhig."
+    cut = text.index("Januar")
+    end = text.index(" Am Abend")
+    pieces = [Span(0, cut - 1), Span(cut, end), Span(end + 1, len(text))]
+    assert join_fragments(text, pieces) == [Span(0, end), Span(end + 1, len(text))]
+    # a sentence ending in a number and one that starts with a month name as a word of its own stay apart
+    other = "Das Team gewann 3:1 und steht auf Platz 4. Mai ist der Monat der Entscheidung."
+    split = other.index("Mai")
+    assert join_fragments(other, [Span(0, split - 1), Span(split, len(other))]) == [Span(0, split - 1), Span(split, len(other))]
