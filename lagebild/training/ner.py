@@ -363,6 +363,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="continue training an installed pipeline (e.g. lagebild/models/ner-de) instead of starting "
                          "from random weights; keeps its architecture and word vectors (--e5-vectors, --width etc. "
                          "are then ignored)")
+    ap.add_argument("--teacher-features", type=int, default=0, metavar="N",
+                    help="with --init-from: append the accurate tagger's per-word type distribution and e5 state "
+                         "summary (lagebild.training.teacher_features), averaged over the first N training sentences "
+                         "plus the --extra ones, to the word vectors (0: off; needs lagebild[accurate] once, then "
+                         "cached in OUT)")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
@@ -378,7 +383,14 @@ def main(argv: list[str] | None = None) -> int:
     train_sents, aside_sents = split_train(args.data, args.out, extra=args.extra, silver=args.silver)
     train, aside = prepare(train_sents, aside_sents, args.out)
     cfg = args.out / "config.cfg"
-    if args.init_from:
+    if args.init_from and args.teacher_features:
+        n_gold = sum(1 for _ in _sentences(args.data / GERMEVAL_TRAIN)) - HELD_ASIDE  # the --extra ones follow
+        text = [w for w, _ in train_sents[: min(args.teacher_features, n_gold)]]
+        text += [w for w, _ in train_sents[n_gold:]]
+        extended = with_teacher_features(args.init_from, args.out, text,
+                                         args.out / f"teacher-{args.teacher_features}-{args.extra}.npz")
+        vectors = warm_start(extended, args.out / "init", cfg)
+    elif args.init_from:
         vectors = warm_start(args.init_from, args.out / "init", cfg)
     else:
         e5_text = [words for words, _ in train_sents[: args.e5_vectors]]
@@ -396,6 +408,25 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_install:
         install(args.out / "model" / "model-best")
     return 0
+
+
+def with_teacher_features(model: Path, out: Path, text: list[list[str]], cache: Path) -> Path:
+    """``model`` with teacher features appended to its word vectors (``lagebild.training.teacher_features``)."""
+    import numpy as np
+
+    from lagebild.training.teacher_features import extend_pipeline, type_features
+
+    if cache.exists():
+        arr = np.load(cache)
+        vocab, feats, counts = [str(w) for w in arr["vocab"]], arr["feats"], arr["counts"]
+    else:
+        vocab, feats, counts = type_features(text)
+        np.savez(cache, vocab=np.array(vocab), feats=feats, counts=counts)
+    target = out / "extended"
+    if target.exists():
+        shutil.rmtree(target)
+    extend_pipeline(model, target, vocab, feats, counts)
+    return target
 
 
 def warm_start(model: Path, init: Path, cfg: Path) -> Path:
