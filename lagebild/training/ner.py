@@ -17,6 +17,10 @@ adds N 10kGNAD news sentences labelled by the accurate mode alone (distillation;
 (benchmarks/README.md, "Default NER model: distillation by continued training"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
+``--init-from MODEL --teacher-features N`` appends 32 columns to those vectors: per word, the
+accurate tagger's entity-type distribution and a PCA summary of its e5 states, averaged over N
+GermEval train sentences its head was not trained on (``lagebild.training.teacher_features``;
+measured, see benchmarks/README.md, "Default NER model: teacher features in the word vectors").
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
 GermEval dev file it scored as well as spaCy's transition-based NER head (``--arch parser``,
 F1 0.682 vs 0.672) at about twice the speed.
@@ -365,8 +369,8 @@ def main(argv: list[str] | None = None) -> int:
                          "are then ignored)")
     ap.add_argument("--teacher-features", type=int, default=0, metavar="N",
                     help="with --init-from: append the accurate tagger's per-word type distribution and e5 state "
-                         "summary (lagebild.training.teacher_features), averaged over the first N training sentences "
-                         "plus the --extra ones, to the word vectors (0: off; needs lagebild[accurate] once, then "
+                         "summary (lagebild.training.teacher_features), averaged over N GermEval training sentences "
+                         "the accurate head was not trained on, to the word vectors (0: off; needs lagebild[accurate] once, then "
                          "cached in OUT)")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
@@ -384,11 +388,14 @@ def main(argv: list[str] | None = None) -> int:
     train, aside = prepare(train_sents, aside_sents, args.out)
     cfg = args.out / "config.cfg"
     if args.init_from and args.teacher_features:
-        n_gold = sum(1 for _ in _sentences(args.data / GERMEVAL_TRAIN)) - HELD_ASIDE  # the --extra ones follow
-        text = [w for w, _ in train_sents[: min(args.teacher_features, n_gold)]]
-        text += [w for w, _ in train_sents[n_gold:]]
+        from lagebild.entities.accurate.tagger import load_head
+
+        # The teacher's head was trained on the first of these sentences (same shuffle), and the
+        # --extra sentences carry its own labels: features averaged there would be their answers.
+        skip = int(load_head().meta.get("train_sentences", 0))
+        text = [w for w, _ in train_sents[skip: skip + args.teacher_features]]
         extended = with_teacher_features(args.init_from, args.out, text,
-                                         args.out / f"teacher-{args.teacher_features}-{args.extra}.npz")
+                                         args.out / f"teacher-{skip}-{args.teacher_features}.npz")
         vectors = warm_start(extended, args.out / "init", cfg)
     elif args.init_from:
         vectors = warm_start(args.init_from, args.out / "init", cfg)
