@@ -378,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-aside", type=Path, default=None, metavar="TSV",
                     help="only write the held-aside train sentences (token, tag, O) for `lagebild eval ner TSV --model`")
     args = ap.parse_args(argv)
+    if args.teacher_features and not args.init_from:
+        ap.error("--teacher-features extends an installed pipeline: give --init-from MODEL")
     if args.install_only:
         install(args.install_only)
         return 0
