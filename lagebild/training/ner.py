@@ -17,6 +17,10 @@ adds N 10kGNAD news sentences labelled by the accurate mode alone (distillation;
 (benchmarks/README.md, "Default NER model: distillation by continued training"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
+``--init-from MODEL --teacher-features N`` appends 32 columns to those vectors: per word, the
+accurate tagger's entity-type distribution and a PCA summary of its e5 states, averaged over N
+GermEval train sentences its head was not trained on (``lagebild.training.teacher_features``;
+measured, see benchmarks/README.md, "Default NER model: teacher features in the word vectors").
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
 GermEval dev file it scored as well as spaCy's transition-based NER head (``--arch parser``,
 F1 0.682 vs 0.672) at about twice the speed.
@@ -363,12 +367,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="continue training an installed pipeline (e.g. lagebild/models/ner-de) instead of starting "
                          "from random weights; keeps its architecture and word vectors (--e5-vectors, --width etc. "
                          "are then ignored)")
+    ap.add_argument("--teacher-features", type=int, default=0, metavar="N",
+                    help="with --init-from: append the accurate tagger's per-word type distribution and e5 state "
+                         "summary (lagebild.training.teacher_features), averaged over N GermEval training sentences "
+                         "the accurate head was not trained on, to the word vectors (0: off; needs lagebild[accurate] once, then "
+                         "cached in OUT)")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
     ap.add_argument("--write-aside", type=Path, default=None, metavar="TSV",
                     help="only write the held-aside train sentences (token, tag, O) for `lagebild eval ner TSV --model`")
     args = ap.parse_args(argv)
+    if args.teacher_features and not args.init_from:
+        ap.error("--teacher-features extends an installed pipeline: give --init-from MODEL")
     if args.install_only:
         install(args.install_only)
         return 0
@@ -378,7 +389,17 @@ def main(argv: list[str] | None = None) -> int:
     train_sents, aside_sents = split_train(args.data, args.out, extra=args.extra, silver=args.silver)
     train, aside = prepare(train_sents, aside_sents, args.out)
     cfg = args.out / "config.cfg"
-    if args.init_from:
+    if args.init_from and args.teacher_features:
+        from lagebild.entities.accurate.tagger import load_head
+
+        # The teacher's head was trained on the first of these sentences (same shuffle), and the
+        # --extra sentences carry its own labels: features averaged there would be their answers.
+        skip = int(load_head().meta.get("train_sentences", 0))
+        text = [w for w, _ in train_sents[skip: skip + args.teacher_features]]
+        extended = with_teacher_features(args.init_from, args.out, text,
+                                         args.out / f"teacher-{skip}-{args.teacher_features}.npz")
+        vectors = warm_start(extended, args.out / "init", cfg)
+    elif args.init_from:
         vectors = warm_start(args.init_from, args.out / "init", cfg)
     else:
         e5_text = [words for words, _ in train_sents[: args.e5_vectors]]
@@ -396,6 +417,25 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_install:
         install(args.out / "model" / "model-best")
     return 0
+
+
+def with_teacher_features(model: Path, out: Path, text: list[list[str]], cache: Path) -> Path:
+    """``model`` with teacher features appended to its word vectors (``lagebild.training.teacher_features``)."""
+    import numpy as np
+
+    from lagebild.training.teacher_features import extend_pipeline, type_features
+
+    if cache.exists():
+        arr = np.load(cache)
+        vocab, feats, counts = [str(w) for w in arr["vocab"]], arr["feats"], arr["counts"]
+    else:
+        vocab, feats, counts = type_features(text)
+        np.savez(cache, vocab=np.array(vocab), feats=feats, counts=counts)
+    target = out / "extended"
+    if target.exists():
+        shutil.rmtree(target)
+    extend_pipeline(model, target, vocab, feats, counts)
+    return target
 
 
 def warm_start(model: Path, init: Path, cfg: Path) -> Path:
