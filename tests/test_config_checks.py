@@ -82,7 +82,7 @@ def test_compare_order_is_checked_against_requires_and_uses() -> None:
 
 
 def test_compare_needs_the_per_document_annotations_it_requires() -> None:
-    with pytest.raises(PipelineError, match="'entities.resolve.v1' requires 'entity' annotations"):
+    with pytest.raises(PipelineError, match=r"'entities\.resolve\.v1' requires 'entity' annotations"):
         check_compare(["entities.resolve.v1"], doc_capabilities={"original", "source", "text"})
     with pytest.raises(PipelineError, match="requires 'entity' annotations"):
         check_config(load_config(None, ['pipeline.stages=["clean.identity.v1", "segment.rules.v1"]']))
@@ -92,7 +92,7 @@ def test_a_bad_order_stops_analyze_before_any_document_is_stored(examples_dir: P
     config = load_config(None, ['pipeline.compare=["timeline.v1", "events.merge.v1"]'])
     store = open_store(str(tmp_path / "lb.db"))
     try:
-        with pytest.raises(PipelineError, match="move 'events.merge.v1' before it"):
+        with pytest.raises(PipelineError, match=r"move 'events\.merge\.v1' before it"):
             analyze_paths([examples_dir], store, config=config, jobs=1)
         assert store.document_ids() == []
     finally:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.coverage import independent_origins
+from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
     entity_key,
@@ -50,9 +50,11 @@ from lagebild.numbers.measures import load_measures
 __all__ = ["ClaimGrouper", "claimant_key", "scope_key", "value_interval"]
 
 _APPROX = re.compile(r"(?i)\b(?:etwa|rund|ca|circa|zirka|ungefähr|geschätzt|schätzungsweise|about|around|approximately|roughly|some)\b")
-_BELOW = re.compile(r"(?i)\b(?:knapp|fast|beinahe|nahezu|nearly|almost)\b")
+# "bis zu 250.000" (as many as) is the claimant's figure at its top, not any value below it: it stands
+# against the police's 100.000 like "fast 250.000" would; "höchstens"/"weniger als" are bounds
+_BELOW = re.compile(r"(?i)\b(?:knapp|fast|beinahe|nahezu|bis zu|nearly|almost|up to|as many as)\b")
 _ABOVE = re.compile(r"(?i)\b(?:mehr als|über|mindestens|wenigstens|more than|over|at least)\b")
-_UPTO = re.compile(r"(?i)\b(?:bis zu|höchstens|weniger als|unter|up to|at most|less than|fewer than)\b")
+_UPTO = re.compile(r"(?i)\b(?:höchstens|weniger als|unter|at most|less than|fewer than)\b")
 _VAGUE = {
     "dutzend": (24.0, 99.0), "hundert": (200.0, 999.0), "tausend": (2000.0, 9999.0), "zehntausend": (20000.0, 99999.0),
     "million": (2e6, 9.99e8), "milliard": (2e9, 9.99e11), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
@@ -61,6 +63,28 @@ _VAGUE = {
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
 SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
+# a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
+_PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
+                          r"(?:[^.;:!?]|(?<=\d)[.,](?=\d)){0,40}?\bin\s+(?:der\s+|den\s+|dem\s+|the\s+)?[A-ZÄÖÜ]")
+DISPUTES = Path(__file__).resolve().parent.parent / "data" / "claim_disputes.toml"
+
+
+@lru_cache(maxsize=4)
+def _spread_cues(path: Path = DISPUTES) -> re.Pattern[str] | None:
+    """The words that make a range the spread between sources' figures ("die Schätzungen gehen auseinander")."""
+    try:
+        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("range_cues", [])]
+        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return None
+
+
+def is_spread(data: dict[str, Any], sentence: str) -> bool:
+    """True for a range ("zwischen 100.000 und 350.000") in a sentence that says the sources' figures differ:
+    its ends are different sources' figures for the same time, not one source's estimate."""
+    low, high, cues = data.get("low"), data.get("high"), _spread_cues()
+    return (cues is not None and isinstance(low, (int, float)) and isinstance(high, (int, float)) and low < high
+            and bool(cues.search(sentence)))
 
 
 @lru_cache(maxsize=4)
@@ -75,12 +99,13 @@ def _scope_vocabulary(path: Path = SCOPES) -> tuple[frozenset[str], re.Pattern[s
 
 
 def no_scope(text: str | None) -> bool:
-    """True for a stated scope that says no place or group: "Insgesamt", "bundesweit", a number."""
-    if not text:
+    """True for a stated scope that says no place or group: "Insgesamt", "bundesweit", a number (not a name
+    with a number in it: "Bündnis 90/Die Grünen")."""
+    if not text or not text.strip():
         return True
     words, _ = _scope_vocabulary()
     low = text.strip().lower()
-    return any(ch.isdigit() for ch in low) or low in words or low.split()[0] in words
+    return low[0].isdigit() or not any(ch.isalpha() for ch in low) or low in words or low.split()[0] in words
 
 
 CANNOT_COMPARE = "cannot_compare"
@@ -158,6 +183,9 @@ class _Claim:
     stage: Stage | None = None
     near_place: str | None = None  # the last place named shortly before the figure (scope key)
     minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
+    apart: bool = False  # read as a place whose figures are disputed, but taken out of that dispute
+    spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")
+    whole: bool = False  # split into parts by place right after it ("98.650 Teilnehmer, davon 47.000 in Wolfsburg")
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
 
     @property
@@ -237,9 +265,15 @@ class ClaimGrouper:
                 minute = _minute(data, doc, basis)
                 if basis == "publication" or ref is None or ref.granularity not in _FINE:
                     # "bis Montag 117 Tote" in an article dated to the month: the Monday after the event
-                    weekday = self._weekday_ref(weekdays, sentence, event_days.get(stories.get(doc.id, "")), dct)
+                    # a running count's figure on the event day is how far the count had come when reported; a
+                    # figure of anything else said of the event's day ("am Sonntag wurden 41 Flugzeuge getroffen",
+                    # "am Samstag demonstrierten 100.000") is about that day
+                    once = str(measure).partition(":")[0] not in running_measures()
+                    weekday = self._weekday_ref(weekdays, sentence, event_days.get(stories.get(doc.id, "")), dct, once)
                     if weekday is not None:
-                        ref, basis, minute = weekday, "text (weekday after the event day)", None
+                        on_event_day = event_days.get(stories.get(doc.id, "")) == weekday.start
+                        basis = "text (weekday of the event day)" if on_event_day else "text (weekday after the event day)"
+                        ref, minute = weekday, None
                 past = basis != "publication" and ref is not None and dct is not None and ref.granularity not in _FINE \
                     and ref.granularity != "month" and ref.end < dct.start
                 if basis == "publication" and guessed:
@@ -275,6 +309,8 @@ class ClaimGrouper:
                         past=past,
                         near_place=_near_place(doc.text, locs, sentence.start),
                         minute=minute,
+                        spread=is_spread(data, doc.text[sentence.start : sentence.end]),
+                        whole=bool(_PARTS_AFTER.match(doc.text[ann.span.end : min(sentence.end, ann.span.end + 60)])),
                     )
                 )
         return out
@@ -354,41 +390,92 @@ class ClaimGrouper:
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
-            for c in scoped.pop(None, []):
-                # an unstated scope joins the one scoped group whose place the article names, unless another
-                # place is named just before the figure ("… in Wien. Die Veranstalter sprachen von 80.000")
-                # (a place where only another measure was counted is a weaker rival: it does not stand against a
-                # group whose values the figure agrees with)
-                weak = c.near_place not in scoped
-                candidates = [k for k in scoped if k and (c.near_place in (None, k) or not _is_place(scoped[k])
-                                                          or (weak and any(_overlap(c, o) for o in scoped[k])))]
-                fits = [k for k in candidates if k in c.doc_places]
-                if not fits and c.near_place in candidates:
-                    fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
-                if len(fits) > 1:  # the article names several: the one whose values it agrees with
-                    fits = [k for k in fits if any(_overlap(c, o) for o in scoped[k])]
-                if not fits:  # the article names none of them (or none agrees): the one scoped group whose values agree
-                    # (a place in the article's lead does not rule a group out: it may be a dateline, or a region
-                    # the group's place lies in)
-                    fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c)) for o in scoped[k])]
-                if len(fits) > 1 and _decimals(c) >= 2:
-                    # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
-                    same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in scoped[k])]
-                    fits = same if len(same) == 1 else fits
+            # only figures that state the place, or whose article names it, vouch for a figure read as it by its
+            # values alone: one read as it by its values does not (else the order the figures are met in would
+            # decide, and such readings would chain from one agreeing value to the next). Each pass reads against
+            # what the pass before settled.
+            stated = {k: list(v) for k, v in scoped.items() if k}
+            unscoped = scoped.pop(None, [])
+            named = {id(c): fits[0] for c in unscoped if len(fits := self._named_fits(c, stated)) == 1}
+            for c in unscoped:
+                if id(c) in named:
+                    stated[named[id(c)]].append(c)
+            for c in unscoped:
+                fits = [named[id(c)]] if id(c) in named else self._value_fits(c, stated)
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
                     scoped[fits[0]].append(c)
                 else:
                     scoped.setdefault("", []).append(c)
+            apart: list[_Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
-                for run in self._by_size(members):
-                    if key == "":
-                        out.extend(self._unscoped_groups(run))
-                    else:
-                        out.append(self._group_json(run))
+                if key != "":
+                    runs = self._by_size(members)
+                    for run in runs:
+                        groups, rest = self._scoped_groups(run)
+                        out.extend(self._sized_apart(groups, len(runs)))
+                        apart.extend(rest)
+            if apart:
+                for c in apart:
+                    c.scope_assumed, c.scope_text, c.apart = False, None, True
+                scoped.setdefault("", []).extend(apart)
+            runs = self._by_size(scoped.get("", []))
+            for run in runs:
+                out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
+
+    def _sized_apart(self, groups: list[dict[str, Any]], runs: int) -> list[dict[str, Any]]:
+        """Say in the reasoning when other figures of the same measure and scope were set apart by their size."""
+        if runs > 1:
+            for g in groups:
+                g["reasoning"] += (f" Other figures of this measure{' for ' + g['scope'] if g['scope'] else ''} differ"
+                                   f" in size from these by more than a factor of {self.max_ratio:g}; they are taken for"
+                                   " a different quantity and grouped apart.")
+        return groups
+
+    @staticmethod
+    def _candidates(c: _Claim, stated: dict[str, list[_Claim]], weak_rival: bool = True) -> list[str]:
+        """The scoped groups an unscoped figure may belong to: all, unless another place is named just before
+        the figure ("… in Wien. Die Veranstalter sprachen von 80.000"), and never a place for a figure split into
+        parts right after it (the whole is not one part's place: "mindestens 200 Tote, davon 164 in Deutschland").
+        A place where only another measure was
+        counted is a weaker rival: it does not stand against a group (of the place the article is about, with
+        ``weak_rival``) whose values the figure agrees with."""
+        weak = weak_rival and c.near_place not in stated
+        return [k for k in stated if not (c.whole and _is_place(stated[k])) and (
+                c.near_place in (None, k) or not _is_place(stated[k]) or (weak and any(_overlap(c, o) for o in stated[k])))]
+
+    def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
+        """The groups whose place the figure's article names (its lead, its main place, or just before it);
+        of several, the ones whose values it agrees with."""
+        candidates = self._candidates(c, stated)
+        fits = [k for k in candidates if k in c.doc_places]
+        if not fits and c.near_place in candidates:
+            fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
+        if len(fits) > 1:  # the article names several: the one whose values it agrees with
+            fits = [k for k in fits if any(_overlap(c, o) for o in stated[k])]
+        return fits
+
+    def _value_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
+        """The groups an unscoped figure may be read as: those its article names, else (it names none, or
+        none agrees) the ones whose values agree with it (a place in the article's lead does not rule a group
+        out: it may be a dateline, or a region the group's place lies in)."""
+        fits = self._named_fits(c, stated)
+        if not fits:
+            # agreeing says something only for a finite figure, or the very bound another gives ("mehr als
+            # 35.000" twice), not for two open ranges that merely meet; a place named just before the figure
+            # in the body (not the lead or dateline, which may be an agency's office or a wider region) stands
+            # against a place its article does not name, whatever is counted there
+            candidates = self._candidates(c, stated, weak_rival=c.near_place in c.doc_places)
+            fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c) or _same_bound(c, o))
+                                                 for o in stated[k])]
+        if len(fits) > 1 and _decimals(c) >= 2:
+            # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
+            same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in stated[k])]
+            fits = same if len(same) == 1 else fits
+        return fits
 
     def _unscoped_groups(self, run: list[_Claim], split: bool = False) -> list[dict[str, Any]]:
         """Groups of figures that state no place or group.
@@ -402,10 +489,7 @@ class ClaimGrouper:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
             return [self._group_json(items, unscoped_split=True) for items in phases if items]
         if group["relation"] == "contradicted":
-            phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-            disputed = {c.doc.id for i, j in combinations(range(len(phases)), 2)
-                        for pair in self._clashes(phases[i], phases[j]) for c in pair}
-            inside = [c for c in run if c.doc.id in disputed]
+            disputed, inside = self._disputed_docs(run)
             # another article's figure stays when it gives a disputed value itself: the same claimant's value,
             # or a precise figure agreeing with a precise one ("41" beside "41"), not one a bare bound allows
             rest = [c for c in run if c.doc.id not in disputed
@@ -415,6 +499,37 @@ class ClaimGrouper:
                 kept = [c for c in run if c not in rest]
                 return [self._group_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
         return [group]
+
+    def _disputed_docs(self, run: list[_Claim]) -> tuple[set[str], list[_Claim]]:
+        """The articles a group's dispute is seen in (a clash, or a spread of sources' figures), after
+        ``_group_json`` numbered the phases, and the figures of those articles."""
+        count = 1 + max((c.phase for c in run), default=-1)
+        phases = [[c for c in run if c.phase == n] for n in range(count)]
+        disputed = {c.doc.id for i, j in combinations(range(len(phases)), 2)
+                    for pair in self._clashes(phases[i], phases[j]) for c in pair}
+        disputed |= {c.doc.id for c in run if c.spread}
+        return disputed, [c for c in run if c.doc.id in disputed]
+
+    def _scoped_groups(self, run: list[_Claim]) -> tuple[list[dict[str, Any]], list[_Claim]]:
+        """Groups of figures about one stated place or group.
+
+        A dispute is about the time and place it is seen at: figures of other articles that state no place
+        themselves (read as the group's place only because their article is about it), take no part in the
+        dispute and give none of the disputed values are not made part of it, for counts of one occasion
+        (attendance, participants: "fast 100.000 beim ersten Warnstreik" beside a dispute of union and company
+        over the second one). They are returned to be grouped with the figures without a stated place. A
+        running toll's other values are the same count at other times: they stay."""
+        group = self._group_json(run)
+        if group["relation"] != "contradicted" or run[0].measure.partition(":")[0] in running_measures():
+            # a running toll's other values are the same count at other (unknown) times: they stay with it
+            return [group], []
+        disputed, inside = self._disputed_docs(run)
+        rest = [c for c in run if c.scope_assumed and c.doc.id not in disputed
+                and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
+        kept = [c for c in run if c not in rest]
+        if not rest or not kept:
+            return [group], []
+        return [self._group_json(kept)], rest
 
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""
@@ -455,12 +570,17 @@ class ClaimGrouper:
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         sources = {c.origin for c in members}
-        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None)  # may reorder the phases
+        sources_label = origin_label({c.doc.id: c.origin for c in members}, [c.doc.id for c in members])
+        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None, label=sources_label)  # may reorder the phases
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
         if scope is None:
             reasoning += " No place or group is stated for these figures."
+            if any(c.apart for c in members):
+                reasoning += (" Other articles dispute a figure of this measure about a place some of these articles"
+                              " are about; these figures state no place, take no part in that dispute and give none"
+                              " of its values, so they are not taken for the disputed quantity.")
             if unscoped_split:
                 reasoning += (" Other figures of this measure without a stated place differ from these and cannot be"
                               " ordered in time, so they are not taken for the same quantity.")
@@ -496,6 +616,7 @@ class ClaimGrouper:
             "claims": claims_json,
             "independent_sources": len(sources),
             "articles": len({c.doc.id for c in members}),
+            "sources_label": sources_label,
         }
 
     @staticmethod
@@ -523,6 +644,15 @@ class ClaimGrouper:
                         "reason": f"“{a.json['value_text']}” vs “{b.json['value_text']}”{when}"})
         return out
 
+    @staticmethod
+    def _spread_text(spread: list[_Claim]) -> str:
+        """Say which figures are a spread between sources and why that is a contradiction."""
+        names = "; ".join(f"{c.doc.id}: “{c.json['value_text']}”" + (f" ({c.claimant})" if c.named else "") for c in spread)
+        return (f"The article{'s' if len({c.doc.id for c in spread}) > 1 else ''} state{'' if len({c.doc.id for c in spread}) > 1 else 's'}"
+                f" that the sources' figures differ and give{'' if len({c.doc.id for c in spread}) > 1 else 's'} their"
+                f" spread ({names}): its ends are different sources' figures for the same time, so the sources"
+                " contradict each other.")
+
     def _describe(self, items: list[_Claim]) -> str:
         parts = []
         for c in sorted(items, key=lambda c: (c.ref.start.isoformat() if c.ref else "9999", c.doc.id, c.ann.span.start)):
@@ -536,8 +666,9 @@ class ClaimGrouper:
         return next(self._clashes(a, b), None) is not None
 
     def _clashes(self, a: list[_Claim], b: list[_Claim]) -> Iterator[tuple[_Claim, _Claim]]:
-        """The pairs of figures by different claimants for the same time: two named ones in one article, or
-        any two (an outlet's own statement counts as the outlet's claim) on the same stated day."""
+        """The pairs of figures by different claimants for the same time: two named ones in one article that it
+        does not date apart, or any two (an outlet's own statement counts as the outlet's claim) on the same
+        stated day."""
         vocab = load_measures()
         for x in a:
             for y in b:
@@ -546,7 +677,9 @@ class ClaimGrouper:
                 if _share_of_nothing(x, vocab) or _share_of_nothing(y, vocab):
                     continue  # a share that does not say whose (which party) is no value of one quantity
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
-                    if x.named and y.named and x.scope_assumed == y.scope_assumed:
+                    # unless the article dates them apart ("2014 starben 30 …, am Montag starben 12")
+                    apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
+                    if x.named and y.named and x.scope_assumed == y.scope_assumed and not apart:
                         yield x, y
                     continue
                 if x.scope_assumed or y.scope_assumed:
@@ -564,10 +697,12 @@ class ClaimGrouper:
             return False
         return abs(x.minute - y.minute) >= timedelta(hours=self.same_time_hours)
 
-    def _weekday_ref(self, timexes: list[Annotation], sentence: Any, event_day: date | None, dct: DateInterval | None) -> DateInterval | None:
+    def _weekday_ref(self, timexes: list[Annotation], sentence: Any, event_day: date | None, dct: DateInterval | None,
+                     event_day_counts: bool = False) -> DateInterval | None:
         """The day a weekday named in the sentence without a date stands for, read as the first such day
-        after the story's event day (within ``weekday_days`` and the publication month when known); None
-        when it is the event day itself (when it happened, not how far the count had come) or unclear."""
+        on or after the story's event day (within ``weekday_days`` and the publication month when known); None
+        when unclear, or when it is the event day itself (when it happened, not how far the count had come)
+        unless ``event_day_counts``."""
         if event_day is None:
             return None
         days = set()
@@ -584,7 +719,7 @@ class ClaimGrouper:
         if len(days) != 1:
             return None
         (day,) = days
-        if day == event_day or (day - event_day).days > self.weekday_days:
+        if (day == event_day and not event_day_counts) or (day - event_day).days > self.weekday_days:
             return None
         return interval_of(day.isoformat())
 
@@ -649,18 +784,24 @@ class ClaimGrouper:
         out.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or date.max)
         return out
 
-    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True) -> tuple[str, str]:
+    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True, label: str = "") -> tuple[str, str]:
+        spread = [c for items in phases for c in items if c.spread]
+        unit_only = phases[0][0].measure.startswith(("count:", "unit:"))
+        if len(phases) == 1 and spread and not unit_only:
+            return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")
         if len(phases) == 1:
             items = phases[0]
             if len(items) == 1:
                 return "single", f"Only one claim on this quantity ({self._describe(items)})."
             if n_sources < 2:
-                return "single", f"The same value is repeated, but only by copies of one source ({self._describe(items)})."
+                return "single", (f"The same value is repeated, but only by one source{f' ({label})' if label else ''}"
+                                  f" ({self._describe(items)}).")
             if _confirming_origins(items) < 2:
                 return "single", ("Only one source gives a precise figure; the others' vague or open-ended figures allow it"
                                   f" but do not confirm it ({self._describe(items)}).")
             return "corroborated", (
-                f"{n_sources} independent sources give values that agree within their hedges ({self._describe(items)})."
+                f"{label or f'{n_sources} independent sources'} give values that agree within their hedges"
+                f" ({self._describe(items)})."
             )
         series = self._series(phases)
         if series is None:
@@ -704,7 +845,9 @@ class ClaimGrouper:
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note
                 )
-        if clashes and phases[0][0].measure.startswith(("count:", "unit:")):
+        if spread and not clashes and not unit_only:
+            return "contradicted", text + " " + self._spread_text(spread)
+        if clashes and unit_only:
             # only the unit is known ("32 bis 37 Grad" and "unter 30 Grad"): nothing says the figures measure
             # the same thing, so differing ones are no contradiction
             return CANNOT_COMPARE, text + (
@@ -725,9 +868,13 @@ class ClaimGrouper:
                 " the earlier one; this is not a contradiction."
             )
         unknown = any(c.ref is None for items in phases for c in items)
+        past = sorted({c.ref.value for items in phases for c in items if c.past and c.ref is not None})
         why = (" some of them have no known reference time." if unknown else
                " their reference times overlap or are too coarse (a month, a year) to tell whether the figure was"
                " updated; no two different claimants are seen giving them for the same time.")
+        if past:
+            why += (f" Figures dated to an earlier period in their sentence ({', '.join(past)}) may be about another"
+                    " time than the reports around them.")
         return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
 
 
@@ -943,6 +1090,12 @@ def _pinned(c: _Claim) -> bool:
     """True for a figure pinned to a value ("128", "rund 100.000"), not a bound ("bis zu 130.000", "mehr als 20")
     or a vague amount: agreeing with it means giving that value."""
     return _precise(c) and c.values[0] > 0
+
+
+def _same_bound(a: _Claim, b: _Claim) -> bool:
+    """True for two open-ended figures that state the same bound ("mehr als 35.000" and "über 35.000")."""
+    return not _precise(a) and not _precise(b) and a.values == b.values and not a.ann.data.get("vague") \
+        and not b.ann.data.get("vague")
 
 
 def _overlap(a: _Claim, b: _Claim) -> bool:

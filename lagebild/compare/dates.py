@@ -220,11 +220,17 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
             for w in words:
                 index[w].append(len(facts) - 1)
 
-    # every day the story's articles write out, with its year or resolved from a printed date
+    # every day the story's articles write out, with its year or resolved from a printed date; a day
+    # ahead counts too ("die Wahl am 23. Februar" in a preview dates the election as well as a review)
     told: dict[str, list[_Fact]] = defaultdict(list)
-    for f in facts:
-        if _RANK[f.point.gran] >= _RANK["day"]:
-            told[f.doc.id].append(f)
+    for d in docs:
+        if d.id not in dated:
+            continue
+        for ann in d.of_kind("timex"):
+            point = _resolved(ann)
+            if point is not None and _RANK[point.gran] >= _RANK["day"] and not (
+                    ann.data.get("anchor") == "context" and ann.id in flagged[d.id]):
+                told[d.id].append(_Fact(d, ann, point, set()))
     for d in undated:
         for ann in d.of_kind("timex"):
             point = _resolved(ann)
@@ -233,9 +239,10 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
     out: dict[str, dict[str, Any]] = {}
     for doc in undated:
         own = peers.get(doc.id, {doc.id})
-        result = _by_apposition(doc) or _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own)
         bound = _lower_bound(doc)
-        confidence = 0.8
+        result, confidence = _by_agency_id(doc), 0.9
+        if result is None:
+            result, confidence = _by_apposition(doc) or _by_relative(doc, sentences[doc.id], facts, index, idf, min_shared, own), 0.8
         if result is not None and bound is not None and (
             (bound[0].date() or result[0].date()) > (result[0].date() or bound[0].date())  # type: ignore[operator]
         ):
@@ -362,6 +369,37 @@ def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact],
     return point, reason, evidence
 
 
+#: a dpa item id ("© dpa-infocom, dpa:241201-930-304671/1"): the agency's item was created on 2024-12-01;
+#: the six digits are its day (YYMMDD), the number after the slash its version
+_AGENCY_ID = re.compile(r"(?<![\w-])dpa:(?P<y>\d{2})(?P<m>\d{2})(?P<d>\d{2})-\d{2,3}-\d{5,7}(?:/\d{1,3})?(?![\w-])")
+#: where the id stands: the last characters of the page (the copyright line), rarely its header
+_AGENCY_ID_WINDOW = 3000
+
+
+def _by_agency_id(doc: Document) -> tuple[Point, str, list[dict[str, Any]]] | None:
+    """The day in a dpa item id the page carries ("dpa:241201-930-304671/1" → 2024-12-01).
+
+    Not a publication date printed for readers (the outlet may publish the agency's item later,
+    and the version after the slash may be days younger), so it is inferred, with the day as the
+    likeliest value. The copyright line holding it is usually removed as page furniture: the
+    original text is searched, at its start and end.
+    """
+    text = doc.original
+    spans = [(0, min(len(text), _AGENCY_ID_WINDOW))]
+    if len(text) > _AGENCY_ID_WINDOW:
+        spans.append((max(_AGENCY_ID_WINDOW, len(text) - _AGENCY_ID_WINDOW), len(text)))
+    for lo, hi in spans:
+        for m in _AGENCY_ID.finditer(text, lo, hi):
+            try:
+                day = date(2000 + int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue  # "dpa:999999-…" is no day
+            evidence = {"doc": doc.id, "start": m.start(), "end": m.end(), "text": m.group()}
+            return (Point("day", day.year, day.month, day.day),
+                    f"the agency item id „{m.group()}“ carries the day {day.isoformat()} the item was created", [evidence])
+    return None
+
+
 #: "vor (genau) einem Jahr, am 14. Juli 2021": the distance back from the day of writing, then the date
 _AGO_APPOSITION = re.compile(
     r"\bvor\s+(?P<exact>(?:genau|exakt|fast|knapp|rund|etwa|gut|mehr\s+als|über)\s+)?(?P<n>\d{1,3}|[a-zäöüß]+)\s+"
@@ -419,6 +457,27 @@ _AFTER_UNITS = {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7}
 _AFTER_MONTHS = {"monat": 1, "monate": 1, "monaten": 1, "jahr": 12, "jahre": 12, "jahren": 12}
 
 
+#: the noun a date is written after: "die Bundestagswahl vom 23. Februar", "der Wahl am Sonntag, 23. Februar"
+_NOUN_BEFORE_DATE = re.compile(r"\b([A-ZÄÖÜ][\w-]{2,})\s+(?:am|vom|von)?\s*(?:\w+,?\s+)?$")
+
+
+def _same_noun(word: str, noun: str) -> bool:
+    """Whether ``word`` (before a date) names what ``noun`` names, inflected or as the head of the compound.
+
+    "Bundestagswahls" is "Bundestagswahl"; "Wahl" is the head of "Bundestagswahl" and the other way
+    round (articles of one story shorten the compound), with at least four letters in common, so
+    that "Tag" does not stand for "Bundestag".
+    """
+    w, n = word.lower(), noun.lower()
+    if w.startswith(n) and len(w) - len(n) <= 3:
+        return True
+    for cut in range(4):
+        stem = w[: len(w) - cut] if cut else w
+        if len(stem) >= 4 and (n.endswith(stem) or (stem.endswith(n) and len(n) >= 4 and cut == 0)):
+            return True
+    return False
+
+
 def _after_story_event(doc: Document, facts: list[_Fact]) -> tuple[Point, str, list[dict[str, Any]]] | None:
     """ "Knapp drei Wochen nach der Bundestagswahl …": the month that distance after the day its story dates it.
 
@@ -436,13 +495,13 @@ def _after_story_event(doc: Document, facts: list[_Fact]) -> tuple[Point, str, l
         if not isinstance(n, int) or not 0 < n <= 100:
             continue
         noun = m.group("noun")
-        before = re.compile(rf"\b{re.escape(noun)}\w{{0,3}}\s+(?:am|vom|von)?\s*(?:\w+,?\s+)?$")
         votes: Counter[str] = Counter()
         where: dict[str, _Fact] = {}
         for f in facts:
             if f.doc.id == doc.id:
                 continue
-            if before.search(f.doc.text[max(0, f.ann.span.start - 40) : f.ann.span.start]):
+            named = _NOUN_BEFORE_DATE.search(f.doc.text[max(0, f.ann.span.start - 40) : f.ann.span.start])
+            if named and _same_noun(named.group(1), noun):
                 day = f.point.date()
                 if day is not None:
                     votes[day.isoformat()] += 1

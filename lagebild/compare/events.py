@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import date as date_type
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
@@ -258,7 +259,8 @@ def _weekday_span(m: Mention) -> dict[str, Any]:
 
 
 def _place_weekdays(
-    c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]], pins: Pins | None = None
+    c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]], pins: Pins | None = None,
+    story_days: Sequence[date_type] | None = None,
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], bool, dict[str, list[Mention]]]:
     """Place the sources' unplaced weekdays ("am Samstag") against a day-precision date of the same narrative.
 
@@ -274,7 +276,7 @@ def _place_weekdays(
     day_anchor = None
     if date is not None and date.get("granularity") in ("day", "minute"):
         day_anchor = interval_of(date.get("value"))
-    elif pins is None:
+    elif pins is None and story_days is None:
         return date, dates, False, placed
     for m in c.mentions:
         if m.weekday is None:
@@ -283,6 +285,15 @@ def _place_weekdays(
         if day_anchor is not None:
             day = nearest_weekday(day_anchor.start, weekday)
             anchor = {"value": (date or {}).get("value"), "basis": (date or {}).get("basis")}
+        elif story_days is not None:
+            # last: the days its story's texts give, when the weekday falls on one day among them
+            # all that its own article can speak of ("am Montag" after a Sunday election)
+            near = {nearest_weekday(d, weekday): d for d in story_days}
+            inside = {d: a for d, a in near.items() if m.window is None or m.window.start <= d <= m.window.end}
+            if len(inside) != 1:
+                continue  # the story's days fall in two weeks: the weekday's week is not known
+            ((day, story_day),) = inside.items()
+            anchor = {"value": story_day.isoformat(), "basis": "story"}
         else:
             mine = (pins or {}).get(m.doc) or {}
             pin_days = {p: iv.start for p in mine if (iv := interval_of(p)) is not None}
@@ -311,6 +322,15 @@ def _place_weekdays(
     return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
 
 
+def _weekdays(m: Mention) -> set[int]:
+    """The day of the week a mention names: its unplaced "am Samstag", or the weekday of a day its text gives."""
+    if m.weekday is not None:
+        return {int(m.weekday["weekday"])}
+    if m.basis == "text" and m.window is not None and m.window.days == 1:
+        return {m.window.start.weekday()}
+    return set()
+
+
 @dataclass
 class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
@@ -329,9 +349,11 @@ class _Cluster:
     word_sets: dict[frozenset[str], None] = field(default_factory=dict)
     text_windows: dict[DateInterval, None] = field(default_factory=dict)
     windows: dict[DateInterval, None] = field(default_factory=dict)
+    weekdays: set[int] = field(default_factory=set)  # the days of the week its mentions name (see _weekdays)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
+        self.weekdays |= _weekdays(m)
         self.word_sets[frozenset(m.words)] = None
         if m.window is not None:
             self.windows[m.window] = None
@@ -375,11 +397,16 @@ class EventMerger:
         """A flood, an attack, a strike: one event per story, place and date, whoever the sentence names."""
         if c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens):
             return None  # Hamburg's demonstration is not Munich's
+        mine = _weekdays(m)
+        if mine and c.weekdays and not mine & c.weekdays:
+            return None  # Saturday's demonstrations are not Sunday's
         texts = c.text_intervals()
         if m.window is not None:
             # a cluster the text dates is held to those dates: publication windows must not chain it
-            # into the weeks before (the election of 23 February and the final result of 14 March)
-            others = texts or c.any_intervals()
+            # into the weeks before (the election of 23 February and the final result of 14 March);
+            # a year the text names ("die Bundestagswahl 2025") holds no cluster open when it has days
+            fine = [t for t in texts if t.days <= 31]
+            others = fine or texts or c.any_intervals()
             if others and not any(m.window.overlaps(t, 0) for t in others):
                 return None
         shared = _matches(m.participants, m.tokens, c.participants, c.tokens)
@@ -489,6 +516,16 @@ class EventMerger:
                     pins[m.doc].setdefault(day, _weekday_span(m))
         dated = [
             d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) else _place_weekdays(c, d[0], d[1], pins)
+            for c, d in zip(clusters, dated, strict=True)
+        ]
+        # then the days the story's texts give, for the weekdays still unplaced
+        story_days: dict[str, set[date_type]] = defaultdict(set)
+        for c, d in zip(clusters, dated, strict=True):
+            if c.mentions[0].story and d[0] and d[0].get("basis") == "text" and (iv := interval_of(d[0].get("value"))) and iv.days == 1:
+                story_days[c.mentions[0].story].add(iv.start)
+        dated = [
+            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) or not story_days.get(c.mentions[0].story)
+            else _place_weekdays(c, d[0], d[1], story_days=sorted(story_days[c.mentions[0].story]))
             for c, d in zip(clusters, dated, strict=True)
         ]
         events = [self._event_json(c, groups, names, d[:3]) for c, d in zip(clusters, dated, strict=True)]

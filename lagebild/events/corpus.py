@@ -71,25 +71,16 @@ def _day(iv: DateInterval | None) -> DateInterval | None:
 
 def independent_groups(result: Any, doc_ids: Sequence[str]) -> dict[str, str]:
     """Map each document to its copy group; without duplicate data every document is its own source."""
+    from lagebild.compare.duplicates import UnionFind
+    from lagebild.compare.duplicates import independent_groups as groups_of
+
     try:
-        from lagebild.compare.duplicates import independent_groups as groups_of
-
         groups = groups_of(result, doc_ids)
-    except Exception:  # duplicates stage missing or broken: fall back to the raw links
-        parent = {d: d for d in doc_ids}
-
-        def find(x: str) -> str:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+    except Exception:  # duplicates data malformed: fall back to the raw links
+        sets = UnionFind()
         for dup in getattr(result, "duplicates", None) or []:
-            a, b = find(str(dup.get("doc"))), find(str(dup.get("of")))
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-        groups = {d: find(d) for d in doc_ids}
+            sets.union(str(dup.get("doc")), str(dup.get("of")))
+        groups = {d: sets.find(d) for d in doc_ids}
     return {d: groups.get(d, d) for d in doc_ids}
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
 
-__all__ = ["EventMention", "clauses", "find_events"]
+__all__ = ["EventMention", "clauses", "find_events", "join_fragments"]
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s|[\"„“”»«])\s*")
@@ -36,6 +36,10 @@ _RELATIVE = frozenset(
     "der die das dem den dessen deren welche welcher welches welchem welchen dass ob weil wenn als nachdem bevor "
     "während obwohl sodass damit wo who which that".split()
 )
+#: particles that are also an article or a preposition: one only where the clause ends
+#: ("traf am Abend ein", "kündigte Widerstand an"), not before a noun ("traf ein Tor", "klagte über Schmerzen an der Hüfte")
+_PARTICLE_OR_PREPOSITION = frozenset({"ein", "an"})
+_CONJUNCTIONS = frozenset("und oder aber sowie doch sondern denn and or but".split())
 _NEGATION = frozenset("nicht kein keine keinen keinem keiner nie niemals weder not never no".split())
 _POSSIBLE = frozenset(
     "könnte könnten kann können konnte dürfte dürften möglicherweise womöglich eventuell vielleicht sollte sollten "
@@ -114,6 +118,37 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     if start < sentence.end:
         out.append(Span(start, sentence.end))
     return out or [sentence]
+
+
+# a day ordinal as dates are written: after "am"/"vom"/"bis"/"den", a weekday or a bracket ("Samstag (20.")
+_ORDINAL_END = re.compile(
+    r"(?:\b(?:am|vom|zum|bis|ab|seit|den|dem)|tag|woch|abend|[(,–-])\s*\d{1,2}\.\s*$", re.IGNORECASE
+)
+_MONTH_START = re.compile(
+    r"\s*(?:Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
+
+
+def join_fragments(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """Join sentences a segmenter cut inside a date: "am Samstag (20." + "Januar) kamen 35.000 …".
+
+    A sentence is read with the one before it when that one ends in a day ordinal and it starts
+    with a month name, or when it starts with a closing bracket (no sentence does): otherwise the
+    event in the second half loses the date written in the first.
+    """
+    out: list[Span] = []
+    for sent in sentences:
+        if out:
+            head = text[sent.start : sent.start + 12].lstrip()
+            prev = out[-1]
+            if head and (
+                head[0] in ")]"
+                or (_ORDINAL_END.search(text, prev.start, prev.end) and _MONTH_START.match(text, sent.start))
+            ):
+                out[-1] = Span(prev.start, sent.end)
+                continue
+        out.append(sent)
+    return out
 
 
 def _words(text: str, span: Span) -> list[tuple[int, int, str]]:
@@ -257,6 +292,8 @@ def find_events(
             if rule.particle:
                 particle_re = re.compile(rf"(?<![\w-]){rule.particle}(?![\w-])")
                 pm = particle_re.search(text, trig.end, clause.end)
+                if pm is not None and rule.particle in _PARTICLE_OR_PREPOSITION:
+                    pm = _clause_final(text, particle_re, trig.end, clause.end)
                 if pm is None:
                     continue
                 particle = Span(pm.start(), pm.end())
@@ -268,6 +305,20 @@ def find_events(
             if ev.time is not None and not ev.clause.contains(ev.time.span):
                 ev.time = None
     return found
+
+
+def _clause_final(text: str, particle_re: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """A particle that is also an article or a preposition only where it closes its clause ("traf am Abend ein").
+
+    Followed by more words it begins a noun phrase ("traf ein Tor", "an der Hüfte") and is no
+    particle; a conjunction may follow ("traf ein und sprach").
+    """
+    for pm in particle_re.finditer(text, start, end):
+        rest = _WORD.findall(text, pm.end(), end)
+        gap = text[pm.end() : pm.end() + 3]
+        if not rest or rest[0].lower() in _CONJUNCTIONS or "\n" in gap or gap.startswith("  "):
+            return pm  # a line break or a wide gap ends a headline line: "kündigen Widerstand an  Während …"
+    return None
 
 
 def _describe(

@@ -51,17 +51,22 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     while i < trig_idx and (words[i][2].strip(",.").lower() in _LEADING or _NOT_A_WORD.fullmatch(words[i][2])):
         i += 1
     lead = ""
+    pronoun = False  # the subject was a pronoun, dropped: what follows the verb is no subject
     if i < trig_idx and words[i][2].strip(",.").lower() in _PRONOUNS:
         i += 1
         lead = agent or ""
+        pronoun = True
     words = words[i:]
     trig_idx -= i
     if len(words) > 1 and trig_idx == 0 and words[1][2].lower() in _PRONOUNS:
         # "beschuldigte er …" (verb first after a cut): the named agent, or nothing, stands in for "er"
         words = words[:1] + words[2:]
+        pronoun = True
         if agent:
             lead = agent
     texts = [w[2] for w in words]
+    if not pronoun:
+        texts = _subject_first(texts)
     if len(texts) > max_words:  # the subject, then the stretch that ends a few words after the trigger
         if trig_idx < max_words - 3:
             texts = texts[:max_words]
@@ -71,6 +76,46 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     if lead and body:
         body = f"{lead} {body}"
     return body[:1].upper() + body[1:] if body else text[trigger.start : trigger.end]
+
+
+_SUBJECT_DETERMINERS = frozenset("der die das ein eine".split())
+_COPULA = frozenset("ist sind war waren wird werden wurde wurden bleibt blieb".split())
+_NOT_A_VERB = frozenset(
+    "der die das den dem des ein eine einen einem eines einer in im an am auf aus bei mit nach von vom zu zum zur für über "
+    "unter vor seit gegen durch um laut wegen "
+    # subordinators and relative words open a clause whose verb comes last
+    "dass daß ob weil wenn als nachdem bevor während obwohl sodass damit wie wo wobei womit worauf welche welcher welches".split()
+)
+
+
+def _subject_first(words: list[str]) -> list[str]:
+    """Put the subject before a fronted finite verb: "hat die Regierung das Gesetz beschlossen" → "die Regierung hat …".
+
+    A clause cut after a connective, a quote or a pronoun starts with its verb; the noun phrase
+    right after it (an article, adjectives and a noun, or a run of capitalised name words) is its
+    subject and goes first, so the label reads as a statement. Anything else is left as it is.
+    """
+    if len(words) < 2 or not words[0][:1].islower() or words[0].lower() in _NOT_A_VERB or not words[0].isalpha():
+        return words
+    if words[0].lower() in _COPULA and not words[-1][:1].islower():
+        return words  # "wird der erste Ausstand seit 2018": a predicate, not a subject, follows
+    adverbs = 1
+    while adverbs < len(words) and words[adverbs].lower() in _LEADING:
+        adverbs += 1  # "traf auch Bundeskanzler Olaf Scholz … ein"
+    i = start = adverbs
+    if i < len(words) and words[i].lower() in _SUBJECT_DETERMINERS:
+        i += 1
+        while i < len(words) and words[i][:1].islower() and words[i].endswith(("e", "en", "er", "es")) and len(words[i]) > 2:
+            i += 1  # adjectives: "der erste breitere Ausstand"
+        if i >= len(words) or not words[i][:1].isupper():
+            return words
+        i += 1
+    names = i
+    while i < len(words) and i < names + 5 and words[i][:1].isupper() and words[i].strip(",.;:").replace("-", "").isalpha():
+        i += 1  # name words: "Niedersachsens IG-Metall-Bezirksleiter Thorsten Gröger"
+    if i == start or (i < len(words) and words[i].lower().strip(",") in ("und", "sowie", "oder")) or words[i - 1].endswith(","):
+        return words  # no subject found, or one of several ("Scholz und Faeser"): left as it is
+    return [*words[start:i], words[0], *words[1:start], *words[i:]]
 
 
 def label_quality(text: str, sentence: Span, trigger: Span) -> int:

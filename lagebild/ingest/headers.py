@@ -29,6 +29,7 @@ __all__ = [
     "reading_time_line",
     "relative_date_line",
     "section_word",
+    "yearless_label_date",
 ]
 
 MONTHS = {
@@ -76,7 +77,9 @@ _KEYWORD = (
     r"atualizado)"
     r"(?:\s+(?:am|on|at|um|le|el|il|op|em|:))?\s*:?"
 )
-_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
+#: a time of day after the date, with the word for "at" of the languages header lines are written in
+#: (German, English, French, Spanish, Italian, Dutch, Portuguese, Finnish "klo", Scandinavian "kl.", Polish "godz.")
+_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|klo|kl\.|godz\.|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
 _DATE_FORMS = [
     # 25.10.2024, 25.10.24
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
@@ -593,3 +596,34 @@ def name_over_role(name_line: str, role_line: str) -> str | None:
     if len(name) > 50 or not _BARE_NAME.fullmatch(name) or name.split()[0].lower() in _NOT_NAMES | _CUE_WORDS:
         return None
     return name if _ROLE_LINE.match(role_line.strip()) and len(role_line) <= 80 else None
+
+
+_YEARLESS_RE = re.compile(
+    rf"^\W{{0,3}}(?P<kw>{_KEYWORD})\s*(?:{_WEEKDAY}\s*)?"
+    rf"(?:(?P<d>\d{{1,2}})(?:\.|er|º)?\s*(?:de\s+)?(?P<m>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"\.?{_TIME}\s*$",
+    re.IGNORECASE,
+)
+
+
+def yearless_label_date(line: str) -> tuple[int, int, tuple[int, int] | None] | None:
+    """Parse a labelled header line without a year ("Publicado el 11 de mayo", "Veröffentlicht am 3. Juni, 14:05 Uhr").
+
+    Returns (month, day, (hour, minute) or None); the year must come from elsewhere (the page's
+    URL, a crawl marker). A line with anything else on it is refused, and so is a month name that
+    is also a word ("Mai" stays, it is a month in German; "mar" and "may" need their day first).
+    """
+    s = line.strip()
+    if len(s) > 80:
+        return None
+    m = _YEARLESS_RE.match(s)
+    if not m or not m.group("kw").strip():
+        return None
+    day, month = (m.group("d"), m.group("m")) if m.group("d") else (m.group("d2"), m.group("m2"))
+    mo = MONTHS[month.lower().rstrip(".")]
+    if not _valid(2000, mo, int(day)):  # 29 February is possible in some year
+        return None
+    clock = (int(m.group("hh")), int(m.group("mi"))) if m.group("hh") and m.group("mi") else None
+    if clock and (m.group("ampm") or "").lower().startswith("p") and clock[0] < 12:
+        clock = (clock[0] + 12, clock[1])
+    return mo, int(day), clock

@@ -84,6 +84,8 @@ _TEXT_DATE = re.compile(
     rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})\b\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
     # October 24, 2024
     rf"|\b(?P<m4>{_MONTH})\b\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
+    # Apr 042013: a blog template's day and year spans flattened without a space (two-digit day)
+    rf"|(?<!\d\.\s)(?<!\d\s)\b(?P<m7>{_MONTH})\b\.?\s+(?P<d7>\d{{2}})(?P<y7>(?:19|20)\d{{2}})(?!\w)"
     # 2024年10月25日
     r"|(?P<y5>(?:19|20)\d{2})\s*年\s*(?P<m5>\d{1,2})\s*月\s*(?P<d5>\d{1,2})\s*日"
     # a second date glued to the first ("19. Dezember 202219. Dezember 2022", "17/11/201917/11/2019":
@@ -112,7 +114,8 @@ _DAY_FIRST_LABEL = re.compile(
 )
 _DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")
 _EDITION = re.compile(r"\W{0,3}(?:print\s+edition|printausgabe|ausgabe|edition|issue)\b", re.IGNORECASE)
-_DATELINE_END = re.compile(r"\s*(?:[.:|–—(-]|$)")
+#: what follows the date of a dateline: a separator, the end, or a quotation opening the text ("01.02.2022 „Der …")
+_DATELINE_END = re.compile(r"\s*(?:[.:|–—(-]|$)|\s+(?=[„“\"»]\w)")
 _SKIP_TAGS = frozenset("script style noscript template svg iframe select option button nav footer head".split())
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer nav aside time "
@@ -167,6 +170,8 @@ def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
         return _valid_day(int(g["y4"]), MONTHS[g["m4"].lower()], int(g["d4"]))
     if g["y5"]:
         return _valid_day(int(g["y5"]), int(g["m5"]), int(g["d5"]))
+    if g["y7"]:
+        return _valid_day(int(g["y7"]), MONTHS[g["m7"].lower()], int(g["d7"]))
     return None
 
 

@@ -215,7 +215,52 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
         return above[-1]
     # only an update date ("Mis à jour le 12 mars 2024", "Updated 21:22, 6 OCT 2020"): the page as
     # it was read was published then, and the first version cannot be later
-    return min(updated, key=lambda d: d.day) if updated else None
+    if updated:
+        return min(updated, key=lambda d: d.day)
+    return _date_among_first_paragraphs(lines, first)
+
+
+#: body paragraphs at the top of the article that may still open with its dateline or stand over its byline
+FIRST_PARAGRAPHS = 3
+
+
+def _date_among_first_paragraphs(lines: Sequence[TitleLine], first: int) -> HeaderDate | None:
+    """A date below the header window but among the first body paragraphs, or ``None``.
+
+    Two forms only, both unmistakably the article's own: a dateline opening one of the first
+    ``FIRST_PARAGRAPHS`` body paragraphs ("27.1.2022 - Bei der Erinnerung …", after a teaser and
+    a byline), and a byline stamp between them, a line of a date, its time and the author
+    ("18.03.2020 13:15 Uhr Autor/in: Korinna Hennig"). A date inside a sentence, in a caption, or
+    after the first paragraphs (a reader's comment, a dated list) is not taken.
+    """
+    body = 0
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        if ln.kind == "good" and ln.reason is None:
+            body += 1
+            if body > FIRST_PARAGRAPHS:
+                break
+        if i < first + 3 or ln.reason in _OTHER_DATES:
+            continue  # the header window's own lines were read already
+        if ln.kind == "good" and ln.reason is None:
+            day = dateline_day(ln.text)
+            if day:
+                return HeaderDate(day, i, -1, False)
+        elif len(ln.text) <= 160:
+            stamp = [d for d in line_dates(ln.text, day_first=True) if d[2] == 0 and d[1] != "modified"]
+            if stamp and _CLOCK.match(ln.text, _date_end(ln.text)) and byline_author(ln.text):
+                return HeaderDate(stamp[0][0], i, 0, False)
+    return None
+
+
+#: a time of day right after a date ("18.03.2020 13:15 Uhr", "03.06.2022, 15:30")
+_CLOCK = re.compile(r"\s*[,|–-]?\s*(?:um\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d\b")
+_LEADING_DATE = re.compile(r"\W{0,3}\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\W{0,3}\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}")
+
+
+def _date_end(line: str) -> int:
+    m = _LEADING_DATE.match(line)
+    return m.end() if m else len(line)
 
 
 def choose_header_author(lines: Sequence[TitleLine], first: int, title_i: int | None) -> str | None:

@@ -98,6 +98,18 @@ _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+)
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
+#: "32 der mehr als 4.200 Menschen", "Drei von 15 angefragten Kindergärten": a part of a counted whole
+_PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\u00a0]+als|rund|etwa|insgesamt|über|knapp|fast)[ \t\u00a0]+)?"
+                            r"(\d[\d.]*)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
+_PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
+_SURVEY_AMONG = re.compile(r"(?i)(?:befragung|umfrage|erhebung|studie|stichprobe|abstimmung)[ \t\u00a0]+$")
+_SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
+#: "eineinhalb", "anderthalb", "zweieinhalb": a whole and a half, with a scale or unit after it
+_HALVES = re.compile(r"(?<![\w-])((?:[Ee]in|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn)einhalb|[Aa]nderthalb)"
+                     r"(?=[ \t\u00a0]+[A-ZÄÖÜ])")
+#: "Niedersachsen (plus 3271)", "vor Japan (289)": a figure in parentheses after a name, counted like the figure before it
+_SENTENCE_BREAK = re.compile(r"[.!?][\"“”»«]?\s+[A-ZÄÖÜ„\"]")
+_PAREN_ITEM = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w./&-]*[ \t]+\((?:(plus|minus|\+)[ \t]*)?$")
 #: "100-tausend", "3-Millionen": a numeral joined to its scale word by a hyphen (plain-language news)
 _HYPHEN_SCALE = re.compile(r"(?<![\w.,/:\-–])(\d{1,3}(?:,\d+)?)-(tausend|[Mm]illionen|[Mm]illiarden)(?![\w-])", re.IGNORECASE)
 #: a party or list label ("SPD", "CDU/CSU", "AfD"): an abbreviation, two capitals or more
@@ -210,6 +222,9 @@ def _unit_after(text: str, pos: int) -> tuple[str, str, tuple[int, int]] | None:
             return None
         if low in MONTHS or low in _WEEKDAYS or low in _TIME_UNITS or low in _NOT_NOUNS or low.endswith("jährige"):
             return None
+        whole = _SHARED_TAIL.match(text, m.end(2))
+        if whole is not None:  # "520 Kurz- und Mittelstreckenflüge": the counted noun is the compound the pair shares
+            return whole.group(1), "count", (whole.start(1), whole.end(1))
         return noun, "count", (m.start(2), m.end(2))
     return None
 
@@ -229,7 +244,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
         if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
             continue  # part of a longer word ("zweieinhalb", "Achtung")
         value = float(parse_number_word(m.group().lower()) or 0)
-        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e):
+        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e) or _PART_OF_WHOLE.match(text, e):
             # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
@@ -239,6 +254,11 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
     for m in _SMALL_AFTER_PREP.finditer(text):  # "ist die Zahl der Toten auf sieben gestiegen": only with the noun before
         if unit_before(text, m.start(), m.end()) is not None:
             yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
+    for m in _HALVES.finditer(text):  # "eineinhalb Millionen Menschen", "zweieinhalb Tausend Euro"
+        word = m.group(1).lower()
+        whole = 1 if word == "anderthalb" else parse_number_word(word[: -len("einhalb")])
+        if whole is not None:
+            yield m.start(1), m.end(1), whole + 0.5, None
     for m in _ONE_SCALE.finditer(text):  # "einer Million Einheiten", "halbe Million Euro"
         factor = 0.5 if "halb" in m.group(1).lower() else 1.0
         yield m.start(), m.end(), factor * SCALES[m.group(2).lower()], None
@@ -379,6 +399,17 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     unit = None if framed is not None and framed[1] == "measure" else _unit_after(text, num_end)
     if unit is None and framed is not None:
         unit, unit_from = framed, "before"
+    if unit is None and vague is None and value is not None:
+        whole = _PART_OF_WHOLE.match(text, num_end)
+        whole_value = parse_numeral(whole.group(1)) if whole is not None else None
+        counted = _unit_after(text, whole.end(1)) if whole is not None and whole_value is not None and value <= whole_value else None
+        if counted is not None and counted[1] == "count":
+            # "32 der mehr als 4.200 Menschen an Bord", "Drei von 15 angefragten Kindergärten": a part, counted like its whole
+            unit, unit_from = counted, "ellipsis"
+    if unit is None and vague is None and value is not None and _PAIRED_AHEAD.match(text, num_end):
+        paired = unit_ahead(text, num_end)  # "stieg von 74 auf 79 Prozent": the unit of the pair, not of an earlier figure
+        if paired is not None:
+            unit, unit_from = paired, "ellipsis"
     if unit is None and vague is None and prev is not None:
         unit = elliptic_unit(text, start, num_end, prev)
         unit_from = "ellipsis" if unit is not None else unit_from
@@ -390,6 +421,14 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
             and _SHARE_IN_PARENS.match(text, num_end) and _PARTY_PAREN.search(text, max(0, start - 40), start):
         # "… die AfD mit 20,8 Prozent. Dahinter folgt die SPD (16,4)": a share in parentheses after a name
         unit, unit_from = (prev.unit or "", "percent", prev.unit_span or (prev.start, prev.end)), "ellipsis"
+    if unit is None and vague is None and value is not None and prev is not None and prev.unit_kind in ("count", "percent", "currency") \
+            and 0 <= start - prev.end <= 250 and text[num_end : num_end + 1] == ")":
+        item = _PAREN_ITEM.search(text, max(0, start - 60), start)
+        same_sentence = _SENTENCE_BREAK.search(text, prev.end, start) is None
+        if item is not None and (item.group(1) or (same_sentence and prev.unit_kind == "count" and (value >= 120 or not text[start:num_end].isdigit()))):
+            # signed changes always; a bare figure only in the sentence of the count it continues, and a small
+            # integer after a name is more often an age ("Max M. (23)")
+            unit, unit_from = (prev.unit or "", prev.unit_kind, prev.unit_span or (prev.start, prev.end)), "ellipsis"
     if unit is None and vague is None and ":" in text[max(0, start - 200) : start]:
         listed = list_unit(text, start, num_end)  # "In Sitzen bedeutet dies: CDU/CSU 208, AfD 152"
         if listed is not None:
@@ -412,6 +451,8 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         return None
     hedge = None
     hm = _HEDGE_BEFORE.search(text, max(0, q_start - 25), q_start)
+    if hm and hm.group(1).lower() == "unter" and _SURVEY_AMONG.search(text, max(0, hm.start(1) - 30), hm.start(1)):
+        hm = None  # "eine Befragung unter 2800 Asylberechtigten": among, not fewer than
     if hm and hm.group(1).lower() == "gegen" and (not text[start:num_end][:1].isdigit() or value is None or value < 100):
         hm = None  # "Anklage gegen zwei Männer": a preposition; "gegen 500 Menschen": about
     if hm and low == high:

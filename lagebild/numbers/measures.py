@@ -33,6 +33,7 @@ class Measure:
     any_noun: bool = False
     who: bool = False
     group_context: re.Pattern[str] | None = None
+    cumulative: bool = False
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -173,6 +174,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 any_noun=bool(entry.get("any_noun", False)),
                 who=bool(entry.get("who", False)),
                 group_context=_alternation(list(entry.get("group_context", []))),
+                cumulative=bool(entry.get("cumulative", False)),
             )
         )
     qualifiers = []

@@ -26,13 +26,14 @@ from pathlib import Path
 
 from lagebild.numbers.words import parse_number_word
 
-__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "find_claimant", "points_back"]
+__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
 _ART = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]in|[Ee]ine|[Ee]iner|[Ee]inem|[Ee]ines|[Ee]inen)"  # "Die ukrainische Armee"
 _LEADING_ARTICLE = re.compile(r"(?i:der|die|das|den|dem|des)\s+")
-_ADJ = (r"(?:(?!(?:haben|hatten|wurden|wurde|würde|hatte|habe|hätte|wäre|sollte|könnte|musste|konnte|wollte|dürfte|müsste|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
+_ADJ = (r"(?:(?!(?:der|oder|aber|heuer|immer|wieder|weiter|später|früher|vorher|nachher|außer|unter|über|hinter|daher|bisher|seither|"
+        r"haben|hatten|wurden|wurde|würde|hatte|habe|hätte|wäre|sollte|könnte|musste|konnte|wollte|dürfte|müsste|worden|werden|waren|seien|wären|sollen|sollten|können|konnten|müssen|mussten|"
         r"dürfen|gehen|gingen|kamen|kommen|sagen|sagten|nannten|meldeten|zählten|schätzten|sprachen|gaben|seine[nmrs]?|"
         r"ihre[nmrs]?|unsere[nmrs]?|diese[nmrs]?|jene[nmrs]?|alle[nmrs]?|keine[nmrs]?|eine[nmrs]?)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em|ische[nr]?)\s+)")
 _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|infratest|dimap)"  # brands written in lower case
@@ -47,13 +48,15 @@ _NP_RE = re.compile(_NP)
 _NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
-_FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab".split())
+_FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab hinter neben zwischen gegen ohne durch wegen trotz während innerhalb außerhalb".split())
 #: a capitalised function word cannot open a source ("In einer Studie Im Auftrag …")
 _FIRST_FUNCTION = r"(?:Im|In|Am|An|Auf|Bei|Mit|Nach|Von|Vor|Zu|Zum|Zur|Für|Über|Unter|Um|Als|Bis|Seit|Ab)\s"
 _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|über|weit\s+über|mindestens|bis\s+zu|höchstens|weniger\s+als|gar|sogar|nur|noch)"
 _GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
 
 
+_TRAILING_TIME = re.compile(r"\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Heute|Gestern)"
+                            r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?$")
 _TOLD = re.compile(r"^[A-ZÄÖÜ].*[A-ZÄÖÜ][\w-]*(\s+der\s+(?:[A-ZÄÖÜa-zäöüß]+e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)(?:\s+[A-ZÄÖÜ][\w-]*)?)$")
 
 
@@ -72,6 +75,11 @@ class Claimant:
         if m and len(self.text) > m.end():
             object.__setattr__(self, "start", self.start + m.end())
             object.__setattr__(self, "text", self.text[m.end() :])
+        # "teilte der Konzern Mittwochabend mit": the time of the statement is no part of who made it
+        when = _TRAILING_TIME.search(self.text)
+        if when and when.start() > 0:
+            object.__setattr__(self, "end", self.start + when.start())
+            object.__setattr__(self, "text", self.text[: when.start()])
         # "sagte Bundesschulsprecher Maximilian Gnesda der APA": a name takes no genitive, the agency is who was told
         told = _TOLD.match(self.text)
         if told and any(p in _cues().addressees for p in told.group(2).lower().split("-")) \
@@ -92,6 +100,8 @@ class _Cues:
     subjunctive: frozenset[str]
     documents: tuple[str, ...] = ()
     addressees: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
+    share_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +119,8 @@ def _cues() -> _Cues:
         subjunctive=frozenset(raw.get("subjunctive", [])),
         documents=tuple(raw.get("documents", [])),
         addressees=frozenset(a.lower() for a in raw.get("addressees", [])),
+        time_nouns=frozenset(a.lower() for a in raw.get("time_nouns", [])),
+        share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
     )
 
 
@@ -118,12 +130,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "laut": re.compile(rf"(?<![\w])(?i:laut)\s+(?:(?i:angaben)\s+(?:von\s+|seitens\s+)?)?{_NP}"),
         "nach Angaben": re.compile(
-            rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
-            rf"übereinstimmenden|eigenen|aktuellen)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ]))?{_NP}?"
+            rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:einer|der|den|dem|einem)\s+(?=[a-zäöü]+e[nr]?\s))?(?:(?:ersten|jüngsten|offiziellen|neuesten|neuen|bisherigen|vorläufigen|"
+            rf"übereinstimmenden|eigenen|aktuellen|amtlichen|letzten|inoffiziellen|unbestätigten)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ])|\s+(?=[a-zäöüß]+(?:er|en)\s+[A-ZÄÖÜ]))?{_NP}?"
         ),
         # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
         "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:[a-zäöüß]+(?:ischen|ischer|lichen)\s+)+(?i:{c.source_nouns}))(?![\w])"),
-        "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ][\w-]{{3,}}?)(?:s)?(?:{c.source_nouns})(?![\w])"),
+        "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ](?:[\w-]{{3,}}?|\w{{0,3}}-))(?:s)?(?i:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})(?:\s+vom\s+(?!{_NOT_OWNER})\w+)?\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
         # "wie aus dem … veröffentlichten Zwischenergebnis der Wahlleiterin hervorgeht": the document, credited to its owner
@@ -205,9 +217,15 @@ _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|se
 _MODAL_RE = re.compile(r"(?<![\w])(?:will|wollen|wollte|wollten|soll|sollen|muss|müssen|kann|können|wird|werden|möchte)(?![\w])")
 _INFINITIVES = frozenset("beantragen erheben erlassen vorwerfen".split())
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zäöüß]+(?![\w])")
+_THAN = re.compile(r"(?<![\w])als(?![\w])")  # "hat mehr bekommen als in der Wahlnacht vermeldet": the aux is another verb's
+_PASSIVE_AFTER = re.compile(r"\s+(?:worden|werden|wurde|wurden)(?![\w])")
+_SEIN = frozenset("war waren ist sind sei seien".split())
 _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
+#: participles that are also finite verbs ("Die Polizei beziffert den Schaden auf …")
+_FINITE_TOO = frozenset("beziffert registriert bestätigt".split())
 _PARTICIPLES = frozenset(
-    "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert "
+    "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert bestätigt "
+    "mitgeteilt bekanntgegeben "
     "erwartet erhoben erlassen beantragt vorgeworfen beantragen erheben erlassen vorwerfen".split()
 )
 
@@ -221,11 +239,52 @@ def _np_ok(np: str) -> bool:
     first = words[0].lower()
     if first in _FUNCTION_START or first in _PERSONAL or first in _cues().not_subjects:
         return False
+    if len(words) > 1 and words[-1].lower() in _cues().time_nouns:
+        return False  # "Dieser Tage zählt das Innenministerium …": a time, not who speaks
+    head = next((w for w in words if w[:1].isupper() and w.lower() not in _ARTICLES), "")
+    if head.lower() in _cues().share_nouns:
+        return False  # "die Hälfte der Befragten gab an": a share of those asked, not a source
     return len(words) > 1 or (first not in _PRONOUNS and first not in _ARTICLES)
 
 
-def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant | None:
-    """The subject of a verb of reporting in the clause: before it ("Die Polizei nannte") or after it ("zählte die Polizei")."""
+def _attributive(seg: str, start: int, end: int) -> bool:
+    """True for a verb form used as an adjective: after an article or a number and before its noun
+    ("der berichtete Vorfälle", "den bislang 31 ermittelten Tatverdächtigen"), not "Das teilte die Polizei mit"."""
+    before = _PREV_WORD.search(seg, 0, start)
+    after = _NEXT_WORD.match(seg, end)
+    if before is None or after is None or not after.group(1)[:1].isupper():
+        return False
+    word = before.group(1)
+    return word in _ARTICLES or word[:1].isdigit() or parse_number_word(word.lower()) is not None
+
+
+_PREV_WORD = re.compile(r"(?<![\w.,])([\w.,]+)\s+$")
+_NEXT_WORD = re.compile(r"\s+(\w[\w-]*)")
+
+
+#: a place after "in/im/…" is where something happened, unless "hieß es im Ministerium" credits it
+_LOCATIVE = re.compile(r"(?<![\w])(?<!es\s)(?:in|im|ins|zum|zur)\s+(?:(?:der|die|das|den|dem)\s+)?$", re.IGNORECASE)
+
+
+_OWNER_NOUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[ \t]+$")
+
+
+def credible_speaker(text: str, name: str, span: tuple[int, int] | list[int] | None) -> bool:
+    """False for a speaker that cannot be one: a function word or adverb ("Wobei", "Rund"), a time or a share
+    ("die Hälfte der Befragten"), or a place after a preposition ("im Nordirak seien …")."""
+    if not name.strip() or not _np_ok(name):
+        return False
+    loc = _LOCATIVE.search(text, max(0, span[0] - 16), span[0]) if span else None
+    if loc is None:
+        return True
+    return _OWNER_NOUN.search(text, max(0, loc.start() - 40), loc.start()) is not None  # "Die Regierung in Washington"
+
+
+def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: int | None = None) -> Claimant | None:
+    """The subject of a verb of reporting in the clause: before it ("Die Polizei nannte") or after it ("zählte die Polizei").
+
+    A phrase before the verb that holds the figure itself is what is counted, not who counts ("Fünf Millionen Abos zählt
+    Netflix"); a verb form between an article or number and a noun is an adjective ("der berichtete Vorfälle")."""
     verbs = _cues().verbs
     seg = text[clause[0] : clause[1]]
     np_re = _NP_RE
@@ -234,15 +293,24 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
         tail = seg if word in _PARTICIPLES else seg[w.start() :]
         if word not in verbs or (word in _NEEDS and not re.search(_NEEDS[word], tail)):
             continue
+        if _attributive(seg, w.start(), w.end()):
+            continue
         v_start, v_end = clause[0] + w.start(), clause[0] + w.end()
         if word in _PARTICIPLES:  # "Die Polizei hatte mit 10.000 gerechnet", "war die Polizei von 25.000 ausgegangen"
             aux = (_MODAL_RE if word in _INFINITIVES else _AUX_RE).search(seg, 0, w.start())
             if aux is None and word == "erlassen":
                 aux = _AUX_RE.search(seg, 0, w.start())  # "erlassen" is participle and infinitive
-            if aux is None:
+            if aux is None and word not in _FINITE_TOO:
                 continue
-            v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
+            passive = aux is not None and word != "ausgegangen" and aux.group() in _SEIN
+            other_verb = aux is not None and _THAN.search(seg, aux.end(), w.start()) is not None
+            if passive or other_verb or _PASSIVE_AFTER.match(seg, w.end()):
+                continue  # "war im Amt bestätigt worden": a passive names no speaker as its subject
+            if aux is not None:
+                v_start, v_end = clause[0] + aux.start(), clause[0] + aux.end()
         before = _NP_BEFORE_VERB.fullmatch(text, clause[0], v_start)
+        if before is not None and num_start is not None and before.start("np") <= num_start < before.end("np"):
+            before = None  # "Fünf Millionen Abos zählt Netflix": the counted, in object-first order
         after = _SPACE.match(text, v_end, clause[1])
         after_np = np_re.match(text, after.end(), clause[1]) if after else None
         lone = before is not None and " " not in before.group("np").strip()
@@ -252,8 +320,10 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int) -> Claimant 
         if before and _np_ok(before.group("np")) and not _object_first(before.group("np")):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
         opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
+        # "Konkret hatten die Freiheitlichen von 82 gesprochen": an adverb first, the subject after the verb
+        fronted = before is not None and lone and before.group("np").strip().lower() in _cues().not_subjects
         if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
-                                                          or (opens and after_np.group("np").split()[0].lower() in _ARTICLES)):
+                                                          or ((opens or fronted) and after_np.group("np").split()[0].lower() in _ARTICLES)):
             return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
         if not text[clause[0] : v_start].strip() and clause[0] > sent_lo:
             # the verb opens its clause after a relative clause: the subject opens the sentence
@@ -324,7 +394,9 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                 if cue == "compound":
                     e = m.end()
                     np = text[s:e]
-            else:
+            if cue == "nach Angaben" and np and re.search(r"(?i)\beigene[nr]?\s", m.group()):
+                continue  # "nach eigenen Angaben größten Windpark": the subject vouches for itself (``_own_account``)
+            if not np:
                 if re.search(r"(?i)\beigene[nr]?\b", m.group()):
                     continue  # "nach eigenen Angaben": the subject vouches for itself (the speech stage names it)
                 if cue == "nach Angaben" and not re.search(r"\s(?:von|aus|seitens)\s*$", m.group()):
@@ -368,7 +440,8 @@ def clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]
 _FUNCTION_WORDS = frozenset(
     "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem "
     "des rund etwa circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter "
-    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein auch ihnen".split()
+    "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein auch ihnen "
+    "jetzt heute nun damals zuletzt inzwischen mittlerweile zuvor vorher bisher später je".split()
 )
 
 
@@ -437,9 +510,12 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     """
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
-    local = _verb_subject(text, clause, lo) or _gapped(text, clause, num_start) or _phrase(text, clause[0], clause[1], num_start)
+    local = _verb_subject(text, clause, lo, num_start) or _gapped(text, clause, num_start) or _phrase(text, clause[0], clause[1], num_start)
     if local is not None:
         return _named_instead(text, sentence, clause, num_start, local)
+    own = _own_account(text, lo, clause, num_start)
+    if own is not None:
+        return own
     reporting = _reporting_clause(text, lo, hi, clause)
     if reporting is not None:
         return _named_instead(text, sentence, clause, num_start, reporting)
@@ -447,19 +523,81 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     wide = _phrase(text, lo, hi, num_start)
     if wide is not None:
         other = _clause(text, lo, hi, wide.start)
-        if elliptic or not any(other[0] <= p < other[1] for p in figures or [] if p != num_start):
+        if elliptic or not any(other[0] <= p < other[1] for p in figures or [] if p != num_start) \
+                or _leads(text, lo, other, wide, num_start):
             return wide
     if elliptic:
         hit = _sentence_verb_subject(text, lo, hi, num_start)
         if hit is not None:
             return hit
     for n, nxt in enumerate((following or [])[:2]):
+        if _BLANK_LINE.search(text, hi, nxt[0]) or (n > 0 and "\n" in text[hi : nxt[0]]):
+            break  # "Das teilte X mit." credits a sentence of its own paragraph, and skips none across a line break
         hit = _after_sentence(text, nxt)
         if hit is not None:
             return hit
         if any(nxt[0] <= p < nxt[1] for p in figures or []) or n > 0:
             break
     return None
+
+
+#: "nach eigenen Angaben", "eigenen Angaben zufolge": the subject of the clause vouches for its own figure
+_OWN_ACCOUNT = re.compile(r"(?<![\w])(?:[Nn]ach\s+eigene[nr]\s+(?:Angaben|Angabe|Darstellung|Aussagen?|Berechnungen|Schätzungen?|Zählungen?|"
+                          r"Zahlen|Informationen|Erkenntnissen)|[Ee]igenen\s+(?:Angaben|Berechnungen|Schätzungen|Zählungen|Zahlen|"
+                          r"Informationen)\s+(?:zufolge|nach))(?![\w])")
+#: "Athen – ", "Köln/Hamburg/Wien – ", "Duschanbe (dpa) – ": a dateline opening the first sentence
+_DATELINE = re.compile(r"\s*[A-ZÄÖÜ][\w.'-]*(?:\s*/\s*[A-ZÄÖÜ][\w.'-]*)*(?:\s+\([^()]{1,40}\))?\s+[–—-]\s+")
+_FINITE = re.compile(r"\s+(?:sich\s+)?[a-zäöüß]+(?![\w-])\s+(?:(?:sich|nun|bereits|bisher|jetzt|zuletzt|am\s+\w+)\s+)*")
+
+
+def _own_account(text: str, lo: int, clause: tuple[int, int], num_start: int) -> Claimant | None:
+    """The subject of a clause that gives its figure "nach eigenen Angaben" ("Mazedonien hat nach eigenen Angaben …
+    geschickt", "Eigenen Angaben zufolge hat der Oligarch …"), without the dateline before it ("Athen – ")."""
+    cue = _OWN_ACCOUNT.search(text, clause[0], clause[1])
+    if cue is None:
+        return None
+    start = clause[0]
+    if start == lo:
+        dateline = _DATELINE.match(text, start, cue.start())
+        if dateline is not None and _NP_RE.match(text, dateline.end(), clause[1]) is not None:
+            start = dateline.end()
+    while start < clause[1] and text[start].isspace():
+        start += 1
+    if start < cue.start():
+        first = _NP_RE.match(text, start, cue.start())
+        if first is None:
+            return None
+        np = first.group("np")
+        if _np_ok(np) and not (first.start("np") <= num_start < first.end("np")) and _FINITE.match(text, first.end(), clause[1]):
+            return Claimant(first.start("np"), first.end("np"), np, "eigene Angaben")
+        pos = first.end()
+    else:
+        pos = cue.end()
+    verb = _FINITE.match(text, pos, clause[1])
+    if verb is None:
+        return None
+    after = _NP_RE.match(text, verb.end(), clause[1])
+    if after is None or after.start("np") <= num_start < after.end("np") or not _np_ok(after.group("np")):
+        return None
+    np = after.group("np")
+    if np.split()[0].lower() in _ARTICLES or _is_agent(np) or _looks_like_name(np):
+        return Claimant(after.start("np"), after.end("np"), np, "eigene Angaben")
+    return None
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+#: the words of a sentence-opening source phrase before its source ("Laut ", "Nach ersten Angaben der ", "Bei einer Umfrage von ")
+_LEAD_GAP = re.compile(r"\s*(?:[Ll]aut|[Nn]ach|[Gg]emäß|[Uu]nter|[Bb]ei)\s+(?:(?:[A-Za-zÄÖÜäöüß]+)\s+){0,4}$")
+
+
+def _leads(text: str, lo: int, clause: tuple[int, int], hit: Claimant, num_start: int) -> bool:
+    """True for a source phrase that opens its sentence (or what follows a colon) before the figure: "Laut Rotem Kreuz
+    starben 32 Menschen, 80 weitere wurden verletzt" credits both; "…, in Fulda laut Polizei 1.500" only its own."""
+    if hit.start > num_start or not (clause[0] == lo or text[:clause[0]].rstrip().endswith(":")):
+        return False
+    return hit.start == clause[0] or _LEAD_GAP.fullmatch(text, clause[0], hit.start) is not None
 
 
 def _named_instead(text: str, sentence: tuple[int, int], clause: tuple[int, int], num_start: int, hit: Claimant) -> Claimant:
@@ -509,7 +647,7 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
     return None
 
 
-_WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,90}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
+_WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,160}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
                          rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?\s+(?P<verb>[a-zäöüß]+(?:te|ten)|schrieb|schrieben)[.!]?\s*$")
 
 
@@ -533,8 +671,9 @@ _SEAT = re.compile(r"(?:(?:der|die|das|den|dem|des)\s+)?(?:in|im|aus|bei)\s+[A-Z
 
 
 #: a clause that ends with its verb of saying (or the verb's particle) and introduces what follows: "X gab an, …"
-_INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|erklärte|erklärten|erklärt|sagte|sagten|sagt|sagen|berichtet|meldet|schreibt|betonte|berichtete|berichteten|meldete|meldeten|"
-                         r"bestätigte|bestätigten|schrieb|schrieben|hieß\s+es)\s*$")
+_INTRODUCES = re.compile(r"(?<![\w])(?:an|mit|bekannt|bestätigt|erklärt|berichtet|mitgeteilt|angegeben|bekanntgegeben|erklärte|erklärten|erklärt|sagte|sagten|sagt|sagen|berichtet|meldet|schreibt|betonte|berichtete|berichteten|meldete|meldeten|"
+                         r"bestätigte|bestätigten|schrieb|schrieben|hieß\s+es)"
+                         r"(?:\s+(?:weiter|zudem|außerdem|am\s+\w+|auf\s+Anfrage(?:\s+de[rs]\s+[\w-]+)?|gegenüber\s+(?:de[mnr]\s+)?[\w-]+|im\s+[\w-]+))*\s*$")
 
 
 def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claimant | None:

@@ -7,7 +7,8 @@ the speaker of indirect speech or an attribution phrase; else the outlet itself.
 The measure (what is counted: dead, injured, participants, vote share …) comes from the measure
 vocabulary; the scope is the place or group the figure is about ("in Hamburg", "die AfD") or
 "total"; the reference time is the nearest calendar date in the same sentence, else the
-publication date (``ref_time_basis`` says which).
+publication date (``ref_time_basis`` says which). A toll that keeps growing (a ``cumulative`` measure)
+is not dated by its event ("bei der Flut vor einem Jahr") when it is said more than a week later.
 """
 
 from __future__ import annotations
@@ -15,14 +16,23 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
-from lagebild.numbers.frames import LIST_LABEL
+from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
-from lagebild.stages.claim_sources import REPORTING_OPEN, Claimant, carried_claimant, clause_of, find_claimant, points_back
+from lagebild.stages.claim_sources import (
+    REPORTING_OPEN,
+    Claimant,
+    carried_claimant,
+    clause_of,
+    credible_speaker,
+    find_claimant,
+    points_back,
+)
 from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
@@ -140,6 +150,8 @@ class RuleClaims:
         mention = att.data.get("speaker_mention_span") if att is not None else None
         if att is not None and (att.data.get("speaker_resolution") == "unresolved" or (mention and points_back(text[mention[0] : mention[1]]))):
             speaker = None  # "den Angaben zufolge" names no one: the source is in the sentence before
+        if speaker and att is not None and not credible_speaker(text, speaker, att.data.get("speaker_span")):
+            speaker = None  # "Wobei eine der Zeuginnen sagt", "im Nordirak seien": no speaker of the figure
         own = None if (att is not None and att.label == "direct" and speaker) else find_claimant(text, sent, q.num_start, nxt, figures)
         if own is None and att is not None and att.label == "reported" and not _closing_report(text, sent, att) \
                 and (_figure_between(att, q, figures) or _credits_other_clause(text, sent, att, q, figures)):
@@ -158,8 +170,16 @@ class RuleClaims:
         frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
         if _PART_OF.match(text, clause[0], q.num_start):
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
-        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : clause[1]],
-                                           sentence=text[sent[0] : sent[1]], at=q.num_start - frame_lo)
+        whole = _WHOLE_AFTER_PART.search(text, max(sent[0], q.start - 30), q.start) is not None
+        # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the frame counts the part, not the whole
+        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else text[frame_lo : clause[1]],
+                                           sentence="" if whole else text[sent[0] : sent[1]], at=0 if whole else q.num_start - frame_lo)
+        if measure == "people" and q.unit_from == "after":
+            # "die Zahl der Toten ist auf mindestens 110 Menschen gestiegen": the noun before says what is counted
+            framed_noun = unit_before(text, q.num_start, q.num_end)
+            named = load_measures().of_noun(framed_noun[0]) if framed_noun is not None and framed_noun[1] == "count" else None
+            if named is not None and named.kind == "count" and not named.who:
+                measure = named.id
         if q.unit_kind == "count" and not text[q.end : clause[1]].strip() and _LIST_NEXT.match(text, clause[1]):
             # "…, bei der 196 Palästinenser, 28 Israelis und vier Ausländer starben": a list item shares the list's frame
             listed = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause=text[frame_lo : sent[1]],
@@ -186,9 +206,19 @@ class RuleClaims:
                 scope = (q.unit or "", "group", q.unit_span, None)
         vote_share = load_measures().by_id("vote_share")
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
+        share_of = _SHARE_OF.match(text, q.end)
         if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share \
+                and not (share_of and vote_share.context is not None and not vote_share.context.search(share_of.group(1))) \
                 and any(p is not None and p.search(text) for p in (vote_share.context, vote_share.group_context)):
+            # not "20 Prozent der Positionen": a share of something else than votes
             measure = "vote_share"  # "die AfD auf 20,8 Prozent" in an article about an election
+        final = load_measures().by_id(str(measure).partition(":")[0])
+        if timex is not None and final is not None and final.cumulative:
+            # "Bei der Flut vor einem Jahr starben 134 Menschen" a year later: the date names the event; the toll is as
+            # of when it is said. Close to the event its date is the better time (publication dates are often coarse).
+            stated = [t for t in in_sentence if not (_EVENT_DATE.search(text, max(sent[0], t.span.start - 70), t.span.start)
+                                                     and _long_after(str(t.data.get("value") or ""), published))]
+            timex = min(stated, key=lambda t: abs(t.span.start - q.num_start), default=None)
         data: dict[str, Any] = {
             "value": q.value,
             "low": q.low,
@@ -235,6 +265,27 @@ class RuleClaims:
         return data
 
 
+_SHARE_OF = re.compile(r"[ \t]+(?:der|des|aller|ihrer|seiner)[ \t]+(?:[a-zäöüß]+[ \t]+)?([A-ZÄÖÜ][\w-]*)")
+#: a date right after the event it names ("bei der Flut vom 14. Juli", "seit dem Anschlag am Donnerstag")
+_EVENT_DATE = re.compile(r"(?<![\w])(?:bei|seit|nach|während|infolge|wegen|vor)\s+(?:de[mnrs]|die|das|einem|einer|eines)\s+"
+                         r"(?:[\w-]+\s+){1,3}(?:(?:vom|am|im|von|vor|in\s+der\s+Nacht\s+zum)\s+)?$", re.IGNORECASE)
+_RETROSPECT_DAYS = 7
+
+
+def _long_after(event: str, published: str | None) -> bool:
+    """True when the publication starts more than a week after the (end of the) event date ("2021-07" vs "2022-07-14")."""
+    try:
+        y, m = int(event[:4]), int(event[5:7]) if len(event) >= 7 else 12
+        end = date(y, m, int(event[8:10])) if len(event) >= 10 else date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+        pub = date(int(published[:4]), int(published[5:7]) if len(published) >= 7 else 1, int(published[8:10]) if len(published) >= 10 else 1) \
+            if published else None
+    except ValueError:
+        return False
+    return pub is not None and (pub - end).days > _RETROSPECT_DAYS
+
+
+_WHOLE_AFTER_PART = re.compile(r"(?:\d|(?<![\w-])(?:[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf))"
+                               r"[ \t]+(?:der|von)[ \t]+$")
 _NOT_LABELS = frozenset("von bis ab über unter um mit auf bei nach in im am zu für rund etwa circa knapp fast mehr weniger".split())
 _OPEN_PAREN = re.compile(r"[ \t]*\($")
 
@@ -348,7 +399,7 @@ def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:
 
 
 _TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total)(?![\w])", re.IGNORECASE)
-_PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:\w+\s+){0,2})$", re.IGNORECASE)
+_PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
 
 
@@ -359,9 +410,15 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
     Places are named after "in/im/aus/bei" in the figure's clause (else earlier in the sentence);
     groups are organisations or parties in the clause ("die AfD auf 20,8"). The claimant is no scope.
     """
+    # "Wie die in Großbritannien ansässige Beobachtungsstelle berichtete, starben …": the source's clause names where it sits
+    own_clause = clause_of(text, sent, own.start) if own is not None else None
+    if own_clause == clause or (own_clause is not None and not REPORTING_OPEN.match(text, own_clause[0], own_clause[1])):
+        own_clause = None  # "Laut X gab es Aktionen in Österreich, wo 40 Jobs …": a source phrase, not a clause of its own
+
     def usable(e: Annotation) -> bool:
         # "in der chinesischen Hafenstadt": an adjective of origin names no place the figure is about
-        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper()
+        return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper() \
+            and not (own_clause is not None and own_clause[0] <= e.span.start < own_clause[1])
 
     in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
     places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]

@@ -138,7 +138,12 @@ class BoilerplateClean:
             at = found.get("_published_line", block[0])
             elsewhere = dated is not None and not found.get("_published_labelled") and not dated.updated and (
                 at < header_window_start(block[0], i) or at >= block[0] > dated.line)
-            if dated is not None and (before is None or ((dated.labelled or elsewhere) and not (before.value or "").startswith(dated.day))):
+            # a month alone ("Januar 2022" over a monthly report) yields to a day written in the header or
+            # the first paragraphs, in that month or up to two months after it (the report comes out later)
+            coarser = dated is not None and before is not None and before.precision in ("month", "year") and \
+                _within_months(before.value, dated.day, 2)
+            if dated is not None and (before is None or coarser or
+                                      ((dated.labelled or elsewhere) and not (before.value or "").startswith(dated.day))):
                 found["published"] = _header_date_value(p.lines[dated.line].text, dated)
             if not found.get("author"):
                 found["author"] = choose_header_author(p.lines, block[0], i)
@@ -158,3 +163,17 @@ class BoilerplateClean:
         if found.get("dateline"):
             meta.extra.setdefault("dateline", found["dateline"])
         return doc
+
+
+def _within_months(coarse: str | None, day: str, months: int) -> bool:
+    """Whether ``day`` (YYYY-MM-DD) lies in the month or year ``coarse`` or at most ``months`` months after it."""
+    if not coarse or len(day) < 10:
+        return False
+    if len(coarse) == 4:
+        return day[:4] == coarse
+    try:
+        first = int(coarse[:4]) * 12 + int(coarse[5:7])
+        then = int(day[:4]) * 12 + int(day[5:7])
+    except ValueError:
+        return False
+    return 0 <= then - first <= months

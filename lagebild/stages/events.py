@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from lagebild.events.extract import find_events
+from lagebild.events.extract import find_events, join_fragments
 from lagebild.events.lexicon import candidate_pattern, load_lexicon
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.registry import STAGES
@@ -60,20 +60,20 @@ class RuleEvents:
             return doc
         hit_starts = [h.start for h in hits]
         count = 0
-        for sent in doc.of_kind("sentence"):
-            if len(sent.span) > self.max_sentence_chars:
+        for span in join_fragments(doc.text, [s.span for s in doc.of_kind("sentence")]):
+            if len(span) > self.max_sentence_chars:
                 continue
-            i = bisect.bisect_left(hit_starts, sent.span.start)
-            j = bisect.bisect_left(hit_starts, sent.span.end)
+            i = bisect.bisect_left(hit_starts, span.start)
+            j = bisect.bisect_left(hit_starts, span.end)
             if i == j:
                 continue
             found = find_events(
                 doc.text,
-                sent.span,
+                span,
                 rules,
-                _inside(entities, ent_starts, sent.span.start, sent.span.end),
-                _inside(timexes, tx_starts, sent.span.start, sent.span.end),
-                [h for h in hits[i:j] if h.end <= sent.span.end],
+                _inside(entities, ent_starts, span.start, span.end),
+                _inside(timexes, tx_starts, span.start, span.end),
+                [h for h in hits[i:j] if h.end <= span.end],
             )
             for ev in found:
                 data = ev.data()

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lagebild.ingest import headers
 from lagebild.ingest.boilerplate import plan
-from lagebild.model import DateValue, Document, Provenance
+from lagebild.model import DateValue, Document, Provenance, Span
 from lagebild.registry import STAGES
 
 __all__ = ["MetaHeaders", "outlet_from_url"]
@@ -124,7 +124,7 @@ def _crawl_marker(doc: Document) -> str | None:
     return f"{m.group(1)}-{m.group(2)}"
 
 
-def _printed_day(text: str, month: str | None) -> DateValue | None:
+def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateValue | None:
     """A labelled day/minute date in the first or last lines that lies in ``month`` or before.
 
     A crawl marker or a month-only header says when the page existed; a printed "Stand: …" in the
@@ -144,14 +144,89 @@ def _printed_day(text: str, month: str | None) -> DateValue | None:
             continue
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
-    stamp = headers.header_stamp(text, _HEADER_WINDOW)
-    if stamp is not None and stamp.value is not None and not (month and stamp.value[: len(month)] > month):
-        return DateValue(stamp.value, stamp.precision, False, "time stamp in the first lines")
+    first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
+    if first is not None and first.value is not None and not (month and first.value[: len(month)] > month):
+        return DateValue(first.value, first.precision, False, "time stamp in the first lines")
     for line in [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:]:
         value = headers.closing_date(line)
         if value is None or value.value is None or (month and value.value[: len(month)] > month):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
+    return _strong_label_line(text, month)
+
+
+#: labels that date the page itself wherever their line stands ("Veröffentlicht am 12.03.2024"); "Stand"
+#: also dates tables and figures ("Stand: 31.12.2023" under a chart), so it counts only with a time of day
+_STRONG_LABELS = ("veröffentlicht", "erstveröffentlichung", "aktualisiert", "zuletzt aktualisiert", "published",
+                  "first published", "updated", "last updated", "publié", "mis à jour", "publicado", "pubblicato")
+_STRONG_WINDOW = 5000
+
+
+def _strong_label_line(text: str, month: str | None) -> DateValue | None:
+    """A line that is only a publication label and a date, below the first lines ("Stand: 14.02.2025, 19:14 Uhr").
+
+    Pages that open with a long teaser or a table of contents print the stamp further down. The
+    line must hold nothing but the label and the date (a sentence "Der Bericht wurde am 3. Juni
+    veröffentlicht" is no stamp), and a "Stand" needs its time of day.
+    """
+    pos = min(len(text), _HEADER_WINDOW)
+    pos = text.find("\n", pos) + 1 if text.find("\n", pos) >= 0 else len(text)
+    for line in text[pos:_STRONG_WINDOW].splitlines():
+        if len(line) > 80 or not any(ch.isdigit() for ch in line):
+            continue
+        dm = headers.date_line(line)
+        if dm is None or dm.value.value is None or dm.value.precision not in ("day", "minute"):
+            continue
+        keyword = " ".join(dm.keyword.rstrip(": ").split())
+        if not (keyword.startswith(_STRONG_LABELS) or (keyword.startswith("stand") and dm.value.precision == "minute")):
+            continue
+        if month and dm.value.value[: len(month)] > month:
+            continue
+        return DateValue(dm.value.value, dm.value.precision, False, f"printed date ('{line.strip()[:60]}')")
+    return None
+
+
+#: the year and month in a page's URL path: "/articulo/2022/5/…", "/2024/03/12/…", "-2024-03-12-"
+_URL_MONTH = re.compile(r"(?<![\d])((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?=[/-]|$)")
+
+
+def _yearless_header_date(doc: Document, url: str | None, marker: str | None) -> DateValue | None:
+    """A labelled header date without a year ("Publicado el 11 de mayo"), its year from the URL or crawl marker.
+
+    Only where that source names the same month ("/articulo/2022/5/…", " date 2022-05"): the
+    label gives the day, the page's address or crawl the year. Without such a source nothing is
+    guessed (an old article read today is not from this year). Only the header lines are read:
+    the original text up to where the cleaned text's first lines end.
+    """
+    months: list[tuple[int, int, str]] = []
+    path = urlsplit(url).path if url and "//" in url else (url or "")
+    for m in _URL_MONTH.finditer(path):
+        months.append((int(m.group(1)), int(m.group(2)), "the URL"))
+    if marker:
+        months.append((int(marker[:4]), int(marker[5:7]), "the crawl marker"))
+    if not months or not doc.text:
+        return None
+    end = doc.original_span(Span(0, min(len(doc.text), _HEADER_WINDOW)))[1] if doc.text else 0
+    for line in doc.original[:end].splitlines():
+        if not line.strip() or not any(ch.isdigit() for ch in line):
+            continue
+        found = headers.yearless_label_date(line)
+        if found is None:
+            continue
+        month, day, clock = found
+        for year, url_month, source in months:
+            if url_month != month:
+                continue
+            try:
+                datetime(year, month, day)
+            except ValueError:
+                continue
+            value = f"{year:04d}-{month:02d}-{day:02d}"
+            if clock and clock[0] < 24:
+                return DateValue(f"{value}T{clock[0]:02d}:{clock[1]:02d}", "minute", False,
+                                 f"printed date ('{line.strip()[:60]}'), year from {source}")
+            return DateValue(value, "day", False, f"printed date ('{line.strip()[:60]}'), year from {source}")
+        return None  # the first labelled header date decides
     return None
 
 
@@ -224,15 +299,20 @@ class MetaHeaders:
                 meta.published = DateValue(marker, "month", False, "crawl marker")
         if not meta.published.value or meta.published.precision in ("month", "year"):
             printed = _printed_day(doc.text, meta.published.value)
+            comments_at = min((r.start for r in doc.removed if r.reason == "comments widget"), default=None)
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
-                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value)
+                    # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
+                    comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start
+                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment)
                 elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
                     printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
                 if printed is not None:
                     break
             if printed is not None:
                 meta.published = printed
+        if not meta.published.value or meta.published.precision in ("month", "year"):
+            meta.published = _yearless_header_date(doc, meta.url, marker) or meta.published
         if not meta.published.value and isinstance(meta.extra.get("relative_date"), dict):
             crawl = _reference_time(doc, ("crawl_date",))
             meta.published = _resolve_relative(meta.extra["relative_date"], crawl) or meta.published

@@ -7,9 +7,11 @@ claimant and reference time come from the text as they would in a run.
 from __future__ import annotations
 
 from compare_helpers import make_doc
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, scope_key
+from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, no_scope, scope_key
 from lagebild.compare.coverage import CoverageBuilder, independent_origins, origin_label
 from lagebild.stages.claims import RuleClaims
 
@@ -84,9 +86,12 @@ def test_unknown_times_cannot_be_compared() -> None:
 def test_same_figure_from_two_outlets_is_corroborated_but_not_from_one_outlet_twice() -> None:
     a = _doc("a", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Kurier")
     b = _doc("b", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Kurier")
-    assert _group_of(_groups([a, b]), "a", 12)["relation"] == "single"  # one newspaper is one source
+    single = _group_of(_groups([a, b]), "a", 12)
+    assert single["relation"] == "single" and "(2 articles from 1 outlet)" in single["reasoning"]  # one newspaper is one source
     c = _doc("c", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Bote")
-    assert _group_of(_groups([a, b, c]), "a", 12)["relation"] == "corroborated"
+    group = _group_of(_groups([a, b, c]), "a", 12)
+    assert group["relation"] == "corroborated" and group["reasoning"].startswith("3 articles from 2 outlets give values")
+    assert group["sources_label"] == "3 articles from 2 outlets" and group["independent_sources"] == 2
 
 
 def test_origins_collapse_outlets_and_agency_copies() -> None:
@@ -336,6 +341,20 @@ def test_the_event_days_own_weekday_or_a_later_month_gives_no_reference_time() -
         assert "weekday" not in claim["ref_time_basis"]
 
 
+def test_a_figure_of_a_one_off_count_said_of_the_event_day_is_about_that_day() -> None:
+    # the event on Wednesday 2024-05-01; attendance is no running count: "am Mittwoch" dates the figure
+    a = _timed("a", "In Nordhafen demonstrierten am Mittwoch laut Polizei 8.000 Menschen.", "2024-05")
+    b = _timed("b", "In Nordhafen demonstrierten am Mittwoch laut Veranstaltern 15.000 Menschen.", "2024-05")
+    group = _group_of(_groups_after([a, b], "2024-05-01"), "a", 8000)
+    assert {c["ref_time"] for c in group["claims"]} == {"2024-05-01"}
+    assert all(c["ref_time_basis"] == "text (weekday of the event day)" for c in group["claims"])
+    assert group["relation"] == "contradicted"
+    c = _timed("c", "In Nordhafen wurden am Mittwoch laut Polizei 8 Menschen verletzt.", "2024-05")  # a running count
+    d = _timed("d", "In Nordhafen wurden am Mittwoch laut Feuerwehr 15 Menschen verletzt.", "2024-05")
+    group = _group_of(_groups_after([c, d], "2024-05-01"), "c", 8)
+    assert group["relation"] != "contradicted" and all("weekday" not in x["ref_time_basis"] for x in group["claims"])
+
+
 def test_times_known_to_the_minute_order_figures_of_one_day() -> None:
     a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", None)
     b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", None)
@@ -565,3 +584,145 @@ def test_a_dispute_keeps_other_articles_that_give_a_disputed_value_themselves() 
     b = _doc("b", "Laut Veranstaltern kamen 130.000 Teilnehmer.", "2024-05", outlet="Bote")  # the organisers' own figure
     group = _group_of(_groups([a, b]), "a", 50000)
     assert group["relation"] == "contradicted" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+
+
+def test_a_dispute_about_a_place_does_not_take_in_another_articles_undisputed_figure_read_as_that_place() -> None:
+    a = _doc("a", "In Nordhafen sprach die Gewerkschaft am Montag von 68.000 Teilnehmern am Warnstreik, das Unternehmen"
+                  " von 35.000.", "2024-05", outlet="Kurier")
+    b = _doc("b", "Warnstreik in Nordhafen. Fast 100.000 Beschäftigte beteiligten sich laut Gewerkschaft am Ausstand.",
+             "2024-05", outlet="Bote")  # no place stated with the figure: another strike, no part in the dispute
+    result = _groups([a, b])
+    disputed, apart = _group_of(result, "a", 68000), _group_of(result, "b", 100000)
+    assert disputed["relation"] == "contradicted" and {x["doc"] for x in disputed["claims"]} == {"a"}
+    assert apart["id"] != disputed["id"] and apart["relation"] != "contradicted" and apart["scope"] is None
+    assert "take no part in that dispute" in apart["reasoning"]
+
+
+def test_another_articles_figure_giving_a_disputed_value_stays_in_the_dispute_about_its_place() -> None:
+    a = _doc("a", "In Nordhafen sprach die Gewerkschaft am Montag von 68.000 Teilnehmern am Warnstreik, das Unternehmen"
+                  " von 35.000.", "2024-05", outlet="Kurier")
+    c = _doc("c", "Warnstreik in Nordhafen. Rund 68.000 Beschäftigte beteiligten sich laut Gewerkschaft am Ausstand.",
+             "2024-05", outlet="Blatt")  # the union's own disputed value
+    group = _group_of(_groups([a, c]), "a", 68000)
+    assert group["relation"] == "contradicted" and {x["doc"] for x in group["claims"]} == {"a", "c"}
+    assert "take no part" not in group["reasoning"]
+
+
+def test_a_figure_read_as_a_place_by_its_values_alone_does_not_vouch_for_another() -> None:
+    a = _doc("a", "In Nordhafen wurden 100.000 Teilnehmer gezählt.", "2024-05")
+    b = _doc("b", "Gezählt wurden über 50.000 Teilnehmer.", "2024-05")  # allows 100.000: read as Nordhafen
+    c = _doc("c", "Gezählt wurden 50.000 Teilnehmer.", "2024-05")  # agrees only with b's bound
+    result = _groups([a, b, c])
+    assert _group_of(result, "b", 50000)["scope"] == "Nordhafen"
+    assert _group_of(result, "c", 50000)["scope"] is None
+    assert _group_of(_groups([c, b, a]), "c", 50000)["scope"] is None  # whatever order the articles come in
+
+
+def test_the_very_bound_a_stated_figure_gives_reads_an_unscoped_one_as_its_place() -> None:
+    a = _doc("a", "In Nordhafen sollen mehr als 35.000 Stellen wegfallen.", "2024-05")
+    b = _doc("b", "Mehr als 35.000 Stellen sollen wegfallen.", "2024-05")
+    group = _group_of(_groups([a, b]), "b", 35000)
+    assert group["scope"] == "Nordhafen" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+    c = _doc("c", "Mehr als 20.000 Stellen sollen wegfallen.", "2024-05")  # another bound: it only allows it
+    assert _group_of(_groups([a, c]), "c", 20000)["scope"] is None
+
+
+def test_a_place_named_in_the_body_before_a_figure_stands_against_a_place_the_article_does_not_name() -> None:
+    places = [*PLACES, ("Bergstadt", "LOC", "Bergstadt")]
+    filler = "Die Stimmung blieb den ganzen Tag über friedlich. " * 6  # the next place is past the lead
+    b = RuleClaims()(make_doc("b", "Bergstadt (dpa) – In Bergstadt kamen laut Polizei 100.000 Menschen zusammen. " + filler
+                                   + "In Südtal versammelten sich 35.000 Teilnehmer. Die Veranstalter sprachen von 80.000"
+                                   " Menschen.", published="2024-05", entities=places))
+    c = _doc("c", "In Nordhafen kamen etwa 80.000 Menschen zusammen.", "2024-05")
+    assert _group_of(_groups([b, c]), "b", 80000)["scope"] != "Nordhafen"
+
+
+def test_a_name_with_a_number_in_it_is_a_scope_but_a_number_is_not() -> None:
+    assert not no_scope("Bündnis 90/Die Grünen") and not no_scope("Bezirk 21")
+    assert no_scope("5.000 Teilnehmern") and no_scope("1,5") and no_scope("Insgesamt") and no_scope(" ")
+
+
+def test_as_many_as_is_the_claimants_figure_at_its_top_but_at_most_is_a_bound() -> None:
+    from lagebild.compare.claim_groups import value_interval
+
+    assert value_interval({"value": 15000, "hedge": "bis zu", "value_text": "15.000"}) == (12750.0, 15000.0)
+    assert value_interval({"value": 15000, "hedge": "höchstens", "value_text": "15.000"}) == (0.0, 15000.0)
+    a = _doc("a", "In Nordhafen demonstrierten am Samstag viele. Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter"
+                  " von bis zu 15.000.", "2024-05-02")
+    assert _group_of(_groups([a]), "a", 8000)["relation"] == "contradicted"
+    b = _doc("b", "In Nordhafen demonstrierten am Samstag viele. Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter"
+                  " von weniger als 15.000.", "2024-05-02")
+    assert _group_of(_groups([b]), "b", 8000)["relation"] != "contradicted"  # a bound that allows the police's figure
+
+
+def test_figures_set_apart_by_their_size_say_so() -> None:
+    a = _doc("a", "In Nordhafen kamen 4.000 Teilnehmer.", "2024-05-02")
+    b = _doc("b", "In Nordhafen kamen 90.000 Teilnehmer.", "2024-05-02")
+    result = _groups([a, b])
+    small, large = _group_of(result, "a", 4000), _group_of(result, "b", 90000)
+    assert small["id"] != large["id"] and "differ in size" in small["reasoning"] and "differ in size" in large["reasoning"]
+    c = _doc("c", "In Nordhafen kamen 5.000 Teilnehmer.", "2024-05-03")
+    assert "differ in size" not in _group_of(_groups([a, c]), "a", 4000)["reasoning"]
+
+
+def test_figures_one_article_dates_apart_are_no_contradiction_but_figures_it_gives_for_one_time_are() -> None:
+    a = _timed("a", "In Nordhafen starben im Jahr 2014 laut Behörden 30 Menschen. In Nordhafen starben am Montag laut"
+                    " Polizei 12 Menschen.", "2015-05-06")  # an earlier toll beside the new one
+    group = _group_of(_groups([a]), "a", 12)
+    assert group["relation"] != "contradicted" and "earlier period in their sentence (2014)" in group["reasoning"]
+    b = _timed("b", "In Nordhafen starben laut Behörden 30 Menschen, die Polizei sprach von 12 Toten.", "2015-05-06")
+    assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
+
+
+def test_a_dispute_over_a_running_toll_keeps_another_articles_value_read_as_its_place() -> None:
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt, das Landratsamt sprach von 60 Verletzten.",
+             "2024-05", outlet="Kurier")
+    b = _doc("b", "Zugunglück in Nordhafen. 44 Menschen wurden verletzt.", "2024-05", outlet="Bote")  # the count later
+    group = _group_of(_groups([a, b]), "a", 30)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and "take no part" not in group["reasoning"]
+
+
+_HEDGES = ["", "etwa", "rund", "knapp", "fast", "bis zu", "mehr als", "über", "mindestens", "höchstens", "weniger als", "unter"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(_HEDGES))
+def test_a_hedged_figure_allows_its_own_value_and_a_range_in_order(value: int, hedge: str) -> None:
+    from lagebild.compare.claim_groups import value_interval
+
+    text = f"{value:,}".replace(",", ".")
+    interval = value_interval({"value": float(value), "hedge": hedge or None, "value_text": text})
+    assert interval is not None
+    low, high = interval
+    assert 0 <= low <= value <= high
+
+
+def test_a_range_the_article_calls_the_spread_of_differing_estimates_is_a_contradiction() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten am Sonntag viele. Die Schätzungen von Polizei und Veranstaltern gingen weit"
+                  " auseinander: zwischen 8.000 und 15.000 Teilnehmer.", "2024-05-05")
+    group = _group_of(_groups([a]), "a", 11500)
+    assert group["relation"] == "contradicted" and "different sources' figures for the same time" in group["reasoning"]
+    b = _doc("b", "In Nordhafen rechnete die Polizei am Sonntag mit 8.000 bis 15.000 Teilnehmern.", "2024-05-05")
+    assert _group_of(_groups([b]), "b", 11500)["relation"] != "contradicted"  # one source's estimate
+
+
+def test_dispute_vocabulary_loads_every_entry() -> None:
+    import tomllib
+
+    from lagebild.compare.claim_groups import DISPUTES, _spread_cues
+
+    cues = tomllib.loads(DISPUTES.read_text(encoding="utf-8"))["range_cues"]
+    pattern = _spread_cues()
+    assert pattern is not None and len(cues) >= 5
+    for word in ("gehen auseinander", "schwanken", "widersprüchliche", "je nach Quelle", "differ"):
+        assert pattern.search(word), word
+
+
+def test_a_figure_split_into_places_right_after_it_is_the_whole_not_the_lead_place() -> None:
+    a = _doc("a", "In Nordhafen beteiligten sich 12.000 Beschäftigte am Warnstreik.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Nordhafen (dpa) – Am Warnstreik beteiligten sich 12.000 Beschäftigte, davon 5.000 in Südtal.",
+             "2024-05-02", outlet="Bote")
+    assert _group_of(_groups([a, b]), "b", 12000)["scope"] is None  # the whole, of which Südtal is a part
+    c = _doc("c", "Nordhafen (dpa) – Am Warnstreik beteiligten sich 12.000 Beschäftigte, darunter 5.000 Frauen.",
+             "2024-05-02", outlet="Bote")  # parts by kind, not by place
+    assert _group_of(_groups([a, c]), "c", 12000)["scope"] == "Nordhafen"

@@ -81,3 +81,19 @@ def test_undated_happening_is_dated_by_its_first_dated_report() -> None:
     (death,) = [e for e in ctx.result.events if e["type"] == "die"]
     assert death["sources"] == ["a", "b", "c"]
     assert death["date"]["value"] == "2023-05-03" and death["date"]["basis"] == "publication"
+
+
+def test_a_year_in_the_text_does_not_hold_a_dated_happening_open_for_other_weeks() -> None:
+    """The final result (dated to its day) and "die Wahl 2025" in one cluster: a report of the election
+    night three weeks earlier is another event, while a report of the day after the result joins it."""
+    docs = [
+        run_events(make_doc("a", "Seit heute steht das amtliche Endergebnis der Wahl fest.", published="2025-03-14",
+                            timexes=[("Seit heute", "2025-03-14", "day")])),
+        run_events(make_doc("b", "Die Wahl 2025 brachte ein klares Ergebnis.", published="2025-03-14",
+                            timexes=[("2025", "2025", "year")])),
+        run_events(make_doc("c", "Nach dem vorläufigen Ergebnis ist die Partei an der Hürde gescheitert.", published="2025-02-24")),
+        run_events(make_doc("d", "Das amtliche Endergebnis der Wahl liegt vor.", published="2025-03-15")),
+    ]
+    result = _run(docs)
+    groups = sorted(tuple(e["sources"]) for e in result.events if e["type"] == "result")
+    assert ("a", "b", "d") in groups and ("c",) in groups

@@ -22,7 +22,7 @@ def test_sentence_label_in_the_articles_words_without_connective_or_pronoun() ->
 
     text = "Deshalb hat die Regierung am Montag das Gesetz beschlossen."
     trig = text.index("beschlossen")
-    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 11)) == "Hat die Regierung am Montag das Gesetz beschlossen"
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 11)) == "Die Regierung hat am Montag das Gesetz beschlossen"
     text = "Er kündigte seinen Rückzug aus der Politik an."
     trig = text.index("kündigte")
     assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 8), "Anna Muster") == "Anna Muster kündigte seinen Rückzug aus der Politik an"
@@ -55,4 +55,22 @@ def test_pronoun_after_a_leading_verb_is_replaced() -> None:
     assert sentence_label(text, Span(0, len(text)), Span(0, 12), "Anna Muster") == "Anna Muster beschuldigte den Minister der Lüge"
     assert sentence_label(text, Span(0, len(text)), Span(0, 12)) == "Beschuldigte den Minister der Lüge"
     keep = "beschuldigte die Ministerin den Kanzler."  # counter-example: a noun subject stays
-    assert sentence_label(keep, Span(0, len(keep)), Span(0, 12)) == "Beschuldigte die Ministerin den Kanzler"
+    assert sentence_label(keep, Span(0, len(keep)), Span(0, 12)) == "Die Ministerin beschuldigte den Kanzler"  # and goes first
+
+
+def test_a_fronted_verb_is_put_after_its_subject_but_not_after_an_object() -> None:
+    """A clause cut after a quote starts with its verb: the name after it is the subject and goes first;
+    after a dropped pronoun ("beschuldigte er die Nordbank") the noun is the object and stays put."""
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    text = "„Wir streiken“, kündigte Bezirksleiter Anna Muster an."
+    trig = text.index("kündigte")
+    start = text.index("kündigte")
+    assert sentence_label(text, Span(start, len(text)), Span(trig, trig + 8)) == "Bezirksleiter Anna Muster kündigte an"
+    text = "Dann beschuldigte er die Nordbank des Betrugs."
+    trig = text.index("beschuldigte")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 12)) == "Beschuldigte die Nordbank des Betrugs"
+    text = "Am Montag sind Kanzler Olaf Scholz und Innenministerin Nancy Faeser in das Flutgebiet gereist."
+    trig = text.index("gereist")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 7)).startswith("Am Montag sind")  # not reordered

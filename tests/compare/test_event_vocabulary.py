@@ -83,3 +83,57 @@ def test_unless_keeps_casualty_phrases_out_of_demands() -> None:
     assert "demand" not in {a.label for a in claimed.of_kind("event")}
     demanded = run_events(make_doc("y", "Die Gewerkschaft forderte acht Prozent mehr Lohn."))  # counter-example
     assert "demand" in {a.label for a in demanded.of_kind("event")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Taucher haben die Leiche des Vermissten im Stausee entdeckt.", True),
+        ("In der Wohnung fanden Beamte den Mann leblos auf.", True),
+        ("Die Trauerfeier für die Toten fand am Freitag statt.", False),  # "fand ... statt" is no finding
+        ("Das Museum fand für die gleiche Ausstellung einen neuen Platz.", False),  # "gleiche" holds no "Leiche"
+        ("Die Forscher haben eine neue Käferart entdeckt.", False),  # a finding without a body
+    ],
+)
+def test_finding_a_body_needs_a_body(sentence: str, found: bool) -> None:
+    doc = run_events(make_doc("x", sentence))
+    assert ("find_dead" in {a.label for a in doc.of_kind("event")}) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "arrived"),
+    [
+        ("Am Abend traf die Ministerin im Katastrophengebiet ein.", True),
+        ("Der Präsident traf am Montag in Kiew ein und sprach mit Soldaten.", True),  # a conjunction may follow the particle
+        ("Der Stürmer traf ein weiteres Mal in der Nachspielzeit.", False),  # "ein" begins a noun phrase: no particle
+    ],
+)
+def test_arriving_takes_ein_as_particle_only_at_the_end_of_its_clause(sentence: str, arrived: bool) -> None:
+    doc = run_events(make_doc("x", sentence))
+    assert ("visit" in {a.label for a in doc.of_kind("event")}) is arrived
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Nach dem Grubenunglück ist die Zahl der Todesopfer auf 58 gestiegen.", True),
+        ("Die Opferzahl stieg am Abend auf zwölf.", True),
+        ("Die Zahl der Arbeitslosen ist im Winter auf drei Millionen gestiegen.", False),  # a rising count, no deaths
+    ],
+)
+def test_a_rising_death_toll_is_a_casualty_report(sentence: str, found: bool) -> None:
+    doc = run_events(make_doc("x", sentence))
+    assert ("die" in {a.label for a in doc.of_kind("event")}) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "found"),
+    [
+        ("Die Opposition kündigte Widerstand an.", "announce", True),
+        ("Die Armee griff die Stellungen am Morgen an und zog sich zurück.", "attack", True),
+        ("Der Verteidiger klagte über Schmerzen an der Hüfte.", "charge", False),  # "an der Hüfte": a preposition
+    ],
+)
+def test_an_is_a_particle_only_where_its_clause_ends(sentence: str, label: str, found: bool) -> None:
+    doc = run_events(make_doc("x", sentence))
+    assert (label in {a.label for a in doc.of_kind("event")}) is found

@@ -150,3 +150,47 @@ def test_an_article_whose_weekdays_fall_in_two_weeks_places_no_other_weekday() -
 @given(st.sampled_from([date.min, date.max]), st.integers(min_value=0, max_value=6))
 def test_nearest_weekday_at_the_ends_of_the_calendar_does_not_crash(anchor: date, weekday: int) -> None:
     assert nearest_weekday(anchor, weekday).weekday() == weekday
+
+
+def test_happenings_on_two_named_weekdays_stay_apart_and_the_same_weekday_merges() -> None:
+    """Three month-only articles: two tell of Saturday's demonstrations, one of Sunday's; an article
+    naming no day joins whichever it fits (it does not split anything)."""
+    docs = [
+        run_events(_open_weekday(make_doc("a", "Am Samstag demonstrierten Tausende gegen Rechts.", published="2024-02"), "Samstag", 5)),
+        run_events(_open_weekday(make_doc("b", "Zehntausende demonstrierten am Samstag gegen Rechts.", published="2024-02"), "Samstag", 5)),
+        run_events(_open_weekday(make_doc("c", "Am Sonntag demonstrierten erneut Tausende gegen Rechts.", published="2024-02"), "Sonntag", 6)),
+        run_events(make_doc("d", "Wieder demonstrierten Tausende gegen Rechts.", published="2024-02")),
+    ]
+    groups = [tuple(e["sources"]) for e in _protests(_run(docs))]
+    assert len(groups) == 2
+    assert any({"a", "b"} <= set(g) and "c" not in g for g in groups)
+    assert any("c" in g for g in groups) and sum("d" in g for g in groups) == 1
+
+
+def test_a_weekday_apart_from_the_day_the_text_gives_is_another_happening() -> None:
+    docs = [
+        run_events(make_doc("a", "In Leipzig demonstrierten am 3. Februar Tausende.", published="2024-02-04", entities=ENTS,
+                            timexes=[("am 3. Februar", "2024-02-03", "day")])),  # a Saturday
+        run_events(_open_weekday(make_doc("b", "In Leipzig demonstrierten am Sonntag Tausende.", published="2024-02", entities=ENTS),
+                                 "Sonntag", 6)),
+        run_events(_open_weekday(make_doc("c", "In Leipzig demonstrierten am Samstag Tausende.", published="2024-02", entities=ENTS),
+                                 "Samstag", 5)),
+    ]
+    groups = sorted(tuple(e["sources"]) for e in _protests(_run(docs)))
+    assert groups == [("a", "c"), ("b",)]
+
+
+def test_a_weekday_falls_on_the_one_day_its_storys_dated_days_allow() -> None:
+    """The vote is dated in the text (Sunday 4 February); a month-only article's result "am Montag" is
+    the Monday after it. With a second dated day two weeks later the Monday's week is not known."""
+    vote = run_events(make_doc("a", "In Leipzig wurde am 4. Februar ein neuer Stadtrat gewählt.",
+                               published="2024-02-04", entities=ENTS, timexes=[("am 4. Februar", "2024-02-04", "day")]))
+    result = _month_only("b", "Das Endergebnis wurde am Montag in Leipzig veröffentlicht.", [("Montag", 0)])
+    (placed,) = [e for e in _run([vote, result]).events if e["type"] == "result"]
+    assert placed["date"]["value"] == "2024-02-05" and placed["date"]["basis"] == "derived"
+    assert placed["date"]["derived_from"]["anchor"] == {"value": "2024-02-04", "basis": "story"}
+
+    later = run_events(make_doc("c", "In Dresden demonstrierten am 18. Februar Tausende.", published="2024-02-18", entities=ENTS,
+                                timexes=[("am 18. Februar", "2024-02-18", "day")]))
+    (unplaced,) = [e for e in _run([vote, result, later]).events if e["type"] == "result"]
+    assert unplaced["date"]["granularity"] == "month"

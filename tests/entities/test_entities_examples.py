@@ -103,7 +103,7 @@ def test_role_annotations_keep_the_role(example_docs: list[Document]) -> None:
     anns = [a for d in example_docs for a in d.of_kind("entity")]
     austin = next(a for a in anns if a.surface == "Lloyd Austin")
     assert austin.data["role"] == "US-Verteidigungsminister" and austin.data["form"] == "name"
-    start, end = austin.data["role_span"]
+    _start, end = austin.data["role_span"]
     assert end <= austin.span.start
     sacharowa = next(a for a in anns if a.surface == "Maria Sacharowa")
     assert sacharowa.data["role"] == "Außenministeriumssprecherin"

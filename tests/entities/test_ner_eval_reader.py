@@ -69,7 +69,7 @@ tags = st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]), max_
 @given(tags)
 def test_chunks_are_disjoint_and_inside_the_sentence(seq: list[str]) -> None:
     found = sorted(chunks(seq))
-    for (s, e, _), nxt in zip(found, found[1:] + [(len(seq), len(seq), "")], strict=False):
+    for (s, e, _), nxt in zip(found, [*found[1:], (len(seq), len(seq), "")], strict=False):
         assert 0 <= s < e <= len(seq) and e <= nxt[0]
 
 

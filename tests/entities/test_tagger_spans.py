@@ -26,7 +26,7 @@ def test_two_place_names_side_by_side_are_two_mentions() -> None:
 
 def test_a_role_noun_alone_is_not_a_person_name() -> None:
     text = "Der Präsident Emmanuel Macron reiste ab."
-    toks, mentions = _mentions(text, [(1, 2, "PER"), (2, 4, "PER")])
+    _toks, mentions = _mentions(text, [(1, 2, "PER"), (2, 4, "PER")])
     names = [(text[m.start:m.end], m.form) for m in mentions if m.label == "PER"]
     assert ("Präsident", "name") not in names
     assert ("Emmanuel Macron", "name") in names

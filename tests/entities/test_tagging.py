@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from lagebild.entities.tagging import decode_biluo, tags_to_spans
 
 TYPES = ("PER", "LOC", "ORGpart")
-BILUO = ("O",) + tuple(f"{h}-{t}" for t in TYPES for h in "BILU")
-IOB = ("O",) + tuple(f"{h}-{t}" for t in TYPES for h in "BI")
+BILUO = ("O", *tuple(f"{h}-{t}" for t in TYPES for h in "BILU"))
+IOB = ("O", *tuple(f"{h}-{t}" for t in TYPES for h in "BI"))
 
 
 def _allowed(prev: str, nxt: str, biluo: bool) -> bool:

@@ -3,6 +3,8 @@ template dates, update-only headers, site banners far above the headline; and wh
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -269,3 +271,17 @@ def test_closing_statement_that_dates_the_piece_itself() -> None:
 )
 def test_closing_sentences_about_other_publications(closing: str) -> None:
     assert published(f" date 2022-06 {HEAD} {STORY}\n\n{closing}\n") == "2022-06"
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)), st.integers(0, 23), st.integers(0, 59),
+       st.sampled_from(["klo", "kl.", "godz.", "um", "à", "alle ore", "om"]))
+def test_time_after_the_word_for_at_in_other_languages(day: date, hh: int, mi: int, word: str) -> None:
+    """ "19.2.2020 klo 14.00" (Finnish), "12.03.2024 kl. 14.00" (Scandinavian), "godz. 14:00" (Polish)."""
+    word = "ore" if word == "alle ore" else word
+    found = headers.date_line(f"{day.day}.{day.month}.{day.year} {word} {hh:02d}.{mi:02d}")
+    assert found is not None and found.value.value == f"{day.isoformat()}T{hh:02d}:{mi:02d}"
+
+
+def test_a_time_word_alone_is_no_time() -> None:
+    assert headers.date_line("12.03.2024 klo") is None  # the word without its time is more than a date line
+    assert headers.date_line("12.03.2024 Klo-Sanierung") is None

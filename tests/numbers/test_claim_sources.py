@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lagebild.stages.claim_sources import carried_claimant, find_claimant, points_back
+from lagebild.stages.claim_sources import carried_claimant, credible_speaker, find_claimant, points_back
 
 
 def _who(text: str, number: str, *, following: bool = False) -> str | None:
@@ -121,7 +121,6 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Im Umkreis von 50 Kilometern wurde der Luftraum gesperrt.", "50"),  # "Umkreis" is no authority ("Kreis")
         ("In einer großen Studie testeten die Forscher 1.135 Proben.", "1.135"),  # the verb after a survey noun names nobody
         ("Er sagt: 14 Prozent sind zu viel.", "14"),
-        ("Eigenen Angaben zufolge hat der Verlag 80 Millionen Euro investiert.", "80"),
         ("Wie aus einem Bericht hervorgeht, starben 12 Menschen.", "12"),
         ("Die Angaben stimmten nicht, 12 Menschen fehlten.", "12"),
         ("Hier die Prognose: Die SPD kommt auf 18 Prozent.", "18"),  # a survey without its author
@@ -180,3 +179,153 @@ def test_points_back_and_unnamed_source_phrases() -> None:
     assert _who("In der Nacht wurden nach neuesten Zahlen 36 Menschen verletzt.", "36") is None
     # a figure after "darunter" shares the source of its sentence
     assert _who("Laut Bergwacht wurden 27 Wanderer verletzt, darunter zwei Schwerverletzte.", "zwei") == "Bergwacht"
+
+
+def _who_in(text: str, number: str) -> str | None:
+    """The claimant with the text split into sentences (follow-up sentences and paragraphs count)."""
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^\s].*?[.!?](?=\s|$)", text, re.S)]
+    pos = text.index(number)
+    k = next(i for i, (s, e) in enumerate(bounds) if s <= pos < e)
+    figures = [m.start() for m in re.finditer(r"(?<![\d.])\d", text)]
+    hit = find_claimant(text, bounds[k], pos, bounds[k + 1 : k + 3], figures)
+    return hit.text if hit else None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # the subject vouches for its own figure; a dateline before it is no source
+        ("Athen – Mazedonien hat nach eigenen Angaben 300 Migranten nach Griechenland zurückgeschickt.", "300", "Mazedonien"),
+        ("Eigenen Angaben zufolge hat der Verlag über 80 Millionen Euro in die Zeitungen investiert.", "80", "Verlag"),
+        ("Zwei Millionen Euro hat die Partei nach eigenen Angaben in den Wahlkampf gesteckt.", "Zwei", "Partei"),
+        ("Dieser Tage zählt das Innenministerium nach eigenen Angaben 300 Asylanträge pro Tag.", "300", "Innenministerium"),
+        ("Hinter der Marke steht die Holding mit bis jetzt nach eigenen Angaben 3,5 Millionen Kunden.", "3,5", "Holding"),
+        # the figure is what is counted, in object-first order; its counter follows the verb
+        ("Fünf Millionen Abos zählt Netflix in Lateinamerika.", "Fünf", "Netflix"),
+        # an adverb first: the subject follows the verb
+        ("Konkret hatten die Freiheitlichen von 82 verschwundenen Wahlkarten gesprochen.", "82", "Freiheitlichen"),
+        # the time of the statement is no part of who made it
+        ("Die Dividende sinkt auf 60 Cent je Aktie, teilte der Konzern Mittwochabend mit.", "60", "Konzern"),
+        # a follow-up sentence may skip one sentence without a figure in the same paragraph
+        ("Bei dem Unfall starben zwei Menschen. Der Fahrer blieb unverletzt. Das teilte die Polizei mit.", "zwei", "Polizei"),
+    ],
+)
+def test_claimant_found_in_context(text: str, number: str, claimant: str) -> None:
+    assert _who_in(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # "nach eigenen Angaben" in another clause than the figure's
+        ("Der Verein wächst nach eigenen Angaben stark, 300 Mitglieder kamen 2015 hinzu.", "300"),
+        # a verb form used as an adjective names no speaker
+        ("Bei der Cyberkriminalität gab es einen Anstieg der berichtete Vorfälle um 8 Prozent.", "8"),
+        ("Am Freitag wurden Details zu den bislang 31 ermittelten Tatverdächtigen bekannt.", "31"),
+        # an adverb first and no subject after the verb
+        ("Konkret wurden 82 Wahlkarten gezählt.", "82"),
+        # "Das teilte X mit." credits its own paragraph, not a figure before a blank line
+        ("Bei dem Anschlag starben zwei Menschen.\n\nDie Staatsanwaltschaft hat Anklage erhoben. Das teilte die Behörde mit.", "zwei"),
+        ("Bei dem Anschlag starben zwei Menschen.\nDie Staatsanwaltschaft hat Anklage erhoben. Das teilte die Behörde mit.", "zwei"),
+    ],
+)
+def test_no_claimant_in_context(text: str, number: str) -> None:
+    assert _who_in(text, number) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Die Polizei beziffert den Schaden auf 50.000 Euro.", "50.000", "Polizei"),  # a participle form used as finite verb
+        ("Die Regierung in Washington hatte am Freitag bestätigt, dass zwei US-Bürger getötet worden seien.", "zwei",
+         "Regierung"),
+    ],
+)
+def test_claimant_of_participle_forms(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+def test_passive_names_no_speaker() -> None:
+    # the subject of a passive is who was confirmed, not who confirms
+    assert _who("Der Präsident war zuletzt mit 80 Prozent der Stimmen im Amt bestätigt worden.", "80") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "credible"),
+    [
+        ("Wobei eine der Zeuginnen sagt, sie sei fünf Meter entfernt gewesen.", "Wobei", False),
+        ("Rund die Hälfte gab an, 60 Prozent seien zu viel.", "Rund", False),
+        ("Die Hälfte der Befragten gab an, 14 Tage Urlaub zu nehmen.", "Hälfte der Befragten", False),
+        ("Nach Vorwürfen kurdischer Medien, im Nordirak seien 9 Zivilisten getötet worden.", "Nordirak", False),
+        ("Die Regierung in Washington bestätigte, dass zwei Bürger getötet worden seien.", "Washington", True),
+        ("Beide Heime bieten 100 Plätze, hieß es im Innenministerium.", "Innenministerium", True),
+        ("Die Polizei sagte, 14 Menschen seien verletzt.", "Polizei", True),
+    ],
+)
+def test_credible_speaker(text: str, name: str, credible: bool) -> None:
+    start = text.index(name)
+    assert credible_speaker(text, name, (start, start + len(name))) is credible
+
+
+def test_participle_after_als_belongs_to_no_speaker() -> None:
+    # "hat … bekommen als … vermeldet": the auxiliary belongs to "bekommen", the party reports nothing
+    text = "Die Partei hat zwar etwa 4.000 Stimmen mehr bekommen als in der Wahlnacht gemeldet."
+    assert _who(text, "4.000") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Nach UN-Schätzungen kamen bis zu 40.000 Zivilisten ums Leben.", "40.000", "UN-Schätzungen"),
+        ("Nach einer vorläufigen Bilanz der Behörden ertranken 49 Menschen.", "49", "Behörden"),
+        ("Nach den ersten Zählungen der Polizei kamen 3.000 Menschen.", "3.000", "Polizei"),
+    ],
+)
+def test_source_phrases_with_article_or_hyphen(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nach einer langen Nacht kamen 40 Menschen an.", "Nach der Bilanz blieben 5 Millionen Euro übrig."],
+)
+def test_no_source_after_article(text: str) -> None:
+    assert _who(text, next(w for w in text.split() if w[0].isdigit())) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # a source phrase opening the sentence credits the clauses after it
+        ("Laut Rotem Kreuz starben 32 Menschen, 80 weitere wurden verletzt.", "80", "Rotem Kreuz"),
+        ("Die Abgeordneten verteilen sich so: Nach Angaben der Agentur gehören 27 zur AKP, 51 zur CHP.", "51", "Agentur"),
+        # an adverb of time leaves the clause without a verb of its own
+        ("Damals lagen laut Gerlach die Beiträge bei 10 Prozent, jetzt bei 22 Prozent.", "22", "Gerlach"),
+        ("Nach Angaben lokaler Medien wurden 100 Kämpfer getötet.", "100", "lokaler Medien"),
+        ("Die Firma investiert 58 Millionen Euro in den nach eigenen Angaben größten Windpark.", "58", "Firma"),
+        ("Der Sprecher sagte auf Anfrage der APA, die ersten 90 Asylwerber seien Familien.", "90", "Sprecher"),
+        ("Wie die Financial Times (FT) am Freitag unter Berufung auf mit den Plänen vertraute Banker und Geschäftsleute "
+         "berichtete, sind Abschläge von 30 Prozent geplant.", "30", "Financial Times (FT)"),
+        ("Die Wirtschaft wird heuer der Bank Austria zufolge um 1,5 Prozent wachsen.", "1,5", "Bank Austria"),
+    ],
+)
+def test_claimant_of_leads_lists_and_long_phrases(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # the source phrase belongs to its own clause when it does not open the sentence
+        ("Am Montag kamen laut Polizei 900 Menschen, am Dienstag wurden 1.200 Menschen gezählt.", "1.200"),
+        ("Die Beiträge lagen laut Gerlach bei 10 Prozent, jetzt zahlen die Kassen 22 Prozent.", "22"),
+        ("Der Sprecher sagte auf Anfrage der APA nichts, 90 Asylwerber sind Familien.", "90"),
+    ],
+)
+def test_no_claimant_outside_the_source_clause(text: str, number: str) -> None:
+    assert _who(text, number) is None
+
+
+def test_dem_bericht_zufolge_carries_the_report_named_before() -> None:
+    assert _carried("Die Zeitung Kurier berichtete über den Fall. Dem Bericht zufolge flohen 20 Menschen.", "20") == "Zeitung Kurier"
+    assert _who("Dem Bericht zufolge flohen 20 Menschen.", "20") is None

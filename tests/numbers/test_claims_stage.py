@@ -130,3 +130,71 @@ def test_adjective_of_origin_is_no_place_scope() -> None:
     # the adjective never stands for the country; a place name after it may be the scope
     assert _scoped("Bei einem Unglück in der griechischen Ägäis sind vier Menschen ums Leben gekommen.")["vier Menschen"] != "Griechenland"
     assert _scoped("Bei einem Unglück in Griechenland sind vier Menschen ums Leben gekommen.")["vier Menschen"] == "Griechenland"
+
+
+def _measures(text: str) -> dict[str, str]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1"])
+    return {a.surface: str(a.data["measure"]) for a in doc.of_kind("claim")}
+
+
+def test_a_share_of_something_else_is_no_vote_share() -> None:
+    text = "Nach der Wahl sprach die Partei von Erfolg. Die SPD kam auf 20 Prozent der Stimmen."
+    assert _measures(text)["20 Prozent"] == "vote_share"
+    text = "Nach der Wahl sprach die Partei von Erfolg. Die SPD will 20 Prozent der Stellen in der Zentrale streichen."
+    assert _measures(text)["20 Prozent"] == "percent"
+
+
+def test_a_stake_is_no_turnout() -> None:
+    assert _measures("Für eine Beteiligung von 49 Prozent zahlt der Konzern eine Milliarde Euro.")["49 Prozent"] == "percent"
+    assert _measures("Die Wahlbeteiligung lag bei 76 Prozent.")["76 Prozent"] == "turnout"
+
+
+def test_count_of_people_takes_the_noun_named_before() -> None:
+    assert _measures("Die Zahl der Toten ist auf mindestens 110 Menschen gestiegen.")["mindestens 110 Menschen"] == "dead"
+    assert _measures("Zum Fest kamen am Abend rund 110 Menschen.")["rund 110 Menschen"] == "people"
+
+
+def _scopes(text: str) -> dict[str, str | None]:
+    doc: Document = analyse(text, outlet="outlet", extra=["entities.ner.v1", "timex.rules.v1"])
+    return {a.surface: a.data["scope"] for a in doc.of_kind("claim")}
+
+
+def test_place_after_a_hyphenated_adjective_is_the_scope() -> None:
+    text = "Bei Unwettern im Westen Deutschlands sind im nordrhein-westfälischen Kreis Euskirchen mindestens 15 Menschen gestorben."
+    assert "Euskirchen" in str(_scopes(text)["mindestens 15 Menschen"])
+    # without a place in the figure's clause the place of the sentence before it stays
+    assert _scopes("In Bayern wurden am Montag mindestens 15 Menschen verletzt.")["mindestens 15 Menschen"] == "Bayern"
+
+
+def test_where_the_source_sits_is_no_scope() -> None:
+    text = "Wie die in London ansässige Beobachtungsstelle am Samstag berichtete, starben binnen eines Tages 20 Kämpfer."
+    assert _scopes(text)["20 Kämpfer"] is None
+    # a source phrase shares its clause with the place the figure is about
+    text = "Laut der Gewerkschaft gab es Proteste auch in Österreich, wo 40 Jobs gestrichen werden."
+    assert _scopes(text)["40 Jobs"] == "Österreich"
+
+
+def _times(text: str) -> dict[str, tuple[str | None, str | None]]:
+    doc: Document = analyse(text, outlet="outlet", published="2022-07-14", extra=["timex.rules.v1"])
+    return {a.surface: (a.data["ref_time"], a.data["ref_time_basis"]) for a in doc.of_kind("claim")}
+
+
+def test_a_toll_is_as_of_when_it_is_said_not_the_date_of_its_event() -> None:
+    assert _times("Bei der Flut vor einem Jahr waren 186 Menschen ums Leben gekommen.")["186 Menschen"] == ("2022-07-14", "publication")
+    assert _times("Bei dem Anschlag am 13. Februar 2022 wurden 44 Menschen verletzt.")["44 Menschen"][1] == "publication"
+    # a date of the count itself stays its reference time
+    assert _times("Am 15. Juli 2021 stieg die Zahl der Toten auf 90.")["90"] == ("2021-07-15", "text")
+    # an event's own quantity (participants) is as of the event
+    assert _times("Bei der Demonstration am 20. Januar 2022 zählte die Polizei 50.000 Teilnehmer.")["50.000 Teilnehmer"] == ("2022-01-20", "text")
+
+
+def test_a_toll_close_to_its_event_keeps_the_event_date() -> None:
+    doc: Document = analyse("Bei dem Anschlag am 13. Juli 2022 wurden 44 Menschen verletzt.", outlet="outlet", published="2022-07-14",
+                            extra=["timex.rules.v1"])
+    assert [(a.data["ref_time"], a.data["ref_time_basis"]) for a in doc.of_kind("claim")] == [("2022-07-13", "text")]
+
+
+def test_the_frame_counts_the_part_not_the_whole() -> None:
+    found = _measures("32 der mehr als 4.200 Menschen an Bord kamen dabei ums Leben.")
+    assert (found["32"], found["mehr als 4.200 Menschen"]) == ("dead", "people")
+    assert _measures("Mehr als 4.200 Menschen kamen dabei ums Leben.")["Mehr als 4.200 Menschen"] == "dead"

@@ -138,3 +138,51 @@ def test_finder_never_crashes_and_spans_are_in_text(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.start <= q.num_start < q.num_end <= len(text)
         assert q.unit_span is None or 0 <= q.unit_span[0] <= q.unit_span[1] <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole and a half before a scale or a counted noun
+        ("Eineinhalb Millionen Menschen sind auf der Flucht.", [(1_500_000, "Menschen", "after")]),
+        ("Der Fonds hat anderthalb Milliarden Euro verloren.", [(1_500_000_000, "Euro", "after")]),
+        ("Auf jeden Arbeitsplatz kommen zweieinhalb Beschäftigte in den Zulieferbetrieben.", [(2.5, "Beschäftigte", "after")]),
+        ("Er wartete eineinhalb Jahre auf das Urteil.", []),  # a duration, no quantity
+        # a signed change in parentheses after a name continues the count before it, across a sentence
+        ("Dem Verein wurden 121 Stimmen abgezogen. Dagegen kamen Nord (plus 3.271) und Süd (plus 932) hinzu.",
+         [(121, "Stimmen", "after"), (3271, "Stimmen", "ellipsis"), (932, "Stimmen", "ellipsis")]),
+        # a bare figure in parentheses in the sentence of its count
+        ("Im Cup liegt das Team mit 402 Zählern vor Japan (289).", [(402, "Zählern", "after"), (289, "Zählern", "ellipsis")]),
+        # an age after a name, and a bare figure after a sentence with a share, are no continuation
+        ("Dabei wurden 3 Menschen verletzt, der Fahrer Max M. (23) blieb unverletzt.", [(3, "Menschen", "after")]),
+        ("Der Anteil stieg auf 14 Prozent. Die meisten Kinder leben in Wien (18.478).", [(14, "Prozent", "after")]),
+    ],
+)
+def test_halves_and_parenthesised_items(text: str, expected: list[tuple[float, str | None, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_a_pair_of_compounds_counts_their_shared_tail() -> None:
+    assert _found("Am Montag fielen 520 Kurz- und Mittelstreckenflüge aus.") == [(520, "Mittelstreckenflüge", "after")]
+    assert _found("Am Montag fielen 520 Kurzstreckenflüge und 30 Langstreckenflüge aus.") == [
+        (520, "Kurzstreckenflüge", "after"), (30, "Langstreckenflüge", "after")]
+
+
+def test_a_pair_takes_its_own_unit_and_a_survey_counts_among() -> None:
+    # "von 74 auf 79 Prozent" after a count of people: the pair's unit, not the earlier noun
+    found = _found("In Orten mit 5.000 Einwohnern stieg der Anteil von 74 auf 79 Prozent.")
+    assert found[1:] == [(74, "Prozent", "ellipsis"), (79, "Prozent", "after")]
+    assert _found("In Orten mit 5.000 Einwohnern lebten 300 Kinder, in Städten 900.")[2] == (900, "Kinder", "ellipsis")
+    # "eine Befragung unter 2.800 Menschen" counts among them; "unter 300 Euro" stays an upper bound
+    among = find_quantities("Das Amt veröffentlichte eine Befragung unter 2.800 Asylberechtigten.")[0]
+    assert (among.hedge, among.low, among.high) == (None, 2800, 2800)
+    below = find_quantities("Das Gerät kostet unter 300 Euro.")[0]
+    assert (below.hedge, below.low, below.high) == ("unter", None, 300)
+
+
+def test_a_part_of_a_counted_whole() -> None:
+    assert _found("Für die Reform stimmten 178 der 300 Abgeordneten.") == [(178, "Abgeordneten", "ellipsis"), (300, "Abgeordneten", "after")]
+    assert _found("Drei von 15 angefragten Kindergärten sagten zu.")[0] == (3, "Kindergärten", "ellipsis")
+    # a year before "der" is no part ("2015 der …"), and a part cannot exceed its whole
+    assert _found("Im Sommer 2015 der Stadt gehörten 40 Häuser.") == [(40, "Häuser", "after")]
+    assert _found("Es waren 500 von 300 Plätzen belegt.") == [(300, "Plätzen", "after")]

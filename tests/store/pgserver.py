@@ -106,7 +106,7 @@ class PostgresServer:
 
     def stop(self) -> None:
         try:
-            subprocess.run(self.prefix + [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],
+            subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],
                            capture_output=True, timeout=60)
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)

@@ -188,7 +188,7 @@ def test_annotation_rows_and_counts(reads: Any) -> None:
         mine = [r for r in rows if r["doc"] == doc_id]
         expected = sorted(doc.of_kind("entity"), key=lambda a: doc.original_span(a.span))
         assert [r["ann"] for r in mine] == [a.id for a in expected]
-        for r, a in zip(mine, expected):
+        for r, a in zip(mine, expected, strict=True):
             span = doc.span_json(a.span)
             assert (r["start"], r["end"], r["text"], r["label"], r["data"]) == (span["start"], span["end"], span["text"], a.label, dict(a.data))
             assert r["text"] == doc.original[r["start"] : r["end"]]

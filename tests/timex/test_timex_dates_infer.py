@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from lagebild.compare.dates import infer_dates
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.compare.dates import _same_noun, infer_dates
 from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, SourceRef
 from lagebild.stages.timex import RuleTimex
 
@@ -147,3 +150,58 @@ def test_distance_after_an_undated_or_other_happening_dates_nothing() -> None:
         make_doc("u", "Drei Monate nach dem Dammbruch ist das Dorf noch immer nicht wieder aufgebaut."),
     ]
     assert "Dammbruch" not in (infer_dates(docs).get("u") or {}).get("reason", "")
+
+
+def test_agency_item_id_dates_an_undated_copy() -> None:
+    """ "dpa:241201-930-304671/1": the agency's item of 1 December 2024; inferred, never printed."""
+    text = "Die Gewerkschaft ruft zu Warnstreiks in allen Werken auf.\n\n© dpa-infocom, dpa:241201-930-304671/1"
+    doc = make_doc("u", text)
+    entry = infer_dates([doc])["u"]
+    assert (entry["value"], entry["kind"], entry["inferred"]) == ("2024-12-01", "inferred", True)
+    assert entry["evidence"][0]["text"] == "dpa:241201-930-304671/1"
+    assert text[entry["evidence"][0]["start"] : entry["evidence"][0]["end"]] == "dpa:241201-930-304671/1"
+
+
+def test_no_agency_item_id_without_a_valid_day_or_with_a_printed_date() -> None:
+    bad = [make_doc("u", "Ein Text. © dpa-infocom, dpa:241341-930-304671/1"),  # no 41 December
+           make_doc("v", "Die Datei xdpa:241201-930-304671 liegt bei."),
+           make_doc("w", "Die Nummer dpa:2412-930 ist keine Kennung.")]
+    assert infer_dates(bad) == {}
+    printed = make_doc("d", "Ein Text. © dpa-infocom, dpa:241201-930-304671/1", "2024-12-02", "day")
+    assert infer_dates([printed]) == {}
+
+
+def test_agency_item_id_yields_to_a_later_day_the_article_tells_as_past() -> None:
+    """An item id is the agency's first version; an article telling 3 December as past is not from 1 December."""
+    doc = make_doc("u", "Am 3. Dezember 2024 hatte die Gewerkschaft gestreikt.\n© dpa-infocom, dpa:241201-930-304671/4")
+    entry = infer_dates([doc])["u"]
+    assert entry["value"] != "2024-12-01" and entry.get("not_before") == "2024-12-03"
+
+
+def test_distance_after_a_happening_named_by_the_head_of_its_compound() -> None:
+    """"drei Wochen nach der Kommunalwahl"; the story writes "die Wahl vom 6. Oktober" in a preview."""
+    docs = [
+        make_doc("a", "Die Partei will erreichen, dass die Stimmen der Wahl vom 6. Oktober neu ausgezählt werden.", "2024-10-20", "day"),
+        make_doc("u", "Drei Wochen nach der Kommunalwahl hat der Ausschuss das amtliche Ergebnis festgestellt."),
+    ]
+    entry = infer_dates(docs)["u"]
+    assert entry["value"] == "2024-10" and "2024-10-06" in entry["reason"]  # 6 October + 3 weeks = 27 October
+
+
+def test_distance_after_a_happening_ignores_another_compound_with_the_same_head() -> None:
+    """The story dates the Landtagswahl, the article counts from the Kommunalwahl: another election."""
+    docs = [
+        make_doc("a", "Die Landtagswahl vom 6. Oktober 2024 brachte eine neue Mehrheit.", "2024-10-20", "day"),
+        make_doc("u", "Drei Wochen nach der Kommunalwahl hat der Ausschuss das amtliche Ergebnis festgestellt."),
+    ]
+    assert "Kommunalwahl" not in (infer_dates(docs).get("u") or {}).get("reason", "")
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöü", min_size=4, max_size=15),
+       st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=0, max_size=3),
+       st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10))
+def test_same_noun_inflections_and_compound_heads(stem: str, ending: str, prefix: str) -> None:
+    noun = stem.capitalize()
+    assert _same_noun(noun + ending, noun)  # "Bundestagswahlen" names the "Bundestagswahl"
+    assert _same_noun(noun, prefix.capitalize() + stem)  # "Wahl" is the head of "Bundestagswahl"
+    assert not _same_noun("Tag", "Bundestag")  # fewer than four letters in common

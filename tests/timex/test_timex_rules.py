@@ -80,7 +80,7 @@ def test_chained_anchoring_and_inconsistency() -> None:
 
 def test_future_chain_is_not_an_inconsistency() -> None:
     text = "Am 6. August beginnt die Frist. Fünf Monate später wird das Gesetz in Kraft treten."
-    later = [t for t in tag(text, parse_value("2024-07-01")) if t.rule == "duration"][0]
+    later = next(t for t in tag(text, parse_value("2024-07-01")) if t.rule == "duration")
     assert later.value == "2025-01" and not later.after_dct
 
 

@@ -28,7 +28,8 @@ def _schemathesis() -> list[str]:
 def test_generated_requests_cause_no_server_error(handmade_db: str, tmp_path: Path) -> None:
     server = Server(copy_db(handmade_db, tmp_path / "fuzz.db"), log=tmp_path / "server.log")
     try:
-        cmd = _schemathesis() + [
+        cmd = [
+            *_schemathesis(),
             "run", f"{server.url}/openapi.json",
             "--checks", "not_a_server_error",
             "--max-examples", "8",

@@ -173,7 +173,7 @@ def test_search_by_entity_without_words(served: tuple[Any, Any, Any], no_full_sc
 def test_caches_stay_small(served: tuple[Any, Any, Any]) -> None:
     from lagebild.web.reader import StoreReader
 
-    client, (_, docs, _), app = served
+    _client, (_, docs, _), app = served
     reader: StoreReader = app.state.web.reader
     small = StoreReader(reader.store, documents=2, metas=2)
     for doc_id in docs:
