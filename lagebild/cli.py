@@ -22,9 +22,15 @@ DEFAULT_DB = "out/lagebild.db"
 
 def existing_store(db: str) -> str:
     """Return ``db`` if it names a store that exists; never create an empty one by accident."""
-    if "://" in db:
+    from lagebild.store.base import sqlite_path
+
+    if db.startswith(("postgresql://", "postgres://")):
         return db
-    if not Path(db).is_file():
+    try:
+        path = sqlite_path(db)
+    except LagebildError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not Path(path).is_file():
         raise click.ClickException(
             f"no store at {db}: run `lagebild analyze FILES --out {Path(db).parent if Path(db).name == 'lagebild.db' else 'out'}` first, "
             "or name the store with --db")

@@ -18,7 +18,7 @@ import hashlib
 import importlib
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -208,7 +208,8 @@ def _recheck_dates(part: StoryPart, fp: str, sub: CorpusContext, names: Sequence
     return None, list(names[upto + 1 :])
 
 
-def inference_words(docs: Sequence[Document], corpus: Callable[[], Any]) -> Any:
+def inference_words(docs: Sequence[Document], corpus: Callable[[], Any],
+                    doc_words: Callable[[Document], Iterable[str]] | None = None) -> Any:
     """What date inference reads from the whole corpus for a story of ``docs``, or None when it reads nothing.
 
     Inference weighs the words an undated article shares with dated ones by their document
@@ -221,7 +222,7 @@ def inference_words(docs: Sequence[Document], corpus: Callable[[], Any]) -> Any:
     if all(known_dct(d) is not None for d in docs):
         return None  # every article dated: inference returns nothing and reads no weights
     n_docs, df = corpus()
-    own = word_counts(docs)[1]
+    own = set().union(*(doc_words(d) for d in docs)) if doc_words is not None else word_counts(docs)[1]
     return [n_docs, sorted((w, df[w]) for w in own)]
 
 
@@ -337,17 +338,28 @@ def compare_stories(
         timings["compare:origins"] = timings.get("compare:origins", 0.0) + time.process_time() - started
     parts: list[StoryPart] = []
     words: list[WordCounts] = []
+    #: each document's word keys, computed once: for the corpus frequencies and for its story's own words
+    keys_of: dict[str, frozenset[str]] = {}
+
+    def doc_words(doc: Document) -> frozenset[str]:
+        got = keys_of.get(doc.id)
+        if got is None:
+            got = keys_of[doc.id] = frozenset(word_counts([doc])[1])
+        return got
 
     def corpus_words() -> WordCounts:  # only a story with an undated article needs them
         if not words:
-            words.append(word_counts(docs))
+            df: Counter[str] = Counter()
+            for d in docs:
+                df.update(doc_words(d))
+            words.append((len(docs), df))
         return words[0]
 
     with corpus_origins(origins), corpus_word_counts(corpus_words):
         for inputs in story_inputs(result, doc_ids, origins):
             story_docs = [by_id[i] for i in inputs.doc_ids]
             story_id = str(inputs.story.get("id")) if inputs.story is not None else None
-            reads = inference_words(story_docs, corpus_words) if DATES_STAGE in built else None
+            reads = inference_words(story_docs, corpus_words, doc_words) if DATES_STAGE in built else None
             fp = fingerprint(inputs, story_docs, salt) + ("" if reads is None else "/" + _digest(reads))
             part = stored(story_id, fp) if stored is not None else None
             sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)

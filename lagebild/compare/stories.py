@@ -230,9 +230,19 @@ def cluster_vectors(
     for items in postings.values():
         if len(items) < 2 or len(items) > max_posting:
             continue
+        # pairs of two fixed items are never scored: only pairs with a free item are counted (in
+        # the order of the full double loop, so ties between equal similarities fall as before)
+        free = [x for x, i in enumerate(items) if not pinned[i]]
+        if not free:
+            continue
         for x in range(len(items)):
-            for y in range(x + 1, len(items)):
-                pair_hits[(items[x], items[y])] += 1
+            if not pinned[items[x]]:
+                for y in range(x + 1, len(items)):
+                    pair_hits[(items[x], items[y])] += 1
+            else:
+                for y in free:
+                    if y > x:
+                        pair_hits[(items[x], items[y])] += 1
     pairs = [p for p, hits in pair_hits.items() if hits >= 2 and not (pinned[p[0]] and pinned[p[1]])]
     edges = []
     for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs), strict=True):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -24,6 +25,7 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every mention of the corpus while names repeat
 def name_key(text: str) -> str:
     """Return the resolution key of a name: NFC, case-folded, hyphens as spaces, no quotes."""
     text = unicodedata.normalize("NFC", text)
@@ -35,6 +37,7 @@ def name_key(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every mention of the corpus while names repeat
 def fold_key(key: str) -> str:
     """Return the spelling-blind form of a name key: ASCII transliteration, words of letters and digits.
 
@@ -52,6 +55,7 @@ _SLAVIC = (("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ph", "f"
 _Z_AS_S_MIN = 8
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every mention of the corpus while names repeat
 def translit_key(key: str) -> str:
     """Return a key that also ignores the usual variants of transliterating Cyrillic and other names:
     y/j/i ("Selenskyj" = "Selenskij", "Belaya" = "Belaja"), w/v, ph/f, German and English spellings of

@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from lagebild.model import Annotation, Document, Provenance, Span
@@ -187,7 +188,7 @@ class RuleClaims:
             vocab = load_measures().by_id(listed)
             if vocab is not None and vocab.any_noun:
                 measure = listed
-        scope = _scope(text, q, clause, sent, entities, own)
+        scope = _scope(text, q, clause, sent, entities, own, figures)
         labelled = _list_label(text, q, entities)
         if labelled is not None and (scope is None or scope[1] != "group"):
             scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
@@ -401,10 +402,31 @@ def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:
 _TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total)(?![\w])", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
+#: what joins the members of a list: "A und B", "A, B und C", "A bzw. B", "A sowie B"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*|\s(?:und|sowie|oder|bzw\.|beziehungsweise|respektive)\s)\s*")
+#: a figure of a list of figures, up to the next one: "4,9 und ", "16,4 Prozent, "
+_LISTED_FIGURE = re.compile(r"[\d.,]+\s*(?:%|Prozent)?" + _LIST_JOIN.pattern)
+
+
+def _respective(text: str, q: Quantity, clause: tuple[int, int], groups: list[Annotation], figures: list[int]) -> Annotation | None:
+    """The group paired with the figure in "BSW und FDP scheitern mit 4,9 und 4,3 Prozent" (in that order).
+
+    Only when the clause lists its groups, all before the figures, and then exactly as many figures;
+    otherwise None and the nearest group decides.
+    """
+    named = sorted(groups, key=lambda e: e.span.start)
+    if len(named) < 2 or any(not _LIST_JOIN.fullmatch(text, a.span.end, b.span.start) for a, b in pairwise(named)):
+        return None
+    listed = sorted(p for p in figures if named[-1].span.end <= p < clause[1])
+    run = listed[: len(named)]
+    joined = [_LISTED_FIGURE.fullmatch(text, a, b) is not None for a, b in pairwise(listed)]
+    if q.num_start not in run or len(run) != len(named) or not all(joined[: len(named) - 1]) or any(joined[len(named) - 1 : len(named)]):
+        return None  # not a list of as many figures as groups ("CDU und CSU kamen auf 28,6 Prozent")
+    return named[run.index(q.num_start)]
 
 
 def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int], entities: list[Annotation],
-           own: Claimant | None) -> tuple[str, str, tuple[int, int] | None, str | None] | None:
+           own: Claimant | None, figures: list[int]) -> tuple[str, str, tuple[int, int] | None, str | None] | None:
     """Return (text, kind, span, entity id) of the place or group a figure is about, or "total", or None.
 
     Places are named after "in/im/aus/bei" in the figure's clause (else earlier in the sentence);
@@ -430,7 +452,7 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
         return e.surface, "place", (e.span.start, e.span.end), e.id
     groups = [e for e in in_clause if e.label in ("ORG", "MISC")]
     if groups and q.unit_kind == "percent":
-        e = min(groups, key=lambda e: abs(e.span.start - q.num_start))
+        e = _respective(text, q, clause, groups, figures) or min(groups, key=lambda e: abs(e.span.start - q.num_start))
         return e.surface, "group", (e.span.start, e.span.end), e.id
     total = _TOTAL.search(text, clause[0], clause[1])
     if total:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from lagebild.compare import CorpusResult
 from lagebild.compare.duplicates import SignatureRow
 from lagebild.compare.per_story import StoryPart
+from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.rows import DocumentRows
 
@@ -63,12 +65,28 @@ class Store(Protocol):
     def iter_annotations(self, kind: str, *, doc: str | None = None, docs: Iterable[str] | None = None) -> Iterator[dict[str, Any]]: ...
 
 
+#: "sqlite:///out/lb.db" (a relative path), "sqlite:////srv/lb.db" (an absolute one), as SQLAlchemy writes them
+_SQLITE_URL = re.compile(r"sqlite:///(.+)")
+#: any other "scheme:" before the path ("sqlite:/tmp/lb.db", "mysql://…"), but not a Windows drive ("C:\\…")
+_OTHER_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+
+
+def sqlite_path(url: str) -> str:
+    """The SQLite file a ``--db`` value names; a URL form this cannot read is an error, not a folder named after it."""
+    m = _SQLITE_URL.fullmatch(url)
+    if m:
+        return m.group(1)
+    if _OTHER_URL.match(url):
+        raise StoreError(f"cannot open the store {url!r}: give a file path (out/lagebild.db), sqlite:///PATH or postgresql://…")
+    return url
+
+
 def open_store(url: str) -> Store:
-    """Open a store: ``postgresql://…`` for PostgreSQL, anything else is a SQLite file path."""
+    """Open a store: ``postgresql://…`` for PostgreSQL, else a SQLite file (a path or ``sqlite:///PATH``)."""
     if url.startswith(("postgresql://", "postgres://")):
         from lagebild.store.postgres import PostgresStore
 
         return PostgresStore(url)
     from lagebild.store.sqlite import SQLiteStore
 
-    return SQLiteStore(url)
+    return SQLiteStore(sqlite_path(url))

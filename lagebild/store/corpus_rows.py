@@ -16,7 +16,7 @@ from typing import Any
 from lagebild.compare import CorpusResult
 from lagebild.compare.per_story import StoryPart, merge_parts
 
-__all__ = ["CorpusRow", "StoryRow", "assemble", "corpus_rows", "parts_of", "story_key", "story_rows"]
+__all__ = ["CorpusRow", "StoryRow", "assemble", "corpus_rows", "encode", "entity_map", "parts_of", "story_key", "story_rows"]
 
 #: ``(kind, position, item id, JSON)`` of ``corpus_items``
 CorpusRow = tuple[str, int, str, str]
@@ -24,10 +24,14 @@ CorpusRow = tuple[str, int, str, str]
 StoryRow = tuple[str, str, int, str, str]
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
+#: items as the store keeps them (``json.dumps(item, ensure_ascii=False)``)
+encode = _dumps
 #: corpus-wide fields kept as rows (the per-story ones are ``StoryPart`` items)
 _CORPUS_KINDS = (("duplicate", "duplicates"), ("entity", "entities"), ("story", "stories"), ("failure", "failures"))
 #: the keys of the coverage table a story part holds; the rest (figures over the whole corpus) is one row
 _STORY_COVERAGE = ("sources", "rows", "timeline_gaps")
+#: the kind of the row saying that the mention → entity map is the one the entities' mention lists give
+_DERIVED = "mention_entity_of_entities"
 
 
 def story_key(story: str | None) -> str:
@@ -42,13 +46,29 @@ def parts_of(result: CorpusResult, parts: Sequence[StoryPart] | None) -> list[St
     return [StoryPart.of(None, "", CorpusResult(**{**result.__dict__, "failures": []}))]
 
 
-def corpus_rows(result: CorpusResult) -> Iterator[CorpusRow]:
-    """Yield the ``corpus_items`` rows of ``result``'s corpus-wide fields."""
+def entity_map(entities: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """The mention → entity map the entities' own mention lists give, in entity order (as resolution builds it)."""
+    return {f"{m.get('doc')}#{m.get('ann')}": str(e.get("id")) for e in entities for m in e.get("mentions") or []}
+
+
+def corpus_rows(result: CorpusResult, encoded: dict[int, str] | None = None) -> Iterator[CorpusRow]:
+    """Yield the ``corpus_items`` rows of ``result``'s corpus-wide fields.
+
+    The mention → entity map is one row per mention only when the entities' mention lists do
+    not give it (entity resolution builds it from them): else one marker row stands for it, so a
+    run does not write a row per mention of the corpus again. ``encoded``: JSON of items already
+    encoded, by ``id()`` of the item.
+    """
     for kind, name in _CORPUS_KINDS:
         for i, item in enumerate(getattr(result, name)):
-            yield kind, i, str(item.get("id") or item.get("doc") or item.get("stage") or ""), _dumps(item)
-    for i, (mention, entity) in enumerate(result.mention_entity.items()):
-        yield "mention_entity", i, mention, _dumps(entity)
+            raw = encoded.get(id(item)) if encoded is not None else None
+            yield kind, i, str(item.get("id") or item.get("doc") or item.get("stage") or ""), raw or _dumps(item)
+    if list(result.mention_entity.items()) == list(entity_map(result.entities).items()):
+        if result.mention_entity:
+            yield _DERIVED, 0, "", "true"
+    else:
+        for i, (mention, entity) in enumerate(result.mention_entity.items()):
+            yield "mention_entity", i, mention, _dumps(entity)
     if result.coverage:
         yield "coverage", 0, "", _dumps({k: v for k, v in result.coverage.items() if k not in _STORY_COVERAGE})
 
@@ -69,13 +89,18 @@ def assemble(corpus: Iterable[tuple[str, str, str]], stories: Iterable[tuple[str
     result = CorpusResult()
     fields = dict(_CORPUS_KINDS)
     summary: dict[str, Any] = {}
+    derived = False
     for kind, item_id, raw in corpus:
-        if kind == "mention_entity":
+        if kind == _DERIVED:
+            derived = True
+        elif kind == "mention_entity":
             result.mention_entity[item_id] = json.loads(raw)
         elif kind in fields:
             getattr(result, fields[kind]).append(json.loads(raw))
         elif kind == "coverage":
             summary = json.loads(raw)
+    if derived:
+        result.mention_entity = entity_map(result.entities)
     grouped: dict[str, tuple[str, list[tuple[str, str, Any]]]] = {}
     for key, fingerprint, kind, item_id, raw in stories:
         grouped.setdefault(key, (fingerprint, []))[1].append((kind, item_id, json.loads(raw)))

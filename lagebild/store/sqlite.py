@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -14,13 +15,18 @@ from lagebild.compare.duplicates import SignatureRow
 from lagebild.compare.per_story import StoryPart
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
-from lagebild.store.corpus_rows import assemble, corpus_rows, parts_of, story_key, story_rows
+from lagebild.store.corpus_rows import CorpusRow, assemble, corpus_rows, encode, parts_of, story_key, story_rows
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
 from lagebild.store.schema import LEGACY_TABLES, SCHEMA_VERSION, SQLITE_SCHEMA
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
+
+
+def _digest(raw: str) -> bytes:
+    """What a stored row is compared by: a digest, so comparing does not hold the stored JSON of the whole corpus."""
+    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class SQLiteStore:
@@ -126,10 +132,9 @@ class SQLiteStore:
         return Document.from_json(json.loads(row["json"])) if row else None
 
     def iter_documents(self) -> Iterator[Document]:
-        for (doc_id,) in self.db.execute("SELECT id FROM documents ORDER BY id").fetchall():
-            doc = self.get_document(doc_id)
-            if doc is not None:
-                yield doc
+        ids = self.document_ids()
+        for k in range(0, len(ids), 500):  # one query per batch, not per document; bounded memory
+            yield from self.get_documents(ids[k : k + 500]).values()
 
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
@@ -149,26 +154,12 @@ class SQLiteStore:
         parts = parts_of(result, parts)
         keep = {story_key(p.story): p for p in parts}
         with self.db:
-            for table in ("entities", "mentions", "stories", "story_members", "corpus_items", "corpus"):
-                self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("DELETE FROM corpus")
             for table in LEGACY_TABLES:  # one value per kind in a store written before rows: outdated from now on
                 self.db.execute(f"DROP TABLE IF EXISTS {table}")
-            for ent in result.entities:
-                self.db.execute(
-                    "INSERT INTO entities(id, name, type, json) VALUES (?, ?, ?, ?)",
-                    (ent["id"], ent.get("name"), ent.get("type"), json.dumps(ent, ensure_ascii=False)),
-                )
-                self.db.executemany(
-                    "INSERT INTO mentions(entity_id, doc_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
-                    [(ent["id"], m["doc"], m["start"], m["end"], m["text"]) for m in ent.get("mentions", [])],
-                )
-            for story in result.stories:
-                self.db.execute("INSERT INTO stories(id, label, json) VALUES (?, ?, ?)", (story["id"], story.get("label"), json.dumps(story, ensure_ascii=False)))
-                self.db.executemany(
-                    "INSERT INTO story_members(story_id, doc_id, confidence) VALUES (?, ?, ?)",
-                    [(story["id"], m["doc"], m.get("confidence")) for m in story.get("members", [])],
-                )
-            self.db.executemany("INSERT INTO corpus_items(kind, position, item_id, json) VALUES (?, ?, ?, ?)", corpus_rows(result))
+            encoded = self._save_entities(result.entities)
+            self._save_stories(result.stories)
+            self._save_corpus_items(corpus_rows(result, encoded))
             gone = [k for (k,) in self.db.execute("SELECT story_key FROM story_parts") if k not in keep or not keep[k].reused]
             self.db.executemany("DELETE FROM story_items WHERE story_key = ?", [(k,) for k in gone])
             self.db.executemany("DELETE FROM story_parts WHERE story_key = ?", [(k,) for k in gone])
@@ -181,6 +172,49 @@ class SQLiteStore:
                 self.db.executemany("INSERT INTO story_items(story_key, kind, position, item_id, json) VALUES (?, ?, ?, ?, ?)",
                                     story_rows(part))
             self.db.execute("INSERT INTO corpus(key, json) VALUES ('version', ?)", (json.dumps(time.time()),))
+
+    # A run that adds articles changes a small part of the corpus-wide results: each table below is
+    # compared with what it holds and only the rows that differ are written (rewriting every
+    # entity, mention and story was most of the cost of saving an incremental run).
+    def _save_entities(self, entities: Sequence[dict[str, Any]]) -> dict[int, str]:
+        """Make the entity and mention tables hold ``entities``; return each entity's JSON by ``id()``."""
+        stored = {r[0]: _digest(r[1]) for r in self.db.execute("SELECT id, json FROM entities")}
+        encoded: dict[int, str] = {}
+        changed: list[tuple[dict[str, Any], str]] = []
+        ids = set()
+        for ent in entities:
+            raw = encoded[id(ent)] = encode(ent)
+            ids.add(ent["id"])
+            if stored.get(ent["id"]) != _digest(raw):
+                changed.append((ent, raw))
+        redo = json.dumps([i for i in stored if i not in ids] + [e["id"] for e, _ in changed if e["id"] in stored])
+        self.db.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (redo,))
+        self.db.execute("DELETE FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))", (redo,))
+        self.db.executemany("INSERT INTO entities(id, name, type, json) VALUES (?, ?, ?, ?)",
+                            [(e["id"], e.get("name"), e.get("type"), raw) for e, raw in changed])
+        self.db.executemany("INSERT INTO mentions(entity_id, doc_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
+                            [(e["id"], m["doc"], m["start"], m["end"], m["text"]) for e, _ in changed for m in e.get("mentions", [])])
+        return encoded
+
+    def _save_stories(self, stories: Sequence[dict[str, Any]]) -> None:
+        stored = {r[0]: _digest(r[1]) for r in self.db.execute("SELECT id, json FROM stories")}
+        changed = [(s, raw) for s in stories if stored.get(s["id"]) != _digest(raw := encode(s))]
+        ids = {s["id"] for s in stories}
+        redo = json.dumps([i for i in stored if i not in ids] + [s["id"] for s, _ in changed if s["id"] in stored])
+        self.db.execute("DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))", (redo,))
+        self.db.execute("DELETE FROM story_members WHERE story_id IN (SELECT value FROM json_each(?))", (redo,))
+        self.db.executemany("INSERT INTO stories(id, label, json) VALUES (?, ?, ?)", [(s["id"], s.get("label"), raw) for s, raw in changed])
+        self.db.executemany("INSERT INTO story_members(story_id, doc_id, confidence) VALUES (?, ?, ?)",
+                            [(s["id"], m["doc"], m.get("confidence")) for s, _ in changed for m in s.get("members", [])])
+
+    def _save_corpus_items(self, rows: Iterable[CorpusRow]) -> None:
+        stored = {(r[0], r[1]): (r[2], _digest(r[3])) for r in self.db.execute("SELECT kind, position, item_id, json FROM corpus_items")}
+        write = []
+        for kind, position, item_id, raw in rows:
+            if stored.pop((kind, position), None) != (item_id, _digest(raw)):
+                write.append((kind, position, item_id, raw))
+        self.db.executemany("DELETE FROM corpus_items WHERE kind = ? AND position = ?", list(stored))
+        self.db.executemany("INSERT OR REPLACE INTO corpus_items(kind, position, item_id, json) VALUES (?, ?, ?, ?)", write)
 
     def load_corpus(self) -> CorpusResult:
         """The cross-source picture, merged from its corpus-wide and per-story rows."""

@@ -198,3 +198,12 @@ def test_the_frame_counts_the_part_not_the_whole() -> None:
     found = _measures("32 der mehr als 4.200 Menschen an Bord kamen dabei ums Leben.")
     assert (found["32"], found["mehr als 4.200 Menschen"]) == ("dead", "people")
     assert _measures("Mehr als 4.200 Menschen kamen dabei ums Leben.")["Mehr als 4.200 Menschen"] == "dead"
+
+
+def test_listed_groups_take_their_listed_figures_in_order() -> None:
+    found = _scopes("Nach der Wahl steht fest: Grüne und Linke kamen auf 11,6 und 8,8 Prozent.")
+    assert found["11,6"] == "Grüne" and found["8,8 Prozent"] == "Linke"
+    # one figure for two groups, or figures not listed right after the groups: the nearest group decides
+    assert _scopes("Nach der Wahl steht fest: CDU und CSU kamen zusammen auf 28,6 Prozent.")["28,6 Prozent"] in ("CDU", "CSU")
+    found = _scopes("Nach der Wahl steht fest: Die SPD kam auf 16,4 Prozent, die Grünen auf 11,6 Prozent.")
+    assert found["16,4 Prozent"] == "SPD" and found["11,6 Prozent"] == "Grünen"

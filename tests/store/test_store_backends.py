@@ -273,3 +273,18 @@ def test_duplicates_against_stored_bands_are_the_one_shot_links(store: Any, firs
     links, index = _search_stored(store, reuse=False)
     assert index.replace_all and sorted(index.searched) == sorted(docs)
     assert links == Duplicates().find(list(store.iter_documents()))
+
+
+def test_a_store_named_as_a_sqlite_url_opens_that_file_and_other_schemes_are_refused(tmp_path: Path) -> None:
+    from lagebild.store import open_store
+    from lagebild.store.base import sqlite_path
+
+    assert sqlite_path(f"sqlite:///{tmp_path}/lb.db") == f"{tmp_path}/lb.db"
+    assert sqlite_path("sqlite:///out/lb.db") == "out/lb.db"
+    assert sqlite_path("out/lb.db") == "out/lb.db" and sqlite_path("C:\\out\\lb.db") == "C:\\out\\lb.db"
+    for bad in ("sqlite:/tmp/lb.db", "mysql://host/db"):
+        with pytest.raises(StoreError, match="sqlite:///PATH"):
+            sqlite_path(bad)
+    store = open_store(f"sqlite:///{tmp_path}/lb.db")
+    store.close()
+    assert (tmp_path / "lb.db").is_file() and not (tmp_path / "sqlite:").exists()

@@ -110,3 +110,50 @@ def test_a_store_written_before_rows_is_read_and_then_migrated(tmp_path: Any) ->
     tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "events" not in tables and "story_items" in tables
     store.close()
+
+
+def _entity(eid: str, name: str, mentions: list[tuple[str, str]]) -> dict[str, Any]:
+    return {"id": eid, "name": name, "type": "PER",
+            "mentions": [{"doc": d, "ann": a, "start": 0, "end": len(name), "text": name} for d, a in mentions]}
+
+
+def _tables(store: Any) -> dict[str, Any]:
+    db = store.db
+    return {
+        "entities": sorted(tuple(r) for r in db.execute("SELECT id, name, type, json FROM entities")),
+        "mentions": sorted(tuple(r) for r in db.execute("SELECT entity_id, doc_id, start, end, text FROM mentions")),
+        "stories": sorted(tuple(r) for r in db.execute("SELECT id, label, json FROM stories")),
+        "members": sorted(tuple(r) for r in db.execute("SELECT story_id, doc_id, confidence FROM story_members")),
+        "items": sorted(tuple(r) for r in db.execute("SELECT kind, position, item_id, json FROM corpus_items")),
+    }
+
+
+def test_a_later_picture_replaces_the_stored_one_row_by_row(store: Any, tmp_path: Any) -> None:
+    from lagebild.store.corpus_rows import entity_map
+    from lagebild.store.sqlite import SQLiteStore
+
+    anna, bert, cem = (_entity("per-anna", "Anna", [("d1", "e1")]), _entity("per-bert", "Bert", [("d2", "e1"), ("d3", "e2")]),
+                       _entity("per-cem", "Cem", [("d3", "e3")]))
+    first = CorpusResult(entities=[bert, anna, cem], stories=_stories(("s-a", ["d1", "d3"]), ("s-b", ["d2"])),
+                         duplicates=[{"doc": "d3", "of": "d1", "kind": "near", "group": "d1"}])
+    first.mention_entity = entity_map(first.entities)
+    store.save_corpus(first)
+    assert store.load_corpus() == first
+    # the next run: Anna gains mentions (and moves up), Bert is gone, Dora is new, Cem unchanged; story s-b grew,
+    # s-a did not; no copies any more
+    anna2, dora = _entity("per-anna", "Anna", [("d1", "e1"), ("d2", "e1"), ("d4", "e1")]), _entity("per-dora", "Dora", [("d4", "e2")])
+    second = CorpusResult(entities=[anna2, cem, dora], stories=_stories(("s-b", ["d2", "d4"]), ("s-a", ["d1", "d3"])))
+    second.mention_entity = entity_map(second.entities)
+    store.save_corpus(second)
+    assert store.load_corpus() == second
+    # a map the entities do not give (a stage of its own, a mention without entity record) is kept row by row
+    third = CorpusResult(entities=[cem], mention_entity={"d9#e1": "per-cem", **entity_map([cem])})
+    store.save_corpus(third)
+    assert store.load_corpus() == third
+    if isinstance(store, SQLiteStore):  # the tables written for SQL users hold exactly what a store written afresh holds
+        store.save_corpus(second)
+        fresh = SQLiteStore(str(tmp_path / "fresh.db"))
+        fresh.save_corpus(second)
+        assert _tables(store) == _tables(fresh)
+        assert ("mention_entity_of_entities", 0, "", "true") in _tables(store)["items"]
+        fresh.close()
