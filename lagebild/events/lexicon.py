@@ -37,7 +37,9 @@ class TriggerRule:
 @lru_cache(maxsize=8)
 def candidate_pattern(rules: tuple[TriggerRule, ...]) -> re.Pattern[str]:
     """Return one regex matching any trigger word of ``rules`` (one scan per document, not per rule)."""
-    forms = sorted({r.form for r in rules}, key=len, reverse=True)
+    # longer forms first; ties in a fixed order, not the set's (which follows the process's hash seed, so that
+    # "trafen sich" and "traf(?:en)?" would win in turn and two runs, or Ray and the process pool, could differ)
+    forms = sorted({r.form for r in rules}, key=lambda f: (-len(f), f))
     return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])")
 
 
