@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation.claims import command  # noqa: E402
+from lagebild.evaluation.claims import command
 
 GOLD = ROOT / "benchmarks" / "data" / "news_speech_gold" / "gold.jsonl"
 

@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.config import load_config  # noqa: E402
-from lagebild.evaluation import shared_data_dir  # noqa: E402
-from lagebild.model import Document, OffsetMap, SourceRef  # noqa: E402
-from lagebild.pipeline import Pipeline, PipelineSpec  # noqa: E402
-from lagebild.registry import STAGES  # noqa: E402
+from lagebild.config import load_config
+from lagebild.evaluation import shared_data_dir
+from lagebild.model import Document, OffsetMap, SourceRef
+from lagebild.pipeline import Pipeline, PipelineSpec
+from lagebild.registry import STAGES
 
 GENERIC = ("count:", "unit:", "people", "percent")
 

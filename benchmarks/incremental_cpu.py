@@ -32,9 +32,9 @@ from typing import Any, TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.analyze import compare_and_save, corpus_documents  # noqa: E402
-from lagebild.compare.duplicates import Duplicates, Signature  # noqa: E402
-from lagebild.store import open_store  # noqa: E402
+from lagebild.analyze import compare_and_save, corpus_documents
+from lagebild.compare.duplicates import Duplicates, Signature
+from lagebild.store import open_store
 
 T = TypeVar("T")
 

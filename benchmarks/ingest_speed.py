@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.errors import InputError  # noqa: E402
-from lagebild.ingest import discover, read_path  # noqa: E402
-from lagebild.model import Document  # noqa: E402
-from lagebild.registry import STAGES  # noqa: E402
+from lagebild.errors import InputError
+from lagebild.ingest import discover, read_path
+from lagebild.model import Document
+from lagebild.registry import STAGES
 
 INGEST_STAGES = ("clean.boilerplate.v1", "meta.headers.v1", "language.detect.v1")
 

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation import shared_data_dir  # noqa: E402
-from lagebild.evaluation.meta import evaluate, format_table  # noqa: E402
+from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation.meta import evaluate, format_table
 
 DATA = shared_data_dir() / "trafilatura_evalset"
 

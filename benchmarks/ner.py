@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.entities.model import load_model  # noqa: E402
-from lagebild.entities.tagging import recognise  # noqa: E402
-from lagebild.evaluation import shared_data_dir  # noqa: E402
-from lagebild.evaluation.ner import Scores, evaluate, read_germeval, tag_sentences  # noqa: E402
+from lagebild.entities.model import load_model
+from lagebild.entities.tagging import recognise
+from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation.ner import Scores, evaluate, read_germeval, tag_sentences
 
 SHARED = shared_data_dir()
 GERMEVAL_DEV = SHARED / "germeval2014_ner" / "NER-de-dev.tsv"

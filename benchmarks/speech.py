@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation import shared_data_dir  # noqa: E402
-from lagebild.evaluation.gold_text import run_stages  # noqa: E402
-from lagebild.evaluation.speech import evaluate_news, evaluate_rw  # noqa: E402
+from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation.gold_text import run_stages
+from lagebild.evaluation.speech import evaluate_news, evaluate_rw
 
 SHARED = shared_data_dir()
 GOLD = ROOT / "benchmarks" / "data" / "news_speech_gold" / "gold.jsonl"

@@ -31,14 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.analyze import analyze_paths  # noqa: E402
-from lagebild.config import load_config  # noqa: E402
-from lagebild.evaluation import shared_data_dir  # noqa: E402
-from lagebild.ingest import read_path  # noqa: E402
-from lagebild.model import Document  # noqa: E402
-from lagebild.pipeline import Pipeline, PipelineSpec  # noqa: E402
-from lagebild.registry import STAGES  # noqa: E402
-from lagebild.store import open_store  # noqa: E402
+from lagebild.analyze import analyze_paths
+from lagebild.config import load_config
+from lagebild.evaluation import shared_data_dir
+from lagebild.ingest import read_path
+from lagebild.model import Document
+from lagebild.pipeline import Pipeline, PipelineSpec
+from lagebild.registry import STAGES
+from lagebild.store import open_store
 
 SHARED = shared_data_dir()
 

@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation import shared_data_dir  # noqa: E402
-from lagebild.evaluation.timex import evaluate, gold_files  # noqa: E402
-from lagebild.evaluation.wikiwars import convert  # noqa: E402
-from lagebild.timex import parse_value, tag  # noqa: E402
+from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation.timex import evaluate, gold_files
+from lagebild.evaluation.wikiwars import convert
+from lagebild.timex import parse_value, tag
 
 SHARED = shared_data_dir()
 

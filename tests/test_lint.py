@@ -1,4 +1,4 @@
-"""The package and its tests are clean under ruff, the package under mypy (configured in pyproject.toml)."""
+"""The package, its tests and benchmarks are clean under ruff, the package under mypy (configured in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_clean() -> None:
-    result = _run("ruff", "check", "lagebild", "tests")
+    result = _run("ruff", "check", "lagebild", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

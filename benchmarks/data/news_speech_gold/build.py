@@ -18,9 +18,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[2]))
 
-from annotations import DEV, DEV_10KGNAD, TEST  # noqa: E402
+from annotations import DEV, DEV_10KGNAD, TEST
 
-from lagebild.evaluation.speech import CLOSERS, page_text, source_text  # noqa: E402
+from lagebild.evaluation.speech import CLOSERS, page_text, source_text
 
 
 def _locate(text: str, anchor: str, seen: dict[str, int]) -> int:
