@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
+from lagebild.compare.claim_values import is_spread, value_interval
 from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
@@ -47,44 +48,14 @@ from lagebild.events.dates import DateInterval, interval_of
 from lagebild.model import Annotation, Document
 from lagebild.numbers.measures import load_measures
 
-__all__ = ["ClaimGrouper", "claimant_key", "scope_key", "value_interval"]
+__all__ = ["ClaimGrouper", "claimant_key", "scope_key"]
 
-_APPROX = re.compile(r"(?i)\b(?:etwa|rund|ca|circa|zirka|ungefähr|geschätzt|schätzungsweise|about|around|approximately|roughly|some)\b")
-# "bis zu 250.000" (as many as) is the claimant's figure at its top, not any value below it: it stands
-# against the police's 100.000 like "fast 250.000" would; "höchstens"/"weniger als" are bounds
-_BELOW = re.compile(r"(?i)\b(?:knapp|fast|beinahe|nahezu|bis zu|nearly|almost|up to|as many as)\b")
-_ABOVE = re.compile(r"(?i)\b(?:mehr als|über|mindestens|wenigstens|more than|over|at least)\b")
-_UPTO = re.compile(r"(?i)\b(?:höchstens|weniger als|unter|at most|less than|fewer than)\b")
-_VAGUE = {
-    "dutzend": (24.0, 99.0), "hundert": (200.0, 999.0), "tausend": (2000.0, 9999.0), "zehntausend": (20000.0, 99999.0),
-    "million": (2e6, 9.99e8), "milliard": (2e9, 9.99e11), "dozens": (24.0, 99.0), "hundreds": (200.0, 999.0),
-    "thousands": (2000.0, 9999.0), "millions": (2e6, 9.99e8),
-}
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
 SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
 # a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
 _PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
                           r"(?:[^.;:!?]|(?<=\d)[.,](?=\d)){0,40}?\bin\s+(?:der\s+|den\s+|dem\s+|the\s+)?[A-ZÄÖÜ]")
-DISPUTES = Path(__file__).resolve().parent.parent / "data" / "claim_disputes.toml"
-
-
-@lru_cache(maxsize=4)
-def _spread_cues(path: Path = DISPUTES) -> re.Pattern[str] | None:
-    """The words that make a range the spread between sources' figures ("die Schätzungen gehen auseinander")."""
-    try:
-        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("range_cues", [])]
-        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
-    except (OSError, tomllib.TOMLDecodeError, re.error):
-        return None
-
-
-def is_spread(data: dict[str, Any], sentence: str) -> bool:
-    """True for a range ("zwischen 100.000 und 350.000") in a sentence that says the sources' figures differ:
-    its ends are different sources' figures for the same time, not one source's estimate."""
-    low, high, cues = data.get("low"), data.get("high"), _spread_cues()
-    return (cues is not None and isinstance(low, (int, float)) and isinstance(high, (int, float)) and low < high
-            and bool(cues.search(sentence)))
 
 
 @lru_cache(maxsize=4)
@@ -109,48 +80,6 @@ def no_scope(text: str | None) -> bool:
 
 
 CANNOT_COMPARE = "cannot_compare"
-
-
-def _rounding(value: float, value_text: str) -> float:
-    """Half the last digit a figure shows: "28,5" → 0.05, "117" → 0.5, "50.000" → 500 (at most 2 % of the value)."""
-    digits = re.sub(r"[^\d,]", "", value_text or "")
-    if "," in digits:
-        return 0.45 * 10 ** -len(digits.split(",", 1)[1])  # 28,5 and 28,6 do not touch
-    stripped = digits.rstrip("0")
-    zeros = len(digits) - len(stripped) if stripped else 0
-    return min(0.45 * 10**zeros, abs(value) * 0.02) if zeros else 0.45
-
-
-def value_interval(data: dict[str, Any]) -> tuple[float, float] | None:
-    """Return the range of values a claim allows (its own low/high, else from value and hedge)."""
-    low, high, value = data.get("low"), data.get("high"), data.get("value")
-    if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low <= high:
-        if low == high and isinstance(value, (int, float)) and not data.get("hedge"):
-            tol = _rounding(float(value), str(data.get("value_text") or ""))
-            return float(low) - tol, float(high) + tol
-        return float(low), float(high)
-    text = " ".join(str(x) for x in (data.get("hedge") or "", data.get("value_text") or "") if x)
-    if not isinstance(value, (int, float)):
-        lowered = text.lower()
-        for stem, rng in _VAGUE.items():
-            if re.search(rf"\b{stem}\w*", lowered) and not re.search(r"\d", lowered):
-                return rng
-        if isinstance(low, (int, float)):
-            return float(low), float("inf")
-        if isinstance(high, (int, float)):
-            return 0.0, float(high)
-        return None
-    v = float(value)
-    if _UPTO.search(text):
-        return 0.0, v
-    if _ABOVE.search(text):
-        return v, float("inf")
-    if _BELOW.search(text):
-        return v * 0.85, v
-    if _APPROX.search(text):
-        return v * 0.85, v * 1.15
-    tol = _rounding(v, str(data.get("value_text") or ""))
-    return v - tol, v + tol
 
 
 def _unit_key(unit: Any) -> str | None:

@@ -643,7 +643,7 @@ def test_a_name_with_a_number_in_it_is_a_scope_but_a_number_is_not() -> None:
 
 
 def test_as_many_as_is_the_claimants_figure_at_its_top_but_at_most_is_a_bound() -> None:
-    from lagebild.compare.claim_groups import value_interval
+    from lagebild.compare.claim_values import value_interval
 
     assert value_interval({"value": 15000, "hedge": "bis zu", "value_text": "15.000"}) == (12750.0, 15000.0)
     assert value_interval({"value": 15000, "hedge": "höchstens", "value_text": "15.000"}) == (0.0, 15000.0)
@@ -688,7 +688,7 @@ _HEDGES = ["", "etwa", "rund", "knapp", "fast", "bis zu", "mehr als", "über", "
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=1, max_value=10**9), st.sampled_from(_HEDGES))
 def test_a_hedged_figure_allows_its_own_value_and_a_range_in_order(value: int, hedge: str) -> None:
-    from lagebild.compare.claim_groups import value_interval
+    from lagebild.compare.claim_values import value_interval
 
     text = f"{value:,}".replace(",", ".")
     interval = value_interval({"value": float(value), "hedge": hedge or None, "value_text": text})
@@ -709,7 +709,7 @@ def test_a_range_the_article_calls_the_spread_of_differing_estimates_is_a_contra
 def test_dispute_vocabulary_loads_every_entry() -> None:
     import tomllib
 
-    from lagebild.compare.claim_groups import DISPUTES, _spread_cues
+    from lagebild.compare.claim_values import DISPUTES, _spread_cues
 
     cues = tomllib.loads(DISPUTES.read_text(encoding="utf-8"))["range_cues"]
     pattern = _spread_cues()

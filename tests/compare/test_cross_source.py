@@ -6,7 +6,8 @@ import pytest
 from compare_helpers import make_doc, run_events
 
 from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.claim_groups import ClaimGrouper, value_interval
+from lagebild.compare.claim_groups import ClaimGrouper
+from lagebild.compare.claim_values import value_interval
 from lagebild.compare.coverage import CoverageBuilder
 from lagebild.compare.events import EventMerger
 from lagebild.compare.inconsistencies import InconsistencyFinder
