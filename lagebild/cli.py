@@ -22,9 +22,9 @@ DEFAULT_DB = "out/lagebild.db"
 
 def existing_store(db: str) -> str:
     """Return ``db`` if it names a store that exists; never create an empty one by accident."""
-    from lagebild.store.base import sqlite_path
+    from lagebild.store.base import is_postgres_url, sqlite_path
 
-    if db.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(db):
         return db
     try:
         path = sqlite_path(db)

@@ -81,9 +81,14 @@ def sqlite_path(url: str) -> str:
     return url
 
 
+def is_postgres_url(url: str) -> bool:
+    """True for a ``--db`` value that names a PostgreSQL database rather than a SQLite file."""
+    return url.startswith(("postgresql://", "postgres://"))
+
+
 def open_store(url: str) -> Store:
     """Open a store: ``postgresql://…`` for PostgreSQL, else a SQLite file (a path or ``sqlite:///PATH``)."""
-    if url.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(url):
         from lagebild.store.postgres import PostgresStore
 
         return PostgresStore(url)
