@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -178,34 +178,39 @@ class SQLiteStore:
     # entity, mention and story was most of the cost of saving an incremental run).
     def _save_entities(self, entities: Sequence[dict[str, Any]]) -> dict[int, str]:
         """Make the entity and mention tables hold ``entities``; return each entity's JSON by ``id()``."""
-        stored = {r[0]: _digest(r[1]) for r in self.db.execute("SELECT id, json FROM entities")}
-        encoded: dict[int, str] = {}
-        changed: list[tuple[dict[str, Any], str]] = []
-        ids = set()
-        for ent in entities:
-            raw = encoded[id(ent)] = encode(ent)
-            ids.add(ent["id"])
-            if stored.get(ent["id"]) != _digest(raw):
-                changed.append((ent, raw))
-        redo = json.dumps([i for i in stored if i not in ids] + [e["id"] for e, _ in changed if e["id"] in stored])
-        self.db.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (redo,))
-        self.db.execute("DELETE FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))", (redo,))
-        self.db.executemany("INSERT INTO entities(id, name, type, json) VALUES (?, ?, ?, ?)",
-                            [(e["id"], e.get("name"), e.get("type"), raw) for e, raw in changed])
-        self.db.executemany("INSERT INTO mentions(entity_id, doc_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
-                            [(e["id"], m["doc"], m["start"], m["end"], m["text"]) for e, _ in changed for m in e.get("mentions", [])])
+        encoded = {id(ent): encode(ent) for ent in entities}
+        self._replace_changed(("entities", "id, name, type, json"), ("mentions", "entity_id, doc_id, start, end, text"),
+                              [(e, encoded[id(e)]) for e in entities],
+                              lambda e, raw: (e["id"], e.get("name"), e.get("type"), raw),
+                              lambda e: [(e["id"], m["doc"], m["start"], m["end"], m["text"]) for m in e.get("mentions", [])])
         return encoded
 
     def _save_stories(self, stories: Sequence[dict[str, Any]]) -> None:
-        stored = {r[0]: _digest(r[1]) for r in self.db.execute("SELECT id, json FROM stories")}
-        changed = [(s, raw) for s in stories if stored.get(s["id"]) != _digest(raw := encode(s))]
-        ids = {s["id"] for s in stories}
-        redo = json.dumps([i for i in stored if i not in ids] + [s["id"] for s, _ in changed if s["id"] in stored])
-        self.db.execute("DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))", (redo,))
-        self.db.execute("DELETE FROM story_members WHERE story_id IN (SELECT value FROM json_each(?))", (redo,))
-        self.db.executemany("INSERT INTO stories(id, label, json) VALUES (?, ?, ?)", [(s["id"], s.get("label"), raw) for s, raw in changed])
-        self.db.executemany("INSERT INTO story_members(story_id, doc_id, confidence) VALUES (?, ?, ?)",
-                            [(s["id"], m["doc"], m.get("confidence")) for s, _ in changed for m in s.get("members", [])])
+        self._replace_changed(("stories", "id, label, json"), ("story_members", "story_id, doc_id, confidence"),
+                              [(s, encode(s)) for s in stories],
+                              lambda s, raw: (s["id"], s.get("label"), raw),
+                              lambda s: [(s["id"], m["doc"], m.get("confidence")) for m in s.get("members", [])])
+
+    def _replace_changed(self, table: tuple[str, str], child: tuple[str, str], items: Sequence[tuple[dict[str, Any], str]],
+                         row: Callable[[dict[str, Any], str], tuple[Any, ...]],
+                         child_rows: Callable[[dict[str, Any]], list[tuple[Any, ...]]]) -> None:
+        """Make a table of rows keyed by ``id`` with their JSON, and its child table, hold ``items`` (item, JSON).
+
+        ``table`` and ``child`` are (name, columns); the child's first column holds the item's id.
+        Only items whose JSON differs from the stored row are written; the stored rows of changed and
+        of vanished items are deleted first, with their child rows.
+        """
+        (name, columns), (child_name, child_columns) = table, child
+        stored = {r[0]: _digest(r[1]) for r in self.db.execute(f"SELECT id, json FROM {name}")}
+        changed = [(item, raw) for item, raw in items if stored.get(item["id"]) != _digest(raw)]
+        ids = {item["id"] for item, _ in items}
+        redo = json.dumps([i for i in stored if i not in ids] + [item["id"] for item, _ in changed if item["id"] in stored])
+        self.db.execute(f"DELETE FROM {name} WHERE id IN (SELECT value FROM json_each(?))", (redo,))
+        self.db.execute(f"DELETE FROM {child_name} WHERE {child_columns.split(',')[0]} IN (SELECT value FROM json_each(?))", (redo,))
+        self.db.executemany(f"INSERT INTO {name}({columns}) VALUES ({', '.join('?' * (columns.count(',') + 1))})",
+                            [row(item, raw) for item, raw in changed])
+        self.db.executemany(f"INSERT INTO {child_name}({child_columns}) VALUES ({', '.join('?' * (child_columns.count(',') + 1))})",
+                            [r for item, _ in changed for r in child_rows(item)])
 
     def _save_corpus_items(self, rows: Iterable[CorpusRow]) -> None:
         stored = {(r[0], r[1]): (r[2], _digest(r[3])) for r in self.db.execute("SELECT kind, position, item_id, json FROM corpus_items")}
