@@ -201,25 +201,6 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
     flagged = {d.id: {r for a in d.annotations if a.kind == "inconsistency" for r in a.data.get("refs_anns") or []} for d in docs}
     facts: list[_Fact] = []
     index: dict[str, list[int]] = defaultdict(list)
-    for d in docs:
-        if d.id not in dated:
-            continue
-        for ann in d.annotations:
-            if ann.kind != "timex":
-                continue
-            point = _resolved(ann)
-            if point is None or _RANK[point.gran] < _RANK["month"] or ann.data.get("direction") == "future":
-                continue
-            if ann.data.get("tense") == "future":
-                continue
-            if ann.data.get("anchor") == "context" and ann.id in flagged[d.id]:
-                continue
-            sent = _sentence(d, ann, sentences[d.id])
-            words = _words(d.text[sent.start : sent.end])
-            facts.append(_Fact(d, ann, point, words))
-            for w in words:
-                index[w].append(len(facts) - 1)
-
     # every day the story's articles write out, with its year or resolved from a printed date; a day
     # ahead counts too ("die Wahl am 23. Februar" in a preview dates the election as well as a review)
     told: dict[str, list[_Fact]] = defaultdict(list)
@@ -228,9 +209,18 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
             continue
         for ann in d.of_kind("timex"):
             point = _resolved(ann)
-            if point is not None and _RANK[point.gran] >= _RANK["day"] and not (
-                    ann.data.get("anchor") == "context" and ann.id in flagged[d.id]):
+            if point is None or (ann.data.get("anchor") == "context" and ann.id in flagged[d.id]):
+                continue
+            if _RANK[point.gran] >= _RANK["day"]:
                 told[d.id].append(_Fact(d, ann, point, set()))
+            if _RANK[point.gran] < _RANK["month"] or ann.data.get("direction") == "future" or ann.data.get("tense") == "future":
+                continue
+            sent = _sentence(d, ann, sentences[d.id])
+            words = _words(d.text[sent.start : sent.end])
+            facts.append(_Fact(d, ann, point, words))
+            for w in words:
+                index[w].append(len(facts) - 1)
+
     for d in undated:
         for ann in d.of_kind("timex"):
             point = _resolved(ann)
