@@ -124,6 +124,12 @@ def _crawl_marker(doc: Document) -> str | None:
     return f"{m.group(1)}-{m.group(2)}"
 
 
+def _within(value: DateValue, month: str | None, *, any_precision: bool = False) -> bool:
+    """A printed date to take: a value, to the day or minute (any precision with ``any_precision``), not after ``month``."""
+    return value.value is not None and (any_precision or value.precision in ("day", "minute")) \
+        and not (month and value.value[: len(month)] > month)
+
+
 def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateValue | None:
     """A labelled day/minute date in the first or last lines that lies in ``month`` or before.
 
@@ -138,18 +144,16 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateVal
     found += [m.end() for m in _BROADCAST_LINE.finditer(text, tail)]
     for pos in found:
         value = headers.date_at(text, pos)
-        if value is None or value.value is None or value.precision not in ("day", "minute"):
-            continue
-        if month and value.value[: len(month)] > month:
+        if value is None or not _within(value, month):
             continue
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
     first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
-    if first is not None and first.value is not None and not (month and first.value[: len(month)] > month):
+    if first is not None and _within(first, month, any_precision=True):
         return DateValue(first.value, first.precision, False, "time stamp in the first lines")
     for line in [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:]:
         value = headers.closing_date(line)
-        if value is None or value.value is None or (month and value.value[: len(month)] > month):
+        if value is None or not _within(value, month, any_precision=True):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
     return _strong_label_line(text, month)
@@ -175,12 +179,10 @@ def _strong_label_line(text: str, month: str | None) -> DateValue | None:
         if len(line) > 80 or not any(ch.isdigit() for ch in line):
             continue
         dm = headers.date_line(line)
-        if dm is None or dm.value.value is None or dm.value.precision not in ("day", "minute"):
+        if dm is None or not _within(dm.value, month):
             continue
         keyword = " ".join(dm.keyword.rstrip(": ").split())
         if not (keyword.startswith(_STRONG_LABELS) or (keyword.startswith("stand") and dm.value.precision == "minute")):
-            continue
-        if month and dm.value.value[: len(month)] > month:
             continue
         return DateValue(dm.value.value, dm.value.precision, False, f"printed date ('{line.strip()[:60]}')")
     return None
@@ -234,9 +236,7 @@ def _closing_statement(text: str, month: str | None) -> DateValue | None:
     """The date of a sentence that says when this piece was published or broadcast, or ``None``."""
     for m in _BROADCAST_LINE.finditer(text):
         value = headers.date_at(text, m.end())
-        if value is None or value.value is None or value.precision not in ("day", "minute"):
-            continue
-        if month and value.value[: len(month)] > month:
+        if value is None or not _within(value, month):
             continue
         return DateValue(value.value, value.precision, False, f"printed date ('{text[:m.end()].strip()[-60:]} …')")
     return None
