@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_values import is_spread, value_interval
+from lagebild.compare.claim_values import is_spread, joint_rounding, value_interval
 from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
@@ -305,7 +305,9 @@ class ClaimGrouper:
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
         scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
-            blocks[(c.story, c.measure)].append(c)
+            # a figure its sentence dates to an earlier year ("24,1 Prozent bei der Wahl 2021") is that period's
+            # figure, another quantity than the reports' own: grouped with figures of that period only
+            blocks[(c.story, c.measure + (f"@{c.ref.value}" if c.past and c.ref is not None else ""))].append(c)
             if c.scope:
                 scopes[c.story].add(c.scope)
         for c in claims:
@@ -340,6 +342,12 @@ class ClaimGrouper:
             apart: list[_Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
                 if key != "":
+                    if "+" in key:  # two parties or groups together: their figure may add the parts' rounding
+                        for c in members:
+                            extra = joint_rounding(c.ann.data)
+                            if extra:
+                                c.values = (c.values[0] - extra, c.values[1] + extra)
+                                c.json["low"], c.json["high"] = c.values
                     runs = self._by_size(members)
                     for run in runs:
                         groups, rest = self._scoped_groups(run)
@@ -714,6 +722,9 @@ class ClaimGrouper:
         return out
 
     def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True, label: str = "") -> tuple[str, str]:
+        counted = _estimates_apart(phases)
+        if counted is not None:
+            phases[:] = counted
         spread = [c for items in phases for c in items if c.spread]
         unit_only = phases[0][0].measure.startswith(("count:", "unit:"))
         if len(phases) == 1 and spread and not unit_only:
@@ -809,10 +820,14 @@ class ClaimGrouper:
 
 _ADMIN = frozenset(["landkreis", "kreis", "stadt", "bezirk", "provinz", "region", "raum", "großraum", "bundesland", "land", "gemeinde", "bad", "sankt", "st", "stadtteil"])
 _FOLD = str.maketrans("äöüß", "aous")
+_JOINT = re.compile(r"([^\W\d][\w.]*)\s*/\s*([^\W\d][\w.]*)")
 
 
 def scope_key(name: str) -> str:
     """Key a place or group by its main word, without demonym or case endings: "Münchner" ~ "München", "Kreis Ahrweiler" ~ "Bad Neuenahr-Ahrweiler"."""
+    joint = _JOINT.fullmatch(name.strip())
+    if joint:  # two names joined by a slash ("CDU/CSU", "SPD/Grüne"): the pair, not one of its parts ("CDU")
+        return "+".join(sorted(scope_key(part) for part in joint.groups()))
     words = [w for w in re.split(r"[\s\-/]+", name.lower()) if w and w not in _ADMIN] or [name.lower()]
     word = max(words, key=len).translate(_FOLD)
     for suffix in ("ischen", "ischer", "isches", "ische", "isch", "ener", "ner", "er", "en", "es", "s"):
@@ -990,6 +1005,21 @@ def _stage_order(phases: list[list[_Claim]], max_step: float = 1.5) -> list[list
     if any(a is None or b is None or max(a, b) > max_step * min(a, b) for a, b in pairwise(sizes)):
         return None  # a later stage revises a figure; one of another size is another quantity (a threshold, another party)
     return [phases[i] for i in order]
+
+
+def _estimates_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
+    """The phases with estimates (exit polls, projections) taken apart from the counted results they agree
+    with: a count replaces an estimate even when it gives the same value. Only for phases that hold both an
+    estimate and a figure of a counted stage (not a figure that names no stage: an attendance the police
+    "schätzt" is not replaced by another outlet's figure); None when there is none to take apart."""
+    out: list[list[_Claim]] = []
+    for items in phases:
+        estimates = [c for c in items if c.stage is not None and c.stage.estimate]
+        if estimates and any(c.stage is not None and not c.stage.estimate for c in items):
+            out.extend([estimates, [c for c in items if c not in estimates]])
+        else:
+            out.append(items)
+    return out if len(out) > len(phases) else None
 
 
 def _phase_size(items: list[_Claim]) -> float | None:

@@ -668,8 +668,9 @@ def test_figures_set_apart_by_their_size_say_so() -> None:
 def test_figures_one_article_dates_apart_are_no_contradiction_but_figures_it_gives_for_one_time_are() -> None:
     a = _timed("a", "In Nordhafen starben im Jahr 2014 laut Behörden 30 Menschen. In Nordhafen starben am Montag laut"
                     " Polizei 12 Menschen.", "2015-05-06")  # an earlier toll beside the new one
-    group = _group_of(_groups([a]), "a", 12)
-    assert group["relation"] != "contradicted" and "earlier period in their sentence (2014)" in group["reasoning"]
+    result = _groups([a])
+    group = _group_of(result, "a", 12)
+    assert group["relation"] != "contradicted" and group["id"] != _group_of(result, "a", 30)["id"]  # the 2014 toll apart
     b = _timed("b", "In Nordhafen starben laut Behörden 30 Menschen, die Polizei sprach von 12 Toten.", "2015-05-06")
     assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
 
@@ -726,3 +727,52 @@ def test_a_figure_split_into_places_right_after_it_is_the_whole_not_the_lead_pla
     c = _doc("c", "Nordhafen (dpa) – Am Warnstreik beteiligten sich 12.000 Beschäftigte, darunter 5.000 Frauen.",
              "2024-05-02", outlet="Bote")  # parts by kind, not by place
     assert _group_of(_groups([a, c]), "c", 12000)["scope"] == "Nordhafen"
+
+
+PAIR = [("BL/FL", "ORG", "BL/FL"), ("BL", "ORG", "BL"), ("Bürgerliste", "ORG", "Bürgerliste")]
+
+
+def _pair(doc_id: str, text: str, published: str = "2024-05"):
+    return RuleClaims()(make_doc(doc_id, text, published=published, entities=PAIR))
+
+
+def test_a_joint_scope_is_not_one_of_its_parts() -> None:
+    assert scope_key("CDU/CSU") != scope_key("CDU") and scope_key("CDU/CSU") == scope_key("CSU/CDU")
+    assert scope_key("Bündnis 90/Die Grünen") == scope_key("Bündnis 90")  # a name with a slash in it, no pair
+    a = _pair("a", "Nach dem vorläufigen Endergebnis kommen BL/FL auf 30,9 Prozent der Stimmen.")
+    b = _pair("b", "Nach dem vorläufigen Endergebnis kommt die BL auf 22,6 Prozent der Stimmen.")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 30.9)["id"] != _group_of(result, "b", 22.6)["id"]
+
+
+def test_a_joint_share_may_differ_by_its_parts_rounding_but_a_single_share_may_not() -> None:
+    # 22,6 + 6,0 rounded parts give 28,6; the joint share rounded once gives 28,5: one result
+    a = _pair("a", "Nach dem vorläufigen Endergebnis kommen BL/FL zusammen auf 28,6 Prozent der Stimmen.")
+    b = _pair("b", "Nach dem vorläufigen Endergebnis kommen BL/FL auf 28,5 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 28.6)
+    assert group["relation"] == "corroborated" and {c["doc"] for c in group["claims"]} == {"a", "b"}
+    c = _pair("c", "Nach dem vorläufigen Endergebnis kommen BL/FL auf 28,7 Prozent der Stimmen.")  # two units apart
+    assert len(_group_of(_groups([b, c]), "b", 28.5)["phases"]) == 2
+    d = _pair("d", "Nach dem vorläufigen Endergebnis kommt die Bürgerliste auf 4,97 Prozent der Stimmen.", "2024-05-02")
+    e = _pair("e", "Nach dem vorläufigen Endergebnis kommt die Bürgerliste auf 4,98 Prozent der Stimmen.", "2024-05-09")
+    assert len(_group_of(_groups([d, e]), "d", 4.97)["phases"]) == 2  # one party: rounded once, a new value
+
+
+def test_a_figure_of_an_earlier_year_is_grouped_apart_from_the_reports_own() -> None:
+    a = _vote("a", "Die Bürgerliste kommt auf 30,1 Prozent der Stimmen, nach 24,1 Prozent der Stimmen bei der Wahl 2019.")
+    b = _vote("b", "Die Bürgerliste kommt auf 30,1 Prozent der Stimmen.")
+    result = _groups([a, b])
+    now, before = _group_of(result, "a", 30.1), _group_of(result, "a", 24.1)
+    assert now["id"] != before["id"] and now["relation"] == "corroborated"
+    c = _vote("c", "Die Bürgerliste kommt auf 24,1 Prozent der Stimmen.")  # no earlier year named: the report's own
+    assert _group_of(_groups([b, c]), "c", 24.1)["id"] == _group_of(_groups([b, c]), "b", 30.1)["id"]
+
+
+def test_an_estimate_the_count_confirms_is_replaced_by_it_but_an_attendance_estimate_is_not() -> None:
+    a = _vote("a", "Laut Prognose kommt die Bürgerliste auf 29,8 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem vorläufigen amtlichen Endergebnis kommt die Bürgerliste auf 29,8 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 29.8)
+    assert group["relation"] == "updated" and [c["stage"] for c in group["claims"]] == ["exit poll", "preliminary result"]
+    c = _doc("c", "In Nordhafen demonstrierten am Samstag nach Schätzungen der Polizei 5.000 Menschen.", "2024-05-02")
+    d = _doc("d", "In Nordhafen demonstrierten am Samstag 5.000 Menschen.", "2024-05-02")
+    assert _group_of(_groups([c, d]), "c", 5000)["relation"] == "corroborated"
