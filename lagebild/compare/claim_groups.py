@@ -342,7 +342,7 @@ class ClaimGrouper:
             apart: list[_Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
                 if key != "":
-                    if "+" in key:  # two parties or groups together: their figure may add the parts' rounding
+                    if key and "+" in key:  # two parties or groups together: their figure may add the parts' rounding
                         for c in members:
                             extra = joint_rounding(c.ann.data)
                             if extra:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,7 @@ def value_interval(data: dict[str, Any]) -> tuple[float, float] | None:
     return v - tol, v + tol
 
 
-def joint_rounding(data: dict[str, Any]) -> float:
+def joint_rounding(data: Mapping[str, Any]) -> float:
     """The extra rounding of a figure for two parties or groups together ("CDU/CSU 28,6 Prozent"): it is
     often the sum of the parts' rounded figures (22,6 + 6,0), so it may be off by one more half of its last
     decimal than a figure rounded once (28,52 → 28,5). Half a unit of the last decimal written, for precise
