@@ -69,6 +69,33 @@ def _scope_vocabulary(path: Path = SCOPES) -> tuple[frozenset[str], re.Pattern[s
     return frozenset(str(w).lower() for w in raw.get("not_scopes", [])), body
 
 
+@lru_cache(maxsize=4)
+def _total_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words that, just before a figure, make it a total over places ("insgesamt", "an allen Standorten")."""
+    try:
+        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("totals", [])]
+        # the cue in the figure's own clause: no comma, stop or other figure between ("… kamen 35.000 Menschen
+        # zusammen, in Frankfurt demonstrierten 32.000" is no total)
+        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b[^.,;:!?\d]{0,60}$") if cues else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return None
+
+
+TOTAL = "total"  # the scope key (and name) of a figure summed over the places a measure is counted at
+
+
+def _says_total(text: str, sentence: Any, at: int, end: int, locs: list[Annotation]) -> bool:
+    """True for a figure a total cue stands just before ("insgesamt 33 Tote", "an allen Standorten zusammen
+    98.650"), unless its sentence names one place alone up to the figure ("Insgesamt starben in Nordhafen 12"):
+    a total for that place."""
+    cues = _total_cues()
+    if cues is None or not cues.search(text[max(sentence.start, at - 60) : at]):
+        return False
+    places = {scope_key(a.surface) for a in locs if sentence.start <= a.span.start < end and not no_scope(a.surface)
+              and a.data.get("form", "name") == "name"}
+    return len(places) != 1
+
+
 def no_scope(text: str | None) -> bool:
     """True for a stated scope that says no place or group: "Insgesamt", "bundesweit", a number (not a name
     with a number in it: "Bündnis 90/Die Grünen")."""
@@ -116,6 +143,7 @@ class _Claim:
     spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")
     whole: bool = False  # split into parts by place right after it ("98.650 Teilnehmer, davon 47.000 in Wolfsburg")
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
+    total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
 
     @property
     def named(self) -> bool:
@@ -240,6 +268,7 @@ class ClaimGrouper:
                         minute=minute,
                         spread=is_spread(data, doc.text[sentence.start : sentence.end]),
                         whole=bool(_PARTS_AFTER.match(doc.text[ann.span.end : min(sentence.end, ann.span.end + 60)])),
+                        total=_says_total(doc.text, sentence, ann.span.start, ann.span.end, locs),
                     )
                 )
         return out
@@ -318,6 +347,18 @@ class ClaimGrouper:
                 c.near_place = None
         out: list[dict[str, Any]] = []
         for block in blocks.values():
+            # where a measure is counted place by place (an article gives it for two places or more: "47.000 in
+            # Wolfsburg, 12.500 in Kassel"), a total is the sum over them: a scope of its own, never one place's
+            # figure, however its value agrees with one. Where each article counts at one place (the scene, a
+            # town where the injured are treated), "insgesamt" is the count of that one event.
+            by_doc: dict[str, set[str]] = defaultdict(set)
+            for c in block:
+                if c.scope and not c.total and c.ann.data.get("scope_kind") == "place":
+                    by_doc[c.doc.id].add(c.scope)
+            if any(len(places) > 1 for places in by_doc.values()):
+                for c in block:
+                    if c.total and (c.scope is None or c.ann.data.get("scope_kind") == "place"):
+                        c.scope, c.scope_text = TOTAL, TOTAL
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
@@ -386,13 +427,18 @@ class ClaimGrouper:
 
     def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
         """The groups whose place the figure's article names (its lead, its main place, or just before it);
-        of several, the ones whose values it agrees with."""
+        of several, the ones whose values it agrees with. Where a total over the places is given, a figure
+        that agrees with the total and not with the named place is the total ("68.000 Teilnehmer, die meisten
+        davon in Wolfsburg" beside 38.000 in Wolfsburg and 68.000 at all sites together)."""
         candidates = self._candidates(c, stated)
         fits = [k for k in candidates if k in c.doc_places]
         if not fits and c.near_place in candidates:
             fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
         if len(fits) > 1:  # the article names several: the one whose values it agrees with
             fits = [k for k in fits if any(_overlap(c, o) for o in stated[k])]
+        if fits and TOTAL in stated and any(_overlap(c, o) for o in stated[TOTAL]) \
+                and not any(_overlap(c, o) for k in fits for o in stated[k]):
+            fits = [TOTAL]
         return fits
 
     def _value_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
@@ -461,7 +507,7 @@ class ClaimGrouper:
             # a running toll's other values are the same count at other (unknown) times: they stay with it
             return [group], []
         disputed, inside = self._disputed_docs(run)
-        rest = [c for c in run if c.scope_assumed and c.doc.id not in disputed
+        rest = [c for c in run if (c.scope_assumed or c.scope == TOTAL) and c.doc.id not in disputed
                 and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
         kept = [c for c in run if c not in rest]
         if not rest or not kept:
@@ -503,6 +549,8 @@ class ClaimGrouper:
         scope_kind = next((c.ann.data.get("scope_kind") for c in members if c.scope and not c.scope_assumed), None)
         if scope is not None and not scope_text:
             scope_kind = "lead"  # no figure states it: the place the articles are about
+        if members[0].scope == TOTAL:
+            scope_kind = TOTAL
         label = unit_text if measure.startswith(("count:", "unit:")) else vocab.label(measure)
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
@@ -967,7 +1015,7 @@ def _days_apart(a: DateInterval, b: DateInterval) -> int:
 
 def _is_place(members: list[_Claim]) -> bool:
     """True when a scoped group's stated scope is a place (not a party or other group)."""
-    return any(c.ann.data.get("scope_kind") == "place" for c in members if c.scope and not c.scope_assumed)
+    return any(c.ann.data.get("scope_kind") == "place" for c in members if c.scope and not c.scope_assumed and not c.total)
 
 
 def _share_of_nothing(c: _Claim, vocab: Any) -> bool:

@@ -776,3 +776,39 @@ def test_an_estimate_the_count_confirms_is_replaced_by_it_but_an_attendance_esti
     c = _doc("c", "In Nordhafen demonstrierten am Samstag nach Schätzungen der Polizei 5.000 Menschen.", "2024-05-02")
     d = _doc("d", "In Nordhafen demonstrierten am Samstag 5.000 Menschen.", "2024-05-02")
     assert _group_of(_groups([c, d]), "c", 5000)["relation"] == "corroborated"
+
+
+def test_a_total_over_the_sites_is_never_one_sites_figure() -> None:
+    a = _doc("a", "In Nordhafen zählte die Gewerkschaft 5.000 Teilnehmer am Warnstreik. In Südtal zählte sie 3.000 Teilnehmer.",
+             "2024-05-02", outlet="Kurier")  # counted site by site
+    b = _doc("b", "In Südtal zählte die Gewerkschaft 3.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "An allen Standorten zusammen zählte die Gewerkschaft 8.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Blatt")
+    d = _doc("d", "Warnstreik in Nordhafen. Die Gewerkschaft zählte 8.000 Teilnehmer.", "2024-05-02", outlet="Post")
+    result = _groups([a, b, c, d])
+    total = _group_of(result, "c", 8000)
+    assert total["scope"] == "total" and total["scope_kind"] == "total" and total["relation"] == "corroborated"
+    assert {x["doc"] for x in total["claims"]} == {"c", "d"}  # the Nordhafen article's 8.000 is the total, not Nordhafen's
+    assert _group_of(result, "a", 5000)["id"] != total["id"]
+
+
+def test_a_total_cue_for_one_place_or_in_another_clause_or_with_one_place_counted_is_no_total() -> None:
+    a = _doc("a", "In Nordhafen zählte die Gewerkschaft 5.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Südtal zählte die Gewerkschaft 3.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "Insgesamt zählte die Gewerkschaft in Nordhafen 5.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Blatt")
+    d = _doc("d", "In Nordhafen kamen 5.000 Teilnehmer zusammen, in Südtal waren es 3.000 Teilnehmer.", "2024-05-02", outlet="Post")
+    result = _groups([a, b, c, d])
+    assert _group_of(result, "c", 5000)["scope"] == "Nordhafen"
+    assert _group_of(result, "d", 3000)["scope"] == "Südtal"
+    assert not [g for g in result.claim_groups if g["scope"] == "total"]
+    e = _doc("e", "In Nordhafen wurden 39 Menschen verletzt.", "2024-05-02", outlet="Kurier")
+    f = _doc("f", "Insgesamt wurden 39 Menschen verletzt.", "2024-05-02", outlet="Bote")  # one place counted: its total
+    assert _group_of(_groups([e, f]), "f", 39)["scope"] == "Nordhafen"
+
+
+def test_a_total_of_one_event_counted_at_one_place_per_article_stays_with_that_place() -> None:
+    a = _doc("a", "Zugunglück in Nordhafen: 40 Menschen wurden verletzt.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Südtal werden 12 Verletzte behandelt.", "2024-05-02", outlet="Bote")  # a hospital town, no second site
+    c = _doc("c", "Zugunglück in Nordhafen. Insgesamt wurden 40 Menschen verletzt.", "2024-05-02", outlet="Blatt")
+    result = _groups([a, b, c])
+    assert not [g for g in result.claim_groups if g["scope"] == "total"]
+    assert {x["doc"] for x in _group_of(result, "c", 40)["claims"]} == {"a", "c"}
