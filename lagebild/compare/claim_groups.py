@@ -53,6 +53,7 @@ __all__ = ["ClaimGrouper", "claimant_key", "scope_key"]
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
 SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
+EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 # a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
 _PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
                           r"(?:[^.;:!?]|(?<=\d)[.,](?=\d)){0,40}?\bin\s+(?:der\s+|den\s+|dem\s+|the\s+)?[A-ZÄÖÜ]")
@@ -79,6 +80,16 @@ def _total_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
         return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b[^.,;:!?\d]{0,60}$") if cues else None
     except (OSError, tomllib.TOMLDecodeError, re.error):
         return None
+
+
+@lru_cache(maxsize=4)
+def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
+    """General measure id → the measure ids it may stand for ("people" → "participants", …)."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {str(e["general"]): tuple(str(m) for m in e.get("as", [])) for e in raw.get("same", []) if e.get("general")}
 
 
 TOTAL = "total"  # the scope key (and name) of a figure summed over the places a measure is counted at
@@ -144,6 +155,7 @@ class _Claim:
     whole: bool = False  # split into parts by place right after it ("98.650 Teilnehmer, davon 47.000 in Wolfsburg")
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
     total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
+    read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
 
     @property
     def named(self) -> bool:
@@ -331,6 +343,7 @@ class ClaimGrouper:
         """Return claim groups (contract: CorpusResult.claim_groups)."""
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
+        _read_general(claims)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
         scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
@@ -571,6 +584,10 @@ class ClaimGrouper:
                               " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):
             reasoning += f" Figures without a stated place or group are read as {scope}, the only scope their values fit."
+        general = sorted({c.read_as for c in members if c.read_as})
+        if general:
+            reasoning += (f" Figures written as {', '.join(vocab.label(g) for g in general)} are read as {label}: another"
+                          f" figure of the story gives the same value as {label}{' for the same place' if scope else ''}.")
         claims_json = []
         for c in sorted(members, key=lambda c: (c.phase, c.ref.start.isoformat() if c.ref else "9999", c.doc.id)):
             # every member is read as being about the group's scope; scope_text is what its sentence says
@@ -1053,6 +1070,25 @@ def _stage_order(phases: list[list[_Claim]], max_step: float = 1.5) -> list[list
     if any(a is None or b is None or max(a, b) > max_step * min(a, b) for a, b in pairwise(sizes)):
         return None  # a later stage revises a figure; one of another size is another quantity (a threshold, another party)
     return [phases[i] for i in order]
+
+
+def _read_general(claims: list[_Claim]) -> None:
+    """Read a figure of a general measure ("50.000 Menschen") as the specific measure ("participants") that a
+    figure of the same story gives the same value for, at the same place or where either states none; only
+    when exactly one such measure agrees (claim_equivalents.toml). "300.000 Menschen" that a firm employs
+    agrees with no participant count and stays people."""
+    table = equivalents()
+    specific: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
+    for c in claims:
+        specific[(c.story, c.measure)].append(c)
+    for c in claims:
+        targets = table.get(c.measure)
+        if not targets or not _pinned(c):
+            continue
+        fits = [m for m in targets if any(_pinned(o) and _overlap(c, o) and (c.scope is None or o.scope is None or c.scope == o.scope)
+                                          for o in specific.get((c.story, m), []))]
+        if len(fits) == 1:
+            c.read_as, c.measure = c.measure, fits[0]
 
 
 def _estimates_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:

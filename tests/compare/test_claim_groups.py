@@ -812,3 +812,26 @@ def test_a_total_of_one_event_counted_at_one_place_per_article_stays_with_that_p
     result = _groups([a, b, c])
     assert not [g for g in result.claim_groups if g["scope"] == "total"]
     assert {x["doc"] for x in _group_of(result, "c", 40)["claims"]} == {"a", "c"}
+
+
+def test_people_are_read_as_participants_only_where_the_story_gives_that_value_for_participants() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten laut Polizei 50.000 Teilnehmer.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen kamen laut Polizei 50.000 Menschen zusammen.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "Der Konzern beschäftigt in Nordhafen 300.000 Menschen.", "2024-05-02", outlet="Blatt")
+    d = _doc("d", "In Nordhafen starben 50.000 Menschen.", "2024-05-02", outlet="Post")  # a casualty is never re-read
+    result = _groups([a, b, c, d])
+    group = _group_of(result, "b", 50000)
+    assert group["measure"] == "participants" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+    assert group["relation"] == "corroborated" and "written as people are read as participants" in group["reasoning"]
+    assert _group_of(result, "c", 300000)["measure"] == "people"
+    assert _group_of(result, "d", 50000)["measure"] == "dead"
+
+
+def test_the_measure_equivalents_name_known_measures() -> None:
+    from lagebild.compare.claim_groups import equivalents
+    from lagebild.numbers.measures import load_measures
+
+    table, vocab = equivalents(), load_measures()
+    # "people" is the measure of a count whose noun names no more than persons (the vocabulary's fallback)
+    assert table and all((g == "people" or vocab.by_id(g)) and all(vocab.by_id(m) for m in ms) for g, ms in table.items())
+    assert not {"dead", "injured", "missing"} & {m for ms in table.values() for m in ms}  # casualties are never guessed
