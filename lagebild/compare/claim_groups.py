@@ -1089,6 +1089,7 @@ def _read_general(claims: list[_Claim]) -> None:
                                           for o in specific.get((c.story, m), []))]
         if len(fits) == 1:
             c.read_as, c.measure = c.measure, fits[0]
+            c.json["measure"], c.json["measure_as_written"] = fits[0], c.read_as
 
 
 def _estimates_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:

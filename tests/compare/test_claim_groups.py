@@ -823,6 +823,8 @@ def test_people_are_read_as_participants_only_where_the_story_gives_that_value_f
     group = _group_of(result, "b", 50000)
     assert group["measure"] == "participants" and {x["doc"] for x in group["claims"]} == {"a", "b"}
     assert group["relation"] == "corroborated" and "written as people are read as participants" in group["reasoning"]
+    assert {x["measure"] for x in group["claims"]} == {"participants"}  # each member as read, and as written:
+    assert [x.get("measure_as_written") for x in group["claims"] if x["doc"] == "b"] == ["people"]
     assert _group_of(result, "c", 300000)["measure"] == "people"
     assert _group_of(result, "d", 50000)["measure"] == "dead"
 
