@@ -349,7 +349,9 @@ class ClaimGrouper:
         for c in claims:
             # a figure its sentence dates to an earlier year ("24,1 Prozent bei der Wahl 2021") is that period's
             # figure, another quantity than the reports' own: grouped with figures of that period only
-            blocks[(c.story, c.measure + (f"@{c.ref.value}" if c.past and c.ref is not None else ""))].append(c)
+            # (a year or longer; a week or season before may be the same running count, read coarsely)
+            earlier = c.past and c.ref is not None and c.ref.granularity in ("year", "decade")
+            blocks[(c.story, c.measure + (f"@{c.ref.value}" if earlier and c.ref is not None else ""))].append(c)
             if c.scope:
                 scopes[c.story].add(c.scope)
         for c in claims:
