@@ -92,9 +92,6 @@ def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
     return {str(e["general"]): tuple(str(m) for m in e.get("as", [])) for e in raw.get("same", []) if e.get("general")}
 
 
-TOTAL = "total"  # the scope key (and name) of a figure summed over the places a measure is counted at
-
-
 def _says_total(text: str, sentence: Any, at: int, end: int, locs: list[Annotation]) -> bool:
     """True for a figure a total cue stands just before ("insgesamt 33 Tote", "an allen Standorten zusammen
     98.650"), unless its sentence names one place alone up to the figure ("Insgesamt starben in Nordhafen 12"):
@@ -363,17 +360,20 @@ class ClaimGrouper:
         out: list[dict[str, Any]] = []
         for block in blocks.values():
             # where a measure is counted place by place (an article gives it for two places or more: "47.000 in
-            # Wolfsburg, 12.500 in Kassel"), a total is the sum over them: a scope of its own, never one place's
-            # figure, however its value agrees with one. Where each article counts at one place (the scene, a
-            # town where the injured are treated), "insgesamt" is the count of that one event.
+            # Wolfsburg, 12.500 in Kassel"), a total is the sum over them: it states no one place, like the
+            # figures that name none (most often the story's total too), and is never read as one place's figure,
+            # however its value agrees with one. Where each article counts at one place (the scene, a town where
+            # the injured are treated), "insgesamt" is the count of that one event.
             by_doc: dict[str, set[str]] = defaultdict(set)
             for c in block:
                 if c.scope and not c.total and c.ann.data.get("scope_kind") == "place":
                     by_doc[c.doc.id].add(c.scope)
-            if any(len(places) > 1 for places in by_doc.values()):
-                for c in block:
-                    if c.total and (c.scope is None or c.ann.data.get("scope_kind") == "place"):
-                        c.scope, c.scope_text = TOTAL, TOTAL
+            sites = any(len(places) > 1 for places in by_doc.values())
+            for c in block:
+                c.total = c.total and sites and (c.scope is None or c.ann.data.get("scope_kind") == "place")
+                if c.total:
+                    c.scope, c.scope_text = None, None
+            totals = [c for c in block if c.total and _pinned(c)]
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
@@ -383,12 +383,12 @@ class ClaimGrouper:
             # what the pass before settled.
             stated = {k: list(v) for k, v in scoped.items() if k}
             unscoped = scoped.pop(None, [])
-            named = {id(c): fits[0] for c in unscoped if len(fits := self._named_fits(c, stated)) == 1}
+            named = {id(c): fits[0] for c in unscoped if len(fits := self._named_fits(c, stated, totals)) == 1}
             for c in unscoped:
                 if id(c) in named:
                     stated[named[id(c)]].append(c)
             for c in unscoped:
-                fits = [named[id(c)]] if id(c) in named else self._value_fits(c, stated)
+                fits = [named[id(c)]] if id(c) in named else self._value_fits(c, stated, totals)
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
@@ -437,30 +437,30 @@ class ClaimGrouper:
         counted is a weaker rival: it does not stand against a group (of the place the article is about, with
         ``weak_rival``) whose values the figure agrees with."""
         weak = weak_rival and c.near_place not in stated
-        return [k for k in stated if not (c.whole and _is_place(stated[k])) and (
+        return [k for k in stated if not ((c.whole or c.total) and _is_place(stated[k])) and (
                 c.near_place in (None, k) or not _is_place(stated[k]) or (weak and any(_overlap(c, o) for o in stated[k])))]
 
-    def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
+    def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]], totals: Sequence[_Claim] = ()) -> list[str]:
         """The groups whose place the figure's article names (its lead, its main place, or just before it);
         of several, the ones whose values it agrees with. Where a total over the places is given, a figure
-        that agrees with the total and not with the named place is the total ("68.000 Teilnehmer, die meisten
-        davon in Wolfsburg" beside 38.000 in Wolfsburg and 68.000 at all sites together)."""
+        that agrees with a total and not with the named place is read as no place's ("68.000 Teilnehmer, die
+        meisten davon in Wolfsburg" beside 38.000 in Wolfsburg and 68.000 at all sites together)."""
         candidates = self._candidates(c, stated)
         fits = [k for k in candidates if k in c.doc_places]
         if not fits and c.near_place in candidates:
             fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
         if len(fits) > 1:  # the article names several: the one whose values it agrees with
             fits = [k for k in fits if any(_overlap(c, o) for o in stated[k])]
-        if fits and TOTAL in stated and any(_overlap(c, o) for o in stated[TOTAL]) \
+        if fits and any(_overlap(c, t) for t in totals if t is not c) \
                 and not any(_overlap(c, o) for k in fits for o in stated[k]):
-            fits = [TOTAL]
+            return []
         return fits
 
-    def _value_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
+    def _value_fits(self, c: _Claim, stated: dict[str, list[_Claim]], totals: Sequence[_Claim] = ()) -> list[str]:
         """The groups an unscoped figure may be read as: those its article names, else (it names none, or
         none agrees) the ones whose values agree with it (a place in the article's lead does not rule a group
         out: it may be a dateline, or a region the group's place lies in)."""
-        fits = self._named_fits(c, stated)
+        fits = self._named_fits(c, stated, totals)
         if not fits:
             # agreeing says something only for a finite figure, or the very bound another gives ("mehr als
             # 35.000" twice), not for two open ranges that merely meet; a place named just before the figure
@@ -522,7 +522,7 @@ class ClaimGrouper:
             # a running toll's other values are the same count at other (unknown) times: they stay with it
             return [group], []
         disputed, inside = self._disputed_docs(run)
-        rest = [c for c in run if (c.scope_assumed or c.scope == TOTAL) and c.doc.id not in disputed
+        rest = [c for c in run if c.scope_assumed and c.doc.id not in disputed
                 and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
         kept = [c for c in run if c not in rest]
         if not rest or not kept:
@@ -564,8 +564,6 @@ class ClaimGrouper:
         scope_kind = next((c.ann.data.get("scope_kind") for c in members if c.scope and not c.scope_assumed), None)
         if scope is not None and not scope_text:
             scope_kind = "lead"  # no figure states it: the place the articles are about
-        if members[0].scope == TOTAL:
-            scope_kind = TOTAL
         label = unit_text if measure.startswith(("count:", "unit:")) else vocab.label(measure)
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
@@ -577,6 +575,9 @@ class ClaimGrouper:
                 c.phase = n
         if scope is None:
             reasoning += " No place or group is stated for these figures."
+            if any(c.total for c in members):
+                reasoning += (" Some are given as totals over the places the measure is counted at (“insgesamt”);"
+                              " a total is never read as one place's figure.")
             if any(c.apart for c in members):
                 reasoning += (" Other articles dispute a figure of this measure about a place some of these articles"
                               " are about; these figures state no place, take no part in that dispute and give none"

@@ -786,7 +786,7 @@ def test_a_total_over_the_sites_is_never_one_sites_figure() -> None:
     d = _doc("d", "Warnstreik in Nordhafen. Die Gewerkschaft zählte 8.000 Teilnehmer.", "2024-05-02", outlet="Post")
     result = _groups([a, b, c, d])
     total = _group_of(result, "c", 8000)
-    assert total["scope"] == "total" and total["scope_kind"] == "total" and total["relation"] == "corroborated"
+    assert total["scope"] is None and total["relation"] == "corroborated" and "totals over the places" in total["reasoning"]
     assert {x["doc"] for x in total["claims"]} == {"c", "d"}  # the Nordhafen article's 8.000 is the total, not Nordhafen's
     assert _group_of(result, "a", 5000)["id"] != total["id"]
 
@@ -799,7 +799,7 @@ def test_a_total_cue_for_one_place_or_in_another_clause_or_with_one_place_counte
     result = _groups([a, b, c, d])
     assert _group_of(result, "c", 5000)["scope"] == "Nordhafen"
     assert _group_of(result, "d", 3000)["scope"] == "Südtal"
-    assert not [g for g in result.claim_groups if g["scope"] == "total"]
+    assert not [g for g in result.claim_groups if "totals over the places" in g["reasoning"]]
     e = _doc("e", "In Nordhafen wurden 39 Menschen verletzt.", "2024-05-02", outlet="Kurier")
     f = _doc("f", "Insgesamt wurden 39 Menschen verletzt.", "2024-05-02", outlet="Bote")  # one place counted: its total
     assert _group_of(_groups([e, f]), "f", 39)["scope"] == "Nordhafen"
@@ -810,7 +810,7 @@ def test_a_total_of_one_event_counted_at_one_place_per_article_stays_with_that_p
     b = _doc("b", "In Südtal werden 12 Verletzte behandelt.", "2024-05-02", outlet="Bote")  # a hospital town, no second site
     c = _doc("c", "Zugunglück in Nordhafen. Insgesamt wurden 40 Menschen verletzt.", "2024-05-02", outlet="Blatt")
     result = _groups([a, b, c])
-    assert not [g for g in result.claim_groups if g["scope"] == "total"]
+    assert not [g for g in result.claim_groups if "totals over the places" in g["reasoning"]]
     assert {x["doc"] for x in _group_of(result, "c", 40)["claims"]} == {"a", "c"}
 
 
