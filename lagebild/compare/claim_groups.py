@@ -202,7 +202,8 @@ class ClaimGrouper:
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
             dct, guessed = publication_interval(doc, inferred)
             places = _main_places(doc)
-            locs = [a for a in doc.annotations if a.kind == "entity" and a.label == "LOC"]
+            ents = [a for a in doc.annotations if a.kind == "entity"]
+            locs = [a for a in ents if a.label == "LOC"]
             weekdays = [a for a in doc.annotations if a.kind == "timex" and isinstance(a.data.get("relative"), dict)]
             for ann in claims:
                 data = dict(ann.data)
@@ -221,6 +222,15 @@ class ClaimGrouper:
                 # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
                 scope_text = canonical.get(scope_id or "") or (named.surface if named is not None else data.get("scope"))
+                partner = _joined_with(doc.text, scope_ann, ents)
+                if partner is not None and any(
+                        (o := by_id.get(a.data.get("scope_ann") or "")) is not None and o.surface.lower() == partner.surface.lower()
+                        for a in claims if a is not ann and sentence.contains(a.span)):
+                    partner = None  # "BSW und FDP scheitern mit 4,9 und 4,3 Prozent": each its own figure, respectively
+                if partner is not None and scope_id is not None and scope_text:
+                    # "CDU und CSU kommen auf 29 Prozent", "die CDU/CSU-Fraktion": the pair's figure, not one part's
+                    other = canonical.get(entity_key(doc, partner, mention_entity) or "") or partner.surface
+                    scope_text = f"{other}/{scope_text}" if partner.span.start < scope_ann.span.start else f"{scope_text}/{other}"  # type: ignore[union-attr]
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
                 if scope is not None and (no_scope(scope_text) or no_scope(scope_ann.surface if scope_ann else None)
                                           or _body_not_group(doc, scope_ann, str(measure))):
@@ -853,6 +863,17 @@ class ClaimGrouper:
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note
                 )
+        if clashes and not spread and all(x.stage is not None and x.stage.estimate and y.stage is not None and y.stage.estimate
+                                          for i, j in clashes for x, y in self._clashes(phases[i], phases[j])):
+            # only estimates clash (two institutes' exit polls): a counted result that replaces them all is an update
+            staged = _stage_order(phases)
+            if staged is not None:
+                phases[:] = staged
+                steps = " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
+                return "updated", text + (
+                    f" Different sources' estimates differed at one time, as estimates may; the counted result of a later"
+                    f" stage replaced them ({steps}); this is not a contradiction."
+                )
         if spread and not clashes and not unit_only:
             return "contradicted", text + " " + self._spread_text(spread)
         if clashes and unit_only:
@@ -1003,6 +1024,23 @@ def _confirming_origins(items: list[_Claim]) -> int:
     same = [c for c in items if not _pinned(c) and isinstance(v := c.json.get("value"), (int, float))
             and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
     return len({c.origin for c in precise + same})
+
+
+_JOINED = re.compile(r"^\s*(?:und|&|/|and)\s*$")
+
+
+def _joined_with(text: str, scope: Annotation | None, ents: list[Annotation]) -> Annotation | None:
+    """The name joined to a scope by "und" or a slash ("CDU und CSU", "CDU/CSU-Fraktion", "in Nordhafen und
+    Südtal"), of the same kind, right before or after it: the figure is the pair's. None otherwise."""
+    if scope is None:
+        return None
+    for a in ents:
+        if a is scope or a.label != scope.label or a.surface.lower() == scope.surface.lower():
+            continue
+        gap = text[a.span.end : scope.span.start] if a.span.end <= scope.span.start else text[scope.span.end : a.span.start]
+        if (a.span.end <= scope.span.start or scope.span.end <= a.span.start) and len(gap) <= 6 and _JOINED.match(gap):
+            return a
+    return None
 
 
 def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annotation]) -> Annotation | None:

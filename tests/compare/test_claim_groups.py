@@ -837,3 +837,36 @@ def test_the_measure_equivalents_name_known_measures() -> None:
     # "people" is the measure of a count whose noun names no more than persons (the vocabulary's fallback)
     assert table and all((g == "people" or vocab.by_id(g)) and all(vocab.by_id(m) for m in ms) for g, ms in table.items())
     assert not {"dead", "injured", "missing"} & {m for ms in table.values() for m in ms}  # casualties are never guessed
+
+
+PARTIES = [("BL", "ORG", "BL"), ("FL", "ORG", "FL"), ("BL/FL", "ORG", "BL/FL")]
+
+
+def _party(doc_id: str, text: str, published: str = "2024-05"):
+    return RuleClaims()(make_doc(doc_id, text, published=published, entities=PARTIES))
+
+
+def test_two_names_joined_by_und_are_the_pairs_scope_but_a_respective_list_is_not() -> None:
+    a = _party("a", "Nach dem vorläufigen Endergebnis kommen BL und FL auf 28,5 Prozent der Stimmen.")
+    b = _party("b", "Nach dem vorläufigen Endergebnis kommt die BL/FL auf 28,5 Prozent der Stimmen.")
+    c = _party("c", "Nach dem vorläufigen Endergebnis kommt die FL auf 6,0 Prozent der Stimmen.")
+    result = _groups([a, b, c])
+    pair = _group_of(result, "a", 28.5)
+    assert {x["doc"] for x in pair["claims"]} == {"a", "b"} and pair["id"] != _group_of(result, "c", 6.0)["id"]
+    d = _party("d", "Nach dem vorläufigen Endergebnis scheitern BL und FL mit 4,9 und 4,3 Prozent der Stimmen.")
+    e = _party("e", "Nach dem vorläufigen Endergebnis kommt die FL auf 4,3 Prozent der Stimmen.")
+    result = _groups([d, e])
+    assert {x["doc"] for x in _group_of(result, "d", 4.3)["claims"]} == {"d", "e"}  # each party its own figure
+    assert _group_of(result, "d", 4.9)["id"] != _group_of(result, "d", 4.3)["id"]
+
+
+def test_estimates_of_two_institutes_that_a_count_replaces_are_no_contradiction_but_police_and_organisers_are() -> None:
+    a = _vote("a", "Laut Prognose von Infratest kommt die Bürgerliste auf 29 Prozent der Stimmen. Laut Prognose der "
+                   "Forschungsgruppe Wahlen kommt die Bürgerliste auf 28,5 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem vorläufigen amtlichen Endergebnis kommt die Bürgerliste auf 28,5 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 29)
+    assert group["relation"] == "updated" and "estimates differed" in group["reasoning"]
+    assert _group_of(_groups([a]), "a", 29)["relation"] != "updated"  # no count yet: nothing replaces them
+    c = _doc("c", "In Nordhafen demonstrierten am Samstag Tausende. Die Polizei schätzte 8.000 Teilnehmer, die Veranstalter "
+                  "schätzten 15.000 Teilnehmer.", "2024-05-02")
+    assert _group_of(_groups([c]), "c", 8000)["relation"] == "contradicted"
