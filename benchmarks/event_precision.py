@@ -70,6 +70,12 @@ def main() -> None:
             s, e = a.data.get("sentence_span") or [a.span.start, a.span.end]
             print(f"{key}\t{a.surface}\t{' '.join(d.text[s:e].split())[:300]}")
     n = right + wrong
+    # the judged mentions the current vocabulary no longer extracts (a before/after view on one sample)
+    now = {f"{d.id}:{a.span.start}:{a.label}" for d, a in mentions}
+    gone = {k: v for k, v in verdicts.items() if k not in now}
+    if gone:
+        print(f"judged mentions no longer extracted: {len(gone)} ({sum(not v for v in gone.values())} judged wrong, "
+              f"{sum(gone.values())} judged right)")
     print(f"factual mentions: {len(mentions)} in {len(docs)} articles; sample {len(sample)}; judged {n}")
     if n:
         print(f"precision: {right}/{n} = {right / n:.2f}")

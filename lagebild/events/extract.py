@@ -40,6 +40,8 @@ _RELATIVE = frozenset(
 #: ("traf am Abend ein", "kündigte Widerstand an"), not before a noun ("traf ein Tor", "klagte über Schmerzen an der Hüfte")
 _PARTICLE_OR_PREPOSITION = frozenset({"ein", "an"})
 _CONJUNCTIONS = frozenset("und oder aber sowie doch sondern denn and or but".split())
+#: an upper-case abbreviation right before a capitalised word makes it a name ("SK Sturm", "FC Union")
+_CLUB_PREFIX = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,2}")
 _NEGATION = frozenset("nicht kein keine keinen keinem keiner nie niemals weder not never no".split())
 _POSSIBLE = frozenset(
     "könnte könnten kann können konnte dürfte dürften möglicherweise womöglich eventuell vielleicht sollte sollten "
@@ -50,6 +52,12 @@ _HYPOTHETICAL_NOUN = frozenset("falle fall falls möglichen möglicher mögliche
 _INTENDED = frozenset("will wollen wollte wollten plant planen plante planten beabsichtigt intends plans".split())
 _REPORTED = frozenset("soll sollen habe hätten hätte sei seien reportedly allegedly".split())
 _REQUIRED = frozenset("muss müssen musste mussten must".split())
+#: words that make a clause tell a habit or a rule, not one happening ("sterben jährlich 200.000 Menschen")
+_HABITUAL = frozenset("jährlich alljährlich täglich wöchentlich monatlich regelmäßig gewöhnlich üblicherweise meist meistens oft häufig annually yearly daily usually often".split())
+#: clause openers of a condition ("wenn ein Elternteil gestorben ist", "falls …"): no single past happening
+_CONDITIONAL = frozenset("wenn falls sofern if unless".split())
+#: modal infinitives after "hätte"/"hätten" make the clause counterfactual ("hätte sich der Wahl stellen sollen")
+_COUNTERFACTUAL_MODAL = frozenset("sollen können müssen dürfen".split())
 _PLUPERFECT = frozenset("hatte hatten hattest war waren had".split())
 _PERFECT = frozenset("hat haben habe hast ist sind sei seien has have".split())
 _PASSIVE = frozenset("wurde wurden worden wird werden was were been".split())
@@ -193,12 +201,20 @@ def _modality(words: list[str], trigger_idx: int, sentence_text: str) -> tuple[s
     if lowered[trigger_idx].startswith(("anzu", "einzu", "vorzu")):
         return "embedded", negated
     found = set(lowered)
+    if lowered and lowered[0] in _CONDITIONAL:
+        return "possible", negated
+    if found & {"hätte", "hätten"} and found & _COUNTERFACTUAL_MODAL:
+        return "possible", negated
     if found & _REQUIRED:
         return "required", negated
     if found & _POSSIBLE:
         return "possible", negated
     if found & _INTENDED:
         return "intended", negated
+    if found & {"soll", "sollen"} and trigger_idx + 1 < len(lowered) and lowered[trigger_idx + 1] == "werden":
+        return "intended", negated  # "soll im September veröffentlicht werden": planned, not reported
+    if found & _HABITUAL:
+        return "habitual", negated
     if sentence_text.rstrip().endswith("?"):
         return "question", negated
     if found & _REPORTED or (lowered and lowered[0] in ("dass", "ob", "that", "whether")):
@@ -288,6 +304,8 @@ def find_events(
                 continue
             if rule.noun and any(e.span.start <= trig.start and trig.end <= e.span.end for e in entities):
                 continue  # "Ruth Brand", "Hotel Sturm": a name, not a fire or a storm
+            if rule.noun and idx > 0 and _CLUB_PREFIX.fullmatch(words[idx - 1][2]):
+                continue  # "SK Sturm Graz", "FC Eintracht": a club's name the tagger missed
             particle = None
             if rule.particle:
                 particle_re = re.compile(rf"(?<![\w-]){rule.particle}(?![\w-])")
@@ -339,7 +357,7 @@ def _describe(
     lowered = {w.lower() for w in word_list}
     ev = EventMention(rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun)
     ev.tense = _tense(text[trig.start : trig.end], lowered)
-    if rule.noun and ev.modality == "asserted" and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
+    if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
         ev.modality = "possible"
     in_clause = [e for e in entities if clause.contains(e.span)]
     passive = bool(lowered & _PASSIVE) and ev.tense in ("past", "perfect", "pluperfect", "present")
