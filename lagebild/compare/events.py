@@ -20,11 +20,11 @@ from datetime import date as date_type
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
+from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.events.corpus import (
     content_words,
     entity_key,
     entity_names,
-    independent_groups,
     norm_words,
     publication_interval,
     short_id,
@@ -97,6 +97,7 @@ class Mention:
     agent_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the document's cleaned text (shared, not copied)
     weekday: dict[str, Any] | None = None  # an unplaced "am Montag" of the clause: original span, weekday index
+    count: tuple[str, float] | None = None  # (measure, value) of the casualty figure the sentence reports
 
     @property
     def key(self) -> str:
@@ -171,6 +172,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
             sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
             sentence = doc.span_json(Span(*sent))
             weekday = _weekday_of(doc, data.get("weekday"))
+            count = data.get("count")
             out.append(
                 Mention(
                     doc=doc.id,
@@ -205,6 +207,8 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     agent_spans=[(by_id[r].span.start, by_id[r].span.end) for r in data.get("agent_anns") or [] if r in by_id],
                     text=doc.text,
                     weekday=weekday,
+                    count=(str(count["measure"]), float(count["value"]))
+                    if isinstance(count, dict) and isinstance(count.get("value"), (int, float)) else None,
                 )
             )
     return out
@@ -218,6 +222,14 @@ def _weekday_of(doc: Document, data: Any) -> dict[str, Any] | None:
     if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
         return None
     return {**doc.span_json(Span(*span)), "weekday": data["weekday"]}
+
+
+def _origins(groups: dict[str, str], sources: Sequence[str]) -> list[dict[str, Any]]:
+    """The sources of an event per origin (agency, outlet or copy group), largest first."""
+    by: dict[str, list[str]] = defaultdict(list)
+    for d in sources:
+        by[groups.get(d, d)].append(d)
+    return [{"origin": o, "sources": sorted(ds)} for o, ds in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
 def _name_tokens(surface: str) -> frozenset[str]:
@@ -350,10 +362,13 @@ class _Cluster:
     text_windows: dict[DateInterval, None] = field(default_factory=dict)
     windows: dict[DateInterval, None] = field(default_factory=dict)
     weekdays: set[int] = field(default_factory=set)  # the days of the week its mentions name (see _weekdays)
+    counts: set[tuple[str, float]] = field(default_factory=set)  # the casualty figures its mentions report
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
         self.weekdays |= _weekdays(m)
+        if m.count is not None:
+            self.counts.add(m.count)
         self.word_sets[frozenset(m.words)] = None
         if m.window is not None:
             self.windows[m.window] = None
@@ -400,6 +415,8 @@ class EventMerger:
         mine = _weekdays(m)
         if mine and c.weekdays and not mine & c.weekdays:
             return None  # Saturday's demonstrations are not Sunday's
+        if m.count is not None and c.counts and m.count not in c.counts:
+            return None  # "auf 5 gestiegen" and "auf 7 gestiegen" are two reports of a rising toll
         texts = c.text_intervals()
         if m.window is not None:
             # a cluster the text dates is held to those dates: publication windows must not chain it
@@ -503,8 +520,8 @@ class EventMerger:
             clusters[ci].add(m)
             for k in keys:
                 index[k].add(ci)
-        ids = [d.id for d in docs]
-        groups = independent_groups(result, ids)
+        # sources are counted per origin: an agency's copies and one outlet's articles are one source
+        groups = independent_origins(result, docs)
         names = entity_names(getattr(result, "entities", None) or [])
         # dates: each event's consensus, then weekdays placed against the event's own day; the
         # weekdays placed so fix their articles' weeks for events no source dates to the day
@@ -643,6 +660,8 @@ class EventMerger:
             "dates": dates,
             "sources": sources,
             "independent_sources": len({groups.get(d, d) for d in sources}),
+            "sources_label": origin_label(groups, sources),
+            "origins": _origins(groups, sources),
             "mentions": [
                 {
                     **m.span,
@@ -655,4 +674,6 @@ class EventMerger:
                 for m in sorted(c.mentions, key=lambda m: (m.doc, m.span["start"]))
             ],
             "conflict": bool(conflict),
+            # the casualty figure this entry reports (one per count: a rising toll is several entries)
+            "count": {"measure": next(iter(c.counts))[0], "value": next(iter(c.counts))[1]} if len(c.counts) == 1 else None,
         }

@@ -89,6 +89,7 @@ class EventMention:
     object_text: str | None = None
     agent_text: str | None = None
     noun: bool = False  # the trigger is a noun naming the happening ("Anschlag"), not a verb
+    counts: tuple[str, ...] = ()  # measures of the figures that count this class (from the rule)
 
     def data(self) -> dict[str, Any]:
         """Return the annotation payload (keys per docs/annotations.md)."""
@@ -355,7 +356,9 @@ def _describe(
     word_list = [w[2] for w in words]
     modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end])
     lowered = {w.lower() for w in word_list}
-    ev = EventMention(rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun)
+    ev = EventMention(
+        rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun, counts=rule.counts
+    )
     ev.tense = _tense(text[trig.start : trig.end], lowered)
     if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
         ev.modality = "possible"
