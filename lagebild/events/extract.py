@@ -90,6 +90,7 @@ class EventMention:
     agent_text: str | None = None
     noun: bool = False  # the trigger is a noun naming the happening ("Anschlag"), not a verb
     counts: tuple[str, ...] = ()  # measures of the figures that count this class (from the rule)
+    ordinal: int | None = None  # "der zweite Warnstreik": 2; "ein erneuter Streik", "streikten erneut": 0 (a repeat)
 
     def data(self) -> dict[str, Any]:
         """Return the annotation payload (keys per docs/annotations.md)."""
@@ -113,6 +114,7 @@ class EventMention:
             "object": self.object_text,
             "agent_text": self.agent_text,
             "noun": self.noun,
+            "ordinal": self.ordinal,
         }
 
 
@@ -194,10 +196,10 @@ def _tense(trigger_word: str, clause_words: set[str]) -> str:
     return "present"
 
 
-def _modality(words: list[str], trigger_idx: int, sentence_text: str) -> tuple[str, bool]:
+def _modality(words: list[str], trigger_idx: int, sentence_text: str, noun: bool = False) -> tuple[str, bool]:
     lowered = [w.lower() for w in words]
     negated = any(w in _NEGATION for w in lowered)
-    if trigger_idx > 0 and lowered[trigger_idx - 1] == "zu":
+    if not noun and trigger_idx > 0 and lowered[trigger_idx - 1] == "zu":  # "zu Warnstreiks": a preposition
         return "embedded", negated
     if lowered[trigger_idx].startswith(("anzu", "einzu", "vorzu")):
         return "embedded", negated
@@ -354,7 +356,7 @@ def _describe(
     pieces: list[Span],
 ) -> EventMention:
     word_list = [w[2] for w in words]
-    modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end])
+    modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end], rule.noun)
     lowered = {w.lower() for w in word_list}
     ev = EventMention(
         rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun, counts=rule.counts
@@ -416,9 +418,11 @@ def _describe(
         left_words = [w for w in words if w[1] <= trig.start]
         if left_words and any(w[2][:1].isupper() for w in left_words[1:] or left_words):
             ev.agent_text = " ".join(w[2] for w in left_words[-6:])
+    if not rule.counts:  # "das vierte Todesopfer" counts victims, not occurrences of a happening
+        ev.ordinal = _ordinal(words, idx, rule.noun)
     taken = [e.span for e in in_clause] + [t.span for t in timexes]
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
-    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value")]
+    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t)]
     own = [t for t in dated if clause.contains(t.span)]
     pool = own or dated
     if pool:
@@ -429,6 +433,54 @@ def _describe(
     if weekdays and ev.time is None:
         ev.weekday = min(weekdays, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
     return ev
+
+
+_ORDINAL = re.compile(
+    r"(?:(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)|(erneut|abermalig|wiederholt))(?:e|en|er|es|em)?", re.IGNORECASE
+)
+_ORDINAL_VALUE = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8, "neunt": 9, "zehnt": 10}
+
+
+def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool) -> int | None:
+    """Which occurrence a mention names: "der zweite Warnstreik" 2, "ein erneuter Streik" or "streikten erneut" 0 (a repeat).
+
+    Only an inflected ordinal before the noun counts ("zweiten", "erster"), not "acht" or "erst"
+    as a number or an adverb ("erst am Montag"); "erneut" just before the noun ("ruft erneut zu
+    Warnstreiks auf", "einem erneuten Streik") marks a repeat.
+    """
+    if noun:
+        for back in range(1, 4):
+            j = idx - back
+            if j < 0:
+                break
+            w = words[j][2]
+            m = _ORDINAL.fullmatch(w)
+            if m and m.group(2):
+                return 0  # "erneut zu Warnstreiks", "einem erneuten Streik"
+            if m and w[len(m.group(1)):]:
+                return _ORDINAL_VALUE[m.group(1).lower()]
+            if w[:1].isupper() and back > 1:
+                break
+        return None
+    # a verb's "erneut" continues a series whose start may lie outside the coverage
+    # ("demonstrierten erneut Zehntausende"): it names no occurrence
+    return None
+
+
+_BOUND_BEFORE = re.compile(r"(?:\b(?:seit|since)|\b(?:bis|until|by)(?:\s+(?:spätestens|Ende|Anfang|Mitte|zum|zur))?)\s*$", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _bound(text: str, t: Annotation) -> bool:
+    """A year or month that bounds a span of time, not the time of the happening.
+
+    "der erste Ausstand seit 2018" happened now, not in 2018; "bis 2030 Stellen streichen" is a
+    deadline. A day stays: "seit heute steht das Ergebnis fest" and "bis Montag 117 Tote" date
+    the happening or the count.
+    """
+    if _DAY_VALUE.match(str(t.data.get("value") or "")):
+        return False
+    return _BOUND_BEFORE.search(text, max(0, t.span.start - 24), t.span.start) is not None
 
 
 def _open_weekday(t: Annotation) -> bool:
