@@ -214,21 +214,22 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     if isinstance(count, dict) and isinstance(count.get("value"), (int, float)) else None,
                 )
             )
-        _inherit_ordinals(doc_mentions)
+        # the occurrences the article names, planned ones included ("ruft erneut zu Warnstreiks auf")
+        named: dict[str, set[int]] = defaultdict(set)
+        for ann in events:
+            if isinstance(ann.data.get("ordinal"), int):
+                named[ann.label or "event"].add(int(ann.data["ordinal"]))
+        _inherit_ordinals(doc_mentions, named)
         out.extend(doc_mentions)
     return out
 
 
-def _inherit_ordinals(mentions: list[Mention]) -> None:
+def _inherit_ordinals(mentions: list[Mention], named: dict[str, set[int]]) -> None:
     """An article that names one occurrence of a happening ("der zweite Warnstreik") tells of that one throughout.
 
     Its other mentions of the class ("der Ausstand", "am Montag wird gestreikt") take the number;
     an article naming two occurrences ("anders als beim ersten Ausstand") leaves them unnumbered.
     """
-    named: dict[str, set[int]] = defaultdict(set)
-    for m in mentions:
-        if m.happening and m.ordinal is not None:
-            named[m.event_class].add(m.ordinal)
     for m in mentions:
         if m.happening and m.ordinal is None and len(named.get(m.event_class, ())) == 1:
             m.ordinal = next(iter(named[m.event_class]))

@@ -364,6 +364,8 @@ def _describe(
     ev.tense = _tense(text[trig.start : trig.end], lowered)
     if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
         ev.modality = "possible"
+    if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
+        ev.modality = "intended"  # "rief zu Warnstreiks auf": the strike is called for, the call is the event
     in_clause = [e for e in entities if clause.contains(e.span)]
     passive = bool(lowered & _PASSIVE) and ev.tense in ("past", "perfect", "pluperfect", "present")
     left, right, by = [], [], []
@@ -465,6 +467,16 @@ def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool) -> int | N
     # a verb's "erneut" continues a series whose start may lie outside the coverage
     # ("demonstrierten erneut Zehntausende"): it names no occurrence
     return None
+
+
+_CALL = re.compile(r"\b(?:(?:r(?:uft|ufen|ief|iefen|ufe)\b.*\bauf\b)|aufgerufen|aufzurufen|aufrufen|aufrief(?:en)?|Aufruf|Aufrufe)", re.DOTALL)
+
+
+def _called_for(text: str, clause: Span, words: list[str], idx: int) -> bool:
+    """A noun after "zu"/"zum"/"zur" in a clause that calls for it ("ruft erneut zu Warnstreiks auf", "Aufruf zur Demo")."""
+    if not any(w.lower() in ("zu", "zum", "zur") for w in words[max(0, idx - 3) : idx]):
+        return False
+    return _CALL.search(text, clause.start, clause.end) is not None
 
 
 _BOUND_BEFORE = re.compile(r"(?:\b(?:seit|since)|\b(?:bis|until|by)(?:\s+(?:spätestens|Ende|Anfang|Mitte|zum|zur))?)\s*$", re.IGNORECASE)

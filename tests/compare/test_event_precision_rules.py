@@ -66,3 +66,18 @@ def test_rule_keeps_a_non_event_out(sentence: str, cls: str) -> None:
 )
 def test_rule_leaves_the_event_in(sentence: str, cls: str) -> None:
     assert cls in _factual(sentence)
+
+
+def test_a_call_is_the_event_and_what_it_calls_for_is_planned() -> None:
+    found = _factual("Die Gewerkschaft rief am Sonntag zu Warnstreiks in allen Werken auf.")
+    assert "call" in found and "strike" not in found
+    found = _factual("Im Aufruf zur Großdemonstration hieß es, alle seien willkommen.")
+    assert "call" in found and "protest" not in found
+
+
+def test_zu_without_a_call_leaves_the_happening_factual() -> None:
+    # "zur Mittagszeit", "zu Protesten kam es": no call verb in the clause
+    assert "strike" in _factual("Die Beschäftigten streikten zur Mittagszeit vor dem Werk.")
+    assert "protest" in _factual("In der Hauptstadt kam es am Abend zu Protesten.")
+    # "rief … an" without "zu" is no call
+    assert "call" not in _factual("Der Minister rief am Abend den Bürgermeister an.")
