@@ -12,6 +12,8 @@ so the cost stays near-linear in the number of mentions.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -99,6 +101,7 @@ class Mention:
     weekday: dict[str, Any] | None = None  # an unplaced "am Montag" of the clause: original span, weekday index
     count: tuple[str, float] | None = None  # (measure, value) of the casualty figure the sentence reports
     ordinal: int | None = None  # which occurrence the text names ("der zweite Warnstreik"); 0: a repeat
+    antecedent: str | None = None  # the name a sentence-initial "Er"/"Sie" points back to (see _antecedent)
 
     @property
     def key(self) -> str:
@@ -124,6 +127,11 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         if not events:
             continue
         doc_mentions: list[Mention] = []
+        sentence_starts = sorted(a.span.start for a in doc.annotations if a.kind == "sentence")
+        named_subjects = sorted(
+            (a for a in doc.annotations if a.kind == "entity" and a.label in ("PER", "ORG") and a.data.get("form") not in ("adjective", "role")),
+            key=lambda a: a.span.start,
+        )
         dct, dct_inferred = publication_interval(doc, inferred)
         by_id = {a.id: a for a in doc.annotations if a.kind == "entity"}
         for ann in events:
@@ -210,6 +218,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     text=doc.text,
                     weekday=weekday,
                     ordinal=data["ordinal"] if isinstance(data.get("ordinal"), int) else None,
+                    antecedent=None if agents else _antecedent(doc.text, int(sent[0]), sentence_starts, named_subjects),
                     count=(str(count["measure"]), float(count["value"]))
                     if isinstance(count, dict) and isinstance(count.get("value"), (int, float)) else None,
                 )
@@ -222,6 +231,32 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         _inherit_ordinals(doc_mentions, named)
         out.extend(doc_mentions)
     return out
+
+
+_SUBJECT_PRONOUN = re.compile(r"\s*[\"„“»«]?(Er|Sie)\s")
+
+
+def _antecedent(text: str, start: int, sentence_starts: list[int], named: list[Annotation]) -> str | None:
+    """The name a sentence opening with "Er"/"Sie" points back to: the first person or organisation of the sentence before.
+
+    "Die IG Metall kündigte Streiks an. Sie hat zu dem Warnstreik aufgerufen." labels the call
+    "Die IG Metall hat …" rather than "Hat …". Only the sentence right before counts, and only its
+    first name (the subject position in most news sentences); anything further back is left alone.
+    """
+    pronoun = _SUBJECT_PRONOUN.match(text, start, start + 6)
+    if pronoun is None:
+        return None
+    kinds = ("PER",) if pronoun.group(1) == "Er" else ("PER", "ORG")  # "Er" is a man, "Sie" a woman, a group or a body
+    i = bisect.bisect_left(sentence_starts, start)
+    if i == 0:
+        return None
+    before = sentence_starts[i - 1]
+    for ent in named:
+        if ent.span.start >= start:
+            break
+        if ent.span.start >= before:
+            return ent.surface if ent.label in kinds else None
+    return None
 
 
 def _inherit_ordinals(mentions: list[Mention], named: dict[str, set[int]]) -> None:
@@ -720,7 +755,8 @@ class EventMerger:
             summary += f" ({', '.join(places[:2])})"
         rep = self._representative(c, date)
         named = [name(k) for k in agents if k in rep.strong_agents] or [name(k) for k in agents[:1] if k in c.strong_agents]
-        label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), named[0] if named else None) if rep.text else summary
+        agent = named[0] if named else rep.antecedent
+        label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), agent) if rep.text else summary
         sources = sorted({m.doc for m in c.mentions})
         text_dates = [a for a in dates if a["basis"] == "text"]
         conflict = c.conflict or weekdays_apart or any(
