@@ -51,7 +51,7 @@ _POSSIBLE = frozenset(
 _HYPOTHETICAL_NOUN = frozenset("falle fall falls möglichen möglicher mögliches möglicher drohende drohenden drohender geplante geplanten geplanter".split())
 _INTENDED = frozenset("will wollen wollte wollten plant planen plante planten beabsichtigt intends plans".split())
 _REPORTED = frozenset("soll sollen habe hätten hätte sei seien reportedly allegedly".split())
-_REQUIRED = frozenset("muss müssen musste mussten must".split())
+_REQUIRED = frozenset("muss müssen musste mussten müsse müssten must".split())
 #: words that make a clause tell a habit or a rule, not one happening ("sterben jährlich 200.000 Menschen")
 _HABITUAL = frozenset("jährlich alljährlich täglich wöchentlich monatlich regelmäßig gewöhnlich üblicherweise meist meistens oft häufig annually yearly daily usually often".split())
 #: clause openers of a condition ("wenn ein Elternteil gestorben ist", "falls …"): no single past happening

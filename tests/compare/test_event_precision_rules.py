@@ -81,3 +81,17 @@ def test_zu_without_a_call_leaves_the_happening_factual() -> None:
     assert "protest" in _factual("In der Hauptstadt kam es am Abend zu Protesten.")
     # "rief … an" without "zu" is no call
     assert "call" not in _factual("Der Minister rief am Abend den Bürgermeister an.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Die Lage ist, kurz gefasst, folgende: die Mehrheit wackelt.", "arrest", False),  # a summary
+        ("Der mutmaßliche Täter wurde am Abend gefasst.", "arrest", True),
+        ("Zuvor prallte der Ball zwischen mehreren Köpfen hin und her.", "accident", False),  # a ball
+        ("Der Wagen prallte gegen einen Baum.", "accident", True),
+        ("Er müsse selbst eine Entscheidung über das Gesetz treffen, sagte er.", "decide", False),  # Konjunktiv of müssen
+    ],
+)
+def test_everyday_senses_of_trigger_words(sentence: str, cls: str, fires: bool) -> None:
+    assert (cls in _factual(sentence)) is fires
