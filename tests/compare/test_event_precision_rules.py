@@ -95,3 +95,10 @@ def test_zu_without_a_call_leaves_the_happening_factual() -> None:
 )
 def test_everyday_senses_of_trigger_words(sentence: str, cls: str, fires: bool) -> None:
     assert (cls in _factual(sentence)) is fires
+
+
+def test_a_demanded_happening_is_not_reported_as_done() -> None:
+    found = _factual("Die Opposition fordert seit Tagen den Rücktritt der Ministerin.")
+    assert "demand" in found and "resign" not in found
+    # counter-example: a demand verb after the noun leaves a reported resignation alone
+    assert "resign" in _factual("Nach dem Rücktritt der Ministerin fordert die Opposition Neuwahlen.")
