@@ -224,11 +224,11 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 )
             )
         # the occurrences the article names, planned ones included ("ruft erneut zu Warnstreiks auf")
-        named: dict[str, set[int]] = defaultdict(set)
+        occurrences: dict[str, set[int]] = defaultdict(set)
         for ann in events:
             if isinstance(ann.data.get("ordinal"), int):
-                named[ann.label or "event"].add(int(ann.data["ordinal"]))
-        _inherit_ordinals(doc_mentions, named)
+                occurrences[ann.label or "event"].add(int(ann.data["ordinal"]))
+        _inherit_ordinals(doc_mentions, occurrences)
         out.extend(doc_mentions)
     return out
 

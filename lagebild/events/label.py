@@ -57,9 +57,9 @@ def _masked(text: str, sentence: Span, trigger: Span) -> str:
         for m in pattern.finditer(piece):
             if not (sentence.start + m.start() <= trigger.start < sentence.start + m.end()):
                 piece = piece[: m.start()] + " " * (m.end() - m.start()) + piece[m.end() :]
-    m = _DATELINE.match(piece)
-    if m and sentence.start + m.end() <= trigger.start and not piece[: m.end()].rstrip().endswith((".", ":")):
-        piece = " " * m.end() + piece[m.end() :]
+    line = _DATELINE.match(piece)
+    if line and sentence.start + line.end() <= trigger.start and not piece[: line.end()].rstrip().endswith((".", ":")):
+        piece = " " * line.end() + piece[line.end() :]
     return text[: sentence.start] + piece + text[sentence.end :]
 
 
