@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from lagebild.ingest import headers
 from lagebild.ingest.boilerplate import plan
+from lagebild.ingest.date_order import date_order, open_numeric_date
 from lagebild.model import DateValue, Document, Provenance, Span
 from lagebild.registry import STAGES
 
@@ -242,6 +243,36 @@ def _closing_statement(text: str, month: str | None) -> DateValue | None:
     return None
 
 
+def _settle_order(doc: Document) -> None:
+    """Read a header date like "11/08/23" in the order its outlet writes dates (day or month first).
+
+    The header parsers read such a date day first; where the chosen date rests on one, the page's
+    other numeric dates ("14/04/2020" elsewhere), the outlet's country (web address) or the text's
+    language decide, and an undecided order is reported as
+    uncertain, with the other reading in ``extra["published_uncertain"]``.
+    """
+    pub = doc.meta.published
+    if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
+        return
+    end = doc.original_span(Span(0, min(len(doc.text), _HEADER_WINDOW)))[1] if doc.text else 0
+    found = open_numeric_date(doc.original[: max(end, _HEADER_WINDOW)] + "\n" + doc.original[-_CLOSING_WINDOW:], pub.value[:10])
+    if found is None:
+        return
+    language = doc.meta.language
+    if not language and doc.text:
+        from lagebild.stages.language import detect_language  # only for the few dates whose order is open
+
+        language = detect_language(doc.text[:3000])[0]
+    order = date_order(language, doc.meta.url or doc.source.url, doc.original)
+    chosen, other = (found.month_first, found.day_first) if order.order == "mdy" else (found.day_first, found.month_first)
+    first = "month" if order.order == "mdy" else "day"
+    reason = f"{pub.reason or 'printed date'}; '{found.text}' read {first} first ({order.basis})"
+    if not order.certain:
+        reason += f"; order uncertain, also {other}"
+        doc.meta.extra["published_uncertain"] = {"readings": [chosen, other], "text": found.text, "basis": order.basis}
+    doc.meta.published = DateValue(chosen + pub.value[10:], pub.precision, False, reason)
+
+
 def _agencies(doc: Document) -> list[str]:
     """Name the news agencies the text credits: dateline, byline, closing tag ("(dpa)"), author field."""
     found: list[str] = []
@@ -269,6 +300,7 @@ class MetaHeaders:
 
     def __call__(self, doc: Document) -> Document:
         meta = doc.meta
+        given = meta.published.value
         if "header_meta" not in doc.produced and doc.text:
             found = plan(doc.text[:20_000]).meta
             meta.title = meta.title or found.get("title")
@@ -319,6 +351,8 @@ class MetaHeaders:
             if not meta.published.value:
                 meta.published = DateValue(None, None, False, f"relative header date '{meta.extra['relative_date'].get('text')}' "
                                            "without a crawl time (a file time is no publication date)")
+        if meta.published.value and (meta.published.value != given or meta.published.reason == "header line"):
+            _settle_order(doc)  # a date read from the text's lines, not one the reader's structured data gave
         self._check_future(doc)
         if not meta.published.value:
             meta.published = DateValue(None, None, False, meta.published.reason or "no publication date in the source")
