@@ -121,7 +121,7 @@ _LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_RE = re.compile(
-    rf"^\s*(?P<kw>{_KEYWORD}\s*)(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}(?:\s*[|:–-])?\s+(?=\S)",
+    rf"^\s*(?P<kw>{_KEYWORD}\s*)(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}(?:\s*[|:,–-])?\s+(?=\S)",
     re.IGNORECASE,
 )
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -176,6 +176,7 @@ class PageDate:
 
     day: str
     reason: str
+    updated: str | None = None  # a later update day the page gives (structured ``dateModified`` or a printed label)
 
 
 def _valid_day(y: int, m: int, d: int) -> str | None:
@@ -806,6 +807,16 @@ def choose_date(
         structured = [c for c in structured_dates(tree, month_first=month_first, page=page) if _in_range(c.day, max_day)]
     except Exception:
         structured = []
+    chosen = _decide(printed, structured, max_day=max_day, htmldate=htmldate, language=language, url=url)
+    if chosen is None:
+        return None
+    later = [c.day for c in structured if c.kind == "modified" and chosen.day < c.day <= max_day] or \
+        [c.day for c in printed if c.kind == "modified" and chosen.day < c.day <= max_day]
+    return replace(chosen, updated=max(later)) if later else chosen
+
+
+def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str, htmldate: str | None,
+            language: str | None, url: str | None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from lagebild.ingest import headers
+from lagebild.ingest import headers, page_dates
 from lagebild.ingest.boilerplate import plan
 from lagebild.ingest.date_order import date_order, open_numeric_date
 from lagebild.model import DateValue, Document, Provenance, Span
@@ -243,6 +243,31 @@ def _closing_statement(text: str, month: str | None) -> DateValue | None:
     return None
 
 
+def _header_region(doc: Document) -> str:
+    """The original text up to where the cleaned text's first lines end (header lines the cleaner removed included)."""
+    end = doc.original_span(Span(0, min(len(doc.text), _HEADER_WINDOW)))[1] if doc.text else 0
+    return doc.original[: max(end, _HEADER_WINDOW)]
+
+
+def _update_date(doc: Document) -> DateValue | None:
+    """A printed update date in the header lines later than the publication date ("Aktualisiert am …",
+    "Updated 5:19 PM EST, Thu November 9, 2023", "Veröffentlicht am 8.11.2023, aktualisiert am 9.11.2023")."""
+    pub = doc.meta.published
+    if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
+        return None
+    for line in _header_region(doc).splitlines():
+        if len(line) > 250 or not any(ch.isdigit() for ch in line):
+            continue
+        for day, kind, pos in page_dates.line_dates(line, day_first=True):
+            if kind != "modified" or day <= pub.value[:10]:
+                continue
+            whole = headers.date_line(line)  # "Updated 12:05 a.m. ET, Thu November 9, 2023": the clock too
+            exact = whole.value if whole and whole.value.value and whole.value.value[:10] == day else headers.date_at(line, pos)
+            value = exact if exact and exact.value and exact.value[:10] == day else DateValue(day, "day")
+            return DateValue(value.value, value.precision, False, f"printed update date ('{line.strip()[:60]}')")
+    return None
+
+
 def _settle_order(doc: Document) -> None:
     """Read a header date like "11/08/23" in the order its outlet writes dates (day or month first).
 
@@ -254,8 +279,7 @@ def _settle_order(doc: Document) -> None:
     pub = doc.meta.published
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
         return
-    end = doc.original_span(Span(0, min(len(doc.text), _HEADER_WINDOW)))[1] if doc.text else 0
-    found = open_numeric_date(doc.original[: max(end, _HEADER_WINDOW)] + "\n" + doc.original[-_CLOSING_WINDOW:], pub.value[:10])
+    found = open_numeric_date(_header_region(doc) + "\n" + doc.original[-_CLOSING_WINDOW:], pub.value[:10])
     if found is None:
         return
     language = doc.meta.language
@@ -354,6 +378,10 @@ class MetaHeaders:
         if meta.published.value and (meta.published.value != given or meta.published.reason == "header line"):
             _settle_order(doc)  # a date read from the text's lines, not one the reader's structured data gave
         self._check_future(doc)
+        if "updated" not in meta.extra:
+            updated = _update_date(doc)
+            if updated is not None:
+                meta.extra["updated"] = updated.to_json()
         if not meta.published.value:
             meta.published = DateValue(None, None, False, meta.published.reason or "no publication date in the source")
         return doc
