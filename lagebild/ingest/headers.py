@@ -79,8 +79,13 @@ _KEYWORD = (
     r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print|"
     # French, Spanish, Italian, Dutch, Portuguese: "Publié le", "Mis à jour le", "Publicado el", "Pubblicato il"
     r"publié|mis\s+à\s+jour|mis\s+en\s+ligne|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|"
-    r"atualizado)"
-    r"(?:\s+(?:am|on|at|um|le|el|il|op|em|:))?\s*:?"
+    r"atualizado|"
+    # Polish, Czech, Swedish, Danish, Norwegian, Finnish, Turkish, Russian, Arabic, Hindi: "Opublikowano:",
+    # "Aktualizováno", "Publicerad", "Julkaistu", "Güncelleme:", "Опубликовано:", "تاريخ النشر:", "प्रकाशित:"
+    r"opublikowano|aktualizacja|zaktualizowano|publikováno|aktualizováno|publicerad|uppdaterad|publiceret|opdateret|"
+    r"publisert|oppdatert|julkaistu|päivitetty|yayınlanma(?:\s+tarihi)?|yayınlandı|güncelleme|güncellendi|"
+    r"опубликовано|обновлено|تاريخ\s+النشر|نشر\s+في|آخر\s+تحديث|تحديث|प्रकाशित|अपडेटेड)"
+    r"(?:\s+(?:am|on|at|um|le|el|il|op|em|den|في|:))?\s*:?"
 )
 #: a time of day after the date, with the word for "at" of the languages header lines are written in
 #: (German, English, French, Spanish, Italian, Dutch, Portuguese, Finnish "klo", Scandinavian "kl.", Polish "godz.")

@@ -36,7 +36,7 @@ from typing import Any
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "jsonld_objects", "line_dates", "printed_dates",
-    "structured_dates", "url_day",
+    "structured_dates", "update_label", "url_day",
 ]
 
 #: earliest plausible publication date of a web page
@@ -130,14 +130,21 @@ _TEXT_DATE = re.compile(
 
 _UPDATED = re.compile(
     r"aktualisiert|aktualisierung|geändert|bearbeitet|zuletzt|update|modifi|edited|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
-    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizov|güncellen|обновлен|editado|"
+    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|"
     r"print\s+edition|printausgabe",
     re.IGNORECASE,
 )
+
+
+def update_label(label: str) -> bool:
+    """Whether a header label says update ("Aktualisiert am", "Last updated", "Güncelleme:", "Обновлено")."""
+    return bool(_UPDATED.search(label))
+
+
 _PUBLISHED = re.compile(
     r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
     r"publicación|pubblicato|pubblicazione|gepubliceerd|"
-    r"julkaistu|publicerad|publisert|offentliggjort|opublikowan|publikováno|yayınlan|опубликован",
+    r"julkaistu|publicerad|publisert|publiceret|offentliggjort|opublikowan|publikováno|yayınlan|опубликован|النشر|نشر\s+في|प्रकाशित",
     re.IGNORECASE,
 )
 #: labels of languages that write the day first: "Veröffentlicht: 03/06/2022", "Date de publication : 12/03/2024"

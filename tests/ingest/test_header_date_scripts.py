@@ -131,3 +131,42 @@ def test_two_digit_year_byline_reads_day_first(a: int, b: int, yy: int, hh: int,
     year = 2000 + yy if yy < 70 else 1900 + yy
     hour = hh % 12 + (12 if pm else 0)
     assert dm is not None and dm.value.value == f"{year:04d}-{b:02d}-{a:02d}T{hour:02d}:{mi:02d}"
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "kind"),
+    [
+        ("Opublikowano: 8 listopada 2023, 17:19", "2023-11-08T17:19", "published"),
+        ("Aktualizacja: 9 listopada 2023, 08:00", "2023-11-09T08:00", "modified"),
+        ("Güncelleme: 09.11.2023 17:19", "2023-11-09T17:19", "modified"),
+        ("Yayınlanma: 08.11.2023 17:19", "2023-11-08T17:19", "published"),
+        ("Опубликовано: 08.11.2023 17:19", "2023-11-08T17:19", "published"),
+        ("Publicerad 8 november 2023 kl. 17.19", "2023-11-08T17:19", "published"),
+        ("Julkaistu 8.11.2023 klo 17.19", "2023-11-08T17:19", "published"),
+        ("Publicado em 08/11/2023 às 17h19", "2023-11-08T17:19", "published"),
+        ("Pubblicato il: 08/11/2023 17:19", "2023-11-08T17:19", "published"),
+        ("Actualizado el 8 nov 2023 - 17:19 CET", "2023-11-08T17:19", "modified"),
+        ("8 novembre 2023 ore 17:19", "2023-11-08T17:19", "printed"),
+        ("تاريخ النشر: ٨ نوفمبر ٢٠٢٣", "2023-11-08", "published"),
+        ("प्रकाशित: 8 नवंबर 2023", "2023-11-08", "published"),
+        ("Publikováno 8. listopadu 2023 17:19", "2023-11-08T17:19", "published"),
+    ],
+)
+def test_labels_of_more_languages(line: str, value: str, kind: str) -> None:
+    dm = headers.date_line(line)
+    assert dm is not None and dm.value.value == value
+    assert line_dates(line, day_first=True)[0][1] == kind
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        (["Aktualizacja: 9 listopada 2023, 08:00", "Opublikowano: 8 listopada 2023, 17:19"], "2023-11-08T17:19"),
+        (["Güncelleme: 09.11.2023 10:00", "Yayınlanma: 08.11.2023 17:19"], "2023-11-08T17:19"),
+        (["Обновлено: 09.11.2023 10:00", "Опубликовано: 08.11.2023 17:19"], "2023-11-08T17:19"),
+    ],
+)
+def test_an_update_label_above_does_not_become_the_publication_date(header: list[str], value: str) -> None:
+    doc = read([TITLE, *header])
+    assert doc.meta.published.value == value
+    assert doc.meta.extra["updated"]["value"][:10] == "2023-11-09"
