@@ -84,8 +84,10 @@ _KEYWORD = (
     # "Aktualizováno", "Publicerad", "Julkaistu", "Güncelleme:", "Опубликовано:", "تاريخ النشر:", "प्रकाशित:"
     r"opublikowano|aktualizacja|zaktualizowano|publikováno|aktualizováno|publicerad|uppdaterad|publiceret|opdateret|"
     r"publisert|oppdatert|julkaistu|päivitetty|yayınlanma(?:\s+tarihi)?|yayınlandı|güncelleme|güncellendi|"
-    r"опубликовано|обновлено|تاريخ\s+النشر|نشر\s+في|آخر\s+تحديث|تحديث|प्रकाशित|अपडेटेड)"
-    r"(?:\s+(?:am|on|at|um|le|el|il|op|em|den|في|:))?\s*:?"
+    r"опубликовано|обновлено|تاريخ\s+النشر|نشر\s+في|آخر\s+تحديث|تحديث|प्रकाशित|अपडेटेड|"
+    # Chinese, Japanese, Korean: "发布时间：", "更新日：", "입력"
+    r"发布时间|發布時間|发布|發佈|更新时间|更新時間|公開日|配信日|更新日|更新|입력|수정)"
+    r"(?:\s+(?:am|on|at|um|le|el|il|op|em|den|في|:))?\s*[:：]?"
 )
 #: a time of day after the date, with the word for "at" of the languages header lines are written in
 #: (German, English, French, Spanish, Italian, Dutch, Portuguese, Finnish "klo", Scandinavian "kl.", Polish "godz.")
@@ -107,6 +109,10 @@ _DATE_FORMS = [
     # or alone at the end, never inside a sentence ("Quote 11/08/23 der Befragten")
     r"(?<![\d/.])(?P<d8>\d{1,2})/(?P<m8>\d{1,2})/(?P<y8>\d{2})(?![\d/])"
     r"(?=\s*(?:,|at|um|-|–|\||•)?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d|\s*$)",
+    # 2023年11月8日 (Chinese, Japanese), 2023년 11월 8일 (Korean)
+    r"(?P<y9>\d{4})\s*[年년]\s*(?P<m9>\d{1,2})\s*[月월]\s*(?P<d9>\d{1,2})\s*[日일]",
+    # 2023.11.08, 2023. 11. 08. (Korean, Hungarian, Chinese): year first with dots, always to the day
+    r"(?<![\d.])(?P<y10>(?:19|20)\d{2})\.\s?(?P<m10>\d{1,2})\.\s?(?P<d10>\d{1,2})(?!\d|\.\d)\.?",
 ]
 #: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
 #: an agency is not part of the author name.
@@ -176,6 +182,8 @@ def _value(m: re.Match[str]) -> DateValue | None:
         y, mo, d = int(g["y4"]), _month(g["m4"]), int(g["d4"])
     elif g.get("y5"):
         y, mo = int(g["y5"]), _month(g["m5"])
+    elif g.get("y9") or g.get("y10"):
+        y, mo, d = (int(g["y9"]), int(g["m9"]), int(g["d9"])) if g.get("y9") else (int(g["y10"]), int(g["m10"]), int(g["d10"]))
     elif g.get("y6") or g.get("y8"):
         # day first as in German and most languages (``order_ambiguous`` tells where the order is open)
         y, mo, d = (int(g["y6"]), int(g["m6"]), int(g["d6"])) if g.get("y6") else (_year(g["y8"]), int(g["m8"]), int(g["d8"]))
@@ -201,7 +209,7 @@ def _value(m: re.Match[str]) -> DateValue | None:
 #: a time of day written before the date: "18:45 Uhr, 01.06.2025"
 #: or after a label, with a 12-hour clock and a zone ("Published 5:19 PM EST, Wed November 8, 2023")
 _TIME_FIRST = re.compile(
-    rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:uhr|h|(?P<ampm>[ap]\.?m\.?))?"
+    rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)\s*(?:uhr|h|(?P<ampm>[ap]\.?m\.?))?"
     r"(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|BST))?\s*[,|·•–-]?\s*",
     re.IGNORECASE,
 )

@@ -130,7 +130,7 @@ _TEXT_DATE = re.compile(
 
 _UPDATED = re.compile(
     r"aktualisiert|aktualisierung|geändert|bearbeitet|zuletzt|update|modifi|edited|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
-    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|"
+    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|更新|수정|"
     r"print\s+edition|printausgabe",
     re.IGNORECASE,
 )
@@ -144,7 +144,7 @@ def update_label(label: str) -> bool:
 _PUBLISHED = re.compile(
     r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
     r"publicación|pubblicato|pubblicazione|gepubliceerd|"
-    r"julkaistu|publicerad|publisert|publiceret|offentliggjort|opublikowan|publikováno|yayınlan|опубликован|النشر|نشر\s+في|प्रकाशित",
+    r"julkaistu|publicerad|publisert|publiceret|offentliggjort|opublikowan|publikováno|yayınlan|опубликован|النشر|نشر\s+في|प्रकाशित|发布|發布|發佈|公開|配信|입력",
     re.IGNORECASE,
 )
 #: labels of languages that write the day first: "Veröffentlicht: 03/06/2022", "Date de publication : 12/03/2024"

@@ -170,3 +170,27 @@ def test_an_update_label_above_does_not_become_the_publication_date(header: list
     doc = read([TITLE, *header])
     assert doc.meta.published.value == value
     assert doc.meta.extra["updated"]["value"][:10] == "2023-11-09"
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("发布时间：2023年11月8日 17:19", "2023-11-08T17:19"),
+        ("公開日：2023年11月8日", "2023-11-08"),
+        ("2023년 11월 8일 17:19", "2023-11-08T17:19"),
+        ("입력 2023.11.08 17:19", "2023-11-08T17:19"),
+        ("2023. 11. 08. 17:19", "2023-11-08T17:19"),
+        ("Wed, Nov 8, 2023 · 5:19 PM EST", "2023-11-08T17:19"),
+        ("Published On 8 Nov 2023", "2023-11-08"),
+        ("Thu 9 Nov 2023 06.00 GMT", "2023-11-09T06:00"),
+    ],
+)
+def test_year_first_and_east_asian_header_dates(line: str, value: str) -> None:
+    dm = headers.date_line(line)
+    assert dm is not None and dm.value.value == value
+
+
+@pytest.mark.parametrize("line", ["2023.11.08.1", "1.2023.11.08", "Version 2023.11.08", "v2023.11.08", "Kapitel 2023.11"])
+def test_dotted_numbers_that_are_no_year_first_date(line: str) -> None:
+    assert headers.date_line(line) is None
+    assert headers.header_stamp(line) is None
