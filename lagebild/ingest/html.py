@@ -258,9 +258,11 @@ def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date
                       updated: list[DateValue]) -> DateValue:
     """Choose the publication day: printed header date, structured data, then htmldate; a later update
     day the page gives is added to ``updated``."""
-    from lagebild.ingest.page_dates import choose_date
+    from lagebild.ingest.page_dates import choose_date, written_on_page
 
     hdate = doc.date if doc.date and doc.date[:10] <= max_date else None
+    if hdate and hdate[5:10] == "01-01" and not written_on_page(page, hdate[:10]):
+        hdate = None  # htmldate's default for a bare copyright year ("© 1996" → 1996-01-01): no day was written
     if tree is not None:
         try:
             chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4], htmldate=hdate,

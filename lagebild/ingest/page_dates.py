@@ -36,7 +36,7 @@ from typing import Any
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "jsonld_objects", "line_dates", "printed_dates",
-    "structured_dates", "update_label", "url_day",
+    "structured_dates", "update_label", "url_day", "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -134,6 +134,12 @@ _UPDATED = re.compile(
     r"print\s+edition|printausgabe",
     re.IGNORECASE,
 )
+
+
+def written_on_page(page: str, day: str, limit: int = 1_000_000) -> bool:
+    """Whether ``day`` (``YYYY-MM-DD``) is written anywhere in ``page`` (markup included), in any order or form."""
+    page = ascii_digits(page[:limit])
+    return any(_day_of_match(m, first) == day for m in _TEXT_DATE.finditer(page) for first in (False, True))
 
 
 def update_label(label: str) -> bool:

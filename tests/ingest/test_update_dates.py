@@ -8,6 +8,7 @@ import json
 import pytest
 from trafilatura.utils import load_html
 
+from lagebild.ingest.html import extract_html
 from lagebild.ingest.page_dates import choose_date
 from tests.ingest.header_page import read
 from tests.ingest.test_page_dates import FIRST, MAX, page
@@ -53,3 +54,26 @@ def test_html_structured_update_date_kept_beside_the_publication() -> None:
     # an update later than the crawl is not taken
     found = choose_date(load_html(html), max_day="2024-03-01", title="Neues Gesetz beschlossen", first_lines=[FIRST], page=html)
     assert found is not None and found.day == "2024-03-01" and found.updated is None
+
+
+_LONG_BODY = "".join(
+    f"<p>Die Gemeinde plant im Abschnitt {i} neue Radwege entlang der Hauptstraße, damit Kinder sicherer zur Schule "
+    "kommen. Der Gemeinderat berät die Pläne in seiner nächsten Sitzung und will Anwohner früh beteiligen.</p>"
+    for i in range(1, 6)
+)
+
+
+def test_a_copyright_year_is_no_publication_day() -> None:
+    # htmldate falls back to January 1 of a footer's copyright year; no page writes that day
+    page = (f"<html lang='de'><head><title>Radwege für die Gemeinde</title></head><body><article><h1>Radwege für die "
+            f"Gemeinde</h1>{_LONG_BODY}</article><footer>© 1996 Beispielverlag</footer></body></html>")
+    found = extract_html(page, url="https://www.example.ch/radwege")
+    assert found is not None and found.published.value is None
+
+
+def test_a_new_years_day_the_page_writes_stays() -> None:
+    page = (f"<html lang='de'><head><title>Radwege für die Gemeinde</title></head><body><article><h1>Radwege für die "
+            f"Gemeinde</h1><p class='date'>01.01.2013</p>{_LONG_BODY}</article><footer>© 1996 Beispielverlag</footer>"
+            "</body></html>")
+    found = extract_html(page, url="https://www.example.ch/radwege")
+    assert found is not None and found.published.value == "2013-01-01"
