@@ -254,11 +254,15 @@ def _printed_author(tree: Any) -> str | None:
         return None
 
 
-def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date: str, url: str | None) -> DateValue:
-    """Choose the publication day: printed header date, structured data, then htmldate."""
-    from lagebild.ingest.page_dates import choose_date
+def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date: str, url: str | None,
+                      updated: list[DateValue]) -> DateValue:
+    """Choose the publication day: printed header date, structured data, then htmldate; a later update
+    day the page gives is added to ``updated``."""
+    from lagebild.ingest.page_dates import choose_date, written_on_page
 
     hdate = doc.date if doc.date and doc.date[:10] <= max_date else None
+    if hdate and hdate[5:10] == "01-01" and not written_on_page(page, hdate[:10]):
+        hdate = None  # htmldate's default for a bare copyright year ("© 1996" → 1996-01-01): no day was written
     if tree is not None:
         try:
             chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4], htmldate=hdate,
@@ -267,6 +271,8 @@ def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date
             log.debug("date choice failed: %r", exc)
             chosen = None
         if chosen is not None:
+            if chosen.updated:
+                updated.append(DateValue(chosen.updated, "day", False, "update date of the page"))
             return DateValue(chosen.day, "day", False, chosen.reason)
     return DateValue(hdate[:10], "day", False, "htmldate") if hdate else DateValue()
 
@@ -309,7 +315,10 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
         out.language = doc.language or None
         cats = doc.categories or []
         out.section = cats[0] if cats else None
-        out.published = _publication_date(tree, page, doc, lines, max_date, doc.url or url)
+        updated: list[DateValue] = []
+        out.published = _publication_date(tree, page, doc, lines, max_date, doc.url or url, updated)
+        if updated:
+            out.extra["updated"] = updated[0].to_json()
         if doc.description:
             out.extra["description"] = doc.description
     return out
