@@ -226,6 +226,64 @@ def _page_tree(page: str) -> Any:
         return None
 
 
+def _page_metadata(tree: Any, url: str | None, max_date: str) -> Any:
+    """trafilatura's page metadata without the publication date.
+
+    The same steps as ``trafilatura.metadata.extract_metadata`` except htmldate's search, which
+    ``_publication_date`` runs only when no printed or structured date decides (about a fifth of
+    news pages): the search costs a few milliseconds a page, and its first unparsable date string
+    makes dateparser compile patterns for ~200 locales.
+    """
+    from courlan import extract_domain
+    from trafilatura import metadata as tm
+
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tm.extract_meta_json(tree, meta)
+    except Exception as exc:  # bugs in trafilatura's JSON-LD reading
+        log.debug("JSON metadata failed: %r", exc)
+    if not meta.title:
+        meta.title = tm.extract_title(tree)
+    if not meta.author:
+        meta.author = tm.extract_author(tree)
+    if not meta.url:
+        meta.url = tm.extract_url(tree, url)
+    if meta.url:
+        meta.hostname = extract_domain(meta.url, fast=True)
+    if not meta.sitename:
+        meta.sitename = tm.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url:
+        found = tm.META_URL.match(meta.url)
+        if found:
+            meta.sitename = found[1]
+    if not meta.categories:
+        meta.categories = tm.extract_catstags("category", tree)
+    if not meta.tags:
+        meta.tags = tm.extract_catstags("tag", tree)
+    meta.license = tm.extract_license(tree)
+    meta.filedate = max_date
+    meta.clean_and_trim()
+    return meta
+
+
+def _htmldate(tree: Any, url: str | None, max_date: str) -> str | None:
+    """htmldate's answer as trafilatura asks for it (original date, extensive search)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, extensive_search=True, original_date=True, max_date=max_date, url=url)
+    except Exception as exc:  # a broken page must not stop the batch
+        log.debug("htmldate failed: %r", exc)
+        return None
+    return found if found and found[:10] <= max_date else None
+
+
 def _title(tree: Any, doc: Any, url: str | None) -> str | None:
     """Choose the headline: the printed one when the meta title confirms it, without the site name."""
     from lagebild.ingest.page_title import choose_title
@@ -258,37 +316,40 @@ def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date
     """Choose the publication day: printed header date, structured data, then htmldate."""
     from lagebild.ingest.page_dates import choose_date
 
-    hdate = doc.date if doc.date and doc.date[:10] <= max_date else None
     if tree is not None:
         try:
-            chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4], htmldate=hdate,
+            chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4],
+                                 htmldate=lambda: _htmldate(tree, url, max_date),
                                  language=tree.get("lang"), url=url, page=page)
         except Exception as exc:
             log.debug("date choice failed: %r", exc)
             chosen = None
         if chosen is not None:
             return DateValue(chosen.day, "day", False, chosen.reason)
-    return DateValue(hdate[:10], "day", False, "htmldate") if hdate else DateValue()
+    return DateValue()
 
 
 def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | None = None) -> Extracted | None:
     """Extract main text and metadata; ``None`` when the page has no readable main text.
 
-    Dates come from htmldate (through trafilatura) bounded by ``crawl`` (or today), so a
-    publication date is never later than the page was fetched.
+    The page is parsed once; trafilatura extracts the text from a copy of that tree, and the
+    metadata, title, byline and date rules read the tree itself. Dates are bounded by ``crawl``
+    (or today), so a publication date is never later than the page was fetched.
     """
     import trafilatura
 
     max_date = _max_date(crawl)
-    params = {"extensive_search": True, "original_date": True, "max_date": max_date}
-    try:
-        doc = trafilatura.bare_extraction(
-            page, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            date_extraction_params=params, deduplicate=False,
-        )
-    except Exception as exc:  # a broken page must not stop the batch
-        log.debug("trafilatura failed: %r", exc)
-        doc = None
+    tree = _page_tree(page)
+    doc = meta = None
+    if tree is not None:
+        try:
+            meta = _page_metadata(tree, url, max_date)
+            doc = trafilatura.bare_extraction(
+                tree, url=url or meta.url, include_comments=False, include_tables=True, deduplicate=False,
+            )
+        except Exception as exc:  # a broken page must not stop the batch
+            log.debug("trafilatura failed: %r", exc)
+            doc = None
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         try:
@@ -300,16 +361,15 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
     lines = [_WS.sub(" ", ln).strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     out = Extracted(lines=lines)
-    if doc is not None and not isinstance(doc, dict):
-        tree = _page_tree(page)
-        out.title = _title(tree, doc, doc.url or url)
-        out.author = doc.author or _printed_author(tree)
-        out.outlet = doc.sitename or doc.hostname or None
-        out.url = doc.url or url
-        out.language = doc.language or None
-        cats = doc.categories or []
+    if doc is not None and meta is not None:  # metadata only with trafilatura's own text, as before
+        out.title = _title(tree, meta, meta.url or url)
+        out.author = meta.author or _printed_author(tree)
+        out.outlet = meta.sitename or meta.hostname or None
+        out.url = meta.url or url
+        out.language = meta.language or None
+        cats = meta.categories or []
         out.section = cats[0] if cats else None
-        out.published = _publication_date(tree, page, doc, lines, max_date, doc.url or url)
-        if doc.description:
-            out.extra["description"] = doc.description
+        out.published = _publication_date(tree, page, meta, lines, max_date, meta.url or url)
+        if meta.description:
+            out.extra["description"] = meta.description
     return out
