@@ -13,6 +13,7 @@ text itself becomes ``Document.original`` and ``offsets_base`` is ``"extracted"`
 from __future__ import annotations
 
 import bisect
+import functools
 import html as htmllib
 import logging
 import re
@@ -29,23 +30,30 @@ __all__ = ["Extracted", "VisibleText", "align_lines", "extract_html"]
 #: below this share of aligned characters, offsets refer to the extracted text instead
 MIN_ALIGNED = 0.6
 
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<(script|style|noscript|template|svg|head|select|textarea)\b[^>]*>.*?(?:</\1\s*>|\Z)"
-    r"|<[!?/]?[A-Za-z][^>]*>?"
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
-    r"|[^<&]+|[<&]",
-    re.S | re.I,
-)
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer nav aside "
     "blockquote pre figure figcaption dd dt dl hr main form title option body html".split()
 )
-_TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)")
+#: the page's tokens, named by what the visible text does with them: skipped (comments, declarations,
+#: scripts, styles and other invisible elements), a tag (block tags stand for a space), an entity, text
+_VIS_TOKEN = re.compile(
+    r"(?P<skip><!--.*?(?:-->|\Z)"
+    r"|<(?P<raw>script|style|noscript|template|svg|head|select|textarea)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<[!?][A-Za-z][^>]*>?)"
+    r"|</?(?P<name>[A-Za-z][A-Za-z0-9]*)[^>]*>?"
+    r"|(?P<ent>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)"
+    r"|(?P<text>[^<&]+|[<&])",
+    re.S | re.I,
+)
 _WS = re.compile(r"\s+")
 
 
 _SPLIT_WS = re.compile(r"\s{2,}|[\t\n\r\f\v]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _unescape(entity: str) -> str:
+    return htmllib.unescape(entity)
 
 
 @dataclass
@@ -69,57 +77,76 @@ class VisibleText:
         verbatim: list[bool] = []
         n = 0
         last_space = True
-
-        def emit(piece: str, h: int, raw: bool) -> None:
-            nonlocal n, last_space
-            parts.append(piece)
-            v_starts.append(n)
-            h_starts.append(h)
-            verbatim.append(raw)
-            n += len(piece)
-            last_space = piece.endswith(" ")
-
-        def space(h: int) -> None:
-            if not last_space:
-                emit(" ", h, False)
-
-        for m in _TOKEN.finditer(page):
-            tok = m.group()
-            first = tok[0]
-            if first == "<" and len(tok) > 1:
-                if m.group(1) or tok.startswith("<!"):
-                    continue
-                name = _TAG_NAME.match(tok)
-                if name and name.group(1).lower() in _BLOCK_TAGS:
-                    space(m.start())
+        # One pass over the tokens; pieces are appended inline (this runs over every byte of every page).
+        for m in _VIS_TOKEN.finditer(page):
+            kind = m.lastgroup
+            if kind == "skip":
                 continue
-            if first == "&" and len(tok) > 1:
-                ch = htmllib.unescape(tok)
+            if kind == "name":
+                if not last_space and m.group("name").lower() in _BLOCK_TAGS:
+                    parts.append(" ")
+                    v_starts.append(n)
+                    h_starts.append(m.start())
+                    verbatim.append(False)
+                    n += 1
+                    last_space = True
+                continue
+            tok = m.group()
+            if kind == "ent":
+                ch = _unescape(tok)
                 if ch.isspace() or ch == "\xa0":
-                    space(m.start())
+                    if not last_space:
+                        parts.append(" ")
+                        v_starts.append(n)
+                        h_starts.append(m.start())
+                        verbatim.append(False)
+                        n += 1
+                        last_space = True
                 else:
-                    emit(ch, m.start(), False)
+                    parts.append(ch)
+                    v_starts.append(n)
+                    h_starts.append(m.start())
+                    verbatim.append(False)
+                    n += len(ch)
+                    last_space = ch.endswith(" ")
                 continue
             # Plain text: single spaces stay inside verbatim pieces, other whitespace collapses.
+            base = m.start()
             pos = 0
-            for ws in _SPLIT_WS.finditer(tok):
-                if ws.start() > pos:
-                    chunk = tok[pos : ws.start()]
-                    if chunk[0] == " " and last_space:
-                        chunk, off = chunk[1:], 1
-                    else:
+            if _SPLIT_WS.search(tok) is not None:
+                for ws in _SPLIT_WS.finditer(tok):
+                    if ws.start() > pos:
+                        chunk = tok[pos : ws.start()]
                         off = 0
-                    if chunk:
-                        emit(chunk, m.start() + pos + off, True)
-                space(m.start() + ws.start())
-                pos = ws.end()
+                        if last_space and chunk[0] == " ":
+                            chunk, off = chunk[1:], 1
+                        if chunk:
+                            parts.append(chunk)
+                            v_starts.append(n)
+                            h_starts.append(base + pos + off)
+                            verbatim.append(True)
+                            n += len(chunk)
+                            last_space = chunk[-1] == " "
+                    if not last_space:
+                        parts.append(" ")
+                        v_starts.append(n)
+                        h_starts.append(base + ws.start())
+                        verbatim.append(False)
+                        n += 1
+                        last_space = True
+                    pos = ws.end()
             if pos < len(tok):
-                chunk = tok[pos:]
+                chunk = tok[pos:] if pos else tok
                 off = 0
-                if chunk[0] == " " and last_space:
+                if last_space and chunk[0] == " ":
                     chunk, off = chunk[1:], 1
                 if chunk:
-                    emit(chunk, m.start() + pos + off, True)
+                    parts.append(chunk)
+                    v_starts.append(n)
+                    h_starts.append(base + pos + off)
+                    verbatim.append(True)
+                    n += len(chunk)
+                    last_space = chunk[-1] == " "
         return cls("".join(parts), v_starts, h_starts, verbatim)
 
     def copy_into(self, builder: TextBuilder, a: int, b: int) -> int:

@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 import trafilatura
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
@@ -80,3 +82,27 @@ def test_htmldate_runs_only_when_nothing_printed_or_structured_decides(monkeypat
     assert structured is not None and structured.published.value == "2024-03-07" and calls == []
     bare = H.extract_html(page(), crawl=date(2024, 6, 1))
     assert bare is not None and calls == ["https://kreisbote.example/haushalt"]
+
+
+_PIECES = st.sampled_from(["<p>", "</p>", "<br/>", "<b>", "</b>", "<!-- x -->", "<!DOCTYPE html>", "<?xml?>",
+                           "<script>a<b</script>", "<style>p{}</style>", "<svg><p>x</p></svg>", "&amp;", "&nbsp;",
+                           "&#32;", "&#x41;", "&bogus;", "<", "&", " ", "  ", "\n", "\t", "\xa0", "Wort", "x y",
+                           "Ünïcödé", "<div class='a b'>", "</ div>", "<Style>q</STYLE>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=16))
+def test_visible_text_maps_back_to_the_page(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    vis = H.VisibleText.of(html)
+    assert "  " not in vis.text and not any(c in vis.text for c in "\n\t\r")
+    ends = [*vis.v_starts[1:], len(vis.text)] if vis.v_starts else []
+    for v0, v1, h, raw in zip(vis.v_starts, ends, vis.h_starts, vis.verbatim, strict=True):
+        if raw:  # a verbatim piece is a slice of the page
+            assert html[h : h + (v1 - v0)] == vis.text[v0:v1]
+
+
+def test_visible_text_drops_invisible_elements_and_decodes_entities() -> None:
+    vis = H.VisibleText.of("<html><head><title>T</title></head><body><script>var x = '<p>';</script>"
+                           "<p>Erste&nbsp;Zeile &amp; mehr</p><!-- nie --><div>Zweite   Zeile</div></body></html>")
+    assert vis.text == "Erste Zeile & mehr Zweite Zeile "
