@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -803,12 +803,16 @@ def choose_date(
     max_day: str,
     title: str | None = None,
     first_lines: list[str] | None = None,
-    htmldate: str | None = None,
+    htmldate: str | Callable[[], str | None] | None = None,
     language: str | None = None,
     url: str | None = None,
     page: str = "",
 ) -> PageDate | None:
-    """Pick the publication day of a parsed page; never later than ``max_day`` (``YYYY-MM-DD``)."""
+    """Pick the publication day of a parsed page; never later than ``max_day`` (``YYYY-MM-DD``).
+
+    ``htmldate`` is htmldate's answer, or a function asked for it only when nothing before it in
+    the order of choice decides (its search is the costly part of reading a page).
+    """
     # 03/04/2020 is March 4 in US English, April 3 nearly everywhere else
     month_first = (language or "").lower().replace("_", "-") in ("en", "en-us")
     try:
@@ -854,6 +858,8 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
             return PageDate(day, f"structured data ({published[0].source})")
     if plain:
         return PageDate(min(c.day for c in plain), "printed date in the article header")
+    if callable(htmldate):
+        htmldate = htmldate()
     if htmldate and _in_range(htmldate[:10], max_day):
         return PageDate(htmldate[:10], "htmldate")
     for c in structured:
