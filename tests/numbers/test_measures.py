@@ -53,6 +53,25 @@ def test_every_entry_has_its_shape() -> None:
         ("Zeugen", "Die Verletzte und zwei von acht Zeugen sagten aus", "count:zeug"),  # the noun "Verletzte" is no frame
         ("Personen", "Die Polizei nahm 16 Personen fest", "arrested"),
         ("Wanderer", "Zwei Wanderer erlagen im Krankenhaus ihren Verletzungen", "dead"),
+        # a suspect is no arrest unless the clause says so
+        ("Verdächtige", "Acht Verdächtige sind auf der Flucht", "suspects"),
+        ("Verdächtige", "Fünf Verdächtige wurden festgenommen", "arrested"),
+        ("Personen", "Von neun festgenommenen Personen kamen fünf frei", "arrested"),
+        # the tolls of one disaster stay apart: dead, trapped, homeless, evacuated
+        ("Menschen", "Mehr als 300 Menschen sind noch verschüttet", "trapped"),
+        ("Obdachlose", "", "homeless"),
+        ("Menschen", "Rund 4000 Menschen mussten evakuiert werden", "evacuated"),
+        ("Menschen", "Der Täter soll zehn Menschen ermordet haben", "dead"),
+        # "stellen" alone is no job: "Haltestellen"
+        ("Haltestellen", "", "count:haltestell"),
+        ("Lehrerstellen", "", "jobs"),
+        # gatherings; a casualty frame after the figure still wins
+        ("Menschen", "In Bonn waren 9000 Menschen auf den Beinen", "participants"),
+        ("Menschen", "Allein in Bonn kamen 9000 Menschen zu den Kundgebungen", "participants"),
+        ("Menschen", "Bei der Kundgebung wurden 12 Menschen verletzt", "injured"),
+        # a separable verb around the figure; its particle must close the clause
+        ("Menschen", "In Bonn nahmen 9.000 Menschen teil", "participants"),
+        ("Menschen", "In Bonn nahmen 9.000 Menschen Teil an der Debatte", "people"),
     ],
 )
 def test_counts(unit: str, clause: str, measure: str) -> None:
