@@ -34,6 +34,11 @@ class Measure:
     who: bool = False
     group_context: re.Pattern[str] | None = None
     cumulative: bool = False
+    not_context: re.Pattern[str] | None = None
+
+    def excluded(self, sentence: str) -> bool:
+        """True when the sentence says the figure is a share of something else ("Marktanteil", "Inflation")."""
+        return self.not_context is not None and self.not_context.search(sentence) is not None
 
 
 #: what may close the clause of a separable verb's particle ("nahmen 250.000 Menschen teil." / "… teil und forderten")
@@ -114,9 +119,11 @@ class MeasureVocab:
         """True when the clause holds a frame that counts whatever noun it is about ("… kamen ums Leben")."""
         return any(m.any_noun and m.frames is not None and m.frames.search(clause) for m in self.measures)
 
-    def of_context(self, sentence: str, kind: str) -> Measure | None:
+    def of_context(self, sentence: str, kind: str, whole: str | None = None) -> Measure | None:
+        """The first measure of this kind whose context is in ``sentence`` and whose not_context is not in ``whole``
+        (the figure's sentence; ``sentence`` itself when not given)."""
         for m in self.measures:
-            if m.kind == kind and m.context is not None and m.context.search(sentence):
+            if m.kind == kind and m.context is not None and m.context.search(sentence) and not m.excluded(whole or sentence):
                 return m
         return None
 
@@ -135,7 +142,7 @@ class MeasureVocab:
     def classify(self, *, unit: str | None, unit_kind: str | None, clause: str, sentence: str, at: int | None = None) -> str:
         """Return the measure id of a figure (``count:<noun>`` for counted nouns outside the vocabulary)."""
         if unit_kind == "percent":
-            m = self.of_context(clause, "percent") or self.of_context(sentence, "percent")
+            m = self.of_context(clause, "percent", sentence or clause) or self.of_context(sentence, "percent")
             return m.id if m else "percent"
         if unit_kind in ("currency", "amount"):
             return "money"  # "Milliardenhöhe", "Millionenbetrag": amounts of money
@@ -190,6 +197,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 who=bool(entry.get("who", False)),
                 group_context=_alternation(list(entry.get("group_context", []))),
                 cumulative=bool(entry.get("cumulative", False)),
+                not_context=_alternation(list(entry.get("not_context", []))),
             )
         )
     qualifiers = []

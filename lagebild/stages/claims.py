@@ -124,6 +124,14 @@ class RuleClaims:
         published = doc.meta.published.value
         quantities = [q for q in find_quantities(text)
                       if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t) for t in timexes)]
+        # "das Mandat von Nicole Solarz (34)" after "1.800 Vorzugsstimmen": an age after a person's name, not a count of
+        # the figure before (unlike "Nordrhein-Westfalen (17)" in a list of places)
+        people = [e for e in entities if e.label == "PER"]
+        quantities = [q for q in quantities if not (q.unit_from == "ellipsis" and q.value <= 110 and text[q.num_start - 1 : q.num_start] == "("
+                                                    and text[q.num_end : q.num_end + 1] == ")" and _after_person(text, q.num_start - 1, people))]
+        # a count the date stage read as a year ("in Fulda 1200") is no time of the figures around it
+        counted = {t.id for q in quantities for t in timexes if t.span.start < q.num_end and q.num_start < t.span.end}
+        timexes = [t for t in timexes if t.id not in counted]
         figures = [q.num_start for q in quantities]
         by_noun: dict[tuple[int, int], str] = {}  # measure of the figure a noun belongs to
         payloads: list[dict[str, Any]] = []
@@ -215,6 +223,7 @@ class RuleClaims:
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
         share_of = _SHARE_OF.match(text, q.end)
         if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share \
+                and not vote_share.excluded(text[sent[0] : sent[1]]) \
                 and not (share_of and vote_share.context is not None and not vote_share.context.search(share_of.group(1))) \
                 and any(p is not None and p.search(text) for p in (vote_share.context, vote_share.group_context)):
             # not "20 Prozent der Positionen": a share of something else than votes
@@ -272,6 +281,11 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+def _after_person(text: str, paren: int, people: list[Annotation]) -> bool:
+    """True when a person's name ends right before the parenthesis at ``paren`` ("Nicole Solarz (")."""
+    return any(0 <= paren - e.span.end <= 1 and not text[e.span.end : paren].strip() for e in people)
 
 
 def _bound(q: Quantity) -> str | None:

@@ -278,3 +278,36 @@ def test_among_the_victims_counts_the_dead_but_under_the_rubble_names_no_group()
     d = _claim_data("Unter den Trümmern werden noch 50 Menschen vermutet.")["50 Menschen"]
     assert d["measure"] == "trapped" and d["scope_kind"] is None
     assert _claim_data("Die Armee schickte 300 Soldaten.")["300 Soldaten"]["measure"] == "soldiers"
+
+
+def test_an_age_after_a_name_is_no_count_of_the_figure_before() -> None:
+    def found(text: str) -> set[str]:
+        return {a.surface for a in analyse(text, outlet="outlet", extra=["entities.ner.v1"]).of_kind("claim")}
+
+    assert "34" not in found("Er erreichte 1.800 Vorzugsstimmen und soll das Mandat von Nicole Solarz (34) übernehmen.")
+    # places in a list keep their counts
+    assert {"17", "8"} <= found("Von 101 Straftaten entfielen 24 auf Sachsen, dahinter folgen Hessen (17) und Bayern (8).")
+    # a bare count in parentheses after a place in the sentence of its count stays one
+    found = _claim_data("Die Polizei zählte in Kassel 3000 Demonstranten und in Fulda (800).")
+    assert found["800"]["measure"] == "participants"
+
+
+def test_a_count_read_as_a_year_is_no_time_of_the_figure_before() -> None:
+    found = _claim_data("Die Polizei zählte in Kassel 3000 Demonstranten, in Fulda 1200.")
+    assert found["1200"]["value"] == 1200 and found["3000 Demonstranten"]["ref_time"] == "2026-03-02"
+
+
+def test_a_share_of_a_market_or_the_economy_is_no_vote_share() -> None:
+    doc = analyse("Nach der Wahl stieg der Marktanteil der Firma Acme auf 14 Prozent.", outlet="outlet",
+                  extra=["entities.ner.v1"])
+    assert {a.data["measure"] for a in doc.of_kind("claim")} == {"percent"}
+    doc = analyse("Bei einer Erhebung von Infratest dimap kam die Union auf 29 Prozent.", outlet="outlet",
+                  extra=["entities.ner.v1"])
+    assert {a.data["measure"] for a in doc.of_kind("claim")} == {"vote_share"}
+
+
+def test_the_noun_before_beats_an_unknown_noun_after_an_adjective() -> None:
+    found = _claim_data("Die Zahl der schriftlichen Anfragen hat mit 3.850 absolutes Rekordniveau erreicht.")
+    assert found["3.850"]["measure"] == "count:anfrag"
+    # a noun of the vocabulary after the number stays ("auf 110 Menschen" is what the Zahl der Toten counts)
+    assert _claim_data("Die Zahl der Toten stieg auf 110 Menschen.")["110 Menschen"]["measure"] == "dead"

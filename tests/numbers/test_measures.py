@@ -15,10 +15,10 @@ def test_every_entry_has_its_shape() -> None:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     assert raw["generic"]["nouns"]
     for mid, entry in raw["measure"].items():
-        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative"}, mid
+        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative", "not_context"}, mid
         assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
-        for key in ("nouns", "suffixes", "frames", "context", "group_context"):
+        for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
@@ -62,8 +62,9 @@ def test_every_entry_has_its_shape() -> None:
         ("Obdachlose", "", "homeless"),
         ("Menschen", "Rund 4000 Menschen mussten evakuiert werden", "evacuated"),
         ("Menschen", "Der Täter soll zehn Menschen ermordet haben", "dead"),
-        # "stellen" alone is no job: "Haltestellen"
-        ("Haltestellen", "", "count:haltestell"),
+        # a "-stellen" place is no job: "Haltestellen"
+        ("Haltestellen", "", "facilities"),
+        ("Staatsstellen", "", "jobs"),
         ("Lehrerstellen", "", "jobs"),
         # gatherings; a casualty frame after the figure still wins
         ("Menschen", "In Bonn waren 9000 Menschen auf den Beinen", "participants"),
