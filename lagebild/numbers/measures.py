@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,6 +68,8 @@ class MeasureVocab:
     generic: frozenset[str]
     qualifiers: tuple[tuple[str, str, frozenset[str], re.Pattern[str]], ...]  # (id, label, applies_to, frames)
     becomes: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = ()  # (measure it turns into, applies_to, frames)
+    # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
+    _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
     def by_id(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
@@ -90,6 +92,14 @@ class MeasureVocab:
     def of_noun(self, noun: str) -> Measure | None:
         """Return the measure a counted noun names, by word form, else by the longest compound tail."""
         low = noun.lower().rstrip(".")
+        if low in self._by_noun:
+            return self._by_noun[low]
+        found = self._of_noun(low)
+        if len(self._by_noun) < 100_000:
+            self._by_noun[low] = found
+        return found
+
+    def _of_noun(self, low: str) -> Measure | None:
         for m in self.measures:
             if low in m.nouns:
                 return m
@@ -100,13 +110,16 @@ class MeasureVocab:
                     best = (len(suf), m)
         return best[1] if best else None
 
-    def of_frame(self, clause: str, at: int | None = None) -> Measure | None:
-        """Return the measure whose verb frame is nearest to position ``at`` of the clause (file order breaks ties)."""
+    def of_frame(self, clause: str, at: int | None = None, *, after_only: bool = False) -> Measure | None:
+        """Return the measure whose verb frame is nearest to position ``at`` of the clause (file order breaks ties);
+        with ``after_only`` only a frame that ends after the figure counts."""
         best: tuple[int, int, Measure] | None = None
         for n, m in enumerate(self.measures):
             if m.frames is None:
                 continue
             for hit in m.frames.finditer(clause):
+                if after_only and at is not None and hit.end() <= at:
+                    continue
                 # a frame after the figure binds closer than one before it: "zwei getötet und vier verletzt"; a
                 # separable verb around it binds closest ("nahmen 250.000 Menschen teil")
                 dist = 0 if at is None or hit.start() <= at < hit.end() else (
@@ -155,8 +168,9 @@ class MeasureVocab:
         noun = unit or ""
         m = self.of_noun(noun) if noun else None
         if noun and (m is None or m.who) and not self.is_generic(noun):
-            # "zwei Serben kamen ums Leben", "drei Soldaten wurden getötet": the frame says what is counted
-            framed = self.of_frame(clause, at)
+            # "zwei Serben kamen ums Leben", "drei Soldaten wurden getötet": the frame says what is counted; a noun the
+            # vocabulary does not know only with the frame after it ("zehn Menschen ermordet und zwei Anschläge verübt")
+            framed = self.of_frame(clause, at, after_only=m is None)
             if framed is not None and framed.any_noun:
                 return framed.id
         if m is not None:

@@ -101,3 +101,13 @@ def test_amount_words_are_money_and_other_nouns_name_themselves() -> None:
     vocab = load_measures()
     assert vocab.classify(unit=None, unit_kind="amount", clause="Hilfen in Milliardenhöhe", sentence="") == "money"
     assert vocab.label("count:kist") == "kist" and vocab.label("dead") == "dead" and vocab.label("expected") == "expected participants"
+
+
+def test_a_noun_outside_the_vocabulary_takes_a_casualty_frame_only_after_it() -> None:
+    vocab = load_measures()
+    clause = "Sie sollen zehn Menschen ermordet und zwei Anschläge verübt haben"
+    assert vocab.classify(unit="Anschläge", unit_kind="count", clause=clause, sentence=clause, at=clause.index("zwei")) == "count:anschläg"
+    clause = "Am Hang kamen drei Bergsteiger ums Leben"
+    assert vocab.classify(unit="Bergsteiger", unit_kind="count", clause=clause, sentence=clause, at=clause.index("drei")) == "dead"
+    clause = "Getötet wurden bei dem Angriff drei Soldaten"  # a noun that says who is counted takes a frame before it
+    assert vocab.classify(unit="Soldaten", unit_kind="count", clause=clause, sentence=clause, at=clause.index("drei")) == "dead"
