@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult
 from lagebild.compare.duplicates import Duplicates, Signature, StoredIndex, precomputed_signatures, stored_index
+from lagebild.compare.entity_index import EntityIndex, stored_entity_index
 from lagebild.compare.stories import stored_stories
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
@@ -36,6 +37,7 @@ __all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents",
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
 STORIES_STAGE = "stories.v1"
+ENTITIES_STAGE = "entities.resolve.v1"
 
 
 @dataclass
@@ -407,8 +409,12 @@ def compare_and_save(
 
     # stories already stored keep their articles; the new ones are assigned to them (reuse False: clustered anew)
     prior = store.corpus_items("story") if reuse and STORIES_STAGE in config.compare_stages else None
+    t = time.process_time()
+    entity_index = _entity_index(store, reuse) if ENTITIES_STAGE in config.compare_stages else None
+    cpu["load entities"] += time.process_time() - t
     with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
-          (stored_stories(prior) if prior else nullcontext())):
+          (stored_stories(prior) if prior else nullcontext()),
+          (stored_entity_index(entity_index) if entity_index is not None else nullcontext())):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
                               configs=config.compare_configs, stored=stored,
                               # the per-document analysis too: stories of re-analysed documents recompute
@@ -420,8 +426,28 @@ def compare_and_save(
     store.save_corpus(run.result, run.parts)
     if index is not None:
         _save_index(store, index, run.result)
+    if entity_index is not None:
+        _save_entity_index(store, entity_index)
     cpu["save corpus"] += time.process_time() - t
     return run.result
+
+
+def _entity_index(store: Store, reuse: bool) -> EntityIndex:
+    """The stored entities and their index (``reuse`` False: none, the entities are resolved anew and the rows replaced)."""
+    if not reuse:
+        return EntityIndex("", set(), {}, {}, [], store.entity_forms)
+    settings, resolved, own, roles = store.entity_index()
+    return EntityIndex(settings, resolved, own, roles, store.corpus_items("entity") if settings else [], store.entity_forms)
+
+
+def _save_entity_index(store: Store, index: EntityIndex) -> None:
+    """Keep the index rows entity resolution left; none (the stage failed, or corrections apply): drop the stored index,
+    so the next run resolves the whole corpus again."""
+    rows = index.rows
+    if rows is None:
+        store.save_entity_index("", {}, {}, replace_all=True)
+    elif rows.forms or rows.resolved or rows.gone or rows.replace_all:
+        store.save_entity_index(rows.settings, rows.forms, rows.resolved, gone=rows.gone, replace_all=rows.replace_all)
 
 
 def _duplicate_index(store: Store, reuse: bool) -> StoredIndex:

@@ -288,3 +288,24 @@ def test_a_store_named_as_a_sqlite_url_opens_that_file_and_other_schemes_are_ref
     store = open_store(f"sqlite:///{tmp_path}/lb.db")
     store.close()
     assert (tmp_path / "lb.db").is_file() and not (tmp_path / "sqlite:").exists()
+
+
+def test_entity_index_rows_on_every_backend(filled: Any) -> None:
+    """Forms and keys by entity, found by key; resolved documents with their own-outlet names and waiting roles."""
+    assert filled.entity_index() == ("", set(), {}, {})
+    forms = {"loc:russland": ([{"label": "LOC", "form": "name", "norm": "russland", "n": 2}], {"n:russland", "f:russland"}),
+             "org:kreml": ([{"label": "ORG", "form": "name", "norm": "kreml", "n": 1}], {"n:kreml"})}
+    role = {"label": "PER", "form": "role", "norm": "sprecher", "role_key": "sprecher", "ann": "entity:1-9",
+            "span": {"doc": "d2", "start": 1, "end": 9}}
+    filled.save_entity_index("s1", forms, {"d1": (["blatta"], []), "d2": ([], [role]), "nope": ([], [])}, replace_all=True)
+    assert filled.entity_index() == ("s1", {"d1", "d2"}, {"d1": ["blatta"]}, {"d2": [role]})  # unknown documents are skipped
+    assert filled.entity_forms(["f:russland", "n:kreml", "n:other"]) == {k: v[0] for k, v in forms.items()}
+    assert filled.entity_forms(["n:other"]) == {}
+    # an entity renamed: its rows go, the new ones come; a document's waiting role placed
+    filled.save_entity_index("s1", {"org:kremlin": (forms["org:kreml"][0], {"n:kreml", "n:kremlin"})}, {"d2": ([], [])},
+                             gone={"org:kreml"})
+    assert set(filled.entity_forms(["n:kreml"])) == {"org:kremlin"}
+    assert filled.entity_index()[3] == {}
+    # a document analysed again leaves the index: its mentions are resolved anew
+    filled.save_document(make_doc("d1", TEXTS["d1"][0] + " Neu.", *TEXTS["d1"][1:]))
+    assert filled.entity_index()[1] == {"d2"}
