@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -309,3 +310,33 @@ def test_entity_index_rows_on_every_backend(filled: Any) -> None:
     # a document analysed again leaves the index: its mentions are resolved anew
     filled.save_document(make_doc("d1", TEXTS["d1"][0] + " Neu.", *TEXTS["d1"][1:]))
     assert filled.entity_index()[1] == {"d2"}
+
+
+def test_entities_resolved_batch_by_batch_against_the_store_on_every_backend(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two runs (the second adds documents) resolve to the entities of one run over all documents."""
+    import dataclasses
+
+    from lagebild.analyze import compare_and_save
+    from lagebild.compare.entity_index import resolve_full
+    from lagebild.config import load_config
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "compare"))
+    from test_entity_index import NEW, STORED  # type: ignore[import-not-found]
+
+    config = dataclasses.replace(load_config(), compare_stages=("entities.resolve.v1",))
+    store.save_documents(STORED)
+    compare_and_save(store, STORED, config)
+    assert store.entity_index()[1] == {"a1", "a2"}
+    store.save_documents(NEW)
+
+    def no_full_run(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the second run resolves against the stored entities")
+
+    monkeypatch.setattr("lagebild.compare.entities.resolve_full", no_full_run)
+    got = compare_and_save(store, STORED + NEW, config)
+    monkeypatch.undo()
+    want, want_map, _ = resolve_full(STORED + NEW, None, [], None)
+    assert got.entities == want and got.mention_entity == want_map
+    assert store.load_corpus().entities == want
+    assert store.entity_index()[1] == {"a1", "a2", "b1", "b2"}
+    assert set(store.entity_forms(["n:niedersachsen"])) == {"loc:niedersachsen"}  # the renamed entity's rows moved
