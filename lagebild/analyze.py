@@ -19,11 +19,12 @@ from lagebild.compare import COMPARE, CorpusResult
 from lagebild.compare.duplicates import Duplicates, Signature, StoredIndex, precomputed_signatures, stored_index
 from lagebild.compare.entity_index import EntityIndex, stored_entity_index
 from lagebild.compare.stories import stored_stories
+from lagebild.compare.word_rows import WordRows, stored_words
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors import Executor, InlineExecutor, Result, TaskHost, make_executor
 from lagebild.executors.read_ahead import read_ahead
-from lagebild.fingerprints import analysis_fingerprint
+from lagebild.fingerprints import analysis_fingerprint, code_version
 from lagebild.ingest import discover
 from lagebild.ingest.limits import ReadLimits
 from lagebild.model import Document, SourceRef
@@ -411,9 +412,11 @@ def compare_and_save(
     prior = store.corpus_items("story") if reuse and STORIES_STAGE in config.compare_stages else None
     t = time.process_time()
     entity_index = _entity_index(store, reuse) if ENTITIES_STAGE in config.compare_stages else None
-    cpu["load entities"] += time.process_time() - t
+    words = WordRows(code_version())
+    words.stored = store.word_rows(words.settings)  # (reuse False too: the words depend on the texts alone)
+    cpu["load entities and words"] += time.process_time() - t
     with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
-          (stored_stories(prior) if prior else nullcontext()),
+          (stored_stories(prior) if prior else nullcontext()), stored_words(words),
           (stored_entity_index(entity_index) if entity_index is not None else nullcontext())):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
                               configs=config.compare_configs, stored=stored,
@@ -428,6 +431,8 @@ def compare_and_save(
         _save_index(store, index, run.result)
     if entity_index is not None:
         _save_entity_index(store, entity_index)
+    if words.new:
+        store.save_word_rows(words.settings, words.new)
     cpu["save corpus"] += time.process_time() - t
     return run.result
 

@@ -132,6 +132,7 @@ class PostgresStore:
                 cur.execute("DELETE FROM minhash_indexed WHERE doc_id = ANY(%s)", (ids,))
                 cur.execute("DELETE FROM minhash_bands WHERE doc_id = ANY(%s)", (ids,))
                 cur.execute("DELETE FROM entity_resolved WHERE doc_id = ANY(%s)", (ids,))  # their mentions changed
+                cur.execute("DELETE FROM doc_words WHERE doc_id = ANY(%s)", (ids,))
                 cur.executemany(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
@@ -332,6 +333,19 @@ class PostgresStore:
                                 "roles = excluded.roles",
                                 [(settings, _dumps(own) if own else "", _dumps(roles) if roles else "", _clean(d))
                                  for d, (own, roles) in resolved.items()])
+
+    def word_rows(self, settings: str) -> dict[str, dict[str, Any]]:
+        """Each document's stored words (``lagebild.compare.word_rows``) made under ``settings``."""
+        return {r["doc_id"]: json.loads(r["json"]) for r in self._all("SELECT doc_id, json FROM doc_words WHERE settings = %s", (settings,))}
+
+    def save_word_rows(self, settings: str, rows: Mapping[str, dict[str, Any]]) -> None:
+        """Keep these documents' words (documents no longer stored are skipped)."""
+        if not rows:
+            return
+        with self.db.transaction(), self.db.cursor() as cur:
+            cur.executemany("INSERT INTO doc_words(doc_id, settings, json) SELECT id, %s, %s FROM documents WHERE id = %s "
+                            "ON CONFLICT (doc_id) DO UPDATE SET settings = excluded.settings, json = excluded.json",
+                            [(settings, _dumps(row), _clean(d)) for d, row in rows.items()])
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

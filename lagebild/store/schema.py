@@ -50,6 +50,11 @@ CREATE TABLE IF NOT EXISTS entity_keys (
   key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id)
 ){clustered};
 CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity_id);
+-- each document's words as story vectors and date inference count them (``lagebild.compare.word_rows``),
+-- under the code version that made them, so a run does not tokenise stored texts again
+CREATE TABLE IF NOT EXISTS doc_words (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, settings TEXT NOT NULL, json TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_items (
   story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,

@@ -105,6 +105,7 @@ class SQLiteStore:
                     self.db.execute("DELETE FROM minhash_indexed WHERE doc_id = ?", (doc.id,))
                     self.db.execute("DELETE FROM minhash_bands WHERE doc_id = ?", (doc.id,))
                     self.db.execute("DELETE FROM entity_resolved WHERE doc_id = ?", (doc.id,))  # its mentions changed
+                    self.db.execute("DELETE FROM doc_words WHERE doc_id = ?", (doc.id,))
                 self.db.execute(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -331,6 +332,16 @@ class SQLiteStore:
             self.db.executemany("INSERT OR REPLACE INTO entity_resolved(doc_id, settings, own, roles) SELECT id, ?, ?, ? FROM documents "
                                 "WHERE id = ?", ((settings, encode(own) if own else "", encode(roles) if roles else "", d)
                                                  for d, (own, roles) in resolved.items()))
+
+    def word_rows(self, settings: str) -> dict[str, dict[str, Any]]:
+        """Each document's stored words (``lagebild.compare.word_rows``) made under ``settings``."""
+        return {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT doc_id, json FROM doc_words WHERE settings = ?", (settings,))}
+
+    def save_word_rows(self, settings: str, rows: Mapping[str, dict[str, Any]]) -> None:
+        """Keep these documents' words (documents no longer stored are skipped)."""
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO doc_words(doc_id, settings, json) SELECT id, ?, ? FROM documents WHERE id = ?",
+                                ((settings, encode(row), d) for d, row in rows.items()))
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

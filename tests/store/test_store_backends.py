@@ -340,3 +340,13 @@ def test_entities_resolved_batch_by_batch_against_the_store_on_every_backend(sto
     assert store.load_corpus().entities == want
     assert store.entity_index()[1] == {"a1", "a2", "b1", "b2"}
     assert set(store.entity_forms(["n:niedersachsen"])) == {"loc:niedersachsen"}  # the renamed entity's rows moved
+
+
+def test_word_rows_on_every_backend(filled: Any) -> None:
+    """Each document's words under the settings they were made with; a document analysed again loses its row."""
+    filled.save_word_rows("v1", {"d1": {"hash": "h1", "dates": ["nordk"]}, "d2": {"hash": "h2", "story:6000": {"solda": 2}},
+                                 "nope": {"hash": "x"}})
+    assert filled.word_rows("v1") == {"d1": {"hash": "h1", "dates": ["nordk"]}, "d2": {"hash": "h2", "story:6000": {"solda": 2}}}
+    assert filled.word_rows("v2") == {}
+    filled.save_document(make_doc("d1", TEXTS["d1"][0] + " Neu.", *TEXTS["d1"][1:]))
+    assert set(filled.word_rows("v1")) == {"d2"}
