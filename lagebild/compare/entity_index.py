@@ -42,16 +42,16 @@ from lagebild.entities.context import is_outlet_name, printed_own_names
 from lagebild.entities.kb import KB
 from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, translit_key
 from lagebild.entities.resolve import (
-    _FUNCTION_WORDS,
-    _TRANSLIT_MIN,
+    FUNCTION_WORDS,
+    TRANSLIT_MIN,
     MentionRec,
-    _entity_json,
-    _initials,
-    _uninflected,
-    _unique_ids,
     apply_corrections,
     cluster,
     collect_mentions,
+    entity_json,
+    name_initials,
+    uninflected,
+    unique_ids,
 )
 from lagebild.model import Document
 
@@ -63,7 +63,7 @@ _FORM_FIELDS = ("label", "form", "norm", "surface", "kb", "wikidata", "role", "r
 _PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
 #: the prefix of a stand-in's document: no real document id starts with it
 _STANDIN = "\x00"
-#: the suffix ``resolve._unique_ids`` gives the second and later entities of one id
+#: the suffix ``resolve.unique_ids`` gives the second and later entities of one id
 _SUFFIX = re.compile(r"~\d+$")
 
 
@@ -104,7 +104,7 @@ def form_keys(form: Mapping[str, Any] | MentionRec, *, lookup: bool = False) -> 
         folded = fold_key(b)
         out.add(f"f:{folded.replace(' ', '')}")
         t = translit_key(b)
-        if len(t) >= _TRANSLIT_MIN - 1:
+        if len(t) >= TRANSLIT_MIN - 1:
             out.add(f"t:{t}")
         words = folded.split()
         if label == "PER" and words:
@@ -125,13 +125,13 @@ def form_keys(form: Mapping[str, Any] | MentionRec, *, lookup: bool = False) -> 
         if kind == "acronym":
             out.add(f"a:{norm.replace(' ', '')}")
         elif len(words) >= 2:
-            out.add(f"i:{_uninflected(norm)}")
-            out.add(f"a:{_initials(norm)}")
+            out.add(f"i:{uninflected(norm)}")
+            out.add(f"a:{name_initials(norm)}")
             short = name_key(_company_base(norm))
             if short:
                 out.add(f"n:{short}")
             for w in {words[0], words[-1]}:
-                if w not in _FUNCTION_WORDS and len(w) >= 4:
+                if w not in FUNCTION_WORDS and len(w) >= 4:
                     out.add(f"w:{w}")
             out.add(f"o:{words[-1]}")  # "Polizei Koblenz" / "Polizeipräsidium Koblenz": the place they share
         else:
@@ -282,9 +282,9 @@ def resolve_full(docs: Sequence[Document], kb: KB | None, corrections: Sequence[
     members: list[list[MentionRec]] = []
     for g in groups:
         ms = [mentions[i] for i in g]
-        entities.append(_entity_json(ms, kb))
+        entities.append(entity_json(ms, kb))
         members.append(ms)
-    _unique_ids(entities)
+    unique_ids(entities)
     rows = None
     if settings is not None and not corrections:
         rows = EntityRows(settings, replace_all=True, resolved={d.id: (own.get(d.id, []), waiting.get(d.id, [])) for d in docs})
@@ -356,13 +356,13 @@ def resolve_incremental(docs: Sequence[Document], kb: KB | None, index: EntityIn
         forms_of[eid] = _add_forms(found.get(eid, []), news)
         by_id[eid]["mentions"] = sorted([*(by_id[eid].get("mentions") or []), *(dict(m.span) for m in news)],
                                         key=lambda s: (s["doc"], s["start"], s["end"]))
-    new_entities = [(_entity_json(news, kb), news) for news in fresh]
+    new_entities = [(entity_json(news, kb), news) for news in fresh]
     # grown entities are named again from all their forms (a fuller name may now lead); stored ids stay
     # unless the name changed, and a new or renamed id takes the next free number ("~2") if taken
     taken = {str(e["id"]) for e in entities}
     grown: dict[str, dict[str, Any]] = {}
     for eid, forms in forms_of.items():
-        ent = _entity_json(_standing(forms), kb)
+        ent = entity_json(_standing(forms), kb)
         ent["mentions"] = by_id[eid]["mentions"]
         if str(ent["id"]) == _SUFFIX.sub("", eid):
             ent["id"] = eid
