@@ -833,7 +833,8 @@ def choose_date(
 
 
 def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
-            htmldate: str | Callable[[], str | None] | None, language: str | None, url: str | None) -> PageDate | None:
+            htmldate: str | Callable[[], str | None] | None,
+            language: str | None, url: str | None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")
