@@ -17,10 +17,13 @@ adds N 10kGNAD news sentences labelled by the accurate mode alone (distillation;
 (benchmarks/README.md, "Default NER model: distillation by continued training"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
-``--init-from MODEL --teacher-features N`` appends 32 columns to those vectors: per word, the
-accurate tagger's entity-type distribution and a PCA summary of its e5 states, averaged over N
-GermEval train sentences its head was not trained on (``lagebild.training.teacher_features``;
-measured, see benchmarks/README.md, "Default NER model: teacher features in the word vectors").
+``--teacher-features N`` appends 32 columns to those vectors: per word, the accurate tagger's
+entity-type distribution and a PCA summary of its e5 states, averaged over N GermEval train
+sentences its head was not trained on (``lagebild.training.teacher_features``); ``--gazetteer``
+appends four place-name columns (``lagebild.training.gazetteer``) and gives rare place names
+rows of their own. Both work from scratch and with ``--init-from`` (measured, see
+benchmarks/README.md, "Default NER model: teacher features in the word vectors" and "… from
+scratch with teacher features and a gazetteer").
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
 GermEval dev file it scored as well as spaCy's transition-based NER head (``--arch parser``,
 F1 0.682 vs 0.672) at about twice the speed.
