@@ -13,6 +13,7 @@ text itself becomes ``Document.original`` and ``offsets_base`` is ``"extracted"`
 from __future__ import annotations
 
 import bisect
+import functools
 import html as htmllib
 import logging
 import re
@@ -29,23 +30,30 @@ __all__ = ["Extracted", "VisibleText", "align_lines", "extract_html"]
 #: below this share of aligned characters, offsets refer to the extracted text instead
 MIN_ALIGNED = 0.6
 
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<(script|style|noscript|template|svg|head|select|textarea)\b[^>]*>.*?(?:</\1\s*>|\Z)"
-    r"|<[!?/]?[A-Za-z][^>]*>?"
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
-    r"|[^<&]+|[<&]",
-    re.S | re.I,
-)
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer nav aside "
     "blockquote pre figure figcaption dd dt dl hr main form title option body html".split()
 )
-_TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)")
+#: the page's tokens, named by what the visible text does with them: skipped (comments, declarations,
+#: scripts, styles and other invisible elements), a tag (block tags stand for a space), an entity, text
+_VIS_TOKEN = re.compile(
+    r"(?P<skip><!--.*?(?:-->|\Z)"
+    r"|<(?P<raw>script|style|noscript|template|svg|head|select|textarea)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<[!?][A-Za-z][^>]*>?)"
+    r"|</?(?P<name>[A-Za-z][A-Za-z0-9]*)[^>]*>?"
+    r"|(?P<ent>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)"
+    r"|(?P<text>[^<&]+|[<&])",
+    re.S | re.I,
+)
 _WS = re.compile(r"\s+")
 
 
 _SPLIT_WS = re.compile(r"\s{2,}|[\t\n\r\f\v]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _unescape(entity: str) -> str:
+    return htmllib.unescape(entity)
 
 
 @dataclass
@@ -69,57 +77,76 @@ class VisibleText:
         verbatim: list[bool] = []
         n = 0
         last_space = True
-
-        def emit(piece: str, h: int, raw: bool) -> None:
-            nonlocal n, last_space
-            parts.append(piece)
-            v_starts.append(n)
-            h_starts.append(h)
-            verbatim.append(raw)
-            n += len(piece)
-            last_space = piece.endswith(" ")
-
-        def space(h: int) -> None:
-            if not last_space:
-                emit(" ", h, False)
-
-        for m in _TOKEN.finditer(page):
-            tok = m.group()
-            first = tok[0]
-            if first == "<" and len(tok) > 1:
-                if m.group(1) or tok.startswith("<!"):
-                    continue
-                name = _TAG_NAME.match(tok)
-                if name and name.group(1).lower() in _BLOCK_TAGS:
-                    space(m.start())
+        # One pass over the tokens; pieces are appended inline (this runs over every byte of every page).
+        for m in _VIS_TOKEN.finditer(page):
+            kind = m.lastgroup
+            if kind == "skip":
                 continue
-            if first == "&" and len(tok) > 1:
-                ch = htmllib.unescape(tok)
+            if kind == "name":
+                if not last_space and m.group("name").lower() in _BLOCK_TAGS:
+                    parts.append(" ")
+                    v_starts.append(n)
+                    h_starts.append(m.start())
+                    verbatim.append(False)
+                    n += 1
+                    last_space = True
+                continue
+            tok = m.group()
+            if kind == "ent":
+                ch = _unescape(tok)
                 if ch.isspace() or ch == "\xa0":
-                    space(m.start())
+                    if not last_space:
+                        parts.append(" ")
+                        v_starts.append(n)
+                        h_starts.append(m.start())
+                        verbatim.append(False)
+                        n += 1
+                        last_space = True
                 else:
-                    emit(ch, m.start(), False)
+                    parts.append(ch)
+                    v_starts.append(n)
+                    h_starts.append(m.start())
+                    verbatim.append(False)
+                    n += len(ch)
+                    last_space = ch.endswith(" ")
                 continue
             # Plain text: single spaces stay inside verbatim pieces, other whitespace collapses.
+            base = m.start()
             pos = 0
-            for ws in _SPLIT_WS.finditer(tok):
-                if ws.start() > pos:
-                    chunk = tok[pos : ws.start()]
-                    if chunk[0] == " " and last_space:
-                        chunk, off = chunk[1:], 1
-                    else:
+            if _SPLIT_WS.search(tok) is not None:
+                for ws in _SPLIT_WS.finditer(tok):
+                    if ws.start() > pos:
+                        chunk = tok[pos : ws.start()]
                         off = 0
-                    if chunk:
-                        emit(chunk, m.start() + pos + off, True)
-                space(m.start() + ws.start())
-                pos = ws.end()
+                        if last_space and chunk[0] == " ":
+                            chunk, off = chunk[1:], 1
+                        if chunk:
+                            parts.append(chunk)
+                            v_starts.append(n)
+                            h_starts.append(base + pos + off)
+                            verbatim.append(True)
+                            n += len(chunk)
+                            last_space = chunk[-1] == " "
+                    if not last_space:
+                        parts.append(" ")
+                        v_starts.append(n)
+                        h_starts.append(base + ws.start())
+                        verbatim.append(False)
+                        n += 1
+                        last_space = True
+                    pos = ws.end()
             if pos < len(tok):
-                chunk = tok[pos:]
+                chunk = tok[pos:] if pos else tok
                 off = 0
-                if chunk[0] == " " and last_space:
+                if last_space and chunk[0] == " ":
                     chunk, off = chunk[1:], 1
                 if chunk:
-                    emit(chunk, m.start() + pos + off, True)
+                    parts.append(chunk)
+                    v_starts.append(n)
+                    h_starts.append(base + pos + off)
+                    verbatim.append(True)
+                    n += len(chunk)
+                    last_space = chunk[-1] == " "
         return cls("".join(parts), v_starts, h_starts, verbatim)
 
     def copy_into(self, builder: TextBuilder, a: int, b: int) -> int:
@@ -226,6 +253,70 @@ def _page_tree(page: str) -> Any:
         return None
 
 
+def _page_metadata(tree: Any, url: str | None, max_date: str) -> Any:
+    """trafilatura's page metadata without the publication date.
+
+    The same steps as ``trafilatura.metadata.extract_metadata`` except htmldate's search, which
+    ``_publication_date`` runs only when no printed or structured date decides (about a fifth of
+    news pages): the search costs a few milliseconds a page, and its first unparsable date string
+    makes dateparser compile patterns for ~200 locales.
+    """
+    from courlan import extract_domain
+    from trafilatura import metadata as tm
+
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tm.extract_meta_json(tree, meta)
+    except Exception as exc:  # bugs in trafilatura's JSON-LD reading
+        log.debug("JSON metadata failed: %r", exc)
+    if not meta.title:
+        meta.title = tm.extract_title(tree)
+    if not meta.author:
+        meta.author = tm.extract_author(tree)
+    if not meta.url:
+        meta.url = tm.extract_url(tree, url)
+    if meta.url:
+        meta.hostname = extract_domain(meta.url, fast=True)
+    if not meta.sitename:
+        meta.sitename = tm.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url:
+        found = tm.META_URL.match(meta.url)
+        if found:
+            meta.sitename = found[1]
+    if not meta.categories:
+        meta.categories = tm.extract_catstags("category", tree)
+    if not meta.tags:
+        meta.tags = tm.extract_catstags("tag", tree)
+    meta.license = tm.extract_license(tree)
+    meta.filedate = max_date
+    meta.clean_and_trim()
+    return meta
+
+
+def _htmldate(tree: Any, page: str, url: str | None, max_date: str) -> str | None:
+    """htmldate's answer as trafilatura asks for it (original date, extensive search)."""
+    from htmldate import find_date
+
+    from lagebild.ingest.page_dates import written_on_page
+
+    try:
+        found = find_date(tree, extensive_search=True, original_date=True, max_date=max_date, url=url)
+    except Exception as exc:  # a broken page must not stop the batch
+        log.debug("htmldate failed: %r", exc)
+        return None
+    if not found or found[:10] > max_date:
+        return None
+    if found[5:10] == "01-01" and not written_on_page(page, found[:10]):
+        return None  # htmldate's default for a bare copyright year ("© 1996" → 1996-01-01): no day was written
+    return found
+
+
 def _title(tree: Any, doc: Any, url: str | None) -> str | None:
     """Choose the headline: the printed one when the meta title confirms it, without the site name."""
     from lagebild.ingest.page_title import choose_title
@@ -254,41 +345,48 @@ def _printed_author(tree: Any) -> str | None:
         return None
 
 
-def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date: str, url: str | None) -> DateValue:
-    """Choose the publication day: printed header date, structured data, then htmldate."""
+def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date: str, url: str | None,
+                      updated: list[DateValue]) -> DateValue:
+    """Choose the publication day: printed header date, structured data, then htmldate; a later update
+    day the page gives is added to ``updated``."""
     from lagebild.ingest.page_dates import choose_date
 
-    hdate = doc.date if doc.date and doc.date[:10] <= max_date else None
     if tree is not None:
         try:
-            chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4], htmldate=hdate,
+            chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4],
+                                 htmldate=lambda: _htmldate(tree, page, url, max_date),
                                  language=tree.get("lang"), url=url, page=page)
         except Exception as exc:
             log.debug("date choice failed: %r", exc)
             chosen = None
         if chosen is not None:
+            if chosen.updated:
+                updated.append(DateValue(chosen.updated, "day", False, "update date of the page"))
             return DateValue(chosen.day, "day", False, chosen.reason)
-    return DateValue(hdate[:10], "day", False, "htmldate") if hdate else DateValue()
+    return DateValue()
 
 
 def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | None = None) -> Extracted | None:
     """Extract main text and metadata; ``None`` when the page has no readable main text.
 
-    Dates come from htmldate (through trafilatura) bounded by ``crawl`` (or today), so a
-    publication date is never later than the page was fetched.
+    The page is parsed once; trafilatura extracts the text from a copy of that tree, and the
+    metadata, title, byline and date rules read the tree itself. Dates are bounded by ``crawl``
+    (or today), so a publication date is never later than the page was fetched.
     """
     import trafilatura
 
     max_date = _max_date(crawl)
-    params = {"extensive_search": True, "original_date": True, "max_date": max_date}
-    try:
-        doc = trafilatura.bare_extraction(
-            page, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            date_extraction_params=params, deduplicate=False,
-        )
-    except Exception as exc:  # a broken page must not stop the batch
-        log.debug("trafilatura failed: %r", exc)
-        doc = None
+    tree = _page_tree(page)
+    doc = meta = None
+    if tree is not None:
+        try:
+            meta = _page_metadata(tree, url, max_date)
+            doc = trafilatura.bare_extraction(
+                tree, url=url or meta.url, include_comments=False, include_tables=True, deduplicate=False,
+            )
+        except Exception as exc:  # a broken page must not stop the batch
+            log.debug("trafilatura failed: %r", exc)
+            doc = None
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         try:
@@ -300,16 +398,18 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
     lines = [_WS.sub(" ", ln).strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     out = Extracted(lines=lines)
-    if doc is not None and not isinstance(doc, dict):
-        tree = _page_tree(page)
-        out.title = _title(tree, doc, doc.url or url)
-        out.author = doc.author or _printed_author(tree)
-        out.outlet = doc.sitename or doc.hostname or None
-        out.url = doc.url or url
-        out.language = doc.language or None
-        cats = doc.categories or []
+    if doc is not None and meta is not None:  # metadata only with trafilatura's own text, as before
+        out.title = _title(tree, meta, meta.url or url)
+        out.author = meta.author or _printed_author(tree)
+        out.outlet = meta.sitename or meta.hostname or None
+        out.url = meta.url or url
+        out.language = meta.language or None
+        cats = meta.categories or []
         out.section = cats[0] if cats else None
-        out.published = _publication_date(tree, page, doc, lines, max_date, doc.url or url)
-        if doc.description:
-            out.extra["description"] = doc.description
+        updated: list[DateValue] = []
+        out.published = _publication_date(tree, page, meta, lines, max_date, meta.url or url, updated)
+        if updated:
+            out.extra["updated"] = updated[0].to_json()
+        if meta.description:
+            out.extra["description"] = meta.description
     return out
