@@ -832,7 +832,8 @@ def choose_date(
     return replace(chosen, updated=max(later)) if later else chosen
 
 
-def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str, htmldate: str | None,
+def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
+            htmldate: str | Callable[[], str | None] | None,
             language: str | None, url: str | None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
