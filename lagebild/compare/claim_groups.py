@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_values import is_spread, joint_rounding, value_interval
+from lagebild.compare.claim_values import decimals_written, is_spread, joint_rounding, value_interval
 from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
@@ -868,13 +868,11 @@ class ClaimGrouper:
         if clashes and not spread and all(x.stage is not None and x.stage.estimate and y.stage is not None and y.stage.estimate
                                           for i, j in clashes for x, y in self._clashes(phases[i], phases[j])):
             # only estimates clash (two institutes' exit polls): a counted result that replaces them all is an update
-            staged = _stage_order(phases)
-            if staged is not None:
-                phases[:] = staged
-                steps = " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
+            by_stage = _staged_steps(phases)
+            if by_stage is not None:
                 return "updated", text + (
                     f" Different sources' estimates differed at one time, as estimates may; the counted result of a later"
-                    f" stage replaced them ({steps}); this is not a contradiction."
+                    f" stage replaced them ({by_stage}); this is not a contradiction."
                 )
         if spread and not clashes and not unit_only:
             return "contradicted", text + " " + self._spread_text(spread)
@@ -890,12 +888,10 @@ class ClaimGrouper:
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
                 " (in one article, or on the same day), so the sources contradict each other."
             )
-        staged = _stage_order(phases)
-        if staged is not None:
-            phases[:] = staged
-            steps = " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
+        by_stage = _staged_steps(phases)
+        if by_stage is not None:
             return "updated", text + (
-                f" Each different value is from a later stage of the count ({steps}), so the later figure replaces"
+                f" Each different value is from a later stage of the count ({by_stage}), so the later figure replaces"
                 " the earlier one; this is not a contradiction."
             )
         unknown = any(c.ref is None for items in phases for c in items)
@@ -1115,6 +1111,16 @@ def _stage_order(phases: list[list[_Claim]], max_step: float = 1.5) -> list[list
     return [phases[i] for i in order]
 
 
+def _staged_steps(phases: list[list[_Claim]]) -> str | None:
+    """Put the phases in the order of their stages (see ``_stage_order``) and name the steps ("exit poll 29,8 →
+    official result 30,1"); None, leaving the phases as they are, when the stages do not order them."""
+    staged = _stage_order(phases)
+    if staged is None:
+        return None
+    phases[:] = staged
+    return " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
+
+
 def _read_general(claims: list[_Claim]) -> None:
     """Read a figure of a general measure ("50.000 Menschen") as the specific measure ("participants") that a
     figure of the same story gives the same value for, at the same place or where either states none; only
@@ -1163,9 +1169,8 @@ def _stage_name(items: list[_Claim]) -> str:
 
 
 def _decimals(c: _Claim) -> int:
-    """How many decimals a figure is given to ("4,972" → 3)."""
-    text = re.sub(r"[^\d,.]", "", str(c.json.get("value_text") or ""))
-    return len(text.rsplit(",", 1)[1]) if "," in text else 0
+    """How many decimals a figure is given to ("4,972" → 3, "4.972 percent" → 3)."""
+    return decimals_written(c.json.get("value"), str(c.json.get("value_text") or ""))
 
 
 def _precise(c: _Claim) -> bool:

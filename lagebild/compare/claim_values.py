@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -10,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DISPUTES", "is_spread", "joint_rounding", "value_interval"]
+__all__ = ["DISPUTES", "decimals_written", "is_spread", "joint_rounding", "value_interval"]
 
 _APPROX = re.compile(r"(?i)\b(?:etwa|rund|ca|circa|zirka|ungefähr|geschätzt|schätzungsweise|about|around|approximately|roughly|some)\b")
 # "bis zu 250.000" (as many as) is the claimant's figure at its top, not any value below it: it stands
@@ -44,11 +45,40 @@ def is_spread(data: dict[str, Any], sentence: str) -> bool:
             and bool(cues.search(sentence)))
 
 
+_NUMBER = re.compile(r"\d(?:[\d.,\u202f\u00a0' ]*\d)?")
+
+
+def decimals_written(value: Any, value_text: str) -> int:
+    """How many decimals a figure is written with, the separator read as the number parser read it: "28,6"
+    and "28.6" (value 28.6) → 1, "50.000" and "50,000" (value 50000) → 0, "2,5 Millionen" (2.5e6) → 1. Without a
+    parsed value a comma is the decimal separator (German first)."""
+    m = _NUMBER.search(value_text or "")
+    if m is None:
+        return 0
+    token = re.sub(r"[\u202f\u00a0' ]", "", m.group())
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not value:
+        return len(token.rsplit(",", 1)[1]) if "," in token else 0
+    whole = float(re.sub(r"[.,]", "", token))
+
+    def scaled(reading: float) -> bool:  # the value is this reading, or it times a number word ("2,5 Millionen")
+        return reading > 0 and any(math.isclose(float(value), reading * 1000**k, rel_tol=1e-9) for k in range(5))
+
+    if math.isclose(float(value), whole, rel_tol=1e-9):
+        return 0  # every separator groups thousands
+    for sep in (",", "."):
+        head, found, tail = token.rpartition(sep)
+        if found and tail and scaled(float(re.sub(r"[.,]", "", head) + "." + tail)):
+            return len(tail)
+    return 0
+
+
 def _rounding(value: float, value_text: str) -> float:
     """Half the last digit a figure shows: "28,5" → 0.05, "117" → 0.5, "50.000" → 500 (at most 2 % of the value)."""
-    digits = re.sub(r"[^\d,]", "", value_text or "")
-    if "," in digits:
-        return 0.45 * 10 ** -len(digits.split(",", 1)[1])  # 28,5 and 28,6 do not touch
+    decimals = decimals_written(value, value_text)
+    if decimals:
+        return 0.45 * 10**-decimals  # 28,5 and 28,6 do not touch
+    m = _NUMBER.search(value_text or "")
+    digits = re.sub(r"\D", "", m.group()) if m else ""
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped) if stripped else 0
     return min(0.45 * 10**zeros, abs(value) * 0.02) if zeros else 0.45
@@ -93,7 +123,5 @@ def joint_rounding(data: Mapping[str, Any]) -> float:
     figures with decimals; 0 otherwise (a whole count is no sum of rounded parts)."""
     if data.get("hedge") or data.get("vague") or not isinstance(data.get("value"), (int, float)):
         return 0.0
-    digits = re.sub(r"[^\d,]", "", str(data.get("value_text") or ""))
-    if "," not in digits or not digits.split(",", 1)[1]:
-        return 0.0
-    return 0.5 * 10 ** -len(digits.split(",", 1)[1])
+    decimals = decimals_written(data.get("value"), str(data.get("value_text") or ""))
+    return 0.5 * 10**-decimals if decimals else 0.0

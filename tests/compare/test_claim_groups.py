@@ -884,3 +884,21 @@ def test_a_stated_spread_of_attendance_figures_is_not_hidden_by_a_later_figure()
 
 def _claim_value(doc):
     return next(x.data.get("value") for x in doc.annotations if x.kind == "claim")
+
+
+def test_the_decimal_separator_is_read_as_the_number_parser_read_it() -> None:
+    from lagebild.compare.claim_values import decimals_written, joint_rounding
+    # a point or a comma before decimals: the same extra rounding for a pair's share
+    assert joint_rounding({"value": 28.6, "value_text": "28.6 percent"}) == joint_rounding({"value": 28.6, "value_text": "28,6 Prozent"}) > 0
+    assert decimals_written(2.5e6, "2,5 Millionen") == decimals_written(1.5e6, "1.5 million") == 1
+    # a separator grouping thousands is no decimal, whichever it is
+    assert decimals_written(50000, "50.000") == decimals_written(50000, "50,000") == 0
+    assert joint_rounding({"value": 5000, "value_text": "5,000"}) == 0.0
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999), st.sampled_from([",", "."]))
+@settings(max_examples=60, deadline=None)
+def test_thousands_groups_are_never_decimals(head: int, tail: int, sep: str) -> None:
+    from lagebild.compare.claim_values import decimals_written
+    assert decimals_written(head * 1000 + tail, f"{head}{sep}{tail:03d}") == 0
+    assert decimals_written(head + tail / 1000, f"{head}{sep}{tail:03d}") == 3  # the same text read as a decimal
