@@ -25,7 +25,7 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import combinations, pairwise
@@ -48,7 +48,7 @@ from lagebild.events.dates import DateInterval, interval_of
 from lagebild.model import Annotation, Document
 from lagebild.numbers.measures import load_measures
 
-__all__ = ["ClaimGrouper", "claimant_key", "scope_key"]
+__all__ = ["ClaimGrouper", "claimant_key", "pair_key", "scope_key"]
 
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
@@ -227,11 +227,16 @@ class ClaimGrouper:
                         (o := by_id.get(a.data.get("scope_ann") or "")) is not None and o.surface.lower() == partner.surface.lower()
                         for a in claims if a is not ann and sentence.contains(a.span)):
                     partner = None  # "BSW und FDP scheitern mit 4,9 und 4,3 Prozent": each its own figure, respectively
-                if partner is not None and scope_id is not None and scope_text:
-                    # "CDU und CSU kommen auf 29 Prozent", "die CDU/CSU-Fraktion": the pair's figure, not one part's
-                    other = canonical.get(entity_key(doc, partner, mention_entity) or "") or partner.surface
-                    scope_text = f"{other}/{scope_text}" if partner.span.start < scope_ann.span.start else f"{scope_text}/{other}"  # type: ignore[union-attr]
+                each_of = None  # "In Nordhafen und Südtal demonstrierten jeweils 5.000": each place's figure, not the pair's
+                if partner is not None and scope_ann is not None and _for_each(doc.text, (scope_ann, partner), ann, sentence):
+                    each_of, partner = partner, None
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
+                if partner is not None and scope is not None and scope_text:
+                    # "CDU und CSU kommen auf 29 Prozent", "SPD/Die Linke": the pair's figure, not one part's; keyed by
+                    # both parts' keys (a part's name may be of several words: "Bad Südtal"), shown by both names
+                    other = canonical.get(entity_key(doc, partner, mention_entity) or "") or partner.surface
+                    scope = pair_key(scope_text, other)
+                    scope_text = f"{other}/{scope_text}" if partner.span.start < scope_ann.span.start else f"{scope_text}/{other}"  # type: ignore[union-attr]
                 if scope is not None and (no_scope(scope_text) or no_scope(scope_ann.surface if scope_ann else None)
                                           or _body_not_group(doc, scope_ann, str(measure))):
                     scope = None
@@ -290,6 +295,11 @@ class ClaimGrouper:
                         total=_says_total(doc.text, sentence, ann.span.start, ann.span.end, locs),
                     )
                 )
+                if each_of is not None and out[-1].scope is not None:
+                    # the figure is also the other place's: one claim, read once for each place
+                    name = canonical.get(entity_key(doc, each_of, mention_entity) or "") or each_of.surface
+                    out.append(replace(out[-1], scope=scope_key(name), scope_text=name,
+                                       json={**out[-1].json, "scope_text": each_of.surface, "for_each": True}))
         return out
 
     @staticmethod
@@ -923,6 +933,12 @@ def scope_key(name: str) -> str:
     return word
 
 
+def pair_key(first: str, second: str) -> str:
+    """Key two places or groups together ("Nordhafen" and "Bad Südtal", "SPD" and "Die Linke"): both parts'
+    keys, in either order; never one part's key."""
+    return "+".join(sorted({scope_key(first), scope_key(second)}))
+
+
 def claimant_key(text: str) -> str:
     """Key a claimant by the authority word it names ("Ein Polizeisprecher", "Polizeiangaben" → "polizei"), else its name."""
     low = text.lower()
@@ -1039,6 +1055,29 @@ def _joined_with(text: str, scope: Annotation | None, ents: list[Annotation]) ->
         if (a.span.end <= scope.span.start or scope.span.end <= a.span.start) and len(gap) <= 6 and _JOINED.match(gap):
             return a
     return None
+
+
+def _for_each(text: str, pair: tuple[Annotation, Annotation], figure: Annotation, sentence: Any) -> bool:
+    """True when a cue says the figure is given for each of a pair ("In Nordhafen und Südtal demonstrierten
+    jeweils 5.000", "… 5.000 Menschen each"): between the pair and the figure, or just after the figure in its
+    clause."""
+    cue = _each_cues()
+    if cue is None:
+        return False
+    start, end = min(a.span.start for a in pair), max(a.span.end for a in pair)
+    between = text[end : figure.span.start] if end <= figure.span.start else text[figure.span.end : start]
+    after = re.match(r"[^.,;:!?]{0,30}", text[figure.span.end : sentence.end])
+    return bool(cue.search(between) or (after and cue.search(after.group())))
+
+
+@lru_cache(maxsize=4)
+def _each_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words that give a figure for each of the places or groups named together ("jeweils", "each")."""
+    try:
+        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("each", [])]
+        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return None
 
 
 def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annotation]) -> Annotation | None:

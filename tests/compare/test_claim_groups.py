@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, no_scope, scope_key
+from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, no_scope, pair_key, scope_key
 from lagebild.compare.coverage import CoverageBuilder, independent_origins, origin_label
 from lagebild.stages.claims import RuleClaims
 
@@ -902,3 +902,37 @@ def test_thousands_groups_are_never_decimals(head: int, tail: int, sep: str) -> 
     from lagebild.compare.claim_values import decimals_written
     assert decimals_written(head * 1000 + tail, f"{head}{sep}{tail:03d}") == 0
     assert decimals_written(head + tail / 1000, f"{head}{sep}{tail:03d}") == 3  # the same text read as a decimal
+
+
+BAD = [("Nordhafen", "LOC", "Nordhafen"), ("Bad Südtal", "LOC", "Bad Südtal"), ("Südtal", "LOC", "Südtal")]
+
+
+def _bad(doc_id: str, text: str, outlet: str):
+    doc = make_doc(doc_id, text, published="2024-05-02", entities=BAD)
+    doc.annotations = [a for a in doc.annotations if not (a.kind == "entity" and a.surface == "Südtal"
+                                                          and doc.text[a.span.start - 4 : a.span.start] == "Bad ")]
+    doc.meta.outlet = outlet
+    return RuleClaims()(doc)
+
+
+def test_a_pair_of_places_of_several_words_is_the_pair_not_one_part() -> None:
+    assert pair_key("SPD", "Die Linke") == pair_key("Die Linke", "SPD") != scope_key("Die Linke")
+    assert pair_key("Nordhafen", "Bad Südtal") not in (scope_key("Nordhafen"), scope_key("Bad Südtal"))
+    a = _bad("a", "In Nordhafen und Bad Südtal demonstrierten am Samstag 9.000 Menschen.", "Kurier")
+    b = _bad("b", "In Nordhafen demonstrierten am Samstag 5.000 Menschen.", "Bote")
+    result = _groups([a, b])
+    pair, north = _group_of(result, "a", 9000), _group_of(result, "b", 5000)
+    assert pair["id"] != north["id"] and not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+    assert pair["scope"] == "Nordhafen/Bad Südtal"  # the pair is shown by its names
+
+
+def test_a_figure_given_for_each_of_a_pair_is_each_places_not_the_pairs() -> None:
+    a = _doc("a", "In Nordhafen und Südtal demonstrierten am Samstag jeweils 5.000 Menschen.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen demonstrierten am Samstag 5.000 Menschen.", "2024-05-02", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 5000)["id"] == _group_of(result, "b", 5000)["id"]
+    scopes = {g["scope"] for g in result.claim_groups if any(c["doc"] == "a" for c in g["claims"])}
+    assert scopes == {"Nordhafen", "Südtal"}  # each place's figure, neither the pair's
+    # without the cue the figure is the pair's together
+    c = _doc("c", "In Nordhafen und Südtal demonstrierten am Samstag 5.000 Menschen, je nach Schätzung.", "2024-05-02", outlet="Blatt")
+    assert _group_of(_groups([c, b]), "c", 5000)["id"] != _group_of(_groups([c, b]), "b", 5000)["id"]
