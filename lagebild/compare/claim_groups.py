@@ -153,6 +153,7 @@ class _Claim:
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
     total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
     read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
+    replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
 
     @property
     def named(self) -> bool:
@@ -243,8 +244,12 @@ class ClaimGrouper:
                 if scope is None and no_scope(scope_text):
                     scope_text = None
                 ref, basis = self._ref_time(data, by_id, dct)
+                prior = data.get("role") == "prior"  # "stieg von 30 auf 40": 30 is the value before 40
+                if prior and basis == "publication":
+                    # no date of its own: only known to be before its replacement's time, not of the publication day
+                    ref, basis = None, "before"
                 minute = _minute(data, doc, basis)
-                if basis == "publication" or ref is None or ref.granularity not in _FINE:
+                if not prior and (basis == "publication" or ref is None or ref.granularity not in _FINE):
                     # "bis Montag 117 Tote" in an article dated to the month: the Monday after the event
                     # a running count's figure on the event day is how far the count had come when reported; a
                     # figure of anything else said of the event's day ("am Sonntag wurden 41 Flugzeuge getroffen",
@@ -283,6 +288,7 @@ class ClaimGrouper:
                             "origin": origins.get(doc.id, doc.id),
                             "ref_time": ref.value if ref else None,
                             "ref_time_basis": basis,
+                            **({"ref_time_before": data.get("ref_time_before")} if basis == "before" else {}),
                             "stage": stage.id if stage else None,
                         },
                         doc_places=places,
@@ -293,6 +299,7 @@ class ClaimGrouper:
                         spread=is_spread(data, doc.text[sentence.start : sentence.end]),
                         whole=bool(_PARTS_AFTER.match(doc.text[ann.span.end : min(sentence.end, ann.span.end + 60)])),
                         total=_says_total(doc.text, sentence, ann.span.start, ann.span.end, locs),
+                        replaced_by=_replaced_by(data, claims),
                     )
                 )
                 if each_of is not None and out[-1].scope is not None:
@@ -433,9 +440,10 @@ class ClaimGrouper:
                 for c in apart:
                     c.scope_assumed, c.scope_text, c.apart = False, None, True
                 scoped.setdefault("", []).extend(apart)
-            runs = self._by_size(scoped.get("", []))
-            for run in runs:
-                out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
+            for part in _bounds_apart(scoped.get("", []), scoped):
+                runs = self._by_size(part)
+                for run in runs:
+                    out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
@@ -487,8 +495,11 @@ class ClaimGrouper:
             # in the body (not the lead or dateline, which may be an agency's office or a wider region) stands
             # against a place its article does not name, whatever is counted there
             candidates = self._candidates(c, stated, weak_rival=c.near_place in c.doc_places)
-            fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c) or _same_bound(c, o))
-                                                 for o in stated[k])]
+            # where the measure is counted at several places, a vague amount or a lower bound that names no place
+            # ("Zehntausende kamen zusammen") fits any of them as well: it is read as none by its values
+            several = sum(_is_place(v) for v in stated.values()) > 1
+            fits = [] if several and not _precise(c) else [
+                k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c) or _same_bound(c, o)) for o in stated[k])]
         if len(fits) > 1 and _decimals(c) >= 2:
             # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
             same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in stated[k])]
@@ -682,7 +693,8 @@ class ClaimGrouper:
         parts = []
         for c in sorted(items, key=lambda c: (c.ref.start.isoformat() if c.ref else "9999", c.doc.id, c.ann.span.start)):
             who = f" citing {c.claimant}" if c.claimant and c.ann.data.get("claimant_kind") != "outlet" else " (the article's own statement)"
-            when = f", {c.ref.value}" if c.ref else ", time unknown"
+            when = f", {c.ref.value}" if c.ref else ", before the figure that replaced it" + (
+                f" ({c.json['ref_time_before']})" if c.json.get("ref_time_before") else "") if c.ref_basis == "before" else ", time unknown"
             parts.append(f"{c.doc.id}{who}: “{c.json['value_text']}”{when}")
         return "; ".join(parts)
 
@@ -697,8 +709,8 @@ class ClaimGrouper:
         vocab = load_measures()
         for x in a:
             for y in b:
-                if x.source_key == y.source_key:
-                    continue
+                if x.source_key == y.source_key or _replaces(x, y) or _replaces(y, x):
+                    continue  # one source, or a value and the one that replaced it ("stieg von 30 auf 40")
                 if _share_of_nothing(x, vocab) or _share_of_nothing(y, vocab):
                     continue  # a share that does not say whose (which party) is no value of one quantity
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
@@ -781,6 +793,7 @@ class ClaimGrouper:
             return x is not None and y is not None and y - x >= timedelta(hours=self.same_time_hours)
 
         prec = {(i, j) for i in range(n) for j in range(n) if i != j and before(i, j)}
+        prec |= _replacements(phases)
         if not prec or any((j, i) in prec for i, j in prec):
             return None
         placed = [i for i in range(n) if any(i in pair for pair in prec)]
@@ -1086,6 +1099,38 @@ def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annot
     if scope is None or (scope.data.get("form") != "adjective" and not scope.surface[:1].islower()):
         return None
     return next((a for a in locs if a.span.start > scope.span.end and not text[scope.span.end : a.span.start].strip()), None)
+
+
+def _bounds_apart(unscoped: list[_Claim], scoped: dict[str | None, list[_Claim]]) -> list[list[_Claim]]:
+    """The figures without a place, with the vague amounts and lower bounds ("Zehntausende", "mehr als 20.000")
+    set apart from the precise figures where the measure is counted at several places: such an amount allows a
+    figure of any of those places (or their sum) without giving it, so it never corroborates or contradicts one
+    by itself. Where one place or none is counted, they stay together ("mindestens 28" beside "28")."""
+    several = sum(_is_place(v) for k, v in scoped.items() if k) > 1
+    bounds = [c for c in unscoped if not _precise(c)]
+    if not several or not bounds or len(bounds) == len(unscoped):
+        return [unscoped] if unscoped else []
+    return [[c for c in unscoped if _precise(c)], bounds]
+
+
+def _replaced_by(data: dict[str, Any], claims: list[Annotation]) -> str | None:
+    """The id of the claim a prior value was replaced by (the claim at ``replaced_by_span``), else None."""
+    at = data.get("replaced_by_span") if data.get("role") == "prior" else None
+    if not isinstance(at, (list, tuple)) or not at or not isinstance(at[0], int):
+        return None
+    return next((a.id for a in claims if a.span.start <= at[0] < a.span.end), None)
+
+
+def _replaces(new: _Claim, old: _Claim) -> bool:
+    """True when ``old`` is the prior value that ``new`` replaced in one sentence ("von 30 auf 40")."""
+    return old.replaced_by is not None and old.doc.id == new.doc.id and old.replaced_by == new.ann.id
+
+
+def _replacements(phases: list[list[_Claim]]) -> set[tuple[int, int]]:
+    """Pairs of phases (i, j) where a prior value of ``i`` was replaced by a figure of ``j``: ``i`` comes first."""
+    at = {(c.doc.id, c.ann.id): n for n, items in enumerate(phases) for c in items}
+    return {(i, j) for i, items in enumerate(phases) for c in items if c.replaced_by is not None
+            and (j := at.get((c.doc.id, c.replaced_by), i)) != i}
 
 
 def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:

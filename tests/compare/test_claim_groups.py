@@ -936,3 +936,27 @@ def test_a_figure_given_for_each_of_a_pair_is_each_places_not_the_pairs() -> Non
     # without the cue the figure is the pair's together
     c = _doc("c", "In Nordhafen und Südtal demonstrierten am Samstag 5.000 Menschen, je nach Schätzung.", "2024-05-02", outlet="Blatt")
     assert _group_of(_groups([c, b]), "c", 5000)["id"] != _group_of(_groups([c, b]), "b", 5000)["id"]
+
+
+def test_a_vague_amount_without_a_place_is_no_places_figure_where_several_places_are_counted() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten am Samstag 50.000 Menschen. In Südtal demonstrierten am Samstag 8.000 Menschen.",
+             "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Auch anderswo kamen am Samstag Zehntausende Menschen zusammen.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "In Nordhafen demonstrierten am Samstag 50.000 Menschen.", "2024-05-02", outlet="Blatt")
+    result = _groups([a, b, c])
+    north = _group_of(result, "a", 50000)
+    assert not any(x["doc"] == "b" for x in north["claims"]) and north["relation"] == "corroborated"
+    # one place counted: the vague amount is read as its figure, as before (it allows it, it does not confirm it)
+    d = _doc("d", "In Nordhafen demonstrierten am Samstag 50.000 Menschen.", "2024-05-02", outlet="Post")
+    assert _group_of(_groups([d, b]), "b", None)["id"] == _group_of(_groups([d, b]), "d", 50000)["id"]
+
+
+def test_a_prior_value_comes_before_the_value_that_replaced_it() -> None:
+    a = _doc("a", "In Nordhafen stieg die Zahl der Toten laut Feuerwehr von 30 auf 40.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen starben laut Polizei 40 Menschen.", "2024-05-02", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 30)
+    assert group["relation"] == "updated" and [c["value"] for c in group["claims"]] == [30, 40, 40]
+    assert "30 → 40" in group["reasoning"] and group["claims"][0]["ref_time_basis"] == "before"
+    # the same two values from two claimants on one day, with no change stated: a contradiction
+    c = _doc("c", "In Nordhafen starben laut Feuerwehr 30 Menschen.", "2024-05-02", outlet="Blatt")
+    assert _group_of(_groups([c, b]), "c", 30)["relation"] == "contradicted"
