@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_values import is_spread, value_interval
+from lagebild.compare.claim_values import is_spread, joint_rounding, value_interval
 from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
@@ -53,6 +53,7 @@ __all__ = ["ClaimGrouper", "claimant_key", "scope_key"]
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
 SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
+EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 # a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
 _PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
                           r"(?:[^.;:!?]|(?<=\d)[.,](?=\d)){0,40}?\bin\s+(?:der\s+|den\s+|dem\s+|the\s+)?[A-ZÄÖÜ]")
@@ -67,6 +68,40 @@ def _scope_vocabulary(path: Path = SCOPES) -> tuple[frozenset[str], re.Pattern[s
     except (OSError, tomllib.TOMLDecodeError, re.error):
         return frozenset(), None
     return frozenset(str(w).lower() for w in raw.get("not_scopes", [])), body
+
+
+@lru_cache(maxsize=4)
+def _total_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words that, just before a figure, make it a total over places ("insgesamt", "an allen Standorten")."""
+    try:
+        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("totals", [])]
+        # the cue in the figure's own clause: no comma, stop or other figure between ("… kamen 35.000 Menschen
+        # zusammen, in Frankfurt demonstrierten 32.000" is no total)
+        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b[^.,;:!?\d]{0,60}$") if cues else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return None
+
+
+@lru_cache(maxsize=4)
+def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
+    """General measure id → the measure ids it may stand for ("people" → "participants", …)."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {str(e["general"]): tuple(str(m) for m in e.get("as", [])) for e in raw.get("same", []) if e.get("general")}
+
+
+def _says_total(text: str, sentence: Any, at: int, end: int, locs: list[Annotation]) -> bool:
+    """True for a figure a total cue stands just before ("insgesamt 33 Tote", "an allen Standorten zusammen
+    98.650"), unless its sentence names one place alone up to the figure ("Insgesamt starben in Nordhafen 12"):
+    a total for that place."""
+    cues = _total_cues()
+    if cues is None or not cues.search(text[max(sentence.start, at - 60) : at]):
+        return False
+    places = {scope_key(a.surface) for a in locs if sentence.start <= a.span.start < end and not no_scope(a.surface)
+              and a.data.get("form", "name") == "name"}
+    return len(places) != 1
 
 
 def no_scope(text: str | None) -> bool:
@@ -116,6 +151,8 @@ class _Claim:
     spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")
     whole: bool = False  # split into parts by place right after it ("98.650 Teilnehmer, davon 47.000 in Wolfsburg")
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
+    total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
+    read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
 
     @property
     def named(self) -> bool:
@@ -165,7 +202,8 @@ class ClaimGrouper:
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
             dct, guessed = publication_interval(doc, inferred)
             places = _main_places(doc)
-            locs = [a for a in doc.annotations if a.kind == "entity" and a.label == "LOC"]
+            ents = [a for a in doc.annotations if a.kind == "entity"]
+            locs = [a for a in ents if a.label == "LOC"]
             weekdays = [a for a in doc.annotations if a.kind == "timex" and isinstance(a.data.get("relative"), dict)]
             for ann in claims:
                 data = dict(ann.data)
@@ -184,6 +222,15 @@ class ClaimGrouper:
                 # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
                 scope_text = canonical.get(scope_id or "") or (named.surface if named is not None else data.get("scope"))
+                partner = _joined_with(doc.text, scope_ann, ents)
+                if partner is not None and any(
+                        (o := by_id.get(a.data.get("scope_ann") or "")) is not None and o.surface.lower() == partner.surface.lower()
+                        for a in claims if a is not ann and sentence.contains(a.span)):
+                    partner = None  # "BSW und FDP scheitern mit 4,9 und 4,3 Prozent": each its own figure, respectively
+                if partner is not None and scope_id is not None and scope_text:
+                    # "CDU und CSU kommen auf 29 Prozent", "die CDU/CSU-Fraktion": the pair's figure, not one part's
+                    other = canonical.get(entity_key(doc, partner, mention_entity) or "") or partner.surface
+                    scope_text = f"{other}/{scope_text}" if partner.span.start < scope_ann.span.start else f"{scope_text}/{other}"  # type: ignore[union-attr]
                 scope = scope_key(scope_text) if scope_id is not None and scope_text else None
                 if scope is not None and (no_scope(scope_text) or no_scope(scope_ann.surface if scope_ann else None)
                                           or _body_not_group(doc, scope_ann, str(measure))):
@@ -240,6 +287,7 @@ class ClaimGrouper:
                         minute=minute,
                         spread=is_spread(data, doc.text[sentence.start : sentence.end]),
                         whole=bool(_PARTS_AFTER.match(doc.text[ann.span.end : min(sentence.end, ann.span.end + 60)])),
+                        total=_says_total(doc.text, sentence, ann.span.start, ann.span.end, locs),
                     )
                 )
         return out
@@ -302,10 +350,15 @@ class ClaimGrouper:
         """Return claim groups (contract: CorpusResult.claim_groups)."""
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
+        _read_general(claims)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
         scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
-            blocks[(c.story, c.measure)].append(c)
+            # a figure its sentence dates to an earlier year ("24,1 Prozent bei der Wahl 2021") is that period's
+            # figure, another quantity than the reports' own: grouped with figures of that period only
+            # (a year or longer; a week or season before may be the same running count, read coarsely)
+            earlier = c.past and c.ref is not None and c.ref.granularity in ("year", "decade")
+            blocks[(c.story, c.measure + (f"@{c.ref.value}" if earlier and c.ref is not None else ""))].append(c)
             if c.scope:
                 scopes[c.story].add(c.scope)
         for c in claims:
@@ -316,6 +369,21 @@ class ClaimGrouper:
                 c.near_place = None
         out: list[dict[str, Any]] = []
         for block in blocks.values():
+            # where a measure is counted place by place (an article gives it for two places or more: "47.000 in
+            # Wolfsburg, 12.500 in Kassel"), a total is the sum over them: it states no one place, like the
+            # figures that name none (most often the story's total too), and is never read as one place's figure,
+            # however its value agrees with one. Where each article counts at one place (the scene, a town where
+            # the injured are treated), "insgesamt" is the count of that one event.
+            by_doc: dict[str, set[str]] = defaultdict(set)
+            for c in block:
+                if c.scope and not c.total and c.ann.data.get("scope_kind") == "place":
+                    by_doc[c.doc.id].add(c.scope)
+            sites = any(len(places) > 1 for places in by_doc.values())
+            for c in block:
+                c.total = c.total and sites and (c.scope is None or c.ann.data.get("scope_kind") == "place")
+                if c.total:
+                    c.scope, c.scope_text = None, None
+            totals = [c for c in block if c.total and _pinned(c)]
             scoped: dict[str | None, list[_Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
@@ -325,12 +393,12 @@ class ClaimGrouper:
             # what the pass before settled.
             stated = {k: list(v) for k, v in scoped.items() if k}
             unscoped = scoped.pop(None, [])
-            named = {id(c): fits[0] for c in unscoped if len(fits := self._named_fits(c, stated)) == 1}
+            named = {id(c): fits[0] for c in unscoped if len(fits := self._named_fits(c, stated, totals)) == 1}
             for c in unscoped:
                 if id(c) in named:
                     stated[named[id(c)]].append(c)
             for c in unscoped:
-                fits = [named[id(c)]] if id(c) in named else self._value_fits(c, stated)
+                fits = [named[id(c)]] if id(c) in named else self._value_fits(c, stated, totals)
                 if len(fits) == 1:
                     c.scope_assumed = True
                     c.scope_text = c.scope_text or scoped[fits[0]][0].scope_text
@@ -340,6 +408,12 @@ class ClaimGrouper:
             apart: list[_Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
                 if key != "":
+                    if key and "+" in key:  # two parties or groups together: their figure may add the parts' rounding
+                        for c in members:
+                            extra = joint_rounding(c.ann.data)
+                            if extra:
+                                c.values = (c.values[0] - extra, c.values[1] + extra)
+                                c.json["low"], c.json["high"] = c.values
                     runs = self._by_size(members)
                     for run in runs:
                         groups, rest = self._scoped_groups(run)
@@ -373,25 +447,30 @@ class ClaimGrouper:
         counted is a weaker rival: it does not stand against a group (of the place the article is about, with
         ``weak_rival``) whose values the figure agrees with."""
         weak = weak_rival and c.near_place not in stated
-        return [k for k in stated if not (c.whole and _is_place(stated[k])) and (
+        return [k for k in stated if not ((c.whole or c.total) and _is_place(stated[k])) and (
                 c.near_place in (None, k) or not _is_place(stated[k]) or (weak and any(_overlap(c, o) for o in stated[k])))]
 
-    def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
+    def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]], totals: Sequence[_Claim] = ()) -> list[str]:
         """The groups whose place the figure's article names (its lead, its main place, or just before it);
-        of several, the ones whose values it agrees with."""
+        of several, the ones whose values it agrees with. Where a total over the places is given, a figure
+        that agrees with a total and not with the named place is read as no place's ("68.000 Teilnehmer, die
+        meisten davon in Wolfsburg" beside 38.000 in Wolfsburg and 68.000 at all sites together)."""
         candidates = self._candidates(c, stated)
         fits = [k for k in candidates if k in c.doc_places]
         if not fits and c.near_place in candidates:
             fits = [c.near_place]  # named just before the figure ("In Sinzig … Mindestens 28 Menschen starben")
         if len(fits) > 1:  # the article names several: the one whose values it agrees with
             fits = [k for k in fits if any(_overlap(c, o) for o in stated[k])]
+        if fits and any(_overlap(c, t) for t in totals if t is not c) \
+                and not any(_overlap(c, o) for k in fits for o in stated[k]):
+            return []
         return fits
 
-    def _value_fits(self, c: _Claim, stated: dict[str, list[_Claim]]) -> list[str]:
+    def _value_fits(self, c: _Claim, stated: dict[str, list[_Claim]], totals: Sequence[_Claim] = ()) -> list[str]:
         """The groups an unscoped figure may be read as: those its article names, else (it names none, or
         none agrees) the ones whose values agree with it (a place in the article's lead does not rule a group
         out: it may be a dateline, or a region the group's place lies in)."""
-        fits = self._named_fits(c, stated)
+        fits = self._named_fits(c, stated, totals)
         if not fits:
             # agreeing says something only for a finite figure, or the very bound another gives ("mehr als
             # 35.000" twice), not for two open ranges that merely meet; a place named just before the figure
@@ -506,6 +585,9 @@ class ClaimGrouper:
                 c.phase = n
         if scope is None:
             reasoning += " No place or group is stated for these figures."
+            if any(c.total for c in members):
+                reasoning += (" Some are given as totals over the places the measure is counted at (“insgesamt”);"
+                              " a total is never read as one place's figure.")
             if any(c.apart for c in members):
                 reasoning += (" Other articles dispute a figure of this measure about a place some of these articles"
                               " are about; these figures state no place, take no part in that dispute and give none"
@@ -515,6 +597,10 @@ class ClaimGrouper:
                               " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):
             reasoning += f" Figures without a stated place or group are read as {scope}, the only scope their values fit."
+        general = sorted({c.read_as for c in members if c.read_as})
+        if general:
+            reasoning += (f" Figures written as {', '.join(vocab.label(g) for g in general)} are read as {label}: another"
+                          f" figure of the story gives the same value as {label}{' for the same place' if scope else ''}.")
         claims_json = []
         for c in sorted(members, key=lambda c: (c.phase, c.ref.start.isoformat() if c.ref else "9999", c.doc.id)):
             # every member is read as being about the group's scope; scope_text is what its sentence says
@@ -714,6 +800,9 @@ class ClaimGrouper:
         return out
 
     def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True, label: str = "") -> tuple[str, str]:
+        counted = _estimates_apart(phases)
+        if counted is not None:
+            phases[:] = counted
         spread = [c for items in phases for c in items if c.spread]
         unit_only = phases[0][0].measure.startswith(("count:", "unit:"))
         if len(phases) == 1 and spread and not unit_only:
@@ -774,6 +863,17 @@ class ClaimGrouper:
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note
                 )
+        if clashes and not spread and all(x.stage is not None and x.stage.estimate and y.stage is not None and y.stage.estimate
+                                          for i, j in clashes for x, y in self._clashes(phases[i], phases[j])):
+            # only estimates clash (two institutes' exit polls): a counted result that replaces them all is an update
+            staged = _stage_order(phases)
+            if staged is not None:
+                phases[:] = staged
+                steps = " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
+                return "updated", text + (
+                    f" Different sources' estimates differed at one time, as estimates may; the counted result of a later"
+                    f" stage replaced them ({steps}); this is not a contradiction."
+                )
         if spread and not clashes and not unit_only:
             return "contradicted", text + " " + self._spread_text(spread)
         if clashes and unit_only:
@@ -809,10 +909,14 @@ class ClaimGrouper:
 
 _ADMIN = frozenset(["landkreis", "kreis", "stadt", "bezirk", "provinz", "region", "raum", "großraum", "bundesland", "land", "gemeinde", "bad", "sankt", "st", "stadtteil"])
 _FOLD = str.maketrans("äöüß", "aous")
+_JOINT = re.compile(r"([^\W\d][\w.]*)\s*/\s*([^\W\d][\w.]*)")
 
 
 def scope_key(name: str) -> str:
     """Key a place or group by its main word, without demonym or case endings: "Münchner" ~ "München", "Kreis Ahrweiler" ~ "Bad Neuenahr-Ahrweiler"."""
+    joint = _JOINT.fullmatch(name.strip())
+    if joint:  # two names joined by a slash ("CDU/CSU", "SPD/Grüne"): the pair, not one of its parts ("CDU")
+        return "+".join(sorted(scope_key(part) for part in joint.groups()))
     words = [w for w in re.split(r"[\s\-/]+", name.lower()) if w and w not in _ADMIN] or [name.lower()]
     word = max(words, key=len).translate(_FOLD)
     for suffix in ("ischen", "ischer", "isches", "ische", "isch", "ener", "ner", "er", "en", "es", "s"):
@@ -922,6 +1026,23 @@ def _confirming_origins(items: list[_Claim]) -> int:
     return len({c.origin for c in precise + same})
 
 
+_JOINED = re.compile(r"^\s*(?:und|&|/|and)\s*$")
+
+
+def _joined_with(text: str, scope: Annotation | None, ents: list[Annotation]) -> Annotation | None:
+    """The name joined to a scope by "und" or a slash ("CDU und CSU", "CDU/CSU-Fraktion", "in Nordhafen und
+    Südtal"), of the same kind, right before or after it: the figure is the pair's. None otherwise."""
+    if scope is None:
+        return None
+    for a in ents:
+        if a is scope or a.label != scope.label or a.surface.lower() == scope.surface.lower():
+            continue
+        gap = text[a.span.end : scope.span.start] if a.span.end <= scope.span.start else text[scope.span.end : a.span.start]
+        if (a.span.end <= scope.span.start or scope.span.end <= a.span.start) and len(gap) <= 6 and _JOINED.match(gap):
+            return a
+    return None
+
+
 def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annotation]) -> Annotation | None:
     """The place a place adjective stands before ("im rheinland-pfälzischen Landkreis Ahrweiler", "im
     niedersächsischen Alfeld"): the figure is about the named place, not the whole region; None otherwise."""
@@ -952,7 +1073,7 @@ def _days_apart(a: DateInterval, b: DateInterval) -> int:
 
 def _is_place(members: list[_Claim]) -> bool:
     """True when a scoped group's stated scope is a place (not a party or other group)."""
-    return any(c.ann.data.get("scope_kind") == "place" for c in members if c.scope and not c.scope_assumed)
+    return any(c.ann.data.get("scope_kind") == "place" for c in members if c.scope and not c.scope_assumed and not c.total)
 
 
 def _share_of_nothing(c: _Claim, vocab: Any) -> bool:
@@ -990,6 +1111,41 @@ def _stage_order(phases: list[list[_Claim]], max_step: float = 1.5) -> list[list
     if any(a is None or b is None or max(a, b) > max_step * min(a, b) for a, b in pairwise(sizes)):
         return None  # a later stage revises a figure; one of another size is another quantity (a threshold, another party)
     return [phases[i] for i in order]
+
+
+def _read_general(claims: list[_Claim]) -> None:
+    """Read a figure of a general measure ("50.000 Menschen") as the specific measure ("participants") that a
+    figure of the same story gives the same value for, at the same place or where either states none; only
+    when exactly one such measure agrees (claim_equivalents.toml). "300.000 Menschen" that a firm employs
+    agrees with no participant count and stays people."""
+    table = equivalents()
+    specific: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
+    for c in claims:
+        specific[(c.story, c.measure)].append(c)
+    for c in claims:
+        targets = table.get(c.measure)
+        if not targets or not _pinned(c):
+            continue
+        fits = [m for m in targets if any(_pinned(o) and _overlap(c, o) and (c.scope is None or o.scope is None or c.scope == o.scope)
+                                          for o in specific.get((c.story, m), []))]
+        if len(fits) == 1:
+            c.read_as, c.measure = c.measure, fits[0]
+            c.json["measure"], c.json["measure_as_written"] = fits[0], c.read_as
+
+
+def _estimates_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
+    """The phases with estimates (exit polls, projections) taken apart from the counted results they agree
+    with: a count replaces an estimate even when it gives the same value. Only for phases that hold both an
+    estimate and a figure of a counted stage (not a figure that names no stage: an attendance the police
+    "schätzt" is not replaced by another outlet's figure); None when there is none to take apart."""
+    out: list[list[_Claim]] = []
+    for items in phases:
+        estimates = [c for c in items if c.stage is not None and c.stage.estimate]
+        if estimates and any(c.stage is not None and not c.stage.estimate for c in items):
+            out.extend([estimates, [c for c in items if c not in estimates]])
+        else:
+            out.append(items)
+    return out if len(out) > len(phases) else None
 
 
 def _phase_size(items: list[_Claim]) -> float | None:

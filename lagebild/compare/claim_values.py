@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DISPUTES", "is_spread", "value_interval"]
+__all__ = ["DISPUTES", "is_spread", "joint_rounding", "value_interval"]
 
 _APPROX = re.compile(r"(?i)\b(?:etwa|rund|ca|circa|zirka|ungefähr|geschätzt|schätzungsweise|about|around|approximately|roughly|some)\b")
 # "bis zu 250.000" (as many as) is the claimant's figure at its top, not any value below it: it stands
@@ -83,3 +84,16 @@ def value_interval(data: dict[str, Any]) -> tuple[float, float] | None:
         return v * 0.85, v * 1.15
     tol = _rounding(v, str(data.get("value_text") or ""))
     return v - tol, v + tol
+
+
+def joint_rounding(data: Mapping[str, Any]) -> float:
+    """The extra rounding of a figure for two parties or groups together ("CDU/CSU 28,6 Prozent"): it is
+    often the sum of the parts' rounded figures (22,6 + 6,0), so it may be off by one more half of its last
+    decimal than a figure rounded once (28,52 → 28,5). Half a unit of the last decimal written, for precise
+    figures with decimals; 0 otherwise (a whole count is no sum of rounded parts)."""
+    if data.get("hedge") or data.get("vague") or not isinstance(data.get("value"), (int, float)):
+        return 0.0
+    digits = re.sub(r"[^\d,]", "", str(data.get("value_text") or ""))
+    if "," not in digits or not digits.split(",", 1)[1]:
+        return 0.0
+    return 0.5 * 10 ** -len(digits.split(",", 1)[1])

@@ -12,6 +12,8 @@ so the cost stays near-linear in the number of mentions.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -20,17 +22,17 @@ from datetime import date as date_type
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
+from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.events.corpus import (
     content_words,
     entity_key,
     entity_names,
-    independent_groups,
     norm_words,
     publication_interval,
     short_id,
     story_of,
 )
-from lagebild.events.dates import DateInterval, interval_of, nearest_weekday, widen
+from lagebild.events.dates import DateInterval, interval_of, nearest_weekday, next_weekday, widen
 from lagebild.events.label import label_quality, sentence_label
 from lagebild.events.lexicon import class_policies, load_lexicon
 from lagebild.model import Annotation, Document, Span
@@ -97,6 +99,9 @@ class Mention:
     agent_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the document's cleaned text (shared, not copied)
     weekday: dict[str, Any] | None = None  # an unplaced "am Montag" of the clause: original span, weekday index
+    count: tuple[str, float] | None = None  # (measure, value) of the casualty figure the sentence reports
+    ordinal: int | None = None  # which occurrence the text names ("der zweite Warnstreik"); 0: a repeat
+    antecedent: str | None = None  # the name a sentence-initial "Er"/"Sie" points back to (see _antecedent)
 
     @property
     def key(self) -> str:
@@ -116,11 +121,17 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
     mention_entity = getattr(result, "mention_entity", None) or {}
     stories = story_of(getattr(result, "stories", None) or [])
     inferred = getattr(result, "inferred_dates", None) or {}
-    out = []
+    out: list[Mention] = []
     for doc in docs:
         events = [a for a in doc.annotations if a.kind == "event"]
         if not events:
             continue
+        doc_mentions: list[Mention] = []
+        sentence_starts = sorted(a.span.start for a in doc.annotations if a.kind == "sentence")
+        named_subjects = sorted(
+            (a for a in doc.annotations if a.kind == "entity" and a.label in ("PER", "ORG") and a.data.get("form") not in ("adjective", "role")),
+            key=lambda a: a.span.start,
+        )
         dct, dct_inferred = publication_interval(doc, inferred)
         by_id = {a.id: a for a in doc.annotations if a.kind == "entity"}
         for ann in events:
@@ -171,7 +182,8 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
             sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
             sentence = doc.span_json(Span(*sent))
             weekday = _weekday_of(doc, data.get("weekday"))
-            out.append(
+            count = data.get("count")
+            doc_mentions.append(
                 Mention(
                     doc=doc.id,
                     ann=ann.id,
@@ -205,9 +217,57 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     agent_spans=[(by_id[r].span.start, by_id[r].span.end) for r in data.get("agent_anns") or [] if r in by_id],
                     text=doc.text,
                     weekday=weekday,
+                    ordinal=data["ordinal"] if isinstance(data.get("ordinal"), int) else None,
+                    antecedent=None if agents else _antecedent(doc.text, int(sent[0]), sentence_starts, named_subjects),
+                    count=(str(count["measure"]), float(count["value"]))
+                    if isinstance(count, dict) and isinstance(count.get("value"), (int, float)) else None,
                 )
             )
+        # the occurrences the article names, planned ones included ("ruft erneut zu Warnstreiks auf")
+        occurrences: dict[str, set[int]] = defaultdict(set)
+        for ann in events:
+            if isinstance(ann.data.get("ordinal"), int):
+                occurrences[ann.label or "event"].add(int(ann.data["ordinal"]))
+        _inherit_ordinals(doc_mentions, occurrences)
+        out.extend(doc_mentions)
     return out
+
+
+_SUBJECT_PRONOUN = re.compile(r"\s*[\"„“»«]?(Er|Sie)\s")
+
+
+def _antecedent(text: str, start: int, sentence_starts: list[int], named: list[Annotation]) -> str | None:
+    """The name a sentence opening with "Er"/"Sie" points back to: the first person or organisation of the sentence before.
+
+    "Die IG Metall kündigte Streiks an. Sie hat zu dem Warnstreik aufgerufen." labels the call
+    "Die IG Metall hat …" rather than "Hat …". Only the sentence right before counts, and only its
+    first name (the subject position in most news sentences); anything further back is left alone.
+    """
+    pronoun = _SUBJECT_PRONOUN.match(text, start, start + 6)
+    if pronoun is None:
+        return None
+    kinds = ("PER",) if pronoun.group(1) == "Er" else ("PER", "ORG")  # "Er" is a man, "Sie" a woman, a group or a body
+    i = bisect.bisect_left(sentence_starts, start)
+    if i == 0:
+        return None
+    before = sentence_starts[i - 1]
+    for ent in named:
+        if ent.span.start >= start:
+            break
+        if ent.span.start >= before:
+            return ent.surface if ent.label in kinds else None
+    return None
+
+
+def _inherit_ordinals(mentions: list[Mention], named: dict[str, set[int]]) -> None:
+    """An article that names one occurrence of a happening ("der zweite Warnstreik") tells of that one throughout.
+
+    Its other mentions of the class ("der Ausstand", "am Montag wird gestreikt") take the number;
+    an article naming two occurrences ("anders als beim ersten Ausstand") leaves them unnumbered.
+    """
+    for m in mentions:
+        if m.happening and m.ordinal is None and len(named.get(m.event_class, ())) == 1:
+            m.ordinal = next(iter(named[m.event_class]))
 
 
 def _weekday_of(doc: Document, data: Any) -> dict[str, Any] | None:
@@ -218,6 +278,35 @@ def _weekday_of(doc: Document, data: Any) -> dict[str, Any] | None:
     if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
         return None
     return {**doc.span_json(Span(*span)), "weekday": data["weekday"]}
+
+
+def _repeat(ordinal: int | None) -> bool:
+    """The mention names a later occurrence ("zweiter", "erneuter"), not the first or none."""
+    return ordinal is not None and ordinal != 1
+
+
+def _later(c: _Cluster) -> bool:
+    """The cluster tells a later occurrence of its happening (its weekdays are placed by ``_place_repeats``)."""
+    return any(_repeat(o) for o in c.ordinals)
+
+
+def _same_text_day(m: Mention, c: _Cluster) -> bool:
+    return m.basis == "text" and m.window is not None and m.window.days == 1 and any(
+        t.days == 1 and m.window.overlaps(t, 0) for t in c.text_windows
+    )
+
+
+def _same_occurrence(a: int, b: int) -> bool:
+    """Two named occurrences can be one: the same number, or a repeat (0) and any occurrence after the first."""
+    return a == b or (a == 0 and b != 1) or (b == 0 and a != 1)
+
+
+def _origins(groups: dict[str, str], sources: Sequence[str]) -> list[dict[str, Any]]:
+    """The sources of an event per origin (agency, outlet or copy group), largest first."""
+    by: dict[str, list[str]] = defaultdict(list)
+    for d in sources:
+        by[groups.get(d, d)].append(d)
+    return [{"origin": o, "sources": sorted(ds)} for o, ds in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
 def _name_tokens(surface: str) -> frozenset[str]:
@@ -260,7 +349,7 @@ def _weekday_span(m: Mention) -> dict[str, Any]:
 
 def _place_weekdays(
     c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]], pins: Pins | None = None,
-    story_days: Sequence[date_type] | None = None,
+    story_days: Sequence[date_type] | None = None, after: bool = False,
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], bool, dict[str, list[Mention]]]:
     """Place the sources' unplaced weekdays ("am Samstag") against a day-precision date of the same narrative.
 
@@ -289,11 +378,17 @@ def _place_weekdays(
             # last: the days its story's texts give, when the weekday falls on one day among them
             # all that its own article can speak of ("am Montag" after a Sunday election)
             near = {nearest_weekday(d, weekday): d for d in story_days}
+            if after:
+                # a later occurrence ("der erneute Warnstreik am Montag") comes after the last earlier one
+                # on that weekday, else after the story's first day
+                same = [d for d in story_days if d.weekday() == weekday]
+                base = max(same) if same else min(story_days)
+                near = {next_weekday(base, weekday): base}
             inside = {d: a for d, a in near.items() if m.window is None or m.window.start <= d <= m.window.end}
             if len(inside) != 1:
                 continue  # the story's days fall in two weeks: the weekday's week is not known
             ((day, story_day),) = inside.items()
-            anchor = {"value": story_day.isoformat(), "basis": "story"}
+            anchor = {"value": story_day.isoformat(), "basis": "previous occurrence" if after else "story"}
         else:
             mine = (pins or {}).get(m.doc) or {}
             pin_days = {p: iv.start for p in mine if (iv := interval_of(p)) is not None}
@@ -320,6 +415,34 @@ def _place_weekdays(
     for value, ms in placed.items():
         alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
     return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
+
+
+Dated = tuple[dict[str, Any] | None, list[dict[str, Any]], bool, dict[str, list[Mention]]]
+
+
+def _place_repeats(clusters: list[_Cluster], dated: list[Dated]) -> list[Dated]:
+    """Place the weekdays of a later occurrence after the days of the earlier ones.
+
+    "Am Montag der erneute Warnstreik", in articles known to the month only, is placed after the
+    days the story's texts give to the unnumbered or first occurrences of that class, not on the
+    Monday nearest it (which is the first strike's own day): the Monday after the last earlier
+    Monday, or after the story's first day when no earlier occurrence fell on a Monday.
+    """
+    earlier: dict[tuple[str, str], set[date_type]] = defaultdict(set)
+    for c, d in zip(clusters, dated, strict=True):
+        if _later(c) or not c.mentions[0].story:
+            continue
+        if d[0] and d[0].get("basis") in ("text", "derived") and (iv := interval_of(d[0].get("value"))) and iv.days == 1:
+            earlier[(c.mentions[0].story, c.mentions[0].event_class)].add(iv.start)
+    out = []
+    for c, d in zip(clusters, dated, strict=True):
+        key = (c.mentions[0].story, c.mentions[0].event_class)
+        day_dated = d[0] is not None and d[0].get("granularity") in ("day", "minute")
+        if d[3] or day_dated or not earlier.get(key) or not _later(c):
+            out.append(d)
+            continue
+        out.append(_place_weekdays(c, d[0], d[1], story_days=sorted(earlier[key]), after=True))
+    return out
 
 
 def _weekdays(m: Mention) -> set[int]:
@@ -350,10 +473,16 @@ class _Cluster:
     text_windows: dict[DateInterval, None] = field(default_factory=dict)
     windows: dict[DateInterval, None] = field(default_factory=dict)
     weekdays: set[int] = field(default_factory=set)  # the days of the week its mentions name (see _weekdays)
+    counts: set[tuple[str, float]] = field(default_factory=set)  # the casualty figures its mentions report
+    ordinals: set[int] = field(default_factory=set)  # the occurrences its mentions name (see Mention.ordinal)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
         self.weekdays |= _weekdays(m)
+        if m.count is not None:
+            self.counts.add(m.count)
+        if m.ordinal is not None:
+            self.ordinals.add(m.ordinal)
         self.word_sets[frozenset(m.words)] = None
         if m.window is not None:
             self.windows[m.window] = None
@@ -400,6 +529,8 @@ class EventMerger:
         mine = _weekdays(m)
         if mine and c.weekdays and not mine & c.weekdays:
             return None  # Saturday's demonstrations are not Sunday's
+        if m.count is not None and c.counts and m.count not in c.counts:
+            return None  # "auf 5 gestiegen" and "auf 7 gestiegen" are two reports of a rising toll
         texts = c.text_intervals()
         if m.window is not None:
             # a cluster the text dates is held to those dates: publication windows must not chain it
@@ -416,6 +547,10 @@ class EventMerger:
 
     def _score(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
         """Return (score, is_date_conflict) for joining ``m`` to ``c``, or None if incompatible."""
+        if m.ordinal is not None and any(not _same_occurrence(m.ordinal, o) for o in c.ordinals):
+            return None  # the second strike is not the first
+        if ((_repeat(m.ordinal) and not c.ordinals) or (m.ordinal is None and any(_repeat(o) for o in c.ordinals))) and not _same_text_day(m, c):
+            return None  # a later occurrence ("ein erneuter Warnstreik") and an unnumbered one meet only on a day the texts give
         if m.happening:
             return self._score_happening(m, c)
         if (
@@ -503,8 +638,8 @@ class EventMerger:
             clusters[ci].add(m)
             for k in keys:
                 index[k].add(ci)
-        ids = [d.id for d in docs]
-        groups = independent_groups(result, ids)
+        # sources are counted per origin: an agency's copies and one outlet's articles are one source
+        groups = independent_origins(result, docs)
         names = entity_names(getattr(result, "entities", None) or [])
         # dates: each event's consensus, then weekdays placed against the event's own day; the
         # weekdays placed so fix their articles' weeks for events no source dates to the day
@@ -515,7 +650,7 @@ class EventMerger:
                 for m in ms:
                     pins[m.doc].setdefault(day, _weekday_span(m))
         dated = [
-            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) else _place_weekdays(c, d[0], d[1], pins)
+            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) or _later(c) else _place_weekdays(c, d[0], d[1], pins)
             for c, d in zip(clusters, dated, strict=True)
         ]
         # then the days the story's texts give, for the weekdays still unplaced
@@ -524,10 +659,11 @@ class EventMerger:
             if c.mentions[0].story and d[0] and d[0].get("basis") == "text" and (iv := interval_of(d[0].get("value"))) and iv.days == 1:
                 story_days[c.mentions[0].story].add(iv.start)
         dated = [
-            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) or not story_days.get(c.mentions[0].story)
+            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) or not story_days.get(c.mentions[0].story) or _later(c)
             else _place_weekdays(c, d[0], d[1], story_days=sorted(story_days[c.mentions[0].story]))
             for c, d in zip(clusters, dated, strict=True)
         ]
+        dated = _place_repeats(clusters, dated)
         events = [self._event_json(c, groups, names, d[:3]) for c, d in zip(clusters, dated, strict=True)]
         events.sort(key=lambda e: (e["date"]["start"] if e["date"] else "9999", e["id"]))
         return events
@@ -619,7 +755,8 @@ class EventMerger:
             summary += f" ({', '.join(places[:2])})"
         rep = self._representative(c, date)
         named = [name(k) for k in agents if k in rep.strong_agents] or [name(k) for k in agents[:1] if k in c.strong_agents]
-        label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), named[0] if named else None) if rep.text else summary
+        agent = named[0] if named else rep.antecedent
+        label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), agent) if rep.text else summary
         sources = sorted({m.doc for m in c.mentions})
         text_dates = [a for a in dates if a["basis"] == "text"]
         conflict = c.conflict or weekdays_apart or any(
@@ -643,6 +780,8 @@ class EventMerger:
             "dates": dates,
             "sources": sources,
             "independent_sources": len({groups.get(d, d) for d in sources}),
+            "sources_label": origin_label(groups, sources),
+            "origins": _origins(groups, sources),
             "mentions": [
                 {
                     **m.span,
@@ -655,4 +794,6 @@ class EventMerger:
                 for m in sorted(c.mentions, key=lambda m: (m.doc, m.span["start"]))
             ],
             "conflict": bool(conflict),
+            # the casualty figure this entry reports (one per count: a rising toll is several entries)
+            "count": {"measure": next(iter(c.counts))[0], "value": next(iter(c.counts))[1]} if len(c.counts) == 1 else None,
         }

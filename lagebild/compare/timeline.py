@@ -41,6 +41,8 @@ def build_timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "label": ev.get("label"),
                 "sources": list(ev.get("sources") or []),
                 "independent_sources": ev.get("independent_sources"),
+                "sources_label": ev.get("sources_label"),
+                "origins": list(ev.get("origins") or []),
                 "evidence": [
                     {"doc": m["doc"], "start": m["start"], "end": m["end"], "text": m["text"], "date": (m.get("date") or {}).get("value")}
                     for m in ev.get("mentions") or []
@@ -49,6 +51,7 @@ def build_timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "date_evidence": date.get("derived_from") if date else None,
                 "dates": list(ev.get("dates") or []),
                 "conflict": bool(ev.get("conflict")),
+                "count": ev.get("count"),
             }
         )
     items.sort(key=timeline_key)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["DateInterval", "granularity_of", "interval_of", "nearest_weekday", "widen"]
+__all__ = ["DateInterval", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "widen"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -116,3 +116,16 @@ def nearest_weekday(anchor: date, weekday: int) -> date:
         return anchor + timedelta(days=ahead) if ahead <= 3 else anchor - timedelta(days=7 - ahead)
     except OverflowError:  # at the ends of the calendar: the other side
         return anchor - timedelta(days=7 - ahead) if ahead <= 3 else anchor + timedelta(days=ahead)
+
+
+def next_weekday(anchor: date, weekday: int) -> date:
+    """Return the first day after ``anchor`` with ISO weekday index ``weekday`` (1 to 7 days later).
+
+    For a later occurrence of a happening: "der zweite Warnstreik am Montag" after a first one on
+    Monday 2 December is Monday 9 December, never the first one's day.
+    """
+    ahead = (weekday - anchor.weekday()) % 7 or 7
+    try:
+        return anchor + timedelta(days=ahead)
+    except OverflowError:
+        return anchor

@@ -40,6 +40,8 @@ _RELATIVE = frozenset(
 #: ("traf am Abend ein", "kündigte Widerstand an"), not before a noun ("traf ein Tor", "klagte über Schmerzen an der Hüfte")
 _PARTICLE_OR_PREPOSITION = frozenset({"ein", "an"})
 _CONJUNCTIONS = frozenset("und oder aber sowie doch sondern denn and or but".split())
+#: an upper-case abbreviation right before a capitalised word makes it a name ("SK Sturm", "FC Union")
+_CLUB_PREFIX = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,2}")
 _NEGATION = frozenset("nicht kein keine keinen keinem keiner nie niemals weder not never no".split())
 _POSSIBLE = frozenset(
     "könnte könnten kann können konnte dürfte dürften möglicherweise womöglich eventuell vielleicht sollte sollten "
@@ -49,7 +51,13 @@ _POSSIBLE = frozenset(
 _HYPOTHETICAL_NOUN = frozenset("falle fall falls möglichen möglicher mögliches möglicher drohende drohenden drohender geplante geplanten geplanter".split())
 _INTENDED = frozenset("will wollen wollte wollten plant planen plante planten beabsichtigt intends plans".split())
 _REPORTED = frozenset("soll sollen habe hätten hätte sei seien reportedly allegedly".split())
-_REQUIRED = frozenset("muss müssen musste mussten must".split())
+_REQUIRED = frozenset("muss müssen musste mussten müsse müssten must".split())
+#: words that make a clause tell a habit or a rule, not one happening ("sterben jährlich 200.000 Menschen")
+_HABITUAL = frozenset("jährlich alljährlich täglich wöchentlich monatlich regelmäßig gewöhnlich üblicherweise meist meistens oft häufig annually yearly daily usually often".split())
+#: clause openers of a condition ("wenn ein Elternteil gestorben ist", "falls …"): no single past happening
+_CONDITIONAL = frozenset("wenn falls sofern if unless".split())
+#: modal infinitives after "hätte"/"hätten" make the clause counterfactual ("hätte sich der Wahl stellen sollen")
+_COUNTERFACTUAL_MODAL = frozenset("sollen können müssen dürfen".split())
 _PLUPERFECT = frozenset("hatte hatten hattest war waren had".split())
 _PERFECT = frozenset("hat haben habe hast ist sind sei seien has have".split())
 _PASSIVE = frozenset("wurde wurden worden wird werden was were been".split())
@@ -81,6 +89,8 @@ class EventMention:
     object_text: str | None = None
     agent_text: str | None = None
     noun: bool = False  # the trigger is a noun naming the happening ("Anschlag"), not a verb
+    counts: tuple[str, ...] = ()  # measures of the figures that count this class (from the rule)
+    ordinal: int | None = None  # "der zweite Warnstreik": 2; "ein erneuter Streik", "streikten erneut": 0 (a repeat)
 
     def data(self) -> dict[str, Any]:
         """Return the annotation payload (keys per docs/annotations.md)."""
@@ -104,6 +114,7 @@ class EventMention:
             "object": self.object_text,
             "agent_text": self.agent_text,
             "noun": self.noun,
+            "ordinal": self.ordinal,
         }
 
 
@@ -185,20 +196,28 @@ def _tense(trigger_word: str, clause_words: set[str]) -> str:
     return "present"
 
 
-def _modality(words: list[str], trigger_idx: int, sentence_text: str) -> tuple[str, bool]:
+def _modality(words: list[str], trigger_idx: int, sentence_text: str, noun: bool = False) -> tuple[str, bool]:
     lowered = [w.lower() for w in words]
     negated = any(w in _NEGATION for w in lowered)
-    if trigger_idx > 0 and lowered[trigger_idx - 1] == "zu":
+    if not noun and trigger_idx > 0 and lowered[trigger_idx - 1] == "zu":  # "zu Warnstreiks": a preposition
         return "embedded", negated
     if lowered[trigger_idx].startswith(("anzu", "einzu", "vorzu")):
         return "embedded", negated
     found = set(lowered)
+    if lowered and lowered[0] in _CONDITIONAL:
+        return "possible", negated
+    if found & {"hätte", "hätten"} and found & _COUNTERFACTUAL_MODAL:
+        return "possible", negated
     if found & _REQUIRED:
         return "required", negated
     if found & _POSSIBLE:
         return "possible", negated
     if found & _INTENDED:
         return "intended", negated
+    if found & {"soll", "sollen"} and trigger_idx + 1 < len(lowered) and lowered[trigger_idx + 1] == "werden":
+        return "intended", negated  # "soll im September veröffentlicht werden": planned, not reported
+    if found & _HABITUAL:
+        return "habitual", negated
     if sentence_text.rstrip().endswith("?"):
         return "question", negated
     if found & _REPORTED or (lowered and lowered[0] in ("dass", "ob", "that", "whether")):
@@ -288,6 +307,8 @@ def find_events(
                 continue
             if rule.noun and any(e.span.start <= trig.start and trig.end <= e.span.end for e in entities):
                 continue  # "Ruth Brand", "Hotel Sturm": a name, not a fire or a storm
+            if rule.noun and idx > 0 and _CLUB_PREFIX.fullmatch(words[idx - 1][2]):
+                continue  # "SK Sturm Graz", "FC Eintracht": a club's name the tagger missed
             particle = None
             if rule.particle:
                 particle_re = re.compile(rf"(?<![\w-]){rule.particle}(?![\w-])")
@@ -335,12 +356,18 @@ def _describe(
     pieces: list[Span],
 ) -> EventMention:
     word_list = [w[2] for w in words]
-    modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end])
+    modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end], rule.noun)
     lowered = {w.lower() for w in word_list}
-    ev = EventMention(rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun)
+    ev = EventMention(
+        rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun, counts=rule.counts
+    )
     ev.tense = _tense(text[trig.start : trig.end], lowered)
-    if rule.noun and ev.modality == "asserted" and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
+    if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
         ev.modality = "possible"
+    if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _DEMANDING for w in word_list[:idx]):
+        ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
+    if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
+        ev.modality = "intended"  # "rief zu Warnstreiks auf": the strike is called for, the call is the event
     in_clause = [e for e in entities if clause.contains(e.span)]
     passive = bool(lowered & _PASSIVE) and ev.tense in ("past", "perfect", "pluperfect", "present")
     left, right, by = [], [], []
@@ -395,9 +422,11 @@ def _describe(
         left_words = [w for w in words if w[1] <= trig.start]
         if left_words and any(w[2][:1].isupper() for w in left_words[1:] or left_words):
             ev.agent_text = " ".join(w[2] for w in left_words[-6:])
+    if not rule.counts:  # "das vierte Todesopfer" counts victims, not occurrences of a happening
+        ev.ordinal = _ordinal(words, idx, rule.noun)
     taken = [e.span for e in in_clause] + [t.span for t in timexes]
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
-    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value")]
+    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t)]
     own = [t for t in dated if clause.contains(t.span)]
     pool = own or dated
     if pool:
@@ -408,6 +437,66 @@ def _describe(
     if weekdays and ev.time is None:
         ev.weekday = min(weekdays, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
     return ev
+
+
+_ORDINAL = re.compile(
+    r"(?:(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)|(erneut|abermalig|wiederholt))(?:e|en|er|es|em)?", re.IGNORECASE
+)
+_ORDINAL_VALUE = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8, "neunt": 9, "zehnt": 10}
+
+
+def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool) -> int | None:
+    """Which occurrence a mention names: "der zweite Warnstreik" 2, "ein erneuter Streik" or "streikten erneut" 0 (a repeat).
+
+    Only an inflected ordinal before the noun counts ("zweiten", "erster"), not "acht" or "erst"
+    as a number or an adverb ("erst am Montag"); "erneut" just before the noun ("ruft erneut zu
+    Warnstreiks auf", "einem erneuten Streik") marks a repeat.
+    """
+    if noun:
+        for back in range(1, 4):
+            j = idx - back
+            if j < 0:
+                break
+            w = words[j][2]
+            m = _ORDINAL.fullmatch(w)
+            if m and m.group(2):
+                return 0  # "erneut zu Warnstreiks", "einem erneuten Streik"
+            if m and w[len(m.group(1)):]:
+                return _ORDINAL_VALUE[m.group(1).lower()]
+            if w[:1].isupper() and back > 1:
+                break
+        return None
+    # a verb's "erneut" continues a series whose start may lie outside the coverage
+    # ("demonstrierten erneut Zehntausende"): it names no occurrence
+    return None
+
+
+#: verbs whose object is wanted, not done ("fordern einen Rücktritt", "den Rücktritt zu erzwingen")
+_DEMANDING = frozenset("fordern fordert forderte forderten gefordert verlangen verlangt verlangte verlangten erzwingen anstreben strebt".split())
+_CALL = re.compile(r"\b(?:(?:r(?:uft|ufen|ief|iefen|ufe)\b.*\bauf\b)|aufgerufen|aufzurufen|aufrufen|aufrief(?:en)?|Aufruf|Aufrufe)", re.DOTALL)
+
+
+def _called_for(text: str, clause: Span, words: list[str], idx: int) -> bool:
+    """A noun after "zu"/"zum"/"zur" in a clause that calls for it ("ruft erneut zu Warnstreiks auf", "Aufruf zur Demo")."""
+    if not any(w.lower() in ("zu", "zum", "zur") for w in words[max(0, idx - 3) : idx]):
+        return False
+    return _CALL.search(text, clause.start, clause.end) is not None
+
+
+_BOUND_BEFORE = re.compile(r"(?:\b(?:seit|since)|\b(?:bis|until|by)(?:\s+(?:spätestens|Ende|Anfang|Mitte|zum|zur))?)\s*$", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _bound(text: str, t: Annotation) -> bool:
+    """A year or month that bounds a span of time, not the time of the happening.
+
+    "der erste Ausstand seit 2018" happened now, not in 2018; "bis 2030 Stellen streichen" is a
+    deadline. A day stays: "seit heute steht das Ergebnis fest" and "bis Montag 117 Tote" date
+    the happening or the count.
+    """
+    if _DAY_VALUE.match(str(t.data.get("value") or "")):
+        return False
+    return _BOUND_BEFORE.search(text, max(0, t.span.start - 24), t.span.start) is not None
 
 
 def _open_weekday(t: Annotation) -> bool:

@@ -40,10 +40,34 @@ def _clause(text: str, sentence: Span, trigger: Span) -> Span:
     return Span(start, end)
 
 
+#: an aside in brackets ("Olaf Scholz (66, SPD) hatte …"): left out, so it neither cuts the clause nor fills the label
+_ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
+#: a relative clause closed before the verb of its main clause ("Die Zahl der Menschen, die … kamen, ist … gestiegen")
+_EMBEDDED_RELATIVE = re.compile(
+    r",\s+(?:der|die|das|dem|den|dessen|deren|welche[rsmn]?)\s[^,;:()]{1,120}?,(?=\s+(?:ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden|stieg|stiegen|steigt|kam|kamen)\b)"
+)
+#: a dateline before the first sentence ("Bad Neuenahr-Ahrweiler Die Zahl …"): capitalised place words, then an article
+_DATELINE = re.compile(r"(?:[A-ZÄÖÜ][\w.-]*\s+){1,3}(?=(?:Die|Der|Das|Ein|Eine|Bei|Nach|Im|In|Am)\s)")
+
+
+def _masked(text: str, sentence: Span, trigger: Span) -> str:
+    """The text with the sentence's asides and closed relative clauses blanked (offsets kept), unless they hold the trigger."""
+    piece = text[sentence.start : sentence.end]
+    for pattern in (_ASIDE, _EMBEDDED_RELATIVE):
+        for m in pattern.finditer(piece):
+            if not (sentence.start + m.start() <= trigger.start < sentence.start + m.end()):
+                piece = piece[: m.start()] + " " * (m.end() - m.start()) + piece[m.end() :]
+    line = _DATELINE.match(piece)
+    if line and sentence.start + line.end() <= trigger.start and not piece[: line.end()].rstrip().endswith((".", ":")):
+        piece = " " * line.end() + piece[line.end() :]
+    return text[: sentence.start] + piece + text[sentence.end :]
+
+
 def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None = None, max_words: int = _MAX_WORDS) -> str:
     """Return the clause of ``sentence`` that holds ``trigger``, without leading connectives or pronouns."""
     if not (0 <= sentence.start <= trigger.start < trigger.end <= sentence.end <= len(text)):
         return text[trigger.start : trigger.end] if 0 <= trigger.start < trigger.end <= len(text) else ""
+    text = _masked(text, sentence, trigger)
     clause = _clause(text, sentence, trigger)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, clause.start, clause.end)]
     trig_idx = next((i for i, w in enumerate(words) if w[1] > trigger.start), 0)
@@ -72,7 +96,7 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
             texts = texts[:max_words]
         else:
             texts = [*texts[:4], "…", *texts[trig_idx - (max_words - 9) : trig_idx + 4]]
-    body = " ".join(texts).strip(" ,.;:")
+    body = " ".join(texts).strip(" ,.;:").lstrip("\\/|•*#+-–— ")  # page furniture before the first word
     if lead and body:
         body = f"{lead} {body}"
     return body[:1].upper() + body[1:] if body else text[trigger.start : trigger.end]
@@ -122,6 +146,7 @@ def label_quality(text: str, sentence: Span, trigger: Span) -> int:
     """Lower is better: a clause that opens its sentence with a capital and is short enough to read whole."""
     if not (0 <= sentence.start <= trigger.start < trigger.end <= sentence.end <= len(text)):
         return 9
+    text = _masked(text, sentence, trigger)
     clause = _clause(text, sentence, trigger)
     first = text[clause.start : clause.end].lstrip()[:1]
     n = len(_WORD.findall(text, clause.start, clause.end))

@@ -12,7 +12,7 @@ from pathlib import Path
 __all__ = ["ENTRY_KEYS", "MERGE_POLICIES", "TriggerRule", "candidate_pattern", "class_policies", "load_lexicon"]
 
 #: keys an entry of triggers.toml may have (anything else is a mistake in the data file)
-ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "merge", "category"})
+ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "merge", "category", "counts"})
 #: "participants": mentions are one event when they share participants (who signed what);
 #: "happening": one event per story, place and date window (a flood, an attack, a strike)
 MERGE_POLICIES = frozenset({"participants", "happening"})
@@ -32,6 +32,7 @@ class TriggerRule:
     unless: re.Pattern[str] | None = None  # the sentence must not match this ("Todesopfer gefordert" is no demand)
     merge: str = "participants"
     category: str = ""
+    counts: tuple[str, ...] = ()  # measures (measures.toml) of the figures that count this class ("dead")
 
 
 @lru_cache(maxsize=8)
@@ -57,6 +58,7 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
     if merge not in MERGE_POLICIES:
         raise ValueError(f"triggers: entry [{entry_name}] has merge = {merge!r}, expected one of {sorted(MERGE_POLICIES)}")
     category = str(entry.get("category") or "")
+    counts = tuple(_strings(entry.get("counts")))
     rules = []
     words = [(str(f), False) for f in _strings(entry.get("forms"))]
     words += [(str(f), True) for f in _strings(entry.get("nouns"))]
@@ -65,7 +67,7 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
         if " ... " in form:
             form, particle = (part.strip() for part in form.split(" ... ", 1))
         pattern = re.compile(rf"(?<![\w-])(?:{form})(?![\w-])")
-        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, merge=merge, category=category))
+        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, merge=merge, category=category, counts=counts))
     return rules
 
 

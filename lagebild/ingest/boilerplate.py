@@ -41,6 +41,7 @@ from itertools import pairwise
 from typing import Any
 
 from lagebild.ingest import headers
+from lagebild.ingest.page_dates import update_label
 from lagebild.ingest.text_header import choose_title_line
 from lagebild.model import DateValue
 
@@ -566,8 +567,7 @@ def _header_meta(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
     window = lines[: max(first + 4, 8)]
     dates = [(i, ln) for i, ln in enumerate(window) if ln.date is not None and ln.reason != "related links"]
     if dates:
-        published = [(i, ln) for i, ln in dates
-                     if not re.match(r"(?:zuletzt\s+|letzte\s+)?(?:aktualisier|geändert|updated|last|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)", ln.date_keyword)]
+        published = [(i, ln) for i, ln in dates if not (ln.date_keyword and update_label(ln.date_keyword))]
         meta["_published_line"], chosen = (published or dates)[0]
         meta["published"] = chosen.date
         meta["_published_labelled"] = bool(chosen.date_keyword)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from lagebild.ingest import page_dates
 from lagebild.model import DateValue
 
 __all__ = [
@@ -62,7 +63,11 @@ MONTHS.update({
     "novembre": 11, "noviembre": 11, "novembro": 11,
     "décembre": 12, "decembre": 12, "diciembre": 12, "dicembre": 12, "dezembro": 12,
 })
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: and those of the page-date parser (Polish, Czech, Finnish, Turkish, Russian, Arabic, Hindi …): one
+#: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19")
+_NAMES = sorted({*MONTHS, *page_dates.MONTH_SPELLINGS}, key=len, reverse=True)
+MONTHS = {page_dates.month_key(k): v for k, v in MONTHS.items()} | page_dates.MONTHS
+_MONTH = "|".join(map(re.escape, _NAMES))
 _WEEKDAY = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
     r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
@@ -74,12 +79,19 @@ _KEYWORD = (
     r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print|"
     # French, Spanish, Italian, Dutch, Portuguese: "Publié le", "Mis à jour le", "Publicado el", "Pubblicato il"
     r"publié|mis\s+à\s+jour|mis\s+en\s+ligne|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|"
-    r"atualizado)"
-    r"(?:\s+(?:am|on|at|um|le|el|il|op|em|:))?\s*:?"
+    r"atualizado|"
+    # Polish, Czech, Swedish, Danish, Norwegian, Finnish, Turkish, Russian, Arabic, Hindi: "Opublikowano:",
+    # "Aktualizováno", "Publicerad", "Julkaistu", "Güncelleme:", "Опубликовано:", "تاريخ النشر:", "प्रकाशित:"
+    r"opublikowano|aktualizacja|zaktualizowano|publikováno|aktualizováno|publicerad|uppdaterad|publiceret|opdateret|"
+    r"publisert|oppdatert|julkaistu|päivitetty|yayınlanma(?:\s+tarihi)?|yayınlandı|güncelleme|güncellendi|"
+    r"опубликовано|обновлено|تاريخ\s+النشر|نشر\s+في|آخر\s+تحديث|تحديث|प्रकाशित|अपडेटेड|"
+    # Chinese, Japanese, Korean: "发布时间：", "更新日：", "입력"
+    r"发布时间|發布時間|发布|發佈|更新时间|更新時間|公開日|配信日|更新日|更新|입력|수정)"
+    r"(?:\s+(?:am|on|at|um|le|el|il|op|em|den|في|:))?\s*[:：]?"
 )
 #: a time of day after the date, with the word for "at" of the languages header lines are written in
 #: (German, English, French, Spanish, Italian, Dutch, Portuguese, Finnish "klo", Scandinavian "kl.", Polish "godz.")
-_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|klo|kl\.|godz\.|-|–|\||/)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
+_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|klo|kl\.|godz\.|saat|-|–|\||/|•|·)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
 _DATE_FORMS = [
     # 25.10.2024, 25.10.24
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
@@ -88,11 +100,19 @@ _DATE_FORMS = [
     # 24. Oktober 2024, 24. Oktober, 2024, 24 Oct 2024
     rf"(?P<d3>\d{{1,2}})(?:\.|er|º)?\s*(?:de\s+)?(?P<m3>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y3>\d{{4}})",
     # October 24, 2024 / Oct. 24 2024
-    rf"(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})",
+    rf"(?<!\w)(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})",
     # Oktober 2024
-    rf"(?P<m5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})",
+    rf"(?<!\w)(?P<m5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})",
     # 03/06/2022: day first as in German and most languages; 06/13/2022 can only be month first
     r"(?P<d6>\d{1,2})/(?P<m6>\d{1,2})/(?P<y6>\d{4})(?!\d)",
+    # 11/08/23 with a two-digit year: a US byline ("11/08/23 5:19pm"); only with a time of day after it
+    # or alone at the end, never inside a sentence ("Quote 11/08/23 der Befragten")
+    r"(?<![\d/.])(?P<d8>\d{1,2})/(?P<m8>\d{1,2})/(?P<y8>\d{2})(?![\d/])"
+    r"(?=\s*(?:,|at|um|-|–|\||•)?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d|\s*$)",
+    # 2023年11月8日 (Chinese, Japanese), 2023년 11월 8일 (Korean)
+    r"(?P<y9>\d{4})\s*[年년]\s*(?P<m9>\d{1,2})\s*[月월]\s*(?P<d9>\d{1,2})\s*[日일]",
+    # 2023.11.08, 2023. 11. 08. (Korean, Hungarian, Chinese): year first with dots, always to the day
+    r"(?<![\d.])(?P<y10>(?:19|20)\d{2})\.\s?(?P<m10>\d{1,2})\.\s?(?P<d10>\d{1,2})(?!\d|\.\d)\.?",
 ]
 #: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
 #: an agency is not part of the author name.
@@ -112,7 +132,7 @@ _LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_RE = re.compile(
-    rf"^\s*(?P<kw>{_KEYWORD}\s*)(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}(?:\s*[|:–-])?\s+(?=\S)",
+    rf"^\s*(?P<kw>{_KEYWORD}\s*)(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}(?:\s*[|:,–-])?\s+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -125,6 +145,10 @@ class DateMatch:
     start: int
     end: int
     keyword: str = ""
+
+
+def _month(name: str) -> int:
+    return page_dates.month_number(name) or 0  # every name the patterns match is a key; 0 is no valid month
 
 
 def _valid(y: int, m: int, d: int | None) -> bool:
@@ -153,13 +177,16 @@ def _value(m: re.Match[str]) -> DateValue | None:
         y, mo = int(g["y2"]), int(g["m2"])
         d = int(g["d2"]) if g.get("d2") else None
     elif g.get("y3"):
-        y, mo, d = int(g["y3"]), MONTHS[g["m3"].lower()], int(g["d3"])
+        y, mo, d = int(g["y3"]), _month(g["m3"]), int(g["d3"])
     elif g.get("y4"):
-        y, mo, d = int(g["y4"]), MONTHS[g["m4"].lower()], int(g["d4"])
+        y, mo, d = int(g["y4"]), _month(g["m4"]), int(g["d4"])
     elif g.get("y5"):
-        y, mo = int(g["y5"]), MONTHS[g["m5"].lower()]
-    elif g.get("y6"):
-        y, mo, d = int(g["y6"]), int(g["m6"]), int(g["d6"])
+        y, mo = int(g["y5"]), _month(g["m5"])
+    elif g.get("y9") or g.get("y10"):
+        y, mo, d = (int(g["y9"]), int(g["m9"]), int(g["d9"])) if g.get("y9") else (int(g["y10"]), int(g["m10"]), int(g["d10"]))
+    elif g.get("y6") or g.get("y8"):
+        # day first as in German and most languages (``order_ambiguous`` tells where the order is open)
+        y, mo, d = (int(g["y6"]), int(g["m6"]), int(g["d6"])) if g.get("y6") else (_year(g["y8"]), int(g["m8"]), int(g["d8"]))
         if mo > 12 >= d:
             mo, d = d, mo
     if y is None or mo is None or not _valid(y, mo, d):
@@ -180,22 +207,33 @@ def _value(m: re.Match[str]) -> DateValue | None:
 
 
 #: a time of day written before the date: "18:45 Uhr, 01.06.2025"
-_TIME_FIRST = re.compile(r"^\W{0,3}(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:uhr|h)?\s*[,|·–-]?\s*", re.IGNORECASE)
+#: or after a label, with a 12-hour clock and a zone ("Published 5:19 PM EST, Wed November 8, 2023")
+_TIME_FIRST = re.compile(
+    rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)\s*(?:uhr|h|(?P<ampm>[ap]\.?m\.?))?"
+    r"(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|BST))?\s*[,|·•–-]?\s*",
+    re.IGNORECASE,
+)
 
 
 def date_line(line: str) -> DateMatch | None:
     """Parse a line that is only a date (optionally with a keyword, weekday, time, reading time)."""
     if len(line) > 120:
         return None
+    line = page_dates.ascii_digits(line)  # "٨ نوفمبر ٢٠٢٣", "०८.११.२०२३": the same patterns, one length
     m = _LINE_RE.match(line.strip())
     if not m:
         t = _TIME_FIRST.match(line.strip())
         rest = _LINE_RE.match(line.strip()[t.end() :]) if t else None
         value = _value(rest) if rest and t else None
-        if value is None or value.value is None or value.precision != "day" or t is None:
+        if value is None or value.value is None or value.precision != "day" or t is None or rest is None or rest.group("kw"):
             return None
-        clock = f"{value.value}T{int(t.group('hh')):02d}:{t.group('mi')}"
-        return DateMatch(DateValue(clock, "minute", False), 0, len(line), "")
+        hour = int(t.group("hh"))
+        ampm = (t.group("ampm") or "").lower().replace(".", "")
+        if ampm and not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0) if ampm else hour
+        clock = f"{value.value}T{hour:02d}:{t.group('mi')}"
+        return DateMatch(DateValue(clock, "minute", False), 0, len(line), " ".join((t.group("kw") or "").split()).lower())
     value = _value(m)
     if value is None:
         return None
@@ -226,7 +264,7 @@ def closing_date(line: str) -> DateValue | None:
     statt.") has lowercase verbs or words after the date; a line announcing an appointment
     ("Anmeldung: bis 15. Februar 2025") names it, and both are refused.
     """
-    line = line.strip()
+    line = page_dates.ascii_digits(line.strip())
     signed = _SIGNATURE.search(line[-160:])
     if signed:  # "… dabei. (Anna Muster, APA, 12.9.2015)": a signature after the last sentence
         line = signed.group(1)
@@ -272,13 +310,16 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
     2022") is not a stamp.
     """
     end = min(len(text), window)
+    text = page_dates.ascii_digits(text[:end])
     for digit in _STAMP_START.finditer(text, 0, end):  # a date stamp starts with its day, year or month
         m = _STAMP_RE.match(text, digit.start(), end)
         if m is None:
             continue
         value = _value(m)
-        if value is None or value.precision not in ("day", "minute"):
+        if value is None or value.precision not in ("day", "minute") or page_dates.version_number(text, m.start()):
             continue
+        if m.group("y8") and not m.group("hh"):
+            continue  # "3/1/23" without a time is a score or a fraction as often as a date
         lead = _STAMP_LEAD.search(text, max(0, m.start() - 30), m.start()) is not None
         if value.precision == "day" and m.start() >= day_window and not lead:
             continue
@@ -293,13 +334,14 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
 
 def date_at(text: str, pos: int) -> DateValue | None:
     """Parse the date that starts at ``text[pos]`` with the precision written (a time gives minutes)."""
-    m = _DATE_RE.match(text, pos)
+    start = max(0, pos - 20)  # what stands before still counts for the patterns' look-behinds
+    m = _DATE_RE.match(page_dates.ascii_digits(text[start : pos + 200]), pos - start)
     return _value(m) if m else None
 
 
 def date_prefix(line: str) -> DateMatch | None:
     """Parse a keyword + date glued in front of running text (``date 2024-11 Die Wahl …``)."""
-    m = _PREFIX_RE.match(line[:200])
+    m = _PREFIX_RE.match(page_dates.ascii_digits(line[:200]))
     if not m:
         return None
     value = _value(m)
@@ -473,7 +515,7 @@ def header_parts(line: str) -> dict[str, object] | None:
     the line has at least two parts and every part is a byline, a date, a reading time, a
     section word or an agency name; else ``None``.
     """
-    s = line.strip()
+    s = page_dates.ascii_digits(line.strip())
     if len(s) > 160:
         return None
     agency_byline = _NAME_AGENCY.fullmatch(s)
@@ -613,14 +655,14 @@ def yearless_label_date(line: str) -> tuple[int, int, tuple[int, int] | None] | 
     URL, a crawl marker). A line with anything else on it is refused, and so is a month name that
     is also a word ("Mai" stays, it is a month in German; "mar" and "may" need their day first).
     """
-    s = line.strip()
+    s = page_dates.ascii_digits(line.strip())
     if len(s) > 80:
         return None
     m = _YEARLESS_RE.match(s)
     if not m or not m.group("kw").strip():
         return None
     day, month = (m.group("d"), m.group("m")) if m.group("d") else (m.group("d2"), m.group("m2"))
-    mo = MONTHS[month.lower().rstrip(".")]
+    mo = _month(month)
     if not _valid(2000, mo, int(day)):  # 29 February is possible in some year
         return None
     clock = (int(m.group("hh")), int(m.group("mi"))) if m.group("hh") and m.group("mi") else None

@@ -345,16 +345,22 @@ def _fallbacks_gated() -> Iterator[None]:
         core.compare_extraction = original
 
 
-def _htmldate(tree: Any, url: str | None, max_date: str) -> str | None:
+def _htmldate(tree: Any, url: str | None, max_date: str, page: str) -> str | None:
     """htmldate's answer as trafilatura asks for it (original date, extensive search)."""
     from htmldate import find_date
+
+    from lagebild.ingest.page_dates import written_on_page
 
     try:
         found = find_date(tree, extensive_search=True, original_date=True, max_date=max_date, url=url)
     except Exception as exc:  # a broken page must not stop the batch
         log.debug("htmldate failed: %r", exc)
         return None
-    return found if found and found[:10] <= max_date else None
+    if not found or found[:10] > max_date:
+        return None
+    if found[5:10] == "01-01" and not written_on_page(page, found[:10]):
+        return None  # htmldate's default for a bare copyright year ("© 1996" → 1996-01-01): no day was written
+    return found
 
 
 def _title(tree: Any, doc: Any, url: str | None) -> str | None:
@@ -385,19 +391,23 @@ def _printed_author(tree: Any) -> str | None:
         return None
 
 
-def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date: str, url: str | None) -> DateValue:
-    """Choose the publication day: printed header date, structured data, then htmldate."""
+def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date: str, url: str | None,
+                      updated: list[DateValue]) -> DateValue:
+    """Choose the publication day: printed header date, structured data, then htmldate; a later update
+    day the page gives is added to ``updated``."""
     from lagebild.ingest.page_dates import choose_date
 
     if tree is not None:
         try:
             chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4],
-                                 htmldate=lambda: _htmldate(tree, url, max_date),
+                                 htmldate=lambda: _htmldate(tree, url, max_date, page),
                                  language=tree.get("lang"), url=url, page=page)
         except Exception as exc:
             log.debug("date choice failed: %r", exc)
             chosen = None
         if chosen is not None:
+            if chosen.updated:
+                updated.append(DateValue(chosen.updated, "day", False, "update date of the page"))
             return DateValue(chosen.day, "day", False, chosen.reason)
     return DateValue()
 
@@ -443,7 +453,10 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
         out.language = meta.language or None
         cats = meta.categories or []
         out.section = cats[0] if cats else None
-        out.published = _publication_date(tree, page, meta, lines, max_date, meta.url or url)
+        updated: list[DateValue] = []
+        out.published = _publication_date(tree, page, meta, lines, max_date, meta.url or url, updated)
+        if updated:
+            out.extra["updated"] = updated[0].to_json()
         if meta.description:
             out.extra["description"] = meta.description
     return out

@@ -30,13 +30,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "jsonld_objects", "line_dates", "printed_dates",
-    "structured_dates", "url_day",
+    "structured_dates", "update_label", "url_day", "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -69,8 +69,42 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     12: ("dezember", "december", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "desember", "grudnia",
          "grudzień", "joulukuuta", "prosince", "aralık", "декабря", "dez", "dec"),
 }
-MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
-_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+#: Gregorian month names in Arabic (Egyptian/Gulf and Levantine forms) and Hindi, as news sites print
+#: them ("٨ نوفمبر ٢٠٢٣", "8 नवंबर 2023"); Persian months are of the Solar Hijri calendar and are not here
+_MONTH_NAMES_NONLATIN: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانون الثاني", "जनवरी"), 2: ("فبراير", "شباط", "फ़रवरी", "फरवरी"), 3: ("مارس", "آذار", "मार्च"),
+    4: ("أبريل", "ابريل", "إبريل", "نيسان", "अप्रैल"), 5: ("مايو", "أيار", "मई"), 6: ("يونيو", "يونيه", "حزيران", "जून"),
+    7: ("يوليو", "يوليه", "تموز", "जुलाई"), 8: ("أغسطس", "اغسطس", "آب", "अगस्त"),
+    9: ("سبتمبر", "أيلول", "सितंबर", "सितम्बर"), 10: ("أكتوبر", "اكتوبر", "تشرين الأول", "अक्टूबर"),
+    11: ("نوفمبر", "تشرين الثاني", "नवंबर", "नवम्बर"), 12: ("ديسمبر", "كانون الأول", "दिसंबर", "दिसम्बर"),
+}
+
+
+def month_key(name: str) -> str:
+    """The lookup form of a month name: lower case, dotless and dotted i alike ("KASIM", "Kasım" → "kasim")."""
+    return name.lower().replace("ı", "i").replace("i\u0307", "i").rstrip(".")
+
+
+MONTHS: dict[str, int] = {
+    month_key(name): num for table in (_MONTH_NAMES, _MONTH_NAMES_NONLATIN) for num, names in table.items() for name in names
+}
+#: every spelling as written (the patterns match case-insensitively)
+MONTH_SPELLINGS = frozenset(n for t in (_MONTH_NAMES, _MONTH_NAMES_NONLATIN) for v in t.values() for n in v)
+_MONTH = "|".join(sorted(map(re.escape, MONTH_SPELLINGS), key=len, reverse=True))
+
+
+def month_number(name: str) -> int | None:
+    """The number of a month name any of the month patterns matched, or ``None``."""
+    return MONTHS.get(month_key(name))
+
+
+#: decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali) → ASCII, one character for one
+_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x0660, 0x06F0, 0x0966, 0x09E6) for i in range(10)})
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with the digits of other scripts written as ASCII digits (same length: offsets hold)."""
+    return text.translate(_DIGITS)
 
 _TEXT_DATE = re.compile(
     r"(?<![\d/.-])(?:"
@@ -81,11 +115,11 @@ _TEXT_DATE = re.compile(
     # 25/10/2024, 10/25/2024, 25-10-2024
     r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2})"
     # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
-    rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})\b\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
+    rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
     # October 24, 2024
-    rf"|\b(?P<m4>{_MONTH})\b\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
+    rf"|(?<!\w)(?P<m4>{_MONTH})(?!\w)\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
     # Apr 042013: a blog template's day and year spans flattened without a space (two-digit day)
-    rf"|(?<!\d\.\s)(?<!\d\s)\b(?P<m7>{_MONTH})\b\.?\s+(?P<d7>\d{{2}})(?P<y7>(?:19|20)\d{{2}})(?!\w)"
+    rf"|(?<!\d\.\s)(?<!\d\s)(?<!\w)(?P<m7>{_MONTH})(?!\w)\.?\s+(?P<d7>\d{{2}})(?P<y7>(?:19|20)\d{{2}})(?!\w)"
     # 2024年10月25日
     r"|(?P<y5>(?:19|20)\d{2})\s*年\s*(?P<m5>\d{1,2})\s*月\s*(?P<d5>\d{1,2})\s*日"
     # a second date glued to the first ("19. Dezember 202219. Dezember 2022", "17/11/201917/11/2019":
@@ -96,14 +130,27 @@ _TEXT_DATE = re.compile(
 
 _UPDATED = re.compile(
     r"aktualisiert|aktualisierung|geändert|bearbeitet|zuletzt|update|modifi|edited|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
-    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizov|güncellen|обновлен|editado|"
+    r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|更新|수정|"
     r"print\s+edition|printausgabe",
     re.IGNORECASE,
 )
+
+
+def written_on_page(page: str, day: str, limit: int = 1_000_000) -> bool:
+    """Whether ``day`` (``YYYY-MM-DD``) is written anywhere in ``page`` (markup included), in any order or form."""
+    page = ascii_digits(page[:limit])
+    return any(_day_of_match(m, first) == day for m in _TEXT_DATE.finditer(page) for first in (False, True))
+
+
+def update_label(label: str) -> bool:
+    """Whether a header label says update ("Aktualisiert am", "Last updated", "Güncelleme:", "Обновлено")."""
+    return bool(_UPDATED.search(label))
+
+
 _PUBLISHED = re.compile(
     r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
     r"publicación|pubblicato|pubblicazione|gepubliceerd|"
-    r"julkaistu|publicerad|publisert|offentliggjort|opublikowan|publikováno|yayınlan|опубликован",
+    r"julkaistu|publicerad|publisert|publiceret|offentliggjort|opublikowan|publikováno|yayınlan|опубликован|النشر|نشر\s+في|प्रकाशित|发布|發布|發佈|公開|配信|입력",
     re.IGNORECASE,
 )
 #: labels of languages that write the day first: "Veröffentlicht: 03/06/2022", "Date de publication : 12/03/2024"
@@ -142,6 +189,7 @@ class PageDate:
 
     day: str
     reason: str
+    updated: str | None = None  # a later update day the page gives (structured ``dateModified`` or a printed label)
 
 
 def _valid_day(y: int, m: int, d: int) -> str | None:
@@ -149,6 +197,20 @@ def _valid_day(y: int, m: int, d: int) -> str | None:
         return datetime(y, m, d).date().isoformat()
     except ValueError:
         return None
+
+
+#: a word that makes the number after it a version, not a date ("Version 11.08.23", "Release 2.11.08", "v1.10.20")
+_VERSION_WORD = re.compile(r"(?:\b(?:version|versión|release|build|ver|firmware|patch|ios|android|macos|windows)\s*\.?|\bv)\s*$",
+                           re.IGNORECASE)
+
+
+def version_number(text: str, start: int) -> bool:
+    """Whether the number at ``text[start]`` follows a version word ("Version 11.08.23" is no date)."""
+    return bool(_VERSION_WORD.search(text[max(0, start - 16) : start]))
+
+
+def _month(name: str) -> int:
+    return month_number(name) or 0  # every name the patterns match is a key; 0 makes no valid day
 
 
 def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
@@ -165,13 +227,13 @@ def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
             return _valid_day(int(g["y6"]), b, a)
         return _valid_day(int(g["y6"]), a, b)
     if g["y3"]:
-        return _valid_day(int(g["y3"]), MONTHS[g["m3"].lower()], int(g["d3"]))
+        return _valid_day(int(g["y3"]), _month(g["m3"]), int(g["d3"]))
     if g["y4"]:
-        return _valid_day(int(g["y4"]), MONTHS[g["m4"].lower()], int(g["d4"]))
+        return _valid_day(int(g["y4"]), _month(g["m4"]), int(g["d4"]))
     if g["y5"]:
         return _valid_day(int(g["y5"]), int(g["m5"]), int(g["d5"]))
     if g["y7"]:
-        return _valid_day(int(g["y7"]), MONTHS[g["m7"].lower()], int(g["d7"]))
+        return _valid_day(int(g["y7"]), _month(g["m7"]), int(g["d7"]))
     return None
 
 
@@ -193,9 +255,10 @@ def line_dates(line: str, *, month_first: bool = False, day_first: bool = False)
     """
     out: list[tuple[str, str, int]] = []
     prev_end = 0
+    line = ascii_digits(line)
     for m in _TEXT_DATE.finditer(line):
         day = _day_of_match(m, month_first)
-        if day is None:
+        if day is None or version_number(line, m.start()):
             continue
         before = line[max(prev_end, m.start() - 40) : m.start()]
         prev_end = m.end()
@@ -210,6 +273,7 @@ def line_dates(line: str, *, month_first: bool = False, day_first: bool = False)
 
 def dateline_day(line: str, *, month_first: bool = False) -> str | None:
     """Return the day of a dateline opening a paragraph ("Berlin, 12.03.2022 – …"), else ``None``."""
+    line = ascii_digits(line)
     m = _DATELINE.match(line)
     if not m:
         return None
@@ -534,7 +598,7 @@ def _marked_updated(el: Any) -> bool:
 
 
 def _find_start(text: str, line: str, after: int) -> int:
-    probe = _WS.sub(" ", line).strip()[:60]
+    probe = ascii_digits(_WS.sub(" ", line).strip()[:60])
     if len(probe) < 12:
         return -1
     pos = text.find(probe, after)
@@ -549,6 +613,7 @@ BELOW_HEADLINE = 1500
 def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month_first: bool = False) -> list[DateCandidate]:
     """Find dates printed in the article header (headline … start of main text) and a dateline."""
     text, chunks, h1s = _linear_text(tree)
+    text = ascii_digits(text)
     if not text:
         return []
     anchor = -1
@@ -593,7 +658,7 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             if headline[0] <= m.start() < headline[1]:
                 continue  # a date in the headline is what the article is about
             day = _day_of_match(m, month_first)
-            if day is None:
+            if day is None or version_number(text, m.start()):
                 continue
             if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"]:
                 # 03/04/2020: either reading counts only where other evidence confirms it
@@ -656,7 +721,7 @@ def _printed_day_month(shown: str, machine_day: str) -> str | None:
     m = _DAY_MONTH.search(shown[:80])
     if not m:
         return None
-    month = MONTHS[(m["m"] or m["m2"]).lower()]
+    month = _month(m["m"] or m["m2"])
     d = int(m["d"] or m["d2"])
     ref = datetime.fromisoformat(machine_day)
     for year in (ref.year, ref.year - 1, ref.year + 1):
@@ -693,7 +758,7 @@ def url_day(url: str | None) -> str | None:
     if not m:
         return None
     month = m["m"]
-    num = int(month) if month.isdigit() else MONTHS.get(month.lower())
+    num = int(month) if month.isdigit() else month_number(month)
     return _valid_day(int(m["y"]), num, int(m["d"])) if num else None
 
 
@@ -759,6 +824,17 @@ def choose_date(
         structured = [c for c in structured_dates(tree, month_first=month_first, page=page) if _in_range(c.day, max_day)]
     except Exception:
         structured = []
+    chosen = _decide(printed, structured, max_day=max_day, htmldate=htmldate, language=language, url=url)
+    if chosen is None:
+        return None
+    later = [c.day for c in structured if c.kind == "modified" and chosen.day < c.day <= max_day] or \
+        [c.day for c in printed if c.kind == "modified" and chosen.day < c.day <= max_day]
+    return replace(chosen, updated=max(later)) if later else chosen
+
+
+def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
+            htmldate: str | Callable[[], str | None] | None,
+            language: str | None, url: str | None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Any
 
-from lagebild.events.extract import find_events, join_fragments
+from lagebild.events.extract import EventMention, find_events, join_fragments
 from lagebild.events.lexicon import candidate_pattern, load_lexicon
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.registry import STAGES
@@ -32,6 +33,19 @@ def _inside(anns: list[Annotation], starts: list[int], lo: int, hi: int) -> list
             out.append(anns[i])
         i += 1
     return out
+
+
+def _count_of(ev: EventMention, claims: list[Annotation]) -> dict[str, Any] | None:
+    """The figure of the sentence that counts the event's casualties ("auf 141 gestiegen"), its own clause first.
+
+    A casualty report with a number is a report of that count on its day: the merge step keeps
+    different counts apart, so a rising toll gives one timeline entry per count.
+    """
+    mine = [c for c in claims if c.data.get("measure") in ev.counts and isinstance(c.data.get("value"), (int, float))]
+    if not mine:
+        return None
+    best = min(mine, key=lambda c: (not ev.clause.contains(c.span), min(abs(c.span.start - ev.trigger.end), abs(ev.trigger.start - c.span.end))))
+    return {"value": float(best.data["value"]), "measure": str(best.data["measure"]), "claim_ann": best.id, "span": [best.span.start, best.span.end]}
 
 
 @STAGES.register("events.rules.v1", requires={"sentence"}, produces={"event"})
@@ -55,6 +69,8 @@ class RuleEvents:
             if q.kind == "quote":
                 content = q.data.get("content_span") or [q.span.start, q.span.end]
                 quotes.append((Span(*content), q))
+        claims = sorted((a for a in doc.annotations if a.kind == "claim" and a.data.get("measure")), key=lambda a: a.span.start)
+        claim_starts = [a.span.start for a in claims]
         hits = [Span(m.start(), m.end()) for m in candidate_pattern(rules).finditer(doc.text)]
         if not hits:
             return doc
@@ -75,8 +91,11 @@ class RuleEvents:
                 _inside(timexes, tx_starts, span.start, span.end),
                 [h for h in hits[i:j] if h.end <= span.end],
             )
+            counted = _inside(claims, claim_starts, span.start, span.end) if claims else []
             for ev in found:
                 data = ev.data()
+                if ev.counts and counted and (figure := _count_of(ev, counted)) is not None:
+                    data["count"] = figure
                 # who the article attributes the statement to ("Das berichtet KCNA", "laut X")
                 around = [(c, q) for c, q in quotes if c.contains(ev.trigger)]
                 if around:

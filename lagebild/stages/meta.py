@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from lagebild.ingest import headers
+from lagebild.ingest import headers, page_dates
 from lagebild.ingest.boilerplate import plan
+from lagebild.ingest.date_order import date_order, open_numeric_date
 from lagebild.model import DateValue, Document, Provenance, Span
 from lagebild.registry import STAGES
 
@@ -242,6 +243,60 @@ def _closing_statement(text: str, month: str | None) -> DateValue | None:
     return None
 
 
+def _header_region(doc: Document) -> str:
+    """The original text up to where the cleaned text's first lines end (header lines the cleaner removed included)."""
+    end = doc.original_span(Span(0, min(len(doc.text), _HEADER_WINDOW)))[1] if doc.text else 0
+    return doc.original[: max(end, _HEADER_WINDOW)]
+
+
+def _update_date(doc: Document) -> DateValue | None:
+    """A printed update date in the header lines later than the publication date ("Aktualisiert am …",
+    "Updated 5:19 PM EST, Thu November 9, 2023", "Veröffentlicht am 8.11.2023, aktualisiert am 9.11.2023")."""
+    pub = doc.meta.published
+    if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
+        return None
+    for line in _header_region(doc).splitlines():
+        if len(line) > 250 or not any(ch.isdigit() for ch in line):
+            continue
+        for day, kind, pos in page_dates.line_dates(line, day_first=True):
+            if kind != "modified" or day <= pub.value[:10]:
+                continue
+            whole = headers.date_line(line)  # "Updated 12:05 a.m. ET, Thu November 9, 2023": the clock too
+            exact = whole.value if whole and whole.value.value and whole.value.value[:10] == day else headers.date_at(line, pos)
+            value = exact if exact and exact.value and exact.value[:10] == day else DateValue(day, "day")
+            return DateValue(value.value, value.precision, False, f"printed update date ('{line.strip()[:60]}')")
+    return None
+
+
+def _settle_order(doc: Document) -> None:
+    """Read a header date like "11/08/23" in the order its outlet writes dates (day or month first).
+
+    The header parsers read such a date day first; where the chosen date rests on one, the page's
+    other numeric dates ("14/04/2020" elsewhere), the outlet's country (web address) or the text's
+    language decide, and an undecided order is reported as
+    uncertain, with the other reading in ``extra["published_uncertain"]``.
+    """
+    pub = doc.meta.published
+    if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
+        return
+    found = open_numeric_date(_header_region(doc) + "\n" + doc.original[-_CLOSING_WINDOW:], pub.value[:10])
+    if found is None:
+        return
+    language = doc.meta.language
+    if not language and doc.text:
+        from lagebild.stages.language import detect_language  # only for the few dates whose order is open
+
+        language = detect_language(doc.text[:3000])[0]
+    order = date_order(language, doc.meta.url or doc.source.url, doc.original)
+    chosen, other = (found.month_first, found.day_first) if order.order == "mdy" else (found.day_first, found.month_first)
+    first = "month" if order.order == "mdy" else "day"
+    reason = f"{pub.reason or 'printed date'}; '{found.text}' read {first} first ({order.basis})"
+    if not order.certain:
+        reason += f"; order uncertain, also {other}"
+        doc.meta.extra["published_uncertain"] = {"readings": [chosen, other], "text": found.text, "basis": order.basis}
+    doc.meta.published = DateValue(chosen + pub.value[10:], pub.precision, False, reason)
+
+
 def _agencies(doc: Document) -> list[str]:
     """Name the news agencies the text credits: dateline, byline, closing tag ("(dpa)"), author field."""
     found: list[str] = []
@@ -269,6 +324,7 @@ class MetaHeaders:
 
     def __call__(self, doc: Document) -> Document:
         meta = doc.meta
+        given = meta.published.value
         if "header_meta" not in doc.produced and doc.text:
             found = plan(doc.text[:20_000]).meta
             meta.title = meta.title or found.get("title")
@@ -319,7 +375,13 @@ class MetaHeaders:
             if not meta.published.value:
                 meta.published = DateValue(None, None, False, f"relative header date '{meta.extra['relative_date'].get('text')}' "
                                            "without a crawl time (a file time is no publication date)")
+        if meta.published.value and (meta.published.value != given or meta.published.reason == "header line"):
+            _settle_order(doc)  # a date read from the text's lines, not one the reader's structured data gave
         self._check_future(doc)
+        if "updated" not in meta.extra:
+            updated = _update_date(doc)
+            if updated is not None:
+                meta.extra["updated"] = updated.to_json()
         if not meta.published.value:
             meta.published = DateValue(None, None, False, meta.published.reason or "no publication date in the source")
         return doc

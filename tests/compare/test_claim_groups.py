@@ -668,8 +668,9 @@ def test_figures_set_apart_by_their_size_say_so() -> None:
 def test_figures_one_article_dates_apart_are_no_contradiction_but_figures_it_gives_for_one_time_are() -> None:
     a = _timed("a", "In Nordhafen starben im Jahr 2014 laut Behörden 30 Menschen. In Nordhafen starben am Montag laut"
                     " Polizei 12 Menschen.", "2015-05-06")  # an earlier toll beside the new one
-    group = _group_of(_groups([a]), "a", 12)
-    assert group["relation"] != "contradicted" and "earlier period in their sentence (2014)" in group["reasoning"]
+    result = _groups([a])
+    group = _group_of(result, "a", 12)
+    assert group["relation"] != "contradicted" and group["id"] != _group_of(result, "a", 30)["id"]  # the 2014 toll apart
     b = _timed("b", "In Nordhafen starben laut Behörden 30 Menschen, die Polizei sprach von 12 Toten.", "2015-05-06")
     assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
 
@@ -726,3 +727,146 @@ def test_a_figure_split_into_places_right_after_it_is_the_whole_not_the_lead_pla
     c = _doc("c", "Nordhafen (dpa) – Am Warnstreik beteiligten sich 12.000 Beschäftigte, darunter 5.000 Frauen.",
              "2024-05-02", outlet="Bote")  # parts by kind, not by place
     assert _group_of(_groups([a, c]), "c", 12000)["scope"] == "Nordhafen"
+
+
+PAIR = [("BL/FL", "ORG", "BL/FL"), ("BL", "ORG", "BL"), ("Bürgerliste", "ORG", "Bürgerliste")]
+
+
+def _pair(doc_id: str, text: str, published: str = "2024-05"):
+    return RuleClaims()(make_doc(doc_id, text, published=published, entities=PAIR))
+
+
+def test_a_joint_scope_is_not_one_of_its_parts() -> None:
+    assert scope_key("CDU/CSU") != scope_key("CDU") and scope_key("CDU/CSU") == scope_key("CSU/CDU")
+    assert scope_key("Bündnis 90/Die Grünen") == scope_key("Bündnis 90")  # a name with a slash in it, no pair
+    a = _pair("a", "Nach dem vorläufigen Endergebnis kommen BL/FL auf 30,9 Prozent der Stimmen.")
+    b = _pair("b", "Nach dem vorläufigen Endergebnis kommt die BL auf 22,6 Prozent der Stimmen.")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 30.9)["id"] != _group_of(result, "b", 22.6)["id"]
+
+
+def test_a_joint_share_may_differ_by_its_parts_rounding_but_a_single_share_may_not() -> None:
+    # 22,6 + 6,0 rounded parts give 28,6; the joint share rounded once gives 28,5: one result
+    a = _pair("a", "Nach dem vorläufigen Endergebnis kommen BL/FL zusammen auf 28,6 Prozent der Stimmen.")
+    b = _pair("b", "Nach dem vorläufigen Endergebnis kommen BL/FL auf 28,5 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 28.6)
+    assert group["relation"] == "corroborated" and {c["doc"] for c in group["claims"]} == {"a", "b"}
+    c = _pair("c", "Nach dem vorläufigen Endergebnis kommen BL/FL auf 28,7 Prozent der Stimmen.")  # two units apart
+    assert len(_group_of(_groups([b, c]), "b", 28.5)["phases"]) == 2
+    d = _pair("d", "Nach dem vorläufigen Endergebnis kommt die Bürgerliste auf 4,97 Prozent der Stimmen.", "2024-05-02")
+    e = _pair("e", "Nach dem vorläufigen Endergebnis kommt die Bürgerliste auf 4,98 Prozent der Stimmen.", "2024-05-09")
+    assert len(_group_of(_groups([d, e]), "d", 4.97)["phases"]) == 2  # one party: rounded once, a new value
+
+
+def test_a_figure_of_an_earlier_year_is_grouped_apart_from_the_reports_own() -> None:
+    a = _vote("a", "Die Bürgerliste kommt auf 30,1 Prozent der Stimmen, nach 24,1 Prozent der Stimmen bei der Wahl 2019.")
+    b = _vote("b", "Die Bürgerliste kommt auf 30,1 Prozent der Stimmen.")
+    result = _groups([a, b])
+    now, before = _group_of(result, "a", 30.1), _group_of(result, "a", 24.1)
+    assert now["id"] != before["id"] and now["relation"] == "corroborated"
+    c = _vote("c", "Die Bürgerliste kommt auf 24,1 Prozent der Stimmen.")  # no earlier year named: the report's own
+    assert _group_of(_groups([b, c]), "c", 24.1)["id"] == _group_of(_groups([b, c]), "b", 30.1)["id"]
+
+
+def test_an_estimate_the_count_confirms_is_replaced_by_it_but_an_attendance_estimate_is_not() -> None:
+    a = _vote("a", "Laut Prognose kommt die Bürgerliste auf 29,8 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem vorläufigen amtlichen Endergebnis kommt die Bürgerliste auf 29,8 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 29.8)
+    assert group["relation"] == "updated" and [c["stage"] for c in group["claims"]] == ["exit poll", "preliminary result"]
+    c = _doc("c", "In Nordhafen demonstrierten am Samstag nach Schätzungen der Polizei 5.000 Menschen.", "2024-05-02")
+    d = _doc("d", "In Nordhafen demonstrierten am Samstag 5.000 Menschen.", "2024-05-02")
+    assert _group_of(_groups([c, d]), "c", 5000)["relation"] == "corroborated"
+
+
+def test_a_total_over_the_sites_is_never_one_sites_figure() -> None:
+    a = _doc("a", "In Nordhafen zählte die Gewerkschaft 5.000 Teilnehmer am Warnstreik. In Südtal zählte sie 3.000 Teilnehmer.",
+             "2024-05-02", outlet="Kurier")  # counted site by site
+    b = _doc("b", "In Südtal zählte die Gewerkschaft 3.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "An allen Standorten zusammen zählte die Gewerkschaft 8.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Blatt")
+    d = _doc("d", "Warnstreik in Nordhafen. Die Gewerkschaft zählte 8.000 Teilnehmer.", "2024-05-02", outlet="Post")
+    result = _groups([a, b, c, d])
+    total = _group_of(result, "c", 8000)
+    assert total["scope"] is None and total["relation"] == "corroborated" and "totals over the places" in total["reasoning"]
+    assert {x["doc"] for x in total["claims"]} == {"c", "d"}  # the Nordhafen article's 8.000 is the total, not Nordhafen's
+    assert _group_of(result, "a", 5000)["id"] != total["id"]
+
+
+def test_a_total_cue_for_one_place_or_in_another_clause_or_with_one_place_counted_is_no_total() -> None:
+    a = _doc("a", "In Nordhafen zählte die Gewerkschaft 5.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Südtal zählte die Gewerkschaft 3.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "Insgesamt zählte die Gewerkschaft in Nordhafen 5.000 Teilnehmer am Warnstreik.", "2024-05-02", outlet="Blatt")
+    d = _doc("d", "In Nordhafen kamen 5.000 Teilnehmer zusammen, in Südtal waren es 3.000 Teilnehmer.", "2024-05-02", outlet="Post")
+    result = _groups([a, b, c, d])
+    assert _group_of(result, "c", 5000)["scope"] == "Nordhafen"
+    assert _group_of(result, "d", 3000)["scope"] == "Südtal"
+    assert not [g for g in result.claim_groups if "totals over the places" in g["reasoning"]]
+    e = _doc("e", "In Nordhafen wurden 39 Menschen verletzt.", "2024-05-02", outlet="Kurier")
+    f = _doc("f", "Insgesamt wurden 39 Menschen verletzt.", "2024-05-02", outlet="Bote")  # one place counted: its total
+    assert _group_of(_groups([e, f]), "f", 39)["scope"] == "Nordhafen"
+
+
+def test_a_total_of_one_event_counted_at_one_place_per_article_stays_with_that_place() -> None:
+    a = _doc("a", "Zugunglück in Nordhafen: 40 Menschen wurden verletzt.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Südtal werden 12 Verletzte behandelt.", "2024-05-02", outlet="Bote")  # a hospital town, no second site
+    c = _doc("c", "Zugunglück in Nordhafen. Insgesamt wurden 40 Menschen verletzt.", "2024-05-02", outlet="Blatt")
+    result = _groups([a, b, c])
+    assert not [g for g in result.claim_groups if "totals over the places" in g["reasoning"]]
+    assert {x["doc"] for x in _group_of(result, "c", 40)["claims"]} == {"a", "c"}
+
+
+def test_people_are_read_as_participants_only_where_the_story_gives_that_value_for_participants() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten laut Polizei 50.000 Teilnehmer.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen kamen laut Polizei 50.000 Menschen zusammen.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "Der Konzern beschäftigt in Nordhafen 300.000 Menschen.", "2024-05-02", outlet="Blatt")
+    d = _doc("d", "In Nordhafen starben 50.000 Menschen.", "2024-05-02", outlet="Post")  # a casualty is never re-read
+    result = _groups([a, b, c, d])
+    group = _group_of(result, "b", 50000)
+    assert group["measure"] == "participants" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+    assert group["relation"] == "corroborated" and "written as people are read as participants" in group["reasoning"]
+    assert {x["measure"] for x in group["claims"]} == {"participants"}  # each member as read, and as written:
+    assert [x.get("measure_as_written") for x in group["claims"] if x["doc"] == "b"] == ["people"]
+    assert _group_of(result, "c", 300000)["measure"] == "people"
+    assert _group_of(result, "d", 50000)["measure"] == "dead"
+
+
+def test_the_measure_equivalents_name_known_measures() -> None:
+    from lagebild.compare.claim_groups import equivalents
+    from lagebild.numbers.measures import load_measures
+
+    table, vocab = equivalents(), load_measures()
+    # "people" is the measure of a count whose noun names no more than persons (the vocabulary's fallback)
+    assert table and all((g == "people" or vocab.by_id(g)) and all(vocab.by_id(m) for m in ms) for g, ms in table.items())
+    assert not {"dead", "injured", "missing"} & {m for ms in table.values() for m in ms}  # casualties are never guessed
+
+
+PARTIES = [("BL", "ORG", "BL"), ("FL", "ORG", "FL"), ("BL/FL", "ORG", "BL/FL")]
+
+
+def _party(doc_id: str, text: str, published: str = "2024-05"):
+    return RuleClaims()(make_doc(doc_id, text, published=published, entities=PARTIES))
+
+
+def test_two_names_joined_by_und_are_the_pairs_scope_but_a_respective_list_is_not() -> None:
+    a = _party("a", "Nach dem vorläufigen Endergebnis kommen BL und FL auf 28,5 Prozent der Stimmen.")
+    b = _party("b", "Nach dem vorläufigen Endergebnis kommt die BL/FL auf 28,5 Prozent der Stimmen.")
+    c = _party("c", "Nach dem vorläufigen Endergebnis kommt die FL auf 6,0 Prozent der Stimmen.")
+    result = _groups([a, b, c])
+    pair = _group_of(result, "a", 28.5)
+    assert {x["doc"] for x in pair["claims"]} == {"a", "b"} and pair["id"] != _group_of(result, "c", 6.0)["id"]
+    d = _party("d", "Nach dem vorläufigen Endergebnis scheitern BL und FL mit 4,9 und 4,3 Prozent der Stimmen.")
+    e = _party("e", "Nach dem vorläufigen Endergebnis kommt die FL auf 4,3 Prozent der Stimmen.")
+    result = _groups([d, e])
+    assert {x["doc"] for x in _group_of(result, "d", 4.3)["claims"]} == {"d", "e"}  # each party its own figure
+    assert _group_of(result, "d", 4.9)["id"] != _group_of(result, "d", 4.3)["id"]
+
+
+def test_estimates_of_two_institutes_that_a_count_replaces_are_no_contradiction_but_police_and_organisers_are() -> None:
+    a = _vote("a", "Laut Prognose von Infratest kommt die Bürgerliste auf 29 Prozent der Stimmen. Laut Prognose der "
+                   "Forschungsgruppe Wahlen kommt die Bürgerliste auf 28,5 Prozent der Stimmen.")
+    b = _vote("b", "Nach dem vorläufigen amtlichen Endergebnis kommt die Bürgerliste auf 28,5 Prozent der Stimmen.")
+    group = _group_of(_groups([a, b]), "a", 29)
+    assert group["relation"] == "updated" and "estimates differed" in group["reasoning"]
+    assert _group_of(_groups([a]), "a", 29)["relation"] != "updated"  # no count yet: nothing replaces them
+    c = _doc("c", "In Nordhafen demonstrierten am Samstag Tausende. Die Polizei schätzte 8.000 Teilnehmer, die Veranstalter "
+                  "schätzten 15.000 Teilnehmer.", "2024-05-02")
+    assert _group_of(_groups([c]), "c", 8000)["relation"] == "contradicted"

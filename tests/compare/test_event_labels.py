@@ -74,3 +74,60 @@ def test_a_fronted_verb_is_put_after_its_subject_but_not_after_an_object() -> No
     text = "Am Montag sind Kanzler Olaf Scholz und Innenministerin Nancy Faeser in das Flutgebiet gereist."
     trig = text.index("gereist")
     assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 7)).startswith("Am Montag sind")  # not reordered
+
+
+def _label(text: str, word: str, agent: str | None = None) -> str:
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    i = text.index(word)
+    return sentence_label(text, Span(0, len(text)), Span(i, i + len(word)), agent)
+
+
+def test_an_aside_in_brackets_neither_cuts_the_subject_off_nor_fills_the_label() -> None:
+    assert _label("Parteichefin Anna Muster (52, SPD) hatte am Abend ihren Rückzug angekündigt.", "angekündigt") == (
+        "Parteichefin Anna Muster hatte am Abend ihren Rückzug angekündigt"
+    )
+    # counter-example: a bracket that holds the trigger is the label's own text
+    assert "zurückgetreten" in _label("Die Partei (deren Chefin zurückgetreten ist) schwieg.", "zurückgetreten")
+
+
+def test_a_closed_relative_clause_before_the_verb_is_left_out() -> None:
+    text = "Die Zahl der Menschen, die bei dem Erdrutsch ums Leben kamen, ist am Dienstag auf 12 gestiegen."
+    assert _label(text, "gestiegen") == "Die Zahl der Menschen ist am Dienstag auf 12 gestiegen"
+    # counter-example: the relative clause that holds the trigger stays
+    assert "ums Leben kamen" in _label(text, "kamen")
+
+
+def test_a_dateline_before_the_first_sentence_is_dropped() -> None:
+    assert _label("Talheim Die Polizei nahm den Fahrer noch am Tatort fest.", "nahm") == "Die Polizei nahm den Fahrer noch am Tatort fest"
+    # counter-example: a title and a name before the verb are the subject, not a dateline
+    assert _label("Bundesministerin Anna Muster besuchte die Stadt.", "besuchte") == "Bundesministerin Anna Muster besuchte die Stadt"
+
+
+def test_page_furniture_before_the_first_word_is_dropped() -> None:
+    assert _label("\\Die Polizei nahm den Fahrer fest.", "nahm") == "Die Polizei nahm den Fahrer fest"
+
+
+def test_a_sentence_initial_pronoun_takes_the_name_of_the_sentence_before() -> None:
+    from compare_helpers import make_doc, run_events
+
+    from lagebild.compare import CorpusContext, CorpusResult
+    from lagebild.compare.events import EventMerger
+
+    def labels(text: str, ents: list[tuple[str, str, str]]) -> list[str]:
+        doc = run_events(make_doc("a", text, published="2023-03-06", entities=ents))
+        ctx = CorpusContext(docs=[doc], result=CorpusResult())
+        ctx.result.stories = [{"id": "s", "members": [{"doc": "a"}]}]
+        EventMerger()(ctx)
+        return [e["label"] for e in ctx.result.events if e["type"] == "call"]
+
+    ents = [("Nordmetall", "ORG", "Nordmetall")]
+    assert labels("Die Gewerkschaft Nordmetall verhandelt seit Wochen. Sie hat zu dem Warnstreik aufgerufen.", ents) == [
+        "Nordmetall hat zu dem Warnstreik aufgerufen"
+    ]
+    # counter-examples: "Er" is no organisation; a name two sentences back is too far
+    (label,) = labels("Die Gewerkschaft Nordmetall verhandelt seit Wochen. Er hat zu dem Warnstreik aufgerufen.", ents)
+    assert not label.startswith("Nordmetall")
+    (label,) = labels("Nordmetall verhandelt. Die Lage ist ernst. Sie hat zu dem Warnstreik aufgerufen.", ents)
+    assert not label.startswith("Nordmetall")

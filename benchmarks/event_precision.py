@@ -1,0 +1,87 @@
+"""Precision of the event trigger vocabulary on a random sample of 100 factual event mentions (10kGNAD).
+
+The first ``--docs`` DER STANDARD articles of 10kGNAD (test.csv) run through the default per-document
+pipeline; from the factual mentions (asserted or reported, not negated) ``--sample`` are drawn with a
+fixed seed. Each is judged by hand: does the trigger, in its sentence, tell a happening of the named
+class? The judgements live in ``benchmarks/data/event_precision_10kgnad.tsv`` as
+``key<TAB>1|0<TAB>note`` (the key is ``doc:start:class``; no article text is stored). Mentions without
+a judgement are listed with their sentence for judging (``--list``) and left out of the figure.
+
+Usage: .venv/bin/python benchmarks/event_precision.py [--docs 400] [--sample 100] [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.dates_events import FACTUAL, read_gnad
+from lagebild.config import load_config
+from lagebild.executors import make_executor
+from lagebild.pipeline import PipelineSpec
+
+JUDGED = ROOT / "benchmarks" / "data" / "event_precision_10kgnad.tsv"
+
+
+def judged() -> dict[str, bool]:
+    if not JUDGED.is_file():
+        return {}
+    out = {}
+    for line in JUDGED.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, verdict, *_ = line.split("\t")
+            out[key] = verdict.strip() == "1"
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=400)
+    parser.add_argument("--sample", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--list", action="store_true", help="print the sentences of unjudged mentions")
+    args = parser.parse_args()
+    config = load_config()
+    spec = PipelineSpec.of(list(config.stages), config.stage_configs)
+    docs = [r.doc for r in make_executor(args.jobs).map(spec, read_gnad(args.docs))]
+    mentions = []
+    for d in docs:
+        for a in d.of_kind("event"):
+            if a.data.get("modality", "asserted") in FACTUAL and not a.data.get("negated"):
+                mentions.append((d, a))
+    sample = random.Random(args.seed).sample(mentions, min(args.sample, len(mentions)))
+    verdicts = judged()
+    right = wrong = 0
+    per_class: dict[str, list[int]] = {}
+    for d, a in sorted(sample, key=lambda da: (da[0].id, da[1].span.start)):
+        key = f"{d.id}:{a.span.start}:{a.label}"
+        if key in verdicts:
+            ok = verdicts[key]
+            right += ok
+            wrong += not ok
+            per_class.setdefault(str(a.label), [0, 0])[0 if ok else 1] += 1
+        elif args.list:
+            s, e = a.data.get("sentence_span") or [a.span.start, a.span.end]
+            print(f"{key}\t{a.surface}\t{' '.join(d.text[s:e].split())[:300]}")
+    n = right + wrong
+    # the judged mentions the current vocabulary no longer extracts (a before/after view on one sample)
+    now = {f"{d.id}:{a.span.start}:{a.label}" for d, a in mentions}
+    gone = {k: v for k, v in verdicts.items() if k not in now}
+    if gone:
+        print(f"judged mentions no longer extracted: {len(gone)} ({sum(not v for v in gone.values())} judged wrong, "
+              f"{sum(gone.values())} judged right)")
+    print(f"factual mentions: {len(mentions)} in {len(docs)} articles; sample {len(sample)}; judged {n}")
+    if n:
+        print(f"precision: {right}/{n} = {right / n:.2f}")
+        for cls, (ok, bad) in sorted(per_class.items()):
+            print(f"  {cls}: {ok}/{ok + bad}")
+
+
+if __name__ == "__main__":
+    main()
