@@ -364,6 +364,8 @@ def _describe(
     ev.tense = _tense(text[trig.start : trig.end], lowered)
     if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
         ev.modality = "possible"
+    if rule.noun and ev.modality in ("asserted", "reported") and idx > 0 and word_list[idx - 1].lower() in _GENERIC:
+        ev.modality = "generic"  # "solche Angriffe", "derartige Unfälle": a kind of happening, not one
     if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _DEMANDING for w in word_list[:idx]):
         ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
@@ -471,6 +473,8 @@ def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool) -> int | N
     return None
 
 
+#: determiners of a kind rather than an instance ("solche Angriffe erschwert", "derartige Unfälle")
+_GENERIC = frozenset("solche solchen solcher solches derartige derartigen derartiger derlei such".split())
 #: verbs whose object is wanted, not done ("fordern einen Rücktritt", "den Rücktritt zu erzwingen")
 _DEMANDING = frozenset("fordern fordert forderte forderten gefordert verlangen verlangt verlangte verlangten erzwingen anstreben strebt".split())
 _CALL = re.compile(r"\b(?:(?:r(?:uft|ufen|ief|iefen|ufe)\b.*\bauf\b)|aufgerufen|aufzurufen|aufrufen|aufrief(?:en)?|Aufruf|Aufrufe)", re.DOTALL)

@@ -345,7 +345,7 @@ def _fallbacks_gated() -> Iterator[None]:
         core.compare_extraction = original
 
 
-def _htmldate(tree: Any, url: str | None, max_date: str, page: str) -> str | None:
+def _htmldate(tree: Any, page: str, url: str | None, max_date: str) -> str | None:
     """htmldate's answer as trafilatura asks for it (original date, extensive search)."""
     from htmldate import find_date
 
@@ -400,7 +400,7 @@ def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date
     if tree is not None:
         try:
             chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4],
-                                 htmldate=lambda: _htmldate(tree, url, max_date, page),
+                                 htmldate=lambda: _htmldate(tree, page, url, max_date),
                                  language=tree.get("lang"), url=url, page=page)
         except Exception as exc:
             log.debug("date choice failed: %r", exc)

@@ -37,7 +37,7 @@ _WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonnt
 _LABEL_BEFORE = re.compile(
     r"(?<![\w-])(?:lesezeit|seite|seiten|s\.|nr\.?|nummer|kapitel|artikel|art\.|paragraf|paragraph|§|abs\.|absatz|"
     r"platz|rang|kommentare?|folge|staffel|teil|band|jahrgang|anno|saison|tabelle|abbildung|grafik|"
-    r"zimmer|gleis|linie|version|stufe|level|runde|spieltag|minute|hausnummer|tel\.?|telefon|fax|plz)"
+    r"zimmer|gleis|linie|version|stufe|level|runde|spieltag|minute|hausnummer|tel\.?|telefon|fax|plz|top)"
     r"[\s:]*\(?$",
     re.IGNORECASE,
 )
@@ -277,7 +277,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
 
 
 _COUNT_LEAD = re.compile(
-    r"(?<![\w])(?:auf|bei|mit|von|insgesamt|noch|rund|etwa|circa|ca\.|zirka|fast|knapp|über|mindestens|gut|nun|bereits)\s+$",
+    r"(?<![\w])(?:auf|bei|mit|von|insgesamt|noch|rund|etwa|circa|ca\.|zirka|fast|knapp|über|mindestens|gut|nun|bereits|zuvor|zunächst|"
+    r"ursprünglich|inzwischen|mittlerweile|(?:sind|waren|seien|wären)\s+es)\s+$",
     re.IGNORECASE,
 )
 
@@ -397,6 +398,10 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     unit_from = "after"
     framed = unit_before(text, start, num_end) if vague is None else None
     unit = None if framed is not None and framed[1] == "measure" else _unit_after(text, num_end)
+    if unit is not None and framed is not None and unit[1] == "count" and not load_measures().knows(unit[0]) \
+            and re.search(r"[a-zäöüß]", text[num_end : unit[2][0]]):
+        # "Die Zahl der Anfragen hat mit 3.850 absolutes Rekordniveau erreicht": the noun before is what is counted
+        unit = None
     if unit is None and framed is not None:
         unit, unit_from = framed, "before"
     if unit is None and vague is None and value is not None:

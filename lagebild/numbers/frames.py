@@ -20,13 +20,15 @@ __all__ = ["LIST_LABEL", "elliptic_unit", "list_unit", "unit_ahead", "unit_befor
 Unit = tuple[str, str, tuple[int, int]]  # (unit text, unit kind, unit span)
 
 _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|beinahe|nahezu|gut|mehr\s+als|über|weit\s+über|mindestens|wenigstens|bis\s+zu|höchstens|weniger\s+als|unter)"
-_FILL = r"(?:noch|nun|jetzt|inzwischen|bereits|schon|sogar|mittlerweile|zuletzt|offiziell|insgesamt)"
+_FILL = r"(?:noch|nun|jetzt|inzwischen|bereits|schon|sogar|mittlerweile|zuletzt|offiziell|insgesamt|zunächst|zuvor|ursprünglich|bisher|bislang)"
 #: What stands right before a bare number whose noun came earlier: a preposition (auf/bei/mit/von) or a colon.
 _PREP_END = re.compile(rf"(?:(?<![\w])(?:auf|bei|mit|von|um|zwischen)\s+|:\s*)(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _LEAD_END = re.compile(
     rf"(?:(?<![\w])(?:auf|bei|mit|von)\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?|(?<![\w]){_HEDGE}\s+|(?<![\w])(?i:weitere|weiteren|davon)\s+(?:\w+\s+){{0,2}})$",
     re.IGNORECASE,
 )
+#: "Die Zahl der Verletzten stieg an, inzwischen sind es 120": the count the clause before named
+_ES_END = re.compile(rf"(?<![\w])(?:sind|waren|seien|wären)\s+es\s+(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _BARE_END = re.compile(rf"(?:{_FILL}\s+)?(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:betragen|betrug|beträgt|betrage|betrügen|gestiegen|angestiegen|gesunken|erhöht|korrigiert|beziffert|angegeben)\b")
 #: the verb before the noun: "In dem Jahr betrug die Zahl der Nachrichten in Österreich 1,93 Milliarden"
@@ -39,6 +41,8 @@ _ZAHL_DER = re.compile(
 )
 #: "Opferzahl", "Teilnehmer-Zahl"; not "Anzahl", "Gesamtzahl", "Höchstzahl" (no counted noun in them)
 _COMPOUND_ZAHL = re.compile(r"(?<![\w-])(?!(?:An|Gesamt|Höchst|Mindest|Rekord|Teil|Bei|Ab|Aus|Ein|Ober|Unter)-?zahl)([A-ZÄÖÜ][a-zäöüß]+?)-?(?:zahl|zahlen|bilanz)(?![\w])")
+#: "Die Zahl der Toten stieg auf 12, die der Verletzten auf 40": "die der" stands for "die Zahl der" said before
+_ZAHL_ELIDED = re.compile(r"(?<![\w])(?:die|jene)\s+(?:der|an)\s+(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w:*-]*\w)")
 _MAGNITUDE = re.compile(rf"(?<![\w-])(Stärke|Magnitude|Richterskala)\s+(?:von\s+)?(?:{_HEDGE}\s+)?$")
 _SENT_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
 _YEAR_CUES = frozenset(
@@ -71,7 +75,7 @@ def unit_before(text: str, start: int, end: int) -> Unit | None:
     mag = _MAGNITUDE.search(before)
     if mag:
         return mag.group(1), "measure", (base + mag.start(1), base + mag.end(1))
-    if not (_PREP_END.search(before) or (_BARE_END.search(before) and _VERB_AFTER.match(text, end))):
+    if not (_PREP_END.search(before) or _ES_END.search(before) or (_BARE_END.search(before) and _VERB_AFTER.match(text, end))):
         raw = text[start:end]
         if _VERB_FIRST.search(before) is None or (raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100):
             return None  # "betrug die Zahl der Mitglieder in Bayern 2010 noch 500": a year without a preposition
@@ -79,6 +83,11 @@ def unit_before(text: str, start: int, end: int) -> Unit | None:
     hits += [(m.start(1), m.end(1), m.group(1)) for m in _COMPOUND_ZAHL.finditer(before)]
     if not hits:
         return None
+    from lagebild.numbers.measures import load_measures  # the vocabulary imports nothing of this module
+
+    first = min(hits)[0]
+    hits += [(m.start(1), m.end(1), m.group(1)) for m in _ZAHL_ELIDED.finditer(before, first)
+             if m.start() > first and load_measures().of_noun(m.group(1)) is not None]
     s, e, noun = max(hits)
     return noun, "count", (base + s, base + e)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,12 +34,30 @@ class Measure:
     who: bool = False
     group_context: re.Pattern[str] | None = None
     cumulative: bool = False
+    not_context: re.Pattern[str] | None = None
+
+    def excluded(self, sentence: str) -> bool:
+        """True when the sentence says the figure is a share of something else ("Marktanteil", "Inflation")."""
+        return self.not_context is not None and self.not_context.search(sentence) is not None
+
+
+#: what may close the clause of a separable verb's particle ("nahmen 250.000 Menschen teil." / "… teil und forderten")
+_CLAUSE_CLOSE = r"(?=\s*(?:[.,;:!?)\"“”]|$)|\s+(?:und|oder|sowie|aber)\s)"
+
+
+def _frame(pattern: str) -> str:
+    """A frame as a regular expression: "nahmen … teil" is a separable verb whose particle closes its clause, with
+    up to 80 characters of the clause between ("nahmen in Berlin 250.000 Menschen teil"), not "nahmen Teil an"."""
+    verb, sep, particle = pattern.partition(" … ")
+    if not sep:
+        return pattern
+    return rf"{verb}\s(?:(?:[^.,;:!?]|(?<=\d)[.,](?=\d)){{1,80}}?\s)?{particle}{_CLAUSE_CLOSE}"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])(?:" + "|".join(_frame(p) for p in patterns) + r")(?![\w])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,8 @@ class MeasureVocab:
     generic: frozenset[str]
     qualifiers: tuple[tuple[str, str, frozenset[str], re.Pattern[str]], ...]  # (id, label, applies_to, frames)
     becomes: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = ()  # (measure it turns into, applies_to, frames)
+    # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
+    _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
     def by_id(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
@@ -72,6 +92,14 @@ class MeasureVocab:
     def of_noun(self, noun: str) -> Measure | None:
         """Return the measure a counted noun names, by word form, else by the longest compound tail."""
         low = noun.lower().rstrip(".")
+        if low in self._by_noun:
+            return self._by_noun[low]
+        found = self._of_noun(low)
+        if len(self._by_noun) < 100_000:
+            self._by_noun[low] = found
+        return found
+
+    def _of_noun(self, low: str) -> Measure | None:
         for m in self.measures:
             if low in m.nouns:
                 return m
@@ -82,15 +110,20 @@ class MeasureVocab:
                     best = (len(suf), m)
         return best[1] if best else None
 
-    def of_frame(self, clause: str, at: int | None = None) -> Measure | None:
-        """Return the measure whose verb frame is nearest to position ``at`` of the clause (file order breaks ties)."""
+    def of_frame(self, clause: str, at: int | None = None, *, after_only: bool = False) -> Measure | None:
+        """Return the measure whose verb frame is nearest to position ``at`` of the clause (file order breaks ties);
+        with ``after_only`` only a frame that ends after the figure counts."""
         best: tuple[int, int, Measure] | None = None
         for n, m in enumerate(self.measures):
             if m.frames is None:
                 continue
             for hit in m.frames.finditer(clause):
-                # a frame after the figure binds closer than one before it: "zwei getötet und vier verletzt"
-                dist = 0 if at is None else (hit.start() - at if hit.start() >= at else 4 * (at - hit.end()))
+                if after_only and at is not None and hit.end() <= at:
+                    continue
+                # a frame after the figure binds closer than one before it: "zwei getötet und vier verletzt"; a
+                # separable verb around it binds closest ("nahmen 250.000 Menschen teil")
+                dist = 0 if at is None or hit.start() <= at < hit.end() else (
+                    hit.start() - at if hit.start() >= at else 4 * (at - hit.end()))
                 if best is None or (dist, n) < best[:2]:
                     best = (dist, n, m)
         return best[2] if best else None
@@ -99,9 +132,11 @@ class MeasureVocab:
         """True when the clause holds a frame that counts whatever noun it is about ("… kamen ums Leben")."""
         return any(m.any_noun and m.frames is not None and m.frames.search(clause) for m in self.measures)
 
-    def of_context(self, sentence: str, kind: str) -> Measure | None:
+    def of_context(self, sentence: str, kind: str, whole: str | None = None) -> Measure | None:
+        """The first measure of this kind whose context is in ``sentence`` and whose not_context is not in ``whole``
+        (the figure's sentence; ``sentence`` itself when not given)."""
         for m in self.measures:
-            if m.kind == kind and m.context is not None and m.context.search(sentence):
+            if m.kind == kind and m.context is not None and m.context.search(sentence) and not m.excluded(whole or sentence):
                 return m
         return None
 
@@ -120,7 +155,7 @@ class MeasureVocab:
     def classify(self, *, unit: str | None, unit_kind: str | None, clause: str, sentence: str, at: int | None = None) -> str:
         """Return the measure id of a figure (``count:<noun>`` for counted nouns outside the vocabulary)."""
         if unit_kind == "percent":
-            m = self.of_context(clause, "percent") or self.of_context(sentence, "percent")
+            m = self.of_context(clause, "percent", sentence or clause) or self.of_context(sentence, "percent")
             return m.id if m else "percent"
         if unit_kind in ("currency", "amount"):
             return "money"  # "Milliardenhöhe", "Millionenbetrag": amounts of money
@@ -133,8 +168,9 @@ class MeasureVocab:
         noun = unit or ""
         m = self.of_noun(noun) if noun else None
         if noun and (m is None or m.who) and not self.is_generic(noun):
-            # "zwei Serben kamen ums Leben", "drei Soldaten wurden getötet": the frame says what is counted
-            framed = self.of_frame(clause, at)
+            # "zwei Serben kamen ums Leben", "drei Soldaten wurden getötet": the frame says what is counted; a noun the
+            # vocabulary does not know only with the frame after it ("zehn Menschen ermordet und zwei Anschläge verübt")
+            framed = self.of_frame(clause, at, after_only=m is None)
             if framed is not None and framed.any_noun:
                 return framed.id
         if m is not None:
@@ -175,6 +211,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 who=bool(entry.get("who", False)),
                 group_context=_alternation(list(entry.get("group_context", []))),
                 cumulative=bool(entry.get("cumulative", False)),
+                not_context=_alternation(list(entry.get("not_context", []))),
             )
         )
     qualifiers = []

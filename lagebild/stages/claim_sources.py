@@ -134,7 +134,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"übereinstimmenden|eigenen|aktuellen|amtlichen|letzten|inoffiziellen|unbestätigten)\s+)*(?i:{c.source_nouns})(?:\s+(?:von|aus|seitens|zufolge)\s+|\s+(?={_ART}\s)|\s+(?=[A-ZÄÖÜ])|\s+(?=[a-zäöüß]+(?:er|en)\s+[A-ZÄÖÜ]))?{_NP}?"
         ),
         # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
-        "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:[a-zäöüß]+(?:ischen|ischer|lichen)\s+)+(?i:{c.source_nouns}))(?![\w])"),
+        # "nach offiziellen Angaben": officials, not the outlet
+        "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:(?:[a-zäöüß]+(?:ischen|ischer|lichen)|offizielle[nr])\s+)+(?i:{c.source_nouns}))(?![\w])"),
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ](?:[\w-]{{3,}}?|\w{{0,3}}-))(?:s)?(?i:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})(?:\s+vom\s+(?!{_NOT_OWNER})\w+)?\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
@@ -269,10 +270,15 @@ _LOCATIVE = re.compile(r"(?<![\w])(?<!es\s)(?:in|im|ins|zum|zur)\s+(?:(?:der|die
 _OWNER_NOUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[ \t]+$")
 
 
+#: "Ersten Angaben zufolge", "Nach neuesten Erkenntnissen": a source noun that names nobody
+_NOBODY_SOURCE = re.compile(r"(?i)(?:ersten|ersteren|neuesten|neuen|jüngsten|bisherigen|aktuellen|vorläufigen|letzten|unbestätigten|"
+                            r"übereinstimmenden)\s+(?:angaben|informationen|erkenntnissen|zahlen|schätzungen|berichten|daten)$")
+
+
 def credible_speaker(text: str, name: str, span: tuple[int, int] | list[int] | None) -> bool:
     """False for a speaker that cannot be one: a function word or adverb ("Wobei", "Rund"), a time or a share
     ("die Hälfte der Befragten"), or a place after a preposition ("im Nordirak seien …")."""
-    if not name.strip() or not _np_ok(name):
+    if not name.strip() or not _np_ok(name) or _NOBODY_SOURCE.match(name.strip()):
         return False
     loc = _LOCATIVE.search(text, max(0, span[0] - 16), span[0]) if span else None
     if loc is None:
@@ -391,6 +397,14 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                     continue  # "den Angaben zufolge": the source was named before (``carried_claimant``)
                 if cue == "zufolge" and re.match(r"(?i)eigenen\s", np):
                     continue  # "Eigenen Angaben zufolge": the subject vouches for itself (the speech stage names it)
+                if cue == "zufolge" and _NOBODY_SOURCE.match(np):
+                    continue  # "Ersten Angaben zufolge": nobody is named
+                if cue == "zufolge" and _SOURCE_NOUN_END.search(np) and re.match(r"[a-zäöüß]", np):
+                    # "starben offiziellen Angaben zufolge": the source noun with the adjective that says whose, if any
+                    side = _SIDE_BEFORE.search(np)
+                    if side is None:
+                        continue  # "ersten Angaben zufolge": nobody is named
+                    s, np = s + side.start(), side.group()
                 if cue == "compound":
                     e = m.end()
                     np = text[s:e]
@@ -409,6 +423,9 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
     return found[0][1]
 
 
+_SOURCE_NOUN_END = re.compile(r"(?i)(?<![\w])(?:angaben|angabe|informationen|erkenntnissen|zahlen|schätzungen|berichten|daten)$")
+#: the words that say whose figures a bare source noun gives ("offiziellen Angaben", "ukrainischen Angaben")
+_SIDE_BEFORE = re.compile(r"(?<![\w])(?:(?:[a-zäöüß]+(?:ischen|ischer|lichen)|offizielle[nr])\s+)+\w+$")
 _OWNER = re.compile(rf"(?<![\w])(?:des|der|von|vom)\s+{_NP}")
 _DOC_HEAD = re.compile(r"([A-ZÄÖÜ][\w-]*\w)\s*$")
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
+from lagebild.numbers.changes import prior_pairs
 from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
@@ -123,8 +124,17 @@ class RuleClaims:
         published = doc.meta.published.value
         quantities = [q for q in find_quantities(text)
                       if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t) for t in timexes)]
+        # "das Mandat von Nicole Solarz (34)" after "1.800 Vorzugsstimmen": an age after a person's name, not a count of
+        # the figure before (unlike "Nordrhein-Westfalen (17)" in a list of places)
+        people = [e for e in entities if e.label == "PER"]
+        quantities = [q for q in quantities if not (q.unit_from == "ellipsis" and q.value <= 110 and text[q.num_start - 1 : q.num_start] == "("
+                                                    and text[q.num_end : q.num_end + 1] == ")" and _after_person(text, q.num_start - 1, people))]
+        # a count the date stage read as a year ("in Fulda 1200") is no time of the figures around it
+        counted = {t.id for q in quantities for t in timexes if t.span.start < q.num_end and q.num_start < t.span.end}
+        timexes = [t for t in timexes if t.id not in counted]
         figures = [q.num_start for q in quantities]
         by_noun: dict[tuple[int, int], str] = {}  # measure of the figure a noun belongs to
+        payloads: list[dict[str, Any]] = []
         for q in quantities:
             k = bisect.bisect_right(sent_starts, q.num_start) - 1
             sent = _skip_marker(text, sentences[k] if k >= 0 else (0, len(text)))
@@ -137,6 +147,10 @@ class RuleClaims:
                 data["measure"], data["measure_label"] = shared, load_measures().label(shared)
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
+            payloads.append(data)
+        for old, new in prior_pairs(text, quantities, sentences):
+            _link_prior(text, (quantities[old], payloads[old]), (quantities[new], payloads[new]), timexes, published)
+        for q, data in zip(quantities, payloads, strict=True):
             doc.add("claim", Span(q.start, q.end), self.prov, label="numeric", data=data)
         return doc
 
@@ -169,7 +183,7 @@ class RuleClaims:
         clause = clause_of(text, sent, q.num_start)
         # "Die Zahl der Menschen, die … ums Leben kamen, ist … auf 141 gestiegen": the frame sits with the noun
         frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
-        if _PART_OF.match(text, clause[0], q.num_start):
+        if _part_of(text, clause[0], q.num_start):
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
         whole = _WHOLE_AFTER_PART.search(text, max(sent[0], q.start - 30), q.start) is not None
         # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the frame counts the part, not the whole
@@ -194,7 +208,7 @@ class RuleClaims:
             scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
         own_measure = load_measures().of_noun(q.unit or "")
         framed = load_measures().by_id(str(measure).partition(":")[0])
-        if _PART_OF.match(text, clause[0], q.num_start) and q.unit_kind == "count" and q.unit_from == "after" and q.unit_span \
+        if _part_of(text, clause[0], q.num_start) and q.unit_kind == "count" and q.unit_from == "after" and q.unit_span \
                 and (load_measures().is_generic(q.unit or "") or (own_measure is not None and own_measure.who)
                      or (own_measure is None and framed is not None and framed.any_noun)):
             # "198 Zivilisten starben, darunter 39 Kinder": a part of the figure before, about the children
@@ -209,6 +223,7 @@ class RuleClaims:
         scope_ent = next((e for e in entities if scope is not None and e.id == scope[3]), None)
         share_of = _SHARE_OF.match(text, q.end)
         if measure == "percent" and scope_ent is not None and scope_ent.label == "ORG" and vote_share \
+                and not vote_share.excluded(text[sent[0] : sent[1]]) \
                 and not (share_of and vote_share.context is not None and not vote_share.context.search(share_of.group(1))) \
                 and any(p is not None and p.search(text) for p in (vote_share.context, vote_share.group_context)):
             # not "20 Prozent der Positionen": a share of something else than votes
@@ -221,9 +236,11 @@ class RuleClaims:
                                                      and _long_after(str(t.data.get("value") or ""), published))]
             timex = min(stated, key=lambda t: abs(t.span.start - q.num_start), default=None)
         data: dict[str, Any] = {
-            "value": q.value,
+            # "Dutzende", "Hunderte", "mehrere Tausend": a lower bound, not a value
+            "value": None if q.vague else q.value,
             "low": q.low,
-            "high": q.high,
+            "high": None if q.vague else q.high,
+            "bound": _bound(q),
             "value_text": q.value_text,
             "unit": q.unit,
             "unit_kind": q.unit_kind,
@@ -264,6 +281,49 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+def _after_person(text: str, paren: int, people: list[Annotation]) -> bool:
+    """True when a person's name ends right before the parenthesis at ``paren`` ("Nicole Solarz (")."""
+    return any(0 <= paren - e.span.end <= 1 and not text[e.span.end : paren].strip() for e in people)
+
+
+def _bound(q: Quantity) -> str | None:
+    """What the figure's interval says: ``lower`` ("mehr als 200", "Hunderte"), ``upper`` ("bis zu 300"), ``range``
+    ("60 bis 80", "rund 500"), or None for an exact value."""
+    if q.vague or (q.low is not None and q.high is None):
+        return "lower"
+    if q.low is None and q.high is not None:
+        return "upper"
+    return "range" if q.low is not None and q.high is not None and q.low < q.high else None
+
+
+def _link_prior(text: str, old: tuple[Quantity, dict[str, Any]], new: tuple[Quantity, dict[str, Any]],
+                timexes: list[Annotation], published: str | None) -> None:
+    """"stieg von 30 (am Sonntag) auf 40": 40 is the claim, 30 its prior value, said of a time before the claim's.
+
+    A date between the two figures belongs to the old value; without one the old value's time is only known to
+    be earlier (``ref_time_basis`` ``before``, ``ref_time_before`` = the claim's time)."""
+    (oq, od), (nq, nd) = old, new
+    lo, hi = (oq.end, nq.start) if oq.start < nq.start else (nq.end, oq.start)
+    dated = [t for t in timexes if t.label in ("DATE", "TIME") and str(t.data.get("value") or "")[:1].isdigit()]
+    between = [t for t in dated if lo <= t.span.start < hi]
+    if nd.get("time_ann") in {t.id for t in between}:
+        # the date of the old value is not the claim's: one right after the new value is ("auf 40 am Montag")
+        after = [t for t in dated if nq.end <= t.span.start <= nq.end + 40 and not re.search(r"[.;!?]", text[nq.end : t.span.start])]
+        t = after[0] if after else None
+        nd.update(ref_time=(t.data.get("value") if t else None) or published, time_ann=t.id if t else None,
+                  ref_time_basis="text" if t else ("publication" if published else None))
+    nd["prior_value"] = od.get("value")
+    nd["prior_span"] = [oq.start, oq.end]
+    od["role"] = "prior"
+    od["replaced_by_span"] = [nq.start, nq.end]
+    if between:
+        t = between[0]
+        od.update(ref_time=t.data.get("value"), ref_time_basis="text", time_ann=t.id)
+    else:
+        od.update(ref_time=None, ref_time_basis="before", time_ann=None)
+    od["ref_time_before"] = nd.get("ref_time")
 
 
 _SHARE_OF = re.compile(r"[ \t]+(?:der|des|aller|ihrer|seiner)[ \t]+(?:[a-zäöüß]+[ \t]+)?([A-ZÄÖÜ][\w-]*)")
@@ -317,8 +377,10 @@ _PARTITIVE = re.compile(r"(?<![\w])[Uu]nter\s+den\s+(?:[\d.]+\s+|[a-zäöüß]+\
 
 def _partitive(text: str, q: Quantity, clause: tuple[int, int], measure: str) -> str | None:
     """Return the measure of the whole a count of people is a part of ("unter den Toten sind 12 Kinder" → dead)."""
-    if q.unit_kind != "count" or not (measure == "people" or measure.startswith("count:")) or q.unit_from != "after":
-        return None
+    own = load_measures().by_id(measure)
+    if q.unit_kind != "count" or not (measure == "people" or measure.startswith("count:") or (own is not None and own.who)) \
+            or q.unit_from != "after":
+        return None  # "Unter den Opfern seien drei Soldaten": who is counted, among the dead
     m = next(reversed(list(_PARTITIVE.finditer(text, clause[0], q.num_start))), None)
     if m is None:
         return None
@@ -330,7 +392,14 @@ _YEAR = re.compile(r"\d{4}")
 _CLOSES_SENTENCE = re.compile(r"\.(?:\s+[A-ZÄÖÜ\"„]|\s*$)")
 _LIST_NEXT = re.compile(r",\s+(?:(?:mindestens|rund|etwa|mehr\s+als|über|fast|knapp)\s+)?(?:\d|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s)", re.IGNORECASE)
 _PART = re.compile(r"(?<![\w])(?:darunter|davon|von\s+ihnen|unter\s+ihnen)(?![\w])", re.IGNORECASE)
-_PART_OF = re.compile(r"\s*(?:darunter|davon|unter\s+ihnen|unter\s+den\s+\w+)\s", re.IGNORECASE)
+_PART_OF_RE = re.compile(r"\s*(?:darunter|davon|unter\s+ihnen|unter\s+den\s+(\w+))\s", re.IGNORECASE)
+
+
+def _part_of(text: str, lo: int, hi: int) -> bool:
+    """True for a clause that opens with what its figure is part of ("darunter", "unter den Toten"); "unter den
+    Trümmern" says where, not of whom."""
+    m = _PART_OF_RE.match(text, lo, hi)
+    return m is not None and (m.group(1) is None or load_measures().knows(m.group(1)))
 #: " date 2024-12 Die IG Metall sprach von …": a crawl marker opening the first sentence is no part of it
 _CRAWL_MARKER = re.compile(r"\s{0,3}date \d{4}-\d{2}\s+")
 
@@ -399,7 +468,13 @@ def _figure_between(att: Annotation, q: Quantity, figures: list[int]) -> bool:
     return any(lo <= p < hi for p in figures)
 
 
-_TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total)(?![\w])", re.IGNORECASE)
+#: words that make a figure the total over places or groups; "zusammen" only as an adverb ("zusammen wurden 14
+#: verletzt", "zusammen mehr als 300"), not the particle of "kamen … zusammen" nor "zusammen mit"
+_TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandweit|europaweit|weltweit|gesamt|total|"
+                    r"zusammengerechnet|zusammengenommen|in\s+(?:der\s+)?Summe|alles\s+in\s+allem|"
+                    r"(?-i:zusammen)(?=\s+(?!(?:mit|und|oder|sowie|aber|um|zu|sein|gewesen)(?![\w]))[\wäöüÄÖÜ]))(?![\w])", re.IGNORECASE)
+#: "Zusammen wurden 14 Menschen verletzt": the capitalised adverb only where it opens the sentence (not „Zusammen gegen Rechts“)
+_TOTAL_OPENING = re.compile(r"Zusammen\s+(?:wurden|waren|sind|kamen|starben|haben|hatten|gab|gibt|zählten|zählen)(?![\w])")
 _PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
 #: what joins the members of a list: "A und B", "A, B und C", "A bzw. B", "A sowie B"
@@ -457,4 +532,6 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
     total = _TOTAL.search(text, clause[0], clause[1])
     if total:
         return total.group(), "total", (total.start(), total.end()), None
+    if _TOTAL_OPENING.match(text, sent[0], clause[1]):
+        return "Zusammen", "total", (sent[0], sent[0] + len("Zusammen")), None
     return None

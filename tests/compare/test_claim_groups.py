@@ -287,8 +287,9 @@ def test_scope_vocabulary_loads_every_entry() -> None:
 
 
 def test_a_figure_right_after_another_place_is_not_read_as_the_lead_place() -> None:
-    lead = "Nordhafen (dpa) – In Nordhafen kamen laut Polizei 9.000 Menschen zusammen. "
-    a = _doc("a", lead + "In Südtal kamen 3.000 Menschen zusammen. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
+    # "waren … unterwegs", not "kamen … zusammen": that frame makes participants, and "5.000 Menschen" stays people
+    lead = "Nordhafen (dpa) – In Nordhafen waren laut Polizei 9.000 Menschen unterwegs. "
+    a = _doc("a", lead + "In Südtal waren 3.000 Menschen unterwegs. Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")
     b = _doc("b", lead + "Die Veranstalter sprachen von 5.000 Menschen.", "2024-05-02")  # no other place: the lead's
     assert _group_of(_groups([a]), "a", 5000)["scope"] != "Nordhafen"
     assert _group_of(_groups([b]), "b", 5000)["scope"] == "Nordhafen"
@@ -497,7 +498,8 @@ def test_a_precise_figure_is_not_corroborated_by_vague_or_open_figures_that_only
     assert _group_of(_groups([a, c]), "a", 128)["relation"] == "corroborated"
     d = _doc("d", "In Nordhafen werden Dutzende Menschen vermisst.", "2024-05-02", outlet="Kurier")
     e = _doc("e", "In Nordhafen werden Dutzende Menschen vermisst.", "2024-05-02", outlet="Bote")
-    assert _group_of(_groups([d, e]), "d", 24)["relation"] == "corroborated"  # only vague ones ("Dutzende" = 24–99): they agree
+    vague = next(g for g in _groups([d, e]).claim_groups if any(c["doc"] == "d" and c["low"] == 24 for c in g["claims"]))
+    assert vague["relation"] == "corroborated"  # only vague ones ("Dutzende" = 24–99, a lower bound without a value): they agree
 
 
 def test_a_dispute_in_one_article_does_not_take_in_another_articles_unplaced_figure() -> None:
@@ -816,7 +818,8 @@ def test_a_total_of_one_event_counted_at_one_place_per_article_stays_with_that_p
 
 def test_people_are_read_as_participants_only_where_the_story_gives_that_value_for_participants() -> None:
     a = _doc("a", "In Nordhafen demonstrierten laut Polizei 50.000 Teilnehmer.", "2024-05-02", outlet="Kurier")
-    b = _doc("b", "In Nordhafen kamen laut Polizei 50.000 Menschen zusammen.", "2024-05-02", outlet="Bote")
+    # "waren … unterwegs" says no more than people ("kamen … zusammen" is itself a frame of participants)
+    b = _doc("b", "In Nordhafen waren laut Polizei 50.000 Menschen unterwegs.", "2024-05-02", outlet="Bote")
     c = _doc("c", "Der Konzern beschäftigt in Nordhafen 300.000 Menschen.", "2024-05-02", outlet="Blatt")
     d = _doc("d", "In Nordhafen starben 50.000 Menschen.", "2024-05-02", outlet="Post")  # a casualty is never re-read
     result = _groups([a, b, c, d])

@@ -102,3 +102,16 @@ def test_a_demanded_happening_is_not_reported_as_done() -> None:
     assert "demand" in found and "resign" not in found
     # counter-example: a demand verb after the noun leaves a reported resignation alone
     assert "resign" in _factual("Nach dem Rücktritt der Ministerin fordert die Opposition Neuwahlen.")
+
+
+def test_a_kind_of_happening_and_feeling_vindicated_are_no_events() -> None:
+    assert "attack" not in _factual("Der Hersteller betont, dass man solche Angriffe bereits erschwert habe.")
+    assert "attack" in _factual("Der Hersteller meldete einen Angriff auf seine Server.")  # an instance stays
+    assert "confirm" not in _factual("Die Befürworter sahen sich durch den Bericht bestätigt.")
+    assert "confirm" in _factual("Die Polizei bestätigte am Freitag den Bericht.")  # a confirmation stays
+
+
+def test_going_onto_the_street_is_a_protest_throwing_things_onto_it_is_not() -> None:
+    assert "protest" in _factual("In Leipzig gingen am Samstag Tausende auf die Straße.")
+    assert "protest" in _factual("In Leipzig sind am Samstag Tausende auf die Straße gegangen.")
+    assert "protest" not in _factual("Wer einen Kaugummi achtlos auf die Straße wirft, zahlt eine Strafe.")

@@ -207,3 +207,107 @@ def test_listed_groups_take_their_listed_figures_in_order() -> None:
     assert _scopes("Nach der Wahl steht fest: CDU und CSU kamen zusammen auf 28,6 Prozent.")["28,6 Prozent"] in ("CDU", "CSU")
     found = _scopes("Nach der Wahl steht fest: Die SPD kam auf 16,4 Prozent, die Grünen auf 11,6 Prozent.")
     assert found["16,4 Prozent"] == "SPD" and found["11,6 Prozent"] == "Grünen"
+
+
+def _claim_data(text: str, published: str | None = "2026-03-02") -> dict[str, dict]:
+    doc: Document = analyse(text, outlet="outlet", published=published, extra=["timex.rules.v1"])
+    return {a.surface: a.data for a in doc.of_kind("claim")}
+
+
+def test_from_to_gives_the_new_value_and_its_prior() -> None:
+    found = _claim_data("Die Zahl der Toten stieg von 30 auf 40 Menschen.")
+    assert found["40 Menschen"]["prior_value"] == 30 and "role" not in found["40 Menschen"]
+    assert found["30"]["role"] == "prior" and found["30"]["ref_time_basis"] == "before"
+    assert found["30"]["ref_time_before"] == found["40 Menschen"]["ref_time"]
+    # a date between the two figures is the old value's; the one after the new value is the claim's
+    found = _claim_data("Die Zahl der Verletzten stieg von 30 am Sonntag auf 40 am Montag.")
+    assert found["30"]["ref_time"] == "2026-03-01" and found["40"]["ref_time"] == "2026-03-02"
+    found = _claim_data("Die Behörden korrigierten die Zahl der Verletzten auf 120, nach zuvor 80.")
+    assert found["120"]["prior_value"] == 80 and found["80"]["role"] == "prior"
+
+
+def test_from_to_needs_a_change_and_is_no_range() -> None:
+    found = _claim_data("Der Bus fährt von 30 Haltestellen auf 40 Gleise.")  # no verb of change
+    assert not any("prior_value" in d or "role" in d for d in found.values())
+    found = _claim_data("Die Zahl der Toten liegt zwischen 30 und 40.")
+    assert not any("prior_value" in d or "role" in d for d in found.values())
+    found = _claim_data("Die Zahl der Toten stieg auf 40, nach 30 Minuten kam die Feuerwehr.")  # "nach 30 Minuten" is no prior value
+    assert not any("prior_value" in d for d in found.values())
+
+
+def test_vague_number_words_are_lower_bounds_not_values() -> None:
+    found = _claim_data("Hunderte Menschen mussten evakuiert werden.")
+    d = found["Hunderte Menschen"]
+    assert (d["value"], d["low"], d["high"], d["bound"], d["measure"]) == (None, 200, None, "lower", "evacuated")
+    d = _claim_data("Mehr als tausend Menschen wurden obdachlos.")["Mehr als tausend Menschen"]
+    assert (d["low"], d["high"], d["bound"], d["measure"]) == (1000, None, "lower", "homeless")
+    d = _claim_data("Genau 212 Menschen wurden verletzt.")["212 Menschen"]  # an exact figure keeps its value
+    assert (d["value"], d["bound"]) == (212, None)
+
+
+def test_totals_are_marked_and_the_particle_zusammen_is_not() -> None:
+    assert _claim_data("Zusammen wurden 14 Menschen verletzt.")["14 Menschen"]["scope_kind"] == "total"
+    assert _claim_data("In beiden Städten kamen zusammen mehr als 300 Menschen ums Leben.")["mehr als 300 Menschen"]["scope_kind"] == "total"
+    assert _claim_data("In der Summe wurden 40 Häuser zerstört.")["40 Häuser"]["scope"] == "In der Summe"
+    # "kamen … zusammen" is a gathering, "zusammen mit" a companion, „Zusammen gegen Rechts“ a name
+    assert _claim_data("Am Markt kamen 5000 Menschen zusammen.")["5000 Menschen"]["scope_kind"] != "total"
+    assert _claim_data("Zusammen mit seiner Frau rettete er 30 Menschen.")["30 Menschen"]["scope_kind"] != "total"
+    assert _claim_data("Das Bündnis „Zusammen gegen Hass“ zählte 300 Teilnehmer.")["300 Teilnehmer"]["scope_kind"] != "total"
+
+
+def test_separable_verbs_frame_across_the_clause() -> None:
+    found = _claim_data("Laut Veranstaltern nahmen 250.000 Menschen teil, die Polizei sprach von 100.000.")
+    assert found["250.000 Menschen"]["measure"] == found["100.000"]["measure"] == "participants"
+    assert _claim_data("Bei dem Unglück kamen 30 Menschen um.")["30 Menschen"]["measure"] == "dead"
+    # the particle must close the clause: "kamen um 8 Uhr an" is an arrival, "nahmen Teil an" no separable verb here
+    assert _claim_data("Am Bahnhof kamen 30 Menschen um 8 Uhr an.")["30 Menschen"]["measure"] == "people"
+
+
+def test_elided_zahl_der_and_sind_es_take_their_noun() -> None:
+    found = _claim_data("Die Zahl der Todesopfer stieg auf 12, die der Verletzten auf 40.")
+    assert (found["12"]["measure"], found["40"]["measure"]) == ("dead", "injured")
+    found = _claim_data("Die Zahl der Verletzten stieg am Sonntagabend deutlich an, inzwischen sind es 120.")
+    assert found["120"]["measure"] == "injured"
+    # without a count named before, "sind es 120" is nothing
+    assert _claim_data("Am Sonntag regnete es, inzwischen sind es 120.") == {}
+
+
+def test_among_the_victims_counts_the_dead_but_under_the_rubble_names_no_group() -> None:
+    d = _claim_data("Unter den Opfern seien drei Soldaten.")["drei Soldaten"]
+    assert d["measure"] == "dead"
+    d = _claim_data("Unter den Trümmern werden noch 50 Menschen vermutet.")["50 Menschen"]
+    assert d["measure"] == "trapped" and d["scope_kind"] is None
+    assert _claim_data("Die Armee schickte 300 Soldaten.")["300 Soldaten"]["measure"] == "soldiers"
+
+
+def test_an_age_after_a_name_is_no_count_of_the_figure_before() -> None:
+    def found(text: str) -> set[str]:
+        return {a.surface for a in analyse(text, outlet="outlet", extra=["entities.ner.v1"]).of_kind("claim")}
+
+    assert "34" not in found("Er erreichte 1.800 Vorzugsstimmen und soll das Mandat von Nicole Solarz (34) übernehmen.")
+    # places in a list keep their counts
+    assert {"17", "8"} <= found("Von 101 Straftaten entfielen 24 auf Sachsen, dahinter folgen Hessen (17) und Bayern (8).")
+    # a bare count in parentheses after a place in the sentence of its count stays one
+    found = _claim_data("Die Polizei zählte in Kassel 3000 Demonstranten und in Fulda (800).")
+    assert found["800"]["measure"] == "participants"
+
+
+def test_a_count_read_as_a_year_is_no_time_of_the_figure_before() -> None:
+    found = _claim_data("Die Polizei zählte in Kassel 3000 Demonstranten, in Fulda 1200.")
+    assert found["1200"]["value"] == 1200 and found["3000 Demonstranten"]["ref_time"] == "2026-03-02"
+
+
+def test_a_share_of_a_market_or_the_economy_is_no_vote_share() -> None:
+    doc = analyse("Nach der Wahl stieg der Marktanteil der Firma Acme auf 14 Prozent.", outlet="outlet",
+                  extra=["entities.ner.v1"])
+    assert {a.data["measure"] for a in doc.of_kind("claim")} == {"percent"}
+    doc = analyse("Bei einer Erhebung von Infratest dimap kam die Union auf 29 Prozent.", outlet="outlet",
+                  extra=["entities.ner.v1"])
+    assert {a.data["measure"] for a in doc.of_kind("claim")} == {"vote_share"}
+
+
+def test_the_noun_before_beats_an_unknown_noun_after_an_adjective() -> None:
+    found = _claim_data("Die Zahl der schriftlichen Anfragen hat mit 3.850 absolutes Rekordniveau erreicht.")
+    assert found["3.850"]["measure"] == "count:anfrag"
+    # a noun of the vocabulary after the number stays ("auf 110 Menschen" is what the Zahl der Toten counts)
+    assert _claim_data("Die Zahl der Toten stieg auf 110 Menschen.")["110 Menschen"]["measure"] == "dead"

@@ -15,10 +15,10 @@ def test_every_entry_has_its_shape() -> None:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     assert raw["generic"]["nouns"]
     for mid, entry in raw["measure"].items():
-        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative"}, mid
+        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative", "not_context"}, mid
         assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
-        for key in ("nouns", "suffixes", "frames", "context", "group_context"):
+        for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
@@ -53,6 +53,26 @@ def test_every_entry_has_its_shape() -> None:
         ("Zeugen", "Die Verletzte und zwei von acht Zeugen sagten aus", "count:zeug"),  # the noun "Verletzte" is no frame
         ("Personen", "Die Polizei nahm 16 Personen fest", "arrested"),
         ("Wanderer", "Zwei Wanderer erlagen im Krankenhaus ihren Verletzungen", "dead"),
+        # a suspect is no arrest unless the clause says so
+        ("Verdächtige", "Acht Verdächtige sind auf der Flucht", "suspects"),
+        ("Verdächtige", "Fünf Verdächtige wurden festgenommen", "arrested"),
+        ("Personen", "Von neun festgenommenen Personen kamen fünf frei", "arrested"),
+        # the tolls of one disaster stay apart: dead, trapped, homeless, evacuated
+        ("Menschen", "Mehr als 300 Menschen sind noch verschüttet", "trapped"),
+        ("Obdachlose", "", "homeless"),
+        ("Menschen", "Rund 4000 Menschen mussten evakuiert werden", "evacuated"),
+        ("Menschen", "Der Täter soll zehn Menschen ermordet haben", "dead"),
+        # a "-stellen" place is no job: "Haltestellen"
+        ("Haltestellen", "", "facilities"),
+        ("Staatsstellen", "", "jobs"),
+        ("Lehrerstellen", "", "jobs"),
+        # gatherings; a casualty frame after the figure still wins
+        ("Menschen", "In Bonn waren 9000 Menschen auf den Beinen", "participants"),
+        ("Menschen", "Allein in Bonn kamen 9000 Menschen zu den Kundgebungen", "participants"),
+        ("Menschen", "Bei der Kundgebung wurden 12 Menschen verletzt", "injured"),
+        # a separable verb around the figure; its particle must close the clause
+        ("Menschen", "In Bonn nahmen 9.000 Menschen teil", "participants"),
+        ("Menschen", "In Bonn nahmen 9.000 Menschen Teil an der Debatte", "people"),
     ],
 )
 def test_counts(unit: str, clause: str, measure: str) -> None:
@@ -81,3 +101,13 @@ def test_amount_words_are_money_and_other_nouns_name_themselves() -> None:
     vocab = load_measures()
     assert vocab.classify(unit=None, unit_kind="amount", clause="Hilfen in Milliardenhöhe", sentence="") == "money"
     assert vocab.label("count:kist") == "kist" and vocab.label("dead") == "dead" and vocab.label("expected") == "expected participants"
+
+
+def test_a_noun_outside_the_vocabulary_takes_a_casualty_frame_only_after_it() -> None:
+    vocab = load_measures()
+    clause = "Sie sollen zehn Menschen ermordet und zwei Anschläge verübt haben"
+    assert vocab.classify(unit="Anschläge", unit_kind="count", clause=clause, sentence=clause, at=clause.index("zwei")) == "count:anschläg"
+    clause = "Am Hang kamen drei Bergsteiger ums Leben"
+    assert vocab.classify(unit="Bergsteiger", unit_kind="count", clause=clause, sentence=clause, at=clause.index("drei")) == "dead"
+    clause = "Getötet wurden bei dem Angriff drei Soldaten"  # a noun that says who is counted takes a frame before it
+    assert vocab.classify(unit="Soldaten", unit_kind="count", clause=clause, sentence=clause, at=clause.index("drei")) == "dead"

@@ -94,7 +94,9 @@ def test_putin_statements(docs):
 
 def test_vague_and_unattributed_claims(docs):
     c = find_claim(docs["004"], "Tausende")
-    assert (c.data["low"], c.data["high"]) == (2000, 9999) and c.data["claimant_text"] == "Südkoreas"
+    # "Tausende" is a lower bound, not a value
+    assert (c.data["value"], c.data["low"], c.data["high"], c.data["bound"]) == (None, 2000, None, "lower")
+    assert c.data["claimant_text"] == "Südkoreas"
     c = find_claim(docs["000"], "Hunderte Dörfer")
     assert c.data["claimant_text"] == "outlet" and "soll" in c.data["hedge"]
     c = find_claim(docs["002"], "50 Milliarden")
