@@ -13,12 +13,10 @@ text itself becomes ``Document.original`` and ``offsets_base`` is ``"extracted"`
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
 import html as htmllib
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -300,51 +298,6 @@ def _page_metadata(tree: Any, url: str | None, max_date: str) -> Any:
     return meta
 
 
-#: own text longer than this many times trafilatura's minimum is not compared with readability's
-LONG_TEXT_FACTOR = 10
-
-
-def _gated_comparison(original: Any) -> Any:
-    """trafilatura's comparison with readability/justext, skipped when it cannot change the text.
-
-    readability replaces trafilatura's own text only when it is over twice as long, or when the
-    own text has no paragraph text or more tables than paragraphs; justext only when the own text
-    is short or still holds navigation-like elements. A text over ``LONG_TEXT_FACTOR`` times the
-    minimum size (2,500 characters by default) with paragraphs and no such elements is kept without
-    running readability, as trafilatura itself does in its recall mode.
-    """
-    from trafilatura.external import SANITIZED_XPATH
-
-    def compare(cleaned_tree: Any, raw_tree: Any, body: Any, text: str, options: Any) -> Any:
-        if (len(text) > LONG_TEXT_FACTOR * options.min_extracted_size and body.xpath(".//p//text()")
-                and len(body.findall(".//table")) <= len(body.findall(".//p")) and not body.xpath(SANITIZED_XPATH)):
-            return body, text
-        return original(cleaned_tree, raw_tree, body, text, options)
-
-    compare.gated = True  # type: ignore[attr-defined]
-    return compare
-
-
-@contextlib.contextmanager
-def _fallbacks_gated() -> Iterator[None]:
-    """Put the gate in front of trafilatura's comparison for one extraction (other callers in the
-    process, e.g. the evaluation's trafilatura reference, keep the library as it is).
-
-    Nothing is changed when trafilatura's layout is not the one the gate was written for.
-    """
-    from trafilatura import core
-
-    original = getattr(core, "compare_extraction", None)
-    if original is None or getattr(original, "gated", False) or not hasattr(core, "_extract_and_compare"):
-        yield
-        return
-    core.compare_extraction = _gated_comparison(original)
-    try:
-        yield
-    finally:
-        core.compare_extraction = original
-
-
 def _htmldate(tree: Any, page: str, url: str | None, max_date: str) -> str | None:
     """htmldate's answer as trafilatura asks for it (original date, extensive search)."""
     from htmldate import find_date
@@ -427,10 +380,9 @@ def extract_html(page: str, *, url: str | None = None, crawl: date | datetime | 
     if tree is not None:
         try:
             meta = _page_metadata(tree, url, max_date)
-            with _fallbacks_gated():
-                doc = trafilatura.bare_extraction(
-                    tree, url=url or meta.url, include_comments=False, include_tables=True, deduplicate=False,
-                )
+            doc = trafilatura.bare_extraction(
+                tree, url=url or meta.url, include_comments=False, include_tables=True, deduplicate=False,
+            )
         except Exception as exc:  # a broken page must not stop the batch
             log.debug("trafilatura failed: %r", exc)
             doc = None

@@ -106,20 +106,3 @@ def test_visible_text_drops_invisible_elements_and_decodes_entities() -> None:
     vis = H.VisibleText.of("<html><head><title>T</title></head><body><script>var x = '<p>';</script>"
                            "<p>Erste&nbsp;Zeile &amp; mehr</p><!-- nie --><div>Zweite   Zeile</div></body></html>")
     assert vis.text == "Erste Zeile & mehr Zweite Zeile "
-
-
-def test_readability_is_not_run_for_a_long_article_and_the_library_is_left_as_it_was(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from trafilatura import core, external
-
-    runs: list[int] = []
-    real = external.try_readability
-    monkeypatch.setattr(external, "try_readability", lambda tree: runs.append(1) or real(tree))
-    long_body = "".join(f"<p>Absatz {i}: {BODY[3:-4]}</p>" for i in range(20))
-    before = core.compare_extraction
-    html = page().replace(BODY, long_body)
-    found = H.extract_html(html, crawl=date(2024, 6, 1))
-    assert found is not None and len("\n".join(found.lines)) > 2500 and runs == []
-    assert core.compare_extraction is before
-    short = H.extract_html(page(), crawl=date(2024, 6, 1))  # short text: compared as trafilatura does
-    assert short is not None and runs == [1]
