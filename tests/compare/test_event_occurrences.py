@@ -45,6 +45,16 @@ def test_no_ordinal_from_numbers_adverbs_or_a_verb_series() -> None:
     assert _ordinals("In Talheim streikten am Samstag erneut Tausende.") == [None]  # a series, no occurrence named
 
 
+def test_erneut_of_another_verb_and_wiederholt_name_no_repeat() -> None:
+    # the warning repeats, not the strike; "wiederholt" tells of several, not of a next one
+    assert _ordinals("Die Gewerkschaft warnt erneut vor Streiks in Talheim.") == [None]
+    assert _ordinals("In Talheim kam es wiederholt zu Streiks.") == [None]
+    assert _ordinals("In Talheim kam es zu einem wiederholten Streik.") == [None]
+    # the adjective of the noun and a renewed call still do
+    assert _ordinals("In Talheim kam es zu einem abermaligen Streik.") == [0]
+    assert _ordinals("Die Gewerkschaft hat erneut zu Streiks in Talheim aufgerufen.") == [0]
+
+
 def test_a_later_occurrence_is_its_own_event_on_the_next_such_weekday() -> None:
     first = [
         run_events(make_doc("a", "In Talheim streikten am Montag Tausende Beschäftigte.", published="2023-03-07", entities=ENTS,
