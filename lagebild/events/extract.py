@@ -28,6 +28,8 @@ _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem eines einer dieser diese diesen diesem dieses jener jene jenen "
     "sein seine seinen seinem ihr ihre ihren ihrem unser unsere the a an this that".split()
 )
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem eines einer".split())
+_PRONOUNS = frozenset("er sie es wir ihr man ich du ihm ihn ihnen sich".split())
 _PREP_PATIENT = frozenset("mit gegen an auf zwischen with against on".split())
 _PREP_AGENT = frozenset("von vom durch by".split())
 _PREP_PLACE = frozenset("in im nach bei nahe gen at near".split())
@@ -281,10 +283,22 @@ def _object_head(text: str, words: list[tuple[int, int, str]], taken: list[Span]
 
 
 def _is_attributive(words: list[tuple[int, int, str]], idx: int) -> bool:
-    """True for participles used as adjectives before a noun ("das unterzeichnete Abkommen")."""
-    if idx == 0 or idx + 1 >= len(words):
+    """True for participles used as adjectives before a noun ("das unterzeichnete Abkommen", "der häufig kritisierte Minister")."""
+    if idx == 0 or idx + 1 >= len(words) or not words[idx + 1][2][:1].isupper():
         return False
-    return words[idx - 1][2].lower() in _DETERMINERS and words[idx + 1][2][:1].isupper()
+    before = words[idx - 1][2]
+    if before.lower() in _DETERMINERS:
+        return True
+    # one adverb between article and participle grades the adjective; a pronoun there is a relative
+    # clause's subject ("die er unterzeichnete, Berlin …"), a punctuation mark after it ends the clause
+    return (
+        idx > 1
+        and words[idx - 2][2].lower() in _ARTICLES
+        and before[:1].islower()
+        and before.lower() not in _DETERMINERS | _PRONOUNS
+        and words[idx + 1][0] == words[idx][1] + 1
+    )
+
 
 
 _RULES_FOR: dict[tuple[int, str], tuple[TriggerRule, ...]] = {}

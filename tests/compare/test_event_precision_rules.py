@@ -167,3 +167,18 @@ def test_a_warning_of_strikes_is_no_strike() -> None:
     # "vor" with a place, and a warning after the strike: the strike stays
     assert "strike" in _factual("Der Minister warnte, der Streik vor dem Werk habe am Montag begonnen.")
     assert "strike" in _factual("Die Beschäftigten streikten vor dem Werk.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Der häufig kritisierte Minister trat am Montag zurück.", "criticize", False),  # an adjective of the minister
+        ("Das gestern unterzeichnete Abkommen tritt im Mai in Kraft.", "sign", False),
+        ("Die Opposition hat den Minister am Montag scharf kritisiert.", "criticize", True),
+        # a relative clause's subject before the verb, a comma after it: the verb is the clause's own
+        ("Das Abkommen, das er gestern unterzeichnete, Berlin zufolge ein Erfolg, tritt in Kraft.", "sign", True),
+        ("Im Mai trat der Vertrag, den zuvor die Ministerin unterzeichnete, in Kraft.", "sign", True),
+    ],
+)
+def test_a_participle_graded_by_an_adverb_is_an_adjective(sentence: str, cls: str, fires: bool) -> None:
+    assert (cls in _factual(sentence)) is fires
