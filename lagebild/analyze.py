@@ -17,12 +17,14 @@ from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult
 from lagebild.compare.duplicates import Duplicates, Signature, StoredIndex, precomputed_signatures, stored_index
+from lagebild.compare.entity_index import EntityIndex, stored_entity_index
 from lagebild.compare.stories import stored_stories
+from lagebild.compare.word_rows import WordRows, stored_words
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors import Executor, InlineExecutor, Result, TaskHost, make_executor
 from lagebild.executors.read_ahead import read_ahead
-from lagebild.fingerprints import analysis_fingerprint
+from lagebild.fingerprints import analysis_fingerprint, code_version
 from lagebild.ingest import discover
 from lagebild.ingest.limits import ReadLimits
 from lagebild.model import Document, SourceRef
@@ -36,6 +38,7 @@ __all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents",
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
 STORIES_STAGE = "stories.v1"
+ENTITIES_STAGE = "entities.resolve.v1"
 
 
 @dataclass
@@ -407,8 +410,14 @@ def compare_and_save(
 
     # stories already stored keep their articles; the new ones are assigned to them (reuse False: clustered anew)
     prior = store.corpus_items("story") if reuse and STORIES_STAGE in config.compare_stages else None
+    t = time.process_time()
+    entity_index = _entity_index(store, reuse) if ENTITIES_STAGE in config.compare_stages else None
+    words = WordRows(code_version())
+    words.stored = store.word_rows(words.settings)  # (reuse False too: the words depend on the texts alone)
+    cpu["load entities and words"] += time.process_time() - t
     with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
-          (stored_stories(prior) if prior else nullcontext())):
+          (stored_stories(prior) if prior else nullcontext()), stored_words(words),
+          (stored_entity_index(entity_index) if entity_index is not None else nullcontext())):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
                               configs=config.compare_configs, stored=stored,
                               # the per-document analysis too: stories of re-analysed documents recompute
@@ -420,8 +429,30 @@ def compare_and_save(
     store.save_corpus(run.result, run.parts)
     if index is not None:
         _save_index(store, index, run.result)
+    if entity_index is not None:
+        _save_entity_index(store, entity_index)
+    if words.new:
+        store.save_word_rows(words.settings, words.new)
     cpu["save corpus"] += time.process_time() - t
     return run.result
+
+
+def _entity_index(store: Store, reuse: bool) -> EntityIndex:
+    """The stored entities and their index (``reuse`` False: none, the entities are resolved anew and the rows replaced)."""
+    if not reuse:
+        return EntityIndex("", set(), {}, {}, [], store.entity_forms)
+    settings, resolved, own, roles = store.entity_index()
+    return EntityIndex(settings, resolved, own, roles, store.corpus_items("entity") if settings else [], store.entity_forms)
+
+
+def _save_entity_index(store: Store, index: EntityIndex) -> None:
+    """Keep the index rows entity resolution left; none (the stage failed, or corrections apply): drop the stored index,
+    so the next run resolves the whole corpus again."""
+    rows = index.rows
+    if rows is None:
+        store.save_entity_index("", {}, {}, replace_all=True)
+    elif rows.forms or rows.resolved or rows.gone or rows.replace_all:
+        store.save_entity_index(rows.settings, rows.forms, rows.resolved, gone=rows.gone, replace_all=rows.replace_all)
 
 
 def _duplicate_index(store: Store, reuse: bool) -> StoredIndex:

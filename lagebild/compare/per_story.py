@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
+from lagebild.compare.word_rows import cached_words
 from lagebild.fingerprints import code_version
 from lagebild.model import Document
 
@@ -226,6 +227,12 @@ def inference_words(docs: Sequence[Document], corpus: Callable[[], Any],
     return [n_docs, sorted((w, df[w]) for w in own)]
 
 
+def _date_words(doc: Document) -> frozenset[str]:
+    from lagebild.compare.dates import word_counts
+
+    return frozenset(word_counts([doc])[1])
+
+
 def merge_parts(result: CorpusResult, parts: Sequence[StoryPart], doc_ids: Sequence[str],
                 timeline_key: Callable[[dict[str, Any]], Any], with_coverage: bool) -> None:
     """Fill ``result``'s story-scoped fields from ``parts`` in the corpus-wide order of each list."""
@@ -316,7 +323,7 @@ def compare_stories(
     importlib.import_module("lagebild.compare.builtin")
     from lagebild.compare import default_compare_stages
     from lagebild.compare.coverage import corpus_origins, independent_origins
-    from lagebild.compare.dates import WordCounts, corpus_word_counts, word_counts
+    from lagebild.compare.dates import WordCounts, corpus_word_counts
     from lagebild.compare.timeline import timeline_key
 
     names = list(stages if stages is not None else default_compare_stages())
@@ -343,8 +350,8 @@ def compare_stories(
 
     def doc_words(doc: Document) -> frozenset[str]:
         got = keys_of.get(doc.id)
-        if got is None:
-            got = keys_of[doc.id] = frozenset(word_counts([doc])[1])
+        if got is None:  # a stored article's words come from its row (``word_rows``)
+            got = keys_of[doc.id] = cached_words(doc, "dates", _date_words, sorted, frozenset)
         return got
 
     def corpus_words() -> WordCounts:  # only a story with an undated article needs them

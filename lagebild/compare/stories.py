@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lagebild.compare import COMPARE, CorpusContext
+from lagebild.compare.word_rows import cached_words
 from lagebild.events.corpus import content_words, entity_key, independent_groups, publication_interval, short_id
 from lagebild.model import Document
 
@@ -90,6 +91,19 @@ def _title_and_body(doc: Document) -> tuple[str, str]:
     return title, text
 
 
+def _story_words(doc: Document, stop: frozenset[str], max_chars: int) -> Counter[str]:
+    """The stems of an article's text (its first ``max_chars``) and title (counted twice)."""
+    title, text = _title_and_body(doc)
+    c: Counter[str] = Counter(_stem(w) for w in content_words(text[:max_chars], stop))
+    for w in content_words(title, stop):
+        c[_stem(w)] += 2
+    return c
+
+
+def _counter(row: Any) -> Counter[str]:
+    return Counter(row)
+
+
 def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None = None, *, entity_weight: float = 2.0,
                 max_chars: int = 6000) -> list[Vector]:
     """Return one L2-normalised TF-IDF vector per document (word stems + entity keys)."""
@@ -98,10 +112,8 @@ def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None 
     counts: list[Counter[str]] = []
     df: Counter[str] = Counter()
     for doc in docs:
-        title, text = _title_and_body(doc)
-        c: Counter[str] = Counter(_stem(w) for w in content_words(text[:max_chars], stop))
-        for w in content_words(title, stop):
-            c[_stem(w)] += 2
+        # the words of a stored article are read from its row (``word_rows``), not tokenised again
+        c: Counter[str] = cached_words(doc, f"story:{max_chars}", lambda d: _story_words(d, stop, max_chars), dict, _counter)
         for ann in doc.annotations:
             if ann.kind == "entity" and ann.span.start < max_chars:
                 c["@" + entity_key(doc, ann, mention_entity)] += weight

@@ -40,7 +40,7 @@ __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "re
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
 _HOST = re.compile(r"\w\.(?:at|de|ch|com|net|org|eu|info|io|uk|fr|it|ru|ua|tv|fm)$", re.IGNORECASE)
-_FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
+FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
 
 
 @dataclass(slots=True)
@@ -105,7 +105,7 @@ _ADJ_END = re.compile(r"(?<=[a-zäöüß]{4})(?:e|en|er|em|es)$")
 _GEN_END = re.compile(r"(?<=[a-zäöüß]{5})e?s$")
 
 
-def _uninflected(norm: str) -> str:
+def uninflected(norm: str) -> str:
     """An organisation's name without case endings: adjective endings of the leading words, a
     genitive "s" or "es" of the last ("bayerischen landeskriminalamtes" and "bayerisches
     landeskriminalamt" → "bayerisch landeskriminalamt")."""
@@ -127,8 +127,8 @@ def _kb_inflected(m: MentionRec, kb: KB) -> Any:
     return None
 
 
-def _initials(norm: str) -> str:
-    return "".join(w[0] for w in norm.split() if w not in _FUNCTION_WORDS and w[:1].isalpha())
+def name_initials(norm: str) -> str:
+    return "".join(w[0] for w in norm.split() if w not in FUNCTION_WORDS and w[:1].isalpha())
 
 
 def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[int]]:
@@ -179,10 +179,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if len(folded) >= 2:
             join(f"f:{folded}", first[f"n:{norm}"])
         translit = translit_key(_base(norm, name_keys))
-        if len(translit) >= _TRANSLIT_MIN:  # "Belaya" = "Belaja"; short names ("Maier"/"Mayer") stay apart
+        if len(translit) >= TRANSLIT_MIN:  # "Belaya" = "Belaja"; short names ("Maier"/"Mayer") stay apart
             join(f"t:{translit}", first[f"n:{norm}"])
         if label == "ORG" and " " in norm:
-            join(f"i:{_uninflected(norm)}", first[f"n:{norm}"])
+            join(f"i:{uninflected(norm)}", first[f"n:{norm}"])
             short = name_key(_company_base(norm))
             if short and short != norm and short in name_keys:
                 uf.union(first[f"n:{norm}"], first[f"n:{short}"])
@@ -212,7 +212,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                     lasts = {_joined_surname(tokens[-1], name_keys)} | (lasts if tokens[-1][:1].islower() else set())
                 for last in lasts - {""}:
                     full_by_last[last].add(root)
-                    if len(translit_key(last)) >= _TRANSLIT_MIN - 1:
+                    if len(translit_key(last)) >= TRANSLIT_MIN - 1:
                         full_by_last_t[translit_key(last)].add(root)
                     doc_full_last[(m.doc, last)].add(root)
                 doc_full_first[(m.doc, words[0])].add(root)
@@ -232,7 +232,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if k == 2:
             return doc_full_first.get((doc, single))
         if k == 3:
-            return full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= _TRANSLIT_MIN - 1 else None
+            return full_by_last_t.get(translit_key(single)) if len(translit_key(single)) >= TRANSLIT_MIN - 1 else None
         return _near_surname(single, full_by_last, near_index)
 
     for i, m in enumerate(mentions):
@@ -267,7 +267,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     by_initials: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.form == "name" and m.label == "ORG" and len(m.norm.split()) >= 2:
-            by_initials[_initials(m.norm)].add(m.norm)
+            by_initials[name_initials(m.norm)].add(m.norm)
     org_names = sorted({m.norm for m in mentions if m.form == "name" and m.label == "ORG" and not m.kb
                         and f"n:{m.norm}" in first})
     # names by the first letter of their first word: an acronym can only be spelt from names it starts
@@ -470,7 +470,7 @@ def _points_to(names: set[str], person: int, person_names: Mapping[int, set[str]
 #: surnames this long may differ by one edit ("Tillmann" / "Tilmann") and still meet
 _FUZZY_SURNAME_LEN = 8
 #: transliteration-blind keys this long may join names ("selenski", "belaia")
-_TRANSLIT_MIN = 6
+TRANSLIT_MIN = 6
 _PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
 
 
@@ -498,7 +498,7 @@ def _near_surname(single: str, full_by_last: Mapping[str, set[int]],
 @functools.lru_cache(maxsize=65536)
 def _acronym_words(norm: str) -> tuple[str, ...]:
     """The folded words of a name that an acronym's letters are taken from (function words left out)."""
-    return tuple(w for w in fold_key(norm).split() if w not in _FUNCTION_WORDS)
+    return tuple(w for w in fold_key(norm).split() if w not in FUNCTION_WORDS)
 
 
 def _compound_acronym(acro: str, norm: str) -> bool:
@@ -647,7 +647,7 @@ def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
         words = m.norm.split()
         if m.label == "ORG" and m.form == "name" and len(words) >= 2:
             for w in {words[0], words[-1]}:
-                if w not in _FUNCTION_WORDS and len(w) >= 4:
+                if w not in FUNCTION_WORDS and len(w) >= 4:
                     by_word[w].add(i)
     if not by_word:
         return
@@ -691,7 +691,7 @@ def _base(norm: str, name_keys: Mapping[str, str]) -> str:
     return norm
 
 
-def _entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
+def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     labels = Counter(m.label for m in members if m.form in _NAME_FORMS) or Counter(m.label for m in members)
     kb_ids = Counter(m.kb for m in members if m.kb)
     kb_id = kb_ids.most_common(1)[0][0] if kb_ids else None
@@ -721,7 +721,7 @@ def _entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     return out
 
 
-def _unique_ids(entities: list[dict[str, Any]]) -> None:
+def unique_ids(entities: list[dict[str, Any]]) -> None:
     seen: Counter[str] = Counter()
     for ent in sorted(entities, key=lambda e: (e["id"], e["mentions"][0]["doc"] if e["mentions"] else "", e["mentions"][0]["start"] if e["mentions"] else 0)):
         seen[ent["id"]] += 1
@@ -831,8 +831,8 @@ def resolve_documents(
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Return (entities, mention_entity) for ``docs``: clustered, corrected, ids unique and stable."""
     mentions = _without_own_outlet(docs, collect_mentions(docs), kb)
-    entities = [_entity_json([mentions[i] for i in g], kb) for g in cluster(mentions, kb)]
-    _unique_ids(entities)
+    entities = [entity_json([mentions[i] for i in g], kb) for g in cluster(mentions, kb)]
+    unique_ids(entities)
     entities = apply_corrections(entities, corrections)
     entities.sort(key=lambda e: (-len(e["mentions"]), e["name"], e["id"]))
     mention_entity = {f"{s['doc']}#{s['ann']}": e["id"] for e in entities for s in e["mentions"]}

@@ -407,14 +407,48 @@ def _read_jsonl(path: Path, size: int, limits: ReadLimits) -> Iterator[Document 
     with path.open("rb") as fh:
         head = fh.read(8192)
         fh.seek(0)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a mark: lines are not byte lines
+        wide = _wide_encoding(head, whole=len(head) < 8192)
+        if wide:  # UTF-16/32 with a mark: lines are not byte lines
             bounded = BoundedReader(fh, max_total=limits.max_stream_bytes, max_line=limits.max_line_bytes * 4, what="bytes")
-            stream = io.TextIOWrapper(io.BufferedReader(bounded), encoding="utf-16", errors="replace", newline="")
+            stream = io.TextIOWrapper(io.BufferedReader(bounded), encoding=wide, errors="replace", newline="")
             yield from _jsonl_records(path, enumerate(stream, 1), size, limits)
             return
         records = _jsonl_records(path, _byte_lines(path, fh, limits), size, limits)
         binary = looks_binary(head)
         yield from _unless_binary(path, records, binary) if binary else records
+
+
+# (byte order mark, codec, the line break as that codec writes it)
+_WIDE_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32", b"\n\x00\x00\x00"),
+    (b"\x00\x00\xfe\xff", "utf-32", b"\x00\x00\x00\n"),
+    (b"\xff\xfe", "utf-16", b"\n\x00"),
+    (b"\xfe\xff", "utf-16", b"\x00\n"),
+)
+
+
+def _wide_encoding(head: bytes, *, whole: bool) -> str | None:
+    """The UTF-16/32 codec of a JSONL file that opens with its byte order mark, or None.
+
+    A mark alone does not decide it: a junk first line may start with the same bytes before lines
+    of UTF-8 JSON, and reading those as UTF-16 would lose every record. The file is wide only if
+    it has NUL bytes and every newline byte in ``head`` sits in a wide line break at a code-unit
+    boundary; ``whole`` says ``head`` is the entire file (else its cut-off end is not judged)."""
+    for mark, codec, brk in _WIDE_MARKS:
+        if not head.startswith(mark):
+            continue
+        body = head[len(mark):]
+        unit, lead = len(brk), brk.index(b"\n")
+        if not whole:
+            body = body[: len(body) - len(body) % unit - unit]
+        if b"\x00" not in body:
+            return None
+        for i in (m.start() for m in re.finditer(b"\n", body)):
+            start = i - lead
+            if start % unit or body[start:start + unit] != brk:
+                return None
+        return codec
+    return None
 
 
 _BINARY_PROBE = 20

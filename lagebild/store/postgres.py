@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from lagebild.compare import CorpusResult
@@ -131,6 +131,8 @@ class PostgresStore:
                 # another text: searched for copies again by the next run
                 cur.execute("DELETE FROM minhash_indexed WHERE doc_id = ANY(%s)", (ids,))
                 cur.execute("DELETE FROM minhash_bands WHERE doc_id = ANY(%s)", (ids,))
+                cur.execute("DELETE FROM entity_resolved WHERE doc_id = ANY(%s)", (ids,))  # their mentions changed
+                cur.execute("DELETE FROM doc_words WHERE doc_id = ANY(%s)", (ids,))
                 cur.executemany(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
@@ -285,6 +287,65 @@ class PostgresStore:
                                 "ON CONFLICT DO NOTHING", data)
             cur.execute("INSERT INTO minhash_indexed(doc_id, settings) SELECT id, %s FROM documents WHERE id = ANY(%s) "
                         "ON CONFLICT (doc_id) DO UPDATE SET settings = excluded.settings", (settings, ids))
+
+    def entity_index(self) -> tuple[str, set[str], dict[str, list[str]], dict[str, list[dict[str, Any]]]]:
+        """The settings of the stored entity index, the documents it covers, their own-outlet names and their
+        bare roles still without a person, by document ("" and none when there is no index)."""
+        rows = self._all("SELECT doc_id, settings, own, roles FROM entity_resolved")
+        settings = {r["settings"] for r in rows}
+        if len(settings) != 1:
+            return "", set(), {}, {}
+        own = {r["doc_id"]: json.loads(r["own"]) for r in rows if r["own"]}
+        roles = {r["doc_id"]: json.loads(r["roles"]) for r in rows if r["roles"]}
+        return settings.pop(), {r["doc_id"] for r in rows}, own, roles
+
+    def entity_forms(self, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """The forms of the stored entities that have any of these keys, by entity id."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for k in range(0, len(keys), 50000):
+            rows = self._all("SELECT entity_id, json FROM entity_forms WHERE entity_id IN (SELECT entity_id FROM entity_keys "
+                             "WHERE key = ANY(%s))", ([_clean(x) for x in keys[k : k + 50000]],))
+            out.update((r["entity_id"], json.loads(r["json"])) for r in rows)
+        return out
+
+    def save_entity_index(self, settings: str, forms: Mapping[str, tuple[list[dict[str, Any]], set[str]]],
+                          resolved: Mapping[str, tuple[list[str], list[dict[str, Any]]]], *, gone: Iterable[str] = (), replace_all: bool = False) -> None:
+        """Write the forms and keys of these entities (replacing theirs), drop those of ``gone`` and mark
+        ``resolved`` documents as resolved. ``replace_all``: drop every stored row first (the entities were resolved anew)."""
+        with self.db.transaction(), self.db.cursor() as cur:
+            if replace_all:
+                cur.execute("DELETE FROM entity_keys")
+                cur.execute("DELETE FROM entity_forms")
+                cur.execute("DELETE FROM entity_resolved")
+            ids = [_clean(e) for e in sorted(set(forms) | set(gone))]
+            cur.execute("DELETE FROM entity_keys WHERE entity_id = ANY(%s)", (ids,))
+            cur.execute("DELETE FROM entity_forms WHERE entity_id = ANY(%s)", (ids,))
+            if forms:
+                cur.executemany("INSERT INTO entity_forms(entity_id, json) VALUES (%s, %s) "
+                                "ON CONFLICT (entity_id) DO UPDATE SET json = excluded.json",
+                                [(_clean(e), _dumps(f)) for e, (f, _) in forms.items()])
+                keyed = sorted({(_clean(k), _clean(e)) for e, (_, keys) in forms.items() for k in keys})
+                if keyed:
+                    cur.executemany("INSERT INTO entity_keys(key, entity_id) VALUES (%s, %s) ON CONFLICT DO NOTHING", keyed)
+            if resolved:
+                cur.executemany("INSERT INTO entity_resolved(doc_id, settings, own, roles) SELECT id, %s, %s, %s FROM documents "
+                                "WHERE id = %s ON CONFLICT (doc_id) DO UPDATE SET settings = excluded.settings, own = excluded.own, "
+                                "roles = excluded.roles",
+                                [(settings, _dumps(own) if own else "", _dumps(roles) if roles else "", _clean(d))
+                                 for d, (own, roles) in resolved.items()])
+
+    def word_rows(self, settings: str) -> dict[str, dict[str, Any]]:
+        """Each document's stored words (``lagebild.compare.word_rows``) made under ``settings``."""
+        return {r["doc_id"]: json.loads(r["json"]) for r in self._all("SELECT doc_id, json FROM doc_words WHERE settings = %s", (settings,))}
+
+    def save_word_rows(self, settings: str, rows: Mapping[str, dict[str, Any]]) -> None:
+        """Keep these documents' words (documents no longer stored are skipped)."""
+        if not rows:
+            return
+        with self.db.transaction(), self.db.cursor() as cur:
+            cur.executemany("INSERT INTO doc_words(doc_id, settings, json) SELECT id, %s, %s FROM documents WHERE id = %s "
+                            "ON CONFLICT (doc_id) DO UPDATE SET settings = excluded.settings, json = excluded.json",
+                            [(settings, _dumps(row), _clean(d)) for d, row in rows.items()])
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

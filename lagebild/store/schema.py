@@ -37,6 +37,24 @@ CREATE TABLE IF NOT EXISTS minhash_indexed (
 -- what the per-story stages produced, per story ('' = the corpus as one pool): kind 'coverage', 'event',
 -- 'timeline', 'claim_group', 'inconsistency', 'inferred_date', 'coverage_source', 'coverage_row',
 -- 'timeline_gap', 'failure'; the fingerprint says which inputs they were computed from
+-- entity resolution against the stored entities (``lagebild.compare.entity_index``): the documents the stored
+-- entities were resolved over (with the names a document without a host prints as its own outlet, and its
+-- bare roles no person was found for yet, as JSON), each entity's distinct mention forms, and the keys under
+-- which names meet, indexed by key
+CREATE TABLE IF NOT EXISTS entity_resolved (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, settings TEXT NOT NULL,
+  own TEXT NOT NULL DEFAULT '', roles TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS entity_forms (entity_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_keys (
+  key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id)
+){clustered};
+CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity_id);
+-- each document's words as story vectors and date inference count them (``lagebild.compare.word_rows``),
+-- under the code version that made them, so a run does not tokenise stored texts again
+CREATE TABLE IF NOT EXISTS doc_words (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, settings TEXT NOT NULL, json TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_items (
   story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,

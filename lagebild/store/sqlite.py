@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,8 @@ class SQLiteStore:
                     # another text: searched for copies again by the next run
                     self.db.execute("DELETE FROM minhash_indexed WHERE doc_id = ?", (doc.id,))
                     self.db.execute("DELETE FROM minhash_bands WHERE doc_id = ?", (doc.id,))
+                    self.db.execute("DELETE FROM entity_resolved WHERE doc_id = ?", (doc.id,))  # its mentions changed
+                    self.db.execute("DELETE FROM doc_words WHERE doc_id = ?", (doc.id,))
                 self.db.execute(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -285,6 +287,61 @@ class SQLiteStore:
             self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?, ?)", sorted((key, d) for d, key in rows))
             self.db.execute("INSERT OR REPLACE INTO minhash_indexed(doc_id, settings) SELECT value, ? FROM json_each(?) "
                             "WHERE value IN (SELECT id FROM documents)", (settings, ids))
+
+    def entity_index(self) -> tuple[str, set[str], dict[str, list[str]], dict[str, list[dict[str, Any]]]]:
+        """The settings of the stored entity index, the documents it covers, their own-outlet names and their
+        bare roles still without a person, by document ("" and none when there is no index)."""
+        settings: set[str] = set()
+        ids: set[str] = set()
+        own: dict[str, list[str]] = {}
+        roles: dict[str, list[dict[str, Any]]] = {}
+        for doc_id, value, names, waiting in self.db.execute("SELECT doc_id, settings, own, roles FROM entity_resolved"):
+            ids.add(doc_id)
+            settings.add(value)
+            if names:
+                own[doc_id] = json.loads(names)
+            if waiting:
+                roles[doc_id] = json.loads(waiting)
+        return (settings.pop(), ids, own, roles) if len(settings) == 1 else ("", set(), {}, {})
+
+    def entity_forms(self, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """The forms of the stored entities that have any of these keys, by entity id."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for k in range(0, len(keys), 50000):
+            rows = self.db.execute("SELECT entity_id, json FROM entity_forms WHERE entity_id IN (SELECT entity_id FROM entity_keys "
+                                   "WHERE key IN (SELECT value FROM json_each(?)))", (json.dumps(keys[k : k + 50000]),))
+            out.update((r[0], json.loads(r[1])) for r in rows)
+        return out
+
+    def save_entity_index(self, settings: str, forms: Mapping[str, tuple[list[dict[str, Any]], set[str]]],
+                          resolved: Mapping[str, tuple[list[str], list[dict[str, Any]]]], *, gone: Iterable[str] = (), replace_all: bool = False) -> None:
+        """Write the forms and keys of these entities (replacing theirs), drop those of ``gone`` and mark
+        ``resolved`` documents as resolved. ``replace_all``: drop every stored row first (the entities were resolved anew)."""
+        with self.db:
+            if replace_all:
+                self.db.execute("DELETE FROM entity_keys")
+                self.db.execute("DELETE FROM entity_forms")
+                self.db.execute("DELETE FROM entity_resolved")
+            ids = json.dumps(sorted(set(forms) | set(gone)))
+            self.db.execute("DELETE FROM entity_keys WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
+            self.db.execute("DELETE FROM entity_forms WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
+            self.db.executemany("INSERT OR REPLACE INTO entity_forms(entity_id, json) VALUES (?, ?)",
+                                ((e, encode(f)) for e, (f, _) in forms.items()))
+            self.db.executemany("INSERT OR IGNORE INTO entity_keys(key, entity_id) VALUES (?, ?)",
+                                sorted((k, e) for e, (_, keys) in forms.items() for k in keys))
+            self.db.executemany("INSERT OR REPLACE INTO entity_resolved(doc_id, settings, own, roles) SELECT id, ?, ?, ? FROM documents "
+                                "WHERE id = ?", ((settings, encode(own) if own else "", encode(roles) if roles else "", d)
+                                                 for d, (own, roles) in resolved.items()))
+
+    def word_rows(self, settings: str) -> dict[str, dict[str, Any]]:
+        """Each document's stored words (``lagebild.compare.word_rows``) made under ``settings``."""
+        return {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT doc_id, json FROM doc_words WHERE settings = ?", (settings,))}
+
+    def save_word_rows(self, settings: str, rows: Mapping[str, dict[str, Any]]) -> None:
+        """Keep these documents' words (documents no longer stored are skipped)."""
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO doc_words(doc_id, settings, json) SELECT id, ?, ? FROM documents WHERE id = ?",
+                                ((settings, encode(row), d) for d, row in rows.items()))
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

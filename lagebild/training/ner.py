@@ -17,10 +17,13 @@ adds N 10kGNAD news sentences labelled by the accurate mode alone (distillation;
 (benchmarks/README.md, "Default NER model: distillation by continued training"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
 static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
-``--init-from MODEL --teacher-features N`` appends 32 columns to those vectors: per word, the
-accurate tagger's entity-type distribution and a PCA summary of its e5 states, averaged over N
-GermEval train sentences its head was not trained on (``lagebild.training.teacher_features``;
-measured, see benchmarks/README.md, "Default NER model: teacher features in the word vectors").
+``--teacher-features N`` appends 32 columns to those vectors: per word, the accurate tagger's
+entity-type distribution and a PCA summary of its e5 states, averaged over N GermEval train
+sentences its head was not trained on (``lagebild.training.teacher_features``); ``--gazetteer``
+appends four place-name columns (``lagebild.training.gazetteer``) and gives rare place names
+rows of their own. Both work from scratch and with ``--init-from`` (measured, see
+benchmarks/README.md, "Default NER model: teacher features in the word vectors" and "… from
+scratch with teacher features and a gazetteer").
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
 GermEval dev file it scored as well as spaCy's transition-based NER head (``--arch parser``,
 F1 0.682 vs 0.672) at about twice the speed.
@@ -49,6 +52,7 @@ MODEL_DIR = REPO / "lagebild" / "models" / "ner-de"
 DEFAULT_DATA = shared_data_dir()
 GERMEVAL_TRAIN = "germeval2014_ner/NER-de-train.normalized.tsv.gz"
 HELD_ASIDE = 1000  # train sentences used only to pick the best checkpoint
+GAZETTEER_ROWS = 15000  # new vector rows for place names the vector text lacks (~6 MB)
 
 CONFIG = """
 [paths]
@@ -368,18 +372,19 @@ def main(argv: list[str] | None = None) -> int:
                          "from random weights; keeps its architecture and word vectors (--e5-vectors, --width etc. "
                          "are then ignored)")
     ap.add_argument("--teacher-features", type=int, default=0, metavar="N",
-                    help="with --init-from: append the accurate tagger's per-word type distribution and e5 state "
+                    help="append the accurate tagger's per-word type distribution and e5 state "
                          "summary (lagebild.training.teacher_features), averaged over N GermEval training sentences "
                          "the accurate head was not trained on, to the word vectors (0: off; needs lagebild[accurate] once, then "
-                         "cached in OUT)")
+                         "cached in OUT); from scratch, or with --init-from (zero weights for the new columns)")
+    ap.add_argument("--gazetteer", action="store_true",
+                    help="append place-name gazetteer columns (lagebild.training.gazetteer: CLDR territories, GeoNames "
+                         f"places) to the word vectors, with rows of their own for up to {GAZETTEER_ROWS} place-name words")
     ap.add_argument("--no-install", action="store_true", help="do not copy the best model into the package")
     ap.add_argument("--install-only", type=Path, default=None, metavar="MODEL",
                     help="only copy an already trained pipeline (e.g. OUT/model/model-best) into the package")
     ap.add_argument("--write-aside", type=Path, default=None, metavar="TSV",
                     help="only write the held-aside train sentences (token, tag, O) for `lagebild eval ner TSV --model`")
     args = ap.parse_args(argv)
-    if args.teacher_features and not args.init_from:
-        ap.error("--teacher-features extends an installed pipeline: give --init-from MODEL")
     if args.install_only:
         install(args.install_only)
         return 0
@@ -389,23 +394,28 @@ def main(argv: list[str] | None = None) -> int:
     train_sents, aside_sents = split_train(args.data, args.out, extra=args.extra, silver=args.silver)
     train, aside = prepare(train_sents, aside_sents, args.out)
     cfg = args.out / "config.cfg"
-    if args.init_from and args.teacher_features:
+    teacher_text: list[list[str]] = []
+    teacher_cache: Path | None = None
+    if args.teacher_features:
         from lagebild.entities.accurate.tagger import load_head
 
         # The teacher's head was trained on the first of these sentences (same shuffle), and the
         # --extra sentences carry its own labels: features averaged there would be their answers.
         skip = int(load_head().meta.get("train_sentences", 0))
-        text = [w for w, _ in train_sents[skip: skip + args.teacher_features]]
-        extended = with_teacher_features(args.init_from, args.out, text,
-                                         args.out / f"teacher-{skip}-{args.teacher_features}.npz")
-        vectors = warm_start(extended, args.out / "init", cfg)
-    elif args.init_from:
-        vectors = warm_start(args.init_from, args.out / "init", cfg)
+        teacher_text = [w for w, _ in train_sents[skip: skip + args.teacher_features]]
+        teacher_cache = args.out / f"teacher-{skip}-{args.teacher_features}.npz"
+    if args.init_from:
+        base = args.init_from
     else:
         e5_text = [words for words, _ in train_sents[: args.e5_vectors]]
-        vectors = build_vectors(args.data, args.out / "vectors", args.vector_words, e5_text)
+        base = build_vectors(args.data, args.out / "vectors", args.vector_words, e5_text)
         rows = [int(r) for r in args.rows.split(",")]
         cfg.write_text(build_config(args.arch, args.width, args.depth, rows, args.maxout), encoding="utf-8")
+    vectors = base
+    if teacher_text or args.gazetteer:
+        vectors = with_extra_columns(base, args.out, teacher_text, teacher_cache, args.gazetteer)
+    if args.init_from:
+        vectors = warm_start(vectors, args.out / "init", cfg)
     cmd = [
         sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(args.out / "model"),
         "--code", str(Path(__file__).with_name("ner_scorer.py")),
@@ -419,22 +429,51 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def with_teacher_features(model: Path, out: Path, text: list[list[str]], cache: Path) -> Path:
-    """``model`` with teacher features appended to its word vectors (``lagebild.training.teacher_features``)."""
+def with_extra_columns(model: Path, out: Path, teacher_text: list[list[str]], teacher_cache: Path | None,
+                       gazetteer: bool) -> Path:
+    """``model`` (a pipeline or a vectors-only one) with columns appended to its word vectors.
+
+    Teacher features (``lagebild.training.teacher_features``, averaged over ``teacher_text``,
+    cached in ``teacher_cache``) and/or the place-name gazetteer (``lagebild.training.gazetteer``,
+    whose words the table lacks get rows of their own, up to GAZETTEER_ROWS, largest places first).
+    """
     import numpy as np
 
     from lagebild.training.teacher_features import extend_pipeline, type_features
 
-    if cache.exists():
-        arr = np.load(cache)
-        vocab, feats, counts = [str(w) for w in arr["vocab"]], arr["feats"], arr["counts"]
-    else:
-        vocab, feats, counts = type_features(text)
-        np.savez(cache, vocab=np.array(vocab), feats=feats, counts=counts)
+    vocab: list[str] = []
+    feats = np.zeros((0, 0), np.float32)
+    counts = np.zeros(0)
+    if teacher_text:
+        assert teacher_cache is not None
+        if teacher_cache.exists():
+            arr = np.load(teacher_cache)
+            vocab, feats, counts = [str(w) for w in arr["vocab"]], arr["feats"], arr["counts"]
+        else:
+            vocab, feats, counts = type_features(teacher_text)
+            np.savez(teacher_cache, vocab=np.array(vocab), feats=feats, counts=counts)
+    add_missing = None
+    if gazetteer:
+        from lagebild.training.gazetteer import COLUMNS, gazetteer_table
+
+        table = gazetteer_table()
+        index = {w: i for i, w in enumerate(vocab)}
+        new = [w for w in table if w not in index]
+        vocab = vocab + new
+        feats = np.vstack([feats, np.zeros((len(new), feats.shape[1]), np.float32)])
+        counts = np.concatenate([counts, np.zeros(len(new))])
+        gaz = np.zeros((len(vocab), len(COLUMNS)), np.float32)
+        pos = {w: i for i, w in enumerate(vocab)}
+        for w, row in table.items():
+            gaz[pos[w]] = row
+        feats = np.hstack([feats, gaz])
+        # Countries, then the largest places; every gazetteer word stays above 0 (= never add).
+        add_missing = np.array([1.0 + 2.0 * table[w][0] + table[w][3] if w in table else 0.0 for w in vocab])
     target = out / "extended"
     if target.exists():
         shutil.rmtree(target)
-    extend_pipeline(model, target, vocab, feats, counts)
+    out.mkdir(parents=True, exist_ok=True)
+    extend_pipeline(model, target, vocab, feats, counts, add_missing, max_new=GAZETTEER_ROWS)
     return target
 
 

@@ -69,31 +69,49 @@ def type_features(sents: Sequence[Sequence[str]], pca_dims: int = 19) -> tuple[l
     return vocab, np.hstack([probs, proj]).astype(np.float32), n
 
 
-def extend_pipeline(model: Path, out: Path, vocab: Sequence[str], feats: np.ndarray, counts: np.ndarray) -> None:
+def extend_pipeline(model: Path, out: Path, vocab: Sequence[str], feats: np.ndarray, counts: np.ndarray,
+                    add_missing: np.ndarray | None = None, max_new: int = 0) -> None:
     """Copy the pipeline ``model`` to ``out`` with ``feats`` appended to each word vector row.
 
     A row shared by several words (``spacy init vectors --prune`` maps dropped words to their
-    nearest kept row) takes the features of its most frequent word; rows of words never met stay zero.
+    nearest kept row) takes the features of its most frequent word; rows of words never met stay
+    zero. ``add_missing`` (a priority per word, 0 = never) gives words the table lacks a row of
+    their own (zeros, then their features), at most ``max_new``, highest priority first: rare place names the
+    training text never showed. A pipeline with a ``tok2vec`` gets zero weights for the new
+    columns, so it predicts exactly what it did before; a vectors-only pipeline (training from
+    scratch) is just extended.
     """
     import spacy
     nlp = spacy.load(model)
     vectors = nlp.vocab.vectors
     old = np.asarray(vectors.data)
+    keys = [nlp.vocab.strings.add(w) for w in vocab]
     extra = np.zeros((old.shape[0], feats.shape[1]), np.float32)
     done = np.zeros(old.shape[0], bool)
     for i in np.argsort(-counts, kind="stable"):
-        row = vectors.key2row.get(nlp.vocab.strings.add(vocab[i]), -1)
+        row = vectors.key2row.get(keys[i], -1)
         if row >= 0 and not done[row]:
             extra[row] = feats[i]
             done[row] = True
+    new_rows: list[int] = []
+    if add_missing is not None:
+        new_rows = [int(i) for i in np.argsort(-add_missing, kind="stable")
+                    if add_missing[i] > 0 and keys[i] not in vectors.key2row][:max_new]
     width = old.shape[1] + extra.shape[1]
-    vectors.resize((old.shape[0], width))  # keeps the old columns and every key's row
-    vectors.data[:, old.shape[1]:] = extra
-    tok2vec: Any = nlp.get_pipe("tok2vec")  # spaCy types get_pipe() as a bare callable
-    for node in tok2vec.model.walk():
-        if node.name == "static_vectors":
-            w = node.get_param("W")
-            node._dims["nM"] = width  # thinc refuses set_dim once weights exist; the new W matches it
-            node.set_param("W", np.hstack([w, np.zeros((w.shape[0], extra.shape[1]), w.dtype)]))
+    vectors.resize((old.shape[0] + len(new_rows), width))  # keeps the old columns and every key's row
+    vectors.data[: old.shape[0], old.shape[1]:] = extra
+    for k, i in enumerate(new_rows):
+        row = old.shape[0] + k
+        vectors.data[row] = 0.0
+        vectors.data[row, old.shape[1]:] = feats[i]
+        vectors.add(keys[i], row=row)
+    if "tok2vec" in nlp.pipe_names:
+        tok2vec: Any = nlp.get_pipe("tok2vec")  # spaCy types get_pipe() as a bare callable
+        for node in tok2vec.model.walk():
+            if node.name == "static_vectors":
+                w = node.get_param("W")
+                node._dims["nM"] = width  # thinc refuses set_dim once weights exist; the new W matches it
+                node.set_param("W", np.hstack([w, np.zeros((w.shape[0], extra.shape[1]), w.dtype)]))
     nlp.to_disk(out)
-    print(f"vectors {old.shape} -> {vectors.data.shape}; {int(done.sum())} rows with teacher features -> {out}", file=sys.stderr)
+    print(f"vectors {old.shape} -> {vectors.data.shape}; {int(done.sum())} rows with extra features, "
+          f"{len(new_rows)} rows added -> {out}", file=sys.stderr)

@@ -43,3 +43,26 @@ def test_extended_model_predicts_what_the_old_one_did(tmp_path: Path) -> None:
     row = new.vocab.vectors.key2row[new.vocab.strings.add("paris")]
     assert np.allclose(new.vocab.vectors.data[row, -5:], feats[vocab.index("paris")])
     assert _ents(tmp_path / "ext", sentences) == _ents(_MODEL, sentences)
+
+
+def test_missing_words_get_rows_of_their_own_up_to_the_cap(tmp_path: Path) -> None:
+    import spacy
+
+    old = spacy.load(_MODEL)
+    known = "paris"
+    missing = ["xqzburg", "yqzhausen", "wqzstadt"]
+    assert all(old.vocab.strings.add(w) not in old.vocab.vectors.key2row for w in missing)
+    vocab = [known, *missing]
+    feats = np.arange(4 * 3, dtype=np.float32).reshape(4, 3) + 1
+    priority = np.array([1.0, 1.5, 3.0, 0.0])  # the last word is never added
+    extend_pipeline(_MODEL, tmp_path / "ext", vocab, feats, np.ones(4), priority, max_new=1)
+    new = spacy.load(tmp_path / "ext")
+    vectors, width = new.vocab.vectors, old.vocab.vectors.shape[1]
+    assert vectors.shape == (old.vocab.vectors.shape[0] + 1, width + 3)
+    row = vectors.key2row[new.vocab.strings.add("yqzhausen")]  # highest priority wins the one new row
+    assert row == old.vocab.vectors.shape[0]
+    assert np.allclose(vectors.data[row, :width], 0.0) and np.allclose(vectors.data[row, width:], feats[2])
+    assert new.vocab.strings.add("xqzburg") not in vectors.key2row
+    assert new.vocab.strings.add("wqzstadt") not in vectors.key2row
+    sentences = [["Angela", "Merkel", "besuchte", "Paris", "."]]
+    assert _ents(tmp_path / "ext", sentences) == _ents(_MODEL, sentences)

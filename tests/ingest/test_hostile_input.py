@@ -485,6 +485,9 @@ _LINE = st.one_of(
 @settings(max_examples=80, deadline=None)
 @example([("junk", b"\xef\xbb\xbf"), ("ok", b'{"text": "Bericht: x Ende."}')])
 @example([("ok", b'{"text": "Bericht: x Ende."}'), ("junk", b"\xef\xbb\xbf")])
+@example([("junk", b"\xff\xfe"), ("ok", b'{"text": "Bericht: 0 Ende."}')])  # a UTF-16 mark opening junk
+@example([("junk", b"\xfe\xff"), ("junk", b"\x00")])
+@example([("junk", b"\xff\xfe\x00\x00"), ("ok", b'{"text": "Bericht: 0 Ende."}')])
 def test_jsonl_every_valid_line_is_read_and_every_bad_one_named(tmp_path_factory: pytest.TempPathFactory,
                                                                lines: list[tuple[str, bytes]]) -> None:
     path = tmp_path_factory.mktemp("jsonl") / "f.jsonl"
@@ -499,6 +502,20 @@ def test_jsonl_every_valid_line_is_read_and_every_bad_one_named(tmp_path_factory
             continue  # a byte-order mark opening the file is its encoding signature, not a record
         elif raw.strip(b" \t") and n not in read:  # only JSON's own whitespace makes a line blank
             assert n in named or (len(_errors(got)) == 1 and "not a text article" in _errors(got)[0]), (n, raw, got)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("end", ["\n", ""])
+def test_jsonl_in_utf16_or_utf32_with_a_mark_reads_every_line(tmp_path: Path, encoding: str, end: str) -> None:
+    lines = [json.dumps({"text": f"Bericht {n}: Überschwemmung in Čačak, 水害 {n}."}, ensure_ascii=False) for n in range(3)]
+    raw = "\n".join(lines) + end
+    data = raw.encode(encoding) if encoding in ("utf-16", "utf-32") else \
+        {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding] + raw.encode(encoding)
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(data)
+    got = list(read_path(path))
+    assert _errors(got) == [] and [d.source.record for d in _docs(got)] == [1, 2, 3]
+    assert "Čačak, 水害 2" in _docs(got)[2].original
 
 
 def test_a_jsonl_line_of_no_break_spaces_is_named_and_blank_lines_are_not(tmp_path: Path) -> None:

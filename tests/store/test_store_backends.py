@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -288,3 +289,64 @@ def test_a_store_named_as_a_sqlite_url_opens_that_file_and_other_schemes_are_ref
     store = open_store(f"sqlite:///{tmp_path}/lb.db")
     store.close()
     assert (tmp_path / "lb.db").is_file() and not (tmp_path / "sqlite:").exists()
+
+
+def test_entity_index_rows_on_every_backend(filled: Any) -> None:
+    """Forms and keys by entity, found by key; resolved documents with their own-outlet names and waiting roles."""
+    assert filled.entity_index() == ("", set(), {}, {})
+    forms = {"loc:russland": ([{"label": "LOC", "form": "name", "norm": "russland", "n": 2}], {"n:russland", "f:russland"}),
+             "org:kreml": ([{"label": "ORG", "form": "name", "norm": "kreml", "n": 1}], {"n:kreml"})}
+    role = {"label": "PER", "form": "role", "norm": "sprecher", "role_key": "sprecher", "ann": "entity:1-9",
+            "span": {"doc": "d2", "start": 1, "end": 9}}
+    filled.save_entity_index("s1", forms, {"d1": (["blatta"], []), "d2": ([], [role]), "nope": ([], [])}, replace_all=True)
+    assert filled.entity_index() == ("s1", {"d1", "d2"}, {"d1": ["blatta"]}, {"d2": [role]})  # unknown documents are skipped
+    assert filled.entity_forms(["f:russland", "n:kreml", "n:other"]) == {k: v[0] for k, v in forms.items()}
+    assert filled.entity_forms(["n:other"]) == {}
+    # an entity renamed: its rows go, the new ones come; a document's waiting role placed
+    filled.save_entity_index("s1", {"org:kremlin": (forms["org:kreml"][0], {"n:kreml", "n:kremlin"})}, {"d2": ([], [])},
+                             gone={"org:kreml"})
+    assert set(filled.entity_forms(["n:kreml"])) == {"org:kremlin"}
+    assert filled.entity_index()[3] == {}
+    # a document analysed again leaves the index: its mentions are resolved anew
+    filled.save_document(make_doc("d1", TEXTS["d1"][0] + " Neu.", *TEXTS["d1"][1:]))
+    assert filled.entity_index()[1] == {"d2"}
+
+
+def test_entities_resolved_batch_by_batch_against_the_store_on_every_backend(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two runs (the second adds documents) resolve to the entities of one run over all documents."""
+    import dataclasses
+
+    from lagebild.analyze import compare_and_save
+    from lagebild.compare.entity_index import resolve_full
+    from lagebild.config import load_config
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "compare"))
+    from test_entity_index import NEW, STORED  # type: ignore[import-not-found]
+
+    config = dataclasses.replace(load_config(), compare_stages=("entities.resolve.v1",))
+    store.save_documents(STORED)
+    compare_and_save(store, STORED, config)
+    assert store.entity_index()[1] == {"a1", "a2"}
+    store.save_documents(NEW)
+
+    def no_full_run(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the second run resolves against the stored entities")
+
+    monkeypatch.setattr("lagebild.compare.entities.resolve_full", no_full_run)
+    got = compare_and_save(store, STORED + NEW, config)
+    monkeypatch.undo()
+    want, want_map, _ = resolve_full(STORED + NEW, None, [], None)
+    assert got.entities == want and got.mention_entity == want_map
+    assert store.load_corpus().entities == want
+    assert store.entity_index()[1] == {"a1", "a2", "b1", "b2"}
+    assert set(store.entity_forms(["n:niedersachsen"])) == {"loc:niedersachsen"}  # the renamed entity's rows moved
+
+
+def test_word_rows_on_every_backend(filled: Any) -> None:
+    """Each document's words under the settings they were made with; a document analysed again loses its row."""
+    filled.save_word_rows("v1", {"d1": {"hash": "h1", "dates": ["nordk"]}, "d2": {"hash": "h2", "story:6000": {"solda": 2}},
+                                 "nope": {"hash": "x"}})
+    assert filled.word_rows("v1") == {"d1": {"hash": "h1", "dates": ["nordk"]}, "d2": {"hash": "h2", "story:6000": {"solda": 2}}}
+    assert filled.word_rows("v2") == {}
+    filled.save_document(make_doc("d1", TEXTS["d1"][0] + " Neu.", *TEXTS["d1"][1:]))
+    assert set(filled.word_rows("v1")) == {"d2"}
