@@ -153,6 +153,7 @@ class _Claim:
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
     total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
     read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
+    loose: bool = False  # a vague amount or lower bound without a place, where the measure is counted at several places
     replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
 
     @property
@@ -613,6 +614,10 @@ class ClaimGrouper:
                 reasoning += (" Other articles dispute a figure of this measure about a place some of these articles"
                               " are about; these figures state no place, take no part in that dispute and give none"
                               " of its values, so they are not taken for the disputed quantity.")
+            if any(c.loose for c in members):
+                reasoning += (" The measure is counted at several places; vague amounts and lower bounds that name"
+                              " none may be about any of them (or their sum), so they are read as no place's figure"
+                              " and confirm no figure, nor each other.")
             if unscoped_split:
                 reasoning += (" Other figures of this measure without a stated place differ from these and cannot be"
                               " ordered in time, so they are not taken for the same quantity.")
@@ -1046,7 +1051,8 @@ def _confirming_origins(items: list[_Claim]) -> int:
     confirm it."""
     precise = [c for c in items if _pinned(c)]
     if not precise:
-        return len({c.origin for c in items})
+        # two vague amounts with no place, where several places are counted, may be about different places
+        return 1 if any(c.loose for c in items) else len({c.origin for c in items})
     # a bound on the very number a precise figure gives ("über 700.000" beside "etwa 700.000") states it too
     same = [c for c in items if not _pinned(c) and isinstance(v := c.json.get("value"), (int, float))
             and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
@@ -1107,8 +1113,10 @@ def _bounds_apart(unscoped: list[_Claim], scoped: dict[str | None, list[_Claim]]
     figure of any of those places (or their sum) without giving it, so it never corroborates or contradicts one
     by itself. Where one place or none is counted, they stay together ("mindestens 28" beside "28")."""
     several = sum(_is_place(v) for k, v in scoped.items() if k) > 1
-    bounds = [c for c in unscoped if not _precise(c)]
-    if not several or not bounds or len(bounds) == len(unscoped):
+    bounds = [c for c in unscoped if not _precise(c)] if several else []
+    for c in bounds:
+        c.loose = True
+    if not bounds or len(bounds) == len(unscoped):
         return [unscoped] if unscoped else []
     return [[c for c in unscoped if _precise(c)], bounds]
 

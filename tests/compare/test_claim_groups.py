@@ -946,6 +946,8 @@ def test_a_vague_amount_without_a_place_is_no_places_figure_where_several_places
     result = _groups([a, b, c])
     north = _group_of(result, "a", 50000)
     assert not any(x["doc"] == "b" for x in north["claims"]) and north["relation"] == "corroborated"
+    e = _doc("e", "Auch anderswo kamen am Samstag Zehntausende Menschen zusammen.", "2024-05-02", outlet="Post")
+    assert _group_of(_groups([a, b, e]), "b", None)["relation"] == "single"  # two vague amounts confirm no place's figure
     # one place counted: the vague amount is read as its figure, as before (it allows it, it does not confirm it)
     d = _doc("d", "In Nordhafen demonstrierten am Samstag 50.000 Menschen.", "2024-05-02", outlet="Post")
     assert _group_of(_groups([d, b]), "b", None)["id"] == _group_of(_groups([d, b]), "d", 50000)["id"]
