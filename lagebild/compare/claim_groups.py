@@ -153,7 +153,6 @@ class _Claim:
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
     total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
     read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
-    loose: bool = False  # a vague amount or lower bound without a place, where the measure is counted at several places
     replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
 
     @property
@@ -441,10 +440,9 @@ class ClaimGrouper:
                 for c in apart:
                     c.scope_assumed, c.scope_text, c.apart = False, None, True
                 scoped.setdefault("", []).extend(apart)
-            for part in _bounds_apart(scoped.get("", []), scoped):
-                runs = self._by_size(part)
-                for run in runs:
-                    out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
+            runs = self._by_size(scoped.get("", []))
+            for run in runs:
+                out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
@@ -496,11 +494,8 @@ class ClaimGrouper:
             # in the body (not the lead or dateline, which may be an agency's office or a wider region) stands
             # against a place its article does not name, whatever is counted there
             candidates = self._candidates(c, stated, weak_rival=c.near_place in c.doc_places)
-            # where the measure is counted at several places, a vague amount or a lower bound that names no place
-            # ("Zehntausende kamen zusammen") fits any of them as well: it is read as none by its values
-            several = sum(_is_place(v) for v in stated.values()) > 1
-            fits = [] if several and not _precise(c) else [
-                k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c) or _same_bound(c, o)) for o in stated[k])]
+            fits = [k for k in candidates if any(_overlap(c, o) and (_precise(o) or _precise(c) or _same_bound(c, o))
+                                                 for o in stated[k])]
         if len(fits) > 1 and _decimals(c) >= 2:
             # a figure given to several decimals ("4,972 Prozent") is the group that gives that very figure
             same = [k for k in fits if any(o.json.get("value") == c.json.get("value") for o in stated[k])]
@@ -614,10 +609,6 @@ class ClaimGrouper:
                 reasoning += (" Other articles dispute a figure of this measure about a place some of these articles"
                               " are about; these figures state no place, take no part in that dispute and give none"
                               " of its values, so they are not taken for the disputed quantity.")
-            if any(c.loose for c in members):
-                reasoning += (" The measure is counted at several places; vague amounts and lower bounds that name"
-                              " none may be about any of them (or their sum), so they are read as no place's figure"
-                              " and confirm no figure, nor each other.")
             if unscoped_split:
                 reasoning += (" Other figures of this measure without a stated place differ from these and cannot be"
                               " ordered in time, so they are not taken for the same quantity.")
@@ -1051,8 +1042,7 @@ def _confirming_origins(items: list[_Claim]) -> int:
     confirm it."""
     precise = [c for c in items if _pinned(c)]
     if not precise:
-        # two vague amounts with no place, where several places are counted, may be about different places
-        return 1 if any(c.loose for c in items) else len({c.origin for c in items})
+        return len({c.origin for c in items})
     # a bound on the very number a precise figure gives ("über 700.000" beside "etwa 700.000") states it too
     same = [c for c in items if not _pinned(c) and isinstance(v := c.json.get("value"), (int, float))
             and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
@@ -1105,20 +1095,6 @@ def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annot
     if scope is None or (scope.data.get("form") != "adjective" and not scope.surface[:1].islower()):
         return None
     return next((a for a in locs if a.span.start > scope.span.end and not text[scope.span.end : a.span.start].strip()), None)
-
-
-def _bounds_apart(unscoped: list[_Claim], scoped: dict[str | None, list[_Claim]]) -> list[list[_Claim]]:
-    """The figures without a place, with the vague amounts and lower bounds ("Zehntausende", "mehr als 20.000")
-    set apart from the precise figures where the measure is counted at several places: such an amount allows a
-    figure of any of those places (or their sum) without giving it, so it never corroborates or contradicts one
-    by itself. Where one place or none is counted, they stay together ("mindestens 28" beside "28")."""
-    several = sum(_is_place(v) for k, v in scoped.items() if k) > 1
-    bounds = [c for c in unscoped if not _precise(c)] if several else []
-    for c in bounds:
-        c.loose = True
-    if not bounds or len(bounds) == len(unscoped):
-        return [unscoped] if unscoped else []
-    return [[c for c in unscoped if _precise(c)], bounds]
 
 
 def _replaced_by(data: dict[str, Any], claims: list[Annotation]) -> str | None:
