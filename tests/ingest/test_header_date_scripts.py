@@ -194,3 +194,18 @@ def test_year_first_and_east_asian_header_dates(line: str, value: str) -> None:
 def test_dotted_numbers_that_are_no_year_first_date(line: str) -> None:
     assert headers.date_line(line) is None
     assert headers.header_stamp(line) is None
+
+
+def test_every_month_name_the_header_pattern_accepts_is_a_month() -> None:
+    # one table: a name the pattern matches but the lookup lacks would read as month 0 and be dropped
+    for name in headers._NAMES:
+        line = f"Published 8 {name} 2023"
+        found = headers.date_line(line)
+        assert found is not None and found.value.value is not None, name
+        assert 1 <= int(found.value.value[5:7]) <= 12, name
+        assert 1 <= headers._month(name) <= 12, name
+
+
+def test_a_word_that_is_no_month_gives_no_date() -> None:
+    assert headers.date_line("Published 8 Brumaire 2023") is None
+    assert headers._month("brumaire") == 0
