@@ -840,7 +840,9 @@ class ClaimGrouper:
             # when either disputed value is still given after the later figure appeared, the dispute stands
             # (only for running counts: police and organisers do not settle an attendance figure later)
             running = phases[0][0].measure.partition(":")[0] in running_measures()
-            resolved = (not clashes or running) and all(
+            # a stated spread of sources' figures ("zwischen 100.000 und 350.000, die Angaben gehen auseinander") is
+            # such a dispute too
+            resolved = (not (clashes or spread) or running) and all(
                 any((i, k) in prec and (j, k) in prec and self._replaced(phases[i] + phases[j], phases[k]) for k in range(len(phases)))
                 for i, j in clashes)
             placed = [k for k in order if any(k in pair for pair in prec)]

@@ -256,7 +256,8 @@ def _page_tree(page: str) -> Any:
 def _page_metadata(tree: Any, url: str | None, max_date: str) -> Any:
     """trafilatura's page metadata without the publication date.
 
-    The same steps as ``trafilatura.metadata.extract_metadata`` except htmldate's search, which
+    The same steps as ``trafilatura.metadata.extract_metadata`` except the tag and licence searches
+    (nothing here reads them) and htmldate's search, which
     ``_publication_date`` runs only when no printed or structured date decides (about a fifth of
     news pages): the search costs a few milliseconds a page, and its first unparsable date string
     makes dateparser compile patterns for ~200 locales.
@@ -291,9 +292,7 @@ def _page_metadata(tree: Any, url: str | None, max_date: str) -> Any:
             meta.sitename = found[1]
     if not meta.categories:
         meta.categories = tm.extract_catstags("category", tree)
-    if not meta.tags:
-        meta.tags = tm.extract_catstags("tag", tree)
-    meta.license = tm.extract_license(tree)
+    # tags and licence are not read (no field of ``Extracted``): their searches are left out
     meta.filedate = max_date
     meta.clean_and_trim()
     return meta

@@ -873,3 +873,14 @@ def test_estimates_of_two_institutes_that_a_count_replaces_are_no_contradiction_
     c = _doc("c", "In Nordhafen demonstrierten am Samstag Tausende. Die Polizei schätzte 8.000 Teilnehmer, die Veranstalter "
                   "schätzten 15.000 Teilnehmer.", "2024-05-02")
     assert _group_of(_groups([c]), "c", 8000)["relation"] == "contradicted"
+
+
+def test_a_stated_spread_of_attendance_figures_is_not_hidden_by_a_later_figure() -> None:
+    a = _doc("a", "Die Angaben gehen auseinander: Zwischen 10.000 und 35.000 Teilnehmer zählten Polizei und Veranstalter.",
+             "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Am Sonntag kamen 40.000 Teilnehmer.", "2024-05-06", outlet="Bote")
+    assert _group_of(_groups([a, b]), "a", _claim_value(a))["relation"] == "contradicted"
+
+
+def _claim_value(doc):
+    return next(x.data.get("value") for x in doc.annotations if x.kind == "claim")

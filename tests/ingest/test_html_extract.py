@@ -33,8 +33,8 @@ def _same_as_trafilatura(html: str, max_date: str) -> None:
     ours = H._page_metadata(load_html(html), None, max_date)
     theirs = extract_metadata(load_html(html), None, {"extensive_search": True, "original_date": True,
                                                       "max_date": max_date})
-    for key in ("title", "author", "url", "hostname", "description", "sitename", "categories", "tags",
-                "license", "language", "image", "pagetype", "filedate"):
+    for key in ("title", "author", "url", "hostname", "description", "sitename", "categories", "language",
+                "image", "pagetype", "filedate"):
         assert getattr(ours, key) == getattr(theirs, key), key
 
 
