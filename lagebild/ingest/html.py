@@ -312,7 +312,9 @@ def _htmldate(tree: Any, page: str, url: str | None, max_date: str) -> str | Non
     if not found or found[:10] > max_date:
         return None
     if found[5:10] == "01-01" and url_day(url) != found[:10] and not written_on_page(page, found[:10]):
-        return None  # htmldate's default for a bare copyright year ("© 1996" → 1996-01-01): no day was written
+        # htmldate's default for a bare copyright year ("© 1996" → 1996-01-01): no day was written,
+        # unless the address spells that day ("/2024/01/01/"), which the page's text does not show
+        return None
     return found
 
 
