@@ -1,19 +1,26 @@
 """Precision of the event trigger vocabulary on a random sample of 100 factual event mentions (10kGNAD).
 
-The first ``--docs`` DER STANDARD articles of 10kGNAD (test.csv) run through the default per-document
-pipeline; from the factual mentions (asserted or reported, not negated) ``--sample`` are drawn with a
-fixed seed. Each is judged by hand: does the trigger, in its sentence, tell a happening of the named
-class? The judgements live in ``benchmarks/data/event_precision_10kgnad.tsv`` as
-``key<TAB>1|0<TAB>note`` (the key is ``doc:start:class``; no article text is stored). Mentions without
-a judgement are listed with their sentence for judging (``--list``) and left out of the figure.
+``--docs`` DER STANDARD articles of 10kGNAD (test.csv) from ``--offset`` on run through the default
+per-document pipeline; from the factual mentions (asserted or reported, not negated) ``--sample`` are
+drawn with a fixed seed. Each is judged by hand: does the trigger, in its sentence, tell a happening
+of the named class? The judgements live in ``benchmarks/data/event_precision_10kgnad.tsv`` as
+``key<TAB>1|0<TAB>note<TAB>block<TAB>seed<TAB>commit`` (the key is ``doc:start:class``, the doc id
+the article's row in test.csv; no article text is stored). Mentions without a judgement are listed
+for judging (``--list``: a TSV row to fill in, then the sentence) and left out of the figure.
 
-Usage: .venv/bin/python benchmarks/event_precision.py [--docs 400] [--sample 100] [--list]
+The articles 0–999 are the tuning block: the vocabulary's precision rules were written on samples
+of 0–399, and the mentions that changes to the vocabulary add or remove were read on 0–999
+(``benchmarks/dates_events.py --docs 1000``), so a figure from them is no held-out one. Report on
+a block after it (``--offset 1000`` or later), read only to judge the sample.
+
+Usage: .venv/bin/python benchmarks/event_precision.py [--offset 0] [--docs 400] [--sample 100] [--seed 15] [--list]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 from pathlib import Path
 
@@ -26,6 +33,15 @@ from lagebild.executors import make_executor
 from lagebild.pipeline import PipelineSpec
 
 JUDGED = ROOT / "benchmarks" / "data" / "event_precision_10kgnad.tsv"
+#: articles [0, TUNING_BLOCK) of test.csv were read while writing the vocabulary's rules
+TUNING_BLOCK = 1000
+
+
+def head_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short=7", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 def judged() -> dict[str, bool]:
@@ -41,6 +57,7 @@ def judged() -> dict[str, bool]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--offset", type=int, default=0, help=f"first article (0-{TUNING_BLOCK - 1}: the tuning block)")
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--seed", type=int, default=15)
@@ -49,7 +66,8 @@ def main() -> None:
     args = parser.parse_args()
     config = load_config()
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
-    docs = [r.doc for r in make_executor(args.jobs).map(spec, read_gnad(args.docs))]
+    block = f"{args.offset}:{args.offset + args.docs}"
+    docs = [r.doc for r in make_executor(args.jobs).map(spec, read_gnad(args.offset + args.docs)[args.offset :])]
     mentions = []
     for d in docs:
         for a in d.of_kind("event"):
@@ -57,6 +75,7 @@ def main() -> None:
                 mentions.append((d, a))
     sample = random.Random(args.seed).sample(mentions, min(args.sample, len(mentions)))
     verdicts = judged()
+    commit = head_commit()
     right = wrong = 0
     per_class: dict[str, list[int]] = {}
     for d, a in sorted(sample, key=lambda da: (da[0].id, da[1].span.start)):
@@ -68,19 +87,22 @@ def main() -> None:
             per_class.setdefault(str(a.label), [0, 0])[0 if ok else 1] += 1
         elif args.list:
             s, e = a.data.get("sentence_span") or [a.span.start, a.span.end]
-            print(f"{key}\t{a.surface}\t{' '.join(d.text[s:e].split())[:300]}")
+            print(f"{key}\t?\t\t{block}\t{args.seed}\t{commit}\t# {a.surface}: {' '.join(d.text[s:e].split())[:300]}")
     n = right + wrong
     # the judged mentions the current vocabulary no longer extracts (a before/after view on one sample)
     now = {f"{d.id}:{a.span.start}:{a.label}" for d, a in mentions}
-    gone = {k: v for k, v in verdicts.items() if k not in now}
+    ids = {d.id for d in docs}
+    gone = {k: v for k, v in verdicts.items() if k not in now and k.split(":", 1)[0] in ids}
     if gone:
         print(f"judged mentions no longer extracted: {len(gone)} ({sum(not v for v in gone.values())} judged wrong, "
               f"{sum(gone.values())} judged right)")
+    kind = "tuning block, not held out" if args.offset < TUNING_BLOCK else "reporting block"
+    print(f"articles {block} ({kind}); seed {args.seed}")
     print(f"factual mentions: {len(mentions)} in {len(docs)} articles; sample {len(sample)}; judged {n}")
     if n:
         print(f"precision: {right}/{n} = {right / n:.2f}")
-        for cls, (ok, bad) in sorted(per_class.items()):
-            print(f"  {cls}: {ok}/{ok + bad}")
+        for cls, (good, bad) in sorted(per_class.items()):
+            print(f"  {cls}: {good}/{good + bad}")
 
 
 if __name__ == "__main__":

@@ -233,7 +233,15 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
     return out
 
 
-_SUBJECT_PRONOUN = re.compile(r"\s*[\"„“»«]?(Er|Sie)\s")
+_SUBJECT_PRONOUN = re.compile(r"\s*[\"„“»«]?(Er|Sie)\s+(\w+)")
+#: words after "Sie" that are no verb: its number is not known from them
+_NOT_A_VERB = frozenset("und oder alle beide selbst auch aber jedoch allerdings dagegen also nun".split())
+
+
+def _singular_verb(word: str) -> bool:
+    """A finite verb of the third person singular ("hat", "forderte", "sprach"), not a plural ("haben", "forderten", "sind")."""
+    w = word.lower()
+    return word[:1].islower() and w not in _NOT_A_VERB and not w.endswith(("en", "rn", "ln")) and w != "sind"
 
 
 def _antecedent(text: str, start: int, sentence_starts: list[int], named: list[Annotation]) -> str | None:
@@ -242,9 +250,12 @@ def _antecedent(text: str, start: int, sentence_starts: list[int], named: list[A
     "Die IG Metall kündigte Streiks an. Sie hat zu dem Warnstreik aufgerufen." labels the call
     "Die IG Metall hat …" rather than "Hat …". Only the sentence right before counts, and only its
     first name (the subject position in most news sentences); anything further back is left alone.
+    "Sie" with a plural verb ("Sie forderten …") is "they", whom one name does not stand for.
     """
-    pronoun = _SUBJECT_PRONOUN.match(text, start, start + 6)
+    pronoun = _SUBJECT_PRONOUN.match(text, start, start + 64)
     if pronoun is None:
+        return None
+    if pronoun.group(1) == "Sie" and not _singular_verb(pronoun.group(2)):
         return None
     kinds = ("PER",) if pronoun.group(1) == "Er" else ("PER", "ORG")  # "Er" is a man, "Sie" a woman, a group or a body
     i = bisect.bisect_left(sentence_starts, start)
@@ -434,15 +445,25 @@ def _place_repeats(clusters: list[_Cluster], dated: list[Dated]) -> list[Dated]:
             continue
         if d[0] and d[0].get("basis") in ("text", "derived") and (iv := interval_of(d[0].get("value"))) and iv.days == 1:
             earlier[(c.mentions[0].story, c.mentions[0].event_class)].add(iv.start)
-    out = []
-    for c, d in zip(clusters, dated, strict=True):
+    out = list(dated)
+    # earlier occurrences first ("der zweite" before "der dritte"): each placed day is an earlier day for the next
+    for i in sorted(range(len(clusters)), key=lambda i: (_occurrence_rank(clusters[i]), i)):
+        c, d = clusters[i], dated[i]
         key = (c.mentions[0].story, c.mentions[0].event_class)
         day_dated = d[0] is not None and d[0].get("granularity") in ("day", "minute")
         if d[3] or day_dated or not earlier.get(key) or not _later(c):
-            out.append(d)
             continue
-        out.append(_place_weekdays(c, d[0], d[1], story_days=sorted(earlier[key]), after=True))
+        out[i] = _place_weekdays(c, d[0], d[1], story_days=sorted(earlier[key]), after=True)
+        placed = out[i][0]
+        if placed and (iv := interval_of(placed.get("value"))) and iv.days == 1:
+            earlier[key].add(iv.start)
     return out
+
+
+def _occurrence_rank(c: _Cluster) -> int:
+    """The place of a later occurrence in its series: the number it is given, a repeat without one ("erneut") the second."""
+    numbered = [o for o in c.ordinals if o > 1]
+    return min(numbered) if numbered else 2
 
 
 def _weekdays(m: Mention) -> set[int]:

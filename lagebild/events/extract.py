@@ -10,8 +10,11 @@ speech (Konjunktiv) and "zu"-infinitives mark a mention as not (or not directly)
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from lagebild.events.lexicon import TriggerRule
@@ -25,6 +28,8 @@ _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem eines einer dieser diese diesen diesem dieses jener jene jenen "
     "sein seine seinen seinem ihr ihre ihren ihrem unser unsere the a an this that".split()
 )
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem eines einer".split())
+_PRONOUNS = frozenset("er sie es wir ihr man ich du ihm ihn ihnen sich".split())
 _PREP_PATIENT = frozenset("mit gegen an auf zwischen with against on".split())
 _PREP_AGENT = frozenset("von vom durch by".split())
 _PREP_PLACE = frozenset("in im nach bei nahe gen at near".split())
@@ -40,8 +45,15 @@ _RELATIVE = frozenset(
 #: ("traf am Abend ein", "kündigte Widerstand an"), not before a noun ("traf ein Tor", "klagte über Schmerzen an der Hüfte")
 _PARTICLE_OR_PREPOSITION = frozenset({"ein", "an"})
 _CONJUNCTIONS = frozenset("und oder aber sowie doch sondern denn and or but".split())
-#: an upper-case abbreviation right before a capitalised word makes it a name ("SK Sturm", "FC Union")
-_CLUB_PREFIX = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,2}")
+
+
+@lru_cache(maxsize=1)
+def club_prefixes() -> frozenset[str]:
+    """The abbreviations that open a club's name (names.toml): "SK Sturm Graz" is no storm."""
+    data = tomllib.loads(resources.files("lagebild.events").joinpath("names.toml").read_text("utf-8"))
+    return frozenset(str(p) for p in data.get("club_prefixes", []))
+
+
 _NEGATION = frozenset("nicht kein keine keinen keinem keiner nie niemals weder not never no".split())
 _POSSIBLE = frozenset(
     "könnte könnten kann können konnte dürfte dürften möglicherweise womöglich eventuell vielleicht sollte sollten "
@@ -54,6 +66,8 @@ _REPORTED = frozenset("soll sollen habe hätten hätte sei seien reportedly alle
 _REQUIRED = frozenset("muss müssen musste mussten müsse müssten must".split())
 #: words that make a clause tell a habit or a rule, not one happening ("sterben jährlich 200.000 Menschen")
 _HABITUAL = frozenset("jährlich alljährlich täglich wöchentlich monatlich regelmäßig gewöhnlich üblicherweise meist meistens oft häufig annually yearly daily usually often".split())
+#: words after a frequency adverb that count, not describe ("jährlich viele Menschen" stays a habit)
+_QUANTIFIERS = frozenset("viele vielen mehrere mehreren einige einigen zahlreiche zahlreichen wenige wenigen etliche etlichen hunderte tausende".split())
 #: clause openers of a condition ("wenn ein Elternteil gestorben ist", "falls …"): no single past happening
 _CONDITIONAL = frozenset("wenn falls sofern if unless".split())
 #: modal infinitives after "hätte"/"hätten" make the clause counterfactual ("hätte sich der Wahl stellen sollen")
@@ -196,7 +210,21 @@ def _tense(trigger_word: str, clause_words: set[str]) -> str:
     return "present"
 
 
-def _modality(words: list[str], trigger_idx: int, sentence_text: str, noun: bool = False) -> tuple[str, bool]:
+def _habit_adverb(words: list[str], i: int) -> bool:
+    """A frequency adverb that tells a habit, not one that grades an adjective of a noun phrase.
+
+    "sterben jährlich 200 Menschen" is a habit; "die oft gewalttätigen Proteste", "die meist jungen
+    Demonstranten", "der häufig kritisierte Minister" only describe the people or things of one happening.
+    """
+    if words[i].lower() not in _HABITUAL or i + 2 >= len(words):
+        return words[i].lower() in _HABITUAL
+    adjective, noun = words[i + 1], words[i + 2]
+    inflected = adjective[:1].islower() and adjective.endswith(("e", "en", "er", "es", "em")) and len(adjective) > 3
+    grades = inflected and adjective.lower() not in _DETERMINERS | _QUANTIFIERS and noun[:1].isupper()
+    return not grades
+
+
+def _modality(words: list[str], trigger_idx: int, sentence_text: str, noun: bool = False, day_dated: bool = False) -> tuple[str, bool]:
     lowered = [w.lower() for w in words]
     negated = any(w in _NEGATION for w in lowered)
     if not noun and trigger_idx > 0 and lowered[trigger_idx - 1] == "zu":  # "zu Warnstreiks": a preposition
@@ -216,7 +244,8 @@ def _modality(words: list[str], trigger_idx: int, sentence_text: str, noun: bool
         return "intended", negated
     if found & {"soll", "sollen"} and trigger_idx + 1 < len(lowered) and lowered[trigger_idx + 1] == "werden":
         return "intended", negated  # "soll im September veröffentlicht werden": planned, not reported
-    if found & _HABITUAL:
+    # a day written in the clause dates one happening ("wie so oft kam es am 3. März zu Protesten")
+    if not day_dated and any(_habit_adverb(words, i) for i in range(len(words))):
         return "habitual", negated
     if sentence_text.rstrip().endswith("?"):
         return "question", negated
@@ -254,10 +283,22 @@ def _object_head(text: str, words: list[tuple[int, int, str]], taken: list[Span]
 
 
 def _is_attributive(words: list[tuple[int, int, str]], idx: int) -> bool:
-    """True for participles used as adjectives before a noun ("das unterzeichnete Abkommen")."""
-    if idx == 0 or idx + 1 >= len(words):
+    """True for participles used as adjectives before a noun ("das unterzeichnete Abkommen", "der häufig kritisierte Minister")."""
+    if idx == 0 or idx + 1 >= len(words) or not words[idx + 1][2][:1].isupper():
         return False
-    return words[idx - 1][2].lower() in _DETERMINERS and words[idx + 1][2][:1].isupper()
+    before = words[idx - 1][2]
+    if before.lower() in _DETERMINERS:
+        return True
+    # one adverb between article and participle grades the adjective; a pronoun there is a relative
+    # clause's subject ("die er unterzeichnete, Berlin …"), a punctuation mark after it ends the clause
+    return (
+        idx > 1
+        and words[idx - 2][2].lower() in _ARTICLES
+        and before[:1].islower()
+        and before.lower() not in _DETERMINERS | _PRONOUNS
+        and words[idx + 1][0] == words[idx][1] + 1
+    )
+
 
 
 _RULES_FOR: dict[tuple[int, str], tuple[TriggerRule, ...]] = {}
@@ -307,7 +348,7 @@ def find_events(
                 continue
             if rule.noun and any(e.span.start <= trig.start and trig.end <= e.span.end for e in entities):
                 continue  # "Ruth Brand", "Hotel Sturm": a name, not a fire or a storm
-            if rule.noun and idx > 0 and _CLUB_PREFIX.fullmatch(words[idx - 1][2]):
+            if rule.noun and idx > 0 and words[idx - 1][2] in club_prefixes():
                 continue  # "SK Sturm Graz", "FC Eintracht": a club's name the tagger missed
             particle = None
             if rule.particle:
@@ -356,7 +397,10 @@ def _describe(
     pieces: list[Span],
 ) -> EventMention:
     word_list = [w[2] for w in words]
-    modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end], rule.noun)
+    day_dated = any(
+        t.label == "DATE" and clause.contains(t.span) and _DAY_VALUE.fullmatch(str(t.data.get("value") or "")) for t in timexes
+    )
+    modality, negated = _modality(word_list, idx, text[sentence.start : sentence.end], rule.noun, day_dated)
     lowered = {w.lower() for w in word_list}
     ev = EventMention(
         rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun, counts=rule.counts
@@ -370,6 +414,8 @@ def _describe(
         ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
         ev.modality = "intended"  # "rief zu Warnstreiks auf": the strike is called for, the call is the event
+    if rule.noun and ev.modality in ("asserted", "reported") and _warned_of(word_list, idx):
+        ev.modality = "possible"  # "warnt erneut vor Streiks": a threat, not a strike
     in_clause = [e for e in entities if clause.contains(e.span)]
     passive = bool(lowered & _PASSIVE) and ev.tense in ("past", "perfect", "pluperfect", "present")
     left, right, by = [], [], []
@@ -425,7 +471,7 @@ def _describe(
         if left_words and any(w[2][:1].isupper() for w in left_words[1:] or left_words):
             ev.agent_text = " ".join(w[2] for w in left_words[-6:])
     if not rule.counts:  # "das vierte Todesopfer" counts victims, not occurrences of a happening
-        ev.ordinal = _ordinal(words, idx, rule.noun)
+        ev.ordinal = _ordinal(words, idx, rule.noun, rule.noun and _called_for(text, clause, word_list, idx))
     taken = [e.span for e in in_clause] + [t.span for t in timexes]
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
     dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t)]
@@ -442,17 +488,19 @@ def _describe(
 
 
 _ORDINAL = re.compile(
-    r"(?:(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)|(erneut|abermalig|wiederholt))(?:e|en|er|es|em)?", re.IGNORECASE
+    r"(?:(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)|(erneut|abermalig))(?:e|en|er|es|em)?", re.IGNORECASE
 )
 _ORDINAL_VALUE = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8, "neunt": 9, "zehnt": 10}
 
 
-def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool) -> int | None:
-    """Which occurrence a mention names: "der zweite Warnstreik" 2, "ein erneuter Streik" or "streikten erneut" 0 (a repeat).
+def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool, called: bool = False) -> int | None:
+    """Which occurrence a mention names: "der zweite Warnstreik" 2, "ein erneuter Streik" 0 (a repeat).
 
     Only an inflected ordinal before the noun counts ("zweiten", "erster"), not "acht" or "erst"
-    as a number or an adverb ("erst am Montag"); "erneut" just before the noun ("ruft erneut zu
-    Warnstreiks auf", "einem erneuten Streik") marks a repeat.
+    as a number or an adverb ("erst am Montag"). "erneut" marks a repeat as an inflected adjective
+    of the noun ("einem erneuten Streik") or in a call for it ("ruft erneut zu Warnstreiks auf",
+    ``called``); the adverb elsewhere ("warnt erneut vor Streiks") tells that the warning repeats,
+    not the strike, and "wiederholt" ("kam es wiederholt zu Protesten") tells of several, not of a next one.
     """
     if noun:
         for back in range(1, 4):
@@ -462,7 +510,10 @@ def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool) -> int | N
             w = words[j][2]
             m = _ORDINAL.fullmatch(w)
             if m and m.group(2):
-                return 0  # "erneut zu Warnstreiks", "einem erneuten Streik"
+                inflected = len(w) > len(m.group(2))
+                if inflected or (called and words[j + 1][2].lower() in ("zu", "zum", "zur")):
+                    return 0  # "einem erneuten Streik", "ruft erneut zu Warnstreiks auf"
+                return None
             if m and w[len(m.group(1)):]:
                 return _ORDINAL_VALUE[m.group(1).lower()]
             if w[:1].isupper() and back > 1:
@@ -477,7 +528,23 @@ def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool) -> int | N
 _GENERIC = frozenset("solche solchen solcher solches derartige derartigen derartiger derlei such".split())
 #: verbs whose object is wanted, not done ("fordern einen Rücktritt", "den Rücktritt zu erzwingen")
 _DEMANDING = frozenset("fordern fordert forderte forderten gefordert verlangen verlangt verlangte verlangten erzwingen anstreben strebt".split())
+#: verbs that warn of a happening still to come ("warnt vor Streiks"): the warning is the event, the strike a threat
+_WARNING = frozenset("warnt warnen warnte warnten gewarnt warne warnend warn warns warned".split())
 _CALL = re.compile(r"\b(?:(?:r(?:uft|ufen|ief|iefen|ufe)\b.*\bauf\b)|aufgerufen|aufzurufen|aufrufen|aufrief(?:en)?|Aufruf|Aufrufe)", re.DOTALL)
+
+
+def _warned_of(words: list[str], idx: int) -> bool:
+    """A noun after "vor" (with its article and adjectives only) in a clause that warns of it."""
+    for back in range(1, 4):
+        j = idx - back
+        if j < 0:
+            return False
+        w = words[j].lower()
+        if w in ("vor", "of", "against"):
+            return any(x.lower() in _WARNING for x in words[:j])
+        if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
+            return False
+    return False
 
 
 def _called_for(text: str, clause: Span, words: list[str], idx: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lagebild.model import DateValue, Document, OffsetMap, Provenance, SourceRef, Span
@@ -46,3 +47,17 @@ def run_events(doc: Document) -> Document:
     from lagebild.stages.events import RuleEvents
 
     return RuleEvents()(doc)
+
+
+def run_timeline(docs: list[Document], duplicates: Sequence[Any] = ()) -> Any:
+    """Merge the documents' events into one story's events and timeline; returns the corpus result."""
+    from lagebild.compare import CorpusContext, CorpusResult
+    from lagebild.compare.events import EventMerger
+    from lagebild.compare.timeline import TimelineBuilder
+
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.stories = [{"id": "s", "members": [{"doc": d.id} for d in docs]}]
+    ctx.result.duplicates = list(duplicates)
+    for stage in (EventMerger, TimelineBuilder):
+        stage()(ctx)
+    return ctx.result

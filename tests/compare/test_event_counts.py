@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from compare_helpers import make_doc, run_events
-
-from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.events import EventMerger
-from lagebild.compare.timeline import TimelineBuilder
+from compare_helpers import make_doc, run_events, run_timeline
 
 ENTS = [("Talheim", "LOC", "Talheim")]
 
 
 def _dead(surface: str, value: float) -> tuple[str, dict[str, object]]:
     return surface, {"value": value, "measure": "dead", "unit": "Tote"}
-
-
-def _run(docs, duplicates=()):
-    ctx = CorpusContext(docs=docs, result=CorpusResult())
-    ctx.result.stories = [{"id": "s", "members": [{"doc": d.id} for d in docs]}]
-    ctx.result.duplicates = list(duplicates)
-    for stage in (EventMerger, TimelineBuilder):
-        stage()(ctx)
-    return ctx.result
 
 
 def test_each_count_of_a_rising_toll_is_its_own_entry() -> None:
@@ -33,7 +20,7 @@ def test_each_count_of_a_rising_toll_is_its_own_entry() -> None:
         run_events(make_doc("c", "Die Zahl der Toten in Talheim stieg am Mittwoch auf 7.", published="2023-05-03",
                             entities=ENTS, claims=[_dead("7", 7)])),
     ]
-    result = _run(docs)
+    result = run_timeline(docs)
     tolls = sorted((e["count"]["value"], tuple(e["sources"]), e["date"]["value"]) for e in result.events if e["type"] == "die")
     assert tolls == [(5.0, ("a", "b"), "2023-05-02"), (7.0, ("c",), "2023-05-03")]
     entries = [t for t in result.timeline if t["type"] == "die"]
@@ -47,7 +34,7 @@ def test_deaths_without_a_count_still_merge_as_one_happening() -> None:
         run_events(make_doc("a", "In Talheim kamen bei dem Erdrutsch Menschen ums Leben.", published="2023-05-02", entities=ENTS)),
         run_events(make_doc("b", "Bei dem Erdrutsch in Talheim starben mehrere Menschen.", published="2023-05-02", entities=ENTS)),
     ]
-    result = _run(docs)
+    result = run_timeline(docs)
     (dead,) = [e for e in result.events if e["type"] == "die"]
     assert dead["sources"] == ["a", "b"] and dead["count"] is None
 
@@ -59,7 +46,7 @@ def test_a_figure_of_another_measure_is_no_count_of_the_dead() -> None:
                             claims=[("12", {"value": 12, "measure": "injured", "unit": "Verletzte"})])),
         run_events(make_doc("b", "Bei dem Erdrutsch in Talheim starben Menschen.", published="2023-05-02", entities=ENTS)),
     ]
-    result = _run(docs)
+    result = run_timeline(docs)
     (dead,) = [e for e in result.events if e["type"] == "die"]
     assert dead["sources"] == ["a", "b"] and dead["count"] is None
 
@@ -72,7 +59,7 @@ def test_agency_copies_count_as_one_origin_and_keep_their_sentences() -> None:
     ]
     docs[0].meta.extra["agencies"] = ["dpa"]
     docs[1].meta.extra["agencies"] = ["dpa"]
-    result = _run(docs)
+    result = run_timeline(docs)
     (strike,) = [e for e in result.events if e["type"] == "strike"]
     assert strike["sources"] == ["a", "b", "c"] and strike["independent_sources"] == 2
     assert strike["origins"][0] == {"origin": "agency:dpa", "sources": ["a", "b"]}

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from compare_helpers import make_doc, run_events
+from compare_helpers import make_doc, run_events, run_timeline
 
 from lagebild.compare import CorpusContext, CorpusResult
 from lagebild.compare.events import EventMerger
-from lagebild.compare.timeline import TimelineBuilder
 
 ENTS = [("Leipzig", "LOC", "Leipzig"), ("Dresden", "LOC", "Dresden"), ("Anna Muster", "PER", "Anna Muster")]
-
-
-def _run(docs):
-    ctx = CorpusContext(docs=docs, result=CorpusResult())
-    ctx.result.stories = [{"id": "s", "members": [{"doc": d.id} for d in docs]}]
-    for stage in (EventMerger, TimelineBuilder):
-        stage()(ctx)
-    return ctx.result
 
 
 def test_one_strike_told_by_three_outlets_in_their_own_words() -> None:
@@ -26,7 +17,7 @@ def test_one_strike_told_by_three_outlets_in_their_own_words() -> None:
         run_events(make_doc("b", "Der Warnstreik in Leipzig legte den Nahverkehr lahm.", published="2023-03-06", entities=ENTS)),
         run_events(make_doc("c", "Anna Muster sprach am Rande des Streiks in Leipzig von einem Erfolg.", published="2023-03-07", entities=ENTS)),
     ]
-    result = _run(docs)
+    result = run_timeline(docs)
     (strike,) = [e for e in result.events if e["type"] == "strike"]
     assert strike["sources"] == ["a", "b", "c"]
     assert strike["date"]["value"] == "2023-03-06" and strike["date"]["basis"] == "text"
@@ -42,14 +33,14 @@ def test_protests_in_two_cities_or_on_two_days_stay_apart() -> None:
         run_events(make_doc("c", "In Leipzig demonstrierten am 10. Februar erneut viele Menschen.", published="2024-02-11", entities=ENTS,
                             timexes=[("am 10. Februar", "2024-02-10", "day")])),
     ]
-    result = _run(docs)
+    result = run_timeline(docs)
     protests = sorted(tuple(e["sources"]) for e in result.events if e["type"] == "protest")
     assert protests == [("a",), ("b",), ("c",)]
 
 
 def test_undated_happening_is_listed_apart_on_the_timeline() -> None:
     docs = [run_events(make_doc("a", "Das Hochwasser zerstörte die Brücke.", entities=ENTS))]
-    result = _run(docs)
+    result = run_timeline(docs)
     (item,) = [t for t in result.timeline if t["type"] == "flood"]
     assert item["undated"] is True and result.timeline[-1]["undated"] is True
 
@@ -61,7 +52,7 @@ def test_accuser_and_accused_are_not_merged() -> None:
         run_events(make_doc("b", "Die Nordbank beschuldigte Anna Muster des Betrugs.", published="2024-03-02", entities=ents)),
         run_events(make_doc("c", "Anna Muster beschuldigte am Samstag die Nordbank des Betrugs.", published="2024-03-03", entities=ents)),
     ]
-    result = _run(docs)
+    result = run_timeline(docs)
     accusations = sorted(tuple(e["sources"]) for e in result.events if e["type"] == "accuse")
     assert accusations == [("a", "c"), ("b",)]  # the same accuser merged across outlets; the counter-accusation stays apart
 
@@ -94,6 +85,6 @@ def test_a_year_in_the_text_does_not_hold_a_dated_happening_open_for_other_weeks
         run_events(make_doc("c", "Nach dem vorläufigen Ergebnis ist die Partei an der Hürde gescheitert.", published="2025-02-24")),
         run_events(make_doc("d", "Das amtliche Endergebnis der Wahl liegt vor.", published="2025-03-15")),
     ]
-    result = _run(docs)
+    result = run_timeline(docs)
     groups = sorted(tuple(e["sources"]) for e in result.events if e["type"] == "result")
     assert ("a", "b", "d") in groups and ("c",) in groups

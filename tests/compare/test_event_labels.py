@@ -131,3 +131,28 @@ def test_a_sentence_initial_pronoun_takes_the_name_of_the_sentence_before() -> N
     assert not label.startswith("Nordmetall")
     (label,) = labels("Nordmetall verhandelt. Die Lage ist ernst. Sie hat zu dem Warnstreik aufgerufen.", ents)
     assert not label.startswith("Nordmetall")
+
+
+def test_sie_with_a_plural_verb_is_they_not_the_name_before() -> None:
+    from compare_helpers import make_doc, run_events
+
+    from lagebild.compare import CorpusContext, CorpusResult
+    from lagebild.compare.events import EventMerger
+
+    def labels(text: str) -> list[str]:
+        ents = [("Hans Meier", "PER", "Hans Meier"), ("Anna Meier", "PER", "Anna Meier")]
+        doc = run_events(make_doc("a", text, published="2023-03-06", entities=ents))
+        ctx = CorpusContext(docs=[doc], result=CorpusResult())
+        ctx.result.stories = [{"id": "s", "members": [{"doc": "a"}]}]
+        EventMerger()(ctx)
+        return [e["label"] for e in ctx.result.events if e["type"] == "demand"]
+
+    (label,) = labels("Bürgermeister Hans Meier empfing die Demonstranten. Sie forderten den Rücktritt des Ministers.")
+    assert "Meier" not in label
+    (label,) = labels("Bürgermeister Hans Meier empfing die Demonstranten. Sie fordern den Rücktritt des Ministers.")
+    assert "Meier" not in label
+    # a singular verb: "Sie" is the woman named before
+    (label,) = labels("Bürgermeisterin Anna Meier empfing die Demonstranten. Sie forderte den Rücktritt des Ministers.")
+    assert label.startswith("Anna Meier forderte")
+    (label,) = labels("Bürgermeisterin Anna Meier empfing die Demonstranten. Sie hat den Rücktritt des Ministers gefordert.")
+    assert label.startswith("Anna Meier hat")

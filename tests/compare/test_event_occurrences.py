@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from compare_helpers import PROV, make_doc, run_events
+from compare_helpers import PROV, make_doc, run_events, run_timeline
 
-from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.events import EventMerger
-from lagebild.compare.timeline import TimelineBuilder
 from lagebild.model import Span
 
 ENTS = [("Talheim", "LOC", "Talheim")]
@@ -18,14 +15,6 @@ def _open_weekday(doc, surface: str, weekday: int):
     doc.add("timex", Span(start, start + len(surface)), PROV, label="DATE",
             data={"value": None, "rule": "weekday", "relative": {"weekday": weekday, "rel": "nearest"}})
     return doc
-
-
-def _run(docs):
-    ctx = CorpusContext(docs=docs, result=CorpusResult())
-    ctx.result.stories = [{"id": "s", "members": [{"doc": d.id} for d in docs]}]
-    for stage in (EventMerger, TimelineBuilder):
-        stage()(ctx)
-    return ctx.result
 
 
 def _ordinals(sentence: str) -> list[object]:
@@ -45,6 +34,16 @@ def test_no_ordinal_from_numbers_adverbs_or_a_verb_series() -> None:
     assert _ordinals("In Talheim streikten am Samstag erneut Tausende.") == [None]  # a series, no occurrence named
 
 
+def test_erneut_of_another_verb_and_wiederholt_name_no_repeat() -> None:
+    # the warning repeats, not the strike; "wiederholt" tells of several, not of a next one
+    assert _ordinals("Die Gewerkschaft warnt erneut vor Streiks in Talheim.") == [None]
+    assert _ordinals("In Talheim kam es wiederholt zu Streiks.") == [None]
+    assert _ordinals("In Talheim kam es zu einem wiederholten Streik.") == [None]
+    # the adjective of the noun and a renewed call still do
+    assert _ordinals("In Talheim kam es zu einem abermaligen Streik.") == [0]
+    assert _ordinals("Die Gewerkschaft hat erneut zu Streiks in Talheim aufgerufen.") == [0]
+
+
 def test_a_later_occurrence_is_its_own_event_on_the_next_such_weekday() -> None:
     first = [
         run_events(make_doc("a", "In Talheim streikten am Montag Tausende Beschäftigte.", published="2023-03-07", entities=ENTS,
@@ -58,9 +57,24 @@ def test_a_later_occurrence_is_its_own_event_on_the_next_such_weekday() -> None:
         run_events(_open_weekday(make_doc("d", "Die Gewerkschaft ruft erneut zu Warnstreiks auf. Am Montag wird in Talheim gestreikt.",
                                           published="2023-03", entities=ENTS), "Montag", 0)),
     ]
-    result = _run(first + later)
+    result = run_timeline(first + later)
     strikes = sorted((e["date"]["value"], tuple(e["sources"])) for e in result.events if e["type"] == "strike")
     assert strikes == [("2023-03-06", ("a", "b")), ("2023-03-13", ("c", "d"))]
+
+
+def test_a_third_occurrence_comes_after_the_second() -> None:
+    docs = [
+        run_events(make_doc("a", "In Talheim streikten am Montag Tausende Beschäftigte.", published="2023-03-07", entities=ENTS,
+                            timexes=[("am Montag", "2023-03-06", "day")])),
+        # told before the second: the order of the texts must not decide the order of the occurrences
+        run_events(_open_weekday(make_doc("b", "In Talheim beginnt am Montag der dritte Warnstreik.", published="2023-03",
+                                          entities=ENTS), "Montag", 0)),
+        run_events(_open_weekday(make_doc("c", "In Talheim beginnt am Montag der zweite Warnstreik.", published="2023-03",
+                                          entities=ENTS), "Montag", 0)),
+    ]
+    result = run_timeline(docs)
+    strikes = sorted((e["date"]["value"], tuple(e["sources"])) for e in result.events if e["type"] == "strike")
+    assert strikes == [("2023-03-06", ("a",)), ("2023-03-13", ("c",)), ("2023-03-20", ("b",))]
 
 
 def test_without_a_numbered_occurrence_the_weekday_is_the_nearest_one() -> None:
@@ -71,7 +85,7 @@ def test_without_a_numbered_occurrence_the_weekday_is_the_nearest_one() -> None:
         run_events(_open_weekday(make_doc("c", "In Talheim stand am Montag ein Warnstreik an.", published="2023-03",
                                           entities=ENTS), "Montag", 0)),
     ]
-    result = _run(docs)
+    result = run_timeline(docs)
     strikes = sorted((e["date"]["value"], tuple(e["sources"])) for e in result.events if e["type"] == "strike")
     assert strikes == [("2023-03-06", ("a", "c"))]
 

@@ -115,3 +115,70 @@ def test_going_onto_the_street_is_a_protest_throwing_things_onto_it_is_not() -> 
     assert "protest" in _factual("In Leipzig gingen am Samstag Tausende auf die Straße.")
     assert "protest" in _factual("In Leipzig sind am Samstag Tausende auf die Straße gegangen.")
     assert "protest" not in _factual("Wer einen Kaugummi achtlos auf die Straße wirft, zahlt eine Strafe.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # an abbreviation that modifies the noun keeps it an event
+        ("The EU summit in Brussels ended on Friday.", "meet", True),
+        ("Die AfD Demo in Talheim fand am Samstag statt.", "protest", True),
+        ("Nach dem IS Anschlag in Talheim trauerte die Stadt.", "attack", True),
+        ("Der US Angriff auf die Stadt begann in der Nacht.", "attack", True),
+        # a club's abbreviation opens a name
+        ("Am Sonntag spielt SK Sturm Graz gegen den Tabellenführer.", "storm", False),
+        ("Der Trainer des TSV Sturm Hildesheim trat an.", "storm", False),
+        ("Der VfB Protest gegen die Wertung wurde abgewiesen.", "protest", False),
+    ],
+)
+def test_only_a_club_abbreviation_makes_a_trigger_noun_a_name(sentence: str, cls: str, fires: bool) -> None:
+    assert (cls in _factual(sentence)) is fires
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # the adverb grades an adjective of one happening's people or things
+        ("Bei den oft gewalttätigen Protesten in Talheim starben am Montag drei Menschen.", "die", True),
+        ("Die meist jungen Demonstranten protestierten am Montag in Talheim.", "protest", True),
+        ("Der häufig kritisierte Minister trat am Montag zurück.", "resign", True),
+        # the adverb tells a habit
+        ("In Talheim sterben jährlich viele Menschen im Verkehr.", "die", False),
+        ("Die Gruppe protestiert oft vor dem Rathaus.", "protest", False),
+        ("Der Minister trat häufig zurück, kehrte aber stets zurück.", "resign", False),
+    ],
+)
+def test_a_frequency_adverb_of_an_adjective_is_no_habit(sentence: str, cls: str, fires: bool) -> None:
+    assert (cls in _factual(sentence)) is fires
+
+
+def test_a_day_in_the_clause_dates_one_happening_despite_a_habit_word() -> None:
+    sentence = "Wie so oft kam es am 3. März 2023 in Talheim zu Protesten."
+    doc = run_events(make_doc("x", sentence, timexes=[("am 3. März 2023", "2023-03-03", "day")]))
+    assert any(a.label == "protest" and a.data.get("modality") == "asserted" for a in doc.of_kind("event"))
+    # a month is no day: the habit stays
+    doc = run_events(make_doc("x", "Wie so oft kam es im März in Talheim zu Protesten.", timexes=[("im März", "2023-03", "month")]))
+    assert not any(a.label == "protest" and a.data.get("modality") == "asserted" for a in doc.of_kind("event"))
+
+
+def test_a_warning_of_strikes_is_no_strike() -> None:
+    found = _factual("Die Gewerkschaft warnt erneut vor Streiks.")
+    assert "warn" in found and "strike" not in found
+    # "vor" with a place, and a warning after the strike: the strike stays
+    assert "strike" in _factual("Der Minister warnte, der Streik vor dem Werk habe am Montag begonnen.")
+    assert "strike" in _factual("Die Beschäftigten streikten vor dem Werk.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Der häufig kritisierte Minister trat am Montag zurück.", "criticize", False),  # an adjective of the minister
+        ("Das gestern unterzeichnete Abkommen tritt im Mai in Kraft.", "sign", False),
+        ("Die Opposition hat den Minister am Montag scharf kritisiert.", "criticize", True),
+        # a relative clause's subject before the verb, a comma after it: the verb is the clause's own
+        ("Das Abkommen, das er gestern unterzeichnete, Berlin zufolge ein Erfolg, tritt in Kraft.", "sign", True),
+        ("Im Mai trat der Vertrag, den zuvor die Ministerin unterzeichnete, in Kraft.", "sign", True),
+    ],
+)
+def test_a_participle_graded_by_an_adverb_is_an_adjective(sentence: str, cls: str, fires: bool) -> None:
+    assert (cls in _factual(sentence)) is fires
