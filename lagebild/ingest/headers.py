@@ -16,6 +16,7 @@ from lagebild.model import DateValue
 
 __all__ = [
     "DateMatch",
+    "LineDate",
     "RelativeDate",
     "author_line",
     "byline_author",
@@ -23,6 +24,7 @@ __all__ = [
     "date_at",
     "date_line",
     "date_prefix",
+    "dates_in",
     "header_parts",
     "header_stamp",
     "name_over_role",
@@ -66,6 +68,7 @@ MONTHS.update({
 #: and those of the page-date parser (Polish, Czech, Finnish, Turkish, Russian, Arabic, Hindi …): one
 #: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19")
 _NAMES = sorted({*MONTHS, *page_dates.MONTH_SPELLINGS}, key=len, reverse=True)
+#: the one lookup ``_month`` uses: a name added above is read, not dropped
 MONTHS = {page_dates.month_key(k): v for k, v in MONTHS.items()} | page_dates.MONTHS
 _MONTH = "|".join(map(re.escape, _NAMES))
 _WEEKDAY = (
@@ -148,7 +151,7 @@ class DateMatch:
 
 
 def _month(name: str) -> int:
-    return page_dates.month_number(name) or 0  # every name the patterns match is a key; 0 is no valid month
+    return MONTHS.get(page_dates.month_key(name), 0)  # every name the patterns match is a key; 0 is no valid month
 
 
 def _valid(y: int, m: int, d: int | None) -> bool:
@@ -337,6 +340,30 @@ def date_at(text: str, pos: int) -> DateValue | None:
     start = max(0, pos - 20)  # what stands before still counts for the patterns' look-behinds
     m = _DATE_RE.match(page_dates.ascii_digits(text[start : pos + 200]), pos - start)
     return _value(m) if m else None
+
+
+@dataclass(frozen=True)
+class LineDate:
+    """A date the header patterns read in a line, and whether day and month could be swapped in it
+    ("11/08/2023" is open; "8 November 2023", "08.11.2023" and "13/08/2023" are not)."""
+
+    value: DateValue
+    text: str
+    open_order: bool
+
+
+def dates_in(line: str) -> list[LineDate]:
+    """Every date the header patterns read in ``line``, left to right."""
+    line = page_dates.ascii_digits(line[:400])
+    out: list[LineDate] = []
+    for m in _DATE_RE.finditer(line):
+        value = _value(m)
+        if value is None or value.value is None:
+            continue
+        a, b = m.group("d6") or m.group("d8"), m.group("m6") or m.group("m8")
+        open_order = bool(a and b and int(a) <= 12 and int(b) <= 12 and int(a) != int(b))
+        out.append(LineDate(value, m.group(), open_order))
+    return out
 
 
 def date_prefix(line: str) -> DateMatch | None:

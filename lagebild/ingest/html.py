@@ -302,7 +302,7 @@ def _htmldate(tree: Any, page: str, url: str | None, max_date: str) -> str | Non
     """htmldate's answer as trafilatura asks for it (original date, extensive search)."""
     from htmldate import find_date
 
-    from lagebild.ingest.page_dates import written_on_page
+    from lagebild.ingest.page_dates import url_day, written_on_page
 
     try:
         found = find_date(tree, extensive_search=True, original_date=True, max_date=max_date, url=url)
@@ -311,8 +311,10 @@ def _htmldate(tree: Any, page: str, url: str | None, max_date: str) -> str | Non
         return None
     if not found or found[:10] > max_date:
         return None
-    if found[5:10] == "01-01" and not written_on_page(page, found[:10]):
-        return None  # htmldate's default for a bare copyright year ("© 1996" → 1996-01-01): no day was written
+    if found[5:10] == "01-01" and url_day(url) != found[:10] and not written_on_page(page, found[:10]):
+        # htmldate's default for a bare copyright year ("© 1996" → 1996-01-01): no day was written,
+        # unless the address spells that day ("/2024/01/01/"), which the page's text does not show
+        return None
     return found
 
 

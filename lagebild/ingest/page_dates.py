@@ -136,10 +136,39 @@ _UPDATED = re.compile(
 )
 
 
+#: how far a written date reaches before its year ("24. Oktober 2024", "Wednesday, October 24th, 2024")
+_WINDOW_BEFORE = 40
+_WINDOW_AFTER = 24
+
+
 def written_on_page(page: str, day: str, limit: int = 1_000_000) -> bool:
-    """Whether ``day`` (``YYYY-MM-DD``) is written anywhere in ``page`` (markup included), in any order or form."""
+    """Whether ``day`` (``YYYY-MM-DD``) is written anywhere in ``page`` (markup included), in any order or form.
+
+    Every written form holds the year (four digits, or two after "25.10."), so the date pattern is run
+    only in a short window around each place the year stands: a long page of digits and dots is not
+    scanned as a whole.
+    """
     page = ascii_digits(page[:limit])
-    return any(_day_of_match(m, first) == day for m in _TEXT_DATE.finditer(page) for first in (False, True))
+    year = day[:4]
+    marks = [year, f".{year[2:]}", f". {year[2:]}"]
+    starts = sorted({i for mark in marks for i in _occurrences(page, mark)})
+    windows: list[list[int]] = []
+    for i in starts:  # overlapping windows are read once
+        lo, hi = max(0, i - _WINDOW_BEFORE), i + _WINDOW_AFTER
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    # the pattern looks behind its window's start (pos, not a slice): "25.10.2024" is not read as the 5th
+    return any(_day_of_match(m, first) == day for lo, hi in windows
+               for m in _TEXT_DATE.finditer(page, lo, hi) for first in (False, True))
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 def update_label(label: str) -> bool:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lagebild.ingest import headers, page_dates
 from lagebild.ingest.boilerplate import plan
-from lagebild.ingest.date_order import date_order, open_numeric_date
+from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.model import DateValue, Document, Provenance, Span
 from lagebild.registry import STAGES
 
@@ -249,45 +249,73 @@ def _header_region(doc: Document) -> str:
     return doc.original[: max(end, _HEADER_WINDOW)]
 
 
-def _update_date(doc: Document) -> DateValue | None:
+def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     """A printed update date in the header lines later than the publication date ("Aktualisiert am …",
-    "Updated 5:19 PM EST, Thu November 9, 2023", "Veröffentlicht am 8.11.2023, aktualisiert am 9.11.2023")."""
+    "Updated 5:19 PM EST, Thu November 9, 2023", "Veröffentlicht am 8.11.2023, aktualisiert am 9.11.2023").
+
+    An open numeric date ("Updated 12/11/2023") is read in the order settled for the page's publication
+    date (``order``), else in the order the page, its country or its language give.
+    """
     pub = doc.meta.published
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
         return None
     for line in _header_region(doc).splitlines():
         if len(line) > 250 or not any(ch.isdigit() for ch in line):
             continue
-        for day, kind, pos in page_dates.line_dates(line, day_first=True):
-            if kind != "modified" or day <= pub.value[:10]:
+        for read, kind, pos in page_dates.line_dates(line, day_first=True):
+            if kind != "modified":
+                continue
+            day = read
+            swap = open_numeric_date(line[pos : pos + 40], read)
+            if swap is not None and swap.text and line[pos:].startswith(swap.text):
+                order = order or _page_order(doc)
+                day = swap.month_first if order.order == "mdy" else read
+            if day <= pub.value[:10]:
                 continue
             whole = headers.date_line(line)  # "Updated 12:05 a.m. ET, Thu November 9, 2023": the clock too
-            exact = whole.value if whole and whole.value.value and whole.value.value[:10] == day else headers.date_at(line, pos)
-            value = exact if exact and exact.value and exact.value[:10] == day else DateValue(day, "day")
+            exact = whole.value if whole and whole.value.value and whole.value.value[:10] == read else headers.date_at(line, pos)
+            value = DateValue(day + exact.value[10:], exact.precision) if exact and exact.value and exact.value[:10] == read \
+                else DateValue(day, "day")
             return DateValue(value.value, value.precision, False, f"printed update date ('{line.strip()[:60]}')")
     return None
 
 
-def _settle_order(doc: Document) -> None:
+def _source_line(doc: Document, day: str) -> tuple[str, headers.LineDate] | None:
+    """The header or closing line the publication date ``day`` was read from, and the date read there:
+    the first line in which the header patterns read that day."""
+    region = _header_region(doc).splitlines() + doc.original[-_CLOSING_WINDOW:].splitlines()
+    for line in region:
+        if len(line) > 400 or not any(ch.isdigit() for ch in line):
+            continue
+        for found in headers.dates_in(line):
+            if (found.value.value or "")[:10] == day:
+                return line, found
+    return None
+
+
+def _settle_order(doc: Document) -> Order | None:
     """Read a header date like "11/08/23" in the order its outlet writes dates (day or month first).
 
-    The header parsers read such a date day first; where the chosen date rests on one, the page's
-    other numeric dates ("14/04/2020" elsewhere), the outlet's country (web address) or the text's
-    language decide, and an undecided order is reported as
-    uncertain, with the other reading in ``extra["published_uncertain"]``.
+    The header parsers read such a date day first; only where the chosen date was read from such an
+    open numeric form (not "8 November 2023" or "08.11.2023" in its line, nor an open number elsewhere
+    on the page) is the order weighed: the page's other numeric dates ("14/04/2020" elsewhere), the
+    outlet's country (web address) or the text's language decide, and an undecided order is reported
+    as uncertain, with the other reading in ``extra["published_uncertain"]``. A header date with a
+    written-out month on that day proves the day-first reading.
     """
     pub = doc.meta.published
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
-        return
-    found = open_numeric_date(_header_region(doc) + "\n" + doc.original[-_CLOSING_WINDOW:], pub.value[:10])
+        return None
+    source = _source_line(doc, pub.value[:10])
+    if source is None or not source[1].open_order:
+        return None
+    if any(d.value.value and d.value.value[:10] == pub.value[:10] and not d.open_order
+           for ln in _header_region(doc).splitlines() for d in headers.dates_in(ln)):
+        return Order("dmy", True, "the same day with its month written out")  # "8 November 2023" and "08/11/2023"
+    found = open_numeric_date(source[0], pub.value[:10])
     if found is None:
-        return
-    language = doc.meta.language
-    if not language and doc.text:
-        from lagebild.stages.language import detect_language  # only for the few dates whose order is open
-
-        language = detect_language(doc.text[:3000])[0]
-    order = date_order(language, doc.meta.url or doc.source.url, doc.original)
+        return None
+    order = _page_order(doc)
     chosen, other = (found.month_first, found.day_first) if order.order == "mdy" else (found.day_first, found.month_first)
     first = "month" if order.order == "mdy" else "day"
     reason = f"{pub.reason or 'printed date'}; '{found.text}' read {first} first ({order.basis})"
@@ -295,6 +323,17 @@ def _settle_order(doc: Document) -> None:
         reason += f"; order uncertain, also {other}"
         doc.meta.extra["published_uncertain"] = {"readings": [chosen, other], "text": found.text, "basis": order.basis}
     doc.meta.published = DateValue(chosen + pub.value[10:], pub.precision, False, reason)
+    return order
+
+
+def _page_order(doc: Document) -> Order:
+    """The order the page's numeric dates are written in (its own dates, country or language)."""
+    language = doc.meta.language
+    if not language and doc.text:
+        from lagebild.stages.language import detect_language  # only for the few dates whose order is open
+
+        language = detect_language(doc.text[:3000])[0]
+    return date_order(language, doc.meta.url or doc.source.url, doc.original)
 
 
 def _agencies(doc: Document) -> list[str]:
@@ -375,11 +414,12 @@ class MetaHeaders:
             if not meta.published.value:
                 meta.published = DateValue(None, None, False, f"relative header date '{meta.extra['relative_date'].get('text')}' "
                                            "without a crawl time (a file time is no publication date)")
+        order = None
         if meta.published.value and (meta.published.value != given or meta.published.reason == "header line"):
-            _settle_order(doc)  # a date read from the text's lines, not one the reader's structured data gave
+            order = _settle_order(doc)  # a date read from the text's lines, not one the reader's structured data gave
         self._check_future(doc)
         if "updated" not in meta.extra:
-            updated = _update_date(doc)
+            updated = _update_date(doc, order)
             if updated is not None:
                 meta.extra["updated"] = updated.to_json()
         if not meta.published.value:

@@ -119,3 +119,41 @@ def test_the_pages_own_dates_decide_before_the_language() -> None:
 def test_page_order(text: str, order: str | None) -> None:
     found = page_order(text)
     assert (found.order if found else None) == order
+
+
+RELATED = "Related: Council budget row over night buses 08/11/2023"
+
+
+@pytest.mark.parametrize("url", ["https://example.com/news/bus", "https://www.example.us/news/bus"])
+def test_an_open_number_elsewhere_does_not_reorder_a_written_out_date(url: str) -> None:
+    # the header says "8 November 2023"; a related link's "08/11/2023" is the same day read day first
+    # and must not turn it into 11 August
+    doc = _doc(EN_TITLE, "Published 8 November 2023", [*EN_BODY, RELATED], url)
+    assert doc.meta.published.value == "2023-11-08"
+    assert "published_uncertain" not in doc.meta.extra
+    assert "read month first" not in (doc.meta.published.reason or "")
+
+
+def test_an_open_number_in_the_chosen_header_line_is_still_weighed() -> None:
+    # the same related line below, but the header itself gives the open form: the country decides
+    doc = _doc(EN_TITLE, "Published 11/08/2023 5:19pm", [*EN_BODY, RELATED], "https://www.example.us/news/bus")
+    assert doc.meta.published.value == "2023-11-08T17:19"
+
+
+def test_the_same_day_with_its_month_written_out_proves_day_first() -> None:
+    doc = _doc(EN_TITLE, "08/11/2023 · 8 November 2023", EN_BODY, "https://www.example.us/news/bus")
+    assert doc.meta.published.value == "2023-11-08"
+    assert "published_uncertain" not in doc.meta.extra
+
+
+@pytest.mark.parametrize(
+    ("url", "published", "updated"),
+    [
+        ("https://www.example.us/news/bus", "2023-11-08T17:19", "2023-12-11T09:00"),  # month first, both
+        ("https://www.example.co.uk/news/bus", "2023-08-11T17:19", "2023-11-12T09:00"),  # day first, both
+    ],
+)
+def test_the_update_date_is_read_in_the_order_settled_for_the_page(url: str, published: str, updated: str) -> None:
+    doc = _doc(EN_TITLE, "Published 11/08/2023 5:19pm / Updated 12/11/2023 9:00am", EN_BODY, url)
+    assert doc.meta.published.value == published
+    assert doc.meta.extra["updated"]["value"] == updated

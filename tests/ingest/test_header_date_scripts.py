@@ -5,6 +5,8 @@ dates of other calendars)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -194,3 +196,30 @@ def test_year_first_and_east_asian_header_dates(line: str, value: str) -> None:
 def test_dotted_numbers_that_are_no_year_first_date(line: str) -> None:
     assert headers.date_line(line) is None
     assert headers.header_stamp(line) is None
+
+
+def test_every_month_name_the_header_pattern_accepts_is_a_month() -> None:
+    # one table: a name the pattern matches but the lookup lacks would read as month 0 and be dropped
+    for name in headers._NAMES:
+        line = f"Published 8 {name} 2023"
+        found = headers.date_line(line)
+        assert found is not None and found.value.value is not None, name
+        assert 1 <= int(found.value.value[5:7]) <= 12, name
+        assert 1 <= headers._month(name) <= 12, name
+
+
+def test_a_word_that_is_no_month_gives_no_date() -> None:
+    assert headers.date_line("Published 8 Brumaire 2023") is None
+    assert headers._month("brumaire") == 0
+
+
+@given(st.dates(date(1990, 1, 1), date(2060, 12, 31)), st.sampled_from(["numeric", "dotted", "written"]))
+def test_dates_in_says_whether_day_and_month_can_be_swapped(day: date, form: str) -> None:
+    month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"][day.month - 1]
+    printed = {"numeric": f"{day.day:02d}/{day.month:02d}/{day.year}", "dotted": f"{day.day:02d}.{day.month:02d}.{day.year}",
+               "written": f"{day.day} {month} {day.year}"}[form]
+    found = headers.dates_in(f"Posted {printed} 10:00")
+    assert len(found) == 1
+    assert found[0].open_order is (form == "numeric" and day.day <= 12 and day.day != day.month)
+    assert (found[0].value.value or "")[:10] == day.isoformat()  # read day first

@@ -77,3 +77,63 @@ def test_a_new_years_day_the_page_writes_stays() -> None:
             "</body></html>")
     found = extract_html(page, url="https://www.example.ch/radwege")
     assert found is not None and found.published.value == "2013-01-01"
+
+
+def _htmldate_says(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    import htmldate
+
+    monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: day)
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org/2024/01/01/new-year-fireworks", True),  # htmldate read it from the address
+        ("https://example.org/news/new-year-fireworks", False),  # a bare copyright year's default day
+        ("https://example.org/2024/01/02/new-year-fireworks", False),  # the address names another day
+    ],
+)
+def test_a_first_of_january_from_the_address_is_kept(monkeypatch: pytest.MonkeyPatch, url: str, kept: bool) -> None:
+    from lagebild.ingest.html import _htmldate
+
+    _htmldate_says(monkeypatch, "2024-01-01")
+    page = "<html><body><h1>Fireworks</h1><p>Crowds gathered.</p><footer>© 2024</footer></body></html>"
+    assert (_htmldate(load_html(page), page, url, "2024-06-01") == "2024-01-01") is kept
+
+
+@pytest.mark.parametrize(
+    ("page", "day", "written"),
+    [
+        ("<p>Stand: 25.10.2024</p>", "2024-10-25", True),
+        ("<p>Stand: 25.10.24</p>", "2024-10-25", True),
+        ("<span>October 25, 2024</span>", "2024-10-25", True),
+        ("<p>Stand: 25.10.2024</p>", "2024-10-05", False),  # "5.10.2024" inside "25.10.2024" is not the 5th
+        ("<p>© 2024</p>", "2024-01-01", False),
+        ("<p>25.10.2023</p>", "2024-10-25", False),
+    ],
+)
+def test_written_on_page(page: str, day: str, written: bool) -> None:
+    from lagebild.ingest.page_dates import written_on_page
+
+    assert written_on_page(("x " * 2000) + page + (" 1." * 2000), day) is written
+
+
+def test_written_on_page_reads_only_around_the_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a page of dots and digits is not scanned as a whole: without the year nothing is read, and with
+    # it only a short stretch around each place the year stands
+    from lagebild.ingest import page_dates
+
+    spans: list[int] = []
+    real = page_dates._TEXT_DATE
+
+    class Counting:
+        def finditer(self, text: str, pos: int = 0, endpos: int = 2**62):  # type: ignore[no-untyped-def]
+            spans.append(min(endpos, len(text)) - pos)
+            return real.finditer(text, pos, endpos)
+
+    monkeypatch.setattr(page_dates, "_TEXT_DATE", Counting())
+    hostile = "1. " * 333_000
+    assert not page_dates.written_on_page(hostile, "2023-11-08")
+    assert spans == []
+    assert page_dates.written_on_page(hostile + "Stand: 08.11.2023" + hostile, "2023-11-08")
+    assert spans and max(spans) <= 100 and sum(spans) < 1000
