@@ -102,9 +102,13 @@ def month_number(name: str) -> int | None:
 _DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x0660, 0x06F0, 0x0966, 0x09E6) for i in range(10)})
 
 
+_OTHER_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]")
+
+
 def ascii_digits(text: str) -> str:
     """``text`` with the digits of other scripts written as ASCII digits (same length: offsets hold)."""
-    return text.translate(_DIGITS)
+    # translate() looks up every character; most texts have none of these digits, which one scan finds
+    return text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
 
 _TEXT_DATE = re.compile(
     r"(?<![\d/.-])(?:"
