@@ -56,13 +56,18 @@ def prior_pairs(text: str, quantities: list[Quantity], sentences: list[tuple[int
     vocab = load_changes()
     starts = [s for s, _ in sentences]
     out: list[tuple[int, int]] = []
+    has_verb: dict[int, bool] = {}  # one search a sentence, not one a pair of figures in it
     for i in range(len(quantities) - 1):
         a, b = quantities[i], quantities[i + 1]
         if a.unit_kind != b.unit_kind or a.vague or b.vague:
             continue
         k = bisect.bisect_right(starts, a.start) - 1
         sent = sentences[k] if k >= 0 and a.start < sentences[k][1] else None
-        if sent is None or b.num_start >= sent[1] or not vocab.verbs.search(text, sent[0], sent[1]):
+        if sent is None or b.num_start >= sent[1]:
+            continue
+        if k not in has_verb:
+            has_verb[k] = vocab.verbs.search(text, sent[0], sent[1]) is not None
+        if not has_verb[k]:
             continue
         if vocab.von_before.search(text, max(sent[0], a.start - 30), a.start) and vocab.auf_between.fullmatch(text, a.end, b.start):
             out.append((i, i + 1))  # "stieg von 30 auf 40"

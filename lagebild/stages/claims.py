@@ -404,6 +404,11 @@ def _part_of(text: str, lo: int, hi: int) -> bool:
 _CRAWL_MARKER = re.compile(r"\s{0,3}date \d{4}-\d{2}\s+")
 
 
+#: longest sentence ``_join_open_asides`` builds: the segmenter's own cap, so a run of open
+#: parentheses cannot glue a whole text into one sentence that every figure's search rescans
+_JOINED_MAX = 2000
+
+
 def _join_open_asides(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence that ends inside a short parenthesis to the next one ("am Samstag (20. | Januar) jeweils 35.000")."""
     out: list[tuple[int, int]] = []
@@ -411,7 +416,7 @@ def _join_open_asides(text: str, sentences: list[tuple[int, int]]) -> list[tuple
         if out:
             ps, pe = out[-1]
             tail = text[max(ps, pe - 40) : pe]
-            if tail.count("(") > tail.count(")") and ")" in text[s : s + 40] and s - pe <= 2:
+            if tail.count("(") > tail.count(")") and ")" in text[s : s + 40] and s - pe <= 2 and e - ps <= _JOINED_MAX:
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
