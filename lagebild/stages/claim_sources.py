@@ -18,6 +18,7 @@ these applies. A figure without any of them stays the outlet's own statement.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -176,17 +177,21 @@ def _aside(text: str, m: re.Match[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
+def _clause_breaks(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """Starts and ends of the breaks that end a clause in ``text[lo:hi]``, found once for every figure of a
+    sentence (a sentence of many figures and asides would otherwise be scanned once per figure and clause)."""
+    found = [m for m in _CLAUSE_BREAK.finditer(text, lo, hi)
+             if not _aside(text, m)]  # "am Samstag (20. Januar) jeweils 35.000": a short aside does not end the clause
+    return [m.start() for m in found], [m.end() for m in found]
+
+
 def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
-    start, end = lo, hi
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
-        if _aside(text, m):
-            continue  # "am Samstag (20. Januar) jeweils 35.000": a short aside does not end the clause
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+    """The clause around ``pos``: from the end of the last break before it to the start of the next one after it."""
+    starts, ends = _clause_breaks(text, lo, hi)
+    before = bisect.bisect_right(ends, pos)  # breaks ending at or before pos (breaks do not overlap)
+    after = max(bisect.bisect_left(starts, pos), before)  # the first break starting at or after pos
+    return (ends[before - 1] if before else lo), (starts[after] if after < len(starts) else hi)
 
 
 def _np_at(text: str, pos: int, limit: int) -> re.Match[str] | None:

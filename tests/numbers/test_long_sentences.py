@@ -7,9 +7,12 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lagebild.numbers import changes
 from lagebild.numbers.find import find_quantities
+from lagebild.stages import claim_sources
 from lagebild.stages.claims import _JOINED_MAX, _join_open_asides
 
 
@@ -54,3 +57,26 @@ def test_a_change_in_a_long_sentence_is_still_found() -> None:
     text = "Die Zahl der Toten stieg von 30 auf 40, " + "es gab 12 Verletzte und " * 50 + "viele Schäden."
     quantities = find_quantities(text)
     assert (0, 1) in changes.prior_pairs(text, quantities, [(0, len(text))])
+
+
+_PIECES = st.sampled_from(["Die Polizei", " sagte", ",", ";", ":", " – ", " (", ")", " (SPD)", " (20. Januar)", " 12", " Tote",
+                           " und", ", wie", " mitteilte", ".", " »", "«", " so", "  "])
+
+
+@given(st.lists(_PIECES, max_size=40), st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_clause_is_what_a_scan_of_the_breaks_finds(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    pos = data.draw(st.integers(lo, hi))
+    start, end = lo, hi  # the clause as one scan over the breaks finds it
+    for m in claim_sources._CLAUSE_BREAK.finditer(text, lo, hi):
+        if claim_sources._aside(text, m):
+            continue
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    assert claim_sources._clause(text, lo, hi, pos) == (start, end)
