@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_values import decimals_written, is_spread, joint_rounding, value_interval
+from lagebild.compare.claim_values import cue_pattern, decimals_written, is_spread, joint_rounding, value_interval
 from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
@@ -73,13 +73,9 @@ def _scope_vocabulary(path: Path = SCOPES) -> tuple[frozenset[str], re.Pattern[s
 @lru_cache(maxsize=4)
 def _total_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
     """The words that, just before a figure, make it a total over places ("insgesamt", "an allen Standorten")."""
-    try:
-        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("totals", [])]
-        # the cue in the figure's own clause: no comma, stop or other figure between ("… kamen 35.000 Menschen
-        # zusammen, in Frankfurt demonstrierten 32.000" is no total)
-        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b[^.,;:!?\d]{0,60}$") if cues else None
-    except (OSError, tomllib.TOMLDecodeError, re.error):
-        return None
+    # the cue in the figure's own clause: no comma, stop or other figure between ("… kamen 35.000 Menschen
+    # zusammen, in Frankfurt demonstrierten 32.000" is no total)
+    return cue_pattern(path, "totals", r"[^.,;:!?\d]{0,60}$")
 
 
 @lru_cache(maxsize=4)
@@ -1082,11 +1078,7 @@ def _for_each(text: str, pair: tuple[Annotation, Annotation], figure: Annotation
 @lru_cache(maxsize=4)
 def _each_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
     """The words that give a figure for each of the places or groups named together ("jeweils", "each")."""
-    try:
-        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("each", [])]
-        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
-    except (OSError, tomllib.TOMLDecodeError, re.error):
-        return None
+    return cue_pattern(path, "each")
 
 
 def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annotation]) -> Annotation | None:

@@ -27,14 +27,20 @@ _VAGUE = {
 DISPUTES = Path(__file__).resolve().parent.parent / "data" / "claim_disputes.toml"
 
 
+def cue_pattern(path: Path, key: str, tail: str = "") -> re.Pattern[str] | None:
+    """The cue words listed under ``key`` in a TOML data file as one case-blind pattern of whole words,
+    followed by ``tail``; None when the file or the list is missing or unreadable (no cue, no rule)."""
+    try:
+        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get(key, [])]
+        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b" + tail) if cues else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return None
+
+
 @lru_cache(maxsize=4)
 def _spread_cues(path: Path = DISPUTES) -> re.Pattern[str] | None:
     """The words that make a range the spread between sources' figures ("die Schätzungen gehen auseinander")."""
-    try:
-        cues = [str(c) for c in tomllib.loads(path.read_text(encoding="utf-8")).get("range_cues", [])]
-        return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
-    except (OSError, tomllib.TOMLDecodeError, re.error):
-        return None
+    return cue_pattern(path, "range_cues")
 
 
 def is_spread(data: dict[str, Any], sentence: str) -> bool:
