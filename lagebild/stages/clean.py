@@ -142,7 +142,12 @@ class BoilerplateClean:
             # the first paragraphs, in that month or up to two months after it (the report comes out later)
             coarser = dated is not None and before is not None and before.precision in ("month", "year") and \
                 _within_months(before.value, dated.day, 2)
-            if dated is not None and (before is None or coarser or
+            # a plain date right under the headline beats an unlabelled one above it that is not earlier: a
+            # site banner prints the day the page was read ("06 may 2022" over the menu, "05 de mayo de 2022"
+            # under the headline), never a day before the article
+            banner = dated is not None and before is not None and i is not None and not dated.updated and \
+                not found.get("_published_labelled") and at < i < dated.line and (before.value or "")[:10] > dated.day
+            if dated is not None and (before is None or coarser or banner or
                                       ((dated.labelled or elsewhere) and not (before.value or "").startswith(dated.day))):
                 found["published"] = _header_date_value(p.lines[dated.line].text, dated)
             if not found.get("author"):

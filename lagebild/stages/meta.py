@@ -233,6 +233,30 @@ def _yearless_header_date(doc: Document, url: str | None, marker: str | None) ->
     return None
 
 
+#: what the cleaner may have removed a publication label line as (a flattened page's header block is often
+#: taken for a teaser list); a comment's stamp below the comments heading is not taken
+_LABEL_REASONS = frozenset({*_DATED_FURNITURE, "related links", "post meta", "navigation", "section"})
+
+
+def _removed_label_line(doc: Document, month: str | None, comments_at: int | None) -> DateValue | None:
+    """A removed line that is only a publication label and its date ("Erstveröffentlichung: 25. März 2020").
+
+    Update labels ("Aktualisiert am …") are left to the header rules, which weigh them against a
+    creation date; a bare stamp is left to the furniture loop.
+    """
+    for r in doc.removed:
+        if r.reason not in _LABEL_REASONS or r.end - r.start > 120 or (comments_at is not None and r.start > comments_at):
+            continue
+        line = doc.original[r.start : r.end]
+        dm = headers.date_line(line)
+        if dm is None or not _within(dm.value, month):
+            continue
+        kinds = {kind for _, kind, _ in page_dates.line_dates(line, day_first=True)}
+        if dm.keyword and kinds == {"published"}:
+            return DateValue(dm.value.value, dm.value.precision, False, f"printed date ('{line.strip()[:60]}')")
+    return None
+
+
 def _closing_statement(text: str, month: str | None) -> DateValue | None:
     """The date of a sentence that says when this piece was published or broadcast, or ``None``."""
     for m in _BROADCAST_LINE.finditer(text):
@@ -395,6 +419,8 @@ class MetaHeaders:
         if not meta.published.value or meta.published.precision in ("month", "year"):
             printed = _printed_day(doc.text, meta.published.value)
             comments_at = min((r.start for r in doc.removed if r.reason == "comments widget"), default=None)
+            if printed is None:  # "Erstveröffentlichung: 25. März 2020" the cleaner took for furniture beats any stamp
+                printed = _removed_label_line(doc, meta.published.value, comments_at)
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
                     # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
