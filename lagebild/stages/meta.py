@@ -21,7 +21,7 @@ from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.model import DateValue, Document, Provenance, Span
 from lagebild.registry import STAGES
 
-__all__ = ["MetaHeaders", "outlet_from_url"]
+__all__ = ["MetaHeaders", "outlet_from_url", "publication_kind"]
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -304,6 +304,56 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     return None
 
 
+#: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
+_AS_OF = re.compile(r"(?<![\w-])(?:stand|as\s+of|état\s+au|estado\s+a|stato\s+al)\b", re.IGNORECASE)
+
+
+def _label_kinds(line: str, day: str) -> set[str]:
+    """How ``line`` labels each date on ``day`` in it: "published", "modified" (an update or as-of label) or "printed"."""
+    kinds: set[str] = set()
+    for read, kind, pos in page_dates.line_dates(line, day_first=True):
+        if read != day:
+            continue
+        if kind == "printed" and _AS_OF.search(page_dates.ascii_digits(line)[max(0, pos - 40) : pos]):
+            kind = "modified"
+        kinds.add(kind)
+    return kinds
+
+
+def publication_kind(doc: Document, given: str | None = None) -> str | None:
+    """What kind of date ``doc.meta.published`` is, decided once for the export and the report.
+
+    ``exact``: the page prints it as its date (a publication label, a header stamp, a closing
+    credit) or its structured data (HTML/JSON fields) give it; ``updated``: the
+    only date printed is an update or as-of date ("Aktualisiert am …", "Stand: …"), so the first
+    version was published then or earlier (an upper bound, kept as the date since news pages are
+    mostly updated the same day); ``crawl``: the month a crawl stored the page (also an upper
+    bound); ``relative``: counted back from the crawl time ("vor 2 Stunden"). ``None`` without a date.
+    ``given`` is the date the reader set before this stage.
+    """
+    pub = doc.meta.published
+    if not pub.value:
+        return None
+    if pub.inferred:
+        return "relative" if isinstance(doc.meta.extra.get("relative_date"), dict) else "inferred"
+    reason = pub.reason or ""
+    if reason == "crawl marker" or (pub.precision == "month" and pub.value == doc.meta.extra.get("crawl_marker")):
+        return "crawl"
+    if given and pub.value == given and reason != "header line":
+        return "exact"  # the reader's structured data named it the publication date (``given``)
+    day = pub.value[:10]
+    kinds: set[str] = set()
+    lines = _header_region(doc).splitlines() + doc.original[-_CLOSING_WINDOW:].splitlines()
+    lines += [doc.original[r.start : r.end] for r in doc.removed if r.end - r.start <= 300]
+    for line in lines:
+        if len(line) <= 400 and any(ch.isdigit() for ch in line):
+            kinds |= _label_kinds(line, day)
+    label = reason.split("('", 1)[-1] if "('" in reason else ""  # "printed date ('Stand: …')"
+    if kinds == {"modified"} or (not kinds and label and (_AS_OF.search(label) or page_dates.update_label(label))):
+        return "updated"
+    return "exact"
+
+
 def _source_line(doc: Document, day: str) -> tuple[str, headers.LineDate] | None:
     """The header or closing line the publication date ``day`` was read from, and the date read there:
     the first line in which the header patterns read that day."""
@@ -450,6 +500,9 @@ class MetaHeaders:
                 meta.extra["updated"] = updated.to_json()
         if not meta.published.value:
             meta.published = DateValue(None, None, False, meta.published.reason or "no publication date in the source")
+        kind = publication_kind(doc, given)
+        if kind is not None:
+            meta.extra["published_kind"] = kind
         return doc
 
     def _check_future(self, doc: Document) -> None:
