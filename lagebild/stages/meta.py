@@ -257,6 +257,18 @@ def _removed_label_line(doc: Document, month: str | None, comments_at: int | Non
     return None
 
 
+#: removed date lines below the header that make a list ("more articles" with a date under each headline)
+LIST_DATES = 3
+
+
+def _dated_list_below(doc: Document) -> set[tuple[int, int]]:
+    """The removed date lines below the header when there are ``LIST_DATES`` or more of them: the dates of
+    a list of other articles ("31. Mai 2016", "22. Februar 2016", "18. Mai 2016" under their headlines)."""
+    header_end = len(_header_region(doc))
+    below = {(r.start, r.end) for r in doc.removed if r.reason in ("date line", "teaser date") and r.start >= header_end}
+    return below if len(below) >= LIST_DATES else set()
+
+
 def _closing_statement(text: str, month: str | None) -> DateValue | None:
     """The date of a sentence that says when this piece was published or broadcast, or ``None``."""
     for m in _BROADCAST_LINE.finditer(text):
@@ -447,8 +459,9 @@ class MetaHeaders:
             meta.author = meta.author or found.get("author")
             meta.section = meta.section or found.get("section")
         if not meta.published.value:
-            for r in doc.removed:  # a date line another cleaner removed
-                if r.reason == "date line":
+            header_end = len(_header_region(doc))
+            for r in doc.removed:  # a date line another cleaner removed in the header (not in a list below the article)
+                if r.reason == "date line" and r.end <= header_end:
                     line = doc.original[r.start : r.end]
                     dm = headers.date_line(line) or headers.date_prefix(line)
                     if dm:
@@ -471,8 +484,9 @@ class MetaHeaders:
             comments_at = min((r.start for r in doc.removed if r.reason == "comments widget"), default=None)
             if printed is None:  # "Erstveröffentlichung: 25. März 2020" the cleaner took for furniture beats any stamp
                 printed = _removed_label_line(doc, meta.published.value, comments_at)
+            listed = _dated_list_below(doc)
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
-                if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
+                if r.reason in _DATED_FURNITURE and r.end - r.start <= 300 and (r.start, r.end) not in listed:
                     # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
                     comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start
                     printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment)

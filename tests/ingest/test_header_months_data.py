@@ -139,3 +139,36 @@ def test_a_removed_publication_label_beats_a_cited_date() -> None:
               "Erstveröffentlichung: 25. März 2020"]
     doc = read(header, footer=["Quelle: Financial Times, 24.3.2020"])
     assert doc.meta.published.value == "2020-03-25"
+
+
+TEASERS = [
+    "Optimale Reanimation: wie häufig und wie tief drücken?", "18. Januar 2019",
+    "Smarte Heizungssteuerung: die Heizkörperthermostate im Test", "22. November 2018",
+    "Herausforderungen meistern mit neuen Rasierern", "9. November 2018",
+    "Homebridge in wenigen Schritten auf dem Raspberry Pi installieren", "25. Oktober 2018",
+]
+
+
+def test_a_dated_teaser_list_above_the_header_does_not_date_the_page() -> None:
+    # the layout of a flattened blog page: a dated "latest articles" list, the menu, then the article
+    doc = read([*NAV[:3], *TEASERS, *NAV, TITLE, "vor 4 Monaten"])
+    assert doc.meta.published.value is None
+    assert any(r.reason == "teaser date" for r in doc.removed)
+
+
+def test_a_single_date_above_the_menu_still_dates_the_page() -> None:
+    # one date far above the headline is the page's own stamp, not a list of teasers
+    doc = read([*NAV[:3], TEASERS[0], TEASERS[1], *NAV, TITLE])
+    assert doc.meta.published.value == "2019-01-18"
+
+
+def test_a_dated_list_below_the_article_does_not_date_the_page() -> None:
+    below = ["Auch interessant", "Leatt Kollektion: Preiswerte Helme und neue Farben", "31. Mai 2016",
+             "Neues Gravity-Nachwuchs-Team stellt sich vor", "22. Februar 2016", "Hope Bremsen mit mehr Bremskraft", "18. Mai 2016"]
+    doc = read([*NAV, TITLE], footer=below)
+    assert doc.meta.published.value is None
+
+
+def test_a_closing_date_line_below_the_article_still_dates_it() -> None:
+    doc = read([*NAV, TITLE], footer=["Berlin, 15.02.2025 14:30 Uhr"])
+    assert doc.meta.published.value == "2025-02-15T14:30"
