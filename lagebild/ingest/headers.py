@@ -24,6 +24,7 @@ __all__ = [
     "cited_date",
     "closing_date",
     "date_at",
+    "date_end",
     "date_line",
     "date_prefix",
     "dates_in",
@@ -34,6 +35,7 @@ __all__ = [
     "reading_time_line",
     "relative_date_line",
     "section_word",
+    "told_in_sentence",
     "yearless_label_date",
 ]
 
@@ -372,10 +374,28 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
             continue  # "(geboren 12. März 1961)", "born June 14, 1958": a person's date
         if before and before[-1].lower() in _IN_SENTENCE and not lead:
             continue
-        if cited_date(text, m.start()):
+        if cited_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
             continue
         return value
     return None
+
+
+#: lowercase words after a date that make it part of a sentence of the lead ("Am Sonntag, 21.01.2024,
+#: demonstrierten in München Zehntausende …"); a joined header goes on with a capital ("… 03.06.2022, 15:30 Uhr Bei
+#: einem …") and a stamp with a byline with one lowercase word ("14.02.2025, 19:14 Uhr von Anna Muster")
+SENTENCE_WORDS = 3
+_NEXT_WORD = re.compile(r"[\s,;)]*([^\W\d_]+)")
+
+
+def told_in_sentence(text: str, end: int) -> bool:
+    """Whether the date ending at ``text[end]`` is told in a sentence: a lowercase word follows it at once and
+    ``SENTENCE_WORDS`` lowercase words in its line."""
+    first = _NEXT_WORD.match(text, end)
+    if first is None or not first.group(1)[0].islower():
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    return sum(1 for w in re.findall(r"[^\W\d_]{3,}", rest) if w[0].islower()) >= SENTENCE_WORDS
 
 
 def cited_date(text: str, pos: int) -> bool:
@@ -384,6 +404,13 @@ def cited_date(text: str, pos: int) -> bool:
     m = _CITED_LABEL.search(text[max(line_start, pos - 90) : pos])
     # "Quelle: dpa 03.06.2022": an agency credit alone names who wrote the page, not a cited piece
     return m is not None and bool(re.sub(r"[\W\d_]+", "", _CREDIT_RE.sub(" ", m.group("cited"))))
+
+
+def date_end(text: str, pos: int) -> int | None:
+    """Where the date (and its time of day) that starts at ``text[pos]`` ends, or ``None`` when none starts there."""
+    start = max(0, pos - 20)
+    m = _DATE_RE.match(page_dates.ascii_digits(text[start : pos + 200]), pos - start)
+    return start + m.end() if m else None
 
 
 def date_at(text: str, pos: int) -> DateValue | None:

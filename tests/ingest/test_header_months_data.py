@@ -172,3 +172,38 @@ def test_a_dated_list_below_the_article_does_not_date_the_page() -> None:
 def test_a_closing_date_line_below_the_article_still_dates_it() -> None:
     doc = read([*NAV, TITLE], footer=["Berlin, 15.02.2025 14:30 Uhr"])
     assert doc.meta.published.value == "2025-02-15T14:30"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Am Sonntag, 21.01.2024, demonstrierten in München Zehntausende gegen Rechtsextremismus und für die Demokratie.",
+        "Sonntag, 21. Januar 2024, zogen in Hamburg mehr als fünfzigtausend Menschen durch die Innenstadt.",
+        "On Sunday, January 21, 2024, tens of thousands marched through the streets of Munich.",
+    ],
+)
+def test_an_event_date_in_the_lead_sentence_does_not_date_the_page(lead: str) -> None:
+    doc = read([TITLE, lead])
+    assert doc.meta.published.value is None
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        (["Zugunglück: Mehrere Verletzte 03.06.2022, 15:30 Uhr Bei einem Unglück in Bayern sind Menschen verletzt worden."],
+         "2022-06-03T15:30"),  # joined header lines: the body starts with a capital
+        (["14.02.2025, 19:14 Uhr von Anna Muster"], "2025-02-14T19:14"),  # one lowercase word: a byline
+        (["Berlin, 21.01.2024 – Zehntausende haben am Sonntag demonstriert."], "2024-01-21"),  # a dateline
+    ],
+)
+def test_stamps_and_datelines_before_text_stay(header: list[str], value: str) -> None:
+    assert read([TITLE, *header]).meta.published.value == value
+
+
+@given(st.integers(1, 28), st.integers(1, 12), st.integers(2000, 2030))
+def test_told_in_sentence_needs_lowercase_words_right_after(d: int, m: int, y: int) -> None:
+    date_text = f"{d:02d}.{m:02d}.{y}"
+    sentence = f"Am Sonntag, {date_text}, demonstrierten in der Stadt viele Menschen"
+    stamp = f"Politik {date_text} Bei einem Feuer in der Stadt wurden viele verletzt"
+    assert headers.told_in_sentence(sentence, sentence.index(date_text) + len(date_text))
+    assert not headers.told_in_sentence(stamp, stamp.index(date_text) + len(date_text))
