@@ -19,6 +19,7 @@ __all__ = [
     "DateMatch",
     "LineDate",
     "RelativeDate",
+    "as_of_label",
     "author_line",
     "byline_author",
     "cited_date",
@@ -396,6 +397,15 @@ def told_in_sentence(text: str, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
     return sum(1 for w in re.findall(r"[^\W\d_]{3,}", rest) if w[0].islower()) >= SENTENCE_WORDS
+
+
+#: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
+_AS_OF = re.compile(r"(?<![\w-])(?:stand|as\s+of|état\s+au|estado\s+a|stato\s+al)(?![\w-])", re.IGNORECASE)
+
+
+def as_of_label(label: str) -> bool:
+    """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one."""
+    return bool(_AS_OF.search(label))
 
 
 def cited_date(text: str, pos: int) -> bool:

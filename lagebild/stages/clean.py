@@ -148,7 +148,10 @@ class BoilerplateClean:
             # under the headline), never a day before the article
             banner = dated is not None and before is not None and i is not None and not dated.updated and \
                 not found.get("_published_labelled") and at < i < dated.line and (before.value or "")[:10] > dated.day
-            if dated is not None and (before is None or coarser or banner or
+            # an as-of date ("Stand: 19.01.2024 18:46 Uhr") dates the version read: an earlier plain header date is the first one
+            as_of = dated is not None and before is not None and not dated.updated and \
+                headers.as_of_label(getattr(p.lines[at], "date_keyword", None) or "") and (before.value or "")[:10] > dated.day
+            if dated is not None and (before is None or coarser or banner or as_of or
                                       ((dated.labelled or elsewhere) and not (before.value or "").startswith(dated.day))):
                 found["published"] = _header_date_value(p.lines[dated.line].text, dated)
             elif dated is None and before is not None and i is not None and not found.get("_published_labelled") and \

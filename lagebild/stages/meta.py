@@ -299,6 +299,8 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
         if len(line) > 250 or not any(ch.isdigit() for ch in line):
             continue
         for read, kind, pos in page_dates.line_dates(line, day_first=True):
+            if kind == "printed" and headers.as_of_label(line[max(0, pos - 40) : pos]):
+                kind = "modified"  # "Stand: 19.01.2024 18:46 Uhr | Erstellt: 18.01.2024": the version read
             if kind != "modified":
                 continue
             day = read
@@ -316,17 +318,13 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     return None
 
 
-#: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
-_AS_OF = re.compile(r"(?<![\w-])(?:stand|as\s+of|état\s+au|estado\s+a|stato\s+al)\b", re.IGNORECASE)
-
-
 def _label_kinds(line: str, day: str) -> set[str]:
     """How ``line`` labels each date on ``day`` in it: "published", "modified" (an update or as-of label) or "printed"."""
     kinds: set[str] = set()
     for read, kind, pos in page_dates.line_dates(line, day_first=True):
         if read != day:
             continue
-        if kind == "printed" and _AS_OF.search(page_dates.ascii_digits(line)[max(0, pos - 40) : pos]):
+        if kind == "printed" and headers.as_of_label(page_dates.ascii_digits(line)[max(0, pos - 40) : pos]):
             kind = "modified"
         kinds.add(kind)
     return kinds
@@ -361,7 +359,7 @@ def publication_kind(doc: Document, given: str | None = None) -> str | None:
         if len(line) <= 400 and any(ch.isdigit() for ch in line):
             kinds |= _label_kinds(line, day)
     label = reason.split("('", 1)[-1] if "('" in reason else ""  # "printed date ('Stand: …')"
-    if kinds == {"modified"} or (not kinds and label and (_AS_OF.search(label) or page_dates.update_label(label))):
+    if kinds == {"modified"} or (not kinds and label and (headers.as_of_label(label) or page_dates.update_label(label))):
         return "updated"
     return "exact"
 

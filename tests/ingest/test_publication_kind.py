@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lagebild.export.json_export import document_json
 from lagebild.compare import CorpusResult
+from lagebild.export.json_export import document_json
 from lagebild.model import Document, SourceRef
 from lagebild.stages.clean import BoilerplateClean
 from lagebild.stages.meta import MetaHeaders
@@ -30,6 +30,10 @@ TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
         (["Erstellt: 18.01.2024, 10:00 Uhr", "Aktualisiert: 19.01.2024, 18:46 Uhr"], "2024-01-18T10:00", "exact", "2024-01-19T18:46"),
         (["Erstellt am 18.01.2024 | Aktualisiert am 19.01.2024"], "2024-01-18", "exact", "2024-01-19"),
         (["Veröffentlicht am 14.02.2025, 19:14 Uhr"], "2025-02-14T19:14", "exact", None),
+        # "Stand" dates the version read: beside a creation date it is the update
+        (["Stand: 19.01.2024 18:46 Uhr | Erstellt: 18.01.2024 10:00 Uhr"], "2024-01-18T10:00", "exact", "2024-01-19T18:46"),
+        (["Aktualisiert: 19.01.2024, 18:46 Uhr", "Erstellt: 18.01.2024, 10:00 Uhr"], "2024-01-18T10:00", "exact", "2024-01-19T18:46"),
+        (["Updated: Jan 19, 2024 | Published: Jan 18, 2024"], "2024-01-18", "exact", "2024-01-19"),
         (["14.02.2025, 19:14 Uhr"], "2025-02-14T19:14", "exact", None),
     ],
 )
@@ -78,3 +82,15 @@ def test_export_marks_an_update_date_as_an_upper_bound(d: int, m: int, y: int, l
 def test_export_marks_a_publication_date_exact(d: int, m: int, y: int, label: str) -> None:
     published = _export([f"{label} {d:02d}.{m:02d}.{y} 10:15 Uhr".strip()])
     assert published["kind"] == "exact" and "not_after" not in published
+
+
+def test_an_as_of_date_above_the_headline_yields_to_an_earlier_stamp_under_it() -> None:
+    doc = read(["Stand: 19.01.2024 18:46 Uhr", TITLE, "18.01.2024, 10:00 Uhr"])
+    assert (doc.meta.published.value, doc.meta.extra.get("published_kind")) == ("2024-01-18T10:00", "exact")
+    assert doc.meta.extra["updated"]["value"] == "2024-01-19T18:46"
+
+
+def test_an_as_of_date_stays_before_a_later_date_under_the_headline() -> None:
+    # a later day under the headline is no first version of a page already read on the 18th
+    doc = read(["Stand: 18.01.2024 10:00 Uhr", TITLE, "19.01.2024"])
+    assert doc.meta.published.value == "2024-01-18T10:00"
