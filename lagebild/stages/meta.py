@@ -65,7 +65,12 @@ def _resolve_relative(rel: dict[str, object], ref: datetime | None) -> DateValue
     minutes, days, clock = rel.get("minutes_back"), rel.get("days_back") or 0, rel.get("time")
     if isinstance(minutes, int):
         when = ref - timedelta(minutes=minutes)
-        value, precision = (when.strftime("%Y-%m-%dT%H:%M"), "minute") if minutes < 24 * 60 else (when.date().isoformat(), "day")
+        if minutes < 24 * 60:
+            value, precision = when.strftime("%Y-%m-%dT%H:%M"), "minute"
+        elif minutes < 7 * 24 * 60:
+            value, precision = when.date().isoformat(), "day"
+        else:  # "vor 2 Wochen", "vor 4 Monaten": a rounded count, only the month is known
+            value, precision = when.strftime("%Y-%m"), "month"
     else:
         day = (ref - timedelta(days=int(days) if isinstance(days, (int, float, str)) else 0)).date()
         if isinstance(clock, list) and len(clock) == 2:
