@@ -347,3 +347,18 @@ def test_a_part_of_a_whole_is_not_the_whole() -> None:
     # a whole alone, and a count after "von den" that names no whole of a figure, stay as they are
     assert _measures("Bei dem Unglück starben 40 Menschen.")["40 Menschen"] == "dead"
     assert _measures("Von den Rettungskräften wurden 25 Tote geborgen.")["25 Tote"] == "dead"
+
+
+def test_injuries_of_which_some_are_severe_count_the_injured() -> None:
+    found = _measures("Bei dem Unfall erlitten 12 Fahrgäste zum Teil lebensgefährliche oder schwere Verletzungen.")
+    assert found["12 Fahrgäste"] == "injured"
+    assert _measures("Bei dem Unfall erlitten 12 Fahrgäste schwere Verletzungen.")["12 Fahrgäste"] == "severely_injured"
+
+
+def test_a_share_that_sank_from_one_value_to_another_has_a_prior_value() -> None:
+    doc: Document = analyse("Die Partei ist bei der Wahl von 25 auf 18 Prozent abgesackt.", outlet="outlet", extra=["timex.rules.v1"])
+    roles = {a.surface: a.data.get("role") for a in doc.of_kind("claim")}
+    assert roles == {"25": "prior", "18 Prozent": None}
+    # "von … auf …" without a verb of change is no change
+    doc = analyse("Die Partei kam bei der Wahl in 25 Kreisen auf 18 Prozent.", outlet="outlet", extra=["timex.rules.v1"])
+    assert not [a for a in doc.of_kind("claim") if a.data.get("role") == "prior"]
