@@ -220,3 +220,23 @@ def test_more_news_forms(sentence: str, cls: str, fires: bool) -> None:
     doc = run_events(make_doc("t", sentence))
     found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
     assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Laut dem offiziellen Ergebnis stimmten 120 Abgeordnete gegen den Antrag.", "result", True),
+        ("Heute haben Rot und Schwarz das Gespür verloren, was eine Koalition bedeutet.", "result", False),
+        ("Der Blogger war wegen Beleidigung verurteilt worden.", "verdict", True),
+        ("Die Angeklagte wurde zum Tode verurteilt.", "verdict", True),
+        ("Das Programm ist zum Scheitern verurteilt.", "verdict", False),
+        ("Er wurde wegen fahrlässiger Tötung angeklagt.", "kill", False),
+        ("Die Miliz hat die Ermordung zweier Geiseln gemeldet.", "kill", True),
+        ("Der Mittelfeldspieler gewann die Journalisten-Wahl des Magazins.", "election", False),
+        ("Zehn Tage nach der Wien-Wahl liegt das Endergebnis vor.", "election", True),
+    ],
+)
+def test_precision_of_new_forms(sentence: str, cls: str, fires: bool) -> None:
+    doc = run_events(make_doc("t", sentence))
+    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    assert (cls in found) is fires, found
