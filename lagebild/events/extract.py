@@ -556,7 +556,7 @@ def _describe(
         ev.ordinal = _ordinal(words, idx, rule.noun, rule.noun and _called_for(text, clause, word_list, idx))
     taken = [e.span for e in in_clause] + [t.span for t in timexes]
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
-    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t)]
+    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t) and not _near(text, t)]
     own = [t for t in dated if clause.contains(t.span)]
     pool = own or dated
     if pool:
@@ -650,6 +650,14 @@ def _bound(text: str, t: Annotation) -> bool:
     if _DAY_VALUE.match(str(t.data.get("value") or "")):
         return False
     return _BOUND_BEFORE.search(text, max(0, t.span.start - 24), t.span.start) is not None
+
+
+_NEAR_BEFORE = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(?:vor|nach)\s+(?:de[mnr]\s+)?$", re.IGNORECASE)
+
+
+def _near(text: str, t: Annotation) -> bool:
+    """A day the happening lies just before or after ("kurz vor Weihnachten"), not its date (the merge step places it)."""
+    return _NEAR_BEFORE.search(text, max(0, t.span.start - 40), t.span.start) is not None
 
 
 def _open_weekday(t: Annotation) -> bool:
