@@ -240,9 +240,9 @@ def test_a_story_whose_date_inference_weighs_no_word_is_kept_when_the_corpus_gro
         part = parts.get(story)
         return part if part is not None and part.fingerprint.split("/")[0] == fp.split("/")[0] else None
 
-    grown = compare_stories(undated + [later], stages=stages, stored=keep)
+    grown = compare_stories([*undated, later], stages=stages, stored=keep)
     assert {p.story: p is parts.get(p.story) for p in grown.parts} == {"story-a": True, "story-c": False}
-    assert grown.result.to_json() == compare_stories(undated + [later], stages=stages).result.to_json()
+    assert grown.result.to_json() == compare_stories([*undated, later], stages=stages).result.to_json()
 
 
 def _topic_doc(doc_id: str, words: str, day: int) -> Any:
