@@ -28,8 +28,8 @@ DocumentView = tuple[str, str, dict[str, Any], int, list[dict[str, Any]]]
 #: reads whole documents by id (``Store.get_documents``); ids no longer stored are left out
 LoadMany = Callable[[Sequence[str]], Mapping[str, Document]]
 
-#: how many whole documents a view reads at once when a stage asks one of them for more than it holds: the
-#: corpus-wide stages go through the documents in order, so the next ones are likely asked next
+#: how many whole documents are read at once while a stage asks the views for more than they hold one after
+#: another, in order (as when it goes through the new documents); a view asked out of order reads its own only
 _AHEAD = 100
 
 
@@ -40,6 +40,8 @@ class _Reader:
         self.load = load
         self.views: list[StoredDocument] = []
         self.at: dict[str, int] = {}
+        #: the position after the last view read on demand: asked next, the views ahead are read with it
+        self.next = -1
 
     def add(self, view: StoredDocument) -> None:
         self.at[view.id] = len(self.views)
@@ -54,8 +56,10 @@ class _Reader:
             v._full = found.get(v.id)
 
     def ahead(self, view: StoredDocument) -> None:
-        k = self.at.get(view.id)
-        self.fill(self.views[k : k + _AHEAD] if k is not None else [view])
+        k = self.at.get(view.id, -2)
+        n = _AHEAD if k == self.next else 1
+        self.fill(self.views[k : k + n] if k >= 0 else [view])
+        self.next = k + n
 
 
 class StoredDocument:
