@@ -15,7 +15,6 @@ from typing import Any
 from lagebild.compare import CorpusResult
 from lagebild.compare.duplicates import SignatureRow
 from lagebild.compare.per_story import StoryPart
-from lagebild.compare.stored_documents import DocumentView
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.corpus_rows import CorpusRow, assemble, corpus_rows, encode, parts_of, story_key, story_rows
@@ -147,20 +146,6 @@ class SQLiteStore:
 
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
-
-    def document_views(self, kinds: Sequence[str]) -> Iterator[DocumentView]:
-        """Every stored document in id order, without texts, offset map and annotations but those of ``kinds``
-        (``DocumentView``); the JSON is cut in SQL, so the texts and other annotations are never parsed here."""
-        rows = self.db.execute(
-            "SELECT id, hash, json_remove(json, '$.original', '$.text', '$.offsets', '$.annotations', '$.removed'), "
-            "json_array_length(json, '$.annotations'), "
-            "(SELECT json_group_array(json(a.value)) FROM json_each(documents.json, '$.annotations') AS a "
-            " WHERE json_extract(a.value, '$.kind') IN (SELECT value FROM json_each(?))) "
-            "FROM documents ORDER BY id",
-            (json.dumps(list(kinds)),),
-        )
-        for doc_id, content_hash, head, count, anns in rows:
-            yield doc_id, content_hash, json.loads(head), int(count or 0), json.loads(anns) if anns else []
 
     def sources(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT json FROM sources WHERE doc_id = ? ORDER BY path, record", (doc_id,))
