@@ -145,8 +145,8 @@ def main() -> None:
         got, t, t_cross = run(alone_folder, db)
         print(f"alone: {got.ok} documents, {t:.1f} CPU s, cross-source {t_cross:.1f}", flush=True)
         alone.append((t, t_cross))
-    (inc_t, inc_c), (al_t, al_c) = min(runs), min(alone)
-    inc_c, al_c = min(c for _, c in runs), min(c for _, c in alone)
+    inc_t, inc_c = min(t for t, _ in runs), min(c for _, c in runs)
+    al_t, al_c = min(t for t, _ in alone), min(c for _, c in alone)
     print(f"incremental / alone (smallest of {repeats} each): whole run {inc_t:.1f} / {al_t:.1f} CPU s = {inc_t / al_t:.1f}x; "
           f"cross-source {inc_c:.1f} / {al_c:.1f} CPU s = {inc_c / al_c:.1f}x; "
           f"everything recomputed / alone: {t_old / al_t:.1f}x")
