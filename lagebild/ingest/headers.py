@@ -381,22 +381,67 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
     return None
 
 
+def _header_cues() -> dict[str, list[str]]:
+    """Cue words of ``data/ingest/header_cues.tsv`` by kind (``byline``, ``desk`` …), every language together."""
+    cues: dict[str, list[str]] = {}
+    path = resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv"
+    for line in path.read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            continue
+        cues.setdefault(cols[0].strip(), []).extend(w.strip() for w in cols[2].split("|") if w.strip())
+    return cues
+
+
+def _cue_pattern(words: list[str]) -> str:
+    """One alternation of cue words and phrases, longest first, a space matching any run of white space."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CUES = _header_cues()
+#: a newsroom within the first words after a date ("aus der Redaktion Berlin", "por la redacción")
+_DESK_AFTER = re.compile(
+    rf"[\s,;)–-]*(?:[^\W\d_]+\s+){{0,3}}(?:{_cue_pattern(_CUES['desk'])})(?![\w-])", re.IGNORECASE
+)
+#: a byline word right after a date and the word after it ("von Anna Muster", "by Jane Doe")
+_BYLINE_AFTER = re.compile(rf"[\s,;)–-]*(?:{_cue_pattern(_CUES['byline'])})\s+([^\W\d_])", re.IGNORECASE)
+
+
+def _credit_after(rest: str) -> bool:
+    """Whether ``rest`` opens with a credit: a newsroom, or a byline word before a name ("von Anna Muster"); "por la
+    tarde" after a date goes on with a sentence."""
+    if _DESK_AFTER.match(rest):
+        return True
+    m = _BYLINE_AFTER.match(rest)
+    return m is not None and m.group(1).isupper()
+
+
 #: lowercase words after a date that make it part of a sentence of the lead ("Am Sonntag, 21.01.2024,
-#: demonstrierten in München Zehntausende …"); a joined header goes on with a capital ("… 03.06.2022, 15:30 Uhr Bei
-#: einem …") and a stamp with a byline with one lowercase word ("14.02.2025, 19:14 Uhr von Anna Muster")
+#: demonstrierten in München Zehntausende …"); a joined header goes on with a capital ("… 03.06.2022, 15:30
+#: Uhr Bei einem …"), a stamp with a credit ("14.02.2025, 19:14 Uhr von Anna Muster und dem Team der Redaktion",
+#: "14.02.2025 aus der Redaktion Berlin") or an update label ("March 3, 2024 at 10:00 am updated by …",
+#: "3 mars 2024 à 10h00, mis à jour le 4 mars 2024")
 SENTENCE_WORDS = 3
 _NEXT_WORD = re.compile(r"[\s,;)]*([^\W\d_]+)")
 
 
 def told_in_sentence(text: str, end: int) -> bool:
-    """Whether the date ending at ``text[end]`` is told in a sentence: a lowercase word follows it at once and
-    ``SENTENCE_WORDS`` lowercase words in its line."""
+    """Whether the date ending at ``text[end]`` is told in a sentence: a lowercase word follows it at once,
+    neither a credit nor an update label starts there, and ``SENTENCE_WORDS`` lowercase words stand in its line
+    before any update label."""
     first = _NEXT_WORD.match(text, end)
     if first is None or not first.group(1)[0].islower():
         return False
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    return sum(1 for w in re.findall(r"[^\W\d_]{3,}", rest) if w[0].islower()) >= SENTENCE_WORDS
+    if _credit_after(rest) or page_dates.update_label(rest[: first.end() - end + 12]):
+        return False
+    count = 0
+    for w in re.finditer(r"[^\W\d_]{3,}", rest):
+        if page_dates.update_label(w.group()):
+            break  # what follows labels another date: "… 10h00, le journal mis à jour le 4 mars"
+        count += w.group()[0].islower()
+    return count >= SENTENCE_WORDS
 
 
 #: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
