@@ -31,6 +31,7 @@ __all__ = [
     "dates_in",
     "header_parts",
     "header_stamp",
+    "may_name_as_of",
     "name_over_role",
     "parse_date_string",
     "reading_time_line",
@@ -446,11 +447,28 @@ def told_in_sentence(text: str, end: int) -> bool:
 
 #: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
 _AS_OF = re.compile(r"(?<![\w-])(?:stand|as\s+of|état\s+au|estado\s+a|stato\s+al)(?![\w-])", re.IGNORECASE)
+#: what follows an as-of label: a colon, or the date itself (or the end of a label cut before its date)
+_AS_OF_END = re.compile(r"[ \t]*(?::|$)")
+
+
+def may_name_as_of(line: str) -> bool:
+    """Whether ``line`` holds an as-of word at all: a cheap test before ``as_of_label`` is asked of each date's label."""
+    return _AS_OF.search(line) is not None
 
 
 def as_of_label(label: str) -> bool:
-    """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one."""
-    return bool(_AS_OF.search(label))
+    """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one.
+
+    The label word ends the label, or a colon or a date follows it: "Stand" is also a noun ("So ist der Stand am
+    14.02.2025", "Zum Stand der Ermittlungen: 14.02.2025"), and only "Stand:" or "Stand 14.02.2025" labels a date.
+    """
+    for m in _AS_OF.finditer(label):
+        if _AS_OF_END.match(label, m.end()):
+            return True
+        after = len(label) - len(label[m.end() :].lstrip())
+        if date_at(label, after) is not None:
+            return True
+    return False
 
 
 def cited_date(text: str, pos: int) -> bool:

@@ -301,7 +301,7 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
         return None
     for line in _header_region(doc).splitlines():
-        if len(line) > 250 or not page_dates.has_digit(line) or not (page_dates.may_name_update(line) or headers.as_of_label(line)):
+        if len(line) > 250 or not page_dates.has_digit(line) or not (page_dates.may_name_update(line) or headers.may_name_as_of(line)):
             continue
         for read, kind, pos in page_dates.line_dates(line, day_first=True):
             if kind == "printed" and headers.as_of_label(line[max(0, pos - 40) : pos]):
