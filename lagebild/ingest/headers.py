@@ -23,6 +23,7 @@ __all__ = [
     "author_line",
     "byline_author",
     "cited_date",
+    "cites_dated_source",
     "closing_date",
     "date_at",
     "date_end",
@@ -479,6 +480,12 @@ def cited_date(text: str, pos: int) -> bool:
     return m is not None and bool(re.sub(r"[\W\d_]+", "", _CREDIT_RE.sub(" ", m.group("cited"))))
 
 
+def cites_dated_source(line: str) -> bool:
+    """Whether a date in ``line`` follows a source label that names another publication ("Quelle: FT, 24.3.2020")."""
+    line = page_dates.ascii_digits(line[:400])
+    return any(cited_date(line, m.start()) for m in _DATE_RE.finditer(line))
+
+
 def date_end(text: str, pos: int) -> int | None:
     """Where the date (and its time of day) that starts at ``text[pos]`` ends, or ``None`` when none starts there."""
     start = max(0, pos - 20)
@@ -708,6 +715,8 @@ def header_parts(line: str) -> dict[str, object] | None:
     for part in parts:
         part = part.strip(" ,")
         if (dm := date_line(part)) is not None:
+            if cited_date(s, s.find(part)):
+                continue  # "Quelle: Financial Times, 24.3.2020": the cited piece's date, part of the source
             found.setdefault("date", dm.value)
         elif (who := author_line(part)) is not None:
             found.setdefault("author", who)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lagebild.ingest import headers
+from tests.ingest.header_page import read
 
 TITLE = "Brand in einer Lagerhalle"
 
@@ -39,3 +40,20 @@ def test_a_stamp_before_a_credit_or_an_update_label_dates_the_page(line: str, va
 )
 def test_a_date_told_in_a_sentence_is_no_stamp(line: str) -> None:
     assert headers.header_stamp(f"{TITLE}\n{line}") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        # a source label before another publication's name: the cited piece's date, under or over the headline
+        ([TITLE, "Quelle: Financial Times, 24.3.2020"], None),
+        (["Quelle: Financial Times, 24.3.2020", TITLE], None),
+        ([TITLE, "Fuente: El País, 3 de mayo de 2022"], None),
+        # an agency credit names who wrote the page; after a separator the date is a header part of its own
+        ([TITLE, "Quelle: dpa 03.06.2022"], "2022-06-03"),
+        ([TITLE, "Quelle: Landespressestelle | 8. Mai 2021"], "2021-05-08"),
+        ([TITLE, "3. Juni 2022, 16:38 Uhr Quelle: ZEIT ONLINE, dpa"], "2022-06-03T16:38"),
+    ],
+)
+def test_a_cited_date_under_the_headline_does_not_date_the_page(header: list[str], value: str | None) -> None:
+    assert read(header).meta.published.value == value
