@@ -91,11 +91,35 @@ def _header_names() -> tuple[dict[str, int], list[str]]:
     return months, weekdays
 
 
+
+
+def _header_cues() -> dict[str, list[str]]:
+    """Cue words of ``data/ingest/header_cues.tsv`` by kind (``byline``, ``desk`` …), every language together."""
+    cues: dict[str, list[str]] = {}
+    path = resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv"
+    for line in path.read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            continue
+        cues.setdefault(cols[0].strip(), []).extend(w.strip() for w in cols[2].split("|") if w.strip())
+    return cues
+
+
+def _cue_pattern(words: list[str]) -> str:
+    """One alternation of cue words and phrases, longest first, a space matching any run of white space."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CUES = _header_cues()
+
+
 _DATA_MONTHS, _DATA_WEEKDAYS = _header_names()
 MONTHS.update(_DATA_MONTHS)
 #: and those of the page-date parser (Polish, Czech, Finnish, Turkish, Russian, Arabic, Hindi …): one
-#: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19")
-_NAMES = sorted({*MONTHS, *page_dates.MONTH_SPELLINGS}, key=len, reverse=True)
+#: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19"), each also without
+#: its accents ("12 ΜΑΡΤΙΟΥ 2024": Greek capitals drop them)
+_NAMES = sorted({n for name in {*MONTHS, *page_dates.MONTH_SPELLINGS} for n in (name, page_dates.fold_accents(name))},
+                key=len, reverse=True)
 #: the one lookup ``_month`` uses: a name added above is read, not dropped
 MONTHS = {page_dates.month_key(k): v for k, v in MONTHS.items()} | page_dates.MONTHS
 _MONTH = "|".join(map(re.escape, _NAMES))
@@ -104,7 +128,7 @@ _WEEKDAY = (
     r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
     r"sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
-    + "|".join(sorted(map(re.escape, _DATA_WEEKDAYS), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, {n for w in _DATA_WEEKDAYS for n in (w, page_dates.fold_accents(w))}), key=len, reverse=True))
     + r")\.?,?"
 )
 _KEYWORD = (
@@ -341,11 +365,7 @@ _STAMP_LEAD = re.compile(rf"(?:{_CREDIT}\s*[|:,·•–-]?|[|·•])\s*$", re.IG
 #: a label that cites another publication before its date ("Quelle: Financial Times, 24.3.2020", "Fuente: El
 #: País, 3 de mayo de 2022", "Source: BBC, 12 March 2024"): that date is the cited piece's, not the page's;
 #: after a separator the date is a header part of its own ("Quelle: Landespressestelle | 8. Mai 2021")
-_CITED_LABEL = re.compile(
-    r"(?<!\w)(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa|lähde|kaynak|"
-    r"источник)\s*:(?P<cited>[^\n|·•]{0,80})$",
-    re.IGNORECASE,
-)
+_CITED_LABEL = re.compile(rf"(?<!\w)(?:{_cue_pattern(_CUES['cited'])})\s*:(?P<cited>[^\n|·•]{{0,80}})$", re.IGNORECASE)
 
 
 def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
@@ -383,24 +403,6 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
     return None
 
 
-def _header_cues() -> dict[str, list[str]]:
-    """Cue words of ``data/ingest/header_cues.tsv`` by kind (``byline``, ``desk`` …), every language together."""
-    cues: dict[str, list[str]] = {}
-    path = resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv"
-    for line in path.read_text("utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 3:
-            continue
-        cues.setdefault(cols[0].strip(), []).extend(w.strip() for w in cols[2].split("|") if w.strip())
-    return cues
-
-
-def _cue_pattern(words: list[str]) -> str:
-    """One alternation of cue words and phrases, longest first, a space matching any run of white space."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
-
-
-_CUES = _header_cues()
 #: a newsroom within the first words after a date ("aus der Redaktion Berlin", "por la redacción")
 _DESK_AFTER = re.compile(
     rf"[\s,;)–-]*(?:[^\W\d_]+\s+){{0,3}}(?:{_cue_pattern(_CUES['desk'])})(?![\w-])", re.IGNORECASE
@@ -447,7 +449,7 @@ def told_in_sentence(text: str, end: int) -> bool:
 
 
 #: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
-_AS_OF = re.compile(r"(?<![\w-])(?:stand|as\s+of|état\s+au|estado\s+a|stato\s+al)(?![\w-])", re.IGNORECASE)
+_AS_OF = re.compile(rf"(?<![\w-])(?:{_cue_pattern(_CUES['as_of'])})(?![\w-])", re.IGNORECASE)
 #: what follows an as-of label: a colon, or the date itself (or the end of a label cut before its date)
 _AS_OF_END = re.compile(r"[ \t]*(?::|$)")
 
