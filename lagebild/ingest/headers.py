@@ -452,6 +452,12 @@ def told_in_sentence(text: str, end: int) -> bool:
 _AS_OF = re.compile(rf"(?<![\w-])(?:{_cue_pattern(_CUES['as_of'])})(?![\w-])", re.IGNORECASE)
 #: what follows an as-of label: a colon, or the date itself (or the end of a label cut before its date)
 _AS_OF_END = re.compile(r"[ \t]*(?::|$)")
+#: an as-of label that opens a header label or part, with its linking word ("Stand vom 14.02.2025", "Von Anna
+#: Muster | Stand am 14.02.2025"); after other words the label word is a noun ("So ist der Stand am 14.02.2025")
+_AS_OF_OPENING = re.compile(
+    rf"(?:^|[|·•])[ \t]*(?:{_cue_pattern(_CUES['as_of'])})[ \t]+(?:{_cue_pattern(_CUES['as_of_link'])})(?![\w-])[ \t]*",
+    re.IGNORECASE,
+)
 
 
 def may_name_as_of(line: str) -> bool:
@@ -463,7 +469,8 @@ def as_of_label(label: str) -> bool:
     """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one.
 
     The label word ends the label, or a colon or a date follows it: "Stand" is also a noun ("So ist der Stand am
-    14.02.2025", "Zum Stand der Ermittlungen: 14.02.2025"), and only "Stand:" or "Stand 14.02.2025" labels a date.
+    14.02.2025", "Zum Stand der Ermittlungen: 14.02.2025"), and only "Stand:", "Stand 14.02.2025" or, opening the
+    label, "Stand vom 14.02.2025" labels a date.
     """
     for m in _AS_OF.finditer(label):
         if _AS_OF_END.match(label, m.end()):
@@ -471,7 +478,7 @@ def as_of_label(label: str) -> bool:
         after = len(label) - len(label[m.end() :].lstrip())
         if date_at(label, after) is not None:
             return True
-    return False
+    return any(m.end() == len(label) or date_at(label, m.end()) is not None for m in _AS_OF_OPENING.finditer(label))
 
 
 def cited_date(text: str, pos: int) -> bool:

@@ -61,6 +61,9 @@ def test_stand_in_running_text_does_not_make_a_stamp_an_update() -> None:
         # the label right before its date, or before a colon
         ("Stand 14.02.2025", "updated"),
         ("État au 3 mars 2024 à 10h15", "updated"),
+        # with a linking word only where the label opens the line or a header part
+        ("Stand vom 14.02.2025", "updated"),
+        ("Von Anna Muster | Stand am 14.02.2025, 19:14 Uhr", "updated"),
     ],
 )
 def test_an_as_of_label_stands_right_before_its_date(line: str, kind: str) -> None:
