@@ -356,6 +356,7 @@ def closing_date(line: str) -> DateValue | None:
 _IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
 
 
+_WEEKDAY_WORD = re.compile(_WEEKDAY.removesuffix(r"\.?,?"), re.IGNORECASE)
 _STAMP_START = re.compile(rf"(?<!\d)\d|\b(?:{_MONTH})\b", re.IGNORECASE)
 _STAMP_RE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
 _LIFE_DATES = frozenset("geboren geb gestorben verstorben born died née né nata nato nacido nacida".split())
@@ -397,6 +398,8 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
             continue  # "(geboren 12. März 1961)", "born June 14, 1958": a person's date
         if before and before[-1].lower() in _IN_SENTENCE and not lead:
             continue
+        if len(before) >= 2 and before[-2].lower() in _IN_SENTENCE and _WEEKDAY_WORD.fullmatch(before[-1]) and not lead:
+            continue  # "Am Sonntag, 21.01.2024, demonstrierten …": the weekday stands between preposition and date
         if cited_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
             continue
         return value

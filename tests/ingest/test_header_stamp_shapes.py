@@ -22,6 +22,9 @@ TITLE = "Brand in einer Lagerhalle"
         # other languages: a Dutch byline with a newsroom, an Italian update label
         ("12 maart 2024, 10:15 door Jan de Vries en de rest van de redactie", "2024-03-12T10:15"),
         ("12 marzo 2024 ore 10:15 aggiornato alle 12:30 con le ultime notizie", "2024-03-12T10:15"),
+        # a weekday opening the stamp, or after a separator
+        ("Sonntag, 21.01.2024, 10:15 Uhr", "2024-01-21T10:15"),
+        ("Von Anna Muster | Sonntag, 21.01.2024", "2024-01-21"),
     ],
 )
 def test_a_stamp_before_a_credit_or_an_update_label_dates_the_page(line: str, value: str) -> None:
@@ -36,6 +39,9 @@ def test_a_stamp_before_a_credit_or_an_update_label_dates_the_page(line: str, va
         "El 3 de marzo de 2024 por la tarde, miles de personas salieron a la calle en Madrid",
         "Le 3 mars 2024 à 10h00 par exemple les manifestants ont bloqué la route nationale",
         "Tausende demonstrierten 21.01.2024 in der Innenstadt gegen die Pläne der Regierung",
+        # a weekday between a preposition and the date
+        "Am Sonntag, 21.01.2024, demonstrierten in München Zehntausende gegen Rechts",
+        "On Sunday, March 3, 2024 crowds gathered in the city centre",
     ],
 )
 def test_a_date_told_in_a_sentence_is_no_stamp(line: str) -> None:
