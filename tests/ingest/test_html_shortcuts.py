@@ -1,4 +1,4 @@
-"""Cheap tests that let callers skip ``line_dates`` on lines that cannot hold what they look for."""
+"""Shortcuts on the HTML and header-date paths: each must give what the long way gives."""
 
 from __future__ import annotations
 
@@ -91,3 +91,21 @@ def test_htmldate_follows_the_page_language_only_while_it_reads_that_page() -> N
     _htmldate(html.fromstring(page), page, None, "2024-01-01")
     assert _PAGE_LANGUAGE.get() == ()
     assert hx.get_external_parser().locales is None  # outside a page: htmldate's parser of every locale
+
+
+def test_trafilaturas_parser_gives_the_element_classes_of_lxml_html() -> None:
+    from lxml import html as lh
+    from trafilatura.utils import load_html
+
+    from lagebild.ingest.html import _HTML_ELEMENT_CLASSES, _page_tree
+
+    page = ("<html><body><FORM action='/s'><Label>Suche</Label><input name='q' value='x'><TEXTAREA>t</TEXTAREA>"
+            "<select><option>a</option></select></FORM><p>Text <b>fett</b></p><svg><path/></svg></body></html>")
+    assert _page_tree(page) is not None
+    ours = load_html(page)
+    theirs = lh.document_fromstring(page)
+    assert [type(e) for e in ours.iter()] == [type(e) for e in theirs.iter()]
+    assert {type(e).__name__ for e in ours.iter()} >= {"FormElement", "LabelElement", "InputElement", "TextareaElement",
+                                                        "SelectElement", "HtmlElement"}
+    # the table the Python lookup keeps is the one given to the C lookup
+    assert lh.HtmlElementClassLookup()._element_classes == {t: getattr(lh, c) for t, c in _HTML_ELEMENT_CLASSES.items()}
