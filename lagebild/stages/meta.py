@@ -285,6 +285,11 @@ def _header_region(doc: Document) -> str:
     return doc.original[: max(end, _HEADER_WINDOW)]
 
 
+#: the label words of ``headers.as_of_label`` without the word boundaries around them: a line without
+#: any holds no as-of date (the label is searched in the piece of the line before each date)
+_AS_OF_WORD = re.compile(r"stand|as\s+of|état\s+au|estado\s+a|stato\s+al", re.IGNORECASE)
+
+
 def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     """A printed update date in the header lines later than the publication date ("Aktualisiert am …",
     "Updated 5:19 PM EST, Thu November 9, 2023", "Veröffentlicht am 8.11.2023, aktualisiert am 9.11.2023").
@@ -296,8 +301,9 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
         return None
     for line in _header_region(doc).splitlines():
-        if len(line) > 250 or not page_dates.has_digit(line) or not page_dates.may_name_update(line):
-            continue
+        if len(line) > 250 or not page_dates.has_digit(line) or \
+                not (page_dates.may_name_update(line) or _AS_OF_WORD.search(line)):
+            continue  # no date in the line can be an update
         for read, kind, pos in page_dates.line_dates(line, day_first=True):
             if kind == "printed" and headers.as_of_label(line[max(0, pos - 40) : pos]):
                 kind = "modified"  # "Stand: 19.01.2024 18:46 Uhr | Erstellt: 18.01.2024": the version read

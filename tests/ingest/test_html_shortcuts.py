@@ -109,3 +109,14 @@ def test_trafilaturas_parser_gives_the_element_classes_of_lxml_html() -> None:
                                                         "SelectElement", "HtmlElement"}
     # the table the Python lookup keeps is the one given to the C lookup
     assert lh.HtmlElementClassLookup()._element_classes == {t: getattr(lh, c) for t, c in _HTML_ELEMENT_CLASSES.items()}
+
+
+def test_the_as_of_words_of_the_update_search_are_the_header_labels() -> None:
+    import re
+
+    from lagebild.ingest import headers
+    from lagebild.stages.meta import _AS_OF_WORD
+
+    inner = re.fullmatch(r"\(\?<!\[\\w-\]\)\(\?:(.*)\)\(\?!\[\\w-\]\)", headers._AS_OF.pattern)
+    assert inner is not None and inner.group(1) == _AS_OF_WORD.pattern
+    assert headers._AS_OF.flags & re.IGNORECASE and _AS_OF_WORD.flags & re.IGNORECASE
