@@ -48,50 +48,6 @@ def test_has_digit_is_any_isdigit(line: str) -> None:
 
 # --- htmldate's date parser, limited to the page's language ---------------------------------------
 
-_DATE_STRINGS = [
-    ("es", "Viernes, 22 de Abril de 2022"), ("es", "27 de Abr de 2022"), ("es", "Actualizado el: 19 abril 2022 9:12"),
-    ("de", "Feb. 19 2020"), ("de", "Montag, 3. März 2023"), ("de", "ausmachen. Am 5. Okotober 2003 feierte"),
-    ("fr", "Publié le 3 mars 2021"), ("zh", "2021年3月4日"), ("ru", "4 марта 2021"), ("en", "Jan 04 09:34 2021"),
-]
-
-
-def test_the_limited_date_parser_reads_like_htmldates_own() -> None:
-    from htmldate.extractors import get_external_parser
-
-    from lagebild.ingest.html import _date_parser
-
-    everywhere = get_external_parser()
-    for language, text in _DATE_STRINGS:
-        full = everywhere.get_date_data(text)
-        limited = _date_parser((language,), everywhere).get_date_data(text)
-        if full.locale is None or full.locale.split("-")[0] in (language, "de", "en"):
-            assert (limited.date_obj, limited.locale) == (full.date_obj, full.locale), text
-
-
-def test_htmldate_follows_the_page_language_only_while_it_reads_that_page() -> None:
-    import htmldate.extractors as hx
-    from lxml import html
-
-    from lagebild.ingest.html import _PAGE_LANGUAGE, _htmldate, _page_languages
-
-    spanish = "El presidente anunció el viernes nuevas medidas para la economía del país."
-    assert _page_languages(html.fromstring('<html lang="es-ES"><body><p>x</p></body></html>'), "") == ("es",)
-    assert _page_languages(html.fromstring('<html lang="en"><body><p>x</p></body></html>'), spanish) == ("en", "es")
-    assert _page_languages(html.fromstring('<html lang="xx"><body><p>x</p></body></html>'), "") == ()
-    assert _page_languages(html.fromstring("<html><body><p>x</p></body></html>"), "12 34") == ()
-    from lagebild.ingest.html import _install_page_date_parser
-
-    _install_page_date_parser()
-    token = _PAGE_LANGUAGE.set(("es",))
-    try:
-        assert hx.get_external_parser().locales == ["en", "es", "de"]  # dateparser's own order
-    finally:
-        _PAGE_LANGUAGE.reset(token)
-    page = '<html lang="es"><body><p>Publicado el viernes, 22 de abril de 2022</p></body></html>'
-    _htmldate(html.fromstring(page), page, None, "2024-01-01")
-    assert _PAGE_LANGUAGE.get() == ()
-    assert hx.get_external_parser().locales is None  # outside a page: htmldate's parser of every locale
-
 
 def test_trafilaturas_parser_gives_the_element_classes_of_lxml_html() -> None:
     from lxml import html as lh
