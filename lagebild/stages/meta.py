@@ -290,6 +290,8 @@ def _header_region(doc: Document) -> str:
     return doc.original[: max(end, _HEADER_WINDOW)]
 
 
+
+
 def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     """A printed update date in the header lines later than the publication date ("Aktualisiert am …",
     "Updated 5:19 PM EST, Thu November 9, 2023", "Veröffentlicht am 8.11.2023, aktualisiert am 9.11.2023").
