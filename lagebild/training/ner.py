@@ -518,16 +518,21 @@ def build_vectors(data: Path, out: Path, keep: int, e5_text: list[list[str]] | N
     """
     from lagebild.training.vectors import train_vectors
 
-    text = train_vectors(data, out / "vectors.txt", e5_sentences=e5_text,
-                         e5_cache=out / f"e5-{len(e5_text)}.npz" if e5_text else None)
-    prune = ["--prune", str(keep)]
+    text = out / "vectors.txt"
+    if static != "e5":
+        text = train_vectors(data, text, e5_sentences=e5_text,
+                             e5_cache=out / f"e5-{len(e5_text)}.npz" if e5_text else None)
+    # "ppmi" keeps the recipe of the model it was made for: lower-cased keys, --attr NORM (which
+    # spaCy forgets on saving, so only words written in lower case find their row, see
+    # e5_vocabulary); the e5 tables are keyed by the form as written.
+    key = ["--attr", "NORM", "--prune", str(keep)]
     if static != "ppmi":
-        text, prune = e5_text_vectors(data, out, text, train_text or [], static, e5_dims), []
+        text, key = e5_text_vectors(data, out, text, train_text or [], static, e5_dims), []
     target = out / "model"
     if target.exists():
         shutil.rmtree(target)
-    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "de", str(text), str(target),
-                    "--attr", "NORM", *prune], check=True)
+    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "de", str(text), str(target), *key],
+                   check=True)
     return target
 
 
@@ -540,24 +545,23 @@ def e5_text_vectors(data: Path, out: Path, ppmi_text: Path, train_text: list[lis
     from lagebild.training.vectors import e5_vocabulary, read_text_vectors, write_text_vectors
 
     words = e5_vocabulary(train_text, data)
+    out.mkdir(parents=True, exist_ok=True)
     cache = out / f"e5-pieces-{len(words)}-{dims}.npz"
     if cache.exists() and list(np.load(cache)["words"]) == words:
         e5 = np.load(cache)["vectors"]
     else:
         e5 = piece_vectors(words, dims)[0]
         np.savez(cache, words=np.array(words), vectors=e5)
-    keys = [w.lower() for w in words]
+    keys = list(words)
     vecs = e5
-    if static == "ppmi+e5":
+    if static == "ppmi+e5":  # the PPMI row of a form's lower-cased word beside its e5 row
         p_words, p_vecs = read_text_vectors(ppmi_text)
-        index = {w: i for i, w in enumerate(keys)}
-        extra = [w for w in p_words if w not in index]
-        keys = keys + extra
-        vecs = np.vstack([e5, np.zeros((len(extra), e5.shape[1]), np.float32)])
+        index = {w: i for i, w in enumerate(p_words)}
         left = np.zeros((len(keys), p_vecs.shape[1]), np.float32)
-        pos = {w: i for i, w in enumerate(keys)}
-        for w, v in zip(p_words, p_vecs, strict=True):
-            left[pos[w]] = v
+        for i, w in enumerate(keys):
+            j = index.get(w.lower())
+            if j is not None:
+                left[i] = p_vecs[j]
         vecs = np.hstack([left, vecs])
     target = out / f"vectors-{static}.txt"
     write_text_vectors(target, keys, vecs)

@@ -153,34 +153,22 @@ def read_text_vectors(path: Path) -> tuple[list[str], np.ndarray]:
 
 
 def e5_vocabulary(train: list[list[str]], data: Path, ler_min: int = 5) -> list[str]:
-    """Cased forms to give e5 piece vectors: every word of the training sentences ``train`` and
-    the LER words met ``ler_min`` times, each under its most frequent spelling, one per
-    lower-cased key (the table is keyed by spaCy's ``NORM``), most frequent first."""
-    cased: Counter[str] = Counter(w for s in train for w in s)
+    """Word forms (as written) to give e5 piece vectors, most frequent first: every form of the
+    training sentences ``train`` and the LER forms met ``ler_min`` times.
+
+    The table is keyed by the form as written (spaCy's ``ORTH``): spaCy stores a table's key
+    attribute only for floret tables, so a default table initialised with ``--attr NORM`` is
+    looked up by ``ORTH`` again once the pipeline is saved and loaded, and lower-cased keys would
+    never match a capitalised word (every German noun and most names).
+    """
+    counts: Counter[str] = Counter(w for s in train for w in s)
     ler: Counter[str] = Counter()
     with gzip.open(data / LER_TRAIN, "rt", encoding="utf-8") as fh:
         for line in fh:
             line = line.strip()
             if line:
                 ler[line.rsplit(" ", 1)[0]] += 1
-    lower: Counter[str] = Counter()
-    for w, c in cased.items():
-        lower[w.lower()] += c
-    ler_lower: Counter[str] = Counter()
     for w, c in ler.items():
-        ler_lower[w.lower()] += c
-    for w, c in ler_lower.items():
-        if c >= ler_min or w in lower:
-            lower[w] += c
-    best: dict[str, tuple[int, str]] = {}
-    for w, c in list(cased.items()) + list(ler.items()):
-        key = w.lower()
-        if key in lower and c > best.get(key, (0, ""))[0]:
-            best[key] = (c, w)
-    return [best[k][1] for k, _ in lower.most_common() if " " not in k]
-
-
-if __name__ == "__main__":
-    from lagebild.training.ner import DEFAULT_DATA
-
-    train_vectors(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA, Path("build/ner-vectors/vectors.txt"))
+        if c >= ler_min or w in counts:
+            counts[w] += c
+    return [w for w, _ in counts.most_common() if w and " " not in w]

@@ -1,5 +1,5 @@
 """Static e5 word vectors: the 4-bit input embeddings are read back exactly, and the vocabulary
-keeps one spelling per lower-cased key."""
+keeps every form as written."""
 
 from __future__ import annotations
 
@@ -60,14 +60,13 @@ def test_input_embeddings_dequantize_like_the_engine(voc: int, blocks: int, seed
     assert np.array_equal(got, want)
 
 
-def test_vocabulary_one_spelling_per_key_most_frequent_first(tmp_path: Path) -> None:
+def test_vocabulary_keeps_forms_as_written_most_frequent_first(tmp_path: Path) -> None:
     ler = tmp_path / LER_TRAIN
     ler.parent.mkdir(parents=True)
     with gzip.open(ler, "wt", encoding="utf-8") as fh:
-        fh.write("".join(f"{w} O\n" for w in ["Gericht"] * 6 + ["Kläger"] * 2) + "\n")
+        fh.write("".join(f"{w} O\n" for w in ["Gericht"] * 6 + ["Kläger"] * 2 + ["Paris"]) + "\n")
     train = [["Die", "Stadt", "Paris", "."], ["die", "Stadt", "die", "Paris"]]
     words = e5_vocabulary(train, tmp_path, ler_min=5)
-    assert words[:2] == ["Gericht", "die"]  # 6 LER tokens; 3 of the 4 "die" spellings lower-case
-    assert "Die" not in words and "Paris" in words and "Gericht" in words
+    assert words[:2] == ["Gericht", "Paris"]  # 6 LER tokens; 2 + 1 (a training form keeps its LER count)
+    assert "Die" in words and "die" in words  # looked up by ORTH: each spelling its own row
     assert "Kläger" not in words  # a rare LER word the training text lacks
-    assert len({w.lower() for w in words}) == len(words)
