@@ -70,3 +70,17 @@ def test_vocabulary_keeps_forms_as_written_most_frequent_first(tmp_path: Path) -
     assert words[:2] == ["Gericht", "Paris"]  # 6 LER tokens; 2 + 1 (a training form keeps its LER count)
     assert "Die" in words and "die" in words  # looked up by ORTH: each spelling its own row
     assert "Kläger" not in words  # a rare LER word the training text lacks
+
+
+def test_extend_vectors_adds_rows_found_by_the_form_as_written(tmp_path: Path) -> None:
+    import spacy
+
+    from lagebild.training.e5_static import extend_vectors
+
+    model = Path(__file__).resolve().parents[2] / "lagebild" / "models" / "ner-de"
+    rows = np.arange(2 * 64, dtype=np.float32).reshape(2, 64)
+    added = extend_vectors(model, tmp_path / "ext", ["Xqzwyland", "und"], rows)
+    assert added == 1  # "und" has a row already and keeps it
+    old, new = spacy.load(model).vocab, spacy.load(tmp_path / "ext").vocab
+    assert np.array_equal(new.vectors[new.strings["Xqzwyland"]], rows[0])
+    assert np.array_equal(new.vectors[new.strings.add("und")], old.vectors[old.strings.add("und")])
