@@ -24,6 +24,11 @@ appends four place-name columns (``lagebild.training.gazetteer``) and gives rare
 rows of their own. Both work from scratch and with ``--init-from`` (measured, see
 benchmarks/README.md, "Default NER model: teacher features in the word vectors" and "… from
 scratch with teacher features and a gazetteer").
+``--static-vectors e5`` replaces the PPMI vectors by multilingual-e5-small's sub-word input
+embeddings (``lagebild.training.e5_static``: mean of a word's sentence pieces, PCA to
+``--e5-dims``), one row per word form of the training text, keyed as written; ``ppmi+e5`` puts
+both side by side. Needs ``lagebild[accurate]`` at training time only (measured, not adopted:
+benchmarks/README.md, "Default NER model: static vectors from e5's input embeddings").
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
 GermEval dev file it scored as well as spaCy's transition-based NER head (``--arch parser``,
 F1 0.682 vs 0.672) at about twice the speed.
