@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date as date_type
+from datetime import timedelta
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
@@ -102,6 +103,8 @@ class Mention:
     count: tuple[str, float] | None = None  # (measure, value) of the casualty figure the sentence reports
     ordinal: int | None = None  # which occurrence the text names ("der zweite Warnstreik"); 0: a repeat
     antecedent: str | None = None  # the name a sentence-initial "Er"/"Sie" points back to (see _antecedent)
+    #: days the article sets its happenings just before or after ("kurz vor Weihnachten"): (day, -1 before | +1 after)
+    landmarks: tuple[tuple[date_type, int], ...] = ()
 
     @property
     def key(self) -> str:
@@ -134,6 +137,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         )
         dct, dct_inferred = publication_interval(doc, inferred)
         by_id = {a.id: a for a in doc.annotations if a.kind == "entity"}
+        landmarks = _landmarks(doc, inferred)
         for ann in events:
             data = ann.data
             if data.get("modality", "asserted") not in FACTUAL or data.get("negated"):
@@ -219,6 +223,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     weekday=weekday,
                     ordinal=data["ordinal"] if isinstance(data.get("ordinal"), int) else None,
                     antecedent=None if agents else _antecedent(doc.text, int(sent[0]), sentence_starts, named_subjects),
+                    landmarks=landmarks if weekday is not None else (),
                     count=(str(count["measure"]), float(count["value"]))
                     if isinstance(count, dict) and isinstance(count.get("value"), (int, float)) else None,
                 )
@@ -279,6 +284,63 @@ def _inherit_ordinals(mentions: list[Mention], named: dict[str, set[int]]) -> No
     for m in mentions:
         if m.happening and m.ordinal is None and len(named.get(m.event_class, ())) == 1:
             m.ordinal = next(iter(named[m.event_class]))
+
+
+#: "kurz vor Weihnachten", "wenige Tage nach dem 1. Mai": a day the article's happenings lie just before or after
+_NEAR = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(vor|nach)\s+(?:de[mnr]\s+)?$", re.IGNORECASE)
+
+
+def _landmarks(doc: Document, inferred: dict[str, Any]) -> tuple[tuple[date_type, int], ...]:
+    """The days an article says its story lies just before or after, resolved against its own (perhaps inferred) date."""
+    again = ((inferred or {}).get(doc.id) or {}).get("timex") or {}
+    out = []
+    for ann in doc.of_kind("timex"):
+        near = _NEAR.search(doc.text, max(0, ann.span.start - 40), ann.span.start)
+        if near is None:
+            continue
+        data = again.get(ann.id) or ann.data
+        iv = interval_of(data.get("value"))
+        if iv is not None and iv.days == 1:
+            out.append((iv.start, -1 if near.group(1).lower() == "vor" else 1))
+    return tuple(sorted(set(out)))
+
+
+def _place_by_landmarks(c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]]) -> Dated:
+    """Place an unplaced weekday in the week its article sets the story in: "kurz vor Weihnachten … am Freitag".
+
+    Used last, for events that no source dates to the day: the weekday is the one in the seven days
+    before (or after) the day the article names, when its articles agree on one such day.
+    """
+    placed: dict[str, list[Mention]] = defaultdict(list)
+    anchors: dict[str, dict[str, Any]] = {}
+    for m in c.mentions:
+        if m.weekday is None or not m.landmarks:
+            continue
+        weekday = int(m.weekday["weekday"])
+        days = {}
+        for day, side in m.landmarks:
+            if side > 0:
+                days[day + timedelta(days=(weekday - day.weekday()) % 7 or 7)] = day
+            else:
+                days[day - timedelta(days=(day.weekday() - weekday) % 7 or 7)] = day
+        inside = {d: a for d, a in days.items() if m.window is None or m.window.start <= d <= m.window.end}
+        if len(inside) != 1:
+            continue  # two landmarks a week apart, or none within the days its article can speak of
+        ((day, landmark),) = inside.items()
+        placed[day.isoformat()].append(m)
+        anchors.setdefault(day.isoformat(), {"value": landmark.isoformat(), "basis": "article landmark", "doc": m.doc})
+    if not placed or (date is not None and date.get("basis") == "text"):
+        return date, dates, False, placed
+    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
+    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
+    derived = {
+        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
+        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
+    }
+    alternatives = [a for a in dates if a["value"] not in placed]
+    for value, ms in placed.items():
+        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
+    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
 
 
 def _weekday_of(doc: Document, data: Any) -> dict[str, Any] | None:
@@ -685,6 +747,11 @@ class EventMerger:
             for c, d in zip(clusters, dated, strict=True)
         ]
         dated = _place_repeats(clusters, dated)
+        # last: the week the article itself names ("kurz vor Weihnachten"), for weekdays still unplaced
+        dated = [
+            d if d[3] or (d[0] and d[0].get("granularity") in ("day", "minute")) or _later(c) else _place_by_landmarks(c, d[0], d[1])
+            for c, d in zip(clusters, dated, strict=True)
+        ]
         events = [self._event_json(c, groups, names, d[:3]) for c, d in zip(clusters, dated, strict=True)]
         events.sort(key=lambda e: (e["date"]["start"] if e["date"] else "9999", e["id"]))
         return events

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from lagebild.events.label import LEADING as _LEADING
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
 
@@ -282,6 +283,74 @@ def _object_head(text: str, words: list[tuple[int, int, str]], taken: list[Span]
     return None
 
 
+#: verbs whose subject commits the happening its noun names ("verübten zwei Anschläge")
+_PERPETRATE = frozenset("verübt verübte verübten verüben begangen beging begingen begeht verursacht verursachte verursachten".split())
+#: adverbs that open a main clause before its verb (written with a capital there)
+_ADVERBS = _LEADING | frozenset(
+    """heute gestern morgen vorgestern damals jetzt hier dort dann zuerst erst noch nur ebenso gleichzeitig kurz lange
+    bisher seither seitdem zugleich stattdessen vielmehr freilich tatsächlich wohl dazu darauf daraufhin hierzu erneut
+    wieder abermals bald sofort später früher anschließend insgesamt zusammen ferner überdies gleichwohl vorerst
+    nachher heuer ebenfalls sodann also dort""".split()
+)
+_FINITE_AUX = _PERFECT | _PLUPERFECT | _PASSIVE | _INTENDED | _REQUIRED | frozenset("soll sollen kann können konnte konnten".split())
+#: words that open a noun phrase as a subject ("Zahlreiche Politiker", "Die Regierung")
+_NP_OPENERS = _ARTICLES | frozenset("alle beide einige mehrere viele zahlreiche etliche manche".split())
+
+
+def _fronted_subject(words: list[tuple[int, int, str]], idx: int, timexes: Sequence[Span]) -> str | None:
+    """The noun phrase that fills the clause before its finite verb, when nothing else does.
+
+    "Westliche Regierungen werfen …", "Die Bundesspitze kündigte …": an article or quantifier,
+    adjectives, then one to three capitalised words, and nothing else (no preposition, no pronoun,
+    no time phrase: "Vier Jahre nach dem", "In der vergangenen Woche" are no subjects).
+    """
+    finite = next((i for i, w in enumerate(words[:idx]) if w[2].lower() in _FINITE_AUX), idx)
+    before = words[:finite]  # "Die Regierung hat … beschlossen": the stretch before the auxiliary
+    if before and before[0][2].lower() in _CONJUNCTIONS:
+        return None  # "…, und verfassungsfeindliche Parolen veröffentlicht": the shared subject is further back
+    if not 1 <= len(before) <= 6:
+        return None
+    if any(tx.start < before[-1][1] and before[0][0] < tx.end for tx in timexes):
+        return None
+    i = 0
+    if before[0][2].lower() in _NP_OPENERS:
+        i = 1
+    while i < len(before) - 1 and before[i][2][:1].islower() and before[i][2].endswith(("e", "en", "er", "es", "em")):
+        i += 1  # adjectives: "rechtsgerichtete"
+    if i == 0:  # no article: adjectives written with a capital at the clause start ("Westliche Regierungen")
+        while i < len(before) - 1 and before[i][2].lower().endswith(("e", "en", "er", "es")) and before[i + 1][2][:1].isupper() and before[i][2].lower() not in _PRONOUNS:
+            if before[i][2].lower() in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER:
+                return None
+            i += 1
+    nouns = before[i:]
+    if i == 0 and nouns[0][2].lower() in _ADVERBS:
+        return None  # "Nun ratifiziert Ostland …": an adverb before the verb, the subject follows it
+    if not 1 <= len(nouns) <= 3 or not all(w[2][:1].isupper() for w in nouns):
+        return None
+    if any(w[2].lower() in _PRONOUNS | _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER | _RELATIVE for w in nouns):
+        return None
+    return " ".join(w[2] for w in before)
+
+
+def _right_after(words: list[tuple[int, int, str]], idx: int, ent: Annotation) -> bool:
+    """``ent`` follows the trigger noun through "von"/"durch" ("Anschläge von Islamisten"), not another noun."""
+    j = idx + 1
+    if j >= len(words) or words[j][2].lower() not in _PREP_AGENT:
+        return False
+    j += 1
+    while j < len(words) and words[j][0] < ent.span.start and words[j][2][:1].islower():
+        j += 1  # its article and adjectives
+    return j < len(words) and words[j][0] == ent.span.start
+
+
+def _after_noun(words: list[tuple[int, int, str]], pos: int) -> bool:
+    """The "von" before the word at ``pos`` follows a noun ("Flüchtlingscamp von Calais"), not a verb or an adverb."""
+    j = pos - 1
+    while j >= 0 and words[j][2].lower() in _DETERMINERS:
+        j -= 1
+    return j >= 1 and words[j][2].lower() in _PREP_AGENT and words[j - 1][2][:1].isupper()
+
+
 def _is_attributive(words: list[tuple[int, int, str]], idx: int) -> bool:
     """True for participles used as adjectives before a noun ("das unterzeichnete Abkommen", "der häufig kritisierte Minister")."""
     if idx == 0 or idx + 1 >= len(words) or not words[idx + 1][2][:1].isupper():
@@ -425,6 +494,8 @@ def _describe(
         prep = _prep_before(words, pos)
         if prep in _PREP_PLACE and ent.label == "LOC":
             ev.places.append(ent)
+        elif prep in _PREP_AGENT and ent.label == "LOC" and _after_noun(words, pos):
+            ev.places.append(ent)  # "im Flüchtlingscamp von Calais", "die Anschläge von Paris": where, not who
         elif prep in _PREP_AGENT:
             by.append(ent)
         elif prep in _PREP_PATIENT:
@@ -435,10 +506,21 @@ def _describe(
             left.append(ent)
         else:
             right.append(ent)
-    if passive and by and not any(w.lower() in ("hat", "haben", "hatte", "hatten") for w in word_list):
+    timex_spans = [tx.span for tx in timexes]
+    subject = _fronted_subject(words, idx, timex_spans) if not rule.noun else None
+    if rule.noun and rule.merge == "happening" and not lowered & _PERPETRATE:
+        # a flood, an attack, a strike: the clause's subject is whoever speaks of it ("Vučić rief nach den
+        # Anschlägen zu Toleranz auf"), not its doer; only "von"/"durch" names one
+        ev.agents = [e for e in by if _right_after(words, idx, e)]
+        ev.patients = right + ev.patients
+    elif passive and by and not any(w.lower() in ("hat", "haben", "hatte", "hatten") for w in word_list):
         ev.voice = "passive"
         ev.agents = by
         ev.patients = left + right + ev.patients
+    elif subject is not None and not left and not passive:
+        # "Westliche Regierungen werfen Russland vor": a noun phrase before the verb is its subject,
+        # so a name after the verb is the object, not the agent
+        ev.patients = by + right + ev.patients
     else:
         ev.patients = by + ev.patients
         if left:
@@ -452,7 +534,7 @@ def _describe(
                 ev.agents.append(rest.pop(0))
             ev.patients = rest + ev.patients
     relative = bool(words) and words[0][2].lower() in _RELATIVE
-    if not ev.agents and clause.start > sentence.start and not relative:
+    if not ev.agents and clause.start > sentence.start and not relative and not (rule.noun and rule.merge == "happening"):
         # main-clause subject before a comma-separated insertion ("Putin, der Kremlchef, unterzeichnete")
         before = [p for p in pieces if p.end <= clause.start]
         for piece in reversed(before):
@@ -466,15 +548,15 @@ def _describe(
             if subjects:
                 ev.agents = subjects[:2]
                 break
-    if not ev.agents:
-        left_words = [w for w in words if w[1] <= trig.start]
-        if left_words and any(w[2][:1].isupper() for w in left_words[1:] or left_words):
-            ev.agent_text = " ".join(w[2] for w in left_words[-6:])
+    if not ev.agents and subject is not None and not passive:
+        # only a noun phrase standing alone before the verb is a subject: not a time or place phrase
+        # ("In der vergangenen Woche"), nor the patient of a passive ("wurde der Lower Ninth")
+        ev.agent_text = subject
     if not rule.counts:  # "das vierte Todesopfer" counts victims, not occurrences of a happening
         ev.ordinal = _ordinal(words, idx, rule.noun, rule.noun and _called_for(text, clause, word_list, idx))
     taken = [e.span for e in in_clause] + [t.span for t in timexes]
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
-    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t)]
+    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t) and not _near(text, t)]
     own = [t for t in dated if clause.contains(t.span)]
     pool = own or dated
     if pool:
@@ -568,6 +650,14 @@ def _bound(text: str, t: Annotation) -> bool:
     if _DAY_VALUE.match(str(t.data.get("value") or "")):
         return False
     return _BOUND_BEFORE.search(text, max(0, t.span.start - 24), t.span.start) is not None
+
+
+_NEAR_BEFORE = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(?:vor|nach)\s+(?:de[mnr]\s+)?$", re.IGNORECASE)
+
+
+def _near(text: str, t: Annotation) -> bool:
+    """A day the happening lies just before or after ("kurz vor Weihnachten"), not its date (the merge step places it)."""
+    return _NEAR_BEFORE.search(text, max(0, t.span.start - 40), t.span.start) is not None
 
 
 def _open_weekday(t: Annotation) -> bool:

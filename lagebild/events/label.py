@@ -13,7 +13,7 @@ import re
 
 from lagebild.model import Span
 
-__all__ = ["label_quality", "sentence_label"]
+__all__ = ["LEADING", "label_quality", "sentence_label"]
 
 _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[;:()]|\s[–—-]\s|[\"„“”»«]|,\s+(?=(?:der|die|das|dem|den|dessen|deren|welche[rsmn]?|wo|als|weil|nachdem|obwohl|während|dass|ob|wenn|sodass|damit|aber|doch|sondern|so|wie)\b)")
@@ -23,6 +23,7 @@ _LEADING = frozenset(
     damit zudem außerdem auch inzwischen mittlerweile bereits schon jetzt zuvor zunächst später schließlich
     allerdings jedoch indes immerhin zuletzt ebenfalls unterdessen währenddessen demnach demzufolge offenbar""".split()
 )
+LEADING = _LEADING
 _PRONOUNS = frozenset("er sie es man wir ich ihr du dieser diese dieses jener jene he she it they we".split())
 _MAX_WORDS = 16
 #: a stored page's crawl marker (" date 2024-01 …") or a bare number opening the clause is no part of the label

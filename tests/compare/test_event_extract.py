@@ -152,3 +152,54 @@ def test_a_sentence_cut_inside_a_date_is_read_whole() -> None:
     other = "Das Team gewann 3:1 und steht auf Platz 4. Mai ist der Monat der Entscheidung."
     split = other.index("Mai")
     assert join_fragments(other, [Span(0, split - 1), Span(split, len(other))]) == [Span(0, split - 1), Span(split, len(other))]
+
+
+def _roles(sentence: str, entities: list[tuple[str, str, str]], cls: str) -> tuple[list[str], list[str], list[str], str | None]:
+    doc = make_doc("r", sentence, entities=entities)
+    run_events(doc)
+    ev = next(a for a in doc.of_kind("event") if a.label == cls)
+    names = lambda key: [doc.get(i).surface for i in ev.data[key]]  # noqa: E731
+    return names("agent_anns"), names("patient_anns"), names("place_anns"), ev.data["agent_text"]
+
+
+def test_noun_phrase_before_the_verb_is_the_subject_and_a_name_after_it_the_object() -> None:
+    agents, patients, _, phrase = _roles(
+        "Westliche Regierungen werfen Nordland vor, Kämpfer zu unterstützen.", [("Nordland", "LOC", "Nordland")], "accuse"
+    )
+    assert agents == [] and patients == ["Nordland"] and phrase == "Westliche Regierungen"
+    # counter-example: a fronted adverb leaves the subject after the verb
+    agents, _, _, _ = _roles("Gestern warf Nordland dem Nachbarn Spionage vor.", [("Nordland", "LOC", "Nordland")], "accuse")
+    assert agents == ["Nordland"]
+
+
+def test_time_phrases_and_passive_patients_are_no_agent_phrase() -> None:
+    assert _roles("In der vergangenen Woche kündigte die Regierung neue Steuern an.", [], "announce")[3] is None
+    assert _roles("Am nächsten Morgen wurde der ganze Stadtteil überschwemmt.", [], "flood")[3] is None
+    # counter-example: a noun subject before the auxiliary is kept
+    assert _roles("Die Bundesspitze hat einen Neustart angekündigt.", [], "announce")[3] == "Die Bundesspitze"
+
+
+def test_who_speaks_of_a_happening_is_not_its_doer() -> None:
+    agents, _, places, _ = _roles(
+        "Der Regierungschef Jan Beispiel rief nach den Terroranschlägen in Paris zu Toleranz auf.",
+        [("Jan Beispiel", "PER", "Jan Beispiel"), ("Paris", "LOC", "Paris")], "attack",
+    )
+    assert agents == [] and places == ["Paris"]
+    # counter-examples: "von" right after the noun, and a verb of committing it, name the doer
+    agents, *_ = _roles("Der Anschlag von Islamisten erschütterte das Land.", [("Islamisten", "ORG", "Islamisten")], "attack")
+    assert agents == ["Islamisten"]
+    agents, *_ = _roles(
+        "Mundt und Beck sollen zwei Sprengstoffanschläge in Köln verübt haben.",
+        [("Mundt", "PER", "Mundt"), ("Beck", "PER", "Beck"), ("Köln", "LOC", "Köln")], "attack",
+    )
+    assert agents == ["Mundt", "Beck"]
+
+
+def test_a_place_after_von_and_a_noun_is_a_place() -> None:
+    agents, _, places, _ = _roles(
+        "Bei einer Schlägerei im Lager von Calais sind 40 Menschen verletzt worden.", [("Calais", "LOC", "Calais")], "injure"
+    )
+    assert agents == [] and places == ["Calais"]
+    # counter-example: the passive's "von" after the auxiliary names the doer
+    agents, *_ = _roles("Das Dorf wurde von Nordland angegriffen.", [("Nordland", "LOC", "Nordland")], "attack")
+    assert agents == ["Nordland"]

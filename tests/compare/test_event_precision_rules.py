@@ -182,3 +182,22 @@ def test_a_warning_of_strikes_is_no_strike() -> None:
 )
 def test_a_participle_graded_by_an_adverb_is_an_adjective(sentence: str, cls: str, fires: bool) -> None:
     assert (cls in _factual(sentence)) is fires
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # an election's result needs votes, seats or parties in the sentence
+        ("Die SPD hat bei der Landtagswahl ein schlechtes Ergebnis eingefahren.", "result", True),
+        ("Das Ergebnis der Studie überraschte die Forscher.", "result", False),
+        ("Das schwächste Ergebnis aller Bundesländer meldete die Industrie mit minus 1,2 Prozent.", "result", False),
+        # a court's sentence, not a condemnation
+        ("Das Landesgericht verurteilte den Angeklagten zu drei Jahren Haft.", "verdict", True),
+        ("Der Bundespräsident verurteilte den Protest vor dem Heim.", "verdict", False),
+        # "in Angriff nehmen" is to tackle a task
+        ("Bei dem Angriff auf das Lager wurden drei Menschen getötet.", "attack", True),
+        ("Die Ursachen müssten vor Ort in Angriff genommen werden, sagte die Ministerin.", "attack", False),
+    ],
+)
+def test_class_cues(sentence: str, cls: str, fires: bool) -> None:
+    assert (cls in _factual(sentence)) is fires

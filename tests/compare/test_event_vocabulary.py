@@ -149,3 +149,94 @@ def test_the_trigger_pattern_is_the_same_in_every_process() -> None:
     patterns = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                                env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "4")}
     assert len(patterns) == 1 and next(iter(patterns))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # hyphenated accident compounds and emergency landings
+        ("Nach einem Hubschrauber-Absturz im Norden des Landes suchen Soldaten nach Überlebenden.", "accident", True),
+        ("Der Hubschrauber musste am Dienstag auf einem Feld notlanden, die Maschine wurde notgelandet geborgen.", "accident", True),
+        ("Der Aktien-Absturz der Bank beschäftigt die Anleger.", "accident", False),
+        ("Die Bus-Linie 13A fährt ab Montag öfter.", "accident", False),
+        # fires and explosions in the plural, a series of arsons
+        ("Bei mehreren Explosionen in der Hafenstadt starben Dutzende Menschen.", "fire", True),
+        ("Nach einer Brandserie in einem Wohnhaus wurde eine Frau festgenommen.", "fire", True),
+        ("Der Vortrag über die Explosionszeichnung im Maschinenbau fiel aus.", "fire", False),
+        # elections named by compounds and hyphenated places
+        ("Vor der Bundespräsidentenwahl liegen drei Kandidaten vorn.", "election", True),
+        ("Zehn Tage nach der Wien-Wahl liegt das amtliche Ergebnis vor.", "election", True),
+        ("Die Auswahl an Speisen war groß.", "election", False),
+        # winning an election
+        ("Die Partei siegte bei den Stichwahlen in allen Regionen.", "result", True),
+        ("Der Außenseiter siegte im Elfmeterschießen.", "result", False),
+        # protests named as a march
+        ("Rund 1000 Menschen zogen in einem Protestzug durch die Innenstadt.", "protest", True),
+        ("Die Protestantin sang im Chor.", "protest", False),
+        # a trial and a penalty
+        ("Ein 30-Jähriger steht seit Montag vor Gericht, weil er seine Partnerin überfahren haben soll.", "charge", True),
+        ("Die Firma will wegen der Werbung vor Gericht ziehen.", "charge", False),
+        ("Das Kartellgericht hat über die Handelskette eine Geldbuße von 500.000 Euro verhängt.", "verdict", True),
+        ("Der Bürgermeister hat eine Ausgangssperre verhängt.", "verdict", False),
+        # an attack with a thrown grenade or incendiary
+        ("Unbekannte haben in der Nacht eine Handgranate auf eine Flüchtlingsunterkunft geworfen.", "attack", True),
+        ("Der Spieler hat den Ball ins Aus geworfen.", "attack", False),
+    ],
+)
+def test_news_triggers_fire_and_stay_out(sentence: str, cls: str, fires: bool) -> None:
+    doc = run_events(make_doc("t", sentence))
+    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Die Seeleute haben am Montag einen zweitägigen Fährenstreik begonnen.", "strike", True),
+        ("Die Streikposten wärmten sich am Feuer.", "strike", False),
+        ("Ein US-Student ist zu 15 Jahren Arbeitslager verurteilt worden.", "verdict", True),
+        ("Die Opposition verurteilte die Äußerungen des Ministers scharf.", "verdict", False),
+    ],
+)
+def test_compounds_and_sentences(sentence: str, cls: str, fires: bool) -> None:
+    doc = run_events(make_doc("t", sentence))
+    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Zwei Männer sind bei Arbeitsunfällen schwer verletzt worden.", "accident", True),
+        ("Die Unfallchirurgie sucht neue Ärzte.", "accident", False),
+        ("Ein Anhänger der Miliz hat einen Polizisten angeschossen.", "attack", True),
+        ("Der Stürmer hat den Torhüter angeschossen, der Ball ging ins Aus.", "attack", False),
+        ("Die Miliz hat die Tötung einer Geisel bekanntgegeben.", "kill", True),
+        ("Die Tötungsdelikte gingen im Vorjahr zurück.", "kill", False),
+        ("Das Höchstgericht hat die Verurteilung des Bloggers bestätigt.", "verdict", True),
+    ],
+)
+def test_more_news_forms(sentence: str, cls: str, fires: bool) -> None:
+    doc = run_events(make_doc("t", sentence))
+    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Laut dem offiziellen Ergebnis stimmten 120 Abgeordnete gegen den Antrag.", "result", True),
+        ("Heute haben Rot und Schwarz das Gespür verloren, was eine Koalition bedeutet.", "result", False),
+        ("Der Blogger war wegen Beleidigung verurteilt worden.", "verdict", True),
+        ("Die Angeklagte wurde zum Tode verurteilt.", "verdict", True),
+        ("Das Programm ist zum Scheitern verurteilt.", "verdict", False),
+        ("Er wurde wegen fahrlässiger Tötung angeklagt.", "kill", False),
+        ("Die Miliz hat die Ermordung zweier Geiseln gemeldet.", "kill", True),
+        ("Der Mittelfeldspieler gewann die Journalisten-Wahl des Magazins.", "election", False),
+        ("Zehn Tage nach der Wien-Wahl liegt das Endergebnis vor.", "election", True),
+    ],
+)
+def test_precision_of_new_forms(sentence: str, cls: str, fires: bool) -> None:
+    doc = run_events(make_doc("t", sentence))
+    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    assert (cls in found) is fires, found

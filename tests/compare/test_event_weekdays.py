@@ -194,3 +194,31 @@ def test_a_weekday_falls_on_the_one_day_its_storys_dated_days_allow() -> None:
                                 timexes=[("am 18. Februar", "2024-02-18", "day")]))
     (unplaced,) = [e for e in _run([vote, result, later]).events if e["type"] == "result"]
     assert unplaced["date"]["granularity"] == "month"
+
+
+def _agreement(doc_id: str, text: str, landmark: str, value: str) -> Document:
+    """A month-only article whose story lies "kurz vor"/"kurz nach" a day it names (a holiday resolved to the day)."""
+    doc = make_doc(doc_id, text, published="2024-12", entities=[("IG Metall", "ORG", "IG Metall"), ("Volkswagen", "ORG", "Volkswagen")])
+    start = doc.text.find(landmark)
+    doc.add("timex", Span(start, start + len(landmark)), PROV, label="DATE", data={"value": value, "granularity": "day", "rule": "holiday"})
+    return run_events(_open_weekday(doc, "Freitag", 4))
+
+
+def test_a_weekday_shortly_before_a_named_day_is_placed_in_the_week_before_it() -> None:
+    doc = _agreement("a", "Kurz vor Weihnachten haben sich IG Metall und Volkswagen am Freitag auf einen Tarifabschluss geeinigt.",
+                     "Weihnachten", "2024-12-25")
+    (agree,) = [e for e in _run([doc]).events if e["type"] == "agree"]
+    assert agree["date"]["value"] == "2024-12-20" and agree["date"]["basis"] == "derived"
+    assert agree["date"]["derived_from"]["anchor"]["basis"] == "article landmark"
+    # after the day: the first Friday after it
+    doc = _agreement("b", "Kurz nach Weihnachten haben sich IG Metall und Volkswagen am Freitag auf einen Tarifabschluss geeinigt.",
+                     "Weihnachten", "2024-12-25")
+    (agree,) = [e for e in _run([doc]).events if e["type"] == "agree"]
+    assert agree["date"]["value"] == "2024-12-27"
+
+
+def test_a_named_day_without_kurz_vor_places_no_weekday() -> None:
+    doc = _agreement("c", "Zu Weihnachten gab es keinen Streik; am Freitag haben sich IG Metall und Volkswagen geeinigt.",
+                     "Weihnachten", "2024-12-25")
+    (agree,) = [e for e in _run([doc]).events if e["type"] == "agree"]
+    assert agree["date"] is None or agree["date"]["granularity"] != "day"
