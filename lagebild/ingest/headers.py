@@ -714,21 +714,38 @@ class RelativeDate:
     time: tuple[int, int] | None = None  # "gestern, 14:05": clock time of that day
 
 
-_RELATIVE_UNITS = {"minute": 1, "minuten": 1, "min": 1, "minutes": 1, "stunde": 60, "stunden": 60, "std": 60, "hour": 60,
-                   "hours": 60, "tag": 1440, "tagen": 1440, "day": 1440, "days": 1440}
-_RELATIVE_DAYS = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
+#: minutes in each unit of a relative header date, in the languages header lines are written in: German,
+#: English, French ("il y a 2 heures"), Spanish ("hace 2 horas"), Portuguese ("há 2 horas"), Italian ("2 ore fa"),
+#: Dutch ("2 uur geleden"); weeks count as seven days, months (precision month) as thirty
+_RELATIVE_UNITS = {
+    "minute": 1, "minuten": 1, "min": 1, "minutes": 1, "minuto": 1, "minutos": 1, "minuti": 1, "minuut": 1,
+    "stunde": 60, "stunden": 60, "std": 60, "hour": 60, "hours": 60, "heure": 60, "heures": 60, "hora": 60, "horas": 60,
+    "ora": 60, "ore": 60, "uur": 60,
+    "tag": 1440, "tagen": 1440, "day": 1440, "days": 1440, "jour": 1440, "jours": 1440, "día": 1440, "días": 1440,
+    "dia": 1440, "dias": 1440, "giorno": 1440, "giorni": 1440, "dag": 1440, "dagen": 1440,
+    "woche": 10080, "wochen": 10080, "week": 10080, "weeks": 10080, "semaine": 10080, "semaines": 10080,
+    "semana": 10080, "semanas": 10080, "settimana": 10080, "settimane": 10080, "weken": 10080,
+    "monat": 43200, "monaten": 43200, "month": 43200, "months": 43200, "mois": 43200, "mes": 43200, "meses": 43200,
+    "mese": 43200, "mesi": 43200, "maand": 43200, "maanden": 43200,
+}
+_RELATIVE_DAYS = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2, "aujourd'hui": 0,
+                  "hoy": 0, "ayer": 1, "hoje": 0, "ontem": 1, "oggi": 0, "ieri": 1, "vandaag": 0, "gisteren": 1}
+_UNIT = "|".join(sorted(map(re.escape, _RELATIVE_UNITS), key=len, reverse=True))
+_COUNT = r"\d{1,3}|einer?|einem|an?|one|un|une|una|uno|um|uma|een"
 _RELATIVE_RE = re.compile(
     rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?:"
-    r"(?P<day>heute|today|gestern|yesterday|vorgestern)(?:\s*(?:,|um|at|-|–|\|)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:uhr|h)?)?"
-    r"|vor\s+(?P<n>\d{1,3}|einer?|einem)\s+(?P<unit>minuten?|min|stunden?|std|tag(?:en)?)"
-    r"|(?P<n2>\d{1,3}|an?|one)\s+(?P<unit2>minutes?|min|hours?|days?)\s+ago"
+    r"(?P<day>heute|today|gestern|yesterday|vorgestern|aujourd'hui|hoy|ayer|hoje|ontem|oggi|ieri|vandaag|gisteren)"
+    r"(?:\s*(?:,|um|at|à|a\s+las|alle|às|om|-|–|\|)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)\s*(?:uhr|h)?)?"
+    rf"|(?:vor|il\s+y\s+a|hace|há)\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})"
+    rf"|(?P<n2>{_COUNT})\s+(?P<unit2>{_UNIT})\s+(?:ago|fa|geleden)"
     r")\W{0,3}$",
     re.IGNORECASE,
 )
 
 
 def relative_date_line(line: str) -> RelativeDate | None:
-    """Parse a header line that dates the article relative to now (``vor 2 Stunden``, ``Gestern, 14:05 Uhr``)."""
+    """Parse a header line that dates the article relative to now (``vor 2 Stunden``, ``Gestern, 14:05 Uhr``,
+    ``il y a 3 jours``, ``hace 2 horas``, ``2 ore fa``, ``vor 4 Monaten``)."""
     s = line.strip()
     if len(s) > 60:
         return None

@@ -65,7 +65,12 @@ def _resolve_relative(rel: dict[str, object], ref: datetime | None) -> DateValue
     minutes, days, clock = rel.get("minutes_back"), rel.get("days_back") or 0, rel.get("time")
     if isinstance(minutes, int):
         when = ref - timedelta(minutes=minutes)
-        value, precision = (when.strftime("%Y-%m-%dT%H:%M"), "minute") if minutes < 24 * 60 else (when.date().isoformat(), "day")
+        if minutes < 24 * 60:
+            value, precision = when.strftime("%Y-%m-%dT%H:%M"), "minute"
+        elif minutes < 7 * 24 * 60:
+            value, precision = when.date().isoformat(), "day"
+        else:  # "vor 2 Wochen", "vor 4 Monaten": a rounded count, only the month is known
+            value, precision = when.strftime("%Y-%m"), "month"
     else:
         day = (ref - timedelta(days=int(days) if isinstance(days, (int, float, str)) else 0)).date()
         if isinstance(clock, list) and len(clock) == 2:
@@ -296,7 +301,7 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
         return None
     for line in _header_region(doc).splitlines():
-        if len(line) > 250 or not page_dates.has_digit(line) or not page_dates.may_name_update(line):
+        if len(line) > 250 or not page_dates.has_digit(line) or not (page_dates.may_name_update(line) or headers.as_of_label(line)):
             continue
         for read, kind, pos in page_dates.line_dates(line, day_first=True):
             if kind == "printed" and headers.as_of_label(line[max(0, pos - 40) : pos]):

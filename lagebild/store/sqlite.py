@@ -8,6 +8,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -305,9 +306,9 @@ class SQLiteStore:
             ids = json.dumps(unique_ids(searched))
             self.db.execute("DELETE FROM minhash_bands WHERE doc_id IN (SELECT value FROM json_each(?))", (ids,))
             with self._bulk_index("minhash_bands", ("minhash_bands_doc", "doc_id")):
-                # in key order: the band table is clustered on (band, doc_id), and sorted inserts append to its B-tree
-                self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?, ?)",
-                                    sorted((key, d) for d, key in rows))
+                # in key order: the band table is clustered on (band, doc_id), and sorted inserts append to its
+                # B-tree; sorting the (doc, key) rows by key alone spares building and comparing 230,000 pairs
+                self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?2, ?1)", sorted(rows, key=itemgetter(1)))
             self.db.execute("INSERT OR REPLACE INTO minhash_indexed(doc_id, settings) SELECT value, ? FROM json_each(?) "
                             "WHERE value IN (SELECT id FROM documents)", (settings, ids))
 
