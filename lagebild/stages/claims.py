@@ -328,18 +328,24 @@ def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, 
                 payloads[j]["measure_label"] = vocab.label(payloads[j]["measure"])
 
 
+#: what ends a clause or opens an aside between a figure and a date (not the comma of "24,1")
+_CLAUSE_MARK = re.compile(r"[;:()\[\]]|,(?!\d)")
+
+
 def _compared_across(text: str, q: Quantity, t: Annotation, figures: list[int]) -> bool:
     """True when a comparison separates the figure from the date and another figure stands between them ("29 Prozent
     im Vergleich zu den 24,1 Prozent bei der Wahl 2021"): the date is the compared figure's, not this one's."""
     lo, hi = (q.num_end, t.span.start) if t.span.start >= q.num_end else (t.span.end, q.num_start)
     if hi - lo < 4:
         return False
-    if t.span.start < q.num_start:  # "2017 kam sie auf 9,5, gegenüber 12": the compared figure is this one
-        return any(cue.end() == q.num_start for cue in load_changes().compared.finditer(text, lo, q.num_start + 1))
-    # the compared figure is the last one before the date and near it, not one of a list of comparisons before a
+    if t.span.start < q.num_start:  # "2017 kam sie auf 12, gegenüber 9,5": the compared figure is this one
+        return any(lo <= p < hi for p in figures) and \
+            any(cue.end() == q.num_start for cue in load_changes().compared.finditer(text, lo, q.num_start + 1))
+    # the compared figure is the last one before the date, in its clause, not one of a list of comparisons before a
     # closing date of all ("14 statt 13, 40 statt 39 … (alle Zahlen 2011)")
     last = max((p for p in figures if lo <= p < hi), default=None)
-    return last is not None and hi - last <= 60 and any(cue.end() == last for cue in load_changes().compared.finditer(text, lo, hi))
+    return last is not None and hi - last <= 60 and not _CLAUSE_MARK.search(text, last, hi) \
+        and any(cue.end() == last for cue in load_changes().compared.finditer(text, lo, hi))
 
 
 def _after_person(text: str, paren: int, people: list[Annotation]) -> bool:

@@ -329,6 +329,9 @@ def test_a_date_beyond_a_compared_figure_is_that_figures_time() -> None:
     assert _times("Bei der Landtagswahl 2017 kam die Partei auf 12 Prozent der Stimmen.")["12 Prozent"] == ("2017", "text")
     listed = _times("Am 3. Mai 2016 starben 40 Menschen und mehr als 30 wurden verletzt.")
     assert listed["40 Menschen"] == listed["mehr als 30"] == ("2016-05-03", "text")
+    # a date closing a list of comparisons in an aside of its own is every figure's
+    shares = _times("Der Marktanteil stieg (14 statt 13 Prozent, 40 statt 39 Prozent) (alle Zahlen 2011).")
+    assert shares["14"] == shares["40"] == ("2011", "text")
 
 
 def test_a_figure_of_two_places_named_together_is_the_pairs() -> None:
