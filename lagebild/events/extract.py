@@ -534,7 +534,8 @@ def _describe(
                 ev.agents.append(rest.pop(0))
             ev.patients = rest + ev.patients
     relative = bool(words) and words[0][2].lower() in _RELATIVE
-    if not ev.agents and clause.start > sentence.start and not relative and not (rule.noun and rule.merge == "happening"):
+    # (not in a passive: the subject there is the patient, and a dateline before a dash is no subject either)
+    if not ev.agents and clause.start > sentence.start and not relative and not passive and not (rule.noun and rule.merge == "happening"):
         # main-clause subject before a comma-separated insertion ("Putin, der Kremlchef, unterzeichnete")
         before = [p for p in pieces if p.end <= clause.start]
         for piece in reversed(before):
