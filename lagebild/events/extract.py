@@ -512,7 +512,8 @@ def _describe(
         # a flood, an attack, a strike: the clause's subject is whoever speaks of it ("Vučić rief nach den
         # Anschlägen zu Toleranz auf"), not its doer; only "von"/"durch" names one
         ev.agents = [e for e in by if _right_after(words, idx, e)]
-        ev.patients = right + ev.patients
+        # its targets come with a preposition ("Angriff auf …", already in patients); a bare name after the
+        # noun belongs to the clause's verb ("das Ergebnis gab Bundeswahlleiterin Ruth Brand bekannt")
     elif passive and by and not any(w.lower() in ("hat", "haben", "hatte", "hatten") for w in word_list):
         ev.voice = "passive"
         ev.agents = by
