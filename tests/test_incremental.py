@@ -189,7 +189,7 @@ class _StoriesByPrefix:
 def test_a_story_with_an_undated_article_is_recomputed_when_the_word_weights_it_reads_change(
     example_analysis: dict[str, Any],
 ) -> None:
-    from lagebild.compare.per_story import compare_stories
+    from lagebild.compare.per_story import compare_stories, weighed_words
     from lagebild.model import DateValue, Document
 
     stored = [Document.from_json(d.to_json()) for d in example_analysis["store"].iter_documents()]
@@ -218,6 +218,31 @@ def test_a_story_with_an_undated_article_is_recomputed_when_the_word_weights_it_
     assert a_part.fingerprint != parts["story-a"].fingerprint
     assert a_part.fingerprint.split("/")[0] == parts["story-a"].fingerprint.split("/")[0]
     assert grown.result.to_json() == compare_stories(undated + dated + [later], stages=stages).result.to_json()
+    assert weighed_words(parts["story-a"].fingerprint), "inference weighed words here, so their weights are in the fingerprint"
+
+
+def test_a_story_whose_date_inference_weighs_no_word_is_kept_when_the_corpus_grows(example_analysis: dict[str, Any]) -> None:
+    from lagebild.compare.per_story import compare_stories, weighed_words
+    from lagebild.model import DateValue, Document
+
+    stored = [Document.from_json(d.to_json()) for d in example_analysis["store"].iter_documents()]
+    undated = [Document.from_json({**d.to_json(), "id": f"a_{d.id}"}) for d in stored[:3]]
+    undated[0].meta.published = DateValue()
+    # no relative expression to date by shared words: inference reads no corpus weight for this story
+    undated[0].annotations = [a for a in undated[0].annotations if not (a.kind == "timex" and a.data.get("relative"))]
+    later = Document.from_json({**stored[0].to_json(), "id": "c_later"})
+    stages = ["test.stories-by-prefix.v1", "dates.infer.v1"]
+    first = compare_stories(undated, stages=stages)
+    parts = {p.story: p for p in first.parts}
+    assert weighed_words(parts["story-a"].fingerprint) == frozenset()
+
+    def keep(story: str | None, fp: str) -> Any:
+        part = parts.get(story)
+        return part if part is not None and part.fingerprint.split("/")[0] == fp.split("/")[0] else None
+
+    grown = compare_stories([*undated, later], stages=stages, stored=keep)
+    assert {p.story: p is parts.get(p.story) for p in grown.parts} == {"story-a": True, "story-c": False}
+    assert grown.result.to_json() == compare_stories([*undated, later], stages=stages).result.to_json()
 
 
 def _topic_doc(doc_id: str, words: str, day: int) -> Any:

@@ -218,7 +218,10 @@ class ClaimGrouper:
                     scope_ann = named
                 # "insgesamt"/"bundesweit" say little without the place: such figures group like unscoped ones
                 scope_id = entity_key(doc, scope_ann, mention_entity) if scope_ann is not None else None
-                scope_text = canonical.get(scope_id or "") or (named.surface if named is not None else data.get("scope"))
+                stated = data.get("scope")
+                if scope_ann is not None and data.get("scope_kind") == "place" and stated and len(str(stated)) > len(scope_ann.surface):
+                    stated = scope_ann.surface  # "in Nordhafen und Südtal": the pair is found below from its nearer part
+                scope_text = canonical.get(scope_id or "") or (named.surface if named is not None else stated)
                 partner = _joined_with(doc.text, scope_ann, ents)
                 if partner is not None and any(
                         (o := by_id.get(a.data.get("scope_ann") or "")) is not None and o.surface.lower() == partner.surface.lower()

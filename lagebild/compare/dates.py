@@ -28,7 +28,7 @@ import calendar
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -42,8 +42,9 @@ from lagebild.timex.values import GRANULARITIES, shift, truncate
 
 __all__ = ["InferDates", "corpus_word_counts", "infer_dates", "known_dct", "word_counts"]
 
-#: (number of documents, document frequency of each word key) of the whole corpus, computed on demand
-WordCounts = tuple[int, Counter[str]]
+#: (number of documents, document frequency of each word key) of the whole corpus, computed on demand; only the
+#: frequencies of the words a vote weighs are looked up, so the mapping may fetch them lazily and note which were read
+WordCounts = tuple[int, Mapping[str, int]]
 _CORPUS_WORDS: ContextVar[Callable[[], WordCounts] | None] = ContextVar("lagebild_corpus_words", default=None)
 
 
@@ -195,7 +196,8 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
     def idf(w: str) -> float:
         value = idf_of.get(w)
         if value is None:  # the same float every time: computed once per word
-            value = idf_of[w] = math.log(1 + n_docs / df[w]) if df[w] else 0.0
+            f = df.get(w, 0)
+            value = idf_of[w] = math.log(1 + n_docs / f) if f else 0.0
         return value
 
     flagged = {d.id: {r for a in d.annotations if a.kind == "inconsistency" for r in a.data.get("refs_anns") or []} for d in docs}

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
+from lagebild.compare.stored_documents import StoredDocument, annotation_count, whole
 from lagebild.compare.word_rows import cached_words
 from lagebild.fingerprints import code_version
 from lagebild.model import Document
@@ -161,7 +162,7 @@ def story_inputs(result: CorpusResult, doc_ids: Sequence[str], origins: Mapping[
 
 
 def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str:
-    """A digest of everything the story's stages read but the corpus word weights (see ``inference_words``):
+    """A digest of everything the story's stages read but the corpus word weights (see ``weighed_words``):
     its documents, copies, entity ids and names, origins and story record, and ``salt`` (stages,
     settings, corrections, code version)."""
     h = hashlib.blake2b(digest_size=16)
@@ -173,7 +174,7 @@ def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str
     put(salt)
     put(inputs.story)
     for doc in docs:
-        put([doc.id, doc.hash, len(doc.annotations), sorted(doc.produced), doc.meta.published.value,
+        put([doc.id, doc.hash, annotation_count(doc), sorted(doc.produced), doc.meta.published.value,
              doc.meta.published.precision, doc.meta.title, doc.meta.outlet])
     put(inputs.result.duplicates)
     put(sorted(inputs.result.mention_entity.items()))
@@ -189,42 +190,59 @@ def _digest(obj: Any) -> str:
     return hashlib.blake2b(json.dumps(obj, ensure_ascii=False).encode(), digest_size=8).hexdigest()
 
 
-def _recheck_dates(part: StoryPart, fp: str, sub: CorpusContext, names: Sequence[str], settings: Mapping[str, Any],
-                   built: Mapping[str, Any], timings: MutableMapping[str, float] | None) -> tuple[StoryPart | None, list[str]]:
-    """A stored part whose fingerprint differs from ``fp`` in the word weights alone (after the "/").
+def _recheck_dates(part: StoryPart, base: str, sub: CorpusContext, names: Sequence[str], settings: Mapping[str, Any],
+                   built: Mapping[str, Any], timings: MutableMapping[str, float] | None,
+                   weights: Callable[[], str]) -> tuple[StoryPart | None, list[str], str]:
+    """A stored part of the story's inputs (``base``) but for the word weights its date inference read.
 
-    Returns the part under ``fp`` when date inference, run again on ``sub``, gives the stored
-    inferred dates (the other stages read nothing else that changed); else no part and the stages
-    still to run on ``sub`` (inference already ran there).
+    Runs inference again on ``sub``: when it gives the stored inferred dates (the other stages read
+    nothing else that changed), returns the part under its new fingerprint; else no part and the
+    stages still to run on ``sub``. Also returns the fingerprint (``base`` and ``weights()``, the
+    weights this inference read).
     """
-    if part.fingerprint.split("/", 1)[0] != fp.split("/", 1)[0] or DATES_STAGE not in names:
-        return None, list(names)
+    if DATES_STAGE not in names:
+        return None, list(names), base
     # stages before inference do not read inferred dates (the order check ensures it): run them too
     upto = list(names).index(DATES_STAGE)
     for name in names[: upto + 1]:
         run_timed_stage(name, sub, settings[name], timings, built[name])
+    fp = base + weights()
     same = not sub.result.failures and json.loads(json.dumps(sub.result.inferred_dates, ensure_ascii=False)) == part.inferred_dates
     if same:
-        return replace(part, fingerprint=fp, refingerprinted=True), []
-    return None, list(names[upto + 1 :])
+        return replace(part, fingerprint=fp, refingerprinted=True), [], fp
+    return None, list(names[upto + 1 :]), fp
 
 
-def inference_words(docs: Sequence[Document], corpus: Callable[[], Any],
-                    doc_words: Callable[[Document], Iterable[str]] | None = None) -> Any:
-    """What date inference reads from the whole corpus for a story of ``docs``, or None when it reads nothing.
+def weighed_words(fingerprint: str) -> frozenset[str] | None:
+    """The words whose corpus weights date inference read for a stored part (None: not recorded, a part of an older run)."""
+    pieces = fingerprint.split("/")
+    if len(pieces) == 1:
+        return frozenset()
+    if len(pieces) == 3:
+        return frozenset(pieces[2].split())
+    return None
 
-    Inference weighs the words an undated article shares with dated ones by their document
-    frequency in the corpus: a story with an undated article reads the number of documents and
-    the frequency of each of its own words, so those go into its fingerprint, after a "/" (else a
-    story whose articles did not change kept an inferred date computed under other weights).
+
+class _ReadWeights(Mapping[str, int]):
+    """The corpus document frequencies as date inference reads them: each word looked up is noted in ``seen``.
+
+    Inference weighs only the words a relative expression's sentence shares with a dated fact of
+    its story, so most stories read none (and then no corpus frequencies are computed at all).
     """
-    from lagebild.compare.dates import known_dct, word_counts
 
-    if all(known_dct(d) is not None for d in docs):
-        return None  # every article dated: inference returns nothing and reads no weights
-    n_docs, df = corpus()
-    own = set().union(*(doc_words(d) for d in docs)) if doc_words is not None else word_counts(docs)[1]
-    return [n_docs, sorted((w, df[w]) for w in own)]
+    def __init__(self, frequencies: Callable[[], Mapping[str, int]], seen: set[str]) -> None:
+        self._frequencies = frequencies
+        self.seen = seen
+
+    def __getitem__(self, word: str) -> int:
+        self.seen.add(word)
+        return self._frequencies().get(word, 0)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._frequencies())
+
+    def __len__(self) -> int:
+        return len(self._frequencies())
 
 
 def _date_words(doc: Document) -> frozenset[str]:
@@ -293,6 +311,13 @@ def _merge_coverage(result: CorpusResult, parts: Sequence[StoryPart], position: 
     }
 
 
+def _release(docs: Sequence[Document]) -> None:
+    """Let the whole stored documents go (their views stay): memory follows the story being computed."""
+    for d in docs:
+        if isinstance(d, StoredDocument):
+            d.release()
+
+
 @dataclass
 class CompareRun:
     """The merged picture and the per-story parts it was merged from (the store writes both)."""
@@ -344,9 +369,11 @@ def compare_stories(
     if timings is not None:
         timings["compare:origins"] = timings.get("compare:origins", 0.0) + time.process_time() - started
     parts: list[StoryPart] = []
-    words: list[WordCounts] = []
-    #: each document's word keys, computed once: for the corpus frequencies and for its story's own words
+    frequencies: list[Counter[str]] = []
+    #: each document's word keys, computed once: for the corpus frequencies
     keys_of: dict[str, frozenset[str]] = {}
+    #: the words the current story's date inference looked up (their weights go into its fingerprint)
+    weighed: set[str] = set()
 
     def doc_words(doc: Document) -> frozenset[str]:
         got = keys_of.get(doc.id)
@@ -354,32 +381,58 @@ def compare_stories(
             got = keys_of[doc.id] = cached_words(doc, "dates", _date_words, sorted, frozenset)
         return got
 
-    def corpus_words() -> WordCounts:  # only a story with an undated article needs them
-        if not words:
+    def corpus_frequencies() -> Counter[str]:  # only when a story's inference weighs a word
+        if not frequencies:
             df: Counter[str] = Counter()
             for d in docs:
                 df.update(doc_words(d))
-            words.append((len(docs), df))
-        return words[0]
+            frequencies.append(df)
+        return frequencies[0]
+
+    read_weights = _ReadWeights(corpus_frequencies, weighed)
+
+    def weights_of(words: Iterable[str]) -> str:
+        """The fingerprint's part for the corpus weights of ``words`` (none read: empty)."""
+        words = sorted(words)
+        if not words:
+            return ""
+        df = corpus_frequencies()
+        return "/" + _digest([len(docs), [(w, df[w]) for w in words]]) + "/" + " ".join(words)
+
+    def corpus_words() -> WordCounts:
+        return len(docs), read_weights
 
     with corpus_origins(origins), corpus_word_counts(corpus_words):
         for inputs in story_inputs(result, doc_ids, origins):
             story_docs = [by_id[i] for i in inputs.doc_ids]
             story_id = str(inputs.story.get("id")) if inputs.story is not None else None
-            reads = inference_words(story_docs, corpus_words, doc_words) if DATES_STAGE in built else None
-            fp = fingerprint(inputs, story_docs, salt) + ("" if reads is None else "/" + _digest(reads))
-            part = stored(story_id, fp) if stored is not None else None
-            sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)
+            base = fingerprint(inputs, story_docs, salt)
+            part = stored(story_id, base) if stored is not None else None
             todo = story_names
-            if part is not None and part.fingerprint != fp:
-                # Only the word weights changed: run date inference again; if the story's inferred
-                # dates came out as stored, nothing else it feeds changed and the part stands.
-                part, todo = _recheck_dates(part, fp, sub, story_names, settings, built, timings)
+            weighed.clear()
+            fp = base
+            sub: CorpusContext | None = None
+            if part is not None and part.fingerprint.split("/", 1)[0] == base:
+                kept = weighed_words(part.fingerprint)
+                if kept is None or base + weights_of(kept) != part.fingerprint:
+                    # Inference weighed words whose corpus weights changed (any added article changes
+                    # them): run it again; if the story's inferred dates came out as stored, nothing
+                    # else it feeds changed and the part stands.
+                    sub = CorpusContext(docs=whole(story_docs), result=inputs.result, corrections=corrections)
+                    part, todo, fp = _recheck_dates(part, base, sub, story_names, settings, built, timings,
+                                                    lambda: weights_of(weighed))
+            else:
+                part = None
             if part is None:
+                # stored documents are views (``stored_documents``) until a story is computed: then whole
+                sub = sub or CorpusContext(docs=whole(story_docs), result=inputs.result, corrections=corrections)
                 for name in todo:
                     run_timed_stage(name, sub, settings[name], timings, built[name])
+                    if name == DATES_STAGE:
+                        fp = base + weights_of(weighed)
                 part = StoryPart.of(story_id, fp, sub.result)
             parts.append(part)
+            _release(story_docs)
     with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
     merge_parts(result, parts, doc_ids, timeline_key, with_coverage)
     return CompareRun(result, parts)

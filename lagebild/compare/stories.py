@@ -114,8 +114,8 @@ def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None 
     for doc in docs:
         # the words of a stored article are read from its row (``word_rows``), not tokenised again
         c: Counter[str] = cached_words(doc, f"story:{max_chars}", lambda d: _story_words(d, stop, max_chars), dict, _counter)
-        for ann in doc.annotations:
-            if ann.kind == "entity" and ann.span.start < max_chars:
+        for ann in doc.of_kind("entity"):
+            if ann.span.start < max_chars:
                 c["@" + entity_key(doc, ann, mention_entity)] += weight
         counts.append(c)
         df.update(c.keys())
@@ -164,8 +164,8 @@ def _told_near(a: Any, told_a: frozenset[str], b: Any, told_b: frozenset[str]) -
 def told_months(doc: Any) -> frozenset[str]:
     """The months a document names as calendar dates (absolute day or month dates, not told as ahead)."""
     out = set()
-    for ann in doc.annotations:
-        if ann.kind != "timex" or ann.data.get("anchor") not in ("none", None) or ann.data.get("tense") == "future":
+    for ann in doc.of_kind("timex"):
+        if ann.data.get("anchor") not in ("none", None) or ann.data.get("tense") == "future":
             continue
         value = str(ann.data.get("value") or "")
         if ann.data.get("granularity") in ("day", "month") and len(value) >= 7 and value[4] == "-":
@@ -459,9 +459,7 @@ class StoryClusterer:
         surface: dict[str, Counter[str]] = defaultdict(Counter)
         for doc in docs:
             seen = set()
-            for ann in doc.annotations:
-                if ann.kind != "entity":
-                    continue
+            for ann in doc.of_kind("entity"):
                 key = entity_key(doc, ann, mention_entity)
                 total[key] += 1
                 seen.add(key)

@@ -82,6 +82,12 @@ def annotation_json(doc: Document, ann: Annotation, corpus: CorpusResult) -> dic
 def document_json(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: CorpusResult) -> dict[str, Any]:
     meta = doc.meta
     published = meta.published.to_json()
+    kind = meta.extra.get("published_kind")
+    if published.get("value") and isinstance(kind, str):
+        # "updated" (only an update date is printed) and "crawl" (the month the page was stored) are upper bounds
+        published["kind"] = kind
+        if kind in ("updated", "crawl"):
+            published["not_after"] = published["value"]
     inferred = corpus.inferred_dates.get(doc.id)
     if inferred and not published.get("value"):
         published = {**inferred, "inferred": True}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import resources
 
 from lagebild.ingest import page_dates
 from lagebild.model import DateValue
@@ -18,10 +19,13 @@ __all__ = [
     "DateMatch",
     "LineDate",
     "RelativeDate",
+    "as_of_label",
     "author_line",
     "byline_author",
+    "cited_date",
     "closing_date",
     "date_at",
+    "date_end",
     "date_line",
     "date_prefix",
     "dates_in",
@@ -32,6 +36,7 @@ __all__ = [
     "reading_time_line",
     "relative_date_line",
     "section_word",
+    "told_in_sentence",
     "yearless_label_date",
 ]
 
@@ -65,6 +70,27 @@ MONTHS.update({
     "novembre": 11, "noviembre": 11, "novembro": 11,
     "décembre": 12, "decembre": 12, "diciembre": 12, "dicembre": 12, "dezembro": 12,
 })
+
+
+def _header_names() -> tuple[dict[str, int], list[str]]:
+    """Month names (name → number) and weekday names of ``data/ingest/header_months.tsv``."""
+    months: dict[str, int] = {}
+    weekdays: list[str] = []
+    path = resources.files("lagebild") / "data" / "ingest" / "header_months.tsv"
+    for line in path.read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            continue
+        names = [n.strip() for n in cols[2].split("|") if n.strip()]
+        if cols[1].strip() == "weekday":
+            weekdays += names
+        elif cols[1].strip().isdigit() and 1 <= int(cols[1]) <= 12:
+            months.update(dict.fromkeys((n.lower() for n in names), int(cols[1])))
+    return months, weekdays
+
+
+_DATA_MONTHS, _DATA_WEEKDAYS = _header_names()
+MONTHS.update(_DATA_MONTHS)
 #: and those of the page-date parser (Polish, Czech, Finnish, Turkish, Russian, Arabic, Hindi …): one
 #: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19")
 _NAMES = sorted({*MONTHS, *page_dates.MONTH_SPELLINGS}, key=len, reverse=True)
@@ -75,7 +101,9 @@ _WEEKDAY = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
     r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
-    r"sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\.?,?"
+    r"sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    + "|".join(sorted(map(re.escape, _DATA_WEEKDAYS), key=len, reverse=True))
+    + r")\.?,?"
 )
 _KEYWORD = (
     r"(?:zuletzt\s+|letzte\s+)?(?:veröffentlicht|aktualisiert|aktualisierung|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
@@ -92,9 +120,13 @@ _KEYWORD = (
     r"发布时间|發布時間|发布|發佈|更新时间|更新時間|公開日|配信日|更新日|更新|입력|수정)"
     r"(?:\s+(?:am|on|at|um|le|el|il|op|em|den|في|:))?\s*[:：]?"
 )
+#: the time zone after a header time: European and US abbreviations and those of the news sites of other
+#: regions (Moscow, India, Pakistan, Indonesia, Japan, Korea, Hong Kong, Singapore, Australia), or an offset
+_ZONE = (r"(?:MEZ|MESZ|OEZ|OESZ|CET|CEST|EET|EEST|WET|WEST|MSK|IST|PKT|WIB|WITA|WIT|JST|KST|HKT|SGT|AEST|AEDT|"
+         r"UTC|GMT|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|BST)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?(?!\w)")
 #: a time of day after the date, with the word for "at" of the languages header lines are written in
 #: (German, English, French, Spanish, Italian, Dutch, Portuguese, Finnish "klo", Scandinavian "kl.", Polish "godz.")
-_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|klo|kl\.|godz\.|saat|-|–|\||/|•|·)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT))?)?"
+_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|klo|kl\.|godz\.|saat|-|–|\||/|•|·)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*" + _ZONE + r")?)?"
 _DATE_FORMS = [
     # 25.10.2024, 25.10.24
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
@@ -116,6 +148,8 @@ _DATE_FORMS = [
     r"(?P<y9>\d{4})\s*[年년]\s*(?P<m9>\d{1,2})\s*[月월]\s*(?P<d9>\d{1,2})\s*[日일]",
     # 2023.11.08, 2023. 11. 08. (Korean, Hungarian, Chinese): year first with dots, always to the day
     r"(?<![\d.])(?P<y10>(?:19|20)\d{2})\.\s?(?P<m10>\d{1,2})\.\s?(?P<d10>\d{1,2})(?!\d|\.\d)\.?",
+    # 2023. november 8., 2023. nov. 8. (Hungarian): year, month name, day
+    rf"(?<![\d.])(?P<y11>(?:19|20)\d{{2}})\.\s*(?P<m11>{_MONTH})\.?\s+(?P<d11>\d{{1,2}})(?!\d)\.?",
 ]
 #: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
 #: an agency is not part of the author name.
@@ -185,6 +219,8 @@ def _value(m: re.Match[str]) -> DateValue | None:
         y, mo, d = int(g["y4"]), _month(g["m4"]), int(g["d4"])
     elif g.get("y5"):
         y, mo = int(g["y5"]), _month(g["m5"])
+    elif g.get("y11"):
+        y, mo, d = int(g["y11"]), _month(g["m11"]), int(g["d11"])
     elif g.get("y9") or g.get("y10"):
         y, mo, d = (int(g["y9"]), int(g["m9"]), int(g["d9"])) if g.get("y9") else (int(g["y10"]), int(g["m10"]), int(g["d10"]))
     elif g.get("y6") or g.get("y8"):
@@ -300,6 +336,14 @@ _LIFE_DATES = frozenset("geboren geb gestorben verstorben born died née né nat
 #: what stands right before a header date and marks it as one: an agency credit ("dpa/lby 03.06.2022"),
 #: a separator of joined header parts ("Von Anna Muster | 03.06.2022")
 _STAMP_LEAD = re.compile(rf"(?:{_CREDIT}\s*[|:,·•–-]?|[|·•])\s*$", re.IGNORECASE)
+#: a label that cites another publication before its date ("Quelle: Financial Times, 24.3.2020", "Fuente: El
+#: País, 3 de mayo de 2022", "Source: BBC, 12 March 2024"): that date is the cited piece's, not the page's;
+#: after a separator the date is a header part of its own ("Quelle: Landespressestelle | 8. Mai 2021")
+_CITED_LABEL = re.compile(
+    r"(?<!\w)(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa|lähde|kaynak|"
+    r"источник)\s*:(?P<cited>[^\n|·•]{0,80})$",
+    re.IGNORECASE,
+)
 
 
 def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
@@ -331,8 +375,52 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
             continue  # "(geboren 12. März 1961)", "born June 14, 1958": a person's date
         if before and before[-1].lower() in _IN_SENTENCE and not lead:
             continue
+        if cited_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
+            continue
         return value
     return None
+
+
+#: lowercase words after a date that make it part of a sentence of the lead ("Am Sonntag, 21.01.2024,
+#: demonstrierten in München Zehntausende …"); a joined header goes on with a capital ("… 03.06.2022, 15:30 Uhr Bei
+#: einem …") and a stamp with a byline with one lowercase word ("14.02.2025, 19:14 Uhr von Anna Muster")
+SENTENCE_WORDS = 3
+_NEXT_WORD = re.compile(r"[\s,;)]*([^\W\d_]+)")
+
+
+def told_in_sentence(text: str, end: int) -> bool:
+    """Whether the date ending at ``text[end]`` is told in a sentence: a lowercase word follows it at once and
+    ``SENTENCE_WORDS`` lowercase words in its line."""
+    first = _NEXT_WORD.match(text, end)
+    if first is None or not first.group(1)[0].islower():
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    return sum(1 for w in re.findall(r"[^\W\d_]{3,}", rest) if w[0].islower()) >= SENTENCE_WORDS
+
+
+#: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
+_AS_OF = re.compile(r"(?<![\w-])(?:stand|as\s+of|état\s+au|estado\s+a|stato\s+al)(?![\w-])", re.IGNORECASE)
+
+
+def as_of_label(label: str) -> bool:
+    """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one."""
+    return bool(_AS_OF.search(label))
+
+
+def cited_date(text: str, pos: int) -> bool:
+    """Whether the date at ``text[pos]`` follows a source or picture credit in its line ("Quelle: FT, 24.3.2020")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _CITED_LABEL.search(text[max(line_start, pos - 90) : pos])
+    # "Quelle: dpa 03.06.2022": an agency credit alone names who wrote the page, not a cited piece
+    return m is not None and bool(re.sub(r"[\W\d_]+", "", _CREDIT_RE.sub(" ", m.group("cited"))))
+
+
+def date_end(text: str, pos: int) -> int | None:
+    """Where the date (and its time of day) that starts at ``text[pos]`` ends, or ``None`` when none starts there."""
+    start = max(0, pos - 20)
+    m = _DATE_RE.match(page_dates.ascii_digits(text[start : pos + 200]), pos - start)
+    return start + m.end() if m else None
 
 
 def date_at(text: str, pos: int) -> DateValue | None:
@@ -626,21 +714,38 @@ class RelativeDate:
     time: tuple[int, int] | None = None  # "gestern, 14:05": clock time of that day
 
 
-_RELATIVE_UNITS = {"minute": 1, "minuten": 1, "min": 1, "minutes": 1, "stunde": 60, "stunden": 60, "std": 60, "hour": 60,
-                   "hours": 60, "tag": 1440, "tagen": 1440, "day": 1440, "days": 1440}
-_RELATIVE_DAYS = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
+#: minutes in each unit of a relative header date, in the languages header lines are written in: German,
+#: English, French ("il y a 2 heures"), Spanish ("hace 2 horas"), Portuguese ("há 2 horas"), Italian ("2 ore fa"),
+#: Dutch ("2 uur geleden"); weeks count as seven days, months (precision month) as thirty
+_RELATIVE_UNITS = {
+    "minute": 1, "minuten": 1, "min": 1, "minutes": 1, "minuto": 1, "minutos": 1, "minuti": 1, "minuut": 1,
+    "stunde": 60, "stunden": 60, "std": 60, "hour": 60, "hours": 60, "heure": 60, "heures": 60, "hora": 60, "horas": 60,
+    "ora": 60, "ore": 60, "uur": 60,
+    "tag": 1440, "tagen": 1440, "day": 1440, "days": 1440, "jour": 1440, "jours": 1440, "día": 1440, "días": 1440,
+    "dia": 1440, "dias": 1440, "giorno": 1440, "giorni": 1440, "dag": 1440, "dagen": 1440,
+    "woche": 10080, "wochen": 10080, "week": 10080, "weeks": 10080, "semaine": 10080, "semaines": 10080,
+    "semana": 10080, "semanas": 10080, "settimana": 10080, "settimane": 10080, "weken": 10080,
+    "monat": 43200, "monaten": 43200, "month": 43200, "months": 43200, "mois": 43200, "mes": 43200, "meses": 43200,
+    "mese": 43200, "mesi": 43200, "maand": 43200, "maanden": 43200,
+}
+_RELATIVE_DAYS = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2, "aujourd'hui": 0,
+                  "hoy": 0, "ayer": 1, "hoje": 0, "ontem": 1, "oggi": 0, "ieri": 1, "vandaag": 0, "gisteren": 1}
+_UNIT = "|".join(sorted(map(re.escape, _RELATIVE_UNITS), key=len, reverse=True))
+_COUNT = r"\d{1,3}|einer?|einem|an?|one|un|une|una|uno|um|uma|een"
 _RELATIVE_RE = re.compile(
     rf"^\W{{0,3}}(?P<kw>{_KEYWORD}\s*)?(?:"
-    r"(?P<day>heute|today|gestern|yesterday|vorgestern)(?:\s*(?:,|um|at|-|–|\|)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:uhr|h)?)?"
-    r"|vor\s+(?P<n>\d{1,3}|einer?|einem)\s+(?P<unit>minuten?|min|stunden?|std|tag(?:en)?)"
-    r"|(?P<n2>\d{1,3}|an?|one)\s+(?P<unit2>minutes?|min|hours?|days?)\s+ago"
+    r"(?P<day>heute|today|gestern|yesterday|vorgestern|aujourd'hui|hoy|ayer|hoje|ontem|oggi|ieri|vandaag|gisteren)"
+    r"(?:\s*(?:,|um|at|à|a\s+las|alle|às|om|-|–|\|)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)\s*(?:uhr|h)?)?"
+    rf"|(?:vor|il\s+y\s+a|hace|há)\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})"
+    rf"|(?P<n2>{_COUNT})\s+(?P<unit2>{_UNIT})\s+(?:ago|fa|geleden)"
     r")\W{0,3}$",
     re.IGNORECASE,
 )
 
 
 def relative_date_line(line: str) -> RelativeDate | None:
-    """Parse a header line that dates the article relative to now (``vor 2 Stunden``, ``Gestern, 14:05 Uhr``)."""
+    """Parse a header line that dates the article relative to now (``vor 2 Stunden``, ``Gestern, 14:05 Uhr``,
+    ``il y a 3 jours``, ``hace 2 horas``, ``2 ore fa``, ``vor 4 Monaten``)."""
     s = line.strip()
     if len(s) > 60:
         return None

@@ -35,8 +35,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 __all__ = [
-    "DateCandidate", "PageDate", "choose_date", "dateline_day", "jsonld_objects", "line_dates", "printed_dates",
-    "structured_dates", "update_label", "url_day", "written_on_page",
+    "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
+    "may_name_update", "printed_dates", "structured_dates", "update_label", "url_day", "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -103,6 +103,22 @@ _DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x0660, 0x06F0, 0x09
 
 
 _OTHER_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]")
+
+
+_DECIMAL = re.compile(r"\d")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def has_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)`` without a Python step per character.
+
+    A regex digit finds the decimal digits of every script; ``str.isdigit`` also holds for a few other
+    characters (superscripts, circled digits), none of them ASCII, so only non-ASCII characters are
+    looked at one by one.
+    """
+    if _DECIMAL.search(text) is not None:
+        return True
+    return not text.isascii() and any(ch.isdigit() for ch in _NON_ASCII.findall(text))
 
 
 def ascii_digits(text: str) -> str:
@@ -192,6 +208,25 @@ _DAY_FIRST_LABEL = re.compile(
     r"publicado|actualizado|fecha|pubblicato|aggiornato|gepubliceerd|bijgewerkt",
     re.IGNORECASE,
 )
+#: the words of ``_UPDATED`` and ``_EDITION`` without their context: a line where none occurs has no
+#: date ``line_dates`` calls modified (both are searched in pieces of the line, unanchored but for
+#: ``_EDITION``'s closing word boundary, which this leaves out)
+_CUE_WORDS = _UPDATED.pattern + r"|ausgabe|edition|issue"
+#: led by a class of the words' first letters, which rules out most positions before the alternatives are tried
+_MODIFIED_CUE = re.compile(
+    "(?=[" + "".join(sorted({re.escape(word[0]) for word in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")",
+    re.IGNORECASE,
+)
+
+
+def may_name_update(line: str) -> bool:
+    """Whether ``line`` can hold a date ``line_dates`` calls ``"modified"``: it names an update or an edition.
+
+    A cheap test before ``line_dates`` for callers that want only update dates (most header lines name none).
+    """
+    return _MODIFIED_CUE.search(line) is not None
+
+
 _DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")
 _EDITION = re.compile(r"\W{0,3}(?:print\s+edition|printausgabe|ausgabe|edition|issue)\b", re.IGNORECASE)
 #: what follows the date of a dateline: a separator, the end, or a quotation opening the text ("01.02.2022 „Der …")

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from lagebild.ingest.headers import author_line, byline_author, name_over_role
+from lagebild.ingest.headers import author_line, byline_author, date_end, name_over_role, told_in_sentence
 from lagebild.ingest.page_dates import dateline_day, line_dates
 
 __all__ = [
@@ -175,6 +175,12 @@ def _after_preposition(line: str, pos: int) -> bool:
     return bool(words) and words[-1].casefold() in _DATE_OF_SOMETHING
 
 
+def _told_in_sentence(line: str, pos: int) -> bool:
+    """Whether the date at ``line[pos]`` stands inside a sentence of the lead ("Am Sonntag, 21.01.2024, demonstrierten …")."""
+    end = date_end(line, pos)
+    return end is not None and told_in_sentence(line, end)
+
+
 def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | None) -> HeaderDate | None:
     """Return the publication date written around the headline, or ``None``.
 
@@ -203,7 +209,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
         for day, kind, pos in line_dates(ln.text, day_first=True):
             if kind == "published":
                 published.append(HeaderDate(day, i, pos, True))
-            elif kind == "printed" and not _after_preposition(ln.text, pos):
+            elif kind == "printed" and not _after_preposition(ln.text, pos) and not (ln.kind == "good" and _told_in_sentence(ln.text, pos)):
                 (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
             elif kind == "modified":
                 updated.append(HeaderDate(day, i, pos, False, updated=True))

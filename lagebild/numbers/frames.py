@@ -72,9 +72,12 @@ def year_cue_before(text: str, start: int) -> bool:
 def unit_before(text: str, start: int, end: int) -> Unit | None:
     """Return the counted noun before a bare number ("Zahl der Toten … auf 211"; "Stärke 7,8")."""
     base, before = _sentence_before(text, start)
-    mag = _MAGNITUDE.search(before)
-    if mag:
-        return mag.group(1), "measure", (base + mag.start(1), base + mag.end(1))
+    if "Stärke" in before or "Magnitude" in before or "Richterskala" in before:
+        mag = _MAGNITUDE.search(before)
+        if mag:
+            return mag.group(1), "measure", (base + mag.start(1), base + mag.end(1))
+    if "ahl" not in before and "ilanz" not in before:
+        return None  # no "Zahl der …", "Opferzahl", "Bilanz" before the number: no noun to find (the usual case, one test)
     if not (_PREP_END.search(before) or _ES_END.search(before) or (_BARE_END.search(before) and _VERB_AFTER.match(text, end))):
         raw = text[start:end]
         if _VERB_FIRST.search(before) is None or (raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100):

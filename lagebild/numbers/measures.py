@@ -68,6 +68,7 @@ class MeasureVocab:
     generic: frozenset[str]
     qualifiers: tuple[tuple[str, str, frozenset[str], re.Pattern[str]], ...]  # (id, label, applies_to, frames)
     becomes: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = ()  # (measure it turns into, applies_to, frames)
+    qualifier_labels: dict[str, str] = field(default_factory=dict, compare=False)  # "part" → "part of the"
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -80,7 +81,7 @@ class MeasureVocab:
             return qual  # a counted noun or unit outside the vocabulary names itself
         m = self.by_id(base)
         name = m.label if m else base.replace("_", " ")
-        return f"{qual} {name}" if qual else name
+        return f"{self.qualifier_labels.get(qual, qual)} {name}" if qual else name
 
     def is_generic(self, noun: str) -> bool:
         return noun.lower() in self.generic
@@ -216,7 +217,9 @@ def load_measures(path: str | None = None) -> MeasureVocab:
         )
     qualifiers = []
     becomes: list[tuple[str, frozenset[str], re.Pattern[str]]] = []
+    labels = {}
     for qid, entry in raw.get("qualifier", {}).items():
+        labels[qid] = str(entry.get("label") or qid)
         frames = _alternation(list(entry.get("frames", [])))
         if frames is None:
             continue
@@ -225,4 +228,4 @@ def load_measures(path: str | None = None) -> MeasureVocab:
         else:
             qualifiers.append((qid, str(entry.get("label") or qid), frozenset(entry.get("applies_to", [])), frames))
     generic = frozenset(n.lower() for n in raw.get("generic", {}).get("nouns", []))
-    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes))
+    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels)

@@ -17,12 +17,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
+from lagebild.compare.claim_values import cue_pattern
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
-from lagebild.numbers.changes import prior_pairs
+from lagebild.numbers.changes import load_changes, prior_pairs
 from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
 from lagebild.registry import STAGES
@@ -39,6 +42,7 @@ from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
 
+SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
 _LABEL_RANK = {"direct": 0, "indirect": 1, "reported": 2}
 _MAX_COVER = 6000  # chars: longer than any quote (capped) plus its sentence
 _PP_AFTER = re.compile(
@@ -148,6 +152,7 @@ class RuleClaims:
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
             payloads.append(data)
+        _mark_parts(text, quantities, payloads, sentences, sent_starts)
         for old, new in prior_pairs(text, quantities, sentences):
             _link_prior(text, (quantities[old], payloads[old]), (quantities[new], payloads[new]), timexes, published)
         for q, data in zip(quantities, payloads, strict=True):
@@ -177,17 +182,21 @@ class RuleClaims:
         hedges = [h for h in (q.hedge, att.data.get("hedge") if att is not None else None) if h]
         # Only calendar points are reference times ("in den kommenden Tagen" → PXD is not).
         in_sentence = [t for t in timexes if sent[0] <= t.span.start < sent[1] and t.label in ("DATE", "TIME")
-                       and str(t.data.get("value") or "")[:1].isdigit()]
+                       and str(t.data.get("value") or "")[:1].isdigit() and not _compared_across(text, q, t, figures)]
         timex = min(in_sentence, key=lambda t: abs(t.span.start - q.num_start), default=None)
         subject = claim_subject(text, q, sent[0])
         clause = clause_of(text, sent, q.num_start)
         # "Die Zahl der Menschen, die … ums Leben kamen, ist … auf 141 gestiegen": the frame sits with the noun
         frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
+        # "68.000 Mitarbeiter, die sich an dem Ausstand beteiligten": the relative clause says what the counted did
+        frame_hi = _relative_end(text, sent, q, clause[1])
+        if _WHOLE_OPEN.search(text, max(sent[0], q.start - 40), q.start):
+            frame_hi = q.end  # "Von den 128 Toten seien 64 identifiziert": the frame after the whole is its part's
         if _part_of(text, clause[0], q.num_start):
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
         whole = _WHOLE_AFTER_PART.search(text, max(sent[0], q.start - 30), q.start) is not None
         # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the frame counts the part, not the whole
-        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else text[frame_lo : clause[1]],
+        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else text[frame_lo : frame_hi],
                                            sentence="" if whole else text[sent[0] : sent[1]], at=0 if whole else q.num_start - frame_lo)
         if measure == "people" and q.unit_from == "after":
             # "die Zahl der Toten ist auf mindestens 110 Menschen gestiegen": the noun before says what is counted
@@ -281,6 +290,62 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+#: a relative clause right after a counted noun (", die sich …", ", der am …"), not a new clause (", die Polizei …")
+_RELATIVE = re.compile(r",[ \t]+(?:die|der|welche|denen)[ \t]+(?=[a-zäöüß])")
+
+
+def _relative_end(text: str, sent: tuple[int, int], q: Quantity, end: int) -> int:
+    """The end of the relative clause of the figure's counted noun when it follows the noun, else ``end``."""
+    if q.unit_from != "after" or q.unit_span is None or q.unit_span[1] > end or text[q.unit_span[1] : end].strip():
+        return end
+    m = _RELATIVE.match(text, end, sent[1])
+    return clause_of(text, sent, m.end())[1] if m is not None else end
+
+
+#: a figure that opens its clause as the whole a later figure is part of ("Von den 128 Toten …", "Von den insgesamt 40")
+_WHOLE_OPEN = re.compile(r"(?<![\w])[Vv]on[ \t]+(?:den|diesen)[ \t]+(?:(?:insgesamt|mindestens|mehr[ \t]+als|rund|etwa|bislang|bisher)[ \t]+)?$")
+
+
+def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]], sentences: list[tuple[int, int]],
+                sent_starts: list[int]) -> None:
+    """"Von den 128 Toten waren 64 …": a figure after such a whole in its clause, of the whole's measure, counts a part
+    of it, a measure of its own (``dead:part``); one with its own qualifier ("identifiziert") keeps that."""
+    vocab = load_measures()
+    for i, q in enumerate(quantities):
+        if not _WHOLE_OPEN.search(text, max(0, q.start - 40), q.start):
+            continue
+        k = bisect.bisect_right(sent_starts, q.num_start) - 1
+        sent = sentences[k] if k >= 0 else (0, len(text))
+        clause = clause_of(text, sent, q.num_start)
+        whole = payloads[i]["measure"]
+        for j in range(i + 1, len(quantities)):
+            if quantities[j].num_start >= clause[1]:
+                break
+            if payloads[j]["measure"] == whole and ":" not in str(whole) and not payloads[j].get("role"):
+                payloads[j]["measure"] = f"{whole}:part"
+                payloads[j]["measure_label"] = vocab.label(payloads[j]["measure"])
+
+
+#: what ends a clause or opens an aside between a figure and a date (not the comma of "24,1")
+_CLAUSE_MARK = re.compile(r"[;:()\[\]]|,(?!\d)")
+
+
+def _compared_across(text: str, q: Quantity, t: Annotation, figures: list[int]) -> bool:
+    """True when a comparison separates the figure from the date and another figure stands between them ("29 Prozent
+    im Vergleich zu den 24,1 Prozent bei der Wahl 2021"): the date is the compared figure's, not this one's."""
+    lo, hi = (q.num_end, t.span.start) if t.span.start >= q.num_end else (t.span.end, q.num_start)
+    if hi - lo < 4:
+        return False
+    if t.span.start < q.num_start:  # "2017 kam sie auf 12, gegenüber 9,5": the compared figure is this one
+        return any(lo <= p < hi for p in figures) and \
+            any(cue.end() == q.num_start for cue in load_changes().compared.finditer(text, lo, q.num_start + 1))
+    # the compared figure is the last one before the date, in its clause, not one of a list of comparisons before a
+    # closing date of all ("14 statt 13, 40 statt 39 … (alle Zahlen 2011)")
+    last = max((p for p in figures if lo <= p < hi), default=None)
+    return last is not None and hi - last <= 60 and not _CLAUSE_MARK.search(text, last, hi) \
+        and any(cue.end() == last for cue in load_changes().compared.finditer(text, lo, hi))
 
 
 def _after_person(text: str, paren: int, people: list[Annotation]) -> bool:
@@ -505,6 +570,35 @@ def _respective(text: str, q: Quantity, clause: tuple[int, int], groups: list[An
     return named[run.index(q.num_start)]
 
 
+#: two places named together: "A und B", "A/B", "A sowie B" (not a list of three or more, not "A oder B")
+_PAIR_JOIN = re.compile(r"[ \t]*(?:/|[ \t](?:und|sowie|and)[ \t])[ \t]*")
+
+
+@lru_cache(maxsize=2)
+def _each_cue() -> re.Pattern[str] | None:
+    return cue_pattern(SCOPES, "each")
+
+
+def _joint_place(text: str, e: Annotation, in_clause: list[Annotation], q: Quantity, clause: tuple[int, int],
+                 figures: list[int]) -> tuple[int, int] | None:
+    """The span of "A und B" when the figure's place is one of two places named together in its clause and the figure
+    is the pair's: not one given for each ("jeweils"), nor one of as many figures as places ("5.000 und 3.000")."""
+    partner = next((o for o in in_clause if o is not e and o.label == "LOC" and o.surface.lower() != e.surface.lower()
+                    and (_PAIR_JOIN.fullmatch(text, o.span.end, e.span.start) or _PAIR_JOIN.fullmatch(text, e.span.end, o.span.start))), None)
+    if partner is None:
+        return None
+    lo, hi = min(e.span.start, partner.span.start), max(e.span.end, partner.span.end)
+    if any((clause[0] <= p < clause[1] or hi <= p < q.num_start) and p != q.num_start for p in figures):
+        return None
+    around = text[max(clause[0], lo - 2) : clause[1]]
+    if _LIST_JOIN.fullmatch(text[max(clause[0], lo - 3) : lo]) or re.match(r"\s*,", text[hi : hi + 2]):
+        return None  # "A, B und C": a list, not a pair
+    cue = _each_cue()
+    if cue is not None and cue.search(around):
+        return None
+    return lo, hi
+
+
 def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int], entities: list[Annotation],
            own: Claimant | None, figures: list[int]) -> tuple[str, str, tuple[int, int] | None, str | None] | None:
     """Return (text, kind, span, entity id) of the place or group a figure is about, or "total", or None.
@@ -529,6 +623,10 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
                   and _PLACE_PREP.search(text, max(sent[0], e.span.start - 30), e.span.start)]
     if places:
         e = min(places, key=lambda e: abs(e.span.start - q.num_start))
+        pair = _joint_place(text, e, in_clause, q, clause, figures)
+        if pair is not None:
+            # "in Rheinland-Pfalz und Nordrhein-Westfalen mit mehr als 180 Toten": the pair's figure, not one part's
+            return text[pair[0] : pair[1]], "place", pair, e.id
         return e.surface, "place", (e.span.start, e.span.end), e.id
     groups = [e for e in in_clause if e.label in ("ORG", "MISC")]
     if groups and q.unit_kind == "percent":

@@ -8,10 +8,11 @@ already set the extracted main text (mapped to the page); the filter then runs o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lagebild.ingest import headers
-from lagebild.ingest.boilerplate import plan
+from lagebild.ingest.boilerplate import Line, plan
 from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date, header_window_start
 from lagebild.model import DateValue, Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
@@ -142,9 +143,23 @@ class BoilerplateClean:
             # the first paragraphs, in that month or up to two months after it (the report comes out later)
             coarser = dated is not None and before is not None and before.precision in ("month", "year") and \
                 _within_months(before.value, dated.day, 2)
-            if dated is not None and (before is None or coarser or
+            # a plain date right under the headline beats an unlabelled one above it that is not earlier: a
+            # site banner prints the day the page was read ("06 may 2022" over the menu, "05 de mayo de 2022"
+            # under the headline), never a day before the article
+            banner = dated is not None and before is not None and i is not None and not dated.updated and \
+                not found.get("_published_labelled") and at < i < dated.line and (before.value or "")[:10] > dated.day
+            # an as-of date ("Stand: 19.01.2024 18:46 Uhr") dates the version read: an earlier plain header date is the first one
+            as_of = dated is not None and before is not None and not dated.updated and \
+                headers.as_of_label(getattr(p.lines[at], "date_keyword", None) or "") and (before.value or "")[:10] > dated.day
+            if dated is not None and (before is None or coarser or banner or as_of or
                                       ((dated.labelled or elsewhere) and not (before.value or "").startswith(dated.day))):
                 found["published"] = _header_date_value(p.lines[dated.line].text, dated)
+            elif dated is None and before is not None and i is not None and not found.get("_published_labelled") and \
+                    _teaser_list_date(p.lines, at, header_window_start(block[0], i)):
+                # the first date of a list of dated teasers far above the headline is another article's;
+                # their lines are recorded as teaser dates, so that no later stage takes one for the page's
+                found["published"] = None
+                _mark_teaser_dates(doc, p.lines[at : header_window_start(block[0], i)], base_map)
             if not found.get("author"):
                 found["author"] = choose_header_author(p.lines, block[0], i)
         if title and not meta.title:
@@ -163,6 +178,28 @@ class BoilerplateClean:
         if found.get("dateline"):
             meta.extra.setdefault("dateline", found["dateline"])
         return doc
+
+
+#: dated lines above the header window that make the first of them a teaser list's date, not the page's
+TEASER_DATES = 3
+
+
+def _teaser_list_date(lines: Sequence[Line], at: int, window_start: int) -> bool:
+    """Whether the unlabelled date at line ``at`` opens a list of dated teasers above the header window.
+
+    A page's own date stands in its header; the dates of a "more articles" list above it ("18. Januar
+    2019" under one teaser headline, "22. November 2018" under the next) belong to those articles.
+    """
+    if at >= window_start:
+        return False
+    return sum(1 for ln in lines[at:window_start] if ln.date is not None) >= TEASER_DATES
+
+
+def _mark_teaser_dates(doc: Document, lines: Sequence[Line], base_map: OffsetMap) -> None:
+    """Record the removed date lines of a teaser list as "teaser date" instead of "date line"."""
+    spans = {base_map.to_original(ln.start, ln.end) for ln in lines if ln.date is not None and ln.reason == "date line"}
+    doc.removed[:] = [Removed(r.start, r.end, "teaser date") if (r.start, r.end) in spans and r.reason == "date line" else r
+                      for r in doc.removed]
 
 
 def _within_months(coarse: str | None, day: str, months: int) -> bool:

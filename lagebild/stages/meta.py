@@ -21,7 +21,7 @@ from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.model import DateValue, Document, Provenance, Span
 from lagebild.registry import STAGES
 
-__all__ = ["MetaHeaders", "outlet_from_url"]
+__all__ = ["MetaHeaders", "outlet_from_url", "publication_kind"]
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -65,7 +65,12 @@ def _resolve_relative(rel: dict[str, object], ref: datetime | None) -> DateValue
     minutes, days, clock = rel.get("minutes_back"), rel.get("days_back") or 0, rel.get("time")
     if isinstance(minutes, int):
         when = ref - timedelta(minutes=minutes)
-        value, precision = (when.strftime("%Y-%m-%dT%H:%M"), "minute") if minutes < 24 * 60 else (when.date().isoformat(), "day")
+        if minutes < 24 * 60:
+            value, precision = when.strftime("%Y-%m-%dT%H:%M"), "minute"
+        elif minutes < 7 * 24 * 60:
+            value, precision = when.date().isoformat(), "day"
+        else:  # "vor 2 Wochen", "vor 4 Monaten": a rounded count, only the month is known
+            value, precision = when.strftime("%Y-%m"), "month"
     else:
         day = (ref - timedelta(days=int(days) if isinstance(days, (int, float, str)) else 0)).date()
         if isinstance(clock, list) and len(clock) == 2:
@@ -233,6 +238,42 @@ def _yearless_header_date(doc: Document, url: str | None, marker: str | None) ->
     return None
 
 
+#: what the cleaner may have removed a publication label line as (a flattened page's header block is often
+#: taken for a teaser list); a comment's stamp below the comments heading is not taken
+_LABEL_REASONS = frozenset({*_DATED_FURNITURE, "related links", "post meta", "navigation", "section"})
+
+
+def _removed_label_line(doc: Document, month: str | None, comments_at: int | None) -> DateValue | None:
+    """A removed line that is only a publication label and its date ("Erstveröffentlichung: 25. März 2020").
+
+    Update labels ("Aktualisiert am …") are left to the header rules, which weigh them against a
+    creation date; a bare stamp is left to the furniture loop.
+    """
+    for r in doc.removed:
+        if r.reason not in _LABEL_REASONS or r.end - r.start > 120 or (comments_at is not None and r.start > comments_at):
+            continue
+        line = doc.original[r.start : r.end]
+        dm = headers.date_line(line)
+        if dm is None or not _within(dm.value, month):
+            continue
+        kinds = {kind for _, kind, _ in page_dates.line_dates(line, day_first=True)}
+        if dm.keyword and kinds == {"published"}:
+            return DateValue(dm.value.value, dm.value.precision, False, f"printed date ('{line.strip()[:60]}')")
+    return None
+
+
+#: removed date lines below the header that make a list ("more articles" with a date under each headline)
+LIST_DATES = 3
+
+
+def _dated_list_below(doc: Document) -> set[tuple[int, int]]:
+    """The removed date lines below the header when there are ``LIST_DATES`` or more of them: the dates of
+    a list of other articles ("31. Mai 2016", "22. Februar 2016", "18. Mai 2016" under their headlines)."""
+    header_end = len(_header_region(doc))
+    below = {(r.start, r.end) for r in doc.removed if r.reason in ("date line", "teaser date") and r.start >= header_end}
+    return below if len(below) >= LIST_DATES else set()
+
+
 def _closing_statement(text: str, month: str | None) -> DateValue | None:
     """The date of a sentence that says when this piece was published or broadcast, or ``None``."""
     for m in _BROADCAST_LINE.finditer(text):
@@ -260,9 +301,11 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
         return None
     for line in _header_region(doc).splitlines():
-        if len(line) > 250 or not any(ch.isdigit() for ch in line):
+        if len(line) > 250 or not page_dates.has_digit(line) or not (page_dates.may_name_update(line) or headers.as_of_label(line)):
             continue
         for read, kind, pos in page_dates.line_dates(line, day_first=True):
+            if kind == "printed" and headers.as_of_label(line[max(0, pos - 40) : pos]):
+                kind = "modified"  # "Stand: 19.01.2024 18:46 Uhr | Erstellt: 18.01.2024": the version read
             if kind != "modified":
                 continue
             day = read
@@ -280,12 +323,58 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     return None
 
 
+def _label_kinds(line: str, day: str) -> set[str]:
+    """How ``line`` labels each date on ``day`` in it: "published", "modified" (an update or as-of label) or "printed"."""
+    kinds: set[str] = set()
+    for read, kind, pos in page_dates.line_dates(line, day_first=True):
+        if read != day:
+            continue
+        if kind == "printed" and headers.as_of_label(page_dates.ascii_digits(line)[max(0, pos - 40) : pos]):
+            kind = "modified"
+        kinds.add(kind)
+    return kinds
+
+
+def publication_kind(doc: Document, given: str | None = None) -> str | None:
+    """What kind of date ``doc.meta.published`` is, decided once for the export and the report.
+
+    ``exact``: the page prints it as its date (a publication label, a header stamp, a closing
+    credit) or its structured data (HTML/JSON fields) give it; ``updated``: the
+    only date printed is an update or as-of date ("Aktualisiert am …", "Stand: …"), so the first
+    version was published then or earlier (an upper bound, kept as the date since news pages are
+    mostly updated the same day); ``crawl``: the month a crawl stored the page (also an upper
+    bound); ``relative``: counted back from the crawl time ("vor 2 Stunden"). ``None`` without a date.
+    ``given`` is the date the reader set before this stage.
+    """
+    pub = doc.meta.published
+    if not pub.value:
+        return None
+    if pub.inferred:
+        return "relative" if isinstance(doc.meta.extra.get("relative_date"), dict) else "inferred"
+    reason = pub.reason or ""
+    if reason == "crawl marker" or (pub.precision == "month" and pub.value == doc.meta.extra.get("crawl_marker")):
+        return "crawl"
+    if given and pub.value == given and reason != "header line":
+        return "exact"  # the reader's structured data named it the publication date (``given``)
+    day = pub.value[:10]
+    kinds: set[str] = set()
+    lines = _header_region(doc).splitlines() + doc.original[-_CLOSING_WINDOW:].splitlines()
+    lines += [doc.original[r.start : r.end] for r in doc.removed if r.end - r.start <= 300]
+    for line in lines:
+        if len(line) <= 400 and any(ch.isdigit() for ch in line):
+            kinds |= _label_kinds(line, day)
+    label = reason.split("('", 1)[-1] if "('" in reason else ""  # "printed date ('Stand: …')"
+    if kinds == {"modified"} or (not kinds and label and (headers.as_of_label(label) or page_dates.update_label(label))):
+        return "updated"
+    return "exact"
+
+
 def _source_line(doc: Document, day: str) -> tuple[str, headers.LineDate] | None:
     """The header or closing line the publication date ``day`` was read from, and the date read there:
     the first line in which the header patterns read that day."""
     region = _header_region(doc).splitlines() + doc.original[-_CLOSING_WINDOW:].splitlines()
     for line in region:
-        if len(line) > 400 or not any(ch.isdigit() for ch in line):
+        if len(line) > 400 or not page_dates.has_digit(line):
             continue
         for found in headers.dates_in(line):
             if (found.value.value or "")[:10] == day:
@@ -373,8 +462,9 @@ class MetaHeaders:
             meta.author = meta.author or found.get("author")
             meta.section = meta.section or found.get("section")
         if not meta.published.value:
-            for r in doc.removed:  # a date line another cleaner removed
-                if r.reason == "date line":
+            header_end = len(_header_region(doc))
+            for r in doc.removed:  # a date line another cleaner removed in the header (not in a list below the article)
+                if r.reason == "date line" and r.end <= header_end:
                     line = doc.original[r.start : r.end]
                     dm = headers.date_line(line) or headers.date_prefix(line)
                     if dm:
@@ -395,8 +485,11 @@ class MetaHeaders:
         if not meta.published.value or meta.published.precision in ("month", "year"):
             printed = _printed_day(doc.text, meta.published.value)
             comments_at = min((r.start for r in doc.removed if r.reason == "comments widget"), default=None)
+            if printed is None:  # "Erstveröffentlichung: 25. März 2020" the cleaner took for furniture beats any stamp
+                printed = _removed_label_line(doc, meta.published.value, comments_at)
+            listed = _dated_list_below(doc)
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
-                if r.reason in _DATED_FURNITURE and r.end - r.start <= 300:
+                if r.reason in _DATED_FURNITURE and r.end - r.start <= 300 and (r.start, r.end) not in listed:
                     # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
                     comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start
                     printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment)
@@ -424,6 +517,9 @@ class MetaHeaders:
                 meta.extra["updated"] = updated.to_json()
         if not meta.published.value:
             meta.published = DateValue(None, None, False, meta.published.reason or "no publication date in the source")
+        kind = publication_kind(doc, given)
+        if kind is not None:
+            meta.extra["published_kind"] = kind
         return doc
 
     def _check_future(self, doc: Document) -> None:

@@ -311,3 +311,57 @@ def test_the_noun_before_beats_an_unknown_noun_after_an_adjective() -> None:
     assert found["3.850"]["measure"] == "count:anfrag"
     # a noun of the vocabulary after the number stays ("auf 110 Menschen" is what the Zahl der Toten counts)
     assert _claim_data("Die Zahl der Toten stieg auf 110 Menschen.")["110 Menschen"]["measure"] == "dead"
+
+
+def test_a_relative_clause_says_what_the_counted_staff_did() -> None:
+    found = _measures("Die Gewerkschaft sprach von 12.000 Beschäftigten, die sich am Morgen an den Protesten beteiligten.")
+    assert found["12.000 Beschäftigten"] == "participants"
+    # a relative clause that says nothing of taking part leaves staff as staff
+    assert _measures("Der Hersteller hat 12.000 Beschäftigte, die in drei Werken arbeiten.")["12.000 Beschäftigte"] == "employees"
+    # a new clause after the comma ("die Polizei …") is no relative clause of the noun
+    assert _measures("Die Firma zählt 800 Mitarbeiter, die Polizei sprach von einem Streik.")["800 Mitarbeiter"] == "employees"
+
+
+def test_a_date_beyond_a_compared_figure_is_that_figures_time() -> None:
+    found = _times("Die Partei kam auf 12 Prozent der Stimmen gegenüber 9,5 Prozent bei der Landtagswahl 2017.")
+    assert found["12 Prozent"] == ("2022-07-14", "publication") and found["9,5 Prozent"] == ("2017", "text")
+    # without a comparison the date is the figure's own, for every figure of a list
+    assert _times("Bei der Landtagswahl 2017 kam die Partei auf 12 Prozent der Stimmen.")["12 Prozent"] == ("2017", "text")
+    listed = _times("Am 3. Mai 2016 starben 40 Menschen und mehr als 30 wurden verletzt.")
+    assert listed["40 Menschen"] == listed["mehr als 30"] == ("2016-05-03", "text")
+    # a date closing a list of comparisons in an aside of its own is every figure's
+    shares = _times("Der Marktanteil stieg (14 statt 13 Prozent, 40 statt 39 Prozent) (alle Zahlen 2011).")
+    assert shares["14"] == shares["40"] == ("2011", "text")
+
+
+def test_a_figure_of_two_places_named_together_is_the_pairs() -> None:
+    assert _scoped("Das Erdbeben in Kroatien und Slowenien forderte mehr als 60 Tote.")["mehr als 60 Tote"] == "Kroatien und Slowenien"
+    # one place, a list of three, a figure for each and one of two figures are no pair
+    assert _scoped("In Bayern starben 12 Menschen.")["12 Menschen"] == "Bayern"
+    assert _scoped("In Bayern, Hessen und Sachsen starben 12 Menschen.")["12 Menschen"] != "Hessen und Sachsen"
+    assert _scoped("In Hamburg und München demonstrierten jeweils 5.000 Menschen.")["5.000 Menschen"] == "München"
+
+
+def test_a_part_of_a_whole_is_not_the_whole() -> None:
+    found = _measures("Von den 40 Toten seien bislang 25 identifiziert worden.")
+    assert (found["40 Toten"], found["25"]) == ("dead", "dead:identified")
+    assert _measures("Bislang wurden 25 Tote identifiziert.")["25 Tote"] == "dead:identified"
+    assert _measures("Von den 90 Verletzten sind 10 noch im Krankenhaus.")["10"] == "injured:part"
+    # a whole alone, and a count after "von den" that names no whole of a figure, stay as they are
+    assert _measures("Bei dem Unglück starben 40 Menschen.")["40 Menschen"] == "dead"
+    assert _measures("Von den Rettungskräften wurden 25 Tote geborgen.")["25 Tote"] == "dead"
+
+
+def test_injuries_of_which_some_are_severe_count_the_injured() -> None:
+    found = _measures("Bei dem Unfall erlitten 12 Fahrgäste zum Teil lebensgefährliche oder schwere Verletzungen.")
+    assert found["12 Fahrgäste"] == "injured"
+    assert _measures("Bei dem Unfall erlitten 12 Fahrgäste schwere Verletzungen.")["12 Fahrgäste"] == "severely_injured"
+
+
+def test_a_share_that_sank_from_one_value_to_another_has_a_prior_value() -> None:
+    doc: Document = analyse("Die Partei ist bei der Wahl von 25 auf 18 Prozent abgesackt.", outlet="outlet", extra=["timex.rules.v1"])
+    roles = {a.surface: a.data.get("role") for a in doc.of_kind("claim")}
+    assert roles == {"25": "prior", "18 Prozent": None}
+    # "von … auf …" without a verb of change is no change
+    doc = analyse("Die Partei kam bei der Wahl in 25 Kreisen auf 18 Prozent.", outlet="outlet", extra=["timex.rules.v1"])
+    assert not [a for a in doc.of_kind("claim") if a.data.get("role") == "prior"]

@@ -111,3 +111,10 @@ def test_a_noun_outside_the_vocabulary_takes_a_casualty_frame_only_after_it() ->
     assert vocab.classify(unit="Bergsteiger", unit_kind="count", clause=clause, sentence=clause, at=clause.index("drei")) == "dead"
     clause = "Getötet wurden bei dem Angriff drei Soldaten"  # a noun that says who is counted takes a frame before it
     assert vocab.classify(unit="Soldaten", unit_kind="count", clause=clause, sentence=clause, at=clause.index("drei")) == "dead"
+
+
+def test_a_qualified_measure_is_labelled_by_its_qualifier() -> None:
+    vocab = load_measures()
+    assert vocab.label("dead:identified") == "identified dead"
+    assert vocab.label("injured:part") == "part of the injured"
+    assert vocab.label("dead") == "dead"

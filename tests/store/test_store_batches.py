@@ -80,3 +80,52 @@ def test_rows_must_match_the_documents_one_to_one(store: Any) -> None:
     with pytest.raises(ValueError):
         store.save_documents([make_doc("d1", *TEXTS["d1"]), make_doc("d2", *TEXTS["d2"])], [None])
     assert store.document_ids() == []
+
+
+def _indexes(db: Any) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
+
+
+def test_bulk_loads_into_empty_tables_keep_every_index_and_row(tmp_path: Any) -> None:
+    """Band, entity-key and mention rows written into empty tables (indexes built after the rows)
+    and into filled ones (indexes kept) give the same rows, the schema's indexes, and plans that use them."""
+    from lagebild.store.sqlite import SQLiteStore
+
+    st = SQLiteStore(str(tmp_path / "lb.db"))
+    before = _indexes(st.db)
+    assert {"minhash_bands_doc", "entity_keys_entity", "mentions_entity", "mentions_doc"} <= before
+    docs = [make_doc(i, *TEXTS[i]) for i in TEXTS]
+    st.save_documents(docs)
+    ids = [d.id for d in docs]
+    st.save_bands("b1", ids[:1], [(ids[0], k) for k in (5, 1, 3)])  # empty table: bulk
+    st.save_bands("b1", ids[1:], [(d, k) for d in ids[1:] for k in (2, 3)])  # filled: plain inserts
+    assert _indexes(st.db) == before
+    expected = sorted([(k, ids[0]) for k in (1, 3, 5)] + [(k, d) for d in ids[1:] for k in (2, 3)])
+    assert sorted((r[0], r[1]) for r in st.db.execute("SELECT band, doc_id FROM minhash_bands")) == expected
+    assert sorted(st.band_docs([3])) == sorted((3, d) for d in ids)
+    plan = " ".join(str(r[-1]) for r in st.db.execute("EXPLAIN QUERY PLAN DELETE FROM minhash_bands WHERE doc_id = ?", (ids[0],)))
+    assert "minhash_bands_doc" in plan
+    forms = {"org:kreml": ([{"label": "ORG", "norm": "kreml"}], {"n:kreml", "n:kremlin"})}
+    st.save_entity_index("s1", forms, {}, replace_all=True)
+    st.save_entity_index("s1", {"loc:moskau": ([{"label": "LOC", "norm": "moskau"}], {"n:moskau"})}, {})
+    assert _indexes(st.db) == before
+    assert set(st.entity_forms(["n:kremlin", "n:moskau"])) == {"org:kreml", "loc:moskau"}
+
+
+def test_a_failed_bulk_load_keeps_the_index_and_the_stored_rows(tmp_path: Any) -> None:
+    """The index dropped for a bulk load comes back with the rollback when the insert fails."""
+    from lagebild.store.sqlite import SQLiteStore
+
+    st = SQLiteStore(str(tmp_path / "lb.db"))
+    doc = make_doc("d1", *TEXTS["d1"])
+    st.save_documents([doc])
+    before = _indexes(st.db)
+
+    def rows() -> Any:
+        yield ("d1", 1)
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        st.save_bands("b1", ["d1"], rows())
+    assert _indexes(st.db) == before
+    assert st.db.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == 0
