@@ -152,8 +152,9 @@ class RuleClaims:
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
             payloads.append(data)
-        _mark_parts(text, quantities, payloads, sentences, sent_starts)
-        for old, new in prior_pairs(text, quantities, sentences):
+        pairs = prior_pairs(text, quantities, sentences)
+        _mark_parts(text, quantities, payloads, (sentences, sent_starts), {i for pair in pairs for i in pair})
+        for old, new in pairs:
             _link_prior(text, (quantities[old], payloads[old]), (quantities[new], payloads[new]), timexes, published)
         for q, data in zip(quantities, payloads, strict=True):
             doc.add("claim", Span(q.start, q.end), self.prov, label="numeric", data=data)
@@ -308,24 +309,38 @@ def _relative_end(text: str, sent: tuple[int, int], q: Quantity, end: int) -> in
 _WHOLE_OPEN = re.compile(r"(?<![\w])[Vv]on[ \t]+(?:den|diesen)[ \t]+(?:(?:insgesamt|mindestens|mehr[ \t]+als|rund|etwa|bislang|bisher)[ \t]+)?$")
 
 
-def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]], sentences: list[tuple[int, int]],
-                sent_starts: list[int]) -> None:
+def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]],
+                sentences: tuple[list[tuple[int, int]], list[int]], changed: set[int]) -> None:
     """"Von den 128 Toten waren 64 …": a figure after such a whole in its clause, of the whole's measure, counts a part
-    of it, a measure of its own (``dead:part``); one with its own qualifier ("identifiziert") keeps that."""
+    of it, a measure of its own (``dead:part``); one with its own qualifier ("identifiziert") keeps that.
+
+    A part is never larger than its whole, and a figure the count changed to ("Von den 10 Verletzten … ist die Zahl auf
+    25 gestiegen", indices in ``changed`` or after "auf" with a verb of change) is the whole's new value, not a part."""
     vocab = load_measures()
+    changes = load_changes()
+    spans, sent_starts = sentences
     for i, q in enumerate(quantities):
         if not _WHOLE_OPEN.search(text, max(0, q.start - 40), q.start):
             continue
         k = bisect.bisect_right(sent_starts, q.num_start) - 1
-        sent = sentences[k] if k >= 0 else (0, len(text))
+        sent = spans[k] if k >= 0 else (0, len(text))
         clause = clause_of(text, sent, q.num_start)
         whole = payloads[i]["measure"]
         for j in range(i + 1, len(quantities)):
-            if quantities[j].num_start >= clause[1]:
+            p = quantities[j]
+            if p.num_start >= clause[1]:
                 break
+            if p.value > q.value or j in changed or (_CHANGED_TO.search(text, max(sent[0], p.start - 20), p.start)
+                                                      and changes.verbs.search(text, sent[0], sent[1])):
+                continue
             if payloads[j]["measure"] == whole and ":" not in str(whole) and not payloads[j].get("role"):
                 payloads[j]["measure"] = f"{whole}:part"
                 payloads[j]["measure_label"] = vocab.label(payloads[j]["measure"])
+
+
+#: the figure a count changed to: "(stieg) auf (mindestens) 25"
+_CHANGED_TO = re.compile(r"(?<![\w])auf[ \t]+(?:(?:mindestens|mehr[ \t]+als|rund|etwa|über|fast|knapp|nun|jetzt|bereits|schon)[ \t]+)?$",
+                         re.IGNORECASE)
 
 
 #: what ends a clause or opens an aside between a figure and a date (not the comma of "24,1")

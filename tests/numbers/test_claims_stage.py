@@ -365,3 +365,13 @@ def test_a_share_that_sank_from_one_value_to_another_has_a_prior_value() -> None
     # "von … auf …" without a verb of change is no change
     doc = analyse("Die Partei kam bei der Wahl in 25 Kreisen auf 18 Prozent.", outlet="outlet", extra=["timex.rules.v1"])
     assert not [a for a in doc.of_kind("claim") if a.data.get("role") == "prior"]
+
+
+def test_a_count_changed_to_or_larger_than_the_whole_is_no_part() -> None:
+    # the count the whole changed to is its new value, not a part of it
+    assert _measures("Von den 10 Verletzten am Samstag ist die Zahl inzwischen auf 25 Verletzte gestiegen.")["25 Verletzte"] == "injured"
+    assert _measures("Von den 40 Toten ist die Zahl der Opfer auf 30 Tote gesunken.")["30 Tote"] == "dead"
+    # a part is never larger than its whole
+    assert _measures("Von den 2.000 Festgenommenen sind inzwischen 2.500 Festgenommene wieder frei.")["2.500 Festgenommene"] == "arrested"
+    # a smaller figure without a change stays a part
+    assert _measures("Von den 300 Festgenommenen sind 40 wieder auf freiem Fuß.")["40"] == "arrested:part"
