@@ -189,15 +189,23 @@ class RuleClaims:
         clause = clause_of(text, sent, q.num_start)
         # "Die Zahl der Menschen, die … ums Leben kamen, ist … auf 141 gestiegen": the frame sits with the noun
         frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
-        # "68.000 Mitarbeiter, die sich an dem Ausstand beteiligten": the relative clause says what the counted did
+        # "68.000 Mitarbeiter, die sich an dem Ausstand beteiligten": the relative clause says what the counted did,
+        # unless the main clause goes on after it with a frame of its own ("12 Menschen, die … verletzt wurden, im
+        # Krankenhaus gestorben": the main clause says what is counted)
         frame_hi = _relative_end(text, sent, q, clause[1])
         if _WHOLE_OPEN.search(text, max(sent[0], q.start - 40), q.start):
             frame_hi = q.end  # "Von den 128 Toten seien 64 identifiziert": the frame after the whole is its part's
         if _part_of(text, clause[0], q.num_start):
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
+        frame_text = text[frame_lo:frame_hi]
+        rest = _main_clause_rest(text, sent, frame_hi) if frame_hi > clause[1] else None
+        if rest is not None:
+            main = text[frame_lo : clause[1]] + " " + text[rest[0] : rest[1]]
+            if load_measures().of_frame(main, q.num_start - frame_lo) is not None:
+                frame_text = main
         whole = _WHOLE_AFTER_PART.search(text, max(sent[0], q.start - 30), q.start) is not None
         # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the frame counts the part, not the whole
-        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else text[frame_lo : frame_hi],
+        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else frame_text,
                                            sentence="" if whole else text[sent[0] : sent[1]], at=0 if whole else q.num_start - frame_lo)
         if measure == "people" and q.unit_from == "after":
             # "die Zahl der Toten ist auf mindestens 110 Menschen gestiegen": the noun before says what is counted
@@ -303,6 +311,23 @@ def _relative_end(text: str, sent: tuple[int, int], q: Quantity, end: int) -> in
         return end
     m = _RELATIVE.match(text, end, sent[1])
     return clause_of(text, sent, m.end())[1] if m is not None else end
+
+
+#: what opens a clause of its own after a relative clause (", und die Polizei …", ", als …"), not the rest of the main clause
+_NEW_CLAUSE = re.compile(r"[ \t]*(?:und|oder|aber|sondern|doch|denn|während|weil|da|als|wie|wo|nachdem|bevor|obwohl|wobei|so|die|der|"
+                         r"das|welche|denen|dass|ob|wenn|sagte|sagten|teilte|teilten|hieß|berichtete|berichteten)(?![\w])|[ \t]*[A-ZÄÖÜ\d\"„(]")
+
+
+def _main_clause_rest(text: str, sent: tuple[int, int], rel_end: int) -> tuple[int, int] | None:
+    """The rest of the main clause after a relative clause ending at ``rel_end`` (", im Krankenhaus gestorben"), or
+    None when what follows opens a clause of its own or holds a figure of its own."""
+    if rel_end >= sent[1] or text[rel_end : rel_end + 1] != ",":
+        return None
+    start = rel_end + 1 + len(text[rel_end + 1 : sent[1]]) - len(text[rel_end + 1 : sent[1]].lstrip())
+    rest = clause_of(text, sent, start) if start < sent[1] else (start, start)
+    if rest[0] <= rel_end or rest[0] >= rest[1] or _NEW_CLAUSE.match(text, rel_end + 1, rest[1]) or any(ch.isdigit() for ch in text[rest[0] : rest[1]]):
+        return None
+    return rest
 
 
 #: a figure that opens its clause as the whole a later figure is part of ("Von den 128 Toten …", "Von den insgesamt 40")

@@ -375,3 +375,14 @@ def test_a_count_changed_to_or_larger_than_the_whole_is_no_part() -> None:
     assert _measures("Von den 2.000 Festgenommenen sind inzwischen 2.500 Festgenommene wieder frei.")["2.500 Festgenommene"] == "arrested"
     # a smaller figure without a change stays a part
     assert _measures("Von den 300 Festgenommenen sind 40 wieder auf freiem Fuß.")["40"] == "arrested:part"
+
+
+def test_the_main_clause_after_a_relative_clause_says_what_is_counted() -> None:
+    found = _measures("Inzwischen sind 12 Menschen, die bei dem Anschlag verletzt wurden, im Krankenhaus gestorben.")
+    assert found["12 Menschen"] == "dead"
+    assert _measures("Es wurden 30 Menschen, die an der Demonstration teilnahmen, festgenommen.")["30 Menschen"] == "arrested"
+    # a main clause without a frame of its own, or a new clause after the relative one, leaves the relative clause's frame
+    found = _measures("Inzwischen sind 12 Menschen, die bei dem Anschlag verletzt wurden, wieder zu Hause.")
+    assert found["12 Menschen"] == "injured"
+    found = _measures("Die Polizei zählte 30 Menschen, die an der Demonstration teilnahmen, sagte ein Sprecher.")
+    assert found["30 Menschen"] == "participants"
