@@ -137,6 +137,7 @@ class RuleClaims:
         counted = {t.id for q in quantities for t in timexes if t.span.start < q.num_end and q.num_start < t.span.end}
         timexes = [t for t in timexes if t.id not in counted]
         figures = [q.num_start for q in quantities]
+        by_start = {q.num_start: q for q in quantities}
         by_noun: dict[tuple[int, int], str] = {}  # measure of the figure a noun belongs to
         payloads: list[dict[str, Any]] = []
         for q in quantities:
@@ -144,7 +145,7 @@ class RuleClaims:
             sent = _skip_marker(text, sentences[k] if k >= 0 else (0, len(text)))
             nxt = sentences[k + 1 : k + 3] if k >= 0 else []
             prev = sentences[max(0, k - 2) : k] if k > 0 else []
-            data = self._payload(doc, q, sent, (prev, nxt), figures, quotes, timexes, entities, outlet, published)
+            data = self._payload(doc, q, sent, (prev, nxt), (figures, by_start), quotes, timexes, entities, outlet, published)
             shared = by_noun.get(q.unit_span) if q.unit_span else None
             if q.unit_from == "ellipsis" and shared is not None and data["measure"] in ("people", "percent"):
                 # "In der Türkei starben 4000 Menschen, in Syrien 1500": the figure shares the measure of its noun's figure
@@ -161,11 +162,12 @@ class RuleClaims:
         return doc
 
     def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int],
-                 around: tuple[list[tuple[int, int]], list[tuple[int, int]]], figures: list[int],
+                 around: tuple[list[tuple[int, int]], list[tuple[int, int]]], all_figures: tuple[list[int], dict[int, Quantity]],
                  quotes: list[Annotation], timexes: list[Annotation], entities: list[Annotation], outlet: str,
                  published: str | None) -> dict[str, Any]:
         text = doc.text
         prev, nxt = around
+        figures, by_start = all_figures
         att = _attribution(quotes, q.num_start, q.num_end)
         speaker = att.data.get("speaker_text") if att is not None else None
         mention = att.data.get("speaker_mention_span") if att is not None else None
@@ -183,7 +185,7 @@ class RuleClaims:
         hedges = [h for h in (q.hedge, att.data.get("hedge") if att is not None else None) if h]
         # Only calendar points are reference times ("in den kommenden Tagen" → PXD is not).
         in_sentence = [t for t in timexes if sent[0] <= t.span.start < sent[1] and t.label in ("DATE", "TIME")
-                       and str(t.data.get("value") or "")[:1].isdigit() and not _compared_across(text, q, t, figures)]
+                       and str(t.data.get("value") or "")[:1].isdigit() and not _compared_across(text, q, t, figures, by_start)]
         timex = min(in_sentence, key=lambda t: abs(t.span.start - q.num_start), default=None)
         subject = claim_subject(text, q, sent[0])
         clause = clause_of(text, sent, q.num_start)
@@ -372,20 +374,36 @@ _CHANGED_TO = re.compile(r"(?<![\w])auf[ \t]+(?:(?:mindestens|mehr[ \t]+als|rund
 _CLAUSE_MARK = re.compile(r"[;:()\[\]]|,(?!\d)")
 
 
-def _compared_across(text: str, q: Quantity, t: Annotation, figures: list[int]) -> bool:
-    """True when a comparison separates the figure from the date and another figure stands between them ("29 Prozent
-    im Vergleich zu den 24,1 Prozent bei der Wahl 2021"): the date is the compared figure's, not this one's."""
+def _compared_across(text: str, q: Quantity, t: Annotation, figures: list[int], by_start: dict[int, Quantity]) -> bool:
+    """True when a comparison separates the figure from the date and another figure of the same unit stands between
+    them ("29 Prozent im Vergleich zu den 24,1 Prozent bei der Wahl 2021"): the date is the compared figure's, not this
+    one's. Figures of different units are not compared ("1.500 Tote gegenüber 2 Beben")."""
     lo, hi = (q.num_end, t.span.start) if t.span.start >= q.num_end else (t.span.end, q.num_start)
     if hi - lo < 4:
         return False
     if t.span.start < q.num_start:  # "2017 kam sie auf 12, gegenüber 9,5": the compared figure is this one
-        return any(lo <= p < hi for p in figures) and \
+        return any(lo <= p < hi and _same_unit(by_start.get(p), q) for p in figures) and \
             any(cue.end() == q.num_start for cue in load_changes().compared.finditer(text, lo, q.num_start + 1))
     # the compared figure is the last one before the date, in its clause, not one of a list of comparisons before a
-    # closing date of all ("14 statt 13, 40 statt 39 … (alle Zahlen 2011)")
+    # closing date of all ("14 gegenüber 13, 40 gegenüber 39 … (alle Zahlen 2011)")
     last = max((p for p in figures if lo <= p < hi), default=None)
     return last is not None and hi - last <= 60 and not _CLAUSE_MARK.search(text, last, hi) \
+        and _same_unit(by_start.get(last), q) \
         and any(cue.end() == last for cue in load_changes().compared.finditer(text, lo, hi))
+
+
+def _same_unit(a: Quantity | None, b: Quantity) -> bool:
+    """True when two figures can be compared: the same kind of unit and, for counts, the same counted noun (or nouns
+    of the same measure) or a noun left out ("24,1 Prozent gegenüber 29", "40 Tote gegenüber 30 Toten")."""
+    if a is None or a.unit_kind != b.unit_kind:
+        return False
+    if a.unit_kind != "count" or not a.unit or not b.unit or "ellipsis" in (a.unit_from, b.unit_from):
+        return True
+    if a.unit.lower() == b.unit.lower():
+        return True
+    vocab = load_measures()
+    ma, mb = vocab.of_noun(a.unit), vocab.of_noun(b.unit)
+    return ma is not None and mb is not None and ma.id == mb.id
 
 
 def _after_person(text: str, paren: int, people: list[Annotation]) -> bool:
@@ -410,12 +428,19 @@ def _link_prior(text: str, old: tuple[Quantity, dict[str, Any]], new: tuple[Quan
     A date between the two figures belongs to the old value; without one the old value's time is only known to
     be earlier (``ref_time_basis`` ``before``, ``ref_time_before`` = the claim's time)."""
     (oq, od), (nq, nd) = old, new
-    lo, hi = (oq.end, nq.start) if oq.start < nq.start else (nq.end, oq.start)
     dated = [t for t in timexes if t.label in ("DATE", "TIME") and str(t.data.get("value") or "")[:1].isdigit()]
-    between = [t for t in dated if lo <= t.span.start < hi]
-    if nd.get("time_ann") in {t.id for t in between}:
-        # the date of the old value is not the claim's: one right after the new value is ("auf 40 am Montag")
+    if oq.start < nq.start:
+        between = [t for t in dated if oq.end <= t.span.start < nq.start]
+        # one right after the new value is the claim's ("auf 40 am Montag")
         after = [t for t in dated if nq.end <= t.span.start <= nq.end + 40 and not re.search(r"[.;!?]", text[nq.end : t.span.start])]
+    else:
+        # "auf 40, nach zuvor 30 am Sonntag": a date right after the old value, in its clause, is its own; one between
+        # the two is the claim's ("auf 40 am Montag, nach zuvor 30")
+        between = [t for t in dated if oq.end <= t.span.start <= oq.end + 40 and not _CLAUSE_MARK.search(text, oq.end, t.span.start)
+                   and not re.search(r"[.!?]", text[oq.end : t.span.start])]
+        after = [t for t in dated if nq.end <= t.span.start < oq.start]
+    if nd.get("time_ann") in {t.id for t in between}:
+        # the date of the old value is not the claim's
         t = after[0] if after else None
         nd.update(ref_time=(t.data.get("value") if t else None) or published, time_ann=t.id if t else None,
                   ref_time_basis="text" if t else ("publication" if published else None))

@@ -386,3 +386,27 @@ def test_the_main_clause_after_a_relative_clause_says_what_is_counted() -> None:
     assert found["12 Menschen"] == "injured"
     found = _measures("Die Polizei zählte 30 Menschen, die an der Demonstration teilnahmen, sagte ein Sprecher.")
     assert found["30 Menschen"] == "participants"
+
+
+def test_a_substituted_or_later_figure_shares_the_date_and_only_like_figures_are_compared() -> None:
+    # "statt" replaces one forecast by another for the same year: the date is both figures'
+    found = _times("Die Bundesregierung erwartet nun 0,3 Prozent Wachstum statt 1,1 Prozent im Jahr 2025.")
+    assert found["0,3 Prozent"] == found["1,1 Prozent"] == ("2025", "text")
+    found = _times("Der Konzern meldet 5 Milliarden Euro Gewinn statt 6 Milliarden Euro im Geschäftsjahr 2025.")
+    assert found["5 Milliarden Euro"] == ("2025", "text")
+    # "nach" says what came before, it compares nothing
+    found = _times("Am 6. Februar 2023 starben mindestens 1.500 Menschen, nach 2 schweren Beben.")
+    assert found["2 schweren Beben"] == ("2023-02-06", "text")
+    # a compared figure of another noun is no comparison; one of the same measure is
+    found = _times("Bei dem Erdbeben starben 1.500 Menschen gegenüber 2 Beben im Jahr 2011.")
+    assert found["1.500 Menschen"] == ("2011", "text")
+    found = _times("Die Polizei zählte 4.000 Teilnehmer gegenüber 3.000 Demonstranten im Jahr 2019.")
+    assert found["4.000 Teilnehmer"] == ("2022-07-14", "publication") and found["3.000 Demonstranten"] == ("2019", "text")
+
+
+def test_a_date_right_after_a_prior_value_named_after_the_new_one_is_the_prior_values() -> None:
+    found = _claim_data("Die Zahl der Verletzten stieg auf 120, nach zuvor 80 am Sonntag.")
+    assert found["120"]["ref_time"] == "2026-03-02" and found["120"]["ref_time_basis"] == "publication"
+    assert found["80"]["ref_time"] == "2026-03-01" and found["80"]["role"] == "prior"
+    found = _claim_data("Die Zahl der Verletzten stieg am Montag auf 120, nach zuvor 80 am Sonntag.")
+    assert found["120"]["ref_time"] == "2026-03-02" and found["120"]["ref_time_basis"] == "text"
