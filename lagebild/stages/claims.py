@@ -28,6 +28,7 @@ from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.changes import load_changes, prior_pairs
 from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
+from lagebild.numbers.words import parse_number_word
 from lagebild.registry import STAGES
 from lagebild.stages.claim_sources import (
     REPORTING_OPEN,
@@ -639,6 +640,24 @@ def _respective(text: str, q: Quantity, clause: tuple[int, int], groups: list[An
 _PAIR_JOIN = re.compile(r"[ \t]*(?:/|[ \t](?:und|sowie|and)[ \t])[ \t]*")
 
 
+#: figures given one for each of the places named ("300 beziehungsweise 200", "300 bzw. 200")
+_RESPECTIVELY = re.compile(r"(?<![\w])(?:beziehungsweise|bzw\.|respektive|resp\.)(?![\w])", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+#: a number, unless it is part of a date or a time ("am 3. Mai", "2023", "um 20.30 Uhr")
+_NUMERAL = re.compile(r"(?<![\w.,])(?!\d{1,2}\.(?:\s|\d{1,2}\.)|(?:19|20)\d\d(?![\d.,])|\d{1,2}[.:]\d\d\s*Uhr)\d")
+
+
+def _other_numeral(text: str, clause: tuple[int, int], q: Quantity) -> bool:
+    """True when the clause holds a number besides the figure's own, in digits or words from two up ("300 und 200",
+    "dreihundert und zweihundert"), which the number finder may not have made a figure of its own; dates are no such
+    number."""
+    for lo, hi in ((clause[0], q.num_start), (q.num_end, clause[1])):
+        if lo < hi and (_NUMERAL.search(text, lo, hi) is not None
+                        or any((parse_number_word(w.group().lower()) or 0) >= 2 for w in _WORD.finditer(text, lo, hi))):
+            return True
+    return False
+
+
 @lru_cache(maxsize=2)
 def _each_cue() -> re.Pattern[str] | None:
     return cue_pattern(SCOPES, "each")
@@ -655,6 +674,8 @@ def _joint_place(text: str, e: Annotation, in_clause: list[Annotation], q: Quant
     lo, hi = min(e.span.start, partner.span.start), max(e.span.end, partner.span.end)
     if any((clause[0] <= p < clause[1] or hi <= p < q.num_start) and p != q.num_start for p in figures):
         return None
+    if _RESPECTIVELY.search(text, clause[0], clause[1]) or _other_numeral(text, clause, q):
+        return None  # "In Berlin und Hamburg wurden 300 beziehungsweise 200 …": one figure for each place
     around = text[max(clause[0], lo - 2) : clause[1]]
     if _LIST_JOIN.fullmatch(text[max(clause[0], lo - 3) : lo]) or re.match(r"\s*,", text[hi : hi + 2]):
         return None  # "A, B und C": a list, not a pair

@@ -410,3 +410,15 @@ def test_a_date_right_after_a_prior_value_named_after_the_new_one_is_the_prior_v
     assert found["80"]["ref_time"] == "2026-03-01" and found["80"]["role"] == "prior"
     found = _claim_data("Die Zahl der Verletzten stieg am Montag auf 120, nach zuvor 80 am Sonntag.")
     assert found["120"]["ref_time"] == "2026-03-02" and found["120"]["ref_time_basis"] == "text"
+
+
+def test_figures_given_for_each_of_two_places_are_no_pairs() -> None:
+    found = _scoped("In Berlin und Hamburg wurden 300 beziehungsweise 200 Menschen festgenommen.")
+    assert found["200 Menschen"] == "Hamburg"
+    found = _scoped("In Sachsen und Thüringen kam die Partei auf 30 bzw. 28 Prozent.")
+    assert found["28 Prozent"] == "Thüringen"
+    assert _scoped("In Berlin und Hamburg wurden dreihundert und zweihundert Menschen festgenommen.")["zweihundert Menschen"] == "Hamburg"
+    # one figure for both places, a date in the clause included, stays the pair's
+    assert _scoped("In Berlin und Hamburg wurden 500 Menschen festgenommen.")["500 Menschen"] == "Berlin und Hamburg"
+    found = _scoped("In Berlin und Hamburg demonstrierten am 3. Mai 2024 um 14.30 Uhr 5.000 Menschen.")
+    assert found["5.000 Menschen"] == "Berlin und Hamburg"
