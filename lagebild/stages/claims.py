@@ -26,6 +26,7 @@ from lagebild.compare.claim_values import cue_pattern
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.changes import load_changes, prior_pairs
+from lagebild.numbers.clause_cues import load_clause_cues
 from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.words import parse_number_word
@@ -196,7 +197,7 @@ class RuleClaims:
         # unless the main clause goes on after it with a frame of its own ("12 Menschen, die … verletzt wurden, im
         # Krankenhaus gestorben": the main clause says what is counted)
         frame_hi = _relative_end(text, sent, q, clause[1])
-        if _WHOLE_OPEN.search(text, max(sent[0], q.start - 40), q.start):
+        if load_clause_cues().whole_open.search(text, max(sent[0], q.start - 40), q.start):
             frame_hi = q.end  # "Von den 128 Toten seien 64 identifiziert": the frame after the whole is its part's
         if _part_of(text, clause[0], q.num_start):
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
@@ -304,21 +305,12 @@ class RuleClaims:
         return data
 
 
-#: a relative clause right after a counted noun (", die sich …", ", der am …"), not a new clause (", die Polizei …")
-_RELATIVE = re.compile(r",[ \t]+(?:die|der|welche|denen)[ \t]+(?=[a-zäöüß])")
-
-
 def _relative_end(text: str, sent: tuple[int, int], q: Quantity, end: int) -> int:
     """The end of the relative clause of the figure's counted noun when it follows the noun, else ``end``."""
     if q.unit_from != "after" or q.unit_span is None or q.unit_span[1] > end or text[q.unit_span[1] : end].strip():
         return end
-    m = _RELATIVE.match(text, end, sent[1])
+    m = load_clause_cues().relative.match(text, end, sent[1])
     return clause_of(text, sent, m.end())[1] if m is not None else end
-
-
-#: what opens a clause of its own after a relative clause (", und die Polizei …", ", als …"), not the rest of the main clause
-_NEW_CLAUSE = re.compile(r"[ \t]*(?:und|oder|aber|sondern|doch|denn|während|weil|da|als|wie|wo|nachdem|bevor|obwohl|wobei|so|die|der|"
-                         r"das|welche|denen|dass|ob|wenn|sagte|sagten|teilte|teilten|hieß|berichtete|berichteten)(?![\w])|[ \t]*[A-ZÄÖÜ\d\"„(]")
 
 
 def _main_clause_rest(text: str, sent: tuple[int, int], rel_end: int) -> tuple[int, int] | None:
@@ -328,13 +320,9 @@ def _main_clause_rest(text: str, sent: tuple[int, int], rel_end: int) -> tuple[i
         return None
     start = rel_end + 1 + len(text[rel_end + 1 : sent[1]]) - len(text[rel_end + 1 : sent[1]].lstrip())
     rest = clause_of(text, sent, start) if start < sent[1] else (start, start)
-    if rest[0] <= rel_end or rest[0] >= rest[1] or _NEW_CLAUSE.match(text, rel_end + 1, rest[1]) or any(ch.isdigit() for ch in text[rest[0] : rest[1]]):
+    if rest[0] <= rel_end or rest[0] >= rest[1] or load_clause_cues().new_clause.match(text, rel_end + 1, rest[1]) or any(ch.isdigit() for ch in text[rest[0] : rest[1]]):
         return None
     return rest
-
-
-#: a figure that opens its clause as the whole a later figure is part of ("Von den 128 Toten …", "Von den insgesamt 40")
-_WHOLE_OPEN = re.compile(r"(?<![\w])[Vv]on[ \t]+(?:den|diesen)[ \t]+(?:(?:insgesamt|mindestens|mehr[ \t]+als|rund|etwa|bislang|bisher)[ \t]+)?$")
 
 
 def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]],
@@ -345,10 +333,10 @@ def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, 
     A part is never larger than its whole, and a figure the count changed to ("Von den 10 Verletzten … ist die Zahl auf
     25 gestiegen", indices in ``changed`` or after "auf" with a verb of change) is the whole's new value, not a part."""
     vocab = load_measures()
-    changes = load_changes()
+    changes, cues = load_changes(), load_clause_cues()
     spans, sent_starts = sentences
     for i, q in enumerate(quantities):
-        if not _WHOLE_OPEN.search(text, max(0, q.start - 40), q.start):
+        if not cues.whole_open.search(text, max(0, q.start - 40), q.start):
             continue
         k = bisect.bisect_right(sent_starts, q.num_start) - 1
         sent = spans[k] if k >= 0 else (0, len(text))
@@ -358,17 +346,12 @@ def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, 
             p = quantities[j]
             if p.num_start >= clause[1]:
                 break
-            if p.value > q.value or j in changed or (_CHANGED_TO.search(text, max(sent[0], p.start - 20), p.start)
+            if p.value > q.value or j in changed or (changes.auf_before.search(text, max(sent[0], p.start - 20), p.start)
                                                       and changes.verbs.search(text, sent[0], sent[1])):
                 continue
             if payloads[j]["measure"] == whole and ":" not in str(whole) and not payloads[j].get("role"):
                 payloads[j]["measure"] = f"{whole}:part"
                 payloads[j]["measure_label"] = vocab.label(payloads[j]["measure"])
-
-
-#: the figure a count changed to: "(stieg) auf (mindestens) 25"
-_CHANGED_TO = re.compile(r"(?<![\w])auf[ \t]+(?:(?:mindestens|mehr[ \t]+als|rund|etwa|über|fast|knapp|nun|jetzt|bereits|schon)[ \t]+)?$",
-                         re.IGNORECASE)
 
 
 #: what ends a clause or opens an aside between a figure and a date (not the comma of "24,1")
@@ -640,8 +623,6 @@ def _respective(text: str, q: Quantity, clause: tuple[int, int], groups: list[An
 _PAIR_JOIN = re.compile(r"[ \t]*(?:/|[ \t](?:und|sowie|and)[ \t])[ \t]*")
 
 
-#: figures given one for each of the places named ("300 beziehungsweise 200", "300 bzw. 200")
-_RESPECTIVELY = re.compile(r"(?<![\w])(?:beziehungsweise|bzw\.|respektive|resp\.)(?![\w])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 #: a number, unless it is part of a date or a time ("am 3. Mai", "2023", "um 20.30 Uhr")
 _NUMERAL = re.compile(r"(?<![\w.,])(?!\d{1,2}\.(?:\s|\d{1,2}\.)|(?:19|20)\d\d(?![\d.,])|\d{1,2}[.:]\d\d\s*Uhr)\d")
@@ -674,7 +655,7 @@ def _joint_place(text: str, e: Annotation, in_clause: list[Annotation], q: Quant
     lo, hi = min(e.span.start, partner.span.start), max(e.span.end, partner.span.end)
     if any((clause[0] <= p < clause[1] or hi <= p < q.num_start) and p != q.num_start for p in figures):
         return None
-    if _RESPECTIVELY.search(text, clause[0], clause[1]) or _other_numeral(text, clause, q):
+    if load_clause_cues().respectively.search(text, clause[0], clause[1]) or _other_numeral(text, clause, q):
         return None  # "In Berlin und Hamburg wurden 300 beziehungsweise 200 …": one figure for each place
     around = text[max(clause[0], lo - 2) : clause[1]]
     if _LIST_JOIN.fullmatch(text[max(clause[0], lo - 3) : lo]) or re.match(r"\s*,", text[hi : hi + 2]):
