@@ -624,15 +624,16 @@ _PAIR_JOIN = re.compile(r"[ \t]*(?:/|[ \t](?:und|sowie|and)[ \t])[ \t]*")
 
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
-#: a number, unless it is part of a date or a time ("am 3. Mai", "2023", "um 20.30 Uhr")
-_NUMERAL = re.compile(r"(?<![\w.,])(?!\d{1,2}\.(?:\s|\d{1,2}\.)|(?:19|20)\d\d(?![\d.,])|\d{1,2}[.:]\d\d\s*Uhr)\d")
+#: a number, unless it is part of a date, a time or a word ("am 3. Mai", "2023", "um 20.30 Uhr", "F-22")
+_NUMERAL = re.compile(r"(?<![\w.,-])(?!\d{1,2}\.(?:\s|\d{1,2}\.)|(?:19|20)\d\d(?![\d.,])|\d{1,2}[.:]\d\d\s*Uhr)\d")
 
 
 def _other_numeral(text: str, clause: tuple[int, int], q: Quantity) -> bool:
     """True when the clause holds a number besides the figure's own, in digits or words from two up ("300 und 200",
     "dreihundert und zweihundert"), which the number finder may not have made a figure of its own; dates are no such
-    number."""
-    for lo, hi in ((clause[0], q.num_start), (q.num_end, clause[1])):
+    number, nor one inside a word ("zwei F-22-Kampfflugzeuge")."""
+    own_end = q.unit_span[1] if q.unit_from == "after" and q.unit_span else q.num_end
+    for lo, hi in ((clause[0], q.num_start), (own_end, clause[1])):
         if lo < hi and (_NUMERAL.search(text, lo, hi) is not None
                         or any((parse_number_word(w.group().lower()) or 0) >= 2 for w in _WORD.finditer(text, lo, hi))):
             return True

@@ -422,3 +422,6 @@ def test_figures_given_for_each_of_two_places_are_no_pairs() -> None:
     assert _scoped("In Berlin und Hamburg wurden 500 Menschen festgenommen.")["500 Menschen"] == "Berlin und Hamburg"
     found = _scoped("In Berlin und Hamburg demonstrierten am 3. Mai 2024 um 14.30 Uhr 5.000 Menschen.")
     assert found["5.000 Menschen"] == "Berlin und Hamburg"
+    # a number inside a name is no figure for each place
+    found = _scoped("Die Armee hat zwei F-22-Kampfflugzeuge nach Polen und Estland verlegt, heißt es.")
+    assert found["zwei F-22-Kampfflugzeuge"] == "Polen und Estland"
