@@ -4,7 +4,9 @@ Process CPU time (not wall time), so the figures survive a loaded machine. Takes
 holds a corpus and an increment (e.g. one ``benchmarks/scale.py --keep DIR`` left behind) and the
 smallest id of the increment's documents; in a work folder it rebuilds the store without the
 increment (every story computed and stored), adds the increment and times ``compare_and_save``
-as ``lagebild analyze`` runs it (stored story results and signatures reused), then the same with
+with stored story results and signatures reused and the stored documents read as views (whole
+documents only for the recomputed stories and the new documents; "load" is reading the views),
+then the same with
 nothing reused (``reuse=False``: stories clustered anew, every document searched for copies, every
 story recomputed, as a first run does), then the increment alone. Incremental runs assign new
 articles to the stored stories, so the two pictures can differ in story ids and in which story an

@@ -291,14 +291,25 @@ _NEAR = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(v
 
 
 def _landmarks(doc: Document, inferred: dict[str, Any]) -> tuple[tuple[date_type, int], ...]:
-    """The days an article says its story lies just before or after, resolved against its own (perhaps inferred) date."""
-    again = ((inferred or {}).get(doc.id) or {}).get("timex") or {}
+    """The days an article says its story lies just before or after, resolved against its own (perhaps inferred) date.
+
+    A timex the tagger could not place (a holiday in an article known to the month) is resolved here
+    against the publication date, so a run that reuses stored inferences gives the same days.
+    """
+    near_ones = [(ann, m) for ann in doc.of_kind("timex") if (m := _NEAR.search(doc.text, max(0, ann.span.start - 40), ann.span.start))]
+    if not near_ones:
+        return ()
+    again: dict[str, dict[str, Any]] = {}
+    if any(not ann.data.get("value") for ann, _ in near_ones):
+        guess = (inferred or {}).get(doc.id) or {}
+        value = doc.meta.published.value or guess.get("value")
+        if value:
+            from lagebild.stages.timex import reresolve
+
+            again = reresolve(doc, str(value), doc.meta.published.precision if doc.meta.published.value else guess.get("precision"), mode="news")
     out = []
-    for ann in doc.of_kind("timex"):
-        near = _NEAR.search(doc.text, max(0, ann.span.start - 40), ann.span.start)
-        if near is None:
-            continue
-        data = again.get(ann.id) or ann.data
+    for ann, near in near_ones:
+        data = ann.data if ann.data.get("value") else again.get(ann.id) or {}
         iv = interval_of(data.get("value"))
         if iv is not None and iv.days == 1:
             out.append((iv.start, -1 if near.group(1).lower() == "vor" else 1))

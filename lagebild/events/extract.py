@@ -512,7 +512,8 @@ def _describe(
         # a flood, an attack, a strike: the clause's subject is whoever speaks of it ("Vučić rief nach den
         # Anschlägen zu Toleranz auf"), not its doer; only "von"/"durch" names one
         ev.agents = [e for e in by if _right_after(words, idx, e)]
-        ev.patients = right + ev.patients
+        # its targets come with a preposition ("Angriff auf …", already in patients); a bare name after the
+        # noun belongs to the clause's verb ("das Ergebnis gab Bundeswahlleiterin Ruth Brand bekannt")
     elif passive and by and not any(w.lower() in ("hat", "haben", "hatte", "hatten") for w in word_list):
         ev.voice = "passive"
         ev.agents = by
@@ -534,7 +535,8 @@ def _describe(
                 ev.agents.append(rest.pop(0))
             ev.patients = rest + ev.patients
     relative = bool(words) and words[0][2].lower() in _RELATIVE
-    if not ev.agents and clause.start > sentence.start and not relative and not (rule.noun and rule.merge == "happening"):
+    # (not in a passive: the subject there is the patient, and a dateline before a dash is no subject either)
+    if not ev.agents and clause.start > sentence.start and not relative and not passive and not (rule.noun and rule.merge == "happening"):
         # main-clause subject before a comma-separated insertion ("Putin, der Kremlchef, unterzeichnete")
         before = [p for p in pieces if p.end <= clause.start]
         for piece in reversed(before):

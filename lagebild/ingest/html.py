@@ -13,7 +13,6 @@ text itself becomes ``Document.original`` and ``offsets_base`` is ``"extracted"`
 from __future__ import annotations
 
 import bisect
-import contextvars
 import functools
 import html as htmllib
 import logging
@@ -245,9 +244,36 @@ def _max_date(crawl: date | datetime | None) -> str:
     return (day or date.today()).isoformat()
 
 
+@functools.lru_cache(maxsize=1)
+def _c_element_lookup() -> None:
+    """Give trafilatura's HTML parser lxml.html's element classes through a lookup written in C.
+
+    ``lxml.html.HtmlElementClassLookup`` picks the class of every element in Python, each time an
+    element is touched from Python (1.6 million calls for 286 news pages, a tenth of their
+    extraction time); a namespace lookup keyed by tag name picks the same classes in C (the HTML
+    parser writes tag names in lower case, which the Python lookup lower-cases again).
+    """
+    from lxml import etree
+    from lxml import html as lh
+    from trafilatura import utils
+
+    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=lh.HtmlElement, comment=lh.HtmlComment, pi=lh.HtmlProcessingInstruction, entity=lh.HtmlEntity))
+    by_tag = lookup.get_namespace(None)
+    for tag, cls in _HTML_ELEMENT_CLASSES.items():
+        by_tag[tag] = getattr(lh, cls)
+    utils.HTML_PARSER.set_element_class_lookup(lookup)
+
+
+#: the element classes ``lxml.html.HtmlElementClassLookup`` gives by tag name (all others: ``HtmlElement``)
+_HTML_ELEMENT_CLASSES = {"form": "FormElement", "textarea": "TextareaElement", "select": "SelectElement",
+                         "input": "InputElement", "label": "LabelElement"}
+
+
 def _page_tree(page: str) -> Any:
     from trafilatura.utils import load_html
 
+    _c_element_lookup()
     try:
         return load_html(page)
     except Exception:  # unparsable page: the libraries' answers (or none) stand
@@ -299,80 +325,17 @@ def _page_metadata(tree: Any, url: str | None, max_date: str) -> Any:
     return meta
 
 
-#: languages whose date words htmldate's date parser always knows, besides the page's own
-_DATE_PARSER_LANGUAGES = ("de", "en")
-#: the page's languages htmldate's date parser is limited to while it reads that page (empty: every language)
-_PAGE_LANGUAGE: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("page_language", default=())
-
-
-@functools.lru_cache(maxsize=64)
-def _date_parser(languages: tuple[str, ...], everywhere: Any) -> Any:
-    """htmldate's dateparser (``everywhere``, settings and all) limited to ``languages``, German and English.
-
-    htmldate's parser tries every locale dateparser has: a date string no locale reads (a
-    misspelt month, "Actualizado el: 19 abril 2022 9:12") makes it compile the patterns of all
-    ~200 locales, 1.7 s and 35 MB in each process. The limited parser tries the same locales in
-    the same order, only fewer of them, so it reads a string the same way wherever the full one
-    reads it in one of these languages.
-    """
-    from dateparser import DateDataParser  # type: ignore[import-untyped]
-    from dateparser.data.languages_info import language_order  # type: ignore[import-untyped]
-
-    wanted = {*languages, *_DATE_PARSER_LANGUAGES}
-    locales = [code for code in language_order if code.split("-")[0] in wanted]
-    return DateDataParser(locales=locales, use_given_order=True, region=everywhere.region,
-                          try_previous_locales=everywhere.try_previous_locales, settings=everywhere._settings)
-
-
-@functools.lru_cache(maxsize=1)
-def _install_page_date_parser() -> None:
-    """Let htmldate's date parser follow ``_PAGE_LANGUAGE`` (once per process)."""
-    import htmldate.extractors as hx
-
-    everywhere = hx.get_external_parser
-
-    def parser() -> Any:
-        languages = _PAGE_LANGUAGE.get()
-        return _date_parser(languages, everywhere()) if languages else everywhere()
-
-    hx.get_external_parser = parser  # type: ignore[assignment]
-
-
-def _page_languages(tree: Any, text: str) -> tuple[str, ...]:
-    """The languages dateparser knows of the page's ``lang`` attribute and of its main text.
-
-    Both: a page declares ``lang="en"`` in the template of a Spanish outlet, and dates stand in
-    the page's furniture as well as in its text.
-    """
-    from dateparser.data.languages_info import language_order  # type: ignore[import-untyped]
-
-    from lagebild.stages.language import detect_language
-
-    tag = str(tree.get("lang") or "").strip().lower().replace("_", "-").split("-")[0]
-    found = {tag, detect_language(text[:4000])[0] or ""}
-    return tuple(sorted(code for code in found if code and code in language_order))
-
-
-def _htmldate(tree: Any, page: str, url: str | None, max_date: str, text: str = "") -> str | None:
-    """htmldate's answer as trafilatura asks for it (original date, extensive search).
-
-    A date string htmldate's own rules cannot read goes to dateparser, limited to the languages
-    of the page and of its main ``text``, German and English, when one of them is known
-    (``_date_parser``).
-    """
+def _htmldate(tree: Any, page: str, url: str | None, max_date: str) -> str | None:
+    """htmldate's answer as trafilatura asks for it (original date, extensive search)."""
     from htmldate import find_date
 
     from lagebild.ingest.page_dates import url_day, written_on_page
 
-    _install_page_date_parser()
-    token = _PAGE_LANGUAGE.set(_page_languages(tree, text))
     try:
         found = find_date(tree, extensive_search=True, original_date=True, max_date=max_date, url=url)
     except Exception as exc:  # a broken page must not stop the batch
         log.debug("htmldate failed: %r", exc)
         return None
-    finally:
-        _PAGE_LANGUAGE.reset(token)
     if not found or found[:10] > max_date:
         return None
     if found[5:10] == "01-01" and url_day(url) != found[:10] and not written_on_page(page, found[:10]):
@@ -419,7 +382,7 @@ def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date
     if tree is not None:
         try:
             chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4],
-                                 htmldate=lambda: _htmldate(tree, page, url, max_date, " ".join(lines)),
+                                 htmldate=lambda: _htmldate(tree, page, url, max_date),
                                  language=tree.get("lang"), url=url, page=page)
         except Exception as exc:
             log.debug("date choice failed: %r", exc)

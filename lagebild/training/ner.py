@@ -24,6 +24,11 @@ appends four place-name columns (``lagebild.training.gazetteer``) and gives rare
 rows of their own. Both work from scratch and with ``--init-from`` (measured, see
 benchmarks/README.md, "Default NER model: teacher features in the word vectors" and "… from
 scratch with teacher features and a gazetteer").
+``--static-vectors e5`` replaces the PPMI vectors by multilingual-e5-small's sub-word input
+embeddings (``lagebild.training.e5_static``: mean of a word's sentence pieces, PCA to
+``--e5-dims``), one row per word form of the training text, keyed as written; ``ppmi+e5`` puts
+both side by side. Needs ``lagebild[accurate]`` at training time only (measured, not adopted:
+benchmarks/README.md, "Default NER model: static vectors from e5's input embeddings").
 The default head is a softmax over BILUO tags (decoded by ``lagebild.entities.tagging``): on the
 GermEval dev file it scored as well as spaCy's transition-based NER head (``--arch parser``,
 F1 0.682 vs 0.672) at about twice the speed.
@@ -367,6 +372,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--e5-vectors", type=int, default=0, metavar="N",
                     help="extend each word vector by 32 dims of multilingual-e5-small states averaged over the "
                          "first N training sentences (0: off; needs lagebild[accurate] at training time)")
+    ap.add_argument("--static-vectors", choices=["ppmi", "e5", "ppmi+e5"], default="ppmi",
+                    help="static word vectors: ppmi (PPMI+SVD on the training text), e5 (mean multilingual-e5-small "
+                         "input embedding of a word's sentence pieces, for every training word; needs "
+                         "lagebild[accurate] at training time only) or both side by side")
+    ap.add_argument("--e5-dims", type=int, default=64, help="PCA dimensions kept of the e5 piece vectors")
     ap.add_argument("--init-from", type=Path, default=None, metavar="MODEL",
                     help="continue training an installed pipeline (e.g. lagebild/models/ner-de) instead of starting "
                          "from random weights; keeps its architecture and word vectors (--e5-vectors, --width etc. "
@@ -408,7 +418,8 @@ def main(argv: list[str] | None = None) -> int:
         base = args.init_from
     else:
         e5_text = [words for words, _ in train_sents[: args.e5_vectors]]
-        base = build_vectors(args.data, args.out / "vectors", args.vector_words, e5_text)
+        base = build_vectors(args.data, args.out / "vectors", args.vector_words, e5_text, args.static_vectors,
+                             [words for words, _ in train_sents], args.e5_dims)
         rows = [int(r) for r in args.rows.split(",")]
         cfg.write_text(build_config(args.arch, args.width, args.depth, rows, args.maxout), encoding="utf-8")
     vectors = base
@@ -501,17 +512,65 @@ def warm_start(model: Path, init: Path, cfg: Path) -> Path:
     return init
 
 
-def build_vectors(data: Path, out: Path, keep: int, e5_text: list[list[str]] | None = None) -> Path:
-    """Train the static word vectors (``lagebild.training.vectors``) and convert them for spaCy."""
+def build_vectors(data: Path, out: Path, keep: int, e5_text: list[list[str]] | None = None,
+                  static: str = "ppmi", train_text: list[list[str]] | None = None, e5_dims: int = 64) -> Path:
+    """Build the static word vectors and convert them for spaCy.
+
+    ``static``: "ppmi" (``lagebild.training.vectors``, pruned to ``keep`` rows), "e5" (the mean
+    multilingual-e5-small input embedding of a word's pieces, ``lagebild.training.e5_static``,
+    one row for every word of ``train_text`` and the frequent LER words) or "ppmi+e5" (both
+    side by side; the PPMI columns are zero for words outside its 30,000).
+    """
     from lagebild.training.vectors import train_vectors
 
-    text = train_vectors(data, out / "vectors.txt", e5_sentences=e5_text,
-                         e5_cache=out / f"e5-{len(e5_text)}.npz" if e5_text else None)
+    text = out / "vectors.txt"
+    if static != "e5":
+        text = train_vectors(data, text, e5_sentences=e5_text,
+                             e5_cache=out / f"e5-{len(e5_text)}.npz" if e5_text else None)
+    # "ppmi" keeps the recipe of the model it was made for: lower-cased keys, --attr NORM (which
+    # spaCy forgets on saving, so only words written in lower case find their row, see
+    # e5_vocabulary); the e5 tables are keyed by the form as written.
+    key = ["--attr", "NORM", "--prune", str(keep)]
+    if static != "ppmi":
+        text, key = e5_text_vectors(data, out, text, train_text or [], static, e5_dims), []
     target = out / "model"
     if target.exists():
         shutil.rmtree(target)
-    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "de", str(text), str(target),
-                    "--attr", "NORM", "--prune", str(keep)], check=True)
+    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "de", str(text), str(target), *key],
+                   check=True)
+    return target
+
+
+def e5_text_vectors(data: Path, out: Path, ppmi_text: Path, train_text: list[list[str]], static: str,
+                    dims: int) -> Path:
+    """Write the "e5" or "ppmi+e5" vectors (see ``build_vectors``) as a word2vec text file."""
+    import numpy as np
+
+    from lagebild.training.e5_static import piece_vectors
+    from lagebild.training.vectors import e5_vocabulary, read_text_vectors, write_text_vectors
+
+    words = e5_vocabulary(train_text, data)
+    out.mkdir(parents=True, exist_ok=True)
+    cache = out / f"e5-pieces-{len(words)}-{dims}.npz"
+    if cache.exists() and list(np.load(cache)["words"]) == words:
+        e5 = np.load(cache)["vectors"]
+    else:
+        e5 = piece_vectors(words, dims)[0]
+        np.savez(cache, words=np.array(words), vectors=e5)
+    keys = list(words)
+    vecs = e5
+    if static == "ppmi+e5":  # the PPMI row of a form's lower-cased word beside its e5 row
+        p_words, p_vecs = read_text_vectors(ppmi_text)
+        index = {w: i for i, w in enumerate(p_words)}
+        left = np.zeros((len(keys), p_vecs.shape[1]), np.float32)
+        for i, w in enumerate(keys):
+            j = index.get(w.lower())
+            if j is not None:
+                left[i] = p_vecs[j]
+        vecs = np.hstack([left, vecs])
+    target = out / f"vectors-{static}.txt"
+    write_text_vectors(target, keys, vecs)
+    print(f"static vectors ({static}): {len(keys)} words x {vecs.shape[1]} dims -> {target}", file=sys.stderr)
     return target
 
 

@@ -124,18 +124,51 @@ def train_vectors(data: Path, out: Path, *, vocab_size: int = 30000, dims: int =
                 np.savez(e5_cache, vectors=extra, vocab=np.array(vocab))
         vecs = np.hstack([vecs, extra])
         dims += e5_dims
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as fh:
-        fh.write(f"{n} {dims}\n")
-        for w, v in zip(vocab, vecs, strict=True):
-            if " " in w:
-                continue
-            fh.write(w + " " + " ".join(f"{x:.4f}" for x in v) + "\n")
+    write_text_vectors(out, vocab, vecs)
     print(f"vectors: {n} words x {dims} dims from {len(sents)} sentences -> {out}", file=sys.stderr)
     return out
 
 
-if __name__ == "__main__":
-    from lagebild.training.ner import DEFAULT_DATA
+def write_text_vectors(out: Path, vocab: list[str], vecs: np.ndarray) -> None:
+    """A word2vec text file (what ``spacy init vectors`` reads); words with spaces are left out."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    keep = [i for i, w in enumerate(vocab) if " " not in w and w]
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write(f"{len(keep)} {vecs.shape[1]}\n")
+        for i in keep:
+            fh.write(vocab[i] + " " + " ".join(f"{x:.4f}" for x in vecs[i]) + "\n")
 
-    train_vectors(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA, Path("build/ner-vectors/vectors.txt"))
+
+def read_text_vectors(path: Path) -> tuple[list[str], np.ndarray]:
+    """The words and rows of a file written by ``write_text_vectors``."""
+    words: list[str] = []
+    rows: list[list[float]] = []
+    with path.open(encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            parts = line.rstrip("\n").split(" ")
+            words.append(parts[0])
+            rows.append([float(x) for x in parts[1:]])
+    return words, np.array(rows, dtype=np.float32)
+
+
+def e5_vocabulary(train: list[list[str]], data: Path, ler_min: int = 5) -> list[str]:
+    """Word forms (as written) to give e5 piece vectors, most frequent first: every form of the
+    training sentences ``train`` and the LER forms met ``ler_min`` times.
+
+    The table is keyed by the form as written (spaCy's ``ORTH``): spaCy stores a table's key
+    attribute only for floret tables, so a default table initialised with ``--attr NORM`` is
+    looked up by ``ORTH`` again once the pipeline is saved and loaded, and lower-cased keys would
+    never match a capitalised word (every German noun and most names).
+    """
+    counts: Counter[str] = Counter(w for s in train for w in s)
+    ler: Counter[str] = Counter()
+    with gzip.open(data / LER_TRAIN, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line:
+                ler[line.rsplit(" ", 1)[0]] += 1
+    for w, c in ler.items():
+        if c >= ler_min or w in counts:
+            counts[w] += c
+    return [w for w, _ in counts.most_common() if w and " " not in w]

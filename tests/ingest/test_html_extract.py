@@ -69,9 +69,9 @@ def test_htmldate_runs_only_when_nothing_printed_or_structured_decides(monkeypat
     calls: list[str | None] = []
     real = H._htmldate
 
-    def counting(tree: object, page: str, url: str | None, max_date: str, text: str = "") -> str | None:
+    def counting(tree: object, page: str, url: str | None, max_date: str) -> str | None:
         calls.append(url)
-        return real(tree, page, url, max_date, text)
+        return real(tree, page, url, max_date)
 
     monkeypatch.setattr(H, "_htmldate", counting)
     printed = H.extract_html(page(header="<div class='byline'>Von Jana Muster | 06.03.2024</div>"),
