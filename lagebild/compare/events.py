@@ -33,7 +33,7 @@ from lagebild.events.corpus import (
     short_id,
     story_of,
 )
-from lagebild.events.dates import DateInterval, interval_of, nearest_weekday, next_weekday, widen
+from lagebild.events.dates import NEAR, DateInterval, interval_of, nearest_weekday, next_weekday, time_of_day, widen
 from lagebild.events.label import label_quality, sentence_label
 from lagebild.events.lexicon import class_policies, load_lexicon
 from lagebild.model import Annotation, Document, Span
@@ -286,17 +286,17 @@ def _inherit_ordinals(mentions: list[Mention], named: dict[str, set[int]]) -> No
             m.ordinal = next(iter(named[m.event_class]))
 
 
-#: "kurz vor Weihnachten", "wenige Tage nach dem 1. Mai": a day the article's happenings lie just before or after
-_NEAR = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(vor|nach)\s+(?:de[mnr]\s+)?$", re.IGNORECASE)
-
-
 def _landmarks(doc: Document, inferred: dict[str, Any]) -> tuple[tuple[date_type, int], ...]:
     """The days an article says its story lies just before or after, resolved against its own (perhaps inferred) date.
 
     A timex the tagger could not place (a holiday in an article known to the month) is resolved here
     against the publication date, so a run that reuses stored inferences gives the same days.
     """
-    near_ones = [(ann, m) for ann in doc.of_kind("timex") if (m := _NEAR.search(doc.text, max(0, ann.span.start - 40), ann.span.start))]
+    # a time of day is the happening's own time, never a landmark ("kurz nach 19 Uhr")
+    near_ones = [
+        (ann, m) for ann in doc.of_kind("timex")
+        if not time_of_day(ann.data, ann.label) and (m := NEAR.search(doc.text, max(0, ann.span.start - 40), ann.span.start))
+    ]
     if not near_ones:
         return ()
     again: dict[str, dict[str, Any]] = {}

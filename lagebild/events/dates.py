@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["DateInterval", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "widen"]
+__all__ = ["NEAR", "DateInterval", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "time_of_day", "widen"]
+
+#: "kurz vor Weihnachten", "wenige Tage nach dem 1. Mai": a day a happening lies just before or after
+#: (group 1: the side); matched against the text that ends where the timex starts
+NEAR = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(vor|nach)\s+(?:de[mnr]\s+)?$", re.IGNORECASE)
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -129,3 +133,8 @@ def next_weekday(anchor: date, weekday: int) -> date:
         return anchor + timedelta(days=ahead)
     except OverflowError:
         return anchor
+
+
+def time_of_day(data: dict[str, Any], label: str | None = None) -> bool:
+    """A timex that names an hour or a part of a day ("19 Uhr", "2024-12-20T19:00", "2024-12-20TEV")."""
+    return label == "TIME" or "T" in str(data.get("value") or "")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from lagebild.events.dates import NEAR, time_of_day
 from lagebild.events.label import LEADING as _LEADING
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
@@ -558,7 +559,7 @@ def _describe(
         ev.ordinal = _ordinal(words, idx, rule.noun, rule.noun and _called_for(text, clause, word_list, idx))
     taken = [e.span for e in in_clause] + [t.span for t in timexes]
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
-    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t) and not _near(text, t)]
+    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t) and not _near(text, t, clause, timexes)]
     own = [t for t in dated if clause.contains(t.span)]
     pool = own or dated
     if pool:
@@ -654,12 +655,22 @@ def _bound(text: str, t: Annotation) -> bool:
     return _BOUND_BEFORE.search(text, max(0, t.span.start - 24), t.span.start) is not None
 
 
-_NEAR_BEFORE = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(?:vor|nach)\s+(?:de[mnr]\s+)?$", re.IGNORECASE)
+def _near(text: str, t: Annotation, clause: Span, timexes: Sequence[Annotation]) -> bool:
+    """A day the happening lies just before or after, not its date, when the clause dates it otherwise.
 
-
-def _near(text: str, t: Annotation) -> bool:
-    """A day the happening lies just before or after ("kurz vor Weihnachten"), not its date (the merge step places it)."""
-    return _NEAR_BEFORE.search(text, max(0, t.span.start - 40), t.span.start) is not None
+    "Kurz vor Weihnachten … am Freitag": the weekday (or a day) in the clause is the happening's, the
+    holiday a landmark the merge step places it by. A time of day is never a landmark ("kurz nach 19 Uhr"
+    is that evening), and a day with nothing finer in its clause stays the happening's approximate date
+    ("Kurz nach dem 20. Dezember raste ein Auto …": that day or the next).
+    """
+    if time_of_day(t.data, t.label) or NEAR.search(text, max(0, t.span.start - 40), t.span.start) is None:
+        return False
+    return any(
+        o is not t and clause.contains(o.span) and not time_of_day(o.data, o.label)
+        and (_open_weekday(o) or _DAY_VALUE.match(str(o.data.get("value") or "")) is not None)
+        and NEAR.search(text, max(0, o.span.start - 40), o.span.start) is None
+        for o in timexes
+    )
 
 
 def _open_weekday(t: Annotation) -> bool:
