@@ -316,6 +316,28 @@ def _landmarks(doc: Document, inferred: dict[str, Any]) -> tuple[tuple[date_type
     return tuple(sorted(set(out)))
 
 
+def _derived(
+    date: dict[str, Any] | None, dates: list[dict[str, Any]], placed: dict[str, list[Mention]], anchors: dict[str, dict[str, Any]],
+) -> Dated:
+    """The day the placed weekdays give (most sources, then the earliest), any other day an alternative.
+
+    A day written out in a text is never replaced.
+    """
+    if not placed or (date is not None and date.get("basis") == "text"):
+        return date, dates, False, placed
+    # most sources, then the earliest day; any other day stays listed as an alternative
+    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
+    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
+    derived = {
+        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
+        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
+    }
+    alternatives = [a for a in dates if a["value"] not in placed]
+    for value, ms in placed.items():
+        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
+    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
+
+
 def _place_by_landmarks(c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]]) -> Dated:
     """Place an unplaced weekday in the week its article sets the story in: "kurz vor Weihnachten … am Freitag".
 
@@ -340,18 +362,7 @@ def _place_by_landmarks(c: _Cluster, date: dict[str, Any] | None, dates: list[di
         ((day, landmark),) = inside.items()
         placed[day.isoformat()].append(m)
         anchors.setdefault(day.isoformat(), {"value": landmark.isoformat(), "basis": "article landmark", "doc": m.doc})
-    if not placed or (date is not None and date.get("basis") == "text"):
-        return date, dates, False, placed
-    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
-    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
-    derived = {
-        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
-        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
-    }
-    alternatives = [a for a in dates if a["value"] not in placed]
-    for value, ms in placed.items():
-        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
-    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
+    return _derived(date, dates, placed, anchors)
 
 
 def _weekday_of(doc: Document, data: Any) -> dict[str, Any] | None:
@@ -486,19 +497,7 @@ def _place_weekdays(
             continue  # outside the days its own article can speak of
         placed[day.isoformat()].append(m)
         anchors.setdefault(day.isoformat(), anchor)
-    if not placed or (date is not None and date.get("basis") == "text"):
-        return date, dates, False, placed
-    # most sources, then the earliest day; any other day stays listed as an alternative
-    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
-    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
-    derived = {
-        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
-        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
-    }
-    alternatives = [a for a in dates if a["value"] not in placed]
-    for value, ms in placed.items():
-        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
-    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
+    return _derived(date, dates, placed, anchors)
 
 
 Dated = tuple[dict[str, Any] | None, list[dict[str, Any]], bool, dict[str, list[Mention]]]

@@ -284,15 +284,11 @@ def _object_head(text: str, words: list[tuple[int, int, str]], taken: list[Span]
     return None
 
 
+_CUES = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
 #: verbs whose subject commits the happening its noun names ("verübten zwei Anschläge")
-_PERPETRATE = frozenset("verübt verübte verübten verüben begangen beging begingen begeht verursacht verursachte verursachten".split())
+_PERPETRATE = frozenset(str(w) for w in _CUES["perpetrate"])
 #: adverbs that open a main clause before its verb (written with a capital there)
-_ADVERBS = _LEADING | frozenset(
-    """heute gestern morgen vorgestern damals jetzt hier dort dann zuerst erst noch nur ebenso gleichzeitig kurz lange
-    bisher seither seitdem zugleich stattdessen vielmehr freilich tatsächlich wohl dazu darauf daraufhin hierzu erneut
-    wieder abermals bald sofort später früher anschließend insgesamt zusammen ferner überdies gleichwohl vorerst
-    nachher heuer ebenfalls sodann also dort""".split()
-)
+_ADVERBS = _LEADING | frozenset(str(w) for w in _CUES["clause_adverbs"])
 _FINITE_AUX = _PERFECT | _PLUPERFECT | _PASSIVE | _INTENDED | _REQUIRED | frozenset("soll sollen kann können konnte konnten".split())
 #: words that open a noun phrase as a subject ("Zahlreiche Politiker", "Die Regierung")
 _NP_OPENERS = _ARTICLES | frozenset("alle beide einige mehrere viele zahlreiche etliche manche".split())
