@@ -43,6 +43,13 @@ def test_unknown_key_is_refused(tmp_path) -> None:
         load_lexicon(str(bad))
 
 
+def _factual_classes(sentence: str) -> set[str]:
+    """The classes of the asserted or reported, not negated, events found in ``sentence``."""
+    doc = run_events(make_doc("t", sentence))
+    return {str(a.label) for a in doc.of_kind("event")
+            if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -184,8 +191,7 @@ def test_the_trigger_pattern_is_the_same_in_every_process() -> None:
     ],
 )
 def test_news_triggers_fire_and_stay_out(sentence: str, cls: str, fires: bool) -> None:
-    doc = run_events(make_doc("t", sentence))
-    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    found = _factual_classes(sentence)
     assert (cls in found) is fires, found
 
 
@@ -199,8 +205,7 @@ def test_news_triggers_fire_and_stay_out(sentence: str, cls: str, fires: bool) -
     ],
 )
 def test_compounds_and_sentences(sentence: str, cls: str, fires: bool) -> None:
-    doc = run_events(make_doc("t", sentence))
-    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    found = _factual_classes(sentence)
     assert (cls in found) is fires, found
 
 
@@ -217,8 +222,7 @@ def test_compounds_and_sentences(sentence: str, cls: str, fires: bool) -> None:
     ],
 )
 def test_more_news_forms(sentence: str, cls: str, fires: bool) -> None:
-    doc = run_events(make_doc("t", sentence))
-    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    found = _factual_classes(sentence)
     assert (cls in found) is fires, found
 
 
@@ -237,6 +241,5 @@ def test_more_news_forms(sentence: str, cls: str, fires: bool) -> None:
     ],
 )
 def test_precision_of_new_forms(sentence: str, cls: str, fires: bool) -> None:
-    doc = run_events(make_doc("t", sentence))
-    found = {str(a.label) for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    found = _factual_classes(sentence)
     assert (cls in found) is fires, found
