@@ -68,8 +68,8 @@ def main() -> None:
     args = parser.parse_args()
     config = load_config()
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
-    block = f"{args.offset}:{args.offset + args.docs}"
     docs = [r.doc for r in make_executor(args.jobs).map(spec, read_gnad(args.offset + args.docs)[args.offset :])]
+    block = f"{args.offset}:{args.offset + len(docs)}"  # test.csv may hold fewer articles than asked for
     mentions = []
     for d in docs:
         for a in d.of_kind("event"):

@@ -1,23 +1,29 @@
-"""CPU seconds of the cross-source phase of an incremental run, against recomputing everything and against the new articles alone.
+"""CPU seconds of `lagebild analyze` adding articles to a stored corpus, against the new articles alone.
 
-Process CPU time (not wall time), so the figures survive a loaded machine. Takes a store that
-holds a corpus and an increment (e.g. one ``benchmarks/scale.py --keep DIR`` left behind) and the
-smallest id of the increment's documents; in a work folder it rebuilds the store without the
-increment (every story computed and stored), adds the increment and times ``compare_and_save``
-with stored story results and signatures reused and the stored documents read as views (whole
-documents only for the recomputed stories and the new documents; "load" is reading the views),
-then the same with
-nothing reused (``reuse=False``: stories clustered anew, every document searched for copies, every
-story recomputed, as a first run does), then the increment alone. Incremental runs assign new
-articles to the stored stories, so the two pictures can differ in story ids and in which story an
-article joins: the script says how many one-shot stories the incremental run has as well.
+Each measured run is what `lagebild analyze FOLDER --db DB -j 1` does before export and report: the
+same call (``analyze_paths``), in this process (one job: the per-document pipeline runs here too, so
+process CPU time, not wall time, covers the whole run and survives a loaded machine). The
+cross-source part (``compare_and_save`` as ``analyze_paths`` calls it) is timed inside the same run.
 
-Each measured run (incremental, alone) is repeated (``REPEATS``, default 3) on a fresh copy and the
-smallest CPU time is compared.
+Takes the folder and store ``benchmarks/scale.py --keep DIR`` leaves behind (the store holds the
+corpus and the increment, the folder their files) and the smallest id of the increment's documents.
+In a work folder it makes the store without the increment (its documents deleted, the picture
+recomputed and stored), then times, on fresh copies of it:
+
+- incremental: ``analyze_paths([FOLDER])``: every file read, the stored ones skipped, the increment
+  analysed and the picture updated with stored story results and signatures reused;
+- everything recomputed: the same with ``recompute=True`` (`lagebild analyze --recompute`);
+- alone: ``analyze_paths`` on the increment's files (scale.py's ``alone-K`` folder) into an empty store.
+
+Incremental runs assign new articles to the stored stories, so the pictures can differ in story ids
+and in which story an article joins: the script says how many one-shot stories the incremental run
+has as well. The incremental and alone runs are repeated (``REPEATS``, default 3) and the smallest
+CPU time is compared (the others printed too).
 
 Usage: .venv/bin/python benchmarks/scale.py --sizes 2000 --incremental 200 --keep /tmp/scale
-       .venv/bin/python benchmarks/incremental_cpu.py /tmp/scale/s2000.db a0002000 /tmp/scale/cpu [REPEATS]
-       (with ``--fresh`` the increment's ids start with ``b``: pass ``b``)
+       .venv/bin/python benchmarks/incremental_cpu.py /tmp/scale a0002000 /tmp/scale/cpu [REPEATS]
+       (the store /tmp/scale/s2000.db, the folders /tmp/scale/in-2000 and /tmp/scale/alone-200;
+       with ``--fresh`` the increment's ids start with ``b``: pass ``b``)
 """
 
 from __future__ import annotations
@@ -26,7 +32,6 @@ import resource
 import shutil
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,8 +39,8 @@ from typing import Any, TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.analyze import compare_and_save, corpus_documents
-from lagebild.compare.duplicates import Duplicates, Signature
+import lagebild.analyze as analyze
+from lagebild.analyze import RunReport, analyze_paths, compare_and_save, corpus_documents
 from lagebild.store import open_store
 
 T = TypeVar("T")
@@ -68,71 +73,83 @@ def _partition(result: Any) -> set[frozenset[str]]:
     return {frozenset(str(m.get("doc")) for m in s.get("members") or []) for s in result.stories}
 
 
+#: CPU of the cross-source part of the current run: ``analyze_paths`` calls the module's ``compare_and_save``
+_cross: list[float] = []
+
+
+def _timed_compare(*args: Any, **kwargs: Any) -> Any:
+    out, t = cpu_of(lambda: compare_and_save(*args, **kwargs))
+    _cross.append(t)
+    return out
+
+
+def run(folder: Path, db: Path, *, recompute: bool = False) -> tuple[RunReport, float, float]:
+    """``analyze_paths`` as `lagebild analyze FOLDER --db DB -j 1` calls it: (report, CPU s, cross-source CPU s)."""
+    store = open_store(str(db))
+    _cross.clear()
+    try:
+        report, t = cpu_of(lambda: analyze_paths([str(folder)], store, jobs=1, recompute=recompute))
+    finally:
+        store.close()
+    return report, t, sum(_cross)
+
+
 def main() -> None:
-    src, first_new, work = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    scale, first_new, work = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+    src = next(scale.glob("s*.db"))
+    folder = scale / f"in-{src.stem[1:]}"
+    alone_folder = next(scale.glob("alone-*"))
     work.mkdir(parents=True, exist_ok=True)
-    full = work / "full.db"
-    copy_db(src, full)
-    st = open_store(str(full))
-    new_ids = [i for i in st.document_ids() if i >= first_new]
-    new_docs = st.get_documents(new_ids)
-    sigs = {i: Signature.from_row(r) for i, r in st.signatures(new_ids)}
-    if len(sigs) < len(new_ids):  # a store written before signatures were kept: as the workers would
-        dup = Duplicates()
-        sigs = {i: dup.signature(doc) for i, doc in new_docs.items()}
-    st.close()
+    analyze.compare_and_save = _timed_compare  # type: ignore[assignment]  # same call, timed
 
     base = work / "base.db"  # the corpus without the increment, every story computed and stored
-    copy_db(full, base)
+    copy_db(src, base)
     b = open_store(str(base))
-    with b.db:  # type: ignore[attr-defined]
+    with b.db:  # type: ignore[attr-defined]  # the child rows of a document go with it (ON DELETE CASCADE)
+        b.db.execute("DELETE FROM documents_fts WHERE doc_id >= ?", (first_new,))  # type: ignore[attr-defined]
         b.db.execute("DELETE FROM documents WHERE id >= ?", (first_new,))  # type: ignore[attr-defined]
+        # a store written by another version of the code: its documents taken as analysed by this one
+        # (measured is adding the increment, not analysing the stored corpus again)
+        config = analyze.load_config()
+        fp = analyze.analysis_fingerprint(analyze.PipelineSpec.of(list(config.stages), config.stage_configs))
+        b.db.execute("UPDATE doc_analysis SET fingerprint = ?", (fp,))  # type: ignore[attr-defined]
     docs = corpus_documents(b)
     _, t_base = cpu_of(lambda: compare_and_save(b, docs, reuse=False))
     print(f"stored corpus: {len(docs)} documents, cross-source {t_base:.1f} CPU s", flush=True)
     b.close()
 
-    repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 3
     # CPU time on a shared machine still varies by tens of percent: each measured run is repeated on
-    # a fresh copy and the smallest figure is reported (the others printed too)
-    runs = []
+    # a fresh copy and the smallest figure is reported
+    runs: list[tuple[float, float]] = []
     for k in range(repeats):
-        inc = work / f"inc{k}.db"  # the increment added, compared as `lagebild analyze` does
+        inc = work / f"inc{k}.db"
         copy_db(base, inc)
-        s = open_store(str(inc))
-        s.save_documents(list(new_docs.values()))
-        s.save_signatures([(i, sig.to_row()) for i, sig in sigs.items()])
-        cpu: dict[str, Any] = defaultdict(float)
-        # as `lagebild analyze` does without documents in hand: stored documents read as views, whole only where needed
-        now, t_inc = cpu_of(lambda s=s, cpu=cpu: compare_and_save(s, None, timings=cpu, signatures=sigs))
-        print(f"+{len(new_ids)} incremental: {t_inc:.1f} CPU s (load {cpu['load']:.1f}); stories recomputed "
-              f"{cpu['stories recomputed']:.0f} of {cpu['stories recomputed'] + cpu['stories reused']:.0f}; {stages(cpu)}", flush=True)
-        runs.append(t_inc)
-        if k < repeats - 1:
-            s.close()
-    docs2, t_load = cpu_of(lambda s=s: corpus_documents(s))
-    with s.db:  # type: ignore[attr-defined]
-        s.db.execute("DELETE FROM doc_signatures")  # type: ignore[attr-defined]
-    cpu0: dict[str, Any] = defaultdict(float)
-    old, t_old = cpu_of(lambda: compare_and_save(s, docs2, timings=cpu0, reuse=False, signatures=sigs))
-    print(f"everything recomputed: load {t_load:.1f} + cross-source {t_old:.1f} CPU s; {stages(cpu0)}", flush=True)
-    print("same picture:", now.to_json() == old.to_json(), "; same stories (members):", _partition(now) == _partition(old),
-          f"({len(_partition(now) & _partition(old))} of {len(_partition(old))} one-shot stories also in the incremental run)",
-          flush=True)
-    s.close()
+        now, t, t_cross = run(folder, inc)
+        print(f"+{now.ok} incremental: {t:.1f} CPU s, cross-source {t_cross:.1f}; {stages(dict(now.main_cpu))}", flush=True)
+        runs.append((t, t_cross))
+    full = work / "recompute.db"
+    copy_db(base, full)
+    old, t_old, t_old_cross = run(folder, full, recompute=True)
+    print(f"everything recomputed: {t_old:.1f} CPU s, cross-source {t_old_cross:.1f}; {stages(dict(old.main_cpu))}", flush=True)
+    assert now.corpus is not None and old.corpus is not None
+    print("same picture:", now.corpus.to_json() == old.corpus.to_json(),
+          "; same stories (members):", _partition(now.corpus) == _partition(old.corpus),
+          f"({len(_partition(now.corpus) & _partition(old.corpus))} of {len(_partition(old.corpus))} "
+          "one-shot stories also in the incremental run)", flush=True)
 
-    alone = []
+    alone: list[tuple[float, float]] = []
     for k in range(repeats):
-        remove_db(work / f"alone{k}.db")
-        a = open_store(str(work / f"alone{k}.db"))  # the increment alone
-        a.save_documents(list(new_docs.values()))
-        docs3 = corpus_documents(a)
-        _, t_alone = cpu_of(lambda a=a, docs3=docs3: compare_and_save(a, docs3, reuse=False, signatures=sigs))
-        print(f"alone: {len(docs3)} documents, cross-source {t_alone:.1f} CPU s", flush=True)
-        alone.append(t_alone)
-        a.close()
-    print(f"incremental / alone (smallest of {repeats} each): {min(runs):.1f} / {min(alone):.1f} CPU s = {min(runs) / min(alone):.1f}x; "
-          f"everything recomputed / alone: {(t_load + t_old) / min(alone):.1f}x")
+        db = work / f"alone{k}.db"
+        remove_db(db)
+        got, t, t_cross = run(alone_folder, db)
+        print(f"alone: {got.ok} documents, {t:.1f} CPU s, cross-source {t_cross:.1f}", flush=True)
+        alone.append((t, t_cross))
+    inc_t, inc_c = min(t for t, _ in runs), min(c for _, c in runs)
+    al_t, al_c = min(t for t, _ in alone), min(c for _, c in alone)
+    print(f"incremental / alone (smallest of {repeats} each): whole run {inc_t:.1f} / {al_t:.1f} CPU s = {inc_t / al_t:.1f}x; "
+          f"cross-source {inc_c:.1f} / {al_c:.1f} CPU s = {inc_c / al_c:.1f}x; "
+          f"everything recomputed / alone: {t_old / al_t:.1f}x")
     print(f"peak resident memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

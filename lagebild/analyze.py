@@ -13,12 +13,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult
 from lagebild.compare.duplicates import Duplicates, Signature, StoredIndex, precomputed_signatures, stored_index
 from lagebild.compare.entity_index import EntityIndex, stored_entity_index
-from lagebild.compare.stored_documents import VIEW_KINDS, views
 from lagebild.compare.stories import stored_stories
 from lagebild.compare.word_rows import WordRows, stored_words
 from lagebild.config import Config, check_config, load_config
@@ -35,7 +34,7 @@ from lagebild.store.rows import DocumentRows, document_rows
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "corpus_views", "recompute_corpus"]
+__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "recompute_corpus"]
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
 STORIES_STAGE = "stories.v1"
@@ -370,19 +369,9 @@ def corpus_documents(
     return docs
 
 
-def corpus_views(store: Store, *, timings: MutableMapping[str, float] | None = None) -> list[Document]:
-    """Every stored document in id order as a view (``lagebild.compare.stored_documents``): what the
-    corpus-wide stages read, the whole document read from the store only when asked for more."""
-    t = time.process_time()
-    got = views(store.document_views(VIEW_KINDS), store.get_documents)
-    if timings is not None:
-        timings["load"] += time.process_time() - t
-    return cast(list[Document], got)
-
-
 def compare_and_save(
     store: Store,
-    docs: Sequence[Document] | None,
+    docs: Sequence[Document],
     config: Config | None = None,
     *,
     timings: MutableMapping[str, float] | None = None,
@@ -390,9 +379,6 @@ def compare_and_save(
     signatures: Mapping[str, Signature] | None = None,
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result.
-
-    ``docs`` None: the stored documents are read as views (``corpus_views``), so a run that adds
-    documents reads whole only the documents of the stories it recomputes and of its new documents.
 
     The duplicate stage compares with the signatures given (computed in this run) and those the
     store keeps for the other documents; a signature that does not fit its text is computed again.
@@ -404,8 +390,6 @@ def compare_and_save(
 
     config = config or load_config()
     cpu: MutableMapping[str, float] = timings if timings is not None else defaultdict(float)
-    if docs is None:
-        docs = corpus_views(store, timings=cpu) if reuse else corpus_documents(store, timings=cpu)
     known = store.story_fingerprints() if reuse else {}
     t = time.process_time()
     index = _duplicate_index(store, reuse) if DUPLICATES_STAGE in config.compare_stages else None

@@ -33,7 +33,7 @@ from lagebild.events.corpus import (
     short_id,
     story_of,
 )
-from lagebild.events.dates import DateInterval, interval_of, nearest_weekday, next_weekday, widen
+from lagebild.events.dates import NEAR, DateInterval, interval_of, nearest_weekday, next_weekday, time_of_day, widen
 from lagebild.events.label import label_quality, sentence_label
 from lagebild.events.lexicon import class_policies, load_lexicon
 from lagebild.model import Annotation, Document, Span
@@ -286,23 +286,56 @@ def _inherit_ordinals(mentions: list[Mention], named: dict[str, set[int]]) -> No
             m.ordinal = next(iter(named[m.event_class]))
 
 
-#: "kurz vor Weihnachten", "wenige Tage nach dem 1. Mai": a day the article's happenings lie just before or after
-_NEAR = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(vor|nach)\s+(?:de[mnr]\s+)?$", re.IGNORECASE)
-
-
 def _landmarks(doc: Document, inferred: dict[str, Any]) -> tuple[tuple[date_type, int], ...]:
-    """The days an article says its story lies just before or after, resolved against its own (perhaps inferred) date."""
-    again = ((inferred or {}).get(doc.id) or {}).get("timex") or {}
+    """The days an article says its story lies just before or after, resolved against its own (perhaps inferred) date.
+
+    A timex the tagger could not place (a holiday in an article known to the month) is resolved here
+    against the publication date, so a run that reuses stored inferences gives the same days.
+    """
+    # a time of day is the happening's own time, never a landmark ("kurz nach 19 Uhr")
+    near_ones = [
+        (ann, m) for ann in doc.of_kind("timex")
+        if not time_of_day(ann.data, ann.label) and (m := NEAR.search(doc.text, max(0, ann.span.start - 40), ann.span.start))
+    ]
+    if not near_ones:
+        return ()
+    again: dict[str, dict[str, Any]] = {}
+    if any(not ann.data.get("value") for ann, _ in near_ones):
+        guess = (inferred or {}).get(doc.id) or {}
+        value = doc.meta.published.value or guess.get("value")
+        if value:
+            from lagebild.stages.timex import reresolve
+
+            again = reresolve(doc, str(value), doc.meta.published.precision if doc.meta.published.value else guess.get("precision"), mode="news")
     out = []
-    for ann in doc.of_kind("timex"):
-        near = _NEAR.search(doc.text, max(0, ann.span.start - 40), ann.span.start)
-        if near is None:
-            continue
-        data = again.get(ann.id) or ann.data
+    for ann, near in near_ones:
+        data = ann.data if ann.data.get("value") else again.get(ann.id) or {}
         iv = interval_of(data.get("value"))
         if iv is not None and iv.days == 1:
             out.append((iv.start, -1 if near.group(1).lower() == "vor" else 1))
     return tuple(sorted(set(out)))
+
+
+def _derived(
+    date: dict[str, Any] | None, dates: list[dict[str, Any]], placed: dict[str, list[Mention]], anchors: dict[str, dict[str, Any]],
+) -> Dated:
+    """The day the placed weekdays give (most sources, then the earliest), any other day an alternative.
+
+    A day written out in a text is never replaced.
+    """
+    if not placed or (date is not None and date.get("basis") == "text"):
+        return date, dates, False, placed
+    # most sources, then the earliest day; any other day stays listed as an alternative
+    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
+    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
+    derived = {
+        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
+        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
+    }
+    alternatives = [a for a in dates if a["value"] not in placed]
+    for value, ms in placed.items():
+        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
+    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
 
 
 def _place_by_landmarks(c: _Cluster, date: dict[str, Any] | None, dates: list[dict[str, Any]]) -> Dated:
@@ -329,18 +362,7 @@ def _place_by_landmarks(c: _Cluster, date: dict[str, Any] | None, dates: list[di
         ((day, landmark),) = inside.items()
         placed[day.isoformat()].append(m)
         anchors.setdefault(day.isoformat(), {"value": landmark.isoformat(), "basis": "article landmark", "doc": m.doc})
-    if not placed or (date is not None and date.get("basis") == "text"):
-        return date, dates, False, placed
-    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
-    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
-    derived = {
-        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
-        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
-    }
-    alternatives = [a for a in dates if a["value"] not in placed]
-    for value, ms in placed.items():
-        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
-    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
+    return _derived(date, dates, placed, anchors)
 
 
 def _weekday_of(doc: Document, data: Any) -> dict[str, Any] | None:
@@ -475,19 +497,7 @@ def _place_weekdays(
             continue  # outside the days its own article can speak of
         placed[day.isoformat()].append(m)
         anchors.setdefault(day.isoformat(), anchor)
-    if not placed or (date is not None and date.get("basis") == "text"):
-        return date, dates, False, placed
-    # most sources, then the earliest day; any other day stays listed as an alternative
-    best = min(placed, key=lambda d: (-len({m.doc for m in placed[d]}), d))
-    evidence = [_weekday_span(m) for m in sorted(placed[best], key=lambda m: (m.doc, (m.weekday or {}).get("start", 0)))]
-    derived = {
-        "value": best, "granularity": "day", "start": best, "end": best, "basis": "derived",
-        "derived_from": {"weekdays": evidence, "anchor": anchors[best]},
-    }
-    alternatives = [a for a in dates if a["value"] not in placed]
-    for value, ms in placed.items():
-        alternatives.append({"value": value, "granularity": "day", "basis": "derived", "sources": sorted({m.doc for m in ms})})
-    return derived, sorted(alternatives, key=lambda a: a["value"]), len(placed) > 1, placed
+    return _derived(date, dates, placed, anchors)
 
 
 Dated = tuple[dict[str, Any] | None, list[dict[str, Any]], bool, dict[str, list[Mention]]]

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
-from lagebild.compare.stored_documents import StoredDocument, annotation_count, whole
 from lagebild.compare.word_rows import cached_words
 from lagebild.fingerprints import code_version
 from lagebild.model import Document
@@ -174,7 +173,7 @@ def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str
     put(salt)
     put(inputs.story)
     for doc in docs:
-        put([doc.id, doc.hash, annotation_count(doc), sorted(doc.produced), doc.meta.published.value,
+        put([doc.id, doc.hash, len(doc.annotations), sorted(doc.produced), doc.meta.published.value,
              doc.meta.published.precision, doc.meta.title, doc.meta.outlet])
     put(inputs.result.duplicates)
     put(sorted(inputs.result.mention_entity.items()))
@@ -311,13 +310,6 @@ def _merge_coverage(result: CorpusResult, parts: Sequence[StoryPart], position: 
     }
 
 
-def _release(docs: Sequence[Document]) -> None:
-    """Let the whole stored documents go (their views stay): memory follows the story being computed."""
-    for d in docs:
-        if isinstance(d, StoredDocument):
-            d.release()
-
-
 @dataclass
 class CompareRun:
     """The merged picture and the per-story parts it was merged from (the store writes both)."""
@@ -408,31 +400,27 @@ def compare_stories(
             story_id = str(inputs.story.get("id")) if inputs.story is not None else None
             base = fingerprint(inputs, story_docs, salt)
             part = stored(story_id, base) if stored is not None else None
+            sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)
             todo = story_names
             weighed.clear()
             fp = base
-            sub: CorpusContext | None = None
             if part is not None and part.fingerprint.split("/", 1)[0] == base:
                 kept = weighed_words(part.fingerprint)
                 if kept is None or base + weights_of(kept) != part.fingerprint:
                     # Inference weighed words whose corpus weights changed (any added article changes
                     # them): run it again; if the story's inferred dates came out as stored, nothing
                     # else it feeds changed and the part stands.
-                    sub = CorpusContext(docs=whole(story_docs), result=inputs.result, corrections=corrections)
                     part, todo, fp = _recheck_dates(part, base, sub, story_names, settings, built, timings,
                                                     lambda: weights_of(weighed))
             else:
                 part = None
             if part is None:
-                # stored documents are views (``stored_documents``) until a story is computed: then whole
-                sub = sub or CorpusContext(docs=whole(story_docs), result=inputs.result, corrections=corrections)
                 for name in todo:
                     run_timed_stage(name, sub, settings[name], timings, built[name])
                     if name == DATES_STAGE:
                         fp = base + weights_of(weighed)
                 part = StoryPart.of(story_id, fp, sub.result)
             parts.append(part)
-            _release(story_docs)
     with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
     merge_parts(result, parts, doc_ids, timeline_key, with_coverage)
     return CompareRun(result, parts)

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import calendar
 import re
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
 from typing import Any
 
-__all__ = ["DateInterval", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "widen"]
+__all__ = ["NEAR", "DateInterval", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "time_of_day", "widen"]
+
+#: "kurz vor Weihnachten", "wenige Tage nach dem 1. Mai": a day a happening lies just before or after
+#: (group 1: the side; cues.toml); matched against the text that ends where the timex starts
+NEAR = re.compile(
+    str(tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))["near"]), re.IGNORECASE
+)
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -129,3 +138,8 @@ def next_weekday(anchor: date, weekday: int) -> date:
         return anchor + timedelta(days=ahead)
     except OverflowError:
         return anchor
+
+
+def time_of_day(data: Mapping[str, Any], label: str | None = None) -> bool:
+    """A timex that names an hour or a part of a day ("19 Uhr", "2024-12-20T19:00", "2024-12-20TEV")."""
+    return label == "TIME" or "T" in str(data.get("value") or "")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from lagebild.events.dates import NEAR, time_of_day
 from lagebild.events.label import LEADING as _LEADING
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
@@ -283,15 +284,11 @@ def _object_head(text: str, words: list[tuple[int, int, str]], taken: list[Span]
     return None
 
 
+_CUES = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
 #: verbs whose subject commits the happening its noun names ("verübten zwei Anschläge")
-_PERPETRATE = frozenset("verübt verübte verübten verüben begangen beging begingen begeht verursacht verursachte verursachten".split())
+_PERPETRATE = frozenset(str(w) for w in _CUES["perpetrate"])
 #: adverbs that open a main clause before its verb (written with a capital there)
-_ADVERBS = _LEADING | frozenset(
-    """heute gestern morgen vorgestern damals jetzt hier dort dann zuerst erst noch nur ebenso gleichzeitig kurz lange
-    bisher seither seitdem zugleich stattdessen vielmehr freilich tatsächlich wohl dazu darauf daraufhin hierzu erneut
-    wieder abermals bald sofort später früher anschließend insgesamt zusammen ferner überdies gleichwohl vorerst
-    nachher heuer ebenfalls sodann also dort""".split()
-)
+_ADVERBS = _LEADING | frozenset(str(w) for w in _CUES["clause_adverbs"])
 _FINITE_AUX = _PERFECT | _PLUPERFECT | _PASSIVE | _INTENDED | _REQUIRED | frozenset("soll sollen kann können konnte konnten".split())
 #: words that open a noun phrase as a subject ("Zahlreiche Politiker", "Die Regierung")
 _NP_OPENERS = _ARTICLES | frozenset("alle beide einige mehrere viele zahlreiche etliche manche".split())
@@ -512,7 +509,8 @@ def _describe(
         # a flood, an attack, a strike: the clause's subject is whoever speaks of it ("Vučić rief nach den
         # Anschlägen zu Toleranz auf"), not its doer; only "von"/"durch" names one
         ev.agents = [e for e in by if _right_after(words, idx, e)]
-        ev.patients = right + ev.patients
+        # its targets come with a preposition ("Angriff auf …", already in patients); a bare name after the
+        # noun belongs to the clause's verb ("das Ergebnis gab Bundeswahlleiterin Ruth Brand bekannt")
     elif passive and by and not any(w.lower() in ("hat", "haben", "hatte", "hatten") for w in word_list):
         ev.voice = "passive"
         ev.agents = by
@@ -534,7 +532,8 @@ def _describe(
                 ev.agents.append(rest.pop(0))
             ev.patients = rest + ev.patients
     relative = bool(words) and words[0][2].lower() in _RELATIVE
-    if not ev.agents and clause.start > sentence.start and not relative and not (rule.noun and rule.merge == "happening"):
+    # (not in a passive: the subject there is the patient, and a dateline before a dash is no subject either)
+    if not ev.agents and clause.start > sentence.start and not relative and not passive and not (rule.noun and rule.merge == "happening"):
         # main-clause subject before a comma-separated insertion ("Putin, der Kremlchef, unterzeichnete")
         before = [p for p in pieces if p.end <= clause.start]
         for piece in reversed(before):
@@ -556,7 +555,7 @@ def _describe(
         ev.ordinal = _ordinal(words, idx, rule.noun, rule.noun and _called_for(text, clause, word_list, idx))
     taken = [e.span for e in in_clause] + [t.span for t in timexes]
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
-    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t) and not _near(text, t)]
+    dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t) and not _near(text, t, clause, timexes)]
     own = [t for t in dated if clause.contains(t.span)]
     pool = own or dated
     if pool:
@@ -652,12 +651,22 @@ def _bound(text: str, t: Annotation) -> bool:
     return _BOUND_BEFORE.search(text, max(0, t.span.start - 24), t.span.start) is not None
 
 
-_NEAR_BEFORE = re.compile(r"(?:kurz|knapp|unmittelbar|wenige\s+Tage|einige\s+Tage)\s+(?:vor|nach)\s+(?:de[mnr]\s+)?$", re.IGNORECASE)
+def _near(text: str, t: Annotation, clause: Span, timexes: Sequence[Annotation]) -> bool:
+    """A day the happening lies just before or after, not its date, when the clause dates it otherwise.
 
-
-def _near(text: str, t: Annotation) -> bool:
-    """A day the happening lies just before or after ("kurz vor Weihnachten"), not its date (the merge step places it)."""
-    return _NEAR_BEFORE.search(text, max(0, t.span.start - 40), t.span.start) is not None
+    "Kurz vor Weihnachten … am Freitag": the weekday (or a day) in the clause is the happening's, the
+    holiday a landmark the merge step places it by. A time of day is never a landmark ("kurz nach 19 Uhr"
+    is that evening), and a day with nothing finer in its clause stays the happening's approximate date
+    ("Kurz nach dem 20. Dezember raste ein Auto …": that day or the next).
+    """
+    if time_of_day(t.data, t.label) or NEAR.search(text, max(0, t.span.start - 40), t.span.start) is None:
+        return False
+    return any(
+        o is not t and clause.contains(o.span) and not time_of_day(o.data, o.label)
+        and (_open_weekday(o) or _DAY_VALUE.match(str(o.data.get("value") or "")) is not None)
+        and NEAR.search(text, max(0, o.span.start - 40), o.span.start) is None
+        for o in timexes
+    )
 
 
 def _open_weekday(t: Annotation) -> bool:

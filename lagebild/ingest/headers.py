@@ -23,6 +23,7 @@ __all__ = [
     "author_line",
     "byline_author",
     "cited_date",
+    "cites_dated_source",
     "closing_date",
     "date_at",
     "date_end",
@@ -31,6 +32,7 @@ __all__ = [
     "dates_in",
     "header_parts",
     "header_stamp",
+    "may_name_as_of",
     "name_over_role",
     "parse_date_string",
     "reading_time_line",
@@ -89,11 +91,35 @@ def _header_names() -> tuple[dict[str, int], list[str]]:
     return months, weekdays
 
 
+
+
+def _header_cues() -> dict[str, list[str]]:
+    """Cue words of ``data/ingest/header_cues.tsv`` by kind (``byline``, ``desk`` …), every language together."""
+    cues: dict[str, list[str]] = {}
+    path = resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv"
+    for line in path.read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            continue
+        cues.setdefault(cols[0].strip(), []).extend(w.strip() for w in cols[2].split("|") if w.strip())
+    return cues
+
+
+def _cue_pattern(words: list[str]) -> str:
+    """One alternation of cue words and phrases, longest first, a space matching any run of white space."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CUES = _header_cues()
+
+
 _DATA_MONTHS, _DATA_WEEKDAYS = _header_names()
 MONTHS.update(_DATA_MONTHS)
 #: and those of the page-date parser (Polish, Czech, Finnish, Turkish, Russian, Arabic, Hindi …): one
-#: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19")
-_NAMES = sorted({*MONTHS, *page_dates.MONTH_SPELLINGS}, key=len, reverse=True)
+#: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19"), each also without
+#: its accents ("12 ΜΑΡΤΙΟΥ 2024": Greek capitals drop them)
+_NAMES = sorted({n for name in {*MONTHS, *page_dates.MONTH_SPELLINGS} for n in (name, page_dates.fold_accents(name))},
+                key=len, reverse=True)
 #: the one lookup ``_month`` uses: a name added above is read, not dropped
 MONTHS = {page_dates.month_key(k): v for k, v in MONTHS.items()} | page_dates.MONTHS
 _MONTH = "|".join(map(re.escape, _NAMES))
@@ -102,7 +128,7 @@ _WEEKDAY = (
     r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
     r"sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
-    + "|".join(sorted(map(re.escape, _DATA_WEEKDAYS), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, {n for w in _DATA_WEEKDAYS for n in (w, page_dates.fold_accents(w))}), key=len, reverse=True))
     + r")\.?,?"
 )
 _KEYWORD = (
@@ -330,6 +356,7 @@ def closing_date(line: str) -> DateValue | None:
 _IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
 
 
+_WEEKDAY_WORD = re.compile(_WEEKDAY.removesuffix(r"\.?,?"), re.IGNORECASE)
 _STAMP_START = re.compile(rf"(?<!\d)\d|\b(?:{_MONTH})\b", re.IGNORECASE)
 _STAMP_RE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
 _LIFE_DATES = frozenset("geboren geb gestorben verstorben born died née né nata nato nacido nacida".split())
@@ -339,11 +366,7 @@ _STAMP_LEAD = re.compile(rf"(?:{_CREDIT}\s*[|:,·•–-]?|[|·•])\s*$", re.IG
 #: a label that cites another publication before its date ("Quelle: Financial Times, 24.3.2020", "Fuente: El
 #: País, 3 de mayo de 2022", "Source: BBC, 12 March 2024"): that date is the cited piece's, not the page's;
 #: after a separator the date is a header part of its own ("Quelle: Landespressestelle | 8. Mai 2021")
-_CITED_LABEL = re.compile(
-    r"(?<!\w)(?:quelle|quellen|source|sources|fuente|fuentes|fonte|fonti|bron|źródło|zdroj|kilde|källa|lähde|kaynak|"
-    r"источник)\s*:(?P<cited>[^\n|·•]{0,80})$",
-    re.IGNORECASE,
-)
+_CITED_LABEL = re.compile(rf"(?<!\w)(?:{_cue_pattern(_CUES['cited'])})\s*:(?P<cited>[^\n|·•]{{0,80}})$", re.IGNORECASE)
 
 
 def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
@@ -375,37 +398,90 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
             continue  # "(geboren 12. März 1961)", "born June 14, 1958": a person's date
         if before and before[-1].lower() in _IN_SENTENCE and not lead:
             continue
+        if len(before) >= 2 and before[-2].lower() in _IN_SENTENCE and _WEEKDAY_WORD.fullmatch(before[-1]) and not lead:
+            continue  # "Am Sonntag, 21.01.2024, demonstrierten …": the weekday stands between preposition and date
         if cited_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
             continue
         return value
     return None
 
 
+#: a newsroom within the first words after a date ("aus der Redaktion Berlin", "por la redacción")
+_DESK_AFTER = re.compile(
+    rf"[\s,;)–-]*(?:[^\W\d_]+\s+){{0,3}}(?:{_cue_pattern(_CUES['desk'])})(?![\w-])", re.IGNORECASE
+)
+#: a byline word right after a date and the word after it ("von Anna Muster", "by Jane Doe")
+_BYLINE_AFTER = re.compile(rf"[\s,;)–-]*(?:{_cue_pattern(_CUES['byline'])})\s+([^\W\d_])", re.IGNORECASE)
+
+
+def _credit_after(rest: str) -> bool:
+    """Whether ``rest`` opens with a credit: a newsroom, or a byline word before a name ("von Anna Muster"); "por la
+    tarde" after a date goes on with a sentence."""
+    if _DESK_AFTER.match(rest):
+        return True
+    m = _BYLINE_AFTER.match(rest)
+    return m is not None and m.group(1).isupper()
+
+
 #: lowercase words after a date that make it part of a sentence of the lead ("Am Sonntag, 21.01.2024,
-#: demonstrierten in München Zehntausende …"); a joined header goes on with a capital ("… 03.06.2022, 15:30 Uhr Bei
-#: einem …") and a stamp with a byline with one lowercase word ("14.02.2025, 19:14 Uhr von Anna Muster")
+#: demonstrierten in München Zehntausende …"); a joined header goes on with a capital ("… 03.06.2022, 15:30
+#: Uhr Bei einem …"), a stamp with a credit ("14.02.2025, 19:14 Uhr von Anna Muster und dem Team der Redaktion",
+#: "14.02.2025 aus der Redaktion Berlin") or an update label ("March 3, 2024 at 10:00 am updated by …",
+#: "3 mars 2024 à 10h00, mis à jour le 4 mars 2024")
 SENTENCE_WORDS = 3
 _NEXT_WORD = re.compile(r"[\s,;)]*([^\W\d_]+)")
 
 
 def told_in_sentence(text: str, end: int) -> bool:
-    """Whether the date ending at ``text[end]`` is told in a sentence: a lowercase word follows it at once and
-    ``SENTENCE_WORDS`` lowercase words in its line."""
+    """Whether the date ending at ``text[end]`` is told in a sentence: a lowercase word follows it at once,
+    neither a credit nor an update label starts there, and ``SENTENCE_WORDS`` lowercase words stand in its line
+    before any update label."""
     first = _NEXT_WORD.match(text, end)
     if first is None or not first.group(1)[0].islower():
         return False
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    return sum(1 for w in re.findall(r"[^\W\d_]{3,}", rest) if w[0].islower()) >= SENTENCE_WORDS
+    if _credit_after(rest) or page_dates.update_label(rest[: first.end() - end + 12]):
+        return False
+    count = 0
+    for w in re.finditer(r"[^\W\d_]{3,}", rest):
+        if page_dates.update_label(w.group()):
+            break  # what follows labels another date: "… 10h00, le journal mis à jour le 4 mars"
+        count += w.group()[0].islower()
+    return count >= SENTENCE_WORDS
 
 
 #: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
-_AS_OF = re.compile(r"(?<![\w-])(?:stand|as\s+of|état\s+au|estado\s+a|stato\s+al)(?![\w-])", re.IGNORECASE)
+_AS_OF = re.compile(rf"(?<![\w-])(?:{_cue_pattern(_CUES['as_of'])})(?![\w-])", re.IGNORECASE)
+#: what follows an as-of label: a colon, or the date itself (or the end of a label cut before its date)
+_AS_OF_END = re.compile(r"[ \t]*(?::|$)")
+#: an as-of label that opens a header label or part, with its linking word ("Stand vom 14.02.2025", "Von Anna
+#: Muster | Stand am 14.02.2025"); after other words the label word is a noun ("So ist der Stand am 14.02.2025")
+_AS_OF_OPENING = re.compile(
+    rf"(?:^|[|·•])[ \t]*(?:{_cue_pattern(_CUES['as_of'])})[ \t]+(?:{_cue_pattern(_CUES['as_of_link'])})(?![\w-])[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def may_name_as_of(line: str) -> bool:
+    """Whether ``line`` holds an as-of word at all: a cheap test before ``as_of_label`` is asked of each date's label."""
+    return _AS_OF.search(line) is not None
 
 
 def as_of_label(label: str) -> bool:
-    """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one."""
-    return bool(_AS_OF.search(label))
+    """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one.
+
+    The label word ends the label, or a colon or a date follows it: "Stand" is also a noun ("So ist der Stand am
+    14.02.2025", "Zum Stand der Ermittlungen: 14.02.2025"), and only "Stand:", "Stand 14.02.2025" or, opening the
+    label, "Stand vom 14.02.2025" labels a date.
+    """
+    for m in _AS_OF.finditer(label):
+        if _AS_OF_END.match(label, m.end()):
+            return True
+        after = len(label) - len(label[m.end() :].lstrip())
+        if date_at(label, after) is not None:
+            return True
+    return any(m.end() == len(label) or date_at(label, m.end()) is not None for m in _AS_OF_OPENING.finditer(label))
 
 
 def cited_date(text: str, pos: int) -> bool:
@@ -414,6 +490,12 @@ def cited_date(text: str, pos: int) -> bool:
     m = _CITED_LABEL.search(text[max(line_start, pos - 90) : pos])
     # "Quelle: dpa 03.06.2022": an agency credit alone names who wrote the page, not a cited piece
     return m is not None and bool(re.sub(r"[\W\d_]+", "", _CREDIT_RE.sub(" ", m.group("cited"))))
+
+
+def cites_dated_source(line: str) -> bool:
+    """Whether a date in ``line`` follows a source label that names another publication ("Quelle: FT, 24.3.2020")."""
+    line = page_dates.ascii_digits(line[:400])
+    return any(cited_date(line, m.start()) for m in _DATE_RE.finditer(line))
 
 
 def date_end(text: str, pos: int) -> int | None:
@@ -645,6 +727,8 @@ def header_parts(line: str) -> dict[str, object] | None:
     for part in parts:
         part = part.strip(" ,")
         if (dm := date_line(part)) is not None:
+            if cited_date(s, s.find(part)):
+                continue  # "Quelle: Financial Times, 24.3.2020": the cited piece's date, part of the source
             found.setdefault("date", dm.value)
         elif (who := author_line(part)) is not None:
             found.setdefault("author", who)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -80,9 +81,20 @@ _MONTH_NAMES_NONLATIN: dict[int, tuple[str, ...]] = {
 }
 
 
+_ACCENT = re.compile("[\u0300-\u036f]")
+
+
+def fold_accents(name: str) -> str:
+    """``name`` without its accents ("Μαρτίου" → "Μαρτιου", "décembre" → "decembre"): capitals drop them
+    ("12 ΜΑΡΤΙΟΥ 2024") and so do keyboards without them. Only the combining diacritics of Latin, Greek and
+    Cyrillic letters go; the vowel signs of other scripts are letters of their words and stay."""
+    return unicodedata.normalize("NFC", _ACCENT.sub("", unicodedata.normalize("NFD", name)))
+
+
 def month_key(name: str) -> str:
-    """The lookup form of a month name: lower case, dotless and dotted i alike ("KASIM", "Kasım" → "kasim")."""
-    return name.lower().replace("ı", "i").replace("i\u0307", "i").rstrip(".")
+    """The lookup form of a month name: case folded, without accents, dotless and dotted i alike ("KASIM",
+    "Kasım" → "kasim"; "ΜΑΡΤΙΟΥ", "Μαρτίου" → "μαρτιου")."""
+    return fold_accents(name.casefold().replace("ı", "i")).rstrip(".")
 
 
 MONTHS: dict[str, int] = {
@@ -90,7 +102,8 @@ MONTHS: dict[str, int] = {
 }
 #: every spelling as written (the patterns match case-insensitively)
 MONTH_SPELLINGS = frozenset(n for t in (_MONTH_NAMES, _MONTH_NAMES_NONLATIN) for v in t.values() for n in v)
-_MONTH = "|".join(sorted(map(re.escape, MONTH_SPELLINGS), key=len, reverse=True))
+#: the patterns match the spellings and the spellings without accents, in any case (``month_key`` reads both)
+_MONTH = "|".join(sorted(map(re.escape, MONTH_SPELLINGS | {fold_accents(n) for n in MONTH_SPELLINGS}), key=len, reverse=True))
 
 
 def month_number(name: str) -> int | None:

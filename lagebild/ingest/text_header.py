@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from lagebild.ingest.headers import author_line, byline_author, date_end, name_over_role, told_in_sentence
+from lagebild.ingest.headers import author_line, byline_author, cited_date, date_end, name_over_role, told_in_sentence
 from lagebild.ingest.page_dates import dateline_day, line_dates
 
 __all__ = [
@@ -210,6 +210,8 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             if kind == "published":
                 published.append(HeaderDate(day, i, pos, True))
             elif kind == "printed" and not _after_preposition(ln.text, pos) and not (ln.kind == "good" and _told_in_sentence(ln.text, pos)):
+                if cited_date(ln.text, pos):
+                    continue  # "Quelle: Financial Times, 24.3.2020" under a chart: the cited piece's date
                 (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
             elif kind == "modified":
                 updated.append(HeaderDate(day, i, pos, False, updated=True))

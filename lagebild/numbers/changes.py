@@ -32,6 +32,7 @@ class ChangeVocab:
     auf_between: re.Pattern[str]
     prior_after: re.Pattern[str]
     compared: re.Pattern[str]  # "im Vergleich zu", "gegenüber": what introduces a figure compared with another
+    auf_before: re.Pattern[str]  # "auf (rund) " right before the value a count changed to
 
 
 @lru_cache(maxsize=2)
@@ -48,6 +49,7 @@ def load_changes(path: str | None = None) -> ChangeVocab:
         auf_between=re.compile(rf"\s+(?:[^.;:!?\d]{{0,40}}?\s)?auf\s+(?:{_HEDGE}\s+)*$", re.IGNORECASE),
         prior_after=re.compile(rf"\s*[,(]?\s*(?:{before})\s+(?:{fill})\s+(?:{_HEDGE}\s+)?$", re.IGNORECASE),
         # the cue, then the compared figure after at most an article and hedges ("im Vergleich zu den rund 24,1")
+        auf_before=re.compile(rf"(?<![\w])auf\s+(?:{_HEDGE}\s+)*$", re.IGNORECASE),
         compared=re.compile(rf"(?<![\w])(?:{compared})\s+(?:(?:de[mnr]|die|das|zuvor|zunächst|noch|damals|{_HEDGE})\s+){{0,3}}(?=\d)",
                             re.IGNORECASE),
     )

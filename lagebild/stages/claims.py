@@ -26,8 +26,10 @@ from lagebild.compare.claim_values import cue_pattern
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.changes import load_changes, prior_pairs
+from lagebild.numbers.clause_cues import load_clause_cues
 from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
+from lagebild.numbers.words import parse_number_word
 from lagebild.registry import STAGES
 from lagebild.stages.claim_sources import (
     REPORTING_OPEN,
@@ -137,6 +139,7 @@ class RuleClaims:
         counted = {t.id for q in quantities for t in timexes if t.span.start < q.num_end and q.num_start < t.span.end}
         timexes = [t for t in timexes if t.id not in counted]
         figures = [q.num_start for q in quantities]
+        by_start = {q.num_start: q for q in quantities}
         by_noun: dict[tuple[int, int], str] = {}  # measure of the figure a noun belongs to
         payloads: list[dict[str, Any]] = []
         for q in quantities:
@@ -144,7 +147,7 @@ class RuleClaims:
             sent = _skip_marker(text, sentences[k] if k >= 0 else (0, len(text)))
             nxt = sentences[k + 1 : k + 3] if k >= 0 else []
             prev = sentences[max(0, k - 2) : k] if k > 0 else []
-            data = self._payload(doc, q, sent, (prev, nxt), figures, quotes, timexes, entities, outlet, published)
+            data = self._payload(doc, q, sent, (prev, nxt), (figures, by_start), quotes, timexes, entities, outlet, published)
             shared = by_noun.get(q.unit_span) if q.unit_span else None
             if q.unit_from == "ellipsis" and shared is not None and data["measure"] in ("people", "percent"):
                 # "In der Türkei starben 4000 Menschen, in Syrien 1500": the figure shares the measure of its noun's figure
@@ -152,19 +155,21 @@ class RuleClaims:
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
             payloads.append(data)
-        _mark_parts(text, quantities, payloads, sentences, sent_starts)
-        for old, new in prior_pairs(text, quantities, sentences):
+        pairs = prior_pairs(text, quantities, sentences)
+        _mark_parts(text, quantities, payloads, (sentences, sent_starts), {i for pair in pairs for i in pair})
+        for old, new in pairs:
             _link_prior(text, (quantities[old], payloads[old]), (quantities[new], payloads[new]), timexes, published)
         for q, data in zip(quantities, payloads, strict=True):
             doc.add("claim", Span(q.start, q.end), self.prov, label="numeric", data=data)
         return doc
 
     def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int],
-                 around: tuple[list[tuple[int, int]], list[tuple[int, int]]], figures: list[int],
+                 around: tuple[list[tuple[int, int]], list[tuple[int, int]]], all_figures: tuple[list[int], dict[int, Quantity]],
                  quotes: list[Annotation], timexes: list[Annotation], entities: list[Annotation], outlet: str,
                  published: str | None) -> dict[str, Any]:
         text = doc.text
         prev, nxt = around
+        figures, by_start = all_figures
         att = _attribution(quotes, q.num_start, q.num_end)
         speaker = att.data.get("speaker_text") if att is not None else None
         mention = att.data.get("speaker_mention_span") if att is not None else None
@@ -182,21 +187,29 @@ class RuleClaims:
         hedges = [h for h in (q.hedge, att.data.get("hedge") if att is not None else None) if h]
         # Only calendar points are reference times ("in den kommenden Tagen" → PXD is not).
         in_sentence = [t for t in timexes if sent[0] <= t.span.start < sent[1] and t.label in ("DATE", "TIME")
-                       and str(t.data.get("value") or "")[:1].isdigit() and not _compared_across(text, q, t, figures)]
+                       and str(t.data.get("value") or "")[:1].isdigit() and not _compared_across(text, q, t, figures, by_start)]
         timex = min(in_sentence, key=lambda t: abs(t.span.start - q.num_start), default=None)
         subject = claim_subject(text, q, sent[0])
         clause = clause_of(text, sent, q.num_start)
         # "Die Zahl der Menschen, die … ums Leben kamen, ist … auf 141 gestiegen": the frame sits with the noun
         frame_lo = min(clause[0], q.unit_span[0]) if q.unit_from == "before" and q.unit_span else clause[0]
-        # "68.000 Mitarbeiter, die sich an dem Ausstand beteiligten": the relative clause says what the counted did
+        # "68.000 Mitarbeiter, die sich an dem Ausstand beteiligten": the relative clause says what the counted did,
+        # unless the main clause goes on after it with a frame of its own ("12 Menschen, die … verletzt wurden, im
+        # Krankenhaus gestorben": the main clause says what is counted)
         frame_hi = _relative_end(text, sent, q, clause[1])
-        if _WHOLE_OPEN.search(text, max(sent[0], q.start - 40), q.start):
+        if load_clause_cues().whole_open.search(text, max(sent[0], q.start - 40), q.start):
             frame_hi = q.end  # "Von den 128 Toten seien 64 identifiziert": the frame after the whole is its part's
         if _part_of(text, clause[0], q.num_start):
             frame_lo = sent[0]  # "…, darunter 39 Kinder": part of the figure before, counted the same way
+        frame_text = text[frame_lo:frame_hi]
+        rest = _main_clause_rest(text, sent, frame_hi) if frame_hi > clause[1] else None
+        if rest is not None:
+            main = text[frame_lo : clause[1]] + " " + text[rest[0] : rest[1]]
+            if load_measures().of_frame(main, q.num_start - frame_lo) is not None:
+                frame_text = main
         whole = _WHOLE_AFTER_PART.search(text, max(sent[0], q.start - 30), q.start) is not None
         # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the frame counts the part, not the whole
-        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else text[frame_lo : frame_hi],
+        measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else frame_text,
                                            sentence="" if whole else text[sent[0] : sent[1]], at=0 if whole else q.num_start - frame_lo)
         if measure == "people" and q.unit_from == "after":
             # "die Zahl der Toten ist auf mindestens 110 Menschen gestiegen": the noun before says what is counted
@@ -292,37 +305,50 @@ class RuleClaims:
         return data
 
 
-#: a relative clause right after a counted noun (", die sich …", ", der am …"), not a new clause (", die Polizei …")
-_RELATIVE = re.compile(r",[ \t]+(?:die|der|welche|denen)[ \t]+(?=[a-zäöüß])")
-
-
 def _relative_end(text: str, sent: tuple[int, int], q: Quantity, end: int) -> int:
     """The end of the relative clause of the figure's counted noun when it follows the noun, else ``end``."""
     if q.unit_from != "after" or q.unit_span is None or q.unit_span[1] > end or text[q.unit_span[1] : end].strip():
         return end
-    m = _RELATIVE.match(text, end, sent[1])
+    m = load_clause_cues().relative.match(text, end, sent[1])
     return clause_of(text, sent, m.end())[1] if m is not None else end
 
 
-#: a figure that opens its clause as the whole a later figure is part of ("Von den 128 Toten …", "Von den insgesamt 40")
-_WHOLE_OPEN = re.compile(r"(?<![\w])[Vv]on[ \t]+(?:den|diesen)[ \t]+(?:(?:insgesamt|mindestens|mehr[ \t]+als|rund|etwa|bislang|bisher)[ \t]+)?$")
+def _main_clause_rest(text: str, sent: tuple[int, int], rel_end: int) -> tuple[int, int] | None:
+    """The rest of the main clause after a relative clause ending at ``rel_end`` (", im Krankenhaus gestorben"), or
+    None when what follows opens a clause of its own or holds a figure of its own."""
+    if rel_end >= sent[1] or text[rel_end : rel_end + 1] != ",":
+        return None
+    start = rel_end + 1 + len(text[rel_end + 1 : sent[1]]) - len(text[rel_end + 1 : sent[1]].lstrip())
+    rest = clause_of(text, sent, start) if start < sent[1] else (start, start)
+    if rest[0] <= rel_end or rest[0] >= rest[1] or load_clause_cues().new_clause.match(text, rel_end + 1, rest[1]) or any(ch.isdigit() for ch in text[rest[0] : rest[1]]):
+        return None
+    return rest
 
 
-def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]], sentences: list[tuple[int, int]],
-                sent_starts: list[int]) -> None:
+def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]],
+                sentences: tuple[list[tuple[int, int]], list[int]], changed: set[int]) -> None:
     """"Von den 128 Toten waren 64 …": a figure after such a whole in its clause, of the whole's measure, counts a part
-    of it, a measure of its own (``dead:part``); one with its own qualifier ("identifiziert") keeps that."""
+    of it, a measure of its own (``dead:part``); one with its own qualifier ("identifiziert") keeps that.
+
+    A part is never larger than its whole, and a figure the count changed to ("Von den 10 Verletzten … ist die Zahl auf
+    25 gestiegen", indices in ``changed`` or after "auf" with a verb of change) is the whole's new value, not a part."""
     vocab = load_measures()
+    changes, cues = load_changes(), load_clause_cues()
+    spans, sent_starts = sentences
     for i, q in enumerate(quantities):
-        if not _WHOLE_OPEN.search(text, max(0, q.start - 40), q.start):
+        if not cues.whole_open.search(text, max(0, q.start - 40), q.start):
             continue
         k = bisect.bisect_right(sent_starts, q.num_start) - 1
-        sent = sentences[k] if k >= 0 else (0, len(text))
+        sent = spans[k] if k >= 0 else (0, len(text))
         clause = clause_of(text, sent, q.num_start)
         whole = payloads[i]["measure"]
         for j in range(i + 1, len(quantities)):
-            if quantities[j].num_start >= clause[1]:
+            p = quantities[j]
+            if p.num_start >= clause[1]:
                 break
+            if p.value > q.value or j in changed or (changes.auf_before.search(text, max(sent[0], p.start - 20), p.start)
+                                                      and changes.verbs.search(text, sent[0], sent[1])):
+                continue
             if payloads[j]["measure"] == whole and ":" not in str(whole) and not payloads[j].get("role"):
                 payloads[j]["measure"] = f"{whole}:part"
                 payloads[j]["measure_label"] = vocab.label(payloads[j]["measure"])
@@ -332,20 +358,36 @@ def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, 
 _CLAUSE_MARK = re.compile(r"[;:()\[\]]|,(?!\d)")
 
 
-def _compared_across(text: str, q: Quantity, t: Annotation, figures: list[int]) -> bool:
-    """True when a comparison separates the figure from the date and another figure stands between them ("29 Prozent
-    im Vergleich zu den 24,1 Prozent bei der Wahl 2021"): the date is the compared figure's, not this one's."""
+def _compared_across(text: str, q: Quantity, t: Annotation, figures: list[int], by_start: dict[int, Quantity]) -> bool:
+    """True when a comparison separates the figure from the date and another figure of the same unit stands between
+    them ("29 Prozent im Vergleich zu den 24,1 Prozent bei der Wahl 2021"): the date is the compared figure's, not this
+    one's. Figures of different units are not compared ("1.500 Tote gegenüber 2 Beben")."""
     lo, hi = (q.num_end, t.span.start) if t.span.start >= q.num_end else (t.span.end, q.num_start)
     if hi - lo < 4:
         return False
     if t.span.start < q.num_start:  # "2017 kam sie auf 12, gegenüber 9,5": the compared figure is this one
-        return any(lo <= p < hi for p in figures) and \
+        return any(lo <= p < hi and _same_unit(by_start.get(p), q) for p in figures) and \
             any(cue.end() == q.num_start for cue in load_changes().compared.finditer(text, lo, q.num_start + 1))
     # the compared figure is the last one before the date, in its clause, not one of a list of comparisons before a
-    # closing date of all ("14 statt 13, 40 statt 39 … (alle Zahlen 2011)")
+    # closing date of all ("14 gegenüber 13, 40 gegenüber 39 … (alle Zahlen 2011)")
     last = max((p for p in figures if lo <= p < hi), default=None)
     return last is not None and hi - last <= 60 and not _CLAUSE_MARK.search(text, last, hi) \
+        and _same_unit(by_start.get(last), q) \
         and any(cue.end() == last for cue in load_changes().compared.finditer(text, lo, hi))
+
+
+def _same_unit(a: Quantity | None, b: Quantity) -> bool:
+    """True when two figures can be compared: the same kind of unit and, for counts, the same counted noun (or nouns
+    of the same measure) or a noun left out ("24,1 Prozent gegenüber 29", "40 Tote gegenüber 30 Toten")."""
+    if a is None or a.unit_kind != b.unit_kind:
+        return False
+    if a.unit_kind != "count" or not a.unit or not b.unit or "ellipsis" in (a.unit_from, b.unit_from):
+        return True
+    if a.unit.lower() == b.unit.lower():
+        return True
+    vocab = load_measures()
+    ma, mb = vocab.of_noun(a.unit), vocab.of_noun(b.unit)
+    return ma is not None and mb is not None and ma.id == mb.id
 
 
 def _after_person(text: str, paren: int, people: list[Annotation]) -> bool:
@@ -370,12 +412,19 @@ def _link_prior(text: str, old: tuple[Quantity, dict[str, Any]], new: tuple[Quan
     A date between the two figures belongs to the old value; without one the old value's time is only known to
     be earlier (``ref_time_basis`` ``before``, ``ref_time_before`` = the claim's time)."""
     (oq, od), (nq, nd) = old, new
-    lo, hi = (oq.end, nq.start) if oq.start < nq.start else (nq.end, oq.start)
     dated = [t for t in timexes if t.label in ("DATE", "TIME") and str(t.data.get("value") or "")[:1].isdigit()]
-    between = [t for t in dated if lo <= t.span.start < hi]
-    if nd.get("time_ann") in {t.id for t in between}:
-        # the date of the old value is not the claim's: one right after the new value is ("auf 40 am Montag")
+    if oq.start < nq.start:
+        between = [t for t in dated if oq.end <= t.span.start < nq.start]
+        # one right after the new value is the claim's ("auf 40 am Montag")
         after = [t for t in dated if nq.end <= t.span.start <= nq.end + 40 and not re.search(r"[.;!?]", text[nq.end : t.span.start])]
+    else:
+        # "auf 40, nach zuvor 30 am Sonntag": a date right after the old value, in its clause, is its own; one between
+        # the two is the claim's ("auf 40 am Montag, nach zuvor 30")
+        between = [t for t in dated if oq.end <= t.span.start <= oq.end + 40 and not _CLAUSE_MARK.search(text, oq.end, t.span.start)
+                   and not re.search(r"[.!?]", text[oq.end : t.span.start])]
+        after = [t for t in dated if nq.end <= t.span.start < oq.start]
+    if nd.get("time_ann") in {t.id for t in between}:
+        # the date of the old value is not the claim's
         t = after[0] if after else None
         nd.update(ref_time=(t.data.get("value") if t else None) or published, time_ann=t.id if t else None,
                   ref_time_basis="text" if t else ("publication" if published else None))
@@ -574,6 +623,23 @@ def _respective(text: str, q: Quantity, clause: tuple[int, int], groups: list[An
 _PAIR_JOIN = re.compile(r"[ \t]*(?:/|[ \t](?:und|sowie|and)[ \t])[ \t]*")
 
 
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+#: a number, unless it is part of a date, a time or a word ("am 3. Mai", "2023", "um 20.30 Uhr", "F-22")
+_NUMERAL = re.compile(r"(?<![\w.,-])(?!\d{1,2}\.(?:\s|\d{1,2}\.)|(?:19|20)\d\d(?![\d.,])|\d{1,2}[.:]\d\d\s*Uhr)\d")
+
+
+def _other_numeral(text: str, clause: tuple[int, int], q: Quantity) -> bool:
+    """True when the clause holds a number besides the figure's own, in digits or words from two up ("300 und 200",
+    "dreihundert und zweihundert"), which the number finder may not have made a figure of its own; dates are no such
+    number, nor one inside a word ("zwei F-22-Kampfflugzeuge")."""
+    own_end = q.unit_span[1] if q.unit_from == "after" and q.unit_span else q.num_end
+    for lo, hi in ((clause[0], q.num_start), (own_end, clause[1])):
+        if lo < hi and (_NUMERAL.search(text, lo, hi) is not None
+                        or any((parse_number_word(w.group().lower()) or 0) >= 2 for w in _WORD.finditer(text, lo, hi))):
+            return True
+    return False
+
+
 @lru_cache(maxsize=2)
 def _each_cue() -> re.Pattern[str] | None:
     return cue_pattern(SCOPES, "each")
@@ -590,6 +656,8 @@ def _joint_place(text: str, e: Annotation, in_clause: list[Annotation], q: Quant
     lo, hi = min(e.span.start, partner.span.start), max(e.span.end, partner.span.end)
     if any((clause[0] <= p < clause[1] or hi <= p < q.num_start) and p != q.num_start for p in figures):
         return None
+    if load_clause_cues().respectively.search(text, clause[0], clause[1]) or _other_numeral(text, clause, q):
+        return None  # "In Berlin und Hamburg wurden 300 beziehungsweise 200 …": one figure for each place
     around = text[max(clause[0], lo - 2) : clause[1]]
     if _LIST_JOIN.fullmatch(text[max(clause[0], lo - 3) : lo]) or re.match(r"\s*,", text[hi : hi + 2]):
         return None  # "A, B und C": a list, not a pair

@@ -290,6 +290,10 @@ def _header_region(doc: Document) -> str:
     return doc.original[: max(end, _HEADER_WINDOW)]
 
 
+def _body_start(doc: Document) -> int:
+    """The original offset of the cleaned text's second line, the first below the headline (the text's end without one)."""
+    m = re.search(r"\n\s*\S", doc.text)
+    return doc.original_span(Span(m.end() - 1, m.end()))[0] if m else len(doc.original)
 
 
 def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
@@ -303,7 +307,7 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
         return None
     for line in _header_region(doc).splitlines():
-        if len(line) > 250 or not page_dates.has_digit(line) or not (page_dates.may_name_update(line) or headers.as_of_label(line)):
+        if len(line) > 250 or not page_dates.has_digit(line) or not (page_dates.may_name_update(line) or headers.may_name_as_of(line)):
             continue
         for read, kind, pos in page_dates.line_dates(line, day_first=True):
             if kind == "printed" and headers.as_of_label(line[max(0, pos - 40) : pos]):
@@ -490,7 +494,10 @@ class MetaHeaders:
             if printed is None:  # "Erstveröffentlichung: 25. März 2020" the cleaner took for furniture beats any stamp
                 printed = _removed_label_line(doc, meta.published.value, comments_at)
             listed = _dated_list_below(doc)
+            body_at = _body_start(doc)
             for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
+                if r.start < body_at and headers.cites_dated_source(doc.original[r.start : r.end]):
+                    continue  # "Quelle: Financial Times, 24.3.2020" by the headline: a cited piece's date
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300 and (r.start, r.end) not in listed:
                     # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
                     comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start

@@ -16,7 +16,6 @@ from typing import Any
 from lagebild.compare import CorpusResult
 from lagebild.compare.duplicates import SignatureRow
 from lagebild.compare.per_story import StoryPart
-from lagebild.compare.stored_documents import DocumentView
 from lagebild.errors import MissingExtra, StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.corpus_rows import assemble, corpus_rows, parts_of, story_key, story_rows
@@ -171,22 +170,6 @@ class PostgresStore:
 
     def document_ids(self) -> list[str]:
         return [r["id"] for r in self._all('SELECT id FROM documents ORDER BY id COLLATE "C"')]
-
-    def document_views(self, kinds: Sequence[str]) -> Iterator[DocumentView]:
-        """Every stored document in id order, without texts, offset map and annotations but those of ``kinds``
-        (``DocumentView``; parsed here, in batches, so the key order of the stored JSON stays)."""
-        wanted = set(kinds)
-        ids = self.document_ids()
-        for k in range(0, len(ids), 500):
-            rows = self._all("SELECT id, hash, json FROM documents WHERE id = ANY(%s)", (ids[k : k + 500],))
-            found = {r["id"]: (r["hash"], json.loads(r["json"])) for r in rows}
-            for doc_id in ids[k : k + 500]:
-                if doc_id not in found:
-                    continue
-                content_hash, obj = found[doc_id]
-                anns = obj.get("annotations") or []
-                head = {key: v for key, v in obj.items() if key not in ("original", "text", "offsets", "annotations", "removed")}
-                yield doc_id, content_hash, head, len(anns), [a for a in anns if a.get("kind") in wanted]
 
     def sources(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self._all('SELECT json FROM sources WHERE doc_id = %s ORDER BY path COLLATE "C", record', (_clean(doc_id),))

@@ -15,7 +15,6 @@ from typing import Any
 from lagebild.compare import CorpusResult
 from lagebild.compare.duplicates import SignatureRow
 from lagebild.compare.per_story import StoryPart
-from lagebild.compare.stored_documents import DocumentView
 from lagebild.errors import StoreError
 from lagebild.model import Document, SourceRef
 from lagebild.store.corpus_rows import CorpusRow, assemble, corpus_rows, encode, parts_of, story_key, story_rows
@@ -25,10 +24,6 @@ from lagebild.store.schema import LEGACY_TABLES, SCHEMA_VERSION, SQLITE_SCHEMA
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
-
-
-#: the secondary indexes (name, column) of the child tables ``_replace_changed`` fills, as the schema defines them
-_CHILD_INDEXES = {"mentions": (("mentions_entity", "entity_id"), ("mentions_doc", "doc_id"))}
 
 
 def _digest(raw: str) -> bytes:
@@ -148,20 +143,6 @@ class SQLiteStore:
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
-    def document_views(self, kinds: Sequence[str]) -> Iterator[DocumentView]:
-        """Every stored document in id order, without texts, offset map and annotations but those of ``kinds``
-        (``DocumentView``); the JSON is cut in SQL, so the texts and other annotations are never parsed here."""
-        rows = self.db.execute(
-            "SELECT id, hash, json_remove(json, '$.original', '$.text', '$.offsets', '$.annotations', '$.removed'), "
-            "json_array_length(json, '$.annotations'), "
-            "(SELECT json_group_array(json(a.value)) FROM json_each(documents.json, '$.annotations') AS a "
-            " WHERE json_extract(a.value, '$.kind') IN (SELECT value FROM json_each(?))) "
-            "FROM documents ORDER BY id",
-            (json.dumps(list(kinds)),),
-        )
-        for doc_id, content_hash, head, count, anns in rows:
-            yield doc_id, content_hash, json.loads(head), int(count or 0), json.loads(anns) if anns else []
-
     def sources(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT json FROM sources WHERE doc_id = ? ORDER BY path, record", (doc_id,))
         return [json.loads(r["json"]) for r in rows]
@@ -232,7 +213,7 @@ class SQLiteStore:
         self.db.execute(f"DELETE FROM {child_name} WHERE {child_columns.split(',')[0]} IN (SELECT value FROM json_each(?))", (redo,))
         self.db.executemany(f"INSERT INTO {name}({columns}) VALUES ({', '.join('?' * (columns.count(',') + 1))})",
                             [row(item, raw) for item, raw in changed])
-        with self._bulk_index(child_name, *_CHILD_INDEXES.get(child_name, ())):
+        with self._bulk_index(child_name):
             self.db.executemany(f"INSERT INTO {child_name}({child_columns}) VALUES ({', '.join('?' * (child_columns.count(',') + 1))})",
                                 [r for item, _ in changed for r in child_rows(item)])
 
@@ -305,7 +286,7 @@ class SQLiteStore:
                 self.db.execute("DELETE FROM minhash_indexed")
             ids = json.dumps(unique_ids(searched))
             self.db.execute("DELETE FROM minhash_bands WHERE doc_id IN (SELECT value FROM json_each(?))", (ids,))
-            with self._bulk_index("minhash_bands", ("minhash_bands_doc", "doc_id")):
+            with self._bulk_index("minhash_bands"):
                 # in key order: the band table is clustered on (band, doc_id), and sorted inserts append to its
                 # B-tree; sorting the (doc, key) rows by key alone spares building and comparing 230,000 pairs
                 self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?2, ?1)", sorted(rows, key=itemgetter(1)))
@@ -313,9 +294,10 @@ class SQLiteStore:
                             "WHERE value IN (SELECT id FROM documents)", (settings, ids))
 
     @contextlib.contextmanager
-    def _bulk_index(self, table: str, *indexes: tuple[str, str]) -> Iterator[None]:
+    def _bulk_index(self, table: str) -> Iterator[None]:
         """Insert into ``table`` (inside the caller's transaction); if it is empty, its secondary
-        ``indexes`` (name, column) are dropped first and built once after the rows.
+        indexes are dropped first and built once after the rows, each from the statement SQLite
+        keeps for it (``sqlite_master``), so they stay exactly the schema's.
 
         Into an empty table (a first run, or every row replaced) one sort builds the index instead of
         a random B-tree insert per row: 1,000 articles write 230,000 band rows, and this halved the
@@ -323,11 +305,14 @@ class SQLiteStore:
         the index anew would cost more than it saves.
         """
         bulk = self.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
-        for name, _ in indexes if bulk else ():
-            self.db.execute(f"DROP INDEX IF EXISTS {name}")
+        # secondary indexes only: those of a primary key or UNIQUE constraint have no statement
+        indexes = self.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                  (table,)).fetchall() if bulk else []
+        for name, _ in indexes:
+            self.db.execute(f'DROP INDEX "{name}"')
         yield
-        for name, column in indexes if bulk else ():
-            self.db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({column})")
+        for _, sql in indexes:
+            self.db.execute(sql)
 
     def entity_index(self) -> tuple[str, set[str], dict[str, list[str]], dict[str, list[dict[str, Any]]]]:
         """The settings of the stored entity index, the documents it covers, their own-outlet names and their
@@ -368,7 +353,7 @@ class SQLiteStore:
             self.db.execute("DELETE FROM entity_forms WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
             self.db.executemany("INSERT OR REPLACE INTO entity_forms(entity_id, json) VALUES (?, ?)",
                                 ((e, encode(f)) for e, (f, _) in forms.items()))
-            with self._bulk_index("entity_keys", ("entity_keys_entity", "entity_id")):
+            with self._bulk_index("entity_keys"):
                 self.db.executemany("INSERT OR IGNORE INTO entity_keys(key, entity_id) VALUES (?, ?)",
                                     sorted((k, e) for e, (_, keys) in forms.items() for k in keys))
             self.db.executemany("INSERT OR REPLACE INTO entity_resolved(doc_id, settings, own, roles) SELECT id, ?, ?, ? FROM documents "

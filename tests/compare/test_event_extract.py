@@ -203,3 +203,11 @@ def test_a_place_after_von_and_a_noun_is_a_place() -> None:
     # counter-example: the passive's "von" after the auxiliary names the doer
     agents, *_ = _roles("Das Dorf wurde von Nordland angegriffen.", [("Nordland", "LOC", "Nordland")], "attack")
     assert agents == ["Nordland"]
+
+
+def test_a_passive_clause_takes_no_subject_from_the_clause_before() -> None:
+    agents, *_ = _roles("Nordstadt – Bei einer Schlägerei sind 40 Menschen verletzt worden.", [("Nordstadt", "LOC", "Nordstadt")], "injure")
+    assert agents == []
+    # counter-example: an active clause after an insertion keeps the subject before it
+    agents, *_ = _roles("Jan Beispiel, der Minister, unterzeichnete das Abkommen.", [("Jan Beispiel", "PER", "Jan Beispiel")], "sign")
+    assert agents == ["Jan Beispiel"]

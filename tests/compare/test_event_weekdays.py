@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from compare_helpers import PROV, make_doc, run_events
 from hypothesis import given
 from hypothesis import strategies as st
@@ -222,3 +223,41 @@ def test_a_named_day_without_kurz_vor_places_no_weekday() -> None:
                      "Weihnachten", "2024-12-25")
     (agree,) = [e for e in _run([doc]).events if e["type"] == "agree"]
     assert agree["date"] is None or agree["date"]["granularity"] != "day"
+
+
+def _dated(text: str, surface: str, value: str, gran: str) -> list[tuple[str, object]]:
+    doc = run_events(make_doc("n", text, published="2024-12-21", timexes=[(surface, value, gran)]))
+    return [(str(a.label), (a.data.get("date") or {}).get("value")) for a in doc.of_kind("event")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "gran", "cls"),
+    [
+        # a time of day after "kurz nach" is the happening's own time, never a landmark
+        ("Kurz nach 19 Uhr raste ein Auto in die Menschenmenge.", "19 Uhr", "2024-12-20T19:00", "minute", "attack"),
+        ("Kurz vor Mitternacht brannte in Leipzig eine Lagerhalle.", "Mitternacht", "2024-12-20T24:00", "minute", "fire"),
+        # a day with nothing finer in its clause stays the happening's (approximate) date
+        ("Kurz nach dem 20. Dezember raste ein Auto in die Menschenmenge.", "20. Dezember", "2024-12-20", "day", "attack"),
+        ("Die Flut kam knapp nach dem 29. Oktober in die Stadt.", "29. Oktober", "2024-10-29", "day", "flood"),
+    ],
+)
+def test_a_date_after_kurz_nach_is_kept_when_nothing_finer_dates_the_happening(
+    text: str, surface: str, value: str, gran: str, cls: str
+) -> None:
+    assert (cls, value) in _dated(text, surface, value, gran)
+
+
+def test_a_landmark_in_other_stories_still_yields_to_the_weekday() -> None:
+    # another kind of story: a protest "wenige Tage nach dem 1. Mai … am Samstag" is not dated to the 1st
+    doc = make_doc("p", "Wenige Tage nach dem 1. Mai demonstrierten in Leipzig am Samstag Tausende gegen die Pläne.",
+                   published="2024-05", entities=ENTS)
+    start = doc.text.find("1. Mai")
+    doc.add("timex", Span(start, start + len("1. Mai")), PROV, label="DATE", data={"value": "2024-05-01", "granularity": "day"})
+    doc = run_events(_open_weekday(doc, "Samstag", 5))
+    (protest,) = _protests(_run([doc]))
+    assert protest["date"]["value"] == "2024-05-04" and protest["date"]["derived_from"]["anchor"]["basis"] == "article landmark"
+    # a time of day is no landmark: the evening of a day-known article stays that evening
+    doc = run_events(make_doc("q", "Kurz nach 19 Uhr demonstrierten in Leipzig Tausende gegen die Pläne.", published="2024-05-04",
+                              entities=ENTS, timexes=[("19 Uhr", "2024-05-04T19:00", "minute")]))
+    (protest,) = _protests(_run([doc]))
+    assert protest["date"]["value"].startswith("2024-05-04")

@@ -207,3 +207,33 @@ def test_told_in_sentence_needs_lowercase_words_right_after(d: int, m: int, y: i
     stamp = f"Politik {date_text} Bei einem Feuer in der Stadt wurden viele verletzt"
     assert headers.told_in_sentence(sentence, sentence.index(date_text) + len(date_text))
     assert not headers.told_in_sentence(stamp, stamp.index(date_text) + len(date_text))
+
+
+def _as_written(name: str, form: str) -> str:
+    from lagebild.ingest.page_dates import fold_accents
+
+    return {"upper": name.upper(), "bare": fold_accents(name), "bare upper": fold_accents(name).upper()}[form]
+
+
+@given(st.sampled_from(MONTH_NAMES + [(n, m) for n, m in headers.MONTHS.items() if not n.isascii()]),
+       st.sampled_from(["upper", "bare", "bare upper"]), st.integers(1, 28), st.integers(1995, 2035))
+def test_month_names_in_capitals_and_without_accents(entry: tuple[str, int], form: str, day: int, year: int) -> None:
+    # capitals drop the accents in Greek ("12 ΜΑΡΤΙΟΥ 2024"), keyboards without them everywhere ("3 decembre 2023")
+    name, month = entry
+    found = headers.date_line(f"{day} {_as_written(name, form)} {year}")
+    assert found is not None and found.value.value == date(year, month, day).isoformat()
+
+
+@pytest.mark.parametrize(("line", "value"), [("12 ΜΑΡΤΙΟΥ 2024", "2024-03-12"), ("ΤΡΙΤΗ, 5 ΑΥΓΟΥΣΤΟΥ 2023", "2023-08-05"),
+                                             ("3 DÉCEMBRE 2023", "2023-12-03"), ("12 ΜΑΡΤΥΡΕΣ 2024", None)])
+def test_greek_capitals(line: str, value: str | None) -> None:
+    found = headers.date_line(line)
+    assert (found.value.value if found else None) == value
+
+
+def test_folding_accents_keeps_the_vowel_signs_of_other_scripts() -> None:
+    from lagebild.ingest.page_dates import fold_accents, month_key
+
+    for name in ("মার্চ", "मार्च", "مارس", "ডিসেম্বর"):
+        assert fold_accents(name) == name
+    assert month_key("ΜΑΡΤΙΟΥ") == month_key("Μαρτίου") and month_key("KASIM") == month_key("Kasım")

@@ -51,6 +51,25 @@ def test_stand_in_running_text_does_not_make_a_stamp_an_update() -> None:
     assert doc.meta.extra.get("published_kind") == "exact"
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # "Stand" as a noun names no as-of date
+        ("So ist der Stand am 14.02.2025", "exact"),
+        ("Zum Stand der Ermittlungen: 14.02.2025", "exact"),
+        ("Lo stato al momento: 3 marzo 2024", "exact"),
+        # the label right before its date, or before a colon
+        ("Stand 14.02.2025", "updated"),
+        ("État au 3 mars 2024 à 10h15", "updated"),
+        # with a linking word only where the label opens the line or a header part
+        ("Stand vom 14.02.2025", "updated"),
+        ("Von Anna Muster | Stand am 14.02.2025, 19:14 Uhr", "updated"),
+    ],
+)
+def test_an_as_of_label_stands_right_before_its_date(line: str, kind: str) -> None:
+    assert read([TITLE, line]).meta.extra.get("published_kind") == kind
+
+
 def test_crawl_marker_month_is_an_upper_bound() -> None:
     doc = read([" date 2024-01 " + TITLE])
     assert (doc.meta.published.value, doc.meta.extra.get("published_kind")) == ("2024-01", "crawl")

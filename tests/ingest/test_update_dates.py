@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from trafilatura.utils import load_html
@@ -137,3 +138,38 @@ def test_written_on_page_reads_only_around_the_year(monkeypatch: pytest.MonkeyPa
     assert spans == []
     assert page_dates.written_on_page(hostile + "Stand: 08.11.2023" + hostile, "2023-11-08")
     assert spans and max(spans) <= 100 and sum(spans) < 1000
+
+
+_HTML_BODY = (
+    "<p>Die Regierung hat am Montag ein neues Gesetz beschlossen, das nach Angaben des Ministeriums im kommenden Jahr "
+    "in Kraft treten soll und vieles ändert.</p>\n<p>Kritiker halten die Reform für unzureichend und fordern weitere "
+    "Schritte, wie mehrere Verbände am Dienstag in Berlin mitteilten.</p>\n<p>Der Minister sagte, man werde die "
+    "Auswirkungen genau beobachten und das Gesetz bei Bedarf nachbessern. Eine erste Bilanz sei für den Herbst geplant.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "updated"),
+    [
+        ("Stand: 19.01.2024 18:46 Uhr", "2024-01-19T18:46"),  # an as-of label names no update word
+        ("État au 19 janvier 2024 à 18h46", "2024-01-19T18:46"),
+        ("Zum Stand der Ermittlungen: 19.01.2024", None),  # "Stand" as a noun
+    ],
+)
+def test_an_as_of_date_under_the_headline_updates_a_page_dated_by_its_structured_data(
+        tmp_path: Path, stamp: str, updated: str | None) -> None:
+    from lagebild.ingest.readers import read_path
+    from lagebild.model import Document
+    from lagebild.stages.clean import BoilerplateClean
+    from lagebild.stages.meta import MetaHeaders
+
+    path = tmp_path / "reform.html"
+    path.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Regierung beschließt Reform</title>'
+        '<meta property="article:published_time" content="2024-01-18T10:00:00+01:00"></head>\n<body><article>\n'
+        f"<h1>Regierung beschließt Reform</h1>\n<p>{stamp}</p>\n{_HTML_BODY}</article></body></html>", encoding="utf-8")
+    doc = next(iter(read_path(path)))
+    assert isinstance(doc, Document)
+    doc = MetaHeaders()(BoilerplateClean()(doc))
+    assert doc.meta.published.value == "2024-01-18"
+    assert (doc.meta.extra.get("updated") or {}).get("value") == updated

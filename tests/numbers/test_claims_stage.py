@@ -365,3 +365,63 @@ def test_a_share_that_sank_from_one_value_to_another_has_a_prior_value() -> None
     # "von … auf …" without a verb of change is no change
     doc = analyse("Die Partei kam bei der Wahl in 25 Kreisen auf 18 Prozent.", outlet="outlet", extra=["timex.rules.v1"])
     assert not [a for a in doc.of_kind("claim") if a.data.get("role") == "prior"]
+
+
+def test_a_count_changed_to_or_larger_than_the_whole_is_no_part() -> None:
+    # the count the whole changed to is its new value, not a part of it
+    assert _measures("Von den 10 Verletzten am Samstag ist die Zahl inzwischen auf 25 Verletzte gestiegen.")["25 Verletzte"] == "injured"
+    assert _measures("Von den 40 Toten ist die Zahl der Opfer auf 30 Tote gesunken.")["30 Tote"] == "dead"
+    # a part is never larger than its whole
+    assert _measures("Von den 2.000 Festgenommenen sind inzwischen 2.500 Festgenommene wieder frei.")["2.500 Festgenommene"] == "arrested"
+    # a smaller figure without a change stays a part
+    assert _measures("Von den 300 Festgenommenen sind 40 wieder auf freiem Fuß.")["40"] == "arrested:part"
+
+
+def test_the_main_clause_after_a_relative_clause_says_what_is_counted() -> None:
+    found = _measures("Inzwischen sind 12 Menschen, die bei dem Anschlag verletzt wurden, im Krankenhaus gestorben.")
+    assert found["12 Menschen"] == "dead"
+    assert _measures("Es wurden 30 Menschen, die an der Demonstration teilnahmen, festgenommen.")["30 Menschen"] == "arrested"
+    # a main clause without a frame of its own, or a new clause after the relative one, leaves the relative clause's frame
+    found = _measures("Inzwischen sind 12 Menschen, die bei dem Anschlag verletzt wurden, wieder zu Hause.")
+    assert found["12 Menschen"] == "injured"
+    found = _measures("Die Polizei zählte 30 Menschen, die an der Demonstration teilnahmen, sagte ein Sprecher.")
+    assert found["30 Menschen"] == "participants"
+
+
+def test_a_substituted_or_later_figure_shares_the_date_and_only_like_figures_are_compared() -> None:
+    # "statt" replaces one forecast by another for the same year: the date is both figures'
+    found = _times("Die Bundesregierung erwartet nun 0,3 Prozent Wachstum statt 1,1 Prozent im Jahr 2025.")
+    assert found["0,3 Prozent"] == found["1,1 Prozent"] == ("2025", "text")
+    found = _times("Der Konzern meldet 5 Milliarden Euro Gewinn statt 6 Milliarden Euro im Geschäftsjahr 2025.")
+    assert found["5 Milliarden Euro"] == ("2025", "text")
+    # "nach" says what came before, it compares nothing
+    found = _times("Am 6. Februar 2023 starben mindestens 1.500 Menschen, nach 2 schweren Beben.")
+    assert found["2 schweren Beben"] == ("2023-02-06", "text")
+    # a compared figure of another noun is no comparison; one of the same measure is
+    found = _times("Bei dem Erdbeben starben 1.500 Menschen gegenüber 2 Beben im Jahr 2011.")
+    assert found["1.500 Menschen"] == ("2011", "text")
+    found = _times("Die Polizei zählte 4.000 Teilnehmer gegenüber 3.000 Demonstranten im Jahr 2019.")
+    assert found["4.000 Teilnehmer"] == ("2022-07-14", "publication") and found["3.000 Demonstranten"] == ("2019", "text")
+
+
+def test_a_date_right_after_a_prior_value_named_after_the_new_one_is_the_prior_values() -> None:
+    found = _claim_data("Die Zahl der Verletzten stieg auf 120, nach zuvor 80 am Sonntag.")
+    assert found["120"]["ref_time"] == "2026-03-02" and found["120"]["ref_time_basis"] == "publication"
+    assert found["80"]["ref_time"] == "2026-03-01" and found["80"]["role"] == "prior"
+    found = _claim_data("Die Zahl der Verletzten stieg am Montag auf 120, nach zuvor 80 am Sonntag.")
+    assert found["120"]["ref_time"] == "2026-03-02" and found["120"]["ref_time_basis"] == "text"
+
+
+def test_figures_given_for_each_of_two_places_are_no_pairs() -> None:
+    found = _scoped("In Berlin und Hamburg wurden 300 beziehungsweise 200 Menschen festgenommen.")
+    assert found["200 Menschen"] == "Hamburg"
+    found = _scoped("In Sachsen und Thüringen kam die Partei auf 30 bzw. 28 Prozent.")
+    assert found["28 Prozent"] == "Thüringen"
+    assert _scoped("In Berlin und Hamburg wurden dreihundert und zweihundert Menschen festgenommen.")["zweihundert Menschen"] == "Hamburg"
+    # one figure for both places, a date in the clause included, stays the pair's
+    assert _scoped("In Berlin und Hamburg wurden 500 Menschen festgenommen.")["500 Menschen"] == "Berlin und Hamburg"
+    found = _scoped("In Berlin und Hamburg demonstrierten am 3. Mai 2024 um 14.30 Uhr 5.000 Menschen.")
+    assert found["5.000 Menschen"] == "Berlin und Hamburg"
+    # a number inside a name is no figure for each place
+    found = _scoped("Die Armee hat zwei F-22-Kampfflugzeuge nach Polen und Estland verlegt, heißt es.")
+    assert found["zwei F-22-Kampfflugzeuge"] == "Polen und Estland"

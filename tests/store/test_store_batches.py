@@ -82,8 +82,9 @@ def test_rows_must_match_the_documents_one_to_one(store: Any) -> None:
     assert store.document_ids() == []
 
 
-def _indexes(db: Any) -> set[str]:
-    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
+def _indexes(db: Any) -> set[tuple[str, str, str]]:
+    """The secondary indexes as SQLite keeps them: name, table and the statement that builds them."""
+    return {(r[0], r[1], r[2]) for r in db.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
 
 
 def test_bulk_loads_into_empty_tables_keep_every_index_and_row(tmp_path: Any) -> None:
@@ -93,7 +94,7 @@ def test_bulk_loads_into_empty_tables_keep_every_index_and_row(tmp_path: Any) ->
 
     st = SQLiteStore(str(tmp_path / "lb.db"))
     before = _indexes(st.db)
-    assert {"minhash_bands_doc", "entity_keys_entity", "mentions_entity", "mentions_doc"} <= before
+    assert {"minhash_bands_doc", "entity_keys_entity", "mentions_entity", "mentions_doc"} <= {i[0] for i in before}
     docs = [make_doc(i, *TEXTS[i]) for i in TEXTS]
     st.save_documents(docs)
     ids = [d.id for d in docs]
@@ -110,6 +111,24 @@ def test_bulk_loads_into_empty_tables_keep_every_index_and_row(tmp_path: Any) ->
     st.save_entity_index("s1", {"loc:moskau": ([{"label": "LOC", "norm": "moskau"}], {"n:moskau"})}, {})
     assert _indexes(st.db) == before
     assert set(st.entity_forms(["n:kremlin", "n:moskau"])) == {"org:kreml", "loc:moskau"}
+
+
+def test_a_bulk_load_rebuilds_exactly_the_schema_indexes_of_its_table(tmp_path: Any) -> None:
+    """Every table with secondary indexes in the schema: a bulk load drops all of them and builds the same ones again."""
+    from lagebild.store.sqlite import SQLiteStore
+
+    st = SQLiteStore(str(tmp_path / "lb.db"))
+    schema = _indexes(st.db)
+    tables = {t for _, t, _ in schema}
+    assert {"mentions", "minhash_bands", "entity_keys"} <= tables
+    for table in sorted(tables):
+        with st.db, st._bulk_index(table):
+            assert not {i for i in _indexes(st.db) if i[1] == table}
+        assert _indexes(st.db) == schema
+    # a filled table keeps its indexes while rows are added
+    st.db.execute("INSERT INTO mentions(entity_id, doc_id, start, end, text) VALUES ('e1', 'd1', 0, 4, 'Kreml')")
+    with st._bulk_index("mentions"):
+        assert _indexes(st.db) == schema
 
 
 def test_a_failed_bulk_load_keeps_the_index_and_the_stored_rows(tmp_path: Any) -> None:

@@ -1,0 +1,46 @@
+"""Cues on how the clauses around a figure relate to it: the whole a later figure is part of ("Von den 128 Toten …"),
+a relative clause of the counted noun, a clause of its own after it, figures given one for each place.
+
+The words are data: ``lagebild/data/figure_clauses.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["ClauseCues", "load_clause_cues"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "figure_clauses.toml"
+
+
+@dataclass(frozen=True)
+class ClauseCues:
+    """Compiled cues (see the data file for what each one means)."""
+
+    whole_open: re.Pattern[str]  # searched in the text right before a figure ("Von den ")
+    relative: re.Pattern[str]  # matched at the comma after a counted noun (", die sich")
+    new_clause: re.Pattern[str]  # matched after the comma that closes a relative clause (", und", ", sagte")
+    respectively: re.Pattern[str]  # searched in a figure's clause ("beziehungsweise")
+
+
+def _words(raw: dict[str, object], key: str, *, escape: bool = False) -> str:
+    items = raw.get(key, [])
+    words = [re.escape(str(w)) if escape else str(w) for w in (items if isinstance(items, list) else [])]
+    return "|".join(w.replace(" ", r"[ \t]+").replace(r"\ ", r"[ \t]+") for w in words) or r"(?!)"
+
+
+@lru_cache(maxsize=2)
+def load_clause_cues(path: str | None = None) -> ClauseCues:
+    raw = tomllib.loads(Path(path or DATA).read_text(encoding="utf-8"))
+    hedges = _words(raw, "whole_hedges", escape=True)
+    return ClauseCues(
+        whole_open=re.compile(rf"(?<![\w])(?:{_words(raw, 'whole_open')})[ \t]+(?:(?:{hedges})[ \t]+)?$", re.IGNORECASE),
+        relative=re.compile(rf",[ \t]+(?:{_words(raw, 'relative', escape=True)})[ \t]+(?=[a-zäöüß])"),
+        # a capital, a digit or a quote mark after the comma opens a clause or an aside of its own too
+        new_clause=re.compile(rf"[ \t]*(?:(?:{_words(raw, 'new_clause', escape=True)})(?![\w])|[A-ZÄÖÜ\d\"„(])"),
+        respectively=re.compile(rf"(?<![\w])(?:{_words(raw, 'respectively')})(?![\w])", re.IGNORECASE),
+    )

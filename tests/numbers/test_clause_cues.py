@@ -1,0 +1,23 @@
+"""The clause cue vocabulary is data: the packaged file compiles, and another file changes the cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lagebild.numbers.clause_cues import load_clause_cues
+
+
+def test_packaged_cues_read_wholes_relative_clauses_and_respective_figures() -> None:
+    cues = load_clause_cues()
+    assert cues.whole_open.search("Von den insgesamt ") and not cues.whole_open.search("Von den Rettern ")
+    assert cues.relative.match(", die sich") and not cues.relative.match(", die Polizei")
+    assert cues.new_clause.match(" sagte ein Sprecher") and not cues.new_clause.match(" im Krankenhaus gestorben")
+    assert cues.respectively.search("300 bzw. 200") and not cues.respectively.search("300 und 200")
+
+
+def test_another_file_gives_other_cues(tmp_path: Path) -> None:
+    path = tmp_path / "cues.toml"
+    path.write_text('whole_open = ["of the"]\nrespectively = ["respectively"]\n', encoding="utf-8")
+    cues = load_clause_cues(str(path))
+    assert cues.whole_open.search("Of the ") and cues.respectively.search("300 and 200 respectively")
+    assert not cues.relative.match(", die sich")  # no relative pronouns in that file
