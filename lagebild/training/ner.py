@@ -16,7 +16,10 @@ adds N 10kGNAD news sentences labelled by the accurate mode alone (distillation;
 (use a lower ``--learn-rate``), which costs minutes instead of the from-scratch half hour
 (benchmarks/README.md, "Default NER model: distillation by continued training"). The encoder is a
 hash-embedding CNN (NORM/PREFIX/SUFFIX/SHAPE, i.e. word and character features) plus 64-dim
-static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY).
+static word vectors trained here by PPMI+SVD on the GermEval train and LER texts (both CC BY),
+one row per lower-cased word; every spelling of the training text is keyed to its lower-cased
+word's row (spaCy looks a saved table up by the form as written), also in the table of a
+pipeline given to ``--init-from``.
 ``--teacher-features N`` appends 32 columns to those vectors: per word, the accurate tagger's
 entity-type distribution and a PCA summary of its e5 states, averaged over N GermEval train
 sentences its head was not trained on (``lagebild.training.teacher_features``); ``--gazetteer``
@@ -51,6 +54,7 @@ from pathlib import Path
 from lagebild.entities.model import TRAINING_SCORER
 from lagebild.evaluation import shared_data_dir
 from lagebild.evaluation.ner import read_germeval
+from lagebild.training.vectors import key_as_written
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL_DIR = REPO / "lagebild" / "models" / "ner-de"
@@ -427,6 +431,10 @@ def main(argv: list[str] | None = None) -> int:
         vectors = with_extra_columns(base, args.out, teacher_text, teacher_cache, args.gazetteer)
     if args.init_from:
         vectors = warm_start(vectors, args.out / "init", cfg)
+    if args.static_vectors == "ppmi":
+        # Also repairs a table made before (e.g. the installed model's, with --init-from).
+        added = key_as_written(vectors, (w for words, _ in train_sents for w in words))
+        print(f"word vectors: {added} keys added for forms as written", file=sys.stderr)
     cmd = [
         sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(args.out / "model"),
         "--code", str(Path(__file__).with_name("ner_scorer.py")),
@@ -527,10 +535,10 @@ def build_vectors(data: Path, out: Path, keep: int, e5_text: list[list[str]] | N
     if static != "e5":
         text = train_vectors(data, text, e5_sentences=e5_text,
                              e5_cache=out / f"e5-{len(e5_text)}.npz" if e5_text else None)
-    # "ppmi" keeps the recipe of the model it was made for: lower-cased keys, --attr NORM (which
-    # spaCy forgets on saving, so only words written in lower case find their row, see
-    # e5_vocabulary); the e5 tables are keyed by the form as written.
-    key = ["--attr", "NORM", "--prune", str(keep)]
+    # "ppmi" has one row per lower-cased word; spaCy looks a saved table up by ORTH whatever
+    # --attr said (see e5_vocabulary), so main() keys each training form as written to its
+    # lower-cased word's row (vectors.key_as_written). The e5 tables are keyed as written.
+    key = ["--prune", str(keep)]
     if static != "ppmi":
         text, key = e5_text_vectors(data, out, text, train_text or [], static, e5_dims), []
     target = out / "model"

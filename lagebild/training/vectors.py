@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -172,3 +172,32 @@ def e5_vocabulary(train: list[list[str]], data: Path, ler_min: int = 5) -> list[
         if c >= ler_min or w in counts:
             counts[w] += c
     return [w for w, _ in counts.most_common() if w and " " not in w]
+
+
+def key_as_written(model: Path, forms: Iterable[str]) -> int:
+    """Give every form in ``forms`` the row of its lower-cased word in ``model``'s vector table.
+
+    The PPMI table has one row per lower-cased word. spaCy 3.8 saves a table's key attribute only
+    for floret tables, so a saved pipeline looks its vectors up by ``ORTH``: without these keys
+    "Berlin", "Die" and every German noun would get the zero vector. The new keys share the
+    existing rows (no new vectors, the table's size is unchanged). ``model`` is rewritten in
+    place; returns the number of keys added.
+    """
+    from spacy.vocab import Vocab
+
+    # The vocabulary alone: a pipeline's components may name training-only functions.
+    vocab = Vocab().from_disk(model / "vocab")
+    vectors = vocab.vectors
+    strings = vocab.strings
+    added = 0
+    for form in sorted(set(forms)):
+        lower = form.lower()
+        key = strings[form]
+        if form == lower or key in vectors.key2row:
+            continue
+        row = vectors.key2row.get(strings[lower])
+        if row is not None:
+            vectors.add(key, row=row)
+            added += 1
+    vocab.to_disk(model / "vocab")
+    return added
