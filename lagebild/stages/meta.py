@@ -309,9 +309,7 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     for line in _header_region(doc).splitlines():
         if len(line) > 250 or not page_dates.has_digit(line) or not (page_dates.may_name_update(line) or headers.may_name_as_of(line)):
             continue
-        for read, kind, pos in page_dates.line_dates(line, day_first=True):
-            if kind == "printed" and headers.as_of_label(line[max(0, pos - 40) : pos]):
-                kind = "modified"  # "Stand: 19.01.2024 18:46 Uhr | Erstellt: 18.01.2024": the version read
+        for read, kind, pos in _labelled_dates(line):
             if kind != "modified":
                 continue
             day = read
@@ -329,16 +327,21 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     return None
 
 
+def _labelled_dates(line: str) -> list[tuple[str, str, int]]:
+    """``page_dates.line_dates`` read day first, a date after an as-of label counted as an update:
+    "Stand: 19.01.2024 18:46 Uhr | Erstellt: 18.01.2024" dates the version read."""
+    return [(read, "modified" if kind == "printed" and headers.as_of_label(page_dates.ascii_digits(line)[max(0, pos - 40) : pos])
+             else kind, pos) for read, kind, pos in page_dates.line_dates(line, day_first=True)]
+
+
 def _label_kinds(line: str, day: str) -> set[str]:
     """How ``line`` labels each date on ``day`` in it: "published", "modified" (an update or as-of label) or "printed"."""
-    kinds: set[str] = set()
-    for read, kind, pos in page_dates.line_dates(line, day_first=True):
-        if read != day:
-            continue
-        if kind == "printed" and headers.as_of_label(page_dates.ascii_digits(line)[max(0, pos - 40) : pos]):
-            kind = "modified"
-        kinds.add(kind)
-    return kinds
+    return {kind for read, kind, _ in _labelled_dates(line) if read == day}
+
+
+def _header_and_closing_lines(doc: Document) -> list[str]:
+    """The lines where a page prints its own date: the header region and the closing lines."""
+    return _header_region(doc).splitlines() + doc.original[-_CLOSING_WINDOW:].splitlines()
 
 
 def publication_kind(doc: Document, given: str | None = None) -> str | None:
@@ -364,10 +367,9 @@ def publication_kind(doc: Document, given: str | None = None) -> str | None:
         return "exact"  # the reader's structured data named it the publication date (``given``)
     day = pub.value[:10]
     kinds: set[str] = set()
-    lines = _header_region(doc).splitlines() + doc.original[-_CLOSING_WINDOW:].splitlines()
-    lines += [doc.original[r.start : r.end] for r in doc.removed if r.end - r.start <= 300]
+    lines = _header_and_closing_lines(doc) + [doc.original[r.start : r.end] for r in doc.removed if r.end - r.start <= 300]
     for line in lines:
-        if len(line) <= 400 and any(ch.isdigit() for ch in line):
+        if len(line) <= 400 and page_dates.has_digit(line):
             kinds |= _label_kinds(line, day)
     label = reason.split("('", 1)[-1] if "('" in reason else ""  # "printed date ('Stand: …')"
     if kinds == {"modified"} or (not kinds and label and (headers.as_of_label(label) or page_dates.update_label(label))):
@@ -378,8 +380,7 @@ def publication_kind(doc: Document, given: str | None = None) -> str | None:
 def _source_line(doc: Document, day: str) -> tuple[str, headers.LineDate] | None:
     """The header or closing line the publication date ``day`` was read from, and the date read there:
     the first line in which the header patterns read that day."""
-    region = _header_region(doc).splitlines() + doc.original[-_CLOSING_WINDOW:].splitlines()
-    for line in region:
+    for line in _header_and_closing_lines(doc):
         if len(line) > 400 or not page_dates.has_digit(line):
             continue
         for found in headers.dates_in(line):
