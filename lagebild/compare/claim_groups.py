@@ -33,7 +33,15 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_values import cue_pattern, decimals_written, is_spread, joint_rounding, value_interval
+from lagebild.compare.claim_values import (
+    SCOPES,
+    cue_pattern,
+    decimals_written,
+    each_cues,
+    is_spread,
+    joint_rounding,
+    value_interval,
+)
 from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import Stage, running_measures, stage_at
 from lagebild.events.corpus import (
@@ -52,7 +60,6 @@ __all__ = ["ClaimGrouper", "claimant_key", "pair_key", "scope_key"]
 
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
 _FINE = frozenset({"day", "minute", "hour", "second", "time"})
-SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 # a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
 _PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
@@ -1069,19 +1076,13 @@ def _for_each(text: str, pair: tuple[Annotation, Annotation], figure: Annotation
     """True when a cue says the figure is given for each of a pair ("In Nordhafen und Südtal demonstrierten
     jeweils 5.000", "… 5.000 Menschen each"): between the pair and the figure, or just after the figure in its
     clause."""
-    cue = _each_cues()
+    cue = each_cues()
     if cue is None:
         return False
     start, end = min(a.span.start for a in pair), max(a.span.end for a in pair)
     between = text[end : figure.span.start] if end <= figure.span.start else text[figure.span.end : start]
     after = re.match(r"[^.,;:!?]{0,30}", text[figure.span.end : sentence.end])
     return bool(cue.search(between) or (after and cue.search(after.group())))
-
-
-@lru_cache(maxsize=4)
-def _each_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
-    """The words that give a figure for each of the places or groups named together ("jeweils", "each")."""
-    return cue_pattern(path, "each")
 
 
 def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annotation]) -> Annotation | None:

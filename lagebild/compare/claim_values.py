@@ -25,6 +25,7 @@ _VAGUE = {
     "thousands": (2000.0, 9999.0), "millions": (2e6, 9.99e8),
 }
 DISPUTES = Path(__file__).resolve().parent.parent / "data" / "claim_disputes.toml"
+SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
 
 
 def cue_pattern(path: Path, key: str, tail: str = "") -> re.Pattern[str] | None:
@@ -35,6 +36,12 @@ def cue_pattern(path: Path, key: str, tail: str = "") -> re.Pattern[str] | None:
         return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b" + tail) if cues else None
     except (OSError, tomllib.TOMLDecodeError, re.error):
         return None
+
+
+@lru_cache(maxsize=4)
+def each_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words that give a figure for each of the places or groups named together ("jeweils", "each")."""
+    return cue_pattern(path, "each")
 
 
 @lru_cache(maxsize=4)

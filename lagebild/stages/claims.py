@@ -17,12 +17,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
-from lagebild.compare.claim_values import cue_pattern
+from lagebild.compare.claim_values import each_cues
 from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.changes import load_changes, prior_pairs
@@ -44,7 +42,6 @@ from lagebild.stages.speech import language_supported
 
 __all__ = ["RuleClaims", "claim_subject"]
 
-SCOPES = Path(__file__).resolve().parent.parent / "data" / "claim_scopes.toml"
 _LABEL_RANK = {"direct": 0, "indirect": 1, "reported": 2}
 _MAX_COVER = 6000  # chars: longer than any quote (capped) plus its sentence
 _PP_AFTER = re.compile(
@@ -640,11 +637,6 @@ def _other_numeral(text: str, clause: tuple[int, int], q: Quantity) -> bool:
     return False
 
 
-@lru_cache(maxsize=2)
-def _each_cue() -> re.Pattern[str] | None:
-    return cue_pattern(SCOPES, "each")
-
-
 def _joint_place(text: str, e: Annotation, in_clause: list[Annotation], q: Quantity, clause: tuple[int, int],
                  figures: list[int]) -> tuple[int, int] | None:
     """The span of "A und B" when the figure's place is one of two places named together in its clause and the figure
@@ -661,7 +653,7 @@ def _joint_place(text: str, e: Annotation, in_clause: list[Annotation], q: Quant
     around = text[max(clause[0], lo - 2) : clause[1]]
     if _LIST_JOIN.fullmatch(text[max(clause[0], lo - 3) : lo]) or re.match(r"\s*,", text[hi : hi + 2]):
         return None  # "A, B und C": a list, not a pair
-    cue = _each_cue()
+    cue = each_cues()
     if cue is not None and cue.search(around):
         return None
     return lo, hi
