@@ -74,34 +74,35 @@ MONTHS.update({
 })
 
 
+def _data_rows(name: str) -> list[tuple[str, str, list[str]]]:
+    """The rows of ``data/ingest/NAME`` (tab-separated, ``#`` comments): the first two columns and the
+    ``|``-separated words of the third."""
+    rows: list[tuple[str, str, list[str]]] = []
+    for line in (resources.files("lagebild") / "data" / "ingest" / name).read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            continue
+        rows.append((cols[0].strip(), cols[1].strip(), [w.strip() for w in cols[2].split("|") if w.strip()]))
+    return rows
+
+
 def _header_names() -> tuple[dict[str, int], list[str]]:
     """Month names (name → number) and weekday names of ``data/ingest/header_months.tsv``."""
     months: dict[str, int] = {}
     weekdays: list[str] = []
-    path = resources.files("lagebild") / "data" / "ingest" / "header_months.tsv"
-    for line in path.read_text("utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 3:
-            continue
-        names = [n.strip() for n in cols[2].split("|") if n.strip()]
-        if cols[1].strip() == "weekday":
+    for _, kind, names in _data_rows("header_months.tsv"):
+        if kind == "weekday":
             weekdays += names
-        elif cols[1].strip().isdigit() and 1 <= int(cols[1]) <= 12:
-            months.update(dict.fromkeys((n.lower() for n in names), int(cols[1])))
+        elif kind.isdigit() and 1 <= int(kind) <= 12:
+            months.update(dict.fromkeys((n.lower() for n in names), int(kind)))
     return months, weekdays
-
-
 
 
 def _header_cues() -> dict[str, list[str]]:
     """Cue words of ``data/ingest/header_cues.tsv`` by kind (``byline``, ``desk`` …), every language together."""
     cues: dict[str, list[str]] = {}
-    path = resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv"
-    for line in path.read_text("utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 3:
-            continue
-        cues.setdefault(cols[0].strip(), []).extend(w.strip() for w in cols[2].split("|") if w.strip())
+    for kind, _, words in _data_rows("header_cues.tsv"):
+        cues.setdefault(kind, []).extend(words)
     return cues
 
 
