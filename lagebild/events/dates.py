@@ -15,13 +15,13 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-__all__ = ["NEAR", "DateInterval", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "time_of_day", "widen"]
+__all__ = ["CUES", "NEAR", "DateInterval", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "time_of_day", "widen"]
 
+#: the cue words of the event rules (``lagebild/events/cues.toml``), read once for the dates and the roles
+CUES: dict[str, Any] = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
 #: "kurz vor Weihnachten", "wenige Tage nach dem 1. Mai": a day a happening lies just before or after
-#: (group 1: the side; cues.toml); matched against the text that ends where the timex starts
-NEAR = re.compile(
-    str(tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))["near"]), re.IGNORECASE
-)
+#: (group 1: the side); matched against the text that ends where the timex starts
+NEAR = re.compile(str(CUES["near"]), re.IGNORECASE)
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lagebild.events.dates import NEAR, time_of_day
+from lagebild.events.dates import CUES, NEAR, time_of_day
 from lagebild.events.label import LEADING as _LEADING
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
@@ -284,11 +284,10 @@ def _object_head(text: str, words: list[tuple[int, int, str]], taken: list[Span]
     return None
 
 
-_CUES = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
 #: verbs whose subject commits the happening its noun names ("verübten zwei Anschläge")
-_PERPETRATE = frozenset(str(w) for w in _CUES["perpetrate"])
+_PERPETRATE = frozenset(str(w) for w in CUES["perpetrate"])
 #: adverbs that open a main clause before its verb (written with a capital there)
-_ADVERBS = _LEADING | frozenset(str(w) for w in _CUES["clause_adverbs"])
+_ADVERBS = _LEADING | frozenset(str(w) for w in CUES["clause_adverbs"])
 _FINITE_AUX = _PERFECT | _PLUPERFECT | _PASSIVE | _INTENDED | _REQUIRED | frozenset("soll sollen kann können konnte konnten".split())
 #: words that open a noun phrase as a subject ("Zahlreiche Politiker", "Die Regierung")
 _NP_OPENERS = _ARTICLES | frozenset("alle beide einige mehrere viele zahlreiche etliche manche".split())
