@@ -61,7 +61,7 @@ def _agent_phrase(text: str) -> str:
     return " ".join(kept) if 0 < len(kept) <= 4 else ""
 
 
-_GRAN_RANK = {"minute": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6, "decade": 7}
+_GRAN_RANK = {"minute": 0, "day": 1, "range": 2, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6, "decade": 7}
 
 
 @dataclass

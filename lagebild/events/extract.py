@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lagebild.events.dates import CUES, NEAR, time_of_day
+from lagebild.events.dates import CUES, NEAR, approximate, time_of_day
 from lagebild.events.label import LEADING as _LEADING
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
@@ -107,11 +107,15 @@ class EventMention:
     noun: bool = False  # the trigger is a noun naming the happening ("Anschlag"), not a verb
     counts: tuple[str, ...] = ()  # measures of the figures that count this class (from the rule)
     ordinal: int | None = None  # "der zweite Warnstreik": 2; "ein erneuter Streik", "streikten erneut": 0 (a repeat)
+    approximate: str | None = None  # "kurz nach dem 20. Dezember": the range of days of ``time`` ("2024-12-20/2024-12-23")
 
     def data(self) -> dict[str, Any]:
         """Return the annotation payload (keys per docs/annotations.md)."""
         date = None
-        if self.time is not None:
+        if self.time is not None and self.approximate:
+            # a day the happening lies just before or after: its range, and the day it was told by
+            date = {"value": self.approximate, "granularity": "range", "landmark": self.time.data.get("value")}
+        elif self.time is not None:
             date = {"value": self.time.data.get("value"), "granularity": self.time.data.get("granularity")}
         return {
             "trigger": self.lemma,
@@ -430,7 +434,7 @@ def find_events(
     if len(found) > 1:  # one sentence, several triggers: a date only binds inside its own clause
         for ev in found:
             if ev.time is not None and not ev.clause.contains(ev.time.span):
-                ev.time = None
+                ev.time = ev.approximate = None
     return found
 
 
@@ -559,6 +563,8 @@ def _describe(
     pool = own or dated
     if pool:
         ev.time = min(pool, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
+        if not time_of_day(ev.time.data, ev.time.label):
+            ev.approximate = approximate(text, ev.time.span.start, ev.time.data.get("value"))
     # a weekday the timex stage could not place (the publication date is known to the month only):
     # kept so the merge step can place it against a day-precision date of the same event
     weekdays = [t for t in timexes if _open_weekday(t) and clause.contains(t.span)]
@@ -655,8 +661,8 @@ def _near(text: str, t: Annotation, clause: Span, timexes: Sequence[Annotation])
 
     "Kurz vor Weihnachten … am Freitag": the weekday (or a day) in the clause is the happening's, the
     holiday a landmark the merge step places it by. A time of day is never a landmark ("kurz nach 19 Uhr"
-    is that evening), and a day with nothing finer in its clause stays the happening's approximate date
-    ("Kurz nach dem 20. Dezember raste ein Auto …": that day or the next).
+    is that evening), and a day with nothing finer in its clause dates the happening approximately
+    ("Kurz nach dem 20. Dezember raste ein Auto …": a range from that day on, see ``dates.approximate``).
     """
     if time_of_day(t.data, t.label) or NEAR.search(text, max(0, t.span.start - 40), t.span.start) is None:
         return False

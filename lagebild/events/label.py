@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import re
 
+from lagebild.events.dates import CUES
 from lagebild.model import Span
 
 __all__ = ["LEADING", "label_quality", "sentence_label"]
 
 _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[;:()]|\s[–—-]\s|[\"„“”»«]|,\s+(?=(?:der|die|das|dem|den|dessen|deren|welche[rsmn]?|wo|als|weil|nachdem|obwohl|während|dass|ob|wenn|sodass|damit|aber|doch|sondern|so|wie)\b)")
-#: connectives and sentence adverbs that open a clause but say nothing about the event
-_LEADING = frozenset(
-    """und aber doch denn sondern oder dabei deshalb daher darum deswegen dennoch trotzdem nun so da dann danach
-    damit zudem außerdem auch inzwischen mittlerweile bereits schon jetzt zuvor zunächst später schließlich
-    allerdings jedoch indes immerhin zuletzt ebenfalls unterdessen währenddessen demnach demzufolge offenbar""".split()
-)
+#: connectives and sentence adverbs that open a clause but say nothing about the event (cues.toml ``leading``)
+_LEADING = frozenset(str(w) for w in CUES["leading"])
 LEADING = _LEADING
 _PRONOUNS = frozenset("er sie es man wir ich ihr du dieser diese dieses jener jene he she it they we".split())
 _MAX_WORDS = 16

@@ -156,3 +156,19 @@ def test_sie_with_a_plural_verb_is_they_not_the_name_before() -> None:
     assert label.startswith("Anna Meier forderte")
     (label,) = labels("Bürgermeisterin Anna Meier empfing die Demonstranten. Sie hat den Rücktritt des Ministers gefordert.")
     assert label.startswith("Anna Meier hat")
+
+
+def test_leading_words_are_data_and_left_out_of_labels() -> None:
+    """The connectives a label drops come from cues.toml, and a noun subject after one is kept."""
+    from lagebild.events.dates import CUES
+    from lagebild.events.label import LEADING, sentence_label
+    from lagebild.model import Span
+
+    assert LEADING == frozenset(CUES["leading"]) and "unterdessen" in LEADING
+    text = "Unterdessen hat der Gemeinderat die Sperrstunde beschlossen."
+    trig = text.index("beschlossen")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 11)) == "Der Gemeinderat hat die Sperrstunde beschlossen"
+    # a word that only looks like one: "Dach" opens no connective ("Dachstuhl" stays)
+    text = "Dachstuhl brannte in der Nacht vollständig ab."
+    trig = text.index("brannte")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 7)).startswith("Dachstuhl")

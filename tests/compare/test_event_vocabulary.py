@@ -238,6 +238,13 @@ def test_more_news_forms(sentence: str, cls: str, fires: bool) -> None:
         ("Die Miliz hat die Ermordung zweier Geiseln gemeldet.", "kill", True),
         ("Der Mittelfeldspieler gewann die Journalisten-Wahl des Magazins.", "election", False),
         ("Zehn Tage nach der Wien-Wahl liegt das Endergebnis vor.", "election", True),
+        # seats are a result's cue, a seat of a firm, property and a chair are none
+        ("Die Konservativen verloren 30 Unterhaussitze.", "result", True),
+        ("Die Liberalen gewannen vier Sitze dazu.", "result", True),
+        ("Der Bauer verlor bei dem Hochwasser seinen gesamten Besitz.", "result", False),
+        ("Nach langem Streit gewann die Ärztin den Vorsitz der Kammer.", "result", False),
+        ("Der Konzern mit Sitz in Linz gewann den Rechtsstreit gegen die Bank.", "result", False),
+        ("Nach der Sitzung verlor der Aktienkurs deutlich.", "result", False),
     ],
 )
 def test_precision_of_new_forms(sentence: str, cls: str, fires: bool) -> None:
