@@ -842,7 +842,8 @@ class EventMerger:
         participants = sorted(c.participants, key=lambda k: (-c.participants[k], k))
         date, dates, weekdays_apart = dated
         first = c.mentions[0]
-        who = ", ".join(name(k) for k in agents[:2]) or _agent_phrase(first.agent_text or "")
+        # a name written in lower case is an adjective the tagger took for one ("steirische", "österreichische")
+        who = ", ".join(n for n in (name(k) for k in agents[:2]) if not n[:1].islower()) or _agent_phrase(first.agent_text or "")
         seed = first.obj  # the first (most specific) mention's object wins ties
         obj = min(c.objects, key=lambda o: (-c.objects[o], o != seed, o)) if c.objects else ""
         if obj and obj.lower() in who.lower().split():

@@ -479,12 +479,14 @@ def _describe(
         ev.modality = "possible"
     if rule.noun and ev.modality in ("asserted", "reported") and idx > 0 and word_list[idx - 1].lower() in _GENERIC:
         ev.modality = "generic"  # "solche Angriffe", "derartige Unfälle": a kind of happening, not one
-    if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _DEMANDING for w in word_list[:idx]):
+    if rule.noun and ev.modality in ("asserted", "reported") and _demanded(word_list, idx):
         ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
         ev.modality = "intended"  # "rief zu Warnstreiks auf": the strike is called for, the call is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _warned_of(word_list, idx):
-        ev.modality = "possible"  # "warnt erneut vor Streiks": a threat, not a strike
+        ev.modality = "possible"  # "warnt erneut vor Streiks", "drohten mit Streiks": a threat, not a strike
+    if rule.noun and not ev.negated and any(w.lower() in _WITHOUT for w in word_list[max(0, idx - 2) : idx]):
+        ev.negated = True  # "ohne Einigung droht ein Prozess": no agreement was reached
     in_clause = [e for e in entities if clause.contains(e.span)]
     passive = bool(lowered & _PASSIVE) and ev.tense in ("past", "perfect", "pluperfect", "present")
     left, right, by = [], [], []
@@ -613,14 +615,42 @@ def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool, called: bo
 #: determiners of a kind rather than an instance ("solche Angriffe erschwert", "derartige Unfälle")
 _GENERIC = frozenset("solche solchen solcher solches derartige derartigen derartiger derlei such".split())
 #: verbs whose object is wanted, not done ("fordern einen Rücktritt", "den Rücktritt zu erzwingen")
-_DEMANDING = frozenset("fordern fordert forderte forderten gefordert verlangen verlangt verlangte verlangten erzwingen anstreben strebt".split())
+_DEMANDING = frozenset("fordern fordert forderte forderten gefordert verlangen verlangt verlangte verlangten erzwingen anstreben strebt".split()) | frozenset(
+    str(w) for w in CUES["request"]
+)
+#: verbs that threaten a happening named after "mit" ("drohten mit Streiks")
+_THREATEN = frozenset(str(w) for w in CUES["threaten"])
+#: "ohne Einigung": the happening named did not take place
+_WITHOUT = frozenset(str(w) for w in CUES["without"])
 #: verbs that warn of a happening still to come ("warnt vor Streiks"): the warning is the event, the strike a threat
 _WARNING = frozenset("warnt warnen warnte warnten gewarnt warne warnend warn warns warned".split())
 _CALL = re.compile(r"\b(?:(?:r(?:uft|ufen|ief|iefen|ufe)\b.*\bauf\b)|aufgerufen|aufzurufen|aufrufen|aufrief(?:en)?|Aufruf|Aufrufe)", re.DOTALL)
 
 
+def _demanded(words: list[str], idx: int) -> bool:
+    """The noun is the object of a verb that asks for it: "fordern Assads Rücktritt", "hat Untersuchungshaft beantragt".
+
+    A demanding verb before the noun, or closing a verb-final clause the noun is the object of (no
+    preposition before it): "Nach der Festnahme forderte die Partei …" told of an arrest that took place.
+    """
+    if any(w.lower() in _DEMANDING for w in words[:idx]):
+        return True
+    if not any(w.lower() in _DEMANDING for w in words[idx + 1 :][-2:]):
+        return False
+    for back in range(1, 4):
+        j = idx - back
+        if j < 0:
+            return True
+        w = words[j].lower()
+        if w in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER:
+            return False
+        if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
+            return True
+    return True
+
+
 def _warned_of(words: list[str], idx: int) -> bool:
-    """A noun after "vor" (with its article and adjectives only) in a clause that warns of it."""
+    """A noun after "vor" in a clause that warns of it, or after "mit" in one that threatens it (its article and adjectives between)."""
     for back in range(1, 4):
         j = idx - back
         if j < 0:
@@ -628,6 +658,8 @@ def _warned_of(words: list[str], idx: int) -> bool:
         w = words[j].lower()
         if w in ("vor", "of", "against"):
             return any(x.lower() in _WARNING for x in words[:j])
+        if w in ("mit", "with"):  # "drohten mit Streiks": a threat
+            return any(x.lower() in _THREATEN for x in words[:j])
         if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
             return False
     return False

@@ -172,3 +172,21 @@ def test_leading_words_are_data_and_left_out_of_labels() -> None:
     text = "Dachstuhl brannte in der Nacht vollständig ab."
     trig = text.index("brannte")
     assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 7)).startswith("Dachstuhl")
+
+
+def test_a_relative_clause_label_names_its_antecedent_and_a_subordinator_is_dropped() -> None:
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    def label(text: str, trig: str) -> str:
+        t = text.index(trig)
+        return sentence_label(text, Span(0, len(text)), Span(t, t + len(trig)))
+
+    assert label("Die Polizei sucht zwei Männer, die seit dem Überfall am Donnerstag untergetaucht sind und festgenommen wurden.",
+                 "festgenommen").startswith("Männer, die seit dem Überfall")
+    assert label("Er sagte, dass die Polizei einen Schlepper in Südserbien festgenommen habe.", "festgenommen") == (
+        "Die Polizei einen Schlepper in Südserbien festgenommen habe")
+    assert label("Darin warnten die Pädagogen vor Kürzungen.", "warnten") == "Die Pädagogen warnten vor Kürzungen"
+    # must not fire: a clause that opens with an article is no relative clause, and "Während" is a preposition
+    assert label("Die Feuerwehr evakuierte in der Nacht 300 Anwohner.", "evakuierte") == "Die Feuerwehr evakuierte in der Nacht 300 Anwohner"
+    assert label("Während der Demonstration wurden zwei Polizisten verletzt.", "verletzt").startswith("Während der Demonstration")

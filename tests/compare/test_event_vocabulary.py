@@ -250,3 +250,44 @@ def test_more_news_forms(sentence: str, cls: str, fires: bool) -> None:
 def test_precision_of_new_forms(sentence: str, cls: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # goods supplied, not a contest ("lieferten sich einen Streit") nor a result delivered
+        ("Die Rüstungsfirma lieferte im März 40 Panzer an die Armee.", "supply", True),
+        ("Apple lieferte sich jüngst einen Streit vor Gericht mit dem FBI.", "supply", False),
+        ("In der Grenzstadt liefern sich Soldaten und Kämpfer seit Tagen Gefechte.", "supply", False),
+        ("Die Methode liefert durchaus ansprechende Ergebnisse.", "supply", False),
+        # a crash, not a figure that "crashes" nor "ins Unglück"
+        ("Ein Kleinflugzeug ist am Sonntag in den Alpen abgestürzt.", "accident", True),
+        ("Die Wirtschaftsleistung ist im Vorjahr um 6,8 Prozent abgestürzt.", "accident", False),
+        ("Die Band läuft sehenden Auges ins Unglück.", "accident", False),
+        # elected to an office, not an option chosen
+        ("Der Landtag hat die Abgeordnete zur neuen Landeshauptfrau gewählt.", "elect", True),
+        ("Deshalb haben wir die bilaterale Option gewählt.", "elect", False),
+        ("Der Zeitpunkt der Präsentation ist interessant gewählt.", "elect", False),
+        # agreed, not notified
+        ("Die Koalitionspartner haben sich am Abend auf ein Budget verständigt.", "agree", True),
+        ("Die Gewinner werden per E-Mail verständigt.", "agree", False),
+        # a suspect caught, not a decision made
+        ("Der flüchtige Täter wurde am Abend von der Polizei gefasst.", "arrest", True),
+        ("Die Belegschaft hat vergangene Woche einen Streikbeschluss gefasst.", "arrest", False),
+        # a vote, not coordination
+        ("Über den Antrag wurde am Mittwoch im Landtag abgestimmt.", "election", True),
+        ("Das Timing der Ampelschaltung ist schlecht abgestimmt.", "election", False),
+        # a meeting, not "ins Treffen führen" (to argue)
+        ("Das Treffen der Außenminister fand in Wien statt.", "meet", True),
+        ("Der Anwalt führte Verschwiegenheitspflichten als Argument ins Treffen.", "meet", False),
+        # a strike, not one threatened ("drohten mit Streiks"); an arrest, not one applied for; no agreement ("ohne Einigung")
+        ("Die Fluglotsen streikten am Montag in Paris.", "strike", True),
+        ("Die Fluglotsen drohten mit Streiks, sollte die Regierung nicht einlenken.", "strike", False),
+        ("Die Staatsanwaltschaft hat Untersuchungshaft beantragt.", "arrest", False),
+        ("Nach der Festnahme forderte die Partei Aufklärung.", "arrest", True),
+        ("Ohne Einigung droht im Sommer ein Prozess.", "agree", False),
+    ],
+)
+def test_everyday_senses_measured_on_news(sentence: str, cls: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert (cls in found) is fires, found
