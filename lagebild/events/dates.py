@@ -15,13 +15,20 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-__all__ = ["CUES", "NEAR", "DateInterval", "approximate", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "time_of_day", "widen"]
+__all__ = ["CUES", "NEAR", "DateInterval", "approximate", "sentence_adverb", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "time_of_day", "widen"]
 
 #: the cue words of the event rules (``lagebild/events/cues.toml``), read once for the dates and the roles
 CUES: dict[str, Any] = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
 #: "kurz vor Weihnachten", "wenige Tage nach dem 1. Mai": a day a happening lies just before or after
 #: (group 1: the side); matched against the text that ends where the timex starts
 NEAR = re.compile(str(CUES["near"]), re.IGNORECASE)
+_ADVERB_SUFFIXES = tuple(str(w) for w in CUES["adverb_suffixes"])
+
+
+def sentence_adverb(word: str) -> bool:
+    """A sentence adverb by its ending ("Tragischerweise", "glücklicherweise"), never a noun such as "Verweise"."""
+    w = word.lower()
+    return any(w.endswith(suffix) and len(w) >= len(suffix) + 3 for suffix in _ADVERB_SUFFIXES)
 #: days from the landmark day that a "kurz nach"/"wenige Tage vor" happening may lie, by the cue's first words
 NEAR_DAYS: dict[str, int] = {str(k): int(v) for k, v in CUES["near_days"].items()}
 

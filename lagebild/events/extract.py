@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lagebild.events.dates import CUES, NEAR, approximate, time_of_day
+from lagebild.events.dates import CUES, NEAR, approximate, sentence_adverb, time_of_day
 from lagebild.events.label import LEADING as _LEADING
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
@@ -323,7 +323,7 @@ def _fronted_subject(words: list[tuple[int, int, str]], idx: int, timexes: Seque
                 return None
             i += 1
     nouns = before[i:]
-    if i == 0 and nouns[0][2].lower() in _ADVERBS:
+    if i == 0 and (nouns[0][2].lower() in _ADVERBS or sentence_adverb(nouns[0][2])):
         return None  # "Nun ratifiziert Ostland …": an adverb before the verb, the subject follows it
     if not 1 <= len(nouns) <= 3 or not all(w[2][:1].isupper() for w in nouns):
         return None

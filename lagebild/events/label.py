@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lagebild.events.dates import CUES
+from lagebild.events.dates import CUES, sentence_adverb
 from lagebild.model import Span
 
 __all__ = ["LEADING", "label_quality", "sentence_label"]
@@ -75,7 +75,9 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, clause.start, clause.end)]
     trig_idx = next((i for i, w in enumerate(words) if w[1] > trigger.start), 0)
     i = 0
-    while i < trig_idx and (words[i][2].strip(",.").lower() in _LEADING | _SUBORDINATORS or _NOT_A_WORD.fullmatch(words[i][2])):
+    while i < trig_idx and (
+        words[i][2].strip(",.").lower() in _LEADING | _SUBORDINATORS or sentence_adverb(words[i][2].strip(",.")) or _NOT_A_WORD.fullmatch(words[i][2])
+    ):
         i += 1
     # a relative clause cut from its sentence says whom it tells of by the noun before its comma
     antecedent = _antecedent(text, sentence, clause) if i == 0 and words and words[0][2].lower() in _RELATIVE else ""

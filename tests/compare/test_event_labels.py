@@ -190,3 +190,18 @@ def test_a_relative_clause_label_names_its_antecedent_and_a_subordinator_is_drop
     # must not fire: a clause that opens with an article is no relative clause, and "Während" is a preposition
     assert label("Die Feuerwehr evakuierte in der Nacht 300 Anwohner.", "evakuierte") == "Die Feuerwehr evakuierte in der Nacht 300 Anwohner"
     assert label("Während der Demonstration wurden zwei Polizisten verletzt.", "verletzt").startswith("Während der Demonstration")
+
+
+def test_a_sentence_adverb_by_its_ending_is_no_subject_nor_a_label_opener() -> None:
+    from compare_helpers import make_doc, run_events
+
+    from lagebild.events.dates import sentence_adverb
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    text = "Glücklicherweise kenterte das Boot erst nahe am Ufer."
+    trig = text.index("kenterte")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 8)) == "Das Boot kenterte erst nahe am Ufer"
+    assert all(a.data.get("agent_text") is None for a in run_events(make_doc("x", text)).of_kind("event"))
+    # must not fire: nouns that end alike ("Verweise", "Beweise", "Hinweise")
+    assert sentence_adverb("möglicherweise") and not any(sentence_adverb(w) for w in ("Verweise", "Beweise", "Hinweise", "weise"))

@@ -291,3 +291,43 @@ def test_precision_of_new_forms(sentence: str, cls: str, fires: bool) -> None:
 def test_everyday_senses_measured_on_news(sentence: str, cls: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # central happenings of other kinds of stories, and the everyday senses of the same words
+        ("Bei einem Selbstmordanschlag auf einen Markt in Kabul starben zwölf Menschen.", "attack", True),
+        ("Das Attentat auf den Bürgermeister erschütterte die Stadt.", "attack", True),
+        ("Jeder Tastenanschlag wird von der Software gezählt.", "attack", False),
+        ("Der Kostenvoranschlag der Firma lag bei 30.000 Euro.", "attack", False),
+        ("Der Journalist wurde in seiner Wohnung ermordet.", "kill", True),
+        ("Bewaffnete haben in Nigeria 30 Schülerinnen entführt.", "kidnap", True),
+        ("Der Film entführt die Zuschauer in eine Welt voller Magie.", "kidnap", False),
+        ("In der Altstadt ist am Morgen ein Wohnhaus eingestürzt.", "collapse", True),
+        ("Die Aktienkurse stürzten am Montag ein.", "collapse", False),
+        ("Das Militär hat in der Hauptstadt geputscht.", "coup", True),
+        ("Der Militärputsch scheiterte nach wenigen Stunden.", "coup", True),
+        ("Die Koalition ist nach drei Jahren zerbrochen.", "government_crisis", True),
+        ("Das Glas ist beim Transport zerbrochen.", "government_crisis", False),
+        ("Der Kanzler hat im Parlament die Vertrauensfrage gestellt.", "election", True),
+        ("Ein Erdstoß der Stärke 5,1 erschütterte die Region.", "earthquake", True),
+    ],
+)
+def test_central_happenings_of_other_stories(sentence: str, cls: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Milizen haben im Osten des Landes 18 Dorfbewohner verschleppt.", "kidnap", True),
+        ("Der Geschäftsführer soll die Insolvenz monatelang verschleppt haben.", "kidnap", False),
+        ("Das neue Spiel entführt ins düstere London des frühen 20. Jahrhunderts.", "kidnap", False),
+        ("Kuster, Farkas, Malic, Putsche, Ouedraogo spielten für Mattersburg.", "coup", False),  # a player's name
+    ],
+)
+def test_taking_people_and_names_that_look_like_a_coup(sentence: str, cls: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert (cls in found) is fires, found
