@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-__all__ = ["CUES", "NEAR", "DateInterval", "approximate", "sentence_adverb", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "time_of_day", "widen"]
+__all__ = ["CUES", "NEAR", "DateInterval", "approximate", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "sentence_adverb", "time_of_day", "widen"]
 
 #: the cue words of the event rules (``lagebild/events/cues.toml``), read once for the dates and the roles
 CUES: dict[str, Any] = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
@@ -87,8 +87,8 @@ def interval_of(value: Any, granularity: str | None = None) -> DateInterval | No
     value = value.strip()
     try:
         if m := _RANGE.match(value):
-            first, last = date(int(m[1]), int(m[2]), int(m[3])), date(int(m[4]), int(m[5]), int(m[6]))
-            return DateInterval(first, last, value, "range") if first <= last else None
+            lo, hi = date(int(m[1]), int(m[2]), int(m[3])), date(int(m[4]), int(m[5]), int(m[6]))
+            return DateInterval(lo, hi, value, "range") if lo <= hi else None
         if m := _DAY.match(value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
             gran = "minute" if "T" in value and granularity in (None, "minute", "time") and re.search(r"T\d", value) else "day"
@@ -143,8 +143,8 @@ def approximate(text: str, start: int, value: Any) -> str | None:
         other = interval.start + timedelta(days=days if m.group(1).lower() == "nach" else -days)
     except OverflowError:
         return None
-    first, last = sorted((interval.start, other))
-    return f"{first.isoformat()}/{last.isoformat()}"
+    lo, hi = sorted((interval.start, other))
+    return f"{lo.isoformat()}/{hi.isoformat()}"
 
 
 def widen(interval: DateInterval, before_days: int, after_days: int = 0) -> DateInterval:

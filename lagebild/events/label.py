@@ -114,25 +114,36 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
 def _antecedent(text: str, sentence: Span, clause: Span) -> str:
     """The noun phrase right before the comma that opens a relative clause ("ein Mann, der …": "ein Mann").
 
-    Its noun (or name) and, going back, the name words, adjectives and the one article before it;
-    empty when no noun stands there (the clause was cut at something else).
+    Its noun (or name) and, going back, the name words and an article with the adjectives after it;
+    empty when no noun stands there, or when the clause is no relative one: a relative clause ends
+    in its verb before the next comma ("…, die seit Donnerstag festgenommen wurden,"), a list goes
+    on with nouns ("Südkorea, die Ukraine und der Westen,").
     """
     before = text[sentence.start : clause.start].rstrip()
     if not before.endswith(","):
+        return ""
+    rest = re.split(r"[,;:]", text[clause.start : sentence.end], maxsplit=1)[0]
+    last = _WORD.findall(rest)
+    if len(last) < 2 or not last[-1].strip(".!?")[:1].islower():
         return ""
     words = _WORD.findall(before[:-1])[-6:]
     if not words or not words[-1][:1].isupper():
         return ""
     out: list[str] = []
+    adjectives: list[str] = []  # lower-case words kept only when an article opens the phrase before them
     for w in reversed(words):
         bare = w.strip(",.;:")
-        if bare != w and out:
+        if bare != w:
             break  # punctuation ends the phrase
         if bare.lower() in _DETERMINERS:
-            out.append(bare)
+            out += [*adjectives, bare]
+            adjectives = []
             break
-        if bare[:1].isupper() or (bare[:1].islower() and bare.endswith(("e", "en", "er", "es", "em")) and len(bare) > 3 and out):
+        if bare[:1].isupper() and not adjectives:
             out.append(bare)
+            continue
+        if bare[:1].islower() and bare.endswith(("e", "en", "er", "es", "em")) and len(bare) > 3:
+            adjectives.append(bare)
             continue
         break
     phrase = " ".join(reversed(out))

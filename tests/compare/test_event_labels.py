@@ -164,7 +164,7 @@ def test_leading_words_are_data_and_left_out_of_labels() -> None:
     from lagebild.events.label import LEADING, sentence_label
     from lagebild.model import Span
 
-    assert LEADING == frozenset(CUES["leading"]) and "unterdessen" in LEADING
+    assert frozenset(CUES["leading"]) == LEADING and "unterdessen" in LEADING
     text = "Unterdessen hat der Gemeinderat die Sperrstunde beschlossen."
     trig = text.index("beschlossen")
     assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 11)) == "Der Gemeinderat hat die Sperrstunde beschlossen"
@@ -190,6 +190,11 @@ def test_a_relative_clause_label_names_its_antecedent_and_a_subordinator_is_drop
     # must not fire: a clause that opens with an article is no relative clause, and "Während" is a preposition
     assert label("Die Feuerwehr evakuierte in der Nacht 300 Anwohner.", "evakuierte") == "Die Feuerwehr evakuierte in der Nacht 300 Anwohner"
     assert label("Während der Demonstration wurden zwei Polizisten verletzt.", "verletzt").startswith("Während der Demonstration")
+    # must not fire: a list after a comma is no relative clause, and a verb before the noun is no adjective
+    assert label("Berichte nennen Südkorea, die Ukraine und der Westen, Nordkorea habe Soldaten entsandt.", "entsandt").startswith(
+        "Die Ukraine und der Westen")
+    assert label("Die Polizei fand die jungen Männer, die am Abend festgenommen wurden.", "festgenommen") == (
+        "Die jungen Männer, die am Abend festgenommen wurden")
 
 
 def test_a_sentence_adverb_by_its_ending_is_no_subject_nor_a_label_opener() -> None:
