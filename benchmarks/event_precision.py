@@ -48,15 +48,17 @@ TUNING_BLOCK = 1000
 
 
 def read_smartdata(n: int) -> list[Document]:
-    """The first ``n`` news documents (not tweets or RSS items) of the SmartData corpus, in file order."""
+    """The first ``n`` news documents (not tweets or RSS items) of the SmartData corpus, in file order, one per id."""
     path = shared_data_dir() / "smartdata_de_ner" / "smartdata_v1_train_filtered.jsonl.gz"
     if not path.is_file():
         sys.exit(f"SmartData not found at {path}: nothing to measure")
     out = []
+    seen: set[str] = set()  # the file holds some documents twice under one id: each is read once
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
-            if row.get("source") == "news":
+            if row.get("source") == "news" and row["id"] not in seen:
+                seen.add(row["id"])
                 out.append(Document(f"sd-{row['id']}", row["text"], SourceRef(f"smartdata#{row['id']}")))
                 if len(out) >= n:
                     break
@@ -120,7 +122,7 @@ def main() -> None:
     # the judged mentions the current vocabulary no longer extracts (a before/after view on one sample)
     now = {f"{d.id}:{a.span.start}:{a.label}" for d, a in mentions}
     ids = {d.id for d in docs}
-    gone = {k: v for k, v in verdicts.items() if k not in now and k.split(":", 1)[0] in ids}
+    gone = {k: v for k, v in verdicts.items() if k not in now and k.rsplit(":", 2)[0] in ids}
     if gone:
         print(f"judged mentions no longer extracted: {len(gone)} ({sum(not v for v in gone.values())} judged wrong, "
               f"{sum(gone.values())} judged right)")
