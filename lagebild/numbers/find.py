@@ -104,6 +104,12 @@ _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ih
 _PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\u00a0]+als|rund|etwa|insgesamt|über|knapp|fast)[ \t\u00a0]+)?"
                             r"(\d[\d.]*)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
+#: "300 beziehungsweise 200 Menschen", "30 bzw. rund 40 Verletzte": a bare number paired with the next one, whose
+#: noun stands for both
+_RESPECTIVELY_AHEAD = re.compile(
+    rf"[ \t\u00a0]+(?:bzw\.|beziehungsweise|respektive|resp\.)[ \t\u00a0]+(?:(?:rund|etwa|knapp|fast|mindestens|über)[ \t\u00a0]+)?"
+    rf"({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
+)
 _SURVEY_AMONG = re.compile(r"(?i)(?:befragung|umfrage|erhebung|studie|stichprobe|abstimmung)[ \t\u00a0]+$")
 _SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
 #: "eineinhalb", "anderthalb", "zweieinhalb": a whole and a half, with a scale or unit after it
@@ -207,6 +213,16 @@ def hedge_interval(value: float, hedge: str | None) -> tuple[float | None, float
     if kind in ("atmost", "less"):
         return None, value
     return value, value
+
+
+def _respective_unit(text: str, pos: int) -> tuple[tuple[str, str, tuple[int, int]], float] | None:
+    """The noun or unit right after the second number of a "bzw." pair and the scale written between ("3 bzw. 4
+    Millionen Euro": 1e6); None when the second number has none."""
+    scale = _SCALE_RE.match(text, pos)
+    unit = _unit_after(text, scale.end() if scale else pos)
+    if unit is None:
+        return None
+    return unit, SCALES[scale.group(1).lower()] if scale else 1.0
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, str, tuple[int, int]] | None:
@@ -418,6 +434,15 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         paired = unit_ahead(text, num_end)  # "stieg von 74 auf 79 Prozent": the unit of the pair, not of an earlier figure
         if paired is not None:
             unit, unit_from = paired, "ellipsis"
+    if unit is None and vague is None and value is not None:
+        resp = _RESPECTIVELY_AHEAD.match(text, num_end)
+        shared = _respective_unit(text, resp.end(1)) if resp is not None else None
+        if shared is not None:
+            unit, unit_from = shared[0], "ellipsis"
+            second = parse_numeral(resp.group(1)) if resp is not None else None
+            if shared[1] > 1 and second is not None and value < second * shared[1] / 1000:
+                value *= shared[1]  # "3 bzw. 4 Millionen": the scale is said once for both
+                low, high = (None if b is None else b * shared[1] for b in (low, high))
     if unit is None and vague is None and prev is not None:
         unit = elliptic_unit(text, start, num_end, prev)
         unit_from = "ellipsis" if unit is not None else unit_from

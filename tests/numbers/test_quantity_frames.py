@@ -186,3 +186,32 @@ def test_a_part_of_a_counted_whole() -> None:
     # a year before "der" is no part ("2015 der …"), and a part cannot exceed its whole
     assert _found("Im Sommer 2015 der Stadt gehörten 40 Häuser.") == [(40, "Häuser", "after")]
     assert _found("Es waren 500 von 300 Plätzen belegt.") == [(300, "Plätzen", "after")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "bzw." pairs: the noun after the second number counts both
+        ("Bei den beiden Unglücken starben 300 beziehungsweise 200 Menschen.",
+         [(300, "Menschen", "ellipsis"), (200, "Menschen", "after")]),
+        ("Die Kassen meldeten 38.790 respektive 38.443 Personen mehr.",
+         [(38790, "Personen", "ellipsis"), (38443, "Personen", "after")]),
+        ("Das Land zahlt 3 bzw. 4 Millionen Euro Soforthilfe.", [(3e6, "Euro", "ellipsis"), (4e6, "Euro", "after")]),
+        ("Die Verluste werden auf 360.000 bzw. etwa 1 Mio. Euro geschätzt.", [(360000, "Euro", "ellipsis"), (1e6, "Euro", "after")]),
+    ],
+)
+def test_respectively_pair_shares_the_noun(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert _found(text) == [(float(v), u, f) for v, u, f in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In den Jahren 2019 bzw. 2020 traten die Regeln in Kraft.",  # years, not counts
+        "Die Züge fahren um 14 bzw. 16 Uhr ab.",  # clock times
+        "Die Sitzung ist am 3. bzw. 4. März.",  # dates
+        "Die Spieler mit den Nummern 7 bzw. 9 wurden ausgewechselt.",  # no noun after the second number
+    ],
+)
+def test_respectively_pair_without_a_counted_second_number_is_no_count(text: str) -> None:
+    assert _found(text) == []
