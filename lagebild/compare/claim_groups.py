@@ -519,6 +519,18 @@ class ClaimGrouper:
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
             return [self._group_json(items, unscoped_split=True) for items in phases if items]
+        if group["relation"] == "contradicted" and run[0].measure.partition(":")[0] not in running_measures():
+            # without a place, a value no claimant disputes (another party's gain beside a dispute over one
+            # party's) is not shown to be the disputed quantity: it is grouped apart (a running toll's other
+            # values are the same count at other times: they stay)
+            count = 1 + max((c.phase for c in run), default=-1)
+            phases = [[c for c in run if c.phase == n] for n in range(count)]
+            involved = {n for i, j in combinations(range(count), 2) if self._clash(phases[i], phases[j]) for n in (i, j)}
+            involved |= {c.phase for c in run if c.spread}
+            outside = [c for c in run if c.phase not in involved]
+            if involved and outside:
+                inside_run = [c for c in run if c.phase in involved]
+                return [*self._unscoped_groups(inside_run, split=True), *self._unscoped_groups(outside, split=True)]
         if group["relation"] == "contradicted":
             disputed, inside = self._disputed_docs(run)
             # another article's figure stays when it gives a disputed value itself: the same claimant's value,
@@ -728,6 +740,8 @@ class ClaimGrouper:
                 if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
                         and abs((x.ref.start - y.ref.start).days) < self.same_time_days and not self._hours_apart(x, y):
                     yield x, y
+                elif _one_publication(x, y):
+                    yield x, y
 
     def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
         """True when both times are known to the minute and lie ``same_time_hours`` or more apart, for outlets'
@@ -909,9 +923,15 @@ class ClaimGrouper:
                 " is measured: they cannot be compared."
             )
         if clashes:
+            pairs = [(x, y) for i, j in clashes for x, y in self._clashes(phases[i], phases[j])]
+            by_stage = [x.stage.id for x, y in pairs if x.stage is not None and _one_publication(x, y)]
+            others = len(by_stage) < len(pairs)  # some pairs clash in one article or on one day
+            once = ", ".join(sorted(set(by_stage)))
+            when = ("in one article, or on the same day" if others else "") + (
+                f"{', or ' if others else ''}both of the {once}, which is published once" if once else "")
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
-                " (in one article, or on the same day), so the sources contradict each other."
+                f" ({when}), so the sources contradict each other."
             )
         by_stage = _staged_steps(phases)
         if by_stage is not None:
@@ -1126,6 +1146,20 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
             tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
             left.remove(i)
     return tiers
+
+
+def _one_publication(x: _Claim, y: _Claim, max_ratio: float = 1.25) -> bool:
+    """True when both figures are of one stage that is published once (an official result), nothing dates
+    them apart (their times overlap, neither is dated to an earlier period: the result of another election)
+    and they lie within ``max_ratio`` of each other: a published figure is copied, not estimated, so outlets
+    that disagree on it differ by a slip; values further apart are more likely different quantities of the
+    measure (two parties' gains)."""
+    if x.stage is None or y.stage is None or x.stage != y.stage or not x.stage.once or x.past or y.past:
+        return False
+    if x.ref is None or y.ref is None or not (x.ref.start <= y.ref.end and y.ref.start <= x.ref.end):
+        return False
+    a, b = _magnitude(x), _magnitude(y)
+    return a is not None and b is not None and a > 0 and b > 0 and max(a, b) <= max_ratio * min(a, b)
 
 
 def _days_apart(a: DateInterval, b: DateInterval) -> int:

@@ -947,3 +947,38 @@ def test_a_prior_value_comes_before_the_value_that_replaced_it() -> None:
     # the same two values from two claimants on one day, with no change stated: a contradiction
     c = _doc("c", "In Nordhafen starben laut Feuerwehr 30 Menschen.", "2024-05-02", outlet="Blatt")
     assert _group_of(_groups([c, b]), "c", 30)["relation"] == "contradicted"
+
+
+def test_different_values_of_an_official_result_from_two_outlets_contradict_each_other() -> None:
+    # an official result is published once: month-dated articles giving different gains for it disagree
+    a = _vote("a", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.311 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2024-06")
+    b = _vote("b", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.107 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2024-06")
+    group = _group_of(_groups([a, b]), "a", 2311)
+    assert group["relation"] == "contradicted" and "published once" in group["reasoning"]
+    assert {c["doc"] for c in group["claims"]} == {"a", "b"}
+
+
+def test_official_results_of_different_times_or_without_a_stage_do_not_contradict() -> None:
+    # two elections' official results, years apart
+    a = _vote("a", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.311 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2020-06")
+    b = _vote("b", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.107 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2024-06")
+    assert _group_of(_groups([a, b]), "a", 2311)["relation"] != "contradicted"
+    # no stage: month-dated figures cannot be put at one time
+    a = _vote("a", "Die Bürgerliste erhielt 2.311 Stimmen mehr.", published="2024-06")
+    b = _vote("b", "Die Bürgerliste erhielt 2.107 Stimmen mehr.", published="2024-06")
+    assert _group_of(_groups([a, b]), "a", 2311)["relation"] != "contradicted"
+
+
+def test_an_undisputed_value_without_a_place_is_not_made_part_of_a_dispute() -> None:
+    a = _vote("a", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.311 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2024-06")
+    b = _vote("b", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.107 Stimmen mehr als im vorläufigen Ergebnis. "
+                   "Eine andere Liste gewann 1.450 Stimmen dazu.", published="2024-06")
+    result = _groups([a, b])
+    disputed = _group_of(result, "a", 2311)
+    assert disputed["relation"] == "contradicted"
+    assert 1450 not in {c["value"] for c in disputed["claims"]}
