@@ -157,6 +157,7 @@ class _Claim:
     total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
     read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
     replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
+    rival_join: bool = False  # in a run the size cut had set apart, joined to another by rival claimants' figures
 
     @property
     def named(self) -> bool:
@@ -437,7 +438,7 @@ class ClaimGrouper:
                             if extra:
                                 c.values = (c.values[0] - extra, c.values[1] + extra)
                                 c.json["low"], c.json["high"] = c.values
-                    runs = self._by_size(members)
+                    runs = self._joined_disputes(self._by_size(members))
                     for run in runs:
                         groups, rest = self._scoped_groups(run)
                         out.extend(self._sized_apart(groups, len(runs)))
@@ -446,11 +447,39 @@ class ClaimGrouper:
                 for c in apart:
                     c.scope_assumed, c.scope_text, c.apart = False, None, True
                 scoped.setdefault("", []).extend(apart)
-            runs = self._by_size(scoped.get("", []))
+            runs = self._joined_disputes(self._by_size(scoped.get("", [])), scoped=False)
             for run in runs:
                 out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
+
+    def _joined_disputes(self, runs: list[list[_Claim]], scoped: bool = True) -> list[list[_Claim]]:
+        """Join runs of one place that the size cut set apart when two named claimants give their values for
+        the same time as rivals over one count: in one article, the one figure borrowing the other's noun
+        ("Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von 65.000"), or in two articles that both
+        state the place. That is a dispute about one quantity, however far apart, not two quantities; the
+        group's reasoning says how far apart the values lie. Without a stated place (``scoped`` false) only the
+        first kind joins: two articles' figures may be about two places."""
+        out: list[list[_Claim]] = []
+        for run in runs:
+            target = next((k for k, prev in enumerate(out)
+                           if any(self._rivals(x, y) and (scoped or x.doc.id == y.doc.id) for x in run for y in prev)), None)
+            if target is None:
+                out.append(list(run))
+            else:
+                out[target].extend(run)
+                for c in out[target]:
+                    c.rival_join = True
+        return out
+
+    def _rivals(self, x: _Claim, y: _Claim) -> bool:
+        """True for figures of two named claimants for the same time that speak of one count (see ``_joined_disputes``)."""
+        if not (x.named and y.named) or x.source_key == y.source_key or not self._clash([x], [y]):
+            return False
+        if x.doc.id != y.doc.id:
+            return not (x.scope_assumed or y.scope_assumed)
+        nouns = {tuple(c.ann.data.get("subject_span") or ()) for c in (x, y)}
+        return len(nouns) == 1 and () not in nouns and "ellipsis" in {c.ann.data.get("unit_from") for c in (x, y)}
 
     def _sized_apart(self, groups: list[dict[str, Any]], runs: int) -> list[dict[str, Any]]:
         """Say in the reasoning when other figures of the same measure and scope were set apart by their size."""
@@ -632,6 +661,12 @@ class ClaimGrouper:
                               " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):
             reasoning += f" Figures without a stated place or group are read as {scope}, the only scope their values fit."
+        sizes = [m for c in members if (m := _magnitude(c))]
+        if sizes and any(c.rival_join for c in members) and max(sizes) > self.max_ratio * min(sizes):
+            reasoning += (f" The values lie far apart: the largest ({_fmt(max(sizes))}) is {max(sizes) / min(sizes):.0f} times the"
+                          f" smallest ({_fmt(min(sizes))}), more than the factor of {self.max_ratio:g} that otherwise sets figures"
+                          " apart as different quantities; they are kept together because different claimants give them for"
+                          " the same time and place. So large a gap may also mean the claimants count different things.")
         general = sorted({c.read_as for c in members if c.read_as})
         if general:
             reasoning += (f" Figures written as {', '.join(vocab.label(g) for g in general)} are read as {label}: another"

@@ -982,3 +982,26 @@ def test_an_undisputed_value_without_a_place_is_not_made_part_of_a_dispute() -> 
     disputed = _group_of(result, "a", 2311)
     assert disputed["relation"] == "contradicted"
     assert 1450 not in {c["value"] for c in disputed["claims"]}
+
+
+def test_rival_claimants_far_apart_are_one_disputed_quantity_and_the_gap_is_said() -> None:
+    # police and organisers of one rally: a gap larger than the size cut is still their dispute
+    a = _doc("a", "In Nordhafen demonstrierten am Samstag viele Menschen. Die Polizei sprach von 8.000 Teilnehmern, "
+                  "die Veranstalter von 65.000.", "2024-05-02")
+    group = _group_of(_groups([a]), "a", 8000)
+    assert group["relation"] == "contradicted" and {c["value"] for c in group["claims"]} == {8000, 65000}
+    assert "8 times the smallest" in group["reasoning"] and "count different things" in group["reasoning"]
+
+
+def test_far_apart_figures_of_two_claimants_with_their_own_nouns_stay_apart() -> None:
+    # the ministry's count is another quantity (since the start of the year), said in a sentence of its own
+    a = _doc("a", "In Nordhafen wurden laut Polizei 12 Menschen verletzt. Nach Angaben des Ministeriums gab es in Nordhafen "
+                  "seit Jahresbeginn 400 Verletzte.", "2024-05-02")
+    result = _groups([a])
+    assert _group_of(result, "a", 12)["id"] != _group_of(result, "a", 400)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+    # two articles of one day that state no place: the figures may be about two places
+    b = _doc("b", "Am Samstag demonstrierten laut Polizei 800 Menschen.", "2024-05-02")
+    c = _doc("c", "Am Samstag demonstrierten laut Veranstaltern 9.000 Menschen.", "2024-05-02")
+    result = _groups([b, c])
+    assert _group_of(result, "b", 800)["id"] != _group_of(result, "c", 9000)["id"]
