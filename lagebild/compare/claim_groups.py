@@ -772,10 +772,10 @@ class ClaimGrouper:
                     continue  # across articles a contradiction needs both scopes stated, not read from a lead
                 # an inferred publication date is a guess: it never makes two reports simultaneous
                 stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
-                if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
-                        and abs((x.ref.start - y.ref.start).days) < self.same_time_days and not self._hours_apart(x, y):
-                    yield x, y
-                elif _one_publication(x, y):
+                same_day = stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE \
+                    and y.ref.granularity in _FINE and abs((x.ref.start - y.ref.start).days) < self.same_time_days \
+                    and not self._hours_apart(x, y)
+                if same_day or _one_publication(x, y):
                     yield x, y
 
     def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
