@@ -959,9 +959,9 @@ class ClaimGrouper:
             )
         if clashes:
             pairs = [(x, y) for i, j in clashes for x, y in self._clashes(phases[i], phases[j])]
-            by_stage = [x.stage.id for x, y in pairs if x.stage is not None and _one_publication(x, y)]
-            others = len(by_stage) < len(pairs)  # some pairs clash in one article or on one day
-            once = ", ".join(sorted(set(by_stage)))
+            once_pairs = [x.stage.id for x, y in pairs if x.stage is not None and _one_publication(x, y)]
+            others = len(once_pairs) < len(pairs)  # some pairs clash in one article or on one day
+            once = ", ".join(sorted(set(once_pairs)))
             when = ("in one article, or on the same day" if others else "") + (
                 f"{', or ' if others else ''}both of the {once}, which is published once" if once else "")
             return "contradicted", text + (
