@@ -878,7 +878,9 @@ class ClaimGrouper:
         if counted is not None:
             phases[:] = counted
         spread = [c for items in phases for c in items if c.spread]
-        unit_only = phases[0][0].measure.startswith(("count:", "unit:"))
+        # only the unit is known: a counted noun outside the vocabulary, a length, or a percentage whose sentence
+        # does not say what it is a share of ("37,5 Prozent der Züge" late and "62,5 Prozent" on time are two shares)
+        unit_only = phases[0][0].measure.startswith(("count:", "unit:")) or phases[0][0].measure == "percent"
         if len(phases) == 1 and spread and not unit_only:
             return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")
         if len(phases) == 1:

@@ -1005,3 +1005,11 @@ def test_far_apart_figures_of_two_claimants_with_their_own_nouns_stay_apart() ->
     c = _doc("c", "Am Samstag demonstrierten laut Veranstaltern 9.000 Menschen.", "2024-05-02")
     result = _groups([b, c])
     assert _group_of(result, "b", 800)["id"] != _group_of(result, "c", 9000)["id"]
+
+
+def test_percentages_that_do_not_say_of_what_are_never_a_contradiction() -> None:
+    # a share of late trains and a share of punctual ones: only the unit is known, not what is measured
+    a = _doc("a", "Laut Konzern kamen 37,5 Prozent der Fernzüge zu spät an, der Fahrgastverband nannte 62,5 Prozent.",
+             "2024-05-02")
+    result = _groups([a])
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
