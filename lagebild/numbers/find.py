@@ -312,6 +312,7 @@ def _sentence_final_count(raw: str, before: str, after: str) -> bool:
     return bool(re.search(r"[.,\u00a0\u202f ]", raw)) or bool(_COUNT_LEAD.search(before))
 
 
+_IN_PLACE_END = re.compile(r"(?<![\w])(?:in|im|aus)\s+(?:der\s+|den\s+|dem\s+)?([A-ZÄÖÜ][\w-]*)\s+$")
 _SENTENCE_END_AFTER = re.compile(r"\.(?:\s+[A-ZÄÖÜ\"„]|\s*$)")
 
 
@@ -323,7 +324,14 @@ def _final_ellipsis(text: str, start: int, end: int, prev: Quantity | None) -> b
         return False
     if (len(raw) == 4 and (1900 <= int(raw) <= 2100 or year_cue_before(text, start))) or _LABEL_BEFORE.search(text, max(0, start - 30), start):
         return False  # "seit dem Start 2011.", "auf Rang 144."
-    word = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+    lead = text[max(0, start - 60) : start]
+    hedge = _HEDGE_BEFORE.search(lead)
+    if hedge is not None:  # "in Syrien mehr als 800.": the place before the hedge ("gegen Mittag etwa 8." is none)
+        lead = lead[: hedge.start()]
+        place = _IN_PLACE_END.search(lead)
+        if place is None or place.group(1).lower() in MONTHS or place.group(1).lower() in _WEEKDAYS:
+            return False
+    word = re.search(r"(\S+)\s+$", lead)
     if word is None or not re.fullmatch(r"[A-ZÄÖÜ][\w-]*", word.group(1)) or word.group(1).lower() in _NOT_NOUNS:
         return False  # "der 6. Jägerbrigade", "– 2. Name", "): 1.": ordinals; "in Syrien 1500." names the place
     nxt = re.match(r"\.\s+([\wÄÖÜäöüß]+)", text[end : end + 20])

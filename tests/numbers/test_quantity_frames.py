@@ -215,3 +215,21 @@ def test_respectively_pair_shares_the_noun(text: str, expected: list[tuple[float
 )
 def test_respectively_pair_without_a_counted_second_number_is_no_count(text: str) -> None:
     assert _found(text) == []
+
+
+def test_hedged_count_closing_its_sentence_after_a_place_shares_the_noun() -> None:
+    assert _found("In der Provinz starben 1.651 Menschen, in Hatay mehr als 800.") == [
+        (1651.0, "Menschen", "after"), (800.0, "Menschen", "ellipsis")]
+    assert _found("Im Kreis starben 41 Menschen, in Trier mindestens 12.")[1] == (12.0, "Menschen", "ellipsis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kiel demonstrierten 300 Menschen, im Mai mehr als 800.",  # a month, not a place
+        "In Kiel demonstrierten 300 Menschen, am Montag mehr als 800.",  # a day
+        "Der Verein hat 300 Mitglieder, Tendenz mehr als 800.",  # no place before the hedge
+    ],
+)
+def test_hedged_final_count_without_a_place_before_is_not_read_as_the_same_count(text: str) -> None:
+    assert len(_found(text)) == 1
