@@ -127,6 +127,7 @@ _SHARE_IN_PARENS = re.compile(r"(?<=\d,\d)\)|(?<=\d,\d\d)\)")
 _BARE_VERB = re.compile(r"[ \t\u00a0]+(?:galten|gelten|gilt|wurden|werden|starben|sterben|erlitten|erleiden|blieben|bleiben|"
                         r"mussten|müssen|kamen|seien|wären|würden|werden)[ \t\u00a0]")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"“”»«]?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
+_HEDGE_OPENS = re.compile(r"(?:Mehr als|Mindestens|Wenigstens|Rund|Etwa|Fast|Knapp|Über|Gut|Nahezu|Beinahe|Weit über|Bis zu)[ \t\u00a0]+$")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
 
@@ -134,8 +135,15 @@ _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
 def _bare_subject(text: str, start: int, end: int) -> bool:
     """True for a count without a noun that opens its sentence before a verb whose frame counts people
     ("Acht galten mit Stand vom Freitag als schwer verletzt."), not "Acht Jahre …" or "Zwei kamen zu spät"."""
-    return (text[start : start + 1].isupper() and _BARE_VERB.match(text, end) is not None
-            and _OPENS_SENTENCE.search(text, max(0, start - 4), start) is not None and _framed_after(text, end))
+    if _BARE_VERB.match(text, end) is None:
+        return False
+    if text[start : start + 1].isupper() and _OPENS_SENTENCE.search(text, max(0, start - 4), start) is not None:
+        return _framed_after(text, end)
+    # a numeral or a hedged count that opens the sentence: "200 wurden verletzt", "Mehr als 200 mussten evakuiert werden"
+    hedge = _HEDGE_OPENS.search(text, max(0, start - 20), start)
+    opens = hedge if hedge is not None else (_OPENS_SENTENCE.search(text, max(0, start - 4), start) if text[start : start + 1].isdigit() else None)
+    return opens is not None and _OPENS_SENTENCE.search(text, max(0, opens.start() - 4), opens.start()) is not None \
+        and _framed_after(text, end)
 
 
 def _framed_after(text: str, pos: int, start: int | None = None) -> bool:
@@ -474,7 +482,7 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         listed = list_unit(text, start, num_end)  # "In Sitzen bedeutet dies: CDU/CSU 208, AfD 152"
         if listed is not None:
             unit, unit_from = listed, "before"
-    if unit is None and vague is None and _bare_subject(text, start, num_end):
+    if unit is None and _bare_subject(text, start, num_end):  # "Acht wurden verletzt", "Hunderte mussten evakuiert werden"
         unit = ("", "count", (num_end, num_end))
     if unit is None and vague is None:
         others = _OTHERS.match(text, num_end)

@@ -233,3 +233,33 @@ def test_hedged_count_closing_its_sentence_after_a_place_shares_the_noun() -> No
 )
 def test_hedged_final_count_without_a_place_before_is_not_read_as_the_same_count(text: str) -> None:
     assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mehr als 200 mussten evakuiert werden.", 200.0),
+        ("Mindestens 14 wurden verletzt, drei davon schwer.", 14.0),
+        ("40 wurden verletzt.", 40.0),
+    ],
+)
+def test_numeral_or_hedged_count_opening_a_sentence_before_a_people_frame(text: str, value: float) -> None:
+    assert _found(text)[0] == (value, None, "after")
+
+
+def test_vague_number_word_opening_a_sentence_before_a_people_frame() -> None:
+    (q,) = find_quantities("Hunderte mussten evakuiert werden.")
+    assert q.vague and q.low == 200
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mehr als 200 wurden gebaut.",  # no frame that counts people
+        "2020 wurden verletzt gemeldet: keine.",  # a year
+        "Tausende mussten die Nacht in Notunterkünften verbringen.",  # no frame the vocabulary knows
+        "Seit Jahren wurden 200 erwartet.",  # not at the start of the sentence
+    ],
+)
+def test_bare_count_without_a_people_frame_or_not_opening_the_sentence_is_no_count(text: str) -> None:
+    assert _found(text) == []
