@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lagebild.numbers.clause_cues import load_clause_cues
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
@@ -104,12 +105,12 @@ _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ih
 _PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\u00a0]+als|rund|etwa|insgesamt|über|knapp|fast)[ \t\u00a0]+)?"
                             r"(\d[\d.]*)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
-#: "300 beziehungsweise 200 Menschen", "30 bzw. rund 40 Verletzte": a bare number paired with the next one, whose
-#: noun stands for both
-_RESPECTIVELY_AHEAD = re.compile(
-    rf"[ \t\u00a0]+(?:bzw\.|beziehungsweise|respektive|resp\.)[ \t\u00a0]+(?:(?:rund|etwa|knapp|fast|mindestens|über)[ \t\u00a0]+)?"
-    rf"({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
+#: after "bzw."/"beziehungsweise" (figure_clauses.toml): the second number of the pair, a hedge may stand before it
+_RESPECTIVE_SECOND = re.compile(
+    rf"[ \t\u00a0]+(?:(?:rund|etwa|knapp|fast|mindestens|über)[ \t\u00a0]+)?({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
 )
+#: a preposition right before "über": "berichtete von über 200 Verletzten" (the hedge of the verb's object)
+_PREP_BEFORE = re.compile(r"(?<![\w])(?:von|mit|auf|bei|an|in|um|für|zu|nach|aus|seit)[ \t\u00a0]+$", re.IGNORECASE)
 _SURVEY_AMONG = re.compile(r"(?i)(?:befragung|umfrage|erhebung|studie|stichprobe|abstimmung)[ \t\u00a0]+$")
 _SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
 #: "eineinhalb", "anderthalb", "zweieinhalb": a whole and a half, with a scale or unit after it
@@ -221,6 +222,13 @@ def hedge_interval(value: float, hedge: str | None) -> tuple[float | None, float
     if kind in ("atmost", "less"):
         return None, value
     return value, value
+
+
+def _respectively_ahead(text: str, end: int) -> re.Match[str] | None:
+    """The second number of a "300 beziehungsweise 200 …" pair right after a number ending at ``end``, else None."""
+    gap = re.match(r"[ \t\u00a0]+", text[end : end + 4])
+    cue = load_clause_cues().respectively.match(text, end + gap.end()) if gap is not None else None
+    return _RESPECTIVE_SECOND.match(text, cue.end()) if cue is not None else None
 
 
 def _respective_unit(text: str, pos: int) -> tuple[tuple[str, str, tuple[int, int]], float] | None:
@@ -451,7 +459,7 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         if paired is not None:
             unit, unit_from = paired, "ellipsis"
     if unit is None and vague is None and value is not None:
-        resp = _RESPECTIVELY_AHEAD.match(text, num_end)
+        resp = _respectively_ahead(text, num_end)
         shared = _respective_unit(text, resp.end(1)) if resp is not None else None
         if shared is not None:
             unit, unit_from = shared[0], "ellipsis"
@@ -502,6 +510,9 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     hm = _HEDGE_BEFORE.search(text, max(0, q_start - 25), q_start)
     if hm and hm.group(1).lower() == "unter" and _SURVEY_AMONG.search(text, max(0, hm.start(1) - 30), hm.start(1)):
         hm = None  # "eine Befragung unter 2800 Asylberechtigten": among, not fewer than
+    if hm and hm.group(1).lower() == "über" and not _PREP_BEFORE.search(text, max(0, hm.start(1) - 10), hm.start(1)) \
+            and load_clause_cues().governs_ueber.search(text, max(0, hm.start(1) - 60), hm.start(1)):
+        hm = None  # "verfügt über 416 Sitze", "eine Rechnung über 396 Euro": the verb's preposition, not more than
     if hm and hm.group(1).lower() == "gegen" and (not text[start:num_end][:1].isdigit() or value is None or value < 100):
         hm = None  # "Anklage gegen zwei Männer": a preposition; "gegen 500 Menschen": about
     if hm and low == high:

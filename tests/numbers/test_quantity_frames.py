@@ -263,3 +263,30 @@ def test_vague_number_word_opening_a_sentence_before_a_people_frame() -> None:
 )
 def test_bare_count_without_a_people_frame_or_not_opening_the_sentence_is_no_count(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Koalition verfügt im Landtag über 61 Sitze.",
+        "Der Stadtrat diskutierte am Abend über zwölf Anträge der Opposition.",
+        "Das Amt stellte eine Rechnung über 1.250 Euro aus.",
+        "Der Zoo freut sich über 7 Küken.",
+    ],
+)
+def test_ueber_as_the_preposition_of_a_verb_or_noun_is_no_hedge(text: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.hedge is None and q.low == q.high == q.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Polizei berichtete von über 200 Verletzten.",  # "von über": the hedge of the object
+        "Bis heute wurden weltweit über 10.000 Menschen infiziert.",
+        "Der Verband berichtete, dass über 300 Betriebe schließen mussten.",  # a clause between
+    ],
+)
+def test_ueber_before_a_figure_stays_a_hedge_elsewhere(text: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.hedge == "über" and q.high is None
