@@ -606,11 +606,14 @@ class ClaimGrouper:
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""
         phases: list[tuple[list[float], list[_Claim]]] = []
+        running = bool(members) and members[0].measure.partition(":")[0] in running_measures()
         for c in sorted(members, key=lambda c: (c.values[1] - c.values[0], c.doc.id, c.ann.span.start)):
             lo, hi = c.values
             best = None
             size = _magnitude(c)
             for k, (rng, items) in enumerate(phases):
+                if running and self._bound_of_another_day(c, rng, items):
+                    continue
                 if lo <= rng[1] and rng[0] <= hi:
                     gap = min((_days_apart(c.ref, o.ref) for o in items if c.ref and o.ref), default=0)
                     # among phases as near in time, the one whose values lie nearest ("mindestens 18" goes with
@@ -627,6 +630,17 @@ class ClaimGrouper:
         ordered = [items for _, items in phases]
         ordered.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or interval_of("9999").start)  # type: ignore[union-attr]
         return ordered
+
+    def _bound_of_another_day(self, c: _Claim, rng: list[float], items: list[_Claim]) -> bool:
+        """True for a running count's open lower bound ("mindestens zwei Tote", "mehr als 200 Verletzte") beside a
+        phase of other days that does not hold its own value: a toll is reported as "at least N" while N are
+        known, so "mindestens 2" on Friday and "5" on Saturday are the count rising, not two figures agreeing."""
+        if c.values[1] != float("inf") or c.ann.data.get("vague") or c.ref is None:
+            return False
+        value = c.json.get("value")
+        if isinstance(value, (int, float)) and rng[0] <= float(value) <= rng[1]:
+            return False  # "mindestens 5" beside "5"
+        return all(o.ref is not None and _days_apart(c.ref, o.ref) >= self.same_time_days for o in items)
 
     def _group_json(self, members: list[_Claim], unscoped_split: bool = False) -> dict[str, Any]:
         vocab = load_measures()

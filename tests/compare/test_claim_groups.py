@@ -1013,3 +1013,19 @@ def test_percentages_that_do_not_say_of_what_are_never_a_contradiction() -> None
              "2024-05-02")
     result = _groups([a])
     assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+
+
+def test_a_running_counts_lower_bound_of_an_earlier_day_is_a_step_of_the_series() -> None:
+    a = _doc("a", "Bei dem Brand in Nordhafen sind nach Angaben der Feuerwehr mindestens zwei Menschen ums Leben gekommen.",
+             "2024-12-20")
+    b = _doc("b", "Nach dem Brand in Nordhafen ist die Zahl der Toten auf fünf gestiegen.", "2024-12-21")
+    group = _group_of(_groups([a, b]), "a", 2)
+    assert group["relation"] == "updated" and len(group["phases"]) == 2 and "2 → 5" in group["reasoning"]
+
+
+def test_a_lower_bound_of_the_same_day_agrees_with_the_figure_it_allows() -> None:
+    a = _doc("a", "Bei dem Brand in Nordhafen sind nach Angaben der Feuerwehr mindestens zwei Menschen ums Leben gekommen.",
+             "2024-12-21")
+    b = _doc("b", "Bei dem Brand in Nordhafen starben nach Angaben der Polizei fünf Menschen.", "2024-12-21")
+    group = _group_of(_groups([a, b]), "a", 2)
+    assert len(group["phases"]) == 1 and group["relation"] != "contradicted"
