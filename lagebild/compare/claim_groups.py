@@ -784,8 +784,11 @@ class ClaimGrouper:
                     continue
                 if x.scope_assumed or y.scope_assumed:
                     continue  # across articles a contradiction needs both scopes stated, not read from a lead
-                # an inferred publication date is a guess: it never makes two reports simultaneous
-                stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
+                # an inferred publication date is a guess: it never makes two reports simultaneous; two outlets'
+                # own figures that name neither a place nor a source need more than a shared day to be one quantity
+                # ("324 Sitze" of the government, "733" of the house): only one published result binds them
+                stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis \
+                    and (x.named or y.named or x.scope is not None or y.scope is not None)
                 same_day = stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE \
                     and y.ref.granularity in _FINE and abs((x.ref.start - y.ref.start).days) < self.same_time_days \
                     and not self._hours_apart(x, y)

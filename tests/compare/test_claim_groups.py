@@ -1029,3 +1029,18 @@ def test_a_lower_bound_of_the_same_day_agrees_with_the_figure_it_allows() -> Non
     b = _doc("b", "Bei dem Brand in Nordhafen starben nach Angaben der Polizei fünf Menschen.", "2024-12-21")
     group = _group_of(_groups([a, b]), "a", 2)
     assert len(group["phases"]) == 1 and group["relation"] != "contradicted"
+
+
+def test_outlets_own_figures_without_place_or_source_on_one_day_are_no_contradiction() -> None:
+    # the government's seats, the house's seats and the majority: three quantities of one measure
+    c = _doc("c", "Die Minderheitsregierung verfügt im Parlament nur noch über 324 der 733 Sitze.", "2024-11-08")
+    d = _doc("d", "Die Regierung hat nur noch 324 Abgeordnete hinter sich, für eine Mehrheit wären 367 nötig.", "2024-11-08")
+    result = _groups([c, d])
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+    assert _group_of(result, "c", 324)["relation"] == "corroborated"
+
+
+def test_named_sources_without_a_place_on_one_day_still_contradict() -> None:
+    a = _doc("a", "Am Dienstag beteiligten sich laut Gewerkschaft 9.000 Beschäftigte am Warnstreik.", "2024-12-10")
+    b = _doc("b", "Am Dienstag beteiligten sich laut Unternehmen 4.000 Beschäftigte am Warnstreik.", "2024-12-10")
+    assert _group_of(_groups([a, b]), "a", 9000)["relation"] == "contradicted"
