@@ -290,3 +290,11 @@ def test_ueber_as_the_preposition_of_a_verb_or_noun_is_no_hedge(text: str) -> No
 def test_ueber_before_a_figure_stays_a_hedge_elsewhere(text: str) -> None:
     (q,) = find_quantities(text)
     assert q.hedge == "über" and q.high is None
+
+
+def test_a_magnitude_is_shared_by_a_bare_number_after_it_like_a_count() -> None:
+    assert _found("Das Beben hatte laut der Warte eine Stärke von 6,4, die Behörde gab 6,2 an.") == [
+        (6.4, "Stärke", "before"), (6.2, "Stärke", "ellipsis")]
+    # a number with its own noun after a magnitude keeps it; a duration is no magnitude
+    assert _found("Ein Beben der Stärke 6,1 erschütterte die Region, 3 Häuser stürzten ein.")[1] == (3.0, "Häuser", "after")
+    assert _found("Das Beben der Stärke 5,2 dauerte 12 Sekunden.") == [(5.2, "Stärke", "before")]
