@@ -113,7 +113,7 @@ def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | Non
         this_sentence = gap[ends[-1].end() :]
         if len(ends) > 1 or prev.unit_kind != "count" or not _LEAD_END.search(this_sentence):
             return None  # across one sentence only "… korrigierten die Zahl … auf 80.000", "Erwartet wurden rund 10.000."
-    return prev.unit or "", prev.unit_kind, prev.unit_span
+    return prev.unit or "", prev.unit_kind or "count", prev.unit_span
 
 
 _PERCENT_AHEAD = re.compile(
