@@ -86,6 +86,12 @@ def _total_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=4)
+def _plural_totals(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words that name several places as one before a figure in its clause ("in beiden Ländern")."""
+    return cue_pattern(path, "plural_totals", r"[^.,;:!?\d]{0,40}$")
+
+
+@lru_cache(maxsize=4)
 def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
     """General measure id → the measure ids it may stand for ("people" → "participants", …)."""
     try:
@@ -100,7 +106,11 @@ def _says_total(text: str, sentence: Any, at: int, end: int, locs: list[Annotati
     98.650"), unless its sentence names one place alone up to the figure ("Insgesamt starben in Nordhafen 12"):
     a total for that place."""
     cues = _total_cues()
-    if cues is None or not cues.search(text[max(sentence.start, at - 60) : at]):
+    before = text[max(sentence.start, at - 60) : at]
+    plural = _plural_totals()
+    if plural is not None and plural.search(before):
+        return True  # "in beiden Ländern zusammen 4.300": several places, whatever one place the sentence names
+    if cues is None or not cues.search(before):
         return False
     places = {scope_key(a.surface) for a in locs if sentence.start <= a.span.start < end and not no_scope(a.surface)
               and a.data.get("form", "name") == "name"}

@@ -1044,3 +1044,19 @@ def test_named_sources_without_a_place_on_one_day_still_contradict() -> None:
     a = _doc("a", "Am Dienstag beteiligten sich laut Gewerkschaft 9.000 Beschäftigte am Warnstreik.", "2024-12-10")
     b = _doc("b", "Am Dienstag beteiligten sich laut Unternehmen 4.000 Beschäftigte am Warnstreik.", "2024-12-10")
     assert _group_of(_groups([a, b]), "a", 9000)["relation"] == "contradicted"
+
+
+def test_a_figure_for_several_places_named_as_one_is_a_total_whatever_place_its_sentence_names() -> None:
+    a = _doc("a", "In Nordhafen starben 120 Menschen, in Südtal 45.", "2024-05-02")
+    b = _doc("b", "Nach dem Sturm mit Zentrum bei Nordhafen starben in beiden Regionen zusammen 165 Menschen.", "2024-05-02")
+    result = _groups([a, b])
+    total = _group_of(result, "b", 165)
+    assert total["scope"] is None and {c["doc"] for c in total["claims"]} == {"b"}
+    assert _group_of(result, "a", 120)["scope"] == "Nordhafen"
+
+
+def test_several_places_named_in_another_clause_make_no_total() -> None:
+    a = _doc("a", "In Nordhafen starben 120 Menschen, in Südtal 45.", "2024-05-02")
+    b = _doc("b", "In beiden Regionen tagte der Krisenstab. In Nordhafen starben 120 Menschen.", "2024-05-02")
+    group = _group_of(_groups([a, b]), "b", 120)
+    assert group["scope"] == "Nordhafen" and {c["doc"] for c in group["claims"]} == {"a", "b"}
