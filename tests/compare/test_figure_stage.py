@@ -55,3 +55,10 @@ def test_a_stage_after_other_words_stays_the_figures_stage() -> None:
     assert _stage("Im vorläufigen Ergebnis kam die Liste auf 12 Prozent.") == "preliminary result"
     assert _stage("Die Liste kam im offiziellen Endergebnis auf 12 Prozent.") == "final result"
     assert _stage("Mehr als im Vorjahr kam die Liste nach dem amtlichen Endergebnis auf 12 Prozent.") == "final result"
+
+
+def test_the_official_result_is_published_once_and_estimates_are_not() -> None:
+    from lagebild.compare.figure_stage import load_stages
+
+    once = {stage.id for stage, _ in load_stages() if stage.once}
+    assert once == {"final result"}
