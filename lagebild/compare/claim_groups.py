@@ -606,12 +606,25 @@ class ClaimGrouper:
             # a running toll's other values are the same count at other (unknown) times: they stay with it
             return [group], []
         disputed, inside = self._disputed_docs(run)
-        rest = [c for c in run if c.scope_assumed and c.doc.id not in disputed
-                and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
-        kept = [c for c in run if c not in rest]
-        if not rest or not kept:
+        gives_disputed = [c for c in run if c.doc.id in disputed
+                          or any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
+        rest = [c for c in run if c.scope_assumed and c not in gives_disputed]
+        # a figure that states the place but is of another article than the dispute, gives none of its values and
+        # refers to another time ("47.000 in Wolfsburg" at the first strike beside union and company disputing the
+        # second) is the place's count at another occasion, not a party to the dispute: grouped on its own
+        other = [c for c in run if not c.scope_assumed and c not in gives_disputed
+                 and all(self._known_apart(c, d) for d in inside)]
+        kept = [c for c in run if c not in rest and c not in other]
+        if not (rest or other) or not kept:
             return [group], []
-        return [self._group_json(kept)], rest
+        return [self._group_json(kept), *([self._group_json(other)] if other else [])], rest
+
+    def _known_apart(self, x: _Claim, y: _Claim) -> bool:
+        """True when the two figures' reference times are known not to be the same time (disjoint, and a day or
+        more apart): "2024-12" and "2025-04", or two days; not a month and a day in it."""
+        if x.ref is None or y.ref is None or "inferred" in x.ref_basis or "inferred" in y.ref_basis:
+            return False
+        return _days_apart(x.ref, y.ref) >= self.same_time_days
 
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""

@@ -1060,3 +1060,22 @@ def test_several_places_named_in_another_clause_make_no_total() -> None:
     b = _doc("b", "In beiden Regionen tagte der Krisenstab. In Nordhafen starben 120 Menschen.", "2024-05-02")
     group = _group_of(_groups([a, b]), "b", 120)
     assert group["scope"] == "Nordhafen" and {c["doc"] for c in group["claims"]} == {"a", "b"}
+
+
+def test_a_stated_figure_of_another_occasion_is_no_party_to_a_dispute() -> None:
+    # union and company dispute the second strike in Nordhafen; another article's figure for the first strike
+    a = _doc("a", "Laut Gewerkschaft zählte der Warnstreik in Nordhafen 38.000 Teilnehmer, das Unternehmen sprach von 16.000 "
+                  "in Nordhafen.", "2024-12-09")
+    b = _doc("b", "In Nordhafen zählte die Gewerkschaft 47.000 Teilnehmer.", "2024-12-02")
+    result = _groups([a, b])
+    disputed = _group_of(result, "a", 38000)
+    assert disputed["relation"] == "contradicted" and {c["value"] for c in disputed["claims"]} == {38000, 16000}
+    assert _group_of(result, "b", 47000)["id"] != disputed["id"]
+
+
+def test_another_articles_stated_figure_that_gives_a_disputed_value_stays_in_the_dispute() -> None:
+    a = _doc("a", "Laut Gewerkschaft zählte der Warnstreik in Nordhafen 38.000 Teilnehmer, das Unternehmen sprach von 16.000 "
+                  "in Nordhafen.", "2024-12-09")
+    b = _doc("b", "In Nordhafen zählte die Gewerkschaft 38.000 Teilnehmer.", "2024-12-09")
+    disputed = _group_of(_groups([a, b]), "a", 38000)
+    assert {c["doc"] for c in disputed["claims"]} == {"a", "b"}
