@@ -25,8 +25,20 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
+from lagebild.speech.attribution import HIESS_PREP as _HIESS_PREP
 from lagebild.speech.attribution import find_attributions
-from lagebild.speech.lexicon import ADVERBS, CUE_FORMS, KONJ2, PREPOSITIONS, PRONOUNS, CueForm, is_konjunktiv1, is_role_noun
+from lagebild.speech.lexicon import (
+    ADVERBS,
+    ARTICLES,
+    CUE_FORMS,
+    KONJ2,
+    PREPOSITIONS,
+    PRONOUNS,
+    VERB_STOP,
+    CueForm,
+    is_konjunktiv1,
+    is_role_noun,
+)
 from lagebild.speech.marks import Quotation, Unpaired, quotations_in_text
 from lagebild.speech.phrases import EntityRef, Phrase, parse_np_backward, parse_np_forward, pick_name
 from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token, tokenize
@@ -45,6 +57,8 @@ _TEMPORAL = frozenset(
 )
 _MAX_RESOLVE_CHARS = 2500
 _SPEAKER_BONUS = 300  # chars: an earlier speaker beats a person merely mentioned a little later
+_SUBJECT_BONUS = 150  # chars: a titled person leading a clause beats a bare name named after it as object
+_ROLE_MATCH_BONUS = 600  # chars: "der Präsident" refers to the person introduced as "Präsident …"
 _HABEN = frozenset("hat habe hatte hatten haben hätte hätten".split())
 _WERDEN = frozenset("werden wird wurde wurden worden werde".split())
 _OBJECT_FIRST = frozenset("den dem einen einem ihm ihn ihnen".split())
@@ -52,6 +66,7 @@ _INFINITIVE_BEFORE = frozenset(
     "sich nicht nichts zu kann können konnte muss müssen will wollen wollte möchte lasse lässt ließ werde wird würde soll sollte".split()
 )
 _CONTINUATION_SENTENCES = 3
+_LEADING_CONJ = frozenset("und aber doch denn sondern".split())
 _RELATIVE = frozenset("der die welcher welche".split())
 _SUBORDINATE_START = frozenset(
     "als wenn weil nachdem obwohl während da bevor seit seitdem sobald falls indem damit sodass ehe bis solange".split()
@@ -217,6 +232,50 @@ def _find_cues(sent: _Sent) -> list[_Cue]:
     return cues
 
 
+def _spoke_of(sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
+    """Return the token range of "von …" after "sprach" ("Scholz sprach von einer Niederlage").
+
+    "sprechen von" reports what someone called something. "sprach mit X", "sprach über X" or
+    "sprach vor X" is talking to or about, and "von" after a noun there ("mit Vertretern von
+    Verdi") is not what was said; a relative clause between verb and "von" is skipped.
+    """
+    toks = sent.tokens
+    j = max(cue.subject_end, cue.idx + 1)
+    while j < len(toks) and j - cue.idx <= 30:
+        t = toks[j]
+        if not sent.outside(t) or t.text in ".!?;:" or t.lower in ("mit", "über", "zu", "vor", "dass", "ob") or t.text in CUE_FORMS:
+            return None
+        if t.text == "," and j + 1 < len(toks) and toks[j + 1].lower in _RELATIVE | {"das"}:
+            k = j + 2
+            while k < len(toks) and toks[k].text not in (",", ".", ";", ":"):
+                k += 1
+            if k >= len(toks) or toks[k].text != ",":
+                return None
+            j = k + 1
+            continue
+        if t.text == ",":
+            return None
+        if t.lower == "von":
+            if j + 1 >= len(toks) or toks[j + 1].lower == "anfang":
+                return None
+            end = len(toks)
+            while end > j + 1 and toks[end - 1].text in ".!?":
+                end -= 1
+            return (j, end) if end > j + 1 else None
+        j += 1
+    return None
+
+
+def _participle_cue(toks: list[Token], i: int) -> int | None:
+    """Return the index of a cue participle that closes the clause from ``i`` ("… gesagt."), if any."""
+    j = i
+    while j < len(toks) and j - i <= 14 and toks[j].text not in (".", "!", "?", ";", ":", ",") and toks[j].text not in _QUOTE_CHARS:
+        j += 1
+    if j > i and any(f.participle for f in CUE_FORMS.get(toks[j - 1].text, [])):
+        return j - 1
+    return None
+
+
 def _skip_fillers(toks: list[Token], i: int) -> int:
     """Skip adverbs and short time phrases between a verb and its subject ("sagte am Mittwoch X")."""
     while i < len(toks):
@@ -247,7 +306,7 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
     cs = _clause_start(toks, cue.idx)
     if cue.lemma == "heißen":
         j = cue.idx + 2
-        np = parse_np_forward(toks, j + 1) if j + 1 < len(toks) and toks[j].lower in ("aus", "in", "im", "von", "vom", "bei", "beim") else None
+        np = parse_np_forward(toks, j + 1) if j + 1 < len(toks) and toks[j].lower in _HIESS_PREP else None
         cue.subject, cue.inverted = np, True
         cue.subject_end = j + 1 + len(np.tokens) if np is not None else j
         return
@@ -279,9 +338,15 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
         # "Gesellschaftspolitisch betonte sie …": a pronoun right after the verb is its subject.
         cue.subject, cue.subject_end, cue.inverted = Phrase([toks[nxt]], kind="pronoun"), nxt + 1, True
         return
-    if cs < cue.idx and toks[cs].lower not in _OBJECT_FIRST and parse_np_forward(toks, cs) is not None:
+    # "Und David Distel ergänzt", "+++ Der Minister schreibt": a leading conjunction
+    # or stray page punctuation is not part of the subject.
+    lead = cs
+    while lead < cue.idx and (toks[lead].lower in _LEADING_CONJ or not (toks[lead].is_word or toks[lead].text in _QUOTE_CHARS
+                                                                         or toks[lead].text in "()")):
+        lead += 1
+    if lead < cue.idx and toks[lead].lower not in _OBJECT_FIRST and parse_np_forward(toks, lead) is not None:
         # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.
-        span_toks = list(toks[cs : cue.idx])
+        span_toks = list(toks[lead : cue.idx])
         while span_toks and span_toks[-1].text in _CLAUSE_BREAK:
             span_toks.pop()
         if span_toks and len(span_toks) <= 20:
@@ -313,8 +378,8 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
 _CAP_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]*")
 
 
-def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
-    """Return people introduced by a role noun ("Ministerin Clara Vogt") in ``text[start:end]``."""
+def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple[int, int], re.Match[str]]]:
+    """Return people introduced by a role noun ("Ministerin Clara Vogt") in ``text[start:end]``, with that noun."""
     out = []
     words = list(_CAP_WORD.finditer(text, start, end))
     for k, m in enumerate(words):
@@ -327,8 +392,39 @@ def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple
                 break
             run.append(nxt)
         if run:
-            out.append((run[0].start(), (run[0].start(), run[-1].end())))
+            out.append((run[0].start(), (run[0].start(), run[-1].end()), m))
     return out
+
+
+_CLAUSE_EDGE = re.compile(r"[.:;!?\n„“”\"»«]")
+_LOWER_ATTRIBUTE = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)")
+
+
+def _leads_clause(text: str, start: int) -> bool:
+    """Return whether only a name's own attributes precede ``start`` in its clause ("Israels Ministerpräsident").
+
+    Such a person is the clause's subject, which a later "der Regierungschef" or "er" most
+    likely refers to; a person after a verb ("hat Friedrich Merz gratuliert") is an object.
+    """
+    lo = max(0, start - 120)
+    edges = list(_CLAUSE_EDGE.finditer(text, lo, start))
+    if not edges and lo > 0:
+        return False
+    words = text[edges[-1].end() if edges else lo : start].split()
+    return all(w[:1].isupper() or w.lower() in ARTICLES or (_LOWER_ATTRIBUTE.fullmatch(w) and w not in VERB_STOP) for w in words)
+
+
+def _same_role(a: str, b: str) -> bool:
+    """Return whether two role nouns name the same function ("Präsident" / "US-Präsidenten")."""
+    return _role_stem(a) == _role_stem(b)
+
+
+def _role_stem(word: str) -> str:
+    w = word.lower().rstrip(".").rsplit("-", 1)[-1]
+    for suffix in ("innen", "in", "en", "n"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 3:
+            return w[: -len(suffix)]
+    return w
 
 
 def _agrees(pronoun: str, gender: str | None) -> bool:
@@ -424,9 +520,17 @@ class _Extractor:
             if at - _SPEAKER_BONUS < pos and pos - at <= _MAX_RESOLVE_CHARS and (best is None or at > best[0]):
                 best = (at, sp)
         if not plural and (kind != "role" or best is None):
-            for at, span in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
+            head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
+                if kind == "role" else None
+            for at, span, role in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
+                if head is not None and _same_role(head, role.group()):
+                    at += _ROLE_MATCH_BONUS  # "Präsident Macron … der Präsident" over a nearer "Scholz"
+                elif _leads_clause(self.text, role.start()):
+                    at += _SUBJECT_BONUS
                 if best is None or at > best[0]:
-                    best = (at, Speaker(self.text[span[0] : span[1]], span, None, [], None, "name"))
+                    ent = self._person_at(span[0])
+                    ann = [ent.id] if ent is not None else []
+                    best = (at, Speaker(self.text[span[0] : span[1]], span, ann[0] if ann else None, ann, None, "name"))
             persons = self.history.persons
             lo = bisect.bisect_left(self.person_starts, pos - _MAX_RESOLVE_CHARS)
             hi = bisect.bisect_left(self.person_starts, pos)
@@ -440,6 +544,12 @@ class _Extractor:
             return Speaker(word, mention, None, [], mention, "unresolved" if kind == "pronoun" else "role", plural)
         sp = best[1]
         return Speaker(sp.text, sp.span, sp.ann, list(sp.anns), mention, kind, plural)
+
+    def _person_at(self, start: int) -> EntityRef | None:
+        k = bisect.bisect_left(self.person_starts, start)
+        if k < len(self.history.persons) and self.history.persons[k].start == start:
+            return self.history.persons[k]
+        return None
 
     def _remember(self, sp: Speaker | None, pos: int) -> None:
         if sp is not None and sp.span is not None and sp.resolution not in ("unresolved", "phrase"):
@@ -499,6 +609,8 @@ class _Extractor:
                         and prefix[0].lower not in _SUBORDINATE_START)
                 ):
                     rng = (first, cs - 1)
+            if rng is None and cue.lemma == "sprechen" and cue.form.finite:
+                rng = _spoke_of(sent, cue)
             if rng is None:
                 continue
             if cue.relative:
@@ -570,8 +682,15 @@ class _Extractor:
                 cue_lemma, cue_span = form.lemma, (t.start, t.end)
                 if np is not None:
                     speaker = self._speaker(np, plural=form.plural)
+            elif t.lower in _HABEN and k > 0 and (part := _participle_cue(after, k + 1)) is not None:
+                # "„…“, hatte Münchens OB Dieter Reiter noch gesagt": auxiliary, subject, participle.
+                np = parse_np_forward(after, _skip_fillers(after, k + 1))
+                lemma = next(f.lemma for f in CUE_FORMS[after[part].text] if f.participle)
+                cue_lemma, cue_span = lemma, (after[part].start, after[part].end)
+                if np is not None:
+                    speaker = self._speaker(np)
             elif t.lower in ("hieß", "heißt") and k > 0 and k + 2 < len(after) and after[k + 1].lower == "es" \
-                    and after[k + 2].lower in ("in", "im", "aus", "von", "vom", "bei", "beim"):
+                    and after[k + 2].lower in _HIESS_PREP:
                 np = parse_np_forward(after, k + 3)
                 if np is not None:
                     speaker, cue_lemma, cue_span = self._speaker(np), "heißen", (t.start, after[k + 1].end)

@@ -97,12 +97,50 @@ def _quoted_name(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _extended_attribute(tokens: list[Token], j: int) -> int:
+    """Return the index of the adjective that closes "für Berlin und Sachsen zuständige", or ``j``.
+
+    German puts a prepositional phrase inside the noun phrase before a participle or adjective
+    ("der für Berlin, Brandenburg und Sachsen zuständige Bezirksleiter"). Only names, articles,
+    numbers, commas and und/oder may stand between the preposition and the adjective, and a
+    noun must follow it.
+    """
+    n = len(tokens)
+    if j >= n or tokens[j].lower not in PREPOSITIONS:
+        return j
+    k = j + 1
+    while k < n and k - j <= 10:
+        t = tokens[k]
+        if _is_adj(t) and k > j + 1 and k + 1 < n and _is_noun(tokens[k + 1]):
+            return k
+        if not (t.is_cap or t.text == "," or t.lower in ("und", "oder") or t.lower in ARTICLES or t.text[:1].isdigit()):
+            return j
+        k += 1
+    return j
+
+
+_PARTITIVE_SOURCES = frozenset("seiten kreisen reihen umfeld".split())  # "von Seiten der IG Metall"
+
+
+def _parenthesis_end(tokens: list[Token], k: int) -> int:
+    """Return the index after a short parenthesis at ``k`` ("(SPD)", "(DRK)", "(50)"), or ``k``."""
+    if k >= len(tokens) or tokens[k].text != "(":
+        return k
+    for m in range(k + 1, min(len(tokens), k + 6)):
+        if tokens[m].text == ")":
+            return m + 1 if m > k + 1 else k
+        if tokens[m].text in _QUOTE_MARKS or tokens[m].text in ".;:":
+            return k
+    return k
+
+
 def _np_core(tokens: list[Token], i: int) -> int:
     """Return the index after a simple NP starting at ``i`` (``i`` itself if there is none)."""
     n = len(tokens)
     j = i
     if j < n and tokens[j].lower in ARTICLES:
         j += 1
+        j = _extended_attribute(tokens, j)
     while j < n and _is_adj(tokens[j]):
         j += 1
     k = j
@@ -112,7 +150,7 @@ def _np_core(tokens: list[Token], i: int) -> int:
         return i
     # Genitive attachments: "der Chef des Auswärtigen Ausschusses der Duma". After a bare name,
     # "der" is a dative object instead: "sagte Müller der Deutschen Presse-Agentur".
-    bare_name = i == j and not any(is_role_noun(t.text) for t in tokens[j:k])
+    bare_name = i == j and not any(is_role_noun(t.text) or t.lower in _PARTITIVE_SOURCES for t in tokens[j:k])
     while k + 1 < n and tokens[k].lower in _GENITIVE and not (bare_name and tokens[k].lower == "der"):
         g = k + 1
         while g < n and _is_adj(tokens[g]):
@@ -144,6 +182,7 @@ def parse_np_forward(tokens: list[Token], i: int) -> Phrase | None:
         end = _quoted_name(tokens, i)  # die „Süddeutsche Zeitung“
     if end == i:
         return None
+    end = _parenthesis_end(tokens, end)  # "Dieter Reiter (SPD)", "des Deutschen Roten Kreuzes (DRK)"
     coordinated = False
     # Coordination: "Südkorea, die Ukraine und der Westen".
     probe = end
@@ -219,6 +258,8 @@ def _name_run(phrase: Phrase) -> list[Token] | None:
             runs.append((cur, after_comma))
     best: list[Token] | None = None
     for n, (run, apposed) in enumerate(runs):
+        if all(t.lower in _PARTITIVE_SOURCES for t in run):
+            continue  # "Seiten" in "von Seiten der IG Metall" only points to the source
         last_role = max((k for k, t in enumerate(run) if is_role_noun(t.text)), default=-1)
         rest = run[last_role + 1 :]
         # A genitive country before the role ("Südkoreas Verteidigungsminister …") is not the name.
