@@ -414,6 +414,16 @@ def _leads_clause(text: str, start: int) -> bool:
     return all(w[:1].isupper() or w.lower() in ARTICLES or (_LOWER_ATTRIBUTE.fullmatch(w) and w not in VERB_STOP) for w in words)
 
 
+def _role_gender(role: str) -> str | None:
+    """Return "f" for a feminine role noun ("Innenministerin"), "m" for its masculine form, else None."""
+    low = role.lower()
+    if low.endswith("in") and is_role_noun(role[:-2]):
+        return "f"
+    if low.endswith(("frau", "mutter", "tochter", "schwester")):
+        return "f"
+    return "m" if low.endswith(("er", "ent", "chef", "kanzler", "minister", "sprecher", "leiter", "direktor")) else None
+
+
 def _same_role(a: str, b: str) -> bool:
     """Return whether two role nouns name the same function ("Präsident" / "US-Präsidenten")."""
     return _role_stem(a) == _role_stem(b)
@@ -522,7 +532,10 @@ class _Extractor:
         if not plural and (kind != "role" or best is None):
             head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
                 if kind == "role" else None
+            pronoun = self.text[mention[0] : mention[1]] if kind == "pronoun" else ""
             for at, span, role in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
+                if pronoun and not _agrees(pronoun, _role_gender(role.group())):
+                    continue  # "sie" is not "Regierungschef Markus Söder"
                 if head is not None and _same_role(head, role.group()):
                     at += _ROLE_MATCH_BONUS  # "Präsident Macron … der Präsident" over a nearer "Scholz"
                 elif _leads_clause(self.text, role.start()):
@@ -537,8 +550,9 @@ class _Extractor:
             for ent in persons[lo:hi]:
                 if any(q0 <= ent.start < q1 for q0, q1 in self.quoted):
                     continue  # people named inside a quote are rarely its speaker
-                if ent.end <= pos and (best is None or ent.start > best[0]):
-                    best = (ent.start, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
+                at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)
+                if ent.end <= pos and (best is None or at > best[0]):
+                    best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
         word = self.text[mention[0] : mention[1]]
         if best is None:
             return Speaker(word, mention, None, [], mention, "unresolved" if kind == "pronoun" else "role", plural)
