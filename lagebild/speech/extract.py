@@ -266,6 +266,23 @@ def _spoke_of(sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
     return None
 
 
+_ADVERB_ENDINGS = ("lich", "isch", "weise", "ig", "bar", "sam", "mals", "falls")
+
+
+def _adverb_first(toks: list[Token], lead: int, idx: int) -> bool:
+    """Return whether one adverb stands before the verb and the subject follows it.
+
+    "Ähnlich äußerte sich auch Bayerns Ministerpräsident Söder": the capitalised first word is
+    an adverb, the subject comes after the verb. A name before the verb ("Fröhlich sagte, …")
+    has no noun phrase after the verb.
+    """
+    if idx - lead != 1 or not toks[lead].lower.endswith(_ADVERB_ENDINGS):
+        return False
+    j = _skip_fillers(toks, idx + 1)
+    np = parse_np_forward(toks, j)
+    return np is not None and np.kind != "pronoun"
+
+
 def _participle_cue(toks: list[Token], i: int) -> int | None:
     """Return the index of a cue participle that closes the clause from ``i`` ("… gesagt."), if any."""
     j = i
@@ -344,7 +361,8 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
     while lead < cue.idx and (toks[lead].lower in _LEADING_CONJ or not (toks[lead].is_word or toks[lead].text in _QUOTE_CHARS
                                                                          or toks[lead].text in "()")):
         lead += 1
-    if lead < cue.idx and toks[lead].lower not in _OBJECT_FIRST and parse_np_forward(toks, lead) is not None:
+    if lead < cue.idx and toks[lead].lower not in _OBJECT_FIRST and parse_np_forward(toks, lead) is not None \
+            and not _adverb_first(toks, lead, cue.idx):
         # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.
         span_toks = list(toks[lead : cue.idx])
         while span_toks and span_toks[-1].text in _CLAUSE_BREAK:

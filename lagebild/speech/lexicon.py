@@ -221,8 +221,14 @@ _ROLE_SUFFIXES = (
 )
 
 
+#: Abbreviated titles, matched with their capitals only ("OB", not the conjunction "ob").
+_ROLE_ACRONYMS = frozenset({"OB", "MdB", "MdL", "CEO"})
+
+
 def is_role_noun(word: str) -> bool:
     """Return whether ``word`` is a role/title noun ("Präsident", "US-Verteidigungsminister")."""
+    if word in _ROLE_ACRONYMS:
+        return True
     w = word.lower().rstrip(".")
     if w in _ROLE_WORDS:
         return True

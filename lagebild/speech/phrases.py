@@ -22,6 +22,10 @@ _ARTICLE_PARTICLES = frozenset("der den".split())  # only after von/van/de: "von
 _GENITIVE = frozenset("des der eines einer".split())
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
 _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")  # "der 33-Jährige"
+#: Capitalised at a sentence start but never a name: "Als Anhaltspunkte nannte Tilmann …".
+_FUNCTION_WORDS = frozenset(
+    "und oder so wie dass es ich wir sie ihr als wenn weil ob obwohl nachdem falls sobald sofern damit da nur nicht kein keine".split()
+)
 _MAX_NP = 14  # tokens: a speaker phrase longer than this is a parsing accident
 
 
@@ -68,7 +72,7 @@ def _is_noun(tok: Token) -> bool:
         return False
     low = t.lower()
     return (low not in ADVERBS and low not in PREPOSITIONS and low not in PRONOUNS and low not in ARTICLES
-            and low not in ("und", "oder", "so", "wie", "dass", "es", "ich", "wir", "sie", "ihr"))
+            and (low not in _FUNCTION_WORDS or (t.isupper() and len(t) > 1)))  # "OB" is Oberbürgermeister
 
 
 def _is_particle(tokens: list[Token], k: int) -> bool:
@@ -272,6 +276,13 @@ def _name_run(phrase: Phrase) -> list[Token] | None:
     return best
 
 
+def _possessor(phrase: Phrase, e: EntityRef) -> bool:
+    """Return whether ``e`` is a genitive before the head ("Bayerns" / "Münchens" in "Bayerns Ministerpräsident Söder")."""
+    text = next((t.text for t in phrase.tokens if t.end == e.end), "")
+    nxt = next((t for t in phrase.tokens if t.start > e.end), None)
+    return text.endswith(("s", "'", "’")) and nxt is not None and nxt.is_cap and nxt.is_word
+
+
 def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
     """Fill ``text``/``span``/``ann`` of ``phrase`` with the part that names the speaker."""
     inside = _entities_in(phrase, entities)
@@ -289,7 +300,7 @@ def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
         start = phrase.tokens[1].start if phrase.tokens[0].lower in ARTICLES and len(phrase.tokens) > 1 else phrase.start
         phrase.span = (start, phrase.end)
         return phrase
-    ranked = sorted(_naming(phrase, inside), key=lambda e: ({"PER": 0, "ORG": 1}.get(e.label or "", 2), e.start))
+    ranked = sorted(_naming(phrase, inside), key=lambda e: (_possessor(phrase, e), {"PER": 0, "ORG": 1}.get(e.label or "", 2), e.start))
     if ranked:
         e = ranked[0]
         phrase.span, phrase.ann = (max(e.start, phrase.start), min(e.end, phrase.end)), e.id
