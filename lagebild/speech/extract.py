@@ -266,6 +266,20 @@ def _spoke_of(sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
     return None
 
 
+def _apposition_only(prefix: list[Token]) -> bool:
+    """Return whether a clause before ", warf X vor" is a name with its apposition, not what was said.
+
+    "Kammenos, zugleich Chef der Partei, warf der Türkei vor, …": a noun phrase, a comma and
+    more nouns without any finite auxiliary is the subject described, not reported content.
+    """
+    np = parse_np_forward(prefix, 0)
+    if np is None or len(np.tokens) >= len(prefix) or prefix[len(np.tokens)].text != ",":
+        return False
+    rest = prefix[len(np.tokens) + 1 :]
+    return not any(t.lower in VERB_STOP or t.text in CUE_FORMS or is_konjunktiv1(t.lower) or t.lower in _RELATIVE or t.lower == "das"
+                   for t in rest)
+
+
 _ADVERB_ENDINGS = ("lich", "isch", "weise", "ig", "bar", "sam", "mals", "falls")
 
 
@@ -367,7 +381,8 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
         span_toks = list(toks[lead : cue.idx])
         while span_toks and span_toks[-1].text in _CLAUSE_BREAK:
             span_toks.pop()
-        if span_toks and len(span_toks) <= 20:
+        if span_toks and len(span_toks) <= 20 and not any(t.lower in VERB_STOP for t in span_toks):
+            # "Diese Pressemitteilung ist absurd und erklärt nicht, …": a clause, not a subject.
             phrase = Phrase(span_toks, coordinated=any(t.lower in ("und", "sowie") for t in span_toks))
             if len(span_toks) == 1 and span_toks[0].lower in PRONOUNS:
                 phrase.kind = "pronoun"
@@ -638,7 +653,7 @@ class _Extractor:
                     _has_subjunctive(sent, first, cs - 1, allow_konj2=False)
                     or (not quoted and prefix and prefix[0].lower in ("dass", "ob", "wie", "was", "warum"))
                     or (not quoted and cue.subject is not None and len(words) >= 3  # "Es wird nicht fehlen, versichert X"
-                        and prefix[0].lower not in _SUBORDINATE_START)
+                        and prefix[0].lower not in _SUBORDINATE_START and not _apposition_only(prefix))
                 ):
                     rng = (first, cs - 1)
             if rng is None and cue.lemma == "sprechen" and cue.form.finite:
@@ -681,7 +696,36 @@ class _Extractor:
         sp = source.speaker
         assert sp is not None
         speaker = Speaker(sp.text, sp.span, sp.ann, list(sp.anns), None, "continuation", sp.plural)
+        own = self._own_subject(sent)
+        if own is not None and own.ann != sp.ann:
+            speaker = own  # "Zuletzt zeigte sich Naftogas-Chef Kobolew optimistisch, dass … werde"
         self._add(SpeechAct("indirect", start, end, (start, end), speaker, None, None, "konjunktiv", self._hedge(start, end), idx))
+
+    def _own_subject(self, sent: _Sent) -> Speaker | None:
+        """Return a person named before the sentence's first subjunctive verb, not after a preposition.
+
+        A subjunctive sentence that names its own person ahead of the verb ("Zuletzt zeigte sich
+        X optimistisch, dass eine Lösung gefunden werde") reports that person, not the last speaker.
+        """
+        toks = sent.tokens
+        first = next((k for k, t in enumerate(toks) if sent.outside(t) and (is_konjunktiv1(t.text) or t.text in KONJ2)), None)
+        if first is None:
+            return None
+        limit = toks[first].start
+        lo = bisect.bisect_left(self.person_starts, sent.start)
+        for ent in self.history.persons[lo:]:
+            if ent.start >= limit:
+                break
+            k = next((k for k, t in enumerate(toks) if t.start == ent.start), None)
+            if k is None or not sent.outside(toks[k]):
+                continue
+            before = toks[k - 1].lower if k > 0 else ""
+            if before in PREPOSITIONS or before in ("dem", "den", "einem", "einen", "ihm") or self.text[ent.end : ent.end + 1] in ("s", "'", "’"):
+                continue
+            if self.text[ent.end - 1 : ent.end] == "s" and k + 1 < len(toks) and toks[k + 1].is_cap:
+                continue  # "Zschäpes Darstellung": a genitive
+            return Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id], None, "name")
+        return None
 
     def _hedge(self, start: int, end: int) -> str | None:
         chunk = self.text[start:end]

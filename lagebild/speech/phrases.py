@@ -24,7 +24,8 @@ _QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
 _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")  # "der 33-Jährige"
 #: Capitalised at a sentence start but never a name: "Als Anhaltspunkte nannte Tilmann …".
 _FUNCTION_WORDS = frozenset(
-    "und oder so wie dass es ich wir sie ihr als wenn weil ob obwohl nachdem falls sobald sofern damit da nur nicht kein keine".split()
+    "und oder so wie dass es ich wir sie ihr als wenn weil ob obwohl nachdem falls sobald sofern damit da nur nicht kein keine "
+    "wer was".split()
 )
 _MAX_NP = 14  # tokens: a speaker phrase longer than this is a parsing accident
 
@@ -301,7 +302,7 @@ def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
         phrase.span = (start, phrase.end)
         return phrase
     ranked = sorted(_naming(phrase, inside), key=lambda e: (_possessor(phrase, e), {"PER": 0, "ORG": 1}.get(e.label or "", 2), e.start))
-    if ranked:
+    if ranked and not _possessor(phrase, ranked[0]):
         e = ranked[0]
         phrase.span, phrase.ann = (max(e.start, phrase.start), min(e.end, phrase.end)), e.id
         phrase.kind = "name"
