@@ -275,9 +275,14 @@ def _apposition_only(prefix: list[Token]) -> bool:
     np = parse_np_forward(prefix, 0)
     if np is None or len(np.tokens) >= len(prefix) or prefix[len(np.tokens)].text != ",":
         return False
-    rest = prefix[len(np.tokens) + 1 :]
-    return not any(t.lower in VERB_STOP or t.text in CUE_FORMS or is_konjunktiv1(t.lower) or t.lower in _RELATIVE or t.lower == "das"
-                   for t in rest)
+    k = len(np.tokens) + 1
+    for m in range(k, len(prefix)):
+        t = prefix[m]
+        if t.lower in VERB_STOP or t.text in CUE_FORMS or is_konjunktiv1(t.lower):
+            return False
+        if prefix[m - 1].text == "," and (t.lower in _RELATIVE or t.lower == "das"):
+            return False  # ", das Vorgänger betrieben": a relative clause with its own verb
+    return True
 
 
 _ADVERB_ENDINGS = ("lich", "isch", "weise", "ig", "bar", "sam", "mals", "falls")

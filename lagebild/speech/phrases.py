@@ -296,7 +296,8 @@ def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
         phrase.ann = inside[0].id if inside else None
         phrase.kind = "name"
         return phrase
-    if any(e.form == "role" and e.start in {t.start for t in phrase.tokens} for e in inside) and not _naming(phrase, inside):
+    if any(e.form == "role" and e.start in {t.start for t in phrase.tokens} for e in inside) and not _naming(phrase, inside) \
+            and not any(t.text == "," for t in phrase.tokens):  # "der Fraktionschef der Partei, Sampo Terho" names him
         phrase.kind = "role" if phrase.tokens[0].lower in ("der", "die") else "phrase"
         start = phrase.tokens[1].start if phrase.tokens[0].lower in ARTICLES and len(phrase.tokens) > 1 else phrase.start
         phrase.span = (start, phrase.end)
