@@ -581,7 +581,8 @@ class _Extractor:
                 if best is None or at > best[0]:
                     ent = self._person_at(span[0])
                     ann = [ent.id] if ent is not None else []
-                    best = (at, Speaker(self.text[span[0] : span[1]], span, ann[0] if ann else None, ann, None, "name"))
+                    best = (at, Speaker(self.text[span[0] : span[1]], span, ann[0] if ann else None, ann, None, "name",
+                                        gender=_role_gender(role.group())))
             persons = self.history.persons
             lo = bisect.bisect_left(self.person_starts, pos - _MAX_RESOLVE_CHARS)
             hi = bisect.bisect_left(self.person_starts, pos)
@@ -595,7 +596,8 @@ class _Extractor:
         if best is None:
             return Speaker(word, mention, None, [], mention, "unresolved" if kind == "pronoun" else "role", plural)
         sp = best[1]
-        return Speaker(sp.text, sp.span, sp.ann, list(sp.anns), mention, kind, plural)
+        gender = sp.gender or ({"er": "m", "sie": "f"}.get(word.lower()) if kind == "pronoun" and not plural else None)
+        return Speaker(sp.text, sp.span, sp.ann, list(sp.anns), mention, kind, plural, gender=gender)
 
     def _person_at(self, start: int) -> EntityRef | None:
         k = bisect.bisect_left(self.person_starts, start)

@@ -199,7 +199,7 @@ _ROLE_WORDS = frozenset(
     journalist journalistin korrespondent korrespondentin außenminister außenministerin kremlchef
     geschäftsführer geschäftsführerin gründer gründerin manager managerin ceo intendant intendantin
     kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau person
-    sportdirektor sportdirektorin sportchef
+    sportdirektor sportdirektorin sportchef landrat landrätin
     erklärung mitteilung pressemitteilung stellungnahme meldung bericht berichten interview statement
     schreiben brief tweet beitrag studie umfrage angaben informationen aussage aussagen einschätzung
     schätzung schätzungen darstellung ansicht erkenntnissen berechnungen zählung

@@ -243,7 +243,8 @@ def _naming(phrase: Phrase, inside: list[EntityRef]) -> list[EntityRef]:
 
 def _name_run(phrase: Phrase) -> list[Token] | None:
     """Choose the run of capitalised tokens that names the speaker, without a leading role noun."""
-    toks = phrase.tokens
+    head = _head_start(phrase)
+    toks = [t for t in phrase.tokens if t.start >= head]
     runs: list[tuple[list[Token], bool]] = []  # (run, after a comma)
     cur: list[Token] = []
     after_comma = False
@@ -284,9 +285,20 @@ def _possessor(phrase: Phrase, e: EntityRef) -> bool:
     return text.endswith(("s", "'", "’")) and nxt is not None and nxt.is_cap and nxt.is_word
 
 
+def _head_start(phrase: Phrase) -> int:
+    """Return where the names may start: after "der für Hamburg und Kiel zuständige" (the places are no speaker)."""
+    toks = phrase.tokens
+    if len(toks) > 2 and toks[0].lower in ARTICLES:
+        adj = _extended_attribute(toks, 1)
+        if adj > 1:
+            return toks[adj].start
+    return phrase.start
+
+
 def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
     """Fill ``text``/``span``/``ann`` of ``phrase`` with the part that names the speaker."""
-    inside = _entities_in(phrase, entities)
+    names_from = _head_start(phrase)
+    inside = [e for e in _entities_in(phrase, entities) if e.start >= names_from]
     phrase.anns = [e.id for e in inside]
     if phrase.kind == "pronoun":
         phrase.text, phrase.span = phrase.tokens[0].text, (phrase.start, phrase.end)
