@@ -66,6 +66,7 @@ _INFINITIVE_BEFORE = frozenset(
     "sich nicht nichts zu kann können konnte muss müssen will wollen wollte möchte lasse lässt ließ werde wird würde soll sollte".split()
 )
 _CONTINUATION_SENTENCES = 3
+_SUBJECT_PRONOUNS = frozenset("man er sie es wir ich ihr".split())
 _LEADING_CONJ = frozenset("und aber doch denn sondern".split())
 _RELATIVE = frozenset("der die welcher welche".split())
 _SUBORDINATE_START = frozenset(
@@ -716,8 +717,8 @@ class _Extractor:
         """
         toks = sent.tokens
         first = next((k for k, t in enumerate(toks) if sent.outside(t) and (is_konjunktiv1(t.text) or t.text in KONJ2)), None)
-        if first is None:
-            return None
+        if first is None or (first + 1 < len(toks) and toks[first + 1].lower in _SUBJECT_PRONOUNS):
+            return None  # "Manuela Khom wähle man": the pronoun after the verb is the subject, the name its object
         limit = toks[first].start
         lo = bisect.bisect_left(self.person_starts, sent.start)
         for ent in self.history.persons[lo:]:

@@ -140,6 +140,11 @@ def test_subjunctive_sentence_naming_its_own_person() -> None:
             "Gegen Brandt sei dennoch ermittelt worden.")
     doc = analyse(text, extra=["entities.ner.v1"])
     assert find_quote(doc, "dass eine Einigung gelinge").data["speaker_text"] == "Jonas Brandt"
-    # Must not fire: a person after a preposition is what the sentence is about, not who speaks.
+    # Must not fire: a person after a preposition is what the sentence is about, not who speaks,
+    # and a name before "wähle man" is the object of the pronoun after the verb.
     q = find_quote(doc, "Gegen Brandt sei", "indirect")
     assert q.data["speaker_text"] != "Brandt"
+    text = ("Ministerin Eva Lang sprach in Kiel über die Wahl. Die Lage sei ernst. "
+            "Jonas Brandt wähle man selbstverständlich, er sei erfahren.")
+    doc = analyse(text, extra=["entities.ner.v1"])
+    assert find_quote(doc, "wähle man", "indirect").data["speaker_text"] != "Jonas Brandt"
