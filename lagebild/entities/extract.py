@@ -26,6 +26,7 @@ from lagebild.entities.context import (
     outlet_keys,
     printed_own_names,
 )
+from lagebild.entities.country import resolve_shared_names
 from lagebild.entities.kb import KB, KBEntry
 from lagebild.entities.normalize import (
     ADJ_ENDINGS,
@@ -398,7 +399,8 @@ def mentions_in_tokens(
     ctx = ctx or load_context()
     # token index by start offset, to map KB char spans to tokens
     mentions: list[tuple[int, int, Mention]] = []  # token range + mention
-    for i, j, raw in ents:
+    ents_list = list(ents)
+    for i, j, raw in ents_list:
         label, form = _LABELS.get(raw, ("MISC", "name"))
         s, e = toks[i].start, toks[j - 1].end
         if form == "part":
@@ -419,6 +421,10 @@ def mentions_in_tokens(
                 s = toks[i].start
             if j - i == 1 and roles.match(toks[i].text):
                 continue  # a role noun alone ("Machthaber") is no name; the role pass below keeps it
+            if (i > 0 and j - i >= 2 and _is_given(toks[i].text, ctx) and _is_given(toks[i - 1].text, ctx)
+                    and toks[i - 1].text.isalpha() and not any(a <= i - 1 < b for a, b, _ in ents_list)):
+                i -= 1  # "Reiner Erich Haseloff": a first given name that is also a word ("reiner") was left out
+                s = toks[i].start
         cut = split_camel(toks[i].text)
         if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):
             s = toks[i].start + cut  # "BerlinWladimir Putin": a dateline glued to the name
@@ -434,8 +440,8 @@ def mentions_in_tokens(
         kbm = Mention(s, e, entry.type, form, kb=entry.id, wikidata=entry.wikidata, source="kb")
         if (entry.kind == "capital" and form == "name" and entry.country and not _capital_is_place(toks, i, kb)
                 and ctx.capital_acts(toks, i, j, lambda k: _state_at(toks, k, kb))):
-            state = kb.entries[entry.country]
-            kbm = Mention(s, e, "LOC", "metonym", kb=state.id, wikidata=state.wikidata, source="kb")
+            state = kb.actor(entry) or kb.entries[entry.country]
+            kbm = Mention(s, e, state.type, "metonym", kb=state.id, wikidata=state.wikidata, source="kb")
         if form in ("adjective", "demonym"):
             kbm.label = "LOC" if entry.type == "LOC" else entry.type
         clash = False
@@ -580,6 +586,7 @@ def extract_mentions(
     if keys:
         out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
     out.sort(key=lambda m: (m.start, m.end))
+    resolve_shared_names(text, out, kb, outlet)
     return finish_norms(text, out, kb, ctx)
 
 

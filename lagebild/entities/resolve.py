@@ -118,13 +118,7 @@ def _kb_inflected(m: MentionRec, kb: KB) -> Any:
     ("Linken" → "Die Linke", "Grüne" → "Grünen"); other words and types are left alone."""
     if m.label != "ORG" or " " in m.norm or len(m.norm) < 5:
         return None
-    word = m.surface.strip()
-    cand = word[:-1] if m.norm.endswith("en") else word + "n" if m.norm.endswith("e") else None
-    for name in (f"Die {word}", cand, f"Die {cand}") if cand else ():
-        entry = kb.lookup(name)  # a party named with its article: "Linken" → "Die Linke"
-        if entry is not None and entry.type == "ORG" and entry.kind == "party":
-            return entry
-    return None
+    return kb.inflected_party(m.surface)
 
 
 def name_initials(norm: str) -> str:

@@ -520,3 +520,61 @@ def test_a_party_named_by_a_nominalised_adjective_meets_in_every_case() -> None:
     c = doc("c", "Die Linke verlor; Frau Linken sprach.", [("Die Linke", "ORG"), ("Linken", "PER")])
     entities, _ = resolve_documents([c], load_kb())
     assert not together(entities, "Die Linke", "Linken")
+
+
+def _party_of(text: str, surface: str, outlet: str | None = None, mentions: list[tuple[str, str]] | None = None) -> str | None:
+    """KB id the extraction gives ``surface`` in ``text`` (KB hits found by the rules, tagger spans given)."""
+    toks = _toks(text)
+    spans = []
+    for word, label in mentions or []:
+        start = text.index(word)
+        first = next(k for k, t in enumerate(toks) if t.start == start)
+        last = next(k for k, t in enumerate(toks) if t.end == start + len(word))
+        spans.append((first, last + 1, label))
+    kb = load_kb(())
+    ms = finish_norms(text, mentions_in_tokens(text, toks, spans, kb, load_roles(()), kb.first_words), kb)
+    from lagebild.entities.country import resolve_shared_names
+
+    resolve_shared_names(text, ms, kb, outlet)
+    return next((m.kb for m in ms if text[m.start:m.end] == surface), None)
+
+
+def test_a_party_name_two_countries_share_goes_to_the_documents_country() -> None:
+    at = "Im Nationalrat stimmten ÖVP und SPÖ dagegen, die Grünen dafür. Die FPÖ tobte."
+    de = "Im Bundestag stimmten CDU und SPD dagegen, die Grünen dafür."
+    assert _party_of(at, "Grünen") == "gruene-at"
+    assert _party_of(de, "Grünen") == "gruene"
+    # the outlet's domain alone decides a text that names nothing else; without either, the first entry
+    plain = "Die Grünen wollen mehr Radwege, sagte die Sprecherin."
+    assert _party_of(plain, "Grünen", "example.at") == "gruene-at"
+    assert _party_of(plain, "Grünen", "example.ch") == "gruene-ch"
+    assert _party_of(plain, "Grünen", "example.com") == "gruene" and _party_of(plain, "Grünen") == "gruene"
+    # a German text on an Austrian site, full of German evidence, keeps the German party
+    assert _party_of(de + " In Berlin jubelte die SPD.", "Grünen", "example.at") == "gruene"
+    # the uninflected form the tagger finds follows the same evidence; an unambiguous full name never moves
+    assert _party_of("ÖVP, SPÖ und FPÖ verloren, Grüne gewannen.", "Grüne", None, [("Grüne", "ORG")]) == "gruene-at"
+    assert _party_of("CDU und SPD in Berlin stritten mit der Grünen Alternative.", "Grünen Alternative") == "gruene-at"
+
+
+def test_a_capital_acting_for_a_union_stands_for_it() -> None:
+    text = "Brüssel warnt die Regierung. Das Treffen in Brüssel endete spät."
+    _, ms = _mentions(text, [])
+    found = [(text[m.start:m.end], m.form, m.kb, m.label) for m in ms]
+    assert found == [("Brüssel", "metonym", "eu", "ORG"), ("Brüssel", "name", "city:bruessel", "LOC")]
+    # other capitals still stand for their state
+    text = "Paris warnt die Regierung."
+    _, ms = _mentions(text, [])
+    assert [(m.form, m.kb) for m in ms] == [("metonym", "frankreich")]
+
+
+def test_a_double_given_name_the_tagger_cut_is_joined_again() -> None:
+    text = "Gestern trafen sich Reiner Erich Quandrowski und Anna Maria Westerburg."
+    toks = _toks(text)
+    k = next(i for i, t in enumerate(toks) if t.text == "Erich")
+    _, ms = _mentions(text, [(k, k + 2, "PER")])
+    assert "Reiner Erich Quandrowski" in _found(text, ms)
+    # a given name alone before the span, or an adjective before a given name the tagger kept out, stay out
+    text = "Gestern sprach Reiner Quandrowski. Sehr Reiner Wein."
+    k = next(i for i, t in enumerate(_toks(text)) if t.text == "Quandrowski")
+    _, ms = _mentions(text, [(k, k + 1, "PER")])
+    assert "Quandrowski" in _found(text, ms) and "Reiner Quandrowski" not in _found(text, ms)
