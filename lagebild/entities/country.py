@@ -1,4 +1,4 @@
-"""The country a document is about, for names several KB entities share.
+"""The country a document means, for names several KB entities share and for former names.
 
 "Die Grünen" of an Austrian text are the Austrian party, of a German text Bündnis 90/Die Grünen
 (``data/kb/shared_names.tsv``). The evidence is the document's own: its other KB mentions (a
@@ -21,7 +21,7 @@ from lagebild.entities.kb import KB, KB_DIR
 if TYPE_CHECKING:
     from lagebild.entities.extract import Mention
 
-__all__ = ["country_evidence", "resolve_shared_names"]
+__all__ = ["country_evidence", "follow_historic_names", "resolve_shared_names"]
 
 _DOMAIN_WEIGHT = 2  # the outlet's domain counts as much as two mentions: a hint, not a verdict
 
@@ -83,3 +83,25 @@ def resolve_shared_names(text: str, mentions: Sequence[Mention], kb: KB, outlet:
         best = ranked[0][2] if ranked[0][0] > 0 and (len(ranked) < 2 or ranked[0][0] > ranked[1][0]) else ids[0]
         entry = kb.entries[best]
         mentions[k].kb, mentions[k].wikidata = entry.id, entry.wikidata
+
+
+def follow_historic_names(mentions: Sequence[Mention], kb: KB) -> None:
+    """Adjectives and demonyms of a country go to its former name when the document uses only that.
+
+    A 2015 text's "mazedonische Polizei" beside its "Mazedonien" belongs to Mazedonien, not to
+    today's Nordmazedonien; a text that also names today's state keeps them with it.
+    """
+    historic: dict[str, set[str]] = {}
+    named = set()
+    for m in mentions:
+        entry = kb.entries.get(m.kb or "")
+        if entry is None or m.form not in ("name", "metonym"):
+            continue
+        if entry.kind == "historic" and entry.country:
+            historic.setdefault(entry.country, set()).add(entry.id)
+        named.add(entry.id)
+    for m in mentions:
+        former = historic.get(m.kb or "")
+        if m.form in ("adjective", "demonym") and former and len(former) == 1 and m.kb not in named:
+            entry = kb.entries[next(iter(former))]
+            m.kb, m.wikidata = entry.id, entry.wikidata

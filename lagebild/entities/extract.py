@@ -26,7 +26,7 @@ from lagebild.entities.context import (
     outlet_keys,
     printed_own_names,
 )
-from lagebild.entities.country import resolve_shared_names
+from lagebild.entities.country import follow_historic_names, resolve_shared_names
 from lagebild.entities.kb import KB, KBEntry
 from lagebild.entities.normalize import (
     ADJ_ENDINGS,
@@ -416,11 +416,20 @@ def mentions_in_tokens(
         if label == "PER" and form == "name":
             # A tagger span that starts with a role noun or glued dateline: keep the name only.
             while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)
+                                 or (j - i >= 3 and toks[i].text.endswith("s") and toks[i].text[:1].isupper()
+                                     and roles.match(toks[i + 1].text) is not None)
                                  or (j - i >= 3 and _descriptor(toks[i].text, ctx) and _is_given(toks[i + 1].text, ctx))):
                 i += 1  # "Landeshauptmann Erwin Pröll", "Torschütze Alexander Grünwald": the name starts later
                 s = toks[i].start
             if j - i == 1 and roles.match(toks[i].text):
                 continue  # a role noun alone ("Machthaber") is no name; the role pass below keeps it
+            if toks[j - 1].text.casefold() in ctx.name_particles:
+                k = j
+                while k < len(toks) and toks[k].text.casefold() in ctx.name_particles and k - j < 2:
+                    k += 1
+                if k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha():
+                    j = k + 1  # "Alexander Van [der Bellen]": the tagger stopped inside the surname
+                    e = toks[j - 1].end
             if (i > 0 and j - i >= 2 and _is_given(toks[i].text, ctx) and _is_given(toks[i - 1].text, ctx)
                     and toks[i - 1].text.isalpha() and not any(a <= i - 1 < b for a, b, _ in ents_list)):
                 i -= 1  # "Reiner Erich Haseloff": a first given name that is also a word ("reiner") was left out
@@ -587,6 +596,7 @@ def extract_mentions(
         out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
     out.sort(key=lambda m: (m.start, m.end))
     resolve_shared_names(text, out, kb, outlet)
+    follow_historic_names(out, kb)
     return finish_norms(text, out, kb, ctx)
 
 

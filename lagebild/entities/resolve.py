@@ -34,6 +34,7 @@ from lagebild.entities.normalize import (
     translit_key,
 )
 from lagebild.model import Document
+from lagebild.store.lemma_dicts import is_known
 
 __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
 
@@ -495,10 +496,18 @@ def _acronym_words(norm: str) -> tuple[str, ...]:
     return tuple(w for w in fold_key(norm).split() if w not in FUNCTION_WORDS)
 
 
+@functools.lru_cache(maxsize=65536)
+def _compound_part(tail: str) -> bool:
+    """True if the end of a word from this letter on is a German word: a compound's last part
+    ("kriminalamt", "dienst"), not any letter inside a word ("tilriese" in "textilriese", "an" in "pakistan")."""
+    return len(tail) >= 3 and is_known(tail, "de")
+
+
 def _compound_acronym(acro: str, norm: str) -> bool:
     """True if an acronym's letters can be shared out over the name's words in order, each word
     taking its first letter and possibly later ones that start parts of a compound ("lka" in
-    "landeskriminalamt", "dwd" in "deutscher wetterdienst"); parts are at least three letters long."""
+    "landeskriminalamt", "dwd" in "deutscher wetterdienst"); parts are at least three letters long
+    and each later part, to the end of the word, is a German word ("TTIP" is not "Textilriese Palmers")."""
     words = _acronym_words(norm)
     acro = fold_key(acro).replace(" ", "")
     if not (3 <= len(acro) <= 5) or not words or len(words) > len(acro) or len("".join(words)) < 3 * len(acro):
@@ -517,6 +526,8 @@ def _compound_acronym(acro: str, norm: str) -> bool:
             if j == len(acro):
                 return False
             nxt = word.find(acro[j], starts[-1] + 3)
+            while nxt >= 0 and not _compound_part(word[nxt:]):
+                nxt = word.find(acro[j], nxt + 1)
             if nxt < 0:
                 return False
             starts.append(nxt)
@@ -640,7 +651,10 @@ def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
     for i, m in enumerate(mentions):
         words = m.norm.split()
         if m.label == "ORG" and m.form == "name" and len(words) >= 2:
-            for w in {words[0], words[-1]}:
+            # not the last word after a function word: "Caritas" in "Feeding Centers der Caritas" is
+            # the owner, another organisation
+            ends = {words[0]} if words[-2] in FUNCTION_WORDS else {words[0], words[-1]}
+            for w in ends:
                 if w not in FUNCTION_WORDS and len(w) >= 4:
                     by_word[w].add(i)
     if not by_word:
@@ -702,7 +716,10 @@ def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
                                               norms[k], k))
         spellings = Counter(m.surface.strip() for m in names if m.norm == best_norm)
         name = max(spellings, key=lambda s: (spellings[s], s))
-        typ = labels.most_common(1)[0][0]
+        # the type of the fullest name: a surname the tagger took for a place ("Thiem" for
+        # "Dominic Thiem") joined the person, it does not make the person a place
+        full = Counter(m.label for m in names if m.norm == best_norm) if " " in best_norm else None
+        typ = (full or labels).most_common(1)[0][0]
         wikidata = next((m.wikidata for m in members if m.wikidata), None)
     aliases = sorted({m.surface.strip() for m in members if m.surface.strip()} - {name})
     roles = sorted({m.role for m in members if m.role})

@@ -287,6 +287,9 @@ def _acronym_doc(doc_id: str, text: str, names: list[str], acronym: str) -> Docu
 
 def test_acronym_from_compound_parts_when_one_name_fits() -> None:
     a = _acronym_doc("a", "Das Landeskriminalamt ermittelt; das LKA schweigt.", ["Landeskriminalamt"], "LKA")
+    for ann in a.of_kind("entity"):
+        if ann.surface.isupper():
+            ann.data["form"] = "acronym"  # as the extraction's last step marks them
     entities, _ = resolve_documents([a], load_kb())
     assert together(entities, "Landeskriminalamt", "LKA")
     b = _acronym_doc("b", "Das Landeskriminalamt und das Landeskirchenamt; das LKA schweigt.",
@@ -578,3 +581,70 @@ def test_a_double_given_name_the_tagger_cut_is_joined_again() -> None:
     k = next(i for i, t in enumerate(_toks(text)) if t.text == "Quandrowski")
     _, ms = _mentions(text, [(k, k + 1, "PER")])
     assert "Quandrowski" in _found(text, ms) and "Reiner Quandrowski" not in _found(text, ms)
+
+
+def test_acronym_letters_inside_a_word_must_start_a_word_of_their_own() -> None:
+    a = doc("a", "Das Landeskriminalamt ermittelt, das LKA meldet. Der Textilriese Palmers und das Abkommen TTIP; "
+                 "der Erzfeind Pakistan und die EPA.", [
+        ("Landeskriminalamt", "ORG"), ("LKA", "ORG"), ("Textilriese Palmers", "ORG"), ("TTIP", "ORG"),
+        ("Erzfeind Pakistan", "ORG"), ("EPA", "ORG")])
+    for ann in a.of_kind("entity"):
+        if ann.surface.isupper():
+            ann.data["form"] = "acronym"  # as the extraction's last step marks them
+    entities, _ = resolve_documents([a], load_kb())
+    assert together(entities, "Landeskriminalamt", "LKA")
+    assert not together(entities, "Textilriese Palmers", "TTIP") and not together(entities, "Erzfeind Pakistan", "EPA")
+
+
+def test_the_owner_named_at_the_end_of_an_organisation_is_another_organisation() -> None:
+    a = doc("a", "Die Beratungsstellen der Diakonie öffnen; die Diakonie zahlt. Die Quarzwerke Nord; Nord liefert.", [
+        ("Beratungsstellen der Diakonie", "ORG"), ("Diakonie", "ORG"), ("Quarzwerke Nord", "ORG"), ("Nord", "ORG")])
+    entities, _ = resolve_documents([a], load_kb())
+    assert not together(entities, "Beratungsstellen der Diakonie", "Diakonie")
+    assert together(entities, "Quarzwerke Nord", "Nord")
+
+
+def test_a_person_is_typed_by_the_full_name_not_a_surname_tagged_as_a_place() -> None:
+    a = doc("a", "Dominik Quandrowski siegte. Quandrowski jubelte, Quandrowski dankte, Quandrowski reiste ab.", [
+        ("Dominik Quandrowski", "PER"), ("Quandrowski", "LOC"), ("Quandrowski", "LOC"), ("Quandrowski", "LOC")])
+    entities, _ = resolve_documents([a], load_kb())
+    (ent,) = [e for e in entities if e["name"] == "Dominik Quandrowski"]
+    assert ent["type"] == "PER" and len(ent["mentions"]) == 4
+    # a one-word entity keeps the majority of its labels
+    b = doc("b", "Westerburg liegt im Tal. Westerburg wächst, Westerburg ist alt.", [
+        ("Westerburg", "LOC"), ("Westerburg", "LOC"), ("Westerburg", "PER")])
+    entities, _ = resolve_documents([b], load_kb())
+    assert [e["type"] for e in entities if e["name"] == "Westerburg"] == ["LOC"]
+
+
+def test_surname_particles_and_a_genitive_before_a_role_are_handled() -> None:
+    text = "Bundespräsident Alexander Van der Quandt sagte das. Van der Quandt lachte. Paul Meier von der Stadt kam."
+    toks = [Tok(m.start(), m.end(), m.group()) for m in re.finditer(r"\w[\w.-]*\w|\w|[^\w\s]", text)]
+    at = {t.text: k for k, t in reversed(list(enumerate(toks)))}
+    second_van = next(k for k, t in enumerate(toks) if t.text == "Van" and k > at["Quandt"])
+    _, ms = _mentions(text, [(at["Alexander"], at["Van"] + 1, "PER"), (second_van, second_van + 1, "PER"),
+                             (at["Paul"], at["Meier"] + 1, "PER")])
+    found = _found(text, ms)
+    assert "Alexander Van der Quandt" in found and "Van der Quandt" in found
+    assert "Paul Meier" in found and "Paul Meier von der Stadt" not in found  # the name did not end on a particle
+    text = "Burgenlands Landeshauptmann Hans Quandt kam."
+    _, ms = _mentions(text, [(0, 4, "PER")])
+    assert "Hans Quandt" in _found(text, ms)
+
+
+def test_adjectives_follow_a_former_name_the_document_uses() -> None:
+    from lagebild.entities.country import follow_historic_names
+
+    kb = load_kb(())
+
+    def kb_of(text: str, word: str) -> str | None:
+        _, ms = _mentions(text, [])
+        follow_historic_names(ms, kb)
+        return {text[m.start:m.end]: m.kb for m in ms}[word]
+
+    assert kb.entries["mazedonien"].kind == "historic"
+    assert kb_of("Mazedonien schloss die Grenze, die mazedonische Polizei und die Mazedonier warteten.", "mazedonische") == "mazedonien"
+    assert kb_of("Mazedonien schloss die Grenze, die Mazedonier warteten.", "Mazedonier") == "mazedonien"
+    # a text that names today's state too, or no former name, keeps today's
+    assert kb_of("Die mazedonische Polizei in Nordmazedonien; früher hieß es Mazedonien.", "mazedonische") == "nordmazedonien"
+    assert kb_of("Die mazedonische Polizei zählt.", "mazedonische") == "nordmazedonien"
