@@ -39,6 +39,7 @@ from lagebild.entities.normalize import (
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
 from lagebild.store.lemma_dicts import is_known
+from lagebild.timex.lexicon import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
 
@@ -586,7 +587,8 @@ def extract_mentions(
     # without a letter ("+++", a broken character) is no name either
     surnames = {text[m.start:m.end].rsplit(" ", 1)[-1] for m in out if m.label == "PER" and " " in text[m.start:m.end]}
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
-           and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))]
+           and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))
+           and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None)]
     _strip_descriptors(text, out, ctx)
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
@@ -598,6 +600,10 @@ def extract_mentions(
     resolve_shared_names(text, out, kb, outlet)
     follow_historic_names(out, kb)
     return finish_norms(text, out, kb, ctx)
+
+
+# "Jänner", "Dienstag" alone are dates, never names ("Mai", "August" are names too: they stay)
+_CALENDAR_WORDS = {w: n for w, n in (*MONTHS.items(), *WEEKDAYS.items()) if len(w) >= 5 and w not in AMBIGUOUS_MONTHS}
 
 
 def _own_name_keys(text: str, mentions: Sequence[Mention], kb: KB) -> frozenset[str]:

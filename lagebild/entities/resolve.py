@@ -184,6 +184,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     # 2c. Person names with similar surnames: typos, transliterations, middle names.
     _join_name_variants(mentions, name_keys, first, uf)
     # 3. Surnames: a one-word person name joins the one person whose full name ends (or starts) with it.
+    particles = load_context().name_particles
     full_by_last: dict[str, set[int]] = defaultdict(set)
     doc_full_last: dict[tuple[str, str], set[int]] = defaultdict(set)
     doc_full_first: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -205,6 +206,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 lasts = {words[-1]}
                 if "-" in tokens[-1]:
                     lasts = {_joined_surname(tokens[-1], name_keys)} | (lasts if tokens[-1][:1].islower() else set())
+                # a surname with particles stands whole too: "Van der Bellen" of "Alexander Van der Bellen"
+                p = next((k for k in range(1, len(words) - 1) if words[k] in particles), None)
+                if p is not None:
+                    lasts.add(" ".join(words[p:]))
                 for last in lasts - {""}:
                     full_by_last[last].add(root)
                     if len(translit_key(last)) >= TRANSLIT_MIN - 1:
@@ -236,7 +241,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         single = fold_key(_base(m.norm, name_keys))
         if " " in single and len(m.surface.split()) == 1:
             single = _joined_surname(m.surface, name_keys)  # a bare double surname: "Mikl-Leitner"
-        if " " in single or not single:
+        if not single or (" " in single and single.split()[0] not in particles):
             continue
         target = None
         for k in range(5):  # in order, each looked up only when the ones before are empty

@@ -648,3 +648,34 @@ def test_adjectives_follow_a_former_name_the_document_uses() -> None:
     # a text that names today's state too, or no former name, keeps today's
     assert kb_of("Die mazedonische Polizei in Nordmazedonien; früher hieß es Mazedonien.", "mazedonische") == "nordmazedonien"
     assert kb_of("Die mazedonische Polizei zählt.", "mazedonische") == "nordmazedonien"
+
+
+def test_a_surname_with_particles_joins_its_full_name() -> None:
+    a = doc("a", "Alexander Van der Quandt siegte. Ursula von der Westerburg gratulierte.", [
+        ("Alexander Van der Quandt", "PER"), ("Ursula von der Westerburg", "PER")])
+    b = doc("b", "Van der Quandt dankte, von der Westerburg auch. Der Quandt-Verein und Quandt.", [
+        ("Van der Quandt", "PER"), ("von der Westerburg", "PER"), ("Quandt", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Alexander Van der Quandt", "Van der Quandt")
+    assert together(entities, "Ursula von der Westerburg", "von der Westerburg")
+    # "der Quandt" is no particle surname of its own: the bare last word follows the existing rule
+    assert not together(entities, "Van der Quandt", "von der Westerburg")
+
+
+def test_month_and_weekday_names_alone_are_no_entities() -> None:
+    text = "Jänner war kalt , sagte er . Dienstag kam Westerburg an , August kam im Mai zurück ."
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Jänner": "PER", "Dienstag": "ORG", "Westerburg": "LOC", "August": "PER", "Mai": "PER"})
+                for t in texts]
+
+    ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
+    found = [text[m.start:m.end] for m in ms]
+    assert "Jänner" not in found and "Dienstag" not in found
+    assert "Westerburg" in found and "August" in found and "Mai" in found  # month names that are also names stay
+
+
+def test_plural_country_names_in_the_dative() -> None:
+    kb = load_kb(())
+    assert kb.lookup("Niederlanden") is kb.lookup("Niederlande") is not None
+    assert kb.lookup("Vereinigten Arabischen Emiraten") is kb.lookup("VAE") is not None
