@@ -37,7 +37,8 @@ from typing import Any
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
-    "may_name_update", "printed_dates", "structured_dates", "update_label", "url_day", "written_on_page",
+    "may_name_update", "printed_dates", "structured_dates", "update_cue_starts", "update_label", "url_day",
+    "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -238,6 +239,11 @@ def may_name_update(line: str) -> bool:
     A cheap test before ``line_dates`` for callers that want only update dates (most header lines name none).
     """
     return _MODIFIED_CUE.search(line) is not None
+
+
+def update_cue_starts(line: str) -> list[int]:
+    """Where ``line`` names an update or an edition (the places ``may_name_update`` looks for)."""
+    return [m.start() for m in _MODIFIED_CUE.finditer(line)]
 
 
 _DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")

@@ -30,7 +30,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from lagebild.ingest.headers import author_line, byline_author, cited_date, date_end, name_over_role, told_in_sentence
+from lagebild.ingest.headers import (
+    author_line,
+    byline_author,
+    cited_date,
+    date_end,
+    name_over_role,
+    told_in_sentence,
+    weekday_in_sentence,
+)
 from lagebild.ingest.page_dates import dateline_day, line_dates
 
 __all__ = [
@@ -171,8 +179,10 @@ _DATE_OF_SOMETHING = frozenset("vom seit bis ab zum zur nach gegen zwischen sinc
 
 
 def _after_preposition(line: str, pos: int) -> bool:
+    """A date of something else ("gültig bis 31.12.2024"), or one a sentence tells after its weekday
+    ("Am Sonntag, 21.01.2024, demonstrierten …")."""
     words = _WORD.findall(line[max(0, pos - 20) : pos])
-    return bool(words) and words[-1].casefold() in _DATE_OF_SOMETHING
+    return (bool(words) and words[-1].casefold() in _DATE_OF_SOMETHING) or weekday_in_sentence(line, pos)
 
 
 def _told_in_sentence(line: str, pos: int) -> bool:
