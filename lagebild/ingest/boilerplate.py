@@ -279,7 +279,7 @@ def _key(s: str) -> str:
 
 def _calendar_badges(lines: list[Line]) -> None:
     """A date block split over two lines ("26" over "Okt 2018") is one date line, to the day."""
-    for prev, ln in zip(lines, lines[1:]):
+    for prev, ln in pairwise(lines):
         if ln.date is not None and ln.date.precision == "month" and not ln.date_keyword and prev.reason in (None, "fragment") \
                 and len(prev.text) <= 3:
             day = headers.badge_day(prev.text, ln.date)
