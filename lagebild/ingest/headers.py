@@ -245,6 +245,8 @@ def _value(m: re.Match[str]) -> DateValue | None:
     y = mo = d = None
     if g.get("y1"):
         y, mo, d = _year(g["y1"]), int(g["m1"]), int(g["d1"])
+        if mo > 12 >= d and len(g["y1"]) == 4:
+            mo, d = d, mo  # "11.14.2019 09:00 AM": a US stamp with dots, month first where only that reading is a date
     elif g.get("y2"):
         y, mo = int(g["y2"]), int(g["m2"])
         d = int(g["d2"]) if g.get("d2") else None

@@ -305,7 +305,10 @@ def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
     if g["y1"]:
         y = int(g["y1"])
         y = y + 2000 if y < 100 else y
-        return _valid_day(y, int(g["m1"]), int(g["d1"]))
+        d, mo = int(g["d1"]), int(g["m1"])
+        if mo > 12 >= d and len(g["y1"]) == 4:
+            d, mo = mo, d  # "11.14.2019": month first where only that reading is a date
+        return _valid_day(y, mo, d)
     if g["y2"]:
         return _valid_day(int(g["y2"]), int(g["m2"]), int(g["d2"]))
     if g["y6"]:

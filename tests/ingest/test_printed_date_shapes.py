@@ -135,3 +135,39 @@ def test_the_date_kind_reads_each_header_line_once(monkeypatch: pytest.MonkeyPat
     seen.clear()
     assert meta.publication_kind(doc) == "updated"
     assert seen and len(seen) == len(set(seen))
+
+
+def test_a_breadcrumb_date_by_the_headline_dates_the_page() -> None:
+    for header in (["Blog Home AI & Machine Learning • October 18, 2019", TITLE],
+                   ["Startseite › Politik › Verkehr • 18. Oktober 2019", TITLE], [TITLE, "Startseite › Politik • 18. Oktober 2019"]):
+        assert read([*MENU, *header]).meta.published.value == "2019-10-18"
+
+
+TEASERS = ["Neue Buslinie im Norden eröffnet", "18. Januar 2019", "Auto-News", "Bahnhof wird saniert", "22. November 2018",
+           "Auto-News", "Radweg am Fluss freigegeben", "3. Mai 2017", "Auto-News"]
+
+
+def test_the_dates_of_a_teaser_list_around_the_headline_are_not_the_page_date() -> None:
+    # "more stories" between the header and the body: a headline, its date, a section, the next headline …
+    assert read([*MENU, TITLE, *TEASERS]).meta.published.value is None
+    # the page's own date above the list still dates it, at another distance from the first teaser
+    doc = read([*MENU, TITLE, "Von Anna Muster", "12.03.2024, 14:05 Uhr", "Verkehr", "Mehr zum Thema", *TEASERS])
+    assert doc.meta.published.value == "2024-03-12T14:05"
+
+
+def test_a_publication_and_an_update_line_are_no_teaser_list() -> None:
+    doc = read([*MENU, TITLE, "Veröffentlicht: 12.03.2024", "Aktualisiert: 13.03.2024", "Von Anna Muster"])
+    assert doc.meta.published.value == "2024-03-12"
+
+
+@given(DAYS, st.integers(0, 23), st.integers(0, 59))
+def test_a_dotted_month_first_stamp_is_read_where_only_that_order_is_a_date(day: date, hour: int, minute: int) -> None:
+    from lagebild.ingest.page_dates import line_dates
+
+    line = f"{day.month:02d}.{day.day:02d}.{day.year} {hour:02d}:{minute:02d}"
+    found = headers.date_line(line)
+    if day.day > 12:  # "11.14.2019 09:00": only month first is a date
+        assert found is not None and found.value.value == f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+        assert line_dates(line, day_first=True)[0][0] == day.isoformat()
+    elif found is not None:  # "11.08.2019": read day first, as German pages write it
+        assert found.value.value and found.value.value[:10] == f"{day.year}-{day.day:02d}-{day.month:02d}"
