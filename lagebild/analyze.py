@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult
@@ -34,7 +35,7 @@ from lagebild.store.rows import DocumentRows, document_rows
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "recompute_corpus"]
+__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "recompute_corpus", "write_outputs"]
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
 STORIES_STAGE = "stories.v1"
@@ -477,3 +478,32 @@ def _save_index(store: Store, index: StoredIndex, result: CorpusResult) -> None:
         store.save_bands("", [], [], replace_all=True)
     elif index.searched or index.replace_all:
         store.save_bands(index.settings, index.searched, index.new_rows, replace_all=index.replace_all)
+
+
+def write_outputs(store: Store, corpus: CorpusResult, json_path: str | Path | None, html_path: str | Path | None, *, title: str = "Lagebild",
+                  timings: MutableMapping[str, float] | None = None) -> None:
+    """Write the export and the report of ``store`` from one pass over its documents, a batch at a time.
+
+    Each document is read once, added to the export file (``ExportWriter``) and to what the report
+    needs of it (``ReportInputs``: its metadata), and let go; the report then reads again only the
+    few articles it shows in full. ``timings`` receives wall seconds under "export" (the pass and
+    the export file) and "report".
+    """
+    from lagebild.export.stream import ExportWriter
+    from lagebild.report.html import ReportInputs, documents_with_sources, write_report
+
+    started = time.perf_counter()
+    inputs = ReportInputs(corpus) if html_path is not None else None
+    with ExportWriter(json_path, corpus) if json_path is not None else nullcontext() as export:
+        for doc, sources in documents_with_sources(store):
+            if export is not None:
+                export.add(doc, sources)
+            if inputs is not None:
+                inputs.add(doc, sources)
+    if timings is not None:
+        timings["export"] = time.perf_counter() - started
+    if html_path is not None:
+        started = time.perf_counter()
+        write_report(store, html_path, title=title, corpus=corpus, inputs=inputs)
+        if timings is not None:
+            timings["report"] = time.perf_counter() - started

@@ -103,10 +103,8 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
 
     On a Ray cluster: lagebild analyze /data/news --executor ray --ray-address auto --db postgresql://…
     """
-    from lagebild.analyze import analyze_paths
+    from lagebild.analyze import analyze_paths, write_outputs
     from lagebild.config import load_config
-    from lagebild.export import build_export, write_export
-    from lagebild.report import write_report
     from lagebild.store import open_store
 
     db_url = db or str(out_dir / "lagebild.db")
@@ -128,19 +126,10 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
                                    recompute=recompute)
         finally:
             bar.close()
-        # One data flow: the documents the cross-source stages saw are exported and reported
-        # without reading the store again, and the report reuses the export.
-        sources = store.sources_of(d.id for d in report.documents)
-        t = time.perf_counter()
-        export = build_export(store, corpus=report.corpus, documents=report.documents, sources=sources)
-        json_path = write_export(export, out_dir / "lagebild.json")
-        report.phase_wall["export"] = time.perf_counter() - t
-        t = time.perf_counter()
-        html_path = write_report(
-            store, out_dir / "report.html", corpus=report.corpus, documents=report.documents, sources=sources, export=export
-        )
-        report.phase_wall["report"] = time.perf_counter() - t
-        report.documents = []
+        # One data flow: the export and the report are written from one pass over the stored
+        # documents, a batch at a time; the main process never holds them all.
+        json_path, html_path = out_dir / "lagebild.json", out_dir / "report.html"
+        write_outputs(store, report.corpus or store.load_corpus(), json_path, html_path, timings=report.phase_wall)
         store.close()
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
