@@ -159,25 +159,28 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
 
     Example: lagebild export --out shared/ --format csv
     """
-    from lagebild.export import build_export, write_export
-    from lagebild.report import write_report
+    from lagebild.analyze import write_outputs
+    from lagebild.export import build_export
     from lagebild.store import open_store
 
     db = existing_store(db)
     try:
         store = open_store(db)
-        documents = list(store.iter_documents())
-        corpus, sources = store.load_corpus(), store.sources_of(d.id for d in documents)
-        data = build_export(store, corpus=corpus, documents=documents, sources=sources)
-        if fmt in ("json", "all"):
-            click.echo(write_export(data, out_dir / "lagebild.json"))
+        corpus = store.load_corpus()
+        # JSON and report from one pass over the stored documents (see ``write_outputs``)
+        json_path = out_dir / "lagebild.json" if fmt in ("json", "all") else None
+        html_path = out_dir / "report.html" if fmt in ("html", "all") else None
+        if json_path or html_path:
+            write_outputs(store, corpus, json_path, html_path)
+        if json_path:
+            click.echo(json_path)
         if fmt in ("csv", "all"):
             from lagebild.export.csv_export import write_csv
 
-            for path in write_csv(data, out_dir / "csv"):
+            for path in write_csv(build_export(store, corpus=corpus), out_dir / "csv"):
                 click.echo(path)
-        if fmt in ("html", "all"):
-            click.echo(write_report(store, out_dir / "report.html", corpus=corpus, documents=documents, sources=sources, export=data))
+        if html_path:
+            click.echo(html_path)
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
 
