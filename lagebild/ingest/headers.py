@@ -33,10 +33,13 @@ __all__ = [
     "date_line",
     "date_prefix",
     "dates_in",
+    "event_date",
     "header_parts",
     "header_stamp",
+    "life_date",
     "may_name_as_of",
     "name_over_role",
+    "on_day_in_sentence",
     "parse_date_string",
     "reading_time_line",
     "relative_date_line",
@@ -424,7 +427,7 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
             continue
         if len(before) >= 2 and before[-2].lower() in _IN_SENTENCE and _WEEKDAY_WORD.fullmatch(before[-1]) and not lead:
             continue  # "Am Sonntag, 21.01.2024, demonstrierten …": the weekday stands between preposition and date
-        if cited_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
+        if cited_date(text, m.start()) or event_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
             continue
         return value
     return None
@@ -530,6 +533,51 @@ def as_of_label(label: str) -> bool:
         if date_at(label, after) is not None:
             return True
     return any(m.end() == len(label) or date_at(label, m.end()) is not None for m in _AS_OF_OPENING.finditer(label))
+
+
+#: a label of something the page announces right before its date ("Termin: 12.03.2024", "Einsendeschluss ist der
+#: 12.03.2024", "Deadline: March 12, 2024"), a linking word and a weekday between them allowed
+_EVENT_LABEL = re.compile(
+    rf"(?<![\w-])(?:{_cue_pattern(_CUES['event'])})(?![\w-])(?:\s*:|\s+(?:ist|is|am|on|le|el|il))?\s*(?:[^\W\d_]+,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def event_date(text: str, pos: int) -> bool:
+    """Whether the date at ``text[pos]`` follows the label of an event, a deadline or an appointment in its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return _EVENT_LABEL.search(text, max(line_start, pos - 40), pos) is not None
+
+
+def life_date(text: str, pos: int) -> bool:
+    """Whether the date at ``text[pos]`` is a person's birth or death ("geboren am 12.03.1960", "born June 14, 1958")."""
+    before = _WORD_BEFORE.findall(text, max(0, pos - 30), pos)
+    return any(w.lower() in _LIFE_DATES for w in before[-2:])
+
+
+#: lowercase words of a byline before its date ("von der Redaktion am 12.03.2024"), not of a sentence
+_BYLINE_LOWER = frozenset(
+    w.lower() for kind in ("byline", "desk") for phrase in _CUES[kind] for w in phrase.split()
+) | frozenset("der die das dem den des und and the von vom zum zur mit with".split())
+_ON_DAY = frozenset("am an on".split())
+
+
+def on_day_in_sentence(line: str, pos: int) -> bool:
+    """Whether the date at ``line[pos]``, after "am"/"on" (and a weekday), is told in a sentence: "Die Frist endet
+    am Dienstag, 12.03.2024.", "Heute vor einem Jahr, am 12.03.2023, stimmte …". Lowercase words other than a
+    byline's stand before the preposition, two of them or one with the sentence ending after the date; a byline
+    keeps its date ("Von Hans Meier am 12.03.2024", "Ein Beitrag von unserer Redaktion am 12.03.2024")."""
+    before = list(_WORD_BEFORE.finditer(line, max(0, pos - 80), pos))
+    if before and _WEEKDAY_WORD.fullmatch(before[-1].group()):
+        before = before[:-1]
+    if not before or before[-1].group().lower() not in _ON_DAY:
+        return False
+    lower = [w.group() for w in before[:-1] if w.group()[0].islower() and len(w.group()) >= 4
+             and w.group().lower() not in _BYLINE_LOWER]
+    if len(lower) >= 2:
+        return True
+    end = date_end(line, pos)
+    return bool(lower) and end is not None and line[end:].strip().startswith((".", ","))
 
 
 def cited_date(text: str, pos: int) -> bool:

@@ -171,3 +171,41 @@ def test_a_dotted_month_first_stamp_is_read_where_only_that_order_is_a_date(day:
         assert line_dates(line, day_first=True)[0][0] == day.isoformat()
     elif found is not None:  # "11.08.2019": read day first, as German pages write it
         assert found.value.value and found.value.value[:10] == f"{day.year}-{day.day:02d}-{day.month:02d}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Frist endet am Dienstag, 12.03.2024.",  # a sentence of the story
+        "Termin: 12.03.2024, 19 Uhr, Rathaus",  # dates of what the page announces
+        "Nächste Sitzung: 12.03.2024",
+        "Anmeldeschluss: 12. März 2024",
+        "Einsendeschluss ist der 12.03.2024",
+        "Stichtag: 12.03.2024",
+        "Deadline: March 12, 2024",
+        "Geboren am 12.03.1960 in Berlin",  # a person's date
+    ],
+)
+def test_a_date_of_something_else_under_the_headline_is_not_the_page_date(line: str) -> None:
+    assert read([*MENU, TITLE, line]).meta.published.value is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von der Redaktion am 12.03.2024",
+        "Ein Beitrag von unserer Redaktion am 12.03.2024",
+        "Politik | 12.03.2024",
+        "Veranstaltungen | Anna Muster | 12.03.2024",
+        "Termine und Tipps · 12. März 2024",
+        "Published March 12, 2024 at 2:05 p.m. ET",
+        "Anna Muster, dpa | 12.03.2024, 14:05 Uhr",
+    ],
+)
+def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
+    value = read([*MENU, TITLE, line]).meta.published.value
+    assert value and value.startswith("2024-03-12")
+
+
+def test_event_cues_are_words() -> None:
+    assert headers._CUES["event"] and all(w == w.strip().lower() and w for w in headers._CUES["event"])
