@@ -148,3 +148,14 @@ def test_subjunctive_sentence_naming_its_own_person() -> None:
             "Jonas Brandt wähle man selbstverständlich, er sei erfahren.")
     doc = analyse(text, extra=["entities.ner.v1"])
     assert find_quote(doc, "wähle man", "indirect").data["speaker_text"] != "Jonas Brandt"
+
+
+def test_verb_of_saying_after_und_shares_the_first_clause_subject() -> None:
+    text = "Die Tür ging auf. Da stand Heinrich auf und sagte: „Bitte nicht heute.“"
+    assert _speaker(text, "Bitte nicht heute") == "Heinrich"
+    text = "Die Mutter wartete. Indem kam auch schon das kleine Männchen auf ihn zu und sagte: „Guten Tag, Hans.“"
+    assert _speaker(text, "Guten Tag") == "kleine Männchen"
+    # Must not fire: coordinated subjects without a verb before "und" stay one speaker phrase.
+    doc = analyse("Die Polizei und die Feuerwehr erklärten, die Lage sei ruhig.")
+    q = find_quote(doc, "die Lage sei ruhig", "indirect")
+    assert q.data["speaker_span"] is not None and "Feuerwehr" in doc.text[q.data["speaker_span"][0] : q.data["speaker_span"][1]]
