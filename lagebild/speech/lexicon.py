@@ -199,7 +199,7 @@ _ROLE_WORDS = frozenset(
     journalist journalistin korrespondent korrespondentin außenminister außenministerin kremlchef
     geschäftsführer geschäftsführerin gründer gründerin manager managerin ceo intendant intendantin
     kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau person
-    sportdirektor sportdirektorin sportchef
+    sportdirektor sportdirektorin sportchef landrat landrätin
     erklärung mitteilung pressemitteilung stellungnahme meldung bericht berichten interview statement
     schreiben brief tweet beitrag studie umfrage angaben informationen aussage aussagen einschätzung
     schätzung schätzungen darstellung ansicht erkenntnissen berechnungen zählung
@@ -221,8 +221,14 @@ _ROLE_SUFFIXES = (
 )
 
 
+#: Abbreviated titles, matched with their capitals only ("OB", not the conjunction "ob").
+_ROLE_ACRONYMS = frozenset({"OB", "MdB", "MdL", "CEO"})
+
+
 def is_role_noun(word: str) -> bool:
     """Return whether ``word`` is a role/title noun ("Präsident", "US-Verteidigungsminister")."""
+    if word in _ROLE_ACRONYMS:
+        return True
     w = word.lower().rstrip(".")
     if w in _ROLE_WORDS:
         return True
