@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lagebild.entities.kb import KB, KB_DIR
+from lagebild.entities.normalize import fold_key
 
 if TYPE_CHECKING:
     from lagebild.entities.extract import Mention
@@ -85,7 +86,7 @@ def resolve_shared_names(text: str, mentions: Sequence[Mention], kb: KB, outlet:
         mentions[k].kb, mentions[k].wikidata = entry.id, entry.wikidata
 
 
-def follow_historic_names(mentions: Sequence[Mention], kb: KB) -> None:
+def follow_historic_names(text: str, mentions: Sequence[Mention], kb: KB) -> None:
     """Adjectives and demonyms of a country go to its former name when the document uses only that.
 
     A 2015 text's "mazedonische Polizei" beside its "Mazedonien" belongs to Mazedonien, not to
@@ -104,4 +105,7 @@ def follow_historic_names(mentions: Sequence[Mention], kb: KB) -> None:
         former = historic.get(m.kb or "")
         if m.form in ("adjective", "demonym") and former and len(former) == 1 and m.kb not in named:
             entry = kb.entries[next(iter(former))]
-            m.kb, m.wikidata = entry.id, entry.wikidata
+            word = fold_key(text[m.start:m.end])
+            # "mazedonische" follows "Mazedonien"; "nordmazedonische" is written for today's state
+            if word[:4] == fold_key(entry.name)[:4] and word[:4] != fold_key(kb.entries[m.kb or ""].name)[:4]:
+                m.kb, m.wikidata = entry.id, entry.wikidata

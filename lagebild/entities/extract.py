@@ -598,7 +598,7 @@ def extract_mentions(
         out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
     out.sort(key=lambda m: (m.start, m.end))
     resolve_shared_names(text, out, kb, outlet)
-    follow_historic_names(out, kb)
+    follow_historic_names(text, out, kb)
     return finish_norms(text, out, kb, ctx)
 
 

@@ -639,12 +639,14 @@ def test_adjectives_follow_a_former_name_the_document_uses() -> None:
 
     def kb_of(text: str, word: str) -> str | None:
         _, ms = _mentions(text, [])
-        follow_historic_names(ms, kb)
+        follow_historic_names(text, ms, kb)
         return {text[m.start:m.end]: m.kb for m in ms}[word]
 
     assert kb.entries["mazedonien"].kind == "historic"
     assert kb_of("Mazedonien schloss die Grenze, die mazedonische Polizei und die Mazedonier warteten.", "mazedonische") == "mazedonien"
     assert kb_of("Mazedonien schloss die Grenze, die Mazedonier warteten.", "Mazedonier") == "mazedonien"
+    # an adjective written for today's state keeps it
+    assert kb_of("Mazedonien, heute die nordmazedonische Republik.", "nordmazedonische") == "nordmazedonien"
     # a text that names today's state too, or no former name, keeps today's
     assert kb_of("Die mazedonische Polizei in Nordmazedonien; früher hieß es Mazedonien.", "mazedonische") == "nordmazedonien"
     assert kb_of("Die mazedonische Polizei zählt.", "mazedonische") == "nordmazedonien"
