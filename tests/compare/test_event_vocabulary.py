@@ -331,3 +331,27 @@ def test_central_happenings_of_other_stories(sentence: str, cls: str, fires: boo
 def test_taking_people_and_names_that_look_like_a_coup(sentence: str, cls: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        # a government that breaks up is the verb's subject, in any word order
+        ("Am Mittwochabend zerbrach die Regierungskoalition im Streit um den Haushalt.", True),
+        ("Das Regierungsbündnis platzte nach nur acht Monaten.", True),
+        ("Die Regierung von Ministerpräsident Müller ist geplatzt.", True),
+        ("Nach drei Jahren ist die Koalition zerbrochen.", True),
+        ("Nachdem die Koalition zerbrochen war, rief der Präsident Neuwahlen aus.", True),
+        ("The coalition government collapsed on Friday.", True),
+        ("Die Regierungskrise dauert an.", True),
+        # something else bursts in a sentence that names a government (a dam, a sale, wage talks)
+        ("Nach tagelangem Regen ist ein Damm geplatzt, die Landesregierung rief den Katastrophenfall aus.", False),
+        ("Der Verkauf der Staatsanteile durch die Regierung ist geplatzt.", False),
+        ("Die Tarifverhandlungen zwischen Regierung und Gewerkschaften sind geplatzt.", False),
+        ("Die Tarifverhandlungen zwischen den Gewerkschaften und der Regierung sind geplatzt.", False),
+        ("Die Regierung sagte, die Gespräche mit der Opposition seien geplatzt.", False),
+    ],
+)
+def test_government_crisis_needs_the_government_as_subject(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("government_crisis" in found) is fires, found
