@@ -355,3 +355,18 @@ def test_taking_people_and_names_that_look_like_a_coup(sentence: str, cls: str, 
 def test_government_crisis_needs_the_government_as_subject(sentence: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert ("government_crisis" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Die Piraten entführten das Schiff und forderten Lösegeld.", True),
+        # a match report: a team "entführt" points, a draw or a win from an away ground
+        ("Der SC Freiburg entführte am Samstag drei Punkte aus Dortmund.", False),
+        ("Mit einem späten Tor entführten die Gäste einen Punkt aus München.", False),
+        ("Die Gäste haben aus Wien einen Zähler entführt.", False),
+    ],
+)
+def test_kidnap_not_the_sports_idiom(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("kidnap" in found) is fires, found
