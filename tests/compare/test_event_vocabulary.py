@@ -370,3 +370,21 @@ def test_government_crisis_needs_the_government_as_subject(sentence: str, fires:
 def test_kidnap_not_the_sports_idiom(sentence: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert ("kidnap" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("In Genua ist eine Autobahnbrücke eingestürzt.", True),
+        ("Das Dach der Turnhalle stürzte unter der Schneelast ein.", True),
+        ("Nach dem Brückeneinsturz wird ermittelt.", True),
+        # a building word inside a compound whose head is something else
+        ("Der Gewinn des Hausgeräteherstellers stürzte im dritten Quartal um 40 Prozent ein.", False),
+        # a building named, but a figure or a value falls
+        ("Der Wert des Hauses stürzte nach dem Skandal ein.", False),
+        ("Die Verkäufe neuer Häuser stürzten im Mai um 30 Prozent ein.", False),
+    ],
+)
+def test_collapse_of_buildings_not_of_figures(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("collapse" in found) is fires, found
