@@ -388,3 +388,17 @@ def test_kidnap_not_the_sports_idiom(sentence: str, fires: bool) -> None:
 def test_collapse_of_buildings_not_of_figures(sentence: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert ("collapse" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Nach der verlorenen Vertrauensfrage löste der Präsident den Bundestag auf.", True),
+        # "a matter of trust" and "the question of trust arises" are no vote
+        ("Für viele Kunden ist der Datenschutz eine Vertrauensfrage.", False),
+        ("Für die Anleger stellt sich nun die Vertrauensfrage.", False),
+    ],
+)
+def test_vertrauensfrage_only_as_a_vote(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("election" in found) is fires, found
