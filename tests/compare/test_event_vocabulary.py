@@ -402,3 +402,21 @@ def test_collapse_of_buildings_not_of_figures(sentence: str, fires: bool) -> Non
 def test_vertrauensfrage_only_as_a_vote(sentence: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert ("election" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # "niederlegen": the work laid down is a strike, an office a resignation, arms or a wreath neither
+        ("Die Beschäftigten legten am Montag die Arbeit nieder.", "strike", True),
+        ("Die Beschäftigten legten am Montag die Arbeit nieder.", "resign", False),
+        ("Der Minister legte sein Amt nieder.", "resign", True),
+        ("Die Abgeordnete hat ihr Mandat niedergelegt.", "resign", True),
+        ("Der Minister legte sein Amt nieder.", "strike", False),
+        ("Die Rebellen legten nach dem Abkommen die Waffen nieder.", "resign", False),
+        ("Der Präsident legte am Denkmal einen Kranz nieder.", "resign", False),
+    ],
+)
+def test_laying_down_work_or_office(sentence: str, cls: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert (cls in found) is fires, found
