@@ -420,3 +420,17 @@ def test_vertrauensfrage_only_as_a_vote(sentence: str, fires: bool) -> None:
 def test_laying_down_work_or_office(sentence: str, cls: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Die Offiziere putschten in der Nacht auf Sonntag.", True),
+        # "aufputschen": a coach or a stimulant peps someone up
+        ("Der Trainer putschte seine Mannschaft in der Pause auf.", False),
+        ("Das Koffein putscht den Körper kurzfristig auf.", False),
+    ],
+)
+def test_coup_not_aufputschen(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("coup" in found) is fires, found
