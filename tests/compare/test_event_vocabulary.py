@@ -434,3 +434,20 @@ def test_laying_down_work_or_office(sentence: str, cls: str, fires: bool) -> Non
 def test_coup_not_aufputschen(sentence: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert ("coup" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Ein Beben der Stärke 6,1 erschütterte am Morgen die Region.", True),
+        ("Das Erdbeben erschütterte auch die Börsen in Tokio.", True),
+        ("Das Beben ereignete sich um drei Uhr nachts.", True),
+        # a political or financial "Beben" shakes no ground
+        ("Ein Beben erschütterte die Partei.", False),
+        ("Die Finanzbeben erschütterten die Börsen.", False),
+        ("Die Wahl war ein politisches Erdbeben.", False),
+    ],
+)
+def test_earthquake_not_a_political_one(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("earthquake" in found) is fires, found
