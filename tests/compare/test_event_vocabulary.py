@@ -365,9 +365,11 @@ def test_government_crisis_needs_the_government_as_subject(sentence: str, fires:
         ("Der SC Freiburg entführte am Samstag drei Punkte aus Dortmund.", False),
         ("Mit einem späten Tor entführten die Gäste einen Punkt aus München.", False),
         ("Die Gäste haben aus Wien einen Zähler entführt.", False),
+        # a singer who takes the audience "auf eine Reise" takes nobody
+        ("Der Sänger entführte das Publikum mit seiner Stimme auf eine Reise.", False),
     ],
 )
-def test_kidnap_not_the_sports_idiom(sentence: str, fires: bool) -> None:
+def test_kidnap_not_an_idiom(sentence: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert ("kidnap" in found) is fires, found
 
