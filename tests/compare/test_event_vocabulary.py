@@ -453,3 +453,18 @@ def test_coup_not_aufputschen(sentence: str, fires: bool) -> None:
 def test_earthquake_not_a_political_one(sentence: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert ("earthquake" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Bei dem Anschlag auf die Redaktion wurden zwölf Menschen getötet.", True),
+        ("Der Anschlag auf die Demokratie kostete drei Polizisten das Leben.", True),
+        # an attack on a right or an institution, as a figure of speech
+        ("Der Verband nannte das Urteil einen Anschlag auf die Pressefreiheit.", False),
+        ("Die Opposition nannte das Gesetz einen Angriff auf den Rechtsstaat.", False),
+    ],
+)
+def test_attack_not_on_a_right(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("attack" in found) is fires, found
