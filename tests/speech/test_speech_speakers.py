@@ -114,6 +114,9 @@ def test_function_words_and_leading_adverbs_are_not_subjects() -> None:
     assert _speaker(text, "ein harter Tag") == "Tom Berg"
     # Must not fire: a surname that looks like an adverb, with nothing after the verb, is the subject.
     assert _speaker("Fröhlich sagte am Montag, die Lage sei ernst.", "die Lage sei ernst") == "Fröhlich"
+    # "Dies sagte X": the demonstrative is the object, X speaks, and the next subjunctive sentence is X's.
+    text = "Der Parteichef will einen eigenen Kandidaten. Dies sagte Jan Brandt am Mittwoch. Ein Parteikandidat könne mehr erreichen."
+    assert _speaker(text, "Ein Parteikandidat könne") == "Jan Brandt"
     # "OB" is a title, not the conjunction "ob".
     assert _speaker("„Wir trauern“, sagte Münchens OB Dieter Reiter.", "Wir trauern") == "Dieter Reiter"
 
