@@ -474,14 +474,20 @@ class ClaimGrouper:
         state the place. That is a dispute about one quantity, however far apart, not two quantities; the
         group's reasoning says how far apart the values lie. Without a stated place (``scoped`` false) only the
         first kind joins: two articles' figures may be about two places."""
+        if len(runs) < 2:
+            return runs
         out: list[list[_Claim]] = []
+        named: list[list[_Claim]] = []  # the named figures of each joined run: only they can be rivals
         for run in runs:
-            target = next((k for k, prev in enumerate(out)
-                           if any(self._rivals(x, y) and (scoped or x.doc.id == y.doc.id) for x in run for y in prev)), None)
+            mine = [c for c in run if c.named]
+            target = next((k for k, prev in enumerate(named)
+                           if any(self._rivals(x, y) and (scoped or x.doc.id == y.doc.id) for x in mine for y in prev)), None)
             if target is None:
                 out.append(list(run))
+                named.append(mine)
             else:
                 out[target].extend(run)
+                named[target].extend(mine)
                 for c in out[target]:
                     c.rival_join = True
         return out
