@@ -324,6 +324,21 @@ def _adverb_first(toks: list[Token], lead: int, idx: int) -> bool:
     return np is not None and np.kind != "pronoun"
 
 
+def _main_clause_before(toks: list[Token], k: int, first: int) -> bool:
+    """Return whether the person at ``k`` stands in a clause of its own before the subjunctive at ``first``.
+
+    That clause ends in a comma before the subjunctive and holds a word of its own predicate after
+    the name ("zeigte sich X zuversichtlich, dass …", "X zeigte sich überzeugt, die Lage werde …").
+    A name followed straight by the subjunctive verb or by a comma and an apposition or relative
+    clause ("X, der Bürgermeister, habe …") is that verb's subject.
+    """
+    comma = next((c for c in range(k + 1, first) if toks[c].text == ","), None)
+    if comma is None:
+        return False
+    return any(t.is_word and t.text[:1].islower() and t.lower not in ARTICLES and t.lower not in PREPOSITIONS
+               for t in toks[k + 1 : comma])
+
+
 def _participle_cue(toks: list[Token], i: int) -> int | None:
     """Return the index of a cue participle that closes the clause from ``i`` ("… gesagt."), if any."""
     j = i
@@ -735,10 +750,12 @@ class _Extractor:
         self._add(SpeechAct("indirect", start, end, (start, end), speaker, None, None, "konjunktiv", self._hedge(start, end), idx))
 
     def _own_subject(self, sent: _Sent) -> Speaker | None:
-        """Return a person named before the sentence's first subjunctive verb, not after a preposition.
+        """Return a person who holds the main clause of a subjunctive sentence, not after a preposition.
 
-        A subjunctive sentence that names its own person ahead of the verb ("Zuletzt zeigte sich
-        X optimistisch, dass eine Lösung gefunden werde") reports that person, not the last speaker.
+        A subjunctive sentence that names its own person in an indicative main clause ahead of the
+        subjunctive clause ("Zuletzt zeigte sich X optimistisch, dass eine Lösung gefunden werde")
+        reports that person, not the last speaker. A person who is the subject of the subjunctive
+        verb itself ("Thomas Berger habe zuvor ein Auto gemietet") is what the last speaker reports.
         """
         toks = sent.tokens
         first = next((k for k, t in enumerate(toks) if sent.outside(t) and (is_konjunktiv1(t.text) or t.text in KONJ2)), None)
@@ -757,6 +774,8 @@ class _Extractor:
                 continue
             if self.text[ent.end - 1 : ent.end] == "s" and k + 1 < len(toks) and toks[k + 1].is_cap:
                 continue  # "Zschäpes Darstellung": a genitive
+            if not _main_clause_before(toks, k, first):
+                continue
             return Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id], None, "name")
         return None
 

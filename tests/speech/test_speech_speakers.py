@@ -162,3 +162,17 @@ def test_verb_of_saying_after_und_shares_the_first_clause_subject() -> None:
     doc = analyse("Die Polizei und die Feuerwehr erklärten, die Lage sei ruhig.")
     q = find_quote(doc, "die Lage sei ruhig", "indirect")
     assert q.data["speaker_span"] is not None and "Feuerwehr" in doc.text[q.data["speaker_span"][0] : q.data["speaker_span"][1]]
+
+
+def test_continuation_naming_the_person_it_is_about_keeps_the_speaker() -> None:
+    # Must not fire: a name that is the subject of the subjunctive verb itself is what the earlier
+    # speaker reports about ("X sagte, … Y habe zuvor …"), not a new speaker.
+    text = ("Oberstaatsanwalt Horst Walter sagte, der Mann sei mit hoher Geschwindigkeit in die Menge gefahren. "
+            "Thomas Berger habe zuvor ein Auto gemietet.")
+    assert _speaker(text, "habe zuvor ein Auto", ner=True) == "Horst Walter"
+    text = ("Die Polizeisprecherin Anna Roth erklärte, der Damm sei in der Nacht gebrochen. "
+            "Bürgermeister Klaus Weber habe daraufhin die Evakuierung angeordnet.")
+    assert _speaker(text, "habe daraufhin die Evakuierung", ner=True) == "Anna Roth"
+    text = ("Die Polizeisprecherin Anna Roth erklärte, der Damm sei gebrochen. "
+            "Klaus Weber, der Bürgermeister des Ortes, habe die Evakuierung angeordnet.")
+    assert _speaker(text, "habe die Evakuierung", ner=True) == "Anna Roth"
