@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -36,6 +37,7 @@ from lagebild.speech.lexicon import (
     PRONOUNS,
     VERB_STOP,
     CueForm,
+    is_clause_adverb,
     is_konjunktiv1,
     is_role_noun,
 )
@@ -307,21 +309,21 @@ def _apposition_only(prefix: list[Token]) -> bool:
     return True
 
 
-_ADVERB_ENDINGS = ("lich", "isch", "weise", "ig", "bar", "sam", "mals", "falls")
-
-
-def _adverb_first(toks: list[Token], lead: int, idx: int) -> bool:
+def _adverb_first(toks: list[Token], lead: int, idx: int, is_person: Callable[[int], bool] | None = None) -> bool:
     """Return whether one adverb stands before the verb and the subject follows it.
 
     "Ähnlich äußerte sich auch Bayerns Ministerpräsident Söder": the capitalised first word is
-    an adverb, the subject comes after the verb. A name before the verb ("Fröhlich sagte, …")
-    has no noun phrase after the verb.
+    an adverb, the subject comes after the verb. A name before the verb is the subject: it is no
+    dictionary adverb ("Ludwig", "König"), or it is a person entity ("Fröhlich"), or the phrase
+    after the verb is not in the nominative ("sagte dem Spiegel": the addressee).
     """
-    if idx - lead != 1 or not toks[lead].lower.endswith(_ADVERB_ENDINGS):
+    if idx - lead != 1 or not is_clause_adverb(toks[lead].lower):
+        return False
+    if is_person is not None and is_person(toks[lead].start):
         return False
     j = _skip_fillers(toks, idx + 1)
     np = parse_np_forward(toks, j)
-    return np is not None and np.kind != "pronoun"
+    return np is not None and np.kind != "pronoun" and toks[j].lower not in _OBJECT_FIRST
 
 
 def _main_clause_before(toks: list[Token], k: int, first: int) -> bool:
@@ -373,8 +375,11 @@ def _skip_fillers(toks: list[Token], i: int) -> int:
     return i
 
 
-def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
-    """Find the subject of a cue verb (fills ``cue.subject``/``subject_end``/``inverted``)."""
+def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None, is_person: Callable[[int], bool] | None = None) -> None:
+    """Find the subject of a cue verb (fills ``cue.subject``/``subject_end``/``inverted``).
+
+    ``is_person`` tells whether a person entity starts at a character offset.
+    """
     toks = sent.tokens
     cs = _clause_start(toks, cue.idx)
     if cue.lemma == "heißen":
@@ -422,7 +427,7 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
         cue.subject, cue.subject_end = conj, cue.idx + 1
         return
     if lead < cue.idx and toks[lead].lower not in _OBJECT_FIRST and parse_np_forward(toks, lead) is not None \
-            and not _adverb_first(toks, lead, cue.idx):
+            and not _adverb_first(toks, lead, cue.idx, is_person):
         # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.
         span_toks = list(toks[lead : cue.idx])
         while span_toks and span_toks[-1].text in _CLAUSE_BREAK:
@@ -645,6 +650,15 @@ class _Extractor:
         if k < len(self.history.persons) and self.history.persons[k].start == start:
             return self.history.persons[k]
         return None
+
+    def _is_person(self, start: int) -> bool:
+        """Return whether a person entity starts at ``start`` (any form the entity stage gave it)."""
+        k = bisect.bisect_left(self.entity_starts, start)
+        while k < len(self.entities) and self.entities[k].start == start:
+            if self.entities[k].label == "PER":
+                return True
+            k += 1
+        return False
 
     def _remember(self, sp: Speaker | None, pos: int) -> None:
         if sp is not None and sp.span is not None and sp.resolution not in ("unresolved", "phrase"):
@@ -972,7 +986,7 @@ class _Extractor:
         for idx, sent in enumerate(sentences):
             cues = _find_cues(sent)
             for k, cue in enumerate(cues):
-                _subject(sent, cue, cues[k - 1] if k else None)
+                _subject(sent, cue, cues[k - 1] if k else None, self._is_person)
             before = len(self.acts)
             self._indirect(idx, sent, cues)
             prev = sentences[idx - 1] if idx > 0 and sentences[idx - 1].para >= sent.para - 1 else None

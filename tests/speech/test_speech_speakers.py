@@ -112,8 +112,13 @@ def test_function_words_and_leading_adverbs_are_not_subjects() -> None:
     assert _speaker(text, "die Lage sei angespannt") == "Weber"
     text = "Der Rat tagte. Ähnlich äußerte sich auch Landrat Tom Berg. Es sei ein harter Tag, so der Landrat."
     assert _speaker(text, "ein harter Tag") == "Tom Berg"
-    # Must not fire: a surname that looks like an adverb, with nothing after the verb, is the subject.
+    # Must not fire: a surname that looks like an adverb is the subject, also with a dative addressee
+    # after the verb ("sagte der Zeitung": the newspaper is spoken to, not speaking).
     assert _speaker("Fröhlich sagte am Montag, die Lage sei ernst.", "die Lage sei ernst") == "Fröhlich"
+    assert _speaker("Ludwig sagte der Süddeutschen Zeitung, die Lage sei ernst.", "die Lage sei ernst") == "Ludwig"
+    assert _speaker("König sagte am Montag der Zeitung, der Verein werde klagen.", "der Verein werde") == "König"
+    assert _speaker("Fröhlich sagte dem Spiegel, die Lage sei ernst.", "die Lage sei ernst") == "Fröhlich"
+    assert _speaker("Fröhlich sagte der Zeitung, die Lage sei ernst.", "die Lage sei ernst", ner=True) == "Fröhlich"
     # "Dies sagte X": the demonstrative is the object, X speaks, and the next subjunctive sentence is X's.
     text = "Der Parteichef will einen eigenen Kandidaten. Dies sagte Jan Brandt am Mittwoch. Ein Parteikandidat könne mehr erreichen."
     assert _speaker(text, "Ein Parteikandidat könne") == "Jan Brandt"
