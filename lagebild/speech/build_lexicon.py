@@ -38,9 +38,8 @@ def main() -> None:
     for word, lemma in mapping.items():
         if not (lemma.islower() and lemma.isalpha()):
             continue
-        if lemma.endswith(endings) and word == lemma + "en" and mapping.get(lemma + "e") == lemma:
-            adverbs.add(lemma)
-        elif lemma.endswith(only) and word == lemma and not any(lemma == e for e in only):
+        inflected = lemma.endswith(endings) and word == lemma + "en" and mapping.get(lemma + "e") == lemma
+        if inflected or (lemma.endswith(only) and word == lemma and lemma not in only):
             adverbs.add(lemma)
     ADVERBS_OUT.write_text("\n".join(sorted(adverbs)) + "\n", "utf-8")
     print(f"{len(adverbs)} adverbs -> {ADVERBS_OUT}")
