@@ -269,12 +269,13 @@ def _spoke_of(sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
     return None
 
 
-def _conjunct_subject(toks: list[Token], lead: int, idx: int) -> Phrase | None:
+def _conjunct_subject(toks: list[Token], lead: int, idx: int, is_person: Callable[[int], bool] | None = None) -> Phrase | None:
     """Return the subject a verb of saying shares with the clause before "und".
 
     "Da stand Heinrich auf und sagte", "Er ging auf sie zu und sagte": German puts the finite
     verb second, so the subject is the first phrase, or the phrase right after the verb when an
-    adverb comes first ("Da", "Indem kam auch schon das kleine Männchen … und sagte").
+    adverb comes first ("Da", "Indem kam auch schon das kleine Männchen … und sagte"). A name
+    first ("Söder besuchte die Helfer und sagte") is the subject, the phrase after the verb its object.
     """
     if idx - lead < 3 or toks[idx - 1].lower != "und":
         return None
@@ -283,9 +284,9 @@ def _conjunct_subject(toks: list[Token], lead: int, idx: int) -> Phrase | None:
     if verb >= idx - 1 or not toks[verb].text[:1].islower() or not toks[verb].is_word or toks[verb].lower in ARTICLES:
         return None  # no finite verb in second place: "Die Polizei und die Feuerwehr erklärten"
     after = parse_np_forward(toks, _skip_fillers(toks, verb + 1))
-    if after is not None and after.end <= toks[idx - 1].start and (
-            first is None or (len(first.tokens) == 1 and first.kind != "pronoun"
-                              and (after.kind == "pronoun" or after.tokens[0].lower in ARTICLES))):
+    adverb = verb == lead + 1 and (toks[lead].lower in _SUBORDINATE_START or is_clause_adverb(toks[lead].lower)) \
+        and not (is_person is not None and is_person(toks[lead].start))
+    if after is not None and after.end <= toks[idx - 1].start and (first is None or adverb):
         return after
     return first
 
@@ -422,7 +423,7 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None, is_person: Cal
     while lead < cue.idx and (toks[lead].lower in _LEADING_CONJ or not (toks[lead].is_word or toks[lead].text in _QUOTE_CHARS
                                                                          or toks[lead].text in "()")):
         lead += 1
-    conj = _conjunct_subject(toks, lead, cue.idx) if lead < cue.idx else None
+    conj = _conjunct_subject(toks, lead, cue.idx, is_person) if lead < cue.idx else None
     if conj is not None:
         cue.subject, cue.subject_end = conj, cue.idx + 1
         return

@@ -181,3 +181,14 @@ def test_continuation_naming_the_person_it_is_about_keeps_the_speaker() -> None:
     text = ("Die Polizeisprecherin Anna Roth erklärte, der Damm sei gebrochen. "
             "Klaus Weber, der Bürgermeister des Ortes, habe die Evakuierung angeordnet.")
     assert _speaker(text, "habe die Evakuierung", ner=True) == "Anna Roth"
+
+
+def test_name_first_keeps_the_subject_before_und_sagte() -> None:
+    # Must not fire: a name in first place is the subject; the phrase after its verb is the object.
+    text = "Brandt besuchte die Helfer im Hochwassergebiet und sagte, man werde alles tun."
+    assert _speaker(text, "man werde alles tun") == "Brandt"
+    text = "Lang traf die Ministerpräsidenten und erklärte, der Bund helfe sofort."
+    assert _speaker(text, "der Bund helfe sofort") == "Lang"
+    # Must fire: an adverb in first place leaves the subject after the verb, with or without an article.
+    text = "Die Halle war still. Dann trat Landrat Tom Berg vor und sagte, man werde alles tun."
+    assert _speaker(text, "man werde alles tun") == "Tom Berg"
