@@ -36,6 +36,7 @@ from lagebild.speech.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     VERB_STOP,
+    WORDS,
     CueForm,
     is_clause_adverb,
     is_konjunktiv1,
@@ -264,9 +265,36 @@ def _spoke_of(sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
             end = len(toks)
             while end > j + 1 and toks[end - 1].text in ".!?":
                 end -= 1
-            return (j, end) if end > j + 1 else None
+            if end <= j + 1 or _spoke_from(toks, j + 1, end):
+                return None
+            return j, end
         j += 1
     return None
+
+
+_SPEAKING_PLACES = frozenset(WORDS["speaking_places"])
+_INDEFINITE = frozenset("ein eine einer eines einem einen".split())
+
+
+def _spoke_from(toks: list[Token], i: int, end: int) -> bool:
+    """Return whether "sprach von" at ``i`` tells where someone spoke from, not what was said.
+
+    "sprach von der Tribüne", "sprach von Berlin aus per Video", "sprach von … zu den Abgeordneten":
+    a place one speaks from, "aus" closing the phrase, or an addressee after "zu" + article.
+    """
+    k = i + 1 if i < end and toks[i].lower in ARTICLES else i
+    if k < end and toks[k].lower in _SPEAKING_PLACES:
+        return True
+    for m in range(i + 1, end):
+        low = toks[m].lower
+        if low in (",", ";", ":") or toks[m].text in _QUOTE_CHARS:
+            break
+        nxt = toks[m + 1] if m + 1 < end else None
+        if low == "aus" and (nxt is None or nxt.lower in PREPOSITIONS or not nxt.is_word):
+            return True  # "von Berlin aus": a postposition, the place spoken from
+        if low == "zu" and nxt is not None and nxt.lower in ARTICLES and toks[i].lower not in _INDEFINITE:
+            return True  # "von der Tribüne … zu den Abgeordneten": who was spoken to, not "von einem Weg zu den …"
+    return False
 
 
 def _conjunct_subject(toks: list[Token], lead: int, idx: int, is_person: Callable[[int], bool] | None = None) -> Phrase | None:

@@ -6,6 +6,7 @@ verbs) particles are generated here, so the extractor only does dictionary looku
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ __all__ = [
     "KONJ2",
     "PREPOSITIONS",
     "PRONOUNS",
+    "WORDS",
     "CueForm",
     "is_clause_adverb",
     "is_konjunktiv1",
@@ -147,6 +149,10 @@ def _build_forms() -> dict[str, list[CueForm]]:
 
 
 CUE_FORMS: dict[str, list[CueForm]] = _build_forms()
+
+#: the word lists of ``lagebild/data/speech/words.toml``
+WORDS: dict[str, list[str]] = tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "data" / "speech" / "words.toml").read_text("utf-8"))
 
 ARTICLES = frozenset(
     "der die das des dem den ein eine einer eines einem einen dieser diese dieses diesem diesen "

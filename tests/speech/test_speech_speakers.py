@@ -64,6 +64,14 @@ def test_sprach_von_is_reported_speech() -> None:
     # Must not fire: talking with or about someone, or "von Anfang an".
     for text in ("Lang sprach mit Vertretern von Verdi über die Lage.", "Lang sprach von Anfang an offen über ihre Pläne."):
         assert not any(a.data["cue"] == "sprechen" for a in quotes(analyse(text)))
+    # Must not fire: "von" naming where someone spoke from, to an addressee or from a place ("von … aus").
+    for text in ("Die Präsidentin sprach von der Bühne des Festsaals zu den Gästen.",
+                 "Der Minister sprach von Kiel aus per Telefon mit den Bürgermeistern.",
+                 "Die Pfarrerin sprach von der Kanzel."):
+        assert not any(a.data["cue"] == "sprechen" for a in quotes(analyse(text, extra=["entities.ner.v1"]))), text
+    # Must fire: "aus" and "zu" inside what was said ("eine Flucht aus der Stadt", "ein Weg zu den …").
+    for text in ("Die Ärztin sprach von einer Flucht aus der Stadt.", "Der Vermittler sprach von einem Weg zu den Verhandlungen."):
+        assert any(a.data["cue"] == "sprechen" for a in quotes(analyse(text))), text
 
 
 def test_role_noun_resolves_to_the_titled_subject_not_the_object() -> None:
