@@ -64,13 +64,15 @@ _SUBJECT_BONUS = 150  # chars: a titled person leading a clause beats a bare nam
 _ROLE_MATCH_BONUS = 600  # chars: "der Präsident" refers to the person introduced as "Präsident …"
 _HABEN = frozenset("hat habe hatte hatten haben hätte hätten".split())
 _WERDEN = frozenset("werden wird wurde wurden worden werde".split())
-_OBJECT_FIRST = frozenset("den dem einen einem ihm ihn ihnen".split())
+_OBJECT_FIRST = frozenset(WORDS["object_first"])
 _INFINITIVE_BEFORE = frozenset(
     "sich nicht nichts zu kann können konnte muss müssen will wollen wollte möchte lasse lässt ließ werde wird würde soll sollte".split()
 )
 _CONTINUATION_SENTENCES = 3
-_SUBJECT_PRONOUNS = frozenset("man er sie es wir ich ihr".split())
-_LEADING_CONJ = frozenset("und aber doch denn sondern".split())
+_SUBJECT_PRONOUNS = frozenset(WORDS["subject_pronouns"])
+_LEADING_CONJ = frozenset(WORDS["leading_conjunctions"])
+_FEMININE_ROLE_ENDINGS = tuple(WORDS["feminine_role_endings"])
+_MASCULINE_ROLE_ENDINGS = tuple(WORDS["masculine_role_endings"])
 _RELATIVE = frozenset("der die welcher welche".split())
 _SUBORDINATE_START = frozenset(
     "als wenn weil nachdem obwohl während da bevor seit seitdem sobald falls indem damit sodass ehe bis solange".split()
@@ -532,9 +534,9 @@ def _role_gender(role: str) -> str | None:
     low = role.lower()
     if low.endswith("in") and is_role_noun(role[:-2]):
         return "f"
-    if low.endswith(("frau", "mutter", "tochter", "schwester")):
+    if low.endswith(_FEMININE_ROLE_ENDINGS):
         return "f"
-    return "m" if low.endswith(("er", "ent", "chef", "kanzler", "minister", "sprecher", "leiter", "direktor")) else None
+    return "m" if low.endswith(_MASCULINE_ROLE_ENDINGS) else None
 
 
 def _same_role(a: str, b: str) -> bool:
@@ -813,7 +815,7 @@ class _Extractor:
             if k is None or not sent.outside(toks[k]):
                 continue
             before = toks[k - 1].lower if k > 0 else ""
-            if before in PREPOSITIONS or before in ("dem", "den", "einem", "einen", "ihm") or self.text[ent.end : ent.end + 1] in ("s", "'", "’"):
+            if before in PREPOSITIONS or before in _OBJECT_FIRST or self.text[ent.end : ent.end + 1] in ("s", "'", "’"):
                 continue
             if self.text[ent.end - 1 : ent.end] == "s" and k + 1 < len(toks) and toks[k + 1].is_cap:
                 continue  # "Zschäpes Darstellung": a genitive
