@@ -200,3 +200,13 @@ def test_name_first_keeps_the_subject_before_und_sagte() -> None:
     # Must fire: an adverb in first place leaves the subject after the verb, with or without an article.
     text = "Die Halle war still. Dann trat Landrat Tom Berg vor und sagte, man werde alles tun."
     assert _speaker(text, "man werde alles tun") == "Tom Berg"
+
+
+def test_clause_adverbs_come_from_the_dictionary_not_from_endings() -> None:
+    from lagebild.speech.lexicon import is_clause_adverb
+
+    for word in ("ähnlich", "kritisch", "möglicherweise", "ebenfalls", "sicherheitspolitisch"):
+        assert is_clause_adverb(word), word
+    # Must not fire: names and nouns with an adverb's ending.
+    for word in ("ludwig", "könig", "hellwig", "weise", "honig"):
+        assert not is_clause_adverb(word), word
