@@ -44,6 +44,7 @@ __all__ = [
     "reading_time_line",
     "relative_date_line",
     "section_word",
+    "signature_date",
     "told_in_sentence",
     "weekday_in_sentence",
     "yearless_label_date",
@@ -200,7 +201,7 @@ _CREDIT_RE = re.compile(rf"{_CREDIT}(?::[\d-]+(?:/\d+)?)?", re.IGNORECASE)
 _DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
 #: a look-ahead for where a date may start: a digit, or a month name, with its weekday ("Sunday, October 18th, 2020")
 DATE_START = rf"(?=\d|(?i:(?:{_WEEKDAY}\s*)?(?:{_MONTH})\.?\s+\d))"
-_DATE_RE = re.compile(rf"(?:{_WEEKDAY}\s*)?{_DATE}{_TIME}", re.IGNORECASE)
+_DATE_RE = re.compile(rf"(?:(?<!\w){_WEEKDAY}\s*)?{_DATE}{_TIME}", re.IGNORECASE)  # "jdo, 26. 10. 2015": no weekday "do" in a word
 _LINE_RE = re.compile(
     rf"^\W{{0,3}}(?:{_CREDIT}\s*[|:,·•–-]?\s*)?(?P<kw>{_KEYWORD}\s*)?(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}\s*"
     rf"(?P<tail>(?:[|·•,–-]\s*)?(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten)\.?|{_CREDIT})?)\W{{0,3}}$",
@@ -343,7 +344,57 @@ _APPOINTMENT = frozenset(
 _CLOSING_PLACE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}\s*,\s*$")
 _CLOSING_MARK = re.compile(r"[:|/©(]")
 #: a bracketed signature that follows the last sentence of a paragraph: "… statt. (APA, 12.9.2015)"
-_SIGNATURE = re.compile(r"(?:^|[.!?\"“”»«])\s*(\([^()\n]{2,100}\)?)\s*$")
+_SIGNATURE = re.compile(r"(?:^|(?P<end>[.!?\"“”»«])|[\s)])\s*(\([^()\n]{2,100}\)?)\s*$")
+#: the parts of a signature's credit ("Thomas Mayer aus Brüssel", "APA/red", "jmy, kub"), and the lowercase words a
+#: name part may hold ("aus Brüssel"); a newsroom signs with a lowercase abbreviation of a few letters ("red", "mahr")
+_SIGNATURE_PARTS = re.compile(r"[,;/–—]|\s-\s")
+_SIGNATURE_LINKS = frozenset("aus in from für for und and von van de zu".split())
+#: the role a part of a signature credits ("Text: David Krutzler, Video: Maria von Usslar")
+_SIGNATURE_ROLE = re.compile(r"^\s*\(?[^\W\d_]+:\s*")
+#: words that make a bracket with a date no signature: an appointment, a preposition of time ("(am 12.3.2016)")
+_NOT_SIGNATURE = _APPOINTMENT | frozenset("am an vom seit bis ab zum zur nach vor um gegen zwischen siehe vgl on at since".split())
+_INITIALS = re.compile(r"[^\W\d_A-ZÄÖÜ]{2,6}\.?")
+
+
+def _signature_credit(prefix: str) -> bool | None:
+    """Whether the text before a signature's date is a credit: names, agencies, a newsroom's initials, each part
+    between commas or slashes ("Anna Muster, APA", "APA/red", "dare, jdo"). ``None`` when it holds no word at all,
+    ``False`` for words of a sentence ("siehe Bericht vom")."""
+    words_seen = _CREDIT_RE.search(prefix) is not None  # "(APA, 29.4.2016)"
+    for part in _SIGNATURE_PARTS.split(_CREDIT_RE.sub(" ", prefix)):
+        words = re.findall(r"[^\W\d_]+\.?", _SIGNATURE_ROLE.sub("", part))
+        if not words:
+            continue
+        if any(w.rstrip(".").lower() in _NOT_SIGNATURE for w in words):
+            return False  # "(Anmeldung bis 12.3.2016)", "(am 12.3.2016)"
+        words_seen = True
+        if len(words) == 1 and _INITIALS.fullmatch(words[0]):
+            continue  # "red", "jmy", "stu."
+        if not words[0][0].isupper() or any(w[0].islower() and w.lower() not in _SIGNATURE_LINKS for w in words):
+            return False
+    return True if words_seen else None
+
+
+#: a bracketed signature after a sentence, wherever it stands: an info box or a results table may follow it
+_SIGNATURE_ANYWHERE = re.compile(r"[.!?\"“”»«)]\s*(\([^()\n]{2,100}\))")
+
+
+def signature_date(text: str) -> DateValue | None:
+    """The date of the last bracketed signature that credits someone, after a sentence ("… Aussetzer. (APA,
+    18.3.2016) SV Ried – SK Rapid Wien …"): the article ends there and a box with results or facts follows.
+
+    A bracket without a credit ("… vorgelegt. (12.3.2016)") or with words of a sentence ("(siehe Bericht vom
+    12.3.2016)") is not taken.
+    """
+    for m in reversed(list(_SIGNATURE_ANYWHERE.finditer(page_dates.ascii_digits(text)))):
+        inner = m.group(1)
+        found = list(_DATE_RE.finditer(inner))
+        if not found or inner[found[-1].end() :].strip(" )"):
+            continue
+        value = _value(found[-1])
+        if value is not None and value.precision in ("day", "minute") and _signature_credit(inner[1 : found[-1].start()]):
+            return value
+    return None
 
 
 def closing_date(line: str) -> DateValue | None:
@@ -359,7 +410,7 @@ def closing_date(line: str) -> DateValue | None:
     line = page_dates.ascii_digits(line.strip())
     signed = _SIGNATURE.search(line[-160:])
     if signed:  # "… dabei. (Anna Muster, APA, 12.9.2015)": a signature after the last sentence
-        line = signed.group(1)
+        line = signed.group(2)
     if not line or len(line) > 120:
         return None
     found = list(_DATE_RE.finditer(line))
@@ -370,6 +421,11 @@ def closing_date(line: str) -> DateValue | None:
     if value is None or value.precision not in ("day", "minute"):
         return None
     prefix = line[: last.start()]
+    if signed:
+        # "(red, 21.6.2015)", "(Thomas Mayer aus Brüssel, 14.12.2015)"; without a sentence end before the bracket
+        # ("… zu erwarten (APA, 29.4.2016)") it must name who signs ("… am Dienstag (12.3.2016)" is told)
+        credit = _signature_credit(prefix.lstrip("("))
+        return value if credit or (credit is None and signed.group("end")) else None
     # agency credits ("dpa/lby", "dpa-infocom") and agency ids ("dpa:220603-99-530283/4") are no words
     words = re.findall(r"[^\W\d_]+", _CREDIT_RE.sub(" ", prefix))
     if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES) for w in words):

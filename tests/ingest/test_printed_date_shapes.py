@@ -209,3 +209,38 @@ def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
 
 def test_event_cues_are_words() -> None:
     assert headers._CUES["event"] and all(w == w.strip().lower() and w for w in headers._CUES["event"])
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Das freut mich sehr.  (red, 21.6.2015)", "2015-06-21"),  # a newsroom's initials
+        ("Er habe das Spiel gewonnen. (jdo, 26. 10. 2015)", "2015-10-26"),  # "jdo" holds no weekday "do"
+        ("Die Schäden sind groß (APA, 29.4.2016)", "2016-04-29"),
+        ("Ein Ende ist nicht in Sicht.(Thomas Mayer aus Brüssel, 14.12.2015)", "2015-12-14"),
+        ("Bleibt die Frage. (Text: David Krutzler, Video: Maria von Usslar, 1.10.2015)", "2015-10-01"),
+        ("Die Sitzung war am Dienstag (12.3.2016)", None),  # told, no credit
+        ("Mehr dazu im Bericht. (siehe Bericht vom 12.3.2016)", None),
+        ("Wir berichteten (am 12.3.2016)", None),
+        ("Die Frist läuft (Anmeldung bis 12.3.2016)", None),
+    ],
+)
+def test_a_bracketed_signature_closes_the_article(text: str, day: str | None) -> None:
+    found = headers.closing_date(text)
+    assert (found.value if found else None) == day
+
+
+def test_a_signature_above_a_box_of_results_dates_the_article() -> None:
+    text = ("Rapid hatte nur einen Aussetzer, sagte der Trainer. (APA, 18.3.2016) SV Ried – SK Rapid Wien 1:2 (0:1) "
+            "Ried, Keine-Sorgen-Arena, 5.000 Zuschauer, SR Lechner")
+    found = headers.signature_date(text)
+    assert found is not None and found.value == "2016-03-18"
+    # must not fire: a bracketed date in the text without a credit, a date of something else
+    assert headers.signature_date("Der Bericht wurde vorgelegt. (12.3.2016) Danach ging es weiter.") is None
+    assert headers.signature_date("Er verwies darauf. (siehe Protokoll vom 12.3.2016) Danach ging es weiter.") is None
+
+
+@given(st.text(max_size=200))
+def test_signature_date_never_fails(text: str) -> None:
+    found = headers.signature_date(text)
+    assert found is None or (found.value is not None and found.precision in ("day", "minute"))
