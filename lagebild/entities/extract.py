@@ -431,9 +431,11 @@ def mentions_in_tokens(
                 if k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha():
                     j = k + 1  # "Alexander Van [der Bellen]": the tagger stopped inside the surname
                     e = toks[j - 1].end
-            if (i > 0 and j - i >= 2 and _is_given(toks[i].text, ctx) and _is_given(toks[i - 1].text, ctx)
+            if (i > 0 and (j - i == 1 or _is_given(toks[i].text, ctx)) and _is_given(toks[i - 1].text, ctx)
                     and toks[i - 1].text.isalpha() and not any(a <= i - 1 < b for a, b, _ in ents_list)):
-                i -= 1  # "Reiner Erich Haseloff": a first given name that is also a word ("reiner") was left out
+                # "Reiner Erich Haseloff", "Kazım Abacı": a given name the tagger left out (also a word,
+                # "reiner", or a spelling it rarely saw)
+                i -= 1
                 s = toks[i].start
         cut = split_camel(toks[i].text)
         if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):

@@ -188,7 +188,7 @@ def test_other_text_spelling_variants_places_and_parties_with_the_shipped_tagger
     a = _outlet_doc("v1", "Der türkische Präsident Recep Tayyip Erdoğan empfing in Ankara den Bürgermeister von "
                           "Kahramanmaraş. Wie die Deutsche Presse-Agentur meldet, telefonierte Friedrich Merz mit "
                           "Reiner Haseloff. Im Bundestag stimmten CDU, SPD und die Grünen dafür.", "example.de")
-    b = _outlet_doc("v2", "Erdogan eröffnete in Kahramanmaras eine Fabrik. Friederich Merz und Reiner Erich Haseloff "
+    b = _outlet_doc("v2", "In Kahramanmaras eröffnete Erdogan eine Fabrik. Friederich Merz und Reiner Erich Haseloff "
                           "sprachen in Magdala, meldet dpa. Türkiye sei bereit, sagte ein Sprecher. Wien warnt Brüssel, "
                           "der Wiener Bürgermeister eröffnete in Wien eine Schule. Im Nationalrat stimmten ÖVP, SPÖ und "
                           "die Grünen dagegen.", "example.at")
