@@ -684,3 +684,17 @@ def test_plural_country_names_in_the_dative() -> None:
     kb = load_kb(())
     assert kb.lookup("Niederlanden") is kb.lookup("Niederlande") is not None
     assert kb.lookup("Vereinigten Arabischen Emiraten") is kb.lookup("VAE") is not None
+
+
+def test_a_lower_case_word_opening_a_sentence_is_no_name_but_a_surname_of_the_document_is() -> None:
+    text = "Indes sprach Anna Kurz . Kurz blieb . Zudem kam Westerburg ."
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Indes": "PER", "Kurz": "PER", "Zudem": "PER", "Westerburg": "LOC"}) for t in texts]
+
+    starts = [0, text.index("Kurz blieb"), text.index("Zudem")]
+    chunks = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    ms = extract_mentions(text, chunks, None, load_kb(), load_roles(), recogniser=recogniser)
+    found = [text[m.start:m.end] for m in ms]
+    assert "Indes" not in found and "Zudem" not in found
+    assert found == ["Anna Kurz", "Kurz", "Westerburg"]  # the given name joined the first, the surname stays
