@@ -259,12 +259,11 @@ Do not edit by hand: retrain and commit the result.
 - Labels: GermEval 2014 outer level: PER, LOC, ORG, OTH, each also with `deriv` ("deutsche") and
   `part` ("Troia-Ausstellung"). The stage `entities.ner.v1` maps OTH to MISC.
 - Training data: GermEval 2014 **train** (24,000 sentences; 1,000 of them held aside to pick the
-  best checkpoint) plus 3,751 SmartData v1 *train* news and RSS sentences (gold PER/LOC/ORG
-  completed by the accurate mode's labels), from random weights: `python -m lagebild.training.ner
-  --extra smartdata --seed 1 --max-steps 6000`, checkpoint chosen on the held-aside sentences. The
-  word vectors are keyed by every spelling of the training text (`lagebild.training.vectors.
-  key_as_written`), so capitalised words find their row. The official **dev** file was used for
-  nothing but the reported evaluation.
+  best checkpoint). The official **dev** file was used for nothing but the reported evaluation.
+  The shipped weights were then trained further (`--init-from lagebild/models/ner-de --extra
+  smartdata --max-steps 2000 --learn-rate 0.0005 --seed 1`) on the same sentences plus 3,751
+  SmartData v1 *train* news and RSS sentences (gold PER/LOC/ORG completed by the accurate
+  mode's labels), checkpoint again chosen on the held-aside sentences.
 - Licence of the data behind this model: CC BY 4.0 (GermEval 2014, SmartData: Schiersch et al.,
   *A German Corpus for Fine-Grained Named Entity Recognition and Relation Extraction of Traffic
   and Industry Events*, LREC 2018).

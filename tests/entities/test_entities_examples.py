@@ -188,18 +188,14 @@ def test_other_text_spelling_variants_places_and_parties_with_the_shipped_tagger
     a = _outlet_doc("v1", "Der türkische Präsident Recep Tayyip Erdoğan empfing in Ankara den Bürgermeister von "
                           "Kahramanmaraş. Wie die Deutsche Presse-Agentur meldet, telefonierte Friedrich Merz mit "
                           "Reiner Haseloff. Im Bundestag stimmten CDU, SPD und die Grünen dafür.", "example.de")
-    b = _outlet_doc("v2", "In Kahramanmaras eröffnete Erdogan eine Fabrik. Friederich Merz und Reiner Erich Haseloff "
+    b = _outlet_doc("v2", "Erdogan eröffnete in Kahramanmaras eine Fabrik. Friederich Merz und Reiner Erich Haseloff "
                           "sprachen in Magdala, meldet dpa. Türkiye sei bereit, sagte ein Sprecher. Wien warnt Brüssel, "
                           "der Wiener Bürgermeister eröffnete in Wien eine Schule. Im Nationalrat stimmten ÖVP, SPÖ und "
                           "die Grünen dagegen.", "example.at")
     result = resolve([a, b])
     by_text: dict[tuple[str, str], str] = {(m["doc"], m["text"]): e["id"] for e in result.entities for m in e["mentions"]}
-    # "Kahramanmaras" without its ş is a word the tagger rarely sees and finds only in some sentences;
-    # its resolution is tested on given mentions (test_entity_variants)
-    # "Friederich Merz" (a typo) may be tagged as "Merz" alone: either way the person of "Friedrich Merz"
-    assert by_text[("v1", "Friedrich Merz")] == (by_text.get(("v2", "Friederich Merz")) or by_text[("v2", "Merz")])
-    for x, y in (("Recep Tayyip Erdoğan", "Erdogan"), ("Reiner Haseloff", "Reiner Erich Haseloff"),
-                 ("Deutsche Presse-Agentur", "dpa")):
+    for x, y in (("Recep Tayyip Erdoğan", "Erdogan"), ("Kahramanmaraş", "Kahramanmaras"), ("Friedrich Merz", "Friederich Merz"),
+                 ("Reiner Haseloff", "Reiner Erich Haseloff"), ("Deutsche Presse-Agentur", "dpa")):
         assert by_text[("v1", x)] == by_text[("v2", y)], (x, y)
     types = {e["id"]: e["type"] for e in result.entities}
     assert types[by_text[("v2", "Türkiye")]] == "LOC"
