@@ -35,7 +35,10 @@ from lagebild.ingest.headers import (
     byline_author,
     cited_date,
     date_end,
+    event_date,
+    life_date,
     name_over_role,
+    on_day_in_sentence,
     told_in_sentence,
     weekday_in_sentence,
 )
@@ -180,10 +183,11 @@ _DATE_OF_SOMETHING = frozenset("vom seit bis ab zum zur nach gegen zwischen sinc
 
 
 def _after_preposition(line: str, pos: int) -> bool:
-    """A date of something else ("gültig bis 31.12.2024"), or one a sentence tells after its weekday
-    ("Am Sonntag, 21.01.2024, demonstrierten …")."""
+    """A date of something else ("gültig bis 31.12.2024", "Termin: 12.03.2024", "geboren am 12.03.1960"), or one a
+    sentence tells ("Am Sonntag, 21.01.2024, demonstrierten …", "Die Frist endet am Dienstag, 12.03.2024.")."""
     words = _WORD.findall(line[max(0, pos - 20) : pos])
-    return (bool(words) and words[-1].casefold() in _DATE_OF_SOMETHING) or weekday_in_sentence(line, pos)
+    return (bool(words) and words[-1].casefold() in _DATE_OF_SOMETHING) or weekday_in_sentence(line, pos) or \
+        on_day_in_sentence(line, pos) or event_date(line, pos) or life_date(line, pos)
 
 
 def _told_in_sentence(line: str, pos: int) -> bool:

@@ -267,6 +267,27 @@ def _spoke_of(sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
     return None
 
 
+def _conjunct_subject(toks: list[Token], lead: int, idx: int) -> Phrase | None:
+    """Return the subject a verb of saying shares with the clause before "und".
+
+    "Da stand Heinrich auf und sagte", "Er ging auf sie zu und sagte": German puts the finite
+    verb second, so the subject is the first phrase, or the phrase right after the verb when an
+    adverb comes first ("Da", "Indem kam auch schon das kleine Männchen … und sagte").
+    """
+    if idx - lead < 3 or toks[idx - 1].lower != "und":
+        return None
+    first = parse_np_forward(toks, lead)
+    verb = lead + (len(first.tokens) if first is not None else 1)
+    if verb >= idx - 1 or not toks[verb].text[:1].islower() or not toks[verb].is_word or toks[verb].lower in ARTICLES:
+        return None  # no finite verb in second place: "Die Polizei und die Feuerwehr erklärten"
+    after = parse_np_forward(toks, _skip_fillers(toks, verb + 1))
+    if after is not None and after.end <= toks[idx - 1].start and (
+            first is None or (len(first.tokens) == 1 and first.kind != "pronoun"
+                              and (after.kind == "pronoun" or after.tokens[0].lower in ARTICLES))):
+        return after
+    return first
+
+
 def _apposition_only(prefix: list[Token]) -> bool:
     """Return whether a clause before ", warf X vor" is a name with its apposition, not what was said.
 
@@ -381,6 +402,10 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
     while lead < cue.idx and (toks[lead].lower in _LEADING_CONJ or not (toks[lead].is_word or toks[lead].text in _QUOTE_CHARS
                                                                          or toks[lead].text in "()")):
         lead += 1
+    conj = _conjunct_subject(toks, lead, cue.idx) if lead < cue.idx else None
+    if conj is not None:
+        cue.subject, cue.subject_end = conj, cue.idx + 1
+        return
     if lead < cue.idx and toks[lead].lower not in _OBJECT_FIRST and parse_np_forward(toks, lead) is not None \
             and not _adverb_first(toks, lead, cue.idx):
         # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.

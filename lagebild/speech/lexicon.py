@@ -166,7 +166,8 @@ ADVERBS = frozenset(
     sogar erneut wiederholt bislang bisher inzwischen mittlerweile kürzlich jüngst zunächst erst noch
     immer stets nämlich offenbar offensichtlich gleichwohl dennoch darüber darauf dagegen hingegen
     überdies zusätzlich ausdrücklich wörtlich eindringlich öffentlich nachdrücklich abschließend
-    einleitend wiederum freilich immerhin also insbesondere ebenso genauso""".split()
+    einleitend wiederum freilich immerhin also insbesondere ebenso genauso schon plötzlich sogleich gleich bald
+    wieder endlich""".split()
 )
 #: Common finite auxiliaries/modals: they end a noun phrase.
 VERB_STOP = frozenset(

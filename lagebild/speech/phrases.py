@@ -25,7 +25,7 @@ _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")  # "der 33-Jährige"
 #: Capitalised at a sentence start but never a name: "Als Anhaltspunkte nannte Tilmann …".
 _FUNCTION_WORDS = frozenset(
     "und oder so wie dass es ich wir sie ihr als wenn weil ob obwohl nachdem falls sobald sofern damit da nur nicht kein keine "
-    "wer was".split()
+    "wer was dies".split()
 )
 _MAX_NP = 14  # tokens: a speaker phrase longer than this is a parsing accident
 

@@ -121,6 +121,8 @@ _BROADCAST_LINE = re.compile(
 _HEADER_WINDOW = 600
 _DATED_FURNITURE = ("trailer", "date line", "header", "agency credit")
 _CLOSING_WINDOW = 500
+#: how far from the end a signature may stand above a box of facts or results
+_SIGNATURE_WINDOW = 3000
 #: the last lines of a text that may be its closing credit line ("Text: … am 15. Februar 2025")
 _CLOSING_LINES = 2
 
@@ -164,6 +166,9 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateVal
         if value is None or not _within(value, month, any_precision=True):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
+    signed = headers.signature_date(text[-_SIGNATURE_WINDOW:])
+    if signed is not None and _within(signed, month):
+        return DateValue(signed.value, signed.precision, False, "signature after the last paragraph")
     return _strong_label_line(text, month)
 
 

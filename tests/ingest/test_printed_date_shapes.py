@@ -171,3 +171,76 @@ def test_a_dotted_month_first_stamp_is_read_where_only_that_order_is_a_date(day:
         assert line_dates(line, day_first=True)[0][0] == day.isoformat()
     elif found is not None:  # "11.08.2019": read day first, as German pages write it
         assert found.value.value and found.value.value[:10] == f"{day.year}-{day.day:02d}-{day.month:02d}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Frist endet am Dienstag, 12.03.2024.",  # a sentence of the story
+        "Termin: 12.03.2024, 19 Uhr, Rathaus",  # dates of what the page announces
+        "Nächste Sitzung: 12.03.2024",
+        "Anmeldeschluss: 12. März 2024",
+        "Einsendeschluss ist der 12.03.2024",
+        "Stichtag: 12.03.2024",
+        "Deadline: March 12, 2024",
+        "Geboren am 12.03.1960 in Berlin",  # a person's date
+    ],
+)
+def test_a_date_of_something_else_under_the_headline_is_not_the_page_date(line: str) -> None:
+    assert read([*MENU, TITLE, line]).meta.published.value is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von der Redaktion am 12.03.2024",
+        "Ein Beitrag von unserer Redaktion am 12.03.2024",
+        "Politik | 12.03.2024",
+        "Veranstaltungen | Anna Muster | 12.03.2024",
+        "Termine und Tipps · 12. März 2024",
+        "Published March 12, 2024 at 2:05 p.m. ET",
+        "Anna Muster, dpa | 12.03.2024, 14:05 Uhr",
+    ],
+)
+def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
+    value = read([*MENU, TITLE, line]).meta.published.value
+    assert value and value.startswith("2024-03-12")
+
+
+def test_event_cues_are_words() -> None:
+    assert headers._CUES["event"] and all(w == w.strip().lower() and w for w in headers._CUES["event"])
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Das freut mich sehr.  (red, 21.6.2015)", "2015-06-21"),  # a newsroom's initials
+        ("Er habe das Spiel gewonnen. (jdo, 26. 10. 2015)", "2015-10-26"),  # "jdo" holds no weekday "do"
+        ("Die Schäden sind groß (APA, 29.4.2016)", "2016-04-29"),
+        ("Ein Ende ist nicht in Sicht.(Thomas Mayer aus Brüssel, 14.12.2015)", "2015-12-14"),
+        ("Bleibt die Frage. (Text: David Krutzler, Video: Maria von Usslar, 1.10.2015)", "2015-10-01"),
+        ("Die Sitzung war am Dienstag (12.3.2016)", None),  # told, no credit
+        ("Mehr dazu im Bericht. (siehe Bericht vom 12.3.2016)", None),
+        ("Wir berichteten (am 12.3.2016)", None),
+        ("Die Frist läuft (Anmeldung bis 12.3.2016)", None),
+    ],
+)
+def test_a_bracketed_signature_closes_the_article(text: str, day: str | None) -> None:
+    found = headers.closing_date(text)
+    assert (found.value if found else None) == day
+
+
+def test_a_signature_above_a_box_of_results_dates_the_article() -> None:
+    text = ("Rapid hatte nur einen Aussetzer, sagte der Trainer. (APA, 18.3.2016) SV Ried – SK Rapid Wien 1:2 (0:1) "
+            "Ried, Keine-Sorgen-Arena, 5.000 Zuschauer, SR Lechner")
+    found = headers.signature_date(text)
+    assert found is not None and found.value == "2016-03-18"
+    # must not fire: a bracketed date in the text without a credit, a date of something else
+    assert headers.signature_date("Der Bericht wurde vorgelegt. (12.3.2016) Danach ging es weiter.") is None
+    assert headers.signature_date("Er verwies darauf. (siehe Protokoll vom 12.3.2016) Danach ging es weiter.") is None
+
+
+@given(st.text(max_size=200))
+def test_signature_date_never_fails(text: str) -> None:
+    found = headers.signature_date(text)
+    assert found is None or (found.value is not None and found.precision in ("day", "minute"))

@@ -114,6 +114,9 @@ def test_function_words_and_leading_adverbs_are_not_subjects() -> None:
     assert _speaker(text, "ein harter Tag") == "Tom Berg"
     # Must not fire: a surname that looks like an adverb, with nothing after the verb, is the subject.
     assert _speaker("Fröhlich sagte am Montag, die Lage sei ernst.", "die Lage sei ernst") == "Fröhlich"
+    # "Dies sagte X": the demonstrative is the object, X speaks, and the next subjunctive sentence is X's.
+    text = "Der Parteichef will einen eigenen Kandidaten. Dies sagte Jan Brandt am Mittwoch. Ein Parteikandidat könne mehr erreichen."
+    assert _speaker(text, "Ein Parteikandidat könne") == "Jan Brandt"
     # "OB" is a title, not the conjunction "ob".
     assert _speaker("„Wir trauern“, sagte Münchens OB Dieter Reiter.", "Wir trauern") == "Dieter Reiter"
 
@@ -148,3 +151,14 @@ def test_subjunctive_sentence_naming_its_own_person() -> None:
             "Jonas Brandt wähle man selbstverständlich, er sei erfahren.")
     doc = analyse(text, extra=["entities.ner.v1"])
     assert find_quote(doc, "wähle man", "indirect").data["speaker_text"] != "Jonas Brandt"
+
+
+def test_verb_of_saying_after_und_shares_the_first_clause_subject() -> None:
+    text = "Die Tür ging auf. Da stand Heinrich auf und sagte: „Bitte nicht heute.“"
+    assert _speaker(text, "Bitte nicht heute") == "Heinrich"
+    text = "Die Mutter wartete. Indem kam auch schon das kleine Männchen auf ihn zu und sagte: „Guten Tag, Hans.“"
+    assert _speaker(text, "Guten Tag") == "kleine Männchen"
+    # Must not fire: coordinated subjects without a verb before "und" stay one speaker phrase.
+    doc = analyse("Die Polizei und die Feuerwehr erklärten, die Lage sei ruhig.")
+    q = find_quote(doc, "die Lage sei ruhig", "indirect")
+    assert q.data["speaker_span"] is not None and "Feuerwehr" in doc.text[q.data["speaker_span"][0] : q.data["speaker_span"][1]]
