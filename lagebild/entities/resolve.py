@@ -264,10 +264,15 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     _join_org_words(mentions, uf)
     _join_short_org_heads(mentions, uf, load_context().short_org_heads)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
+    # A long name the KB resolved has a "kb:" key and no "n:" key: index each name by one of its own
+    # mentions instead, so an acronym of a KB organisation ("GPS") still finds it.
     by_initials: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.form == "name" and m.label == "ORG" and len(m.norm.split()) >= 2:
-            by_initials[name_initials(m.norm)].add(m.norm)
+    org_at: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.form == "name" and m.label == "ORG":
+            org_at.setdefault(m.norm, i)
+            if len(m.norm.split()) >= 2:
+                by_initials[name_initials(m.norm)].add(m.norm)
     org_names = sorted({m.norm for m in mentions if m.form == "name" and m.label == "ORG" and not m.kb
                         and f"n:{m.norm}" in first})
     # names by the first letter of their first word: an acronym can only be spelt from names it starts
@@ -282,7 +287,9 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             acro = m.norm.replace(" ", "")
             cands = by_initials.get(acro)
             if cands and len(cands) == 1:
-                uf.union(first[f"n:{next(iter(cands))}"], i)
+                j = org_at[next(iter(cands))]
+                if not (m.kb and mentions[j].kb and m.kb != mentions[j].kb):  # two KB entities never merge
+                    uf.union(j, i)
             elif not cands and not m.kb:
                 # compound-part initials: "LKA" ↔ "Landeskriminalamt", "DWD" ↔ "Deutscher Wetterdienst"
                 if acro not in inner_of:
@@ -290,7 +297,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                     inner_of[acro] = {n for n in org_by_letter.get(letters[:1], ()) if _compound_acronym(acro, n)}
                 inner = inner_of[acro]
                 if len(inner) == 1:
-                    uf.union(first[f"n:{next(iter(inner))}"], i)
+                    uf.union(org_at[next(iter(inner))], i)
     # 5. Role mentions ("der Kreml-Chef"): the person this role is tied to in the document, else in the corpus.
     doc_roles: dict[tuple[str, str], set[int]] = defaultdict(set)
     corpus_roles: dict[str, set[int]] = defaultdict(set)

@@ -160,3 +160,15 @@ def test_a_bare_double_surname_joins_its_full_name() -> None:
     c = doc("c", "Baschar al-Quandri regiert. Quandri sprach.", [_name("Baschar al-Quandri", "PER"), _name("Quandri", "PER")])
     entities, _ = resolve_documents([c], load_kb())
     assert {m["text"] for m in by_name(entities, "Baschar al-Quandri")["mentions"]} == {"Baschar al-Quandri", "Quandri"}
+
+
+def test_an_acronym_of_a_kb_organisation_joins_it_without_failing() -> None:
+    # the long name resolves to a KB entry (no plain-name key); its acronym, and a one-word organisation
+    # spelt by compound initials, must still be looked up by a mention of their own
+    text = "Die Grüne Partei der Schweiz gewann. Die GPS jubelte. Das Landeskriminalamt ermittelt, das LKA schweigt."
+    d = doc("a", text, [("Grüne Partei der Schweiz", "ORG", {"form": "name"}), ("GPS", "ORG", {"form": "acronym"}),
+                        ("Landeskriminalamt", "ORG", {"form": "name"}), ("LKA", "ORG", {"form": "acronym"})])
+    entities, _ = resolve_documents([d], load_kb())
+    found = {frozenset(m["text"] for m in e["mentions"]) for e in entities}
+    assert frozenset({"Grüne Partei der Schweiz", "GPS"}) in found
+    assert frozenset({"Landeskriminalamt", "LKA"}) in found
