@@ -10,6 +10,7 @@ role mentions that the cross-document resolution links to a person when the corp
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -38,7 +39,7 @@ from lagebild.entities.normalize import (
 )
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
-from lagebild.store.lemma_dicts import is_known
+from lagebild.store.lemma_dicts import is_known, lemmatizer
 from lagebild.timex.lexicon import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
@@ -374,6 +375,35 @@ def _is_given(word: str, ctx: ContextLexicon) -> bool:
     return len(word) >= 4 and word[:1].isupper() and (word.casefold() if word.isascii() else fold_key(word)) in ctx.given_names
 
 
+def _given_left_out(toks: Sequence[Tok], k: int, ctx: ContextLexicon) -> bool:
+    """True if token ``k``, just before a person name, is a given name of that person.
+
+    Many given names are also words ("Roman", "Christ", "August"): a month, or a word after an
+    article, a number or an inflected adjective ("im neuen Roman", "am 3. August", "gläubiger
+    Christ") is read as the word.
+    """
+    word = toks[k].text
+    if not (word.isalpha() and _is_given(word, ctx)) or word.casefold() in MONTHS or word.casefold() in WEEKDAYS:
+        return False
+    if k == 0:
+        return True
+    before = toks[k - 1].text
+    if before.casefold() in ctx.noun_markers or any(ch.isdigit() for ch in before):
+        return False
+    return not (before.isalpha() and before.islower() and _inflected_adjective(before))
+
+
+def _inflected_adjective(word: str) -> bool:
+    """True for an inflected adjective ("neuen", "gläubiger"): a stem the dictionary knows plus an ending."""
+    lemma = _lemma_de(word)
+    return lemma != word and word.startswith(lemma) and word[len(lemma):] in ("e", "en", "er", "em", "es")
+
+
+@functools.lru_cache(maxsize=4096)
+def _lemma_de(word: str) -> str:
+    return str(lemmatizer(greedy=False).lemmatize(word, "de"))
+
+
 def _descriptor(word: str, ctx: ContextLexicon) -> bool:
     """True for a capitalised German word (the last part of a compound) that is no given name: a
     title or description standing before a name ("Landeshauptmann", "Ex-Nationaltorwart").
@@ -431,8 +461,8 @@ def mentions_in_tokens(
                 if k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha():
                     j = k + 1  # "Alexander Van [der Bellen]": the tagger stopped inside the surname
                     e = toks[j - 1].end
-            if (i > 0 and (j - i == 1 or _is_given(toks[i].text, ctx)) and _is_given(toks[i - 1].text, ctx)
-                    and toks[i - 1].text.isalpha() and not any(a <= i - 1 < b for a, b, _ in ents_list)):
+            if (i > 0 and (j - i == 1 or _is_given(toks[i].text, ctx)) and _given_left_out(toks, i - 1, ctx)
+                    and not any(a <= i - 1 < b for a, b, _ in ents_list)):
                 # "Reiner Erich Haseloff", "Kazım Abacı": a given name the tagger left out (also a word,
                 # "reiner", or a spelling it rarely saw)
                 i -= 1

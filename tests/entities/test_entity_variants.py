@@ -586,6 +586,28 @@ def test_a_double_given_name_the_tagger_cut_is_joined_again() -> None:
     assert "Kazım Quandrowski" in _found(text, ms) and "Reiner Landrat Quandrowski" not in _found(text, ms)
 
 
+def test_a_word_that_is_also_a_given_name_is_not_glued_onto_a_name() -> None:
+    # a month, a word after an article, a number or an inflected adjective is the word, not a given name
+    for text, name in [("Im neuen Roman Daniel Quandrowskis geht es um die Macht.", "Daniel Quandrowskis"),
+                       ("Termine am 3. August Olaf Westerburg in Halle.", "Olaf Westerburg"),
+                       ("Als gläubiger Christ Markus Quandrowski sprach er.", "Markus Quandrowski"),
+                       ("Sie las den Roman Daniel Westerburgs.", "Daniel Westerburgs"),
+                       ("Am Montag, 4. August Olaf Westerburg.", "Olaf Westerburg")]:
+        toks = _toks(text)
+        start = text.index(name)
+        a = next(k for k, t in enumerate(toks) if t.start == start)
+        b = next(k for k, t in enumerate(toks) if t.end == start + len(name))
+        _, ms = _mentions(text, [(a, b + 1, "PER")])
+        found = [text[m.start:m.end] for m in ms if m.label == "PER"]
+        assert found == [name], (text, found)
+    # a given name at a clause start or after a verb still joins
+    text = "Reiner Erich Westerburg kam. Dann sagte Reiner Erich Quandrowski nichts."
+    toks = _toks(text)
+    spans = [(k, k + 2, "PER") for k, t in enumerate(toks) if t.text == "Erich"]
+    _, ms = _mentions(text, spans)
+    assert {"Reiner Erich Westerburg", "Reiner Erich Quandrowski"} <= set(_found(text, ms))
+
+
 def test_acronym_letters_inside_a_word_must_start_a_word_of_their_own() -> None:
     a = doc("a", "Das Landeskriminalamt ermittelt, das LKA meldet. Der Textilriese Palmers und das Abkommen TTIP; "
                  "der Erzfeind Pakistan und die EPA.", [
