@@ -3,14 +3,17 @@
 "Die Grünen" of an Austrian text are the Austrian party, of a German text Bündnis 90/Die Grünen
 (``data/kb/shared_names.tsv``). The evidence is the document's own: its other KB mentions (a
 country by name, adjective or demonym, and the country of a party, an agency, a capital or a town
-it names) and its outlet's country-code domain (``country_domains`` in ``data/kb/context.toml``).
+it names, counted more in the mention's own sentence and most in its own phrase) and, to break a
+tie, its outlet's country-code domain (``country_domains`` in ``data/kb/context.toml``).
 The name goes to the entity of the country with the most evidence; without a clear lead it keeps
 the entity the KB lists first.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +27,15 @@ if TYPE_CHECKING:
 
 __all__ = ["country_evidence", "follow_historic_names", "resolve_shared_names"]
 
-_DOMAIN_WEIGHT = 2  # the outlet's domain counts as much as two mentions: a hint, not a verdict
+# The outlet's domain only breaks a tie: a German outlet reports on the Austrian Greens too. A country
+# named in the mention's own sentence outweighs the rest of the document, one named in its own phrase
+# ("die österreichischen Grünen", "die FDP in der Schweiz") decides.
+_MENTION_WEIGHT = 2
+_DOMAIN_WEIGHT = 1
+_SENTENCE_WEIGHT = 6
+_PHRASE_WEIGHT = 40
+_PHRASE_GAP = 10  # characters between a name and a country word of its own phrase (" in der ")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"„»“]?[A-ZÄÖÜ])|\n")
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,7 +59,7 @@ def country_evidence(mentions: Sequence[Mention], kb: KB, outlet: str | None, sk
             continue
         country = _country_of(m.kb, kb)
         if country:
-            votes[country] += 1
+            votes[country] += _MENTION_WEIGHT
     if outlet:
         tld = outlet.casefold().rstrip(".").rsplit(".", 1)[-1]
         country = _domains().get(tld)
@@ -78,12 +89,34 @@ def resolve_shared_names(text: str, mentions: Sequence[Mention], kb: KB, outlet:
             shared[k] = ids
     if not shared:
         return
-    votes = country_evidence(mentions, kb, outlet, frozenset(shared))
+    skip = frozenset(shared)
+    votes = country_evidence(mentions, kb, outlet, skip)
+    bounds = [0, *(x.end() for x in _SENTENCE_END.finditer(text)), len(text) + 1]
     for k, ids in shared.items():
-        ranked = sorted(((votes.get(_country_of(i, kb) or "", 0), -n, i) for n, i in enumerate(ids)), reverse=True)
+        local = votes + _near_evidence(text, mentions, k, kb, skip, bounds)
+        ranked = sorted(((local.get(_country_of(i, kb) or "", 0), -n, i) for n, i in enumerate(ids)), reverse=True)
         best = ranked[0][2] if ranked[0][0] > 0 and (len(ranked) < 2 or ranked[0][0] > ranked[1][0]) else ids[0]
         entry = kb.entries[best]
         mentions[k].kb, mentions[k].wikidata = entry.id, entry.wikidata
+
+
+def _near_evidence(text: str, mentions: Sequence[Mention], k: int, kb: KB, skip: frozenset[int],
+                   bounds: Sequence[int]) -> Counter[str]:
+    """Extra weight for the countries named in mention ``k``'s own sentence and phrase."""
+    m = mentions[k]
+    at = bisect.bisect_right(bounds, m.start) - 1
+    lo, hi = bounds[at], bounds[at + 1]
+    votes: Counter[str] = Counter()
+    for j, o in enumerate(mentions):
+        if j in skip or not o.kb or o.start < lo or o.end > hi:
+            continue
+        country = _country_of(o.kb, kb)
+        if not country:
+            continue
+        gap = text[o.end:m.start] if o.end <= m.start else text[m.end:o.start]
+        own_phrase = len(gap) <= _PHRASE_GAP and not any(ch in gap for ch in ",;:.!?()")
+        votes[country] += _PHRASE_WEIGHT if own_phrase else _SENTENCE_WEIGHT
+    return votes
 
 
 def follow_historic_names(text: str, mentions: Sequence[Mention], kb: KB) -> None:

@@ -559,6 +559,18 @@ def test_a_party_name_two_countries_share_goes_to_the_documents_country() -> Non
     assert _party_of("CDU und SPD in Berlin stritten mit der Grünen Alternative.", "Grünen Alternative") == "gruene-at"
 
 
+def test_a_country_named_beside_the_party_outweighs_the_outlets_domain() -> None:
+    # a German outlet reporting on another country's party: the sentence and the phrase decide
+    assert _party_of("In Österreich haben die Grünen bei der Wahl verloren.", "Grünen", "example.de") == "gruene-at"
+    assert _party_of("Die Grünen in der Schweiz legten zu, in Bern blieb es ruhig.", "Grünen", "example.de") == "gruene-ch"
+    assert _party_of("Die FDP in der Schweiz verlor Stimmen.", "FDP", "example.de") == "fdp-ch"
+    assert _party_of("Die österreichischen Grünen verloren.", "Grünen", "example.de") == "gruene-at"
+    # must not fire: the German party in a sentence of its own, another country named elsewhere
+    text = "Im Bundestag stimmten CDU und SPD dagegen, die Grünen dafür. Österreich schaute zu."
+    assert _party_of(text, "Grünen", "example.de") == "gruene"
+    assert _party_of(text, "Grünen", "example.at") == "gruene"
+
+
 def test_a_capital_acting_for_a_union_stands_for_it() -> None:
     text = "Brüssel warnt die Regierung. Das Treffen in Brüssel endete spät."
     _, ms = _mentions(text, [])
@@ -720,3 +732,4 @@ def test_a_lower_case_word_opening_a_sentence_is_no_name_but_a_surname_of_the_do
     found = [text[m.start:m.end] for m in ms]
     assert "Indes" not in found and "Zudem" not in found
     assert found == ["Anna Kurz", "Kurz", "Westerburg"]  # the given name joined the first, the surname stays
+
