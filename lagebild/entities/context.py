@@ -62,6 +62,7 @@ class ContextLexicon:
     given_names: frozenset[str] = frozenset()  # spelling-blind keys of given names (data/kb/given_names.txt)
     place_heads: tuple[str, ...] = ()  # endings of place names formed from nouns ("Schulstraße")
     name_particles: frozenset[str] = frozenset()  # "van", "der" inside surnames ("Van der Bellen")
+    calendar_name_heads: tuple[str, ...] = ()  # "Wochenzeitung [Freitag]": a calendar word after these is a name
     noun_markers: frozenset[str] = frozenset()  # articles, determiners: a capitalised word after them is a noun
 
     def org_head(self, word: str) -> bool:
@@ -137,6 +138,7 @@ def load_context() -> ContextLexicon:
     return ContextLexicon(
         given_names=given,
         name_particles=frozenset(w.casefold() for w in data.get("name_particles", ())),
+        calendar_name_heads=tuple(w.casefold() for w in data.get("calendar_name_heads", ())),
         noun_markers=frozenset(w.casefold() for w in data.get("noun_markers", ())),
         actor_verbs=frozenset(data.get("actor_verbs", ())),
         relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),

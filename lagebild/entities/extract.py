@@ -621,7 +621,8 @@ def extract_mentions(
     openers = {next((t.start for t in toks if t.text[:1].isalnum()), -1) for toks in sentences}
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
            and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))
-           and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None)
+           and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None
+                    and not _after_name_head(text, m.start, ctx))
            and not (m.source == "model" and not m.kb and m.start in openers
                     and _lower_case_word(text[m.start:m.end], surnames, ctx))]
     _strip_descriptors(text, out, ctx)
@@ -635,6 +636,15 @@ def extract_mentions(
     resolve_shared_names(text, out, kb, outlet)
     follow_historic_names(text, out, kb)
     return finish_norms(text, out, kb, ctx)
+
+
+def _after_name_head(text: str, start: int, ctx: ContextLexicon) -> bool:
+    """True if the word before ``start`` makes a calendar word a name ("Wochenzeitung Freitag")."""
+    before = _LAST_WORD.search(text[max(0, start - 40):start])
+    return bool(ctx.calendar_name_heads) and before is not None and before.group(1).casefold().endswith(ctx.calendar_name_heads)
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 
 
 def _lower_case_word(word: str, surnames: set[str], ctx: ContextLexicon) -> bool:

@@ -733,3 +733,14 @@ def test_a_lower_case_word_opening_a_sentence_is_no_name_but_a_surname_of_the_do
     assert "Indes" not in found and "Zudem" not in found
     assert found == ["Anna Kurz", "Kurz", "Westerburg"]  # the given name joined the first, the surname stays
 
+
+def test_a_calendar_word_after_a_name_head_is_a_name() -> None:
+    text = "Die Wochenzeitung Freitag berichtete , am Freitag kam Westerburg an ."
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Freitag": "ORG", "Westerburg": "LOC"}) for t in texts]
+
+    ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
+    found = [(m.start, text[m.start:m.end]) for m in ms]
+    assert (text.index("Freitag"), "Freitag") in found  # the newspaper stays
+    assert (text.rindex("Freitag"), "Freitag") not in found  # the weekday goes
