@@ -591,10 +591,14 @@ def as_of_label(label: str) -> bool:
     return any(m.end() == len(label) or date_at(label, m.end()) is not None for m in _AS_OF_OPENING.finditer(label))
 
 
+#: what links an event label to its date: a colon or a linking word ("Termin: …", "Einsendeschluss ist der …")
+_EVENT_LINK = r"(?:\s*:|\s+(?:ist|is|am|on|le|el|il))"
 #: a label of something the page announces right before its date ("Termin: 12.03.2024", "Einsendeschluss ist der
-#: 12.03.2024", "Deadline: March 12, 2024"), a linking word and a weekday between them allowed
+#: 12.03.2024", "Deadline: March 12, 2024"), a weekday between them allowed; a word that also names a section
+#: ("Termine", "Premiere") labels a date only with its colon or linking word ("Anna Muster | Termine 12.03.2024")
 _EVENT_LABEL = re.compile(
-    rf"(?<![\w-])(?:{_cue_pattern(_CUES['event'])})(?![\w-])(?:\s*:|\s+(?:ist|is|am|on|le|el|il))?\s*(?:[^\W\d_]+,?\s*)?$",
+    rf"(?<![\w-])(?:(?:{_cue_pattern(_CUES['event'])})(?![\w-]){_EVENT_LINK}?"
+    rf"|(?:{_cue_pattern(_CUES['event_section'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
     re.IGNORECASE,
 )
 

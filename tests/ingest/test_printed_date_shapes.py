@@ -183,6 +183,8 @@ def test_a_dotted_month_first_stamp_is_read_where_only_that_order_is_a_date(day:
         "Einsendeschluss ist der 12.03.2024",
         "Stichtag: 12.03.2024",
         "Deadline: March 12, 2024",
+        "Premiere am 12.03.2024 im Stadttheater",  # a section word with its linking word labels the date
+        "Termine: 12.03.2024",
         "Geboren am 12.03.1960 in Berlin",  # a person's date
     ],
 )
@@ -200,6 +202,9 @@ def test_a_date_of_something_else_under_the_headline_is_not_the_page_date(line: 
         "Termine und Tipps · 12. März 2024",
         "Published March 12, 2024 at 2:05 p.m. ET",
         "Anna Muster, dpa | 12.03.2024, 14:05 Uhr",
+        "Anna Muster | Termine 12.03.2024",  # a section word without a colon is a breadcrumb, not a label
+        "Sitzung 12.03.2024",
+        "Kultur › Premiere 12.03.2024",
     ],
 )
 def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
@@ -208,7 +213,8 @@ def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
 
 
 def test_event_cues_are_words() -> None:
-    assert headers._CUES["event"] and all(w == w.strip().lower() and w for w in headers._CUES["event"])
+    for kind in ("event", "event_section"):
+        assert headers._CUES[kind] and all(w == w.strip().lower() and w for w in headers._CUES[kind])
 
 
 @pytest.mark.parametrize(
