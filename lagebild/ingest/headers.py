@@ -122,6 +122,11 @@ def _cue_pattern(words: list[str]) -> str:
 _CUES = _header_cues()
 
 
+def _cue_words(*kinds: str) -> frozenset[str]:
+    """The single words of the cue ``kinds``, lowercase."""
+    return frozenset(w.lower() for kind in kinds for phrase in _CUES[kind] for w in phrase.split())
+
+
 _DATA_MONTHS, _DATA_WEEKDAYS = _header_names()
 MONTHS.update(_DATA_MONTHS)
 #: and those of the page-date parser (Polish, Czech, Finnish, Turkish, Russian, Arabic, Hindi …): one
@@ -436,13 +441,14 @@ def closing_date(line: str) -> DateValue | None:
 
 
 #: words before a date that make it part of a sentence ("am 03.06.2022 um 15:30 Uhr ereignete sich …")
-_IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
+_IN_SENTENCE = _cue_words("in_sentence")
 
 
 _WEEKDAY_WORD = re.compile(_WEEKDAY.removesuffix(r"\.?,?"), re.IGNORECASE)
 _STAMP_START = re.compile(rf"(?<!\d)\d|\b(?:{_MONTH})\b", re.IGNORECASE)
 _STAMP_RE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
-_LIFE_DATES = frozenset("geboren geb gestorben verstorben born died née né nata nato nacido nacida".split())
+#: words right before a person's birth or death date ("geboren am 12.03.1960")
+_LIFE_DATES = _cue_words("life")
 #: what stands right before a header date and marks it as one: an agency credit ("dpa/lby 03.06.2022"),
 #: a separator of joined header parts ("Von Anna Muster | 03.06.2022")
 _STAMP_LEAD = re.compile(rf"(?:{_CREDIT}\s*[|:,·•–-]?|[|·•])\s*$", re.IGNORECASE)
@@ -616,10 +622,8 @@ def life_date(text: str, pos: int) -> bool:
 
 
 #: lowercase words of a byline before its date ("von der Redaktion am 12.03.2024"), not of a sentence
-_BYLINE_LOWER = frozenset(
-    w.lower() for kind in ("byline", "desk") for phrase in _CUES[kind] for w in phrase.split()
-) | frozenset("der die das dem den des und and the von vom zum zur mit with".split())
-_ON_DAY = frozenset("am an on".split())
+_BYLINE_LOWER = _cue_words("byline", "desk", "byline_link")
+_ON_DAY = _cue_words("on_day")
 
 
 def on_day_in_sentence(line: str, pos: int) -> bool:

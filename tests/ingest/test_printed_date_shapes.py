@@ -250,3 +250,13 @@ def test_a_signature_above_a_box_of_results_dates_the_article() -> None:
 def test_signature_date_never_fails(text: str) -> None:
     found = headers.signature_date(text)
     assert found is None or (found.value is not None and found.precision in ("day", "minute"))
+
+
+@pytest.mark.parametrize("kind", ["life", "on_day", "in_sentence", "byline_link"])
+def test_sentence_and_life_words_are_data(kind: str) -> None:
+    # the words that tell a date of a sentence or a person's life are rows of data/ingest/header_cues.tsv
+    words = headers._CUES[kind]
+    assert words and all(w == w.strip().lower() for w in words)
+    read = {"life": headers._LIFE_DATES, "on_day": headers._ON_DAY, "in_sentence": headers._IN_SENTENCE,
+            "byline_link": headers._BYLINE_LOWER}[kind]
+    assert read == headers._cue_words(*(("byline", "desk", kind) if kind == "byline_link" else (kind,)))
