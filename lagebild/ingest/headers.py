@@ -366,6 +366,8 @@ def _signature_credit(prefix: str) -> bool | None:
     between commas or slashes ("Anna Muster, APA", "APA/red", "dare, jdo"). ``None`` when it holds no word at all,
     ``False`` for words of a sentence ("siehe Bericht vom")."""
     words_seen = _CREDIT_RE.search(prefix) is not None  # "(APA, 29.4.2016)"
+    if life_date(prefix, len(prefix)) or cited_date(prefix, len(prefix)):
+        return False  # "(Anna Muster, geb. 12.3.1950)", "(Quelle: Der Standard, 12.3.2016)": not the page's date
     for part in _SIGNATURE_PARTS.split(_CREDIT_RE.sub(" ", prefix)):
         words = re.findall(r"[^\W\d_]+\.?", _SIGNATURE_ROLE.sub("", part))
         if not words:
@@ -615,10 +617,16 @@ def event_date(text: str, pos: int) -> bool:
     return _EVENT_LABEL.search(text, max(line_start, pos - 40), pos) is not None
 
 
+#: a sign right before a person's date after a bracket or a comma ("Anna Muster (* 12.03.1960)", "(Hans Muster,
+#: † 12.3.2016)"); a bullet opening a line ("* 12.03.2024") or a separator ("Politik * 12.03.2024") marks no one's life
+_LIFE_MARK = re.compile(rf"[(,;][^\S\n]*(?:{_cue_pattern(_CUES['life_mark'])})[^\S\n]*$")
+
+
 def life_date(text: str, pos: int) -> bool:
-    """Whether the date at ``text[pos]`` is a person's birth or death ("geboren am 12.03.1960", "born June 14, 1958")."""
+    """Whether the date at ``text[pos]`` is a person's birth or death ("geboren am 12.03.1960", "born June 14, 1958",
+    "Anna Muster (* 12.03.1960)")."""
     before = _WORD_BEFORE.findall(text, max(0, pos - 30), pos)
-    return any(w.lower() in _LIFE_DATES for w in before[-2:])
+    return any(w.lower() in _LIFE_DATES for w in before[-2:]) or _LIFE_MARK.search(text, max(0, pos - 30), pos) is not None
 
 
 #: lowercase words of a byline before its date ("von der Redaktion am 12.03.2024"), not of a sentence

@@ -229,6 +229,13 @@ def test_event_cues_are_words() -> None:
         ("Mehr dazu im Bericht. (siehe Bericht vom 12.3.2016)", None),
         ("Wir berichteten (am 12.3.2016)", None),
         ("Die Frist läuft (Anmeldung bis 12.3.2016)", None),
+        ("So steht es im Bericht. (Quelle: APA, 12.3.2016)", "2016-03-12"),  # an agency credit signs the page
+        ("So steht es im Bericht. (Quelle: Der Standard, 12.3.2016)", None),  # a cited publication's date
+        ("So lo publicó el diario. (Fuente: El País, 12 de marzo de 2016)", None),
+        ("As the paper reported. (Source: The Guardian, 12 March 2016)", None),
+        ("Sie leitete das Haus bis zuletzt. (Anna Muster, geb. 12.3.1950)", None),  # a person's life date
+        ("Sie leitete das Haus bis zuletzt. (Anna Muster, *12.3.1950)", None),
+        ("Er leitete das Haus bis zuletzt. (Hans Muster, † 12.3.2016)", None),
     ],
 )
 def test_a_bracketed_signature_closes_the_article(text: str, day: str | None) -> None:
@@ -244,6 +251,21 @@ def test_a_signature_above_a_box_of_results_dates_the_article() -> None:
     # must not fire: a bracketed date in the text without a credit, a date of something else
     assert headers.signature_date("Der Bericht wurde vorgelegt. (12.3.2016) Danach ging es weiter.") is None
     assert headers.signature_date("Er verwies darauf. (siehe Protokoll vom 12.3.2016) Danach ging es weiter.") is None
+    assert headers.signature_date("Sie leitete das Haus. (Anna Muster, geb. 12.3.1950) Ried – Linz 1:2") is None
+    assert headers.signature_date("Das meldete die Zeitung. (Quelle: Der Standard, 12.3.2016) Ried – Linz 1:2") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "life"),
+    [
+        ("Anna Muster (* 12.03.1960) leitet das Haus", True),
+        ("Hans Muster, † 12.3.2016", True),
+        ("* 12.03.2024", False),  # a bullet
+        ("Politik * 12.03.2024", False),  # a separator
+    ],
+)
+def test_a_life_mark_before_a_date(line: str, life: bool) -> None:
+    assert headers.life_date(line, line.index("1")) is life
 
 
 @given(st.text(max_size=200))
