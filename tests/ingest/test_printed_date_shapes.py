@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lagebild.ingest import headers
 from lagebild.stages import meta
 from lagebild.stages.meta import _printed_day
-from tests.ingest.header_page import read
+from tests.ingest.header_page import BODY, read
 
 TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
 MENU = ["Startseite", "Politik", "Wirtschaft", "Sport"]
@@ -282,3 +282,14 @@ def test_sentence_and_life_words_are_data(kind: str) -> None:
     read = {"life": headers._LIFE_DATES, "on_day": headers._ON_DAY, "in_sentence": headers._IN_SENTENCE,
             "byline_link": headers._BYLINE_LOWER}[kind]
     assert read == headers._cue_words(*(("byline", "desk", kind) if kind == "byline_link" else (kind,)))
+
+
+@pytest.mark.parametrize(
+    ("tail", "value"),
+    [
+        ("(Quelle: Der Standard, 12.3.2016)", None),  # a paper's name holds "Stand", no label
+        ("(Stand: 12.3.2016)", "2016-03-12"),  # the label itself still dates the page
+    ],
+)
+def test_a_printed_label_is_a_whole_word(tail: str, value: str | None) -> None:
+    assert read([TITLE], body=[*BODY[:-1], BODY[-1] + " " + tail]).meta.published.value == value
