@@ -555,6 +555,8 @@ def weekday_in_sentence(line: str, pos: int) -> bool:
     before = list(_WORD_BEFORE.finditer(line, max(0, pos - 40), pos))
     if len(before) < 2 or before[-2].group().lower() not in _IN_SENTENCE or not _WEEKDAY_WORD.fullmatch(before[-1].group()):
         return False
+    if _published_before(line, before, len(before) - 2):
+        return False  # "This article was first published on Tuesday, 12 March 2024."
     if not line[: before[-2].start()].strip(" \t\"'„“»«(-–"):
         return True
     end = date_end(line, pos)
@@ -632,6 +634,14 @@ def life_date(text: str, pos: int) -> bool:
 #: lowercase words of a byline before its date ("von der Redaktion am 12.03.2024"), not of a sentence
 _BYLINE_LOWER = _cue_words("byline", "desk", "byline_link")
 _ON_DAY = _cue_words("on_day")
+#: a participle or label of the page's own publication before the preposition ("Originally published on …")
+_PUBLISHED_BEFORE = re.compile(rf"(?<![\w-])(?:{_cue_pattern(_CUES['published'])})(?![\w-])", re.IGNORECASE)
+
+
+def _published_before(line: str, words: list[re.Match[str]], prep: int) -> bool:
+    """Whether a participle of the page's publication stands among the three words before the preposition
+    ``words[prep]`` ("zuletzt aktualisiert am", "appears in print on"), not further back in a sentence."""
+    return _PUBLISHED_BEFORE.search(line, words[max(0, prep - 3)].start(), words[prep].start()) is not None
 
 
 def on_day_in_sentence(line: str, pos: int) -> bool:
@@ -644,6 +654,8 @@ def on_day_in_sentence(line: str, pos: int) -> bool:
         before = before[:-1]
     if not before or before[-1].group().lower() not in _ON_DAY:
         return False
+    if _published_before(line, before, len(before) - 1):
+        return False  # "Originally published on March 12, 2024.": the page's own date, told in a sentence
     lower = [w.group() for w in before[:-1] if w.group()[0].islower() and len(w.group()) >= 4
              and w.group().lower() not in _BYLINE_LOWER]
     if len(lower) >= 2:

@@ -293,3 +293,24 @@ def test_sentence_and_life_words_are_data(kind: str) -> None:
 )
 def test_a_printed_label_is_a_whole_word(tail: str, value: str | None) -> None:
     assert read([TITLE], body=[*BODY[:-1], BODY[-1] + " " + tail]).meta.published.value == value
+
+
+@pytest.mark.parametrize(
+    ("line", "told"),
+    [
+        ("Originally published on March 12, 2024.", False),  # the page's own publication, told in a sentence
+        ("Der Artikel wurde zuletzt aktualisiert am 12.03.2024.", False),
+        ("A version of this article appears in print on March 12, 2024, Section A, Page 1.", False),
+        ("Die Frist endet am Dienstag, 12.03.2024.", True),  # sentences of the story
+        ("Die Studie erschien am Dienstag, 12.03.2024, im Fachblatt.", True),
+        ("Die Zahlen, veröffentlicht von der Behörde, zeigen, dass am 12.03.2024 mehr kamen.", True),
+    ],
+)
+def test_a_publication_word_before_am_or_on_keeps_the_date(line: str, told: bool) -> None:
+    pos = next(i for i, c in enumerate(line) if c.isdigit() or line.startswith("March", i))
+    assert headers.on_day_in_sentence(line, pos) is told
+
+
+def test_a_print_edition_line_under_the_headline_dates_the_page() -> None:
+    line = "A version of this article appears in print on March 12, 2024, Section A, Page 1."
+    assert read([*MENU, TITLE, line]).meta.published.value == "2024-03-12"
