@@ -627,8 +627,14 @@ _LIFE_MARK = re.compile(rf"[(,;][^\S\n]*(?:{_cue_pattern(_CUES['life_mark'])})[^
 def life_date(text: str, pos: int) -> bool:
     """Whether the date at ``text[pos]`` is a person's birth or death ("geboren am 12.03.1960", "born June 14, 1958",
     "Anna Muster (* 12.03.1960)")."""
-    before = _WORD_BEFORE.findall(text, max(0, pos - 30), pos)
-    return any(w.lower() in _LIFE_DATES for w in before[-2:]) or _LIFE_MARK.search(text, max(0, pos - 30), pos) is not None
+    before = _WORD_BEFORE.findall(text, max(0, pos - 40), pos)
+    if before and _WEEKDAY_WORD.fullmatch(before[-1]):
+        before = before[:-1]  # "gestorben am Dienstag, 12.03.2024"
+    # the life word right before the date or before a lowercase preposition ("geboren am", "née le"); a name after
+    # it is a birth name, and the date the page's ("Anna Muster, geb. Meier | 12.03.2024", "Jane Doe, née Smith")
+    life = bool(before) and (before[-1].lower() in _LIFE_DATES or (
+        len(before) >= 2 and before[-1].islower() and before[-2].lower() in _LIFE_DATES))
+    return life or _LIFE_MARK.search(text, max(0, pos - 30), pos) is not None
 
 
 #: lowercase words of a byline before its date ("von der Redaktion am 12.03.2024"), not of a sentence

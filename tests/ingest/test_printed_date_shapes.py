@@ -205,6 +205,8 @@ def test_a_date_of_something_else_under_the_headline_is_not_the_page_date(line: 
         "Anna Muster | Termine 12.03.2024",  # a section word without a colon is a breadcrumb, not a label
         "Sitzung 12.03.2024",
         "Kultur › Premiere 12.03.2024",
+        "Anna Muster, geb. Meier | 12.03.2024",  # a birth name in the byline
+        "Jane Doe, née Smith | March 12, 2024",
     ],
 )
 def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
@@ -262,6 +264,10 @@ def test_a_signature_above_a_box_of_results_dates_the_article() -> None:
         ("Hans Muster, † 12.3.2016", True),
         ("* 12.03.2024", False),  # a bullet
         ("Politik * 12.03.2024", False),  # a separator
+        ("gestorben am Dienstag, 12.03.2024", True),  # a life word, a preposition and a weekday before the date
+        ("née le 12 mars 1960", True),
+        ("Anna Muster, geb. Meier | 12.03.2024", False),  # a birth name, then the page's date
+        ("Jane Doe, née Smith | 12 March 2024", False),
     ],
 )
 def test_a_life_mark_before_a_date(line: str, life: bool) -> None:
