@@ -346,7 +346,18 @@ _APPOINTMENT = frozenset(
     "termin termine frist anmeldung anmeldeschluss einsendeschluss bewerbungsschluss beginn start ab bis "
     "einlass vorverkauf ende deadline until from next".split()
 )
-_CLOSING_PLACE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}\s*,\s*$")
+#: a place before the date of a closing line, a linking word after its comma allowed ("Wien, am 12.03.2024")
+_CLOSING_PLACE = re.compile(
+    r"^\W{0,3}(?P<place>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*){0,2})\s*,\s*"
+    rf"(?:(?i:{_cue_pattern(_CUES['place_link'])})\s+)?$"
+)
+_PLACE_LINK = _cue_words("place_link")
+
+
+def _closing_place(prefix: str) -> bool:
+    """Whether ``prefix`` is a place of capitalised words and a comma, maybe a linking word ("Genève, le ")."""
+    m = _CLOSING_PLACE.match(prefix)
+    return m is not None and all(w[0].isupper() for w in m.group("place").split())
 _CLOSING_MARK = re.compile(r"[:|/©(]")
 #: a bracketed signature that follows the last sentence of a paragraph: "… statt. (APA, 12.9.2015)"
 _SIGNATURE = re.compile(r"(?:^|(?P<end>[.!?\"“”»«])|[\s)])\s*(\([^()\n]{2,100}\)?)\s*$")
@@ -435,9 +446,10 @@ def closing_date(line: str) -> DateValue | None:
         return value if credit or (credit is None and signed.group("end")) else None
     # agency credits ("dpa/lby", "dpa-infocom") and agency ids ("dpa:220603-99-530283/4") are no words
     words = re.findall(r"[^\W\d_]+", _CREDIT_RE.sub(" ", prefix))
-    if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES) for w in words):
+    if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES
+                                         and not (w in _PLACE_LINK and _closing_place(prefix))) for w in words):
         return None
-    if words and not (_CLOSING_MARK.search(prefix) or _CLOSING_PLACE.match(prefix)):
+    if words and not (_CLOSING_MARK.search(prefix) or _closing_place(prefix)):
         return None
     return value
 

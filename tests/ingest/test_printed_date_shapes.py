@@ -320,3 +320,21 @@ def test_a_publication_word_before_am_or_on_keeps_the_date(line: str, told: bool
 def test_a_print_edition_line_under_the_headline_dates_the_page() -> None:
     line = "A version of this article appears in print on March 12, 2024, Section A, Page 1."
     assert read([*MENU, TITLE, line]).meta.published.value == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Wien, am 12.03.2024", "2024-03-12"),  # a place, a linking word and the date close a letter or release
+        ("Berlin, den 12.03.2024", "2024-03-12"),
+        ("Genève, le 12 mars 2024", "2024-03-12"),
+        ("Madrid, el 12 de marzo de 2024", "2024-03-12"),
+        ("Sie kam, am 12.03.2024", None),  # a sentence
+        ("Die Frist endet, den 12.03.2024", None),
+        ("Anmeldung, am 12.03.2024", None),  # an appointment
+    ],
+)
+def test_a_closing_place_with_a_linking_word_dates_the_article(line: str, day: str | None) -> None:
+    found = headers.closing_date(line)
+    assert (found.value if found else None) == day
+    assert read([TITLE], footer=[line]).meta.published.value == day
