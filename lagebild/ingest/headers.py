@@ -370,6 +370,8 @@ _SIGNATURE_ROLE = re.compile(r"^\s*\(?[^\W\d_]+:\s*")
 #: words that make a bracket with a date no signature: an appointment, a preposition of time ("(am 12.3.2016)")
 _NOT_SIGNATURE = _APPOINTMENT | frozenset("am an vom seit bis ab zum zur nach vor um gegen zwischen siehe vgl on at since".split())
 _INITIALS = re.compile(r"[^\W\d_A-ZÄÖÜ]{2,6}\.?")
+#: a website that signs ("ORF.at", "derStandard.de", "news.ch"): its top-level domain is no word of a sentence
+_SITE_NAME = re.compile(r"(?<![\w.])[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,3}(?![\w.])")
 
 
 def _signature_credit(prefix: str) -> bool | None:
@@ -379,7 +381,7 @@ def _signature_credit(prefix: str) -> bool | None:
     words_seen = _CREDIT_RE.search(prefix) is not None  # "(APA, 29.4.2016)"
     if life_date(prefix, len(prefix)) or cited_date(prefix, len(prefix)):
         return False  # "(Anna Muster, geb. 12.3.1950)", "(Quelle: Der Standard, 12.3.2016)": not the page's date
-    for part in _SIGNATURE_PARTS.split(_CREDIT_RE.sub(" ", prefix)):
+    for part in _SIGNATURE_PARTS.split(_SITE_NAME.sub("Site", _CREDIT_RE.sub(" ", prefix))):
         words = re.findall(r"[^\W\d_]+\.?", _SIGNATURE_ROLE.sub("", part))
         if not words:
             continue

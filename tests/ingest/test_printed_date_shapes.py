@@ -338,3 +338,17 @@ def test_a_closing_place_with_a_linking_word_dates_the_article(line: str, day: s
     found = headers.closing_date(line)
     assert (found.value if found else None) == day
     assert read([TITLE], footer=[line]).meta.published.value == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Das sagte der Minister. (red, ORF.at/Agenturen, 12.3.2024)", "2024-03-12"),  # a website signs
+        ("Das sagte der Minister. (derStandard.at, 12.3.2024)", "2024-03-12"),
+        ("Das sagte der Minister. (siehe ORF.at vom 12.3.2024)", None),  # a reference to another page
+        ("Das sagte der Minister. (u.a. 12.3.2024)", None),
+    ],
+)
+def test_a_website_in_a_signature_is_a_name(text: str, day: str | None) -> None:
+    found = headers.closing_date(text)
+    assert (found.value if found else None) == day
