@@ -155,6 +155,15 @@ def test_the_dates_of_a_teaser_list_around_the_headline_are_not_the_page_date() 
     assert doc.meta.published.value == "2024-03-12T14:05"
 
 
+@pytest.mark.parametrize("between", [[], ["Von Anna Muster"]])
+def test_the_page_date_right_under_the_headline_heads_a_teaser_list_at_its_distance(between: list[str]) -> None:
+    # headline and date, then teasers as headline and date: the first date is the page's, the others are teasers'
+    teasers = ["Stadt plant neue Radwege", "11.03.2024", "Busfahrer streiken erneut", "10.03.2024"]
+    doc = read([*MENU, TITLE, *between, "12.03.2024", *teasers])
+    assert doc.meta.published.value == "2024-03-12"
+    assert sum(r.reason == "teaser date" for r in doc.removed) == 2
+
+
 def test_a_publication_and_an_update_line_are_no_teaser_list() -> None:
     doc = read([*MENU, TITLE, "Veröffentlicht: 12.03.2024", "Aktualisiert: 13.03.2024", "Von Anna Muster"])
     assert doc.meta.published.value == "2024-03-12"
