@@ -676,6 +676,8 @@ def on_day_in_sentence(line: str, pos: int) -> bool:
         return False
     if _published_before(line, before, len(before) - 1):
         return False  # "Originally published on March 12, 2024.": the page's own date, told in a sentence
+    if any(_ROLE_WORD.fullmatch(w.group()) for w in before[:-1]):
+        return False  # "Jane Doe, chief political correspondent, on Tuesday, March 12, 2024": a byline
     lower = [w.group() for w in before[:-1] if w.group()[0].islower() and len(w.group()) >= 4
              and w.group().lower() not in _BYLINE_LOWER]
     if len(lower) >= 2:
@@ -775,6 +777,8 @@ ROLE_TITLE = (
     r"(?:[\w-]+-)?(?:chef|nachrichten|online|politik|wirtschafts|sport|kultur|gast|lokal|auslands|us-|senior)?"
     r"(?:redakteur|korrespondent|reporter|autor|kolumnist|volontär|editor|correspondent|writer)(?:in)?"
 )
+#: a job title in a byline ("chief political correspondent", "Korrespondentin"): no word of a sentence
+_ROLE_WORD = re.compile(ROLE_TITLE, re.IGNORECASE)
 _AUTHOR_RE = re.compile(
     rf"^\W{{0,2}}(?:von|durch|by|{ROLE_TITLE}|autoren|text|(?:written|posted|published|reported)\s+by|"
     rf"(?:geschrieben|verfasst|veröffentlicht)\s+von|ein\s+(?:beitrag|kommentar|gastbeitrag|interview)\s+von)\s*:?\s+"

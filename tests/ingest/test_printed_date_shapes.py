@@ -186,6 +186,8 @@ def test_a_dotted_month_first_stamp_is_read_where_only_that_order_is_a_date(day:
     "line",
     [
         "Die Frist endet am Dienstag, 12.03.2024.",  # a sentence of the story
+        "Flights from Kyiv resume on March 12, 2024.",
+        "The deadline ends on Tuesday, March 12, 2024.",
         "Termin: 12.03.2024, 19 Uhr, Rathaus",  # dates of what the page announces
         "Nächste Sitzung: 12.03.2024",
         "Anmeldeschluss: 12. März 2024",
@@ -216,6 +218,8 @@ def test_a_date_of_something_else_under_the_headline_is_not_the_page_date(line: 
         "Kultur › Premiere 12.03.2024",
         "Anna Muster, geb. Meier | 12.03.2024",  # a birth name in the byline
         "Jane Doe, née Smith | March 12, 2024",
+        "Jane Doe reports from Kyiv on March 12, 2024",  # a byline's verb and a job title are no sentence
+        "Jane Doe, chief political correspondent, on Tuesday, March 12, 2024",
     ],
 )
 def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
