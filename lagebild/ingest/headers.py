@@ -364,11 +364,11 @@ _SIGNATURE = re.compile(r"(?:^|(?P<end>[.!?\"“”»«])|[\s)])\s*(\([^()\n]{2,
 #: the parts of a signature's credit ("Thomas Mayer aus Brüssel", "APA/red", "jmy, kub"), and the lowercase words a
 #: name part may hold ("aus Brüssel"); a newsroom signs with a lowercase abbreviation of a few letters ("red", "mahr")
 _SIGNATURE_PARTS = re.compile(r"[,;/–—]|\s-\s")
-_SIGNATURE_LINKS = frozenset("aus in from für for und and von van de zu".split())
+_SIGNATURE_LINKS = _cue_words("signature_link")
 #: the role a part of a signature credits ("Text: David Krutzler, Video: Maria von Usslar")
 _SIGNATURE_ROLE = re.compile(r"^\s*\(?[^\W\d_]+:\s*")
 #: words that make a bracket with a date no signature: an appointment, a preposition of time ("(am 12.3.2016)")
-_NOT_SIGNATURE = _APPOINTMENT | frozenset("am an vom seit bis ab zum zur nach vor um gegen zwischen siehe vgl on at since".split())
+_NOT_SIGNATURE = _APPOINTMENT | _cue_words("not_signature")
 _INITIALS = re.compile(r"[^\W\d_A-ZÄÖÜ]{2,6}\.?")
 #: a website that signs ("ORF.at", "derStandard.de", "news.ch"): its top-level domain is no word of a sentence
 _SITE_NAME = re.compile(r"(?<![\w.])[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,3}(?![\w.])")

@@ -293,14 +293,16 @@ def test_signature_date_never_fails(text: str) -> None:
     assert found is None or (found.value is not None and found.precision in ("day", "minute"))
 
 
-@pytest.mark.parametrize("kind", ["life", "on_day", "in_sentence", "byline_link"])
+@pytest.mark.parametrize("kind", ["life", "on_day", "in_sentence", "byline_link", "signature_link", "not_signature"])
 def test_sentence_and_life_words_are_data(kind: str) -> None:
-    # the words that tell a date of a sentence or a person's life are rows of data/ingest/header_cues.tsv
+    # the words that tell a date of a sentence, a person's life or a signature are rows of data/ingest/header_cues.tsv
     words = headers._CUES[kind]
     assert words and all(w == w.strip().lower() for w in words)
     read = {"life": headers._LIFE_DATES, "on_day": headers._ON_DAY, "in_sentence": headers._IN_SENTENCE,
-            "byline_link": headers._BYLINE_LOWER}[kind]
-    assert read == headers._cue_words(*(("byline", "desk", kind) if kind == "byline_link" else (kind,)))
+            "byline_link": headers._BYLINE_LOWER, "signature_link": headers._SIGNATURE_LINKS,
+            "not_signature": headers._NOT_SIGNATURE - headers._APPOINTMENT}[kind]
+    expected = {"byline_link": ("byline", "desk", kind)}.get(kind, (kind,))
+    assert read == headers._cue_words(*expected) - (headers._APPOINTMENT if kind == "not_signature" else frozenset())
 
 
 @pytest.mark.parametrize(
