@@ -272,6 +272,8 @@ def test_bare_count_without_a_people_frame_or_not_opening_the_sentence_is_no_cou
         "Der Stadtrat diskutierte am Abend über zwölf Anträge der Opposition.",
         "Das Amt stellte eine Rechnung über 1.250 Euro aus.",
         "Der Zoo freut sich über 7 Küken.",
+        "Die Fraktion verfügt über 416 Sitze.",
+        "Er bekam eine Rechnung über 396 Euro.",
     ],
 )
 def test_ueber_as_the_preposition_of_a_verb_or_noun_is_no_hedge(text: str) -> None:
@@ -285,6 +287,14 @@ def test_ueber_as_the_preposition_of_a_verb_or_noun_is_no_hedge(text: str) -> No
         "Die Polizei berichtete von über 200 Verletzten.",  # "von über": the hedge of the object
         "Bis heute wurden weltweit über 10.000 Menschen infiziert.",
         "Der Verband berichtete, dass über 300 Betriebe schließen mussten.",  # a clause between
+        # nouns of the same stems as the verbs, and other verbs, take no "über" of their own
+        "Die Entscheidung betrifft über 400 Familien im Hochwassergebiet.",
+        "Die Abstimmung ergab über 60 Prozent Zustimmung.",
+        "Informierten Kreisen zufolge sind über 300 Soldaten im Einsatz.",
+        "Nach informierten Kreisen sind über 300 Soldaten im Einsatz.",
+        # a noun governs "über" only right before it ("eine Rechnung über 396 Euro"), not across a verb
+        "Der Auftrag sichert über 1000 Arbeitsplätze.",
+        "Der Kredit kostet den Staat über 5 Milliarden Euro.",
     ],
 )
 def test_ueber_before_a_figure_stays_a_hedge_elsewhere(text: str) -> None:
