@@ -92,8 +92,8 @@ def prior_pairs(text: str, quantities: list[Quantity], sentences: list[tuple[int
 _NOUN_AFTER = re.compile(r"\s+(?:(?:der|des)\s+)?[A-ZÄÖÜ]")
 
 
-def _noun_key(unit: str) -> str:
-    return unit.lower().rstrip("n")  # "Tote"/"Toten", "Verletzte"/"Verletzten"
+def _noun_key(unit: str | None) -> str:
+    return (unit or "").lower().rstrip("n")  # "Tote"/"Toten", "Verletzte"/"Verletzten"
 
 
 def _counts_the_same(text: str, new: Quantity, old: Quantity) -> bool:
