@@ -302,7 +302,7 @@ def test_a_count_read_as_a_year_is_no_time_of_the_figure_before() -> None:
 def test_a_share_of_a_market_or_the_economy_is_no_vote_share() -> None:
     doc = analyse("Nach der Wahl stieg der Marktanteil der Firma Acme auf 14 Prozent.", outlet="outlet",
                   extra=["entities.ner.v1"])
-    assert {a.data["measure"] for a in doc.of_kind("claim")} == {"percent"}
+    assert {a.data["measure"] for a in doc.of_kind("claim")} == {"rate:marktanteil"}  # the market share it names
     doc = analyse("Bei einer Erhebung von Infratest dimap kam die Union auf 29 Prozent.", outlet="outlet",
                   extra=["entities.ner.v1"])
     assert {a.data["measure"] for a in doc.of_kind("claim")} == {"vote_share"}
