@@ -250,10 +250,11 @@ def load_measures(path: str | None = None) -> MeasureVocab:
 
 def _rate_nouns(entry: dict[str, list[str]]) -> re.Pattern[str] | None:
     """Compounds ending in a rate suffix ("Arbeitslosenquote", "Marktanteils"; not a bare "Quote", which does not say
-    of what) and whole rate nouns ("Inflation"), inflected; group 1 is the uninflected noun."""
+    of what) and whole rate nouns ("Inflation"), inflected; group 1 is the uninflected noun. The stem before the tail
+    ends in a consonant, as compounds' stems and linking letters do: "Emirate", "Piraten" are no rates."""
     tails = "|".join(re.escape(t.lower()) for t in entry.get("suffixes", []))
     nouns = "|".join(re.escape(n) for n in entry.get("nouns", []))
-    parts = ([rf"[A-ZÄÖÜ][\w-]*?(?:{tails})"] if tails else []) + ([nouns] if nouns else [])
+    parts = ([rf"[A-ZÄÖÜ][\w-]*?[b-df-hj-np-tv-zß](?:{tails})"] if tails else []) + ([nouns] if nouns else [])
     if not parts:
         return None
     return re.compile(rf"(?<![\w-])((?:{'|'.join(parts)}))(?:e?s|e?n)?(?![\w-])")

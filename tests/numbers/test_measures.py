@@ -92,6 +92,10 @@ def test_percentages_need_their_context() -> None:
     # a bare "Quote" or "Anteil" does not say of what; an unrelated word ending in a rate tail is no rate noun
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Quote lag bei 40 Prozent", sentence="") == "percent"
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Der Anteil lag bei 40 Prozent", sentence="") == "percent"
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Emirate steigerten die Förderung um 5 Prozent",
+                          sentence="") == "percent"
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Der Marktanteil stieg auf 14 Prozent",
+                          sentence="") == "rate:marktanteil"
     assert vocab.label("rate:arbeitslosenquote") == "arbeitslosenquote"
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="", sentence="Nach dem vorläufigen Endergebnis kam sie auf 31 Prozent") == "vote_share"
     # survey results and forecasts of other things are no vote shares by their words alone
