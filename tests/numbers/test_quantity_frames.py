@@ -308,3 +308,19 @@ def test_a_magnitude_is_shared_by_a_bare_number_after_it_like_a_count() -> None:
     # a number with its own noun after a magnitude keeps it; a duration is no magnitude
     assert _found("Ein Beben der Stärke 6,1 erschütterte die Region, 3 Häuser stürzten ein.")[1] == (3.0, "Häuser", "after")
     assert _found("Das Beben der Stärke 5,2 dauerte 12 Sekunden.") == [(5.2, "Stärke", "before")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare number later in the sentence is no magnitude unless it reads like one: a decimal near the first
+        "Nach dem Beben der Stärke 7,1 konnten die Retter 14 aus den Trümmern befreien.",
+        "Nach dem Beben der Stärke 7,1 konnten die Retter 7 aus den Trümmern befreien.",
+        "Das Beben der Stärke 6,4 erschütterte am Morgen die Region, bis zum Abend meldeten die Behörden 37 und "
+        "korrigierten die Zahl der Toten später auf 41.",
+        "Das Beben hatte eine Stärke von 7,8, die Regierung meldete 2 und dann 5.",
+    ],
+)
+def test_a_bare_count_after_a_magnitude_is_no_magnitude(text: str) -> None:
+    found = _found(text)
+    assert found[0][1] == "Stärke" and all(unit != "Stärke" for _, unit, _ in found[1:])
