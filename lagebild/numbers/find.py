@@ -34,11 +34,14 @@ _NOT_NOUNS = frozenset(
     "dies diese dieser dieses laut seit bis ab".split()
 )
 _WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend".split())
-#: Words right before a number that make it a label, not a quantity.
+#: Words right before a number that make it a label, not a quantity; plurals name several labels ("die Linien 5
+#: bzw. 7"), only of nouns that never end a clause before a count ("Folgen: 5 Menschen starben" is a count).
 _LABEL_BEFORE = re.compile(
-    r"(?<![\w-])(?:lesezeit|seite|seiten|s\.|nr\.?|nummer|kapitel|artikel|art\.|paragraf|paragraph|§|abs\.|absatz|"
+    r"(?<![\w-])(?:lesezeit|seite|seiten|s\.|nr\.?|nummer|nummern|kapitel|artikel|art\.|paragraf|paragraph|"
+    r"paragrafen|paragraphen|§|abs\.|absatz|"
     r"platz|rang|kommentare?|folge|staffel|teil|band|jahrgang|anno|saison|tabelle|abbildung|grafik|"
-    r"zimmer|gleis|linie|version|stufe|level|runde|spieltag|minute|hausnummer|tel\.?|telefon|fax|plz|top)"
+    r"zimmer|gleis|gleise|gleisen|linie|linien|version|stufe|level|runde|spieltag|minute|hausnummer|hausnummern|"
+    r"tel\.?|telefon|fax|plz|top)"
     r"[\s:]*\(?$",
     re.IGNORECASE,
 )

@@ -217,6 +217,18 @@ def test_respectively_pair_without_a_counted_second_number_is_no_count(text: str
     assert _found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Linien 5 bzw. 7 Busse fahren nicht.",  # line numbers: a label noun in the plural before the first
+        "Auf den Gleisen 3 bzw. 4 Züge stehen still.",
+        "Die Paragrafen 12 bzw. 14 Absätze regeln das.",
+    ],
+)
+def test_respectively_pair_after_a_plural_label_noun_shares_no_noun(text: str) -> None:
+    assert all(unit_from != "ellipsis" for _, _, unit_from in _found(text))
+
+
 def test_hedged_count_closing_its_sentence_after_a_place_shares_the_noun() -> None:
     assert _found("In der Provinz starben 1.651 Menschen, in Hatay mehr als 800.") == [
         (1651.0, "Menschen", "after"), (800.0, "Menschen", "ellipsis")]
