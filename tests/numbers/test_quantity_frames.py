@@ -198,6 +198,7 @@ def test_a_part_of_a_counted_whole() -> None:
          [(38790, "Personen", "ellipsis"), (38443, "Personen", "after")]),
         ("Das Land zahlt 3 bzw. 4 Millionen Euro Soforthilfe.", [(3e6, "Euro", "ellipsis"), (4e6, "Euro", "after")]),
         ("Die Verluste werden auf 360.000 bzw. etwa 1 Mio. Euro geschätzt.", [(360000, "Euro", "ellipsis"), (1e6, "Euro", "after")]),
+        ("Es wurden 300 bzw. gut 200 Menschen festgenommen.", [(300, "Menschen", "ellipsis"), (200, "Menschen", "after")]),
     ],
 )
 def test_respectively_pair_shares_the_noun(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -253,6 +254,7 @@ def test_hedged_final_count_without_a_place_before_is_not_read_as_the_same_count
         ("Mehr als 200 mussten evakuiert werden.", 200.0),
         ("Mindestens 14 wurden verletzt, drei davon schwer.", 14.0),
         ("40 wurden verletzt.", 40.0),
+        ("Weniger als 20 wurden verletzt.", 20.0),  # any hedge of the vocabulary, capitalised
     ],
 )
 def test_numeral_or_hedged_count_opening_a_sentence_before_a_people_frame(text: str, value: float) -> None:
