@@ -132,7 +132,7 @@ MONTHS.update(_DATA_MONTHS)
 #: and those of the page-date parser (Polish, Czech, Finnish, Turkish, Russian, Arabic, Hindi …): one
 #: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19"), each also without
 #: its accents ("12 ΜΑΡΤΙΟΥ 2024": Greek capitals drop them)
-_NAMES = sorted({n for name in {*MONTHS, *page_dates.MONTH_SPELLINGS} for n in (name, page_dates.fold_accents(name))},
+_NAMES = sorted({n for name in {*MONTHS, *page_dates.MONTH_SPELLINGS} for n in page_dates.written_forms(name)},
                 key=len, reverse=True)
 #: the one lookup ``_month`` uses: a name added above is read, not dropped
 MONTHS = {page_dates.month_key(k): v for k, v in MONTHS.items()} | page_dates.MONTHS
@@ -142,7 +142,7 @@ _WEEKDAY = (
     r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
     r"sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
-    + "|".join(sorted(map(re.escape, {n for w in _DATA_WEEKDAYS for n in (w, page_dates.fold_accents(w))}), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, {n for w in _DATA_WEEKDAYS for n in page_dates.written_forms(w)}), key=len, reverse=True))
     + r")\.?,?"
 )
 _KEYWORD = (
