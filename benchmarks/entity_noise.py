@@ -15,7 +15,7 @@ PERSON/ORGANIZATION*/LOCATION* spans) and on GermEval 2014 dev (outer chunks, se
 one per line): ``unsupported`` is that share, the noise a reader sees as fact. SmartData marks
 only its own types, so its figure is an upper bound.
 
-Usage: ``python benchmarks/entity_noise.py [--n 1000] [--gold-docs 300]``.
+Usage: ``python benchmarks/entity_noise.py [--n 1000] [--gold-docs 300] [--skip-gold] [--top 30]``.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def example_docs() -> list[tuple[str, str, str | None]]:
     return out
 
 
-def noise(docs: list[Document], outlets: dict[str, str | None]) -> dict[str, Any]:
+def noise(docs: list[Document], outlets: dict[str, str | None], n_top: int = 30) -> dict[str, Any]:
     kb = load_kb(())
     ctx = load_context()
     entities, _ = resolve_documents(docs, kb)
@@ -86,17 +86,17 @@ def noise(docs: list[Document], outlets: dict[str, str | None]) -> dict[str, Any
         docs_of = {m["doc"] for m in ent["mentions"]}
         if any(is_outlet_name(m["text"], outlet_keys(outlets.get(m["doc"]))) for m in ent["mentions"] if m["doc"] in docs_of):
             outlet.append(ent["name"])
-    top = Counter({e["name"]: len(e["mentions"]) for e in entities}).most_common(30)
+    top = Counter({f'{e["name"]} {e["type"]}' if n_top > 30 else e["name"]: len(e["mentions"]) for e in entities}).most_common(n_top)
     return {"entities": len(entities), "per_country": per_country, "currency": currency, "outlet": outlet, "top": top}
 
 
-def run(items: list[tuple[str, str, str | None]], plain: bool = False) -> tuple[dict[str, Any], float]:
+def run(items: list[tuple[str, str, str | None]], plain: bool = False, n_top: int = 30) -> tuple[dict[str, Any], float]:
     """Run the stages over ``items``; ``plain`` hides the outlet from the pipeline (text without a URL)
     while the noise count still knows it."""
     t0 = time.perf_counter()
     docs = [run_stages(text, STAGES, doc_id=doc_id, outlet=None if plain else outlet) for doc_id, text, outlet in items]
     secs = time.perf_counter() - t0
-    return noise(docs, {d: o for d, _, o in items}), secs
+    return noise(docs, {d: o for d, _, o in items}, n_top), secs
 
 
 _NAME_FORMS = ("name", "acronym", "metonym")
@@ -164,6 +164,7 @@ def main() -> None:
     ap.add_argument("--germeval-sentences", type=int, default=2200)
     ap.add_argument("--plain", action="store_true", help="10kGNAD as plain text: the pipeline is not told the outlet")
     ap.add_argument("--skip-gold", action="store_true", help="only the example corpus and 10kGNAD")
+    ap.add_argument("--top", type=int, default=30, help="most frequent entities listed (over 30: with their type)")
     args = ap.parse_args()
     for name, gdocs in ((f"SmartData news ({args.gold_docs} docs)", smartdata_docs(args.gold_docs)),
                         (f"GermEval 2014 dev ({args.germeval_sentences} sentences)", germeval_docs(args.germeval_sentences))) if not args.skip_gold else ():
@@ -171,12 +172,12 @@ def main() -> None:
         print(f"== {name}: {total} name mentions, unsupported {bad} ({bad / max(total, 1):.3f})")
         print("  most frequent unsupported:", ", ".join(f"{t} ({c})" for t, c in ex.most_common(15)))
     for name, items in (("examples/ru-kp-treaty", example_docs()), (f"10kGNAD first {args.n}", gnad_docs(args.n))):
-        res, secs = run(items, plain=args.plain and name.startswith("10kGNAD"))
+        res, secs = run(items, plain=args.plain and name.startswith("10kGNAD"), n_top=args.top)
         print(f"== {name}: {len(items)} docs, {secs:.1f} s, {res['entities']} entities")
         for key in ("per_country", "currency", "outlet"):
             vals = res[key]
             print(f"  {key}: {len(vals)} {sorted(set(vals))[:15]}")
-        print("  top30:", ", ".join(f"{n} ({c})" for n, c in res["top"]))
+        print(f"  top{args.top}:", ", ".join(f"{n} ({c})" for n, c in res["top"]))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ rules tuned on the dev half only) and on the shared Redewiedergabe portion, then
 ``speech.rules.v1`` + ``claims.rules.v1`` per article on 10kGNAD news texts.
 
 Usage: .venv/bin/python benchmarks/speech.py [--split test|dev|all] [--rw-limit N] [--speed-docs N]
+       .venv/bin/python benchmarks/speech.py --gnad-sample OFFSET [--gnad-acts N]   (speakers to judge by hand)
 """
 
 from __future__ import annotations
@@ -50,12 +51,45 @@ def speed(n_docs: int) -> str:
             f"p95 {sorted(times)[int(0.95 * len(times)) - 1]:.2f} ms CPU per article (1 core, no entities)")
 
 
+def gnad_sample(offset: int, n_acts: int, n_docs: int = 200) -> str:
+    """Print speech acts with a speaker from 10kGNAD test articles, for judging speakers by hand.
+
+    The articles are shuffled with a fixed seed; ``offset`` selects which ``n_docs`` of them, so
+    that a sample read while changing rules and a later held-out sample never share an article.
+    """
+    import random
+
+    path = SHARED / "10kgnad_articles" / "test.csv"
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter=";", quotechar="'"))
+    rng = random.Random(7)
+    rng.shuffle(rows)
+    acts = []
+    for _label, text in rows[offset : offset + n_docs]:
+        doc = run_stages(text, ["segment.rules.v1", "entities.ner.v1", "speech.rules.v1"])
+        acts.extend((doc.text, a) for a in doc.of_kind("quote") if a.label != "reported" and a.data.get("speaker_text"))
+    rng.shuffle(acts)
+    out = []
+    for k, (text, a) in enumerate(acts[:n_acts]):
+        d, (s, e) = a.data, (a.span.start, a.span.end)
+        out.append(f"### {k} {a.label} {d['speaker_resolution']} speaker={d['speaker_text']!r} cue={d.get('cue_text')!r}")
+        out.append("    " + " ".join((text[max(0, s - 350) : s] + " [[ " + text[s:e][:300] + " ]] " + text[e : e + 150]).split()))
+    out.append(f"{len(acts)} speech acts with a speaker in {n_docs} articles")
+    return "\n".join(out)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="test", choices=["dev", "test", "all"])
     ap.add_argument("--rw-limit", type=int, default=None, help="score only the first N Redewiedergabe samples")
     ap.add_argument("--speed-docs", type=int, default=300)
+    ap.add_argument("--gnad-sample", type=int, default=None, metavar="OFFSET",
+                    help="print speech acts from 200 shuffled 10kGNAD articles starting at OFFSET for hand judgement, then stop")
+    ap.add_argument("--gnad-acts", type=int, default=52)
     args = ap.parse_args()
+    if args.gnad_sample is not None:
+        print(gnad_sample(args.gnad_sample, args.gnad_acts))
+        return 0
     stages = ["segment.rules.v1", "entities.ner.v1", "speech.rules.v1"]
     if (SHARED / "trafilatura_evalset").is_dir():
         print(evaluate_news(GOLD, SHARED, args.split, stages, None))

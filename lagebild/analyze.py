@@ -11,8 +11,9 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
+from pathlib import Path
 from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult
@@ -34,7 +35,8 @@ from lagebild.store.rows import DocumentRows, document_rows
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "recompute_corpus"]
+__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "corpus_views", "recompute_corpus", "view_kinds",
+           "write_outputs"]
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
 STORIES_STAGE = "stories.v1"
@@ -59,9 +61,6 @@ class RunReport:
     stats: StageStats = field(default_factory=StageStats)
     seconds: float = 0.0
     corpus: CorpusResult | None = None
-    #: every stored document after the run, in id order, as the cross-source stages saw it: the
-    #: export and the report use these instead of reading the store again
-    documents: list[Document] = field(default_factory=list)
     #: CPU seconds of the calling process by phase: "read", "transfer" (to and from the workers),
     #: "store", "load" (reading documents back), "compare:<stage>", "save corpus"
     main_cpu: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
@@ -219,9 +218,11 @@ def analyze_paths(
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     pending = _PendingSources()
     docs = _timed(_new_documents(paths, store, report, on_error, pending, limits, read_jobs, executor, analysis), cpu, "read")
-    # The cross-source stages need every document in memory anyway: keeping the analysed ones
-    # spares reading them back from the store (same content: the store keeps their JSON form).
+    # The corpus-wide cross-source stages read every document, but only some of its annotations:
+    # the analysed documents are kept as such views (the store keeps them whole), stored ones read as views.
+    kinds = view_kinds(config.compare_stages)
     analysed: dict[str, Document] = {}
+    counts: dict[str, int] = {}
     signatures: dict[str, Signature] = {}
     # The workers also serialise each document for the store (``document_rows``) and shingle it for
     # the duplicate search: here only the inserts remain, one transaction per chunk of documents.
@@ -235,7 +236,8 @@ def analyze_paths(
         _save_signatures(store, chunk)
         cpu["store"] += time.thread_time() - t
         for result in chunk:
-            analysed[result.doc.id] = result.doc
+            # only what the corpus-wide stages read is kept; the per-story stages read a story's documents whole from the store
+            analysed[result.doc.id] = result.doc if kinds is None else _view(result.doc, kinds, counts)
             if result.extra is not None and result.extra.signature is not None:
                 signatures[result.doc.id] = result.extra.signature
             report.ok += 1
@@ -251,9 +253,14 @@ def analyze_paths(
     rest = "pipeline" if isinstance(executor, InlineExecutor) else "transfer"  # in-process: the stages themselves
     cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
     report.phase_wall["documents"] = time.perf_counter() - started
-    report.documents = corpus_documents(store, analysed, timings=cpu)
+    if kinds is None:
+        corpus = corpus_documents(store, analysed, timings=cpu)
+    else:
+        corpus = corpus_views(store, kinds, analysed, counts, timings=cpu)
     analysed.clear()
-    report.corpus = compare_and_save(store, report.documents, config, timings=cpu, signatures=signatures, reuse=not recompute)
+    report.corpus = compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
+                                     counts=counts if kinds is not None else None)
+    del corpus
     signatures.clear()
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
@@ -369,6 +376,52 @@ def corpus_documents(
     return docs
 
 
+def view_kinds(stages: Iterable[str]) -> frozenset[str] | None:
+    """The annotation kinds the corpus-wide ``stages`` read (``BUILTIN_CORPUS_KINDS``); None when one of them
+    is not known to read only some (it gets whole documents, and so do they all)."""
+    from lagebild.compare import is_per_story
+    from lagebild.compare.builtin import BUILTIN_CORPUS_KINDS
+
+    kinds: set[str] = set()
+    for name in stages:
+        if is_per_story(name):
+            continue
+        if name not in BUILTIN_CORPUS_KINDS:
+            return None
+        kinds |= BUILTIN_CORPUS_KINDS[name]
+    return frozenset(kinds)
+
+
+def _view(doc: Document, kinds: frozenset[str], counts: dict[str, int]) -> Document:
+    """``doc`` with only its annotations of ``kinds`` (their number in all noted in ``counts``)."""
+    counts[doc.id] = len(doc.annotations)
+    return replace(doc, annotations=[a for a in doc.annotations if a.kind in kinds], _ids=set())
+
+
+def corpus_views(
+    store: Store, kinds: frozenset[str], loaded: Mapping[str, Document] | None = None, counts: dict[str, int] | None = None,
+    *, timings: MutableMapping[str, float] | None = None,
+) -> list[Document]:
+    """Every stored document in id order as a view with only its annotations of ``kinds`` (``loaded``: views at hand).
+
+    ``counts`` receives each read document's number of annotations in all (the story fingerprints count them).
+    """
+    t = time.process_time()
+    loaded = loaded or {}
+    ids = store.document_ids()
+    missing = [i for i in ids if i not in loaded]
+    read: dict[str, Document] = {}
+    for k in range(0, len(missing), 500):
+        for i, (doc, n) in store.get_document_views(missing[k : k + 500], kinds).items():
+            read[i] = doc
+            if counts is not None:
+                counts[i] = n
+    docs = [d for i in ids if (d := loaded.get(i) or read.get(i)) is not None]
+    if timings is not None:
+        timings["load"] += time.process_time() - t
+    return docs
+
+
 def compare_and_save(
     store: Store,
     docs: Sequence[Document],
@@ -377,8 +430,12 @@ def compare_and_save(
     timings: MutableMapping[str, float] | None = None,
     reuse: bool = True,
     signatures: Mapping[str, Signature] | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result.
+
+    ``counts``: ``docs`` are views (``corpus_views``) and these are their numbers of annotations
+    in all; the per-story stages of a story they recompute read its documents whole from the store.
 
     The duplicate stage compares with the signatures given (computed in this run) and those the
     store keeps for the other documents; a signature that does not fit its text is computed again.
@@ -421,7 +478,8 @@ def compare_and_save(
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
                               configs=config.compare_configs, stored=stored,
                               # the per-document analysis too: stories of re-analysed documents recompute
-                              version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)))
+                              version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)),
+                              load=store.get_documents if counts is not None else None, counts=counts)
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
@@ -477,3 +535,32 @@ def _save_index(store: Store, index: StoredIndex, result: CorpusResult) -> None:
         store.save_bands("", [], [], replace_all=True)
     elif index.searched or index.replace_all:
         store.save_bands(index.settings, index.searched, index.new_rows, replace_all=index.replace_all)
+
+
+def write_outputs(store: Store, corpus: CorpusResult, json_path: str | Path | None, html_path: str | Path | None, *, title: str = "Lagebild",
+                  timings: MutableMapping[str, float] | None = None) -> None:
+    """Write the export and the report of ``store`` from one pass over its documents, a batch at a time.
+
+    Each document is read once, added to the export file (``ExportWriter``) and to what the report
+    needs of it (``ReportInputs``: its metadata), and let go; the report then reads again only the
+    few articles it shows in full. ``timings`` receives wall seconds under "export" (the pass and
+    the export file) and "report".
+    """
+    from lagebild.export.stream import ExportWriter
+    from lagebild.report.html import ReportInputs, documents_with_sources, write_report
+
+    started = time.perf_counter()
+    inputs = ReportInputs(corpus) if html_path is not None else None
+    with ExportWriter(json_path, corpus) if json_path is not None else nullcontext() as export:
+        for doc, sources in documents_with_sources(store):
+            if export is not None:
+                export.add(doc, sources)
+            if inputs is not None:
+                inputs.add(doc, sources)
+    if timings is not None:
+        timings["export"] = time.perf_counter() - started
+    if html_path is not None:
+        started = time.perf_counter()
+        write_report(store, html_path, title=title, corpus=corpus, inputs=inputs)
+        if timings is not None:
+            timings["report"] = time.perf_counter() - started

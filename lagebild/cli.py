@@ -103,10 +103,8 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
 
     On a Ray cluster: lagebild analyze /data/news --executor ray --ray-address auto --db postgresql://…
     """
-    from lagebild.analyze import analyze_paths
+    from lagebild.analyze import analyze_paths, write_outputs
     from lagebild.config import load_config
-    from lagebild.export import build_export, write_export
-    from lagebild.report import write_report
     from lagebild.store import open_store
 
     db_url = db or str(out_dir / "lagebild.db")
@@ -128,19 +126,10 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
                                    recompute=recompute)
         finally:
             bar.close()
-        # One data flow: the documents the cross-source stages saw are exported and reported
-        # without reading the store again, and the report reuses the export.
-        sources = store.sources_of(d.id for d in report.documents)
-        t = time.perf_counter()
-        export = build_export(store, corpus=report.corpus, documents=report.documents, sources=sources)
-        json_path = write_export(export, out_dir / "lagebild.json")
-        report.phase_wall["export"] = time.perf_counter() - t
-        t = time.perf_counter()
-        html_path = write_report(
-            store, out_dir / "report.html", corpus=report.corpus, documents=report.documents, sources=sources, export=export
-        )
-        report.phase_wall["report"] = time.perf_counter() - t
-        report.documents = []
+        # One data flow: the export and the report are written from one pass over the stored
+        # documents, a batch at a time; the main process never holds them all.
+        json_path, html_path = out_dir / "lagebild.json", out_dir / "report.html"
+        write_outputs(store, report.corpus or store.load_corpus(), json_path, html_path, timings=report.phase_wall)
         store.close()
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -170,25 +159,28 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
 
     Example: lagebild export --out shared/ --format csv
     """
-    from lagebild.export import build_export, write_export
-    from lagebild.report import write_report
+    from lagebild.analyze import write_outputs
+    from lagebild.export import build_export
     from lagebild.store import open_store
 
     db = existing_store(db)
     try:
         store = open_store(db)
-        documents = list(store.iter_documents())
-        corpus, sources = store.load_corpus(), store.sources_of(d.id for d in documents)
-        data = build_export(store, corpus=corpus, documents=documents, sources=sources)
-        if fmt in ("json", "all"):
-            click.echo(write_export(data, out_dir / "lagebild.json"))
+        corpus = store.load_corpus()
+        # JSON and report from one pass over the stored documents (see ``write_outputs``)
+        json_path = out_dir / "lagebild.json" if fmt in ("json", "all") else None
+        html_path = out_dir / "report.html" if fmt in ("html", "all") else None
+        if json_path or html_path:
+            write_outputs(store, corpus, json_path, html_path)
+        if json_path:
+            click.echo(json_path)
         if fmt in ("csv", "all"):
             from lagebild.export.csv_export import write_csv
 
-            for path in write_csv(data, out_dir / "csv"):
+            for path in write_csv(build_export(store, corpus=corpus), out_dir / "csv"):
                 click.echo(path)
-        if fmt in ("html", "all"):
-            click.echo(write_report(store, out_dir / "report.html", corpus=corpus, documents=documents, sources=sources, export=data))
+        if html_path:
+            click.echo(html_path)
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -47,3 +47,13 @@ for _name, _uses in BUILTIN_USES.items():
     COMPARE.declare_uses(_name, _uses)
 for _name in BUILTIN_PER_STORY:
     declare_per_story(_name)
+
+#: corpus-wide stage → the kinds of annotation it reads (the rest of a document it reads whole: text,
+#: offsets, metadata). ``lagebild analyze`` gives these stages views of the stored documents with only
+#: these annotations, and the per-story stages whole documents one story at a time; a corpus-wide
+#: stage not listed here gets whole documents.
+BUILTIN_CORPUS_KINDS: dict[str, frozenset[str]] = {
+    "duplicates.minhash.v1": frozenset(),
+    "entities.resolve.v1": frozenset({"entity"}),
+    "stories.v1": frozenset({"entity", "timex"}),  # entities for the story vectors and labels, dates told
+}

@@ -86,6 +86,12 @@ def _total_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=4)
+def _plural_totals(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words that name several places as one before a figure in its clause ("in beiden Ländern")."""
+    return cue_pattern(path, "plural_totals", r"[^.,;:!?\d]{0,40}$")
+
+
+@lru_cache(maxsize=4)
 def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
     """General measure id → the measure ids it may stand for ("people" → "participants", …)."""
     try:
@@ -100,7 +106,11 @@ def _says_total(text: str, sentence: Any, at: int, end: int, locs: list[Annotati
     98.650"), unless its sentence names one place alone up to the figure ("Insgesamt starben in Nordhafen 12"):
     a total for that place."""
     cues = _total_cues()
-    if cues is None or not cues.search(text[max(sentence.start, at - 60) : at]):
+    before = text[max(sentence.start, at - 60) : at]
+    plural = _plural_totals()
+    if plural is not None and plural.search(before):
+        return True  # "in beiden Ländern zusammen 4.300": several places, whatever one place the sentence names
+    if cues is None or not cues.search(before):
         return False
     places = {scope_key(a.surface) for a in locs if sentence.start <= a.span.start < end and not no_scope(a.surface)
               and a.data.get("form", "name") == "name"}
@@ -157,6 +167,7 @@ class _Claim:
     total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
     read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
     replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
+    rival_join: bool = False  # in a run the size cut had set apart, joined to another by rival claimants' figures
 
     @property
     def named(self) -> bool:
@@ -437,7 +448,7 @@ class ClaimGrouper:
                             if extra:
                                 c.values = (c.values[0] - extra, c.values[1] + extra)
                                 c.json["low"], c.json["high"] = c.values
-                    runs = self._by_size(members)
+                    runs = self._joined_disputes(self._by_size(members))
                     for run in runs:
                         groups, rest = self._scoped_groups(run)
                         out.extend(self._sized_apart(groups, len(runs)))
@@ -446,11 +457,39 @@ class ClaimGrouper:
                 for c in apart:
                     c.scope_assumed, c.scope_text, c.apart = False, None, True
                 scoped.setdefault("", []).extend(apart)
-            runs = self._by_size(scoped.get("", []))
+            runs = self._joined_disputes(self._by_size(scoped.get("", [])), scoped=False)
             for run in runs:
                 out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
+
+    def _joined_disputes(self, runs: list[list[_Claim]], scoped: bool = True) -> list[list[_Claim]]:
+        """Join runs of one place that the size cut set apart when two named claimants give their values for
+        the same time as rivals over one count: in one article, the one figure borrowing the other's noun
+        ("Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von 65.000"), or in two articles that both
+        state the place. That is a dispute about one quantity, however far apart, not two quantities; the
+        group's reasoning says how far apart the values lie. Without a stated place (``scoped`` false) only the
+        first kind joins: two articles' figures may be about two places."""
+        out: list[list[_Claim]] = []
+        for run in runs:
+            target = next((k for k, prev in enumerate(out)
+                           if any(self._rivals(x, y) and (scoped or x.doc.id == y.doc.id) for x in run for y in prev)), None)
+            if target is None:
+                out.append(list(run))
+            else:
+                out[target].extend(run)
+                for c in out[target]:
+                    c.rival_join = True
+        return out
+
+    def _rivals(self, x: _Claim, y: _Claim) -> bool:
+        """True for figures of two named claimants for the same time that speak of one count (see ``_joined_disputes``)."""
+        if not (x.named and y.named) or x.source_key == y.source_key or not self._clash([x], [y]):
+            return False
+        if x.doc.id != y.doc.id:
+            return not (x.scope_assumed or y.scope_assumed)
+        nouns = {tuple(c.ann.data.get("subject_span") or ()) for c in (x, y)}
+        return len(nouns) == 1 and () not in nouns and "ellipsis" in {c.ann.data.get("unit_from") for c in (x, y)}
 
     def _sized_apart(self, groups: list[dict[str, Any]], runs: int) -> list[dict[str, Any]]:
         """Say in the reasoning when other figures of the same measure and scope were set apart by their size."""
@@ -519,6 +558,18 @@ class ClaimGrouper:
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
             return [self._group_json(items, unscoped_split=True) for items in phases if items]
+        if group["relation"] == "contradicted" and run[0].measure.partition(":")[0] not in running_measures():
+            # without a place, a value no claimant disputes (another party's gain beside a dispute over one
+            # party's) is not shown to be the disputed quantity: it is grouped apart (a running toll's other
+            # values are the same count at other times: they stay)
+            count = 1 + max((c.phase for c in run), default=-1)
+            phases = [[c for c in run if c.phase == n] for n in range(count)]
+            involved = {n for i, j in combinations(range(count), 2) if self._clash(phases[i], phases[j]) for n in (i, j)}
+            involved |= {c.phase for c in run if c.spread}
+            outside = [c for c in run if c.phase not in involved]
+            if involved and outside:
+                inside_run = [c for c in run if c.phase in involved]
+                return [*self._unscoped_groups(inside_run, split=True), *self._unscoped_groups(outside, split=True)]
         if group["relation"] == "contradicted":
             disputed, inside = self._disputed_docs(run)
             # another article's figure stays when it gives a disputed value itself: the same claimant's value,
@@ -555,21 +606,37 @@ class ClaimGrouper:
             # a running toll's other values are the same count at other (unknown) times: they stay with it
             return [group], []
         disputed, inside = self._disputed_docs(run)
-        rest = [c for c in run if c.scope_assumed and c.doc.id not in disputed
-                and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
-        kept = [c for c in run if c not in rest]
-        if not rest or not kept:
+        gives_disputed = [c for c in run if c.doc.id in disputed
+                          or any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
+        rest = [c for c in run if c.scope_assumed and c not in gives_disputed]
+        # a figure that states the place but is of another article than the dispute, gives none of its values and
+        # refers to another time ("47.000 in Wolfsburg" at the first strike beside union and company disputing the
+        # second) is the place's count at another occasion, not a party to the dispute: grouped on its own
+        other = [c for c in run if not c.scope_assumed and c not in gives_disputed
+                 and all(self._known_apart(c, d) for d in inside)]
+        kept = [c for c in run if c not in rest and c not in other]
+        if not (rest or other) or not kept:
             return [group], []
-        return [self._group_json(kept)], rest
+        return [self._group_json(kept), *([self._group_json(other)] if other else [])], rest
+
+    def _known_apart(self, x: _Claim, y: _Claim) -> bool:
+        """True when the two figures' reference times are known not to be the same time (disjoint, and a day or
+        more apart): "2024-12" and "2025-04", or two days; not a month and a day in it."""
+        if x.ref is None or y.ref is None or "inferred" in x.ref_basis or "inferred" in y.ref_basis:
+            return False
+        return _days_apart(x.ref, y.ref) >= self.same_time_days
 
     def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""
         phases: list[tuple[list[float], list[_Claim]]] = []
+        running = bool(members) and members[0].measure.partition(":")[0] in running_measures()
         for c in sorted(members, key=lambda c: (c.values[1] - c.values[0], c.doc.id, c.ann.span.start)):
             lo, hi = c.values
             best = None
             size = _magnitude(c)
             for k, (rng, items) in enumerate(phases):
+                if running and self._bound_of_another_day(c, rng, items):
+                    continue
                 if lo <= rng[1] and rng[0] <= hi:
                     gap = min((_days_apart(c.ref, o.ref) for o in items if c.ref and o.ref), default=0)
                     # among phases as near in time, the one whose values lie nearest ("mindestens 18" goes with
@@ -586,6 +653,17 @@ class ClaimGrouper:
         ordered = [items for _, items in phases]
         ordered.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or interval_of("9999").start)  # type: ignore[union-attr]
         return ordered
+
+    def _bound_of_another_day(self, c: _Claim, rng: list[float], items: list[_Claim]) -> bool:
+        """True for a running count's open lower bound ("mindestens zwei Tote", "mehr als 200 Verletzte") beside a
+        phase of other days that does not hold its own value: a toll is reported as "at least N" while N are
+        known, so "mindestens 2" on Friday and "5" on Saturday are the count rising, not two figures agreeing."""
+        if c.values[1] != float("inf") or c.ann.data.get("vague") or c.ref is None:
+            return False
+        value = c.json.get("value")
+        if isinstance(value, (int, float)) and rng[0] <= float(value) <= rng[1]:
+            return False  # "mindestens 5" beside "5"
+        return all(o.ref is not None and _days_apart(c.ref, o.ref) >= self.same_time_days for o in items)
 
     def _group_json(self, members: list[_Claim], unscoped_split: bool = False) -> dict[str, Any]:
         vocab = load_measures()
@@ -620,6 +698,12 @@ class ClaimGrouper:
                               " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):
             reasoning += f" Figures without a stated place or group are read as {scope}, the only scope their values fit."
+        sizes = [m for c in members if (m := _magnitude(c))]
+        if sizes and any(c.rival_join for c in members) and max(sizes) > self.max_ratio * min(sizes):
+            reasoning += (f" The values lie far apart: the largest ({_fmt(max(sizes))}) is {max(sizes) / min(sizes):.0f} times the"
+                          f" smallest ({_fmt(min(sizes))}), more than the factor of {self.max_ratio:g} that otherwise sets figures"
+                          " apart as different quantities; they are kept together because different claimants give them for"
+                          " the same time and place. So large a gap may also mean the claimants count different things.")
         general = sorted({c.read_as for c in members if c.read_as})
         if general:
             reasoning += (f" Figures written as {', '.join(vocab.label(g) for g in general)} are read as {label}: another"
@@ -723,10 +807,15 @@ class ClaimGrouper:
                     continue
                 if x.scope_assumed or y.scope_assumed:
                     continue  # across articles a contradiction needs both scopes stated, not read from a lead
-                # an inferred publication date is a guess: it never makes two reports simultaneous
-                stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis
-                if stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE and y.ref.granularity in _FINE \
-                        and abs((x.ref.start - y.ref.start).days) < self.same_time_days and not self._hours_apart(x, y):
+                # an inferred publication date is a guess: it never makes two reports simultaneous; two outlets'
+                # own figures that name neither a place nor a source need more than a shared day to be one quantity
+                # ("324 Sitze" of the government, "733" of the house): only one published result binds them
+                stated = "inferred" not in x.ref_basis and "inferred" not in y.ref_basis \
+                    and (x.named or y.named or x.scope is not None or y.scope is not None)
+                same_day = stated and x.ref is not None and y.ref is not None and x.ref.granularity in _FINE \
+                    and y.ref.granularity in _FINE and abs((x.ref.start - y.ref.start).days) < self.same_time_days \
+                    and not self._hours_apart(x, y)
+                if same_day or _one_publication(x, y):
                     yield x, y
 
     def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
@@ -829,7 +918,9 @@ class ClaimGrouper:
         if counted is not None:
             phases[:] = counted
         spread = [c for items in phases for c in items if c.spread]
-        unit_only = phases[0][0].measure.startswith(("count:", "unit:"))
+        # only the unit is known: a counted noun outside the vocabulary, a length, or a percentage whose sentence
+        # does not say what it is a share of ("37,5 Prozent der Züge" late and "62,5 Prozent" on time are two shares)
+        unit_only = phases[0][0].measure.startswith(("count:", "unit:")) or phases[0][0].measure == "percent"
         if len(phases) == 1 and spread and not unit_only:
             return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")
         if len(phases) == 1:
@@ -909,9 +1000,15 @@ class ClaimGrouper:
                 " is measured: they cannot be compared."
             )
         if clashes:
+            pairs = [(x, y) for i, j in clashes for x, y in self._clashes(phases[i], phases[j])]
+            once_pairs = [x.stage.id for x, y in pairs if x.stage is not None and _one_publication(x, y)]
+            others = len(once_pairs) < len(pairs)  # some pairs clash in one article or on one day
+            once = ", ".join(sorted(set(once_pairs)))
+            when = ("in one article, or on the same day" if others else "") + (
+                f"{', or ' if others else ''}both of the {once}, which is published once" if once else "")
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
-                " (in one article, or on the same day), so the sources contradict each other."
+                f" ({when}), so the sources contradict each other."
             )
         by_stage = _staged_steps(phases)
         if by_stage is not None:
@@ -1126,6 +1223,20 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
             tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
             left.remove(i)
     return tiers
+
+
+def _one_publication(x: _Claim, y: _Claim, max_ratio: float = 1.25) -> bool:
+    """True when both figures are of one stage that is published once (an official result), nothing dates
+    them apart (their times overlap, neither is dated to an earlier period: the result of another election)
+    and they lie within ``max_ratio`` of each other: a published figure is copied, not estimated, so outlets
+    that disagree on it differ by a slip; values further apart are more likely different quantities of the
+    measure (two parties' gains)."""
+    if x.stage is None or y.stage is None or x.stage != y.stage or not x.stage.once or x.past or y.past:
+        return False
+    if x.ref is None or y.ref is None or not (x.ref.start <= y.ref.end and y.ref.start <= x.ref.end):
+        return False
+    a, b = _magnitude(x), _magnitude(y)
+    return a is not None and b is not None and a > 0 and b > 0 and max(a, b) <= max_ratio * min(a, b)
 
 
 def _days_apart(a: DateInterval, b: DateInterval) -> int:

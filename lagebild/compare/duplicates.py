@@ -24,7 +24,10 @@ was computed from; otherwise the stage computes it itself (same result either wa
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import math
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -38,6 +41,8 @@ import numpy as np
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult
 from lagebild.model import Document
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Duplicates", "Signature", "SignatureRow", "StoredIndex", "independent_groups", "precomputed_signatures", "shingles",
            "stored_index"]
@@ -66,13 +71,29 @@ def _text_digest(text: str) -> bytes:
 
 
 @dataclass(frozen=True, slots=True)
+class MinHashValues:
+    """A MinHash as its hash values: all the band keys and the store read of it.
+
+    Kept apart from datasketch's objects so that the process that only compares stored and
+    received signatures never imports datasketch (and the scipy it pulls in: about a CPU second).
+    """
+
+    hashvalues: np.ndarray  # uint64
+    scheme: str = ""
+
+    def jaccard(self, other: MinHashValues) -> float:
+        """The share of equal hash values (datasketch's estimate of the Jaccard similarity)."""
+        return float(np.count_nonzero(self.hashvalues == other.hashvalues)) / float(len(self.hashvalues))
+
+
+@dataclass(frozen=True, slots=True)
 class Signature:
     """One document's shingles (sorted 64-bit ints) and MinHash, with what they were computed from."""
 
     settings: tuple[int, int, int]  # (k, num_perm, min_shingles)
     digest: bytes  # of the text the shingles come from
     members: np.ndarray  # the distinct shingles as sorted uint64: exact set sizes and overlaps
-    minhash: Any  # datasketch LeanMinHash; None when too few shingles to compare
+    minhash: MinHashValues | None  # None when too few shingles to compare
 
     @property
     def size(self) -> int:
@@ -85,20 +106,17 @@ class Signature:
     def to_row(self) -> SignatureRow:
         """The signature as a store row (without the document id): settings, digest, shingles, MinHash."""
         hashvalues = None if self.minhash is None else np.asarray(self.minhash.hashvalues, dtype=np.uint64).tobytes()
-        scheme = None if self.minhash is None else str(getattr(self.minhash, "scheme", "") or "")
+        scheme = None if self.minhash is None else self.minhash.scheme
         return ",".join(map(str, self.settings)), self.digest, self.members.astype("<u8").tobytes(), hashvalues, scheme
 
     @classmethod
     def from_row(cls, row: SignatureRow) -> Signature:
         """Rebuild a signature stored with ``to_row`` (same shingles and MinHash, no text needed)."""
-        from datasketch import LeanMinHash
-
         settings, digest, members, hashvalues, scheme = row
         k, num_perm, min_shingles = (int(x) for x in settings.split(","))
         lean = None
         if hashvalues is not None:
-            values = np.frombuffer(bytes(hashvalues), dtype=np.uint64)
-            lean = LeanMinHash(seed=1, hashvalues=values, **({"scheme": scheme} if scheme else {}))
+            lean = MinHashValues(np.frombuffer(bytes(hashvalues), dtype=np.uint64), scheme or "")
         return cls((k, num_perm, min_shingles), bytes(digest), np.frombuffer(bytes(members), dtype="<u8").astype(np.uint64), lean)
 
 
@@ -198,7 +216,8 @@ class Duplicates:
             template = _template(self.num_perm)
             m = MinHash(num_perm=self.num_perm, seed=1, permutations=template.permutations, scheme=template.scheme)
             m.update_batch(list(sh))
-            lean = LeanMinHash(m)
+            values = LeanMinHash(m)
+            lean = MinHashValues(np.asarray(values.hashvalues, dtype=np.uint64), str(getattr(values, "scheme", "") or ""))
         return Signature(self._settings(), _text_digest(text), members, lean)
 
     def _signatures(self, docs: Sequence[Document]) -> dict[str, Signature]:
@@ -335,11 +354,9 @@ class _Bands:
     """
 
     def __init__(self, settings: str, num_perm: int, threshold: float) -> None:
-        from datasketch import MinHashLSHEnsemble
-
-        ensemble = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=1)
-        self.xqs = np.asarray(ensemble.xqs, dtype=float)
-        self.params = [(int(b), int(r)) for b, r in ensemble.params]
+        xqs, params = _ensemble_params(num_perm, threshold)
+        self.xqs = np.asarray(xqs, dtype=float)
+        self.params = [(int(b), int(r)) for b, r in params]
         widest: dict[int, int] = {}
         for b, r in self.params:
             widest[r] = max(widest.get(r, 0), b)
@@ -348,6 +365,8 @@ class _Bands:
         self.prefix = settings.encode()
 
     def keys(self, sig: Signature) -> list[int]:
+        if sig.minhash is None:
+            return []
         values = np.asarray(sig.minhash.hashvalues, dtype="<u8")
         out = []
         for r, i in self.slots:
@@ -387,6 +406,36 @@ class _Bands:
             if low.get(r1, 1 << 30) < b1 or low.get(r2, 1 << 30) < b2:
                 out.add((a, b))
         return out
+
+
+def _ensemble_params(num_perm: int, threshold: float) -> tuple[list[float], list[tuple[int, int]]]:
+    """The size ratios and ``(b, r)`` of MinHash LSH Ensemble for these settings, kept in the cache folder.
+
+    datasketch computes them in a second and importing it (with scipy) costs about as much; they
+    depend only on the settings and datasketch's version, so each machine computes them once.
+    """
+    from importlib.metadata import version
+
+    from lagebild.store.lemma_dicts import cache_root
+
+    try:
+        path = cache_root() / "minhash-ensemble" / f"{version('datasketch')}-{num_perm}-{threshold!r}.json"
+        got = json.loads(path.read_text("utf-8"))
+        return [float(x) for x in got["xqs"]], [(int(b), int(r)) for b, r in got["params"]]
+    except Exception:  # missing, unreadable or not writable: computed (below)
+        pass
+    from datasketch import MinHashLSHEnsemble
+
+    ensemble = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=1)
+    xqs, params = [float(x) for x in ensemble.xqs], [(int(b), int(r)) for b, r in ensemble.params]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"xqs": xqs, "params": params}), "utf-8")
+        tmp.replace(path)  # several processes may write it at once: each writes whole, the last one stays
+    except Exception:  # only a cache
+        log.debug("could not keep the MinHash ensemble parameters", exc_info=True)
+    return xqs, params
 
 
 @lru_cache(maxsize=4)

@@ -61,7 +61,7 @@ def _agent_phrase(text: str) -> str:
     return " ".join(kept) if 0 < len(kept) <= 4 else ""
 
 
-_GRAN_RANK = {"minute": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6, "decade": 7}
+_GRAN_RANK = {"minute": 0, "day": 1, "range": 2, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6, "decade": 7}
 
 
 @dataclass
@@ -842,7 +842,8 @@ class EventMerger:
         participants = sorted(c.participants, key=lambda k: (-c.participants[k], k))
         date, dates, weekdays_apart = dated
         first = c.mentions[0]
-        who = ", ".join(name(k) for k in agents[:2]) or _agent_phrase(first.agent_text or "")
+        # a name written in lower case is an adjective the tagger took for one ("steirische", "österreichische")
+        who = ", ".join(n for n in (name(k) for k in agents[:2]) if not n[:1].islower()) or _agent_phrase(first.agent_text or "")
         seed = first.obj  # the first (most specific) mention's object wins ties
         obj = min(c.objects, key=lambda o: (-c.objects[o], o != seed, o)) if c.objects else ""
         if obj and obj.lower() in who.lower().split():

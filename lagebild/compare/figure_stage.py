@@ -25,6 +25,7 @@ class Stage:
     id: str
     rank: int
     estimate: bool = False  # an estimate (poll, projection), not a count: sources may differ at this stage
+    once: bool = False  # published once, at one time (an official result): its figures are of the same time
 
 
 @lru_cache(maxsize=4)
@@ -43,8 +44,20 @@ def load_stages(path: Path = DATA) -> tuple[tuple[Stage, re.Pattern[str]], ...]:
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)", re.IGNORECASE)
         except re.error:
             continue
-        out.append((Stage(str(entry["id"]), int(entry.get("rank", 0)), bool(entry.get("estimate", False))), pattern))
+        out.append((Stage(str(entry["id"]), int(entry.get("rank", 0)), bool(entry.get("estimate", False)),
+                          bool(entry.get("once", False))), pattern))
     return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _compared_before(path: Path = DATA) -> re.Pattern[str] | None:
+    """The words that, right before a stage's cue, name it as the base of a comparison; None when there are none."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        cues = [str(c) for c in raw.get("compared_before", []) if c]
+        return re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")\s*$", re.IGNORECASE) if cues else None
+    except (OSError, tomllib.TOMLDecodeError, re.error):
+        return None
 
 
 @lru_cache(maxsize=4)
@@ -60,17 +73,21 @@ def running_measures(path: Path = DATA) -> frozenset[str]:
 def _mentions(text: str) -> list[tuple[int, int, Stage]]:
     """Every stage named in a text as (start, end, stage); where cues overlap the later stage wins
     ("vorläufiges amtliches Endergebnis" is preliminary, not official)."""
-    hits: list[tuple[int, int, Stage]] = []
+    hits: list[tuple[int, int, Stage, bool]] = []
+    base = _compared_before()
     for stage, pattern in load_stages():
         for m in pattern.finditer(text):
-            hits.append((m.start(), m.end(), stage))
+            # "mehr als im vorläufigen Ergebnis": the base of a comparison, not the figure's stage (it still
+            # hides the shorter cues inside it: "gegenüber dem vorläufigen amtlichen Endergebnis")
+            compared = base is not None and base.search(text, max(0, m.start() - 40), m.start()) is not None
+            hits.append((m.start(), m.end(), stage, compared))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out: list[tuple[int, int, Stage]] = []
+    kept: list[tuple[int, int, Stage, bool]] = []
     for h in hits:
-        if out and h[0] < out[-1][1]:
+        if kept and h[0] < kept[-1][1]:
             continue  # inside a longer, earlier-starting cue
-        out.append(h)
-    return out
+        kept.append(h)
+    return [(a, b, stage) for a, b, stage, compared in kept if not compared]
 
 
 def stage_at(text: str, sentence: tuple[int, int], window: int = 400) -> Stage | None:

@@ -160,10 +160,11 @@ def story_inputs(result: CorpusResult, doc_ids: Sequence[str], origins: Mapping[
         yield StoryInputs(story, members, sub, {d: origins.get(d, d) for d in members})
 
 
-def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str:
+def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str, counts: Mapping[str, int] | None = None) -> str:
     """A digest of everything the story's stages read but the corpus word weights (see ``weighed_words``):
     its documents, copies, entity ids and names, origins and story record, and ``salt`` (stages,
-    settings, corrections, code version)."""
+    settings, corrections, code version). ``counts``: each document's number of annotations, when
+    ``docs`` are views holding only some of them."""
     h = hashlib.blake2b(digest_size=16)
 
     def put(obj: Any) -> None:
@@ -173,7 +174,8 @@ def fingerprint(inputs: StoryInputs, docs: Sequence[Document], salt: str) -> str
     put(salt)
     put(inputs.story)
     for doc in docs:
-        put([doc.id, doc.hash, len(doc.annotations), sorted(doc.produced), doc.meta.published.value,
+        n = counts.get(doc.id, len(doc.annotations)) if counts is not None else len(doc.annotations)
+        put([doc.id, doc.hash, n, sorted(doc.produced), doc.meta.published.value,
              doc.meta.published.precision, doc.meta.title, doc.meta.outlet])
     put(inputs.result.duplicates)
     put(sorted(inputs.result.mention_entity.items()))
@@ -310,6 +312,28 @@ def _merge_coverage(result: CorpusResult, parts: Sequence[StoryPart], position: 
     }
 
 
+class _StoryContext:
+    """One story's ``CorpusContext``, made when a stage first needs it: with its whole documents
+    (``load``), or with the documents at hand when they are whole."""
+
+    def __init__(self, ids: Sequence[str], docs: Sequence[Document], result: CorpusResult, corrections: list[dict[str, Any]],
+                 load: Callable[[Sequence[str]], Mapping[str, Document]] | None) -> None:
+        self.ids, self.docs, self.result, self.corrections, self.load = ids, docs, result, corrections, load
+        self.ctx: CorpusContext | None = None
+
+    def get(self, timings: MutableMapping[str, float] | None) -> CorpusContext:
+        if self.ctx is None:
+            docs = self.docs
+            if self.load is not None:
+                started = time.process_time()
+                whole = self.load(self.ids)
+                docs = [whole.get(d.id, d) for d in self.docs]
+                if timings is not None:
+                    timings["load story documents"] = timings.get("load story documents", 0.0) + time.process_time() - started
+            self.ctx = CorpusContext(docs=docs, result=self.result, corrections=self.corrections)
+        return self.ctx
+
+
 @dataclass
 class CompareRun:
     """The merged picture and the per-story parts it was merged from (the store writes both)."""
@@ -331,11 +355,18 @@ def compare_stories(
     configs: Mapping[str, Mapping[str, Any]] | None = None,
     stored: StoredParts | None = None,
     version: str = "",
+    load: Callable[[Sequence[str]], Mapping[str, Document]] | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> CompareRun:
     """Run the corpus-wide stages on ``docs``, then the per-story stages story by story.
 
     ``stored`` gives a story's part from an earlier run when its fingerprint is unchanged
     (then its stages do not run again); ``version`` (of the code, ``code_version``) goes into every fingerprint.
+
+    ``load``: ``docs`` are views (``view_kinds``: the annotations the corpus-wide stages read, the
+    rest of each document whole, and in ``counts`` how many annotations each has in all); the
+    per-story stages of a story that is recomputed get its whole documents from ``load(ids)``,
+    one story at a time, so only one story's documents are whole at once.
     """
     importlib.import_module("lagebild.compare.builtin")
     from lagebild.compare import default_compare_stages
@@ -398,9 +429,9 @@ def compare_stories(
         for inputs in story_inputs(result, doc_ids, origins):
             story_docs = [by_id[i] for i in inputs.doc_ids]
             story_id = str(inputs.story.get("id")) if inputs.story is not None else None
-            base = fingerprint(inputs, story_docs, salt)
+            base = fingerprint(inputs, story_docs, salt, counts if load is not None else None)
             part = stored(story_id, base) if stored is not None else None
-            sub = CorpusContext(docs=story_docs, result=inputs.result, corrections=corrections)
+            sub = _StoryContext(inputs.doc_ids, story_docs, inputs.result, corrections, load)
             todo = story_names
             weighed.clear()
             fp = base
@@ -410,17 +441,18 @@ def compare_stories(
                     # Inference weighed words whose corpus weights changed (any added article changes
                     # them): run it again; if the story's inferred dates came out as stored, nothing
                     # else it feeds changed and the part stands.
-                    part, todo, fp = _recheck_dates(part, base, sub, story_names, settings, built, timings,
+                    part, todo, fp = _recheck_dates(part, base, sub.get(timings), story_names, settings, built, timings,
                                                     lambda: weights_of(weighed))
             else:
                 part = None
             if part is None:
+                ctx = sub.get(timings)
                 for name in todo:
-                    run_timed_stage(name, sub, settings[name], timings, built[name])
+                    run_timed_stage(name, ctx, settings[name], timings, built[name])
                     if name == DATES_STAGE:
                         fp = base + weights_of(weighed)
-                part = StoryPart.of(story_id, fp, sub.result)
-            parts.append(part)
+                part = StoryPart.of(story_id, fp, ctx.result)
+            parts.append(part)  # the story's whole documents (``sub``) go with the next story
     with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
     merge_parts(result, parts, doc_ids, timeline_key, with_coverage)
     return CompareRun(result, parts)

@@ -61,6 +61,7 @@ class ContextLexicon:
     short_org_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "polizei" → ("polizeipräsidium", …)
     given_names: frozenset[str] = frozenset()  # spelling-blind keys of given names (data/kb/given_names.txt)
     place_heads: tuple[str, ...] = ()  # endings of place names formed from nouns ("Schulstraße")
+    name_particles: frozenset[str] = frozenset()  # "van", "der" inside surnames ("Van der Bellen")
 
     def org_head(self, word: str) -> bool:
         """True for a capitalised word that heads an organisation named after a place ("Verkehrsclub")."""
@@ -134,6 +135,7 @@ def load_context() -> ContextLexicon:
                       if line.strip() and not line.startswith("#")) if given_path.exists() else frozenset()
     return ContextLexicon(
         given_names=given,
+        name_particles=frozenset(w.casefold() for w in data.get("name_particles", ())),
         actor_verbs=frozenset(data.get("actor_verbs", ())),
         relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),
         source_before=frozenset(w.casefold() for w in data.get("source_before", ())),

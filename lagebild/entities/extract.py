@@ -26,6 +26,7 @@ from lagebild.entities.context import (
     outlet_keys,
     printed_own_names,
 )
+from lagebild.entities.country import follow_historic_names, resolve_shared_names
 from lagebild.entities.kb import KB, KBEntry
 from lagebild.entities.normalize import (
     ADJ_ENDINGS,
@@ -38,6 +39,7 @@ from lagebild.entities.normalize import (
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
 from lagebild.store.lemma_dicts import is_known
+from lagebild.timex.lexicon import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
 
@@ -398,7 +400,8 @@ def mentions_in_tokens(
     ctx = ctx or load_context()
     # token index by start offset, to map KB char spans to tokens
     mentions: list[tuple[int, int, Mention]] = []  # token range + mention
-    for i, j, raw in ents:
+    ents_list = list(ents)
+    for i, j, raw in ents_list:
         label, form = _LABELS.get(raw, ("MISC", "name"))
         s, e = toks[i].start, toks[j - 1].end
         if form == "part":
@@ -414,11 +417,24 @@ def mentions_in_tokens(
         if label == "PER" and form == "name":
             # A tagger span that starts with a role noun or glued dateline: keep the name only.
             while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)
+                                 or (j - i >= 3 and toks[i].text.endswith("s") and toks[i].text[:1].isupper()
+                                     and roles.match(toks[i + 1].text) is not None)
                                  or (j - i >= 3 and _descriptor(toks[i].text, ctx) and _is_given(toks[i + 1].text, ctx))):
                 i += 1  # "Landeshauptmann Erwin Pröll", "Torschütze Alexander Grünwald": the name starts later
                 s = toks[i].start
             if j - i == 1 and roles.match(toks[i].text):
                 continue  # a role noun alone ("Machthaber") is no name; the role pass below keeps it
+            if toks[j - 1].text.casefold() in ctx.name_particles:
+                k = j
+                while k < len(toks) and toks[k].text.casefold() in ctx.name_particles and k - j < 2:
+                    k += 1
+                if k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha():
+                    j = k + 1  # "Alexander Van [der Bellen]": the tagger stopped inside the surname
+                    e = toks[j - 1].end
+            if (i > 0 and j - i >= 2 and _is_given(toks[i].text, ctx) and _is_given(toks[i - 1].text, ctx)
+                    and toks[i - 1].text.isalpha() and not any(a <= i - 1 < b for a, b, _ in ents_list)):
+                i -= 1  # "Reiner Erich Haseloff": a first given name that is also a word ("reiner") was left out
+                s = toks[i].start
         cut = split_camel(toks[i].text)
         if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):
             s = toks[i].start + cut  # "BerlinWladimir Putin": a dateline glued to the name
@@ -434,8 +450,8 @@ def mentions_in_tokens(
         kbm = Mention(s, e, entry.type, form, kb=entry.id, wikidata=entry.wikidata, source="kb")
         if (entry.kind == "capital" and form == "name" and entry.country and not _capital_is_place(toks, i, kb)
                 and ctx.capital_acts(toks, i, j, lambda k: _state_at(toks, k, kb))):
-            state = kb.entries[entry.country]
-            kbm = Mention(s, e, "LOC", "metonym", kb=state.id, wikidata=state.wikidata, source="kb")
+            state = kb.actor(entry) or kb.entries[entry.country]
+            kbm = Mention(s, e, state.type, "metonym", kb=state.id, wikidata=state.wikidata, source="kb")
         if form in ("adjective", "demonym"):
             kbm.label = "LOC" if entry.type == "LOC" else entry.type
         clash = False
@@ -571,7 +587,8 @@ def extract_mentions(
     # without a letter ("+++", a broken character) is no name either
     surnames = {text[m.start:m.end].rsplit(" ", 1)[-1] for m in out if m.label == "PER" and " " in text[m.start:m.end]}
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
-           and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))]
+           and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))
+           and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None)]
     _strip_descriptors(text, out, ctx)
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
@@ -580,7 +597,13 @@ def extract_mentions(
     if keys:
         out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
     out.sort(key=lambda m: (m.start, m.end))
+    resolve_shared_names(text, out, kb, outlet)
+    follow_historic_names(text, out, kb)
     return finish_norms(text, out, kb, ctx)
+
+
+# "Jänner", "Dienstag" alone are dates, never names ("Mai", "August" are names too: they stay)
+_CALENDAR_WORDS = {w: n for w, n in (*MONTHS.items(), *WEEKDAYS.items()) if len(w) >= 5 and w not in AMBIGUOUS_MONTHS}
 
 
 def _own_name_keys(text: str, mentions: Sequence[Mention], kb: KB) -> frozenset[str]:

@@ -59,6 +59,8 @@ class KB:
 
     adjective_forms: dict[str, str] = field(default_factory=dict)  # every inflected form → country id
     folded: dict[str, str] = field(default_factory=dict)  # spelling-blind key (fold_key) → entry id
+    shared: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name key → ids of the entities sharing it
+    actors: dict[str, str] = field(default_factory=dict)  # capital id → what it stands for when it acts, if not its state
 
     def maybe_adjective(self, low: str) -> bool:
         """Cheap pre-filter: is this lower-cased word an inflected KB adjective?"""
@@ -111,6 +113,39 @@ class KB:
         if hit is None and len(key) >= 5:
             hit = self.folded.get(fold_key(key).replace(" ", ""))  # "Turkiye", "Erdogan"
         return self.entries.get(hit) if hit else None
+
+    def sharing(self, text: str) -> tuple[str, ...]:
+        """Ids of the entities that share the name ``text`` (the default first), else ``()``."""
+        key = name_key(text)
+        for cand in (key, *genitive_candidates(key)):
+            if cand in self.shared:
+                return self.shared[cand]
+        return ()
+
+    def inflected_party(self, word: str) -> KBEntry | None:
+        """The party a one-word nominalised adjective names in another case or without its article
+        ("Linken" → "Die Linke", "Grüne" → "Grünen"); other words are left alone."""
+        name = self.party_name(word)
+        return self.lookup(name) if name else None
+
+    def party_name(self, word: str) -> str | None:
+        """The KB party name ``word`` is an inflected form of ("Grüne" → "Grünen"), else ``None``."""
+        word = word.strip()
+        key = name_key(word)
+        if " " in key or len(key) < 5:
+            return None
+        cand = word[:-1] if key.endswith("en") else word + "n" if key.endswith("e") else None
+        for name in (f"Die {word}", cand, f"Die {cand}") if cand else ():
+            entry = self.lookup(name)
+            if entry is not None and entry.type == "ORG" and entry.kind == "party":
+                return name
+        return None
+
+    def actor(self, capital: KBEntry) -> KBEntry | None:
+        """What a capital stands for when it acts: its state, or what ``capital_actors.tsv`` says
+        ("Brüssel warnt" is the EU, not Belgium)."""
+        target = self.actors.get(capital.id) or capital.country
+        return self.entries.get(target) if target else None
 
     def adjective(self, word: str) -> KBEntry | None:
         """Return the country of an inflected adjective ("nordkoreanischen" → Nordkorea)."""
@@ -185,6 +220,24 @@ def _add_entity(kb: KB, cols: list[str]) -> None:
     kb.add(KBEntry(eid, typ, name, kind or "org", wikidata or None, _split(aliases), country or None))
 
 
+def read_shared_names(kb: KB, path: Path) -> None:
+    """Names several entities share (``name`` TAB ``id;id…``); the name keeps pointing to the first."""
+    for cols in _read_lines(path):
+        ids = tuple(i for i in _split(cols[1]) if i in kb.entries)
+        key = name_key(cols[0])
+        if key and len(ids) > 1:
+            kb.shared[key] = ids
+            kb.names.setdefault(key, ids[0])
+
+
+def read_capital_actors(kb: KB, path: Path) -> None:
+    """Capitals that stand for something else than their state when they act (``capital`` TAB ``id``)."""
+    for cols in _read_lines(path):
+        entry = kb.lookup(cols[0])
+        if entry is not None and entry.kind == "capital" and cols[1] in kb.entries:
+            kb.actors[entry.id] = cols[1]
+
+
 def read_kb_file(kb: KB, path: Path) -> None:
     """Add every line of one KB file (either layout) to ``kb``."""
     for cols in _read_lines(path):
@@ -205,4 +258,7 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> KB:
         if not path.exists() and path.parent == KB_DIR:
             continue
         read_kb_file(kb, path)
+    for name, reader in (("shared_names.tsv", read_shared_names), ("capital_actors.tsv", read_capital_actors)):
+        if (KB_DIR / name).exists():
+            reader(kb, KB_DIR / name)
     return kb.freeze()

@@ -34,6 +34,7 @@ from lagebild.entities.normalize import (
     translit_key,
 )
 from lagebild.model import Document
+from lagebild.store.lemma_dicts import is_known
 
 __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
 
@@ -118,13 +119,7 @@ def _kb_inflected(m: MentionRec, kb: KB) -> Any:
     ("Linken" → "Die Linke", "Grüne" → "Grünen"); other words and types are left alone."""
     if m.label != "ORG" or " " in m.norm or len(m.norm) < 5:
         return None
-    word = m.surface.strip()
-    cand = word[:-1] if m.norm.endswith("en") else word + "n" if m.norm.endswith("e") else None
-    for name in (f"Die {word}", cand, f"Die {cand}") if cand else ():
-        entry = kb.lookup(name)  # a party named with its article: "Linken" → "Die Linke"
-        if entry is not None and entry.type == "ORG" and entry.kind == "party":
-            return entry
-    return None
+    return kb.inflected_party(m.surface)
 
 
 def name_initials(norm: str) -> str:
@@ -189,6 +184,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     # 2c. Person names with similar surnames: typos, transliterations, middle names.
     _join_name_variants(mentions, name_keys, first, uf)
     # 3. Surnames: a one-word person name joins the one person whose full name ends (or starts) with it.
+    particles = load_context().name_particles
     full_by_last: dict[str, set[int]] = defaultdict(set)
     doc_full_last: dict[tuple[str, str], set[int]] = defaultdict(set)
     doc_full_first: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -210,6 +206,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 lasts = {words[-1]}
                 if "-" in tokens[-1]:
                     lasts = {_joined_surname(tokens[-1], name_keys)} | (lasts if tokens[-1][:1].islower() else set())
+                # a surname with particles stands whole too: "Van der Bellen" of "Alexander Van der Bellen"
+                p = next((k for k in range(1, len(words) - 1) if words[k] in particles), None)
+                if p is not None:
+                    lasts.add(" ".join(words[p:]))
                 for last in lasts - {""}:
                     full_by_last[last].add(root)
                     if len(translit_key(last)) >= TRANSLIT_MIN - 1:
@@ -241,7 +241,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         single = fold_key(_base(m.norm, name_keys))
         if " " in single and len(m.surface.split()) == 1:
             single = _joined_surname(m.surface, name_keys)  # a bare double surname: "Mikl-Leitner"
-        if " " in single or not single:
+        if not single or (" " in single and single.split()[0] not in particles):
             continue
         target = None
         for k in range(5):  # in order, each looked up only when the ones before are empty
@@ -501,10 +501,18 @@ def _acronym_words(norm: str) -> tuple[str, ...]:
     return tuple(w for w in fold_key(norm).split() if w not in FUNCTION_WORDS)
 
 
+@functools.lru_cache(maxsize=65536)
+def _compound_part(tail: str) -> bool:
+    """True if the end of a word from this letter on is a German word: a compound's last part
+    ("kriminalamt", "dienst"), not any letter inside a word ("tilriese" in "textilriese", "an" in "pakistan")."""
+    return len(tail) >= 3 and is_known(tail, "de")
+
+
 def _compound_acronym(acro: str, norm: str) -> bool:
     """True if an acronym's letters can be shared out over the name's words in order, each word
     taking its first letter and possibly later ones that start parts of a compound ("lka" in
-    "landeskriminalamt", "dwd" in "deutscher wetterdienst"); parts are at least three letters long."""
+    "landeskriminalamt", "dwd" in "deutscher wetterdienst"); parts are at least three letters long
+    and each later part, to the end of the word, is a German word ("TTIP" is not "Textilriese Palmers")."""
     words = _acronym_words(norm)
     acro = fold_key(acro).replace(" ", "")
     if not (3 <= len(acro) <= 5) or not words or len(words) > len(acro) or len("".join(words)) < 3 * len(acro):
@@ -523,6 +531,8 @@ def _compound_acronym(acro: str, norm: str) -> bool:
             if j == len(acro):
                 return False
             nxt = word.find(acro[j], starts[-1] + 3)
+            while nxt >= 0 and not _compound_part(word[nxt:]):
+                nxt = word.find(acro[j], nxt + 1)
             if nxt < 0:
                 return False
             starts.append(nxt)
@@ -646,7 +656,10 @@ def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
     for i, m in enumerate(mentions):
         words = m.norm.split()
         if m.label == "ORG" and m.form == "name" and len(words) >= 2:
-            for w in {words[0], words[-1]}:
+            # not the last word after a function word: "Caritas" in "Feeding Centers der Caritas" is
+            # the owner, another organisation
+            ends = {words[0]} if words[-2] in FUNCTION_WORDS else {words[0], words[-1]}
+            for w in ends:
                 if w not in FUNCTION_WORDS and len(w) >= 4:
                     by_word[w].add(i)
     if not by_word:
@@ -708,7 +721,10 @@ def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
                                               norms[k], k))
         spellings = Counter(m.surface.strip() for m in names if m.norm == best_norm)
         name = max(spellings, key=lambda s: (spellings[s], s))
-        typ = labels.most_common(1)[0][0]
+        # the type of the fullest name: a surname the tagger took for a place ("Thiem" for
+        # "Dominic Thiem") joined the person, it does not make the person a place
+        full = Counter(m.label for m in names if m.norm == best_norm) if " " in best_norm else None
+        typ = (full or labels).most_common(1)[0][0]
         wikidata = next((m.wikidata for m in members if m.wikidata), None)
     aliases = sorted({m.surface.strip() for m in members if m.surface.strip()} - {name})
     roles = sorted({m.role for m in members if m.role})

@@ -15,15 +15,26 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-__all__ = ["CUES", "NEAR", "DateInterval", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "time_of_day", "widen"]
+__all__ = ["CUES", "NEAR", "DateInterval", "approximate", "granularity_of", "interval_of", "nearest_weekday", "next_weekday", "sentence_adverb", "time_of_day", "widen"]
 
 #: the cue words of the event rules (``lagebild/events/cues.toml``), read once for the dates and the roles
 CUES: dict[str, Any] = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
 #: "kurz vor Weihnachten", "wenige Tage nach dem 1. Mai": a day a happening lies just before or after
 #: (group 1: the side); matched against the text that ends where the timex starts
 NEAR = re.compile(str(CUES["near"]), re.IGNORECASE)
+_ADVERB_SUFFIXES = tuple(str(w) for w in CUES["adverb_suffixes"])
+
+
+def sentence_adverb(word: str) -> bool:
+    """A sentence adverb by its ending ("Tragischerweise", "glücklicherweise"), never a noun such as "Verweise"."""
+    w = word.lower()
+    return any(w.endswith(suffix) and len(w) >= len(suffix) + 3 for suffix in _ADVERB_SUFFIXES)
+#: days from the landmark day that a "kurz nach"/"wenige Tage vor" happening may lie, by the cue's first words
+NEAR_DAYS: dict[str, int] = {str(k): int(v) for k, v in CUES["near_days"].items()}
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+#: an approximate date: a range of days written as an ISO 8601 interval ("2024-12-20/2024-12-23")
+_RANGE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})")
@@ -75,6 +86,9 @@ def interval_of(value: Any, granularity: str | None = None) -> DateInterval | No
         return None
     value = value.strip()
     try:
+        if m := _RANGE.match(value):
+            lo, hi = date(int(m[1]), int(m[2]), int(m[3])), date(int(m[4]), int(m[5]), int(m[6]))
+            return DateInterval(lo, hi, value, "range") if lo <= hi else None
         if m := _DAY.match(value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
             gran = "minute" if "T" in value and granularity in (None, "minute", "time") and re.search(r"T\d", value) else "day"
@@ -105,6 +119,32 @@ def interval_of(value: Any, granularity: str | None = None) -> DateInterval | No
     except ValueError:  # impossible calendar values ("2024-02-31", week 54)
         return None
     return None
+
+
+def approximate(text: str, start: int, value: Any) -> str | None:
+    """The range of days a happening set "kurz nach"/"kurz vor" a day lies in, or None when no such cue precedes ``start``.
+
+    "Kurz nach dem 20. Dezember" is the 20th or a few days after it, not the 20th: the range
+    runs from the day to as many days after (or before) it as the cue allows (cues.toml
+    ``near_days``), written as an ISO 8601 interval ("2024-12-20/2024-12-23"). Only a day is
+    widened; a month or a year is already a range.
+    """
+    interval = interval_of(value)
+    if interval is None or interval.granularity != "day":
+        return None
+    m = NEAR.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    cue = " ".join(m.group(0).lower().split()[:2])
+    days = NEAR_DAYS.get(cue) or NEAR_DAYS.get(cue.split()[0], 0)
+    if not days:
+        return None
+    try:
+        other = interval.start + timedelta(days=days if m.group(1).lower() == "nach" else -days)
+    except OverflowError:
+        return None
+    lo, hi = sorted((interval.start, other))
+    return f"{lo.isoformat()}/{hi.isoformat()}"
 
 
 def widen(interval: DateInterval, before_days: int, after_days: int = 0) -> DateInterval:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lagebild.events.dates import CUES, NEAR, time_of_day
+from lagebild.events.dates import CUES, NEAR, approximate, sentence_adverb, time_of_day
 from lagebild.events.label import LEADING as _LEADING
 from lagebild.events.lexicon import TriggerRule
 from lagebild.model import Annotation, Span
@@ -107,11 +107,15 @@ class EventMention:
     noun: bool = False  # the trigger is a noun naming the happening ("Anschlag"), not a verb
     counts: tuple[str, ...] = ()  # measures of the figures that count this class (from the rule)
     ordinal: int | None = None  # "der zweite Warnstreik": 2; "ein erneuter Streik", "streikten erneut": 0 (a repeat)
+    approximate: str | None = None  # "kurz nach dem 20. Dezember": the range of days of ``time`` ("2024-12-20/2024-12-23")
 
     def data(self) -> dict[str, Any]:
         """Return the annotation payload (keys per docs/annotations.md)."""
         date = None
-        if self.time is not None:
+        if self.time is not None and self.approximate:
+            # a day the happening lies just before or after: its range, and the day it was told by
+            date = {"value": self.approximate, "granularity": "range", "landmark": self.time.data.get("value")}
+        elif self.time is not None:
             date = {"value": self.time.data.get("value"), "granularity": self.time.data.get("granularity")}
         return {
             "trigger": self.lemma,
@@ -319,7 +323,7 @@ def _fronted_subject(words: list[tuple[int, int, str]], idx: int, timexes: Seque
                 return None
             i += 1
     nouns = before[i:]
-    if i == 0 and nouns[0][2].lower() in _ADVERBS:
+    if i == 0 and (nouns[0][2].lower() in _ADVERBS or sentence_adverb(nouns[0][2])):
         return None  # "Nun ratifiziert Ostland …": an adverb before the verb, the subject follows it
     if not 1 <= len(nouns) <= 3 or not all(w[2][:1].isupper() for w in nouns):
         return None
@@ -430,7 +434,7 @@ def find_events(
     if len(found) > 1:  # one sentence, several triggers: a date only binds inside its own clause
         for ev in found:
             if ev.time is not None and not ev.clause.contains(ev.time.span):
-                ev.time = None
+                ev.time = ev.approximate = None
     return found
 
 
@@ -475,12 +479,14 @@ def _describe(
         ev.modality = "possible"
     if rule.noun and ev.modality in ("asserted", "reported") and idx > 0 and word_list[idx - 1].lower() in _GENERIC:
         ev.modality = "generic"  # "solche Angriffe", "derartige Unfälle": a kind of happening, not one
-    if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _DEMANDING for w in word_list[:idx]):
+    if rule.noun and ev.modality in ("asserted", "reported") and _demanded(word_list, idx):
         ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
         ev.modality = "intended"  # "rief zu Warnstreiks auf": the strike is called for, the call is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _warned_of(word_list, idx):
-        ev.modality = "possible"  # "warnt erneut vor Streiks": a threat, not a strike
+        ev.modality = "possible"  # "warnt erneut vor Streiks", "drohten mit Streiks": a threat, not a strike
+    if rule.noun and not ev.negated and any(w.lower() in _WITHOUT for w in word_list[max(0, idx - 2) : idx]):
+        ev.negated = True  # "ohne Einigung droht ein Prozess": no agreement was reached
     in_clause = [e for e in entities if clause.contains(e.span)]
     passive = bool(lowered & _PASSIVE) and ev.tense in ("past", "perfect", "pluperfect", "present")
     left, right, by = [], [], []
@@ -559,6 +565,8 @@ def _describe(
     pool = own or dated
     if pool:
         ev.time = min(pool, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
+        if not time_of_day(ev.time.data, ev.time.label):
+            ev.approximate = approximate(text, ev.time.span.start, ev.time.data.get("value"))
     # a weekday the timex stage could not place (the publication date is known to the month only):
     # kept so the merge step can place it against a day-precision date of the same event
     weekdays = [t for t in timexes if _open_weekday(t) and clause.contains(t.span)]
@@ -607,14 +615,42 @@ def _ordinal(words: list[tuple[int, int, str]], idx: int, noun: bool, called: bo
 #: determiners of a kind rather than an instance ("solche Angriffe erschwert", "derartige Unfälle")
 _GENERIC = frozenset("solche solchen solcher solches derartige derartigen derartiger derlei such".split())
 #: verbs whose object is wanted, not done ("fordern einen Rücktritt", "den Rücktritt zu erzwingen")
-_DEMANDING = frozenset("fordern fordert forderte forderten gefordert verlangen verlangt verlangte verlangten erzwingen anstreben strebt".split())
+_DEMANDING = frozenset("fordern fordert forderte forderten gefordert verlangen verlangt verlangte verlangten erzwingen anstreben strebt".split()) | frozenset(
+    str(w) for w in CUES["request"]
+)
+#: verbs that threaten a happening named after "mit" ("drohten mit Streiks")
+_THREATEN = frozenset(str(w) for w in CUES["threaten"])
+#: "ohne Einigung": the happening named did not take place
+_WITHOUT = frozenset(str(w) for w in CUES["without"])
 #: verbs that warn of a happening still to come ("warnt vor Streiks"): the warning is the event, the strike a threat
 _WARNING = frozenset("warnt warnen warnte warnten gewarnt warne warnend warn warns warned".split())
 _CALL = re.compile(r"\b(?:(?:r(?:uft|ufen|ief|iefen|ufe)\b.*\bauf\b)|aufgerufen|aufzurufen|aufrufen|aufrief(?:en)?|Aufruf|Aufrufe)", re.DOTALL)
 
 
+def _demanded(words: list[str], idx: int) -> bool:
+    """The noun is the object of a verb that asks for it: "fordern Assads Rücktritt", "hat Untersuchungshaft beantragt".
+
+    A demanding verb before the noun, or closing a verb-final clause the noun is the object of (no
+    preposition before it): "Nach der Festnahme forderte die Partei …" told of an arrest that took place.
+    """
+    if any(w.lower() in _DEMANDING for w in words[:idx]):
+        return True
+    if not any(w.lower() in _DEMANDING for w in words[idx + 1 :][-2:]):
+        return False
+    for back in range(1, 4):
+        j = idx - back
+        if j < 0:
+            return True
+        w = words[j].lower()
+        if w in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER:
+            return False
+        if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
+            return True
+    return True
+
+
 def _warned_of(words: list[str], idx: int) -> bool:
-    """A noun after "vor" (with its article and adjectives only) in a clause that warns of it."""
+    """A noun after "vor" in a clause that warns of it, or after "mit" in one that threatens it (its article and adjectives between)."""
     for back in range(1, 4):
         j = idx - back
         if j < 0:
@@ -622,6 +658,8 @@ def _warned_of(words: list[str], idx: int) -> bool:
         w = words[j].lower()
         if w in ("vor", "of", "against"):
             return any(x.lower() in _WARNING for x in words[:j])
+        if w in ("mit", "with"):  # "drohten mit Streiks": a threat
+            return any(x.lower() in _THREATEN for x in words[:j])
         if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
             return False
     return False
@@ -655,8 +693,8 @@ def _near(text: str, t: Annotation, clause: Span, timexes: Sequence[Annotation])
 
     "Kurz vor Weihnachten … am Freitag": the weekday (or a day) in the clause is the happening's, the
     holiday a landmark the merge step places it by. A time of day is never a landmark ("kurz nach 19 Uhr"
-    is that evening), and a day with nothing finer in its clause stays the happening's approximate date
-    ("Kurz nach dem 20. Dezember raste ein Auto …": that day or the next).
+    is that evening), and a day with nothing finer in its clause dates the happening approximately
+    ("Kurz nach dem 20. Dezember raste ein Auto …": a range from that day on, see ``dates.approximate``).
     """
     if time_of_day(t.data, t.label) or NEAR.search(text, max(0, t.span.start - 40), t.span.start) is None:
         return False

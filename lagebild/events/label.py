@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import re
 
+from lagebild.events.dates import CUES, sentence_adverb
 from lagebild.model import Span
 
 __all__ = ["LEADING", "label_quality", "sentence_label"]
 
 _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[;:()]|\s[–—-]\s|[\"„“”»«]|,\s+(?=(?:der|die|das|dem|den|dessen|deren|welche[rsmn]?|wo|als|weil|nachdem|obwohl|während|dass|ob|wenn|sodass|damit|aber|doch|sondern|so|wie)\b)")
-#: connectives and sentence adverbs that open a clause but say nothing about the event
-_LEADING = frozenset(
-    """und aber doch denn sondern oder dabei deshalb daher darum deswegen dennoch trotzdem nun so da dann danach
-    damit zudem außerdem auch inzwischen mittlerweile bereits schon jetzt zuvor zunächst später schließlich
-    allerdings jedoch indes immerhin zuletzt ebenfalls unterdessen währenddessen demnach demzufolge offenbar""".split()
-)
+#: connectives and sentence adverbs that open a clause but say nothing about the event (cues.toml ``leading``)
+_LEADING = frozenset(str(w) for w in CUES["leading"])
 LEADING = _LEADING
+#: subordinators a clause cut from its sentence may open with ("Dass die Polizei …"): dropped from a label
+_SUBORDINATORS = frozenset(str(w) for w in CUES["subordinators"])
+#: the relative words that open a relative clause ("…, die seit Donnerstag festgenommen wurden")
+_RELATIVE = frozenset("der die das dem den dessen deren welcher welche welches welchem welchen".split())
+_DETERMINERS = frozenset("der die das den dem des ein eine einen einem eines einer".split())
 _PRONOUNS = frozenset("er sie es man wir ich ihr du dieser diese dieses jener jene he she it they we".split())
 _MAX_WORDS = 16
 #: a stored page's crawl marker (" date 2024-01 …") or a bare number opening the clause is no part of the label
@@ -73,8 +75,12 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, clause.start, clause.end)]
     trig_idx = next((i for i, w in enumerate(words) if w[1] > trigger.start), 0)
     i = 0
-    while i < trig_idx and (words[i][2].strip(",.").lower() in _LEADING or _NOT_A_WORD.fullmatch(words[i][2])):
+    while i < trig_idx and (
+        words[i][2].strip(",.").lower() in _LEADING | _SUBORDINATORS or sentence_adverb(words[i][2].strip(",.")) or _NOT_A_WORD.fullmatch(words[i][2])
+    ):
         i += 1
+    # a relative clause cut from its sentence says whom it tells of by the noun before its comma
+    antecedent = _antecedent(text, sentence, clause) if i == 0 and words and words[0][2].lower() in _RELATIVE else ""
     lead = ""
     pronoun = False  # the subject was a pronoun, dropped: what follows the verb is no subject
     if i < trig_idx and words[i][2].strip(",.").lower() in _PRONOUNS:
@@ -100,7 +106,48 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     body = " ".join(texts).strip(" ,.;:").lstrip("\\/|•*#+-–— ")  # page furniture before the first word
     if lead and body:
         body = f"{lead} {body}"
+    elif antecedent and body:
+        return f"{antecedent}, {body}"
     return body[:1].upper() + body[1:] if body else text[trigger.start : trigger.end]
+
+
+def _antecedent(text: str, sentence: Span, clause: Span) -> str:
+    """The noun phrase right before the comma that opens a relative clause ("ein Mann, der …": "ein Mann").
+
+    Its noun (or name) and, going back, the name words and an article with the adjectives after it;
+    empty when no noun stands there, or when the clause is no relative one: a relative clause ends
+    in its verb before the next comma ("…, die seit Donnerstag festgenommen wurden,"), a list goes
+    on with nouns ("Südkorea, die Ukraine und der Westen,").
+    """
+    before = text[sentence.start : clause.start].rstrip()
+    if not before.endswith(","):
+        return ""
+    rest = re.split(r"[,;:]", text[clause.start : sentence.end], maxsplit=1)[0]
+    last = _WORD.findall(rest)
+    if len(last) < 2 or not last[-1].strip(".!?")[:1].islower():
+        return ""
+    words = _WORD.findall(before[:-1])[-6:]
+    if not words or not words[-1][:1].isupper():
+        return ""
+    out: list[str] = []
+    adjectives: list[str] = []  # lower-case words kept only when an article opens the phrase before them
+    for w in reversed(words):
+        bare = w.strip(",.;:")
+        if bare != w:
+            break  # punctuation ends the phrase
+        if bare.lower() in _DETERMINERS:
+            out += [*adjectives, bare]
+            adjectives = []
+            break
+        if bare[:1].isupper() and not adjectives:
+            out.append(bare)
+            continue
+        if bare[:1].islower() and bare.endswith(("e", "en", "er", "es", "em")) and len(bare) > 3:
+            adjectives.append(bare)
+            continue
+        break
+    phrase = " ".join(reversed(out))
+    return phrase[:1].upper() + phrase[1:]
 
 
 _SUBJECT_DETERMINERS = frozenset("der die das ein eine".split())

@@ -277,6 +277,17 @@ def _key(s: str) -> str:
     return _NON_ALNUM.sub("", s.casefold())
 
 
+def _calendar_badges(lines: list[Line]) -> None:
+    """A date block split over two lines ("26" over "Okt 2018") is one date line, to the day."""
+    for prev, ln in pairwise(lines):
+        if ln.date is not None and ln.date.precision == "month" and not ln.date_keyword and prev.reason in (None, "fragment") \
+                and len(prev.text) <= 3:
+            day = headers.badge_day(prev.text, ln.date)
+            if day is not None:
+                ln.date = day
+                prev.kind, prev.reason = "cue", "date line"
+
+
 def _first_pass(line: Line) -> None:
     s = line.text
     words = line.words = _words(s)
@@ -370,6 +381,7 @@ def plan(text: str, *, extracted: bool = False, use_model: bool | str = False) -
     lines = _lines(text)
     for line in lines:
         _first_pass(line)
+    _calendar_badges(lines)
     if extracted:
         meta: dict[str, Any] = {}
         _related_blocks(lines, 0)

@@ -16,11 +16,14 @@ from lagebild.ingest import page_dates
 from lagebild.model import DateValue
 
 __all__ = [
+    "DATE_START",
     "DateMatch",
     "LineDate",
     "RelativeDate",
     "as_of_label",
+    "as_of_starts",
     "author_line",
+    "badge_day",
     "byline_author",
     "cited_date",
     "cites_dated_source",
@@ -30,15 +33,20 @@ __all__ = [
     "date_line",
     "date_prefix",
     "dates_in",
+    "event_date",
     "header_parts",
     "header_stamp",
+    "life_date",
     "may_name_as_of",
     "name_over_role",
+    "on_day_in_sentence",
     "parse_date_string",
     "reading_time_line",
     "relative_date_line",
     "section_word",
+    "signature_date",
     "told_in_sentence",
+    "weekday_in_sentence",
     "yearless_label_date",
 ]
 
@@ -158,15 +166,17 @@ _DATE_FORMS = [
     # 25.10.2024, 25.10.24
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
     # 2024-10-25 or 2024-10 or 2024/10/25 (T10:15 allowed)
-    r"(?P<y2>\d{4})[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?:T(?P<hh2>\d{2}):(?P<mi2>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    r"(?<!\d)(?P<y2>\d{4})[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?:T(?P<hh2>\d{2}):(?P<mi2>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     # 24. Oktober 2024, 24. Oktober, 2024, 24 Oct 2024
     rf"(?P<d3>\d{{1,2}})(?:\.|er|º)?\s*(?:de\s+)?(?P<m3>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y3>\d{{4}})",
     # October 24, 2024 / Oct. 24 2024
     rf"(?<!\w)(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})",
     # Oktober 2024
     rf"(?<!\w)(?P<m5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})",
-    # 03/06/2022: day first as in German and most languages; 06/13/2022 can only be month first
-    r"(?P<d6>\d{1,2})/(?P<m6>\d{1,2})/(?P<y6>\d{4})(?!\d)",
+    # 03/06/2022: day first as in German and most languages; 06/13/2022 can only be month first. A theme that
+    # prints the publication and the update date in two spans gives them glued when flattened
+    # ("17/11/201917/11/2019"): the first is read, never "1917/11/20" from the seam
+    r"(?P<d6>\d{1,2})/(?P<m6>\d{1,2})/(?P<y6>\d{4})(?:(?!\d)|(?=\d{1,2}/\d{1,2}/\d{4}(?!\d)))",
     # 11/08/23 with a two-digit year: a US byline ("11/08/23 5:19pm"); only with a time of day after it
     # or alone at the end, never inside a sentence ("Quote 11/08/23 der Befragten")
     r"(?<![\d/.])(?P<d8>\d{1,2})/(?P<m8>\d{1,2})/(?P<y8>\d{2})(?![\d/])"
@@ -189,7 +199,9 @@ AGENCIES = frozenset(AGENCY_NAMES)
 _CREDIT = rf"\(?(?<![\w-])(?:{'|'.join(sorted(AGENCIES, key=len, reverse=True))})(?:\s?[/-]\s?[a-z]{{2,8}})*\)?"
 _CREDIT_RE = re.compile(rf"{_CREDIT}(?::[\d-]+(?:/\d+)?)?", re.IGNORECASE)
 _DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
-_DATE_RE = re.compile(rf"(?:{_WEEKDAY}\s*)?{_DATE}{_TIME}", re.IGNORECASE)
+#: a look-ahead for where a date may start: a digit, or a month name, with its weekday ("Sunday, October 18th, 2020")
+DATE_START = rf"(?=\d|(?i:(?:{_WEEKDAY}\s*)?(?:{_MONTH})\.?\s+\d))"
+_DATE_RE = re.compile(rf"(?:(?<!\w){_WEEKDAY}\s*)?{_DATE}{_TIME}", re.IGNORECASE)  # "jdo, 26. 10. 2015": no weekday "do" in a word
 _LINE_RE = re.compile(
     rf"^\W{{0,3}}(?:{_CREDIT}\s*[|:,·•–-]?\s*)?(?P<kw>{_KEYWORD}\s*)?(?:{_WEEKDAY}\s*)?(?P<date>{_DATE}){_TIME}\s*"
     rf"(?P<tail>(?:[|·•,–-]\s*)?(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten)\.?|{_CREDIT})?)\W{{0,3}}$",
@@ -237,6 +249,8 @@ def _value(m: re.Match[str]) -> DateValue | None:
     y = mo = d = None
     if g.get("y1"):
         y, mo, d = _year(g["y1"]), int(g["m1"]), int(g["d1"])
+        if mo > 12 >= d and len(g["y1"]) == 4:
+            mo, d = d, mo  # "11.14.2019 09:00 AM": a US stamp with dots, month first where only that reading is a date
     elif g.get("y2"):
         y, mo = int(g["y2"]), int(g["m2"])
         d = int(g["d2"]) if g.get("d2") else None
@@ -281,6 +295,19 @@ _TIME_FIRST = re.compile(
 )
 
 
+_BADGE_DAY = re.compile(r"\s*(?P<d>[0-3]?\d)\.?\s*")
+
+
+def badge_day(day_line: str, month: DateValue) -> DateValue | None:
+    """The day of a calendar badge split over two lines: a line of the day alone over a month line ("26" over
+    "Okt 2018", as a blog theme prints its date block); ``None`` when ``day_line`` is no day of that month."""
+    m = _BADGE_DAY.fullmatch(day_line)
+    if m is None or month.precision != "month" or not month.value or len(month.value) != 7:
+        return None
+    year, mon, day = int(month.value[:4]), int(month.value[5:7]), int(m.group("d"))
+    return DateValue(f"{year:04d}-{mon:02d}-{day:02d}", "day", False) if _valid(year, mon, day) else None
+
+
 def date_line(line: str) -> DateMatch | None:
     """Parse a line that is only a date (optionally with a keyword, weekday, time, reading time)."""
     if len(line) > 120:
@@ -317,7 +344,57 @@ _APPOINTMENT = frozenset(
 _CLOSING_PLACE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}\s*,\s*$")
 _CLOSING_MARK = re.compile(r"[:|/©(]")
 #: a bracketed signature that follows the last sentence of a paragraph: "… statt. (APA, 12.9.2015)"
-_SIGNATURE = re.compile(r"(?:^|[.!?\"“”»«])\s*(\([^()\n]{2,100}\)?)\s*$")
+_SIGNATURE = re.compile(r"(?:^|(?P<end>[.!?\"“”»«])|[\s)])\s*(\([^()\n]{2,100}\)?)\s*$")
+#: the parts of a signature's credit ("Thomas Mayer aus Brüssel", "APA/red", "jmy, kub"), and the lowercase words a
+#: name part may hold ("aus Brüssel"); a newsroom signs with a lowercase abbreviation of a few letters ("red", "mahr")
+_SIGNATURE_PARTS = re.compile(r"[,;/–—]|\s-\s")
+_SIGNATURE_LINKS = frozenset("aus in from für for und and von van de zu".split())
+#: the role a part of a signature credits ("Text: David Krutzler, Video: Maria von Usslar")
+_SIGNATURE_ROLE = re.compile(r"^\s*\(?[^\W\d_]+:\s*")
+#: words that make a bracket with a date no signature: an appointment, a preposition of time ("(am 12.3.2016)")
+_NOT_SIGNATURE = _APPOINTMENT | frozenset("am an vom seit bis ab zum zur nach vor um gegen zwischen siehe vgl on at since".split())
+_INITIALS = re.compile(r"[^\W\d_A-ZÄÖÜ]{2,6}\.?")
+
+
+def _signature_credit(prefix: str) -> bool | None:
+    """Whether the text before a signature's date is a credit: names, agencies, a newsroom's initials, each part
+    between commas or slashes ("Anna Muster, APA", "APA/red", "dare, jdo"). ``None`` when it holds no word at all,
+    ``False`` for words of a sentence ("siehe Bericht vom")."""
+    words_seen = _CREDIT_RE.search(prefix) is not None  # "(APA, 29.4.2016)"
+    for part in _SIGNATURE_PARTS.split(_CREDIT_RE.sub(" ", prefix)):
+        words = re.findall(r"[^\W\d_]+\.?", _SIGNATURE_ROLE.sub("", part))
+        if not words:
+            continue
+        if any(w.rstrip(".").lower() in _NOT_SIGNATURE for w in words):
+            return False  # "(Anmeldung bis 12.3.2016)", "(am 12.3.2016)"
+        words_seen = True
+        if len(words) == 1 and _INITIALS.fullmatch(words[0]):
+            continue  # "red", "jmy", "stu."
+        if not words[0][0].isupper() or any(w[0].islower() and w.lower() not in _SIGNATURE_LINKS for w in words):
+            return False
+    return True if words_seen else None
+
+
+#: a bracketed signature after a sentence, wherever it stands: an info box or a results table may follow it
+_SIGNATURE_ANYWHERE = re.compile(r"[.!?\"“”»«)]\s*(\([^()\n]{2,100}\))")
+
+
+def signature_date(text: str) -> DateValue | None:
+    """The date of the last bracketed signature that credits someone, after a sentence ("… Aussetzer. (APA,
+    18.3.2016) SV Ried – SK Rapid Wien …"): the article ends there and a box with results or facts follows.
+
+    A bracket without a credit ("… vorgelegt. (12.3.2016)") or with words of a sentence ("(siehe Bericht vom
+    12.3.2016)") is not taken.
+    """
+    for m in reversed(list(_SIGNATURE_ANYWHERE.finditer(page_dates.ascii_digits(text)))):
+        inner = m.group(1)
+        found = list(_DATE_RE.finditer(inner))
+        if not found or inner[found[-1].end() :].strip(" )"):
+            continue
+        value = _value(found[-1])
+        if value is not None and value.precision in ("day", "minute") and _signature_credit(inner[1 : found[-1].start()]):
+            return value
+    return None
 
 
 def closing_date(line: str) -> DateValue | None:
@@ -333,7 +410,7 @@ def closing_date(line: str) -> DateValue | None:
     line = page_dates.ascii_digits(line.strip())
     signed = _SIGNATURE.search(line[-160:])
     if signed:  # "… dabei. (Anna Muster, APA, 12.9.2015)": a signature after the last sentence
-        line = signed.group(1)
+        line = signed.group(2)
     if not line or len(line) > 120:
         return None
     found = list(_DATE_RE.finditer(line))
@@ -344,6 +421,11 @@ def closing_date(line: str) -> DateValue | None:
     if value is None or value.precision not in ("day", "minute"):
         return None
     prefix = line[: last.start()]
+    if signed:
+        # "(red, 21.6.2015)", "(Thomas Mayer aus Brüssel, 14.12.2015)"; without a sentence end before the bracket
+        # ("… zu erwarten (APA, 29.4.2016)") it must name who signs ("… am Dienstag (12.3.2016)" is told)
+        credit = _signature_credit(prefix.lstrip("("))
+        return value if credit or (credit is None and signed.group("end")) else None
     # agency credits ("dpa/lby", "dpa-infocom") and agency ids ("dpa:220603-99-530283/4") are no words
     words = re.findall(r"[^\W\d_]+", _CREDIT_RE.sub(" ", prefix))
     if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES) for w in words):
@@ -401,7 +483,7 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
             continue
         if len(before) >= 2 and before[-2].lower() in _IN_SENTENCE and _WEEKDAY_WORD.fullmatch(before[-1]) and not lead:
             continue  # "Am Sonntag, 21.01.2024, demonstrierten …": the weekday stands between preposition and date
-        if cited_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
+        if cited_date(text, m.start()) or event_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
             continue
         return value
     return None
@@ -452,6 +534,25 @@ def told_in_sentence(text: str, end: int) -> bool:
     return count >= SENTENCE_WORDS
 
 
+_WORD_BEFORE = re.compile(r"[^\W\d_]+")
+
+
+def weekday_in_sentence(line: str, pos: int) -> bool:
+    """Whether the date at ``line[pos]`` follows a preposition and a weekday in a sentence of the story: "Am
+    Sonntag, 21.01.2024, demonstrierten …", "On Sunday, 21 January 2024, thousands marched …".
+
+    The preposition opens the line or the date goes on as a sentence; a byline keeps its date
+    ("Von Hans Meier am Sonntag, 21.01.2024").
+    """
+    before = list(_WORD_BEFORE.finditer(line, max(0, pos - 40), pos))
+    if len(before) < 2 or before[-2].group().lower() not in _IN_SENTENCE or not _WEEKDAY_WORD.fullmatch(before[-1].group()):
+        return False
+    if not line[: before[-2].start()].strip(" \t\"'„“»«(-–"):
+        return True
+    end = date_end(line, pos)
+    return end is not None and told_in_sentence(line, end)
+
+
 #: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
 _AS_OF = re.compile(rf"(?<![\w-])(?:{_cue_pattern(_CUES['as_of'])})(?![\w-])", re.IGNORECASE)
 #: what follows an as-of label: a colon, or the date itself (or the end of a label cut before its date)
@@ -469,6 +570,11 @@ def may_name_as_of(line: str) -> bool:
     return _AS_OF.search(line) is not None
 
 
+def as_of_starts(line: str) -> list[int]:
+    """Where ``line`` holds an as-of word (the places ``may_name_as_of`` looks for)."""
+    return [m.start() for m in _AS_OF.finditer(line)]
+
+
 def as_of_label(label: str) -> bool:
     """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one.
 
@@ -483,6 +589,51 @@ def as_of_label(label: str) -> bool:
         if date_at(label, after) is not None:
             return True
     return any(m.end() == len(label) or date_at(label, m.end()) is not None for m in _AS_OF_OPENING.finditer(label))
+
+
+#: a label of something the page announces right before its date ("Termin: 12.03.2024", "Einsendeschluss ist der
+#: 12.03.2024", "Deadline: March 12, 2024"), a linking word and a weekday between them allowed
+_EVENT_LABEL = re.compile(
+    rf"(?<![\w-])(?:{_cue_pattern(_CUES['event'])})(?![\w-])(?:\s*:|\s+(?:ist|is|am|on|le|el|il))?\s*(?:[^\W\d_]+,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def event_date(text: str, pos: int) -> bool:
+    """Whether the date at ``text[pos]`` follows the label of an event, a deadline or an appointment in its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return _EVENT_LABEL.search(text, max(line_start, pos - 40), pos) is not None
+
+
+def life_date(text: str, pos: int) -> bool:
+    """Whether the date at ``text[pos]`` is a person's birth or death ("geboren am 12.03.1960", "born June 14, 1958")."""
+    before = _WORD_BEFORE.findall(text, max(0, pos - 30), pos)
+    return any(w.lower() in _LIFE_DATES for w in before[-2:])
+
+
+#: lowercase words of a byline before its date ("von der Redaktion am 12.03.2024"), not of a sentence
+_BYLINE_LOWER = frozenset(
+    w.lower() for kind in ("byline", "desk") for phrase in _CUES[kind] for w in phrase.split()
+) | frozenset("der die das dem den des und and the von vom zum zur mit with".split())
+_ON_DAY = frozenset("am an on".split())
+
+
+def on_day_in_sentence(line: str, pos: int) -> bool:
+    """Whether the date at ``line[pos]``, after "am"/"on" (and a weekday), is told in a sentence: "Die Frist endet
+    am Dienstag, 12.03.2024.", "Heute vor einem Jahr, am 12.03.2023, stimmte …". Lowercase words other than a
+    byline's stand before the preposition, two of them or one with the sentence ending after the date; a byline
+    keeps its date ("Von Hans Meier am 12.03.2024", "Ein Beitrag von unserer Redaktion am 12.03.2024")."""
+    before = list(_WORD_BEFORE.finditer(line, max(0, pos - 80), pos))
+    if before and _WEEKDAY_WORD.fullmatch(before[-1].group()):
+        before = before[:-1]
+    if not before or before[-1].group().lower() not in _ON_DAY:
+        return False
+    lower = [w.group() for w in before[:-1] if w.group()[0].islower() and len(w.group()) >= 4
+             and w.group().lower() not in _BYLINE_LOWER]
+    if len(lower) >= 2:
+        return True
+    end = date_end(line, pos)
+    return bool(lower) and end is not None and line[end:].strip().startswith((".", ","))
 
 
 def cited_date(text: str, pos: int) -> bool:

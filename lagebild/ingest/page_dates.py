@@ -37,7 +37,8 @@ from typing import Any
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
-    "may_name_update", "printed_dates", "structured_dates", "update_label", "url_day", "written_on_page",
+    "may_name_update", "printed_dates", "structured_dates", "update_cue_starts", "update_label", "url_day",
+    "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -240,6 +241,11 @@ def may_name_update(line: str) -> bool:
     return _MODIFIED_CUE.search(line) is not None
 
 
+def update_cue_starts(line: str) -> list[int]:
+    """Where ``line`` names an update or an edition (the places ``may_name_update`` looks for)."""
+    return [m.start() for m in _MODIFIED_CUE.finditer(line)]
+
+
 _DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")
 _EDITION = re.compile(r"\W{0,3}(?:print\s+edition|printausgabe|ausgabe|edition|issue)\b", re.IGNORECASE)
 #: what follows the date of a dateline: a separator, the end, or a quotation opening the text ("01.02.2022 „Der …")
@@ -299,7 +305,10 @@ def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
     if g["y1"]:
         y = int(g["y1"])
         y = y + 2000 if y < 100 else y
-        return _valid_day(y, int(g["m1"]), int(g["d1"]))
+        d, mo = int(g["d1"]), int(g["m1"])
+        if mo > 12 >= d and len(g["y1"]) == 4:
+            d, mo = mo, d  # "11.14.2019": month first where only that reading is a date
+        return _valid_day(y, mo, d)
     if g["y2"]:
         return _valid_day(int(g["y2"]), int(g["m2"]), int(g["d2"]))
     if g["y6"]:

@@ -30,7 +30,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from lagebild.ingest.headers import author_line, byline_author, cited_date, date_end, name_over_role, told_in_sentence
+from lagebild.ingest.headers import (
+    author_line,
+    byline_author,
+    cited_date,
+    date_end,
+    event_date,
+    life_date,
+    name_over_role,
+    on_day_in_sentence,
+    told_in_sentence,
+    weekday_in_sentence,
+)
 from lagebild.ingest.page_dates import dateline_day, line_dates
 
 __all__ = [
@@ -42,6 +53,7 @@ __all__ = [
     "choose_header_date",
     "choose_title_line",
     "header_window_start",
+    "in_dated_list",
 ]
 
 #: how many lines above the first body paragraph can hold the headline
@@ -171,8 +183,11 @@ _DATE_OF_SOMETHING = frozenset("vom seit bis ab zum zur nach gegen zwischen sinc
 
 
 def _after_preposition(line: str, pos: int) -> bool:
+    """A date of something else ("gültig bis 31.12.2024", "Termin: 12.03.2024", "geboren am 12.03.1960"), or one a
+    sentence tells ("Am Sonntag, 21.01.2024, demonstrierten …", "Die Frist endet am Dienstag, 12.03.2024.")."""
     words = _WORD.findall(line[max(0, pos - 20) : pos])
-    return bool(words) and words[-1].casefold() in _DATE_OF_SOMETHING
+    return (bool(words) and words[-1].casefold() in _DATE_OF_SOMETHING) or weekday_in_sentence(line, pos) or \
+        on_day_in_sentence(line, pos) or event_date(line, pos) or life_date(line, pos)
 
 
 def _told_in_sentence(line: str, pos: int) -> bool:
@@ -204,7 +219,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             if day:
                 below.append(HeaderDate(day, i, -1, False))
             continue
-        if len(ln.text) > 250:
+        if len(ln.text) > 250 or (ln.reason == "date line" and in_dated_list(lines, i)):
             continue
         for day, kind, pos in line_dates(ln.text, day_first=True):
             if kind == "published":
@@ -226,6 +241,30 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
     if updated:
         return min(updated, key=lambda d: d.day)
     return _date_among_first_paragraphs(lines, first)
+
+
+#: the lines from one dated teaser to the next in a list ("more stories": headline, date, section …)
+_LIST_STRIDES = (2, 3, 4)
+
+
+def _bare_date_line(line: TitleLine) -> bool:
+    """A line of a date without a label ("18. Januar 2019"): a teaser's date is not labelled as a publication."""
+    return line.reason == "date line" and getattr(line, "date", None) is not None and not getattr(line, "date_keyword", "")
+
+
+def in_dated_list(lines: Sequence[TitleLine], i: int) -> bool:
+    """Whether the date line ``lines[i]`` is one of a list of dated teasers: three unlabelled date lines at the same
+    distance, it among them (a headline, its date and a section word, then the next headline …). A page's own date
+    above such a list stands at another distance from its first teaser, and a publication and an update line stand
+    next to each other."""
+    if not _bare_date_line(lines[i]):
+        return False
+    for step in _LIST_STRIDES:
+        for first in (i - 2 * step, i - step, i):
+            if first >= 0 and first + 2 * step < len(lines) and \
+                    all(_bare_date_line(lines[first + k * step]) for k in range(3)):
+                return True
+    return False
 
 
 #: body paragraphs at the top of the article that may still open with its dateline or stand over its byline

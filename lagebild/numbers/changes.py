@@ -41,13 +41,17 @@ def load_changes(path: str | None = None) -> ChangeVocab:
     verbs = "|".join(str(v).replace(" ", r"\s+") for v in raw.get("verbs", []))
     fill = "|".join(re.escape(str(w)) for w in raw.get("prior_fill", []))
     before = "|".join(str(w).replace(" ", r"\s+") for w in raw.get("before", []))
+    after_fill = "|".join(str(w).replace(" ", r"\s+") for w in raw.get("after_fill", [])) or r"(?!)"
     compared = "|".join(str(w).replace(" ", r"\s+") for w in raw.get("compared", [])) or r"(?!)"
     return ChangeVocab(
         verbs=re.compile(rf"(?<![\w])(?:{verbs})(?![\w])", re.IGNORECASE),
         von_before=re.compile(rf"(?<![\w])von\s+(?:(?:{fill})\s+)?$", re.IGNORECASE),
         # "von 30 (am Sonntag) auf 40": up to 40 characters of the clause between, no figure and no clause end
         auf_between=re.compile(rf"\s+(?:[^.;:!?\d]{{0,40}}?\s)?auf\s+(?:{_HEDGE}\s+)*$", re.IGNORECASE),
-        prior_after=re.compile(rf"\s*[,(]?\s*(?:{before})\s+(?:{fill})\s+(?:{_HEDGE}\s+)?$", re.IGNORECASE),
+        # "auf 40 (am Montag), nach zuvor 30", "auf 64, nachdem zuvor von 41 die Rede war": a few words of the new
+        # value's clause (its date) may stand before the cue, no figure and no clause end
+        prior_after=re.compile(rf"(?:\s+[^.;:!?\d,()]{{1,30}}?)?\s*[,(]?\s*(?:{before})\s+(?:{fill})\s+(?:(?:{after_fill})\s+)?"
+                               rf"(?:{_HEDGE}\s+)?$", re.IGNORECASE),
         # the cue, then the compared figure after at most an article and hedges ("im Vergleich zu den rund 24,1")
         auf_before=re.compile(rf"(?<![\w])auf\s+(?:{_HEDGE}\s+)*$", re.IGNORECASE),
         compared=re.compile(rf"(?<![\w])(?:{compared})\s+(?:(?:de[mnr]|die|das|zuvor|zunächst|noch|damals|{_HEDGE})\s+){{0,3}}(?=\d)",

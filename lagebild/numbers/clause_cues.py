@@ -25,6 +25,7 @@ class ClauseCues:
     relative: re.Pattern[str]  # matched at the comma after a counted noun (", die sich")
     new_clause: re.Pattern[str]  # matched after the comma that closes a relative clause (", und", ", sagte")
     respectively: re.Pattern[str]  # searched in a figure's clause ("beziehungsweise")
+    governs_ueber: re.Pattern[str]  # searched right before "über" ("verfügt über 416 Sitze": a preposition, no hedge)
 
 
 def _words(raw: dict[str, object], key: str, *, escape: bool = False) -> str:
@@ -43,4 +44,6 @@ def load_clause_cues(path: str | None = None) -> ClauseCues:
         # a capital, a digit or a quote mark after the comma opens a clause or an aside of its own too
         new_clause=re.compile(rf"[ \t]*(?:(?:{_words(raw, 'new_clause', escape=True)})(?![\w])|[A-ZÄÖÜ\d\"„(])"),
         respectively=re.compile(rf"(?<![\w])(?:{_words(raw, 'respectively')})(?![\w])", re.IGNORECASE),
+        # the verb may stand a few words before, in the same clause ("diskutierte der Rat über")
+        governs_ueber=re.compile(rf"(?<![\w])(?:{_words(raw, 'governs_ueber')})(?:[ \t]+[\w-]+){{0,3}}[ \t]+$", re.IGNORECASE),
     )

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lagebild.numbers.clause_cues import load_clause_cues
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
@@ -104,6 +105,12 @@ _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ih
 _PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\u00a0]+als|rund|etwa|insgesamt|über|knapp|fast)[ \t\u00a0]+)?"
                             r"(\d[\d.]*)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
+#: after "bzw."/"beziehungsweise" (figure_clauses.toml): the second number of the pair, a hedge may stand before it
+_RESPECTIVE_SECOND = re.compile(
+    rf"[ \t\u00a0]+(?:(?:rund|etwa|knapp|fast|mindestens|über)[ \t\u00a0]+)?({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
+)
+#: a preposition right before "über": "berichtete von über 200 Verletzten" (the hedge of the verb's object)
+_PREP_BEFORE = re.compile(r"(?<![\w])(?:von|mit|auf|bei|an|in|um|für|zu|nach|aus|seit)[ \t\u00a0]+$", re.IGNORECASE)
 _SURVEY_AMONG = re.compile(r"(?i)(?:befragung|umfrage|erhebung|studie|stichprobe|abstimmung)[ \t\u00a0]+$")
 _SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
 #: "eineinhalb", "anderthalb", "zweieinhalb": a whole and a half, with a scale or unit after it
@@ -121,6 +128,7 @@ _SHARE_IN_PARENS = re.compile(r"(?<=\d,\d)\)|(?<=\d,\d\d)\)")
 _BARE_VERB = re.compile(r"[ \t\u00a0]+(?:galten|gelten|gilt|wurden|werden|starben|sterben|erlitten|erleiden|blieben|bleiben|"
                         r"mussten|müssen|kamen|seien|wären|würden|werden)[ \t\u00a0]")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"“”»«]?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
+_HEDGE_OPENS = re.compile(r"(?:Mehr als|Mindestens|Wenigstens|Rund|Etwa|Fast|Knapp|Über|Gut|Nahezu|Beinahe|Weit über|Bis zu)[ \t\u00a0]+$")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
 
@@ -128,8 +136,15 @@ _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
 def _bare_subject(text: str, start: int, end: int) -> bool:
     """True for a count without a noun that opens its sentence before a verb whose frame counts people
     ("Acht galten mit Stand vom Freitag als schwer verletzt."), not "Acht Jahre …" or "Zwei kamen zu spät"."""
-    return (text[start : start + 1].isupper() and _BARE_VERB.match(text, end) is not None
-            and _OPENS_SENTENCE.search(text, max(0, start - 4), start) is not None and _framed_after(text, end))
+    if _BARE_VERB.match(text, end) is None:
+        return False
+    if text[start : start + 1].isupper() and _OPENS_SENTENCE.search(text, max(0, start - 4), start) is not None:
+        return _framed_after(text, end)
+    # a numeral or a hedged count that opens the sentence: "200 wurden verletzt", "Mehr als 200 mussten evakuiert werden"
+    hedge = _HEDGE_OPENS.search(text, max(0, start - 20), start)
+    opens = hedge if hedge is not None else (_OPENS_SENTENCE.search(text, max(0, start - 4), start) if text[start : start + 1].isdigit() else None)
+    return opens is not None and _OPENS_SENTENCE.search(text, max(0, opens.start() - 4), opens.start()) is not None \
+        and _framed_after(text, end)
 
 
 def _framed_after(text: str, pos: int, start: int | None = None) -> bool:
@@ -207,6 +222,23 @@ def hedge_interval(value: float, hedge: str | None) -> tuple[float | None, float
     if kind in ("atmost", "less"):
         return None, value
     return value, value
+
+
+def _respectively_ahead(text: str, end: int) -> re.Match[str] | None:
+    """The second number of a "300 beziehungsweise 200 …" pair right after a number ending at ``end``, else None."""
+    gap = re.match(r"[ \t\u00a0]+", text[end : end + 4])
+    cue = load_clause_cues().respectively.match(text, end + gap.end()) if gap is not None else None
+    return _RESPECTIVE_SECOND.match(text, cue.end()) if cue is not None else None
+
+
+def _respective_unit(text: str, pos: int) -> tuple[tuple[str, str, tuple[int, int]], float] | None:
+    """The noun or unit right after the second number of a "bzw." pair and the scale written between ("3 bzw. 4
+    Millionen Euro": 1e6); None when the second number has none."""
+    scale = _SCALE_RE.match(text, pos)
+    unit = _unit_after(text, scale.end() if scale else pos)
+    if unit is None:
+        return None
+    return unit, SCALES[scale.group(1).lower()] if scale else 1.0
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, str, tuple[int, int]] | None:
@@ -296,6 +328,7 @@ def _sentence_final_count(raw: str, before: str, after: str) -> bool:
     return bool(re.search(r"[.,\u00a0\u202f ]", raw)) or bool(_COUNT_LEAD.search(before))
 
 
+_IN_PLACE_END = re.compile(r"(?<![\w])(?:in|im|aus)\s+(?:der\s+|den\s+|dem\s+)?([A-ZÄÖÜ][\w-]*)\s+$")
 _SENTENCE_END_AFTER = re.compile(r"\.(?:\s+[A-ZÄÖÜ\"„]|\s*$)")
 
 
@@ -307,7 +340,14 @@ def _final_ellipsis(text: str, start: int, end: int, prev: Quantity | None) -> b
         return False
     if (len(raw) == 4 and (1900 <= int(raw) <= 2100 or year_cue_before(text, start))) or _LABEL_BEFORE.search(text, max(0, start - 30), start):
         return False  # "seit dem Start 2011.", "auf Rang 144."
-    word = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+    lead = text[max(0, start - 60) : start]
+    hedge = _HEDGE_BEFORE.search(lead)
+    if hedge is not None:  # "in Syrien mehr als 800.": the place before the hedge ("gegen Mittag etwa 8." is none)
+        lead = lead[: hedge.start()]
+        place = _IN_PLACE_END.search(lead)
+        if place is None or place.group(1).lower() in MONTHS or place.group(1).lower() in _WEEKDAYS:
+            return False
+    word = re.search(r"(\S+)\s+$", lead)
     if word is None or not re.fullmatch(r"[A-ZÄÖÜ][\w-]*", word.group(1)) or word.group(1).lower() in _NOT_NOUNS:
         return False  # "der 6. Jägerbrigade", "– 2. Name", "): 1.": ordinals; "in Syrien 1500." names the place
     nxt = re.match(r"\.\s+([\wÄÖÜäöüß]+)", text[end : end + 20])
@@ -418,6 +458,15 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         paired = unit_ahead(text, num_end)  # "stieg von 74 auf 79 Prozent": the unit of the pair, not of an earlier figure
         if paired is not None:
             unit, unit_from = paired, "ellipsis"
+    if unit is None and vague is None and value is not None:
+        resp = _respectively_ahead(text, num_end)
+        shared = _respective_unit(text, resp.end(1)) if resp is not None else None
+        if shared is not None:
+            unit, unit_from = shared[0], "ellipsis"
+            second = parse_numeral(resp.group(1)) if resp is not None else None
+            if shared[1] > 1 and second is not None and value < second * shared[1] / 1000:
+                value *= shared[1]  # "3 bzw. 4 Millionen": the scale is said once for both
+                low, high = (None if b is None else b * shared[1] for b in (low, high))
     if unit is None and vague is None and prev is not None:
         unit = elliptic_unit(text, start, num_end, prev)
         unit_from = "ellipsis" if unit is not None else unit_from
@@ -441,7 +490,7 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         listed = list_unit(text, start, num_end)  # "In Sitzen bedeutet dies: CDU/CSU 208, AfD 152"
         if listed is not None:
             unit, unit_from = listed, "before"
-    if unit is None and vague is None and _bare_subject(text, start, num_end):
+    if unit is None and _bare_subject(text, start, num_end):  # "Acht wurden verletzt", "Hunderte mussten evakuiert werden"
         unit = ("", "count", (num_end, num_end))
     if unit is None and vague is None:
         others = _OTHERS.match(text, num_end)
@@ -461,6 +510,9 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     hm = _HEDGE_BEFORE.search(text, max(0, q_start - 25), q_start)
     if hm and hm.group(1).lower() == "unter" and _SURVEY_AMONG.search(text, max(0, hm.start(1) - 30), hm.start(1)):
         hm = None  # "eine Befragung unter 2800 Asylberechtigten": among, not fewer than
+    if hm and hm.group(1).lower() == "über" and not _PREP_BEFORE.search(text, max(0, hm.start(1) - 10), hm.start(1)) \
+            and load_clause_cues().governs_ueber.search(text, max(0, hm.start(1) - 60), hm.start(1)):
+        hm = None  # "verfügt über 416 Sitze", "eine Rechnung über 396 Euro": the verb's preposition, not more than
     if hm and hm.group(1).lower() == "gegen" and (not text[start:num_end][:1].isdigit() or value is None or value < 100):
         hm = None  # "Anklage gegen zwei Männer": a preposition; "gegen 500 Menschen": about
     if hm and low == high:

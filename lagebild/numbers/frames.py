@@ -101,8 +101,9 @@ def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | Non
     "Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von 80.000"; "die Veranstalter
     korrigierten die Zahl kurz später auf 80.000" (the sentence after the counted figure).
     """
-    if prev.unit_kind not in ("count", "percent") or prev.unit_span is None or prev.vague or prev.end > start:
-        return None
+    magnitude = prev.unit_kind == "measure" and (prev.unit or "").lower() in ("stärke", "magnitude")
+    if (prev.unit_kind not in ("count", "percent") and not magnitude) or prev.unit_span is None or prev.vague or prev.end > start:
+        return None  # "eine Stärke von 7,8, die Behörde gab 7,7 an": a magnitude is shared like a count
     gap = text[prev.end : start]
     nxt = re.match(r"[ \t\u00a0]*(\S)", text[end : end + 4])
     if len(gap) > 160 or (nxt is not None and (nxt.group(1).isupper() or nxt.group(1).isdigit() or nxt.group(1) in "%€$-–/")):
@@ -112,7 +113,7 @@ def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | Non
         this_sentence = gap[ends[-1].end() :]
         if len(ends) > 1 or prev.unit_kind != "count" or not _LEAD_END.search(this_sentence):
             return None  # across one sentence only "… korrigierten die Zahl … auf 80.000", "Erwartet wurden rund 10.000."
-    return prev.unit or "", prev.unit_kind, prev.unit_span
+    return prev.unit or "", prev.unit_kind or "count", prev.unit_span
 
 
 _PERCENT_AHEAD = re.compile(

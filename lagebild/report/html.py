@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from lagebild.compare import CorpusResult
 from lagebild.errors import LagebildError
-from lagebild.export.json_export import build_export
+from lagebild.export.json_export import ANNOTATION_KEYS, build_export
 from lagebild.model import Document
 from lagebild.report.links import Links, ReportLinks, span_link
 from lagebild.report.readable import (
@@ -24,6 +25,7 @@ from lagebild.report.readable import (
 )
 from lagebild.report.view import (
     Picture,
+    PictureInputs,
     article_view,
     build_picture,
     dom_id,
@@ -33,7 +35,7 @@ from lagebild.report.view import (
 )
 from lagebild.store import Store
 
-__all__ = ["environment", "load_picture", "render_page", "render_report", "write_report"]
+__all__ = ["ReportInputs", "collect_report_inputs", "environment", "load_picture", "render_page", "render_report", "write_report"]
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +123,71 @@ def _story_index(pic: Picture) -> list[dict[str, Any]]:
     return rows
 
 
+class ReportInputs:
+    """What the report needs from the documents, collected one document at a time (``add``).
+
+    The report shows every article's metadata but the texts of a few: above
+    ``FULL_REPORT_ARTICLES`` articles (or for chosen stories) only the documents it shows are
+    read again, by id, so the documents can be streamed from the store. Up to that many
+    documents are kept as they come (``keep``), for a report that shows them all.
+    """
+
+    def __init__(self, corpus: CorpusResult, *, keep: bool = True) -> None:
+        self.corpus = corpus
+        self.picture = PictureInputs(corpus)
+        #: the documents added while they are few enough for a report that shows them all (else None)
+        self.held: dict[str, Document] | None = {} if keep else None
+        #: entries of the export's annotation lists (for the counts at the top)
+        self.counts: Counter[str] = Counter()
+        self.count = 0
+
+    def add(self, doc: Document, sources: Iterable[Mapping[str, Any]]) -> None:
+        self.picture.add(doc, sources)
+        self.count += 1
+        for ann in doc.annotations:
+            key = ANNOTATION_KEYS.get(ann.kind)
+            if key:
+                self.counts[key] += 1
+        if self.held is not None:
+            self.held[doc.id] = doc
+            if len(self.held) > FULL_REPORT_ARTICLES:
+                self.held = None
+
+
+def collect_report_inputs(
+    store: Store,
+    corpus: CorpusResult,
+    documents: Iterable[Document] | None = None,
+    sources: Mapping[str, list[dict[str, Any]]] | None = None,
+    *,
+    keep: bool = True,
+) -> ReportInputs:
+    """``ReportInputs`` of ``documents`` (default: every stored document, streamed in id order)."""
+    inputs = ReportInputs(corpus, keep=keep)
+    for doc, doc_sources in documents_with_sources(store, documents, sources):
+        inputs.add(doc, doc_sources)
+    return inputs
+
+
+def documents_with_sources(
+    store: Store, documents: Iterable[Document] | None = None, sources: Mapping[str, list[dict[str, Any]]] | None = None,
+    *, batch: int = 200,
+) -> Iterator[tuple[Document, list[dict[str, Any]]]]:
+    """``(document, its sources)`` for ``documents`` (default: every stored one, read a batch at a time, in id order)."""
+    if documents is not None:
+        for doc in documents:
+            yield doc, sources[doc.id] if sources is not None and doc.id in sources else store.sources(doc.id)
+        return
+    ids = store.document_ids()
+    for k in range(0, len(ids), batch):
+        chunk = ids[k : k + batch]
+        got = store.get_documents(chunk)
+        found = store.sources_of(chunk)
+        for i in chunk:
+            if i in got:
+                yield got.pop(i), found.get(i, [])
+
+
 def render_report(
     store: Store,
     *,
@@ -130,20 +197,36 @@ def render_report(
     documents: Iterable[Document] | None = None,
     sources: Mapping[str, list[dict[str, Any]]] | None = None,
     export: dict[str, Any] | None = None,
+    inputs: ReportInputs | None = None,
 ) -> str:
     """Render the self-contained HTML report of ``store`` (or of the chosen ``stories`` only).
 
     Up to ``FULL_REPORT_ARTICLES`` articles everything is shown. Above, the report stays small: an
     index of every story, the ``COMPACT_STORIES`` largest stories in full (collapsed), their
     articles' texts (at most ``COMPACT_ARTICLE_TEXTS``), the most mentioned entities, and a list of
-    every article; the page says what it left out.
+    every article; the page says what it left out. Only then are the documents streamed from the
+    store: the report reads again, by id, only those it shows.
 
     ``corpus``, ``documents``, ``sources`` as for ``load_picture`` and ``export`` (``build_export``
-    of the same store), when the caller already holds them, spare reading the store again.
+    of the same store), when the caller already holds them, spare reading the store again;
+    ``inputs``: what ``collect_report_inputs`` (or the caller, document by document) collected from them.
     """
-    pic, docs = load_picture(store, corpus=corpus, documents=documents, sources=sources)
-    if export is None:
-        export = build_export(store, corpus=pic.corpus, documents=docs.values(), sources=sources)
+    corpus = corpus if corpus is not None else (inputs.corpus if inputs is not None else store.load_corpus())
+    given = {d.id: d for d in documents} if documents is not None and inputs is None else None
+    if inputs is None:
+        inputs = collect_report_inputs(store, corpus, None if given is None else given.values(), sources, keep=not stories)
+    pic = inputs.picture.picture()
+    n_docs = inputs.count
+    held = inputs.held if not stories else None
+
+    def fetch(ids: Sequence[str]) -> dict[str, Document]:
+        """The documents ``ids`` (those stored), from what the caller gave or the store."""
+        if held is not None:
+            return {i: held[i] for i in ids if i in held}
+        if given is not None:
+            return {i: given[i] for i in ids if i in given}
+        return store.get_documents(ids)
+
     index = _story_index(pic)
     chosen: list[str]
     if stories:
@@ -152,9 +235,17 @@ def render_report(
             raise LagebildError(f"no story {', '.join(unknown)}; the stories are listed at the top of the full report or by `lagebild report --list`")
         chosen, compact = list(dict.fromkeys(stories)), False
     else:
-        compact = len(docs) > FULL_REPORT_ARTICLES
+        compact = n_docs > FULL_REPORT_ARTICLES
         multi = [r["id"] for r in index if r["articles"] > 1] or [r["id"] for r in index]
         chosen = multi[:COMPACT_STORIES] if compact else [r["id"] for r in index]
+    partial = compact or bool(stories)
+    if not partial and held is None:  # few documents but not kept as they came (e.g. given without ``keep``)
+        held = fetch(list(pic.docs))
+    if not partial and export is None:
+        assert held is not None
+        export = build_export(store, corpus=pic.corpus, documents=held.values(), sources=sources)
+    counts = {key: len(export[key]) if export is not None else inputs.counts[key] for key in ("timexes", "quotes", "claims")}
+    counts.update(stories=len(corpus.stories), entities=len(corpus.entities), events=len(corpus.events))
     views = [v for v in (story_view(pic, s) for s in chosen) if v]
     if compact:
         for v in views:  # the groups most sources report first; the rest are counted
@@ -167,7 +258,6 @@ def render_report(
     text_ids = list(dict.fromkeys(text_ids))
     if compact:
         text_ids = text_ids[:COMPACT_ARTICLE_TEXTS]
-    partial = compact or bool(stories)
     entities = pic.entities[:COMPACT_ENTITIES] if compact else pic.entities
     if stories:
         wanted = {d for v in views for d in (m["id"] for m in v["members"])}
@@ -179,8 +269,13 @@ def render_report(
                             events={e["id"] for v in views for e in v["timeline"] if e.get("event")},
                             stories={v["story"]["id"] for v in views})
     for v in views:
-        v["quotes"] = quote_items(pic, stored_rows([docs[m["id"]] for m in v["members"] if m["id"] in docs], "quote"), links)
-    articles = [article_view(pic, docs[d], links) for d in (text_ids if partial else list(docs))]
+        ids = [m["id"] for m in v["members"]]
+        # from documents at hand, else the store's annotation rows (the same rows, sorted as ``stored_rows`` sorts them)
+        rows = stored_rows(fetch(ids).values(), "quote") if held is not None or given is not None else _quote_rows(store, ids)
+        v["quotes"] = quote_items(pic, rows, links)
+    docs = fetch(text_ids) if partial else held
+    assert docs is not None
+    articles = [article_view(pic, docs[d], links) for d in (text_ids if partial else list(docs)) if d in docs]
     all_quotes = [] if partial else quote_items(pic, stored_rows(docs.values(), "quote"), links)
     # A quote whose mark crossed another one has no element of its own: link to its article instead.
     marked = {m for av in articles for m in _MARK_ID.findall(str(av["body"]))}
@@ -192,16 +287,24 @@ def render_report(
         listed = [d for d in listed if d["id"] in set(text_ids)]
     if not partial:
         text_ids = list(docs)
-    html = render_page("report.html.j2", links, title=title, x=export, pic=pic, stories=views, articles=articles, index=index,
-                       compact=compact, chosen=bool(stories), all_quotes=all_quotes, n_docs=len(docs), listed=listed, entities=entities,
-                       text_ids=set(text_ids), limits={"stories": COMPACT_STORIES, "texts": COMPACT_ARTICLE_TEXTS,
-                                                        "entities": COMPACT_ENTITIES, "full": FULL_REPORT_ARTICLES})
+    html = render_page("report.html.j2", links, title=title, x=export or {}, counts=counts, pic=pic, stories=views,
+                       articles=articles, index=index, compact=compact, chosen=bool(stories), all_quotes=all_quotes,
+                       n_docs=n_docs, listed=listed, entities=entities, text_ids=set(text_ids),
+                       limits={"stories": COMPACT_STORIES, "texts": COMPACT_ARTICLE_TEXTS,
+                               "entities": COMPACT_ENTITIES, "full": FULL_REPORT_ARTICLES})
     # Links to a mark that crossed another one (so has no element) lead to the mark's article.
     owner = {dom_id(d, a.id): d for d in text_ids if d in docs for a in docs[d].annotations}
     missing = {h for h in _HREF_MARK.findall(html) if h not in marked and h in owner}
     if missing:
         html = _HREF_MARK.sub(lambda m: f'href="{links.doc(owner[m.group(1)])}"' if m.group(1) in missing else m.group(0), html)
     return html
+
+
+def _quote_rows(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The stored quote rows of the documents ``ids`` in the order of ``stored_rows`` (document, then offsets, then id)."""
+    rows = list(store.iter_annotations("quote", docs=ids))
+    rows.sort(key=lambda r: (r["doc"], r["start"], r["end"], r["ann"]))
+    return rows
 
 
 def write_report(

@@ -31,6 +31,7 @@ from lagebild.store.reads import parse_date_range
 __all__ = [
     "ALL_STORY",
     "Picture",
+    "PictureInputs",
     "article_view",
     "build_picture",
     "entity_view",
@@ -156,17 +157,20 @@ class Picture:
         return sorted(chosen)
 
 
-def _derive_entities(docs: Iterable[Document]) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Group entity annotations by type and resolution key when no cross-source resolution ran."""
-    groups: dict[str, dict[str, Any]] = {}
-    mention_entity: dict[str, str] = {}
-    for doc in docs:
+class _DerivedEntities:
+    """Entity annotations grouped by type and resolution key, document by document, when no cross-source resolution ran."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, dict[str, Any]] = {}
+        self.mention_entity: dict[str, str] = {}
+
+    def add(self, doc: Document) -> None:
         for ann in doc.of_kind("entity"):
             key = str(ann.data.get("norm") or ann.surface).strip()
             if not key:
                 continue
             ent_id = f"{(ann.label or 'x').lower()}-{slug(key)}"
-            ent = groups.setdefault(
+            ent = self.groups.setdefault(
                 ent_id, {"id": ent_id, "name": key, "type": ann.label, "aliases": [], "roles": [], "mentions": [], "derived": True}
             )
             span = doc.span_json(ann.span)
@@ -176,54 +180,92 @@ def _derive_entities(docs: Iterable[Document]) -> tuple[list[dict[str, Any]], di
             role = ann.data.get("role")
             if role and role not in ent["roles"]:
                 ent["roles"].append(role)
-            mention_entity[f"{doc.id}#{ann.id}"] = ent_id
-    return sorted(groups.values(), key=lambda e: (-len(e["mentions"]), e["name"])), mention_entity
+            self.mention_entity[f"{doc.id}#{ann.id}"] = ent_id
+
+    def result(self) -> tuple[list[dict[str, Any]], dict[str, str]]:
+        return sorted(self.groups.values(), key=lambda e: (-len(e["mentions"]), e["name"])), self.mention_entity
+
+
+def _derive_entities(docs: Iterable[Document]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Group entity annotations by type and resolution key when no cross-source resolution ran."""
+    derived = _DerivedEntities()
+    for doc in docs:
+        derived.add(doc)
+    return derived.result()
+
+
+def document_meta(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: CorpusResult) -> dict[str, Any]:
+    """The export form of a document without its text (and a headline when it has no title): ``Picture.docs``."""
+    meta = document_json(doc, sources, corpus)
+    meta.pop("text", None)
+    if not meta.get("title"):
+        sentence = min((s for s in doc.of_kind("sentence") if doc.text[s.span.start : s.span.end].strip()), key=lambda s: s.span.start, default=None)
+        meta["headline"] = first_sentence(doc.original[slice(*doc.original_span(sentence.span))]) if sentence else first_sentence(doc.text) or None
+    return meta
+
+
+class PictureInputs:
+    """What ``Picture`` needs from the documents, collected one document at a time (``add``), so a
+    caller can stream the documents from the store instead of holding them all: each one's
+    metadata, its within-article inconsistencies, and (without cross-source entities) the derived entities."""
+
+    def __init__(self, corpus: CorpusResult) -> None:
+        self.corpus = corpus
+        self.docs: dict[str, dict[str, Any]] = {}
+        self.inconsistencies: list[dict[str, Any]] = []
+        self.derived = None if corpus.entities else _DerivedEntities()
+
+    def add(self, doc: Document, sources: Iterable[Mapping[str, Any]]) -> None:
+        self.docs[doc.id] = document_meta(doc, sources, self.corpus)
+        self.inconsistencies.extend(_inconsistency_item(doc, ann) for ann in doc.of_kind("inconsistency"))
+        if self.derived is not None:
+            self.derived.add(doc)
+
+    def picture(self) -> Picture:
+        """The picture of the documents added (in the order added)."""
+        corpus = self.corpus
+        docs = self.docs
+        if self.derived is None:
+            entities, mention_entity, derived = corpus.entities, dict(corpus.mention_entity), False
+        else:
+            entities, mention_entity = self.derived.result()
+            derived = True
+        stories = list(corpus.stories)
+        virtual = not stories
+        if virtual:
+            stories = [
+                {
+                    "id": ALL_STORY,
+                    "label": "All articles",
+                    "members": [{"doc": d, "confidence": None} for d in sorted(docs)],
+                    "independent_sources": None,
+                    "virtual": True,
+                }
+            ]
+        pic = Picture(corpus, docs, entities, mention_entity, derived, stories, virtual)
+        for story in stories:
+            for member in story.get("members") or []:
+                pic.story_of.setdefault(member.get("doc"), story["id"])
+        for group in corpus.claim_groups:
+            for claim in group.get("claims") or []:
+                if claim.get("id"):
+                    pic.claim_group_of[claim["id"]] = group["id"]
+                if claim.get("doc") is not None:
+                    pic.claim_group_of[(claim.get("doc"), claim.get("start"), claim.get("end"))] = group["id"]
+        for event in corpus.events:
+            for mention in event.get("mentions") or []:
+                pic.event_of[(mention.get("doc"), mention.get("start"), mention.get("end"))] = event["id"]
+        pic.doc_inconsistencies = self.inconsistencies
+        return pic
 
 
 def build_picture(corpus: CorpusResult, documents: Iterable[Document], sources: Mapping[str, list[dict[str, Any]]] | None = None) -> Picture:
     """Index the corpus result and the documents' metadata for the pages."""
-    docs_list = list(documents)
     sources = sources or {}
-    docs = {}
-    for d in docs_list:
-        meta = document_json(d, sources.get(d.id, []), corpus)
-        meta.pop("text", None)
-        if not meta.get("title"):
-            sentence = min((s for s in d.of_kind("sentence") if d.text[s.span.start : s.span.end].strip()), key=lambda s: s.span.start, default=None)
-            meta["headline"] = first_sentence(d.original[slice(*d.original_span(sentence.span))]) if sentence else first_sentence(d.text) or None
-        docs[d.id] = meta
-    if corpus.entities:
-        entities, mention_entity, derived = corpus.entities, dict(corpus.mention_entity), False
-    else:
-        entities, mention_entity = _derive_entities(docs_list)
-        derived = True
-    stories = list(corpus.stories)
-    virtual = not stories
-    if virtual:
-        stories = [
-            {
-                "id": ALL_STORY,
-                "label": "All articles",
-                "members": [{"doc": d, "confidence": None} for d in sorted(docs)],
-                "independent_sources": None,
-                "virtual": True,
-            }
-        ]
-    pic = Picture(corpus, docs, entities, mention_entity, derived, stories, virtual)
-    for story in stories:
-        for member in story.get("members") or []:
-            pic.story_of.setdefault(member.get("doc"), story["id"])
-    for group in corpus.claim_groups:
-        for claim in group.get("claims") or []:
-            if claim.get("id"):
-                pic.claim_group_of[claim["id"]] = group["id"]
-            if claim.get("doc") is not None:
-                pic.claim_group_of[(claim.get("doc"), claim.get("start"), claim.get("end"))] = group["id"]
-    for event in corpus.events:
-        for mention in event.get("mentions") or []:
-            pic.event_of[(mention.get("doc"), mention.get("start"), mention.get("end"))] = event["id"]
-    pic.doc_inconsistencies = [_inconsistency_item(d, ann) for d in docs_list for ann in d.of_kind("inconsistency")]
-    return pic
+    inputs = PictureInputs(corpus)
+    for d in documents:
+        inputs.add(d, sources.get(d.id, []))
+    return inputs.picture()
 
 
 def _inconsistency_item(doc: Document, ann: Annotation) -> dict[str, Any]:

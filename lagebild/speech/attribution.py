@@ -14,14 +14,15 @@ from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, PREPOSITIONS
 from lagebild.speech.phrases import Phrase, parse_np_backward, parse_np_forward
 from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token
 
-__all__ = ["Attribution", "find_attributions"]
+__all__ = ["HIESS_PREP", "Attribution", "find_attributions"]
 
 _SOURCE_NOUNS = frozenset(
     "angaben angabe informationen information darstellung einschätzung schätzung schätzungen berichten bericht "
     "aussagen aussage worten ansicht auffassung meinung erkenntnissen erkenntnis daten zahlen".split()
 )
 _OWN_SOURCE = frozenset({"eigenen", "eigener"})  # "eigenen Angaben zufolge": the subject itself
-_HIESS_PREP = frozenset(("aus", "in", "von", "bei", "im", "vom", "beim"))
+#: Prepositions after "hieß es" that introduce the source ("hieß es aus Kiew", "hieß es seitens der Bahn").
+HIESS_PREP = frozenset(("aus", "in", "von", "bei", "im", "vom", "beim", "seitens", "vonseiten"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ def _wie(toks: list[Token], i: int) -> Attribution | None:
 
 
 def _hiess(toks: list[Token], i: int) -> Attribution | None:
-    if i + 2 >= len(toks) or toks[i + 1].lower != "es" or toks[i + 2].lower not in _HIESS_PREP:
+    if i + 2 >= len(toks) or toks[i + 1].lower != "es" or toks[i + 2].lower not in HIESS_PREP:
         return None
     if i > 1 and toks[i - 1].text == "," and toks[i - 2].text in QUOTE_CHARS:
         return None  # "„…“, hieß es aus X" is that quote's own cue

@@ -25,8 +25,20 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
+from lagebild.speech.attribution import HIESS_PREP as _HIESS_PREP
 from lagebild.speech.attribution import find_attributions
-from lagebild.speech.lexicon import ADVERBS, CUE_FORMS, KONJ2, PREPOSITIONS, PRONOUNS, CueForm, is_konjunktiv1, is_role_noun
+from lagebild.speech.lexicon import (
+    ADVERBS,
+    ARTICLES,
+    CUE_FORMS,
+    KONJ2,
+    PREPOSITIONS,
+    PRONOUNS,
+    VERB_STOP,
+    CueForm,
+    is_konjunktiv1,
+    is_role_noun,
+)
 from lagebild.speech.marks import Quotation, Unpaired, quotations_in_text
 from lagebild.speech.phrases import EntityRef, Phrase, parse_np_backward, parse_np_forward, pick_name
 from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token, tokenize
@@ -45,6 +57,8 @@ _TEMPORAL = frozenset(
 )
 _MAX_RESOLVE_CHARS = 2500
 _SPEAKER_BONUS = 300  # chars: an earlier speaker beats a person merely mentioned a little later
+_SUBJECT_BONUS = 150  # chars: a titled person leading a clause beats a bare name named after it as object
+_ROLE_MATCH_BONUS = 600  # chars: "der Präsident" refers to the person introduced as "Präsident …"
 _HABEN = frozenset("hat habe hatte hatten haben hätte hätten".split())
 _WERDEN = frozenset("werden wird wurde wurden worden werde".split())
 _OBJECT_FIRST = frozenset("den dem einen einem ihm ihn ihnen".split())
@@ -52,6 +66,8 @@ _INFINITIVE_BEFORE = frozenset(
     "sich nicht nichts zu kann können konnte muss müssen will wollen wollte möchte lasse lässt ließ werde wird würde soll sollte".split()
 )
 _CONTINUATION_SENTENCES = 3
+_SUBJECT_PRONOUNS = frozenset("man er sie es wir ich ihr".split())
+_LEADING_CONJ = frozenset("und aber doch denn sondern".split())
 _RELATIVE = frozenset("der die welcher welche".split())
 _SUBORDINATE_START = frozenset(
     "als wenn weil nachdem obwohl während da bevor seit seitdem sobald falls indem damit sodass ehe bis solange".split()
@@ -217,6 +233,107 @@ def _find_cues(sent: _Sent) -> list[_Cue]:
     return cues
 
 
+def _spoke_of(sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
+    """Return the token range of "von …" after "sprach" ("Scholz sprach von einer Niederlage").
+
+    "sprechen von" reports what someone called something. "sprach mit X", "sprach über X" or
+    "sprach vor X" is talking to or about, and "von" after a noun there ("mit Vertretern von
+    Verdi") is not what was said; a relative clause between verb and "von" is skipped.
+    """
+    toks = sent.tokens
+    j = max(cue.subject_end, cue.idx + 1)
+    while j < len(toks) and j - cue.idx <= 30:
+        t = toks[j]
+        if not sent.outside(t) or t.text in ".!?;:" or t.lower in ("mit", "über", "zu", "vor", "dass", "ob") or t.text in CUE_FORMS:
+            return None
+        if t.text == "," and j + 1 < len(toks) and toks[j + 1].lower in _RELATIVE | {"das"}:
+            k = j + 2
+            while k < len(toks) and toks[k].text not in (",", ".", ";", ":"):
+                k += 1
+            if k >= len(toks) or toks[k].text != ",":
+                return None
+            j = k + 1
+            continue
+        if t.text == ",":
+            return None
+        if t.lower == "von":
+            if j + 1 >= len(toks) or toks[j + 1].lower == "anfang":
+                return None
+            end = len(toks)
+            while end > j + 1 and toks[end - 1].text in ".!?":
+                end -= 1
+            return (j, end) if end > j + 1 else None
+        j += 1
+    return None
+
+
+def _conjunct_subject(toks: list[Token], lead: int, idx: int) -> Phrase | None:
+    """Return the subject a verb of saying shares with the clause before "und".
+
+    "Da stand Heinrich auf und sagte", "Er ging auf sie zu und sagte": German puts the finite
+    verb second, so the subject is the first phrase, or the phrase right after the verb when an
+    adverb comes first ("Da", "Indem kam auch schon das kleine Männchen … und sagte").
+    """
+    if idx - lead < 3 or toks[idx - 1].lower != "und":
+        return None
+    first = parse_np_forward(toks, lead)
+    verb = lead + (len(first.tokens) if first is not None else 1)
+    if verb >= idx - 1 or not toks[verb].text[:1].islower() or not toks[verb].is_word or toks[verb].lower in ARTICLES:
+        return None  # no finite verb in second place: "Die Polizei und die Feuerwehr erklärten"
+    after = parse_np_forward(toks, _skip_fillers(toks, verb + 1))
+    if after is not None and after.end <= toks[idx - 1].start and (
+            first is None or (len(first.tokens) == 1 and first.kind != "pronoun"
+                              and (after.kind == "pronoun" or after.tokens[0].lower in ARTICLES))):
+        return after
+    return first
+
+
+def _apposition_only(prefix: list[Token]) -> bool:
+    """Return whether a clause before ", warf X vor" is a name with its apposition, not what was said.
+
+    "Kammenos, zugleich Chef der Partei, warf der Türkei vor, …": a noun phrase, a comma and
+    more nouns without any finite auxiliary is the subject described, not reported content.
+    """
+    np = parse_np_forward(prefix, 0)
+    if np is None or len(np.tokens) >= len(prefix) or prefix[len(np.tokens)].text != ",":
+        return False
+    k = len(np.tokens) + 1
+    for m in range(k, len(prefix)):
+        t = prefix[m]
+        if t.lower in VERB_STOP or t.text in CUE_FORMS or is_konjunktiv1(t.lower):
+            return False
+        if prefix[m - 1].text == "," and (t.lower in _RELATIVE or t.lower == "das"):
+            return False  # ", das Vorgänger betrieben": a relative clause with its own verb
+    return True
+
+
+_ADVERB_ENDINGS = ("lich", "isch", "weise", "ig", "bar", "sam", "mals", "falls")
+
+
+def _adverb_first(toks: list[Token], lead: int, idx: int) -> bool:
+    """Return whether one adverb stands before the verb and the subject follows it.
+
+    "Ähnlich äußerte sich auch Bayerns Ministerpräsident Söder": the capitalised first word is
+    an adverb, the subject comes after the verb. A name before the verb ("Fröhlich sagte, …")
+    has no noun phrase after the verb.
+    """
+    if idx - lead != 1 or not toks[lead].lower.endswith(_ADVERB_ENDINGS):
+        return False
+    j = _skip_fillers(toks, idx + 1)
+    np = parse_np_forward(toks, j)
+    return np is not None and np.kind != "pronoun"
+
+
+def _participle_cue(toks: list[Token], i: int) -> int | None:
+    """Return the index of a cue participle that closes the clause from ``i`` ("… gesagt."), if any."""
+    j = i
+    while j < len(toks) and j - i <= 14 and toks[j].text not in (".", "!", "?", ";", ":", ",") and toks[j].text not in _QUOTE_CHARS:
+        j += 1
+    if j > i and any(f.participle for f in CUE_FORMS.get(toks[j - 1].text, [])):
+        return j - 1
+    return None
+
+
 def _skip_fillers(toks: list[Token], i: int) -> int:
     """Skip adverbs and short time phrases between a verb and its subject ("sagte am Mittwoch X")."""
     while i < len(toks):
@@ -247,7 +364,7 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
     cs = _clause_start(toks, cue.idx)
     if cue.lemma == "heißen":
         j = cue.idx + 2
-        np = parse_np_forward(toks, j + 1) if j + 1 < len(toks) and toks[j].lower in ("aus", "in", "im", "von", "vom", "bei", "beim") else None
+        np = parse_np_forward(toks, j + 1) if j + 1 < len(toks) and toks[j].lower in _HIESS_PREP else None
         cue.subject, cue.inverted = np, True
         cue.subject_end = j + 1 + len(np.tokens) if np is not None else j
         return
@@ -279,12 +396,24 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
         # "Gesellschaftspolitisch betonte sie …": a pronoun right after the verb is its subject.
         cue.subject, cue.subject_end, cue.inverted = Phrase([toks[nxt]], kind="pronoun"), nxt + 1, True
         return
-    if cs < cue.idx and toks[cs].lower not in _OBJECT_FIRST and parse_np_forward(toks, cs) is not None:
+    # "Und David Distel ergänzt", "+++ Der Minister schreibt": a leading conjunction
+    # or stray page punctuation is not part of the subject.
+    lead = cs
+    while lead < cue.idx and (toks[lead].lower in _LEADING_CONJ or not (toks[lead].is_word or toks[lead].text in _QUOTE_CHARS
+                                                                         or toks[lead].text in "()")):
+        lead += 1
+    conj = _conjunct_subject(toks, lead, cue.idx) if lead < cue.idx else None
+    if conj is not None:
+        cue.subject, cue.subject_end = conj, cue.idx + 1
+        return
+    if lead < cue.idx and toks[lead].lower not in _OBJECT_FIRST and parse_np_forward(toks, lead) is not None \
+            and not _adverb_first(toks, lead, cue.idx):
         # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.
-        span_toks = list(toks[cs : cue.idx])
+        span_toks = list(toks[lead : cue.idx])
         while span_toks and span_toks[-1].text in _CLAUSE_BREAK:
             span_toks.pop()
-        if span_toks and len(span_toks) <= 20:
+        if span_toks and len(span_toks) <= 20 and not any(t.lower in VERB_STOP for t in span_toks):
+            # "Diese Pressemitteilung ist absurd und erklärt nicht, …": a clause, not a subject.
             phrase = Phrase(span_toks, coordinated=any(t.lower in ("und", "sowie") for t in span_toks))
             if len(span_toks) == 1 and span_toks[0].lower in PRONOUNS:
                 phrase.kind = "pronoun"
@@ -313,8 +442,8 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
 _CAP_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]*")
 
 
-def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
-    """Return people introduced by a role noun ("Ministerin Clara Vogt") in ``text[start:end]``."""
+def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple[int, int], re.Match[str]]]:
+    """Return people introduced by a role noun ("Ministerin Clara Vogt") in ``text[start:end]``, with that noun."""
     out = []
     words = list(_CAP_WORD.finditer(text, start, end))
     for k, m in enumerate(words):
@@ -327,8 +456,49 @@ def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple
                 break
             run.append(nxt)
         if run:
-            out.append((run[0].start(), (run[0].start(), run[-1].end())))
+            out.append((run[0].start(), (run[0].start(), run[-1].end()), m))
     return out
+
+
+_CLAUSE_EDGE = re.compile(r"[.:;!?\n„“”\"»«]")
+_LOWER_ATTRIBUTE = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)")
+
+
+def _leads_clause(text: str, start: int) -> bool:
+    """Return whether only a name's own attributes precede ``start`` in its clause ("Israels Ministerpräsident").
+
+    Such a person is the clause's subject, which a later "der Regierungschef" or "er" most
+    likely refers to; a person after a verb ("hat Friedrich Merz gratuliert") is an object.
+    """
+    lo = max(0, start - 120)
+    edges = list(_CLAUSE_EDGE.finditer(text, lo, start))
+    if not edges and lo > 0:
+        return False
+    words = text[edges[-1].end() if edges else lo : start].split()
+    return all(w[:1].isupper() or w.lower() in ARTICLES or (_LOWER_ATTRIBUTE.fullmatch(w) and w not in VERB_STOP) for w in words)
+
+
+def _role_gender(role: str) -> str | None:
+    """Return "f" for a feminine role noun ("Innenministerin"), "m" for its masculine form, else None."""
+    low = role.lower()
+    if low.endswith("in") and is_role_noun(role[:-2]):
+        return "f"
+    if low.endswith(("frau", "mutter", "tochter", "schwester")):
+        return "f"
+    return "m" if low.endswith(("er", "ent", "chef", "kanzler", "minister", "sprecher", "leiter", "direktor")) else None
+
+
+def _same_role(a: str, b: str) -> bool:
+    """Return whether two role nouns name the same function ("Präsident" / "US-Präsidenten")."""
+    return _role_stem(a) == _role_stem(b)
+
+
+def _role_stem(word: str) -> str:
+    w = word.lower().rstrip(".").rsplit("-", 1)[-1]
+    for suffix in ("innen", "in", "en", "n"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 3:
+            return w[: -len(suffix)]
+    return w
 
 
 def _agrees(pronoun: str, gender: str | None) -> bool:
@@ -424,22 +594,42 @@ class _Extractor:
             if at - _SPEAKER_BONUS < pos and pos - at <= _MAX_RESOLVE_CHARS and (best is None or at > best[0]):
                 best = (at, sp)
         if not plural and (kind != "role" or best is None):
-            for at, span in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
+            head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
+                if kind == "role" else None
+            pronoun = self.text[mention[0] : mention[1]] if kind == "pronoun" else ""
+            for at, span, role in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
+                if pronoun and not _agrees(pronoun, _role_gender(role.group())):
+                    continue  # "sie" is not "Regierungschef Markus Söder"
+                if head is not None and _same_role(head, role.group()):
+                    at += _ROLE_MATCH_BONUS  # "Präsident Macron … der Präsident" over a nearer "Scholz"
+                elif _leads_clause(self.text, role.start()):
+                    at += _SUBJECT_BONUS
                 if best is None or at > best[0]:
-                    best = (at, Speaker(self.text[span[0] : span[1]], span, None, [], None, "name"))
+                    ent = self._person_at(span[0])
+                    ann = [ent.id] if ent is not None else []
+                    best = (at, Speaker(self.text[span[0] : span[1]], span, ann[0] if ann else None, ann, None, "name",
+                                        gender=_role_gender(role.group())))
             persons = self.history.persons
             lo = bisect.bisect_left(self.person_starts, pos - _MAX_RESOLVE_CHARS)
             hi = bisect.bisect_left(self.person_starts, pos)
             for ent in persons[lo:hi]:
                 if any(q0 <= ent.start < q1 for q0, q1 in self.quoted):
                     continue  # people named inside a quote are rarely its speaker
-                if ent.end <= pos and (best is None or ent.start > best[0]):
-                    best = (ent.start, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
+                at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)
+                if ent.end <= pos and (best is None or at > best[0]):
+                    best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
         word = self.text[mention[0] : mention[1]]
         if best is None:
             return Speaker(word, mention, None, [], mention, "unresolved" if kind == "pronoun" else "role", plural)
         sp = best[1]
-        return Speaker(sp.text, sp.span, sp.ann, list(sp.anns), mention, kind, plural)
+        gender = sp.gender or ({"er": "m", "sie": "f"}.get(word.lower()) if kind == "pronoun" and not plural else None)
+        return Speaker(sp.text, sp.span, sp.ann, list(sp.anns), mention, kind, plural, gender=gender)
+
+    def _person_at(self, start: int) -> EntityRef | None:
+        k = bisect.bisect_left(self.person_starts, start)
+        if k < len(self.history.persons) and self.history.persons[k].start == start:
+            return self.history.persons[k]
+        return None
 
     def _remember(self, sp: Speaker | None, pos: int) -> None:
         if sp is not None and sp.span is not None and sp.resolution not in ("unresolved", "phrase"):
@@ -496,9 +686,11 @@ class _Extractor:
                     _has_subjunctive(sent, first, cs - 1, allow_konj2=False)
                     or (not quoted and prefix and prefix[0].lower in ("dass", "ob", "wie", "was", "warum"))
                     or (not quoted and cue.subject is not None and len(words) >= 3  # "Es wird nicht fehlen, versichert X"
-                        and prefix[0].lower not in _SUBORDINATE_START)
+                        and prefix[0].lower not in _SUBORDINATE_START and not _apposition_only(prefix))
                 ):
                     rng = (first, cs - 1)
+            if rng is None and cue.lemma == "sprechen" and cue.form.finite:
+                rng = _spoke_of(sent, cue)
             if rng is None:
                 continue
             if cue.relative:
@@ -537,7 +729,36 @@ class _Extractor:
         sp = source.speaker
         assert sp is not None
         speaker = Speaker(sp.text, sp.span, sp.ann, list(sp.anns), None, "continuation", sp.plural)
+        own = self._own_subject(sent)
+        if own is not None and own.ann != sp.ann:
+            speaker = own  # "Zuletzt zeigte sich Naftogas-Chef Kobolew optimistisch, dass … werde"
         self._add(SpeechAct("indirect", start, end, (start, end), speaker, None, None, "konjunktiv", self._hedge(start, end), idx))
+
+    def _own_subject(self, sent: _Sent) -> Speaker | None:
+        """Return a person named before the sentence's first subjunctive verb, not after a preposition.
+
+        A subjunctive sentence that names its own person ahead of the verb ("Zuletzt zeigte sich
+        X optimistisch, dass eine Lösung gefunden werde") reports that person, not the last speaker.
+        """
+        toks = sent.tokens
+        first = next((k for k, t in enumerate(toks) if sent.outside(t) and (is_konjunktiv1(t.text) or t.text in KONJ2)), None)
+        if first is None or (first + 1 < len(toks) and toks[first + 1].lower in _SUBJECT_PRONOUNS):
+            return None  # "Manuela Khom wähle man": the pronoun after the verb is the subject, the name its object
+        limit = toks[first].start
+        lo = bisect.bisect_left(self.person_starts, sent.start)
+        for ent in self.history.persons[lo:]:
+            if ent.start >= limit:
+                break
+            k = next((k for k, t in enumerate(toks) if t.start == ent.start), None)
+            if k is None or not sent.outside(toks[k]):
+                continue
+            before = toks[k - 1].lower if k > 0 else ""
+            if before in PREPOSITIONS or before in ("dem", "den", "einem", "einen", "ihm") or self.text[ent.end : ent.end + 1] in ("s", "'", "’"):
+                continue
+            if self.text[ent.end - 1 : ent.end] == "s" and k + 1 < len(toks) and toks[k + 1].is_cap:
+                continue  # "Zschäpes Darstellung": a genitive
+            return Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id], None, "name")
+        return None
 
     def _hedge(self, start: int, end: int) -> str | None:
         chunk = self.text[start:end]
@@ -570,8 +791,15 @@ class _Extractor:
                 cue_lemma, cue_span = form.lemma, (t.start, t.end)
                 if np is not None:
                     speaker = self._speaker(np, plural=form.plural)
+            elif t.lower in _HABEN and k > 0 and (part := _participle_cue(after, k + 1)) is not None:
+                # "„…“, hatte Münchens OB Dieter Reiter noch gesagt": auxiliary, subject, participle.
+                np = parse_np_forward(after, _skip_fillers(after, k + 1))
+                lemma = next(f.lemma for f in CUE_FORMS[after[part].text] if f.participle)
+                cue_lemma, cue_span = lemma, (after[part].start, after[part].end)
+                if np is not None:
+                    speaker = self._speaker(np)
             elif t.lower in ("hieß", "heißt") and k > 0 and k + 2 < len(after) and after[k + 1].lower == "es" \
-                    and after[k + 2].lower in ("in", "im", "aus", "von", "vom", "bei", "beim"):
+                    and after[k + 2].lower in _HIESS_PREP:
                 np = parse_np_forward(after, k + 3)
                 if np is not None:
                     speaker, cue_lemma, cue_span = self._speaker(np), "heißen", (t.start, after[k + 1].end)

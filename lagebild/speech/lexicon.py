@@ -166,7 +166,8 @@ ADVERBS = frozenset(
     sogar erneut wiederholt bislang bisher inzwischen mittlerweile kürzlich jüngst zunächst erst noch
     immer stets nämlich offenbar offensichtlich gleichwohl dennoch darüber darauf dagegen hingegen
     überdies zusätzlich ausdrücklich wörtlich eindringlich öffentlich nachdrücklich abschließend
-    einleitend wiederum freilich immerhin also insbesondere ebenso genauso""".split()
+    einleitend wiederum freilich immerhin also insbesondere ebenso genauso schon plötzlich sogleich gleich bald
+    wieder endlich""".split()
 )
 #: Common finite auxiliaries/modals: they end a noun phrase.
 VERB_STOP = frozenset(
@@ -199,7 +200,7 @@ _ROLE_WORDS = frozenset(
     journalist journalistin korrespondent korrespondentin außenminister außenministerin kremlchef
     geschäftsführer geschäftsführerin gründer gründerin manager managerin ceo intendant intendantin
     kommissar kommissarin beauftragte beauftragter koordinator koordinatorin herr frau person
-    sportdirektor sportdirektorin sportchef
+    sportdirektor sportdirektorin sportchef landrat landrätin
     erklärung mitteilung pressemitteilung stellungnahme meldung bericht berichten interview statement
     schreiben brief tweet beitrag studie umfrage angaben informationen aussage aussagen einschätzung
     schätzung schätzungen darstellung ansicht erkenntnissen berechnungen zählung
@@ -221,8 +222,14 @@ _ROLE_SUFFIXES = (
 )
 
 
+#: Abbreviated titles, matched with their capitals only ("OB", not the conjunction "ob").
+_ROLE_ACRONYMS = frozenset({"OB", "MdB", "MdL", "CEO"})
+
+
 def is_role_noun(word: str) -> bool:
     """Return whether ``word`` is a role/title noun ("Präsident", "US-Verteidigungsminister")."""
+    if word in _ROLE_ACRONYMS:
+        return True
     w = word.lower().rstrip(".")
     if w in _ROLE_WORDS:
         return True

@@ -120,6 +120,8 @@ def quotations_in_text(text: str, paragraphs: list[tuple[int, int]], *, max_char
             closer = _close_later(text, mark, p_end, min(len(text), mark.pos + max_chars))
             if closer is not None:
                 pairs.append(Quotation(mark.pos, closer + 1, mark.mark))
+            elif nxt is None and _cut_off(text, mark.pos, p_end, max_chars):
+                pairs.append(Quotation(mark.pos, p_end, mark.mark, closed=False))
             else:
                 unpaired.append(mark)
     pairs.sort(key=lambda q: q.start)
@@ -130,6 +132,21 @@ def quotations_in_text(text: str, paragraphs: list[tuple[int, int]], *, max_char
             continue
         out.append(q)
     return out, unpaired
+
+
+def _cut_off(text: str, pos: int, p_end: int, max_chars: int) -> bool:
+    """Return whether a quote opened at ``pos`` runs into the end of a truncated text.
+
+    Stored excerpts and teasers end mid-sentence ("«Was für ein schöner Wahlerf"): the quote
+    is real but its closing mark was cut away. Only the document's last paragraph counts, and
+    only when it stops without sentence-final punctuation or with an ellipsis.
+    """
+    if p_end - pos > max_chars or text[p_end:].strip():
+        return False
+    inner = text[pos + 1 : p_end].rstrip()
+    if len(inner.split()) < 3 or _MARKS.search(inner):
+        return False
+    return inner.endswith(("…", "...")) or inner[-1:].isalnum()
 
 
 def _close_later(text: str, mark: Unpaired, start: int, stop: int) -> int | None:

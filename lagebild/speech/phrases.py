@@ -22,6 +22,11 @@ _ARTICLE_PARTICLES = frozenset("der den".split())  # only after von/van/de: "von
 _GENITIVE = frozenset("des der eines einer".split())
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
 _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")  # "der 33-Jährige"
+#: Capitalised at a sentence start but never a name: "Als Anhaltspunkte nannte Tilmann …".
+_FUNCTION_WORDS = frozenset(
+    "und oder so wie dass es ich wir sie ihr als wenn weil ob obwohl nachdem falls sobald sofern damit da nur nicht kein keine "
+    "wer was dies".split()
+)
 _MAX_NP = 14  # tokens: a speaker phrase longer than this is a parsing accident
 
 
@@ -68,7 +73,7 @@ def _is_noun(tok: Token) -> bool:
         return False
     low = t.lower()
     return (low not in ADVERBS and low not in PREPOSITIONS and low not in PRONOUNS and low not in ARTICLES
-            and low not in ("und", "oder", "so", "wie", "dass", "es", "ich", "wir", "sie", "ihr"))
+            and (low not in _FUNCTION_WORDS or (t.isupper() and len(t) > 1)))  # "OB" is Oberbürgermeister
 
 
 def _is_particle(tokens: list[Token], k: int) -> bool:
@@ -97,12 +102,50 @@ def _quoted_name(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _extended_attribute(tokens: list[Token], j: int) -> int:
+    """Return the index of the adjective that closes "für Berlin und Sachsen zuständige", or ``j``.
+
+    German puts a prepositional phrase inside the noun phrase before a participle or adjective
+    ("der für Berlin, Brandenburg und Sachsen zuständige Bezirksleiter"). Only names, articles,
+    numbers, commas and und/oder may stand between the preposition and the adjective, and a
+    noun must follow it.
+    """
+    n = len(tokens)
+    if j >= n or tokens[j].lower not in PREPOSITIONS:
+        return j
+    k = j + 1
+    while k < n and k - j <= 10:
+        t = tokens[k]
+        if _is_adj(t) and k > j + 1 and k + 1 < n and _is_noun(tokens[k + 1]):
+            return k
+        if not (t.is_cap or t.text == "," or t.lower in ("und", "oder") or t.lower in ARTICLES or t.text[:1].isdigit()):
+            return j
+        k += 1
+    return j
+
+
+_PARTITIVE_SOURCES = frozenset("seiten kreisen reihen umfeld".split())  # "von Seiten der IG Metall"
+
+
+def _parenthesis_end(tokens: list[Token], k: int) -> int:
+    """Return the index after a short parenthesis at ``k`` ("(SPD)", "(DRK)", "(50)"), or ``k``."""
+    if k >= len(tokens) or tokens[k].text != "(":
+        return k
+    for m in range(k + 1, min(len(tokens), k + 6)):
+        if tokens[m].text == ")":
+            return m + 1 if m > k + 1 else k
+        if tokens[m].text in _QUOTE_MARKS or tokens[m].text in ".;:":
+            return k
+    return k
+
+
 def _np_core(tokens: list[Token], i: int) -> int:
     """Return the index after a simple NP starting at ``i`` (``i`` itself if there is none)."""
     n = len(tokens)
     j = i
     if j < n and tokens[j].lower in ARTICLES:
         j += 1
+        j = _extended_attribute(tokens, j)
     while j < n and _is_adj(tokens[j]):
         j += 1
     k = j
@@ -112,7 +155,7 @@ def _np_core(tokens: list[Token], i: int) -> int:
         return i
     # Genitive attachments: "der Chef des Auswärtigen Ausschusses der Duma". After a bare name,
     # "der" is a dative object instead: "sagte Müller der Deutschen Presse-Agentur".
-    bare_name = i == j and not any(is_role_noun(t.text) for t in tokens[j:k])
+    bare_name = i == j and not any(is_role_noun(t.text) or t.lower in _PARTITIVE_SOURCES for t in tokens[j:k])
     while k + 1 < n and tokens[k].lower in _GENITIVE and not (bare_name and tokens[k].lower == "der"):
         g = k + 1
         while g < n and _is_adj(tokens[g]):
@@ -144,6 +187,7 @@ def parse_np_forward(tokens: list[Token], i: int) -> Phrase | None:
         end = _quoted_name(tokens, i)  # die „Süddeutsche Zeitung“
     if end == i:
         return None
+    end = _parenthesis_end(tokens, end)  # "Dieter Reiter (SPD)", "des Deutschen Roten Kreuzes (DRK)"
     coordinated = False
     # Coordination: "Südkorea, die Ukraine und der Westen".
     probe = end
@@ -199,7 +243,8 @@ def _naming(phrase: Phrase, inside: list[EntityRef]) -> list[EntityRef]:
 
 def _name_run(phrase: Phrase) -> list[Token] | None:
     """Choose the run of capitalised tokens that names the speaker, without a leading role noun."""
-    toks = phrase.tokens
+    head = _head_start(phrase)
+    toks = [t for t in phrase.tokens if t.start >= head]
     runs: list[tuple[list[Token], bool]] = []  # (run, after a comma)
     cur: list[Token] = []
     after_comma = False
@@ -219,6 +264,8 @@ def _name_run(phrase: Phrase) -> list[Token] | None:
             runs.append((cur, after_comma))
     best: list[Token] | None = None
     for n, (run, apposed) in enumerate(runs):
+        if all(t.lower in _PARTITIVE_SOURCES for t in run):
+            continue  # "Seiten" in "von Seiten der IG Metall" only points to the source
         last_role = max((k for k, t in enumerate(run) if is_role_noun(t.text)), default=-1)
         rest = run[last_role + 1 :]
         # A genitive country before the role ("Südkoreas Verteidigungsminister …") is not the name.
@@ -231,9 +278,27 @@ def _name_run(phrase: Phrase) -> list[Token] | None:
     return best
 
 
+def _possessor(phrase: Phrase, e: EntityRef) -> bool:
+    """Return whether ``e`` is a genitive before the head ("Bayerns" / "Münchens" in "Bayerns Ministerpräsident Söder")."""
+    text = next((t.text for t in phrase.tokens if t.end == e.end), "")
+    nxt = next((t for t in phrase.tokens if t.start > e.end), None)
+    return text.endswith(("s", "'", "’")) and nxt is not None and nxt.is_cap and nxt.is_word
+
+
+def _head_start(phrase: Phrase) -> int:
+    """Return where the names may start: after "der für Hamburg und Kiel zuständige" (the places are no speaker)."""
+    toks = phrase.tokens
+    if len(toks) > 2 and toks[0].lower in ARTICLES:
+        adj = _extended_attribute(toks, 1)
+        if adj > 1:
+            return toks[adj].start
+    return phrase.start
+
+
 def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
     """Fill ``text``/``span``/``ann`` of ``phrase`` with the part that names the speaker."""
-    inside = _entities_in(phrase, entities)
+    names_from = _head_start(phrase)
+    inside = [e for e in _entities_in(phrase, entities) if e.start >= names_from]
     phrase.anns = [e.id for e in inside]
     if phrase.kind == "pronoun":
         phrase.text, phrase.span = phrase.tokens[0].text, (phrase.start, phrase.end)
@@ -243,13 +308,14 @@ def pick_name(phrase: Phrase, entities: list[EntityRef]) -> Phrase:
         phrase.ann = inside[0].id if inside else None
         phrase.kind = "name"
         return phrase
-    if any(e.form == "role" and e.start in {t.start for t in phrase.tokens} for e in inside) and not _naming(phrase, inside):
+    if any(e.form == "role" and e.start in {t.start for t in phrase.tokens} for e in inside) and not _naming(phrase, inside) \
+            and not any(t.text == "," for t in phrase.tokens):  # "der Fraktionschef der Partei, Sampo Terho" names him
         phrase.kind = "role" if phrase.tokens[0].lower in ("der", "die") else "phrase"
         start = phrase.tokens[1].start if phrase.tokens[0].lower in ARTICLES and len(phrase.tokens) > 1 else phrase.start
         phrase.span = (start, phrase.end)
         return phrase
-    ranked = sorted(_naming(phrase, inside), key=lambda e: ({"PER": 0, "ORG": 1}.get(e.label or "", 2), e.start))
-    if ranked:
+    ranked = sorted(_naming(phrase, inside), key=lambda e: (_possessor(phrase, e), {"PER": 0, "ORG": 1}.get(e.label or "", 2), e.start))
+    if ranked and not _possessor(phrase, ranked[0]):
         e = ranked[0]
         phrase.span, phrase.ann = (max(e.start, phrase.start), min(e.end, phrase.end)), e.id
         phrase.kind = "name"

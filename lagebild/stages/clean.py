@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lagebild.ingest import headers
 from lagebild.ingest.boilerplate import Line, plan
-from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date, header_window_start
+from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date, header_window_start, in_dated_list
 from lagebild.model import DateValue, Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
 
@@ -160,6 +160,14 @@ class BoilerplateClean:
                 # their lines are recorded as teaser dates, so that no later stage takes one for the page's
                 found["published"] = None
                 _mark_teaser_dates(doc, p.lines[at : header_window_start(block[0], i)], base_map)
+            # the dates of a list of dated teasers in the header ("more stories": a headline, its date, the next
+            # headline …) are other articles'; recorded as teaser dates, no later stage takes one for the page's
+            listed = [ln for k, ln in enumerate(p.lines[: block[0] + 3]) if ln.reason == "date line" and in_dated_list(p.lines, k)]
+            if listed:
+                _mark_teaser_dates(doc, listed, base_map)
+                if before is not None and found.get("published") is before and not found.get("_published_labelled") and \
+                        any(ln is p.lines[at] for ln in listed):
+                    found["published"] = None  # the first date line of the header was a teaser's
             if not found.get("author"):
                 found["author"] = choose_header_author(p.lines, block[0], i)
         if title and not meta.title:

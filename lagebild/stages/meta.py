@@ -102,8 +102,10 @@ _CRAWL_MARKER = re.compile(r"\A\s{0,3}date (\d{4})-(\d{2})(?![\d-])")
 _PRINTED_LABEL = re.compile(
     r"(?<![\w-])(?:Stand|Aktualisiert|[Zz]uletzt (?:aktualisiert|geändert|bearbeitet)|Letzte Aktualisierung|Veröffentlicht"
     r"|Erstveröffentlichung|Erstellt|Geändert|Erschienen|Publiziert|Datum|Sendung|Update|Updated|[Ll]ast [Uu]pdated|Published"
-    r"|Posted|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd)"
-    r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?(?=\d)",
+    r"|Posted|Created|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd)"
+    # the date may follow a weekday or a phrase ending in a comma ("Created late in the afternoon of Sunday,
+    # October 18th, 2020"), its month written out
+    r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?" + headers.DATE_START,
 )
 #: a broadcaster's closing line: "Diese Nachricht wurde am 14.03.2025 im Programm … gesendet.",
 #: "Dieses Thema im Programm: … | 03.06.2022 | 20:00 Uhr"
@@ -119,6 +121,8 @@ _BROADCAST_LINE = re.compile(
 _HEADER_WINDOW = 600
 _DATED_FURNITURE = ("trailer", "date line", "header", "agency credit")
 _CLOSING_WINDOW = 500
+#: how far from the end a signature may stand above a box of facts or results
+_SIGNATURE_WINDOW = 3000
 #: the last lines of a text that may be its closing credit line ("Text: … am 15. Februar 2025")
 _CLOSING_LINES = 2
 
@@ -162,6 +166,9 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateVal
         if value is None or not _within(value, month, any_precision=True):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
+    signed = headers.signature_date(text[-_SIGNATURE_WINDOW:])
+    if signed is not None and _within(signed, month):
+        return DateValue(signed.value, signed.precision, False, "signature after the last paragraph")
     return _strong_label_line(text, month)
 
 
@@ -274,6 +281,14 @@ def _dated_list_below(doc: Document) -> set[tuple[int, int]]:
     return below if len(below) >= LIST_DATES else set()
 
 
+def _badge(original: str, start: int, month: DateValue) -> DateValue | None:
+    """The day of a month line whose line above holds the day alone ("26" over "Okt 2018"), or ``None``."""
+    if month.precision != "month":
+        return None
+    above = original[max(0, start - 12) : start].rstrip().rsplit("\n", 1)
+    return headers.badge_day(above[-1], month) if len(above) == 2 else None
+
+
 def _closing_statement(text: str, month: str | None) -> DateValue | None:
     """The date of a sentence that says when this piece was published or broadcast, or ``None``."""
     for m in _BROADCAST_LINE.finditer(text):
@@ -306,9 +321,7 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     pub = doc.meta.published
     if not pub.value or pub.inferred or pub.precision not in ("day", "minute"):
         return None
-    for line in _header_region(doc).splitlines():
-        if len(line) > 250 or not page_dates.has_digit(line) or not (page_dates.may_name_update(line) or headers.may_name_as_of(line)):
-            continue
+    for line in (piece for ln in _header_region(doc).splitlines() for piece in _update_pieces(ln)):
         for read, kind, pos in _labelled_dates(line):
             if kind != "modified":
                 continue
@@ -327,6 +340,29 @@ def _update_date(doc: Document, order: Order | None = None) -> DateValue | None:
     return None
 
 
+#: a header line longer than this is a page flattened into one line (minified markup, a page without line
+#: breaks): only the stretch around each update or as-of word is read, from a little before it to its date
+LONG_LINE = 250
+_CUE_BEFORE, _CUE_AFTER = 40, 160
+
+
+def _update_pieces(line: str) -> list[str]:
+    """The parts of a header line that can hold an update date: the line itself, or around each update or
+    as-of word of a long line; none without a digit or such a word."""
+    if not page_dates.has_digit(line):
+        return []
+    if len(line) <= LONG_LINE:
+        return [line] if page_dates.may_name_update(line) or headers.may_name_as_of(line) else []
+    spans: list[list[int]] = []
+    for at in sorted(page_dates.update_cue_starts(line) + headers.as_of_starts(line)):
+        lo, hi = max(0, at - _CUE_BEFORE), at + _CUE_AFTER
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi  # overlapping stretches are read once
+        else:
+            spans.append([lo, hi])
+    return [line[lo:hi] for lo, hi in spans if page_dates.has_digit(line[lo:hi])]
+
+
 def _labelled_dates(line: str) -> list[tuple[str, str, int]]:
     """``page_dates.line_dates`` read day first, a date after an as-of label counted as an update:
     "Stand: 19.01.2024 18:46 Uhr | Erstellt: 18.01.2024" dates the version read."""
@@ -339,9 +375,16 @@ def _label_kinds(line: str, day: str) -> set[str]:
     return {kind for read, kind, _ in _labelled_dates(line) if read == day}
 
 
-def _header_and_closing_lines(doc: Document) -> list[str]:
-    """The lines where a page prints its own date: the header region and the closing lines."""
-    return _header_region(doc).splitlines() + doc.original[-_CLOSING_WINDOW:].splitlines()
+def _header_and_closing_lines(doc: Document, *, removed: bool = False) -> list[str]:
+    """The lines where a page prints its own date: the header region and the closing lines, each once (a short
+    page's closing lines are its header lines); with ``removed``, also the lines the cleaner removed between them."""
+    original = doc.original
+    head = len(_header_region(doc))
+    tail = max(head, len(original) - _CLOSING_WINDOW)
+    lines = original[:head].splitlines() + original[tail:].splitlines()
+    if removed:
+        lines += [original[r.start : r.end] for r in doc.removed if r.end - r.start <= 300 and r.end > head and r.start < tail]
+    return lines
 
 
 def publication_kind(doc: Document, given: str | None = None) -> str | None:
@@ -367,8 +410,7 @@ def publication_kind(doc: Document, given: str | None = None) -> str | None:
         return "exact"  # the reader's structured data named it the publication date (``given``)
     day = pub.value[:10]
     kinds: set[str] = set()
-    lines = _header_and_closing_lines(doc) + [doc.original[r.start : r.end] for r in doc.removed if r.end - r.start <= 300]
-    for line in lines:
+    for line in _header_and_closing_lines(doc, removed=True):
         if len(line) <= 400 and page_dates.has_digit(line):
             kinds |= _label_kinds(line, day)
     label = reason.split("('", 1)[-1] if "('" in reason else ""  # "printed date ('Stand: …')"
@@ -475,7 +517,8 @@ class MetaHeaders:
                     line = doc.original[r.start : r.end]
                     dm = headers.date_line(line) or headers.date_prefix(line)
                     if dm:
-                        meta.published = DateValue(dm.value.value, dm.value.precision, False, "header line")
+                        value = _badge(doc.original, r.start, dm.value) or dm.value
+                        meta.published = DateValue(value.value, value.precision, False, "header line")
                         break
         agencies = _agencies(doc)
         if agencies:

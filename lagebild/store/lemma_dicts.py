@@ -21,16 +21,14 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-__all__ = ["cache_dir", "clear_caches", "is_known", "lemmatizer"]
+__all__ = ["cache_dir", "cache_root", "clear_caches", "is_known", "lemmatizer"]
 
 #: Environment variable naming the cache folder (default: the user's cache folder).
 CACHE_ENV = "LAGEBILD_CACHE_DIR"
 
 
-def cache_dir() -> Path:
-    """Folder of the built tries, per simplemma version (its dictionaries change with it)."""
-    from simplemma.__metadata__ import __version__ as simplemma_version
-
+def cache_root() -> Path:
+    """lagebild's cache folder on this machine (``LAGEBILD_CACHE_DIR``, else the user's cache folder)."""
     root = os.environ.get(CACHE_ENV)
     if not root:
         try:
@@ -39,7 +37,14 @@ def cache_dir() -> Path:
             root = user_cache_dir("lagebild")
         except ImportError:
             root = str(Path.home() / ".cache" / "lagebild")
-    return Path(root) / "simplemma-tries" / simplemma_version
+    return Path(root)
+
+
+def cache_dir() -> Path:
+    """Folder of the built tries, per simplemma version (its dictionaries change with it)."""
+    from simplemma.__metadata__ import __version__ as simplemma_version
+
+    return cache_root() / "simplemma-tries" / simplemma_version
 
 
 def _trie_factory() -> Any:

@@ -450,6 +450,19 @@ class PostgresStore:
                 heads[i] = Document.from_json({k: v for k, v in obj.items() if k not in ("annotations", "offsets", "text", "produced")})
         return heads
 
+    def get_document_views(self, ids: Iterable[str], kinds: Iterable[str]) -> dict[str, tuple[Document, int]]:
+        """Return the documents with only their annotations of ``kinds``, each with how many annotations it has in all."""
+        keep = set(kinds)
+        wanted = unique_ids(ids)
+        found = self._json_by_id(wanted)
+        out = {}
+        for i in wanted:
+            if i in found:
+                obj = found[i]
+                anns = obj.get("annotations") or []
+                out[i] = (Document.from_json({**obj, "annotations": [a for a in anns if a.get("kind") in keep]}), len(anns))
+        return out
+
     def sources_of(self, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         """Return ``sources(id)`` for many documents at once (every asked id is a key)."""
         wanted = unique_ids(ids)

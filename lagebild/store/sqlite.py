@@ -464,6 +464,27 @@ class SQLiteStore:
         found = {r["id"]: r["head"] for r in rows}
         return {i: Document.from_json(json.loads(found[i])) for i in wanted if i in found}
 
+    def get_document_views(self, ids: Iterable[str], kinds: Iterable[str]) -> dict[str, tuple[Document, int]]:
+        """Return the documents with only their annotations of ``kinds`` (the rest of the document whole), each with
+        how many annotations it has in all; SQLite picks the annotations, so only theirs are parsed here."""
+        wanted = unique_ids(ids)
+        rows = self.db.execute(
+            "SELECT id, json_remove(json, '$.annotations') AS head, json_array_length(json, '$.annotations') AS n, "
+            "(SELECT json_group_array(json(a.value)) FROM json_each(documents.json, '$.annotations') a "
+            " WHERE json_extract(a.value, '$.kind') IN (SELECT value FROM json_each(?))) AS anns "
+            "FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(kinds))), json.dumps(wanted)),
+        )
+        found = {r["id"]: (r["head"], r["anns"], r["n"]) for r in rows}
+        out = {}
+        for i in wanted:
+            if i in found:
+                head, anns, n = found[i]
+                obj = json.loads(head)
+                obj["annotations"] = json.loads(anns) if anns else []
+                out[i] = (Document.from_json(obj), int(n or 0))
+        return out
+
     def sources_of(self, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         """Return ``sources(id)`` for many documents at once (every asked id is a key)."""
         wanted = unique_ids(ids)

@@ -947,3 +947,135 @@ def test_a_prior_value_comes_before_the_value_that_replaced_it() -> None:
     # the same two values from two claimants on one day, with no change stated: a contradiction
     c = _doc("c", "In Nordhafen starben laut Feuerwehr 30 Menschen.", "2024-05-02", outlet="Blatt")
     assert _group_of(_groups([c, b]), "c", 30)["relation"] == "contradicted"
+
+
+def test_different_values_of_an_official_result_from_two_outlets_contradict_each_other() -> None:
+    # an official result is published once: month-dated articles giving different gains for it disagree
+    a = _vote("a", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.311 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2024-06")
+    b = _vote("b", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.107 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2024-06")
+    group = _group_of(_groups([a, b]), "a", 2311)
+    assert group["relation"] == "contradicted" and "published once" in group["reasoning"]
+    assert {c["doc"] for c in group["claims"]} == {"a", "b"}
+
+
+def test_official_results_of_different_times_or_without_a_stage_do_not_contradict() -> None:
+    # two elections' official results, years apart
+    a = _vote("a", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.311 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2020-06")
+    b = _vote("b", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.107 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2024-06")
+    assert _group_of(_groups([a, b]), "a", 2311)["relation"] != "contradicted"
+    # no stage: month-dated figures cannot be put at one time
+    a = _vote("a", "Die Bürgerliste erhielt 2.311 Stimmen mehr.", published="2024-06")
+    b = _vote("b", "Die Bürgerliste erhielt 2.107 Stimmen mehr.", published="2024-06")
+    assert _group_of(_groups([a, b]), "a", 2311)["relation"] != "contradicted"
+
+
+def test_an_undisputed_value_without_a_place_is_not_made_part_of_a_dispute() -> None:
+    a = _vote("a", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.311 Stimmen mehr als im vorläufigen Ergebnis.",
+              published="2024-06")
+    b = _vote("b", "Das amtliche Endergebnis liegt vor. Die Bürgerliste erhielt 2.107 Stimmen mehr als im vorläufigen Ergebnis. "
+                   "Eine andere Liste gewann 1.450 Stimmen dazu.", published="2024-06")
+    result = _groups([a, b])
+    disputed = _group_of(result, "a", 2311)
+    assert disputed["relation"] == "contradicted"
+    assert 1450 not in {c["value"] for c in disputed["claims"]}
+
+
+def test_rival_claimants_far_apart_are_one_disputed_quantity_and_the_gap_is_said() -> None:
+    # police and organisers of one rally: a gap larger than the size cut is still their dispute
+    a = _doc("a", "In Nordhafen demonstrierten am Samstag viele Menschen. Die Polizei sprach von 8.000 Teilnehmern, "
+                  "die Veranstalter von 65.000.", "2024-05-02")
+    group = _group_of(_groups([a]), "a", 8000)
+    assert group["relation"] == "contradicted" and {c["value"] for c in group["claims"]} == {8000, 65000}
+    assert "8 times the smallest" in group["reasoning"] and "count different things" in group["reasoning"]
+
+
+def test_far_apart_figures_of_two_claimants_with_their_own_nouns_stay_apart() -> None:
+    # the ministry's count is another quantity (since the start of the year), said in a sentence of its own
+    a = _doc("a", "In Nordhafen wurden laut Polizei 12 Menschen verletzt. Nach Angaben des Ministeriums gab es in Nordhafen "
+                  "seit Jahresbeginn 400 Verletzte.", "2024-05-02")
+    result = _groups([a])
+    assert _group_of(result, "a", 12)["id"] != _group_of(result, "a", 400)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+    # two articles of one day that state no place: the figures may be about two places
+    b = _doc("b", "Am Samstag demonstrierten laut Polizei 800 Menschen.", "2024-05-02")
+    c = _doc("c", "Am Samstag demonstrierten laut Veranstaltern 9.000 Menschen.", "2024-05-02")
+    result = _groups([b, c])
+    assert _group_of(result, "b", 800)["id"] != _group_of(result, "c", 9000)["id"]
+
+
+def test_percentages_that_do_not_say_of_what_are_never_a_contradiction() -> None:
+    # a share of late trains and a share of punctual ones: only the unit is known, not what is measured
+    a = _doc("a", "Laut Konzern kamen 37,5 Prozent der Fernzüge zu spät an, der Fahrgastverband nannte 62,5 Prozent.",
+             "2024-05-02")
+    result = _groups([a])
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+
+
+def test_a_running_counts_lower_bound_of_an_earlier_day_is_a_step_of_the_series() -> None:
+    a = _doc("a", "Bei dem Brand in Nordhafen sind nach Angaben der Feuerwehr mindestens zwei Menschen ums Leben gekommen.",
+             "2024-12-20")
+    b = _doc("b", "Nach dem Brand in Nordhafen ist die Zahl der Toten auf fünf gestiegen.", "2024-12-21")
+    group = _group_of(_groups([a, b]), "a", 2)
+    assert group["relation"] == "updated" and len(group["phases"]) == 2 and "2 → 5" in group["reasoning"]
+
+
+def test_a_lower_bound_of_the_same_day_agrees_with_the_figure_it_allows() -> None:
+    a = _doc("a", "Bei dem Brand in Nordhafen sind nach Angaben der Feuerwehr mindestens zwei Menschen ums Leben gekommen.",
+             "2024-12-21")
+    b = _doc("b", "Bei dem Brand in Nordhafen starben nach Angaben der Polizei fünf Menschen.", "2024-12-21")
+    group = _group_of(_groups([a, b]), "a", 2)
+    assert len(group["phases"]) == 1 and group["relation"] != "contradicted"
+
+
+def test_outlets_own_figures_without_place_or_source_on_one_day_are_no_contradiction() -> None:
+    # the government's seats, the house's seats and the majority: three quantities of one measure
+    c = _doc("c", "Die Minderheitsregierung verfügt im Parlament nur noch über 324 der 733 Sitze.", "2024-11-08")
+    d = _doc("d", "Die Regierung hat nur noch 324 Abgeordnete hinter sich, für eine Mehrheit wären 367 nötig.", "2024-11-08")
+    result = _groups([c, d])
+    assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+    assert _group_of(result, "c", 324)["relation"] == "corroborated"
+
+
+def test_named_sources_without_a_place_on_one_day_still_contradict() -> None:
+    a = _doc("a", "Am Dienstag beteiligten sich laut Gewerkschaft 9.000 Beschäftigte am Warnstreik.", "2024-12-10")
+    b = _doc("b", "Am Dienstag beteiligten sich laut Unternehmen 4.000 Beschäftigte am Warnstreik.", "2024-12-10")
+    assert _group_of(_groups([a, b]), "a", 9000)["relation"] == "contradicted"
+
+
+def test_a_figure_for_several_places_named_as_one_is_a_total_whatever_place_its_sentence_names() -> None:
+    a = _doc("a", "In Nordhafen starben 120 Menschen, in Südtal 45.", "2024-05-02")
+    b = _doc("b", "Nach dem Sturm mit Zentrum bei Nordhafen starben in beiden Regionen zusammen 165 Menschen.", "2024-05-02")
+    result = _groups([a, b])
+    total = _group_of(result, "b", 165)
+    assert total["scope"] is None and {c["doc"] for c in total["claims"]} == {"b"}
+    assert _group_of(result, "a", 120)["scope"] == "Nordhafen"
+
+
+def test_several_places_named_in_another_clause_make_no_total() -> None:
+    a = _doc("a", "In Nordhafen starben 120 Menschen, in Südtal 45.", "2024-05-02")
+    b = _doc("b", "In beiden Regionen tagte der Krisenstab. In Nordhafen starben 120 Menschen.", "2024-05-02")
+    group = _group_of(_groups([a, b]), "b", 120)
+    assert group["scope"] == "Nordhafen" and {c["doc"] for c in group["claims"]} == {"a", "b"}
+
+
+def test_a_stated_figure_of_another_occasion_is_no_party_to_a_dispute() -> None:
+    # union and company dispute the second strike in Nordhafen; another article's figure for the first strike
+    a = _doc("a", "Laut Gewerkschaft zählte der Warnstreik in Nordhafen 38.000 Teilnehmer, das Unternehmen sprach von 16.000 "
+                  "in Nordhafen.", "2024-12-09")
+    b = _doc("b", "In Nordhafen zählte die Gewerkschaft 47.000 Teilnehmer.", "2024-12-02")
+    result = _groups([a, b])
+    disputed = _group_of(result, "a", 38000)
+    assert disputed["relation"] == "contradicted" and {c["value"] for c in disputed["claims"]} == {38000, 16000}
+    assert _group_of(result, "b", 47000)["id"] != disputed["id"]
+
+
+def test_another_articles_stated_figure_that_gives_a_disputed_value_stays_in_the_dispute() -> None:
+    a = _doc("a", "Laut Gewerkschaft zählte der Warnstreik in Nordhafen 38.000 Teilnehmer, das Unternehmen sprach von 16.000 "
+                  "in Nordhafen.", "2024-12-09")
+    b = _doc("b", "In Nordhafen zählte die Gewerkschaft 38.000 Teilnehmer.", "2024-12-09")
+    disputed = _group_of(_groups([a, b]), "a", 38000)
+    assert {c["doc"] for c in disputed["claims"]} == {"a", "b"}

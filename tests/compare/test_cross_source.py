@@ -113,11 +113,12 @@ def test_claims_corroborated_then_updated_not_contradicted() -> None:
 
 def test_claims_contradicted_at_the_same_time() -> None:
     ents = [("Ostland", "LOC", "Ostland")]
-    # the measure the claims stage reads from "starben" (a unit alone never makes a contradiction)
-    a = make_doc("a", "In Ostland starben 120 Menschen.", published="2024-03-01", entities=ents,
-                 claims=[("120", _claim(120, "120", unit="Menschen", measure="dead"))])
-    b = make_doc("b", "In Ostland starben 300 Menschen.", published="2024-03-01", entities=ents,
-                 claims=[("300", _claim(300, "300", unit="Menschen", measure="dead"))])
+    # the claims stage reads the measure from "starben" (a unit alone never makes a contradiction) and the stated
+    # place (two outlets' own figures that state neither place nor source are not one quantity for sharing a day)
+    from lagebild.stages.claims import RuleClaims
+
+    a = RuleClaims()(make_doc("a", "In Ostland starben 120 Menschen.", published="2024-03-01", entities=ents))
+    b = RuleClaims()(make_doc("b", "In Ostland starben 300 Menschen.", published="2024-03-01", entities=ents))
     result = _run([a, b], stages=(ClaimGrouper, EventMerger, InconsistencyFinder))
     (group,) = result.claim_groups
     assert group["relation"] == "contradicted"

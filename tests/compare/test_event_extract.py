@@ -211,3 +211,21 @@ def test_a_passive_clause_takes_no_subject_from_the_clause_before() -> None:
     # counter-example: an active clause after an insertion keeps the subject before it
     agents, *_ = _roles("Jan Beispiel, der Minister, unterzeichnete das Abkommen.", [("Jan Beispiel", "PER", "Jan Beispiel")], "sign")
     assert agents == ["Jan Beispiel"]
+
+
+def test_interval_of_an_approximate_range() -> None:
+    iv = interval_of("2024-12-20/2024-12-23")
+    assert iv is not None and iv.granularity == "range" and iv.days == 4 and iv.value == "2024-12-20/2024-12-23"
+    assert interval_of("2024-12-23/2024-12-20") is None  # the wrong way round
+    assert interval_of("2024-12-20/2024-02-31") is None
+
+
+@given(st.dates(), st.integers(min_value=0, max_value=40))
+@settings(max_examples=200, deadline=None)
+def test_interval_of_a_range_holds_its_days(first, span) -> None:
+    import datetime
+
+    last = first + datetime.timedelta(days=span) if first <= datetime.date.max - datetime.timedelta(days=span) else first
+    iv = interval_of(f"{first.isoformat()}/{last.isoformat()}")
+    if first.year >= 1000 and last.year >= 1000:  # four-digit years only
+        assert iv is not None and iv.start == first and iv.end == last and iv.days == (last - first).days + 1

@@ -156,3 +156,57 @@ def test_sie_with_a_plural_verb_is_they_not_the_name_before() -> None:
     assert label.startswith("Anna Meier forderte")
     (label,) = labels("Bürgermeisterin Anna Meier empfing die Demonstranten. Sie hat den Rücktritt des Ministers gefordert.")
     assert label.startswith("Anna Meier hat")
+
+
+def test_leading_words_are_data_and_left_out_of_labels() -> None:
+    """The connectives a label drops come from cues.toml, and a noun subject after one is kept."""
+    from lagebild.events.dates import CUES
+    from lagebild.events.label import LEADING, sentence_label
+    from lagebild.model import Span
+
+    assert frozenset(CUES["leading"]) == LEADING and "unterdessen" in LEADING
+    text = "Unterdessen hat der Gemeinderat die Sperrstunde beschlossen."
+    trig = text.index("beschlossen")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 11)) == "Der Gemeinderat hat die Sperrstunde beschlossen"
+    # a word that only looks like one: "Dach" opens no connective ("Dachstuhl" stays)
+    text = "Dachstuhl brannte in der Nacht vollständig ab."
+    trig = text.index("brannte")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 7)).startswith("Dachstuhl")
+
+
+def test_a_relative_clause_label_names_its_antecedent_and_a_subordinator_is_dropped() -> None:
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    def label(text: str, trig: str) -> str:
+        t = text.index(trig)
+        return sentence_label(text, Span(0, len(text)), Span(t, t + len(trig)))
+
+    assert label("Die Polizei sucht zwei Männer, die seit dem Überfall am Donnerstag untergetaucht sind und festgenommen wurden.",
+                 "festgenommen").startswith("Männer, die seit dem Überfall")
+    assert label("Er sagte, dass die Polizei einen Schlepper in Südserbien festgenommen habe.", "festgenommen") == (
+        "Die Polizei einen Schlepper in Südserbien festgenommen habe")
+    assert label("Darin warnten die Pädagogen vor Kürzungen.", "warnten") == "Die Pädagogen warnten vor Kürzungen"
+    # must not fire: a clause that opens with an article is no relative clause, and "Während" is a preposition
+    assert label("Die Feuerwehr evakuierte in der Nacht 300 Anwohner.", "evakuierte") == "Die Feuerwehr evakuierte in der Nacht 300 Anwohner"
+    assert label("Während der Demonstration wurden zwei Polizisten verletzt.", "verletzt").startswith("Während der Demonstration")
+    # must not fire: a list after a comma is no relative clause, and a verb before the noun is no adjective
+    assert label("Berichte nennen Südkorea, die Ukraine und der Westen, Nordkorea habe Soldaten entsandt.", "entsandt").startswith(
+        "Die Ukraine und der Westen")
+    assert label("Die Polizei fand die jungen Männer, die am Abend festgenommen wurden.", "festgenommen") == (
+        "Die jungen Männer, die am Abend festgenommen wurden")
+
+
+def test_a_sentence_adverb_by_its_ending_is_no_subject_nor_a_label_opener() -> None:
+    from compare_helpers import make_doc, run_events
+
+    from lagebild.events.dates import sentence_adverb
+    from lagebild.events.label import sentence_label
+    from lagebild.model import Span
+
+    text = "Glücklicherweise kenterte das Boot erst nahe am Ufer."
+    trig = text.index("kenterte")
+    assert sentence_label(text, Span(0, len(text)), Span(trig, trig + 8)) == "Das Boot kenterte erst nahe am Ufer"
+    assert all(a.data.get("agent_text") is None for a in run_events(make_doc("x", text)).of_kind("event"))
+    # must not fire: nouns that end alike ("Verweise", "Beweise", "Hinweise")
+    assert sentence_adverb("möglicherweise") and not any(sentence_adverb(w) for w in ("Verweise", "Beweise", "Hinweise", "weise"))

@@ -231,20 +231,44 @@ def _dated(text: str, surface: str, value: str, gran: str) -> list[tuple[str, ob
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "value", "gran", "cls"),
+    ("text", "surface", "value", "gran", "cls", "expected"),
     [
         # a time of day after "kurz nach" is the happening's own time, never a landmark
-        ("Kurz nach 19 Uhr raste ein Auto in die Menschenmenge.", "19 Uhr", "2024-12-20T19:00", "minute", "attack"),
-        ("Kurz vor Mitternacht brannte in Leipzig eine Lagerhalle.", "Mitternacht", "2024-12-20T24:00", "minute", "fire"),
-        # a day with nothing finer in its clause stays the happening's (approximate) date
-        ("Kurz nach dem 20. Dezember raste ein Auto in die Menschenmenge.", "20. Dezember", "2024-12-20", "day", "attack"),
-        ("Die Flut kam knapp nach dem 29. Oktober in die Stadt.", "29. Oktober", "2024-10-29", "day", "flood"),
+        ("Kurz nach 19 Uhr raste ein Auto in die Menschenmenge.", "19 Uhr", "2024-12-20T19:00", "minute", "attack", "2024-12-20T19:00"),
+        ("Kurz vor Mitternacht brannte in Leipzig eine Lagerhalle.", "Mitternacht", "2024-12-20T24:00", "minute", "fire", "2024-12-20T24:00"),
+        # a day with nothing finer in its clause dates the happening approximately: the day and the days after
+        # (or before) it, never the day alone
+        ("Kurz nach dem 20. Dezember raste ein Auto in die Menschenmenge.", "20. Dezember", "2024-12-20", "day", "attack",
+         "2024-12-20/2024-12-23"),
+        ("Die Flut kam knapp nach dem 29. Oktober in die Stadt.", "29. Oktober", "2024-10-29", "day", "flood", "2024-10-29/2024-11-01"),
+        ("Kurz vor dem 1. Mai streikten in Hamburg die Hafenarbeiter.", "1. Mai", "2024-05-01", "day", "strike", "2024-04-28/2024-05-01"),
+        ("Wenige Tage nach dem 6. Februar bebte die Erde erneut mit großer Stärke.", "6. Februar", "2023-02-06", "day", "earthquake",
+         "2023-02-06/2023-02-13"),
+        # no "kurz" before the day: the day itself ("nach dem Spiel am 3. März", "Kurz darauf, am 3. März")
+        ("Kurz darauf, am 3. März, streikten in Hamburg die Hafenarbeiter.", "3. März", "2024-03-03", "day", "strike", "2024-03-03"),
+        ("Nach dem Spiel am 3. März brannte in Leipzig eine Lagerhalle.", "3. März", "2024-03-03", "day", "fire", "2024-03-03"),
     ],
 )
-def test_a_date_after_kurz_nach_is_kept_when_nothing_finer_dates_the_happening(
-    text: str, surface: str, value: str, gran: str, cls: str
+def test_a_day_after_kurz_nach_dates_the_happening_to_a_range_when_nothing_finer_does(
+    text: str, surface: str, value: str, gran: str, cls: str, expected: str
 ) -> None:
-    assert (cls, value) in _dated(text, surface, value, gran)
+    assert (cls, expected) in _dated(text, surface, value, gran)
+
+
+def test_an_approximate_range_yields_to_a_day_another_source_gives() -> None:
+    near = run_events(make_doc("a", "Kurz nach dem 6. Februar bebte im Grenzgebiet erneut die Erde.", published="2023-02-12",
+                               timexes=[("6. Februar", "2023-02-06", "day")]))
+    exact = run_events(make_doc("b", "Am 8. Februar bebte im Grenzgebiet erneut die Erde.", published="2023-02-12",
+                                timexes=[("8. Februar", "2023-02-08", "day")]))
+    alone = [e for e in _run([near]).events if e["type"] == "earthquake"]
+    assert [e["date"]["value"] for e in alone] == ["2023-02-06/2023-02-09"] and alone[0]["date"]["granularity"] == "range"
+    (quake,) = [e for e in _run([near, exact]).events if e["type"] == "earthquake"]
+    assert quake["date"]["value"] == "2023-02-08" and set(quake["sources"]) == {"a", "b"}
+    # a day outside the range is another event (or a conflict), never silently the same day
+    other = run_events(make_doc("c", "Am 20. Februar bebte im Grenzgebiet erneut die Erde.", published="2023-02-21",
+                                timexes=[("20. Februar", "2023-02-20", "day")]))
+    dates = sorted(e["date"]["value"] for e in _run([near, other]).events if e["type"] == "earthquake")
+    assert "2023-02-06/2023-02-09" in dates
 
 
 def test_a_landmark_in_other_stories_still_yields_to_the_weekday() -> None:

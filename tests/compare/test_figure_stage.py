@@ -39,3 +39,26 @@ def test_ordinary_text_names_no_stage() -> None:
 @given(st.text(max_size=300), st.integers(min_value=0, max_value=300), st.integers(min_value=0, max_value=300))
 def test_any_text_and_span_is_read_without_error(text: str, a: int, b: int) -> None:
     stage_at(text, (min(a, b), max(a, b)))
+
+
+def test_a_stage_named_as_the_base_of_a_comparison_is_not_the_figures_stage() -> None:
+    assert _stage("Die Liste erhielt 2.100 Stimmen mehr als im vorläufigen Ergebnis.") is None
+    assert _stage("Im Vergleich zum vorläufigen Ergebnis gewann die Liste 2.100 Stimmen.") is None
+    # the longer cue is the base: its shorter part ("amtlichen Endergebnis") is not read as the stage either
+    assert _stage("Gegenüber dem vorläufigen amtlichen Endergebnis verlor die Liste 300 Stimmen.") is None
+    # the stage named before, in the article, still counts
+    text = "Der Ausschuss stellte das amtliche Endergebnis fest. Die Liste erhielt 2.100 Stimmen mehr als im vorläufigen Ergebnis."
+    assert stage_at(text, (text.index("Die Liste"), len(text))).id == "final result"  # type: ignore[union-attr]
+
+
+def test_a_stage_after_other_words_stays_the_figures_stage() -> None:
+    assert _stage("Im vorläufigen Ergebnis kam die Liste auf 12 Prozent.") == "preliminary result"
+    assert _stage("Die Liste kam im offiziellen Endergebnis auf 12 Prozent.") == "final result"
+    assert _stage("Mehr als im Vorjahr kam die Liste nach dem amtlichen Endergebnis auf 12 Prozent.") == "final result"
+
+
+def test_the_official_result_is_published_once_and_estimates_are_not() -> None:
+    from lagebild.compare.figure_stage import load_stages
+
+    once = {stage.id for stage, _ in load_stages() if stage.once}
+    assert once == {"final result"}

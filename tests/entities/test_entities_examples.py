@@ -174,3 +174,32 @@ def test_hundred_thousand_words() -> None:
     d = Document(id="huge", original=text, source=SourceRef("x"), text=text, offsets=OffsetMap.identity(len(text)))
     EntityTagger()(d)  # no segmenter: the stage's own linear chunking
     assert len(d.of_kind("entity")) > 10_000
+
+
+def _outlet_doc(doc_id: str, text: str, outlet: str | None) -> Document:
+    d = Document(id=doc_id, original=text, source=SourceRef(doc_id), text=text, offsets=OffsetMap.identity(len(text)))
+    d.meta.outlet = outlet
+    Segmenter()(d)
+    return EntityTagger()(d)
+
+
+def test_other_text_spelling_variants_places_and_parties_with_the_shipped_tagger() -> None:
+    """The shipped tagger, KB and resolution on invented reports of two outlets (no story of the corpus)."""
+    a = _outlet_doc("v1", "Der türkische Präsident Recep Tayyip Erdoğan empfing in Ankara den Bürgermeister von "
+                          "Kahramanmaraş. Wie die Deutsche Presse-Agentur meldet, telefonierte Friedrich Merz mit "
+                          "Reiner Haseloff. Im Bundestag stimmten CDU, SPD und die Grünen dafür.", "example.de")
+    b = _outlet_doc("v2", "Erdogan eröffnete in Kahramanmaras eine Fabrik. Friederich Merz und Reiner Erich Haseloff "
+                          "sprachen in Magdala, meldet dpa. Türkiye sei bereit, sagte ein Sprecher. Wien warnt Brüssel, "
+                          "der Wiener Bürgermeister eröffnete in Wien eine Schule. Im Nationalrat stimmten ÖVP, SPÖ und "
+                          "die Grünen dagegen.", "example.at")
+    result = resolve([a, b])
+    by_text: dict[tuple[str, str], str] = {(m["doc"], m["text"]): e["id"] for e in result.entities for m in e["mentions"]}
+    for x, y in (("Recep Tayyip Erdoğan", "Erdogan"), ("Kahramanmaraş", "Kahramanmaras"), ("Friedrich Merz", "Friederich Merz"),
+                 ("Reiner Haseloff", "Reiner Erich Haseloff"), ("Deutsche Presse-Agentur", "dpa")):
+        assert by_text[("v1", x)] == by_text[("v2", y)], (x, y)
+    types = {e["id"]: e["type"] for e in result.entities}
+    assert types[by_text[("v2", "Türkiye")]] == "LOC"
+    # the capital acting is the state, the city named as a place is the city; parties follow each text's country
+    wien = {e["id"] for e in result.entities for m in e["mentions"] if m["text"] == "Wien"}
+    assert wien == {"kb:oesterreich", "kb:city:wien"}
+    assert by_text[("v1", "Grünen")] == "kb:gruene" and by_text[("v2", "Grünen")] == "kb:gruene-at"

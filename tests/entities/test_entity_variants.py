@@ -287,6 +287,9 @@ def _acronym_doc(doc_id: str, text: str, names: list[str], acronym: str) -> Docu
 
 def test_acronym_from_compound_parts_when_one_name_fits() -> None:
     a = _acronym_doc("a", "Das Landeskriminalamt ermittelt; das LKA schweigt.", ["Landeskriminalamt"], "LKA")
+    for ann in a.of_kind("entity"):
+        if ann.surface.isupper():
+            ann.data["form"] = "acronym"  # as the extraction's last step marks them
     entities, _ = resolve_documents([a], load_kb())
     assert together(entities, "Landeskriminalamt", "LKA")
     b = _acronym_doc("b", "Das Landeskriminalamt und das Landeskirchenamt; das LKA schweigt.",
@@ -520,3 +523,161 @@ def test_a_party_named_by_a_nominalised_adjective_meets_in_every_case() -> None:
     c = doc("c", "Die Linke verlor; Frau Linken sprach.", [("Die Linke", "ORG"), ("Linken", "PER")])
     entities, _ = resolve_documents([c], load_kb())
     assert not together(entities, "Die Linke", "Linken")
+
+
+def _party_of(text: str, surface: str, outlet: str | None = None, mentions: list[tuple[str, str]] | None = None) -> str | None:
+    """KB id the extraction gives ``surface`` in ``text`` (KB hits found by the rules, tagger spans given)."""
+    toks = _toks(text)
+    spans = []
+    for word, label in mentions or []:
+        start = text.index(word)
+        first = next(k for k, t in enumerate(toks) if t.start == start)
+        last = next(k for k, t in enumerate(toks) if t.end == start + len(word))
+        spans.append((first, last + 1, label))
+    kb = load_kb(())
+    ms = finish_norms(text, mentions_in_tokens(text, toks, spans, kb, load_roles(()), kb.first_words), kb)
+    from lagebild.entities.country import resolve_shared_names
+
+    resolve_shared_names(text, ms, kb, outlet)
+    return next((m.kb for m in ms if text[m.start:m.end] == surface), None)
+
+
+def test_a_party_name_two_countries_share_goes_to_the_documents_country() -> None:
+    at = "Im Nationalrat stimmten ÖVP und SPÖ dagegen, die Grünen dafür. Die FPÖ tobte."
+    de = "Im Bundestag stimmten CDU und SPD dagegen, die Grünen dafür."
+    assert _party_of(at, "Grünen") == "gruene-at"
+    assert _party_of(de, "Grünen") == "gruene"
+    # the outlet's domain alone decides a text that names nothing else; without either, the first entry
+    plain = "Die Grünen wollen mehr Radwege, sagte die Sprecherin."
+    assert _party_of(plain, "Grünen", "example.at") == "gruene-at"
+    assert _party_of(plain, "Grünen", "example.ch") == "gruene-ch"
+    assert _party_of(plain, "Grünen", "example.com") == "gruene" and _party_of(plain, "Grünen") == "gruene"
+    # a German text on an Austrian site, full of German evidence, keeps the German party
+    assert _party_of(de + " In Berlin jubelte die SPD.", "Grünen", "example.at") == "gruene"
+    # the uninflected form the tagger finds follows the same evidence; an unambiguous full name never moves
+    assert _party_of("ÖVP, SPÖ und FPÖ verloren, Grüne gewannen.", "Grüne", None, [("Grüne", "ORG")]) == "gruene-at"
+    assert _party_of("CDU und SPD in Berlin stritten mit der Grünen Alternative.", "Grünen Alternative") == "gruene-at"
+
+
+def test_a_capital_acting_for_a_union_stands_for_it() -> None:
+    text = "Brüssel warnt die Regierung. Das Treffen in Brüssel endete spät."
+    _, ms = _mentions(text, [])
+    found = [(text[m.start:m.end], m.form, m.kb, m.label) for m in ms]
+    assert found == [("Brüssel", "metonym", "eu", "ORG"), ("Brüssel", "name", "city:bruessel", "LOC")]
+    # other capitals still stand for their state
+    text = "Paris warnt die Regierung."
+    _, ms = _mentions(text, [])
+    assert [(m.form, m.kb) for m in ms] == [("metonym", "frankreich")]
+
+
+def test_a_double_given_name_the_tagger_cut_is_joined_again() -> None:
+    text = "Gestern trafen sich Reiner Erich Quandrowski und Anna Maria Westerburg."
+    toks = _toks(text)
+    k = next(i for i, t in enumerate(toks) if t.text == "Erich")
+    _, ms = _mentions(text, [(k, k + 2, "PER")])
+    assert "Reiner Erich Quandrowski" in _found(text, ms)
+    # a given name alone before the span, or an adjective before a given name the tagger kept out, stay out
+    text = "Gestern sprach Reiner Quandrowski. Sehr Reiner Wein."
+    k = next(i for i, t in enumerate(_toks(text)) if t.text == "Quandrowski")
+    _, ms = _mentions(text, [(k, k + 1, "PER")])
+    assert "Quandrowski" in _found(text, ms) and "Reiner Quandrowski" not in _found(text, ms)
+
+
+def test_acronym_letters_inside_a_word_must_start_a_word_of_their_own() -> None:
+    a = doc("a", "Das Landeskriminalamt ermittelt, das LKA meldet. Der Textilriese Palmers und das Abkommen TTIP; "
+                 "der Erzfeind Pakistan und die EPA.", [
+        ("Landeskriminalamt", "ORG"), ("LKA", "ORG"), ("Textilriese Palmers", "ORG"), ("TTIP", "ORG"),
+        ("Erzfeind Pakistan", "ORG"), ("EPA", "ORG")])
+    for ann in a.of_kind("entity"):
+        if ann.surface.isupper():
+            ann.data["form"] = "acronym"  # as the extraction's last step marks them
+    entities, _ = resolve_documents([a], load_kb())
+    assert together(entities, "Landeskriminalamt", "LKA")
+    assert not together(entities, "Textilriese Palmers", "TTIP") and not together(entities, "Erzfeind Pakistan", "EPA")
+
+
+def test_the_owner_named_at_the_end_of_an_organisation_is_another_organisation() -> None:
+    a = doc("a", "Die Beratungsstellen der Diakonie öffnen; die Diakonie zahlt. Die Quarzwerke Nord; Nord liefert.", [
+        ("Beratungsstellen der Diakonie", "ORG"), ("Diakonie", "ORG"), ("Quarzwerke Nord", "ORG"), ("Nord", "ORG")])
+    entities, _ = resolve_documents([a], load_kb())
+    assert not together(entities, "Beratungsstellen der Diakonie", "Diakonie")
+    assert together(entities, "Quarzwerke Nord", "Nord")
+
+
+def test_a_person_is_typed_by_the_full_name_not_a_surname_tagged_as_a_place() -> None:
+    a = doc("a", "Dominik Quandrowski siegte. Quandrowski jubelte, Quandrowski dankte, Quandrowski reiste ab.", [
+        ("Dominik Quandrowski", "PER"), ("Quandrowski", "LOC"), ("Quandrowski", "LOC"), ("Quandrowski", "LOC")])
+    entities, _ = resolve_documents([a], load_kb())
+    (ent,) = [e for e in entities if e["name"] == "Dominik Quandrowski"]
+    assert ent["type"] == "PER" and len(ent["mentions"]) == 4
+    # a one-word entity keeps the majority of its labels
+    b = doc("b", "Westerburg liegt im Tal. Westerburg wächst, Westerburg ist alt.", [
+        ("Westerburg", "LOC"), ("Westerburg", "LOC"), ("Westerburg", "PER")])
+    entities, _ = resolve_documents([b], load_kb())
+    assert [e["type"] for e in entities if e["name"] == "Westerburg"] == ["LOC"]
+
+
+def test_surname_particles_and_a_genitive_before_a_role_are_handled() -> None:
+    text = "Bundespräsident Alexander Van der Quandt sagte das. Van der Quandt lachte. Paul Meier von der Stadt kam."
+    toks = [Tok(m.start(), m.end(), m.group()) for m in re.finditer(r"\w[\w.-]*\w|\w|[^\w\s]", text)]
+    at = {t.text: k for k, t in reversed(list(enumerate(toks)))}
+    second_van = next(k for k, t in enumerate(toks) if t.text == "Van" and k > at["Quandt"])
+    _, ms = _mentions(text, [(at["Alexander"], at["Van"] + 1, "PER"), (second_van, second_van + 1, "PER"),
+                             (at["Paul"], at["Meier"] + 1, "PER")])
+    found = _found(text, ms)
+    assert "Alexander Van der Quandt" in found and "Van der Quandt" in found
+    assert "Paul Meier" in found and "Paul Meier von der Stadt" not in found  # the name did not end on a particle
+    text = "Burgenlands Landeshauptmann Hans Quandt kam."
+    _, ms = _mentions(text, [(0, 4, "PER")])
+    assert "Hans Quandt" in _found(text, ms)
+
+
+def test_adjectives_follow_a_former_name_the_document_uses() -> None:
+    from lagebild.entities.country import follow_historic_names
+
+    kb = load_kb(())
+
+    def kb_of(text: str, word: str) -> str | None:
+        _, ms = _mentions(text, [])
+        follow_historic_names(text, ms, kb)
+        return {text[m.start:m.end]: m.kb for m in ms}[word]
+
+    assert kb.entries["mazedonien"].kind == "historic"
+    assert kb_of("Mazedonien schloss die Grenze, die mazedonische Polizei und die Mazedonier warteten.", "mazedonische") == "mazedonien"
+    assert kb_of("Mazedonien schloss die Grenze, die Mazedonier warteten.", "Mazedonier") == "mazedonien"
+    # an adjective written for today's state keeps it
+    assert kb_of("Mazedonien, heute die nordmazedonische Republik.", "nordmazedonische") == "nordmazedonien"
+    # a text that names today's state too, or no former name, keeps today's
+    assert kb_of("Die mazedonische Polizei in Nordmazedonien; früher hieß es Mazedonien.", "mazedonische") == "nordmazedonien"
+    assert kb_of("Die mazedonische Polizei zählt.", "mazedonische") == "nordmazedonien"
+
+
+def test_a_surname_with_particles_joins_its_full_name() -> None:
+    a = doc("a", "Alexander Van der Quandt siegte. Ursula von der Westerburg gratulierte.", [
+        ("Alexander Van der Quandt", "PER"), ("Ursula von der Westerburg", "PER")])
+    b = doc("b", "Van der Quandt dankte, von der Westerburg auch. Der Quandt-Verein und Quandt.", [
+        ("Van der Quandt", "PER"), ("von der Westerburg", "PER"), ("Quandt", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    assert together(entities, "Alexander Van der Quandt", "Van der Quandt")
+    assert together(entities, "Ursula von der Westerburg", "von der Westerburg")
+    # "der Quandt" is no particle surname of its own: the bare last word follows the existing rule
+    assert not together(entities, "Van der Quandt", "von der Westerburg")
+
+
+def test_month_and_weekday_names_alone_are_no_entities() -> None:
+    text = "Jänner war kalt , sagte er . Dienstag kam Westerburg an , August kam im Mai zurück ."
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Jänner": "PER", "Dienstag": "ORG", "Westerburg": "LOC", "August": "PER", "Mai": "PER"})
+                for t in texts]
+
+    ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
+    found = [text[m.start:m.end] for m in ms]
+    assert "Jänner" not in found and "Dienstag" not in found
+    assert "Westerburg" in found and "August" in found and "Mai" in found  # month names that are also names stay
+
+
+def test_plural_country_names_in_the_dative() -> None:
+    kb = load_kb(())
+    assert kb.lookup("Niederlanden") is kb.lookup("Niederlande") is not None
+    assert kb.lookup("Vereinigten Arabischen Emiraten") is kb.lookup("VAE") is not None

@@ -425,3 +425,21 @@ def test_figures_given_for_each_of_two_places_are_no_pairs() -> None:
     # a number inside a name is no figure for each place
     found = _scoped("Die Armee hat zwei F-22-Kampfflugzeuge nach Polen und Estland verlegt, heißt es.")
     assert found["zwei F-22-Kampfflugzeuge"] == "Polen und Estland"
+
+
+def test_prior_value_after_the_new_one_with_its_date_or_a_said_of_between() -> None:
+    found = _claim_data("Die Zahl der Toten stieg auf 120 am Montag, nach zuvor 80.")
+    assert found["120"]["prior_value"] == 80 and "role" not in found["120"]
+    assert found["80"]["role"] == "prior" and found["80"]["ref_time_basis"] == "before"
+    assert found["120"]["ref_time"] == "2026-03-02"  # the Monday is the new value's date, not the old one's
+    found = _claim_data("Die Zahl der Verletzten stieg bis zum Abend auf 64, nachdem zuvor von 41 die Rede war.")
+    assert found["64"]["prior_value"] == 41 and found["41"]["role"] == "prior"
+
+
+def test_nachdem_without_a_fill_word_or_another_clause_is_no_prior_value() -> None:
+    # "nachdem" with no "zuvor"/"zunächst": another event, not an earlier value of the count
+    found = _claim_data("Der Verein erhöhte die Beiträge auf 40 Euro, nachdem sich 30 Mitglieder beschwert hatten.")
+    assert not any("prior_value" in d or "role" in d for d in found.values())
+    # a clause end between the figures: the earlier count is its own statement
+    found = _claim_data("Die Zahl der Gäste stieg auf 400. Nach zuvor 300 Anmeldungen kamen am Ende alle.")
+    assert not any("prior_value" in d for d in found.values())

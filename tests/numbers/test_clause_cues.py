@@ -21,3 +21,9 @@ def test_another_file_gives_other_cues(tmp_path: Path) -> None:
     cues = load_clause_cues(str(path))
     assert cues.whole_open.search("Of the ") and cues.respectively.search("300 and 200 respectively")
     assert not cues.relative.match(", die sich")  # no relative pronouns in that file
+
+
+def test_packaged_cues_read_verbs_that_take_ueber_as_their_preposition() -> None:
+    cues = load_clause_cues()
+    assert cues.governs_ueber.search("Die Koalition verfügt ") and cues.governs_ueber.search("diskutierte der Rat ")
+    assert not cues.governs_ueber.search("Bis heute wurden weltweit ")

@@ -186,3 +186,115 @@ def test_a_part_of_a_counted_whole() -> None:
     # a year before "der" is no part ("2015 der …"), and a part cannot exceed its whole
     assert _found("Im Sommer 2015 der Stadt gehörten 40 Häuser.") == [(40, "Häuser", "after")]
     assert _found("Es waren 500 von 300 Plätzen belegt.") == [(300, "Plätzen", "after")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "bzw." pairs: the noun after the second number counts both
+        ("Bei den beiden Unglücken starben 300 beziehungsweise 200 Menschen.",
+         [(300, "Menschen", "ellipsis"), (200, "Menschen", "after")]),
+        ("Die Kassen meldeten 38.790 respektive 38.443 Personen mehr.",
+         [(38790, "Personen", "ellipsis"), (38443, "Personen", "after")]),
+        ("Das Land zahlt 3 bzw. 4 Millionen Euro Soforthilfe.", [(3e6, "Euro", "ellipsis"), (4e6, "Euro", "after")]),
+        ("Die Verluste werden auf 360.000 bzw. etwa 1 Mio. Euro geschätzt.", [(360000, "Euro", "ellipsis"), (1e6, "Euro", "after")]),
+    ],
+)
+def test_respectively_pair_shares_the_noun(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert _found(text) == [(float(v), u, f) for v, u, f in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In den Jahren 2019 bzw. 2020 traten die Regeln in Kraft.",  # years, not counts
+        "Die Züge fahren um 14 bzw. 16 Uhr ab.",  # clock times
+        "Die Sitzung ist am 3. bzw. 4. März.",  # dates
+        "Die Spieler mit den Nummern 7 bzw. 9 wurden ausgewechselt.",  # no noun after the second number
+    ],
+)
+def test_respectively_pair_without_a_counted_second_number_is_no_count(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_hedged_count_closing_its_sentence_after_a_place_shares_the_noun() -> None:
+    assert _found("In der Provinz starben 1.651 Menschen, in Hatay mehr als 800.") == [
+        (1651.0, "Menschen", "after"), (800.0, "Menschen", "ellipsis")]
+    assert _found("Im Kreis starben 41 Menschen, in Trier mindestens 12.")[1] == (12.0, "Menschen", "ellipsis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kiel demonstrierten 300 Menschen, im Mai mehr als 800.",  # a month, not a place
+        "In Kiel demonstrierten 300 Menschen, am Montag mehr als 800.",  # a day
+        "Der Verein hat 300 Mitglieder, Tendenz mehr als 800.",  # no place before the hedge
+    ],
+)
+def test_hedged_final_count_without_a_place_before_is_not_read_as_the_same_count(text: str) -> None:
+    assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mehr als 200 mussten evakuiert werden.", 200.0),
+        ("Mindestens 14 wurden verletzt, drei davon schwer.", 14.0),
+        ("40 wurden verletzt.", 40.0),
+    ],
+)
+def test_numeral_or_hedged_count_opening_a_sentence_before_a_people_frame(text: str, value: float) -> None:
+    assert _found(text)[0] == (value, None, "after")
+
+
+def test_vague_number_word_opening_a_sentence_before_a_people_frame() -> None:
+    (q,) = find_quantities("Hunderte mussten evakuiert werden.")
+    assert q.vague and q.low == 200
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mehr als 200 wurden gebaut.",  # no frame that counts people
+        "2020 wurden verletzt gemeldet: keine.",  # a year
+        "Tausende mussten die Nacht in Notunterkünften verbringen.",  # no frame the vocabulary knows
+        "Seit Jahren wurden 200 erwartet.",  # not at the start of the sentence
+    ],
+)
+def test_bare_count_without_a_people_frame_or_not_opening_the_sentence_is_no_count(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Koalition verfügt im Landtag über 61 Sitze.",
+        "Der Stadtrat diskutierte am Abend über zwölf Anträge der Opposition.",
+        "Das Amt stellte eine Rechnung über 1.250 Euro aus.",
+        "Der Zoo freut sich über 7 Küken.",
+    ],
+)
+def test_ueber_as_the_preposition_of_a_verb_or_noun_is_no_hedge(text: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.hedge is None and q.low == q.high == q.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Polizei berichtete von über 200 Verletzten.",  # "von über": the hedge of the object
+        "Bis heute wurden weltweit über 10.000 Menschen infiziert.",
+        "Der Verband berichtete, dass über 300 Betriebe schließen mussten.",  # a clause between
+    ],
+)
+def test_ueber_before_a_figure_stays_a_hedge_elsewhere(text: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.hedge == "über" and q.high is None
+
+
+def test_a_magnitude_is_shared_by_a_bare_number_after_it_like_a_count() -> None:
+    assert _found("Das Beben hatte laut der Warte eine Stärke von 6,4, die Behörde gab 6,2 an.") == [
+        (6.4, "Stärke", "before"), (6.2, "Stärke", "ellipsis")]
+    # a number with its own noun after a magnitude keeps it; a duration is no magnitude
+    assert _found("Ein Beben der Stärke 6,1 erschütterte die Region, 3 Häuser stürzten ein.")[1] == (3.0, "Häuser", "after")
+    assert _found("Das Beben der Stärke 5,2 dauerte 12 Sekunden.") == [(5.2, "Stärke", "before")]

@@ -1,0 +1,48 @@
+"""Per-story stages on views: whole documents are read one story at a time, and only for the stories recomputed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from lagebild.analyze import view_kinds
+from lagebild.compare.per_story import StoryPart, compare_stories
+from lagebild.config import load_config
+from lagebild.model import Document
+
+
+def test_views_give_the_picture_of_whole_documents_and_read_only_recomputed_stories(example_analysis: dict[str, Any]) -> None:
+    store = example_analysis["store"]
+    config = load_config()
+    stages = list(config.compare_stages)
+    kinds = view_kinds(stages)
+    assert kinds is not None and "entity" in kinds and "sentence" not in kinds
+    whole = list(store.iter_documents())
+    views = [replace(d, annotations=[a for a in d.annotations if a.kind in kinds], _ids=set()) for d in whole]
+    counts = {d.id: len(d.annotations) for d in whole}
+    assert sum(len(v.annotations) for v in views) < sum(counts.values())
+    by_id = {d.id: d for d in whole}
+    asked: list[list[str]] = []
+
+    def load(ids: Sequence[str]) -> Mapping[str, Document]:
+        asked.append(list(ids))
+        return {i: by_id[i] for i in ids}
+
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+    viewed = compare_stories(views, stages=stages, configs=config.compare_configs, load=load, counts=counts)
+    assert viewed.result.to_json() == reference.result.to_json()
+    assert [p.fingerprint for p in viewed.parts] == [p.fingerprint for p in reference.parts]  # counted as whole documents
+    members = [sorted(str(m["doc"]) for m in s["members"]) for s in viewed.result.stories]
+    assert sorted(sorted(a) for a in asked) == sorted(members)  # each story's documents, once
+
+    kept = {p.story: p for p in viewed.parts}
+
+    def stored(story: str | None, fingerprint: str) -> StoryPart | None:
+        part = kept.get(story)
+        return StoryPart.from_items(story, part.fingerprint, list(part.items())) if part else None
+
+    asked.clear()
+    again = compare_stories(views, stages=stages, configs=config.compare_configs, load=load, counts=counts, stored=stored)
+    assert again.recomputed == 0 and asked == []  # nothing recomputed: no document read whole
+    assert again.result.to_json() == reference.result.to_json()

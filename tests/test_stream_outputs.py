@@ -1,0 +1,67 @@
+"""The export and the report written from the store document by document equal those built in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import lagebild.report.html as report_html
+from lagebild.analyze import write_outputs
+from lagebild.export import build_export, write_export
+from lagebild.export.stream import ExportWriter
+from lagebild.report.html import render_report
+
+
+def test_streamed_export_is_the_export_byte_for_byte(example_analysis: dict[str, Any], tmp_path: Path) -> None:
+    store = example_analysis["store"]
+    corpus = store.load_corpus()
+    built = write_export(build_export(store, corpus=corpus), tmp_path / "built.json").read_bytes()
+    with ExportWriter(tmp_path / "streamed.json", corpus) as out:
+        for doc in store.iter_documents():
+            out.add(doc, store.sources(doc.id))
+    assert (tmp_path / "streamed.json").read_bytes() == built
+    assert out.counts["documents"] == 5 and out.counts["timexes"] > 0
+    write_outputs(store, corpus, tmp_path / "out" / "lagebild.json", tmp_path / "out" / "report.html")
+    assert (tmp_path / "out" / "lagebild.json").read_bytes() == built
+    assert (tmp_path / "out" / "report.html").read_text("utf-8") == render_report(
+        store, corpus=corpus, documents=list(store.iter_documents()), export=build_export(store, corpus=corpus))
+
+
+def test_an_error_while_streaming_leaves_no_export(example_analysis: dict[str, Any], tmp_path: Path) -> None:
+    store = example_analysis["store"]
+    with pytest.raises(RuntimeError), ExportWriter(tmp_path / "x.json", store.load_corpus()) as out:
+        out.add(next(store.iter_documents()), [])
+        raise RuntimeError("disk full")
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("full", [80, 2])
+def test_report_streamed_from_the_store_is_the_report_from_documents_in_memory(
+    example_analysis: dict[str, Any], monkeypatch: pytest.MonkeyPatch, full: int
+) -> None:
+    # full=2: the five example articles make a compact report, which reads again only the articles it shows
+    monkeypatch.setattr(report_html, "FULL_REPORT_ARTICLES", full)
+    store = example_analysis["store"]
+    docs = list(store.iter_documents())
+    in_memory = render_report(store, documents=docs, sources=store.sources_of(d.id for d in docs))
+    read: list[list[str]] = []
+    get_documents = store.get_documents
+
+    def counted(ids: Any) -> Any:
+        ids = list(ids)
+        read.append(ids)
+        return get_documents(ids)
+
+    monkeypatch.setattr(store, "get_documents", counted)
+    streamed = render_report(store)
+    assert streamed == in_memory
+    assert ("To stay small" in streamed) == (full == 2)
+    assert sum(len(r) for r in read[:1]) == 5  # one pass over the documents (one batch here) …
+    if full == 2:
+        assert all(len(r) <= 5 for r in read[1:])  # … then only the chosen stories' articles, by id
+    else:
+        assert len(read) == 1  # … and a full report keeps the few it shows as they come
+    story = store.load_corpus().stories[0]["id"]
+    assert render_report(store, stories=[story]) == render_report(store, stories=[story], documents=docs)
