@@ -107,6 +107,8 @@ COMPACT_STORIES = 12
 COMPACT_ARTICLE_TEXTS = 60
 COMPACT_CLAIM_GROUPS = 30
 COMPACT_ENTITIES = 150
+#: documents read from the store at once while streaming the outputs (memory: about 0.3 MB each)
+DOCUMENT_BATCH = 200
 
 
 def _story_index(pic: Picture) -> list[dict[str, Any]]:
@@ -171,14 +173,16 @@ def collect_report_inputs(
 
 def documents_with_sources(
     store: Store, documents: Iterable[Document] | None = None, sources: Mapping[str, list[dict[str, Any]]] | None = None,
-    *, batch: int = 200,
+    *, batch: int | None = None,
 ) -> Iterator[tuple[Document, list[dict[str, Any]]]]:
-    """``(document, its sources)`` for ``documents`` (default: every stored one, read a batch at a time, in id order)."""
+    """``(document, its sources)`` for ``documents`` (default: every stored one, read ``batch`` (default
+    ``DOCUMENT_BATCH``) at a time, in id order)."""
     if documents is not None:
         for doc in documents:
             yield doc, sources[doc.id] if sources is not None and doc.id in sources else store.sources(doc.id)
         return
     ids = store.document_ids()
+    batch = max(1, batch or DOCUMENT_BATCH)
     for k in range(0, len(ids), batch):
         chunk = ids[k : k + batch]
         got = store.get_documents(chunk)
