@@ -10,6 +10,8 @@ import pytest
 import lagebild.report.html as report_html
 from lagebild.analyze import write_outputs
 from lagebild.export import build_export, write_export
+from lagebild.export.csv_export import TABLES, write_csv
+from lagebild.export.csv_stream import CsvWriter
 from lagebild.export.stream import ExportWriter
 from lagebild.report.html import render_report
 
@@ -36,9 +38,16 @@ def test_streamed_export_is_the_export_byte_for_byte(
         return get_documents(read[-1])
 
     monkeypatch.setattr(store, "get_documents", counted)
-    write_outputs(store, corpus, tmp_path / "out" / "lagebild.json", tmp_path / "out" / "report.html")
+    tables = write_outputs(store, corpus, tmp_path / "out" / "lagebild.json", tmp_path / "out" / "report.html", csv_dir=tmp_path / "out" / "csv")
     monkeypatch.undo()
-    assert [len(r) for r in read] == ([5] if batch == 200 else [2, 2, 1])
+    assert [len(r) for r in read] == ([5] if batch == 200 else [2, 2, 1])  # the JSON, CSV and report from one pass
+    expected = list(write_csv(build_export(store, corpus=corpus), tmp_path / "csv"))
+    assert [p.name for p in tables] == [p.name for p in expected] == [f"{t}.csv" for t in TABLES]
+    for got, want in zip(tables, expected, strict=True):
+        assert got.read_bytes() == want.read_bytes(), got.name
+    lines = {p.stem: p.read_text("utf-8").count("\n") for p in tables}
+    assert all(lines[t] > 1 for t in ("documents", "timexes", "claims", "entities", "list_values"))  # the tables compared have rows
+    assert sorted(p.name for p in (tmp_path / "out" / "csv").iterdir()) == sorted(p.name for p in tables)  # no spool left behind
     assert (tmp_path / "out" / "lagebild.json").read_bytes() == built
     assert (tmp_path / "out" / "report.html").read_text("utf-8") == render_report(
         store, corpus=corpus, documents=list(store.iter_documents()), export=build_export(store, corpus=corpus))
@@ -50,6 +59,10 @@ def test_an_error_while_streaming_leaves_no_export(example_analysis: dict[str, A
         out.add(next(store.iter_documents()), [])
         raise RuntimeError("disk full")
     assert not list(tmp_path.iterdir())
+    with pytest.raises(RuntimeError), CsvWriter(tmp_path / "csv", store.load_corpus()) as tables:
+        tables.add(next(store.iter_documents()), [])
+        raise RuntimeError("disk full")
+    assert not list((tmp_path / "csv").iterdir()) and tables.paths == []
 
 
 @pytest.mark.parametrize("batch", [200, 2])
