@@ -276,7 +276,7 @@ def report_cmd(db: str, stories: tuple[str, ...], list_stories: bool, output: Pa
     Example: lagebild report --story story-1eb8598724 -o treaty.html
     """
     from lagebild.report import write_report
-    from lagebild.report.html import load_picture
+    from lagebild.report.html import story_list
     from lagebild.store import open_store
 
     db = existing_store(db)
@@ -284,9 +284,8 @@ def report_cmd(db: str, stories: tuple[str, ...], list_stories: bool, output: Pa
         store = open_store(db)
         try:
             if list_stories:
-                pic, _ = load_picture(store)
-                for s in sorted(pic.stories, key=lambda s: -len(s.get("members") or [])):
-                    click.echo(f"{s['id']}\t{len(s.get('members') or [])}\t{s.get('label') or ''}")
+                for story_id, articles, label in story_list(store):
+                    click.echo(f"{story_id}\t{articles}\t{label}")
                 return
             target = output or Path(db).parent / (f"report-{stories[0]}.html" if len(stories) == 1 else "report.html")
             click.echo(write_report(store, target, title=title, stories=list(stories) or None))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from lagebild.export import build_export, write_export
 from lagebild.export.csv_export import TABLES, write_csv
 from lagebild.export.csv_stream import CsvWriter
 from lagebild.export.stream import ExportWriter
-from lagebild.report.html import render_report
+from lagebild.report.html import load_picture, render_report, story_list
 
 
 @pytest.mark.parametrize("batch", [200, 2])
@@ -99,3 +100,16 @@ def test_report_streamed_from_the_store_is_the_report_from_documents_in_memory(
         assert len(read) == passes  # … and a full report keeps the few it shows as they come
     story = store.load_corpus().stories[0]["id"]
     assert render_report(store, stories=[story]) == render_report(store, stories=[story], documents=docs)
+
+
+@pytest.mark.parametrize("with_stories", [True, False])
+def test_story_list_reads_no_document(example_analysis: dict[str, Any], monkeypatch: pytest.MonkeyPatch, with_stories: bool) -> None:
+    store = example_analysis["store"]
+    corpus = store.load_corpus() if with_stories else replace(store.load_corpus(), stories=[])
+    assert bool(corpus.stories) == with_stories
+    pic, _ = load_picture(store, corpus=corpus)  # the picture of every document, the way the list was made before
+    expected = [(s["id"], len(s.get("members") or []), s.get("label") or "") for s in sorted(pic.stories, key=lambda s: -len(s.get("members") or []))]
+    for name in ("iter_documents", "get_documents", "get_document", "get_document_views"):
+        monkeypatch.setattr(store, name, lambda *a, **k: pytest.fail("a document was read"))
+    assert story_list(store, corpus) == expected
+    assert [n for _, n, _ in expected] == sorted((n for _, n, _ in expected), reverse=True) and sum(n for _, n, _ in expected) >= 5

@@ -24,6 +24,7 @@ from lagebild.report.readable import (
     unquote,
 )
 from lagebild.report.view import (
+    ALL_STORY,
     Picture,
     PictureInputs,
     article_view,
@@ -35,7 +36,7 @@ from lagebild.report.view import (
 )
 from lagebild.store import Store
 
-__all__ = ["ReportInputs", "collect_report_inputs", "environment", "load_picture", "render_page", "render_report", "write_report"]
+__all__ = ["ReportInputs", "collect_report_inputs", "environment", "load_picture", "render_page", "render_report", "story_list", "write_report"]
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +98,18 @@ def load_picture(
     if sources is None:
         sources = store.sources_of(docs)
     return build_picture(corpus, docs.values(), sources), docs
+
+
+def story_list(store: Store, corpus: CorpusResult | None = None) -> list[tuple[str, int, str]]:
+    """``(story id, articles, label)`` of every story as the report has them, largest first.
+
+    From the corpus result and the document ids alone: no document is read (``report --list``). Without
+    stories the report's one virtual story of all articles stands in, as in ``PictureInputs.picture``.
+    """
+    corpus = corpus if corpus is not None else store.load_corpus()
+    stories = corpus.stories or [{"id": ALL_STORY, "label": "All articles", "members": [{"doc": d} for d in store.document_ids()]}]
+    rows = [(str(s["id"]), len(s.get("members") or []), str(s.get("label") or "")) for s in stories]
+    return sorted(rows, key=lambda r: -r[1])
 
 
 _MARK_ID = re.compile(r'id="(a-[^"]+)"')
