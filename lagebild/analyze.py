@@ -387,6 +387,7 @@ def view_kinds(stages: Iterable[str]) -> frozenset[str] | None:
         if is_per_story(name):
             continue
         if name not in BUILTIN_CORPUS_KINDS:
+            log.info("corpus-wide stage %s does not declare which annotations it reads: every document is held whole", name)
             return None
         kinds |= BUILTIN_CORPUS_KINDS[name]
     return frozenset(kinds)
