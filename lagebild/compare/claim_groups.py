@@ -34,6 +34,7 @@ from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.compare.claim_values import (
+    DISPUTES,
     SCOPES,
     cue_pattern,
     decimals_written,
@@ -168,6 +169,7 @@ class _Claim:
     read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
     replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
     rival_join: bool = False  # in a run the size cut had set apart, joined to another by rival claimants' figures
+    sent_no: int = -1  # the number of its sentence in its article (-1: not in one)
 
     @property
     def named(self) -> bool:
@@ -227,7 +229,8 @@ class ClaimGrouper:
                 measure = data.get("measure") or (f"count:{unit}" if unit else None)
                 if measure is None or values is None:
                     continue
-                sentence = next((s for s in sentences if s.contains(ann.span)), ann.span)
+                sent_no = next((k for k, s in enumerate(sentences) if s.contains(ann.span)), -1)
+                sentence = sentences[sent_no] if sent_no >= 0 else ann.span
                 scope_ann = by_id.get(data.get("scope_ann") or "")
                 if scope_ann is not None and _SOURCE_BEFORE.search(doc.text[max(0, scope_ann.span.start - 30) : scope_ann.span.start]):
                     scope_ann = None  # "laut ARD", "nach Angaben des ZDF": who says it, not what it is about
@@ -317,6 +320,7 @@ class ClaimGrouper:
                         whole=bool(_PARTS_AFTER.match(doc.text[ann.span.end : min(sentence.end, ann.span.end + 60)])),
                         total=_says_total(doc.text, sentence, ann.span.start, ann.span.end, locs),
                         replaced_by=_replaced_by(data, claims),
+                        sent_no=sent_no,
                     )
                 )
                 if each_of is not None and out[-1].scope is not None:
@@ -470,14 +474,20 @@ class ClaimGrouper:
         state the place. That is a dispute about one quantity, however far apart, not two quantities; the
         group's reasoning says how far apart the values lie. Without a stated place (``scoped`` false) only the
         first kind joins: two articles' figures may be about two places."""
+        if len(runs) < 2:
+            return runs
         out: list[list[_Claim]] = []
+        named: list[list[_Claim]] = []  # the named figures of each joined run: only they can be rivals
         for run in runs:
-            target = next((k for k, prev in enumerate(out)
-                           if any(self._rivals(x, y) and (scoped or x.doc.id == y.doc.id) for x in run for y in prev)), None)
+            mine = [c for c in run if c.named]
+            target = next((k for k, prev in enumerate(named)
+                           if any(self._rivals(x, y) and (scoped or x.doc.id == y.doc.id) for x in mine for y in prev)), None)
             if target is None:
                 out.append(list(run))
+                named.append(mine)
             else:
                 out[target].extend(run)
+                named[target].extend(mine)
                 for c in out[target]:
                     c.rival_join = True
         return out
@@ -802,7 +812,8 @@ class ClaimGrouper:
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     # unless the article dates them apart ("2014 starben 30 …, am Montag starben 12")
                     apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
-                    if x.named and y.named and x.scope_assumed == y.scope_assumed and not apart:
+                    if x.named and y.named and x.scope_assumed == y.scope_assumed and not apart \
+                            and not _one_source(x, y) and _side_by_side(x, y):
                         yield x, y
                     continue
                 if x.scope_assumed or y.scope_assumed:
@@ -1223,6 +1234,34 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
             tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
             left.remove(i)
     return tiers
+
+
+def _one_source(x: _Claim, y: _Claim) -> bool:
+    """True when one claimant is named by a part of the other's name in one article ("die Syrische
+    Beobachtungsstelle für Menschenrechte" … "die Beobachtungsstelle"): one source, not two."""
+    def words(c: _Claim) -> set[str]:
+        return {w.lower() for w in re.findall(r"[A-ZÄÖÜ][\w-]{3,}", str(c.claimant))}
+
+    a, b = words(x), words(y)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _side_by_side(x: _Claim, y: _Claim) -> bool:
+    """True when two figures of one article stand in one sentence or next to each other, or the later one's
+    sentence sets it against another ("sprach dagegen von"): a dispute is told where both sides are given, and
+    figures far apart in a long report are most often of different incidents."""
+    if x.sent_no < 0 or y.sent_no < 0 or abs(x.sent_no - y.sent_no) <= 1:
+        return True
+    later = x if x.sent_no > y.sent_no else y
+    cues = _contrast_cues()
+    sentence = later.json.get("sentence") or {}
+    return cues is not None and bool(cues.search(str(sentence.get("text") or "")))
+
+
+@lru_cache(maxsize=4)
+def _contrast_cues(path: Path = DISPUTES) -> re.Pattern[str] | None:
+    """The words that set a figure against another source's ("dagegen", "hingegen", "however")."""
+    return cue_pattern(path, "contrast_cues")
 
 
 def _one_publication(x: _Claim, y: _Claim, max_ratio: float = 1.25) -> bool:

@@ -431,9 +431,11 @@ def mentions_in_tokens(
                 if k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha():
                     j = k + 1  # "Alexander Van [der Bellen]": the tagger stopped inside the surname
                     e = toks[j - 1].end
-            if (i > 0 and j - i >= 2 and _is_given(toks[i].text, ctx) and _is_given(toks[i - 1].text, ctx)
+            if (i > 0 and (j - i == 1 or _is_given(toks[i].text, ctx)) and _is_given(toks[i - 1].text, ctx)
                     and toks[i - 1].text.isalpha() and not any(a <= i - 1 < b for a, b, _ in ents_list)):
-                i -= 1  # "Reiner Erich Haseloff": a first given name that is also a word ("reiner") was left out
+                # "Reiner Erich Haseloff", "Kazım Abacı": a given name the tagger left out (also a word,
+                # "reiner", or a spelling it rarely saw)
+                i -= 1
                 s = toks[i].start
         cut = split_camel(toks[i].text)
         if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):
@@ -586,9 +588,12 @@ def extract_mentions(
     # an inflected common noun is no name ("Staatsmedien"); KB hits and rule-found names stay; a span
     # without a letter ("+++", a broken character) is no name either
     surnames = {text[m.start:m.end].rsplit(" ", 1)[-1] for m in out if m.label == "PER" and " " in text[m.start:m.end]}
+    openers = {next((t.start for t in toks if t.text[:1].isalnum()), -1) for toks in sentences}
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
            and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))
-           and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None)]
+           and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None)
+           and not (m.source == "model" and not m.kb and m.start in openers
+                    and _lower_case_word(text[m.start:m.end], surnames, ctx))]
     _strip_descriptors(text, out, ctx)
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
@@ -600,6 +605,18 @@ def extract_mentions(
     resolve_shared_names(text, out, kb, outlet)
     follow_historic_names(text, out, kb)
     return finish_norms(text, out, kb, ctx)
+
+
+def _lower_case_word(word: str, surnames: set[str], ctx: ContextLexicon) -> bool:
+    """A one-word span opening a sentence that the dictionary knows as a lower-case word ("Indes",
+    "Zudem", "Nicht"): capitalised by its place, not a name. Surnames of the document and given
+    names stay ("Kurz" beside "Sebastian Kurz")."""
+    if " " in word or not word.isalpha() or word in surnames or _is_given(word, ctx) or word.isupper():
+        return False
+    from lagebild.store.lemma_dicts import lemmatizer
+
+    lemma = str(lemmatizer(greedy=False).lemmatize(word, "de"))
+    return lemma[:1].islower() and is_known(word, "de")
 
 
 # "Jänner", "Dienstag" alone are dates, never names ("Mai", "August" are names too: they stay)

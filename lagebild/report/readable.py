@@ -26,6 +26,7 @@ _DATE = re.compile(
     r"(?:-(?:(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?|W(?P<week>\d{2})(?P<we>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|AU|WI)))?"
     r"(?:T(?P<time>\d{2}(?::\d{2}){0,2})|T(?P<part>MO|AF|EV|NI|DT|MI))?$"
 )
+_DAY_RANGE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})$")
 _DURATION = re.compile(r"^P(?:(?P<n>\d+(?:\.\d+)?|X)(?P<unit>DE|CE|WE|Y|M|W|D|Q))$|^PT(?P<tn>\d+(?:\.\d+)?|X)(?P<tunit>H|M|S)$")
 
 
@@ -48,9 +49,30 @@ def _year(text: str) -> str:
     return text
 
 
+def _day_range(text: str) -> str | None:
+    """``2024-12-20/2024-12-23`` as ``20–23 Dec 2024``; shared month and year are written once."""
+    m = _DAY_RANGE.match(text)
+    if not m:
+        return None
+    (y1, m1, d1), (y2, m2, d2) = (m.group(1, 2, 3)), (m.group(4, 5, 6))
+    if not (1 <= int(m1) <= 12 and 1 <= int(m2) <= 12):
+        return None
+    a = (int(d1), _MONTHS[int(m1) - 1], y1)
+    b = (int(d2), _MONTHS[int(m2) - 1], y2)
+    if a == b:
+        return f"{a[0]} {a[1]} {a[2]}"
+    if a[1:] == b[1:]:
+        return f"{a[0]}–{b[0]} {b[1]} {b[2]}"
+    if a[2] == b[2]:
+        return f"{a[0]} {a[1]} – {b[0]} {b[1]} {b[2]}"
+    return f"{a[0]} {a[1]} {a[2]} – {b[0]} {b[1]} {b[2]}"
+
+
 def human_date(value: Any) -> str:
     """A TIMEX-like date value in words: ``9 Nov 2024``, ``Nov 2024``, ``week 45, 2024``, ``summer 2024``.
 
+    A range of days (``2024-12-20/2024-12-23``, an event dated "kurz nach dem 20. Dezember") reads
+    ``20–23 Dec 2024``; a range of other values joins both ends with a dash.
     Mappings (``{"value": …}``) are read by their value; reference words and durations are handled
     by ``readable_value``; anything unknown comes back unchanged.
     """
@@ -59,6 +81,15 @@ def human_date(value: Any) -> str:
     if value is None:
         return ""
     text = str(value).strip()
+    if "/" in text:
+        days = _day_range(text)
+        if days is not None:
+            return days
+        first, _, last = text.partition("/")
+        if _DATE.match(first) and _DATE.match(last):
+            a, b = human_date(first), human_date(last)
+            return a if a == b else f"{a} – {b}"
+        return text
     m = _DATE.match(text)
     if not m:
         return text

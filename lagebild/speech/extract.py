@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -35,7 +36,9 @@ from lagebild.speech.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     VERB_STOP,
+    WORDS,
     CueForm,
+    is_clause_adverb,
     is_konjunktiv1,
     is_role_noun,
 )
@@ -61,13 +64,15 @@ _SUBJECT_BONUS = 150  # chars: a titled person leading a clause beats a bare nam
 _ROLE_MATCH_BONUS = 600  # chars: "der Präsident" refers to the person introduced as "Präsident …"
 _HABEN = frozenset("hat habe hatte hatten haben hätte hätten".split())
 _WERDEN = frozenset("werden wird wurde wurden worden werde".split())
-_OBJECT_FIRST = frozenset("den dem einen einem ihm ihn ihnen".split())
+_OBJECT_FIRST = frozenset(WORDS["object_first"])
 _INFINITIVE_BEFORE = frozenset(
     "sich nicht nichts zu kann können konnte muss müssen will wollen wollte möchte lasse lässt ließ werde wird würde soll sollte".split()
 )
 _CONTINUATION_SENTENCES = 3
-_SUBJECT_PRONOUNS = frozenset("man er sie es wir ich ihr".split())
-_LEADING_CONJ = frozenset("und aber doch denn sondern".split())
+_SUBJECT_PRONOUNS = frozenset(WORDS["subject_pronouns"])
+_LEADING_CONJ = frozenset(WORDS["leading_conjunctions"])
+_FEMININE_ROLE_ENDINGS = tuple(WORDS["feminine_role_endings"])
+_MASCULINE_ROLE_ENDINGS = tuple(WORDS["masculine_role_endings"])
 _RELATIVE = frozenset("der die welcher welche".split())
 _SUBORDINATE_START = frozenset(
     "als wenn weil nachdem obwohl während da bevor seit seitdem sobald falls indem damit sodass ehe bis solange".split()
@@ -262,17 +267,45 @@ def _spoke_of(sent: _Sent, cue: _Cue) -> tuple[int, int] | None:
             end = len(toks)
             while end > j + 1 and toks[end - 1].text in ".!?":
                 end -= 1
-            return (j, end) if end > j + 1 else None
+            if end <= j + 1 or _spoke_from(toks, j + 1, end):
+                return None
+            return j, end
         j += 1
     return None
 
 
-def _conjunct_subject(toks: list[Token], lead: int, idx: int) -> Phrase | None:
+_SPEAKING_PLACES = frozenset(WORDS["speaking_places"])
+_INDEFINITE = frozenset("ein eine einer eines einem einen".split())
+
+
+def _spoke_from(toks: list[Token], i: int, end: int) -> bool:
+    """Return whether "sprach von" at ``i`` tells where someone spoke from, not what was said.
+
+    "sprach von der Tribüne", "sprach von Berlin aus per Video", "sprach von … zu den Abgeordneten":
+    a place one speaks from, "aus" closing the phrase, or an addressee after "zu" + article.
+    """
+    k = i + 1 if i < end and toks[i].lower in ARTICLES else i
+    if k < end and toks[k].lower in _SPEAKING_PLACES:
+        return True
+    for m in range(i + 1, end):
+        low = toks[m].lower
+        if low in (",", ";", ":") or toks[m].text in _QUOTE_CHARS:
+            break
+        nxt = toks[m + 1] if m + 1 < end else None
+        if low == "aus" and (nxt is None or nxt.lower in PREPOSITIONS or not nxt.is_word):
+            return True  # "von Berlin aus": a postposition, the place spoken from
+        if low == "zu" and nxt is not None and nxt.lower in ARTICLES and toks[i].lower not in _INDEFINITE:
+            return True  # "von der Tribüne … zu den Abgeordneten": who was spoken to, not "von einem Weg zu den …"
+    return False
+
+
+def _conjunct_subject(toks: list[Token], lead: int, idx: int, is_person: Callable[[int], bool] | None = None) -> Phrase | None:
     """Return the subject a verb of saying shares with the clause before "und".
 
     "Da stand Heinrich auf und sagte", "Er ging auf sie zu und sagte": German puts the finite
     verb second, so the subject is the first phrase, or the phrase right after the verb when an
-    adverb comes first ("Da", "Indem kam auch schon das kleine Männchen … und sagte").
+    adverb comes first ("Da", "Indem kam auch schon das kleine Männchen … und sagte"). A name
+    first ("Söder besuchte die Helfer und sagte") is the subject, the phrase after the verb its object.
     """
     if idx - lead < 3 or toks[idx - 1].lower != "und":
         return None
@@ -281,9 +314,9 @@ def _conjunct_subject(toks: list[Token], lead: int, idx: int) -> Phrase | None:
     if verb >= idx - 1 or not toks[verb].text[:1].islower() or not toks[verb].is_word or toks[verb].lower in ARTICLES:
         return None  # no finite verb in second place: "Die Polizei und die Feuerwehr erklärten"
     after = parse_np_forward(toks, _skip_fillers(toks, verb + 1))
-    if after is not None and after.end <= toks[idx - 1].start and (
-            first is None or (len(first.tokens) == 1 and first.kind != "pronoun"
-                              and (after.kind == "pronoun" or after.tokens[0].lower in ARTICLES))):
+    adverb = verb == lead + 1 and (toks[lead].lower in _SUBORDINATE_START or is_clause_adverb(toks[lead].lower)) \
+        and not (is_person is not None and is_person(toks[lead].start))
+    if after is not None and after.end <= toks[idx - 1].start and (first is None or adverb):
         return after
     return first
 
@@ -307,21 +340,36 @@ def _apposition_only(prefix: list[Token]) -> bool:
     return True
 
 
-_ADVERB_ENDINGS = ("lich", "isch", "weise", "ig", "bar", "sam", "mals", "falls")
-
-
-def _adverb_first(toks: list[Token], lead: int, idx: int) -> bool:
+def _adverb_first(toks: list[Token], lead: int, idx: int, is_person: Callable[[int], bool] | None = None) -> bool:
     """Return whether one adverb stands before the verb and the subject follows it.
 
     "Ähnlich äußerte sich auch Bayerns Ministerpräsident Söder": the capitalised first word is
-    an adverb, the subject comes after the verb. A name before the verb ("Fröhlich sagte, …")
-    has no noun phrase after the verb.
+    an adverb, the subject comes after the verb. A name before the verb is the subject: it is no
+    dictionary adverb ("Ludwig", "König"), or it is a person entity ("Fröhlich"), or the phrase
+    after the verb is not in the nominative ("sagte dem Spiegel": the addressee).
     """
-    if idx - lead != 1 or not toks[lead].lower.endswith(_ADVERB_ENDINGS):
+    if idx - lead != 1 or not is_clause_adverb(toks[lead].lower):
+        return False
+    if is_person is not None and is_person(toks[lead].start):
         return False
     j = _skip_fillers(toks, idx + 1)
     np = parse_np_forward(toks, j)
-    return np is not None and np.kind != "pronoun"
+    return np is not None and np.kind != "pronoun" and toks[j].lower not in _OBJECT_FIRST
+
+
+def _main_clause_before(toks: list[Token], k: int, first: int) -> bool:
+    """Return whether the person at ``k`` stands in a clause of its own before the subjunctive at ``first``.
+
+    That clause ends in a comma before the subjunctive and holds a word of its own predicate after
+    the name ("zeigte sich X zuversichtlich, dass …", "X zeigte sich überzeugt, die Lage werde …").
+    A name followed straight by the subjunctive verb or by a comma and an apposition or relative
+    clause ("X, der Bürgermeister, habe …") is that verb's subject.
+    """
+    comma = next((c for c in range(k + 1, first) if toks[c].text == ","), None)
+    if comma is None:
+        return False
+    return any(t.is_word and t.text[:1].islower() and t.lower not in ARTICLES and t.lower not in PREPOSITIONS
+               for t in toks[k + 1 : comma])
 
 
 def _participle_cue(toks: list[Token], i: int) -> int | None:
@@ -358,8 +406,11 @@ def _skip_fillers(toks: list[Token], i: int) -> int:
     return i
 
 
-def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
-    """Find the subject of a cue verb (fills ``cue.subject``/``subject_end``/``inverted``)."""
+def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None, is_person: Callable[[int], bool] | None = None) -> None:
+    """Find the subject of a cue verb (fills ``cue.subject``/``subject_end``/``inverted``).
+
+    ``is_person`` tells whether a person entity starts at a character offset.
+    """
     toks = sent.tokens
     cs = _clause_start(toks, cue.idx)
     if cue.lemma == "heißen":
@@ -402,12 +453,12 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None) -> None:
     while lead < cue.idx and (toks[lead].lower in _LEADING_CONJ or not (toks[lead].is_word or toks[lead].text in _QUOTE_CHARS
                                                                          or toks[lead].text in "()")):
         lead += 1
-    conj = _conjunct_subject(toks, lead, cue.idx) if lead < cue.idx else None
+    conj = _conjunct_subject(toks, lead, cue.idx, is_person) if lead < cue.idx else None
     if conj is not None:
         cue.subject, cue.subject_end = conj, cue.idx + 1
         return
     if lead < cue.idx and toks[lead].lower not in _OBJECT_FIRST and parse_np_forward(toks, lead) is not None \
-            and not _adverb_first(toks, lead, cue.idx):
+            and not _adverb_first(toks, lead, cue.idx, is_person):
         # Subject first ("Putin erklärte", "Der Minister sagte"): everything before the verb.
         span_toks = list(toks[lead : cue.idx])
         while span_toks and span_toks[-1].text in _CLAUSE_BREAK:
@@ -483,9 +534,9 @@ def _role_gender(role: str) -> str | None:
     low = role.lower()
     if low.endswith("in") and is_role_noun(role[:-2]):
         return "f"
-    if low.endswith(("frau", "mutter", "tochter", "schwester")):
+    if low.endswith(_FEMININE_ROLE_ENDINGS):
         return "f"
-    return "m" if low.endswith(("er", "ent", "chef", "kanzler", "minister", "sprecher", "leiter", "direktor")) else None
+    return "m" if low.endswith(_MASCULINE_ROLE_ENDINGS) else None
 
 
 def _same_role(a: str, b: str) -> bool:
@@ -631,6 +682,15 @@ class _Extractor:
             return self.history.persons[k]
         return None
 
+    def _is_person(self, start: int) -> bool:
+        """Return whether a person entity starts at ``start`` (any form the entity stage gave it)."""
+        k = bisect.bisect_left(self.entity_starts, start)
+        while k < len(self.entities) and self.entities[k].start == start:
+            if self.entities[k].label == "PER":
+                return True
+            k += 1
+        return False
+
     def _remember(self, sp: Speaker | None, pos: int) -> None:
         if sp is not None and sp.span is not None and sp.resolution not in ("unresolved", "phrase"):
             self.history.speakers.append((sp, pos))
@@ -735,10 +795,12 @@ class _Extractor:
         self._add(SpeechAct("indirect", start, end, (start, end), speaker, None, None, "konjunktiv", self._hedge(start, end), idx))
 
     def _own_subject(self, sent: _Sent) -> Speaker | None:
-        """Return a person named before the sentence's first subjunctive verb, not after a preposition.
+        """Return a person who holds the main clause of a subjunctive sentence, not after a preposition.
 
-        A subjunctive sentence that names its own person ahead of the verb ("Zuletzt zeigte sich
-        X optimistisch, dass eine Lösung gefunden werde") reports that person, not the last speaker.
+        A subjunctive sentence that names its own person in an indicative main clause ahead of the
+        subjunctive clause ("Zuletzt zeigte sich X optimistisch, dass eine Lösung gefunden werde")
+        reports that person, not the last speaker. A person who is the subject of the subjunctive
+        verb itself ("Thomas Berger habe zuvor ein Auto gemietet") is what the last speaker reports.
         """
         toks = sent.tokens
         first = next((k for k, t in enumerate(toks) if sent.outside(t) and (is_konjunktiv1(t.text) or t.text in KONJ2)), None)
@@ -753,10 +815,12 @@ class _Extractor:
             if k is None or not sent.outside(toks[k]):
                 continue
             before = toks[k - 1].lower if k > 0 else ""
-            if before in PREPOSITIONS or before in ("dem", "den", "einem", "einen", "ihm") or self.text[ent.end : ent.end + 1] in ("s", "'", "’"):
+            if before in PREPOSITIONS or before in _OBJECT_FIRST or self.text[ent.end : ent.end + 1] in ("s", "'", "’"):
                 continue
             if self.text[ent.end - 1 : ent.end] == "s" and k + 1 < len(toks) and toks[k + 1].is_cap:
                 continue  # "Zschäpes Darstellung": a genitive
+            if not _main_clause_before(toks, k, first):
+                continue
             return Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id], None, "name")
         return None
 
@@ -953,7 +1017,7 @@ class _Extractor:
         for idx, sent in enumerate(sentences):
             cues = _find_cues(sent)
             for k, cue in enumerate(cues):
-                _subject(sent, cue, cues[k - 1] if k else None)
+                _subject(sent, cue, cues[k - 1] if k else None, self._is_person)
             before = len(self.acts)
             self._indirect(idx, sent, cues)
             prev = sentences[idx - 1] if idx > 0 and sentences[idx - 1].para >= sent.para - 1 else None

@@ -6,6 +6,7 @@ verbs) particles are generated here, so the extractor only does dictionary looku
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,9 @@ __all__ = [
     "KONJ2",
     "PREPOSITIONS",
     "PRONOUNS",
+    "WORDS",
     "CueForm",
+    "is_clause_adverb",
     "is_konjunktiv1",
     "is_role_noun",
 ]
@@ -147,6 +150,10 @@ def _build_forms() -> dict[str, list[CueForm]]:
 
 CUE_FORMS: dict[str, list[CueForm]] = _build_forms()
 
+#: the word lists of ``lagebild/data/speech/words.toml``
+WORDS: dict[str, list[str]] = tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "data" / "speech" / "words.toml").read_text("utf-8"))
+
 ARTICLES = frozenset(
     "der die das des dem den ein eine einer eines einem einen dieser diese dieses diesem diesen "
     "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere jener jene".split()
@@ -258,3 +265,25 @@ def is_konjunktiv1(word: str) -> bool:
     if not word.endswith("e") or len(word) < 4 or word in VERB_STOP:
         return False
     return word in _konj1_forms()
+
+
+@lru_cache(maxsize=1)
+def _adverb_adjectives() -> frozenset[str]:
+    """Adjectives and adverbs in -lich/-isch/-ig/-bar/-sam/-weise/-mals/-falls from simplemma's German lemmas."""
+    path = Path(__file__).resolve().parent.parent / "data" / "speech" / "adverb_adjectives.txt"
+    try:
+        return frozenset(path.read_text("utf-8").split())
+    except OSError:
+        return frozenset()
+
+
+def is_clause_adverb(word: str) -> bool:
+    """Return whether a lower-case word is an adverb or adverbial adjective ("ähnlich", "gesellschaftspolitisch").
+
+    A listed word counts, and so does a compound ending in a listed word of seven letters or more
+    ("sicherheitspolitisch"); a name with such an ending ("Ludwig", "König") is no dictionary adjective.
+    """
+    known = _adverb_adjectives()
+    if word in ADVERBS or word in known:
+        return True
+    return any(word[i:] in known for i in range(3, len(word) - 6))

@@ -1079,3 +1079,21 @@ def test_another_articles_stated_figure_that_gives_a_disputed_value_stays_in_the
     b = _doc("b", "In Nordhafen zählte die Gewerkschaft 38.000 Teilnehmer.", "2024-12-09")
     disputed = _group_of(_groups([a, b]), "a", 38000)
     assert {c["doc"] for c in disputed["claims"]} == {"a", "b"}
+
+
+def test_two_names_of_one_source_in_an_article_are_no_dispute() -> None:
+    a = _doc("a", "In Nordhafen starben nach Angaben der Syrischen Beobachtungsstelle für Menschenrechte 20 Menschen. "
+                  "In Nordhafen starben laut der Beobachtungsstelle neun Menschen.", "2024-05-02")
+    assert not [g for g in _groups([a]).claim_groups if g["relation"] == "contradicted"]
+
+
+def test_named_sources_far_apart_in_a_long_article_are_no_dispute_without_a_contrast() -> None:
+    filler = " ".join(f"Satz {w} handelt von etwas anderem." for w in ("eins", "zwei", "drei"))
+    a = _doc("a", f"In Nordhafen starben laut Polizei 12 Menschen. {filler} In Nordhafen starben laut Rotem Kreuz 30 Menschen.",
+             "2024-05-02")
+    assert not [g for g in _groups([a]).claim_groups if g["relation"] == "contradicted"]
+    b = _doc("b", f"In Nordhafen starben laut Polizei 12 Menschen. {filler} Das Rote Kreuz sprach dagegen von 30 Toten in "
+                  "Nordhafen.", "2024-05-02")
+    assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
+    c = _doc("c", "In Nordhafen starben laut Polizei 12 Menschen. In Nordhafen starben laut Rotem Kreuz 30 Menschen.", "2024-05-02")
+    assert _group_of(_groups([c]), "c", 12)["relation"] == "contradicted"

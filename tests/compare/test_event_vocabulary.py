@@ -331,3 +331,140 @@ def test_central_happenings_of_other_stories(sentence: str, cls: str, fires: boo
 def test_taking_people_and_names_that_look_like_a_coup(sentence: str, cls: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        # a government that breaks up is the verb's subject, in any word order
+        ("Am Mittwochabend zerbrach die Regierungskoalition im Streit um den Haushalt.", True),
+        ("Das Regierungsbündnis platzte nach nur acht Monaten.", True),
+        ("Die Regierung von Ministerpräsident Müller ist geplatzt.", True),
+        ("Nach drei Jahren ist die Koalition zerbrochen.", True),
+        ("Nachdem die Koalition zerbrochen war, rief der Präsident Neuwahlen aus.", True),
+        ("The coalition government collapsed on Friday.", True),
+        ("Die Regierungskrise dauert an.", True),
+        # something else bursts in a sentence that names a government (a dam, a sale, wage talks)
+        ("Nach tagelangem Regen ist ein Damm geplatzt, die Landesregierung rief den Katastrophenfall aus.", False),
+        ("Der Verkauf der Staatsanteile durch die Regierung ist geplatzt.", False),
+        ("Die Tarifverhandlungen zwischen Regierung und Gewerkschaften sind geplatzt.", False),
+        ("Die Tarifverhandlungen zwischen den Gewerkschaften und der Regierung sind geplatzt.", False),
+        ("Die Regierung sagte, die Gespräche mit der Opposition seien geplatzt.", False),
+    ],
+)
+def test_government_crisis_needs_the_government_as_subject(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("government_crisis" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Die Piraten entführten das Schiff und forderten Lösegeld.", True),
+        # a match report: a team "entführt" points, a draw or a win from an away ground
+        ("Der SC Freiburg entführte am Samstag drei Punkte aus Dortmund.", False),
+        ("Mit einem späten Tor entführten die Gäste einen Punkt aus München.", False),
+        ("Die Gäste haben aus Wien einen Zähler entführt.", False),
+        # a singer who takes the audience "auf eine Reise" takes nobody
+        ("Der Sänger entführte das Publikum mit seiner Stimme auf eine Reise.", False),
+    ],
+)
+def test_kidnap_not_an_idiom(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("kidnap" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("In Genua ist eine Autobahnbrücke eingestürzt.", True),
+        ("Das Dach der Turnhalle stürzte unter der Schneelast ein.", True),
+        ("Nach dem Brückeneinsturz wird ermittelt.", True),
+        # a building word inside a compound whose head is something else
+        ("Der Gewinn des Hausgeräteherstellers stürzte im dritten Quartal um 40 Prozent ein.", False),
+        # a building named, but a figure or a value falls
+        ("Der Wert des Hauses stürzte nach dem Skandal ein.", False),
+        ("Die Verkäufe neuer Häuser stürzten im Mai um 30 Prozent ein.", False),
+    ],
+)
+def test_collapse_of_buildings_not_of_figures(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("collapse" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Nach der verlorenen Vertrauensfrage löste der Präsident den Bundestag auf.", True),
+        # "a matter of trust" and "the question of trust arises" are no vote
+        ("Für viele Kunden ist der Datenschutz eine Vertrauensfrage.", False),
+        ("Für die Anleger stellt sich nun die Vertrauensfrage.", False),
+    ],
+)
+def test_vertrauensfrage_only_as_a_vote(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("election" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # "niederlegen": the work laid down is a strike, an office a resignation, arms or a wreath neither
+        ("Die Beschäftigten legten am Montag die Arbeit nieder.", "strike", True),
+        ("Die Beschäftigten legten am Montag die Arbeit nieder.", "resign", False),
+        ("Der Minister legte sein Amt nieder.", "resign", True),
+        ("Die Abgeordnete hat ihr Mandat niedergelegt.", "resign", True),
+        ("Der Minister legte sein Amt nieder.", "strike", False),
+        ("Die Rebellen legten nach dem Abkommen die Waffen nieder.", "resign", False),
+        ("Der Präsident legte am Denkmal einen Kranz nieder.", "resign", False),
+    ],
+)
+def test_laying_down_work_or_office(sentence: str, cls: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Die Offiziere putschten in der Nacht auf Sonntag.", True),
+        # "aufputschen": a coach or a stimulant peps someone up
+        ("Der Trainer putschte seine Mannschaft in der Pause auf.", False),
+        ("Das Koffein putscht den Körper kurzfristig auf.", False),
+    ],
+)
+def test_coup_not_aufputschen(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("coup" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Ein Beben der Stärke 6,1 erschütterte am Morgen die Region.", True),
+        ("Das Erdbeben erschütterte auch die Börsen in Tokio.", True),
+        ("Das Beben ereignete sich um drei Uhr nachts.", True),
+        # a political or financial "Beben" shakes no ground
+        ("Ein Beben erschütterte die Partei.", False),
+        ("Die Finanzbeben erschütterten die Börsen.", False),
+        ("Die Wahl war ein politisches Erdbeben.", False),
+    ],
+)
+def test_earthquake_not_a_political_one(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("earthquake" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Bei dem Anschlag auf die Redaktion wurden zwölf Menschen getötet.", True),
+        ("Der Anschlag auf die Demokratie kostete drei Polizisten das Leben.", True),
+        # an attack on a right or an institution, as a figure of speech
+        ("Der Verband nannte das Urteil einen Anschlag auf die Pressefreiheit.", False),
+        ("Die Opposition nannte das Gesetz einen Angriff auf den Rechtsstaat.", False),
+    ],
+)
+def test_attack_not_on_a_right(sentence: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert ("attack" in found) is fires, found

@@ -576,11 +576,14 @@ def test_a_double_given_name_the_tagger_cut_is_joined_again() -> None:
     k = next(i for i, t in enumerate(toks) if t.text == "Erich")
     _, ms = _mentions(text, [(k, k + 2, "PER")])
     assert "Reiner Erich Quandrowski" in _found(text, ms)
-    # a given name alone before the span, or an adjective before a given name the tagger kept out, stay out
-    text = "Gestern sprach Reiner Quandrowski. Sehr Reiner Wein."
-    k = next(i for i, t in enumerate(_toks(text)) if t.text == "Quandrowski")
-    _, ms = _mentions(text, [(k, k + 1, "PER")])
-    assert "Quandrowski" in _found(text, ms) and "Reiner Quandrowski" not in _found(text, ms)
+    # a given name before a surname the tagger found alone joins it; before a two-word span that
+    # does not open with a given name (a description or title kept in the span) it stays out
+    text = "Gestern sprach Kazım Quandrowski. Gestern sprach Reiner Landrat Quandrowski."
+    toks = _toks(text)
+    k = next(i for i, t in enumerate(toks) if t.text == "Quandrowski")
+    k2 = next(i for i, t in enumerate(toks) if t.text == "Landrat")
+    _, ms = _mentions(text, [(k, k + 1, "PER"), (k2, k2 + 2, "PER")])
+    assert "Kazım Quandrowski" in _found(text, ms) and "Reiner Landrat Quandrowski" not in _found(text, ms)
 
 
 def test_acronym_letters_inside_a_word_must_start_a_word_of_their_own() -> None:
@@ -681,3 +684,17 @@ def test_plural_country_names_in_the_dative() -> None:
     kb = load_kb(())
     assert kb.lookup("Niederlanden") is kb.lookup("Niederlande") is not None
     assert kb.lookup("Vereinigten Arabischen Emiraten") is kb.lookup("VAE") is not None
+
+
+def test_a_lower_case_word_opening_a_sentence_is_no_name_but_a_surname_of_the_document_is() -> None:
+    text = "Indes sprach Anna Kurz . Kurz blieb . Zudem kam Westerburg ."
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Indes": "PER", "Kurz": "PER", "Zudem": "PER", "Westerburg": "LOC"}) for t in texts]
+
+    starts = [0, text.index("Kurz blieb"), text.index("Zudem")]
+    chunks = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    ms = extract_mentions(text, chunks, None, load_kb(), load_roles(), recogniser=recogniser)
+    found = [text[m.start:m.end] for m in ms]
+    assert "Indes" not in found and "Zudem" not in found
+    assert found == ["Anna Kurz", "Kurz", "Westerburg"]  # the given name joined the first, the surname stays

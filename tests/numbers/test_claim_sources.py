@@ -333,3 +333,11 @@ def test_no_claimant_outside_the_source_clause(text: str, number: str) -> None:
 def test_dem_bericht_zufolge_carries_the_report_named_before() -> None:
     assert _carried("Die Zeitung Kurier berichtete über den Fall. Dem Bericht zufolge flohen 20 Menschen.", "20") == "Zeitung Kurier"
     assert _who("Dem Bericht zufolge flohen 20 Menschen.", "20") is None
+
+
+def test_a_preposition_of_source_is_never_the_speaker_before_a_verb_of_saying() -> None:
+    from tests.speech.helpers import analyse
+
+    doc = analyse("Laut interner Kommunikation, sagt er, befänden sich mehr als 900 Flüchtlinge an der Grenze.", outlet="outlet")
+    (claim,) = doc.of_kind("claim")
+    assert claim.data["claimant_text"] != "Laut" and "Kommunikation" in str(claim.data["claimant_text"])

@@ -64,6 +64,14 @@ def test_sprach_von_is_reported_speech() -> None:
     # Must not fire: talking with or about someone, or "von Anfang an".
     for text in ("Lang sprach mit Vertretern von Verdi über die Lage.", "Lang sprach von Anfang an offen über ihre Pläne."):
         assert not any(a.data["cue"] == "sprechen" for a in quotes(analyse(text)))
+    # Must not fire: "von" naming where someone spoke from, to an addressee or from a place ("von … aus").
+    for text in ("Die Präsidentin sprach von der Bühne des Festsaals zu den Gästen.",
+                 "Der Minister sprach von Kiel aus per Telefon mit den Bürgermeistern.",
+                 "Die Pfarrerin sprach von der Kanzel."):
+        assert not any(a.data["cue"] == "sprechen" for a in quotes(analyse(text, extra=["entities.ner.v1"]))), text
+    # Must fire: "aus" and "zu" inside what was said ("eine Flucht aus der Stadt", "ein Weg zu den …").
+    for text in ("Die Ärztin sprach von einer Flucht aus der Stadt.", "Der Vermittler sprach von einem Weg zu den Verhandlungen."):
+        assert any(a.data["cue"] == "sprechen" for a in quotes(analyse(text))), text
 
 
 def test_role_noun_resolves_to_the_titled_subject_not_the_object() -> None:
@@ -112,8 +120,13 @@ def test_function_words_and_leading_adverbs_are_not_subjects() -> None:
     assert _speaker(text, "die Lage sei angespannt") == "Weber"
     text = "Der Rat tagte. Ähnlich äußerte sich auch Landrat Tom Berg. Es sei ein harter Tag, so der Landrat."
     assert _speaker(text, "ein harter Tag") == "Tom Berg"
-    # Must not fire: a surname that looks like an adverb, with nothing after the verb, is the subject.
+    # Must not fire: a surname that looks like an adverb is the subject, also with a dative addressee
+    # after the verb ("sagte der Zeitung": the newspaper is spoken to, not speaking).
     assert _speaker("Fröhlich sagte am Montag, die Lage sei ernst.", "die Lage sei ernst") == "Fröhlich"
+    assert _speaker("Ludwig sagte der Süddeutschen Zeitung, die Lage sei ernst.", "die Lage sei ernst") == "Ludwig"
+    assert _speaker("König sagte am Montag der Zeitung, der Verein werde klagen.", "der Verein werde") == "König"
+    assert _speaker("Fröhlich sagte dem Spiegel, die Lage sei ernst.", "die Lage sei ernst") == "Fröhlich"
+    assert _speaker("Fröhlich sagte der Zeitung, die Lage sei ernst.", "die Lage sei ernst", ner=True) == "Fröhlich"
     # "Dies sagte X": the demonstrative is the object, X speaks, and the next subjunctive sentence is X's.
     text = "Der Parteichef will einen eigenen Kandidaten. Dies sagte Jan Brandt am Mittwoch. Ein Parteikandidat könne mehr erreichen."
     assert _speaker(text, "Ein Parteikandidat könne") == "Jan Brandt"
@@ -162,3 +175,38 @@ def test_verb_of_saying_after_und_shares_the_first_clause_subject() -> None:
     doc = analyse("Die Polizei und die Feuerwehr erklärten, die Lage sei ruhig.")
     q = find_quote(doc, "die Lage sei ruhig", "indirect")
     assert q.data["speaker_span"] is not None and "Feuerwehr" in doc.text[q.data["speaker_span"][0] : q.data["speaker_span"][1]]
+
+
+def test_continuation_naming_the_person_it_is_about_keeps_the_speaker() -> None:
+    # Must not fire: a name that is the subject of the subjunctive verb itself is what the earlier
+    # speaker reports about ("X sagte, … Y habe zuvor …"), not a new speaker.
+    text = ("Oberstaatsanwalt Horst Walter sagte, der Mann sei mit hoher Geschwindigkeit in die Menge gefahren. "
+            "Thomas Berger habe zuvor ein Auto gemietet.")
+    assert _speaker(text, "habe zuvor ein Auto", ner=True) == "Horst Walter"
+    text = ("Die Polizeisprecherin Anna Roth erklärte, der Damm sei in der Nacht gebrochen. "
+            "Bürgermeister Klaus Weber habe daraufhin die Evakuierung angeordnet.")
+    assert _speaker(text, "habe daraufhin die Evakuierung", ner=True) == "Anna Roth"
+    text = ("Die Polizeisprecherin Anna Roth erklärte, der Damm sei gebrochen. "
+            "Klaus Weber, der Bürgermeister des Ortes, habe die Evakuierung angeordnet.")
+    assert _speaker(text, "habe die Evakuierung", ner=True) == "Anna Roth"
+
+
+def test_name_first_keeps_the_subject_before_und_sagte() -> None:
+    # Must not fire: a name in first place is the subject; the phrase after its verb is the object.
+    text = "Brandt besuchte die Helfer im Hochwassergebiet und sagte, man werde alles tun."
+    assert _speaker(text, "man werde alles tun") == "Brandt"
+    text = "Lang traf die Ministerpräsidenten und erklärte, der Bund helfe sofort."
+    assert _speaker(text, "der Bund helfe sofort") == "Lang"
+    # Must fire: an adverb in first place leaves the subject after the verb, with or without an article.
+    text = "Die Halle war still. Dann trat Landrat Tom Berg vor und sagte, man werde alles tun."
+    assert _speaker(text, "man werde alles tun") == "Tom Berg"
+
+
+def test_clause_adverbs_come_from_the_dictionary_not_from_endings() -> None:
+    from lagebild.speech.lexicon import is_clause_adverb
+
+    for word in ("ähnlich", "kritisch", "möglicherweise", "ebenfalls", "sicherheitspolitisch"):
+        assert is_clause_adverb(word), word
+    # Must not fire: names and nouns with an adverb's ending.
+    for word in ("ludwig", "könig", "hellwig", "weise", "honig"):
+        assert not is_clause_adverb(word), word

@@ -30,6 +30,29 @@ def test_timex_values_read_as_a_journalist_writes_them(value: object, shown: str
     assert readable_value(value) == shown
 
 
+@pytest.mark.parametrize(("value", "shown"), [
+    # an event dated "kurz nach dem 20. Dezember": a range of days, month and year written once where shared
+    ("2024-12-20/2024-12-23", "20–23 Dec 2024"), ("2024-11-30/2024-12-02", "30 Nov – 2 Dec 2024"),
+    ("2024-12-28/2025-01-02", "28 Dec 2024 – 2 Jan 2025"), ("2024-12-20/2024-12-20", "20 Dec 2024"),
+    ({"value": "2023-02-06/2023-02-09", "granularity": "range"}, "6–9 Feb 2023"),
+    ("2024-11/2024-12", "Nov 2024 – Dec 2024"), ("a/b", "a/b"),
+])
+def test_a_range_of_days_reads_as_a_range(value: object, shown: str) -> None:
+    assert readable_value(value) == shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(), st.integers(min_value=0, max_value=400))
+def test_every_range_of_days_keeps_both_ends(first: object, length: int) -> None:
+    import datetime as dt
+
+    assert isinstance(first, dt.date)
+    last = first + dt.timedelta(days=length) if first.year < 9999 - 2 else first
+    text = readable_value(f"{first.isoformat()}/{last.isoformat()}")
+    assert "/" not in text and text.startswith(str(first.day)) and text.endswith(f"{last.day} {last.strftime('%b')} {last.year:04d}")
+    assert str(first.year) in text and first.strftime("%b") in text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.none(), st.text(max_size=30), st.integers(), st.dictionaries(st.text(max_size=5), st.text(max_size=12), max_size=3)))
 def test_any_value_gives_text_and_never_fails(value: object) -> None:
