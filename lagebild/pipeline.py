@@ -92,21 +92,79 @@ class Pipeline:
         doc.produced |= INITIAL_CAPABILITIES
         for name, stage in self.stages:
             info = self.registry.info(name)
-            missing = info.requires - doc.produced
-            if missing:
-                doc.failures.append(StageFailure(name, "Skipped", f"missing {', '.join(sorted(missing))}"))
+            if self._skipped(name, info.requires, doc):
                 continue
             started = time.perf_counter()
             try:
                 doc = stage(doc)
                 doc.produced |= info.produces
             except Exception as exc:  # one stage on one document must not end the batch
-                if self.on_error == "raise":
-                    raise
-                self.stats.failures[name] += 1
-                message = str(exc) if isinstance(exc, LagebildError) else f"{exc!r}"
-                log.debug("stage %s failed on %s\n%s", name, doc.id, traceback.format_exc())
-                doc.failures.append(StageFailure(name, type(exc).__name__, message[:500]))
+                self._record(name, doc, exc, self.stats)
             finally:
                 self.stats.seconds[name] += time.perf_counter() - started
         return doc
+
+    def run_batch(self, docs: list[Document]) -> list[tuple[Document, StageStats]]:
+        """Run the stages over several documents, stage by stage; each document with its own stats.
+
+        A stage with a ``batch`` method takes all its ready documents at once (the NER tagger runs
+        its model over the sentences of several documents together, which costs less per
+        sentence). ``batch`` returns, per document, the document or the exception it raised for
+        it; if it raises itself, it must have changed no document, and each one is run alone.
+        Every document comes out exactly as ``self(doc)`` would have left it.
+        """
+        docs = list(docs)
+        stats = [StageStats() for _ in docs]
+        for doc in docs:
+            doc.produced |= INITIAL_CAPABILITIES
+        for name, stage in self.stages:
+            info = self.registry.info(name)
+            ready = [k for k, doc in enumerate(docs) if not self._skipped(name, info.requires, doc)]
+            batch = getattr(stage, "batch", None)
+            outs: list[Document | Exception] | None = None
+            if batch is not None and len(ready) > 1:
+                started = time.perf_counter()
+                try:
+                    outs = list(batch([docs[k] for k in ready]))
+                except Exception:  # e.g. the model on the joined sentences: each document on its own
+                    if self.on_error == "raise":
+                        raise
+                    log.debug("stage %s failed on a batch; running its documents one by one", name, exc_info=True)
+                    outs = None
+                share = (time.perf_counter() - started) / len(ready)
+                if outs is not None and len(outs) == len(ready):
+                    for k, out in zip(ready, outs, strict=True):
+                        stats[k].seconds[name] += share
+                        if isinstance(out, Exception):
+                            self._record(name, docs[k], out, stats[k])
+                        else:
+                            docs[k] = out
+                            out.produced |= info.produces
+                    continue
+            for k in ready:
+                started = time.perf_counter()
+                try:
+                    docs[k] = stage(docs[k])
+                    docs[k].produced |= info.produces
+                except Exception as exc:  # one stage on one document must not end the batch
+                    self._record(name, docs[k], exc, stats[k])
+                finally:
+                    stats[k].seconds[name] += time.perf_counter() - started
+        return list(zip(docs, stats, strict=True))
+
+    @staticmethod
+    def _skipped(name: str, requires: frozenset[str], doc: Document) -> bool:
+        """Record and say so when ``doc`` lacks what the stage ``name`` requires."""
+        missing = requires - doc.produced
+        if missing:
+            doc.failures.append(StageFailure(name, "Skipped", f"missing {', '.join(sorted(missing))}"))
+        return bool(missing)
+
+    def _record(self, name: str, doc: Document, exc: Exception, stats: StageStats) -> None:
+        """Record the failure of stage ``name`` on ``doc`` (or raise it, with ``on_error="raise"``)."""
+        if self.on_error == "raise":
+            raise exc
+        stats.failures[name] += 1
+        message = str(exc) if isinstance(exc, LagebildError) else f"{exc!r}"
+        log.debug("stage %s failed on %s\n%s", name, doc.id, "".join(traceback.format_exception(exc)))
+        doc.failures.append(StageFailure(name, type(exc).__name__, message[:500]))

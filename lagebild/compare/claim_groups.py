@@ -929,8 +929,9 @@ class ClaimGrouper:
         if counted is not None:
             phases[:] = counted
         spread = [c for items in phases for c in items if c.spread]
-        # only the unit is known: a counted noun outside the vocabulary, a length, or a percentage whose sentence
-        # does not say what it is a share of ("37,5 Prozent der Züge" late and "62,5 Prozent" on time are two shares)
+        # only the unit is known: a counted noun outside the vocabulary, a length, or a percentage with no measure and
+        # no rate noun ("37,5 Prozent der Züge" late and "62,5 Prozent" on time are two shares); a named rate
+        # ("rate:arbeitslosenquote") is a measure
         unit_only = phases[0][0].measure.startswith(("count:", "unit:")) or phases[0][0].measure == "percent"
         if len(phases) == 1 and spread and not unit_only:
             return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")

@@ -23,7 +23,7 @@ from typing import Any
 from lagebild.executors.base import WORKER_STAGE, After, Result, run_after, unanalysed
 from lagebild.executors.lifeline import end_with_parent
 from lagebild.model import Document
-from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
+from lagebild.pipeline import Pipeline, PipelineSpec
 
 __all__ = ["WORKER_STAGE", "ProcessExecutor"]
 
@@ -58,12 +58,8 @@ def _exit_now() -> None:
 
 def _run_chunk(docs: list[Document], after: After | None = None) -> list[Result]:
     assert _WORKER_PIPELINE is not None
-    results = []
-    for doc in docs:
-        _WORKER_PIPELINE.stats = StageStats()
-        out = _WORKER_PIPELINE(doc)
-        results.append(Result(out, _WORKER_PIPELINE.stats, run_after(after, out, _WORKER_PIPELINE.stats)))
-    return results
+    # the chunk's documents go through the stages together (the tagger batches their sentences)
+    return [Result(out, stats, run_after(after, out, stats)) for out, stats in _WORKER_PIPELINE.run_batch(docs)]
 
 
 class ProcessExecutor:

@@ -122,12 +122,17 @@ def _cue_pattern(words: list[str]) -> str:
 _CUES = _header_cues()
 
 
+def _cue_words(*kinds: str) -> frozenset[str]:
+    """The single words of the cue ``kinds``, lowercase."""
+    return frozenset(w.lower() for kind in kinds for phrase in _CUES[kind] for w in phrase.split())
+
+
 _DATA_MONTHS, _DATA_WEEKDAYS = _header_names()
 MONTHS.update(_DATA_MONTHS)
 #: and those of the page-date parser (Polish, Czech, Finnish, Turkish, Russian, Arabic, Hindi …): one
 #: lookup for every name a pattern here matches ("8 Kasım 2023", "08 listopada 2023, 17:19"), each also without
 #: its accents ("12 ΜΑΡΤΙΟΥ 2024": Greek capitals drop them)
-_NAMES = sorted({n for name in {*MONTHS, *page_dates.MONTH_SPELLINGS} for n in (name, page_dates.fold_accents(name))},
+_NAMES = sorted({n for name in {*MONTHS, *page_dates.MONTH_SPELLINGS} for n in page_dates.written_forms(name)},
                 key=len, reverse=True)
 #: the one lookup ``_month`` uses: a name added above is read, not dropped
 MONTHS = {page_dates.month_key(k): v for k, v in MONTHS.items()} | page_dates.MONTHS
@@ -137,7 +142,7 @@ _WEEKDAY = (
     r"mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
     r"sabado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
-    + "|".join(sorted(map(re.escape, {n for w in _DATA_WEEKDAYS for n in (w, page_dates.fold_accents(w))}), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, {n for w in _DATA_WEEKDAYS for n in page_dates.written_forms(w)}), key=len, reverse=True))
     + r")\.?,?"
 )
 _KEYWORD = (
@@ -341,19 +346,32 @@ _APPOINTMENT = frozenset(
     "termin termine frist anmeldung anmeldeschluss einsendeschluss bewerbungsschluss beginn start ab bis "
     "einlass vorverkauf ende deadline until from next".split()
 )
-_CLOSING_PLACE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}\s*,\s*$")
+#: a place before the date of a closing line, a linking word after its comma allowed ("Wien, am 12.03.2024")
+_CLOSING_PLACE = re.compile(
+    r"^\W{0,3}(?P<place>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*){0,2})\s*,\s*"
+    rf"(?:(?i:{_cue_pattern(_CUES['place_link'])})\s+)?$"
+)
+_PLACE_LINK = _cue_words("place_link")
+
+
+def _closing_place(prefix: str) -> bool:
+    """Whether ``prefix`` is a place of capitalised words and a comma, maybe a linking word ("Genève, le ")."""
+    m = _CLOSING_PLACE.match(prefix)
+    return m is not None and all(w[0].isupper() for w in m.group("place").split())
 _CLOSING_MARK = re.compile(r"[:|/©(]")
 #: a bracketed signature that follows the last sentence of a paragraph: "… statt. (APA, 12.9.2015)"
 _SIGNATURE = re.compile(r"(?:^|(?P<end>[.!?\"“”»«])|[\s)])\s*(\([^()\n]{2,100}\)?)\s*$")
 #: the parts of a signature's credit ("Thomas Mayer aus Brüssel", "APA/red", "jmy, kub"), and the lowercase words a
 #: name part may hold ("aus Brüssel"); a newsroom signs with a lowercase abbreviation of a few letters ("red", "mahr")
 _SIGNATURE_PARTS = re.compile(r"[,;/–—]|\s-\s")
-_SIGNATURE_LINKS = frozenset("aus in from für for und and von van de zu".split())
+_SIGNATURE_LINKS = _cue_words("signature_link")
 #: the role a part of a signature credits ("Text: David Krutzler, Video: Maria von Usslar")
 _SIGNATURE_ROLE = re.compile(r"^\s*\(?[^\W\d_]+:\s*")
 #: words that make a bracket with a date no signature: an appointment, a preposition of time ("(am 12.3.2016)")
-_NOT_SIGNATURE = _APPOINTMENT | frozenset("am an vom seit bis ab zum zur nach vor um gegen zwischen siehe vgl on at since".split())
+_NOT_SIGNATURE = _APPOINTMENT | _cue_words("not_signature")
 _INITIALS = re.compile(r"[^\W\d_A-ZÄÖÜ]{2,6}\.?")
+#: a website that signs ("ORF.at", "derStandard.de", "news.ch"): its top-level domain is no word of a sentence
+_SITE_NAME = re.compile(r"(?<![\w.])[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,3}(?![\w.])")
 
 
 def _signature_credit(prefix: str) -> bool | None:
@@ -361,7 +379,9 @@ def _signature_credit(prefix: str) -> bool | None:
     between commas or slashes ("Anna Muster, APA", "APA/red", "dare, jdo"). ``None`` when it holds no word at all,
     ``False`` for words of a sentence ("siehe Bericht vom")."""
     words_seen = _CREDIT_RE.search(prefix) is not None  # "(APA, 29.4.2016)"
-    for part in _SIGNATURE_PARTS.split(_CREDIT_RE.sub(" ", prefix)):
+    if life_date(prefix, len(prefix)) or cited_date(prefix, len(prefix)):
+        return False  # "(Anna Muster, geb. 12.3.1950)", "(Quelle: Der Standard, 12.3.2016)": not the page's date
+    for part in _SIGNATURE_PARTS.split(_SITE_NAME.sub("Site", _CREDIT_RE.sub(" ", prefix))):
         words = re.findall(r"[^\W\d_]+\.?", _SIGNATURE_ROLE.sub("", part))
         if not words:
             continue
@@ -428,21 +448,23 @@ def closing_date(line: str) -> DateValue | None:
         return value if credit or (credit is None and signed.group("end")) else None
     # agency credits ("dpa/lby", "dpa-infocom") and agency ids ("dpa:220603-99-530283/4") are no words
     words = re.findall(r"[^\W\d_]+", _CREDIT_RE.sub(" ", prefix))
-    if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES) for w in words):
+    if any(w.lower() in _APPOINTMENT or (w[0].islower() and w not in _CLOSING_LOWER and w not in AGENCIES
+                                         and not (w in _PLACE_LINK and _closing_place(prefix))) for w in words):
         return None
-    if words and not (_CLOSING_MARK.search(prefix) or _CLOSING_PLACE.match(prefix)):
+    if words and not (_CLOSING_MARK.search(prefix) or _closing_place(prefix)):
         return None
     return value
 
 
 #: words before a date that make it part of a sentence ("am 03.06.2022 um 15:30 Uhr ereignete sich …")
-_IN_SENTENCE = frozenset("am an vom von seit bis ab zum zur nach vor um gegen dem den der des zwischen und oder für ob on at since until from".split())
+_IN_SENTENCE = _cue_words("in_sentence")
 
 
 _WEEKDAY_WORD = re.compile(_WEEKDAY.removesuffix(r"\.?,?"), re.IGNORECASE)
 _STAMP_START = re.compile(rf"(?<!\d)\d|\b(?:{_MONTH})\b", re.IGNORECASE)
 _STAMP_RE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
-_LIFE_DATES = frozenset("geboren geb gestorben verstorben born died née né nata nato nacido nacida".split())
+#: words right before a person's birth or death date ("geboren am 12.03.1960")
+_LIFE_DATES = _cue_words("life")
 #: what stands right before a header date and marks it as one: an agency credit ("dpa/lby 03.06.2022"),
 #: a separator of joined header parts ("Von Anna Muster | 03.06.2022")
 _STAMP_LEAD = re.compile(rf"(?:{_CREDIT}\s*[|:,·•–-]?|[|·•])\s*$", re.IGNORECASE)
@@ -547,6 +569,8 @@ def weekday_in_sentence(line: str, pos: int) -> bool:
     before = list(_WORD_BEFORE.finditer(line, max(0, pos - 40), pos))
     if len(before) < 2 or before[-2].group().lower() not in _IN_SENTENCE or not _WEEKDAY_WORD.fullmatch(before[-1].group()):
         return False
+    if _published_before(line, before, len(before) - 2):
+        return False  # "This article was first published on Tuesday, 12 March 2024."
     if not line[: before[-2].start()].strip(" \t\"'„“»«(-–"):
         return True
     end = date_end(line, pos)
@@ -591,10 +615,14 @@ def as_of_label(label: str) -> bool:
     return any(m.end() == len(label) or date_at(label, m.end()) is not None for m in _AS_OF_OPENING.finditer(label))
 
 
+#: what links an event label to its date: a colon or a linking word ("Termin: …", "Einsendeschluss ist der …")
+_EVENT_LINK = r"(?:\s*:|\s+(?:ist|is|am|on|le|el|il))"
 #: a label of something the page announces right before its date ("Termin: 12.03.2024", "Einsendeschluss ist der
-#: 12.03.2024", "Deadline: March 12, 2024"), a linking word and a weekday between them allowed
+#: 12.03.2024", "Deadline: March 12, 2024"), a weekday between them allowed; a word that also names a section
+#: ("Termine", "Premiere") labels a date only with its colon or linking word ("Anna Muster | Termine 12.03.2024")
 _EVENT_LABEL = re.compile(
-    rf"(?<![\w-])(?:{_cue_pattern(_CUES['event'])})(?![\w-])(?:\s*:|\s+(?:ist|is|am|on|le|el|il))?\s*(?:[^\W\d_]+,?\s*)?$",
+    rf"(?<![\w-])(?:(?:{_cue_pattern(_CUES['event'])})(?![\w-]){_EVENT_LINK}?"
+    rf"|(?:{_cue_pattern(_CUES['event_section'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
     re.IGNORECASE,
 )
 
@@ -605,17 +633,35 @@ def event_date(text: str, pos: int) -> bool:
     return _EVENT_LABEL.search(text, max(line_start, pos - 40), pos) is not None
 
 
+#: a sign right before a person's date after a bracket or a comma ("Anna Muster (* 12.03.1960)", "(Hans Muster,
+#: † 12.3.2016)"); a bullet opening a line ("* 12.03.2024") or a separator ("Politik * 12.03.2024") marks no one's life
+_LIFE_MARK = re.compile(rf"[(,;][^\S\n]*(?:{_cue_pattern(_CUES['life_mark'])})[^\S\n]*$")
+
+
 def life_date(text: str, pos: int) -> bool:
-    """Whether the date at ``text[pos]`` is a person's birth or death ("geboren am 12.03.1960", "born June 14, 1958")."""
-    before = _WORD_BEFORE.findall(text, max(0, pos - 30), pos)
-    return any(w.lower() in _LIFE_DATES for w in before[-2:])
+    """Whether the date at ``text[pos]`` is a person's birth or death ("geboren am 12.03.1960", "born June 14, 1958",
+    "Anna Muster (* 12.03.1960)")."""
+    before = _WORD_BEFORE.findall(text, max(0, pos - 40), pos)
+    if before and _WEEKDAY_WORD.fullmatch(before[-1]):
+        before = before[:-1]  # "gestorben am Dienstag, 12.03.2024"
+    # the life word right before the date or before a lowercase preposition ("geboren am", "née le"); a name after
+    # it is a birth name, and the date the page's ("Anna Muster, geb. Meier | 12.03.2024", "Jane Doe, née Smith")
+    life = bool(before) and (before[-1].lower() in _LIFE_DATES or (
+        len(before) >= 2 and before[-1].islower() and before[-2].lower() in _LIFE_DATES))
+    return life or _LIFE_MARK.search(text, max(0, pos - 30), pos) is not None
 
 
 #: lowercase words of a byline before its date ("von der Redaktion am 12.03.2024"), not of a sentence
-_BYLINE_LOWER = frozenset(
-    w.lower() for kind in ("byline", "desk") for phrase in _CUES[kind] for w in phrase.split()
-) | frozenset("der die das dem den des und and the von vom zum zur mit with".split())
-_ON_DAY = frozenset("am an on".split())
+_BYLINE_LOWER = _cue_words("byline", "desk", "byline_link")
+_ON_DAY = _cue_words("on_day")
+#: a participle or label of the page's own publication before the preposition ("Originally published on …")
+_PUBLISHED_BEFORE = re.compile(rf"(?<![\w-])(?:{_cue_pattern(_CUES['published'])})(?![\w-])", re.IGNORECASE)
+
+
+def _published_before(line: str, words: list[re.Match[str]], prep: int) -> bool:
+    """Whether a participle of the page's publication stands among the three words before the preposition
+    ``words[prep]`` ("zuletzt aktualisiert am", "appears in print on"), not further back in a sentence."""
+    return _PUBLISHED_BEFORE.search(line, words[max(0, prep - 3)].start(), words[prep].start()) is not None
 
 
 def on_day_in_sentence(line: str, pos: int) -> bool:
@@ -628,6 +674,10 @@ def on_day_in_sentence(line: str, pos: int) -> bool:
         before = before[:-1]
     if not before or before[-1].group().lower() not in _ON_DAY:
         return False
+    if _published_before(line, before, len(before) - 1):
+        return False  # "Originally published on March 12, 2024.": the page's own date, told in a sentence
+    if any(_ROLE_WORD.fullmatch(w.group()) for w in before[:-1]):
+        return False  # "Jane Doe, chief political correspondent, on Tuesday, March 12, 2024": a byline
     lower = [w.group() for w in before[:-1] if w.group()[0].islower() and len(w.group()) >= 4
              and w.group().lower() not in _BYLINE_LOWER]
     if len(lower) >= 2:
@@ -727,6 +777,8 @@ ROLE_TITLE = (
     r"(?:[\w-]+-)?(?:chef|nachrichten|online|politik|wirtschafts|sport|kultur|gast|lokal|auslands|us-|senior)?"
     r"(?:redakteur|korrespondent|reporter|autor|kolumnist|volontär|editor|correspondent|writer)(?:in)?"
 )
+#: a job title in a byline ("chief political correspondent", "Korrespondentin"): no word of a sentence
+_ROLE_WORD = re.compile(ROLE_TITLE, re.IGNORECASE)
 _AUTHOR_RE = re.compile(
     rf"^\W{{0,2}}(?:von|durch|by|{ROLE_TITLE}|autoren|text|(?:written|posted|published|reported)\s+by|"
     rf"(?:geschrieben|verfasst|veröffentlicht)\s+von|ein\s+(?:beitrag|kommentar|gastbeitrag|interview)\s+von)\s*:?\s+"

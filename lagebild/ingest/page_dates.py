@@ -92,6 +92,17 @@ def fold_accents(name: str) -> str:
     return unicodedata.normalize("NFC", _ACCENT.sub("", unicodedata.normalize("NFD", name)))
 
 
+def written_forms(name: str) -> set[str]:
+    """The ways a page writes ``name``: as spelled, without accents, and for other scripts in capitals
+    with their marks ("Μαΐου" → "ΜΑΪ́ΟΥ") or with the dialytika but no tonos ("ΜΑΪΟΥ"), since
+    case-insensitive matching maps single letters only and an upper-cased "ΐ" is a letter and a mark."""
+    forms = {name, fold_accents(name)}
+    if not name.isascii():
+        forms |= {unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace("\u0301", "")),
+                  unicodedata.normalize("NFC", name.upper())}
+    return forms
+
+
 def month_key(name: str) -> str:
     """The lookup form of a month name: case folded, without accents, dotless and dotted i alike ("KASIM",
     "Kasım" → "kasim"; "ΜΑΡΤΙΟΥ", "Μαρτίου" → "μαρτιου")."""
@@ -104,7 +115,7 @@ MONTHS: dict[str, int] = {
 #: every spelling as written (the patterns match case-insensitively)
 MONTH_SPELLINGS = frozenset(n for t in (_MONTH_NAMES, _MONTH_NAMES_NONLATIN) for v in t.values() for n in v)
 #: the patterns match the spellings and the spellings without accents, in any case (``month_key`` reads both)
-_MONTH = "|".join(sorted(map(re.escape, MONTH_SPELLINGS | {fold_accents(n) for n in MONTH_SPELLINGS}), key=len, reverse=True))
+_MONTH = "|".join(sorted(map(re.escape, {f for n in MONTH_SPELLINGS for f in written_forms(n)}), key=len, reverse=True))
 
 
 def month_number(name: str) -> int | None:

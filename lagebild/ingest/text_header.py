@@ -219,7 +219,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             if day:
                 below.append(HeaderDate(day, i, -1, False))
             continue
-        if len(ln.text) > 250 or (ln.reason == "date line" and in_dated_list(lines, i)):
+        if len(ln.text) > 250 or (ln.reason == "date line" and in_dated_list(lines, i, title_i)):
             continue
         for day, kind, pos in line_dates(ln.text, day_first=True):
             if kind == "published":
@@ -252,18 +252,27 @@ def _bare_date_line(line: TitleLine) -> bool:
     return line.reason == "date line" and getattr(line, "date", None) is not None and not getattr(line, "date_keyword", "")
 
 
-def in_dated_list(lines: Sequence[TitleLine], i: int) -> bool:
+def _under_headline(lines: Sequence[TitleLine], i: int, title_i: int | None) -> bool:
+    """Whether ``lines[i]`` follows the headline ``lines[title_i]`` with nothing but bylines between them."""
+    return title_i is not None and title_i < i and all(author_line(ln.text) for ln in lines[title_i + 1 : i])
+
+
+def in_dated_list(lines: Sequence[TitleLine], i: int, title_i: int | None = None) -> bool:
     """Whether the date line ``lines[i]`` is one of a list of dated teasers: three unlabelled date lines at the same
     distance, it among them (a headline, its date and a section word, then the next headline …). A page's own date
     above such a list stands at another distance from its first teaser, and a publication and an update line stand
-    next to each other."""
+    next to each other. A list whose first date stands right under the page's headline ``lines[title_i]``, a byline
+    between them at most, starts with the page's own date, and teasers follow it."""
     if not _bare_date_line(lines[i]):
         return False
     for step in _LIST_STRIDES:
         for first in (i - 2 * step, i - step, i):
-            if first >= 0 and first + 2 * step < len(lines) and \
-                    all(_bare_date_line(lines[first + k * step]) for k in range(3)):
-                return True
+            if first < 0 or first + 2 * step >= len(lines) or \
+                    not all(_bare_date_line(lines[first + k * step]) for k in range(3)):
+                continue
+            if first == i and _under_headline(lines, i, title_i):
+                continue  # the page's headline and date, then teasers at the same distance
+            return True
     return False
 
 

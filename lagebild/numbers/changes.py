@@ -82,6 +82,23 @@ def prior_pairs(text: str, quantities: list[Quantity], sentences: list[tuple[int
             continue
         if vocab.von_before.search(text, max(sent[0], a.start - 30), a.start) and vocab.auf_between.fullmatch(text, a.end, b.start):
             out.append((i, i + 1))  # "stieg von 30 auf 40"
-        elif vocab.prior_after.fullmatch(text, a.end, b.start) and not (out and out[-1][1] == i):
+        elif vocab.prior_after.fullmatch(text, a.end, b.start) and not (out and out[-1][1] == i) \
+                and _counts_the_same(text, a, b):
             out.append((i + 1, i))  # "stieg auf 40, nach zuvor 30"
     return sorted(out)
+
+
+# a noun right after the old value, or its genitive ("3 Meter Regen", "30 Prozent der Betriebe"): it measures another thing
+_NOUN_AFTER = re.compile(r"\s+(?:(?:der|des)\s+)?[A-ZÄÖÜ]")
+
+
+def _noun_key(unit: str | None) -> str:
+    return (unit or "").lower().rstrip("n")  # "Tote"/"Toten", "Verletzte"/"Verletzten"
+
+
+def _counts_the_same(text: str, new: Quantity, old: Quantity) -> bool:
+    """An old value said after the new one ("auf 40, nach zuvor 30") must count what the new one counts: no noun of
+    its own or the same one ("nachdem zuvor 12 Beamte verletzt worden waren" is another count, not the earlier 40)."""
+    if old.unit_from != "ellipsis" and _noun_key(old.unit) != _noun_key(new.unit):
+        return False
+    return _NOUN_AFTER.match(text, old.end) is None

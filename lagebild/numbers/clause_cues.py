@@ -44,6 +44,10 @@ def load_clause_cues(path: str | None = None) -> ClauseCues:
         # a capital, a digit or a quote mark after the comma opens a clause or an aside of its own too
         new_clause=re.compile(rf"[ \t]*(?:(?:{_words(raw, 'new_clause', escape=True)})(?![\w])|[A-ZÄÖÜ\d\"„(])"),
         respectively=re.compile(rf"(?<![\w])(?:{_words(raw, 'respectively')})(?![\w])", re.IGNORECASE),
-        # the verb may stand a few words before, in the same clause ("diskutierte der Rat über")
-        governs_ueber=re.compile(rf"(?<![\w])(?:{_words(raw, 'governs_ueber')})(?:[ \t]+[\w-]+){{0,3}}[ \t]+$", re.IGNORECASE),
+        # case-sensitive: a verb form may stand a few words before, in the same clause ("diskutierte der Rat über");
+        # a noun only right before ("Rechnung über"), else the "über" is another verb's ("Der Auftrag sichert über")
+        governs_ueber=re.compile(
+            rf"(?<![\w])(?:(?:{_words(raw, 'governs_ueber')})(?:[ \t]+[\w-]+){{0,3}}"
+            rf"|(?:{_words(raw, 'governs_ueber_next')}))[ \t]+$"
+        ),
     )

@@ -34,11 +34,14 @@ _NOT_NOUNS = frozenset(
     "dies diese dieser dieses laut seit bis ab".split()
 )
 _WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend".split())
-#: Words right before a number that make it a label, not a quantity.
+#: Words right before a number that make it a label, not a quantity; plurals name several labels ("die Linien 5
+#: bzw. 7"), only of nouns that never end a clause before a count ("Folgen: 5 Menschen starben" is a count).
 _LABEL_BEFORE = re.compile(
-    r"(?<![\w-])(?:lesezeit|seite|seiten|s\.|nr\.?|nummer|kapitel|artikel|art\.|paragraf|paragraph|§|abs\.|absatz|"
+    r"(?<![\w-])(?:lesezeit|seite|seiten|s\.|nr\.?|nummer|nummern|kapitel|artikel|art\.|paragraf|paragraph|"
+    r"paragrafen|paragraphen|§|abs\.|absatz|"
     r"platz|rang|kommentare?|folge|staffel|teil|band|jahrgang|anno|saison|tabelle|abbildung|grafik|"
-    r"zimmer|gleis|linie|version|stufe|level|runde|spieltag|minute|hausnummer|tel\.?|telefon|fax|plz|top)"
+    r"zimmer|gleis|gleise|gleisen|linie|linien|version|stufe|level|runde|spieltag|minute|hausnummer|hausnummern|"
+    r"tel\.?|telefon|fax|plz|top)"
     r"[\s:]*\(?$",
     re.IGNORECASE,
 )
@@ -105,9 +108,22 @@ _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ih
 _PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\u00a0]+als|rund|etwa|insgesamt|über|knapp|fast)[ \t\u00a0]+)?"
                             r"(\d[\d.]*)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
+#: Hedge phrases (lower-case) → interval kind; longest first when matching.
+HEDGES: dict[str, str] = {
+    "rund": "approx", "etwa": "approx", "circa": "approx", "ca.": "approx", "zirka": "approx",
+    "ungefähr": "approx", "annähernd": "approx", "schätzungsweise": "approx", "gegen": "approx",
+    "knapp": "below", "fast": "below", "beinahe": "below", "nahezu": "below", "knapp unter": "below",
+    "gut": "above", "knapp über": "above",
+    "mehr als": "more", "über": "more", "weit über": "more", "mehr als rund": "more",
+    "mindestens": "atleast", "wenigstens": "atleast", "zumindest": "atleast",
+    "bis zu": "atmost", "höchstens": "atmost", "maximal": "atmost", "nicht mehr als": "atmost",
+    "weniger als": "less", "unter": "less",
+}
+#: the hedges longest first (a plain alternation would stop at "über" in "über" vs "weit über")
+_HEDGE_WORDS = sorted(HEDGES, key=len, reverse=True)
 #: after "bzw."/"beziehungsweise" (figure_clauses.toml): the second number of the pair, a hedge may stand before it
 _RESPECTIVE_SECOND = re.compile(
-    rf"[ \t\u00a0]+(?:(?:rund|etwa|knapp|fast|mindestens|über)[ \t\u00a0]+)?({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
+    rf"[ \t\u00a0]+(?:(?:{'|'.join(re.escape(h) for h in _HEDGE_WORDS)})[ \t\u00a0]+)?({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
 )
 #: a preposition right before "über": "berichtete von über 200 Verletzten" (the hedge of the verb's object)
 _PREP_BEFORE = re.compile(r"(?<![\w])(?:von|mit|auf|bei|an|in|um|für|zu|nach|aus|seit)[ \t\u00a0]+$", re.IGNORECASE)
@@ -128,7 +144,8 @@ _SHARE_IN_PARENS = re.compile(r"(?<=\d,\d)\)|(?<=\d,\d\d)\)")
 _BARE_VERB = re.compile(r"[ \t\u00a0]+(?:galten|gelten|gilt|wurden|werden|starben|sterben|erlitten|erleiden|blieben|bleiben|"
                         r"mussten|müssen|kamen|seien|wären|würden|werden)[ \t\u00a0]")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"“”»«]?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
-_HEDGE_OPENS = re.compile(r"(?:Mehr als|Mindestens|Wenigstens|Rund|Etwa|Fast|Knapp|Über|Gut|Nahezu|Beinahe|Weit über|Bis zu)[ \t\u00a0]+$")
+#: a hedge that opens its sentence ("Mehr als 200 mussten evakuiert werden"): capitalised
+_HEDGE_OPENS = re.compile(r"(?:" + "|".join(re.escape(h[:1].upper() + h[1:]) for h in _HEDGE_WORDS) + r")[ \t\u00a0]+$")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
 
@@ -167,19 +184,8 @@ _NOT_ADJ = frozenset(
 _TEN_PLUS = re.compile(r"zehn|zig|ßig|hundert|tausend|^elf$|^zwölf$")  # number words >= 10
 _FEW = re.compile(r"(?:mehrere|einige|etliche|ein paar|viele)\s+$", re.IGNORECASE)
 
-#: Hedge phrases (lower-case) → interval kind; longest first when matching.
-HEDGES: dict[str, str] = {
-    "rund": "approx", "etwa": "approx", "circa": "approx", "ca.": "approx", "zirka": "approx",
-    "ungefähr": "approx", "annähernd": "approx", "schätzungsweise": "approx", "gegen": "approx",
-    "knapp": "below", "fast": "below", "beinahe": "below", "nahezu": "below", "knapp unter": "below",
-    "gut": "above", "knapp über": "above",
-    "mehr als": "more", "über": "more", "weit über": "more", "mehr als rund": "more",
-    "mindestens": "atleast", "wenigstens": "atleast", "zumindest": "atleast",
-    "bis zu": "atmost", "höchstens": "atmost", "maximal": "atmost", "nicht mehr als": "atmost",
-    "weniger als": "less", "unter": "less",
-}
 _HEDGE_BEFORE = re.compile(
-    r"(?<![\w])(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s+$",
+    r"(?<![\w])(" + "|".join(re.escape(h) for h in _HEDGE_WORDS) + r")\s+$",
     re.IGNORECASE,
 )
 

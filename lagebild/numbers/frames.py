@@ -101,9 +101,11 @@ def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | Non
     "Die Polizei sprach von 50.000 Teilnehmern, die Veranstalter von 80.000"; "die Veranstalter
     korrigierten die Zahl kurz später auf 80.000" (the sentence after the counted figure).
     """
-    magnitude = prev.unit_kind == "measure" and (prev.unit or "").lower() in ("stärke", "magnitude")
+    magnitude = prev.unit_kind == "measure" and _is_magnitude(prev.unit)
     if (prev.unit_kind not in ("count", "percent") and not magnitude) or prev.unit_span is None or prev.vague or prev.end > start:
         return None  # "eine Stärke von 7,8, die Behörde gab 7,7 an": a magnitude is shared like a count
+    if magnitude and not _reads_as_magnitude(text[start:end], prev.value):
+        return None  # "der Stärke 7,1 konnten die Retter 14 aus den Trümmern befreien": a count, not a magnitude
     gap = text[prev.end : start]
     nxt = re.match(r"[ \t\u00a0]*(\S)", text[end : end + 4])
     if len(gap) > 160 or (nxt is not None and (nxt.group(1).isupper() or nxt.group(1).isdigit() or nxt.group(1) in "%€$-–/")):
@@ -114,6 +116,25 @@ def elliptic_unit(text: str, start: int, end: int, prev: Quantity) -> Unit | Non
         if len(ends) > 1 or prev.unit_kind != "count" or not _LEAD_END.search(this_sentence):
             return None  # across one sentence only "… korrigierten die Zahl … auf 80.000", "Erwartet wurden rund 10.000."
     return prev.unit or "", prev.unit_kind or "count", prev.unit_span
+
+
+_DECIMAL = re.compile(r"\d,\d{1,2}")
+
+
+def _is_magnitude(unit: str | None) -> bool:
+    from lagebild.numbers.measures import load_measures  # the vocabulary imports nothing of this module
+
+    m = load_measures().of_noun(unit) if unit else None
+    return m is not None and m.kind == "magnitude"
+
+
+def _reads_as_magnitude(raw: str, first: float) -> bool:
+    """A second magnitude is written like one (a decimal, "7,7") and lies near the first: bare whole numbers after a
+    magnitude count people or houses."""
+    if not _DECIMAL.fullmatch(raw):
+        return False
+    value = float(raw.replace(",", "."))
+    return 0 < value < 10 and abs(value - first) <= 1.5
 
 
 _PERCENT_AHEAD = re.compile(

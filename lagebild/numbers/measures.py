@@ -69,6 +69,7 @@ class MeasureVocab:
     qualifiers: tuple[tuple[str, str, frozenset[str], re.Pattern[str]], ...]  # (id, label, applies_to, frames)
     becomes: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = ()  # (measure it turns into, applies_to, frames)
     qualifier_labels: dict[str, str] = field(default_factory=dict, compare=False)  # "part" → "part of the"
+    rate_nouns: re.Pattern[str] | None = None  # nouns that say what a percentage is a rate of ("Arbeitslosenquote")
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -77,8 +78,8 @@ class MeasureVocab:
 
     def label(self, measure_id: str) -> str:
         base, _, qual = measure_id.partition(":")
-        if base in ("count", "unit"):
-            return qual  # a counted noun or unit outside the vocabulary names itself
+        if base in ("count", "unit", "rate"):
+            return qual  # a counted noun, unit or named rate outside the vocabulary names itself
         m = self.by_id(base)
         name = m.label if m else base.replace("_", " ")
         return f"{self.qualifier_labels.get(qual, qual)} {name}" if qual else name
@@ -141,6 +142,17 @@ class MeasureVocab:
                 return m
         return None
 
+    def rate_noun(self, clause: str, at: int | None = None) -> str | None:
+        """The rate noun of a percentage's clause (lower case, uninflected): the last one before position ``at``, else
+        the first after it."""
+        if self.rate_nouns is None:
+            return None
+        hits = list(self.rate_nouns.finditer(clause))
+        if not hits:
+            return None
+        before = [h for h in hits if at is None or h.start() < at]
+        return (before[-1] if before else hits[0]).group(1).lower()
+
     def qualify(self, measure_id: str, clause: str) -> str:
         """Add a qualifier ("expected") when the clause frames the figure as announced beforehand; a frame
         that says what the counted people did turns their measure into that ("employees" who took part → participants)."""
@@ -157,7 +169,12 @@ class MeasureVocab:
         """Return the measure id of a figure (``count:<noun>`` for counted nouns outside the vocabulary)."""
         if unit_kind == "percent":
             m = self.of_context(clause, "percent", sentence or clause) or self.of_context(sentence, "percent")
-            return m.id if m else "percent"
+            if m is not None:
+                return m.id
+            rate = self.rate_noun(clause, at)
+            # "Die Arbeitslosenquote … lag bei 6,1 Prozent": the noun says what it is a rate of; a bare percentage
+            # ("37,5 Prozent der Fernzüge" late or on time?) is known by its unit only
+            return f"rate:{rate}" if rate else "percent"
         if unit_kind in ("currency", "amount"):
             return "money"  # "Milliardenhöhe", "Millionenbetrag": amounts of money
         if unit and unit.lower() in ("stärke", "magnitude", "richterskala"):
@@ -228,4 +245,16 @@ def load_measures(path: str | None = None) -> MeasureVocab:
         else:
             qualifiers.append((qid, str(entry.get("label") or qid), frozenset(entry.get("applies_to", [])), frames))
     generic = frozenset(n.lower() for n in raw.get("generic", {}).get("nouns", []))
-    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels)
+    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(raw.get("rate", {})))
+
+
+def _rate_nouns(entry: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """Compounds ending in a rate suffix ("Arbeitslosenquote", "Marktanteils"; not a bare "Quote", which does not say
+    of what) and whole rate nouns ("Inflation"), inflected; group 1 is the uninflected noun. The stem before the tail
+    ends in a consonant, as compounds' stems and linking letters do: "Emirate", "Piraten" are no rates."""
+    tails = "|".join(re.escape(t.lower()) for t in entry.get("suffixes", []))
+    nouns = "|".join(re.escape(n) for n in entry.get("nouns", []))
+    parts = ([rf"[A-ZÄÖÜ][\w-]*?[b-df-hj-np-tv-zß](?:{tails})"] if tails else []) + ([nouns] if nouns else [])
+    if not parts:
+        return None
+    return re.compile(rf"(?<![\w-])((?:{'|'.join(parts)}))(?:e?s|e?n)?(?![\w-])")

@@ -26,6 +26,13 @@ __all__ = ["EntityTagger"]
 
 log = logging.getLogger(__name__)
 
+# How documents are tagged together (``EntityTagger.batch``). Not settings of the stage: they change
+# no result, and a setting would enter the stage's provenance hash.
+#: sentences per model call when several documents are tagged together
+BATCH_SENTENCES = 64
+#: documents longer than this are tagged on their own, so a batch never holds a huge text's tokens
+BATCH_MAX_CHARS = 50_000
+
 
 def _chunks(doc: Document, max_chars: int) -> list[tuple[int, int]]:
     """Sentences if a segmenter ran, else lines; anything longer is cut near ``max_chars``.
@@ -86,11 +93,42 @@ class EntityTagger:
         if not doc.text.strip():
             return doc
         nlp = model_for_next_document(self.model or None)
+        with single_thread_blas():
+            return self._annotate(doc, _chunks(doc, self.max_chunk_chars), nlp, _recogniser(self.mode))
+
+    def batch(self, docs: list[Document]) -> list[Document | Exception]:
+        """Tag the sentences of several documents in shared model batches; each document then as alone.
+
+        The tagger reads every sentence on its own (no window crosses a sentence), so batching
+        sentences of several documents changes no tag; it costs less per sentence than a batch per
+        document (measured in one process on 10kGNAD articles in chunks of 8: the whole pipeline ~7 % less CPU with 64 sentences per call; 256 gained nothing, their activations outgrow the cache). Documents longer
+        than ``BATCH_MAX_CHARS`` are tagged on their own, so a batch never holds a huge text's tokens.
+        """
+        nlp = model_for_next_document(self.model or None)
+        recogniser = _recogniser(self.mode)
+        shared = [k for k, doc in enumerate(docs) if doc.text.strip() and len(doc.text) <= BATCH_MAX_CHARS]
+        chunks = {k: _chunks(docs[k], self.max_chunk_chars) for k in shared}
+        texts = [docs[k].text[s:e] for k in shared for s, e in chunks[k]]
+        with single_thread_blas():
+            tagged = list(recogniser(nlp, texts, batch_size=BATCH_SENTENCES)) if texts else []
+            out: list[Document | Exception] = []
+            pos = 0
+            for k, doc in enumerate(docs):
+                try:
+                    if k in chunks:
+                        mine = tagged[pos : pos + len(chunks[k])]
+                        pos += len(chunks[k])
+                        out.append(self._annotate(doc, chunks[k], nlp, _tagged(mine)))
+                    else:
+                        out.append(self(doc))
+                except Exception as exc:  # recorded on this document by the pipeline, as for one document alone
+                    out.append(exc)
+        return out
+
+    def _annotate(self, doc: Document, chunks: list[tuple[int, int]], nlp: Any, recogniser: Callable[..., Iterable[Any]]) -> Document:
         kb = load_kb(tuple(self.kb_files))
         roles = load_roles(tuple(self.role_files))
-        with single_thread_blas():
-            mentions = extract_mentions(doc.text, _chunks(doc, self.max_chunk_chars), nlp, kb, roles,
-                                        outlet=doc.meta.outlet, recogniser=_recogniser(self.mode))
+        mentions = extract_mentions(doc.text, chunks, nlp, kb, roles, outlet=doc.meta.outlet, recogniser=recogniser)
         if len(mentions) > self.max_mentions:
             log.warning("%s: %d entity mentions, keeping the first %d", doc.id, len(mentions), self.max_mentions)
             mentions = mentions[: self.max_mentions]
@@ -99,3 +137,12 @@ class EntityTagger:
                 continue
             doc.add("entity", Span(m.start, m.end), self.prov, label=m.label, data=m.data())
         return doc
+
+
+def _tagged(docs: list[Any]) -> Callable[..., Iterable[Any]]:
+    """A recogniser that hands back sentences tagged beforehand (in a batch of several documents)."""
+
+    def recognise_tagged(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterable[Any]:
+        return iter(docs)
+
+    return recognise_tagged

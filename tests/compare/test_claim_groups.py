@@ -6,6 +6,7 @@ claimant and reference time come from the text as they would in a run.
 
 from __future__ import annotations
 
+import pytest
 from compare_helpers import make_doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -1013,6 +1014,21 @@ def test_percentages_that_do_not_say_of_what_are_never_a_contradiction() -> None
              "2024-05-02")
     result = _groups([a])
     assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
+
+
+@pytest.mark.parametrize("rate", ["Arbeitslosenquote", "Inflationsrate"])
+def test_percentages_of_a_named_rate_for_one_place_and_month_can_contradict(rate: str) -> None:
+    # the compound noun says what the percentage is a rate of: a measure, not only a unit
+    a = _doc("a", f"Die {rate} in Nordhafen lag laut Arbeitsagentur im Mai bei 6,1 Prozent.", "2024-06-01", outlet="Blatt")
+    b = _doc("b", f"Die {rate} in Nordhafen lag laut Statistikamt im Mai bei 7,4 Prozent.", "2024-06-01", outlet="Kurier")
+    assert _group_of(_groups([a, b]), "a", 6.1)["relation"] == "contradicted"
+
+
+def test_percentages_of_two_named_rates_are_two_quantities() -> None:
+    a = _doc("a", "Die Arbeitslosenquote in Nordhafen lag laut Arbeitsagentur im Mai bei 6,1 Prozent.", "2024-06-01", outlet="Blatt")
+    b = _doc("b", "Die Inflationsrate in Nordhafen lag laut Statistikamt im Mai bei 2,4 Prozent.", "2024-06-01", outlet="Kurier")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 6.1)["id"] != _group_of(result, "b", 2.4)["id"]
 
 
 def test_a_running_counts_lower_bound_of_an_earlier_day_is_a_step_of_the_series() -> None:

@@ -225,7 +225,8 @@ def test_month_names_in_capitals_and_without_accents(entry: tuple[str, int], for
 
 
 @pytest.mark.parametrize(("line", "value"), [("12 ΜΑΡΤΙΟΥ 2024", "2024-03-12"), ("ΤΡΙΤΗ, 5 ΑΥΓΟΥΣΤΟΥ 2023", "2023-08-05"),
-                                             ("3 DÉCEMBRE 2023", "2023-12-03"), ("12 ΜΑΡΤΥΡΕΣ 2024", None)])
+                                             ("3 DÉCEMBRE 2023", "2023-12-03"), ("12 ΜΑΡΤΥΡΕΣ 2024", None),
+                                             ("1 ΜΑΪΟΥ 1995", "1995-05-01"), ("1 \u039c\u0391\u03aa\u0301\u039f\u03a5 1995", "1995-05-01")])
 def test_greek_capitals(line: str, value: str | None) -> None:
     found = headers.date_line(line)
     assert (found.value.value if found else None) == value

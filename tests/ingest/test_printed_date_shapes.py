@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lagebild.ingest import headers
 from lagebild.stages import meta
 from lagebild.stages.meta import _printed_day
-from tests.ingest.header_page import read
+from tests.ingest.header_page import BODY, read
 
 TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
 MENU = ["Startseite", "Politik", "Wirtschaft", "Sport"]
@@ -155,6 +155,15 @@ def test_the_dates_of_a_teaser_list_around_the_headline_are_not_the_page_date() 
     assert doc.meta.published.value == "2024-03-12T14:05"
 
 
+@pytest.mark.parametrize("between", [[], ["Von Anna Muster"]])
+def test_the_page_date_right_under_the_headline_heads_a_teaser_list_at_its_distance(between: list[str]) -> None:
+    # headline and date, then teasers as headline and date: the first date is the page's, the others are teasers'
+    teasers = ["Stadt plant neue Radwege", "11.03.2024", "Busfahrer streiken erneut", "10.03.2024"]
+    doc = read([*MENU, TITLE, *between, "12.03.2024", *teasers])
+    assert doc.meta.published.value == "2024-03-12"
+    assert sum(r.reason == "teaser date" for r in doc.removed) == 2
+
+
 def test_a_publication_and_an_update_line_are_no_teaser_list() -> None:
     doc = read([*MENU, TITLE, "Veröffentlicht: 12.03.2024", "Aktualisiert: 13.03.2024", "Von Anna Muster"])
     assert doc.meta.published.value == "2024-03-12"
@@ -177,12 +186,16 @@ def test_a_dotted_month_first_stamp_is_read_where_only_that_order_is_a_date(day:
     "line",
     [
         "Die Frist endet am Dienstag, 12.03.2024.",  # a sentence of the story
+        "Flights from Kyiv resume on March 12, 2024.",
+        "The deadline ends on Tuesday, March 12, 2024.",
         "Termin: 12.03.2024, 19 Uhr, Rathaus",  # dates of what the page announces
         "Nächste Sitzung: 12.03.2024",
         "Anmeldeschluss: 12. März 2024",
         "Einsendeschluss ist der 12.03.2024",
         "Stichtag: 12.03.2024",
         "Deadline: March 12, 2024",
+        "Premiere am 12.03.2024 im Stadttheater",  # a section word with its linking word labels the date
+        "Termine: 12.03.2024",
         "Geboren am 12.03.1960 in Berlin",  # a person's date
     ],
 )
@@ -200,6 +213,13 @@ def test_a_date_of_something_else_under_the_headline_is_not_the_page_date(line: 
         "Termine und Tipps · 12. März 2024",
         "Published March 12, 2024 at 2:05 p.m. ET",
         "Anna Muster, dpa | 12.03.2024, 14:05 Uhr",
+        "Anna Muster | Termine 12.03.2024",  # a section word without a colon is a breadcrumb, not a label
+        "Sitzung 12.03.2024",
+        "Kultur › Premiere 12.03.2024",
+        "Anna Muster, geb. Meier | 12.03.2024",  # a birth name in the byline
+        "Jane Doe, née Smith | March 12, 2024",
+        "Jane Doe reports from Kyiv on March 12, 2024",  # a byline's verb and a job title are no sentence
+        "Jane Doe, chief political correspondent, on Tuesday, March 12, 2024",
     ],
 )
 def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
@@ -208,7 +228,8 @@ def test_a_byline_or_section_date_under_the_headline_stays(line: str) -> None:
 
 
 def test_event_cues_are_words() -> None:
-    assert headers._CUES["event"] and all(w == w.strip().lower() and w for w in headers._CUES["event"])
+    for kind in ("event", "event_section"):
+        assert headers._CUES[kind] and all(w == w.strip().lower() and w for w in headers._CUES[kind])
 
 
 @pytest.mark.parametrize(
@@ -223,6 +244,13 @@ def test_event_cues_are_words() -> None:
         ("Mehr dazu im Bericht. (siehe Bericht vom 12.3.2016)", None),
         ("Wir berichteten (am 12.3.2016)", None),
         ("Die Frist läuft (Anmeldung bis 12.3.2016)", None),
+        ("So steht es im Bericht. (Quelle: APA, 12.3.2016)", "2016-03-12"),  # an agency credit signs the page
+        ("So steht es im Bericht. (Quelle: Der Standard, 12.3.2016)", None),  # a cited publication's date
+        ("So lo publicó el diario. (Fuente: El País, 12 de marzo de 2016)", None),
+        ("As the paper reported. (Source: The Guardian, 12 March 2016)", None),
+        ("Sie leitete das Haus bis zuletzt. (Anna Muster, geb. 12.3.1950)", None),  # a person's life date
+        ("Sie leitete das Haus bis zuletzt. (Anna Muster, *12.3.1950)", None),
+        ("Er leitete das Haus bis zuletzt. (Hans Muster, † 12.3.2016)", None),
     ],
 )
 def test_a_bracketed_signature_closes_the_article(text: str, day: str | None) -> None:
@@ -238,9 +266,104 @@ def test_a_signature_above_a_box_of_results_dates_the_article() -> None:
     # must not fire: a bracketed date in the text without a credit, a date of something else
     assert headers.signature_date("Der Bericht wurde vorgelegt. (12.3.2016) Danach ging es weiter.") is None
     assert headers.signature_date("Er verwies darauf. (siehe Protokoll vom 12.3.2016) Danach ging es weiter.") is None
+    assert headers.signature_date("Sie leitete das Haus. (Anna Muster, geb. 12.3.1950) Ried – Linz 1:2") is None
+    assert headers.signature_date("Das meldete die Zeitung. (Quelle: Der Standard, 12.3.2016) Ried – Linz 1:2") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "life"),
+    [
+        ("Anna Muster (* 12.03.1960) leitet das Haus", True),
+        ("Hans Muster, † 12.3.2016", True),
+        ("* 12.03.2024", False),  # a bullet
+        ("Politik * 12.03.2024", False),  # a separator
+        ("gestorben am Dienstag, 12.03.2024", True),  # a life word, a preposition and a weekday before the date
+        ("née le 12 mars 1960", True),
+        ("Anna Muster, geb. Meier | 12.03.2024", False),  # a birth name, then the page's date
+        ("Jane Doe, née Smith | 12 March 2024", False),
+    ],
+)
+def test_a_life_mark_before_a_date(line: str, life: bool) -> None:
+    assert headers.life_date(line, line.index("1")) is life
 
 
 @given(st.text(max_size=200))
 def test_signature_date_never_fails(text: str) -> None:
     found = headers.signature_date(text)
     assert found is None or (found.value is not None and found.precision in ("day", "minute"))
+
+
+@pytest.mark.parametrize("kind", ["life", "on_day", "in_sentence", "byline_link", "signature_link", "not_signature"])
+def test_sentence_and_life_words_are_data(kind: str) -> None:
+    # the words that tell a date of a sentence, a person's life or a signature are rows of data/ingest/header_cues.tsv
+    words = headers._CUES[kind]
+    assert words and all(w == w.strip().lower() for w in words)
+    read = {"life": headers._LIFE_DATES, "on_day": headers._ON_DAY, "in_sentence": headers._IN_SENTENCE,
+            "byline_link": headers._BYLINE_LOWER, "signature_link": headers._SIGNATURE_LINKS,
+            "not_signature": headers._NOT_SIGNATURE - headers._APPOINTMENT}[kind]
+    expected = {"byline_link": ("byline", "desk", kind)}.get(kind, (kind,))
+    assert read == headers._cue_words(*expected) - (headers._APPOINTMENT if kind == "not_signature" else frozenset())
+
+
+@pytest.mark.parametrize(
+    ("tail", "value"),
+    [
+        ("(Quelle: Der Standard, 12.3.2016)", None),  # a paper's name holds "Stand", no label
+        ("(Stand: 12.3.2016)", "2016-03-12"),  # the label itself still dates the page
+    ],
+)
+def test_a_printed_label_is_a_whole_word(tail: str, value: str | None) -> None:
+    assert read([TITLE], body=[*BODY[:-1], BODY[-1] + " " + tail]).meta.published.value == value
+
+
+@pytest.mark.parametrize(
+    ("line", "told"),
+    [
+        ("Originally published on March 12, 2024.", False),  # the page's own publication, told in a sentence
+        ("Der Artikel wurde zuletzt aktualisiert am 12.03.2024.", False),
+        ("A version of this article appears in print on March 12, 2024, Section A, Page 1.", False),
+        ("Die Frist endet am Dienstag, 12.03.2024.", True),  # sentences of the story
+        ("Die Studie erschien am Dienstag, 12.03.2024, im Fachblatt.", True),
+        ("Die Zahlen, veröffentlicht von der Behörde, zeigen, dass am 12.03.2024 mehr kamen.", True),
+    ],
+)
+def test_a_publication_word_before_am_or_on_keeps_the_date(line: str, told: bool) -> None:
+    pos = next(i for i, c in enumerate(line) if c.isdigit() or line.startswith("March", i))
+    assert headers.on_day_in_sentence(line, pos) is told
+
+
+def test_a_print_edition_line_under_the_headline_dates_the_page() -> None:
+    line = "A version of this article appears in print on March 12, 2024, Section A, Page 1."
+    assert read([*MENU, TITLE, line]).meta.published.value == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Wien, am 12.03.2024", "2024-03-12"),  # a place, a linking word and the date close a letter or release
+        ("Berlin, den 12.03.2024", "2024-03-12"),
+        ("Genève, le 12 mars 2024", "2024-03-12"),
+        ("Madrid, el 12 de marzo de 2024", "2024-03-12"),
+        ("Sie kam, am 12.03.2024", None),  # a sentence
+        ("Die Frist endet, den 12.03.2024", None),
+        ("Anmeldung, am 12.03.2024", None),  # an appointment
+    ],
+)
+def test_a_closing_place_with_a_linking_word_dates_the_article(line: str, day: str | None) -> None:
+    found = headers.closing_date(line)
+    assert (found.value if found else None) == day
+    assert read([TITLE], footer=[line]).meta.published.value == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Das sagte der Minister. (red, ORF.at/Agenturen, 12.3.2024)", "2024-03-12"),  # a website signs
+        ("Das sagte der Minister. (derStandard.at, 12.3.2024)", "2024-03-12"),
+        ("Das sagte der Minister. (siehe ORF.at vom 12.3.2024)", None),  # a reference to another page
+        ("Das sagte der Minister. (u.a. 12.3.2024)", None),
+    ],
+)
+def test_a_website_in_a_signature_is_a_name(text: str, day: str | None) -> None:
+    found = headers.closing_date(text)
+    assert (found.value if found else None) == day

@@ -5,6 +5,8 @@ Texts are written for these tests (no corpus text); each rule has a text where i
 
 from __future__ import annotations
 
+import pytest
+
 from lagebild.model import Document
 from tests.speech.helpers import analyse
 
@@ -300,7 +302,7 @@ def test_a_count_read_as_a_year_is_no_time_of_the_figure_before() -> None:
 def test_a_share_of_a_market_or_the_economy_is_no_vote_share() -> None:
     doc = analyse("Nach der Wahl stieg der Marktanteil der Firma Acme auf 14 Prozent.", outlet="outlet",
                   extra=["entities.ner.v1"])
-    assert {a.data["measure"] for a in doc.of_kind("claim")} == {"percent"}
+    assert {a.data["measure"] for a in doc.of_kind("claim")} == {"rate:marktanteil"}  # the market share it names
     doc = analyse("Bei einer Erhebung von Infratest dimap kam die Union auf 29 Prozent.", outlet="outlet",
                   extra=["entities.ner.v1"])
     assert {a.data["measure"] for a in doc.of_kind("claim")} == {"vote_share"}
@@ -443,3 +445,25 @@ def test_nachdem_without_a_fill_word_or_another_clause_is_no_prior_value() -> No
     # a clause end between the figures: the earlier count is its own statement
     found = _claim_data("Die Zahl der Gäste stieg auf 400. Nach zuvor 300 Anmeldungen kamen am Ende alle.")
     assert not any("prior_value" in d for d in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the figure after "nachdem zuvor"/"nach zuvor" counts another noun, or its unit is of another noun
+        "Die Zahl der Festnahmen stieg am Montag auf 40, nachdem zuvor 12 Beamte verletzt worden waren.",
+        "Die Zahl der Toten stieg auf 120 am Montag, nach zuvor 80 Verletzten.",
+        "Der Pegel stieg auf 7 Meter am Abend, nachdem zuvor 3 Meter Regen gemessen wurden.",
+        "Die Arbeitslosigkeit stieg auf 6 Prozent in Bayern, nachdem zuvor 30 Prozent der Betriebe Kurzarbeit angemeldet hatten.",
+    ],
+)
+def test_a_prior_value_after_the_new_one_counts_the_same_thing(text: str) -> None:
+    found = _claim_data(text)
+    assert not any("prior_value" in d or "role" in d for d in found.values())
+
+
+def test_a_prior_value_after_the_new_one_may_repeat_its_noun_or_unit() -> None:
+    found = _claim_data("Die Zahl der Toten stieg auf 120 Tote, nach zuvor 80 Toten.")
+    assert found["120 Tote"]["prior_value"] == 80
+    found = _claim_data("Der Preis stieg auf 40 Euro, nach zuvor 30 Euro am Sonntag.")
+    assert found["40 Euro"]["prior_value"] == 30

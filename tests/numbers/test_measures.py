@@ -84,9 +84,19 @@ def test_percentages_need_their_context() -> None:
     vocab = load_measures()
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Wahlbeteiligung lag bei 76 Prozent", sentence="") == "turnout"
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="", sentence="Nach der Hochrechnung liegt sie bei 31 Prozent") == "vote_share"
-    # "lag bei" alone is no election: an inflation rate stays a plain percentage
+    # "lag bei" alone is no election: an inflation rate is the rate its noun names
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Inflation lag bei 2,5 Prozent",
-                          sentence="Die Inflation lag bei 2,5 Prozent") == "percent"
+                          sentence="Die Inflation lag bei 2,5 Prozent") == "rate:inflation"
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Arbeitslosenquote stieg auf 6,1 Prozent",
+                          sentence="") == "rate:arbeitslosenquote"
+    # a bare "Quote" or "Anteil" does not say of what; an unrelated word ending in a rate tail is no rate noun
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Quote lag bei 40 Prozent", sentence="") == "percent"
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Der Anteil lag bei 40 Prozent", sentence="") == "percent"
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Emirate steigerten die Förderung um 5 Prozent",
+                          sentence="") == "percent"
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Der Marktanteil stieg auf 14 Prozent",
+                          sentence="") == "rate:marktanteil"
+    assert vocab.label("rate:arbeitslosenquote") == "arbeitslosenquote"
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="", sentence="Nach dem vorläufigen Endergebnis kam sie auf 31 Prozent") == "vote_share"
     # survey results and forecasts of other things are no vote shares by their words alone
     for sentence in ("Weiteres Ergebnis: 60 Prozent der Befragten schreiben lieber am Computer",

@@ -198,6 +198,7 @@ def test_a_part_of_a_counted_whole() -> None:
          [(38790, "Personen", "ellipsis"), (38443, "Personen", "after")]),
         ("Das Land zahlt 3 bzw. 4 Millionen Euro Soforthilfe.", [(3e6, "Euro", "ellipsis"), (4e6, "Euro", "after")]),
         ("Die Verluste werden auf 360.000 bzw. etwa 1 Mio. Euro geschätzt.", [(360000, "Euro", "ellipsis"), (1e6, "Euro", "after")]),
+        ("Es wurden 300 bzw. gut 200 Menschen festgenommen.", [(300, "Menschen", "ellipsis"), (200, "Menschen", "after")]),
     ],
 )
 def test_respectively_pair_shares_the_noun(text: str, expected: list[tuple[float, str, str]]) -> None:
@@ -215,6 +216,18 @@ def test_respectively_pair_shares_the_noun(text: str, expected: list[tuple[float
 )
 def test_respectively_pair_without_a_counted_second_number_is_no_count(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Linien 5 bzw. 7 Busse fahren nicht.",  # line numbers: a label noun in the plural before the first
+        "Auf den Gleisen 3 bzw. 4 Züge stehen still.",
+        "Die Paragrafen 12 bzw. 14 Absätze regeln das.",
+    ],
+)
+def test_respectively_pair_after_a_plural_label_noun_shares_no_noun(text: str) -> None:
+    assert all(unit_from != "ellipsis" for _, _, unit_from in _found(text))
 
 
 def test_hedged_count_closing_its_sentence_after_a_place_shares_the_noun() -> None:
@@ -241,6 +254,7 @@ def test_hedged_final_count_without_a_place_before_is_not_read_as_the_same_count
         ("Mehr als 200 mussten evakuiert werden.", 200.0),
         ("Mindestens 14 wurden verletzt, drei davon schwer.", 14.0),
         ("40 wurden verletzt.", 40.0),
+        ("Weniger als 20 wurden verletzt.", 20.0),  # any hedge of the vocabulary, capitalised
     ],
 )
 def test_numeral_or_hedged_count_opening_a_sentence_before_a_people_frame(text: str, value: float) -> None:
@@ -272,6 +286,8 @@ def test_bare_count_without_a_people_frame_or_not_opening_the_sentence_is_no_cou
         "Der Stadtrat diskutierte am Abend über zwölf Anträge der Opposition.",
         "Das Amt stellte eine Rechnung über 1.250 Euro aus.",
         "Der Zoo freut sich über 7 Küken.",
+        "Die Fraktion verfügt über 416 Sitze.",
+        "Er bekam eine Rechnung über 396 Euro.",
     ],
 )
 def test_ueber_as_the_preposition_of_a_verb_or_noun_is_no_hedge(text: str) -> None:
@@ -285,6 +301,14 @@ def test_ueber_as_the_preposition_of_a_verb_or_noun_is_no_hedge(text: str) -> No
         "Die Polizei berichtete von über 200 Verletzten.",  # "von über": the hedge of the object
         "Bis heute wurden weltweit über 10.000 Menschen infiziert.",
         "Der Verband berichtete, dass über 300 Betriebe schließen mussten.",  # a clause between
+        # nouns of the same stems as the verbs, and other verbs, take no "über" of their own
+        "Die Entscheidung betrifft über 400 Familien im Hochwassergebiet.",
+        "Die Abstimmung ergab über 60 Prozent Zustimmung.",
+        "Informierten Kreisen zufolge sind über 300 Soldaten im Einsatz.",
+        "Nach informierten Kreisen sind über 300 Soldaten im Einsatz.",
+        # a noun governs "über" only right before it ("eine Rechnung über 396 Euro"), not across a verb
+        "Der Auftrag sichert über 1000 Arbeitsplätze.",
+        "Der Kredit kostet den Staat über 5 Milliarden Euro.",
     ],
 )
 def test_ueber_before_a_figure_stays_a_hedge_elsewhere(text: str) -> None:
@@ -298,3 +322,19 @@ def test_a_magnitude_is_shared_by_a_bare_number_after_it_like_a_count() -> None:
     # a number with its own noun after a magnitude keeps it; a duration is no magnitude
     assert _found("Ein Beben der Stärke 6,1 erschütterte die Region, 3 Häuser stürzten ein.")[1] == (3.0, "Häuser", "after")
     assert _found("Das Beben der Stärke 5,2 dauerte 12 Sekunden.") == [(5.2, "Stärke", "before")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare number later in the sentence is no magnitude unless it reads like one: a decimal near the first
+        "Nach dem Beben der Stärke 7,1 konnten die Retter 14 aus den Trümmern befreien.",
+        "Nach dem Beben der Stärke 7,1 konnten die Retter 7 aus den Trümmern befreien.",
+        "Das Beben der Stärke 6,4 erschütterte am Morgen die Region, bis zum Abend meldeten die Behörden 37 und "
+        "korrigierten die Zahl der Toten später auf 41.",
+        "Das Beben hatte eine Stärke von 7,8, die Regierung meldete 2 und dann 5.",
+    ],
+)
+def test_a_bare_count_after_a_magnitude_is_no_magnitude(text: str) -> None:
+    found = _found(text)
+    assert found[0][1] == "Stärke" and all(unit != "Stärke" for _, unit, _ in found[1:])
