@@ -387,6 +387,7 @@ def view_kinds(stages: Iterable[str]) -> frozenset[str] | None:
         if is_per_story(name):
             continue
         if name not in BUILTIN_CORPUS_KINDS:
+            log.info("corpus-wide stage %s does not declare which annotations it reads: every document is held whole", name)
             return None
         kinds |= BUILTIN_CORPUS_KINDS[name]
     return frozenset(kinds)
@@ -538,23 +539,31 @@ def _save_index(store: Store, index: StoredIndex, result: CorpusResult) -> None:
 
 
 def write_outputs(store: Store, corpus: CorpusResult, json_path: str | Path | None, html_path: str | Path | None, *, title: str = "Lagebild",
-                  timings: MutableMapping[str, float] | None = None) -> None:
-    """Write the export and the report of ``store`` from one pass over its documents, a batch at a time.
+                  timings: MutableMapping[str, float] | None = None, csv_dir: str | Path | None = None) -> list[Path]:
+    """Write the export, the CSV tables and the report of ``store`` from one pass over its documents, a batch at a time.
 
-    Each document is read once, added to the export file (``ExportWriter``) and to what the report
-    needs of it (``ReportInputs``: its metadata), and let go; the report then reads again only the
-    few articles it shows in full. ``timings`` receives wall seconds under "export" (the pass and
-    the export file) and "report".
+    Each document is read once, added to the export file (``ExportWriter``), to the CSV tables
+    (``CsvWriter``, into ``csv_dir``) and to what the report needs of it (``ReportInputs``: its
+    metadata), and let go; the report then reads again only the few articles it shows in full.
+    ``timings`` receives wall seconds under "export" (the pass and the export files) and "report".
+    Returns the paths of the CSV tables written.
     """
+    from lagebild.export.csv_stream import CsvWriter
+    from lagebild.export.json_export import document_entries
     from lagebild.export.stream import ExportWriter
     from lagebild.report.html import ReportInputs, documents_with_sources, write_report
 
     started = time.perf_counter()
     inputs = ReportInputs(corpus) if html_path is not None else None
-    with ExportWriter(json_path, corpus) if json_path is not None else nullcontext() as export:
+    with ExportWriter(json_path, corpus) if json_path is not None else nullcontext() as export, \
+            CsvWriter(csv_dir, corpus) if csv_dir is not None else nullcontext() as tables:
         for doc, sources in documents_with_sources(store):
-            if export is not None:
-                export.add(doc, sources)
+            if export is not None or tables is not None:
+                entries = list(document_entries(doc, sources, corpus))  # computed once for both writers
+                if export is not None:
+                    export.add_entries(entries)
+                if tables is not None:
+                    tables.add_entries(entries)
             if inputs is not None:
                 inputs.add(doc, sources)
     if timings is not None:
@@ -564,3 +573,4 @@ def write_outputs(store: Store, corpus: CorpusResult, json_path: str | Path | No
         write_report(store, html_path, title=title, corpus=corpus, inputs=inputs)
         if timings is not None:
             timings["report"] = time.perf_counter() - started
+    return tables.paths if tables is not None else []

@@ -156,29 +156,27 @@ def export_cmd(db: str, out_dir: Path, fmt: str) -> None:
 
     The CSV tables have one value per cell; lists are separate long tables (e.g.
     claim_group_claims.csv, story_members.csv, mentions.csv). See docs/web.md.
+    All formats are written from one pass over the stored documents, a batch at a
+    time (docs/scale.md).
 
     Example: lagebild export --out shared/ --format csv
     """
     from lagebild.analyze import write_outputs
-    from lagebild.export import build_export
     from lagebild.store import open_store
 
     db = existing_store(db)
     try:
         store = open_store(db)
         corpus = store.load_corpus()
-        # JSON and report from one pass over the stored documents (see ``write_outputs``)
+        # JSON, CSV and report from one pass over the stored documents (see ``write_outputs``)
         json_path = out_dir / "lagebild.json" if fmt in ("json", "all") else None
         html_path = out_dir / "report.html" if fmt in ("html", "all") else None
-        if json_path or html_path:
-            write_outputs(store, corpus, json_path, html_path)
+        csv_dir = out_dir / "csv" if fmt in ("csv", "all") else None
+        csv_paths = write_outputs(store, corpus, json_path, html_path, csv_dir=csv_dir)
         if json_path:
             click.echo(json_path)
-        if fmt in ("csv", "all"):
-            from lagebild.export.csv_export import write_csv
-
-            for path in write_csv(build_export(store, corpus=corpus), out_dir / "csv"):
-                click.echo(path)
+        for path in csv_paths:
+            click.echo(path)
         if html_path:
             click.echo(html_path)
     except LagebildError as exc:
@@ -278,7 +276,7 @@ def report_cmd(db: str, stories: tuple[str, ...], list_stories: bool, output: Pa
     Example: lagebild report --story story-1eb8598724 -o treaty.html
     """
     from lagebild.report import write_report
-    from lagebild.report.html import load_picture
+    from lagebild.report.html import story_list
     from lagebild.store import open_store
 
     db = existing_store(db)
@@ -286,9 +284,8 @@ def report_cmd(db: str, stories: tuple[str, ...], list_stories: bool, output: Pa
         store = open_store(db)
         try:
             if list_stories:
-                pic, _ = load_picture(store)
-                for s in sorted(pic.stories, key=lambda s: -len(s.get("members") or [])):
-                    click.echo(f"{s['id']}\t{len(s.get('members') or [])}\t{s.get('label') or ''}")
+                for story_id, articles, label in story_list(store):
+                    click.echo(f"{story_id}\t{articles}\t{label}")
                 return
             target = output or Path(db).parent / (f"report-{stories[0]}.html" if len(stories) == 1 else "report.html")
             click.echo(write_report(store, target, title=title, stories=list(stories) or None))

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TABLES", "csv_tables", "safe_cell", "tidy_row", "write_csv"]
+__all__ = ["LONG_COLUMNS", "TABLES", "add_columns", "csv_tables", "link_tables", "safe_cell", "table_row", "tidy_row", "write_csv"]
 
 TABLES = (
     "documents", "entities", "timexes", "quotes", "claims", "events", "stories", "claim_groups", "inconsistencies",
@@ -119,34 +119,54 @@ def _links(data: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
             "event_sources": event_sources}
 
 
+#: the columns of ``list_values.csv``
+LONG_COLUMNS = ["table", "id", "field", "position", "value"]
+
+
+def table_row(table: str, item: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One export entry of a main table as its tidy, spreadsheet-safe row and its ``list_values`` rows."""
+    cells, lists = tidy_row(item, skip=_SKIP.get(table, ()))
+    row = {k: safe_cell(v) for k, v in cells.items()}
+    if table not in _MAIN:
+        return row, []
+    ident = item.get("id")
+    return row, [{k: safe_cell(v) for k, v in {"table": table, "id": ident, "field": f, "position": i, "value": v}.items()} for f, i, v in lists]
+
+
+def add_columns(columns: list[str], seen: set[str], row: Mapping[str, Any]) -> None:
+    """Extend ``columns`` by the keys of ``row`` not yet ``seen`` (a table's columns: in order of first use)."""
+    for key in row:
+        if key not in seen:
+            seen.add(key)
+            columns.append(key)
+
+
 def csv_tables(data: Mapping[str, Any]) -> Iterator[tuple[str, list[str], list[dict[str, Any]]]]:
     """Yield ``(table, columns, rows)`` for every table, rows tidy and spreadsheet-safe."""
-    links = _links(data)
+    links = link_tables(data)
     long_rows: list[dict[str, Any]] = []
     for table in TABLES:
         if table == "list_values":
-            source: Iterable[Mapping[str, Any]] = long_rows
-            rows = [{k: safe_cell(v) for k, v in r.items()} for r in source]
-            yield table, ["table", "id", "field", "position", "value"], rows
+            yield table, list(LONG_COLUMNS), long_rows
             continue
         if table in links:
-            rows = [{k: safe_cell(v) for k, v in r.items()} for r in links[table]]
+            rows = links[table]
         else:
             rows = []
             for item in data.get(table, []):
-                cells, lists = tidy_row(item, skip=_SKIP.get(table, ()))
-                rows.append({k: safe_cell(v) for k, v in cells.items()})
-                if table in _MAIN:
-                    ident = item.get("id")
-                    long_rows.extend({"table": table, "id": ident, "field": f, "position": i, "value": v} for f, i, v in lists)
+                row, longs = table_row(table, item)
+                rows.append(row)
+                long_rows.extend(longs)
         columns: list[str] = []
         seen: set[str] = set()
         for row in rows:
-            for key in row:
-                if key not in seen:
-                    seen.add(key)
-                    columns.append(key)
+            add_columns(columns, seen, row)
         yield table, columns or ["id"], rows
+
+
+def link_tables(corpus_data: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The one-row-per-link tables (spreadsheet-safe); they come from the corpus-wide lists alone."""
+    return {table: [{k: safe_cell(v) for k, v in r.items()} for r in rows] for table, rows in _links(corpus_data).items()}
 
 
 def write_csv(data: Mapping[str, Any], folder: str | Path) -> Iterator[Path]:

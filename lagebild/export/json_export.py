@@ -19,7 +19,8 @@ from lagebild.compare import CorpusResult
 from lagebild.model import Annotation, Document, Span
 from lagebild.store import Store
 
-__all__ = ["EXPORT_KEYS", "SCHEMA_VERSION", "annotation_json", "build_export", "document_json", "export_lines", "load_schema", "write_export"]
+__all__ = ["EXPORT_KEYS", "SCHEMA_VERSION", "annotation_json", "build_export", "document_entries", "document_json", "export_lines", "load_schema",
+           "write_export"]
 
 SCHEMA_VERSION = "1.0"
 EXPORT_KEYS = (
@@ -116,6 +117,19 @@ def document_json(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: C
     }
 
 
+def document_entries(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: CorpusResult) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(export key, entry)`` for one document: the document itself, then its exported annotations in order.
+
+    The one place that decides what a document adds to the export: ``build_export`` and the streamed
+    writers (``ExportWriter``, ``CsvWriter``) all take their entries from here.
+    """
+    yield "documents", document_json(doc, sources, corpus)
+    for ann in doc.annotations:
+        key = ANNOTATION_KEYS.get(ann.kind) or ("inconsistencies" if ann.kind == "inconsistency" else None)
+        if key:
+            yield key, annotation_json(doc, ann, corpus)
+
+
 def build_export(
     store: Store,
     *,
@@ -133,13 +147,8 @@ def build_export(
     out.update({key: [] for key in EXPORT_KEYS})
     for doc in store.iter_documents() if documents is None else documents:
         doc_sources = sources[doc.id] if sources is not None and doc.id in sources else store.sources(doc.id)
-        out["documents"].append(document_json(doc, doc_sources, corpus))
-        for ann in doc.annotations:
-            key = ANNOTATION_KEYS.get(ann.kind)
-            if key:
-                out[key].append(annotation_json(doc, ann, corpus))
-            elif ann.kind == "inconsistency":
-                out["inconsistencies"].append(annotation_json(doc, ann, corpus))
+        for key, item in document_entries(doc, doc_sources, corpus):
+            out[key].append(item)
     out["entities"] = corpus.entities
     out["events"] = corpus.events
     out["stories"] = corpus.stories

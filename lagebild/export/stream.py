@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from lagebild.compare import CorpusResult
-from lagebild.export.json_export import ANNOTATION_KEYS, EXPORT_KEYS, SCHEMA_VERSION, _compact, annotation_json, document_json
+from lagebild.export.json_export import ANNOTATION_KEYS, EXPORT_KEYS, SCHEMA_VERSION, _compact, document_entries
 from lagebild.model import Document
 
 __all__ = ["ExportWriter"]
@@ -67,14 +67,12 @@ class ExportWriter:
 
     def add(self, doc: Document, sources: Iterable[Mapping[str, Any]]) -> None:
         """Add one document (with its sources) and its annotations, as ``build_export`` does."""
-        corpus = self.corpus
-        self.lists["documents"].add(document_json(doc, sources, corpus))
-        for ann in doc.annotations:
-            key = ANNOTATION_KEYS.get(ann.kind)
-            if key:
-                self.lists[key].add(annotation_json(doc, ann, corpus))
-            elif ann.kind == "inconsistency":
-                self.lists["inconsistencies"].add(annotation_json(doc, ann, corpus))
+        self.add_entries(document_entries(doc, sources, self.corpus))
+
+    def add_entries(self, entries: Iterable[tuple[str, Any]]) -> None:
+        """Add one document's ``document_entries`` (when another writer takes the same entries)."""
+        for key, item in entries:
+            self.lists[key].add(item)
 
     def _finish(self) -> None:
         corpus = self.corpus

@@ -24,6 +24,7 @@ from lagebild.report.readable import (
     unquote,
 )
 from lagebild.report.view import (
+    ALL_STORY,
     Picture,
     PictureInputs,
     article_view,
@@ -35,7 +36,7 @@ from lagebild.report.view import (
 )
 from lagebild.store import Store
 
-__all__ = ["ReportInputs", "collect_report_inputs", "environment", "load_picture", "render_page", "render_report", "write_report"]
+__all__ = ["ReportInputs", "collect_report_inputs", "environment", "load_picture", "render_page", "render_report", "story_list", "write_report"]
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,18 @@ def load_picture(
     return build_picture(corpus, docs.values(), sources), docs
 
 
+def story_list(store: Store, corpus: CorpusResult | None = None) -> list[tuple[str, int, str]]:
+    """``(story id, articles, label)`` of every story as the report has them, largest first.
+
+    From the corpus result and the document ids alone: no document is read (``report --list``). Without
+    stories the report's one virtual story of all articles stands in, as in ``PictureInputs.picture``.
+    """
+    corpus = corpus if corpus is not None else store.load_corpus()
+    stories = corpus.stories or [{"id": ALL_STORY, "label": "All articles", "members": [{"doc": d} for d in store.document_ids()]}]
+    rows = [(str(s["id"]), len(s.get("members") or []), str(s.get("label") or "")) for s in stories]
+    return sorted(rows, key=lambda r: -r[1])
+
+
 _MARK_ID = re.compile(r'id="(a-[^"]+)"')
 _HREF_MARK = re.compile(r'href="#(a-[^"]+)"')
 #: above this many articles the report is compact: the largest stories in full, everything else in its index
@@ -107,6 +120,8 @@ COMPACT_STORIES = 12
 COMPACT_ARTICLE_TEXTS = 60
 COMPACT_CLAIM_GROUPS = 30
 COMPACT_ENTITIES = 150
+#: documents read from the store at once while streaming the outputs (memory: about 0.3 MB each)
+DOCUMENT_BATCH = 200
 
 
 def _story_index(pic: Picture) -> list[dict[str, Any]]:
@@ -171,14 +186,16 @@ def collect_report_inputs(
 
 def documents_with_sources(
     store: Store, documents: Iterable[Document] | None = None, sources: Mapping[str, list[dict[str, Any]]] | None = None,
-    *, batch: int = 200,
+    *, batch: int | None = None,
 ) -> Iterator[tuple[Document, list[dict[str, Any]]]]:
-    """``(document, its sources)`` for ``documents`` (default: every stored one, read a batch at a time, in id order)."""
+    """``(document, its sources)`` for ``documents`` (default: every stored one, read ``batch`` (default
+    ``DOCUMENT_BATCH``) at a time, in id order)."""
     if documents is not None:
         for doc in documents:
             yield doc, sources[doc.id] if sources is not None and doc.id in sources else store.sources(doc.id)
         return
     ids = store.document_ids()
+    batch = max(1, batch or DOCUMENT_BATCH)
     for k in range(0, len(ids), batch):
         chunk = ids[k : k + batch]
         got = store.get_documents(chunk)

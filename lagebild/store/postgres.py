@@ -451,7 +451,8 @@ class PostgresStore:
         return heads
 
     def get_document_views(self, ids: Iterable[str], kinds: Iterable[str]) -> dict[str, tuple[Document, int]]:
-        """Return the documents with only their annotations of ``kinds``, each with how many annotations it has in all."""
+        """Return the documents with only their annotations of ``kinds``, each with how many annotations it has in all;
+        the annotations are filtered from the stored list in Python, so they keep the whole document's order."""
         keep = set(kinds)
         wanted = unique_ids(ids)
         found = self._json_by_id(wanted)

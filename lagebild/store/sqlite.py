@@ -466,11 +466,14 @@ class SQLiteStore:
 
     def get_document_views(self, ids: Iterable[str], kinds: Iterable[str]) -> dict[str, tuple[Document, int]]:
         """Return the documents with only their annotations of ``kinds`` (the rest of the document whole), each with
-        how many annotations it has in all; SQLite picks the annotations, so only theirs are parsed here."""
+        how many annotations it has in all; SQLite picks the annotations, so only theirs are parsed here.
+
+        The annotations keep the order of the whole document: SQLite does not promise the order in which an
+        aggregate sees its rows, so each one travels with its index in the stored list and is sorted by it here."""
         wanted = unique_ids(ids)
         rows = self.db.execute(
             "SELECT id, json_remove(json, '$.annotations') AS head, json_array_length(json, '$.annotations') AS n, "
-            "(SELECT json_group_array(json(a.value)) FROM json_each(documents.json, '$.annotations') a "
+            "(SELECT json_group_array(json_array(a.key, json(a.value))) FROM json_each(documents.json, '$.annotations') a "
             " WHERE json_extract(a.value, '$.kind') IN (SELECT value FROM json_each(?))) AS anns "
             "FROM documents WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(set(kinds))), json.dumps(wanted)),
@@ -481,7 +484,7 @@ class SQLiteStore:
             if i in found:
                 head, anns, n = found[i]
                 obj = json.loads(head)
-                obj["annotations"] = json.loads(anns) if anns else []
+                obj["annotations"] = [a for _, a in sorted(json.loads(anns), key=lambda pair: pair[0])] if anns else []
                 out[i] = (Document.from_json(obj), int(n or 0))
         return out
 
