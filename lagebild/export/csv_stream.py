@@ -15,12 +15,12 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from types import TracebackType
 from typing import IO, Any
 
 from lagebild.compare import CorpusResult
 from lagebild.export.csv_export import _MAIN, LONG_COLUMNS, TABLES, add_columns, link_tables, table_row
 from lagebild.export.json_export import document_entries
+from lagebild.export.stream import SpooledWriter
 from lagebild.model import Document
 
 __all__ = ["CsvWriter"]
@@ -33,7 +33,7 @@ class _Spool:
     """The rows of one table, pickled to a temporary file as they come (pickle gives back exactly the cells)."""
 
     def __init__(self, folder: Path) -> None:
-        # closed by ``CsvWriter.__exit__``
+        # closed by ``SpooledWriter.__exit__``
         self.handle: IO[bytes] = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
         self.columns: list[str] = []
         self.seen: set[str] = set()
@@ -51,7 +51,7 @@ class _Spool:
                 return
 
 
-class CsvWriter:
+class CsvWriter(SpooledWriter):
     """``with CsvWriter(folder, corpus) as out: out.add(doc, sources)`` for every document in id order.
 
     The tables are written when the block ends without an error (``paths`` lists them); an error writes none.
@@ -65,16 +65,8 @@ class CsvWriter:
         self.long = {table: _Spool(self.folder) for table in _DOC_TABLES}
         self.paths: list[Path] = []
 
-    def __enter__(self) -> CsvWriter:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        try:
-            if kind is None:
-                self._finish()
-        finally:
-            for spool in (*self.rows.values(), *self.long.values()):
-                spool.handle.close()
+    def _handles(self) -> Iterable[IO[bytes]]:
+        return (spool.handle for spool in (*self.rows.values(), *self.long.values()))
 
     def add(self, doc: Document, sources: Iterable[Any]) -> None:
         """Add one document (with its sources) and its annotations, as ``build_export`` does."""

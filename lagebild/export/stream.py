@@ -15,13 +15,13 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from lagebild.compare import CorpusResult
 from lagebild.export.json_export import ANNOTATION_KEYS, EXPORT_KEYS, SCHEMA_VERSION, _compact, document_entries
 from lagebild.model import Document
 
-__all__ = ["ExportWriter"]
+__all__ = ["ExportWriter", "SpooledWriter"]
 
 #: the export keys whose entries come from the documents (``inconsistencies``: the within-article ones, then the corpus's)
 _DOC_KEYS = ("documents", *sorted(set(ANNOTATION_KEYS.values())), "inconsistencies")
@@ -31,7 +31,7 @@ class _List:
     """One top-level list of the export, spooled to a temporary file entry by entry."""
 
     def __init__(self, folder: Path) -> None:
-        # closed by ``ExportWriter.__exit__``
+        # closed by ``SpooledWriter.__exit__``
         self.handle: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8", dir=folder)  # noqa: SIM115
         self.count = 0
 
@@ -40,7 +40,29 @@ class _List:
         self.count += 1
 
 
-class ExportWriter:
+class SpooledWriter:
+    """A writer that spools what it is given to temporary files and writes its output when its ``with``
+    block ends without an error; the temporary files are closed (and so removed) either way."""
+
+    def _finish(self) -> None:
+        raise NotImplementedError
+
+    def _handles(self) -> Iterable[IO[Any]]:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        try:
+            if kind is None:
+                self._finish()
+        finally:
+            for handle in self._handles():
+                handle.close()
+
+
+class ExportWriter(SpooledWriter):
     """``with ExportWriter(path, corpus) as out: out.add(doc, sources)`` for every document in id order.
 
     The file appears (atomically) when the block ends without an error; an error leaves no export behind.
@@ -54,16 +76,8 @@ class ExportWriter:
         #: how many entries each document-derived list got (the report counts them)
         self.counts: dict[str, int] = {}
 
-    def __enter__(self) -> ExportWriter:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        try:
-            if kind is None:
-                self._finish()
-        finally:
-            for part in self.lists.values():
-                part.handle.close()
+    def _handles(self) -> Iterable[IO[Any]]:
+        return (part.handle for part in self.lists.values())
 
     def add(self, doc: Document, sources: Iterable[Mapping[str, Any]]) -> None:
         """Add one document (with its sources) and its annotations, as ``build_export`` does."""
