@@ -244,14 +244,20 @@ def is_role_noun(word: str) -> bool:
     return tail in _ROLE_WORDS or w.endswith(_ROLE_SUFFIXES)
 
 
-@lru_cache(maxsize=1)
-def _konj1_forms() -> frozenset[str]:
-    """Subjunctive-I forms derived from simplemma's German lemmas (``python -m lagebild.speech.build_lexicon``)."""
-    path = Path(__file__).resolve().parent.parent / "data" / "speech" / "konjunktiv1.txt"
+@lru_cache(maxsize=4)
+def _word_file(name: str) -> frozenset[str]:
+    """The words of a list in ``data/speech`` built from simplemma's German lemmas
+    (``python -m lagebild.speech.build_lexicon``); empty when the file is missing."""
+    path = Path(__file__).resolve().parent.parent / "data" / "speech" / name
     try:
         return frozenset(path.read_text("utf-8").split())
     except OSError:
         return frozenset()
+
+
+def _konj1_forms() -> frozenset[str]:
+    """Subjunctive-I forms derived from simplemma's German lemmas."""
+    return _word_file("konjunktiv1.txt")
 
 
 def is_konjunktiv1(word: str) -> bool:
@@ -267,14 +273,9 @@ def is_konjunktiv1(word: str) -> bool:
     return word in _konj1_forms()
 
 
-@lru_cache(maxsize=1)
 def _adverb_adjectives() -> frozenset[str]:
     """Adjectives and adverbs in -lich/-isch/-ig/-bar/-sam/-weise/-mals/-falls from simplemma's German lemmas."""
-    path = Path(__file__).resolve().parent.parent / "data" / "speech" / "adverb_adjectives.txt"
-    try:
-        return frozenset(path.read_text("utf-8").split())
-    except OSError:
-        return frozenset()
+    return _word_file("adverb_adjectives.txt")
 
 
 def is_clause_adverb(word: str) -> bool:

@@ -443,12 +443,8 @@ class PostgresStore:
         """Return the documents without cleaned text, offset map and annotations (metadata, source, removed parts)."""
         wanted = unique_ids(ids)
         found = self._json_by_id(wanted)
-        heads = {}
-        for i in wanted:
-            if i in found:
-                obj = found[i]
-                heads[i] = Document.from_json({k: v for k, v in obj.items() if k not in ("annotations", "offsets", "text", "produced")})
-        return heads
+        skip = ("annotations", "offsets", "text", "produced")
+        return {i: Document.from_json({k: v for k, v in found[i].items() if k not in skip}) for i in wanted if i in found}
 
     def get_document_views(self, ids: Iterable[str], kinds: Iterable[str]) -> dict[str, tuple[Document, int]]:
         """Return the documents with only their annotations of ``kinds``, each with how many annotations it has in all;
@@ -456,13 +452,12 @@ class PostgresStore:
         keep = set(kinds)
         wanted = unique_ids(ids)
         found = self._json_by_id(wanted)
-        out = {}
-        for i in wanted:
-            if i in found:
-                obj = found[i]
-                anns = obj.get("annotations") or []
-                out[i] = (Document.from_json({**obj, "annotations": [a for a in anns if a.get("kind") in keep]}), len(anns))
-        return out
+        return {i: self._view(found[i], keep) for i in wanted if i in found}
+
+    @staticmethod
+    def _view(obj: dict[str, Any], keep: set[str]) -> tuple[Document, int]:
+        anns = obj.get("annotations") or []
+        return Document.from_json({**obj, "annotations": [a for a in anns if a.get("kind") in keep]}), len(anns)
 
     def sources_of(self, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         """Return ``sources(id)`` for many documents at once (every asked id is a key)."""
