@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 __all__ = ["Measure", "MeasureVocab", "load_measures"]
 
@@ -70,6 +71,7 @@ class MeasureVocab:
     becomes: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = ()  # (measure it turns into, applies_to, frames)
     qualifier_labels: dict[str, str] = field(default_factory=dict, compare=False)  # "part" → "part of the"
     rate_nouns: re.Pattern[str] | None = None  # nouns that say what a percentage is a rate of ("Arbeitslosenquote")
+    rate_same: dict[str, str] = field(default_factory=dict, compare=False)  # rate noun → the first noun of its synonyms
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -151,7 +153,8 @@ class MeasureVocab:
         if not hits:
             return None
         before = [h for h in hits if at is None or h.start() < at]
-        return (before[-1] if before else hits[0]).group(1).lower()
+        noun = (before[-1] if before else hits[0]).group(1).lower()
+        return self.rate_same.get(noun, noun)  # "Inflationsrate" and "Inflation" are one rate
 
     def qualify(self, measure_id: str, clause: str) -> str:
         """Add a qualifier ("expected") when the clause frames the figure as announced beforehand; a frame
@@ -245,10 +248,12 @@ def load_measures(path: str | None = None) -> MeasureVocab:
         else:
             qualifiers.append((qid, str(entry.get("label") or qid), frozenset(entry.get("applies_to", [])), frames))
     generic = frozenset(n.lower() for n in raw.get("generic", {}).get("nouns", []))
-    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(raw.get("rate", {})))
+    rate = raw.get("rate", {})
+    same = {str(n).lower(): str(group[0]).lower() for group in rate.get("same", []) if group for n in group}
+    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(rate), rate_same=same)
 
 
-def _rate_nouns(entry: dict[str, list[str]]) -> re.Pattern[str] | None:
+def _rate_nouns(entry: dict[str, Any]) -> re.Pattern[str] | None:
     """Compounds ending in a rate suffix ("Arbeitslosenquote", "Marktanteils"; not a bare "Quote", which does not say
     of what) and whole rate nouns ("Inflation"), inflected; group 1 is the uninflected noun. The stem before the tail
     ends in a consonant, as compounds' stems and linking letters do: "Emirate", "Piraten" are no rates."""
