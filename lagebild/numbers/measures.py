@@ -72,6 +72,7 @@ class MeasureVocab:
     qualifier_labels: dict[str, str] = field(default_factory=dict, compare=False)  # "part" → "part of the"
     rate_nouns: re.Pattern[str] | None = None  # nouns that say what a percentage is a rate of ("Arbeitslosenquote")
     rate_same: dict[str, str] = field(default_factory=dict, compare=False)  # rate noun → the first noun of its synonyms
+    currencies: dict[str, str] = field(default_factory=dict, compare=False)  # currency word or sign (lower case) → code
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -85,6 +86,10 @@ class MeasureVocab:
         m = self.by_id(base)
         name = m.label if m else base.replace("_", " ")
         return f"{self.qualifier_labels.get(qual, qual)} {name}" if qual else name
+
+    def currency(self, unit: str) -> str | None:
+        """The code of the currency a money figure's unit names ("Euro", "€" → "EUR"), None when unknown."""
+        return self.currencies.get(unit.strip().lower())
 
     def is_generic(self, noun: str) -> bool:
         return noun.lower() in self.generic
@@ -250,7 +255,9 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     generic = frozenset(n.lower() for n in raw.get("generic", {}).get("nouns", []))
     rate = raw.get("rate", {})
     same = {str(n).lower(): str(group[0]).lower() for group in rate.get("same", []) if group for n in group}
-    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(rate), rate_same=same)
+    currencies = {str(w).lower(): str(code) for code, words in raw.get("currency", {}).items() for w in words}
+    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(rate),
+                        rate_same=same, currencies=currencies)
 
 
 def _rate_nouns(entry: dict[str, Any]) -> re.Pattern[str] | None:
