@@ -377,8 +377,15 @@ _SITE_NAME = re.compile(r"(?<![\w.])[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,3}(?![\
 def _signature_credit(prefix: str) -> bool | None:
     """Whether the text before a signature's date is a credit: names, agencies, a newsroom's initials, each part
     between commas or slashes ("Anna Muster, APA", "APA/red", "dare, jdo"). ``None`` when it holds no word at all,
-    ``False`` for words of a sentence ("siehe Bericht vom")."""
-    words_seen = _CREDIT_RE.search(prefix) is not None  # "(APA, 29.4.2016)"
+    ``False`` for words of a sentence ("siehe Bericht vom") and for a credit that names no one.
+
+    One part at least must name who signs: an agency, a website, a newsroom's initials or a name of two
+    capitalised words ("Thomas Mayer aus Brüssel"). A capitalised noun alone is a word of the story told in
+    brackets ("(Wahl 12.3.2016)", "(Urteil, 12.3.2016)"); beside a name it may stand ("(Wolfgang Weisgram,
+    Album, 12.3.2016)").
+    """
+    named = _CREDIT_RE.search(prefix) is not None or _SITE_NAME.search(prefix) is not None  # "(APA, …)", "(ORF.at, …)"
+    words_seen = named
     if life_date(prefix, len(prefix)) or cited_date(prefix, len(prefix)):
         return False  # "(Anna Muster, geb. 12.3.1950)", "(Quelle: Der Standard, 12.3.2016)": not the page's date
     for part in _SIGNATURE_PARTS.split(_SITE_NAME.sub("Site", _CREDIT_RE.sub(" ", prefix))):
@@ -389,10 +396,14 @@ def _signature_credit(prefix: str) -> bool | None:
             return False  # "(Anmeldung bis 12.3.2016)", "(am 12.3.2016)"
         words_seen = True
         if len(words) == 1 and _INITIALS.fullmatch(words[0]):
+            named = True
             continue  # "red", "jmy", "stu."
         if not words[0][0].isupper() or any(w[0].islower() and w.lower() not in _SIGNATURE_LINKS for w in words):
             return False
-    return True if words_seen else None
+        named = named or sum(w[0].isupper() for w in words) >= 2  # a first and a last name
+    if not words_seen:
+        return None
+    return named
 
 
 #: a bracketed signature after a sentence, wherever it stands: an info box or a results table may follow it
