@@ -247,14 +247,13 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
             told_past = _bare_past_month(doc, result[0]) if result is not None else None
             if result is not None and told_past is not None:
                 # the article tells that month as past ("Im Februar starben …"): it is a lower bound, not the month
-                entry = {
+                out[doc.id] = {
                     "value": None, "precision": None, "kind": "bounds", "inferred": True,
                     "not_before": format_value(result[0]),
                     "reason": f"not before {format_value(result[0])}: the article tells „{told_past.surface}“ as past, "
                               "the month its story's dated coverage starts in; nothing says how much later it was written",
                     "evidence": [doc.span_json(told_past.span)],
                 }
-                out[doc.id] = entry
                 continue
         if result is None and bound is not None:
             point, ann = bound
