@@ -568,6 +568,8 @@ def _agrees(pronoun: str, gender: str | None) -> bool:
 
 
 _DEFINITE = frozenset("der die das".split())
+#: a name followed by more names ("X (ÖVP) und Y", "X, Y und Z"): the noun before it introduced a group
+_LIST_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|und\b|sowie\b)\s*[A-ZÄÖÜ]")
 _ARTICLE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f", "das": "n"}
 
 
@@ -634,7 +636,7 @@ class _Extractor:
             resolved = self._resolve(mention, plural=False, kind="role")
             if resolved.resolution == "role":
                 return resolved
-        if phrase.kind == "name" and not phrase.coordinated and (described := self._described(phrase)) is not None:
+        if phrase.kind == "name" and not phrase.coordinated and not plural and (described := self._described(phrase)) is not None:
             return described
         s, e = phrase.span
         return Speaker(self.text[s:e], (s, e), phrase.ann, phrase.anns, mention, phrase.kind, plural=phrase.coordinated,
@@ -664,6 +666,8 @@ class _Extractor:
             ent = self._person_at(span[0])
             if self.entities and ent is None:
                 continue  # with entities at hand, only a person entity is a name
+            if _LIST_AFTER.match(self.text, span[1]):
+                return None  # "die Klubobleute X (ÖVP) und Y (SPÖ)": the noun introduced several people
             found[self.text[span[0] : span[1]].split()[-1]] = (span, ent)
         if len(found) != 1:
             return None  # the phrase stays the description it is ("Biologe"), never a guessed name

@@ -78,6 +78,13 @@ def test_described_speaker_stays_a_description_when_no_one_or_two_fit() -> None:
     text = ("Der Biologe Martin Huber und der Biologe Karl Maier untersuchen die Bienen. "
             "„Die Völker sind stark geschwächt“, so der Biologe.")
     assert _speaker(text, "Die Völker", ner=True) == "Biologe"
+    # A plural noun that introduced a group names none of its members.
+    text = ("Die Klubobleute Klaus Brenner (ÖVP) und Alfred Moser (SPÖ) stellten den Plan vor. "
+            "Vorschläge seien berücksichtigt worden, sagten die Klubobleute.")
+    doc = analyse(text, extra=["entities.ner.v1"])
+    assert find_quote(doc, "Vorschläge seien", "indirect").data["speaker_text"] == "Klubobleute"
+    text = "Die Klubobleute Klaus Brenner (ÖVP) und Alfred Moser (SPÖ) stellten den Plan vor. „Wir sind zufrieden“, so die Klubobleute."
+    assert _speaker(text, "Wir sind zufrieden", ner=True) == "Klubobleute"
 
 
 _INTERVIEW = (
