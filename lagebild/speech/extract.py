@@ -568,6 +568,8 @@ def _agrees(pronoun: str, gender: str | None) -> bool:
 
 
 _DEFINITE = frozenset("der die das".split())
+#: "der 40-Jährige", "die 52-jährige": a person named by age
+_AGE_NOUN = re.compile(r"\b(\d{1,3})-[Jj]ährige[nr]?\b")
 #: a name followed by more names ("X (ÖVP) und Y", "X, Y und Z"): the noun before it introduced a group
 _LIST_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|und\b|sowie\b)\s*[A-ZÄÖÜ]")
 _ARTICLE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f", "das": "n"}
@@ -676,8 +678,30 @@ class _Extractor:
         return Speaker(self.text[span[0] : span[1]], span, ann[0] if ann else None, ann, (phrase.start, phrase.end), "role",
                        gender=_gender(phrase))
 
+    def _aged(self, mention: tuple[int, int]) -> Speaker | None:
+        """Resolve "der 40-Jährige" to the one person the text gives that age ("Marco Brandt (40)", "der 40-jährige X")."""
+        m = _AGE_NOUN.search(self.text, mention[0], mention[1])
+        if m is None:
+            return None
+        age = m.group(1)
+        pos = mention[0]
+        lo = bisect.bisect_left(self.person_starts, pos - _MAX_RESOLVE_CHARS)
+        hi = bisect.bisect_left(self.person_starts, pos)
+        found: dict[str, EntityRef] = {}
+        for ent in self.history.persons[lo:hi]:
+            after = re.match(r"\s*\(\s*(\d+)\s*[,;)]", self.text[ent.end : ent.end + 40])
+            before = re.search(r"\b(\d+)-jährige[nr]?\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$", self.text[max(0, ent.start - 60) : ent.start])
+            if (after and after.group(1) == age) or (before and before.group(1) == age):
+                found[self.text[ent.start : ent.end]] = ent
+        if len(found) != 1:
+            return None
+        ent = next(iter(found.values()))
+        return Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id], mention, "role")
+
     def _resolve(self, mention: tuple[int, int], *, plural: bool, kind: str) -> Speaker:
         pos = mention[0]
+        if kind == "role" and not plural and (aged := self._aged(mention)) is not None:
+            return aged  # the age the text gave one person decides over nearness
         best: tuple[int, Speaker] | None = None
         seen: set[str] = set()
         for sp, where in reversed(self.history.speakers):

@@ -119,3 +119,24 @@ def test_labels_without_an_asking_turn_are_no_interview() -> None:
     text = "Wien: Die Stadt baut. Graz: Die Stadt plant? Linz: Nichts. Graz: Warum? Wien: Darum."
     doc = analyse(text, extra=["entities.ner.v1"])
     assert not any(q.data["cue"] == ":" for q in quotes(doc))
+
+
+def test_an_age_noun_names_the_person_of_that_age() -> None:
+    text = ("Der Trainer Marco Brandt (40) hat große Pläne. Sein Kollege Jens Ott (52) auch. "
+            "„Es wird aber seine Zeit brauchen“, sagte der 40-Jährige.")
+    assert _speaker(text, "seine Zeit brauchen", ner=True) == "Marco Brandt"
+    text = "Der 40-jährige Marco Brandt hat Pläne. Sein Kollege Jens Ott auch. „Es wird dauern“, sagte der 40-Jährige."
+    assert _speaker(text, "Es wird dauern", ner=True) == "Marco Brandt"
+    # Must not fire: a number in brackets after something that is no person is no age.
+    text = "Die Linie 40 (40) fährt nicht. Der Fahrer Jens Ott wartet. „Es wird dauern“, sagte der 40-Jährige."
+    assert _speaker(text, "Es wird dauern", ner=True) == "Jens Ott"
+
+
+def test_a_share_of_a_group_speaks_as_the_group() -> None:
+    doc = analyse("Rund 60 Prozent der Befragten gaben an, sie seien mit der Regierung unzufrieden.")
+    assert find_quote(doc, "sie seien", "indirect").data["speaker_text"] == "Befragten"
+    doc = analyse("Die Mehrheit der Befragten gab an, sie sei mit der Regierung unzufrieden.")
+    assert find_quote(doc, "sie sei", "indirect").data["speaker_text"] == "Befragten"
+    # Must not fire: a surname that doubles as a quantity word, with no number after it, is the speaker.
+    doc = analyse("Knapp sagte am Montag, die Lage sei ernst.", extra=["entities.ner.v1"])
+    assert find_quote(doc, "die Lage sei ernst", "indirect").data["speaker_text"] == "Knapp"
