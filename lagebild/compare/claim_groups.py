@@ -44,7 +44,7 @@ from lagebild.compare.claim_values import (
     value_interval,
 )
 from lagebild.compare.coverage import independent_origins, origin_label
-from lagebild.compare.figure_stage import Stage, running_measures, stage_at
+from lagebild.compare.figure_stage import Stage, growing_measures, occasion_measures, running_measures, stage_at
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -129,7 +129,7 @@ def no_scope(text: str | None) -> bool:
 
 
 CANNOT_COMPARE = "cannot_compare"
-#: internal: figures of a measure that is no running count, ordered in time: other occasions, grouped apart
+#: internal: figures of a measure that counts one occasion each, ordered in time: other occasions, grouped apart
 _OCCASIONS = "occasions"
 
 
@@ -201,6 +201,7 @@ class ClaimGrouper:
     same_time_hours: int = 3  # … or, when both are known to the minute, closer than this many hours
     weekday_days: int = 7  # a weekday named without a date is read within this many days after the story's event day
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
+    max_fall: float = 0.5  # a growing toll's later figure below this share of an earlier one is another incident's
     prov: Any = field(default=None, compare=False)
 
     def __call__(self, ctx: CorpusContext) -> None:
@@ -645,8 +646,8 @@ class ClaimGrouper:
         return [self._group_json(kept), *([self._group_json(other)] if other else [])], rest
 
     def _occasions(self, group: dict[str, Any], run: list[_Claim]) -> list[dict[str, Any]] | None:
-        """Split a group whose phases are not one quantity: figures of a measure that is no running count
-        (arrivals, amounts, participants) given for different times are counts of different occasions, not one
+        """Split a group whose phases are not one quantity: figures of a measure that counts one occasion each
+        (attendance, amounts: ``occasion_measures``) given for different times are counts of different occasions, not one
         figure updated; different values side by side in one article, with no time or claimant to tell them
         apart, are different things the article lists ("20 Sitzungen des einen Ausschusses und 16 des anderen").
         None when the group stands."""
@@ -655,8 +656,13 @@ class ClaimGrouper:
         if not (relation == _OCCASIONS or (relation == CANNOT_COMPARE and one_article and len(group["phases"]) > 1)):
             return None
         where = f" for {group['scope']}" if group.get("scope") else ""
-        note = (f" Other figures of this measure{where} refer to other times; it is no running count (a toll revised as it"
-                " is counted), so figures of different times count different occasions and are grouped apart."
+        grows = run[0].measure.partition(":")[0] in growing_measures()
+        note = (f" Other figures of this measure{where} refer to other times; each figure of it counts one occasion (an"
+                " attendance, an amount), so figures of different times count different occasions and are grouped apart."
+                if relation == _OCCASIONS and not grows else
+                f" Other figures of this measure{where} come later but lie far below these (less than"
+                f" {self.max_fall:.0%} of them); a toll that only grows as it is counted does not fall so far, so they are"
+                " taken for another incident's toll and grouped apart."
                 if relation == _OCCASIONS else
                 f" The same article gives other values of this measure{where} beside these, without saying that one"
                 " revises or disputes the other: they are taken for different quantities and grouped apart.")
@@ -1024,10 +1030,15 @@ class ClaimGrouper:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
-            if resolved and occasions and not running and not clashes and not spread \
-                    and not any(c.stage is not None for items in phases for c in items):
-                # arrivals on two days, two payments: not one figure revised, but two occasions' figures; a count
-                # of one election or ballot named by its stage ("vorläufiges Endergebnis") is one figure revised
+            if resolved and occasions and phases[0][0].measure.partition(":")[0].partition("@")[0] in occasion_measures() \
+                    and not clashes and not spread and not any(c.stage is not None for items in phases for c in items):
+                # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
+                # count named by its stage ("vorläufiges Endergebnis") is one figure revised
+                return _OCCASIONS, text
+            base = phases[0][0].measure.partition(":")[0]
+            if resolved and occasions and base in growing_measures() and any(
+                    (a := _phase_size(phases[i])) and (b := _phase_size(phases[j])) and b < self.max_fall * a for i, j in prec):
+                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far
                 return _OCCASIONS, text
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
