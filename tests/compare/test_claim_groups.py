@@ -1188,3 +1188,33 @@ def test_a_growing_toll_that_falls_far_is_another_incidents_toll() -> None:
     e = _doc("e", "In Nordhafen werden 155 Menschen vermisst.", "2024-05-02")
     f = _doc("f", "In Nordhafen werden 73 Menschen vermisst.", "2024-05-20")
     assert _group_of(_groups([e, f]), "e", 155)["relation"] == "updated"
+
+
+def _groups_inferred(docs, inferred):
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.inferred_dates = inferred
+    ClaimGrouper()(ctx)
+    return ctx.result
+
+
+@pytest.mark.parametrize(
+    ("entry", "relation"),
+    [
+        # evidence allows one day, four days after the printed one: the toll is ordered, and the reasoning says on what
+        ({"value": "2024-05-06", "precision": "day", "kind": "inferred", "confidence": 0.8, "range": ["2024-05-06", "2024-05-06"]},
+         "updated"),
+        # only a lower bound ("not before" a date the article tells as past), after the printed day: ordered
+        ({"value": None, "kind": "bounds", "inferred": True, "not_before": "2024-05-05"}, "updated"),
+        # must not fire: bounds that overlap the printed day (a week around it) order nothing
+        ({"value": "2024-05-06", "precision": "day", "kind": "inferred", "confidence": 0.8, "range": ["2024-05-01", "2024-05-07"]},
+         "cannot_compare"),
+        ({"value": None, "kind": "bounds", "inferred": True, "not_before": "2024-04-28"}, "cannot_compare"),
+    ],
+)
+def test_an_inferred_publication_date_orders_a_toll_by_its_bounds(entry: dict, relation: str) -> None:
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", None)
+    group = _group_of(_groups_inferred([a, b], {"b": entry}), "a", 12)
+    assert group["relation"] == relation
+    if relation == "updated":
+        assert "inferred, not printed" in group["reasoning"]
