@@ -44,7 +44,7 @@ from lagebild.compare.claim_values import (
     value_interval,
 )
 from lagebild.compare.coverage import independent_origins, origin_label
-from lagebild.compare.figure_stage import Stage, running_measures, stage_at
+from lagebild.compare.figure_stage import Stage, growing_measures, occasion_measures, running_measures, stage_at
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -129,7 +129,7 @@ def no_scope(text: str | None) -> bool:
 
 
 CANNOT_COMPARE = "cannot_compare"
-#: internal: figures of a measure that is no running count, ordered in time: other occasions, grouped apart
+#: internal: figures of a measure that counts one occasion each, ordered in time: other occasions, grouped apart
 _OCCASIONS = "occasions"
 
 
@@ -173,6 +173,7 @@ class _Claim:
     replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
     rival_join: bool = False  # in a run the size cut had set apart, joined to another by rival claimants' figures
     sent_no: int = -1  # the number of its sentence in its article (-1: not in one)
+    guess: bool = False  # its time is an inferred publication date without evidence of its own (a guess, no bound)
 
     @property
     def named(self) -> bool:
@@ -201,6 +202,8 @@ class ClaimGrouper:
     same_time_hours: int = 3  # … or, when both are known to the minute, closer than this many hours
     weekday_days: int = 7  # a weekday named without a date is read within this many days after the story's event day
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
+    max_fall: float = 0.5  # a growing toll's later figure below this share of an earlier one is another incident's
+    inferred_confidence: float = 0.6  # an inferred publication date below this confidence is a guess: no time at all
     prov: Any = field(default=None, compare=False)
 
     def __call__(self, ctx: CorpusContext) -> None:
@@ -220,7 +223,7 @@ class ClaimGrouper:
                 continue
             by_id = {a.id: a for a in doc.annotations}
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
-            dct, guessed = publication_interval(doc, inferred)
+            dct, guessed = self._publication(doc, inferred)
             places = _main_places(doc)
             ents = [a for a in doc.annotations if a.kind == "entity"]
             locs = [a for a in ents if a.label == "LOC"]
@@ -323,6 +326,7 @@ class ClaimGrouper:
                         stage=stage,
                         past=past,
                         period=period,
+                        guess=basis == "publication (inferred)" and self._guessed(doc, inferred),
                         near_place=_near_place(doc.text, locs, sentence.start),
                         minute=minute,
                         spread=is_spread(data, doc.text[sentence.start : sentence.end]),
@@ -338,6 +342,41 @@ class ClaimGrouper:
                     out.append(replace(out[-1], scope=scope_key(name), scope_text=name,
                                        json={**out[-1].json, "scope_text": each_of.surface, "for_each": True}))
         return out
+
+    def _publication(self, doc: Document, inferred: dict[str, dict[str, Any]]) -> tuple[DateInterval | None, bool]:
+        """The article's publication date as the interval the evidence allows, and whether it was inferred.
+
+        A printed date is taken as printed. An inferred one (``inferred_dates``) is taken by its bounds, not its point:
+        the range its evidence allows (a weekday without a date: the week), or only "not before" the latest date the
+        article tells as past (open-ended). Such bounds order figures only where they do not overlap another figure's
+        time. An inference below ``inferred_confidence`` (an undated article placed at its story's first month, with
+        no evidence of its own) is a guess, not a bound: it keeps its month, which may order a series against a later
+        month (the reasoning then says the order rests on inferred dates), but never sets figures apart as other
+        occasions (``_known_apart``)."""
+        if doc.meta.published.value:
+            return publication_interval(doc, inferred)
+        entry = (inferred or {}).get(doc.id) or {}
+        if entry.get("value") is None:
+            lower = interval_of(entry.get("not_before"))
+            if lower is None:
+                return None, False
+            return DateInterval(lower.start, date.max, f"{lower.start.isoformat()}/", "range"), True
+        if float(entry.get("confidence") or 0.0) < self.inferred_confidence:
+            return publication_interval(doc, inferred)
+        dct, guessed = publication_interval(doc, inferred)
+        bounds = entry.get("range")
+        if dct is not None and isinstance(bounds, list) and len(bounds) == 2:
+            wide = interval_of(f"{bounds[0]}/{bounds[1]}")
+            if wide is not None and (wide.start < dct.start or wide.end > dct.end):
+                dct = wide  # the point is one reading; the evidence allows the whole range
+        return dct, guessed
+
+    def _guessed(self, doc: Document, inferred: dict[str, dict[str, Any]]) -> bool:
+        """True when the article's publication date is inferred without evidence of its own (below
+        ``inferred_confidence``): a guess, not a bound."""
+        entry = (inferred or {}).get(doc.id) or {}
+        return not doc.meta.published.value and entry.get("value") is not None \
+            and float(entry.get("confidence") or 0.0) < self.inferred_confidence
 
     @staticmethod
     def _ref_time(data: dict[str, Any], by_id: dict[str, Annotation], dct: DateInterval | None) -> tuple[DateInterval | None, str]:
@@ -645,8 +684,8 @@ class ClaimGrouper:
         return [self._group_json(kept), *([self._group_json(other)] if other else [])], rest
 
     def _occasions(self, group: dict[str, Any], run: list[_Claim]) -> list[dict[str, Any]] | None:
-        """Split a group whose phases are not one quantity: figures of a measure that is no running count
-        (arrivals, amounts, participants) given for different times are counts of different occasions, not one
+        """Split a group whose phases are not one quantity: figures of a measure that counts one occasion each
+        (attendance, amounts: ``occasion_measures``) given for different times are counts of different occasions, not one
         figure updated; different values side by side in one article, with no time or claimant to tell them
         apart, are different things the article lists ("20 Sitzungen des einen Ausschusses und 16 des anderen").
         None when the group stands."""
@@ -655,8 +694,13 @@ class ClaimGrouper:
         if not (relation == _OCCASIONS or (relation == CANNOT_COMPARE and one_article and len(group["phases"]) > 1)):
             return None
         where = f" for {group['scope']}" if group.get("scope") else ""
-        note = (f" Other figures of this measure{where} refer to other times; it is no running count (a toll revised as it"
-                " is counted), so figures of different times count different occasions and are grouped apart."
+        grows = run[0].measure.partition(":")[0] in growing_measures()
+        note = (f" Other figures of this measure{where} refer to other times; each figure of it counts one occasion (an"
+                " attendance, an amount), so figures of different times count different occasions and are grouped apart."
+                if relation == _OCCASIONS and not grows else
+                f" Other figures of this measure{where} come later but lie far below these (less than"
+                f" {self.max_fall:.0%} of them); a toll that only grows as it is counted does not fall so far, so they are"
+                " taken for another incident's toll and grouped apart."
                 if relation == _OCCASIONS else
                 f" The same article gives other values of this measure{where} beside these, without saying that one"
                 " revises or disputes the other: they are taken for different quantities and grouped apart.")
@@ -672,7 +716,9 @@ class ClaimGrouper:
     def _known_apart(self, x: _Claim, y: _Claim) -> bool:
         """True when the two figures' reference times are known not to be the same time (disjoint, and a day or
         more apart): "2024-12" and "2025-04", or two days; not a month and a day in it."""
-        if x.ref is None or y.ref is None or "inferred" in x.ref_basis or "inferred" in y.ref_basis:
+        # an inferred publication date is taken by its bounds (``_publication``): bounds that do not overlap are apart;
+        # a guess without evidence of its own (the story's first month) is no bound
+        if x.ref is None or y.ref is None or x.guess or y.guess:
             return False
         return _days_apart(x.ref, y.ref) >= self.same_time_days
 
@@ -1024,22 +1070,31 @@ class ClaimGrouper:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
-            if resolved and occasions and not running and not clashes and not spread \
-                    and not any(c.stage is not None for items in phases for c in items):
-                # arrivals on two days, two payments: not one figure revised, but two occasions' figures; a count
-                # of one election or ballot named by its stage ("vorläufiges Endergebnis") is one figure revised
+            if resolved and occasions and phases[0][0].measure.partition(":")[0].partition("@")[0] in occasion_measures() \
+                    and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
+                # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
+                # count named by its stage ("vorläufiges Endergebnis") is one figure revised
+                return _OCCASIONS, text
+            base = phases[0][0].measure.partition(":")[0]
+            if resolved and occasions and base in growing_measures() and any(
+                    (a := _phase_size(phases[i])) and (b := _phase_size(phases[j])) and b < self.max_fall * a for i, j in prec):
+                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far
                 return _OCCASIONS, text
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
                 tiers = _tiers(placed, prec)
                 steps = " → ".join(" / ".join(v for k in placed if tiers[k] == t for v in _phase_values(phases[k]))
                                    for t in sorted(set(tiers.values())))
+                inferred_times = sorted({c.doc.id for k in placed for c in phases[k] if "inferred" in c.ref_basis})
                 phases[:] = [phases[k] for k in order]
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
                 if unplaced:
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
+                if inferred_times:
+                    note += (" The order rests in part on publication dates that are inferred, not printed"
+                             f" ({', '.join(inferred_times)}); see each article's date and its reason.")
                 return "updated", text + (
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note

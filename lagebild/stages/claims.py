@@ -36,8 +36,8 @@ from lagebild.stages.claim_sources import (
     clause_of,
     credible_speaker,
     find_claimant,
-    whole_name,
     points_back,
+    whole_name,
 )
 from lagebild.stages.speech import language_supported
 
