@@ -177,7 +177,8 @@ _TEXT_DATE = re.compile(
 _UPDATED = re.compile(
     r"aktualisiert|aktualisierung|geändert|bearbeitet|zuletzt|update|modifi|edited|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
     r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|更新|수정|"
-    r"print\s+edition|printausgabe",
+    r"print\s+edition|printausgabe|"
+    r"\bakt\.?\s*:",  # "03.06.2022, 15:30 | Akt: 04.06.2022, 17:00": the short update label
     re.IGNORECASE,
 )
 

@@ -297,11 +297,16 @@ def test_a_time_word_alone_is_no_time() -> None:
         ("Aktualisiert am 13.03.2024 | Veröffentlicht am 12.03.2024", "2024-03-12", "exact"),  # update kept apart
         ("Aktualisiert am 13.03.2024, 08:00 Uhr", "2024-03-13T08:00", "updated"),
         ("2024-11-06T14:30", "2024-11-06T14:30", "exact"),
+        ("Beitrag vom 03.06.2022", "2022-06-03", "exact"),
+        ("Nachricht vom 19.11.2021", "2021-11-19", "exact"),
+        ("03.06.2022, 15:30 | Akt: 04.06.2022, 17:00", "2022-06-03T15:30", "exact"),  # the short update label
     ],
 )
 def test_publication_labels_of_the_data(header: str, value: str, kind: str) -> None:
     doc = read([TITLE, header])
     assert (doc.meta.published.value, doc.meta.extra.get("published_kind")) == (value, kind)
+    if "Akt:" in header:
+        assert doc.meta.extra["updated"]["value"] == "2022-06-04T17:00"
 
 
 @pytest.mark.parametrize(
@@ -310,6 +315,7 @@ def test_publication_labels_of_the_data(header: str, value: str, kind: str) -> N
         # must not fire: the label words told in a sentence of the lead
         "Die neue Plattform des Landes ist online seit 12.03.2024 für alle Bürger erreichbar.",
         "In der Sendung vom 12.03.2024 hatte der Minister die Pläne noch verteidigt, jetzt rudert er zurück.",
+        "Der Minister verwies auf einen Artikel vom 03.06.2022, der aus seiner Sicht falsch gewesen sei.",
     ],
 )
 def test_publication_labels_in_a_sentence_date_nothing(line: str) -> None:
