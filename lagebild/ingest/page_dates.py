@@ -38,8 +38,8 @@ from typing import Any
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
-    "may_name_update", "printed_dates", "structured_dates", "update_cue_starts", "update_label", "url_day",
-    "written_on_page",
+    "may_name_update", "printed_dates", "published_labels", "structured_dates", "update_cue_starts", "update_label",
+    "url_day", "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -223,7 +223,7 @@ def update_label(label: str) -> bool:
     return bool(_UPDATED.search(label))
 
 
-def _published_labels() -> list[str]:
+def published_labels() -> list[str]:
     """The publication labels of ``data/ingest/header_cues.tsv`` (kind ``published_label``: "Online seit", "Sendung
     vom"), each as a pattern whose spaces match any white space."""
     rows = (line.split("\t") for line in (resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv")
@@ -234,7 +234,7 @@ def _published_labels() -> list[str]:
 
 #: a publication label of the data ("Online seit", "Sendung vom") opening its line or a header part: in a sentence
 #: ("Die Plattform ist online seit 12.03.2024 erreichbar") it tells something else
-_OPENING_LABEL = re.compile(r"(?:^|[|·•–—])[^\w\n]{0,3}(?:" + "|".join(_published_labels()) + r")\s*:?\s*$", re.IGNORECASE)
+_OPENING_LABEL = re.compile(r"(?:^|[|·•–—])[^\w\n]{0,3}(?:" + "|".join(published_labels()) + r")\s*:?\s*$", re.IGNORECASE)
 _PUBLISHED = re.compile(
     r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
     r"publicación|pubblicato|pubblicazione|gepubliceerd|"

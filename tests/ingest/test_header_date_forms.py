@@ -186,6 +186,11 @@ def published(text: str) -> str | None:
         (f"{HEAD} June 3, 2022", "2022-06-03"),
         (f"{HEAD} Publié le 3 juin 2022 à 16h38", "2022-06-03T16:38"),
         (f"{HEAD} 2022-06-03T16:38:00+02:00", "2022-06-03T16:38"),
+        (f"{HEAD} Online seit 03.06.2022, 15:30 Uhr {TEASER}", "2022-06-03T15:30"),  # a label of the data
+        (f"{HEAD} Beitrag vom 03.06.2022 {TEASER}", "2022-06-03"),
+        # must not fire: the label words in a sentence leave the crawl month
+        (f"{HEAD} {TEASER} Die Bahn ist online seit 01.06.2022 mit neuen Fahrplänen erreichbar.", "2022-06"),
+        (f"{HEAD} {TEASER} Im Beitrag vom 01.06.2022 hatte die Bahn noch anders geklungen.", "2022-06"),
     ],
 )
 def test_joined_header_dates_after_a_crawl_marker(header: str, value: str) -> None:
