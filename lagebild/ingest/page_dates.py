@@ -175,7 +175,8 @@ _TEXT_DATE = re.compile(
 )
 
 _UPDATED = re.compile(
-    r"aktualisiert|aktualisierung|geändert|bearbeitet|zuletzt|update|modifi|edited|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
+    r"aktualisiert|aktualisierung|geändert|\bänderung|bearbeitet|zuletzt|update|modifi|edited|mise?\s+à\s+jour|actualizad|actualizaci|"
+    r"aggiornat|aggiornament|atualiz|"
     r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|更新|수정|"
     r"print\s+edition|printausgabe|"
     r"\bakt\.?\s*:",  # "03.06.2022, 15:30 | Akt: 04.06.2022, 17:00": the short update label
@@ -243,8 +244,8 @@ _PUBLISHED = re.compile(
 )
 #: labels of languages that write the day first: "Veröffentlicht: 03/06/2022", "Date de publication : 12/03/2024"
 _DAY_FIRST_LABEL = re.compile(
-    r"veröffentlich|aktualisier|erschienen|erstellt|\bstand\b|\bdatum\b|publié|mis\s+à\s+jour|date\s+de\s+publication|"
-    r"publicado|actualizado|fecha|pubblicato|aggiornato|gepubliceerd|bijgewerkt",
+    r"veröffentlich|aktualisier|\bänderung|erschienen|erstellt|\bstand\b|\bdatum\b|publié|mise?\s+à\s+jour|date\s+de\s+publication|"
+    r"publicado|actualizado|atualizado|fecha|pubblicato|aggiornat|aggiornament|gepubliceerd|bijgewerkt",
     re.IGNORECASE,
 )
 #: the words of ``_UPDATED`` and ``_EDITION`` without their context: a line where none occurs has no
@@ -253,7 +254,7 @@ _DAY_FIRST_LABEL = re.compile(
 _CUE_WORDS = _UPDATED.pattern + r"|ausgabe|edition|issue"
 #: led by a class of the words' first letters, which rules out most positions before the alternatives are tried
 _MODIFIED_CUE = re.compile(
-    "(?=[" + "".join(sorted({re.escape(word[0]) for word in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")",
+    "(?=[" + "".join(sorted({re.escape(word.removeprefix("\\b")[0]) for word in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")",
     re.IGNORECASE,
 )
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.ingest import headers
+from lagebild.ingest import headers, page_dates
 from lagebild.ingest.page_dates import line_dates
 from lagebild.model import Document, SourceRef
 from lagebild.stages.clean import BoilerplateClean
@@ -349,3 +349,22 @@ def test_an_agency_copyright_line_dates_the_item(footer: str, value: str | None)
 def test_agencies_are_data() -> None:
     assert headers.AGENCY_NAMES["keystone-sda"] == "Keystone-SDA" and {"dpa", "apa", "sda", "afp"} <= headers.AGENCIES
     assert all(name.strip() == name and name for name in headers._CUES["agency"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Letzte Änderung: 13.03.2024", "Ultimo aggiornamento: 13/03/2024", "Dernière mise à jour : 13/03/2024",
+     "Atualizado em 13 de março de 2024", "Akt: 13.03.2024"],
+)
+def test_update_labels_keep_the_update_apart(line: str) -> None:
+    doc = read([TITLE, "12.03.2024", line])
+    assert (doc.meta.published.value, doc.meta.extra["updated"]["value"]) == ("2024-03-12", "2024-03-13")
+    alone = read([TITLE, line])  # only the update printed: the page's date, as an update
+    assert (alone.meta.published.value, alone.meta.extra.get("published_kind")) == ("2024-03-13", "updated")
+
+
+def test_a_change_told_in_the_lead_is_no_update_label() -> None:
+    # must not fire: "änderung" inside a compound of the story ("Gesetzesänderung vom …")
+    line = "Die Gesetzesänderung vom 12.03.2024 gilt ab sofort für alle Kommunen im Land."
+    assert read([TITLE, line]).meta.published.value is None
+    assert not page_dates.update_label("Gesetzesänderung vom")
