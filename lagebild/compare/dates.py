@@ -529,15 +529,15 @@ def _after_story_event(doc: Document, facts: list[_Fact]) -> tuple[Point, str, l
 
 
 def _bare_past_month(doc: Document, month: Point) -> Annotation | None:
-    """A month the undated article names without a year and tells as past ("Im Februar starben …", "am 13.
-    Februar war … gefahren") that is ``month``'s month: the article was written then or later, so that month is
-    a lower bound for it and never its date."""
+    """A bare month the undated article names without a year and tells as past ("Im Februar starben …") that is
+    ``month``'s month: the article was written then or later, so that month is a lower bound for it and never its
+    date. A day ("am 13. Februar") or a part of the month ("Ende Februar") is told of the current month as well."""
     from lagebild.timex.lexicon import MONTHS
 
     if month.gran != "month":
         return None
     for ann in doc.of_kind("timex"):
-        if ann.data.get("value") or ann.data.get("tense") != "past" or ann.label not in ("DATE", "TIME"):
+        if ann.data.get("value") or ann.data.get("tense") != "past" or ann.data.get("rule") != "month" or ann.data.get("mod"):
             continue
         words = re.findall(r"\w+", ann.surface)
         if any(w.isdigit() and len(w) == 4 for w in words):

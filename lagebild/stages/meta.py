@@ -102,7 +102,9 @@ _CRAWL_MARKER = re.compile(r"\A\s{0,3}date (\d{4})-(\d{2})(?![\d-])")
 _PRINTED_LABEL = re.compile(
     r"(?<![\w-])(?:Stand|Aktualisiert|[Zz]uletzt (?:aktualisiert|geändert|bearbeitet)|Letzte Aktualisierung|Veröffentlicht"
     r"|Erstveröffentlichung|Erstellt|Geändert|Erschienen|Publiziert|Datum|Sendung|Update|Updated|[Ll]ast [Uu]pdated|Published"
-    r"|Posted|Created|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd)(?![\w-])"
+    r"|Posted|Created|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd|"
+    # the publication labels of the data, capitalised as a label opens a header part ("Online seit", "Beitrag vom")
+    + "|".join(label[0].upper() + label[1:] for label in page_dates.published_labels()) + r")(?![\w-])"
     # each label a whole word ("Der Standard, 12.3.2016" names a paper); the date may follow a weekday or a phrase
     # ending in a comma ("Created late in the afternoon of Sunday, October 18th, 2020"), its month written out
     r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?" + headers.DATE_START,

@@ -229,3 +229,16 @@ def test_a_bare_month_told_as_past_is_a_bound_not_the_month() -> None:
     docs = [*dated, other]
     entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["w"]
     assert (entry["kind"], entry["value"]) == ("inferred", "2025-02")
+
+
+def test_a_day_or_part_of_the_month_told_as_past_keeps_the_story_month() -> None:
+    """"Am 13. Februar raste der Fahrer …", "Ende Februar starben …": told of the current month as well, no bound."""
+    dated = [
+        make_doc("a", "Der Fahrer raste in die Demonstration, zwei Menschen starben.", "2025-02-13", "day"),
+        make_doc("b", "Nach dem Anschlag auf die Demonstration trauert die Stadt.", "2025-02-15", "day"),
+    ]
+    for text in ("Am 13. Februar raste der Fahrer in die Demonstration, zwei Menschen starben.",
+                 "Ende Februar starben zwei Menschen bei dem Anschlag auf die Demonstration."):
+        docs = [*dated, make_doc("u", text)]
+        entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
+        assert (entry["kind"], entry["value"]) == ("inferred", "2025-02"), text
