@@ -549,15 +549,27 @@ def write_outputs(store: Store, corpus: CorpusResult, json_path: str | Path | No
     Returns the paths of the CSV tables written.
     """
     from lagebild.export.csv_stream import CsvWriter
+    from lagebild.export.doc_outputs import document_outputs
     from lagebild.export.json_export import document_entries
     from lagebild.export.stream import ExportWriter
-    from lagebild.report.html import ReportInputs, documents_with_sources, write_report
+    from lagebild.report.html import DOCUMENT_BATCH, FULL_REPORT_ARTICLES, ReportInputs, documents_with_sources, write_report
 
     started = time.perf_counter()
     inputs = ReportInputs(corpus) if html_path is not None else None
+    # Each document's part of the outputs is kept in the store (``doc_outputs``): the untouched documents
+    # of a run that adds to a large store are not read again. A report that shows every article, or
+    # entities derived from the documents (no cross-source entities), needs the documents themselves.
+    parts = html_path is None or (bool(corpus.entities) and store.count_documents() > FULL_REPORT_ARTICLES)
     with ExportWriter(json_path, corpus) if json_path is not None else nullcontext() as export, \
             CsvWriter(csv_dir, corpus) if csv_dir is not None else nullcontext() as tables:
-        for doc, sources in documents_with_sources(store):
+        for doc_id, part in document_outputs(store, corpus, batch=DOCUMENT_BATCH, version=code_version()) if parts else ():
+            if export is not None:
+                export.add_encoded(part.entries)
+            if tables is not None:
+                tables.add_entries(part.items())
+            if inputs is not None:
+                inputs.add_output(doc_id, part)
+        for doc, sources in () if parts else documents_with_sources(store):
             if export is not None or tables is not None:
                 entries = list(document_entries(doc, sources, corpus))  # computed once for both writers
                 if export is not None:

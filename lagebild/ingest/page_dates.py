@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
+from importlib import resources
 from typing import Any
 
 __all__ = [
@@ -221,6 +222,18 @@ def update_label(label: str) -> bool:
     return bool(_UPDATED.search(label))
 
 
+def _published_labels() -> list[str]:
+    """The publication labels of ``data/ingest/header_cues.tsv`` (kind ``published_label``: "Online seit", "Sendung
+    vom"), each as a pattern whose spaces match any white space."""
+    rows = (line.split("\t") for line in (resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv")
+            .read_text("utf-8").splitlines() if not line.startswith("#"))
+    return [r"\s+".join(map(re.escape, w.split())) for cols in rows if len(cols) >= 3 and cols[0].strip() == "published_label"
+            for w in cols[2].split("|") if w.strip()]
+
+
+#: a publication label of the data ("Online seit", "Sendung vom") opening its line or a header part: in a sentence
+#: ("Die Plattform ist online seit 12.03.2024 erreichbar") it tells something else
+_OPENING_LABEL = re.compile(r"(?:^|[|·•–—])[^\w\n]{0,3}(?:" + "|".join(_published_labels()) + r")\s*:?\s*$", re.IGNORECASE)
 _PUBLISHED = re.compile(
     r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
     r"publicación|pubblicato|pubblicazione|gepubliceerd|"
@@ -367,7 +380,8 @@ def line_dates(line: str, *, month_first: bool = False, day_first: bool = False)
                 (month_first or not (day_first or _DAY_FIRST_LABEL.search(before))):
             kind = "ambiguous"
         else:
-            kind = _label_kind(before, line[m.end() : m.end() + 25]) or "printed"
+            kind = _label_kind(before, line[m.end() : m.end() + 25]) or (
+                "published" if _OPENING_LABEL.search(line, max(0, m.start() - 60), m.start()) else "printed")
         out.append((day, kind, m.start()))
     return out
 

@@ -285,3 +285,56 @@ def test_time_after_the_word_for_at_in_other_languages(day: date, hh: int, mi: i
 def test_a_time_word_alone_is_no_time() -> None:
     assert headers.date_line("12.03.2024 klo") is None  # the word without its time is more than a date line
     assert headers.date_line("12.03.2024 Klo-Sanierung") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "kind"),
+    [
+        ("Online seit 19.10.2019, 12:09 Uhr", "2019-10-19T12:09", "exact"),  # a broadcaster's "went online" label
+        ("Von Anna Muster | online seit 19. Oktober 2019", "2019-10-19", "exact"),
+        ("Sendung vom Dienstag, 12. März 2024", "2024-03-12", "exact"),
+        ("Erstveröffentlichung: 12.03.2024", "2024-03-12", "exact"),
+        ("Aktualisiert am 13.03.2024 | Veröffentlicht am 12.03.2024", "2024-03-12", "exact"),  # update kept apart
+        ("Aktualisiert am 13.03.2024, 08:00 Uhr", "2024-03-13T08:00", "updated"),
+        ("2024-11-06T14:30", "2024-11-06T14:30", "exact"),
+    ],
+)
+def test_publication_labels_of_the_data(header: str, value: str, kind: str) -> None:
+    doc = read([TITLE, header])
+    assert (doc.meta.published.value, doc.meta.extra.get("published_kind")) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # must not fire: the label words told in a sentence of the lead
+        "Die neue Plattform des Landes ist online seit 12.03.2024 für alle Bürger erreichbar.",
+        "In der Sendung vom 12.03.2024 hatte der Minister die Pläne noch verteidigt, jetzt rudert er zurück.",
+    ],
+)
+def test_publication_labels_in_a_sentence_date_nothing(line: str) -> None:
+    assert read([TITLE, line]).meta.published.value is None
+    assert read([TITLE], body=[line, *BODY]).meta.published.value is None
+
+
+@pytest.mark.parametrize(
+    ("footer", "value"),
+    [
+        ("© Keystone-SDA, 12.03.2024", "2024-03-12"),  # an agency's copyright line closing its item
+        ("Copyright 2024 Keystone-SDA, 12.03.2024", "2024-03-12"),
+        ("© dpa-infocom, 12.03.2024 10:15", "2024-03-12T10:15"),
+        # must not fire: a site's copyright without an agency, a copyright without a day, an agency item id
+        ("© 2024 Musterverlag GmbH, Stand 01.01.2024", None),
+        ("© Copyright 2016 - 2024 Musterverlag", None),
+        ("© dpa-infocom, dpa:240312-99-123456/3", None),
+    ],
+)
+def test_an_agency_copyright_line_dates_the_item(footer: str, value: str | None) -> None:
+    assert read([TITLE], footer=[footer]).meta.published.value == value
+    found = headers.copyright_date(footer)
+    assert (found.value if found else None) == value
+
+
+def test_agencies_are_data() -> None:
+    assert headers.AGENCY_NAMES["keystone-sda"] == "Keystone-SDA" and {"dpa", "apa", "sda", "afp"} <= headers.AGENCIES
+    assert all(name.strip() == name and name for name in headers._CUES["agency"])
