@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["country_codes", "results_codes"]
 
-_CODE = re.compile(r"\(([A-Z]{3})\)")
+# "(AUT)", a doubles pair's "(NED/FIN)", the last of a list's "(alle AUT)"
+_CODE = re.compile(r"\((?:alle )?([A-Z]{3})(?:/([A-Z]{3}))?\)")
 _MIN_CODES = 2  # one bracketed code after a name may be a party ("Enrique Peña Nieto (PRI)")
 _JOINERS = " \u00a0"
 _CACHE: dict[int, tuple[KB, dict[str, str]]] = {}  # the KB is loaded once per process
@@ -56,14 +57,15 @@ def results_codes(text: str, mentions: Sequence[Mention], kb: KB) -> list[Mentio
     person_ends = {m.end for m in mentions if m.label == "PER" and m.form == "name"}
     hits: list[tuple[int, int, str]] = []
     for match in _CODE.finditer(text):
-        cid = codes.get(match.group(1))
-        if cid is None:
+        groups = [g for g in (1, 2) if match.group(g)]
+        cids = [codes.get(match.group(g)) for g in groups]
+        if None in cids:
             continue
         before = match.start()
         while before > 0 and text[before - 1] in _JOINERS:
             before -= 1
         if before in person_ends:
-            hits.append((match.start(1), match.end(1), cid))
+            hits.extend((match.start(g), match.end(g), cid) for g, cid in zip(groups, cids, strict=True) if cid)
     if len(hits) < _MIN_CODES:
         return list(mentions)
     spans = [(s, e) for s, e, _ in hits]

@@ -762,16 +762,18 @@ def test_a_shared_party_name_without_a_country_stays_unassigned() -> None:
 
 
 def test_country_codes_of_a_results_list_are_countries() -> None:
-    text = "1. Quandrowski (AUT) 2:01,3 – 2. Westerbaum (GER) + 0,4 – 3. Ellingsrud (NOR) + 0,9 ."
-    labels = {"Quandrowski": "PER", "Westerbaum": "PER", "Ellingsrud": "PER", "(AUT)": "ORG", "(GER)": "ORG"}
+    text = "1. Quandrowski (AUT) 2:01,3 – 2. Westerbaum (GER) + 0,4 – 3. Ellingsrud (NOR) + 0,9 – Haase/Kontinen (NED/FIN) ."
+    labels = {"Quandrowski": "PER", "Westerbaum": "PER", "Ellingsrud": "PER", "(AUT)": "ORG", "(GER)": "ORG",
+              "Haase/Kontinen": "PER"}
 
     def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
         return [_FakeDoc(t, labels) for t in texts]
 
     ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
     by_text = {text[m.start:m.end]: m for m in ms}
-    assert {c: (by_text[c].label, by_text[c].kb) for c in ("AUT", "GER", "NOR")} == {
-        "AUT": ("LOC", "oesterreich"), "GER": ("LOC", "deutschland"), "NOR": ("LOC", "norwegen")}
+    assert {c: (by_text[c].label, by_text[c].kb) for c in ("AUT", "GER", "NOR", "NED", "FIN")} == {
+        "AUT": ("LOC", "oesterreich"), "GER": ("LOC", "deutschland"), "NOR": ("LOC", "norwegen"),
+        "NED": ("LOC", "niederlande"), "FIN": ("LOC", "finnland")}
     assert not any(m.label == "ORG" for m in ms)
 
 
