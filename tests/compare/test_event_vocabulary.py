@@ -496,6 +496,8 @@ def test_attack_not_on_a_right(sentence: str, fires: bool) -> None:
         ("Der Vorschlag löste einen Sturm der Entrüstung aus.", "storm", False),
         ("Der Bericht hat eine Lawine von Klagen ausgelöst.", "storm", False),
         ("Ein Sturm deckte in der Nacht Dächer ab.", "storm", True),
+        ("Die Band eroberte das Publikum im Sturm.", "storm", False),
+        ("Drei Fischer kamen im Sturm vor der Küste ums Leben.", "storm", True),
         ("Eine Lawine verschüttete zwei Skifahrer.", "storm", True),
     ],
 )
