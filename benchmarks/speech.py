@@ -110,6 +110,9 @@ def gnad_score(gold_path: Path) -> str:
         if g["doc"] not in by_doc:
             by_doc[g["doc"]] = _gnad_acts(rows[g["doc"]][1])
         hits = [a for a in by_doc[g["doc"]] if a.span.start < g["end"] and g["start"] < a.span.end]
+        # the act that overlaps the judged span most (an inner "gab bekannt, dass …" act inside a judged
+        # "…, sagte X" span is another act)
+        hits.sort(key=lambda a: -(min(a.span.end, g["end"]) - max(a.span.start, g["start"])))
         said = [str(a.data.get("speaker_text") or "") for a in hits]
         if g["speaker"]:
             ok = any(any(w in sp for w in g["speaker"]) for sp in said[:1])

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lagebild.speech.lexicon import WORDS
+
 __all__ = ["Turn", "interview_turns"]
 
 #: a label: one to three capitalised words and a colon, at a line start or after a sentence end
@@ -23,6 +25,7 @@ _LABEL = re.compile(
     re.MULTILINE,
 )
 _MIN_QUESTIONS = 2  # asking turns needed before the labels are read as an interview
+_GENERIC = frozenset(WORDS["interview_generic_labels"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,8 @@ def interview_turns(text: str, paragraphs: list[tuple[int, int]], places: Sequen
     interviewer, n_asks = asks.most_common(1)[0]
     if n_asks < _MIN_QUESTIONS or 2 * n_asks < turns[interviewer]:
         return []
-    respondents = {raw[k + 1][0] for k in range(len(raw) - 1) if raw[k][0] == interviewer and raw[k + 1][0] != interviewer}
+    respondents = {raw[k + 1][0] for k in range(len(raw) - 1)
+                   if raw[k][0] == interviewer and raw[k + 1][0] != interviewer and raw[k + 1][0].lower() not in _GENERIC}
     if not respondents or sum(turns[r] for r in respondents) < _MIN_QUESTIONS:
         return []
     return [Turn(lab, span, colon, content, lab in respondents) for lab, span, colon, content in raw

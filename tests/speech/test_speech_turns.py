@@ -113,6 +113,8 @@ def test_labels_without_an_asking_turn_are_no_interview() -> None:
         "Update: Die Polizei meldet zwei Festnahmen. Update: Der Verdächtige ist frei. Korrektur: Es war ein Mann.",
         # one question only: a quoted exchange, not an interview
         "Keller: Wir sind bereit. STANDARD: Wirklich? Keller: Ja. Huber: Nein.",
+        # labels that name no one: no respondent to give the answers to
+        "Frage: Wie geht es weiter? Antwort: Wir bauen aus. Frage: Wann? Antwort: Im Mai.",
     ):
         assert interview_turns(text, [(0, len(text))]) == [], text
     # datelines with a question: places are never speakers
