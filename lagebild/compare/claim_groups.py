@@ -690,7 +690,8 @@ class ClaimGrouper:
         apart, are different things the article lists ("20 Sitzungen des einen Ausschusses und 16 des anderen").
         None when the group stands."""
         relation = group["relation"]
-        one_article = len({c.doc.id for c in run}) == 1
+        # one article's values side by side, all its own or one claimant's: named rivals (police, organisers) stay
+        one_article = len({c.doc.id for c in run}) == 1 and len({c.source_key for c in run if c.named}) <= 1
         if not (relation == _OCCASIONS or (relation == CANNOT_COMPARE and one_article and len(group["phases"]) > 1)):
             return None
         where = f" for {group['scope']}" if group.get("scope") else ""
@@ -774,6 +775,9 @@ class ClaimGrouper:
         label = unit_text if measure.startswith(("count:", "unit:")) else (
             "percent of " + Counter(str(c.json.get("share_of")) for c in members).most_common(1)[0][0]
             if measure.startswith("percent:") else vocab.label(measure))
+        counted = {str(c.json.get("counted")) for c in members if c.json.get("counted")}
+        if len(counted) == 1:
+            label = f"{label}: {counted.pop()}"  # "dead: Soldaten": the toll of one group
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         sources = {c.origin for c in members}
@@ -1448,8 +1452,8 @@ _SHARE_OF = re.compile(r"\s+(?:der|des|aller|unter\s+den)\s+(?:(?:[a-zäöüß][
 
 
 def _block_measure(c: _Claim) -> str:
-    """The measure part of a claim's grouping key. A figure known only by its unit (a bare percentage, a length) says
-    nothing of what it measures: two such figures are one quantity only when their article repeats the figure, so
+    """The measure part of a claim's grouping key. A figure known only by its unit (a bare percentage, a length, people
+    with no frame that says what happened to them) says nothing of what it measures: two such figures are one quantity only when their article repeats the figure, so
     they are keyed by article and value; a bare percentage that names what it is a share of ("Prozent der Kubaner")
     is keyed by that noun and groups across articles."""
     if c.measure == "percent":
@@ -1462,9 +1466,33 @@ def _block_measure(c: _Claim) -> str:
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
         return f"money@{currency}" if currency else c.measure
+    if c.measure == "people":
+        # "10.000 Menschen" with no frame says who is counted, not what happened to them: across articles no more than
+        # a unit; in one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen")
+        return f"{c.measure}@{c.doc.id}"
     if c.measure == "percent" or c.measure.startswith("unit:"):
         return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
+    who = _counted_group(c)
+    if who is not None:
+        c.json["counted"] = who
+        return f"{c.measure}#{_unit_key(who) or who.lower()}"
     return c.measure
+
+
+def _counted_group(c: _Claim) -> str | None:
+    """The group a casualty figure counts when its noun names one ("176 Palästinenser und 27 Israelis getötet", "drei
+    Soldaten getötet"): the toll of that group, not the whole toll "14 Menschen" or "14 Tote" give; None for a noun of
+    the measure itself or a generic one ("Menschen", "Kinder": a part the vocabulary does not tell apart)."""
+    if c.measure.partition(":")[0] not in running_measures():
+        return None
+    noun = str(c.ann.data.get("unit") or "")
+    if not noun or c.ann.data.get("unit_kind") != "count" or c.ann.data.get("unit_from") != "after":
+        return None
+    vocab = load_measures()
+    if vocab.is_generic(noun):
+        return None
+    named = vocab.of_noun(noun)
+    return noun if named is None or (named.who and named.id != c.measure.partition(":")[0]) else None
 
 
 def _read_general(claims: list[_Claim]) -> None:

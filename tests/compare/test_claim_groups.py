@@ -1218,3 +1218,33 @@ def test_an_inferred_publication_date_orders_a_toll_by_its_bounds(entry: dict, r
     assert group["relation"] == relation
     if relation == "updated":
         assert "inferred, not printed" in group["reasoning"]
+
+
+def test_a_toll_of_one_named_group_is_not_the_whole_toll() -> None:
+    a = _doc("a", "In Nordhafen wurden 176 Palästinenser und 27 Israelis getötet.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 180 Palästinenser getötet.", "2024-05-02")
+    result = _groups([a, b])
+    pal, isr = _group_of(result, "a", 176), _group_of(result, "a", 27)
+    assert pal["id"] != isr["id"] and {c["doc"] for c in pal["claims"]} == {"a", "b"}
+    assert pal["measure_label"] == "dead: Palästinenser"
+    c = _doc("c", "In Nordhafen wurden drei Soldaten getötet.", "2024-05-02")
+    d = _doc("d", "In Nordhafen kamen vier Menschen ums Leben.", "2024-05-02")
+    result = _groups([c, d])
+    assert _group_of(result, "c", 3)["id"] != _group_of(result, "d", 4)["id"]
+    # must not fire: the measure's own noun and generic nouns count the whole toll
+    e = _doc("e", "In Nordhafen gab es 12 Tote.", "2024-05-02")
+    f = _doc("f", "In Nordhafen starben 12 Menschen.", "2024-05-02")
+    group = _group_of(_groups([e, f]), "e", 12)
+    assert {x["doc"] for x in group["claims"]} == {"e", "f"} and group["relation"] == "corroborated"
+
+
+def test_people_with_no_frame_do_not_group_across_articles() -> None:
+    a = _doc("a", "Im Lager in Nordhafen leben 10.000 Menschen.", "2024-05-02")
+    b = _doc("b", "Die Stadt Nordhafen hat 10.000 Menschen eingeladen.", "2024-05-02")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 10000)["id"] != _group_of(result, "b", 10000)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
+    # must not fire: in one article, police and organisers giving two values of it dispute one count
+    c = _doc("c", "In Nordhafen waren laut Polizei 9.000 Menschen unterwegs. Die Veranstalter sprachen von 15.000 Menschen.",
+             "2024-05-02")
+    assert _group_of(_groups([c]), "c", 9000)["id"] == _group_of(_groups([c]), "c", 15000)["id"]  # two claimants: kept together
