@@ -24,6 +24,7 @@ from lagebild.compare.word_rows import WordRows, stored_words
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors import Executor, InlineExecutor, Result, TaskHost, make_executor
+from lagebild.executors.process import ProcessExecutor
 from lagebild.executors.read_ahead import read_ahead
 from lagebild.fingerprints import analysis_fingerprint, code_version
 from lagebild.ingest import discover
@@ -229,6 +230,54 @@ def analyze_paths(
     # A killed run keeps every committed chunk; the documents of an unfinished one are analysed
     # again by the rerun.
     duplicates = _duplicates_stage(config)
+    # The workers stay up after the last document (``hold``): the per-story stages run on them too.
+    held = executor.hold() if isinstance(executor, ProcessExecutor) else nullcontext()
+    with held:
+        _analyse_documents(executor, spec, docs, store, report, on_error, analysis, pending, duplicates, kinds, analysed,
+                           counts, signatures, progress)
+        # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
+        main_thread = time.thread_time() - phase_thread
+        other_threads = time.process_time() - phase_cpu - main_thread
+        rest = "pipeline" if isinstance(executor, InlineExecutor) else "transfer"  # in-process: the stages themselves
+        cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
+        report.phase_wall["documents"] = time.perf_counter() - started
+        if isinstance(executor, ProcessExecutor) and kinds is not None:
+            _warm_story_workers(executor, store, config)
+        if kinds is None:
+            corpus = corpus_documents(store, analysed, timings=cpu)
+        else:
+            corpus = corpus_views(store, kinds, analysed, counts, timings=cpu)
+        analysed.clear()
+        host = executor if isinstance(executor, ProcessExecutor) else None
+        report.corpus = compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
+                                         counts=counts if kinds is not None else None, host=host)
+    del corpus
+    signatures.clear()
+    report.seconds = time.perf_counter() - started
+    report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
+    return report
+
+
+def _warm_story_workers(host: ProcessExecutor, store: Store, config: Config) -> None:
+    """Have each worker import and build the per-story stages while this process runs the corpus-wide ones."""
+    from lagebild.compare import is_per_story
+    from lagebild.compare.story_pool import warm
+
+    where = store_location(store)
+    if where is None:
+        return
+    names = [n for n in config.compare_stages if is_per_story(n)]
+    for _ in range(host.jobs):
+        host.submit_task(warm, where, names, config.compare_configs)
+
+
+def _analyse_documents(executor: Executor, spec: PipelineSpec, docs: Iterator[Document], store: Store, report: RunReport,
+                       on_error: Callable[[InputError], None], analysis: str, pending: _PendingSources,
+                       duplicates: Duplicates | None, kinds: frozenset[str] | None, analysed: dict[str, Document],
+                       counts: dict[str, int], signatures: dict[str, Signature],
+                       progress: Callable[[Document], None] | None) -> None:
+    """Run the per-document pipeline on ``docs`` and store each chunk as it comes back."""
+    cpu = report.main_cpu
     for chunk in executor.map_chunks(spec, docs, after=partial(_prepare, duplicates=duplicates)):
         t = time.thread_time()
         chunk = _save_chunk(store, chunk, report, on_error, analysis)
@@ -247,24 +296,6 @@ def analyze_paths(
             if progress:
                 progress(result.doc)
     pending.flush(store, list(pending.by_doc))  # duplicates read after their first copy was saved
-    # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
-    main_thread = time.thread_time() - phase_thread
-    other_threads = time.process_time() - phase_cpu - main_thread
-    rest = "pipeline" if isinstance(executor, InlineExecutor) else "transfer"  # in-process: the stages themselves
-    cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
-    report.phase_wall["documents"] = time.perf_counter() - started
-    if kinds is None:
-        corpus = corpus_documents(store, analysed, timings=cpu)
-    else:
-        corpus = corpus_views(store, kinds, analysed, counts, timings=cpu)
-    analysed.clear()
-    report.corpus = compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
-                                     counts=counts if kinds is not None else None)
-    del corpus
-    signatures.clear()
-    report.seconds = time.perf_counter() - started
-    report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
-    return report
 
 
 def _save_chunk(store: Store, chunk: list[Result], report: RunReport, on_error: Callable[[InputError], None],
@@ -432,8 +463,12 @@ def compare_and_save(
     reuse: bool = True,
     signatures: Mapping[str, Signature] | None = None,
     counts: Mapping[str, int] | None = None,
+    host: TaskHost | None = None,
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result.
+
+    ``host``: worker processes that run the per-story stages of the stories to recompute (with
+    ``counts``; they read the stories' documents from the store themselves).
 
     ``counts``: ``docs`` are views (``corpus_views``) and these are their numbers of annotations
     in all; the per-story stages of a story they recompute read its documents whole from the store.
@@ -480,7 +515,8 @@ def compare_and_save(
                               configs=config.compare_configs, stored=stored,
                               # the per-document analysis too: stories of re-analysed documents recompute
                               version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)),
-                              load=store.get_documents if counts is not None else None, counts=counts)
+                              load=store.get_documents if counts is not None else None, counts=counts,
+                              submit=host.submit_task if host is not None else None, store=store_location(store))
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
@@ -494,6 +530,14 @@ def compare_and_save(
         store.save_word_rows(words.settings, words.new)
     cpu["save corpus"] += time.process_time() - t
     return run.result
+
+
+def store_location(store: Store) -> str | None:
+    """Where another process opens ``store`` (``open_store``): its URL or file; None for a store only this process sees."""
+    where = getattr(store, "url", None) or getattr(store, "path", None)
+    if not isinstance(where, str) or where == ":memory:" or where.startswith("file:"):
+        return None
+    return where
 
 
 def _entity_index(store: Store, reuse: bool) -> EntityIndex:
@@ -549,15 +593,27 @@ def write_outputs(store: Store, corpus: CorpusResult, json_path: str | Path | No
     Returns the paths of the CSV tables written.
     """
     from lagebild.export.csv_stream import CsvWriter
+    from lagebild.export.doc_outputs import document_outputs
     from lagebild.export.json_export import document_entries
     from lagebild.export.stream import ExportWriter
-    from lagebild.report.html import ReportInputs, documents_with_sources, write_report
+    from lagebild.report.html import DOCUMENT_BATCH, FULL_REPORT_ARTICLES, ReportInputs, documents_with_sources, write_report
 
     started = time.perf_counter()
     inputs = ReportInputs(corpus) if html_path is not None else None
+    # Each document's part of the outputs is kept in the store (``doc_outputs``): the untouched documents
+    # of a run that adds to a large store are not read again. A report that shows every article, or
+    # entities derived from the documents (no cross-source entities), needs the documents themselves.
+    parts = html_path is None or (bool(corpus.entities) and store.count_documents() > FULL_REPORT_ARTICLES)
     with ExportWriter(json_path, corpus) if json_path is not None else nullcontext() as export, \
             CsvWriter(csv_dir, corpus) if csv_dir is not None else nullcontext() as tables:
-        for doc, sources in documents_with_sources(store):
+        for doc_id, part in document_outputs(store, corpus, batch=DOCUMENT_BATCH, version=code_version()) if parts else ():
+            if export is not None:
+                export.add_encoded(part.entries)
+            if tables is not None:
+                tables.add_entries(part.items())
+            if inputs is not None:
+                inputs.add_output(doc_id, part)
+        for doc, sources in () if parts else documents_with_sources(store):
             if export is not None or tables is not None:
                 entries = list(document_entries(doc, sources, corpus))  # computed once for both writers
                 if export is not None:

@@ -17,6 +17,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -68,7 +69,23 @@ class ProcessExecutor:
     def __init__(self, jobs: int = 2, chunk: int = 8) -> None:
         self.jobs = jobs
         self.chunk = chunk
-        self._live: ProcessPoolExecutor | None = None  # the pool of a running ``map_chunks``
+        self._live: ProcessPoolExecutor | None = None  # the pool of a running ``map_chunks`` (or a held one)
+        self._hold = False  # inside ``hold``: the pool outlives ``map_chunks`` for further tasks
+
+    @contextmanager
+    def hold(self) -> Iterator[ProcessPoolExecutor | None]:
+        """Keep the pool of the next ``map_chunks`` after its last document, for ``submit_task``, until the block ends.
+
+        The cross-source stages that run once per story go to the same warm workers (their
+        imports paid, lexicons loaded) instead of a new pool or the main process alone."""
+        self._hold = True
+        try:
+            yield self._live
+        finally:
+            self._hold = False
+            pool, self._live = self._live, None
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
     def submit_task(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any] | None:
         """Queue ``fn(*args)`` on the workers of the running ``map_chunks`` (``None`` if there is none, or it broke).
@@ -95,46 +112,50 @@ class ProcessExecutor:
         suspects: deque[Document] = deque()  # held by a pool that broke: run again one at a time
         while True:
             lost: list[Document] = []
-            with self._pool(spec) as pool:
-                self._live = pool  # reads queued with the chunks (``submit_task``)
-                try:
-                    pending: dict[Future[list[Result]], list[Document]] = {}
-                    alone: set[Future[list[Result]]] = set()  # a suspect run with nothing else in the pool
-                    while True:
-                        # Suspects run one at a time on an otherwise idle pool, so a failure names its document.
-                        while (not suspects and len(pending) < self.jobs * 2) or (suspects and not pending):
-                            suspect = bool(suspects)
-                            batch = [suspects.popleft()] if suspect else list(islice(it, self.chunk))
-                            if not batch:
-                                break
-                            fut = pool.submit(_run_chunk, batch, after)
-                            pending[fut] = batch
-                            if suspect:
-                                alone.add(fut)
-                        if not pending:
-                            return
-                        done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                        broken = False
-                        for fut in done:
-                            batch = pending.pop(fut)
-                            try:
-                                yield fut.result()
-                            except Exception as exc:  # a dead worker, or a document that cannot travel back
-                                if fut in alone:
-                                    yield [unanalysed(batch[0], after, _why(exc))]
-                                else:
-                                    lost.extend(batch)
-                                broken = broken or _is_broken(exc)
-                            alone.discard(fut)
-                        if broken:
-                            for batch in pending.values():
-                                lost.extend(batch)
+            pool = self._pool(spec)
+            self._live = pool  # reads queued with the chunks (``submit_task``)
+            keep = False
+            try:
+                pending: dict[Future[list[Result]], list[Document]] = {}
+                alone: set[Future[list[Result]]] = set()  # a suspect run with nothing else in the pool
+                while True:
+                    # Suspects run one at a time on an otherwise idle pool, so a failure names its document.
+                    while (not suspects and len(pending) < self.jobs * 2) or (suspects and not pending):
+                        suspect = bool(suspects)
+                        batch = [suspects.popleft()] if suspect else list(islice(it, self.chunk))
+                        if not batch:
                             break
-                        if lost:  # a batch failed without breaking the pool: retry its documents singly
-                            suspects.extend(lost)
-                            lost = []
-                finally:
+                        fut = pool.submit(_run_chunk, batch, after)
+                        pending[fut] = batch
+                        if suspect:
+                            alone.add(fut)
+                    if not pending:
+                        keep = self._hold
+                        return
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    broken = False
+                    for fut in done:
+                        batch = pending.pop(fut)
+                        try:
+                            yield fut.result()
+                        except Exception as exc:  # a dead worker, or a document that cannot travel back
+                            if fut in alone:
+                                yield [unanalysed(batch[0], after, _why(exc))]
+                            else:
+                                lost.extend(batch)
+                            broken = broken or _is_broken(exc)
+                        alone.discard(fut)
+                    if broken:
+                        for batch in pending.values():
+                            lost.extend(batch)
+                        break
+                    if lost:  # a batch failed without breaking the pool: retry its documents singly
+                        suspects.extend(lost)
+                        lost = []
+            finally:
+                if not keep:  # the pool ends here, unless ``hold`` keeps it for further tasks
                     self._live = None
+                    pool.shutdown(wait=True)
             suspects.extend(lost)
             log.warning("a worker process died; restarting the pool and retrying %d document(s) one by one", len(lost))
 
