@@ -483,8 +483,6 @@ def _describe(
         ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
         ev.modality = "intended"  # "rief zu Warnstreiks auf": the strike is called for, the call is the event
-    if ev.modality in ("asserted", "reported") and _future(word_list) and not (rule.noun and _after_preposition(word_list, idx)):
-        ev.modality = "intended"  # "wird am 23. März veröffentlichen", "Der Streik wird am Montag beginnen": still ahead
     if rule.noun and ev.modality in ("asserted", "reported") and _announced(word_list, idx):
         ev.modality = "intended"  # "kündigt Streiks an": the strike is announced, the announcement is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _warned_of(word_list, idx):
@@ -658,29 +656,6 @@ _ANNOUNCE = frozenset(str(w) for w in CUES["announce"])
 _ANNOUNCE_SPLIT = frozenset(str(w) for w in CUES["announce_split"])
 
 
-#: finite forms of "werden" that, with an infinitive closing the clause, make its future tense
-_WERDEN_FINITE = frozenset("wird werden werde werdet wirst".split())
-
-
-def _future(words: list[str]) -> bool:
-    """The clause is in the future tense: "werden" and an infinitive at its end ("wird … veröffentlichen",
-    "dass sie streiken werden").
-
-    A participle there is the passive ("wird gestreikt", "dass die Häuser gebaut werden"), told as
-    happening; the infinitive is a word the lemma dictionary gives as its own lemma.
-    """
-    lowered = [w.lower() for w in words]
-    if len(lowered) < 2 or not set(lowered) & _WERDEN_FINITE:
-        return False
-    verb = words[-2] if lowered[-1] in _WERDEN_FINITE else words[-1]
-    low = verb.lower()
-    if not verb[:1].islower() or not low.endswith("n") or low in _WERDEN_FINITE or low == "worden":
-        return False
-    from lagebild.store.lemma_dicts import lemmatizer  # loaded once per process, only for clauses with "werden"
-
-    return bool(lemmatizer(greedy=False).lemmatize(low, "de") == low)
-
-
 def _announced(words: list[str], idx: int) -> bool:
     """The noun is the object of a verb that announces it: "kündigt Streiks an", "hat für Montag Warnstreiks angekündigt".
 
@@ -690,21 +665,18 @@ def _announced(words: list[str], idx: int) -> bool:
     lowered = [w.lower() for w in words]
     verb = any(w in _ANNOUNCE for k, w in enumerate(lowered) if k != idx) or any(
         w in _ANNOUNCE_SPLIT and "an" in lowered[k + 1 :] for k, w in enumerate(lowered))
-    return verb and not _after_preposition(words, idx)
-
-
-def _after_preposition(words: list[str], idx: int) -> bool:
-    """The noun at ``idx`` heads a prepositional phrase ("nach dem Anschlag", "bei dem schweren Hochwasser")."""
+    if not verb:
+        return False
     for back in range(1, 4):
         j = idx - back
         if j < 0:
-            return False
-        w = words[j].lower()
-        if w in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER or w in ("vom", "beim", "zum", "zur", "am", "im"):
             return True
-        if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
+        w = lowered[j]
+        if w in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER or w in ("vom", "beim", "zum", "zur", "am", "im"):
             return False
-    return False
+        if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
+            return True
+    return True
 
 
 def _warned_of(words: list[str], idx: int) -> bool:
