@@ -1466,9 +1466,10 @@ def _block_measure(c: _Claim) -> str:
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
         return f"money@{currency}" if currency else c.measure
-    if c.measure == "people":
-        # "10.000 Menschen" with no frame says who is counted, not what happened to them: across articles no more than
-        # a unit; in one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen")
+    if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
+        # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
+        # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
+        # Fahrgäste" says which people (the passengers aboard): grouped across articles like any measure
         return f"{c.measure}@{c.doc.id}"
     if c.measure == "percent" or c.measure.startswith("unit:"):
         return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
