@@ -1080,9 +1080,10 @@ class ClaimGrouper:
                 # count named by its stage ("vorläufiges Endergebnis") is one figure revised
                 return _OCCASIONS, text
             base = phases[0][0].measure.partition(":")[0]
-            if resolved and occasions and base in growing_measures() and any(
+            if resolved and occasions and base in growing_measures() and not clashes and not spread and any(
                     (a := _phase_size(phases[i])) and (b := _phase_size(phases[j])) and b < self.max_fall * a for i, j in prec):
-                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far
+                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far; where
+                # claimants dispute values at one time, a later lower figure is part of that dispute or its settling
                 return _OCCASIONS, text
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
