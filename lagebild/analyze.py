@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import chain, islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,8 +25,8 @@ from lagebild.compare.word_rows import WordRows, stored_words
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors import Executor, InlineExecutor, Result, TaskHost, make_executor
-from lagebild.executors.process import ProcessExecutor
-from lagebild.executors.read_ahead import read_ahead
+from lagebild.executors.process import PRELOAD_PAGES, ProcessExecutor
+from lagebild.executors.read_ahead import POOL_SUFFIXES, read_ahead
 from lagebild.fingerprints import analysis_fingerprint, code_version
 from lagebild.ingest import discover
 from lagebild.ingest.limits import ReadLimits
@@ -117,7 +118,7 @@ class _PendingSources:
 
 
 def _new_documents(
-    paths: Iterable[str | os.PathLike[str]],
+    items: Iterable[Path | InputError],
     store: Store,
     report: RunReport,
     on_error: Callable[[InputError], None],
@@ -127,8 +128,8 @@ def _new_documents(
     host: Executor | None = None,
     analysis: str | None = None,
 ) -> Iterator[Document]:
-    """Read inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose content is
-    not yet in the store, or is stored under another ``analysis`` fingerprint (then under its stored id)."""
+    """Read the discovered inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose
+    content is not yet in the store, or is stored under another ``analysis`` fingerprint (then under its stored id)."""
     taken: set[str] = set()
     seen_hashes: dict[str, str] = {}
 
@@ -137,7 +138,7 @@ def _new_documents(
         report.errors.append(err)
         on_error(err)
 
-    for got in read_ahead(discover(paths), read_jobs, limits, host=host if isinstance(host, TaskHost) else None):
+    for got in read_ahead(items, read_jobs, limits, host=host if isinstance(host, TaskHost) else None):
         if isinstance(got, InputError):
             fail(got)
             continue
@@ -174,6 +175,21 @@ def _new_documents(
         taken.add(got.id)
         seen_hashes[digest] = got.id
         yield got
+
+
+#: discovered files looked at to decide whether the workers start with the HTML reader loaded
+PEEK_FILES = 64
+
+
+def _preload_for(executor: ProcessExecutor, found: Iterator[Path | InputError]) -> Iterator[Path | InputError]:
+    """Let the pool's workers start with the HTML reader loaded when the first files found include pages.
+
+    Loading it (with dateparser's ~200 locales) costs ~2 CPU s once in the fork server, instead of in
+    each worker; a text corpus does not need it. Returns the same items, in the same order."""
+    head = list(islice(found, PEEK_FILES))
+    if any(isinstance(item, Path) and item.name.lower().endswith(POOL_SUFFIXES) for item in head):
+        executor.preload = PRELOAD_PAGES
+    return chain(head, found)
 
 
 def _record_name(doc: Document) -> str:
@@ -218,7 +234,10 @@ def analyze_paths(
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     pending = _PendingSources()
-    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits, read_jobs, executor, analysis), cpu, "read")
+    found: Iterator[Path | InputError] = discover(paths)
+    if isinstance(executor, ProcessExecutor):
+        found = _preload_for(executor, found)
+    docs = _timed(_new_documents(found, store, report, on_error, pending, limits, read_jobs, executor, analysis), cpu, "read")
     # The corpus-wide cross-source stages read every document, but only some of its annotations:
     # the analysed documents are kept as such views (the store keeps them whole), stored ones read as views.
     kinds = view_kinds(config.compare_stages)
@@ -593,15 +612,27 @@ def write_outputs(store: Store, corpus: CorpusResult, json_path: str | Path | No
     Returns the paths of the CSV tables written.
     """
     from lagebild.export.csv_stream import CsvWriter
+    from lagebild.export.doc_outputs import document_outputs
     from lagebild.export.json_export import document_entries
     from lagebild.export.stream import ExportWriter
-    from lagebild.report.html import ReportInputs, documents_with_sources, write_report
+    from lagebild.report.html import DOCUMENT_BATCH, FULL_REPORT_ARTICLES, ReportInputs, documents_with_sources, write_report
 
     started = time.perf_counter()
     inputs = ReportInputs(corpus) if html_path is not None else None
+    # Each document's part of the outputs is kept in the store (``doc_outputs``): the untouched documents
+    # of a run that adds to a large store are not read again. A report that shows every article, or
+    # entities derived from the documents (no cross-source entities), needs the documents themselves.
+    parts = html_path is None or (bool(corpus.entities) and store.count_documents() > FULL_REPORT_ARTICLES)
     with ExportWriter(json_path, corpus) if json_path is not None else nullcontext() as export, \
             CsvWriter(csv_dir, corpus) if csv_dir is not None else nullcontext() as tables:
-        for doc, sources in documents_with_sources(store):
+        for doc_id, part in document_outputs(store, corpus, batch=DOCUMENT_BATCH, version=code_version()) if parts else ():
+            if export is not None:
+                export.add_encoded(part.entries)
+            if tables is not None:
+                tables.add_entries(part.items())
+            if inputs is not None:
+                inputs.add_output(doc_id, part)
+        for doc, sources in () if parts else documents_with_sources(store):
             if export is not None or tables is not None:
                 entries = list(document_entries(doc, sources, corpus))  # computed once for both writers
                 if export is not None:

@@ -27,11 +27,33 @@ from lagebild.gc_policy import relax_gc
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec
 
-__all__ = ["WORKER_STAGE", "ProcessExecutor"]
+__all__ = ["PRELOAD", "PRELOAD_PAGES", "WORKER_STAGE", "ProcessExecutor", "pool_context"]
 
 log = logging.getLogger(__name__)
 
 _WORKER_PIPELINE: Pipeline | None = None
+
+#: what every pool's fork server loads (``lagebild.executors.preload``)
+PRELOAD = ("lagebild.executors.preload",)
+#: and what it loads as well when the run reads HTML pages
+PRELOAD_PAGES = ("lagebild.executors.preload", "lagebild.executors.preload_pages")
+
+
+def pool_context(preload: tuple[str, ...] = PRELOAD) -> multiprocessing.context.BaseContext:
+    """The start method of lagebild's worker processes: forks of a fork server that loaded ``preload``.
+
+    Forking the main process is unsafe (threads of native libraries); spawning a fresh interpreter
+    per worker made each one import lagebild and its libraries, load the NER model and fill the
+    stages' tables again (~2 CPU s a worker, ~2 more for dateparser on HTML pages). The fork server
+    is a fresh single-threaded interpreter started once per process; it does that work once and
+    forks every worker from it. ``preload`` counts only for the first pool of a process (the fork
+    server is started then).
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # not on Windows: spawn there
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(list(preload))
+    return ctx
 
 
 def _init_worker(spec: PipelineSpec, parent: int | None = None) -> None:
@@ -68,9 +90,10 @@ def _run_chunk(docs: list[Document], after: After | None = None) -> list[Result]
 class ProcessExecutor:
     """Process documents in ``jobs`` worker processes, ``chunk`` documents per task."""
 
-    def __init__(self, jobs: int = 2, chunk: int = 8) -> None:
+    def __init__(self, jobs: int = 2, chunk: int = 8, *, preload: tuple[str, ...] = PRELOAD) -> None:
         self.jobs = jobs
         self.chunk = chunk
+        self.preload = preload  # modules the fork server imports before forking workers (``pool_context``)
         self._live: ProcessPoolExecutor | None = None  # the pool of a running ``map_chunks`` (or a held one)
         self._hold = False  # inside ``hold``: the pool outlives ``map_chunks`` for further tasks
 
@@ -106,8 +129,8 @@ class ProcessExecutor:
             yield from chunk
 
     def _pool(self, spec: PipelineSpec) -> ProcessPoolExecutor:
-        ctx = multiprocessing.get_context("spawn")  # fork + threads in native libs is unsafe
-        return ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(spec, os.getpid()))
+        return ProcessPoolExecutor(self.jobs, mp_context=pool_context(self.preload), initializer=_init_worker,
+                                   initargs=(spec, os.getpid()))
 
     def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
         it = iter(docs)

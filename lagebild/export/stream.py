@@ -36,7 +36,10 @@ class _List:
         self.count = 0
 
     def add(self, item: Any) -> None:
-        self.handle.write(("," if self.count else "") + "\n  " + _compact(item))
+        self.add_encoded(_compact(item))
+
+    def add_encoded(self, text: str) -> None:
+        self.handle.write(("," if self.count else "") + "\n  " + text)
         self.count += 1
 
 
@@ -87,6 +90,11 @@ class ExportWriter(SpooledWriter):
         """Add one document's ``document_entries`` (when another writer takes the same entries)."""
         for key, item in entries:
             self.lists[key].add(item)
+
+    def add_encoded(self, entries: Iterable[tuple[str, str]]) -> None:
+        """Add one document's entries already encoded as compact JSON (``DocumentOutput.entries``)."""
+        for key, text in entries:
+            self.lists[key].add_encoded(text)
 
     def _finish(self) -> None:
         corpus = self.corpus

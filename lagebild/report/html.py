@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from lagebild.compare import CorpusResult
 from lagebild.errors import LagebildError
+from lagebild.export.doc_outputs import DocumentOutput
 from lagebild.export.json_export import ANNOTATION_KEYS, build_export
 from lagebild.model import Document
 from lagebild.report.links import Links, ReportLinks, span_link
@@ -167,6 +168,14 @@ class ReportInputs:
             self.held[doc.id] = doc
             if len(self.held) > FULL_REPORT_ARTICLES:
                 self.held = None
+
+    def add_output(self, doc_id: str, output: DocumentOutput) -> None:
+        """Add a document by its stored part of the outputs, for a report that shows too many articles to
+        hold them (``keep`` False, or more than ``FULL_REPORT_ARTICLES``): it reads the ones it shows again."""
+        self.held = None
+        self.picture.add_parts(doc_id, output.meta, output.inconsistencies)
+        self.count += 1
+        self.counts.update(output.counts())
 
 
 def collect_report_inputs(

@@ -34,7 +34,9 @@ __all__ = [
     "PictureInputs",
     "article_view",
     "build_picture",
+    "document_meta",
     "entity_view",
+    "inconsistency_items",
     "parse_date_range",
     "slug",
     "story_view",
@@ -217,9 +219,17 @@ class PictureInputs:
 
     def add(self, doc: Document, sources: Iterable[Mapping[str, Any]]) -> None:
         self.docs[doc.id] = document_meta(doc, sources, self.corpus)
-        self.inconsistencies.extend(_inconsistency_item(doc, ann) for ann in doc.of_kind("inconsistency"))
+        self.inconsistencies.extend(inconsistency_items(doc))
         if self.derived is not None:
             self.derived.add(doc)
+
+    def add_parts(self, doc_id: str, meta: dict[str, Any], inconsistencies: Iterable[dict[str, Any]]) -> None:
+        """Add a document by what ``add`` takes from it (``document_meta``, ``inconsistency_items``), kept from an
+        earlier run; only with the corpus's own entities (``derived`` needs the whole document)."""
+        if self.derived is not None:
+            raise ValueError("entities derived from the documents need the whole documents")
+        self.docs[doc_id] = meta
+        self.inconsistencies.extend(inconsistencies)
 
     def picture(self) -> Picture:
         """The picture of the documents added (in the order added)."""
@@ -266,6 +276,11 @@ def build_picture(corpus: CorpusResult, documents: Iterable[Document], sources: 
     for d in documents:
         inputs.add(d, sources.get(d.id, []))
     return inputs.picture()
+
+
+def inconsistency_items(doc: Document) -> list[dict[str, Any]]:
+    """The report's items of ``doc``'s within-article inconsistencies."""
+    return [_inconsistency_item(doc, ann) for ann in doc.of_kind("inconsistency")]
 
 
 def _inconsistency_item(doc: Document, ann: Annotation) -> dict[str, Any]:

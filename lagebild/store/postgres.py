@@ -133,6 +133,7 @@ class PostgresStore:
                 cur.execute("DELETE FROM minhash_bands WHERE doc_id = ANY(%s)", (ids,))
                 cur.execute("DELETE FROM entity_resolved WHERE doc_id = ANY(%s)", (ids,))  # their mentions changed
                 cur.execute("DELETE FROM doc_words WHERE doc_id = ANY(%s)", (ids,))
+                cur.execute("DELETE FROM doc_outputs WHERE doc_id = ANY(%s)", (ids,))
                 cur.executemany(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
@@ -346,6 +347,20 @@ class PostgresStore:
             cur.executemany("INSERT INTO doc_words(doc_id, settings, json) SELECT id, %s, %s FROM documents WHERE id = %s "
                             "ON CONFLICT (doc_id) DO UPDATE SET settings = excluded.settings, json = excluded.json",
                             [(settings, _dumps(row), _clean(d)) for d, row in rows.items()])
+
+    def document_outputs(self, ids: Iterable[str]) -> dict[str, tuple[str, bytes]]:
+        """The stored output part (``lagebild.export.doc_outputs``) of these documents: digest and data, by id."""
+        rows = self._all("SELECT doc_id, digest, data FROM doc_outputs WHERE doc_id = ANY(%s)", ([_clean(i) for i in ids],))
+        return {r["doc_id"]: (r["digest"], bytes(r["data"])) for r in rows}
+
+    def save_document_outputs(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """Keep these documents' output parts ``(id, digest, data)`` (documents no longer stored are skipped)."""
+        params = [(digest, data, _clean(d)) for d, digest, data in rows]
+        if not params:
+            return
+        with self.db.transaction(), self.db.cursor() as cur:
+            cur.executemany("INSERT INTO doc_outputs(doc_id, digest, data) SELECT id, %s, %s FROM documents WHERE id = %s "
+                            "ON CONFLICT (doc_id) DO UPDATE SET digest = excluded.digest, data = excluded.data", params)
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

@@ -55,6 +55,12 @@ CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity_id);
 CREATE TABLE IF NOT EXISTS doc_words (
   doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, settings TEXT NOT NULL, json TEXT NOT NULL
 );
+-- each document's part of the export and the report (``lagebild.export.doc_outputs``) and the digest of what it
+-- was made from besides the document (saving the document again drops it), so the outputs of a run read
+-- the untouched documents' parts instead of the documents
+CREATE TABLE IF NOT EXISTS doc_outputs (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, digest TEXT NOT NULL, data {binary} NOT NULL
+);
 CREATE TABLE IF NOT EXISTS story_parts (story_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_items (
   story_key TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, item_id TEXT NOT NULL, json TEXT NOT NULL,

@@ -108,6 +108,7 @@ class SQLiteStore:
                     self.db.execute("DELETE FROM minhash_bands WHERE doc_id = ?", (doc.id,))
                     self.db.execute("DELETE FROM entity_resolved WHERE doc_id = ?", (doc.id,))  # its mentions changed
                     self.db.execute("DELETE FROM doc_words WHERE doc_id = ?", (doc.id,))
+                    self.db.execute("DELETE FROM doc_outputs WHERE doc_id = ?", (doc.id,))
                 self.db.execute(
                     """INSERT INTO documents(id, hash, title, published, precision, language, outlet, added_at, json)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -369,6 +370,18 @@ class SQLiteStore:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO doc_words(doc_id, settings, json) SELECT id, ?, ? FROM documents WHERE id = ?",
                                 ((settings, encode(row), d) for d, row in rows.items()))
+
+    def document_outputs(self, ids: Iterable[str]) -> dict[str, tuple[str, bytes]]:
+        """The stored output part (``lagebild.export.doc_outputs``) of these documents: digest and data, by id."""
+        rows = self.db.execute("SELECT doc_id, digest, data FROM doc_outputs WHERE doc_id IN (SELECT value FROM json_each(?))",
+                               (json.dumps(list(ids)),))
+        return {r[0]: (r[1], bytes(r[2])) for r in rows}
+
+    def save_document_outputs(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """Keep these documents' output parts ``(id, digest, data)`` (documents no longer stored are skipped)."""
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO doc_outputs(doc_id, digest, data) SELECT id, ?, ? FROM documents WHERE id = ?",
+                                [(digest, data, d) for d, digest, data in rows])
 
     def story_fingerprints(self) -> dict[str, str]:
         """The fingerprint of every stored story part, by story key."""

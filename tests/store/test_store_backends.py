@@ -350,3 +350,13 @@ def test_word_rows_on_every_backend(filled: Any) -> None:
     assert filled.word_rows("v2") == {}
     filled.save_document(make_doc("d1", TEXTS["d1"][0] + " Neu.", *TEXTS["d1"][1:]))
     assert set(filled.word_rows("v1")) == {"d2"}
+
+
+def test_document_output_rows_on_every_backend(filled: Any) -> None:
+    """Each document's part of the outputs under its digest; a document saved again loses its row."""
+    filled.save_document_outputs([("d1", "a", b"\x00one"), ("d2", "b", b"two"), ("nope", "c", b"x")])
+    assert filled.document_outputs(["d1", "d2", "nope"]) == {"d1": ("a", b"\x00one"), "d2": ("b", b"two")}
+    filled.save_document_outputs([("d1", "a2", b"one again")])
+    assert filled.document_outputs(["d1"]) == {"d1": ("a2", b"one again")}
+    filled.save_document(make_doc("d1", TEXTS["d1"][0] + " Neu.", *TEXTS["d1"][1:]))
+    assert set(filled.document_outputs(["d1", "d2"])) == {"d2"}

@@ -1,0 +1,140 @@
+"""Each document's part of the outputs, kept as a row so that a run writes again only what changed.
+
+The export, the CSV tables and the report take from each document its export entries
+(``document_entries``), its metadata for the report's list of articles (``document_meta``) and
+its within-article inconsistencies. Building them means reading the whole document from the
+store and parsing it (most of the time of the export pass); yet what they depend on besides the
+document is small: its sources, its inferred publication date and the entity of each of its
+mentions. ``DocumentOutput`` holds that part, encoded as the export writes it, and
+``OutputKeys.digest`` names what it was made from. The store keeps it per document
+(``doc_outputs``; a document saved again drops its row), so a run that adds articles to a large
+store reads the stored parts of the untouched documents instead of the documents themselves,
+and the files are byte for byte what building every part again gives (tests).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from lagebild.compare import CorpusResult
+from lagebild.export.json_export import ANNOTATION_KEYS, _compact, document_entries
+from lagebild.model import Document
+from lagebild.store import Store
+
+__all__ = ["DocumentOutput", "OutputKeys", "document_outputs"]
+
+log = logging.getLogger(__name__)
+
+#: the annotation lists the report counts at the top (the export keys of ``ANNOTATION_KEYS``)
+_COUNTED = frozenset(ANNOTATION_KEYS.values())
+
+
+@dataclass
+class DocumentOutput:
+    """One document's part of the export (each entry as the compact JSON the export file holds) and of the report."""
+
+    #: ``(export key, entry as compact JSON)`` in the order of ``document_entries``
+    entries: list[tuple[str, str]]
+    #: ``document_meta``: the report's metadata of the document
+    meta: dict[str, Any]
+    #: the report's items of the document's within-article inconsistencies
+    inconsistencies: list[dict[str, Any]]
+
+    #: the entries as ``document_entries`` gave them, when this part was just built (else decoded by ``items``)
+    built: list[tuple[str, Any]] | None = None
+
+    @classmethod
+    def of(cls, doc: Document, sources: Iterable[Mapping[str, Any]], corpus: CorpusResult) -> DocumentOutput:
+        from lagebild.report.view import document_meta, inconsistency_items
+
+        sources = list(sources)
+        built = list(document_entries(doc, sources, corpus))
+        return cls([(key, _compact(item)) for key, item in built], document_meta(doc, sources, corpus), inconsistency_items(doc), built)
+
+    def items(self) -> list[tuple[str, Any]]:
+        """The entries as ``document_entries`` gives them (for the CSV tables)."""
+        if self.built is not None:
+            return self.built
+        return [(key, json.loads(text)) for key, text in self.entries]
+
+    def counts(self) -> dict[str, int]:
+        """How many entries each counted annotation list gets from this document."""
+        out: dict[str, int] = defaultdict(int)
+        for key, _ in self.entries:
+            if key in _COUNTED:
+                out[key] += 1
+        return out
+
+    def encode(self) -> bytes:
+        # compact JSON holds no raw line break or tab (both are escaped in strings): one entry per line,
+        # its key before a tab, so reading needs no JSON decoding of the entries
+        head = _compact({"meta": self.meta, "inconsistencies": self.inconsistencies})
+        text = "\n".join([head, *(f"{key}\t{entry}" for key, entry in self.entries)])
+        return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+    @classmethod
+    def decode(cls, blob: bytes) -> DocumentOutput:
+        head, *lines = zlib.decompress(blob).decode("utf-8", "surrogatepass").split("\n")
+        top = json.loads(head)
+        entries = [(key, entry) for key, _, entry in (line.partition("\t") for line in lines)]
+        return cls(entries, top["meta"], top["inconsistencies"])
+
+
+class OutputKeys:
+    """What a document's ``DocumentOutput`` depends on besides the document, as one digest per document.
+
+    The document itself is not in it: saving a document drops its stored output. The code version
+    is, so an update of lagebild builds every part again.
+    """
+
+    def __init__(self, corpus: CorpusResult, version: str) -> None:
+        self.version = version
+        self.inferred = corpus.inferred_dates
+        self.mentions: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        for mention, entity in corpus.mention_entity.items():
+            self.mentions[mention.rpartition("#")[0]].append((mention, entity))
+
+    def digest(self, doc_id: str, sources: Iterable[Mapping[str, Any]]) -> str:
+        mentions = sorted(self.mentions.get(doc_id, ()), key=lambda m: m[0])
+        payload = _compact([self.version, doc_id, list(sources), self.inferred.get(doc_id), mentions])
+        return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version: str) -> Iterator[tuple[str, DocumentOutput]]:
+    """``(id, output part)`` of every stored document in id order, ``batch`` documents at a time.
+
+    A part stored under the digest this ``corpus`` gives is taken as it is; the documents of the
+    others are read and their parts built and stored (a store that cannot be written to only
+    loses the saving: the parts are a cache).
+    """
+    keys = OutputKeys(corpus, version)
+    ids = store.document_ids()
+    for k in range(0, len(ids), max(1, batch)):
+        chunk = ids[k : k + batch]
+        stored = store.document_outputs(chunk)
+        sources = store.sources_of(chunk)
+        digests = {i: keys.digest(i, sources.get(i, [])) for i in chunk}
+        missing = [i for i in chunk if stored.get(i, ("", b""))[0] != digests[i]]
+        docs = store.get_documents(missing) if missing else {}
+        new: list[tuple[str, str, bytes]] = []
+        for i in chunk:
+            if i in docs:
+                part = DocumentOutput.of(docs.pop(i), sources.get(i, []), corpus)
+                new.append((i, digests[i], part.encode()))
+            elif i in stored and i not in missing:
+                part = DocumentOutput.decode(stored[i][1])
+            else:
+                continue  # deleted while this ran
+            yield i, part
+        if new:
+            try:
+                store.save_document_outputs(new)
+            except Exception:  # only a cache: the next run builds these parts again
+                log.debug("saving output parts failed", exc_info=True)

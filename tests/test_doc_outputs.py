@@ -1,0 +1,113 @@
+"""Outputs written from the documents' stored parts equal those built from the documents; a changed input rebuilds its part."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import lagebild.report.html as report_html
+from lagebild.analyze import write_outputs
+from lagebild.export import build_export, write_export
+from lagebild.export.csv_export import write_csv
+from lagebild.export.doc_outputs import DocumentOutput
+from lagebild.model import SourceRef
+from lagebild.report.html import render_report
+from lagebild.store import open_store
+
+
+@pytest.fixture
+def store(example_analysis: dict[str, Any], tmp_path: Path) -> Any:
+    """A copy of the analysed examples (the session's store stays as it is)."""
+    target = tmp_path / "copy.db"
+    with sqlite3.connect(example_analysis["db"]) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    st = open_store(str(target))
+    yield st
+    st.close()
+
+
+def _reads(store: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    read: list[str] = []
+    get_documents = store.get_documents
+
+    def counted(ids: Any) -> Any:
+        ids = list(ids)
+        read.extend(ids)
+        return get_documents(ids)
+
+    monkeypatch.setattr(store, "get_documents", counted)
+    return read
+
+
+def _expected(store: Any, corpus: Any, folder: Path) -> tuple[bytes, dict[str, bytes], str]:
+    export = build_export(store, corpus=corpus)
+    json_bytes = write_export(export, folder / "built.json").read_bytes()
+    tables = {p.name: p.read_bytes() for p in write_csv(export, folder / "csv")}
+    docs = list(store.iter_documents())
+    return json_bytes, tables, render_report(store, corpus=corpus, documents=docs, export=export)
+
+
+def _written(store: Any, corpus: Any, folder: Path) -> tuple[bytes, dict[str, bytes], str]:
+    tables = write_outputs(store, corpus, folder / "lagebild.json", folder / "report.html", csv_dir=folder / "csv")
+    return ((folder / "lagebild.json").read_bytes(), {p.name: p.read_bytes() for p in tables},
+            (folder / "report.html").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("batch", [200, 2])
+def test_outputs_from_stored_parts_are_the_outputs_built_from_the_documents(
+    store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    # a compact report (above FULL_REPORT_ARTICLES) needs only each article's metadata: the parts serve it
+    monkeypatch.setattr(report_html, "FULL_REPORT_ARTICLES", 2)
+    monkeypatch.setattr(report_html, "DOCUMENT_BATCH", batch)
+    corpus = store.load_corpus()
+    ids = store.document_ids()
+    want = _expected(store, corpus, tmp_path / "want")
+    assert store.document_outputs(ids) == {}
+    first = _written(store, corpus, tmp_path / "first")  # builds and keeps every part
+    assert first == want
+    assert set(store.document_outputs(ids)) == set(ids)
+    read = _reads(store, monkeypatch)
+    again = _written(store, corpus, tmp_path / "again")  # from the stored parts
+    assert again == want
+    assert len(read) <= report_html.COMPACT_ARTICLE_TEXTS and len(read) < 2 * len(ids)  # only the articles the report shows
+    read.clear()
+    write_outputs(store, corpus, tmp_path / "json-only" / "lagebild.json", None)
+    assert read == []  # the export alone reads no document
+    assert (tmp_path / "json-only" / "lagebild.json").read_bytes() == want[0]
+
+
+def test_a_changed_input_rebuilds_only_that_documents_part(store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = store.load_corpus()
+    ids = store.document_ids()
+    write_outputs(store, corpus, tmp_path / "first.json", None)
+    # another entity for one article's mentions (as after a run that resolved them otherwise), an inferred
+    # date for another, a new source of a third: each of these articles' parts is built again, the rest kept
+    one, two, three = ids[0], ids[1], ids[2]
+    renamed = {m: (f"{e}-x" if m.startswith(one + "#") and e else e) for m, e in corpus.mention_entity.items()}
+    assert renamed != corpus.mention_entity
+    changed = replace(corpus, mention_entity=renamed, inferred_dates={**corpus.inferred_dates, two: {"value": "2001-02-03"}})
+    store.add_source(three, SourceRef(path="elsewhere/copy.txt", format="txt"))
+    read = _reads(store, monkeypatch)
+    write_outputs(store, changed, tmp_path / "changed.json", None)
+    assert sorted(read) == sorted([one, two, three])
+    monkeypatch.undo()
+    want = write_export(build_export(store, corpus=changed), tmp_path / "want.json").read_bytes()
+    assert (tmp_path / "changed.json").read_bytes() == want
+    assert want != (tmp_path / "first.json").read_bytes()
+    # saving a document again drops its part
+    store.save_document(store.get_document(one))
+    assert set(store.document_outputs(ids)) == set(ids) - {one}
+
+
+def test_a_part_survives_encoding(store: Any) -> None:
+    corpus = store.load_corpus()
+    for doc in store.iter_documents():
+        part = DocumentOutput.of(doc, store.sources(doc.id), corpus)
+        back = DocumentOutput.decode(part.encode())
+        assert (back.entries, back.meta, back.inconsistencies) == (part.entries, part.meta, part.inconsistencies)
+        assert back.items() == part.items() and back.counts() == part.counts()
