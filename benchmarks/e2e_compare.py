@@ -3,7 +3,9 @@
 On a shared machine wall time moves with the other work on it; two checkouts run alternately at
 the same moment, with their CPU time (user + system of the whole process tree: main process and
 workers), are what can be compared. Each run is a fresh `lagebild analyze DIR --db OUT/lb.db
---out OUT -q` in its own process with ``PYTHONPATH`` set to the checkout; the export of every run
+--out OUT -q` in its own process with ``PYTHONPATH`` set to the checkout, under a measuring process
+that reaps every process of the run (a fork server outlives the main process by a moment, and
+``/usr/bin/time`` would miss it and the workers it reaped); the export of every run
 is compared with the first run's of the first checkout (`export_diff.py`), so a speed change that
 changes the analysis shows up at once.
 
@@ -23,7 +25,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,6 +35,26 @@ from export_diff import compare
 _CLI = "import sys; from lagebild.cli import main; sys.argv[0] = 'lagebild'; main()"
 
 
+#: runs a command as a child subreaper and reports the usage of every process below it: a process
+#: whose parent ends first (multiprocessing's fork server, which forks and reaps the workers, outlives
+#: the main process by a moment) is handed to it instead of to init, so its CPU is counted too
+_MEASURE = r"""
+import ctypes, json, os, resource, subprocess, sys, time
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+started = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, _ = os.wait4(proc.pid, 0)
+wall = time.perf_counter() - started
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]))
+"""
+
+
 def run_once(tree: Path, corpus: Path, out: Path, jobs: int) -> tuple[float, float, int, int]:
     """(wall s, CPU s of the process tree, peak RSS KB of its largest process, exit code) of one run."""
     shutil.rmtree(out, ignore_errors=True)
@@ -41,14 +62,11 @@ def run_once(tree: Path, corpus: Path, out: Path, jobs: int) -> tuple[float, flo
     if jobs:
         cmd += ["-j", str(jobs)]
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    if proc.stderr is not None:
-        proc.stderr.close()
-    # wait4's usage covers the process and every descendant it waited for (the worker pool)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+    # wall time: the main process's; CPU: user + system of every process of the run (main process,
+    # workers, a fork server), all reaped by the measuring process; peak RSS: the largest of them
+    measured = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], env=env, cwd=tree, capture_output=True, text=True, check=True)
+    wall, cpu, rss, code = json.loads(measured.stdout.strip().splitlines()[-1])
+    return float(wall), float(cpu), int(rss), int(code)
 
 
 def main(argv: list[str] | None = None) -> int:

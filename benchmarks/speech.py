@@ -6,12 +6,14 @@ rules tuned on the dev half only) and on the shared Redewiedergabe portion, then
 
 Usage: .venv/bin/python benchmarks/speech.py [--split test|dev|all] [--rw-limit N] [--speed-docs N]
        .venv/bin/python benchmarks/speech.py --gnad-sample OFFSET [--gnad-acts N]   (speakers to judge by hand)
+       .venv/bin/python benchmarks/speech.py --gnad-score benchmarks/data/gnad_speech_judged/sample_d.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import random
 import statistics
 import sys
 import time
@@ -51,31 +53,75 @@ def speed(n_docs: int) -> str:
             f"p95 {sorted(times)[int(0.95 * len(times)) - 1]:.2f} ms CPU per article (1 core, no entities)")
 
 
-def gnad_sample(offset: int, n_acts: int, n_docs: int = 200) -> str:
-    """Print speech acts with a speaker from 10kGNAD test articles, for judging speakers by hand.
-
-    The articles are shuffled with a fixed seed; ``offset`` selects which ``n_docs`` of them, so
-    that a sample read while changing rules and a later held-out sample never share an article.
-    """
-    import random
-
+def _gnad_rows() -> tuple[list[list[str]], random.Random]:
+    """Return the 10kGNAD test articles shuffled with seed 7, and the generator (it then shuffles the acts)."""
     path = SHARED / "10kgnad_articles" / "test.csv"
     with open(path, encoding="utf-8") as f:
         rows = list(csv.reader(f, delimiter=";", quotechar="'"))
     rng = random.Random(7)
     rng.shuffle(rows)
+    return rows, rng
+
+
+def _gnad_acts(text: str) -> list:
+    doc = run_stages(text, ["segment.rules.v1", "entities.ner.v1", "speech.rules.v1"])
+    return [a for a in doc.of_kind("quote") if a.label != "reported" and a.data.get("speaker_text")]
+
+
+def gnad_sample(offset: int, n_acts: int, n_docs: int = 200) -> str:
+    """Print speech acts with a speaker from 10kGNAD test articles, for judging speakers by hand.
+
+    The articles are shuffled with a fixed seed; ``offset`` selects which ``n_docs`` of them, so
+    that a sample read while changing rules and a later held-out sample never share an article.
+    Each act is printed with its article's place in the shuffled file and its span, so that a
+    judgement can be written down (``--gnad-score``) and the same acts scored on later code.
+    """
+    rows, rng = _gnad_rows()
     acts = []
-    for _label, text in rows[offset : offset + n_docs]:
-        doc = run_stages(text, ["segment.rules.v1", "entities.ner.v1", "speech.rules.v1"])
-        acts.extend((doc.text, a) for a in doc.of_kind("quote") if a.label != "reported" and a.data.get("speaker_text"))
+    for k in range(offset, min(offset + n_docs, len(rows))):
+        text = rows[k][1]
+        acts.extend((k, text, a) for a in _gnad_acts(text))
     rng.shuffle(acts)
     out = []
-    for k, (text, a) in enumerate(acts[:n_acts]):
+    for n, (k, text, a) in enumerate(acts[:n_acts]):
         d, (s, e) = a.data, (a.span.start, a.span.end)
-        out.append(f"### {k} {a.label} {d['speaker_resolution']} speaker={d['speaker_text']!r} cue={d.get('cue_text')!r}")
+        out.append(f"### {n} doc={k} span={s}-{e} {a.label} {d['speaker_resolution']} speaker={d['speaker_text']!r} cue={d.get('cue_text')!r}")
         out.append("    " + " ".join((text[max(0, s - 350) : s] + " [[ " + text[s:e][:300] + " ]] " + text[e : e + 150]).split()))
     out.append(f"{len(acts)} speech acts with a speaker in {n_docs} articles")
     return "\n".join(out)
+
+
+def gnad_score(gold_path: Path) -> str:
+    """Score judged acts (``--gnad-sample`` output judged by hand) on the current code.
+
+    Each gold line names an act by article (place in the shuffled file) and span, and the words
+    that name its speaker (any of ``speaker``; empty when the act is no speech). An act counts as
+    right when the current code still finds speech overlapping that span and its speaker text
+    holds one of those words; an act the code no longer finds counts as wrong when it is speech,
+    as right when the gold says it is none.
+    """
+    import json
+
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows, _ = _gnad_rows()
+    by_doc: dict[int, list] = {}
+    right, lines = 0, []
+    for g in gold:
+        if g["doc"] not in by_doc:
+            by_doc[g["doc"]] = _gnad_acts(rows[g["doc"]][1])
+        hits = [a for a in by_doc[g["doc"]] if a.span.start < g["end"] and g["start"] < a.span.end]
+        # the act that overlaps the judged span most (an inner "gab bekannt, dass …" act inside a judged
+        # "…, sagte X" span is another act)
+        hits.sort(key=lambda a: -(min(a.span.end, g["end"]) - max(a.span.start, g["start"])))
+        said = [str(a.data.get("speaker_text") or "") for a in hits]
+        if g["speaker"]:
+            ok = any(any(w in sp for w in g["speaker"]) for sp in said[:1])
+        else:
+            ok = not said
+        right += ok
+        lines.append(f"{'ok ' if ok else 'NO '} #{g['n']} doc={g['doc']} gold={g['speaker']} got={said[:1]}")
+    lines.append(f"speaker precision on the judged acts: {right}/{len(gold)} = {right / max(1, len(gold)):.2f}")
+    return "\n".join(lines)
 
 
 def main() -> int:
@@ -86,7 +132,12 @@ def main() -> int:
     ap.add_argument("--gnad-sample", type=int, default=None, metavar="OFFSET",
                     help="print speech acts from 200 shuffled 10kGNAD articles starting at OFFSET for hand judgement, then stop")
     ap.add_argument("--gnad-acts", type=int, default=52)
+    ap.add_argument("--gnad-score", type=Path, default=None, metavar="GOLD",
+                    help="score the acts judged in GOLD (JSON lines: n, doc, start, end, speaker words) on this code, then stop")
     args = ap.parse_args()
+    if args.gnad_score is not None:
+        print(gnad_score(args.gnad_score))
+        return 0
     if args.gnad_sample is not None:
         print(gnad_sample(args.gnad_sample, args.gnad_acts))
         return 0

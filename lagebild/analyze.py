@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import chain, islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,7 +25,8 @@ from lagebild.compare.word_rows import WordRows, stored_words
 from lagebild.config import Config, check_config, load_config
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors import Executor, InlineExecutor, Result, TaskHost, make_executor
-from lagebild.executors.read_ahead import read_ahead
+from lagebild.executors.process import PRELOAD_PAGES, ProcessExecutor
+from lagebild.executors.read_ahead import POOL_SUFFIXES, read_ahead
 from lagebild.fingerprints import analysis_fingerprint, code_version
 from lagebild.ingest import discover
 from lagebild.ingest.limits import ReadLimits
@@ -116,7 +118,7 @@ class _PendingSources:
 
 
 def _new_documents(
-    paths: Iterable[str | os.PathLike[str]],
+    items: Iterable[Path | InputError],
     store: Store,
     report: RunReport,
     on_error: Callable[[InputError], None],
@@ -126,8 +128,8 @@ def _new_documents(
     host: Executor | None = None,
     analysis: str | None = None,
 ) -> Iterator[Document]:
-    """Read inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose content is
-    not yet in the store, or is stored under another ``analysis`` fingerprint (then under its stored id)."""
+    """Read the discovered inputs (HTML in ``read_jobs`` processes, in input order); yield only documents whose
+    content is not yet in the store, or is stored under another ``analysis`` fingerprint (then under its stored id)."""
     taken: set[str] = set()
     seen_hashes: dict[str, str] = {}
 
@@ -136,7 +138,7 @@ def _new_documents(
         report.errors.append(err)
         on_error(err)
 
-    for got in read_ahead(discover(paths), read_jobs, limits, host=host if isinstance(host, TaskHost) else None):
+    for got in read_ahead(items, read_jobs, limits, host=host if isinstance(host, TaskHost) else None):
         if isinstance(got, InputError):
             fail(got)
             continue
@@ -173,6 +175,21 @@ def _new_documents(
         taken.add(got.id)
         seen_hashes[digest] = got.id
         yield got
+
+
+#: discovered files looked at to decide whether the workers start with the HTML reader loaded
+PEEK_FILES = 64
+
+
+def _preload_for(executor: ProcessExecutor, found: Iterator[Path | InputError]) -> Iterator[Path | InputError]:
+    """Let the pool's workers start with the HTML reader loaded when the first files found include pages.
+
+    Loading it (with dateparser's ~200 locales) costs ~2 CPU s once in the fork server, instead of in
+    each worker; a text corpus does not need it. Returns the same items, in the same order."""
+    head = list(islice(found, PEEK_FILES))
+    if any(isinstance(item, Path) and item.name.lower().endswith(POOL_SUFFIXES) for item in head):
+        executor.preload = PRELOAD_PAGES
+    return chain(head, found)
 
 
 def _record_name(doc: Document) -> str:
@@ -217,7 +234,10 @@ def analyze_paths(
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     pending = _PendingSources()
-    docs = _timed(_new_documents(paths, store, report, on_error, pending, limits, read_jobs, executor, analysis), cpu, "read")
+    found: Iterator[Path | InputError] = discover(paths)
+    if isinstance(executor, ProcessExecutor):
+        found = _preload_for(executor, found)
+    docs = _timed(_new_documents(found, store, report, on_error, pending, limits, read_jobs, executor, analysis), cpu, "read")
     # The corpus-wide cross-source stages read every document, but only some of its annotations:
     # the analysed documents are kept as such views (the store keeps them whole), stored ones read as views.
     kinds = view_kinds(config.compare_stages)
@@ -229,6 +249,54 @@ def analyze_paths(
     # A killed run keeps every committed chunk; the documents of an unfinished one are analysed
     # again by the rerun.
     duplicates = _duplicates_stage(config)
+    # The workers stay up after the last document (``hold``): the per-story stages run on them too.
+    held = executor.hold() if isinstance(executor, ProcessExecutor) else nullcontext()
+    with held:
+        _analyse_documents(executor, spec, docs, store, report, on_error, analysis, pending, duplicates, kinds, analysed,
+                           counts, signatures, progress)
+        # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
+        main_thread = time.thread_time() - phase_thread
+        other_threads = time.process_time() - phase_cpu - main_thread
+        rest = "pipeline" if isinstance(executor, InlineExecutor) else "transfer"  # in-process: the stages themselves
+        cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
+        report.phase_wall["documents"] = time.perf_counter() - started
+        if isinstance(executor, ProcessExecutor) and kinds is not None:
+            _warm_story_workers(executor, store, config)
+        if kinds is None:
+            corpus = corpus_documents(store, analysed, timings=cpu)
+        else:
+            corpus = corpus_views(store, kinds, analysed, counts, timings=cpu)
+        analysed.clear()
+        host = executor if isinstance(executor, ProcessExecutor) else None
+        report.corpus = compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
+                                         counts=counts if kinds is not None else None, host=host)
+    del corpus
+    signatures.clear()
+    report.seconds = time.perf_counter() - started
+    report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
+    return report
+
+
+def _warm_story_workers(host: ProcessExecutor, store: Store, config: Config) -> None:
+    """Have each worker import and build the per-story stages while this process runs the corpus-wide ones."""
+    from lagebild.compare import is_per_story
+    from lagebild.compare.story_pool import warm
+
+    where = store_location(store)
+    if where is None:
+        return
+    names = [n for n in config.compare_stages if is_per_story(n)]
+    for _ in range(host.jobs):
+        host.submit_task(warm, where, names, config.compare_configs)
+
+
+def _analyse_documents(executor: Executor, spec: PipelineSpec, docs: Iterator[Document], store: Store, report: RunReport,
+                       on_error: Callable[[InputError], None], analysis: str, pending: _PendingSources,
+                       duplicates: Duplicates | None, kinds: frozenset[str] | None, analysed: dict[str, Document],
+                       counts: dict[str, int], signatures: dict[str, Signature],
+                       progress: Callable[[Document], None] | None) -> None:
+    """Run the per-document pipeline on ``docs`` and store each chunk as it comes back."""
+    cpu = report.main_cpu
     for chunk in executor.map_chunks(spec, docs, after=partial(_prepare, duplicates=duplicates)):
         t = time.thread_time()
         chunk = _save_chunk(store, chunk, report, on_error, analysis)
@@ -247,24 +315,6 @@ def analyze_paths(
             if progress:
                 progress(result.doc)
     pending.flush(store, list(pending.by_doc))  # duplicates read after their first copy was saved
-    # The rest is the executor's: pickling batches, unpickling results (partly in its own threads).
-    main_thread = time.thread_time() - phase_thread
-    other_threads = time.process_time() - phase_cpu - main_thread
-    rest = "pipeline" if isinstance(executor, InlineExecutor) else "transfer"  # in-process: the stages themselves
-    cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
-    report.phase_wall["documents"] = time.perf_counter() - started
-    if kinds is None:
-        corpus = corpus_documents(store, analysed, timings=cpu)
-    else:
-        corpus = corpus_views(store, kinds, analysed, counts, timings=cpu)
-    analysed.clear()
-    report.corpus = compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
-                                     counts=counts if kinds is not None else None)
-    del corpus
-    signatures.clear()
-    report.seconds = time.perf_counter() - started
-    report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
-    return report
 
 
 def _save_chunk(store: Store, chunk: list[Result], report: RunReport, on_error: Callable[[InputError], None],
@@ -432,8 +482,12 @@ def compare_and_save(
     reuse: bool = True,
     signatures: Mapping[str, Signature] | None = None,
     counts: Mapping[str, int] | None = None,
+    host: TaskHost | None = None,
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result.
+
+    ``host``: worker processes that run the per-story stages of the stories to recompute (with
+    ``counts``; they read the stories' documents from the store themselves).
 
     ``counts``: ``docs`` are views (``corpus_views``) and these are their numbers of annotations
     in all; the per-story stages of a story they recompute read its documents whole from the store.
@@ -480,7 +534,8 @@ def compare_and_save(
                               configs=config.compare_configs, stored=stored,
                               # the per-document analysis too: stories of re-analysed documents recompute
                               version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)),
-                              load=store.get_documents if counts is not None else None, counts=counts)
+                              load=store.get_documents if counts is not None else None, counts=counts,
+                              submit=host.submit_task if host is not None else None, store=store_location(store))
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
@@ -494,6 +549,14 @@ def compare_and_save(
         store.save_word_rows(words.settings, words.new)
     cpu["save corpus"] += time.process_time() - t
     return run.result
+
+
+def store_location(store: Store) -> str | None:
+    """Where another process opens ``store`` (``open_store``): its URL or file; None for a store only this process sees."""
+    where = getattr(store, "url", None) or getattr(store, "path", None)
+    if not isinstance(where, str) or where == ":memory:" or where.startswith("file:"):
+        return None
+    return where
 
 
 def _entity_index(store: Store, reuse: bool) -> EntityIndex:

@@ -44,7 +44,7 @@ from lagebild.compare.claim_values import (
     value_interval,
 )
 from lagebild.compare.coverage import independent_origins, origin_label
-from lagebild.compare.figure_stage import Stage, running_measures, stage_at
+from lagebild.compare.figure_stage import Stage, growing_measures, occasion_measures, running_measures, stage_at
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -129,6 +129,8 @@ def no_scope(text: str | None) -> bool:
 
 
 CANNOT_COMPARE = "cannot_compare"
+#: internal: figures of a measure that counts one occasion each, ordered in time: other occasions, grouped apart
+_OCCASIONS = "occasions"
 
 
 def _unit_key(unit: Any) -> str | None:
@@ -165,11 +167,13 @@ class _Claim:
     spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")
     whole: bool = False  # split into parts by place right after it ("98.650 Teilnehmer, davon 47.000 in Wolfsburg")
     past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
+    period: bool = False  # undated article, its sentence names a year or part of one ("2015 stieg der Umsatz auf …"): that period's figure
     total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
     read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
     replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
     rival_join: bool = False  # in a run the size cut had set apart, joined to another by rival claimants' figures
     sent_no: int = -1  # the number of its sentence in its article (-1: not in one)
+    guess: bool = False  # its time is an inferred publication date without evidence of its own (a guess, no bound)
 
     @property
     def named(self) -> bool:
@@ -198,6 +202,8 @@ class ClaimGrouper:
     same_time_hours: int = 3  # … or, when both are known to the minute, closer than this many hours
     weekday_days: int = 7  # a weekday named without a date is read within this many days after the story's event day
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
+    max_fall: float = 0.5  # a growing toll's later figure below this share of an earlier one is another incident's
+    inferred_confidence: float = 0.6  # an inferred publication date below this confidence is a guess: no time at all
     prov: Any = field(default=None, compare=False)
 
     def __call__(self, ctx: CorpusContext) -> None:
@@ -217,7 +223,7 @@ class ClaimGrouper:
                 continue
             by_id = {a.id: a for a in doc.annotations}
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
-            dct, guessed = publication_interval(doc, inferred)
+            dct, guessed = self._publication(doc, inferred)
             places = _main_places(doc)
             ents = [a for a in doc.annotations if a.kind == "entity"]
             locs = [a for a in ents if a.label == "LOC"]
@@ -282,6 +288,11 @@ class ClaimGrouper:
                         ref, minute = weekday, None
                 past = basis != "publication" and ref is not None and dct is not None and ref.granularity not in _FINE \
                     and ref.granularity != "month" and ref.end < dct.start
+                # an article without a publication date: a year (or half, quarter, season) its sentence names is the
+                # period the figure is about ("Wurden 2012 noch 1,93 Milliarden verschickt, waren es 2015 …"), so
+                # figures of different periods are different quantities, not one figure updated
+                period = dct is None and basis in ("claim", "text") and ref is not None \
+                    and ref.granularity in ("year", "decade", "half", "quarter", "season")
                 if basis == "publication" and guessed:
                     basis = "publication (inferred)"
                 claimant_ann = by_id.get(data.get("claimant_ann") or "")
@@ -314,6 +325,8 @@ class ClaimGrouper:
                         doc_places=places,
                         stage=stage,
                         past=past,
+                        period=period,
+                        guess=basis == "publication (inferred)" and self._guessed(doc, inferred),
                         near_place=_near_place(doc.text, locs, sentence.start),
                         minute=minute,
                         spread=is_spread(data, doc.text[sentence.start : sentence.end]),
@@ -329,6 +342,41 @@ class ClaimGrouper:
                     out.append(replace(out[-1], scope=scope_key(name), scope_text=name,
                                        json={**out[-1].json, "scope_text": each_of.surface, "for_each": True}))
         return out
+
+    def _publication(self, doc: Document, inferred: dict[str, dict[str, Any]]) -> tuple[DateInterval | None, bool]:
+        """The article's publication date as the interval the evidence allows, and whether it was inferred.
+
+        A printed date is taken as printed. An inferred one (``inferred_dates``) is taken by its bounds, not its point:
+        the range its evidence allows (a weekday without a date: the week), or only "not before" the latest date the
+        article tells as past (open-ended). Such bounds order figures only where they do not overlap another figure's
+        time. An inference below ``inferred_confidence`` (an undated article placed at its story's first month, with
+        no evidence of its own) is a guess, not a bound: it keeps its month, which may order a series against a later
+        month (the reasoning then says the order rests on inferred dates), but never sets figures apart as other
+        occasions (``_known_apart``)."""
+        if doc.meta.published.value:
+            return publication_interval(doc, inferred)
+        entry = (inferred or {}).get(doc.id) or {}
+        if entry.get("value") is None:
+            lower = interval_of(entry.get("not_before"))
+            if lower is None:
+                return None, False
+            return DateInterval(lower.start, date.max, f"{lower.start.isoformat()}/", "range"), True
+        if float(entry.get("confidence") or 0.0) < self.inferred_confidence:
+            return publication_interval(doc, inferred)
+        dct, guessed = publication_interval(doc, inferred)
+        bounds = entry.get("range")
+        if dct is not None and isinstance(bounds, list) and len(bounds) == 2:
+            wide = interval_of(f"{bounds[0]}/{bounds[1]}")
+            if wide is not None and (wide.start < dct.start or wide.end > dct.end):
+                dct = wide  # the point is one reading; the evidence allows the whole range
+        return dct, guessed
+
+    def _guessed(self, doc: Document, inferred: dict[str, dict[str, Any]]) -> bool:
+        """True when the article's publication date is inferred without evidence of its own (below
+        ``inferred_confidence``): a guess, not a bound."""
+        entry = (inferred or {}).get(doc.id) or {}
+        return not doc.meta.published.value and entry.get("value") is not None \
+            and float(entry.get("confidence") or 0.0) < self.inferred_confidence
 
     @staticmethod
     def _ref_time(data: dict[str, Any], by_id: dict[str, Annotation], dct: DateInterval | None) -> tuple[DateInterval | None, str]:
@@ -395,8 +443,8 @@ class ClaimGrouper:
             # a figure its sentence dates to an earlier year ("24,1 Prozent bei der Wahl 2021") is that period's
             # figure, another quantity than the reports' own: grouped with figures of that period only
             # (a year or longer; a week or season before may be the same running count, read coarsely)
-            earlier = c.past and c.ref is not None and c.ref.granularity in ("year", "decade")
-            blocks[(c.story, c.measure + (f"@{c.ref.value}" if earlier and c.ref is not None else ""))].append(c)
+            earlier = (c.past and c.ref is not None and c.ref.granularity in ("year", "decade")) or c.period
+            blocks[(c.story, _block_measure(c) + (f"@{c.ref.value}" if earlier and c.ref is not None else ""))].append(c)
             if c.scope:
                 scopes[c.story].add(c.scope)
         for c in claims:
@@ -565,6 +613,9 @@ class ClaimGrouper:
         seen in and the figures of other articles that give a disputed value themselves; another
         article's figure that a disputed one merely allows may be about another place and is grouped apart."""
         group = self._group_json(run, unscoped_split=split)
+        occasions = self._occasions(group, run)
+        if occasions is not None:
+            return occasions
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
             return [self._group_json(items, unscoped_split=True) for items in phases if items]
@@ -612,6 +663,9 @@ class ClaimGrouper:
         over the second one). They are returned to be grouped with the figures without a stated place. A
         running toll's other values are the same count at other times: they stay."""
         group = self._group_json(run)
+        occasions = self._occasions(group, run)
+        if occasions is not None:
+            return occasions, []
         if group["relation"] != "contradicted" or run[0].measure.partition(":")[0] in running_measures():
             # a running toll's other values are the same count at other (unknown) times: they stay with it
             return [group], []
@@ -629,10 +683,43 @@ class ClaimGrouper:
             return [group], []
         return [self._group_json(kept), *([self._group_json(other)] if other else [])], rest
 
+    def _occasions(self, group: dict[str, Any], run: list[_Claim]) -> list[dict[str, Any]] | None:
+        """Split a group whose phases are not one quantity: figures of a measure that counts one occasion each
+        (attendance, amounts: ``occasion_measures``) given for different times are counts of different occasions, not one
+        figure updated; different values side by side in one article, with no time or claimant to tell them
+        apart, are different things the article lists ("20 Sitzungen des einen Ausschusses und 16 des anderen").
+        None when the group stands."""
+        relation = group["relation"]
+        # one article's values side by side, all its own or one claimant's: named rivals (police, organisers) stay
+        one_article = len({c.doc.id for c in run}) == 1 and len({c.source_key for c in run if c.named}) <= 1
+        if not (relation == _OCCASIONS or (relation == CANNOT_COMPARE and one_article and len(group["phases"]) > 1)):
+            return None
+        where = f" for {group['scope']}" if group.get("scope") else ""
+        grows = run[0].measure.partition(":")[0] in growing_measures()
+        note = (f" Other figures of this measure{where} refer to other times; each figure of it counts one occasion (an"
+                " attendance, an amount), so figures of different times count different occasions and are grouped apart."
+                if relation == _OCCASIONS and not grows else
+                f" Other figures of this measure{where} come later but lie far below these (less than"
+                f" {self.max_fall:.0%} of them); a toll that only grows as it is counted does not fall so far, so they are"
+                " taken for another incident's toll and grouped apart."
+                if relation == _OCCASIONS else
+                f" The same article gives other values of this measure{where} beside these, without saying that one"
+                " revises or disputes the other: they are taken for different quantities and grouped apart.")
+        out = []
+        for n in range(len(group["phases"])):
+            items = [c for c in run if c.phase == n]
+            if items:
+                part = self._group_json(items, occasions=False)
+                part["reasoning"] += note
+                out.append(part)
+        return out
+
     def _known_apart(self, x: _Claim, y: _Claim) -> bool:
         """True when the two figures' reference times are known not to be the same time (disjoint, and a day or
         more apart): "2024-12" and "2025-04", or two days; not a month and a day in it."""
-        if x.ref is None or y.ref is None or "inferred" in x.ref_basis or "inferred" in y.ref_basis:
+        # an inferred publication date is taken by its bounds (``_publication``): bounds that do not overlap are apart;
+        # a guess without evidence of its own (the story's first month) is no bound
+        if x.ref is None or y.ref is None or x.guess or y.guess:
             return False
         return _days_apart(x.ref, y.ref) >= self.same_time_days
 
@@ -675,7 +762,7 @@ class ClaimGrouper:
             return False  # "mindestens 5" beside "5"
         return all(o.ref is not None and _days_apart(c.ref, o.ref) >= self.same_time_days for o in items)
 
-    def _group_json(self, members: list[_Claim], unscoped_split: bool = False) -> dict[str, Any]:
+    def _group_json(self, members: list[_Claim], unscoped_split: bool = False, occasions: bool = True) -> dict[str, Any]:
         vocab = load_measures()
         measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
@@ -685,12 +772,18 @@ class ClaimGrouper:
         scope_kind = next((c.ann.data.get("scope_kind") for c in members if c.scope and not c.scope_assumed), None)
         if scope is not None and not scope_text:
             scope_kind = "lead"  # no figure states it: the place the articles are about
-        label = unit_text if measure.startswith(("count:", "unit:")) else vocab.label(measure)
+        label = unit_text if measure.startswith(("count:", "unit:")) else (
+            "percent of " + Counter(str(c.json.get("share_of")) for c in members).most_common(1)[0][0]
+            if measure.startswith("percent:") else vocab.label(measure))
+        counted = {str(c.json.get("counted")) for c in members if c.json.get("counted")}
+        if len(counted) == 1:
+            label = f"{label}: {counted.pop()}"  # "dead: Soldaten": the toll of one group
         subject = label + (f" ({scope})" if scope else "")
         phases = self._phases(members)
         sources = {c.origin for c in members}
         sources_label = origin_label({c.doc.id: c.origin for c in members}, [c.doc.id for c in members])
-        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None, label=sources_label)  # may reorder the phases
+        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None, label=sources_label,
+                                             occasions=occasions)  # may reorder the phases
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
@@ -924,7 +1017,8 @@ class ClaimGrouper:
         out.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or date.max)
         return out
 
-    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True, label: str = "") -> tuple[str, str]:
+    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True, label: str = "",
+                  occasions: bool = True) -> tuple[str, str]:
         counted = _estimates_apart(phases)
         if counted is not None:
             phases[:] = counted
@@ -932,7 +1026,9 @@ class ClaimGrouper:
         # only the unit is known: a counted noun outside the vocabulary, a length, or a percentage with no measure and
         # no rate noun ("37,5 Prozent der Züge" late and "62,5 Prozent" on time are two shares); a named rate
         # ("rate:arbeitslosenquote") is a measure
-        unit_only = phases[0][0].measure.startswith(("count:", "unit:")) or phases[0][0].measure == "percent"
+        # an amount of money says its currency, not what it is paid for: two amounts in one story (a budget and a
+        # campaign's spending) are no contradiction by their size alone
+        unit_only = phases[0][0].measure.startswith(("count:", "unit:", "percent")) or phases[0][0].measure == "money"
         if len(phases) == 1 and spread and not unit_only:
             return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")
         if len(phases) == 1:
@@ -978,17 +1074,31 @@ class ClaimGrouper:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
+            if resolved and occasions and phases[0][0].measure.partition(":")[0].partition("@")[0] in occasion_measures() \
+                    and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
+                # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
+                # count named by its stage ("vorläufiges Endergebnis") is one figure revised
+                return _OCCASIONS, text
+            base = phases[0][0].measure.partition(":")[0]
+            if resolved and occasions and base in growing_measures() and any(
+                    (a := _phase_size(phases[i])) and (b := _phase_size(phases[j])) and b < self.max_fall * a for i, j in prec):
+                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far
+                return _OCCASIONS, text
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
                 tiers = _tiers(placed, prec)
                 steps = " → ".join(" / ".join(v for k in placed if tiers[k] == t for v in _phase_values(phases[k]))
                                    for t in sorted(set(tiers.values())))
+                inferred_times = sorted({c.doc.id for k in placed for c in phases[k] if "inferred" in c.ref_basis})
                 phases[:] = [phases[k] for k in order]
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
                 if unplaced:
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
+                if inferred_times:
+                    note += (" The order rests in part on publication dates that are inferred, not printed"
+                             f" ({', '.join(inferred_times)}); see each article's date and its reason.")
                 return "updated", text + (
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note
@@ -1334,6 +1444,55 @@ def _staged_steps(phases: list[list[_Claim]]) -> str | None:
         return None
     phases[:] = staged
     return " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
+
+
+#: what a bare percentage is a share of: "60 Prozent der elf Millionen Kubaner", "34 Prozent aller Bomber"
+_SHARE_OF = re.compile(r"\s+(?:der|des|aller|unter\s+den)\s+(?:(?:[a-zäöüß][\w-]*|\d[\d.,]*|Millionen|Milliarden|Tausend)\s+){0,3}"
+                       r"([A-ZÄÖÜ][\w-]*\w)")
+
+
+def _block_measure(c: _Claim) -> str:
+    """The measure part of a claim's grouping key. A figure known only by its unit (a bare percentage, a length, people
+    with no frame that says what happened to them) says nothing of what it measures: two such figures are one quantity only when their article repeats the figure, so
+    they are keyed by article and value; a bare percentage that names what it is a share of ("Prozent der Kubaner")
+    is keyed by that noun and groups across articles."""
+    if c.measure == "percent":
+        of = _SHARE_OF.match(c.doc.text, c.ann.span.end, min(len(c.doc.text), c.ann.span.end + 80))
+        if of is not None:
+            c.measure = f"percent:{_unit_key(of.group(1)) or of.group(1).lower()}"
+            c.json["measure"], c.json["share_of"] = c.measure, of.group(1)
+            return c.measure
+    if c.measure == "money":
+        # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
+        currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
+        return f"money@{currency}" if currency else c.measure
+    if c.measure == "people":
+        # "10.000 Menschen" with no frame says who is counted, not what happened to them: across articles no more than
+        # a unit; in one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen")
+        return f"{c.measure}@{c.doc.id}"
+    if c.measure == "percent" or c.measure.startswith("unit:"):
+        return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
+    who = _counted_group(c)
+    if who is not None:
+        c.json["counted"] = who
+        return f"{c.measure}#{_unit_key(who) or who.lower()}"
+    return c.measure
+
+
+def _counted_group(c: _Claim) -> str | None:
+    """The group a casualty figure counts when its noun names one ("176 Palästinenser und 27 Israelis getötet", "drei
+    Soldaten getötet"): the toll of that group, not the whole toll "14 Menschen" or "14 Tote" give; None for a noun of
+    the measure itself or a generic one ("Menschen", "Kinder": a part the vocabulary does not tell apart)."""
+    if c.measure.partition(":")[0] not in running_measures():
+        return None
+    noun = str(c.ann.data.get("unit") or "")
+    if not noun or c.ann.data.get("unit_kind") != "count" or c.ann.data.get("unit_from") != "after":
+        return None
+    vocab = load_measures()
+    if vocab.is_generic(noun):
+        return None
+    named = vocab.of_noun(noun)
+    return noun if named is None or (named.who and named.id != c.measure.partition(":")[0]) else None
 
 
 def _read_general(claims: list[_Claim]) -> None:

@@ -244,6 +244,17 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
         if result is None:
             confidence = 0.5
             result = _by_story(doc, dated, own, bound)
+            told_past = _bare_past_month(doc, result[0]) if result is not None else None
+            if result is not None and told_past is not None:
+                # the article tells that month as past ("Im Februar starben …"): it is a lower bound, not the month
+                out[doc.id] = {
+                    "value": None, "precision": None, "kind": "bounds", "inferred": True,
+                    "not_before": format_value(result[0]),
+                    "reason": f"not before {format_value(result[0])}: the article tells „{told_past.surface}“ as past, "
+                              "the month its story's dated coverage starts in; nothing says how much later it was written",
+                    "evidence": [doc.span_json(told_past.span)],
+                }
+                continue
         if result is None and bound is not None:
             point, ann = bound
             entry: dict[str, Any] = {
@@ -514,6 +525,25 @@ def _after_story_event(doc: Document, facts: list[_Fact]) -> tuple[Point, str, l
         reason = (f"„{m.group()}“: {noun} is dated {best} in {fact.doc.id} („{fact.ann.surface}“"
                   + (f", and {votes[best] - 1} more" if votes[best] > 1 else "") + ")")
         return Point("month", when.year, when.month), reason, [doc.span_json(Span(m.start(), m.end())), fact.doc.span_json(fact.ann.span)]
+    return None
+
+
+def _bare_past_month(doc: Document, month: Point) -> Annotation | None:
+    """A bare month the undated article names without a year and tells as past ("Im Februar starben …") that is
+    ``month``'s month: the article was written then or later, so that month is a lower bound for it and never its
+    date. A day ("am 13. Februar") or a part of the month ("Ende Februar") is told of the current month as well."""
+    from lagebild.timex.lexicon import MONTHS
+
+    if month.gran != "month":
+        return None
+    for ann in doc.of_kind("timex"):
+        if ann.data.get("value") or ann.data.get("tense") != "past" or ann.data.get("rule") != "month" or ann.data.get("mod"):
+            continue
+        words = re.findall(r"\w+", ann.surface)
+        if any(w.isdigit() and len(w) == 4 for w in words):
+            continue  # a year of its own: resolved elsewhere
+        if any(MONTHS.get(w.lower()) == month.month for w in words):
+            return ann
     return None
 
 

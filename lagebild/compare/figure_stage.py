@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Stage", "load_stages", "running_measures", "stage_at"]
+__all__ = ["Stage", "growing_measures", "load_stages", "occasion_measures", "running_measures", "stage_at"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "figure_stages.toml"
 
@@ -68,6 +68,28 @@ def running_measures(path: Path = DATA) -> frozenset[str]:
     except (OSError, tomllib.TOMLDecodeError):
         return frozenset()
     return frozenset(str(m) for m in raw.get("running_measures", []) if m)
+
+
+@lru_cache(maxsize=4)
+def occasion_measures(path: Path = DATA) -> frozenset[str]:
+    """Measures whose figures each count one occasion (attendance, an amount): figures of different times are
+    different occasions' counts, not one figure updated; a broken file means none."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return frozenset()
+    return frozenset(str(m) for m in raw.get("occasion_measures", []) if m)
+
+
+@lru_cache(maxsize=4)
+def growing_measures(path: Path = DATA) -> frozenset[str]:
+    """Running counts that only grow (the dead, the injured): a later figure far below an earlier one is another
+    incident's; a broken file means none."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return frozenset()
+    return frozenset(str(m) for m in raw.get("growing_measures", []) if m)
 
 
 def _mentions(text: str) -> list[tuple[int, int, Stage]]:

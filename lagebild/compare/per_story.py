@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
@@ -24,9 +25,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
+from lagebild.compare.story_pool import StoryJob, StoryShared, Submit, batches, run_story_batch
 from lagebild.compare.word_rows import cached_words
 from lagebild.fingerprints import code_version
 from lagebild.model import Document
+
+log = logging.getLogger(__name__)
 
 __all__ = ["STORY_KINDS", "CompareRun", "StoryInputs", "StoryPart", "code_version", "compare_stories", "merge_parts", "story_inputs"]
 
@@ -357,6 +361,8 @@ def compare_stories(
     version: str = "",
     load: Callable[[Sequence[str]], Mapping[str, Document]] | None = None,
     counts: Mapping[str, int] | None = None,
+    submit: Submit | None = None,
+    store: str | None = None,
 ) -> CompareRun:
     """Run the corpus-wide stages on ``docs``, then the per-story stages story by story.
 
@@ -367,6 +373,10 @@ def compare_stories(
     rest of each document whole, and in ``counts`` how many annotations each has in all); the
     per-story stages of a story that is recomputed get its whole documents from ``load(ids)``,
     one story at a time, so only one story's documents are whole at once.
+
+    ``submit`` and ``store`` (with ``load``): the stories to recompute run in batches on worker
+    processes (``submit(fn, *args)``, e.g. ``TaskHost.submit_task``), which read their documents
+    from the store at ``store`` (a URL or path) themselves; a batch no worker takes runs here.
     """
     importlib.import_module("lagebild.compare.builtin")
     from lagebild.compare import default_compare_stages
@@ -391,7 +401,10 @@ def compare_stories(
     doc_ids = [d.id for d in docs]
     if timings is not None:
         timings["compare:origins"] = timings.get("compare:origins", 0.0) + time.process_time() - started
-    parts: list[StoryPart] = []
+    parts: list[StoryPart | None] = []
+    #: stories computed in worker processes: their place in ``parts`` and their inputs
+    pooled = submit is not None and store is not None and load is not None
+    jobs: list[tuple[int, StoryJob]] = []
     frequencies: list[Counter[str]] = []
     #: each document's word keys, computed once: for the corpus frequencies
     keys_of: dict[str, frozenset[str]] = {}
@@ -445,6 +458,11 @@ def compare_stories(
                                                     lambda: weights_of(weighed))
             else:
                 part = None
+            if part is None and todo is story_names and pooled:
+                # computed from scratch: in a worker (below), with the other stories of its batch
+                jobs.append((len(parts), StoryJob(story_id, base, list(inputs.doc_ids), inputs.result)))
+                parts.append(None)
+                continue
             if part is None:
                 ctx = sub.get(timings)
                 for name in todo:
@@ -453,6 +471,59 @@ def compare_stories(
                         fp = base + weights_of(weighed)
                 part = StoryPart.of(story_id, fp, ctx.result)
             parts.append(part)  # the story's whole documents (``sub``) go with the next story
+        if jobs:
+            shared = StoryShared(story_names, settings, corrections, origins, len(docs),
+                                 dict(corpus_frequencies()) if DATES_STAGE in story_names else {}, store)
+            for at, got in _pooled_parts(jobs, shared, submit, load, timings):
+                parts[at] = got
     with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
-    merge_parts(result, parts, doc_ids, timeline_key, with_coverage)
-    return CompareRun(result, parts)
+    done = [p for p in parts if p is not None]
+    merge_parts(result, done, doc_ids, timeline_key, with_coverage)
+    return CompareRun(result, done)
+
+
+#: documents per batch of stories sent to a worker: enough to outweigh sending the corpus-wide inputs along
+POOL_BATCH_DOCS = 48
+
+
+def _pooled_parts(jobs: Sequence[tuple[int, StoryJob]], shared: StoryShared, submit: Submit | None,
+                  load: Callable[[Sequence[str]], Mapping[str, Document]] | None,
+                  timings: MutableMapping[str, float] | None) -> Iterator[tuple[int, StoryPart]]:
+    """Each job's place and part, computed in batches on the workers (``submit``); a batch no worker takes or
+    finishes runs in this process, its documents read with ``load``."""
+    pending: list[tuple[list[tuple[int, StoryJob]], Any]] = []
+    ordered = [job for _, job in jobs]
+    places = [at for at, _ in jobs]
+    k = 0
+    for batch in batches(ordered, POOL_BATCH_DOCS):
+        mine = list(zip(places[k : k + len(batch)], batch, strict=True))
+        k += len(batch)
+        fut = submit(run_story_batch, shared, batch) if submit is not None else None
+        pending.append((mine, fut))
+    for mine, fut in pending:
+        got, where = None, "workers: "  # the timings of a worker's CPU are kept apart from this process's
+        if fut is not None:
+            try:
+                got = fut.result()
+            except Exception:  # a worker died or a result could not travel: computed here instead
+                log.debug("a batch of stories failed in a worker; computing it here", exc_info=True)
+        if got is None:
+            batch = [job for _, job in mine]
+            ids = [i for job in batch for i in job.doc_ids]
+            here = replace(shared, store=None, docs=dict(load(ids)) if load is not None else {})
+            got, where = run_story_batch(here, batch), ""
+        outputs, spent = got
+        if timings is not None:
+            for key, value in spent.items():
+                timings[where + key] = timings.get(where + key, 0.0) + value
+        for (at, job), (fields_, base, weighed) in zip(mine, outputs, strict=True):
+            fp = base + _weights_part(weighed, shared)
+            yield at, StoryPart(job.story, fp, **fields_)
+
+
+def _weights_part(words: Iterable[str], shared: StoryShared) -> str:
+    """The fingerprint's part for the corpus weights of ``words`` (as ``compare_stories``'s ``weights_of``)."""
+    ordered = sorted(words)
+    if not ordered:
+        return ""
+    return "/" + _digest([shared.n_docs, [(w, shared.frequencies.get(w, 0)) for w in ordered]]) + "/" + " ".join(ordered)

@@ -5,8 +5,9 @@
 country by name, adjective or demonym, and the country of a party, an agency, a capital or a town
 it names, counted more in the mention's own sentence and most in its own phrase) and, to break a
 tie, its outlet's country-code domain (``country_domains`` in ``data/kb/context.toml``).
-The name goes to the entity of the country with the most evidence; without a clear lead it keeps
-the entity the KB lists first.
+The name goes to the entity of the country with the most evidence; without a clear lead it is left
+unassigned (no KB id): a guess would put one country's party into another country's story, while
+an unlinked name still joins its other mentions by name.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ def country_evidence(mentions: Sequence[Mention], kb: KB, outlet: str | None, sk
 
 
 def resolve_shared_names(text: str, mentions: Sequence[Mention], kb: KB, outlet: str | None) -> None:
-    """Point each mention of a shared name ("Grünen") at the entity of the document's country.
+    """Point each mention of a shared name ("Grünen") at the entity of the document's country, or at
+    none when the document gives no lead.
 
     A one-word party name in another case ("Grüne") counts as its KB name. A mention whose KB id is
     not among the sharing entities (a longer, unambiguous name) is left alone.
@@ -95,9 +97,11 @@ def resolve_shared_names(text: str, mentions: Sequence[Mention], kb: KB, outlet:
     for k, ids in shared.items():
         local = votes + _near_evidence(text, mentions, k, kb, skip, bounds)
         ranked = sorted(((local.get(_country_of(i, kb) or "", 0), -n, i) for n, i in enumerate(ids)), reverse=True)
-        best = ranked[0][2] if ranked[0][0] > 0 and (len(ranked) < 2 or ranked[0][0] > ranked[1][0]) else ids[0]
-        entry = kb.entries[best]
-        mentions[k].kb, mentions[k].wikidata = entry.id, entry.wikidata
+        if ranked[0][0] > 0 and (len(ranked) < 2 or ranked[0][0] > ranked[1][0]):
+            entry = kb.entries[ranked[0][2]]
+            mentions[k].kb, mentions[k].wikidata = entry.id, entry.wikidata
+        else:
+            mentions[k].kb = mentions[k].wikidata = None
 
 
 def _near_evidence(text: str, mentions: Sequence[Mention], k: int, kb: KB, skip: frozenset[int],

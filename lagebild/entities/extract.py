@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from lagebild.entities.codes import results_codes
 from lagebild.entities.context import (
     ContextLexicon,
     inflects_like_noun,
@@ -624,7 +625,7 @@ def extract_mentions(
            and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None
                     and not _after_name_head(text, m.start, ctx))
            and not (m.source == "model" and not m.kb and m.start in openers
-                    and _lower_case_word(text[m.start:m.end], surnames, ctx))]
+                    and _lower_case_word(text[m.start:m.end], surnames, ctx, m.label))]
     _strip_descriptors(text, out, ctx)
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
@@ -633,6 +634,7 @@ def extract_mentions(
     if keys:
         out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
     out.sort(key=lambda m: (m.start, m.end))
+    out = results_codes(text, out, kb)
     resolve_shared_names(text, out, kb, outlet)
     follow_historic_names(text, out, kb)
     return finish_norms(text, out, kb, ctx)
@@ -647,16 +649,27 @@ def _after_name_head(text: str, start: int, ctx: ContextLexicon) -> bool:
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 
 
-def _lower_case_word(word: str, surnames: set[str], ctx: ContextLexicon) -> bool:
+def _lower_case_word(word: str, surnames: set[str], ctx: ContextLexicon, label: str = "") -> bool:
     """A one-word span opening a sentence that the dictionary knows as a lower-case word ("Indes",
     "Zudem", "Nicht"): capitalised by its place, not a name. Surnames of the document and given
-    names stay ("Kurz" beside "Sebastian Kurz")."""
+    names stay ("Kurz" beside "Sebastian Kurz").
+
+    A lone person is also dropped when the word is a noun too but its lower-case form is an
+    uninflected word of its own, an adverb or particle ("Heuer", Austrian for 'this year', beside
+    the noun "die Heuer"). Adjectives and verb stems ("Klein", "Lang", "Koch", "Weil") inflect and
+    stay: they are common surnames."""
     if " " in word or not word.isalpha() or word in surnames or _is_given(word, ctx) or word.isupper():
         return False
     from lagebild.store.lemma_dicts import lemmatizer
 
     lemma = str(lemmatizer(greedy=False).lemmatize(word, "de"))
-    return lemma[:1].islower() and is_known(word, "de")
+    if lemma[:1].islower() and is_known(word, "de"):
+        return True
+    if label != "PER":
+        return False
+    low = word.lower()
+    return (str(lemmatizer(greedy=False).lemmatize(low, "de")) == low and is_known(low, "de")
+            and not is_known(low + "en", "de"))
 
 
 # "Jänner", "Dienstag" alone are dates, never names ("Mai", "August" are names too: they stay)

@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,6 +123,15 @@ def _kb_inflected(m: MentionRec, kb: KB) -> Any:
     return kb.inflected_party(m.surface)
 
 
+def _unassigned_shared(m: MentionRec, kb: KB) -> tuple[str, ...]:
+    """The entities sharing the name of ``m`` ("Grünen", "FDP") if its document left it without an id."""
+    if m.kb or m.label != "ORG":
+        return ()
+    ids = kb.sharing(m.surface)
+    name = kb.party_name(m.surface) if not ids and " " not in m.norm else None
+    return kb.sharing(name) if name else ids
+
+
 def name_initials(norm: str) -> str:
     return "".join(w[0] for w in norm.split() if w not in FUNCTION_WORDS and w[:1].isalpha())
 
@@ -141,12 +151,17 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     active = [False] * n
     # 1. KB id and exact name key.
     name_keys: dict[str, str] = {}  # name key → label seen first
+    held: set[int] = set()  # shared names ("Grünen") their document left without a KB id
     for i, m in enumerate(mentions):
         if m.kb and m.form in _KB_FORMS:
             join(f"kb:{m.kb}", i)
             active[i] = True
         elif m.form in _NAME_FORMS:
-            if kb is not None and m.label != "PER":
+            sharing = _unassigned_shared(m, kb) if kb is not None and m.label != "PER" else ()
+            if sharing:
+                held.add(i)  # its document named no country: no guess here either, but "Grüne" meets "Grünen"
+                join("s:" + ";".join(sharing), i)
+            elif kb is not None and m.label != "PER":
                 entry = kb.lookup(m.surface) or _kb_inflected(m, kb)
                 if entry is not None and entry.kind != "capital":
                     m.kb, m.wikidata = entry.id, entry.wikidata
@@ -156,6 +171,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             join(f"n:{m.norm}", i)
             name_keys.setdefault(m.norm, m.label)
             active[i] = True
+    held_norms = {mentions[i].norm for i in held}
     kb_names: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.kb and m.form in _NAME_FORMS:
@@ -166,7 +182,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             if cand in name_keys and cand != norm:
                 uf.union(first[f"n:{norm}"], first[f"n:{cand}"])
                 break
-        if norm in kb_names:
+        if norm in kb_names and norm not in held_norms:
             uf.union(first[f"n:{norm}"], kb_names[norm])
     # 2b. Spelling-blind keys: diacritics, transliteration, spacing; company names without legal form.
     for norm, label in name_keys.items():
@@ -261,7 +277,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
     _join_place_heads(mentions, first, uf)
-    _join_org_words(mentions, uf)
+    _join_org_words(mentions, uf, held)
     _join_short_org_heads(mentions, uf, load_context().short_org_heads)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
     # A long name the KB resolved has a "kb:" key and no "n:" key: index each name by one of its own
@@ -653,11 +669,11 @@ def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], 
                 uf.union(next(iter(roots)), i)
 
 
-def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
+def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind, held: AbstractSet[int] = frozenset()) -> None:
     """Join a one-word organisation name to the one multi-word organisation that starts or ends with it.
 
     Two organisations sharing the word ("Deutsche Bank", "Deutsche Bahn") block it, and so does a
-    one-word name that is itself a KB entry or an acronym.
+    one-word name that is itself a KB entry, a shared KB name left unassigned (``held``) or an acronym.
     """
     by_word: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
@@ -672,7 +688,7 @@ def _join_org_words(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
     if not by_word:
         return
     for i, m in enumerate(mentions):
-        if m.label == "ORG" and m.form == "name" and not m.kb and " " not in m.norm:
+        if m.label == "ORG" and m.form == "name" and not m.kb and " " not in m.norm and i not in held:
             roots = {uf.find(r) for r in by_word.get(m.norm, ())}
             if len(roots) == 1:
                 uf.union(next(iter(roots)), i)

@@ -483,6 +483,8 @@ def _describe(
         ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
         ev.modality = "intended"  # "rief zu Warnstreiks auf": the strike is called for, the call is the event
+    if rule.noun and ev.modality in ("asserted", "reported") and _announced(word_list, idx):
+        ev.modality = "intended"  # "kündigt Streiks an": the strike is announced, the announcement is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _warned_of(word_list, idx):
         ev.modality = "possible"  # "warnt erneut vor Streiks", "drohten mit Streiks": a threat, not a strike
     if rule.noun and not ev.negated and any(w.lower() in _WITHOUT for w in word_list[max(0, idx - 2) : idx]):
@@ -643,6 +645,34 @@ def _demanded(words: list[str], idx: int) -> bool:
             return True
         w = words[j].lower()
         if w in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER:
+            return False
+        if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
+            return True
+    return True
+
+
+#: verbs that announce a happening their object names ("kündigt Streiks an", "hat Neuwahlen angekündigt")
+_ANNOUNCE = frozenset(str(w) for w in CUES["announce"])
+_ANNOUNCE_SPLIT = frozenset(str(w) for w in CUES["announce_split"])
+
+
+def _announced(words: list[str], idx: int) -> bool:
+    """The noun is the object of a verb that announces it: "kündigt Streiks an", "hat für Montag Warnstreiks angekündigt".
+
+    A noun inside a prepositional phrase ("kündigte nach dem Anschlag Konsequenzen an") is a happening
+    the clause refers to, not the one announced.
+    """
+    lowered = [w.lower() for w in words]
+    verb = any(w in _ANNOUNCE for k, w in enumerate(lowered) if k != idx) or any(
+        w in _ANNOUNCE_SPLIT and "an" in lowered[k + 1 :] for k, w in enumerate(lowered))
+    if not verb:
+        return False
+    for back in range(1, 4):
+        j = idx - back
+        if j < 0:
+            return True
+        w = lowered[j]
+        if w in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER or w in ("vom", "beim", "zum", "zur", "am", "im"):
             return False
         if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
             return True

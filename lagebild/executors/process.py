@@ -17,6 +17,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -25,11 +26,33 @@ from lagebild.executors.lifeline import end_with_parent
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec
 
-__all__ = ["WORKER_STAGE", "ProcessExecutor"]
+__all__ = ["PRELOAD", "PRELOAD_PAGES", "WORKER_STAGE", "ProcessExecutor", "pool_context"]
 
 log = logging.getLogger(__name__)
 
 _WORKER_PIPELINE: Pipeline | None = None
+
+#: what every pool's fork server loads (``lagebild.executors.preload``)
+PRELOAD = ("lagebild.executors.preload",)
+#: and what it loads as well when the run reads HTML pages
+PRELOAD_PAGES = ("lagebild.executors.preload", "lagebild.executors.preload_pages")
+
+
+def pool_context(preload: tuple[str, ...] = PRELOAD) -> multiprocessing.context.BaseContext:
+    """The start method of lagebild's worker processes: forks of a fork server that loaded ``preload``.
+
+    Forking the main process is unsafe (threads of native libraries); spawning a fresh interpreter
+    per worker made each one import lagebild and its libraries, load the NER model and fill the
+    stages' tables again (~2 CPU s a worker, ~2 more for dateparser on HTML pages). The fork server
+    is a fresh single-threaded interpreter started once per process; it does that work once and
+    forks every worker from it. ``preload`` counts only for the first pool of a process (the fork
+    server is started then).
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # not on Windows: spawn there
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(list(preload))
+    return ctx
 
 
 def _init_worker(spec: PipelineSpec, parent: int | None = None) -> None:
@@ -65,10 +88,27 @@ def _run_chunk(docs: list[Document], after: After | None = None) -> list[Result]
 class ProcessExecutor:
     """Process documents in ``jobs`` worker processes, ``chunk`` documents per task."""
 
-    def __init__(self, jobs: int = 2, chunk: int = 8) -> None:
+    def __init__(self, jobs: int = 2, chunk: int = 8, *, preload: tuple[str, ...] = PRELOAD) -> None:
         self.jobs = jobs
         self.chunk = chunk
-        self._live: ProcessPoolExecutor | None = None  # the pool of a running ``map_chunks``
+        self.preload = preload  # modules the fork server imports before forking workers (``pool_context``)
+        self._live: ProcessPoolExecutor | None = None  # the pool of a running ``map_chunks`` (or a held one)
+        self._hold = False  # inside ``hold``: the pool outlives ``map_chunks`` for further tasks
+
+    @contextmanager
+    def hold(self) -> Iterator[ProcessPoolExecutor | None]:
+        """Keep the pool of the next ``map_chunks`` after its last document, for ``submit_task``, until the block ends.
+
+        The cross-source stages that run once per story go to the same warm workers (their
+        imports paid, lexicons loaded) instead of a new pool or the main process alone."""
+        self._hold = True
+        try:
+            yield self._live
+        finally:
+            self._hold = False
+            pool, self._live = self._live, None
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
     def submit_task(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any] | None:
         """Queue ``fn(*args)`` on the workers of the running ``map_chunks`` (``None`` if there is none, or it broke).
@@ -87,54 +127,58 @@ class ProcessExecutor:
             yield from chunk
 
     def _pool(self, spec: PipelineSpec) -> ProcessPoolExecutor:
-        ctx = multiprocessing.get_context("spawn")  # fork + threads in native libs is unsafe
-        return ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(spec, os.getpid()))
+        return ProcessPoolExecutor(self.jobs, mp_context=pool_context(self.preload), initializer=_init_worker,
+                                   initargs=(spec, os.getpid()))
 
     def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
         it = iter(docs)
         suspects: deque[Document] = deque()  # held by a pool that broke: run again one at a time
         while True:
             lost: list[Document] = []
-            with self._pool(spec) as pool:
-                self._live = pool  # reads queued with the chunks (``submit_task``)
-                try:
-                    pending: dict[Future[list[Result]], list[Document]] = {}
-                    alone: set[Future[list[Result]]] = set()  # a suspect run with nothing else in the pool
-                    while True:
-                        # Suspects run one at a time on an otherwise idle pool, so a failure names its document.
-                        while (not suspects and len(pending) < self.jobs * 2) or (suspects and not pending):
-                            suspect = bool(suspects)
-                            batch = [suspects.popleft()] if suspect else list(islice(it, self.chunk))
-                            if not batch:
-                                break
-                            fut = pool.submit(_run_chunk, batch, after)
-                            pending[fut] = batch
-                            if suspect:
-                                alone.add(fut)
-                        if not pending:
-                            return
-                        done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                        broken = False
-                        for fut in done:
-                            batch = pending.pop(fut)
-                            try:
-                                yield fut.result()
-                            except Exception as exc:  # a dead worker, or a document that cannot travel back
-                                if fut in alone:
-                                    yield [unanalysed(batch[0], after, _why(exc))]
-                                else:
-                                    lost.extend(batch)
-                                broken = broken or _is_broken(exc)
-                            alone.discard(fut)
-                        if broken:
-                            for batch in pending.values():
-                                lost.extend(batch)
+            pool = self._pool(spec)
+            self._live = pool  # reads queued with the chunks (``submit_task``)
+            keep = False
+            try:
+                pending: dict[Future[list[Result]], list[Document]] = {}
+                alone: set[Future[list[Result]]] = set()  # a suspect run with nothing else in the pool
+                while True:
+                    # Suspects run one at a time on an otherwise idle pool, so a failure names its document.
+                    while (not suspects and len(pending) < self.jobs * 2) or (suspects and not pending):
+                        suspect = bool(suspects)
+                        batch = [suspects.popleft()] if suspect else list(islice(it, self.chunk))
+                        if not batch:
                             break
-                        if lost:  # a batch failed without breaking the pool: retry its documents singly
-                            suspects.extend(lost)
-                            lost = []
-                finally:
+                        fut = pool.submit(_run_chunk, batch, after)
+                        pending[fut] = batch
+                        if suspect:
+                            alone.add(fut)
+                    if not pending:
+                        keep = self._hold
+                        return
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    broken = False
+                    for fut in done:
+                        batch = pending.pop(fut)
+                        try:
+                            yield fut.result()
+                        except Exception as exc:  # a dead worker, or a document that cannot travel back
+                            if fut in alone:
+                                yield [unanalysed(batch[0], after, _why(exc))]
+                            else:
+                                lost.extend(batch)
+                            broken = broken or _is_broken(exc)
+                        alone.discard(fut)
+                    if broken:
+                        for batch in pending.values():
+                            lost.extend(batch)
+                        break
+                    if lost:  # a batch failed without breaking the pool: retry its documents singly
+                        suspects.extend(lost)
+                        lost = []
+            finally:
+                if not keep:  # the pool ends here, unless ``hold`` keeps it for further tasks
                     self._live = None
+                    pool.shutdown(wait=True)
             suspects.extend(lost)
             log.warning("a worker process died; restarting the pool and retrying %d document(s) one by one", len(lost))
 

@@ -19,7 +19,6 @@ cheap to send around, the second are read lazily so that a large file never sits
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -30,6 +29,7 @@ from pathlib import Path
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors.base import TaskHost
 from lagebild.executors.lifeline import end_with_parent
+from lagebild.executors.process import PRELOAD_PAGES, pool_context
 from lagebild.ingest import read_path
 from lagebild.ingest.limits import ReadLimits
 from lagebild.ingest.textsafe import display_path
@@ -67,7 +67,7 @@ class _OwnPool:
     def submit(self, path: Path, limits: ReadLimits | None) -> Future[Read]:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(
-                self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=end_with_parent, initargs=(os.getpid(),)
+                self.jobs, mp_context=pool_context(PRELOAD_PAGES), initializer=end_with_parent, initargs=(os.getpid(),)
             )
         return self.pool.submit(_read_file, path, limits)
 

@@ -28,6 +28,7 @@ __all__ = [
     "cited_date",
     "cites_dated_source",
     "closing_date",
+    "copyright_date",
     "date_at",
     "date_end",
     "date_line",
@@ -146,7 +147,7 @@ _WEEKDAY = (
     + r")\.?,?"
 )
 _KEYWORD = (
-    r"(?:zuletzt\s+|letzte\s+)?(?:veröffentlicht|aktualisiert|aktualisierung|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
+    rf"(?:zuletzt\s+|letzte\s+)?(?:{_cue_pattern(_CUES['published_label'])}|veröffentlicht|aktualisiert|aktualisierung|erschienen|erstellt|geändert|publiziert|stand|datum|date|"
     r"published|updated|update|posted|last\s+updated|created|first\s+published|online|print|"
     # French, Spanish, Italian, Dutch, Portuguese: "Publié le", "Mis à jour le", "Publicado el", "Pubblicato il"
     r"publié|mis\s+à\s+jour|mis\s+en\s+ligne|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|"
@@ -195,10 +196,7 @@ _DATE_FORMS = [
 ]
 #: News agencies (lower case → how each writes its own name); after a byline ("Von Hans Meier, dpa")
 #: an agency is not part of the author name.
-AGENCY_NAMES = {
-    "dpa": "dpa", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "kna": "KNA", "epd": "epd", "apa": "APA", "sda": "SDA",
-    "ddp": "ddp", "sid": "SID", "dts": "dts", "ots": "ots", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "anp": "ANP",
-}
+AGENCY_NAMES = {name.lower(): name for name in _CUES["agency"]}
 AGENCIES = frozenset(AGENCY_NAMES)
 #: an agency credit next to the date in a header line: "dpa/lby 03.06.2022", "03.06.2022, 15:30 Uhr (AFP)"
 _CREDIT = rf"\(?(?<![\w-])(?:{'|'.join(sorted(AGENCIES, key=len, reverse=True))})(?:\s?[/-]\s?[a-z]{{2,8}})*\)?"
@@ -377,8 +375,15 @@ _SITE_NAME = re.compile(r"(?<![\w.])[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,3}(?![\
 def _signature_credit(prefix: str) -> bool | None:
     """Whether the text before a signature's date is a credit: names, agencies, a newsroom's initials, each part
     between commas or slashes ("Anna Muster, APA", "APA/red", "dare, jdo"). ``None`` when it holds no word at all,
-    ``False`` for words of a sentence ("siehe Bericht vom")."""
-    words_seen = _CREDIT_RE.search(prefix) is not None  # "(APA, 29.4.2016)"
+    ``False`` for words of a sentence ("siehe Bericht vom") and for a credit that names no one.
+
+    One part at least must name who signs: an agency, a website, a newsroom's initials or a name of two
+    capitalised words ("Thomas Mayer aus Brüssel"). A capitalised noun alone is a word of the story told in
+    brackets ("(Wahl 12.3.2016)", "(Urteil, 12.3.2016)"); beside a name it may stand ("(Wolfgang Weisgram,
+    Album, 12.3.2016)").
+    """
+    named = _CREDIT_RE.search(prefix) is not None or _SITE_NAME.search(prefix) is not None  # "(APA, …)", "(ORF.at, …)"
+    words_seen = named
     if life_date(prefix, len(prefix)) or cited_date(prefix, len(prefix)):
         return False  # "(Anna Muster, geb. 12.3.1950)", "(Quelle: Der Standard, 12.3.2016)": not the page's date
     for part in _SIGNATURE_PARTS.split(_SITE_NAME.sub("Site", _CREDIT_RE.sub(" ", prefix))):
@@ -389,10 +394,14 @@ def _signature_credit(prefix: str) -> bool | None:
             return False  # "(Anmeldung bis 12.3.2016)", "(am 12.3.2016)"
         words_seen = True
         if len(words) == 1 and _INITIALS.fullmatch(words[0]):
+            named = True
             continue  # "red", "jmy", "stu."
         if not words[0][0].isupper() or any(w[0].islower() and w.lower() not in _SIGNATURE_LINKS for w in words):
             return False
-    return True if words_seen else None
+        named = named or sum(w[0].isupper() for w in words) >= 2  # a first and a last name
+    if not words_seen:
+        return None
+    return named
 
 
 #: a bracketed signature after a sentence, wherever it stands: an info box or a results table may follow it
@@ -415,6 +424,28 @@ def signature_date(text: str) -> DateValue | None:
         if value is not None and value.precision in ("day", "minute") and _signature_credit(inner[1 : found[-1].start()]):
             return value
     return None
+
+
+#: a copyright mark and the years it may name before an agency credit ("© 2024 Keystone-SDA, 12.03.2024")
+_COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright(?![\w-]))\s*©?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?",
+                        re.IGNORECASE)
+
+
+def copyright_date(line: str) -> DateValue | None:
+    """The day of a copyright line that credits a news agency and ends in a date ("© Keystone-SDA, 12.03.2024",
+    "Copyright 2024 dpa-infocom, 12.03.2024 10:15"): the agency's item and the page date from then. A copyright
+    line without an agency ("© 2024 Musterverlag, Stand 01.01.2024") or without a day dates the site, not the page."""
+    line = page_dates.ascii_digits(line.strip())
+    m = _COPYRIGHT.match(line)
+    if m is None or len(line) > 120:
+        return None
+    rest = line[m.end() :]
+    if not _CREDIT_RE.match(rest):
+        return None
+    dm = date_line(rest)
+    if dm is None or dm.keyword or dm.value.precision not in ("day", "minute"):
+        return None
+    return dm.value
 
 
 def closing_date(line: str) -> DateValue | None:

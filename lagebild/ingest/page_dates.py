@@ -33,12 +33,13 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
+from importlib import resources
 from typing import Any
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
-    "may_name_update", "printed_dates", "structured_dates", "update_cue_starts", "update_label", "url_day",
-    "written_on_page",
+    "may_name_update", "printed_dates", "published_labels", "structured_dates", "update_cue_starts", "update_label",
+    "url_day", "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -174,9 +175,11 @@ _TEXT_DATE = re.compile(
 )
 
 _UPDATED = re.compile(
-    r"aktualisiert|aktualisierung|geändert|bearbeitet|zuletzt|update|modifi|edited|mis\s+à\s+jour|actualizad|actualizaci|aggiornat|"
+    r"aktualisiert|aktualisierung|geändert|\bänderung|bearbeitet|zuletzt|update|modifi|edited|mise?\s+à\s+jour|actualizad|actualizaci|"
+    r"aggiornat|aggiornament|atualiz|"
     r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|更新|수정|"
-    r"print\s+edition|printausgabe",
+    r"print\s+edition|printausgabe|"
+    r"\bakt\.?\s*:",  # "03.06.2022, 15:30 | Akt: 04.06.2022, 17:00": the short update label
     re.IGNORECASE,
 )
 
@@ -221,6 +224,18 @@ def update_label(label: str) -> bool:
     return bool(_UPDATED.search(label))
 
 
+def published_labels() -> list[str]:
+    """The publication labels of ``data/ingest/header_cues.tsv`` (kind ``published_label``: "Online seit", "Sendung
+    vom"), each as a pattern whose spaces match any white space."""
+    rows = (line.split("\t") for line in (resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv")
+            .read_text("utf-8").splitlines() if not line.startswith("#"))
+    return [r"\s+".join(map(re.escape, w.split())) for cols in rows if len(cols) >= 3 and cols[0].strip() == "published_label"
+            for w in cols[2].split("|") if w.strip()]
+
+
+#: a publication label of the data ("Online seit", "Sendung vom") opening its line or a header part: in a sentence
+#: ("Die Plattform ist online seit 12.03.2024 erreichbar") it tells something else
+_OPENING_LABEL = re.compile(r"(?:^|[|·•–—])[^\w\n]{0,3}(?:" + "|".join(published_labels()) + r")\s*:?\s*$", re.IGNORECASE)
 _PUBLISHED = re.compile(
     r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
     r"publicación|pubblicato|pubblicazione|gepubliceerd|"
@@ -229,8 +244,8 @@ _PUBLISHED = re.compile(
 )
 #: labels of languages that write the day first: "Veröffentlicht: 03/06/2022", "Date de publication : 12/03/2024"
 _DAY_FIRST_LABEL = re.compile(
-    r"veröffentlich|aktualisier|erschienen|erstellt|\bstand\b|\bdatum\b|publié|mis\s+à\s+jour|date\s+de\s+publication|"
-    r"publicado|actualizado|fecha|pubblicato|aggiornato|gepubliceerd|bijgewerkt",
+    r"veröffentlich|aktualisier|\bänderung|erschienen|erstellt|\bstand\b|\bdatum\b|publié|mise?\s+à\s+jour|date\s+de\s+publication|"
+    r"publicado|actualizado|atualizado|fecha|pubblicato|aggiornat|aggiornament|gepubliceerd|bijgewerkt",
     re.IGNORECASE,
 )
 #: the words of ``_UPDATED`` and ``_EDITION`` without their context: a line where none occurs has no
@@ -239,7 +254,7 @@ _DAY_FIRST_LABEL = re.compile(
 _CUE_WORDS = _UPDATED.pattern + r"|ausgabe|edition|issue"
 #: led by a class of the words' first letters, which rules out most positions before the alternatives are tried
 _MODIFIED_CUE = re.compile(
-    "(?=[" + "".join(sorted({re.escape(word[0]) for word in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")",
+    "(?=[" + "".join(sorted({re.escape(word.removeprefix("\\b")[0]) for word in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")",
     re.IGNORECASE,
 )
 
@@ -367,7 +382,8 @@ def line_dates(line: str, *, month_first: bool = False, day_first: bool = False)
                 (month_first or not (day_first or _DAY_FIRST_LABEL.search(before))):
             kind = "ambiguous"
         else:
-            kind = _label_kind(before, line[m.end() : m.end() + 25]) or "printed"
+            kind = _label_kind(before, line[m.end() : m.end() + 25]) or (
+                "published" if _OPENING_LABEL.search(line, max(0, m.start() - 60), m.start()) else "printed")
         out.append((day, kind, m.start()))
     return out
 

@@ -26,6 +26,7 @@ class ClauseCues:
     new_clause: re.Pattern[str]  # matched after the comma that closes a relative clause (", und", ", sagte")
     respectively: re.Pattern[str]  # searched in a figure's clause ("beziehungsweise")
     governs_ueber: re.Pattern[str]  # searched right before "über" ("verfügt über 416 Sitze": a preposition, no hedge)
+    prep_before_ueber: re.Pattern[str]  # searched right before "über" ("berichtete von über 200": a hedge after all)
 
 
 def _words(raw: dict[str, object], key: str, *, escape: bool = False) -> str:
@@ -50,4 +51,5 @@ def load_clause_cues(path: str | None = None) -> ClauseCues:
             rf"(?<![\w])(?:(?:{_words(raw, 'governs_ueber')})(?:[ \t]+[\w-]+){{0,3}}"
             rf"|(?:{_words(raw, 'governs_ueber_next')}))[ \t]+$"
         ),
+        prep_before_ueber=re.compile(rf"(?<![\w])(?:{_words(raw, 'prep_before_ueber', escape=True)})[ \t\u00a0]+$", re.IGNORECASE),
     )

@@ -125,8 +125,6 @@ _HEDGE_WORDS = sorted(HEDGES, key=len, reverse=True)
 _RESPECTIVE_SECOND = re.compile(
     rf"[ \t\u00a0]+(?:(?:{'|'.join(re.escape(h) for h in _HEDGE_WORDS)})[ \t\u00a0]+)?({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
 )
-#: a preposition right before "über": "berichtete von über 200 Verletzten" (the hedge of the verb's object)
-_PREP_BEFORE = re.compile(r"(?<![\w])(?:von|mit|auf|bei|an|in|um|für|zu|nach|aus|seit)[ \t\u00a0]+$", re.IGNORECASE)
 _SURVEY_AMONG = re.compile(r"(?i)(?:befragung|umfrage|erhebung|studie|stichprobe|abstimmung)[ \t\u00a0]+$")
 _SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
 #: "eineinhalb", "anderthalb", "zweieinhalb": a whole and a half, with a scale or unit after it
@@ -516,7 +514,7 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     hm = _HEDGE_BEFORE.search(text, max(0, q_start - 25), q_start)
     if hm and hm.group(1).lower() == "unter" and _SURVEY_AMONG.search(text, max(0, hm.start(1) - 30), hm.start(1)):
         hm = None  # "eine Befragung unter 2800 Asylberechtigten": among, not fewer than
-    if hm and hm.group(1).lower() == "über" and not _PREP_BEFORE.search(text, max(0, hm.start(1) - 10), hm.start(1)) \
+    if hm and hm.group(1).lower() == "über" and not load_clause_cues().prep_before_ueber.search(text, max(0, hm.start(1) - 10), hm.start(1)) \
             and load_clause_cues().governs_ueber.search(text, max(0, hm.start(1) - 60), hm.start(1)):
         hm = None  # "verfügt über 416 Sitze", "eine Rechnung über 396 Euro": the verb's preposition, not more than
     if hm and hm.group(1).lower() == "gegen" and (not text[start:num_end][:1].isdigit() or value is None or value < 100):

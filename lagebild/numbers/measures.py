@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 __all__ = ["Measure", "MeasureVocab", "load_measures"]
 
@@ -70,6 +71,8 @@ class MeasureVocab:
     becomes: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = ()  # (measure it turns into, applies_to, frames)
     qualifier_labels: dict[str, str] = field(default_factory=dict, compare=False)  # "part" → "part of the"
     rate_nouns: re.Pattern[str] | None = None  # nouns that say what a percentage is a rate of ("Arbeitslosenquote")
+    rate_same: dict[str, str] = field(default_factory=dict, compare=False)  # rate noun → the first noun of its synonyms
+    currencies: dict[str, str] = field(default_factory=dict, compare=False)  # currency word or sign (lower case) → code
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -83,6 +86,10 @@ class MeasureVocab:
         m = self.by_id(base)
         name = m.label if m else base.replace("_", " ")
         return f"{self.qualifier_labels.get(qual, qual)} {name}" if qual else name
+
+    def currency(self, unit: str) -> str | None:
+        """The code of the currency a money figure's unit names ("Euro", "€" → "EUR"), None when unknown."""
+        return self.currencies.get(unit.strip().lower())
 
     def is_generic(self, noun: str) -> bool:
         return noun.lower() in self.generic
@@ -151,7 +158,8 @@ class MeasureVocab:
         if not hits:
             return None
         before = [h for h in hits if at is None or h.start() < at]
-        return (before[-1] if before else hits[0]).group(1).lower()
+        noun = (before[-1] if before else hits[0]).group(1).lower()
+        return self.rate_same.get(noun, noun)  # "Inflationsrate" and "Inflation" are one rate
 
     def qualify(self, measure_id: str, clause: str) -> str:
         """Add a qualifier ("expected") when the clause frames the figure as announced beforehand; a frame
@@ -245,10 +253,14 @@ def load_measures(path: str | None = None) -> MeasureVocab:
         else:
             qualifiers.append((qid, str(entry.get("label") or qid), frozenset(entry.get("applies_to", [])), frames))
     generic = frozenset(n.lower() for n in raw.get("generic", {}).get("nouns", []))
-    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(raw.get("rate", {})))
+    rate = raw.get("rate", {})
+    same = {str(n).lower(): str(group[0]).lower() for group in rate.get("same", []) if group for n in group}
+    currencies = {str(w).lower(): str(code) for code, words in raw.get("currency", {}).items() for w in words}
+    return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(rate),
+                        rate_same=same, currencies=currencies)
 
 
-def _rate_nouns(entry: dict[str, list[str]]) -> re.Pattern[str] | None:
+def _rate_nouns(entry: dict[str, Any]) -> re.Pattern[str] | None:
     """Compounds ending in a rate suffix ("Arbeitslosenquote", "Marktanteils"; not a bare "Quote", which does not say
     of what) and whole rate nouns ("Inflation"), inflected; group 1 is the uninflected noun. The stem before the tail
     ends in a consonant, as compounds' stems and linking letters do: "Emirate", "Piraten" are no rates."""

@@ -28,6 +28,7 @@ from itertools import islice
 
 from lagebild.speech.attribution import HIESS_PREP as _HIESS_PREP
 from lagebild.speech.attribution import find_attributions
+from lagebild.speech.interview import Turn, interview_turns
 from lagebild.speech.lexicon import (
     ADVERBS,
     ARTICLES,
@@ -490,15 +491,22 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None, is_person: Cal
             cue.subject, cue.inverted, cue.subject_end = Phrase(span_toks), False, cue.idx + 1
 
 
+#: punctuation between a closing mark and its speaker tag ("…“, sagte X", "…“ – so X –")
+_AFTER_CLOSE = frozenset(",.!?…–—-")
+#: what may stand between two parts of one quote: the tag, ending in a comma or a dash
+_TAG_BETWEEN = re.compile(r"[^.!?;\n„“”\"»«]*[,–—-]\s*")
+
 _CAP_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]*")
 
 
-def _role_named_people(text: str, start: int, end: int) -> list[tuple[int, tuple[int, int], re.Match[str]]]:
+def _role_named_people(
+    text: str, start: int, end: int, is_title: Callable[[str], bool] = is_role_noun
+) -> list[tuple[int, tuple[int, int], re.Match[str]]]:
     """Return people introduced by a role noun ("Ministerin Clara Vogt") in ``text[start:end]``, with that noun."""
     out = []
     words = list(_CAP_WORD.finditer(text, start, end))
     for k, m in enumerate(words):
-        if not is_role_noun(m.group()):
+        if not is_title(m.group()):
             continue
         run: list[re.Match[str]] = []
         for nxt in words[k + 1 : k + 4]:
@@ -559,6 +567,11 @@ def _agrees(pronoun: str, gender: str | None) -> bool:
     return gender == ("m" if low == "er" else "f")
 
 
+_DEFINITE = frozenset("der die das".split())
+#: "der 40-Jährige", "die 52-jährige": a person named by age
+_AGE_NOUN = re.compile(r"\b(\d{1,3})-[Jj]ährige[nr]?\b")
+#: a name followed by more names ("X (ÖVP) und Y", "X, Y und Z"): the noun before it introduced a group
+_LIST_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|und\b|sowie\b)\s*[A-ZÄÖÜ]")
 _ARTICLE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f", "das": "n"}
 
 
@@ -625,12 +638,70 @@ class _Extractor:
             resolved = self._resolve(mention, plural=False, kind="role")
             if resolved.resolution == "role":
                 return resolved
+        if phrase.kind == "name" and not phrase.coordinated and not plural and (described := self._described(phrase)) is not None:
+            return described
         s, e = phrase.span
         return Speaker(self.text[s:e], (s, e), phrase.ann, phrase.anns, mention, phrase.kind, plural=phrase.coordinated,
                        gender=_gender(phrase))
 
+    def _described(self, phrase: Phrase) -> Speaker | None:
+        """Resolve "der Biologe" (a definite noun that is no name and no listed role) to the person it introduced.
+
+        The person is one introduced earlier with the same noun right before the name ("Der Biologe
+        Martin Huber"). When no one or more than one person was introduced so, the phrase stays the
+        description it is (None: the caller keeps "Biologe"), never the name of someone merely nearby.
+        """
+        toks = phrase.tokens
+        if len(toks) < 2 or toks[0].lower not in _DEFINITE or phrase.ann is not None:
+            return None
+        head = toks[-1]
+        if not (head.is_cap and head.is_word and head.text[1:].islower()) or is_role_noun(head.text) \
+                or not all(t.is_word and t.text[:1].islower() for t in toks[1:-1]):
+            return None
+        if self.entities and any(e.start < head.end and head.start < e.end for e in self.entities):
+            return None  # "die Linke", "der Spiegel": the entity stage read a name
+        stem = _role_stem(head.text)
+        found: dict[str, tuple[tuple[int, int], EntityRef | None]] = {}
+        pos = phrase.start
+        for _at, span, _title in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos,
+                                                   lambda w: _role_stem(w) == stem):
+            ent = self._person_at(span[0])
+            if self.entities and ent is None:
+                continue  # with entities at hand, only a person entity is a name
+            if _LIST_AFTER.match(self.text, span[1]):
+                return None  # "die Klubobleute X (ÖVP) und Y (SPÖ)": the noun introduced several people
+            found[self.text[span[0] : span[1]].split()[-1]] = (span, ent)
+        if len(found) != 1:
+            return None  # the phrase stays the description it is ("Biologe"), never a guessed name
+        span, ent = next(iter(found.values()))
+        ann = [ent.id] if ent is not None else []
+        return Speaker(self.text[span[0] : span[1]], span, ann[0] if ann else None, ann, (phrase.start, phrase.end), "role",
+                       gender=_gender(phrase))
+
+    def _aged(self, mention: tuple[int, int]) -> Speaker | None:
+        """Resolve "der 40-Jährige" to the one person the text gives that age ("Marco Brandt (40)", "der 40-jährige X")."""
+        m = _AGE_NOUN.search(self.text, mention[0], mention[1])
+        if m is None:
+            return None
+        age = m.group(1)
+        pos = mention[0]
+        lo = bisect.bisect_left(self.person_starts, pos - _MAX_RESOLVE_CHARS)
+        hi = bisect.bisect_left(self.person_starts, pos)
+        found: dict[str, EntityRef] = {}
+        for ent in self.history.persons[lo:hi]:
+            after = re.match(r"\s*\(\s*(\d+)\s*[,;)]", self.text[ent.end : ent.end + 40])
+            before = re.search(r"\b(\d+)-jährige[nr]?\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$", self.text[max(0, ent.start - 60) : ent.start])
+            if (after and after.group(1) == age) or (before and before.group(1) == age):
+                found[self.text[ent.start : ent.end]] = ent
+        if len(found) != 1:
+            return None
+        ent = next(iter(found.values()))
+        return Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id], mention, "role")
+
     def _resolve(self, mention: tuple[int, int], *, plural: bool, kind: str) -> Speaker:
         pos = mention[0]
+        if kind == "role" and not plural and (aged := self._aged(mention)) is not None:
+            return aged  # the age the text gave one person decides over nearness
         best: tuple[int, Speaker] | None = None
         seen: set[str] = set()
         for sp, where in reversed(self.history.speakers):
@@ -842,7 +913,7 @@ class _Extractor:
         # (a) cue right after the closing mark: "…“, sagte X" / "…“, so X" / "…“, wie X betonte".
         after = [t for t in end_sent.tokens if t.start >= q.end]
         k = 0
-        while k < len(after) and k < 2 and after[k].text in ",.!?…":
+        while k < len(after) and k < 2 and after[k].text in _AFTER_CLOSE:
             k += 1
         if k < len(after):
             t = after[k]
@@ -917,7 +988,11 @@ class _Extractor:
             starts_sentence = not any(t.is_word for t in lead) or (
                 # "Ernster Nachsatz: „…“": a short label, no verb of saying
                 lead[-1].text == ":" and sum(t.is_word for t in lead) <= 4 and not any(c.span[1] <= q.start for c in cues))
-            if covering:
+            tagged = self._tagged_before(idx, q)
+            if tagged is not None:
+                # "„Wir sind“, so der Sprecher, „auf alles vorbereitet.“": the tag between the parts names both
+                speaker, cue_lemma, cue_span = tagged.speaker, tagged.cue, tagged.cue_span
+            elif covering:
                 speaker = covering[-1].speaker
             elif starts_sentence:
                 source = next((a for a in reversed(prev) if a.speaker is not None and a.speaker.resolution != "unresolved"), None)
@@ -941,6 +1016,20 @@ class _Extractor:
             return  # "schreibt die „Süddeutsche Zeitung“": the marks belong to the speaker's name
         mood = "konjunktiv" if _mood(sent, *inner) == "konjunktiv" else "indicative"
         self._add(SpeechAct("direct", q.start, q.end, inner, speaker, cue_lemma, cue_span, mood, None, idx, open_end=not q.closed))
+
+    def _tagged_before(self, idx: int, q: Quotation) -> SpeechAct | None:
+        """Return the quote this one continues across its speaker tag ("„…“, so X, „…“", "„…“ – so X – „…“").
+
+        The earlier quote is in the same sentence, its cue lies between the two, and only the tag
+        (no sentence end, no other quote) separates them, ending in a comma or a dash.
+        """
+        for a in reversed(self.by_sentence.get(idx, [])):
+            if a.label != "direct" or a.end > q.start:
+                continue
+            if a.speaker is None or a.cue_span is None or not (a.end <= a.cue_span[0] and a.cue_span[1] <= q.start):
+                return None
+            return a if _TAG_BETWEEN.fullmatch(self.text, a.end, q.start) else None
+        return None
 
     def _topic(self, sent: _Sent) -> Speaker | None:
         """Return the person/organisation a sentence starts with ("CNN wiederum scheint skeptisch …")."""
@@ -1080,6 +1169,10 @@ def extract_speech(
         sents.append(_Sent(s, e, para, tokenize(text, s, e), quoted))
     extractor = _Extractor(text, entities or [], max_quote_chars)
     acts = extractor.run(sents, quotes)
+    places = [(x.start, x.end) for x in entities or [] if x.label == "LOC"]
+    turns = interview_turns(text, paragraphs, places)
+    if turns:
+        acts = _interview_acts(text, acts, turns, entities or [], [s for s, _ in sorted(sentences)])
     _attribute_multi_paragraph(acts)
     _attribute_das_sagte(acts)
     return acts, unpaired
@@ -1103,3 +1196,40 @@ def _attribute_multi_paragraph(acts: list[SpeechAct]) -> None:
         a, b = direct[k], direct[k + 1]
         if a.open_end and b.start - a.end <= 2 and b.cue is not None and b.speaker is not None:
             a.speaker, a.cue, a.cue_span = b.speaker, b.cue, b.cue_span
+
+
+def _interview_acts(text: str, acts: list[SpeechAct], turns: list[Turn], entities: list[EntityRef],
+                    sent_starts: list[int]) -> list[SpeechAct]:
+    """Give each answer of a labelled interview to its respondent; drop guesses the labels overrule.
+
+    Inside a turn, speech found without a verb of saying (a continuation, a topic, a colon rule)
+    was a guess from the sentences around it; the label names the speaker. Speech with its own cue
+    inside an answer ("Der Minister sagte mir, …") stays.
+    """
+    def overrules(a: SpeechAct) -> bool:
+        return (a.cue is None or a.cue == ":") and any(
+            t.label_span[0] <= a.end and a.start < t.content[1] for t in turns)
+
+    kept = [a for a in acts if not overrules(a)]
+    persons = [e for e in entities if e.label == "PER"]
+    for t in turns:
+        if not t.answer or t.content[1] <= t.content[0]:
+            continue
+        sp = _label_speaker(text, t, entities, persons)
+        sent = max(0, bisect.bisect_right(sent_starts, t.content[0]) - 1)
+        kept.append(SpeechAct("direct", t.label_span[0], t.content[1], t.content, sp, ":", (t.colon, t.colon + 1),
+                              "indicative", None, sent))
+    kept.sort(key=lambda a: (a.start, a.end))
+    return kept
+
+
+def _label_speaker(text: str, t: Turn, entities: list[EntityRef], persons: list[EntityRef]) -> Speaker:
+    """The respondent a label names: its own entity, else the person named in full elsewhere ("Keller" → "Sabine Keller")."""
+    s, e = t.label_span
+    own = next((x for x in entities if x.start < e and s < x.end and x.label in ("PER", "ORG")), None)
+    last = t.label.split()[-1]
+    full = next((x for x in persons if x.end - x.start > e - s and text[x.start : x.end].split()[-1] == last), None)
+    if full is not None and (own is None or own.label == "PER"):
+        return Speaker(text[full.start : full.end], (full.start, full.end), full.id, [full.id], (s, e), "name")
+    ann = [own.id] if own is not None else []
+    return Speaker(text[s:e], (s, e), ann[0] if ann else None, ann, (s, e), "name")

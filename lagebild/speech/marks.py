@@ -33,10 +33,11 @@ class Quotation:
     end: int
     style: str
     closed: bool = True  # False: a paragraph of a multi-paragraph quote, closed in a later paragraph
+    width: int = 1  # 2 for doubled marks ("„„…““", '""…""' from escaped CSV or pasted quotes)
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - (1 if self.closed else 0)
+        return self.start + self.width, self.end - (self.width if self.closed else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,19 @@ def _can_close(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _doubled(text: str, pos: int, cpos: int, closers: str) -> bool:
+    """Return whether the pair at ``pos``/``cpos`` is written with doubled marks on both sides.
+
+    The second opening mark follows the first at once and the closing mark is followed at once by
+    another closing mark; a nested quote that merely starts the quotation ("„‚X‘ ist …“") has its
+    own closing mark inside and is not doubled.
+    """
+    if cpos - pos < 3 or cpos + 1 >= len(text):
+        return False
+    second, after = text[pos + 1], text[cpos + 1]
+    return second in _CLOSERS and (after in closers or after in _CLOSERS.get(second, "")) and after not in "‚‘’‹›"
 
 
 def find_quotations(text: str, start: int, end: int, *, max_chars: int = 3000) -> tuple[list[Quotation], list[Unpaired]]:
@@ -90,7 +104,13 @@ def find_quotations(text: str, start: int, end: int, *, max_chars: int = 3000) -
             too_long = any(c in closers and p - pos > max_chars for p, c in marks[i:])
             unpaired.append(Unpaired(pos, mark, "longer than the cap" if too_long else "no closing mark in the paragraph"))
             continue
-        pairs.append(Quotation(pos, marks[found][0] + 1, mark))
+        cpos = marks[found][0]
+        if _doubled(text, pos, cpos, closers):
+            # "„„Wir sind bereit““": one quotation written with doubled marks, not a quote of a quote
+            pairs.append(Quotation(pos, cpos + 2, mark, width=2))
+            i = found + 2 if found + 1 < len(marks) and marks[found + 1][0] == cpos + 1 else found + 1
+            continue
+        pairs.append(Quotation(pos, cpos + 1, mark))
         i = found + 1  # marks inside the pair ("‚…‘" within „…“) belong to it
     return pairs, unpaired
 

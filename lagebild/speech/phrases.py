@@ -124,7 +124,15 @@ def _extended_attribute(tokens: list[Token], j: int) -> int:
     return j
 
 
-_PARTITIVE_SOURCES = frozenset("seiten kreisen reihen umfeld".split())  # "von Seiten der IG Metall"
+_PARTITIVE_SOURCES = frozenset(
+    "seiten kreisen reihen umfeld prozent mehrheit hälfte drittel viertel großteil minderheit teil".split()
+)  # "von Seiten der IG Metall", "60 Prozent der Befragten", "die Mehrheit der Befragten": the group after it speaks
+
+
+def _before_number(toks: list[Token], last: Token) -> bool:
+    """Return whether a number follows ``last`` in the phrase ("Rund 60", "Knapp 2.000")."""
+    k = next((i for i, t in enumerate(toks) if t.start == last.start), -1)
+    return 0 <= k < len(toks) - 1 and toks[k + 1].text[:1].isdigit()
 
 
 def _parenthesis_end(tokens: list[Token], k: int) -> int:
@@ -266,6 +274,8 @@ def _name_run(phrase: Phrase) -> list[Token] | None:
     for n, (run, apposed) in enumerate(runs):
         if all(t.lower in _PARTITIVE_SOURCES for t in run):
             continue  # "Seiten" in "von Seiten der IG Metall" only points to the source
+        if _before_number(toks, run[-1]):
+            continue  # "Rund 60 Prozent der Befragten": a sentence-initial "Rund"/"Knapp" before a number is no name
         last_role = max((k for k, t in enumerate(run) if is_role_noun(t.text)), default=-1)
         rest = run[last_role + 1 :]
         # A genitive country before the role ("Südkoreas Verteidigungsminister …") is not the name.

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from lagebild.numbers.words import parse_number_word
 
-__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back"]
+__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back", "whole_name"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
@@ -103,6 +103,7 @@ class _Cues:
     addressees: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
+    name_links: str = r"(?!)"
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +123,7 @@ def _cues() -> _Cues:
         addressees=frozenset(a.lower() for a in raw.get("addressees", [])),
         time_nouns=frozenset(a.lower() for a in raw.get("time_nouns", [])),
         share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
+        name_links="|".join(re.escape(str(w)) for w in raw.get("name_links", [])) or r"(?!)",
     )
 
 
@@ -157,6 +159,45 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:Das|Dies|Diese\s+Zahlen?|Die\s+Zahlen?)\s+(?:{c.after_sentence})\s+(?:am\s+\w+\s+|heute\s+|gestern\s+)?{_NP}"
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _link_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name's linked rest after a source ("… ohne Grenzen"), and its capitalised head before one that opens with
+    a link word ("Ärzte" before "ohne Grenzen zufolge")."""
+    links = _cues().name_links
+    cap = r"[A-ZÄÖÜ][\w&'’.-]*\w"
+    after = re.compile(rf"[ \t]+(?:{links})[ \t]+{cap}(?:[ \t]+(?:und[ \t]+)?{cap}){{0,2}}(?![\w-])")
+    before = re.compile(rf"(?<![\w-]){cap}(?:[ \t]+{cap}){{0,2}}[ \t]+$")
+    return after, before
+
+
+def whole_name(text: str, found: Claimant, names: list[tuple[int, int]], limit: int) -> Claimant:
+    """The source ``found`` with its organisation's whole name, up to ``limit`` (the figure, or the sentence's end).
+
+    The cue patterns stop at a lower-case word, so "Nach Angaben von Ärzte ohne Grenzen" credited "Ärzte": an entity
+    span (``names``: start, end) that starts inside the source and runs on gives the whole name; else a link word of
+    names ("ohne", "für", "the": ``name_links``) with capitalised words after it does, unless the source is an
+    authority's own noun ("laut Polizei ohne Vorwarnung": the adverbial of the clause)."""
+    start, end = found.start, found.end
+    for s, e in names:
+        if start <= s < end < e <= limit:
+            end = e  # "Laut Save the Children": the entity holds the name
+        elif s < start and end <= e <= limit and e > s:
+            start, end = min(start, s), max(end, e)  # "Roten Kreuzes" inside "Deutschen Roten Kreuzes"
+    after, before = _link_patterns()
+    first = text[start:end].split(None, 1)[0] if text[start:end].strip() else ""
+    if end == found.end and start == found.start and re.fullmatch(rf"(?:{_cues().name_links})", first):
+        head = before.search(text, max(0, start - 60), start)  # "Ärzte ohne Grenzen zufolge": "ohne Grenzen" was found
+        if head is not None and not _is_agent(head.group()):
+            start = head.start()
+    if end == found.end and not _is_agent(text[start:end]):
+        m = after.match(text, end)
+        if m is not None and m.end() <= limit:
+            end = m.end()
+    if (start, end) == (found.start, found.end):
+        return found
+    return Claimant(start, end, text[start:end], found.cue)
 
 
 def _is_agent(np: str) -> bool:

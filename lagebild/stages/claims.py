@@ -37,6 +37,7 @@ from lagebild.stages.claim_sources import (
     credible_speaker,
     find_claimant,
     points_back,
+    whole_name,
 )
 from lagebild.stages.speech import language_supported
 
@@ -175,6 +176,10 @@ class RuleClaims:
         if speaker and att is not None and not credible_speaker(text, speaker, att.data.get("speaker_span")):
             speaker = None  # "Wobei eine der Zeuginnen sagt", "im Nordirak seien": no speaker of the figure
         own = None if (att is not None and att.label == "direct" and speaker) else find_claimant(text, sent, q.num_start, nxt, figures)
+        if own is not None:
+            # "Nach Angaben von Ärzte ohne Grenzen": the organisation's whole name, not its first word
+            names = [(e.span.start, e.span.end) for e in entities if e.label in ("ORG", "MISC", "PER")]
+            own = whole_name(text, own, names, q.num_start if own.start < q.num_start else sent[1])
         if own is None and att is not None and att.label == "reported" and not _closing_report(text, sent, att) \
                 and (_figure_between(att, q, figures) or _credits_other_clause(text, sent, att, q, figures)):
             att, speaker = None, None  # the attribution phrase credits another figure of the sentence

@@ -102,7 +102,9 @@ _CRAWL_MARKER = re.compile(r"\A\s{0,3}date (\d{4})-(\d{2})(?![\d-])")
 _PRINTED_LABEL = re.compile(
     r"(?<![\w-])(?:Stand|Aktualisiert|[Zz]uletzt (?:aktualisiert|geändert|bearbeitet)|Letzte Aktualisierung|Veröffentlicht"
     r"|Erstveröffentlichung|Erstellt|Geändert|Erschienen|Publiziert|Datum|Sendung|Update|Updated|[Ll]ast [Uu]pdated|Published"
-    r"|Posted|Created|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd)(?![\w-])"
+    r"|Posted|Created|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd|"
+    # the publication labels of the data, capitalised as a label opens a header part ("Online seit", "Beitrag vom")
+    + "|".join(label[0].upper() + label[1:] for label in page_dates.published_labels()) + r")(?![\w-])"
     # each label a whole word ("Der Standard, 12.3.2016" names a paper); the date may follow a weekday or a phrase
     # ending in a comma ("Created late in the afternoon of Sunday, October 18th, 2020"), its month written out
     r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?" + headers.DATE_START,
@@ -149,13 +151,16 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateVal
     month are not taken.
     """
     tail = max(0, len(text) - _CLOSING_WINDOW)
-    found = [m.end() for m in _PRINTED_LABEL.finditer(text, 0, min(len(text), _HEADER_WINDOW))]
-    found += [m.end() for m in _PRINTED_LABEL.finditer(text, tail)]
-    found += [m.end() for m in _BROADCAST_LINE.finditer(text, tail)]
-    for pos in found:
+    found = [(m.end(), True) for m in _PRINTED_LABEL.finditer(text, 0, min(len(text), _HEADER_WINDOW))]
+    found += [(m.end(), True) for m in _PRINTED_LABEL.finditer(text, tail)]
+    found += [(m.end(), False) for m in _BROADCAST_LINE.finditer(text, tail)]
+    for pos, label in found:
         value = headers.date_at(text, pos)
         if value is None or not _within(value, month):
             continue
+        end = headers.date_end(text, pos)
+        if label and end is not None and headers.told_in_sentence(text, end):
+            continue  # "In der Sendung vom 12.03.2024 hatte der Minister …": a label word told in a sentence
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
     first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
@@ -548,6 +553,9 @@ class MetaHeaders:
                     printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment)
                 elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
                     printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
+                elif r.reason == "copyright" and (signed := headers.copyright_date(doc.original[r.start : r.end])) is not None \
+                        and _within(signed, meta.published.value):  # "© Keystone-SDA, 12.03.2024" closing an agency's item
+                    printed = DateValue(signed.value, signed.precision, False, f"agency copyright line ('{doc.original[r.start : r.end].strip()[:60]}')")
                 if printed is not None:
                     break
             if printed is not None:

@@ -22,11 +22,25 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def parse_date_range(value: Any) -> tuple[date, date] | None:
-    """Return the first and last day a TIMEX-like value (``2024``, ``2024-06``, ``2024-11-08T…``) covers."""
+    """Return the first and last day a TIMEX-like value (``2024``, ``2024-06``, ``2024-11-08T…``) covers.
+
+    An interval ``2024-12-20/2024-12-23`` (a happening dated "kurz nach dem 20. Dezember") covers
+    its first side's first day to its second side's last day, not its first day alone.
+    """
     if isinstance(value, Mapping):
         value = value.get("value")
     if not isinstance(value, str):
         return None
+    first, sep, second = value.partition("/")
+    if sep:
+        lo, hi = _period(first), _period(second)
+        if lo is None or hi is None or hi[1] < lo[0]:
+            return lo
+        return lo[0], hi[1]
+    return _period(value)
+
+
+def _period(value: str) -> tuple[date, date] | None:
     m = _DATE.match(value)
     if not m:
         return None

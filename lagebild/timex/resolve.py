@@ -310,6 +310,8 @@ class _Resolver:
         elif m.how in ("time", "pod"):
             point = self._clock(m, t)
         if point is None:
+            # "Im Februar starben …" in an undated text: no value, but the tense still tells that the month lies behind
+            t.tense = t.tense or tense
             return t
         t.tense = t.tense or tense
         t.point = point

@@ -244,7 +244,11 @@ def test_unscoped_figures_ordered_only_in_part_are_not_a_series() -> None:
     c = _doc("c", "Es wurden 6.000 Teilnehmer gezählt.", "2024-05")
     result = _groups([a, b, c])
     assert _group_of(result, "a", 4000)["id"] != _group_of(result, "b", 9000)["id"]
-    assert _group_of(_groups([a, b]), "a", 4000)["relation"] == "updated"  # every value placed: a series
+    # participants on two days are two occasions' counts, not one figure revised: grouped apart
+    assert _group_of(_groups([a, b]), "a", 4000)["id"] != _group_of(_groups([a, b]), "b", 9000)["id"]
+    x = _doc("x", "Es wurden 40 Menschen verletzt.", "2024-05-02")
+    y = _doc("y", "Es wurden 90 Menschen verletzt.", "2024-05-05")
+    assert _group_of(_groups([x, y]), "x", 40)["relation"] == "updated"  # a running toll, every value placed: a series
 
 
 def test_an_earlier_year_in_the_sentence_is_no_evidence_of_order() -> None:
@@ -1113,3 +1117,134 @@ def test_named_sources_far_apart_in_a_long_article_are_no_dispute_without_a_cont
     assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
     c = _doc("c", "In Nordhafen starben laut Polizei 12 Menschen. In Nordhafen starben laut Rotem Kreuz 30 Menschen.", "2024-05-02")
     assert _group_of(_groups([c]), "c", 12)["relation"] == "contradicted"
+
+
+def test_attendance_on_different_days_is_different_occasions_not_an_update() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten 500 Menschen.", "2024-05-02")
+    b = _doc("b", "In Nordhafen demonstrierten 800 Menschen.", "2024-05-06")
+    result = _groups([a, b])
+    first, second = _group_of(result, "a", 500), _group_of(result, "b", 800)
+    assert first["id"] != second["id"] and "different occasions" in first["reasoning"]
+    assert not [g for g in result.claim_groups if g["relation"] == "updated"]
+    # must not fire: a running toll given on two days is one count revised, and a stock (soldiers stationed) too
+    c = _doc("c", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    d = _doc("d", "In Nordhafen wurden 19 Menschen verletzt.", "2024-05-06")
+    assert _group_of(_groups([c, d]), "c", 12)["relation"] == "updated"
+    e = _doc("e", "In Nordhafen sind 3.000 Soldaten stationiert.", "2024-05-02")
+    f = _doc("f", "In Nordhafen sind 10.000 Soldaten stationiert.", "2024-06-10")
+    assert _group_of(_groups([e, f]), "e", 3000)["relation"] == "updated"
+
+
+def test_values_side_by_side_in_one_article_are_different_quantities() -> None:
+    a = _doc("a", "Der Ausschuss tagte in Nordhafen in 20 Sitzungen, die Kommission tagte in Nordhafen in 16 Sitzungen.", None)
+    result = _groups([a])
+    assert _group_of(result, "a", 20)["id"] != _group_of(result, "a", 16)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "cannot_compare"]
+    # must not fire: two claimants of one article giving different values for one count dispute it
+    b = _doc("b", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.",
+             "2024-05-02")
+    assert _group_of(_groups([b]), "b", 30)["relation"] == "contradicted"
+
+
+def test_amounts_in_different_currencies_never_group() -> None:
+    a = _doc("a", "Die Stadt Nordhafen zahlte eine Strafe von 450 Euro.", "2024-05-02")
+    b = _doc("b", "Die Stadt Nordhafen zahlte eine Strafe von 450 Dollar.", "2024-05-02")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 450)["id"] != _group_of(result, "b", 450)["id"]
+    # must not fire: the word and the sign of one currency are one currency
+    c = _doc("c", "Die Stadt Nordhafen zahlte eine Strafe von 450 €.", "2024-05-02")
+    assert _group_of(_groups([a, c]), "a", 450)["id"] == _group_of(_groups([a, c]), "c", 450)["id"]
+
+
+def test_a_bare_percentage_groups_only_by_what_it_is_a_share_of() -> None:
+    a = _doc("a", "Der Wert lag zuletzt bei 40 Prozent.", "2024-05-02")
+    b = _doc("b", "Im Jahresmittel waren es 40 Prozent.", "2024-05-02")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 40)["id"] != _group_of(result, "b", 40)["id"]  # of what? nothing says
+    # must not fire: the same share of the same whole in two articles
+    c = _doc("c", "Bisher sind 40 Prozent der Schüler geimpft.", "2024-05-02")
+    d = _doc("d", "Geimpft sind inzwischen 40 Prozent der Schüler.", "2024-05-02")
+    group = _group_of(_groups([c, d]), "c", 40)
+    assert {x["doc"] for x in group["claims"]} == {"c", "d"} and group["measure_label"] == "percent of Schüler"
+
+
+def test_years_named_in_an_undated_article_are_different_periods() -> None:
+    a = _doc("a", "Wurden 2012 noch 1.930 Briefe verschickt, waren es 2015 nur mehr 857 Briefe.", None)
+    result = _groups([a])
+    assert _group_of(result, "a", 1930)["id"] != _group_of(result, "a", 857)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "updated"]
+
+
+def test_a_growing_toll_that_falls_far_is_another_incidents_toll() -> None:
+    a = _doc("a", "In Nordhafen wurden 40 Menschen getötet.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 15 Menschen getötet.", "2024-05-09")
+    result = _groups([a, b])
+    first, second = _group_of(result, "a", 40), _group_of(result, "b", 15)
+    assert first["id"] != second["id"] and "another incident" in second["reasoning"]
+    # must not fire: a small correction of a toll (141 → 134), and the missing, who fall as they are found
+    c = _doc("c", "In Nordhafen wurden 141 Menschen getötet.", "2024-05-02")
+    d = _doc("d", "In Nordhafen wurden 134 Menschen getötet.", "2024-05-09")
+    assert _group_of(_groups([c, d]), "c", 141)["relation"] == "updated"
+    e = _doc("e", "In Nordhafen werden 155 Menschen vermisst.", "2024-05-02")
+    f = _doc("f", "In Nordhafen werden 73 Menschen vermisst.", "2024-05-20")
+    assert _group_of(_groups([e, f]), "e", 155)["relation"] == "updated"
+
+
+def _groups_inferred(docs, inferred):
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.inferred_dates = inferred
+    ClaimGrouper()(ctx)
+    return ctx.result
+
+
+@pytest.mark.parametrize(
+    ("entry", "relation"),
+    [
+        # evidence allows one day, four days after the printed one: the toll is ordered, and the reasoning says on what
+        ({"value": "2024-05-06", "precision": "day", "kind": "inferred", "confidence": 0.8, "range": ["2024-05-06", "2024-05-06"]},
+         "updated"),
+        # only a lower bound ("not before" a date the article tells as past), after the printed day: ordered
+        ({"value": None, "kind": "bounds", "inferred": True, "not_before": "2024-05-05"}, "updated"),
+        # must not fire: bounds that overlap the printed day (a week around it) order nothing
+        ({"value": "2024-05-06", "precision": "day", "kind": "inferred", "confidence": 0.8, "range": ["2024-05-01", "2024-05-07"]},
+         "cannot_compare"),
+        ({"value": None, "kind": "bounds", "inferred": True, "not_before": "2024-04-28"}, "cannot_compare"),
+    ],
+)
+def test_an_inferred_publication_date_orders_a_toll_by_its_bounds(entry: dict, relation: str) -> None:
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", None)
+    group = _group_of(_groups_inferred([a, b], {"b": entry}), "a", 12)
+    assert group["relation"] == relation
+    if relation == "updated":
+        assert "inferred, not printed" in group["reasoning"]
+
+
+def test_a_toll_of_one_named_group_is_not_the_whole_toll() -> None:
+    a = _doc("a", "In Nordhafen wurden 176 Palästinenser und 27 Israelis getötet.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 180 Palästinenser getötet.", "2024-05-02")
+    result = _groups([a, b])
+    pal, isr = _group_of(result, "a", 176), _group_of(result, "a", 27)
+    assert pal["id"] != isr["id"] and {c["doc"] for c in pal["claims"]} == {"a", "b"}
+    assert pal["measure_label"] == "dead: Palästinenser"
+    c = _doc("c", "In Nordhafen wurden drei Soldaten getötet.", "2024-05-02")
+    d = _doc("d", "In Nordhafen kamen vier Menschen ums Leben.", "2024-05-02")
+    result = _groups([c, d])
+    assert _group_of(result, "c", 3)["id"] != _group_of(result, "d", 4)["id"]
+    # must not fire: the measure's own noun and generic nouns count the whole toll
+    e = _doc("e", "In Nordhafen gab es 12 Tote.", "2024-05-02")
+    f = _doc("f", "In Nordhafen starben 12 Menschen.", "2024-05-02")
+    group = _group_of(_groups([e, f]), "e", 12)
+    assert {x["doc"] for x in group["claims"]} == {"e", "f"} and group["relation"] == "corroborated"
+
+
+def test_people_with_no_frame_do_not_group_across_articles() -> None:
+    a = _doc("a", "Im Lager in Nordhafen leben 10.000 Menschen.", "2024-05-02")
+    b = _doc("b", "Die Stadt Nordhafen hat 10.000 Menschen eingeladen.", "2024-05-02")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 10000)["id"] != _group_of(result, "b", 10000)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
+    # must not fire: in one article, police and organisers giving two values of it dispute one count
+    c = _doc("c", "In Nordhafen waren laut Polizei 9.000 Menschen unterwegs. Die Veranstalter sprachen von 15.000 Menschen.",
+             "2024-05-02")
+    assert _group_of(_groups([c]), "c", 9000)["id"] == _group_of(_groups([c]), "c", 15000)["id"]  # two claimants: kept together

@@ -468,3 +468,59 @@ def test_earthquake_not_a_political_one(sentence: str, fires: bool) -> None:
 def test_attack_not_on_a_right(sentence: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert ("attack" in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        # an execution needs people, a sentence or a regime in its sentence
+        ("Im Iran wurden am Montag drei Männer hingerichtet.", "kill", True),
+        ("Das Regime richtete die Gefangenen im Morgengrauen hin.", "kill", True),
+        ("Der Stürmer hat den Torwart förmlich hingerichtet.", "kill", False),
+        # with a word of the needs list (Menschen) the sports words still keep it out
+        ("Vor 50.000 Menschen hat der Stürmer den Torwart förmlich hingerichtet.", "kill", False),
+        ("Die Band hat den Song live hingerichtet.", "kill", False),
+        # a price war is no attack; an attack with "Preis" elsewhere stays
+        ("Der Discounter startet einen Preisanschlag auf die Konkurrenz.", "attack", False),
+        ("Nach dem Anschlag auf die Preisverleihung wurden drei Menschen festgenommen.", "attack", True),
+        # a landslide at the polls is an election, no disaster
+        ("Die Wahl brachte der Partei einen politischen Erdrutsch.", "storm", False),
+        ("Die Partei feierte einen Erdrutschsieg bei der Wahl.", "election", True),
+        ("Ein Erdrutsch verschüttete drei Häuser im Tal.", "storm", True),
+        # a flood of requests is no flood; the flood of a year stays
+        ("Die Behörde wurde von einer Flut von Anfragen überrollt.", "flood", False),
+        ("Eine Flut an Beschwerden erreichte die Bahn.", "flood", False),
+        ("Die Flut von 2021 zerstörte das halbe Tal.", "flood", True),
+        ("Eine Flut überschwemmte in der Nacht das Dorf.", "flood", True),
+        # storms of protest, avalanches of lawsuits
+        ("Der Vorschlag löste einen Sturm der Entrüstung aus.", "storm", False),
+        ("Der Bericht hat eine Lawine von Klagen ausgelöst.", "storm", False),
+        ("Ein Sturm deckte in der Nacht Dächer ab.", "storm", True),
+        ("Die Band eroberte das Publikum im Sturm.", "storm", False),
+        ("Drei Fischer kamen im Sturm vor der Küste ums Leben.", "storm", True),
+        ("Eine Lawine verschüttete zwei Skifahrer.", "storm", True),
+    ],
+)
+def test_figures_of_speech_are_no_happening(sentence: str, cls: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "modality"),
+    [
+        # a happening announced as the object of "ankündigen" is still to come
+        ("Die Gewerkschaft kündigt Streiks an.", "strike", "intended"),
+        ("Die Gewerkschaft kündigte für Montag einen Streik an.", "strike", "intended"),
+        ("Verdi hat für Donnerstag Warnstreiks angekündigt.", "strike", "intended"),
+        ("Er kündigte seinen Rücktritt an.", "resign", "intended"),
+        # must not fire: the happening is named in a prepositional phrase, or the participle is an attribute
+        ("Der Minister kündigte nach dem Anschlag härtere Gesetze an.", "attack", "asserted"),
+        ("Der angekündigte Streik legte am Montag den Verkehr lahm.", "strike", "asserted"),
+        ("Die Gewerkschaft kündigte den Tarifvertrag nach dem Streik.", "strike", "asserted"),
+    ],
+)
+def test_announced_happenings_are_planned(sentence: str, cls: str, modality: str) -> None:
+    doc = run_events(make_doc("t", sentence, published="2024-05-01"))
+    got = {a.label: a.data.get("modality") for a in doc.of_kind("event")}
+    assert got.get(cls) == modality, got

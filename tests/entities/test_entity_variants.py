@@ -547,11 +547,11 @@ def test_a_party_name_two_countries_share_goes_to_the_documents_country() -> Non
     de = "Im Bundestag stimmten CDU und SPD dagegen, die Grünen dafür."
     assert _party_of(at, "Grünen") == "gruene-at"
     assert _party_of(de, "Grünen") == "gruene"
-    # the outlet's domain alone decides a text that names nothing else; without either, the first entry
+    # the outlet's domain alone decides a text that names nothing else; without either, no party is guessed
     plain = "Die Grünen wollen mehr Radwege, sagte die Sprecherin."
     assert _party_of(plain, "Grünen", "example.at") == "gruene-at"
     assert _party_of(plain, "Grünen", "example.ch") == "gruene-ch"
-    assert _party_of(plain, "Grünen", "example.com") == "gruene" and _party_of(plain, "Grünen") == "gruene"
+    assert _party_of(plain, "Grünen", "example.com") is None and _party_of(plain, "Grünen") is None
     # a German text on an Austrian site, full of German evidence, keeps the German party
     assert _party_of(de + " In Berlin jubelte die SPD.", "Grünen", "example.at") == "gruene"
     # the uninflected form the tagger finds follows the same evidence; an unambiguous full name never moves
@@ -744,3 +744,69 @@ def test_a_calendar_word_after_a_name_head_is_a_name() -> None:
     found = [(m.start, text[m.start:m.end]) for m in ms]
     assert (text.index("Freitag"), "Freitag") in found  # the newspaper stays
     assert (text.rindex("Freitag"), "Freitag") not in found  # the weekday goes
+
+
+def test_a_shared_party_name_without_a_country_stays_unassigned() -> None:
+    # no country, no outlet: neither the extraction nor the resolution picks one of the parties
+    a = doc("a", "Die Grünen wollen mehr Radwege, sagte die Sprecherin. Die Grünen Jugend protestierte.", [
+        ("Grünen", "ORG"), ("Grünen Jugend", "ORG")])
+    b = doc("b", "Grüne stimmten zu, die FDP nicht.", [("Grüne", "ORG"), ("FDP", "ORG")])
+    entities, _ = resolve_documents([a, b], load_kb())
+    ids = {m["text"]: e["id"] for e in entities for m in e["mentions"]}
+    assert not ids["Grünen"].startswith("kb:") and not ids["FDP"].startswith("kb:")
+    assert together(entities, "Grünen", "Grüne") and not together(entities, "Grünen", "Grünen Jugend")
+    # must not fire: a name only one KB entity carries is still linked
+    c = doc("c", "Die SPD stimmte zu.", [("SPD", "ORG")])
+    entities, _ = resolve_documents([c], load_kb())
+    assert {m["text"]: e["id"] for e in entities for m in e["mentions"]}["SPD"].startswith("kb:")
+
+
+def test_country_codes_of_a_results_list_are_countries() -> None:
+    text = "1. Quandrowski (AUT) 2:01,3 – 2. Westerbaum (GER) + 0,4 – 3. Ellingsrud (NOR) + 0,9 – Haase/Kontinen (NED/FIN) ."
+    labels = {"Quandrowski": "PER", "Westerbaum": "PER", "Ellingsrud": "PER", "(AUT)": "ORG", "(GER)": "ORG",
+              "Haase/Kontinen": "PER"}
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, labels) for t in texts]
+
+    ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
+    by_text = {text[m.start:m.end]: m for m in ms}
+    assert {c: (by_text[c].label, by_text[c].kb) for c in ("AUT", "GER", "NOR", "NED", "FIN")} == {
+        "AUT": ("LOC", "oesterreich"), "GER": ("LOC", "deutschland"), "NOR": ("LOC", "norwegen"),
+        "NED": ("LOC", "niederlande"), "FIN": ("LOC", "finnland")}
+    assert not any(m.label == "ORG" for m in ms)
+
+
+def test_bracketed_codes_that_are_no_results_list_stay_as_they_are() -> None:
+    kb = load_kb()
+    cases = [
+        # parties after politicians: no country code
+        ("Angela Quandt (CDU) und Olaf Wernersen (SPD) stritten .", {"Quandt": "PER", "Wernersen": "PER"}),
+        # one code after a name may be a party ("PAN" is also Panama's ISO code)
+        ("Es siegte Wernersen (PAN) in Westerburg .", {"Wernersen": "PER", "(PAN)": "ORG"}),
+        # airport codes after places, not after persons
+        ("Von Westerburg (FRA) nach Quandtstadt (VIE) flog er .", {"Westerburg": "LOC", "Quandtstadt": "LOC"}),
+    ]
+    for text, labels in cases:
+        def recogniser(_nlp: Any, texts: Any, batch_size: int = 64, labels: dict[str, str] = labels) -> Any:
+            return [_FakeDoc(t, labels) for t in texts]
+
+        ms = extract_mentions(text, [(0, len(text))], None, kb, load_roles(), recogniser=recogniser)
+        assert not any((entry := kb.entries.get(m.kb or "")) is not None and entry.kind == "country" for m in ms), text
+
+
+def test_an_adverb_opening_a_sentence_is_no_person_but_a_surname_stays() -> None:
+    # "Heuer" is Austrian for 'this year' (and a noun, "die Heuer"); "Koch" and "Lang" are surnames too
+    text = "Heuer sollen mehr Gäste kommen . Koch sagte das . Lang blieb . Anna Heuer lachte . Heuer ging ."
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Heuer": "PER", "Koch": "PER", "Lang": "PER", "Anna": "PER"}) for t in texts]
+
+    cut = text.index("Anna")
+    starts = [0, text.index("Koch"), text.index("Lang"), cut, text.index("Heuer ging")]
+    chunks = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    ms = extract_mentions(text[:cut], chunks[:3], None, load_kb(), load_roles(), recogniser=recogniser)
+    assert [text[m.start:m.end] for m in ms] == ["Koch", "Lang"]
+    # a document that names a person Heuer keeps the lone surname
+    ms = extract_mentions(text, chunks, None, load_kb(), load_roles(), recogniser=recogniser)
+    assert [text[m.start:m.end] for m in ms][-1] == "Heuer"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.ingest import headers
+from lagebild.ingest import headers, page_dates
 from lagebild.ingest.page_dates import line_dates
 from lagebild.model import Document, SourceRef
 from lagebild.stages.clean import BoilerplateClean
@@ -186,6 +186,11 @@ def published(text: str) -> str | None:
         (f"{HEAD} June 3, 2022", "2022-06-03"),
         (f"{HEAD} Publié le 3 juin 2022 à 16h38", "2022-06-03T16:38"),
         (f"{HEAD} 2022-06-03T16:38:00+02:00", "2022-06-03T16:38"),
+        (f"{HEAD} Online seit 03.06.2022, 15:30 Uhr {TEASER}", "2022-06-03T15:30"),  # a label of the data
+        (f"{HEAD} Beitrag vom 03.06.2022 {TEASER}", "2022-06-03"),
+        # must not fire: the label words in a sentence leave the crawl month
+        (f"{HEAD} {TEASER} Die Bahn ist online seit 01.06.2022 mit neuen Fahrplänen erreichbar.", "2022-06"),
+        (f"{HEAD} {TEASER} Im Beitrag vom 01.06.2022 hatte die Bahn noch anders geklungen.", "2022-06"),
     ],
 )
 def test_joined_header_dates_after_a_crawl_marker(header: str, value: str) -> None:
@@ -285,3 +290,81 @@ def test_time_after_the_word_for_at_in_other_languages(day: date, hh: int, mi: i
 def test_a_time_word_alone_is_no_time() -> None:
     assert headers.date_line("12.03.2024 klo") is None  # the word without its time is more than a date line
     assert headers.date_line("12.03.2024 Klo-Sanierung") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "kind"),
+    [
+        ("Online seit 19.10.2019, 12:09 Uhr", "2019-10-19T12:09", "exact"),  # a broadcaster's "went online" label
+        ("Von Anna Muster | online seit 19. Oktober 2019", "2019-10-19", "exact"),
+        ("Sendung vom Dienstag, 12. März 2024", "2024-03-12", "exact"),
+        ("Erstveröffentlichung: 12.03.2024", "2024-03-12", "exact"),
+        ("Aktualisiert am 13.03.2024 | Veröffentlicht am 12.03.2024", "2024-03-12", "exact"),  # update kept apart
+        ("Aktualisiert am 13.03.2024, 08:00 Uhr", "2024-03-13T08:00", "updated"),
+        ("2024-11-06T14:30", "2024-11-06T14:30", "exact"),
+        ("Beitrag vom 03.06.2022", "2022-06-03", "exact"),
+        ("Nachricht vom 19.11.2021", "2021-11-19", "exact"),
+        ("03.06.2022, 15:30 | Akt: 04.06.2022, 17:00", "2022-06-03T15:30", "exact"),  # the short update label
+    ],
+)
+def test_publication_labels_of_the_data(header: str, value: str, kind: str) -> None:
+    doc = read([TITLE, header])
+    assert (doc.meta.published.value, doc.meta.extra.get("published_kind")) == (value, kind)
+    if "Akt:" in header:
+        assert doc.meta.extra["updated"]["value"] == "2022-06-04T17:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # must not fire: the label words told in a sentence of the lead
+        "Die neue Plattform des Landes ist online seit 12.03.2024 für alle Bürger erreichbar.",
+        "In der Sendung vom 12.03.2024 hatte der Minister die Pläne noch verteidigt, jetzt rudert er zurück.",
+        "Der Minister verwies auf einen Artikel vom 03.06.2022, der aus seiner Sicht falsch gewesen sei.",
+    ],
+)
+def test_publication_labels_in_a_sentence_date_nothing(line: str) -> None:
+    assert read([TITLE, line]).meta.published.value is None
+    assert read([TITLE], body=[line, *BODY]).meta.published.value is None
+
+
+@pytest.mark.parametrize(
+    ("footer", "value"),
+    [
+        ("© Keystone-SDA, 12.03.2024", "2024-03-12"),  # an agency's copyright line closing its item
+        ("Copyright 2024 Keystone-SDA, 12.03.2024", "2024-03-12"),
+        ("© dpa-infocom, 12.03.2024 10:15", "2024-03-12T10:15"),
+        # must not fire: a site's copyright without an agency, a copyright without a day, an agency item id
+        ("© 2024 Musterverlag GmbH, Stand 01.01.2024", None),
+        ("© Copyright 2016 - 2024 Musterverlag", None),
+        ("© dpa-infocom, dpa:240312-99-123456/3", None),
+    ],
+)
+def test_an_agency_copyright_line_dates_the_item(footer: str, value: str | None) -> None:
+    assert read([TITLE], footer=[footer]).meta.published.value == value
+    found = headers.copyright_date(footer)
+    assert (found.value if found else None) == value
+
+
+def test_agencies_are_data() -> None:
+    assert headers.AGENCY_NAMES["keystone-sda"] == "Keystone-SDA" and {"dpa", "apa", "sda", "afp"} <= headers.AGENCIES
+    assert all(name.strip() == name and name for name in headers._CUES["agency"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Letzte Änderung: 13.03.2024", "Ultimo aggiornamento: 13/03/2024", "Dernière mise à jour : 13/03/2024",
+     "Atualizado em 13 de março de 2024", "Akt: 13.03.2024"],
+)
+def test_update_labels_keep_the_update_apart(line: str) -> None:
+    doc = read([TITLE, "12.03.2024", line])
+    assert (doc.meta.published.value, doc.meta.extra["updated"]["value"]) == ("2024-03-12", "2024-03-13")
+    alone = read([TITLE, line])  # only the update printed: the page's date, as an update
+    assert (alone.meta.published.value, alone.meta.extra.get("published_kind")) == ("2024-03-13", "updated")
+
+
+def test_a_change_told_in_the_lead_is_no_update_label() -> None:
+    # must not fire: "änderung" inside a compound of the story ("Gesetzesänderung vom …")
+    line = "Die Gesetzesänderung vom 12.03.2024 gilt ab sofort für alle Kommunen im Land."
+    assert read([TITLE, line]).meta.published.value is None
+    assert not page_dates.update_label("Gesetzesänderung vom")

@@ -251,6 +251,13 @@ def test_event_cues_are_words() -> None:
         ("Sie leitete das Haus bis zuletzt. (Anna Muster, geb. 12.3.1950)", None),  # a person's life date
         ("Sie leitete das Haus bis zuletzt. (Anna Muster, *12.3.1950)", None),
         ("Er leitete das Haus bis zuletzt. (Hans Muster, † 12.3.2016)", None),
+        ("Das sagte der Kanzler. (Wolfgang Weisgram, Album, 12.3.2016)", "2016-03-12"),  # a name beside a noun
+        ("Das sagte der Kanzler. (Conrad Seidl, DER STANDARD, 12.3.2016)", "2016-03-12"),
+        ("Die Präsidentenwahl findet statt. (Reuters, 25.5.2016)", "2016-05-25"),
+        # a capitalised noun of the story in brackets names no one who signs
+        ("Die Partei verlor deutlich. (Wahl 12.3.2016)", None),
+        ("Die Partei verlor deutlich. (Landtagswahl, 12.3.2016)", None),
+        ("Das Gericht blieb hart. (Urteil vom Dienstag, 12.3.2016)", None),
     ],
 )
 def test_a_bracketed_signature_closes_the_article(text: str, day: str | None) -> None:
@@ -268,6 +275,7 @@ def test_a_signature_above_a_box_of_results_dates_the_article() -> None:
     assert headers.signature_date("Er verwies darauf. (siehe Protokoll vom 12.3.2016) Danach ging es weiter.") is None
     assert headers.signature_date("Sie leitete das Haus. (Anna Muster, geb. 12.3.1950) Ried – Linz 1:2") is None
     assert headers.signature_date("Das meldete die Zeitung. (Quelle: Der Standard, 12.3.2016) Ried – Linz 1:2") is None
+    assert headers.signature_date("Die Partei verlor deutlich. (Wahl 12.3.2016) Ried – Linz 1:2") is None
 
 
 @pytest.mark.parametrize(

@@ -341,3 +341,50 @@ def test_a_preposition_of_source_is_never_the_speaker_before_a_verb_of_saying() 
     doc = analyse("Laut interner Kommunikation, sagt er, befänden sich mehr als 900 Flüchtlinge an der Grenze.", outlet="outlet")
     (claim,) = doc.of_kind("claim")
     assert claim.data["claimant_text"] != "Laut" and "Kommunikation" in str(claim.data["claimant_text"])
+
+
+def _whole(text: str, number: str, names: list[str] = ()) -> str | None:  # type: ignore[assignment]
+    from lagebild.stages.claim_sources import whole_name
+
+    at = text.index(number)
+    found = find_claimant(text, (0, len(text)), at, None, [at])
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return whole_name(text, found, spans, at if found.start < at else len(text)).text if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Nach Angaben von Ärzte ohne Grenzen wurden 40 Menschen verletzt.", "40", "Ärzte ohne Grenzen"),
+        ("Nach Angaben der Ärzte ohne Grenzen starben 12 Menschen.", "12", "Ärzte ohne Grenzen"),
+        ("Ärzte ohne Grenzen zufolge starben 12 Menschen.", "12", "Ärzte ohne Grenzen"),
+        ("Laut Reporter ohne Grenzen sitzen 520 Journalisten in Haft.", "520", "Reporter ohne Grenzen"),
+        ("Laut Amnesty International wurden 883 Menschen hingerichtet.", "883", "Amnesty International"),
+        ("Laut Save the Children sind 2000 Kinder betroffen.", "2000", "Save the Children"),
+        ("Nach Angaben des Zentrums für Politische Schönheit kamen 300 Menschen.", "300", "Zentrums für Politische Schönheit"),
+    ],
+)
+def test_an_organisations_name_is_taken_whole(text: str, number: str, claimant: str) -> None:
+    assert _whole(text, number) == claimant
+
+
+def test_an_entity_span_gives_the_whole_name() -> None:
+    text = "Nach Angaben des Deutschen Roten Kreuzes wurden 300 Menschen verletzt."
+    assert _whole(text, "300", ["Deutschen Roten Kreuzes"]) == "Deutschen Roten Kreuzes"
+    text = "Laut Polizei ohne Vorwarnung 12 Menschen festgenommen."  # contrived: an entity makes the name, not the link word
+    assert _whole(text, "12", ["Polizei ohne Vorwarnung"]) == "Polizei ohne Vorwarnung"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # an authority's own noun ends the source: what follows is the clause's adverbial
+        ("Laut Polizei ohne Vorwarnung wurden 12 Menschen festgenommen.", "12", "Polizei"),
+        ("Nach Angaben der Feuerwehr für den Landkreis wurden 30 Menschen evakuiert.", "30", "Feuerwehr"),
+        # a link word with no capitalised name after it links nothing
+        ("Laut Greenpeace ohne jeden Zweifel sind 40 Prozent der Bäume geschädigt.", "40", "Greenpeace"),
+        ("Nach Angaben von Amnesty International wurden 20 Menschen ohne Prozess hingerichtet.", "20", "Amnesty International"),
+    ],
+)
+def test_link_words_do_not_run_into_the_clause(text: str, number: str, claimant: str) -> None:
+    assert _whole(text, number) == claimant

@@ -27,3 +27,18 @@ def test_packaged_cues_read_verbs_that_take_ueber_as_their_preposition() -> None
     cues = load_clause_cues()
     assert cues.governs_ueber.search("Die Koalition verfügt ") and cues.governs_ueber.search("diskutierte der Rat ")
     assert not cues.governs_ueber.search("Bis heute wurden weltweit ")
+
+
+def test_prepositions_before_ueber_are_data(tmp_path: Path) -> None:
+    """The prepositions that make "über" a hedge after a verb that governs it come from the data file."""
+    from lagebild.numbers.clause_cues import DATA
+
+    text = DATA.read_text(encoding="utf-8")
+    custom = tmp_path / "figure_clauses.toml"
+    custom.write_text(text.replace('prep_before_ueber = ["von", ', 'prep_before_ueber = ['), encoding="utf-8")
+    cues = load_clause_cues(str(custom))
+    assert load_clause_cues().prep_before_ueber.search("Die Polizei berichtete von ")
+    assert cues.prep_before_ueber.search("Die Polizei berichtete von ") is None
+    assert cues.prep_before_ueber.search("Die Zahl stieg auf ")
+    # not a preposition at the end of a longer word ("Davon"): whole words only
+    assert load_clause_cues().prep_before_ueber.search("Die Anzahl davon ") is None

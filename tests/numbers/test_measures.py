@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 import tomllib
 
 import pytest
@@ -128,3 +129,44 @@ def test_a_qualified_measure_is_labelled_by_its_qualifier() -> None:
     assert vocab.label("dead:identified") == "identified dead"
     assert vocab.label("injured:part") == "part of the injured"
     assert vocab.label("dead") == "dead"
+
+
+@pytest.mark.parametrize(
+    ("clause", "key"),
+    [
+        ("Die Inflation lag im März bei 2,2 Prozent", "rate:inflation"),
+        ("Die Inflationsrate lag im März bei 2,2 Prozent", "rate:inflation"),
+        ("Die Teuerungsrate sank auf 2,2 Prozent", "rate:inflation"),
+        ("Die Arbeitslosigkeit stieg auf 6,3 Prozent", "rate:arbeitslosenquote"),
+        ("Die Arbeitslosenquote stieg auf 6,3 Prozent", "rate:arbeitslosenquote"),
+    ],
+)
+def test_synonymous_rate_nouns_share_one_key(clause: str, key: str) -> None:
+    vocab = load_measures()
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause=clause, sentence=clause) == key
+
+
+@pytest.mark.parametrize(
+    ("clause", "key"),
+    [
+        # narrower rates, or one counted another way, are other quantities: no synonym of the broad one
+        ("Die Jugendarbeitslosenquote stieg auf 14,1 Prozent", "rate:jugendarbeitslosenquote"),
+        ("Die Erwerbslosenquote lag bei 3,4 Prozent", "rate:erwerbslosenquote"),
+        ("Die Kerninflation lag bei 2,7 Prozent", "percent"),
+        ("Die Sparquote lag bei 11 Prozent", "rate:sparquote"),
+    ],
+)
+def test_rate_synonyms_do_not_swallow_other_rates(clause: str, key: str) -> None:
+    vocab = load_measures()
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause=clause, sentence=clause) == key
+
+
+def test_rate_synonyms_are_data(tmp_path: pathlib.Path) -> None:
+    text = DATA.read_text(encoding="utf-8")
+    start = text.index("same = [\n  [\"Inflation\"")
+    end = text.index("\n]\n", start) + 3
+    custom = tmp_path / "measures.toml"
+    custom.write_text(text[:start] + text[end:], encoding="utf-8")  # without the synonym sets
+    vocab = load_measures(str(custom))
+    assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Inflationsrate lag bei 2 Prozent",
+                          sentence="") == "rate:inflationsrate"

@@ -212,3 +212,26 @@ def test_data_version_changes_with_every_write(reads: Any, store_url: str) -> No
     assert after != before
     reads.save_corpus(CorpusResult(stories=[{"id": "s", "members": []}]))
     assert reads.data_version() != after
+
+
+def test_a_date_range_covers_all_its_days() -> None:
+    from datetime import date
+
+    # "kurz nach dem 20. Dezember": the happening lies somewhere in the four days, not on the first one
+    assert parse_date_range("2024-12-20/2024-12-23") == (date(2024, 12, 20), date(2024, 12, 23))
+    assert parse_date_range("2024-12/2025-01") == (date(2024, 12, 1), date(2025, 1, 31))
+    # Must not widen: a single day stays one day; a reversed or half-unreadable interval keeps its first side
+    assert parse_date_range("2024-12-20") == (date(2024, 12, 20), date(2024, 12, 20))
+    assert parse_date_range("2024-12-23/2024-12-20") == (date(2024, 12, 23), date(2024, 12, 23))
+    assert parse_date_range("2024-12-20/P3D") == (date(2024, 12, 20), date(2024, 12, 20))
+
+
+def test_the_timeline_bar_of_a_range_spans_its_days() -> None:
+    from lagebild.report.view import _timeline_axis
+
+    entries = [{"all_dates": [{"value": "2024-12-01"}]}, {"all_dates": [{"value": "2024-12-20/2024-12-23"}]},
+               {"all_dates": [{"value": "2024-12-20"}]}]
+    _timeline_axis(entries)
+    ranged, day = entries[1]["all_dates"][0], entries[2]["all_dates"][0]
+    assert ranged["left"] == day["left"]
+    assert ranged["width"] > 3 * day["width"] * 0.9

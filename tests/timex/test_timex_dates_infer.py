@@ -205,3 +205,40 @@ def test_same_noun_inflections_and_compound_heads(stem: str, ending: str, prefix
     assert _same_noun(noun + ending, noun)  # "Bundestagswahlen" names the "Bundestagswahl"
     assert _same_noun(noun, prefix.capitalize() + stem)  # "Wahl" is the head of "Bundestagswahl"
     assert not _same_noun("Tag", "Bundestag")  # fewer than four letters in common
+
+
+def test_a_bare_month_told_as_past_is_a_bound_not_the_month() -> None:
+    """"Im Februar starben zwei Menschen …" in an undated follow-up: the month lies behind the article, which is
+    not dated to it; a month told ahead or in the present ("Im Dezember streiken sie") leaves the story's month."""
+    dated = [
+        make_doc("a", "Der Fahrer raste in die Demonstration, zwei Menschen starben.", "2025-02-13", "day"),
+        make_doc("b", "Nach dem Anschlag auf die Demonstration trauert die Stadt.", "2025-02-15", "day"),
+    ]
+    late = make_doc("u", "Im Februar starben zwei Menschen bei dem Anschlag auf die Demonstration. Nun ist Anklage erhoben.")
+    docs = [*dated, late]
+    entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
+    assert (entry["kind"], entry["value"], entry["not_before"]) == ("bounds", None, "2025-02")
+    assert "Februar" in entry["reason"] and entry["evidence"][0]["text"] == "Februar"
+    # must not fire: the story's month, no month told as past
+    same = make_doc("v", "Die Stadt trauert um die Toten des Anschlags auf die Demonstration.")
+    docs = [*dated, same]
+    entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["v"]
+    assert (entry["kind"], entry["value"]) == ("inferred", "2025-02")
+    # must not fire: another month told as past is no bound on the story's month ("Im Januar hatte er …")
+    other = make_doc("w", "Im Januar hatte der Fahrer die Demonstration noch nicht geplant, sagen die Ermittler.")
+    docs = [*dated, other]
+    entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["w"]
+    assert (entry["kind"], entry["value"]) == ("inferred", "2025-02")
+
+
+def test_a_day_or_part_of_the_month_told_as_past_keeps_the_story_month() -> None:
+    """"Am 13. Februar raste der Fahrer …", "Ende Februar starben …": told of the current month as well, no bound."""
+    dated = [
+        make_doc("a", "Der Fahrer raste in die Demonstration, zwei Menschen starben.", "2025-02-13", "day"),
+        make_doc("b", "Nach dem Anschlag auf die Demonstration trauert die Stadt.", "2025-02-15", "day"),
+    ]
+    for text in ("Am 13. Februar raste der Fahrer in die Demonstration, zwei Menschen starben.",
+                 "Ende Februar starben zwei Menschen bei dem Anschlag auf die Demonstration."):
+        docs = [*dated, make_doc("u", text)]
+        entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
+        assert (entry["kind"], entry["value"]) == ("inferred", "2025-02"), text

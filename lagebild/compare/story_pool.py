@@ -1,0 +1,161 @@
+"""Run the per-story compare stages of many stories in worker processes.
+
+Stories never read each other's results, so their stages can run anywhere once the corpus-wide
+stages are done. A batch of stories travels to a worker with what the stages read of the whole
+corpus (origins, the corpus word frequencies date inference weighs, corrections); the worker
+reads the stories' whole documents from the store itself and returns each story's
+``StoryPart``. The main process only merges, so the cross-source phase uses every core instead
+of one. The parts are the ones ``compare_stories`` computes in one process (same inputs, same
+stage code, same fingerprints).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.compare import COMPARE, CorpusContext, CorpusResult, run_timed_stage
+from lagebild.model import Document
+
+DATES_STAGE = "dates.infer.v1"
+
+__all__ = ["StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
+
+#: ``submit(fn, *args)``: a future of ``fn(*args)`` run in a worker, or None when no worker can take it
+Submit = Callable[..., "Future[Any] | None"]
+
+
+@dataclass
+class StoryJob:
+    """One story to compute: its id, the fingerprint of its inputs but the word weights, its members and results."""
+
+    story: str | None
+    base: str
+    doc_ids: list[str]
+    result: CorpusResult
+
+
+@dataclass
+class StoryShared:
+    """What every story's stages read of the whole corpus (the same for all batches of a run)."""
+
+    names: list[str]
+    settings: dict[str, dict[str, Any]]
+    corrections: list[dict[str, Any]]
+    origins: dict[str, str]
+    n_docs: int
+    frequencies: dict[str, int]
+    #: where the worker reads whole documents (a store URL or path); None: ``docs`` of the batch
+    store: str | None = None
+    docs: dict[str, Document] = field(default_factory=dict)
+
+
+#: per worker process: the open store and the built stages, kept across batches
+_STORES: dict[str, Any] = {}
+_STAGES: dict[str, dict[str, Any]] = {}
+
+
+def _load(shared: StoryShared, ids: Sequence[str]) -> Mapping[str, Document]:
+    if shared.store is None:
+        return shared.docs
+    store = _STORES.get(shared.store)
+    if store is None:
+        from lagebild.store import open_store
+
+        store = _STORES[shared.store] = open_store(shared.store)
+    got: Mapping[str, Document] = store.get_documents(ids)
+    return got
+
+
+def _built(shared: StoryShared) -> dict[str, Any]:
+    import importlib
+
+    importlib.import_module("lagebild.compare.builtin")
+    key = json.dumps([shared.names, shared.settings], sort_keys=True, default=str)
+    built = _STAGES.get(key)
+    if built is None:
+        built = _STAGES[key] = {n: COMPARE.build(n, shared.settings[n]) for n in shared.names}
+    return built
+
+
+def warm(store: str | None, names: Sequence[str], settings: Mapping[str, Mapping[str, Any]]) -> None:
+    """Import the per-story stages, build them and open the store in this worker, ahead of its first batch
+    (sent while the main process runs the corpus-wide stages, when the workers would wait)."""
+    _built(StoryShared(list(names), {n: dict(settings.get(n) or {}) for n in names}, [], {}, 0, {}, store))
+    if store is not None and store not in _STORES:
+        from lagebild.store import open_store
+
+        _STORES[store] = open_store(store)
+
+
+def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[list[tuple[dict[str, Any], str, set[str]]], dict[str, float]]:
+    """Run the per-story stages on each story of ``jobs``: per story, its result fields, the fingerprint's base
+    and the words whose corpus weights date inference read; and the CPU seconds by stage (as ``run_timed_stage``)."""
+    from lagebild.compare.coverage import corpus_origins
+    from lagebild.compare.dates import corpus_word_counts
+    from lagebild.compare.per_story import StoryPart
+
+    timings: dict[str, float] = defaultdict(float)
+    built = _built(shared)
+    started = time.process_time()
+    whole = _load(shared, [i for job in jobs for i in job.doc_ids])
+    timings["load story documents"] += time.process_time() - started
+    out: list[tuple[dict[str, Any], str, set[str]]] = []
+    weighed: set[str] = set()
+    weights = _Weights(shared.frequencies, weighed)
+    with corpus_origins(shared.origins), corpus_word_counts(lambda: (shared.n_docs, weights)):
+        for job in jobs:
+            weighed.clear()
+            read: set[str] = set()
+            ctx = CorpusContext(docs=[whole[i] for i in job.doc_ids if i in whole], result=job.result,
+                                corrections=shared.corrections)
+            for name in shared.names:
+                run_timed_stage(name, ctx, shared.settings[name], timings, built[name])
+                if name == DATES_STAGE:  # the words weighed so far go into the fingerprint (as in ``compare_stories``)
+                    read = set(weighed)
+            part = StoryPart.of(job.story, job.base, ctx.result)
+            out.append((_fields(part), job.base, read))
+    return out, dict(timings)
+
+
+def _fields(part: Any) -> dict[str, Any]:
+    return {"events": part.events, "timeline": part.timeline, "claim_groups": part.claim_groups,
+            "inconsistencies": part.inconsistencies, "inferred_dates": part.inferred_dates, "coverage": part.coverage,
+            "failures": part.failures}
+
+
+class _Weights(Mapping[str, int]):
+    """The corpus document frequencies; each word looked up is noted in ``seen`` (its weight goes into the fingerprint)."""
+
+    def __init__(self, frequencies: Mapping[str, int], seen: set[str]) -> None:
+        self._frequencies = frequencies
+        self.seen = seen
+
+    def __getitem__(self, word: str) -> int:
+        self.seen.add(word)
+        return self._frequencies.get(word, 0)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._frequencies)
+
+    def __len__(self) -> int:
+        return len(self._frequencies)
+
+
+def batches(jobs: Sequence[StoryJob], size: int) -> Iterator[list[StoryJob]]:
+    """``jobs`` in order, in batches of about ``size`` documents (a larger story is a batch of its own)."""
+    batch: list[StoryJob] = []
+    n = 0
+    for job in jobs:
+        if batch and n + len(job.doc_ids) > size:
+            yield batch
+            batch, n = [], 0
+        batch.append(job)
+        n += len(job.doc_ids)
+    if batch:
+        yield batch
