@@ -3,7 +3,8 @@
 Each measured run is what `lagebild analyze FOLDER --db DB -j 1` does before export and report: the
 same call (``analyze_paths``), in this process (one job: the per-document pipeline runs here too, so
 process CPU time, not wall time, covers the whole run and survives a loaded machine). The
-cross-source part (``compare_and_save`` as ``analyze_paths`` calls it) is timed inside the same run.
+cross-source part (``compare_and_save`` as ``analyze_paths`` calls it) is timed inside the same run, and
+the export and the report the command writes after it (``write_outputs``) after the run.
 
 Takes the folder and store ``benchmarks/scale.py --keep DIR`` leaves behind (the store holds the
 corpus and the increment, the folder their files) and the smallest id of the increment's documents.
@@ -40,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import lagebild.analyze as analyze
-from lagebild.analyze import RunReport, analyze_paths, compare_and_save, corpus_documents
+from lagebild.analyze import RunReport, analyze_paths, compare_and_save, corpus_documents, write_outputs
 from lagebild.store import open_store
 
 T = TypeVar("T")
@@ -83,12 +84,24 @@ def _timed_compare(*args: Any, **kwargs: Any) -> Any:
     return out
 
 
+#: CPU of writing the export and the report after each run (``write_outputs``, as the command does), by run
+_outputs: list[float] = []
+
+
 def run(folder: Path, db: Path, *, recompute: bool = False) -> tuple[RunReport, float, float]:
-    """``analyze_paths`` as `lagebild analyze FOLDER --db DB -j 1` calls it: (report, CPU s, cross-source CPU s)."""
+    """``analyze_paths`` as `lagebild analyze FOLDER --db DB -j 1` calls it: (report, CPU s, cross-source CPU s).
+
+    Then the export and the report as the command writes them (``write_outputs``), timed apart (``_outputs``).
+    """
     store = open_store(str(db))
     _cross.clear()
     try:
         report, t = cpu_of(lambda: analyze_paths([str(folder)], store, jobs=1, recompute=recompute))
+        assert report.corpus is not None
+        corpus = report.corpus
+        out = db.parent / f"out-{db.stem}"
+        _, t_out = cpu_of(lambda: write_outputs(store, corpus, out / "lagebild.json", out / "report.html"))
+        _outputs.append(t_out)
     finally:
         store.close()
     return report, t, sum(_cross)
@@ -115,19 +128,26 @@ def main() -> None:
         fp = analyze.analysis_fingerprint(analyze.PipelineSpec.of(list(config.stages), config.stage_configs))
         b.db.execute("UPDATE doc_analysis SET fingerprint = ?", (fp,))  # type: ignore[attr-defined]
     docs = corpus_documents(b)
-    _, t_base = cpu_of(lambda: compare_and_save(b, docs, reuse=False))
-    print(f"stored corpus: {len(docs)} documents, cross-source {t_base:.1f} CPU s", flush=True)
+    corpus, t_base = cpu_of(lambda: compare_and_save(b, docs, reuse=False))
+    docs.clear()
+    # and its outputs, as the run that made the store wrote them (the store keeps each document's part of them)
+    _, t_base_out = cpu_of(lambda: write_outputs(b, corpus, work / "out-base" / "lagebild.json", work / "out-base" / "report.html"))
+    print(f"stored corpus: {len(b.document_ids())} documents, cross-source {t_base:.1f} CPU s, export and report {t_base_out:.1f}",
+          flush=True)
     b.close()
 
     # CPU time on a shared machine still varies by tens of percent: each measured run is repeated on
     # a fresh copy and the smallest figure is reported
     runs: list[tuple[float, float]] = []
+    inc_out: list[float] = []
     for k in range(repeats):
         inc = work / f"inc{k}.db"
         copy_db(base, inc)
         now, t, t_cross = run(folder, inc)
-        print(f"+{now.ok} incremental: {t:.1f} CPU s, cross-source {t_cross:.1f}; {stages(dict(now.main_cpu))}", flush=True)
+        print(f"+{now.ok} incremental: {t:.1f} CPU s, cross-source {t_cross:.1f}, export and report {_outputs[-1]:.1f}; "
+              f"{stages(dict(now.main_cpu))}", flush=True)
         runs.append((t, t_cross))
+        inc_out.append(_outputs[-1])
     full = work / "recompute.db"
     copy_db(base, full)
     old, t_old, t_old_cross = run(folder, full, recompute=True)
@@ -139,17 +159,22 @@ def main() -> None:
           "one-shot stories also in the incremental run)", flush=True)
 
     alone: list[tuple[float, float]] = []
+    alone_out: list[float] = []
     for k in range(repeats):
         db = work / f"alone{k}.db"
         remove_db(db)
         got, t, t_cross = run(alone_folder, db)
-        print(f"alone: {got.ok} documents, {t:.1f} CPU s, cross-source {t_cross:.1f}", flush=True)
+        print(f"alone: {got.ok} documents, {t:.1f} CPU s, cross-source {t_cross:.1f}, export and report {_outputs[-1]:.1f}", flush=True)
         alone.append((t, t_cross))
+        alone_out.append(_outputs[-1])
     inc_t, inc_c = min(t for t, _ in runs), min(c for _, c in runs)
     al_t, al_c = min(t for t, _ in alone), min(c for _, c in alone)
     print(f"incremental / alone (smallest of {repeats} each): whole run {inc_t:.1f} / {al_t:.1f} CPU s = {inc_t / al_t:.1f}x; "
           f"cross-source {inc_c:.1f} / {al_c:.1f} CPU s = {inc_c / al_c:.1f}x; "
           f"everything recomputed / alone: {t_old / al_t:.1f}x")
+    io, ao = min(inc_out), min(alone_out)
+    print(f"export and report: {io:.1f} / {ao:.1f} CPU s = {io / ao:.1f}x; whole run with them: "
+          f"{inc_t + io:.1f} / {al_t + ao:.1f} CPU s = {(inc_t + io) / (al_t + ao):.1f}x")
     print(f"peak resident memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

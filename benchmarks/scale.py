@@ -171,6 +171,7 @@ def main() -> None:
     base = Path(args.keep or tempfile.mkdtemp(prefix="lagebild-scale-"))
     jobs = ["-j", str(args.jobs)]
     rows: list[Row] = []
+    notes: list[str] = []
     load = os.getloadavg()
     try:
         for n in sizes:
@@ -185,6 +186,11 @@ def main() -> None:
             rows.append(run(f"{n:,} articles, local Ray cluster", n, base / f"in-{n}", base / f"ray{n}.db", base / f"ray-out{n}",
                             [*jobs, "--executor", "ray"]))
             print(rows[-1].line(), rows[-1].summary, file=sys.stderr, flush=True)
+            if not args.no_pool:
+                for name in ("lagebild.json", "report.html"):
+                    pool, ray = base / f"out{n}" / name, base / f"ray-out{n}" / name
+                    same = pool.exists() and ray.exists() and pool.read_bytes() == ray.read_bytes()
+                    notes.append(f"{name} of the process pool and of Ray ({n:,} articles): {'identical' if same else 'DIFFERENT'}")
         if args.incremental and sizes and not args.no_pool:
             n, k = sizes[-1], args.incremental
             added = base / f"in-{n}"
@@ -210,6 +216,8 @@ def main() -> None:
     print()
     for row in rows:
         print(f"{row.label}: {row.summary}")
+    for note in notes:
+        print(note)
 
 
 if __name__ == "__main__":

@@ -105,6 +105,7 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
     """
     from lagebild.analyze import analyze_paths, write_outputs
     from lagebild.config import load_config
+    from lagebild.gc_policy import relaxed_gc
     from lagebild.store import open_store
 
     db_url = db or str(out_dir / "lagebild.db")
@@ -121,15 +122,16 @@ def analyze(paths: tuple[Path, ...], db: str | None, out_dir: Path, jobs: int, c
             bar.clear()
             click.echo(f"{getattr(err, 'label', 'error')}: {err}", err=True)
 
-        try:
-            report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1), on_error=on_error,
-                                   recompute=recompute)
-        finally:
-            bar.close()
-        # One data flow: the export and the report are written from one pass over the stored
-        # documents, a batch at a time; the main process never holds them all.
         json_path, html_path = out_dir / "lagebild.json", out_dir / "report.html"
-        write_outputs(store, report.corpus or store.load_corpus(), json_path, html_path, timings=report.phase_wall)
+        with relaxed_gc():  # the run's long-lived data stays out of the collector's full passes
+            try:
+                report = analyze_paths(list(paths), store, config=config, jobs=jobs, progress=lambda d: bar.update(1),
+                                       on_error=on_error, recompute=recompute)
+            finally:
+                bar.close()
+            # One data flow: the export and the report are written from one pass over the stored
+            # documents, a batch at a time; the main process never holds them all.
+            write_outputs(store, report.corpus or store.load_corpus(), json_path, html_path, timings=report.phase_wall)
         store.close()
     except LagebildError as exc:
         raise click.ClickException(str(exc)) from exc

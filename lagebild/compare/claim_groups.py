@@ -1080,9 +1080,10 @@ class ClaimGrouper:
                 # count named by its stage ("vorläufiges Endergebnis") is one figure revised
                 return _OCCASIONS, text
             base = phases[0][0].measure.partition(":")[0]
-            if resolved and occasions and base in growing_measures() and any(
+            if resolved and occasions and base in growing_measures() and not clashes and not spread and any(
                     (a := _phase_size(phases[i])) and (b := _phase_size(phases[j])) and b < self.max_fall * a for i, j in prec):
-                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far
+                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far; where
+                # claimants dispute values at one time, a later lower figure is part of that dispute or its settling
                 return _OCCASIONS, text
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
@@ -1466,9 +1467,10 @@ def _block_measure(c: _Claim) -> str:
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
         return f"money@{currency}" if currency else c.measure
-    if c.measure == "people":
-        # "10.000 Menschen" with no frame says who is counted, not what happened to them: across articles no more than
-        # a unit; in one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen")
+    if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
+        # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
+        # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
+        # Fahrgäste" says which people (the passengers aboard): grouped across articles like any measure
         return f"{c.measure}@{c.doc.id}"
     if c.measure == "percent" or c.measure.startswith("unit:"):
         return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"

@@ -23,6 +23,7 @@ from typing import Any
 
 from lagebild.executors.base import WORKER_STAGE, After, Result, run_after, unanalysed
 from lagebild.executors.lifeline import end_with_parent
+from lagebild.gc_policy import relax_gc
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec
 
@@ -61,6 +62,7 @@ def _init_worker(spec: PipelineSpec, parent: int | None = None) -> None:
         end_with_parent(parent)
     atexit.register(_exit_now)  # registered last, so it runs first
     _WORKER_PIPELINE = Pipeline(spec)
+    relax_gc()  # the stages' tables are never scanned again; documents come and go by reference counting
 
 
 def _exit_now() -> None:

@@ -73,6 +73,7 @@ class MeasureVocab:
     rate_nouns: re.Pattern[str] | None = None  # nouns that say what a percentage is a rate of ("Arbeitslosenquote")
     rate_same: dict[str, str] = field(default_factory=dict, compare=False)  # rate noun → the first noun of its synonyms
     currencies: dict[str, str] = field(default_factory=dict, compare=False)  # currency word or sign (lower case) → code
+    bare: frozenset[str] = frozenset()  # generic nouns that say only that people are counted ("Menschen")
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -90,6 +91,10 @@ class MeasureVocab:
     def currency(self, unit: str) -> str | None:
         """The code of the currency a money figure's unit names ("Euro", "€" → "EUR"), None when unknown."""
         return self.currencies.get(unit.strip().lower())
+
+    def is_bare(self, noun: str) -> bool:
+        """True for a generic noun that says no more than that people are counted ("Menschen", not "Fahrgäste")."""
+        return noun.lower() in self.bare
 
     def is_generic(self, noun: str) -> bool:
         return noun.lower() in self.generic
@@ -256,8 +261,9 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     rate = raw.get("rate", {})
     same = {str(n).lower(): str(group[0]).lower() for group in rate.get("same", []) if group for n in group}
     currencies = {str(w).lower(): str(code) for code, words in raw.get("currency", {}).items() for w in words}
+    bare = frozenset(n.lower() for n in raw.get("generic", {}).get("bare", []))
     return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(rate),
-                        rate_same=same, currencies=currencies)
+                        rate_same=same, currencies=currencies, bare=bare)
 
 
 def _rate_nouns(entry: dict[str, Any]) -> re.Pattern[str] | None:

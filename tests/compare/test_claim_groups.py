@@ -1248,3 +1248,23 @@ def test_people_with_no_frame_do_not_group_across_articles() -> None:
     c = _doc("c", "In Nordhafen waren laut Polizei 9.000 Menschen unterwegs. Die Veranstalter sprachen von 15.000 Menschen.",
              "2024-05-02")
     assert _group_of(_groups([c]), "c", 9000)["id"] == _group_of(_groups([c]), "c", 15000)["id"]  # two claimants: kept together
+
+
+def test_people_named_by_their_role_group_across_articles() -> None:
+    a = _doc("a", "Im Zug nach Nordhafen saßen laut Polizei 60 Fahrgäste.", "2024-05-02")
+    b = _doc("b", "Im Zug nach Nordhafen saßen laut Bahn 60 Fahrgäste.", "2024-05-02")
+    group = _group_of(_groups([a, b]), "a", 60)
+    assert {c["doc"] for c in group["claims"]} == {"a", "b"}
+    # must not fire: bare "Menschen" with no frame stay within their article
+    c = _doc("c", "Im Zug nach Nordhafen saßen laut Polizei 60 Menschen.", "2024-05-02")
+    d = _doc("d", "Im Zug nach Nordhafen saßen laut Bahn 60 Menschen.", "2024-05-02")
+    assert _group_of(_groups([c, d]), "c", 60)["id"] != _group_of(_groups([c, d]), "d", 60)["id"]
+
+
+def test_a_disputed_toll_that_falls_stays_one_group() -> None:
+    # police and district office dispute the count on one day; a later, lower figure settles it: one toll, not two
+    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen schwer verletzt. Laut Landratsamt wurden in Nordhafen 64 Menschen "
+                  "schwer verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 16 Menschen schwer verletzt.", "2024-05-09")
+    group = _group_of(_groups([a, b]), "a", 64)
+    assert {c["doc"] for c in group["claims"]} == {"a", "b"}

@@ -1,0 +1,121 @@
+"""Per-story stages in worker processes: the parts, fingerprints and picture of one process, whoever computes them."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from lagebild.analyze import store_location, view_kinds
+from lagebild.compare.per_story import compare_stories
+from lagebild.compare.story_pool import StoryJob, batches
+from lagebild.config import load_config
+from lagebild.executors import ProcessExecutor
+from lagebild.gc_policy import relaxed_gc
+from lagebild.model import Document
+from lagebild.pipeline import PipelineSpec
+from lagebild.store import open_store
+
+
+def _views(store: Any) -> tuple[list[Document], list[Document], dict[str, int], list[str], frozenset[str]]:
+    stages = list(load_config().compare_stages)
+    kinds = view_kinds(stages)
+    assert kinds is not None
+    whole = list(store.iter_documents())
+    views = [replace(d, annotations=[a for a in d.annotations if a.kind in kinds], _ids=set()) for d in whole]
+    return whole, views, {d.id: len(d.annotations) for d in whole}, stages, kinds
+
+
+def test_stories_computed_in_worker_processes_give_the_one_process_picture_and_fingerprints(
+    example_analysis: dict[str, Any],
+) -> None:
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+    timings: dict[str, float] = {}
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pooled = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                                 submit=pool.submit, store=example_analysis["db"], timings=timings)
+    assert reference.parts and "/" in reference.parts[0].fingerprint, "date inference weighed corpus words (sent along)"
+    assert pooled.result.to_json() == reference.result.to_json()
+    assert [(p.story, p.fingerprint) for p in pooled.parts] == [(p.story, p.fingerprint) for p in reference.parts]
+    assert any(k.startswith("workers: compare:") for k in timings), "the stories ran in the workers"
+    assert not any(k.startswith("compare:events") for k in timings), "and not here"
+
+
+def test_a_batch_no_worker_takes_is_computed_here(example_analysis: dict[str, Any]) -> None:
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+    offered: list[int] = []
+
+    def refuse(fn: Any, *args: Any) -> Future[Any] | None:
+        offered.append(1)
+        return None
+
+    def broken(fn: Any, *args: Any) -> Future[Any] | None:
+        fut: Future[Any] = Future()
+        fut.set_exception(RuntimeError("the worker died"))
+        return fut
+
+    for submit in (refuse, broken):
+        timings: dict[str, float] = {}
+        got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                              submit=submit, store=example_analysis["db"], timings=timings)
+        assert got.result.to_json() == reference.result.to_json()
+        assert [p.fingerprint for p in got.parts] == [p.fingerprint for p in reference.parts]
+        assert not any(k.startswith("workers:") for k in timings)
+    assert offered
+
+
+def test_batches_keep_the_order_and_cut_by_documents() -> None:
+    from lagebild.compare import CorpusResult
+
+    jobs = [StoryJob(f"s{i}", "", [f"d{i}_{k}" for k in range(n)], CorpusResult()) for i, n in enumerate([3, 3, 1, 9, 2])]
+    got = [[j.story for j in b] for b in batches(jobs, 6)]
+    assert got == [["s0", "s1"], ["s2"], ["s3"], ["s4"]]
+    assert [j.story for b in batches(jobs, 100) for j in b] == [j.story for j in jobs]
+
+
+def test_store_location_names_only_stores_another_process_can_open(tmp_path: Path) -> None:
+    path = str(tmp_path / "x.db")
+    store = open_store(path)
+    assert store_location(store) == path
+    assert store_location(open_store(":memory:")) is None
+    store.close()
+
+
+def test_a_held_pool_takes_tasks_after_the_documents_and_ends_with_the_block(examples_dir: Path) -> None:
+    from lagebild.ingest import discover
+
+    spec = PipelineSpec.of(["clean.boilerplate.v1", "segment.rules.v1"], {})
+    executor = ProcessExecutor(2, chunk=2)
+    docs = [d for d in _read(examples_dir, discover)][:3]
+    with executor.hold():
+        done = [r.doc.id for chunk in executor.map_chunks(spec, docs) for r in chunk]
+        fut = executor.submit_task(len, "four")
+        assert fut is not None and fut.result(timeout=60) == 4
+    assert sorted(done) == sorted(d.id for d in docs)
+    assert executor.submit_task(len, "four") is None  # the pool ended with the block
+    list(executor.map_chunks(spec, docs))  # without ``hold`` the pool ends with the documents
+    assert executor.submit_task(len, "four") is None
+
+
+def _read(folder: Path, discover: Any) -> list[Document]:
+    from lagebild.executors.read_ahead import read_ahead
+
+    return [d for d in read_ahead(discover([folder]), 1, None) if isinstance(d, Document)]
+
+
+def test_relaxed_gc_restores_the_thresholds_and_frozen_objects() -> None:
+    before = gc.get_threshold()
+    with relaxed_gc():
+        assert gc.get_threshold() != before
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
