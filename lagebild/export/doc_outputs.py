@@ -6,8 +6,9 @@ its within-article inconsistencies. Building them means reading the whole docume
 store and parsing it (most of the time of the export pass); yet what they depend on besides the
 document is small: its sources, its inferred publication date and the entity of each of its
 mentions. ``DocumentOutput`` holds that part, encoded as the export writes it, and
-``OutputKeys.digest`` names what it was made from. The store keeps it per document
-(``doc_outputs``; a document saved again drops its row), so a run that adds articles to a large
+``OutputKeys.digest`` names what it was made from, with the document's save generation (which
+the store counts by itself on every save, whoever saves it: a part never outlives the version of
+the document it was built from). The store keeps it per document (``doc_outputs``), so a run that adds articles to a large
 store reads the stored parts of the untouched documents instead of the documents themselves,
 and the files are byte for byte what building every part again gives (tests).
 """
@@ -28,7 +29,7 @@ from lagebild.export.json_export import ANNOTATION_KEYS, _compact, document_entr
 from lagebild.model import Document
 from lagebild.store import Store
 
-__all__ = ["DocumentOutput", "OutputKeys", "document_outputs"]
+__all__ = ["DocumentOutput", "OutputKeys", "canonical_sources", "document_outputs"]
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +91,10 @@ class DocumentOutput:
 class OutputKeys:
     """What a document's ``DocumentOutput`` depends on besides the document, as one digest per document.
 
-    The document itself is not in it: saving a document drops its stored output. The code version
-    is, so an update of lagebild builds every part again.
+    The document stands in it by its save generation (``Store.document_generations``): any save of
+    the document changes it, also one by a lagebild that does not know the stored parts. The code
+    version is in it, so an update of lagebild builds every part again. The sources are taken in
+    one order (``canonical_sources``), whatever order a store returns them in.
     """
 
     def __init__(self, corpus: CorpusResult, version: str) -> None:
@@ -101,10 +104,19 @@ class OutputKeys:
         for mention, entity in corpus.mention_entity.items():
             self.mentions[mention.rpartition("#")[0]].append((mention, entity))
 
-    def digest(self, doc_id: str, sources: Iterable[Mapping[str, Any]]) -> str:
+    def digest(self, doc_id: str, sources: Iterable[Mapping[str, Any]], generation: int | None = None) -> str:
         mentions = sorted(self.mentions.get(doc_id, ()), key=lambda m: m[0])
-        payload = _compact([self.version, doc_id, list(sources), self.inferred.get(doc_id), mentions])
+        payload = _compact([self.version, doc_id, generation, canonical_sources(sources), self.inferred.get(doc_id), mentions])
         return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def canonical_sources(sources: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The sources in the order the stores return them (path, then record), whatever order they came in."""
+    def key(source: Mapping[str, Any]) -> tuple[str, int, str]:
+        record = source.get("record")
+        return str(source.get("path", "")), record if isinstance(record, int) else -1, _compact(source)
+
+    return sorted(sources, key=key)
 
 
 def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version: str) -> Iterator[tuple[str, DocumentOutput]]:
@@ -116,11 +128,13 @@ def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version:
     """
     keys = OutputKeys(corpus, version)
     ids = store.document_ids()
+    failed = False
     for k in range(0, len(ids), max(1, batch)):
         chunk = ids[k : k + batch]
         stored = store.document_outputs(chunk)
-        sources = store.sources_of(chunk)
-        digests = {i: keys.digest(i, sources.get(i, [])) for i in chunk}
+        sources = {i: canonical_sources(found) for i, found in store.sources_of(chunk).items()}
+        generations = store.document_generations(chunk)
+        digests = {i: keys.digest(i, sources.get(i, []), generations.get(i)) for i in chunk}
         missing = [i for i in chunk if stored.get(i, ("", b""))[0] != digests[i]]
         docs = store.get_documents(missing) if missing else {}
         new: list[tuple[str, str, bytes]] = []
@@ -136,5 +150,10 @@ def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version:
         if new:
             try:
                 store.save_document_outputs(new)
-            except Exception:  # only a cache: the next run builds these parts again
+            except Exception as exc:  # only a cache: this run's files are complete, the next run builds these parts again
+                # said once per run (a store that refuses one batch mostly refuses all), the rest at debug level
+                level = logging.DEBUG if failed else logging.WARNING
+                failed = True
+                log.log(level, "could not keep the output parts of %d document(s) (first: %s) in the store: %s: %s; "
+                        "the outputs are complete, the next run builds these parts again", len(new), new[0][0], type(exc).__name__, exc)
                 log.debug("saving output parts failed", exc_info=True)

@@ -21,7 +21,7 @@ from lagebild.model import Document, SourceRef
 from lagebild.store.corpus_rows import assemble, corpus_rows, parts_of, story_key, story_rows
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
-from lagebild.store.schema import LEGACY_TABLES, POSTGRES_SCHEMA, SCHEMA_VERSION
+from lagebild.store.schema import LEGACY_TABLES, POSTGRES_SCHEMA, SCHEMA_VERSION, migration_steps
 from lagebild.store.search import build_fts_row, make_snippet, search_filters, tsquery
 
 __all__ = ["PostgresStore"]
@@ -59,6 +59,12 @@ class PostgresStore:
                 self.db.execute(
                     "INSERT INTO meta(key, value) VALUES ('schema_version', %s) ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),)
                 )
+                row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                steps = migration_steps(row["value"] if row else None)
+                for sql in steps:  # a store written by an older version (``schema.MIGRATIONS``)
+                    self.db.execute(sql)
+                if steps:
+                    self.db.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
         except psycopg.Error as exc:
             raise StoreError(f"{_redact(url)}: cannot open as a lagebild store: {exc}") from exc
 
@@ -352,6 +358,11 @@ class PostgresStore:
         """The stored output part (``lagebild.export.doc_outputs``) of these documents: digest and data, by id."""
         rows = self._all("SELECT doc_id, digest, data FROM doc_outputs WHERE doc_id = ANY(%s)", ([_clean(i) for i in ids],))
         return {r["doc_id"]: (r["digest"], bytes(r["data"])) for r in rows}
+
+    def document_generations(self, ids: Iterable[str]) -> dict[str, int]:
+        """How often each of these documents was saved (``doc_saves``; a document saved before it was counted is absent)."""
+        rows = self._all("SELECT doc_id, generation FROM doc_saves WHERE doc_id = ANY(%s)", ([_clean(i) for i in ids],))
+        return {r["doc_id"]: int(r["generation"]) for r in rows}
 
     def save_document_outputs(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
         """Keep these documents' output parts ``(id, digest, data)`` (documents no longer stored are skipped)."""

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3  # 2: cross-source results as rows (corpus_items, story_parts, story_items); 3: doc_analysis
+SCHEMA_VERSION = 4  # 2: cross-source results as rows (corpus_items, story_parts, story_items); 3: doc_analysis;
+# 4: doc_saves (each document's save generation, counted by a trigger whoever saves it) in the key of doc_outputs
+
+#: what opening a store of an older version runs, by the version it brings the store to (both dialects).
+#: 4: the output parts kept under schema 3 are keyed without the save generation; a lagebild that does not
+#: know ``doc_outputs`` may have saved their documents again since, so none of them can be trusted
+MIGRATIONS: dict[int, tuple[str, ...]] = {4: ("DELETE FROM doc_outputs",)}
 
 #: tables of schema 1 that the rows of ``corpus_items``/``story_items`` replace (dropped when a picture is saved)
 LEGACY_TABLES = ("events", "claim_groups", "inconsistencies")
@@ -56,8 +62,13 @@ CREATE TABLE IF NOT EXISTS doc_words (
   doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, settings TEXT NOT NULL, json TEXT NOT NULL
 );
 -- each document's part of the export and the report (``lagebild.export.doc_outputs``) and the digest of what it
--- was made from besides the document (saving the document again drops it), so the outputs of a run read
+-- was made from (its save generation, sources, inferred date, mention entities), so the outputs of a run read
 -- the untouched documents' parts instead of the documents
+-- how often each document was saved (inserted or updated), counted by a trigger on ``documents`` so that any
+-- writer (also a lagebild that does not know ``doc_outputs``) changes it: part of the key of its output part
+CREATE TABLE IF NOT EXISTS doc_saves (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, generation INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS doc_outputs (
   doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, digest TEXT NOT NULL, data {binary} NOT NULL
 );
@@ -104,6 +115,15 @@ CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, json TEXT);  -- 'versio
     + _CROSS_SOURCE_TABLES.format(binary="BLOB", bigint="INTEGER", clustered=" WITHOUT ROWID")
     + """
 CREATE TABLE IF NOT EXISTS corrections (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at REAL, json TEXT NOT NULL);
+-- (no conflict clause in the triggers: the saving statement's own one would override it)
+CREATE TRIGGER IF NOT EXISTS documents_saved_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO doc_saves(doc_id, generation) SELECT NEW.id, 0 WHERE NOT EXISTS (SELECT 1 FROM doc_saves WHERE doc_id = NEW.id);
+  UPDATE doc_saves SET generation = generation + 1 WHERE doc_id = NEW.id;
+END;
+CREATE TRIGGER IF NOT EXISTS documents_saved_update AFTER UPDATE ON documents BEGIN
+  INSERT INTO doc_saves(doc_id, generation) SELECT NEW.id, 0 WHERE NOT EXISTS (SELECT 1 FROM doc_saves WHERE doc_id = NEW.id);
+  UPDATE doc_saves SET generation = generation + 1 WHERE doc_id = NEW.id;
+END;
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
   doc_id UNINDEXED, title, body, lemmas, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -156,5 +176,30 @@ CREATE TABLE IF NOT EXISTS documents_fts (
   ) STORED
 );
 CREATE INDEX IF NOT EXISTS documents_fts_tsv ON documents_fts USING GIN (tsv);
+CREATE OR REPLACE FUNCTION lagebild_document_saved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO doc_saves(doc_id, generation) VALUES (NEW.id, 1)
+    ON CONFLICT (doc_id) DO UPDATE SET generation = doc_saves.generation + 1;
+  RETURN NULL;
+END $$;
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'documents_saved' AND tgrelid = 'documents'::regclass) THEN
+    CREATE TRIGGER documents_saved AFTER INSERT OR UPDATE ON documents
+      FOR EACH ROW EXECUTE FUNCTION lagebild_document_saved();
+  END IF;
+END $$;
 """
 )
+
+
+def migration_steps(stored: str | None) -> list[str]:
+    """The statements that bring a store of schema version ``stored`` (as kept in ``meta``) to ``SCHEMA_VERSION``.
+
+    None or an unreadable value: a store just created (its version was written by this version). A store
+    of a newer version is left as it is.
+    """
+    try:
+        version = int(stored) if stored is not None else SCHEMA_VERSION
+    except ValueError:
+        return []
+    return [sql for v in range(version + 1, SCHEMA_VERSION + 1) for sql in MIGRATIONS.get(v, ())]

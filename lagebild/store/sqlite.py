@@ -20,7 +20,7 @@ from lagebild.model import Document, SourceRef
 from lagebild.store.corpus_rows import CorpusRow, assemble, corpus_rows, encode, parts_of, story_key, story_rows
 from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
-from lagebild.store.schema import LEGACY_TABLES, SCHEMA_VERSION, SQLITE_SCHEMA
+from lagebild.store.schema import LEGACY_TABLES, SCHEMA_VERSION, SQLITE_SCHEMA, migration_steps
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
 
 __all__ = ["SQLiteStore"]
@@ -50,8 +50,19 @@ class SQLiteStore:
             self.db.executescript(SQLITE_SCHEMA)
             self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.db.commit()
+            self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open as a lagebild store: {exc}") from exc
+
+    def _migrate(self) -> None:
+        """Bring a store written by an older version to ``SCHEMA_VERSION`` (``schema.MIGRATIONS``)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        steps = migration_steps(row[0] if row else None)
+        if steps:
+            with self.db:
+                for sql in steps:
+                    self.db.execute(sql)
+                self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
     # -- documents -------------------------------------------------------------------------
     def find_by_hash(self, content_hash: str) -> str | None:
@@ -376,6 +387,12 @@ class SQLiteStore:
         rows = self.db.execute("SELECT doc_id, digest, data FROM doc_outputs WHERE doc_id IN (SELECT value FROM json_each(?))",
                                (json.dumps(list(ids)),))
         return {r[0]: (r[1], bytes(r[2])) for r in rows}
+
+    def document_generations(self, ids: Iterable[str]) -> dict[str, int]:
+        """How often each of these documents was saved (``doc_saves``; a document saved before it was counted is absent)."""
+        rows = self.db.execute("SELECT doc_id, generation FROM doc_saves WHERE doc_id IN (SELECT value FROM json_each(?))",
+                               (json.dumps(list(ids)),))
+        return {r[0]: int(r[1]) for r in rows}
 
     def save_document_outputs(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
         """Keep these documents' output parts ``(id, digest, data)`` (documents no longer stored are skipped)."""
