@@ -625,7 +625,9 @@ def write_outputs(store: Store, corpus: CorpusResult, json_path: str | Path | No
     parts = html_path is None or (bool(corpus.entities) and store.count_documents() > FULL_REPORT_ARTICLES)
     with ExportWriter(json_path, corpus) if json_path is not None else nullcontext() as export, \
             CsvWriter(csv_dir, corpus) if csv_dir is not None else nullcontext() as tables:
-        for doc_id, part in document_outputs(store, corpus, batch=DOCUMENT_BATCH, version=code_version()) if parts else ():
+        written = export is not None or tables is not None  # else the report alone: no entries are built
+        for doc_id, part in document_outputs(store, corpus, batch=DOCUMENT_BATCH, version=code_version(),
+                                             entries=written) if parts else ():
             if export is not None:
                 export.add_encoded(part.entries)
             if tables is not None:

@@ -111,3 +111,26 @@ def test_a_part_survives_encoding(store: Any) -> None:
         back = DocumentOutput.decode(part.encode())
         assert (back.entries, back.meta, back.inconsistencies) == (part.entries, part.meta, part.inconsistencies)
         assert back.items() == part.items() and back.counts() == part.counts()
+
+
+def test_a_report_alone_builds_no_export_entries(store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lagebild.export.doc_outputs as doc_outputs
+
+    monkeypatch.setattr(report_html, "FULL_REPORT_ARTICLES", 2)  # the compact report, served by the parts
+    corpus = store.load_corpus()
+    ids = store.document_ids()
+    want = _expected(store, corpus, tmp_path / "want")[2]
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("export entries built for a report alone")
+
+    monkeypatch.setattr(doc_outputs, "document_entries", refuse)
+    write_outputs(store, corpus, None, tmp_path / "alone.html")
+    assert (tmp_path / "alone.html").read_text("utf-8") == want
+    assert store.document_outputs(ids) == {}  # a part without entries is never kept
+    monkeypatch.undo()
+    monkeypatch.setattr(report_html, "FULL_REPORT_ARTICLES", 2)
+    write_outputs(store, corpus, tmp_path / "lagebild.json", None)  # keeps every whole part
+    monkeypatch.setattr(doc_outputs, "document_entries", refuse)
+    write_outputs(store, corpus, None, tmp_path / "again.html")  # the kept parts serve the report as they are
+    assert (tmp_path / "again.html").read_text("utf-8") == want

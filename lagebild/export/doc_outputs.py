@@ -50,6 +50,8 @@ class DocumentOutput:
 
     #: the entries as ``document_entries`` gave them, when this part was just built (else decoded by ``items``)
     built: list[tuple[str, Any]] | None = None
+    #: the counts of a part built for the report alone (``for_report``: no entries, never stored)
+    counted: dict[str, int] | None = None
 
     @classmethod
     def of(cls, doc: Document, sources: Iterable[Mapping[str, Any]], corpus: CorpusResult) -> DocumentOutput:
@@ -59,6 +61,18 @@ class DocumentOutput:
         built = list(document_entries(doc, sources, corpus))
         return cls([(key, _compact(item)) for key, item in built], document_meta(doc, sources, corpus), inconsistency_items(doc), built)
 
+    @classmethod
+    def for_report(cls, doc: Document, sources: Iterable[Mapping[str, Any]], corpus: CorpusResult) -> DocumentOutput:
+        """The report's half of the part alone (a report written without export or tables builds no entries)."""
+        from lagebild.report.view import document_meta, inconsistency_items
+
+        counted: dict[str, int] = defaultdict(int)
+        for ann in doc.annotations:
+            key = ANNOTATION_KEYS.get(ann.kind)
+            if key:
+                counted[key] += 1
+        return cls([], document_meta(doc, list(sources), corpus), inconsistency_items(doc), counted=dict(counted))
+
     def items(self) -> list[tuple[str, Any]]:
         """The entries as ``document_entries`` gives them (for the CSV tables)."""
         if self.built is not None:
@@ -67,6 +81,8 @@ class DocumentOutput:
 
     def counts(self) -> dict[str, int]:
         """How many entries each counted annotation list gets from this document."""
+        if self.counted is not None:
+            return dict(self.counted)
         out: dict[str, int] = defaultdict(int)
         for key, _ in self.entries:
             if key in _COUNTED:
@@ -74,6 +90,8 @@ class DocumentOutput:
         return out
 
     def encode(self) -> bytes:
+        if self.counted is not None:
+            raise ValueError("a part built for the report alone has no entries to keep")
         # compact JSON holds no raw line break or tab (both are escaped in strings): one entry per line,
         # its key before a tab, so reading needs no JSON decoding of the entries
         head = _compact({"meta": self.meta, "inconsistencies": self.inconsistencies})
@@ -119,12 +137,14 @@ def canonical_sources(sources: Iterable[Mapping[str, Any]]) -> list[Mapping[str,
     return sorted(sources, key=key)
 
 
-def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version: str) -> Iterator[tuple[str, DocumentOutput]]:
+def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version: str,
+                     entries: bool = True) -> Iterator[tuple[str, DocumentOutput]]:
     """``(id, output part)`` of every stored document in id order, ``batch`` documents at a time.
 
     A part stored under the digest this ``corpus`` gives is taken as it is; the documents of the
     others are read and their parts built and stored (a store that cannot be written to only
-    loses the saving: the parts are a cache).
+    loses the saving: the parts are a cache). ``entries`` False (the caller writes the report
+    alone): the others get only the report's half (``DocumentOutput.for_report``), not stored.
     """
     keys = OutputKeys(corpus, version)
     ids = store.document_ids()
@@ -139,7 +159,9 @@ def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version:
         docs = store.get_documents(missing) if missing else {}
         new: list[tuple[str, str, bytes]] = []
         for i in chunk:
-            if i in docs:
+            if i in docs and not entries:
+                part = DocumentOutput.for_report(docs.pop(i), sources.get(i, []), corpus)
+            elif i in docs:
                 part = DocumentOutput.of(docs.pop(i), sources.get(i, []), corpus)
                 new.append((i, digests[i], part.encode()))
             elif i in stored and i not in missing:
