@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lagebild.ingest import headers
@@ -86,6 +86,7 @@ def _in_script(text: str, base: int) -> str:
     return "".join(chr(base + int(ch)) if ch.isdigit() else ch for ch in text)
 
 
+@settings(deadline=None)  # about what is read, not how fast: a loaded machine must not fail it
 @given(st.integers(1995, 2030), st.integers(1, 12), st.integers(1, 28), st.sampled_from(sorted(_SCRIPTS)),
        st.sampled_from(["{d:02d}.{m:02d}.{y}", "{y}-{m:02d}-{d:02d}", "{d}.{m}.{y} {hh:02d}:{mi:02d}"]),
        st.integers(0, 23), st.integers(0, 59))
@@ -108,6 +109,7 @@ _NAMES = {
 }
 
 
+@settings(deadline=None)  # about what is read, not how fast: a loaded machine must not fail it
 @given(st.integers(1995, 2030), st.integers(1, 12), st.integers(1, 28), st.sampled_from(sorted(_NAMES)), st.booleans(),
        st.integers(0, 23), st.integers(0, 59))
 def test_month_names_roundtrip(y: int, m: int, d: int, lang: str, upper: bool, hh: int, mi: int) -> None:
@@ -118,6 +120,7 @@ def test_month_names_roundtrip(y: int, m: int, d: int, lang: str, upper: bool, h
     assert dm is not None and dm.value.value == f"{y:04d}-{m:02d}-{d:02d}T{hh:02d}:{mi:02d}"
 
 
+@settings(deadline=None)  # about what is read, not how fast: a loaded machine must not fail it
 @given(st.lists(st.sampled_from([*"0123456789/.:- ٠١٢٣۴۵०१KASIMkasımİIıi年月日", "Nov", "Kasım", "KASIM", "pm"]), max_size=25).map("".join))
 def test_parsers_never_raise(line: str) -> None:
     headers.date_line(line)
@@ -127,6 +130,7 @@ def test_parsers_never_raise(line: str) -> None:
     line_dates(line, month_first=True)
 
 
+@settings(deadline=None)  # about what is read, not how fast: a loaded machine must not fail it
 @given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 99), st.integers(1, 12), st.integers(0, 59), st.booleans())
 def test_two_digit_year_byline_reads_day_first(a: int, b: int, yy: int, hh: int, mi: int, pm: bool) -> None:
     dm = headers.date_line(f"{a:02d}/{b:02d}/{yy:02d} {hh}:{mi:02d}{'pm' if pm else 'am'}")
@@ -213,6 +217,7 @@ def test_a_word_that_is_no_month_gives_no_date() -> None:
     assert headers._month("brumaire") == 0
 
 
+@settings(deadline=None)  # about what is read, not how fast: a loaded machine must not fail it
 @given(st.dates(date(1990, 1, 1), date(2060, 12, 31)), st.sampled_from(["numeric", "dotted", "written"]))
 def test_dates_in_says_whether_day_and_month_can_be_swapped(day: date, form: str) -> None:
     month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
