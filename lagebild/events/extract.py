@@ -49,6 +49,11 @@ _PARTICLE_OR_PREPOSITION = frozenset({"ein", "an"})
 _CONJUNCTIONS = frozenset("und oder aber sowie doch sondern denn and or but".split())
 
 
+def _in_figure(figure: re.Pattern[str], sent_text: str, start: int, end: int) -> bool:
+    """Whether the trigger at ``start:end`` of the sentence lies inside a match of the figure of speech."""
+    return any(m.start() <= start and end <= m.end() for m in figure.finditer(sent_text))
+
+
 @lru_cache(maxsize=1)
 def club_prefixes() -> frozenset[str]:
     """The abbreviations that open a club's name (names.toml): "SK Sturm Graz" is no storm."""
@@ -409,6 +414,8 @@ def find_events(
             if rule.needs is not None and not rule.needs.search(sent_text):
                 continue
             if rule.unless is not None and rule.unless.search(sent_text):
+                continue
+            if rule.figure is not None and _in_figure(rule.figure, sent_text, trig.start - sentence.start, trig.end - sentence.start):
                 continue
             clause = next((c for c in pieces if c.start <= trig.start < c.end), sentence)
             words = _words(text, clause)

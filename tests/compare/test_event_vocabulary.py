@@ -499,6 +499,17 @@ def test_attack_not_on_a_right(sentence: str, fires: bool) -> None:
         ("Die Band eroberte das Publikum im Sturm.", "storm", False),
         ("Drei Fischer kamen im Sturm vor der Küste ums Leben.", "storm", True),
         ("Eine Lawine verschüttete zwei Skifahrer.", "storm", True),
+        # a figure of speech is excluded by its own words only: real hail, avalanches, landslides and floods
+        # with a complement, a genitive or a percentage stay, and the entry's verb still fires
+        ("Hagel von bis zu fünf Zentimetern Durchmesser beschädigte in der Stadt Hunderte Autos.", "storm", True),
+        ("Hagel von der Größe eines Golfballs zerstörte die Ernte.", "storm", True),
+        ("Eine Lawine der höchsten Warnstufe verschüttete zwei Skifahrer.", "storm", True),
+        ("Ein Erdrutsch zerstörte 30 Prozent der Häuser im Tal.", "storm", True),
+        ("Eine Flut an Wassermassen überschwemmte die Altstadt.", "flood", True),
+        ("Ein Hagel von Vorwürfen prasselte auf den Minister nieder.", "storm", False),
+        ("Die Partei gewann bei der Wahl in einem Erdrutsch 60 Prozent der Stimmen.", "storm", False),
+        # the figure suppresses its own noun, not a real storm named elsewhere in the sentence
+        ("Nach dem Sturm der Entrüstung über die Planung verwüstete ein Hagel die Felder.", "storm", True),
     ],
 )
 def test_figures_of_speech_are_no_happening(sentence: str, cls: str, fires: bool) -> None:
