@@ -529,6 +529,13 @@ def test_figures_of_speech_are_no_happening(sentence: str, cls: str, fires: bool
         ("Der Minister kündigte nach dem Anschlag härtere Gesetze an.", "attack", "asserted"),
         ("Der angekündigte Streik legte am Montag den Verkehr lahm.", "strike", "asserted"),
         ("Die Gewerkschaft kündigte den Tarifvertrag nach dem Streik.", "strike", "asserted"),
+        # must not fire: the noun is the subject of the announcing verb, not its object
+        ("Der Streik der Lokführer kündigte eine schwere Woche für Pendler an.", "strike", "asserted"),
+        ("Der Anschlag hat angekündigt, was noch kommen sollte.", "attack", "asserted"),
+        # a passive subject is what is announced; a noun after a contracted preposition (cues.toml) is not
+        ("Der Streik wurde für Montag angekündigt.", "strike", "intended"),
+        ("Die Gewerkschaft kündigte beim Streik weitere Aktionen an.", "strike", "asserted"),
+        ("Die Gewerkschaft kündigte fürs Wochenende einen Streik an.", "strike", "intended"),
     ],
 )
 def test_announced_happenings_are_planned(sentence: str, cls: str, modality: str) -> None:
