@@ -1217,7 +1217,8 @@ def _interview_acts(text: str, acts: list[SpeechAct], turns: list[Turn], entitie
             continue
         sp = _label_speaker(text, t, entities, persons)
         sent = max(0, bisect.bisect_right(sent_starts, t.content[0]) - 1)
-        kept.append(SpeechAct("direct", t.label_span[0], t.content[1], t.content, sp, ":", (t.colon, t.colon + 1),
+        # the act spans the answer only, as a quote spans its marks and words: the label is the speaker's mention
+        kept.append(SpeechAct("direct", t.content[0], t.content[1], t.content, sp, ":", (t.colon, t.colon + 1),
                               "indicative", None, sent))
     kept.sort(key=lambda a: (a.start, a.end))
     return kept

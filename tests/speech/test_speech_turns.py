@@ -100,6 +100,9 @@ def test_interview_answers_go_to_the_respondent() -> None:
     assert len(answers) == 2
     assert all(q.data["speaker_text"] == "Sabine Keller" for q in answers)
     assert any("Viele können sich das Studium nicht leisten" in q.surface for q in answers)
+    # the act spans the answer, not its label (the label is where the speaker is named)
+    assert all(q.surface.startswith(("Weil", "Er ist")) for q in answers), [q.surface for q in answers]
+    assert all(q.span.start == q.data["content_span"][0] for q in answers)
     assert not any("Warum sind Sie dagegen" in q.surface for q in quotes(doc))  # the questions are no answer
     # Line-by-line layout as web pages print it.
     text = "SPIEGEL: Herr Huber, wie geht es weiter?\nHuber: Wir bauen aus.\nSPIEGEL: Wie viel kostet das?\nHuber: Rund zwei Milliarden.\n"
@@ -115,6 +118,13 @@ def test_labels_without_an_asking_turn_are_no_interview() -> None:
         "Keller: Wir sind bereit. STANDARD: Wirklich? Keller: Ja. Huber: Nein.",
         # labels that name no one: no respondent to give the answers to
         "Frage: Wie geht es weiter? Antwort: Wir bauen aus. Frage: Wann? Antwort: Im Mai.",
+        # a topic-headed explainer: each head asks and answers itself, no one is interviewed
+        "Verdi: Warum streikt die Gewerkschaft? Sie fordert mehr Geld.\nBahn: Was sagt die Bahn dazu? Sie hält die "
+        "Forderung für überzogen.\nVerdi: Wie lange dauert der Streik? Bis Montag.\nBahn: Gibt es Ersatzverkehr? "
+        "Nur teilweise.\n",
+        # a live blog: its heads are no interviewer, the sources after them no respondent
+        "Update: Wo ist der Verdächtige?\nFeuerwehr: Wir suchen noch.\nUpdate: Gibt es Verletzte?\n"
+        "Polizei: Zwei Menschen wurden leicht verletzt.\n",
     ):
         assert interview_turns(text, [(0, len(text))]) == [], text
     # datelines with a question: places are never speakers
