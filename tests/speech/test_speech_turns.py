@@ -28,6 +28,16 @@ def test_a_quote_continued_after_so_x_keeps_the_speaker() -> None:
     assert _speaker(text, "noch bis morgen") == "Uwe Brand"
 
 
+def test_a_tag_with_an_abbreviation_continues_the_quote() -> None:
+    text = "„Die Werte sind stabil“, so Dr. Eva Huber, „aber wir beobachten sie weiter.“"
+    assert _speaker(text, "aber wir beobachten") == "Eva Huber"
+    text = "„Die Brücke hält“, so Prof. Jan Ott, „noch zwei Jahre.“"
+    assert _speaker(text, "noch zwei Jahre") == "Jan Ott"
+    # must not fire: a sentence end after the tag still separates the quotes
+    text = "„Die Brücke hält“, so Jan Ott. Im Stadtrat hieß es dagegen, „die Brücke ist längst marode“."
+    assert _speaker(text, "längst marode") is None
+
+
 def test_no_tag_carried_over_a_sentence_end_or_between_bare_quotes() -> None:
     # A new sentence with its own frame: the earlier tag does not name the later quote's speaker.
     text = "„Wir brauchen jede Hilfe“, so Ott. Die Gemeinde sieht das anders: „Die Vorräte reichen nicht.“"
