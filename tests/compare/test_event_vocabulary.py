@@ -518,6 +518,19 @@ def test_figures_of_speech_are_no_happening(sentence: str, cls: str, fires: bool
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "werden" with an infinitive after a happening that took place does not make it a plan
+        ("Der Anschlag wird die Stadt noch lange beschäftigen.", {"attack"}),
+        ("Das Erdbeben hat 300 Menschen getötet und wird die Region noch lange beschäftigen.", {"earthquake", "kill"}),
+        ("Die Regierung kündigte an, dass der Anschlag Folgen haben werde.", {"attack"}),
+    ],
+)
+def test_a_happening_followed_by_werden_stays_told(sentence: str, expected: set[str]) -> None:
+    assert expected <= _factual_classes(sentence)
+
+
+@pytest.mark.parametrize(
     ("sentence", "cls", "modality"),
     [
         # a happening announced as the object of "ankündigen" is still to come
