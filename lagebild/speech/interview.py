@@ -2,7 +2,7 @@
 
 Question-and-answer interviews name the speaker of each turn by a label and a colon at the start
 of a line or sentence, with no verb of saying. The interviewer's label opens turns that ask
-(they end with a question mark: the answer follows under another label); each other label that answers
+(they hold a question mark, and at least two end with one: the answer follows under another label); each other label that answers
 such a turn names a respondent, whose answer runs to the next label, and who asks in fewer than half of
 its turns (a topic-headed explainer, "Bahn: Was sagt die Bahn dazu? Sie hält …", asks and answers under
 one label). A label that alternates with no asking turn ("Foto: …",
@@ -49,8 +49,8 @@ def interview_turns(text: str, paragraphs: list[tuple[int, int]], places: Sequen
 
     ``places`` are spans of place names: a place before a colon is a dateline, not a speaker.
 
-    The interviewer is the label whose turns ask most often (at least two turns that end with a
-    question mark, in at least half of its turns); a respondent is any other label that follows one of
+    The interviewer is the label whose turns ask most often (a question mark in at least half of its
+    turns, and at least two turns that end with one); a respondent is any other label that follows one of
     its turns and holds a question in fewer than half of its own. A turn ends at the next label, or at the end of its paragraph when that comes first.
     """
     found = [m for m in _LABEL.finditer(text)
@@ -66,9 +66,11 @@ def interview_turns(text: str, paragraphs: list[tuple[int, int]], places: Sequen
         while end > start and text[end - 1].isspace():
             end -= 1
         raw.append((m.group("label"), (m.start("label"), m.end("label")), m.end("label"), (start, end)))
-    asks = Counter(lab for lab, _, _, (s, e) in raw if text[s:e].rstrip(_CLOSERS).endswith("?")
-                   and (lab.lower() not in _GENERIC or lab.lower() in _QUESTION_LABELS))
     questions = Counter(lab for lab, _, _, (s, e) in raw if "?" in text[s:e])
+    # an interviewer's question closes its turn: the answer follows under another label
+    closing = Counter(lab for lab, _, _, (s, e) in raw if text[s:e].rstrip(_CLOSERS).endswith("?"))
+    asks = Counter({lab: n for lab, n in questions.items()
+                    if closing[lab] >= _MIN_QUESTIONS and (lab.lower() not in _GENERIC or lab.lower() in _QUESTION_LABELS)})
     turns = Counter(lab for lab, *_ in raw)
     if not asks:
         return []
