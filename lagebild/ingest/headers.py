@@ -372,15 +372,38 @@ _INITIALS = re.compile(r"[^\W\d_A-ZÄÖÜ]{2,6}\.?")
 _SITE_NAME = re.compile(r"(?<![\w.])[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,3}(?![\w.])")
 
 
+def _given_name(word: str) -> bool:
+    """Whether ``word`` may be a person's first name: a capitalised word the given-name list of the entity data
+    knows, or a short one ("Udo", "Eva": the list holds names of four letters and more). German capitalises every
+    noun, so capitals alone do not make a name ("Urteil Landgericht")."""
+    word = word.rstrip(".")
+    if not (word[:1].isupper() and word[1:2].islower()):
+        return False
+    if len(word) < 4:
+        return word.isalpha()
+    from lagebild.entities.context import load_context  # the entity data, loaded once per process
+    from lagebild.entities.normalize import fold_key
+
+    key = fold_key(word)
+    return key in load_context().given_names or key.split(" ")[0] in load_context().given_names  # "Hans-Peter"
+
+
+def _person_name(words: list[str]) -> bool:
+    """A first and a last name among ``words``: a given name and a capitalised word after it ("Thomas Mayer aus
+    Brüssel", "Maria von Usslar")."""
+    caps = [w for w in words if w[:1].isupper()]
+    return any(_given_name(w) for w in caps[:-1])
+
+
 def _signature_credit(prefix: str) -> bool | None:
     """Whether the text before a signature's date is a credit: names, agencies, a newsroom's initials, each part
     between commas or slashes ("Anna Muster, APA", "APA/red", "dare, jdo"). ``None`` when it holds no word at all,
     ``False`` for words of a sentence ("siehe Bericht vom") and for a credit that names no one.
 
-    One part at least must name who signs: an agency, a website, a newsroom's initials or a name of two
-    capitalised words ("Thomas Mayer aus Brüssel"). A capitalised noun alone is a word of the story told in
-    brackets ("(Wahl 12.3.2016)", "(Urteil, 12.3.2016)"); beside a name it may stand ("(Wolfgang Weisgram,
-    Album, 12.3.2016)").
+    One part at least must name who signs: an agency, a website, a newsroom's initials or a person's name, a
+    given name and a capitalised word after it ("Thomas Mayer aus Brüssel"). Capitalised nouns are words of the
+    story told in brackets ("(Wahl 12.3.2016)", "(Urteil Landgericht, 12.3.2016)"); beside a name they may stand
+    ("(Wolfgang Weisgram, Album, 12.3.2016)").
     """
     named = _CREDIT_RE.search(prefix) is not None or _SITE_NAME.search(prefix) is not None  # "(APA, …)", "(ORF.at, …)"
     words_seen = named
@@ -398,7 +421,7 @@ def _signature_credit(prefix: str) -> bool | None:
             continue  # "red", "jmy", "stu."
         if not words[0][0].isupper() or any(w[0].islower() and w.lower() not in _SIGNATURE_LINKS for w in words):
             return False
-        named = named or sum(w[0].isupper() for w in words) >= 2  # a first and a last name
+        named = named or _person_name(words)  # a first and a last name
     if not words_seen:
         return None
     return named
