@@ -175,7 +175,9 @@ _TEXT_DATE = re.compile(
 )
 
 _UPDATED = re.compile(
-    r"aktualisiert|aktualisierung|geändert|\bänderung|bearbeitet|zuletzt|update|modifi|edited|mise?\s+à\s+jour|actualizad|actualizaci|"
+    # "Letzte Änderung:", "Änderung: 13.03.2024" (a label's shape; "Änderung des Fahrplans vom …" is a notice);
+    # each alternative a plain word (``_MODIFIED_CUE`` reads their first letters)
+    r"aktualisiert|aktualisierung|geändert|letzte\s+änderung|zuletzt\s+änderung|\bänderung\s*:|bearbeitet|zuletzt|update|modifi|edited|mise?\s+à\s+jour|actualizad|actualizaci|"
     r"aggiornat|aggiornament|atualiz|"
     r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|更新|수정|"
     r"print\s+edition|printausgabe|"

@@ -406,3 +406,11 @@ def test_a_related_block_kept_in_the_text_dates_nothing(footer: list[str]) -> No
 )
 def test_the_pages_own_publication_label_still_dates_it(header: list[str], footer: list[str], value: str) -> None:
     assert read([" date 2022-06", *header], footer=footer).meta.published.value == value
+
+
+def test_a_notice_of_a_change_is_no_update_label() -> None:
+    # must not fire: "Änderung" opening a notice under the headline, not an edit stamp
+    doc = read([TITLE, "10.03.2024", "Änderung des Fahrplans vom 12.03.2024"])
+    assert doc.meta.published.value == "2024-03-10" and "updated" not in doc.meta.extra
+    assert not page_dates.update_label("Änderung des Fahrplans vom")
+    assert page_dates.update_label("Änderung:") and page_dates.update_label("Zuletzt Änderung")
