@@ -129,7 +129,7 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         re.I), 170),
     # the agency tag closing an article: "(dpa)", "mit Material von dpa und AFP", "Quelle: dpa"
     ("agency credit", re.compile(
-        rf"^\W*(?:\(?(?:{'|'.join(sorted(headers.AGENCIES, key=len, reverse=True))})(?:\s*[/,]\s*\w{{2,8}})*\)?|"
+        rf"^\W*(?:\(?(?:{headers.AGENCY_PATTERN})(?:\s*[/,]\s*\w{{2,8}})*\)?|"
         r"(?:mit\s+material\s+(?:von|der|aus)|quelle|quellen|material|nachrichtenagentur(?:en)?)\s*:?\s+"
         r"(?![^/]*/\s*[A-ZÄÖÜ][\w-]+\s+[A-ZÄÖÜ])[\w/,.&\s-]{2,60})\W*$", re.I), 80),
     # where the text appeared first: a note about the article, not part of it

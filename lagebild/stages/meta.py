@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from lagebild.ingest import headers, page_dates
+from lagebild.ingest import cue_data, headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.model import DateValue, Document, Provenance, Span
@@ -92,7 +92,7 @@ def _start_of(value: str) -> datetime | None:
         return None
 
 
-_AGENCY_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(headers.AGENCIES, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+_AGENCY_WORD = re.compile(r"(?<![\w-])(" + headers.AGENCY_PATTERN + r")(?![\w-])", re.IGNORECASE)
 #: "Berlin (dpa) - …", "MOSKAU (AFP/Reuters) –": the agency dateline opening the text
 _AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w .'/-]{1,40}?\s*\(([\w/ ,]{2,30})\)\s*[-–—:]", re.MULTILINE)
 _CREDIT_REASONS = ("agency credit", "author line")
@@ -105,7 +105,7 @@ _PRINTED_LABEL = re.compile(
     r"|Erstveröffentlichung|Erstellt|Geändert|Erschienen|Publiziert|Datum|Sendung|Update|Updated|[Ll]ast [Uu]pdated|Published"
     r"|Posted|Created|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd|"
     # the publication labels of the data, capitalised as a label opens a header part ("Online seit", "Beitrag vom")
-    + "|".join(label[0].upper() + label[1:] for label in page_dates.published_labels()) + r")(?![\w-])"
+    + cue_data.alternation(label[0].upper() + label[1:] for label in page_dates.published_labels()) + r")(?![\w-])"
     # each label a whole word ("Der Standard, 12.3.2016" names a paper); the date may follow a weekday or a phrase
     # ending in a comma ("Created late in the afternoon of Sunday, October 18th, 2020"), its month written out
     r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?" + headers.DATE_START,
