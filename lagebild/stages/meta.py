@@ -617,9 +617,10 @@ class MetaHeaders:
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300 and (r.start, r.end) not in listed:
                     # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
                     comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start
-                    if _teaser_at(doc, r.start, r.end, body_end):
-                        continue  # the date over another piece's headline in a list of links below the article
-                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment)
+                    def in_range(start: int, end: int, at: int = r.start) -> bool:
+                        return _teaser_at(doc, at + start, at + end, body_end)
+
+                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment, teaser=in_range)
                 elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
                     printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
                 elif r.reason == "copyright" and (signed := headers.copyright_date(doc.original[r.start : r.end])) is not None \
