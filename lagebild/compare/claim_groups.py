@@ -44,7 +44,15 @@ from lagebild.compare.claim_values import (
     value_interval,
 )
 from lagebild.compare.coverage import independent_origins, origin_label
-from lagebild.compare.figure_stage import Stage, growing_measures, occasion_measures, running_measures, stage_at
+from lagebild.compare.figure_stage import (
+    Stage,
+    correction_cues,
+    growing_measures,
+    occasion_cues,
+    occasion_measures,
+    running_measures,
+    stage_at,
+)
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -54,7 +62,7 @@ from lagebild.events.corpus import (
     story_of,
 )
 from lagebild.events.dates import DateInterval, interval_of
-from lagebild.model import Annotation, Document
+from lagebild.model import Annotation, Document, Span
 from lagebild.numbers.measures import load_measures
 
 __all__ = ["ClaimGrouper", "claimant_key", "pair_key", "scope_key"]
@@ -174,6 +182,11 @@ class _Claim:
     rival_join: bool = False  # in a run the size cut had set apart, joined to another by rival claimants' figures
     sent_no: int = -1  # the number of its sentence in its article (-1: not in one)
     guess: bool = False  # its time is an inferred publication date without evidence of its own (a guess, no bound)
+    sentence_text: str = ""  # the text of its sentence
+    occasion: bool = False  # counts one occasion (attendance; people or money only with an occasion cue in its sentence)
+    counted: str | None = None  # the group a casualty figure counts when its noun names one ("176 Palästinenser")
+    corrects: bool = False  # its sentence or the one before says it corrects an earlier figure ("nach der Korrektur")
+    days: frozenset[date] = frozenset()  # the days its sentence names (when what it counts happened, or its as-of day)
 
     @property
     def named(self) -> bool:
@@ -228,6 +241,7 @@ class ClaimGrouper:
             ents = [a for a in doc.annotations if a.kind == "entity"]
             locs = [a for a in ents if a.label == "LOC"]
             weekdays = [a for a in doc.annotations if a.kind == "timex" and isinstance(a.data.get("relative"), dict)]
+            timexes = [a for a in doc.annotations if a.kind == "timex"]
             for ann in claims:
                 data = dict(ann.data)
                 values = value_interval(data)
@@ -334,6 +348,9 @@ class ClaimGrouper:
                         total=_says_total(doc.text, sentence, ann.span.start, ann.span.end, locs),
                         replaced_by=_replaced_by(data, claims),
                         sent_no=sent_no,
+                        sentence_text=doc.text[sentence.start : sentence.end],
+                        corrects=_says_correction(doc.text, sentences, sent_no, ann.span),
+                        days=_days_named(timexes, sentence),
                     )
                 )
                 if each_of is not None and out[-1].scope is not None:
@@ -437,6 +454,8 @@ class ClaimGrouper:
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
         _read_general(claims)
+        for c in claims:
+            _settle(c)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
         scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
@@ -1074,16 +1093,19 @@ class ClaimGrouper:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
-            if resolved and occasions and phases[0][0].measure.partition(":")[0].partition("@")[0] in occasion_measures() \
+            if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
                 # count named by its stage ("vorläufiges Endergebnis") is one figure revised
                 return _OCCASIONS, text
             base = phases[0][0].measure.partition(":")[0]
-            if resolved and occasions and base in growing_measures() and not clashes and not spread and any(
-                    (a := _phase_size(phases[i])) and (b := _phase_size(phases[j])) and b < self.max_fall * a for i, j in prec):
-                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far; where
-                # claimants dispute values at one time, a later lower figure is part of that dispute or its settling
+            falls = [(i, j) for i, j in prec if base in growing_measures() and (a := _phase_size(phases[i]))
+                     and (b := _phase_size(phases[j])) and b < self.max_fall * a]
+            if resolved and occasions and falls and not clashes and not spread and any(
+                    _another_incident(phases[i], phases[j]) for i, j in falls):
+                # "am Montag 40 Tote" and "am Freitag 15 Tote", 15 in another town: a toll that only grows does not fall so
+                # far, and what it counts is told as of another day or place; where claimants dispute values at one time,
+                # a later lower figure is part of that dispute or its settling
                 return _OCCASIONS, text
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
@@ -1094,6 +1116,13 @@ class ClaimGrouper:
                 phases[:] = [phases[k] for k in order]
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
+                if falls:
+                    corrected = any(c.corrects for _, j in falls for c in phases[j])
+                    note += (f" A later figure lies far below an earlier one (less than {self.max_fall:.0%} of it), which a"
+                             " toll that only grows does not do unless it is corrected: "
+                             + ("its article says the count was corrected." if corrected else
+                                "nothing tells of another day or place of what it counts, so it is read as the same count"
+                                " revised; check the earlier figure."))
                 if unplaced:
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
@@ -1447,22 +1476,11 @@ def _staged_steps(phases: list[list[_Claim]]) -> str | None:
     return " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
 
 
-#: what a bare percentage is a share of: "60 Prozent der elf Millionen Kubaner", "34 Prozent aller Bomber"
-_SHARE_OF = re.compile(r"\s+(?:der|des|aller|unter\s+den)\s+(?:(?:[a-zäöüß][\w-]*|\d[\d.,]*|Millionen|Milliarden|Tausend)\s+){0,3}"
-                       r"([A-ZÄÖÜ][\w-]*\w)")
-
-
 def _block_measure(c: _Claim) -> str:
     """The measure part of a claim's grouping key. A figure known only by its unit (a bare percentage, a length, people
     with no frame that says what happened to them) says nothing of what it measures: two such figures are one quantity only when their article repeats the figure, so
     they are keyed by article and value; a bare percentage that names what it is a share of ("Prozent der Kubaner")
     is keyed by that noun and groups across articles."""
-    if c.measure == "percent":
-        of = _SHARE_OF.match(c.doc.text, c.ann.span.end, min(len(c.doc.text), c.ann.span.end + 80))
-        if of is not None:
-            c.measure = f"percent:{_unit_key(of.group(1)) or of.group(1).lower()}"
-            c.json["measure"], c.json["share_of"] = c.measure, of.group(1)
-            return c.measure
     if c.measure == "money":
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
@@ -1474,11 +1492,24 @@ def _block_measure(c: _Claim) -> str:
         return f"{c.measure}@{c.doc.id}"
     if c.measure == "percent" or c.measure.startswith("unit:"):
         return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
-    who = _counted_group(c)
-    if who is not None:
-        c.json["counted"] = who
-        return f"{c.measure}#{_unit_key(who) or who.lower()}"
+    if c.counted is not None:
+        return f"{c.measure}#{_unit_key(c.counted) or c.counted.lower()}"
     return c.measure
+
+
+def _settle(c: _Claim) -> None:
+    """Fix what a claim's measure says once it is read (after ``_read_general``), before it is keyed: the whole a bare
+    percentage is a share of ("Prozent der Kubaner" → "percent:kubaner"), the group a casualty figure counts, and
+    whether it counts one occasion; the key (``_block_measure``) only reads them."""
+    if c.measure == "percent":
+        whole = load_measures().share_of_at(c.doc.text, c.ann.span.end, c.doc.meta.language)
+        if whole is not None:
+            c.measure = f"percent:{_unit_key(whole) or whole.lower()}"
+            c.json["measure"], c.json["share_of"] = c.measure, whole
+    c.counted = _counted_group(c)
+    if c.counted is not None:
+        c.json["counted"] = c.counted
+    c.occasion = _counts_occasion(c.measure, c.sentence_text)
 
 
 def _counted_group(c: _Claim) -> str | None:
@@ -1530,6 +1561,59 @@ def _estimates_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
         else:
             out.append(items)
     return out if len(out) > len(phases) else None
+
+
+def _another_incident(earlier: list[_Claim], later: list[_Claim]) -> bool:
+    """True when a growing toll's later, far lower figure is told as another incident's: not said to correct the
+    earlier one, the earlier not a hedged over-estimate ("bis zu 300"), not the same named claimant's count, and
+    positive evidence that it counts something else: both tell what they count as of days named in their sentences
+    and no day is shared, or both name a place right before them and the places differ."""
+    if any(c.corrects for c in later) or any(c.ann.data.get("hedge") for c in earlier):
+        return False
+    sources = {c.source_key for c in earlier + later}
+    if len(sources) == 1 and all(c.named for c in earlier + later):
+        return False  # one claimant revising its own count
+    days_a = frozenset().union(*(c.days for c in earlier))
+    days_b = frozenset().union(*(c.days for c in later))
+    if days_a and days_b and not days_a & days_b:
+        return True
+    places_a = {c.near_place for c in earlier}
+    places_b = {c.near_place for c in later}
+    return None not in places_a | places_b and not places_a & places_b
+
+
+def _counts_occasion(measure: str, sentence: str) -> bool:
+    """True for a figure that counts one occasion: of a measure listed in ``occasion_measures`` (attendance), or of a
+    general one ("people", "money") whose sentence names an occasion (visitors, an amount paid: ``occasion_cues``).
+    People in a state (in shelters, without power) and a damage estimate are running figures, revised over time."""
+    base = measure.partition(":")[0].partition("@")[0]
+    if base in occasion_measures():
+        return True
+    cue = occasion_cues().get(base)
+    return cue is not None and cue.search(sentence) is not None
+
+
+def _says_correction(text: str, sentences: list[Span], sent_no: int, span: Span) -> bool:
+    """True when the figure's sentence, or the one before it, says a figure was corrected ("nach der Korrektur der
+    Behörden", "zunächst war von 300 die Rede")."""
+    cue = correction_cues()
+    if cue is None:
+        return False
+    if sent_no < 0:
+        return cue.search(text, max(0, span.start - 200), span.end) is not None
+    start = sentences[sent_no - 1].start if sent_no > 0 else sentences[sent_no].start
+    return cue.search(text, start, sentences[sent_no].end) is not None
+
+
+def _days_named(timexes: list[Annotation], sentence: Span) -> frozenset[date]:
+    """The days the sentence names (dates or weekdays resolved to a day)."""
+    out = set()
+    for tx in timexes:
+        if sentence.contains(tx.span):
+            iv = interval_of(tx.data.get("value"))
+            if iv is not None and iv.granularity in _FINE:
+                out.add(iv.start)
+    return frozenset(out)
 
 
 def _phase_size(items: list[_Claim]) -> float | None:

@@ -19,8 +19,9 @@ from lagebild.stages.claims import RuleClaims
 PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
 
 
-def _doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None, agencies: list[str] | None = None):
-    doc = make_doc(doc_id, text, published=published, entities=PLACES)
+def _doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None, agencies: list[str] | None = None,
+         timexes: list[tuple[str, str | None, str]] = ()):
+    doc = make_doc(doc_id, text, published=published, entities=PLACES, timexes=timexes)
     doc.meta.outlet = outlet
     if agencies:
         doc.meta.extra["agencies"] = agencies
@@ -1176,8 +1177,9 @@ def test_years_named_in_an_undated_article_are_different_periods() -> None:
 
 
 def test_a_growing_toll_that_falls_far_is_another_incidents_toll() -> None:
-    a = _doc("a", "In Nordhafen wurden 40 Menschen getötet.", "2024-05-02")
-    b = _doc("b", "In Nordhafen wurden 15 Menschen getötet.", "2024-05-09")
+    # positive evidence: each figure is told as of its own day
+    a = _doc("a", "Am 2. Mai wurden in Nordhafen 40 Menschen getötet.", "2024-05-02", timexes=[("2. Mai", "2024-05-02", "day")])
+    b = _doc("b", "Am 9. Mai wurden in Nordhafen 15 Menschen getötet.", "2024-05-09", timexes=[("9. Mai", "2024-05-09", "day")])
     result = _groups([a, b])
     first, second = _group_of(result, "a", 40), _group_of(result, "b", 15)
     assert first["id"] != second["id"] and "another incident" in second["reasoning"]
@@ -1188,6 +1190,54 @@ def test_a_growing_toll_that_falls_far_is_another_incidents_toll() -> None:
     e = _doc("e", "In Nordhafen werden 155 Menschen vermisst.", "2024-05-02")
     f = _doc("f", "In Nordhafen werden 73 Menschen vermisst.", "2024-05-20")
     assert _group_of(_groups([e, f]), "e", 155)["relation"] == "updated"
+
+
+@pytest.mark.parametrize("later", [
+    "In Nordhafen starben nach der Korrektur der Behörden 120 Menschen.",  # a correction cue
+    "In Nordhafen starben 120 Menschen.",  # nothing says it is another incident's: the fall alone is no evidence
+    "Zunächst war von mehr Opfern die Rede. In Nordhafen starben 120 Menschen.",  # the cue a sentence before
+])
+def test_a_toll_corrected_below_half_stays_one_count(later: str) -> None:
+    a = _doc("a", "In Nordhafen starben 300 Menschen.", "2024-05-02")
+    b = _doc("b", later, "2024-05-06")
+    group = _group_of(_groups([a, b]), "a", 300)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "updated"
+    assert "another incident" not in group["reasoning"] and "far below" in group["reasoning"]
+
+
+def test_a_hedged_or_own_claimants_toll_falling_far_stays_one_count() -> None:
+    # an early upper estimate ("bis zu 300") and one claimant revising its own count, each told of another day
+    a = _doc("a", "Am 2. Mai starben in Nordhafen bis zu 300 Menschen.", "2024-05-02", timexes=[("2. Mai", "2024-05-02", "day")])
+    b = _doc("b", "Am 6. Mai starben in Nordhafen 120 Menschen.", "2024-05-06", timexes=[("6. Mai", "2024-05-06", "day")])
+    assert {x["doc"] for x in _group_of(_groups([a, b]), "a", 300)["claims"]} == {"a", "b"}
+    c = _doc("c", "Am 2. Mai starben in Nordhafen laut Polizei 300 Menschen.", "2024-05-02", timexes=[("2. Mai", "2024-05-02", "day")])
+    d = _doc("d", "Am 6. Mai starben in Nordhafen laut Polizei 120 Menschen.", "2024-05-06", timexes=[("6. Mai", "2024-05-06", "day")])
+    assert {x["doc"] for x in _group_of(_groups([c, d]), "c", 300)["claims"]} == {"c", "d"}
+
+
+def test_people_in_a_state_and_a_damage_estimate_are_running_figures() -> None:
+    # must not fire (occasions): people housed and a damage estimate given on two days are one figure updated
+    pairs = [
+        ("In Nordhafen sind 300 Menschen in Notunterkünften untergebracht.", "In Nordhafen sind 500 Menschen in Notunterkünften untergebracht."),
+        ("In Nordhafen sind noch 300 Bewohner in Hotels untergebracht.", "In Nordhafen sind inzwischen 500 Bewohner in Hotels untergebracht."),
+        ("Der Schaden in Nordhafen beträgt 2 Millionen Euro.", "Der Schaden in Nordhafen beträgt 5 Millionen Euro."),
+    ]
+    for first, second in pairs:
+        result = _groups([_doc("a", first, "2024-05-02"), _doc("b", second, "2024-05-06")])
+        group = next(g for g in result.claim_groups if any(c["doc"] == "a" for c in g["claims"]))
+        assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "updated", first
+
+
+def test_visitors_and_payments_on_different_days_are_different_occasions() -> None:
+    # an occasion cue in the sentence makes a people or money figure a count of one occasion
+    pairs = [
+        ("Das Stadtfest in Nordhafen besuchten 3.000 Einwohner.", "Das Stadtfest in Nordhafen besuchten 5.000 Einwohner."),
+        ("Die Stadt Nordhafen zahlte eine Strafe von 2.000 Euro.", "Die Stadt Nordhafen zahlte eine Strafe von 5.000 Euro."),
+    ]
+    for first, second in pairs:
+        result = _groups([_doc("a", first, "2024-05-02"), _doc("b", second, "2024-05-09")])
+        group = next(g for g in result.claim_groups if any(c["doc"] == "a" for c in g["claims"]))
+        assert {x["doc"] for x in group["claims"]} == {"a"} and "different occasions" in group["reasoning"], first
 
 
 def _groups_inferred(docs, inferred):
@@ -1268,3 +1318,39 @@ def test_a_disputed_toll_that_falls_stays_one_group() -> None:
     b = _doc("b", "In Nordhafen wurden 16 Menschen schwer verletzt.", "2024-05-09")
     group = _group_of(_groups([a, b]), "a", 64)
     assert {c["doc"] for c in group["claims"]} == {"a", "b"}
+
+
+def test_the_whole_of_a_share_is_read_by_the_articles_language() -> None:
+    # an English article names no whole (not even by German words in it): no crash, no share key, grouped within its
+    # article only
+    a = _doc("a", "In Nordhafen, 40% of students are vaccinated.", "2024-05-02")
+    b = _doc("b", "In Nordhafen, 40% der Schüler are vaccinated so far.", "2024-05-02")
+    for doc in (a, b):
+        doc.meta.language = "en"
+    result = _groups([a, b])
+    claims = [c for g in result.claim_groups for c in g["claims"]]
+    assert claims and not any("share_of" in c for c in claims)
+    assert _group_of(result, "a", 40)["id"] != _group_of(result, "b", 40)["id"]
+    # must fire: a German article's share of a named whole
+    c = _doc("c", "Bisher sind 40 Prozent der Schüler geimpft.", "2024-05-02")
+    d = _doc("d", "Geimpft sind inzwischen 40 Prozent der Schüler.", "2024-05-02")
+    for doc in (c, d):
+        doc.meta.language = "de"
+    group = _group_of(_groups([c, d]), "c", 40)
+    assert {x["doc"] for x in group["claims"]} == {"c", "d"} and group["claims"][0]["share_of"] == "Schüler"
+
+
+def test_keying_a_claim_twice_gives_the_same_key() -> None:
+    from lagebild.compare.claim_groups import _block_measure
+
+    doc = _doc("a", "Bisher sind 40 Prozent der Schüler geimpft. In Nordhafen wurden 176 Palästinenser getötet.", "2024-05-02")
+    grouper = ClaimGrouper()
+    ctx = CorpusContext(docs=[doc], result=CorpusResult())
+    grouper(ctx)
+    claims = grouper._claims([doc], ctx.result, {})
+    from lagebild.compare.claim_groups import _settle
+
+    for c in claims:
+        _settle(c)
+        assert _block_measure(c) == _block_measure(c)
+    assert {_block_measure(c) for c in claims} == {"percent:schul", "dead#palastinens"}
