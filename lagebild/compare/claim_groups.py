@@ -183,6 +183,8 @@ class _Claim:
     sent_no: int = -1  # the number of its sentence in its article (-1: not in one)
     guess: bool = False  # its time is an inferred publication date without evidence of its own (a guess, no bound)
     sentence_text: str = ""  # the text of its sentence
+    sentence_start: int = 0  # where its sentence starts in the article's text
+    money_of: str | None = None  # what an amount of money is, when its clause says ("schaden": a damage estimate)
     occasion: bool = False  # counts one occasion (attendance; people or money only with an occasion cue in its sentence)
     counted: str | None = None  # the group a casualty figure counts when its noun names one ("176 Palästinenser")
     corrects: bool = False  # its sentence or the one before says it corrects an earlier figure ("nach der Korrektur")
@@ -217,6 +219,7 @@ class ClaimGrouper:
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
     max_fall: float = 0.5  # a growing toll's later figure below this share of an earlier one is another incident's
     inferred_confidence: float = 0.6  # an inferred publication date below this confidence is a guess: no time at all
+    open_days: int = 366  # a "not before" date bounds the publication to this many days after it
     prov: Any = field(default=None, compare=False)
 
     def __call__(self, ctx: CorpusContext) -> None:
@@ -349,6 +352,7 @@ class ClaimGrouper:
                         replaced_by=_replaced_by(data, claims),
                         sent_no=sent_no,
                         sentence_text=doc.text[sentence.start : sentence.end],
+                        sentence_start=sentence.start,
                         corrects=_says_correction(doc.text, sentences, sent_no, ann.span),
                         days=_days_named(timexes, sentence),
                     )
@@ -377,7 +381,9 @@ class ClaimGrouper:
             lower = interval_of(entry.get("not_before"))
             if lower is None:
                 return None, False
-            return DateInterval(lower.start, date.max, f"{lower.start.isoformat()}/", "range"), True
+            # open-ended ("2024-05-05/"), its end capped at a year on: far enough to overlap every figure of a story, and
+            # arithmetic on it (a day added to its end) never leaves the calendar
+            return DateInterval(lower.start, lower.start + timedelta(days=self.open_days), f"{lower.start.isoformat()}/", "range"), True
         if float(entry.get("confidence") or 0.0) < self.inferred_confidence:
             return publication_interval(doc, inferred)
         dct, guessed = publication_interval(doc, inferred)
@@ -637,7 +643,7 @@ class ClaimGrouper:
             return occasions
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-            return [self._group_json(items, unscoped_split=True) for items in phases if items]
+            return [g for items in phases if items for g in self._split_json(items, unscoped_split=True)]
         if group["relation"] == "contradicted" and run[0].measure.partition(":")[0] not in running_measures():
             # without a place, a value no claimant disputes (another party's gain beside a dispute over one
             # party's) is not shown to be the disputed quantity: it is grouped apart (a running toll's other
@@ -659,7 +665,7 @@ class ClaimGrouper:
                                 for d in inside)]
             if disputed and rest:
                 kept = [c for c in run if c not in rest]
-                return [self._group_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
+                return [*self._split_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
         return [group]
 
     def _disputed_docs(self, run: list[_Claim]) -> tuple[set[str], list[_Claim]]:
@@ -700,7 +706,13 @@ class ClaimGrouper:
         kept = [c for c in run if c not in rest and c not in other]
         if not (rest or other) or not kept:
             return [group], []
-        return [self._group_json(kept), *([self._group_json(other)] if other else [])], rest
+        return [*self._split_json(kept), *(self._split_json(other) if other else [])], rest
+
+    def _split_json(self, members: list[_Claim], unscoped_split: bool = False) -> list[dict[str, Any]]:
+        """A part of a group as groups: one, or one per occasion when its figures count different occasions (the
+        internal relation ``_OCCASIONS`` never leaves the grouper)."""
+        group = self._group_json(members, unscoped_split=unscoped_split)
+        return self._occasions(group, members) or [group]
 
     def _occasions(self, group: dict[str, Any], run: list[_Claim]) -> list[dict[str, Any]] | None:
         """Split a group whose phases are not one quantity: figures of a measure that counts one occasion each
@@ -719,8 +731,9 @@ class ClaimGrouper:
                 " attendance, an amount), so figures of different times count different occasions and are grouped apart."
                 if relation == _OCCASIONS and not grows else
                 f" Other figures of this measure{where} come later but lie far below these (less than"
-                f" {self.max_fall:.0%} of them); a toll that only grows as it is counted does not fall so far, so they are"
-                " taken for another incident's toll and grouped apart."
+                f" {self.max_fall:.0%} of them) and are told of other days or places, with no word of a correction; a toll"
+                " that only grows as it is counted does not fall so far, so they are taken for another incident's toll and"
+                " grouped apart."
                 if relation == _OCCASIONS else
                 f" The same article gives other values of this measure{where} beside these, without saying that one"
                 " revises or disputes the other: they are taken for different quantities and grouped apart.")
@@ -1047,7 +1060,10 @@ class ClaimGrouper:
         # ("rate:arbeitslosenquote") is a measure
         # an amount of money says its currency, not what it is paid for: two amounts in one story (a budget and a
         # campaign's spending) are no contradiction by their size alone
-        unit_only = phases[0][0].measure.startswith(("count:", "unit:", "percent")) or phases[0][0].measure == "money"
+        # an amount of money that names what it is ("den Schaden auf 2 Millionen Euro") is that thing's amount: sources
+        # giving different ones for one time dispute it
+        unit_only = phases[0][0].measure.startswith(("count:", "unit:", "percent")) or (
+            phases[0][0].measure == "money" and not all(c.money_of for items in phases for c in items))
         if len(phases) == 1 and spread and not unit_only:
             return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")
         if len(phases) == 1:
@@ -1484,7 +1500,8 @@ def _block_measure(c: _Claim) -> str:
     if c.measure == "money":
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
-        return f"money@{currency}" if currency else c.measure
+        key = f"money@{currency}" if currency else c.measure
+        return f"{key}#{c.money_of}" if c.money_of else key
     if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
         # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
         # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
@@ -1510,6 +1527,19 @@ def _settle(c: _Claim) -> None:
     if c.counted is not None:
         c.json["counted"] = c.counted
     c.occasion = _counts_occasion(c.measure, c.sentence_text)
+    if c.measure == "money":
+        c.money_of = load_measures().money_thing(_clause(c))
+        if c.money_of is not None:
+            c.json["money_of"] = c.money_of
+
+
+def _clause(c: _Claim) -> str:
+    """The clause of its sentence a figure stands in (between commas, semicolons or colons)."""
+    at = c.ann.span.start - c.sentence_start
+    text = c.sentence_text
+    start = max(text.rfind(ch, 0, max(0, at)) for ch in ",;:") + 1
+    ends = [i for ch in ",;:" if (i := text.find(ch, c.ann.span.end - c.sentence_start)) >= 0]
+    return text[start : min(ends, default=len(text))]
 
 
 def _counted_group(c: _Claim) -> str | None:

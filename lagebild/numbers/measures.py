@@ -75,6 +75,7 @@ class MeasureVocab:
     currencies: dict[str, str] = field(default_factory=dict, compare=False)  # currency word or sign (lower case) → code
     bare: frozenset[str] = frozenset()  # generic nouns that say only that people are counted ("Menschen")
     share_of: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)  # language → "der … <Whole>"
+    money_of: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (key, words) of what an amount is ("Schaden")
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -92,6 +93,12 @@ class MeasureVocab:
     def currency(self, unit: str) -> str | None:
         """The code of the currency a money figure's unit names ("Euro", "€" → "EUR"), None when unknown."""
         return self.currencies.get(unit.strip().lower())
+
+    def money_thing(self, clause: str) -> str | None:
+        """What an amount of money in ``clause`` is ("Schaden" → "schaden"), by ``[measure.money] of``; the one named
+        first in the clause wins; None when it names none."""
+        hits = [(m.start(), key) for key, pattern in self.money_of if (m := pattern.search(clause))]
+        return min(hits)[1] if hits else None
 
     def share_of_at(self, text: str, pos: int, language: str | None) -> str | None:
         """The whole a percentage ending at ``pos`` is a share of ("Prozent der Schüler" → "Schüler"), by the
@@ -275,7 +282,22 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     currencies = {str(w).lower(): str(code) for code, words in raw.get("currency", {}).items() for w in words}
     bare = frozenset(n.lower() for n in raw.get("generic", {}).get("bare", []))
     return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(rate),
-                        rate_same=same, currencies=currencies, bare=bare, share_of=_share_of(raw.get("share_of", {})))
+                        rate_same=same, currencies=currencies, bare=bare, share_of=_share_of(raw.get("share_of", {})),
+                        money_of=_money_of(raw.get("measure", {}).get("money", {}).get("of", [])))
+
+
+def _money_of(groups: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each list of words for one thing an amount is, keyed by its first word (lower case)."""
+    out = []
+    for words in groups if isinstance(groups, list) else []:
+        words = [str(w) for w in words if w] if isinstance(words, list) else []
+        if not words:
+            continue
+        try:
+            out.append((words[0].lower(), re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)))
+        except re.error:
+            continue
+    return tuple(out)
 
 
 def _share_of(table: Any) -> dict[str, re.Pattern[str]]:

@@ -1354,3 +1354,73 @@ def test_keying_a_claim_twice_gives_the_same_key() -> None:
         _settle(c)
         assert _block_measure(c) == _block_measure(c)
     assert {_block_measure(c) for c in claims} == {"percent:schul", "dead#palastinens"}
+
+
+def test_two_sources_damage_estimates_for_one_time_are_disputed() -> None:
+    a = _doc("a", "Laut Stadt beträgt der Schaden in Nordhafen 2 Millionen Euro.", "2024-05-02")
+    b = _doc("b", "Laut Versicherern beträgt der Schaden in Nordhafen 5 Millionen Euro.", "2024-05-02")
+    group = _group_of(_groups([a, b]), "a", 2_000_000)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "contradicted"
+    # must not fire: amounts that say only their currency, or what different things cost, are no dispute
+    c = _doc("c", "Die Stadt Nordhafen gab 2 Millionen Euro für das Fest aus.", "2024-05-02")
+    d = _doc("d", "Die Stadt Nordhafen hat einen Etat von 5 Millionen Euro.", "2024-05-02")
+    assert not [g for g in _groups([c, d]).claim_groups if g["relation"] == "contradicted"]
+    e = _doc("e", "Laut Stadt beträgt der Schaden in Nordhafen 2 Millionen Euro.", "2024-05-02")
+    f = _doc("f", "Laut Land betragen die Kosten der Hilfe in Nordhafen 5 Millionen Euro.", "2024-05-02")
+    assert _group_of(_groups([e, f]), "e", 2_000_000)["id"] != _group_of(_groups([e, f]), "f", 5_000_000)["id"]
+
+
+def test_an_open_not_before_bound_passes_through_grouping_and_export() -> None:
+    import json
+    from datetime import timedelta
+
+    entry = {"value": None, "kind": "bounds", "inferred": True, "not_before": "2024-05-05"}
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", None)
+    dct, guessed = ClaimGrouper()._publication(b, {"b": entry})
+    assert dct is not None and guessed and dct.value == "2024-05-05/"
+    assert dct.end + timedelta(days=400) > dct.start  # a finite end: arithmetic on it stays in the calendar
+    result = _groups_inferred([a, b], {"b": entry})
+    json.dumps(result.claim_groups)
+    (claim,) = [c for c in _group_of(result, "b", 19)["claims"] if c["doc"] == "b"]
+    assert claim["ref_time"] == "2024-05-05/"
+
+
+def _schema_relations() -> set[str]:
+    import json
+    from pathlib import Path
+
+    import lagebild
+
+    schema = json.loads((Path(lagebild.__file__).parent / "export" / "lagebild.schema.json").read_text(encoding="utf-8"))
+    found: list[list[str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            rel = node.get("relation")
+            if isinstance(rel, dict) and isinstance(rel.get("enum"), list):
+                found.append(rel["enum"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return set(found[0])
+
+
+_SENTENCES = [
+    "In Nordhafen demonstrierten {n} Menschen.", "Die Polizei sprach von {n} Teilnehmern in Nordhafen.",
+    "Laut Veranstaltern demonstrierten in Südtal {n} Menschen.", "In Nordhafen starben {n} Menschen.",
+    "Die Veranstalter zählten {n} Teilnehmer.", "In Nordhafen wurden {n} Menschen verletzt.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([300, 500, 800, 5000, 20000]),
+                          st.sampled_from(["2024-05-02", "2024-05-06", "2024-06-10", None])), min_size=2, max_size=5))
+def test_every_relation_is_one_the_schema_knows(articles: list[tuple[str, int, str | None]]) -> None:
+    docs = [_doc(f"d{k}", text.format(n=f"{n:,}".replace(",", ".")), day) for k, (text, n, day) in enumerate(articles)]
+    relations = {g["relation"] for g in _groups(docs).claim_groups}
+    assert relations <= _schema_relations()
