@@ -459,6 +459,8 @@ class ClaimGrouper:
         """Return claim groups (contract: CorpusResult.claim_groups)."""
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
+        for c in claims:
+            _read_share(c)
         _read_general(claims)
         for c in claims:
             _settle(c)
@@ -1514,15 +1516,19 @@ def _block_measure(c: _Claim) -> str:
     return c.measure
 
 
-def _settle(c: _Claim) -> None:
-    """Fix what a claim's measure says once it is read (after ``_read_general``), before it is keyed: the whole a bare
-    percentage is a share of ("Prozent der Kubaner" → "percent:kubaner"), the group a casualty figure counts, and
-    whether it counts one occasion; the key (``_block_measure``) only reads them."""
+def _read_share(c: _Claim) -> None:
+    """A bare percentage that names what it is a share of ("Prozent der Kubaner") is that share: "percent:kubaner"."""
     if c.measure == "percent":
         whole = load_measures().share_of_at(c.doc.text, c.ann.span.end, c.doc.meta.language)
         if whole is not None:
             c.measure = f"percent:{_unit_key(whole) or whole.lower()}"
             c.json["measure"], c.json["share_of"] = c.measure, whole
+
+
+def _settle(c: _Claim) -> None:
+    """Fix what a claim's measure says once it is read (after ``_read_share`` and ``_read_general``), before it is
+    keyed: the group a casualty figure counts, whether it counts one occasion, what an amount of money is; the key
+    (``_block_measure``) only reads them."""
     c.counted = _counted_group(c)
     if c.counted is not None:
         c.json["counted"] = c.counted
@@ -1571,6 +1577,8 @@ def _read_general(claims: list[_Claim]) -> None:
         targets = table.get(c.measure)
         if not targets or not _pinned(c):
             continue
+        targets = tuple(m for t in targets for m in (
+            sorted(k for s, k in specific if s == c.story and k.startswith(t[:-1]) and k != c.measure) if t.endswith(":*") else [t]))
         fits = [m for m in targets if any(_pinned(o) and _overlap(c, o) and (c.scope is None or o.scope is None or c.scope == o.scope)
                                           for o in specific.get((c.story, m), []))]
         if len(fits) == 1:

@@ -843,8 +843,11 @@ def test_the_measure_equivalents_name_known_measures() -> None:
     from lagebild.numbers.measures import load_measures
 
     table, vocab = equivalents(), load_measures()
-    # "people" is the measure of a count whose noun names no more than persons (the vocabulary's fallback)
-    assert table and all((g == "people" or vocab.by_id(g)) and all(vocab.by_id(m) for m in ms) for g, ms in table.items())
+    # "people" and "percent" are the measures of a count whose noun names no more than persons and of a bare
+    # percentage (the vocabulary's fallbacks); "percent:*" stands for the shares of named wholes
+    fallbacks = {"people", "percent"}
+    assert table and all((g in fallbacks or vocab.by_id(g)) and all(vocab.by_id(m) or (m.endswith(":*") and m[:-2] in fallbacks)
+                                                                  for m in ms) for g, ms in table.items())
     assert not {"dead", "injured", "missing"} & {m for ms in table.values() for m in ms}  # casualties are never guessed
 
 
@@ -1348,9 +1351,10 @@ def test_keying_a_claim_twice_gives_the_same_key() -> None:
     ctx = CorpusContext(docs=[doc], result=CorpusResult())
     grouper(ctx)
     claims = grouper._claims([doc], ctx.result, {})
-    from lagebild.compare.claim_groups import _settle
+    from lagebild.compare.claim_groups import _read_share, _settle
 
     for c in claims:
+        _read_share(c)
         _settle(c)
         assert _block_measure(c) == _block_measure(c)
     assert {_block_measure(c) for c in claims} == {"percent:schul", "dead#palastinens"}
@@ -1424,3 +1428,20 @@ def test_every_relation_is_one_the_schema_knows(articles: list[tuple[str, int, s
     docs = [_doc(f"d{k}", text.format(n=f"{n:,}".replace(",", ".")), day) for k, (text, n, day) in enumerate(articles)]
     relations = {g["relation"] for g in _groups(docs).claim_groups}
     assert relations <= _schema_relations()
+
+
+def test_a_bare_percentage_is_read_as_another_outlets_share_of_the_same_value() -> None:
+    # two outlets, one naming what the share is of, the other not: one figure corroborated
+    a = _doc("a", "Die Partei kam in Nordhafen auf 34 Prozent der Stimmen.", "2024-05-02")
+    b = _doc("b", "Die Partei erreichte in Nordhafen 34 Prozent.", "2024-05-02")
+    group = _group_of(_groups([a, b]), "a", 34)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+    c = _doc("c", "In Nordhafen sind 40 Prozent der Schüler geimpft.", "2024-05-02")
+    d = _doc("d", "In Nordhafen sind 40 Prozent geimpft.", "2024-05-03")
+    assert {x["doc"] for x in _group_of(_groups([c, d]), "c", 40)["claims"]} == {"c", "d"}
+    # must not fire: another value, or two wholes the same value fits (which one is it?)
+    e = _doc("e", "In Nordhafen sind 45 Prozent geimpft.", "2024-05-03")
+    assert _group_of(_groups([c, e]), "c", 40)["id"] != _group_of(_groups([c, e]), "e", 45)["id"]
+    f = _doc("f", "In Nordhafen sind 40 Prozent der Lehrer geimpft.", "2024-05-02")
+    result = _groups([c, d, f])
+    assert {x["doc"] for x in _group_of(result, "d", 40)["claims"]} == {"d"}
