@@ -1532,11 +1532,13 @@ def _settle(c: _Claim) -> None:
     c.counted = _counted_group(c)
     if c.counted is not None:
         c.json["counted"] = c.counted
-    c.occasion = _counts_occasion(c.measure, c.sentence_text)
     if c.measure == "money":
         c.money_of = load_measures().money_thing(_clause(c))
         if c.money_of is not None:
             c.json["money_of"] = c.money_of
+    # an amount that says only its currency is no known quantity revised over time: amounts of different times are
+    # different amounts (a budget, a campaign's spending); one that says what it is (a damage estimate) is revised
+    c.occasion = _counts_occasion(c.measure, c.sentence_text) or (c.measure == "money" and c.money_of is None)
 
 
 def _clause(c: _Claim) -> str:

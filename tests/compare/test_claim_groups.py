@@ -1445,3 +1445,11 @@ def test_a_bare_percentage_is_read_as_another_outlets_share_of_the_same_value() 
     f = _doc("f", "In Nordhafen sind 40 Prozent der Lehrer geimpft.", "2024-05-02")
     result = _groups([c, d, f])
     assert {x["doc"] for x in _group_of(result, "d", 40)["claims"]} == {"d"}
+
+
+def test_amounts_that_say_only_their_currency_on_different_days_are_different_amounts() -> None:
+    a = _doc("a", "Die Stadt Nordhafen nannte 620 Millionen Euro.", "2024-05-02")
+    b = _doc("b", "Die Stadt Nordhafen nannte 900 Millionen Euro.", "2024-05-09")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 620_000_000)["id"] != _group_of(result, "b", 900_000_000)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "updated"]
