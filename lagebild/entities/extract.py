@@ -620,6 +620,8 @@ def extract_mentions(
     # without a letter ("+++", a broken character) is no name either
     surnames = {text[m.start:m.end].rsplit(" ", 1)[-1] for m in out if m.label == "PER" and " " in text[m.start:m.end]}
     openers = {next((t.start for t in toks if t.text[:1].isalnum()), -1) for toks in sentences}
+    # a capital after a colon opens a sentence too ("Zur Erinnerung: Heuer sollen ...")
+    openers.update(b.start for toks in sentences for a, b in itertools.pairwise(toks) if a.text == ":")
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
            and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))
            and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None

@@ -440,7 +440,10 @@ def _coverage(pic: Picture, members: list[str], events: list[dict[str, Any]], gr
     columns = members
     if len(members) > max_columns:
         reach = Counter(d for row in rows for d in row["docs"] if d in all_members)
-        keep = {d for d, _ in reach.most_common(max_columns)}
+        order = {d: i for i, d in enumerate(members)}
+        # of articles that report as many rows, the earlier ones: ``reach`` counts from sets, whose order (and so
+        # ``most_common``'s choice among equals) changes from process to process
+        keep = set(sorted(reach, key=lambda d: (-reach[d], order[d]))[:max_columns])
         columns = [d for d in members if d in keep] or members[:max_columns]
     for row in rows:
         row["cells"] = [d in row["docs"] for d in columns]

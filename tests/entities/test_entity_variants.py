@@ -807,6 +807,14 @@ def test_an_adverb_opening_a_sentence_is_no_person_but_a_surname_stays() -> None
     chunks = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
     ms = extract_mentions(text[:cut], chunks[:3], None, load_kb(), load_roles(), recogniser=recogniser)
     assert [text[m.start:m.end] for m in ms] == ["Koch", "Lang"]
+    # after a colon too, but not a surname there
+    text2 = "Zur Erinnerung : Heuer sollen es mehr sein . Sprecher : Westerbaum sagte das ."
+
+    def recogniser2(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Heuer": "PER", "Westerbaum": "PER"}) for t in texts]
+
+    ms = extract_mentions(text2, [(0, len(text2))], None, load_kb(), load_roles(), recogniser=recogniser2)
+    assert [text2[m.start:m.end] for m in ms] == ["Westerbaum"]
     # a document that names a person Heuer keeps the lone surname
     ms = extract_mentions(text, chunks, None, load_kb(), load_roles(), recogniser=recogniser)
     assert [text[m.start:m.end] for m in ms][-1] == "Heuer"
