@@ -44,7 +44,15 @@ from lagebild.compare.claim_values import (
     value_interval,
 )
 from lagebild.compare.coverage import independent_origins, origin_label
-from lagebild.compare.figure_stage import Stage, growing_measures, occasion_measures, running_measures, stage_at
+from lagebild.compare.figure_stage import (
+    Stage,
+    correction_cues,
+    growing_measures,
+    occasion_cues,
+    occasion_measures,
+    running_measures,
+    stage_at,
+)
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
@@ -54,7 +62,7 @@ from lagebild.events.corpus import (
     story_of,
 )
 from lagebild.events.dates import DateInterval, interval_of
-from lagebild.model import Annotation, Document
+from lagebild.model import Annotation, Document, Span
 from lagebild.numbers.measures import load_measures
 
 __all__ = ["ClaimGrouper", "claimant_key", "pair_key", "scope_key"]
@@ -174,6 +182,13 @@ class _Claim:
     rival_join: bool = False  # in a run the size cut had set apart, joined to another by rival claimants' figures
     sent_no: int = -1  # the number of its sentence in its article (-1: not in one)
     guess: bool = False  # its time is an inferred publication date without evidence of its own (a guess, no bound)
+    sentence_text: str = ""  # the text of its sentence
+    sentence_start: int = 0  # where its sentence starts in the article's text
+    money_of: str | None = None  # what an amount of money is, when its clause says ("schaden": a damage estimate)
+    occasion: bool = False  # counts one occasion (attendance; people or money only with an occasion cue in its sentence)
+    counted: str | None = None  # the group a casualty figure counts when its noun names one ("176 Palästinenser")
+    corrects: bool = False  # its sentence or the one before says it corrects an earlier figure ("nach der Korrektur")
+    days: frozenset[date] = frozenset()  # the days its sentence names (when what it counts happened, or its as-of day)
 
     @property
     def named(self) -> bool:
@@ -204,6 +219,7 @@ class ClaimGrouper:
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
     max_fall: float = 0.5  # a growing toll's later figure below this share of an earlier one is another incident's
     inferred_confidence: float = 0.6  # an inferred publication date below this confidence is a guess: no time at all
+    open_days: int = 366  # a "not before" date bounds the publication to this many days after it
     prov: Any = field(default=None, compare=False)
 
     def __call__(self, ctx: CorpusContext) -> None:
@@ -228,6 +244,7 @@ class ClaimGrouper:
             ents = [a for a in doc.annotations if a.kind == "entity"]
             locs = [a for a in ents if a.label == "LOC"]
             weekdays = [a for a in doc.annotations if a.kind == "timex" and isinstance(a.data.get("relative"), dict)]
+            timexes = [a for a in doc.annotations if a.kind == "timex"]
             for ann in claims:
                 data = dict(ann.data)
                 values = value_interval(data)
@@ -334,6 +351,10 @@ class ClaimGrouper:
                         total=_says_total(doc.text, sentence, ann.span.start, ann.span.end, locs),
                         replaced_by=_replaced_by(data, claims),
                         sent_no=sent_no,
+                        sentence_text=doc.text[sentence.start : sentence.end],
+                        sentence_start=sentence.start,
+                        corrects=_says_correction(doc.text, sentences, sent_no, ann.span),
+                        days=_days_named(timexes, sentence),
                     )
                 )
                 if each_of is not None and out[-1].scope is not None:
@@ -360,7 +381,9 @@ class ClaimGrouper:
             lower = interval_of(entry.get("not_before"))
             if lower is None:
                 return None, False
-            return DateInterval(lower.start, date.max, f"{lower.start.isoformat()}/", "range"), True
+            # open-ended ("2024-05-05/"), its end capped at a year on: far enough to overlap every figure of a story, and
+            # arithmetic on it (a day added to its end) never leaves the calendar
+            return DateInterval(lower.start, lower.start + timedelta(days=self.open_days), f"{lower.start.isoformat()}/", "range"), True
         if float(entry.get("confidence") or 0.0) < self.inferred_confidence:
             return publication_interval(doc, inferred)
         dct, guessed = publication_interval(doc, inferred)
@@ -436,7 +459,11 @@ class ClaimGrouper:
         """Return claim groups (contract: CorpusResult.claim_groups)."""
         origins = independent_origins(result, docs)
         claims = self._claims(docs, result, origins)
+        for c in claims:
+            _read_share(c)
         _read_general(claims)
+        for c in claims:
+            _settle(c)
         blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
         scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
@@ -618,7 +645,7 @@ class ClaimGrouper:
             return occasions
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-            return [self._group_json(items, unscoped_split=True) for items in phases if items]
+            return [g for items in phases if items for g in self._split_json(items, unscoped_split=True)]
         if group["relation"] == "contradicted" and run[0].measure.partition(":")[0] not in running_measures():
             # without a place, a value no claimant disputes (another party's gain beside a dispute over one
             # party's) is not shown to be the disputed quantity: it is grouped apart (a running toll's other
@@ -640,7 +667,7 @@ class ClaimGrouper:
                                 for d in inside)]
             if disputed and rest:
                 kept = [c for c in run if c not in rest]
-                return [self._group_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
+                return [*self._split_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
         return [group]
 
     def _disputed_docs(self, run: list[_Claim]) -> tuple[set[str], list[_Claim]]:
@@ -681,7 +708,13 @@ class ClaimGrouper:
         kept = [c for c in run if c not in rest and c not in other]
         if not (rest or other) or not kept:
             return [group], []
-        return [self._group_json(kept), *([self._group_json(other)] if other else [])], rest
+        return [*self._split_json(kept), *(self._split_json(other) if other else [])], rest
+
+    def _split_json(self, members: list[_Claim], unscoped_split: bool = False) -> list[dict[str, Any]]:
+        """A part of a group as groups: one, or one per occasion when its figures count different occasions (the
+        internal relation ``_OCCASIONS`` never leaves the grouper)."""
+        group = self._group_json(members, unscoped_split=unscoped_split)
+        return self._occasions(group, members) or [group]
 
     def _occasions(self, group: dict[str, Any], run: list[_Claim]) -> list[dict[str, Any]] | None:
         """Split a group whose phases are not one quantity: figures of a measure that counts one occasion each
@@ -700,8 +733,9 @@ class ClaimGrouper:
                 " attendance, an amount), so figures of different times count different occasions and are grouped apart."
                 if relation == _OCCASIONS and not grows else
                 f" Other figures of this measure{where} come later but lie far below these (less than"
-                f" {self.max_fall:.0%} of them); a toll that only grows as it is counted does not fall so far, so they are"
-                " taken for another incident's toll and grouped apart."
+                f" {self.max_fall:.0%} of them) and are told of other days or places, with no word of a correction; a toll"
+                " that only grows as it is counted does not fall so far, so they are taken for another incident's toll and"
+                " grouped apart."
                 if relation == _OCCASIONS else
                 f" The same article gives other values of this measure{where} beside these, without saying that one"
                 " revises or disputes the other: they are taken for different quantities and grouped apart.")
@@ -1028,7 +1062,10 @@ class ClaimGrouper:
         # ("rate:arbeitslosenquote") is a measure
         # an amount of money says its currency, not what it is paid for: two amounts in one story (a budget and a
         # campaign's spending) are no contradiction by their size alone
-        unit_only = phases[0][0].measure.startswith(("count:", "unit:", "percent")) or phases[0][0].measure == "money"
+        # an amount of money that names what it is ("den Schaden auf 2 Millionen Euro") is that thing's amount: sources
+        # giving different ones for one time dispute it
+        unit_only = phases[0][0].measure.startswith(("count:", "unit:", "percent")) or (
+            phases[0][0].measure == "money" and not all(c.money_of for items in phases for c in items))
         if len(phases) == 1 and spread and not unit_only:
             return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")
         if len(phases) == 1:
@@ -1074,16 +1111,19 @@ class ClaimGrouper:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
-            if resolved and occasions and phases[0][0].measure.partition(":")[0].partition("@")[0] in occasion_measures() \
+            if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
                 # count named by its stage ("vorläufiges Endergebnis") is one figure revised
                 return _OCCASIONS, text
             base = phases[0][0].measure.partition(":")[0]
-            if resolved and occasions and base in growing_measures() and not clashes and not spread and any(
-                    (a := _phase_size(phases[i])) and (b := _phase_size(phases[j])) and b < self.max_fall * a for i, j in prec):
-                # "14 Tote" after "18 Tote", "drei" after "49": a toll that only grows does not fall so far; where
-                # claimants dispute values at one time, a later lower figure is part of that dispute or its settling
+            falls = [(i, j) for i, j in prec if base in growing_measures() and (a := _phase_size(phases[i]))
+                     and (b := _phase_size(phases[j])) and b < self.max_fall * a]
+            if resolved and occasions and falls and not clashes and not spread and any(
+                    _another_incident(phases[i], phases[j]) for i, j in falls):
+                # "am Montag 40 Tote" and "am Freitag 15 Tote", 15 in another town: a toll that only grows does not fall so
+                # far, and what it counts is told as of another day or place; where claimants dispute values at one time,
+                # a later lower figure is part of that dispute or its settling
                 return _OCCASIONS, text
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
@@ -1094,6 +1134,13 @@ class ClaimGrouper:
                 phases[:] = [phases[k] for k in order]
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
+                if falls:
+                    corrected = any(c.corrects for _, j in falls for c in phases[j])
+                    note += (f" A later figure lies far below an earlier one (less than {self.max_fall:.0%} of it), which a"
+                             " toll that only grows does not do unless it is corrected: "
+                             + ("its article says the count was corrected." if corrected else
+                                "nothing tells of another day or place of what it counts, so it is read as the same count"
+                                " revised; check the earlier figure."))
                 if unplaced:
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
@@ -1447,26 +1494,16 @@ def _staged_steps(phases: list[list[_Claim]]) -> str | None:
     return " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
 
 
-#: what a bare percentage is a share of: "60 Prozent der elf Millionen Kubaner", "34 Prozent aller Bomber"
-_SHARE_OF = re.compile(r"\s+(?:der|des|aller|unter\s+den)\s+(?:(?:[a-zäöüß][\w-]*|\d[\d.,]*|Millionen|Milliarden|Tausend)\s+){0,3}"
-                       r"([A-ZÄÖÜ][\w-]*\w)")
-
-
 def _block_measure(c: _Claim) -> str:
     """The measure part of a claim's grouping key. A figure known only by its unit (a bare percentage, a length, people
     with no frame that says what happened to them) says nothing of what it measures: two such figures are one quantity only when their article repeats the figure, so
     they are keyed by article and value; a bare percentage that names what it is a share of ("Prozent der Kubaner")
     is keyed by that noun and groups across articles."""
-    if c.measure == "percent":
-        of = _SHARE_OF.match(c.doc.text, c.ann.span.end, min(len(c.doc.text), c.ann.span.end + 80))
-        if of is not None:
-            c.measure = f"percent:{_unit_key(of.group(1)) or of.group(1).lower()}"
-            c.json["measure"], c.json["share_of"] = c.measure, of.group(1)
-            return c.measure
     if c.measure == "money":
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
-        return f"money@{currency}" if currency else c.measure
+        key = f"money@{currency}" if currency else c.measure
+        return f"{key}#{c.money_of}" if c.money_of else key
     if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
         # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
         # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
@@ -1474,11 +1511,43 @@ def _block_measure(c: _Claim) -> str:
         return f"{c.measure}@{c.doc.id}"
     if c.measure == "percent" or c.measure.startswith("unit:"):
         return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
-    who = _counted_group(c)
-    if who is not None:
-        c.json["counted"] = who
-        return f"{c.measure}#{_unit_key(who) or who.lower()}"
+    if c.counted is not None:
+        return f"{c.measure}#{_unit_key(c.counted) or c.counted.lower()}"
     return c.measure
+
+
+def _read_share(c: _Claim) -> None:
+    """A bare percentage that names what it is a share of ("Prozent der Kubaner") is that share: "percent:kubaner"."""
+    if c.measure == "percent":
+        whole = load_measures().share_of_at(c.doc.text, c.ann.span.end, c.doc.meta.language)
+        if whole is not None:
+            c.measure = f"percent:{_unit_key(whole) or whole.lower()}"
+            c.json["measure"], c.json["share_of"] = c.measure, whole
+
+
+def _settle(c: _Claim) -> None:
+    """Fix what a claim's measure says once it is read (after ``_read_share`` and ``_read_general``), before it is
+    keyed: the group a casualty figure counts, whether it counts one occasion, what an amount of money is; the key
+    (``_block_measure``) only reads them."""
+    c.counted = _counted_group(c)
+    if c.counted is not None:
+        c.json["counted"] = c.counted
+    if c.measure == "money":
+        c.money_of = load_measures().money_thing(_clause(c))
+        if c.money_of is not None:
+            c.json["money_of"] = c.money_of
+    # an amount that says only its currency is no known quantity revised over time: amounts of different times are
+    # different amounts (a budget, a campaign's spending); one that says what it is (a damage estimate) is revised
+    c.occasion = _counts_occasion(c.measure, c.sentence_text) or (c.measure == "money" and c.money_of is None)
+
+
+def _clause(c: _Claim) -> str:
+    """The clause of its sentence a figure stands in (between commas, semicolons or colons)."""
+    at = c.ann.span.start - c.sentence_start
+    text = c.sentence_text
+    start = max(text.rfind(ch, 0, max(0, at)) for ch in ",;:") + 1
+    ends = [i for ch in ",;:" if (i := text.find(ch, c.ann.span.end - c.sentence_start)) >= 0]
+    return text[start : min(ends, default=len(text))]
 
 
 def _counted_group(c: _Claim) -> str | None:
@@ -1510,6 +1579,8 @@ def _read_general(claims: list[_Claim]) -> None:
         targets = table.get(c.measure)
         if not targets or not _pinned(c):
             continue
+        targets = tuple(m for t in targets for m in (
+            sorted(k for s, k in specific if s == c.story and k.startswith(t[:-1]) and k != c.measure) if t.endswith(":*") else [t]))
         fits = [m for m in targets if any(_pinned(o) and _overlap(c, o) and (c.scope is None or o.scope is None or c.scope == o.scope)
                                           for o in specific.get((c.story, m), []))]
         if len(fits) == 1:
@@ -1530,6 +1601,59 @@ def _estimates_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
         else:
             out.append(items)
     return out if len(out) > len(phases) else None
+
+
+def _another_incident(earlier: list[_Claim], later: list[_Claim]) -> bool:
+    """True when a growing toll's later, far lower figure is told as another incident's: not said to correct the
+    earlier one, the earlier not a hedged over-estimate ("bis zu 300"), not the same named claimant's count, and
+    positive evidence that it counts something else: both tell what they count as of days named in their sentences
+    and no day is shared, or both name a place right before them and the places differ."""
+    if any(c.corrects for c in later) or any(c.ann.data.get("hedge") for c in earlier):
+        return False
+    sources = {c.source_key for c in earlier + later}
+    if len(sources) == 1 and all(c.named for c in earlier + later):
+        return False  # one claimant revising its own count
+    days_a = frozenset().union(*(c.days for c in earlier))
+    days_b = frozenset().union(*(c.days for c in later))
+    if days_a and days_b and not days_a & days_b:
+        return True
+    places_a = {c.near_place for c in earlier}
+    places_b = {c.near_place for c in later}
+    return None not in places_a | places_b and not places_a & places_b
+
+
+def _counts_occasion(measure: str, sentence: str) -> bool:
+    """True for a figure that counts one occasion: of a measure listed in ``occasion_measures`` (attendance), or of a
+    general one ("people", "money") whose sentence names an occasion (visitors, an amount paid: ``occasion_cues``).
+    People in a state (in shelters, without power) and a damage estimate are running figures, revised over time."""
+    base = measure.partition(":")[0].partition("@")[0]
+    if base in occasion_measures():
+        return True
+    cue = occasion_cues().get(base)
+    return cue is not None and cue.search(sentence) is not None
+
+
+def _says_correction(text: str, sentences: list[Span], sent_no: int, span: Span) -> bool:
+    """True when the figure's sentence, or the one before it, says a figure was corrected ("nach der Korrektur der
+    Behörden", "zunächst war von 300 die Rede")."""
+    cue = correction_cues()
+    if cue is None:
+        return False
+    if sent_no < 0:
+        return cue.search(text, max(0, span.start - 200), span.end) is not None
+    start = sentences[sent_no - 1].start if sent_no > 0 else sentences[sent_no].start
+    return cue.search(text, start, sentences[sent_no].end) is not None
+
+
+def _days_named(timexes: list[Annotation], sentence: Span) -> frozenset[date]:
+    """The days the sentence names (dates or weekdays resolved to a day)."""
+    out = set()
+    for tx in timexes:
+        if sentence.contains(tx.span):
+            iv = interval_of(tx.data.get("value"))
+            if iv is not None and iv.granularity in _FINE:
+                out.add(iv.start)
+    return frozenset(out)
 
 
 def _phase_size(items: list[_Claim]) -> float | None:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Stage", "growing_measures", "load_stages", "occasion_measures", "running_measures", "stage_at"]
+__all__ = [
+    "Stage", "correction_cues", "growing_measures", "load_stages", "occasion_cues", "occasion_measures", "running_measures",
+    "stage_at",
+]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "figure_stages.toml"
 
@@ -125,3 +128,36 @@ def stage_at(text: str, sentence: tuple[int, int], window: int = 400) -> Stage |
         return inside[0] if len(ranks) == 1 else None
     before = [s for _, _, s in mentions]
     return before[-1] if before else None
+
+
+def _patterns(words: list[object]) -> re.Pattern[str] | None:
+    cues = [str(c) for c in words if c]
+    if not cues:
+        return None
+    try:
+        return re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)", re.IGNORECASE)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=4)
+def occasion_cues(path: Path = DATA) -> dict[str, re.Pattern[str]]:
+    """Per general measure ("people", "money"), the words that make a figure of it a count of one occasion (visitors,
+    an amount paid); a broken file or entry means none."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    table = raw.get("occasion_cues", {})
+    out = {str(k): p for k, v in (table.items() if isinstance(table, dict) else []) if isinstance(v, list) and (p := _patterns(v))}
+    return out
+
+
+@lru_cache(maxsize=4)
+def correction_cues(path: Path = DATA) -> re.Pattern[str] | None:
+    """The words that say a figure corrects an earlier one ("nach der Korrektur"); None when the file has none."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return _patterns(list(raw.get("correction_cues", [])))

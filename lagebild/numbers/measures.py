@@ -74,6 +74,8 @@ class MeasureVocab:
     rate_same: dict[str, str] = field(default_factory=dict, compare=False)  # rate noun → the first noun of its synonyms
     currencies: dict[str, str] = field(default_factory=dict, compare=False)  # currency word or sign (lower case) → code
     bare: frozenset[str] = frozenset()  # generic nouns that say only that people are counted ("Menschen")
+    share_of: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)  # language → "der … <Whole>"
+    money_of: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (key, words) of what an amount is ("Schaden")
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -91,6 +93,23 @@ class MeasureVocab:
     def currency(self, unit: str) -> str | None:
         """The code of the currency a money figure's unit names ("Euro", "€" → "EUR"), None when unknown."""
         return self.currencies.get(unit.strip().lower())
+
+    def money_thing(self, clause: str) -> str | None:
+        """What an amount of money in ``clause`` is ("Schaden" → "schaden"), by ``[measure.money] of``; the one named
+        first in the clause wins; None when it names none."""
+        hits = [(m.start(), key) for key, pattern in self.money_of if (m := pattern.search(clause))]
+        return min(hits)[1] if hits else None
+
+    def share_of_at(self, text: str, pos: int, language: str | None) -> str | None:
+        """The whole a percentage ending at ``pos`` is a share of ("Prozent der Schüler" → "Schüler"), by the
+        ``[share_of.<language>]`` words; an unknown language tries every entry, a language without one names none."""
+        lang = (language or "").lower()[:2]
+        patterns = [self.share_of[lang]] if lang in self.share_of else [] if lang else list(self.share_of.values())
+        for pattern in patterns:
+            m = pattern.match(text, pos, min(len(text), pos + 80))
+            if m is not None:
+                return m.group(1)
+        return None
 
     def is_bare(self, noun: str) -> bool:
         """True for a generic noun that says no more than that people are counted ("Menschen", not "Fahrgäste")."""
@@ -263,7 +282,36 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     currencies = {str(w).lower(): str(code) for code, words in raw.get("currency", {}).items() for w in words}
     bare = frozenset(n.lower() for n in raw.get("generic", {}).get("bare", []))
     return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(rate),
-                        rate_same=same, currencies=currencies, bare=bare)
+                        rate_same=same, currencies=currencies, bare=bare, share_of=_share_of(raw.get("share_of", {})),
+                        money_of=_money_of(raw.get("measure", {}).get("money", {}).get("of", [])))
+
+
+def _money_of(groups: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each list of words for one thing an amount is, keyed by its first word (lower case)."""
+    out = []
+    for words in groups if isinstance(groups, list) else []:
+        words = [str(w) for w in words if w] if isinstance(words, list) else []
+        if not words:
+            continue
+        try:
+            out.append((words[0].lower(), re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)))
+        except re.error:
+            continue
+    return tuple(out)
+
+
+def _share_of(table: Any) -> dict[str, re.Pattern[str]]:
+    """Per language, the pattern of a share's whole right after a percentage: an opener, at most three lower-case
+    words, numbers or number words, then the capitalised noun (group 1)."""
+    out: dict[str, re.Pattern[str]] = {}
+    for lang, entry in (table.items() if isinstance(table, dict) else []):
+        openers = [re.escape(str(w)).replace(r"\ ", r"\s+") for w in entry.get("openers", []) if w]
+        numbers = [re.escape(str(w)) for w in entry.get("numbers", []) if w]
+        if not openers:
+            continue
+        filler = "|".join([r"[a-zäöüß][\w-]*", r"\d[\d.,]*", *numbers])
+        out[str(lang).lower()] = re.compile(rf"\s+(?:{'|'.join(openers)})\s+(?:(?:{filler})\s+){{0,3}}([A-ZÄÖÜ][\w-]*\w)")
+    return out
 
 
 def _rate_nouns(entry: dict[str, Any]) -> re.Pattern[str] | None:

@@ -131,6 +131,8 @@ class RuleClaims:
         # "das Mandat von Nicole Solarz (34)" after "1.800 Vorzugsstimmen": an age after a person's name, not a count of
         # the figure before (unlike "Nordrhein-Westfalen (17)" in a list of places)
         people = [e for e in entities if e.label == "PER"]
+        # the spans of names a claimant may be part of ("Ärzte ohne Grenzen"), once per article
+        names = [(e.span.start, e.span.end) for e in entities if e.label in ("ORG", "MISC", "PER")]
         quantities = [q for q in quantities if not (q.unit_from == "ellipsis" and q.value <= 110 and text[q.num_start - 1 : q.num_start] == "("
                                                     and text[q.num_end : q.num_end + 1] == ")" and _after_person(text, q.num_start - 1, people))]
         # a count the date stage read as a year ("in Fulda 1200") is no time of the figures around it
@@ -145,7 +147,8 @@ class RuleClaims:
             sent = _skip_marker(text, sentences[k] if k >= 0 else (0, len(text)))
             nxt = sentences[k + 1 : k + 3] if k >= 0 else []
             prev = sentences[max(0, k - 2) : k] if k > 0 else []
-            data = self._payload(doc, q, sent, (prev, nxt), (figures, by_start), quotes, timexes, entities, outlet, published)
+            data = self._payload(doc, q, sent, (prev, nxt), (figures, by_start), quotes, timexes, (entities, names), outlet,
+                                 published)
             shared = by_noun.get(q.unit_span) if q.unit_span else None
             if q.unit_from == "ellipsis" and shared is not None and data["measure"] in ("people", "percent"):
                 # "In der Türkei starben 4000 Menschen, in Syrien 1500": the figure shares the measure of its noun's figure
@@ -163,9 +166,10 @@ class RuleClaims:
 
     def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int],
                  around: tuple[list[tuple[int, int]], list[tuple[int, int]]], all_figures: tuple[list[int], dict[int, Quantity]],
-                 quotes: list[Annotation], timexes: list[Annotation], entities: list[Annotation], outlet: str,
-                 published: str | None) -> dict[str, Any]:
+                 quotes: list[Annotation], timexes: list[Annotation],
+                 ents: tuple[list[Annotation], list[tuple[int, int]]], outlet: str, published: str | None) -> dict[str, Any]:
         text = doc.text
+        entities, names = ents
         prev, nxt = around
         figures, by_start = all_figures
         att = _attribution(quotes, q.num_start, q.num_end)
@@ -178,7 +182,6 @@ class RuleClaims:
         own = None if (att is not None and att.label == "direct" and speaker) else find_claimant(text, sent, q.num_start, nxt, figures)
         if own is not None:
             # "Nach Angaben von Ärzte ohne Grenzen": the organisation's whole name, not its first word
-            names = [(e.span.start, e.span.end) for e in entities if e.label in ("ORG", "MISC", "PER")]
             own = whole_name(text, own, names, q.num_start if own.start < q.num_start else sent[1])
         if own is None and att is not None and att.label == "reported" and not _closing_report(text, sent, att) \
                 and (_figure_between(att, q, figures) or _credits_other_clause(text, sent, att, q, figures)):

@@ -19,8 +19,9 @@ from lagebild.stages.claims import RuleClaims
 PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
 
 
-def _doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None, agencies: list[str] | None = None):
-    doc = make_doc(doc_id, text, published=published, entities=PLACES)
+def _doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None, agencies: list[str] | None = None,
+         timexes: list[tuple[str, str | None, str]] = ()):
+    doc = make_doc(doc_id, text, published=published, entities=PLACES, timexes=timexes)
     doc.meta.outlet = outlet
     if agencies:
         doc.meta.extra["agencies"] = agencies
@@ -842,8 +843,11 @@ def test_the_measure_equivalents_name_known_measures() -> None:
     from lagebild.numbers.measures import load_measures
 
     table, vocab = equivalents(), load_measures()
-    # "people" is the measure of a count whose noun names no more than persons (the vocabulary's fallback)
-    assert table and all((g == "people" or vocab.by_id(g)) and all(vocab.by_id(m) for m in ms) for g, ms in table.items())
+    # "people" and "percent" are the measures of a count whose noun names no more than persons and of a bare
+    # percentage (the vocabulary's fallbacks); "percent:*" stands for the shares of named wholes
+    fallbacks = {"people", "percent"}
+    assert table and all((g in fallbacks or vocab.by_id(g)) and all(vocab.by_id(m) or (m.endswith(":*") and m[:-2] in fallbacks)
+                                                                  for m in ms) for g, ms in table.items())
     assert not {"dead", "injured", "missing"} & {m for ms in table.values() for m in ms}  # casualties are never guessed
 
 
@@ -1176,8 +1180,9 @@ def test_years_named_in_an_undated_article_are_different_periods() -> None:
 
 
 def test_a_growing_toll_that_falls_far_is_another_incidents_toll() -> None:
-    a = _doc("a", "In Nordhafen wurden 40 Menschen getötet.", "2024-05-02")
-    b = _doc("b", "In Nordhafen wurden 15 Menschen getötet.", "2024-05-09")
+    # positive evidence: each figure is told as of its own day
+    a = _doc("a", "Am 2. Mai wurden in Nordhafen 40 Menschen getötet.", "2024-05-02", timexes=[("2. Mai", "2024-05-02", "day")])
+    b = _doc("b", "Am 9. Mai wurden in Nordhafen 15 Menschen getötet.", "2024-05-09", timexes=[("9. Mai", "2024-05-09", "day")])
     result = _groups([a, b])
     first, second = _group_of(result, "a", 40), _group_of(result, "b", 15)
     assert first["id"] != second["id"] and "another incident" in second["reasoning"]
@@ -1188,6 +1193,54 @@ def test_a_growing_toll_that_falls_far_is_another_incidents_toll() -> None:
     e = _doc("e", "In Nordhafen werden 155 Menschen vermisst.", "2024-05-02")
     f = _doc("f", "In Nordhafen werden 73 Menschen vermisst.", "2024-05-20")
     assert _group_of(_groups([e, f]), "e", 155)["relation"] == "updated"
+
+
+@pytest.mark.parametrize("later", [
+    "In Nordhafen starben nach der Korrektur der Behörden 120 Menschen.",  # a correction cue
+    "In Nordhafen starben 120 Menschen.",  # nothing says it is another incident's: the fall alone is no evidence
+    "Zunächst war von mehr Opfern die Rede. In Nordhafen starben 120 Menschen.",  # the cue a sentence before
+])
+def test_a_toll_corrected_below_half_stays_one_count(later: str) -> None:
+    a = _doc("a", "In Nordhafen starben 300 Menschen.", "2024-05-02")
+    b = _doc("b", later, "2024-05-06")
+    group = _group_of(_groups([a, b]), "a", 300)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "updated"
+    assert "another incident" not in group["reasoning"] and "far below" in group["reasoning"]
+
+
+def test_a_hedged_or_own_claimants_toll_falling_far_stays_one_count() -> None:
+    # an early upper estimate ("bis zu 300") and one claimant revising its own count, each told of another day
+    a = _doc("a", "Am 2. Mai starben in Nordhafen bis zu 300 Menschen.", "2024-05-02", timexes=[("2. Mai", "2024-05-02", "day")])
+    b = _doc("b", "Am 6. Mai starben in Nordhafen 120 Menschen.", "2024-05-06", timexes=[("6. Mai", "2024-05-06", "day")])
+    assert {x["doc"] for x in _group_of(_groups([a, b]), "a", 300)["claims"]} == {"a", "b"}
+    c = _doc("c", "Am 2. Mai starben in Nordhafen laut Polizei 300 Menschen.", "2024-05-02", timexes=[("2. Mai", "2024-05-02", "day")])
+    d = _doc("d", "Am 6. Mai starben in Nordhafen laut Polizei 120 Menschen.", "2024-05-06", timexes=[("6. Mai", "2024-05-06", "day")])
+    assert {x["doc"] for x in _group_of(_groups([c, d]), "c", 300)["claims"]} == {"c", "d"}
+
+
+def test_people_in_a_state_and_a_damage_estimate_are_running_figures() -> None:
+    # must not fire (occasions): people housed and a damage estimate given on two days are one figure updated
+    pairs = [
+        ("In Nordhafen sind 300 Menschen in Notunterkünften untergebracht.", "In Nordhafen sind 500 Menschen in Notunterkünften untergebracht."),
+        ("In Nordhafen sind noch 300 Bewohner in Hotels untergebracht.", "In Nordhafen sind inzwischen 500 Bewohner in Hotels untergebracht."),
+        ("Der Schaden in Nordhafen beträgt 2 Millionen Euro.", "Der Schaden in Nordhafen beträgt 5 Millionen Euro."),
+    ]
+    for first, second in pairs:
+        result = _groups([_doc("a", first, "2024-05-02"), _doc("b", second, "2024-05-06")])
+        group = next(g for g in result.claim_groups if any(c["doc"] == "a" for c in g["claims"]))
+        assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "updated", first
+
+
+def test_visitors_and_payments_on_different_days_are_different_occasions() -> None:
+    # an occasion cue in the sentence makes a people or money figure a count of one occasion
+    pairs = [
+        ("Das Stadtfest in Nordhafen besuchten 3.000 Einwohner.", "Das Stadtfest in Nordhafen besuchten 5.000 Einwohner."),
+        ("Die Stadt Nordhafen zahlte eine Strafe von 2.000 Euro.", "Die Stadt Nordhafen zahlte eine Strafe von 5.000 Euro."),
+    ]
+    for first, second in pairs:
+        result = _groups([_doc("a", first, "2024-05-02"), _doc("b", second, "2024-05-09")])
+        group = next(g for g in result.claim_groups if any(c["doc"] == "a" for c in g["claims"]))
+        assert {x["doc"] for x in group["claims"]} == {"a"} and "different occasions" in group["reasoning"], first
 
 
 def _groups_inferred(docs, inferred):
@@ -1268,3 +1321,135 @@ def test_a_disputed_toll_that_falls_stays_one_group() -> None:
     b = _doc("b", "In Nordhafen wurden 16 Menschen schwer verletzt.", "2024-05-09")
     group = _group_of(_groups([a, b]), "a", 64)
     assert {c["doc"] for c in group["claims"]} == {"a", "b"}
+
+
+def test_the_whole_of_a_share_is_read_by_the_articles_language() -> None:
+    # an English article names no whole (not even by German words in it): no crash, no share key, grouped within its
+    # article only
+    a = _doc("a", "In Nordhafen, 40% of students are vaccinated.", "2024-05-02")
+    b = _doc("b", "In Nordhafen, 40% der Schüler are vaccinated so far.", "2024-05-02")
+    for doc in (a, b):
+        doc.meta.language = "en"
+    result = _groups([a, b])
+    claims = [c for g in result.claim_groups for c in g["claims"]]
+    assert claims and not any("share_of" in c for c in claims)
+    assert _group_of(result, "a", 40)["id"] != _group_of(result, "b", 40)["id"]
+    # must fire: a German article's share of a named whole
+    c = _doc("c", "Bisher sind 40 Prozent der Schüler geimpft.", "2024-05-02")
+    d = _doc("d", "Geimpft sind inzwischen 40 Prozent der Schüler.", "2024-05-02")
+    for doc in (c, d):
+        doc.meta.language = "de"
+    group = _group_of(_groups([c, d]), "c", 40)
+    assert {x["doc"] for x in group["claims"]} == {"c", "d"} and group["claims"][0]["share_of"] == "Schüler"
+
+
+def test_keying_a_claim_twice_gives_the_same_key() -> None:
+    from lagebild.compare.claim_groups import _block_measure
+
+    doc = _doc("a", "Bisher sind 40 Prozent der Schüler geimpft. In Nordhafen wurden 176 Palästinenser getötet.", "2024-05-02")
+    grouper = ClaimGrouper()
+    ctx = CorpusContext(docs=[doc], result=CorpusResult())
+    grouper(ctx)
+    claims = grouper._claims([doc], ctx.result, {})
+    from lagebild.compare.claim_groups import _read_share, _settle
+
+    for c in claims:
+        _read_share(c)
+        _settle(c)
+        assert _block_measure(c) == _block_measure(c)
+    assert {_block_measure(c) for c in claims} == {"percent:schul", "dead#palastinens"}
+
+
+def test_two_sources_damage_estimates_for_one_time_are_disputed() -> None:
+    a = _doc("a", "Laut Stadt beträgt der Schaden in Nordhafen 2 Millionen Euro.", "2024-05-02")
+    b = _doc("b", "Laut Versicherern beträgt der Schaden in Nordhafen 5 Millionen Euro.", "2024-05-02")
+    group = _group_of(_groups([a, b]), "a", 2_000_000)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "contradicted"
+    # must not fire: amounts that say only their currency, or what different things cost, are no dispute
+    c = _doc("c", "Die Stadt Nordhafen gab 2 Millionen Euro für das Fest aus.", "2024-05-02")
+    d = _doc("d", "Die Stadt Nordhafen hat einen Etat von 5 Millionen Euro.", "2024-05-02")
+    assert not [g for g in _groups([c, d]).claim_groups if g["relation"] == "contradicted"]
+    e = _doc("e", "Laut Stadt beträgt der Schaden in Nordhafen 2 Millionen Euro.", "2024-05-02")
+    f = _doc("f", "Laut Land betragen die Kosten der Hilfe in Nordhafen 5 Millionen Euro.", "2024-05-02")
+    assert _group_of(_groups([e, f]), "e", 2_000_000)["id"] != _group_of(_groups([e, f]), "f", 5_000_000)["id"]
+
+
+def test_an_open_not_before_bound_passes_through_grouping_and_export() -> None:
+    import json
+    from datetime import timedelta
+
+    entry = {"value": None, "kind": "bounds", "inferred": True, "not_before": "2024-05-05"}
+    a = _doc("a", "In Nordhafen wurden 12 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Nordhafen wurden 19 Menschen verletzt.", None)
+    dct, guessed = ClaimGrouper()._publication(b, {"b": entry})
+    assert dct is not None and guessed and dct.value == "2024-05-05/"
+    assert dct.end + timedelta(days=400) > dct.start  # a finite end: arithmetic on it stays in the calendar
+    result = _groups_inferred([a, b], {"b": entry})
+    json.dumps(result.claim_groups)
+    (claim,) = [c for c in _group_of(result, "b", 19)["claims"] if c["doc"] == "b"]
+    assert claim["ref_time"] == "2024-05-05/"
+
+
+def _schema_relations() -> set[str]:
+    import json
+    from pathlib import Path
+
+    import lagebild
+
+    schema = json.loads((Path(lagebild.__file__).parent / "export" / "lagebild.schema.json").read_text(encoding="utf-8"))
+    found: list[list[str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            rel = node.get("relation")
+            if isinstance(rel, dict) and isinstance(rel.get("enum"), list):
+                found.append(rel["enum"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return set(found[0])
+
+
+_SENTENCES = [
+    "In Nordhafen demonstrierten {n} Menschen.", "Die Polizei sprach von {n} Teilnehmern in Nordhafen.",
+    "Laut Veranstaltern demonstrierten in Südtal {n} Menschen.", "In Nordhafen starben {n} Menschen.",
+    "Die Veranstalter zählten {n} Teilnehmer.", "In Nordhafen wurden {n} Menschen verletzt.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([300, 500, 800, 5000, 20000]),
+                          st.sampled_from(["2024-05-02", "2024-05-06", "2024-06-10", None])), min_size=2, max_size=5))
+def test_every_relation_is_one_the_schema_knows(articles: list[tuple[str, int, str | None]]) -> None:
+    docs = [_doc(f"d{k}", text.format(n=f"{n:,}".replace(",", ".")), day) for k, (text, n, day) in enumerate(articles)]
+    relations = {g["relation"] for g in _groups(docs).claim_groups}
+    assert relations <= _schema_relations()
+
+
+def test_a_bare_percentage_is_read_as_another_outlets_share_of_the_same_value() -> None:
+    # two outlets, one naming what the share is of, the other not: one figure corroborated
+    a = _doc("a", "Die Partei kam in Nordhafen auf 34 Prozent der Stimmen.", "2024-05-02")
+    b = _doc("b", "Die Partei erreichte in Nordhafen 34 Prozent.", "2024-05-02")
+    group = _group_of(_groups([a, b]), "a", 34)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+    c = _doc("c", "In Nordhafen sind 40 Prozent der Schüler geimpft.", "2024-05-02")
+    d = _doc("d", "In Nordhafen sind 40 Prozent geimpft.", "2024-05-03")
+    assert {x["doc"] for x in _group_of(_groups([c, d]), "c", 40)["claims"]} == {"c", "d"}
+    # must not fire: another value, or two wholes the same value fits (which one is it?)
+    e = _doc("e", "In Nordhafen sind 45 Prozent geimpft.", "2024-05-03")
+    assert _group_of(_groups([c, e]), "c", 40)["id"] != _group_of(_groups([c, e]), "e", 45)["id"]
+    f = _doc("f", "In Nordhafen sind 40 Prozent der Lehrer geimpft.", "2024-05-02")
+    result = _groups([c, d, f])
+    assert {x["doc"] for x in _group_of(result, "d", 40)["claims"]} == {"d"}
+
+
+def test_amounts_that_say_only_their_currency_on_different_days_are_different_amounts() -> None:
+    a = _doc("a", "Die Stadt Nordhafen nannte 620 Millionen Euro.", "2024-05-02")
+    b = _doc("b", "Die Stadt Nordhafen nannte 900 Millionen Euro.", "2024-05-09")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 620_000_000)["id"] != _group_of(result, "b", 900_000_000)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "updated"]

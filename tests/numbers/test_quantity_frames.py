@@ -271,7 +271,7 @@ def test_vague_number_word_opening_a_sentence_before_a_people_frame() -> None:
     [
         "Mehr als 200 wurden gebaut.",  # no frame that counts people
         "2020 wurden verletzt gemeldet: keine.",  # a year
-        "Tausende mussten die Nacht in Notunterkünften verbringen.",  # no frame the vocabulary knows
+        "Tausende mussten die Nacht in Turnhallen verbringen.",  # no frame the vocabulary knows
         "Seit Jahren wurden 200 erwartet.",  # not at the start of the sentence
     ],
 )
