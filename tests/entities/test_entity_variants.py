@@ -786,6 +786,17 @@ def test_bracketed_codes_that_are_no_results_list_stay_as_they_are() -> None:
         ("Es siegte Wernersen (PAN) in Westerburg .", {"Wernersen": "PER", "(PAN)": "ORG"}),
         # airport codes after places, not after persons
         ("Von Westerburg (FRA) nach Quandtstadt (VIE) flog er .", {"Westerburg": "LOC", "Quandtstadt": "LOC"}),
+        # organisation acronyms that are also ISO codes (Burundi, Sri Lanka), with figures in the text
+        ("Industriepräsident Siegfried Russwurm (BDI) und Ermittler Peter Müller (LKA) äußerten sich .",
+         {"Russwurm": "PER", "Müller": "PER", "(BDI)": "ORG", "(LKA)": "ORG"}),
+        ("Siegfried Westerbaum (BDI) erwartet 2025 ein Minus von 0,1 Prozent . Peter Quandt (LKA) zählte 12 Fälle . "
+         "Anna Haase (CDU) , Olaf Kontinen (SPD) und Jens Ellingsrud (AfD) widersprachen .",
+         {"Westerbaum": "PER", "Quandt": "PER", "Haase": "PER", "Kontinen": "PER", "Ellingsrud": "PER",
+          "(BDI)": "ORG", "(LKA)": "ORG"}),
+        # a results-like shape, but the document spells the acronyms out: organisations
+        ("1. Peter Quandt (LKA) 12 Fälle , 2. Anna Haase (BDI) 9 Fälle . Das Landeskriminalamt (LKA) und der "
+         "Bundesverband der Industrie (BDI) zählten .",
+         {"Quandt": "PER", "Haase": "PER"}),
     ]
     for text, labels in cases:
         def recogniser(_nlp: Any, texts: Any, batch_size: int = 64, labels: dict[str, str] = labels) -> Any:
@@ -793,6 +804,59 @@ def test_bracketed_codes_that_are_no_results_list_stay_as_they_are() -> None:
 
         ms = extract_mentions(text, [(0, len(text))], None, kb, load_roles(), recogniser=recogniser)
         assert not any((entry := kb.entries.get(m.kb or "")) is not None and entry.kind == "country" for m in ms), text
+
+
+def test_a_ski_results_list_with_iso_codes_only_gives_countries() -> None:
+    # ISO codes only (no sport-only code): the ranks and times make it a results list
+    text = ("Riesenslalom der Damen : 1. Anna Quandrowski (AUT) 2:01,35 Min. 2. Lea Westerbaum (SWE) + 0,41 "
+            "3. Mia Ellingsrud (NOR) + 0,93 4. Eva Haase (USA) + 1,02 .")
+    labels = {"Quandrowski": "PER", "Westerbaum": "PER", "Ellingsrud": "PER", "Haase": "PER",
+              "(AUT)": "ORG", "(SWE)": "ORG"}
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, labels) for t in texts]
+
+    ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
+    by_text = {text[m.start:m.end]: m.kb for m in ms if m.label == "LOC"}
+    assert by_text == {"AUT": "oesterreich", "SWE": "schweden", "NOR": "norwegen", "USA": "usa"}
+    # the same names and codes in prose without ranks or times stay as the tagger read them
+    prose = "Anna Quandrowski (AUT) und Lea Westerbaum (SWE) sprachen ."
+    ms = extract_mentions(prose, [(0, len(prose))], None, load_kb(), load_roles(), recogniser=recogniser)
+    assert not any(m.label == "LOC" for m in ms)
+    # prose results: a code only sport uses ("SUI") marks the list
+    prose = "Es siegte Anna Quandrowski (USA) vor Lea Westerbaum (SVK) und Mia Ellingsrud (SUI) ."
+    ms = extract_mentions(prose, [(0, len(prose))], None, load_kb(), load_roles(), recogniser=recogniser)
+    assert sorted(m.kb or "" for m in ms if m.label == "LOC") == ["schweiz", "slowakei", "usa"]
+
+
+def test_a_list_quantifier_comes_from_the_data() -> None:
+    from lagebild.entities.context import load_context
+
+    assert "alle" in load_context().list_quantifiers
+    text = ("1. Quandrowski (AUT) 2:01,3 – 2. Westerbaum (jeder GER) + 0,4 – 3. Ellingsrud (all NOR) + 0,9 – "
+            "4. Haase (alle SWE) + 1,1 .")
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Quandrowski": "PER", "Westerbaum": "PER", "Ellingsrud": "PER", "Haase": "PER"})
+                for t in texts]
+
+    ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser)
+    # "all" (English) and "alle" are list words; "jeder" is none
+    assert sorted(text[m.start:m.end] for m in ms if m.label == "LOC") == ["AUT", "NOR", "SWE"]
+
+
+def test_the_code_table_lives_on_its_kb() -> None:
+    import gc
+    import inspect
+
+    from lagebild.entities import codes
+    from lagebild.entities.kb import KB
+
+    kb = KB().freeze()
+    table = codes.country_codes(kb)
+    assert kb.country_codes is table and codes.country_codes(kb) is table
+    # nothing but this test holds the KB: a process that reloads its KB does not keep the old ones
+    assert [r for r in gc.get_referrers(kb) if not inspect.isframe(r)] == []
 
 
 def test_an_adverb_opening_a_sentence_is_no_person_but_a_surname_stays() -> None:
