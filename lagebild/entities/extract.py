@@ -90,6 +90,7 @@ class Mention:
     role_span: tuple[int, int] | None = None
     role_key: str | None = None
     source: str = "model"
+    kb_candidates: tuple[str, ...] = ()  # a shared name the document gives no lead for: the entities it may be
 
     def data(self) -> dict[str, Any]:
         out: dict[str, Any] = {"norm": self.norm, "form": self.form}
@@ -102,6 +103,8 @@ class Mention:
             out["kb"] = self.kb
         if self.wikidata:
             out["wikidata"] = self.wikidata
+        if self.kb_candidates:
+            out["kb_candidates"] = list(self.kb_candidates)
         return out
 
 

@@ -761,6 +761,49 @@ def test_a_shared_party_name_without_a_country_stays_unassigned() -> None:
     assert {m["text"]: e["id"] for e in entities for m in e["mentions"]}["SPD"].startswith("kb:")
 
 
+def _party_doc(doc_id: str, text: str, surface: str, kb_id: str | None) -> Document:
+    """A document whose extraction linked (or, without a lead, did not link) a shared party name."""
+    d = Document(id=doc_id, original=text, source=SourceRef(doc_id), text=text, offsets=OffsetMap.identity(len(text)))
+    start = text.index(surface)
+    data: dict[str, Any] = {"norm": name_key(surface), "form": "name"}
+    if kb_id:
+        data["kb"] = kb_id
+    d.add("entity", Span(start, start + len(surface)), PROV, label="ORG", data=data)
+    return d
+
+
+def test_a_lead_less_shared_name_joins_the_one_entity_the_corpus_chose() -> None:
+    kb = load_kb()
+    lead_less = _party_doc("x", "Die Grünen wollen mehr Radwege.", "Grünen", None)
+    german = [_party_doc(f"de{k}", "In Berlin stimmten die Grünen zu.", "Grünen", "gruene") for k in range(3)]
+    entities, _ = resolve_documents([*german, lead_less], kb)
+    ids = {(m["doc"], m["text"]): e["id"] for e in entities for m in e["mentions"]}
+    assert ids[("x", "Grünen")] == ids[("de0", "Grünen")] == "kb:gruene"
+    # must not fire: the corpus chose two parties, so the lead-less mention stays apart and says why
+    austrian = _party_doc("at", "In Wien stimmten die Grünen zu.", "Grünen", "gruene-at")
+    entities, _ = resolve_documents([german[0], austrian, lead_less], kb)
+    ids = {(m["doc"], m["text"]): e["id"] for e in entities for m in e["mentions"]}
+    assert ids[("x", "Grünen")] not in (ids[("de0", "Grünen")], ids[("at", "Grünen")])
+    held = next(e for e in entities if e["id"] == ids[("x", "Grünen")])
+    assert held["kb"] is None and held["kb_candidates"] == ["kb:gruene", "kb:gruene-at", "kb:gruene-ch"]
+    assert "kb_candidates" not in next(e for e in entities if e["id"] == "kb:gruene")
+
+
+def test_a_shared_name_without_a_lead_keeps_its_candidates() -> None:
+    from lagebild.entities.country import resolve_shared_names
+    from lagebild.entities.extract import Mention
+
+    kb = load_kb()
+    text = "Die Grünen wollen mehr Radwege."
+    ms = [Mention(4, 10, "ORG", "name", kb="gruene")]
+    resolve_shared_names(text, ms, kb, None)
+    assert ms[0].kb is None and ms[0].data()["kb_candidates"] == ["gruene", "gruene-at", "gruene-ch"]
+    # must not fire: a lead (an Austrian outlet) picks one party and leaves no candidates
+    ms = [Mention(4, 10, "ORG", "name", kb="gruene")]
+    resolve_shared_names(text, ms, kb, "derstandard.at")
+    assert ms[0].kb == "gruene-at" and "kb_candidates" not in ms[0].data()
+
+
 def test_country_codes_of_a_results_list_are_countries() -> None:
     text = "1. Quandrowski (AUT) 2:01,3 – 2. Westerbaum (GER) + 0,4 – 3. Ellingsrud (NOR) + 0,9 – Haase/Kontinen (NED/FIN) ."
     labels = {"Quandrowski": "PER", "Westerbaum": "PER", "Ellingsrud": "PER", "(AUT)": "ORG", "(GER)": "ORG",
