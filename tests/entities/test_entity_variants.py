@@ -902,6 +902,22 @@ def test_the_code_table_lives_on_its_kb() -> None:
     assert [r for r in gc.get_referrers(kb) if not inspect.isframe(r)] == []
 
 
+def test_the_lower_case_test_of_a_sentence_opener_is_for_german_documents_only() -> None:
+    # the German dictionary knows "heuer" ('this year'); an English article's surname stays
+    text = "Heuer said the plan works ."
+
+    def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
+        return [_FakeDoc(t, {"Heuer": "PER"}) for t in texts]
+
+    def found(language: str | None) -> list[str]:
+        ms = extract_mentions(text, [(0, len(text))], None, load_kb(), load_roles(), recogniser=recogniser,
+                              language=language)
+        return [text[m.start:m.end] for m in ms]
+
+    assert found("en") == ["Heuer"] and found("en-GB") == ["Heuer"]
+    assert found("de") == [] and found(None) == []  # German, or unknown: German first
+
+
 def test_an_adverb_opening_a_sentence_is_no_person_but_a_surname_stays() -> None:
     # "Heuer" is Austrian for 'this year' (and a noun, "die Heuer"); "Koch" and "Lang" are surnames too
     text = "Heuer sollen mehr Gäste kommen . Koch sagte das . Lang blieb . Anna Heuer lachte . Heuer ging ."
