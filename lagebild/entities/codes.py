@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["country_codes", "results_codes"]
 
 # any bracketed acronym, with an optional word before it ("(alle AUT)") and a doubles pair ("(NED/FIN)")
-_BRACKET = re.compile(r"\((?:(\w+) )?([A-Z][A-Za-z]{1,5})(?:/([A-Z]{3}))?\)")
+_BRACKET = re.compile(r"\((?:(\w+) )?([A-ZÄÖÜ][^\W\d_]{1,5})(?:/([A-Z]{3}))?\)")  # "(CDU)", "(Grüne)"
 _CODE = re.compile(r"[A-Z]{3}")
 _MIN_CODES = 2  # one bracketed code after a name may be a party ("Enrique Peña Nieto (PRI)")
 _JOINERS = " \u00a0"

@@ -836,6 +836,9 @@ def test_bracketed_codes_that_are_no_results_list_stay_as_they_are() -> None:
          "Anna Haase (CDU) , Olaf Kontinen (SPD) und Jens Ellingsrud (AfD) widersprachen .",
          {"Westerbaum": "PER", "Quandt": "PER", "Haase": "PER", "Kontinen": "PER", "Ellingsrud": "PER",
           "(BDI)": "ORG", "(LKA)": "ORG"}),
+        # two ISO-colliding acronyms among party brackets that are words ("Grüne", "Linke")
+        ("1. Peter Quandt (LKA) 12 , 2. Anna Haase (BDI) 9 , Olaf Kontinen (Grüne) 7 und Jens Ellingsrud (Linke) 3 .",
+         {"Quandt": "PER", "Haase": "PER", "Kontinen": "PER", "Ellingsrud": "PER"}),
         # a results-like shape, but the document spells the acronyms out: organisations
         ("1. Peter Quandt (LKA) 12 Fälle , 2. Anna Haase (BDI) 9 Fälle . Das Landeskriminalamt (LKA) und der "
          "Bundesverband der Industrie (BDI) zählten .",
