@@ -101,7 +101,8 @@ def results_codes(text: str, mentions: Sequence[Mention], kb: KB) -> list[Mentio
             continue
         hits.extend((match.start(g), match.end(g), cid, person_at[before], match.end())
                     for g, cid in zip(groups, cids, strict=True) if cid)
-    hits = _not_used_elsewhere(text, hits, kb)
+    other_ends = {m.end for m in mentions if m.label != "PER"}
+    hits = _not_used_elsewhere(text, hits, kb, other_ends)
     if len(hits) < _MIN_CODES or 2 * len({h[4] for h in hits}) <= brackets:
         return list(mentions)
     sport = _sport_only(kb)
@@ -125,20 +126,31 @@ def _organisation(code: str, kb: KB) -> bool:
 
 
 def _not_used_elsewhere(text: str, hits: list[tuple[int, int, str, int, int]], kb: KB,
-                        ) -> list[tuple[int, int, str, int, int]]:
-    """Drop the codes the document also uses outside these brackets ("das LKA", "Industrie (BDI)"),
-    unless the code is a country's own name there ("in den USA")."""
+                        other_ends: set[int]) -> list[tuple[int, int, str, int, int]]:
+    """Drop the codes the document also uses as a name of their own: bare ("das LKA") or in brackets
+    after an organisation or place ("Bundesverband der Industrie (BDI)"), unless the code is a
+    country's own name there ("in den USA"). A bracket after a name the tagger missed (a team, a
+    pair "Ogier/Ingrassia (FRA)") says nothing."""
     at = {s for s, *_ in hits}
     out = []
     for hit in hits:
         code = text[hit[0]:hit[1]]
         entry = kb.lookup(code)
-        if entry is not None and entry.kind == "country":
-            out.append(hit)
-            continue
-        if all(m.start() in at for m in re.finditer(rf"(?<!\w){code}(?!\w)", text)):
-            out.append(hit)
+        if entry is None or entry.kind != "country":
+            uses = (m.start() for m in re.finditer(rf"(?<!\w){code}(?!\w)", text) if m.start() not in at)
+            if any(_own_use(text, p, len(code), other_ends) for p in uses):
+                continue
+        out.append(hit)
     return out
+
+
+def _own_use(text: str, start: int, size: int, other_ends: set[int]) -> bool:
+    if not (text[start - 1:start] == "(" and text[start + size:start + size + 1] == ")"):
+        return True  # bare
+    before = start - 1
+    while before > 0 and text[before - 1] in _JOINERS:
+        before -= 1
+    return before in other_ends
 
 
 def _results_item(text: str, bracket_end: int, person_start: int, lex: ContextLexicon) -> bool:
