@@ -101,7 +101,7 @@ def results_codes(text: str, mentions: Sequence[Mention], kb: KB) -> list[Mentio
             continue
         hits.extend((match.start(g), match.end(g), cid, person_at[before], match.end())
                     for g, cid in zip(groups, cids, strict=True) if cid)
-    other_ends = {m.end for m in mentions if m.label != "PER"}
+    other_ends = {m.end: m.start for m in mentions if m.label != "PER"}
     hits = _not_used_elsewhere(text, hits, kb, other_ends)
     if len(hits) < _MIN_CODES or 2 * len({h[4] for h in hits}) <= brackets:
         return list(mentions)
@@ -126,11 +126,11 @@ def _organisation(code: str, kb: KB) -> bool:
 
 
 def _not_used_elsewhere(text: str, hits: list[tuple[int, int, str, int, int]], kb: KB,
-                        other_ends: set[int]) -> list[tuple[int, int, str, int, int]]:
+                        other_ends: dict[int, int]) -> list[tuple[int, int, str, int, int]]:
     """Drop the codes the document also uses as a name of their own: bare ("das LKA") or in brackets
-    after an organisation or place ("Bundesverband der Industrie (BDI)"), unless the code is a
-    country's own name there ("in den USA"). A bracket after a name the tagger missed (a team, a
-    pair "Ogier/Ingrassia (FRA)") says nothing."""
+    after a name it abbreviates ("Landeskriminalamt (LKA)"), unless the code is a country's own
+    name there ("in den USA"). A bracket after another name (a person the tagger took for an
+    organisation, a team, a pair "Ogier/Ingrassia (FRA)") says nothing."""
     at = {s for s, *_ in hits}
     out = []
     for hit in hits:
@@ -144,13 +144,17 @@ def _not_used_elsewhere(text: str, hits: list[tuple[int, int, str, int, int]], k
     return out
 
 
-def _own_use(text: str, start: int, size: int, other_ends: set[int]) -> bool:
+def _own_use(text: str, start: int, size: int, other_ends: dict[int, int]) -> bool:
+    from lagebild.entities.normalize import name_key
+    from lagebild.entities.resolve import _compound_acronym
+
     if not (text[start - 1:start] == "(" and text[start + size:start + size + 1] == ")"):
         return True  # bare
     before = start - 1
     while before > 0 and text[before - 1] in _JOINERS:
         before -= 1
-    return before in other_ends
+    name_start = other_ends.get(before)
+    return name_start is not None and _compound_acronym(text[start:start + size], name_key(text[name_start:before]))
 
 
 def _results_item(text: str, bracket_end: int, person_start: int, lex: ContextLexicon) -> bool:
