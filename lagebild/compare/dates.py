@@ -531,8 +531,12 @@ def _after_story_event(doc: Document, facts: list[_Fact]) -> tuple[Point, str, l
 def _bare_past_month(doc: Document, month: Point) -> Annotation | None:
     """A bare month the undated article names without a year and tells as past ("Im Februar starben …") that is
     ``month``'s month: the article was written then or later, so that month is a lower bound for it and never its
-    date. A day ("am 13. Februar") or a part of the month ("Ende Februar") is told of the current month as well."""
-    from lagebild.timex.lexicon import MONTHS
+    date. A day ("am 13. Februar") or a part of the month ("Ende Februar") is told of the current month as well.
+
+    German only, as the timex rules that found the expression are: its month word is read with their lexicon
+    (``lagebild.timex.lexicon.MONTHS``). Another language's text has no such annotation, and no bound is set.
+    """
+    from lagebild.timex.lexicon import MONTHS  # the lexicon of the rules that tagged ``ann``: German month words
 
     if month.gran != "month":
         return None

@@ -45,7 +45,7 @@ from lagebild.ingest.page_dates import update_label
 from lagebild.ingest.text_header import choose_title_line
 from lagebild.model import DateValue
 
-__all__ = ["Line", "Plan", "plan"]
+__all__ = ["Line", "Plan", "plan", "related_heading"]
 
 _STOPWORDS = frozenset(
     """
@@ -129,7 +129,7 @@ _CUES: list[tuple[str, re.Pattern[str], int]] = [
         re.I), 170),
     # the agency tag closing an article: "(dpa)", "mit Material von dpa und AFP", "Quelle: dpa"
     ("agency credit", re.compile(
-        rf"^\W*(?:\(?(?:{'|'.join(sorted(headers.AGENCIES, key=len, reverse=True))})(?:\s*[/,]\s*\w{{2,8}})*\)?|"
+        rf"^\W*(?:\(?(?:{headers.AGENCY_PATTERN})(?:\s*[/,]\s*\w{{2,8}})*\)?|"
         r"(?:mit\s+material\s+(?:von|der|aus)|quelle|quellen|material|nachrichtenagentur(?:en)?)\s*:?\s+"
         r"(?![^/]*/\s*[A-ZÄÖÜ][\w-]+\s+[A-ZÄÖÜ])[\w/,.&\s-]{2,60})\W*$", re.I), 80),
     # where the text appeared first: a note about the article, not part of it
@@ -176,6 +176,13 @@ _RELATED = re.compile(
     r"(?:\w+\s*:\s*)?(?:neueste|aktuelle|weitere|alle)\s+(?:nachrichten|news|meldungen|artikel))\W*$",
     re.I,
 )
+
+
+def related_heading(line: str) -> bool:
+    """Whether ``line`` is the heading of a block of links to other pieces ("Mehr zum Thema", "Read more")."""
+    return len(line) <= 90 and _RELATED.match(line.strip()) is not None
+
+
 _PLUS_TEASER = re.compile(r"^\s*\+\+\+.*\+\+\+\s*$")
 _TEASER_CUE = re.compile(
     r"\b(?:interessieren|interessant|lesen\s+sie|lies\s+auch|auch\s+lesen|mehr\s+(?:zum|dazu|lesen)|newsletter|"

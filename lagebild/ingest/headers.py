@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 
-from lagebild.ingest import page_dates
+from lagebild.ingest import cue_data, page_dates
 from lagebild.model import DateValue
 
 __all__ = [
@@ -83,23 +82,11 @@ MONTHS.update({
 })
 
 
-def _data_rows(name: str) -> list[tuple[str, str, list[str]]]:
-    """The rows of ``data/ingest/NAME`` (tab-separated, ``#`` comments): the first two columns and the
-    ``|``-separated words of the third."""
-    rows: list[tuple[str, str, list[str]]] = []
-    for line in (resources.files("lagebild") / "data" / "ingest" / name).read_text("utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 3:
-            continue
-        rows.append((cols[0].strip(), cols[1].strip(), [w.strip() for w in cols[2].split("|") if w.strip()]))
-    return rows
-
-
 def _header_names() -> tuple[dict[str, int], list[str]]:
     """Month names (name → number) and weekday names of ``data/ingest/header_months.tsv``."""
     months: dict[str, int] = {}
     weekdays: list[str] = []
-    for _, kind, names in _data_rows("header_months.tsv"):
+    for _, kind, names in cue_data.rows("header_months.tsv"):
         if kind == "weekday":
             weekdays += names
         elif kind.isdigit() and 1 <= int(kind) <= 12:
@@ -107,20 +94,9 @@ def _header_names() -> tuple[dict[str, int], list[str]]:
     return months, weekdays
 
 
-def _header_cues() -> dict[str, list[str]]:
-    """Cue words of ``data/ingest/header_cues.tsv`` by kind (``byline``, ``desk`` …), every language together."""
-    cues: dict[str, list[str]] = {}
-    for kind, _, words in _data_rows("header_cues.tsv"):
-        cues.setdefault(kind, []).extend(words)
-    return cues
-
-
-def _cue_pattern(words: list[str]) -> str:
-    """One alternation of cue words and phrases, longest first, a space matching any run of white space."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
-
-
-_CUES = _header_cues()
+#: one alternation of cue words and phrases, longest first, a space matching any run of white space
+_cue_pattern = cue_data.alternation
+_CUES = cue_data.header_cues()
 
 
 def _cue_words(*kinds: str) -> frozenset[str]:
@@ -199,7 +175,9 @@ _DATE_FORMS = [
 AGENCY_NAMES = {name.lower(): name for name in _CUES["agency"]}
 AGENCIES = frozenset(AGENCY_NAMES)
 #: an agency credit next to the date in a header line: "dpa/lby 03.06.2022", "03.06.2022, 15:30 Uhr (AFP)"
-_CREDIT = rf"\(?(?<![\w-])(?:{'|'.join(sorted(AGENCIES, key=len, reverse=True))})(?:\s?[/-]\s?[a-z]{{2,8}})*\)?"
+#: the agency names as one alternation, each escaped ("dpa-AFX", a future "A.P."), longest first
+AGENCY_PATTERN = _cue_pattern(AGENCIES)
+_CREDIT = rf"\(?(?<![\w-])(?:{AGENCY_PATTERN})(?:\s?[/-]\s?[a-z]{{2,8}})*\)?"
 _CREDIT_RE = re.compile(rf"{_CREDIT}(?::[\d-]+(?:/\d+)?)?", re.IGNORECASE)
 _DATE = "(?:" + "|".join(_DATE_FORMS) + ")"
 #: a look-ahead for where a date may start: a digit, or a month name, with its weekday ("Sunday, October 18th, 2020")
@@ -372,15 +350,38 @@ _INITIALS = re.compile(r"[^\W\d_A-ZÄÖÜ]{2,6}\.?")
 _SITE_NAME = re.compile(r"(?<![\w.])[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,3}(?![\w.])")
 
 
+def _given_name(word: str) -> bool:
+    """Whether ``word`` may be a person's first name: a capitalised word the given-name list of the entity data
+    knows, or a short one ("Udo", "Eva": the list holds names of four letters and more). German capitalises every
+    noun, so capitals alone do not make a name ("Urteil Landgericht")."""
+    word = word.rstrip(".")
+    if not (word[:1].isupper() and word[1:2].islower()):
+        return False
+    if len(word) < 4:
+        return word.isalpha()
+    from lagebild.entities.context import load_context  # the entity data, loaded once per process
+    from lagebild.entities.normalize import fold_key
+
+    key = fold_key(word)
+    return key in load_context().given_names or key.split(" ")[0] in load_context().given_names  # "Hans-Peter"
+
+
+def _person_name(words: list[str]) -> bool:
+    """A first and a last name among ``words``: a given name and a capitalised word after it ("Thomas Mayer aus
+    Brüssel", "Maria von Usslar")."""
+    caps = [w for w in words if w[:1].isupper()]
+    return any(_given_name(w) for w in caps[:-1])
+
+
 def _signature_credit(prefix: str) -> bool | None:
     """Whether the text before a signature's date is a credit: names, agencies, a newsroom's initials, each part
     between commas or slashes ("Anna Muster, APA", "APA/red", "dare, jdo"). ``None`` when it holds no word at all,
     ``False`` for words of a sentence ("siehe Bericht vom") and for a credit that names no one.
 
-    One part at least must name who signs: an agency, a website, a newsroom's initials or a name of two
-    capitalised words ("Thomas Mayer aus Brüssel"). A capitalised noun alone is a word of the story told in
-    brackets ("(Wahl 12.3.2016)", "(Urteil, 12.3.2016)"); beside a name it may stand ("(Wolfgang Weisgram,
-    Album, 12.3.2016)").
+    One part at least must name who signs: an agency, a website, a newsroom's initials or a person's name, a
+    given name and a capitalised word after it ("Thomas Mayer aus Brüssel"). Capitalised nouns are words of the
+    story told in brackets ("(Wahl 12.3.2016)", "(Urteil Landgericht, 12.3.2016)"); beside a name they may stand
+    ("(Wolfgang Weisgram, Album, 12.3.2016)").
     """
     named = _CREDIT_RE.search(prefix) is not None or _SITE_NAME.search(prefix) is not None  # "(APA, …)", "(ORF.at, …)"
     words_seen = named
@@ -398,7 +399,7 @@ def _signature_credit(prefix: str) -> bool | None:
             continue  # "red", "jmy", "stu."
         if not words[0][0].isupper() or any(w[0].islower() and w.lower() not in _SIGNATURE_LINKS for w in words):
             return False
-        named = named or sum(w[0].isupper() for w in words) >= 2  # a first and a last name
+        named = named or _person_name(words)  # a first and a last name
     if not words_seen:
         return None
     return named
@@ -986,7 +987,7 @@ def header_parts(line: str) -> dict[str, object] | None:
 
 
 _BARE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:\s+(?:von|van|de|zu)?\s*[A-ZÄÖÜ][a-zäöüß'’-]+){1,3}")
-_AGENCY_ALT = "|".join(sorted(AGENCIES, key=len, reverse=True))
+_AGENCY_ALT = AGENCY_PATTERN
 _NAME_AGENCY = re.compile(
     rf"({_BARE_NAME.pattern})\s*(?:,|/|\||\()\s*(?i:{_AGENCY_ALT})(?:\s*/\s*(?i:{_AGENCY_ALT}))*\)?"
 )

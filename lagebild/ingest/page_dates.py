@@ -33,12 +33,13 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
-from importlib import resources
 from typing import Any
+
+from lagebild.ingest import cue_data
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
-    "may_name_update", "printed_dates", "published_labels", "structured_dates", "update_cue_starts", "update_label",
+    "may_name_update", "opening_label", "printed_dates", "published_labels", "structured_dates", "update_cue_starts", "update_label",
     "url_day", "written_on_page",
 ]
 
@@ -175,7 +176,9 @@ _TEXT_DATE = re.compile(
 )
 
 _UPDATED = re.compile(
-    r"aktualisiert|aktualisierung|geändert|\bänderung|bearbeitet|zuletzt|update|modifi|edited|mise?\s+à\s+jour|actualizad|actualizaci|"
+    # "Letzte Änderung:", "Änderung: 13.03.2024" (a label's shape; "Änderung des Fahrplans vom …" is a notice);
+    # each alternative a plain word (``_MODIFIED_CUE`` reads their first letters)
+    r"aktualisiert|aktualisierung|geändert|letzte\s+änderung|zuletzt\s+änderung|\bänderung\s*:|bearbeitet|zuletzt|update|modifi|edited|mise?\s+à\s+jour|actualizad|actualizaci|"
     r"aggiornat|aggiornament|atualiz|"
     r"bijgewerkt|päivitetty|uppdaterad|oppdatert|opdateret|zaktualizowan|aktualizacj|aktualizov|güncelle|обновлен|editado|تحديث|अपडेट|更新|수정|"
     r"print\s+edition|printausgabe|"
@@ -226,16 +229,18 @@ def update_label(label: str) -> bool:
 
 def published_labels() -> list[str]:
     """The publication labels of ``data/ingest/header_cues.tsv`` (kind ``published_label``: "Online seit", "Sendung
-    vom"), each as a pattern whose spaces match any white space."""
-    rows = (line.split("\t") for line in (resources.files("lagebild") / "data" / "ingest" / "header_cues.tsv")
-            .read_text("utf-8").splitlines() if not line.startswith("#"))
-    return [r"\s+".join(map(re.escape, w.split())) for cols in rows if len(cols) >= 3 and cols[0].strip() == "published_label"
-            for w in cols[2].split("|") if w.strip()]
+    vom"), as written there."""
+    return list(cue_data.cues("published_label"))
 
 
 #: a publication label of the data ("Online seit", "Sendung vom") opening its line or a header part: in a sentence
 #: ("Die Plattform ist online seit 12.03.2024 erreichbar") it tells something else
-_OPENING_LABEL = re.compile(r"(?:^|[|·•–—])[^\w\n]{0,3}(?:" + "|".join(published_labels()) + r")\s*:?\s*$", re.IGNORECASE)
+def opening_label(labels: list[str]) -> re.Pattern[str]:
+    """A pattern for one of ``labels`` closing a piece of a line that opens it or a header part (none: it never matches)."""
+    return re.compile(r"(?:^|[|·•–—])[^\w\n]{0,3}(?:" + cue_data.alternation(labels) + r")\s*:?\s*$", re.IGNORECASE)
+
+
+_OPENING_LABEL = opening_label(published_labels())
 _PUBLISHED = re.compile(
     r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
     r"publicación|pubblicato|pubblicazione|gepubliceerd|"

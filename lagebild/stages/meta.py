@@ -11,12 +11,13 @@ one, flagged ``inferred``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from lagebild.ingest import headers, page_dates
-from lagebild.ingest.boilerplate import plan
+from lagebild.ingest import cue_data, headers, page_dates
+from lagebild.ingest.boilerplate import plan, related_heading
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.model import DateValue, Document, Provenance, Span
 from lagebild.registry import STAGES
@@ -91,7 +92,7 @@ def _start_of(value: str) -> datetime | None:
         return None
 
 
-_AGENCY_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(headers.AGENCIES, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+_AGENCY_WORD = re.compile(r"(?<![\w-])(" + headers.AGENCY_PATTERN + r")(?![\w-])", re.IGNORECASE)
 #: "Berlin (dpa) - …", "MOSKAU (AFP/Reuters) –": the agency dateline opening the text
 _AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-ZÄÖÜ][\w .'/-]{1,40}?\s*\(([\w/ ,]{2,30})\)\s*[-–—:]", re.MULTILINE)
 _CREDIT_REASONS = ("agency credit", "author line")
@@ -104,7 +105,7 @@ _PRINTED_LABEL = re.compile(
     r"|Erstveröffentlichung|Erstellt|Geändert|Erschienen|Publiziert|Datum|Sendung|Update|Updated|[Ll]ast [Uu]pdated|Published"
     r"|Posted|Created|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd|"
     # the publication labels of the data, capitalised as a label opens a header part ("Online seit", "Beitrag vom")
-    + "|".join(label[0].upper() + label[1:] for label in page_dates.published_labels()) + r")(?![\w-])"
+    + cue_data.alternation(label[0].upper() + label[1:] for label in page_dates.published_labels()) + r")(?![\w-])"
     # each label a whole word ("Der Standard, 12.3.2016" names a paper); the date may follow a weekday or a phrase
     # ending in a comma ("Created late in the afternoon of Sunday, October 18th, 2020"), its month written out
     r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?" + headers.DATE_START,
@@ -142,25 +143,32 @@ def _within(value: DateValue, month: str | None, *, any_precision: bool = False)
         and not (month and value.value[: len(month)] > month)
 
 
-def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateValue | None:
+#: tells whether the labelled date at ``text[start:end]`` (the label's start, the date's end) dates a teaser of
+#: another piece below the body (see ``_teaser_at``)
+TeaserTest = Callable[[int, int], bool]
+
+
+def _printed_day(text: str, month: str | None, *, stamp: bool = True, teaser: TeaserTest | None = None) -> DateValue | None:
     """A labelled day/minute date in the first or last lines that lies in ``month`` or before.
 
     A crawl marker or a month-only header says when the page existed; a printed "Stand: …" in the
     first lines, or a broadcaster's closing "Sendung: …, 16.02.2025 01:00 Uhr", says when it was
     written, more exactly; so does a closing credit line ending in a date. Dates after the known
-    month are not taken.
+    month are not taken, nor a label that ``teaser`` says introduces another piece.
     """
     tail = max(0, len(text) - _CLOSING_WINDOW)
-    found = [(m.end(), True) for m in _PRINTED_LABEL.finditer(text, 0, min(len(text), _HEADER_WINDOW))]
-    found += [(m.end(), True) for m in _PRINTED_LABEL.finditer(text, tail)]
-    found += [(m.end(), False) for m in _BROADCAST_LINE.finditer(text, tail)]
-    for pos, label in found:
+    found = [(m.start(), m.end(), True) for m in _PRINTED_LABEL.finditer(text, 0, min(len(text), _HEADER_WINDOW))]
+    found += [(m.start(), m.end(), True) for m in _PRINTED_LABEL.finditer(text, tail)]
+    found += [(m.start(), m.end(), False) for m in _BROADCAST_LINE.finditer(text, tail)]
+    for start, pos, label in found:
         value = headers.date_at(text, pos)
         if value is None or not _within(value, month):
             continue
         end = headers.date_end(text, pos)
         if label and end is not None and headers.told_in_sentence(text, end):
             continue  # "In der Sendung vom 12.03.2024 hatte der Minister …": a label word told in a sentence
+        if label and teaser is not None and teaser(start, end or pos):
+            continue  # "Mehr zum Thema / Artikel vom 03.06.2022 / Busse fahren bald öfter": another piece's date
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
     first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
@@ -174,7 +182,7 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True) -> DateVal
     signed = headers.signature_date(text[-_SIGNATURE_WINDOW:])
     if signed is not None and _within(signed, month):
         return DateValue(signed.value, signed.precision, False, "signature after the last paragraph")
-    return _strong_label_line(text, month)
+    return _strong_label_line(text, month, teaser)
 
 
 #: labels that date the page itself wherever their line stands ("Veröffentlicht am 12.03.2024"); "Stand"
@@ -184,7 +192,7 @@ _STRONG_LABELS = ("veröffentlicht", "erstveröffentlichung", "aktualisiert", "z
 _STRONG_WINDOW = 5000
 
 
-def _strong_label_line(text: str, month: str | None) -> DateValue | None:
+def _strong_label_line(text: str, month: str | None, teaser: TeaserTest | None = None) -> DateValue | None:
     """A line that is only a publication label and a date, below the first lines ("Stand: 14.02.2025, 19:14 Uhr").
 
     Pages that open with a long teaser or a table of contents print the stamp further down. The
@@ -193,8 +201,9 @@ def _strong_label_line(text: str, month: str | None) -> DateValue | None:
     """
     pos = min(len(text), _HEADER_WINDOW)
     pos = text.find("\n", pos) + 1 if text.find("\n", pos) >= 0 else len(text)
-    for line in text[pos:_STRONG_WINDOW].splitlines():
-        if len(line) > 80 or not any(ch.isdigit() for ch in line):
+    for m in _LINE.finditer(text[:_STRONG_WINDOW]):
+        line = m.group()
+        if m.start() < pos or len(line) > 80 or not any(ch.isdigit() for ch in line):
             continue
         dm = headers.date_line(line)
         if dm is None or not _within(dm.value, month):
@@ -202,8 +211,60 @@ def _strong_label_line(text: str, month: str | None) -> DateValue | None:
         keyword = " ".join(dm.keyword.rstrip(": ").split())
         if not (keyword.startswith(_STRONG_LABELS) or (keyword.startswith("stand") and dm.value.precision == "minute")):
             continue
+        if teaser is not None and teaser(m.start(), m.end()):
+            continue
         return DateValue(dm.value.value, dm.value.precision, False, f"printed date ('{line.strip()[:60]}')")
     return None
+
+
+#: a line as ``str.splitlines`` cuts it
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+#: a separator and what follows it on a label's line after the date ("Artikel vom 10.03.2024 | Neue Pläne …")
+_AFTER_SEPARATOR = re.compile(r"[^\S\n]*(?:[|·•–—]|-\s)[^\S\n]*([^\n]*)")
+#: a label opening a line of page furniture ("Quelle: dpa", "Autor: Anna Muster", "Foto: …"), no headline
+_FURNITURE_LABEL = re.compile(r"^\W{0,3}[^\W\d_]+\s*:")
+#: the length from which a kept line is a paragraph of the body, not a headline, kicker or subtitle
+_PARAGRAPH = 120
+
+
+def _title_line(line: str) -> bool:
+    """Whether ``line`` reads as the headline of another piece ("Busse fahren bald öfter"): two to twenty words,
+    the first capitalised, no sentence end, no date, neither page furniture ("Quelle: dpa") nor the heading of a
+    block of links ("Mehr zum Thema")."""
+    s = line.strip().lstrip("\"'„“«»‚‘")
+    words = re.findall(r"[^\W\d_]+", s)
+    if not 2 <= len(words) <= 20 or len(s) > 160 or not s[:1].isupper() or s.endswith((".", ":", ";", ",")):
+        return False
+    return not (_FURNITURE_LABEL.match(s) or related_heading(s) or headers.date_line(s) or headers.date_prefix(s))
+
+
+def _first_paragraph_end(doc: Document) -> int:
+    """The original offset where the body's first paragraph ends (the first kept line of ``_PARAGRAPH`` characters,
+    else the second kept line): what stands below it is no longer the page's header."""
+    lines = list(_LINE.finditer(doc.text))
+    chosen = next((m for m in lines if len(m.group().strip()) >= _PARAGRAPH), lines[1] if len(lines) > 1 else None)
+    return doc.original_span(Span(chosen.start(), chosen.end()))[1] if chosen else len(doc.original)
+
+
+def _teaser_at(doc: Document, start: int, end: int, body_end: int) -> bool:
+    """Whether the labelled date at ``doc.original[start:end]`` dates a teaser of another piece: below the body's
+    first paragraph (``body_end``), in a block of related links, or followed by a headline on its line after a
+    separator ("Artikel vom 10.03.2024 | Neue Pläne …") or on the next line ("Beitrag vom 03.06.2022" over "Busse
+    fahren bald öfter"). In the header the headline that follows is the page's own."""
+    if start < body_end:
+        return False
+    text = doc.original
+    if any(r.reason == "related links" and r.start <= start < r.end for r in doc.removed):
+        return True
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = _AFTER_SEPARATOR.match(text, end, line_end)
+    if after is not None and _title_line(after.group(1)):
+        return True
+    following = _LINE.search(text, line_end)
+    while following is not None and not following.group().strip():
+        following = _LINE.search(text, following.end())
+    return following is not None and _title_line(following.group())
 
 
 #: the year and month in a page's URL path: "/articulo/2022/5/…", "/2024/03/12/…", "-2024-03-12-"
@@ -261,12 +322,13 @@ def _removed_label_line(doc: Document, month: str | None, comments_at: int | Non
     Update labels ("Aktualisiert am …") are left to the header rules, which weigh them against a
     creation date; a bare stamp is left to the furniture loop.
     """
+    body_end = _first_paragraph_end(doc)
     for r in doc.removed:
         if r.reason not in _LABEL_REASONS or r.end - r.start > 120 or (comments_at is not None and r.start > comments_at):
             continue
         line = doc.original[r.start : r.end]
         dm = headers.date_line(line)
-        if dm is None or not _within(dm.value, month):
+        if dm is None or not _within(dm.value, month) or _teaser_at(doc, r.start, r.end, body_end):
             continue
         kinds = {kind for _, kind, _ in page_dates.line_dates(line, day_first=True)}
         if dm.keyword and kinds == {"published"}:
@@ -538,7 +600,12 @@ class MetaHeaders:
             if not meta.published.value:
                 meta.published = DateValue(marker, "month", False, "crawl marker")
         if not meta.published.value or meta.published.precision in ("month", "year"):
-            printed = _printed_day(doc.text, meta.published.value)
+            body_end = _first_paragraph_end(doc)
+
+            def in_text(start: int, end: int) -> bool:
+                return _teaser_at(doc, *doc.original_span(Span(start, end)), body_end)
+
+            printed = _printed_day(doc.text, meta.published.value, teaser=in_text)
             comments_at = min((r.start for r in doc.removed if r.reason == "comments widget"), default=None)
             if printed is None:  # "Erstveröffentlichung: 25. März 2020" the cleaner took for furniture beats any stamp
                 printed = _removed_label_line(doc, meta.published.value, comments_at)
@@ -550,7 +617,10 @@ class MetaHeaders:
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300 and (r.start, r.end) not in listed:
                     # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
                     comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start
-                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment)
+                    def in_range(start: int, end: int, at: int = r.start) -> bool:
+                        return _teaser_at(doc, at + start, at + end, body_end)
+
+                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment, teaser=in_range)
                 elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
                     printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
                 elif r.reason == "copyright" and (signed := headers.copyright_date(doc.original[r.start : r.end])) is not None \

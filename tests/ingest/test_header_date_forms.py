@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from lagebild.ingest import headers, page_dates
 from lagebild.ingest.page_dates import line_dates
-from lagebild.model import Document, SourceRef
+from lagebild.model import Document, OffsetMap, SourceRef
 from lagebild.stages.clean import BoilerplateClean
 from lagebild.stages.meta import MetaHeaders
 from tests.ingest.header_page import BODY, read
@@ -368,3 +368,49 @@ def test_a_change_told_in_the_lead_is_no_update_label() -> None:
     line = "Die Gesetzesänderung vom 12.03.2024 gilt ab sofort für alle Kommunen im Land."
     assert read([TITLE, line]).meta.published.value is None
     assert not page_dates.update_label("Gesetzesänderung vom")
+
+
+_RELATED_BLOCKS = [
+    # must not fire: the dates of related pieces under a links heading or over/beside their headlines
+    ["Mehr zum Thema", "Artikel vom 03.06.2022", "Busse fahren bald öfter"],
+    ["Mehr zum Thema", "Artikel vom 03.06.2022 | Neue Pläne für die Bahn im Land"],
+    ["Beitrag vom 03.06.2022", "Busse fahren bald öfter"],
+    ["Veröffentlicht am 03.06.2022", "Neue Pläne für die Bahn im Land"],
+    ["Mehr zum Thema", "Busse fahren bald öfter", "Meldung vom 03.06.2022"],
+]
+
+
+@pytest.mark.parametrize("footer", _RELATED_BLOCKS)
+def test_a_label_over_another_pieces_headline_below_the_article_dates_nothing(footer: list[str]) -> None:
+    assert read([" date 2022-06", TITLE], footer=footer).meta.published.value == "2022-06"
+
+
+@pytest.mark.parametrize("footer", _RELATED_BLOCKS[:4])
+def test_a_related_block_kept_in_the_text_dates_nothing(footer: list[str]) -> None:
+    # the same block read without the cleaner (a reader kept it): the closing lines of the text
+    text = "\n\n".join([" date 2022-06", TITLE, *BODY, *footer]) + "\n"
+    doc = Document("page", text, SourceRef("page.txt", format="txt"), text=text, offsets=OffsetMap.identity(len(text)))
+    assert MetaHeaders()(doc).meta.published.value == "2022-06"
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "value"),
+    [
+        # must fire: the page's own label in its header (a subtitle may follow it) or closing it
+        ([TITLE, "Beitrag vom 03.06.2022", "Mehr Busse für das ganze Land"], [], "2022-06-03"),
+        ([TITLE, "Artikel vom 03.06.2022"], ["Mehr zum Thema", "Busse fahren bald öfter"], "2022-06-03"),
+        ([TITLE], ["Sendung vom 03.06.2022", "Mehr zum Thema"], "2022-06-03"),
+        ([TITLE], ["Veröffentlicht am 03.06.2022, 10:15 Uhr", "Quelle: dpa"], "2022-06-03T10:15"),
+        ([TITLE], ["Stand: 03.06.2022 20:00 Uhr"], "2022-06-03T20:00"),
+    ],
+)
+def test_the_pages_own_publication_label_still_dates_it(header: list[str], footer: list[str], value: str) -> None:
+    assert read([" date 2022-06", *header], footer=footer).meta.published.value == value
+
+
+def test_a_notice_of_a_change_is_no_update_label() -> None:
+    # must not fire: "Änderung" opening a notice under the headline, not an edit stamp
+    doc = read([TITLE, "10.03.2024", "Änderung des Fahrplans vom 12.03.2024"])
+    assert doc.meta.published.value == "2024-03-10" and "updated" not in doc.meta.extra
+    assert not page_dates.update_label("Änderung des Fahrplans vom")
+    assert page_dates.update_label("Änderung:") and page_dates.update_label("Zuletzt Änderung")

@@ -258,6 +258,12 @@ def test_event_cues_are_words() -> None:
         ("Die Partei verlor deutlich. (Wahl 12.3.2016)", None),
         ("Die Partei verlor deutlich. (Landtagswahl, 12.3.2016)", None),
         ("Das Gericht blieb hart. (Urteil vom Dienstag, 12.3.2016)", None),
+        # two capitalised nouns are no first and last name
+        ("Das Gericht blieb hart. (Urteil Landgericht, 12.3.2016)", None),
+        ("Die Partei verlor deutlich. (Landtagswahl Niederösterreich, 12.3.2016)", None),
+        ("Die Länder stimmten zu. (Bundesrat Beschluss 12.3.2016)", None),
+        ("Das sagte der Minister. (Udo Muster, 12.3.2016)", "2016-03-12"),  # a short given name
+        ("Das sagte der Minister. (Hans-Peter Muster, 12.3.2016)", "2016-03-12"),
     ],
 )
 def test_a_bracketed_signature_closes_the_article(text: str, day: str | None) -> None:
@@ -276,6 +282,8 @@ def test_a_signature_above_a_box_of_results_dates_the_article() -> None:
     assert headers.signature_date("Sie leitete das Haus. (Anna Muster, geb. 12.3.1950) Ried – Linz 1:2") is None
     assert headers.signature_date("Das meldete die Zeitung. (Quelle: Der Standard, 12.3.2016) Ried – Linz 1:2") is None
     assert headers.signature_date("Die Partei verlor deutlich. (Wahl 12.3.2016) Ried – Linz 1:2") is None
+    assert headers.signature_date("Das Gericht blieb hart. (Urteil Landgericht, 12.3.2016) Ried – Linz 1:2") is None
+    assert headers.signature_date("Die Wahl ging aus. (Landtagswahl Niederösterreich, 12.3.2016) Ried – Linz") is None
 
 
 @pytest.mark.parametrize(

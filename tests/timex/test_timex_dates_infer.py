@@ -208,37 +208,37 @@ def test_same_noun_inflections_and_compound_heads(stem: str, ending: str, prefix
 
 
 def test_a_bare_month_told_as_past_is_a_bound_not_the_month() -> None:
-    """"Im Februar starben zwei Menschen …" in an undated follow-up: the month lies behind the article, which is
+    """"Im Februar starben zwei Arbeiter …" in an undated follow-up: the month lies behind the article, which is
     not dated to it; a month told ahead or in the present ("Im Dezember streiken sie") leaves the story's month."""
     dated = [
-        make_doc("a", "Der Fahrer raste in die Demonstration, zwei Menschen starben.", "2025-02-13", "day"),
-        make_doc("b", "Nach dem Anschlag auf die Demonstration trauert die Stadt.", "2025-02-15", "day"),
+        make_doc("a", "Die Lagerhalle in Nordhafen brannte nieder, zwei Arbeiter starben.", "2019-02-06", "day"),
+        make_doc("b", "Nach dem Brand der Lagerhalle in Nordhafen trauert die Stadt.", "2019-02-08", "day"),
     ]
-    late = make_doc("u", "Im Februar starben zwei Menschen bei dem Anschlag auf die Demonstration. Nun ist Anklage erhoben.")
+    late = make_doc("u", "Im Februar starben zwei Arbeiter beim Brand der Lagerhalle in Nordhafen. Nun ist Anklage erhoben.")
     docs = [*dated, late]
     entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
-    assert (entry["kind"], entry["value"], entry["not_before"]) == ("bounds", None, "2025-02")
+    assert (entry["kind"], entry["value"], entry["not_before"]) == ("bounds", None, "2019-02")
     assert "Februar" in entry["reason"] and entry["evidence"][0]["text"] == "Februar"
     # must not fire: the story's month, no month told as past
-    same = make_doc("v", "Die Stadt trauert um die Toten des Anschlags auf die Demonstration.")
+    same = make_doc("v", "Die Stadt trauert um die Toten des Brandes der Lagerhalle in Nordhafen.")
     docs = [*dated, same]
     entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["v"]
-    assert (entry["kind"], entry["value"]) == ("inferred", "2025-02")
+    assert (entry["kind"], entry["value"]) == ("inferred", "2019-02")
     # must not fire: another month told as past is no bound on the story's month ("Im Januar hatte er …")
-    other = make_doc("w", "Im Januar hatte der Fahrer die Demonstration noch nicht geplant, sagen die Ermittler.")
+    other = make_doc("w", "Im Januar hatte der Betreiber die Lagerhalle in Nordhafen noch prüfen lassen, sagen die Ermittler.")
     docs = [*dated, other]
     entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["w"]
-    assert (entry["kind"], entry["value"]) == ("inferred", "2025-02")
+    assert (entry["kind"], entry["value"]) == ("inferred", "2019-02")
 
 
 def test_a_day_or_part_of_the_month_told_as_past_keeps_the_story_month() -> None:
-    """"Am 13. Februar raste der Fahrer …", "Ende Februar starben …": told of the current month as well, no bound."""
+    """"Am 6. Februar brannte die Lagerhalle …", "Ende Februar starben …": told of the current month as well, no bound."""
     dated = [
-        make_doc("a", "Der Fahrer raste in die Demonstration, zwei Menschen starben.", "2025-02-13", "day"),
-        make_doc("b", "Nach dem Anschlag auf die Demonstration trauert die Stadt.", "2025-02-15", "day"),
+        make_doc("a", "Die Lagerhalle in Nordhafen brannte nieder, zwei Arbeiter starben.", "2019-02-06", "day"),
+        make_doc("b", "Nach dem Brand der Lagerhalle in Nordhafen trauert die Stadt.", "2019-02-08", "day"),
     ]
-    for text in ("Am 13. Februar raste der Fahrer in die Demonstration, zwei Menschen starben.",
-                 "Ende Februar starben zwei Menschen bei dem Anschlag auf die Demonstration."):
+    for text in ("Am 6. Februar brannte die Lagerhalle in Nordhafen nieder, zwei Arbeiter starben.",
+                 "Ende Februar starben zwei Arbeiter beim Brand der Lagerhalle in Nordhafen."):
         docs = [*dated, make_doc("u", text)]
         entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
-        assert (entry["kind"], entry["value"]) == ("inferred", "2025-02"), text
+        assert (entry["kind"], entry["value"]) == ("inferred", "2019-02"), text
