@@ -64,6 +64,8 @@ class ContextLexicon:
     name_particles: frozenset[str] = frozenset()  # "van", "der" inside surnames ("Van der Bellen")
     calendar_name_heads: tuple[str, ...] = ()  # "Wochenzeitung [Freitag]": a calendar word after these is a name
     noun_markers: frozenset[str] = frozenset()  # articles, determiners: a capitalised word after them is a noun
+    list_quantifiers: frozenset[str] = frozenset()  # "(alle AUT)": a code shared by several names of a list
+    result_units: frozenset[str] = frozenset()  # "245,5 Punkte": a results list's figure
 
     def org_head(self, word: str) -> bool:
         """True for a capitalised word that heads an organisation named after a place ("Verkehrsclub")."""
@@ -140,6 +142,8 @@ def load_context() -> ContextLexicon:
         name_particles=frozenset(w.casefold() for w in data.get("name_particles", ())),
         calendar_name_heads=tuple(w.casefold() for w in data.get("calendar_name_heads", ())),
         noun_markers=frozenset(w.casefold() for w in data.get("noun_markers", ())),
+        list_quantifiers=frozenset(w.casefold() for w in data.get("list_quantifiers", ())),
+        result_units=frozenset(w.casefold() for w in data.get("result_units", ())),
         actor_verbs=frozenset(data.get("actor_verbs", ())),
         relation_words=frozenset(w.casefold() for w in data.get("relation_words", ())),
         source_before=frozenset(w.casefold() for w in data.get("source_before", ())),

@@ -100,8 +100,9 @@ def resolve_shared_names(text: str, mentions: Sequence[Mention], kb: KB, outlet:
         if ranked[0][0] > 0 and (len(ranked) < 2 or ranked[0][0] > ranked[1][0]):
             entry = kb.entries[ranked[0][2]]
             mentions[k].kb, mentions[k].wikidata = entry.id, entry.wikidata
-        else:
+        else:  # no lead, or a tie: no entity, but the reader learns which ones it may be ("Grüne (DE/AT/CH?)")
             mentions[k].kb = mentions[k].wikidata = None
+            mentions[k].kb_candidates = tuple(i for score, _, i in ranked if score == ranked[0][0])
 
 
 def _near_evidence(text: str, mentions: Sequence[Mention], k: int, kb: KB, skip: frozenset[int],

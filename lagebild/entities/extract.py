@@ -90,6 +90,7 @@ class Mention:
     role_span: tuple[int, int] | None = None
     role_key: str | None = None
     source: str = "model"
+    kb_candidates: tuple[str, ...] = ()  # a shared name the document gives no lead for: the entities it may be
 
     def data(self) -> dict[str, Any]:
         out: dict[str, Any] = {"norm": self.norm, "form": self.form}
@@ -102,6 +103,8 @@ class Mention:
             out["kb"] = self.kb
         if self.wikidata:
             out["wikidata"] = self.wikidata
+        if self.kb_candidates:
+            out["kb_candidates"] = list(self.kb_candidates)
         return out
 
 
@@ -589,6 +592,7 @@ def extract_mentions(
     batch_size: int = 64,
     outlet: str | None = None,
     recogniser: Callable[..., Iterable[Any]] = recognise,
+    language: str | None = None,
 ) -> list[Mention]:
     """Tag every chunk (sentence) of ``text`` and return the document's mentions, sorted.
 
@@ -622,6 +626,8 @@ def extract_mentions(
     openers = {next((t.start for t in toks if t.text[:1].isalnum()), -1) for toks in sentences}
     # a capital after a colon opens a sentence too ("Zur Erinnerung: Heuer sollen ...")
     openers.update(b.start for toks in sentences for a, b in itertools.pairwise(toks) if a.text == ":")
+    if not _german(language):
+        openers = set()  # the lower-case test reads the German dictionary: an English "Will" is no "will"
     out = [m for m in out if _HAS_LETTER.search(text[m.start:m.end])
            and not (m.source == "model" and m.form == "name" and not m.kb and _common_word(text[m.start:m.end], m.label, surnames, ctx))
            and not (m.source == "model" and _CALENDAR_WORDS.get(text[m.start:m.end].casefold()) is not None
@@ -640,6 +646,11 @@ def extract_mentions(
     resolve_shared_names(text, out, kb, outlet)
     follow_historic_names(text, out, kb)
     return finish_norms(text, out, kb, ctx)
+
+
+def _german(language: str | None) -> bool:
+    """True for a German document, or one whose language is unknown (German first)."""
+    return not language or language.lower().split("-")[0].split("_")[0] == "de"
 
 
 def _after_name_head(text: str, start: int, ctx: ContextLexicon) -> bool:

@@ -61,6 +61,7 @@ class KB:
     folded: dict[str, str] = field(default_factory=dict)  # spelling-blind key (fold_key) → entry id
     shared: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name key → ids of the entities sharing it
     actors: dict[str, str] = field(default_factory=dict)  # capital id → what it stands for when it acts, if not its state
+    country_codes: dict[str, str] | None = None  # results-list code → country id, built on first use (entities.codes)
 
     def maybe_adjective(self, low: str) -> bool:
         """Cheap pre-filter: is this lower-cased word an inflected KB adjective?"""

@@ -60,6 +60,7 @@ class MentionRec:
     role: str | None = None
     role_key: str | None = None
     span: dict[str, Any] = field(default_factory=dict)
+    kb_candidates: tuple[str, ...] = ()  # the entities an unassigned shared name may be
 
     @property
     def ref(self) -> str:
@@ -83,6 +84,7 @@ def collect_mentions(docs: Iterable[Document]) -> list[MentionRec]:
                 doc=doc.id, ann=ann.id, label=ann.label or "MISC", form=str(data.get("form") or "name"), norm=norm,
                 surface=ann.surface, kb=data.get("kb"), wikidata=data.get("wikidata"), role=data.get("role"),
                 role_key=data.get("role_key"), span=span,
+                kb_candidates=tuple(str(c) for c in data.get("kb_candidates") or ()),
             ))
     return out
 
@@ -127,8 +129,13 @@ def _unassigned_shared(m: MentionRec, kb: KB) -> tuple[str, ...]:
     """The entities sharing the name of ``m`` ("Grünen", "FDP") if its document left it without an id."""
     if m.kb or m.label != "ORG":
         return ()
-    ids = kb.sharing(m.surface)
-    name = kb.party_name(m.surface) if not ids and " " not in m.norm else None
+    return _shared_ids(m.surface, m.norm, kb)
+
+
+def _shared_ids(surface: str, norm: str, kb: KB) -> tuple[str, ...]:
+    """The entities sharing a name, also in another case of a one-word party name ("Grüne")."""
+    ids = kb.sharing(surface)
+    name = kb.party_name(surface) if not ids and " " not in norm else None
     return kb.sharing(name) if name else ids
 
 
@@ -151,15 +158,21 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     active = [False] * n
     # 1. KB id and exact name key.
     name_keys: dict[str, str] = {}  # name key → label seen first
-    held: set[int] = set()  # shared names ("Grünen") their document left without a KB id
+    held: dict[int, tuple[str, ...]] = {}  # shared names ("Grünen") their document left without a KB id
+    assigned: dict[tuple[str, ...], set[str]] = defaultdict(set)  # shared name → the ids its documents chose
     for i, m in enumerate(mentions):
         if m.kb and m.form in _KB_FORMS:
             join(f"kb:{m.kb}", i)
             active[i] = True
+            if kb is not None and m.form in _NAME_FORMS and m.label == "ORG":
+                ids = _shared_ids(m.surface, m.norm, kb)
+                if m.kb in ids:
+                    assigned[ids].add(m.kb)
         elif m.form in _NAME_FORMS:
             sharing = _unassigned_shared(m, kb) if kb is not None and m.label != "PER" else ()
             if sharing:
-                held.add(i)  # its document named no country: no guess here either, but "Grüne" meets "Grünen"
+                held[i] = sharing  # its document named no country: no guess there, but "Grüne" meets "Grünen"
+                m.kb_candidates = m.kb_candidates or sharing
                 join("s:" + ";".join(sharing), i)
             elif kb is not None and m.label != "PER":
                 entry = kb.lookup(m.surface) or _kb_inflected(m, kb)
@@ -171,6 +184,13 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             join(f"n:{m.norm}", i)
             name_keys.setdefault(m.norm, m.label)
             active[i] = True
+    # corpus evidence: when every document that did assign the name chose the same entity, the
+    # lead-less mentions are that one too (a German story's one ".com" outlet); else they stay apart
+    for i, sharing in list(held.items()):
+        chosen = assigned.get(sharing, set())
+        if len(chosen) == 1:
+            uf.union(first[f"kb:{next(iter(chosen))}"], i)
+            del held[i]
     held_norms = {mentions[i].norm for i in held}
     kb_names: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -277,7 +297,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
     _join_place_heads(mentions, first, uf)
-    _join_org_words(mentions, uf, held)
+    _join_org_words(mentions, uf, held.keys())
     _join_short_org_heads(mentions, uf, load_context().short_org_heads)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
     # A long name the KB resolved has a "kb:" key and no "n:" key: index each name by one of its own
@@ -755,6 +775,10 @@ def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     mentions = sorted((dict(m.span) for m in members), key=lambda s: (s["doc"], s["start"], s["end"]))
     out = {"id": ent_id, "name": name, "type": typ, "aliases": aliases, "roles": roles, "kb": kb_id,
            "wikidata": wikidata, "mentions": mentions}
+    if kb_id is None:  # a shared name left unassigned: which entities it may be, for the reader
+        candidates = dict.fromkeys(c for m in members for c in m.kb_candidates)
+        if candidates:
+            out["kb_candidates"] = [f"kb:{c}" for c in candidates]
     if entry is not None and entry.kind == "historic" and entry.country:
         out["today"] = f"kb:{entry.country}"  # a former name, kept as written
     return out

@@ -128,7 +128,8 @@ class EntityTagger:
     def _annotate(self, doc: Document, chunks: list[tuple[int, int]], nlp: Any, recogniser: Callable[..., Iterable[Any]]) -> Document:
         kb = load_kb(tuple(self.kb_files))
         roles = load_roles(tuple(self.role_files))
-        mentions = extract_mentions(doc.text, chunks, nlp, kb, roles, outlet=doc.meta.outlet, recogniser=recogniser)
+        mentions = extract_mentions(doc.text, chunks, nlp, kb, roles, outlet=doc.meta.outlet, recogniser=recogniser,
+                                    language=doc.meta.language)
         if len(mentions) > self.max_mentions:
             log.warning("%s: %d entity mentions, keeping the first %d", doc.id, len(mentions), self.max_mentions)
             mentions = mentions[: self.max_mentions]
