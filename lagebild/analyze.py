@@ -185,7 +185,11 @@ def _preload_for(executor: ProcessExecutor, found: Iterator[Path | InputError]) 
     """Let the pool's workers start with the HTML reader loaded when the first files found include pages.
 
     Loading it (with dateparser's ~200 locales) costs ~2 CPU s once in the fork server, instead of in
-    each worker; a text corpus does not need it. Returns the same items, in the same order."""
+    each worker; a text corpus does not need it. Returns the same items, in the same order.
+
+    Only the first ``PEEK_FILES`` files are looked at (the pool starts before the rest is found):
+    pages found later, after that many text files, are read by workers that load the HTML reader
+    themselves. That costs time (~2 CPU s a worker), never a different result."""
     head = list(islice(found, PEEK_FILES))
     if any(isinstance(item, Path) and item.name.lower().endswith(POOL_SUFFIXES) for item in head):
         executor.preload = PRELOAD_PAGES

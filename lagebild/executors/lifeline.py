@@ -1,12 +1,12 @@
 """Tie a worker process to its parent: when the parent dies (even by ``kill -9``), the worker ends.
 
-On Linux the kernel does it (``prctl(PR_SET_PDEATHSIG, SIGKILL)``); elsewhere a daemon thread
-polls the parent's pid. Both run in the worker's initializer.
-
-A worker forked by a fork server (``ProcessExecutor``'s start method) is the server's child, not
-that of the process that owns the pool, and the server outlives the owner as long as a worker
-runs: such a worker waits instead (in a daemon thread, without polling) for the end of the pipe
-multiprocessing keeps from the owner to each worker (``multiprocessing.parent_process().sentinel``).
+A process started by multiprocessing (a pool's worker, spawned or forked by a fork server) waits
+in a daemon thread, without polling, for the end of the pipe multiprocessing keeps from the owner
+to each worker (``multiprocessing.parent_process().sentinel``): it ends with the owner whoever
+forked it (a fork server outlives the owner as long as a worker runs). On Linux the kernel also
+sends ``SIGKILL`` when the direct parent ends (``prctl(PR_SET_PDEATHSIG)``); a direct child
+without either (another platform) polls whether it was adopted (``getppid`` changed). No check
+asks whether the parent's pid still runs: after its end the pid can belong to another process.
 """
 
 from __future__ import annotations
@@ -36,23 +36,23 @@ def _prctl_deathsig() -> bool:
         return False
 
 
-def _alive(parent: int) -> bool:
-    """Whether ``parent`` still runs: this process's parent, or (forked by a fork server) a live process."""
-    if os.getppid() == parent:
-        return True
-    try:
-        os.kill(parent, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # it runs, under another user
-        return True
-    return True
+def _owner_sentinel() -> int | None:
+    """The end of the pipe multiprocessing keeps from the process that started this one (``None``: not started so)."""
+    owner = multiprocessing.parent_process()
+    return owner.sentinel if owner is not None and owner.sentinel is not None else None
+
+
+def _gone(parent: int, sentinel: int | None) -> bool:
+    """Whether ``parent`` has ended, without asking for its pid (a dead process's pid can be reused)."""
+    if sentinel is not None:
+        return bool(multiprocessing.connection.wait([sentinel], 0))
+    return os.getppid() != parent  # a child whose parent ends is adopted by another process
 
 
 def _watch(parent: int, interval: float) -> None:
     while True:
         time.sleep(interval)
-        if not _alive(parent):
+        if _gone(parent, None):
             os._exit(1)  # the parent is gone: nobody will read our results
 
 
@@ -64,12 +64,15 @@ def _wait_for_end(sentinel: int) -> None:
 def end_with_parent(parent: int, *, interval: float = 1.0) -> None:
     """Make this process end when process ``parent`` (the one that started it, directly or through a fork server) ends."""
     armed = _prctl_deathsig()
-    if not _alive(parent):  # the parent died before the signal was armed
+    sentinel = _owner_sentinel()
+    if _gone(parent, sentinel):  # the parent died before the signal was armed
         os._exit(1)
-    owner = multiprocessing.parent_process()
-    if os.getppid() != parent and owner is not None and owner.sentinel is not None:
-        # forked by a fork server: the kernel's signal follows the server, which outlives the owner
-        threading.Thread(target=_wait_for_end, args=(owner.sentinel,), daemon=True, name="lagebild-owner-watch").start()
+    if sentinel is not None:
+        # a multiprocessing child: its pipe from the owner ends with the owner, whoever forked this
+        # process (a fork server outlives the owner, and the kernel's signal follows the server)
+        threading.Thread(target=_wait_for_end, args=(sentinel,), daemon=True, name="lagebild-owner-watch").start()
         return
+    if os.getppid() != parent:
+        return  # neither its child nor started by it: nothing to watch that a reused pid could not fake
     if not armed:
         threading.Thread(target=_watch, args=(parent, interval), daemon=True, name="lagebild-parent-watch").start()

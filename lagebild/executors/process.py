@@ -39,21 +39,26 @@ PRELOAD = ("lagebild.executors.preload",)
 PRELOAD_PAGES = ("lagebild.executors.preload", "lagebild.executors.preload_pages")
 
 
-def pool_context(preload: tuple[str, ...] = PRELOAD) -> multiprocessing.context.BaseContext:
+def pool_context(preload: tuple[str, ...] = PRELOAD, warm: PipelineSpec | None = None) -> multiprocessing.context.BaseContext:
     """The start method of lagebild's worker processes: forks of a fork server that loaded ``preload``.
 
     Forking the main process is unsafe (threads of native libraries); spawning a fresh interpreter
     per worker made each one import lagebild and its libraries, load the NER model and fill the
     stages' tables again (~2 CPU s a worker, ~2 more for dateparser on HTML pages). The fork server
-    is a fresh single-threaded interpreter started once per process; it does that work once and
-    forks every worker from it. ``preload`` counts only for the first pool of a process (the fork
-    server is started then).
+    is a fresh single-threaded interpreter; it does that work once and forks every worker from it.
+
+    ``warm``: the pipeline the server builds and runs a short text through (``preload``), the run's
+    own, so that the server loads the run's NER model and settings, not the defaults. Each
+    (``preload``, ``warm``) pair has a server of its own, started by its first pool and kept, with
+    what it loaded, until this process ends (later pools fork from it at once): a long-running
+    process (web app, API) has one per configuration it ran. Nothing process-global changes:
+    multiprocessing's own fork server and default start method stay as they were.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():  # not on Windows: spawn there
         return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(list(preload))
-    return ctx
+    from lagebild.executors.server import server_context
+
+    return server_context(preload, warm)
 
 
 def _init_worker(spec: PipelineSpec, parent: int | None = None) -> None:
@@ -129,7 +134,7 @@ class ProcessExecutor:
             yield from chunk
 
     def _pool(self, spec: PipelineSpec) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, mp_context=pool_context(self.preload), initializer=_init_worker,
+        return ProcessPoolExecutor(self.jobs, mp_context=pool_context(self.preload, spec), initializer=_init_worker,
                                    initargs=(spec, os.getpid()))
 
     def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
