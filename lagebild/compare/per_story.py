@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
-from lagebild.compare.story_pool import MISSING_WEIGHTS, StoryJob, StoryShared, Submit, batches, run_story_batch
+from lagebild.compare.story_pool import MISSING_WEIGHTS, WORKER_PREFIX, StoryJob, StoryShared, Submit, batches, run_story_batch
 from lagebild.compare.word_rows import cached_words
 from lagebild.fingerprints import code_version
 from lagebild.model import Document
@@ -529,7 +529,7 @@ class _Pool:
         failed = 0
         for n, (mine, fut) in enumerate(pending):
             batch = [job for _, job in mine]
-            got, where = self._wait(fut, batch), "workers: "  # a worker's CPU is kept apart from this process's
+            got, where = self._wait(fut, batch), WORKER_PREFIX  # a worker's CPU is kept apart from this process's
             if got is not None and got[0] == MISSING_WEIGHTS and not self.weighed and submit is not None:
                 # a story weighs words: from now on batches carry their words' frequencies; the batches no worker
                 # started yet are sent again with them (at most the running ones come back undone)

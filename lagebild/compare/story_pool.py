@@ -26,8 +26,11 @@ from lagebild.compare import COMPARE, CorpusContext, CorpusResult, run_timed_sta
 from lagebild.model import Document
 
 DATES_STAGE = "dates.infer.v1"
+#: the caller's timings keep the CPU a worker spent on a stage under this prefix: it is the workers' CPU, not the
+#: caller's (a benchmark sums it with the worker processes, not with the main process)
+WORKER_PREFIX = "workers: "
 
-__all__ = ["MISSING_DOCUMENTS", "MISSING_WEIGHTS", "StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
+__all__ = ["MISSING_DOCUMENTS", "MISSING_WEIGHTS", "WORKER_PREFIX", "StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
 
 #: ``submit(fn, *args)``: a future of ``fn(*args)`` run in a worker, or None when no worker can take it
 Submit = Callable[..., "Future[Any] | None"]
