@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from lagebild.analyze import store_location, view_kinds
 from lagebild.compare.per_story import compare_stories
 from lagebild.compare.story_pool import StoryJob, batches
@@ -195,3 +197,29 @@ def _empty_result() -> Any:
     from lagebild.compare import CorpusResult
 
     return CorpusResult()
+
+
+def test_jobs_1_and_2_give_the_same_picture_on_several_stories(shared_data: Path, examples_dir: Path, tmp_path: Path) -> None:
+    """The example corpus plus articles of three tune stories: the pooled cross-source phase (-j 2) gives the export
+    and story fingerprints of one process (-j 1)."""
+    import shutil
+
+    from lagebild.analyze import analyze_paths
+    from lagebild.export.json_export import build_export
+
+    corpus = shared_data / "news_stories_dev" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} not found")
+    folder = tmp_path / "in"
+    shutil.copytree(examples_dir, folder)
+    for story in ("ahr", "vw", "muenchen"):
+        for f in sorted(corpus.glob(f"{story}_*.txt"))[:4]:
+            shutil.copy(f, folder / f.name)
+    one, two = open_store(str(tmp_path / "one.db")), open_store(str(tmp_path / "two.db"))
+    analyze_paths([folder], one, jobs=1)
+    pooled = analyze_paths([folder], two, jobs=2)
+    assert any(k.startswith("workers: compare:") for k in pooled.main_cpu), "the stories ran in the workers"
+    export = build_export(one)
+    assert len(export["stories"]) >= 3
+    assert build_export(two) == export
+    assert two.story_fingerprints() == one.story_fingerprints()
