@@ -15,6 +15,7 @@ stage code, same fingerprints).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -24,6 +25,8 @@ from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, run_timed_stage
 from lagebild.model import Document
+
+log = logging.getLogger(__name__)
 
 DATES_STAGE = "dates.infer.v1"
 #: the caller's timings keep the CPU a worker spent on a stage under this prefix: it is the workers' CPU, not the
@@ -76,9 +79,7 @@ def _load(shared: StoryShared, ids: Sequence[str]) -> Mapping[str, Document]:
         return shared.docs
     store = _STORES.get(shared.store)
     if store is None:
-        from lagebild.store import open_store
-
-        store = _STORES[shared.store] = open_store(shared.store)
+        store = _STORES[shared.store] = _open(shared.store)
     got: Mapping[str, Document] = store.get_documents(ids)
     return got
 
@@ -99,9 +100,38 @@ def warm(store: str | None, names: Sequence[str], settings: Mapping[str, Mapping
     (sent while the main process runs the corpus-wide stages, when the workers would wait)."""
     _built(StoryShared(list(names), {n: dict(settings.get(n) or {}) for n in names}, [], {}, 0, None, store=store))
     if store is not None and store not in _STORES:
-        from lagebild.store import open_store
+        _STORES[store] = _open(store)
 
-        _STORES[store] = open_store(store)
+
+def _open(where: str) -> Any:
+    """Open the store at ``where`` to read documents: a SQLite file read-only (no schema script, no write
+    transaction that would wait on the main process's writes), else as ``open_store`` does."""
+    from lagebild.store import open_store
+
+    if "://" not in where:
+        try:
+            return _read_only_sqlite(where)
+        except Exception:  # e.g. no such file yet, or no shared-memory file to read the log through
+            log.debug("cannot open %s read-only; opening it as usual", where, exc_info=True)
+    return open_store(where)
+
+
+def _read_only_sqlite(path: str) -> Any:
+    import sqlite3
+    from pathlib import Path
+    from urllib.parse import quote
+
+    from lagebild.store.sqlite import SQLiteStore
+
+    if not Path(path).is_file():
+        raise FileNotFoundError(path)
+    store = SQLiteStore.__new__(SQLiteStore)  # its reading methods need only ``path`` and ``db``
+    store.path = path
+    store.db = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True, timeout=30,
+                               check_same_thread=False)
+    store.db.row_factory = sqlite3.Row
+    store.db.execute("SELECT 1 FROM documents LIMIT 1").fetchall()
+    return store
 
 
 #: a batch's outputs: per story, its result fields, the fingerprint's base and the words whose weights it read;

@@ -223,3 +223,16 @@ def test_jobs_1_and_2_give_the_same_picture_on_several_stories(shared_data: Path
     assert len(export["stories"]) >= 3
     assert build_export(two) == export
     assert two.story_fingerprints() == one.story_fingerprints()
+
+
+def test_workers_read_a_sqlite_store_read_only(example_analysis: dict[str, Any], tmp_path: Path) -> None:
+    from lagebild.compare.story_pool import _open
+
+    store = _open(example_analysis["db"])
+    ids = example_analysis["store"].document_ids()[:2]
+    assert set(store.get_documents(ids)) == set(ids)
+    import sqlite3
+
+    with pytest.raises(sqlite3.OperationalError):
+        store.db.execute("DELETE FROM documents")
+    assert _open(str(tmp_path / "new.db")) is not None  # no file yet: opened as usual
