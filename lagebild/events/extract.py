@@ -49,6 +49,11 @@ _PARTICLE_OR_PREPOSITION = frozenset({"ein", "an"})
 _CONJUNCTIONS = frozenset("und oder aber sowie doch sondern denn and or but".split())
 
 
+def _in_figure(figure: re.Pattern[str], sent_text: str, start: int, end: int) -> bool:
+    """Whether the trigger at ``start:end`` of the sentence lies inside a match of the figure of speech."""
+    return any(m.start() <= start and end <= m.end() for m in figure.finditer(sent_text))
+
+
 @lru_cache(maxsize=1)
 def club_prefixes() -> frozenset[str]:
     """The abbreviations that open a club's name (names.toml): "SK Sturm Graz" is no storm."""
@@ -410,6 +415,8 @@ def find_events(
                 continue
             if rule.unless is not None and rule.unless.search(sent_text):
                 continue
+            if rule.figure is not None and _in_figure(rule.figure, sent_text, trig.start - sentence.start, trig.end - sentence.start):
+                continue
             clause = next((c for c in pieces if c.start <= trig.start < c.end), sentence)
             words = _words(text, clause)
             idx = next((i for i, w in enumerate(words) if w[0] == trig.start), None)
@@ -651,20 +658,31 @@ def _demanded(words: list[str], idx: int) -> bool:
     return True
 
 
-#: verbs that announce a happening their object names ("kündigt Streiks an", "hat Neuwahlen angekündigt")
+#: verbs that announce a happening their object names ("kündigt Streiks an", "hat Neuwahlen angekündigt"); German
+#: forms close the clause after their object, English ones ("announced a strike") come before it
 _ANNOUNCE = frozenset(str(w) for w in CUES["announce"])
+_ANNOUNCE_BEFORE_OBJECT = frozenset(str(w) for w in CUES["announce_before_object"])
 _ANNOUNCE_SPLIT = frozenset(str(w) for w in CUES["announce_split"])
+#: auxiliaries of an active perfect: a noun before one is the subject of the announcing verb ("Der Anschlag hat
+#: angekündigt, was kam"), unlike one before a passive auxiliary ("Der Streik wurde angekündigt")
+_ACTIVE_AUX = frozenset(str(w) for w in CUES["active_aux"])
+#: a preposition merged with an article ("vom", "beim", "zum"): the noun after it is in a prepositional phrase
+_CONTRACTED_PREP = frozenset(str(w) for w in CUES["contracted_prepositions"])
 
 
 def _announced(words: list[str], idx: int) -> bool:
     """The noun is the object of a verb that announces it: "kündigt Streiks an", "hat für Montag Warnstreiks angekündigt".
 
-    A noun inside a prepositional phrase ("kündigte nach dem Anschlag Konsequenzen an") is a happening
-    the clause refers to, not the one announced.
+    The noun must lie where the object does: between a split verb and its particle ("kündigte … Streiks an"),
+    before a whole German form with no active auxiliary between ("hat … Warnstreiks angekündigt", "Der Streik
+    wurde angekündigt"), after an English one ("announced a strike"); a subject ("Der Streik der Lokführer
+    kündigte eine schwere Woche an") is not announced. A noun inside a prepositional phrase ("kündigte nach dem
+    Anschlag Konsequenzen an") is a happening the clause refers to, not the one announced.
     """
     lowered = [w.lower() for w in words]
-    verb = any(w in _ANNOUNCE for k, w in enumerate(lowered) if k != idx) or any(
-        w in _ANNOUNCE_SPLIT and "an" in lowered[k + 1 :] for k, w in enumerate(lowered))
+    verb = any(w in _ANNOUNCE_BEFORE_OBJECT for w in lowered[:idx]) or any(
+        w in _ANNOUNCE and not any(x in _ACTIVE_AUX for x in lowered[idx + 1 : k]) for k, w in enumerate(lowered) if k > idx
+    ) or any(w in _ANNOUNCE_SPLIT and "an" in lowered[idx + 1 :] for w in lowered[:idx])
     if not verb:
         return False
     for back in range(1, 4):
@@ -672,7 +690,7 @@ def _announced(words: list[str], idx: int) -> bool:
         if j < 0:
             return True
         w = lowered[j]
-        if w in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER or w in ("vom", "beim", "zum", "zur", "am", "im"):
+        if w in _PREP_PATIENT | _PREP_AGENT | _PREP_PLACE | _PREP_OTHER or w in _CONTRACTED_PREP:
             return False
         if not (words[j][:1].islower() and (w in _DETERMINERS or w.endswith(("e", "en", "er", "es", "em")))):
             return True

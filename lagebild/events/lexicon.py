@@ -9,10 +9,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["ENTRY_KEYS", "MERGE_POLICIES", "TriggerRule", "candidate_pattern", "class_policies", "load_lexicon"]
+__all__ = ["ENTRY_KEYS", "MERGE_POLICIES", "TriggerRule", "candidate_pattern", "class_policies", "figure_complements", "load_lexicon"]
 
 #: keys an entry of triggers.toml may have (anything else is a mistake in the data file)
-ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "merge", "category", "counts"})
+ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "figure", "merge", "category", "counts"})
 #: "participants": mentions are one event when they share participants (who signed what);
 #: "happening": one event per story, place and date window (a flood, an attack, a strike)
 MERGE_POLICIES = frozenset({"participants", "happening"})
@@ -30,6 +30,9 @@ class TriggerRule:
     form: str = ""
     noun: bool = False  # the word names the happening ("Anschlag"): no attributive-participle check
     unless: re.Pattern[str] | None = None  # the sentence must not match this ("Todesopfer gefordert" is no demand)
+    # a figure of speech: a trigger word inside one of its matches is no happening ("eine Flut von Anfragen"),
+    # one outside it in the same sentence still is ("eine Flut an Wassermassen überschwemmte …")
+    figure: re.Pattern[str] | None = None
     merge: str = "participants"
     category: str = ""
     counts: tuple[str, ...] = ()  # measures (measures.toml) of the figures that count this class ("dead")
@@ -54,6 +57,8 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
     needs = re.compile(str(needs_raw)) if needs_raw else None
     unless_raw = entry.get("unless")
     unless = re.compile(str(unless_raw)) if unless_raw else None
+    figure_raw = entry.get("figure")
+    figure = re.compile(_fill_placeholders(str(figure_raw))) if figure_raw else None
     merge = str(entry.get("merge") or "participants")
     if merge not in MERGE_POLICIES:
         raise ValueError(f"triggers: entry [{entry_name}] has merge = {merge!r}, expected one of {sorted(MERGE_POLICIES)}")
@@ -67,8 +72,28 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
         if " ... " in form:
             form, particle = (part.strip() for part in form.split(" ... ", 1))
         pattern = re.compile(rf"(?<![\w-])(?:{form})(?![\w-])")
-        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, merge=merge, category=category, counts=counts))
+        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, figure=figure, merge=merge, category=category, counts=counts))
     return rules
+
+
+def _fill_placeholders(pattern: str) -> str:
+    """``{complement}`` in a figure pattern: up to two lower-case words, then a noun of cues.toml ``figure_complements``.
+
+    The nouns may close a compound ("Hasskommentaren") and take a dative "-n" ("Vorwürfe" → "Vorwürfen").
+    """
+    if "{complement}" not in pattern:
+        return pattern
+    words = sorted(figure_complements(), key=lambda w: (-len(w), w))
+    alternatives = "|".join(f"[{re.escape(w[0].upper())}{re.escape(w[0].lower())}]{re.escape(w[1:])}" for w in words)
+    complement = rf"(?:[a-zäöüß][\w-]*\s+){{0,2}}[\w-]*?(?:{alternatives})n?\b"
+    return pattern.replace("{complement}", complement)
+
+
+@lru_cache(maxsize=1)
+def figure_complements() -> tuple[str, ...]:
+    """The nouns after "Flut von", "Hagel von", "Sturm der" that make the disaster word a figure (cues.toml)."""
+    cues = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
+    return tuple(str(w) for w in cues.get("figure_complements", []))
 
 
 def class_policies(rules: tuple[TriggerRule, ...]) -> dict[str, str]:

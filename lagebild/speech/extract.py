@@ -495,6 +495,17 @@ def _subject(sent: _Sent, cue: _Cue, earlier: _Cue | None = None, is_person: Cal
 _AFTER_CLOSE = frozenset(",.!?…–—-")
 #: what may stand between two parts of one quote: the tag, ending in a comma or a dash
 _TAG_BETWEEN = re.compile(r"[^.!?;\n„“”\"»«]*[,–—-]\s*")
+#: a period that ends no sentence inside a tag: an abbreviated title (words.toml ``tag_abbreviations``: "so Dr.
+#: Huber", "so Prof. Keller") or an initial ("so Peter M. Huber")
+_TAG_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-ZÄÖÜ]|" + "|".join(sorted((re.escape(str(a)) for a in WORDS["tag_abbreviations"]), key=len, reverse=True)) + r")\.",
+)
+
+
+def _only_a_tag_between(text: str, start: int, end: int) -> bool:
+    """Whether only a speaker tag, ending in a comma or a dash, lies between two parts of one quote."""
+    between = _TAG_ABBREVIATION.sub(lambda m: m.group(0)[:-1] + " ", text[start:end])
+    return _TAG_BETWEEN.fullmatch(between) is not None
 
 _CAP_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]*")
 
@@ -1028,7 +1039,7 @@ class _Extractor:
                 continue
             if a.speaker is None or a.cue_span is None or not (a.end <= a.cue_span[0] and a.cue_span[1] <= q.start):
                 return None
-            return a if _TAG_BETWEEN.fullmatch(self.text, a.end, q.start) else None
+            return a if _only_a_tag_between(self.text, a.end, q.start) else None
         return None
 
     def _topic(self, sent: _Sent) -> Speaker | None:
@@ -1217,7 +1228,8 @@ def _interview_acts(text: str, acts: list[SpeechAct], turns: list[Turn], entitie
             continue
         sp = _label_speaker(text, t, entities, persons)
         sent = max(0, bisect.bisect_right(sent_starts, t.content[0]) - 1)
-        kept.append(SpeechAct("direct", t.label_span[0], t.content[1], t.content, sp, ":", (t.colon, t.colon + 1),
+        # the act spans the answer only, as a quote spans its marks and words: the label is the speaker's mention
+        kept.append(SpeechAct("direct", t.content[0], t.content[1], t.content, sp, ":", (t.colon, t.colon + 1),
                               "indicative", None, sent))
     kept.sort(key=lambda a: (a.start, a.end))
     return kept

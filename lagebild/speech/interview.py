@@ -2,8 +2,10 @@
 
 Question-and-answer interviews name the speaker of each turn by a label and a colon at the start
 of a line or sentence, with no verb of saying. The interviewer's label opens turns that ask
-(they hold a question mark); each other label that answers such a turn names a respondent, whose
-answer runs to the next label. A label that alternates with no asking turn ("Foto: …",
+(they hold a question mark, and at least two end with one: the answer follows under another label); each other label that answers
+such a turn names a respondent, whose answer runs to the next label, and who asks in fewer than half of
+its turns (a topic-headed explainer, "Bahn: Was sagt die Bahn dazu? Sie hält …", asks and answers under
+one label). A label that alternates with no asking turn ("Foto: …",
 "Wien: …") makes no interview.
 """
 
@@ -26,6 +28,9 @@ _LABEL = re.compile(
 )
 _MIN_QUESTIONS = 2  # asking turns needed before the labels are read as an interview
 _GENERIC = frozenset(WORDS["interview_generic_labels"])
+_QUESTION_LABELS = frozenset(WORDS["interview_question_labels"])
+#: what may close a question after its mark: quotation marks, brackets, space
+_CLOSERS = "“”\"»«‘’)] \t\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +49,9 @@ def interview_turns(text: str, paragraphs: list[tuple[int, int]], places: Sequen
 
     ``places`` are spans of place names: a place before a colon is a dateline, not a speaker.
 
-    The interviewer is the label whose turns ask most often (at least two turns with a question
-    mark, in at least half of its turns); a respondent is any other label that follows one of its
-    turns. A turn ends at the next label, or at the end of its paragraph when that comes first.
+    The interviewer is the label whose turns ask most often (a question mark in at least half of its
+    turns, and at least two turns that end with one); a respondent is any other label that follows one of
+    its turns and holds a question in fewer than half of its own. A turn ends at the next label, or at the end of its paragraph when that comes first.
     """
     found = [m for m in _LABEL.finditer(text)
              if not any(s < m.end("label") and m.start("label") < e for s, e in places)]
@@ -61,7 +66,11 @@ def interview_turns(text: str, paragraphs: list[tuple[int, int]], places: Sequen
         while end > start and text[end - 1].isspace():
             end -= 1
         raw.append((m.group("label"), (m.start("label"), m.end("label")), m.end("label"), (start, end)))
-    asks = Counter(lab for lab, _, _, (s, e) in raw if "?" in text[s:e])
+    questions = Counter(lab for lab, _, _, (s, e) in raw if "?" in text[s:e])
+    # an interviewer's question closes its turn: the answer follows under another label
+    closing = Counter(lab for lab, _, _, (s, e) in raw if text[s:e].rstrip(_CLOSERS).endswith("?"))
+    asks = Counter({lab: n for lab, n in questions.items()
+                    if closing[lab] >= _MIN_QUESTIONS and (lab.lower() not in _GENERIC or lab.lower() in _QUESTION_LABELS)})
     turns = Counter(lab for lab, *_ in raw)
     if not asks:
         return []
@@ -69,7 +78,8 @@ def interview_turns(text: str, paragraphs: list[tuple[int, int]], places: Sequen
     if n_asks < _MIN_QUESTIONS or 2 * n_asks < turns[interviewer]:
         return []
     respondents = {raw[k + 1][0] for k in range(len(raw) - 1)
-                   if raw[k][0] == interviewer and raw[k + 1][0] != interviewer and raw[k + 1][0].lower() not in _GENERIC}
+                   if raw[k][0] == interviewer and raw[k + 1][0] != interviewer and raw[k + 1][0].lower() not in _GENERIC
+                   and 2 * questions[raw[k + 1][0]] < turns[raw[k + 1][0]]}
     if not respondents or sum(turns[r] for r in respondents) < _MIN_QUESTIONS:
         return []
     return [Turn(lab, span, colon, content, lab in respondents) for lab, span, colon, content in raw

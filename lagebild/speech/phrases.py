@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, PREPOSITIONS, PRONOUNS, VERB_STOP, is_role_noun
+from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, PREPOSITIONS, PRONOUNS, VERB_STOP, WORDS, is_role_noun
 from lagebild.speech.tokens import Token
 
 __all__ = ["EntityRef", "Phrase", "parse_np_backward", "parse_np_forward", "pick_name"]
@@ -21,6 +21,8 @@ _NAME_PARTICLES = frozenset("von van de del della di da al el bin ibn zu ten ter
 _ARTICLE_PARTICLES = frozenset("der den".split())  # only after von/van/de: "von der Leyen", "Van der Bellen"
 _GENITIVE = frozenset("des der eines einer".split())
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’‹›")
+#: abbreviated titles before a name ("Dr. Eva Huber", "Prof. Jan Ott"): the name after them is the speaker
+_TITLE_ABBREVIATIONS = frozenset(str(w) for w in WORDS["tag_abbreviations"])
 _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")  # "der 33-Jährige"
 #: Capitalised at a sentence start but never a name: "Als Anhaltspunkte nannte Tilmann …".
 _FUNCTION_WORDS = frozenset(
@@ -190,6 +192,10 @@ def parse_np_forward(tokens: list[Token], i: int) -> Phrase | None:
         inner = _np_core(tokens, j)
         if inner > j:
             return Phrase(tokens[i:inner])
+    if i + 2 < n and tokens[i].text in _TITLE_ABBREVIATIONS and tokens[i + 1].text == "." and tokens[i + 2].text[:1].isupper():
+        named = parse_np_forward(tokens, i + 2)
+        if named is not None:
+            return named
     end = _np_core(tokens, i)
     if end == i:
         end = _quoted_name(tokens, i)  # die „Süddeutsche Zeitung“

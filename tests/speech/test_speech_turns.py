@@ -28,6 +28,16 @@ def test_a_quote_continued_after_so_x_keeps_the_speaker() -> None:
     assert _speaker(text, "noch bis morgen") == "Uwe Brand"
 
 
+def test_a_tag_with_an_abbreviation_continues_the_quote() -> None:
+    text = "„Die Werte sind stabil“, so Dr. Eva Huber, „aber wir beobachten sie weiter.“"
+    assert _speaker(text, "aber wir beobachten") == "Eva Huber"
+    text = "„Die Brücke hält“, so Prof. Jan Ott, „noch zwei Jahre.“"
+    assert _speaker(text, "noch zwei Jahre") == "Jan Ott"
+    # must not fire: a sentence end after the tag still separates the quotes
+    text = "„Die Brücke hält“, so Jan Ott. Im Stadtrat hieß es dagegen, „die Brücke ist längst marode“."
+    assert _speaker(text, "längst marode") is None
+
+
 def test_no_tag_carried_over_a_sentence_end_or_between_bare_quotes() -> None:
     # A new sentence with its own frame: the earlier tag does not name the later quote's speaker.
     text = "„Wir brauchen jede Hilfe“, so Ott. Die Gemeinde sieht das anders: „Die Vorräte reichen nicht.“"
@@ -100,6 +110,9 @@ def test_interview_answers_go_to_the_respondent() -> None:
     assert len(answers) == 2
     assert all(q.data["speaker_text"] == "Sabine Keller" for q in answers)
     assert any("Viele können sich das Studium nicht leisten" in q.surface for q in answers)
+    # the act spans the answer, not its label (the label is where the speaker is named)
+    assert all(q.surface.startswith(("Weil", "Er ist")) for q in answers), [q.surface for q in answers]
+    assert all(q.span.start == q.data["content_span"][0] for q in answers)
     assert not any("Warum sind Sie dagegen" in q.surface for q in quotes(doc))  # the questions are no answer
     # Line-by-line layout as web pages print it.
     text = "SPIEGEL: Herr Huber, wie geht es weiter?\nHuber: Wir bauen aus.\nSPIEGEL: Wie viel kostet das?\nHuber: Rund zwei Milliarden.\n"
@@ -115,6 +128,13 @@ def test_labels_without_an_asking_turn_are_no_interview() -> None:
         "Keller: Wir sind bereit. STANDARD: Wirklich? Keller: Ja. Huber: Nein.",
         # labels that name no one: no respondent to give the answers to
         "Frage: Wie geht es weiter? Antwort: Wir bauen aus. Frage: Wann? Antwort: Im Mai.",
+        # a topic-headed explainer: each head asks and answers itself, no one is interviewed
+        "Verdi: Warum streikt die Gewerkschaft? Sie fordert mehr Geld.\nBahn: Was sagt die Bahn dazu? Sie hält die "
+        "Forderung für überzogen.\nVerdi: Wie lange dauert der Streik? Bis Montag.\nBahn: Gibt es Ersatzverkehr? "
+        "Nur teilweise.\n",
+        # a live blog: its heads are no interviewer, the sources after them no respondent
+        "Update: Wo ist der Verdächtige?\nFeuerwehr: Wir suchen noch.\nUpdate: Gibt es Verletzte?\n"
+        "Polizei: Zwei Menschen wurden leicht verletzt.\n",
     ):
         assert interview_turns(text, [(0, len(text))]) == [], text
     # datelines with a question: places are never speakers

@@ -226,6 +226,28 @@ def test_a_date_range_covers_all_its_days() -> None:
     assert parse_date_range("2024-12-20/P3D") == (date(2024, 12, 20), date(2024, 12, 20))
 
 
+_SIDE = st.one_of(
+    st.builds(lambda y, m, d, tail: f"{y:04d}" + (f"-{m:02d}" if m is not None else "") + (f"-{d:02d}" if m is not None and d is not None else "") + tail,
+              st.integers(0, 9999), st.none() | st.integers(0, 13), st.none() | st.integers(0, 32),
+              st.sampled_from(["", "T10:00", "T", "-XX", "WE"])),
+    st.sampled_from(["", "P3D", "PRESENT_REF", "XXXX-12", "2024-W03", "/"]),
+    st.text(alphabet="0123456789-/TPDX", max_size=12),
+)
+
+
+@given(_SIDE, st.sampled_from(["", "/", "//"]), _SIDE)
+def test_a_date_range_never_raises_and_never_runs_backwards(first: str, sep: str, second: str) -> None:
+    value = first + sep + second if sep else first
+    rng = parse_date_range(value)
+    assert rng is None or rng[0] <= rng[1]
+    # the first side is what the value is read from: readable first side, the range starts there
+    head = parse_date_range(value.partition("/")[0])
+    if head is None:
+        assert rng is None
+    else:
+        assert rng is not None and rng[0] == head[0] and rng[1] >= head[1]
+    assert parse_date_range({"value": value}) == rng
+
 def test_the_timeline_bar_of_a_range_spans_its_days() -> None:
     from lagebild.report.view import _timeline_axis
 
