@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lagebild.analyze import analyze_paths
+from lagebild.compare.story_pool import WORKER_PREFIX
 from lagebild.config import load_config
 from lagebild.evaluation import shared_data_dir
 from lagebild.ingest import read_path
@@ -41,6 +42,10 @@ from lagebild.registry import STAGES
 from lagebild.store import open_store
 
 SHARED = shared_data_dir()
+
+
+#: ``RunReport.main_cpu`` entries that count stories or batches (not CPU seconds)
+COUNT_KEYS = frozenset({"stories recomputed", "stories reused", "story batches computed here"})
 
 
 def corpus_texts(name: str) -> list[str]:
@@ -138,10 +143,24 @@ def main() -> None:
     print()
     print("| main process | CPU s | ms/article |")
     print("|---|---|---|")
-    for phase, secs in report.main_cpu.items():
+    # "workers: …" keys are CPU the workers spent on per-story stages: counted in the worker processes' CPU above,
+    # not in this process's total
+    # (and the numbers of stories or batches kept there are counts, not seconds)
+    counts = {k: v for k, v in report.main_cpu.items() if k in COUNT_KEYS}
+    here = {k: v for k, v in report.main_cpu.items() if not k.startswith(WORKER_PREFIX) and k not in COUNT_KEYS}
+    for phase, secs in here.items():
         print(f"| {phase} | {secs:.2f} | {1000 * secs / ok:.2f} |")
-    main_total = sum(report.main_cpu.values())
+    main_total = sum(here.values())
     print(f"| **total** | {main_total:.2f} | {1000 * main_total / ok:.2f} |")
+    pooled = {k[len(WORKER_PREFIX):]: v for k, v in report.main_cpu.items() if k.startswith(WORKER_PREFIX)}
+    if pooled:
+        print()
+        print("| per-story stage (in the workers) | CPU s | ms/article |")
+        print("|---|---|---|")
+        for phase, secs in pooled.items():
+            print(f"| {phase} | {secs:.2f} | {1000 * secs / ok:.2f} |")
+    for key, value in counts.items():
+        print(f"{key}: {value:.0f}")
     print()
     print("| stage (in the workers) | wall s (all workers) | ms/article |")
     print("|---|---|---|")

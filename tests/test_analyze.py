@@ -177,11 +177,15 @@ def test_process_executor_gives_same_documents_as_inline(tmp_path: Path, example
     a = open_store(str(tmp_path / "a.db"))
     b = open_store(str(tmp_path / "b.db"))
     analyze_paths([examples_dir], a, jobs=1)
-    analyze_paths([examples_dir], b, jobs=2)
+    pooled = analyze_paths([examples_dir], b, jobs=2)
     for doc_id in a.document_ids():
         da, db_ = a.get_document(doc_id), b.get_document(doc_id)
         assert da is not None and db_ is not None
         assert da.to_json() == db_.to_json()
+    # the cross-source picture too (stories, claim groups, timeline, inferred dates), its stories run in the workers
+    assert any(k.startswith("workers: compare:") for k in pooled.main_cpu)
+    assert build_export(a) == build_export(b)
+    assert a.story_fingerprints() == b.story_fingerprints()
 
 
 def test_cli_help_lists_every_command_with_an_example() -> None:

@@ -21,11 +21,12 @@ import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
-from lagebild.compare.story_pool import StoryJob, StoryShared, Submit, batches, run_story_batch
+from lagebild.compare.story_pool import MISSING_WEIGHTS, WORKER_PREFIX, StoryJob, StoryShared, Submit, batches, run_story_batch
 from lagebild.compare.word_rows import cached_words
 from lagebild.fingerprints import code_version
 from lagebild.model import Document
@@ -472,9 +473,9 @@ def compare_stories(
                 part = StoryPart.of(story_id, fp, ctx.result)
             parts.append(part)  # the story's whole documents (``sub``) go with the next story
         if jobs:
-            shared = StoryShared(story_names, settings, corrections, origins, len(docs),
-                                 dict(corpus_frequencies()) if DATES_STAGE in story_names else {}, store)
-            for at, got in _pooled_parts(jobs, shared, submit, load, timings):
+            shared = StoryShared(story_names, settings, corrections, {}, len(docs), None, store=store)
+            pool = _Pool(shared, by_id, origins, doc_words, corpus_frequencies, load)
+            for at, got in pool.parts(jobs, submit, timings):
                 parts[at] = got
     with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
     done = [p for p in parts if p is not None]
@@ -486,44 +487,117 @@ def compare_stories(
 POOL_BATCH_DOCS = 48
 
 
-def _pooled_parts(jobs: Sequence[tuple[int, StoryJob]], shared: StoryShared, submit: Submit | None,
-                  load: Callable[[Sequence[str]], Mapping[str, Document]] | None,
-                  timings: MutableMapping[str, float] | None) -> Iterator[tuple[int, StoryPart]]:
-    """Each job's place and part, computed in batches on the workers (``submit``); a batch no worker takes or
-    finishes runs in this process, its documents read with ``load``."""
-    pending: list[tuple[list[tuple[int, StoryJob]], Any]] = []
-    ordered = [job for _, job in jobs]
-    places = [at for at, _ in jobs]
-    k = 0
-    for batch in batches(ordered, POOL_BATCH_DOCS):
-        mine = list(zip(places[k : k + len(batch)], batch, strict=True))
-        k += len(batch)
-        fut = submit(run_story_batch, shared, batch) if submit is not None else None
-        pending.append((mine, fut))
-    for mine, fut in pending:
-        got, where = None, "workers: "  # the timings of a worker's CPU are kept apart from this process's
-        if fut is not None:
-            try:
-                got = fut.result()
-            except Exception:  # a worker died or a result could not travel: computed here instead
-                log.debug("a batch of stories failed in a worker; computing it here", exc_info=True)
-        if got is None:
+#: seconds to wait for a batch of stories from a worker, and per document of the batch: past that, the batch is
+#: computed in this process (a stuck worker must not hang the run)
+POOL_TIMEOUT = 120.0
+POOL_TIMEOUT_PER_DOC = 5.0
+
+
+class _Pool:
+    """Send batches of stories to the workers, each with what it reads of the corpus (never the whole corpus's
+    tables), and compute here a batch no worker takes, finishes in time, or can compute with what it got."""
+
+    def __init__(self, shared: StoryShared, views: Mapping[str, Document], origins: Mapping[str, str],
+                 doc_words: Callable[[Document], frozenset[str]], frequencies: Callable[[], Mapping[str, int]],
+                 load: Callable[[Sequence[str]], Mapping[str, Document]] | None) -> None:
+        self.shared, self.views, self.origins, self.load = shared, views, origins, load
+        self.doc_words, self.frequencies = doc_words, frequencies
+        #: a story's date inference was seen to weigh words: batches sent from now on carry their words' weights
+        self.weighed = False
+
+    def payload(self, batch: Sequence[StoryJob]) -> StoryShared:
+        """``shared`` cut down to ``batch``: its documents' origins and (once needed) their words' frequencies."""
+        ids = [i for job in batch for i in job.doc_ids]
+        origins = {i: self.origins[i] for i in ids if i in self.origins}
+        frequencies: dict[str, int] | None = None
+        if self.weighed:
+            df = self.frequencies()
+            frequencies = {w: df[w] for i in ids for w in self.doc_words(self.views[i])}
+        return replace(self.shared, origins=origins, frequencies=frequencies)
+
+    def parts(self, jobs: Sequence[tuple[int, StoryJob]], submit: Submit | None,
+              timings: MutableMapping[str, float] | None) -> Iterator[tuple[int, StoryPart]]:
+        """Each job's place and part, computed in batches on the workers (``submit``)."""
+        pending: list[tuple[list[tuple[int, StoryJob]], Any]] = []
+        ordered = [job for _, job in jobs]
+        places = [at for at, _ in jobs]
+        k = 0
+        for batch in batches(ordered, POOL_BATCH_DOCS):
+            mine = list(zip(places[k : k + len(batch)], batch, strict=True))
+            k += len(batch)
+            pending.append((mine, self._submit(submit, batch)))
+        failed = 0
+        for n, (mine, fut) in enumerate(pending):
             batch = [job for _, job in mine]
-            ids = [i for job in batch for i in job.doc_ids]
-            here = replace(shared, store=None, docs=dict(load(ids)) if load is not None else {})
-            got, where = run_story_batch(here, batch), ""
-        outputs, spent = got
-        if timings is not None:
-            for key, value in spent.items():
-                timings[where + key] = timings.get(where + key, 0.0) + value
-        for (at, job), (fields_, base, weighed) in zip(mine, outputs, strict=True):
-            fp = base + _weights_part(weighed, shared)
-            yield at, StoryPart(job.story, fp, **fields_)
+            got, where = self._wait(fut, batch), WORKER_PREFIX  # a worker's CPU is kept apart from this process's
+            if got is not None and got[0] == MISSING_WEIGHTS and not self.weighed and submit is not None:
+                # a story weighs words: from now on batches carry their words' frequencies; the batches no worker
+                # started yet are sent again with them (at most the running ones come back undone)
+                self.weighed = True
+                for i in range(n + 1, len(pending)):
+                    later_mine, later = pending[i]
+                    if later is not None and later.cancel():
+                        pending[i] = (later_mine, self._submit(submit, [job for _, job in later_mine]))
+                got = self._wait(self._submit(submit, batch), batch)
+            if got is None or isinstance(got[0], str):
+                failed += 1
+                if got is not None and timings is not None:  # CPU spent on the undone batch
+                    for key, value in got[1].items():
+                        timings[where + key] = timings.get(where + key, 0.0) + value
+                got, where = self._here(batch), ""
+            outputs, spent = got
+            if timings is not None:
+                for key, value in spent.items():
+                    timings[where + key] = timings.get(where + key, 0.0) + value
+            assert not isinstance(outputs, str)
+            for (at, job), (fields_, base, weighed) in zip(mine, outputs, strict=True):
+                yield at, StoryPart(job.story, base + self._weights_part(weighed), **fields_)
+        if failed and timings is not None:
+            timings["story batches computed here"] = timings.get("story batches computed here", 0.0) + failed
+
+    def _submit(self, submit: Submit | None, batch: Sequence[StoryJob]) -> Any:
+        return submit(run_story_batch, self.payload(batch), batch) if submit is not None else None
+
+    def _wait(self, fut: Any, batch: Sequence[StoryJob]) -> Any:
+        if fut is None:
+            return None
+        timeout = POOL_TIMEOUT + POOL_TIMEOUT_PER_DOC * sum(len(job.doc_ids) for job in batch)
+        try:
+            return fut.result(timeout=timeout)
+        except FuturesTimeout:
+            fut.cancel()
+            _warn_once(f"a batch of stories took a worker more than {timeout:.0f} s; computing it here")
+        except Exception as exc:  # a worker died or a result could not travel: computed here instead
+            _warn_once(f"a batch of stories failed in a worker ({type(exc).__name__}: {exc}); computing it here")
+            log.debug("the failed batch", exc_info=True)
+        return None
+
+    def _here(self, batch: Sequence[StoryJob]) -> tuple[Any, dict[str, float]]:
+        """Run ``batch`` in this process: whole documents from ``load``, the views for those it does not return
+        (as the one-process path), the corpus frequencies at hand (computed when first read)."""
+        ids = [i for job in batch for i in job.doc_ids]
+        docs = {i: self.views[i] for i in ids if i in self.views}
+        if self.load is not None:
+            docs.update(self.load(ids))
+        here = replace(self.payload(batch), store=None, docs=docs, frequencies=_ReadWeights(self.frequencies, set()),
+                       every_word=True)
+        return run_story_batch(here, batch)
+
+    def _weights_part(self, words: Iterable[str]) -> str:
+        """The fingerprint's part for the corpus weights of ``words`` (as ``compare_stories``'s ``weights_of``)."""
+        ordered = sorted(words)
+        if not ordered:
+            return ""
+        df = self.frequencies()
+        return "/" + _digest([self.shared.n_docs, [(w, df.get(w, 0)) for w in ordered]]) + "/" + " ".join(ordered)
 
 
-def _weights_part(words: Iterable[str], shared: StoryShared) -> str:
-    """The fingerprint's part for the corpus weights of ``words`` (as ``compare_stories``'s ``weights_of``)."""
-    ordered = sorted(words)
-    if not ordered:
-        return ""
-    return "/" + _digest([shared.n_docs, [(w, shared.frequencies.get(w, 0)) for w in ordered]]) + "/" + " ".join(ordered)
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    """Warn about a worker failure once per kind (a systematic one would otherwise repeat for every batch)."""
+    kind = message.split("(", 1)[0]
+    if kind not in _WARNED:
+        _WARNED.add(kind)
+        log.warning(message)

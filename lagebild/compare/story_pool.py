@@ -1,10 +1,13 @@
 """Run the per-story compare stages of many stories in worker processes.
 
 Stories never read each other's results, so their stages can run anywhere once the corpus-wide
-stages are done. A batch of stories travels to a worker with what the stages read of the whole
-corpus (origins, the corpus word frequencies date inference weighs, corrections); the worker
-reads the stories' whole documents from the store itself and returns each story's
-``StoryPart``. The main process only merges, so the cross-source phase uses every core instead
+stages are done. A batch of stories travels to a worker with what its stages read of the whole
+corpus, cut down to the batch: the origins of its documents, the corpus frequencies of its
+documents' words (only once a story's date inference was seen to weigh words: most read none,
+and the frequencies are then never computed), corrections. What a batch carries therefore does
+not grow with the corpus. The worker reads the stories' whole documents from the store itself
+and returns each story's ``StoryPart``, or None when it lacked something (a document the store
+did not return, a word weight not sent): the caller then computes that batch itself. The main process only merges, so the cross-source phase uses every core instead
 of one. The parts are the ones ``compare_stories`` computes in one process (same inputs, same
 stage code, same fingerprints).
 """
@@ -12,6 +15,7 @@ stage code, same fingerprints).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -22,9 +26,14 @@ from typing import Any
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, run_timed_stage
 from lagebild.model import Document
 
-DATES_STAGE = "dates.infer.v1"
+log = logging.getLogger(__name__)
 
-__all__ = ["StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
+DATES_STAGE = "dates.infer.v1"
+#: the caller's timings keep the CPU a worker spent on a stage under this prefix: it is the workers' CPU, not the
+#: caller's (a benchmark sums it with the worker processes, not with the main process)
+WORKER_PREFIX = "workers: "
+
+__all__ = ["MISSING_DOCUMENTS", "MISSING_WEIGHTS", "WORKER_PREFIX", "StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
 
 #: ``submit(fn, *args)``: a future of ``fn(*args)`` run in a worker, or None when no worker can take it
 Submit = Callable[..., "Future[Any] | None"]
@@ -42,14 +51,19 @@ class StoryJob:
 
 @dataclass
 class StoryShared:
-    """What every story's stages read of the whole corpus (the same for all batches of a run)."""
+    """What a batch's stories' stages read of the whole corpus."""
 
     names: list[str]
     settings: dict[str, dict[str, Any]]
     corrections: list[dict[str, Any]]
+    #: the corpus-wide origin of each document of the batch
     origins: dict[str, str]
     n_docs: int
-    frequencies: dict[str, int]
+    #: the corpus document frequency of each word of the batch's documents; None: not sent (a story that
+    #: weighs a word then makes the batch come back undone)
+    frequencies: Mapping[str, int] | None
+    #: ``frequencies`` holds every word of the corpus (a word not in it occurs nowhere); else only the batch's
+    every_word: bool = False
     #: where the worker reads whole documents (a store URL or path); None: ``docs`` of the batch
     store: str | None = None
     docs: dict[str, Document] = field(default_factory=dict)
@@ -65,9 +79,7 @@ def _load(shared: StoryShared, ids: Sequence[str]) -> Mapping[str, Document]:
         return shared.docs
     store = _STORES.get(shared.store)
     if store is None:
-        from lagebild.store import open_store
-
-        store = _STORES[shared.store] = open_store(shared.store)
+        store = _STORES[shared.store] = _open(shared.store)
     got: Mapping[str, Document] = store.get_documents(ids)
     return got
 
@@ -86,16 +98,55 @@ def _built(shared: StoryShared) -> dict[str, Any]:
 def warm(store: str | None, names: Sequence[str], settings: Mapping[str, Mapping[str, Any]]) -> None:
     """Import the per-story stages, build them and open the store in this worker, ahead of its first batch
     (sent while the main process runs the corpus-wide stages, when the workers would wait)."""
-    _built(StoryShared(list(names), {n: dict(settings.get(n) or {}) for n in names}, [], {}, 0, {}, store))
+    _built(StoryShared(list(names), {n: dict(settings.get(n) or {}) for n in names}, [], {}, 0, None, store=store))
     if store is not None and store not in _STORES:
-        from lagebild.store import open_store
-
-        _STORES[store] = open_store(store)
+        _STORES[store] = _open(store)
 
 
-def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[list[tuple[dict[str, Any], str, set[str]]], dict[str, float]]:
+def _open(where: str) -> Any:
+    """Open the store at ``where`` to read documents: a SQLite file read-only (no schema script, no write
+    transaction that would wait on the main process's writes), else as ``open_store`` does."""
+    from lagebild.store import open_store
+
+    if "://" not in where:
+        try:
+            return _read_only_sqlite(where)
+        except Exception:  # e.g. no such file yet, or no shared-memory file to read the log through
+            log.debug("cannot open %s read-only; opening it as usual", where, exc_info=True)
+    return open_store(where)
+
+
+def _read_only_sqlite(path: str) -> Any:
+    import sqlite3
+    from pathlib import Path
+    from urllib.parse import quote
+
+    from lagebild.store.sqlite import SQLiteStore
+
+    if not Path(path).is_file():
+        raise FileNotFoundError(path)
+    store = SQLiteStore.__new__(SQLiteStore)  # its reading methods need only ``path`` and ``db``
+    store.path = path
+    store.db = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True, timeout=30,
+                               check_same_thread=False)
+    store.db.row_factory = sqlite3.Row
+    store.db.execute("SELECT 1 FROM documents LIMIT 1").fetchall()
+    return store
+
+
+#: a batch's outputs: per story, its result fields, the fingerprint's base and the words whose weights it read;
+#: or why the batch could not be computed with what it carried: ``MISSING_DOCUMENTS`` or ``MISSING_WEIGHTS``
+Outputs = list[tuple[dict[str, Any], str, set[str]]] | str
+MISSING_DOCUMENTS = "documents"
+MISSING_WEIGHTS = "weights"
+
+
+def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[Outputs, dict[str, float]]:
     """Run the per-story stages on each story of ``jobs``: per story, its result fields, the fingerprint's base
-    and the words whose corpus weights date inference read; and the CPU seconds by stage (as ``run_timed_stage``)."""
+    and the words whose corpus weights date inference read; and the CPU seconds by stage (as ``run_timed_stage``).
+
+    The outputs are the reason instead when a story's document is missing from the store (the caller has a view of it,
+    as the one-process path uses) or a word weight was read that ``shared`` does not carry."""
     from lagebild.compare.coverage import corpus_origins
     from lagebild.compare.dates import corpus_word_counts
     from lagebild.compare.per_story import StoryPart
@@ -105,19 +156,23 @@ def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[list
     started = time.process_time()
     whole = _load(shared, [i for job in jobs for i in job.doc_ids])
     timings["load story documents"] += time.process_time() - started
+    if any(i not in whole for job in jobs for i in job.doc_ids):
+        return MISSING_DOCUMENTS, dict(timings)
     out: list[tuple[dict[str, Any], str, set[str]]] = []
     weighed: set[str] = set()
-    weights = _Weights(shared.frequencies, weighed)
+    weights = _Weights(shared.frequencies, weighed, shared.every_word)
     with corpus_origins(shared.origins), corpus_word_counts(lambda: (shared.n_docs, weights)):
         for job in jobs:
             weighed.clear()
             read: set[str] = set()
-            ctx = CorpusContext(docs=[whole[i] for i in job.doc_ids if i in whole], result=job.result,
+            ctx = CorpusContext(docs=[whole[i] for i in job.doc_ids], result=job.result,
                                 corrections=shared.corrections)
             for name in shared.names:
                 run_timed_stage(name, ctx, shared.settings[name], timings, built[name])
                 if name == DATES_STAGE:  # the words weighed so far go into the fingerprint (as in ``compare_stories``)
                     read = set(weighed)
+            if weights.missing:  # a weight not sent: the results would be wrong
+                return MISSING_WEIGHTS, dict(timings)
             part = StoryPart.of(job.story, job.base, ctx.result)
             out.append((_fields(part), job.base, read))
     return out, dict(timings)
@@ -130,15 +185,22 @@ def _fields(part: Any) -> dict[str, Any]:
 
 
 class _Weights(Mapping[str, int]):
-    """The corpus document frequencies; each word looked up is noted in ``seen`` (its weight goes into the fingerprint)."""
+    """The corpus document frequencies; each word looked up is noted in ``seen`` (its weight goes into the
+    fingerprint), and ``missing`` tells that a word was looked up whose frequency was not given."""
 
-    def __init__(self, frequencies: Mapping[str, int], seen: set[str]) -> None:
-        self._frequencies = frequencies
+    def __init__(self, frequencies: Mapping[str, int] | None, seen: set[str], every_word: bool = False) -> None:
+        self._frequencies: Mapping[str, int] = frequencies if frequencies is not None else {}
         self.seen = seen
+        self.every_word = every_word and frequencies is not None
+        self.missing = False
 
     def __getitem__(self, word: str) -> int:
         self.seen.add(word)
-        return self._frequencies.get(word, 0)
+        got = self._frequencies.get(word)
+        if got is None:  # every word of the batch's documents occurs in the corpus: this one was not sent
+            self.missing = self.missing or not self.every_word
+            return 0
+        return got
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._frequencies)

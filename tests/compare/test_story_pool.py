@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from lagebild.analyze import store_location, view_kinds
 from lagebild.compare.per_story import compare_stories
 from lagebild.compare.story_pool import StoryJob, batches
@@ -119,3 +121,118 @@ def test_relaxed_gc_restores_the_thresholds_and_frozen_objects() -> None:
         assert gc.get_freeze_count() > 0
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_a_batch_carries_only_what_its_documents_need(example_analysis: dict[str, Any]) -> None:
+    """Origins and word frequencies go with a batch for its own documents: unrelated documents add nothing."""
+    from lagebild.compare.per_story import _date_words, _Pool
+    from lagebild.compare.story_pool import StoryShared
+
+    store = example_analysis["store"]
+    _whole, views, *_ = _views(store)
+    by_id = {d.id: d for d in views}
+    batch = [StoryJob("s", "base", [views[0].id], _empty_result())]
+    shared = StoryShared(["x"], {"x": {}}, [], {}, len(views), None)
+
+    def payload(extra: int) -> Any:
+        origins = {d.id: f"outlet:{d.id}" for d in views} | {f"other{i}": f"outlet:{i}" for i in range(extra)}
+        frequencies = {w: 1 for d in views for w in _date_words(d)} | {f"word{i}": 1 for i in range(extra)}
+        pool = _Pool(shared, by_id, origins, _date_words, lambda: frequencies, None)
+        pool.weighed = True
+        return pool.payload(batch)
+
+    small, large = payload(0), payload(5000)
+    assert small.origins == large.origins == {views[0].id: f"outlet:{views[0].id}"}
+    assert small.frequencies == large.frequencies
+    assert set(large.frequencies or {}) == set(_date_words(views[0]))
+
+
+def test_a_batch_lacking_a_document_or_a_weight_comes_back_undone(example_analysis: dict[str, Any]) -> None:
+    from lagebild.compare.story_pool import MISSING_DOCUMENTS, MISSING_WEIGHTS, StoryShared, run_story_batch
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, _, _, stages, _ = _views(store)
+    names = [n for n in stages if n == "dates.infer.v1"]
+    settings = {n: dict(config.compare_configs.get(n) or {}) for n in names}
+    ids = [d.id for d in whole]
+    from lagebild.model import DateValue
+
+    # one article without its date: inference dates it from the others, weighing the words they share
+    undated = [replace(whole[0], meta=replace(whole[0].meta, published=DateValue())), *whole[1:]]
+    jobs = [StoryJob(None, "base", ids, _empty_result())]
+    lacking = StoryShared(names, settings, [], {}, len(ids), None, docs={d.id: d for d in undated[1:]})
+    assert run_story_batch(lacking, jobs)[0] == MISSING_DOCUMENTS
+    no_weights = StoryShared(names, settings, [], {}, len(ids), None, docs={d.id: d for d in undated})
+    got = run_story_batch(no_weights, jobs)[0]
+    every = StoryShared(names, settings, [], {}, len(ids), {}, every_word=True, docs={d.id: d for d in undated})
+    done = run_story_batch(every, jobs)[0]
+    assert not isinstance(done, str)
+    assert done[0][2], "inference weighed words"
+    assert got == MISSING_WEIGHTS, "a weight read but not sent makes the batch undone"
+
+
+def test_a_stuck_worker_does_not_hang_the_run(example_analysis: dict[str, Any], monkeypatch: Any) -> None:
+    import lagebild.compare.per_story as per_story
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+    monkeypatch.setattr(per_story, "POOL_TIMEOUT", 0.05)
+    monkeypatch.setattr(per_story, "POOL_TIMEOUT_PER_DOC", 0.0)
+
+    def stuck(fn: Any, *args: Any) -> Future[Any] | None:
+        return Future()  # never finishes
+
+    timings: dict[str, float] = {}
+    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=stuck, store=example_analysis["db"], timings=timings)
+    assert got.result.to_json() == reference.result.to_json()
+    assert [p.fingerprint for p in got.parts] == [p.fingerprint for p in reference.parts]
+    assert timings.get("story batches computed here", 0) >= 1
+
+
+def _empty_result() -> Any:
+    from lagebild.compare import CorpusResult
+
+    return CorpusResult()
+
+
+def test_jobs_1_and_2_give_the_same_picture_on_several_stories(shared_data: Path, examples_dir: Path, tmp_path: Path) -> None:
+    """The example corpus plus articles of three tune stories: the pooled cross-source phase (-j 2) gives the export
+    and story fingerprints of one process (-j 1)."""
+    import shutil
+
+    from lagebild.analyze import analyze_paths
+    from lagebild.export.json_export import build_export
+
+    corpus = shared_data / "news_stories_dev" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} not found")
+    folder = tmp_path / "in"
+    shutil.copytree(examples_dir, folder)
+    for story in ("ahr", "vw", "muenchen"):
+        for f in sorted(corpus.glob(f"{story}_*.txt"))[:4]:
+            shutil.copy(f, folder / f.name)
+    one, two = open_store(str(tmp_path / "one.db")), open_store(str(tmp_path / "two.db"))
+    analyze_paths([folder], one, jobs=1)
+    pooled = analyze_paths([folder], two, jobs=2)
+    assert any(k.startswith("workers: compare:") for k in pooled.main_cpu), "the stories ran in the workers"
+    export = build_export(one)
+    assert len(export["stories"]) >= 3
+    assert build_export(two) == export
+    assert two.story_fingerprints() == one.story_fingerprints()
+
+
+def test_workers_read_a_sqlite_store_read_only(example_analysis: dict[str, Any], tmp_path: Path) -> None:
+    from lagebild.compare.story_pool import _open
+
+    store = _open(example_analysis["db"])
+    ids = example_analysis["store"].document_ids()[:2]
+    assert set(store.get_documents(ids)) == set(ids)
+    import sqlite3
+
+    with pytest.raises(sqlite3.OperationalError):
+        store.db.execute("DELETE FROM documents")
+    assert _open(str(tmp_path / "new.db")) is not None  # no file yet: opened as usual
