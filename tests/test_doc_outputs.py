@@ -17,6 +17,7 @@ from lagebild.export.doc_outputs import DocumentOutput
 from lagebild.model import SourceRef
 from lagebild.report.html import render_report
 from lagebild.store import open_store
+from tests.store.reads import counted_reads
 
 
 @pytest.fixture
@@ -28,19 +29,6 @@ def store(example_analysis: dict[str, Any], tmp_path: Path) -> Any:
     st = open_store(str(target))
     yield st
     st.close()
-
-
-def _reads(store: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    read: list[str] = []
-    get_documents = store.get_documents
-
-    def counted(ids: Any) -> Any:
-        ids = list(ids)
-        read.extend(ids)
-        return get_documents(ids)
-
-    monkeypatch.setattr(store, "get_documents", counted)
-    return read
 
 
 def _expected(store: Any, corpus: Any, folder: Path) -> tuple[bytes, dict[str, bytes], str]:
@@ -71,7 +59,7 @@ def test_outputs_from_stored_parts_are_the_outputs_built_from_the_documents(
     first = _written(store, corpus, tmp_path / "first")  # builds and keeps every part
     assert first == want
     assert set(store.document_outputs(ids)) == set(ids)
-    read = _reads(store, monkeypatch)
+    read = counted_reads(store, monkeypatch)
     again = _written(store, corpus, tmp_path / "again")  # from the stored parts
     assert again == want
     assert len(read) <= report_html.COMPACT_ARTICLE_TEXTS and len(read) < 2 * len(ids)  # only the articles the report shows
@@ -92,7 +80,7 @@ def test_a_changed_input_rebuilds_only_that_documents_part(store: Any, tmp_path:
     assert renamed != corpus.mention_entity
     changed = replace(corpus, mention_entity=renamed, inferred_dates={**corpus.inferred_dates, two: {"value": "2001-02-03"}})
     store.add_source(three, SourceRef(path="elsewhere/copy.txt", format="txt"))
-    read = _reads(store, monkeypatch)
+    read = counted_reads(store, monkeypatch)
     write_outputs(store, changed, tmp_path / "changed.json", None)
     assert sorted(read) == sorted([one, two, three])
     monkeypatch.undo()

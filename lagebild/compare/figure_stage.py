@@ -63,36 +63,31 @@ def _compared_before(path: Path = DATA) -> re.Pattern[str] | None:
         return None
 
 
-@lru_cache(maxsize=4)
-def running_measures(path: Path = DATA) -> frozenset[str]:
-    """Measures that are running counts (tolls revised as they are counted); a broken file means none."""
+@lru_cache(maxsize=16)
+def _measure_list(key: str, path: Path = DATA) -> frozenset[str]:
+    """One list of measure ids from the stage file; a broken file means none."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
         return frozenset()
-    return frozenset(str(m) for m in raw.get("running_measures", []) if m)
+    return frozenset(str(m) for m in raw.get(key, []) if m)
 
 
-@lru_cache(maxsize=4)
+def running_measures(path: Path = DATA) -> frozenset[str]:
+    """Measures that are running counts (tolls revised as they are counted)."""
+    return _measure_list("running_measures", path)
+
+
 def occasion_measures(path: Path = DATA) -> frozenset[str]:
     """Measures whose figures each count one occasion (attendance, an amount): figures of different times are
-    different occasions' counts, not one figure updated; a broken file means none."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return frozenset()
-    return frozenset(str(m) for m in raw.get("occasion_measures", []) if m)
+    different occasions' counts, not one figure updated."""
+    return _measure_list("occasion_measures", path)
 
 
-@lru_cache(maxsize=4)
 def growing_measures(path: Path = DATA) -> frozenset[str]:
     """Running counts that only grow (the dead, the injured): a later figure far below an earlier one is another
-    incident's; a broken file means none."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return frozenset()
-    return frozenset(str(m) for m in raw.get("growing_measures", []) if m)
+    incident's."""
+    return _measure_list("growing_measures", path)
 
 
 def _mentions(text: str) -> list[tuple[int, int, Stage]]:

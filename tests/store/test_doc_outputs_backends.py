@@ -19,6 +19,7 @@ from lagebild.store import open_store
 from lagebild.store.rows import document_rows
 from lagebild.store.schema import SCHEMA_VERSION
 from lagebild.store.sqlite import SQLiteStore
+from tests.store.reads import counted_reads
 
 
 @pytest.fixture
@@ -63,26 +64,13 @@ def _built(store: Any, corpus: Any, folder: Path) -> tuple[bytes, dict[str, byte
     return write_export(export, folder / "built.json").read_bytes(), {p.name: p.read_bytes() for p in write_csv(export, folder / "csv")}
 
 
-def _reads(store: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    read: list[str] = []
-    get_documents = store.get_documents
-
-    def counted(ids: Any) -> Any:
-        ids = list(ids)
-        read.extend(ids)
-        return get_documents(ids)
-
-    monkeypatch.setattr(store, "get_documents", counted)
-    return read
-
-
 def test_outputs_from_stored_parts_equal_the_outputs_built_from_the_documents(
     filled: tuple[Any, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, corpus = filled
     want = _built(store, corpus, tmp_path / "want")
     assert _outputs(store, corpus, tmp_path / "first") == want
-    read = _reads(store, monkeypatch)
+    read = counted_reads(store, monkeypatch)
     assert _outputs(store, corpus, tmp_path / "again") == want
     assert read == []  # every part came from the store
 
@@ -97,7 +85,7 @@ def test_a_document_saved_again_without_dropping_its_part_gets_its_part_built_ag
     doc.meta = replace(doc.meta, title="Ein anderer Titel nach dem Speichern")
     _save_keeping_parts(store, doc)
     assert set(store.document_outputs(ids)) == set(ids)  # the stale part is still there
-    read = _reads(store, monkeypatch)
+    read = counted_reads(store, monkeypatch)
     got = _outputs(store, corpus, tmp_path / "second")
     assert read == [ids[0]]  # only the saved document is read again
     monkeypatch.undo()
@@ -151,7 +139,7 @@ def test_parts_are_reused_whatever_order_the_store_returns_sources_in(
     want = _outputs(store, corpus, tmp_path / "first")
     sources_of = store.sources_of
     monkeypatch.setattr(store, "sources_of", lambda chunk: {i: s[::-1] for i, s in sources_of(chunk).items()})
-    read = _reads(store, monkeypatch)
+    read = counted_reads(store, monkeypatch)
     assert _outputs(store, corpus, tmp_path / "reversed") == want
     assert read == []
 
