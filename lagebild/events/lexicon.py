@@ -9,6 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from lagebild.events.dates import CUES
+
 __all__ = ["ENTRY_KEYS", "MERGE_POLICIES", "TriggerRule", "candidate_pattern", "class_policies", "figure_complements", "load_lexicon"]
 
 #: keys an entry of triggers.toml may have (anything else is a mistake in the data file)
@@ -92,8 +94,7 @@ def _fill_placeholders(pattern: str) -> str:
 @lru_cache(maxsize=1)
 def figure_complements() -> tuple[str, ...]:
     """The nouns after "Flut von", "Hagel von", "Sturm der" that make the disaster word a figure (cues.toml)."""
-    cues = tomllib.loads(resources.files("lagebild.events").joinpath("cues.toml").read_text("utf-8"))
-    return tuple(str(w) for w in cues.get("figure_complements", []))
+    return tuple(str(w) for w in CUES.get("figure_complements", []))
 
 
 def class_policies(rules: tuple[TriggerRule, ...]) -> dict[str, str]:
