@@ -244,6 +244,8 @@ def _np_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
 
 _PRONOUNS = frozenset("es er sie wir ihr ich man das dies dieser diese jener jene wer was".split())
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines einen".split())
+#: articles of a noun phrase that is never a subject (accusative or dative)
+_OBJECT_ARTICLES = frozenset("den dem einen einem".split())
 #: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
 _NEEDS = {
     "gab": r"\san\b", "gaben": r"\san\b", "gibt": r"\san\b", "geben": r"\san\b",
@@ -366,14 +368,16 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
         after = _SPACE.match(text, v_end, clause[1])
         after_np = np_re.match(text, after.end(), clause[1]) if after else None
         lone = before is not None and " " not in before.group("np").strip()
-        if before is not None and lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np")) \
-                and not _is_agent(before.group("np")):
+        # "Den Schaden schätzt die Stadt auf …": an accusative or dative article opens an object, never the subject
+        object_case = before is not None and before.group("np").split()[0].lower() in _OBJECT_ARTICLES
+        if before is not None and (object_case or (lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np"))
+                                                   and not _is_agent(before.group("np")))):
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
         if before and _np_ok(before.group("np")) and not _object_first(before.group("np")):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
         opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
         # "Konkret hatten die Freiheitlichen von 82 gesprochen": an adverb first, the subject after the verb
-        fronted = before is not None and lone and before.group("np").strip().lower() in _cues().not_subjects
+        fronted = object_case or (before is not None and lone and before.group("np").strip().lower() in _cues().not_subjects)
         if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
                                                           or ((opens or fronted) and after_np.group("np").split()[0].lower() in _ARTICLES)):
             return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
