@@ -39,6 +39,8 @@ class Measure:
     attributes: re.Pattern[str] | None = None  # "getöteten", "schwer verletzte": participles before a noun of people
     ordinal: bool = False  # "das vierte Todesopfer" is a lower bound of this measure
     context_nouns: frozenset[str] = frozenset()  # nouns that are this measure only in its context ("Punkte")
+    part_of: str | None = None  # the measure whose part this one is when an adverb says so ("davon drei schwer")
+    part_adverbs: re.Pattern[str] | None = None
 
     def excluded(self, sentence: str) -> bool:
         """True when the sentence says the figure is a share of something else ("Marktanteil", "Inflation")."""
@@ -97,6 +99,8 @@ class MeasureVocab:
         return next((m for m in self.measures if m.id == measure_id), None)
 
     def label(self, measure_id: str) -> str:
+        if "+" in measure_id and ":" not in measure_id:
+            return " and ".join(self.label(part) for part in measure_id.split("+"))  # "dead+missing": one count of both
         base, _, qual = measure_id.partition(":")
         if base in ("count", "unit", "rate"):
             return qual  # a counted noun, unit or named rate outside the vocabulary names itself
@@ -163,6 +167,14 @@ class MeasureVocab:
         measure whose frames count any noun (a noun outside the vocabulary: "getötete Palästinenser")."""
         for m in self.measures:
             if m.attributes is not None and (m.any_noun or not any_noun_only) and m.attributes.search(words):
+                return m
+        return None
+
+    def of_part(self, measure_id: str, rest: str) -> Measure | None:
+        """The narrower measure an adverb in ``rest`` (the words after a part's figure) makes of a part of ``measure_id``:
+        "12 wurden verletzt, darunter 3 schwer" → severely injured; None when it names none."""
+        for m in self.measures:
+            if m.part_of == measure_id and m.part_adverbs is not None and m.part_adverbs.search(rest):
                 return m
         return None
 
@@ -326,6 +338,8 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 attributes=_attributes(list(entry.get("attributes", []))),
                 ordinal=bool(entry.get("ordinal", False)),
                 context_nouns=frozenset(n.lower() for n in entry.get("context_nouns", [])),
+                part_of=str(entry["part_of"]) if entry.get("part_of") else None,
+                part_adverbs=_alternation(list(entry.get("part_adverbs", []))),
             )
         )
     qualifiers = []

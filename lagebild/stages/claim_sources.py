@@ -244,8 +244,8 @@ def _np_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
 
 _PRONOUNS = frozenset("es er sie wir ihr ich man das dies dieser diese jener jene wer was".split())
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines einen".split())
-#: articles of a noun phrase that is never a subject (accusative or dative)
-_OBJECT_ARTICLES = frozenset("den dem einen einem".split())
+#: a clause that opens with an accusative or dative article opens with an object, never with the subject
+_OBJECT_FIRST = re.compile(r"\s*(?i:den|dem|einen|einem)\s")
 #: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
 _NEEDS = {
     "gab": r"\san\b", "gaben": r"\san\b", "gibt": r"\san\b", "geben": r"\san\b",
@@ -369,7 +369,7 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
         after_np = np_re.match(text, after.end(), clause[1]) if after else None
         lone = before is not None and " " not in before.group("np").strip()
         # "Den Schaden schätzt die Stadt auf …": an accusative or dative article opens an object, never the subject
-        object_case = before is not None and before.group("np").split()[0].lower() in _OBJECT_ARTICLES
+        object_case = _OBJECT_FIRST.match(text, clause[0], v_start) is not None
         if before is not None and (object_case or (lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np"))
                                                    and not _is_agent(before.group("np")))):
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject

@@ -152,7 +152,8 @@ class RuleClaims:
             shared = by_noun.get(q.unit_span) if q.unit_span else None
             if q.unit_from == "ellipsis" and shared is not None and data["measure"] in ("people", "percent"):
                 # "In der Türkei starben 4000 Menschen, in Syrien 1500": the figure shares the measure of its noun's figure
-                data["measure"], data["measure_label"] = shared, load_measures().label(shared)
+                narrower = _narrow_part(text, q, clause_of(text, sent, q.num_start), shared)
+                data["measure"], data["measure_label"] = narrower, load_measures().label(narrower)
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
             payloads.append(data)
@@ -233,6 +234,10 @@ class RuleClaims:
         attributed = _attributed(text, q)
         if attributed is not None:
             measure = attributed  # "Die Zahl der getöteten Palästinenser stieg auf 210": the participle says what is counted
+        joint = _joint_measure(text, q)
+        if joint is not None:
+            measure = joint  # "Die Zahl der Toten und Vermissten stieg auf 200": one count of both, neither alone
+        measure = _narrow_part(text, q, clause, str(measure))
         kind = getattr(load_measures().by_id(str(measure).partition(":")[0]), "kind", None)
         scope = _scope(text, q, clause, sent, entities, own, figures, share=kind == "points")
         labelled = _list_label(text, q, entities)
@@ -527,6 +532,40 @@ def _attributed(text: str, q: Quantity) -> str | None:
         return None  # "schwer verletzte Tote" does not happen; "betroffene Häuser" are houses
     found = vocab.of_attribute(words, any_noun_only=own is None and not vocab.is_generic(q.unit))
     return found.id if found is not None else None
+
+
+#: "… 3 davon schwer", "… zwei von ihnen lebensgefährlich": the figure is a part of the one before
+_PART_AFTER = re.compile(r"[ \t]+(?:davon|von[ \t]+ihnen)(?![\w])")
+#: a second counted noun joined to a figure's own ("Tote und Vermisste", "Zahl der Toten und Verletzten")
+_AND_NOUN = re.compile(r"[ \t]+(?:und|oder|sowie|bzw\.)[ \t]+([A-ZÄÖÜ][\w-]*\w)")
+
+
+def _narrow_part(text: str, q: Quantity, clause: tuple[int, int], measure: str) -> str:
+    """"12 wurden verletzt, darunter 3 schwer", "mindestens drei davon lebensgefährlich": a part of a toll whose verb is
+    left out, named by its adverb, is the narrower measure; any other figure keeps ``measure``."""
+    if not (_part_of(text, clause[0], q.num_start) or _PART_AFTER.match(text, q.num_end)):
+        return measure
+    narrower = load_measures().of_part(measure, text[q.num_end : clause[1]])
+    return narrower.id if narrower is not None else measure
+
+
+def _joint_measure(text: str, q: Quantity) -> str | None:
+    """The measure of one figure for two tolls named before it ("Die Zahl der Toten und Vermissten stieg auf 200" →
+    "dead+missing"), in vocabulary order; None for a figure of one noun, or a second noun that is no toll of its own
+    ("Tote und die Zahl …"). After the figure the pair is read as a figure and a toll without one ("zwei Tote und
+    Verletzte": two dead, and people injured)."""
+    if q.unit_kind != "count" or q.unit_span is None or not q.unit or q.unit_from != "before":
+        return None
+    m = _AND_NOUN.match(text, q.unit_span[1])
+    if m is None:
+        return None
+    vocab = load_measures()
+    first, second = vocab.of_noun(q.unit), vocab.of_noun(m.group(1))
+    if first is None or second is None or first.id == second.id or first.who or second.who \
+            or first.kind != "count" or second.kind != "count":
+        return None
+    order = [x.id for x in vocab.measures]
+    return "+".join(sorted((first.id, second.id), key=order.index))
 
 
 def _counted_group(text: str, q: Quantity, measure: str, entities: list[Annotation]) -> tuple[str, str, tuple[int, int], str | None] | None:

@@ -17,12 +17,14 @@ def test_every_entry_has_its_shape() -> None:
     assert raw["generic"]["nouns"]
     for mid, entry in raw["measure"].items():
         assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative", "not_context", "of",
-                              "attributes", "ordinal", "context_nouns"}, mid
+                              "attributes", "ordinal", "context_nouns", "part_of", "part_adverbs"}, mid
         assert all(isinstance(g, list) and g and all(isinstance(x, str) and x for x in g) for g in entry.get("of", [])), mid
         assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
         assert isinstance(entry.get("ordinal", False), bool), mid
-        for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context", "attributes", "context_nouns"):
+        assert entry.get("part_of", mid) in raw["measure"] and bool(entry.get("part_of")) == bool(entry.get("part_adverbs")), mid
+        for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context", "attributes", "context_nouns",
+                    "part_adverbs"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
