@@ -168,3 +168,41 @@ def test_a_fronted_object_is_no_claimant(text: str, surface: str, claimant: str)
 def test_a_subject_before_its_verb_stays_the_claimant() -> None:
     assert _one("Die Polizei schätzt den Schaden auf 20.000 Euro.", "20.000 Euro")["claimant_text"] == "Polizei"
     assert _one("Der Konzern bezifferte die Kosten auf 3 Milliarden Euro.", "3 Milliarden Euro")["claimant_text"] == "Konzern"
+
+
+def test_a_name_labelled_by_its_figure_is_what_is_measured_not_who_says_it() -> None:
+    found = _figures("Die höchsten Quoten verzeichneten Irland (50,1 Prozent), Malta (49,6 Prozent) und Zypern (40,9 Prozent).")
+    assert {d["claimant_text"] for d in found.values()} == {"outlet"}
+    # a name that is the subject of the verb, with the figure elsewhere, stays the claimant
+    assert _one("Die höchste Quote verzeichnete Eurostat in Irland mit 50,1 Prozent.", "50,1 Prozent")["claimant_text"] == "Eurostat"
+
+
+def test_gab_reports_only_with_its_particle_closing_the_clause() -> None:
+    data = _one("Samstagfrüh gab es an mehreren Orten insgesamt 13 Hausdurchsuchungen, wie die Staatsanwaltschaft mitteilte.",
+                "13 Hausdurchsuchungen")
+    assert data["claimant_text"] == "Staatsanwaltschaft"
+    assert _one("Die Polizei gab die Zahl der Teilnehmer mit 3.000 an.", "3.000")["claimant_text"] == "Polizei"
+
+
+def test_geht_aus_hervor_credits_the_owner_of_the_document() -> None:
+    data = _one("Fast 40 Prozent würden ein Elektroauto kaufen, geht aus einer am Montag vorgestellten Umfrage des Verbands "
+                "Autoklub hervor.", "Fast 40 Prozent")
+    assert "Autoklub" in data["claimant_text"]
+    assert _one("Fast 40 Prozent würden ein Elektroauto kaufen, sagte der Händler.", "Fast 40 Prozent")["claimant_text"] == "Händler"
+
+
+def test_a_gapped_clause_credits_the_name_in_the_subjects_place() -> None:
+    found = _figures("Das Institut Eco rechnete zuletzt mit einem Wachstum von 1,4 Prozent, das DIW mit 1,6 Prozent.")
+    assert found["1,6 Prozent"]["claimant_text"] == "DIW"
+    # a name in the object's place is what the figure is about, the subject says it of both
+    found = _figures("Das Institut Demos sah die Union bei 30 Prozent, die SPD bei 16 Prozent.")
+    assert found["16 Prozent"]["claimant_text"] != "SPD"
+    # a hedge opening a clause after a colon is no name
+    assert _one("Der Verband sagt: Fast 9.000 Betriebe haben sich beteiligt.", "Fast 9.000 Betriebe")["claimant_text"] == "Verband"
+
+
+def test_a_bare_source_noun_is_no_speaker() -> None:
+    data = _one("Mehr als 100 Flüchtlinge seien nach Angaben gerettet worden.", "Mehr als 100 Flüchtlinge")
+    assert data["claimant_text"] == "outlet"
+    data = _one("Mehr als 100 Flüchtlinge seien nach Angaben der Küstenwache gerettet worden.", "Mehr als 100 Flüchtlinge")
+    assert data["claimant_text"] == "Küstenwache"
