@@ -337,7 +337,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
 
 _COUNT_LEAD = re.compile(
     r"(?<![\w])(?:auf|bei|mit|von|insgesamt|noch|rund|etwa|circa|ca\.|zirka|fast|knapp|über|mindestens|gut|nun|bereits|zuvor|zunächst|"
-    r"ursprünglich|inzwischen|mittlerweile|(?:sind|waren|seien|wären)\s+es)\s+$",
+    r"ursprünglich|inzwischen|mittlerweile|weitere|weiteren|(?:sind|waren|seien|wären)\s+es)\s+$",
     re.IGNORECASE,
 )
 
