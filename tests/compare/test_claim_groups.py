@@ -283,7 +283,7 @@ def test_the_body_a_share_is_counted_for_is_not_whose_share_it_is() -> None:
 def test_scope_vocabulary_loads_every_entry() -> None:
     import tomllib
 
-    from lagebild.compare.claim_groups import SCOPES, _scope_vocabulary
+    from lagebild.compare.claim_scope import SCOPES, _scope_vocabulary
 
     raw = tomllib.loads(SCOPES.read_text(encoding="utf-8"))
     words, body = _scope_vocabulary()
