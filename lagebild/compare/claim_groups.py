@@ -47,7 +47,7 @@ from lagebild.compare.claim_scope import (
     pair_key,
     scope_key,
 )
-from lagebild.compare.claim_time import _FINE, _days_apart, _days_named, _event_days, _minute
+from lagebild.compare.claim_time import _FINE, _days_apart, _days_named, _event_days, _minute, told_order
 from lagebild.compare.claim_values import (
     DISPUTES,
     cue_pattern,
@@ -149,6 +149,7 @@ class _Claim:
     counted: str | None = None  # the group a casualty figure counts when its noun names one ("176 Palästinenser")
     corrects: bool = False  # its sentence or the one before says it corrects an earlier figure ("nach der Korrektur")
     days: frozenset[date] = frozenset()  # the days its sentence names (when what it counts happened, or its as-of day)
+    told: int = 0  # where its article's telling puts it in the count's course: -1 earlier ("zunächst"), 1 later ("inzwischen")
 
     @property
     def named(self) -> bool:
@@ -872,6 +873,14 @@ class ClaimGrouper:
                 f" spread ({names}): its ends are different sources' figures for the same time, so the sources"
                 " contradict each other.")
 
+    def _phase_text(self, phases: list[list[_Claim]]) -> str:
+        """Each phase's values and who gives them when, in the phases' order."""
+        sentences = []
+        for items in phases:
+            agree = " (agreeing within their hedges)" if len(items) > 1 else ""
+            sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
+        return " ".join(sentences)
+
     def _describe(self, items: list[_Claim]) -> str:
         parts = []
         for c in sorted(items, key=lambda c: (c.ref.start.isoformat() if c.ref else "9999", c.doc.id, c.ann.span.start)):
@@ -899,6 +908,8 @@ class ClaimGrouper:
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     # unless the article dates them apart ("2014 starben 30 …, am Montag starben 12")
                     apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
+                    # or tells one as coming before the other ("zunächst 12 …, inzwischen 19"): the count's course
+                    apart = apart or _told_before(x, y) or _told_before(y, x)
                     if x.named and y.named and x.scope_assumed == y.scope_assumed and not apart \
                             and not _one_source(x, y) and _side_by_side(x, y):
                         yield x, y
@@ -983,6 +994,7 @@ class ClaimGrouper:
 
         prec = {(i, j) for i in range(n) for j in range(n) if i != j and before(i, j)}
         prec |= _replacements(phases)
+        prec |= _told_pairs(phases)
         if not prec or any((j, i) in prec for i, j in prec):
             return None
         placed = [i for i in range(n) if any(i in pair for pair in prec)]
@@ -1049,12 +1061,8 @@ class ClaimGrouper:
             split = self._hedged_apart(phases)
             if split is not None and (resplit := self._series(split)) is not None:
                 phases[:], series = split, resplit
-        sentences = []
-        for items in phases:
-            agree = " (agreeing within their hedges)" if len(items) > 1 else ""
-            sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
         clashes = [(i, j) for i in range(len(phases)) for j in range(i + 1, len(phases)) if self._clash(phases[i], phases[j])]
-        text = " ".join(sentences)
+        text = self._phase_text(phases)
         if series is not None:
             order, prec = series
             # a disagreement at one time that a later figure replaced is part of the series, not its verdict;
@@ -1091,7 +1099,10 @@ class ClaimGrouper:
                 steps = " → ".join(" / ".join(v for k in placed if tiers[k] == t for v in _phase_values(phases[k]))
                                    for t in sorted(set(tiers.values())))
                 inferred_times = sorted({c.doc.id for k in placed for c in phases[k] if "inferred" in c.ref_basis})
+                told = sorted({x.doc.id for i, j in _told_pairs(phases) & prec for x in phases[i] for y in phases[j]
+                               if _told_before(x, y)})
                 phases[:] = [phases[k] for k in order]
+                text = self._phase_text(phases)  # told in the order of the series
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
                 if falls:
@@ -1104,6 +1115,10 @@ class ClaimGrouper:
                 if unplaced:
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
+                if told:
+                    note += (f" In {', '.join(told)} the article itself tells which figure came first: it gives one as the"
+                             " earlier count (“zunächst”, “ersten Angaben zufolge”, or as of a day it names) and the other as"
+                             " the later one (“inzwischen”, “stieg auf”, or as the count stood when it was written).")
                 if inferred_times:
                     note += (" The order rests in part on publication dates that are inferred, not printed"
                              f" ({', '.join(inferred_times)}); see each article's date and its reason.")
@@ -1189,6 +1204,40 @@ def _replacements(phases: list[list[_Claim]]) -> set[tuple[int, int]]:
     at = {(c.doc.id, c.ann.id): n for n, items in enumerate(phases) for c in items}
     return {(i, j) for i, items in enumerate(phases) for c in items if c.replaced_by is not None
             and (j := at.get((c.doc.id, c.replaced_by), i)) != i}
+
+
+def _told_before(x: _Claim, y: _Claim) -> bool:
+    """True when one article tells figure ``x`` as coming before ``y`` in the course of a count: by the words of their
+    clauses ("zunächst 12" before "19", "12" before "inzwischen 19"), or, for a running count told in two sentences, ``x``
+    dated to a day its article names and ``y`` of the article's own time (its publication, known only to the month, as
+    an open "not before" bound, or not at all): an article reports a count as of a past day and the count as it
+    stands when it is written, which is not before that day. Not when the later sentence sets the figure against the
+    other ("sprach dagegen von"): that is a dispute."""
+    if x.doc.id != y.doc.id or x is y:
+        return False
+    if x.told != y.told:
+        return x.told < y.told
+    if x.measure.partition(":")[0] not in running_measures() or x.sent_no == y.sent_no or x.sent_no < 0 or y.sent_no < 0:
+        return False
+    if x.ref is None or x.past or x.ref.granularity not in _FINE or not x.ref_basis.startswith(("claim", "text")):
+        return False
+    if not (y.ref_basis.startswith("publication") or y.ref_basis == "unknown"):
+        return False
+    if y.ref is not None and (y.ref.granularity in _FINE or x.ref.end > y.ref.end):
+        return False  # a publication day: the days order them (or not) by themselves
+    cues = _contrast_cues()
+    later = x if x.sent_no > y.sent_no else y
+    return cues is None or not cues.search(later.sentence_text)
+
+
+def _told_pairs(phases: list[list[_Claim]]) -> set[tuple[int, int]]:
+    """Pairs of phases (i, j) where one article tells a figure of ``i`` as coming before one of ``j`` (``_told_before``)."""
+    by_doc: dict[str, list[tuple[int, _Claim]]] = defaultdict(list)
+    for n, items in enumerate(phases):
+        for c in items:
+            by_doc[c.doc.id].append((n, c))
+    return {(i, j) for members in by_doc.values() if len(members) > 1
+            for i, x in members for j, y in members if i != j and _told_before(x, y)}
 
 
 def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
@@ -1345,6 +1394,7 @@ def _settle(c: _Claim) -> None:
     # an amount that says only its currency is no known quantity revised over time: amounts of different times are
     # different amounts (a budget, a campaign's spending); one that says what it is (a damage estimate) is revised
     c.occasion = _counts_occasion(c.measure, c.sentence_text) or (c.measure == "money" and c.money_of is None)
+    c.told = told_order(_clause(c))
 
 
 def _clause(c: _Claim) -> str:

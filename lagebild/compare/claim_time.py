@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from lagebild.compare.claim_values import DISPUTES, cue_pattern
 from lagebild.events.dates import DateInterval, interval_of
 from lagebild.model import Annotation, Document, Span
 
@@ -58,3 +61,18 @@ def _days_named(timexes: list[Annotation], sentence: Span) -> frozenset[date]:
 def _days_apart(a: DateInterval, b: DateInterval) -> int:
     """Days between two reference times, 0 when they overlap (a day in July is no distance from "July")."""
     return max(0, (a.start - b.end).days, (b.start - a.end).days)
+
+
+@lru_cache(maxsize=4)
+def _sequence_cues(path: Path = DISPUTES) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The cue words of an earlier and of a later figure in one article's telling (claim_disputes.toml)."""
+    return cue_pattern(path, "earlier_cues"), cue_pattern(path, "later_cues")
+
+
+def told_order(clause: str) -> int:
+    """Where a figure's own clause puts it in the course of a count: -1 told as earlier ("zunächst 12"), 1 as
+    later ("inzwischen 19", "stieg auf 19"), 0 when it says neither or both."""
+    earlier, later = _sequence_cues()
+    first = earlier is not None and earlier.search(clause) is not None
+    last = later is not None and later.search(clause) is not None
+    return 0 if first == last else (-1 if first else 1)
