@@ -56,6 +56,7 @@ from lagebild.compare.claim_values import (
     joint_rounding,
     value_interval,
 )
+from lagebild.compare.claim_verdict import verdict
 from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import (
     Stage,
@@ -684,8 +685,13 @@ class ClaimGrouper:
         apart, are different things the article lists ("20 Sitzungen des einen Ausschusses und 16 des anderen").
         None when the group stands."""
         relation = group["relation"]
-        # one article's values side by side, all its own or one claimant's: named rivals (police, organisers) stay
-        one_article = len({c.doc.id for c in run}) == 1 and len({c.source_key for c in run if c.named}) <= 1
+        # one article's values side by side, all its own or one claimant's: named rivals (police, organisers) stay. Copies of
+        # the article (one origin, each giving the same values) are that article again, not a second report
+        told: dict[str, set[int]] = defaultdict(set)
+        for c in run:
+            told[c.doc.id].add(c.phase)
+        one_article = len({frozenset(p) for p in told.values()}) == 1 and len({c.origin for c in run}) == 1 \
+            and len({c.source_key for c in run if c.named}) <= 1
         if not (relation == _OCCASIONS or (relation == CANNOT_COMPARE and one_article and len(group["phases"]) > 1)):
             return None
         where = f" for {group['scope']}" if group.get("scope") else ""
@@ -810,7 +816,7 @@ class ClaimGrouper:
         for c in sorted(members, key=lambda c: (c.phase, c.ref.start.isoformat() if c.ref else "9999", c.doc.id)):
             # every member is read as being about the group's scope; scope_text is what its sentence says
             claims_json.append({**c.json, "scope": scope, "phase": c.phase, "scope_assumed": c.scope_assumed})
-        return {
+        group = {
             "id": short_id("cg", [c.json["id"] for c in members]),
             "story": members[0].story or None,
             "subject": subject,
@@ -838,6 +844,8 @@ class ClaimGrouper:
             "articles": len({c.doc.id for c in members}),
             "sources_label": sources_label,
         }
+        group["reasoning"] = f"{verdict(group)} {reasoning}"
+        return group
 
     @staticmethod
     def _pairwise(phases: list[list[_Claim]], relation: str) -> list[dict[str, Any]]:
@@ -916,6 +924,8 @@ class ClaimGrouper:
                     continue
                 if x.scope_assumed or y.scope_assumed:
                     continue  # across articles a contradiction needs both scopes stated, not read from a lead
+                if _copied(x, y) or _copied(y, x):
+                    continue  # a copy of one article (one origin, the same sentence) is that article again: judged there
                 # an inferred publication date is a guess: it never makes two reports simultaneous; two outlets'
                 # own figures that name neither a place nor a source need more than a shared day to be one quantity
                 # ("324 Sitze" of the government, "733" of the house): only one published result binds them
@@ -1253,6 +1263,12 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
             tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
             left.remove(i)
     return tiers
+
+
+def _copied(x: _Claim, y: _Claim) -> bool:
+    """True when ``y``'s sentence stands word for word in ``x``'s article of the same origin (an agency text printed by
+    two outlets): ``x``'s article holds ``y``'s figure itself."""
+    return x.origin == y.origin and bool(y.sentence_text) and y.sentence_text in x.doc.text
 
 
 def _one_source(x: _Claim, y: _Claim) -> bool:
