@@ -87,8 +87,13 @@ def origin_label(origins: dict[str, str], doc_ids: Sequence[str]) -> str:
     agencies = sorted({k.partition(":")[2] for k in keys if k.startswith("agency:")})
     unit = "origin" if agencies else "outlet" if named else "independent source"
     plural = "s" if len(keys) != 1 else ""
-    copies = f" ({', '.join(agencies)} copies count once)" if agencies else ""
-    return f"{len(docs)} article{'s' if len(docs) != 1 else ''} from {len(keys)} {unit}{plural}{copies}"
+    notes = [f"{', '.join(agencies)} copies count once"] if agencies else []
+    unknown = len([k for k in keys if not k.startswith(("agency:", "outlet:"))])
+    if unknown and not named and len(keys) > 1:
+        # distinct texts whose outlet is not known: as independent as the text shows, no more
+        notes.append(f"outlet not known for {'any' if unknown == len(keys) else unknown}")
+    extra = f" ({'; '.join(notes)})" if notes else ""
+    return f"{len(docs)} article{'s' if len(docs) != 1 else ''} from {len(keys)} {unit}{plural}{extra}"
 
 
 def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None] | None = None,

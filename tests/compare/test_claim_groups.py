@@ -107,7 +107,8 @@ def test_origins_collapse_outlets_and_agency_copies() -> None:
     assert origins["e"] == "e"
     assert origin_label(origins, ["a", "b", "c", "d"]) == "4 articles from 2 origins (dpa copies count once)"
     assert origin_label(origins, ["a", "b"]) == "2 articles from 1 outlet"
-    assert origin_label(origins, ["a", "e"]) == "2 articles from 2 independent sources"
+    assert origin_label(origins, ["a", "e"]) == "2 articles from 2 independent sources (outlet not known for 1)"
+    assert origin_label({}, ["e", "f"]) == "2 articles from 2 independent sources (outlet not known for any)"
 
 
 def test_scope_and_claimant_keys() -> None:
