@@ -1157,10 +1157,17 @@ class ClaimGrouper:
         if clashes:
             pairs = [(x, y) for i, j in clashes for x, y in self._clashes(phases[i], phases[j])]
             once_pairs = [x.stage.id for x, y in pairs if x.stage is not None and _one_publication(x, y)]
-            others = len(once_pairs) < len(pairs)  # some pairs clash in one article or on one day
             once = ", ".join(sorted(set(once_pairs)))
-            when = ("in one article, or on the same day" if others else "") + (
-                f"{', or ' if others else ''}both of the {once}, which is published once" if once else "")
+            kinds = []
+            if any(x.doc.id == y.doc.id for x, y in pairs):
+                undated = any(x.doc.id == y.doc.id and x.ref is None for x, y in pairs)
+                kinds.append("side by side in one article, so for one moment" + (
+                    " even though the article's date is unknown" if undated else ""))
+            if any(x.doc.id != y.doc.id and not (x.stage is not None and _one_publication(x, y)) for x, y in pairs):
+                kinds.append("in different articles on the same day")
+            if once:
+                kinds.append(f"both of the {once}, which is published once")
+            when = "; or ".join(kinds)
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
                 f" ({when}), so the sources contradict each other."

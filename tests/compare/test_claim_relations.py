@@ -195,3 +195,15 @@ def test_the_first_sentence_says_the_relation_and_why(relation: str, start: str,
              "phases": [{"values": ["12"], "claimants": ["Polizei"]}, {"values": ["19"], "claimants": ["Feuerwehr"]}]}
     text = verdict(group)
     assert text.startswith(start) and words in text and "“dead (Nordhafen)”" in text
+
+
+def test_a_dispute_side_by_side_in_one_undated_article_says_why_it_is_one_moment() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten viele Menschen. Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von "
+                  "15.000.", None)
+    group = _group_of(_groups([a]), "a", 8000)
+    assert group["relation"] == "contradicted"
+    assert "side by side in one article" in group["reasoning"] and "date is unknown" in group["reasoning"]
+    # must not fire: two undated articles are not one moment
+    b = _doc("b", "Die Polizei sprach von 8.000 Teilnehmern in Nordhafen.", None, outlet="Kurier")
+    c = _doc("c", "Die Veranstalter sprachen von 15.000 Teilnehmern in Nordhafen.", None, outlet="Bote")
+    assert not [g for g in _groups([b, c]) if g["relation"] == "contradicted"]
