@@ -62,6 +62,7 @@ class ContextLexicon:
     given_names: frozenset[str] = frozenset()  # spelling-blind keys of given names (data/kb/given_names.txt)
     place_heads: tuple[str, ...] = ()  # endings of place names formed from nouns ("Schulstraße")
     name_particles: frozenset[str] = frozenset()  # "van", "der" inside surnames ("Van der Bellen")
+    surname_openers: frozenset[str] = frozenset()  # "von", "van": a particle that can open a surname after a given name
     calendar_name_heads: tuple[str, ...] = ()  # "Wochenzeitung [Freitag]": a calendar word after these is a name
     noun_markers: frozenset[str] = frozenset()  # articles, determiners: a capitalised word after them is a noun
     list_quantifiers: frozenset[str] = frozenset()  # "(alle AUT)": a code shared by several names of a list
@@ -140,6 +141,7 @@ def load_context() -> ContextLexicon:
     return ContextLexicon(
         given_names=given,
         name_particles=frozenset(w.casefold() for w in data.get("name_particles", ())),
+        surname_openers=frozenset(w.casefold() for w in data.get("surname_openers", ())),
         calendar_name_heads=tuple(w.casefold() for w in data.get("calendar_name_heads", ())),
         noun_markers=frozenset(w.casefold() for w in data.get("noun_markers", ())),
         list_quantifiers=frozenset(w.casefold() for w in data.get("list_quantifiers", ())),
