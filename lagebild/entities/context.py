@@ -229,8 +229,24 @@ def is_outlet_name(surface: str, keys: frozenset[str]) -> bool:
     compact = "".join(words)
     if compact in keys:
         return True
+    if _outlet_compound(surface.strip(), keys):
+        return True
     # an article glued to the name in a web address ("derStandard.at")
     return any(compact.startswith(art) and compact[len(art):] in keys for art in _ARTICLES)
+
+
+def _outlet_compound(word: str, keys: frozenset[str]) -> bool:
+    """True for a compound naming the outlet's own work or section: the name in capitals before a
+    hyphen, as outlets print it of themselves ("STANDARD-Gespräch", "SPIEGEL-Recherche"), or glued
+    after a capitalised part ("GameStandard"). A common noun with the name in it ("Goldstandard",
+    "Standard-Android") is written otherwise and stays."""
+    if " " in word:
+        return False
+    head, hyphen, _rest = word.partition("-")
+    if hyphen and len(head) >= 3 and head.isupper() and fold_key(head.casefold()) in keys:
+        return True
+    parts = re.findall(r"[A-ZÄÖÜ][a-zäöüß]+", word)
+    return (len(parts) >= 2 and "".join(parts) == word and fold_key(parts[-1].casefold()) in keys)
 
 
 #: a turn label opening a line or a sentence: "STANDARD: Wie …?", "Saakaschwili: Die …"
