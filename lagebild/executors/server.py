@@ -9,8 +9,8 @@ were). Only public calls: ``subprocess`` starts the server, ``os.fork`` forks th
 socket pair joins each worker to its pool and ``socket.send_fds`` hands the pool its end.
 
 How processes end: the server waits on its control socket; when the owning process closes it
-or dies (even by ``kill -9``), the server kills its workers (they run in its own session) and
-ends. A worker is killed by the kernel when its server ends (``prctl(PR_SET_PDEATHSIG)`` on
+or dies (even by ``kill -9``), the server kills the workers still running, waits for them and
+ends (it waits for every worker, so their CPU time is counted with its own). A worker is killed by the kernel when its server ends (``prctl(PR_SET_PDEATHSIG)`` on
 Linux) and ends itself when its pool's socket closes.
 
 A long-running process (``lagebild serve``) meets many configurations: it keeps at most
@@ -57,6 +57,7 @@ MAX_SERVERS = 2
 IDLE_SECONDS = 300.0
 
 _LENGTH = struct.Struct("!Q")
+_NEXT = object()  # no task taken from the queue yet
 _PID = struct.Struct("!q")
 
 
@@ -97,7 +98,19 @@ def serve(control_fd: int) -> None:
         except Exception as exc:  # a failed preload costs only the time it would have saved
             log.debug("preloading %s failed: %r", name, exc)
     me = os.getpid()
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the workers
+    children: set[int] = set()
+
+    def reap(*_: Any) -> None:  # waited for, so that their CPU time counts as this process's children's
+        while True:
+            try:
+                pid, _status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            children.discard(pid)
+
+    signal.signal(signal.SIGCHLD, reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the owner decides when this server ends
     while True:
         try:
@@ -105,14 +118,23 @@ def serve(control_fd: int) -> None:
         except OSError:
             request = b""
         if not request:  # the owner stopped this server or died: its workers go with it
-            os.killpg(0, signal.SIGKILL)
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+            for pid in children:  # not reaped yet, so none of these pids can belong to another process
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            for pid in children:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
             os._exit(0)
         ours, theirs = socket.socketpair()
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})  # the new pid is recorded before it can be reaped
         pid = os.fork()
         if pid == 0:
             control.close()
             ours.close()
             _worker(theirs, me)  # never returns
+        children.add(pid)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         theirs.close()
         socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
         ours.close()
@@ -123,6 +145,7 @@ def _worker(sock: socket.socket, server: int) -> None:
     code = 1
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         from lagebild.executors.lifeline import end_with_server
 
@@ -282,42 +305,65 @@ class ServerPool(Executor):
             self._drain_until_end()
             return
         with sock:
+            self._serve_worker(sock)
+
+    def _serve_worker(self, sock: socket.socket) -> None:
+        """Hand one worker its tasks and read back its results.
+
+        The worker's next task is sent as soon as its last result has arrived, before that result
+        is read here: the worker never waits while this thread, which shares the interpreter lock
+        with the main thread, unpickles a result (one task at a time on the socket: a task and a
+        result never block each other in both directions)."""
+        inflight: Future[Any] | None = None
+        item: Any = _NEXT
+        try:
             while True:
-                item = self._tasks.get()
-                if item is None:
-                    with contextlib.suppress(OSError):
-                        _send(sock, pickle.dumps(None))
-                    return
-                future, fn, args = item
-                if self._broken:
-                    if future.set_running_or_notify_cancel():
-                        future.set_exception(BrokenProcessPool(self._broken))
+                if inflight is None:
+                    if item is _NEXT:
+                        item = self._tasks.get()
+                    if item is None:
+                        with contextlib.suppress(OSError):
+                            _send(sock, pickle.dumps(None))
+                        return
+                    inflight, item = self._start_task(sock, item), _NEXT
                     continue
-                if not future.set_running_or_notify_cancel():
-                    continue
+                reply = _recv(sock)
+                done, inflight = inflight, None
                 try:
-                    data = pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL)
-                except Exception as exc:  # the task cannot travel: it fails, the worker stays
-                    future.set_exception(exc)
-                    continue
+                    item = self._tasks.get_nowait()
+                except queue.Empty:
+                    item = _NEXT
                 try:
-                    _send(sock, data)
-                    reply = _recv(sock)
-                except (EOFError, OSError):
-                    why = "a worker process ended while running a task (crash or out of memory)"
-                    future.set_exception(BrokenProcessPool(why))
-                    self._break(why)
-                    self._drain_until_end()
-                    return
-                try:
-                    ok, value = pickle.loads(reply)
-                except Exception as exc:  # a result that cannot be read here
-                    future.set_exception(exc)
-                    continue
-                if ok:
-                    future.set_result(value)
-                else:
-                    future.set_exception(value)
+                    if item is not _NEXT and item is not None:
+                        inflight, item = self._start_task(sock, item), _NEXT
+                finally:
+                    _settle(done, reply)
+        except (EOFError, OSError):
+            why = "a worker process ended while running a task (crash or out of memory)"
+            if inflight is not None:
+                inflight.set_exception(BrokenProcessPool(why))
+            self._break(why)
+            self._drain_until_end()
+
+    def _start_task(self, sock: socket.socket, item: tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]) -> Future[Any] | None:
+        """Send a task to the worker: its future, or ``None`` when it was cancelled, cannot travel or the pool broke."""
+        future, fn, args = item
+        if not future.set_running_or_notify_cancel():
+            return None
+        if self._broken:
+            future.set_exception(BrokenProcessPool(self._broken))
+            return None
+        try:
+            data = pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # the task cannot travel: it fails, the worker stays
+            future.set_exception(exc)
+            return None
+        try:
+            _send(sock, data)
+        except OSError:
+            future.set_exception(BrokenProcessPool("a worker process ended (crash or out of memory)"))
+            raise
+        return future
 
     def _drain_until_end(self) -> None:
         """A feeder without a worker: fail what it takes until ``shutdown`` sends its end."""
@@ -353,6 +399,18 @@ class ServerPool(Executor):
             for thread in threads:
                 thread.join()
         _release(self._server)
+
+
+def _settle(future: Future[Any], reply: bytes) -> None:
+    try:
+        ok, value = pickle.loads(reply)
+    except Exception as exc:  # a result that cannot be read here
+        future.set_exception(exc)
+        return
+    if ok:
+        future.set_result(value)
+    else:
+        future.set_exception(value)
 
 
 # --- the process's servers: at most ``MAX_SERVERS``, stopped when idle ---------------------------

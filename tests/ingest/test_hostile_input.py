@@ -343,16 +343,18 @@ for i, chunk in enumerate(ex.map_chunks(spec, docs)):
 def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     parent = subprocess.Popen([sys.executable, "-c", _PARENT], stdout=subprocess.PIPE, env=env)
-    assert parent.stdout is not None
-    assert parent.stdout.readline().strip() == b"running"
-    # the two workers are forks of a fork server (a child of the parent)
-    deadline = time.time() + 30
-    while time.time() < deadline and len(_pool_workers(parent.pid)) < 2:
-        time.sleep(0.1)
-    assert len(_pool_workers(parent.pid)) == 2
-    everyone = _descendants(parent.pid)
-    os.kill(parent.pid, signal.SIGKILL)
-    parent.wait()
+    try:
+        assert parent.stdout is not None
+        assert parent.stdout.readline().strip() == b"running"
+        # the two workers are forks of a fork server (a child of the parent)
+        deadline = time.time() + 30
+        while time.time() < deadline and len(_pool_workers(parent.pid)) < 2:
+            time.sleep(0.1)
+        assert len(_pool_workers(parent.pid)) == 2
+        everyone = _descendants(parent.pid)
+    finally:  # the parent runs until killed: never leave it behind
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
     # every descendant ends: the workers and the fork server
     deadline = time.time() + 10
     while time.time() < deadline and any(_alive(p) for p in everyone):

@@ -110,3 +110,56 @@ def test_a_worker_that_dies_breaks_the_pool_and_the_error_of_a_task_comes_back(l
             pool.submit(divmod, 7, 2)
     finally:
         pool.shutdown()
+
+
+def test_large_tasks_and_results_pass_in_order_without_blocking(limits: None) -> None:
+    pool = worker_pool(2, LIGHT)
+    try:
+        payloads = [bytes([i]) * (3 << 20) for i in range(6)]  # larger than a socket's buffers
+        futures = [pool.submit(bytes.upper, p) for p in payloads]
+        assert [f.result(timeout=120) for f in futures] == [p.upper() for p in payloads]
+    finally:
+        pool.shutdown()
+
+
+#: under a measuring process that reaps every descendant (as ``benchmarks/e2e_compare.py`` does), an
+#: owner whose pool's worker burns CPU: that CPU must reach the measurer through the server's waits
+_MEASURED = r"""
+import ctypes, os, resource, subprocess, sys
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+subprocess.run([sys.executable, "-c", sys.argv[1]], check=True)
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_utime + usage.ru_stime)
+"""
+_OWNER = r"""
+import time
+from lagebild.executors.process import worker_pool
+pool = worker_pool(1, ("lagebild.model",))
+print(pool.submit(time.process_time).result())
+pool.shutdown()
+"""
+_BURN = _OWNER.replace("time.process_time)", "_burn)").replace("import time", "import time\nfrom tests.pipeline.test_fork_servers import burn as _burn")
+
+
+def burn() -> float:
+    started = time.process_time()
+    while time.process_time() - started < 1.0:
+        pass
+    return time.process_time()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="Linux: a child subreaper")
+def test_the_workers_cpu_is_counted_with_the_run() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    got = subprocess.run([sys.executable, "-c", _MEASURED, _BURN], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert float(got.stdout.strip().splitlines()[-1]) >= 1.0
