@@ -265,11 +265,11 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
                 continue
         if result is None and bound is not None:
             point, ann = bound
-            told = format_value(point)
+            bound_value = format_value(point)
             entry: dict[str, Any] = {
                 "value": None, "precision": None, "kind": "bounds", "inferred": True,
-                "not_before": told, "not_before_precision": _precision(point),
-                "reason": f"not before „{ann.surface}“ ({told}), the latest date the article itself tells "
+                "not_before": bound_value, "not_before_precision": _precision(point),
+                "reason": f"not before „{ann.surface}“ ({bound_value}), the latest date the article itself tells "
                           "as past; nothing in its story says how much later it was written",
                 "evidence": [doc.span_json(ann.span)],
             }
@@ -302,7 +302,8 @@ def _story_first_month(doc: Document, dated: dict[str, Point], own: set[str]) ->
 def _known_not_before(point: Point, bound: Point) -> bool:
     """Whether a dated article at ``point`` is known to be from ``bound`` or later (a month-only date in the
     bound's own month is not: it may be from the days before a day bound)."""
-    p_month, b_month = truncate(point, "month"), truncate(bound, "month")
+    gran = "year" if _RANK[bound.gran] < _RANK["month"] else "month"
+    p_month, b_month = truncate(point, gran), truncate(bound, gran)
     if p_month is None or b_month is None:
         return False
     if _RANK[bound.gran] < _RANK["day"] or format_value(p_month) > format_value(b_month):
@@ -614,7 +615,7 @@ def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:
         if ann.kind != "timex" or ann.data.get("anchor") not in ("none", None):
             continue
         point = _resolved(ann)
-        if point is None or _RANK[point.gran] < _RANK["month"] or point.gran in ("season",):
+        if point is None or (_RANK[point.gran] < _RANK["month"] and point.gran != "year") or point.gran in ("season",):
             continue
         if ann.data.get("direction") == "future" or (ann.data.get("anchor") in ("none", None) and ann.data.get("tense") != "past"):
             # only a date the article tells in the past tense bounds it: "will am 15. Januar …",

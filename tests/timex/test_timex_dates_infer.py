@@ -273,3 +273,14 @@ def test_a_bound_with_its_year_says_its_precision() -> None:
     docs = [make_doc("u", "Am 3. März 2023 begann es. Seither ist es ruhig.")]
     entry = infer_dates(docs)["u"]
     assert (entry["not_before"], entry["not_before_precision"]) == ("2023-03-03", "day")
+
+
+def test_several_undated_articles_with_bounds_in_one_run() -> None:
+    """A bound written for one article leaves the story's told days intact for the next one."""
+    docs = [
+        make_doc("a", "Die Bundestagswahl am 23. Februar 2025 endete spät.", "2025-02-24", "day"),
+        make_doc("u", "Am 3. März 2023 begann es. Seither ist es ruhig."),
+        make_doc("v", "Knapp drei Wochen nach der Bundestagswahl steht das Ergebnis fest."),
+    ]
+    inferred = infer_dates(docs, stories=[{"members": [{"doc": "a"}, {"doc": "v"}]}, {"members": [{"doc": "u"}]}])
+    assert inferred["u"]["kind"] == "bounds" and inferred["v"]["value"] == "2025-03"
