@@ -380,6 +380,11 @@ def _final_ellipsis(text: str, start: int, end: int, prev: Quantity | None) -> b
     return elliptic_unit(text, start, end, prev) is not None
 
 
+#: a hedge no year takes ("rund 2000 Traktoren"; "um 2000", "bis 2000" are years)
+_COUNT_HEDGE_BEFORE = re.compile(r"(?<![\w])(?:rund|etwa|circa|ca\.|zirka|knapp|fast|mehr\s+als|weit\s+über|mindestens|bis\s+zu|gut)\s+$",
+                                 re.IGNORECASE)
+
+
 def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 20]
@@ -397,8 +402,9 @@ def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
         if year_cue_before(text, start):
             return True
         counted = _unit_after(text, end)
-        if counted is not None and counted[1] == "count" and load_measures().knows(counted[0]) and counted[2][0] - end <= 2:
-            return False  # "1300 Menschen", not "2016 angekommenen Migranten"
+        if counted is not None and counted[1] == "count" and counted[2][0] - end <= 2 \
+                and (load_measures().knows(counted[0]) or _COUNT_HEDGE_BEFORE.search(before)):
+            return False  # "1300 Menschen", "rund 2000 Traktoren"; not "2016 angekommenen Migranten" nor "um 2000 Traktoren"
         return unit_before(text, start, end) is None
     return False
 
