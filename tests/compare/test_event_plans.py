@@ -20,6 +20,8 @@ def test_the_future_tense_is_a_plan_the_passive_is_not() -> None:
     got = _modalities("Die Toten werden in Leipzig geborgen, der Streik bei der Nordbahn dauert an.")
     assert "planned" not in got.values()
     assert _modalities("In Leipzig streikten die Beschäftigten der Nordbahn.")["strike"] == "asserted"
+    # a participle without "ge" after "werden" ("werden verboten", "wird beschlossen") is the passive too
+    assert _modalities("In Leipzig wird der Haushalt der Nordbahn beschlossen.").get("decide") == "asserted"
 
 
 def test_a_plan_dates_the_strike_a_later_article_reports_and_is_no_source() -> None:
