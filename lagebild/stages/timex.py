@@ -82,6 +82,11 @@ class RuleTimex:
     def __call__(self, doc: Document) -> Document:
         published = doc.meta.published
         dct = document_dct(published.value, published.precision)
+        updated = doc.meta.extra.get("updated")
+        if dct is not None and isinstance(updated, dict) and updated.get("value"):
+            # the text read is the updated version ("Aktualisiert am 21.05. · Erstellt am 20.05."): its "am Sonntag"
+            # was written on the update's day, so that day anchors the relative dates (the publication stays the first)
+            dct = document_dct(str(updated["value"]), updated.get("precision")) or dct
         timexes = tag(doc.text[: self.max_chars], dct, mode=self.mode)
         marker = _CRAWL_MARKER.match(doc.text)
         if marker:  # " date 2024-01 …" says when a page was stored, it dates nothing the text tells
