@@ -615,7 +615,7 @@ def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:
         if ann.kind != "timex" or ann.data.get("anchor") not in ("none", None):
             continue
         point = _resolved(ann)
-        if point is None or (_RANK[point.gran] < _RANK["month"] and point.gran != "year") or point.gran in ("season",):
+        if point is None or _RANK[point.gran] < _RANK["month"] or point.gran in ("season",):
             continue
         if ann.data.get("direction") == "future" or (ann.data.get("anchor") in ("none", None) and ann.data.get("tense") != "past"):
             # only a date the article tells in the past tense bounds it: "will am 15. Januar …",
