@@ -26,7 +26,7 @@ from cleanco import basename as _company_base
 from rapidfuzz.distance import Levenshtein
 
 from lagebild.entities.context import is_outlet_name, load_context, printed_own_names
-from lagebild.entities.kb import KB
+from lagebild.entities.kb import KB, load_kb
 from lagebild.entities.normalize import (
     fold_key,
     genitive_candidates,
@@ -34,6 +34,8 @@ from lagebild.entities.normalize import (
     slug,
     translit_key,
 )
+from lagebild.entities.retype import retype
+from lagebild.entities.roles import RoleLexicon, load_roles
 from lagebild.model import Document
 from lagebild.store.lemma_dicts import is_known
 
@@ -67,10 +69,15 @@ class MentionRec:
         return f"{self.doc}#{self.ann}"
 
 
-def collect_mentions(docs: Iterable[Document]) -> list[MentionRec]:
-    """Return every ``entity`` annotation of ``docs`` as a :class:`MentionRec` (original offsets)."""
+def collect_mentions(docs: Iterable[Document], kb: KB | None = None) -> list[MentionRec]:
+    """Return every ``entity`` annotation of ``docs`` as a :class:`MentionRec` (original offsets), typed
+    by their surroundings where the text contradicts the tagger (see :mod:`lagebild.entities.retype`;
+    ``kb`` defaults to the shipped KB)."""
     out: list[MentionRec] = []
+    kb = kb if kb is not None else load_kb()
+    roles = load_roles()
     for doc in docs:
+        start = len(out)
         for ann in doc.annotations:
             if ann.kind != "entity":
                 continue
@@ -86,6 +93,7 @@ def collect_mentions(docs: Iterable[Document]) -> list[MentionRec]:
                 role_key=data.get("role_key"), span=span,
                 kb_candidates=tuple(str(c) for c in data.get("kb_candidates") or ()),
             ))
+        _retype_by_context(doc, out[start:], kb, roles)
     return out
 
 
@@ -219,6 +227,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 uf.union(first[f"n:{norm}"], first[f"n:{short}"])
     # 2c. Person names with similar surnames: typos, transliterations, middle names.
     _join_name_variants(mentions, name_keys, first, uf)
+    _join_abbreviated_surnames(mentions, uf)
     # 3. Surnames: a one-word person name joins the one person whose full name ends (or starts) with it.
     particles = load_context().name_particles
     full_by_last: dict[str, set[int]] = defaultdict(set)
@@ -668,6 +677,44 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
                 uf.union(first[f"n:{a}"], first[f"n:{b}"])
 
 
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
+def _join_abbreviated_surnames(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
+    """Join a name whose surname is cut to its initial ("Kujtim F.", as the press writes suspects) to
+    the one person of its document, else of the corpus, with the same given names and a surname
+    starting with that letter; two such persons ("Kujtim Fejzulai", "Kujtim Fazliu") leave it alone."""
+    abbreviated: list[tuple[int, list[str]]] = []
+    in_doc: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    in_corpus: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if m.label != "PER" or m.form != "name":
+            continue
+        toks = m.surface.split()
+        if len(toks) < 2:
+            continue
+        if _INITIAL.match(toks[-1]):
+            abbreviated.append((i, toks))
+        elif len(toks[-1]) > 2 and not toks[-1].endswith("."):
+            key = (fold_key(" ".join(toks[:-1])), fold_key(toks[-1])[:1])
+            in_doc[(m.doc, *key)].add(i)
+            in_corpus[key].add(i)
+    for i, toks in abbreviated:
+        key = (fold_key(" ".join(toks[:-1])), fold_key(toks[-1][0]))
+        for table in (in_doc.get((mentions[i].doc, *key)), in_corpus.get(key)):
+            roots = {uf.find(r) for r in table or ()}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), i)
+            if roots:
+                break
+
+
+def _abbreviated(norm: str) -> bool:
+    """True for a name key whose last word is an initial ("kujtim f")."""
+    words = norm.split()
+    return len(words) >= 2 and len(words[-1]) == 1
+
+
 def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
     """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
     region ("Frankfurt am Main", "Pfaffenhofen an der Ilm") or the one KB town of two joined names it
@@ -760,7 +807,7 @@ def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
         hosts = {m.norm for m in names if _HOST.search(m.surface)}
         # a name rather than a web address ("ORF", not "orf.at"), the fullest name that is not a
         # genitive of another, then the most frequent spelling of it
-        best_norm = max(norms, key=lambda k: (k not in hosts, len(k.split()), not any(c in norms for c in genitive_candidates(k)),
+        best_norm = max(norms, key=lambda k: (k not in hosts, not _abbreviated(k), len(k.split()), not any(c in norms for c in genitive_candidates(k)),
                                               norms[k], k))
         spellings = Counter(m.surface.strip() for m in names if m.norm == best_norm)
         name = max(spellings, key=lambda s: (spellings[s], s))
@@ -889,11 +936,21 @@ def _without_own_outlet(docs: Sequence[Document], mentions: list[MentionRec], kb
     return [m for m in mentions if m.doc not in hostless or m.form == "role" or not is_outlet_name(m.surface, own)]
 
 
+def _retype_by_context(doc: Document, mentions: Sequence[MentionRec], kb: KB, roles: RoleLexicon) -> None:
+    """Correct the tagger's type of ``doc``'s name mentions where its text says otherwise."""
+    recs = [m for m in mentions if m.form == "name"]
+    if not recs:
+        return
+    spans = [(int(m.span["start"]), int(m.span["end"]), m.span.get("text") or m.surface, m.label, m.kb) for m in recs]
+    for k, label in retype(doc.original, spans, kb, roles).items():
+        recs[k].label = label
+
+
 def resolve_documents(
     docs: Sequence[Document], kb: KB | None = None, corrections: Iterable[Mapping[str, Any]] = ()
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Return (entities, mention_entity) for ``docs``: clustered, corrected, ids unique and stable."""
-    mentions = _without_own_outlet(docs, collect_mentions(docs), kb)
+    mentions = _without_own_outlet(docs, collect_mentions(docs, kb), kb)
     entities = [entity_json([mentions[i] for i in g], kb) for g in cluster(mentions, kb)]
     unique_ids(entities)
     entities = apply_corrections(entities, corrections)
