@@ -5,7 +5,7 @@ Musumeci" as a place) and a dateline's town as a person ("Ravenna, 18. Mai 2023.
 text are stronger than the tagger's guess:
 
 - a role noun right before the name ("Zivilschutzminister", "Bauernpräsident") makes it a person,
-  unless the name is a KB entry ("Innenminister Bayerns") or an acronym;
+  unless the name is a KB entry or may be a genitive ("Innenminister Bayerns") or an acronym;
 - a dateline, a line opened by the name and followed by a date or a news agency in brackets
   ("Ravenna, 18. Mai", "Ravenna (dpa)"), makes a one-word name a place.
 """
@@ -37,8 +37,8 @@ def person_after_role(text: str, start: int, surface: str, kb: KB, roles: RoleLe
     words = surface.split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) or surface.isupper():
         return False
-    if kb.lookup(surface) is not None:
-        return False  # "Innenminister Bayerns", "Außenminister Frankreichs": a qualifier, not the holder
+    if kb.lookup(surface) is not None or surface.endswith("s"):
+        return False  # "Innenminister Bayerns", "Außenminister Frankreichs": a qualifier in the genitive
     before = _WORD_BEFORE.search(text[max(0, start - 60):start])
     if before is None:
         return False
