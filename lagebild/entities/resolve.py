@@ -225,6 +225,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             short = name_key(_company_base(norm))
             if short and short != norm and short in name_keys:
                 uf.union(first[f"n:{norm}"], first[f"n:{short}"])
+    _join_kb_spellings(mentions, first, uf)
     # 2c. Person names with similar surnames: typos, transliterations, middle names.
     _join_name_variants(mentions, name_keys, first, uf)
     _join_abbreviated_surnames(mentions, uf)
@@ -677,6 +678,31 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
                 uf.union(first[f"n:{a}"], first[f"n:{b}"])
 
 
+def _join_kb_spellings(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
+    """Join names the KB does not list to the one KB entity written alike under the spelling-blind or
+    transliteration key ("Charkiw" → the KB's "Kharkiv"); a key two KB entities share joins nothing,
+    and two KB entities never meet this way."""
+    ids_by_key: dict[str, set[str]] = defaultdict(set)
+    at: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.kb and m.form in _NAME_FORMS:
+            at.setdefault(m.kb, i)
+            folded = fold_key(m.norm).replace(" ", "")
+            if len(folded) >= 2:
+                ids_by_key[f"f:{folded}"].add(m.kb)
+            translit = translit_key(m.norm)
+            if len(translit) >= TRANSLIT_MIN:
+                ids_by_key[f"t:{translit}"].add(m.kb)
+    kb_of_root = {uf.find(i): kb_id for kb_id, i in at.items()}
+    for key, ids in ids_by_key.items():
+        if len(ids) != 1 or key not in first:
+            continue
+        kb_id = next(iter(ids))
+        if kb_of_root.get(uf.find(first[key]), kb_id) == kb_id:  # a name already with another KB entity stays there
+            uf.union(at[kb_id], first[key])
+            kb_of_root[uf.find(first[key])] = kb_id
+
+
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
 
@@ -801,6 +827,11 @@ def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     entry = kb.entries.get(kb_id) if (kb is not None and kb_id) else None
     if entry is not None:
         name, typ, wikidata = entry.name, entry.type, entry.wikidata
+        if entry.id.startswith("place:"):
+            # GeoNames names a town abroad internationally ("Marrakesh"): show it as the texts write it
+            written = Counter(m.surface.strip() for m in members if m.form == "name" and m.surface.strip())
+            if written and entry.name not in written:
+                name = max(written, key=lambda w: (written[w], w))
     else:
         names = [m for m in members if m.form in _NAME_FORMS] or members
         norms = Counter(m.norm for m in names)

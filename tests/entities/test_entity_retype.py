@@ -84,3 +84,23 @@ def test_a_person_opening_a_line_without_a_dateline_stays_a_person() -> None:
     d = doc("d", "Merkel (CDU) sagte am Abend, sie bleibe.", [("Merkel", "PER")])
     entities, _ = resolve_documents([d], kb)
     assert entity_of(entities, "Merkel")["type"] == "PER"
+
+
+def test_a_spelling_the_kb_lacks_meets_its_kb_entity() -> None:
+    kb = load_kb()
+    a = doc("a", "Die Lage in Kharkiv bleibt angespannt.", [("Kharkiv", "LOC")])
+    b = doc("b", "In Charkiw heulten die Sirenen.", [("Charkiw", "LOC")])
+    entities, _ = resolve_documents([a, b], kb)
+    assert {m["text"] for m in entity_of(entities, "Charkiw")["mentions"]} == {"Kharkiv", "Charkiw"}
+
+
+def test_a_town_abroad_is_shown_as_the_texts_write_it() -> None:
+    kb = load_kb()
+    a = doc("a", "Das Beben traf Marrakesch schwer.", [("Marrakesch", "LOC")])
+    b = doc("b", "In Marrakesch und in Marrakech schliefen viele im Freien.", [("Marrakesch", "LOC"), ("Marrakech", "LOC")])
+    entities, _ = resolve_documents([a, b], kb)
+    town = entity_of(entities, "Marrakech")
+    assert town["name"] == "Marrakesch" and town["kb"] == "place:marrakesh" and len(town["mentions"]) == 3
+    c = doc("c", "Der Zug hielt in Garmisch-Partenkirchen.", [("Garmisch-Partenkirchen", "LOC")])
+    entities, _ = resolve_documents([c], kb)
+    assert entity_of(entities, "Garmisch-Partenkirchen")["name"] == "Garmisch-Partenkirchen"
