@@ -61,6 +61,9 @@ def test_a_place_without_a_role_before_it_or_in_the_genitive_stays_a_place() -> 
     assert not person_after_role(text, text.index("Berlin"), "Berlin", kb, roles)  # a KB place
     direct = "Innenminister Joachim Herrmann kam auch."
     assert person_after_role(direct, direct.index("Joachim"), "Joachim Herrmann", kb, roles)
+    for text, word in (("Der Tabellenführer Leicester verlor.", "Leicester"),
+                       ("Dahinter folgt Exportkaiser Vorarlberg mit Abstand.", "Vorarlberg")):
+        assert not person_after_role(text, text.index(word), word, kb, roles), text  # a team's and a region's title
     plural = "Die Innenministerinnen Meyer und Schulz"
     assert not person_after_role(plural, plural.index("Meyer"), "Meyer", kb, roles)
 
