@@ -8,7 +8,10 @@ unambiguously, in the corpus, the initials of an organisation's name, and role k
 that an apposition somewhere in the corpus ties to one person. Person names are also compared
 within blocks of similar surnames, so a typo or a second transliteration ("Friederich Merz",
 "Wladimir Selenskij" / "Wolodymyr Selenskyj") or a middle name ("Reiner Erich Haseloff") meets the
-usual form when nothing else in the corpus competes for it.
+usual form when nothing else in the corpus competes for it. A spelling the KB does not list meets
+the one KB entity written alike ("Charkiw", "Kharkiv"), and a surname cut to its initial ("Kujtim
+F.") the one person with that given name. Before clustering, a role noun before a name makes it a
+person and a dateline makes a one-word name a place (``lagebild.entities.retype``).
 """
 
 from __future__ import annotations
