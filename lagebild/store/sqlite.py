@@ -302,7 +302,8 @@ class SQLiteStore:
             with self._bulk_index("minhash_bands"):
                 # in key order: the band table is clustered on (band, doc_id), and sorted inserts append to its
                 # B-tree; sorting the (doc, key) rows by key alone spares building and comparing 230,000 pairs
-                self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?2, ?1)", sorted(rows, key=itemgetter(1)))
+                ordered = rows if getattr(rows, "key_ordered", False) else sorted(rows, key=itemgetter(1))
+                self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?2, ?1)", ordered)
             self.db.execute("INSERT OR REPLACE INTO minhash_indexed(doc_id, settings) SELECT value, ? FROM json_each(?) "
                             "WHERE value IN (SELECT id FROM documents)", (settings, ids))
 
