@@ -242,7 +242,8 @@ def cluster_vectors(
     for i, vec in enumerate(vectors):
         for term in heapq.nlargest(top_terms, vec, key=vec.__getitem__):
             postings[term].append(i)
-    pair_hits: Counter[tuple[int, int]] = Counter()
+    # a pair is counted under one int (i * n + j), not a tuple of two: a large corpus has millions of candidate pairs
+    pair_hits: Counter[int] = Counter()
     for items in postings.values():
         if len(items) < 2 or len(items) > max_posting:
             continue
@@ -254,12 +255,13 @@ def cluster_vectors(
         for x in range(len(items)):
             if not pinned[items[x]]:
                 for y in range(x + 1, len(items)):
-                    pair_hits[(items[x], items[y])] += 1
+                    pair_hits[items[x] * n + items[y]] += 1
             else:
                 for y in free:
                     if y > x:
-                        pair_hits[(items[x], items[y])] += 1
-    pairs = [p for p, hits in pair_hits.items() if hits >= 2 and not (pinned[p[0]] and pinned[p[1]])]
+                        pair_hits[items[x] * n + items[y]] += 1
+    pairs = [p for p in (divmod(key, n) for key, hits in pair_hits.items() if hits >= 2) if not (pinned[p[0]] and pinned[p[1]])]
+    del pair_hits
     edges = []
     for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs), strict=True):
         if extra_sim is not None:
