@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle
+from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle, clause_bounds
 from lagebild.compare.claim_model import (
     Claim,
     _confirming_origins,
@@ -357,6 +357,12 @@ class ClaimGrouper:
         _read_general(claims)
         for c in claims:
             _settle(c)
+        # a word of order in a clause that holds another figure ("eine erste Zählung von 179 wurde auf 178 korrigiert",
+        # "stieg von 30 auf 40") tells the order of those two, not of either against the article's other figures
+        shared = Counter((c.doc.id, c.sentence_start, clause_bounds(c)) for c in claims)
+        for c in claims:
+            if shared[(c.doc.id, c.sentence_start, clause_bounds(c))] > 1:
+                c.told = 0
         blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
@@ -1147,8 +1153,8 @@ def _told_before(x: Claim, y: Claim) -> bool:
     an open "not before" bound, or not at all): an article reports a count as of a past day and the count as it
     stands when it is written, which is not before that day. Not when the later sentence sets the figure against the
     other ("sprach dagegen von"): that is a dispute."""
-    if x.doc.id != y.doc.id or x is y:
-        return False
+    if x.doc.id != y.doc.id or x is y or x.measure.startswith(("count:", "unit:", "percent")):
+        return False  # only the unit is known ("3 GB" and "mittlerweile 4 GB"): nothing says it is one count
     if x.told != y.told:
         return x.told < y.told
     if x.measure.partition(":")[0] not in running_measures() or x.sent_no == y.sent_no or x.sent_no < 0 or y.sent_no < 0:

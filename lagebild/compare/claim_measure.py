@@ -4,6 +4,7 @@ amount of money is, and whether it counts one occasion."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
 from functools import lru_cache
@@ -16,7 +17,7 @@ from lagebild.numbers.measures import load_measures
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 
-__all__ = ["equivalents"]
+__all__ = ["clause_bounds", "equivalents"]
 
 
 @lru_cache(maxsize=4)
@@ -77,13 +78,23 @@ def _settle(c: Claim) -> None:
     c.told = told_order(_clause(c))
 
 
-def _clause(c: Claim) -> str:
-    """The clause of its sentence a figure stands in (between commas, semicolons or colons)."""
+_BREAK = re.compile(r"[;:]|,(?!\d)|(?<!\d),")  # a comma between digits is a decimal comma ("13,3"), no clause break
+
+
+def clause_bounds(c: Claim) -> tuple[int, int]:
+    """Where the clause of its sentence a figure stands in starts and ends (between commas, semicolons or colons),
+    as offsets into its sentence."""
     at = c.ann.span.start - c.sentence_start
     text = c.sentence_text
-    start = max(text.rfind(ch, 0, max(0, at)) for ch in ",;:") + 1
-    ends = [i for ch in ",;:" if (i := text.find(ch, c.ann.span.end - c.sentence_start)) >= 0]
-    return text[start : min(ends, default=len(text))]
+    start = max((m.end() for m in _BREAK.finditer(text, 0, max(0, at))), default=0)
+    end = next((m.start() for m in _BREAK.finditer(text, max(0, c.ann.span.end - c.sentence_start))), len(text))
+    return start, end
+
+
+def _clause(c: Claim) -> str:
+    """The clause of its sentence a figure stands in (see ``clause_bounds``)."""
+    start, end = clause_bounds(c)
+    return c.sentence_text[start:end]
 
 
 def _counted_group(c: Claim) -> str | None:

@@ -217,3 +217,18 @@ def test_a_dispute_side_by_side_in_one_undated_article_says_why_it_is_one_moment
     b = _doc("b", "Die Polizei sprach von 8.000 Teilnehmern in Nordhafen.", None, outlet="Kurier")
     c = _doc("c", "Die Veranstalter sprachen von 15.000 Teilnehmern in Nordhafen.", None, outlet="Bote")
     assert not [g for g in _groups([b, c]) if g["relation"] == "contradicted"]
+
+
+def test_a_word_of_order_does_not_order_figures_known_by_their_unit_or_told_of_another_pair() -> None:
+    # must not fire: "mittlerweile 4 GB" of other devices is no later value of this device's 3 GB
+    a = _doc("a", "Der Arbeitsspeicher liegt bei 3 GB. Manche Geräte bieten mittlerweile 4 GB.", "2024-05-02")
+    assert not [g for g in _groups([a]) if g["relation"] == "updated"]
+    # must not fire: "korrigiert" tells the order of the pair in its clause (179 → 178), not of the vote against it (120)
+    b = _doc("b", "Das Parlament stimmte mit 178 zu 120 Stimmen zu. Eine erste Zählung von 179 Stimmen wurde auf 178 "
+                  "Stimmen korrigiert.", "2024-05-02")
+    assert not [g for g in _groups([b]) if g["relation"] == "updated" and any(c["value"] == 120 for c in g["claims"])]
+    # must fire: the earlier figure told alone in its clause ("Zuvor waren 145 Tote bekannt gewesen")
+    c = _doc("c", "In Nordhafen ist die Zahl der Toten auf 158 gestiegen. Zuvor waren in Nordhafen 145 Tote bekannt gewesen.",
+             "2024-05-02")
+    group = _group_of(_groups([c]), "c", 158)
+    assert group["relation"] == "updated" and [x["value"] for x in group["claims"]] == [145, 158]
