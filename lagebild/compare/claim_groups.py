@@ -1025,7 +1025,10 @@ class ClaimGrouper:
             if not scoped:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
-                resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
+                # chain; two values of one step given by the same named claimant (a minister's 5.000 and 10.000 on one
+                # day) are that claimant's own count going on, not two quantities: they share the step
+                resolved = resolved and len(placed) == len(order) and all(
+                    (a, b) in prec or _one_claimant(phases[a], phases[b]) for a, b in pairwise(order))
             if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
@@ -1193,6 +1196,14 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
             tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
             left.remove(i)
     return tiers
+
+
+def _one_claimant(a: list[Claim], b: list[Claim]) -> bool:
+    """True when one named claimant gives a figure of both phases (its own count at two points), and no figure of
+    either phase names another claimant (the values are then that claimant's alone, not a dispute)."""
+    keys_a = {c.source_key for c in a if c.named}
+    keys_b = {c.source_key for c in b if c.named}
+    return len(keys_a) == 1 and keys_a == keys_b
 
 
 def _copied(x: Claim, y: Claim) -> bool:

@@ -232,3 +232,15 @@ def test_a_word_of_order_does_not_order_figures_known_by_their_unit_or_told_of_a
              "2024-05-02")
     group = _group_of(_groups([c]), "c", 158)
     assert group["relation"] == "updated" and [x["value"] for x in group["claims"]] == [145, 158]
+
+
+def test_one_claimants_two_values_of_one_day_share_a_step_of_a_series_without_a_place() -> None:
+    docs = [_doc("a", "Laut Zivilschutzminister mussten 5.000 Menschen ihre Häuser verlassen.", "2024-05-17", outlet="A"),
+            _doc("b", "Laut Zivilschutzminister mussten 10.000 Menschen ihre Häuser verlassen.", "2024-05-17", outlet="B"),
+            _doc("c", "Inzwischen mussten 13.000 Menschen ihre Häuser verlassen.", "2024-05-18", outlet="C")]
+    group = _group_of(_groups(docs), "c", 13000)
+    assert group["relation"] == "updated" and {x["doc"] for x in group["claims"]} == {"a", "b", "c"}, group["reasoning"]
+    # must not fire: two claimants' values of one day, no place stated: may be two quantities, no series is made of them
+    docs[1] = _doc("b", "Laut Feuerwehr mussten 10.000 Menschen ihre Häuser verlassen.", "2024-05-17", outlet="B")
+    group = _group_of(_groups(docs), "c", 13000)
+    assert group["relation"] != "updated" or {x["doc"] for x in group["claims"]} != {"a", "b", "c"}
