@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lagebild.compare.claim_model import Claim, _overlap, _pinned, _unit_key
 from lagebild.compare.claim_time import told_order
+from lagebild.compare.claim_values import SCOPES, cue_pattern
 from lagebild.compare.figure_stage import occasion_cues, occasion_measures, running_measures
 from lagebild.numbers.measures import load_measures
 
@@ -66,6 +67,8 @@ def _settle(c: Claim) -> None:
     keyed: the group a casualty figure counts, whether it counts one occasion, what an amount of money is; the key
     (``_block_measure``) only reads them."""
     c.counted = _counted_group(c)
+    if c.counted is None and _is_part(c):
+        c.counted = "part"  # "38 Tote, darunter drei Attentäter": a part of the toll, not the toll
     if c.counted is not None:
         c.json["counted"] = c.counted
     if c.measure == "money":
@@ -95,6 +98,27 @@ def _clause(c: Claim) -> str:
     """The clause of its sentence a figure stands in (see ``clause_bounds``)."""
     start, end = clause_bounds(c)
     return c.sentence_text[start:end]
+
+
+@lru_cache(maxsize=4)
+def _part_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words before a figure in its clause that make it a part of a figure given before (``parts_before``)."""
+    return cue_pattern(path, "parts_before", r"[^\d.;:!?]{0,40}$")
+
+
+def _is_part(c: Claim) -> bool:
+    """True for a figure its clause introduces as a part of another ("darunter drei Attentäter"), that states no place
+    and whose noun is not the measure's own ("davon 68 Tote identifiziert", "die 73 Fälle" count their measure)."""
+    if c.ann.data.get("scope_kind") == "place" and c.scope:
+        return False
+    noun = str(c.ann.data.get("unit") or "")
+    own = load_measures().of_noun(noun) if noun else None
+    if not noun or (own is not None and own.id == c.measure.partition(":")[0]):
+        return False
+    cues = _part_cues()
+    start, _ = clause_bounds(c)
+    before = c.sentence_text[start : max(start, c.ann.span.start - c.sentence_start)]
+    return cues is not None and cues.search(before) is not None
 
 
 def _counted_group(c: Claim) -> str | None:

@@ -244,3 +244,17 @@ def test_one_claimants_two_values_of_one_day_share_a_step_of_a_series_without_a_
     docs[1] = _doc("b", "Laut Feuerwehr mussten 10.000 Menschen ihre Häuser verlassen.", "2024-05-17", outlet="B")
     group = _group_of(_groups(docs), "c", 13000)
     assert group["relation"] != "updated" or {x["doc"] for x in group["claims"]} != {"a", "b", "c"}
+
+
+def test_a_part_of_a_toll_is_no_value_of_the_toll() -> None:
+    a = _doc("a", "In Nordhafen ist die Zahl der Toten auf vier gestiegen. Unter den Toten sind zwei Männer und zwei Frauen.",
+             "2024-05-03")
+    b = _doc("b", "In Nordhafen starben 38 Menschen, darunter drei Angreifer.", "2024-05-03")
+    groups = _groups([a, b])
+    toll = _group_of(groups, "a", 4)
+    assert not any(c["value"] == 2 for c in toll["claims"])
+    assert _group_of(groups, "b", 3)["id"] != _group_of(groups, "b", 38)["id"]
+    # must not fire: a part that states its place is that place's figure; a noun of the measure itself counts it
+    c = _doc("c", "Mindestens 200 Menschen starben, davon 164 in Nordhafen.", "2024-05-03")
+    d = _doc("d", "In Nordhafen starben 164 Menschen.", "2024-05-03")
+    assert {x["doc"] for x in _group_of(_groups([c, d]), "d", 164)["claims"]} == {"c", "d"}
