@@ -926,7 +926,8 @@ class ClaimGrouper:
         n = len(phases)
         # one figure of i before one of j ⟺ the earliest end in i lies before the latest start in j (by day or,
         # between times known to the minute, by hours): computed per phase, not per pair of figures
-        dated = [[c for c in p if c.ref is not None and not c.past] for p in phases]
+        # a phase of vague amounts only ("Tausende") states no value a later figure could replace: it is not placed
+        dated = [[c for c in p if c.ref is not None and not c.past] if not _vague_only(p) else [] for p in phases]
         first_end = [min((c.ref.end for c in p if c.ref), default=None) for p in dated]
         last_start = [max((c.ref.start for c in p if c.ref), default=None) for p in dated]
         first_min = [min((c.minute for c in p if c.minute), default=None) for p in dated]
@@ -1062,9 +1063,14 @@ class ClaimGrouper:
                              + ("its article says the count was corrected." if corrected else
                                 "nothing tells of another day or place of what it counts, so it is read as the same count"
                                 " revised; check the earlier figure."))
+                vague = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed and _vague_only(phases[k])]
+                unplaced = [v for v in unplaced if v not in vague]
                 if unplaced:
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
+                if vague:
+                    note += (f" {', '.join(vague)} are vague amounts (“Tausende”, “Dutzende”) that state no value, so they"
+                             " take no place in the order.")
                 if told:
                     note += (f" In {', '.join(told)} the article itself tells which figure came first: it gives one as the"
                              " earlier count (“zunächst”, “ersten Angaben zufolge”, or as of a day it names) and the other as"
@@ -1196,6 +1202,11 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
             tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
             left.remove(i)
     return tiers
+
+
+def _vague_only(items: list[Claim]) -> bool:
+    """True for a phase of vague amounts only ("Tausende", "Dutzende"): a scale, no value."""
+    return bool(items) and all(c.ann.data.get("vague") for c in items)
 
 
 def _one_claimant(a: list[Claim], b: list[Claim]) -> bool:

@@ -258,3 +258,14 @@ def test_a_part_of_a_toll_is_no_value_of_the_toll() -> None:
     c = _doc("c", "Mindestens 200 Menschen starben, davon 164 in Nordhafen.", "2024-05-03")
     d = _doc("d", "In Nordhafen starben 164 Menschen.", "2024-05-03")
     assert {x["doc"] for x in _group_of(_groups([c, d]), "d", 164)["claims"]} == {"c", "d"}
+
+
+def test_a_vague_amount_is_no_step_of_a_series() -> None:
+    a = _doc("a", "In Nordhafen fuhren Tausende Traktoren auf.", "2024-05-02", outlet="A")
+    b = _doc("b", "Laut Bauernverband kamen in Nordhafen mehr als 10.000 Traktoren zusammen.", "2024-05-04", outlet="B")
+    for g in _groups([a, b]):
+        assert g["relation"] != "updated", g["reasoning"]
+    # must fire: two values of a running count a day apart are a series
+    c = _doc("c", "In Nordhafen wurden 120 Menschen verletzt.", "2024-05-02", outlet="A")
+    d = _doc("d", "In Nordhafen wurden 150 Menschen verletzt.", "2024-05-04", outlet="B")
+    assert _group_of(_groups([c, d]), "c", 120)["relation"] == "updated"
