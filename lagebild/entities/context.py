@@ -62,6 +62,7 @@ class ContextLexicon:
     given_names: frozenset[str] = frozenset()  # spelling-blind keys of given names (data/kb/given_names.txt)
     place_heads: tuple[str, ...] = ()  # endings of place names formed from nouns ("Schulstraße")
     name_particles: frozenset[str] = frozenset()  # "van", "der" inside surnames ("Van der Bellen")
+    surname_openers: frozenset[str] = frozenset()  # "von", "van": a particle that can open a surname after a given name
     calendar_name_heads: tuple[str, ...] = ()  # "Wochenzeitung [Freitag]": a calendar word after these is a name
     noun_markers: frozenset[str] = frozenset()  # articles, determiners: a capitalised word after them is a noun
     list_quantifiers: frozenset[str] = frozenset()  # "(alle AUT)": a code shared by several names of a list
@@ -140,6 +141,7 @@ def load_context() -> ContextLexicon:
     return ContextLexicon(
         given_names=given,
         name_particles=frozenset(w.casefold() for w in data.get("name_particles", ())),
+        surname_openers=frozenset(w.casefold() for w in data.get("surname_openers", ())),
         calendar_name_heads=tuple(w.casefold() for w in data.get("calendar_name_heads", ())),
         noun_markers=frozenset(w.casefold() for w in data.get("noun_markers", ())),
         list_quantifiers=frozenset(w.casefold() for w in data.get("list_quantifiers", ())),
@@ -227,8 +229,24 @@ def is_outlet_name(surface: str, keys: frozenset[str]) -> bool:
     compact = "".join(words)
     if compact in keys:
         return True
+    if _outlet_compound(surface.strip(), keys):
+        return True
     # an article glued to the name in a web address ("derStandard.at")
     return any(compact.startswith(art) and compact[len(art):] in keys for art in _ARTICLES)
+
+
+def _outlet_compound(word: str, keys: frozenset[str]) -> bool:
+    """True for a compound naming the outlet's own work or section: the name in capitals before a
+    hyphen, as outlets print it of themselves ("STANDARD-Gespräch", "SPIEGEL-Recherche"), or glued
+    after a capitalised part ("GameStandard"). A common noun with the name in it ("Goldstandard",
+    "Standard-Android") is written otherwise and stays."""
+    if " " in word:
+        return False
+    head, hyphen, _rest = word.partition("-")
+    if hyphen and len(head) >= 3 and head.isupper() and fold_key(head.casefold()) in keys:
+        return True
+    parts = re.findall(r"[A-ZÄÖÜ][a-zäöüß]+", word)
+    return (len(parts) >= 2 and "".join(parts) == word and fold_key(parts[-1].casefold()) in keys)
 
 
 #: a turn label opening a line or a sentence: "STANDARD: Wie …?", "Saakaschwili: Die …"

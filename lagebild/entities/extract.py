@@ -397,6 +397,30 @@ def _given_left_out(toks: Sequence[Tok], k: int, ctx: ContextLexicon) -> bool:
     return not (before.isalpha() and before.islower() and _inflected_adjective(before))
 
 
+def _particle_surname_end(toks: Sequence[Tok], j: int, ents: Sequence[tuple[int, int, str]], kb: KB,
+                          ctx: ContextLexicon) -> int:
+    """End token of a particle surname right after a given name at ``j - 1`` ("Peter von der Grün"), or 0.
+
+    The particles must open a surname ("von", "van", then at most one more particle) and the word
+    after them must be a free capitalised word: not a name the tagger or the knowledge base gives
+    to something else ("Maria von der Caritas", "Peter von Berlin") and no organisation head
+    ("Anna von der Polizei").
+    """
+    if j >= len(toks) or toks[j].text.casefold() not in ctx.surname_openers or toks[j].start != toks[j - 1].end + 1:
+        return 0
+    k = j + 1
+    if k < len(toks) and toks[k].text.casefold() in ctx.name_particles:
+        k += 1
+    if k >= len(toks):
+        return 0
+    word = toks[k].text
+    if (len(word) < 2 or not word[:1].isupper() or not word[1:].islower() or not word.isalpha()
+            or any(a <= k < b for a, b, _ in ents) or kb.lookup(word) is not None or ctx.org_head(word)
+            or any(toks[n].start != toks[n - 1].end + 1 for n in range(j + 1, k + 1))):
+        return 0
+    return k + 1
+
+
 def _inflected_adjective(word: str) -> bool:
     """True for an inflected adjective ("neuen", "gläubiger"): a stem the dictionary knows plus an ending."""
     lemma = _lemma_de(word)
@@ -464,6 +488,11 @@ def mentions_in_tokens(
                     k += 1
                 if k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha():
                     j = k + 1  # "Alexander Van [der Bellen]": the tagger stopped inside the surname
+                    e = toks[j - 1].end
+            elif j - i == 1 and _is_given(toks[i].text, ctx):
+                k = _particle_surname_end(toks, j, ents_list, kb, ctx)
+                if k:
+                    j = k  # "Peter [von der Grün]": the tagger found the given name alone
                     e = toks[j - 1].end
             if (i > 0 and (j - i == 1 or _is_given(toks[i].text, ctx)) and _given_left_out(toks, i - 1, ctx)
                     and not any(a <= i - 1 < b for a, b, _ in ents_list)):

@@ -16,6 +16,7 @@ from lagebild.errors import LagebildError
 from lagebild.export.doc_outputs import DocumentOutput
 from lagebild.export.json_export import ANNOTATION_KEYS, build_export
 from lagebild.model import Document
+from lagebild.report.candidates import with_candidates
 from lagebild.report.links import Links, ReportLinks, span_link
 from lagebild.report.readable import (
     display_title,
@@ -288,6 +289,7 @@ def render_report(
     if stories:
         wanted = {d for v in views for d in (m["id"] for m in v["members"])}
         entities = [e for e in pic.entities if any(m.get("doc") in wanted for m in e.get("mentions") or [])]
+    entities = [with_candidates(e, pic.entity_by_id) for e in entities]
     links: Links = Links()
     if partial:
         links = ReportLinks(docs=set(text_ids), entities={e["id"] for e in entities},

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from lagebild.compare import CorpusResult
 from lagebild.export.json_export import annotation_json, document_json
 from lagebild.model import Annotation, Document, Span
+from lagebild.report.candidates import candidate_names, with_candidates
 from lagebild.report.links import Links
 from lagebild.report.marks import Mark, render_marked
 from lagebild.report.readable import first_sentence, readable_value, unquote
@@ -477,7 +478,8 @@ def story_view(pic: Picture, story_id: str) -> dict[str, Any] | None:
     ent_by_id = pic.entity_by_id
     ranked = sorted(entity_counts, key=lambda e: (-entity_counts[e], first_pos[e]))
     entities = [
-        {**ent_by_id[eid], "count": entity_counts[eid], "n_docs": len(entity_docs[eid])} for eid in ranked if eid in ent_by_id
+        {**with_candidates(ent_by_id[eid], ent_by_id), "count": entity_counts[eid], "n_docs": len(entity_docs[eid])}
+        for eid in ranked if eid in ent_by_id
     ]
     inconsistencies = [
         i for i in list(pic.corpus.inconsistencies) + pic.doc_inconsistencies
@@ -763,4 +765,4 @@ def entity_view(pic: Picture, entity_id: str, docs: Mapping[str, Document], link
     forms = Counter(m.get("text") for m in ent.get("mentions") or [])
     events = [e for e in pic.corpus.events if entity_id in (e.get("participants") or [])]
     return {"entity": ent, "mentions": mentions, "forms": forms.most_common(), "quotes": quotes, "claims_by": claims_by,
-            "claims_about": claims_about, "events": events}
+            "claims_about": claims_about, "events": events, "could_be": candidate_names(ent, pic.entity_by_id)}

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from lagebild.errors import LagebildError
+from lagebild.report.candidates import could_be_text
 from lagebild.report.readable import (
     display_title,
     human_date,
@@ -353,13 +354,14 @@ def _entity_rows(st: Any) -> list[Row]:
     pic = st.picture()
     docs = _docs_index(st)
     rows = []
+    by_id = pic.entity_by_id
     for e in pic.entities:
         doc_ids = {m.get("doc") for m in e.get("mentions") or []}
         aliases = [a for a in e.get("aliases") or [] if a != e.get("name")]
         rows.append({"id": e.get("id") or "", "name": str(e.get("name") or e.get("id") or ""), "type": e.get("type") or "",
                      "mentions": len(e.get("mentions") or []), "articles": len(doc_ids),
                      "aliases": ", ".join(aliases[:5]) + (f" (+{len(aliases) - 5})" if len(aliases) > 5 else ""),
-                     "_href": st.links.entity(e.get("id")), "_stories": _stories_of(st, doc_ids),
+                     "could_be": could_be_text(e, by_id), "_href": st.links.entity(e.get("id")), "_stories": _stories_of(st, doc_ids),
                      "_outlets": _outlets_of(docs, doc_ids), "_range": _span(docs[d]["_range"] for d in doc_ids if d in docs),
                      "_entities": {e.get("id")}})
     return rows
@@ -593,8 +595,8 @@ _register(ListSpec(
     {"mentions": _by("mentions"), "articles": _by("articles"), "name": _by("name"), "type": _by("type")},
     "-mentions",
     [Column("name", "name", href="_href"), Column("type", "type"), Column("mentions", "mentions", num=True),
-     Column("articles", "articles", num=True), Column("aliases", "also called")],
-    ["id", "name", "type", "mentions", "articles", "aliases"],
+     Column("articles", "articles", num=True), Column("aliases", "also called"), Column("could_be", "could be")],
+    ["id", "name", "type", "mentions", "articles", "aliases", "could_be"],
 ))
 _register(ListSpec(
     "articles", "Articles", "Every stored article; dates marked “inferred” were worked out from the text.", _article_rows,

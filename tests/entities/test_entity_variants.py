@@ -228,6 +228,12 @@ def test_currencies_and_own_outlet_are_not_entities() -> None:
     keys = outlet_keys("derstandard.at")
     assert all(is_outlet_name(s, keys) for s in ("STANDARD", "Der Standard", "derStandard.at"))
     assert not is_outlet_name("Standard Chartered", keys) and not is_outlet_name("STANDARD", outlet_keys("spiegel.de"))
+    # the outlet's own work and sections: its name in capitals before a hyphen, or glued after a capitalised part
+    assert is_outlet_name("STANDARD-Gespräch", keys) and is_outlet_name("GameStandard", keys)
+    assert is_outlet_name("SPIEGEL-Recherche", outlet_keys("spiegel.de"))
+    # must not fire: common nouns with the name in them, another outlet's compound
+    assert not any(is_outlet_name(s, keys) for s in ("Goldstandard", "Standard-Android", "Standard Chartered"))
+    assert not is_outlet_name("STANDARD-Gespräch", outlet_keys("spiegel.de"))
 
 
 def test_recurring_surname_is_tagged_but_not_after_an_article_nor_a_common_word() -> None:

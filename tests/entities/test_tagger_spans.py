@@ -55,3 +55,23 @@ def test_an_organisation_cut_inside_a_place_name_ends_with_the_place() -> None:
     _, mentions = _mentions(text, [(1, 3, "ORG")])
     found = {(text[m.start:m.end], m.label) for m in mentions}
     assert ("Feuerwehr Ehrenberg-Pfaffenhofen", "ORG") in found and ("Pfaffenhofen an der Ilm", "LOC") in found
+
+
+def test_a_given_name_alone_goes_on_over_a_particle_surname() -> None:
+    # the tagger found "Gerda" only; the surname after it opens with a particle
+    text = "Das teilte Landrätin Gerda von der Westerburg (parteilos) mit, Hendrik van Quandt nickte."
+    toks, mentions = _mentions(text, [(3, 4, "PER"), (12, 13, "PER")])
+    assert toks[3].text == "Gerda" and toks[12].text == "Hendrik"
+    names = {text[m.start:m.end] for m in mentions if m.label == "PER"}
+    assert {"Gerda von der Westerburg", "Hendrik van Quandt"} <= names
+    assert not names & {"Gerda", "Hendrik"}
+
+
+def test_a_given_name_alone_keeps_its_end_before_a_place_an_organisation_or_an_article() -> None:
+    text = "Gerda von der Polizei kam, Gerda von der Westerburg AG ging, Gerda von Berlin blieb, Gerda der Große fiel."
+    toks = [Tok(m.start(), m.end(), m.group()) for m in re.finditer(r"\w[\w-]*|[^\w\s]", text)]
+    gerdas = [k for k, t in enumerate(toks) if t.text == "Gerda"]
+    westerburg = next(k for k, t in enumerate(toks) if t.text == "Westerburg")
+    _, mentions = _mentions(text, [(k, k + 1, "PER") for k in gerdas] + [(westerburg, westerburg + 2, "ORG")])
+    per = [text[m.start:m.end] for m in mentions if m.label == "PER"]
+    assert per == ["Gerda"] * 4

@@ -135,6 +135,7 @@ def build_documents() -> dict[str, Document]:
 
     x = _doc("x-injection", XSS_BODY)
     x.add("entity", _find(x, "<script>window.__xss = 1</script>"), PROV, label="ORG", data={"norm": "<script>window.__xss=4</script>"})
+    x.add("entity", _find(x, "Gewerkschaft"), PROV, label="ORG", data={"norm": "Gewerkschaft"})
     x.add("claim", _find(x, "Rund 500 Beschäftigte"), PROV, label="numeric",
           data={"value": 500, "value_text": "Rund 500", "unit": "persons", "claimant_text": '<img src=x onerror="window.__xss=5">'})
     x.add("timex", _find(x, "am 9. März"), PROV, label="DATE", data={"value": "2024-03-09", "granularity": "day"})
@@ -161,7 +162,9 @@ def build_corpus(docs: dict[str, Document]) -> CorpusResult:
     mention_entity: dict[str, str] = {}
     for doc in docs.values():
         for ann in doc.of_kind("entity"):
-            if doc.id == "x-injection":
+            if doc.id == "x-injection" and ann.data["norm"] == "Gewerkschaft":
+                ent_id, name = "org-gewerkschaft", "Gewerkschaft"
+            elif doc.id == "x-injection":
                 ent_id = "org-injection"
                 name = ann.data["norm"]
             else:
@@ -176,6 +179,8 @@ def build_corpus(docs: dict[str, Document]) -> CorpusResult:
                 ent["aliases"].append(span["text"])
             mention_entity[f"{doc.id}#{ann.id}"] = ent_id
     entities["per-claus-weselsky"]["roles"] = ["GDL-Chef"]
+    # a name the resolution left unassigned: the GDL of the corpus or a union the KB knows
+    entities["org-gewerkschaft"]["kb_candidates"] = ["org-gdl", "kb:verdi"]
     a, b, c, x = docs["a-tagblatt"], docs["b-abendpost"], docs["c-wire"], docs["x-injection"]
 
     def ann_of(doc: Document, kind: str, nth: int = 0) -> str:

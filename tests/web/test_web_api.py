@@ -65,7 +65,9 @@ def test_document_with_annotations_in_original_offsets(api: httpx.Client) -> Non
 
 def test_entities(api: httpx.Client) -> None:
     body = api.get("/entities").json()
-    assert body["total"] == 5
+    assert body["total"] == 6
+    shared = next(e for e in body["items"] if e["id"] == "org-gewerkschaft")
+    assert shared["kb_candidates"] == ["org-gdl", "kb:verdi"]  # the API passes the candidates on as ids
     gdl = next(e for e in body["items"] if e["id"] == "org-gdl")
     assert gdl["mention_count"] == 5
     assert _ids(api.get("/entities", params={"type": "PER"}).json()) == ["per-claus-weselsky"]

@@ -62,6 +62,20 @@ def test_report_is_one_self_contained_file(handmade_db: str, tmp_path: Path) -> 
     assert targets - ids - {""} == set()
 
 
+def test_report_names_the_candidates_of_an_unassigned_shared_name(handmade_db: str) -> None:
+    store = open_store(handmade_db)
+    html = render_report(store)
+    store.close()
+    row = re.search(r'<tr id="entity-org-gewerkschaft">(.*?)</tr>', html, re.S)
+    assert row is not None
+    cell = re.sub(r"\s+", " ", row.group(1))
+    # the candidate the corpus has links to its entity; the one only the KB knows is named by the KB
+    assert re.search(r'could be: <a href="#entity-org-gdl">GDL</a> or Verdi</span>', cell), cell
+    # must not fire: an entity the resolution assigned shows no candidates
+    gdl = re.search(r'<tr id="entity-org-gdl">(.*?)</tr>', html, re.S)
+    assert gdl is not None and "could be" not in gdl.group(1)
+
+
 def test_report_of_the_example_corpus(example_analysis: dict[str, Any]) -> None:
     html = render_report(example_analysis["store"])
     export = example_analysis["export"]

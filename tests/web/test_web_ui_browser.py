@@ -172,6 +172,26 @@ def test_article_annotations_link_to_entity_and_values(page: Any, handmade_serve
     assert "rund 80 Prozent" in page.locator("main").inner_text()  # claims by the entity
 
 
+def test_an_unassigned_shared_name_shows_what_it_could_be(page: Any, handmade_server: Any, screenshots: Path) -> None:
+    page.goto(handmade_server.url + "/entities/org-gewerkschaft")
+    line = page.locator("p.could-be")
+    assert line.inner_text().startswith("Could be: GDL or Verdi")
+    page.screenshot(path=str(screenshots / "handmade-entity-could-be.png"), full_page=True)
+    line.locator("a", has_text="GDL").click()  # the candidate the corpus has links to it; the KB-only one is text
+    page.wait_for_selector("h1")
+    assert page.url.endswith("/entities/org-gdl")
+    assert page.locator("p.could-be").count() == 0  # must not fire on an assigned entity
+    # where entities are listed: the story's table and the list of all entities
+    page.goto(handmade_server.url + "/stories/story-injection")
+    row = page.locator("#story-entities table tbody tr", has_text="Gewerkschaft")
+    assert row.locator(".could-be").inner_text() == "could be: GDL or Verdi"
+    page.goto(handmade_server.url + "/entities")
+    row = page.locator("table.list-entities tbody tr", has_text="Gewerkschaft")
+    assert row.locator("td[data-label='could be']").inner_text() == "GDL or Verdi"
+    gdl = page.locator("table.list-entities tbody tr", has_text="Weselsky")
+    assert gdl.locator("td[data-label='could be']").inner_text() == ""
+
+
 def test_deep_link_to_one_annotation(page: Any, handmade_server: Any) -> None:
     from lagebild.report.view import dom_id
 
