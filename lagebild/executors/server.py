@@ -139,7 +139,8 @@ def serve(control_fd: int) -> None:
         children.add(pid)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         theirs.close()
-        socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
+        with contextlib.suppress(OSError):  # the owner is gone: the next read of the socket says so
+            socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
         ours.close()
 
 
