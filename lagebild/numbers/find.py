@@ -308,7 +308,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
             unit = _unit_after(text, e)
             if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)
                                                             or (unit[0].lower() in vocab.points_words
-                                                                and vocab.points_of(unit[0], _around(text, s, e)) is not None)):
+                                                                and vocab.points_of(unit[0], _around(text, s, e), value=value) is not None)):
                 yield s, e, value, None  # "liegt in der Umfrage vier Punkte vor der SPD": percentage points
     for m in _SMALL_AFTER_PREP.finditer(text):  # "ist die Zahl der Toten auf sieben gestiegen": only with the noun before
         if unit_before(text, m.start(), m.end()) is not None:
@@ -462,6 +462,10 @@ def _ordinal_pattern() -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])((?:{'|'.join(map(re.escape, stems))})(?:es|er|en|em|e))[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)", re.IGNORECASE)
 
 
+#: an indefinite article right before an ordinal: "ein erstes Todesopfer" reports a death, "der erste Tote der …" names one
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:[Ee]in|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines)[ \t\u00a0]+$")
+
+
 def _ordinal_tolls(text: str) -> Iterator[Quantity]:
     """"das vierte Todesopfer", "ein zweiter Toter": the ordinal of a toll's noun says at least that many (a lower bound);
     ordinals of other nouns ("der dritte Tag") are no figures."""
@@ -476,6 +480,8 @@ def _ordinal_tolls(text: str) -> Iterator[Quantity]:
         value = vocab.ordinal(word)
         if value is None or (word.lower().endswith(("en", "em")) and not _SINGULAR_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             continue  # "die ersten Toten": plural, no count
+        if value == 1 and not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "Der erste Tote der Pandemie … wurde 2020 gemeldet": the first of a series, no toll; "ein erstes Todesopfer" is one
         yield Quantity(start=m.start(1), end=m.end(2), num_start=m.start(1), num_end=m.end(1), value=float(value), low=float(value),
                        high=None, value_text=word, unit=m.group(2), unit_kind="count", unit_span=(m.start(2), m.end(2)), hedge=None)
 

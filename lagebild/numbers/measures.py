@@ -93,6 +93,7 @@ class MeasureVocab:
     ordinals: dict[str, int] = field(default_factory=dict, compare=False)  # ordinal stem ("viert") → 4
     not_ordinal_nouns: frozenset[str] = frozenset()  # nouns an ordinal never counts a toll of ("Opfer")
     points_words: frozenset[str] = frozenset()  # nouns and context nouns of the percentage-point measures (lower case)
+    not_people: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # nouns, compound tails of nouns never people
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -136,6 +137,13 @@ class MeasureVocab:
 
     def is_generic(self, noun: str) -> bool:
         return noun.lower() in self.generic
+
+    def never_people(self, noun: str) -> bool:
+        """True for a noun that never counts people ("Rinder", "Nutztiere"): no participle or casualty frame makes a
+        toll of people of it."""
+        low = noun.lower().rstrip(".")
+        nouns, tails = self.not_people
+        return low in nouns or any(low.endswith(t) for t in tails)
 
     def knows(self, noun: str) -> bool:
         """True when the noun is a counted noun of the vocabulary (or a generic person noun)."""
@@ -194,10 +202,12 @@ class MeasureVocab:
         m = self.of_noun(noun)
         return m if m is not None and m.ordinal else None
 
-    def points_of(self, noun: str, sentence: str, lead: str = "") -> Measure | None:
+    def points_of(self, noun: str, sentence: str, lead: str = "", *, value: float | None = None,
+                  clause: str | None = None) -> Measure | None:
         """The percentage-point measure of a unit or counted noun: "Prozentpunkte" always; "Punkte" only after a
         percentage in ``lead`` (the words right before the figure: "16,4 Prozent (- ") or in an election or poll
-        ``sentence``."""
+        ``sentence``, and then only for a ``value`` of at most 100 in a ``clause`` (the sentence when not given) that
+        names no index or game (``not_context``: "Der DAX verlor nach der Wahl 300 Punkte")."""
         low = noun.lower()
         if low not in self.points_words:
             return None  # the usual case, one look-up
@@ -206,7 +216,9 @@ class MeasureVocab:
                 continue
             if low in m.nouns:
                 return m
-            if low in m.context_nouns and (_PERCENT_LEAD.search(lead) or (m.context is not None and m.context.search(sentence))):
+            if low not in m.context_nouns or (value is not None and value > 100) or m.excluded(clause or sentence):
+                continue
+            if _PERCENT_LEAD.search(lead) or (m.context is not None and m.context.search(sentence)):
                 return m
         return None
 
@@ -265,10 +277,11 @@ class MeasureVocab:
         return measure_id
 
     def classify(self, *, unit: str | None, unit_kind: str | None, clause: str, sentence: str, at: int | None = None,
-                 lead: str = "") -> str:
+                 lead: str = "", value: float | None = None) -> str:
         """Return the measure id of a figure (``count:<noun>`` for counted nouns outside the vocabulary); ``lead`` are
         the words right before the figure."""
-        points = self.points_of(unit, sentence, lead) if unit and unit_kind in ("percent", "count") else None
+        points = self.points_of(unit, sentence, lead, value=value, clause=clause or sentence) \
+            if unit and unit_kind in ("percent", "count") else None
         if points is not None:
             return points.id  # "ein Plus von 9 Prozentpunkten": a change of a share, never the share
         if unit_kind == "percent":
@@ -289,7 +302,7 @@ class MeasureVocab:
             return f"unit:{low[:-1] if low.endswith(('metern', 'litern')) else low}"
         noun = unit or ""
         m = self.of_noun(noun) if noun else None
-        if noun and (m is None or m.who) and not self.is_generic(noun):
+        if noun and (m is None or m.who) and not self.is_generic(noun) and not self.never_people(noun):
             # "zwei Serben kamen ums Leben", "drei Soldaten wurden getötet": the frame says what is counted; a noun the
             # vocabulary does not know only with the frame after it ("zehn Menschen ermordet und zwei Anschläge verübt")
             framed = self.of_frame(clause, at, after_only=m is None)
@@ -367,7 +380,9 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                         money_of=_money_of(raw.get("measure", {}).get("money", {}).get("of", [])),
                         ordinals={str(k).lower(): int(v) for k, v in raw.get("ordinal", {}).get("stems", {}).items()},
                         not_ordinal_nouns=frozenset(str(n).lower() for n in raw.get("ordinal", {}).get("not_nouns", [])),
-                        points_words=frozenset(w for m in measures if m.kind == "points" for w in (*m.nouns, *m.context_nouns)))
+                        points_words=frozenset(w for m in measures if m.kind == "points" for w in (*m.nouns, *m.context_nouns)),
+                        not_people=(frozenset(str(n).lower() for n in raw.get("not_people", {}).get("nouns", [])),
+                                    tuple(str(t).lower() for t in raw.get("not_people", {}).get("suffixes", []))))
 
 
 def _money_of(groups: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -147,6 +147,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "…, geht aus einer am Mittwoch vorgestellten Umfrage des Verbands Bitkom hervor": the same, as a main clause
         "geht hervor": re.compile(r"(?<![\w])(?:geht|ging|gehe|gehen|gingen)\s+(?:(?:auch|zudem|außerdem|weiter|nun)\s+)?aus\s+"
                                   r"(?P<doc>[^,;:.!?]{3,140}?)\s+hervor(?![\w])"),
+        # "Aus dem Bericht der UN geht hervor, dass …": the same with the document fronted
+        "aus hervor": re.compile(r"(?<![\w])[Aa]us\s+(?P<doc>[^,;:.!?]{3,140}?)\s+(?:geht|ging|gehe|gehen|gingen)\s+"
+                                 r"(?:(?:auch|zudem|außerdem|weiter|nun|klar|eindeutig)\s+)?hervor(?![\w])"),
         # "dazu gingen die Schätzungen von Polizei und Veranstalter auseinander": the source noun as a subject
         "Schätzungen von": re.compile(rf"(?<![\w])(?:[Dd]ie|[Dd]en)\s+(?:Schätzungen|Angaben|Zählungen)\s+(?:von|der|des)\s+{_NP}"),
         "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
@@ -448,6 +451,7 @@ _OBJECT_AFTER_VERB = re.compile(r"\s+(?:der|die|das|den|dem|des|ein|eine|einen)\
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
     "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
+    "aus hervor": ("hervor",),
     "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
@@ -462,7 +466,7 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
         if trigger is None or not any(t in low for t in trigger):
             continue  # cheap test first: most clauses name no source
         for m in pat.finditer(text, lo, hi):
-            if cue in ("hervorgeht", "geht hervor"):
+            if cue in ("hervorgeht", "geht hervor", "aus hervor"):
                 owned = _owner_of(text, m.start("doc"), m.end("doc"))
                 if owned is not None:
                     found.append((abs(m.start() - pos) if pos is not None else 0, owned))

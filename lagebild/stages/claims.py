@@ -217,7 +217,7 @@ class RuleClaims:
         # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the frame counts the part, not the whole
         measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else frame_text,
                                            sentence="" if whole else text[sent[0] : sent[1]], at=0 if whole else q.num_start - frame_lo,
-                                           lead=text[max(sent[0], q.start - 30) : q.start])
+                                           lead=text[max(sent[0], q.start - 30) : q.start], value=q.value)
         if measure == "people" and q.unit_from == "after":
             # "die Zahl der Toten ist auf mindestens 110 Menschen gestiegen": the noun before says what is counted
             framed_noun = unit_before(text, q.num_start, q.num_end)
@@ -240,7 +240,7 @@ class RuleClaims:
         measure = _narrow_part(text, q, clause, str(measure))
         kind = getattr(load_measures().by_id(str(measure).partition(":")[0]), "kind", None)
         scope = _scope(text, q, clause, sent, entities, own, figures, share=kind == "points")
-        labelled = _list_label(text, q, entities)
+        labelled = _list_label(text, q, entities) or _labelled_name(text, q, entities)
         if labelled is not None and (scope is None or scope[1] != "group"):
             scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
         own_measure = load_measures().of_noun(q.unit or "")
@@ -503,6 +503,23 @@ def _list_label(text: str, q: Quantity, entities: list[Annotation]) -> tuple[str
     return m.group(1), "group", span, ent.id if ent is not None else None
 
 
+#: a figure opening a parenthesis right after a name: "Bayern (12 Prozent)", "Hessen (rund 9 Prozent)"
+_LABEL_PAREN = re.compile(r"[ \t]*\([ \t]*(?:(?:rund|etwa|knapp|über|fast)[ \t]+)?[+-]?[ \t]*$")
+
+
+def _labelled_name(text: str, q: Quantity, entities: list[Annotation]) -> tuple[str, str, tuple[int, int], str | None] | None:
+    """The place or group a figure in parentheses labels ("Die höchsten Werte verzeichneten Bayern (12 Prozent)" →
+    Bayern): a place, organisation or other name that ends right before the parenthesis; None before any other word
+    ("im Vorjahr (12 Prozent)")."""
+    paren = _LABEL_PAREN.search(text, max(0, q.start - 24), q.start)
+    if paren is None:
+        return None
+    name = next((e for e in entities if e.label in _SCOPE_LABELS and e.span.end == paren.start() and e.surface[:1].isupper()), None)
+    if name is None:
+        return None
+    return name.surface, "place" if name.label == "LOC" else "group", (name.span.start, name.span.end), name.id
+
+
 #: the lower-case words right before a counted noun that stands before its figure ("Zahl der getöteten Palästinenser")
 _WORDS_BEFORE_NOUN = re.compile(r"((?:[a-zäöüß][\w-]*[ \t\u00a0]+){1,3})$")
 
@@ -528,8 +545,8 @@ def _attributed(text: str, q: Quantity) -> str | None:
         return None
     vocab = load_measures()
     own = vocab.of_noun(q.unit)
-    if own is not None and not own.who:
-        return None  # "schwer verletzte Tote" does not happen; "betroffene Häuser" are houses
+    if (own is not None and not own.who) or vocab.never_people(q.unit):
+        return None  # "schwer verletzte Tote" does not happen; "betroffene Häuser" are houses; "getötete Schweine" no toll
     found = vocab.of_attribute(words, any_noun_only=own is None and not vocab.is_generic(q.unit))
     return found.id if found is not None else None
 

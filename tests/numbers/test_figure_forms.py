@@ -236,3 +236,116 @@ def test_a_hedge_makes_a_four_digit_number_before_a_noun_a_count() -> None:
     # "um 2000" and "seit etwa 2000 Jahren" are times
     assert _figures("Um 2000 Traktoren ging es dabei nicht.") == {}
     assert _figures("Das Gesetz gilt seit etwa 2000 Jahren.") == {}
+
+
+# --- animals and things are never a toll of people -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("Die Zahl der ertrunkenen Rinder stieg nach Angaben des Bauernverbands auf 3000.", "3000", "count:rind"),
+        ("In den Ställen wurden 400 getötete Schweine gefunden.", "400 getötete Schweine", "count:schwein"),
+        ("Auf den Weiden an der Elbe wurden 250 verendete Nutztiere geborgen.", "250 verendete Nutztiere", "count:nutztier"),
+        ("Zwei Pferde kamen in den Fluten ums Leben.", "Zwei Pferde", "count:pferd"),
+        ("Nach dem Erdrutsch meldete die Feuerwehr 12 verschüttete Autos.", "12 verschüttete Autos", "vehicles"),
+    ],
+)
+def test_animals_and_vehicles_are_no_toll_of_people(text: str, surface: str, measure: str) -> None:
+    data = _one(text, surface)
+    assert data["measure"] == measure
+    assert data["scope_kind"] != "group"  # the animals or cars are no group of people a toll is about
+
+
+def test_a_participle_before_people_still_makes_their_toll() -> None:
+    data = _one("Die Zahl der ertrunkenen Urlauber stieg nach Angaben der Küstenwache auf 30.", "30")
+    assert (data["measure"], data["scope"]) == ("dead", "Urlauber")
+    assert _one("Bei dem Brand wurden 14 verletzte Feuerwehrleute gezählt.", "14 verletzte Feuerwehrleute")["measure"] == "injured"
+
+
+# --- points of an index or a game are no percentage points ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Der DAX verlor nach der Wahl 300 Punkte.", "300 Punkte"),
+        ("Der Leitindex gab nach der Wahl in Frankreich 3 Punkte nach.", "3 Punkte"),
+        ("Nach der Wahl zum Trainer des Jahres holte der Verein am Spieltag drei Punkte.", "drei Punkte"),
+        ("Nach der Wahl lag das Barometer 120 Punkte über dem Vormonat.", "120 Punkte"),
+    ],
+)
+def test_an_index_or_a_game_keeps_its_points(text: str, surface: str) -> None:
+    found = _figures(text)
+    # a small number word before points of no share is no figure at all; digits are a count of points
+    assert surface in found or not surface[0].isdigit()
+    assert all(d["measure"] != "points" for d in found.values())
+
+
+def test_points_in_a_poll_without_an_index_stay_percentage_points() -> None:
+    assert _one("Nach der jüngsten Umfrage liegen die Grünen sechs Punkte vor der FDP.", "sechs Punkte")["measure"] == "points"
+
+
+# --- a fronted document credits its owner ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, surface, claimant",
+    [
+        ("Aus dem Bericht der UN geht hervor, dass 300 Menschen starben.", "300 Menschen", "UN"),
+        ("Aus einer am Freitag veröffentlichten Studie des Instituts Prognos ging hervor, dass 40 Prozent der Betriebe "
+         "schließen wollen.", "40 Prozent", "Instituts Prognos"),
+        ("Dass 300 Menschen starben, geht aus dem Bericht der UN hervor.", "300 Menschen", "UN"),
+    ],
+)
+def test_aus_dem_bericht_geht_hervor_credits_its_owner_in_either_order(text: str, surface: str, claimant: str) -> None:
+    assert claimant in _one(text, surface)["claimant_text"]
+
+
+def test_aus_without_hervor_names_no_document() -> None:
+    assert _one("Aus dem Dorf gingen 300 Menschen zur Kundgebung.", "300 Menschen")["claimant_text"] == "outlet"
+    assert _one("Aus Angst vor Nachbeben schliefen 300 Menschen im Freien.", "300 Menschen")["claimant_text"] == "outlet"
+
+
+# --- a name labelled by its figure is its scope -----------------------------------------------------------------------------
+
+def test_a_name_labelled_by_its_figure_is_its_scope() -> None:
+    text = "Die höchsten Werte verzeichneten Bayern (12 Prozent) und Hessen (9 Prozent)."
+    found = _figures(text)
+    for surface, name in (("12 Prozent", "Bayern"), ("9 Prozent", "Hessen")):
+        data = found[surface]
+        start = text.index(name)
+        assert (data["scope"], data["scope_span"], data["claimant_text"]) == (name, [start, start + len(name)], "outlet")
+
+
+def test_a_parenthesis_after_a_common_noun_labels_nothing() -> None:
+    assert _one("Die Arbeitslosigkeit lag deutlich über dem Wert im Vorjahr (12 Prozent).", "12 Prozent")["scope"] is None
+
+
+# --- the first of a series is no toll ------------------------------------------------------------------------------------
+
+def test_the_first_dead_of_a_series_is_no_toll() -> None:
+    assert _figures("Der erste Tote der Pandemie in Bayern wurde 2020 gemeldet.") == {}
+    assert _figures("Das erste Todesopfer des Winters war ein Obdachloser in München.") == {}
+    assert _one("Die Flut forderte am Dienstag einen ersten Toten.", "ersten Toten")["low"] == 1
+
+
+# --- "auf der Flucht" is displacement only with what people flee from -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Die Polizei sucht nach 3 Männern, die auf der Flucht sind.", "3 Männern"),
+        ("Die Ermittler fahnden nach 2 Männern, die seit Sonntag auf der Flucht vor der Polizei sind.", "2 Männern"),
+    ],
+)
+def test_a_manhunt_is_no_displacement(text: str, surface: str) -> None:
+    assert _one(text, surface)["measure"] != "displaced"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Mehr als 20.000 Menschen sind nach Angaben der Behörden auf der Flucht vor dem Hochwasser.", "Mehr als 20.000 Menschen"),
+        ("Rund 5.000 Menschen sind vor den heftigen Kämpfen auf der Flucht.", "Rund 5.000 Menschen"),
+    ],
+)
+def test_flight_from_war_or_disaster_is_displacement(text: str, surface: str) -> None:
+    assert _one(text, surface)["measure"] == "displaced"
