@@ -1,4 +1,4 @@
-"""A/B of one checkout (e.g. a copy whose ``pool_context`` returns ``spawn`` against the fork server): CPU (user+sys, every process of the run), peak sum of RSS and of PSS over the run's processes,
+"""A/B of one checkout (e.g. a copy whose ``worker_pool`` returns a spawned ``ProcessPoolExecutor`` against the fork server): CPU (user+sys, every process of the run), peak sum of RSS and of PSS over the run's processes,
 and wall time from start to the first analysed document. Usage: start_method_ab.py CHECKOUT CORPUS OUTDIR"""
 
 import ctypes

@@ -33,16 +33,30 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
+from lagebild.compare.claim_scope import (
+    _SOURCE_BEFORE,
+    _body_not_group,
+    _for_each,
+    _joined_with,
+    _main_places,
+    _near_place,
+    _place_after_adjective,
+    _says_total,
+    claimant_key,
+    no_scope,
+    pair_key,
+    scope_key,
+)
+from lagebild.compare.claim_time import _FINE, _days_apart, _days_named, _event_days, _minute, told_order
 from lagebild.compare.claim_values import (
     DISPUTES,
-    SCOPES,
     cue_pattern,
     decimals_written,
-    each_cues,
     is_spread,
     joint_rounding,
     value_interval,
 )
+from lagebild.compare.claim_verdict import verdict
 from lagebild.compare.coverage import independent_origins, origin_label
 from lagebild.compare.figure_stage import (
     Stage,
@@ -65,39 +79,12 @@ from lagebild.events.dates import DateInterval, interval_of
 from lagebild.model import Annotation, Document, Span
 from lagebild.numbers.measures import load_measures
 
-__all__ = ["ClaimGrouper", "claimant_key", "pair_key", "scope_key"]
+__all__ = ["ClaimGrouper", "claimant_key", "no_scope", "pair_key", "scope_key"]
 
-_SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
-_FINE = frozenset({"day", "minute", "hour", "second", "time"})
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 # a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
 _PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
                           r"(?:[^.;:!?]|(?<=\d)[.,](?=\d)){0,40}?\bin\s+(?:der\s+|den\s+|dem\s+|the\s+)?[A-ZÄÖÜ]")
-
-
-@lru_cache(maxsize=4)
-def _scope_vocabulary(path: Path = SCOPES) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """Words that are no scope, and the pattern before an organisation that names a body, not a group."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        body = re.compile(str(raw["bodies_after"])) if raw.get("bodies_after") else None
-    except (OSError, tomllib.TOMLDecodeError, re.error):
-        return frozenset(), None
-    return frozenset(str(w).lower() for w in raw.get("not_scopes", [])), body
-
-
-@lru_cache(maxsize=4)
-def _total_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
-    """The words that, just before a figure, make it a total over places ("insgesamt", "an allen Standorten")."""
-    # the cue in the figure's own clause: no comma, stop or other figure between ("… kamen 35.000 Menschen
-    # zusammen, in Frankfurt demonstrierten 32.000" is no total)
-    return cue_pattern(path, "totals", r"[^.,;:!?\d]{0,60}$")
-
-
-@lru_cache(maxsize=4)
-def _plural_totals(path: Path = SCOPES) -> re.Pattern[str] | None:
-    """The words that name several places as one before a figure in its clause ("in beiden Ländern")."""
-    return cue_pattern(path, "plural_totals", r"[^.,;:!?\d]{0,40}$")
 
 
 @lru_cache(maxsize=4)
@@ -108,32 +95,6 @@ def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
     except (OSError, tomllib.TOMLDecodeError):
         return {}
     return {str(e["general"]): tuple(str(m) for m in e.get("as", [])) for e in raw.get("same", []) if e.get("general")}
-
-
-def _says_total(text: str, sentence: Any, at: int, end: int, locs: list[Annotation]) -> bool:
-    """True for a figure a total cue stands just before ("insgesamt 33 Tote", "an allen Standorten zusammen
-    98.650"), unless its sentence names one place alone up to the figure ("Insgesamt starben in Nordhafen 12"):
-    a total for that place."""
-    cues = _total_cues()
-    before = text[max(sentence.start, at - 60) : at]
-    plural = _plural_totals()
-    if plural is not None and plural.search(before):
-        return True  # "in beiden Ländern zusammen 4.300": several places, whatever one place the sentence names
-    if cues is None or not cues.search(before):
-        return False
-    places = {scope_key(a.surface) for a in locs if sentence.start <= a.span.start < end and not no_scope(a.surface)
-              and a.data.get("form", "name") == "name"}
-    return len(places) != 1
-
-
-def no_scope(text: str | None) -> bool:
-    """True for a stated scope that says no place or group: "Insgesamt", "bundesweit", a number (not a name
-    with a number in it: "Bündnis 90/Die Grünen")."""
-    if not text or not text.strip():
-        return True
-    words, _ = _scope_vocabulary()
-    low = text.strip().lower()
-    return low[0].isdigit() or not any(ch.isalpha() for ch in low) or low in words or low.split()[0] in words
 
 
 CANNOT_COMPARE = "cannot_compare"
@@ -189,6 +150,7 @@ class _Claim:
     counted: str | None = None  # the group a casualty figure counts when its noun names one ("176 Palästinenser")
     corrects: bool = False  # its sentence or the one before says it corrects an earlier figure ("nach der Korrektur")
     days: frozenset[date] = frozenset()  # the days its sentence names (when what it counts happened, or its as-of day)
+    told: int = 0  # where its article's telling puts it in the count's course: -1 earlier ("zunächst"), 1 later ("inzwischen")
 
     @property
     def named(self) -> bool:
@@ -723,8 +685,13 @@ class ClaimGrouper:
         apart, are different things the article lists ("20 Sitzungen des einen Ausschusses und 16 des anderen").
         None when the group stands."""
         relation = group["relation"]
-        # one article's values side by side, all its own or one claimant's: named rivals (police, organisers) stay
-        one_article = len({c.doc.id for c in run}) == 1 and len({c.source_key for c in run if c.named}) <= 1
+        # one article's values side by side, all its own or one claimant's: named rivals (police, organisers) stay. Copies of
+        # the article (one origin, each giving the same values) are that article again, not a second report
+        told: dict[str, set[int]] = defaultdict(set)
+        for c in run:
+            told[c.doc.id].add(c.phase)
+        one_article = len({frozenset(p) for p in told.values()}) == 1 and len({c.origin for c in run}) == 1 \
+            and len({c.source_key for c in run if c.named}) <= 1
         if not (relation == _OCCASIONS or (relation == CANNOT_COMPARE and one_article and len(group["phases"]) > 1)):
             return None
         where = f" for {group['scope']}" if group.get("scope") else ""
@@ -849,7 +816,7 @@ class ClaimGrouper:
         for c in sorted(members, key=lambda c: (c.phase, c.ref.start.isoformat() if c.ref else "9999", c.doc.id)):
             # every member is read as being about the group's scope; scope_text is what its sentence says
             claims_json.append({**c.json, "scope": scope, "phase": c.phase, "scope_assumed": c.scope_assumed})
-        return {
+        group = {
             "id": short_id("cg", [c.json["id"] for c in members]),
             "story": members[0].story or None,
             "subject": subject,
@@ -877,6 +844,8 @@ class ClaimGrouper:
             "articles": len({c.doc.id for c in members}),
             "sources_label": sources_label,
         }
+        group["reasoning"] = f"{verdict(group)} {reasoning}"
+        return group
 
     @staticmethod
     def _pairwise(phases: list[list[_Claim]], relation: str) -> list[dict[str, Any]]:
@@ -912,6 +881,14 @@ class ClaimGrouper:
                 f" spread ({names}): its ends are different sources' figures for the same time, so the sources"
                 " contradict each other.")
 
+    def _phase_text(self, phases: list[list[_Claim]]) -> str:
+        """Each phase's values and who gives them when, in the phases' order."""
+        sentences = []
+        for items in phases:
+            agree = " (agreeing within their hedges)" if len(items) > 1 else ""
+            sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
+        return " ".join(sentences)
+
     def _describe(self, items: list[_Claim]) -> str:
         parts = []
         for c in sorted(items, key=lambda c: (c.ref.start.isoformat() if c.ref else "9999", c.doc.id, c.ann.span.start)):
@@ -939,12 +916,16 @@ class ClaimGrouper:
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     # unless the article dates them apart ("2014 starben 30 …, am Montag starben 12")
                     apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
+                    # or tells one as coming before the other ("zunächst 12 …, inzwischen 19"): the count's course
+                    apart = apart or _told_before(x, y) or _told_before(y, x)
                     if x.named and y.named and x.scope_assumed == y.scope_assumed and not apart \
                             and not _one_source(x, y) and _side_by_side(x, y):
                         yield x, y
                     continue
                 if x.scope_assumed or y.scope_assumed:
                     continue  # across articles a contradiction needs both scopes stated, not read from a lead
+                if _copied(x, y) or _copied(y, x):
+                    continue  # a copy of one article (one origin, the same sentence) is that article again: judged there
                 # an inferred publication date is a guess: it never makes two reports simultaneous; two outlets'
                 # own figures that name neither a place nor a source need more than a shared day to be one quantity
                 # ("324 Sitze" of the government, "733" of the house): only one published result binds them
@@ -1023,6 +1004,7 @@ class ClaimGrouper:
 
         prec = {(i, j) for i in range(n) for j in range(n) if i != j and before(i, j)}
         prec |= _replacements(phases)
+        prec |= _told_pairs(phases)
         if not prec or any((j, i) in prec for i, j in prec):
             return None
         placed = [i for i in range(n) if any(i in pair for pair in prec)]
@@ -1089,12 +1071,8 @@ class ClaimGrouper:
             split = self._hedged_apart(phases)
             if split is not None and (resplit := self._series(split)) is not None:
                 phases[:], series = split, resplit
-        sentences = []
-        for items in phases:
-            agree = " (agreeing within their hedges)" if len(items) > 1 else ""
-            sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
         clashes = [(i, j) for i in range(len(phases)) for j in range(i + 1, len(phases)) if self._clash(phases[i], phases[j])]
-        text = " ".join(sentences)
+        text = self._phase_text(phases)
         if series is not None:
             order, prec = series
             # a disagreement at one time that a later figure replaced is part of the series, not its verdict;
@@ -1131,7 +1109,10 @@ class ClaimGrouper:
                 steps = " → ".join(" / ".join(v for k in placed if tiers[k] == t for v in _phase_values(phases[k]))
                                    for t in sorted(set(tiers.values())))
                 inferred_times = sorted({c.doc.id for k in placed for c in phases[k] if "inferred" in c.ref_basis})
+                told = sorted({x.doc.id for i, j in _told_pairs(phases) & prec for x in phases[i] for y in phases[j]
+                               if _told_before(x, y)})
                 phases[:] = [phases[k] for k in order]
+                text = self._phase_text(phases)  # told in the order of the series
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
                 if falls:
@@ -1144,6 +1125,10 @@ class ClaimGrouper:
                 if unplaced:
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
+                if told:
+                    note += (f" In {', '.join(told)} the article itself tells which figure came first: it gives one as the"
+                             " earlier count (“zunächst”, “ersten Angaben zufolge”, or as of a day it names) and the other as"
+                             " the later one (“inzwischen”, “stieg auf”, or as the count stood when it was written).")
                 if inferred_times:
                     note += (" The order rests in part on publication dates that are inferred, not printed"
                              f" ({', '.join(inferred_times)}); see each article's date and its reason.")
@@ -1172,10 +1157,17 @@ class ClaimGrouper:
         if clashes:
             pairs = [(x, y) for i, j in clashes for x, y in self._clashes(phases[i], phases[j])]
             once_pairs = [x.stage.id for x, y in pairs if x.stage is not None and _one_publication(x, y)]
-            others = len(once_pairs) < len(pairs)  # some pairs clash in one article or on one day
             once = ", ".join(sorted(set(once_pairs)))
-            when = ("in one article, or on the same day" if others else "") + (
-                f"{', or ' if others else ''}both of the {once}, which is published once" if once else "")
+            kinds = []
+            if any(x.doc.id == y.doc.id for x, y in pairs):
+                undated = any(x.doc.id == y.doc.id and x.ref is None for x, y in pairs)
+                kinds.append("side by side in one article, so for one moment" + (
+                    " even though the article's date is unknown" if undated else ""))
+            if any(x.doc.id != y.doc.id and not (x.stage is not None and _one_publication(x, y)) for x, y in pairs):
+                kinds.append("in different articles on the same day")
+            if once:
+                kinds.append(f"both of the {once}, which is published once")
+            when = "; or ".join(kinds)
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
                 f" ({when}), so the sources contradict each other."
@@ -1197,117 +1189,6 @@ class ClaimGrouper:
         return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
 
 
-_ADMIN = frozenset(["landkreis", "kreis", "stadt", "bezirk", "provinz", "region", "raum", "großraum", "bundesland", "land", "gemeinde", "bad", "sankt", "st", "stadtteil"])
-_FOLD = str.maketrans("äöüß", "aous")
-_JOINT = re.compile(r"([^\W\d][\w.]*)\s*/\s*([^\W\d][\w.]*)")
-
-
-def scope_key(name: str) -> str:
-    """Key a place or group by its main word, without demonym or case endings: "Münchner" ~ "München", "Kreis Ahrweiler" ~ "Bad Neuenahr-Ahrweiler"."""
-    joint = _JOINT.fullmatch(name.strip())
-    if joint:  # two names joined by a slash ("CDU/CSU", "SPD/Grüne"): the pair, not one of its parts ("CDU")
-        return "+".join(sorted(scope_key(part) for part in joint.groups()))
-    words = [w for w in re.split(r"[\s\-/]+", name.lower()) if w and w not in _ADMIN] or [name.lower()]
-    word = max(words, key=len).translate(_FOLD)
-    for suffix in ("ischen", "ischer", "isches", "ische", "isch", "ener", "ner", "er", "en", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def pair_key(first: str, second: str) -> str:
-    """Key two places or groups together ("Nordhafen" and "Bad Südtal", "SPD" and "Die Linke"): both parts'
-    keys, in either order; never one part's key."""
-    return "+".join(sorted({scope_key(first), scope_key(second)}))
-
-
-def claimant_key(text: str) -> str:
-    """Key a claimant by the authority word it names ("Ein Polizeisprecher", "Polizeiangaben" → "polizei"), else its name."""
-    low = text.lower()
-    hits = [(low.find(a), len(a), a) for a in _AGENTS if a in low]
-    if hits:
-        return min(hits)[2]
-    return norm_name(text)
-
-
-_AGENTS = ("polizei", "veranstalter", "organisator", "gewerkschaft", "konzern", "unternehmen", "regierung", "armee",
-           "ministerium", "minister", "behörde", "stadt", "kreis", "feuerwehr", "generalstab", "geheimdienst", "militär",
-           "wahlleiter", "staatsanwaltschaft", "landratsamt", "präsidium")
-
-
-def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
-    """Places an article is about (key → name): those named in its lead (headline, dateline) and the one it names most often."""
-    keys: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    lead: set[str] = set()
-    for a in doc.annotations:
-        if a.kind == "entity" and a.label == "LOC" and not no_scope(a.surface):
-            words = sorted({scope_key(w) for w in re.split(r"[\s\-/]+", a.surface) if len(w) > 3})
-            keys.update(words)
-            for w in words:
-                names.setdefault(w, a.surface)
-            if a.span.start < lead_chars:
-                lead.update(words)
-    # the place named most often, only when no other is named as often (a tie names none, whatever
-    # order the names were met in)
-    ranked = keys.most_common(2)
-    top = [k for k, n in ranked[:1] if n > 1 and (len(ranked) < 2 or ranked[1][1] < n)]
-    return {k: names[k] for k in lead | set(top)}
-
-
-def _event_days(events: Sequence[Any], stories: dict[str, str], min_sources: int = 3) -> dict[str, date]:
-    """Each story's event day: the earliest day that an event reported by ``min_sources`` of its articles is dated to."""
-    out: dict[str, date] = {}
-    for ev in events:
-        when = ev.get("date") if isinstance(ev, dict) else getattr(ev, "date", None)
-        sources = (ev.get("sources") if isinstance(ev, dict) else getattr(ev, "sources", None)) or []
-        if not isinstance(when, dict) or when.get("granularity") != "day" or len(sources) < min_sources:
-            continue
-        iv = interval_of(when.get("value"))
-        story = stories.get(str(sources[0]), "")
-        if iv is not None and (story not in out or iv.start < out[story]):
-            out[story] = iv.start
-    return out
-
-
-def _minute(data: dict[str, Any], doc: Document, basis: str) -> datetime | None:
-    """The reference time to the minute: a stated time of the claim, else a stated (not inferred) publication time."""
-    value = data.get("ref_time")
-    if isinstance(value, dict):
-        value = value.get("value")
-    if basis == "publication":
-        value = None if doc.meta.published.inferred else doc.meta.published.value
-    if not isinstance(value, str) or not re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d", value):
-        return None
-    try:
-        return datetime.fromisoformat(value[:16])
-    except ValueError:
-        return None
-
-
-def _near_place(text: str, locs: list[Annotation], at: int, window: int = 250) -> str | None:
-    """The scope key of the last place named within ``window`` characters before offset ``at`` (the start of
-    the figure's sentence: a place in the sentence itself was not taken for its scope by the claims stage),
-    by its name ("südkoreanischem" in "Laut südkoreanischem Geheimdienst" names who says it, not where)."""
-    places = [a for a in locs if at - window <= a.span.start < at
-              and a.data.get("form", "name") == "name" and not no_scope(a.surface)
-              and not _SOURCE_BEFORE.search(text[max(0, a.span.start - 30) : a.span.start])]
-    if not places:
-        return None
-    last = max(places, key=lambda a: a.span.start)
-    words = [w for w in re.split(r"[\s\-/]+", last.surface) if len(w) > 3]
-    return scope_key(last.surface) if words else None
-
-
-def _body_not_group(doc: Document, scope_ann: Annotation | None, measure: str) -> bool:
-    """True when a share's scope is the body it is counted for ("im Bundestag vertreten"), not whose share it is."""
-    _, body = _scope_vocabulary()
-    if scope_ann is None or body is None or scope_ann.label != "ORG":
-        return False
-    kind = getattr(load_measures().by_id(measure.partition(":")[0]), "kind", None)
-    return kind == "percent" and bool(body.search(doc.text[max(0, scope_ann.span.start - 20) : scope_ann.span.start]))
-
-
 def _confirming_origins(items: list[_Claim]) -> int:
     """How many independent origins give a figure of this phase that confirms it: its precise figures
     ("128", "rund 100.000") and bounds on the same number, unless it has none (then "Dutzende" in two
@@ -1320,44 +1201,6 @@ def _confirming_origins(items: list[_Claim]) -> int:
     same = [c for c in items if not _pinned(c) and isinstance(v := c.json.get("value"), (int, float))
             and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
     return len({c.origin for c in precise + same})
-
-
-_JOINED = re.compile(r"^\s*(?:und|&|/|and)\s*$")
-
-
-def _joined_with(text: str, scope: Annotation | None, ents: list[Annotation]) -> Annotation | None:
-    """The name joined to a scope by "und" or a slash ("CDU und CSU", "CDU/CSU-Fraktion", "in Nordhafen und
-    Südtal"), of the same kind, right before or after it: the figure is the pair's. None otherwise."""
-    if scope is None:
-        return None
-    for a in ents:
-        if a is scope or a.label != scope.label or a.surface.lower() == scope.surface.lower():
-            continue
-        gap = text[a.span.end : scope.span.start] if a.span.end <= scope.span.start else text[scope.span.end : a.span.start]
-        if (a.span.end <= scope.span.start or scope.span.end <= a.span.start) and len(gap) <= 6 and _JOINED.match(gap):
-            return a
-    return None
-
-
-def _for_each(text: str, pair: tuple[Annotation, Annotation], figure: Annotation, sentence: Any) -> bool:
-    """True when a cue says the figure is given for each of a pair ("In Nordhafen und Südtal demonstrierten
-    jeweils 5.000", "… 5.000 Menschen each"): between the pair and the figure, or just after the figure in its
-    clause."""
-    cue = each_cues()
-    if cue is None:
-        return False
-    start, end = min(a.span.start for a in pair), max(a.span.end for a in pair)
-    between = text[end : figure.span.start] if end <= figure.span.start else text[figure.span.end : start]
-    after = re.match(r"[^.,;:!?]{0,30}", text[figure.span.end : sentence.end])
-    return bool(cue.search(between) or (after and cue.search(after.group())))
-
-
-def _place_after_adjective(text: str, scope: Annotation | None, locs: list[Annotation]) -> Annotation | None:
-    """The place a place adjective stands before ("im rheinland-pfälzischen Landkreis Ahrweiler", "im
-    niedersächsischen Alfeld"): the figure is about the named place, not the whole region; None otherwise."""
-    if scope is None or (scope.data.get("form") != "adjective" and not scope.surface[:1].islower()):
-        return None
-    return next((a for a in locs if a.span.start > scope.span.end and not text[scope.span.end : a.span.start].strip()), None)
 
 
 def _replaced_by(data: dict[str, Any], claims: list[Annotation]) -> str | None:
@@ -1380,6 +1223,40 @@ def _replacements(phases: list[list[_Claim]]) -> set[tuple[int, int]]:
             and (j := at.get((c.doc.id, c.replaced_by), i)) != i}
 
 
+def _told_before(x: _Claim, y: _Claim) -> bool:
+    """True when one article tells figure ``x`` as coming before ``y`` in the course of a count: by the words of their
+    clauses ("zunächst 12" before "19", "12" before "inzwischen 19"), or, for a running count told in two sentences, ``x``
+    dated to a day its article names and ``y`` of the article's own time (its publication, known only to the month, as
+    an open "not before" bound, or not at all): an article reports a count as of a past day and the count as it
+    stands when it is written, which is not before that day. Not when the later sentence sets the figure against the
+    other ("sprach dagegen von"): that is a dispute."""
+    if x.doc.id != y.doc.id or x is y:
+        return False
+    if x.told != y.told:
+        return x.told < y.told
+    if x.measure.partition(":")[0] not in running_measures() or x.sent_no == y.sent_no or x.sent_no < 0 or y.sent_no < 0:
+        return False
+    if x.ref is None or x.past or x.ref.granularity not in _FINE or not x.ref_basis.startswith(("claim", "text")):
+        return False
+    if not (y.ref_basis.startswith("publication") or y.ref_basis == "unknown"):
+        return False
+    if y.ref is not None and (y.ref.granularity in _FINE or x.ref.end > y.ref.end):
+        return False  # a publication day: the days order them (or not) by themselves
+    cues = _contrast_cues()
+    later = x if x.sent_no > y.sent_no else y
+    return cues is None or not cues.search(later.sentence_text)
+
+
+def _told_pairs(phases: list[list[_Claim]]) -> set[tuple[int, int]]:
+    """Pairs of phases (i, j) where one article tells a figure of ``i`` as coming before one of ``j`` (``_told_before``)."""
+    by_doc: dict[str, list[tuple[int, _Claim]]] = defaultdict(list)
+    for n, items in enumerate(phases):
+        for c in items:
+            by_doc[c.doc.id].append((n, c))
+    return {(i, j) for members in by_doc.values() if len(members) > 1
+            for i, x in members for j, y in members if i != j and _told_before(x, y)}
+
+
 def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
     """Each placed phase's step in a series: 0 when no phase is known to come before it, else one more
     than the latest step of those that do."""
@@ -1393,6 +1270,12 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
             tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
             left.remove(i)
     return tiers
+
+
+def _copied(x: _Claim, y: _Claim) -> bool:
+    """True when ``y``'s sentence stands word for word in ``x``'s article of the same origin (an agency text printed by
+    two outlets): ``x``'s article holds ``y``'s figure itself."""
+    return x.origin == y.origin and bool(y.sentence_text) and y.sentence_text in x.doc.text
 
 
 def _one_source(x: _Claim, y: _Claim) -> bool:
@@ -1435,11 +1318,6 @@ def _one_publication(x: _Claim, y: _Claim, max_ratio: float = 1.25) -> bool:
         return False
     a, b = _magnitude(x), _magnitude(y)
     return a is not None and b is not None and a > 0 and b > 0 and max(a, b) <= max_ratio * min(a, b)
-
-
-def _days_apart(a: DateInterval, b: DateInterval) -> int:
-    """Days between two reference times, 0 when they overlap (a day in July is no distance from "July")."""
-    return max(0, (a.start - b.end).days, (b.start - a.end).days)
 
 
 def _is_place(members: list[_Claim]) -> bool:
@@ -1539,6 +1417,7 @@ def _settle(c: _Claim) -> None:
     # an amount that says only its currency is no known quantity revised over time: amounts of different times are
     # different amounts (a budget, a campaign's spending); one that says what it is (a damage estimate) is revised
     c.occasion = _counts_occasion(c.measure, c.sentence_text) or (c.measure == "money" and c.money_of is None)
+    c.told = told_order(_clause(c))
 
 
 def _clause(c: _Claim) -> str:
@@ -1643,17 +1522,6 @@ def _says_correction(text: str, sentences: list[Span], sent_no: int, span: Span)
         return cue.search(text, max(0, span.start - 200), span.end) is not None
     start = sentences[sent_no - 1].start if sent_no > 0 else sentences[sent_no].start
     return cue.search(text, start, sentences[sent_no].end) is not None
-
-
-def _days_named(timexes: list[Annotation], sentence: Span) -> frozenset[date]:
-    """The days the sentence names (dates or weekdays resolved to a day)."""
-    out = set()
-    for tx in timexes:
-        if sentence.contains(tx.span):
-            iv = interval_of(tx.data.get("value"))
-            if iv is not None and iv.granularity in _FINE:
-                out.add(iv.start)
-    return frozenset(out)
 
 
 def _phase_size(items: list[_Claim]) -> float | None:

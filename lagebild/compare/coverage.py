@@ -83,10 +83,17 @@ def origin_label(origins: dict[str, str], doc_ids: Sequence[str]) -> str:
     docs = sorted(set(doc_ids))
     keys = {origins.get(d, d) for d in docs}
     named = all(k.startswith(("agency:", "outlet:")) for k in keys)
-    unit = "outlets" if named else "independent sources"
-    if len(keys) == 1:
-        unit = "outlet" if named else "independent source"
-    return f"{len(docs)} article{'s' if len(docs) != 1 else ''} from {len(keys)} {unit}"
+    # an agency is no outlet: its text printed by several outlets is one origin, and the label says whose
+    agencies = sorted({k.partition(":")[2] for k in keys if k.startswith("agency:")})
+    unit = "origin" if agencies else "outlet" if named else "independent source"
+    plural = "s" if len(keys) != 1 else ""
+    notes = [f"{', '.join(agencies)} copies count once"] if agencies else []
+    unknown = len([k for k in keys if not k.startswith(("agency:", "outlet:"))])
+    if unknown and not named and len(keys) > 1:
+        # distinct texts whose outlet is not known: as independent as the text shows, no more
+        notes.append(f"outlet not known for {'any' if unknown == len(keys) else unknown}")
+    extra = f" ({'; '.join(notes)})" if notes else ""
+    return f"{len(docs)} article{'s' if len(docs) != 1 else ''} from {len(keys)} {unit}{plural}{extra}"
 
 
 def build_coverage(result: Any, doc_ids: list[str], titles: dict[str, str | None] | None = None,

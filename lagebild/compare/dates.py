@@ -241,15 +241,23 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
             result = None
         if result is None:
             confidence, result = 0.6, _after_story_event(doc, [f for d in sorted(own) for f in told.get(d, ())])
+            if result is not None and bound is not None and (bound[0].date() or date.min) > (result[0].end_date() or date.max):
+                result = None  # the distance lands before a day the article itself tells as past
         if result is None:
             confidence = 0.5
+            first = _story_first_month(doc, dated, own)
+            past_day = _past_day_in_month(doc, first) if first is not None else None
+            if past_day is not None and (bound is None or past_day[0].date() > (bound[0].date() or past_day[0].date())):
+                # "das Ergebnis der Wahl vom 23. Februar": a day of the story's first month told as past; the
+                # article is from that day or later, like any date it tells as past with its year
+                bound = past_day
             result = _by_story(doc, dated, own, bound)
             told_past = _bare_past_month(doc, result[0]) if result is not None else None
             if result is not None and told_past is not None:
                 # the article tells that month as past ("Im Februar starben …"): it is a lower bound, not the month
                 out[doc.id] = {
                     "value": None, "precision": None, "kind": "bounds", "inferred": True,
-                    "not_before": format_value(result[0]),
+                    "not_before": format_value(result[0]), "not_before_precision": "month",
                     "reason": f"not before {format_value(result[0])}: the article tells „{told_past.surface}“ as past, "
                               "the month its story's dated coverage starts in; nothing says how much later it was written",
                     "evidence": [doc.span_json(told_past.span)],
@@ -257,10 +265,11 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
                 continue
         if result is None and bound is not None:
             point, ann = bound
+            bound_value = format_value(point)
             entry: dict[str, Any] = {
                 "value": None, "precision": None, "kind": "bounds", "inferred": True,
-                "not_before": ann.data.get("value"),
-                "reason": f"not before „{ann.surface}“ ({ann.data.get('value')}), the latest date the article itself tells "
+                "not_before": bound_value, "not_before_precision": _precision(point),
+                "reason": f"not before „{ann.surface}“ ({bound_value}), the latest date the article itself tells "
                           "as past; nothing in its story says how much later it was written",
                 "evidence": [doc.span_json(ann.span)],
             }
@@ -275,7 +284,7 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
         entry = {"value": value[0], "precision": value[1], "kind": "inferred", "confidence": confidence,
                  "reason": reason, "inferred": True, "evidence": evidence}
         if bound is not None:
-            entry["not_before"] = bound[1].data.get("value")
+            entry["not_before"], entry["not_before_precision"] = format_value(bound[0]), _precision(bound[0])
         first, last = point.date(), point.end_date()
         if first and last:
             entry["range"] = [first.isoformat(), last.isoformat()]  # what the evidence allows (a week: Monday..Sunday)
@@ -284,37 +293,52 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
     return out
 
 
+def _story_first_month(doc: Document, dated: dict[str, Point], own: set[str]) -> Point | None:
+    """The first month of the dated coverage of the article's story (the article itself left out)."""
+    months = [p for other in sorted(own) if other != doc.id and other in dated if (p := truncate(dated[other], "month")) is not None]
+    return min(months, key=format_value) if months else None
+
+
+def _known_not_before(point: Point, bound: Point) -> bool:
+    """Whether a dated article at ``point`` is known to be from ``bound`` or later (a month-only date in the
+    bound's own month is not: it may be from the days before a day bound)."""
+    gran = "year" if _RANK[bound.gran] < _RANK["month"] else "month"
+    p_month, b_month = truncate(point, gran), truncate(bound, gran)
+    if p_month is None or b_month is None:
+        return False
+    if _RANK[bound.gran] < _RANK["day"] or format_value(p_month) > format_value(b_month):
+        return format_value(p_month) >= format_value(b_month)
+    day, b_day = point.date(), bound.date()
+    return _RANK[point.gran] >= _RANK["day"] and day is not None and b_day is not None and day >= b_day
+
+
 def _by_story(doc: Document, dated: dict[str, Point], own: set[str],
               bound: tuple[Point, Annotation] | None) -> tuple[Point, str, list[dict[str, Any]]] | None:
-    """The first month of the story's dated coverage, not before the article's own bound.
+    """The first month of the story's dated coverage that is not before the article's own bound.
 
     Coverage of a story gathers in its first days (later pieces — results, verdicts, anniversaries —
     are the ones that print dates and look back); an undated member without a dated fact of its
-    own is placed at the start, or at its own latest past date when that is later and the story's
-    coverage reaches it.
+    own is placed at the start. When it tells a date as past, only the coverage known to be from
+    that date or later counts ("das Endergebnis der Wahl vom 23. Februar": the March coverage of an
+    election whose February articles are dated to the month alone); none: only the bound is known.
     """
+    points = [dated[other] for other in sorted(own) if other != doc.id and other in dated]
     months: Counter[str] = Counter()
-    for other in sorted(own):
-        if other != doc.id and other in dated:
-            p = truncate(dated[other], "month")
-            if p is not None:
-                months[format_value(p)] += 1
+    for p in points:
+        if bound is None or _known_not_before(p, bound[0]):
+            m = truncate(p, "month")
+            if m is not None:
+                months[format_value(m)] += 1
     if not months:
         return None
     month = min(months)
     point = parse_value(month)
     if point is None:
         return None
-    if bound is not None:
-        b_month = truncate(bound[0], "month")
-        if b_month is not None and format_value(b_month) > month:
-            if format_value(b_month) > max(months):
-                return None  # later than all dated coverage of the story: only a bound is known
-            point = b_month
-            month = format_value(b_month)
     n = sum(months.values())
-    return point, (f"no dated fact of its own; its story's dated coverage ({n} articles) starts in {min(months)}"
-                   + (f", and it tells „{bound[1].surface}“ ({bound[1].data.get('value')}) as past" if bound else "")), []
+    told = f", and it tells „{bound[1].surface}“ ({format_value(bound[0])}) as past" if bound else ""
+    return point, (f"no dated fact of its own; its story's dated coverage ({n} articles"
+                   + (" from that date on" if bound else "") + f") starts in {month}{told}"), []
 
 
 def _by_relative(doc: Document, sentences: list[Annotation], facts: list[_Fact], index: dict[str, list[int]],
@@ -551,13 +575,47 @@ def _bare_past_month(doc: Document, month: Point) -> Annotation | None:
     return None
 
 
+#: a day and its month written out ("23. Februar", "am 3. Juni"): the day part of a yearless date
+_DAY_MONTH = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)\.?\s*(?P<m>[^\W\d_]+)")
+
+
+def _past_day_in_month(doc: Document, month: Point) -> tuple[Point, Annotation] | None:
+    """The latest day of ``month`` the undated article names without a year and tells as past ("die Wahl vom
+    23. Februar", "am 13. Februar starben …"), after the month's first day.
+
+    The article was written that day or later: dated at the month, its range would begin before its own past.
+    The words are read with the German month lexicon of the rules that tagged the expression, as in
+    ``_bare_past_month``; a day of another month, a day told ahead ("will am 23. Februar …") or one with
+    its own year is not such a bound.
+    """
+    from lagebild.timex.lexicon import MONTHS
+
+    if month.gran != "month":
+        return None
+    best: tuple[Point, Annotation] | None = None
+    for ann in doc.of_kind("timex"):
+        data = ann.data
+        if data.get("value") or data.get("tense") != "past" or data.get("direction") == "future" or data.get("mod"):
+            continue
+        m = _DAY_MONTH.search(ann.surface)
+        if m is None or MONTHS.get(m.group("m").lower()) != month.month or re.search(r"\b\d{4}\b", ann.surface):
+            continue
+        try:
+            day = date(month.year, month.month, int(m.group("d")))
+        except ValueError:
+            continue
+        if day.day > 1 and (best is None or day > (best[0].date() or day)):
+            best = (Point("day", day.year, day.month, day.day), ann)
+    return best
+
+
 def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:
     best: tuple[Point, Annotation] | None = None
     for ann in doc.annotations:
         if ann.kind != "timex" or ann.data.get("anchor") not in ("none", None):
             continue
         point = _resolved(ann)
-        if point is None or _RANK[point.gran] < _RANK["month"] or point.gran in ("season",):
+        if point is None or (_RANK[point.gran] < _RANK["month"] and point.gran != "year") or point.gran in ("season",):
             continue
         if ann.data.get("direction") == "future" or (ann.data.get("anchor") in ("none", None) and ann.data.get("tense") != "past"):
             # only a date the article tells in the past tense bounds it: "will am 15. Januar …",

@@ -42,6 +42,8 @@ __all__ = ["EventMerger", "Mention", "mentions_of"]
 
 #: modalities that report something as having happened (others: possible, intended, required …)
 FACTUAL = frozenset({"asserted", "reported"})
+#: the modality of a happening told as lying ahead ("wird am Montag streiken"), see ``lagebild.events.extract``
+PLANNED = "planned"
 # A fallback agent phrase (no entity found) is cut before the first auxiliary or modal verb and
 # dropped when it is a prepositional phrase: "Das Militär soll Hunderte Dörfer" -> "Das Militär",
 # "Mit auf das Schlachtfeld" -> no agent.
@@ -105,6 +107,9 @@ class Mention:
     antecedent: str | None = None  # the name a sentence-initial "Er"/"Sie" points back to (see _antecedent)
     #: days the article sets its happenings just before or after ("kurz vor Weihnachten"): (day, -1 before | +1 after)
     landmarks: tuple[tuple[date_type, int], ...] = ()
+    #: told as lying ahead ("wird am Montag streiken", "soll am 9. Dezember beginnen" in an article of the 6th): no
+    #: report that it happened; its day may date the event the reports tell, it makes no source of its own
+    planned: bool = False
 
     @property
     def key(self) -> str:
@@ -140,7 +145,8 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         landmarks = _landmarks(doc, inferred)
         for ann in events:
             data = ann.data
-            if data.get("modality", "asserted") not in FACTUAL or data.get("negated"):
+            planned = data.get("modality") == PLANNED
+            if (data.get("modality", "asserted") not in FACTUAL and not planned) or data.get("negated"):
                 continue
             names: dict[str, str] = {}
             tokens: dict[str, frozenset[str]] = {}
@@ -183,6 +189,9 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 assert dct is not None
                 interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
                 window, basis = widen(interval, window_days) if interval else None, "publication"
+            if (basis == "text" and interval is not None and dct is not None and not dct_inferred
+                    and data.get("tense") == "present" and interval.start > dct.end):
+                planned = True  # "Der Warnstreik soll am 9. Dezember beginnen" in an article of the 6th: still ahead
             sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
             sentence = doc.span_json(Span(*sent))
             weekday = _weekday_of(doc, data.get("weekday"))
@@ -226,6 +235,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     landmarks=landmarks if weekday is not None else (),
                     count=(str(count["measure"]), float(count["value"]))
                     if isinstance(count, dict) and isinstance(count.get("value"), (int, float)) else None,
+                    planned=planned,
                 )
             )
         # the occurrences the article names, planned ones included ("ruft erneut zu Warnstreiks auf")
@@ -818,10 +828,10 @@ class EventMerger:
         """The mention whose sentence labels the event: dated as the event, with a named agent, short."""
         value = (date or {}).get("value")
 
-        def rank(m: Mention) -> tuple[int, int, int, int, int, int, str, int]:
+        def rank(m: Mention) -> tuple[int, int, int, int, int, int, int, str, int]:
             on_date = m.interval is not None and m.interval.value == value and m.basis == "text"
             quality = label_quality(m.text, Span(*m.sentence), Span(*m.trigger_at)) if m.text else 9
-            return (quality > 1, not on_date, quality, m.noun, not m.strong_agents, m.basis != "text", m.doc, m.sentence[0])
+            return (m.planned, quality > 1, not on_date, quality, m.noun, not m.strong_agents, m.basis != "text", m.doc, m.sentence[0])
 
         return min(c.mentions, key=rank)
 
@@ -856,7 +866,10 @@ class EventMerger:
         named = [name(k) for k in agents if k in rep.strong_agents] or [name(k) for k in agents[:1] if k in c.strong_agents]
         agent = named[0] if named else rep.antecedent
         label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), agent) if rep.text else summary
-        sources = sorted({m.doc for m in c.mentions})
+        # a plan is no report: the sources are the articles that tell it happened; one only planned is "planned"
+        reported = {m.doc for m in c.mentions if not m.planned}
+        sources = sorted(reported or {m.doc for m in c.mentions})
+        announced = sorted({m.doc for m in c.mentions if m.planned} - reported)
         text_dates = [a for a in dates if a["basis"] == "text"]
         conflict = c.conflict or weekdays_apart or any(
             not _overlap_known(a["value"], b["value"])
@@ -878,6 +891,9 @@ class EventMerger:
             "date": date,
             "dates": dates,
             "sources": sources,
+            # told as lying ahead by every mention ("wird am Montag streiken"): not reported to have happened
+            "status": "reported" if reported else "planned",
+            "announced_by": announced if reported else [],
             "independent_sources": len({groups.get(d, d) for d in sources}),
             "sources_label": origin_label(groups, sources),
             "origins": _origins(groups, sources),

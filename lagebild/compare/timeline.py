@@ -3,7 +3,8 @@
 Events dated only by the publication date ("around publication") are placed by it and marked
 so; events with no date at all come last, marked ``undated``. Conflicting dates of one event
 are listed in ``dates`` next to the chosen one; a date derived from a weekday carries its
-evidence in ``date_evidence``. Stories without any dated event are recorded in
+evidence in ``date_evidence``. An event only announced for its day, which no article reports
+as having happened, is marked ``planned``. Stories without any dated event are recorded in
 ``coverage.timeline_gaps`` by the coverage stage.
 """
 
@@ -38,6 +39,8 @@ def build_timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "start": date.get("start") if date else None,
                 "end": date.get("end") if date else None,
                 "undated": date is None,
+                # only announced ("wird am Montag streiken"), no article reports it happened: shown as planned
+                "planned": ev.get("status") == "planned",
                 "label": ev.get("label"),
                 "sources": list(ev.get("sources") or []),
                 "independent_sources": ev.get("independent_sources"),

@@ -221,6 +221,40 @@ def _tense(trigger_word: str, clause_words: set[str]) -> str:
     return "present"
 
 
+#: the future auxiliary ("wird … streiken"); with a participle instead of an infinitive it is the passive
+#: ("wird festgenommen") and tells what is happening, not what lies ahead
+_FUTURE_AUX = frozenset("wird werden wirst werdet".split())
+_NOT_FUTURE = frozenset("wurde wurden worden würde würden".split())
+#: a past participle ending in -en ("geborgen", "festgenommen", "aufgehoben"): "ge" at the start or after a
+#: separable prefix; such a word after "wird" is the passive
+_PARTICIPLE = re.compile(
+    r"(?:ab|an|auf|aus|bei|durch|ein|fest|fort|frei|her|heraus|hin|los|mit|nach|nieder|statt|vor|weg|zu|zurück|zusammen)?ge\w+"
+)
+
+
+#: infinitives that set a named happening ahead after "wird" (cues.toml ``onset``)
+_ONSET = frozenset(str(w) for w in CUES["onset"])
+
+
+def _infinitive(word: str) -> bool:
+    w = word.lower()
+    return word[:1].islower() and w.endswith(("en", "ern", "eln")) and _PARTICIPLE.fullmatch(w) is None
+
+
+def _future(words: list[str], idx: int, noun: bool) -> bool:
+    """Whether the clause tells its happening in the future tense: "wird" with the trigger as infinitive
+    ("Die Gewerkschaft wird am Montag streiken"), or for a noun a verb of onset closing the clause ("Der Streik
+    wird am Montag beginnen"). "Der Streik wird fortgesetzt", "Die Toten werden geborgen" are the passive, and
+    "Der Anschlag wird die Stadt beschäftigen" tells what a past happening will cause."""
+    lowered = {w.lower() for w in words}
+    if not lowered & _FUTURE_AUX or lowered & _NOT_FUTURE:
+        return False
+    if not noun:
+        return _infinitive(words[idx])
+    last = words[-1].lower() if words else ""
+    return len(words) > idx + 1 and last in _ONSET
+
+
 def _habit_adverb(words: list[str], i: int) -> bool:
     """A frequency adverb that tells a habit, not one that grades an adjective of a noun phrase.
 
@@ -482,6 +516,8 @@ def _describe(
         rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun, counts=rule.counts
     )
     ev.tense = _tense(text[trig.start : trig.end], lowered)
+    if ev.modality in ("asserted", "reported") and _future(word_list, idx, rule.noun):
+        ev.modality = "planned"  # "Die Gewerkschaft wird am Montag streiken": ahead of the article, not reported
     if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
         ev.modality = "possible"
     if rule.noun and ev.modality in ("asserted", "reported") and idx > 0 and word_list[idx - 1].lower() in _GENERIC:

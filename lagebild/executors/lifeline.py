@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 
-__all__ = ["end_with_parent"]
+__all__ = ["end_with_parent", "end_with_server"]
 
 _PR_SET_PDEATHSIG = 1
 
@@ -76,3 +76,16 @@ def end_with_parent(parent: int, *, interval: float = 1.0) -> None:
         return  # neither its child nor started by it: nothing to watch that a reused pid could not fake
     if not armed:
         threading.Thread(target=_watch, args=(parent, interval), daemon=True, name="lagebild-parent-watch").start()
+
+
+def end_with_server(server: int) -> None:
+    """In a worker forked by a fork server (``server``: its pid): end when the server ends.
+
+    The server ends with the process that owns it and kills its workers then; the kernel's death
+    signal covers a server that is killed itself. Without that signal (another platform) the
+    worker polls whether it was adopted."""
+    armed = _prctl_deathsig()
+    if os.getppid() != server:  # the server ended before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch, args=(server, 1.0), daemon=True, name="lagebild-server-watch").start()

@@ -1,7 +1,7 @@
 """Loaded once in the process pool's fork server, so that every worker starts with it.
 
-The pool's workers are forks of one server process (multiprocessing's ``forkserver`` start
-method) that imports the modules ``ProcessExecutor`` names before it forks the first worker.
+The pool's workers are forks of one server process (``lagebild.executors.server``) that
+imports the modules ``ProcessExecutor`` names before it forks the first worker.
 What they load is then paid once per run instead of once per worker, and the workers share those
 memory pages until they write to them:
 

@@ -13,10 +13,11 @@ import atexit
 import logging
 import multiprocessing
 import os
+import socket
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any
@@ -27,7 +28,7 @@ from lagebild.gc_policy import relax_gc
 from lagebild.model import Document
 from lagebild.pipeline import Pipeline, PipelineSpec
 
-__all__ = ["PRELOAD", "PRELOAD_PAGES", "WORKER_STAGE", "ProcessExecutor", "pool_context"]
+__all__ = ["PRELOAD", "PRELOAD_PAGES", "WORKER_STAGE", "ProcessExecutor", "worker_pool"]
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,9 @@ PRELOAD = ("lagebild.executors.preload",)
 PRELOAD_PAGES = ("lagebild.executors.preload", "lagebild.executors.preload_pages")
 
 
-def pool_context(preload: tuple[str, ...] = PRELOAD, warm: PipelineSpec | None = None) -> multiprocessing.context.BaseContext:
-    """The start method of lagebild's worker processes: forks of a fork server that loaded ``preload``.
+def worker_pool(jobs: int, preload: tuple[str, ...] = PRELOAD, warm: PipelineSpec | None = None, *,
+                initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = ()) -> Executor:
+    """A pool of ``jobs`` worker processes, forks of a fork server that loaded ``preload``.
 
     Forking the main process is unsafe (threads of native libraries); spawning a fresh interpreter
     per worker made each one import lagebild and its libraries, load the NER model and fill the
@@ -50,21 +52,28 @@ def pool_context(preload: tuple[str, ...] = PRELOAD, warm: PipelineSpec | None =
     ``warm``: the pipeline the server builds and runs a short text through (``preload``), the run's
     own, so that the server loads the run's NER model and settings, not the defaults. Each
     (``preload``, ``warm``) pair has a server of its own, started by its first pool and kept, with
-    what it loaded, until this process ends (later pools fork from it at once): a long-running
-    process (web app, API) has one per configuration it ran. Nothing process-global changes:
-    multiprocessing's own fork server and default start method stay as they were.
+    what it loaded, for later pools (they fork from it at once); a long-running process (web app,
+    API) keeps a few and stops idle ones (``server.configure_servers``). Workers end with this
+    process (``lifeline``). Nothing process-global changes: multiprocessing's fork server and
+    default start method stay as they were. Where there is no ``fork`` (Windows): a process pool
+    of spawned interpreters.
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods():  # not on Windows: spawn there
-        return multiprocessing.get_context("spawn")
-    from lagebild.executors.server import server_context
+    if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_spawned,
+                                   initargs=(os.getpid(), initializer, initargs))
+    from lagebild.executors.server import ServerPool, server_for
 
-    return server_context(preload, warm)
+    return ServerPool(server_for(preload, warm), jobs, initializer, initargs)
 
 
-def _init_worker(spec: PipelineSpec, parent: int | None = None) -> None:
+def _spawned(parent: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    end_with_parent(parent)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _init_worker(spec: PipelineSpec) -> None:
     global _WORKER_PIPELINE
-    if parent is not None:
-        end_with_parent(parent)
     atexit.register(_exit_now)  # registered last, so it runs first
     _WORKER_PIPELINE = Pipeline(spec)
     relax_gc()  # the stages' tables are never scanned again; documents come and go by reference counting
@@ -98,12 +107,12 @@ class ProcessExecutor:
     def __init__(self, jobs: int = 2, chunk: int = 8, *, preload: tuple[str, ...] = PRELOAD) -> None:
         self.jobs = jobs
         self.chunk = chunk
-        self.preload = preload  # modules the fork server imports before forking workers (``pool_context``)
-        self._live: ProcessPoolExecutor | None = None  # the pool of a running ``map_chunks`` (or a held one)
+        self.preload = preload  # modules the fork server imports before forking workers (``worker_pool``)
+        self._live: Executor | None = None  # the pool of a running ``map_chunks`` (or a held one)
         self._hold = False  # inside ``hold``: the pool outlives ``map_chunks`` for further tasks
 
     @contextmanager
-    def hold(self) -> Iterator[ProcessPoolExecutor | None]:
+    def hold(self) -> Iterator[Executor | None]:
         """Keep the pool of the next ``map_chunks`` after its last document, for ``submit_task``, until the block ends.
 
         The cross-source stages that run once per story go to the same warm workers (their
@@ -133,9 +142,8 @@ class ProcessExecutor:
         for chunk in self.map_chunks(spec, docs, after=after):
             yield from chunk
 
-    def _pool(self, spec: PipelineSpec) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, mp_context=pool_context(self.preload, spec), initializer=_init_worker,
-                                   initargs=(spec, os.getpid()))
+    def _pool(self, spec: PipelineSpec) -> Executor:
+        return worker_pool(self.jobs, self.preload, spec, initializer=_init_worker, initargs=(spec,))
 
     def map_chunks(self, spec: PipelineSpec, docs: Iterable[Document], *, after: After | None = None) -> Iterator[list[Result]]:
         it = iter(docs)

@@ -19,17 +19,15 @@ cheap to send around, the second are read lazily so that a large file never sits
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from lagebild.errors import InputError, InputNotice
 from lagebild.executors.base import TaskHost
-from lagebild.executors.lifeline import end_with_parent
-from lagebild.executors.process import PRELOAD_PAGES, pool_context
+from lagebild.executors.process import PRELOAD_PAGES, worker_pool
 from lagebild.ingest import read_path
 from lagebild.ingest.limits import ReadLimits
 from lagebild.ingest.textsafe import display_path
@@ -62,13 +60,11 @@ class _OwnPool:
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: Executor | None = None
 
     def submit(self, path: Path, limits: ReadLimits | None) -> Future[Read]:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(
-                self.jobs, mp_context=pool_context(PRELOAD_PAGES), initializer=end_with_parent, initargs=(os.getpid(),)
-            )
+            self.pool = worker_pool(self.jobs, PRELOAD_PAGES)
         return self.pool.submit(_read_file, path, limits)
 
     def read_again(self, path: Path, limits: ReadLimits | None) -> list[Document | InputError]:

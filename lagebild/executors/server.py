@@ -1,117 +1,517 @@
-"""lagebild's own fork servers: the start method of its worker processes (``process.pool_context``).
+"""lagebild's own fork servers and the worker pools forked from them (``process.worker_pool``).
 
-multiprocessing's ``forkserver`` start method has one server per process, whose preload list is
-process-global (``set_forkserver_preload``): the first pool of a process would decide what every
-later pool's workers start with. Here a context object names a server of lagebild's own, one per
-(preload modules, warmed pipeline), so pools with different needs never share or reconfigure one,
-and code elsewhere in the process that uses multiprocessing's fork server is not affected.
+A fork server is a fresh single-threaded interpreter that imports the ``preload`` modules (and
+warms the run's pipeline, ``preload``) once, then forks a worker whenever a pool asks: every
+worker starts with what the server loaded, at the cost of a fork. One server per (preload
+modules, warmed pipeline), so pools with different needs never share or reconfigure one, and
+nothing process-global changes (multiprocessing's own fork server and start method stay as they
+were). Only public calls: ``subprocess`` starts the server, ``os.fork`` forks the workers, a
+socket pair joins each worker to its pool and ``socket.send_fds`` hands the pool its end.
 
-The server is a fresh interpreter started with this process's environment; the pipeline it warms
-(``preload``) travels in ``WARM_SPEC_ENV``, set only while the server starts. POSIX only (the
-caller uses ``spawn`` where there is no fork server).
+How processes end: the server waits on its control socket; when the owning process closes it
+or dies (even by ``kill -9``), the server kills the workers still running, waits for them and
+ends (it waits for every worker, so their CPU time is counted with its own). A worker is killed by the kernel when its server ends (``prctl(PR_SET_PDEATHSIG)`` on
+Linux) and ends itself when its pool's socket closes.
+
+A long-running process (``lagebild serve``) meets many configurations: it keeps at most
+``MAX_SERVERS`` servers (the least recently used idle one is stopped for a new one) and stops a
+server that has served no pool for ``IDLE_SECONDS`` (``configure_servers``). POSIX only (the
+caller uses ``spawn`` where there is no ``fork``).
 """
 
 from __future__ import annotations
 
+import atexit
 import base64
+import contextlib
 import hashlib
-import io
+import logging
 import os
 import pickle
+import queue
+import signal
+import socket
+import struct
+import subprocess
+import sys
 import threading
-from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
-from multiprocessing.context import BaseContext, ForkServerContext, ForkServerProcess, set_spawning_popen
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from lagebild.pipeline import PipelineSpec
 
-__all__ = ["WARM_SPEC_ENV", "server_context", "warm_spec"]
+__all__ = ["IDLE_SECONDS", "MAX_SERVERS", "WARM_SPEC_ENV", "ForkServer", "ServerPool", "configure_servers",
+           "running_servers", "stop_servers", "warm_spec"]
 
-#: the fork server reads the pipeline it warms from this variable (set for its start only)
+log = logging.getLogger(__name__)
+
+#: the fork server reads the pipeline it warms from this variable (set in its environment only)
 WARM_SPEC_ENV = "LAGEBILD_WARM_SPEC"
+#: servers a process keeps (each holds its preloaded libraries and model: ~200-400 MB)
+MAX_SERVERS = 2
+#: a server that served no pool for this long is stopped (a later pool starts it again)
+IDLE_SECONDS = 300.0
 
-_SERVERS: dict[str, _Server] = {}  # one fork server per (preload, warmed pipeline), for the process's lifetime
-_SERVERS_LOCK = threading.Lock()
-_ENV_LOCK = threading.Lock()
+_LENGTH = struct.Struct("!Q")
+_NEXT = object()  # no task taken from the queue yet
+_PID = struct.Struct("!q")
 
 
-class _Server(forkserver.ForkServer):
-    """A fork server of lagebild's own: multiprocessing's global one (and its preload list) stays untouched."""
+# --- messages: a length, then a pickle ----------------------------------------------------------
+
+def _send(sock: socket.socket, data: bytes) -> None:
+    sock.sendall(_LENGTH.pack(len(data)))
+    sock.sendall(data)
+
+
+def _recv_exact(sock: socket.socket, size: int) -> bytes:
+    buf = bytearray(size)
+    view = memoryview(buf)
+    got = 0
+    while got < size:
+        n = sock.recv_into(view[got:], size - got)
+        if n == 0:
+            raise EOFError("the other end closed the connection")
+        got += n
+    return bytes(buf)
+
+
+def _recv(sock: socket.socket) -> bytes:
+    (size,) = _LENGTH.unpack(_recv_exact(sock, _LENGTH.size))
+    return _recv_exact(sock, size)
+
+
+# --- in the server process ------------------------------------------------------------------------
+
+def serve(control_fd: int) -> None:
+    """The fork server's main loop (its interpreter runs this and nothing else)."""
+    control = socket.socket(fileno=control_fd)
+    setup = pickle.loads(_recv(control))  # from the owning process: its import path and the preload
+    sys.path[:] = setup["sys_path"]
+    for name in setup["preload"]:
+        try:
+            __import__(name)
+        except Exception as exc:  # a failed preload costs only the time it would have saved
+            log.debug("preloading %s failed: %r", name, exc)
+    me = os.getpid()
+    children: set[int] = set()
+
+    def reap(*_: Any) -> None:  # waited for, so that their CPU time counts as this process's children's
+        while True:
+            try:
+                pid, _status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            children.discard(pid)
+
+    signal.signal(signal.SIGCHLD, reap)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the owner decides when this server ends
+    while True:
+        try:
+            request = control.recv(1)
+        except OSError:
+            request = b""
+        if not request:  # the owner stopped this server or died: its workers go with it
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+            for pid in children:  # not reaped yet, so none of these pids can belong to another process
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            for pid in children:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
+            os._exit(0)
+        ours, theirs = socket.socketpair()
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})  # the new pid is recorded before it can be reaped
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            ours.close()
+            _worker(theirs, me)  # never returns
+        children.add(pid)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+        theirs.close()
+        socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
+        ours.close()
+
+
+def _worker(sock: socket.socket, server: int) -> None:
+    """A forked worker of ``server``: runs the pool's tasks until the pool closes its socket."""
+    code = 1
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        from lagebild.executors.lifeline import end_with_server
+
+        end_with_server(server)
+        initializer, initargs = pickle.loads(_recv(sock))
+        if initializer is not None:
+            initializer(*initargs)  # a failure ends the worker: the pool breaks, as a process pool's does
+        while True:
+            try:
+                message = _recv(sock)
+            except (EOFError, OSError):
+                break
+            task = pickle.loads(message)
+            if task is None:
+                break
+            fn, args = task
+            try:
+                reply = (True, fn(*args))
+            except BaseException as exc:
+                reply = (False, exc)
+            try:
+                data = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:  # the result (or the error) cannot travel back
+                data = pickle.dumps((False, RuntimeError(f"the task's result could not be sent back: {exc!r}")))
+            _send(sock, data)
+        code = 0
+    except BaseException as exc:
+        log.debug("worker ended on %r", exc)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)  # the server's state (and the pool's) is not torn down object by object
+
+
+# --- in the owning process -----------------------------------------------------------------------
+
+class ForkServer:
+    """One fork server: started on the first worker asked of it, stopped by ``stop``."""
 
     def __init__(self, preload: tuple[str, ...], warm: str) -> None:
-        super().__init__()
-        self._preload_modules = list(preload)
-        self._warm = warm  # the pickled ``PipelineSpec`` the server runs a short text through ("" none)
+        self.preload = preload
+        self.warm = warm  # the pickled ``PipelineSpec`` the server runs a short text through ("" none)
+        self.users = 0  # pools holding it
+        self.last_used = time.monotonic()
+        self.process: subprocess.Popen[bytes] | None = None
+        self._control: socket.socket | None = None
+        self._lock = threading.Lock()
 
-    def ensure_running(self) -> None:
-        # The server inherits this process's environment at its start; the variable is set only around it.
-        with _ENV_LOCK:
-            before = os.environ.get(WARM_SPEC_ENV)
-            if self._warm:
-                os.environ[WARM_SPEC_ENV] = self._warm
-            else:
-                os.environ.pop(WARM_SPEC_ENV, None)
-            try:
-                super().ensure_running()
-            finally:
-                if before is None:
-                    os.environ.pop(WARM_SPEC_ENV, None)
-                else:
-                    os.environ[WARM_SPEC_ENV] = before
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process is not None and self.process.poll() is None else None
 
-
-class _Popen(popen_forkserver.Popen):
-    """``popen_forkserver.Popen`` asking the process's ``_Server`` instead of the module-global server."""
-
-    def __init__(self, process_obj: Any, server: _Server) -> None:
-        self._server = server
-        super().__init__(process_obj)
-
-    def _launch(self, process_obj: Any) -> None:  # as ``popen_forkserver.Popen._launch``, with ``self._server``
-        prep_data = spawn.get_preparation_data(process_obj._name)
-        buf = io.BytesIO()
-        set_spawning_popen(self)
+    def _start(self) -> socket.socket:
+        ours, theirs = socket.socketpair()
+        env = {**os.environ, WARM_SPEC_ENV: self.warm} if self.warm else {
+            k: v for k, v in os.environ.items() if k != WARM_SPEC_ENV}
         try:
-            reduction.dump(prep_data, buf)
-            reduction.dump(process_obj, buf)
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", "import sys; from lagebild.executors.server import serve; serve(int(sys.argv[1]))",
+                 str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, start_new_session=True,
+            )
         finally:
-            set_spawning_popen(None)
-        self.sentinel, w = self._server.connect_to_new_process(self._fds)  # type: ignore[attr-defined]
-        _parent_w = os.dup(w)  # the child's sentinel of its owner (``multiprocessing.parent_process()``)
-        self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))  # type: ignore[attr-defined]
-        with open(w, "wb", closefd=True) as f:
-            f.write(buf.getbuffer())
-        self.pid = forkserver.read_signed(self.sentinel)
+            theirs.close()
+        _send(ours, pickle.dumps({"sys_path": list(sys.path), "preload": list(self.preload)}))
+        self._control = ours
+        return ours
+
+    def fork_worker(self) -> tuple[int, socket.socket]:
+        """(pid, socket) of a new worker (blocks while the server loads its preload)."""
+        with self._lock:
+            control = self._control if self._control is not None and self.pid is not None else self._start()
+            control.sendall(b"F")
+            message, fds, _flags, _addr = socket.recv_fds(control, _PID.size, 1)
+            if len(message) != _PID.size or not fds:
+                for fd in fds:
+                    os.close(fd)
+                raise BrokenProcessPool("the fork server stopped")
+            return _PID.unpack(message)[0], socket.socket(fileno=fds[0])
+
+    def stop(self) -> None:
+        """End the server (its workers with it); the next ``fork_worker`` starts it again."""
+        with self._lock:
+            control, self._control = self._control, None
+            if control is not None:
+                control.close()
+            if self.process is not None:
+                try:
+                    self.process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait()
+                self.process = None
 
 
-class _ServerProcess(ForkServerProcess):  # type: ignore[misc,valid-type]
-    _server_key = ""  # travels to the child with the process object: a string, not the server
+class ServerPool(Executor):
+    """``jobs`` workers forked from one server, fed through one thread each (the subset of ``ProcessPoolExecutor`` lagebild uses).
 
-    @staticmethod
-    def _Popen(process_obj: Any) -> _Popen:
-        return _Popen(process_obj, _SERVERS[process_obj._server_key])
+    As in a process pool, a worker that dies breaks the pool: its task and every queued one fail
+    with ``BrokenProcessPool`` and nothing more can be submitted."""
+
+    def __init__(self, server: ForkServer, jobs: int, initializer: Callable[..., Any] | None = None,
+                 initargs: tuple[Any, ...] = ()) -> None:
+        self._server = server
+        self._jobs = jobs
+        self._init = pickle.dumps((initializer, initargs), pickle.HIGHEST_PROTOCOL)
+        self._tasks: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        self._broken = ""
+        self._closed = False
+        self.pids: list[int] = []
+        _hold(server)
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        if kwargs:
+            raise TypeError("ServerPool.submit takes positional arguments only")
+        with self._lock:
+            if self._broken:
+                raise BrokenProcessPool(self._broken)
+            if self._closed:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            future: Future[Any] = Future()
+            self._tasks.put((future, fn, args))
+            if not self._threads:
+                for n in range(self._jobs):
+                    thread = threading.Thread(target=self._feed, name=f"lagebild-worker-{n}", daemon=True)
+                    thread.start()
+                    self._threads.append(thread)
+            return future
+
+    def _break(self, why: str) -> None:
+        with self._lock:
+            self._broken = self._broken or why
+        while True:  # every queued task fails, as in a broken process pool
+            try:
+                item = self._tasks.get_nowait()
+            except queue.Empty:
+                return
+            if item is None:
+                self._tasks.put(None)  # another feeder's end: keep it for that feeder
+                return
+            if item[0].set_running_or_notify_cancel():
+                item[0].set_exception(BrokenProcessPool(why))
+
+    def _feed(self) -> None:
+        try:
+            pid, sock = self._server.fork_worker()
+            self.pids.append(pid)
+            _send(sock, self._init)
+        except Exception as exc:
+            self._break(f"a worker process could not be started: {exc!r}")
+            self._drain_until_end()
+            return
+        with sock:
+            self._serve_worker(sock)
+
+    def _serve_worker(self, sock: socket.socket) -> None:
+        """Hand one worker its tasks and read back its results.
+
+        The worker's next task is sent as soon as its last result has arrived, before that result
+        is read here: the worker never waits while this thread, which shares the interpreter lock
+        with the main thread, unpickles a result (one task at a time on the socket: a task and a
+        result never block each other in both directions)."""
+        inflight: Future[Any] | None = None
+        item: Any = _NEXT
+        try:
+            while True:
+                if inflight is None:
+                    if item is _NEXT:
+                        item = self._tasks.get()
+                    if item is None:
+                        with contextlib.suppress(OSError):
+                            _send(sock, pickle.dumps(None))
+                        return
+                    inflight, item = self._start_task(sock, item), _NEXT
+                    continue
+                reply = _recv(sock)
+                done, inflight = inflight, None
+                try:
+                    item = self._tasks.get_nowait()
+                except queue.Empty:
+                    item = _NEXT
+                try:
+                    if item is not _NEXT and item is not None:
+                        inflight, item = self._start_task(sock, item), _NEXT
+                finally:
+                    _settle(done, reply)
+        except (EOFError, OSError):
+            why = "a worker process ended while running a task (crash or out of memory)"
+            if inflight is not None:
+                inflight.set_exception(BrokenProcessPool(why))
+            self._break(why)
+            self._drain_until_end()
+
+    def _start_task(self, sock: socket.socket, item: tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]) -> Future[Any] | None:
+        """Send a task to the worker: its future, or ``None`` when it was cancelled, cannot travel or the pool broke."""
+        future, fn, args = item
+        if not future.set_running_or_notify_cancel():
+            return None
+        if self._broken:
+            future.set_exception(BrokenProcessPool(self._broken))
+            return None
+        try:
+            data = pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # the task cannot travel: it fails, the worker stays
+            future.set_exception(exc)
+            return None
+        try:
+            _send(sock, data)
+        except OSError:
+            future.set_exception(BrokenProcessPool("a worker process ended (crash or out of memory)"))
+            raise
+        return future
+
+    def _drain_until_end(self) -> None:
+        """A feeder without a worker: fail what it takes until ``shutdown`` sends its end."""
+        while True:
+            item = self._tasks.get()
+            if item is None:
+                return
+            if item[0].set_running_or_notify_cancel():
+                item[0].set_exception(BrokenProcessPool(self._broken))
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            threads = list(self._threads)
+        if cancel_futures:
+            kept = 0
+            while True:
+                try:
+                    item = self._tasks.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    kept += 1
+                else:
+                    item[0].cancel()
+            for _ in range(kept):
+                self._tasks.put(None)
+        for _ in threads:
+            self._tasks.put(None)
+        if wait:
+            for thread in threads:
+                thread.join()
+        _release(self._server)
 
 
-class _ServerContext(ForkServerContext):  # type: ignore[misc,valid-type]
-    """A forkserver start method bound to one ``_Server``: the context object carries the choice."""
+def _settle(future: Future[Any], reply: bytes) -> None:
+    try:
+        ok, value = pickle.loads(reply)
+    except Exception as exc:  # a result that cannot be read here
+        future.set_exception(exc)
+        return
+    if ok:
+        future.set_result(value)
+    else:
+        future.set_exception(value)
 
-    def __init__(self, key: str) -> None:
-        self._server_key = key
 
-    def Process(self, *args: Any, **kwargs: Any) -> _ServerProcess:  # type: ignore[override]
-        proc = _ServerProcess(*args, **kwargs)
-        proc._server_key = self._server_key
-        return proc
+# --- the process's servers: at most ``MAX_SERVERS``, stopped when idle ---------------------------
+
+_SERVERS: OrderedDict[str, ForkServer] = OrderedDict()  # least recently used first
+_LOCK = threading.Condition()
+_JANITOR: threading.Thread | None = None
+_LIMITS = {"max_servers": MAX_SERVERS, "idle_seconds": IDLE_SECONDS}
 
 
-def server_context(preload: tuple[str, ...], warm: PipelineSpec | None) -> BaseContext:
-    """A forkserver context whose workers are forks of the server for ``preload`` and ``warm`` (started on first use)."""
+def configure_servers(max_servers: int | None = None, idle_seconds: float | None = None) -> None:
+    """Set how many servers this process keeps and after how long an idle one is stopped."""
+    with _LOCK:
+        if max_servers is not None:
+            _LIMITS["max_servers"] = max(1, int(max_servers))
+        if idle_seconds is not None:
+            _LIMITS["idle_seconds"] = max(0.0, float(idle_seconds))
+        _trim()
+        _LOCK.notify_all()
+
+
+def server_for(preload: tuple[str, ...], warm: PipelineSpec | None) -> ForkServer:
+    """The server for ``preload`` and ``warm`` (kept from an earlier pool, or a new one started on first use)."""
     warm_text = base64.b64encode(pickle.dumps(warm)).decode("ascii") if warm is not None else ""
     key = hashlib.sha256(repr((preload, warm_text)).encode()).hexdigest()
-    with _SERVERS_LOCK:
-        if key not in _SERVERS:
-            _SERVERS[key] = _Server(preload, warm_text)
-    return _ServerContext(key)
+    with _LOCK:
+        server = _SERVERS.get(key)
+        if server is None:
+            server = _SERVERS[key] = ForkServer(preload, warm_text)
+        _SERVERS.move_to_end(key)
+        return server
+
+
+def _hold(server: ForkServer) -> None:
+    global _JANITOR
+    with _LOCK:
+        server.users += 1
+        server.last_used = time.monotonic()
+        key = next((k for k, s in _SERVERS.items() if s is server), None)
+        if key is None:  # stopped as idle between ``server_for`` and here: keep it again
+            key = hashlib.sha256(repr((server.preload, server.warm)).encode()).hexdigest()
+            _SERVERS[key] = server
+        _SERVERS.move_to_end(key)
+        _trim()
+        if _JANITOR is None:
+            _JANITOR = threading.Thread(target=_stop_idle_servers, name="lagebild-fork-servers", daemon=True)
+            _JANITOR.start()
+
+
+def _release(server: ForkServer) -> None:
+    with _LOCK:
+        server.users -= 1
+        server.last_used = time.monotonic()
+        _trim()
+        _LOCK.notify_all()
+
+
+def _trim() -> None:
+    """Stop the least recently used idle servers beyond the cap (with ``_LOCK`` held)."""
+    while len(_SERVERS) > _LIMITS["max_servers"]:
+        idle = next((k for k, s in _SERVERS.items() if s.users == 0), None)
+        if idle is None:  # all serve a pool: the next release trims
+            return
+        _SERVERS.pop(idle).stop()
+
+
+def _stop_idle_servers() -> None:
+    with _LOCK:
+        while True:
+            now = time.monotonic()
+            limit = _LIMITS["idle_seconds"]
+            for key, server in list(_SERVERS.items()):
+                if server.users == 0 and now - server.last_used >= limit:
+                    _SERVERS.pop(key).stop()
+            waiting = [s.last_used + limit - now for s in _SERVERS.values() if s.users == 0]
+            _LOCK.wait(timeout=max(0.05, min(waiting)) if waiting else None)
+
+
+def running_servers() -> list[int]:
+    """The pids of this process's running fork servers."""
+    with _LOCK:
+        return [pid for pid in (s.pid for s in _SERVERS.values()) if pid is not None]
+
+
+def stop_servers() -> None:
+    """Stop every idle server (at exit: every server; their workers end with them)."""
+    with _LOCK:
+        for key, server in list(_SERVERS.items()):
+            if server.users == 0:
+                _SERVERS.pop(key).stop()
+
+
+@atexit.register
+def _stop_at_exit() -> None:
+    with _LOCK:
+        servers = list(_SERVERS.values())
+        _SERVERS.clear()
+    for server in servers:  # closing the control socket is enough: the server ends on its own
+        control, server._control = server._control, None
+        if control is not None:
+            control.close()
 
 
 def warm_spec() -> PipelineSpec | None:

@@ -150,7 +150,7 @@ _DATE_FORMS = [
     # 2024-10-25 or 2024-10 or 2024/10/25 (T10:15 allowed)
     r"(?<!\d)(?P<y2>\d{4})[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?:T(?P<hh2>\d{2}):(?P<mi2>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     # 24. Oktober 2024, 24. Oktober, 2024, 24 Oct 2024
-    rf"(?P<d3>\d{{1,2}})(?:\.|er|º)?\s*(?:de\s+)?(?P<m3>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y3>\d{{4}})",
+    rf"(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:of\s+)?(?:de\s+)?(?P<m3>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y3>\d{{4}})",
     # October 24, 2024 / Oct. 24 2024
     rf"(?<!\w)(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})",
     # Oktober 2024
@@ -778,7 +778,17 @@ def date_prefix(line: str) -> DateMatch | None:
     value = _value(m)
     if value is None:
         return None
-    return DateMatch(value, m.start("kw"), m.end(), (m.group("kw") or "").strip().lower())
+    keyword = (m.group("kw") or "").strip().lower()
+    if keyword and page_dates.update_label(keyword):
+        # "Aktualisiert am 14.06.2024, veröffentlicht am 12.06.2024 …": the update first, the publication after it
+        rest = line[m.end() : m.end() + 200]
+        whole = date_line(rest) if len(rest) <= 120 else None
+        nxt = _PREFIX_RE.match(page_dates.ascii_digits(rest)) if whole is None else None
+        later = whole.value if whole else (_value(nxt) if nxt else None)
+        kw = whole.keyword if whole else ((nxt.group("kw") or "").strip().lower() if nxt else "")
+        if later is not None and later.value and kw and not page_dates.update_label(kw):
+            return DateMatch(later, m.start("kw"), m.end() + (whole.end if whole else nxt.end() if nxt else 0), kw)
+    return DateMatch(value, m.start("kw"), m.end(), keyword)
 
 
 def parse_date_string(raw: str | None) -> DateValue | None:
@@ -965,7 +975,9 @@ def header_parts(line: str) -> dict[str, object] | None:
         if (dm := date_line(part)) is not None:
             if cited_date(s, s.find(part)):
                 continue  # "Quelle: Financial Times, 24.3.2020": the cited piece's date, part of the source
-            found.setdefault("date", dm.value)
+            # "Aktualisiert am 14.06.2024, veröffentlicht am 12.06.2024": an update date dates the page only
+            # when no other date is given beside it (then it is the one date the page shows)
+            found.setdefault("updated" if dm.keyword and page_dates.update_label(dm.keyword) else "date", dm.value)
         elif (who := author_line(part)) is not None:
             found.setdefault("author", who)
         elif reading_time_line(part):
@@ -978,6 +990,9 @@ def header_parts(line: str) -> dict[str, object] | None:
             found.setdefault("bare_name", part)  # a name without "Von": an author only next to a date
         else:
             return None
+    updated = found.pop("updated", None)
+    if updated is not None:
+        found.setdefault("date", updated)
     bare = found.pop("bare_name", None)
     if bare and "date" in found:
         found.setdefault("author", bare)
@@ -1093,7 +1108,7 @@ def name_over_role(name_line: str, role_line: str) -> str | None:
 
 
 _YEARLESS_RE = re.compile(
-    rf"^\W{{0,3}}(?P<kw>{_KEYWORD})\s*(?:{_WEEKDAY}\s*)?"
+    rf"^\W{{0,3}}(?:(?P<kw>{_KEYWORD})\s*)?(?:{_WEEKDAY}\s*)?"
     rf"(?:(?P<d>\d{{1,2}})(?:\.|er|º)?\s*(?:de\s+)?(?P<m>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
     rf"\.?{_TIME}\s*$",
     re.IGNORECASE,
@@ -1101,7 +1116,10 @@ _YEARLESS_RE = re.compile(
 
 
 def yearless_label_date(line: str) -> tuple[int, int, tuple[int, int] | None] | None:
-    """Parse a labelled header line without a year ("Publicado el 11 de mayo", "Veröffentlicht am 3. Juni, 14:05 Uhr").
+    """Parse a header line without a year ("Publicado el 11 de mayo", "Veröffentlicht am 3. Juni, 14:05 Uhr").
+
+    Unlabelled, the line must carry a time of day as well ("3. Juni, 10:15 Uhr"): a bare "3. Juni" may be a
+    heading of a dated list or an event's day, a day with its minute is a stamp.
 
     Returns (month, day, (hour, minute) or None); the year must come from elsewhere (the page's
     URL, a crawl marker). A line with anything else on it is refused, and so is a month name that
@@ -1111,8 +1129,10 @@ def yearless_label_date(line: str) -> tuple[int, int, tuple[int, int] | None] | 
     if len(s) > 80:
         return None
     m = _YEARLESS_RE.match(s)
-    if not m or not m.group("kw").strip():
+    if not m:
         return None
+    if not (m.group("kw") or "").strip() and not (m.group("hh") and m.group("mi")):
+        return None  # unlabelled, only a line that is a day and its time of day is a stamp ("3. Juni, 10:15 Uhr")
     day, month = (m.group("d"), m.group("m")) if m.group("d") else (m.group("d2"), m.group("m2"))
     mo = _month(month)
     if not _valid(2000, mo, int(day)):  # 29 February is possible in some year

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lagebild.numbers.clause_cues import load_clause_cues
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
@@ -91,6 +92,9 @@ def _number_word_spans(text: str) -> Iterator[tuple[int, int]]:
         if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
             continue
         yield s, e
+#: "ein Dutzend", "zwei Dutzend", "ein halbes Dutzend": twelve times the number before (not "Dutzende", a vague amount)
+_DOZEN = re.compile(r"(?<![\w-])((?:ein[ \t\u00a0]+)?halbe[sn]?|ein(?:e[mrs]?)?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)[ \t\u00a0]+Dutzend(?![\w-])",
+                    re.IGNORECASE)
 _ONE_SCALE = re.compile(r"(?<![\w-])((?:eine[rnm]?[ \t\u00a0]+)?halbe[nr]?|eine[rnm]?)[ \t\u00a0]+(Million|Milliarde|Billion)(?![\w-])", re.IGNORECASE)
 _SMALL_WORD = re.compile(r"([zdvfsan](?<![\w-].)(?:(?<=z)wei|(?<=d)rei|(?<=v)ier|(?<=f)ünf|(?<=s)echs|(?<=s)ieben|(?<=a)cht|(?<=n)eun))(?=[ \t\u00a0]+(?:Prozent|Prozentpunkte|Euro|Dollar|US-Dollar|Franken|Pfund|Grad|Kilometer|Meter|Tonnen|Millionen|Milliarden)\b)", re.IGNORECASE)
 #: Small number words count only before a noun the measure vocabulary knows ("zwei Tote", not "zwei Parteien").
@@ -146,6 +150,13 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"“”»«]?[ \t\u00a0]+|\n[ \t\u00a
 _HEDGE_OPENS = re.compile(r"(?:" + "|".join(re.escape(h[:1].upper() + h[1:]) for h in _HEDGE_WORDS) + r")[ \t\u00a0]+$")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words of the sentence around a figure (at most 80 characters before and 120 after it)."""
+    head = _SENTENCE_HEAD.search(text, max(0, start - 80), start)
+    rest = _SENTENCE_REST.match(text, end)
+    return (head.group() if head is not None else "") + text[start:end] + (rest.group() if rest is not None else "")
 
 
 def _bare_subject(text: str, start: int, end: int) -> bool:
@@ -278,18 +289,26 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
             yield m.start(), m.end(), base * SCALES[m.group(2).lower()], None
     vocab = load_measures()
     n = len(text)
+    for m in _DOZEN.finditer(text) if "dutzend" in low else ():  # "ein Dutzend Menschen", "zwei Dutzend", "ein halbes Dutzend"
+        word = m.group(1).lower()
+        times = 0.5 if "halb" in word else 1.0 if word.startswith("ein") else parse_number_word(word)
+        if times:
+            yield m.start(), m.end(), 12.0 * times, None
     for m in _SMALL.finditer(text):
         s, e = m.start(), m.end()
         if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
             continue  # part of a longer word ("zweieinhalb", "Achtung")
+        if text.startswith(" Dutzend", e):
+            continue  # "zwei Dutzend" is read whole
         value = float(parse_number_word(m.group().lower()) or 0)
         if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e) or _PART_OF_WHOLE.match(text, e):
             # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
             unit = _unit_after(text, e)
-            if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)):
-                yield s, e, value, None
+            if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)
+                                                            or vocab.points_of(unit[0], _around(text, s, e)) is not None):
+                yield s, e, value, None  # "liegt in der Umfrage vier Punkte vor der SPD": percentage points
     for m in _SMALL_AFTER_PREP.finditer(text):  # "ist die Zahl der Toten auf sieben gestiegen": only with the noun before
         if unit_before(text, m.start(), m.end()) is not None:
             yield m.start(), m.end(), float(parse_number_word(m.group(1).lower()) or 0), None
@@ -408,7 +427,38 @@ def find_quantities(text: str, *, max_chars: int = 2_000_000) -> list[Quantity]:
         if q is not None:
             found.append(q)
             taken.append((q.start, q.end))
-    return found
+    ordinals = [q for q in _ordinal_tolls(text) if not any(s < q.end and q.start < e for s, e in taken)]
+    return sorted(found + ordinals, key=lambda q: q.start) if ordinals else found
+
+
+#: a singular determiner before an ordinal in "-en"/"-em" ("dem vierten Todesopfer"); "die ersten Toten" are plural
+_SINGULAR_BEFORE = re.compile(r"(?<![\w-])(?:dem|zum|beim|vom|einem|einen)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _ordinal_pattern() -> re.Pattern[str] | None:
+    stems = sorted(load_measures().ordinals, key=len, reverse=True)
+    if not stems:
+        return None
+    return re.compile(rf"(?<![\w-])((?:{'|'.join(map(re.escape, stems))})(?:es|er|en|em|e))[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)", re.IGNORECASE)
+
+
+def _ordinal_tolls(text: str) -> Iterator[Quantity]:
+    """"das vierte Todesopfer", "ein zweiter Toter": the ordinal of a toll's noun says at least that many (a lower bound);
+    ordinals of other nouns ("der dritte Tag") are no figures."""
+    pattern = _ordinal_pattern()
+    if pattern is None:
+        return
+    vocab = load_measures()
+    for m in pattern.finditer(text):
+        if m.group(2)[:1].islower() or vocab.ordinal_measure(m.group(2)) is None:
+            continue
+        word = m.group(1)
+        value = vocab.ordinal(word)
+        if value is None or (word.lower().endswith(("en", "em")) and not _SINGULAR_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            continue  # "die ersten Toten": plural, no count
+        yield Quantity(start=m.start(1), end=m.end(2), num_start=m.start(1), num_end=m.end(1), value=float(value), low=float(value),
+                       high=None, value_text=word, unit=m.group(2), unit_kind="count", unit_span=(m.start(2), m.end(2)), hedge=None)
 
 
 def _build(text: str, start: int, end: int, value: float | None, vague: tuple[float, float] | None,

@@ -36,6 +36,11 @@ class Measure:
     group_context: re.Pattern[str] | None = None
     cumulative: bool = False
     not_context: re.Pattern[str] | None = None
+    attributes: re.Pattern[str] | None = None  # "getöteten", "schwer verletzte": participles before a noun of people
+    ordinal: bool = False  # "das vierte Todesopfer" is a lower bound of this measure
+    context_nouns: frozenset[str] = frozenset()  # nouns that are this measure only in its context ("Punkte")
+    part_of: str | None = None  # the measure whose part this one is when an adverb says so ("davon drei schwer")
+    part_adverbs: re.Pattern[str] | None = None
 
     def excluded(self, sentence: str) -> bool:
         """True when the sentence says the figure is a share of something else ("Marktanteil", "Inflation")."""
@@ -53,6 +58,15 @@ def _frame(pattern: str) -> str:
     if not sep:
         return pattern
     return rf"{verb}\s(?:(?:[^.,;:!?]|(?<=\d)[.,](?=\d)){{1,80}}?\s)?{particle}{_CLAUSE_CLOSE}"
+
+
+def _attributes(stems: list[str]) -> re.Pattern[str] | None:
+    """Participle stems as attributive adjectives: inflected ("getöteten"), as whole words, written with a space or joined
+    ("schwer ?verletzt" finds "schwer verletzte" and "schwerverletzten")."""
+    if not stems:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(s.replace(" ", r"\s+").replace(r"\s+?", r"\s*") for s in stems)
+                      + r")(?:e|en|er|es|em)(?![\w-])", re.IGNORECASE)
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -76,6 +90,8 @@ class MeasureVocab:
     bare: frozenset[str] = frozenset()  # generic nouns that say only that people are counted ("Menschen")
     share_of: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)  # language → "der … <Whole>"
     money_of: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (key, words) of what an amount is ("Schaden")
+    ordinals: dict[str, int] = field(default_factory=dict, compare=False)  # ordinal stem ("viert") → 4
+    not_ordinal_nouns: frozenset[str] = frozenset()  # nouns an ordinal never counts a toll of ("Opfer")
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -83,6 +99,8 @@ class MeasureVocab:
         return next((m for m in self.measures if m.id == measure_id), None)
 
     def label(self, measure_id: str) -> str:
+        if "+" in measure_id and ":" not in measure_id:
+            return " and ".join(self.label(part) for part in measure_id.split("+"))  # "dead+missing": one count of both
         base, _, qual = measure_id.partition(":")
         if base in ("count", "unit", "rate"):
             return qual  # a counted noun, unit or named rate outside the vocabulary names itself
@@ -143,6 +161,52 @@ class MeasureVocab:
                     best = (len(suf), m)
         return best[1] if best else None
 
+    def of_attribute(self, words: str, *, any_noun_only: bool = False) -> Measure | None:
+        """The measure a participle among ``words`` (the adjectives before a counted noun) names: "getöteten" → dead,
+        "schwer verletzte" → severely injured (file order: the more specific first). With ``any_noun_only`` only a
+        measure whose frames count any noun (a noun outside the vocabulary: "getötete Palästinenser")."""
+        for m in self.measures:
+            if m.attributes is not None and (m.any_noun or not any_noun_only) and m.attributes.search(words):
+                return m
+        return None
+
+    def of_part(self, measure_id: str, rest: str) -> Measure | None:
+        """The narrower measure an adverb in ``rest`` (the words after a part's figure) makes of a part of ``measure_id``:
+        "12 wurden verletzt, darunter 3 schwer" → severely injured; None when it names none."""
+        for m in self.measures:
+            if m.part_of == measure_id and m.part_adverbs is not None and m.part_adverbs.search(rest):
+                return m
+        return None
+
+    def ordinal(self, word: str) -> int | None:
+        """The number an ordinal counts up to ("vierte", "viertes", "vierten" → 4), None for any other word."""
+        low = word.lower()
+        for ending in ("es", "er", "en", "em", "e"):
+            if low.endswith(ending) and low[: -len(ending)] in self.ordinals:
+                return self.ordinals[low[: -len(ending)]]
+        return None
+
+    def ordinal_measure(self, noun: str) -> Measure | None:
+        """The measure of a noun an ordinal gives a lower bound of ("Todesopfer" → dead), else None."""
+        if noun.lower() in self.not_ordinal_nouns:
+            return None
+        m = self.of_noun(noun)
+        return m if m is not None and m.ordinal else None
+
+    def points_of(self, noun: str, sentence: str, lead: str = "") -> Measure | None:
+        """The percentage-point measure of a unit or counted noun: "Prozentpunkte" always; "Punkte" only after a
+        percentage in ``lead`` (the words right before the figure: "16,4 Prozent (- ") or in an election or poll
+        ``sentence``."""
+        low = noun.lower()
+        for m in self.measures:
+            if m.kind != "points":
+                continue
+            if low in m.nouns:
+                return m
+            if low in m.context_nouns and (_PERCENT_LEAD.search(lead) or (m.context is not None and m.context.search(sentence))):
+                return m
+        return None
+
     def of_frame(self, clause: str, at: int | None = None, *, after_only: bool = False) -> Measure | None:
         """Return the measure whose verb frame is nearest to position ``at`` of the clause (file order breaks ties);
         with ``after_only`` only a frame that ends after the figure counts."""
@@ -197,8 +261,13 @@ class MeasureVocab:
                 return qid if qid == "expected" else f"{measure_id}:{qid}"
         return measure_id
 
-    def classify(self, *, unit: str | None, unit_kind: str | None, clause: str, sentence: str, at: int | None = None) -> str:
-        """Return the measure id of a figure (``count:<noun>`` for counted nouns outside the vocabulary)."""
+    def classify(self, *, unit: str | None, unit_kind: str | None, clause: str, sentence: str, at: int | None = None,
+                 lead: str = "") -> str:
+        """Return the measure id of a figure (``count:<noun>`` for counted nouns outside the vocabulary); ``lead`` are
+        the words right before the figure."""
+        points = self.points_of(unit, sentence, lead) if unit and unit_kind in ("percent", "count") else None
+        if points is not None:
+            return points.id  # "ein Plus von 9 Prozentpunkten": a change of a share, never the share
         if unit_kind == "percent":
             m = self.of_context(clause, "percent", sentence or clause) or self.of_context(sentence, "percent")
             if m is not None:
@@ -229,6 +298,10 @@ class MeasureVocab:
             framed = self.of_frame(clause, at)
             return self.qualify(framed.id if framed else "people", clause)
         return "count:" + _noun_key(noun)
+
+
+#: a percentage right before a count of "Punkte": "28,6 Prozent (+ 4,4 Punkte", "20,8 % (plus "
+_PERCENT_LEAD = re.compile(r"(?:Prozent|%)[^.;:!?\d]{0,20}$", re.IGNORECASE)
 
 
 def _noun_key(noun: str) -> str:
@@ -262,6 +335,11 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 group_context=_alternation(list(entry.get("group_context", []))),
                 cumulative=bool(entry.get("cumulative", False)),
                 not_context=_alternation(list(entry.get("not_context", []))),
+                attributes=_attributes(list(entry.get("attributes", []))),
+                ordinal=bool(entry.get("ordinal", False)),
+                context_nouns=frozenset(n.lower() for n in entry.get("context_nouns", [])),
+                part_of=str(entry["part_of"]) if entry.get("part_of") else None,
+                part_adverbs=_alternation(list(entry.get("part_adverbs", []))),
             )
         )
     qualifiers = []
@@ -283,7 +361,9 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     bare = frozenset(n.lower() for n in raw.get("generic", {}).get("bare", []))
     return MeasureVocab(tuple(measures), generic, tuple(qualifiers), tuple(becomes), labels, rate_nouns=_rate_nouns(rate),
                         rate_same=same, currencies=currencies, bare=bare, share_of=_share_of(raw.get("share_of", {})),
-                        money_of=_money_of(raw.get("measure", {}).get("money", {}).get("of", [])))
+                        money_of=_money_of(raw.get("measure", {}).get("money", {}).get("of", [])),
+                        ordinals={str(k).lower(): int(v) for k, v in raw.get("ordinal", {}).get("stems", {}).items()},
+                        not_ordinal_nouns=frozenset(str(n).lower() for n in raw.get("ordinal", {}).get("not_nouns", [])))
 
 
 def _money_of(groups: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -144,6 +144,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
         # "wie aus dem … veröffentlichten Zwischenergebnis der Wahlleiterin hervorgeht": the document, credited to its owner
         "hervorgeht": re.compile(r"(?<![\w])[Ww]ie\s+aus\s+(?P<doc>[^,;:.!?]{3,140}?)\s+(?:hervorgeht|hervorging|hervorgehe)(?![\w])"),
+        # "…, geht aus einer am Mittwoch vorgestellten Umfrage des Verbands Bitkom hervor": the same, as a main clause
+        "geht hervor": re.compile(r"(?<![\w])(?:geht|ging|gehe|gehen|gingen)\s+(?:(?:auch|zudem|außerdem|weiter|nun)\s+)?aus\s+"
+                                  r"(?P<doc>[^,;:.!?]{3,140}?)\s+hervor(?![\w])"),
         # "dazu gingen die Schätzungen von Polizei und Veranstalter auseinander": the source noun as a subject
         "Schätzungen von": re.compile(rf"(?<![\w])(?:[Dd]ie|[Dd]en)\s+(?:Schätzungen|Angaben|Zählungen)\s+(?:von|der|des)\s+{_NP}"),
         "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
@@ -244,9 +247,13 @@ def _np_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
 
 _PRONOUNS = frozenset("es er sie wir ihr ich man das dies dieser diese jener jene wer was".split())
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines einen".split())
+#: a clause that opens with an accusative or dative article opens with an object, never with the subject
+_OBJECT_FIRST = re.compile(r"\s*(?i:den|dem|einen|einem)\s")
+_PARTICLE_AN = r"\san(?!\s*[\wäöüÄÖÜß\d])"
 #: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
 _NEEDS = {
-    "gab": r"\san\b", "gaben": r"\san\b", "gibt": r"\san\b", "geben": r"\san\b",
+    # the particle closes its clause: "gab die Zahl mit 300 an", not "gab es an verschiedenen Orten 13 Durchsuchungen"
+    "gab": _PARTICLE_AN, "gaben": _PARTICLE_AN, "gibt": _PARTICLE_AN, "geben": _PARTICLE_AN,
     "ging": r"\bvon\b.*\saus\b", "gingen": r"\bvon\b.*\saus\b", "geht": r"\bvon\b.*\saus\b", "gehen": r"\bvon\b.*\saus\b",
     "sprach": r"\bvon\b", "sprachen": r"\bvon\b", "spricht": r"\bvon\b", "sprechen": r"\bvon\b", "gesprochen": r"\bvon\b",
     "rechnete": r"\bmit\b", "rechneten": r"\bmit\b", "rechnet": r"\bmit\b", "rechnen": r"\bmit\b", "gerechnet": r"\bmit\b",
@@ -326,6 +333,8 @@ def credible_speaker(text: str, name: str, span: tuple[int, int] | list[int] | N
     ("die Hälfte der Befragten"), or a place after a preposition ("im Nordirak seien …")."""
     if not name.strip() or not _np_ok(name) or _NOBODY_SOURCE.match(name.strip()):
         return False
+    if re.fullmatch(rf"(?i:{_cues().source_nouns})", name.strip()):
+        return False  # "Angaben" (of "… seien, nach Angaben …"): a source noun names nobody
     loc = _LOCATIVE.search(text, max(0, span[0] - 16), span[0]) if span else None
     if loc is None:
         return True
@@ -366,14 +375,18 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
         after = _SPACE.match(text, v_end, clause[1])
         after_np = np_re.match(text, after.end(), clause[1]) if after else None
         lone = before is not None and " " not in before.group("np").strip()
-        if before is not None and lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np")) \
-                and not _is_agent(before.group("np")):
+        # "Den Schaden schätzt die Stadt auf …": an accusative or dative article opens an object, never the subject
+        object_case = _OBJECT_FIRST.match(text, clause[0], v_start) is not None
+        if before is not None and (object_case or (lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np"))
+                                                   and not _is_agent(before.group("np")))):
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
+        if after_np is not None and _LABELLED.match(text, after_np.end()):
+            after_np = None  # "Die höchsten Quoten verzeichneten Griechenland (50,1 Prozent)": what is measured, not who
         if before and _np_ok(before.group("np")) and not _object_first(before.group("np")):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
         opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
         # "Konkret hatten die Freiheitlichen von 82 gesprochen": an adverb first, the subject after the verb
-        fronted = before is not None and lone and before.group("np").strip().lower() in _cues().not_subjects
+        fronted = object_case or (before is not None and lone and before.group("np").strip().lower() in _cues().not_subjects)
         if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
                                                           or ((opens or fronted) and after_np.group("np").split()[0].lower() in _ARTICLES)):
             return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
@@ -385,6 +398,8 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
     return None
 
 
+#: a figure in parentheses right after a name labels it ("Griechenland (50,1 Prozent)")
+_LABELLED = re.compile(r"[ \t]*\([ \t]*(?:(?:rund|etwa|knapp|über|fast)[ \t]+)?[+-]?[ \t]*\d")
 _ARTICLE_ADJ = re.compile(rf"{_ART}\s+[a-zäöüß]")
 
 
@@ -402,19 +417,37 @@ def _looks_like_name(np: str) -> bool:
     return words[0].lower() not in _ARTICLES and all(w[:1].isupper() or w in ("vom", "von", "des", "der", "aus") for w in words[:2])
 
 
-def _gapped(text: str, clause: tuple[int, int], num_start: int) -> Claimant | None:
-    """", die Veranstalter 80.000": an agent noun phrase right before the figure, with no verb."""
+def _gapped(text: str, clause: tuple[int, int], num_start: int, sentence: tuple[int, int] | None = None) -> Claimant | None:
+    """", die Veranstalter 80.000": an agent noun phrase right before the figure, with no verb; with ``sentence``, also a
+    name or acronym in the subject's place of a reporting clause before it ("Das Wifo rechnete mit 1,4 Prozent, das
+    IHS mit 1,6 Prozent"), not one in its object's place ("Infratest sah die Union bei 30 Prozent, die SPD bei 16")."""
     head = text[clause[0] : num_start]
     m = _GAPPED.match(head)
-    if m and _np_ok(m.group("np")) and _is_agent(m.group("np")):  # not "Im Umkreis von 50 Kilometern"
-        s = clause[0] + m.start("np")
+    if m is None or not _np_ok(m.group("np")):
+        return None
+    s = clause[0] + m.start("np")
+    if _is_agent(m.group("np")):  # not "Im Umkreis von 50 Kilometern"
         return Claimant(s, s + len(m.group("np")), m.group("np"), "list")
-    return None
+    if sentence is None or clause[0] - 2 <= sentence[0] or not _ACTOR.search(m.group("np")) \
+            or "," not in text[max(sentence[0], clause[0] - 3) : clause[0]]:
+        return None  # only a clause after a comma continues the one before ("X sagt: Fast 9.000 …" does not)
+    prev = _clause(text, sentence[0], sentence[1], clause[0] - 2)
+    subject = _verb_subject(text, prev, sentence[0])
+    verb = re.compile(rf"(?<![\w]){re.escape(subject.cue)}(?![\w])").search(text, subject.end, prev[1]) if subject is not None else None
+    if verb is None or _OBJECT_AFTER_VERB.match(text, verb.end()):
+        return None
+    return Claimant(s, s + len(m.group("np")), m.group("np"), "list")
+
+
+#: a name's head that can give a figure in a gapped clause: an acronym ("IHS", "DIW") or a capitalised name without an article
+_ACTOR = re.compile(r"^(?:(?:das|der|die)\s+)?[A-ZÄÖÜ]{2,}[\w-]*$|^[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?$")
+#: an object right after a verb of reporting ("sah die Union bei 30 Prozent")
+_OBJECT_AFTER_VERB = re.compile(r"\s+(?:der|die|das|den|dem|des|ein|eine|einen)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]")
 
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",),
+    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
     "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
@@ -429,7 +462,7 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
         if trigger is None or not any(t in low for t in trigger):
             continue  # cheap test first: most clauses name no source
         for m in pat.finditer(text, lo, hi):
-            if cue == "hervorgeht":
+            if cue in ("hervorgeht", "geht hervor"):
                 owned = _owner_of(text, m.start("doc"), m.end("doc"))
                 if owned is not None:
                     found.append((abs(m.start() - pos) if pos is not None else 0, owned))
@@ -573,7 +606,7 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     """
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
-    local = _verb_subject(text, clause, lo, num_start) or _gapped(text, clause, num_start) or _phrase(text, clause[0], clause[1], num_start)
+    local = _verb_subject(text, clause, lo, num_start) or _gapped(text, clause, num_start, sentence) or _phrase(text, clause[0], clause[1], num_start)
     if local is not None:
         return _named_instead(text, sentence, clause, num_start, local)
     own = _own_account(text, lo, clause, num_start)

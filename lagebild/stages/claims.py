@@ -152,7 +152,8 @@ class RuleClaims:
             shared = by_noun.get(q.unit_span) if q.unit_span else None
             if q.unit_from == "ellipsis" and shared is not None and data["measure"] in ("people", "percent"):
                 # "In der Türkei starben 4000 Menschen, in Syrien 1500": the figure shares the measure of its noun's figure
-                data["measure"], data["measure_label"] = shared, load_measures().label(shared)
+                narrower = _narrow_part(text, q, clause_of(text, sent, q.num_start), shared)
+                data["measure"], data["measure_label"] = narrower, load_measures().label(narrower)
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
             payloads.append(data)
@@ -215,7 +216,8 @@ class RuleClaims:
         whole = _WHOLE_AFTER_PART.search(text, max(sent[0], q.start - 30), q.start) is not None
         # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the frame counts the part, not the whole
         measure = load_measures().classify(unit=q.unit, unit_kind=q.unit_kind, clause="" if whole else frame_text,
-                                           sentence="" if whole else text[sent[0] : sent[1]], at=0 if whole else q.num_start - frame_lo)
+                                           sentence="" if whole else text[sent[0] : sent[1]], at=0 if whole else q.num_start - frame_lo,
+                                           lead=text[max(sent[0], q.start - 30) : q.start])
         if measure == "people" and q.unit_from == "after":
             # "die Zahl der Toten ist auf mindestens 110 Menschen gestiegen": the noun before says what is counted
             framed_noun = unit_before(text, q.num_start, q.num_end)
@@ -229,7 +231,15 @@ class RuleClaims:
             vocab = load_measures().by_id(listed)
             if vocab is not None and vocab.any_noun:
                 measure = listed
-        scope = _scope(text, q, clause, sent, entities, own, figures)
+        attributed = _attributed(text, q)
+        if attributed is not None:
+            measure = attributed  # "Die Zahl der getöteten Palästinenser stieg auf 210": the participle says what is counted
+        joint = _joint_measure(text, q)
+        if joint is not None:
+            measure = joint  # "Die Zahl der Toten und Vermissten stieg auf 200": one count of both, neither alone
+        measure = _narrow_part(text, q, clause, str(measure))
+        kind = getattr(load_measures().by_id(str(measure).partition(":")[0]), "kind", None)
+        scope = _scope(text, q, clause, sent, entities, own, figures, share=kind == "points")
         labelled = _list_label(text, q, entities)
         if labelled is not None and (scope is None or scope[1] != "group"):
             scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
@@ -240,6 +250,9 @@ class RuleClaims:
                      or (own_measure is None and framed is not None and framed.any_noun)):
             # "198 Zivilisten starben, darunter 39 Kinder": a part of the figure before, about the children
             scope = (q.unit or "", "group", q.unit_span, None)
+        group = _counted_group(text, q, measure, entities)
+        if group is not None and (scope is None or scope[1] == "total"):
+            scope = group  # "getötete Palästinenser", "drei Soldaten wurden getötet": the people the toll is about
         part = _partitive(text, q, clause, measure)
         if part is not None:
             # "Unter den Toten sind zwei Kinder": dead, about the children (not a count of people of its own)
@@ -490,6 +503,87 @@ def _list_label(text: str, q: Quantity, entities: list[Annotation]) -> tuple[str
     return m.group(1), "group", span, ent.id if ent is not None else None
 
 
+#: the lower-case words right before a counted noun that stands before its figure ("Zahl der getöteten Palästinenser")
+_WORDS_BEFORE_NOUN = re.compile(r"((?:[a-zäöüß][\w-]*[ \t\u00a0]+){1,3})$")
+
+
+def _adjectives(text: str, q: Quantity) -> str:
+    """The words between a figure and its counted noun ("210 getötete Palästinenser"), or before a noun named before the
+    figure ("die Zahl der getöteten Palästinenser … auf 210"); empty for any other figure."""
+    if q.unit_kind != "count" or q.unit_span is None:
+        return ""
+    if q.unit_from == "after" and q.unit_span[0] >= q.num_end:
+        return text[q.num_end : q.unit_span[0]]
+    if q.unit_from == "before":
+        m = _WORDS_BEFORE_NOUN.search(text, max(0, q.unit_span[0] - 60), q.unit_span[0])
+        return m.group(1) if m is not None else ""
+    return ""
+
+
+def _attributed(text: str, q: Quantity) -> str | None:
+    """The measure a participle before the counted noun names ("getöteten Palästinenser" → dead), when the noun itself
+    says only who is counted (a noun of people, or one outside the vocabulary); None otherwise ("zerstörte Häuser")."""
+    words = _adjectives(text, q)
+    if not words.strip() or not q.unit:
+        return None
+    vocab = load_measures()
+    own = vocab.of_noun(q.unit)
+    if own is not None and not own.who:
+        return None  # "schwer verletzte Tote" does not happen; "betroffene Häuser" are houses
+    found = vocab.of_attribute(words, any_noun_only=own is None and not vocab.is_generic(q.unit))
+    return found.id if found is not None else None
+
+
+#: "… 3 davon schwer", "… zwei von ihnen lebensgefährlich": the figure is a part of the one before
+_PART_AFTER = re.compile(r"[ \t]+(?:davon|von[ \t]+ihnen)(?![\w])")
+#: a second counted noun joined to a figure's own ("Tote und Vermisste", "Zahl der Toten und Verletzten")
+_AND_NOUN = re.compile(r"[ \t]+(?:und|oder|sowie|bzw\.)[ \t]+([A-ZÄÖÜ][\w-]*\w)")
+
+
+def _narrow_part(text: str, q: Quantity, clause: tuple[int, int], measure: str) -> str:
+    """"12 wurden verletzt, darunter 3 schwer", "mindestens drei davon lebensgefährlich": a part of a toll whose verb is
+    left out, named by its adverb, is the narrower measure; any other figure keeps ``measure``."""
+    if not (_part_of(text, clause[0], q.num_start) or _PART_AFTER.match(text, q.num_end)):
+        return measure
+    narrower = load_measures().of_part(measure, text[q.num_end : clause[1]])
+    return narrower.id if narrower is not None else measure
+
+
+def _joint_measure(text: str, q: Quantity) -> str | None:
+    """The measure of one figure for two tolls named before it ("Die Zahl der Toten und Vermissten stieg auf 200" →
+    "dead+missing"), in vocabulary order; None for a figure of one noun, or a second noun that is no toll of its own
+    ("Tote und die Zahl …"). After the figure the pair is read as a figure and a toll without one ("zwei Tote und
+    Verletzte": two dead, and people injured)."""
+    if q.unit_kind != "count" or q.unit_span is None or not q.unit or q.unit_from != "before":
+        return None
+    m = _AND_NOUN.match(text, q.unit_span[1])
+    if m is None:
+        return None
+    vocab = load_measures()
+    first, second = vocab.of_noun(q.unit), vocab.of_noun(m.group(1))
+    if first is None or second is None or first.id == second.id or first.who or second.who \
+            or first.kind != "count" or second.kind != "count":
+        return None
+    order = [x.id for x in vocab.measures]
+    return "+".join(sorted((first.id, second.id), key=order.index))
+
+
+def _counted_group(text: str, q: Quantity, measure: str, entities: list[Annotation]) -> tuple[str, str, tuple[int, int], str | None] | None:
+    """The group a casualty count is about when its noun says who ("getötete Palästinenser", "drei Soldaten wurden
+    getötet", "zwölf Kinder verletzt"); not a noun that says only that people are counted ("Menschen"), nor the
+    measure's own noun ("Tote")."""
+    vocab = load_measures()
+    m = vocab.by_id(measure.partition(":")[0])
+    if m is None or not m.any_noun or q.unit_kind != "count" or q.unit_span is None or not q.unit or q.unit_from == "ellipsis":
+        return None
+    own = vocab.of_noun(q.unit)
+    if vocab.is_bare(q.unit) or (own is not None and not own.who):
+        return None
+    span = q.unit_span
+    ent = next((e for e in entities if e.label in _SCOPE_LABELS and e.span.start <= span[0] and span[1] <= e.span.end), None)
+    return q.unit, "group", span, ent.id if ent is not None else None
+
+
 #: "unter den (zwölf) Toten (sind) …", "Unter den Opfern waren …": the whole the counted people are part of
 _PARTITIVE = re.compile(r"(?<![\w])[Uu]nter\s+den\s+(?:[\d.]+\s+|[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\w-]*)")
 
@@ -667,13 +761,19 @@ def _joint_place(text: str, e: Annotation, in_clause: list[Annotation], q: Quant
     return lo, hi
 
 
+_COMPARED_WITH = re.compile(r"(?<![\w])(?:vor|hinter|gegenüber|als)\s+(?:(?:der|die|dem|den|des)\s+)?$")
+
+
 def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int], entities: list[Annotation],
-           own: Claimant | None, figures: list[int]) -> tuple[str, str, tuple[int, int] | None, str | None] | None:
+           own: Claimant | None, figures: list[int], *, share: bool = False) -> tuple[str, str, tuple[int, int] | None, str | None] | None:
     """Return (text, kind, span, entity id) of the place or group a figure is about, or "total", or None.
 
     Places are named after "in/im/aus/bei" in the figure's clause (else earlier in the sentence);
-    groups are organisations or parties in the clause ("die AfD auf 20,8"). The claimant is no scope.
+    groups are organisations or parties in the clause ("die AfD auf 20,8"), for a percentage or, with ``share``, a change
+    of one in points ("Die SPD holt 16,4 Prozent (- 9,3 Punkte)"; not the party it is measured against: "vier Punkte
+    vor der SPD"). The claimant is no scope.
     """
+    points, share = share, share or q.unit_kind == "percent"
     # "Wie die in Großbritannien ansässige Beobachtungsstelle berichtete, starben …": the source's clause names where it sits
     own_clause = clause_of(text, sent, own.start) if own is not None else None
     if own_clause == clause or (own_clause is not None and not REPORTING_OPEN.match(text, own_clause[0], own_clause[1])):
@@ -686,7 +786,7 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
 
     in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
     places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]
-    if not places and q.unit_kind != "percent":
+    if not places and not share:
         places = [e for e in entities if sent[0] <= e.span.start < clause[0] and e.label == "LOC" and usable(e)
                   and _PLACE_PREP.search(text, max(sent[0], e.span.start - 30), e.span.start)]
     if places:
@@ -697,7 +797,12 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
             return text[pair[0] : pair[1]], "place", pair, e.id
         return e.surface, "place", (e.span.start, e.span.end), e.id
     groups = [e for e in in_clause if e.label in ("ORG", "MISC")]
-    if groups and q.unit_kind == "percent":
+    if groups and share:
+        if points:
+            # "Die AfD liegt vier Punkte vor der SPD": the party a lead is measured against is not the one it is about
+            # (unlike a share: "die Union vor der AfD mit 20,8 Prozent")
+            own_groups = [e for e in groups if not _COMPARED_WITH.search(text, max(clause[0], e.span.start - 16), e.span.start)]
+            groups = own_groups or groups
         e = _respective(text, q, clause, groups, figures) or min(groups, key=lambda e: abs(e.span.start - q.num_start))
         return e.surface, "group", (e.span.start, e.span.end), e.id
     total = _TOTAL.search(text, clause[0], clause[1])

@@ -92,7 +92,8 @@ def test_same_figure_from_two_outlets_is_corroborated_but_not_from_one_outlet_tw
     assert single["relation"] == "single" and "(2 articles from 1 outlet)" in single["reasoning"]  # one newspaper is one source
     c = _doc("c", "In Nordhafen starben 12 Menschen.", "2024-05-02", outlet="Bote")
     group = _group_of(_groups([a, b, c]), "a", 12)
-    assert group["relation"] == "corroborated" and group["reasoning"].startswith("3 articles from 2 outlets give values")
+    assert group["relation"] == "corroborated" and group["reasoning"].startswith("Corroborated: 3 articles from 2 outlets give")
+    assert "3 articles from 2 outlets give values" in group["reasoning"]
     assert group["sources_label"] == "3 articles from 2 outlets" and group["independent_sources"] == 2
 
 
@@ -104,8 +105,10 @@ def test_origins_collapse_outlets_and_agency_copies() -> None:
     assert origins["a"] == origins["b"] == "outlet:kurier"
     assert origins["c"] == origins["d"] == "agency:dpa"
     assert origins["e"] == "e"
-    assert origin_label(origins, ["a", "b", "c", "d"]) == "4 articles from 2 outlets"
-    assert origin_label(origins, ["a", "e"]) == "2 articles from 2 independent sources"
+    assert origin_label(origins, ["a", "b", "c", "d"]) == "4 articles from 2 origins (dpa copies count once)"
+    assert origin_label(origins, ["a", "b"]) == "2 articles from 1 outlet"
+    assert origin_label(origins, ["a", "e"]) == "2 articles from 2 independent sources (outlet not known for 1)"
+    assert origin_label({}, ["e", "f"]) == "2 articles from 2 independent sources (outlet not known for any)"
 
 
 def test_scope_and_claimant_keys() -> None:
@@ -283,7 +286,7 @@ def test_the_body_a_share_is_counted_for_is_not_whose_share_it_is() -> None:
 def test_scope_vocabulary_loads_every_entry() -> None:
     import tomllib
 
-    from lagebild.compare.claim_groups import SCOPES, _scope_vocabulary
+    from lagebild.compare.claim_scope import SCOPES, _scope_vocabulary
 
     raw = tomllib.loads(SCOPES.read_text(encoding="utf-8"))
     words, body = _scope_vocabulary()

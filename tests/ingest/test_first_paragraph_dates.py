@@ -155,3 +155,13 @@ def test_month_header_yields_to_a_day_of_that_month_or_soon_after() -> None:
     later = "01.06.2022 „Der Nahverkehr ist gut in das Jahr gestartet“, sagte die Ministerin am Dienstag in der Hauptstadt."
     doc = read([*MENU, TITLE, "Januar 2022"], body=[TEASER, later, *BODY])
     assert doc.meta.published.value == "2022-01"  # five months later: another date, the month stays
+
+
+def test_an_unlabelled_yearless_stamp_needs_its_time_of_day() -> None:
+    """ "3. Juni, 10:15 Uhr" under the headline of a page crawled in June 2024: a stamp, its year from the marker;
+    a bare "3. Juni" (a list heading, an event's day) is none, nor a stamp of another month than the marker's."""
+    assert _with_url([*MENU, TITLE, "3. Juni, 10:15 Uhr"], None, prefix=" date 2024-06 ") == "2024-06-03T10:15"
+    assert _with_url([*MENU, TITLE, "Montag, 3. Juni, 10:15 Uhr"], None, prefix=" date 2024-06 ") == "2024-06-03T10:15"
+    assert _with_url([*MENU, TITLE, "3. Juni"], None, prefix=" date 2024-06 ") == "2024-06"
+    assert _with_url([*MENU, TITLE, "3. Mai, 10:15 Uhr"], None, prefix=" date 2024-06 ") == "2024-06"
+    assert _with_url([*MENU, TITLE, "3. Juni, 10:15 Uhr"], None) is None

@@ -34,6 +34,8 @@ TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
         ("Mercredi 1er février 2023", "2023-02-01"),
         ("Letzte Aktualisierung: 2.02.2022", "2022-02-02"),
         ("2024-03-12T10:15:00+01:00", "2024-03-12T10:15"),
+        ("3rd June 2024", "2024-06-03"),  # an English ordinal day before its month
+        ("Tuesday 21st of May 2024", "2024-05-21"),
     ],
 )
 def test_header_date_lines_in_more_forms(line: str, value: str) -> None:
@@ -49,6 +51,7 @@ def test_header_date_lines_in_more_forms(line: str, value: str) -> None:
         "Protokoll der Vorstandssitzung vom 10. Oktober 2019",  # a document's date in a title
         "Hans Meier wurde am 12. März 1961 geboren",  # a birth date
         "Mars 2024: Rover findet Wasser",  # the planet in a headline
+        "the 3rd June 2024 meeting of the board was cancelled",  # an ordinal date in a sentence
     ],
 )
 def test_not_header_date_lines(line: str) -> None:

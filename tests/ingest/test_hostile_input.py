@@ -343,17 +343,19 @@ for i, chunk in enumerate(ex.map_chunks(spec, docs)):
 def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     parent = subprocess.Popen([sys.executable, "-c", _PARENT], stdout=subprocess.PIPE, env=env)
-    assert parent.stdout is not None
-    assert parent.stdout.readline().strip() == b"running"
-    # the two workers are forks of a fork server (a child of the parent, as is multiprocessing's resource tracker)
-    deadline = time.time() + 30
-    while time.time() < deadline and len(_pool_workers(parent.pid)) < 2:
-        time.sleep(0.1)
-    assert len(_pool_workers(parent.pid)) == 2
-    everyone = _descendants(parent.pid)
-    os.kill(parent.pid, signal.SIGKILL)
-    parent.wait()
-    # every descendant ends: the workers, the fork server, the resource tracker
+    try:
+        assert parent.stdout is not None
+        assert parent.stdout.readline().strip() == b"running"
+        # the two workers are forks of a fork server (a child of the parent)
+        deadline = time.time() + 30
+        while time.time() < deadline and len(_pool_workers(parent.pid)) < 2:
+            time.sleep(0.1)
+        assert len(_pool_workers(parent.pid)) == 2
+        everyone = _descendants(parent.pid)
+    finally:  # the parent runs until killed: never leave it behind
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+    # every descendant ends: the workers and the fork server
     deadline = time.time() + 10
     while time.time() < deadline and any(_alive(p) for p in everyone):
         time.sleep(0.1)
@@ -369,7 +371,7 @@ def _cmdline(pid: int) -> str:
 
 def _pool_workers(pid: int) -> list[int]:
     """The live worker processes of ``pid``'s pool: the children of its fork server."""
-    servers = [c for c in _children(pid) if "forkserver" in _cmdline(c)]
+    servers = [c for c in _children(pid) if "lagebild.executors.server" in _cmdline(c)]
     return [w for s in servers for w in _children(s) if _alive(w)]
 
 

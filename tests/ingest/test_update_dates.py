@@ -25,6 +25,10 @@ TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
         (["Published 5:19 PM EST, Wed November 8, 2023", "Updated 12:05 AM EST, Thu November 9, 2023"],
          "2023-11-08T17:19", "2023-11-09T00:05"),
         (["Publié le 8 novembre 2023 à 17h19, mis à jour le 10 novembre 2023 à 08h00"], "2023-11-08T17:19", "2023-11-10T08:00"),
+        # the update written first: the publication after it is the page's date
+        (["Aktualisiert am 09.11.2023, veröffentlicht am 08.11.2023"], "2023-11-08", "2023-11-09"),
+        (["Mis à jour le 10 novembre 2023, publié le 8 novembre 2023"], "2023-11-08", "2023-11-10"),
+        (["Aggiornato il 10 novembre 2023 | Pubblicato il 8 novembre 2023"], "2023-11-08", "2023-11-10"),
     ],
 )
 def test_publication_and_update_date_both_kept(header: list[str], published: str, updated: str) -> None:

@@ -9,21 +9,26 @@ import pytest
 
 from lagebild.numbers.measures import DATA, load_measures
 
-KINDS = {"count", "percent", "money", "magnitude"}
+KINDS = {"count", "percent", "money", "magnitude", "points"}
 
 
 def test_every_entry_has_its_shape() -> None:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     assert raw["generic"]["nouns"]
     for mid, entry in raw["measure"].items():
-        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative", "not_context", "of"}, mid
+        assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative", "not_context", "of",
+                              "attributes", "ordinal", "context_nouns", "part_of", "part_adverbs"}, mid
         assert all(isinstance(g, list) and g and all(isinstance(x, str) and x for x in g) for g in entry.get("of", [])), mid
         assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
-        for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context"):
+        assert isinstance(entry.get("ordinal", False), bool), mid
+        assert entry.get("part_of", mid) in raw["measure"] and bool(entry.get("part_of")) == bool(entry.get("part_adverbs")), mid
+        for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context", "attributes", "context_nouns",
+                    "part_adverbs"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
+    assert raw["ordinal"]["stems"] and all(isinstance(v, int) and v > 0 for v in raw["ordinal"]["stems"].values())
 
 
 @pytest.mark.parametrize(

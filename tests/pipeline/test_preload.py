@@ -12,13 +12,11 @@ import pytest
 from lagebild.analyze import PEEK_FILES, _preload_for
 from lagebild.errors import InputError
 from lagebild.executors import ProcessExecutor
-from lagebild.executors.process import PRELOAD, PRELOAD_PAGES, pool_context
+from lagebild.executors.process import PRELOAD, PRELOAD_PAGES, worker_pool
 from lagebild.model import Document, SourceRef
 from lagebild.pipeline import PipelineSpec
 
-needs_forkserver = pytest.mark.skipif(
-    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server on this platform"
-)
+needs_forkserver = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork server on this platform")
 
 
 #: a run's pipeline with settings of its own (as ``--set`` gives): the server must warm this one
@@ -40,7 +38,11 @@ def _worker_views(executor: ProcessExecutor, spec: PipelineSpec) -> list[tuple[i
 
 @needs_forkserver
 def test_workers_start_with_the_run_pipeline_warmed() -> None:
-    assert pool_context().get_start_method() == "forkserver"
+    from lagebild.executors.server import ServerPool
+
+    pool = worker_pool(1)
+    assert isinstance(pool, ServerPool)
+    pool.shutdown()
     views = _worker_views(ProcessExecutor(2, chunk=1), OWN_SPEC)
     assert len(views) == 4
     # the server warmed the run's own stages and settings, not the package defaults
@@ -69,7 +71,7 @@ def test_the_fork_server_is_single_threaded_after_its_preload() -> None:
     from lagebild.executors import server
 
     _worker_views(ProcessExecutor(1, chunk=4, preload=PRELOAD_PAGES), OWN_SPEC)
-    pids = [s._forkserver_pid for s in server._SERVERS.values() if s._forkserver_pid is not None]
+    pids = server.running_servers()
     assert pids
     for pid in pids:  # the servers keep running for later pools
         assert len(os.listdir(f"/proc/{pid}/task")) == 1

@@ -242,3 +242,45 @@ def test_a_day_or_part_of_the_month_told_as_past_keeps_the_story_month() -> None
         docs = [*dated, make_doc("u", text)]
         entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
         assert (entry["kind"], entry["value"]) == ("inferred", "2019-02"), text
+
+
+def test_a_day_told_as_past_takes_the_coverage_from_that_day_on() -> None:
+    """"das Endergebnis der Wahl vom 23. Februar" in an undated follow-up: the February coverage is dated to the
+    month alone (it may be from before the 23rd), the March coverage is known to be later; the article is not
+    dated to the story's first month, which would put it before its own past."""
+    dated = [
+        make_doc("a", "Die Stimmen der Landtagswahl in Nordland werden ausgezählt.", "2031-02", "month"),
+        make_doc("b", "Der Landeswahlausschuss in Nordland tagt zum Ergebnis der Landtagswahl.", "2031-03", "month"),
+        make_doc("c", "Das amtliche Endergebnis der Landtagswahl in Nordland liegt vor.", "2031-03-14", "day"),
+    ]
+    late = make_doc("u", "Der Landeswahlausschuss hat das Endergebnis der Landtagswahl vom 23. Februar in Nordland festgestellt.")
+    docs = [*dated, late]
+    entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
+    assert (entry["kind"], entry["value"]) == ("inferred", "2031-03")
+    assert "23. Februar" in entry["reason"] and entry["not_before"] == "2031-02-23"
+    # only the February coverage: nothing is known to be after the 23rd, the day is a bound with its precision
+    docs = [dated[0], late]
+    entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
+    assert (entry["kind"], entry["value"], entry["not_before"], entry["not_before_precision"]) == ("bounds", None, "2031-02-23", "day")
+    # must not fire: a day told ahead ("soll am 23. Februar …") bounds nothing
+    ahead = make_doc("v", "Der Landeswahlausschuss soll das Endergebnis der Landtagswahl in Nordland am 23. Februar feststellen.")
+    docs = [dated[0], ahead]
+    entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["v"]
+    assert (entry["kind"], entry["value"]) == ("inferred", "2031-02")
+
+
+def test_a_bound_with_its_year_says_its_precision() -> None:
+    docs = [make_doc("u", "Am 3. März 2023 begann es. Seither ist es ruhig.")]
+    entry = infer_dates(docs)["u"]
+    assert (entry["not_before"], entry["not_before_precision"]) == ("2023-03-03", "day")
+
+
+def test_several_undated_articles_with_bounds_in_one_run() -> None:
+    """A bound written for one article leaves the story's told days intact for the next one."""
+    docs = [
+        make_doc("a", "Die Bundestagswahl am 23. Februar 2025 endete spät.", "2025-02-24", "day"),
+        make_doc("u", "Am 3. März 2023 begann es. Seither ist es ruhig."),
+        make_doc("v", "Knapp drei Wochen nach der Bundestagswahl steht das Ergebnis fest."),
+    ]
+    inferred = infer_dates(docs, stories=[{"members": [{"doc": "a"}, {"doc": "v"}]}, {"members": [{"doc": "u"}]}])
+    assert inferred["u"]["kind"] == "bounds" and inferred["v"]["value"] == "2025-03"

@@ -1,0 +1,209 @@
+"""How a claim group's relation is decided: the order one article tells its figures in, values at unknown
+times, a falling count, copies of one origin; and properties that hold for any input (order, copies,
+unknown times).
+
+Documents are written for these tests and run through the real claims stage, as in test_claim_groups.
+"""
+
+from __future__ import annotations
+
+import pytest
+from compare_helpers import make_doc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lagebild.compare import CorpusContext, CorpusResult
+from lagebild.compare.claim_groups import ClaimGrouper
+from lagebild.compare.claim_time import told_order
+from lagebild.compare.coverage import CoverageBuilder
+from lagebild.stages.claims import RuleClaims
+
+PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
+NOT_BEFORE = {"value": None, "kind": "bounds", "inferred": True, "not_before": "2024-05-06"}
+
+
+def _doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None, agencies: list[str] | None = None,
+         timexes: list[tuple[str, str | None, str]] = ()):
+    doc = make_doc(doc_id, text, published=published, entities=PLACES, timexes=timexes)
+    doc.meta.outlet = outlet
+    if agencies:
+        doc.meta.extra["agencies"] = agencies
+    return RuleClaims()(doc)
+
+
+def _groups(docs, inferred=None):
+    ctx = CorpusContext(docs=docs, result=CorpusResult())
+    ctx.result.inferred_dates = inferred or {}
+    ClaimGrouper()(ctx)
+    CoverageBuilder()(ctx)
+    return ctx.result.claim_groups
+
+
+def _group_of(groups, doc_id, value):
+    return next(g for g in groups if any(c["doc"] == doc_id and c["value"] == value for c in g["claims"]))
+
+
+# -- one article tells the order of its figures --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("clause, order", [
+    ("Zunächst war von 12 Toten die Rede", -1), ("ersten Angaben zufolge starben 12 Menschen", -1),
+    ("inzwischen starben 19 Menschen", 1), ("Die Zahl der Toten stieg auf 19", 1), ("Initially 12 people died", -1),
+    ("In Nordhafen starben 12 Menschen", 0), ("zunächst 12, inzwischen 19", 0),  # neither, or both: no order
+])
+def test_the_words_of_a_clause_tell_an_earlier_or_a_later_figure(clause: str, order: int) -> None:
+    assert told_order(clause) == order
+
+
+@pytest.mark.parametrize("published, inferred", [("2024-05-06", {}), (None, {"b": NOT_BEFORE}), (None, {})])
+def test_a_count_one_article_tells_as_earlier_and_later_is_updated_whatever_its_date(published, inferred) -> None:
+    b = _doc("b", "In Nordhafen starben laut Polizei zunächst 12 Menschen. Inzwischen starben in Nordhafen laut Feuerwehr "
+                  "19 Menschen.", published)
+    group = _group_of(_groups([b], inferred), "b", 12)
+    assert group["relation"] == "updated" and {c["value"] for c in group["claims"]} == {12, 19}
+    assert "the article itself tells which figure came first" in group["reasoning"]
+    assert [c["value"] for c in group["claims"]] == [12, 19]  # shown in the order of the series
+
+
+def test_two_claimants_side_by_side_without_a_word_of_order_still_dispute_the_count() -> None:
+    # must not fire: no cue of an earlier or later figure, one time: police and fire brigade disagree
+    b = _doc("b", "Laut Polizei starben in Nordhafen 12 Menschen. Laut Feuerwehr starben in Nordhafen 19 Menschen.", "2024-05-06")
+    assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
+
+
+@pytest.mark.parametrize("published, inferred", [("2024-05", {}), (None, {"b": NOT_BEFORE}), (None, {})])
+def test_a_count_of_a_named_day_comes_before_the_count_as_its_article_stands(published, inferred) -> None:
+    # the article's own time is a month, an open "not before" bound or unknown: not before the day it tells of
+    b = _doc("b", "Am 6. Mai starben in Nordhafen laut Polizei 12 Menschen. Laut Feuerwehr starben in Nordhafen 19 Menschen.",
+             published, timexes=[("6. Mai", "2024-05-06", "day")])
+    group = _group_of(_groups([b], inferred), "b", 12)
+    assert group["relation"] == "updated", group["reasoning"]
+
+
+def test_a_day_and_the_articles_time_do_not_order_an_attendance_or_a_stated_dispute() -> None:
+    # must not fire: one occasion's attendance is not a running count; "dagegen" sets one figure against the other
+    a = _doc("a", "Am 6. Mai demonstrierten in Nordhafen laut Polizei 8.000 Menschen. Laut Veranstaltern demonstrierten in "
+                  "Nordhafen 15.000 Menschen.", "2024-05", timexes=[("6. Mai", "2024-05-06", "day")])
+    assert _group_of(_groups([a]), "a", 8000)["relation"] == "contradicted"
+    b = _doc("b", "Am 6. Mai starben in Nordhafen laut Polizei 12 Menschen. Die Feuerwehr sprach dagegen von 19 Toten in "
+                  "Nordhafen.", "2024-05", timexes=[("6. Mai", "2024-05-06", "day")])
+    assert _group_of(_groups([b]), "b", 12)["relation"] == "contradicted"
+
+
+# -- unknown times, falling counts, copies ----------------------------------------------------------------------------
+
+
+def test_values_of_two_outlets_at_unknown_times_cannot_be_compared_and_the_reasoning_says_why() -> None:
+    a = _doc("a", "Laut Polizei starben in Nordhafen 12 Menschen.", None, outlet="Kurier")
+    b = _doc("b", "Laut Feuerwehr starben in Nordhafen 19 Menschen.", "2024-05-06", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "cannot_compare" and "no known reference time" in group["reasoning"]
+    assert group["reasoning"].startswith("Cannot compare:")
+
+
+def test_missing_persons_found_over_days_are_an_update_not_a_contradiction() -> None:
+    docs = [_doc("a", "In Nordhafen werden laut Polizei noch 155 Menschen vermisst.", "2024-05-02", outlet="A"),
+            _doc("b", "In Nordhafen werden laut Innenministerium noch 73 Menschen vermisst.", "2024-05-09", outlet="B"),
+            _doc("c", "In Nordhafen werden noch 17 Menschen vermisst.", "2024-05-20", outlet="C")]
+    group = _group_of(_groups(docs), "a", 155)
+    assert group["relation"] == "updated" and {c["doc"] for c in group["claims"]} == {"a", "b", "c"}
+    assert "155 → 73 → 17" in group["reasoning"]
+    # must not fire: the same two values from two claimants on one day are a dispute
+    docs = [_doc("a", "In Nordhafen werden laut Polizei noch 155 Menschen vermisst.", "2024-05-02", outlet="A"),
+            _doc("b", "In Nordhafen werden laut Innenministerium noch 73 Menschen vermisst.", "2024-05-02", outlet="B")]
+    assert _group_of(_groups(docs), "a", 155)["relation"] == "contradicted"
+
+
+def test_a_wire_copy_in_two_outlets_is_one_origin_not_corroboration() -> None:
+    text = "In Nordhafen starben laut Polizei 12 Menschen."
+    a = _doc("a", text, "2024-05-02", outlet="Kurier", agencies=["dpa"])
+    b = _doc("b", text, "2024-05-02", outlet="Bote", agencies=["dpa"])
+    group = _group_of(_groups([a, b]), "a", 12)
+    assert group["relation"] == "single" and group["independent_sources"] == 1
+    assert "1 origin" in group["sources_label"] and "dpa" in group["sources_label"]
+    # must fire: an outlet's own report beside the agency's copies
+    c = _doc("c", "Die Polizei meldete 12 Tote in Nordhafen.", "2024-05-02", outlet="Blatt")
+    group = _group_of(_groups([a, b, c]), "a", 12)
+    assert group["relation"] == "corroborated" and group["independent_sources"] == 2
+
+
+# -- properties -------------------------------------------------------------------------------------------------------
+
+_SENTENCES = [
+    "In Nordhafen starben laut Polizei {n} Menschen.", "In Nordhafen starben laut Feuerwehr {n} Menschen.",
+    "In Nordhafen wurden {n} Menschen verletzt.", "Zunächst war von {n} Toten in Nordhafen die Rede.",
+    "In Nordhafen werden noch {n} Menschen vermisst.", "Laut Veranstaltern demonstrierten in Südtal {n} Menschen.",
+    "Die Polizei sprach von {n} Teilnehmern in Südtal.", "Inzwischen starben in Nordhafen {n} Menschen.",
+]
+_ARTICLE = st.tuples(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([4, 12, 19, 30, 155, 8000, 15000])),
+                              min_size=1, max_size=3),
+                     st.sampled_from(["2024-05-02", "2024-05-06", "2024-05", None]),
+                     st.sampled_from(["Kurier", "Bote", "Blatt", None]), st.sampled_from([None, "dpa"]))
+
+
+def _articles(spec) -> list:
+    return [_doc(f"d{k}", " ".join(s.format(n=f"{n:,}".replace(",", ".")) for s, n in sentences), day, outlet=outlet,
+                 agencies=[agency] if agency else None)
+            for k, (sentences, day, outlet, agency) in enumerate(spec)]
+
+
+def _shape(groups) -> set[tuple[frozenset[str], str]]:
+    return {(frozenset(c["id"] for c in g["claims"]), g["relation"]) for g in groups}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_ARTICLE, min_size=2, max_size=4), st.randoms(use_true_random=False))
+def test_the_order_articles_come_in_never_changes_the_groups(spec, rnd) -> None:
+    docs = _articles(spec)
+    shuffled = list(docs)
+    rnd.shuffle(shuffled)
+    assert _shape(_groups(docs)) == _shape(_groups(shuffled))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_ARTICLE, min_size=1, max_size=3), st.data())
+def test_a_further_copy_of_an_agency_text_never_changes_a_relation(spec, data) -> None:
+    spec = [(sentences, day, outlet, "dpa") for sentences, day, outlet, _ in spec]  # every article an agency text
+    docs = _articles(spec)
+    k = data.draw(st.integers(min_value=0, max_value=len(docs) - 1))
+    copy = _doc("copy", docs[k].text, docs[k].meta.published.value, outlet="Anderes Blatt", agencies=["dpa"])
+    before = {frozenset(c["id"] for c in g["claims"]): g["relation"] for g in _groups(docs)}
+    after = {frozenset(c["id"] for c in g["claims"] if c["doc"] != "copy"): g["relation"] for g in _groups([*docs, copy])}
+    assert {m: r for m, r in after.items() if m} == before
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([4, 12, 19, 30, 155, 8000, 15000])), min_size=2,
+                max_size=5))
+def test_figures_of_articles_with_no_known_time_are_never_contradicted_across_articles(figures) -> None:
+    # one figure per article, none dated: no two can be known to be of the same time
+    docs = [_doc(f"d{k}", s.format(n=f"{n:,}".replace(",", ".")), None, outlet=f"Blatt {k}") for k, (s, n) in enumerate(figures)]
+    for g in _groups(docs):
+        assert g["relation"] != "contradicted", g["reasoning"]
+
+
+@pytest.mark.parametrize("relation, start, words", [
+    ("updated", "Updated:", "do not contradict"), ("corroborated", "Corroborated:", "2 articles from 2 outlets"),
+    ("contradicted", "Contradicted:", "Polizei: 12; Feuerwehr: 19"), ("cannot_compare", "Cannot compare:", "same time"),
+    ("single", "Not confirmed:", "only one origin"),
+])
+def test_the_first_sentence_says_the_relation_and_why(relation: str, start: str, words: str) -> None:
+    from lagebild.compare.claim_verdict import verdict
+
+    group = {"relation": relation, "subject": "dead (Nordhafen)", "sources_label": "2 articles from 2 outlets",
+             "independent_sources": 2 if relation != "single" else 1,
+             "phases": [{"values": ["12"], "claimants": ["Polizei"]}, {"values": ["19"], "claimants": ["Feuerwehr"]}]}
+    text = verdict(group)
+    assert text.startswith(start) and words in text and "“dead (Nordhafen)”" in text
+
+
+def test_a_dispute_side_by_side_in_one_undated_article_says_why_it_is_one_moment() -> None:
+    a = _doc("a", "In Nordhafen demonstrierten viele Menschen. Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von "
+                  "15.000.", None)
+    group = _group_of(_groups([a]), "a", 8000)
+    assert group["relation"] == "contradicted"
+    assert "side by side in one article" in group["reasoning"] and "date is unknown" in group["reasoning"]
+    # must not fire: two undated articles are not one moment
+    b = _doc("b", "Die Polizei sprach von 8.000 Teilnehmern in Nordhafen.", None, outlet="Kurier")
+    c = _doc("c", "Die Veranstalter sprachen von 15.000 Teilnehmern in Nordhafen.", None, outlet="Bote")
+    assert not [g for g in _groups([b, c]) if g["relation"] == "contradicted"]

@@ -1,0 +1,55 @@
+"""Happenings told as lying ahead ("wird am Montag streiken"): a plan, never a report that it happened."""
+
+from __future__ import annotations
+
+from compare_helpers import make_doc, run_events, run_timeline
+
+ENTS = [("Leipzig", "LOC", "Leipzig"), ("Nordbahn", "ORG", "Nordbahn")]
+
+
+def _modalities(text: str) -> dict[str, str]:
+    doc = run_events(make_doc("x", text, entities=ENTS))
+    return {str(a.label): str(a.data.get("modality")) for a in doc.of_kind("event")}
+
+
+def test_the_future_tense_is_a_plan_the_passive_is_not() -> None:
+    assert _modalities("Die Beschäftigten der Nordbahn werden in Leipzig streiken.")["strike"] == "planned"
+    assert _modalities("Der Streik bei der Nordbahn wird in Leipzig beginnen.")["strike"] == "planned"
+    # must not fire: "wird" with a participle is the passive of what happens now; "wurde" is past
+    assert _modalities("Der Streik bei der Nordbahn wird in Leipzig fortgesetzt.")["strike"] == "asserted"
+    got = _modalities("Die Toten werden in Leipzig geborgen, der Streik bei der Nordbahn dauert an.")
+    assert "planned" not in got.values()
+    assert _modalities("In Leipzig streikten die Beschäftigten der Nordbahn.")["strike"] == "asserted"
+
+
+def test_a_plan_dates_the_strike_a_later_article_reports_and_is_no_source() -> None:
+    docs = [
+        # Friday: the strike is announced for Monday
+        run_events(make_doc("a", "Die Beschäftigten der Nordbahn werden am Montag in Leipzig streiken.", published="2024-03-08",
+                            entities=ENTS, timexes=[("am Montag", "2024-03-11", "day")])),
+        # Tuesday: the strike is reported, without its day
+        run_events(make_doc("b", "Der Warnstreik bei der Nordbahn legte den Verkehr in Leipzig lahm.", published="2024-03-12", entities=ENTS)),
+    ]
+    result = run_timeline(docs)
+    (strike,) = [e for e in result.events if e["type"] == "strike"]
+    assert strike["status"] == "reported" and strike["sources"] == ["b"] and strike["announced_by"] == ["a"]
+    assert strike["date"]["value"] == "2024-03-11"  # the announced day, which the report confirms
+    assert strike["label"].startswith("Der Warnstreik")  # told by the report, not by the plan
+    (item,) = [t for t in result.timeline if t["event"] == strike["id"]]
+    assert item["planned"] is False
+
+
+def test_a_plan_no_article_reports_stays_a_plan() -> None:
+    docs = [run_events(make_doc("a", "Der Warnstreik bei der Nordbahn soll am Montag in Leipzig beginnen.", published="2024-03-08",
+                                entities=ENTS, timexes=[("am Montag", "2024-03-11", "day")]))]
+    result = run_timeline(docs)
+    (strike,) = [e for e in result.events if e["type"] == "strike"]
+    assert strike["status"] == "planned" and strike["mentions"][0]["modality"] in ("reported", "planned")
+    (item,) = [t for t in result.timeline if t["event"] == strike["id"]]
+    assert item["planned"] is True
+    # must not fire: the same day told in the past tense in an article of that Friday is a report (the day is
+    # misread, not the tense)
+    docs = [run_events(make_doc("b", "In Leipzig streikten am Montag die Beschäftigten der Nordbahn.", published="2024-03-08",
+                                entities=ENTS, timexes=[("am Montag", "2024-03-11", "day")]))]
+    (strike,) = [e for e in run_timeline(docs).events if e["type"] == "strike"]
+    assert strike["status"] == "reported"

@@ -1,0 +1,165 @@
+"""The process's own fork servers: at most ``max_servers`` kept, idle ones stopped, a dead worker breaks its pool."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from lagebild.executors import server
+from lagebild.executors.process import worker_pool
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork server on this platform")
+
+#: small preloads, so that each pool has a server of its own without loading the pipeline
+LIGHT = ("lagebild.model",)
+OTHER = ("lagebild.errors",)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return True
+
+
+def _wait_until(check: object, seconds: float = 10.0) -> bool:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if check():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return bool(check())  # type: ignore[operator]
+
+
+@pytest.fixture
+def limits() -> Iterator[None]:
+    before = dict(server._LIMITS)
+    server.configure_servers(idle_seconds=3600)
+    yield
+    server.configure_servers(before["max_servers"], before["idle_seconds"])
+    server.stop_servers()
+
+
+def _run(preload: tuple[str, ...]) -> tuple[int, int]:
+    """(pid of the worker that ran a task, pid of its server)."""
+    pool = worker_pool(1, preload)
+    try:
+        return pool.submit(os.getpid).result(timeout=60), pool.submit(os.getppid).result(timeout=60)
+    finally:
+        pool.shutdown()
+
+
+def test_a_worker_is_a_fork_of_the_server_and_a_later_pool_reuses_it(limits: None) -> None:
+    worker, srv = _run(LIGHT)
+    again, srv_again = _run(LIGHT)
+    assert worker != os.getpid() and srv != os.getpid()
+    assert srv_again == srv and again != worker  # same server, a new worker
+    assert srv in server.running_servers()
+
+
+def test_no_more_servers_than_the_cap_and_the_least_recently_used_idle_one_goes(limits: None) -> None:
+    server.configure_servers(max_servers=1)
+    _, first = _run(LIGHT)
+    _, second = _run(OTHER)
+    assert first != second
+    assert _wait_until(lambda: not _alive(first))
+    assert server.running_servers() == [second]
+
+
+def test_a_busy_server_is_not_stopped_for_another(limits: None) -> None:
+    server.configure_servers(max_servers=1)
+    busy = worker_pool(1, LIGHT)
+    try:
+        held = busy.submit(os.getppid).result(timeout=60)
+        _, other = _run(OTHER)  # over the cap while the first serves a pool
+        assert other != held and _alive(held)
+        assert busy.submit(os.getppid).result(timeout=60) == held  # the busy pool still works
+    finally:
+        busy.shutdown()
+    assert _wait_until(lambda: len(server.running_servers()) == 1)  # trimmed once it is free
+
+
+def test_an_idle_server_is_stopped_after_the_idle_time(limits: None) -> None:
+    _, srv = _run(LIGHT)
+    assert _alive(srv)
+    server.configure_servers(idle_seconds=0.2)
+    assert _wait_until(lambda: not _alive(srv))
+    assert srv not in server.running_servers()
+    _, again = _run(LIGHT)  # a later pool starts a new one
+    assert again != srv and _alive(again)
+
+
+def test_a_worker_that_dies_breaks_the_pool_and_the_error_of_a_task_comes_back(limits: None) -> None:
+    pool = worker_pool(1, LIGHT)
+    try:
+        with pytest.raises(ZeroDivisionError):
+            pool.submit(divmod, 1, 0).result(timeout=60)
+        assert pool.submit(divmod, 7, 2).result(timeout=60) == (3, 1)
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os._exit, 3).result(timeout=60)
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(divmod, 7, 2)
+    finally:
+        pool.shutdown()
+
+
+def test_large_tasks_and_results_pass_in_order_without_blocking(limits: None) -> None:
+    pool = worker_pool(2, LIGHT)
+    try:
+        payloads = [bytes([i]) * (3 << 20) for i in range(6)]  # larger than a socket's buffers
+        futures = [pool.submit(bytes.upper, p) for p in payloads]
+        assert [f.result(timeout=120) for f in futures] == [p.upper() for p in payloads]
+    finally:
+        pool.shutdown()
+
+
+#: under a measuring process that reaps every descendant (as ``benchmarks/e2e_compare.py`` does), an
+#: owner whose pool's worker burns CPU: that CPU must reach the measurer through the server's waits
+_MEASURED = r"""
+import ctypes, os, resource, subprocess, sys
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+subprocess.run([sys.executable, "-c", sys.argv[1]], check=True)
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_utime + usage.ru_stime)
+"""
+_OWNER = r"""
+import time
+from lagebild.executors.process import worker_pool
+pool = worker_pool(1, ("lagebild.model",))
+print(pool.submit(time.process_time).result())
+pool.shutdown()
+"""
+_BURN = _OWNER.replace("time.process_time)", "_burn)").replace("import time", "import time\nfrom tests.pipeline.test_fork_servers import burn as _burn")
+
+
+def burn() -> float:
+    started = time.process_time()
+    while time.process_time() - started < 1.0:
+        pass
+    return time.process_time()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="Linux: a child subreaper")
+def test_the_workers_cpu_is_counted_with_the_run() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    got = subprocess.run([sys.executable, "-c", _MEASURED, _BURN], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert float(got.stdout.strip().splitlines()[-1]) >= 1.0
