@@ -19,7 +19,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation.ner import chunks, open_text, read_germeval  # noqa: E402
+from lagebild.evaluation.ner import chunks, open_text, read_germeval
 
 
 def counts(gold: list[list[str]], pred: list[list[str]]) -> np.ndarray:
