@@ -245,9 +245,10 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
                 result = None  # the distance lands before a day the article itself tells as past
         if result is None:
             confidence = 0.5
-            first = _story_first_month(doc, dated, own)
-            past_day = _past_day_in_month(doc, first) if first is not None else None
-            if past_day is not None and (bound is None or past_day[0].date() > (bound[0].date() or past_day[0].date())):
+            story_month = _story_first_month(doc, dated, own)
+            past_day = _past_day_in_month(doc, story_month) if story_month is not None else None
+            day_told = past_day[0].date() if past_day is not None else None
+            if past_day is not None and day_told is not None and (bound is None or day_told > (bound[0].date() or day_told)):
                 # "das Ergebnis der Wahl vom 23. Februar": a day of the story's first month told as past; the
                 # article is from that day or later, like any date it tells as past with its year
                 bound = past_day
@@ -286,6 +287,9 @@ def infer_dates(docs: Sequence[Document], *, min_shared: int = 2,
         if bound is not None:
             entry["not_before"], entry["not_before_precision"] = format_value(bound[0]), _precision(bound[0])
         first, last = point.date(), point.end_date()
+        told_day = bound[0].date() if bound is not None else None
+        if first and last and told_day and first < told_day <= last:
+            first = told_day  # never before a day the article itself tells as past
         if first and last:
             entry["range"] = [first.isoformat(), last.isoformat()]  # what the evidence allows (a week: Monday..Sunday)
         entry["timex"] = _reresolved(doc, value[0], value[1])
@@ -615,7 +619,7 @@ def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:
         if ann.kind != "timex" or ann.data.get("anchor") not in ("none", None):
             continue
         point = _resolved(ann)
-        if point is None or (_RANK[point.gran] < _RANK["month"] and point.gran != "year") or point.gran in ("season",):
+        if point is None or _RANK[point.gran] < _RANK["month"] or point.gran in ("season",):
             continue
         if ann.data.get("direction") == "future" or (ann.data.get("anchor") in ("none", None) and ann.data.get("tense") != "past"):
             # only a date the article tells in the past tense bounds it: "will am 15. Januar …",

@@ -223,25 +223,32 @@ def _tense(trigger_word: str, clause_words: set[str]) -> str:
 
 #: the future auxiliary ("wird … streiken"); with a participle instead of an infinitive it is the passive
 #: ("wird festgenommen") and tells what is happening, not what lies ahead
-_FUTURE_AUX = frozenset("wird werden wirst werdet".split())
-_NOT_FUTURE = frozenset("wurde wurden worden würde würden".split())
-#: a past participle ending in -en ("geborgen", "festgenommen", "aufgehoben"): "ge" at the start or after a
-#: separable prefix; such a word after "wird" is the passive
+_FUTURE_AUX = frozenset(str(w) for w in CUES["future_aux"])
+_NOT_FUTURE = frozenset(str(w) for w in CUES["not_future"])
+#: a past participle ending in -en: "ge" at the start or after a separable prefix; such a word after "wird" is
+#: the passive. A verb with an inseparable prefix has no "ge": its participle and infinitive look alike, and it
+#: counts as an infinitive only as the lemma of its rule
 _PARTICIPLE = re.compile(
-    r"(?:ab|an|auf|aus|bei|durch|ein|fest|fort|frei|her|heraus|hin|los|mit|nach|nieder|statt|vor|weg|zu|zurück|zusammen)?ge\w+"
+    rf"(?:{'|'.join(str(p) for p in CUES['separable_prefixes'])})?ge\w+"
+    rf"|(?:{'|'.join(str(p) for p in CUES['inseparable_prefixes'])})\w+"
 )
+#: a past participle of any verb ("evakuiert", "gesperrt", "festgenommen"): before a closing "werden" after
+#: "wird/werden" it is the future passive ("werden morgen evakuiert werden")
+_ANY_PARTICIPLE = re.compile(r"\w+(?:t|en)")
 
 
 #: infinitives that set a named happening ahead after "wird" (cues.toml ``onset``)
 _ONSET = frozenset(str(w) for w in CUES["onset"])
 
 
-def _infinitive(word: str) -> bool:
+def _infinitive(word: str, lemma: str = "") -> bool:
     w = word.lower()
+    if w == lemma.lower():
+        return True
     return word[:1].islower() and w.endswith(("en", "ern", "eln")) and _PARTICIPLE.fullmatch(w) is None
 
 
-def _future(words: list[str], idx: int, noun: bool) -> bool:
+def _future(words: list[str], idx: int, noun: bool, lemma: str = "") -> bool:
     """Whether the clause tells its happening in the future tense: "wird" with the trigger as infinitive
     ("Die Gewerkschaft wird am Montag streiken"), or for a noun a verb of onset closing the clause ("Der Streik
     wird am Montag beginnen"). "Der Streik wird fortgesetzt", "Die Toten werden geborgen" are the passive, and
@@ -250,7 +257,11 @@ def _future(words: list[str], idx: int, noun: bool) -> bool:
     if not lowered & _FUTURE_AUX or lowered & _NOT_FUTURE:
         return False
     if not noun:
-        return _infinitive(words[idx])
+        nxt = words[idx + 1].lower() if idx + 1 < len(words) else ""
+        if nxt in _FUTURE_AUX and any(w.lower() in _FUTURE_AUX for w in words[:idx]) and words[idx][:1].islower() \
+                and _ANY_PARTICIPLE.fullmatch(words[idx]):
+            return True  # "Die Bewohner werden morgen evakuiert werden": the future passive
+        return _infinitive(words[idx], lemma)
     last = words[-1].lower() if words else ""
     return len(words) > idx + 1 and last in _ONSET
 
@@ -516,7 +527,9 @@ def _describe(
         rule.event_class, rule.label, trig, particle, sentence, clause, modality=modality, negated=negated, noun=rule.noun, counts=rule.counts
     )
     ev.tense = _tense(text[trig.start : trig.end], lowered)
-    if ev.modality in ("asserted", "reported") and _future(word_list, idx, rule.noun):
+    # a toll told as rising ("Die Zahl der Toten wird weiter steigen") counts the dead of a happening that took
+    # place: a class counted by figures is never a plan
+    if ev.modality in ("asserted", "reported") and not rule.counts and _future(word_list, idx, rule.noun, rule.label):
         ev.modality = "planned"  # "Die Gewerkschaft wird am Montag streiken": ahead of the article, not reported
     if rule.noun and ev.modality in ("asserted", "reported") and any(w.lower() in _HYPOTHETICAL_NOUN for w in word_list[max(0, idx - 3) : idx]):
         ev.modality = "possible"

@@ -92,7 +92,7 @@ def document_json(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: C
     inferred = corpus.inferred_dates.get(doc.id)
     if inferred and not published.get("value"):
         published = {**inferred, "inferred": True}
-    return {
+    entry = {
         "id": doc.id,
         "path": doc.source.path,
         "sources": [s.get("path") for s in sources] or [doc.source.path],
@@ -115,6 +115,10 @@ def document_json(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: C
         ],
         "failures": [f.to_json() for f in doc.failures],
     }
+    rejected = meta.extra.get("rejected_date")
+    if isinstance(rejected, dict):  # the only date found lay after the crawl or file time: kept to be checked
+        entry["rejected_date"] = rejected
+    return entry
 
 
 def document_entries(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: CorpusResult) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -418,6 +418,9 @@ def _timeline_entries(pic: Picture, members: set[str], story_id: str | None = No
                 "conflict": conflict,
                 "all_dates": list(dates.values()),
                 "type": event.get("type"),
+                # only announced ("wird am Montag streiken"): its sources announce it, none reports it happened
+                "planned": bool(entry.get("planned") or event.get("status") == "planned"),
+                "announced_by": list(event.get("announced_by") or []),
             }
         )
     return out

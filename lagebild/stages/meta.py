@@ -597,6 +597,11 @@ class MetaHeaders:
         marker = _crawl_marker(doc)
         if marker is not None:
             meta.extra["crawl_marker"] = marker
+            if meta.published.value and meta.published.value[:7] > marker:
+                # a header date after the month the page was stored in dates something else (an appointment, a
+                # deadline), not the page: the crawl month is what is known
+                meta.extra["rejected_date"] = {"value": meta.published.value, "reason": f"later than the crawl marker {marker}"}
+                meta.published = DateValue(None, None, False)
             if not meta.published.value:
                 meta.published = DateValue(marker, "month", False, "crawl marker")
         if not meta.published.value or meta.published.precision in ("month", "year"):

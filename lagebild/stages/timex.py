@@ -10,7 +10,7 @@ although the text tells it as past.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.model import Document, Provenance, Span
@@ -59,6 +59,58 @@ def _annotate(doc: Document, timexes: list[Timex], prov: Provenance, dct: Point 
             doc.add("inconsistency", Span(t.start, t.end), prov, label="date_after_publication", data={"reason": reason, "refs_anns": refs})
 
 
+#: finite present forms of the perfect's auxiliaries: "hat … besucht", "ist … eingetroffen"
+_PERFECT_AUX = frozenset("hat haben habe hast habt ist sind bin bist seid".split())
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s")
+_WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+
+def _next_day_update(doc: Document, dct: Point | None) -> Point | None:
+    """The update day of a page whose header prints it at most one day after the publication.
+
+    Only a printed header update ("Aktualisiert am 21.05. · Erstellt am 20.05.") says the text read was
+    rewritten then; a structured ``dateModified`` is often a later correction of a typo, and an update days
+    or weeks later keeps most of the first text, whose relative dates count from the publication.
+    """
+    updated = doc.meta.extra.get("updated")
+    if dct is None or not isinstance(updated, dict) or not updated.get("value"):
+        return None
+    if not str(updated.get("reason") or "").startswith("printed update date"):
+        return None
+    upd = document_dct(str(updated["value"]), updated.get("precision"))
+    first, then = dct.date(), upd.date() if upd is not None else None
+    if upd is None or first is None or then is None or not 0 < (then - first).days <= 1:
+        return None
+    return upd
+
+
+def _present_or_perfect(text: str, start: int, end: int) -> bool:
+    """Whether the clause around ``start:end`` is told with a present perfect auxiliary ("hat am Sonntag
+    besucht"), not in the preterite ("am Montag streikten"), which tells the first version's past."""
+    cs = max([0] + [m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)])
+    ce_m = _CLAUSE_END.search(text, end, end + 300)
+    ce = ce_m.start() if ce_m else min(len(text), end + 300)
+    return any(w.group() in _PERFECT_AUX for w in _WORDS.finditer(text, cs, ce))
+
+
+def _from_update(text: str, timexes: list[Timex], again: list[Timex], dct: Point, upd: Point) -> list[Timex]:
+    """Take the update-anchored reading of a relative day told in the present perfect when read from the
+    publication it falls before the publication's day and read from the update it falls between the two days
+    (the page updated the next day tells "hat am Sonntag besucht" of the Sunday of the update)."""
+    by_span = {(t.start, t.end): t for t in again}
+    first, then = dct.date(), upd.date()
+    out: list[Timex] = []
+    for t in timexes:
+        alt = by_span.get((t.start, t.end))
+        was = t.point.date() if t.point is not None and t.granularity == "day" else None
+        now = alt.point.date() if alt is not None and alt.point is not None and alt.granularity == "day" else None
+        if alt is not None and t.anchor == "dct" and was is not None and now is not None and first is not None \
+                and then is not None and was < first <= now <= then and _present_or_perfect(text, t.start, t.end):
+            t = replace(t, value=alt.value, point=alt.point, direction=alt.direction, after_dct=False, relative=alt.relative)
+        out.append(t)
+    return out
+
+
 def dct_text(dct: Point) -> str:
     from lagebild.timex import format_value
 
@@ -83,6 +135,9 @@ class RuleTimex:
         published = doc.meta.published
         dct = document_dct(published.value, published.precision)
         timexes = tag(doc.text[: self.max_chars], dct, mode=self.mode)
+        upd = _next_day_update(doc, dct)
+        if upd is not None and dct is not None:
+            timexes = _from_update(doc.text, timexes, tag(doc.text[: self.max_chars], upd, mode=self.mode), dct, upd)
         marker = _CRAWL_MARKER.match(doc.text)
         if marker:  # " date 2024-01 …" says when a page was stored, it dates nothing the text tells
             timexes = [t for t in timexes if t.start >= marker.end()]

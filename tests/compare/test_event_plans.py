@@ -20,6 +20,8 @@ def test_the_future_tense_is_a_plan_the_passive_is_not() -> None:
     got = _modalities("Die Toten werden in Leipzig geborgen, der Streik bei der Nordbahn dauert an.")
     assert "planned" not in got.values()
     assert _modalities("In Leipzig streikten die Beschäftigten der Nordbahn.")["strike"] == "asserted"
+    # a participle without "ge" after "werden" ("werden verboten", "wird beschlossen") is the passive too
+    assert _modalities("In Leipzig wird der Haushalt der Nordbahn beschlossen.").get("decide") == "asserted"
 
 
 def test_a_plan_dates_the_strike_a_later_article_reports_and_is_no_source() -> None:
@@ -53,3 +55,33 @@ def test_a_plan_no_article_reports_stays_a_plan() -> None:
                                 entities=ENTS, timexes=[("am Montag", "2024-03-11", "day")]))]
     (strike,) = [e for e in run_timeline(docs).events if e["type"] == "strike"]
     assert strike["status"] == "reported"
+
+
+PLACE = [("Nordhafen", "LOC", "Nordhafen")]
+
+
+def test_a_toll_told_as_rising_is_no_plan() -> None:
+    # must not fire: the dead of a flood, an earthquake or an attack are counted, the rise is no plan
+    for text in (
+        "Nach dem Hochwasser in Nordhafen wird die Zahl der Toten weiter steigen.",
+        "Die Zahl der Todesopfer des Erdbebens in Nordhafen wird nach Einschätzung der Behörden noch steigen.",
+        "Bei dem Anschlag in Nordhafen starben zwölf Menschen. Die Zahl der Toten wird weiter steigen.",
+    ):
+        got = _modalities_all(text)
+        assert got and set(got) == {"asserted"}, (text, got)
+
+
+def _modalities_all(text: str) -> list[str]:
+    doc = run_events(make_doc("y", text, entities=PLACE))
+    return [str(a.data.get("modality")) for a in doc.of_kind("event")]
+
+
+def test_forecast_happenings_are_plans() -> None:
+    assert "planned" in _modalities_all("Das Hochwasser in Nordhafen wird am Montag seinen Höhepunkt erreichen.")
+    assert "planned" in _modalities_all("Der Sturm wird in Nordhafen am Abend eintreffen.")
+    assert "planned" in _modalities_all("Die Bewohner von Nordhafen werden morgen evakuiert werden.")
+    # must not fire: the present passive and the past passive of an evacuation are reports
+    assert "planned" not in _modalities_all("Die Bewohner von Nordhafen werden derzeit evakuiert.")
+    assert "planned" not in _modalities_all("Die Bewohner von Nordhafen sind evakuiert worden.")
+    # must not fire: an evacuation that must take place is required, not planned
+    assert "planned" not in _modalities_all("Die Bewohner von Nordhafen müssen evakuiert werden.")

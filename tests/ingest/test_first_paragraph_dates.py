@@ -165,3 +165,11 @@ def test_an_unlabelled_yearless_stamp_needs_its_time_of_day() -> None:
     assert _with_url([*MENU, TITLE, "3. Juni"], None, prefix=" date 2024-06 ") == "2024-06"
     assert _with_url([*MENU, TITLE, "3. Mai, 10:15 Uhr"], None, prefix=" date 2024-06 ") == "2024-06"
     assert _with_url([*MENU, TITLE, "3. Juni, 10:15 Uhr"], None) is None
+
+
+def test_a_header_date_after_the_crawl_marker_is_not_the_page_date() -> None:
+    """A page stored in June 2024 cannot have been published in July: that date names something else."""
+    assert _with_url([*MENU, TITLE, "Stand: 14.07.2024, 19:14 Uhr"], None, prefix=" date 2024-06 ") == "2024-06"
+    # must not fire: a date in or before the crawl month stays
+    assert _with_url([*MENU, TITLE, "Stand: 14.05.2024, 19:14 Uhr"], None, prefix=" date 2024-06 ") == "2024-05-14T19:14"
+    assert _with_url([*MENU, TITLE, "Stand: 14.06.2024, 19:14 Uhr"], None, prefix=" date 2024-06 ") == "2024-06-14T19:14"

@@ -242,6 +242,10 @@ def test_a_day_or_part_of_the_month_told_as_past_keeps_the_story_month() -> None
         docs = [*dated, make_doc("u", text)]
         entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
         assert (entry["kind"], entry["value"]) == ("inferred", "2019-02"), text
+    # the day told as past starts the range: the month, but never before that day
+    docs = [*dated, make_doc("u", "Am 6. Februar brannte die Lagerhalle in Nordhafen nieder, zwei Arbeiter starben.")]
+    entry = infer_dates(docs, stories=[{"members": [{"doc": d.id} for d in docs]}])["u"]
+    assert (entry["not_before"], entry["range"]) == ("2019-02-06", ["2019-02-06", "2019-02-28"])
 
 
 def test_a_day_told_as_past_takes_the_coverage_from_that_day_on() -> None:
