@@ -36,7 +36,8 @@ def parse_date_range(value: Any) -> tuple[date, date] | None:
         lo, hi = _period(first), _period(second)
         if lo is None or hi is None or hi[1] < lo[0]:
             return lo
-        return lo[0], hi[1]
+        # a second side inside the first ("2024/2024-01") does not shorten what the first covers
+        return lo[0], max(lo[1], hi[1])
     return _period(value)
 
 

@@ -248,6 +248,7 @@ def test_a_date_range_never_raises_and_never_runs_backwards(first: str, sep: str
         assert rng is not None and rng[0] == head[0] and rng[1] >= head[1]
     assert parse_date_range({"value": value}) == rng
 
+
 def test_the_timeline_bar_of_a_range_spans_its_days() -> None:
     from lagebild.report.view import _timeline_axis
 
@@ -257,3 +258,8 @@ def test_the_timeline_bar_of_a_range_spans_its_days() -> None:
     ranged, day = entries[1]["all_dates"][0], entries[2]["all_dates"][0]
     assert ranged["left"] == day["left"]
     assert ranged["width"] > 3 * day["width"] * 0.9
+
+
+def test_a_second_side_inside_the_first_does_not_shorten_the_range() -> None:
+    assert parse_date_range("0001/0001-01") == (date(1, 1, 1), date(1, 12, 31))
+    assert parse_date_range("2024-12-20/2024-12-23") == (date(2024, 12, 20), date(2024, 12, 23))
