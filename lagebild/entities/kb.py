@@ -254,7 +254,7 @@ def read_kb_file(kb: KB, path: Path) -> None:
 def load_kb(extra_files: tuple[str, ...] = ()) -> KB:
     """Load the shipped KB plus the user's files (later files extend or override earlier ones)."""
     kb = KB()
-    shipped = ("countries.tsv", "organisations.tsv", "historic.tsv", "endonyms.tsv", "places.tsv")
+    shipped = ("countries.tsv", "organisations.tsv", "historic.tsv", "endonyms.tsv", "places.tsv", "world_cities.tsv")
     for path in (*(KB_DIR / name for name in shipped), *map(Path, extra_files)):
         if not path.exists() and path.parent == KB_DIR:
             continue

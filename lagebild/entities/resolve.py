@@ -8,7 +8,10 @@ unambiguously, in the corpus, the initials of an organisation's name, and role k
 that an apposition somewhere in the corpus ties to one person. Person names are also compared
 within blocks of similar surnames, so a typo or a second transliteration ("Friederich Merz",
 "Wladimir Selenskij" / "Wolodymyr Selenskyj") or a middle name ("Reiner Erich Haseloff") meets the
-usual form when nothing else in the corpus competes for it.
+usual form when nothing else in the corpus competes for it. A spelling the KB does not list meets
+the one KB entity written alike ("Charkiw", "Kharkiv"), and a surname cut to its initial ("Kujtim
+F.") the one person with that given name. Before clustering, a role noun before a name makes it a
+person and a dateline makes a one-word name a place (``lagebild.entities.retype``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from cleanco import basename as _company_base
 from rapidfuzz.distance import Levenshtein
 
 from lagebild.entities.context import is_outlet_name, load_context, printed_own_names
-from lagebild.entities.kb import KB
+from lagebild.entities.kb import KB, load_kb
 from lagebild.entities.normalize import (
     fold_key,
     genitive_candidates,
@@ -34,6 +37,8 @@ from lagebild.entities.normalize import (
     slug,
     translit_key,
 )
+from lagebild.entities.retype import retype
+from lagebild.entities.roles import RoleLexicon, load_roles
 from lagebild.model import Document
 from lagebild.store.lemma_dicts import is_known
 
@@ -67,10 +72,15 @@ class MentionRec:
         return f"{self.doc}#{self.ann}"
 
 
-def collect_mentions(docs: Iterable[Document]) -> list[MentionRec]:
-    """Return every ``entity`` annotation of ``docs`` as a :class:`MentionRec` (original offsets)."""
+def collect_mentions(docs: Iterable[Document], kb: KB | None = None) -> list[MentionRec]:
+    """Return every ``entity`` annotation of ``docs`` as a :class:`MentionRec` (original offsets), typed
+    by their surroundings where the text contradicts the tagger (see :mod:`lagebild.entities.retype`;
+    ``kb`` defaults to the shipped KB)."""
     out: list[MentionRec] = []
+    kb = kb if kb is not None else load_kb()
+    roles = load_roles()
     for doc in docs:
+        start = len(out)
         for ann in doc.annotations:
             if ann.kind != "entity":
                 continue
@@ -86,6 +96,7 @@ def collect_mentions(docs: Iterable[Document]) -> list[MentionRec]:
                 role_key=data.get("role_key"), span=span,
                 kb_candidates=tuple(str(c) for c in data.get("kb_candidates") or ()),
             ))
+        _retype_by_context(doc, out[start:], kb, roles)
     return out
 
 
@@ -217,8 +228,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             short = name_key(_company_base(norm))
             if short and short != norm and short in name_keys:
                 uf.union(first[f"n:{norm}"], first[f"n:{short}"])
+    _join_kb_spellings(mentions, first, uf)
     # 2c. Person names with similar surnames: typos, transliterations, middle names.
     _join_name_variants(mentions, name_keys, first, uf)
+    _join_abbreviated_surnames(mentions, uf)
     # 3. Surnames: a one-word person name joins the one person whose full name ends (or starts) with it.
     particles = load_context().name_particles
     full_by_last: dict[str, set[int]] = defaultdict(set)
@@ -668,6 +681,69 @@ def _join_name_variants(mentions: Sequence[MentionRec], name_keys: Mapping[str, 
                 uf.union(first[f"n:{a}"], first[f"n:{b}"])
 
 
+def _join_kb_spellings(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
+    """Join names the KB does not list to the one KB entity written alike under the spelling-blind or
+    transliteration key ("Charkiw" → the KB's "Kharkiv"); a key two KB entities share joins nothing,
+    and two KB entities never meet this way."""
+    ids_by_key: dict[str, set[str]] = defaultdict(set)
+    at: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.kb and m.form in _NAME_FORMS:
+            at.setdefault(m.kb, i)
+            folded = fold_key(m.norm).replace(" ", "")
+            if len(folded) >= 2:
+                ids_by_key[f"f:{folded}"].add(m.kb)
+            translit = translit_key(m.norm)
+            if len(translit) >= TRANSLIT_MIN:
+                ids_by_key[f"t:{translit}"].add(m.kb)
+    kb_of_root = {uf.find(i): kb_id for kb_id, i in at.items()}
+    for key, ids in ids_by_key.items():
+        if len(ids) != 1 or key not in first:
+            continue
+        kb_id = next(iter(ids))
+        if kb_of_root.get(uf.find(first[key]), kb_id) == kb_id:  # a name already with another KB entity stays there
+            uf.union(at[kb_id], first[key])
+            kb_of_root[uf.find(first[key])] = kb_id
+
+
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
+def _join_abbreviated_surnames(mentions: Sequence[MentionRec], uf: _UnionFind) -> None:
+    """Join a name whose surname is cut to its initial ("Kujtim F.", as the press writes suspects) to
+    the one person of its document, else of the corpus, with the same given names and a surname
+    starting with that letter; two such persons ("Kujtim Fejzulai", "Kujtim Fazliu") leave it alone."""
+    abbreviated: list[tuple[int, list[str]]] = []
+    in_doc: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    in_corpus: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if m.label != "PER" or m.form != "name":
+            continue
+        toks = m.surface.split()
+        if len(toks) < 2:
+            continue
+        if _INITIAL.match(toks[-1]):
+            abbreviated.append((i, toks))
+        elif len(toks[-1]) > 2 and not toks[-1].endswith("."):
+            key = (fold_key(" ".join(toks[:-1])), fold_key(toks[-1])[:1])
+            in_doc[(m.doc, *key)].add(i)
+            in_corpus[key].add(i)
+    for i, toks in abbreviated:
+        key = (fold_key(" ".join(toks[:-1])), fold_key(toks[-1][0]))
+        for table in (in_doc.get((mentions[i].doc, *key)), in_corpus.get(key)):
+            roots = {uf.find(r) for r in table or ()}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), i)
+            if roots:
+                break
+
+
+def _abbreviated(norm: str) -> bool:
+    """True for a name key whose last word is an initial ("kujtim f")."""
+    words = norm.split()
+    return len(words) >= 2 and len(words[-1]) == 1
+
+
 def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
     """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
     region ("Frankfurt am Main", "Pfaffenhofen an der Ilm") or the one KB town of two joined names it
@@ -754,13 +830,18 @@ def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     entry = kb.entries.get(kb_id) if (kb is not None and kb_id) else None
     if entry is not None:
         name, typ, wikidata = entry.name, entry.type, entry.wikidata
+        if entry.id.startswith("place:"):
+            # GeoNames names a town abroad internationally ("Marrakesh"): show it as the texts write it
+            written = Counter(m.surface.strip() for m in members if m.form == "name" and m.surface.strip())
+            if written and entry.name not in written:
+                name = max(written, key=lambda w: (written[w], w))
     else:
         names = [m for m in members if m.form in _NAME_FORMS] or members
         norms = Counter(m.norm for m in names)
         hosts = {m.norm for m in names if _HOST.search(m.surface)}
         # a name rather than a web address ("ORF", not "orf.at"), the fullest name that is not a
         # genitive of another, then the most frequent spelling of it
-        best_norm = max(norms, key=lambda k: (k not in hosts, len(k.split()), not any(c in norms for c in genitive_candidates(k)),
+        best_norm = max(norms, key=lambda k: (k not in hosts, not _abbreviated(k), len(k.split()), not any(c in norms for c in genitive_candidates(k)),
                                               norms[k], k))
         spellings = Counter(m.surface.strip() for m in names if m.norm == best_norm)
         name = max(spellings, key=lambda s: (spellings[s], s))
@@ -889,11 +970,21 @@ def _without_own_outlet(docs: Sequence[Document], mentions: list[MentionRec], kb
     return [m for m in mentions if m.doc not in hostless or m.form == "role" or not is_outlet_name(m.surface, own)]
 
 
+def _retype_by_context(doc: Document, mentions: Sequence[MentionRec], kb: KB, roles: RoleLexicon) -> None:
+    """Correct the tagger's type of ``doc``'s name mentions where its text says otherwise."""
+    recs = [m for m in mentions if m.form == "name"]
+    if not recs:
+        return
+    spans = [(int(m.span["start"]), int(m.span["end"]), m.span.get("text") or m.surface, m.label, m.kb) for m in recs]
+    for k, label in retype(doc.original, spans, kb, roles).items():
+        recs[k].label = label
+
+
 def resolve_documents(
     docs: Sequence[Document], kb: KB | None = None, corrections: Iterable[Mapping[str, Any]] = ()
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Return (entities, mention_entity) for ``docs``: clustered, corrected, ids unique and stable."""
-    mentions = _without_own_outlet(docs, collect_mentions(docs), kb)
+    mentions = _without_own_outlet(docs, collect_mentions(docs, kb), kb)
     entities = [entity_json([mentions[i] for i in g], kb) for g in cluster(mentions, kb)]
     unique_ids(entities)
     entities = apply_corrections(entities, corrections)

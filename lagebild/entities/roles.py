@@ -16,8 +16,10 @@ from lagebild.entities.normalize import ADJ_ENDINGS
 __all__ = ["RoleLexicon", "RoleMatch", "load_roles"]
 
 KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
-#: words ending in a role head that are not roles
-_NOT_ROLES = frozenset({"lautsprecher", "reiseführer", "stadtführer", "fremdenführer", "ratgeber", "vorsprecher"})
+#: words ending in a role head that are not roles, or are titles a team, firm or region holds
+#: ("Tabellenführer Leicester", "Exportkaiser Vorarlberg")
+_NOT_ROLES = frozenset({"lautsprecher", "reiseführer", "stadtführer", "fremdenführer", "ratgeber", "vorsprecher",
+                        "tabellenführer", "marktführer", "weltmarktführer", "branchenführer", "exportkaiser"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,8 @@ class RoleLexicon:
             prefix = flat[: len(flat) - size]
             if prefix.endswith(("s", "n")) and not prefix[:-1]:
                 continue
+            if prefix + head in _NOT_ROLES:
+                return None  # "Tabellenführers"
             return RoleMatch(prefix + head, head, bool(prefix), tail[len(head):])
         return None
 

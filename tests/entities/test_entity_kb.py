@@ -41,3 +41,19 @@ def test_user_file_extends_the_kb(tmp_path: Path) -> None:
     assert kb.lookup("ACME AG").id == "acme"  # type: ignore[union-attr]
     assert kb.lookup("Nordatlantikvertrags-Organisation").id == "nato"  # type: ignore[union-attr]
     assert kb.lookup("Nato").id == "nato"  # shipped aliases stay  # type: ignore[union-attr]
+
+
+def test_towns_abroad_meet_under_their_spelling_variants() -> None:
+    kb = load_kb()
+    town = kb.lookup("Marrakesch")
+    assert town is not None and town.kind == "city" and town.country == "marokko"
+    assert kb.lookup("Marrakech") is town and kb.lookup("Marrakesh") is town
+    assert kb.lookup("Agadir") is not None and kb.lookup("Agadir") is not town
+
+
+def test_towns_named_like_persons_or_words_or_known_by_a_german_name_stay_out() -> None:
+    kb = load_kb()
+    for word in ("Austin", "Houston", "Buffalo", "Carrefour"):  # a surname, an English and a French word
+        assert kb.lookup(word) is None, word
+    assert kb.lookup("Moscow") is None  # not a second Moscow beside the KB's "Moskau"
+    assert kb.lookup("Moskau") is not None

@@ -188,6 +188,14 @@ def test_capital_is_government_only_when_it_acts() -> None:
                      ("Pjöngjang", "metonym", "nordkorea"), ("Kiew", "name", "city:kiew")]
 
 
+def test_coordinated_capitals_act_with_a_plural_verb_but_stay_places_after_a_preposition() -> None:
+    text = "Wien und Bern wollen enger zusammenarbeiten. Touristen aus Wien und Bern wollen Rabatte."
+    _, ms = _mentions(text, [])
+    found = [(text[m.start:m.end], m.form, m.kb) for m in ms if text[m.start:m.end] in ("Wien", "Bern")]
+    assert found == [("Wien", "metonym", "oesterreich"), ("Bern", "metonym", "schweiz"),
+                     ("Wien", "name", "city:wien"), ("Bern", "name", "city:bern")]
+
+
 def test_kb_variants_endonyms_and_historic_names() -> None:
     kb = load_kb(())
     dpa = kb.lookup("Deutschen Presse-Agentur")
