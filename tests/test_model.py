@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lagebild.errors import OffsetError
@@ -33,6 +33,7 @@ def original_and_cuts(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
     return text, cuts
 
 
+@settings(deadline=None)
 @given(original_and_cuts(), st.data())
 def test_copied_spans_slice_back_to_original(oc: tuple[str, list[tuple[int, int]]], data: st.DataObject) -> None:
     original, cuts = oc
@@ -50,6 +51,7 @@ def test_copied_spans_slice_back_to_original(oc: tuple[str, list[tuple[int, int]
     assert exported["text"] == ann.surface
 
 
+@settings(deadline=None)  # a property, not a timing: speed is measured in benchmarks
 @given(original_and_cuts(), st.data())
 def test_any_span_maps_inside_original_and_is_monotonic(oc: tuple[str, list[tuple[int, int]]], data: st.DataObject) -> None:
     original, cuts = oc
@@ -63,6 +65,7 @@ def test_any_span_maps_inside_original_and_is_monotonic(oc: tuple[str, list[tupl
         assert s2 >= start
 
 
+@settings(deadline=None)
 @given(original_and_cuts(), st.data())
 def test_json_round_trip(oc: tuple[str, list[tuple[int, int]]], data: st.DataObject) -> None:
     original, cuts = oc

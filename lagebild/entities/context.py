@@ -63,6 +63,8 @@ class ContextLexicon:
     place_heads: tuple[str, ...] = ()  # endings of place names formed from nouns ("Schulstraße")
     name_particles: frozenset[str] = frozenset()  # "van", "der" inside surnames ("Van der Bellen")
     surname_openers: frozenset[str] = frozenset()  # "von", "van": a particle that can open a surname after a given name
+    preposition_openers: frozenset[str] = frozenset()  # "von", "zu": openers that are also prepositions
+    outlet_self_tails: tuple[str, ...] = ()  # "Gespräch" of "STANDARD-Gespräch": the outlet naming its own work
     calendar_name_heads: tuple[str, ...] = ()  # "Wochenzeitung [Freitag]": a calendar word after these is a name
     noun_markers: frozenset[str] = frozenset()  # articles, determiners: a capitalised word after them is a noun
     list_quantifiers: frozenset[str] = frozenset()  # "(alle AUT)": a code shared by several names of a list
@@ -142,6 +144,8 @@ def load_context() -> ContextLexicon:
         given_names=given,
         name_particles=frozenset(w.casefold() for w in data.get("name_particles", ())),
         surname_openers=frozenset(w.casefold() for w in data.get("surname_openers", ())),
+        preposition_openers=frozenset(w.casefold() for w in data.get("preposition_openers", ())),
+        outlet_self_tails=tuple(data.get("outlet_self_tails", ())),
         calendar_name_heads=tuple(w.casefold() for w in data.get("calendar_name_heads", ())),
         noun_markers=frozenset(w.casefold() for w in data.get("noun_markers", ())),
         list_quantifiers=frozenset(w.casefold() for w in data.get("list_quantifiers", ())),
@@ -237,14 +241,17 @@ def is_outlet_name(surface: str, keys: frozenset[str]) -> bool:
 
 def _outlet_compound(word: str, keys: frozenset[str]) -> bool:
     """True for a compound naming the outlet's own work or section: the name in capitals before a
-    hyphen, as outlets print it of themselves ("STANDARD-Gespräch", "SPIEGEL-Recherche"), or glued
-    after a capitalised part ("GameStandard"). A common noun with the name in it ("Goldstandard",
-    "Standard-Android") is written otherwise and stays."""
+    hyphen and a word of its own work after it, as outlets print it of themselves ("STANDARD-Gespräch",
+    "SPIEGEL-Recherche"), or glued after a capitalised part ("GameStandard"). A common noun with the
+    name in it ("Goldstandard", "Standard-Android") is written otherwise and stays, and so does a body
+    or thing named after the outlet ("ORF-Stiftungsrat", "ZDF-Gebühren": an all-caps name is no
+    sign of self-reference there, ORF and ZDF print every compound so)."""
     if " " in word:
         return False
-    head, hyphen, _rest = word.partition("-")
+    head, hyphen, rest = word.partition("-")
     if hyphen and len(head) >= 3 and head.isupper() and fold_key(head.casefold()) in keys:
-        return True
+        tail = rest.casefold()  # also inflected: "STANDARD-Gesprächs", "SPIEGEL-Interviews"
+        return any(tail == t or (tail.startswith(t) and tail[len(t):] in ("s", "es", "e", "en", "n")) for t in _self_tails())
     parts = re.findall(r"[A-ZÄÖÜ][a-zäöüß]+", word)
     return (len(parts) >= 2 and "".join(parts) == word and fold_key(parts[-1].casefold()) in keys)
 
@@ -271,10 +278,16 @@ def interviewer_labels(text: str) -> frozenset[str]:
     return frozenset(askers)
 
 
-#: the outlet's name in capitals where a text names its own paper: "DER STANDARD", "SPIEGEL-Interview"
-_MASTHEAD = re.compile(
-    r"\b(?:DER|DIE|DAS)\s+([A-ZÄÖÜ]{4,})\b|\b([A-ZÄÖÜ]{4,})-(?:Interview|Gespräch|Anfrage|Recherche|Redaktion|Informationen|Bericht)"
-)
+@functools.lru_cache(maxsize=1)
+def _self_tails() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_context().outlet_self_tails)
+
+
+@functools.lru_cache(maxsize=1)
+def _masthead() -> re.Pattern[str]:
+    """The outlet's name in capitals where a text names its own paper: "DER STANDARD", "SPIEGEL-Interview"."""
+    tails = "|".join(re.escape(w) for w in load_context().outlet_self_tails) or "(?!)"
+    return re.compile(rf"\b(?:DER|DIE|DAS)\s+([A-ZÄÖÜ]{{4,}})\b|\b([A-ZÄÖÜ]{{4,}})-(?:{tails})")
 
 
 def printed_own_names(text: str, persons: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -283,7 +296,7 @@ def printed_own_names(text: str, persons: frozenset[str] = frozenset()) -> froze
     words after a capitalised article or before "-Interview" ("DER STANDARD berichtete", "im
     SPIEGEL-Interview"). Callers drop KB names from these."""
     keys = {fold_key(label).replace(" ", "") for label in interviewer_labels(text)} - persons
-    for m in _MASTHEAD.finditer(text):
+    for m in _masthead().finditer(text):
         word = m.group(1) or m.group(2)
         if is_caps_word(word):
             keys.add(fold_key(word))

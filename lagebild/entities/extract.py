@@ -403,8 +403,12 @@ def _particle_surname_end(toks: Sequence[Tok], j: int, ents: Sequence[tuple[int,
 
     The particles must open a surname ("von", "van", then at most one more particle) and the word
     after them must be a free capitalised word: not a name the tagger or the knowledge base gives
-    to something else ("Maria von der Caritas", "Peter von Berlin") and no organisation head
-    ("Anna von der Polizei").
+    to something else ("Maria von der Caritas", "Peter von Berlin"), no organisation head
+    ("Anna von der Polizei"), no weekday or month ("Anna von Montag bis Freitag") and no inflected
+    or plural form of a dictionary word ("Peter zu Hause", "Lukas von Feuerwehrleuten gerettet").
+    Right after a particle that is also a preposition ("von", "zu") the word must be none the
+    dictionary knows at all ("Maria von Anfang an"): the phrase is then far more often a
+    preposition with its noun than a surname the tagger missed.
     """
     if j >= len(toks) or toks[j].text.casefold() not in ctx.surname_openers or toks[j].start != toks[j - 1].end + 1:
         return 0
@@ -417,6 +421,11 @@ def _particle_surname_end(toks: Sequence[Tok], j: int, ents: Sequence[tuple[int,
     if (len(word) < 2 or not word[:1].isupper() or not word[1:].islower() or not word.isalpha()
             or any(a <= k < b for a, b, _ in ents) or kb.lookup(word) is not None or ctx.org_head(word)
             or any(toks[n].start != toks[n - 1].end + 1 for n in range(j + 1, k + 1))):
+        return 0
+    low = word.casefold()
+    if low in MONTHS or low in WEEKDAYS or _lemma_de(word) != word:
+        return 0
+    if k == j + 1 and toks[j].text.casefold() in ctx.preposition_openers and is_known(word, "de"):
         return 0
     return k + 1
 

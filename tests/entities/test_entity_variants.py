@@ -242,6 +242,11 @@ def test_currencies_and_own_outlet_are_not_entities() -> None:
     # must not fire: common nouns with the name in them, another outlet's compound
     assert not any(is_outlet_name(s, keys) for s in ("Goldstandard", "Standard-Android", "Standard Chartered"))
     assert not is_outlet_name("STANDARD-Gespräch", outlet_keys("spiegel.de"))
+    # an outlet whose name is always in capitals: its own work is the outlet, a body or thing named after it is not
+    orf, zdf = outlet_keys("orf.at"), outlet_keys("zdf.de")
+    assert is_outlet_name("ORF-Recherche", orf) and is_outlet_name("ZDF-Interviews", zdf)
+    assert not any(is_outlet_name(s, orf) for s in ("ORF-Generaldirektor", "ORF-Gebühren", "ORF-Stiftungsrat"))
+    assert not any(is_outlet_name(s, zdf) for s in ("ZDF-Fernsehrat", "ZDF-Intendant", "ZDF-Politbarometer"))
 
 
 def test_recurring_surname_is_tagged_but_not_after_an_article_nor_a_common_word() -> None:

@@ -75,3 +75,28 @@ def test_a_given_name_alone_keeps_its_end_before_a_place_an_organisation_or_an_a
     _, mentions = _mentions(text, [(k, k + 1, "PER") for k in gerdas] + [(westerburg, westerburg + 2, "ORG")])
     per = [text[m.start:m.end] for m in mentions if m.label == "PER"]
     assert per == ["Gerda"] * 4
+
+
+def _given_alone(text: str, given: str) -> list[str]:
+    """Person names found when the tagger gave only ``given`` (each of its occurrences) alone."""
+    toks = [Tok(m.start(), m.end(), m.group()) for m in re.finditer(r"\w[\w-]*|[^\w\s]", text)]
+    at = [k for k, t in enumerate(toks) if t.text == given]
+    _, mentions = _mentions(text, [(k, k + 1, "PER") for k in at])
+    return [text[m.start:m.end] for m in mentions if m.label == "PER"]
+
+
+def test_a_given_name_alone_keeps_its_end_before_a_preposition_and_its_noun() -> None:
+    # "von"/"zu" are prepositions too: a common noun, a weekday or an inflected noun after them is
+    # the preposition's noun, not a surname
+    assert _given_alone("Als Peter zu Hause ankam, war es dunkel.", "Peter") == ["Peter"]
+    assert _given_alone("Maria von Anfang an dabei.", "Maria") == ["Maria"]
+    assert _given_alone("Anna von Montag bis Freitag arbeitet im Lager.", "Anna") == ["Anna"]
+    assert _given_alone("Lukas von Feuerwehrleuten gerettet.", "Lukas") == ["Lukas"]
+    assert _given_alone("Das hat Jonas von Beginn an gewusst.", "Jonas") == ["Jonas"]
+
+
+def test_a_particle_surname_after_a_given_name_alone_still_joins_it() -> None:
+    # an article after the particle, or a word no dictionary knows right after it, still makes a surname
+    assert _given_alone("Das Buch von Peter von der Grün erschien 1963.", "Peter") == ["Peter von der Grün"]
+    assert _given_alone("Walther von der Vogelweide dichtete um 1200.", "Walther") == ["Walther von der Vogelweide"]
+    assert _given_alone("Auch Enoch zu Guttenberg war gekommen.", "Enoch") == ["Enoch zu Guttenberg"]
