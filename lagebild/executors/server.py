@@ -36,9 +36,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -57,7 +57,10 @@ MAX_SERVERS = 2
 IDLE_SECONDS = 300.0
 
 _LENGTH = struct.Struct("!Q")
-_NEXT = object()  # no task taken from the queue yet
+_END = pickle.dumps(None)  # tells a worker to end
+_GONE = "a worker process ended while running a task (crash or out of memory)"
+#: tasks sent ahead to a worker: it starts the next one while its last result is being read
+IN_FLIGHT = 2
 _PID = struct.Struct("!q")
 
 
@@ -68,7 +71,7 @@ def _send(sock: socket.socket, data: bytes) -> None:
     sock.sendall(data)
 
 
-def _recv_exact(sock: socket.socket, size: int) -> bytes:
+def _recv_exact(sock: socket.socket, size: int) -> bytearray:
     buf = bytearray(size)
     view = memoryview(buf)
     got = 0
@@ -77,10 +80,10 @@ def _recv_exact(sock: socket.socket, size: int) -> bytes:
         if n == 0:
             raise EOFError("the other end closed the connection")
         got += n
-    return bytes(buf)
+    return buf  # read in place: a large result is not copied once more
 
 
-def _recv(sock: socket.socket) -> bytes:
+def _recv(sock: socket.socket) -> bytearray:
     (size,) = _LENGTH.unpack(_recv_exact(sock, _LENGTH.size))
     return _recv_exact(sock, size)
 
@@ -136,7 +139,8 @@ def serve(control_fd: int) -> None:
         children.add(pid)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         theirs.close()
-        socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
+        with contextlib.suppress(OSError):  # the owner is gone: the next read of the socket says so
+            socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
         ours.close()
 
 
@@ -308,45 +312,57 @@ class ServerPool(Executor):
             self._serve_worker(sock)
 
     def _serve_worker(self, sock: socket.socket) -> None:
-        """Hand one worker its tasks and read back its results.
+        """Hand one worker its tasks (this thread) and read back its results (a thread of its own).
 
-        The worker's next task is sent as soon as its last result has arrived, before that result
-        is read here: the worker never waits while this thread, which shares the interpreter lock
-        with the main thread, unpickles a result (one task at a time on the socket: a task and a
-        result never block each other in both directions)."""
-        inflight: Future[Any] | None = None
-        item: Any = _NEXT
+        Up to ``IN_FLIGHT`` tasks wait at the worker, so that it starts the next one at once, never
+        waiting for this process's threads (which share the interpreter lock with the main
+        thread); sending and receiving in two threads means a large task and a large result never
+        block each other."""
+        inflight: deque[Future[Any]] = deque()
+        slots = threading.Semaphore(IN_FLIGHT)
+        receiver = threading.Thread(target=self._receive, args=(sock, inflight, slots), daemon=True,
+                                    name="lagebild-worker-results")
+        receiver.start()
         try:
             while True:
-                if inflight is None:
-                    if item is _NEXT:
-                        item = self._tasks.get()
-                    if item is None:
-                        with contextlib.suppress(OSError):
-                            _send(sock, pickle.dumps(None))
-                        return
-                    inflight, item = self._start_task(sock, item), _NEXT
+                slots.acquire()  # a task is taken only when this worker can start it next
+                item = self._tasks.get()
+                if item is None:
+                    return
+                started = self._start_task(item, inflight)
+                if started is None:
+                    slots.release()
                     continue
-                reply = _recv(sock)
-                done, inflight = inflight, None
+                future, data = started
                 try:
-                    item = self._tasks.get_nowait()
-                except queue.Empty:
-                    item = _NEXT
-                try:
-                    if item is not _NEXT and item is not None:
-                        inflight, item = self._start_task(sock, item), _NEXT
-                finally:
-                    _settle(done, reply)
-        except (EOFError, OSError):
-            why = "a worker process ended while running a task (crash or out of memory)"
-            if inflight is not None:
-                inflight.set_exception(BrokenProcessPool(why))
-            self._break(why)
-            self._drain_until_end()
+                    _send(sock, data)
+                except OSError:
+                    self._break(_GONE)
+                    _fail(future, BrokenProcessPool(_GONE))
+        finally:
+            with contextlib.suppress(OSError):
+                _send(sock, _END)
+            receiver.join()
 
-    def _start_task(self, sock: socket.socket, item: tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]) -> Future[Any] | None:
-        """Send a task to the worker: its future, or ``None`` when it was cancelled, cannot travel or the pool broke."""
+    def _receive(self, sock: socket.socket, inflight: deque[Future[Any]], slots: threading.Semaphore) -> None:
+        try:
+            while True:
+                reply = _recv(sock)
+                future = inflight.popleft()
+                slots.release()
+                _settle(future, reply)
+        except (EOFError, OSError):
+            if inflight:  # the worker ended with tasks in hand: the pool breaks, as a process pool does
+                self._break(_GONE)
+                while inflight:
+                    _fail(inflight.popleft(), BrokenProcessPool(_GONE))
+            for _ in range(IN_FLIGHT):  # a sender waiting for a slot goes on (and fails what it takes)
+                slots.release()
+
+    def _start_task(self, item: tuple[Future[Any], Callable[..., Any], tuple[Any, ...]],
+                    inflight: deque[Future[Any]]) -> tuple[Future[Any], bytes] | None:
+        """The task's future and pickle, the future queued for its result; ``None`` when it was
+        cancelled, cannot travel or the pool broke (its future then says so)."""
         future, fn, args = item
         if not future.set_running_or_notify_cancel():
             return None
@@ -358,12 +374,8 @@ class ServerPool(Executor):
         except Exception as exc:  # the task cannot travel: it fails, the worker stays
             future.set_exception(exc)
             return None
-        try:
-            _send(sock, data)
-        except OSError:
-            future.set_exception(BrokenProcessPool("a worker process ended (crash or out of memory)"))
-            raise
-        return future
+        inflight.append(future)  # before it is sent: its result may come back at once
+        return future, data
 
     def _drain_until_end(self) -> None:
         """A feeder without a worker: fail what it takes until ``shutdown`` sends its end."""
@@ -401,7 +413,13 @@ class ServerPool(Executor):
         _release(self._server)
 
 
-def _settle(future: Future[Any], reply: bytes) -> None:
+def _fail(future: Future[Any], exc: BaseException) -> None:
+    if not future.done():  # the sender and the receiver may both see the worker go
+        with contextlib.suppress(InvalidStateError):
+            future.set_exception(exc)
+
+
+def _settle(future: Future[Any], reply: bytearray) -> None:
     try:
         ok, value = pickle.loads(reply)
     except Exception as exc:  # a result that cannot be read here
