@@ -60,6 +60,8 @@ def cached_words(doc: Document, kind: str, compute: Callable[[Document], T], enc
         return compute(doc)
     row = rows.new.get(doc.id) or rows.stored.get(doc.id)
     if isinstance(row, str):
+        # decoded anew for each kind asked for (two per run): keeping the decoded kinds a later stage reads would
+        # hold them through story clustering, the step's peak; a decode costs ~0.03 CPU s per 1,000 rows
         row = json.loads(row)
     if row is not None and row.get("hash") == doc.hash and kind in row:
         return decode(row[kind])

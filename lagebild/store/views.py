@@ -41,18 +41,23 @@ class StringPool:
             got = self._provs[key] = Provenance(stage, config_hash)
         return got
 
+    def _str(self, value: Any) -> Any:
+        # a payload built in memory (not read from JSON) may hold other keys and values (an int year, a tuple):
+        # those are kept as they are, never a reason to stop a run
+        return self.text(value) if type(value) is str else value
+
     def value(self, value: Any) -> Any:
         """``value`` with its short strings pooled (one level into lists and mappings: payloads are shallow)."""
         if type(value) is str:
             return self.text(value)
         if type(value) is dict:
-            return {self.text(k): self.text(v) if type(v) is str else v for k, v in value.items()}
+            return {self._str(k): self._str(v) for k, v in value.items()}
         if type(value) is list:
-            return [self.text(v) if type(v) is str else v for v in value]
+            return [self._str(v) for v in value]
         return value
 
-    def data(self, data: Mapping[str, Any] | None) -> dict[str, Any]:
-        return {self.text(k): self.value(v) for k, v in (data or {}).items()}
+    def data(self, data: Mapping[Any, Any] | None) -> dict[Any, Any]:
+        return {self._str(k): self.value(v) for k, v in (data or {}).items()}
 
     def annotation(self, ann: Annotation) -> Annotation:
         label = ann.label

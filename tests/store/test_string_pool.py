@@ -15,6 +15,11 @@ from lagebild.store.views import POOLED_CHARS, StringPool, decode_rows, view_fro
 _values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=60),
                        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
                        max_leaves=8)
+#: keys a payload built in memory may hold besides strings (a year, a pair); JSON would turn them into strings
+_keys = st.text(max_size=8) | st.integers() | st.none() | st.tuples(st.integers(), st.text(max_size=4))
+_memory_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=60) | st.tuples(st.text(max_size=4)),
+                              lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4),
+                              max_leaves=8)
 
 
 @given(st.dictionaries(st.text(max_size=12), _values, max_size=6), st.text(max_size=60), st.one_of(st.none(), st.text(max_size=50)))
@@ -23,6 +28,21 @@ def test_a_pooled_annotation_equals_the_plain_one(data: dict[str, Any], kind: st
     pool = StringPool()
     assert pool.annotation(ann) == ann
     assert pool.annotation_json(ann.to_json()) == Annotation.from_json(ann.to_json())
+
+
+@given(st.dictionaries(_keys, _memory_values, max_size=6))
+def test_a_pooled_in_memory_payload_with_other_keys_equals_the_plain_one(data: dict[Any, Any]) -> None:
+    ann = Annotation("x:0-1", "claim", Span(0, 1), "x", Provenance("s.v1", "abc"), None, data)
+    assert StringPool().annotation(ann) == ann
+
+
+def test_a_payload_with_int_and_tuple_keys_does_not_stop_pooling() -> None:
+    data = {"by_year": {2024: 3, ("a", 1): "x"}, 7: ["q", ["r", 2024]], ("k",): None}
+    ann = Annotation("x:0-1", "claim", Span(0, 1), "1", Provenance("s", "h"), None, data)
+    pool = StringPool()
+    got = pool.annotation(ann)
+    assert got == ann
+    assert got.data["by_year"][2024] == 3 and got.data[7] == ["q", ["r", 2024]]
 
 
 def test_views_share_one_copy_of_short_strings() -> None:
