@@ -120,10 +120,10 @@ class ContextLexicon:
         head, _, rest = surface.partition(" ")
         if rest and head in self.admin_heads:
             return f"{self.admin_heads[head]} {name_key(rest)}"
-        name, sep, tail = surface.rpartition(" ")
+        name, _, tail = surface.rpartition(" ")
         if name and tail in self.admin_tails:
             return f"{self.admin_tails[tail]} {name_key(name)}"
-        name, sep, tail = surface.rpartition("-")
+        name, _, tail = surface.rpartition("-")
         if name and tail in self.admin_heads:
             return f"{self.admin_heads[tail]} {name_key(name)}"
         return None
