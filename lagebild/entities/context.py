@@ -67,6 +67,7 @@ class ContextLexicon:
     noun_markers: frozenset[str] = frozenset()  # articles, determiners: a capitalised word after them is a noun
     list_quantifiers: frozenset[str] = frozenset()  # "(alle AUT)": a code shared by several names of a list
     result_units: frozenset[str] = frozenset()  # "245,5 Punkte": a results list's figure
+    region_heads: dict[str, str] = field(default_factory=dict)  # "Region Kursk": before a KB town's name
     admin_tails: dict[str, str] = field(default_factory=dict)  # "Kursk Oblast": a head after the name
 
     def org_head(self, word: str) -> bool:
@@ -117,17 +118,17 @@ class ContextLexicon:
     def admin_norm(self, surface: str) -> str | None:
         """The meeting form of a place with its administrative head before or after it ("Region Kursk",
         "Kursk-Region", "Kursk Oblast" → "region kursk"), else ``None``."""
+        heads = {**self.region_heads, **self.admin_heads}
         head, _, rest = surface.partition(" ")
-        if rest and head in self.admin_heads:
-            return f"{self.admin_heads[head]} {name_key(rest)}"
+        if rest and head in heads:
+            return f"{heads[head]} {name_key(rest)}"
         name, _, tail = surface.rpartition(" ")
         if name and tail in self.admin_tails:
             return f"{self.admin_tails[tail]} {name_key(name)}"
         name, _, tail = surface.rpartition("-")
-        if name and tail in self.admin_heads:
-            return f"{self.admin_heads[tail]} {name_key(name)}"
+        if name and tail in heads:
+            return f"{heads[tail]} {name_key(name)}"
         return None
-
 
 def _cue_finite(word: str) -> bool:
     if not word[:1].islower():
@@ -167,6 +168,7 @@ def load_context() -> ContextLexicon:
         source_after=frozenset(w.casefold() for w in data.get("source_after", ())),
         subordinators=frozenset(w.casefold() for w in data.get("subordinators", ())),
         admin_heads={str(k): str(v) for k, v in (data.get("admin_heads") or {}).items()},
+        region_heads={str(k): str(v) for k, v in (data.get("region_heads") or {}).items()},
         admin_tails={str(k): str(v) for k, v in (data.get("admin_tails") or {}).items()},
         currencies=frozenset(currencies),
         common_noun_suffixes=tuple(data.get("common_noun_suffixes", ())),

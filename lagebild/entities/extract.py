@@ -335,27 +335,31 @@ def _state_at(toks: list[Tok], k: int, kb: KB) -> str | None:
 
 def _extend_admin_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]], ctx: ContextLexicon,
                         kb: KB, text: str) -> None:
-    """"Landkreis Ahrweiler", "Region Kursk", "Kursk-Region", "Kursk Oblast": the administrative head is
-    part of the place name.
+    """"Landkreis Ahrweiler", "Kreis Ahrweiler": the administrative head is part of the place name.
+    "Region Kursk", "Kursk-Region", "Kursk Oblast": a region's head makes the region of a KB town.
 
     The district is not the town, so a KB link of a town's name is dropped; a name the KB knows as a
     country or region keeps its link ("auf dem Gebiet Polens" is Poland, "Region Donbass" the Donbass).
     """
     starts = {t.start: k for k, t in enumerate(toks)}
     ends = {t.end: k for k, t in enumerate(toks)}
+    heads = {**ctx.region_heads, **ctx.admin_heads}
     for n, (_i, j, m) in enumerate(mentions):
         k = starts.get(m.start)
         if m.label != "LOC" or m.form not in ("name", "metonym") or k is None:
             continue
-        entry = kb.entries.get(m.kb) if m.kb and m.form == "name" else None
-        if entry is not None and entry.kind not in ("city", "capital"):
+        entry = kb.entries.get(m.kb) if m.kb else None
+        town = entry is not None and (m.form == "metonym" or entry.kind in ("city", "capital"))
+        if entry is not None and not town:
             continue
-        if k and ctx.admin_head(toks[k - 1].text) is not None:
+        if k and (ctx.admin_head(toks[k - 1].text) is not None or (town and toks[k - 1].text in ctx.region_heads)):
             m.start, m.form, m.kb, m.wikidata = toks[k - 1].start, "name", None, None
             mentions[n] = (k - 1, j, m)
             continue
+        if not town:
+            continue
         inside = next((t for t in toks[k:j + 1] if t.start < m.end < t.end), None)
-        if inside is not None and text[m.end] == "-" and ctx.admin_head(text[m.end + 1:inside.end]) is not None:
+        if inside is not None and text[m.end] == "-" and text[m.end + 1:inside.end] in heads:
             m.end, m.form, m.kb, m.wikidata = inside.end, "name", None, None  # "Kursk-Region"
             continue
         e = ends.get(m.end)

@@ -6,9 +6,8 @@ text are stronger than the tagger's guess:
 
 - a role noun right before the name ("Zivilschutzminister", "Bauernpräsident") makes it a person,
   unless the name is a KB entry or may be a genitive ("Innenminister Bayerns") or an acronym, a name
-  of several words does not open with a given name ("Präsident Real Madrid", "Sportdirektor Borussia
-  Dortmund" are the club's), or the text has the name as a place ("Landeshauptmann Tirol" where it
-  also writes "in Tirol");
+  of several words holds a KB name and does not open with a given name ("Präsident Real Madrid" is the
+  club's), or the text has the name as a place ("Landeshauptmann Tirol" where it also writes "in Tirol");
 - a dateline, a line opened by the name and followed by a date or a news agency in brackets
   ("Ravenna, 18. Mai", "Ravenna, den 18. Mai", "Ravenna (dpa)"), makes a one-word name a place; a
   clause after a person's name ("Weber, den viele kennen", "George, am 3. Mai getötet") is no date.
@@ -47,8 +46,9 @@ def person_after_role(text: str, start: int, surface: str, kb: KB, roles: RoleLe
         return False
     if kb.lookup(surface) is not None or (surface.endswith("s") and not surface.endswith("us")):
         return False  # "Innenminister Bayerns", "Außenminister Frankreichs": a qualifier in the genitive
-    if len(words) > 1 and fold_key(words[0]) not in load_context().given_names:
-        return False  # "Präsident Real Madrid": a team or firm, not "Bauernpräsident Joachim Rukwied"
+    if (len(words) > 1 and fold_key(words[0]) not in load_context().given_names
+            and any(kb.lookup(w) is not None for w in words)):
+        return False  # "Präsident Real Madrid": a team named after its town, not "Präsident Luiz Inácio Lula"
     if re.search(r"\b(?:" + "|".join(_PLACE_PREPOSITIONS) + r")[ \t]+" + re.escape(surface) + r"\b", text):
         return False  # "Landeshauptmann Tirol" in a text that writes "in Tirol"
     before = _WORD_BEFORE.search(text[max(0, start - 60):start])

@@ -989,3 +989,7 @@ def test_region_head_before_a_country_or_kb_region_keeps_its_link() -> None:
     _, ms = _mentions(text, [])
     found = {text[m.start:m.end]: m.kb for m in ms}
     assert found == {"Polens": "polen", "Donbass": "donbass", "Izmir": "place:izmir"}
+    # a region's head before a name the KB does not know as a town names that region: it is the name
+    text = "In der Provinz Sichuan bebte die Erde. Sichuan meldete Schäden."
+    _, ms = _mentions(text, [(3, 4, "LOC"), (8, 9, "LOC")])
+    assert [(text[m.start:m.end], m.norm) for m in ms] == [("Sichuan", "sichuan"), ("Sichuan", "sichuan")]
