@@ -34,6 +34,7 @@ from lagebild.model import Document, SourceRef
 from lagebild.pipeline import Pipeline, PipelineSpec, StageStats
 from lagebild.store import Store
 from lagebild.store.rows import DocumentRows, document_rows
+from lagebild.store.views import StringPool, view_of
 
 log = logging.getLogger(__name__)
 
@@ -301,6 +302,7 @@ def _analyse_documents(executor: Executor, spec: PipelineSpec, docs: Iterator[Do
                        progress: Callable[[Document], None] | None) -> None:
     """Run the per-document pipeline on ``docs`` and store each chunk as it comes back."""
     cpu = report.main_cpu
+    pool = StringPool()  # the views of a run share their repeated strings
     for chunk in executor.map_chunks(spec, docs, after=partial(_prepare, duplicates=duplicates)):
         t = time.thread_time()
         chunk = _save_chunk(store, chunk, report, on_error, analysis)
@@ -309,7 +311,7 @@ def _analyse_documents(executor: Executor, spec: PipelineSpec, docs: Iterator[Do
         cpu["store"] += time.thread_time() - t
         for result in chunk:
             # only what the corpus-wide stages read is kept; the per-story stages read a story's documents whole from the store
-            analysed[result.doc.id] = result.doc if kinds is None else _view(result.doc, kinds, counts)
+            analysed[result.doc.id] = result.doc if kinds is None else _view(result.doc, kinds, counts, pool)
             if result.extra is not None and result.extra.signature is not None:
                 signatures[result.doc.id] = result.extra.signature
             report.ok += 1
@@ -447,9 +449,12 @@ def view_kinds(stages: Iterable[str]) -> frozenset[str] | None:
     return frozenset(kinds)
 
 
-def _view(doc: Document, kinds: frozenset[str], counts: dict[str, int]) -> Document:
-    """``doc`` with only its annotations of ``kinds`` (their number in all noted in ``counts``)."""
+def _view(doc: Document, kinds: frozenset[str], counts: dict[str, int], pool: StringPool | None = None) -> Document:
+    """``doc`` with only its annotations of ``kinds`` (their number in all noted in ``counts``); with ``pool``,
+    its repeated strings are the pool's copies (``lagebild.store.views``)."""
     counts[doc.id] = len(doc.annotations)
+    if pool is not None:
+        return view_of(doc, kinds, pool)
     return replace(doc, annotations=[a for a in doc.annotations if a.kind in kinds], _ids=set())
 
 
@@ -529,7 +534,7 @@ def compare_and_save(
     t = time.process_time()
     entity_index = _entity_index(store, reuse) if ENTITIES_STAGE in config.compare_stages else None
     words = WordRows(code_version())
-    words.stored = store.word_rows(words.settings)  # (reuse False too: the words depend on the texts alone)
+    words.stored = store.word_rows(words.settings, raw=True)  # (reuse False too: the words depend on the texts alone)
     cpu["load entities and words"] += time.process_time() - t
     with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
           (stored_stories(prior) if prior else nullcontext()), stored_words(words),

@@ -9,11 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "ru-kp-treaty"
 SHARED_DATA = Path(os.environ.get("LAGEBILD_SHARED_DATA", ROOT.parent / "shared" / "data"))
 ARTIFACTS = ROOT / "tests" / "artifacts"
+
+# Property tests check behaviour, not speed (speed lives in benchmarks/): no per-example time limit,
+# so a loaded machine cannot fail them.
+settings.register_profile("lagebild", deadline=None)
+settings.load_profile("lagebild")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

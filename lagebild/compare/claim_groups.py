@@ -22,17 +22,31 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
+from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle, clause_bounds
+from lagebild.compare.claim_model import (
+    Claim,
+    _confirming_origins,
+    _decimals,
+    _fmt,
+    _magnitude,
+    _overlap,
+    _phase_size,
+    _phase_values,
+    _pinned,
+    _precise,
+    _same_bound,
+    _unit_key,
+)
 from lagebild.compare.claim_scope import (
     _SOURCE_BEFORE,
     _body_not_group,
@@ -47,11 +61,10 @@ from lagebild.compare.claim_scope import (
     pair_key,
     scope_key,
 )
-from lagebild.compare.claim_time import _FINE, _days_apart, _days_named, _event_days, _minute, told_order
+from lagebild.compare.claim_time import _FINE, _days_apart, _days_named, _event_days, _minute
 from lagebild.compare.claim_values import (
     DISPUTES,
     cue_pattern,
-    decimals_written,
     is_spread,
     joint_rounding,
     value_interval,
@@ -62,15 +75,12 @@ from lagebild.compare.figure_stage import (
     Stage,
     correction_cues,
     growing_measures,
-    occasion_cues,
-    occasion_measures,
     running_measures,
     stage_at,
 )
 from lagebild.events.corpus import (
     entity_key,
     entity_names,
-    norm_name,
     publication_interval,
     short_id,
     story_of,
@@ -81,93 +91,14 @@ from lagebild.numbers.measures import load_measures
 
 __all__ = ["ClaimGrouper", "claimant_key", "no_scope", "pair_key", "scope_key"]
 
-EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 # a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
 _PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
                           r"(?:[^.;:!?]|(?<=\d)[.,](?=\d)){0,40}?\bin\s+(?:der\s+|den\s+|dem\s+|the\s+)?[A-ZÄÖÜ]")
 
 
-@lru_cache(maxsize=4)
-def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
-    """General measure id → the measure ids it may stand for ("people" → "participants", …)."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return {str(e["general"]): tuple(str(m) for m in e.get("as", [])) for e in raw.get("same", []) if e.get("general")}
-
-
 CANNOT_COMPARE = "cannot_compare"
 #: internal: figures of a measure that counts one occasion each, ordered in time: other occasions, grouped apart
 _OCCASIONS = "occasions"
-
-
-def _unit_key(unit: Any) -> str | None:
-    if not unit or not isinstance(unit, str):
-        return None
-    word = norm_name(unit)
-    for suffix in ("innen", "en", "er", "n", "e", "s"):
-        if len(word) > 5 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word or None
-
-
-@dataclass
-class _Claim:
-    doc: Document
-    ann: Annotation
-    story: str
-    measure: str
-    scope: str | None
-    scope_text: str | None
-    values: tuple[float, float]
-    ref: DateInterval | None
-    ref_basis: str
-    claimant: str | None
-    origin: str
-    json: dict[str, Any]
-    phase: int = -1
-    scope_assumed: bool = False
-    doc_places: dict[str, str] = field(default_factory=dict)
-    stage: Stage | None = None
-    near_place: str | None = None  # the last place named shortly before the figure (scope key)
-    minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
-    apart: bool = False  # read as a place whose figures are disputed, but taken out of that dispute
-    spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")
-    whole: bool = False  # split into parts by place right after it ("98.650 Teilnehmer, davon 47.000 in Wolfsburg")
-    past: bool = False  # its sentence names an earlier year ("2021 waren es 24,1 Prozent"): no evidence of when it was reported
-    period: bool = False  # undated article, its sentence names a year or part of one ("2015 stieg der Umsatz auf …"): that period's figure
-    total: bool = False  # a total cue stands before it ("insgesamt 33", "an allen Standorten zusammen")
-    read_as: str | None = None  # the general measure it was written as ("people"), when read as a specific one
-    replaced_by: str | None = None  # a prior value ("von 30 auf 40"): the id of the claim whose value replaced it
-    rival_join: bool = False  # in a run the size cut had set apart, joined to another by rival claimants' figures
-    sent_no: int = -1  # the number of its sentence in its article (-1: not in one)
-    guess: bool = False  # its time is an inferred publication date without evidence of its own (a guess, no bound)
-    sentence_text: str = ""  # the text of its sentence
-    sentence_start: int = 0  # where its sentence starts in the article's text
-    money_of: str | None = None  # what an amount of money is, when its clause says ("schaden": a damage estimate)
-    occasion: bool = False  # counts one occasion (attendance; people or money only with an occasion cue in its sentence)
-    counted: str | None = None  # the group a casualty figure counts when its noun names one ("176 Palästinenser")
-    corrects: bool = False  # its sentence or the one before says it corrects an earlier figure ("nach der Korrektur")
-    days: frozenset[date] = frozenset()  # the days its sentence names (when what it counts happened, or its as-of day)
-    told: int = 0  # where its article's telling puts it in the count's course: -1 earlier ("zunächst"), 1 later ("inzwischen")
-
-    @property
-    def named(self) -> bool:
-        return bool(self.claimant) and self.ann.data.get("claimant_kind") != "outlet"
-
-    @property
-    def source_key(self) -> str:
-        """Who gives the figure: the named claimant ("polizei" for "Ein Polizeisprecher"), else the article's origin."""
-        if self.named:
-            return "claimant:" + claimant_key(str(self.claimant))
-        return "origin:" + self.origin
-
-
-def _fmt(v: float) -> str:
-    if v == float("inf"):
-        return "∞"
-    return f"{v:,.0f}".replace(",", ".") if v >= 1000 else f"{v:g}"
 
 
 @COMPARE.register("claims.group.v1", requires=set(), produces={"claim_groups"})
@@ -188,7 +119,7 @@ class ClaimGrouper:
         ctx.result.claim_groups = self.group(ctx.docs, ctx.result)
 
     # -- collection ---------------------------------------------------------------------------
-    def _claims(self, docs: Sequence[Document], result: Any, origins: dict[str, str]) -> list[_Claim]:
+    def _claims(self, docs: Sequence[Document], result: Any, origins: dict[str, str]) -> list[Claim]:
         mention_entity = getattr(result, "mention_entity", None) or {}
         stories = story_of(getattr(result, "stories", None) or [])
         inferred = getattr(result, "inferred_dates", None) or {}
@@ -279,7 +210,7 @@ class ClaimGrouper:
                 span = doc.span_json(ann.span)
                 stage = stage_at(doc.text, (sentence.start, sentence.end))
                 out.append(
-                    _Claim(
+                    Claim(
                         doc, ann, stories.get(doc.id, ""), str(measure), scope, scope_text, values, ref, basis, claimant,
                         origins.get(doc.id, doc.id),
                         {
@@ -383,7 +314,7 @@ class ClaimGrouper:
         return (dct, "publication") if dct else (None, "unknown")
 
     # -- grouping -----------------------------------------------------------------------------
-    def _by_size(self, claims: list[_Claim]) -> list[list[_Claim]]:
+    def _by_size(self, claims: list[Claim]) -> list[list[Claim]]:
         """Split claims into runs of one order of magnitude (a 3.000 and a 50.000 are different quantities).
 
         A run whose largest value is more than ``max_ratio`` times its smallest is cut at its widest gap
@@ -395,9 +326,9 @@ class ClaimGrouper:
         sized = [c for c in ordered if (_magnitude(c) or 0.0) > 0]
         unsized = [c for c in ordered if (_magnitude(c) or 0.0) <= 0]
         running = bool(claims) and claims[0].measure.partition(":")[0] in running_measures()
-        runs: list[list[_Claim]] = []
+        runs: list[list[Claim]] = []
 
-        def cut(items: list[_Claim]) -> None:
+        def cut(items: list[Claim]) -> None:
             sizes = [_magnitude(c) or 0.0 for c in items]
             gaps = [b / a for a, b in pairwise(sizes)]
             too_wide = max(gaps, default=1.0) > self.max_ratio if running else sizes[-1] > self.max_ratio * sizes[0]
@@ -426,7 +357,13 @@ class ClaimGrouper:
         _read_general(claims)
         for c in claims:
             _settle(c)
-        blocks: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
+        # a word of order in a clause that holds another figure ("eine erste Zählung von 179 wurde auf 178 korrigiert",
+        # "stieg von 30 auf 40") tells the order of those two, not of either against the article's other figures
+        shared = Counter((c.doc.id, c.sentence_start, clause_bounds(c)) for c in claims)
+        for c in claims:
+            if shared[(c.doc.id, c.sentence_start, clause_bounds(c))] > 1:
+                c.told = 0
+        blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         scopes: dict[str, set[str]] = defaultdict(set)  # story → the places its figures are about (any measure)
         for c in claims:
             # a figure its sentence dates to an earlier year ("24,1 Prozent bei der Wahl 2021") is that period's
@@ -459,7 +396,7 @@ class ClaimGrouper:
                 if c.total:
                     c.scope, c.scope_text = None, None
             totals = [c for c in block if c.total and _pinned(c)]
-            scoped: dict[str | None, list[_Claim]] = defaultdict(list)
+            scoped: dict[str | None, list[Claim]] = defaultdict(list)
             for c in block:
                 scoped[c.scope].append(c)
             # only figures that state the place, or whose article names it, vouch for a figure read as it by its
@@ -480,7 +417,7 @@ class ClaimGrouper:
                     scoped[fits[0]].append(c)
                 else:
                     scoped.setdefault("", []).append(c)
-            apart: list[_Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
+            apart: list[Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
                 if key != "":
                     if key and "+" in key:  # two parties or groups together: their figure may add the parts' rounding
@@ -504,7 +441,7 @@ class ClaimGrouper:
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
-    def _joined_disputes(self, runs: list[list[_Claim]], scoped: bool = True) -> list[list[_Claim]]:
+    def _joined_disputes(self, runs: list[list[Claim]], scoped: bool = True) -> list[list[Claim]]:
         """Join runs of one place that the size cut set apart when two named claimants give their values for
         the same time as rivals over one count: in one article, the one figure borrowing the other's noun
         ("Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von 65.000"), or in two articles that both
@@ -513,8 +450,8 @@ class ClaimGrouper:
         first kind joins: two articles' figures may be about two places."""
         if len(runs) < 2:
             return runs
-        out: list[list[_Claim]] = []
-        named: list[list[_Claim]] = []  # the named figures of each joined run: only they can be rivals
+        out: list[list[Claim]] = []
+        named: list[list[Claim]] = []  # the named figures of each joined run: only they can be rivals
         for run in runs:
             mine = [c for c in run if c.named]
             target = next((k for k, prev in enumerate(named)
@@ -529,7 +466,7 @@ class ClaimGrouper:
                     c.rival_join = True
         return out
 
-    def _rivals(self, x: _Claim, y: _Claim) -> bool:
+    def _rivals(self, x: Claim, y: Claim) -> bool:
         """True for figures of two named claimants for the same time that speak of one count (see ``_joined_disputes``)."""
         if not (x.named and y.named) or x.source_key == y.source_key or not self._clash([x], [y]):
             return False
@@ -548,7 +485,7 @@ class ClaimGrouper:
         return groups
 
     @staticmethod
-    def _candidates(c: _Claim, stated: dict[str, list[_Claim]], weak_rival: bool = True) -> list[str]:
+    def _candidates(c: Claim, stated: dict[str, list[Claim]], weak_rival: bool = True) -> list[str]:
         """The scoped groups an unscoped figure may belong to: all, unless another place is named just before
         the figure ("… in Wien. Die Veranstalter sprachen von 80.000"), and never a place for a figure split into
         parts right after it (the whole is not one part's place: "mindestens 200 Tote, davon 164 in Deutschland").
@@ -559,7 +496,7 @@ class ClaimGrouper:
         return [k for k in stated if not ((c.whole or c.total) and _is_place(stated[k])) and (
                 c.near_place in (None, k) or not _is_place(stated[k]) or (weak and any(_overlap(c, o) for o in stated[k])))]
 
-    def _named_fits(self, c: _Claim, stated: dict[str, list[_Claim]], totals: Sequence[_Claim] = ()) -> list[str]:
+    def _named_fits(self, c: Claim, stated: dict[str, list[Claim]], totals: Sequence[Claim] = ()) -> list[str]:
         """The groups whose place the figure's article names (its lead, its main place, or just before it);
         of several, the ones whose values it agrees with. Where a total over the places is given, a figure
         that agrees with a total and not with the named place is read as no place's ("68.000 Teilnehmer, die
@@ -575,7 +512,7 @@ class ClaimGrouper:
             return []
         return fits
 
-    def _value_fits(self, c: _Claim, stated: dict[str, list[_Claim]], totals: Sequence[_Claim] = ()) -> list[str]:
+    def _value_fits(self, c: Claim, stated: dict[str, list[Claim]], totals: Sequence[Claim] = ()) -> list[str]:
         """The groups an unscoped figure may be read as: those its article names, else (it names none, or
         none agrees) the ones whose values agree with it (a place in the article's lead does not rule a group
         out: it may be a dateline, or a region the group's place lies in)."""
@@ -594,7 +531,7 @@ class ClaimGrouper:
             fits = same if len(same) == 1 else fits
         return fits
 
-    def _unscoped_groups(self, run: list[_Claim], split: bool = False) -> list[dict[str, Any]]:
+    def _unscoped_groups(self, run: list[Claim], split: bool = False) -> list[dict[str, Any]]:
         """Groups of figures that state no place or group.
 
         Differing values with no time to order them are not taken for one quantity (two cities' figures
@@ -632,7 +569,7 @@ class ClaimGrouper:
                 return [*self._split_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
         return [group]
 
-    def _disputed_docs(self, run: list[_Claim]) -> tuple[set[str], list[_Claim]]:
+    def _disputed_docs(self, run: list[Claim]) -> tuple[set[str], list[Claim]]:
         """The articles a group's dispute is seen in (a clash, or a spread of sources' figures), after
         ``_group_json`` numbered the phases, and the figures of those articles."""
         count = 1 + max((c.phase for c in run), default=-1)
@@ -642,7 +579,7 @@ class ClaimGrouper:
         disputed |= {c.doc.id for c in run if c.spread}
         return disputed, [c for c in run if c.doc.id in disputed]
 
-    def _scoped_groups(self, run: list[_Claim]) -> tuple[list[dict[str, Any]], list[_Claim]]:
+    def _scoped_groups(self, run: list[Claim]) -> tuple[list[dict[str, Any]], list[Claim]]:
         """Groups of figures about one stated place or group.
 
         A dispute is about the time and place it is seen at: figures of other articles that state no place
@@ -672,13 +609,13 @@ class ClaimGrouper:
             return [group], []
         return [*self._split_json(kept), *(self._split_json(other) if other else [])], rest
 
-    def _split_json(self, members: list[_Claim], unscoped_split: bool = False) -> list[dict[str, Any]]:
+    def _split_json(self, members: list[Claim], unscoped_split: bool = False) -> list[dict[str, Any]]:
         """A part of a group as groups: one, or one per occasion when its figures count different occasions (the
         internal relation ``_OCCASIONS`` never leaves the grouper)."""
         group = self._group_json(members, unscoped_split=unscoped_split)
         return self._occasions(group, members) or [group]
 
-    def _occasions(self, group: dict[str, Any], run: list[_Claim]) -> list[dict[str, Any]] | None:
+    def _occasions(self, group: dict[str, Any], run: list[Claim]) -> list[dict[str, Any]] | None:
         """Split a group whose phases are not one quantity: figures of a measure that counts one occasion each
         (attendance, amounts: ``occasion_measures``) given for different times are counts of different occasions, not one
         figure updated; different values side by side in one article, with no time or claimant to tell them
@@ -715,7 +652,7 @@ class ClaimGrouper:
                 out.append(part)
         return out
 
-    def _known_apart(self, x: _Claim, y: _Claim) -> bool:
+    def _known_apart(self, x: Claim, y: Claim) -> bool:
         """True when the two figures' reference times are known not to be the same time (disjoint, and a day or
         more apart): "2024-12" and "2025-04", or two days; not a month and a day in it."""
         # an inferred publication date is taken by its bounds (``_publication``): bounds that do not overlap are apart;
@@ -724,9 +661,9 @@ class ClaimGrouper:
             return False
         return _days_apart(x.ref, y.ref) >= self.same_time_days
 
-    def _phases(self, members: list[_Claim]) -> list[list[_Claim]]:
+    def _phases(self, members: list[Claim]) -> list[list[Claim]]:
         """Split claims into runs of compatible values (precise claims first, vague ones join the nearest)."""
-        phases: list[tuple[list[float], list[_Claim]]] = []
+        phases: list[tuple[list[float], list[Claim]]] = []
         running = bool(members) and members[0].measure.partition(":")[0] in running_measures()
         for c in sorted(members, key=lambda c: (c.values[1] - c.values[0], c.doc.id, c.ann.span.start)):
             lo, hi = c.values
@@ -752,7 +689,7 @@ class ClaimGrouper:
         ordered.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or interval_of("9999").start)  # type: ignore[union-attr]
         return ordered
 
-    def _bound_of_another_day(self, c: _Claim, rng: list[float], items: list[_Claim]) -> bool:
+    def _bound_of_another_day(self, c: Claim, rng: list[float], items: list[Claim]) -> bool:
         """True for a running count's open lower bound ("mindestens zwei Tote", "mehr als 200 Verletzte") beside a
         phase of other days that does not hold its own value: a toll is reported as "at least N" while N are
         known, so "mindestens 2" on Friday and "5" on Saturday are the count rising, not two figures agreeing."""
@@ -763,7 +700,7 @@ class ClaimGrouper:
             return False  # "mindestens 5" beside "5"
         return all(o.ref is not None and _days_apart(c.ref, o.ref) >= self.same_time_days for o in items)
 
-    def _group_json(self, members: list[_Claim], unscoped_split: bool = False, occasions: bool = True) -> dict[str, Any]:
+    def _group_json(self, members: list[Claim], unscoped_split: bool = False, occasions: bool = True) -> dict[str, Any]:
         vocab = load_measures()
         measure = members[0].measure
         unit_text = Counter(str(c.ann.data.get("unit")) for c in members).most_common(1)[0][0]
@@ -848,7 +785,7 @@ class ClaimGrouper:
         return group
 
     @staticmethod
-    def _pairwise(phases: list[list[_Claim]], relation: str) -> list[dict[str, Any]]:
+    def _pairwise(phases: list[list[Claim]], relation: str) -> list[dict[str, Any]]:
         """Relations between neighbouring claims: agreeing ones inside a phase, changes between phases."""
         out = []
         ordered = [sorted(items, key=lambda c: (c.ref.start if c.ref else interval_of("9999").start, c.doc.id)) for items in phases]  # type: ignore[union-attr]
@@ -859,7 +796,7 @@ class ClaimGrouper:
                                 "reason": f"“{a.json['value_text']}” and “{b.json['value_text']}” agree within their hedges"})
         between = relation if relation in ("updated", "contradicted") else CANNOT_COMPARE
 
-        def width(c: _Claim) -> float:
+        def width(c: Claim) -> float:
             return c.values[1] - c.values[0]
 
         for prev, nxt in pairwise(ordered):
@@ -873,7 +810,7 @@ class ClaimGrouper:
         return out
 
     @staticmethod
-    def _spread_text(spread: list[_Claim]) -> str:
+    def _spread_text(spread: list[Claim]) -> str:
         """Say which figures are a spread between sources and why that is a contradiction."""
         names = "; ".join(f"{c.doc.id}: “{c.json['value_text']}”" + (f" ({c.claimant})" if c.named else "") for c in spread)
         return (f"The article{'s' if len({c.doc.id for c in spread}) > 1 else ''} state{'' if len({c.doc.id for c in spread}) > 1 else 's'}"
@@ -881,7 +818,7 @@ class ClaimGrouper:
                 f" spread ({names}): its ends are different sources' figures for the same time, so the sources"
                 " contradict each other.")
 
-    def _phase_text(self, phases: list[list[_Claim]]) -> str:
+    def _phase_text(self, phases: list[list[Claim]]) -> str:
         """Each phase's values and who gives them when, in the phases' order."""
         sentences = []
         for items in phases:
@@ -889,7 +826,7 @@ class ClaimGrouper:
             sentences.append(f"{' / '.join(_phase_values(items))}{agree}: {self._describe(items)}.")
         return " ".join(sentences)
 
-    def _describe(self, items: list[_Claim]) -> str:
+    def _describe(self, items: list[Claim]) -> str:
         parts = []
         for c in sorted(items, key=lambda c: (c.ref.start.isoformat() if c.ref else "9999", c.doc.id, c.ann.span.start)):
             who = f" citing {c.claimant}" if c.claimant and c.ann.data.get("claimant_kind") != "outlet" else " (the article's own statement)"
@@ -898,11 +835,11 @@ class ClaimGrouper:
             parts.append(f"{c.doc.id}{who}: “{c.json['value_text']}”{when}")
         return "; ".join(parts)
 
-    def _clash(self, a: list[_Claim], b: list[_Claim]) -> bool:
+    def _clash(self, a: list[Claim], b: list[Claim]) -> bool:
         """True when different claimants give these values for the same time (see ``_clashes``)."""
         return next(self._clashes(a, b), None) is not None
 
-    def _clashes(self, a: list[_Claim], b: list[_Claim]) -> Iterator[tuple[_Claim, _Claim]]:
+    def _clashes(self, a: list[Claim], b: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
         """The pairs of figures by different claimants for the same time: two named ones in one article that it
         does not date apart, or any two (an outlet's own statement counts as the outlet's claim) on the same
         stated day."""
@@ -937,7 +874,7 @@ class ClaimGrouper:
                 if same_day or _one_publication(x, y):
                     yield x, y
 
-    def _hours_apart(self, x: _Claim, y: _Claim) -> bool:
+    def _hours_apart(self, x: Claim, y: Claim) -> bool:
         """True when both times are known to the minute and lie ``same_time_hours`` or more apart, for outlets'
         own statements only: two authorities giving different values on one day still disagree."""
         if x.named or y.named or x.minute is None or y.minute is None:
@@ -971,14 +908,14 @@ class ClaimGrouper:
         return interval_of(day.isoformat())
 
     @staticmethod
-    def _replaced(old: list[_Claim], new: list[_Claim]) -> bool:
+    def _replaced(old: list[Claim], new: list[Claim]) -> bool:
         """True when no dated figure of ``old`` is given on or after the first day a figure of ``new`` is."""
         first = min((c.ref.start for c in new if c.ref is not None and c.ref.granularity in _FINE), default=None)
         if first is None:
             return True
         return all(c.ref.start < first for c in old if c.ref is not None and c.ref.granularity in _FINE)
 
-    def _series(self, phases: list[list[_Claim]]) -> tuple[list[int], set[tuple[int, int]]] | None:
+    def _series(self, phases: list[list[Claim]]) -> tuple[list[int], set[tuple[int, int]]] | None:
         """The phases in time order when the known times order at least two of them and contradict none.
 
         Phase ``i`` precedes ``j`` when one of its figures refers to a clearly earlier time than one of
@@ -989,7 +926,8 @@ class ClaimGrouper:
         n = len(phases)
         # one figure of i before one of j ⟺ the earliest end in i lies before the latest start in j (by day or,
         # between times known to the minute, by hours): computed per phase, not per pair of figures
-        dated = [[c for c in p if c.ref is not None and not c.past] for p in phases]
+        # a phase of vague amounts only ("Tausende") states no value a later figure could replace: it is not placed
+        dated = [[c for c in p if c.ref is not None and not c.past] if not _vague_only(p) else [] for p in phases]
         first_end = [min((c.ref.end for c in p if c.ref), default=None) for p in dated]
         last_start = [max((c.ref.start for c in p if c.ref), default=None) for p in dated]
         first_min = [min((c.minute for c in p if c.minute), default=None) for p in dated]
@@ -1014,10 +952,10 @@ class ClaimGrouper:
         return order + [i for i in range(n) if i not in order], prec  # the unplaced ones last
 
     @staticmethod
-    def _hedged_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
+    def _hedged_apart(phases: list[list[Claim]]) -> list[list[Claim]] | None:
         """The phases with their hedged figures ("fast", "mehr als", vague amounts) taken out of phases that
         also hold precise ones, each hedged figure a phase of its own; None when there is none to take out."""
-        out: list[list[_Claim]] = []
+        out: list[list[Claim]] = []
         moved = False
         for items in phases:
             precise = [c for c in items if not (c.ann.data.get("hedge") or c.ann.data.get("vague"))]
@@ -1033,7 +971,7 @@ class ClaimGrouper:
         out.sort(key=lambda items: min((c.ref.start for c in items if c.ref), default=None) or date.max)
         return out
 
-    def _relation(self, phases: list[list[_Claim]], n_sources: int, scoped: bool = True, label: str = "",
+    def _relation(self, phases: list[list[Claim]], n_sources: int, scoped: bool = True, label: str = "",
                   occasions: bool = True) -> tuple[str, str]:
         counted = _estimates_apart(phases)
         if counted is not None:
@@ -1088,7 +1026,10 @@ class ClaimGrouper:
             if not scoped:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
-                resolved = resolved and len(placed) == len(order) and all((a, b) in prec for a, b in pairwise(order))
+                # chain; two values of one step given by the same named claimant (a minister's 5.000 and 10.000 on one
+                # day) are that claimant's own count going on, not two quantities: they share the step
+                resolved = resolved and len(placed) == len(order) and all(
+                    (a, b) in prec or _one_claimant(phases[a], phases[b]) for a, b in pairwise(order))
             if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
@@ -1122,9 +1063,14 @@ class ClaimGrouper:
                              + ("its article says the count was corrected." if corrected else
                                 "nothing tells of another day or place of what it counts, so it is read as the same count"
                                 " revised; check the earlier figure."))
+                vague = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed and _vague_only(phases[k])]
+                unplaced = [v for v in unplaced if v not in vague]
                 if unplaced:
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
+                if vague:
+                    note += (f" {', '.join(vague)} are vague amounts (“Tausende”, “Dutzende”) that state no value, so they"
+                             " take no place in the order.")
                 if told:
                     note += (f" In {', '.join(told)} the article itself tells which figure came first: it gives one as the"
                              " earlier count (“zunächst”, “ersten Angaben zufolge”, or as of a day it names) and the other as"
@@ -1189,20 +1135,6 @@ class ClaimGrouper:
         return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
 
 
-def _confirming_origins(items: list[_Claim]) -> int:
-    """How many independent origins give a figure of this phase that confirms it: its precise figures
-    ("128", "rund 100.000") and bounds on the same number, unless it has none (then "Dutzende" in two
-    outlets agree as far as they go); "mindestens 28" or "Zehntausende" beside a 128 allow it, they do not
-    confirm it."""
-    precise = [c for c in items if _pinned(c)]
-    if not precise:
-        return len({c.origin for c in items})
-    # a bound on the very number a precise figure gives ("über 700.000" beside "etwa 700.000") states it too
-    same = [c for c in items if not _pinned(c) and isinstance(v := c.json.get("value"), (int, float))
-            and not c.ann.data.get("vague") and any(o.values[0] <= v <= o.values[1] for o in precise)]
-    return len({c.origin for c in precise + same})
-
-
 def _replaced_by(data: dict[str, Any], claims: list[Annotation]) -> str | None:
     """The id of the claim a prior value was replaced by (the claim at ``replaced_by_span``), else None."""
     at = data.get("replaced_by_span") if data.get("role") == "prior" else None
@@ -1211,27 +1143,27 @@ def _replaced_by(data: dict[str, Any], claims: list[Annotation]) -> str | None:
     return next((a.id for a in claims if a.span.start <= at[0] < a.span.end), None)
 
 
-def _replaces(new: _Claim, old: _Claim) -> bool:
+def _replaces(new: Claim, old: Claim) -> bool:
     """True when ``old`` is the prior value that ``new`` replaced in one sentence ("von 30 auf 40")."""
     return old.replaced_by is not None and old.doc.id == new.doc.id and old.replaced_by == new.ann.id
 
 
-def _replacements(phases: list[list[_Claim]]) -> set[tuple[int, int]]:
+def _replacements(phases: list[list[Claim]]) -> set[tuple[int, int]]:
     """Pairs of phases (i, j) where a prior value of ``i`` was replaced by a figure of ``j``: ``i`` comes first."""
     at = {(c.doc.id, c.ann.id): n for n, items in enumerate(phases) for c in items}
     return {(i, j) for i, items in enumerate(phases) for c in items if c.replaced_by is not None
             and (j := at.get((c.doc.id, c.replaced_by), i)) != i}
 
 
-def _told_before(x: _Claim, y: _Claim) -> bool:
+def _told_before(x: Claim, y: Claim) -> bool:
     """True when one article tells figure ``x`` as coming before ``y`` in the course of a count: by the words of their
     clauses ("zunächst 12" before "19", "12" before "inzwischen 19"), or, for a running count told in two sentences, ``x``
     dated to a day its article names and ``y`` of the article's own time (its publication, known only to the month, as
     an open "not before" bound, or not at all): an article reports a count as of a past day and the count as it
     stands when it is written, which is not before that day. Not when the later sentence sets the figure against the
     other ("sprach dagegen von"): that is a dispute."""
-    if x.doc.id != y.doc.id or x is y:
-        return False
+    if x.doc.id != y.doc.id or x is y or x.measure.startswith(("count:", "unit:", "percent")):
+        return False  # only the unit is known ("3 GB" and "mittlerweile 4 GB"): nothing says it is one count
     if x.told != y.told:
         return x.told < y.told
     if x.measure.partition(":")[0] not in running_measures() or x.sent_no == y.sent_no or x.sent_no < 0 or y.sent_no < 0:
@@ -1247,9 +1179,9 @@ def _told_before(x: _Claim, y: _Claim) -> bool:
     return cues is None or not cues.search(later.sentence_text)
 
 
-def _told_pairs(phases: list[list[_Claim]]) -> set[tuple[int, int]]:
+def _told_pairs(phases: list[list[Claim]]) -> set[tuple[int, int]]:
     """Pairs of phases (i, j) where one article tells a figure of ``i`` as coming before one of ``j`` (``_told_before``)."""
-    by_doc: dict[str, list[tuple[int, _Claim]]] = defaultdict(list)
+    by_doc: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
     for n, items in enumerate(phases):
         for c in items:
             by_doc[c.doc.id].append((n, c))
@@ -1272,23 +1204,36 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
     return tiers
 
 
-def _copied(x: _Claim, y: _Claim) -> bool:
+def _vague_only(items: list[Claim]) -> bool:
+    """True for a phase of vague amounts only ("Tausende", "Dutzende"): a scale, no value."""
+    return bool(items) and all(c.ann.data.get("vague") for c in items)
+
+
+def _one_claimant(a: list[Claim], b: list[Claim]) -> bool:
+    """True when one named claimant gives a figure of both phases (its own count at two points), and no figure of
+    either phase names another claimant (the values are then that claimant's alone, not a dispute)."""
+    keys_a = {c.source_key for c in a if c.named}
+    keys_b = {c.source_key for c in b if c.named}
+    return len(keys_a) == 1 and keys_a == keys_b
+
+
+def _copied(x: Claim, y: Claim) -> bool:
     """True when ``y``'s sentence stands word for word in ``x``'s article of the same origin (an agency text printed by
     two outlets): ``x``'s article holds ``y``'s figure itself."""
     return x.origin == y.origin and bool(y.sentence_text) and y.sentence_text in x.doc.text
 
 
-def _one_source(x: _Claim, y: _Claim) -> bool:
+def _one_source(x: Claim, y: Claim) -> bool:
     """True when one claimant is named by a part of the other's name in one article ("die Syrische
     Beobachtungsstelle für Menschenrechte" … "die Beobachtungsstelle"): one source, not two."""
-    def words(c: _Claim) -> set[str]:
+    def words(c: Claim) -> set[str]:
         return {w.lower() for w in re.findall(r"[A-ZÄÖÜ][\w-]{3,}", str(c.claimant))}
 
     a, b = words(x), words(y)
     return bool(a and b) and (a <= b or b <= a)
 
 
-def _side_by_side(x: _Claim, y: _Claim) -> bool:
+def _side_by_side(x: Claim, y: Claim) -> bool:
     """True when two figures of one article stand in one sentence or next to each other, or the later one's
     sentence sets it against another ("sprach dagegen von"): a dispute is told where both sides are given, and
     figures far apart in a long report are most often of different incidents."""
@@ -1306,7 +1251,7 @@ def _contrast_cues(path: Path = DISPUTES) -> re.Pattern[str] | None:
     return cue_pattern(path, "contrast_cues")
 
 
-def _one_publication(x: _Claim, y: _Claim, max_ratio: float = 1.25) -> bool:
+def _one_publication(x: Claim, y: Claim, max_ratio: float = 1.25) -> bool:
     """True when both figures are of one stage that is published once (an official result), nothing dates
     them apart (their times overlap, neither is dated to an earlier period: the result of another election)
     and they lie within ``max_ratio`` of each other: a published figure is copied, not estimated, so outlets
@@ -1320,18 +1265,18 @@ def _one_publication(x: _Claim, y: _Claim, max_ratio: float = 1.25) -> bool:
     return a is not None and b is not None and a > 0 and b > 0 and max(a, b) <= max_ratio * min(a, b)
 
 
-def _is_place(members: list[_Claim]) -> bool:
+def _is_place(members: list[Claim]) -> bool:
     """True when a scoped group's stated scope is a place (not a party or other group)."""
     return any(c.ann.data.get("scope_kind") == "place" for c in members if c.scope and not c.scope_assumed and not c.total)
 
 
-def _share_of_nothing(c: _Claim, vocab: Any) -> bool:
+def _share_of_nothing(c: Claim, vocab: Any) -> bool:
     """True for a percentage share whose scope (party, group) is neither stated nor read from the lead."""
     measure = vocab.by_id(c.measure.partition(":")[0])
     return measure is not None and measure.kind == "percent" and not c.scope and not c.scope_assumed
 
 
-def _stage_span(items: list[_Claim]) -> tuple[Stage, Stage] | None:
+def _stage_span(items: list[Claim]) -> tuple[Stage, Stage] | None:
     """The earliest and latest stage a phase's figures are from (None when none names one): the same
     value can be both the preliminary and the official result."""
     stages = [c.stage for c in items if c.stage is not None]
@@ -1342,7 +1287,7 @@ def _stage_span(items: list[_Claim]) -> tuple[Stage, Stage] | None:
     return min(stages, key=lambda s: s.rank), max(stages, key=lambda s: s.rank)
 
 
-def _stage_order(phases: list[list[_Claim]], max_step: float = 1.5) -> list[list[_Claim]] | None:
+def _stage_order(phases: list[list[Claim]], max_step: float = 1.5) -> list[list[Claim]] | None:
     """The phases in the order of their stages when every phase names one and no two share a stage, else None."""
     spans = [_stage_span(p) for p in phases]
     if any(s is None for s in spans):
@@ -1362,7 +1307,7 @@ def _stage_order(phases: list[list[_Claim]], max_step: float = 1.5) -> list[list
     return [phases[i] for i in order]
 
 
-def _staged_steps(phases: list[list[_Claim]]) -> str | None:
+def _staged_steps(phases: list[list[Claim]]) -> str | None:
     """Put the phases in the order of their stages (see ``_stage_order``) and name the steps ("exit poll 29,8 →
     official result 30,1"); None, leaving the phases as they are, when the stages do not order them."""
     staged = _stage_order(phases)
@@ -1372,107 +1317,12 @@ def _staged_steps(phases: list[list[_Claim]]) -> str | None:
     return " → ".join(f"{_stage_name(p)} {' / '.join(_phase_values(p))}" for p in staged)
 
 
-def _block_measure(c: _Claim) -> str:
-    """The measure part of a claim's grouping key. A figure known only by its unit (a bare percentage, a length, people
-    with no frame that says what happened to them) says nothing of what it measures: two such figures are one quantity only when their article repeats the figure, so
-    they are keyed by article and value; a bare percentage that names what it is a share of ("Prozent der Kubaner")
-    is keyed by that noun and groups across articles."""
-    if c.measure == "money":
-        # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
-        currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
-        key = f"money@{currency}" if currency else c.measure
-        return f"{key}#{c.money_of}" if c.money_of else key
-    if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
-        # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
-        # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
-        # Fahrgäste" says which people (the passengers aboard): grouped across articles like any measure
-        return f"{c.measure}@{c.doc.id}"
-    if c.measure == "percent" or c.measure.startswith("unit:"):
-        return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
-    if c.counted is not None:
-        return f"{c.measure}#{_unit_key(c.counted) or c.counted.lower()}"
-    return c.measure
-
-
-def _read_share(c: _Claim) -> None:
-    """A bare percentage that names what it is a share of ("Prozent der Kubaner") is that share: "percent:kubaner"."""
-    if c.measure == "percent":
-        whole = load_measures().share_of_at(c.doc.text, c.ann.span.end, c.doc.meta.language)
-        if whole is not None:
-            c.measure = f"percent:{_unit_key(whole) or whole.lower()}"
-            c.json["measure"], c.json["share_of"] = c.measure, whole
-
-
-def _settle(c: _Claim) -> None:
-    """Fix what a claim's measure says once it is read (after ``_read_share`` and ``_read_general``), before it is
-    keyed: the group a casualty figure counts, whether it counts one occasion, what an amount of money is; the key
-    (``_block_measure``) only reads them."""
-    c.counted = _counted_group(c)
-    if c.counted is not None:
-        c.json["counted"] = c.counted
-    if c.measure == "money":
-        c.money_of = load_measures().money_thing(_clause(c))
-        if c.money_of is not None:
-            c.json["money_of"] = c.money_of
-    # an amount that says only its currency is no known quantity revised over time: amounts of different times are
-    # different amounts (a budget, a campaign's spending); one that says what it is (a damage estimate) is revised
-    c.occasion = _counts_occasion(c.measure, c.sentence_text) or (c.measure == "money" and c.money_of is None)
-    c.told = told_order(_clause(c))
-
-
-def _clause(c: _Claim) -> str:
-    """The clause of its sentence a figure stands in (between commas, semicolons or colons)."""
-    at = c.ann.span.start - c.sentence_start
-    text = c.sentence_text
-    start = max(text.rfind(ch, 0, max(0, at)) for ch in ",;:") + 1
-    ends = [i for ch in ",;:" if (i := text.find(ch, c.ann.span.end - c.sentence_start)) >= 0]
-    return text[start : min(ends, default=len(text))]
-
-
-def _counted_group(c: _Claim) -> str | None:
-    """The group a casualty figure counts when its noun names one ("176 Palästinenser und 27 Israelis getötet", "drei
-    Soldaten getötet"): the toll of that group, not the whole toll "14 Menschen" or "14 Tote" give; None for a noun of
-    the measure itself or a generic one ("Menschen", "Kinder": a part the vocabulary does not tell apart)."""
-    if c.measure.partition(":")[0] not in running_measures():
-        return None
-    noun = str(c.ann.data.get("unit") or "")
-    if not noun or c.ann.data.get("unit_kind") != "count" or c.ann.data.get("unit_from") != "after":
-        return None
-    vocab = load_measures()
-    if vocab.is_generic(noun):
-        return None
-    named = vocab.of_noun(noun)
-    return noun if named is None or (named.who and named.id != c.measure.partition(":")[0]) else None
-
-
-def _read_general(claims: list[_Claim]) -> None:
-    """Read a figure of a general measure ("50.000 Menschen") as the specific measure ("participants") that a
-    figure of the same story gives the same value for, at the same place or where either states none; only
-    when exactly one such measure agrees (claim_equivalents.toml). "300.000 Menschen" that a firm employs
-    agrees with no participant count and stays people."""
-    table = equivalents()
-    specific: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
-    for c in claims:
-        specific[(c.story, c.measure)].append(c)
-    for c in claims:
-        targets = table.get(c.measure)
-        if not targets or not _pinned(c):
-            continue
-        targets = tuple(m for t in targets for m in (
-            sorted(k for s, k in specific if s == c.story and k.startswith(t[:-1]) and k != c.measure) if t.endswith(":*") else [t]))
-        fits = [m for m in targets if any(_pinned(o) and _overlap(c, o) and (c.scope is None or o.scope is None or c.scope == o.scope)
-                                          for o in specific.get((c.story, m), []))]
-        if len(fits) == 1:
-            c.read_as, c.measure = c.measure, fits[0]
-            c.json["measure"], c.json["measure_as_written"] = fits[0], c.read_as
-
-
-def _estimates_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
+def _estimates_apart(phases: list[list[Claim]]) -> list[list[Claim]] | None:
     """The phases with estimates (exit polls, projections) taken apart from the counted results they agree
     with: a count replaces an estimate even when it gives the same value. Only for phases that hold both an
     estimate and a figure of a counted stage (not a figure that names no stage: an attendance the police
     "schätzt" is not replaced by another outlet's figure); None when there is none to take apart."""
-    out: list[list[_Claim]] = []
+    out: list[list[Claim]] = []
     for items in phases:
         estimates = [c for c in items if c.stage is not None and c.stage.estimate]
         if estimates and any(c.stage is not None and not c.stage.estimate for c in items):
@@ -1482,7 +1332,7 @@ def _estimates_apart(phases: list[list[_Claim]]) -> list[list[_Claim]] | None:
     return out if len(out) > len(phases) else None
 
 
-def _another_incident(earlier: list[_Claim], later: list[_Claim]) -> bool:
+def _another_incident(earlier: list[Claim], later: list[Claim]) -> bool:
     """True when a growing toll's later, far lower figure is told as another incident's: not said to correct the
     earlier one, the earlier not a hedged over-estimate ("bis zu 300"), not the same named claimant's count, and
     positive evidence that it counts something else: both tell what they count as of days named in their sentences
@@ -1501,17 +1351,6 @@ def _another_incident(earlier: list[_Claim], later: list[_Claim]) -> bool:
     return None not in places_a | places_b and not places_a & places_b
 
 
-def _counts_occasion(measure: str, sentence: str) -> bool:
-    """True for a figure that counts one occasion: of a measure listed in ``occasion_measures`` (attendance), or of a
-    general one ("people", "money") whose sentence names an occasion (visitors, an amount paid: ``occasion_cues``).
-    People in a state (in shelters, without power) and a damage estimate are running figures, revised over time."""
-    base = measure.partition(":")[0].partition("@")[0]
-    if base in occasion_measures():
-        return True
-    cue = occasion_cues().get(base)
-    return cue is not None and cue.search(sentence) is not None
-
-
 def _says_correction(text: str, sentences: list[Span], sent_no: int, span: Span) -> bool:
     """True when the figure's sentence, or the one before it, says a figure was corrected ("nach der Korrektur der
     Behörden", "zunächst war von 300 die Rede")."""
@@ -1524,58 +1363,9 @@ def _says_correction(text: str, sentences: list[Span], sent_no: int, span: Span)
     return cue.search(text, start, sentences[sent_no].end) is not None
 
 
-def _phase_size(items: list[_Claim]) -> float | None:
-    sizes = [m for m in (_magnitude(c) for c in items) if m]
-    return sorted(sizes)[len(sizes) // 2] if sizes else None
-
-
-def _stage_name(items: list[_Claim]) -> str:
+def _stage_name(items: list[Claim]) -> str:
     span = _stage_span(items)
     if span is None:
         return "?"
     return span[0].id if span[0] == span[1] else f"{span[0].id}/{span[1].id}"
 
-
-def _decimals(c: _Claim) -> int:
-    """How many decimals a figure is given to ("4,972" → 3, "4.972 percent" → 3)."""
-    return decimals_written(c.json.get("value"), str(c.json.get("value_text") or ""))
-
-
-def _precise(c: _Claim) -> bool:
-    """True for a figure with a finite range (not "mehr als 20", not "Tausende"): agreeing with it says something."""
-    return c.values[1] != float("inf") and not c.ann.data.get("vague")
-
-
-def _pinned(c: _Claim) -> bool:
-    """True for a figure pinned to a value ("128", "rund 100.000"), not a bound ("bis zu 130.000", "mehr als 20")
-    or a vague amount: agreeing with it means giving that value."""
-    return _precise(c) and c.values[0] > 0
-
-
-def _same_bound(a: _Claim, b: _Claim) -> bool:
-    """True for two open-ended figures that state the same bound ("mehr als 35.000" and "über 35.000")."""
-    return not _precise(a) and not _precise(b) and a.values == b.values and not a.ann.data.get("vague") \
-        and not b.ann.data.get("vague")
-
-
-def _overlap(a: _Claim, b: _Claim) -> bool:
-    return a.values[0] <= b.values[1] and b.values[0] <= a.values[1]
-
-
-def _magnitude(c: _Claim) -> float | None:
-    """A claim's typical value: its own number, else the middle of its finite range."""
-    value = c.json.get("value")
-    if isinstance(value, (int, float)) and not c.ann.data.get("vague"):
-        return float(value)
-    lo, hi = c.values
-    if hi == float("inf"):
-        return lo or None
-    return (lo + hi) / 2 if lo > 0 else hi or None
-
-
-def _phase_values(items: list[_Claim]) -> list[str]:
-    """Name the values of a phase: the precise figures given, else the range the vague ones allow."""
-    precise = sorted({c.json["value"] for c in items if isinstance(c.json.get("value"), (int, float)) and not c.ann.data.get("vague")})
-    if precise:
-        return [_fmt(float(v)) for v in precise]
-    return [f"{_fmt(min(c.values[0] for c in items))}–{_fmt(max(c.values[1] for c in items))}"]

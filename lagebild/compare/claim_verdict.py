@@ -35,7 +35,7 @@ def verdict(group: Mapping[str, Any]) -> str:
     if relation == "contradicted":
         sides = "; ".join(f"{_who(p)}: {_values(p)}" for p in phases)
         if len(phases) == 1:
-            return f"Contradicted: the report itself says the sources' figures {what} differ ({sides})."
+            return f"Contradicted: the report itself says the sources' figures {what} differ, and gives their spread."
         return f"Contradicted: different sources give incompatible figures {what} for the same time ({sides})."
     if relation == "cannot_compare":
         steps = "; ".join(_values(p) for p in phases)

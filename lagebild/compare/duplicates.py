@@ -273,16 +273,12 @@ class Duplicates:
                 and link["doc"] in index.indexed and link["of"] in index.indexed]
         sigs = self._signatures(fresh_docs)
         bands = _bands(self.band_settings(), self.num_perm, min(self.contained, self.near))
-        keys = {i: bands.keys(sig) for i, sig in sigs.items()}
-        buckets: dict[int, list[str]] = defaultdict(list)
-        slots: dict[int, int] = {}
-        for doc_id, ks in keys.items():
-            for j, key in enumerate(ks):
-                buckets[key].append(doc_id)
-                slots[key] = j
-        for key, doc_id in index.lookup(list(buckets)):
-            if doc_id in ids and doc_id in index.indexed:
-                buckets[key].append(doc_id)
+        new_ids = list(sigs)
+        # every new document's band keys as one array (a row per document): a first run over the whole corpus
+        # has hundreds of keys per document, nearly all of them held by no other document
+        width = len(bands.slots)
+        keys = np.array([bands.keys(sig) for sig in sigs.values()], dtype=np.int64).reshape(len(new_ids), width)
+        buckets, slots = _shared_buckets(keys, new_ids, index.lookup, ids, index.indexed)
         stored_ids = sorted({d for b in buckets.values() for d in b if d not in sigs})
         stored_sigs = dict(index.signatures(stored_ids))
         for doc_id in stored_ids:  # a signature the store lost or made under other settings: computed again
@@ -297,7 +293,7 @@ class Duplicates:
         found = self._verify(sorted(pairs), all_sigs, by_id.__getitem__)
         links = sorted(kept + found, key=lambda x: tuple(sorted((x["doc"], x["of"]))))
         # what the store is to keep, only once the search is complete
-        index.new_rows = [(i, k) for i, ks in keys.items() for k in ks]
+        index.new_rows = BandRows(new_ids, keys)
         index.searched = [d.id for d in fresh_docs]
         return _group([{k: v for k, v in link.items() if k != "group"} for link in links])
 
@@ -408,6 +404,63 @@ class _Bands:
         return out
 
 
+def _shared_buckets(keys: np.ndarray, ids: Sequence[str], lookup: Callable[[list[int]], Iterable[tuple[int, str]]],
+                    known: set[str], indexed: set[str]) -> tuple[dict[int, list[str]], dict[int, int]]:
+    """The band buckets a pair can come from: band key → the new documents with it (row order of ``keys``) and
+    then the stored ones ``lookup`` gives (among ``known`` and ``indexed``), for the keys held by two documents
+    or more; and each such key's place in the band layout (its column in ``keys``).
+
+    A key held by one document alone makes no pair, so it gets no bucket: a first run over a large
+    corpus never holds a Python list per band key (hundreds per document).
+    """
+    buckets: dict[int, list[str]] = {}
+    slots: dict[int, int] = {}
+    if not keys.size:
+        return buckets, slots
+    flat = keys.ravel()
+    uniq, inverse, counts = np.unique(flat, return_inverse=True, return_counts=True)
+    stored: dict[int, list[str]] = defaultdict(list)
+    for k in range(0, len(uniq), 50000):
+        for key, doc_id in lookup(uniq[k : k + 50000].tolist()):
+            if doc_id in known and doc_id in indexed:
+                stored[int(key)].append(doc_id)
+    wanted = counts >= 2
+    if stored:
+        wanted[np.searchsorted(uniq, np.fromiter(stored, dtype=np.int64, count=len(stored)))] = True
+    order = np.argsort(inverse, kind="stable")  # positions of each key together, in document (row) order
+    starts = np.concatenate(([0], np.cumsum(counts)))
+    width = keys.shape[1]
+    for u in np.flatnonzero(wanted).tolist():
+        at = order[starts[u] : starts[u + 1]]
+        key = int(uniq[u])
+        buckets[key] = [ids[int(p) // width] for p in at.tolist()] + stored.get(key, [])
+        slots[key] = int(at[-1]) % width
+    return buckets, slots
+
+
+class BandRows:
+    """The ``(doc id, band key)`` rows of the documents a run searched, from the keys' array, in key order
+    (``key_ordered``: the order the band table is clustered in); a row is made as it is read."""
+
+    key_ordered = True
+
+    def __init__(self, ids: Sequence[str], keys: np.ndarray) -> None:
+        self.ids, self.keys = list(ids), keys
+
+    def __len__(self) -> int:
+        return int(self.keys.size)
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        if not self.keys.size:
+            return
+        flat = self.keys.ravel()
+        width = self.keys.shape[1]
+        order = np.argsort(flat, kind="stable")
+        for k in range(0, len(order), 50000):
+            part = order[k : k + 50000]
+            yield from zip((self.ids[p // width] for p in part.tolist()), flat[part].tolist(), strict=True)
+
+
 def _ensemble_params(num_perm: int, threshold: float) -> tuple[list[float], list[tuple[int, int]]]:
     """The size ratios and ``(b, r)`` of MinHash LSH Ensemble for these settings, kept in the cache folder.
 
@@ -461,7 +514,7 @@ class StoredIndex:
     #: ``signatures(ids)``: the stored signatures of these documents
     signatures: Callable[[list[str]], Mapping[str, Signature]]
     searched: list[str] = field(default_factory=list)
-    new_rows: list[tuple[str, int]] = field(default_factory=list)
+    new_rows: Iterable[tuple[str, int]] = field(default_factory=list)
     replace_all: bool = False
 
 

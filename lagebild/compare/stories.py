@@ -104,6 +104,9 @@ def _counter(row: Any) -> Counter[str]:
     return Counter(row)
 
 
+_NO_COUNTS: Counter[str] = Counter()
+
+
 def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None = None, *, entity_weight: float = 2.0,
                 max_chars: int = 6000) -> list[Vector]:
     """Return one L2-normalised TF-IDF vector per document (word stems + entity keys)."""
@@ -123,7 +126,8 @@ def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None 
     idf = {t: math.log((n + 1) / (f + 1)) + 1.0 for t, f in df.items()}
     logs = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
     vectors = []
-    for c in counts:
+    for k, c in enumerate(counts):
+        counts[k] = _NO_COUNTS  # each article's counts go as its vector comes (one of the two in memory at once)
         vec = {t: (logs[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[t] for t, tf in c.items() if tf > 0}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({t: v / norm for t, v in vec.items()})
@@ -238,7 +242,8 @@ def cluster_vectors(
     for i, vec in enumerate(vectors):
         for term in heapq.nlargest(top_terms, vec, key=vec.__getitem__):
             postings[term].append(i)
-    pair_hits: Counter[tuple[int, int]] = Counter()
+    # a pair is counted under one int (i * n + j), not a tuple of two: a large corpus has millions of candidate pairs
+    pair_hits: Counter[int] = Counter()
     for items in postings.values():
         if len(items) < 2 or len(items) > max_posting:
             continue
@@ -250,12 +255,13 @@ def cluster_vectors(
         for x in range(len(items)):
             if not pinned[items[x]]:
                 for y in range(x + 1, len(items)):
-                    pair_hits[(items[x], items[y])] += 1
+                    pair_hits[items[x] * n + items[y]] += 1
             else:
                 for y in free:
                     if y > x:
-                        pair_hits[(items[x], items[y])] += 1
-    pairs = [p for p, hits in pair_hits.items() if hits >= 2 and not (pinned[p[0]] and pinned[p[1]])]
+                        pair_hits[items[x] * n + items[y]] += 1
+    pairs = [p for p in (divmod(key, n) for key, hits in pair_hits.items() if hits >= 2) if not (pinned[p[0]] and pinned[p[1]])]
+    del pair_hits
     edges = []
     for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs), strict=True):
         if extra_sim is not None:
@@ -265,7 +271,9 @@ def cluster_vectors(
         if sim >= threshold * 0.8:
             edges.append((sim, i, j))
     parent = list(range(n))
-    centroid: dict[int, Vector] = {i: dict(vectors[i]) for i in range(n)}
+    # a cluster's centroid is its first item's vector until something joins it (then a copy grows)
+    centroid: dict[int, Vector] = dict(enumerate(vectors))
+    grown: set[int] = set()
     sqnorm = [sum(v * v for v in vec.values()) for vec in vectors]
     size = [1] * n
     span: dict[int, Any] = {i: (_Range(d.start, d.end) if d is not None else None) for i, d in enumerate(dates)}
@@ -283,6 +291,9 @@ def cluster_vectors(
             dot = _dot(centroid[a], centroid[b])
         parent[b] = a
         merged = centroid[a]
+        if a not in grown:
+            grown.add(a)
+            merged = centroid[a] = dict(merged)
         for t, v in centroid.pop(b).items():
             merged[t] = merged.get(t, 0.0) + v
         sqnorm[a] = sqnorm[a] + sqnorm[b] + 2 * dot

@@ -11,6 +11,7 @@ computed for the store to save.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -26,10 +27,15 @@ T = TypeVar("T")
 
 @dataclass
 class WordRows:
-    """The stored rows (doc id → ``{"hash": …, kind: words}``) valid under ``settings``, and the ones a run adds."""
+    """The stored rows (doc id → ``{"hash": …, kind: words}``) valid under ``settings``, and the ones a run adds.
+
+    A stored row may be kept as its JSON text (``Store.word_rows(…, raw=True)``), decoded when a stage asks for
+    it: the rows of every stored document are at hand for the whole cross-source step, and as text they take a
+    fraction of the memory of the decoded words (the stages keep what they build from them, not the rows).
+    """
 
     settings: str
-    stored: dict[str, dict[str, Any]] = field(default_factory=dict)
+    stored: dict[str, dict[str, Any] | str] = field(default_factory=dict)
     #: rows to save: doc id → the whole row (stored kinds kept, new kinds added)
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -53,6 +59,8 @@ def cached_words(doc: Document, kind: str, compute: Callable[[Document], T], enc
     if rows is None:
         return compute(doc)
     row = rows.new.get(doc.id) or rows.stored.get(doc.id)
+    if isinstance(row, str):
+        row = json.loads(row)
     if row is not None and row.get("hash") == doc.hash and kind in row:
         return decode(row[kind])
     got = compute(doc)

@@ -10,8 +10,10 @@ socket pair joins each worker to its pool and ``socket.send_fds`` hands the pool
 
 How processes end: the server waits on its control socket; when the owning process closes it
 or dies (even by ``kill -9``), the server kills the workers still running, waits for them and
-ends (it waits for every worker, so their CPU time is counted with its own). A worker is killed by the kernel when its server ends (``prctl(PR_SET_PDEATHSIG)`` on
-Linux) and ends itself when its pool's socket closes.
+ends. A worker is killed by the kernel when its server ends (``prctl(PR_SET_PDEATHSIG)`` on
+Linux) and ends itself when its pool's socket closes. The server waits for every worker and the
+owning process waits for the server (when it stops one, and for all at exit), so the workers' CPU
+time is counted with the owner's children, as any parent (``/usr/bin/time``, a shell) reads it.
 
 A long-running process (``lagebild serve``) meets many configurations: it keeps at most
 ``MAX_SERVERS`` servers (the least recently used idle one is stopped for a new one) and stops a
@@ -36,9 +38,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -57,8 +59,13 @@ MAX_SERVERS = 2
 IDLE_SECONDS = 300.0
 
 _LENGTH = struct.Struct("!Q")
-_NEXT = object()  # no task taken from the queue yet
+_END = pickle.dumps(None)  # tells a worker to end
+_GONE = "a worker process ended while running a task (crash or out of memory)"
+#: tasks sent ahead to a worker: it starts the next one while its last result is being read
+IN_FLIGHT = 2
 _PID = struct.Struct("!q")
+#: how long a stopped server may take to end (it kills and waits for its workers) before it is killed
+_STOP_SECONDS = 5.0
 
 
 # --- messages: a length, then a pickle ----------------------------------------------------------
@@ -68,7 +75,7 @@ def _send(sock: socket.socket, data: bytes) -> None:
     sock.sendall(data)
 
 
-def _recv_exact(sock: socket.socket, size: int) -> bytes:
+def _recv_exact(sock: socket.socket, size: int) -> bytearray:
     buf = bytearray(size)
     view = memoryview(buf)
     got = 0
@@ -77,10 +84,10 @@ def _recv_exact(sock: socket.socket, size: int) -> bytes:
         if n == 0:
             raise EOFError("the other end closed the connection")
         got += n
-    return bytes(buf)
+    return buf  # read in place: a large result is not copied once more
 
 
-def _recv(sock: socket.socket) -> bytes:
+def _recv(sock: socket.socket) -> bytearray:
     (size,) = _LENGTH.unpack(_recv_exact(sock, _LENGTH.size))
     return _recv_exact(sock, size)
 
@@ -136,7 +143,8 @@ def serve(control_fd: int) -> None:
         children.add(pid)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         theirs.close()
-        socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
+        with contextlib.suppress(OSError):  # the owner is gone: the next read of the socket says so
+            socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
         ours.close()
 
 
@@ -212,16 +220,33 @@ class ForkServer:
                  str(theirs.fileno())],
                 pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, start_new_session=True,
             )
+            # a server that cannot read this ends on the closed socket; the next start waits for it
+            _send(ours, pickle.dumps({"sys_path": list(sys.path), "preload": list(self.preload)}))
+        except BaseException:
+            ours.close()
+            raise
         finally:
             theirs.close()
-        _send(ours, pickle.dumps({"sys_path": list(sys.path), "preload": list(self.preload)}))
         self._control = ours
         return ours
+
+    def _detach(self) -> subprocess.Popen[bytes] | None:
+        """Close the control socket (the server then ends on its own) and hand over the process to
+        wait for (``self._lock`` held or not needed)."""
+        control, self._control = self._control, None
+        if control is not None:
+            control.close()
+        process, self.process = self.process, None
+        return process
 
     def fork_worker(self) -> tuple[int, socket.socket]:
         """(pid, socket) of a new worker (blocks while the server loads its preload)."""
         with self._lock:
-            control = self._control if self._control is not None and self.pid is not None else self._start()
+            if self._control is not None and self.pid is not None:
+                control = self._control
+            else:  # not started, or it died: the stale socket is closed and the old process waited for
+                _wait_ended([self._detach()])
+                control = self._start()
             control.sendall(b"F")
             message, fds, _flags, _addr = socket.recv_fds(control, _PID.size, 1)
             if len(message) != _PID.size or not fds:
@@ -233,16 +258,22 @@ class ForkServer:
     def stop(self) -> None:
         """End the server (its workers with it); the next ``fork_worker`` starts it again."""
         with self._lock:
-            control, self._control = self._control, None
-            if control is not None:
-                control.close()
-            if self.process is not None:
-                try:
-                    self.process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    self.process.kill()
-                    self.process.wait()
-                self.process = None
+            process = self._detach()
+        _wait_ended([process])
+
+
+def _wait_ended(processes: list[subprocess.Popen[bytes] | None]) -> None:
+    """Wait for servers whose control socket is closed (together ``_STOP_SECONDS`` at most, then
+    kill), so that their CPU time and their workers' count with this process's children."""
+    deadline = time.monotonic() + _STOP_SECONDS
+    for process in processes:
+        if process is None:
+            continue
+        try:
+            process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 class ServerPool(Executor):
@@ -308,45 +339,59 @@ class ServerPool(Executor):
             self._serve_worker(sock)
 
     def _serve_worker(self, sock: socket.socket) -> None:
-        """Hand one worker its tasks and read back its results.
+        """Hand one worker its tasks (this thread) and read back its results (a thread of its own).
 
-        The worker's next task is sent as soon as its last result has arrived, before that result
-        is read here: the worker never waits while this thread, which shares the interpreter lock
-        with the main thread, unpickles a result (one task at a time on the socket: a task and a
-        result never block each other in both directions)."""
-        inflight: Future[Any] | None = None
-        item: Any = _NEXT
+        Up to ``IN_FLIGHT`` tasks wait at the worker, so that it starts the next one at once, never
+        waiting for this process's threads (which share the interpreter lock with the main
+        thread); sending and receiving in two threads means a large task and a large result never
+        block each other. The price: a task sent ahead waits behind a slow one at its worker even
+        when another worker is idle (at the end of a run), and a worker that dies fails every task
+        it holds (up to ``IN_FLIGHT``, each then retried alone by the caller) rather than one."""
+        inflight: deque[Future[Any]] = deque()
+        slots = threading.Semaphore(IN_FLIGHT)
+        receiver = threading.Thread(target=self._receive, args=(sock, inflight, slots), daemon=True,
+                                    name="lagebild-worker-results")
+        receiver.start()
         try:
             while True:
-                if inflight is None:
-                    if item is _NEXT:
-                        item = self._tasks.get()
-                    if item is None:
-                        with contextlib.suppress(OSError):
-                            _send(sock, pickle.dumps(None))
-                        return
-                    inflight, item = self._start_task(sock, item), _NEXT
+                slots.acquire()  # a task is taken only when this worker can start it next
+                item = self._tasks.get()
+                if item is None:
+                    return
+                started = self._start_task(item, inflight)
+                if started is None:
+                    slots.release()
                     continue
-                reply = _recv(sock)
-                done, inflight = inflight, None
+                future, data = started
                 try:
-                    item = self._tasks.get_nowait()
-                except queue.Empty:
-                    item = _NEXT
-                try:
-                    if item is not _NEXT and item is not None:
-                        inflight, item = self._start_task(sock, item), _NEXT
-                finally:
-                    _settle(done, reply)
-        except (EOFError, OSError):
-            why = "a worker process ended while running a task (crash or out of memory)"
-            if inflight is not None:
-                inflight.set_exception(BrokenProcessPool(why))
-            self._break(why)
-            self._drain_until_end()
+                    _send(sock, data)
+                except OSError:
+                    self._break(_GONE)
+                    _fail(future, BrokenProcessPool(_GONE))
+        finally:
+            with contextlib.suppress(OSError):
+                _send(sock, _END)
+            receiver.join()
 
-    def _start_task(self, sock: socket.socket, item: tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]) -> Future[Any] | None:
-        """Send a task to the worker: its future, or ``None`` when it was cancelled, cannot travel or the pool broke."""
+    def _receive(self, sock: socket.socket, inflight: deque[Future[Any]], slots: threading.Semaphore) -> None:
+        try:
+            while True:
+                reply = _recv(sock)
+                future = inflight.popleft()
+                slots.release()
+                _settle(future, reply)
+        except (EOFError, OSError):
+            if inflight:  # the worker ended with tasks in hand: the pool breaks, as a process pool does
+                self._break(_GONE)
+                while inflight:
+                    _fail(inflight.popleft(), BrokenProcessPool(_GONE))
+            for _ in range(IN_FLIGHT):  # a sender waiting for a slot goes on (and fails what it takes)
+                slots.release()
+
+    def _start_task(self, item: tuple[Future[Any], Callable[..., Any], tuple[Any, ...]],
+                    inflight: deque[Future[Any]]) -> tuple[Future[Any], bytes] | None:
+        """The task's future and pickle, the future queued for its result; ``None`` when it was
+        cancelled, cannot travel or the pool broke (its future then says so)."""
         future, fn, args = item
         if not future.set_running_or_notify_cancel():
             return None
@@ -358,12 +403,8 @@ class ServerPool(Executor):
         except Exception as exc:  # the task cannot travel: it fails, the worker stays
             future.set_exception(exc)
             return None
-        try:
-            _send(sock, data)
-        except OSError:
-            future.set_exception(BrokenProcessPool("a worker process ended (crash or out of memory)"))
-            raise
-        return future
+        inflight.append(future)  # before it is sent: its result may come back at once
+        return future, data
 
     def _drain_until_end(self) -> None:
         """A feeder without a worker: fail what it takes until ``shutdown`` sends its end."""
@@ -401,7 +442,13 @@ class ServerPool(Executor):
         _release(self._server)
 
 
-def _settle(future: Future[Any], reply: bytes) -> None:
+def _fail(future: Future[Any], exc: BaseException) -> None:
+    if not future.done():  # the sender and the receiver may both see the worker go
+        with contextlib.suppress(InvalidStateError):
+            future.set_exception(exc)
+
+
+def _settle(future: Future[Any], reply: bytearray) -> None:
     try:
         ok, value = pickle.loads(reply)
     except Exception as exc:  # a result that cannot be read here
@@ -428,8 +475,9 @@ def configure_servers(max_servers: int | None = None, idle_seconds: float | None
             _LIMITS["max_servers"] = max(1, int(max_servers))
         if idle_seconds is not None:
             _LIMITS["idle_seconds"] = max(0.0, float(idle_seconds))
-        _trim()
+        stale = _trim()
         _LOCK.notify_all()
+    _stop(stale)
 
 
 def server_for(preload: tuple[str, ...], warm: PipelineSpec | None) -> ForkServer:
@@ -454,39 +502,60 @@ def _hold(server: ForkServer) -> None:
             key = hashlib.sha256(repr((server.preload, server.warm)).encode()).hexdigest()
             _SERVERS[key] = server
         _SERVERS.move_to_end(key)
-        _trim()
+        stale = _trim()
         if _JANITOR is None:
             _JANITOR = threading.Thread(target=_stop_idle_servers, name="lagebild-fork-servers", daemon=True)
             _JANITOR.start()
+    _stop(stale)
 
 
 def _release(server: ForkServer) -> None:
     with _LOCK:
         server.users -= 1
         server.last_used = time.monotonic()
-        _trim()
+        stale = _trim()
         _LOCK.notify_all()
+    _stop(stale)
 
 
-def _trim() -> None:
-    """Stop the least recently used idle servers beyond the cap (with ``_LOCK`` held)."""
+def _retire(key: str) -> subprocess.Popen[bytes] | None:
+    """Drop an idle server from the registry and close its control socket (with ``_LOCK`` held):
+    the caller waits for the process once the lock is released, so no other thread waits on a
+    teardown. A pool that still holds the object starts a fresh server on its next worker."""
+    server = _SERVERS.pop(key)
+    with server._lock:
+        return server._detach()
+
+
+def _stop(processes: list[subprocess.Popen[bytes] | None]) -> None:
+    """Wait for retired servers (without ``_LOCK``)."""
+    if processes:
+        _wait_ended(processes)
+
+
+def _trim() -> list[subprocess.Popen[bytes] | None]:
+    """Retire the least recently used idle servers beyond the cap (with ``_LOCK`` held; ``_stop``
+    the result after releasing it)."""
+    stale: list[subprocess.Popen[bytes] | None] = []
     while len(_SERVERS) > _LIMITS["max_servers"]:
         idle = next((k for k, s in _SERVERS.items() if s.users == 0), None)
         if idle is None:  # all serve a pool: the next release trims
-            return
-        _SERVERS.pop(idle).stop()
+            break
+        stale.append(_retire(idle))
+    return stale
 
 
 def _stop_idle_servers() -> None:
-    with _LOCK:
-        while True:
+    while True:
+        with _LOCK:
             now = time.monotonic()
             limit = _LIMITS["idle_seconds"]
-            for key, server in list(_SERVERS.items()):
-                if server.users == 0 and now - server.last_used >= limit:
-                    _SERVERS.pop(key).stop()
-            waiting = [s.last_used + limit - now for s in _SERVERS.values() if s.users == 0]
-            _LOCK.wait(timeout=max(0.05, min(waiting)) if waiting else None)
+            stale = [_retire(key) for key, server in list(_SERVERS.items())
+                     if server.users == 0 and now - server.last_used >= limit]
+            if not stale:
+                waiting = [s.last_used + limit - now for s in _SERVERS.values() if s.users == 0]
+                _LOCK.wait(timeout=max(0.05, min(waiting)) if waiting else None)
+        _stop(stale)
 
 
 def running_servers() -> list[int]:
@@ -498,9 +567,8 @@ def running_servers() -> list[int]:
 def stop_servers() -> None:
     """Stop every idle server (at exit: every server; their workers end with them)."""
     with _LOCK:
-        for key, server in list(_SERVERS.items()):
-            if server.users == 0:
-                _SERVERS.pop(key).stop()
+        stale = [_retire(key) for key, server in list(_SERVERS.items()) if server.users == 0]
+    _stop(stale)
 
 
 @atexit.register
@@ -508,10 +576,10 @@ def _stop_at_exit() -> None:
     with _LOCK:
         servers = list(_SERVERS.values())
         _SERVERS.clear()
-    for server in servers:  # closing the control socket is enough: the server ends on its own
-        control, server._control = server._control, None
-        if control is not None:
-            control.close()
+    # every control socket first (the servers end together), then each is waited for: without the
+    # wait the servers outlive this process and their workers' CPU never reaches its parent. No
+    # server lock: a thread still starting a worker at exit must not hold up the exit.
+    _wait_ended([server._detach() for server in servers])
 
 
 def warm_spec() -> PipelineSpec | None:

@@ -307,7 +307,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
             unit = _unit_after(text, e)
             if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)
-                                                            or vocab.points_of(unit[0], _around(text, s, e)) is not None):
+                                                            or (unit[0].lower() in vocab.points_words
+                                                                and vocab.points_of(unit[0], _around(text, s, e)) is not None)):
                 yield s, e, value, None  # "liegt in der Umfrage vier Punkte vor der SPD": percentage points
     for m in _SMALL_AFTER_PREP.finditer(text):  # "ist die Zahl der Toten auf sieben gestiegen": only with the noun before
         if unit_before(text, m.start(), m.end()) is not None:
@@ -336,7 +337,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
 
 _COUNT_LEAD = re.compile(
     r"(?<![\w])(?:auf|bei|mit|von|insgesamt|noch|rund|etwa|circa|ca\.|zirka|fast|knapp|über|mindestens|gut|nun|bereits|zuvor|zunächst|"
-    r"ursprünglich|inzwischen|mittlerweile|(?:sind|waren|seien|wären)\s+es)\s+$",
+    r"ursprünglich|inzwischen|mittlerweile|weitere|weiteren|(?:sind|waren|seien|wären)\s+es)\s+$",
     re.IGNORECASE,
 )
 
@@ -379,6 +380,11 @@ def _final_ellipsis(text: str, start: int, end: int, prev: Quantity | None) -> b
     return elliptic_unit(text, start, end, prev) is not None
 
 
+#: a hedge no year takes ("rund 2000 Traktoren"; "um 2000", "bis 2000" are years)
+_COUNT_HEDGE_BEFORE = re.compile(r"(?<![\w])(?:rund|etwa|circa|ca\.|zirka|knapp|fast|mehr\s+als|weit\s+über|mindestens|bis\s+zu|gut)\s+$",
+                                 re.IGNORECASE)
+
+
 def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 20]
@@ -396,8 +402,9 @@ def _is_date_or_label(text: str, start: int, end: int, value: float) -> bool:
         if year_cue_before(text, start):
             return True
         counted = _unit_after(text, end)
-        if counted is not None and counted[1] == "count" and load_measures().knows(counted[0]) and counted[2][0] - end <= 2:
-            return False  # "1300 Menschen", not "2016 angekommenen Migranten"
+        if counted is not None and counted[1] == "count" and counted[2][0] - end <= 2 \
+                and (load_measures().knows(counted[0]) or _COUNT_HEDGE_BEFORE.search(before)):
+            return False  # "1300 Menschen", "rund 2000 Traktoren"; not "2016 angekommenen Migranten" nor "um 2000 Traktoren"
         return unit_before(text, start, end) is None
     return False
 
@@ -436,6 +443,18 @@ _SINGULAR_BEFORE = re.compile(r"(?<![\w-])(?:dem|zum|beim|vom|einem|einen)[ \t\u
 
 
 @lru_cache(maxsize=1)
+def _ordinal_nouns() -> tuple[str, ...]:
+    """The nouns (capitalised, as written) and long compound tails an ordinal counts a toll of: a text without any has
+    no such figure, and the ordinal scan (an alternation tried at every position) is skipped. Short tails are left out
+    of this test: "leichen" is in every "gleichen"."""
+    vocab = load_measures()
+    words = {w[:1].upper() + w[1:] for m in vocab.measures if m.ordinal for w in m.nouns} - {w.title() for w in vocab.not_ordinal_nouns}
+    words |= {w for m in vocab.measures if m.ordinal for w in m.suffixes if len(w) >= 8}
+    # a word holding a shorter one is found by it
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+@lru_cache(maxsize=1)
 def _ordinal_pattern() -> re.Pattern[str] | None:
     stems = sorted(load_measures().ordinals, key=len, reverse=True)
     if not stems:
@@ -447,7 +466,7 @@ def _ordinal_tolls(text: str) -> Iterator[Quantity]:
     """"das vierte Todesopfer", "ein zweiter Toter": the ordinal of a toll's noun says at least that many (a lower bound);
     ordinals of other nouns ("der dritte Tag") are no figures."""
     pattern = _ordinal_pattern()
-    if pattern is None:
+    if pattern is None or not any(w in text for w in _ordinal_nouns()):
         return
     vocab = load_measures()
     for m in pattern.finditer(text):

@@ -92,6 +92,7 @@ class MeasureVocab:
     money_of: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (key, words) of what an amount is ("Schaden")
     ordinals: dict[str, int] = field(default_factory=dict, compare=False)  # ordinal stem ("viert") → 4
     not_ordinal_nouns: frozenset[str] = frozenset()  # nouns an ordinal never counts a toll of ("Opfer")
+    points_words: frozenset[str] = frozenset()  # nouns and context nouns of the percentage-point measures (lower case)
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -198,6 +199,8 @@ class MeasureVocab:
         percentage in ``lead`` (the words right before the figure: "16,4 Prozent (- ") or in an election or poll
         ``sentence``."""
         low = noun.lower()
+        if low not in self.points_words:
+            return None  # the usual case, one look-up
         for m in self.measures:
             if m.kind != "points":
                 continue
@@ -363,7 +366,8 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                         rate_same=same, currencies=currencies, bare=bare, share_of=_share_of(raw.get("share_of", {})),
                         money_of=_money_of(raw.get("measure", {}).get("money", {}).get("of", [])),
                         ordinals={str(k).lower(): int(v) for k, v in raw.get("ordinal", {}).get("stems", {}).items()},
-                        not_ordinal_nouns=frozenset(str(n).lower() for n in raw.get("ordinal", {}).get("not_nouns", [])))
+                        not_ordinal_nouns=frozenset(str(n).lower() for n in raw.get("ordinal", {}).get("not_nouns", [])),
+                        points_words=frozenset(w for m in measures if m.kind == "points" for w in (*m.nouns, *m.context_nouns)))
 
 
 def _money_of(groups: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -23,6 +23,7 @@ from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
 from lagebild.store.schema import LEGACY_TABLES, POSTGRES_SCHEMA, SCHEMA_VERSION, migration_steps
 from lagebild.store.search import build_fts_row, make_snippet, search_filters, tsquery
+from lagebild.store.views import StringPool, decode_rows, view_from_json
 
 __all__ = ["PostgresStore"]
 
@@ -341,9 +342,10 @@ class PostgresStore:
                                 [(settings, _dumps(own) if own else "", _dumps(roles) if roles else "", _clean(d))
                                  for d, (own, roles) in resolved.items()])
 
-    def word_rows(self, settings: str) -> dict[str, dict[str, Any]]:
-        """Each document's stored words (``lagebild.compare.word_rows``) made under ``settings``."""
-        return {r["doc_id"]: json.loads(r["json"]) for r in self._all("SELECT doc_id, json FROM doc_words WHERE settings = %s", (settings,))}
+    def word_rows(self, settings: str, *, raw: bool = False) -> dict[str, Any]:
+        """Each document's stored words (``lagebild.compare.word_rows``) made under ``settings`` (``raw``: as JSON text)."""
+        rows = ((r["doc_id"], r["json"]) for r in self._all("SELECT doc_id, json FROM doc_words WHERE settings = %s", (settings,)))
+        return dict(rows) if raw else decode_rows(rows)
 
     def save_word_rows(self, settings: str, rows: Mapping[str, dict[str, Any]]) -> None:
         """Keep these documents' words (documents no longer stored are skipped)."""
@@ -478,12 +480,13 @@ class PostgresStore:
         keep = set(kinds)
         wanted = unique_ids(ids)
         found = self._json_by_id(wanted)
-        return {i: self._view(found[i], keep) for i in wanted if i in found}
+        pool = StringPool()
+        return {i: self._view(found[i], keep, pool) for i in wanted if i in found}
 
     @staticmethod
-    def _view(obj: dict[str, Any], keep: set[str]) -> tuple[Document, int]:
+    def _view(obj: dict[str, Any], keep: set[str], pool: StringPool) -> tuple[Document, int]:
         anns = obj.get("annotations") or []
-        return Document.from_json({**obj, "annotations": [a for a in anns if a.get("kind") in keep]}), len(anns)
+        return view_from_json(obj, [a for a in anns if a.get("kind") in keep], pool), len(anns)
 
     def sources_of(self, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         """Return ``sources(id)`` for many documents at once (every asked id is a key)."""

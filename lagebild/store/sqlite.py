@@ -22,6 +22,7 @@ from lagebild.store.reads import DOC_ROW_COLUMNS, document_where, unique_ids
 from lagebild.store.rows import DocumentRows, rows_to_save
 from lagebild.store.schema import LEGACY_TABLES, SCHEMA_VERSION, SQLITE_SCHEMA, migration_steps
 from lagebild.store.search import build_fts_row, fts_query, make_snippet, search_filters
+from lagebild.store.views import StringPool, decode_rows, view_from_json
 
 __all__ = ["SQLiteStore"]
 
@@ -301,7 +302,8 @@ class SQLiteStore:
             with self._bulk_index("minhash_bands"):
                 # in key order: the band table is clustered on (band, doc_id), and sorted inserts append to its
                 # B-tree; sorting the (doc, key) rows by key alone spares building and comparing 230,000 pairs
-                self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?2, ?1)", sorted(rows, key=itemgetter(1)))
+                ordered = rows if getattr(rows, "key_ordered", False) else sorted(rows, key=itemgetter(1))
+                self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc_id) VALUES (?2, ?1)", ordered)
             self.db.execute("INSERT OR REPLACE INTO minhash_indexed(doc_id, settings) SELECT value, ? FROM json_each(?) "
                             "WHERE value IN (SELECT id FROM documents)", (settings, ids))
 
@@ -372,9 +374,10 @@ class SQLiteStore:
                                 "WHERE id = ?", ((settings, encode(own) if own else "", encode(roles) if roles else "", d)
                                                  for d, (own, roles) in resolved.items()))
 
-    def word_rows(self, settings: str) -> dict[str, dict[str, Any]]:
-        """Each document's stored words (``lagebild.compare.word_rows``) made under ``settings``."""
-        return {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT doc_id, json FROM doc_words WHERE settings = ?", (settings,))}
+    def word_rows(self, settings: str, *, raw: bool = False) -> dict[str, Any]:
+        """Each document's stored words (``lagebild.compare.word_rows``) made under ``settings`` (``raw``: as JSON text)."""
+        rows = ((r[0], r[1]) for r in self.db.execute("SELECT doc_id, json FROM doc_words WHERE settings = ?", (settings,)))
+        return dict(rows) if raw else decode_rows(rows)
 
     def save_word_rows(self, settings: str, rows: Mapping[str, dict[str, Any]]) -> None:
         """Keep these documents' words (documents no longer stored are skipped)."""
@@ -510,12 +513,12 @@ class SQLiteStore:
         )
         found = {r["id"]: (r["head"], r["anns"], r["n"]) for r in rows}
         out = {}
+        pool = StringPool()
         for i in wanted:
             if i in found:
                 head, anns, n = found[i]
-                obj = json.loads(head)
-                obj["annotations"] = [a for _, a in sorted(json.loads(anns), key=lambda pair: pair[0])] if anns else []
-                out[i] = (Document.from_json(obj), int(n or 0))
+                ordered = [a for _, a in sorted(json.loads(anns), key=lambda pair: pair[0])] if anns else []
+                out[i] = (view_from_json(json.loads(head), ordered, pool), int(n or 0))
         return out
 
     def sources_of(self, ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:

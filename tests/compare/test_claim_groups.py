@@ -842,7 +842,7 @@ def test_people_are_read_as_participants_only_where_the_story_gives_that_value_f
 
 
 def test_the_measure_equivalents_name_known_measures() -> None:
-    from lagebild.compare.claim_groups import equivalents
+    from lagebild.compare.claim_measure import equivalents
     from lagebild.numbers.measures import load_measures
 
     table, vocab = equivalents(), load_measures()

@@ -206,3 +206,33 @@ def test_a_bare_source_noun_is_no_speaker() -> None:
     assert data["claimant_text"] == "outlet"
     data = _one("Mehr als 100 Flüchtlinge seien nach Angaben der Küstenwache gerettet worden.", "Mehr als 100 Flüchtlinge")
     assert data["claimant_text"] == "Küstenwache"
+
+
+def test_den_tod_von_counts_the_dead_only_with_its_count() -> None:
+    assert _one("Die Behörden bestätigten den Tod von 17 Menschen.", "17 Menschen")["measure"] == "dead"
+    data = _one("Nach dem Tod von Papst Leo kamen 250.000 Menschen zur Beerdigung.", "250.000 Menschen")
+    assert data["measure"] != "dead"
+
+
+def test_weitere_n_closing_a_sentence_is_a_count_of_the_noun_before() -> None:
+    found = _figures("Die Zahl der Toten ist in der Türkei auf 1.500 gestiegen, in Syrien starben weitere 800.")
+    assert found["800"]["measure"] == "dead" and found["800"]["scope"] == "Syrien"
+    # an ordinal closing a sentence after a date is no count
+    assert "3" not in {d["value_text"] for d in _figures("Der Prozess beginnt am 3. Weitere Termine folgen.").values()}
+
+
+def test_attackers_and_crime_scenes_are_counted_by_their_nouns() -> None:
+    data = _one("Augenzeugen berichten von bis zu vier Attentätern.", "bis zu vier Attentätern")
+    assert (data["measure"], data["high"], data["claimant_text"]) == ("attackers", 4, "Augenzeugen")
+    assert _one("Insgesamt gebe es sechs Tatorte, sagte ein Polizeisprecher.", "sechs Tatorte")["measure"] == "crime_scenes"
+    # what happened to the attackers says what is counted; a small number word before an unknown noun stays no figure
+    assert _one("Drei Angreifer wurden getötet.", "Drei Angreifer")["measure"] == "dead"
+    assert _figures("Zwei Parteien stimmten dagegen.") == {}
+
+
+def test_a_hedge_makes_a_four_digit_number_before_a_noun_a_count() -> None:
+    data = _one("Laut Polizei stehen bereits rund 2000 Traktoren auf der Straße.", "rund 2000 Traktoren")
+    assert (data["value"], data["claimant_text"]) == (2000, "Polizei")
+    # "um 2000" and "seit etwa 2000 Jahren" are times
+    assert _figures("Um 2000 Traktoren ging es dabei nicht.") == {}
+    assert _figures("Das Gesetz gilt seit etwa 2000 Jahren.") == {}

@@ -1,0 +1,170 @@
+"""What a figure measures, as its grouping key: the measure (read from a general noun where the story's
+figures show which one it stands for), the group a casualty figure counts, a share's whole, what an
+amount of money is, and whether it counts one occasion."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from lagebild.compare.claim_model import Claim, _overlap, _pinned, _unit_key
+from lagebild.compare.claim_time import told_order
+from lagebild.compare.claim_values import SCOPES, cue_pattern
+from lagebild.compare.figure_stage import occasion_cues, occasion_measures, running_measures
+from lagebild.numbers.measures import load_measures
+
+EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
+
+__all__ = ["clause_bounds", "equivalents"]
+
+
+@lru_cache(maxsize=4)
+def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
+    """General measure id → the measure ids it may stand for ("people" → "participants", …)."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {str(e["general"]): tuple(str(m) for m in e.get("as", [])) for e in raw.get("same", []) if e.get("general")}
+
+
+def _block_measure(c: Claim) -> str:
+    """The measure part of a claim's grouping key. A figure known only by its unit (a bare percentage, a length, people
+    with no frame that says what happened to them) says nothing of what it measures: two such figures are one quantity only when their article repeats the figure, so
+    they are keyed by article and value; a bare percentage that names what it is a share of ("Prozent der Kubaner")
+    is keyed by that noun and groups across articles."""
+    if c.measure == "money":
+        # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
+        currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
+        key = f"money@{currency}" if currency else c.measure
+        return f"{key}#{c.money_of}" if c.money_of else key
+    if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
+        # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
+        # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
+        # Fahrgäste" says which people (the passengers aboard): grouped across articles like any measure
+        return f"{c.measure}@{c.doc.id}"
+    if c.measure == "percent" or c.measure.startswith("unit:"):
+        return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
+    if c.counted is not None:
+        return f"{c.measure}#{_unit_key(c.counted) or c.counted.lower()}"
+    return c.measure
+
+
+def _read_share(c: Claim) -> None:
+    """A bare percentage that names what it is a share of ("Prozent der Kubaner") is that share: "percent:kubaner"."""
+    if c.measure == "percent":
+        whole = load_measures().share_of_at(c.doc.text, c.ann.span.end, c.doc.meta.language)
+        if whole is not None:
+            c.measure = f"percent:{_unit_key(whole) or whole.lower()}"
+            c.json["measure"], c.json["share_of"] = c.measure, whole
+
+
+def _settle(c: Claim) -> None:
+    """Fix what a claim's measure says once it is read (after ``_read_share`` and ``_read_general``), before it is
+    keyed: the group a casualty figure counts, whether it counts one occasion, what an amount of money is; the key
+    (``_block_measure``) only reads them."""
+    c.counted = _counted_group(c)
+    if c.counted is None and _is_part(c):
+        c.counted = "part"  # "38 Tote, darunter drei Attentäter": a part of the toll, not the toll
+    if c.counted is not None:
+        c.json["counted"] = c.counted
+    if c.measure == "money":
+        c.money_of = load_measures().money_thing(_clause(c))
+        if c.money_of is not None:
+            c.json["money_of"] = c.money_of
+    # an amount that says only its currency is no known quantity revised over time: amounts of different times are
+    # different amounts (a budget, a campaign's spending); one that says what it is (a damage estimate) is revised
+    c.occasion = _counts_occasion(c.measure, c.sentence_text) or (c.measure == "money" and c.money_of is None)
+    c.told = told_order(_clause(c))
+
+
+_BREAK = re.compile(r"[;:]|,(?!\d)|(?<!\d),")  # a comma between digits is a decimal comma ("13,3"), no clause break
+
+
+def clause_bounds(c: Claim) -> tuple[int, int]:
+    """Where the clause of its sentence a figure stands in starts and ends (between commas, semicolons or colons),
+    as offsets into its sentence."""
+    at = c.ann.span.start - c.sentence_start
+    text = c.sentence_text
+    start = max((m.end() for m in _BREAK.finditer(text, 0, max(0, at))), default=0)
+    end = next((m.start() for m in _BREAK.finditer(text, max(0, c.ann.span.end - c.sentence_start))), len(text))
+    return start, end
+
+
+def _clause(c: Claim) -> str:
+    """The clause of its sentence a figure stands in (see ``clause_bounds``)."""
+    start, end = clause_bounds(c)
+    return c.sentence_text[start:end]
+
+
+@lru_cache(maxsize=4)
+def _part_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words before a figure in its clause that make it a part of a figure given before (``parts_before``)."""
+    return cue_pattern(path, "parts_before", r"[^\d.;:!?]{0,40}$")
+
+
+def _is_part(c: Claim) -> bool:
+    """True for a figure its clause introduces as a part of another ("darunter drei Attentäter"), that states no place
+    and whose noun is not the measure's own ("davon 68 Tote identifiziert", "die 73 Fälle" count their measure)."""
+    if c.ann.data.get("scope_kind") == "place" and c.scope:
+        return False
+    noun = str(c.ann.data.get("unit") or "")
+    own = load_measures().of_noun(noun) if noun else None
+    if not noun or (own is not None and own.id == c.measure.partition(":")[0]):
+        return False
+    cues = _part_cues()
+    start, _ = clause_bounds(c)
+    before = c.sentence_text[start : max(start, c.ann.span.start - c.sentence_start)]
+    return cues is not None and cues.search(before) is not None
+
+
+def _counted_group(c: Claim) -> str | None:
+    """The group a casualty figure counts when its noun names one ("176 Palästinenser und 27 Israelis getötet", "drei
+    Soldaten getötet"): the toll of that group, not the whole toll "14 Menschen" or "14 Tote" give; None for a noun of
+    the measure itself or a generic one ("Menschen", "Kinder": a part the vocabulary does not tell apart)."""
+    if c.measure.partition(":")[0] not in running_measures():
+        return None
+    noun = str(c.ann.data.get("unit") or "")
+    if not noun or c.ann.data.get("unit_kind") != "count" or c.ann.data.get("unit_from") != "after":
+        return None
+    vocab = load_measures()
+    if vocab.is_generic(noun):
+        return None
+    named = vocab.of_noun(noun)
+    return noun if named is None or (named.who and named.id != c.measure.partition(":")[0]) else None
+
+
+def _read_general(claims: list[Claim]) -> None:
+    """Read a figure of a general measure ("50.000 Menschen") as the specific measure ("participants") that a
+    figure of the same story gives the same value for, at the same place or where either states none; only
+    when exactly one such measure agrees (claim_equivalents.toml). "300.000 Menschen" that a firm employs
+    agrees with no participant count and stays people."""
+    table = equivalents()
+    specific: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        specific[(c.story, c.measure)].append(c)
+    for c in claims:
+        targets = table.get(c.measure)
+        if not targets or not _pinned(c):
+            continue
+        targets = tuple(m for t in targets for m in (
+            sorted(k for s, k in specific if s == c.story and k.startswith(t[:-1]) and k != c.measure) if t.endswith(":*") else [t]))
+        fits = [m for m in targets if any(_pinned(o) and _overlap(c, o) and (c.scope is None or o.scope is None or c.scope == o.scope)
+                                          for o in specific.get((c.story, m), []))]
+        if len(fits) == 1:
+            c.read_as, c.measure = c.measure, fits[0]
+            c.json["measure"], c.json["measure_as_written"] = fits[0], c.read_as
+
+
+def _counts_occasion(measure: str, sentence: str) -> bool:
+    """True for a figure that counts one occasion: of a measure listed in ``occasion_measures`` (attendance), or of a
+    general one ("people", "money") whose sentence names an occasion (visitors, an amount paid: ``occasion_cues``).
+    People in a state (in shelters, without power) and a damage estimate are running figures, revised over time."""
+    base = measure.partition(":")[0].partition("@")[0]
+    if base in occasion_measures():
+        return True
+    cue = occasion_cues().get(base)
+    return cue is not None and cue.search(sentence) is not None

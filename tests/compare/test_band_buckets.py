@@ -1,0 +1,53 @@
+"""The band buckets built from the keys' array are those of one list per key, without the single ones."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from operator import itemgetter
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.compare.duplicates import BandRows, _shared_buckets
+
+
+def _plain(keys: list[list[int]], ids: list[str], stored: dict[int, list[str]]) -> tuple[dict[int, list[str]], dict[int, int]]:
+    """One list per key (as the search built them before), then the keys one document alone holds dropped."""
+    buckets: dict[int, list[str]] = defaultdict(list)
+    slots: dict[int, int] = {}
+    for doc_id, ks in zip(ids, keys, strict=True):
+        for j, key in enumerate(ks):
+            buckets[key].append(doc_id)
+            slots[key] = j
+    for key in list(buckets):
+        buckets[key].extend(stored.get(key, []))
+    kept = {k: v for k, v in buckets.items() if len(v) >= 2}
+    return kept, {k: slots[k] for k in kept}
+
+
+@given(st.integers(1, 6), st.integers(1, 4), st.data())
+def test_buckets_from_the_array_equal_the_plain_ones(n_docs: int, width: int, data: st.DataObject) -> None:
+    keys = data.draw(st.lists(st.lists(st.integers(-4, 4), min_size=width, max_size=width), min_size=n_docs, max_size=n_docs))
+    stored_rows = data.draw(st.lists(st.tuples(st.integers(-6, 6), st.sampled_from(["s1", "s2", "gone"])), max_size=8))
+    ids = [f"d{i}" for i in range(n_docs)]
+    stored: dict[int, list[str]] = defaultdict(list)
+    for key, doc in stored_rows:
+        if doc != "gone":
+            stored[key].append(doc)
+
+    def lookup(wanted: list[int]) -> list[tuple[int, str]]:
+        return [(k, d) for k, d in stored_rows if k in wanted]
+
+    got, slots = _shared_buckets(np.array(keys, dtype=np.int64), ids, lookup, {*ids, "s1", "s2"}, {"s1", "s2"})
+    expected, expected_slots = _plain(keys, ids, {k: v for k, v in stored.items() if any(k in ks for ks in keys)})
+    assert {k: sorted(v) for k, v in got.items()} == {k: sorted(v) for k, v in expected.items()}
+    assert slots == expected_slots
+
+
+def test_band_rows_are_every_key_of_every_document_in_key_order() -> None:
+    keys = np.array([[5, -1, 3], [3, 9, -7]], dtype=np.int64)
+    rows = BandRows(["a", "b"], keys)
+    plain = [(d, int(k)) for d, ks in zip(["a", "b"], keys.tolist(), strict=True) for k in ks]
+    assert list(rows) == sorted(plain, key=itemgetter(1)) and len(rows) == 6 and rows.key_ordered
+    assert list(BandRows([], np.zeros((0, 3), dtype=np.int64))) == []
