@@ -271,7 +271,7 @@ def resolve_full(docs: Sequence[Document], kb: KB | None, corrections: Sequence[
 
     No rows when ``settings`` is None or corrections apply (the stored index would not match the
     corrected entities: every run with corrections resolves the whole corpus)."""
-    mentions, own = _own_outlet(docs, collect_mentions(docs), kb)
+    mentions, own = _own_outlet(docs, collect_mentions(docs, kb), kb)
     groups = cluster(mentions, kb)
     grouped = {i for g in groups for i in g}
     waiting: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -313,7 +313,7 @@ def resolve_incremental(docs: Sequence[Document], kb: KB | None, index: EntityIn
     new_ids = {d.id for d in new_docs}
     if any(str(s.get("doc")) in new_ids for e in entities for s in e.get("mentions") or []):
         return None  # a document analysed again: its old mentions are in stored entities
-    mentions, own = _own_outlet(new_docs, collect_mentions(new_docs), kb, {k for v in index.own.values() for k in v})
+    mentions, own = _own_outlet(new_docs, collect_mentions(new_docs, kb), kb, {k for v in index.own.values() for k in v})
     keys: set[str] = set()
     for m in mentions:
         keys |= form_keys(m, lookup=True)

@@ -69,6 +69,8 @@ class ContextLexicon:
     noun_markers: frozenset[str] = frozenset()  # articles, determiners: a capitalised word after them is a noun
     list_quantifiers: frozenset[str] = frozenset()  # "(alle AUT)": a code shared by several names of a list
     result_units: frozenset[str] = frozenset()  # "245,5 Punkte": a results list's figure
+    region_heads: dict[str, str] = field(default_factory=dict)  # "Region Kursk": before a KB town's name
+    admin_tails: dict[str, str] = field(default_factory=dict)  # "Kursk Oblast": a head after the name
 
     def org_head(self, word: str) -> bool:
         """True for a capitalised word that heads an organisation named after a place ("Verkehrsclub")."""
@@ -115,6 +117,20 @@ class ContextLexicon:
         """The key of an administrative head ("Landkreises" → "kreis"), else ``None``."""
         return self.admin_heads.get(word)
 
+    def admin_norm(self, surface: str) -> str | None:
+        """The meeting form of a place with its administrative head before or after it ("Region Kursk",
+        "Kursk-Region", "Kursk Oblast" → "region kursk"), else ``None``."""
+        heads = {**self.region_heads, **self.admin_heads}
+        head, _, rest = surface.partition(" ")
+        if rest and head in heads:
+            return f"{heads[head]} {name_key(rest)}"
+        name, _, tail = surface.rpartition(" ")
+        if name and tail in self.admin_tails:
+            return f"{self.admin_tails[tail]} {name_key(name)}"
+        name, _, tail = surface.rpartition("-")
+        if name and tail in heads:
+            return f"{heads[tail]} {name_key(name)}"
+        return None
 
 def _cue_finite(word: str) -> bool:
     if not word[:1].islower():
@@ -156,6 +172,8 @@ def load_context() -> ContextLexicon:
         source_after=frozenset(w.casefold() for w in data.get("source_after", ())),
         subordinators=frozenset(w.casefold() for w in data.get("subordinators", ())),
         admin_heads={str(k): str(v) for k, v in (data.get("admin_heads") or {}).items()},
+        region_heads={str(k): str(v) for k, v in (data.get("region_heads") or {}).items()},
+        admin_tails={str(k): str(v) for k, v in (data.get("admin_tails") or {}).items()},
         currencies=frozenset(currencies),
         common_noun_suffixes=tuple(data.get("common_noun_suffixes", ())),
         org_head_endings=tuple(w.casefold() for w in data.get("org_head_endings", ())),

@@ -333,19 +333,40 @@ def _state_at(toks: list[Tok], k: int, kb: KB) -> str | None:
     return entry.id if entry.kind == "country" else None
 
 
-def _extend_admin_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]], ctx: ContextLexicon) -> None:
+def _extend_admin_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]], ctx: ContextLexicon,
+                        kb: KB, text: str) -> None:
     """"Landkreis Ahrweiler", "Kreis Ahrweiler": the administrative head is part of the place name.
+    "Region Kursk", "Kursk-Region", "Kursk Oblast": a region's head makes the region of a KB town.
 
-    The district is not the town, so a KB link of the bare name is dropped.
+    The district is not the town, so a KB link of a town's name is dropped; a name the KB knows as a
+    country or region keeps its link ("auf dem Gebiet Polens" is Poland, "Region Donbass" the Donbass).
     """
     starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+    heads = {**ctx.region_heads, **ctx.admin_heads}
     for n, (_i, j, m) in enumerate(mentions):
         k = starts.get(m.start)
-        if m.label != "LOC" or m.form not in ("name", "metonym") or not k:
+        if m.label != "LOC" or m.form not in ("name", "metonym") or k is None:
             continue
-        if ctx.admin_head(toks[k - 1].text) is not None:
+        entry = kb.entries.get(m.kb) if m.kb else None
+        town = entry is not None and (m.form == "metonym" or entry.kind in ("city", "capital"))
+        if entry is not None and not town:
+            continue
+        if k and (ctx.admin_head(toks[k - 1].text) is not None or (town and toks[k - 1].text in ctx.region_heads)):
             m.start, m.form, m.kb, m.wikidata = toks[k - 1].start, "name", None, None
             mentions[n] = (k - 1, j, m)
+            continue
+        if not town:
+            continue
+        inside = next((t for t in toks[k:j + 1] if t.start < m.end < t.end), None)
+        if inside is not None and text[m.end] == "-" and text[m.end + 1:inside.end] in heads:
+            m.end, m.form, m.kb, m.wikidata = inside.end, "name", None, None  # "Kursk-Region"
+            continue
+        e = ends.get(m.end)
+        if (e is not None and e + 1 < len(toks) and toks[e + 1].start == m.end + 1
+                and toks[e + 1].text in ctx.admin_tails):
+            m.end, m.form, m.kb, m.wikidata = toks[e + 1].end, "name", None, None  # "Kursk Oblast"
+            mentions[n] = (_i, e + 2, m)
 
 
 def _extend_org_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]], ctx: ContextLexicon,
@@ -562,7 +583,7 @@ def mentions_in_tokens(
             m.role, m.role_span, m.role_key = text[rs:re_], (rs, re_), hit.key
             used_roles.update(range(hit.start_tok, hit.end_tok))
 
-    _extend_admin_heads(toks, mentions, ctx)
+    _extend_admin_heads(toks, mentions, ctx, kb, text)
     _extend_org_heads(toks, mentions, ctx, roles)
     out = [m for _, _, m in mentions]
     covered = [(m.start, m.end) for m in out]
@@ -591,10 +612,9 @@ def finish_norms(text: str, mentions: list[Mention], kb: KB, ctx: ContextLexicon
     ctx = ctx or load_context()
     for m in mentions:
         surface = text[m.start : m.end]
-        head, _, rest = surface.partition(" ")
-        admin = ctx.admin_head(head) if rest else None
-        if admin is not None and m.label == "LOC":
-            m.norm = f"{admin} {name_key(rest)}"
+        admin = ctx.admin_norm(surface) if m.label == "LOC" else None
+        if admin is not None:
+            m.norm = admin
         elif m.kb and m.kb in kb.entries:
             m.norm = name_key(kb.entries[m.kb].name)
         elif m.form == "role":

@@ -5,9 +5,12 @@ Musumeci" as a place) and a dateline's town as a person ("Ravenna, 18. Mai 2023.
 text are stronger than the tagger's guess:
 
 - a role noun right before the name ("Zivilschutzminister", "Bauernpräsident") makes it a person,
-  unless the name is a KB entry or may be a genitive ("Innenminister Bayerns") or an acronym;
+  unless the name is a KB entry or may be a genitive ("Innenminister Bayerns") or an acronym, a name
+  of several words holds a KB name and does not open with a given name ("Präsident Real Madrid" is the
+  club's), or the text has the name as a place ("Landeshauptmann Tirol" where it also writes "in Tirol");
 - a dateline, a line opened by the name and followed by a date or a news agency in brackets
-  ("Ravenna, 18. Mai", "Ravenna (dpa)"), makes a one-word name a place.
+  ("Ravenna, 18. Mai", "Ravenna, den 18. Mai", "Ravenna (dpa)"), makes a one-word name a place; a
+  clause after a person's name ("Weber, den viele kennen", "George, am 3. Mai getötet") is no date.
 """
 
 from __future__ import annotations
@@ -15,15 +18,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lagebild.entities.context import load_context
 from lagebild.entities.kb import KB
+from lagebild.entities.normalize import fold_key
 from lagebild.entities.roles import RoleLexicon
 
 __all__ = ["dateline_place", "person_after_role", "retype"]
 
 _WORD_BEFORE = re.compile(r"(\S+)[ \t\u00a0]+$")
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-_DATE_AFTER = re.compile(r"[ \t]*(?:/[^\n,()]{1,40})?,[ \t]*(?:\d{1,2}\.|(?:den|am)\b|(?:" + "|".join(_WEEKDAYS) + r")\b)",
-                         re.IGNORECASE)
+_DATE_AFTER = re.compile(r"[ \t]*(?:/[^\n,()]{1,40})?,[ \t]*(?:den[ \t]+)?(?:\d{1,2}\.[ \t]*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]{2,})"
+                         r"|(?:" + "|".join(_WEEKDAYS) + r")\b(?:[.,]|[ \t]*(?:\d|[–—-])))", re.IGNORECASE)
+#: a place written after a locative preposition somewhere in the text ("in Tirol", "aus Graz")
+_PLACE_PREPOSITIONS = ("in", "aus", "nach")
 _BRACKET_AFTER = re.compile(r"[ \t]*(?:/[^\n,()]{1,40})?[ \t]*\(([^()\n]{2,20})\)")
 
 
@@ -37,8 +44,13 @@ def person_after_role(text: str, start: int, surface: str, kb: KB, roles: RoleLe
     words = surface.split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) or surface.isupper():
         return False
-    if kb.lookup(surface) is not None or surface.endswith("s"):
+    if kb.lookup(surface) is not None or (surface.endswith("s") and not surface.endswith("us")):
         return False  # "Innenminister Bayerns", "Außenminister Frankreichs": a qualifier in the genitive
+    if (len(words) > 1 and fold_key(words[0]) not in load_context().given_names
+            and any(kb.lookup(w) is not None for w in words)):
+        return False  # "Präsident Real Madrid": a team named after its town, not "Präsident Luiz Inácio Lula"
+    if re.search(r"\b(?:" + "|".join(_PLACE_PREPOSITIONS) + r")[ \t]+" + re.escape(surface) + r"\b", text):
+        return False  # "Landeshauptmann Tirol" in a text that writes "in Tirol"
     before = _WORD_BEFORE.search(text[max(0, start - 60):start])
     if before is None:
         return False

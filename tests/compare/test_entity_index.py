@@ -102,3 +102,15 @@ def test_keys_meet_across_spellings_and_surnames() -> None:
     assert near & form_keys({"label": "PER", "form": "name", "norm": "anna tillmann"})
     assert "a:cdu" in form_keys({"label": "ORG", "form": "name", "norm": "christlich demokratische union"})
     assert "a:cdu" in form_keys({"label": "ORG", "form": "acronym", "norm": "cdu"}, lookup=True)
+
+
+def test_the_configured_kb_types_mentions(tmp_path: Any) -> None:
+    # a name the user's KB file lists is not retyped as a person by the role noun before it
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("contoso\t\tORG\tcompany\tContoso\t\t\n", encoding="utf-8")
+    docs = [_doc("c1", "Vorstandschef Contoso kündigte den Abbau an.", {"Contoso": "ORG"})]
+    from lagebild.entities.kb import load_kb
+    shipped, _, _ = resolve_full(docs, load_kb(()), [], None)
+    mine, _, _ = resolve_full(docs, load_kb((str(extra),)), [], None)
+    assert [e["type"] for e in shipped] == ["PER"]  # the shipped KB does not know it: the role types it
+    assert [e["type"] for e in mine] == ["ORG"]

@@ -107,3 +107,34 @@ def test_a_town_abroad_is_shown_as_the_texts_write_it() -> None:
     c = doc("c", "Der Zug hielt in Garmisch-Partenkirchen.", [("Garmisch-Partenkirchen", "LOC")])
     entities, _ = resolve_documents([c], kb)
     assert entity_of(entities, "Garmisch-Partenkirchen")["name"] == "Garmisch-Partenkirchen"
+
+
+def test_a_role_before_a_club_firm_or_named_place_leaves_it_alone() -> None:
+    kb, roles = load_kb(), load_roles()
+    for text, word in (("Der Präsident Rapid Wien lobte die Mannschaft.", "Rapid Wien"),
+                       ("Bundeskanzler Österreichs Vertreter reiste an.", "Österreichs"),
+                       ("Außenminister Russlands Sergej Lawrow kam.", "Russlands"),
+                       ("Landeshauptmann Tirol lud ein. Die Feier in Tirol war groß.", "Tirol")):
+        assert not person_after_role(text, text.index(word), word, kb, roles), text
+    for text, word in (("Kaiser Franz Joseph regierte lange.", "Franz Joseph"), ("Papst Franziskus betete.", "Franziskus"),
+                       ("Präsident Luiz Inácio Lula reiste ab.", "Luiz Inácio Lula")):  # a given name the list lacks
+        assert person_after_role(text, text.index(word), word, kb, roles), text
+
+
+def test_a_clause_after_a_persons_name_at_a_line_start_is_no_dateline() -> None:
+    kb = load_kb()
+    for text, word in (("Titel\nWeber, den viele kennen, sagte es.", "Weber"), ("Titel\nScholz, am Ende müde, ging.", "Scholz"),
+                       ("Titel\nGeorge, am 3. Mai 2020 getötet, war 46.", "George")):
+        start = text.index(word)
+        assert not dateline_place(text, start, start + len(word), kb), text
+    for text in ("Titel\nLincoln (AP) – Der Sturm zog ab.", "Titel\nLincoln, den 3. Mai. Der Sturm zog ab.",
+                 "Titel\nLincoln, 3.5.2021 – Der Sturm zog ab."):
+        assert dateline_place(text, text.index("Lincoln"), text.index("Lincoln") + 7, kb), text
+
+
+def test_an_initial_two_persons_of_different_stories_fit_stays_apart() -> None:
+    a = doc("a", "Im Prozess um den Brand sagte Jonas Kessler aus.", [("Jonas Kessler", "PER")])
+    b = doc("b", "Beim Pokalspiel traf Jonas Kraus zweimal.", [("Jonas Kraus", "PER")])
+    c = doc("c", "Der Angeklagte Jonas K. schwieg zum Brand.", [("Jonas K.", "PER")])
+    entities, _ = resolve_documents([a, b, c], load_kb())
+    assert len(entity_of(entities, "Jonas K.")["mentions"]) == 1

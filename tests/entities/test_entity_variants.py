@@ -967,3 +967,34 @@ def test_an_adverb_opening_a_sentence_is_no_person_but_a_surname_stays() -> None
     # a document that names a person Heuer keeps the lone surname
     ms = extract_mentions(text, chunks, None, load_kb(), load_roles(), recogniser=recogniser)
     assert [text[m.start:m.end] for m in ms][-1] == "Heuer"
+
+
+def test_region_named_after_a_town_is_not_the_town() -> None:
+    # a region, oblast or province before or after a town's name is the region: kept apart from the KB town
+    text = ("Gefechte in der Provinz Izmir und in der Izmir-Region; im Departement Izmir, in der Izmir Oblast. "
+            "Der Bürgermeister von Izmir sprach.")
+    _, ms = _mentions(text, [])
+    found = {(text[m.start:m.end], m.kb, m.norm) for m in ms}
+    assert ("Izmir", "place:izmir") in {(s, kb) for s, kb, _ in found}
+    assert {"Provinz Izmir", "Izmir-Region", "Departement Izmir", "Izmir Oblast"} <= {s for s, _, _ in found}
+    assert all(kb is None for s, kb, _ in found if s != "Izmir")
+    assert {n for s, _, n in found if s in ("Izmir-Region", "Izmir Oblast")} == {"region izmir"}
+    d = Document(id="r", original=text, source=SourceRef("r"), text=text, offsets=OffsetMap.identity(len(text)))
+    for m in ms:
+        d.add("entity", Span(m.start, m.end), PROV, label=m.label, data={"norm": m.norm, "form": m.form, "kb": m.kb})
+    entities, _ = resolve_documents([d], load_kb())
+    town = next(e for e in entities if any(x["text"] == "Izmir" for x in e["mentions"]))
+    assert town["kb"] == "place:izmir" and {x["text"] for x in town["mentions"]} == {"Izmir"}
+
+
+def test_region_head_before_a_country_or_kb_region_keeps_its_link() -> None:
+    # must not fire: "Gebiet Polens" is Poland's territory, "Region Donbass" the KB region, a town
+    # after another word stays the town
+    text = "Drohnen flogen über das Gebiet Polens und die Region Donbass. In Izmir blieb es ruhig."
+    _, ms = _mentions(text, [])
+    found = {text[m.start:m.end]: m.kb for m in ms}
+    assert found == {"Polens": "polen", "Donbass": "donbass", "Izmir": "place:izmir"}
+    # a region's head before a name the KB does not know as a town names that region: it is the name
+    text = "In der Provinz Sichuan bebte die Erde. Sichuan meldete Schäden."
+    _, ms = _mentions(text, [(3, 4, "LOC"), (8, 9, "LOC")])
+    assert [(text[m.start:m.end], m.norm) for m in ms] == [("Sichuan", "sichuan"), ("Sichuan", "sichuan")]
