@@ -302,6 +302,15 @@ def test_two_countries_ministries_of_one_day_make_no_series() -> None:
         assert not (g["relation"] == "updated" and {"a", "b"} <= {x["doc"] for x in g["claims"]}), g["reasoning"]
 
 
+def test_a_bare_authority_word_names_no_one_claimant_for_a_series() -> None:
+    # must not fire: "Ministerium" alone may be two countries' or two departments' bodies
+    docs = [_doc("a", "Laut Ministerium mussten 5.000 Menschen ihre Häuser verlassen.", "2024-05-17", outlet="A"),
+            _doc("b", "Laut Ministerium mussten 10.000 Menschen ihre Häuser verlassen.", "2024-05-17", outlet="B"),
+            _doc("c", "Inzwischen mussten 13.000 Menschen ihre Häuser verlassen.", "2024-05-18", outlet="C")]
+    group = _group_of(_groups(docs), "c", 13000)
+    assert group["relation"] != "updated" or {x["doc"] for x in group["claims"]} != {"a", "b", "c"}
+
+
 @pytest.mark.parametrize("north, south", [("der nordländischen Armee", "der südländischen Armee"),
                                           ("des nordländischen Generalstabs", "des südländischen Militärs")])
 def test_two_opposing_armies_of_one_day_contradict_each_other(north: str, south: str) -> None:
