@@ -10,8 +10,10 @@ socket pair joins each worker to its pool and ``socket.send_fds`` hands the pool
 
 How processes end: the server waits on its control socket; when the owning process closes it
 or dies (even by ``kill -9``), the server kills the workers still running, waits for them and
-ends (it waits for every worker, so their CPU time is counted with its own). A worker is killed by the kernel when its server ends (``prctl(PR_SET_PDEATHSIG)`` on
-Linux) and ends itself when its pool's socket closes.
+ends. A worker is killed by the kernel when its server ends (``prctl(PR_SET_PDEATHSIG)`` on
+Linux) and ends itself when its pool's socket closes. The server waits for every worker and the
+owning process waits for the server (when it stops one, and for all at exit), so the workers' CPU
+time is counted with the owner's children, as any parent (``/usr/bin/time``, a shell) reads it.
 
 A long-running process (``lagebild serve``) meets many configurations: it keeps at most
 ``MAX_SERVERS`` servers (the least recently used idle one is stopped for a new one) and stops a
@@ -62,6 +64,8 @@ _GONE = "a worker process ended while running a task (crash or out of memory)"
 #: tasks sent ahead to a worker: it starts the next one while its last result is being read
 IN_FLIGHT = 2
 _PID = struct.Struct("!q")
+#: how long a stopped server may take to end (it kills and waits for its workers) before it is killed
+_STOP_SECONDS = 5.0
 
 
 # --- messages: a length, then a pickle ----------------------------------------------------------
@@ -216,16 +220,33 @@ class ForkServer:
                  str(theirs.fileno())],
                 pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, start_new_session=True,
             )
+            # a server that cannot read this ends on the closed socket; the next start waits for it
+            _send(ours, pickle.dumps({"sys_path": list(sys.path), "preload": list(self.preload)}))
+        except BaseException:
+            ours.close()
+            raise
         finally:
             theirs.close()
-        _send(ours, pickle.dumps({"sys_path": list(sys.path), "preload": list(self.preload)}))
         self._control = ours
         return ours
+
+    def _detach(self) -> subprocess.Popen[bytes] | None:
+        """Close the control socket (the server then ends on its own) and hand over the process to
+        wait for (``self._lock`` held or not needed)."""
+        control, self._control = self._control, None
+        if control is not None:
+            control.close()
+        process, self.process = self.process, None
+        return process
 
     def fork_worker(self) -> tuple[int, socket.socket]:
         """(pid, socket) of a new worker (blocks while the server loads its preload)."""
         with self._lock:
-            control = self._control if self._control is not None and self.pid is not None else self._start()
+            if self._control is not None and self.pid is not None:
+                control = self._control
+            else:  # not started, or it died: the stale socket is closed and the old process waited for
+                _wait_ended([self._detach()])
+                control = self._start()
             control.sendall(b"F")
             message, fds, _flags, _addr = socket.recv_fds(control, _PID.size, 1)
             if len(message) != _PID.size or not fds:
@@ -237,16 +258,22 @@ class ForkServer:
     def stop(self) -> None:
         """End the server (its workers with it); the next ``fork_worker`` starts it again."""
         with self._lock:
-            control, self._control = self._control, None
-            if control is not None:
-                control.close()
-            if self.process is not None:
-                try:
-                    self.process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    self.process.kill()
-                    self.process.wait()
-                self.process = None
+            process = self._detach()
+        _wait_ended([process])
+
+
+def _wait_ended(processes: list[subprocess.Popen[bytes] | None]) -> None:
+    """Wait for servers whose control socket is closed (together ``_STOP_SECONDS`` at most, then
+    kill), so that their CPU time and their workers' count with this process's children."""
+    deadline = time.monotonic() + _STOP_SECONDS
+    for process in processes:
+        if process is None:
+            continue
+        try:
+            process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 class ServerPool(Executor):
@@ -317,7 +344,9 @@ class ServerPool(Executor):
         Up to ``IN_FLIGHT`` tasks wait at the worker, so that it starts the next one at once, never
         waiting for this process's threads (which share the interpreter lock with the main
         thread); sending and receiving in two threads means a large task and a large result never
-        block each other."""
+        block each other. The price: a task sent ahead waits behind a slow one at its worker even
+        when another worker is idle (at the end of a run), and a worker that dies fails every task
+        it holds (up to ``IN_FLIGHT``, each then retried alone by the caller) rather than one."""
         inflight: deque[Future[Any]] = deque()
         slots = threading.Semaphore(IN_FLIGHT)
         receiver = threading.Thread(target=self._receive, args=(sock, inflight, slots), daemon=True,
@@ -446,8 +475,9 @@ def configure_servers(max_servers: int | None = None, idle_seconds: float | None
             _LIMITS["max_servers"] = max(1, int(max_servers))
         if idle_seconds is not None:
             _LIMITS["idle_seconds"] = max(0.0, float(idle_seconds))
-        _trim()
+        stale = _trim()
         _LOCK.notify_all()
+    _stop(stale)
 
 
 def server_for(preload: tuple[str, ...], warm: PipelineSpec | None) -> ForkServer:
@@ -472,39 +502,60 @@ def _hold(server: ForkServer) -> None:
             key = hashlib.sha256(repr((server.preload, server.warm)).encode()).hexdigest()
             _SERVERS[key] = server
         _SERVERS.move_to_end(key)
-        _trim()
+        stale = _trim()
         if _JANITOR is None:
             _JANITOR = threading.Thread(target=_stop_idle_servers, name="lagebild-fork-servers", daemon=True)
             _JANITOR.start()
+    _stop(stale)
 
 
 def _release(server: ForkServer) -> None:
     with _LOCK:
         server.users -= 1
         server.last_used = time.monotonic()
-        _trim()
+        stale = _trim()
         _LOCK.notify_all()
+    _stop(stale)
 
 
-def _trim() -> None:
-    """Stop the least recently used idle servers beyond the cap (with ``_LOCK`` held)."""
+def _retire(key: str) -> subprocess.Popen[bytes] | None:
+    """Drop an idle server from the registry and close its control socket (with ``_LOCK`` held):
+    the caller waits for the process once the lock is released, so no other thread waits on a
+    teardown. A pool that still holds the object starts a fresh server on its next worker."""
+    server = _SERVERS.pop(key)
+    with server._lock:
+        return server._detach()
+
+
+def _stop(processes: list[subprocess.Popen[bytes] | None]) -> None:
+    """Wait for retired servers (without ``_LOCK``)."""
+    if processes:
+        _wait_ended(processes)
+
+
+def _trim() -> list[subprocess.Popen[bytes] | None]:
+    """Retire the least recently used idle servers beyond the cap (with ``_LOCK`` held; ``_stop``
+    the result after releasing it)."""
+    stale: list[subprocess.Popen[bytes] | None] = []
     while len(_SERVERS) > _LIMITS["max_servers"]:
         idle = next((k for k, s in _SERVERS.items() if s.users == 0), None)
         if idle is None:  # all serve a pool: the next release trims
-            return
-        _SERVERS.pop(idle).stop()
+            break
+        stale.append(_retire(idle))
+    return stale
 
 
 def _stop_idle_servers() -> None:
-    with _LOCK:
-        while True:
+    while True:
+        with _LOCK:
             now = time.monotonic()
             limit = _LIMITS["idle_seconds"]
-            for key, server in list(_SERVERS.items()):
-                if server.users == 0 and now - server.last_used >= limit:
-                    _SERVERS.pop(key).stop()
-            waiting = [s.last_used + limit - now for s in _SERVERS.values() if s.users == 0]
-            _LOCK.wait(timeout=max(0.05, min(waiting)) if waiting else None)
+            stale = [_retire(key) for key, server in list(_SERVERS.items())
+                     if server.users == 0 and now - server.last_used >= limit]
+            if not stale:
+                waiting = [s.last_used + limit - now for s in _SERVERS.values() if s.users == 0]
+                _LOCK.wait(timeout=max(0.05, min(waiting)) if waiting else None)
+        _stop(stale)
 
 
 def running_servers() -> list[int]:
@@ -516,9 +567,8 @@ def running_servers() -> list[int]:
 def stop_servers() -> None:
     """Stop every idle server (at exit: every server; their workers end with them)."""
     with _LOCK:
-        for key, server in list(_SERVERS.items()):
-            if server.users == 0:
-                _SERVERS.pop(key).stop()
+        stale = [_retire(key) for key, server in list(_SERVERS.items()) if server.users == 0]
+    _stop(stale)
 
 
 @atexit.register
@@ -526,10 +576,10 @@ def _stop_at_exit() -> None:
     with _LOCK:
         servers = list(_SERVERS.values())
         _SERVERS.clear()
-    for server in servers:  # closing the control socket is enough: the server ends on its own
-        control, server._control = server._control, None
-        if control is not None:
-            control.close()
+    # every control socket first (the servers end together), then each is waited for: without the
+    # wait the servers outlive this process and their workers' CPU never reaches its parent. No
+    # server lock: a thread still starting a worker at exit must not hold up the exit.
+    _wait_ended([server._detach() for server in servers])
 
 
 def warm_spec() -> PipelineSpec | None:

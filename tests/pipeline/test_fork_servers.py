@@ -163,3 +163,79 @@ def test_the_workers_cpu_is_counted_with_the_run() -> None:
     got = subprocess.run([sys.executable, "-c", _MEASURED, _BURN], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
     assert float(got.stdout.strip().splitlines()[-1]) >= 1.0
+
+
+#: a plain parent (no child subreaper, as ``/usr/bin/time`` or a shell): the owner's children's CPU
+#: it reads must hold the worker's, which reaches it only if the owner waits for its server
+_PLAIN_PARENT = r"""
+import resource, subprocess, sys
+out = subprocess.run([sys.executable, "-c", sys.argv[1]], check=True, capture_output=True, text=True).stdout
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(out.split()[-2], out.split()[-1], usage.ru_utime + usage.ru_stime)
+"""
+_OWNER_SELF = r"""
+import resource
+from lagebild.executors.process import worker_pool
+from tests.pipeline.test_fork_servers import burn
+pool = worker_pool(1, ("lagebild.model",))
+worker = pool.submit(burn).result()
+pool.shutdown()
+own = resource.getrusage(resource.RUSAGE_SELF)
+print(worker, own.ru_utime + own.ru_stime)
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="Linux: rusage of waited-for children")
+def test_a_plain_parent_counts_the_workers_cpu() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    got = subprocess.run([sys.executable, "-c", _PLAIN_PARENT, _OWNER_SELF], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    worker, owner, children = map(float, got.stdout.split())
+    assert worker >= 1.0
+    # the owner's own CPU alone when its server is left behind; its worker's on top when it is waited for
+    assert children >= owner + worker
+
+
+def test_a_server_is_waited_for_without_holding_the_registry(limits: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    _, srv = _run(LIGHT)
+    real = server._wait_ended
+    free: list[bool] = []
+
+    def probe() -> None:  # another thread (a web process starting a run) reaches the registry meanwhile
+        if server._LOCK.acquire(timeout=2):
+            server._LOCK.release()
+            free.append(True)
+        else:
+            free.append(False)
+
+    def waited(processes: list) -> None:  # type: ignore[type-arg]
+        other = threading.Thread(target=probe)
+        other.start()
+        other.join()
+        real(processes)
+
+    monkeypatch.setattr(server, "_wait_ended", waited)
+    server.stop_servers()
+    assert free == [True]
+    assert not _alive(srv)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="Linux: counts open descriptors")
+def test_a_server_that_cannot_start_leaves_no_socket_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*_: object, **__: object) -> None:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(server.subprocess, "Popen", refused)
+    before = len(os.listdir("/proc/self/fd"))
+    failures = []  # kept: their tracebacks hold the frames, so a socket left open is not closed by collection
+    for _ in range(5):
+        with pytest.raises(OSError) as failed:
+            server.ForkServer(LIGHT, "").fork_worker()
+        failures.append(failed)
+    assert len(os.listdir("/proc/self/fd")) == before
