@@ -1210,11 +1210,17 @@ def _vague_only(items: list[Claim]) -> bool:
 
 
 def _one_claimant(a: list[Claim], b: list[Claim]) -> bool:
-    """True when one named claimant gives a figure of both phases (its own count at two points), and no figure of
-    either phase names another claimant (the values are then that claimant's alone, not a dispute)."""
+    """True when one named claimant, keyed with what sets it apart ("minister|zivilschutz", not every ministry's
+    "minister"), gives a figure of both phases, no figure of either names another claimant, and the later phase's
+    value lies above the earlier one's for a running count: that claimant's own count going on. A bare authority word
+    ("Ministerium") may name two countries' bodies; a fall is no count going on."""
     keys_a = {c.source_key for c in a if c.named}
     keys_b = {c.source_key for c in b if c.named}
-    return len(keys_a) == 1 and keys_a == keys_b
+    if not (len(keys_a) == 1 and keys_a == keys_b and "|" in next(iter(keys_a))):
+        return False
+    size_a, size_b = _phase_size(a), _phase_size(b)
+    return (a[0].measure.partition(":")[0] in running_measures() and size_a is not None and size_b is not None
+            and size_a < size_b)
 
 
 def _copied(x: Claim, y: Claim) -> bool:

@@ -102,13 +102,23 @@ def _clause(c: Claim) -> str:
 
 @lru_cache(maxsize=4)
 def _part_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
-    """The words before a figure in its clause that make it a part of a figure given before (``parts_before``)."""
-    return cue_pattern(path, "parts_before", r"[^\d.;:!?]{0,40}$")
+    """The words right before a figure (only a hedge between, ``parts_hedges``, or the parts listed before it) that make
+    it a part of a figure given before (``parts_before``)."""
+    hedges = cue_pattern(path, "parts_hedges")
+    hedge = rf"(?:\s+(?:{hedges.pattern.removeprefix('(?i)')}))?" if hedges is not None else ""
+    # a later part of one list ("darunter zwei Männer und zwei Frauen") is introduced by the same cue
+    listed = rf"(?:(?:\s+\S+){{2,4}}\s+(?:und|sowie|and|or|oder){hedge})?"
+    return cue_pattern(path, "parts_before", hedge + listed + r"\s*$")
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 
 def _is_part(c: Claim) -> bool:
     """True for a figure its clause introduces as a part of another ("darunter drei Attentäter"), that states no place
-    and whose noun is not the measure's own ("davon 68 Tote identifiziert", "die 73 Fälle" count their measure)."""
+    and whose noun is not the measure's own ("davon 68 Tote identifiziert", "die 73 Fälle" count their measure). The cue
+    stands right before the figure and a whole of the same measure before it, in its sentence or the one before:
+    "Davon betroffen waren 20.000 Haushalte" names no whole, the figure is one."""
     if c.ann.data.get("scope_kind") == "place" and c.scope:
         return False
     noun = str(c.ann.data.get("unit") or "")
@@ -118,7 +128,16 @@ def _is_part(c: Claim) -> bool:
     cues = _part_cues()
     start, _ = clause_bounds(c)
     before = c.sentence_text[start : max(start, c.ann.span.start - c.sentence_start)]
-    return cues is not None and cues.search(before) is not None
+    return cues is not None and cues.search(before) is not None and _whole_before(c)
+
+
+def _whole_before(c: Claim) -> bool:
+    """True when a figure of the claim's measure stands before it in its sentence or the sentence before."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(c.doc.text, 0, max(0, c.sentence_start - 1))]
+    since = ends[-1] if ends else 0
+    base = c.measure.partition(":")[0]
+    return any(a.kind == "claim" and since <= a.span.start < c.ann.span.start
+               and str(a.data.get("measure") or "").partition(":")[0] == base for a in c.doc.annotations)
 
 
 def _counted_group(c: Claim) -> str | None:

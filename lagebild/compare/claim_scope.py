@@ -2,7 +2,8 @@
 
 A scope is keyed by its main word without demonym or case endings ("Münchner" ~ "München"), two names
 joined ("CDU/CSU") by both parts; a claimant by the authority word it names ("Ein Polizeisprecher" →
-"polizei", from ``claimant_authorities`` in claim_disputes.toml). Words that name no place ("insgesamt",
+"polizei", from ``claimant_authorities`` in claim_disputes.toml) and what sets that authority apart ("das
+nordländische Gesundheitsministerium" → "minister|gesundheits|nordland"). Words that name no place ("insgesamt",
 "bundesweit") and the cues of totals come from claim_scopes.toml.
 """
 
@@ -102,12 +103,36 @@ def pair_key(first: str, second: str) -> str:
 
 
 def claimant_key(text: str) -> str:
-    """Key a claimant by the authority word it names ("Ein Polizeisprecher", "Polizeiangaben" → "polizei"), else its name."""
+    """Key a claimant by the authority word it names and what sets that authority apart: the first part of its
+    compound ("Zivilschutzminister" → "minister|zivilschutz"), a demonym or place adjective before it ("das
+    nordländische Gesundheitsministerium" → "minister|gesundheits|nordland", "Berliner Polizei") and a name after
+    it ("die Armee Israels", "das Ministerium der Hamas"). Two countries' ministries are two claimants; the bare word
+    ("Polizei", "Ein Polizeisprecher" → "polizei") when nothing sets it apart. Without an authority word, its name."""
     low = text.lower()
     hits = [(low.find(a), len(a), a) for a in _authorities() if a in low]
-    if hits:
-        return min(hits)[2]
-    return norm_name(text)
+    if not hits:
+        return norm_name(text)
+    at, _, word = min(hits)
+    start = max(low.rfind(c, 0, at) for c in " -/(\"'„“") + 1
+    end = at + len(word)
+    while end < len(low) and (low[end].isalnum() or low[end] == "-"):
+        end += 1
+    prefix = low[start:at].strip("-")
+    mods = [prefix] if len(prefix) > 2 else []
+    before = _MODIFIER_BEFORE.search(text[:start])
+    if before:
+        mods.append(scope_key(before.group(1)))
+    after = _MODIFIER_AFTER.match(text[end:])
+    if after and after.group(1).lower() not in _authorities():
+        mods.append(scope_key(after.group(1)))
+    return "|".join([word, *mods])
+
+
+# a demonym or place adjective right before the authority's word ("nordländische", "US-", "Berliner", not "Der")
+_MODIFIER_BEFORE = re.compile(r"(?<![\w-])([a-zäöüßA-ZÄÖÜ][\w]*isch(?:e|en|er|es|em)?|[A-ZÄÖÜ][a-zäöüß]+er"
+                              r"|[A-ZÄÖÜ]{2,})[\s-]+$")
+# a name after it: a genitive ("Israels") or one introduced by an article or "von" ("der Hamas", "von Nordland")
+_MODIFIER_AFTER = re.compile(r"\s+(?:(?:der|des|von|vom)\s+)?([A-ZÄÖÜ][\w-]+)")
 
 
 @lru_cache(maxsize=4)

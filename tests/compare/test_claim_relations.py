@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.claim_groups import ClaimGrouper
+from lagebild.compare.claim_groups import ClaimGrouper, claimant_key
 from lagebild.compare.claim_time import told_order
 from lagebild.compare.coverage import CoverageBuilder
 from lagebild.stages.claims import RuleClaims
@@ -269,3 +269,59 @@ def test_a_vague_amount_is_no_step_of_a_series() -> None:
     c = _doc("c", "In Nordhafen wurden 120 Menschen verletzt.", "2024-05-02", outlet="A")
     d = _doc("d", "In Nordhafen wurden 150 Menschen verletzt.", "2024-05-04", outlet="B")
     assert _group_of(_groups([c, d]), "c", 120)["relation"] == "updated"
+
+
+@pytest.mark.parametrize("text", [
+    "In Nordhafen fiel nach dem Sturm der Strom aus. Davon betroffen waren laut Versorger 20.000 Haushalte.",
+    "In Nordhafen ist die Luft schlecht. Darunter leiden laut Stadt 3.000 Menschen.",
+])
+def test_a_pronominal_davon_or_darunter_makes_no_part(text: str) -> None:
+    # must not fire: the cue does not stand right before the figure and no whole of its measure stands before it
+    a = _doc("a", text, "2024-05-03", outlet="A")
+    for g in _groups([a]):
+        assert not g["measure_label"].endswith(": part"), g["measure_label"]
+
+
+def test_a_whole_given_apart_is_corroborated_by_a_davon_sentence() -> None:
+    a = _doc("a", "In Nordhafen fiel nach dem Sturm der Strom aus. Davon betroffen waren laut Versorger 20.000 Haushalte.",
+             "2024-05-03", outlet="A")
+    b = _doc("b", "Nach dem Sturm waren in Nordhafen 20.000 Haushalte ohne Strom.", "2024-05-03", outlet="B")
+    assert {x["doc"] for x in _group_of(_groups([a, b]), "b", 20000)["claims"]} == {"a", "b"}
+    # must fire: the cue right before the figure, with a hedge, after a whole of the measure
+    c = _doc("c", "In Nordhafen starben 38 Menschen, darunter mindestens drei Angreifer.", "2024-05-03")
+    assert _group_of(_groups([c]), "c", 3)["id"] != _group_of(_groups([c]), "c", 38)["id"]
+
+
+def test_two_countries_ministries_of_one_day_make_no_series() -> None:
+    # must not fire: "Gesundheitsministerium" of two countries are two claimants, not one count going on
+    docs = [_doc("a", "Laut dem nordländischen Gesundheitsministerium starben 120 Menschen.", "2024-02-06", outlet="A"),
+            _doc("b", "Laut dem südländischen Gesundheitsministerium starben 45 Menschen.", "2024-02-06", outlet="B"),
+            _doc("c", "Inzwischen starben laut dem nordländischen Gesundheitsministerium 300 Menschen.", "2024-02-07",
+                 outlet="C")]
+    for g in _groups(docs):
+        assert not (g["relation"] == "updated" and {"a", "b"} <= {x["doc"] for x in g["claims"]}), g["reasoning"]
+
+
+def test_a_bare_authority_word_names_no_one_claimant_for_a_series() -> None:
+    # must not fire: "Ministerium" alone may be two countries' or two departments' bodies
+    docs = [_doc("a", "Laut Ministerium mussten 5.000 Menschen ihre Häuser verlassen.", "2024-05-17", outlet="A"),
+            _doc("b", "Laut Ministerium mussten 10.000 Menschen ihre Häuser verlassen.", "2024-05-17", outlet="B"),
+            _doc("c", "Inzwischen mussten 13.000 Menschen ihre Häuser verlassen.", "2024-05-18", outlet="C")]
+    group = _group_of(_groups(docs), "c", 13000)
+    assert group["relation"] != "updated" or {x["doc"] for x in group["claims"]} != {"a", "b", "c"}
+
+
+@pytest.mark.parametrize("north, south", [("der nordländischen Armee", "der südländischen Armee"),
+                                          ("des nordländischen Generalstabs", "des südländischen Militärs")])
+def test_two_opposing_armies_of_one_day_contradict_each_other(north: str, south: str) -> None:
+    docs = [_doc("a", f"Bei den Kämpfen wurden nach Angaben {north} 300 Soldaten getötet.", "2024-02-06", outlet="A"),
+            _doc("b", f"Bei den Kämpfen wurden nach Angaben {south} 50 Soldaten getötet.", "2024-02-06", outlet="B")]
+    assert _group_of(_groups(docs), "a", 300)["relation"] == "contradicted"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("das nordländische Gesundheitsministerium", "minister|gesundheits|nordland"), ("Ein Polizeisprecher", "polizei"),
+    ("die Armee Israels", "armee|israel"), ("der israelischen Armee", "armee|israel"), ("Polizei", "polizei"),
+])
+def test_a_claimant_is_keyed_by_its_authority_and_what_sets_it_apart(text: str, key: str) -> None:
+    assert claimant_key(text) == key
