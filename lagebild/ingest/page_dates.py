@@ -101,7 +101,7 @@ def written_forms(name: str) -> set[str]:
     forms = {name, fold_accents(name)}
     if not name.isascii():
         forms |= {unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace("\u0301", "")),
-                  unicodedata.normalize("NFC", name.upper())}
+                  unicodedata.normalize("NFC", name.upper()), name.upper()}
     return forms
 
 
