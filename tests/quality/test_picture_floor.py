@@ -8,7 +8,6 @@ the shared data folder is absent.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pytest
 
 from lagebild.evaluation.picture import load_gold, run_pipeline, score_picture
 from tests.conftest import EXAMPLES, ROOT
+from tests.quality.floors import baseline, dropped_figures
 
 BASELINE = ROOT / "benchmarks" / "baselines" / "picture.json"
 
@@ -33,19 +33,11 @@ def export(gold_dir: Path) -> dict[str, Any]:
     return run_pipeline(gold_dir / "corpus", jobs=2)
 
 
-def _baseline() -> dict[str, Any]:
-    return json.loads(BASELINE.read_text("utf-8"))["scored"]
-
-
 def test_check_split_figures_do_not_drop(export: dict[str, Any], gold_dir: Path) -> None:
     score = score_picture(export, load_gold(gold_dir / "gold.yaml"), "check").as_dict()
-    floors = _baseline()
+    floors = baseline(BASELINE)
     assert score["documents"] == floors["documents"], "the check split changed: rewrite the baseline"
-    dropped = {
-        name: f"{got['hits']}/{got['n']} < {floors['figures'][name]['hits']}/{floors['figures'][name]['n']}"
-        for name, got in score["figures"].items()
-        if name in floors["figures"] and got["hits"] < floors["figures"][name]["hits"]
-    }
+    dropped = dropped_figures(score, floors)
     assert not dropped, f"quality fell below the committed baseline: {dropped}"
     assert score["bcubed"]["f1"] >= floors["bcubed"]["f1"] - 1e-9
 
