@@ -49,13 +49,15 @@ def person_after_role(text: str, start: int, surface: str, kb: KB, roles: RoleLe
     if (len(words) > 1 and fold_key(words[0]) not in load_context().given_names
             and any(kb.lookup(w) is not None for w in words)):
         return False  # "Präsident Real Madrid": a team named after its town, not "Präsident Luiz Inácio Lula"
-    if re.search(r"\b(?:" + "|".join(_PLACE_PREPOSITIONS) + r")[ \t]+" + re.escape(surface) + r"\b", text):
-        return False  # "Landeshauptmann Tirol" in a text that writes "in Tirol"
     before = _WORD_BEFORE.search(text[max(0, start - 60):start])
     if before is None:
         return False
     match = roles.match(before.group(1))
-    return match is not None and match.ending not in ("innen", "nen")  # a plural names no one
+    if match is None or match.ending in ("innen", "nen"):
+        return False  # no role, or a plural one, which names no one
+    # searched last: it reads the whole text, the checks above only the name and the words before it
+    place = r"\b(?:" + "|".join(_PLACE_PREPOSITIONS) + r")[ \t]+" + re.escape(surface) + r"\b"
+    return re.search(place, text) is None  # "Landeshauptmann Tirol" in a text that writes "in Tirol"
 
 
 def dateline_place(text: str, start: int, end: int, kb: KB) -> bool:
