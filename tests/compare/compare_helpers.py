@@ -61,3 +61,19 @@ def run_timeline(docs: list[Document], duplicates: Sequence[Any] = ()) -> Any:
     for stage in (EventMerger, TimelineBuilder):
         stage()(ctx)
     return ctx.result
+
+
+#: places the claim-group tests' texts name
+CLAIM_PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
+
+
+def claim_doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None,
+              agencies: list[str] | None = None, timexes: Sequence[tuple[str, str | None, str]] = ()) -> Document:
+    """A document with the test places tagged, its outlet and agencies, run through the real claims stage."""
+    from lagebild.stages.claims import RuleClaims
+
+    doc = make_doc(doc_id, text, published=published, entities=CLAIM_PLACES, timexes=list(timexes))
+    doc.meta.outlet = outlet
+    if agencies:
+        doc.meta.extra["agencies"] = agencies
+    return RuleClaims()(doc)

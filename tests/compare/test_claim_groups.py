@@ -7,7 +7,7 @@ claimant and reference time come from the text as they would in a run.
 from __future__ import annotations
 
 import pytest
-from compare_helpers import make_doc
+from compare_helpers import claim_doc, make_doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,13 +19,7 @@ from lagebild.stages.claims import RuleClaims
 PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
 
 
-def _doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None, agencies: list[str] | None = None,
-         timexes: list[tuple[str, str | None, str]] = ()):
-    doc = make_doc(doc_id, text, published=published, entities=PLACES, timexes=timexes)
-    doc.meta.outlet = outlet
-    if agencies:
-        doc.meta.extra["agencies"] = agencies
-    return RuleClaims()(doc)
+_doc = claim_doc
 
 
 def _groups(docs):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from compare_helpers import make_doc
+from compare_helpers import claim_doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,19 +18,12 @@ from lagebild.compare import CorpusContext, CorpusResult
 from lagebild.compare.claim_groups import ClaimGrouper, claimant_key
 from lagebild.compare.claim_time import told_order
 from lagebild.compare.coverage import CoverageBuilder
-from lagebild.stages.claims import RuleClaims
 
 PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
 NOT_BEFORE = {"value": None, "kind": "bounds", "inferred": True, "not_before": "2024-05-06"}
 
 
-def _doc(doc_id: str, text: str, published: str | None, *, outlet: str | None = None, agencies: list[str] | None = None,
-         timexes: list[tuple[str, str | None, str]] = ()):
-    doc = make_doc(doc_id, text, published=published, entities=PLACES, timexes=timexes)
-    doc.meta.outlet = outlet
-    if agencies:
-        doc.meta.extra["agencies"] = agencies
-    return RuleClaims()(doc)
+_doc = claim_doc
 
 
 def _groups(docs, inferred=None):

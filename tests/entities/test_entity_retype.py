@@ -4,24 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from entity_helpers import doc
+
 from lagebild.entities.kb import load_kb
-from lagebild.entities.normalize import name_key
 from lagebild.entities.resolve import resolve_documents
 from lagebild.entities.retype import dateline_place, person_after_role
 from lagebild.entities.roles import load_roles
-from lagebild.model import Document, OffsetMap, Provenance, SourceRef, Span
-
-PROV = Provenance("test")
-
-
-def doc(doc_id: str, text: str, mentions: list[tuple[str, str]]) -> Document:
-    d = Document(id=doc_id, original=text, source=SourceRef(doc_id), text=text, offsets=OffsetMap.identity(len(text)))
-    pos = 0
-    for surface, label in mentions:
-        start = text.index(surface, pos)
-        d.add("entity", Span(start, start + len(surface)), PROV, label=label, data={"norm": name_key(surface), "form": "name"})
-        pos = start + len(surface)
-    return d
 
 
 def entity_of(entities: list[dict[str, Any]], text: str, doc_id: str | None = None) -> dict[str, Any]:

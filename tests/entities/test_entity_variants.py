@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from entity_helpers import PROV, doc
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,20 +36,7 @@ from lagebild.entities.kb import load_kb
 from lagebild.entities.normalize import fold_key, name_key
 from lagebild.entities.resolve import resolve_documents
 from lagebild.entities.roles import load_roles
-from lagebild.model import Document, OffsetMap, Provenance, SourceRef, Span
-
-PROV = Provenance("test")
-
-
-def doc(doc_id: str, text: str, mentions: list[tuple[str, str]]) -> Document:
-    """Annotate each (surface, label) at its next occurrence, with the norm the tagger stage would give."""
-    d = Document(id=doc_id, original=text, source=SourceRef(doc_id), text=text, offsets=OffsetMap.identity(len(text)))
-    pos = 0
-    for surface, label in mentions:
-        start = text.index(surface, pos)
-        d.add("entity", Span(start, start + len(surface)), PROV, label=label, data={"norm": name_key(surface), "form": "name"})
-        pos = start + len(surface)
-    return d
+from lagebild.model import Document, OffsetMap, SourceRef, Span
 
 
 def groups(entities: list[dict[str, Any]]) -> set[frozenset[str]]:
