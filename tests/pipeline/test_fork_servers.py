@@ -11,6 +11,7 @@ import pytest
 
 from lagebild.executors import server
 from lagebild.executors.process import worker_pool
+from tests.pipeline.process_helpers import process_alive
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork server on this platform")
 
@@ -19,16 +20,7 @@ LIGHT = ("lagebild.model",)
 OTHER = ("lagebild.errors",)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except OSError:
-        return True
+_alive = process_alive
 
 
 def _wait_until(check: object, seconds: float = 10.0) -> bool:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pipeline.process_helpers import process_alive
+
 ROOT = Path(__file__).resolve().parents[2]
 
 #: the owner starts a worker (as a pool does, by spawn) on a platform without the kernel's death
@@ -33,15 +35,7 @@ if __name__ == "__main__":
 """
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:
-        return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except OSError:
-        return True
+_alive = process_alive
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
