@@ -613,13 +613,48 @@ def _past_day_in_month(doc: Document, month: Point) -> tuple[Point, Annotation] 
     return best
 
 
+#: words before a year that make it a target or a range end, not a time the article looks back on
+#: ("bis 2030", "ab 2026", "spätestens 2027", "bis zum Jahr 2030")
+_YEAR_AHEAD = re.compile(r"(?<![\w-])(?:bis|ab|spätestens|frühestens|ende|anfang|mitte|zum|ziel)(?:\s+(?:zum|dem|des|ins|im))?"
+                         r"(?:\s+Jahr(?:e|es)?)?\s+$", re.IGNORECASE)
+
+
+_FOR_YEAR = re.compile(r"(?<![\w-])für\s+(?:das\s+Jahr\s+)?$", re.IGNORECASE)
+
+
+def _past_year(doc: Document, ann: Annotation, point: Point) -> bool:
+    """Whether the bare year ``ann`` is told as past in its own clause ("hat für 2025 einen Hitzerekord
+    registriert", "2019 starben …"): the article was written in that year or later. A year after "bis"/"ab"
+    ("bis 2030 sollen …") or in a clause told as ahead is no such bound."""
+    from lagebild.timex.lexicon import OBSERVED_VERBS
+    from lagebild.timex.resolve import clause_tense
+
+    if point.gran != "year" or ann.data.get("rule") != "year" or not 1900 < point.year < 2100:
+        return False
+    start, end = ann.span.start, ann.span.end
+    if _YEAR_AHEAD.search(doc.text, max(0, start - 30), start):
+        return False
+    if _FOR_YEAR.search(doc.text, max(0, start - 20), start):
+        # "einen Haushalt für 2026 beschlossen" is written before that year; only what was measured or counted
+        # for a year ("für 2025 einen Hitzerekord registriert") is told in it or after it
+        lo, hi = max(0, start - 150), min(len(doc.text), end + 150)
+        if not any(w.lower() in OBSERVED_VERBS for w in _WORD.findall(doc.text[lo:hi])):
+            return False
+    return clause_tense(doc.text, start, end) == "past"
+
+
 def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:
+    """The latest date the article tells as past (a day, a month, or a year told so in its own clause)."""
     best: tuple[Point, Annotation] | None = None
     for ann in doc.annotations:
         if ann.kind != "timex" or ann.data.get("anchor") not in ("none", None):
             continue
         point = _resolved(ann)
-        if point is None or _RANK[point.gran] < _RANK["month"] or point.gran in ("season",):
+        if point is None or point.gran in ("season",):
+            continue
+        if _RANK[point.gran] < _RANK["month"]:
+            if _past_year(doc, ann, point) and (best is None or (point.date() or date.min) > (best[0].date() or date.min)):
+                best = (point, ann)
             continue
         if ann.data.get("direction") == "future" or (ann.data.get("anchor") in ("none", None) and ann.data.get("tense") != "past"):
             # only a date the article tells in the past tense bounds it: "will am 15. Januar …",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lagebild.ingest import headers
 from lagebild.ingest.boilerplate import Line, plan
+from lagebild.ingest.nfc import NfcView, nfc_view
 from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date, header_window_start, in_dated_list
 from lagebild.model import DateValue, Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
@@ -91,7 +92,10 @@ class BoilerplateClean:
         if len(base) > self.max_chars:
             doc.set_text(base, base_map)
             return doc
-        p = plan(base, extracted=doc.source.format in EXTRACTED_FORMATS, use_model=self.line_model)
+        view = nfc_view(base)  # "Ma\u0308rz": lines are judged in composed form, cut from the text as stored
+        p = plan(view.text if view is not None else base, extracted=doc.source.format in EXTRACTED_FORMATS, use_model=self.line_model)
+        if view is not None:
+            _lines_to_source(p.lines, view)
         builder = TextBuilder(doc.original)
         removed: list[Removed] = []
         prev_end: int | None = None
@@ -186,6 +190,17 @@ class BoilerplateClean:
         if found.get("dateline"):
             meta.extra.setdefault("dateline", found["dateline"])
         return doc
+
+
+def _lines_to_source(lines: Sequence[Line], view: NfcView) -> None:
+    """Move the offsets of lines planned on the composed ``view`` back onto the text it composes."""
+    for ln in lines:
+        start = view.to_source[ln.start]
+        if ln.cut:
+            ln.cut = view.to_source[ln.start + ln.cut] - start
+        if ln.split:
+            ln.split = view.to_source[ln.start + ln.split] - start
+        ln.start, ln.end = start, view.to_source[ln.end]
 
 
 #: dated lines above the header window that make the first of them a teaser list's date, not the page's

@@ -10,6 +10,7 @@ one, flagged ``inferred``.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from urllib.parse import urlsplit
 from lagebild.ingest import cue_data, headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
-from lagebild.model import DateValue, Document, Provenance, Span
+from lagebild.ingest.nfc import NfcView, nfc_view
+from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, Provenance, Removed, Span
 from lagebild.registry import STAGES
 
 __all__ = ["MetaHeaders", "outlet_from_url", "publication_kind"]
@@ -557,6 +559,26 @@ def _agencies(doc: Document) -> list[str]:
     return found
 
 
+#: how much a precision says (a finer date from the composed text replaces a coarser one)
+_RANK = {"year": 1, "month": 2, "day": 3, "minute": 4}
+#: the extras that describe the publication date, taken together with it
+_DATE_EXTRAS = ("published_kind", "updated", "rejected_date", "published_uncertain")
+
+
+def composed(doc: Document, view: NfcView, meta: ArticleMeta) -> Document:
+    """A copy of ``doc`` in composed form (``view`` of its original), its offset map and removed pieces carried
+    over, with ``meta`` as its metadata: what the header rules read when the page writes "Ma\u0308rz"."""
+    text_view = nfc_view(doc.text)
+    to_text = text_view.text_offset if text_view is not None else (lambda pos: pos)
+    segments = []
+    for seg in doc.offsets.segments:
+        start = to_text(seg.text_start)
+        segments.append([start, view.text_offset(seg.orig_start), to_text(seg.text_start + seg.length) - start])
+    removed = [Removed(view.text_offset(r.start), view.text_offset(r.end), r.reason) for r in doc.removed]
+    return Document(doc.id, view.text, doc.source, text_view.text if text_view is not None else doc.text,
+                    OffsetMap.from_json(segments), meta, removed, produced=set(doc.produced))
+
+
 @STAGES.register("meta.headers.v1", requires={"text"}, produces={"meta"})
 @dataclass
 class MetaHeaders:
@@ -567,6 +589,26 @@ class MetaHeaders:
     prov: Provenance = field(default=Provenance("meta.headers.v1"), compare=False)
 
     def __call__(self, doc: Document) -> Document:
+        view = nfc_view(doc.original) if doc.text else None
+        before = copy.deepcopy(doc.meta) if view is not None else None
+        self._read(doc)
+        if view is None or before is None or doc.meta.published.precision in ("day", "minute"):
+            return doc
+        # "Veröffentlicht am 7. Ma\u0308rz 2024": the header patterns read the composed text; only the date is
+        # taken from that reading, title and author keep the characters of the text as stored
+        shadow = composed(doc, view, before)
+        self._read(shadow)
+        found = shadow.meta.published
+        if found.value and _RANK.get(found.precision or "", 0) > _RANK.get(doc.meta.published.precision or "", 0):
+            doc.meta.published = found
+            for key in _DATE_EXTRAS:
+                if key in shadow.meta.extra:
+                    doc.meta.extra[key] = shadow.meta.extra[key]
+                else:
+                    doc.meta.extra.pop(key, None)
+        return doc
+
+    def _read(self, doc: Document) -> Document:
         meta = doc.meta
         given = meta.published.value
         if "header_meta" not in doc.produced and doc.text:

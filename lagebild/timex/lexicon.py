@@ -15,7 +15,9 @@ __all__ = [
     "MODS",
     "MONTHS",
     "NUMBERS",
+    "OBSERVED_VERBS",
     "PAST_CUES",
+    "PERFECT_INFINITIVE",
     "PODS",
     "REL_WORDS",
     "SEASONS",
@@ -87,7 +89,8 @@ REL_WORDS = {
 FUTURE_CUES = frozenset(
     """wird werden werde wirst werdet will wollen soll sollen plant planen planten geplant geplante geplanten
     kommend kommende kommenden nächste nächsten bevorstehend bevorstehende bevorstehenden künftig künftige
-    voraussichtlich demnächst bald morgen übermorgen beginnt anstehende anstehenden""".split()
+    voraussichtlich demnächst bald morgen übermorgen beginnt anstehende anstehenden solle wolle würde würden
+    angesetzt anberaumt terminiert vorgesehen""".split()
 )
 PAST_CUES = frozenset(
     """hatte hatten hat haben war waren wurde wurden gewesen worden bereits vergangene vergangenen vergangenes
@@ -100,6 +103,15 @@ PAST_CUES = frozenset(
     verschwand unterschrieb unterschrieben empfing empfingen besuchte besuchten reiste reisten einigten bat baten
     nannte nannten kannte dachte brachte brachten wusste stellte stellten""".split()
 )
+
+#: verbs of measuring and counting: what is registered "für 2025" was registered in that year or after it
+OBSERVED_VERBS = frozenset(
+    """registriert registrierte registrierten gemessen gemessene maß maßen verzeichnet verzeichnete verzeichneten
+    gezählt zählte zählten erfasst erfasste erfassten bilanziert bilanzierte gemeldet meldete meldeten""".split()
+)
+
+#: what turns a zu-infinitive into a past one ("dort gewesen zu sein", "sie gesehen zu haben")
+PERFECT_INFINITIVE = frozenset({"sein", "haben", "werden"})
 
 # Words ending in -te/-ten that are not preterite verbs (checked when a lower-case word ends in -te/-ten).
 NOT_PRETERITE = frozenset(

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from lagebild.timex.lexicon import ASIDE_AFTER, ASIDE_BEFORE, FUTURE_CUES, NOT_PRETERITE, PAST_CUES
+from lagebild.ingest.nfc import nfc_view
+from lagebild.timex.lexicon import ASIDE_AFTER, ASIDE_BEFORE, FUTURE_CUES, NOT_PRETERITE, PAST_CUES, PERFECT_INFINITIVE
 from lagebild.timex.rules import Mention, find_mentions
 from lagebild.timex.values import GRANULARITIES, Point, format_value, make_day, shift, truncate, weekday_near
 
@@ -106,6 +107,11 @@ _ZU_INFINITIVE = re.compile(
     r"^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|fort|her|heraus|hin|hinaus|los|mit|nach|statt|teil|um|vor|voran|weg|"
     r"weiter|wieder|zurück|zusammen)zu[a-zäöüß]{3,}en$"
 )
+#: any zu-infinitive of a separable verb ("zurückzutreten", "anzukündigen")
+_ZU_INFINITIVE_ANY = re.compile(
+    r"^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|fort|her|heraus|hin|hinaus|los|mit|nach|statt|teil|um|vor|voran|weg|"
+    r"weiter|wieder|zurück|zusammen)zu[a-zäöüß]{3,}(?:en|ern|eln)$"
+)
 _CUE_WINDOW = 400  # characters on each side of an expression searched for tense cues
 
 
@@ -121,24 +127,39 @@ def _tense(text: str, sents: _Sentences, ment: Mention, *, clause_only: bool = F
     return _cue(text, cs, ce, ment) or ("" if clause_only else _cue(text, s, e, ment))
 
 
+def clause_tense(text: str, start: int, end: int) -> str:
+    """The tense cue of the clause around ``text[start:end]``: "future", "past" or "" (none in the clause)."""
+    lo, hi = max(0, start - _CUE_WINDOW), min(len(text), end + _CUE_WINDOW)
+    piece = text[lo:hi]
+    return _tense(piece, _Sentences(piece), Mention(start - lo, end - lo, "abs"), clause_only=True)
+
+
 def _cue(text: str, s: int, e: int, ment: Mention) -> str:
     best, best_dist = "", 10**9
     words = list(_WORD.finditer(text, s, e))
+    modal_at = -1  # the last modal or future auxiliary of the clause so far ("soll … gelten")
     for i, w in enumerate(words):
-        if ment.start <= w.start() < ment.end:
-            continue
         word = w.group()
         low = word.lower()
+        gap_start = words[i - 1].end() if i else s
+        if w.start() - gap_start > 1 and _CLAUSE.search(text[gap_start : w.start()]):
+            modal_at = -1
+        if ment.start <= w.start() < ment.end:
+            continue
         kind = ""
+        nxt = words[i + 1].group() if i + 1 < len(words) else ""
+        prev = words[i - 1].group().lower() if i > 0 else ""
         if low in FUTURE_CUES:
             kind = "future"
+            modal_at = i
         elif low in PAST_CUES:
             kind = "past"
+        elif word[0].islower() and ((prev == "zu" and low.endswith("en")) or _ZU_INFINITIVE_ANY.match(low)) \
+                and nxt.lower() not in PERFECT_INFINITIVE:
+            kind = "future"  # "kündigte an, am 3. Mai zurückzutreten": an intention lies ahead (not "… gewesen zu sein")
         elif word[0].islower() and len(low) > 5 and low.endswith(("te", "ten")) and low not in NOT_PRETERITE:
-            nxt = words[i + 1].group() if i + 1 < len(words) else ""
-            prev = words[i - 1].group().lower() if i > 0 else ""
-            if prev == "zu" or _ZU_INFINITIVE.match(low):
-                continue  # "nicht mehr anzutreten", "zu starten": an infinitive says nothing of the past
+            if low.endswith("ten") and modal_at >= 0:
+                continue  # "sollen bis 2026 gelten", "wird … erwarten": the infinitive a modal governs
             # "die ersten Berichte" is an adjective (determiner before, noun after); "bestätigte dann",
             # "begrüßte Nationalratspräsidentin X" are verbs.
             if not (nxt[:1].isupper() and (prev in _DETERMINERS or prev.endswith(("en", "er", "es", "em")))):
@@ -502,8 +523,15 @@ class _Resolver:
 def tag(text: str, dct: Point | None = None, *, mode: str = "auto") -> list[Timex]:
     """Find and resolve the temporal expressions of German ``text`` relative to ``dct``.
 
-    Never raises on odd input: unresolvable expressions get ``value=None``.
+    Never raises on odd input: unresolvable expressions get ``value=None``. Text in decomposed form
+    ("Ma\u0308rz") is read composed; the spans stay offsets into ``text``.
     """
+    view = nfc_view(text)
+    if view is not None:
+        found = tag(view.text, dct, mode=mode)
+        for t in found:
+            t.start, t.end = view.source_span(t.start, t.end)
+        return found
     mentions = list(find_mentions(text))
     if mode not in ("news", "narrative"):
         mode = detect_mode(mentions, dct)

@@ -1,0 +1,77 @@
+"""Header dates written in decomposed Unicode (NFD: "Ma" + U+0308 "rz"), as some systems store text.
+
+The lines are judged in composed form; spans and the cleaned text stay those of the text as stored.
+Each case has the composed twin, which must give the same date, and a page without any date line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.ingest.nfc import nfc_view
+from lagebild.stages.timex import RuleTimex
+from tests.ingest.header_page import read
+
+TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
+MENU = ["Startseite", "Politik", "Wirtschaft", "Sport"]
+
+
+def nfd(s: str) -> str:
+    return unicodedata.normalize("NFD", s)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Veröffentlicht am 7. März 2024, 09:12 Uhr", "2024-03-07"),
+        ("7. März 2024", "2024-03-07"),
+        ("Dienstag, 12. März 2024", "2024-03-12"),
+        ("Publié le 12 février 2024 à 14h05", "2024-02-12"),
+        ("12 décembre 2023", "2023-12-12"),
+        ("Publicado el 3 de diciembre de 2023 · Actualización: 4 de diciembre", "2023-12-03"),
+    ],
+)
+def test_a_decomposed_header_date_is_read_like_its_composed_twin(line: str, day: str) -> None:
+    composed = read([*MENU, TITLE, line])
+    decomposed = read([*MENU, TITLE, nfd(line)])
+    assert (composed.meta.published.value or "")[:10] == day
+    assert decomposed.meta.published.value == composed.meta.published.value
+    assert decomposed.meta.extra.get("published_kind") == composed.meta.extra.get("published_kind")
+    # the cleaned text is still made of the stored characters, and maps back onto them
+    assert all(decomposed.original[r.start : r.end] == decomposed.original[r.start : r.end].strip() for r in decomposed.removed)
+    assert unicodedata.normalize("NFC", decomposed.text) == composed.text
+
+
+def test_a_decomposed_page_without_a_date_line_gets_no_date() -> None:
+    doc = read([*MENU, nfd("Bürgermeister übergibt Schlüssel für Rathaus"), nfd("Über uns · Kontakt")])
+    assert doc.meta.published.value is None
+
+
+def test_decomposed_body_dates_keep_their_spans() -> None:
+    text = nfd("Am 7. März 2024 kündigte der Bürgermeister an, am 3. Mai zurückzutreten.")
+    doc = read([TITLE], body=[text + " " + "Die Stadt plant neue Wege für den Nahverkehr im ganzen Kreis."])
+    anns = RuleTimex()(doc).of_kind("timex")
+    surfaces = {a.surface: a.data.get("value") for a in anns}
+    assert surfaces[nfd("7. März 2024")] == "2024-03-07"
+    assert all(doc.text[a.span.start : a.span.end] == a.surface for a in anns)
+
+
+LETTERS = st.sampled_from([*"aeiouAOUnc ", "a\u0308", "o\u0308", "u\u0308", "e\u0301", "c\u0327", "n\u0303", "\n"])
+
+
+@given(st.lists(LETTERS, max_size=40))
+def test_the_view_maps_every_composed_character_back(parts: list[str]) -> None:
+    source = "".join(parts)
+    view = nfc_view(source)
+    if view is None:
+        assert unicodedata.is_normalized("NFC", source)
+        return
+    assert view.text == unicodedata.normalize("NFC", source)
+    for i in range(len(view.text)):
+        start, end = view.source_span(i, i + 1)
+        assert unicodedata.normalize("NFC", source[start:end]) == view.text[i]
+    assert [view.text_offset(j) for j in range(len(source) + 1)] == sorted(view.text_offset(j) for j in range(len(source) + 1))
