@@ -1,0 +1,75 @@
+"""Dates told as plans lie ahead of the article ("werde gestrichen", "soll 24 Stunden dauern", "kündigte an,
+am 3. Mai zurückzutreten"), dates told as done lie behind it; only the latter bound an undated article. Years:
+one told as past in its clause is a lower bound ("für 2025 … registriert"), a target year is none."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.compare.dates import infer_dates
+from lagebild.timex import tag
+from tests.timex.test_timex_dates_infer import make_doc
+
+
+def _tense(sentence: str, surface: str) -> str | None:
+    for t in tag(sentence, None):
+        if sentence[t.start : t.end] == surface:
+            return t.tense or None
+    raise AssertionError(f"{surface!r} not tagged in {sentence!r}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "tense"),
+    [
+        # ahead: modal with an infinitive in -ten, subjunctive of reported speech, a zu-infinitive, a schedule
+        ("Die Preise sollen bis zum 1. Januar 2026 gelten, hieß es am 12. Oktober 2025.", "1. Januar 2026", "future"),
+        ("Die Gewerkschaft kündigte an, der Streik am 9. Dezember solle 24 Stunden dauern.", "9. Dezember", "future"),
+        ("Der Warnstreik soll am 9. Dezember beginnen und 24 Stunden dauern, teilte die Gewerkschaft mit.", "9. Dezember", "future"),
+        ("Die Verbindung am 3. Juni werde gestrichen, teilte die Bahn mit.", "3. Juni", "future"),
+        ("Der Bürgermeister kündigte an, am 3. Mai zurückzutreten.", "3. Mai", "future"),
+        ("Die Abstimmung ist für den 23. Februar angesetzt.", "23. Februar", "future"),
+        # behind: the same dates told as done, a preterite in -ten, a perfect zu-infinitive
+        ("Am 9. Dezember streikten rund 100.000 Beschäftigte.", "9. Dezember", "past"),
+        ("Die Preise galten bis zum 1. Januar 2026, hieß es am 12. Oktober 2025.", "12. Oktober 2025", "past"),
+        ("Er bestritt, am 2. Mai dort gewesen zu sein.", "2. Mai", "past"),
+        ("Am 3. Juni hatte die Bahn die Verbindung gestrichen.", "3. Juni", "past"),
+    ],
+)
+def test_plans_lie_ahead_and_done_things_behind(sentence: str, surface: str, tense: str) -> None:
+    assert _tense(sentence, surface) == tense
+
+
+def test_a_plan_is_no_bound_and_a_done_thing_is() -> None:
+    plan = make_doc("p", "Die Bahn teilte mit, die Verbindung am 3. Juni 2025 werde gestrichen. Der Streik soll 24 Stunden dauern.")
+    assert infer_dates([plan]) == {}
+    done = make_doc("d", "Am 3. Juni 2025 hatte die Bahn die Verbindung gestrichen. Der Streik dauerte 24 Stunden.")
+    assert infer_dates([done])["d"]["not_before"] == "2025-06-03"
+
+
+def test_a_year_told_as_past_bounds_and_beats_a_story_month_before_it() -> None:
+    docs = [
+        make_doc("a", "Der Allzeit-Hitzerekord wurde am 25. Juli 2019 gemessen, sagte ein Sprecher des Wetterdienstes.", "2023-07-10", "day"),
+        make_doc("u", "Nun hat der Wetterdienst für 2025 einen vorläufigen Hitzerekord registriert. Der Allzeit-Hitzerekord "
+                      "wurde am 25. Juli 2019 gemessen."),
+    ]
+    entry = infer_dates(docs)["u"]
+    assert entry["kind"] == "bounds" and entry["value"] is None
+    assert (entry["not_before"], entry["not_before_precision"]) == ("2025", "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung hat einen Haushalt für 2026 beschlossen, teilte das Ministerium mit.",  # a budget for a year ahead
+        "Bis 2030 hatte die Regierung den Ausstieg versprochen.",  # a target year
+        "Im Jahr 2027 soll die Strecke fertig sein.",  # a plan
+        "Die Stadt zählt rund 2025 Einwohner mehr als im Vorjahr.",  # a number, no year told as past
+    ],
+)
+def test_a_target_or_planned_year_is_no_bound(text: str) -> None:
+    assert infer_dates([make_doc("u", text)]) == {}
+
+
+def test_a_year_told_as_past_alone_is_a_bound() -> None:
+    entry = infer_dates([make_doc("u", "2019 starben auf den Straßen des Landes weniger Menschen als je zuvor.")])["u"]
+    assert (entry["kind"], entry["not_before"]) == ("bounds", "2019")
