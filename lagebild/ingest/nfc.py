@@ -1,8 +1,9 @@
-"""Read text in composed form (NFC) while keeping offsets into the text as given.
+"""Read text in composed form (NFC), without invisible format characters, keeping offsets into the text as given.
 
 Pages copied from some systems (macOS file names, PDF exports, some CMSs) write "März" as
-"Ma" + U+0308: every pattern with an umlaut or accent then misses the date line. The readers
-match on the composed view and map what they find back to the original offsets, so spans and
+"Ma" + U+0308, or break "14.02.\u200b2025" and "Hoch\u00adwasser" with zero-width spaces and soft
+hyphens: every pattern with an umlaut, an accent or a whole number then misses the date line. The
+readers match on the composed view and map what they find back to the original offsets, so spans and
 surfaces stay those of the text as stored.
 """
 
@@ -12,11 +13,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["NfcView", "nfc_view"]
+__all__ = ["INVISIBLE", "NfcView", "nfc_view"]
 
-#: a character followed by combining marks: the only places where composing shortens the text
+#: a character followed by combining marks (the only places where composing shortens the text), or a run of
+#: invisible characters that split words and numbers (soft hyphen, zero-width space and joiners, word joiner, BOM)
 _SEQUENCE = re.compile(r"[^\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
-                       r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+                       r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+                       r"|[\u00ad\u200b-\u200d\u2060\ufeff]+")
+#: the invisible characters the view leaves out
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +44,10 @@ class NfcView:
 
 
 def nfc_view(source: str) -> NfcView | None:
-    """The composed view of ``source``, or ``None`` when composing changes nothing (almost every text)."""
-    if unicodedata.is_normalized("NFC", source) or not _SEQUENCE.search(source):
+    """The composed view of ``source``, or ``None`` when it changes nothing (almost every text)."""
+    if unicodedata.is_normalized("NFC", source) and not any(ch in source for ch in INVISIBLE):
+        return None
+    if not _SEQUENCE.search(source):
         return None
     parts: list[str] = []
     to_source: list[int] = []
@@ -52,8 +59,12 @@ def nfc_view(source: str) -> NfcView | None:
         base = len(to_source)
         to_source.extend(range(pos, m.start()))
         from_source.extend(range(base, base + len(copied)))
-        composed = unicodedata.normalize("NFC", m.group())
         at = len(to_source)
+        if m.group()[0] in INVISIBLE:  # dropped: each maps to the character after it
+            from_source.extend([at] * (m.end() - m.start()))
+            pos = m.end()
+            continue
+        composed = unicodedata.normalize("NFC", m.group())
         parts.append(composed)
         # each composed character starts where its sequence starts; the marks map to the last composed one
         to_source.extend([m.start()] * len(composed))

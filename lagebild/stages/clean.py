@@ -8,12 +8,13 @@ already set the extracted main text (mapped to the page); the filter then runs o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lagebild.ingest import headers
 from lagebild.ingest.boilerplate import Line, plan
-from lagebild.ingest.nfc import NfcView, nfc_view
+from lagebild.ingest.nfc import INVISIBLE, NfcView, nfc_view
 from lagebild.ingest.text_header import HeaderDate, choose_header_author, choose_header_date, header_window_start, in_dated_list
 from lagebild.model import DateValue, Document, OffsetMap, Provenance, Removed, TextBuilder
 from lagebild.registry import STAGES
@@ -94,8 +95,7 @@ class BoilerplateClean:
             return doc
         view = nfc_view(base)  # "Ma\u0308rz": lines are judged in composed form, cut from the text as stored
         p = plan(view.text if view is not None else base, extracted=doc.source.format in EXTRACTED_FORMATS, use_model=self.line_model)
-        if view is not None:
-            _lines_to_source(p.lines, view)
+        invisible = _lines_to_source(p.lines, view) if view is not None else []
         builder = TextBuilder(doc.original)
         removed: list[Removed] = []
         prev_end: int | None = None
@@ -124,6 +124,8 @@ class BoilerplateClean:
             else:
                 copy_base(builder, base, base_map, start, ln.end)
             prev_end = ln.end
+        for start, end in invisible:
+            drop(start, end, "invisible characters")
         text, offsets = builder.build()
         doc.set_text(text, offsets)
         doc.removed.extend(sorted(removed, key=lambda r: (r.start, r.end)))
@@ -192,15 +194,32 @@ class BoilerplateClean:
         return doc
 
 
-def _lines_to_source(lines: Sequence[Line], view: NfcView) -> None:
-    """Move the offsets of lines planned on the composed ``view`` back onto the text it composes."""
+def _lines_to_source(lines: Sequence[Line], view: NfcView) -> list[tuple[int, int]]:
+    """Move the offsets of lines planned on the composed ``view`` back onto the text it composes; invisible
+    characters the view left out go with the line they open. Returns the stretches of invisible characters
+    alone between the lines (a line of nothing else), to be recorded as removed."""
+    source = view.source
     for ln in lines:
         start = view.to_source[ln.start]
         if ln.cut:
             ln.cut = view.to_source[ln.start + ln.cut] - start
         if ln.split:
             ln.split = view.to_source[ln.start + ln.split] - start
-        ln.start, ln.end = start, view.to_source[ln.end]
+        lead = start
+        while lead > 0 and source[lead - 1] in INVISIBLE:
+            lead -= 1
+        ln.cut, ln.split = ln.cut + (start - lead) if ln.cut else 0, ln.split + (start - lead) if ln.split else 0
+        ln.start, ln.end = lead, view.to_source[ln.end]
+    gaps: list[tuple[int, int]] = []
+    prev = 0
+    for start, end in [*((ln.start, ln.end) for ln in lines), (len(source), len(source))]:
+        gaps += [(m.start(), m.end()) for m in _VISIBLE_RUN.finditer(source, prev, start)]
+        prev = end
+    return gaps
+
+
+#: a run of characters that are no white space: between planned lines, only invisible ones the view left out
+_VISIBLE_RUN = re.compile(r"\S+")
 
 
 #: dated lines above the header window that make the first of them a teaser list's date, not the page's

@@ -1,4 +1,5 @@
-"""Header dates written in decomposed Unicode (NFD: "Ma" + U+0308 "rz"), as some systems store text.
+"""Header dates written in decomposed Unicode (NFD: "Ma" + U+0308 "rz") or split by invisible characters
+("14.02.\u200b2025"), as some systems store text.
 
 The lines are judged in composed form; spans and the cleaned text stay those of the text as stored.
 Each case has the composed twin, which must give the same date, and a page without any date line.
@@ -46,6 +47,19 @@ def test_a_decomposed_header_date_is_read_like_its_composed_twin(line: str, day:
     assert unicodedata.normalize("NFC", decomposed.text) == composed.text
 
 
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("14.02.\u200b2025", "2025-02-14"), ("Veröffent\u00adlicht am 14.\u2060Februar 2025", "2025-02-14"),
+     ("\ufeff14. Februar 2025, 19:14 Uhr", "2025-02-14")],
+)
+def test_invisible_characters_inside_a_date_line_do_not_hide_it(line: str, day: str) -> None:
+    assert (read([*MENU, TITLE, line]).meta.published.value or "")[:10] == day
+
+
+def test_invisible_characters_around_a_number_make_no_date() -> None:
+    assert read([*MENU, TITLE, "Bestellnummer 14.02\u200b.20251"]).meta.published.value is None
+
+
 def test_a_decomposed_page_without_a_date_line_gets_no_date() -> None:
     doc = read([*MENU, nfd("Bürgermeister übergibt Schlüssel für Rathaus"), nfd("Über uns · Kontakt")])
     assert doc.meta.published.value is None
@@ -60,7 +74,9 @@ def test_decomposed_body_dates_keep_their_spans() -> None:
     assert all(doc.text[a.span.start : a.span.end] == a.surface for a in anns)
 
 
-LETTERS = st.sampled_from([*"aeiouAOUnc ", "a\u0308", "o\u0308", "u\u0308", "e\u0301", "c\u0327", "n\u0303", "\n"])
+LETTERS = st.sampled_from([*"aeiouAOUnc ", "a\u0308", "o\u0308", "u\u0308", "e\u0301", "c\u0327", "n\u0303", "\n",
+                           "\u200b", "\u00ad", "\ufeff"])
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u00ad\ufeff"))
 
 
 @given(st.lists(LETTERS, max_size=40))
@@ -68,10 +84,10 @@ def test_the_view_maps_every_composed_character_back(parts: list[str]) -> None:
     source = "".join(parts)
     view = nfc_view(source)
     if view is None:
-        assert unicodedata.is_normalized("NFC", source)
+        assert unicodedata.is_normalized("NFC", source) and source == source.translate(INVISIBLE)
         return
-    assert view.text == unicodedata.normalize("NFC", source)
+    assert view.text == unicodedata.normalize("NFC", source.translate(INVISIBLE))
     for i in range(len(view.text)):
         start, end = view.source_span(i, i + 1)
-        assert unicodedata.normalize("NFC", source[start:end]) == view.text[i]
+        assert unicodedata.normalize("NFC", source[start:end].translate(INVISIBLE)) == view.text[i]
     assert [view.text_offset(j) for j in range(len(source) + 1)] == sorted(view.text_offset(j) for j in range(len(source) + 1))
