@@ -620,27 +620,38 @@ _YEAR_AHEAD = re.compile(r"(?<![\w-])(?:bis|ab|spätestens|frühestens|ende|anfa
 
 
 _FOR_YEAR = re.compile(r"(?<![\w-])für\s+(?:das\s+Jahr\s+)?$", re.IGNORECASE)
+#: the word before a year, when it is a name's ("WM 2017", "Neujahrskonzert 2017", "Perform 2020"), not a time
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÄÖÜ][\w-]*)\s+$")
 
 
 def _past_year(doc: Document, ann: Annotation, point: Point) -> bool:
     """Whether the bare year ``ann`` is told as past in its own clause ("hat für 2025 einen Hitzerekord
-    registriert", "2019 starben …"): the article was written in that year or later. A year after "bis"/"ab"
-    ("bis 2030 sollen …") or in a clause told as ahead is no such bound."""
-    from lagebild.timex.lexicon import OBSERVED_VERBS
-    from lagebild.timex.resolve import clause_tense
+    registriert", "2019 starben …"): the article was written in that year or later.
+
+    Years are often told ahead or in passing, so the clause must hold a past-tense word of the lexicon (not
+    a guessed preterite, not "bereits") and no word of the future, a modal or a subjunctive ("soll bereits
+    2018", "könnten 2018 fehlen", "dass ich 2020 nicht mehr antrete"); a year after "bis"/"ab" ("bis 2030")
+    or naming something ("die WM 2017", "das Neujahrskonzert 2017") is no such bound.
+    """
+    from lagebild.timex.lexicon import FUTURE_CUES, MONTHS, OBSERVED_VERBS, PAST_CUES, SUBJUNCTIVES, WEAK_PAST_CUES, YEAR_NOUNS
+    from lagebild.timex.resolve import clause_words
 
     if point.gran != "year" or ann.data.get("rule") != "year" or not 1900 < point.year < 2100:
         return False
     start, end = ann.span.start, ann.span.end
     if _YEAR_AHEAD.search(doc.text, max(0, start - 30), start):
         return False
-    if _FOR_YEAR.search(doc.text, max(0, start - 20), start):
+    name = _NAME_BEFORE.search(doc.text, max(0, start - 40), start)
+    if name is not None and name.group(1) not in YEAR_NOUNS and name.group(1).lower() not in MONTHS:
+        return False
+    words = [w.lower() for w in clause_words(doc.text, start, end)]
+    if _FOR_YEAR.search(doc.text, max(0, start - 20), start) and not any(w in OBSERVED_VERBS for w in words):
         # "einen Haushalt für 2026 beschlossen" is written before that year; only what was measured or counted
         # for a year ("für 2025 einen Hitzerekord registriert") is told in it or after it
-        lo, hi = max(0, start - 150), min(len(doc.text), end + 150)
-        if not any(w.lower() in OBSERVED_VERBS for w in _WORD.findall(doc.text[lo:hi])):
-            return False
-    return clause_tense(doc.text, start, end) == "past"
+        return False
+    if any(w in FUTURE_CUES or w in SUBJUNCTIVES for w in words):
+        return False
+    return any(w in PAST_CUES and w not in WEAK_PAST_CUES for w in words)
 
 
 def _lower_bound(doc: Document) -> tuple[Point, Annotation] | None:

@@ -21,8 +21,11 @@ __all__ = [
     "PODS",
     "REL_WORDS",
     "SEASONS",
+    "SUBJUNCTIVES",
     "UNITS",
+    "WEAK_PAST_CUES",
     "WEEKDAYS",
+    "YEAR_NOUNS",
     "alt",
 ]
 
@@ -109,6 +112,13 @@ OBSERVED_VERBS = frozenset(
     """registriert registrierte registrierten gemessen gemessene maß maßen verzeichnet verzeichnete verzeichneten
     gezählt zählte zählten erfasst erfasste erfassten bilanziert bilanzierte gemeldet meldete meldeten""".split()
 )
+
+#: past cues that also stand beside plans ("soll bereits 2018 …"): not enough to tell a year as past
+WEAK_PAST_CUES = frozenset({"bereits"})
+#: modal and subjunctive forms that tell what may or should be, not what was ("könnten 2018 fehlen")
+SUBJUNCTIVES = frozenset("dürfte dürften könnte könnten müsste müssten sollte sollten würde würden lasse möge".split())
+#: nouns a year may follow as a time ("im Jahr 2019", "im Sommer 2019"), not as part of a name ("WM 2017")
+YEAR_NOUNS = frozenset("Jahr Jahre Jahres Jahren Frühjahr Frühling Sommer Herbst Winter".split())
 
 #: what turns a zu-infinitive into a past one ("dort gewesen zu sein", "sie gesehen zu haben")
 PERFECT_INFINITIVE = frozenset({"sein", "haben", "werden"})

@@ -127,11 +127,15 @@ def _tense(text: str, sents: _Sentences, ment: Mention, *, clause_only: bool = F
     return _cue(text, cs, ce, ment) or ("" if clause_only else _cue(text, s, e, ment))
 
 
-def clause_tense(text: str, start: int, end: int) -> str:
-    """The tense cue of the clause around ``text[start:end]``: "future", "past" or "" (none in the clause)."""
+def clause_words(text: str, start: int, end: int) -> list[str]:
+    """The words of the clause around ``text[start:end]`` (the expression's own words left out)."""
     lo, hi = max(0, start - _CUE_WINDOW), min(len(text), end + _CUE_WINDOW)
     piece = text[lo:hi]
-    return _tense(piece, _Sentences(piece), Mention(start - lo, end - lo, "abs"), clause_only=True)
+    s, e = _Sentences(piece).around(start - lo)
+    s = max([s] + [m.end() for m in _CLAUSE.finditer(piece, s, start - lo)])
+    ce = _CLAUSE.search(piece, end - lo, e)
+    e = ce.start() if ce else e
+    return [w.group() for w in _WORD.finditer(piece, s, e) if not start - lo <= w.start() < end - lo]
 
 
 def _cue(text: str, s: int, e: int, ment: Mention) -> str:

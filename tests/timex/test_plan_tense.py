@@ -64,12 +64,23 @@ def test_a_year_told_as_past_bounds_and_beats_a_story_month_before_it() -> None:
         "Bis 2030 hatte die Regierung den Ausstieg versprochen.",  # a target year
         "Im Jahr 2027 soll die Strecke fertig sein.",  # a plan
         "Die Stadt zählt rund 2025 Einwohner mehr als im Vorjahr.",  # a number, no year told as past
+        "Die Philharmoniker haben den Dirigenten für das Neujahrskonzert 2027 engagiert.",  # a year naming an event
+        "Die Firma hatte mit dem Sparprogramm Zukunft 2030 Kosten senken wollen.",  # a programme's name
+        "Laut dem Beschluss soll es bereits 2028 eine erste Bilanz geben.",  # "bereits" beside a plan
+        "Dann könnten 2028 weitere zwei Milliarden Euro fehlen, hieß es.",  # a subjunctive
+        "Alle wissen, dass ich 2030 nicht mehr antrete, sagte der Präsident.",  # a present verb in -te, no preterite
     ],
 )
 def test_a_target_or_planned_year_is_no_bound(text: str) -> None:
     assert infer_dates([make_doc("u", text)]) == {}
 
 
-def test_a_year_told_as_past_alone_is_a_bound() -> None:
-    entry = infer_dates([make_doc("u", "2019 starben auf den Straßen des Landes weniger Menschen als je zuvor.")])["u"]
+@pytest.mark.parametrize(
+    "text",
+    ["2019 starben auf den Straßen des Landes weniger Menschen als je zuvor.",
+     "Im Jahr 2019 hatte der Verein zum ersten Mal mehr als tausend Mitglieder.",
+     "Seit 2019 wurden in der Region fünf neue Schulen gebaut."],
+)
+def test_a_year_told_as_past_alone_is_a_bound(text: str) -> None:
+    entry = infer_dates([make_doc("u", text)])["u"]
     assert (entry["kind"], entry["not_before"]) == ("bounds", "2019")
