@@ -42,7 +42,7 @@ from typing import Any
 
 from lagebild.ingest import headers
 from lagebild.ingest.page_dates import update_label
-from lagebild.ingest.text_header import choose_title_line
+from lagebild.ingest.text_header import OTHER_DATES, choose_title_line, under_related_heading
 from lagebild.model import DateValue
 
 __all__ = ["Line", "Plan", "plan", "related_heading"]
@@ -584,7 +584,8 @@ def _mark_duplicates(lines: list[Line]) -> None:
 def _header_meta(lines: list[Line], first: int, meta: dict[str, Any]) -> None:
     """Collect the publication date and author from the top of the text (not from teaser blocks)."""
     window = lines[: max(first + 4, 8)]
-    dates = [(i, ln) for i, ln in enumerate(window) if ln.date is not None and ln.reason != "related links"]
+    dates = [(i, ln) for i, ln in enumerate(window) if ln.date is not None and ln.reason not in OTHER_DATES
+             and not under_related_heading(window, i)]
     if dates:
         published = [(i, ln) for i, ln in dates if not (ln.date_keyword and update_label(ln.date_keyword))]
         meta["_published_line"], chosen = (published or dates)[0]

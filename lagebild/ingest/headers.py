@@ -145,8 +145,9 @@ _ZONE = (r"(?:MEZ|MESZ|OEZ|OESZ|CET|CEST|EET|EEST|WET|WEST|MSK|IST|PKT|WIB|WITA|
 #: (German, English, French, Spanish, Italian, Dutch, Portuguese, Finnish "klo", Scandinavian "kl.", Polish "godz.")
 _TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|klo|kl\.|godz\.|saat|-|–|\||/|•|·)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*" + _ZONE + r")?)?"
 _DATE_FORMS = [
-    # 25.10.2024, 25.10.24
-    r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>\d{4}|\d{2}(?!\d))",
+    # 25.10.2024, 25.10.24; a two-digit year only glued to the month, never a measure after a day and month
+    # ("Mo, 12.03. 14°C", "12.03. 14 Uhr": a weather widget's or an appointment's numbers)
+    r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.(?:\s?(?P<y1>\d{4})|(?P<y1s>\d{2})(?!\d)(?!\s?(?:°|%|Grad|Uhr|h\b)))",
     # 2024-10-25 or 2024-10 or 2024/10/25 (T10:15 allowed)
     r"(?<!\d)(?P<y2>\d{4})[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?:T(?P<hh2>\d{2}):(?P<mi2>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     # 24. Oktober 2024, 24. Oktober, 2024, 24 Oct 2024
@@ -228,9 +229,9 @@ def _year(raw: str) -> int:
 def _value(m: re.Match[str]) -> DateValue | None:
     g = m.groupdict()
     y = mo = d = None
-    if g.get("y1"):
-        y, mo, d = _year(g["y1"]), int(g["m1"]), int(g["d1"])
-        if mo > 12 >= d and len(g["y1"]) == 4:
+    if g.get("y1") or g.get("y1s"):
+        y, mo, d = _year(g["y1"] or g["y1s"]), int(g["m1"]), int(g["d1"])
+        if mo > 12 >= d and g.get("y1"):
             mo, d = d, mo  # "11.14.2019 09:00 AM": a US stamp with dots, month first where only that reading is a date
     elif g.get("y2"):
         y, mo = int(g["y2"]), int(g["m2"])

@@ -155,8 +155,9 @@ def ascii_digits(text: str) -> str:
 
 _TEXT_DATE = re.compile(
     r"(?<![\d/.-])(?:"
-    # 25.10.2024, 25. 10. 2024, 25.10.24
-    r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d{2}|\d{2}(?![\d.]))"
+    # 25.10.2024, 25. 10. 2024, 25.10.24; a two-digit year glued to the month, never a measure after a day and
+    # month ("Mo, 12.03. 14°C", "12.03. 14 Uhr")
+    r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.(?:\s?(?P<y1>(?:19|20)\d{2})|(?P<y1s>\d{2})(?![\d.])(?!\s?(?:°|%|Grad|Uhr|h\b)))"
     # 2024-10-25, 2024/10/25, 2024.10.25
     r"|(?P<y2>(?:19|20)\d{2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})(?!\d)"
     # 25/10/2024, 10/25/2024, 25-10-2024
@@ -333,11 +334,11 @@ def _month(name: str) -> int:
 
 def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
     g = m.groupdict()
-    if g["y1"]:
-        y = int(g["y1"])
+    if g["y1"] or g["y1s"]:
+        y = int(g["y1"] or g["y1s"])
         y = y + 2000 if y < 100 else y
         d, mo = int(g["d1"]), int(g["m1"])
-        if mo > 12 >= d and len(g["y1"]) == 4:
+        if mo > 12 >= d and g["y1"]:
             d, mo = mo, d  # "11.14.2019": month first where only that reading is a date
         return _valid_day(y, mo, d)
     if g["y2"]:

@@ -47,6 +47,7 @@ from lagebild.ingest.page_dates import dateline_day, line_dates
 __all__ = [
     "LOOKBACK",
     "MIN_SCORE",
+    "OTHER_DATES",
     "HeaderDate",
     "TitleLine",
     "choose_header_author",
@@ -54,6 +55,7 @@ __all__ = [
     "choose_title_line",
     "header_window_start",
     "in_dated_list",
+    "under_related_heading",
 ]
 
 #: how many lines above the first body paragraph can hold the headline
@@ -157,8 +159,23 @@ def choose_title_line(lines: Sequence[TitleLine], first: int, *, stopwords: froz
 ABOVE_TITLE = 3
 #: without a headline: lines above the first body paragraph searched for a date
 HEADER_LINES = 12
-#: removal reasons of lines whose dates belong to something else
-_OTHER_DATES = frozenset({"photo caption", "related links", "copyright", "trailer", "comments widget"})
+#: removal reasons of lines whose dates belong to something else: a photo's, a teaser's, a privacy notice's
+#: ("Datenschutzerklärung (Stand: 01.01.2023)"), a newsletter's or an advertisement's
+OTHER_DATES = frozenset({"photo caption", "related links", "copyright", "trailer", "comments widget", "teaser", "cookie notice",
+                         "newsletter", "advertisement"})
+#: how many removed lines under a related-links heading still belong to its block
+_RELATED_BLOCK = 4
+
+
+def under_related_heading(lines: Sequence[TitleLine], i: int) -> bool:
+    """Whether line ``i`` stands in the block under a related-links heading ("Mehr zum Thema", a teaser's
+    headline, "Artikel vom 03.01.2024"): only removed lines between them, none the text keeps."""
+    for k in range(i - 1, max(-1, i - 1 - _RELATED_BLOCK), -1):
+        if lines[k].reason is None:
+            return False
+        if lines[k].reason == "related links":
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -212,7 +229,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
     updated: list[HeaderDate] = []
     for i in range(start, min(len(lines), first + 3)):
         ln = lines[i]
-        if i == title_i or ln.reason in _OTHER_DATES:
+        if i == title_i or ln.reason in OTHER_DATES or under_related_heading(lines, i):
             continue
         if ln.kind == "good" and (i >= first or len(ln.text) > 200):
             day = dateline_day(ln.text)
@@ -296,7 +313,7 @@ def _date_among_first_paragraphs(lines: Sequence[TitleLine], first: int) -> Head
             body += 1
             if body > FIRST_PARAGRAPHS:
                 break
-        if i < first + 3 or ln.reason in _OTHER_DATES:
+        if i < first + 3 or ln.reason in OTHER_DATES:
             continue  # the header window's own lines were read already
         if ln.kind == "good" and ln.reason is None:
             day = dateline_day(ln.text)
@@ -323,7 +340,7 @@ def choose_header_author(lines: Sequence[TitleLine], first: int, title_i: int | 
     """Return the author of a byline in the header (below the headline first, then above it), or ``None``."""
     start = header_window_start(first, title_i)
     window = [i for i in range(start, min(len(lines), first + 3))
-              if i != title_i and lines[i].reason not in _OTHER_DATES and lines[i].kind != "good"]
+              if i != title_i and lines[i].reason not in OTHER_DATES and lines[i].kind != "good"]
     ordered = [i for i in window if title_i is None or i > title_i] + [i for i in reversed(window) if title_i is not None and i < title_i]
     for i in ordered:
         who = byline_author(lines[i].text)

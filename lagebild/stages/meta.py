@@ -325,9 +325,11 @@ def _removed_label_line(doc: Document, month: str | None, comments_at: int | Non
     creation date; a bare stamp is left to the furniture loop.
     """
     body_end = _first_paragraph_end(doc)
-    for r in doc.removed:
+    for k, r in enumerate(doc.removed):
         if r.reason not in _LABEL_REASONS or r.end - r.start > 120 or (comments_at is not None and r.start > comments_at):
             continue
+        if _in_related_block(doc, k):
+            continue  # "Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024": the teaser's date
         line = doc.original[r.start : r.end]
         dm = headers.date_line(line)
         if dm is None or not _within(dm.value, month) or _teaser_at(doc, r.start, r.end, body_end):
@@ -348,6 +350,23 @@ def _dated_list_below(doc: Document) -> set[tuple[int, int]]:
     header_end = len(_header_region(doc))
     below = {(r.start, r.end) for r in doc.removed if r.reason in ("date line", "teaser date") and r.start >= header_end}
     return below if len(below) >= LIST_DATES else set()
+
+
+#: how many removed pieces under a related-links heading still belong to its block (as ``under_related_heading``)
+_RELATED_BLOCK = 4
+
+
+def _in_related_block(doc: Document, k: int) -> bool:
+    """Whether the removed piece ``doc.removed[k]`` follows a related-links heading with nothing kept between them
+    ("Mehr zum Thema" / a teaser's headline / "Artikel vom 03.01.2024"): a date there is the teaser's."""
+    end = doc.removed[k].start
+    for r in reversed(doc.removed[max(0, k - _RELATED_BLOCK) : k]):
+        if doc.original[r.end : end].strip():
+            return False  # kept text between: the block ended
+        if r.reason == "related links":
+            return True
+        end = r.start
+    return False
 
 
 def _badge(original: str, start: int, month: DateValue) -> DateValue | None:
@@ -621,8 +640,8 @@ class MetaHeaders:
             meta.section = meta.section or found.get("section")
         if not meta.published.value:
             header_end = len(_header_region(doc))
-            for r in doc.removed:  # a date line another cleaner removed in the header (not in a list below the article)
-                if r.reason == "date line" and r.end <= header_end:
+            for k, r in enumerate(doc.removed):  # a date line another cleaner removed in the header (not in a list below the article)
+                if r.reason == "date line" and r.end <= header_end and not _in_related_block(doc, k):
                     line = doc.original[r.start : r.end]
                     dm = headers.date_line(line) or headers.date_prefix(line)
                     if dm:
@@ -658,9 +677,11 @@ class MetaHeaders:
                 printed = _removed_label_line(doc, meta.published.value, comments_at)
             listed = _dated_list_below(doc)
             body_at = _body_start(doc)
-            for r in doc.removed if printed is None else ():  # a "Sendung: …" trailer the cleaner cut off
+            for k, r in enumerate(doc.removed if printed is None else ()):  # a "Sendung: …" trailer the cleaner cut off
                 if r.start < body_at and headers.cites_dated_source(doc.original[r.start : r.end]):
                     continue  # "Quelle: Financial Times, 24.3.2020" by the headline: a cited piece's date
+                if _in_related_block(doc, k):
+                    continue  # a teaser's date under "Mehr zum Thema"
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300 and (r.start, r.end) not in listed:
                     # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
                     comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start

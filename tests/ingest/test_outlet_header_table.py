@@ -88,3 +88,24 @@ def test_the_dates_of_a_list_of_other_articles_below_the_body_are_not_the_pages(
     footer = ["Mehr zum Thema", "Busse fahren bald öfter durch den Landkreis", "03.06.2022",
               "Neue Radwege für die Innenstadt geplant", "28.05.2022", "Bahnhof wird barrierefrei umgebaut", "19.05.2022"]
     assert read([*MENU, TITLE], footer=footer).meta.published.value is None
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        # a privacy notice's as-of date dates the notice: alone it gives no date, beside the article's it yields
+        (["Datenschutzerklärung (Stand: 01.01.2023)", *MENU, TITLE], None),
+        (["Datenschutzerklärung (Stand: 01.01.2023)", *MENU, TITLE, "12.03.2024, 14:05 Uhr"], "2024-03-12T14:05"),
+        # a weather widget's day, month and temperature make no date ("14°C" is no year); a glued year still is one
+        (["Wetter: Mo, 12.03. 14°C", *MENU, TITLE], None),
+        ([*MENU, TITLE, "Mo, 12.03.24"], "2024-03-12"),
+        # a teaser block under "Mehr zum Thema" between the headline and the body: the teaser's date
+        ([*MENU, TITLE, "Von Anna Muster", "Mehr zum Thema", "Busse fahren bald öfter", "Artikel vom 03.01.2024"], None),
+        # the same label under the headline with no related heading above it dates the page
+        ([*MENU, TITLE, "Von Anna Muster", "Artikel vom 03.01.2024"], "2024-01-03"),
+        # a podcast's or a video's own page: "Podcast vom …" is its publication label
+        ([*MENU, TITLE, "Podcast vom 12.03.2024 | 24 Min."], "2024-03-12"),
+    ],
+)
+def test_furniture_dates_another_thing_and_labels_date_the_page(header: list[str], value: str | None) -> None:
+    assert read(header).meta.published.value == value
