@@ -254,8 +254,10 @@ def _future(words: list[str], idx: int, noun: bool, lemma: str = "") -> bool:
     wird am Montag beginnen"). "Der Streik wird fortgesetzt", "Die Toten werden geborgen" are the passive, and
     "Der Anschlag wird die Stadt beschäftigen" tells what a past happening will cause."""
     lowered = {w.lower() for w in words}
-    if not lowered & _FUTURE_AUX or lowered & _NOT_FUTURE:
+    if lowered & _NOT_FUTURE:
         return False
+    if not lowered & _FUTURE_AUX:
+        return _planned_in_report(words, idx, noun, lemma)
     if not noun:
         nxt = words[idx + 1].lower() if idx + 1 < len(words) else ""
         if nxt in _FUTURE_AUX and any(w.lower() in _FUTURE_AUX for w in words[:idx]) and words[idx][:1].islower() \
@@ -264,6 +266,26 @@ def _future(words: list[str], idx: int, noun: bool, lemma: str = "") -> bool:
         return _infinitive(words[idx], lemma)
     last = words[-1].lower() if words else ""
     return len(words) > idx + 1 and last in _ONSET
+
+
+_PLAN_AUX = frozenset(str(w) for w in CUES["plan_aux"])
+_PERFECT_INFINITIVE = frozenset(str(w) for w in CUES["perfect_infinitive"])
+_AHEAD_WORDS = frozenset(str(w) for w in CUES["ahead_words"])
+
+
+def _planned_in_report(words: list[str], idx: int, noun: bool, lemma: str = "") -> bool:
+    """Whether reported speech sets the happening ahead: "soll"/"solle"/"werde" with the trigger as a plain
+    infinitive ("Er werde zurücktreten"), for a noun a verb of onset or duration closing the clause ("Der Streik soll
+    24 Stunden dauern"), or "werde" with a participle and a word that points ahead ("werde ab Juni gestrichen").
+    "Der Täter soll geschossen haben" reports what happened, "Der Verletzte werde behandelt" what is being done."""
+    lowered = [w.lower() for w in words]
+    if not set(lowered) & _PLAN_AUX or (lowered and lowered[-1] in _PERFECT_INFINITIVE):
+        return False
+    if noun:
+        return len(words) > idx + 1 and lowered[-1] in _ONSET
+    if _infinitive(words[idx], lemma) and _PARTICIPLE.fullmatch(lowered[idx]) is None:
+        return True
+    return "werde" in lowered and bool(set(lowered) & _AHEAD_WORDS) and _ANY_PARTICIPLE.fullmatch(words[idx]) is not None
 
 
 def _habit_adverb(words: list[str], i: int) -> bool:

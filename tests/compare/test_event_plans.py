@@ -85,3 +85,15 @@ def test_forecast_happenings_are_plans() -> None:
     assert "planned" not in _modalities_all("Die Bewohner von Nordhafen sind evakuiert worden.")
     # must not fire: an evacuation that must take place is required, not planned
     assert "planned" not in _modalities_all("Die Bewohner von Nordhafen müssen evakuiert werden.")
+
+
+def test_reported_speech_sets_a_happening_ahead_with_soll_or_werde() -> None:
+    assert _modalities("Der Streik bei der Nordbahn soll in Leipzig 24 Stunden dauern.")["strike"] == "planned"
+    assert _modalities("Die Beschäftigten der Nordbahn sollen am Montag in Leipzig streiken.")["strike"] == "planned"
+    assert _modalities("Der Chef der Nordbahn werde in Leipzig zurücktreten, sagte ein Sprecher.")["resign"] == "planned"
+    assert _modalities("Die Verbindung der Nordbahn werde ab Juni gestrichen, teilte das Unternehmen mit.")["economy"] == "planned"
+    # must not fire: a perfect infinitive reports what happened; "werde" with a participle and nothing pointing
+    # ahead tells what is being done; the preterite is a report
+    assert _modalities("Die Beschäftigten der Nordbahn sollen in Leipzig gestreikt haben.")["strike"] == "reported"
+    assert _modalities("Die Verbindung der Nordbahn werde gestrichen, teilte das Unternehmen mit.")["economy"] == "asserted"
+    assert _modalities("Der Streik bei der Nordbahn dauerte in Leipzig 24 Stunden.")["strike"] == "asserted"
