@@ -55,6 +55,7 @@ __all__ = [
     "choose_title_line",
     "header_window_start",
     "in_dated_list",
+    "teaser_headline",
     "under_related_heading",
 ]
 
@@ -168,14 +169,22 @@ _RELATED_BLOCK = 4
 
 
 def under_related_heading(lines: Sequence[TitleLine], i: int) -> bool:
-    """Whether line ``i`` stands in the block under a related-links heading ("Mehr zum Thema", a teaser's
-    headline, "Artikel vom 03.01.2024"): only removed lines between them, none the text keeps."""
+    """Whether line ``i`` stands in the block under a related-links heading with a teaser's headline between
+    them ("Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024"): only removed lines, none the
+    text keeps. A menu under a heading ("Themen" / "Ehrenamt" / "Ehrenamt Jugendverbände 23.01.2020") is no teaser."""
+    headline = False
     for k in range(i - 1, max(-1, i - 1 - _RELATED_BLOCK), -1):
         if lines[k].reason is None:
             return False
         if lines[k].reason == "related links":
-            return True
+            return headline
+        headline = headline or teaser_headline(lines[k].text)
     return False
+
+
+def teaser_headline(text: str) -> bool:
+    """Whether a removed line reads as a teaser's headline: three words or more, no date in it."""
+    return len(re.findall(r"[^\W\d_]+", text)) >= 3 and not any(ch.isdigit() for ch in text)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from lagebild.ingest import cue_data, headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.ingest.nfc import NfcView, nfc_view
+from lagebild.ingest.text_header import teaser_headline
 from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, Provenance, Removed, Span
 from lagebild.registry import STAGES
 
@@ -357,14 +358,16 @@ _RELATED_BLOCK = 4
 
 
 def _in_related_block(doc: Document, k: int) -> bool:
-    """Whether the removed piece ``doc.removed[k]`` follows a related-links heading with nothing kept between them
-    ("Mehr zum Thema" / a teaser's headline / "Artikel vom 03.01.2024"): a date there is the teaser's."""
-    end = doc.removed[k].start
+    """Whether the removed piece ``doc.removed[k]`` follows a related-links heading and a teaser's headline with
+    nothing kept between them ("Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024"): a date there
+    is the teaser's (``text_header.under_related_heading`` on the cleaner's lines)."""
+    end, headline = doc.removed[k].start, False
     for r in reversed(doc.removed[max(0, k - _RELATED_BLOCK) : k]):
         if doc.original[r.end : end].strip():
             return False  # kept text between: the block ended
         if r.reason == "related links":
-            return True
+            return headline
+        headline = headline or teaser_headline(doc.original[r.start : r.end])
         end = r.start
     return False
 

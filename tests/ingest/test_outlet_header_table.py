@@ -101,6 +101,8 @@ def test_the_dates_of_a_list_of_other_articles_below_the_body_are_not_the_pages(
         ([*MENU, TITLE, "Mo, 12.03.24"], "2024-03-12"),
         # a teaser block under "Mehr zum Thema" between the headline and the body: the teaser's date
         ([*MENU, TITLE, "Von Anna Muster", "Mehr zum Thema", "Busse fahren bald öfter", "Artikel vom 03.01.2024"], None),
+        # a menu under a heading is no teaser block: its section line's date is the page's
+        ([*MENU, "Themen", "Verkehr", "Verkehr Nahverkehr 12.03.2024", TITLE], "2024-03-12"),
         # the same label under the headline with no related heading above it dates the page
         ([*MENU, TITLE, "Von Anna Muster", "Artikel vom 03.01.2024"], "2024-01-03"),
         # a podcast's or a video's own page: "Podcast vom …" is its publication label
