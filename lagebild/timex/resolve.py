@@ -158,7 +158,7 @@ def _cue(text: str, s: int, e: int, ment: Mention) -> str:
             modal_at = i
         elif low in PAST_CUES:
             kind = "past"
-        elif word[0].islower() and ((prev == "zu" and low.endswith("en")) or _ZU_INFINITIVE_ANY.match(low)) \
+        elif word[0].islower() and ((prev == "zu" and low.endswith("en")) or ("zu" in low and _ZU_INFINITIVE_ANY.match(low))) \
                 and nxt.lower() not in PERFECT_INFINITIVE:
             kind = "future"  # "kündigte an, am 3. Mai zurückzutreten": an intention lies ahead (not "… gewesen zu sein")
         elif word[0].islower() and len(low) > 5 and low.endswith(("te", "ten")) and low not in NOT_PRETERITE:
