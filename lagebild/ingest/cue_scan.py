@@ -80,6 +80,19 @@ class CueScan:
             return None
         return low
 
+    def search(self, text: str) -> bool:
+        """``pattern.search(text) is not None``."""
+        low = self._lowered(text)
+        if low is None:
+            return self.pattern.search(text) is not None
+        for start in self.starts:
+            at = low.find(start)
+            while at >= 0:
+                if self.pattern.match(text, at) is not None:
+                    return True
+                at = low.find(start, at + 1)
+        return False
+
     def finditer_starts(self, text: str) -> list[int]:
         """``[m.start() for m in pattern.finditer(text)]``."""
         low = self._lowered(text)

@@ -626,7 +626,7 @@ _AS_OF_OPENING = re.compile(
 
 def may_name_as_of(line: str) -> bool:
     """Whether ``line`` holds an as-of word at all: a cheap test before ``as_of_label`` is asked of each date's label."""
-    return _AS_OF.search(line) is not None
+    return _AS_OF_SCAN.search(line)
 
 
 def as_of_starts(line: str) -> list[int]:

@@ -273,7 +273,7 @@ def may_name_update(line: str) -> bool:
 
     A cheap test before ``line_dates`` for callers that want only update dates (most header lines name none).
     """
-    return _MODIFIED_CUE.search(line) is not None
+    return _MODIFIED_CUE_SCAN.search(line)
 
 
 def update_cue_starts(line: str) -> list[int]:

@@ -63,3 +63,14 @@ def test_folded_characters_fall_back_to_the_pattern() -> None:
     scan = CueScan(re.compile("stand", re.IGNORECASE), ["stand"])
     assert scan.finditer_starts("Der ſtand vom Montag") == [4]  # "ſ" is "s" to the pattern, not to str.lower
     assert scan.finditer_starts("STAND und Stand") == [0, 10]
+
+
+@pytest.mark.parametrize("line", _LINES)
+def test_the_quick_tests_answer_as_the_patterns(line: str) -> None:
+    assert page_dates.may_name_update(line) == (page_dates._MODIFIED_CUE.search(line) is not None)
+    assert headers.may_name_as_of(line) == (headers._AS_OF.search(line) is not None)
+
+
+def test_a_line_naming_an_update_and_one_naming_none() -> None:
+    assert page_dates.may_name_update("Zuletzt aktualisiert: 04.06.2022")
+    assert not page_dates.may_name_update("Veröffentlicht am 04.06.2022 von Anna Muster")
