@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from lagebild.ingest import cue_data, page_dates
+from lagebild.ingest.cue_scan import CueScan
 from lagebild.model import DateValue
 
 __all__ = [
@@ -612,6 +613,8 @@ def weekday_in_sentence(line: str, pos: int) -> bool:
 
 #: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
 _AS_OF = re.compile(rf"(?<![\w-])(?:{_cue_pattern(_CUES['as_of'])})(?![\w-])", re.IGNORECASE)
+#: the same places found from each word's first word (header regions of pages hold lines of many kilobytes)
+_AS_OF_SCAN = CueScan(_AS_OF, (w.split()[0] for w in _CUES["as_of"]))
 #: what follows an as-of label: a colon, or the date itself (or the end of a label cut before its date)
 _AS_OF_END = re.compile(r"[ \t]*(?::|$)")
 #: an as-of label that opens a header label or part, with its linking word ("Stand vom 14.02.2025", "Von Anna
@@ -624,12 +627,12 @@ _AS_OF_OPENING = re.compile(
 
 def may_name_as_of(line: str) -> bool:
     """Whether ``line`` holds an as-of word at all: a cheap test before ``as_of_label`` is asked of each date's label."""
-    return _AS_OF.search(line) is not None
+    return _AS_OF_SCAN.search(line)
 
 
 def as_of_starts(line: str) -> list[int]:
     """Where ``line`` holds an as-of word (the places ``may_name_as_of`` looks for)."""
-    return [m.start() for m in _AS_OF.finditer(line)]
+    return _AS_OF_SCAN.finditer_starts(line)
 
 
 def as_of_label(label: str) -> bool:

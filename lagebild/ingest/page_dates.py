@@ -36,6 +36,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from lagebild.ingest import cue_data
+from lagebild.ingest.cue_scan import CueScan, literal_start
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
@@ -264,18 +265,21 @@ _MODIFIED_CUE = re.compile(
     re.IGNORECASE,
 )
 
+#: the same places found from each word's literal start (header regions of pages hold lines of many kilobytes)
+_MODIFIED_CUE_SCAN = CueScan(_MODIFIED_CUE, map(literal_start, _CUE_WORDS.split("|")))
+
 
 def may_name_update(line: str) -> bool:
     """Whether ``line`` can hold a date ``line_dates`` calls ``"modified"``: it names an update or an edition.
 
     A cheap test before ``line_dates`` for callers that want only update dates (most header lines name none).
     """
-    return _MODIFIED_CUE.search(line) is not None
+    return _MODIFIED_CUE_SCAN.search(line)
 
 
 def update_cue_starts(line: str) -> list[int]:
     """Where ``line`` names an update or an edition (the places ``may_name_update`` looks for)."""
-    return [m.start() for m in _MODIFIED_CUE.finditer(line)]
+    return _MODIFIED_CUE_SCAN.finditer_starts(line)
 
 
 _DATELINE = re.compile(r"(?:[A-ZÄÖÜÉ][\w.' /-]{1,30}(?:\s\([\w/ ]{1,12}\))?,\s*)?(?=\d|\w+\s+\d)")
