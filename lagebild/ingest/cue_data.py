@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-__all__ = ["NEVER", "alternation", "cues", "header_cues", "rows"]
+__all__ = ["NEVER", "alternation", "cues", "fragment", "header_cues", "rows"]
 
 #: a pattern that matches nothing: what an empty list of words splices into a regex
 NEVER = "(?!)"
@@ -45,8 +45,13 @@ def cues(kind: str) -> tuple[str, ...]:
     return header_cues().get(kind, ())
 
 
+def fragment(word: str) -> str:
+    """``word`` as one alternative of ``alternation``: escaped, a space matching any run of white space."""
+    return r"\s+".join(map(re.escape, word.split()))
+
+
 def alternation(words: Iterable[str]) -> str:
     """One regex alternation of ``words``: escaped, longest first, a space matching any run of white space;
     ``NEVER`` for no words."""
     unique = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in unique) or NEVER
+    return "|".join(map(fragment, unique)) or NEVER

@@ -57,6 +57,9 @@ class CueScan:
         wanted = set(starts)
         if not wanted or not all(wanted):
             raise ValueError("every cue word needs a literal start")
+        if any(s != s.lower() for s in wanted):
+            # the starts are looked up in the lower-cased text: "Stand" would never be found there
+            raise ValueError("cue word starts must be lower case (literal_start gives them so)")
         # a start that begins with another start is found where that one is
         self.starts = tuple(sorted(s for s in wanted if not any(s != t and s.startswith(t) for t in wanted)))
         self._letters = frozenset(ch for s in self.starts for ch in s)

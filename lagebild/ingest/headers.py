@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from lagebild.ingest import cue_data, page_dates
-from lagebild.ingest.cue_scan import CueScan
+from lagebild.ingest.cue_scan import CueScan, literal_start
 from lagebild.model import DateValue
 
 __all__ = [
@@ -613,8 +613,9 @@ def weekday_in_sentence(line: str, pos: int) -> bool:
 
 #: labels that date the version read, not the first one: "Stand: 14.02.2025 19:14 Uhr", "As of 3 June 2022"
 _AS_OF = re.compile(rf"(?<![\w-])(?:{_cue_pattern(_CUES['as_of'])})(?![\w-])", re.IGNORECASE)
-#: the same places found from each word's first word (header regions of pages hold lines of many kilobytes)
-_AS_OF_SCAN = CueScan(_AS_OF, (w.split()[0] for w in _CUES["as_of"]))
+#: the same places found from each word's literal start, lower-cased as the scan needs it ("Stand" in the data is
+#: found as "stand"; header regions of pages hold lines of many kilobytes)
+_AS_OF_SCAN = CueScan(_AS_OF, (literal_start(cue_data.fragment(w)) for w in _CUES["as_of"]))
 #: what follows an as-of label: a colon, or the date itself (or the end of a label cut before its date)
 _AS_OF_END = re.compile(r"[ \t]*(?::|$)")
 #: an as-of label that opens a header label or part, with its linking word ("Stand vom 14.02.2025", "Von Anna

@@ -257,7 +257,10 @@ _DAY_FIRST_LABEL = re.compile(
 )
 #: the words of ``_UPDATED`` and ``_EDITION`` without their context: a line where none occurs has no
 #: date ``line_dates`` calls modified (both are searched in pieces of the line, unanchored but for
-#: ``_EDITION``'s closing word boundary, which this leaves out)
+#: ``_EDITION``'s closing word boundary, which this leaves out). The first-letter class and the scan below
+#: split it at every "|": each word must be a top-level alternative. A word that opens with a nested group
+#: ("(?:a|b)c") has no literal start and makes ``CueScan`` raise at import; write such a word as separate
+#: words ("ac|bc"). A group inside a word ("akt(?:uell|ualisiert)") only adds places the pattern is tried.
 _CUE_WORDS = _UPDATED.pattern + r"|ausgabe|edition|issue"
 #: led by a class of the words' first letters, which rules out most positions before the alternatives are tried
 _MODIFIED_CUE = re.compile(

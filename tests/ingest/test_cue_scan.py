@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lagebild.ingest import headers, page_dates
+from lagebild.ingest import cue_data, headers, page_dates
 from lagebild.ingest.cue_scan import CueScan, literal_start
 
 _LINES = [
@@ -57,6 +57,49 @@ def test_literal_starts() -> None:
 def test_a_scan_needs_a_start_for_every_word() -> None:
     with pytest.raises(ValueError):
         CueScan(re.compile("(?:x|y)", re.IGNORECASE), ["", "x"])
+
+
+def test_a_scan_refuses_starts_it_could_never_find() -> None:
+    # the starts are looked up in the lower-cased line: "Stand" would silently find nothing
+    with pytest.raises(ValueError):
+        CueScan(re.compile("stand", re.IGNORECASE), ["Stand"])
+
+
+_AS_OF_WORDS = cue_data.cues("as_of")
+
+
+@pytest.mark.parametrize("word", _AS_OF_WORDS)
+def test_every_as_of_word_of_the_data_is_found_in_any_case(word: str) -> None:
+    start = literal_start(cue_data.fragment(word))
+    assert start and start == start.lower() and any(start.startswith(s) for s in headers._AS_OF_SCAN.starts)
+    for spelling in (word, word.lower(), word.upper(), word.title()):
+        line = f"Anna Muster | {spelling}: 14.02.2025"
+        assert headers.as_of_starts(line) == [m.start() for m in headers._AS_OF.finditer(line)] == [line.index(spelling)]
+        assert headers.may_name_as_of(line)
+
+
+def test_every_word_of_the_cue_data_has_a_lower_case_literal_start() -> None:
+    # any kind can be scanned from its words' starts; only the signs of ``life_mark`` ("*", "†") are no words
+    words = [w for kind, ws in cue_data.header_cues().items() if kind != "life_mark" for w in ws]
+    assert len(words) > 100
+    for word in words:
+        start = literal_start(cue_data.fragment(word))
+        assert start and word.lower().startswith(start), word
+
+
+@pytest.mark.parametrize("word", _AS_OF_WORDS)
+def test_an_as_of_word_inside_a_longer_word_is_no_cue(word: str) -> None:
+    line = f"Anna Muster | {word.title()}e: 14.02.2025"
+    assert headers.as_of_starts(line) == [] == [m.start() for m in headers._AS_OF.finditer(line)]
+
+
+def test_data_words_written_with_capitals_or_pattern_characters_get_their_lower_case_start() -> None:
+    words = ["Stand", "État au", "A.P."]
+    pattern = re.compile(rf"(?<![\w-])(?:{cue_data.alternation(words)})(?![\w-])", re.IGNORECASE)
+    scan = CueScan(pattern, (literal_start(cue_data.fragment(w)) for w in words))
+    assert scan.starts == ("a", "stand", "état")
+    line = "STAND: 3.4.2023 | état  au 4.4.2023 | a.p. | Apex"
+    assert scan.finditer_starts(line) == [m.start() for m in pattern.finditer(line)] == [0, 18, 38]
 
 
 def test_folded_characters_fall_back_to_the_pattern() -> None:
