@@ -20,7 +20,7 @@ MAX_VOCAB_ENTRIES = 400_000
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"  # the spaCy BILUO tagger
 CRF_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-crf"  # the CRF tagger (lagebild.entities.crf)
 #: the model used when none is named
-DEFAULT_DIR = MODEL_DIR
+DEFAULT_DIR = CRF_DIR
 #: ``nlp.meta`` key naming the CRF model a tokenizer-only pipeline stands for
 CRF_META_KEY = "lagebild_crf"
 
