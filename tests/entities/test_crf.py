@@ -43,7 +43,7 @@ def test_shape_collapses_runs_of_character_classes() -> None:
 
 
 def test_features_read_the_lexicon_the_neighbours_and_the_sentence_edges() -> None:
-    feats = Featuriser({"hamburg": ("k0=3", "g=geo_city")})
+    feats = Featuriser({"hamburg": "k0=3\tg=geo_city"})
     first, middle, last = feats.sentence(["In", "Hamburg", "regnet"])
     assert "-1BOS" in first and "+1g=geo_city" in first
     assert "g=geo_city" in middle and "k0=3" in middle and "cap_known" in middle
@@ -52,7 +52,7 @@ def test_features_read_the_lexicon_the_neighbours_and_the_sentence_edges() -> No
 
 
 def test_features_of_a_hyphenated_compound_name_its_parts() -> None:
-    feats = Featuriser({"eu": ("g=org",)})
+    feats = Featuriser({"eu": "g=org"})
     own = feats.sentence(["EU-Kommission"])[0]
     assert {"hf=eu", "hl=kommission", "hg=org"} <= set(own)
     plain = feats.sentence(["Kommission"])[0]  # no hyphen: no part features
@@ -75,3 +75,15 @@ def test_empty_texts_give_empty_documents(tmp_path: Path) -> None:
     docs = list(recognise_crf(spacy.blank("de"), ["", "   "], tagger=tagger))
     assert [len(d.ents) for d in docs] == [0, 0]
     assert np.array_equal(tagger.tag([]), [])
+
+
+def test_the_word_cache_starts_afresh_past_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lagebild.entities.crf as crf
+
+    monkeypatch.setattr(crf, "_MAX_CACHE", 3)
+    feats = Featuriser({})
+    before = feats.sentence(["Ein", "Satz", "mit", "Wörtern"])
+    assert len(feats._cache) == 4  # the cap is checked before a new word is added
+    after = feats.sentence(["Noch", "einer"])
+    assert len(feats._cache) == 2  # cleared once it held more than 3, then refilled
+    assert feats.sentence(["Ein", "Satz", "mit", "Wörtern"]) == before and after
