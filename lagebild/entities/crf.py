@@ -19,7 +19,7 @@ from typing import Any
 
 from lagebild.errors import LagebildError
 
-__all__ = ["CRF_DIR", "CrfTagger", "Featuriser", "load_crf", "read_lexicon", "recognise_crf", "shape"]
+__all__ = ["CRF_DIR", "CrfTagger", "Featuriser", "load_crf", "read_lexicon", "recognise_crf", "shape", "split_coordinated"]
 
 CRF_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-crf"
 MODEL_FILE = "model.crfsuite"
@@ -124,6 +124,29 @@ class CrfTagger:
         return list(self._tagger.tag(self.featuriser.sentence(tokens)))
 
 
+_JOINERS = frozenset({"und", "oder", "sowie"})
+_ORG_TAGS = frozenset({"g=org", "g=org_part"})
+
+
+def split_coordinated(tokens: Sequence[str], spans: list[tuple[int, int, str]],
+                      lexicon: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Split an organisation span "A und B" whose two words are each an organisation's name (or
+    part of one) in the lexicon into two spans.
+
+    The CRF sometimes joins two parties listed with "und" into one ("Grüne und Linke kamen auf …");
+    names that are one organisation ("Bund für Umwelt und Naturschutz") keep their span, as their
+    words are no organisation names of their own.
+    """
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if (label == "ORG" and end - start == 3 and tokens[start + 1] in _JOINERS
+                and all(_ORG_TAGS & set(lexicon.get(tokens[i].lower(), "").split("\t")) for i in (start, end - 1))):
+            out += [(start, start + 1, label), (end - 1, end, label)]
+        else:
+            out.append((start, end, label))
+    return out
+
+
 @functools.lru_cache(maxsize=2)
 def load_crf(path: str | None = None) -> CrfTagger:
     """The CRF tagger at ``path`` (default: the committed ``models/ner-crf``), loaded once per process."""
@@ -144,7 +167,8 @@ def recognise_crf(nlp: Any, items: Iterable[Any], batch_size: int = 64, tagger: 
     for x in items:
         doc = nlp.make_doc(x) if isinstance(x, str) else x
         keep = [t.i for t in doc if not t.is_space]
-        tags = crf.tag([doc[i].text for i in keep])
-        spans = tags_to_spans(tags)
+        words = [doc[i].text for i in keep]
+        tags = crf.tag(words)
+        spans = split_coordinated(words, tags_to_spans(tags), crf.featuriser.lexicon)
         doc.ents = [Span(doc, keep[s], keep[e - 1] + 1, label=lab) for s, e, lab in spans]
         yield doc

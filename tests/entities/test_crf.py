@@ -87,3 +87,25 @@ def test_the_word_cache_starts_afresh_past_its_cap(monkeypatch: pytest.MonkeyPat
     after = feats.sentence(["Noch", "einer"])
     assert len(feats._cache) == 2  # cleared once it held more than 3, then refilled
     assert feats.sentence(["Ein", "Satz", "mit", "Wörtern"]) == before and after
+
+
+def test_two_parties_joined_by_und_become_two_spans() -> None:
+    from lagebild.entities.crf import split_coordinated
+
+    lexicon = {"grüne": "k0=1\tg=org_part", "linke": "g=org_part", "spd": "g=org"}
+    tokens = "Nach der Wahl : Grüne und Linke kamen auf 11,6 und 8,8 Prozent .".split()
+    assert split_coordinated(tokens, [(4, 7, "ORG")], lexicon) == [(4, 5, "ORG"), (6, 7, "ORG")]
+    assert split_coordinated("SPD oder Linke".split(), [(0, 3, "ORG")], lexicon) == [(0, 1, "ORG"), (2, 3, "ORG")]
+
+
+def test_one_organisation_named_with_und_keeps_its_span() -> None:
+    from lagebild.entities.crf import split_coordinated
+
+    lexicon = {"grüne": "g=org_part", "linke": "g=org_part", "bosnien": "g=country_part", "herzegowina": "g=country_part"}
+    # words that are no organisation names of their own
+    tokens = "Er leitet Forschung und Entwicklung bei Siemens .".split()
+    assert split_coordinated(tokens, [(2, 5, "ORG")], lexicon) == [(2, 5, "ORG")]
+    # a place is not split, whatever its words are
+    assert split_coordinated("Bosnien und Herzegowina".split(), [(0, 3, "LOC")], lexicon) == [(0, 3, "LOC")]
+    # longer spans are left alone ("Bündnis 90 und Die Grünen")
+    assert split_coordinated("Bündnis 90 und Die Grünen".split(), [(0, 5, "ORG")], lexicon) == [(0, 5, "ORG")]
