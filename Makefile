@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test install install-test browser postgres bench train-ner train-lines clean
+.PHONY: demo test install install-test browser postgres bench train-ner train-ner-crf train-lines clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: install
 train-ner: install
 	$(BIN)/pip install -e '.[train]'
 	$(BIN)/python -m lagebild.training.ner
+
+train-ner-crf: install
+	$(BIN)/pip install -e '.[train]'
+	$(BIN)/python -m lagebild.training.ner_crf --install
 
 train-lines: install
 	$(BIN)/pip install -e '.[train]'

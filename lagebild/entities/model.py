@@ -10,14 +10,24 @@ from typing import Any
 
 from lagebild.errors import LagebildError
 
-__all__ = ["MODEL_DIR", "load_model", "model_for_next_document", "single_thread_blas"]
+__all__ = ["CRF_DIR", "DEFAULT_DIR", "MODEL_DIR", "is_crf", "load_model", "model_for_next_document", "single_thread_blas"]
 
 # spaCy adds every new word form to the pipeline's vocabulary and never forgets it; a worker that
 # tags a million articles would grow without bound. Past this many entries the pipeline is
 # loaded afresh (about a second), which keeps memory flat in corpus size.
 MAX_VOCAB_ENTRIES = 400_000
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"  # the spaCy BILUO tagger
+CRF_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-crf"  # the CRF tagger (lagebild.entities.crf)
+#: the model used when none is named
+DEFAULT_DIR = CRF_DIR
+#: ``nlp.meta`` key naming the CRF model a tokenizer-only pipeline stands for
+CRF_META_KEY = "lagebild_crf"
+
+
+def is_crf(path: str | Path | None) -> bool:
+    """Whether ``path`` (default: ``DEFAULT_DIR``) holds a CRF model rather than a spaCy pipeline."""
+    return ((Path(path) if path else DEFAULT_DIR) / "model.crfsuite").exists()
 
 
 def _matmul_ops() -> Any:
@@ -88,10 +98,22 @@ TRAINING_SCORER = "lagebild.ner_tag_scorer.v1"
 
 @functools.lru_cache(maxsize=2)
 def load_model(path: str | None = None, fast_gemm: bool = True) -> Any:
-    """Return the spaCy pipeline at ``path`` (default: the committed ``models/ner-de``)."""
+    """Return the spaCy pipeline at ``path`` (default: ``DEFAULT_DIR``).
+
+    For a CRF model directory this is a blank German pipeline (the same tokenizer as the spaCy
+    model's) whose ``meta`` names the CRF; ``tagging.recognise`` hands it to the CRF tagger.
+    """
     import spacy
 
-    target = Path(path) if path else MODEL_DIR
+    target = Path(path) if path else DEFAULT_DIR
+    if is_crf(target):
+        from lagebild.entities.crf import load_crf
+
+        load_crf(str(target))  # fail here, not at the first document, if the lexicon is missing
+        blank = spacy.blank("de")
+        blank.max_length = 2_000_000
+        blank.meta[CRF_META_KEY] = str(target)
+        return blank
     if not (target / "config.cfg").exists():
         raise LagebildError(f"NER model not found at {target}; train it with `make train-ner`")
     if TRAINING_SCORER in (target / "config.cfg").read_text(encoding="utf-8"):

@@ -6,6 +6,8 @@ Two kinds of pipeline are supported:
   ``B-PER``/``L-PER``/``U-LOC``/``O``): the default, because a softmax per token costs a
   fraction of a transition-based parser's step loop. Tags are decoded with a constrained
   Viterbi search, so every span is well formed (no ``I-`` without a ``B-``);
+- a CRF (``lagebild.entities.crf``): ``load_model`` gives a tokenizer-only pipeline whose meta
+  names the CRF model, and its tags are used as they are (crfsuite's own Viterbi search);
 - any spaCy pipeline with an ``ner`` component (for example a larger, slower model a user trains
   with ``--arch parser``): its entities are used as they are.
 """
@@ -167,6 +169,14 @@ def _tagger_name(nlp: Any) -> str | None:
 
 def recognise(nlp: Any, items: Iterable[Any], batch_size: int = 64) -> Iterator[Any]:
     """Yield a spaCy Doc with ``ents`` for every text (or pre-tokenised Doc) in ``items``."""
+    from lagebild.entities.model import CRF_META_KEY
+
+    crf_path = nlp.meta.get(CRF_META_KEY)
+    if crf_path:
+        from lagebild.entities.crf import load_crf, recognise_crf
+
+        yield from recognise_crf(nlp, items, batch_size, tagger=load_crf(crf_path))
+        return
     tagger_name = _tagger_name(nlp)
     if tagger_name is None:
         yield from nlp.pipe(items, batch_size=batch_size)

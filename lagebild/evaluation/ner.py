@@ -188,7 +188,7 @@ def write_predictions(fh: IO[str], sentences: list[TaggedSentence], predicted: l
 @click.option("--pred", "pred_path", type=click.Path(dir_okay=False, path_type=Path), help="write predictions here")
 @click.option("--coarse", "coarse_types", is_flag=True, help="score PER/LOC/ORG/OTH only (deriv/part dropped)")
 @click.option("--model", "model_path", type=click.Path(exists=True, file_okay=False), default=None,
-              help="another spaCy pipeline (default: the shipped lagebild/models/ner-de)")
+              help="another model: a CRF directory or a spaCy pipeline (default: the shipped lagebild/models/ner-crf)")
 @click.option("--accurate", is_flag=True, help="the accurate mode (e5 encoder + trained head; lagebild[accurate])")
 def command(gold: Path, pred_path: Path | None, coarse_types: bool, model_path: str | None, accurate: bool) -> None:
     """Tag GOLD (GermEval 2014 format) with the shipped NER model and print outer-chunk P/R/F1.

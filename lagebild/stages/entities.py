@@ -1,7 +1,8 @@
 """Stage ``entities.ner.v1``: German named entities with KB links, adjectives, metonyms and roles.
 
-Runs the committed spaCy tagger (``lagebild/models/ner-de``, trained by
-``python -m lagebild.training.ner``) sentence by sentence, then adds knowledge-base hits and role
+Runs the committed CRF tagger (``lagebild/models/ner-crf``, trained by
+``python -m lagebild.training.ner_crf``; ``model`` may name the spaCy tagger ``lagebild/models/ner-de``
+or another pipeline) sentence by sentence, then adds knowledge-base hits and role
 nouns (see ``lagebild.entities.extract``). Payload keys are documented in ``docs/annotations.md``.
 """
 
@@ -81,7 +82,7 @@ def _recogniser(mode: str) -> Callable[..., Iterable[Any]]:
 class EntityTagger:
     """Annotate PER/ORG/LOC/MISC mentions with resolution keys, KB ids and roles."""
 
-    model: str = ""  # path to another spaCy pipeline; empty = the shipped model
+    model: str = ""  # path to another model (a CRF directory or a spaCy pipeline); empty = the shipped CRF
     mode: str = "fast"  # "accurate": e5 encoder + trained head (extra lagebild[accurate]); falls back to fast
     kb_files: list[str] = field(default_factory=list)  # extra KB files (same TSV layouts as data/kb)
     role_files: list[str] = field(default_factory=list)  # extra role-noun files (layout of data/kb/roles.tsv)
