@@ -80,6 +80,13 @@ def test_every_entry_has_its_shape() -> None:
         # a separable verb around the figure; its particle must close the clause
         ("Menschen", "In Bonn nahmen 9.000 Menschen teil", "participants"),
         ("Menschen", "In Bonn nahmen 9.000 Menschen Teil an der Debatte", "people"),
+        # in danger of their lives: the badly hurt; out of danger: no such count
+        ("Menschen", "Drei Menschen schweben nach Angaben der Klinik in Lebensgefahr", "severely_injured"),
+        ("Menschen", "Die drei Menschen schweben nicht mehr in Lebensgefahr", "people"),
+        # farm and goods vehicles are vehicles; "Schlepper" may be smugglers, so it is none
+        ("Traktoren", "Mehr als 2.000 Traktoren rollten durch die Stadt", "vehicles"),
+        ("Lastwagen", "Die Polizei zählte 400 Lastwagen", "vehicles"),
+        ("Treckern", "Die Landwirte kamen mit 50 Treckern", "vehicles"),
     ],
 )
 def test_counts(unit: str, clause: str, measure: str) -> None:
