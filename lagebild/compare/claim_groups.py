@@ -181,8 +181,10 @@ class ClaimGrouper:
                     scope_text = None
                 ref, basis = self._ref_time(data, by_id, dct)
                 event_named = _names_event_day(ref, basis, dct, str(measure), event_days.get(stories.get(doc.id, "")))
-                if event_named:
-                    ref, basis = dct, "publication"
+                if event_named and ref is not None and dct is not None:
+                    # as of some time between the event and the report: not the event's day, and not known to be the
+                    # report's own day either (a later article may retell an earlier count)
+                    ref, basis = DateInterval(ref.start, dct.end, f"{ref.start.isoformat()}/{dct.end.isoformat()}", "range"), "publication"
                 prior = data.get("role") == "prior"  # "stieg von 30 auf 40": 30 is the value before 40
                 if prior and basis == "publication":
                     # no date of its own: only known to be before its replacement's time, not of the publication day
@@ -1161,8 +1163,8 @@ def _names_event_day(ref: DateInterval | None, basis: str, dct: DateInterval | N
                      event_day: date | None) -> bool:
     """True when a running toll's own date is the story's event day and the article is of a later day: "Bei dem Anschlag
     am Montagabend wurden vier Menschen getötet", written on Tuesday, tells when the victims died, not how far the count
-    had come; the count is as of the report. A figure of another measure said of that day ("am Montag demonstrierten
-    100.000") is about that day."""
+    had come; the count is as of some time up to the report. A figure of another measure said of that day ("am Montag
+    demonstrierten 100.000") is about that day."""
     if basis not in ("claim", "text") or ref is None or dct is None or event_day is None or ref.granularity not in _FINE:
         return False
     if measure.partition(":")[0] not in running_measures():

@@ -37,13 +37,14 @@ def _claim(group, doc_id, value):
 
 
 def test_a_toll_said_of_the_event_day_is_the_count_as_of_its_report() -> None:
-    a = claim_doc("a", "Bei dem Unglück in Nordhafen am 6. Mai starben zwei Menschen.", "2024-05-07", outlet="A",
+    # two reports of the next day, hours apart: the later count is the higher one, not a rival figure for the event's day
+    a = claim_doc("a", "Bei dem Unglück in Nordhafen am 6. Mai starben zwei Menschen.", "2024-05-07T00:40", outlet="A",
                   timexes=ON_THE_DAY)
-    b = claim_doc("b", "Bei dem Unglück in Nordhafen am 6. Mai starben vier Menschen.", "2024-05-09", outlet="B",
+    b = claim_doc("b", "Bei dem Unglück in Nordhafen am 6. Mai starben vier Menschen.", "2024-05-07T17:20", outlet="B",
                   timexes=ON_THE_DAY)
     group = _group_of(_groups([a, b]), "a", 2)
     assert group["relation"] == "updated", group["reasoning"]
-    assert _claim(group, "b", 4)["ref_time"] == "2024-05-09"
+    assert _claim(group, "b", 4)["ref_time"] == "2024-05-06/2024-05-07"  # between the event and the report
     assert "event" in _claim(group, "b", 4)["ref_time_basis"]
 
 
