@@ -705,8 +705,8 @@ class ClaimGrouper:
         if c.values[1] != float("inf") or c.ann.data.get("vague") or c.ref is None:
             return False
         value = c.json.get("value")
-        if isinstance(value, (int, float)) and rng[0] <= float(value) <= rng[1]:
-            return False  # "mindestens 5" beside "5"
+        if isinstance(value, (int, float)) and rng[0] <= float(value) <= rng[1] and (rng[1] != float("inf") or value == rng[0]):
+            return False  # "mindestens 5" beside "5" or another "mindestens 5"; beside "mehr als 13.000" only its bound
         return all(o.ref is not None and _days_apart(c.ref, o.ref) >= self.same_time_days for o in items)
 
     def _group_json(self, members: list[Claim], unscoped_split: bool = False, occasions: bool = True) -> dict[str, Any]:

@@ -124,7 +124,8 @@ def claimant_key(text: str) -> str:
         mods.append(scope_key(before.group(1)))
     after = _MODIFIER_AFTER.match(text[end:])
     if after and after.group(1).lower() not in _authorities():
-        mods.append(scope_key(after.group(1)))
+        # a person's name keys by its last word: "Zivilschutzminister Nello Musumeci" is "Zivilschutzminister Musumeci"
+        mods.append(scope_key(after.group(1).split()[-1]))
     return "|".join([word, *mods])
 
 
@@ -132,7 +133,7 @@ def claimant_key(text: str) -> str:
 _MODIFIER_BEFORE = re.compile(r"(?<![\w-])([a-zäöüßA-ZÄÖÜ][\w]*isch(?:e|en|er|es|em)?|[A-ZÄÖÜ][a-zäöüß]+er"
                               r"|[A-ZÄÖÜ]{2,})[\s-]+$")
 # a name after it: a genitive ("Israels") or one introduced by an article or "von" ("der Hamas", "von Nordland")
-_MODIFIER_AFTER = re.compile(r"\s+(?:(?:der|des|von|vom)\s+)?([A-ZÄÖÜ][\w-]+)")
+_MODIFIER_AFTER = re.compile(r"\s+(?:(?:der|des|von|vom)\s+)?([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)*)")
 
 
 @lru_cache(maxsize=4)

@@ -115,3 +115,18 @@ def test_a_part_cue_that_names_the_toll_makes_a_part_wherever_the_toll_stands() 
     b = claim_doc("b", "In Nordhafen ist ein Festzelt eingestürzt. Die Polizei sperrte das Gelände. Unter den Besuchern sind "
                        "zwei Männer ums Leben gekommen.", "2024-05-03", outlet="B")
     assert not _group_of(_groups([b], event_day=None), "b", 2)["measure_label"].endswith(": part")
+
+
+# -- open bounds of a running count on different days -------------------------------------------------------------------
+
+
+def test_open_bounds_of_a_running_count_on_different_days_are_steps_not_agreement() -> None:
+    docs = [claim_doc("a", "In Nordhafen mussten mehr als 13.000 Menschen ihre Häuser verlassen.", "2024-05-18", outlet="A"),
+            claim_doc("b", "In Nordhafen mussten mehr als 36.000 Menschen ihre Häuser verlassen.", "2024-05-20", outlet="B")]
+    group = _group_of(_groups(docs, event_day=None), "a", 13000)
+    assert group["relation"] == "updated", group["reasoning"]
+    # must not fire: the same bound on two days, or two bounds of one day, agree
+    docs[1] = claim_doc("b", "In Nordhafen mussten mehr als 13.000 Menschen ihre Häuser verlassen.", "2024-05-20", outlet="B")
+    assert _group_of(_groups(docs, event_day=None), "a", 13000)["relation"] == "corroborated"
+    docs[1] = claim_doc("b", "In Nordhafen mussten mehr als 36.000 Menschen ihre Häuser verlassen.", "2024-05-18", outlet="B")
+    assert _group_of(_groups(docs, event_day=None), "a", 13000)["relation"] != "updated"
