@@ -145,6 +145,9 @@ class ClaimGrouper:
                 measure = data.get("measure") or (f"count:{unit}" if unit else None)
                 if measure is None or values is None:
                     continue
+                if _fraction_of_persons(data, str(measure)):
+                    # "6,8" read as a count of the injured: no count of persons has a fraction; known by its unit only
+                    measure = f"unit:{unit or 'number'}"
                 sent_no = next((k for k, s in enumerate(sentences) if s.contains(ann.span)), -1)
                 sentence = sentences[sent_no] if sent_no >= 0 else ann.span
                 scope_ann = by_id.get(data.get("scope_ann") or "")
@@ -1051,9 +1054,15 @@ class ClaimGrouper:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 # chain; two values of one step given by the same named claimant (a minister's 5.000 and 10.000 on one
-                # day) are that claimant's own count going on, not two quantities: they share the step
+                # day) are that claimant's own count going on, not two quantities: they share the step; so do two
+                # claimants' rival values of one moment that one article sets side by side and a later figure replaced
+                # ("60 laut Landratsamt, die Polizei nannte dagegen 30", then 44): one quantity in dispute, settled later
+                # (two articles' values of one day may still be two quantities)
+                told_rivals = {(i, j) for i, j in clashes
+                               if any(x.doc.id == y.doc.id for x, y in self._clashes(phases[i], phases[j]))}
                 resolved = resolved and len(placed) == len(order) and all(
-                    (a, b) in prec or _one_claimant(phases[a], phases[b]) for a, b in pairwise(order))
+                    (a, b) in prec or _one_claimant(phases[a], phases[b]) or (a, b) in told_rivals or (b, a) in told_rivals
+                    for a, b in pairwise(order))
             if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
@@ -1170,6 +1179,16 @@ def _names_event_day(ref: DateInterval | None, basis: str, dct: DateInterval | N
     if measure.partition(":")[0] not in running_measures():
         return False
     return ref.start <= event_day <= ref.end and dct.start > ref.end
+
+
+def _fraction_of_persons(data: dict[str, Any], measure: str) -> bool:
+    """True for a figure with a fraction ("6,8") read as a count of persons (a casualty toll, participants): no count
+    of persons has one, so the reading borrowed a noun that is not the figure's (a magnitude after a toll)."""
+    value = data.get("value")
+    if not isinstance(value, float) or value.is_integer() or data.get("vague"):
+        return False
+    found = load_measures().by_id(measure.partition(":")[0])
+    return found is not None and found.kind == "count" and (found.id in running_measures() or found.who)
 
 
 def _replaced_by(data: dict[str, Any], claims: list[Annotation]) -> str | None:
