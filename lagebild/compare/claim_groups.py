@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -113,7 +112,6 @@ class ClaimGrouper:
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
     max_fall: float = 0.5  # a growing toll's later figure below this share of an earlier one is another incident's
     magnitude_gap: float = 0.5  # magnitudes further apart than this are different quakes (a main shock, an aftershock)
-    rival_days: int = 7  # an event's outcome (``outcome_measures``) given by two claimants this many days apart is disputed
     inferred_confidence: float = 0.6  # an inferred publication date below this confidence is a guess: no time at all
     open_days: int = 366  # a "not before" date bounds the publication to this many days after it
     prov: Any = field(default=None, compare=False)
@@ -433,7 +431,6 @@ class ClaimGrouper:
                 else:
                     scoped.setdefault("", []).append(c)
             self._rivals_follow(scoped)
-            _outcome_follow(scoped)
             apart: list[Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
                 if key != "":
@@ -891,9 +888,6 @@ class ClaimGrouper:
                     # one quake has one magnitude, whenever it is reported: sources that give different ones dispute it
                     yield x, y
                     continue
-                if self._outcome_rivals(x, y):
-                    yield x, y
-                    continue
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     # unless the article dates them apart ("2014 starben 30 …, am Montag starben 12")
                     apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
@@ -917,16 +911,6 @@ class ClaimGrouper:
                     and not self._hours_apart(x, y)
                 if same_day or _one_publication(x, y):
                     yield x, y
-
-    def _outcome_rivals(self, x: Claim, y: Claim) -> bool:
-        """True for two named claimants' values of an event's outcome (``outcome_measures``) in two articles whose times
-        are known to the day and lie within ``rival_days``: a dispute, whichever day each gives its value."""
-        if x.doc.id == y.doc.id or not (x.named and y.named) or x.measure.partition(":")[0] not in outcome_measures():
-            return False
-        if x.ref is None or y.ref is None or x.guess or y.guess or x.past or y.past or _one_source(x, y):
-            return False
-        fine = x.ref.granularity in _FINE and y.ref.granularity in _FINE
-        return fine and _days_apart(x.ref, y.ref) <= self.rival_days and not (x.corrects or y.corrects)
 
     def _hours_apart(self, x: Claim, y: Claim) -> bool:
         """True when both times are known to the minute and lie ``same_time_hours`` or more apart, for outlets'
@@ -1183,11 +1167,8 @@ class ClaimGrouper:
                 kinds.append("side by side in one article, so for one moment" + (
                     " even though the article's date is unknown" if undated else ""))
             if any(x.doc.id != y.doc.id and not (x.stage is not None and _one_publication(x, y)) and not _is_magnitude(x)
-                   and not self._outcome_rivals(x, y) for x, y in pairs):
+                   for x, y in pairs):
                 kinds.append("in different articles on the same day")
-            if any(self._outcome_rivals(x, y) for x, y in pairs):
-                kinds.append(f"for what one event did, which does not change, in articles no more than {self.rival_days} days"
-                             " apart")
             if any(x.doc.id != y.doc.id and _is_magnitude(x) for x, y in pairs):
                 kinds.append("for one quake, whose magnitude does not change however late it is reported")
             if once:
@@ -1225,29 +1206,6 @@ def _names_event_day(ref: DateInterval | None, basis: str, dct: DateInterval | N
     if measure.partition(":")[0] not in running_measures():
         return False
     return ref.start <= event_day <= ref.end and dct.start > ref.end
-
-
-@lru_cache(maxsize=4)
-def outcome_measures(path: Path = DISPUTES) -> frozenset[str]:
-    """The measures of what one event did (claim_disputes.toml ``outcome_measures``); none when the file is unreadable."""
-    try:
-        return frozenset(str(m) for m in tomllib.loads(path.read_text(encoding="utf-8")).get("outcome_measures", []))
-    except (OSError, tomllib.TOMLDecodeError):
-        return frozenset()
-
-
-def _outcome_follow(scoped: dict[str | None, list[Claim]]) -> None:
-    """Read a named claimant's figure of an event's outcome that states no place as the one place the story's figures
-    of it state (one strike, one protest): a rival value does not agree with that place's figures, but is about it."""
-    places = [k for k in scoped if k]
-    left = scoped.get("", [])
-    if len(places) != 1 or not left or left[0].measure.partition(":")[0] not in outcome_measures():
-        return
-    (home,) = places
-    for c in [c for c in left if c.named]:
-        c.scope_assumed, c.scope_text = True, c.scope_text or scoped[home][0].scope_text
-        scoped[home].append(c)
-        left.remove(c)
 
 
 def _is_magnitude(c: Claim) -> bool:

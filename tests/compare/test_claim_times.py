@@ -160,14 +160,15 @@ def test_a_fraction_read_as_a_count_of_persons_is_known_by_its_unit_only() -> No
 
 
 def test_rival_figures_of_one_article_go_to_the_place_either_is_read_as() -> None:
-    a = claim_doc("a", "In Nordhafen wurden bei dem Sturm laut Stadtverwaltung 41 Gebäude beschädigt.", "2025-06-01", outlet="A")
-    b = claim_doc("b", "Die Stadtverwaltung sprach von mehr als 40 beschädigten Gebäuden. Die Feuerwehr nannte dagegen 12 "
-                       "beschädigte Gebäude.", "2025-06-02", outlet="B")
+    a = claim_doc("a", "In Nordhafen wurden bei dem Angriff laut Geheimdienst 41 Flugzeuge getroffen.",
+                  "2025-06-01", outlet="A")
+    b = claim_doc("b", "Der Geheimdienst sprach von mehr als 40 getroffenen Flugzeugen. Der Generalstab nannte dagegen 12 "
+                       "getroffene Flugzeuge.", "2025-06-02", outlet="B")
     group = _group_of(_groups([a, b], event_day=None), "a", 41)
     assert _claim(group, "b", 12)["scope"] == "Nordhafen" and group["relation"] == "contradicted", group["reasoning"]
     # must not fire: the other figure stands in another article, with no rival beside it
-    b = claim_doc("b", "Die Stadtverwaltung sprach von mehr als 40 beschädigten Gebäuden.", "2025-06-02", outlet="B")
-    c = claim_doc("c", "Die Feuerwehr nannte 12 beschädigte Gebäude.", "2025-06-02", outlet="C")
+    b = claim_doc("b", "Der Geheimdienst sprach von mehr als 40 getroffenen Flugzeugen.", "2025-06-02", outlet="B")
+    c = claim_doc("c", "Der Generalstab nannte 12 getroffene Flugzeuge.", "2025-06-02", outlet="C")
     assert not any(x["doc"] == "c" for x in _group_of(_groups([a, b, c], event_day=None), "a", 41)["claims"])
 
 
@@ -184,31 +185,3 @@ def test_two_magnitudes_of_one_quake_reported_days_apart_contradict_each_other()
     assert not any(x["doc"] == "c" for x in _group_of(_groups([a, c], event_day=None), "a", 6.8)["claims"])
     d = claim_doc("d", "Das Beben hatte eine Stärke von 6,8.", "2023-09-12", outlet="D")
     assert _group_of(_groups([a, d], event_day=None), "a", 6.8)["relation"] == "corroborated"
-
-
-# -- what one event did, given by rival claimants days apart ---------------------------------------------------------
-
-
-def _strike(doc_id: str, text: str, day: str):
-    return claim_doc(doc_id, text, day, outlet=doc_id.upper())
-
-
-def test_an_events_outcome_given_by_rival_claimants_days_apart_is_disputed() -> None:
-    a = _strike("a", "In Nordhafen wurden laut Geheimdienst 41 Flugzeuge getroffen.", "2025-06-01")
-    b = _strike("b", "Der Generalstab nannte 12 getroffene Flugzeuge.", "2025-06-03")
-    group = _group_of(_groups([a, b], event_day=None), "a", 41)
-    assert group["relation"] == "contradicted" and _claim(group, "b", 12)["scope"] == "Nordhafen", group["reasoning"]
-    assert "what one event did" in group["reasoning"]
-
-
-def test_one_claimants_change_a_later_strike_or_a_running_toll_is_no_such_dispute() -> None:
-    a = _strike("a", "In Nordhafen wurden laut Geheimdienst 41 Flugzeuge getroffen.", "2025-06-01")
-    # must not fire: the same claimant's own figure changed; rival claimants' figures weeks apart
-    b = _strike("b", "Der Geheimdienst nannte 30 getroffene Flugzeuge.", "2025-06-03")
-    assert _group_of(_groups([a, b], event_day=None), "a", 41)["relation"] != "contradicted"
-    c = _strike("c", "Der Generalstab nannte 12 getroffene Flugzeuge.", "2025-06-20")
-    assert all(g["relation"] != "contradicted" for g in _groups([a, c], event_day=None))
-    # must not fire: a toll goes on, so rival figures of other days are not one value disputed
-    d = _strike("d", "In Nordhafen wurden laut Polizei 41 Menschen verletzt.", "2025-06-01")
-    e = _strike("e", "Laut Feuerwehr wurden 60 Menschen verletzt.", "2025-06-03")
-    assert all(g["relation"] != "contradicted" for g in _groups([d, e], event_day=None))
