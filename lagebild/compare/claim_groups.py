@@ -111,7 +111,6 @@ class ClaimGrouper:
     weekday_days: int = 7  # a weekday named without a date is read within this many days after the story's event day
     max_ratio: float = 6.0  # values further apart than this factor are different quantities
     max_fall: float = 0.5  # a growing toll's later figure below this share of an earlier one is another incident's
-    magnitude_gap: float = 0.5  # magnitudes further apart than this are different quakes (a main shock, an aftershock)
     inferred_confidence: float = 0.6  # an inferred publication date below this confidence is a guess: no time at all
     open_days: int = 366  # a "not before" date bounds the publication to this many days after it
     prov: Any = field(default=None, compare=False)
@@ -336,15 +335,12 @@ class ClaimGrouper:
         sized = [c for c in ordered if (_magnitude(c) or 0.0) > 0]
         unsized = [c for c in ordered if (_magnitude(c) or 0.0) <= 0]
         running = bool(claims) and claims[0].measure.partition(":")[0] in running_measures()
-        quake = bool(claims) and _is_magnitude(claims[0])
         runs: list[list[Claim]] = []
 
         def cut(items: list[Claim]) -> None:
             sizes = [_magnitude(c) or 0.0 for c in items]
-            # a magnitude's scale is logarithmic: agencies differ by a few tenths, another quake by more
-            gaps = [b - a if quake else b / a for a, b in pairwise(sizes)]
-            too_wide = max(gaps, default=0.0) > self.magnitude_gap if quake else \
-                max(gaps, default=1.0) > self.max_ratio if running else sizes[-1] > self.max_ratio * sizes[0]
+            gaps = [b / a for a, b in pairwise(sizes)]
+            too_wide = max(gaps, default=1.0) > self.max_ratio if running else sizes[-1] > self.max_ratio * sizes[0]
             if len(items) < 2 or not too_wide:
                 runs.append(items)
                 return
@@ -884,10 +880,6 @@ class ClaimGrouper:
                     continue  # values one allows ("mindestens zwei" beside "vier"): a bound, not a rival figure
                 if _share_of_nothing(x, vocab) or _share_of_nothing(y, vocab):
                     continue  # a share that does not say whose (which party) is no value of one quantity
-                if _is_magnitude(x) and x.doc.id != y.doc.id and not (x.past or y.past):
-                    # one quake has one magnitude, whenever it is reported: sources that give different ones dispute it
-                    yield x, y
-                    continue
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
                     # unless the article dates them apart ("2014 starben 30 …, am Montag starben 12")
                     apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
@@ -1166,11 +1158,8 @@ class ClaimGrouper:
                 undated = any(x.doc.id == y.doc.id and x.ref is None for x, y in pairs)
                 kinds.append("side by side in one article, so for one moment" + (
                     " even though the article's date is unknown" if undated else ""))
-            if any(x.doc.id != y.doc.id and not (x.stage is not None and _one_publication(x, y)) and not _is_magnitude(x)
-                   for x, y in pairs):
+            if any(x.doc.id != y.doc.id and not (x.stage is not None and _one_publication(x, y)) for x, y in pairs):
                 kinds.append("in different articles on the same day")
-            if any(x.doc.id != y.doc.id and _is_magnitude(x) for x, y in pairs):
-                kinds.append("for one quake, whose magnitude does not change however late it is reported")
             if once:
                 kinds.append(f"both of the {once}, which is published once")
             when = "; or ".join(kinds)
@@ -1206,12 +1195,6 @@ def _names_event_day(ref: DateInterval | None, basis: str, dct: DateInterval | N
     if measure.partition(":")[0] not in running_measures():
         return False
     return ref.start <= event_day <= ref.end and dct.start > ref.end
-
-
-def _is_magnitude(c: Claim) -> bool:
-    """True for the magnitude of a quake (a value of the event itself, not a count that goes on)."""
-    found = load_measures().by_id(c.measure.partition(":")[0])
-    return found is not None and found.kind == "magnitude"
 
 
 def _told_rivals(x: Claim, y: Claim) -> bool:

@@ -170,18 +170,3 @@ def test_rival_figures_of_one_article_go_to_the_place_either_is_read_as() -> Non
     b = claim_doc("b", "Der Geheimdienst sprach von mehr als 40 getroffenen Flugzeugen.", "2025-06-02", outlet="B")
     c = claim_doc("c", "Der Generalstab nannte 12 getroffene Flugzeuge.", "2025-06-02", outlet="C")
     assert not any(x["doc"] == "c" for x in _group_of(_groups([a, b, c], event_day=None), "a", 41)["claims"])
-
-
-# -- a quake's magnitude -----------------------------------------------------------------------------------------------
-
-
-def test_two_magnitudes_of_one_quake_reported_days_apart_contradict_each_other() -> None:
-    a = claim_doc("a", "Das Beben hatte nach Angaben der Erdbebenwarte eine Stärke von 6,8.", "2023-09-09", outlet="A")
-    b = claim_doc("b", "Das Beben hatte nach Angaben des Instituts für Geophysik eine Stärke von 7,0.", "2023-09-11", outlet="B")
-    group = _group_of(_groups([a, b], event_day=None), "a", 6.8)
-    assert group["relation"] == "contradicted" and "magnitude does not change" in group["reasoning"], group["reasoning"]
-    # must not fire: an aftershock far weaker is another quake; the same magnitude again agrees
-    c = claim_doc("c", "Ein Nachbeben hatte nach Angaben der Erdbebenwarte eine Stärke von 5,9.", "2023-09-11", outlet="C")
-    assert not any(x["doc"] == "c" for x in _group_of(_groups([a, c], event_day=None), "a", 6.8)["claims"])
-    d = claim_doc("d", "Das Beben hatte eine Stärke von 6,8.", "2023-09-12", outlet="D")
-    assert _group_of(_groups([a, d], event_day=None), "a", 6.8)["relation"] == "corroborated"
