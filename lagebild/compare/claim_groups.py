@@ -426,7 +426,6 @@ class ClaimGrouper:
                     scoped[fits[0]].append(c)
                 else:
                     scoped.setdefault("", []).append(c)
-            self._rivals_follow(scoped)
             apart: list[Claim] = []  # read as a disputed place, but no part of the dispute: back among the unscoped
             for key, members in scoped.items():
                 if key != "":
@@ -475,21 +474,6 @@ class ClaimGrouper:
                 for c in out[target]:
                     c.rival_join = True
         return out
-
-    @staticmethod
-    def _rivals_follow(scoped: dict[str | None, list[Claim]]) -> None:
-        """Move a figure without a place to the group its article's rival figure was read as: one article that sets
-        two claimants' values side by side ("Der SBU sprach von mehr als 40 Flugzeugen. Der Generalstab nannte dagegen
-        12") tells of one quantity, so the values go together, whichever of them agrees with the place's figures."""
-        left = scoped.get("", [])
-        for c in list(left):
-            homes = {k for k, members in scoped.items() if k for d in members
-                     if d.scope_assumed and d.doc.id == c.doc.id and _told_rivals(c, d)}
-            if len(homes) == 1:
-                (home,) = homes
-                c.scope_assumed, c.scope_text = True, c.scope_text or scoped[home][0].scope_text
-                scoped[home].append(c)
-                left.remove(c)
 
     def _rivals(self, x: Claim, y: Claim) -> bool:
         """True for figures of two named claimants for the same time that speak of one count (see ``_joined_disputes``)."""
@@ -1195,12 +1179,6 @@ def _names_event_day(ref: DateInterval | None, basis: str, dct: DateInterval | N
     if measure.partition(":")[0] not in running_measures():
         return False
     return ref.start <= event_day <= ref.end and dct.start > ref.end
-
-
-def _told_rivals(x: Claim, y: Claim) -> bool:
-    """True for two named claimants' different values that one article sets side by side (see ``_side_by_side``)."""
-    return x.named and y.named and x.source_key != y.source_key and not _overlap(x, y) and not _one_source(x, y) \
-        and _side_by_side(x, y)
 
 
 def _fraction_of_persons(data: dict[str, Any], measure: str) -> bool:

@@ -154,19 +154,3 @@ def test_a_fraction_read_as_a_count_of_persons_is_known_by_its_unit_only() -> No
     # must not fire: a whole number written with a scale, a share, an amount
     assert not _fraction_of_persons({"value": 1_500_000.0}, "displaced")
     assert not _fraction_of_persons({"value": 4.9}, "vote_share") and not _fraction_of_persons({"value": 2.5}, "money")
-
-
-# -- rivals of one article go together --------------------------------------------------------------------------------
-
-
-def test_rival_figures_of_one_article_go_to_the_place_either_is_read_as() -> None:
-    a = claim_doc("a", "In Nordhafen wurden bei dem Angriff laut Geheimdienst 41 Flugzeuge getroffen.",
-                  "2025-06-01", outlet="A")
-    b = claim_doc("b", "Der Geheimdienst sprach von mehr als 40 getroffenen Flugzeugen. Der Generalstab nannte dagegen 12 "
-                       "getroffene Flugzeuge.", "2025-06-02", outlet="B")
-    group = _group_of(_groups([a, b], event_day=None), "a", 41)
-    assert _claim(group, "b", 12)["scope"] == "Nordhafen" and group["relation"] == "contradicted", group["reasoning"]
-    # must not fire: the other figure stands in another article, with no rival beside it
-    b = claim_doc("b", "Der Geheimdienst sprach von mehr als 40 getroffenen Flugzeugen.", "2025-06-02", outlet="B")
-    c = claim_doc("c", "Der Generalstab nannte 12 getroffene Flugzeuge.", "2025-06-02", outlet="C")
-    assert not any(x["doc"] == "c" for x in _group_of(_groups([a, b, c], event_day=None), "a", 41)["claims"])
