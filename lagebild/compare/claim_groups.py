@@ -145,9 +145,6 @@ class ClaimGrouper:
                 measure = data.get("measure") or (f"count:{unit}" if unit else None)
                 if measure is None or values is None:
                     continue
-                if _fraction_of_persons(data, str(measure)):
-                    # "6,8" read as a count of the injured: no count of persons has a fraction; known by its unit only
-                    measure = f"unit:{unit or 'number'}"
                 sent_no = next((k for k, s in enumerate(sentences) if s.contains(ann.span)), -1)
                 sentence = sentences[sent_no] if sent_no >= 0 else ann.span
                 scope_ann = by_id.get(data.get("scope_ann") or "")
@@ -1179,16 +1176,6 @@ def _names_event_day(ref: DateInterval | None, basis: str, dct: DateInterval | N
     if measure.partition(":")[0] not in running_measures():
         return False
     return ref.start <= event_day <= ref.end and dct.start > ref.end
-
-
-def _fraction_of_persons(data: dict[str, Any], measure: str) -> bool:
-    """True for a figure with a fraction ("6,8") read as a count of persons (a casualty toll, participants): no count
-    of persons has one, so the reading borrowed a noun that is not the figure's (a magnitude after a toll)."""
-    value = data.get("value")
-    if not isinstance(value, float) or value.is_integer() or data.get("vague"):
-        return False
-    found = load_measures().by_id(measure.partition(":")[0])
-    return found is not None and found.kind == "count" and (found.id in running_measures() or found.who)
 
 
 def _replaced_by(data: dict[str, Any], claims: list[Annotation]) -> str | None:

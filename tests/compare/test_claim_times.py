@@ -9,7 +9,7 @@ from __future__ import annotations
 from compare_helpers import claim_doc
 
 from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.claim_groups import ClaimGrouper, _fraction_of_persons
+from lagebild.compare.claim_groups import ClaimGrouper
 
 EVENT_DAY = "2024-05-06"
 ON_THE_DAY = [("am 6. Mai", EVENT_DAY, "day")]
@@ -144,13 +144,3 @@ def test_rival_values_that_a_later_figure_replaced_are_a_step_of_the_series() ->
     assert "a later figure replaced them" in group["reasoning"]
     # must not fire: nothing later replaces the rival values
     assert _group_of(_groups([a], event_day=None), "a", 60)["relation"] == "contradicted"
-
-
-# -- no count of persons has a fraction ------------------------------------------------------------------------------
-
-
-def test_a_fraction_read_as_a_count_of_persons_is_known_by_its_unit_only() -> None:
-    assert _fraction_of_persons({"value": 6.8}, "injured") and _fraction_of_persons({"value": 2.5}, "participants")
-    # must not fire: a whole number written with a scale, a share, an amount
-    assert not _fraction_of_persons({"value": 1_500_000.0}, "displaced")
-    assert not _fraction_of_persons({"value": 4.9}, "vote_share") and not _fraction_of_persons({"value": 2.5}, "money")
