@@ -87,6 +87,9 @@ def test_every_entry_has_its_shape() -> None:
         ("Traktoren", "Mehr als 2.000 Traktoren rollten durch die Stadt", "vehicles"),
         ("Lastwagen", "Die Polizei zählte 400 Lastwagen", "vehicles"),
         ("Treckern", "Die Landwirte kamen mit 50 Treckern", "vehicles"),
+        # a bus compound is a vehicle; a bare "Bussen" may be Swiss fines
+        ("Linienbusse", "Die Verkehrsbetriebe setzten 40 Linienbusse ein", "vehicles"),
+        ("Bussen", "Die Stadtpolizei verteilte am Wochenende 300 Bussen", "count:buss"),
     ],
 )
 def test_counts(unit: str, clause: str, measure: str) -> None:
