@@ -358,6 +358,9 @@ def test_flight_from_war_is_displacement(text: str, surface: str) -> None:
         ("Mehr als 20.000 Menschen sind nach Angaben der Behörden auf der Flucht vor dem Hochwasser.", "Mehr als 20.000 Menschen"),
         ("Rund 800 Anwohner sind vor den Flammen auf der Flucht.", "Rund 800 Anwohner"),
         ("Laut Landrat können noch 4.000 Menschen nicht in ihre Häuser zurück.", "4.000 Menschen"),
+        # the causes are whole nouns with their inflections
+        ("Rund 3.000 Menschen sind vor den Waldbränden auf der Flucht.", "Rund 3.000 Menschen"),
+        ("Etwa 600 Menschen waren auf der Flucht vor den Wassermassen.", "Etwa 600 Menschen"),
     ],
 )
 def test_flight_from_a_flood_or_fire_is_evacuation(text: str, surface: str) -> None:
@@ -366,3 +369,16 @@ def test_flight_from_a_flood_or_fire_is_evacuation(text: str, surface: str) -> N
 
 def test_returning_home_is_no_evacuation() -> None:
     assert _one("Laut Landrat konnten 4.000 Menschen wieder in ihre Häuser zurück.", "4.000 Menschen")["measure"] != "evacuated"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        # a word that only begins like a cause ("brandenburgisch", "Wasserwerfer"), or gunfire, is no flight from a disaster
+        ("12 Menschen sind auf der Flucht vor der brandenburgischen Polizei.", "12 Menschen"),
+        ("3 Männer waren auf der Flucht vor den Wasserwerfern der Polizei.", "3 Männer"),
+        ("200 Demonstranten waren auf der Flucht vor dem Feuer der Soldaten.", "200 Demonstranten"),
+    ],
+)
+def test_flight_from_what_only_begins_like_a_disaster_is_no_evacuation(text: str, surface: str) -> None:
+    assert _one(text, surface)["measure"] != "evacuated"
