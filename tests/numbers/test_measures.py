@@ -17,14 +17,15 @@ def test_every_entry_has_its_shape() -> None:
     assert raw["generic"]["nouns"]
     for mid, entry in raw["measure"].items():
         assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative", "not_context", "of",
-                              "attributes", "ordinal", "context_nouns", "part_of", "part_adverbs"}, mid
+                              "attributes", "ordinal", "context_nouns", "part_of", "part_adverbs",
+                              "affirmed_frames"}, mid
         assert all(isinstance(g, list) and g and all(isinstance(x, str) and x for x in g) for g in entry.get("of", [])), mid
         assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
         assert isinstance(entry.get("ordinal", False), bool), mid
         assert entry.get("part_of", mid) in raw["measure"] and bool(entry.get("part_of")) == bool(entry.get("part_adverbs")), mid
         for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context", "attributes", "context_nouns",
-                    "part_adverbs"):
+                    "part_adverbs", "affirmed_frames"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
@@ -83,6 +84,10 @@ def test_every_entry_has_its_shape() -> None:
         # in danger of their lives: the badly hurt; out of danger: no such count
         ("Menschen", "Drei Menschen schweben nach Angaben der Klinik in Lebensgefahr", "severely_injured"),
         ("Menschen", "Die drei Menschen schweben nicht mehr in Lebensgefahr", "people"),
+        # a negation anywhere in the clause denies it; one in another clause does not
+        ("Menschen", "Drei Menschen befinden sich nicht länger in Lebensgefahr", "people"),
+        ("Menschen", "Nach Angaben der Ärzte sind keine der vier Menschen in Lebensgefahr", "people"),
+        ("Menschen", "Die Klinik konnte nicht sagen, ob die zwei Menschen in Lebensgefahr sind", "severely_injured"),
         # farm and goods vehicles are vehicles; "Schlepper" may be smugglers, so it is none
         ("Traktoren", "Mehr als 2.000 Traktoren rollten durch die Stadt", "vehicles"),
         ("Lastwagen", "Die Polizei zählte 400 Lastwagen", "vehicles"),
