@@ -353,6 +353,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     Example: ``load_measures().of_noun("Hochwassertote").id == "dead"``.
     """
     raw = tomllib.loads(Path(path or DATA).read_text(encoding="utf-8"))
+    parts = _frame_parts(raw.get("frame_parts", {}))
     measures = []
     for mid, entry in raw.get("measure", {}).items():
         measures.append(
@@ -362,7 +363,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 kind=str(entry.get("kind") or "count"),
                 nouns=frozenset(n.lower() for n in entry.get("nouns", [])),
                 suffixes=tuple(s.lower() for s in entry.get("suffixes", [])),
-                frames=_alternation(list(entry.get("frames", []))),
+                frames=_alternation(_expand(entry.get("frames", []), parts)),
                 context=_alternation(list(entry.get("context", []))),
                 any_noun=bool(entry.get("any_noun", False)),
                 who=bool(entry.get("who", False)),
@@ -374,7 +375,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 context_nouns=frozenset(n.lower() for n in entry.get("context_nouns", [])),
                 part_of=str(entry["part_of"]) if entry.get("part_of") else None,
                 part_adverbs=_alternation(list(entry.get("part_adverbs", []))),
-                affirmed=_alternation(list(entry.get("affirmed_frames", []))),
+                affirmed=_alternation(_expand(entry.get("affirmed_frames", []), parts)),
             )
         )
     qualifiers = []
@@ -382,7 +383,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     labels = {}
     for qid, entry in raw.get("qualifier", {}).items():
         labels[qid] = str(entry.get("label") or qid)
-        frames = _alternation(list(entry.get("frames", [])))
+        frames = _alternation(_expand(entry.get("frames", []), parts))
         if frames is None:
             continue
         if entry.get("becomes"):
@@ -403,6 +404,26 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                         not_people=(frozenset(str(n).lower() for n in raw.get("not_people", {}).get("nouns", [])),
                                     tuple(str(t).lower() for t in raw.get("not_people", {}).get("suffixes", []))),
                         negation=_alternation(list(raw.get("negation", {}).get("words", []))))
+
+
+def _frame_parts(raw: Any) -> dict[str, str]:
+    """The named parts of frames (``[frame_parts]``) by their placeholder: ``{det}`` → its pattern; a list of
+    alternatives is one group of them. Several frames share a part instead of copying it."""
+    out = {}
+    for name, part in (raw.items() if isinstance(raw, dict) else ()):
+        out["{" + str(name) + "}"] = part if isinstance(part, str) else "(?:" + "|".join(str(p) for p in part) + ")"
+    return out
+
+
+def _expand(patterns: Any, parts: dict[str, str]) -> list[str]:
+    """The frames with each ``{name}`` of a part replaced by its pattern (a quantifier such as ``{0,3}`` is no name)."""
+    out = []
+    for pattern in patterns:
+        pattern = str(pattern)
+        for name, part in parts.items():
+            pattern = pattern.replace(name, part)
+        out.append(pattern)
+    return out
 
 
 def _money_of(groups: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:

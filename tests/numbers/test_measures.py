@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pathlib
+import re
 import tomllib
 
 import pytest
 
-from lagebild.numbers.measures import DATA, load_measures
+from lagebild.numbers.measures import DATA, _expand, _frame_parts, load_measures
 
 KINDS = {"count", "percent", "money", "magnitude", "points"}
 
@@ -30,6 +31,19 @@ def test_every_entry_has_its_shape() -> None:
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
     assert raw["ordinal"]["stems"] and all(isinstance(v, int) and v > 0 for v in raw["ordinal"]["stems"].values())
+
+
+def test_frames_share_named_parts() -> None:
+    parts = _frame_parts({"det": "(?:der\\s+){0,3}", "cause": ["flut", "sturms?"]})
+    assert _expand(["vor {det}{cause}"], parts) == ["vor (?:der\\s+){0,3}(?:flut|sturms?)"]
+    # must not fire: a quantifier or a name no part has stays as it is
+    assert _expand(["a{1,80}", "{other}"], parts) == ["a{1,80}", "{other}"]
+    # every placeholder of the shipped frames names a part
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    shipped = _frame_parts(raw["frame_parts"])
+    for entry in raw["measure"].values():
+        for frame in _expand([*entry.get("frames", []), *entry.get("affirmed_frames", [])], shipped):
+            assert not re.search(r"\{[a-z_]+\}", frame), frame
 
 
 @pytest.mark.parametrize(
