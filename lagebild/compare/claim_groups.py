@@ -180,6 +180,11 @@ class ClaimGrouper:
                 if scope is None and no_scope(scope_text):
                     scope_text = None
                 ref, basis = self._ref_time(data, by_id, dct)
+                event_named = _names_event_day(ref, basis, dct, str(measure), event_days.get(stories.get(doc.id, "")))
+                if event_named and ref is not None and dct is not None:
+                    # as of some time between the event and the report: not the event's day, and not known to be the
+                    # report's own day either (a later article may retell an earlier count)
+                    ref, basis = DateInterval(ref.start, dct.end, f"{ref.start.isoformat()}/{dct.end.isoformat()}", "range"), "publication"
                 prior = data.get("role") == "prior"  # "stieg von 30 auf 40": 30 is the value before 40
                 if prior and basis == "publication":
                     # no date of its own: only known to be before its replacement's time, not of the publication day
@@ -205,6 +210,7 @@ class ClaimGrouper:
                     and ref.granularity in ("year", "decade", "half", "quarter", "season")
                 if basis == "publication" and guessed:
                     basis = "publication (inferred)"
+                shown_basis = "publication (the day its sentence names is the event's)" if event_named and basis == "publication" else basis
                 claimant_ann = by_id.get(data.get("claimant_ann") or "")
                 claimant = data.get("claimant_text") or (claimant_ann.surface if claimant_ann else None)
                 span = doc.span_json(ann.span)
@@ -228,7 +234,7 @@ class ClaimGrouper:
                             "claimant": claimant,
                             "origin": origins.get(doc.id, doc.id),
                             "ref_time": ref.value if ref else None,
-                            "ref_time_basis": basis,
+                            "ref_time_basis": shown_basis,
                             **({"ref_time_before": data.get("ref_time_before")} if basis == "before" else {}),
                             "stage": stage.id if stage else None,
                         },
@@ -673,12 +679,15 @@ class ClaimGrouper:
                 if running and self._bound_of_another_day(c, rng, items):
                     continue
                 if lo <= rng[1] and rng[0] <= hi:
+                    # an open bound goes first with a phase that holds its own number ("mindestens 39" with the 39, not
+                    # with a 44 it also allows, whatever the times)
+                    holds = hi != float("inf") or size is None or rng[0] <= size <= rng[1]
                     gap = min((_days_apart(c.ref, o.ref) for o in items if c.ref and o.ref), default=0)
                     # among phases as near in time, the one whose values lie nearest ("mindestens 18" goes with
                     # the 18, not with a 132 it also allows)
                     near = min((abs(math.log(size / m)) for o in items if size and (m := _magnitude(o))), default=0.0)
-                    if best is None or (gap, near) < best[0]:
-                        best = ((gap, near), k)
+                    if best is None or (not holds, gap, near) < best[0]:
+                        best = ((not holds, gap, near), k)
             if best is None:
                 phases.append(([lo, hi], [c]))
             else:
@@ -696,8 +705,8 @@ class ClaimGrouper:
         if c.values[1] != float("inf") or c.ann.data.get("vague") or c.ref is None:
             return False
         value = c.json.get("value")
-        if isinstance(value, (int, float)) and rng[0] <= float(value) <= rng[1]:
-            return False  # "mindestens 5" beside "5"
+        if isinstance(value, (int, float)) and rng[0] <= float(value) <= rng[1] and (rng[1] != float("inf") or value == rng[0]):
+            return False  # "mindestens 5" beside "5" or another "mindestens 5"; beside "mehr als 13.000" only its bound
         return all(o.ref is not None and _days_apart(c.ref, o.ref) >= self.same_time_days for o in items)
 
     def _group_json(self, members: list[Claim], unscoped_split: bool = False, occasions: bool = True) -> dict[str, Any]:
@@ -848,6 +857,8 @@ class ClaimGrouper:
             for y in b:
                 if x.source_key == y.source_key or _replaces(x, y) or _replaces(y, x):
                     continue  # one source, or a value and the one that replaced it ("stieg von 30 auf 40")
+                if _overlap(x, y):
+                    continue  # values one allows ("mindestens zwei" beside "vier"): a bound, not a rival figure
                 if _share_of_nothing(x, vocab) or _share_of_nothing(y, vocab):
                     continue  # a share that does not say whose (which party) is no value of one quantity
                 if x.doc.id == y.doc.id:  # one article: the same time, and the same place if both state it (or neither)
@@ -923,11 +934,32 @@ class ClaimGrouper:
         no series; phases with no time known to be earlier or later than another's come last.
         Returns the order (phase indices) and the pairs that precede each other, else None.
         """
+        prec = self._precedence(phases, inferred=True)
+        if prec and any((j, i) in prec for i, j in prec):
+            # inferred publication dates order the phases against printed ones: where they break the order, the
+            # printed times alone decide (an inferred date may be days early)
+            prec = self._precedence(phases, inferred=False)
+        if not prec or any((j, i) in prec for i, j in prec):
+            return None
+        n = len(phases)
+        placed = [i for i in range(n) if any(i in pair for pair in prec)]
+        tiers = _tiers(placed, prec)
+        # phases no known time puts apart share a step; within it the smaller value first
+        order = sorted(placed, key=lambda i: (tiers[i], _phase_size(phases[i]) or 0.0, i))
+        return order + [i for i in range(n) if i not in order], prec  # the unplaced ones last
+
+    def _precedence(self, phases: list[list[Claim]], inferred: bool) -> set[tuple[int, int]]:
+        """Pairs of phases (i, j) where ``i`` is known to come before ``j``: by their figures' times (with ``inferred``
+        false, not by inferred publication dates), by a value replaced in one sentence, or by one article's telling."""
         n = len(phases)
         # one figure of i before one of j ⟺ the earliest end in i lies before the latest start in j (by day or,
         # between times known to the minute, by hours): computed per phase, not per pair of figures
         # a phase of vague amounts only ("Tausende") states no value a later figure could replace: it is not placed
-        dated = [[c for c in p if c.ref is not None and not c.past] if not _vague_only(p) else [] for p in phases]
+        # an open bound ("weit mehr als 30") in a phase of precise figures only allows their value: its time does not
+        # place them (the bound may be of another day's count)
+        dated = [[c for c in p if c.ref is not None and not c.past and (_precise(c) or not any(_precise(o) for o in p))
+                  and (inferred or "inferred" not in c.ref_basis)]
+                 if not _vague_only(p) else [] for p in phases]
         first_end = [min((c.ref.end for c in p if c.ref), default=None) for p in dated]
         last_start = [max((c.ref.start for c in p if c.ref), default=None) for p in dated]
         first_min = [min((c.minute for c in p if c.minute), default=None) for p in dated]
@@ -941,15 +973,7 @@ class ClaimGrouper:
             return x is not None and y is not None and y - x >= timedelta(hours=self.same_time_hours)
 
         prec = {(i, j) for i in range(n) for j in range(n) if i != j and before(i, j)}
-        prec |= _replacements(phases)
-        prec |= _told_pairs(phases)
-        if not prec or any((j, i) in prec for i, j in prec):
-            return None
-        placed = [i for i in range(n) if any(i in pair for pair in prec)]
-        tiers = _tiers(placed, prec)
-        # phases no known time puts apart share a step; within it the smaller value first
-        order = sorted(placed, key=lambda i: (tiers[i], _phase_size(phases[i]) or 0.0, i))
-        return order + [i for i in range(n) if i not in order], prec  # the unplaced ones last
+        return prec | _replacements(phases) | _told_pairs(phases)
 
     @staticmethod
     def _hedged_apart(phases: list[list[Claim]]) -> list[list[Claim]] | None:
@@ -1027,9 +1051,15 @@ class ClaimGrouper:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 # chain; two values of one step given by the same named claimant (a minister's 5.000 and 10.000 on one
-                # day) are that claimant's own count going on, not two quantities: they share the step
+                # day) are that claimant's own count going on, not two quantities: they share the step; so do two
+                # claimants' rival values of one moment that one article sets side by side and a later figure replaced
+                # ("60 laut Landratsamt, die Polizei nannte dagegen 30", then 44): one quantity in dispute, settled later
+                # (two articles' values of one day may still be two quantities)
+                told_rivals = {(i, j) for i, j in clashes
+                               if any(x.doc.id == y.doc.id for x, y in self._clashes(phases[i], phases[j]))}
                 resolved = resolved and len(placed) == len(order) and all(
-                    (a, b) in prec or _one_claimant(phases[a], phases[b]) for a, b in pairwise(order))
+                    (a, b) in prec or _one_claimant(phases[a], phases[b]) or (a, b) in told_rivals or (b, a) in told_rivals
+                    for a, b in pairwise(order))
             if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
@@ -1133,6 +1163,19 @@ class ClaimGrouper:
             why += (f" Figures dated to an earlier period in their sentence ({', '.join(past)}) may be about another"
                     " time than the reports around them.")
         return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
+
+
+def _names_event_day(ref: DateInterval | None, basis: str, dct: DateInterval | None, measure: str,
+                     event_day: date | None) -> bool:
+    """True when a running toll's own date is the story's event day and the article is of a later day: "Bei dem Anschlag
+    am Montagabend wurden vier Menschen getötet", written on Tuesday, tells when the victims died, not how far the count
+    had come; the count is as of some time up to the report. A figure of another measure said of that day ("am Montag
+    demonstrierten 100.000") is about that day."""
+    if basis not in ("claim", "text") or ref is None or dct is None or event_day is None or ref.granularity not in _FINE:
+        return False
+    if measure.partition(":")[0] not in running_measures():
+        return False
+    return ref.start <= event_day <= ref.end and dct.start > ref.end
 
 
 def _replaced_by(data: dict[str, Any], claims: list[Annotation]) -> str | None:

@@ -128,7 +128,16 @@ def _is_part(c: Claim) -> bool:
     cues = _part_cues()
     start, _ = clause_bounds(c)
     before = c.sentence_text[start : max(start, c.ann.span.start - c.sentence_start)]
-    return cues is not None and cues.search(before) is not None and _whole_before(c)
+    found = cues.search(before) if cues is not None else None
+    return found is not None and (_names_whole(found.group(0), c) or _whole_before(c))
+
+
+def _names_whole(cue: str, c: Claim) -> bool:
+    """True when the cue names the whole by a noun of the figure's own measure ("Unter den Toten sind zwei Männer"): a
+    part of that toll, wherever the article gives the toll itself."""
+    vocab = load_measures()
+    base = c.measure.partition(":")[0]
+    return any((m := vocab.of_noun(w)) is not None and m.id == base for w in re.findall(r"\w{3,}", cue))
 
 
 def _whole_before(c: Claim) -> bool:

@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare.claim_values import DISPUTES, SCOPES, cue_pattern, each_cues
+from lagebild.entities.context import load_context
+from lagebild.entities.normalize import fold_key
+from lagebild.entities.roles import load_roles
 from lagebild.events.corpus import norm_name
 from lagebild.model import Annotation, Document
 from lagebild.numbers.measures import load_measures
@@ -124,15 +127,37 @@ def claimant_key(text: str) -> str:
         mods.append(scope_key(before.group(1)))
     after = _MODIFIER_AFTER.match(text[end:])
     if after and after.group(1).lower() not in _authorities():
-        mods.append(scope_key(after.group(1)))
+        mods.append(scope_key(_name_word(after.group(1).split(), text[start:end])))
     return "|".join([word, *mods])
+
+
+def _name_word(words: list[str], head: str) -> str:
+    """The word of the capitalised run after an authority that keys it: a person's surname, after given names
+    ("Verkehrsminister Anton Albers" is "Verkehrsminister Albers") or after a person's title ("Zivilschutzminister
+    Nello Musumeci"); else the first word, since the run may go on with other nouns ("die Armee Israels Sprecher",
+    "der Palästinensischen Autonomiebehörde", "von Sri Lanka")."""
+    given = load_context().given_names
+    lead = 0
+    while lead < len(words) - 1 and _given_key(words[lead]) in given:
+        lead += 1
+    if lead:
+        return words[lead]
+    if 1 < len(words) <= 3 and load_roles().match(head[:1].upper() + head[1:]) is not None:
+        return words[-1]
+    return words[0]
+
+
+def _given_key(word: str) -> str:
+    """A given name's key as the KB lists it ("Hans-Peter" by its first part)."""
+    first = word.split("-")[0]
+    return first.casefold() if first.isascii() else fold_key(first)
 
 
 # a demonym or place adjective right before the authority's word ("nordländische", "US-", "Berliner", not "Der")
 _MODIFIER_BEFORE = re.compile(r"(?<![\w-])([a-zäöüßA-ZÄÖÜ][\w]*isch(?:e|en|er|es|em)?|[A-ZÄÖÜ][a-zäöüß]+er"
                               r"|[A-ZÄÖÜ]{2,})[\s-]+$")
 # a name after it: a genitive ("Israels") or one introduced by an article or "von" ("der Hamas", "von Nordland")
-_MODIFIER_AFTER = re.compile(r"\s+(?:(?:der|des|von|vom)\s+)?([A-ZÄÖÜ][\w-]+)")
+_MODIFIER_AFTER = re.compile(r"\s+(?:(?:der|des|von|vom)\s+)?([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)*)")
 
 
 @lru_cache(maxsize=4)

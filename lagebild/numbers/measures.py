@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,7 @@ class Measure:
     context_nouns: frozenset[str] = frozenset()  # nouns that are this measure only in its context ("Punkte")
     part_of: str | None = None  # the measure whose part this one is when an adverb says so ("davon drei schwer")
     part_adverbs: re.Pattern[str] | None = None
+    affirmed: re.Pattern[str] | None = None  # frames that count only where their clause denies nothing ("in Lebensgefahr")
 
     def excluded(self, sentence: str) -> bool:
         """True when the sentence says the figure is a share of something else ("Marktanteil", "Inflation")."""
@@ -94,6 +96,7 @@ class MeasureVocab:
     not_ordinal_nouns: frozenset[str] = frozenset()  # nouns an ordinal never counts a toll of ("Opfer")
     points_words: frozenset[str] = frozenset()  # nouns and context nouns of the percentage-point measures (lower case)
     not_people: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # nouns, compound tails of nouns never people
+    negation: re.Pattern[str] | None = None  # words that deny an affirmed frame anywhere in its clause ("nicht länger")
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -227,9 +230,7 @@ class MeasureVocab:
         with ``after_only`` only a frame that ends after the figure counts."""
         best: tuple[int, int, Measure] | None = None
         for n, m in enumerate(self.measures):
-            if m.frames is None:
-                continue
-            for hit in m.frames.finditer(clause):
+            for hit in self._frame_hits(m, clause):
                 if after_only and at is not None and hit.end() <= at:
                     continue
                 # a frame after the figure binds closer than one before it: "zwei getötet und vier verletzt"; a
@@ -242,7 +243,21 @@ class MeasureVocab:
 
     def frames_any_noun(self, clause: str) -> bool:
         """True when the clause holds a frame that counts whatever noun it is about ("… kamen ums Leben")."""
-        return any(m.any_noun and m.frames is not None and m.frames.search(clause) for m in self.measures)
+        return any(m.any_noun and next(self._frame_hits(m, clause), None) is not None for m in self.measures)
+
+    def _frame_hits(self, m: Measure, clause: str) -> Iterator[re.Match[str]]:
+        """The measure's frames in the clause; an affirmed frame only where its clause holds no negation, before or after
+        it ("Drei Menschen befinden sich nicht länger in Lebensgefahr", "in Lebensgefahr ist keiner mehr")."""
+        if m.frames is not None:
+            yield from m.frames.finditer(clause)
+        if m.affirmed is None:
+            return
+        for hit in m.affirmed.finditer(clause):
+            starts = [b.end() for b in _CLAUSE_BOUND.finditer(clause, 0, hit.start())]
+            stop = _CLAUSE_BOUND.search(clause, hit.end())
+            own = clause[starts[-1] if starts else 0 : stop.start() if stop else len(clause)]
+            if self.negation is None or self.negation.search(own) is None:
+                yield hit
 
     def of_context(self, sentence: str, kind: str, whole: str | None = None) -> Measure | None:
         """The first measure of this kind whose context is in ``sentence`` and whose not_context is not in ``whole``
@@ -316,6 +331,9 @@ class MeasureVocab:
         return "count:" + _noun_key(noun)
 
 
+#: where a clause ends: punctuation or a conjunction that joins two clauses
+_CLAUSE_BOUND = re.compile(r"[.,;:!?]|\s(?:und|oder|aber|sowie|doch)\s", re.IGNORECASE)
+
 #: a percentage right before a count of "Punkte": "28,6 Prozent (+ 4,4 Punkte", "20,8 % (plus "
 _PERCENT_LEAD = re.compile(r"(?:Prozent|%)[^.;:!?\d]{0,20}$", re.IGNORECASE)
 
@@ -335,6 +353,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     Example: ``load_measures().of_noun("Hochwassertote").id == "dead"``.
     """
     raw = tomllib.loads(Path(path or DATA).read_text(encoding="utf-8"))
+    parts = _frame_parts(raw.get("frame_parts", {}))
     measures = []
     for mid, entry in raw.get("measure", {}).items():
         measures.append(
@@ -344,7 +363,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 kind=str(entry.get("kind") or "count"),
                 nouns=frozenset(n.lower() for n in entry.get("nouns", [])),
                 suffixes=tuple(s.lower() for s in entry.get("suffixes", [])),
-                frames=_alternation(list(entry.get("frames", []))),
+                frames=_alternation(_expand(entry.get("frames", []), parts)),
                 context=_alternation(list(entry.get("context", []))),
                 any_noun=bool(entry.get("any_noun", False)),
                 who=bool(entry.get("who", False)),
@@ -356,6 +375,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 context_nouns=frozenset(n.lower() for n in entry.get("context_nouns", [])),
                 part_of=str(entry["part_of"]) if entry.get("part_of") else None,
                 part_adverbs=_alternation(list(entry.get("part_adverbs", []))),
+                affirmed=_alternation(_expand(entry.get("affirmed_frames", []), parts)),
             )
         )
     qualifiers = []
@@ -363,7 +383,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
     labels = {}
     for qid, entry in raw.get("qualifier", {}).items():
         labels[qid] = str(entry.get("label") or qid)
-        frames = _alternation(list(entry.get("frames", [])))
+        frames = _alternation(_expand(entry.get("frames", []), parts))
         if frames is None:
             continue
         if entry.get("becomes"):
@@ -382,7 +402,28 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                         not_ordinal_nouns=frozenset(str(n).lower() for n in raw.get("ordinal", {}).get("not_nouns", [])),
                         points_words=frozenset(w for m in measures if m.kind == "points" for w in (*m.nouns, *m.context_nouns)),
                         not_people=(frozenset(str(n).lower() for n in raw.get("not_people", {}).get("nouns", [])),
-                                    tuple(str(t).lower() for t in raw.get("not_people", {}).get("suffixes", []))))
+                                    tuple(str(t).lower() for t in raw.get("not_people", {}).get("suffixes", []))),
+                        negation=_alternation(list(raw.get("negation", {}).get("words", []))))
+
+
+def _frame_parts(raw: Any) -> dict[str, str]:
+    """The named parts of frames (``[frame_parts]``) by their placeholder: ``{det}`` → its pattern; a list of
+    alternatives is one group of them. Several frames share a part instead of copying it."""
+    out = {}
+    for name, part in (raw.items() if isinstance(raw, dict) else ()):
+        out["{" + str(name) + "}"] = part if isinstance(part, str) else "(?:" + "|".join(str(p) for p in part) + ")"
+    return out
+
+
+def _expand(patterns: Any, parts: dict[str, str]) -> list[str]:
+    """The frames with each ``{name}`` of a part replaced by its pattern (a quantifier such as ``{0,3}`` is no name)."""
+    out = []
+    for pattern in patterns:
+        pattern = str(pattern)
+        for name, part in parts.items():
+            pattern = pattern.replace(name, part)
+        out.append(pattern)
+    return out
 
 
 def _money_of(groups: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -315,6 +315,14 @@ def test_two_opposing_armies_of_one_day_contradict_each_other(north: str, south:
 @pytest.mark.parametrize("text, key", [
     ("das nordländische Gesundheitsministerium", "minister|gesundheits|nordland"), ("Ein Polizeisprecher", "polizei"),
     ("die Armee Israels", "armee|israel"), ("der israelischen Armee", "armee|israel"), ("Polizei", "polizei"),
+    # a person is keyed by the last word of the name, with or without a first name
+    ("Verkehrsminister Anton Albers", "minister|verkehrs|alber"), ("Verkehrsminister Albers", "minister|verkehrs|alber"),
+    ("Verkehrsminister Berta Brandt", "minister|verkehrs|brandt"),
+    ("Zivilschutzminister Nello Musumeci", "minister|zivilschutz|musumeci"),
+    # a run of capitalised words that is no person's name keys by its first word
+    ("die Armee Israels Sprecher", "armee|israel"),
+    ("Gesundheitsministerium der Palästinensischen Autonomiebehörde", "minister|gesundheits|palastinens"),
+    ("Regierung von Sri Lanka", "regierung|sri"),
 ])
 def test_a_claimant_is_keyed_by_its_authority_and_what_sets_it_apart(text: str, key: str) -> None:
     assert claimant_key(text) == key

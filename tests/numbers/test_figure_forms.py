@@ -343,9 +343,42 @@ def test_a_manhunt_is_no_displacement(text: str, surface: str) -> None:
 @pytest.mark.parametrize(
     "text, surface",
     [
-        ("Mehr als 20.000 Menschen sind nach Angaben der Behörden auf der Flucht vor dem Hochwasser.", "Mehr als 20.000 Menschen"),
         ("Rund 5.000 Menschen sind vor den heftigen Kämpfen auf der Flucht.", "Rund 5.000 Menschen"),
+        ("Fast 9.000 Menschen sind auf der Flucht vor der Gewalt der Milizen.", "Fast 9.000 Menschen"),
     ],
 )
-def test_flight_from_war_or_disaster_is_displacement(text: str, surface: str) -> None:
+def test_flight_from_war_is_displacement(text: str, surface: str) -> None:
     assert _one(text, surface)["measure"] == "displaced"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        # who flees a flood or fire has left home for a while: the same toll as "mussten ihre Häuser verlassen"
+        ("Mehr als 20.000 Menschen sind nach Angaben der Behörden auf der Flucht vor dem Hochwasser.", "Mehr als 20.000 Menschen"),
+        ("Rund 800 Anwohner sind vor den Flammen auf der Flucht.", "Rund 800 Anwohner"),
+        ("Laut Landrat können noch 4.000 Menschen nicht in ihre Häuser zurück.", "4.000 Menschen"),
+        # the causes are whole nouns with their inflections
+        ("Rund 3.000 Menschen sind vor den Waldbränden auf der Flucht.", "Rund 3.000 Menschen"),
+        ("Etwa 600 Menschen waren auf der Flucht vor den Wassermassen.", "Etwa 600 Menschen"),
+    ],
+)
+def test_flight_from_a_flood_or_fire_is_evacuation(text: str, surface: str) -> None:
+    assert _one(text, surface)["measure"] == "evacuated"
+
+
+def test_returning_home_is_no_evacuation() -> None:
+    assert _one("Laut Landrat konnten 4.000 Menschen wieder in ihre Häuser zurück.", "4.000 Menschen")["measure"] != "evacuated"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        # a word that only begins like a cause ("brandenburgisch", "Wasserwerfer"), or gunfire, is no flight from a disaster
+        ("12 Menschen sind auf der Flucht vor der brandenburgischen Polizei.", "12 Menschen"),
+        ("3 Männer waren auf der Flucht vor den Wasserwerfern der Polizei.", "3 Männer"),
+        ("200 Demonstranten waren auf der Flucht vor dem Feuer der Soldaten.", "200 Demonstranten"),
+    ],
+)
+def test_flight_from_what_only_begins_like_a_disaster_is_no_evacuation(text: str, surface: str) -> None:
+    assert _one(text, surface)["measure"] != "evacuated"

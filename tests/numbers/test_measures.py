@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pathlib
+import re
 import tomllib
 
 import pytest
 
-from lagebild.numbers.measures import DATA, load_measures
+from lagebild.numbers.measures import DATA, _expand, _frame_parts, load_measures
 
 KINDS = {"count", "percent", "money", "magnitude", "points"}
 
@@ -17,18 +18,32 @@ def test_every_entry_has_its_shape() -> None:
     assert raw["generic"]["nouns"]
     for mid, entry in raw["measure"].items():
         assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative", "not_context", "of",
-                              "attributes", "ordinal", "context_nouns", "part_of", "part_adverbs"}, mid
+                              "attributes", "ordinal", "context_nouns", "part_of", "part_adverbs",
+                              "affirmed_frames"}, mid
         assert all(isinstance(g, list) and g and all(isinstance(x, str) and x for x in g) for g in entry.get("of", [])), mid
         assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
         assert isinstance(entry.get("ordinal", False), bool), mid
         assert entry.get("part_of", mid) in raw["measure"] and bool(entry.get("part_of")) == bool(entry.get("part_adverbs")), mid
         for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context", "attributes", "context_nouns",
-                    "part_adverbs"):
+                    "part_adverbs", "affirmed_frames"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
     assert raw["ordinal"]["stems"] and all(isinstance(v, int) and v > 0 for v in raw["ordinal"]["stems"].values())
+
+
+def test_frames_share_named_parts() -> None:
+    parts = _frame_parts({"det": "(?:der\\s+){0,3}", "cause": ["flut", "sturms?"]})
+    assert _expand(["vor {det}{cause}"], parts) == ["vor (?:der\\s+){0,3}(?:flut|sturms?)"]
+    # must not fire: a quantifier or a name no part has stays as it is
+    assert _expand(["a{1,80}", "{other}"], parts) == ["a{1,80}", "{other}"]
+    # every placeholder of the shipped frames names a part
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    shipped = _frame_parts(raw["frame_parts"])
+    for entry in raw["measure"].values():
+        for frame in _expand([*entry.get("frames", []), *entry.get("affirmed_frames", [])], shipped):
+            assert not re.search(r"\{[a-z_]+\}", frame), frame
 
 
 @pytest.mark.parametrize(
@@ -80,6 +95,20 @@ def test_every_entry_has_its_shape() -> None:
         # a separable verb around the figure; its particle must close the clause
         ("Menschen", "In Bonn nahmen 9.000 Menschen teil", "participants"),
         ("Menschen", "In Bonn nahmen 9.000 Menschen Teil an der Debatte", "people"),
+        # in danger of their lives: the badly hurt; out of danger: no such count
+        ("Menschen", "Drei Menschen schweben nach Angaben der Klinik in Lebensgefahr", "severely_injured"),
+        ("Menschen", "Die drei Menschen schweben nicht mehr in Lebensgefahr", "people"),
+        # a negation anywhere in the clause denies it; one in another clause does not
+        ("Menschen", "Drei Menschen befinden sich nicht länger in Lebensgefahr", "people"),
+        ("Menschen", "Nach Angaben der Ärzte sind keine der vier Menschen in Lebensgefahr", "people"),
+        ("Menschen", "Die Klinik konnte nicht sagen, ob die zwei Menschen in Lebensgefahr sind", "severely_injured"),
+        # farm and goods vehicles are vehicles; "Schlepper" may be smugglers, so it is none
+        ("Traktoren", "Mehr als 2.000 Traktoren rollten durch die Stadt", "vehicles"),
+        ("Lastwagen", "Die Polizei zählte 400 Lastwagen", "vehicles"),
+        ("Treckern", "Die Landwirte kamen mit 50 Treckern", "vehicles"),
+        # a bus compound is a vehicle; a bare "Bussen" may be Swiss fines
+        ("Linienbusse", "Die Verkehrsbetriebe setzten 40 Linienbusse ein", "vehicles"),
+        ("Bussen", "Die Stadtpolizei verteilte am Wochenende 300 Bussen", "count:buss"),
     ],
 )
 def test_counts(unit: str, clause: str, measure: str) -> None:
