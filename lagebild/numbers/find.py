@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lagebild.numbers.clause_cues import load_clause_cues
+from lagebild.numbers.durations import duration_unit
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
@@ -306,7 +307,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
             yield s, e, value, None
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
             unit = _unit_after(text, e)
-            if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)
+            if unit is None and duration_unit(text, s, e) is not None:
+                yield s, e, value, None  # "neun Minuten nach den ersten Schüssen"
+            elif unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)
                                                             or (unit[0].lower() in vocab.points_words
                                                                 and vocab.points_of(unit[0], _around(text, s, e), value=value) is not None)):
                 yield s, e, value, None  # "liegt in der Umfrage vier Punkte vor der SPD": percentage points
@@ -520,6 +523,8 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     unit_from = "after"
     framed = unit_before(text, start, num_end) if vague is None else None
     unit = None if framed is not None and framed[1] == "measure" else _unit_after(text, num_end)
+    if unit is None and vague is None:
+        unit = duration_unit(text, start, num_end)  # "neun Minuten nach den ersten Schüssen", "zu 22 Monaten Haft"
     if unit is not None and framed is not None and unit[1] == "count" and not load_measures().knows(unit[0]) \
             and re.search(r"[a-zäöüß]", text[num_end : unit[2][0]]):
         # "Die Zahl der Anfragen hat mit 3.850 absolutes Rekordniveau erreicht": the noun before is what is counted

@@ -591,13 +591,28 @@ def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previ
     clause = _clause(text, lo, hi, num_start)
     if cues.back_reference is not None and cues.back_reference.search(text, lo, hi):
         pass
-    elif not (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))):
+    elif not (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))) \
+            and not _pronoun_reports(text, clause):
         return None
     for prev in reversed(previous[-2:]):
         hit = _source_in(text, prev)
         if hit is not None:
             return Claimant(hit.start, hit.end, hit.text, "carried")
     return None
+
+
+_PRONOUN_VERB = re.compile(r"(?<![\w])(?:(?:[Ee]r|[Ss]ie)\s+([a-zäöüß]+)|([a-zäöüß]+)\s+(?:er|sie)(?![\w]))(?![\w])")
+
+
+def _pronoun_reports(text: str, clause: tuple[int, int]) -> bool:
+    """True for a clause whose verb of reporting has a pronoun as its subject ("Sie zählte außerdem rund 250 Erdrutsche",
+    "Zudem meldete er 12 Verletzte"): the pronoun stands for a source named before."""
+    verbs = _cues().verbs
+    for m in _PRONOUN_VERB.finditer(text, clause[0], clause[1]):
+        word = m.group(1) or m.group(2)
+        if word in verbs and word not in _PARTICIPLES and not (word in _NEEDS and not re.search(_NEEDS[word], text[m.end() : clause[1]])):
+            return True
+    return False
 
 
 def _source_in(text: str, sentence: tuple[int, int]) -> Claimant | None:

@@ -126,8 +126,10 @@ class RuleClaims:
         entities = doc.of_kind("entity")
         outlet = doc.meta.outlet or "outlet"
         published = doc.meta.published.value
+        # a duration the figure finder keeps ("neun Minuten nach den Schüssen") is a figure although it is a time expression
         quantities = [q for q in find_quantities(text)
-                      if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t) for t in timexes)]
+                      if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t)
+                                 and not (q.unit_kind == "measure" and t.label == "DURATION") for t in timexes)]
         # "das Mandat von Nicole Solarz (34)" after "1.800 Vorzugsstimmen": an age after a person's name, not a count of
         # the figure before (unlike "Nordrhein-Westfalen (17)" in a list of places)
         people = [e for e in entities if e.label == "PER"]

@@ -155,6 +155,9 @@ def _carried(text: str, number: str) -> str | None:
          "Landratsamts"),
         ("Laut einem Sprecher der Feuerwehr war die Lage unübersichtlich. Etwa 40 Menschen befänden sich noch im Gebäude.",
          "40", "einem Sprecher der Feuerwehr"),
+        # a pronoun as the subject of a verb of reporting stands for the source named before
+        ("Zwölf Straßen seien gesperrt, teilte die Kreisverwaltung mit. Sie zählte außerdem 80 umgestürzte Bäume.", "80",
+         "Kreisverwaltung"),
     ],
 )
 def test_claimant_carried_from_the_sentence_before(text: str, number: str, claimant: str) -> None:
@@ -170,6 +173,9 @@ def test_claimant_carried_from_the_sentence_before(text: str, number: str, claim
         ("Der Zug entgleiste am Mittag. Demnach saßen 60 Fahrgäste im Zug.", "60"),
         # subjunctive, but nobody was credited before
         ("Das Stadion ist ausverkauft. Mehr als 50.000 Zuschauer würden erwartet.", "50.000"),
+        # a pronoun subject of a verb that reports nothing; a pronoun after a sentence that credits nobody
+        ("Laut Nachbarn lebt die Bäuerin am Hang. Sie hatte 250 Kühe.", "250"),
+        ("Maria Lenz betreibt einen Hof am Hang. Sie zählte im Frühjahr 250 Lämmer.", "250"),
     ],
 )
 def test_claimant_not_carried(text: str, number: str) -> None:
@@ -417,3 +423,4 @@ def test_survey_compounds_and_institutes(text: str, number: str, claimant: str) 
 )
 def test_survey_modes_and_plain_fuer_credit_nobody(text: str, number: str) -> None:
     assert _who(text, number) is None
+

@@ -468,3 +468,10 @@ def test_a_prior_value_after_the_new_one_may_repeat_its_noun_or_unit() -> None:
     assert found["120 Tote"]["prior_value"] == 80
     found = _claim_data("Der Preis stieg auf 40 Euro, nach zuvor 30 Euro am Sonntag.")
     assert found["40 Euro"]["prior_value"] == 30
+
+
+def test_a_duration_is_a_claim_although_it_is_a_time_expression() -> None:
+    found = _claim_data("Der Täter wurde neun Minuten nach den ersten Schüssen gestoppt.")
+    assert found["neun Minuten"]["value"] == 9
+    # a time ago stays a time, not a claim
+    assert _claim_data("Vor neun Minuten wurde der Zug gestoppt.") == {}

@@ -364,3 +364,47 @@ def test_a_magnitude_named_before_its_number_with_a_preposition(text: str, value
 )
 def test_a_strength_that_is_no_magnitude(text: str) -> None:
     assert all(unit != "Stärke" for _, unit, _ in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Der Täter wurde neun Minuten nach den ersten Schüssen gestoppt.", 9, "Minuten"),
+        ("In 36 Stunden fiel so viel Regen wie sonst im ganzen Frühjahr.", 36, "Stunden"),
+        ("Der Zug hatte 20 Minuten Verspätung.", 20, "Minuten"),
+        # a longer duration only as a sentence
+        ("Er war im Vorjahr zu 22 Monaten Haft verurteilt worden.", 22, "Monaten"),
+        ("Das Gericht verhängte eine Haftstrafe von drei Jahren.", 3, "Jahren"),
+        ("Sie wurde zu zwei Jahren auf Bewährung verurteilt.", 2, "Jahren"),
+    ],
+)
+def test_a_duration_that_is_a_figure(text: str, value: float, unit: str) -> None:
+    assert _found(text) == [(value, unit, "after")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time ago, a time frame, a rhythm, page furniture, a longer duration that is no sentence
+        "Vor zwei Stunden kam der Zug an.",
+        "In den vergangenen 24 Stunden regnete es kaum.",
+        "Die Busse fahren alle 15 Minuten.",
+        "Der Text hat 3 Minuten Lesezeit.",
+        "Seit drei Jahren lebt er in Wien.",
+        "Die Sanierung dauerte 22 Monate.",
+    ],
+)
+def test_a_duration_that_is_no_figure(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_duration_vocabulary_loads_with_its_shape() -> None:
+    import tomllib
+
+    from lagebild.numbers.durations import DATA, load_durations
+
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    assert set(raw) == {"units", "terms", "penalties", "frame_before", "not_after"}
+    for key in ("units", "terms", "penalties", "not_after"):
+        assert raw[key] and all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in raw[key])
+    assert load_durations().frame_before.search("in den vergangenen ")
