@@ -50,7 +50,7 @@ _NP_TAIL = rf"(?:{_FIELD_TAIL}\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
-_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
+_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie|[Aa]uch|[Ss]ogar|[Ee]benso|[Ee]benfalls|[Ss]elbst)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
 _FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab hinter neben zwischen gegen ohne durch wegen trotz während innerhalb außerhalb laut gemäß zufolge".split())
@@ -60,6 +60,7 @@ _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|üb
 _GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
 
 
+_WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
 _TRAILING_TIME = re.compile(r"\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Heute|Gestern)"
                             r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?$")
 _TOLD = re.compile(r"^[A-ZÄÖÜ].*[A-ZÄÖÜ][\w-]*(\s+der\s+(?:[A-ZÄÖÜa-zäöüß]+e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)(?:\s+[A-ZÄÖÜ][\w-]*)?)$")
@@ -232,7 +233,28 @@ def _aside(text: str, m: re.Match[str]) -> bool:
     if ch == ")":
         open_ = text.rfind("(", max(0, m.start() - 40), m.start())
         return open_ >= 0 and "," not in text[open_ : m.start()]
+    if ch == ",":
+        # "wie das Ministerium heute, Dienstag, mitteilte", "am Montag, 3. Mai, sagte": a day named twice, one clause
+        return (_DAY_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None and _DAY_AFTER.match(text, m.end()) is not None) \
+            or _DATE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
     return False
+
+
+#: a calendar date, whose digits are no figure: "3. Mai", "3. Mai 2021"
+_DATE_DIGITS = re.compile(r"\d{1,2}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+                          r"(?:\s+\d{4})?(?![\w])")
+
+
+def _figure_free(text: str, lo: int, hi: int) -> bool:
+    """True when ``text[lo:hi]`` holds no digit but those of a calendar date ("wie er am Montag, 3. Mai, sagte")."""
+    return not any(ch.isdigit() for ch in _DATE_DIGITS.sub("", text[lo:hi]))
+
+
+_DAY_BEFORE = re.compile(rf"(?<![\w])(?:heute|gestern|morgen|vorgestern|am\s+{_WEEKDAY}|{_WEEKDAY}(?:abend|morgen|vormittag|nachmittag|mittag)?)$")
+_DAY_AFTER = re.compile(rf"{_WEEKDAY}(?![\w])|\d{{1,2}}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                        r"November|Dezember)(?![\w])")
+#: the comma that closes such a date: "am Montag, 3. Mai, sagte"
+_DATE_BEFORE = re.compile(rf"(?<![\w])(?:heute|gestern|am\s+{_WEEKDAY}),\s+(?:{_WEEKDAY}|\d{{1,2}}\.\s*[A-ZÄÖÜJ][a-zäö]+(?:\s+\d{{4}})?)$")
 
 
 @lru_cache(maxsize=64)
@@ -650,6 +672,12 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     reporting = _reporting_clause(text, lo, hi, clause)
     if reporting is not None:
         return _named_instead(text, sentence, clause, num_start, reporting)
+    if clause[0] > lo + 2 and _RELATIVE_OPEN.match(text, clause[0], clause[1]):
+        # "Die Polizei meldete 965 Delikte, bei denen 397 Menschen verletzt wurden": what the reported thing holds is
+        # reported by the same source
+        hit = _verb_subject(text, _clause(text, lo, hi, clause[0] - 2), lo)
+        if hit is not None:
+            return hit
     elliptic = _elliptic(text, clause)
     wide = _phrase(text, lo, hi, num_start)
     if wide is not None:
@@ -672,6 +700,8 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     return None
 
 
+#: a relative clause opened by a preposition ("bei denen", "in dem") or "wobei": it says more of the clause before it
+_RELATIVE_OPEN = re.compile(r"\s*(?:(?:bei|in|von|unter|mit|an|auf|nach|durch|infolge)\s+(?:denen|dem|der|deren|dessen|welche[mnr]?)|wobei|wodurch)\s")
 #: "nach eigenen Angaben", "eigenen Angaben zufolge": the subject of the clause vouches for its own figure
 _OWN_ACCOUNT = re.compile(r"(?<![\w])(?:[Nn]ach\s+eigene[nr]\s+(?:Angaben|Angabe|Darstellung|Aussagen?|Berechnungen|Schätzungen?|Zählungen?|"
                           r"Zahlen|Informationen|Erkenntnissen)|[Ee]igenen\s+(?:Angaben|Berechnungen|Schätzungen|Zählungen|Zahlen|"
@@ -756,7 +786,7 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
     starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
     for start in starts:
         clause = _clause(text, lo, hi, start)
-        if clause != own and REPORTING_OPEN.match(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
+        if clause != own and REPORTING_OPEN.match(text, clause[0], clause[1]) and _figure_free(text, clause[0], clause[1]):
             m = re.match(r"\s*so\s+", text[clause[0] : clause[1]])
             if m:
                 np = _np_at(text, clause[0] + m.end(), clause[1])
@@ -779,7 +809,8 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
 
 
 _WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,160}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
-                         rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?\s+(?P<verb>[a-zäöüß]+(?:te|ten)|schrieb|schrieben)[.!]?\s*$")
+                         rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?"
+                         rf"(?:,\s+(?:{_WEEKDAY}|\d{{1,2}}\.\s*[A-ZÄÖÜ][a-zäö]+(?:\s+\d{{4}})?),?)?\s+(?P<verb>[a-zäöüß]+(?:te|ten)|schrieb|schrieben)[.!]?\s*$")
 
 
 def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:

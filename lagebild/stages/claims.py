@@ -676,13 +676,16 @@ def _skip_marker(text: str, sent: tuple[int, int]) -> tuple[int, int]:
 
 
 def _closing_report(text: str, sent: tuple[int, int], att: Annotation) -> bool:
-    """True when the attribution is a clause closing the sentence ("…, wie der Konzern mitteilte."): it credits
-    every figure before it, unlike "laut X" right before one figure of a list."""
+    """True when the attribution is a clause closing the sentence ("…, wie der Konzern mitteilte.") or opening it ("Wie
+    Eurostat mitteilte, betrug die Rate 11,1 Prozent gegenüber 11,2 Prozent"): it credits every figure of the main
+    clause, unlike "laut X" right before one figure of a list."""
     cue = att.data.get("cue_span")
     if not cue:
         return False
     clause = clause_of(text, sent, cue[0])
-    return clause[0] > sent[0] and REPORTING_OPEN.match(text, clause[0], clause[1]) is not None \
+    opening = clause[0] <= sent[0] + 1 and text[clause[0] : clause[0] + 4].lstrip()[:3] in ("Wie", "wie") \
+        and text[clause[1] : clause[1] + 1] == ","
+    return (clause[0] > sent[0] or opening) and REPORTING_OPEN.match(text, clause[0], clause[1]) is not None \
         and not any(ch.isdigit() for ch in text[clause[0] : clause[1]])
 
 

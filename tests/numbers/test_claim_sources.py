@@ -424,3 +424,31 @@ def test_survey_compounds_and_institutes(text: str, number: str, claimant: str) 
 def test_survey_modes_and_plain_fuer_credit_nobody(text: str, number: str) -> None:
     assert _who(text, number) is None
 
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # a day named twice is one clause; a date's digits are no figure of the reporting clause
+        ("Die Aufträge sanken um 2,4 Prozent, wie das Statistikamt heute, Dienstag mitteilte.", "2,4", "Statistikamt"),
+        ("Die Zahl der Verletzten stieg auf 17, wie der Landrat am Montag, 3. Mai, sagte.", "17", "Landrat"),
+        # "Auch" before the subject of a verb of reporting
+        ("Auch die Nachrichtenagentur Anadolu berichtete von 40 Festnahmen.", "40", "Nachrichtenagentur Anadolu"),
+        # a relative clause opened by a preposition holds what the reporting clause reported
+        ("Die Feuerwehr meldete drei Brände, bei denen 14 Menschen verletzt wurden.", "14", "Feuerwehr"),
+    ],
+)
+def test_reporting_clauses_around_dates_and_relative_clauses(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a relative clause after a clause without a verb of reporting; a date comma that is no apposition
+        ("Der Minister besuchte die Unglücksstelle, bei der 14 Menschen starben.", "14"),
+        ("Am Montag, als 14 Menschen verletzt wurden, regnete es.", "14"),
+    ],
+)
+def test_no_source_for_relative_clause_or_plain_date(text: str, number: str) -> None:
+    assert _who(text, number) is None

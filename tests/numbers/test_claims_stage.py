@@ -475,3 +475,11 @@ def test_a_duration_is_a_claim_although_it_is_a_time_expression() -> None:
     assert found["neun Minuten"]["value"] == 9
     # a time ago stays a time, not a claim
     assert _claim_data("Vor neun Minuten wurde der Zug gestoppt.") == {}
+
+
+def test_an_opening_reporting_clause_credits_every_figure_of_the_sentence() -> None:
+    found = _claim_data("Wie das Statistikamt am Mittwoch mitteilte, lag die Quote im April bei 6,1 Prozent gegenüber 6,3 Prozent im März.")
+    assert [found[k]["claimant_text"] for k in ("6,1 Prozent", "6,3 Prozent")] == ["Statistikamt", "Statistikamt"]
+    # an opening "Wie" that reports nothing credits no one
+    found = _claim_data("Wie im Vorjahr lag die Quote im April bei 6,1 Prozent gegenüber 6,3 Prozent im März.")
+    assert all(d["claimant_kind"] == "outlet" for d in found.values())
