@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lagebild.numbers.measures import DATA as MEASURES_DATA
 from lagebild.numbers.words import parse_number_word
 
 __all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back", "whole_name"]
@@ -584,9 +585,16 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _elliptic(text: str, clause: tuple[int, int]) -> bool:
-    """True for a clause without a verb of its own ("in Bochum 13.000", "darunter zwei Schwerverletzte")."""
+    """True for a clause without a verb of its own ("in Bochum 13.000", "darunter zwei Schwerverletzte", "davon 16 schwer")."""
     words = re.findall(r"(?<![\w])[a-zäöüß]+(?![\w])", text[clause[0] : clause[1]])
-    return all(w in _FUNCTION_WORDS or parse_number_word(w) is not None for w in words)
+    return all(w in _FUNCTION_WORDS or parse_number_word(w) is not None or w in _part_adverbs() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _part_adverbs() -> frozenset[str]:
+    """The adverbs that name a part of a toll without its verb ("davon 16 schwer"), from the measure vocabulary."""
+    raw = tomllib.loads(MEASURES_DATA.read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for m in raw.get("measure", {}).values() for w in m.get("part_adverbs", []))
 
 
 _POINTING = frozenset("den dem diesen dessen deren seinen ihren".split())

@@ -452,3 +452,14 @@ def test_reporting_clauses_around_dates_and_relative_clauses(text: str, number: 
 )
 def test_no_source_for_relative_clause_or_plain_date(text: str, number: str) -> None:
     assert _who(text, number) is None
+
+
+def test_a_part_named_by_an_adverb_is_credited_like_its_whole() -> None:
+    text = "Die Zahl der Verletzten bezifferte die Feuerwehr am Abend auf 31, davon 9 schwer."
+    figures = [text.index("31"), text.index("9 ")]
+    hit = find_claimant(text, (0, len(text)), text.index("9 "), [], figures)
+    assert hit is not None and hit.text == "Feuerwehr"
+    # a clause with a verb of its own is no elliptic part: "schwer" does not make it one
+    text = "Die Feuerwehr meldete 31 Verletzte, am Abend lagen 9 schwer erkrankt im Spital."
+    hit = find_claimant(text, (0, len(text)), text.index("9 "), [], [text.index("31"), text.index("9 ")])
+    assert hit is None or hit.text != "Feuerwehr"
