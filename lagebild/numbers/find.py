@@ -112,6 +112,9 @@ _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ih
 #: "32 der mehr als 4.200 Menschen", "Drei von 15 angefragten Kindergärten": a part of a counted whole
 _PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\u00a0]+als|rund|etwa|insgesamt|über|knapp|fast)[ \t\u00a0]+)?"
                             r"(\d[\d.]*)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
+#: "Vier der Toten", "16 von den Verletzten": a part of a toll named by its noun (only nouns the vocabulary counts)
+PART_OF_NOUN = re.compile(r"[ \t\u00a0]+(?:der|von[ \t\u00a0]+den)[ \t\u00a0]+(?:(?:insgesamt|bislang|bisher|mindestens)[ \t\u00a0]+)?"
+                          r"(?:[a-zäöüß][\w-]*(?:e|en)[ \t\u00a0]+){0,2}([A-ZÄÖÜ][\w-]*\w)(?![\w-])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
 #: Hedge phrases (lower-case) → interval kind; longest first when matching.
 HEDGES: dict[str, str] = {
@@ -302,7 +305,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
         if text.startswith(" Dutzend", e):
             continue  # "zwei Dutzend" is read whole
         value = float(parse_number_word(m.group().lower()) or 0)
-        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e) or _PART_OF_WHOLE.match(text, e):
+        part = PART_OF_NOUN.match(text, e)
+        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e) or _PART_OF_WHOLE.match(text, e) \
+                or (part is not None and vocab.knows(part.group(1))):
             # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
@@ -538,6 +543,10 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         if counted is not None and counted[1] == "count":
             # "32 der mehr als 4.200 Menschen an Bord", "Drei von 15 angefragten Kindergärten": a part, counted like its whole
             unit, unit_from = counted, "ellipsis"
+    if unit is None and vague is None and value is not None:
+        part = PART_OF_NOUN.match(text, num_end)
+        if part is not None and load_measures().knows(part.group(1)):
+            unit, unit_from = (part.group(1), "count", (part.start(1), part.end(1))), "after"  # "Vier der Toten"
     if unit is None and vague is None and value is not None and _PAIRED_AHEAD.match(text, num_end):
         paired = unit_ahead(text, num_end)  # "stieg von 74 auf 79 Prozent": the unit of the pair, not of an earlier figure
         if paired is not None:

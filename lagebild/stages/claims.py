@@ -25,6 +25,7 @@ from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.changes import load_changes, prior_pairs
 from lagebild.numbers.clause_cues import load_clause_cues
+from lagebild.numbers.find import PART_OF_NOUN
 from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.words import parse_number_word
@@ -161,6 +162,7 @@ class RuleClaims:
             payloads.append(data)
         pairs = prior_pairs(text, quantities, sentences)
         _mark_parts(text, quantities, payloads, (sentences, sent_starts), {i for pair in pairs for i in pair})
+        _mark_noun_parts(text, quantities, payloads)
         for old, new in pairs:
             _link_prior(text, (quantities[old], payloads[old]), (quantities[new], payloads[new]), timexes, published)
         for q, data in zip(quantities, payloads, strict=True):
@@ -372,6 +374,20 @@ def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, 
             if payloads[j]["measure"] == whole and ":" not in str(whole) and not payloads[j].get("role"):
                 payloads[j]["measure"] = f"{whole}:part"
                 payloads[j]["measure_label"] = vocab.label(payloads[j]["measure"])
+
+
+def _mark_noun_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]]) -> None:
+    """"Vier der Toten stammen aus der Ukraine": a figure of a toll's noun after "der" counts a part of that toll, a
+    measure of its own (``dead:part``), never the toll itself."""
+    vocab = load_measures()
+    for q, data in zip(quantities, payloads, strict=True):
+        measure = str(data.get("measure") or "")
+        if q.unit_span is None or q.unit_from != "after" or not measure or ":" in measure:
+            continue
+        part = PART_OF_NOUN.match(text, q.num_end)
+        if part is not None and part.start(1) == q.unit_span[0]:
+            data["measure"] = f"{measure}:part"
+            data["measure_label"] = vocab.label(data["measure"])
 
 
 #: what ends a clause or opens an aside between a figure and a date (not the comma of "24,1")

@@ -483,3 +483,10 @@ def test_an_opening_reporting_clause_credits_every_figure_of_the_sentence() -> N
     # an opening "Wie" that reports nothing credits no one
     found = _claim_data("Wie im Vorjahr lag die Quote im April bei 6,1 Prozent gegenüber 6,3 Prozent im März.")
     assert all(d["claimant_kind"] == "outlet" for d in found.values())
+
+
+def test_a_part_named_by_the_tolls_noun_is_a_part_not_the_toll() -> None:
+    found = _claim_data("Bei dem Brand starben fünf Menschen. Vier der Toten stammen aus Polen.")
+    assert found["fünf Menschen"]["measure"] == "dead" and found["Vier der Toten"]["measure"] == "dead:part"
+    # the toll's own noun right after its number stays the toll
+    assert _claim_data("Bei dem Brand gab es vier Tote.")["vier Tote"]["measure"] == "dead"

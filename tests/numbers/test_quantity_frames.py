@@ -408,3 +408,17 @@ def test_duration_vocabulary_loads_with_its_shape() -> None:
     for key in ("units", "terms", "penalties", "not_after"):
         assert raw[key] and all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in raw[key])
     assert load_durations().frame_before.search("in den vergangenen ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vier der Toten stammen aus Polen.", [(4, "Toten", "after")]),
+        ("Nach Angaben der Klinik schweben 16 der Verletzten in Lebensgefahr.", [(16, "Verletzten", "after")]),
+        # a noun the vocabulary does not count after "der" makes no figure
+        ("Drei der Parteien wollen koalieren.", []),
+        ("Zwei der Kandidaten traten zurück.", []),
+    ],
+)
+def test_a_part_of_a_toll_named_by_its_noun(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert _found(text) == expected
