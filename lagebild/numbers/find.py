@@ -107,6 +107,8 @@ _SMALL = re.compile(r"[ZzDdVvFfSsAaNn](?:(?<=[Zz])wei|(?<=[Dd])rei|(?<=[Vv])ier|
 _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ]")
 #: "Sieben weitere wurden verletzt", "31 weitere wurden demnach verletzt": a count without a noun, its measure in the frame
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
+#: a small number word after "darunter"/"davon" names a part of the figure before it ("darunter sieben in Lebensgefahr")
+_SMALL_PART_BEFORE = re.compile(r"(?<![\w])(?:[Dd]arunter|[Dd]avon|unter[ \t\u00a0]+(?:ihnen|denen))[ \t\u00a0]+(?:(?:auch|noch|allein)[ \t\u00a0]+)?$")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
 #: "32 der mehr als 4.200 Menschen", "Drei von 15 angefragten Kindergärten": a part of a counted whole
@@ -310,6 +312,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
                 or (part is not None and vocab.knows(part.group(1))):
             # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
+        elif _SMALL_PART_BEFORE.search(text, max(0, s - 24), s) and not _COUNTED.match(text, e):
+            yield s, e, value, None  # "15 Verletzte, darunter sieben in Lebensgefahr": a part, counted like the figure before
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
             unit = _unit_after(text, e)
             if unit is None and duration_unit(text, s, e) is not None:

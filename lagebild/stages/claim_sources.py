@@ -842,7 +842,8 @@ def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:
     return Claimant(start, end, text[start:end], "wie")
 
 
-_WIE_CUT = re.compile(r"\s+(?:am|gestern|heute|zuvor|bereits|nun|weiter|unter\s+Berufung|gegenüber|dem|den|in\s+einer|in\s+einem)\s")
+_WIE_CUT = re.compile(r"\s+(?:am|gestern|heute|zuvor|bereits|nun|weiter|unter\s+Berufung|gegenüber|dem|den|in\s+einer|in\s+einem|"
+                      r"auf\s+(?:Twitter|X|Facebook|Instagram|Telegram|Anfrage|Nachfrage|ihrer|seiner|der\s+Plattform))(?=\s|$)")
 _SEAT = re.compile(r"(?:(?:der|die|das|den|dem|des)\s+)?(?:in|im|aus|bei)\s+[A-ZÄÖÜ][\w-]*\s+(?:[a-zäöüß]+(?:e|en)\s+)+(?=[A-ZÄÖÜ])")
 
 

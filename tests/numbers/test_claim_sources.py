@@ -467,3 +467,16 @@ def test_a_part_named_by_an_adverb_is_credited_like_its_whole() -> None:
     text = "Die Feuerwehr meldete 31 Verletzte, am Abend lagen 9 schwer erkrankt im Spital."
     hit = find_claimant(text, (0, len(text)), text.index("9 "), [], [text.index("31"), text.index("9 ")])
     assert hit is None or hit.text != "Feuerwehr"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the channel or request a statement came through is no part of its source; a place is
+        ("Wie die Polizei auf Twitter mitteilte, wurden 12 Menschen verletzt.", "Polizei"),
+        ("Wie die Polizei auf Anfrage mitteilte, wurden 12 Menschen verletzt.", "Polizei"),
+        ("Wie die Polizei auf Sylt mitteilte, wurden 12 Menschen verletzt.", "Polizei auf Sylt"),
+    ],
+)
+def test_channel_of_a_statement_is_cut_from_its_source(text: str, claimant: str) -> None:
+    assert _who(text, "12") == claimant

@@ -422,3 +422,17 @@ def test_duration_vocabulary_loads_with_its_shape() -> None:
 )
 def test_a_part_of_a_toll_named_by_its_noun(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Ärztin sprach von 15 Verletzten, darunter sieben in Lebensgefahr.", [(15, "Verletzten", "after"), (7, "Verletzten", "ellipsis")]),
+        ("Es gab 15 Verletzte, davon zwei schwer.", [(15, "Verletzte", "after"), (2, "Verletzte", "ellipsis")]),
+        # a small word after "davon" before a noun the vocabulary does not count, or without a figure before it
+        ("Er nannte davon zwei Beispiele.", []),
+        ("Davon zwei im Wald.", []),
+    ],
+)
+def test_a_small_number_word_after_darunter_is_a_part_of_the_figure_before(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert _found(text) == expected
