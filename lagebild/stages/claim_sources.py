@@ -612,6 +612,16 @@ def points_back(np: str) -> bool:
     return len(words) == 2 and words[0] in _POINTING and re.fullmatch(_cues().source_nouns, words[1]) is not None
 
 
+_QUOTE_MARKS = str.maketrans({c: " " for c in "„“”\"»«‚‘"})
+
+
+@lru_cache(maxsize=4)
+def _unquoted(text: str) -> str:
+    """The text with its quote marks as spaces (same length, so every offset stays): a publication's name is often
+    quoted ("laut „Spiegel“", "Der „Bild“-Zeitung zufolge") and the source patterns read names without quote marks."""
+    return text.translate(_QUOTE_MARKS)
+
+
 def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previous: list[tuple[int, int]],
                      *, subjunctive: bool = True) -> Claimant | None:
     """Return the source of an earlier sentence that this figure's sentence refers back to, or ``None``.
@@ -623,6 +633,7 @@ def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previ
     "Polizei".
     """
     cues = _cues()
+    text = _unquoted(text)
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
     if cues.back_reference is not None and cues.back_reference.search(text, lo, hi):
@@ -675,6 +686,7 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     has no figure. Example: ``find_claimant(t, (0, len(t)), t.index("50.000"))`` credits "Die Polizei"
     in ``t = "Die Polizei sprach von 50.000 Teilnehmern."``.
     """
+    text = _unquoted(text)  # "Dem „Spiegel“ zufolge": the quote marks around a name are no part of it
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
     local = _verb_subject(text, clause, lo, num_start) or _gapped(text, clause, num_start, sentence) or _phrase(text, clause[0], clause[1], num_start)

@@ -480,3 +480,21 @@ def test_a_part_named_by_an_adverb_is_credited_like_its_whole() -> None:
 )
 def test_channel_of_a_statement_is_cut_from_its_source(text: str, claimant: str) -> None:
     assert _who(text, "12") == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a publication's name in quote marks
+        ("Dem „Tagesspiegel“ zufolge wurden 14 Verdächtige festgenommen.", "Tagesspiegel"),
+        ("Laut „Kurier“ wurden 14 Verdächtige festgenommen.", "Kurier"),
+        ("Nach Angaben der „Kleinen Zeitung“ wurden 14 Verdächtige festgenommen.", "Kleinen Zeitung"),
+    ],
+)
+def test_quoted_publication_names_are_sources(text: str, claimant: str) -> None:
+    assert _who(text, "14") == claimant
+
+
+def test_quote_marks_make_no_source_of_a_quoted_phrase() -> None:
+    # a quoted phrase that is no name stays no source
+    assert _who("Die „Lage bleibt ernst“, 14 Menschen wurden verletzt.", "14") is None
