@@ -615,11 +615,15 @@ def points_back(np: str) -> bool:
 _QUOTE_MARKS = str.maketrans({c: " " for c in "„“”\"»«‚‘"})
 
 
-@lru_cache(maxsize=4)
-def _unquoted(text: str) -> str:
-    """The text with its quote marks as spaces (same length, so every offset stays): a publication's name is often
-    quoted ("laut „Spiegel“", "Der „Bild“-Zeitung zufolge") and the source patterns read names without quote marks."""
-    return text.translate(_QUOTE_MARKS)
+_QUOTE_RE = re.compile("[„“”\"»«‚‘]")
+
+
+def _unquoted(text: str, lo: int, hi: int) -> str:
+    """The text with the quote marks in ``[lo, hi)`` as spaces (same length, so every offset stays): a publication's
+    name is often quoted ("laut „Spiegel“") and the source patterns read names without quote marks."""
+    if _QUOTE_RE.search(text, lo, hi) is None:
+        return text
+    return text[:lo] + text[lo:hi].translate(_QUOTE_MARKS) + text[hi:]
 
 
 def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previous: list[tuple[int, int]],
@@ -633,7 +637,7 @@ def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previ
     "Polizei".
     """
     cues = _cues()
-    text = _unquoted(text)
+    text = _unquoted(text, min([sentence[0], *(s for s, _ in previous[-2:])]), sentence[1])
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
     if cues.back_reference is not None and cues.back_reference.search(text, lo, hi):
@@ -686,7 +690,8 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     has no figure. Example: ``find_claimant(t, (0, len(t)), t.index("50.000"))`` credits "Die Polizei"
     in ``t = "Die Polizei sprach von 50.000 Teilnehmern."``.
     """
-    text = _unquoted(text)  # "Dem „Spiegel“ zufolge": the quote marks around a name are no part of it
+    # "Dem „Spiegel“ zufolge": the quote marks around a name are no part of it
+    text = _unquoted(text, sentence[0], max([sentence[1], *(e for _, e in (following or [])[:2])]))
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
     local = _verb_subject(text, clause, lo, num_start) or _gapped(text, clause, num_start, sentence) or _phrase(text, clause[0], clause[1], num_start)
