@@ -836,6 +836,14 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
             hit = _verb_subject(text, clause, lo)  # "Die Armee gab an, 41 Flugzeuge getroffen zu haben."
             if hit is not None:
                 return hit
+        elif clause[0] == lo and clause[1] <= own[0] and text[clause[1] : clause[1] + 1] == ":" and _figure_free(text, clause[0], clause[1]) \
+                and any(w.group() in _cues().subjunctive for w in _LOWER_WORD.finditer(text, own[0], own[1])):
+            # "Musumeci machte den Klimawandel verantwortlich: In 36 Stunden sei so viel Regen gefallen …": reported speech
+            # after a colon is the words of the subject of the clause before it
+            first = _NP_RE.match(text, lo, clause[1])
+            if first is not None and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))) \
+                    and re.match(r"\s+[a-zäöüß]+(?![\w-])", text[first.end("np") : clause[1]]):
+                return Claimant(first.start("np"), first.end("np"), first.group("np"), "colon")
     return None
 
 

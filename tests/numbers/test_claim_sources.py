@@ -498,3 +498,27 @@ def test_quoted_publication_names_are_sources(text: str, claimant: str) -> None:
 def test_quote_marks_make_no_source_of_a_quoted_phrase() -> None:
     # a quoted phrase that is no name stays no source
     assert _who("Die „Lage bleibt ernst“, 14 Menschen wurden verletzt.", "14") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # reported speech after a colon is the words of the subject before it
+        ("Die Feuerwehr warnte: 12 Häuser seien einsturzgefährdet.", "12", "Feuerwehr"),
+        ("Kowalski machte den Regen verantwortlich: In 36 Stunden sei so viel gefallen wie sonst im Jahr.", "36", "Kowalski"),
+    ],
+)
+def test_reported_speech_after_a_colon(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # no reported speech after the colon, or no name or agent before it
+        ("Kowalski machte den Regen verantwortlich: In 36 Stunden fiel so viel wie sonst im Jahr.", "36"),
+        ("Die Bilanz ist verheerend: 12 Menschen seien gestorben.", "12"),
+    ],
+)
+def test_no_speaker_from_a_colon(text: str, number: str) -> None:
+    assert _who(text, number) is None
