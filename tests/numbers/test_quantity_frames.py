@@ -376,6 +376,9 @@ def test_a_strength_that_is_no_magnitude(text: str) -> None:
         ("Er war im Vorjahr zu 22 Monaten Haft verurteilt worden.", 22, "Monaten"),
         ("Das Gericht verhängte eine Haftstrafe von drei Jahren.", 3, "Jahren"),
         ("Sie wurde zu zwei Jahren auf Bewährung verurteilt.", 2, "Jahren"),
+        # a longer duration with a verb of lasting
+        ("Die Sanierung dauerte laut Stadt mehr als 22 Monate.", 22, "Monate"),
+        ("Er lebte drei Jahre lang in Graz.", 3, "Jahre"),
     ],
 )
 def test_a_duration_that_is_a_figure(text: str, value: float, unit: str) -> None:
@@ -391,7 +394,9 @@ def test_a_duration_that_is_a_figure(text: str, value: float, unit: str) -> None
         "Die Busse fahren alle 15 Minuten.",
         "Der Text hat 3 Minuten Lesezeit.",
         "Seit drei Jahren lebt er in Wien.",
-        "Die Sanierung dauerte 22 Monate.",
+        "Die Sanierung begann vor 22 Monaten.",
+        "Vor drei Jahren dauerte die Fahrt länger.",
+        "Die Dauer der Reise: in drei Jahren geht es los.",
     ],
 )
 def test_a_duration_that_is_no_figure(text: str) -> None:
@@ -404,7 +409,7 @@ def test_duration_vocabulary_loads_with_its_shape() -> None:
     from lagebild.numbers.durations import DATA, load_durations
 
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    assert set(raw) == {"units", "terms", "penalties", "frame_before", "not_after"}
+    assert set(raw) == {"units", "terms", "penalties", "lasting", "frame_before", "not_after"}
     for key in ("units", "terms", "penalties", "not_after"):
         assert raw[key] and all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in raw[key])
     assert load_durations().frame_before.search("in den vergangenen ")
