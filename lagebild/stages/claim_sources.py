@@ -842,7 +842,9 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
             # after a colon is the words of the subject of the clause before it
             first = _NP_RE.match(text, lo, clause[1])
             if first is not None and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))) \
-                    and re.match(r"\s+[a-zäöüß]+(?![\w-])", text[first.end("np") : clause[1]]):
+                    and (verb := re.match(r"\s+([a-zäöüß]+)(?![\w-])", text[first.end("np") : clause[1]])) is not None \
+                    and verb.group(1) not in _FUNCTION_START and verb.group(1) not in _FUNCTION_WORDS:
+                # "Einkaufen in die Medial …: Die LLI habe …" (a heading before the sentence): no verb after the name
                 return Claimant(first.start("np"), first.end("np"), first.group("np"), "colon")
     return None
 

@@ -522,3 +522,8 @@ def test_reported_speech_after_a_colon(text: str, number: str, claimant: str) ->
 )
 def test_no_speaker_from_a_colon(text: str, number: str) -> None:
     assert _who(text, number) is None
+
+
+def test_a_heading_before_a_colon_is_no_speaker() -> None:
+    text = "Einkaufen in die Firma Der Konzern muss sich einkaufen: Die Stiftung habe 29 Prozent verkauft."
+    assert _who(text, "29") is None
