@@ -170,11 +170,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:bei|in|laut|nach|aus|gemäß)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})"
             rf"(?P<np>[A-ZÄÖÜ][\w&]*?[A-Za-zÄÖÜäöüß])-(?i:{c.survey_nouns})\w*(?![\w-])"
         ),
-        # "Eine Infratest-dimap-Umfrage für den MDR sieht die Linke bei 39 Prozent": the compound as the subject
-        "survey_subject": re.compile(
-            rf"(?<![\w-])(?:[Ee]ine|[Dd]ie|[Dd]er|[Dd]as)\s+(?:{_ADJ}{{0,2}})(?P<np>[A-ZÄÖÜ][\w&-]*?[A-Za-zÄÖÜäöüß])-(?i:{c.survey_nouns})\w*"
-            rf"(?:\s+[^,;:.!?]{{0,60}}?)?\s+(?:sieht|sah|ergab|ergibt|zeigt|zeigte|ermittelte|errechnete|kommt|kam)(?![\w])"
-        ),
         # "Hier die Prognose von Infratest dimap: Stärkste Kraft … mit 28,8 Prozent": a survey's author before a colon
         "survey_lead": re.compile(
             rf"(?<![\w])(?i:die|eine|der|einer|den|dem)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+(?:von|des|der|im\s+Auftrag\s+von)\s+{_NP}\s*$"
@@ -492,7 +487,6 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
     "aus hervor": ("hervor",),
     "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
-    "survey_subject": ("-erhebung", "-umfrage", "-befragung", "-prognose", "-hochrechnung", "-studie", "-analyse", "-auswertung"),
     "survey_compound": ("-erhebung", "-umfrage", "-befragung", "-prognose", "-hochrechnung", "-studie", "-analyse", "-auswertung"),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
@@ -517,7 +511,7 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                 s, e = m.start("np"), m.end("np")
                 if cue == "compound" and np.lower() in ("eigene", "eigenen", "erste", "ersten"):
                     continue
-                if cue in ("survey_compound", "survey_subject") and np.lower() in _cues().survey_modes:
+                if cue == "survey_compound" and np.lower() in _cues().survey_modes:
                     continue  # "Bei einer Online-Umfrage unter Lesern": how or whom it asked, not who asked
                 if cue == "laut" and re.search(rf"[\w&]-(?i:{_cues().survey_nouns})\w*$", np):
                     continue  # "laut einer YouGov-Erhebung": the institute in the compound is the source ("survey_compound")
