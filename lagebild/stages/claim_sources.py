@@ -43,11 +43,7 @@ _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}(?:[A-ZÄÖÜ]\w+-\s+(?:und|oder)\s+)?{
 #: "vom Samstag", "vom Januar" date a statement; they name no part of its source
 _NOT_OWNER = (r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Vortag|Vormittag|Nachmittag|"
               r"Abend|Morgen|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?![\w-]))")
-#: "das Institut für Geophysik", "das Bundesamt für Statistik": an institution's field after its head noun is part of its name
-_FIELD_TAIL = (r"(?:(?:" + "|".join(f"(?<=[{w[0].upper()}{w[0]}]{w[1:]})" for w in ("institut", "ministerium", "amt", "zentrum", "ausschuss", "kommission", "behörde",
-                                                           "agentur", "büro", "beauftragte", "beauftragter", "stelle"))
-               + rf")\s+für\s+{_ADJ}{{0,2}}{_CAP}(?:\s+und\s+{_CAP})?)?")
-_NP_TAIL = rf"(?:{_FIELD_TAIL}\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}|{_FIELD_TAIL})"
+_NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
@@ -110,7 +106,6 @@ class _Cues:
     time_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
     name_links: str = r"(?!)"
-    survey_modes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +126,6 @@ def _cues() -> _Cues:
         time_nouns=frozenset(a.lower() for a in raw.get("time_nouns", [])),
         share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
         name_links="|".join(re.escape(str(w)) for w in raw.get("name_links", [])) or r"(?!)",
-        survey_modes=frozenset(a.lower() for a in raw.get("survey_modes", [])),
     )
 
 
@@ -164,11 +158,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
-        ),
-        # "In einer Forsa-Umfrage für RTL", "laut einer neuen YouGov-Erhebung": the institute named in the compound
-        "survey_compound": re.compile(
-            rf"(?<![\w])(?i:bei|in|laut|nach|aus|gemäß)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})"
-            rf"(?P<np>[A-ZÄÖÜ][\w&]*?[A-Za-zÄÖÜäöüß])-(?i:{c.survey_nouns})\w*(?![\w-])"
         ),
         # "Hier die Prognose von Infratest dimap: Stärkste Kraft … mit 28,8 Prozent": a survey's author before a colon
         "survey_lead": re.compile(
@@ -487,7 +476,6 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
     "aus hervor": ("hervor",),
     "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
-    "survey_compound": ("-erhebung", "-umfrage", "-befragung", "-prognose", "-hochrechnung", "-studie", "-analyse", "-auswertung"),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
 }
 
@@ -511,10 +499,6 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                 s, e = m.start("np"), m.end("np")
                 if cue == "compound" and np.lower() in ("eigene", "eigenen", "erste", "ersten"):
                     continue
-                if cue == "survey_compound" and np.lower() in _cues().survey_modes:
-                    continue  # "Bei einer Online-Umfrage unter Lesern": how or whom it asked, not who asked
-                if cue == "laut" and re.search(rf"[\w&]-(?i:{_cues().survey_nouns})\w*$", np):
-                    continue  # "laut einer YouGov-Erhebung": the institute in the compound is the source ("survey_compound")
                 if cue == "zufolge" and points_back(np):
                     continue  # "den Angaben zufolge": the source was named before (``carried_claimant``)
                 if cue == "zufolge" and re.match(r"(?i)eigenen\s", np):

@@ -399,36 +399,6 @@ def test_link_words_do_not_run_into_the_clause(text: str, number: str, claimant:
 @pytest.mark.parametrize(
     ("text", "number", "claimant"),
     [
-        # the institute named in a survey compound
-        ("In einer Forsa-Umfrage für RTL kam die Partei auf 19 Prozent.", "19", "Forsa"),
-        ("Laut einer neuen YouGov-Erhebung wollen 45 Prozent die Partei wählen.", "45", "YouGov"),
-        # an institution's field is part of its name; institutes and services give figures in lists
-        ("Das Bundesamt für Statistik zählte 3.200 Insolvenzen.", "3.200", "Bundesamt für Statistik"),
-        ("Die Erdbebenwarte gab die Stärke mit 5,8 an, das Institut mit 6,1.", "6,1", "Institut"),
-    ],
-)
-def test_survey_compounds_and_institutes(text: str, number: str, claimant: str) -> None:
-    assert _who(text, number) == claimant
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        # how or whom a survey asked is no source
-        ("Bei einer Online-Umfrage unter Lesern stimmten 60 Prozent mit Ja.", "60"),
-        ("In einer Telefon-Umfrage sagten 31 Prozent, sie seien zufrieden.", "31"),
-        # "für" after a noun that is no institution starts no name: the bag is not the source of its price
-        ("Die Tasche für Kinder kostet 30 Euro.", "30"),
-    ],
-)
-def test_survey_modes_and_plain_fuer_credit_nobody(text: str, number: str) -> None:
-    assert _who(text, number) is None
-
-
-
-@pytest.mark.parametrize(
-    ("text", "number", "claimant"),
-    [
         # a day named twice is one clause; a date's digits are no figure of the reporting clause
         ("Die Aufträge sanken um 2,4 Prozent, wie das Statistikamt heute, Dienstag mitteilte.", "2,4", "Statistikamt"),
         ("Die Zahl der Verletzten stieg auf 17, wie der Landrat am Montag, 3. Mai, sagte.", "17", "Landrat"),

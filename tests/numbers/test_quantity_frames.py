@@ -341,32 +341,6 @@ def test_a_bare_count_after_a_magnitude_is_no_magnitude(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("Das Institut gab die Stärke des Bebens mit 6,1 an.", 6.1),
-        ("Die Warte bezifferte die Stärke auf 5,4.", 5.4),
-        ("Die Stärke lag demnach bei 4,9.", 4.9),
-        ("Die Stärke wurde mit 7 angegeben.", 7.0),
-    ],
-)
-def test_a_magnitude_named_before_its_number_with_a_preposition(text: str, value: float) -> None:
-    assert _found(text) == [(value, "Stärke", "before")]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a strength that is no magnitude: a big count, a percentage, a count with its own noun
-        "Die Armee gab die Stärke der Truppe mit 3.000 an.",
-        "Die Partei zeigte ihre Stärke mit 20 Prozent der Stimmen.",
-        "Die Stärke der Mannschaft zeigte sich mit 3 Toren.",
-    ],
-)
-def test_a_strength_that_is_no_magnitude(text: str) -> None:
-    assert all(unit != "Stärke" for _, unit, _ in _found(text))
-
-
-@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("Der Täter wurde neun Minuten nach den ersten Schüssen gestoppt.", 9, "Minuten"),
