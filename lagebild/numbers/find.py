@@ -117,8 +117,6 @@ _PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\
 #: "Vier der Toten", "16 von den Verletzten": a part of a toll named by its noun (only nouns the vocabulary counts)
 PART_OF_NOUN = re.compile(r"[ \t\u00a0]+(?:der|von[ \t\u00a0]+den)[ \t\u00a0]+(?:(?:insgesamt|bislang|bisher|mindestens)[ \t\u00a0]+)?"
                           r"(?:[a-zäöüß][\w-]*(?:e|en)[ \t\u00a0]+){0,2}([A-ZÄÖÜ][\w-]*\w)(?![\w-])")
-#: the second number of a result ("45 zu 44 Stimmen")
-_SCORE_AHEAD = re.compile(r"[ \t\u00a0]+zu[ \t\u00a0]+(\d{1,7}(?:\.\d{3})*)(?=[ \t\u00a0]+[A-ZÄÖÜ])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
 #: Hedge phrases (lower-case) → interval kind; longest first when matching.
 HEDGES: dict[str, str] = {
@@ -553,11 +551,6 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         part = PART_OF_NOUN.match(text, num_end)
         if part is not None and load_measures().knows(part.group(1)):
             unit, unit_from = (part.group(1), "count", (part.start(1), part.end(1))), "after"  # "Vier der Toten"
-    if unit is None and vague is None and value is not None:
-        score = _SCORE_AHEAD.match(text, num_end)
-        counted = _unit_after(text, score.end(1)) if score is not None else None
-        if counted is not None and counted[1] == "count" and load_measures().knows(counted[0]):
-            unit, unit_from = counted, "ellipsis"  # "mit 45 zu 44 Stimmen": both sides of a result count the noun
     if unit is None and vague is None and value is not None and _PAIRED_AHEAD.match(text, num_end):
         paired = unit_ahead(text, num_end)  # "stieg von 74 auf 79 Prozent": the unit of the pair, not of an earlier figure
         if paired is not None:

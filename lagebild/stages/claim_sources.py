@@ -759,8 +759,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 #: the words of a sentence-opening source phrase before its source ("Laut ", "Nach ersten Angaben der ", "Bei einer Umfrage von ")
-_LEAD_GAP = re.compile(r"\s*(?:[Ll]aut|[Nn]ach|[Gg]emäß|[Uu]nter|[Bb]ei)\s+(?:(?:[A-Za-zÄÖÜäöüß]+)\s+){0,4}$"
-                       r"|\s*(?:[Ii]n|[Aa]us)\s+(?:der|einer|dem|einem)\s+(?:[a-zäöüß]+\s+){0,2}$")  # "In der Forsa-Umfrage kommt …"
+_LEAD_GAP = re.compile(r"\s*(?:[Ll]aut|[Nn]ach|[Gg]emäß|[Uu]nter|[Bb]ei)\s+(?:(?:[A-Za-zÄÖÜäöüß]+)\s+){0,4}$")
 
 
 def _leads(text: str, lo: int, clause: tuple[int, int], hit: Claimant, num_start: int) -> bool:

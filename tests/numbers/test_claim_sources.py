@@ -493,13 +493,3 @@ def test_no_speaker_from_a_colon(text: str, number: str) -> None:
 def test_a_heading_before_a_colon_is_no_speaker() -> None:
     text = "Einkaufen in die Firma Der Konzern muss sich einkaufen: Die Stiftung habe 29 Prozent verkauft."
     assert _who(text, "29") is None
-
-
-def test_a_survey_that_opens_its_sentence_credits_every_clause() -> None:
-    text = "In einer neuen Insa-Umfrage liegt die SPD bei 15 Prozent, die Union verliert und kommt auf 29 Prozent."
-    figures = [text.index("15"), text.index("29")]
-    hit = find_claimant(text, (0, len(text)), text.index("29"), [], figures)
-    assert hit is not None and hit.text == "Insa"
-    # "In der Stadt …" opens no source
-    text = "In der Stadt Wien wohnen 12 Prozent Zuwanderer, die Zahl stieg auf 37 Prozent."
-    assert find_claimant(text, (0, len(text)), text.index("37"), [], [text.index("12"), text.index("37")]) is None
