@@ -14,6 +14,7 @@ from functools import lru_cache
 from lagebild.numbers.clause_cues import load_clause_cues
 from lagebild.numbers.durations import duration_unit
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
+from lagebild.numbers.hedges import HEDGES
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
 from lagebild.numbers.words import parse_number_word
@@ -118,17 +119,6 @@ _PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\
 PART_OF_NOUN = re.compile(r"[ \t\u00a0]+(?:der|von[ \t\u00a0]+den)[ \t\u00a0]+(?:(?:insgesamt|bislang|bisher|mindestens)[ \t\u00a0]+)?"
                           r"(?:[a-zäöüß][\w-]*(?:e|en)[ \t\u00a0]+){0,2}([A-ZÄÖÜ][\w-]*\w)(?![\w-])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
-#: Hedge phrases (lower-case) → interval kind; longest first when matching.
-HEDGES: dict[str, str] = {
-    "rund": "approx", "etwa": "approx", "circa": "approx", "ca.": "approx", "zirka": "approx",
-    "ungefähr": "approx", "annähernd": "approx", "schätzungsweise": "approx", "gegen": "approx",
-    "knapp": "below", "fast": "below", "beinahe": "below", "nahezu": "below", "knapp unter": "below",
-    "gut": "above", "knapp über": "above",
-    "mehr als": "more", "über": "more", "weit über": "more", "mehr als rund": "more",
-    "mindestens": "atleast", "wenigstens": "atleast", "zumindest": "atleast",
-    "bis zu": "atmost", "höchstens": "atmost", "maximal": "atmost", "nicht mehr als": "atmost",
-    "weniger als": "less", "unter": "less",
-}
 #: the hedges longest first (a plain alternation would stop at "über" in "über" vs "weit über")
 _HEDGE_WORDS = sorted(HEDGES, key=len, reverse=True)
 #: after "bzw."/"beziehungsweise" (figure_clauses.toml): the second number of the pair, a hedge may stand before it

@@ -477,6 +477,24 @@ def test_a_duration_is_a_claim_although_it_is_a_time_expression() -> None:
     assert _claim_data("Vor neun Minuten wurde der Zug gestoppt.") == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a length, a walk, a deadline, a delay, a rhythm: no story frame makes them a fact of the story
+        "Das Spiel dauerte 90 Minuten.",
+        "Die Sitzung dauerte drei Stunden.",
+        "Der Film ist 120 Minuten lang.",
+        "Die Schule ist 20 Minuten zu Fuß entfernt.",
+        "Das Paket kommt innerhalb von 24 Stunden.",
+        "Binnen 24 Stunden muss die Firma antworten.",
+        "Der Start wurde um 30 Minuten verschoben.",
+        "Die Ärzte sind 24 Stunden am Tag im Einsatz.",
+    ],
+)
+def test_a_duration_outside_a_story_frame_is_no_claim(text: str) -> None:
+    assert _claim_data(text) == {}
+
+
 def test_an_opening_reporting_clause_credits_every_figure_of_the_sentence() -> None:
     found = _claim_data("Wie das Statistikamt am Mittwoch mitteilte, lag die Quote im April bei 6,1 Prozent gegenüber 6,3 Prozent im März.")
     assert [found[k]["claimant_text"] for k in ("6,1 Prozent", "6,3 Prozent")] == ["Statistikamt", "Statistikamt"]
@@ -490,3 +508,4 @@ def test_a_part_named_by_the_tolls_noun_is_a_part_not_the_toll() -> None:
     assert found["fünf Menschen"]["measure"] == "dead" and found["Vier der Toten"]["measure"] == "dead:part"
     # the toll's own noun right after its number stays the toll
     assert _claim_data("Bei dem Brand gab es vier Tote.")["vier Tote"]["measure"] == "dead"
+
