@@ -378,14 +378,16 @@ def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, 
 
 def _mark_noun_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]]) -> None:
     """"Vier der Toten stammen aus der Ukraine": a figure of a toll's noun after "der" counts a part of that toll, a
-    measure of its own (``dead:part``), never the toll itself."""
+    measure of its own (``dead:part``), never the toll itself. Only when that noun itself names the figure's measure:
+    in "Die Polizei nahm 100 der Demonstranten fest" a verb gave the measure, and the 100 are the whole arrest count."""
     vocab = load_measures()
     for q, data in zip(quantities, payloads, strict=True):
         measure = str(data.get("measure") or "")
         if q.unit_span is None or q.unit_from != "after" or not measure or ":" in measure:
             continue
         part = PART_OF_NOUN.match(text, q.num_end)
-        if part is not None and part.start(1) == q.unit_span[0]:
+        named = vocab.of_noun(part.group(1)) if part is not None else None
+        if part is not None and part.start(1) == q.unit_span[0] and named is not None and named.id == measure:
             data["measure"] = f"{measure}:part"
             data["measure_label"] = vocab.label(data["measure"])
 

@@ -509,3 +509,14 @@ def test_a_part_named_by_the_tolls_noun_is_a_part_not_the_toll() -> None:
     # the toll's own noun right after its number stays the toll
     assert _claim_data("Bei dem Brand gab es vier Tote.")["vier Tote"]["measure"] == "dead"
 
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # the noun after "der" names no measure of the figure: a verb gave the measure, the figure is the whole count
+        ("Die Polizei nahm 100 der Demonstranten fest.", "arrested"),
+        ("Bei dem Unglück wurden 12 der Passagiere verletzt.", "injured"),
+    ],
+)
+def test_a_figure_before_der_and_another_noun_stays_whole(text: str, measure: str) -> None:
+    assert [d["measure"] for d in _claim_data(text).values()] == [measure]
