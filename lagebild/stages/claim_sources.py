@@ -594,6 +594,7 @@ _QUOTE_MARKS = str.maketrans({c: " " for c in "„“”\"»«‚‘"})
 
 
 _QUOTE_RE = re.compile("[„“”\"»«‚‘]")
+_QUOTE_BEFORE_HYPHEN = re.compile("(?<=\\w)[“”\"«‘](?=-\\w)")
 
 
 def _unquoted(text: str, lo: int, hi: int) -> str:
@@ -601,7 +602,9 @@ def _unquoted(text: str, lo: int, hi: int) -> str:
     name is often quoted ("laut „Spiegel“") and the source patterns read names without quote marks."""
     if _QUOTE_RE.search(text, lo, hi) is None:
         return text
-    return text[:lo] + text[lo:hi].translate(_QUOTE_MARKS) + text[hi:]
+    # a closing quote before the hyphen of a compound joins it ("„Bild“-Zeitung" reads "Bild--Zeitung", one word)
+    inner = _QUOTE_BEFORE_HYPHEN.sub("-", text[lo:hi]).translate(_QUOTE_MARKS)
+    return text[:lo] + inner + text[hi:]
 
 
 def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previous: list[tuple[int, int]],
@@ -668,6 +671,15 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     has no figure. Example: ``find_claimant(t, (0, len(t)), t.index("50.000"))`` credits "Die Polizei"
     in ``t = "Die Polizei sprach von 50.000 Teilnehmern."``.
     """
+    hit = _find_claimant(text, sentence, num_start, following, figures)
+    if hit is None or _QUOTE_RE.search(text, hit.start, hit.end) is None:
+        return hit
+    # "Der „Bild“-Zeitung zufolge": the span covers the quoted name; the name is written without its quote marks
+    return Claimant(hit.start, hit.end, _QUOTE_RE.sub("", text[hit.start : hit.end]), hit.cue)
+
+
+def _find_claimant(text: str, sentence: tuple[int, int], num_start: int, following: list[tuple[int, int]] | None,
+                   figures: list[int] | None) -> Claimant | None:
     # "Dem „Spiegel“ zufolge": the quote marks around a name are no part of it
     text = _unquoted(text, sentence[0], max([sentence[1], *(e for _, e in (following or [])[:2])]))
     lo, hi = sentence

@@ -520,3 +520,16 @@ def test_a_part_named_by_the_tolls_noun_is_a_part_not_the_toll() -> None:
 )
 def test_a_figure_before_der_and_another_noun_stays_whole(text: str, measure: str) -> None:
     assert [d["measure"] for d in _claim_data(text).values()] == [measure]
+
+
+def test_a_quoted_name_before_a_compound_is_credited_whole() -> None:
+    found = _claim_data("Der „Bild“-Zeitung zufolge starben 12 Menschen.")
+    assert found["12 Menschen"]["claimant_text"] == "Bild-Zeitung"
+    # a quoted name alone, and a plain compound, are credited as written
+    assert _claim_data("Dem „Tagesspiegel“ zufolge starben 12 Menschen.")["12 Menschen"]["claimant_text"] == "Tagesspiegel"
+    assert _claim_data("Der Lokalzeitung zufolge starben 12 Menschen.")["12 Menschen"]["claimant_text"] == "Lokalzeitung"
+
+
+def test_a_party_that_gets_a_result_is_no_source_of_it() -> None:
+    # "Die Opposition kam auf 30 Prozent": a result the party got, not a figure it gave
+    assert _claim_data("Die Opposition kam auf 30 Prozent.")["30 Prozent"]["claimant_kind"] == "outlet"
