@@ -145,6 +145,10 @@ class MeasureVocab:
         nouns, tails = self.not_people
         return low in nouns or any(low.endswith(t) for t in tails)
 
+    def is_part_adverb(self, word: str) -> bool:
+        """True for an adverb that names a part of a toll without its verb ("davon 16 schwer")."""
+        return any(m.part_adverbs is not None and m.part_adverbs.fullmatch(word) for m in self.measures)
+
     def knows(self, noun: str) -> bool:
         """True when the noun is a counted noun of the vocabulary (or a generic person noun)."""
         return self.is_generic(noun) or self.of_noun(noun) is not None

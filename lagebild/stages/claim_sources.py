@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lagebild.numbers.measures import DATA as MEASURES_DATA
+from lagebild.numbers.measures import load_measures
 from lagebild.numbers.words import parse_number_word
+from lagebild.timex.lexicon import MONTHS, WEEKDAYS
 
 __all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back", "whole_name"]
 
@@ -41,8 +42,10 @@ _ADJ = (r"(?:(?!(?:der|oder|aber|heuer|immer|wieder|weiter|später|früher|vorhe
 _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|infratest|dimap)"  # brands written in lower case
 _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}(?:[A-ZÄÖÜ]\w+-\s+(?:und|oder)\s+)?{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
 #: "vom Samstag", "vom Januar" date a statement; they name no part of its source
-_NOT_OWNER = (r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Vortag|Vormittag|Nachmittag|"
-              r"Abend|Morgen|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?![\w-]))")
+#: weekday and month names as written (full month names only: "Jan" and "Mär" are abbreviations of longer keys)
+_WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS if not any(k != m and k.startswith(m) for k in MONTHS)) + ")"
+_NOT_OWNER = rf"(?!(?:{_WEEKDAY}|{_MONTH}|Wochenende|Vortag|Vormittag|Nachmittag|Abend|Morgen)(?![\w-]))"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
@@ -57,8 +60,7 @@ _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|üb
 _GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
 
 
-_WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
-_TRAILING_TIME = re.compile(r"\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Heute|Gestern)"
+_TRAILING_TIME = re.compile(rf"\s+(?:{_WEEKDAY}|Heute|Gestern)"
                             r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?$")
 _TOLD = re.compile(r"^[A-ZÄÖÜ].*[A-ZÄÖÜ][\w-]*(\s+der\s+(?:[A-ZÄÖÜa-zäöüß]+e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)(?:\s+[A-ZÄÖÜ][\w-]*)?)$")
 
@@ -231,7 +233,7 @@ def _aside(text: str, m: re.Match[str]) -> bool:
 
 
 #: a calendar date, whose digits are no figure: "3. Mai", "3. Mai 2021"
-_DATE_DIGITS = re.compile(r"\d{1,2}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_DATE_DIGITS = re.compile(rf"\d{{1,2}}\.\s*{_MONTH}"
                           r"(?:\s+\d{4})?(?![\w])")
 
 
@@ -241,8 +243,7 @@ def _figure_free(text: str, lo: int, hi: int) -> bool:
 
 
 _DAY_BEFORE = re.compile(rf"(?<![\w])(?:heute|gestern|morgen|vorgestern|am\s+{_WEEKDAY}|{_WEEKDAY}(?:abend|morgen|vormittag|nachmittag|mittag)?)$")
-_DAY_AFTER = re.compile(rf"{_WEEKDAY}(?![\w])|\d{{1,2}}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
-                        r"November|Dezember)(?![\w])")
+_DAY_AFTER = re.compile(rf"{_WEEKDAY}(?![\w])|\d{{1,2}}\.\s*{_MONTH}(?![\w])")
 #: the comma that closes such a date: "am Montag, 3. Mai, sagte"
 _DATE_BEFORE = re.compile(rf"(?<![\w])(?:heute|gestern|am\s+{_WEEKDAY}),\s+(?:{_WEEKDAY}|\d{{1,2}}\.\s*[A-ZÄÖÜJ][a-zäö]+(?:\s+\d{{4}})?)$")
 
@@ -571,14 +572,7 @@ _FUNCTION_WORDS = frozenset(
 def _elliptic(text: str, clause: tuple[int, int]) -> bool:
     """True for a clause without a verb of its own ("in Bochum 13.000", "darunter zwei Schwerverletzte", "davon 16 schwer")."""
     words = re.findall(r"(?<![\w])[a-zäöüß]+(?![\w])", text[clause[0] : clause[1]])
-    return all(w in _FUNCTION_WORDS or parse_number_word(w) is not None or w in _part_adverbs() for w in words)
-
-
-@lru_cache(maxsize=1)
-def _part_adverbs() -> frozenset[str]:
-    """The adverbs that name a part of a toll without its verb ("davon 16 schwer"), from the measure vocabulary."""
-    raw = tomllib.loads(MEASURES_DATA.read_text(encoding="utf-8"))
-    return frozenset(str(w).lower() for m in raw.get("measure", {}).values() for w in m.get("part_adverbs", []))
+    return all(w in _FUNCTION_WORDS or parse_number_word(w) is not None or load_measures().is_part_adverb(w) for w in words)
 
 
 _POINTING = frozenset("den dem diesen dessen deren seinen ihren".split())
