@@ -493,3 +493,17 @@ def test_no_speaker_from_a_colon(text: str, number: str) -> None:
 def test_a_heading_before_a_colon_is_no_speaker() -> None:
     text = "Einkaufen in die Firma Der Konzern muss sich einkaufen: Die Stiftung habe 29 Prozent verkauft."
     assert _who(text, "29") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first part of a survey compound is its topic here, no institute
+        "In einer Corona-Umfrage sagten 30 Prozent, sie seien müde.",
+        "In einer Pisa-Studie erreichten 30 Prozent das Ziel.",
+        "Eine Klima-Studie zeigt 30 Prozent mehr Hitzetage.",
+        "In einer Bundestags-Analyse stieg der Anteil auf 30 Prozent.",
+    ],
+)
+def test_a_survey_compounds_topic_is_no_source(text: str) -> None:
+    assert _who(text, "30") is None
