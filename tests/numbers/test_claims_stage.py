@@ -475,6 +475,8 @@ def test_a_duration_is_a_claim_although_it_is_a_time_expression() -> None:
     assert found["neun Minuten"]["value"] == 9
     # a time ago stays a time, not a claim
     assert _claim_data("Vor neun Minuten wurde der Zug gestoppt.") == {}
+    # a prison sentence has a measure of its unit, so two reports of it group
+    assert _claim_data("Er war zu 22 Monaten Haft verurteilt worden.")["22 Monaten"]["measure"] == "sentence_months"
 
 
 @pytest.mark.parametrize(
