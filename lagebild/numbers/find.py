@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lagebild.numbers.clause_cues import load_clause_cues
+from lagebild.numbers.durations import duration_unit
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
+from lagebild.numbers.hedges import HEDGES
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
 from lagebild.numbers.words import parse_number_word
@@ -106,23 +108,17 @@ _SMALL = re.compile(r"[ZzDdVvFfSsAaNn](?:(?<=[Zz])wei|(?<=[Dd])rei|(?<=[Vv])ier|
 _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ]")
 #: "Sieben weitere wurden verletzt", "31 weitere wurden demnach verletzt": a count without a noun, its measure in the frame
 _SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
+#: a small number word after "darunter"/"davon" names a part of the figure before it ("darunter sieben in Lebensgefahr")
+_SMALL_PART_BEFORE = re.compile(r"(?<![\w])(?:[Dd]arunter|[Dd]avon|unter[ \t\u00a0]+(?:ihnen|denen))[ \t\u00a0]+(?:(?:auch|noch|allein)[ \t\u00a0]+)?$")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")
 _OTHERS = re.compile(r"[ \t\u00a0]+(weiteren?|andere[n]?|davon|von[ \t\u00a0]+ihnen)(?=[ \t\u00a0]+[a-zäöüß])")
 #: "32 der mehr als 4.200 Menschen", "Drei von 15 angefragten Kindergärten": a part of a counted whole
 _PART_OF_WHOLE = re.compile(r"[ \t\u00a0]+(?:der|von)[ \t\u00a0]+(?:(?:mehr[ \t\u00a0]+als|rund|etwa|insgesamt|über|knapp|fast)[ \t\u00a0]+)?"
                             r"(\d[\d.]*)(?=[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ])")
+#: "Vier der Toten", "16 von den Verletzten": a part of a toll named by its noun (only nouns the vocabulary counts)
+PART_OF_NOUN = re.compile(r"[ \t\u00a0]+(?:der|von[ \t\u00a0]+den)[ \t\u00a0]+(?:(?:insgesamt|bislang|bisher|mindestens)[ \t\u00a0]+)?"
+                          r"(?:[a-zäöüß][\w-]*(?:e|en)[ \t\u00a0]+){0,2}([A-ZÄÖÜ][\w-]*\w)(?![\w-])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
-#: Hedge phrases (lower-case) → interval kind; longest first when matching.
-HEDGES: dict[str, str] = {
-    "rund": "approx", "etwa": "approx", "circa": "approx", "ca.": "approx", "zirka": "approx",
-    "ungefähr": "approx", "annähernd": "approx", "schätzungsweise": "approx", "gegen": "approx",
-    "knapp": "below", "fast": "below", "beinahe": "below", "nahezu": "below", "knapp unter": "below",
-    "gut": "above", "knapp über": "above",
-    "mehr als": "more", "über": "more", "weit über": "more", "mehr als rund": "more",
-    "mindestens": "atleast", "wenigstens": "atleast", "zumindest": "atleast",
-    "bis zu": "atmost", "höchstens": "atmost", "maximal": "atmost", "nicht mehr als": "atmost",
-    "weniger als": "less", "unter": "less",
-}
 #: the hedges longest first (a plain alternation would stop at "über" in "über" vs "weit über")
 _HEDGE_WORDS = sorted(HEDGES, key=len, reverse=True)
 #: after "bzw."/"beziehungsweise" (figure_clauses.toml): the second number of the pair, a hedge may stand before it
@@ -301,12 +297,18 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
         if text.startswith(" Dutzend", e):
             continue  # "zwei Dutzend" is read whole
         value = float(parse_number_word(m.group().lower()) or 0)
-        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e) or _PART_OF_WHOLE.match(text, e):
+        part = PART_OF_NOUN.match(text, e)
+        if _SMALL_OTHERS_AHEAD.match(text, e) or _bare_subject(text, s, e) or _PART_OF_WHOLE.match(text, e) \
+                or (part is not None and vocab.knows(part.group(1))):
             # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
+        elif _SMALL_PART_BEFORE.search(text, max(0, s - 24), s) and not _COUNTED.match(text, e):
+            yield s, e, value, None  # "15 Verletzte, darunter sieben in Lebensgefahr": a part, counted like the figure before
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
             unit = _unit_after(text, e)
-            if unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)
+            if unit is None and duration_unit(text, s, e) is not None:
+                yield s, e, value, None  # "neun Minuten nach den ersten Schüssen"
+            elif unit is not None and unit[1] == "count" and (vocab.knows(unit[0]) or _framed_after(text, unit[2][1], s)
                                                             or (unit[0].lower() in vocab.points_words
                                                                 and vocab.points_of(unit[0], _around(text, s, e), value=value) is not None)):
                 yield s, e, value, None  # "liegt in der Umfrage vier Punkte vor der SPD": percentage points
@@ -520,6 +522,8 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     unit_from = "after"
     framed = unit_before(text, start, num_end) if vague is None else None
     unit = None if framed is not None and framed[1] == "measure" else _unit_after(text, num_end)
+    if unit is None and vague is None:
+        unit = duration_unit(text, start, num_end)  # "neun Minuten nach den ersten Schüssen", "zu 22 Monaten Haft"
     if unit is not None and framed is not None and unit[1] == "count" and not load_measures().knows(unit[0]) \
             and re.search(r"[a-zäöüß]", text[num_end : unit[2][0]]):
         # "Die Zahl der Anfragen hat mit 3.850 absolutes Rekordniveau erreicht": the noun before is what is counted
@@ -533,6 +537,10 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         if counted is not None and counted[1] == "count":
             # "32 der mehr als 4.200 Menschen an Bord", "Drei von 15 angefragten Kindergärten": a part, counted like its whole
             unit, unit_from = counted, "ellipsis"
+    if unit is None and vague is None and value is not None:
+        part = PART_OF_NOUN.match(text, num_end)
+        if part is not None and load_measures().knows(part.group(1)):
+            unit, unit_from = (part.group(1), "count", (part.start(1), part.end(1))), "after"  # "Vier der Toten"
     if unit is None and vague is None and value is not None and _PAIRED_AHEAD.match(text, num_end):
         paired = unit_ahead(text, num_end)  # "stieg von 74 auf 79 Prozent": the unit of the pair, not of an earlier figure
         if paired is not None:

@@ -148,6 +148,17 @@ class MeasureVocab:
         nouns, tails = self.not_people
         return low in nouns or any(low.endswith(t) for t in tails)
 
+    def of_duration(self, unit: str, clause: str) -> Measure | None:
+        """The duration measure of a unit (lower case) whose context is in the clause ("Monaten" with "Haft")."""
+        for m in self.measures:
+            if m.kind == "duration" and unit in m.context_nouns and m.context is not None and m.context.search(clause):
+                return m
+        return None
+
+    def is_part_adverb(self, word: str) -> bool:
+        """True for an adverb that names a part of a toll without its verb ("davon 16 schwer")."""
+        return any(m.part_adverbs is not None and m.part_adverbs.fullmatch(word) for m in self.measures)
+
     def knows(self, noun: str) -> bool:
         """True when the noun is a counted noun of the vocabulary (or a generic person noun)."""
         return self.is_generic(noun) or self.of_noun(noun) is not None
@@ -313,6 +324,9 @@ class MeasureVocab:
             return "magnitude"
         if unit_kind == "measure":
             low = (unit or "").lower()
+            sentence_length = self.of_duration(low, clause or sentence)
+            if sentence_length is not None:
+                return sentence_length.id  # "zu 22 Monaten Haft": a sentence, comparable with others in its unit
             # "im Umkreis von 50 Kilometern" measures what "50 Kilometer" does
             return f"unit:{low[:-1] if low.endswith(('metern', 'litern')) else low}"
         noun = unit or ""

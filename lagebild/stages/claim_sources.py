@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lagebild.numbers.measures import load_measures
 from lagebild.numbers.words import parse_number_word
+from lagebild.timex.lexicon import MONTHS, WEEKDAYS
 
 __all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back", "whole_name"]
 
@@ -40,13 +42,15 @@ _ADJ = (r"(?:(?!(?:der|oder|aber|heuer|immer|wieder|weiter|später|früher|vorhe
 _CAP = r"(?:[A-ZÄÖÜ][\w.&'’:*-]*\w|[a-z][\w-]*\.(?:de|com|at|ch|org|net)|infratest|dimap)"  # brands written in lower case
 _NP_CORE = rf"(?:{_ART}\s+)?{_ADJ}{{0,2}}(?:[A-ZÄÖÜ]\w+-\s+(?:und|oder)\s+)?{_CAP}(?:\s+(?:{_CAP}|und\s+{_CAP}))*"
 #: "vom Samstag", "vom Januar" date a statement; they name no part of its source
-_NOT_OWNER = (r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Vortag|Vormittag|Nachmittag|"
-              r"Abend|Morgen|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?![\w-]))")
+#: weekday and month names as written (full month names only: "Jan" and "Mär" are abbreviations of longer keys)
+_WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS if not any(k != m and k.startswith(m) for k in MONTHS)) + ")"
+_NOT_OWNER = rf"(?!(?:{_WEEKDAY}|{_MONTH}|Wochenende|Vortag|Vormittag|Nachmittag|Abend|Morgen)(?![\w-]))"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
 _NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
 _NP_RE = re.compile(_NP)
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
-_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
+_NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie|[Aa]uch|[Ss]ogar|[Ee]benso|[Ee]benfalls|[Ss]elbst)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
 _FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab hinter neben zwischen gegen ohne durch wegen trotz während innerhalb außerhalb laut gemäß zufolge".split())
@@ -56,7 +60,7 @@ _HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|üb
 _GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
 
 
-_TRAILING_TIME = re.compile(r"\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Heute|Gestern)"
+_TRAILING_TIME = re.compile(rf"\s+(?:{_WEEKDAY}|Heute|Gestern)"
                             r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?$")
 _TOLD = re.compile(r"^[A-ZÄÖÜ].*[A-ZÄÖÜ][\w-]*(\s+der\s+(?:[A-ZÄÖÜa-zäöüß]+e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)(?:\s+[A-ZÄÖÜ][\w-]*)?)$")
 
@@ -221,7 +225,27 @@ def _aside(text: str, m: re.Match[str]) -> bool:
     if ch == ")":
         open_ = text.rfind("(", max(0, m.start() - 40), m.start())
         return open_ >= 0 and "," not in text[open_ : m.start()]
+    if ch == ",":
+        # "wie das Ministerium heute, Dienstag, mitteilte", "am Montag, 3. Mai, sagte": a day named twice, one clause
+        return (_DAY_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None and _DAY_AFTER.match(text, m.end()) is not None) \
+            or _DATE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
     return False
+
+
+#: a calendar date, whose digits are no figure: "3. Mai", "3. Mai 2021"
+_DATE_DIGITS = re.compile(rf"\d{{1,2}}\.\s*{_MONTH}"
+                          r"(?:\s+\d{4})?(?![\w])")
+
+
+def _figure_free(text: str, lo: int, hi: int) -> bool:
+    """True when ``text[lo:hi]`` holds no digit but those of a calendar date ("wie er am Montag, 3. Mai, sagte")."""
+    return not any(ch.isdigit() for ch in _DATE_DIGITS.sub("", text[lo:hi]))
+
+
+_DAY_BEFORE = re.compile(rf"(?<![\w])(?:heute|gestern|morgen|vorgestern|am\s+{_WEEKDAY}|{_WEEKDAY}(?:abend|morgen|vormittag|nachmittag|mittag)?)$")
+_DAY_AFTER = re.compile(rf"{_WEEKDAY}(?![\w])|\d{{1,2}}\.\s*{_MONTH}(?![\w])")
+#: the comma that closes such a date: "am Montag, 3. Mai, sagte"
+_DATE_BEFORE = re.compile(rf"(?<![\w])(?:heute|gestern|am\s+{_WEEKDAY}),\s+(?:{_WEEKDAY}|\d{{1,2}}\.\s*[A-ZÄÖÜJ][a-zäö]+(?:\s+\d{{4}})?)$")
 
 
 @lru_cache(maxsize=64)
@@ -546,9 +570,9 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _elliptic(text: str, clause: tuple[int, int]) -> bool:
-    """True for a clause without a verb of its own ("in Bochum 13.000", "darunter zwei Schwerverletzte")."""
+    """True for a clause without a verb of its own ("in Bochum 13.000", "darunter zwei Schwerverletzte", "davon 16 schwer")."""
     words = re.findall(r"(?<![\w])[a-zäöüß]+(?![\w])", text[clause[0] : clause[1]])
-    return all(w in _FUNCTION_WORDS or parse_number_word(w) is not None for w in words)
+    return all(w in _FUNCTION_WORDS or parse_number_word(w) is not None or load_measures().is_part_adverb(w) for w in words)
 
 
 _POINTING = frozenset("den dem diesen dessen deren seinen ihren".split())
@@ -558,6 +582,23 @@ def points_back(np: str) -> bool:
     """True for "den Angaben", "seinen Angaben": a source noun that refers to a source named earlier."""
     words = np.lower().split()
     return len(words) == 2 and words[0] in _POINTING and re.fullmatch(_cues().source_nouns, words[1]) is not None
+
+
+_QUOTE_MARKS = str.maketrans({c: " " for c in "„“”\"»«‚‘"})
+
+
+_QUOTE_RE = re.compile("[„“”\"»«‚‘]")
+_QUOTE_BEFORE_HYPHEN = re.compile("(?<=\\w)[“”\"«‘](?=-\\w)")
+
+
+def _unquoted(text: str, lo: int, hi: int) -> str:
+    """The text with the quote marks in ``[lo, hi)`` as spaces (same length, so every offset stays): a publication's
+    name is often quoted ("laut „Spiegel“") and the source patterns read names without quote marks."""
+    if _QUOTE_RE.search(text, lo, hi) is None:
+        return text
+    # a closing quote before the hyphen of a compound joins it ("„Bild“-Zeitung" reads "Bild--Zeitung", one word)
+    inner = _QUOTE_BEFORE_HYPHEN.sub("-", text[lo:hi]).translate(_QUOTE_MARKS)
+    return text[:lo] + inner + text[hi:]
 
 
 def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previous: list[tuple[int, int]],
@@ -571,17 +612,33 @@ def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previ
     "Polizei".
     """
     cues = _cues()
+    text = _unquoted(text, min([sentence[0], *(s for s, _ in previous[-2:])]), sentence[1])
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
     if cues.back_reference is not None and cues.back_reference.search(text, lo, hi):
         pass
-    elif not (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))):
+    elif not (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))) \
+            and not _pronoun_reports(text, clause):
         return None
     for prev in reversed(previous[-2:]):
         hit = _source_in(text, prev)
         if hit is not None:
             return Claimant(hit.start, hit.end, hit.text, "carried")
     return None
+
+
+_PRONOUN_VERB = re.compile(r"(?<![\w])(?:(?:[Ee]r|[Ss]ie)\s+([a-zäöüß]+)|([a-zäöüß]+)\s+(?:er|sie)(?![\w]))(?![\w])")
+
+
+def _pronoun_reports(text: str, clause: tuple[int, int]) -> bool:
+    """True for a clause whose verb of reporting has a pronoun as its subject ("Sie zählte außerdem rund 250 Erdrutsche",
+    "Zudem meldete er 12 Verletzte"): the pronoun stands for a source named before."""
+    verbs = _cues().verbs
+    for m in _PRONOUN_VERB.finditer(text, clause[0], clause[1]):
+        word = m.group(1) or m.group(2)
+        if word in verbs and word not in _PARTICIPLES and not (word in _NEEDS and not re.search(_NEEDS[word], text[m.end() : clause[1]])):
+            return True
+    return False
 
 
 def _source_in(text: str, sentence: tuple[int, int]) -> Claimant | None:
@@ -608,6 +665,17 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     has no figure. Example: ``find_claimant(t, (0, len(t)), t.index("50.000"))`` credits "Die Polizei"
     in ``t = "Die Polizei sprach von 50.000 Teilnehmern."``.
     """
+    hit = _find_claimant(text, sentence, num_start, following, figures)
+    if hit is None or _QUOTE_RE.search(text, hit.start, hit.end) is None:
+        return hit
+    # "Der „Bild“-Zeitung zufolge": the span covers the quoted name; the name is written without its quote marks
+    return Claimant(hit.start, hit.end, _QUOTE_RE.sub("", text[hit.start : hit.end]), hit.cue)
+
+
+def _find_claimant(text: str, sentence: tuple[int, int], num_start: int, following: list[tuple[int, int]] | None,
+                   figures: list[int] | None) -> Claimant | None:
+    # "Dem „Spiegel“ zufolge": the quote marks around a name are no part of it
+    text = _unquoted(text, sentence[0], max([sentence[1], *(e for _, e in (following or [])[:2])]))
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
     local = _verb_subject(text, clause, lo, num_start) or _gapped(text, clause, num_start, sentence) or _phrase(text, clause[0], clause[1], num_start)
@@ -619,6 +687,12 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     reporting = _reporting_clause(text, lo, hi, clause)
     if reporting is not None:
         return _named_instead(text, sentence, clause, num_start, reporting)
+    if clause[0] > lo + 2 and _RELATIVE_OPEN.match(text, clause[0], clause[1]):
+        # "Die Polizei meldete 965 Delikte, bei denen 397 Menschen verletzt wurden": what the reported thing holds is
+        # reported by the same source
+        hit = _verb_subject(text, _clause(text, lo, hi, clause[0] - 2), lo)
+        if hit is not None:
+            return hit
     elliptic = _elliptic(text, clause)
     wide = _phrase(text, lo, hi, num_start)
     if wide is not None:
@@ -641,6 +715,8 @@ def find_claimant(text: str, sentence: tuple[int, int], num_start: int, followin
     return None
 
 
+#: a relative clause opened by a preposition ("bei denen", "in dem") or "wobei": it says more of the clause before it
+_RELATIVE_OPEN = re.compile(r"\s*(?:(?:bei|in|von|unter|mit|an|auf|nach|durch|infolge)\s+(?:denen|dem|der|deren|dessen|welche[mnr]?)|wobei|wodurch)\s")
 #: "nach eigenen Angaben", "eigenen Angaben zufolge": the subject of the clause vouches for its own figure
 _OWN_ACCOUNT = re.compile(r"(?<![\w])(?:[Nn]ach\s+eigene[nr]\s+(?:Angaben|Angabe|Darstellung|Aussagen?|Berechnungen|Schätzungen?|Zählungen?|"
                           r"Zahlen|Informationen|Erkenntnissen)|[Ee]igenen\s+(?:Angaben|Berechnungen|Schätzungen|Zählungen|Zahlen|"
@@ -725,7 +801,7 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
     starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
     for start in starts:
         clause = _clause(text, lo, hi, start)
-        if clause != own and REPORTING_OPEN.match(text, clause[0], clause[1]) and not any(ch.isdigit() for ch in text[clause[0] : clause[1]]):
+        if clause != own and REPORTING_OPEN.match(text, clause[0], clause[1]) and _figure_free(text, clause[0], clause[1]):
             m = re.match(r"\s*so\s+", text[clause[0] : clause[1]])
             if m:
                 np = _np_at(text, clause[0] + m.end(), clause[1])
@@ -744,11 +820,22 @@ def _reporting_clause(text: str, lo: int, hi: int, own: tuple[int, int]) -> Clai
             hit = _verb_subject(text, clause, lo)  # "Die Armee gab an, 41 Flugzeuge getroffen zu haben."
             if hit is not None:
                 return hit
+        elif clause[0] == lo and clause[1] <= own[0] and text[clause[1] : clause[1] + 1] == ":" and _figure_free(text, clause[0], clause[1]) \
+                and any(w.group() in _cues().subjunctive for w in _LOWER_WORD.finditer(text, own[0], own[1])):
+            # "Musumeci machte den Klimawandel verantwortlich: In 36 Stunden sei so viel Regen gefallen …": reported speech
+            # after a colon is the words of the subject of the clause before it
+            first = _NP_RE.match(text, lo, clause[1])
+            if first is not None and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))) \
+                    and (verb := re.match(r"\s+([a-zäöüß]+)(?![\w-])", text[first.end("np") : clause[1]])) is not None \
+                    and verb.group(1) not in _FUNCTION_START and verb.group(1) not in _FUNCTION_WORDS:
+                # "Einkaufen in die Medial …: Die LLI habe …" (a heading before the sentence): no verb after the name
+                return Claimant(first.start("np"), first.end("np"), first.group("np"), "colon")
     return None
 
 
 _WIE_CLAUSE = re.compile(rf"\s*[Ww]ie\s+(?P<np>{_ART}\s+[^,;:]{{3,160}}?)(?:\s+(?:am|vom|in\s+der|im|gegenüber)\s+[\wäöüß-]+)*"
-                         rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?\s+(?P<verb>[a-zäöüß]+(?:te|ten)|schrieb|schrieben)[.!]?\s*$")
+                         rf"(?:\s+(?:heute|gestern|weiter|zuvor|nun|bereits|später|außerdem))?"
+                         rf"(?:,\s+(?:{_WEEKDAY}|\d{{1,2}}\.\s*[A-ZÄÖÜ][a-zäö]+(?:\s+\d{{4}})?),?)?\s+(?P<verb>[a-zäöüß]+(?:te|ten)|schrieb|schrieben)[.!]?\s*$")
 
 
 def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:
@@ -766,7 +853,8 @@ def _loose_wie_subject(text: str, clause: tuple[int, int]) -> Claimant | None:
     return Claimant(start, end, text[start:end], "wie")
 
 
-_WIE_CUT = re.compile(r"\s+(?:am|gestern|heute|zuvor|bereits|nun|weiter|unter\s+Berufung|gegenüber|dem|den|in\s+einer|in\s+einem)\s")
+_WIE_CUT = re.compile(r"\s+(?:am|gestern|heute|zuvor|bereits|nun|weiter|unter\s+Berufung|gegenüber|dem|den|in\s+einer|in\s+einem|"
+                      r"auf\s+(?:Twitter|X|Facebook|Instagram|Telegram|Anfrage|Nachfrage|ihrer|seiner|der\s+Plattform))(?=\s|$)")
 _SEAT = re.compile(r"(?:(?:der|die|das|den|dem|des)\s+)?(?:in|im|aus|bei)\s+[A-ZÄÖÜ][\w-]*\s+(?:[a-zäöüß]+(?:e|en)\s+)+(?=[A-ZÄÖÜ])")
 
 

@@ -25,6 +25,7 @@ from lagebild.model import Annotation, Document, Provenance, Span
 from lagebild.numbers import Quantity, find_quantities
 from lagebild.numbers.changes import load_changes, prior_pairs
 from lagebild.numbers.clause_cues import load_clause_cues
+from lagebild.numbers.find import PART_OF_NOUN
 from lagebild.numbers.frames import LIST_LABEL, unit_before
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.words import parse_number_word
@@ -126,8 +127,10 @@ class RuleClaims:
         entities = doc.of_kind("entity")
         outlet = doc.meta.outlet or "outlet"
         published = doc.meta.published.value
+        # a duration the figure finder keeps ("neun Minuten nach den Schüssen") is a figure although it is a time expression
         quantities = [q for q in find_quantities(text)
-                      if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t) for t in timexes)]
+                      if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t)
+                                 and not (q.unit_kind == "measure" and t.label == "DURATION") for t in timexes)]
         # "das Mandat von Nicole Solarz (34)" after "1.800 Vorzugsstimmen": an age after a person's name, not a count of
         # the figure before (unlike "Nordrhein-Westfalen (17)" in a list of places)
         people = [e for e in entities if e.label == "PER"]
@@ -159,6 +162,7 @@ class RuleClaims:
             payloads.append(data)
         pairs = prior_pairs(text, quantities, sentences)
         _mark_parts(text, quantities, payloads, (sentences, sent_starts), {i for pair in pairs for i in pair})
+        _mark_noun_parts(text, quantities, payloads)
         for old, new in pairs:
             _link_prior(text, (quantities[old], payloads[old]), (quantities[new], payloads[new]), timexes, published)
         for q, data in zip(quantities, payloads, strict=True):
@@ -370,6 +374,22 @@ def _mark_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, 
             if payloads[j]["measure"] == whole and ":" not in str(whole) and not payloads[j].get("role"):
                 payloads[j]["measure"] = f"{whole}:part"
                 payloads[j]["measure_label"] = vocab.label(payloads[j]["measure"])
+
+
+def _mark_noun_parts(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]]) -> None:
+    """"Vier der Toten stammen aus der Ukraine": a figure of a toll's noun after "der" counts a part of that toll, a
+    measure of its own (``dead:part``), never the toll itself. Only when that noun itself names the figure's measure:
+    in "Die Polizei nahm 100 der Demonstranten fest" a verb gave the measure, and the 100 are the whole arrest count."""
+    vocab = load_measures()
+    for q, data in zip(quantities, payloads, strict=True):
+        measure = str(data.get("measure") or "")
+        if q.unit_span is None or q.unit_from != "after" or not measure or ":" in measure:
+            continue
+        part = PART_OF_NOUN.match(text, q.num_end)
+        named = vocab.of_noun(part.group(1)) if part is not None else None
+        if part is not None and part.start(1) == q.unit_span[0] and named is not None and named.id == measure:
+            data["measure"] = f"{measure}:part"
+            data["measure_label"] = vocab.label(data["measure"])
 
 
 #: what ends a clause or opens an aside between a figure and a date (not the comma of "24,1")
@@ -674,13 +694,16 @@ def _skip_marker(text: str, sent: tuple[int, int]) -> tuple[int, int]:
 
 
 def _closing_report(text: str, sent: tuple[int, int], att: Annotation) -> bool:
-    """True when the attribution is a clause closing the sentence ("…, wie der Konzern mitteilte."): it credits
-    every figure before it, unlike "laut X" right before one figure of a list."""
+    """True when the attribution is a clause closing the sentence ("…, wie der Konzern mitteilte.") or opening it ("Wie
+    Eurostat mitteilte, betrug die Rate 11,1 Prozent gegenüber 11,2 Prozent"): it credits every figure of the main
+    clause, unlike "laut X" right before one figure of a list."""
     cue = att.data.get("cue_span")
     if not cue:
         return False
     clause = clause_of(text, sent, cue[0])
-    return clause[0] > sent[0] and REPORTING_OPEN.match(text, clause[0], clause[1]) is not None \
+    opening = clause[0] <= sent[0] + 1 and text[clause[0] : clause[0] + 4].lstrip()[:3] in ("Wie", "wie") \
+        and text[clause[1] : clause[1] + 1] == ","
+    return (clause[0] > sent[0] or opening) and REPORTING_OPEN.match(text, clause[0], clause[1]) is not None \
         and not any(ch.isdigit() for ch in text[clause[0] : clause[1]])
 
 

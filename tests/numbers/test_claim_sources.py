@@ -155,6 +155,9 @@ def _carried(text: str, number: str) -> str | None:
          "Landratsamts"),
         ("Laut einem Sprecher der Feuerwehr war die Lage unübersichtlich. Etwa 40 Menschen befänden sich noch im Gebäude.",
          "40", "einem Sprecher der Feuerwehr"),
+        # a pronoun as the subject of a verb of reporting stands for the source named before
+        ("Zwölf Straßen seien gesperrt, teilte die Kreisverwaltung mit. Sie zählte außerdem 80 umgestürzte Bäume.", "80",
+         "Kreisverwaltung"),
     ],
 )
 def test_claimant_carried_from_the_sentence_before(text: str, number: str, claimant: str) -> None:
@@ -170,6 +173,9 @@ def test_claimant_carried_from_the_sentence_before(text: str, number: str, claim
         ("Der Zug entgleiste am Mittag. Demnach saßen 60 Fahrgäste im Zug.", "60"),
         # subjunctive, but nobody was credited before
         ("Das Stadion ist ausverkauft. Mehr als 50.000 Zuschauer würden erwartet.", "50.000"),
+        # a pronoun subject of a verb that reports nothing; a pronoun after a sentence that credits nobody
+        ("Laut Nachbarn lebt die Bäuerin am Hang. Sie hatte 250 Kühe.", "250"),
+        ("Maria Lenz betreibt einen Hof am Hang. Sie zählte im Frühjahr 250 Lämmer.", "250"),
     ],
 )
 def test_claimant_not_carried(text: str, number: str) -> None:
@@ -388,3 +394,116 @@ def test_an_entity_span_gives_the_whole_name() -> None:
 )
 def test_link_words_do_not_run_into_the_clause(text: str, number: str, claimant: str) -> None:
     assert _whole(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # a day named twice is one clause; a date's digits are no figure of the reporting clause
+        ("Die Aufträge sanken um 2,4 Prozent, wie das Statistikamt heute, Dienstag mitteilte.", "2,4", "Statistikamt"),
+        ("Die Zahl der Verletzten stieg auf 17, wie der Landrat am Montag, 3. Mai, sagte.", "17", "Landrat"),
+        # "Auch" before the subject of a verb of reporting
+        ("Auch die Nachrichtenagentur Anadolu berichtete von 40 Festnahmen.", "40", "Nachrichtenagentur Anadolu"),
+        # a relative clause opened by a preposition holds what the reporting clause reported
+        ("Die Feuerwehr meldete drei Brände, bei denen 14 Menschen verletzt wurden.", "14", "Feuerwehr"),
+    ],
+)
+def test_reporting_clauses_around_dates_and_relative_clauses(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a relative clause after a clause without a verb of reporting; a date comma that is no apposition
+        ("Der Minister besuchte die Unglücksstelle, bei der 14 Menschen starben.", "14"),
+        ("Am Montag, als 14 Menschen verletzt wurden, regnete es.", "14"),
+    ],
+)
+def test_no_source_for_relative_clause_or_plain_date(text: str, number: str) -> None:
+    assert _who(text, number) is None
+
+
+def test_a_part_named_by_an_adverb_is_credited_like_its_whole() -> None:
+    text = "Die Zahl der Verletzten bezifferte die Feuerwehr am Abend auf 31, davon 9 schwer."
+    figures = [text.index("31"), text.index("9 ")]
+    hit = find_claimant(text, (0, len(text)), text.index("9 "), [], figures)
+    assert hit is not None and hit.text == "Feuerwehr"
+    # a clause with a verb of its own is no elliptic part: "schwer" does not make it one
+    text = "Die Feuerwehr meldete 31 Verletzte, am Abend lagen 9 schwer erkrankt im Spital."
+    hit = find_claimant(text, (0, len(text)), text.index("9 "), [], [text.index("31"), text.index("9 ")])
+    assert hit is None or hit.text != "Feuerwehr"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the channel or request a statement came through is no part of its source; a place is
+        ("Wie die Polizei auf Twitter mitteilte, wurden 12 Menschen verletzt.", "Polizei"),
+        ("Wie die Polizei auf Anfrage mitteilte, wurden 12 Menschen verletzt.", "Polizei"),
+        ("Wie die Polizei auf Sylt mitteilte, wurden 12 Menschen verletzt.", "Polizei auf Sylt"),
+    ],
+)
+def test_channel_of_a_statement_is_cut_from_its_source(text: str, claimant: str) -> None:
+    assert _who(text, "12") == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a publication's name in quote marks
+        ("Dem „Tagesspiegel“ zufolge wurden 14 Verdächtige festgenommen.", "Tagesspiegel"),
+        ("Laut „Kurier“ wurden 14 Verdächtige festgenommen.", "Kurier"),
+        ("Nach Angaben der „Kleinen Zeitung“ wurden 14 Verdächtige festgenommen.", "Kleinen Zeitung"),
+    ],
+)
+def test_quoted_publication_names_are_sources(text: str, claimant: str) -> None:
+    assert _who(text, "14") == claimant
+
+
+def test_quote_marks_make_no_source_of_a_quoted_phrase() -> None:
+    # a quoted phrase that is no name stays no source
+    assert _who("Die „Lage bleibt ernst“, 14 Menschen wurden verletzt.", "14") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        # reported speech after a colon is the words of the subject before it
+        ("Die Feuerwehr warnte: 12 Häuser seien einsturzgefährdet.", "12", "Feuerwehr"),
+        ("Kowalski machte den Regen verantwortlich: 36 Keller seien vollgelaufen.", "36", "Kowalski"),
+    ],
+)
+def test_reported_speech_after_a_colon(text: str, number: str, claimant: str) -> None:
+    assert _who(text, number) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # no reported speech after the colon, or no name or agent before it
+        ("Kowalski machte den Regen verantwortlich: 36 Keller liefen voll.", "36"),
+        ("Die Bilanz ist verheerend: 12 Menschen seien gestorben.", "12"),
+    ],
+)
+def test_no_speaker_from_a_colon(text: str, number: str) -> None:
+    assert _who(text, number) is None
+
+
+def test_a_heading_before_a_colon_is_no_speaker() -> None:
+    text = "Einkaufen in die Firma Der Konzern muss sich einkaufen: Die Stiftung habe 29 Prozent verkauft."
+    assert _who(text, "29") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first part of a survey compound is its topic here, no institute
+        "In einer Corona-Umfrage sagten 30 Prozent, sie seien müde.",
+        "In einer Pisa-Studie erreichten 30 Prozent das Ziel.",
+        "Eine Klima-Studie zeigt 30 Prozent mehr Hitzetage.",
+        "In einer Bundestags-Analyse stieg der Anteil auf 30 Prozent.",
+    ],
+)
+def test_a_survey_compounds_topic_is_no_source(text: str) -> None:
+    assert _who(text, "30") is None

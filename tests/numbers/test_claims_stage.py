@@ -468,3 +468,70 @@ def test_a_prior_value_after_the_new_one_may_repeat_its_noun_or_unit() -> None:
     assert found["120 Tote"]["prior_value"] == 80
     found = _claim_data("Der Preis stieg auf 40 Euro, nach zuvor 30 Euro am Sonntag.")
     assert found["40 Euro"]["prior_value"] == 30
+
+
+def test_a_duration_is_a_claim_although_it_is_a_time_expression() -> None:
+    found = _claim_data("Der Täter wurde neun Minuten nach den ersten Schüssen gestoppt.")
+    assert found["neun Minuten"]["value"] == 9
+    # a time ago stays a time, not a claim
+    assert _claim_data("Vor neun Minuten wurde der Zug gestoppt.") == {}
+    # a prison sentence has a measure of its unit, so two reports of it group
+    assert _claim_data("Er war zu 22 Monaten Haft verurteilt worden.")["22 Monaten"]["measure"] == "sentence_months"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a length, a walk, a deadline, a delay, a rhythm: no story frame makes them a fact of the story
+        "Das Spiel dauerte 90 Minuten.",
+        "Die Sitzung dauerte drei Stunden.",
+        "Der Film ist 120 Minuten lang.",
+        "Die Schule ist 20 Minuten zu Fuß entfernt.",
+        "Das Paket kommt innerhalb von 24 Stunden.",
+        "Binnen 24 Stunden muss die Firma antworten.",
+        "Der Start wurde um 30 Minuten verschoben.",
+        "Die Ärzte sind 24 Stunden am Tag im Einsatz.",
+    ],
+)
+def test_a_duration_outside_a_story_frame_is_no_claim(text: str) -> None:
+    assert _claim_data(text) == {}
+
+
+def test_an_opening_reporting_clause_credits_every_figure_of_the_sentence() -> None:
+    found = _claim_data("Wie das Statistikamt am Mittwoch mitteilte, lag die Quote im April bei 6,1 Prozent gegenüber 6,3 Prozent im März.")
+    assert [found[k]["claimant_text"] for k in ("6,1 Prozent", "6,3 Prozent")] == ["Statistikamt", "Statistikamt"]
+    # an opening "Wie" that reports nothing credits no one
+    found = _claim_data("Wie im Vorjahr lag die Quote im April bei 6,1 Prozent gegenüber 6,3 Prozent im März.")
+    assert all(d["claimant_kind"] == "outlet" for d in found.values())
+
+
+def test_a_part_named_by_the_tolls_noun_is_a_part_not_the_toll() -> None:
+    found = _claim_data("Bei dem Brand starben fünf Menschen. Vier der Toten stammen aus Polen.")
+    assert found["fünf Menschen"]["measure"] == "dead" and found["Vier der Toten"]["measure"] == "dead:part"
+    # the toll's own noun right after its number stays the toll
+    assert _claim_data("Bei dem Brand gab es vier Tote.")["vier Tote"]["measure"] == "dead"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # the noun after "der" names no measure of the figure: a verb gave the measure, the figure is the whole count
+        ("Die Polizei nahm 100 der Demonstranten fest.", "arrested"),
+        ("Bei dem Unglück wurden 12 der Passagiere verletzt.", "injured"),
+    ],
+)
+def test_a_figure_before_der_and_another_noun_stays_whole(text: str, measure: str) -> None:
+    assert [d["measure"] for d in _claim_data(text).values()] == [measure]
+
+
+def test_a_quoted_name_before_a_compound_is_credited_whole() -> None:
+    found = _claim_data("Der „Bild“-Zeitung zufolge starben 12 Menschen.")
+    assert found["12 Menschen"]["claimant_text"] == "Bild-Zeitung"
+    # a quoted name alone, and a plain compound, are credited as written
+    assert _claim_data("Dem „Tagesspiegel“ zufolge starben 12 Menschen.")["12 Menschen"]["claimant_text"] == "Tagesspiegel"
+    assert _claim_data("Der Lokalzeitung zufolge starben 12 Menschen.")["12 Menschen"]["claimant_text"] == "Lokalzeitung"
+
+
+def test_a_party_that_gets_a_result_is_no_source_of_it() -> None:
+    # "Die Opposition kam auf 30 Prozent": a result the party got, not a figure it gave
+    assert _claim_data("Die Opposition kam auf 30 Prozent.")["30 Prozent"]["claimant_kind"] == "outlet"

@@ -10,7 +10,7 @@ import pytest
 
 from lagebild.numbers.measures import DATA, _expand, _frame_parts, load_measures
 
-KINDS = {"count", "percent", "money", "magnitude", "points"}
+KINDS = {"count", "percent", "money", "magnitude", "points", "duration"}
 
 
 def test_every_entry_has_its_shape() -> None:
@@ -205,3 +205,17 @@ def test_rate_synonyms_are_data(tmp_path: pathlib.Path) -> None:
     vocab = load_measures(str(custom))
     assert vocab.classify(unit="Prozent", unit_kind="percent", clause="Die Inflationsrate lag bei 2 Prozent",
                           sentence="") == "rate:inflationsrate"
+
+
+@pytest.mark.parametrize(
+    ("unit", "clause", "measure"),
+    [
+        ("Monaten", "Er war zu 22 Monaten Haft verurteilt worden", "sentence_months"),
+        ("Jahren", "Das Gericht verhängte eine Haftstrafe von drei Jahren", "sentence_years"),
+        # a duration without a penalty in its clause is known by its unit only
+        ("Jahren", "Der Bau dauerte drei Jahren", "unit:jahren"),
+        ("Stunden", "Er saß zwei Stunden in Haft", "unit:stunden"),
+    ],
+)
+def test_a_prison_sentence_has_a_measure_per_unit(unit: str, clause: str, measure: str) -> None:
+    assert load_measures().classify(unit=unit, unit_kind="measure", clause=clause, sentence=clause) == measure

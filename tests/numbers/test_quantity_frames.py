@@ -338,3 +338,83 @@ def test_a_magnitude_is_shared_by_a_bare_number_after_it_like_a_count() -> None:
 def test_a_bare_count_after_a_magnitude_is_no_magnitude(text: str) -> None:
     found = _found(text)
     assert found[0][1] == "Stärke" and all(unit != "Stärke" for _, unit, _ in found[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # after an event it is counted from
+        ("Der Täter wurde neun Minuten nach den ersten Schüssen gestoppt.", 9, "Minuten"),
+        ("Zwei Stunden vor dem Terroranschlag kam er in der Stadt an.", 2, "Stunden"),
+        # a sentence
+        ("Er war im Vorjahr zu 22 Monaten Haft verurteilt worden.", 22, "Monaten"),
+        ("Das Gericht verhängte eine Haftstrafe von drei Jahren.", 3, "Jahren"),
+        ("Sie wurde zu zwei Jahren auf Bewährung verurteilt.", 2, "Jahren"),
+    ],
+)
+def test_a_duration_that_is_a_figure(text: str, value: float, unit: str) -> None:
+    assert _found(text) == [(value, unit, "after")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time ago, a time frame, a rhythm, page furniture
+        "Vor zwei Stunden kam der Zug an.",
+        "In den vergangenen 24 Stunden regnete es kaum.",
+        "Die Busse fahren alle 15 Minuten.",
+        "Der Text hat 3 Minuten Lesezeit.",
+        "Seit drei Jahren lebt er in Wien.",
+        "Die Sanierung begann vor 22 Monaten.",
+        "Vor drei Jahren dauerte die Fahrt länger.",
+        "Die Dauer der Reise: in drei Jahren geht es los.",
+        # a length, a walk, a deadline, a delay, a rhythm of work: no listed story frame
+        "Die Sanierung dauerte laut Stadt mehr als 22 Monate.",
+        "Er lebte drei Jahre lang in Graz.",
+        "Der Zug hatte 20 Minuten Verspätung.",
+        "Eine Stunde nach dem Essen ging er spazieren.",
+        "Zwei Jahre nach dem Umzug kam das Kind zur Welt.",
+    ],
+)
+def test_a_duration_that_is_no_figure(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_duration_vocabulary_loads_with_its_shape() -> None:
+    import tomllib
+
+    from lagebild.numbers.durations import DATA, load_durations
+
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    assert set(raw) == {"units", "penalties", "anchors", "frame_before"}
+    for key in ("units", "penalties", "anchors"):
+        assert raw[key] and all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in raw[key])
+    assert load_durations().frame_before.search("in den vergangenen ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vier der Toten stammen aus Polen.", [(4, "Toten", "after")]),
+        ("Nach Angaben der Klinik schweben 16 der Verletzten in Lebensgefahr.", [(16, "Verletzten", "after")]),
+        # a noun the vocabulary does not count after "der" makes no figure
+        ("Drei der Parteien wollen koalieren.", []),
+        ("Zwei der Kandidaten traten zurück.", []),
+    ],
+)
+def test_a_part_of_a_toll_named_by_its_noun(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Ärztin sprach von 15 Verletzten, darunter sieben in Lebensgefahr.", [(15, "Verletzten", "after"), (7, "Verletzten", "ellipsis")]),
+        ("Es gab 15 Verletzte, davon zwei schwer.", [(15, "Verletzte", "after"), (2, "Verletzte", "ellipsis")]),
+        # a small word after "davon" before a noun the vocabulary does not count, or without a figure before it
+        ("Er nannte davon zwei Beispiele.", []),
+        ("Davon zwei im Wald.", []),
+    ],
+)
+def test_a_small_number_word_after_darunter_is_a_part_of_the_figure_before(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert _found(text) == expected
