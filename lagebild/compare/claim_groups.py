@@ -1051,15 +1051,9 @@ class ClaimGrouper:
                 # without a place or group, differing figures may be different quantities (two cities, two
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 # chain; two values of one step given by the same named claimant (a minister's 5.000 and 10.000 on one
-                # day) are that claimant's own count going on, not two quantities: they share the step; so do two
-                # claimants' rival values of one moment that one article sets side by side and a later figure replaced
-                # ("60 laut Landratsamt, die Polizei nannte dagegen 30", then 44): one quantity in dispute, settled later
-                # (two articles' values of one day may still be two quantities)
-                told_rivals = {(i, j) for i, j in clashes
-                               if any(x.doc.id == y.doc.id for x, y in self._clashes(phases[i], phases[j]))}
+                # day) are that claimant's own count going on, not two quantities: they share the step
                 resolved = resolved and len(placed) == len(order) and all(
-                    (a, b) in prec or _one_claimant(phases[a], phases[b]) or (a, b) in told_rivals or (b, a) in told_rivals
-                    for a, b in pairwise(order))
+                    (a, b) in prec or _one_claimant(phases[a], phases[b]) for a, b in pairwise(order))
             if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a

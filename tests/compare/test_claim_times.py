@@ -130,17 +130,3 @@ def test_open_bounds_of_a_running_count_on_different_days_are_steps_not_agreemen
     assert _group_of(_groups(docs, event_day=None), "a", 13000)["relation"] == "corroborated"
     docs[1] = claim_doc("b", "In Nordhafen mussten mehr als 36.000 Menschen ihre Häuser verlassen.", "2024-05-18", outlet="B")
     assert _group_of(_groups(docs, event_day=None), "a", 13000)["relation"] != "updated"
-
-
-# -- rival values of one moment, settled by a later figure ----------------------------------------------------------
-
-
-def test_rival_values_that_a_later_figure_replaced_are_a_step_of_the_series() -> None:
-    a = claim_doc("a", "Nach dem Unfall wurden laut Landratsamt 60 Menschen verletzt. Die Polizei nannte dagegen 30 Verletzte.",
-                  "2022-06-03", outlet="A")
-    b = claim_doc("b", "Nach dem Unfall wurden 44 Menschen verletzt, teilte die Polizei mit.", "2022-06-04", outlet="B")
-    group = _group_of(_groups([a, b], event_day=None), "a", 60)
-    assert group["relation"] == "updated" and {c["value"] for c in group["claims"]} == {30, 44, 60}, group["reasoning"]
-    assert "a later figure replaced them" in group["reasoning"]
-    # must not fire: nothing later replaces the rival values
-    assert _group_of(_groups([a], event_day=None), "a", 60)["relation"] == "contradicted"
