@@ -225,9 +225,10 @@ def is_currency(surface: str, lex: ContextLexicon) -> bool:
 
 
 def is_amount_before(toks: Sequence[_Token], i: int, lex: ContextLexicon) -> bool:
-    """True if the word before token ``i`` makes a currency name there an amount: a determiner or
-    quantity word ("einen Penny", "Millionen Franken"), a figure ("5 Euro", "fünf Pence"), or a
-    figure and one adjective ("fünf britische Pence")."""
+    """True if the word before token ``i`` makes a currency name there an amount: a figure ("5 Euro",
+    "fünf Pence", "einen Penny": "ein" is also "one"), a quantity word or determiner of amounts
+    ("Millionen Franken", "keinen Cent", "pro Dollar"), or a figure and one adjective ("fünf
+    britische Pence"). A definite article is none of these ("die Region der Franken")."""
     from lagebild.numbers.words import parse_number_word
 
     def amount(k: int, words: bool) -> bool:

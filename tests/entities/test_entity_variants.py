@@ -221,6 +221,9 @@ def test_currency_after_a_determiner_or_figure_is_no_entity_of_any_type() -> Non
     text = "Sie zahlte 500 Millionen Franken und fünf britische Pence."
     _, ms = _mentions(text, [(4, 5, "LOC"), (8, 9, "PER")])
     assert not {"Franken", "Pence"} & set(_found(text, ms))
+    text = "Er hat dafür keinen Cent und pro Dollar nichts bekommen."
+    _, ms = _mentions(text, [(4, 5, "LOC"), (7, 8, "LOC")])
+    assert not {"Cent", "Dollar"} & set(_found(text, ms))
 
 
 def test_place_or_person_named_like_a_currency_stays() -> None:
@@ -231,6 +234,13 @@ def test_place_or_person_named_like_a_currency_stays() -> None:
     text = "Die Ferien verbrachte sie in Franken bei ihren Eltern."
     _, ms = _mentions(text, [(5, 6, "LOC")])
     assert "Franken" in _found(text, ms)
+    # a definite article: the people and the region keep their names
+    text = "Im Mittelalter lebte die Region der Franken vom Wein."
+    _, ms = _mentions(text, [(6, 7, "LOC")])
+    assert "Franken" in _found(text, ms)
+    text = "Das Gut liegt in der Mark, eine Stunde von Berlin."
+    _, ms = _mentions(text, [(5, 6, "LOC"), (10, 11, "LOC")])
+    assert "Mark" in _found(text, ms)
 
 
 def test_currencies_and_own_outlet_are_not_entities() -> None:
