@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import random
 import shutil
@@ -160,7 +161,8 @@ def build_lexicon(data: Path, out: Path, sizes: Iterable[int], gazetteer: bool =
     if gazetteer:
         for word, tags in gazetteer_words().items():
             table.setdefault(word, []).extend(f"g={t}" for t in sorted(tags))
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # mtime 0: the same table gives the same bytes (gzip would stamp the time of writing)
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
         for word in sorted(table):
             if table[word] and "\t" not in word and "\n" not in word:
                 fh.write(word + "\t" + "\t".join(table[word]) + "\n")
