@@ -57,6 +57,7 @@ class ContextLexicon:
     admin_heads: dict[str, str]
     currencies: frozenset[str]  # name keys of currency names and their last words
     common_noun_suffixes: tuple[str, ...] = ()
+    currency_amount_words: frozenset[str] = frozenset()  # "einen", "Millionen": a currency name after them is an amount
     org_head_endings: tuple[str, ...] = ()
     short_org_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "polizei" → ("polizeipräsidium", …)
     given_names: frozenset[str] = frozenset()  # spelling-blind keys of given names (data/kb/given_names.txt)
@@ -175,6 +176,7 @@ def load_context() -> ContextLexicon:
         region_heads={str(k): str(v) for k, v in (data.get("region_heads") or {}).items()},
         admin_tails={str(k): str(v) for k, v in (data.get("admin_tails") or {}).items()},
         currencies=frozenset(currencies),
+        currency_amount_words=frozenset(w.casefold() for w in data.get("currency_amount_words", ())),
         common_noun_suffixes=tuple(data.get("common_noun_suffixes", ())),
         org_head_endings=tuple(w.casefold() for w in data.get("org_head_endings", ())),
         place_heads=tuple(w.casefold() for w in data.get("place_heads", ())),
@@ -220,6 +222,26 @@ def inflects_like_noun(word: str) -> bool:
 def is_currency(surface: str, lex: ContextLexicon) -> bool:
     """True for a currency name ("Euro", "US-Dollar", "Schweizer Franken", "Rubel")."""
     return name_key(surface) in lex.currencies
+
+
+def is_amount_before(toks: Sequence[_Token], i: int, lex: ContextLexicon) -> bool:
+    """True if the word before token ``i`` makes a currency name there an amount: a figure ("5 Euro",
+    "fünf Pence", "einen Penny": "ein" is also "one"), a quantity word or determiner of amounts
+    ("Millionen Franken", "keinen Cent", "pro Dollar"), or a figure and one adjective ("fünf
+    britische Pence"). A definite article is none of these ("die Region der Franken")."""
+    from lagebild.numbers.words import parse_number_word
+
+    def amount(k: int, words: bool) -> bool:
+        if k < 0:
+            return False
+        word = toks[k].text
+        return (any(c.isdigit() for c in word) or parse_number_word(word) is not None
+                or (words and word.casefold() in lex.currency_amount_words))
+
+    if amount(i - 1, True):
+        return True
+    prev = toks[i - 1].text if i > 0 else ""
+    return prev.isalpha() and prev.islower() and amount(i - 2, False)
 
 
 def outlet_keys(outlet: str | None) -> frozenset[str]:

@@ -1,7 +1,7 @@
 """A linear-chain CRF tagger for German NER (python-crfsuite) over cheap, cached word features.
 
 Each token is described by strings: its lower-cased form, shape, prefixes and suffixes, the parts
-of a hyphenated compound, sentence position, cluster ids of its word vector at three
+of a hyphenated compound, sentence position, cluster ids of its word vector at four
 granularities and gazetteer hits, plus the form, shape, clusters and gazetteer hits of its
 neighbours (±2). Everything a word contributes depends on the word alone, so the lists are built
 once per word form and cached; tagging a sentence is list concatenation plus crfsuite's Viterbi
@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from lagebild.entities.model import CRF_DIR
 from lagebild.errors import LagebildError
 
 __all__ = ["CRF_DIR", "CrfTagger", "Featuriser", "load_crf", "read_lexicon", "recognise_crf", "shape", "split_coordinated"]
 
-CRF_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-crf"
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
 
@@ -156,6 +156,8 @@ def load_crf(path: str | None = None) -> CrfTagger:
 def recognise_crf(nlp: Any, items: Iterable[Any], batch_size: int = 64, tagger: CrfTagger | None = None) -> Iterator[Any]:
     """Yield a spaCy Doc with ``ents`` for every text (or pre-tokenised Doc) in ``items``.
 
+    ``batch_size`` is accepted for the signature ``recognise`` shares with the spaCy taggers and
+    not used: the CRF tags one text at a time, and batching would not make it faster.
     ``nlp`` only tokenises. Whitespace tokens (spaCy keeps runs of spaces and line breaks) are
     left out of the sequence the CRF reads, as in its training text, and never start an entity.
     """

@@ -21,6 +21,7 @@ from lagebild.entities.codes import results_codes
 from lagebild.entities.context import (
     ContextLexicon,
     inflects_like_noun,
+    is_amount_before,
     is_common_noun,
     is_currency,
     is_outlet_name,
@@ -533,8 +534,11 @@ def mentions_in_tokens(
         cut = split_camel(toks[i].text)
         if cut >= 4 and (label == "PER" or kb.lookup(toks[i].text[:cut]) is not None):
             s = toks[i].start + cut  # "BerlinWladimir Putin": a dateline glued to the name
-        # currency names are no entities; "Franken" tagged as a place is the region
-        if e > s and not ((label != "LOC" or raw.endswith("part")) and is_currency(text[s:e], ctx)):
+        # A currency name is no organisation or other name, and after a determiner or a figure it is
+        # an amount of any type ("einen Penny Steuern"); a place or person named like one stays
+        # ("in Franken", "Dobras traf").
+        if e > s and not (is_currency(text[s:e], ctx) and (label not in ("LOC", "PER") or raw.endswith("part")
+                                                           or is_amount_before(toks, i, ctx))):
             mentions.append((i, j, Mention(s, e, label, form)))
     mentions.extend(_names_after_roles(text, toks, mentions, kb, roles))
 

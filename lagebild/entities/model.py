@@ -18,7 +18,7 @@ __all__ = ["CRF_DIR", "DEFAULT_DIR", "MODEL_DIR", "is_crf", "load_model", "model
 MAX_VOCAB_ENTRIES = 400_000
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"  # the spaCy BILUO tagger
-CRF_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-crf"  # the CRF tagger (lagebild.entities.crf)
+CRF_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-crf"  # the CRF tagger (lagebild.entities.crf); defined here only
 #: the model used when none is named
 DEFAULT_DIR = CRF_DIR
 #: ``nlp.meta`` key naming the CRF model a tokenizer-only pipeline stands for

@@ -2,7 +2,7 @@
 
 Usage (also ``make train-ner-crf``)::
 
-    python -m lagebild.training.ner_crf [--data ../shared/data] [--out build/ner-crf] [--c1 0.05 --c2 0.01] [--install]
+    python -m lagebild.training.ner_crf [--data ../shared/data] [--out build/ner-crf] [--c1 0.05 --c2 0.01] [--seed 0] [--install]
     python -m lagebild.training.ner_crf --install-only build/ner-crf/model   # copy a trained model in
 
 Data: the GermEval 2014 *train* split minus the 1,000 sentences ``lagebild.training.ner`` holds
@@ -10,8 +10,9 @@ aside (same shuffle); ``--extra smartdata`` adds the 3,751 SmartData v1 *train* 
 sentences (gold PER/LOC/ORG completed by the accurate mode's labels, cached in OUT; measured,
 not adopted). Features and c1/c2 are chosen on the held-aside sentences only; the official dev
 file is scored with ``lagebild eval ner`` once per final candidate. The defaults are the
-shipped model's settings (about 20 CPU minutes on one core; benchmarks/README.md, "Default NER
-model: a CRF").
+shipped model's settings (``models/ner-crf/meta.json``; about 20 CPU minutes on one core;
+benchmarks/README.md, "Default NER model: a CRF"); every random step is seeded, so a rerun
+writes the same lexicon and model.
 
 The lexicon next to the model holds, per lower-cased word:
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import random
 import shutil
@@ -44,6 +46,7 @@ from lagebild.training.ner import Sentence, split_train
 REPO = Path(__file__).resolve().parents[2]
 KB_DIR = REPO / "lagebild" / "data" / "kb"
 DEFAULT_CLUSTERS = (32, 128, 512, 2048)
+VOCAB_SIZE = 100_000  # words kept for the vectors (those seen at least 3 times: 36,282)
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _DEMONYM_ENDINGS = ("", "n", "s", "en", "nen")
 
@@ -68,17 +71,22 @@ def kmeans(x: np.ndarray, k: int, iters: int = 20, seed: int = 0) -> np.ndarray:
     return ids
 
 
-def word_clusters(data: Path, out: Path, sizes: Iterable[int], vocab_size: int = 100_000) -> dict[str, list[str]]:
-    """Per lower-cased word, ``k<i>=<cluster>`` at each granularity in ``sizes``."""
+def word_clusters(data: Path, out: Path, sizes: Iterable[int], vocab_size: int = VOCAB_SIZE,
+                  seed: int = 0) -> dict[str, list[str]]:
+    """Per lower-cased word, ``k<i>=<cluster>`` at each granularity in ``sizes``.
+
+    Every random step is seeded (the vectors' SVD with ``seed``, the k-means run at level ``i``
+    with ``seed + i``), so the same text gives the same clusters.
+    """
     from lagebild.training.vectors import read_text_vectors, train_vectors
 
-    path = out / f"vectors-{vocab_size}.txt"
+    path = out / f"vectors-{vocab_size}-s{seed}.txt"
     if not path.exists():
-        train_vectors(data, path, vocab_size=vocab_size, dims=64)
+        train_vectors(data, path, vocab_size=vocab_size, dims=64, seed=seed)
     words, vecs = read_text_vectors(path)
     table: dict[str, list[str]] = {w: [] for w in words}
     for level, k in enumerate(sizes):
-        ids = kmeans(vecs, k, seed=level)
+        ids = kmeans(vecs, k, seed=seed + level)
         for w, c in zip(words, ids, strict=True):
             table[w].append(f"k{level}={c}")
     print(f"clusters: {len(words)} words at {list(sizes)}", file=sys.stderr)
@@ -139,20 +147,22 @@ def gazetteer_words() -> dict[str, set[str]]:
     return tags
 
 
-def build_lexicon(data: Path, out: Path, sizes: Iterable[int], gazetteer: bool = True, cache: Path | None = None) -> Path:
+def build_lexicon(data: Path, out: Path, sizes: Iterable[int], gazetteer: bool = True, cache: Path | None = None,
+                  vocab_size: int = VOCAB_SIZE, seed: int = 0) -> Path:
     """Write the lexicon (word TAB feature TAB …, gzip) to ``out`` and return its path; the word
     vectors are cached in ``cache`` (default ``out``)."""
     sizes = list(sizes)
     path = out / LEXICON_FILE
-    cached = (cache or out) / f"lexicon-{'-'.join(map(str, sizes)) or 'none'}-{int(gazetteer)}.tsv.gz"
+    cached = (cache or out) / f"lexicon-{'-'.join(map(str, sizes)) or 'none'}-{int(gazetteer)}-{vocab_size}-s{seed}.tsv.gz"
     if cached.exists():
         shutil.copy2(cached, path)
         return path
-    table = word_clusters(data, cache or out, sizes) if sizes else {}
+    table = word_clusters(data, cache or out, sizes, vocab_size, seed) if sizes else {}
     if gazetteer:
         for word, tags in gazetteer_words().items():
             table.setdefault(word, []).extend(f"g={t}" for t in sorted(tags))
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # mtime 0: the same table gives the same bytes (gzip would stamp the time of writing)
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
         for word in sorted(table):
             if table[word] and "\t" not in word and "\n" not in word:
                 fh.write(word + "\t" + "\t".join(table[word]) + "\n")
@@ -194,7 +204,8 @@ def install(model_dir: Path, target: Path = CRF_DIR) -> None:
     print(f"installed {model_dir} -> {target}", file=sys.stderr)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
+    """The command line; its defaults are the shipped model's settings (``models/ner-crf/meta.json``)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=shared_data_dir())
     ap.add_argument("--out", type=Path, default=REPO / "build" / "ner-crf")
@@ -209,7 +220,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--name", default="model", help="subdirectory of OUT for this candidate")
     ap.add_argument("--install", action="store_true", help="copy the trained model into lagebild/models/ner-crf")
     ap.add_argument("--install-only", type=Path, default=None)
-    args = ap.parse_args(argv)
+    ap.add_argument("--vocab-size", type=int, default=VOCAB_SIZE, help="words with a vector (the most frequent)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the vectors' SVD and of the k-means runs")
+    return ap
+
+
+def settings(args: argparse.Namespace, train_sentences: int) -> dict[str, object]:
+    """What ``meta.json`` records of a run: enough to repeat it with ``--flag value`` per key."""
+    return {"train_sentences": train_sentences, "extra": args.extra, "c1": args.c1, "c2": args.c2,
+            "iterations": args.iterations, "clusters": [int(k) for k in args.clusters.split(",") if k],
+            "gazetteer": not args.no_gazetteer, "vocab_size": args.vocab_size, "seed": args.seed}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if args.install_only:
         install(args.install_only)
         return 0
@@ -220,13 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(k) for k in args.clusters.split(",") if k]
     model_dir = args.out / args.name
     model_dir.mkdir(parents=True, exist_ok=True)
-    lex_path = build_lexicon(args.data, model_dir, sizes, gazetteer=not args.no_gazetteer, cache=args.out)
+    lex_path = build_lexicon(args.data, model_dir, sizes, gazetteer=not args.no_gazetteer, cache=args.out,
+                             vocab_size=args.vocab_size, seed=args.seed)
     featuriser = Featuriser(read_lexicon(lex_path))
     t0 = time.time()
     train(train_sents, featuriser, model_dir / MODEL_FILE, c1=args.c1, c2=args.c2, iterations=args.iterations)
-    meta = {"train_sentences": len(train_sents), "extra": args.extra, "c1": args.c1, "c2": args.c2,
-            "iterations": args.iterations, "clusters": sizes, "gazetteer": not args.no_gazetteer,
-            "train_seconds": round(time.time() - t0)}
+    meta = {**settings(args, len(train_sents)), "train_seconds": round(time.time() - t0)}
     scores, speed = score(CrfTagger(model_dir), aside)
     p, r, f = scores.overall()
     meta["held_aside"] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}

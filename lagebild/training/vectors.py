@@ -76,8 +76,13 @@ def e5_type_vectors(sents: list[list[str]], vocab: list[str], dims: int) -> np.n
 
 
 def train_vectors(data: Path, out: Path, *, vocab_size: int = 30000, dims: int = 64, window: int = 2,
-                  e5_sentences: list[list[str]] | None = None, e5_dims: int = 32, e5_cache: Path | None = None) -> Path:
+                  e5_sentences: list[list[str]] | None = None, e5_dims: int = 32, e5_cache: Path | None = None,
+                  seed: int = 0) -> Path:
     """Build a PPMI matrix over a ±``window`` context and keep the top ``dims`` SVD dimensions.
+
+    The SVD starts from a vector drawn with ``seed`` and every dimension's sign is fixed (its
+    largest entry positive), so a rerun on the same text writes the same vectors, and the
+    clusters built from them (``lagebild.training.ner_crf``) come out the same.
 
     With ``e5_sentences`` (cased, tokenised text), each row is extended by ``e5_dims`` dimensions
     of ``e5_type_vectors`` (needs the accurate mode's engine at training time only), cached in
@@ -111,7 +116,11 @@ def train_vectors(data: Path, out: Path, *, vocab_size: int = 30000, dims: int =
     pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
     keep = pmi > 0
     ppmi = coo_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=(n, n)).tocsr()
-    u, s, _ = svds(ppmi, k=dims)
+    start = np.random.default_rng(seed).uniform(-1.0, 1.0, size=n)
+    u, s, _ = svds(ppmi, k=dims, v0=start)
+    order = np.argsort(s, kind="stable")  # ascending, as scipy returns them (and the shipped vectors have them)
+    u, s = u[:, order], s[order]
+    u *= np.sign(u[np.abs(u).argmax(axis=0), np.arange(u.shape[1])])
     vecs = u * np.sqrt(s)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-8
     if e5_sentences:

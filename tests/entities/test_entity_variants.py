@@ -213,6 +213,36 @@ def test_administrative_heads_belong_to_the_place() -> None:
     assert norms["Ahrweiler"] == "ahrweiler"
 
 
+def test_currency_after_a_determiner_or_figure_is_no_entity_of_any_type() -> None:
+    # fires: a currency name read as a place or person after a determiner, a quantity word or a figure
+    text = "In 30 Jahren hat die Firma niemals einen Penny Steuern gezahlt."
+    _, ms = _mentions(text, [(8, 9, "LOC")])
+    assert "Penny" not in _found(text, ms)
+    text = "Sie zahlte 500 Millionen Franken und fünf britische Pence."
+    _, ms = _mentions(text, [(4, 5, "LOC"), (8, 9, "PER")])
+    assert not {"Franken", "Pence"} & set(_found(text, ms))
+    text = "Er hat dafür keinen Cent und pro Dollar nichts bekommen."
+    _, ms = _mentions(text, [(4, 5, "LOC"), (7, 8, "LOC")])
+    assert not {"Cent", "Dollar"} & set(_found(text, ms))
+
+
+def test_place_or_person_named_like_a_currency_stays() -> None:
+    # must not fire: no determiner or figure before the name
+    text = "Dobras traf in der 80. Minute zum 2:1 für Sporting."
+    _, ms = _mentions(text, [(0, 1, "PER"), (11, 12, "ORG")])
+    assert "Dobras" in _found(text, ms)
+    text = "Die Ferien verbrachte sie in Franken bei ihren Eltern."
+    _, ms = _mentions(text, [(5, 6, "LOC")])
+    assert "Franken" in _found(text, ms)
+    # a definite article: the people and the region keep their names
+    text = "Im Mittelalter lebte die Region der Franken vom Wein."
+    _, ms = _mentions(text, [(6, 7, "LOC")])
+    assert "Franken" in _found(text, ms)
+    text = "Das Gut liegt in der Mark, eine Stunde von Berlin."
+    _, ms = _mentions(text, [(5, 6, "LOC"), (10, 11, "LOC")])
+    assert "Mark" in _found(text, ms)
+
+
 def test_currencies_and_own_outlet_are_not_entities() -> None:
     ctx = load_context()
     assert is_currency("Euro", ctx) and is_currency("US-Dollar", ctx) and is_currency("Rubel", ctx)
