@@ -228,17 +228,22 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
     The window runs from a few lines above the headline to the first body lines (which count
     only with a dateline: "Berlin, 12.03.2022 – …"). A date labelled as the publication wins;
     then the first plain date below the headline, then the nearest one above it, and only then
-    the earliest update date. Dates in the headline and numeric dates of unknown day/month
-    order are not taken.
+    the earliest update date; a media label's date ("Video vom …") last. Dates in the headline (but
+    a media page's "Video vom …: <headline>") and numeric dates of unknown day/month order are not taken.
     """
     start = header_window_start(first, title_i)
     published: list[HeaderDate] = []
     below: list[HeaderDate] = []
     above: list[HeaderDate] = []
     updated: list[HeaderDate] = []
+    media: list[HeaderDate] = []
     for i in range(start, min(len(lines), first + 3)):
         ln = lines[i]
-        if i == title_i or ln.reason in OTHER_DATES or under_related_heading(lines, i):
+        if i == title_i:
+            # a media page's headline "Video vom 01.02.2024: Die Pressekonferenz" dates the clip the page shows
+            media[:0] = [HeaderDate(day, i, pos, False) for day, kind, pos in line_dates(ln.text, day_first=True)[:1] if kind == "media"]
+            continue
+        if ln.reason in OTHER_DATES or under_related_heading(lines, i):
             continue
         if ln.kind == "good" and (i >= first or len(ln.text) > 200):
             day = dateline_day(ln.text)
@@ -256,6 +261,8 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
                 (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
             elif kind == "modified":
                 updated.append(HeaderDate(day, i, pos, False, updated=True))
+            elif kind == "media":
+                media.append(HeaderDate(day, i, pos, False))
     if published:
         return published[0]
     if below:
@@ -266,7 +273,9 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
     # it was read was published then, and the first version cannot be later
     if updated:
         return min(updated, key=lambda d: d.day)
-    return _date_among_first_paragraphs(lines, first)
+    # "Video vom 01.02.2024" dates a clip: the page's own only when nothing else in the header dates it (an article
+    # embeds older videos and teases earlier episodes), the headline's own label first
+    return _date_among_first_paragraphs(lines, first) or (media[0] if media else None)
 
 
 #: the lines from one dated teaser to the next in a list ("more stories": headline, date, section …)
