@@ -16,10 +16,13 @@ __all__ = [
     "MONTHS",
     "NUMBERS",
     "OBSERVED_VERBS",
+    "PAST_AUX",
     "PAST_CUES",
     "PERFECT_INFINITIVE",
     "PODS",
+    "PRESENT_AUX",
     "REL_WORDS",
+    "SCHEDULED",
     "SEASONS",
     "SUBJUNCTIVES",
     "UNITS",
@@ -92,9 +95,15 @@ REL_WORDS = {
 FUTURE_CUES = frozenset(
     """wird werden werde wirst werdet will wollen soll sollen plant planen planten geplant geplante geplanten
     kommend kommende kommenden nächste nächsten bevorstehend bevorstehende bevorstehenden künftig künftige
-    voraussichtlich demnächst bald morgen übermorgen beginnt anstehende anstehenden solle wolle würde würden
-    angesetzt anberaumt terminiert vorgesehen""".split()
+    voraussichtlich demnächst bald morgen übermorgen beginnt anstehende anstehenden solle wolle""".split()
 )
+#: participles of scheduling: a date lies ahead only with a present auxiliary and no past one in their clause
+#: ("ist für den 3. Mai angesetzt"), not in a schedule told as past ("war für den 3. Mai angesetzt", "Wie am 3. Mai
+#: vorgesehen, wurde …"). "würde(n)" is no cue either way: a conditional, not a future
+SCHEDULED = frozenset("angesetzt anberaumt terminiert vorgesehen".split())
+#: auxiliaries that set a scheduling participle now or ahead, and those that set it in the past
+PRESENT_AUX = frozenset("ist sind wird werden bleibt bleiben".split())
+PAST_AUX = frozenset("war waren wurde wurden gewesen worden".split())
 PAST_CUES = frozenset(
     """hatte hatten hat haben war waren wurde wurden gewesen worden bereits vergangene vergangenen vergangenes
     letzte letzten gestern vorgestern zuvor damals seither seitdem kam kamen gab fand fanden hielt ging gingen sah
