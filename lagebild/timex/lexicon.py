@@ -29,6 +29,7 @@ __all__ = [
     "WEAK_PAST_CUES",
     "WEEKDAYS",
     "YEAR_NOUNS",
+    "ZU_NOT_VERB",
     "alt",
 ]
 
@@ -128,6 +129,12 @@ WEAK_PAST_CUES = frozenset({"bereits"})
 SUBJUNCTIVES = frozenset("dürfte dürften könnte könnten müsste müssten sollte sollten würde würden lasse möge".split())
 #: nouns a year may follow as a time ("im Jahr 2019", "im Sommer 2019"), not as part of a name ("WM 2017")
 YEAR_NOUNS = frozenset("Jahr Jahre Jahres Jahren Frühjahr Frühling Sommer Herbst Winter".split())
+
+#: words in -en after "zu" that are no infinitive: determiners and pronouns ("zu den Waffen", "zu seinen Gunsten")
+ZU_NOT_VERB = frozenset(
+    """den denen deren diesen jenen seinen ihren meinen deinen unseren euren keinen allen einigen vielen wenigen
+    beiden manchen solchen welchen anderen jeden""".split()
+)
 
 #: what turns a zu-infinitive into a past one ("dort gewesen zu sein", "sie gesehen zu haben")
 PERFECT_INFINITIVE = frozenset({"sein", "haben", "werden"})

@@ -109,3 +109,18 @@ def _value(sentence: str, surface: str, dct: str = "2024-06-10") -> str | None:
 )
 def test_a_scheduling_participle_sets_a_date_ahead_only_with_a_present_auxiliary(sentence: str, value: str) -> None:
     assert _value(sentence, "3. Mai") == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a zu-infinitive sets an intention ahead
+        ("Sie kündigte an, am 3. Mai zu heiraten.", "2025-05-03"),
+        # "zu" before a determiner, a pronoun or an adjective with its noun is a preposition: no intention
+        ("Am 3. Mai zu den Waffen gerufen, kämpften sie bis zum Sommer.", "2024-05-03"),
+        ("Am 3. Mai zu seinen Gunsten entschieden, feierte er lange.", "2024-05-03"),
+        ("Am 3. Mai zu hohen Preisen verkauft, brachte das Bild viel Geld.", "2024-05-03"),
+    ],
+)
+def test_zu_sets_a_date_ahead_only_before_an_infinitive(sentence: str, value: str) -> None:
+    assert _value(sentence, "3. Mai") == value
