@@ -48,6 +48,7 @@ __all__ = [
     "LOOKBACK",
     "MIN_SCORE",
     "OTHER_DATES",
+    "RELATED_BLOCK",
     "HeaderDate",
     "TitleLine",
     "choose_header_author",
@@ -165,7 +166,7 @@ HEADER_LINES = 12
 OTHER_DATES = frozenset({"photo caption", "related links", "copyright", "trailer", "comments widget", "teaser", "cookie notice",
                          "newsletter", "advertisement"})
 #: how many removed lines under a related-links heading still belong to its block
-_RELATED_BLOCK = 4
+RELATED_BLOCK = 4
 
 
 def under_related_heading(lines: Sequence[TitleLine], i: int) -> bool:
@@ -173,7 +174,7 @@ def under_related_heading(lines: Sequence[TitleLine], i: int) -> bool:
     them ("Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024"): only removed lines, none the
     text keeps. A menu under a heading ("Themen" / "Ehrenamt" / "Ehrenamt Jugendverbände 23.01.2020") is no teaser."""
     headline = False
-    for k in range(i - 1, max(-1, i - 1 - _RELATED_BLOCK), -1):
+    for k in range(i - 1, max(-1, i - 1 - RELATED_BLOCK), -1):
         if lines[k].reason is None:
             return False
         if lines[k].reason == "related links":

@@ -21,7 +21,7 @@ from lagebild.ingest import cue_data, headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.ingest.nfc import NfcView, nfc_view
-from lagebild.ingest.text_header import teaser_headline
+from lagebild.ingest.text_header import RELATED_BLOCK, teaser_headline
 from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, Provenance, Removed, Span
 from lagebild.registry import STAGES
 
@@ -353,16 +353,12 @@ def _dated_list_below(doc: Document) -> set[tuple[int, int]]:
     return below if len(below) >= LIST_DATES else set()
 
 
-#: how many removed pieces under a related-links heading still belong to its block (as ``under_related_heading``)
-_RELATED_BLOCK = 4
-
-
 def _in_related_block(doc: Document, k: int) -> bool:
     """Whether the removed piece ``doc.removed[k]`` follows a related-links heading and a teaser's headline with
     nothing kept between them ("Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024"): a date there
     is the teaser's (``text_header.under_related_heading`` on the cleaner's lines)."""
     end, headline = doc.removed[k].start, False
-    for r in reversed(doc.removed[max(0, k - _RELATED_BLOCK) : k]):
+    for r in reversed(doc.removed[max(0, k - RELATED_BLOCK) : k]):
         if doc.original[r.end : end].strip():
             return False  # kept text between: the block ended
         if r.reason == "related links":
