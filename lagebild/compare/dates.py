@@ -38,6 +38,17 @@ from typing import Any
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.model import Annotation, Document, Span
 from lagebild.timex import Point, format_value, parse_value
+from lagebild.timex.lexicon import (
+    FUTURE_CUES,
+    MONTHS,
+    OBSERVED_VERBS,
+    PAST_CUES,
+    SCHEDULED,
+    SUBJUNCTIVES,
+    WEAK_PAST_CUES,
+    YEAR_NOUNS,
+)
+from lagebild.timex.resolve import clause_words
 from lagebild.timex.values import GRANULARITIES, shift, truncate
 
 __all__ = ["InferDates", "corpus_word_counts", "infer_dates", "known_dct", "word_counts"]
@@ -633,9 +644,6 @@ def _past_year(doc: Document, ann: Annotation, point: Point) -> bool:
     2018", "könnten 2018 fehlen", "dass ich 2020 nicht mehr antrete"); a year after "bis"/"ab" ("bis 2030")
     or naming something ("die WM 2017", "das Neujahrskonzert 2017") is no such bound.
     """
-    from lagebild.timex.lexicon import FUTURE_CUES, MONTHS, OBSERVED_VERBS, PAST_CUES, SUBJUNCTIVES, WEAK_PAST_CUES, YEAR_NOUNS
-    from lagebild.timex.resolve import clause_words
-
     if point.gran != "year" or ann.data.get("rule") != "year" or not 1900 < point.year < 2100:
         return False
     start, end = ann.span.start, ann.span.end
@@ -649,7 +657,7 @@ def _past_year(doc: Document, ann: Annotation, point: Point) -> bool:
         # "einen Haushalt für 2026 beschlossen" is written before that year; only what was measured or counted
         # for a year ("für 2025 einen Hitzerekord registriert") is told in it or after it
         return False
-    if any(w in FUTURE_CUES or w in SUBJUNCTIVES for w in words):
+    if any(w in FUTURE_CUES or w in SUBJUNCTIVES or w in SCHEDULED for w in words):  # "war für 2025 angesetzt": a schedule
         return False
     return any(w in PAST_CUES and w not in WEAK_PAST_CUES for w in words)
 

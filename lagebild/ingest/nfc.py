@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["INVISIBLE", "NfcView", "nfc_view"]
+__all__ = ["INVISIBLE", "NfcView", "changes", "nfc_view"]
 
 #: a character followed by combining marks (the only places where composing shortens the text), or a run of
 #: invisible characters that split words and numbers (soft hyphen, zero-width space and joiners, word joiner, BOM)
@@ -43,11 +43,16 @@ class NfcView:
         return self.from_source[pos]
 
 
+def changes(source: str) -> bool:
+    """Whether the composed view of ``source`` differs from it (``nfc_view`` gives one), without building it."""
+    if unicodedata.is_normalized("NFC", source) and not any(ch in source for ch in INVISIBLE):
+        return False
+    return _SEQUENCE.search(source) is not None
+
+
 def nfc_view(source: str) -> NfcView | None:
     """The composed view of ``source``, or ``None`` when it changes nothing (almost every text)."""
-    if unicodedata.is_normalized("NFC", source) and not any(ch in source for ch in INVISIBLE):
-        return None
-    if not _SEQUENCE.search(source):
+    if not changes(source):
         return None
     parts: list[str] = []
     to_source: list[int] = []

@@ -243,6 +243,8 @@ def opening_label(labels: list[str]) -> re.Pattern[str]:
 
 
 _OPENING_LABEL = opening_label(published_labels())
+#: a media label opening its line ("Video vom 01.02.2024: …"): the clip's or the episode's date
+_MEDIA_LABEL = opening_label(list(cue_data.cues("media_label")))
 _PUBLISHED = re.compile(
     r"veröffentlich|erschienen|publiziert|erstellt|published|publication|posted|created|publié|mis\s+en\s+ligne|publicado|"
     r"publicación|pubblicato|pubblicazione|gepubliceerd|"
@@ -376,7 +378,8 @@ def _label_kind(before: str, after: str) -> str | None:
 def line_dates(line: str, *, month_first: bool = False, day_first: bool = False) -> list[tuple[str, str, int]]:
     """Return (day, kind, start) of each date written in one line of text.
 
-    ``kind`` is ``"modified"`` after an update label, ``"published"`` after a publication label,
+    ``kind`` is ``"modified"`` after an update label, ``"published"`` after a publication label, ``"media"``
+    after a media label ("Video vom 01.02.2024: …", a clip's date that dates the page only as a last resort),
     ``"ambiguous"`` for a numeric date whose day/month order is unknown (03/04/2020; after a label in
     a language that writes the day first, "Veröffentlicht: 03/04/2020", it is the 3rd of April), else
     ``"printed"``. ``day_first`` reads every such date day first (plain text of unknown language,
@@ -396,7 +399,8 @@ def line_dates(line: str, *, month_first: bool = False, day_first: bool = False)
             kind = "ambiguous"
         else:
             kind = _label_kind(before, line[m.end() : m.end() + 25]) or (
-                "published" if _OPENING_LABEL.search(line, max(0, m.start() - 60), m.start()) else "printed")
+                "published" if _OPENING_LABEL.search(line, max(0, m.start() - 60), m.start()) else
+                "media" if _MEDIA_LABEL.search(line, max(0, m.start() - 60), m.start()) else "printed")
         out.append((day, kind, m.start()))
     return out
 

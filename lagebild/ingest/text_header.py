@@ -48,6 +48,7 @@ __all__ = [
     "LOOKBACK",
     "MIN_SCORE",
     "OTHER_DATES",
+    "RELATED_BLOCK",
     "HeaderDate",
     "TitleLine",
     "choose_header_author",
@@ -165,7 +166,7 @@ HEADER_LINES = 12
 OTHER_DATES = frozenset({"photo caption", "related links", "copyright", "trailer", "comments widget", "teaser", "cookie notice",
                          "newsletter", "advertisement"})
 #: how many removed lines under a related-links heading still belong to its block
-_RELATED_BLOCK = 4
+RELATED_BLOCK = 4
 
 
 def under_related_heading(lines: Sequence[TitleLine], i: int) -> bool:
@@ -173,7 +174,7 @@ def under_related_heading(lines: Sequence[TitleLine], i: int) -> bool:
     them ("Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024"): only removed lines, none the
     text keeps. A menu under a heading ("Themen" / "Ehrenamt" / "Ehrenamt Jugendverbände 23.01.2020") is no teaser."""
     headline = False
-    for k in range(i - 1, max(-1, i - 1 - _RELATED_BLOCK), -1):
+    for k in range(i - 1, max(-1, i - 1 - RELATED_BLOCK), -1):
         if lines[k].reason is None:
             return False
         if lines[k].reason == "related links":
@@ -228,17 +229,22 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
     The window runs from a few lines above the headline to the first body lines (which count
     only with a dateline: "Berlin, 12.03.2022 – …"). A date labelled as the publication wins;
     then the first plain date below the headline, then the nearest one above it, and only then
-    the earliest update date. Dates in the headline and numeric dates of unknown day/month
-    order are not taken.
+    the earliest update date; a media label's date ("Video vom …") last. Dates in the headline (but
+    a media page's "Video vom …: <headline>") and numeric dates of unknown day/month order are not taken.
     """
     start = header_window_start(first, title_i)
     published: list[HeaderDate] = []
     below: list[HeaderDate] = []
     above: list[HeaderDate] = []
     updated: list[HeaderDate] = []
+    media: list[HeaderDate] = []
     for i in range(start, min(len(lines), first + 3)):
         ln = lines[i]
-        if i == title_i or ln.reason in OTHER_DATES or under_related_heading(lines, i):
+        if i == title_i:
+            # a media page's headline "Video vom 01.02.2024: Die Pressekonferenz" dates the clip the page shows
+            media[:0] = [HeaderDate(day, i, pos, False) for day, kind, pos in line_dates(ln.text, day_first=True)[:1] if kind == "media"]
+            continue
+        if ln.reason in OTHER_DATES or under_related_heading(lines, i):
             continue
         if ln.kind == "good" and (i >= first or len(ln.text) > 200):
             day = dateline_day(ln.text)
@@ -256,6 +262,8 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
                 (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
             elif kind == "modified":
                 updated.append(HeaderDate(day, i, pos, False, updated=True))
+            elif kind == "media":
+                media.append(HeaderDate(day, i, pos, False))
     if published:
         return published[0]
     if below:
@@ -266,7 +274,9 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
     # it was read was published then, and the first version cannot be later
     if updated:
         return min(updated, key=lambda d: d.day)
-    return _date_among_first_paragraphs(lines, first)
+    # "Video vom 01.02.2024" dates a clip: the page's own only when nothing else in the header dates it (an article
+    # embeds older videos and teases earlier episodes), the headline's own label first
+    return _date_among_first_paragraphs(lines, first) or (media[0] if media else None)
 
 
 #: the lines from one dated teaser to the next in a list ("more stories": headline, date, section …)

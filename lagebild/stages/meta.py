@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from lagebild.ingest import cue_data, headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
-from lagebild.ingest.nfc import NfcView, nfc_view
-from lagebild.ingest.text_header import teaser_headline
+from lagebild.ingest.nfc import NfcView, changes, nfc_view
+from lagebild.ingest.text_header import RELATED_BLOCK, teaser_headline
 from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, Provenance, Removed, Span
 from lagebild.registry import STAGES
 
@@ -353,16 +353,12 @@ def _dated_list_below(doc: Document) -> set[tuple[int, int]]:
     return below if len(below) >= LIST_DATES else set()
 
 
-#: how many removed pieces under a related-links heading still belong to its block (as ``under_related_heading``)
-_RELATED_BLOCK = 4
-
-
 def _in_related_block(doc: Document, k: int) -> bool:
     """Whether the removed piece ``doc.removed[k]`` follows a related-links heading and a teaser's headline with
     nothing kept between them ("Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024"): a date there
     is the teaser's (``text_header.under_related_heading`` on the cleaner's lines)."""
     end, headline = doc.removed[k].start, False
-    for r in reversed(doc.removed[max(0, k - _RELATED_BLOCK) : k]):
+    for r in reversed(doc.removed[max(0, k - RELATED_BLOCK) : k]):
         if doc.original[r.end : end].strip():
             return False  # kept text between: the block ended
         if r.reason == "related links":
@@ -601,6 +597,13 @@ def composed(doc: Document, view: NfcView, meta: ArticleMeta) -> Document:
                     OffsetMap.from_json(segments), meta, removed, produced=set(doc.produced))
 
 
+def _composing_changes_date_lines(doc: Document) -> bool:
+    """Whether the composed form of ``doc`` changes a line where the page may print its date: a header or closing
+    line, or a short removed piece between them, that holds a digit."""
+    return changes(doc.original) and any(
+        changes(line) and page_dates.has_digit(line) for line in _header_and_closing_lines(doc, removed=True))
+
+
 @STAGES.register("meta.headers.v1", requires={"text"}, produces={"meta"})
 @dataclass
 class MetaHeaders:
@@ -611,10 +614,14 @@ class MetaHeaders:
     prov: Provenance = field(default=Provenance("meta.headers.v1"), compare=False)
 
     def __call__(self, doc: Document) -> Document:
-        view = nfc_view(doc.original) if doc.text else None
-        before = copy.deepcopy(doc.meta) if view is not None else None
+        # a soft hyphen or a decomposed letter in the body changes no date line: only a page whose composed form
+        # changes a line the date rules read is read a second time
+        before = copy.deepcopy(doc.meta) if doc.text and _composing_changes_date_lines(doc) else None
         self._read(doc)
-        if view is None or before is None or doc.meta.published.precision in ("day", "minute"):
+        if before is None or doc.meta.published.precision in ("day", "minute"):
+            return doc
+        view = nfc_view(doc.original)
+        if view is None:
             return doc
         # "Veröffentlicht am 7. Ma\u0308rz 2024": the header patterns read the composed text; only the date is
         # taken from that reading, title and author keep the characters of the text as stored

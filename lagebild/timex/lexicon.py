@@ -16,16 +16,20 @@ __all__ = [
     "MONTHS",
     "NUMBERS",
     "OBSERVED_VERBS",
+    "PAST_AUX",
     "PAST_CUES",
     "PERFECT_INFINITIVE",
     "PODS",
+    "PRESENT_AUX",
     "REL_WORDS",
+    "SCHEDULED",
     "SEASONS",
     "SUBJUNCTIVES",
     "UNITS",
     "WEAK_PAST_CUES",
     "WEEKDAYS",
     "YEAR_NOUNS",
+    "ZU_NOT_VERB",
     "alt",
 ]
 
@@ -92,9 +96,15 @@ REL_WORDS = {
 FUTURE_CUES = frozenset(
     """wird werden werde wirst werdet will wollen soll sollen plant planen planten geplant geplante geplanten
     kommend kommende kommenden nächste nächsten bevorstehend bevorstehende bevorstehenden künftig künftige
-    voraussichtlich demnächst bald morgen übermorgen beginnt anstehende anstehenden solle wolle würde würden
-    angesetzt anberaumt terminiert vorgesehen""".split()
+    voraussichtlich demnächst bald morgen übermorgen beginnt anstehende anstehenden solle wolle""".split()
 )
+#: participles of scheduling: a date lies ahead only with a present auxiliary and no past one in their clause
+#: ("ist für den 3. Mai angesetzt"), not in a schedule told as past ("war für den 3. Mai angesetzt", "Wie am 3. Mai
+#: vorgesehen, wurde …"). "würde(n)" is no cue either way: a conditional, not a future
+SCHEDULED = frozenset("angesetzt anberaumt terminiert vorgesehen".split())
+#: auxiliaries that set a scheduling participle now or ahead, and those that set it in the past
+PRESENT_AUX = frozenset("ist sind wird werden bleibt bleiben".split())
+PAST_AUX = frozenset("war waren wurde wurden gewesen worden".split())
 PAST_CUES = frozenset(
     """hatte hatten hat haben war waren wurde wurden gewesen worden bereits vergangene vergangenen vergangenes
     letzte letzten gestern vorgestern zuvor damals seither seitdem kam kamen gab fand fanden hielt ging gingen sah
@@ -119,6 +129,12 @@ WEAK_PAST_CUES = frozenset({"bereits"})
 SUBJUNCTIVES = frozenset("dürfte dürften könnte könnten müsste müssten sollte sollten würde würden lasse möge".split())
 #: nouns a year may follow as a time ("im Jahr 2019", "im Sommer 2019"), not as part of a name ("WM 2017")
 YEAR_NOUNS = frozenset("Jahr Jahre Jahres Jahren Frühjahr Frühling Sommer Herbst Winter".split())
+
+#: words in -en after "zu" that are no infinitive: determiners and pronouns ("zu den Waffen", "zu seinen Gunsten")
+ZU_NOT_VERB = frozenset(
+    """den denen deren diesen jenen seinen ihren meinen deinen unseren euren keinen allen einigen vielen wenigen
+    beiden manchen solchen welchen anderen jeden""".split()
+)
 
 #: what turns a zu-infinitive into a past one ("dort gewesen zu sein", "sie gesehen zu haben")
 PERFECT_INFINITIVE = frozenset({"sein", "haben", "werden"})

@@ -22,7 +22,18 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.ingest.nfc import nfc_view
-from lagebild.timex.lexicon import ASIDE_AFTER, ASIDE_BEFORE, FUTURE_CUES, NOT_PRETERITE, PAST_CUES, PERFECT_INFINITIVE
+from lagebild.timex.lexicon import (
+    ASIDE_AFTER,
+    ASIDE_BEFORE,
+    FUTURE_CUES,
+    NOT_PRETERITE,
+    PAST_AUX,
+    PAST_CUES,
+    PERFECT_INFINITIVE,
+    PRESENT_AUX,
+    SCHEDULED,
+    ZU_NOT_VERB,
+)
 from lagebild.timex.rules import Mention, find_mentions
 from lagebild.timex.values import GRANULARITIES, Point, format_value, make_day, shift, truncate, weekday_near
 
@@ -138,15 +149,33 @@ def clause_words(text: str, start: int, end: int) -> list[str]:
     return [w.group() for w in _WORD.finditer(piece, s, e) if not start - lo <= w.start() < end - lo]
 
 
+def _infinitive_after_zu(low: str, nxt: str) -> bool:
+    """Whether ``low`` after "zu" reads as an infinitive ("zu kommen"), not a determiner or pronoun ("zu den Waffen",
+    "zu allen") nor an adjective before its noun ("zu hohen Preisen")."""
+    return low.endswith("en") and low not in ZU_NOT_VERB and not nxt[:1].isupper()
+
+
+def _clause_numbers(text: str, s: int, words: list[re.Match[str]]) -> list[int]:
+    """For each of ``words`` (read from ``s``), the number of its clause: it grows at each clause break."""
+    out: list[int] = []
+    n, prev_end = 0, s
+    for w in words:
+        if w.start() - prev_end > 1 and _CLAUSE.search(text, prev_end, w.start()):
+            n += 1
+        out.append(n)
+        prev_end = w.end()
+    return out
+
+
 def _cue(text: str, s: int, e: int, ment: Mention) -> str:
     best, best_dist = "", 10**9
     words = list(_WORD.finditer(text, s, e))
+    clause_of = _clause_numbers(text, s, words)
     modal_at = -1  # the last modal or future auxiliary of the clause so far ("soll … gelten")
     for i, w in enumerate(words):
         word = w.group()
         low = word.lower()
-        gap_start = words[i - 1].end() if i else s
-        if w.start() - gap_start > 1 and _CLAUSE.search(text[gap_start : w.start()]):
+        if i and clause_of[i] != clause_of[i - 1]:
             modal_at = -1
         if ment.start <= w.start() < ment.end:
             continue
@@ -158,7 +187,11 @@ def _cue(text: str, s: int, e: int, ment: Mention) -> str:
             modal_at = i
         elif low in PAST_CUES:
             kind = "past"
-        elif word[0].islower() and ((prev == "zu" and low.endswith("en")) or ("zu" in low and _ZU_INFINITIVE_ANY.match(low))) \
+        elif low in SCHEDULED:
+            auxiliaries = {v.group().lower() for v, c in zip(words, clause_of, strict=True) if c == clause_of[i]}
+            if auxiliaries & PRESENT_AUX and not auxiliaries & PAST_AUX:
+                kind = "future"  # "ist für den 3. Mai angesetzt" (a past auxiliary is a past cue of its own)
+        elif word[0].islower() and ((prev == "zu" and _infinitive_after_zu(low, nxt)) or ("zu" in low and _ZU_INFINITIVE_ANY.match(low))) \
                 and nxt.lower() not in PERFECT_INFINITIVE:
             kind = "future"  # "kündigte an, am 3. Mai zurückzutreten": an intention lies ahead (not "… gewesen zu sein")
         elif word[0].islower() and len(low) > 5 and low.endswith(("te", "ten")) and low not in NOT_PRETERITE:

@@ -8,14 +8,16 @@ Each case has the composed twin, which must give the same date, and a page witho
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lagebild.ingest.nfc import nfc_view
+from lagebild.stages import meta as meta_stage
 from lagebild.stages.timex import RuleTimex
-from tests.ingest.header_page import read
+from tests.ingest.header_page import BODY, read
 
 TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
 MENU = ["Startseite", "Politik", "Wirtschaft", "Sport"]
@@ -91,3 +93,24 @@ def test_the_view_maps_every_composed_character_back(parts: list[str]) -> None:
         start, end = view.source_span(i, i + 1)
         assert unicodedata.normalize("NFC", source[start:end].translate(INVISIBLE)) == view.text[i]
     assert [view.text_offset(j) for j in range(len(source) + 1)] == sorted(view.text_offset(j) for j in range(len(source) + 1))
+
+
+def _second_readings(monkeypatch: pytest.MonkeyPatch, header: list[str], body: list[str] | None = None) -> int:
+    """How often the header stage reads the page a second time in composed form."""
+    calls = []
+    real = meta_stage.composed
+
+    def counted(*args: Any) -> Any:
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(meta_stage, "composed", counted)
+    read(header, body)
+    return len(calls)
+
+
+def test_only_a_changed_date_line_makes_a_second_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    # soft hyphens in the body, as German CMSs write them, change no line a date is read from
+    hyphenated = [p.replace("Nahverkehr", "Nah\u00adverkehr").replace("Gesetz", "Ge\u00adsetz") for p in BODY]
+    assert _second_readings(monkeypatch, [*MENU, TITLE], hyphenated) == 0
+    assert _second_readings(monkeypatch, [*MENU, TITLE, nfd("Veröffentlicht im März 2024")]) == 1

@@ -105,9 +105,25 @@ def test_the_dates_of_a_list_of_other_articles_below_the_body_are_not_the_pages(
         ([*MENU, "Themen", "Verkehr", "Verkehr Nahverkehr 12.03.2024", TITLE], "2024-03-12"),
         # the same label under the headline with no related heading above it dates the page
         ([*MENU, TITLE, "Von Anna Muster", "Artikel vom 03.01.2024"], "2024-01-03"),
-        # a podcast's or a video's own page: "Podcast vom …" is its publication label
+        # a podcast's or a video's own page: "Podcast vom …", its only header date, dates it
         ([*MENU, TITLE, "Podcast vom 12.03.2024 | 24 Min."], "2024-03-12"),
     ],
 )
 def test_furniture_dates_another_thing_and_labels_date_the_page(header: list[str], value: str | None) -> None:
+    assert read(header).meta.published.value == value
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        # a media page: its headline or its only header date carries the clip's label
+        ([*MENU, "Video vom 01.02.2024: " + TITLE], "2024-02-01"),
+        ([*MENU, "Folge vom 01.02.2024", TITLE], "2024-02-01"),
+        # an article embedding an older video, or teasing an earlier episode above its headline: its own date wins
+        ([*MENU, TITLE, "12.03.2024, 14:05 Uhr", "Video vom 01.02.2024: Die Pressekonferenz des Ministers"], "2024-03-12T14:05"),
+        ([*MENU, "Folge vom 01.02.2024: Der Wahlkampf", TITLE, "12.03.2024"], "2024-03-12"),
+        ([*MENU, TITLE, "Audio vom 01.02.2024", "Veröffentlicht am 12.03.2024"], "2024-03-12"),
+    ],
+)
+def test_a_media_label_dates_the_page_only_when_no_other_header_date_does(header: list[str], value: str | None) -> None:
     assert read(header).meta.published.value == value

@@ -8,6 +8,7 @@ import pytest
 
 from lagebild.compare.dates import infer_dates
 from lagebild.timex import tag
+from lagebild.timex.values import parse_value
 from tests.timex.test_timex_dates_infer import make_doc
 
 
@@ -84,3 +85,42 @@ def test_a_target_or_planned_year_is_no_bound(text: str) -> None:
 def test_a_year_told_as_past_alone_is_a_bound(text: str) -> None:
     entry = infer_dates([make_doc("u", text)])["u"]
     assert (entry["kind"], entry["not_before"]) == ("bounds", "2019")
+
+
+def _value(sentence: str, surface: str, dct: str = "2024-06-10") -> str | None:
+    for t in tag(sentence, parse_value(dct)):
+        if sentence[t.start : t.end] == surface:
+            return t.value
+    raise AssertionError(f"{surface!r} not tagged in {sentence!r}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a schedule with a present auxiliary lies ahead
+        ("Die Abstimmung ist für den 3. Mai angesetzt.", "2025-05-03"),
+        ("Der Termin wird für den 3. Mai anberaumt, teilte das Gericht mit.", "2025-05-03"),
+        # a schedule told with a past auxiliary, or a past clause beside it, lies behind; a conditional is no future
+        ("Der Prozess war für den 3. Mai angesetzt, fiel dann aber aus.", "2024-05-03"),
+        ("Wie am 3. Mai vorgesehen, wurde die Brücke gesprengt.", "2024-05-03"),
+        ("Die Sitzung wurde für den 3. Mai terminiert und fand ohne Gäste statt.", "2024-05-03"),
+        ("Ohne den Regen würde das Fest am 3. Mai stattgefunden haben, sagte der Wirt.", "2024-05-03"),
+    ],
+)
+def test_a_scheduling_participle_sets_a_date_ahead_only_with_a_present_auxiliary(sentence: str, value: str) -> None:
+    assert _value(sentence, "3. Mai") == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a zu-infinitive sets an intention ahead
+        ("Sie kündigte an, am 3. Mai zu heiraten.", "2025-05-03"),
+        # "zu" before a determiner, a pronoun or an adjective with its noun is a preposition: no intention
+        ("Am 3. Mai zu den Waffen gerufen, kämpften sie bis zum Sommer.", "2024-05-03"),
+        ("Am 3. Mai zu seinen Gunsten entschieden, feierte er lange.", "2024-05-03"),
+        ("Am 3. Mai zu hohen Preisen verkauft, brachte das Bild viel Geld.", "2024-05-03"),
+    ],
+)
+def test_zu_sets_a_date_ahead_only_before_an_infinitive(sentence: str, value: str) -> None:
+    assert _value(sentence, "3. Mai") == value
