@@ -544,12 +544,15 @@ def compare_and_save(
                               # the per-document analysis too: stories of re-analysed documents recompute
                               version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)),
                               load=store.get_documents if counts is not None else None, counts=counts,
-                              submit=host.submit_task if host is not None else None, store=store_location(store))
+                              submit=host.submit_task if host is not None else None, store=store_location(store),
+                              # the workers build the export's parts of the documents they read (``doc_outputs``)
+                              outputs=code_version())
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
     t = time.process_time()
     store.save_corpus(run.result, run.parts)
+    _save_outputs(store, run.outputs)
     if index is not None:
         _save_index(store, index, run.result)
     if entity_index is not None:
@@ -558,6 +561,16 @@ def compare_and_save(
         store.save_word_rows(words.settings, words.new)
     cpu["save corpus"] += time.process_time() - t
     return run.result
+
+
+def _save_outputs(store: Store, rows: Sequence[tuple[str, str, bytes]]) -> None:
+    """Keep the output parts the workers built: the export then reads them instead of the documents."""
+    if not rows:
+        return
+    try:
+        store.save_document_outputs(rows)
+    except Exception:  # only a cache: the export builds the parts itself
+        log.debug("saving output parts failed", exc_info=True)
 
 
 def store_location(store: Store) -> str | None:

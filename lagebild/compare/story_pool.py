@@ -33,7 +33,7 @@ DATES_STAGE = "dates.infer.v1"
 #: caller's (a benchmark sums it with the worker processes, not with the main process)
 WORKER_PREFIX = "workers: "
 
-__all__ = ["MISSING_DOCUMENTS", "MISSING_WEIGHTS", "WORKER_PREFIX", "StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
+__all__ = ["MISSING_DOCUMENTS", "MISSING_WEIGHTS", "WORKER_PREFIX", "OutputRow", "StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
 
 #: ``submit(fn, *args)``: a future of ``fn(*args)`` run in a worker, or None when no worker can take it
 Submit = Callable[..., "Future[Any] | None"]
@@ -67,6 +67,9 @@ class StoryShared:
     #: where the worker reads whole documents (a store URL or path); None: ``docs`` of the batch
     store: str | None = None
     docs: dict[str, Document] = field(default_factory=dict)
+    #: the code version (``code_version``): a worker that read the stories' documents from ``store`` also builds
+    #: each one's output part (``DocumentOutput``) while it holds them, so the export does not read them again
+    outputs: str | None = None
 
 
 #: per worker process: the open store and the built stages, kept across batches
@@ -134,9 +137,12 @@ def _read_only_sqlite(path: str) -> Any:
     return store
 
 
-#: a batch's outputs: per story, its result fields, the fingerprint's base and the words whose weights it read;
-#: or why the batch could not be computed with what it carried: ``MISSING_DOCUMENTS`` or ``MISSING_WEIGHTS``
-Outputs = list[tuple[dict[str, Any], str, set[str]]] | str
+#: ``(document id, digest, encoded part)``: a document's output part as the store keeps it (``doc_outputs``)
+OutputRow = tuple[str, str, bytes]
+#: a batch's outputs: per story, its result fields, the fingerprint's base, the words whose weights it read and its
+#: documents' output parts (``StoryShared.outputs``); or why the batch could not be computed with what it carried:
+#: ``MISSING_DOCUMENTS`` or ``MISSING_WEIGHTS``
+Outputs = list[tuple[dict[str, Any], str, set[str], list[OutputRow]]] | str
 MISSING_DOCUMENTS = "documents"
 MISSING_WEIGHTS = "weights"
 
@@ -158,7 +164,7 @@ def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[Outp
     timings["load story documents"] += time.process_time() - started
     if any(i not in whole for job in jobs for i in job.doc_ids):
         return MISSING_DOCUMENTS, dict(timings)
-    out: list[tuple[dict[str, Any], str, set[str]]] = []
+    out: list[tuple[dict[str, Any], str, set[str], list[OutputRow]]] = []
     weighed: set[str] = set()
     weights = _Weights(shared.frequencies, weighed, shared.every_word)
     with corpus_origins(shared.origins), corpus_word_counts(lambda: (shared.n_docs, weights)):
@@ -174,8 +180,26 @@ def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[Outp
             if weights.missing:  # a weight not sent: the results would be wrong
                 return MISSING_WEIGHTS, dict(timings)
             part = StoryPart.of(job.story, job.base, ctx.result)
-            out.append((_fields(part), job.base, read))
+            rows: list[OutputRow] = []
+            if shared.outputs is not None and shared.store is not None:  # whole documents, just read from the store
+                started = time.process_time()
+                rows = _output_rows(_STORES[shared.store], ctx.docs, ctx.result, shared.outputs)
+                timings["output parts"] += time.process_time() - started
+            out.append((_fields(part), job.base, read, rows))
     return out, dict(timings)
+
+
+def _output_rows(store: Any, docs: Sequence[Document], result: CorpusResult, version: str) -> list[OutputRow]:
+    """The output parts of a story's ``docs`` as ``document_outputs`` builds them: what a part reads of the corpus
+    (the entity of each mention, the inferred dates) is the story's, and so is its digest."""
+    from lagebild.export.doc_outputs import DocumentOutput, OutputKeys, canonical_sources
+
+    ids = [d.id for d in docs]
+    keys = OutputKeys(result, version)
+    sources = {i: canonical_sources(found) for i, found in store.sources_of(ids).items()}
+    generations = store.document_generations(ids)
+    return [(d.id, keys.digest(d.id, sources.get(d.id, []), generations.get(d.id)),
+             DocumentOutput.of(d, sources.get(d.id, []), result).encode()) for d in docs]
 
 
 def _fields(part: Any) -> dict[str, Any]:

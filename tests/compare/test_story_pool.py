@@ -236,3 +236,73 @@ def test_workers_read_a_sqlite_store_read_only(example_analysis: dict[str, Any],
     with pytest.raises(sqlite3.OperationalError):
         store.db.execute("DELETE FROM documents")
     assert _open(str(tmp_path / "new.db")) is not None  # no file yet: opened as usual
+
+
+def _in_process(fn: Any, *args: Any) -> Future[Any]:
+    """A worker that has finished the task by the time it is handed over (nothing can be cancelled)."""
+    fut: Future[Any] = Future()
+    fut.set_result(fn(*args))
+    return fut
+
+
+def test_the_workers_build_the_output_parts_the_export_would(example_analysis: dict[str, Any]) -> None:
+    from lagebild.export.doc_outputs import DocumentOutput, OutputKeys, canonical_sources
+    from lagebild.fingerprints import code_version
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+    version = code_version()
+    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=_in_process, store=example_analysis["db"], outputs=version)
+    assert sorted(i for i, _, _ in got.outputs) == sorted(d.id for d in whole)
+    keys = OutputKeys(reference.result, version)
+    by_id = {d.id: d for d in whole}
+    generations = store.document_generations(list(by_id))
+    for doc_id, digest, blob in got.outputs:
+        sources = canonical_sources(store.sources_of([doc_id]).get(doc_id, []))
+        assert digest == keys.digest(doc_id, sources, generations.get(doc_id))
+        assert blob == DocumentOutput.of(by_id[doc_id], sources, reference.result).encode()
+
+
+def test_stories_computed_here_or_without_a_version_build_no_output_parts(example_analysis: dict[str, Any]) -> None:
+    from lagebild.fingerprints import code_version
+
+    store = example_analysis["store"]
+    config = load_config()
+    _whole, views, counts, stages, _ = _views(store)
+    for submit, outputs in ((lambda fn, *args: None, code_version()), (_in_process, None)):
+        got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                              submit=submit, store=example_analysis["db"], outputs=outputs)
+        assert got.parts and got.outputs == []
+
+
+def test_batches_sent_before_the_weights_were_needed_go_to_the_workers_again(example_analysis: dict[str, Any],
+                                                                              monkeypatch: Any) -> None:
+    import lagebild.compare.per_story as per_story
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+    assert "/" in reference.parts[0].fingerprint, "date inference weighed corpus words"
+    seen: dict[str, Any] = {}
+    parts = per_story._Pool.parts
+
+    def spy(pool: Any, jobs: Any, submit: Any, timings: Any) -> Any:
+        seen.update(pool=pool, jobs=list(jobs), weighed=pool.weighed)
+        return parts(pool, jobs, submit, timings)
+
+    monkeypatch.setattr(per_story._Pool, "parts", spy)
+    compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                    submit=_in_process, store=example_analysis["db"])
+    # the story twice, a batch each: both are done (without weights) before the first comes back
+    monkeypatch.setattr(per_story, "POOL_BATCH_DOCS", 1)
+    pool, (job,) = seen["pool"], seen["jobs"]
+    pool.weighed = seen["weighed"]
+    timings: dict[str, float] = {}
+    got = list(parts(pool, [(0, job[1]), (1, job[1])], _in_process, timings))
+    assert [p.fingerprint for _, p in got] == [reference.parts[0].fingerprint] * 2
+    assert "story batches computed here" not in timings
+    assert any(k.startswith("workers: compare:") for k in timings)
