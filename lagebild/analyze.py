@@ -227,21 +227,24 @@ def analyze_paths(
     started = time.perf_counter()
     report = RunReport()
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
-    check_config(config)  # stages, settings and both orders, before reading a single file
-    Pipeline(spec)  # and every stage builds with its settings
-    analysis = analysis_fingerprint(spec)
-    limits = ReadLimits.from_config(config.raw)
     workers = jobs or config.jobs or (os.cpu_count() or 1)
     if executor is None:
         ray_jobs = jobs or config.jobs  # 0: as many as the cluster has CPUs
         executor = make_executor(ray_jobs if config.executor == "ray" else workers, config.executor, address=config.ray_address)
+    found: Iterator[Path | InputError] = discover(paths)
+    if isinstance(executor, ProcessExecutor):
+        found = _preload_for(executor, found)
+        # the workers' fork server loads the modules and the NER model (seconds) while this process checks
+        # the settings and builds the stages below, not after
+        executor.start(spec)
+    check_config(config)  # stages, settings and both orders, before reading a single file
+    Pipeline(spec)  # and every stage builds with its settings
+    analysis = analysis_fingerprint(spec)
+    limits = ReadLimits.from_config(config.raw)
     read_jobs = 1 if isinstance(executor, InlineExecutor) else workers
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     pending = _PendingSources()
-    found: Iterator[Path | InputError] = discover(paths)
-    if isinstance(executor, ProcessExecutor):
-        found = _preload_for(executor, found)
     docs = _timed(_new_documents(found, store, report, on_error, pending, limits, read_jobs, executor, analysis), cpu, "read")
     # The corpus-wide cross-source stages read every document, but only some of its annotations:
     # the analysed documents are kept as such views (the store keeps them whole), stored ones read as views.

@@ -142,6 +142,19 @@ class ProcessExecutor:
         for chunk in self.map_chunks(spec, docs, after=after):
             yield from chunk
 
+    def start(self, spec: PipelineSpec) -> None:
+        """Start the fork server of ``spec``'s pools now, so that it loads the modules and the NER model while
+        the caller does its own preparations instead of after them (no result depends on it; a failure
+        here only loses that head start)."""
+        if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
+            return
+        from lagebild.executors.server import server_for
+
+        try:
+            server_for(self.preload, spec).start()
+        except Exception:  # the first pool starts it (and reports what fails)
+            log.debug("starting the fork server early failed", exc_info=True)
+
     def _pool(self, spec: PipelineSpec) -> Executor:
         return worker_pool(self.jobs, self.preload, spec, initializer=_init_worker, initargs=(spec,))
 

@@ -231,3 +231,21 @@ def test_a_server_that_cannot_start_leaves_no_socket_open(monkeypatch: pytest.Mo
             server.ForkServer(LIGHT, "").fork_worker()
         failures.append(failed)
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_server_started_ahead_is_the_one_the_first_pool_forks_from(limits: None) -> None:
+    from lagebild.executors.process import ProcessExecutor
+    from lagebild.pipeline import PipelineSpec
+
+    spec = PipelineSpec.of(["segment.rules.v1"], {})
+    ProcessExecutor(1, preload=LIGHT).start(spec)
+    early = server.server_for(LIGHT, spec)
+    started = early.pid
+    assert started is not None and started in server.running_servers(), "running before any pool asked for a worker"
+    early.start()
+    assert early.pid == started, "a running server is not started again"
+    pool = worker_pool(1, LIGHT, spec)
+    try:
+        assert pool.submit(os.getppid).result(timeout=60) == started
+    finally:
+        pool.shutdown()
