@@ -6,10 +6,15 @@ corpus, cut down to the batch: the origins of its documents, the corpus frequenc
 documents' words (only once a story's date inference was seen to weigh words: most read none,
 and the frequencies are then never computed), corrections. What a batch carries therefore does
 not grow with the corpus. The worker reads the stories' whole documents from the store itself
-and returns each story's ``StoryPart``, or None when it lacked something (a document the store
-did not return, a word weight not sent): the caller then computes that batch itself. The main process only merges, so the cross-source phase uses every core instead
-of one. The parts are the ones ``compare_stories`` computes in one process (same inputs, same
-stage code, same fingerprints).
+and returns each story's ``StoryPart``, or why it could not: a word weight not sent (the caller
+sends the batch again with its words' weights) or a document the store did not return (the caller
+computes that batch itself). The main process only merges, so the cross-source phase uses every
+core instead of one. The parts are the ones ``compare_stories`` computes in one process (same
+inputs, same stage code, same fingerprints).
+
+While it holds a story's documents whole, the worker also builds each one's part of the export
+and report (``DocumentOutput``, with the story's inferred dates and entities): the export then
+decodes the stored parts instead of reading and parsing every document again in the main process.
 """
 
 from __future__ import annotations
@@ -183,7 +188,10 @@ def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[Outp
             rows: list[OutputRow] = []
             if shared.outputs is not None and shared.store is not None:  # whole documents, just read from the store
                 started = time.process_time()
-                rows = _output_rows(_STORES[shared.store], ctx.docs, ctx.result, shared.outputs)
+                try:
+                    rows = _output_rows(_STORES[shared.store], ctx.docs, ctx.result, shared.outputs)
+                except Exception:  # only a cache: the export builds these parts itself
+                    log.debug("building output parts failed", exc_info=True)
                 timings["output parts"] += time.process_time() - started
             out.append((_fields(part), job.base, read, rows))
     return out, dict(timings)

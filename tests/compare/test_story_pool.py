@@ -306,3 +306,23 @@ def test_batches_sent_before_the_weights_were_needed_go_to_the_workers_again(exa
     assert [p.fingerprint for _, p in got] == [reference.parts[0].fingerprint] * 2
     assert "story batches computed here" not in timings
     assert any(k.startswith("workers: compare:") for k in timings)
+
+
+def test_output_parts_that_cannot_be_built_cost_only_themselves(example_analysis: dict[str, Any], monkeypatch: Any) -> None:
+    import lagebild.compare.story_pool as story_pool
+    from lagebild.fingerprints import code_version
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("no parts")
+
+    monkeypatch.setattr(story_pool, "_output_rows", broken)
+    timings: dict[str, float] = {}
+    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=_in_process, store=example_analysis["db"], outputs=code_version(), timings=timings)
+    assert got.outputs == [] and "story batches computed here" not in timings
+    assert got.result.to_json() == reference.result.to_json()
