@@ -548,14 +548,14 @@ def compare_and_save(
                               version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)),
                               load=store.get_documents if counts is not None else None, counts=counts,
                               submit=host.submit_task if host is not None else None, store=store_location(store),
-                              # the workers build the export's parts of the documents they read (``doc_outputs``)
-                              outputs=code_version())
+                              # the workers build the export's parts of the documents they read (``doc_outputs``),
+                              # saved batch by batch as they come back
+                              save_outputs=partial(_save_outputs, store))
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
     t = time.process_time()
     store.save_corpus(run.result, run.parts)
-    _save_outputs(store, run.outputs)
     if index is not None:
         _save_index(store, index, run.result)
     if entity_index is not None:
@@ -567,7 +567,7 @@ def compare_and_save(
 
 
 def _save_outputs(store: Store, rows: Sequence[tuple[str, str, bytes]]) -> None:
-    """Keep the output parts the workers built: the export then reads them instead of the documents."""
+    """Keep a batch's output parts the workers built: the export then reads them instead of the documents."""
     if not rows:
         return
     try:

@@ -355,8 +355,6 @@ class CompareRun:
 
     result: CorpusResult
     parts: list[StoryPart]
-    #: output parts built by the workers with the stories' documents (``StoryShared.outputs``), for the store to keep
-    outputs: list[OutputRow] = field(default_factory=list)
 
     @property
     def recomputed(self) -> int:
@@ -376,7 +374,7 @@ def compare_stories(
     counts: Mapping[str, int] | None = None,
     submit: Submit | None = None,
     store: str | None = None,
-    outputs: str | None = None,
+    save_outputs: Callable[[list[OutputRow]], None] | None = None,
 ) -> CompareRun:
     """Run the corpus-wide stages on ``docs``, then the per-story stages story by story.
 
@@ -391,8 +389,9 @@ def compare_stories(
     ``submit`` and ``store`` (with ``load``): the stories to recompute run in batches on worker
     processes (``submit(fn, *args)``, e.g. ``TaskHost.submit_task``), which read their documents
     from the store at ``store`` (a URL or path) themselves; a batch no worker takes runs here.
-    ``outputs`` (the code version): the workers also build the output parts of the documents they read
-    (``CompareRun.outputs``).
+    ``save_outputs``: the workers also build the output parts of the documents they read (``StoryShared.outputs``),
+    and each batch's parts go to ``save_outputs`` as the batch comes back: none is kept here, so this
+    process's memory does not grow with the corpus.
     """
     importlib.import_module("lagebild.compare.builtin")
     from lagebild.compare import default_compare_stages
@@ -418,7 +417,6 @@ def compare_stories(
     if timings is not None:
         timings["compare:origins"] = timings.get("compare:origins", 0.0) + time.process_time() - started
     parts: list[StoryPart | None] = []
-    built_outputs: list[OutputRow] = []
     #: stories computed in worker processes: their place in ``parts`` and their inputs
     pooled = submit is not None and store is not None and load is not None
     jobs: list[tuple[int, StoryJob]] = []
@@ -489,15 +487,16 @@ def compare_stories(
                 part = StoryPart.of(story_id, fp, ctx.result)
             parts.append(part)  # the story's whole documents (``sub``) go with the next story
         if jobs:
-            shared = StoryShared(story_names, settings, corrections, {}, len(docs), None, store=store, outputs=outputs)
-            pool = _Pool(shared, by_id, origins, doc_words, corpus_frequencies, load)
+            # the code version: the export looks the parts up by a digest of it
+            code = code_version() if save_outputs is not None else None
+            shared = StoryShared(story_names, settings, corrections, {}, len(docs), None, store=store, outputs=code)
+            pool = _Pool(shared, by_id, origins, doc_words, corpus_frequencies, load, save_outputs)
             for at, got in pool.parts(jobs, submit, timings):
                 parts[at] = got
-            built_outputs = pool.outputs
     with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
     done = [p for p in parts if p is not None]
     merge_parts(result, done, doc_ids, timeline_key, with_coverage)
-    return CompareRun(result, done, built_outputs)
+    return CompareRun(result, done)
 
 
 #: documents per batch of stories sent to a worker: enough to outweigh sending the corpus-wide inputs along
@@ -516,13 +515,14 @@ class _Pool:
 
     def __init__(self, shared: StoryShared, views: Mapping[str, Document], origins: Mapping[str, str],
                  doc_words: Callable[[Document], frozenset[str]], frequencies: Callable[[], Mapping[str, int]],
-                 load: Callable[[Sequence[str]], Mapping[str, Document]] | None) -> None:
+                 load: Callable[[Sequence[str]], Mapping[str, Document]] | None,
+                 save_outputs: Callable[[list[OutputRow]], None] | None = None) -> None:
         self.shared, self.views, self.origins, self.load = shared, views, origins, load
+        #: takes each batch's output parts (``StoryShared.outputs``) as it comes back: the pool keeps none
+        self.save_outputs = save_outputs
         self.doc_words, self.frequencies = doc_words, frequencies
         #: a story's date inference was seen to weigh words: batches sent from now on carry their words' weights
         self.weighed = False
-        #: the output parts the workers built (``StoryShared.outputs``)
-        self.outputs: list[OutputRow] = []
 
     def payload(self, batch: Sequence[StoryJob]) -> StoryShared:
         """``shared`` cut down to ``batch``: its documents' origins and (once needed) their words' frequencies."""
@@ -587,8 +587,10 @@ class _Pool:
 
     def _parts(self, mine: Sequence[tuple[int, StoryJob]], outputs: Outputs) -> Iterator[tuple[int, StoryPart]]:
         assert not isinstance(outputs, str)
-        for (at, job), (fields_, base, weighed, rows) in zip(mine, outputs, strict=True):
-            self.outputs.extend(rows)
+        rows = [row for *_, story_rows in outputs for row in story_rows]
+        if rows and self.save_outputs is not None:  # saved as each batch comes: kept to the end, they grow with the corpus
+            self.save_outputs(rows)
+        for (at, job), (fields_, base, weighed, _) in zip(mine, outputs, strict=True):
             yield at, StoryPart(job.story, base + self._weights_part(weighed), **fields_)
 
     @staticmethod

@@ -253,29 +253,41 @@ def test_the_workers_build_the_output_parts_the_export_would(example_analysis: d
     config = load_config()
     whole, views, counts, stages, _ = _views(store)
     reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
-    version = code_version()
-    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
-                          submit=_in_process, store=example_analysis["db"], outputs=version)
-    assert sorted(i for i, _, _ in got.outputs) == sorted(d.id for d in whole)
-    keys = OutputKeys(reference.result, version)
+    saved: list[tuple[str, str, bytes]] = []
+    compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                    submit=_in_process, store=example_analysis["db"], save_outputs=saved.extend)
+    assert sorted(i for i, _, _ in saved) == sorted(d.id for d in whole)
+    keys = OutputKeys(reference.result, code_version())
     by_id = {d.id: d for d in whole}
     generations = store.document_generations(list(by_id))
-    for doc_id, digest, blob in got.outputs:
+    for doc_id, digest, blob in saved:
         sources = canonical_sources(store.sources_of([doc_id]).get(doc_id, []))
         assert digest == keys.digest(doc_id, sources, generations.get(doc_id))
         assert blob == DocumentOutput.of(by_id[doc_id], sources, reference.result).encode()
 
 
-def test_stories_computed_here_or_without_a_version_build_no_output_parts(example_analysis: dict[str, Any]) -> None:
-    from lagebild.fingerprints import code_version
+def test_stories_computed_here_or_without_a_place_to_save_build_no_output_parts(example_analysis: dict[str, Any],
+                                                                                 monkeypatch: Any) -> None:
+    import lagebild.compare.story_pool as story_pool
 
     store = example_analysis["store"]
     config = load_config()
     _whole, views, counts, stages, _ = _views(store)
-    for submit, outputs in ((lambda fn, *args: None, code_version()), (_in_process, None)):
-        got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
-                              submit=submit, store=example_analysis["db"], outputs=outputs)
-        assert got.parts and got.outputs == []
+    saved: list[tuple[str, str, bytes]] = []
+    built: list[bool] = []
+    run_batch = story_pool.run_story_batch
+
+    def spy(shared: Any, jobs: Any) -> Any:
+        built.append(shared.outputs is not None)
+        return run_batch(shared, jobs)
+
+    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=lambda fn, *args: None, store=example_analysis["db"], save_outputs=saved.extend)
+    assert got.parts and saved == []
+    monkeypatch.setattr("lagebild.compare.per_story.run_story_batch", spy)  # without a place to save them, none is built
+    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=_in_process, store=example_analysis["db"])
+    assert got.parts and built and not any(built)
 
 
 def test_batches_sent_before_the_weights_were_needed_go_to_the_workers_again(example_analysis: dict[str, Any],
@@ -310,7 +322,6 @@ def test_batches_sent_before_the_weights_were_needed_go_to_the_workers_again(exa
 
 def test_output_parts_that_cannot_be_built_cost_only_themselves(example_analysis: dict[str, Any], monkeypatch: Any) -> None:
     import lagebild.compare.story_pool as story_pool
-    from lagebild.fingerprints import code_version
 
     store = example_analysis["store"]
     config = load_config()
@@ -322,7 +333,45 @@ def test_output_parts_that_cannot_be_built_cost_only_themselves(example_analysis
 
     monkeypatch.setattr(story_pool, "_output_rows", broken)
     timings: dict[str, float] = {}
+    saved: list[tuple[str, str, bytes]] = []
     got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
-                          submit=_in_process, store=example_analysis["db"], outputs=code_version(), timings=timings)
-    assert got.outputs == [] and "story batches computed here" not in timings
+                          submit=_in_process, store=example_analysis["db"], save_outputs=saved.extend, timings=timings)
+    assert saved == [] and "story batches computed here" not in timings
     assert got.result.to_json() == reference.result.to_json()
+
+
+def test_each_batchs_output_parts_are_saved_as_it_comes_back_and_not_kept(example_analysis: dict[str, Any],
+                                                                        monkeypatch: Any) -> None:
+    import lagebild.compare.per_story as per_story
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    events: list[tuple[str, list[str]]] = []
+    seen: dict[str, Any] = {}
+    wait, parts = per_story._Pool._wait, per_story._Pool.parts
+
+    def waited(pool: Any, fut: Any, batch: Any) -> Any:
+        events.append(("batch", sorted(i for job in batch for i in job.doc_ids)))
+        return wait(pool, fut, batch)
+
+    def spy(pool: Any, jobs: Any, submit: Any, timings: Any) -> Any:
+        seen.update(pool=pool, jobs=list(jobs))
+        return parts(pool, jobs, submit, timings)
+
+    monkeypatch.setattr(per_story._Pool, "_wait", waited)
+    monkeypatch.setattr(per_story._Pool, "parts", spy)
+    run = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=_in_process, store=example_analysis["db"],
+                          save_outputs=lambda rows: events.append(("saved", sorted(i for i, _, _ in rows))))
+    assert sorted(i for what, ids in events if what == "saved" for i in ids) == sorted(d.id for d in whole)
+    assert not hasattr(run, "outputs")
+    # the story three times, a batch each: each batch's parts are saved before the next batch is taken
+    monkeypatch.setattr(per_story, "POOL_BATCH_DOCS", 1)
+    pool, (job,) = seen["pool"], seen["jobs"]
+    events.clear()
+    list(parts(pool, [(0, job[1]), (1, job[1]), (2, job[1])], _in_process, {}))
+    ids = sorted(job[1].doc_ids)
+    assert events == [("batch", ids), ("saved", ids)] * 3
+    # and none stays in the pool
+    assert not [v for v in vars(pool).values() if isinstance(v, list) and v and isinstance(v[0], tuple)]
