@@ -232,13 +232,19 @@ def analyze_paths(
         ray_jobs = jobs or config.jobs  # 0: as many as the cluster has CPUs
         executor = make_executor(ray_jobs if config.executor == "ray" else workers, config.executor, address=config.ray_address)
     found: Iterator[Path | InputError] = discover(paths)
+    unstart: Callable[[], None] | None = None
     if isinstance(executor, ProcessExecutor):
         found = _preload_for(executor, found)
         # the workers' fork server loads the modules and the NER model (seconds) while this process checks
         # the settings and builds the stages below, not after
-        executor.start(spec)
-    check_config(config)  # stages, settings and both orders, before reading a single file
-    Pipeline(spec)  # and every stage builds with its settings
+        unstart = executor.start(spec)
+    try:
+        check_config(config)  # stages, settings and both orders, before reading a single file
+        Pipeline(spec)  # and every stage builds with its settings
+    except BaseException:
+        if unstart is not None:  # a run that does not start leaves no server behind (``lagebild serve`` lives on)
+            unstart()
+        raise
     analysis = analysis_fingerprint(spec)
     limits = ReadLimits.from_config(config.raw)
     read_jobs = 1 if isinstance(executor, InlineExecutor) else workers
