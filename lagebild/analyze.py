@@ -556,7 +556,7 @@ def compare_and_save(
                               submit=host.submit_task if host is not None else None, store=store_location(store),
                               # the workers build the export's parts of the documents they read (``doc_outputs``),
                               # saved batch by batch as they come back
-                              save_outputs=partial(_save_outputs, store))
+                              save_outputs=_output_saver(store))
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
@@ -572,14 +572,23 @@ def compare_and_save(
     return run.result
 
 
-def _save_outputs(store: Store, rows: Sequence[tuple[str, str, bytes]]) -> None:
-    """Keep a batch's output parts the workers built: the export then reads them instead of the documents."""
-    if not rows:
-        return
-    try:
-        store.save_document_outputs(rows)
-    except Exception:  # only a cache: the export builds the parts itself
-        log.debug("saving output parts failed", exc_info=True)
+def _output_saver(store: Store) -> Callable[[Sequence[tuple[str, str, bytes]]], None]:
+    """Keeps each batch's output parts the workers built: the export then reads them instead of the documents.
+    They are only a cache (the export builds a missing part itself), but a failure is a bug to see: warned once a run."""
+    failed = False
+
+    def save(rows: Sequence[tuple[str, str, bytes]]) -> None:
+        nonlocal failed
+        if not rows:
+            return
+        try:
+            store.save_document_outputs(rows)
+        except Exception:
+            if not failed:
+                log.warning("saving the output parts the workers built failed; the export builds them", exc_info=True)
+            failed = True
+
+    return save
 
 
 def store_location(store: Store) -> str | None:

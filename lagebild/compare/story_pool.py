@@ -190,11 +190,21 @@ def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[Outp
                 started = time.process_time()
                 try:
                     rows = _output_rows(_STORES[shared.store], ctx.docs, ctx.result, shared.outputs)
-                except Exception:  # only a cache: the export builds these parts itself
-                    log.debug("building output parts failed", exc_info=True)
+                except Exception:  # only a cache (the export builds these parts itself), but a bug to see
+                    _warn_output_parts()
                 timings["output parts"] += time.process_time() - started
             out.append((_fields(part), job.base, read, rows))
     return out, dict(timings)
+
+
+#: this worker warned that it could not build output parts (once: a bug would repeat for every story)
+_OUTPUT_PARTS_FAILED: list[bool] = []
+
+
+def _warn_output_parts() -> None:
+    if not _OUTPUT_PARTS_FAILED:
+        _OUTPUT_PARTS_FAILED.append(True)
+        log.warning("building the output parts of a story's documents failed; the export builds them", exc_info=True)
 
 
 def _output_rows(store: Any, docs: Sequence[Document], result: CorpusResult, version: str) -> list[OutputRow]:

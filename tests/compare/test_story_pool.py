@@ -320,7 +320,8 @@ def test_batches_sent_before_the_weights_were_needed_go_to_the_workers_again(exa
     assert any(k.startswith("workers: compare:") for k in timings)
 
 
-def test_output_parts_that_cannot_be_built_cost_only_themselves(example_analysis: dict[str, Any], monkeypatch: Any) -> None:
+def test_output_parts_that_cannot_be_built_cost_only_themselves(example_analysis: dict[str, Any], monkeypatch: Any,
+                                                                caplog: Any) -> None:
     import lagebild.compare.story_pool as story_pool
 
     store = example_analysis["store"]
@@ -332,12 +333,28 @@ def test_output_parts_that_cannot_be_built_cost_only_themselves(example_analysis
         raise RuntimeError("no parts")
 
     monkeypatch.setattr(story_pool, "_output_rows", broken)
+    monkeypatch.setattr(story_pool, "_OUTPUT_PARTS_FAILED", [])
     timings: dict[str, float] = {}
     saved: list[tuple[str, str, bytes]] = []
     got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
                           submit=_in_process, store=example_analysis["db"], save_outputs=saved.extend, timings=timings)
     assert saved == [] and "story batches computed here" not in timings
     assert got.result.to_json() == reference.result.to_json()
+    assert [r.levelname for r in caplog.records if "output parts" in r.getMessage()] == ["WARNING"], "said once"
+
+
+def test_output_parts_the_store_cannot_save_are_warned_about_once_a_run(caplog: Any) -> None:
+    from lagebild.analyze import _output_saver
+
+    class Broken:
+        def save_document_outputs(self, rows: Any) -> None:
+            raise OSError("disk full")
+
+    for _run in range(2):
+        save = _output_saver(Broken())  # type: ignore[arg-type]
+        save([("a", "d", b"x")])
+        save([("b", "d", b"y")])
+    assert [r.levelname for r in caplog.records if "output parts" in r.getMessage()] == ["WARNING", "WARNING"]
 
 
 def test_each_batchs_output_parts_are_saved_as_it_comes_back_and_not_kept(example_analysis: dict[str, Any],
