@@ -227,21 +227,30 @@ def analyze_paths(
     started = time.perf_counter()
     report = RunReport()
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
-    check_config(config)  # stages, settings and both orders, before reading a single file
-    Pipeline(spec)  # and every stage builds with its settings
-    analysis = analysis_fingerprint(spec)
-    limits = ReadLimits.from_config(config.raw)
     workers = jobs or config.jobs or (os.cpu_count() or 1)
     if executor is None:
         ray_jobs = jobs or config.jobs  # 0: as many as the cluster has CPUs
         executor = make_executor(ray_jobs if config.executor == "ray" else workers, config.executor, address=config.ray_address)
+    found: Iterator[Path | InputError] = discover(paths)
+    unstart: Callable[[], None] | None = None
+    if isinstance(executor, ProcessExecutor):
+        found = _preload_for(executor, found)
+        # the workers' fork server loads the modules and the NER model (seconds) while this process checks
+        # the settings and builds the stages below, not after
+        unstart = executor.start(spec)
+    try:
+        check_config(config)  # stages, settings and both orders, before reading a single file
+        Pipeline(spec)  # and every stage builds with its settings
+    except BaseException:
+        if unstart is not None:  # a run that does not start leaves no server behind (``lagebild serve`` lives on)
+            unstart()
+        raise
+    analysis = analysis_fingerprint(spec)
+    limits = ReadLimits.from_config(config.raw)
     read_jobs = 1 if isinstance(executor, InlineExecutor) else workers
     cpu = report.main_cpu
     phase_cpu, phase_thread = time.process_time(), time.thread_time()
     pending = _PendingSources()
-    found: Iterator[Path | InputError] = discover(paths)
-    if isinstance(executor, ProcessExecutor):
-        found = _preload_for(executor, found)
     docs = _timed(_new_documents(found, store, report, on_error, pending, limits, read_jobs, executor, analysis), cpu, "read")
     # The corpus-wide cross-source stages read every document, but only some of its annotations:
     # the analysed documents are kept as such views (the store keeps them whole), stored ones read as views.
@@ -544,7 +553,10 @@ def compare_and_save(
                               # the per-document analysis too: stories of re-analysed documents recompute
                               version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)),
                               load=store.get_documents if counts is not None else None, counts=counts,
-                              submit=host.submit_task if host is not None else None, store=store_location(store))
+                              submit=host.submit_task if host is not None else None, store=store_location(store),
+                              # the workers build the export's parts of the documents they read (``doc_outputs``),
+                              # saved batch by batch as they come back
+                              save_outputs=_output_saver(store))
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)
@@ -558,6 +570,25 @@ def compare_and_save(
         store.save_word_rows(words.settings, words.new)
     cpu["save corpus"] += time.process_time() - t
     return run.result
+
+
+def _output_saver(store: Store) -> Callable[[Sequence[tuple[str, str, bytes]]], None]:
+    """Keeps each batch's output parts the workers built: the export then reads them instead of the documents.
+    They are only a cache (the export builds a missing part itself), but a failure is a bug to see: warned once a run."""
+    failed = False
+
+    def save(rows: Sequence[tuple[str, str, bytes]]) -> None:
+        nonlocal failed
+        if not rows:
+            return
+        try:
+            store.save_document_outputs(rows)
+        except Exception:
+            if not failed:
+                log.warning("saving the output parts the workers built failed; the export builds them", exc_info=True)
+            failed = True
+
+    return save
 
 
 def store_location(store: Store) -> str | None:

@@ -26,7 +26,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext, CorpusResult, is_per_story, run_corpus_stages, run_timed_stage
-from lagebild.compare.story_pool import MISSING_WEIGHTS, WORKER_PREFIX, StoryJob, StoryShared, Submit, batches, run_story_batch
+from lagebild.compare.story_pool import (
+    MISSING_WEIGHTS,
+    WORKER_PREFIX,
+    OutputRow,
+    Outputs,
+    StoryJob,
+    StoryShared,
+    Submit,
+    batches,
+    run_story_batch,
+)
 from lagebild.compare.word_rows import cached_words
 from lagebild.fingerprints import code_version
 from lagebild.model import Document
@@ -364,6 +374,7 @@ def compare_stories(
     counts: Mapping[str, int] | None = None,
     submit: Submit | None = None,
     store: str | None = None,
+    save_outputs: Callable[[list[OutputRow]], None] | None = None,
 ) -> CompareRun:
     """Run the corpus-wide stages on ``docs``, then the per-story stages story by story.
 
@@ -378,6 +389,9 @@ def compare_stories(
     ``submit`` and ``store`` (with ``load``): the stories to recompute run in batches on worker
     processes (``submit(fn, *args)``, e.g. ``TaskHost.submit_task``), which read their documents
     from the store at ``store`` (a URL or path) themselves; a batch no worker takes runs here.
+    ``save_outputs``: the workers also build the output parts of the documents they read (``StoryShared.outputs``),
+    and each batch's parts go to ``save_outputs`` as the batch comes back: none is kept here, so this
+    process's memory does not grow with the corpus.
     """
     importlib.import_module("lagebild.compare.builtin")
     from lagebild.compare import default_compare_stages
@@ -473,8 +487,10 @@ def compare_stories(
                 part = StoryPart.of(story_id, fp, ctx.result)
             parts.append(part)  # the story's whole documents (``sub``) go with the next story
         if jobs:
-            shared = StoryShared(story_names, settings, corrections, {}, len(docs), None, store=store)
-            pool = _Pool(shared, by_id, origins, doc_words, corpus_frequencies, load)
+            # the code version: the export looks the parts up by a digest of it
+            code = code_version() if save_outputs is not None else None
+            shared = StoryShared(story_names, settings, corrections, {}, len(docs), None, store=store, outputs=code)
+            pool = _Pool(shared, by_id, origins, doc_words, corpus_frequencies, load, save_outputs)
             for at, got in pool.parts(jobs, submit, timings):
                 parts[at] = got
     with_coverage = any("coverage" in COMPARE.info(n).produces for n in story_names)
@@ -499,8 +515,11 @@ class _Pool:
 
     def __init__(self, shared: StoryShared, views: Mapping[str, Document], origins: Mapping[str, str],
                  doc_words: Callable[[Document], frozenset[str]], frequencies: Callable[[], Mapping[str, int]],
-                 load: Callable[[Sequence[str]], Mapping[str, Document]] | None) -> None:
+                 load: Callable[[Sequence[str]], Mapping[str, Document]] | None,
+                 save_outputs: Callable[[list[OutputRow]], None] | None = None) -> None:
         self.shared, self.views, self.origins, self.load = shared, views, origins, load
+        #: takes each batch's output parts (``StoryShared.outputs``) as it comes back: the pool keeps none
+        self.save_outputs = save_outputs
         self.doc_words, self.frequencies = doc_words, frequencies
         #: a story's date inference was seen to weigh words: batches sent from now on carry their words' weights
         self.weighed = False
@@ -527,33 +546,58 @@ class _Pool:
             k += len(batch)
             pending.append((mine, self._submit(submit, batch)))
         failed = 0
+        #: batches sent before their words' weights were seen to be needed, sent again with them
+        retried: list[tuple[list[tuple[int, StoryJob]], Any]] = []
         for n, (mine, fut) in enumerate(pending):
             batch = [job for _, job in mine]
-            got, where = self._wait(fut, batch), WORKER_PREFIX  # a worker's CPU is kept apart from this process's
-            if got is not None and got[0] == MISSING_WEIGHTS and not self.weighed and submit is not None:
-                # a story weighs words: from now on batches carry their words' frequencies; the batches no worker
-                # started yet are sent again with them (at most the running ones come back undone)
+            got = self._wait(fut, batch)
+            if got is not None and got[0] == MISSING_WEIGHTS and submit is not None:
+                self._spent(got[1], WORKER_PREFIX, timings)  # CPU spent on the undone batch
+                first = not self.weighed
                 self.weighed = True
-                for i in range(n + 1, len(pending)):
-                    later_mine, later = pending[i]
-                    if later is not None and later.cancel():
-                        pending[i] = (later_mine, self._submit(submit, [job for _, job in later_mine]))
-                got = self._wait(self._submit(submit, batch), batch)
-            if got is None or isinstance(got[0], str):
-                failed += 1
-                if got is not None and timings is not None:  # CPU spent on the undone batch
-                    for key, value in got[1].items():
-                        timings[where + key] = timings.get(where + key, 0.0) + value
-                got, where = self._here(batch), ""
-            outputs, spent = got
-            if timings is not None:
-                for key, value in spent.items():
-                    timings[where + key] = timings.get(where + key, 0.0) + value
-            assert not isinstance(outputs, str)
-            for (at, job), (fields_, base, weighed) in zip(mine, outputs, strict=True):
-                yield at, StoryPart(job.story, base + self._weights_part(weighed), **fields_)
+                # sent again with its words' weights, to the workers: the batches that were running come back
+                # undone too, and computing them here one after the other would leave the workers idle
+                retried.append((mine, self._submit(submit, batch)))
+                if first:  # from now on batches carry their words' frequencies: the ones no worker started are sent again
+                    for i in range(n + 1, len(pending)):
+                        later_mine, later = pending[i]
+                        if later is not None and later.cancel():
+                            pending[i] = (later_mine, self._submit(submit, [job for _, job in later_mine]))
+                continue
+            outputs, here = self._outputs(got, batch, timings)
+            failed += here
+            yield from self._parts(mine, outputs)
+        for mine, fut in retried:
+            batch = [job for _, job in mine]
+            outputs, here = self._outputs(self._wait(fut, batch), batch, timings)
+            failed += here
+            yield from self._parts(mine, outputs)
         if failed and timings is not None:
             timings["story batches computed here"] = timings.get("story batches computed here", 0.0) + failed
+
+    def _outputs(self, got: Any, batch: Sequence[StoryJob], timings: MutableMapping[str, float] | None) -> tuple[Outputs, bool]:
+        """A batch's outputs: ``got`` from a worker, or computed here when the worker could not (then True)."""
+        if got is not None:
+            self._spent(got[1], WORKER_PREFIX, timings)  # a worker's CPU is kept apart from this process's
+            if not isinstance(got[0], str):
+                return got[0], False
+        outputs, spent = self._here(batch)
+        self._spent(spent, "", timings)
+        return outputs, True
+
+    def _parts(self, mine: Sequence[tuple[int, StoryJob]], outputs: Outputs) -> Iterator[tuple[int, StoryPart]]:
+        assert not isinstance(outputs, str)
+        rows = [row for *_, story_rows in outputs for row in story_rows]
+        if rows and self.save_outputs is not None:  # saved as each batch comes: kept to the end, they grow with the corpus
+            self.save_outputs(rows)
+        for (at, job), (fields_, base, weighed, _) in zip(mine, outputs, strict=True):
+            yield at, StoryPart(job.story, base + self._weights_part(weighed), **fields_)
+
+    @staticmethod
+    def _spent(spent: Mapping[str, float], where: str, timings: MutableMapping[str, float] | None) -> None:
+        if timings is not None:
+            for key, value in spent.items():
+                timings[where + key] = timings.get(where + key, 0.0) + value
 
     def _submit(self, submit: Submit | None, batch: Sequence[StoryJob]) -> Any:
         return submit(run_story_batch, self.payload(batch), batch) if submit is not None else None

@@ -6,10 +6,15 @@ corpus, cut down to the batch: the origins of its documents, the corpus frequenc
 documents' words (only once a story's date inference was seen to weigh words: most read none,
 and the frequencies are then never computed), corrections. What a batch carries therefore does
 not grow with the corpus. The worker reads the stories' whole documents from the store itself
-and returns each story's ``StoryPart``, or None when it lacked something (a document the store
-did not return, a word weight not sent): the caller then computes that batch itself. The main process only merges, so the cross-source phase uses every core instead
-of one. The parts are the ones ``compare_stories`` computes in one process (same inputs, same
-stage code, same fingerprints).
+and returns each story's ``StoryPart``, or why it could not: a word weight not sent (the caller
+sends the batch again with its words' weights) or a document the store did not return (the caller
+computes that batch itself). The main process only merges, so the cross-source phase uses every
+core instead of one. The parts are the ones ``compare_stories`` computes in one process (same
+inputs, same stage code, same fingerprints).
+
+While it holds a story's documents whole, the worker also builds each one's part of the export
+and report (``DocumentOutput``, with the story's inferred dates and entities): the export then
+decodes the stored parts instead of reading and parsing every document again in the main process.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ DATES_STAGE = "dates.infer.v1"
 #: caller's (a benchmark sums it with the worker processes, not with the main process)
 WORKER_PREFIX = "workers: "
 
-__all__ = ["MISSING_DOCUMENTS", "MISSING_WEIGHTS", "WORKER_PREFIX", "StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
+__all__ = ["MISSING_DOCUMENTS", "MISSING_WEIGHTS", "WORKER_PREFIX", "OutputRow", "StoryJob", "StoryShared", "batches", "run_story_batch", "warm"]
 
 #: ``submit(fn, *args)``: a future of ``fn(*args)`` run in a worker, or None when no worker can take it
 Submit = Callable[..., "Future[Any] | None"]
@@ -67,6 +72,9 @@ class StoryShared:
     #: where the worker reads whole documents (a store URL or path); None: ``docs`` of the batch
     store: str | None = None
     docs: dict[str, Document] = field(default_factory=dict)
+    #: the code version (``code_version``): a worker that read the stories' documents from ``store`` also builds
+    #: each one's output part (``DocumentOutput``) while it holds them, so the export does not read them again
+    outputs: str | None = None
 
 
 #: per worker process: the open store and the built stages, kept across batches
@@ -134,9 +142,12 @@ def _read_only_sqlite(path: str) -> Any:
     return store
 
 
-#: a batch's outputs: per story, its result fields, the fingerprint's base and the words whose weights it read;
-#: or why the batch could not be computed with what it carried: ``MISSING_DOCUMENTS`` or ``MISSING_WEIGHTS``
-Outputs = list[tuple[dict[str, Any], str, set[str]]] | str
+#: ``(document id, digest, encoded part)``: a document's output part as the store keeps it (``doc_outputs``)
+OutputRow = tuple[str, str, bytes]
+#: a batch's outputs: per story, its result fields, the fingerprint's base, the words whose weights it read and its
+#: documents' output parts (``StoryShared.outputs``); or why the batch could not be computed with what it carried:
+#: ``MISSING_DOCUMENTS`` or ``MISSING_WEIGHTS``
+Outputs = list[tuple[dict[str, Any], str, set[str], list[OutputRow]]] | str
 MISSING_DOCUMENTS = "documents"
 MISSING_WEIGHTS = "weights"
 
@@ -158,7 +169,7 @@ def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[Outp
     timings["load story documents"] += time.process_time() - started
     if any(i not in whole for job in jobs for i in job.doc_ids):
         return MISSING_DOCUMENTS, dict(timings)
-    out: list[tuple[dict[str, Any], str, set[str]]] = []
+    out: list[tuple[dict[str, Any], str, set[str], list[OutputRow]]] = []
     weighed: set[str] = set()
     weights = _Weights(shared.frequencies, weighed, shared.every_word)
     with corpus_origins(shared.origins), corpus_word_counts(lambda: (shared.n_docs, weights)):
@@ -174,8 +185,39 @@ def run_story_batch(shared: StoryShared, jobs: Sequence[StoryJob]) -> tuple[Outp
             if weights.missing:  # a weight not sent: the results would be wrong
                 return MISSING_WEIGHTS, dict(timings)
             part = StoryPart.of(job.story, job.base, ctx.result)
-            out.append((_fields(part), job.base, read))
+            rows: list[OutputRow] = []
+            if shared.outputs is not None and shared.store is not None:  # whole documents, just read from the store
+                started = time.process_time()
+                try:
+                    rows = _output_rows(_STORES[shared.store], ctx.docs, ctx.result, shared.outputs)
+                except Exception:  # only a cache (the export builds these parts itself), but a bug to see
+                    _warn_output_parts()
+                timings["output parts"] += time.process_time() - started
+            out.append((_fields(part), job.base, read, rows))
     return out, dict(timings)
+
+
+#: this worker warned that it could not build output parts (once: a bug would repeat for every story)
+_OUTPUT_PARTS_FAILED: list[bool] = []
+
+
+def _warn_output_parts() -> None:
+    if not _OUTPUT_PARTS_FAILED:
+        _OUTPUT_PARTS_FAILED.append(True)
+        log.warning("building the output parts of a story's documents failed; the export builds them", exc_info=True)
+
+
+def _output_rows(store: Any, docs: Sequence[Document], result: CorpusResult, version: str) -> list[OutputRow]:
+    """The output parts of a story's ``docs`` as ``document_outputs`` builds them: what a part reads of the corpus
+    (the entity of each mention, the inferred dates) is the story's, and so is its digest."""
+    from lagebild.export.doc_outputs import DocumentOutput, OutputKeys, canonical_sources
+
+    ids = [d.id for d in docs]
+    keys = OutputKeys(result, version)
+    sources = {i: canonical_sources(found) for i, found in store.sources_of(ids).items()}
+    generations = store.document_generations(ids)
+    return [(d.id, keys.digest(d.id, sources.get(d.id, []), generations.get(d.id)),
+             DocumentOutput.of(d, sources.get(d.id, []), result).encode()) for d in docs]
 
 
 def _fields(part: Any) -> dict[str, Any]:

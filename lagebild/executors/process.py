@@ -142,6 +142,28 @@ class ProcessExecutor:
         for chunk in self.map_chunks(spec, docs, after=after):
             yield from chunk
 
+    def start(self, spec: PipelineSpec) -> Callable[[], None]:
+        """Start the fork server of ``spec``'s pools now, so that it loads the modules and the NER model while
+        the caller does its own preparations instead of after them (no result depends on it; a failure
+        here only loses that head start). Returns what undoes it: stops the server if this call started it
+        and no pool uses it yet (a caller whose preparations fail must not leave a server loading the model)."""
+        if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
+            return lambda: None
+        from lagebild.executors.server import server_for
+
+        try:
+            early = server_for(self.preload, spec)
+            if early.start():
+
+                def undo() -> None:
+                    if early.users == 0:
+                        early.stop()
+
+                return undo
+        except Exception:  # the first pool starts it (and reports what fails)
+            log.debug("starting the fork server early failed", exc_info=True)
+        return lambda: None
+
     def _pool(self, spec: PipelineSpec) -> Executor:
         return worker_pool(self.jobs, self.preload, spec, initializer=_init_worker, initargs=(spec,))
 

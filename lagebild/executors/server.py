@@ -239,6 +239,16 @@ class ForkServer:
         process, self.process = self.process, None
         return process
 
+    def start(self) -> bool:
+        """Start the server now (unless it runs): it loads its preload while the caller goes on, and the first
+        ``fork_worker`` waits only for what is left of that. True when this call started it."""
+        with self._lock:
+            if self._control is None or self.pid is None:
+                _wait_ended([self._detach()])
+                self._start()
+                return True
+            return False
+
     def fork_worker(self) -> tuple[int, socket.socket]:
         """(pid, socket) of a new worker (blocks while the server loads its preload)."""
         with self._lock:

@@ -236,3 +236,159 @@ def test_workers_read_a_sqlite_store_read_only(example_analysis: dict[str, Any],
     with pytest.raises(sqlite3.OperationalError):
         store.db.execute("DELETE FROM documents")
     assert _open(str(tmp_path / "new.db")) is not None  # no file yet: opened as usual
+
+
+def _in_process(fn: Any, *args: Any) -> Future[Any]:
+    """A worker that has finished the task by the time it is handed over (nothing can be cancelled)."""
+    fut: Future[Any] = Future()
+    fut.set_result(fn(*args))
+    return fut
+
+
+def test_the_workers_build_the_output_parts_the_export_would(example_analysis: dict[str, Any]) -> None:
+    from lagebild.export.doc_outputs import DocumentOutput, OutputKeys, canonical_sources
+    from lagebild.fingerprints import code_version
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+    saved: list[tuple[str, str, bytes]] = []
+    compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                    submit=_in_process, store=example_analysis["db"], save_outputs=saved.extend)
+    assert sorted(i for i, _, _ in saved) == sorted(d.id for d in whole)
+    keys = OutputKeys(reference.result, code_version())
+    by_id = {d.id: d for d in whole}
+    generations = store.document_generations(list(by_id))
+    for doc_id, digest, blob in saved:
+        sources = canonical_sources(store.sources_of([doc_id]).get(doc_id, []))
+        assert digest == keys.digest(doc_id, sources, generations.get(doc_id))
+        assert blob == DocumentOutput.of(by_id[doc_id], sources, reference.result).encode()
+
+
+def test_stories_computed_here_or_without_a_place_to_save_build_no_output_parts(example_analysis: dict[str, Any],
+                                                                                 monkeypatch: Any) -> None:
+    import lagebild.compare.story_pool as story_pool
+
+    store = example_analysis["store"]
+    config = load_config()
+    _whole, views, counts, stages, _ = _views(store)
+    saved: list[tuple[str, str, bytes]] = []
+    built: list[bool] = []
+    run_batch = story_pool.run_story_batch
+
+    def spy(shared: Any, jobs: Any) -> Any:
+        built.append(shared.outputs is not None)
+        return run_batch(shared, jobs)
+
+    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=lambda fn, *args: None, store=example_analysis["db"], save_outputs=saved.extend)
+    assert got.parts and saved == []
+    monkeypatch.setattr("lagebild.compare.per_story.run_story_batch", spy)  # without a place to save them, none is built
+    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=_in_process, store=example_analysis["db"])
+    assert got.parts and built and not any(built)
+
+
+def test_batches_sent_before_the_weights_were_needed_go_to_the_workers_again(example_analysis: dict[str, Any],
+                                                                              monkeypatch: Any) -> None:
+    import lagebild.compare.per_story as per_story
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+    assert "/" in reference.parts[0].fingerprint, "date inference weighed corpus words"
+    seen: dict[str, Any] = {}
+    parts = per_story._Pool.parts
+
+    def spy(pool: Any, jobs: Any, submit: Any, timings: Any) -> Any:
+        seen.update(pool=pool, jobs=list(jobs), weighed=pool.weighed)
+        return parts(pool, jobs, submit, timings)
+
+    monkeypatch.setattr(per_story._Pool, "parts", spy)
+    compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                    submit=_in_process, store=example_analysis["db"])
+    # the story twice, a batch each: both are done (without weights) before the first comes back
+    monkeypatch.setattr(per_story, "POOL_BATCH_DOCS", 1)
+    pool, (job,) = seen["pool"], seen["jobs"]
+    pool.weighed = seen["weighed"]
+    timings: dict[str, float] = {}
+    got = list(parts(pool, [(0, job[1]), (1, job[1])], _in_process, timings))
+    assert [p.fingerprint for _, p in got] == [reference.parts[0].fingerprint] * 2
+    assert "story batches computed here" not in timings
+    assert any(k.startswith("workers: compare:") for k in timings)
+
+
+def test_output_parts_that_cannot_be_built_cost_only_themselves(example_analysis: dict[str, Any], monkeypatch: Any,
+                                                                caplog: Any) -> None:
+    import lagebild.compare.story_pool as story_pool
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    reference = compare_stories(whole, stages=stages, configs=config.compare_configs)
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("no parts")
+
+    monkeypatch.setattr(story_pool, "_output_rows", broken)
+    monkeypatch.setattr(story_pool, "_OUTPUT_PARTS_FAILED", [])
+    timings: dict[str, float] = {}
+    saved: list[tuple[str, str, bytes]] = []
+    got = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=_in_process, store=example_analysis["db"], save_outputs=saved.extend, timings=timings)
+    assert saved == [] and "story batches computed here" not in timings
+    assert got.result.to_json() == reference.result.to_json()
+    assert [r.levelname for r in caplog.records if "output parts" in r.getMessage()] == ["WARNING"], "said once"
+
+
+def test_output_parts_the_store_cannot_save_are_warned_about_once_a_run(caplog: Any) -> None:
+    from lagebild.analyze import _output_saver
+
+    class Broken:
+        def save_document_outputs(self, rows: Any) -> None:
+            raise OSError("disk full")
+
+    for _run in range(2):
+        save = _output_saver(Broken())  # type: ignore[arg-type]
+        save([("a", "d", b"x")])
+        save([("b", "d", b"y")])
+    assert [r.levelname for r in caplog.records if "output parts" in r.getMessage()] == ["WARNING", "WARNING"]
+
+
+def test_each_batchs_output_parts_are_saved_as_it_comes_back_and_not_kept(example_analysis: dict[str, Any],
+                                                                        monkeypatch: Any) -> None:
+    import lagebild.compare.per_story as per_story
+
+    store = example_analysis["store"]
+    config = load_config()
+    whole, views, counts, stages, _ = _views(store)
+    events: list[tuple[str, list[str]]] = []
+    seen: dict[str, Any] = {}
+    wait, parts = per_story._Pool._wait, per_story._Pool.parts
+
+    def waited(pool: Any, fut: Any, batch: Any) -> Any:
+        events.append(("batch", sorted(i for job in batch for i in job.doc_ids)))
+        return wait(pool, fut, batch)
+
+    def spy(pool: Any, jobs: Any, submit: Any, timings: Any) -> Any:
+        seen.update(pool=pool, jobs=list(jobs))
+        return parts(pool, jobs, submit, timings)
+
+    monkeypatch.setattr(per_story._Pool, "_wait", waited)
+    monkeypatch.setattr(per_story._Pool, "parts", spy)
+    run = compare_stories(views, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          submit=_in_process, store=example_analysis["db"],
+                          save_outputs=lambda rows: events.append(("saved", sorted(i for i, _, _ in rows))))
+    assert sorted(i for what, ids in events if what == "saved" for i in ids) == sorted(d.id for d in whole)
+    assert not hasattr(run, "outputs")
+    # the story three times, a batch each: each batch's parts are saved before the next batch is taken
+    monkeypatch.setattr(per_story, "POOL_BATCH_DOCS", 1)
+    pool, (job,) = seen["pool"], seen["jobs"]
+    events.clear()
+    list(parts(pool, [(0, job[1]), (1, job[1]), (2, job[1])], _in_process, {}))
+    ids = sorted(job[1].doc_ids)
+    assert events == [("batch", ids), ("saved", ids)] * 3
+    # and none stays in the pool
+    assert not [v for v in vars(pool).values() if isinstance(v, list) and v and isinstance(v[0], tuple)]

@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 import pytest
 
@@ -231,3 +232,66 @@ def test_a_server_that_cannot_start_leaves_no_socket_open(monkeypatch: pytest.Mo
             server.ForkServer(LIGHT, "").fork_worker()
         failures.append(failed)
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_server_started_ahead_is_the_one_the_first_pool_forks_from(limits: None) -> None:
+    from lagebild.executors.process import ProcessExecutor
+    from lagebild.pipeline import PipelineSpec
+
+    spec = PipelineSpec.of(["segment.rules.v1"], {})
+    ProcessExecutor(1, preload=LIGHT).start(spec)
+    early = server.server_for(LIGHT, spec)
+    started = early.pid
+    assert started is not None and started in server.running_servers(), "running before any pool asked for a worker"
+    early.start()
+    assert early.pid == started, "a running server is not started again"
+    pool = worker_pool(1, LIGHT, spec)
+    try:
+        assert pool.submit(os.getppid).result(timeout=60) == started
+    finally:
+        pool.shutdown()
+
+
+def test_a_run_whose_settings_fail_stops_the_server_it_started_ahead(limits: None, tmp_path: Any,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.analyze import analyze_paths
+    from lagebild.config import load_config
+    from lagebild.errors import ConfigError
+    from lagebild.executors.process import ProcessExecutor
+    from lagebild.store import open_store
+
+    started: list[int] = []
+    start = server.ForkServer.start
+
+    def spy(self: server.ForkServer) -> bool:
+        fresh = start(self)
+        if fresh and self.pid is not None:
+            started.append(self.pid)
+        return fresh
+
+    monkeypatch.setattr(server.ForkServer, "start", spy)
+    (tmp_path / "a.txt").write_text("Der Rat tagte am Montag in Bonn.", "utf-8")
+    config = load_config(None, ["stages.segment.rules.v1.max_sentence_charz=10"])
+    with pytest.raises(ConfigError):
+        analyze_paths([tmp_path / "a.txt"], open_store(str(tmp_path / "lb.db")), config=config,
+                      executor=ProcessExecutor(1, preload=LIGHT))
+    assert started, "the server was started ahead of the settings check"
+    assert started[0] not in server.running_servers()
+    assert _wait_until(lambda: not _alive(started[0]))
+
+
+def test_a_server_started_ahead_that_a_pool_uses_is_not_stopped(limits: None) -> None:
+    from lagebild.executors.process import ProcessExecutor
+    from lagebild.pipeline import PipelineSpec
+
+    spec = PipelineSpec.of(["segment.rules.v1"], {})
+    early = server.server_for(LIGHT, spec)
+    early.stop()
+    undo = ProcessExecutor(1, preload=LIGHT).start(spec)
+    pool = worker_pool(1, LIGHT, spec)
+    try:
+        pid = pool.submit(os.getppid).result(timeout=60)
+        undo()  # another run holds it: kept
+        assert pid in server.running_servers()
+    finally:
+        pool.shutdown()
