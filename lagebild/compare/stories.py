@@ -107,6 +107,15 @@ def _counter(row: Any) -> Counter[str]:
 _NO_COUNTS: Counter[str] = Counter()
 
 
+def _shared_terms(counts: Counter[str]) -> Counter[str]:
+    """``counts`` keyed by one shared copy of each term (``sys.intern``; same order, same values).
+
+    Each document's words come from its own decoded row, so without this every vector held its
+    own copy of each of its stems: the larger part of the memory of a large corpus's vectors."""
+    intern = sys.intern
+    return Counter({intern(t): n for t, n in counts.items()})
+
+
 def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None = None, *, entity_weight: float = 2.0,
                 max_chars: int = 6000) -> list[Vector]:
     """Return one L2-normalised TF-IDF vector per document (word stems + entity keys)."""
@@ -120,6 +129,7 @@ def doc_vectors(docs: Sequence[Document], mention_entity: dict[str, str] | None 
         for ann in doc.of_kind("entity"):
             if ann.span.start < max_chars:
                 c["@" + entity_key(doc, ann, mention_entity)] += weight
+        c = _shared_terms(c)
         counts.append(c)
         df.update(c.keys())
     n = len(docs)
