@@ -20,7 +20,7 @@ import logging
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -220,6 +220,37 @@ def _candidate_sims(vectors: Sequence[Vector], pairs: list[tuple[int, int]]) -> 
     return out
 
 
+def _candidate_pairs(postings: Iterable[list[int]], pinned: Sequence[bool], n: int, max_posting: int) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, that share at least two postings of at most ``max_posting`` items, not
+    both pinned, in the order in which a double loop over the postings first meets them (ties between
+    equal similarities fall by that order).
+
+    Each pair is one int64 (``i * n + j``) in one array, counted by sorting: a large corpus meets
+    millions of pairs, most of them once, and a dict of counts took about ten times the memory."""
+    import numpy as np
+
+    pin = np.asarray(pinned, dtype=bool)
+    kept = [items for items in postings if 2 <= len(items) <= max_posting and not pin[items].all()]
+    keys = np.empty(sum(len(items) * (len(items) - 1) // 2 for items in kept), dtype=np.int64)
+    at = 0
+    for items in kept:
+        arr = np.asarray(items, dtype=np.int64)
+        xs, ys = np.triu_indices(len(arr), 1)  # x ascending, then y: the double loop's order
+        left, right = arr[xs], arr[ys]
+        free = ~(pin[left] & pin[right])
+        got = left[free] * n + right[free]
+        keys[at : at + len(got)] = got
+        at += len(got)
+    keys = keys[:at]
+    if not at:
+        return []
+    unique, first, hits = np.unique(keys, return_index=True, return_counts=True)  # first: the earliest occurrence
+    del keys
+    twice = hits >= 2
+    ordered = unique[twice][np.argsort(first[twice], kind="stable")]
+    return [(int(k) // n, int(k) % n) for k in ordered]
+
+
 def cluster_vectors(
     vectors: Sequence[Vector],
     *,
@@ -252,26 +283,7 @@ def cluster_vectors(
     for i, vec in enumerate(vectors):
         for term in heapq.nlargest(top_terms, vec, key=vec.__getitem__):
             postings[term].append(i)
-    # a pair is counted under one int (i * n + j), not a tuple of two: a large corpus has millions of candidate pairs
-    pair_hits: Counter[int] = Counter()
-    for items in postings.values():
-        if len(items) < 2 or len(items) > max_posting:
-            continue
-        # pairs of two fixed items are never scored: only pairs with a free item are counted (in
-        # the order of the full double loop, so ties between equal similarities fall as before)
-        free = [x for x, i in enumerate(items) if not pinned[i]]
-        if not free:
-            continue
-        for x in range(len(items)):
-            if not pinned[items[x]]:
-                for y in range(x + 1, len(items)):
-                    pair_hits[items[x] * n + items[y]] += 1
-            else:
-                for y in free:
-                    if y > x:
-                        pair_hits[items[x] * n + items[y]] += 1
-    pairs = [p for p in (divmod(key, n) for key, hits in pair_hits.items() if hits >= 2) if not (pinned[p[0]] and pinned[p[1]])]
-    del pair_hits
+    pairs = _candidate_pairs(postings.values(), pinned, n, max_posting)
     edges = []
     for (i, j), sim in zip(pairs, _candidate_sims(vectors, pairs), strict=True):
         if extra_sim is not None:
