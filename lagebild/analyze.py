@@ -274,7 +274,7 @@ def analyze_paths(
         analysed.clear()
         host = executor if isinstance(executor, ProcessExecutor) else None
         report.corpus = compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
-                                         counts=counts if kinds is not None else None, host=host)
+                                         counts=counts if kinds is not None else None, host=host, release=True)
     del corpus
     signatures.clear()
     report.seconds = time.perf_counter() - started
@@ -492,8 +492,12 @@ def compare_and_save(
     signatures: Mapping[str, Signature] | None = None,
     counts: Mapping[str, int] | None = None,
     host: TaskHost | None = None,
+    release: bool = False,
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result.
+
+    ``release`` (with ``counts``): ``docs`` are views the caller does not read again; they let go of their
+    annotations once the corpus-wide stages are done (``compare_stories``).
 
     ``host``: worker processes that run the per-story stages of the stories to recompute (with
     ``counts``; they read the stories' documents from the store themselves).
@@ -544,7 +548,8 @@ def compare_and_save(
                               # the per-document analysis too: stories of re-analysed documents recompute
                               version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)),
                               load=store.get_documents if counts is not None else None, counts=counts,
-                              submit=host.submit_task if host is not None else None, store=store_location(store))
+                              submit=host.submit_task if host is not None else None, store=store_location(store),
+                              release=release)
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)

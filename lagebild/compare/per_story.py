@@ -364,6 +364,7 @@ def compare_stories(
     counts: Mapping[str, int] | None = None,
     submit: Submit | None = None,
     store: str | None = None,
+    release: bool = False,
 ) -> CompareRun:
     """Run the corpus-wide stages on ``docs``, then the per-story stages story by story.
 
@@ -378,6 +379,11 @@ def compare_stories(
     ``submit`` and ``store`` (with ``load``): the stories to recompute run in batches on worker
     processes (``submit(fn, *args)``, e.g. ``TaskHost.submit_task``), which read their documents
     from the store at ``store`` (a URL or path) themselves; a batch no worker takes runs here.
+
+    ``release`` (with ``load``): the views are the caller's to lose. Once the corpus-wide stages are
+    done, each view lets go of its annotations (the per-story stages read whole documents from
+    ``load``, the fingerprints count from ``counts``): what the corpus-wide stages read of every
+    document is not held through the per-story stages and the merge.
     """
     importlib.import_module("lagebild.compare.builtin")
     from lagebild.compare import default_compare_stages
@@ -390,6 +396,9 @@ def compare_stories(
     ctx = CorpusContext(docs=docs, result=CorpusResult(), corrections=corrections)
     run_corpus_stages(ctx, names, timings=timings, configs=configs)
     result = ctx.result
+    if release and load is not None:
+        for doc in docs:
+            doc.annotations = []
     story_names = [n for n in names if is_per_story(n)]
     if not story_names:
         return CompareRun(result, [])

@@ -46,3 +46,26 @@ def test_views_give_the_picture_of_whole_documents_and_read_only_recomputed_stor
     again = compare_stories(views, stages=stages, configs=config.compare_configs, load=load, counts=counts, stored=stored)
     assert again.recomputed == 0 and asked == []  # nothing recomputed: no document read whole
     assert again.result.to_json() == reference.result.to_json()
+
+
+def test_released_views_let_go_of_their_annotations_with_the_same_picture(example_analysis: dict[str, Any]) -> None:
+    store = example_analysis["store"]
+    config = load_config()
+    stages = list(config.compare_stages)
+    kinds = view_kinds(stages)
+    assert kinds is not None
+    whole = list(store.iter_documents())
+    counts = {d.id: len(d.annotations) for d in whole}
+
+    def views() -> list[Document]:
+        return [replace(d, annotations=[a for a in d.annotations if a.kind in kinds], _ids=set()) for d in whole]
+
+    kept = views()
+    reference = compare_stories(kept, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts)
+    assert any(v.annotations for v in kept)  # not released unless asked
+    released = views()
+    got = compare_stories(released, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                          release=True)
+    assert got.result.to_json() == reference.result.to_json()
+    assert [p.fingerprint for p in got.parts] == [p.fingerprint for p in reference.parts]
+    assert not any(v.annotations for v in released)
