@@ -496,7 +496,8 @@ def compare_and_save(
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result.
 
-    ``release`` (with ``counts``): ``docs`` are views the caller does not read again; they let go of their
+    ``release`` (with ``counts``): ``docs`` are views and ``signatures`` a dict the caller does not read
+    again: the duplicate stage takes each signature out as it reads it, and the views let go of their
     annotations once the corpus-wide stages are done (``compare_stories``).
 
     ``host``: worker processes that run the per-story stages of the stories to recompute (with
@@ -518,7 +519,8 @@ def compare_and_save(
     known = store.story_fingerprints() if reuse else {}
     t = time.process_time()
     index = _duplicate_index(store, reuse) if DUPLICATES_STAGE in config.compare_stages else None
-    given = dict(signatures or {})
+    # released: the caller's signatures are the stage's to take (each let go once read)
+    given = signatures if release and isinstance(signatures, dict) else dict(signatures or {})
     if index is not None:  # only the documents the stored search does not cover are searched
         given.update((i, Signature.from_row(row)) for i, row in store.signatures(d.id for d in docs
                                                                                 if d.id not in given and d.id not in index.indexed))
@@ -540,7 +542,7 @@ def compare_and_save(
     words = WordRows(code_version())
     words.stored = store.word_rows(words.settings, raw=True)  # (reuse False too: the words depend on the texts alone)
     cpu["load entities and words"] += time.process_time() - t
-    with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
+    with (precomputed_signatures(given, consume=release), (stored_index(index) if index is not None else nullcontext()),
           (stored_stories(prior) if prior else nullcontext()), stored_words(words),
           (stored_entity_index(entity_index) if entity_index is not None else nullcontext())):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
