@@ -551,7 +551,7 @@ def compare_and_save(
                               version=analysis_fingerprint(PipelineSpec.of(list(config.stages), config.stage_configs)),
                               load=store.get_documents if counts is not None else None, counts=counts,
                               submit=host.submit_task if host is not None else None, store=store_location(store),
-                              release=release)
+                              release=release and counts is not None)
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)

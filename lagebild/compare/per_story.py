@@ -380,7 +380,7 @@ def compare_stories(
     processes (``submit(fn, *args)``, e.g. ``TaskHost.submit_task``), which read their documents
     from the store at ``store`` (a URL or path) themselves; a batch no worker takes runs here.
 
-    ``release`` (with ``load``): the views are the caller's to lose. Once the corpus-wide stages are
+    ``release`` (only with ``load`` and ``counts``, else ValueError): the views are the caller's to lose. Once the corpus-wide stages are
     done, each view lets go of its annotations (the per-story stages read whole documents from
     ``load``, the fingerprints count from ``counts``): what the corpus-wide stages read of every
     document is not held through the per-story stages and the merge.
@@ -393,10 +393,12 @@ def compare_stories(
 
     names = list(stages if stages is not None else default_compare_stages())
     corrections = list(corrections or [])
+    if release and (load is None or counts is None):  # else the per-story stages and fingerprints would read emptied views
+        raise ValueError("release needs load and counts: the views' annotations are dropped after the corpus-wide stages")
     ctx = CorpusContext(docs=docs, result=CorpusResult(), corrections=corrections)
     run_corpus_stages(ctx, names, timings=timings, configs=configs)
     result = ctx.result
-    if release and load is not None:
+    if release:
         for doc in docs:
             doc.annotations = []
     story_names = [n for n in names if is_per_story(n)]

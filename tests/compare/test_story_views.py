@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from lagebild.analyze import view_kinds
 from lagebild.compare.per_story import StoryPart, compare_stories
 from lagebild.config import load_config
@@ -69,3 +71,24 @@ def test_released_views_let_go_of_their_annotations_with_the_same_picture(exampl
     assert got.result.to_json() == reference.result.to_json()
     assert [p.fingerprint for p in got.parts] == [p.fingerprint for p in reference.parts]
     assert not any(v.annotations for v in released)
+
+    parts = {p.story: p for p in reference.parts}
+
+    def stored(story: str | None, fingerprint: str) -> StoryPart | None:
+        part = parts.get(story)
+        return StoryPart.from_items(story, part.fingerprint, list(part.items())) if part else None
+
+    reused = views()  # a later run: the stored parts reused, the views released as well
+    again = compare_stories(reused, stages=stages, configs=config.compare_configs, load=store.get_documents, counts=counts,
+                            stored=stored, release=True)
+    assert again.recomputed == 0 and again.result.to_json() == reference.result.to_json()
+    assert not any(v.annotations for v in reused)
+
+
+def test_release_without_load_and_counts_is_refused_before_any_view_is_emptied(example_analysis: dict[str, Any]) -> None:
+    whole = list(example_analysis["store"].iter_documents())
+    config = load_config()
+    for load, counts in ((None, {d.id: 1 for d in whole}), (example_analysis["store"].get_documents, None)):
+        with pytest.raises(ValueError, match="release needs load and counts"):
+            compare_stories(whole, stages=list(config.compare_stages), load=load, counts=counts, release=True)
+    assert any(d.annotations for d in whole)
