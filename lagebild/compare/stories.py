@@ -241,7 +241,7 @@ def _candidate_keys(postings: Iterable[list[int]], pinned: Sequence[bool], n: in
 
     The occurrences (a pair met in one posting) grow faster than the corpus: 117,000 at 2,000
     articles, 3.3 million at 10,000. They are counted a range of left items ``i`` at a time, each
-    range holding at most ``per_pass`` of them (or one item's), so that no more than that is held
+    range holding at most ``per_pass`` of them plus one item's, so that no more than that is held
     at once; a pair's left item fixes its range, so a pass sees all of its occurrences. Each
     occurrence carries its place in the double loop, so the pairs met at least twice come out in
     the order the loop first meets them. Postings must be ascending (as ``cluster_vectors`` builds them)."""
