@@ -89,7 +89,7 @@ def main() -> None:
     docs = analyze.corpus_views(store, kinds, None, counts, timings=cpu) if kinds is not None else analyze.corpus_documents(store)
     phase[0] = "stored rows"
     analyze.compare_and_save(store, docs, config, timings=cpu, counts=counts if kinds is not None else None,
-                             reuse=not args.recompute)
+                             reuse=not args.recompute, release=True)
     time.sleep(0.3)
     print(f"{len(docs)} documents; peak resident MB by phase (each includes what earlier phases hold):")
     for name, mb in peak.items():

@@ -283,7 +283,7 @@ def analyze_paths(
         analysed.clear()
         host = executor if isinstance(executor, ProcessExecutor) else None
         report.corpus = compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
-                                         counts=counts if kinds is not None else None, host=host)
+                                         counts=counts if kinds is not None else None, host=host, release=True)
     del corpus
     signatures.clear()
     report.seconds = time.perf_counter() - started
@@ -501,8 +501,13 @@ def compare_and_save(
     signatures: Mapping[str, Signature] | None = None,
     counts: Mapping[str, int] | None = None,
     host: TaskHost | None = None,
+    release: bool = False,
 ) -> CorpusResult:
     """Run the cross-source stages over ``docs`` (every stored document) and save their result.
+
+    ``release`` (with ``counts``): ``docs`` are views and ``signatures`` a dict the caller does not read
+    again: the duplicate stage takes each signature out as it reads it, and the views let go of their
+    annotations once the corpus-wide stages are done (``compare_stories``).
 
     ``host``: worker processes that run the per-story stages of the stories to recompute (with
     ``counts``; they read the stories' documents from the store themselves).
@@ -523,7 +528,8 @@ def compare_and_save(
     known = store.story_fingerprints() if reuse else {}
     t = time.process_time()
     index = _duplicate_index(store, reuse) if DUPLICATES_STAGE in config.compare_stages else None
-    given = dict(signatures or {})
+    # released: the caller's signatures are the stage's to take (each let go once read)
+    given = signatures if release and isinstance(signatures, dict) else dict(signatures or {})
     if index is not None:  # only the documents the stored search does not cover are searched
         given.update((i, Signature.from_row(row)) for i, row in store.signatures(d.id for d in docs
                                                                                 if d.id not in given and d.id not in index.indexed))
@@ -545,7 +551,7 @@ def compare_and_save(
     words = WordRows(code_version())
     words.stored = store.word_rows(words.settings, raw=True)  # (reuse False too: the words depend on the texts alone)
     cpu["load entities and words"] += time.process_time() - t
-    with (precomputed_signatures(given), (stored_index(index) if index is not None else nullcontext()),
+    with (precomputed_signatures(given, consume=release), (stored_index(index) if index is not None else nullcontext()),
           (stored_stories(prior) if prior else nullcontext()), stored_words(words),
           (stored_entity_index(entity_index) if entity_index is not None else nullcontext())):
         run = compare_stories(docs, stages=list(config.compare_stages), corrections=store.corrections(), timings=cpu,
@@ -556,7 +562,8 @@ def compare_and_save(
                               submit=host.submit_task if host is not None else None, store=store_location(store),
                               # the workers build the export's parts of the documents they read (``doc_outputs``),
                               # saved batch by batch as they come back
-                              save_outputs=_output_saver(store))
+                              save_outputs=_output_saver(store),
+                              release=release and counts is not None)
     given.clear()
     cpu["stories recomputed"] = float(run.recomputed)
     cpu["stories reused"] = float(len(run.parts) - run.recomputed)

@@ -125,14 +125,19 @@ class Signature:
 SignatureRow = tuple[str, bytes, bytes, bytes | None, str | None]
 
 
-#: signatures computed elsewhere for the current run, by document id (``precomputed_signatures``)
-_PRECOMPUTED: ContextVar[Mapping[str, Signature] | None] = ContextVar("lagebild_duplicate_signatures", default=None)
+#: signatures computed elsewhere for the current run, by document id, and whether the stage takes them out
+#: (``precomputed_signatures``)
+_PRECOMPUTED: ContextVar[tuple[Mapping[str, Signature], bool] | None] = ContextVar("lagebild_duplicate_signatures",
+                                                                                     default=None)
 
 
 @contextmanager
-def precomputed_signatures(signatures: Mapping[str, Signature]) -> Iterator[None]:
-    """Let ``Duplicates`` use these signatures (by document id) instead of computing them, inside the block."""
-    token = _PRECOMPUTED.set(signatures)
+def precomputed_signatures(signatures: Mapping[str, Signature], *, consume: bool = False) -> Iterator[None]:
+    """Let ``Duplicates`` use these signatures (by document id) instead of computing them, inside the block.
+
+    ``consume`` (``signatures`` a dict): the stage takes each one out as it reads it, so that the
+    signatures of a whole first run are not held past the search (through story clustering)."""
+    token = _PRECOMPUTED.set((signatures, consume))
     try:
         yield
     finally:
@@ -222,11 +227,12 @@ class Duplicates:
 
     def _signatures(self, docs: Sequence[Document]) -> dict[str, Signature]:
         """Signatures of the documents to compare (enough shingles), precomputed ones where they fit."""
-        given = _PRECOMPUTED.get() or {}
+        given, consume = _PRECOMPUTED.get() or ({}, False)
+        take = given.pop if consume and isinstance(given, dict) else given.get
         settings = self._settings()
         out = {}
         for doc in docs:
-            sig = given.get(doc.id)
+            sig = take(doc.id, None)
             if sig is None or sig.settings != settings or sig.digest != _text_digest(doc.text or doc.original):
                 sig = self.signature(doc)
             if sig.minhash is not None:

@@ -375,6 +375,7 @@ def compare_stories(
     submit: Submit | None = None,
     store: str | None = None,
     save_outputs: Callable[[list[OutputRow]], None] | None = None,
+    release: bool = False,
 ) -> CompareRun:
     """Run the corpus-wide stages on ``docs``, then the per-story stages story by story.
 
@@ -392,6 +393,11 @@ def compare_stories(
     ``save_outputs``: the workers also build the output parts of the documents they read (``StoryShared.outputs``),
     and each batch's parts go to ``save_outputs`` as the batch comes back: none is kept here, so this
     process's memory does not grow with the corpus.
+
+    ``release`` (only with ``load`` and ``counts``, else ValueError): the views are the caller's to lose. Once the corpus-wide stages are
+    done, each view lets go of its annotations (the per-story stages read whole documents from
+    ``load``, the fingerprints count from ``counts``): what the corpus-wide stages read of every
+    document is not held through the per-story stages and the merge.
     """
     importlib.import_module("lagebild.compare.builtin")
     from lagebild.compare import default_compare_stages
@@ -401,9 +407,14 @@ def compare_stories(
 
     names = list(stages if stages is not None else default_compare_stages())
     corrections = list(corrections or [])
+    if release and (load is None or counts is None):  # else the per-story stages and fingerprints would read emptied views
+        raise ValueError("release needs load and counts: the views' annotations are dropped after the corpus-wide stages")
     ctx = CorpusContext(docs=docs, result=CorpusResult(), corrections=corrections)
     run_corpus_stages(ctx, names, timings=timings, configs=configs)
     result = ctx.result
+    if release:
+        for doc in docs:
+            doc.annotations = []
     story_names = [n for n in names if is_per_story(n)]
     if not story_names:
         return CompareRun(result, [])
