@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -56,6 +56,7 @@ __all__ = [
     "choose_title_line",
     "header_window_start",
     "in_dated_list",
+    "in_teaser_block",
     "teaser_headline",
     "under_related_heading",
 ]
@@ -173,13 +174,20 @@ def under_related_heading(lines: Sequence[TitleLine], i: int) -> bool:
     """Whether line ``i`` stands in the block under a related-links heading with a teaser's headline between
     them ("Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024"): only removed lines, none the
     text keeps. A menu under a heading ("Themen" / "Ehrenamt" / "Ehrenamt Jugendverbände 23.01.2020") is no teaser."""
+    return in_teaser_block((lines[k].reason, lines[k].text) for k in range(i - 1, -1, -1))
+
+
+def in_teaser_block(above: Iterable[tuple[str | None, str]]) -> bool:
+    """Whether what stands ``above`` a piece (nearest first, as ``(removal reason, text)``, ``None`` for kept text)
+    is a related-links heading with a teaser's headline under it, within ``RELATED_BLOCK`` removed pieces and with
+    no kept text between: the one rule for the cleaner's lines and the header stage's removed pieces."""
     headline = False
-    for k in range(i - 1, max(-1, i - 1 - RELATED_BLOCK), -1):
-        if lines[k].reason is None:
+    for n, (reason, text) in enumerate(above):
+        if reason is None or n >= RELATED_BLOCK:
             return False
-        if lines[k].reason == "related links":
+        if reason == "related links":
             return headline
-        headline = headline or teaser_headline(lines[k].text)
+        headline = headline or teaser_headline(text)
     return False
 
 

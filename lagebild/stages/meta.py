@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -21,7 +21,7 @@ from lagebild.ingest import cue_data, headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.ingest.nfc import NfcView, changes, nfc_view
-from lagebild.ingest.text_header import RELATED_BLOCK, teaser_headline
+from lagebild.ingest.text_header import in_teaser_block
 from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, Provenance, Removed, Span
 from lagebild.registry import STAGES
 
@@ -356,16 +356,17 @@ def _dated_list_below(doc: Document) -> set[tuple[int, int]]:
 def _in_related_block(doc: Document, k: int) -> bool:
     """Whether the removed piece ``doc.removed[k]`` follows a related-links heading and a teaser's headline with
     nothing kept between them ("Mehr zum Thema" / "Busse fahren bald öfter" / "Artikel vom 03.01.2024"): a date there
-    is the teaser's (``text_header.under_related_heading`` on the cleaner's lines)."""
-    end, headline = doc.removed[k].start, False
-    for r in reversed(doc.removed[max(0, k - RELATED_BLOCK) : k]):
-        if doc.original[r.end : end].strip():
-            return False  # kept text between: the block ended
-        if r.reason == "related links":
-            return headline
-        headline = headline or teaser_headline(doc.original[r.start : r.end])
-        end = r.start
-    return False
+    is the teaser's (the cleaner's rule, ``text_header.in_teaser_block``)."""
+
+    def above() -> Iterator[tuple[str | None, str]]:
+        end = doc.removed[k].start
+        for r in reversed(doc.removed[:k]):
+            if doc.original[r.end : end].strip():
+                yield None, ""  # kept text between: the block ended
+            yield r.reason, doc.original[r.start : r.end]
+            end = r.start
+
+    return in_teaser_block(above())
 
 
 def _badge(original: str, start: int, month: DateValue) -> DateValue | None:
