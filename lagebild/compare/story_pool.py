@@ -210,14 +210,10 @@ def _warn_output_parts() -> None:
 def _output_rows(store: Any, docs: Sequence[Document], result: CorpusResult, version: str) -> list[OutputRow]:
     """The output parts of a story's ``docs`` as ``document_outputs`` builds them: what a part reads of the corpus
     (the entity of each mention, the inferred dates) is the story's, and so is its digest."""
-    from lagebild.export.doc_outputs import DocumentOutput, OutputKeys, canonical_sources
+    from lagebild.export.doc_outputs import DocumentOutput, OutputKeys, sources_and_digests
 
-    ids = [d.id for d in docs]
-    keys = OutputKeys(result, version)
-    sources = {i: canonical_sources(found) for i, found in store.sources_of(ids).items()}
-    generations = store.document_generations(ids)
-    return [(d.id, keys.digest(d.id, sources.get(d.id, []), generations.get(d.id)),
-             DocumentOutput.of(d, sources.get(d.id, []), result).encode()) for d in docs]
+    sources, digests = sources_and_digests(store, OutputKeys(result, version), [d.id for d in docs])
+    return [(d.id, digests[d.id], DocumentOutput.of(d, sources.get(d.id, []), result).encode()) for d in docs]
 
 
 def _fields(part: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ import json
 import logging
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ from lagebild.export.json_export import ANNOTATION_KEYS, _compact, document_entr
 from lagebild.model import Document
 from lagebild.store import Store
 
-__all__ = ["DocumentOutput", "OutputKeys", "canonical_sources", "document_outputs"]
+__all__ = ["DocumentOutput", "OutputKeys", "canonical_sources", "document_outputs", "sources_and_digests"]
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,15 @@ def canonical_sources(sources: Iterable[Mapping[str, Any]]) -> list[Mapping[str,
     return sorted(sources, key=key)
 
 
+def sources_and_digests(store: Store, keys: OutputKeys, ids: Sequence[str]
+                        ) -> tuple[dict[str, list[Mapping[str, Any]]], dict[str, str]]:
+    """The stored sources of the documents ``ids`` (canonical order) and the digest each one's output part has
+    under ``keys``: what the export and the workers that build parts both key a part by."""
+    sources = {i: canonical_sources(found) for i, found in store.sources_of(ids).items()}
+    generations = store.document_generations(ids)
+    return sources, {i: keys.digest(i, sources.get(i, []), generations.get(i)) for i in ids}
+
+
 def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version: str,
                      entries: bool = True) -> Iterator[tuple[str, DocumentOutput]]:
     """``(id, output part)`` of every stored document in id order, ``batch`` documents at a time.
@@ -152,9 +161,7 @@ def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version:
     for k in range(0, len(ids), max(1, batch)):
         chunk = ids[k : k + batch]
         stored = store.document_outputs(chunk)
-        sources = {i: canonical_sources(found) for i, found in store.sources_of(chunk).items()}
-        generations = store.document_generations(chunk)
-        digests = {i: keys.digest(i, sources.get(i, []), generations.get(i)) for i in chunk}
+        sources, digests = sources_and_digests(store, keys, chunk)
         missing = [i for i in chunk if stored.get(i, ("", b""))[0] != digests[i]]
         docs = store.get_documents(missing) if missing else {}
         new: list[tuple[str, str, bytes]] = []
