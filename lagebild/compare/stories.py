@@ -237,7 +237,9 @@ PAIR_PASS = 1_000_000
 
 def _candidate_keys(postings: Iterable[list[int]], pinned: Sequence[bool], n: int, max_posting: int,
                     per_pass: int = PAIR_PASS) -> Any:
-    """``_candidate_pairs`` as one int64 array of keys ``i * n + j`` (8 bytes a pair, not a tuple).
+    """The pairs ``(i, j)``, ``i < j``, that share at least two postings of at most ``max_posting`` items, not
+    both pinned, in the order in which a double loop over the postings first meets them (ties between equal
+    similarities fall by that order), as one int64 array of keys ``i * n + j`` (8 bytes a pair, not a tuple).
 
     The occurrences (a pair met in one posting) grow faster than the corpus: 117,000 at 2,000
     articles, 3.3 million at 10,000. They are counted a range of left items ``i`` at a time, each
@@ -301,14 +303,6 @@ def _candidate_keys(postings: Iterable[list[int]], pinned: Sequence[bool], n: in
         return np.empty(0, dtype=np.int64)
     places = np.concatenate(found_at)
     return np.concatenate(found_keys)[np.argsort(places)]
-
-
-def _candidate_pairs(postings: Iterable[list[int]], pinned: Sequence[bool], n: int, max_posting: int,
-                     per_pass: int = PAIR_PASS) -> list[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, that share at least two postings of at most ``max_posting`` items, not
-    both pinned, in the order in which a double loop over the postings first meets them (ties between
-    equal similarities fall by that order). Counted by sorting, not in a dict (``_candidate_keys``)."""
-    return [(k // n, k % n) for k in _candidate_keys(postings, pinned, n, max_posting, per_pass).tolist()]
 
 
 def cluster_vectors(

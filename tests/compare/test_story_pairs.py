@@ -3,7 +3,13 @@
 import random
 from collections import Counter
 
-from lagebild.compare.stories import _candidate_pairs
+from lagebild.compare.stories import PAIR_PASS, _candidate_keys
+
+
+def _candidate_pairs(postings: list[list[int]], pinned: list[bool], n: int, max_posting: int,
+                     per_pass: int = PAIR_PASS) -> list[tuple[int, int]]:
+    """The keys clustering scores, decoded into pairs."""
+    return [(k // n, k % n) for k in _candidate_keys(postings, pinned, n, max_posting, per_pass).tolist()]
 
 
 def _counted(postings: list[list[int]], pinned: list[bool], n: int, max_posting: int) -> list[tuple[int, int]]:
