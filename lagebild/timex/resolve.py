@@ -113,13 +113,8 @@ _DETERMINERS = frozenset(
 _BOUND_BEFORE = re.compile(r"(?<![\w])(?:bis|ab|beginnend\s+mit|bis\s+in\s+die|bis\s+Ende|bis\s+Anfang)(?:\s+(?:zum|dem|den|in|zur))?\s+$", re.IGNORECASE)
 _OF_DATE = re.compile(r"(?<![\w])vom\s+$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s|\s[–—-]\s")
-#: a separable verb's zu-infinitive ("anzutreten", "vorzustellen"), not a preterite in -te(n)
+#: a separable verb's zu-infinitive ("zurückzutreten", "anzukündigen"), not a preterite in -te(n)
 _ZU_INFINITIVE = re.compile(
-    r"^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|fort|her|heraus|hin|hinaus|los|mit|nach|statt|teil|um|vor|voran|weg|"
-    r"weiter|wieder|zurück|zusammen)zu[a-zäöüß]{3,}en$"
-)
-#: any zu-infinitive of a separable verb ("zurückzutreten", "anzukündigen")
-_ZU_INFINITIVE_ANY = re.compile(
     r"^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|fort|her|heraus|hin|hinaus|los|mit|nach|statt|teil|um|vor|voran|weg|"
     r"weiter|wieder|zurück|zusammen)zu[a-zäöüß]{3,}(?:en|ern|eln)$"
 )
@@ -191,7 +186,7 @@ def _cue(text: str, s: int, e: int, ment: Mention) -> str:
             auxiliaries = {v.group().lower() for v, c in zip(words, clause_of, strict=True) if c == clause_of[i]}
             if auxiliaries & PRESENT_AUX and not auxiliaries & PAST_AUX:
                 kind = "future"  # "ist für den 3. Mai angesetzt" (a past auxiliary is a past cue of its own)
-        elif word[0].islower() and ((prev == "zu" and _infinitive_after_zu(low, nxt)) or ("zu" in low and _ZU_INFINITIVE_ANY.match(low))) \
+        elif word[0].islower() and ((prev == "zu" and _infinitive_after_zu(low, nxt)) or ("zu" in low and _ZU_INFINITIVE.match(low))) \
                 and nxt.lower() not in PERFECT_INFINITIVE:
             kind = "future"  # "kündigte an, am 3. Mai zurückzutreten": an intention lies ahead (not "… gewesen zu sein")
         elif word[0].islower() and len(low) > 5 and low.endswith(("te", "ten")) and low not in NOT_PRETERITE:
