@@ -584,10 +584,10 @@ def points_back(np: str) -> bool:
     return len(words) == 2 and words[0] in _POINTING and re.fullmatch(_cues().source_nouns, words[1]) is not None
 
 
-_QUOTE_MARKS = str.maketrans({c: " " for c in "„“”\"»«‚‘"})
-
-
-_QUOTE_RE = re.compile("[„“”\"»«‚‘]")
+#: the quote marks a name may stand in
+_QUOTES = "„“”\"»«‚‘"
+_QUOTE_MARKS = str.maketrans(dict.fromkeys(_QUOTES, " "))
+_QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _QUOTE_BEFORE_HYPHEN = re.compile("(?<=\\w)[“”\"«‘](?=-\\w)")
 
 
