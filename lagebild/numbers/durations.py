@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lagebild.ingest.cue_data import alternation
 from lagebild.numbers.hedges import hedge_alternation
 
 __all__ = ["DurationCues", "duration_unit", "load_durations"]
@@ -31,15 +32,11 @@ class DurationCues:
     frame_before: re.Pattern[str]  # searched right before the number ("vor ", "in den vergangenen ")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or r"(?!)"
-
-
 @lru_cache(maxsize=2)
 def load_durations(path: str | None = None) -> DurationCues:
     raw = tomllib.loads(Path(path or DATA).read_text(encoding="utf-8"))
-    units, penalties = _alternation(raw.get("units", [])), _alternation(raw.get("penalties", []))
-    anchors = _alternation(raw.get("anchors", []))
+    units, penalties = alternation(raw.get("units", [])), alternation(raw.get("penalties", []))
+    anchors = alternation(raw.get("anchors", []))
     frames = "|".join(raw.get("frame_before", [])) or r"(?!)"
     hedge = hedge_alternation()
     ws = r"[ \t\u00a0]+"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lagebild.numbers.hedges import hedge_alternation
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.words import parse_number_word
 from lagebild.timex.lexicon import MONTHS, WEEKDAYS
@@ -56,7 +57,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|n
 _FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab hinter neben zwischen gegen ohne durch wegen trotz während innerhalb außerhalb laut gemäß zufolge".split())
 #: a capitalised function word cannot open a source ("In einer Studie Im Auftrag …")
 _FIRST_FUNCTION = r"(?:Im|In|Am|An|Auf|Bei|Mit|Nach|Von|Vor|Zu|Zum|Zur|Für|Über|Unter|Um|Als|Bis|Seit|Ab)\s"
-_HEDGE = r"(?:rund|etwa|circa|ca\.|zirka|ungefähr|knapp|fast|gut|mehr\s+als|über|weit\s+über|mindestens|bis\s+zu|höchstens|weniger\s+als|gar|sogar|nur|noch)"
+#: a hedge of the figure ("rund", "mehr als": the one list of numbers.hedges) or a focus particle ("sogar", "nur")
+_HEDGE = rf"(?:{hedge_alternation()}|gar|sogar|nur|noch)"
 _GAPPED = re.compile(rf"^\s*(?:und\s+|während\s+|sowie\s+)?{_NP}\s+(?:(?:von|mit|auf)\s+)?(?:{_HEDGE}\s+)*$")
 
 
