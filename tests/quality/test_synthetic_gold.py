@@ -25,6 +25,8 @@ SPLIT = {
     "thueringen": "check",
     "grube": "tune",
     "streik": "tune",
+    "faehre": "check",
+    "hitze": "check",
 }
 RELATIONS = {"corroborated", "updated", "contradicted"}
 DATE_SHAPE = {"minute": r"\d{4}-\d\d-\d\dT\d\d:\d\d", "day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d"}
