@@ -36,6 +36,7 @@ REASONS = (
     ("side by side in one article", "The same article gives other values of this measure"),
     ("unordered, no place", "without a stated place differ from these and cannot be ordered"),
     ("disputed place, taken apart", "take no part in that dispute"),
+    ("told apart, no place", "are set apart from these: an article gives both side by side"),
 )
 
 

@@ -540,8 +540,9 @@ class ClaimGrouper:
     def _unscoped_groups(self, run: list[Claim], split: bool = False) -> list[dict[str, Any]]:
         """Groups of figures that state no place or group.
 
-        Differing values with no time to order them are not taken for one quantity (two cities' figures
-        look alike): each set of agreeing ones stays. A dispute binds the figures of the articles it is
+        Differing values with no time to order them stay one group that cannot be compared: nothing in the text
+        sets them apart (a place or day of their own would), and splitting them by value alone would show each
+        part as settled. A dispute binds the figures of the articles it is
         seen in and the figures of other articles that give a disputed value themselves; another
         article's figure that a disputed one merely allows may be about another place and is grouped apart."""
         group = self._group_json(run, unscoped_split=split)
@@ -550,7 +551,16 @@ class ClaimGrouper:
             return occasions
         if group["relation"] == CANNOT_COMPARE:
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-            return [g for items in phases if items for g in self._split_json(items, unscoped_split=True)]
+            parts = self._told_parts([p for p in phases if p])
+            if len(parts) > 1:
+                out = []
+                for items in parts:
+                    for g in self._split_json(items):
+                        g["reasoning"] += (" Other figures of this measure without a stated place are set apart from these:"
+                                           " an article gives both side by side from one source, or they count occasions"
+                                           " on different days, so they are different quantities.")
+                        out.append(g)
+                return out
         if group["relation"] == "contradicted" and run[0].measure.partition(":")[0] not in running_measures():
             # without a place, a value no claimant disputes (another party's gain beside a dispute over one
             # party's) is not shown to be the disputed quantity: it is grouped apart (a running toll's other
@@ -574,6 +584,29 @@ class ClaimGrouper:
                 kept = [c for c in run if c not in rest]
                 return [*self._split_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
         return [group]
+
+    def _told_parts(self, phases: list[list[Claim]]) -> list[list[Claim]]:
+        """Phases that cannot be compared, in parts that hold no two phases the text tells apart (``_told_apart``);
+        the phase with most figures first, each next one joins the first part it is not told apart from."""
+        parts: list[list[list[Claim]]] = []
+        for items in sorted(phases, key=lambda p: -len(p)):
+            home = next((part for part in parts if not any(self._told_apart(items, other) for other in part)), None)
+            if home is None:
+                parts.append([items])
+            else:
+                home.append(items)
+        return [[c for items in part for c in items] for part in parts]
+
+    def _told_apart(self, a: list[Claim], b: list[Claim]) -> bool:
+        """True when the text shows two phases of differing values are different quantities, not one figure at
+        unknown times: one article gives a value of each from one source, side by side, neither replacing the
+        other ("324 der 733 Sitze"); or both count one occasion each and their times are known apart."""
+        for x in a:
+            for y in b:
+                if x.doc.id == y.doc.id and x.source_key == y.source_key and not (x.told or y.told or x.spread or y.spread) \
+                        and x.replaced_by != y.json["id"] and y.replaced_by != x.json["id"]:
+                    return True
+        return all(c.occasion for c in a + b) and all(self._known_apart(x, y) for x in a for y in b)
 
     def _disputed_docs(self, run: list[Claim]) -> tuple[set[str], list[Claim]]:
         """The articles a group's dispute is seen in (a clash, or a spread of sources' figures), after

@@ -158,15 +158,24 @@ def test_shares_that_do_not_say_whose_are_never_a_contradiction() -> None:
     assert not [g for g in result.claim_groups if g["relation"] == "contradicted"]
 
 
-def test_unscoped_figures_that_differ_and_cannot_be_ordered_stay_apart() -> None:
+def test_unscoped_figures_that_differ_and_cannot_be_ordered_stay_one_group_that_cannot_be_compared() -> None:
     a = _doc("a", "Zu der Kundgebung wurden 4.000 Teilnehmer erwartet.", "2024-05")
     b = _doc("b", "Erwartet wurden rund 4.000 Teilnehmer.", "2024-05")
     c = _doc("c", "Zu der Kundgebung wurden 9.000 Teilnehmer erwartet.", "2024-05")
     result = _groups([a, b, c])
-    four = _group_of(result, "a", 4000)
-    assert four["relation"] == "corroborated" and {x["doc"] for x in four["claims"]} == {"a", "b"}
-    assert "not taken for the same quantity" in four["reasoning"]
-    assert _group_of(result, "c", 9000)["id"] != four["id"]
+    group = _group_of(result, "a", 4000)
+    assert group["relation"] == "cannot_compare" and {x["doc"] for x in group["claims"]} == {"a", "b", "c"}
+    assert group["reasoning"].startswith("Cannot compare:") and "too coarse" in group["reasoning"]
+    # the agreeing pair is still shown as agreeing, inside the group
+    assert [p["relation"] for p in group["phases"] if "4.000" in p["values"]] == ["corroborated"]
+
+
+def test_unscoped_figures_that_agree_at_unknown_times_are_corroborated() -> None:
+    # the rule above must not fire where the values agree: one phase, several outlets
+    a = _doc("a", "Rund 300 Helfer waren im Einsatz.", "2024-05", outlet="Kurier")
+    b = _doc("b", "Etwa 300 Helfer waren im Einsatz.", "2024-05", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 300)
+    assert group["relation"] == "corroborated" and len(group["claims"]) == 2
 
 
 def test_scoped_figures_that_differ_stay_one_group_though_they_cannot_be_compared() -> None:
@@ -1450,3 +1459,22 @@ def test_amounts_that_say_only_their_currency_on_different_days_are_different_am
     result = _groups([a, b])
     assert _group_of(result, "a", 620_000_000)["id"] != _group_of(result, "b", 900_000_000)["id"]
     assert not [g for g in result.claim_groups if g["relation"] == "updated"]
+
+
+def test_values_one_article_gives_side_by_side_from_one_source_are_different_quantities() -> None:
+    # two figures of one counted noun in one article, neither replacing the other: the shelter's dogs and the ones placed
+    a = _doc("a", "Im Tierheim leben derzeit 40 Hunde. Vermittelt wurden im Sommer 12 Hunde.", "2024-05", outlet="Kurier")
+    b = _doc("b", "Im Tierheim leben derzeit 40 Hunde.", "2024-05", outlet="Bote")
+    result = _groups([a, b])
+    forty = _group_of(result, "a", 40)
+    assert forty["relation"] == "corroborated" and {x["doc"] for x in forty["claims"]} == {"a", "b"}
+    assert _group_of(result, "a", 12)["id"] != forty["id"]
+    assert "side by side from one source" in forty["reasoning"]
+
+
+def test_a_value_replaced_in_one_article_is_not_told_apart_from_its_replacement() -> None:
+    # the rule above must not fire where the article says one value replaced the other
+    a = _doc("a", "Die Zahl der Hunde im Tierheim stieg von 40 auf 52.", "2024-05", outlet="Kurier")
+    b = _doc("b", "Im Tierheim leben 52 Hunde.", "2024-05", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 40)["id"] == _group_of(result, "b", 52)["id"]
