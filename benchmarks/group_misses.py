@@ -40,6 +40,27 @@ REASONS = (
 )
 
 
+#: what the reasoning says of how a relation was reached (counted where the relation differs from the gold's)
+GROUNDS = (
+    ("order rests on inferred dates", "rest in part on publication dates that are inferred"),
+    ("a growing toll falls", "lies far below an earlier one"),
+    ("disagreement replaced later", "first gave different values for the same time"),
+    ("order told by an article", "the article itself tells which figure came first"),
+    ("by stage of the count", "from a later stage of the count"),
+    ("some values unplaced", "cannot be placed in this order"),
+    ("same time, different claimants", "give incompatible values for the same measure"),
+    ("some without reference time", "some of them have no known reference time"),
+    ("times overlap or too coarse", "reference times overlap or are too coarse"),
+    ("only repeated by one source", "only by one source"),
+    ("one origin precise", "Only one source gives a precise figure"),
+)
+
+
+def _grounds(group: Mapping[str, Any]) -> list[str]:
+    text = str(group.get("reasoning") or "")
+    return [name for name, cue in GROUNDS if cue in text]
+
+
 def _reasons(group: Mapping[str, Any]) -> list[str]:
     text = str(group.get("reasoning") or "")
     return [name for name, cue in REASONS if cue in text] or ["no reason given"]
@@ -90,6 +111,9 @@ def diagnose(export: Mapping[str, Any], gold: Mapping[str, Any], split: str | No
             others = {g["id"] for gs in holders if not any(x["id"] == best_id for x in gs) for g in gs}
             relation = str(best.get("relation"))
             counts[f"relation gold {gg['relation']} -> {relation}"] += 1
+            if relation != gg["relation"]:
+                for ground in _grounds(best):
+                    counts[f"relation gold {gg['relation']} -> {relation}, reasoning: {ground}"] += 1
             why: list[str] = []
             if others:
                 counts["gold groups split"] += 1

@@ -450,7 +450,8 @@ class ClaimGrouper:
     def _joined_disputes(self, runs: list[list[Claim]], scoped: bool = True) -> list[list[Claim]]:
         """Join runs of one place that the size cut set apart when two named claimants give their values for
         the same time as rivals over one count: in one article, the one figure borrowing the other's noun
-        ("Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von 65.000"), or in two articles that both
+        ("Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von 65.000") or naming the same noun in a
+        sentence that sets it against the other ("sprachen dagegen von 65.000 Teilnehmern"), or in two articles that both
         state the place. That is a dispute about one quantity, however far apart, not two quantities; the
         group's reasoning says how far apart the values lie. Without a stated place (``scoped`` false) only the
         first kind joins: two articles' figures may be about two places."""
@@ -479,7 +480,8 @@ class ClaimGrouper:
         if x.doc.id != y.doc.id:
             return not (x.scope_assumed or y.scope_assumed)
         nouns = {tuple(c.ann.data.get("subject_span") or ()) for c in (x, y)}
-        return len(nouns) == 1 and () not in nouns and "ellipsis" in {c.ann.data.get("unit_from") for c in (x, y)}
+        return (len(nouns) == 1 and () not in nouns and "ellipsis" in {c.ann.data.get("unit_from") for c in (x, y)}) \
+            or _set_against(x, y)
 
     def _sized_apart(self, groups: list[dict[str, Any]], runs: int) -> list[dict[str, Any]]:
         """Say in the reasoning when other figures of the same measure and scope were set apart by their size."""
@@ -899,7 +901,8 @@ class ClaimGrouper:
                     apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
                     # or tells one as coming before the other ("zunächst 12 …, inzwischen 19"): the count's course
                     apart = apart or _told_before(x, y) or _told_before(y, x)
-                    if x.named and y.named and x.scope_assumed == y.scope_assumed and not apart \
+                    # a place read from the article is the stated one's when the figure is set against it ("dagegen")
+                    if x.named and y.named and (x.scope_assumed == y.scope_assumed or _set_against(x, y)) and not apart \
                             and not _one_source(x, y) and _side_by_side(x, y):
                         yield x, y
                     continue
@@ -1319,6 +1322,20 @@ def _side_by_side(x: Claim, y: Claim) -> bool:
     cues = _contrast_cues()
     sentence = later.json.get("sentence") or {}
     return cues is not None and bool(cues.search(str(sentence.get("text") or "")))
+
+
+def _set_against(x: Claim, y: Claim) -> bool:
+    """True when one article gives two named claimants' figures of the same counted noun and the later one's sentence
+    sets it against the other ("Die Gewerkschaft zählte 3.000 Streikende. Das Unternehmen sprach dagegen von 400
+    Streikenden"): the two sides of one count, however far apart their values."""
+    if x.doc.id != y.doc.id or not (x.named and y.named) or x.source_key == y.source_key:
+        return False
+    unit = _unit_key(x.ann.data.get("unit"))
+    if unit is None or unit != _unit_key(y.ann.data.get("unit")):
+        return False
+    later = x if (x.sent_no, x.ann.span.start) > (y.sent_no, y.ann.span.start) else y
+    cues = _contrast_cues()
+    return cues is not None and bool(cues.search(later.sentence_text))
 
 
 @lru_cache(maxsize=4)

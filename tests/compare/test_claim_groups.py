@@ -1478,3 +1478,20 @@ def test_a_value_replaced_in_one_article_is_not_told_apart_from_its_replacement(
     b = _doc("b", "Im Tierheim leben 52 Hunde.", "2024-05", outlet="Bote")
     result = _groups([a, b])
     assert _group_of(result, "a", 40)["id"] == _group_of(result, "b", 52)["id"]
+
+
+def test_rival_claimants_set_against_each_other_are_one_count_however_far_apart() -> None:
+    # the same counted noun, the later figure set against the earlier one: the sides of one count, not two quantities
+    a = _doc("a", "Die Gewerkschaft zählte in Südtal 3.000 Streikende. Das Unternehmen sprach dagegen von 400 Streikenden.",
+             "2024-05-02")
+    group = _group_of(_groups([a]), "a", 3000)
+    assert {x["value"] for x in group["claims"]} == {3000, 400} and group["relation"] == "contradicted"
+    assert "far apart" in group["reasoning"]
+
+
+def test_rival_claimants_without_a_contrast_are_kept_apart_by_size() -> None:
+    # the rule above must not fire without a word that sets one figure against the other
+    a = _doc("a", "Die Gewerkschaft zählte in Südtal 3.000 Streikende. Das Unternehmen nannte am Vortag 400 Streikende.",
+             "2024-05-02")
+    result = _groups([a])
+    assert _group_of(result, "a", 3000)["id"] != _group_of(result, "a", 400)["id"]
