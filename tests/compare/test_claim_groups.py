@@ -238,11 +238,11 @@ def test_a_value_given_again_after_it_was_replaced_is_no_series() -> None:
 
 
 def test_a_disagreement_replaced_by_a_later_figure_is_an_update_but_not_when_nothing_follows() -> None:
-    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.", "2024-05-02")
-    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-06")
-    group = _group_of(_groups([a, b]), "a", 30)
+    a = _doc("a", "Bei der Gasexplosion in Südtal wurden laut Feuerwehr 7 Menschen verletzt. Laut Klinikum wurden in Südtal 15 Menschen verletzt.", "2024-05-02")
+    b = _doc("b", "In Südtal wurden 11 Menschen verletzt.", "2024-05-06")
+    group = _group_of(_groups([a, b]), "a", 7)
     assert group["relation"] == "updated" and "first gave different values" in group["reasoning"]
-    assert _group_of(_groups([a]), "a", 30)["relation"] == "contradicted"
+    assert _group_of(_groups([a]), "a", 7)["relation"] == "contradicted"
 
 
 def test_unscoped_figures_ordered_only_in_part_are_not_a_series() -> None:
@@ -308,11 +308,11 @@ def test_a_figure_right_after_another_place_is_not_read_as_the_lead_place() -> N
 
 
 def test_a_disputed_value_given_again_after_a_later_figure_keeps_the_dispute() -> None:
-    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.",
+    a = _doc("a", "Bei der Gasexplosion in Südtal wurden laut Feuerwehr 7 Menschen verletzt. Laut Klinikum wurden in Südtal 15 Menschen verletzt.",
              "2024-05-02")
-    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-06")
-    c = _doc("c", "Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.", "2024-05-06")  # the day the 44 appears
-    assert _group_of(_groups([a, b, c]), "a", 30)["relation"] != "updated"
+    b = _doc("b", "In Südtal wurden 11 Menschen verletzt.", "2024-05-06")
+    c = _doc("c", "Laut Klinikum wurden in Südtal 15 Menschen verletzt.", "2024-05-06")  # the day the 11 appears
+    assert _group_of(_groups([a, b, c]), "a", 7)["relation"] != "updated"
 
 
 def test_a_place_no_figure_of_the_measure_is_about_does_not_keep_a_figure_from_the_lead_place() -> None:
@@ -471,11 +471,11 @@ def test_a_figure_to_several_decimals_joins_the_group_that_gives_that_very_figur
 
 
 def test_a_hedged_figure_after_a_lower_one_is_a_new_value_not_a_repeat_of_the_first() -> None:
-    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.",
+    a = _doc("a", "Bei der Gasexplosion in Südtal wurden laut Feuerwehr 7 Menschen verletzt. Laut Klinikum wurden in Südtal 15 Menschen verletzt.",
              "2024-05-02")
-    b = _doc("b", "In Nordhafen wurden 44 Menschen verletzt.", "2024-05-03")
-    c = _doc("c", "In Nordhafen wurden fast 62 Menschen verletzt.", "2024-05-09")  # agrees with the 60 by its hedge
-    group = _group_of(_groups([a, b, c]), "a", 30)
+    b = _doc("b", "In Südtal wurden 11 Menschen verletzt.", "2024-05-03")
+    c = _doc("c", "In Südtal wurden fast 16 Menschen verletzt.", "2024-05-09")  # agrees with the 15 by its hedge
+    group = _group_of(_groups([a, b, c]), "a", 7)
     assert group["relation"] == "updated" and len(group["phases"]) == 4
     assert group["phases"][-1]["claims"] == [next(x["id"] for x in group["claims"] if x["doc"] == "c")]
 
@@ -690,10 +690,10 @@ def test_figures_one_article_dates_apart_are_no_contradiction_but_figures_it_giv
 
 
 def test_a_dispute_over_a_running_toll_keeps_another_articles_value_read_as_its_place() -> None:
-    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen verletzt, das Landratsamt sprach von 60 Verletzten.",
+    a = _doc("a", "In Südtal wurden laut Feuerwehr 7 Menschen verletzt, das Klinikum sprach von 15 Verletzten.",
              "2024-05", outlet="Kurier")
-    b = _doc("b", "Zugunglück in Nordhafen. 44 Menschen wurden verletzt.", "2024-05", outlet="Bote")  # the count later
-    group = _group_of(_groups([a, b]), "a", 30)
+    b = _doc("b", "Gasexplosion in Südtal. 11 Menschen wurden verletzt.", "2024-05", outlet="Bote")  # the count later
+    group = _group_of(_groups([a, b]), "a", 7)
     assert {x["doc"] for x in group["claims"]} == {"a", "b"} and "take no part" not in group["reasoning"]
 
 
@@ -1151,9 +1151,9 @@ def test_values_side_by_side_in_one_article_are_different_quantities() -> None:
     assert _group_of(result, "a", 20)["id"] != _group_of(result, "a", 16)["id"]
     assert not [g for g in result.claim_groups if g["relation"] == "cannot_compare"]
     # must not fire: two claimants of one article giving different values for one count dispute it
-    b = _doc("b", "In Nordhafen wurden laut Polizei 30 Menschen verletzt. Laut Landratsamt wurden in Nordhafen 60 Menschen verletzt.",
+    b = _doc("b", "Bei der Gasexplosion in Südtal wurden laut Feuerwehr 7 Menschen verletzt. Laut Klinikum wurden in Südtal 15 Menschen verletzt.",
              "2024-05-02")
-    assert _group_of(_groups([b]), "b", 30)["relation"] == "contradicted"
+    assert _group_of(_groups([b]), "b", 7)["relation"] == "contradicted"
 
 
 def test_amounts_in_different_currencies_never_group() -> None:
@@ -1321,11 +1321,11 @@ def test_people_named_by_their_role_group_across_articles() -> None:
 
 
 def test_a_disputed_toll_that_falls_stays_one_group() -> None:
-    # police and district office dispute the count on one day; a later, lower figure settles it: one toll, not two
-    a = _doc("a", "In Nordhafen wurden laut Polizei 30 Menschen schwer verletzt. Laut Landratsamt wurden in Nordhafen 64 Menschen "
-                  "schwer verletzt.", "2024-05-02")
-    b = _doc("b", "In Nordhafen wurden 16 Menschen schwer verletzt.", "2024-05-09")
-    group = _group_of(_groups([a, b]), "a", 64)
+    # fire brigade and hospital dispute the count on one day; a later, lower figure settles it: one toll, not two
+    a = _doc("a", "Bei der Gasexplosion in Südtal wurden laut Feuerwehr 7 Menschen schwer verletzt. Laut Klinikum wurden in Südtal 16 "
+                  "Menschen schwer verletzt.", "2024-05-02")
+    b = _doc("b", "In Südtal wurden 4 Menschen schwer verletzt.", "2024-05-09")
+    group = _group_of(_groups([a, b]), "a", 16)
     assert {c["doc"] for c in group["claims"]} == {"a", "b"}
 
 
