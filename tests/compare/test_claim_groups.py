@@ -1495,3 +1495,21 @@ def test_rival_claimants_without_a_contrast_are_kept_apart_by_size() -> None:
              "2024-05-02")
     result = _groups([a])
     assert _group_of(result, "a", 3000)["id"] != _group_of(result, "a", 400)["id"]
+
+
+def test_a_length_of_the_same_thing_in_two_articles_is_one_figure() -> None:
+    # the noun after the unit says what is measured: the same value of it in two outlets agrees
+    a = _doc("a", "Der Tunnel liegt in 240 Metern Tiefe.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Bohrung erreichte in 240 Metern Tiefe das Grundwasser.", "2024-05-03", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 240)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
+def test_lengths_of_other_things_or_other_values_stay_apart() -> None:
+    # the rule above must not fire for another noun after the unit, another value, or no noun at all
+    a = _doc("a", "Der Tunnel liegt in 240 Metern Tiefe.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Der Turm ragt 240 Meter Höhe auf.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "Der Tunnel liegt in 260 Metern Tiefe.", "2024-05-02", outlet="Blatt")
+    d = _doc("d", "Der Stau war 240 Meter lang.", "2024-05-02", outlet="Anzeiger")
+    result = _groups([a, b, c, d])
+    assert len({_group_of(result, doc, value)["id"] for doc, value in [("a", 240), ("b", 240), ("c", 260), ("d", 240)]}) == 4
