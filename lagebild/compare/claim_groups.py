@@ -1088,8 +1088,13 @@ class ClaimGrouper:
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 # chain; two values of one step given by the same named claimant (a minister's 5.000 and 10.000 on one
                 # day) are that claimant's own count going on, not two quantities: they share the step
-                resolved = resolved and len(placed) == len(order) and all(
+                chain = len(placed) == len(order) and all(
                     (a, b) in prec or _one_claimant(phases[a], phases[b]) for a, b in pairwise(order))
+                # a toll that only grows (the dead, the injured) whose known times put its values in rising order is
+                # one count going on, even where some of its values cannot be placed: two places' tolls would not rise
+                # together step by step. Not where named claimants give different values for one time (two
+                # countries' ministries): that is two counts or a dispute
+                resolved = resolved and (chain or (not clashes and not spread and _rises(phases, placed, prec)))
             if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
@@ -1275,6 +1280,23 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
             tiers[i] = max((tiers[k] + 1 for k in placed if (k, i) in prec and k in tiers), default=0)
             left.remove(i)
     return tiers
+
+
+def _rises(phases: list[list[Claim]], placed: list[int], prec: set[tuple[int, int]]) -> bool:
+    """True for a growing toll whose phases known times place fall into two steps or more, each step's values at or
+    above every value of the steps before it."""
+    if not phases or phases[0][0].measure.partition(":")[0] not in growing_measures() or len(placed) < 2:
+        return False
+    tiers = _tiers(placed, prec)
+    steps = sorted(set(tiers.values()))
+    if len(steps) < 2:
+        return False
+    sizes = {k: _phase_size(phases[k]) for k in placed}
+    if any(v is None for v in sizes.values()):
+        return False
+    tops = [max(sizes[k] or 0.0 for k in placed if tiers[k] == t) for t in steps]
+    lows = [min(sizes[k] or 0.0 for k in placed if tiers[k] == t) for t in steps]
+    return all(top <= low for top, low in zip(tops, lows[1:], strict=False))
 
 
 def _vague_only(items: list[Claim]) -> bool:
