@@ -551,7 +551,7 @@ class ClaimGrouper:
         occasions = self._occasions(group, run)
         if occasions is not None:
             return occasions
-        if group["relation"] == CANNOT_COMPARE:
+        if group["relation"] in (CANNOT_COMPARE, "updated"):
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
             parts = self._told_parts([p for p in phases if p])
             if len(parts) > 1:
@@ -601,12 +601,15 @@ class ClaimGrouper:
 
     def _told_apart(self, a: list[Claim], b: list[Claim]) -> bool:
         """True when the text shows two phases of differing values are different quantities, not one figure at
-        unknown times: one article gives a value of each from one source, side by side, neither replacing the
-        other ("324 der 733 Sitze"); or both count one occasion each and their times are known apart."""
+        unknown times or one updated: one article gives a value of each for one time, neither replacing the other
+        nor told as earlier, and not as rival claimants' sides of a dispute ("324 der 733 Sitze"; a union's demand
+        of 500 Euro and an official's 2.900 Euro wage); or both count one occasion each and their times are known
+        apart."""
         for x in a:
             for y in b:
-                if x.doc.id == y.doc.id and x.source_key == y.source_key and not (x.told or y.told or x.spread or y.spread) \
-                        and x.replaced_by != y.json["id"] and y.replaced_by != x.json["id"]:
+                if x.doc.id == y.doc.id and not (x.told or y.told or x.spread or y.spread) \
+                        and not (_replaces(x, y) or _replaces(y, x) or _told_before(x, y) or _told_before(y, x)) \
+                        and not self._known_apart(x, y) and not self._clash([x], [y]):
                     return True
         return all(c.occasion for c in a + b) and all(self._known_apart(x, y) for x in a for y in b)
 

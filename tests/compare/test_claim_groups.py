@@ -1513,3 +1513,25 @@ def test_lengths_of_other_things_or_other_values_stay_apart() -> None:
     d = _doc("d", "Der Stau war 240 Meter lang.", "2024-05-02", outlet="Anzeiger")
     result = _groups([a, b, c, d])
     assert len({_group_of(result, doc, value)["id"] for doc, value in [("a", 240), ("b", 240), ("c", 260), ("d", 240)]}) == 4
+
+
+_FIRE = "Nach dem Brand im Chemiewerk mussten {a}800 Menschen ihre Häuser verlassen. Der Bürgermeister lobte die Helfer. " \
+        "Die Feuerwehr war mit vielen Kräften im Einsatz. Laut Landkreis mussten {b}3.000 Menschen ihre Häuser verlassen."
+
+
+def test_two_values_one_article_gives_for_one_time_from_two_sources_are_no_update() -> None:
+    # the fire's evacuees and a flood's in winter: one article gives both, neither told as earlier nor set against the
+    # other; an earlier article's 800 followed by the 3.000 is no series
+    a = _doc("a", _FIRE.format(a="", b="im Winter wegen eines Hochwassers "), "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Nach dem Brand im Chemiewerk mussten 800 Menschen ihre Häuser verlassen.", "2024-05-01", outlet="Bote")
+    result = _groups([a, b])
+    group = _group_of(result, "a", 800)
+    assert group["relation"] == "corroborated" and _group_of(result, "a", 3000)["id"] != group["id"]
+
+
+def test_two_values_one_article_tells_in_order_stay_an_update() -> None:
+    # must not fire: the article tells the 800 as the first count and the 3.000 as the later one
+    a = _doc("a", _FIRE.format(a="zunächst ", b="inzwischen "), "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Nach dem Brand im Chemiewerk mussten 800 Menschen ihre Häuser verlassen.", "2024-05-01", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 3000)
+    assert group["relation"] == "updated" and {x["doc"] for x in group["claims"]} == {"a", "b"}
