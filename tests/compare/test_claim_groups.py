@@ -1535,3 +1535,19 @@ def test_two_values_one_article_tells_in_order_stay_an_update() -> None:
     b = _doc("b", "Nach dem Brand im Chemiewerk mussten 800 Menschen ihre Häuser verlassen.", "2024-05-01", outlet="Bote")
     group = _group_of(_groups([a, b]), "a", 3000)
     assert group["relation"] == "updated" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+
+
+def test_a_counted_nouns_forms_are_one_measure() -> None:
+    # "Flüge" and "Flügen": one noun, so one measure, whatever the case it stands in
+    a = _doc("a", "Am Flughafen fielen am Montag 300 Flüge aus.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Am Flughafen kam es am Montag bei 300 Flügen zu Ausfällen.", "2024-05-02", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 300)
+    assert group["measure"] == "count:flug" and group["relation"] == "corroborated" and len(group["claims"]) == 2
+
+
+def test_counted_nouns_that_only_share_a_short_stem_stay_apart() -> None:
+    # must not fire: a three-letter stem keeps its ending, so "Orte" and "Ortsteile" are no one noun
+    a = _doc("a", "Das Hochwasser traf am Montag 12 Orte.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Das Hochwasser traf am Montag 12 Ortsteile.", "2024-05-02", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 12)["id"] != _group_of(result, "b", 12)["id"]
