@@ -580,10 +580,11 @@ class ClaimGrouper:
         if group["relation"] == "contradicted":
             disputed, inside = self._disputed_docs(run)
             # another article's figure stays when it gives a disputed value itself: the same claimant's value,
-            # or a precise figure agreeing with a precise one ("41" beside "41"), not one a bare bound allows
+            # a precise figure agreeing with a precise one ("41" beside "41") or the very bound one side gives
+            # ("mehr als 350.000" twice), not one a bare bound allows
             rest = [c for c in run if c.doc.id not in disputed
-                    and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d)))
-                                for d in inside)]
+                    and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))
+                                                    or _same_bound(c, d)) for d in inside)]
             if disputed and rest:
                 kept = [c for c in run if c not in rest]
                 return [*self._split_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
@@ -643,7 +644,8 @@ class ClaimGrouper:
             return [group], []
         disputed, inside = self._disputed_docs(run)
         gives_disputed = [c for c in run if c.doc.id in disputed
-                          or any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
+                          or any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))
+                                                     or _same_bound(c, d)) for d in inside)]
         rest = [c for c in run if c.scope_assumed and c not in gives_disputed]
         # a figure that states the place but is of another article than the dispute, gives none of its values and
         # refers to another time ("47.000 in Wolfsburg" at the first strike beside union and company disputing the

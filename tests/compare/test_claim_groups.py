@@ -1551,3 +1551,24 @@ def test_counted_nouns_that_only_share_a_short_stem_stay_apart() -> None:
     b = _doc("b", "Das Hochwasser traf am Montag 12 Ortsteile.", "2024-05-02", outlet="Bote")
     result = _groups([a, b])
     assert _group_of(result, "a", 12)["id"] != _group_of(result, "b", 12)["id"]
+
+
+_STRIKE = ("Nach Angaben der Gewerkschaft beteiligten sich am Montag mehr als 40.000 Beschäftigte am Streik. "
+           "Der Arbeitgeberverband sprach dagegen von 15.000 Streikenden.")
+
+
+def test_another_article_giving_the_very_bound_one_side_gives_joins_the_dispute() -> None:
+    a = _doc("a", _STRIKE, "2024-05-06", outlet="Kurier")
+    b = _doc("b", "Nach Angaben der Streikleitung beteiligten sich mehr als 40.000 Beschäftigte am Streik.", "2024-05-07",
+             outlet="Bote")
+    group = _group_of(_groups([a, b]), "b", 40000)
+    assert group["relation"] == "contradicted" and {x["doc"] for x in group["claims"]} == {"a", "b"}
+
+
+def test_another_articles_bound_that_a_disputed_bound_merely_allows_stays_apart() -> None:
+    # must not fire: "mehr als 60.000" is not the bound either side gives, only one "mehr als 40.000" allows
+    a = _doc("a", _STRIKE, "2024-05-06", outlet="Kurier")
+    b = _doc("b", "Nach Angaben der Streikleitung beteiligten sich mehr als 60.000 Beschäftigte am Streik.", "2024-05-07",
+             outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "b", 60000)["id"] != _group_of(result, "a", 15000)["id"]
