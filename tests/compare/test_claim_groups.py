@@ -166,8 +166,9 @@ def test_unscoped_figures_that_differ_and_cannot_be_ordered_stay_one_group_that_
     group = _group_of(result, "a", 4000)
     assert group["relation"] == "cannot_compare" and {x["doc"] for x in group["claims"]} == {"a", "b", "c"}
     assert group["reasoning"].startswith("Cannot compare:") and "too coarse" in group["reasoning"]
-    # the agreeing pair is still shown as agreeing, inside the group
+    # the agreeing pair is still shown as agreeing, inside the group, and its verdict says so
     assert [p["relation"] for p in group["phases"] if "4.000" in p["values"]] == ["corroborated"]
+    assert "(4.000, agreed by 2 origins; 9.000)" in group["reasoning"]
 
 
 def test_unscoped_figures_that_agree_at_unknown_times_are_corroborated() -> None:
@@ -183,6 +184,7 @@ def test_scoped_figures_that_differ_stay_one_group_though_they_cannot_be_compare
     b = _doc("b", "In Nordhafen wurden 9.000 Teilnehmer erwartet.", "2024-05")
     group = _group_of(_groups([a, b]), "a", 4000)
     assert group["relation"] == "cannot_compare" and len(group["claims"]) == 2
+    assert "agreed by" not in group["reasoning"]  # no value two origins agree on
 
 
 def test_an_unscoped_figure_joins_the_one_scoped_group_whose_values_it_agrees_with() -> None:
