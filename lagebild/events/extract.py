@@ -302,9 +302,29 @@ def _habit_adverb(words: list[str], i: int) -> bool:
     return not grades
 
 
+_KEIN = frozenset("kein keine keinen keinem keiner keines no".split())
+_DENIED_PROPERTIES = tuple(str(w) for w in CUES["denied_properties"])
+_DENIED_EVIDENCE = tuple(str(w) for w in CUES["denied_evidence"])
+
+
+def _negated(lowered: list[str], trigger_idx: int, noun: bool) -> bool:
+    """Whether the clause denies the happening. For a noun, "kein" counts only in its own phrase (up to two
+    adjectives before it) and "nicht" not before a word of cues.toml ``denied_properties`` ("nicht rechtskräftig")."""
+    for i, w in enumerate(lowered):
+        if w not in _NEGATION:
+            continue
+        evidence = any(x.startswith(_DENIED_EVIDENCE) for x in lowered[i + 1 : i + 3])
+        if noun and w in _KEIN and not i < trigger_idx <= i + 3 and not evidence:
+            continue  # "gab es keine Einstimmigkeit": another noun is denied; "keine Hinweise auf" denies them all
+        if noun and w == "nicht" and i + 1 < len(lowered) and i + 1 != trigger_idx and lowered[i + 1].startswith(_DENIED_PROPERTIES):
+            continue  # "das Urteil ist nicht rechtskräftig": a property is denied, the verdict stands
+        return True
+    return False
+
+
 def _modality(words: list[str], trigger_idx: int, sentence_text: str, noun: bool = False, day_dated: bool = False) -> tuple[str, bool]:
     lowered = [w.lower() for w in words]
-    negated = any(w in _NEGATION for w in lowered)
+    negated = _negated(lowered, trigger_idx, noun)
     if not noun and trigger_idx > 0 and lowered[trigger_idx - 1] == "zu":  # "zu Warnstreiks": a preposition
         return "embedded", negated
     if lowered[trigger_idx].startswith(("anzu", "einzu", "vorzu")):
