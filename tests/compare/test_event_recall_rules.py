@@ -113,6 +113,7 @@ def test_a_noun_is_denied_only_in_its_own_phrase(sentence: str, cls: str, negate
         ("Die Miliz machte zu den Anschlägen zunächst keine Angaben.", "attack", True),
         ("Der Stürmer feuerte zwei Torschüsse ab.", "attack", False),
         ("Die Staaten verletzten die gemeinsamen Vorschriften, sagte die Kommission.", "injure", False),
+        ("Es gibt Verfahren gegen Staaten, die die Asylvorschriften verletzten.", "injure", False),
         ("In Sachen Pflanzenschutz ist seit der Studie Feuer am Dach.", "fire", False),
         ("Unbekannte eröffneten Feuer.", "fire", False),
         ("Eine Säule hatte am Montag Feuer gefangen und zu einem Vollbrand geführt.", "fire", True),
