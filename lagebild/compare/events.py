@@ -35,7 +35,7 @@ from lagebild.events.corpus import (
 )
 from lagebild.events.dates import NEAR, DateInterval, interval_of, nearest_weekday, next_weekday, time_of_day, widen
 from lagebild.events.label import label_quality, sentence_label
-from lagebild.events.lexicon import class_policies, load_lexicon
+from lagebild.events.lexicon import class_policies, load_lexicon, same_happening
 from lagebild.model import Annotation, Document, Span
 
 __all__ = ["EventMerger", "Mention", "mentions_of"]
@@ -94,6 +94,7 @@ class Mention:
     places: set[str] = field(default_factory=set)
     place_names: list[str] = field(default_factory=list)
     happening: bool = False  # merged by story, place and date (see triggers.toml ``merge``)
+    merge_class: str = ""  # the class it merges under when another names its happening (triggers.toml ``same_happening_as``)
     guessed: bool = False  # dated "around publication" by an inferred publication date
     noun: bool = False  # the trigger names the happening ("Anschlag") instead of telling it
     patients: set[str] = field(default_factory=set)  # who the act is done to (the accused, the attacked)
@@ -126,6 +127,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
     """Collect the factual event mentions of all documents."""
     if policies is None:
         policies = class_policies(load_lexicon())
+    same_as = same_happening(load_lexicon())
     mention_entity = getattr(result, "mention_entity", None) or {}
     stories = story_of(getattr(result, "stories", None) or [])
     inferred = getattr(result, "inferred_dates", None) or {}
@@ -223,6 +225,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     places=places,
                     place_names=[names[k] for k in places if k in names],
                     happening=happening,
+                    merge_class=same_as.get(ann.label or "", ""),
                     guessed=basis == "publication" and dct_inferred,
                     noun=bool(data.get("noun")),
                     sentence=(int(sent[0]), int(sent[1])),
@@ -714,14 +717,17 @@ class EventMerger:
         clusters: list[_Cluster] = []
         index: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         for m in order:
-            keys = [(m.story, m.event_class, "p:" + p) for p in m.participants]
+            # another class's word for the happening merges under it where a week at most dates it: "ein erstes Unwetter
+            # Anfang Mai" (a month) is a storm of its own, not the flood of the 17th
+            cls = m.merge_class if m.merge_class and (m.window is None or m.basis != "text" or m.window.days <= 7) else m.event_class
+            keys = [(m.story, cls, "p:" + p) for p in m.participants]
             if m.obj:
-                keys.append((m.story, m.event_class, "o:" + m.obj))
-            keys.append((m.story, m.event_class, "d:" + m.doc))
+                keys.append((m.story, cls, "o:" + m.obj))
+            keys.append((m.story, cls, "d:" + m.doc))
             if m.happening:
-                keys.append((m.story, m.event_class, "h"))  # every happening of the class in the story is a candidate
+                keys.append((m.story, cls, "h"))  # every happening of the class in the story is a candidate
             if m.basis == "text" and m.window is not None and m.window.days <= 31:
-                keys.extend((m.story, m.event_class, f"t:{month}") for month in {m.window.start.isoformat()[:7], m.window.end.isoformat()[:7]})
+                keys.extend((m.story, cls, f"t:{month}") for month in {m.window.start.isoformat()[:7], m.window.end.isoformat()[:7]})
             candidates = {ci for k in keys for ci in index.get(k, ())}
             best: tuple[float, int, bool] | None = None
             for ci in candidates:
@@ -879,7 +885,8 @@ class EventMerger:
         )
         return {
             "id": short_id("ev", [m.key for m in c.mentions]),
-            "type": first.event_class,
+            # the class most of its mentions name ("Hochwasser" over the "Unwetter" that brought it); ties: the first's
+            "type": max(Counter(m.event_class for m in c.mentions).items(), key=lambda kv: (kv[1], kv[0] == first.event_class))[0],
             "label": label,
             "summary": summary,
             "story": first.story or None,

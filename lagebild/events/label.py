@@ -32,9 +32,19 @@ _MAX_WORDS = 16
 _NOT_A_WORD = re.compile(r"(?:date|\d{4}-\d{2}(?:-\d{2})?|[\W\d]+)", re.IGNORECASE)
 
 
+#: an article, a preposition or a copula right before a quote mark: the quote names what the phrase holds ("war eine
+#: „Correctiv“-Recherche", "sei „ein Erfolg“"), so the mark ends no clause
+_OPENS_NAME = re.compile(r"(?:\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|eines|einer|von|vom|zum|zur|im|am|beim|mit|für|gegen|über|auf|ist|sei|war|sind|seien|waren)\s*)$", re.IGNORECASE)
+_QUOTES = frozenset("\"„“”»«")
+
+
 def _clause(text: str, sentence: Span, trigger: Span) -> Span:
     start, end = sentence.start, sentence.end
+    in_name = False  # inside a quoted name: its closing mark ends no clause either
     for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.group() in _QUOTES and (in_name or _OPENS_NAME.search(text, sentence.start, m.start())):
+            in_name = not in_name
+            continue
         if m.end() <= trigger.start:
             start = m.end()
         elif m.start() >= trigger.end:

@@ -1,0 +1,90 @@
+"""The central happening of a story as one event across outlets: a flood told as storm or flood, a car driven into
+people told in several verbs; a storm of another week, or a drive into no people, stays apart."""
+
+from __future__ import annotations
+
+import pytest
+from compare_helpers import make_doc, run_events, run_timeline
+
+from lagebild.events.label import sentence_label
+from lagebild.events.lexicon import load_lexicon, same_happening
+from lagebild.model import Span
+
+PLACES = [("Talheim", "LOC", "Talheim"), ("Bergdorf", "LOC", "Bergdorf")]
+
+
+def test_a_storm_and_the_flood_it_brought_are_one_happening() -> None:
+    docs = [
+        run_events(make_doc("a", "Nach schweren Unwettern sind in Talheim mindestens zwölf Menschen gestorben.", published="2023-06-05",
+                            entities=PLACES)),
+        run_events(make_doc("b", "Das Hochwasser hat in Talheim ganze Straßenzüge zerstört.", published="2023-06-05", entities=PLACES)),
+        run_events(make_doc("c", "Die Flut in Talheim kam in der Nacht, sagte der Bürgermeister.", published="2023-06-06", entities=PLACES)),
+    ]
+    result = run_timeline(docs)
+    (flood,) = [e for e in result.events if e["type"] in ("flood", "storm")]
+    assert flood["type"] == "flood" and flood["sources"] == ["a", "b", "c"]
+
+
+def test_a_storm_of_another_month_stays_apart_from_the_flood() -> None:
+    docs = [
+        run_events(make_doc("a", "Das Hochwasser hat in Talheim ganze Straßenzüge zerstört.", published="2023-06-05", entities=PLACES)),
+        run_events(make_doc("b", "Ein Unwetter hat in Talheim Dächer abgedeckt.", published="2023-08-20", entities=PLACES)),
+    ]
+    result = run_timeline(docs)
+    assert sorted((e["type"], tuple(e["sources"])) for e in result.events if e["type"] in ("flood", "storm")) == [
+        ("flood", ("a",)), ("storm", ("b",))]
+
+
+def test_only_happenings_name_another_class_s_happening() -> None:
+    assert same_happening(load_lexicon()) == {"storm": "flood"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("In der Innenstadt ist ein Mann mit einem Auto in eine Gruppe von Demonstranten gefahren.", True),
+        ("Autofahrer fährt in Menschengruppe - mindestens 28 Verletzte", True),
+        ("Der Täter lenkte seinen Wagen gezielt in eine Kundgebung der Gewerkschaft.", True),
+        ("Ein 30-Jähriger fuhr am Morgen in eine Demo für Klimaschutz.", True),
+        ("Die Familie ist am Wochenende in die Berge gefahren.", False),
+        ("Der Bus ist nach dem Unfall in eine Gruppe von Bäumen gefahren.", False),
+        ("Der Konzern steuerte im vergangenen Jahr in eine tiefe Krise.", False),
+    ],
+)
+def test_a_vehicle_driven_into_people_is_an_attack(sentence: str, fires: bool) -> None:
+    doc = run_events(make_doc("x", sentence))
+    assert ("attack" in {a.label for a in doc.of_kind("event")}) is fires
+
+
+def test_a_hyphenated_strike_compound_is_a_strike() -> None:
+    doc = run_events(make_doc("x", "Der Warn-Streik war in neun Städten."))
+    assert "strike" in {a.label for a in doc.of_kind("event")}
+    other = run_events(make_doc("y", "Die Warn-Leuchte blinkte in neun Städten."))
+    assert "strike" not in {a.label for a in other.of_kind("event")}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("Auslöser der Protestwelle war eine „Recherche“ über ein Treffen.", "Protestwelle",
+         "Auslöser der Protestwelle war eine „Recherche“ über ein Treffen"),
+        ("Die Polizei sprach von einem „friedlichen Verlauf“ der Demonstration.", "Demonstration",
+         "Die Polizei sprach von einem „friedlichen Verlauf“ der Demonstration"),
+        ("„Wir sind entsetzt“, sagte der Sprecher nach dem Anschlag.", "Anschlag", "Der Sprecher sagte nach dem Anschlag"),
+    ],
+)
+def test_a_quoted_name_ends_no_label(text: str, word: str, label: str) -> None:
+    i = text.index(word)
+    assert sentence_label(text, Span(0, len(text)), Span(i, i + len(word))) == label
+
+
+def test_a_storm_the_text_dates_only_to_a_month_stays_apart_from_the_flood() -> None:
+    docs = [
+        run_events(make_doc("a", "Das Hochwasser hat in Talheim ganze Straßenzüge zerstört.", published="2023-05-17", entities=PLACES)),
+        run_events(make_doc("b", "Die Flut in Talheim kam in der Nacht. Bereits Anfang Mai waren bei einem Unwetter in Talheim zwei Menschen "
+                                 "ums Leben gekommen.", published="2023-05-18", entities=PLACES,
+                            timexes=[("Anfang Mai", "2023-05", "month")])),
+    ]
+    result = run_timeline(docs)
+    kinds = sorted((e["type"], tuple(e["sources"])) for e in result.events if e["type"] in ("flood", "storm"))
+    assert kinds == [("flood", ("a", "b")), ("storm", ("b",))]
