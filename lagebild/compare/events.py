@@ -122,6 +122,11 @@ class Mention:
         return {"value": self.interval.value, "granularity": self.interval.granularity, "basis": self.basis}
 
 
+#: a happening named after "nach"/"seit" and its article ("Nach dem schweren Beben in der Region suchen …"), right
+#: before the trigger: it took place before the clause's own time
+_AFTER_NAMED = re.compile(r"\b(?:[Nn]ach|[Ss]eit)\s+(?:dem|der|den)\s+(?:[\w.-]+\s+){0,3}$")
+
+
 def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 policies: dict[str, str] | None = None) -> list[Mention]:
     """Collect the factual event mentions of all documents."""
@@ -187,14 +192,17 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
             happening = policies.get(ann.label or "", "participants") == "happening"
             # an inferred publication date places a happening in its story's days, never a signature or a vote
             usable_dct = dct is not None and (not dct_inferred or happening)
-            if interval is None and usable_dct and data.get("tense") in ("present", "perfect", "past"):
+            sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
+            # "Nach dem Hochwasser wächst die Kritik": the happening lies before what the clause tells, so the day of
+            # the report does not date it (a later article would open an event of its own on its publication day)
+            earlier = happening and bool(data.get("noun")) and _AFTER_NAMED.search(doc.text, int(sent[0]), ann.span.start) is not None
+            if interval is None and usable_dct and not earlier and data.get("tense") in ("present", "perfect", "past"):
                 assert dct is not None
                 interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
                 window, basis = widen(interval, window_days) if interval else None, "publication"
             if (basis == "text" and interval is not None and dct is not None and not dct_inferred
                     and data.get("tense") == "present" and interval.start > dct.end):
                 planned = True  # "Der Warnstreik soll am 9. Dezember beginnen" in an article of the 6th: still ahead
-            sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
             sentence = doc.span_json(Span(*sent))
             weekday = _weekday_of(doc, data.get("weekday"))
             count = data.get("count")

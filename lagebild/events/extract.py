@@ -577,6 +577,8 @@ def _describe(
         ev.modality = "possible"
     if rule.noun and ev.modality in ("asserted", "reported") and idx > 0 and word_list[idx - 1].lower() in _GENERIC:
         ev.modality = "generic"  # "solche Angriffe", "derartige Unfälle": a kind of happening, not one
+    if ev.modality == "intended" and day_dated and lowered & _PLAN_INTENT and not negated:
+        ev.modality = "planned"  # "will am 16. Dezember die Vertrauensfrage stellen": set for that day, not reported
     if rule.noun and ev.modality in ("asserted", "reported") and _demanded(word_list, idx):
         ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
@@ -727,12 +729,20 @@ _WARNING = frozenset("warnt warnen warnte warnten gewarnt warne warnend warn war
 _CALL = re.compile(r"\b(?:(?:r(?:uft|ufen|ief|iefen|ufe)\b.*\bauf\b)|aufgerufen|aufzurufen|aufrufen|aufrief(?:en)?|Aufruf|Aufrufe)", re.DOTALL)
 
 
+_CASUALTY_OBJECTS = frozenset(str(w) for w in CUES["casualty_objects"])
+_PLAN_INTENT = frozenset(str(w) for w in CUES["plan_intent"])
+
+
 def _demanded(words: list[str], idx: int) -> bool:
     """The noun is the object of a verb that asks for it: "fordern Assads Rücktritt", "hat Untersuchungshaft beantragt".
 
     A demanding verb before the noun, or closing a verb-final clause the noun is the object of (no
     preposition before it): "Nach der Festnahme forderte die Partei …" told of an arrest that took place.
     """
+    lowered = [w.lower().strip(".,;:") for w in words]
+    for k, w in enumerate(lowered):
+        if w in _DEMANDING and _CASUALTY_OBJECTS & set(lowered[max(0, k - 3) : k + 4]):
+            return False  # "hat 85 Todesopfer gefordert", "forderte mindestens 85 Tote": the happening killed
     if any(w.lower() in _DEMANDING for w in words[:idx]):
         return True
     if not any(w.lower() in _DEMANDING for w in words[idx + 1 :][-2:]):

@@ -88,3 +88,61 @@ def test_a_storm_the_text_dates_only_to_a_month_stays_apart_from_the_flood() -> 
     result = run_timeline(docs)
     kinds = sorted((e["type"], tuple(e["sources"])) for e in result.events if e["type"] in ("flood", "storm"))
     assert kinds == [("flood", ("a", "b")), ("storm", ("b",))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Die Entlassung der Ministerin beendete die Koalition.", "government_crisis", True),
+        ("Nach dem Bruch der Koalition stellte der Kanzler die Vertrauensfrage.", "government_crisis", True),
+        ("Die Partei hat das Regierungsbündnis am Abend aufgekündigt.", "government_crisis", True),
+        ("Die Koalition beendete ihre Klausur am Abend.", "government_crisis", False),
+        ("Die Koalition hat die Debatte beendet.", "government_crisis", False),
+        ("Gegen Ende der Regierung stieg die Arbeitslosigkeit.", "government_crisis", False),
+        ("Der Vermieter hat den Vertrag aufgekündigt.", "government_crisis", False),
+    ],
+)
+def test_a_coalition_ended(sentence: str, cls: str, fires: bool) -> None:
+    doc = run_events(make_doc("x", sentence))
+    factual = {a.label for a in doc.of_kind("event") if a.data.get("modality") in ("asserted", "reported") and not a.data.get("negated")}
+    assert (cls in factual) is fires, factual
+
+
+def test_a_happening_that_kills_demands_nothing() -> None:
+    doc = run_events(make_doc("x", "Das Erdbeben hat nach neuen Angaben 85 Todesopfer gefordert."))
+    assert {(a.label, a.data.get("modality")) for a in doc.of_kind("event")} >= {("earthquake", "asserted"), ("die", "asserted")}
+    demanded = run_events(make_doc("y", "Die Opposition fordert den Rücktritt des Ministers."))  # another text: a demand
+    assert [a.data.get("modality") for a in demanded.of_kind("event") if a.label == "resign"] == ["intended"]
+
+
+def test_an_intention_with_its_day_is_a_plan() -> None:
+    doc = run_events(make_doc("x", "Der Kanzler will am 16. Dezember die Vertrauensfrage stellen.",
+                              timexes=[("am 16. Dezember", "2023-12-16", "day")]))
+    assert [a.data.get("modality") for a in doc.of_kind("event") if a.label == "election"] == ["planned"]
+    undated = run_events(make_doc("y", "Der Kanzler will die Vertrauensfrage stellen."))  # no day: only an intention
+    assert [a.data.get("modality") for a in undated.of_kind("event") if a.label == "election"] == ["intended"]
+
+
+def test_a_planned_vote_merges_with_its_report() -> None:
+    docs = [
+        run_events(make_doc("a", "Der Kanzler will am 16. Dezember die Vertrauensfrage stellen.", published="2023-11-08",
+                            timexes=[("am 16. Dezember", "2023-12-16", "day")])),
+        run_events(make_doc("b", "Der Kanzler verlor am Montag im Bundestag die Vertrauensfrage.", published="2023-12-17",
+                            timexes=[("am Montag", "2023-12-16", "day")])),
+    ]
+    (vote,) = [e for e in run_timeline(docs).events if e["type"] == "election"]
+    assert vote["sources"] == ["b"] and vote["announced_by"] == ["a"] and vote["date"]["value"] == "2023-12-16"
+
+
+def test_a_happening_named_after_nach_is_not_dated_by_a_later_report() -> None:
+    docs = [
+        run_events(make_doc("a", "Ein Mann ist in Talheim mit einem Auto in eine Menschenmenge gefahren.", published="2023-03-04",
+                            entities=PLACES)),
+        run_events(make_doc("b", "Nach dem Anschlag in Talheim hat die Staatsanwaltschaft Anklage erhoben.", published="2023-06-20",
+                            entities=PLACES)),
+    ]
+    (attack,) = [e for e in run_timeline(docs).events if e["type"] == "attack"]
+    assert attack["sources"] == ["a", "b"] and attack["date"]["value"] == "2023-03-04"
+    alone = [run_events(make_doc("c", "Der Anschlag in Talheim erschütterte die Stadt.", published="2023-06-20", entities=PLACES))]
+    (told,) = [e for e in run_timeline(alone).events if e["type"] == "attack"]  # told in its own clause: dated by the report
+    assert told["date"]["value"] == "2023-06-20"
