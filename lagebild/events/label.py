@@ -161,6 +161,7 @@ def _antecedent(text: str, sentence: Span, clause: Span) -> str:
 
 
 _SUBJECT_DETERMINERS = frozenset("der die das ein eine".split())
+_COUNT_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf mehrere einige zahlreiche viele".split())
 _COPULA = frozenset("ist sind war waren wird werden wurde wurden bleibt blieb".split())
 _NOT_A_VERB = frozenset(
     "der die das den dem des ein eine einen einem eines einer in im an am auf aus bei mit nach von vom zu zum zur für über "
@@ -185,8 +186,8 @@ def _subject_first(words: list[str]) -> list[str]:
     while adverbs < len(words) and words[adverbs].lower() in _LEADING:
         adverbs += 1  # "traf auch Bundeskanzler Olaf Scholz … ein"
     i = start = adverbs
-    if i < len(words) and words[i].lower() in _SUBJECT_DETERMINERS:
-        i += 1
+    if i < len(words) and (words[i].lower() in _SUBJECT_DETERMINERS or words[i].lower() in _COUNT_WORDS or words[i].isdigit()):
+        i += 1  # "wurden zwei Menschen getötet": a count opens the subject like an article
         while i < len(words) and words[i][:1].islower() and words[i].endswith(("e", "en", "er", "es")) and len(words[i]) > 2:
             i += 1  # adjectives: "der erste breitere Ausstand"
         if i >= len(words) or not words[i][:1].isupper():

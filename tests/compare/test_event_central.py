@@ -36,7 +36,7 @@ def test_a_storm_of_another_month_stays_apart_from_the_flood() -> None:
 
 
 def test_only_happenings_name_another_class_s_happening() -> None:
-    assert same_happening(load_lexicon()) == {"storm": "flood"}
+    assert same_happening(load_lexicon()) == {"storm": "flood", "kill": "die"}
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,27 @@ def test_a_happening_named_after_nach_is_not_dated_by_a_later_report() -> None:
     alone = [run_events(make_doc("c", "Der Anschlag in Talheim erschütterte die Stadt.", published="2023-06-20", entities=PLACES))]
     (told,) = [e for e in run_timeline(alone).events if e["type"] == "attack"]  # told in its own clause: dated by the report
     assert told["date"]["value"] == "2023-06-20"
+
+
+def test_the_arrest_and_the_deaths_are_one_event_each_across_outlets() -> None:
+    docs = [
+        run_events(make_doc("a", "Ein Mann ist in Talheim mit einem Auto in eine Menschenmenge gefahren. Dabei wurden zwei Menschen "
+                                 "getötet. Die Polizei nahm den Fahrer fest.", published="2023-03-04", entities=PLACES)),
+        run_events(make_doc("b", "Bei der Amokfahrt in Talheim sind zwei Menschen ums Leben gekommen. Der mutmaßliche Täter wurde "
+                                 "festgenommen.", published="2023-03-04", entities=PLACES)),
+    ]
+    events = run_timeline(docs).events
+    assert sorted((e["type"], tuple(e["sources"])) for e in events if e["type"] in ("arrest", "die", "kill", "attack")) == [
+        ("arrest", ("a", "b")), ("attack", ("a", "b")), ("die", ("a", "b"))]
+    (deaths,) = [e for e in events if e["type"] == "die"]
+    assert not deaths["label"].lower().startswith(("wurden", "dabei"))
+
+
+def test_arrests_of_other_days_stay_apart() -> None:
+    docs = [
+        run_events(make_doc("a", "Die Polizei nahm in Talheim am Montag den Fahrer fest.", published="2023-03-07", entities=PLACES,
+                            timexes=[("am Montag", "2023-03-06", "day")])),
+        run_events(make_doc("b", "In Talheim wurden am 20. März zwei Helfer festgenommen.", published="2023-03-21", entities=PLACES,
+                            timexes=[("am 20. März", "2023-03-20", "day")])),
+    ]
+    assert sorted(tuple(e["sources"]) for e in run_timeline(docs).events if e["type"] == "arrest") == [("a",), ("b",)]
