@@ -259,6 +259,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
     return out
 
 
+_PRONOUN_WORDS = frozenset("er sie es man wir ich ihr du uns".split())
 _SUBJECT_PRONOUN = re.compile(r"\s*[\"„“»«]?(Er|Sie)\s+(\w+)")
 #: words after "Sie" that are no verb: its number is not known from them
 _NOT_A_VERB = frozenset("und oder alle beide selbst auch aber jedoch allerdings dagegen also nun".split())
@@ -878,6 +879,8 @@ class EventMerger:
             summary += f" ({', '.join(places[:2])})"
         rep = self._representative(c, date)
         named = [name(k) for k in agents if k in rep.strong_agents] or [name(k) for k in agents[:1] if k in c.strong_agents]
+        # a "name" the tagger took from a quote's opening ("Wir lehnen") is no agent a label may open with
+        named = [n for n in named if n.split()[0].lower() not in _PRONOUN_WORDS]
         agent = named[0] if named else rep.antecedent
         label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), agent) if rep.text else summary
         # a plan is no report: the sources are the articles that tell it happened; one only planned is "planned"

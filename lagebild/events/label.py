@@ -93,13 +93,15 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     antecedent = _antecedent(text, sentence, clause) if i == 0 and words and words[0][2].lower() in _RELATIVE else ""
     lead = ""
     pronoun = False  # the subject was a pronoun, dropped: what follows the verb is no subject
-    if i < trig_idx and words[i][2].strip(",.").lower() in _PRONOUNS:
+    if i < trig_idx and words[i][2].strip(",.").lower() in _PRONOUNS and not _determiner(words, i):
         i += 1
         lead = agent or ""
         pronoun = True
+        if not lead and i < trig_idx and words[i][2].lower() in ("und", "sowie", "oder"):
+            i += 1  # "Er und drei andere hatten … gestimmt": without a name for "er", the others are the subject
     words = words[i:]
     trig_idx -= i
-    if len(words) > 1 and trig_idx == 0 and words[1][2].lower() in _PRONOUNS:
+    if len(words) > 1 and trig_idx == 0 and words[1][2].lower() in _PRONOUNS and not _determiner(words, 1):
         # "beschuldigte er …" (verb first after a cut): the named agent, or nothing, stands in for "er"
         words = words[:1] + words[2:]
         pronoun = True
@@ -119,6 +121,14 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     elif antecedent and body:
         return f"{antecedent}, {body}"
     return body[:1].upper() + body[1:] if body else text[trigger.start : trigger.end]
+
+
+_DEMONSTRATIVES = frozenset("dieser diese dieses jener jene".split())
+
+
+def _determiner(words: list[tuple[int, int, str]], i: int) -> bool:
+    """A demonstrative before a noun is its article ("lehnen diese Pläne ab"), not a pronoun standing for one."""
+    return words[i][2].lower() in _DEMONSTRATIVES and i + 1 < len(words) and words[i + 1][2][:1].isupper()
 
 
 def _antecedent(text: str, sentence: Span, clause: Span) -> str:

@@ -170,3 +170,29 @@ def test_arrests_of_other_days_stay_apart() -> None:
                             timexes=[("am 20. März", "2023-03-20", "day")])),
     ]
     assert sorted(tuple(e["sources"]) for e in run_timeline(docs).events if e["type"] == "arrest") == [("a",), ("b",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "agent", "label"),
+    [
+        ("Er und drei andere hatten in der Landespartei gegen den Pakt gestimmt.", "gestimmt", None,
+         "Drei andere hatten in der Landespartei gegen den Pakt gestimmt"),
+        ("Er und drei andere hatten in der Landespartei gegen den Pakt gestimmt.", "gestimmt", "Karl Beispiel",
+         "Karl Beispiel und drei andere hatten in der Landespartei gegen den Pakt gestimmt"),
+        ("Sie lehnen diese Pläne entschieden ab, sagte der Sprecher.", "lehnen", None, "Lehnen diese Pläne entschieden ab"),
+    ],
+)
+def test_a_dropped_pronoun_takes_no_conjunction_or_article_with_it(text: str, word: str, agent: str | None, label: str) -> None:
+    i = text.index(word)
+    assert sentence_label(text, Span(0, len(text)), Span(i, i + len(word)), agent).startswith(label)
+
+
+def test_a_tagged_quote_opening_is_no_agent_of_the_label() -> None:
+    misread = [("Wir haben", "PER", "Wir haben")]  # a tagger's "name" from the opening of a quote
+    doc = run_events(make_doc("a", "Wir haben den Vertrag am Freitag unterzeichnet.", published="2023-03-04", entities=misread))
+    (event,) = [e for e in run_timeline([doc]).events if e["type"] == "sign"]
+    assert not event["label"].startswith("Wir haben haben")
+    named = [("Anna Muster", "PER", "Anna Muster")]
+    other = run_events(make_doc("b", "Anna Muster hat den Vertrag am Freitag unterzeichnet.", published="2023-03-04", entities=named))
+    (kept,) = [e for e in run_timeline([other]).events if e["type"] == "sign"]
+    assert kept["label"].startswith("Anna Muster hat")
