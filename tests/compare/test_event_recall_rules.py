@@ -124,3 +124,20 @@ def test_a_noun_is_denied_only_in_its_own_phrase(sentence: str, cls: str, negate
 def test_recall_forms_stay_out_of_what_the_sample_showed(sentence: str, cls: str, fires: bool) -> None:
     found = _factual_classes(sentence)
     assert (cls in found) is fires, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Gericht spricht 81-Jährigen vom Vorwurf der Fahrerflucht frei", "verdict", True),
+        ("Der Trainer spricht frei über seine Zukunft.", "verdict", False),
+        ("Auf der Autobahn ist ein Lastwagen verunfallt.", "accident", True),
+        ("Das Parlament stimmte dem Gesetz zur Fusion der Gemeinden mit großer Mehrheit zu.", "decide", True),
+        ("Der Minister stimmte der Einschätzung seines Kollegen zu.", "decide", False),
+        ("Nicht betroffen von den Streiks ist der Ableger der Fluglinie.", "strike", True),
+        ("Es gab keine Streiks an diesem Tag.", "strike", False),
+    ],
+)
+def test_forms_added_after_the_held_out_recall_sample(sentence: str, cls: str, fires: bool) -> None:
+    found = _factual_classes(sentence)
+    assert (cls in found) is fires, found
