@@ -896,8 +896,10 @@ class EventMerger:
         )
         return {
             "id": short_id("ev", [m.key for m in c.mentions]),
-            # the class most of its mentions name ("Hochwasser" over the "Unwetter" that brought it); ties: the first's
-            "type": max(Counter(m.event_class for m in c.mentions).items(), key=lambda kv: (kv[1], kv[0] == first.event_class))[0],
+            # the class most of its mentions name ("Hochwasser" over the "Unwetter" that brought it); ties: the class the
+            # others merge under, then the first mention's
+            "type": max(Counter(m.event_class for m in c.mentions).items(),
+                        key=lambda kv: (kv[1], kv[0] in {m.merge_class for m in c.mentions}, kv[0] == first.event_class))[0],
             "label": label,
             "summary": summary,
             "story": first.story or None,

@@ -196,3 +196,11 @@ def test_a_tagged_quote_opening_is_no_agent_of_the_label() -> None:
     other = run_events(make_doc("b", "Anna Muster hat den Vertrag am Freitag unterzeichnet.", published="2023-03-04", entities=named))
     (kept,) = [e for e in run_timeline([other]).events if e["type"] == "sign"]
     assert kept["label"].startswith("Anna Muster hat")
+
+
+def test_a_tie_of_storm_and_flood_words_is_a_flood() -> None:
+    docs = [run_events(make_doc("a", "Sintflutartige Regenfälle führten in Talheim zu Überflutungen.", published="2023-06-05",
+                                entities=PLACES))]
+    assert [e["type"] for e in run_timeline(docs).events if e["type"] in ("flood", "storm")] == ["flood"]
+    storm = [run_events(make_doc("b", "Ein Unwetter hat in Talheim Dächer abgedeckt.", published="2023-06-05", entities=PLACES))]
+    assert [e["type"] for e in run_timeline(storm).events if e["type"] in ("flood", "storm")] == ["storm"]  # no flood told
