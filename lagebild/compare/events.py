@@ -446,6 +446,33 @@ def _matches(keys: set[str], tokens: dict[str, frozenset[str]], other: Counter[s
     return n
 
 
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+
+
+def _place_word(key: str) -> str:
+    """A place key's word with umlauts and their spellings folded: "loc:muenchen", "name:munchen" → "munchen"."""
+    word = key.split(":", 1)[-1].lower().translate(_FOLD)
+    word = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return word[:-2] if len(word) > 5 and word.endswith("er") else word  # the place's adjective: "Münchner", "Berliner"
+
+
+def _places_meet(mine: AbstractSet[str], theirs: AbstractSet[str]) -> bool:
+    """Whether two place keys name one place though resolved or spelled apart ("München", "Muenchen", "Münchner"):
+    the same folded word, the whole shorter word of four letters or more opening the other ("Wien", "Wiener"), or a
+    shared start of five letters or more that covers four fifths of the shorter ("munchn", "munchen"; not "Neuss",
+    "Neustadt")."""
+    for a in mine:
+        x = _place_word(a)
+        for b in theirs:
+            y = _place_word(b)
+            n = 0
+            while n < min(len(x), len(y)) and x[n] == y[n]:
+                n += 1
+            if x == y or (n >= 4 and n == min(len(x), len(y))) or (n >= 5 and n >= 0.8 * min(len(x), len(y))):
+                return True
+    return False
+
+
 def _overlap_known(a: object, b: object) -> bool:
     """Two text dates overlap (within a day), or one of them has no calendar value to compare."""
     first, second = interval_of(a), interval_of(b)
@@ -639,7 +666,7 @@ class EventMerger:
 
     def _score_happening(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
         """A flood, an attack, a strike: one event per story, place and date, whoever the sentence names."""
-        if c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens):
+        if c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens) and not _places_meet(m.places, c.place_keys):
             return None  # Hamburg's demonstration is not Munich's
         mine = _weekdays(m)
         if mine and c.weekdays and not mine & c.weekdays:

@@ -204,3 +204,22 @@ def test_a_tie_of_storm_and_flood_words_is_a_flood() -> None:
     assert [e["type"] for e in run_timeline(docs).events if e["type"] in ("flood", "storm")] == ["flood"]
     storm = [run_events(make_doc("b", "Ein Unwetter hat in Talheim Dächer abgedeckt.", published="2023-06-05", entities=PLACES))]
     assert [e["type"] for e in run_timeline(storm).events if e["type"] in ("flood", "storm")] == ["storm"]  # no flood told
+
+
+def test_one_place_spelled_or_resolved_apart_holds_one_happening() -> None:
+    docs = [
+        run_events(make_doc("a", "In München ist ein Auto in eine Menschenmenge gefahren.", published="2023-03-04",
+                            entities=[("München", "LOC", "München")])),
+        run_events(make_doc("b", "In Muenchen ist ein Wagen in eine Kundgebung gefahren.", published="2023-03-04",
+                            entities=[("Muenchen", "LOC", "Muenchen")])),
+        run_events(make_doc("c", "In der Münchner Innenstadt raste ein Auto in eine Menschenmenge.", published="2023-03-04",
+                            entities=[("Münchner", "LOC", "Münchner")])),
+        run_events(make_doc("d", "In Hamburg ist ein Auto in eine Menschenmenge gefahren.", published="2023-03-04",
+                            entities=[("Hamburg", "LOC", "Hamburg")])),
+        run_events(make_doc("e", "In Neuss ist ein Auto in eine Menschenmenge gefahren.", published="2023-03-04",
+                            entities=[("Neuss", "LOC", "Neuss")])),
+        run_events(make_doc("f", "In Neustadt ist ein Auto in eine Menschenmenge gefahren.", published="2023-03-04",
+                            entities=[("Neustadt", "LOC", "Neustadt")])),
+    ]
+    attacks = sorted(tuple(e["sources"]) for e in run_timeline(docs).events if e["type"] == "attack")
+    assert attacks == [("a", "b", "c"), ("d",), ("e",), ("f",)]
