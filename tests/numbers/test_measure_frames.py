@@ -1,0 +1,79 @@
+"""Frames that say what happened to the people a figure counts: each fires in one sentence and stays silent in another.
+
+All sentences are written for these tests (no story of the development corpora).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.numbers.measures import load_measures
+
+
+def _measure(unit: str, clause: str) -> str:
+    at = clause.find(next((w for w in clause.split() if w[:1].isdigit()), ""))
+    return load_measures().classify(unit=unit, unit_kind="count", clause=clause, sentence=clause, at=at)
+
+
+@pytest.mark.parametrize(
+    ("unit", "clause", "measure"),
+    [
+        # the death of a counted group, their bodies
+        ("Menschen", "Das Gericht sah ihn für den Tod der 32 Menschen an Bord verantwortlich", "dead"),
+        ("Menschen", "In der Wüste wurden die Leichen von 30 Menschen gefunden", "dead"),
+        ("Menschen", "Fünf Menschen haben bei dem Lawinenabgang das Leben verloren", "dead"),
+        ("Menschen", "Bei dem Fährunglück verloren 14 Menschen das Leben.", "dead"),
+        # fighting for their lives: the badly hurt
+        ("Personen", "Zwei Personen ringen nach dem Brand mit dem Tod", "severely_injured"),
+        ("Menschen", "Drei Menschen befinden sich in kritischem Zustand", "severely_injured"),
+        # taken to or treated in hospitals: the injured
+        ("Menschen", "Nach dem Busunglück wurden 14 Menschen in umliegende Krankenhäuser gebracht", "injured"),
+        ("Personen", "Elf Personen wurden ins Spital eingeliefert", "injured"),
+        ("Menschen", "Vor Ort wurden 25 Menschen ärztlich versorgt", "injured"),
+        # brought to safety: rescued, in the active voice too
+        ("Menschen", "Die Feuerwehr brachte 35 Menschen in Sicherheit.", "rescued"),
+        # fleeing a disaster: evacuated; fleeing a war: displaced
+        ("Menschen", "Rund 2.000 Menschen flohen vor den Flammen aus dem Tal", "evacuated"),
+        ("Menschen", "Mehr als 300 Menschen wurden nach dem Hochwasser aus ihren Häusern geholt", "evacuated"),
+        ("Menschen", "Mindestens 230.000 Menschen flohen inzwischen vor der Gewalt in die Nachbarländer", "displaced"),
+        ("Menschen", "Vor den Kämpfen sind 40.000 Menschen geflohen", "displaced"),
+        # staff
+        ("Menschen", "Bei dem Autobauer sind mehr als 16.000 Menschen beschäftigt", "employees"),
+        ("Personen", "In Summe beschäftigten die Firmen mehr als 28.000 Personen", "employees"),
+        # the accused
+        ("Männern", "Den drei Männern werden Betrug und Geldwäsche vorgeworfen", "suspects"),
+        ("Personen", "Vier Personen stehen unter Verdacht, den Brand gelegt zu haben", "suspects"),
+        # taking part, in the present tense
+        ("Personen", "An der Synode beteiligen sich rund 400 Personen", "participants"),
+    ],
+)
+def test_frames_fire(unit: str, clause: str, measure: str) -> None:
+    assert _measure(unit, clause) == measure
+
+
+@pytest.mark.parametrize(
+    ("unit", "clause", "measure"),
+    [
+        # a death or bodies without a count right after them
+        ("Menschen", "Nach dem Tod der Mutter kümmerten sich 12 Menschen um den Hof", "people"),
+        ("Menschen", "Die Leichen der Opfer wurden obduziert, 40 Menschen trauerten", "people"),
+        # out of danger of their lives is no count of the badly hurt
+        ("Menschen", "Die drei Menschen ringen nicht mehr mit dem Tod", "people"),
+        # a hospital named without anyone taken there
+        ("Menschen", "In dem Krankenhaus arbeiten 300 Menschen", "people"),
+        ("Personen", "Die Klinik versorgt 4.000 Personen mit Mahlzeiten", "people"),
+        # brought somewhere else
+        ("Menschen", "Der Bus brachte 35 Menschen in die Stadt.", "people"),
+        # fleeing the police is neither displaced nor evacuated
+        ("Männer", "Drei Männer flohen vor der Polizei", "people"),
+        # busy with something is no staff
+        ("Menschen", "Rund 200 Menschen beschäftigen sich mit der Frage", "people"),
+        ("Experten", "Zwölf Experten waren mit der Prüfung beschäftigt", "count:experte"),
+        # the noun "Beschuldigten" is counted by itself, no frame of another figure
+        ("Menschen", "Die Beschuldigten trafen 20 Menschen", "people"),
+        # who takes part in nothing
+        ("Personen", "Im Saal saßen rund 400 Personen", "people"),
+    ],
+)
+def test_frames_stay_silent(unit: str, clause: str, measure: str) -> None:
+    assert _measure(unit, clause) == measure
