@@ -43,6 +43,7 @@ class Measure:
     part_of: str | None = None  # the measure whose part this one is when an adverb says so ("davon drei schwer")
     part_adverbs: re.Pattern[str] | None = None
     affirmed: re.Pattern[str] | None = None  # frames that count only where their clause denies nothing ("in Lebensgefahr")
+    held: re.Pattern[str] | None = None  # frames that count only the figure they hold ("die Leichen von 30 Menschen")
 
     def excluded(self, sentence: str) -> bool:
         """True when the sentence says the figure is a share of something else ("Marktanteil", "Inflation")."""
@@ -268,6 +269,9 @@ class MeasureVocab:
         with ``after_only`` only a frame that ends after the figure counts."""
         best: tuple[int, int, Measure] | None = None
         for n, m in enumerate(self.measures):
+            # "Ein Schiff mit 435 Flüchtlingen und den Leichen von zwei Migranten": the frame is the second figure's
+            if m.held is not None and at is not None and any(hit.start() <= at < hit.end() for hit in m.held.finditer(clause)):
+                return m
             for hit in self._frame_hits(m, clause):
                 if after_only and at is not None and hit.end() <= at:
                     continue
@@ -452,6 +456,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 part_of=str(entry["part_of"]) if entry.get("part_of") else None,
                 part_adverbs=_alternation(list(entry.get("part_adverbs", []))),
                 affirmed=_alternation(_expand(entry.get("affirmed_frames", []), parts)),
+                held=_alternation(_expand(entry.get("held_frames", []), parts)),
             )
         )
     qualifiers = []

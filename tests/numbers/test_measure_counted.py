@@ -82,7 +82,7 @@ def test_counted_keys_are_labelled_by_the_table() -> None:
         ("Asylwerbern", "refugees"),
         ("Dienstnehmer", "employees"),
         ("Krankenhäusern", "hospitals"),
-        ("Rebellen", "soldiers"),
+        ("Aufständischen", "soldiers"),
     ],
 )
 def test_vocabulary_nouns_by_lemma_and_tail(noun: str, measure: str) -> None:

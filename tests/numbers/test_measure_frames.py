@@ -77,3 +77,11 @@ def test_frames_fire(unit: str, clause: str, measure: str) -> None:
 )
 def test_frames_stay_silent(unit: str, clause: str, measure: str) -> None:
     assert _measure(unit, clause) == measure
+
+
+def test_a_held_frame_counts_only_the_figure_it_holds() -> None:
+    vocab = load_measures()
+    clause = "Ein Boot mit 120 Passagieren und den Leichen von zwei Fischern erreichte den Hafen"
+    assert vocab.classify(unit="Fischern", unit_kind="count", clause=clause, sentence=clause, at=clause.index("zwei")) == "dead"
+    # must not fire: the other figure of the clause is no toll
+    assert vocab.classify(unit="Passagieren", unit_kind="count", clause=clause, sentence=clause, at=clause.index("120")) == "people"

@@ -19,14 +19,14 @@ def test_every_entry_has_its_shape() -> None:
     for mid, entry in raw["measure"].items():
         assert set(entry) <= {"label", "kind", "nouns", "suffixes", "frames", "context", "group_context", "any_noun", "who", "cumulative", "not_context", "of",
                               "attributes", "ordinal", "context_nouns", "part_of", "part_adverbs",
-                              "affirmed_frames"}, mid
+                              "affirmed_frames", "held_frames"}, mid
         assert all(isinstance(g, list) and g and all(isinstance(x, str) and x for x in g) for g in entry.get("of", [])), mid
         assert not (entry.get("any_noun") and not entry.get("frames")), mid  # any_noun works through frames
         assert entry["label"] and entry["kind"] in KINDS, mid
         assert isinstance(entry.get("ordinal", False), bool), mid
         assert entry.get("part_of", mid) in raw["measure"] and bool(entry.get("part_of")) == bool(entry.get("part_adverbs")), mid
         for key in ("nouns", "suffixes", "frames", "context", "group_context", "not_context", "attributes", "context_nouns",
-                    "part_adverbs", "affirmed_frames"):
+                    "part_adverbs", "affirmed_frames", "held_frames"):
             assert all(isinstance(x, str) and x for x in entry.get(key, [])), (mid, key)
     vocab = load_measures()
     assert {m.id for m in vocab.measures} == set(raw["measure"])
@@ -42,7 +42,7 @@ def test_frames_share_named_parts() -> None:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     shipped = _frame_parts(raw["frame_parts"])
     for entry in raw["measure"].values():
-        for frame in _expand([*entry.get("frames", []), *entry.get("affirmed_frames", [])], shipped):
+        for frame in _expand([*entry.get("frames", []), *entry.get("affirmed_frames", []), *entry.get("held_frames", [])], shipped):
             assert not re.search(r"\{[a-z_]+\}", frame), frame
 
 
