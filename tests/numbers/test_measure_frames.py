@@ -45,6 +45,15 @@ def _measure(unit: str, clause: str) -> str:
         ("Personen", "Vier Personen stehen unter Verdacht, den Brand gelegt zu haben", "suspects"),
         # taking part, in the present tense
         ("Personen", "An der Synode beteiligen sich rund 400 Personen", "participants"),
+        # organisers count those who came
+        ("Personen", "Die Veranstalter sprachen gar von 80.000 Personen", "participants"),
+        # without a home
+        ("Menschen", "Nach dem Beben sind 36.000 Menschen ohne Zuhause", "homeless"),
+        # working somewhere
+        ("Menschen", "Bei dem Konzern arbeiten fast 30.000 Menschen", "employees"),
+        # who may vote, who did
+        ("Menschen", "Fast 6 Millionen Menschen waren bei der Landtagswahl wahlberechtigt", "eligible_voters"),
+        ("Bürger", "In dem Ort hätten 150 Bürger ihre Stimme abgegeben", "voters"),
     ],
 )
 def test_frames_fire(unit: str, clause: str, measure: str) -> None:
@@ -60,7 +69,7 @@ def test_frames_fire(unit: str, clause: str, measure: str) -> None:
         # out of danger of their lives is no count of the badly hurt
         ("Menschen", "Die drei Menschen ringen nicht mehr mit dem Tod", "people"),
         # a hospital named without anyone taken there
-        ("Menschen", "In dem Krankenhaus arbeiten 300 Menschen", "people"),
+        ("Menschen", "In dem Krankenhaus warten 300 Menschen", "people"),
         ("Personen", "Die Klinik versorgt 4.000 Personen mit Mahlzeiten", "people"),
         # brought somewhere else
         ("Menschen", "Der Bus brachte 35 Menschen in die Stadt.", "people"),
@@ -73,6 +82,16 @@ def test_frames_fire(unit: str, clause: str, measure: str) -> None:
         ("Menschen", "Die Beschuldigten trafen 20 Menschen", "people"),
         # who takes part in nothing
         ("Personen", "Im Saal saßen rund 400 Personen", "people"),
+        # a casualty frame after the figure binds closer than the organisers before it
+        ("Menschen", "Nach Angaben der Veranstalter wurden 12 Menschen verletzt", "injured"),
+        # a home named without its loss
+        ("Menschen", "In dem Zuhause für Senioren leben 36 Menschen", "people"),
+        # working on something is no staff count
+        ("Menschen", "An dem Projekt arbeiten 30 Menschen mit", "people"),
+        ("Forscher", "Zwölf Forscher arbeiten an dem Impfstoff", "count:forscher"),
+        ("Menschen", "Fast eine Million Menschen wollten weniger arbeiten", "people"),
+        # a vote of a body is no count of voters
+        ("Abgeordnete", "68 von 70 Abgeordneten stimmten dafür", "seats"),
     ],
 )
 def test_frames_stay_silent(unit: str, clause: str, measure: str) -> None:
