@@ -51,6 +51,15 @@ def _measure(unit: str, clause: str) -> str:
         ("Menschen", "Nach dem Beben sind 36.000 Menschen ohne Zuhause", "homeless"),
         # working somewhere
         ("Menschen", "Bei dem Konzern arbeiten fast 30.000 Menschen", "employees"),
+        # injuries suffered, a kind of them, how light
+        ("Menschen", "Bei dem Unfall erlitten 14 Menschen Verletzungen", "injured"),
+        ("Fahrgäste", "Zwölf Fahrgäste zogen sich bei der Vollbremsung Verletzungen zu", "injured"),
+        ("Menschen", "Sieben Menschen mussten mit Rauchvergiftungen behandelt werden", "injured"),
+        ("Menschen", "Zehn Menschen trugen leichte Verletzungen davon", "lightly_injured"),
+        ("Menschen", "Drei Menschen erlitten schwere Verletzungen", "severely_injured"),
+        # the separable "kamen … zu Tode"; leaving one's home country for good
+        ("Menschen", "Bei dem Unglück kamen 9 Menschen zu Tode.", "dead"),
+        ("Menschen", "Mehr als 4.000 Menschen haben wegen der Kämpfe ihre Heimat verlassen", "displaced"),
         # who may vote, who did
         ("Menschen", "Fast 6 Millionen Menschen waren bei der Landtagswahl wahlberechtigt", "eligible_voters"),
         ("Bürger", "In dem Ort hätten 150 Bürger ihre Stimme abgegeben", "voters"),
@@ -90,6 +99,9 @@ def test_frames_fire(unit: str, clause: str, measure: str) -> None:
         ("Menschen", "An dem Projekt arbeiten 30 Menschen mit", "people"),
         ("Forscher", "Zwölf Forscher arbeiten an dem Impfstoff", "count:forscher"),
         ("Menschen", "Fast eine Million Menschen wollten weniger arbeiten", "people"),
+        # injuries named without anyone suffering them; "kamen … zu" without death
+        ("Menschen", "Die Verletzungen der 14 Menschen sind noch nicht bekannt", "people"),
+        ("Menschen", "Zum Fest kamen 900 Menschen zu Besuch.", "people"),
         # a vote of a body is no count of voters
         ("Abgeordnete", "68 von 70 Abgeordneten stimmten dafür", "seats"),
     ],
