@@ -60,6 +60,10 @@ def _measure(unit: str, clause: str) -> str:
         # the separable "kamen … zu Tode"; leaving one's home country for good
         ("Menschen", "Bei dem Unglück kamen 9 Menschen zu Tode.", "dead"),
         ("Menschen", "Mehr als 4.000 Menschen haben wegen der Kämpfe ihre Heimat verlassen", "displaced"),
+        # stranded travellers; the infected, by frame and by noun
+        ("Reisende", "Am Flughafen saßen 4.000 Reisende über Nacht fest.", "stranded"),
+        ("Menschen", "Bis heute wurden weltweit über 10.000 Menschen infiziert", "infected"),
+        ("Infektionsfälle", "", "infected"),
         # who may vote, who did
         ("Menschen", "Fast 6 Millionen Menschen waren bei der Landtagswahl wahlberechtigt", "eligible_voters"),
         ("Bürger", "In dem Ort hätten 150 Bürger ihre Stimme abgegeben", "voters"),
@@ -102,6 +106,9 @@ def test_frames_fire(unit: str, clause: str, measure: str) -> None:
         # injuries named without anyone suffering them; "kamen … zu" without death
         ("Menschen", "Die Verletzungen der 14 Menschen sind noch nicht bekannt", "people"),
         ("Menschen", "Zum Fest kamen 900 Menschen zu Besuch.", "people"),
+        # a firm seat is no stranding; a case of anything is no infection
+        ("Menschen", "Im Stadion standen 4.000 Menschen fest auf den Rängen.", "people"),
+        ("Fälle", "", "cases"),
         # a vote of a body is no count of voters
         ("Abgeordnete", "68 von 70 Abgeordneten stimmten dafür", "seats"),
     ],
