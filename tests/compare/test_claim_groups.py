@@ -831,7 +831,7 @@ def test_people_are_read_as_participants_only_where_the_story_gives_that_value_f
     assert group["relation"] == "corroborated" and "written as people are read as participants" in group["reasoning"]
     assert {x["measure"] for x in group["claims"]} == {"participants"}  # each member as read, and as written:
     assert [x.get("measure_as_written") for x in group["claims"] if x["doc"] == "b"] == ["people"]
-    assert _group_of(result, "c", 300000)["measure"] == "people"
+    assert _group_of(result, "c", 300000)["measure"] == "employees"  # staff by its frame, never participants
     assert _group_of(result, "d", 50000)["measure"] == "dead"
 
 

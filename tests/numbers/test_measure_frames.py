@@ -45,8 +45,6 @@ def _measure(unit: str, clause: str) -> str:
         ("Personen", "Vier Personen stehen unter Verdacht, den Brand gelegt zu haben", "suspects"),
         # taking part, in the present tense
         ("Personen", "An der Synode beteiligen sich rund 400 Personen", "participants"),
-        # organisers count those who came
-        ("Personen", "Die Veranstalter sprachen gar von 80.000 Personen", "participants"),
         # without a home
         ("Menschen", "Nach dem Beben sind 36.000 Menschen ohne Zuhause", "homeless"),
         # working somewhere
@@ -95,8 +93,6 @@ def test_frames_fire(unit: str, clause: str, measure: str) -> None:
         ("Menschen", "Die Beschuldigten trafen 20 Menschen", "people"),
         # who takes part in nothing
         ("Personen", "Im Saal saßen rund 400 Personen", "people"),
-        # a casualty frame after the figure binds closer than the organisers before it
-        ("Menschen", "Nach Angaben der Veranstalter wurden 12 Menschen verletzt", "injured"),
         # a home named without its loss
         ("Menschen", "In dem Zuhause für Senioren leben 36 Menschen", "people"),
         # working on something is no staff count
