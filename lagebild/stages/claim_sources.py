@@ -110,13 +110,15 @@ class _Cues:
     time_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
     name_links: str = r"(?!)"
+    stance: frozenset[str] = frozenset()
+    survey_follow: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     return _Cues(
-        verbs=frozenset(raw["report_verbs"]),
+        verbs=frozenset(raw["report_verbs"]) | frozenset(raw.get("stance_verbs", [])),
         source_nouns="|".join(sorted(raw["source_nouns"], key=len, reverse=True)),
         survey_nouns="|".join(sorted(raw["survey_nouns"], key=len, reverse=True)),
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
@@ -130,7 +132,16 @@ def _cues() -> _Cues:
         time_nouns=frozenset(a.lower() for a in raw.get("time_nouns", [])),
         share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
         name_links="|".join(re.escape(str(w)) for w in raw.get("name_links", [])) or r"(?!)",
+        stance=frozenset(raw.get("stance_verbs", [])),
+        survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
+        if raw.get("survey_follow") else None,
     )
+
+
+#: who had a survey made, before its noun: "in einer vom Verband in Auftrag gegebenen Umfrage des Instituts X" (the
+#: institute after the noun is the source)
+_MADE = (r"(?:(?:vom|von\s+(?:der|dem|den)|im\s+Auftrag\s+(?:des|der|von))\s+[^,;:.!?]{2,60}?\s+"
+         r"(?:in\s+Auftrag\s+gegebenen|beauftragten|erstellten|durchgeführten|veröffentlichten|vorgestellten)\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +171,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "Schätzungen von": re.compile(rf"(?<![\w])(?:[Dd]ie|[Dd]en)\s+(?:Schätzungen|Angaben|Zählungen)\s+(?:von|der|des)\s+{_NP}"),
         "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
         "survey": re.compile(
-            rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
+            rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+{_MADE}(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
         ),
         # "Hier die Prognose von Infratest dimap: Stärkste Kraft … mit 28,8 Prozent": a survey's author before a colon
@@ -278,6 +289,8 @@ _PRONOUNS = frozenset("es er sie wir ihr ich man das dies dieser diese jener jen
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines einen".split())
 #: a clause that opens with an accusative or dative article opens with an object, never with the subject
 _OBJECT_FIRST = re.compile(r"\s*(?i:den|dem|einen|einem)\s")
+#: a clause that does not end with a verb in the infinitive: its last word is a noun, a figure or a unit sign
+_NO_INFINITIVE = r"(?:[A-ZÄÖÜ\d%€$][^\s]*|\))\s*[.!?]?\s*$"
 _PARTICLE_AN = r"\san(?!\s*[\wäöüÄÖÜß\d])"
 #: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
 _NEEDS = {
@@ -293,6 +306,8 @@ _NEEDS = {
     "beantragte": r"(?i)haftbefehl|strafe|jahre", "beantragt": r"(?i)haftbefehl|strafe|jahre",
     "beantragen": r"(?i)haftbefehl|strafe|jahre",
     "wirft": r"\svor\b", "warf": r"\svor\b", "vorgeworfen": r".", "vorwerfen": r".",
+    # "Die Gewerkschaft will 12 Prozent mehr Geld": a demand, not "Die Stadt will 300 Wohnungen bauen" (a plan)
+    "will": _NO_INFINITIVE, "wollen": _NO_INFINITIVE, "wollte": _NO_INFINITIVE, "wollten": _NO_INFINITIVE,
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
 _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
@@ -305,10 +320,10 @@ _PASSIVE_AFTER = re.compile(r"\s+(?:worden|werden|wurde|wurden)(?![\w])")
 _SEIN = frozenset("war waren ist sind sei seien".split())
 _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
 #: participles that are also finite verbs ("Die Polizei beziffert den Schaden auf …")
-_FINITE_TOO = frozenset("beziffert registriert bestätigt".split())
+_FINITE_TOO = frozenset("beziffert registriert bestätigt verlangt".split())
 _PARTICIPLES = frozenset(
     "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert bestätigt "
-    "mitgeteilt bekanntgegeben "
+    "mitgeteilt bekanntgegeben gefordert angeboten verlangt "
     "erwartet erhoben erlassen beantragt vorgeworfen beantragen erheben erlassen vorwerfen".split()
 )
 
@@ -411,13 +426,15 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
         if after_np is not None and _LABELLED.match(text, after_np.end()):
             after_np = None  # "Die höchsten Quoten verzeichneten Griechenland (50,1 Prozent)": what is measured, not who
-        if before and _np_ok(before.group("np")) and not _object_first(before.group("np")):
+        stance = word in _cues().stance  # "Das Hotel bietet 200 Zimmer": only an agent or a name demands or offers
+        if before and _np_ok(before.group("np")) and not _object_first(before.group("np")) \
+                and not (stance and not _speaks(before.group("np"))):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
         opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
         # "Konkret hatten die Freiheitlichen von 82 gesprochen": an adverb first, the subject after the verb
         fronted = object_case or (before is not None and lone and before.group("np").strip().lower() in _cues().not_subjects)
-        if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
-                                                          or ((opens or fronted) and after_np.group("np").split()[0].lower() in _ARTICLES)):
+        if after_np and _np_ok(after_np.group("np")) and (_speaks(after_np.group("np"))
+                                                          or (not stance and (opens or fronted) and after_np.group("np").split()[0].lower() in _ARTICLES)):
             return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
         if not text[clause[0] : v_start].strip() and clause[0] > sent_lo:
             # the verb opens its clause after a relative clause: the subject opens the sentence
@@ -439,6 +456,11 @@ def _object_first(np: str) -> bool:
         return False
     caps = [w for w in np.split() if w[:1].isupper()]
     return len(caps) < 3  # "Die ukrainische Nachrichtenagentur Ukrinform" names itself
+
+
+def _speaks(np: str) -> bool:
+    """True for a phrase that names who can give a figure: an authority or organiser, or a name."""
+    return _is_agent(np) or _looks_like_name(np)
 
 
 def _looks_like_name(np: str) -> bool:
@@ -567,7 +589,9 @@ _FUNCTION_WORDS = frozenset(
     "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem "
     "des rund etwa circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter "
     "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein auch ihnen "
-    "jetzt heute nun damals zuletzt inzwischen mittlerweile zuvor vorher bisher später je".split()
+    "jetzt heute nun damals zuletzt inzwischen mittlerweile zuvor vorher bisher später je "
+    # "…, mindestens aber 500 Euro mehr im Monat", "…, dazu eine Einmalzahlung von 2500 Euro": no verb of their own
+    "aber dazu ein eine einer einem einen pro monatlich jährlich wöchentlich täglich".split()
 )
 
 
@@ -617,16 +641,36 @@ def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previ
     text = _unquoted(text, min([sentence[0], *(s for s, _ in previous[-2:])]), sentence[1])
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
-    if cues.back_reference is not None and cues.back_reference.search(text, lo, hi):
+    survey_only = False
+    points = cues.back_reference is not None and cues.back_reference.search(text, lo, hi) is not None
+    if points or (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))) \
+            or _pronoun_reports(text, clause):
         pass
-    elif not (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))) \
-            and not _pronoun_reports(text, clause):
+    elif _survey_goes_on(text, sentence, num_start):
+        survey_only = True  # "44 Prozent sahen das nicht so.", "Befragt wurden 1.204 Wahlberechtigte.": only after a survey
+    else:
         return None
     for prev in reversed(previous[-2:]):
         hit = _source_in(text, prev)
         if hit is not None:
+            if survey_only and hit.cue not in ("survey", "survey_lead"):
+                return None
             return Claimant(hit.start, hit.end, hit.text, "carried")
     return None
+
+
+#: a sentence that opens with a share, a hedge allowed before it ("44 Prozent sahen das nicht so")
+_SHARE_OPENS = re.compile(rf"\s*(?:(?i:{hedge_alternation()})\s+)?$")
+_SHARE_AT = re.compile(r"[\d.,]+\s*(?:Prozent|%)(?![\w])")
+
+
+def _survey_goes_on(text: str, sentence: tuple[int, int], num_start: int) -> bool:
+    """True for a sentence that goes on with the results of a survey: it names those asked ("Befragt wurden …",
+    ``survey_follow``) or opens with a share ("44 Prozent sahen das nicht so")."""
+    follow = _cues().survey_follow
+    if follow is not None and follow.search(text, sentence[0], sentence[1]):
+        return True
+    return _SHARE_OPENS.fullmatch(text, sentence[0], num_start) is not None and _SHARE_AT.match(text, num_start) is not None
 
 
 _PRONOUN_VERB = re.compile(r"(?<![\w])(?:(?:[Ee]r|[Ss]ie)\s+([a-zäöüß]+)|([a-zäöüß]+)\s+(?:er|sie)(?![\w]))(?![\w])")
@@ -712,8 +756,8 @@ def _find_claimant(text: str, sentence: tuple[int, int], num_start: int, followi
         hit = _after_sentence(text, nxt)
         if hit is not None:
             return hit
-        if any(nxt[0] <= p < nxt[1] for p in figures or []) or n > 0:
-            break
+        if n > 0 or (any(nxt[0] <= p < nxt[1] for p in figures or []) and _phrase(text, nxt[0], nxt[1], None) is None):
+            break  # a sentence between with figures of its own source ("Elf sind nach Angaben des Betreibers …") is skipped
     return None
 
 

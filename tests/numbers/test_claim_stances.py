@@ -1,0 +1,81 @@
+"""Figures of a demand, an offer or a survey, and a lead sentence credited by a follow-up after a sourced sentence.
+
+Texts are written for these tests or are short snippets of 10kGNAD articles (for the rules that must not fire).
+"""
+
+from __future__ import annotations
+
+from lagebild.model import Document
+from tests.speech.helpers import analyse
+
+
+def _claims(text: str) -> dict[str, str]:
+    doc: Document = analyse(text, outlet="outlet", extra=["timex.rules.v1"])
+    return {a.surface: str(a.data["claimant_text"]) for a in doc.of_kind("claim")}
+
+
+def test_demand_of_a_union_is_the_unions_figure() -> None:
+    found = _claims("Die Gewerkschaft fordert für die 40.000 Pflegekräfte 9 Prozent mehr Lohn, mindestens aber 300 Euro mehr im Monat.")
+    assert found["40.000 Pflegekräfte"] == found["9 Prozent"] == found["300 Euro"] == "Gewerkschaft"
+    found = _claims("Die Gewerkschaft will 9 Prozent mehr Geld – mindestens 300 Euro im Monat.")
+    assert found["9 Prozent"] == found["mindestens 300 Euro"] == "Gewerkschaft"
+
+
+def test_wanting_to_do_something_is_a_plan_not_a_demand() -> None:
+    # 10kGNAD: the clause ends with its infinitive
+    found = _claims("Das Management will die Dividende dennoch um 10 Cent auf 70 Cent je Aktie anheben.")
+    assert set(found.values()) == {"outlet"}
+    assert _claims("Die Stadt will 300 Wohnungen bauen.")["300 Wohnungen"] == "outlet"
+
+
+def test_offer_of_the_employers_is_theirs() -> None:
+    found = _claims("Die Arbeitgeber hatten im Februar 3 Prozent angeboten, dazu eine Einmalzahlung von 1000 Euro.")
+    assert found["3 Prozent"] == found["1000 Euro"] == "Arbeitgeber"
+    assert _claims("Die Arbeitgeber bieten 3 Prozent mehr.")["3 Prozent"] == "Arbeitgeber"
+
+
+def test_offer_of_a_thing_is_no_claim() -> None:
+    # 10kGNAD: a screen offers a resolution; a subject that is neither an agent nor a name gives no figure
+    found = _claims("Der IPS-LCD-Bildschirm ist 5,36 Zoll groß und bietet eine Auflösung von 1152 Pixel.")
+    assert set(found.values()) == {"outlet"}
+    assert _claims("Das Hotel bietet 200 Zimmer.")["200 Zimmer"] == "outlet"
+
+
+def test_contested_figure_is_credited_to_who_claims_it() -> None:
+    found = _claims("Laut Betriebsrat waren 41 Männer in der Halle – nicht 34, wie der Betreiber behauptet.")
+    assert found["41 Männer"] == "Betriebsrat"
+    assert found["34"] == "Betreiber"
+
+
+def test_survey_results_go_on_in_the_next_sentences() -> None:
+    text = ("In einer Umfrage des Instituts Sonnenblick sagten 61 Prozent der Befragten, sie führen gern Rad. "
+            "35 Prozent sahen das anders. Befragt wurden 980 Erwachsene.")
+    found = _claims(text)
+    assert found["61 Prozent"] == found["35 Prozent"] == found["980 Erwachsene"] == "Instituts Sonnenblick"
+
+
+def test_share_after_another_source_is_not_carried() -> None:
+    found = _claims("Laut Polizei kamen 300 Menschen. 40 Prozent davon waren Frauen.")
+    assert found["40 Prozent"] == "outlet"
+    found = _claims("In einer Umfrage von Sonnenblick sagten 61 Prozent, sie führen Rad. Am Abend kamen 980 Menschen.")
+    assert found["980 Menschen"] == "outlet"
+
+
+def test_survey_commissioned_by_someone_is_credited_to_its_institute() -> None:
+    found = _claims("Dagegen sind es in einer vom Radfahrerverband in Auftrag gegebenen Umfrage des Instituts Sonnenblick nur 38 Prozent.")
+    assert found["38 Prozent"] == "Instituts Sonnenblick"
+
+
+def test_follow_up_sentence_skips_a_sentence_with_its_own_source() -> None:
+    text = ("Bei einem Brand in einer Lagerhalle sind zwei Menschen gestorben. Elf Arbeiter wurden nach Angaben der Feuerwehr "
+            "verletzt. Das teilte die Polizei in der Nacht mit.")
+    found = _claims(text)
+    assert found["zwei Menschen"] == "Polizei"
+    assert found["Elf Arbeiter"] == "Feuerwehr"
+
+
+def test_follow_up_sentence_does_not_skip_a_sentence_without_a_source() -> None:
+    text = "Bei einem Brand in Köln sind zwei Menschen gestorben. Elf Bewohner wurden in Kliniken gebracht. Das teilte die Feuerwehr mit."
+    found = _claims(text)
+    assert found["zwei Menschen"] == "outlet"
+    assert found["Elf Bewohner"] == "Feuerwehr"
