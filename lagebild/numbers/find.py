@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lagebild.numbers.clause_cues import load_clause_cues
-from lagebild.numbers.durations import duration_unit
+from lagebild.numbers.durations import compound_durations, duration_unit
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
 from lagebild.numbers.hedges import HEDGES
 from lagebild.numbers.measures import load_measures
@@ -437,6 +437,10 @@ def find_quantities(text: str, *, max_chars: int = 2_000_000) -> list[Quantity]:
             found.append(q)
             taken.append((q.start, q.end))
     ordinals = [q for q in _ordinal_tolls(text) if not any(s < q.end and q.start < e for s, e in taken)]
+    # "ein 48-Stunden-Streik", "der 48-stündige Streik": a strike's length written inside a compound
+    ordinals += [Quantity(start=c.start, end=c.end, num_start=c.start, num_end=c.num_end, value=c.value, low=c.value, high=c.value,
+                          value_text=text[c.start : c.num_end], unit=c.unit, unit_kind="measure", unit_span=c.unit_span, hedge=None)
+                 for c in compound_durations(text) if not any(s < c.end and c.start < e for s, e in taken)]
     return sorted(found + ordinals, key=lambda q: q.start) if ordinals else found
 
 
