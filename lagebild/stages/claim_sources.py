@@ -459,8 +459,12 @@ def _object_first(np: str) -> bool:
 
 
 def _speaks(np: str) -> bool:
-    """True for a phrase that names who can give a figure: an authority or organiser, or a name."""
-    return _is_agent(np) or _looks_like_name(np)
+    """True for a phrase that names who can give a figure: an authority or organiser, or a name (not "Manche
+    Smartphones": a quantifier opens no name)."""
+    return _is_agent(np) or (_looks_like_name(np) and np.split()[0].lower() not in _QUANTIFIERS)
+
+
+_QUANTIFIERS = frozenset("manche viele einige alle mehrere beide diese dieser dieses jene jeder jede jedes keine wenige".split())
 
 
 def _looks_like_name(np: str) -> bool:
@@ -696,8 +700,8 @@ def _source_in(text: str, sentence: tuple[int, int]) -> Claimant | None:
     starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
     for start in starts:
         hit = _verb_subject(text, _clause(text, lo, hi, start), lo)
-        if hit is not None:
-            return hit
+        if hit is not None and hit.cue not in _cues().stance:
+            return hit  # "Privatsender fordern Schadenersatz." is a demand, no source of the next sentence's figures
     return None
 
 

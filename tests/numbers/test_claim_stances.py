@@ -79,3 +79,16 @@ def test_follow_up_sentence_does_not_skip_a_sentence_without_a_source() -> None:
     found = _claims(text)
     assert found["zwei Menschen"] == "outlet"
     assert found["Elf Bewohner"] == "Feuerwehr"
+
+
+def test_quantified_subject_offers_nothing() -> None:
+    # 10kGNAD: "Manche Smartphones bieten mittlerweile sogar schon 4 GB"
+    assert _claims("Manche Smartphones bieten mittlerweile sogar schon 4 GB.")["4 GB"] == "outlet"
+
+
+def test_demand_is_no_source_of_the_next_sentence() -> None:
+    # after a 10kGNAD lead: a demand names nobody whose figures the next sentence reports
+    found = _claims("Privatsender fordern Schadenersatz. Die Fehler könnten einen Schaden von 20 Millionen Euro verursacht haben.")
+    assert found["20 Millionen Euro"] == "outlet"
+    found = _claims("Die Feuerwehr meldete den Brand. Die Flammen könnten einen Schaden von 20 Millionen Euro verursacht haben.")
+    assert found["20 Millionen Euro"] == "Feuerwehr"

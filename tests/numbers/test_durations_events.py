@@ -46,6 +46,7 @@ def test_duration_of_a_happening_is_a_figure(text: str, value: float, unit: str)
         "Nach 90 Minuten war das Spiel zu Ende.",
         "Vor 36 Stunden wurde der Mann lebend gefunden.",
         "Die Sitzung von 3 Stunden war lang.",
+        "Vor der Insel wurden innerhalb von 24 Stunden 580 Menschen geborgen.",
     ],
 )
 def test_duration_without_such_a_frame_is_no_figure(text: str) -> None:
