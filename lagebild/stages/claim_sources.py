@@ -111,6 +111,8 @@ class _Cues:
     share_nouns: frozenset[str] = frozenset()
     name_links: str = r"(?!)"
     stance: frozenset[str] = frozenset()
+    survey_names: str = r"(?!)"
+    survey_verbs: str = r"(?!)"
     survey_follow: re.Pattern[str] | None = None
 
 
@@ -133,11 +135,16 @@ def _cues() -> _Cues:
         share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
         name_links="|".join(re.escape(str(w)) for w in raw.get("name_links", [])) or r"(?!)",
         stance=frozenset(raw.get("stance_verbs", [])),
+        survey_names="|".join(sorted(raw.get("survey_names", []), key=len, reverse=True)) or r"(?!)",
+        survey_verbs="|".join(raw.get("survey_verbs", [])) or r"(?!)",
         survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("survey_follow") else None,
     )
 
 
+#: the first part of a survey's compound name that names who made it: an acronym or brand with two capitals or more
+#: ("ARD-Deutschlandtrend", "YouGov-Umfrage"); a word ("Corona-Umfrage", "Klima-Studie") is the survey's topic
+_BRAND = r"(?=[A-ZÄÖÜ][\w.]*?[A-ZÄÖÜ][\w.]*-)[A-ZÄÖÜ][\w.]*"
 #: who had a survey made, before its noun: "in einer vom Verband in Auftrag gegebenen Umfrage des Instituts X" (the
 #: institute after the noun is the source)
 _MADE = (r"(?:(?:vom|von\s+(?:der|dem|den)|im\s+Auftrag\s+(?:des|der|von))\s+[^,;:.!?]{2,60}?\s+"
@@ -173,6 +180,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+{_MADE}(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
+        ),
+        # "Im ARD-Deutschlandtrend kommt die Union auf 30 Prozent", "Eine Forsa-Umfrage ergab …": the survey's name
+        "survey_name": re.compile(
+            rf"(?<![\w-])(?:(?:[Ii]m|[Bb]eim|(?:[Ii]n|[Bb]ei|[Nn]ach)\s+(?:der|einer|dem|einem))\s+(?:{_ADJ}{{0,2}})"
+            rf"(?P<np>{_BRAND}(?:-[\w]+)*-[\w]*(?i:{c.survey_names}))(?![\w-])"
+            rf"|(?:[Ee]ine|[Dd]ie|[Ee]in|[Dd]er)\s+(?:{_ADJ}{{0,2}})(?P<subject>{_BRAND}(?:-[\w]+)*-[\w]*(?i:{c.survey_names}))"
+            rf"\s+(?:{c.survey_verbs})(?![\w]))"
+        ),
+        # "Eine Umfrage von Forsa ergab, dass 52 Prozent …": the survey as the subject of its result
+        "survey_subject": re.compile(
+            rf"(?<![\w])(?:[Ee]ine|[Dd]ie|[Ee]in|[Dd]er)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+(?:von|des|der)\s+{_NP}"
+            rf"(?:\s+(?:vom|von|aus)\s+\w+)?\s+(?:{c.survey_verbs})(?![\w])"
         ),
         # "Hier die Prognose von Infratest dimap: Stärkste Kraft … mit 28,8 Prozent": a survey's author before a colon
         "survey_lead": re.compile(
@@ -506,6 +525,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "aus hervor": ("hervor",),
     "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
+    "survey_name": ("-",), "survey_subject": ("erhebung", "umfrage", "befragung", "studie", "analyse", "auswertung"),
 }
 
 
@@ -523,9 +543,10 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                 if owned is not None:
                     found.append((abs(m.start() - pos) if pos is not None else 0, owned))
                 continue
-            np = m.groupdict().get("np")
+            group = "subject" if m.groupdict().get("subject") else "np"
+            np = m.groupdict().get(group)
             if np:
-                s, e = m.start("np"), m.end("np")
+                s, e = m.start(group), m.end(group)
                 if cue == "compound" and np.lower() in ("eigene", "eigenen", "erste", "ersten"):
                     continue
                 if cue == "zufolge" and points_back(np):
@@ -657,7 +678,7 @@ def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previ
     for prev in reversed(previous[-2:]):
         hit = _source_in(text, prev)
         if hit is not None:
-            if survey_only and hit.cue not in ("survey", "survey_lead"):
+            if survey_only and hit.cue not in ("survey", "survey_lead", "survey_name", "survey_subject"):
                 return None
             return Claimant(hit.start, hit.end, hit.text, "carried")
     return None
@@ -930,5 +951,10 @@ def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claim
 def _after_sentence(text: str, nxt: tuple[int, int]) -> Claimant | None:
     m = _patterns()["after_sentence"].match(text, nxt[0], nxt[1])
     if m is None:
-        return None
+        doc = _AFTER_DOCUMENT.match(text, nxt[0], nxt[1])  # "Das geht aus Zahlen des Statistischen Bundesamts hervor."
+        owner = _owner_of(text, doc.start("doc"), doc.end("doc")) if doc is not None else None
+        return Claimant(owner.start, owner.end, owner.text, "after_sentence") if owner is not None else None
     return Claimant(m.start("np"), m.end("np"), m.group("np"), "after_sentence")
+
+
+_AFTER_DOCUMENT = re.compile(r"\s*(?:Das|Dies)\s+(?:geht|ging)\s+(?:(?:auch|zudem|außerdem)\s+)?aus\s+(?P<doc>[^,;:.!?]{3,140}?)\s+hervor(?![\w])")

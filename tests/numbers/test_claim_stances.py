@@ -92,3 +92,26 @@ def test_demand_is_no_source_of_the_next_sentence() -> None:
     assert found["20 Millionen Euro"] == "outlet"
     found = _claims("Die Feuerwehr meldete den Brand. Die Flammen könnten einen Schaden von 20 Millionen Euro verursacht haben.")
     assert found["20 Millionen Euro"] == "Feuerwehr"
+
+
+def test_survey_named_as_a_compound_is_the_source() -> None:
+    assert _claims("Im ZDF-Politbarometer liegt die Partei bei 16 Prozent.")["16 Prozent"] == "ZDF-Politbarometer"
+    assert _claims("Eine SBX-Umfrage ergab 40 Prozent Zustimmung.")["40 Prozent"] == "SBX-Umfrage"
+
+
+def test_compound_study_as_a_subject_of_another_verb_is_no_source() -> None:
+    assert _claims("Die SBX-Studie kostete 2 Millionen Euro.")["2 Millionen Euro"] == "outlet"
+
+
+def test_survey_as_the_subject_of_its_result_credits_its_author() -> None:
+    found = _claims("Eine Umfrage von Sonnenblick ergab, dass 52 Prozent der Radfahrer zufrieden sind.")
+    assert found["52 Prozent"] == "Sonnenblick"
+    found = _claims("Eine Umfrage von Sonnenblick kostete 9000 Euro.")
+    assert found["9000 Euro"] == "outlet"
+
+
+def test_follow_up_sentence_naming_a_document_credits_its_owner() -> None:
+    found = _claims("Im Mai wurden 4000 Fahrräder verkauft. Das geht aus Zahlen des Statistischen Landesamts hervor.")
+    assert found["4000 Fahrräder"] == "Statistischen Landesamts"
+    found = _claims("Im Mai wurden 4000 Fahrräder verkauft. Das geht aus einem Bericht hervor.")
+    assert found["4000 Fahrräder"] == "outlet"
