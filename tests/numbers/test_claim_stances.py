@@ -115,3 +115,6 @@ def test_follow_up_sentence_naming_a_document_credits_its_owner() -> None:
     assert found["4000 Fahrräder"] == "Statistischen Landesamts"
     found = _claims("Im Mai wurden 4000 Fahrräder verkauft. Das geht aus einem Bericht hervor.")
     assert found["4000 Fahrräder"] == "outlet"
+    # 10kGNAD: an answer to an inquiry names nobody by itself
+    found = _claims("Das Amt gab 300.000 Euro für Werbung aus. Das geht aus einer Anfragebeantwortung hervor.")
+    assert found["300.000 Euro"] == "outlet"
