@@ -112,6 +112,7 @@ class _Cues:
     name_links: str = r"(?!)"
     stance: frozenset[str] = frozenset()
     survey_names: str = r"(?!)"
+    stance_nouns: str = r"(?!)"
     survey_verbs: str = r"(?!)"
     survey_follow: re.Pattern[str] | None = None
 
@@ -137,6 +138,7 @@ def _cues() -> _Cues:
         stance=frozenset(raw.get("stance_verbs", [])),
         survey_names="|".join(sorted(raw.get("survey_names", []), key=len, reverse=True)) or r"(?!)",
         survey_verbs="|".join(raw.get("survey_verbs", [])) or r"(?!)",
+        stance_nouns="|".join(sorted(raw.get("stance_nouns", []), key=len, reverse=True)) or r"(?!)",
         survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("survey_follow") else None,
     )
@@ -187,6 +189,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<np>{_BRAND}(?:-[\w]+)*-[\w]*(?i:{c.survey_names}))(?![\w-])"
             rf"|(?:[Ee]ine|[Dd]ie|[Ee]in|[Dd]er)\s+(?:{_ADJ}{{0,2}})(?P<subject>{_BRAND}(?:-[\w]+)*-[\w]*(?i:{c.survey_names}))"
             rf"\s+(?:{c.survey_verbs})(?![\w]))"
+        ),
+        # "Die Forderung der Gewerkschaft nach 12 Prozent": the owner of a demand or offer right before its figure
+        "stance_owner": re.compile(
+            rf"(?<![\w])(?i:[\w-]*(?:{c.stance_nouns}))\s+(?:der|des|von)\s+{_NP}\s+(?:nach|von|über)\s+"
+            rf"(?:(?i:{hedge_alternation()})\s+)?(?=\d|[a-zäöü]+\s+(?:Prozent|Euro))"
         ),
         # "Eine Umfrage von Forsa ergab, dass 52 Prozent …": the survey as the subject of its result
         "survey_subject": re.compile(
@@ -327,6 +334,7 @@ _NEEDS = {
     "wirft": r"\svor\b", "warf": r"\svor\b", "vorgeworfen": r".", "vorwerfen": r".",
     # "Die Gewerkschaft will 12 Prozent mehr Geld": a demand, not "Die Stadt will 300 Wohnungen bauen" (a plan)
     "will": _NO_INFINITIVE, "wollen": _NO_INFINITIVE, "wollte": _NO_INFINITIVE, "wollten": _NO_INFINITIVE,
+    "legte": r"\svor\b", "legten": r"\svor\b", "legt": r"\svor\b", "legen": r"\svor\b",
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
 _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
@@ -342,7 +350,7 @@ _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
 _FINITE_TOO = frozenset("beziffert registriert bestätigt verlangt".split())
 _PARTICIPLES = frozenset(
     "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert bestätigt "
-    "mitgeteilt bekanntgegeben gefordert angeboten verlangt "
+    "mitgeteilt bekanntgegeben gefordert angeboten verlangt vorgelegt "
     "erwartet erhoben erlassen beantragt vorgeworfen beantragen erheben erlassen vorwerfen".split()
 )
 
@@ -525,7 +533,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "aus hervor": ("hervor",),
     "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
-    "survey_name": ("-",), "survey_subject": ("erhebung", "umfrage", "befragung", "studie", "analyse", "auswertung"),
+    "survey_name": ("-",), "stance_owner": ("forderung", "angebot", "offerte"), "survey_subject": ("erhebung", "umfrage", "befragung", "studie", "analyse", "auswertung"),
 }
 
 

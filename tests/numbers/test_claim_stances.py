@@ -118,3 +118,15 @@ def test_follow_up_sentence_naming_a_document_credits_its_owner() -> None:
     # 10kGNAD: an answer to an inquiry names nobody by itself
     found = _claims("Das Amt gab 300.000 Euro für Werbung aus. Das geht aus einer Anfragebeantwortung hervor.")
     assert found["300.000 Euro"] == "outlet"
+
+
+def test_owner_of_a_demand_named_after_it_claims_its_figure() -> None:
+    found = _claims("Die Forderung der Gewerkschaft nach 12 Prozent mehr Lohn lehnen die Arbeitgeber ab.")
+    assert found["12 Prozent"] == "Gewerkschaft"
+    assert _claims("Die Forderung nach 12 Prozent ist hoch.")["12 Prozent"] == "outlet"
+
+
+def test_offer_laid_before_the_other_side() -> None:
+    found = _claims("Die Arbeitgeber haben ein Angebot über zwei Prozent vorgelegt.")
+    assert found["zwei Prozent"] == "Arbeitgeber"
+    assert _claims("Die Stadt legte 300 Meter Radweg an.")["300 Meter"] == "outlet"
