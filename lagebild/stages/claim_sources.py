@@ -594,10 +594,15 @@ _OWNER = re.compile(rf"(?<![\w])(?:des|der|von|vom)\s+{_NP}")
 _DOC_HEAD = re.compile(r"([A-ZÄÖÜ][\w-]*\w)\s*$")
 
 
+_ASKED = re.compile(r"(?i)anfrage\s*$")
+
+
 def _owner_of(text: str, lo: int, hi: int) -> Claimant | None:
     """The source of a document phrase: its last owner ("… auf der Internetseite der Bundeswahlleiterin veröffentlichten
     Zwischenergebnis" → "Bundeswahlleiterin"), else the document itself ("einem Bericht" names no one: ``None``)."""
-    owners = [m for m in _OWNER.finditer(text, lo, hi) if _np_ok(m.group("np"))]
+    # not a document's own name ("der Beantwortung einer Anfrage"), nor who asked ("auf eine Kleine Anfrage der Linken")
+    owners = [m for m in _OWNER.finditer(text, lo, hi) if _np_ok(m.group("np")) and not _is_document(m.group("np"))
+              and not _ASKED.search(text, max(lo, m.start() - 20), m.start())]
     if owners:
         m = owners[-1]
         return Claimant(m.start("np"), m.end("np"), m.group("np"), "hervorgeht")

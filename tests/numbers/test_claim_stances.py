@@ -130,3 +130,12 @@ def test_offer_laid_before_the_other_side() -> None:
     found = _claims("Die Arbeitgeber haben ein Angebot über zwei Prozent vorgelegt.")
     assert found["zwei Prozent"] == "Arbeitgeber"
     assert _claims("Die Stadt legte 300 Meter Radweg an.")["300 Meter"] == "outlet"
+
+
+def test_who_asked_is_not_who_answered() -> None:
+    # 10kGNAD: the government answered an inquiry of a parliamentary group
+    text = ("Die Maut kostete bisher 600.000 Euro. Das geht aus der Antwort der Bundesregierung auf eine Kleine Anfrage der "
+            "Linksfraktion im Bundestag hervor.")
+    assert "Bundesregierung" in _claims(text)["600.000 Euro"]
+    text = "Die Maut kostete bisher 600.000 Euro. Das geht aus einem Bericht der Linksfraktion im Bundestag hervor."
+    assert "Linksfraktion" in _claims(text)["600.000 Euro"]
