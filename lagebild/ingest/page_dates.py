@@ -15,7 +15,8 @@ Choice, first that applies: a printed date labelled as the publication; a struct
 publication date that a printed date confirms; a dateline; the earliest date printed in a
 byline/date element (class ``date``, ``datum``, ``byline``, ``stand`` … or a ``<time>``); the
 structured publication date; the earliest other printed header date; htmldate (original date,
-extensive search, as trafilatura ran it); a generic meta date. Dates in a site banner
+extensive search, as trafilatura ran it) when the page's visible text shows that day other than as an
+update, or its address spells it; a generic meta date. Dates in a site banner
 (``<header>`` without the headline: "today is …") are ignored.
 
 Time zones: a timestamp is read as written, in the page's own zone (``…T23:30:00-05:00`` is the
@@ -40,7 +41,7 @@ from lagebild.ingest.cue_scan import CueScan, literal_start
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
-    "may_name_update", "opening_label", "printed_dates", "published_labels", "structured_dates", "update_cue_starts", "update_label",
+    "may_name_update", "opening_label", "printed_dates", "published_labels", "shown_days", "structured_dates", "update_cue_starts", "update_label",
     "url_day", "written_on_page",
 ]
 
@@ -958,7 +959,8 @@ def choose_date(
         structured = [c for c in structured_dates(tree, month_first=month_first, page=page) if _in_range(c.day, max_day)]
     except Exception:
         structured = []
-    chosen = _decide(printed, structured, max_day=max_day, htmldate=htmldate, language=language, url=url)
+    chosen = _decide(printed, structured, max_day=max_day, htmldate=htmldate, language=language, url=url,
+                     on_page=lambda: shown_days(tree))
     if chosen is None:
         return None
     later = [c.day for c in structured if c.kind == "modified" and chosen.day < c.day <= max_day] or \
@@ -966,9 +968,23 @@ def choose_date(
     return replace(chosen, updated=max(later)) if later else chosen
 
 
+def shown_days(tree: Any) -> set[str]:
+    """The days the visible text of the page (menus and footers left out) writes without an update label.
+
+    htmldate also reads a month it fills up to the 1st ("2022-03" → 2022-03-01), dates in image paths,
+    scripts and footers, and "Last updated: …" lines: a day the reader cannot see on the page, or sees only
+    as an update, is no publication date.
+    """
+    try:
+        text = _linear_text(tree)[0]
+    except Exception:  # a strange tree must not cost the date
+        return set()
+    return {day for first in (False, True) for day, kind, _ in line_dates(text, month_first=first) if kind != "modified"}
+
+
 def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
             htmldate: str | Callable[[], str | None] | None,
-            language: str | None, url: str | None) -> PageDate | None:
+            language: str | None, url: str | None, on_page: Callable[[], set[str]] | None = None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")
@@ -993,9 +1009,11 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
             return PageDate(day, f"structured data ({published[0].source})")
     if plain:
         return PageDate(min(c.day for c in plain), "printed date in the article header")
+    visible = on_page() if on_page is not None else None  # read before htmldate, which prunes the tree it searches
     if callable(htmldate):
         htmldate = htmldate()
-    if htmldate and _in_range(htmldate[:10], max_day):
+    if htmldate and _in_range(htmldate[:10], max_day) and (
+            htmldate[:10] == in_url or visible is None or htmldate[:10] in visible):
         return PageDate(htmldate[:10], "htmldate")
     for c in structured:
         if c.kind == "generic":
