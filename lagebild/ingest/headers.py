@@ -525,7 +525,7 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
         if m is None:
             continue
         value = _value(m)
-        if value is None or value.precision not in ("day", "minute") or page_dates.version_number(text, m.start()):
+        if value is None or value.precision not in ("day", "minute") or page_dates.version_number(text, m.start(), m.end()):
             continue
         if m.group("y8") and not m.group("hh"):
             continue  # "3/1/23" without a time is a score or a fraction as often as a date

@@ -333,9 +333,15 @@ _VERSION_WORD = re.compile(r"(?:\b(?:version|versión|release|build|ver|firmware
                            re.IGNORECASE)
 
 
-def version_number(text: str, start: int) -> bool:
-    """Whether the number at ``text[start]`` follows a version word ("Version 11.08.23" is no date)."""
-    return bool(_VERSION_WORD.search(text[max(0, start - 16) : start]))
+#: an identifier glued to the end of a number ("1.9.22_1171" of a plugin's build, "2024-03-12_v2" of a file name)
+_GLUED_ID = re.compile(r"_[^\W_]")
+
+
+def version_number(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the number at ``text[start:end]`` is a version, not a date: it follows a version word ("Version
+    11.08.23"), or an identifier is glued to its end ("VN:F [1.9.22_1171]")."""
+    return bool(_VERSION_WORD.search(text[max(0, start - 16) : start])) or (
+        end is not None and _GLUED_ID.match(text, end) is not None)
 
 
 def _month(name: str) -> int:
@@ -391,7 +397,7 @@ def line_dates(line: str, *, month_first: bool = False, day_first: bool = False)
     line = ascii_digits(line)
     for m in _TEXT_DATE.finditer(line):
         day = _day_of_match(m, month_first)
-        if day is None or version_number(line, m.start()):
+        if day is None or version_number(line, m.start(), m.end()):
             continue
         before = line[max(prev_end, m.start() - 40) : m.start()]
         prev_end = m.end()
@@ -793,7 +799,7 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             if headline[0] <= m.start() < headline[1]:
                 continue  # a date in the headline is what the article is about
             day = _day_of_match(m, month_first)
-            if day is None or version_number(text, m.start()):
+            if day is None or version_number(text, m.start(), m.end()):
                 continue
             if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"]:
                 # 03/04/2020: either reading counts only where other evidence confirms it
