@@ -36,9 +36,11 @@ from lagebild.ingest.headers import (
     cited_date,
     date_end,
     event_date,
+    in_dated_run,
     life_date,
     name_over_role,
     on_day_in_sentence,
+    opens_with_date,
     told_in_sentence,
     weekday_in_sentence,
 )
@@ -267,6 +269,8 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             elif kind == "printed" and not _after_preposition(ln.text, pos) and not (ln.kind == "good" and _told_in_sentence(ln.text, pos)):
                 if cited_date(ln.text, pos):
                     continue  # "Quelle: Financial Times, 24.3.2020" under a chart: the cited piece's date
+                if opens_with_date(ln.text) and in_dated_run([line.text for line in lines[max(0, i - 2) : i + 3]], min(i, 2)):
+                    continue  # "[ 26. Februar 2024 ] Neue Funktionen im Test" among more such lines: a list of latest posts
                 (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
             elif kind == "modified":
                 updated.append(HeaderDate(day, i, pos, False, updated=True))

@@ -408,6 +408,17 @@ def _stamp_line(piece: str) -> bool:
         headers.closing_date(line) is not None and not _GLUED_NUMBER.search(line))
 
 
+def _stamps_below(doc: Document, body_at: int) -> set[str]:
+    """The dates of the removed stamp lines below ``body_at`` (``_stamp_line``)."""
+    found: set[str] = set()
+    for r in doc.removed:
+        if r.start >= body_at and r.reason in _DATED_FURNITURE and r.end - r.start <= 120:
+            piece = doc.original[r.start : r.end]
+            if _stamp_line(piece) and (value := headers.header_stamp(piece)) is not None and value.value:
+                found.add(value.value)
+    return found
+
+
 def _body_start(doc: Document) -> int:
     """The original offset of the cleaned text's second line, the first below the headline (the text's end without one)."""
     m = re.search(r"\n\s*\S", doc.text)
@@ -703,6 +714,7 @@ class MetaHeaders:
                 printed = _removed_label_line(doc, meta.published.value, comments_at)
             listed = _dated_list_below(doc)
             body_at = _body_start(doc)
+            below = _stamps_below(doc, body_at) if printed is None else set()
             for k, r in enumerate(doc.removed if printed is None else ()):  # a "Sendung: …" trailer the cleaner cut off
                 if r.start < body_at and headers.cites_dated_source(doc.original[r.start : r.end]):
                     continue  # "Quelle: Financial Times, 24.3.2020" by the headline: a cited piece's date
@@ -714,7 +726,8 @@ class MetaHeaders:
                     piece = doc.original[r.start : r.end]
                     # below the body start, only a line that is a stamp itself ("27/02/2022", "12.03.2024 | Von Anna
                     # Muster"): a teaser's headline with its date ("50 Jahre Winterspiele 17.02.2020") dates another piece
-                    teaser_title = r.start >= body_at and not _stamp_line(piece)
+                    # several such stamps of different times below it are a list's (reader comments, posts)
+                    teaser_title = r.start >= body_at and (not _stamp_line(piece) or len(below) > 1)
                     def in_range(start: int, end: int, at: int = r.start) -> bool:
                         return _teaser_at(doc, at + start, at + end, body_end)
 
