@@ -162,8 +162,10 @@ _TEXT_DATE = re.compile(
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.(?:\s?(?P<y1>(?:19|20)\d{2})|(?P<y1s>\d{2})(?![\d.])(?!\s?(?:°|%|Grad|Uhr|h\b)))"
     # 2024-10-25, 2024/10/25, 2024.10.25
     r"|(?P<y2>(?:19|20)\d{2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})(?!\d)"
-    # 25/10/2024, 10/25/2024, 25-10-2024
-    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2})"
+    # 25/10/2024, 10/25/2024, 25-10-2024; a two-digit year only before a time of day ("On 11/13/19 at 4:00 PM": a
+    # stamp; "3/1/23" alone is a score or a fraction as often as a date)
+    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2}|\d{2}"
+    r"(?=,?\s+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d))"
     # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
     rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
     # October 24, 2024
@@ -360,10 +362,11 @@ def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
     if g["y2"]:
         return _valid_day(int(g["y2"]), int(g["m2"]), int(g["d2"]))
     if g["y6"]:
-        a, b = int(g["a6"]), int(g["b6"])
+        a, b, y = int(g["a6"]), int(g["b6"]), int(g["y6"])
+        y = y + 2000 if y < 100 else y
         if a > 12 or (b <= 12 and not month_first):
-            return _valid_day(int(g["y6"]), b, a)
-        return _valid_day(int(g["y6"]), a, b)
+            return _valid_day(y, b, a)
+        return _valid_day(y, a, b)
     if g["y3"]:
         return _valid_day(int(g["y3"]), _month(g["m3"]), int(g["d3"]))
     if g["y4"]:
