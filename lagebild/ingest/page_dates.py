@@ -41,8 +41,8 @@ from lagebild.ingest.cue_scan import CueScan, literal_start
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
-    "may_name_update", "opening_label", "printed_dates", "published_labels", "shown_days", "structured_dates", "update_cue_starts", "update_label",
-    "url_day", "written_on_page",
+    "may_name_update", "opening_label", "printed_dates", "published_labels", "structured_dates", "update_cue_starts", "update_label",
+    "url_day", "visible_text", "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -199,16 +199,17 @@ _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
 
 
-def written_on_page(page: str, day: str, limit: int = 1_000_000) -> bool:
-    """Whether ``day`` (``YYYY-MM-DD``) is written anywhere in ``page`` (markup included), in any order or form.
+def written_on_page(page: str, day: str, limit: int = 1_000_000, *, not_as_update: bool = False) -> bool:
+    """Whether ``day`` (``YYYY-MM-DD``) is written anywhere in ``page`` (markup included), in any order or form;
+    with ``not_as_update``, once at least without an update label before it ("Last updated: 13 July 2020").
 
-    Every written form holds the year (four digits, or two after "25.10."), so the date pattern is run
-    only in a short window around each place the year stands: a long page of digits and dots is not
+    Every written form holds the year (four digits, or two after "25.10." or "11/13/"), so the date pattern is
+    run only in a short window around each place the year stands: a long page of digits and dots is not
     scanned as a whole.
     """
     page = ascii_digits(page[:limit])
     year = day[:4]
-    marks = [year, f".{year[2:]}", f". {year[2:]}"]
+    marks = [year, f".{year[2:]}", f". {year[2:]}", f"/{year[2:]}"]
     starts = sorted({i for mark in marks for i in _occurrences(page, mark)})
     windows: list[list[int]] = []
     for i in starts:  # overlapping windows are read once
@@ -218,8 +219,9 @@ def written_on_page(page: str, day: str, limit: int = 1_000_000) -> bool:
         else:
             windows.append([lo, hi])
     # the pattern looks behind its window's start (pos, not a slice): "25.10.2024" is not read as the 5th
-    return any(_day_of_match(m, first) == day for lo, hi in windows
-               for m in _TEXT_DATE.finditer(page, lo, hi) for first in (False, True))
+    return any(_day_of_match(m, first) == day and not (
+                   not_as_update and _label_kind(page[max(0, m.start() - 40) : m.start()], page[m.end() : m.end() + 25]) == "modified")
+               for lo, hi in windows for m in _TEXT_DATE.finditer(page, lo, hi) for first in (False, True))
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -971,7 +973,7 @@ def choose_date(
     except Exception:
         structured = []
     chosen = _decide(printed, structured, max_day=max_day, htmldate=htmldate, language=language, url=url,
-                     on_page=lambda: shown_days(tree))
+                     on_page=lambda: visible_text(tree))
     if chosen is None:
         return None
     later = [c.day for c in structured if c.kind == "modified" and chosen.day < c.day <= max_day] or \
@@ -979,23 +981,17 @@ def choose_date(
     return replace(chosen, updated=max(later)) if later else chosen
 
 
-def shown_days(tree: Any) -> set[str]:
-    """The days the visible text of the page (menus and footers left out) writes without an update label.
-
-    htmldate also reads a month it fills up to the 1st ("2022-03" → 2022-03-01), dates in image paths,
-    scripts and footers, and "Last updated: …" lines: a day the reader cannot see on the page, or sees only
-    as an update, is no publication date.
-    """
+def visible_text(tree: Any) -> str:
+    """The visible text of the page, menus and footers left out ("" for a tree that cannot be read)."""
     try:
-        text = _linear_text(tree)[0]
+        return _linear_text(tree)[0]
     except Exception:  # a strange tree must not cost the date
-        return set()
-    return {day for first in (False, True) for day, kind, _ in line_dates(text, month_first=first) if kind != "modified"}
+        return ""
 
 
 def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
             htmldate: str | Callable[[], str | None] | None,
-            language: str | None, url: str | None, on_page: Callable[[], set[str]] | None = None) -> PageDate | None:
+            language: str | None, url: str | None, on_page: Callable[[], str] | None = None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")
@@ -1023,8 +1019,11 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
     visible = on_page() if on_page is not None else None  # read before htmldate, which prunes the tree it searches
     if callable(htmldate):
         htmldate = htmldate()
-    if htmldate and _in_range(htmldate[:10], max_day) and (
-            htmldate[:10] == in_url or visible is None or htmldate[:10] in visible):
+    # htmldate also reads a month it fills up to the 1st ("2022-03" → 2022-03-01), dates in image paths, scripts
+    # and footers, and "Last updated: …" lines: a day the reader cannot see on the page, or sees only as an
+    # update, is no publication date
+    if htmldate and _in_range(htmldate[:10], max_day) and (htmldate[:10] == in_url or visible is None or
+                                                           written_on_page(visible, htmldate[:10], not_as_update=True)):
         return PageDate(htmldate[:10], "htmldate")
     for c in structured:
         if c.kind == "generic":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from trafilatura.utils import load_html
 
-from lagebild.ingest.page_dates import choose_date, shown_days
+from lagebild.ingest.page_dates import choose_date, visible_text, written_on_page
 
 BODY = ("<p>Der Gemeinderat hat am Abend über den Ausbau der Radwege beraten und mehrere Anträge vertagt.</p>"
         "<p>Eine Entscheidung soll im Frühjahr fallen.</p>")
@@ -41,4 +41,6 @@ def test_an_update_line_or_a_footer_shows_no_publication_day() -> None:
     html = page("<p>Zuletzt aktualisiert: 20.04.2023</p>", footer="Seite erstellt 02.01.2020")
     assert choose(html, "2023-04-20") is None
     assert choose(html, "2020-01-02") is None
-    assert shown_days(load_html(page("<p>Gemeinde Musterdorf, 20.04.2023</p>"))) == {"2023-04-20"}
+    text = visible_text(load_html(page("<p>Gemeinde Musterdorf, 20.04.2023</p><p>Aktualisiert am 21.04.2023</p>")))
+    assert written_on_page(text, "2023-04-20", not_as_update=True)
+    assert not written_on_page(text, "2023-04-21", not_as_update=True) and written_on_page(text, "2023-04-21")
