@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, no_scope, pair_key, scope_key
+from lagebild.compare.claim_groups import GROUNDS, SPLIT_REASONS, ClaimGrouper, claimant_key, no_scope, pair_key, scope_key
 from lagebild.compare.coverage import CoverageBuilder, independent_origins, origin_label
 from lagebild.stages.claims import RuleClaims
 
@@ -1583,3 +1583,22 @@ def test_another_articles_bound_that_a_disputed_bound_merely_allows_stays_apart(
              outlet="Bote")
     result = _groups([a, b])
     assert _group_of(result, "b", 60000)["id"] != _group_of(result, "a", 15000)["id"]
+
+
+def test_a_group_names_its_grounds_and_split_reasons_as_codes() -> None:
+    # tools read why a group stands apart and what its relation rests on from codes, not from the reasoning's words
+    a = _doc("a", "In Südtal starben 12 Menschen. Bei dem Busunglück in Südtal starben 2.000 Menschen.", "2024-05-02", outlet="A")
+    b = _doc("b", "In Südtal starben 12 Menschen.", "2024-05-02", outlet="B")
+    result = _groups([a, b])
+    agreed, far = _group_of(result, "a", 12), _group_of(result, "a", 2000)
+    assert agreed["relation"] == "corroborated" and agreed["grounds"] == ["agree_within_hedges"]
+    assert "size_factor" in far["split_reasons"] and "size_factor" in agreed["split_reasons"]
+    for g in result.claim_groups:
+        assert set(g["grounds"]) <= set(GROUNDS) and set(g["split_reasons"]) <= set(SPLIT_REASONS)
+
+
+def test_a_group_set_apart_by_nothing_names_no_split_reason() -> None:
+    # must not fire: one quantity alone in its story, measure and scope
+    result = _groups([_doc("a", "In Südtal starben 12 Menschen.", "2024-05-02", outlet="A")])
+    (group,) = result.claim_groups
+    assert group["split_reasons"] == [] and group["grounds"] == ["one_claim"]
