@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle, clause_bounds
+from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle, clause_bounds, key_reason
 from lagebild.compare.claim_model import (
     Claim,
     _confirming_origins,
@@ -104,7 +104,8 @@ GROUNDS = ("one_claim", "one_source", "one_precise", "agree_within_hedges", "sou
            "count_stage", "no_reference_time", "coarse_times", "earlier_period")
 #: a group's ``split_reasons``: why it stands apart from other groups of its story, measure and scope
 SPLIT_REASONS = ("size_factor", "occasions", "another_occasion", "another_incident", "side_by_side", "told_apart",
-                 "unordered_no_place", "outside_dispute", "earlier_period")
+                 "unordered_no_place", "outside_dispute", "earlier_period", "money_kind", "bare_people_per_article",
+                 "unit_value_and_noun", "unit_value_per_article", "counted_group")
 #: internal: figures of a measure that counts one occasion each, ordered in time: other occasions, grouped apart
 _OCCASIONS = "occasions"
 
@@ -395,7 +396,9 @@ class ClaimGrouper:
             if c.near_place not in scopes[c.story]:
                 c.near_place = None
         out: list[dict[str, Any]] = []
+        per_measure = Counter((block[0].story, block[0].measure) for block in blocks.values())
         for block in blocks.values():
+            first = len(out)
             # where a measure is counted place by place (an article gives it for two places or more: "47.000 in
             # Wolfsburg, 12.500 in Kassel"), a total is the sum over them: it states no one place, like the
             # figures that name none (most often the story's total too), and is never read as one place's figure,
@@ -453,6 +456,11 @@ class ClaimGrouper:
             runs = self._joined_disputes(self._by_size(scoped.get("", [])), scoped=False)
             for run in runs:
                 out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
+            keyed = key_reason(block[0])
+            if keyed is not None and per_measure[(block[0].story, block[0].measure)] > 1:
+                # keyed finer than the measure, and the story has other groups of it: apart from them by that key
+                for g in out[first:]:
+                    g["split_reasons"].append(keyed)
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 

@@ -20,7 +20,7 @@ from lagebild.numbers.words import parse_number_word
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 
-__all__ = ["clause_bounds", "equivalents"]
+__all__ = ["clause_bounds", "equivalents", "key_reason"]
 
 
 @lru_cache(maxsize=4)
@@ -61,6 +61,18 @@ def _block_measure(c: Claim) -> str:
     if c.counted is not None:
         return f"{c.measure}#{_unit_key(c.counted) or c.counted.lower()}"
     return c.measure
+
+
+def key_reason(c: Claim) -> str | None:
+    """Why ``_block_measure`` keys a claim finer than its measure, as a ``split_reasons`` code of the groups it forms;
+    None when it keys by the measure alone."""
+    if c.measure == "money":
+        return "money_kind" if _block_measure(c) != c.measure else None
+    if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
+        return "bare_people_per_article"
+    if c.measure == "percent" or c.measure.startswith("unit:"):
+        return "unit_value_and_noun" if _noun_after(c) else "unit_value_per_article"
+    return "counted_group" if c.counted is not None else None
 
 
 #: a capitalised noun right after a figure's unit, past a comparative ("Prozent mehr Lohn")

@@ -1514,6 +1514,7 @@ def test_one_rate_of_two_subjects_in_two_articles_is_two_figures() -> None:
     result = _groups([a, b])
     assert _group_of(result, "a", 3)["id"] != _group_of(result, "b", 3)["id"]
     assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
+    assert all("unit_value_and_noun" in _group_of(result, doc, 3)["split_reasons"] for doc in "ab")
 
 
 def test_lengths_of_other_things_or_other_values_stay_apart() -> None:
