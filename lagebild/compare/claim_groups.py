@@ -57,6 +57,7 @@ from lagebild.compare.claim_scope import (
     _place_after_adjective,
     _says_total,
     claimant_key,
+    lead_place,
     no_scope,
     pair_key,
     scope_key,
@@ -105,7 +106,7 @@ GROUNDS = ("one_claim", "one_source", "one_precise", "agree_within_hedges", "sou
 #: a group's ``split_reasons``: why it stands apart from other groups of its story, measure and scope
 SPLIT_REASONS = ("size_factor", "occasions", "another_occasion", "another_incident", "side_by_side", "told_apart",
                  "unordered_no_place", "outside_dispute", "earlier_period", "money_kind", "bare_people_per_article",
-                 "unit_value_and_noun", "unit_value_per_article", "counted_group")
+                 "unit_value_and_noun", "unit_value_per_article", "counted_group", "place_of_report")
 #: internal: figures of a measure that counts one occasion each, ordered in time: other occasions, grouped apart
 _OCCASIONS = "occasions"
 
@@ -143,6 +144,7 @@ class ClaimGrouper:
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
             dct, guessed = self._publication(doc, inferred)
             places = _main_places(doc)
+            lead = lead_place(doc)
             ents = [a for a in doc.annotations if a.kind == "entity"]
             locs = [a for a in ents if a.label == "LOC"]
             weekdays = [a for a in doc.annotations if a.kind == "timex" and isinstance(a.data.get("relative"), dict)]
@@ -255,6 +257,7 @@ class ClaimGrouper:
                         period=period,
                         guess=basis == "publication (inferred)" and self._guessed(doc, inferred),
                         near_place=_near_place(doc.text, locs, sentence.start),
+                        lead_place=lead,
                         minute=minute,
                         spread=is_spread(data, doc.text[sentence.start : sentence.end]),
                         whole=bool(_PARTS_AFTER.match(doc.text[ann.span.end : min(sentence.end, ann.span.end + 60)])),
@@ -569,6 +572,20 @@ class ClaimGrouper:
         occasions = self._occasions(group, run)
         if occasions is not None:
             return occasions
+        if group["relation"] == CANNOT_COMPARE and not split:
+            # figures without a stated place from articles that report from places none of the others is about (the
+            # place of the headline or dateline, "München – …", not among the other articles' main places) are two
+            # places' figures
+            leads = _lead_parts(run)
+            if len(leads) > 1:
+                out = []
+                for items in leads:
+                    for g in self._unscoped_groups(items, split=True):
+                        g["reasoning"] += (" Figures of this measure without a stated place from articles that report"
+                                           " from another place (headline or dateline) are grouped apart.")
+                        g["split_reasons"].append("place_of_report")
+                        out.append(g)
+                return out
         if group["relation"] in (CANNOT_COMPARE, "updated"):
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
             parts = self._told_parts([p for p in phases if p])
@@ -1345,6 +1362,36 @@ def _rises(phases: list[list[Claim]], placed: list[int], prec: set[tuple[int, in
     tops = [max(sizes[k] or 0.0 for k in placed if tiers[k] == t) for t in steps]
     lows = [min(sizes[k] or 0.0 for k in placed if tiers[k] == t) for t in steps]
     return all(top <= low for top, low in zip(tops, lows[1:], strict=False))
+
+
+def _lead_parts(run: list[Claim]) -> list[list[Claim]]:
+    """A run's figures by the place their articles report from (``Claim.lead_place``). Two places stay one part when
+    an article of either names the other (the valley and a town in it); figures of articles that name no place in
+    their lead join the largest part."""
+    parts: list[tuple[set[str], set[str], list[Claim]]] = []  # lead places, main places, figures
+    for c in run:
+        if c.lead_place:
+            parts.append(({c.lead_place}, _named_places(c.doc) | {c.lead_place}, [c]))
+    merged = True
+    while merged:
+        merged = False
+        for i, j in combinations(range(len(parts)), 2):
+            if parts[i][0] & parts[j][1] or parts[j][0] & parts[i][1]:
+                parts[i] = (parts[i][0] | parts[j][0], parts[i][1] | parts[j][1], parts[i][2] + parts[j][2])
+                del parts[j]
+                merged = True
+                break
+    if len(parts) < 2:
+        return [run]
+    out = sorted((p[2] for p in parts), key=lambda p: -len({c.doc.id for c in p}))
+    out[0] = out[0] + [c for c in run if not c.lead_place]
+    return out
+
+
+def _named_places(doc: Document) -> set[str]:
+    """The scope keys of every place an article names by name."""
+    return {scope_key(a.surface) for a in doc.annotations if a.kind == "entity" and a.label == "LOC"
+            and a.data.get("form", "name") == "name" and not no_scope(a.surface)}
 
 
 def _earlier_period(c: Claim) -> bool:

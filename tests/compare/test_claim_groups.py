@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lagebild.compare import CorpusContext, CorpusResult
 from lagebild.compare.claim_groups import GROUNDS, SPLIT_REASONS, ClaimGrouper, claimant_key, no_scope, pair_key, scope_key
 from lagebild.compare.coverage import CoverageBuilder, independent_origins, origin_label
+from lagebild.model import Provenance, Span
 from lagebild.stages.claims import RuleClaims
 
 PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
@@ -1603,3 +1604,32 @@ def test_a_group_set_apart_by_nothing_names_no_split_reason() -> None:
     result = _groups([_doc("a", "In Südtal starben 12 Menschen.", "2024-05-02", outlet="A")])
     (group,) = result.claim_groups
     assert group["split_reasons"] == [] and group["grounds"] == ["one_claim"]
+
+
+_RALLY = "{place} – Gegen den Ausbau {what} ist am Samstag eine Kundgebung geplant. Die Veranstalter erwarten {n} Teilnehmer."
+
+
+def test_figures_without_a_place_from_articles_reporting_from_two_places_are_grouped_apart() -> None:
+    # two cities' expected rallies: no figure states its place, but the datelines do, and neither article names the other
+    docs = [_doc(d, _RALLY.format(place=place, what=what, n=n), "2024-05-02", outlet=d.upper())
+            for d, place, what, n in [("a", "Nordhafen", "des Flughafens", "10.000"), ("b", "Nordhafen", "des Flughafens", "10.000"),
+                                      ("c", "Südtal", "der Autobahn", "25.000"), ("d", "Südtal", "der Autobahn", "25.000")]]
+    result = _groups(docs)
+    north, south = _group_of(result, "a", 10000), _group_of(result, "c", 25000)
+    assert north["id"] != south["id"] and north["relation"] == south["relation"] == "corroborated"
+    assert "place_of_report" in north["split_reasons"] and {c["doc"] for c in north["claims"]} == {"a", "b"}
+
+
+def test_articles_whose_places_are_linked_or_a_country_are_no_two_places_of_report() -> None:
+    # must not fire: an article that names the other's place ("Wie in Nordhafen"), or a country in the lead, which
+    # holds the towns other articles report from
+    linked = [_doc(d, _RALLY.format(place=place, what=what, n=n), "2024-05-02", outlet=d.upper())
+              for d, place, what, n in [("a", "Nordhafen", "des Flughafens", "10.000"), ("b", "Nordhafen", "des Flughafens", "10.000"),
+                                        ("c", "Südtal", "der Autobahn wie in Nordhafen", "25.000")]]
+    assert _group_of(_groups(linked), "a", 10000)["id"] == _group_of(_groups(linked), "c", 25000)["id"]
+    country = _doc("c", _RALLY.format(place="Polen", what="der Autobahn", n="25.000"), "2024-05-02", outlet="C")
+    country.add("entity", Span(0, 5), Provenance("test"), label="LOC", data={"norm": "Polen", "form": "name", "kb": "polen"})
+    docs = [*linked[:2], country]
+    result = _groups(docs)
+    assert _group_of(result, "a", 10000)["id"] == _group_of(result, "c", 25000)["id"]
+    assert not any("place_of_report" in g["split_reasons"] for g in result.claim_groups)
