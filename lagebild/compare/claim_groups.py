@@ -154,8 +154,6 @@ class ClaimGrouper:
                 values = value_interval(data)
                 unit = _unit_key(data.get("unit"))
                 measure = data.get("measure") or (f"count:{unit}" if unit else None)
-                if unit and str(measure).startswith("count:"):
-                    measure = f"count:{unit}"  # a counted noun's forms are one measure ("Flüge", "Flügen")
                 if measure is None or values is None:
                     continue
                 sent_no = next((k for k, s in enumerate(sentences) if s.contains(ann.span)), -1)

@@ -35,7 +35,7 @@ from lagebild.events.corpus import (
 )
 from lagebild.events.dates import NEAR, DateInterval, interval_of, nearest_weekday, next_weekday, time_of_day, widen
 from lagebild.events.label import label_quality, sentence_label
-from lagebild.events.lexicon import class_policies, load_lexicon
+from lagebild.events.lexicon import class_policies, load_lexicon, same_happening
 from lagebild.model import Annotation, Document, Span
 
 __all__ = ["EventMerger", "Mention", "mentions_of"]
@@ -94,6 +94,7 @@ class Mention:
     places: set[str] = field(default_factory=set)
     place_names: list[str] = field(default_factory=list)
     happening: bool = False  # merged by story, place and date (see triggers.toml ``merge``)
+    merge_class: str = ""  # the class it merges under when another names its happening (triggers.toml ``same_happening_as``)
     guessed: bool = False  # dated "around publication" by an inferred publication date
     noun: bool = False  # the trigger names the happening ("Anschlag") instead of telling it
     patients: set[str] = field(default_factory=set)  # who the act is done to (the accused, the attacked)
@@ -121,11 +122,17 @@ class Mention:
         return {"value": self.interval.value, "granularity": self.interval.granularity, "basis": self.basis}
 
 
+#: a happening named after "nach"/"seit" and its article ("Nach dem schweren Beben in der Region suchen …"), right
+#: before the trigger: it took place before the clause's own time
+_AFTER_NAMED = re.compile(r"\b(?:[Nn]ach|[Ss]eit)\s+(?:dem|der|den)\s+(?:[\w.-]+\s+){0,3}$")
+
+
 def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 policies: dict[str, str] | None = None) -> list[Mention]:
     """Collect the factual event mentions of all documents."""
     if policies is None:
         policies = class_policies(load_lexicon())
+    same_as = same_happening(load_lexicon())
     mention_entity = getattr(result, "mention_entity", None) or {}
     stories = story_of(getattr(result, "stories", None) or [])
     inferred = getattr(result, "inferred_dates", None) or {}
@@ -185,14 +192,17 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
             happening = policies.get(ann.label or "", "participants") == "happening"
             # an inferred publication date places a happening in its story's days, never a signature or a vote
             usable_dct = dct is not None and (not dct_inferred or happening)
-            if interval is None and usable_dct and data.get("tense") in ("present", "perfect", "past"):
+            sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
+            # "Nach dem Hochwasser wächst die Kritik": the happening lies before what the clause tells, so the day of
+            # the report does not date it (a later article would open an event of its own on its publication day)
+            earlier = happening and bool(data.get("noun")) and _AFTER_NAMED.search(doc.text, int(sent[0]), ann.span.start) is not None
+            if interval is None and usable_dct and not earlier and data.get("tense") in ("present", "perfect", "past"):
                 assert dct is not None
                 interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
                 window, basis = widen(interval, window_days) if interval else None, "publication"
             if (basis == "text" and interval is not None and dct is not None and not dct_inferred
                     and data.get("tense") == "present" and interval.start > dct.end):
                 planned = True  # "Der Warnstreik soll am 9. Dezember beginnen" in an article of the 6th: still ahead
-            sent = data.get("sentence_span") or [ann.span.start, ann.span.end]
             sentence = doc.span_json(Span(*sent))
             weekday = _weekday_of(doc, data.get("weekday"))
             count = data.get("count")
@@ -223,6 +233,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     places=places,
                     place_names=[names[k] for k in places if k in names],
                     happening=happening,
+                    merge_class=same_as.get(ann.label or "", ""),
                     guessed=basis == "publication" and dct_inferred,
                     noun=bool(data.get("noun")),
                     sentence=(int(sent[0]), int(sent[1])),
@@ -248,6 +259,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
     return out
 
 
+_PRONOUN_WORDS = frozenset("er sie es man wir ich ihr du uns".split())
 _SUBJECT_PRONOUN = re.compile(r"\s*[\"„“»«]?(Er|Sie)\s+(\w+)")
 #: words after "Sie" that are no verb: its number is not known from them
 _NOT_A_VERB = frozenset("und oder alle beide selbst auch aber jedoch allerdings dagegen also nun".split())
@@ -432,6 +444,33 @@ def _matches(keys: set[str], tokens: dict[str, frozenset[str]], other: Counter[s
         ):
             n += 1
     return n
+
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+
+
+def _place_word(key: str) -> str:
+    """A place key's word with umlauts and their spellings folded: "loc:muenchen", "name:munchen" → "munchen"."""
+    word = key.split(":", 1)[-1].lower().translate(_FOLD)
+    word = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return word[:-2] if len(word) > 5 and word.endswith("er") else word  # the place's adjective: "Münchner", "Berliner"
+
+
+def _places_meet(mine: AbstractSet[str], theirs: AbstractSet[str]) -> bool:
+    """Whether two place keys name one place though resolved or spelled apart ("München", "Muenchen", "Münchner"):
+    the same folded word, the whole shorter word of four letters or more opening the other ("Wien", "Wiener"), or a
+    shared start of five letters or more that covers four fifths of the shorter ("munchn", "munchen"; not "Neuss",
+    "Neustadt")."""
+    for a in mine:
+        x = _place_word(a)
+        for b in theirs:
+            y = _place_word(b)
+            n = 0
+            while n < min(len(x), len(y)) and x[n] == y[n]:
+                n += 1
+            if x == y or (n >= 4 and n == min(len(x), len(y))) or (n >= 5 and n >= 0.8 * min(len(x), len(y))):
+                return True
+    return False
 
 
 def _overlap_known(a: object, b: object) -> bool:
@@ -627,7 +666,7 @@ class EventMerger:
 
     def _score_happening(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
         """A flood, an attack, a strike: one event per story, place and date, whoever the sentence names."""
-        if c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens):
+        if c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens) and not _places_meet(m.places, c.place_keys):
             return None  # Hamburg's demonstration is not Munich's
         mine = _weekdays(m)
         if mine and c.weekdays and not mine & c.weekdays:
@@ -714,14 +753,17 @@ class EventMerger:
         clusters: list[_Cluster] = []
         index: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         for m in order:
-            keys = [(m.story, m.event_class, "p:" + p) for p in m.participants]
+            # another class's word for the happening merges under it where a week at most dates it: "ein erstes Unwetter
+            # Anfang Mai" (a month) is a storm of its own, not the flood of the 17th
+            cls = m.merge_class if m.merge_class and (m.window is None or m.basis != "text" or m.window.days <= 7) else m.event_class
+            keys = [(m.story, cls, "p:" + p) for p in m.participants]
             if m.obj:
-                keys.append((m.story, m.event_class, "o:" + m.obj))
-            keys.append((m.story, m.event_class, "d:" + m.doc))
+                keys.append((m.story, cls, "o:" + m.obj))
+            keys.append((m.story, cls, "d:" + m.doc))
             if m.happening:
-                keys.append((m.story, m.event_class, "h"))  # every happening of the class in the story is a candidate
+                keys.append((m.story, cls, "h"))  # every happening of the class in the story is a candidate
             if m.basis == "text" and m.window is not None and m.window.days <= 31:
-                keys.extend((m.story, m.event_class, f"t:{month}") for month in {m.window.start.isoformat()[:7], m.window.end.isoformat()[:7]})
+                keys.extend((m.story, cls, f"t:{month}") for month in {m.window.start.isoformat()[:7], m.window.end.isoformat()[:7]})
             candidates = {ci for k in keys for ci in index.get(k, ())}
             best: tuple[float, int, bool] | None = None
             for ci in candidates:
@@ -864,6 +906,8 @@ class EventMerger:
             summary += f" ({', '.join(places[:2])})"
         rep = self._representative(c, date)
         named = [name(k) for k in agents if k in rep.strong_agents] or [name(k) for k in agents[:1] if k in c.strong_agents]
+        # a "name" the tagger took from a quote's opening ("Wir lehnen") is no agent a label may open with
+        named = [n for n in named if n.split()[0].lower() not in _PRONOUN_WORDS]
         agent = named[0] if named else rep.antecedent
         label = sentence_label(rep.text, Span(*rep.sentence), Span(*rep.trigger_at), agent) if rep.text else summary
         # a plan is no report: the sources are the articles that tell it happened; one only planned is "planned"
@@ -879,7 +923,10 @@ class EventMerger:
         )
         return {
             "id": short_id("ev", [m.key for m in c.mentions]),
-            "type": first.event_class,
+            # the class most of its mentions name ("Hochwasser" over the "Unwetter" that brought it); ties: the class the
+            # others merge under, then the first mention's
+            "type": max(Counter(m.event_class for m in c.mentions).items(),
+                        key=lambda kv: (kv[1], kv[0] in {m.merge_class for m in c.mentions}, kv[0] == first.event_class))[0],
             "label": label,
             "summary": summary,
             "story": first.story or None,

@@ -302,9 +302,29 @@ def _habit_adverb(words: list[str], i: int) -> bool:
     return not grades
 
 
+_KEIN = frozenset("kein keine keinen keinem keiner keines no".split())
+_DENIED_PROPERTIES = tuple(str(w) for w in CUES["denied_properties"])
+_DENIED_EVIDENCE = tuple(str(w) for w in CUES["denied_evidence"])
+
+
+def _negated(lowered: list[str], trigger_idx: int, noun: bool) -> bool:
+    """Whether the clause denies the happening. For a noun, "kein" counts only in its own phrase (up to two
+    adjectives before it) and "nicht" not before a word of cues.toml ``denied_properties`` ("nicht rechtskräftig")."""
+    for i, w in enumerate(lowered):
+        if w not in _NEGATION:
+            continue
+        evidence = any(x.startswith(_DENIED_EVIDENCE) for x in lowered[i + 1 : i + 3])
+        if noun and w in _KEIN and not i < trigger_idx <= i + 3 and not evidence:
+            continue  # "gab es keine Einstimmigkeit": another noun is denied; "keine Hinweise auf" denies them all
+        if noun and w == "nicht" and i + 1 < len(lowered) and i + 1 != trigger_idx and lowered[i + 1].startswith(_DENIED_PROPERTIES):
+            continue  # "das Urteil ist nicht rechtskräftig": a property is denied, the verdict stands
+        return True
+    return False
+
+
 def _modality(words: list[str], trigger_idx: int, sentence_text: str, noun: bool = False, day_dated: bool = False) -> tuple[str, bool]:
     lowered = [w.lower() for w in words]
-    negated = any(w in _NEGATION for w in lowered)
+    negated = _negated(lowered, trigger_idx, noun)
     if not noun and trigger_idx > 0 and lowered[trigger_idx - 1] == "zu":  # "zu Warnstreiks": a preposition
         return "embedded", negated
     if lowered[trigger_idx].startswith(("anzu", "einzu", "vorzu")):
@@ -557,6 +577,8 @@ def _describe(
         ev.modality = "possible"
     if rule.noun and ev.modality in ("asserted", "reported") and idx > 0 and word_list[idx - 1].lower() in _GENERIC:
         ev.modality = "generic"  # "solche Angriffe", "derartige Unfälle": a kind of happening, not one
+    if ev.modality == "intended" and day_dated and lowered & _PLAN_INTENT and not negated:
+        ev.modality = "planned"  # "will am 16. Dezember die Vertrauensfrage stellen": set for that day, not reported
     if rule.noun and ev.modality in ("asserted", "reported") and _demanded(word_list, idx):
         ev.modality = "intended"  # "fordern Assads Rücktritt": the resignation is demanded, the demand is the event
     if rule.noun and ev.modality in ("asserted", "reported") and _called_for(text, clause, word_list, idx):
@@ -707,12 +729,20 @@ _WARNING = frozenset("warnt warnen warnte warnten gewarnt warne warnend warn war
 _CALL = re.compile(r"\b(?:(?:r(?:uft|ufen|ief|iefen|ufe)\b.*\bauf\b)|aufgerufen|aufzurufen|aufrufen|aufrief(?:en)?|Aufruf|Aufrufe)", re.DOTALL)
 
 
+_CASUALTY_OBJECTS = frozenset(str(w) for w in CUES["casualty_objects"])
+_PLAN_INTENT = frozenset(str(w) for w in CUES["plan_intent"])
+
+
 def _demanded(words: list[str], idx: int) -> bool:
     """The noun is the object of a verb that asks for it: "fordern Assads Rücktritt", "hat Untersuchungshaft beantragt".
 
     A demanding verb before the noun, or closing a verb-final clause the noun is the object of (no
     preposition before it): "Nach der Festnahme forderte die Partei …" told of an arrest that took place.
     """
+    lowered = [w.lower().strip(".,;:") for w in words]
+    for k, w in enumerate(lowered):
+        if w in _DEMANDING and _CASUALTY_OBJECTS & set(lowered[max(0, k - 3) : k + 4]):
+            return False  # "hat 85 Todesopfer gefordert", "forderte mindestens 85 Tote": the happening killed
     if any(w.lower() in _DEMANDING for w in words[:idx]):
         return True
     if not any(w.lower() in _DEMANDING for w in words[idx + 1 :][-2:]):

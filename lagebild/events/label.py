@@ -32,9 +32,19 @@ _MAX_WORDS = 16
 _NOT_A_WORD = re.compile(r"(?:date|\d{4}-\d{2}(?:-\d{2})?|[\W\d]+)", re.IGNORECASE)
 
 
+#: an article, a preposition or a copula right before a quote mark: the quote names what the phrase holds ("war eine
+#: „Correctiv“-Recherche", "sei „ein Erfolg“"), so the mark ends no clause
+_OPENS_NAME = re.compile(r"(?:\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|eines|einer|von|vom|zum|zur|im|am|beim|mit|für|gegen|über|auf|ist|sei|war|sind|seien|waren)\s*)$", re.IGNORECASE)
+_QUOTES = frozenset("\"„“”»«")
+
+
 def _clause(text: str, sentence: Span, trigger: Span) -> Span:
     start, end = sentence.start, sentence.end
+    in_name = False  # inside a quoted name: its closing mark ends no clause either
     for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.group() in _QUOTES and (in_name or _OPENS_NAME.search(text, sentence.start, m.start())):
+            in_name = not in_name
+            continue
         if m.end() <= trigger.start:
             start = m.end()
         elif m.start() >= trigger.end:
@@ -83,13 +93,15 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     antecedent = _antecedent(text, sentence, clause) if i == 0 and words and words[0][2].lower() in _RELATIVE else ""
     lead = ""
     pronoun = False  # the subject was a pronoun, dropped: what follows the verb is no subject
-    if i < trig_idx and words[i][2].strip(",.").lower() in _PRONOUNS:
+    if i < trig_idx and words[i][2].strip(",.").lower() in _PRONOUNS and not _determiner(words, i):
         i += 1
         lead = agent or ""
         pronoun = True
+        if not lead and i < trig_idx and words[i][2].lower() in ("und", "sowie", "oder"):
+            i += 1  # "Er und drei andere hatten … gestimmt": without a name for "er", the others are the subject
     words = words[i:]
     trig_idx -= i
-    if len(words) > 1 and trig_idx == 0 and words[1][2].lower() in _PRONOUNS:
+    if len(words) > 1 and trig_idx == 0 and words[1][2].lower() in _PRONOUNS and not _determiner(words, 1):
         # "beschuldigte er …" (verb first after a cut): the named agent, or nothing, stands in for "er"
         words = words[:1] + words[2:]
         pronoun = True
@@ -109,6 +121,14 @@ def sentence_label(text: str, sentence: Span, trigger: Span, agent: str | None =
     elif antecedent and body:
         return f"{antecedent}, {body}"
     return body[:1].upper() + body[1:] if body else text[trigger.start : trigger.end]
+
+
+_DEMONSTRATIVES = frozenset("dieser diese dieses jener jene".split())
+
+
+def _determiner(words: list[tuple[int, int, str]], i: int) -> bool:
+    """A demonstrative before a noun is its article ("lehnen diese Pläne ab"), not a pronoun standing for one."""
+    return words[i][2].lower() in _DEMONSTRATIVES and i + 1 < len(words) and words[i + 1][2][:1].isupper()
 
 
 def _antecedent(text: str, sentence: Span, clause: Span) -> str:
@@ -151,6 +171,7 @@ def _antecedent(text: str, sentence: Span, clause: Span) -> str:
 
 
 _SUBJECT_DETERMINERS = frozenset("der die das ein eine".split())
+_COUNT_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf mehrere einige zahlreiche viele".split())
 _COPULA = frozenset("ist sind war waren wird werden wurde wurden bleibt blieb".split())
 _NOT_A_VERB = frozenset(
     "der die das den dem des ein eine einen einem eines einer in im an am auf aus bei mit nach von vom zu zum zur für über "
@@ -175,8 +196,8 @@ def _subject_first(words: list[str]) -> list[str]:
     while adverbs < len(words) and words[adverbs].lower() in _LEADING:
         adverbs += 1  # "traf auch Bundeskanzler Olaf Scholz … ein"
     i = start = adverbs
-    if i < len(words) and words[i].lower() in _SUBJECT_DETERMINERS:
-        i += 1
+    if i < len(words) and (words[i].lower() in _SUBJECT_DETERMINERS or words[i].lower() in _COUNT_WORDS or words[i].isdigit()):
+        i += 1  # "wurden zwei Menschen getötet": a count opens the subject like an article
         while i < len(words) and words[i][:1].islower() and words[i].endswith(("e", "en", "er", "es")) and len(words[i]) > 2:
             i += 1  # adjectives: "der erste breitere Ausstand"
         if i >= len(words) or not words[i][:1].isupper():

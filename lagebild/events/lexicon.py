@@ -11,10 +11,13 @@ from pathlib import Path
 
 from lagebild.events.dates import CUES
 
-__all__ = ["ENTRY_KEYS", "MERGE_POLICIES", "TriggerRule", "candidate_pattern", "class_policies", "figure_complements", "load_lexicon"]
+__all__ = [
+    "ENTRY_KEYS", "MERGE_POLICIES", "TriggerRule", "candidate_pattern", "class_policies", "figure_complements", "load_lexicon",
+    "same_happening",
+]
 
 #: keys an entry of triggers.toml may have (anything else is a mistake in the data file)
-ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "figure", "merge", "category", "counts"})
+ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "figure", "merge", "category", "counts", "same_happening_as"})
 #: "participants": mentions are one event when they share participants (who signed what);
 #: "happening": one event per story, place and date window (a flood, an attack, a strike)
 MERGE_POLICIES = frozenset({"participants", "happening"})
@@ -38,6 +41,8 @@ class TriggerRule:
     merge: str = "participants"
     category: str = ""
     counts: tuple[str, ...] = ()  # measures (measures.toml) of the figures that count this class ("dead")
+    # the class whose happening this one tells in other words: a flood story's "Unwetter" is its flood
+    same_happening_as: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -66,6 +71,7 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
         raise ValueError(f"triggers: entry [{entry_name}] has merge = {merge!r}, expected one of {sorted(MERGE_POLICIES)}")
     category = str(entry.get("category") or "")
     counts = tuple(_strings(entry.get("counts")))
+    same_as = str(entry.get("same_happening_as") or "")
     rules = []
     words = [(str(f), False) for f in _strings(entry.get("forms"))]
     words += [(str(f), True) for f in _strings(entry.get("nouns"))]
@@ -74,7 +80,8 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
         if " ... " in form:
             form, particle = (part.strip() for part in form.split(" ... ", 1))
         pattern = re.compile(rf"(?<![\w-])(?:{form})(?![\w-])")
-        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, figure=figure, merge=merge, category=category, counts=counts))
+        rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, figure=figure, merge=merge, category=category, counts=counts,
+                                 same_happening_as=same_as))
     return rules
 
 
@@ -103,6 +110,19 @@ def class_policies(rules: tuple[TriggerRule, ...]) -> dict[str, str]:
     for r in rules:
         if out.get(r.event_class) != "happening":
             out[r.event_class] = r.merge
+    return out
+
+
+def same_happening(rules: tuple[TriggerRule, ...]) -> dict[str, str]:
+    """Return ``{event class: class it merges under}`` for the classes whose entries say ``same_happening_as``.
+
+    Both must be happenings: one event per story, place and date window, whichever word an article uses.
+    """
+    policies = class_policies(rules)
+    out = {r.event_class: r.same_happening_as for r in rules if r.same_happening_as}
+    for cls, target in out.items():
+        if policies.get(cls) != "happening" or policies.get(target) != "happening":
+            raise ValueError(f"triggers: {cls} is the same happening as {target}, but both must have merge = 'happening'")
     return out
 
 
