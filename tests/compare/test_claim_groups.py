@@ -1633,3 +1633,16 @@ def test_articles_whose_places_are_linked_or_a_country_are_no_two_places_of_repo
     result = _groups(docs)
     assert _group_of(result, "a", 10000)["id"] == _group_of(result, "c", 25000)["id"]
     assert not any("place_of_report" in g["split_reasons"] for g in result.claim_groups)
+
+
+def test_the_schema_lists_every_ground_and_split_reason_the_grouper_writes() -> None:
+    import json
+    from pathlib import Path
+
+    import lagebild
+    from lagebild.compare.claim_groups import GROUNDS, SPLIT_REASONS
+
+    schema = json.loads((Path(lagebild.__file__).parent / "export" / "lagebild.schema.json").read_text(encoding="utf-8"))
+    props = schema["$defs"]["claim_group"]["properties"]
+    assert set(props["grounds"]["items"]["enum"]) == set(GROUNDS)
+    assert set(props["split_reasons"]["items"]["enum"]) == set(SPLIT_REASONS)
