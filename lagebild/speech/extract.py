@@ -312,6 +312,9 @@ def _conjunct_subject(toks: list[Token], lead: int, idx: int, is_person: Callabl
         return None
     first = parse_np_forward(toks, lead)
     verb = lead + (len(first.tokens) if first is not None else 1)
+    if toks[lead].lower in PREPOSITIONS and (pp := parse_np_forward(toks, lead + 1)) is not None and not pp.coordinated:
+        # "Während des Rennens drehte sich sein Sohn zu ihm und sagte": a place or time first, the subject after the verb
+        first, verb = None, lead + 1 + len(pp.tokens)
     if verb >= idx - 1 or not toks[verb].text[:1].islower() or not toks[verb].is_word or toks[verb].lower in ARTICLES:
         return None  # no finite verb in second place: "Die Polizei und die Feuerwehr erklärten"
     after = parse_np_forward(toks, _skip_fillers(toks, verb + 1))
@@ -578,7 +581,8 @@ def _agrees(pronoun: str, gender: str | None) -> bool:
     return gender == ("m" if low == "er" else "f")
 
 
-_DEFINITE = frozenset("der die das".split())
+_POSSESSIVE = frozenset("sein seine ihr ihre".split())  # "sagte sein Sohn": the one introduced as "Sohn Trey"
+_DEFINITE = frozenset("der die das".split()) | _POSSESSIVE
 #: "der 40-Jährige", "die 52-jährige": a person named by age
 _AGE_NOUN = re.compile(r"\b(\d{1,3})-[Jj]ährige[nr]?\b")
 #: a name followed by more names ("X (ÖVP) und Y", "X, Y und Z"): the noun before it introduced a group
@@ -618,6 +622,20 @@ def _last_mention(text: str, name: str, pos: int) -> int:
 
 
 _ALL_WORD = re.compile(r"\w+")
+#: the head of a description: a common noun, also as a compound ("Biologe", "Porto-Coach"), no digits ("40-Jährige")
+_DESCRIPTION_HEAD = re.compile(r"(?:[^\W\d_]+-)*[A-ZÄÖÜ][^\W\d_A-ZÄÖÜ]+")
+#: the capitalised word right before a name, with nothing but a space between
+_WORD_BEFORE = re.compile(r"([A-ZÄÖÜ][^\W\d_]+)[ \u00a0]$")
+#: the gender a pronoun or the article of a singular role shows
+_MENTION_GENDER = {"er": "m", "der": "m", "sie": "f", "die": "f"}
+_TOPIC_SENTENCES = 3  # a description refers back at most this many sentences
+#: endings of nouns that name one person, by the article's gender ("der Sachverständige", "die Vorarlbergerin")
+_PERSON_NOUN_ENDINGS = {"m": tuple(WORDS["masculine_person_endings"]), "f": tuple(WORDS["feminine_person_endings"])}
+#: a genitive name before a noun ("Straches Vereinnahmung"): a possessor, not the person talked about
+_GENITIVE_NAME = re.compile(r"s[ \u00a0][A-ZÄÖÜ][a-zäöüß]")
+#: an unnamed person brought in with an indefinite article ("ein benachbarter Unternehmer")
+_NEW_PERSON = re.compile(r"\b(?:[Ee]in|[Ee]ine)\s+(?:[a-zäöüß]+(?:e|er|es)\s+){0,2}[A-ZÄÖÜ][a-zäöüß-]*(?:er|in|e|ist|ent|ant)\b")
+_TOPIC_CHARS = 800
 
 
 def _is_word_char(ch: str) -> bool:
@@ -636,9 +654,12 @@ class _Extractor:
         self.acts: list[SpeechAct] = []
         self.quoted: list[tuple[int, int]] = []
         self.by_sentence: dict[int, list[SpeechAct]] = {}
+        self.sent_spans: list[tuple[int, int]] = []
+        self.sent_starts: list[int] = []
 
     # -- speakers ---------------------------------------------------------------------------
-    def _speaker(self, phrase: Phrase | None, *, plural: bool = False) -> Speaker | None:
+    def _speaker(self, phrase: Phrase | None, *, plural: bool = False, subject: bool = False) -> Speaker | None:
+        """Return the speaker a phrase names; ``subject``: the phrase is the subject of a verb of saying."""
         if phrase is None:
             return None
         pick_name(phrase, self.entities)
@@ -649,13 +670,14 @@ class _Extractor:
             resolved = self._resolve(mention, plural=False, kind="role")
             if resolved.resolution == "role":
                 return resolved
-        if phrase.kind == "name" and not phrase.coordinated and not plural and (described := self._described(phrase)) is not None:
+        if phrase.kind in ("name", "phrase") and not phrase.coordinated and not plural \
+                and (described := self._described(phrase, subject=subject)) is not None:
             return described
         s, e = phrase.span
         return Speaker(self.text[s:e], (s, e), phrase.ann, phrase.anns, mention, phrase.kind, plural=phrase.coordinated,
                        gender=_gender(phrase))
 
-    def _described(self, phrase: Phrase) -> Speaker | None:
+    def _described(self, phrase: Phrase, *, subject: bool = False) -> Speaker | None:
         """Resolve "der Biologe" (a definite noun that is no name and no listed role) to the person it introduced.
 
         The person is one introduced earlier with the same noun right before the name ("Der Biologe
@@ -663,14 +685,16 @@ class _Extractor:
         description it is (None: the caller keeps "Biologe"), never the name of someone merely nearby.
         """
         toks = phrase.tokens
-        if len(toks) < 2 or toks[0].lower not in _DEFINITE or phrase.ann is not None:
+        if len(toks) < 2 or toks[0].lower not in _DEFINITE:
             return None
         head = toks[-1]
-        if not (head.is_cap and head.is_word and head.text[1:].islower()) or is_role_noun(head.text) \
+        if not (head.is_cap and head.is_word and _DESCRIPTION_HEAD.fullmatch(head.text)) \
+                or (is_role_noun(head.text) and toks[0].lower not in _POSSESSIVE) \
                 or not all(t.is_word and t.text[:1].islower() for t in toks[1:-1]):
             return None
-        if self.entities and any(e.start < head.end and head.start < e.end for e in self.entities):
-            return None  # "die Linke", "der Spiegel": the entity stage read a name
+        if self.entities and any(e.start < head.end and head.start < e.end and not (e.label == "LOC" and "-" in head.text)
+                                 for e in self.entities):
+            return None  # "die Linke", "der Spiegel": the entity stage read a name (not "der Porto-Coach": a place's coach)
         stem = _role_stem(head.text)
         found: dict[str, tuple[tuple[int, int], EntityRef | None]] = {}
         pos = phrase.start
@@ -682,12 +706,68 @@ class _Extractor:
             if _LIST_AFTER.match(self.text, span[1]):
                 return None  # "die Klubobleute X (ÖVP) und Y (SPÖ)": the noun introduced several people
             found[self.text[span[0] : span[1]].split()[-1]] = (span, ent)
+        if not found:
+            return self._topic_person(phrase) if subject else None
         if len(found) != 1:
             return None  # the phrase stays the description it is ("Biologe"), never a guessed name
         span, ent = next(iter(found.values()))
         ann = [ent.id] if ent is not None else []
         return Speaker(self.text[span[0] : span[1]], span, ann[0] if ann else None, ann, (phrase.start, phrase.end), "role",
                        gender=_gender(phrase))
+
+    def _topic_person(self, phrase: Phrase) -> Speaker | None:
+        """Resolve "meinte der ehemalige Porto-Coach" to the person the sentences before it are about.
+
+        News text names a person once and then refers to them by a description ("der Trainer Andre
+        Villas-Boas. „…“, meinte der ehemalige Porto-Coach"). The sentence nearest before the phrase
+        that names anyone (outside quotes) decides: its only person, or the one person leading a
+        clause; a person whose introducing noun shows the other gender is no candidate. Two people
+        side by side, or none within a few sentences, leave the description as it is.
+        """
+        pos = phrase.start
+        gender = _gender(phrase)
+        head = phrase.tokens[-1].text
+        last = head.rsplit("-", 1)[-1].lower()
+        if gender not in ("m", "f") or not last.endswith(_PERSON_NOUN_ENDINGS[gender]):
+            return None  # "das Fachmagazin", "die Behörde", "die Agenturgründer": no one person
+        k = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        for j in range(k - 1, max(-1, k - 1 - _TOPIC_SENTENCES), -1):  # its own sentence names whom the words are about
+            s0, s1 = self.sent_spans[j] if self.sent_spans else (0, pos)
+            if s1 < pos - _TOPIC_CHARS:
+                return None
+            lo = bisect.bisect_left(self.person_starts, s0)
+            hi = bisect.bisect_left(self.person_starts, min(s1, pos))
+            people = [e for e in self.history.persons[lo:hi] if not any(q0 <= e.start < q1 for q0, q1 in self.quoted)
+                      and not _GENITIVE_NAME.match(self.text, e.end - 1)]
+            if not people:
+                continue
+            between = self.text[people[0].start : pos]
+            if _NEW_PERSON.search(between) or re.search(r"(?i)\w" + re.escape(last) + r"\b", self.text[s0:pos]) \
+                    or any(e.label == "ORG" and s0 <= e.start < pos and e.form in (None, "name", "acronym")
+                           and not any(q0 <= e.start < q1 for q0, q1 in self.quoted) for e in self.entities):
+                return None  # an unnamed newcomer ("eine junge Medizinstudentin") or an organisation may be meant
+            keys = {self.text[e.start : e.end].split()[-1] for e in people}
+            leading = [e for e in people if _leads_clause(self.text, e.start)]
+            pick = people[-1] if len(keys) == 1 else leading[0] if len({self.text[e.start : e.end].split()[-1] for e in leading}) == 1 else None
+            if pick is None or self._person_gender(pick) not in (None, gender):
+                return None
+            if (m := _WORD_BEFORE.search(self.text, max(0, pick.start - 40), pick.start)) is not None \
+                    and (is_role_noun(m.group(1)) or m.group(1).lower().endswith(_PERSON_NOUN_ENDINGS[gender])) \
+                    and _role_stem(m.group(1)) != _role_stem(head):
+                return None  # "der Imker Karl Maier … so der Biologe": another noun introduced him, the biologist is someone else
+            return Speaker(self.text[pick.start : pick.end], (pick.start, pick.end), pick.id, [pick.id], (phrase.start, phrase.end),
+                           "role", gender=gender)
+        return None
+
+    def _person_gender(self, ent: EntityRef) -> str | None:
+        """Return the gender the noun right before a person's name shows ("Ehefrau Sheree Zampino", "Trainer Jan Ott")."""
+        m = _WORD_BEFORE.search(self.text, max(0, ent.start - 40), ent.start)
+        if m is None:
+            return None
+        word = m.group(1)
+        if is_role_noun(word) or is_role_noun(word[:-2]) or word.lower().endswith(_FEMININE_ROLE_ENDINGS):
+            return _role_gender(word)
+        return None
 
     def _aged(self, mention: tuple[int, int]) -> Speaker | None:
         """Resolve "der 40-Jährige" to the one person the text gives that age ("Marco Brandt (40)", "der 40-jährige X")."""
@@ -729,10 +809,10 @@ class _Extractor:
         if not plural and (kind != "role" or best is None):
             head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
                 if kind == "role" else None
-            pronoun = self.text[mention[0] : mention[1]] if kind == "pronoun" else ""
+            want = _MENTION_GENDER.get(self.text[mention[0] : mention[1]].split()[0].lower()) if kind != "role" or head else None
             for at, span, role in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
-                if pronoun and not _agrees(pronoun, _role_gender(role.group())):
-                    continue  # "sie" is not "Regierungschef Markus Söder"
+                if want is not None and _role_gender(role.group()) not in (None, want):
+                    continue  # "sie" is not "Regierungschef Markus Söder", "der Familienvater" not "Ehefrau Sheree Zampino"
                 if head is not None and _same_role(head, role.group()):
                     at += _ROLE_MATCH_BONUS  # "Präsident Macron … der Präsident" over a nearer "Scholz"
                 elif _leads_clause(self.text, role.start()):
@@ -748,9 +828,12 @@ class _Extractor:
             for ent in persons[lo:hi]:
                 if any(q0 <= ent.start < q1 for q0, q1 in self.quoted):
                     continue  # people named inside a quote are rarely its speaker
+                if want is not None and self._person_gender(ent) not in (None, want):
+                    continue  # "er" / "der Familienvater" is not "seine Ehefrau Sheree Zampino"
                 at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)
                 if ent.end <= pos and (best is None or at > best[0]):
-                    best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
+                    best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id],
+                                        gender=self._person_gender(ent)))
         word = self.text[mention[0] : mention[1]]
         if best is None:
             return Speaker(word, mention, None, [], mention, "unresolved" if kind == "pronoun" else "role", plural)
@@ -842,7 +925,7 @@ class _Extractor:
             start, end = toks[rng[0]].start, toks[rng[1] - 1].end
             if any(q[0] <= start and end <= q[1] for q in sent.quoted):
                 continue
-            speaker = self._speaker(cue.subject, plural=cue.form.plural) if cue.subject else None
+            speaker = self._speaker(cue.subject, plural=cue.form.plural, subject=True) if cue.subject else None
             self._add(SpeechAct("indirect", start, end, (start, end), speaker, cue.lemma, cue.span, _mood(sent, start, end),
                                 self._hedge(start, end), idx))
 
@@ -936,14 +1019,14 @@ class _Extractor:
                 form = next(f for f in forms if f.finite)
                 cue_lemma, cue_span = form.lemma, (t.start, t.end)
                 if np is not None:
-                    speaker = self._speaker(np, plural=form.plural)
+                    speaker = self._speaker(np, plural=form.plural, subject=True)
             elif t.lower in _HABEN and k > 0 and (part := _participle_cue(after, k + 1)) is not None:
                 # "„…“, hatte Münchens OB Dieter Reiter noch gesagt": auxiliary, subject, participle.
                 np = parse_np_forward(after, _skip_fillers(after, k + 1))
                 lemma = next(f.lemma for f in CUE_FORMS[after[part].text] if f.participle)
                 cue_lemma, cue_span = lemma, (after[part].start, after[part].end)
                 if np is not None:
-                    speaker = self._speaker(np)
+                    speaker = self._speaker(np, subject=True)
             elif t.lower in ("hieß", "heißt") and k > 0 and k + 2 < len(after) and after[k + 1].lower == "es" \
                     and after[k + 2].lower in _HIESS_PREP:
                 np = parse_np_forward(after, k + 3)
@@ -952,7 +1035,7 @@ class _Extractor:
             elif t.lower == "so" and k > 0:
                 np = parse_np_forward(after, k + 1)
                 if np is not None:
-                    speaker, cue_lemma, cue_span = self._speaker(np), "so", (t.start, t.end)
+                    speaker, cue_lemma, cue_span = self._speaker(np, subject=True), "so", (t.start, t.end)
             elif t.lower == "wie" and k > 0:
                 np = parse_np_forward(after, k + 1)
                 if np is not None:
@@ -965,7 +1048,7 @@ class _Extractor:
             if before:
                 cue = before[-1]
                 if cue.subject is not None:
-                    speaker = self._speaker(cue.subject, plural=cue.form.plural)
+                    speaker = self._speaker(cue.subject, plural=cue.form.plural, subject=True)
                 cue_lemma, cue_span = cue.lemma, cue.span
         # (c) "Der Minister: „…“" — a noun phrase and a colon, no verb.
         if speaker is None and cue_lemma is None:
@@ -1105,6 +1188,7 @@ class _Extractor:
     # -- driver -----------------------------------------------------------------------------
     def run(self, sentences: list[_Sent], quotes: list[Quotation]) -> list[SpeechAct]:
         starts = [s.start for s in sentences]
+        self.sent_starts, self.sent_spans = starts, [(s.start, s.end) for s in sentences]
 
         def sent_of(pos: int) -> int:
             return max(0, bisect.bisect_right(starts, pos) - 1)

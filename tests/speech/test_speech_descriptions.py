@@ -1,0 +1,72 @@
+"""Speakers named by a description, a possessive or a pronoun: which person of the text they refer to."""
+
+from __future__ import annotations
+
+from tests.speech.helpers import analyse, find_quote
+
+
+def _speaker(text: str, fragment: str, label: str = "direct") -> str | None:
+    doc = analyse(text, extra=["entities.ner.v1"])
+    return find_quote(doc, fragment, label).data["speaker_text"]
+
+
+def test_description_refers_to_the_person_the_sentence_before_names() -> None:
+    text = ("Die Mannschaft hofft auf das Rückspiel. Die Aufstellung verantwortet Jonas Weber. "
+            "„Wir holen den Rückstand auf“, meinte der ehemalige Hertha-Coach.")
+    assert _speaker(text, "Wir holen") == "Jonas Weber"
+    text = ("Lena Hofer holte sich den dritten Platz vor der Weltmeisterin Carina Lang. "
+            "„Das ist mein bestes Ergebnis“, sagte die Tirolerin.")
+    assert _speaker(text, "bestes Ergebnis") == "Lena Hofer"
+    text = ("Der Wagen fuhr mit 80 Stundenkilometern, berechnet Klaus Denk aus den Spuren. "
+            "Die Fahrerin könnte eingeschlafen sein, vermutet der Sachverständige.")
+    assert _speaker(text, "Die Fahrerin", "indirect") == "Klaus Denk"
+
+
+def test_description_stays_when_the_text_may_mean_someone_else() -> None:
+    # An unnamed newcomer brought in with "eine": the student is not the politician.
+    text = ("Parteichef Heinz Gruber lobte die Reform. Eine junge Medizinstudentin widersprach ihm im Netz. "
+            "„Sprechen Sie nicht für uns“, schrieb die Studentin.")
+    assert _speaker(text, "Sprechen Sie") == "Studentin"
+    # Two people side by side, neither leading the sentence: which one is meant is not known.
+    text = ("Am Abend trafen sich Anna Berg und Paul Stein im Rathaus. "
+            "„Das war ein gutes Gespräch“, sagte der Gastgeber.")
+    assert _speaker(text, "gutes Gespräch") == "Gastgeber"
+    # Another noun introduced the person: the gardener is not the climber.
+    text = "Den Garten pflegt der Gärtner Uwe Kern. „Der Fels ist brüchig“, sagte der Kletterer."
+    assert _speaker(text, "Der Fels") == "Kletterer"
+    # A noun that names no one person ("die Behörde", "das Fachmagazin").
+    text = ("Das bestätigte Staatsanwalt Pierre Valens am Freitag. "
+            "„Es gab 33 Verletzte“, teilte die Behörde mit.")
+    assert _speaker(text, "33 Verletzte") == "Behörde"
+    # The article shows the other gender than the noun that introduced the person.
+    text = ("Die Ministerin Eva Roth eröffnete die Messe. "
+            "„Ein gelungener Auftakt“, sagte der Veranstalter.")
+    assert _speaker(text, "gelungener Auftakt") == "Veranstalter"
+
+
+def test_possessive_role_links_to_the_person_introduced_with_that_role() -> None:
+    text = ("Der Sänger Paul Berg war bei dem Konzert. Sein Sohn Tim Berg saß in der ersten Reihe. "
+            "Nach dem Lied sagte sein Sohn: „Ich bin stolz.“")
+    assert _speaker(text, "Ich bin stolz") == "Tim Berg"
+    # No one was introduced as "Sohn": the phrase stays a description, never the father's name.
+    text = "Der Sänger Paul Berg war bei dem Konzert. Nach dem Lied sagte sein Sohn: „Ich bin stolz.“"
+    assert _speaker(text, "Ich bin stolz") == "Sohn"
+
+
+def test_subject_after_the_verb_when_a_prepositional_phrase_leads_the_first_conjunct() -> None:
+    text = "Während des Rennens drehte sich Tim Berg zu seinem Vater und sagte: „Du bist mein bester Freund.“"
+    assert _speaker(text, "bester Freund") == "Tim Berg"
+    # A name leading the clause stays the subject; the name after the verb is its object.
+    text = "Tim Berg besuchte nach dem Rennen Paul Stein und sagte: „Du bist mein bester Freund.“"
+    assert _speaker(text, "bester Freund") == "Tim Berg"
+
+
+def test_pronoun_and_role_skip_a_person_introduced_with_the_other_gender() -> None:
+    text = ("Tom Hale hat schwere Jahre nach der Trennung von seiner Familie hinter sich, die er lange für sich behalten "
+            "hatte. Kaum ein Fan kennt seine erste Ehefrau Sandra Moll. "
+            "Nun kommentierte er ein Video und schrieb: „Es war nicht immer leicht.“")
+    assert _speaker(text, "nicht immer leicht") == "Tom Hale"
+    # "sie" agrees with the woman the noun introduced: the nearer person stays the speaker.
+    text = ("In Köln wohnt Tom Hale mit seiner Ehefrau Sandra Moll. "
+            "Nun kommentierte sie ein Video und schrieb: „Es war nicht immer leicht.“")
+    assert _speaker(text, "nicht immer leicht") == "Sandra Moll"
