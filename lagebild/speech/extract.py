@@ -505,6 +505,19 @@ _TAG_ABBREVIATION = re.compile(
 )
 
 
+def _tag_sentence(text: str, q: Quotation, nxt: _Sent) -> bool:
+    """Return whether ``nxt`` is the speaker tag of a quote that ends in "!", "?" or "…" without a comma.
+
+    "„Wann kommt der Zug?“ fragte sie." is one sentence that a segmenter cuts after the mark:
+    the next sentence starts right after the quote with a lower-case finite verb of saying.
+    """
+    if not nxt.tokens or text[q.inner[0] : q.inner[1]].rstrip()[-1:] not in ("!", "?", "…", ".") or text[q.end : nxt.start].strip():
+        return False
+    first = nxt.tokens[0]
+    forms = CUE_FORMS.get(first.text)
+    return first.text[:1].islower() and forms is not None and any(f.finite for f in forms)
+
+
 def _only_a_tag_between(text: str, start: int, end: int) -> bool:
     """Whether only a speaker tag, ending in a comma or a dash, lies between two parts of one quote."""
     between = _TAG_ABBREVIATION.sub(lambda m: m.group(0)[:-1] + " ", text[start:end])
@@ -997,7 +1010,7 @@ class _Extractor:
         return m.group(1).lower() if m else None
 
     def _direct(self, idx: int, sent: _Sent, q: Quotation, end_sent: _Sent, cues: list[_Cue], prev: list[SpeechAct],
-                prev_sent: _Sent | None = None) -> None:
+                prev_sent: _Sent | None = None, next_sent: _Sent | None = None) -> None:
         inner = q.inner
         if not any(ch.isalpha() for ch in self.text[inner[0] : inner[1]]):
             return
@@ -1006,6 +1019,8 @@ class _Extractor:
         cue_span: tuple[int, int] | None = None
         # (a) cue right after the closing mark: "…“, sagte X" / "…“, so X" / "…“, wie X betonte".
         after = [t for t in end_sent.tokens if t.start >= q.end]
+        if not after and next_sent is not None and _tag_sentence(self.text, q, next_sent):
+            after = next_sent.tokens  # "„Wir schaffen das!“ sagte sie.": the segmenter ended the sentence at "!“"
         k = 0
         while k < len(after) and k < 2 and after[k].text in _AFTER_CLOSE:
             k += 1
@@ -1209,7 +1224,9 @@ class _Extractor:
             if not cues and len(self.acts) == before:
                 self._continuation(idx, sent, prev_acts)
             for q in by_sentence.get(idx, []):
-                self._direct(idx, sent, q, sentences[sent_of(q.end - 1)], cues, prev_acts, prev)
+                end_idx = sent_of(q.end - 1)
+                self._direct(idx, sent, q, sentences[end_idx], cues, prev_acts, prev,
+                             sentences[end_idx + 1] if end_idx + 1 < len(sentences) else None)
             new = self.acts[before:]
             for act in new:
                 if act.label != "reported":

@@ -70,3 +70,13 @@ def test_pronoun_and_role_skip_a_person_introduced_with_the_other_gender() -> No
     text = ("In Köln wohnt Tom Hale mit seiner Ehefrau Sandra Moll. "
             "Nun kommentierte sie ein Video und schrieb: „Es war nicht immer leicht.“")
     assert _speaker(text, "nicht immer leicht") == "Sandra Moll"
+
+
+def test_verb_of_saying_after_a_quote_ending_in_an_exclamation_without_comma() -> None:
+    assert _speaker("„Wann kommt der Zug?“ fragte Jan Ott am Bahnsteig.", "Wann kommt") == "Jan Ott"
+    assert _speaker("Die Kutsche hielt. »Fahr zu ...« sagt der Fahrgast Peter Holm.", "Fahr zu") == "Peter Holm"
+    # The words after the quote are no speaker tag: no verb of saying, or a new sentence.
+    text = "„Nie wieder Krieg!“ stand auf dem Plakat, das Anna Berg trug."
+    assert _speaker(text, "Nie wieder") is None
+    text = "„Wann kommt der Zug?“ Jan Ott sagte es leise."
+    assert _speaker(text, "Wann kommt") is None
