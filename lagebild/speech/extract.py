@@ -514,8 +514,27 @@ def _tag_sentence(text: str, q: Quotation, nxt: _Sent) -> bool:
     if not nxt.tokens or text[q.inner[0] : q.inner[1]].rstrip()[-1:] not in ("!", "?", "…", ".") or text[q.end : nxt.start].strip():
         return False
     first = nxt.tokens[0]
-    forms = CUE_FORMS.get(first.text)
+    forms = _tag_forms(first.text)
     return first.text[:1].islower() and forms is not None and any(f.finite for f in forms)
+
+
+def _build_tag_verbs() -> dict[str, list[CueForm]]:
+    out: dict[str, list[CueForm]] = {}
+    for row in WORDS["quote_tag_verbs"]:
+        inf, *forms = str(row).split(":")
+        particle, _, base = inf.rpartition("|")
+        for k, form in enumerate(forms):
+            out.setdefault(form, []).append(CueForm((particle + base) or base, particle or None, True, plural=k >= 2))
+    return out
+
+
+#: manner-of-speaking verbs, a speech tag only right after a closing quotation mark
+_TAG_VERBS = _build_tag_verbs()
+
+
+def _tag_forms(word: str) -> list[CueForm] | None:
+    """Return the finite cue forms of a word right after a quote: verbs of saying, then manner verbs ("lacht")."""
+    return CUE_FORMS.get(word) or _TAG_VERBS.get(word)
 
 
 def _only_a_tag_between(text: str, start: int, end: int) -> bool:
@@ -1026,7 +1045,7 @@ class _Extractor:
             k += 1
         if k < len(after):
             t = after[k]
-            forms = CUE_FORMS.get(t.text)
+            forms = _tag_forms(t.text)
             if forms and any(f.finite for f in forms):
                 tail = after[k + 1 :]
                 j = _skip_fillers(tail, 0)

@@ -80,3 +80,13 @@ def test_verb_of_saying_after_a_quote_ending_in_an_exclamation_without_comma() -
     assert _speaker(text, "Nie wieder") is None
     text = "„Wann kommt der Zug?“ Jan Ott sagte es leise."
     assert _speaker(text, "Wann kommt") is None
+
+
+def test_manner_verb_right_after_a_quote_is_its_speaker_tag() -> None:
+    assert _speaker("„Das ist mir egal“, lacht Trainerin Eva Roth nach dem Spiel.", "mir egal") == "Eva Roth"
+    assert _speaker("Die Halle tobt. „Wir sind durch!“ jubelt Kapitän Jan Ott.", "sind durch") == "Jan Ott"
+    doc = analyse("„Es bleibt spannend“, seufzte Jan Ott.", extra=["entities.ner.v1"])
+    assert find_quote(doc, "spannend", "direct").data["cue"] == "seufzen"
+    # Elsewhere such a verb reports nothing: no speech without the quote before it.
+    doc = analyse("Trainer Jan Ott lacht über die Frage nach seinem Vertrag, dass er bleibe.", extra=["entities.ner.v1"])
+    assert not [a for a in doc.of_kind("quote") if a.data.get("cue") == "lachen"]
