@@ -505,6 +505,15 @@ _TAG_ABBREVIATION = re.compile(
 )
 
 
+def _genitive_role(mention: str) -> str | None:
+    """Return the role noun of a mention that ties it to a body by a genitive ("der Sprecher des Ministeriums")."""
+    words = mention.split()
+    for k, w in enumerate(words[:-1]):
+        if is_role_noun(w) and words[k + 1].lower() in ("des", "der", "eines", "einer"):
+            return w
+    return None
+
+
 def _tag_sentence(text: str, q: Quotation, nxt: _Sent) -> bool:
     """Return whether ``nxt`` is the speaker tag of a quote that ends in "!", "?" or "…" without a comma.
 
@@ -596,6 +605,12 @@ def _role_gender(role: str) -> str | None:
 def _same_role(a: str, b: str) -> bool:
     """Return whether two role nouns name the same function ("Präsident" / "US-Präsidenten")."""
     return _role_stem(a) == _role_stem(b)
+
+
+def _kin_roles(a: str, b: str) -> bool:
+    """Return whether one role noun is the other or a compound ending in it ("Ministeriumssprecher" / "Sprecher")."""
+    sa, sb = _role_stem(a), _role_stem(b)
+    return sa.endswith(sb) or sb.endswith(sa)
 
 
 def _role_stem(word: str) -> str:
@@ -702,6 +717,12 @@ class _Extractor:
             resolved = self._resolve(mention, plural=False, kind="role")
             if resolved.resolution == "role":
                 return resolved
+        if phrase.kind == "phrase" and len(phrase.tokens) == 1 and is_role_noun(role := phrase.tokens[0].text):
+            # "US-Präsident: „…“" (a headline's bare role): the person the text introduced with that role
+            resolved = self._resolve(mention, plural=False, kind="role")
+            if resolved.span is not None and resolved.span != mention \
+                    and any(_kin_roles(r, role) for r in self._intro_roles(resolved.text, mention[0])):
+                return resolved
         if phrase.kind in ("name", "phrase") and not phrase.coordinated and not plural \
                 and (described := self._described(phrase, subject=subject)) is not None:
             return described
@@ -791,6 +812,28 @@ class _Extractor:
                            "role", gender=gender)
         return None
 
+    def _introduced_otherwise(self, name: str, role: str, pos: int) -> bool:
+        """Return whether the text introduced ``name`` only with role nouns other than ``role`` before ``pos``."""
+        roles = self._intro_roles(name, pos)
+        return bool(roles) and not any(_kin_roles(r, role) for r in roles)
+
+    def _intro_roles(self, name: str, pos: int) -> list[str]:
+        """Return the role nouns the text put right before ``name`` ("US-Präsident Donald Trump") before ``pos``."""
+        words = name.split()
+        if not words:
+            return []
+        roles: list[str] = []
+        lo = max(0, pos - _MAX_RESOLVE_CHARS)
+        for m in re.finditer(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)", self.text[lo:pos]):
+            before = self.text[max(0, lo + m.start() - 80) : lo + m.start()].split()
+            for w in reversed(before[-4:]):
+                if not w[:1].isupper():
+                    break
+                if is_role_noun(w):
+                    roles.append(w)
+                    break
+        return roles
+
     def _person_gender(self, ent: EntityRef) -> str | None:
         """Return the gender the noun right before a person's name shows ("Ehefrau Sheree Zampino", "Trainer Jan Ott")."""
         m = _WORD_BEFORE.search(self.text, max(0, ent.start - 40), ent.start)
@@ -827,11 +870,16 @@ class _Extractor:
             return aged  # the age the text gave one person decides over nearness
         best: tuple[int, Speaker] | None = None
         seen: set[str] = set()
+        # "der Sicherheitsberater der südkoreanischen Regierung": a role tied to a body by a genitive is a
+        # description of its own; someone the text introduced with another role is not meant
+        role_head = _genitive_role(self.text[mention[0] : mention[1]]) if kind == "role" and not plural else None
         for sp, where in reversed(self.history.speakers):
             if pos - where > 3 * _MAX_RESOLVE_CHARS:
                 break  # history is in text order: older speakers are out of reach
             if sp.plural != plural or sp.span is None or sp.resolution in ("phrase",) or sp.text in seen:
                 continue
+            if role_head is not None and self._introduced_otherwise(sp.text, role_head, pos):
+                continue  # "der Sicherheitsberater" is not the speaker introduced as "US-Präsident Donald Trump"
             if kind == "pronoun" and not plural and not _agrees(self.text[mention[0] : mention[1]], sp.gender):
                 continue
             seen.add(sp.text)
@@ -843,6 +891,8 @@ class _Extractor:
                 if kind == "role" else None
             want = _MENTION_GENDER.get(self.text[mention[0] : mention[1]].split()[0].lower()) if kind != "role" or head else None
             for at, span, role in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
+                if role_head is not None and not _kin_roles(role_head, role.group()):
+                    continue
                 if want is not None and _role_gender(role.group()) not in (None, want):
                     continue  # "sie" is not "Regierungschef Markus Söder", "der Familienvater" not "Ehefrau Sheree Zampino"
                 if head is not None and _same_role(head, role.group()):
@@ -862,6 +912,10 @@ class _Extractor:
                     continue  # people named inside a quote are rarely its speaker
                 if want is not None and self._person_gender(ent) not in (None, want):
                     continue  # "er" / "der Familienvater" is not "seine Ehefrau Sheree Zampino"
+                if role_head is not None and self._introduced_otherwise(self.text[ent.start : ent.end], role_head, pos):
+                    continue
+                if _GENITIVE_NAME.match(self.text, ent.end - 1):
+                    continue  # "Kims Übergewicht": a possessor, not someone who speaks
                 at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)
                 if ent.end <= pos and (best is None or at > best[0]):
                     best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id],

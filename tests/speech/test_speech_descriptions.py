@@ -90,3 +90,26 @@ def test_manner_verb_right_after_a_quote_is_its_speaker_tag() -> None:
     # Elsewhere such a verb reports nothing: no speech without the quote before it.
     doc = analyse("Trainer Jan Ott lacht über die Frage nach seinem Vertrag, dass er bleibe.", extra=["entities.ner.v1"])
     assert not [a for a in doc.of_kind("quote") if a.data.get("cue") == "lachen"]
+
+
+def _indirect_speaker(text: str) -> str | None:
+    doc = analyse(text, extra=["entities.ner.v1"])
+    return find_quote(doc, "gut verlaufen", "indirect").data["speaker_text"]
+
+
+def test_role_tied_to_a_body_by_a_genitive_is_not_someone_introduced_with_another_role() -> None:
+    text = ("Außenminister Jan Ott reiste nach Rom. "
+            "Am Abend sagte der Sicherheitsberater der schwedischen Regierung, die Gespräche seien gut verlaufen.")
+    assert _indirect_speaker(text) == "der Sicherheitsberater der schwedischen Regierung"
+    # Introduced with that very role, the person is meant.
+    text = ("Sicherheitsberater Jan Ott reiste nach Rom. "
+            "Am Abend sagte der Sicherheitsberater der schwedischen Regierung, die Gespräche seien gut verlaufen.")
+    assert _indirect_speaker(text) == "Jan Ott"
+
+
+def test_bare_role_before_a_colon_is_the_person_introduced_with_that_role() -> None:
+    text = "Kim lebt laut US-Präsident Donald Trump. Er sei froh. Neue Lage – US-Präsident: „Ich wünsche ihm alles Gute“"
+    assert _speaker(text, "alles Gute") == "Donald Trump"
+    # No one was introduced with that role: the role stays.
+    text = "Kim lebt laut Außenminister Jan Ott. Er sei froh. Neue Lage – US-Präsident: „Ich wünsche ihm alles Gute“"
+    assert _speaker(text, "alles Gute") == "US-Präsident"
