@@ -20,6 +20,9 @@ _SOURCE_NOUNS = frozenset(
     "angaben angabe informationen information darstellung einschätzung schätzung schätzungen berichten bericht "
     "aussagen aussage worten ansicht auffassung meinung erkenntnissen erkenntnis daten zahlen".split()
 )
+#: source nouns for what someone said, also after an article ("nach den Worten des Landrats"); "nach den
+#: Zahlen des Vorjahres" compares figures and credits no one
+_SAID_NOUNS = frozenset("angaben informationen darstellung einschätzung berichten bericht aussagen worten ansicht auffassung meinung".split())
 _OWN_SOURCE = frozenset({"eigenen", "eigener"})  # "eigenen Angaben zufolge": the subject itself
 #: Prepositions after "hieß es" that introduce the source ("hieß es aus Kiew", "hieß es seitens der Bahn").
 HIESS_PREP = frozenset(("aus", "in", "von", "bei", "im", "vom", "beim", "seitens", "vonseiten"))
@@ -73,6 +76,8 @@ def _nach_angaben(toks: list[Token], i: int) -> Attribution | None:
         # "Die Firma hat nach eigenen Angaben …": the subject vouches for itself.
         np = parse_np_forward(toks, 0) if toks[0].lower not in PREPOSITIONS else None
         return Attribution(np, "nach eigenen " + toks[i + 2].text, (toks[i].start, toks[i + 2].end)) if np is not None else None
+    if i + 2 < n and toks[i + 1].lower in ("den", "dem") and toks[i + 2].lower in _SAID_NOUNS:
+        i += 1  # "nach den Worten des Landrats", "nach dem Bericht der Zeitung"
     if i + 1 >= n or toks[i + 1].lower not in _SOURCE_NOUNS:
         return None
     j = i + 2

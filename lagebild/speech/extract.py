@@ -364,12 +364,12 @@ def _adverb_first(toks: list[Token], lead: int, idx: int, is_person: Callable[[i
 def _main_clause_before(toks: list[Token], k: int, first: int) -> bool:
     """Return whether the person at ``k`` stands in a clause of its own before the subjunctive at ``first``.
 
-    That clause ends in a comma before the subjunctive and holds a word of its own predicate after
-    the name ("zeigte sich X zuversichtlich, dass …", "X zeigte sich überzeugt, die Lage werde …").
+    That clause ends in a comma or a colon before the subjunctive and holds a word of its own predicate
+    after the name ("zeigte sich X zuversichtlich, dass …", "X zeigte sich zufrieden: Die Lage sei …").
     A name followed straight by the subjunctive verb or by a comma and an apposition or relative
     clause ("X, der Bürgermeister, habe …") is that verb's subject.
     """
-    comma = next((c for c in range(k + 1, first) if toks[c].text == ","), None)
+    comma = next((c for c in range(k + 1, first) if toks[c].text in (",", ":")), None)
     if comma is None:
         return False
     return any(t.is_word and t.text[:1].islower() and t.lower not in ARTICLES and t.lower not in PREPOSITIONS
@@ -1029,7 +1029,8 @@ class _Extractor:
                 or _has_subjunctive(sent, 0, first_clause_end, allow_konj2=reported_marker)):
             return
         source = next((a for a in reversed(prev) if a.speaker is not None and a.speaker.resolution != "unresolved"), None)
-        if source is None:
+        own = self._own_subject(sent)
+        if source is None and (own is None or not any(t.text == ":" for t in toks)):
             return
         end_tok = len(toks)
         while end_tok > 0 and toks[end_tok - 1].text in ".!?":
@@ -1037,12 +1038,15 @@ class _Extractor:
         if end_tok == 0:
             return
         start, end = toks[0].start, toks[end_tok - 1].end
-        sp = source.speaker
+        sp = source.speaker if source is not None else own
         assert sp is not None
         speaker = Speaker(sp.text, sp.span, sp.ann, list(sp.anns), None, "continuation", sp.plural)
-        own = self._own_subject(sent)
-        if own is not None and own.ann != sp.ann:
-            speaker = own  # "Zuletzt zeigte sich Naftogas-Chef Kobolew optimistisch, dass … werde"
+        if own is not None and (source is None or own.ann != sp.ann):
+            speaker = own  # "Zuletzt zeigte sich Naftogas-Chef Kobolew optimistisch, dass … werde"; "X zeigte sich zufrieden: …"
+            colon = next((k for k, t in enumerate(toks[:end_tok]) if t.text == ":" and t.start > own.span[1]), None) \
+                if own.span is not None else None
+            if colon is not None and colon + 1 < end_tok:
+                start = toks[colon + 1].start  # what was said is the part after the colon
         self._add(SpeechAct("indirect", start, end, (start, end), speaker, None, None, "konjunktiv", self._hedge(start, end), idx))
 
     def _own_subject(self, sent: _Sent) -> Speaker | None:

@@ -113,3 +113,23 @@ def test_bare_role_before_a_colon_is_the_person_introduced_with_that_role() -> N
     # No one was introduced with that role: the role stays.
     text = "Kim lebt laut Außenminister Jan Ott. Er sei froh. Neue Lage – US-Präsident: „Ich wünsche ihm alles Gute“"
     assert _speaker(text, "alles Gute") == "US-Präsident"
+
+
+def test_subjunctive_after_a_colon_reports_the_person_before_it() -> None:
+    text = "Polizeisprecherin Eva Roth sagte, die Straße sei frei. Landrat Karl Stein zeigte sich zufrieden: Die Lage sei stabil."
+    doc = analyse(text, extra=["entities.ner.v1"])
+    act = find_quote(doc, "Die Lage sei stabil", "indirect")
+    assert act.data["speaker_text"] == "Karl Stein"
+    assert act.surface.startswith("Die Lage")
+    # A person after a preposition before the colon is no speaker: the speech continues the last one.
+    text = "Polizeisprecherin Eva Roth sagte, die Straße sei frei. Zur Lage bei Karl Stein: Die Lage sei stabil."
+    doc = analyse(text, extra=["entities.ner.v1"])
+    assert find_quote(doc, "Die Lage sei stabil", "indirect").data["speaker_text"] == "Eva Roth"
+
+
+def test_nach_with_an_article_before_a_noun_of_saying() -> None:
+    doc = analyse("Nach den Worten des Landrats Uwe Brand ist die Brücke gesperrt.", extra=["entities.ner.v1"])
+    assert find_quote(doc, "Brücke gesperrt", "reported").data["speaker_text"] == "Uwe Brand"
+    # Figures of a year credit no one, with or without the article.
+    doc = analyse("Nach den Zahlen des Vorjahres ist die Brücke gesperrt.", extra=["entities.ner.v1"])
+    assert not doc.of_kind("quote")
