@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from lagebild.speech.attribution import HIESS_PREP as _HIESS_PREP
-from lagebild.speech.attribution import find_attributions
+from lagebild.speech.attribution import SAID_NOUNS, find_attributions
 from lagebild.speech.interview import Turn, interview_turns
 from lagebild.speech.lexicon import (
     ADVERBS,
@@ -315,6 +315,8 @@ def _conjunct_subject(toks: list[Token], lead: int, idx: int, is_person: Callabl
     if toks[lead].lower in PREPOSITIONS and (pp := parse_np_forward(toks, lead + 1)) is not None and not pp.coordinated:
         # "Während des Rennens drehte sich sein Sohn zu ihm und sagte": a place or time first, the subject after the verb
         first, verb = None, lead + 1 + len(pp.tokens)
+        if verb < idx and (toks[verb].lower in PREPOSITIONS or toks[verb].lower in ARTICLES):
+            return None  # "Bei ihrer Ankunft in Rumänien verteilten …": where the phrase ends is not known
     if verb >= idx - 1 or not toks[verb].text[:1].islower() or not toks[verb].is_word or toks[verb].lower in ARTICLES:
         return None  # no finite verb in second place: "Die Polizei und die Feuerwehr erklärten"
     after = parse_np_forward(toks, _skip_fillers(toks, verb + 1))
@@ -834,6 +836,10 @@ class _Extractor:
                     break
         return roles
 
+    def _before_said_noun(self, ent: EntityRef) -> bool:
+        nxt = self.text[ent.end : ent.end + 30].split()
+        return bool(nxt) and nxt[0].strip(".,;:").lower() in SAID_NOUNS
+
     def _person_gender(self, ent: EntityRef) -> str | None:
         """Return the gender the noun right before a person's name shows ("Ehefrau Sheree Zampino", "Trainer Jan Ott")."""
         m = _WORD_BEFORE.search(self.text, max(0, ent.start - 40), ent.start)
@@ -914,8 +920,8 @@ class _Extractor:
                     continue  # "er" / "der Familienvater" is not "seine Ehefrau Sheree Zampino"
                 if role_head is not None and self._introduced_otherwise(self.text[ent.start : ent.end], role_head, pos):
                     continue
-                if _GENITIVE_NAME.match(self.text, ent.end - 1):
-                    continue  # "Kims Übergewicht": a possessor, not someone who speaks
+                if _GENITIVE_NAME.match(self.text, ent.end - 1) and not self._before_said_noun(ent):
+                    continue  # "Kims Übergewicht": a possessor, not someone who speaks ("nach Andrejews Worten" is)
                 at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)
                 if ent.end <= pos and (best is None or at > best[0]):
                     best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id],
@@ -1076,6 +1082,9 @@ class _Extractor:
                 continue  # "Zschäpes Darstellung": a genitive
             if not _main_clause_before(toks, k, first):
                 continue
+            sep = next(c for c in range(k + 1, first) if toks[c].text in (",", ":"))
+            if toks[sep].text == ":" and not (_leads_clause(self.text, ent.start) or (k > 0 and toks[k - 1].lower == "sich")):
+                continue  # before a colon only the clause's subject speaks ("X zeigte sich zufrieden:"), not "hat Mayer Doskozil kennengelernt:"
             return Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id], None, "name")
         return None
 

@@ -133,3 +133,21 @@ def test_nach_with_an_article_before_a_noun_of_saying() -> None:
     # Figures of a year credit no one, with or without the article.
     doc = analyse("Nach den Zahlen des Vorjahres ist die Brücke gesperrt.", extra=["entities.ner.v1"])
     assert not doc.of_kind("quote")
+
+
+def test_guards_of_the_new_speaker_rules_on_other_text() -> None:
+    # A prepositional phrase running on ("in Rumänien") hides where the verb is: no subject is guessed.
+    text = ("Bei ihrer Ankunft in Rumänien verteilten die Piloten Dan Barina und Rob Morgan Abzeichen und erklärten, "
+            "sie seien nicht hier, um zu provozieren.")
+    doc = analyse(text, extra=["entities.ner.v1"])
+    assert find_quote(doc, "nicht hier", "indirect").data["speaker_text"] != "Rumänien"
+    # A genitive before a noun of saying names the speaker a pronoun refers to.
+    text = ("Die Beziehungen sind nach Andrejews Worten schlecht. "
+            "Die damalige Regierung habe vieles blockiert, sagte er. Außenminister Jan Ott widersprach.")
+    doc = analyse(text, extra=["entities.ner.v1"])
+    assert find_quote(doc, "vieles blockiert", "indirect").data["speaker_text"] == "Andrejews"
+    # Before a colon, a person who is no subject there does not take over the speech.
+    text = ("Der Jurist Heinz Mayer sagte, die Grenze sei offen. Vor Jahren hat Mayer Hans Dosko kennengelernt "
+            "– und ist seither überzeugt: Er sei ein vernünftiger Mensch.")
+    doc = analyse(text, extra=["entities.ner.v1"])
+    assert find_quote(doc, "vernünftiger Mensch", "indirect").data["speaker_text"] == "Heinz Mayer"
