@@ -143,6 +143,8 @@ class ClaimGrouper:
                 values = value_interval(data)
                 unit = _unit_key(data.get("unit"))
                 measure = data.get("measure") or (f"count:{unit}" if unit else None)
+                if unit and str(measure).startswith("count:"):
+                    measure = f"count:{unit}"  # a counted noun's forms are one measure ("Flüge", "Flügen")
                 if measure is None or values is None:
                     continue
                 sent_no = next((k for k, s in enumerate(sentences) if s.contains(ann.span)), -1)
@@ -450,7 +452,8 @@ class ClaimGrouper:
     def _joined_disputes(self, runs: list[list[Claim]], scoped: bool = True) -> list[list[Claim]]:
         """Join runs of one place that the size cut set apart when two named claimants give their values for
         the same time as rivals over one count: in one article, the one figure borrowing the other's noun
-        ("Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von 65.000"), or in two articles that both
+        ("Die Polizei sprach von 8.000 Teilnehmern, die Veranstalter von 65.000") or naming the same noun in a
+        sentence that sets it against the other ("sprachen dagegen von 65.000 Teilnehmern"), or in two articles that both
         state the place. That is a dispute about one quantity, however far apart, not two quantities; the
         group's reasoning says how far apart the values lie. Without a stated place (``scoped`` false) only the
         first kind joins: two articles' figures may be about two places."""
@@ -479,7 +482,8 @@ class ClaimGrouper:
         if x.doc.id != y.doc.id:
             return not (x.scope_assumed or y.scope_assumed)
         nouns = {tuple(c.ann.data.get("subject_span") or ()) for c in (x, y)}
-        return len(nouns) == 1 and () not in nouns and "ellipsis" in {c.ann.data.get("unit_from") for c in (x, y)}
+        return (len(nouns) == 1 and () not in nouns and "ellipsis" in {c.ann.data.get("unit_from") for c in (x, y)}) \
+            or _set_against(x, y)
 
     def _sized_apart(self, groups: list[dict[str, Any]], runs: int) -> list[dict[str, Any]]:
         """Say in the reasoning when other figures of the same measure and scope were set apart by their size."""
@@ -540,17 +544,27 @@ class ClaimGrouper:
     def _unscoped_groups(self, run: list[Claim], split: bool = False) -> list[dict[str, Any]]:
         """Groups of figures that state no place or group.
 
-        Differing values with no time to order them are not taken for one quantity (two cities' figures
-        look alike): each set of agreeing ones stays. A dispute binds the figures of the articles it is
+        Differing values with no time to order them stay one group that cannot be compared: nothing in the text
+        sets them apart (a place or day of their own would), and splitting them by value alone would show each
+        part as settled. A dispute binds the figures of the articles it is
         seen in and the figures of other articles that give a disputed value themselves; another
         article's figure that a disputed one merely allows may be about another place and is grouped apart."""
         group = self._group_json(run, unscoped_split=split)
         occasions = self._occasions(group, run)
         if occasions is not None:
             return occasions
-        if group["relation"] == CANNOT_COMPARE:
+        if group["relation"] in (CANNOT_COMPARE, "updated"):
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
-            return [g for items in phases if items for g in self._split_json(items, unscoped_split=True)]
+            parts = self._told_parts([p for p in phases if p])
+            if len(parts) > 1:
+                out = []
+                for items in parts:
+                    for g in self._split_json(items):
+                        g["reasoning"] += (" Other figures of this measure without a stated place are set apart from these:"
+                                           " an article gives both side by side from one source, or they count occasions"
+                                           " on different days, so they are different quantities.")
+                        out.append(g)
+                return out
         if group["relation"] == "contradicted" and run[0].measure.partition(":")[0] not in running_measures():
             # without a place, a value no claimant disputes (another party's gain beside a dispute over one
             # party's) is not shown to be the disputed quantity: it is grouped apart (a running toll's other
@@ -566,14 +580,41 @@ class ClaimGrouper:
         if group["relation"] == "contradicted":
             disputed, inside = self._disputed_docs(run)
             # another article's figure stays when it gives a disputed value itself: the same claimant's value,
-            # or a precise figure agreeing with a precise one ("41" beside "41"), not one a bare bound allows
+            # a precise figure agreeing with a precise one ("41" beside "41") or the very bound one side gives
+            # ("mehr als 350.000" twice), not one a bare bound allows
             rest = [c for c in run if c.doc.id not in disputed
-                    and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d)))
-                                for d in inside)]
+                    and not any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))
+                                                    or _same_bound(c, d)) for d in inside)]
             if disputed and rest:
                 kept = [c for c in run if c not in rest]
                 return [*self._split_json(kept, unscoped_split=True), *self._unscoped_groups(rest, split=True)]
         return [group]
+
+    def _told_parts(self, phases: list[list[Claim]]) -> list[list[Claim]]:
+        """Phases that cannot be compared, in parts that hold no two phases the text tells apart (``_told_apart``);
+        the phase with most figures first, each next one joins the first part it is not told apart from."""
+        parts: list[list[list[Claim]]] = []
+        for items in sorted(phases, key=lambda p: -len(p)):
+            home = next((part for part in parts if not any(self._told_apart(items, other) for other in part)), None)
+            if home is None:
+                parts.append([items])
+            else:
+                home.append(items)
+        return [[c for items in part for c in items] for part in parts]
+
+    def _told_apart(self, a: list[Claim], b: list[Claim]) -> bool:
+        """True when the text shows two phases of differing values are different quantities, not one figure at
+        unknown times or one updated: one article gives a value of each for one time, neither replacing the other
+        nor told as earlier, and not as rival claimants' sides of a dispute ("324 der 733 Sitze"; a union's demand
+        of 500 Euro and an official's 2.900 Euro wage); or both count one occasion each and their times are known
+        apart."""
+        for x in a:
+            for y in b:
+                if x.doc.id == y.doc.id and not (x.told or y.told or x.spread or y.spread) \
+                        and not (_replaces(x, y) or _replaces(y, x) or _told_before(x, y) or _told_before(y, x)) \
+                        and not self._known_apart(x, y) and not self._clash([x], [y]):
+                    return True
+        return all(c.occasion for c in a + b) and all(self._known_apart(x, y) for x in a for y in b)
 
     def _disputed_docs(self, run: list[Claim]) -> tuple[set[str], list[Claim]]:
         """The articles a group's dispute is seen in (a clash, or a spread of sources' figures), after
@@ -603,7 +644,8 @@ class ClaimGrouper:
             return [group], []
         disputed, inside = self._disputed_docs(run)
         gives_disputed = [c for c in run if c.doc.id in disputed
-                          or any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))) for d in inside)]
+                          or any(_overlap(c, d) and (c.source_key == d.source_key or (_pinned(c) and _pinned(d))
+                                                     or _same_bound(c, d)) for d in inside)]
         rest = [c for c in run if c.scope_assumed and c not in gives_disputed]
         # a figure that states the place but is of another article than the dispute, gives none of its values and
         # refers to another time ("47.000 in Wolfsburg" at the first strike beside union and company disputing the
@@ -866,7 +908,8 @@ class ClaimGrouper:
                     apart = x.ref is not None and y.ref is not None and _days_apart(x.ref, y.ref) >= self.same_time_days
                     # or tells one as coming before the other ("zunächst 12 …, inzwischen 19"): the count's course
                     apart = apart or _told_before(x, y) or _told_before(y, x)
-                    if x.named and y.named and x.scope_assumed == y.scope_assumed and not apart \
+                    # a place read from the article is the stated one's when the figure is set against it ("dagegen")
+                    if x.named and y.named and (x.scope_assumed == y.scope_assumed or _set_against(x, y)) and not apart \
                             and not _one_source(x, y) and _side_by_side(x, y):
                         yield x, y
                     continue
@@ -1052,8 +1095,13 @@ class ClaimGrouper:
                 # parties): only a complete chain of known times, each value after the one before, is a series
                 # chain; two values of one step given by the same named claimant (a minister's 5.000 and 10.000 on one
                 # day) are that claimant's own count going on, not two quantities: they share the step
-                resolved = resolved and len(placed) == len(order) and all(
+                chain = len(placed) == len(order) and all(
                     (a, b) in prec or _one_claimant(phases[a], phases[b]) for a, b in pairwise(order))
+                # a toll that only grows (the dead, the injured) whose known times put its values in rising order is
+                # one count going on, even where some of its values cannot be placed: two places' tolls would not rise
+                # together step by step. Not where named claimants give different values for one time (two
+                # countries' ministries): that is two counts or a dispute
+                resolved = resolved and (chain or (not clashes and not spread and _rises(phases, placed, prec)))
             if resolved and occasions and all(c.occasion for items in phases for c in items) \
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
@@ -1241,6 +1289,23 @@ def _tiers(placed: list[int], prec: set[tuple[int, int]]) -> dict[int, int]:
     return tiers
 
 
+def _rises(phases: list[list[Claim]], placed: list[int], prec: set[tuple[int, int]]) -> bool:
+    """True for a growing toll whose phases known times place fall into two steps or more, each step's values at or
+    above every value of the steps before it."""
+    if not phases or phases[0][0].measure.partition(":")[0] not in growing_measures() or len(placed) < 2:
+        return False
+    tiers = _tiers(placed, prec)
+    steps = sorted(set(tiers.values()))
+    if len(steps) < 2:
+        return False
+    sizes = {k: _phase_size(phases[k]) for k in placed}
+    if any(v is None for v in sizes.values()):
+        return False
+    tops = [max(sizes[k] or 0.0 for k in placed if tiers[k] == t) for t in steps]
+    lows = [min(sizes[k] or 0.0 for k in placed if tiers[k] == t) for t in steps]
+    return all(top <= low for top, low in zip(tops, lows[1:], strict=False))
+
+
 def _vague_only(items: list[Claim]) -> bool:
     """True for a phase of vague amounts only ("Tausende", "Dutzende"): a scale, no value."""
     return bool(items) and all(c.ann.data.get("vague") for c in items)
@@ -1286,6 +1351,20 @@ def _side_by_side(x: Claim, y: Claim) -> bool:
     cues = _contrast_cues()
     sentence = later.json.get("sentence") or {}
     return cues is not None and bool(cues.search(str(sentence.get("text") or "")))
+
+
+def _set_against(x: Claim, y: Claim) -> bool:
+    """True when one article gives two named claimants' figures of the same counted noun and the later one's sentence
+    sets it against the other ("Die Gewerkschaft zählte 3.000 Streikende. Das Unternehmen sprach dagegen von 400
+    Streikenden"): the two sides of one count, however far apart their values."""
+    if x.doc.id != y.doc.id or not (x.named and y.named) or x.source_key == y.source_key:
+        return False
+    unit = _unit_key(x.ann.data.get("unit"))
+    if unit is None or unit != _unit_key(y.ann.data.get("unit")):
+        return False
+    later = x if (x.sent_no, x.ann.span.start) > (y.sent_no, y.ann.span.start) else y
+    cues = _contrast_cues()
+    return cues is not None and bool(cues.search(later.sentence_text))
 
 
 @lru_cache(maxsize=4)

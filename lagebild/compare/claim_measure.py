@@ -47,10 +47,25 @@ def _block_measure(c: Claim) -> str:
         # Fahrgäste" says which people (the passengers aboard): grouped across articles like any measure
         return f"{c.measure}@{c.doc.id}"
     if c.measure == "percent" or c.measure.startswith("unit:"):
-        return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
+        # the noun right after the unit says what is measured ("870 Metern Tiefe", "12 Prozent mehr Lohn"): the same
+        # value of the same thing in two articles is one figure given twice; differing values stay apart (nothing
+        # says they are one quantity at two times rather than two quantities)
+        noun = _noun_after(c)
+        return f"{c.measure}@{c.json.get('value')}@{noun}" if noun else f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
     if c.counted is not None:
         return f"{c.measure}#{_unit_key(c.counted) or c.counted.lower()}"
     return c.measure
+
+
+#: a capitalised noun right after a figure's unit, past a comparative ("Prozent mehr Lohn")
+_NOUN_AFTER = re.compile(r"\s+(?:(?:mehr|weniger)\s+)?([A-ZÄÖÜ][a-zäöüß]{2,})\b")
+
+
+def _noun_after(c: Claim) -> str | None:
+    """The noun that follows a figure's unit in its sentence (its key), else None."""
+    end = c.sentence_start + len(c.sentence_text) if c.sentence_text else len(c.doc.text)
+    m = _NOUN_AFTER.match(c.doc.text, c.ann.span.end, max(c.ann.span.end, end))
+    return _unit_key(m.group(1)) if m else None
 
 
 def _read_share(c: Claim) -> None:

@@ -22,8 +22,10 @@ def _unit_key(unit: Any) -> str | None:
     if not unit or not isinstance(unit, str):
         return None
     word = norm_name(unit)
-    for suffix in ("innen", "en", "er", "n", "e", "s"):
-        if len(word) > 5 and word.endswith(suffix):
+    # an inflection ending comes off where a stem of four letters or more stays, so a noun's forms key alike
+    # ("Flüge"/"Flügen" → "flug", "Helfer"/"Helfern" → "helf"); a shorter stem keeps it ("Orte"/"Orten" → "orte")
+    for suffix in ("innen", "ern", "en", "er", "n", "e", "s"):
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word or None
 

@@ -38,7 +38,9 @@ def verdict(group: Mapping[str, Any]) -> str:
             return f"Contradicted: the report itself says the sources' figures {what} differ, and gives their spread."
         return f"Contradicted: different sources give incompatible figures {what} for the same time ({sides})."
     if relation == "cannot_compare":
-        steps = "; ".join(_values(p) for p in phases)
+        # a value several origins agree on is still worth knowing where the values cannot be compared
+        steps = "; ".join(_values(p) + (f", agreed by {p.get('independent_sources')} origins" if p.get("relation") == "corroborated"
+                                        else "") for p in phases)
         return (f"Cannot compare: the figures {what} differ ({steps}), but nothing shows whether they refer to the same"
                 " time, so they are neither an update nor a contradiction.")
     if int(group.get("independent_sources") or 0) > 1:

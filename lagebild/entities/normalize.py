@@ -58,7 +58,7 @@ _Z_AS_S_MIN = 8
 @lru_cache(maxsize=1 << 16)  # pure, and called for every mention of the corpus while names repeat
 def translit_key(key: str) -> str:
     """Return a key that also ignores the usual variants of transliterating Cyrillic and other names:
-    y/j/i ("Selenskyj" = "Selenskij", "Belaya" = "Belaja"), w/v, ph/f, German and English spellings of
+    y/j/i ("Selenskyj" = "Selenskij", "Krasnaya" = "Krasnaja"), w/v, ph/f, German and English spellings of
     the same sounds (sch/sh/zh: "Schoigu" = "Shoigu", "Prigoschin" = "Prigozhin"; ch/kh: "Charkiw" =
     "Kharkiv"; tsch/ch; s/z in long names), doubled letters ("Tillmann" = "Tilmann"). Spaces are
     dropped. Only long keys are safe to compare this way (see resolve)."""

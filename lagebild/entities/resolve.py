@@ -221,7 +221,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if len(folded) >= 2:
             join(f"f:{folded}", first[f"n:{norm}"])
         translit = translit_key(_base(norm, name_keys))
-        if len(translit) >= TRANSLIT_MIN:  # "Belaya" = "Belaja"; short names ("Maier"/"Mayer") stay apart
+        if len(translit) >= TRANSLIT_MIN:  # "Krasnaya" = "Krasnaja"; short names ("Maier"/"Mayer") stay apart
             join(f"t:{translit}", first[f"n:{norm}"])
         if label == "ORG" and " " in norm:
             join(f"i:{uninflected(norm)}", first[f"n:{norm}"])
@@ -747,7 +747,7 @@ def _abbreviated(norm: str) -> bool:
 def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
     """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
     region ("Frankfurt am Main", "Pfaffenhofen an der Ilm") or the one KB town of two joined names it
-    starts ("Garmisch-Partenkirchen"; states such as "Sachsen-Anhalt" are no KB towns, so "Sachsen"
+    starts ("Annaberg-Buchholz"; states such as "Sachsen-Anhalt" are no KB towns, so "Sachsen"
     stays apart); two such towns ("Frankfurt (Oder)") block it."""
     heads: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
@@ -755,7 +755,7 @@ def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], 
         if m.label == "LOC" and len(words) >= 3 and words[1] in _PLACE_LINKS:
             heads[words[0]].add(uf.find(i))
         elif m.label == "LOC" and len(words) == 2 and (m.kb or "").startswith("place:") and "-" in m.surface:
-            heads[words[0]].add(uf.find(i))  # a town of two joined names: "Garmisch" → "Garmisch-Partenkirchen"
+            heads[words[0]].add(uf.find(i))  # a town of two joined names: "Annaberg" → "Annaberg-Buchholz"
     if not heads:
         return
     for i, m in enumerate(mentions):

@@ -326,3 +326,23 @@ def test_two_opposing_armies_of_one_day_contradict_each_other(north: str, south:
 ])
 def test_a_claimant_is_keyed_by_its_authority_and_what_sets_it_apart(text: str, key: str) -> None:
     assert claimant_key(text) == key
+
+
+def test_a_growing_toll_without_a_place_whose_known_times_rise_is_updated_though_one_value_is_unplaced() -> None:
+    # the bus crash's dead: 2 on one day, 5 the next, 7 the day after; a 3 dated only to the month cannot be placed
+    docs = [_doc("a", "Bei dem Busunglück starben zwei Menschen.", "2024-05-02", outlet="A"),
+            _doc("b", "Bei dem Busunglück starben fünf Menschen.", "2024-05-03", outlet="B"),
+            _doc("c", "Bei dem Busunglück starben sieben Menschen.", "2024-05-04", outlet="C"),
+            _doc("d", "Bei dem Busunglück starben drei Menschen.", "2024-05", outlet="D")]
+    group = _group_of(_groups(docs), "a", 2)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b", "c", "d"}
+    assert group["relation"] == "updated" and "3 cannot be placed" in group["reasoning"]
+
+
+def test_a_toll_without_a_place_whose_known_times_do_not_rise_is_no_series() -> None:
+    # must not fire: a later day's lower value is no toll going on
+    docs = [_doc("a", "Bei dem Busunglück starben fünf Menschen.", "2024-05-02", outlet="A"),
+            _doc("b", "Bei dem Busunglück starben zwei Menschen.", "2024-05-03", outlet="B"),
+            _doc("c", "Bei dem Busunglück starben sieben Menschen.", "2024-05-04", outlet="C"),
+            _doc("d", "Bei dem Busunglück starben drei Menschen.", "2024-05", outlet="D")]
+    assert _group_of(_groups(docs), "a", 5)["relation"] != "updated"

@@ -45,10 +45,10 @@ def test_user_file_extends_the_kb(tmp_path: Path) -> None:
 
 def test_towns_abroad_meet_under_their_spelling_variants() -> None:
     kb = load_kb()
-    town = kb.lookup("Marrakesch")
-    assert town is not None and town.kind == "city" and town.country == "marokko"
-    assert kb.lookup("Marrakech") is town and kb.lookup("Marrakesh") is town
-    assert kb.lookup("Agadir") is not None and kb.lookup("Agadir") is not town
+    town = kb.lookup("Karachi")
+    assert town is not None and town.kind == "city" and town.country == "pakistan"
+    assert kb.lookup("Karatschi") is town or kb.lookup("Karaci") is town
+    assert kb.lookup("Chengdu") is not None and kb.lookup("Chengdu") is not town
 
 
 def test_towns_named_like_persons_or_words_or_known_by_a_german_name_stay_out() -> None:

@@ -87,14 +87,14 @@ def test_a_spelling_the_kb_lacks_meets_its_kb_entity() -> None:
 
 def test_a_town_abroad_is_shown_as_the_texts_write_it() -> None:
     kb = load_kb()
-    a = doc("a", "Das Beben traf Marrakesch schwer.", [("Marrakesch", "LOC")])
-    b = doc("b", "In Marrakesch und in Marrakech schliefen viele im Freien.", [("Marrakesch", "LOC"), ("Marrakech", "LOC")])
+    a = doc("a", "Der Streik legte Thessaloniki lahm.", [("Thessaloniki", "LOC")])
+    b = doc("b", "In Thessaloniki und in Thessalonike blieben die Läden zu.", [("Thessaloniki", "LOC"), ("Thessalonike", "LOC")])
     entities, _ = resolve_documents([a, b], kb)
-    town = entity_of(entities, "Marrakech")
-    assert town["name"] == "Marrakesch" and town["kb"] == "place:marrakesh" and len(town["mentions"]) == 3
-    c = doc("c", "Der Zug hielt in Garmisch-Partenkirchen.", [("Garmisch-Partenkirchen", "LOC")])
+    town = entity_of(entities, "Thessalonike")
+    assert town["name"] == "Thessaloniki" and town["kb"] == "place:thessaloniki" and len(town["mentions"]) == 3
+    c = doc("c", "Der Zug hielt in Annaberg-Buchholz.", [("Annaberg-Buchholz", "LOC")])
     entities, _ = resolve_documents([c], kb)
-    assert entity_of(entities, "Garmisch-Partenkirchen")["name"] == "Garmisch-Partenkirchen"
+    assert entity_of(entities, "Annaberg-Buchholz")["name"] == "Annaberg-Buchholz"
 
 
 def test_a_role_before_a_club_firm_or_named_place_leaves_it_alone() -> None:

@@ -50,7 +50,7 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Die Anklage wirft dem Mann Betrug in 17 Fällen vor.", "17", "Anklage"),
         ("Die Staatsanwaltschaft will Haftbefehl wegen Raubes in vier Fällen beantragen.", "vier", "Staatsanwaltschaft"),
         # a closing "wie X … mitteilte." with a time between subject and verb, also with a lower-case authority noun
-        ("Am Pass starben zwei Wanderer, wie die Bergwacht in Garmisch am Abend mitteilte.", "zwei", "Bergwacht in Garmisch"),
+        ("Am Pass starben zwei Wanderer, wie die Bergwacht in Oberstdorf am Abend mitteilte.", "zwei", "Bergwacht in Oberstdorf"),
         ("Im Ort wurden 12 Häuser zerstört, wie die feuerwehr in Passau am Morgen mitteilte.", "12", "feuerwehr in Passau"),
         # a truncated compound joined by "und" is one source; "schrieb" reports
         ("Wie die Prüfungs- und Beratungsgesellschaft KPMG am Montag schrieb, stieg der Anteil auf 56 Prozent.", "56",
