@@ -604,6 +604,20 @@ def _role_gender(role: str) -> str | None:
     return "m" if low.endswith(_MASCULINE_ROLE_ENDINGS) else None
 
 
+def _role_side(word: str, group: list[list[str]]) -> int | None:
+    tail = word.lower().rstrip(".").rsplit("-", 1)[-1]
+    return next((k for k, side in enumerate(group) for w in side if tail.endswith((w, w + "in", w + "n"))), None)
+
+
+def _opposite_roles(a: str, b: str) -> bool:
+    """Return whether two role nouns are sides one person does not hold at once ("Trainer" / "Stürmer")."""
+    for group in _EXCLUSIVE_ROLES:
+        sa, sb = _role_side(a, group), _role_side(b, group)
+        if sa is not None and sb is not None and sa != sb:
+            return True
+    return False
+
+
 def _same_role(a: str, b: str) -> bool:
     """Return whether two role nouns name the same function ("Präsident" / "US-Präsidenten")."""
     return _role_stem(a) == _role_stem(b)
@@ -680,6 +694,10 @@ _MENTION_GENDER = {"er": "m", "der": "m", "sie": "f", "die": "f"}
 _TOPIC_SENTENCES = 3  # a description refers back at most this many sentences
 #: endings of nouns that name one person, by the article's gender ("der Sachverständige", "die Vorarlbergerin")
 _PERSON_NOUN_ENDINGS = {"m": tuple(WORDS["masculine_person_endings"]), "f": tuple(WORDS["feminine_person_endings"])}
+#: groups of roles whose sides one person does not hold at once (words.toml ``exclusive_roles``)
+_EXCLUSIVE_ROLES: list[list[list[str]]] = [[[str(w) for w in side] for side in group] for group in WORDS["exclusive_roles"]]
+#: nouns of a person's form that name a body, also as a compound's tail ("der Nachrichtensender", "der Hersteller")
+_BODY_NOUNS = tuple(WORDS["body_nouns"])
 #: a genitive name before a noun ("Straches Vereinnahmung"): a possessor, not the person talked about
 _GENITIVE_NAME = re.compile(r"s[ \u00a0][A-ZÄÖÜ][a-zäöüß]")
 #: an unnamed person brought in with an indefinite article ("ein benachbarter Unternehmer")
@@ -783,8 +801,8 @@ class _Extractor:
         gender = _gender(phrase)
         head = phrase.tokens[-1].text
         last = head.rsplit("-", 1)[-1].lower()
-        if gender not in ("m", "f") or not last.endswith(_PERSON_NOUN_ENDINGS[gender]):
-            return None  # "das Fachmagazin", "die Behörde", "die Agenturgründer": no one person
+        if gender not in ("m", "f") or not last.endswith(_PERSON_NOUN_ENDINGS[gender]) or last.endswith(_BODY_NOUNS):
+            return None  # "das Fachmagazin", "die Behörde", "die Agenturgründer", "der Sender": no one person
         k = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
         for j in range(k - 1, max(-1, k - 1 - _TOPIC_SENTENCES), -1):  # its own sentence names whom the words are about
             s0, s1 = self.sent_spans[j] if self.sent_spans else (0, pos)
@@ -804,8 +822,8 @@ class _Extractor:
             keys = {self.text[e.start : e.end].split()[-1] for e in people}
             leading = [e for e in people if _leads_clause(self.text, e.start)]
             pick = people[-1] if len(keys) == 1 else leading[0] if len({self.text[e.start : e.end].split()[-1] for e in leading}) == 1 else None
-            if pick is None or self._person_gender(pick) not in (None, gender):
-                return None
+            if pick is None or self._person_gender(pick) not in (None, gender) or self._after_preposition(pick, s0):
+                return None  # "eine Rede von Hans Huber": a name a preposition governs is not whom the text is about
             if (m := _WORD_BEFORE.search(self.text, max(0, pick.start - 40), pick.start)) is not None \
                     and (is_role_noun(m.group(1)) or m.group(1).lower().endswith(_PERSON_NOUN_ENDINGS[gender])) \
                     and _role_stem(m.group(1)) != _role_stem(head):
@@ -814,10 +832,28 @@ class _Extractor:
                            "role", gender=gender)
         return None
 
+    def _after_preposition(self, ent: EntityRef, lo: int) -> bool:
+        """Return whether a preposition governs a name ("von Peter Klein getestet", "mit dem Trainer Jan Ott").
+
+        Only articles and capitalised title words may stand between the preposition and the name.
+        """
+        words = self.text[max(lo, ent.start - 60) : ent.start].split()
+        for w in islice(reversed(words), 4):
+            low = w.lower()
+            if low in PREPOSITIONS:
+                return True
+            if low not in ARTICLES and not (w[:1].isupper() and is_role_noun(w)):
+                return False
+        return False
+
     def _introduced_otherwise(self, name: str, role: str, pos: int) -> bool:
         """Return whether the text introduced ``name`` only with role nouns other than ``role`` before ``pos``."""
         roles = self._intro_roles(name, pos)
         return bool(roles) and not any(_kin_roles(r, role) for r in roles)
+
+    def _introduced_opposite(self, name: str, role: str, pos: int) -> bool:
+        """Return whether the text introduced ``name`` with a role one person does not hold beside ``role``."""
+        return any(_opposite_roles(role, r) for r in self._intro_roles(name, pos))
 
     def _intro_roles(self, name: str, pos: int) -> list[str]:
         """Return the role nouns the text put right before ``name`` ("US-Präsident Donald Trump") before ``pos``."""
@@ -879,6 +915,8 @@ class _Extractor:
         # "der Sicherheitsberater der südkoreanischen Regierung": a role tied to a body by a genitive is a
         # description of its own; someone the text introduced with another role is not meant
         role_head = _genitive_role(self.text[mention[0] : mention[1]]) if kind == "role" and not plural else None
+        head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
+            if kind == "role" else None
         for sp, where in reversed(self.history.speakers):
             if pos - where > 3 * _MAX_RESOLVE_CHARS:
                 break  # history is in text order: older speakers are out of reach
@@ -886,6 +924,8 @@ class _Extractor:
                 continue
             if role_head is not None and self._introduced_otherwise(sp.text, role_head, pos):
                 continue  # "der Sicherheitsberater" is not the speaker introduced as "US-Präsident Donald Trump"
+            if head is not None and not plural and self._introduced_opposite(sp.text, head, pos):
+                continue  # "der Trainer" is not the one introduced as "Der Stürmer Max Berger"
             if kind == "pronoun" and not plural and not _agrees(self.text[mention[0] : mention[1]], sp.gender):
                 continue
             seen.add(sp.text)
@@ -893,11 +933,11 @@ class _Extractor:
             if at - _SPEAKER_BONUS < pos and pos - at <= _MAX_RESOLVE_CHARS and (best is None or at > best[0]):
                 best = (at, sp)
         if not plural and (kind != "role" or best is None):
-            head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
-                if kind == "role" else None
             want = _MENTION_GENDER.get(self.text[mention[0] : mention[1]].split()[0].lower()) if kind != "role" or head else None
             for at, span, role in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
                 if role_head is not None and not _kin_roles(role_head, role.group()):
+                    continue
+                if head is not None and _opposite_roles(head, role.group()):
                     continue
                 if want is not None and _role_gender(role.group()) not in (None, want):
                     continue  # "sie" is not "Regierungschef Markus Söder", "der Familienvater" not "Ehefrau Sheree Zampino"
@@ -920,6 +960,9 @@ class _Extractor:
                     continue  # "er" / "der Familienvater" is not "seine Ehefrau Sheree Zampino"
                 if role_head is not None and self._introduced_otherwise(self.text[ent.start : ent.end], role_head, pos):
                     continue
+                if head is not None and (self._introduced_opposite(self.text[ent.start : ent.end], head, pos)
+                                         or self._after_preposition(ent, 0)):
+                    continue  # nor a name a preposition governs ("ein Treffen mit Jan Ott … sagte der Minister")
                 if _GENITIVE_NAME.match(self.text, ent.end - 1) and not self._before_said_noun(ent):
                     continue  # "Kims Übergewicht": a possessor, not someone who speaks ("nach Andrejews Worten" is)
                 at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)

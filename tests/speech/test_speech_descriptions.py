@@ -44,6 +44,37 @@ def test_description_stays_when_the_text_may_mean_someone_else() -> None:
     assert _speaker(text, "gelungener Auftakt") == "Veranstalter"
 
 
+def test_a_body_named_like_a_person_or_a_name_after_a_preposition_is_no_speaker_before() -> None:
+    # Nouns of a person's form that name a body (words.toml body_nouns), also as a compound's tail.
+    text = "Zuvor hatte Anna Weber das Konzert eröffnet. „Die Übertragung läuft weiter“, teilte der Sender mit."
+    assert _speaker(text, "Übertragung") == "Sender"
+    text = "Am Morgen stellte Peter Klein das Gerät vor. „Der Akku hält zwei Tage“, sagt der Autohersteller."
+    assert _speaker(text, "Der Akku") == "Autohersteller"
+    # A name governed by a preposition ("von X", "mit X") is not whom the sentence is about.
+    text = "Das Gerät wurde von Peter Klein getestet. „Der Akku hält zwei Tage“, sagt der Tester."
+    assert _speaker(text, "Der Akku") == "Tester"
+    text = "Der Abend begann mit einer Rede von Hans Huber. „Wir sind ausverkauft“, sagte der Veranstalter."
+    assert _speaker(text, "ausverkauft") == "Veranstalter"
+    text = "Ein Treffen mit Jan Ott brachte keine Einigung. „Wir reden weiter“, sagte der Minister."
+    assert _speaker(text, "reden weiter") == "der Minister"
+    # The same person noun with the person as the subject refers back to them.
+    text = "Am Abend testete Peter Klein das Gerät. „Der Akku hält zwei Tage“, sagt der Tester."
+    assert _speaker(text, "Der Akku") == "Peter Klein"
+
+
+def test_a_role_one_person_does_not_hold_beside_the_introducing_role() -> None:
+    # words.toml exclusive_roles: the coach is not the striker, the judge not the defendant.
+    text = "Der Stürmer Max Berger traf zweimal. „Wir sind zufrieden“, sagte der Trainer."
+    assert _speaker(text, "zufrieden") == "der Trainer"
+    text = "Der Angeklagte Tom Lenz schwieg. „Das Urteil fällt am Freitag“, sagte der Richter."
+    assert _speaker(text, "Das Urteil") == "der Richter"
+    # Another role of the same side, or of no group, still refers back.
+    text = "Cheftrainer Max Berger lobte die Abwehr. „Wir sind zufrieden“, sagte der Trainer."
+    assert _speaker(text, "zufrieden") == "Max Berger"
+    text = "Präsidentin Anna Berg gratulierte dem Team. „Ein großer Tag“, schrieb die Verbandschefin."
+    assert _speaker(text, "großer Tag") == "Anna Berg"
+
+
 def test_possessive_role_links_to_the_person_introduced_with_that_role() -> None:
     text = ("Der Sänger Paul Berg war bei dem Konzert. Sein Sohn Tim Berg saß in der ersten Reihe. "
             "Nach dem Lied sagte sein Sohn: „Ich bin stolz.“")
