@@ -526,7 +526,7 @@ def _tag_sentence(text: str, q: Quotation, nxt: _Sent) -> bool:
         return False
     first = nxt.tokens[0]
     forms = _tag_forms(first.text)
-    return first.text[:1].islower() and forms is not None and any(f.finite for f in forms)
+    return first.text[:1].islower() and forms is not None and _tag_form(nxt.tokens, 0, forms) is not None
 
 
 def _build_tag_verbs() -> dict[str, list[CueForm]]:
@@ -546,6 +546,21 @@ _TAG_VERBS = _build_tag_verbs()
 def _tag_forms(word: str) -> list[CueForm] | None:
     """Return the finite cue forms of a word right after a quote: verbs of saying, then manner verbs ("lacht")."""
     return CUE_FORMS.get(word) or _TAG_VERBS.get(word)
+
+
+def _tag_form(toks: list[Token], k: int, forms: list[CueForm]) -> CueForm | None:
+    """Return the finite form the tag verb at ``toks[k]`` has; a form with a separable particle only when
+    that particle ends its clause, as for the verbs of saying ("„…“, fuhr er fort", not "fuhr der Zug an")."""
+    reach = _particle_reach(toks, k)
+    plain = None
+    for f in forms:
+        if not f.finite:
+            continue
+        if f.particle is None:
+            plain = plain or f
+        elif any(x.lower == f.particle for x in toks[k + 1 : reach]):
+            return f
+    return plain
 
 
 def _only_a_tag_between(text: str, start: int, end: int) -> bool:
@@ -1156,11 +1171,10 @@ class _Extractor:
         if k < len(after):
             t = after[k]
             forms = _tag_forms(t.text)
-            if forms and any(f.finite for f in forms):
+            if forms and (form := _tag_form(after, k, forms)) is not None:
                 tail = after[k + 1 :]
                 j = _skip_fillers(tail, 0)
                 np = parse_np_forward(tail, j)
-                form = next(f for f in forms if f.finite)
                 cue_lemma, cue_span = form.lemma, (t.start, t.end)
                 if np is not None:
                     speaker = self._speaker(np, plural=form.plural, subject=True)

@@ -118,6 +118,13 @@ def test_manner_verb_right_after_a_quote_is_its_speaker_tag() -> None:
     assert _speaker("Die Halle tobt. „Wir sind durch!“ jubelt Kapitän Jan Ott.", "sind durch") == "Jan Ott"
     doc = analyse("„Es bleibt spannend“, seufzte Jan Ott.", extra=["entities.ner.v1"])
     assert find_quote(doc, "spannend", "direct").data["cue"] == "seufzen"
+    # A verb with a separable particle is a tag only with that particle ending its clause.
+    doc = analyse("„Wir machen weiter“, fuhr die Trainerin Eva Roth nach einer Pause fort.", extra=["entities.ner.v1"])
+    act = find_quote(doc, "machen weiter", "direct")
+    assert (act.data["speaker_text"], act.data["cue"]) == ("Eva Roth", "fortfahren")
+    doc = analyse("Der Schaffner rief: „Einsteigen bitte!“ fuhr der Zug an.", extra=["entities.ner.v1"])
+    assert find_quote(doc, "Einsteigen", "direct").data["speaker_text"] == "Schaffner"
+    assert _speaker("„Endlich Ferien!“ fuhr es aus ihr heraus.", "Endlich Ferien") is None
     # Elsewhere such a verb reports nothing: no speech without the quote before it.
     doc = analyse("Trainer Jan Ott lacht über die Frage nach seinem Vertrag, dass er bleibe.", extra=["entities.ner.v1"])
     assert not [a for a in doc.of_kind("quote") if a.data.get("cue") == "lachen"]
