@@ -10,19 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, PREPOSITIONS
+from lagebild.speech.lexicon import ADVERBS, ARTICLES, CLAIMANT_SOURCE_NOUNS, CUE_FORMS, PREPOSITIONS, WORDS
 from lagebild.speech.phrases import Phrase, parse_np_backward, parse_np_forward
 from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token
 
 __all__ = ["HIESS_PREP", "SAID_NOUNS", "Attribution", "find_attributions"]
 
-_SOURCE_NOUNS = frozenset(
-    "angaben angabe informationen information darstellung einschätzung schätzung schätzungen berichten bericht "
-    "aussagen aussage worten ansicht auffassung meinung erkenntnissen erkenntnis daten zahlen".split()
-)
-#: source nouns for what someone said, also after an article ("nach den Worten des Landrats"); "nach den
-#: Zahlen des Vorjahres" compares figures and credits no one
-SAID_NOUNS = frozenset("angaben informationen darstellung einschätzung berichten bericht aussagen worten ansicht auffassung meinung".split())
+#: nouns after "nach" that credit a source: the claims' source nouns and those for an opinion (words.toml)
+_SOURCE_NOUNS = CLAIMANT_SOURCE_NOUNS | frozenset(WORDS["opinion_nouns"])
+#: source nouns for what someone said, also after an article ("nach den Worten des Landrats"); the nouns of
+#: figures are not ("nach den Zahlen des Vorjahres" compares figures and credits no one)
+SAID_NOUNS = _SOURCE_NOUNS - frozenset(WORDS["figure_nouns"])
 _OWN_SOURCE = frozenset({"eigenen", "eigener"})  # "eigenen Angaben zufolge": the subject itself
 #: Prepositions after "hieß es" that introduce the source ("hieß es aus Kiew", "hieß es seitens der Bahn").
 HIESS_PREP = frozenset(("aus", "in", "von", "bei", "im", "vom", "beim", "seitens", "vonseiten"))

@@ -171,6 +171,18 @@ def test_nach_with_an_article_before_a_noun_of_saying() -> None:
     # Figures of a year credit no one, with or without the article.
     doc = analyse("Nach den Zahlen des Vorjahres ist die Brücke gesperrt.", extra=["entities.ner.v1"])
     assert not doc.of_kind("quote")
+    doc = analyse("Nach den Prognosen des Vorjahres ist die Brücke gesperrt.", extra=["entities.ner.v1"])
+    assert not doc.of_kind("quote")
+
+
+def test_nach_with_a_source_noun_the_claims_read_too() -> None:
+    # The claims' source nouns (claimant_cues.toml) credit a source in speech as well.
+    doc = analyse("Nach Auskunft von Landrat Uwe Brand ist die Brücke gesperrt.", extra=["entities.ner.v1"])
+    act = find_quote(doc, "Brücke gesperrt", "reported")
+    assert (act.data["speaker_text"], act.data["cue"]) == ("Uwe Brand", "nach Auskunft")
+    # Not when a preposition other than a source follows the noun.
+    doc = analyse("Nach den Ermittlungen gegen den Fahrer ist die Brücke gesperrt.", extra=["entities.ner.v1"])
+    assert not doc.of_kind("quote")
 
 
 def test_guards_of_the_new_speaker_rules_on_other_text() -> None:
