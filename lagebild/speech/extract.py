@@ -711,6 +711,8 @@ _TOPIC_SENTENCES = 3  # a description refers back at most this many sentences
 _PERSON_NOUN_ENDINGS = {"m": tuple(WORDS["masculine_person_endings"]), "f": tuple(WORDS["feminine_person_endings"])}
 #: groups of roles whose sides one person does not hold at once (words.toml ``exclusive_roles``)
 _EXCLUSIVE_ROLES: list[list[list[str]]] = [[[str(w) for w in side] for side in group] for group in WORDS["exclusive_roles"]]
+#: prepositions that make the name after them the agent of a passive or the owner of a thing (words.toml)
+_AGENT_PREPOSITIONS = frozenset(WORDS["agent_prepositions"])
 #: nouns of a person's form that name a body, also as a compound's tail ("der Nachrichtensender", "der Hersteller")
 _BODY_NOUNS = tuple(WORDS["body_nouns"])
 #: a genitive name before a noun ("Straches Vereinnahmung"): a possessor, not the person talked about
@@ -753,7 +755,7 @@ class _Extractor:
             if resolved.resolution == "role":
                 return resolved
         if phrase.kind == "phrase" and len(phrase.tokens) == 1 and is_role_noun(role := phrase.tokens[0].text):
-            # "US-Präsident: „…“" (a headline's bare role): the person the text introduced with that role
+            # "Zoo-Direktor: „…“" (a headline's bare role): the person the text introduced with that role
             resolved = self._resolve(mention, plural=False, kind="role")
             if resolved.span is not None and resolved.span != mention \
                     and any(_kin_roles(r, role) for r in self._intro_roles(resolved.text, mention[0])):
@@ -837,7 +839,7 @@ class _Extractor:
             keys = {self.text[e.start : e.end].split()[-1] for e in people}
             leading = [e for e in people if _leads_clause(self.text, e.start)]
             pick = people[-1] if len(keys) == 1 else leading[0] if len({self.text[e.start : e.end].split()[-1] for e in leading}) == 1 else None
-            if pick is None or self._person_gender(pick) not in (None, gender) or self._after_preposition(pick, s0):
+            if pick is None or self._person_gender(pick) not in (None, gender) or self._after_preposition(pick.start, s0):
                 return None  # "eine Rede von Hans Huber": a name a preposition governs is not whom the text is about
             if (m := _WORD_BEFORE.search(self.text, max(0, pick.start - 40), pick.start)) is not None \
                     and (is_role_noun(m.group(1)) or m.group(1).lower().endswith(_PERSON_NOUN_ENDINGS[gender])) \
@@ -847,16 +849,18 @@ class _Extractor:
                            "role", gender=gender)
         return None
 
-    def _after_preposition(self, ent: EntityRef, lo: int) -> bool:
-        """Return whether a preposition governs a name ("von Peter Klein getestet", "mit dem Trainer Jan Ott").
+    def _after_preposition(self, start: int, lo: int) -> bool:
+        """Return whether "von" makes a name an agent or owner ("von Peter Klein getestet", "eine Rede von Hans Huber").
 
-        Only articles and capitalised title words may stand between the preposition and the name.
+        Only articles and capitalised title words may stand between "von" and the name; "nach Angaben von
+        X" credits X. Other prepositions do not count: "die Forscher um X", "wenn es nach X geht", "im
+        Gespräch mit X" often name the very person a description then refers to.
         """
-        words = self.text[max(lo, ent.start - 60) : ent.start].split()
-        for w in islice(reversed(words), 4):
-            low = w.lower()
-            if low in PREPOSITIONS:
-                return True
+        words = self.text[max(lo, start - 60) : start].split()
+        for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            w, low = words[k], words[k].lower()
+            if low in _AGENT_PREPOSITIONS:
+                return k == 0 or words[k - 1].lower().strip(",") not in SAID_NOUNS
             if low not in ARTICLES and not (w[:1].isupper() and is_role_noun(w)):
                 return False
         return False
@@ -871,7 +875,7 @@ class _Extractor:
         return any(_opposite_roles(role, r) for r in self._intro_roles(name, pos))
 
     def _intro_roles(self, name: str, pos: int) -> list[str]:
-        """Return the role nouns the text put right before ``name`` ("US-Präsident Donald Trump") before ``pos``."""
+        """Return the role nouns the text put right before ``name`` ("Zoo-Direktor Uwe Brand") before ``pos``."""
         words = name.split()
         if not words:
             return []
@@ -927,7 +931,7 @@ class _Extractor:
             return aged  # the age the text gave one person decides over nearness
         best: tuple[int, Speaker] | None = None
         seen: set[str] = set()
-        # "der Sicherheitsberater der südkoreanischen Regierung": a role tied to a body by a genitive is a
+        # "der Sicherheitsberater der schwedischen Regierung": a role tied to a body by a genitive is a
         # description of its own; someone the text introduced with another role is not meant
         role_head = _genitive_role(self.text[mention[0] : mention[1]]) if kind == "role" and not plural else None
         head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
@@ -938,7 +942,7 @@ class _Extractor:
             if sp.plural != plural or sp.span is None or sp.resolution in ("phrase",) or sp.text in seen:
                 continue
             if role_head is not None and self._introduced_otherwise(sp.text, role_head, pos):
-                continue  # "der Sicherheitsberater" is not the speaker introduced as "US-Präsident Donald Trump"
+                continue  # "der Sicherheitsberater" is not the speaker introduced as "Außenminister Jan Ott"
             if head is not None and not plural and self._introduced_opposite(sp.text, head, pos):
                 continue  # "der Trainer" is not the one introduced as "Der Stürmer Max Berger"
             if kind == "pronoun" and not plural and not _agrees(self.text[mention[0] : mention[1]], sp.gender):
@@ -952,7 +956,7 @@ class _Extractor:
             for at, span, role in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
                 if role_head is not None and not _kin_roles(role_head, role.group()):
                     continue
-                if head is not None and _opposite_roles(head, role.group()):
+                if head is not None and (_opposite_roles(head, role.group()) or self._after_preposition(span[0], 0)):
                     continue
                 if want is not None and _role_gender(role.group()) not in (None, want):
                     continue  # "sie" is not "Regierungschef Markus Söder", "der Familienvater" not "Ehefrau Sheree Zampino"
@@ -976,10 +980,10 @@ class _Extractor:
                 if role_head is not None and self._introduced_otherwise(self.text[ent.start : ent.end], role_head, pos):
                     continue
                 if head is not None and (self._introduced_opposite(self.text[ent.start : ent.end], head, pos)
-                                         or self._after_preposition(ent, 0)):
+                                         or self._after_preposition(ent.start, 0)):
                     continue  # nor a name a preposition governs ("ein Treffen mit Jan Ott … sagte der Minister")
                 if _GENITIVE_NAME.match(self.text, ent.end - 1) and not self._before_said_noun(ent):
-                    continue  # "Kims Übergewicht": a possessor, not someone who speaks ("nach Andrejews Worten" is)
+                    continue  # "Otts Übergewicht": a possessor, not someone who speaks ("nach Otts Worten" is)
                 at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)
                 if ent.end <= pos and (best is None or at > best[0]):
                     best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id],
