@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from lagebild.ingest.cue_data import alternation
 from lagebild.speech.attribution import HIESS_PREP as _HIESS_PREP
 from lagebild.speech.attribution import SAID_NOUNS, find_attributions
 from lagebild.speech.interview import Turn, interview_turns
@@ -503,7 +504,7 @@ _TAG_BETWEEN = re.compile(r"[^.!?;\n„“”\"»«]*[,–—-]\s*")
 #: a period that ends no sentence inside a tag: an abbreviated title (words.toml ``tag_abbreviations``: "so Dr.
 #: Huber", "so Prof. Keller") or an initial ("so Peter M. Huber")
 _TAG_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:[A-ZÄÖÜ]|" + "|".join(sorted((re.escape(str(a)) for a in WORDS["tag_abbreviations"]), key=len, reverse=True)) + r")\.",
+    r"(?<![\w.])(?:[A-ZÄÖÜ]|" + alternation(str(a) for a in WORDS["tag_abbreviations"]) + r")\.",
 )
 
 
