@@ -72,6 +72,7 @@ _INFINITIVE_BEFORE = frozenset(
 )
 _CONTINUATION_SENTENCES = 3
 _SUBJECT_PRONOUNS = frozenset(WORDS["subject_pronouns"])
+_PERSON_PRONOUNS = _SUBJECT_PRONOUNS - {"es", "man"}
 _LEADING_CONJ = frozenset(WORDS["leading_conjunctions"])
 _FEMININE_ROLE_ENDINGS = tuple(WORDS["feminine_role_endings"])
 _MASCULINE_ROLE_ENDINGS = tuple(WORDS["masculine_role_endings"])
@@ -550,18 +551,23 @@ def _tag_forms(word: str) -> list[CueForm] | None:
 
 
 def _tag_form(toks: list[Token], k: int, forms: list[CueForm]) -> CueForm | None:
-    """Return the finite form the tag verb at ``toks[k]`` has; a form with a separable particle only when
-    that particle ends its clause, as for the verbs of saying ("„…“, fuhr er fort", not "fuhr der Zug an")."""
+    """Return the finite form the tag verb at ``toks[k]`` has.
+
+    A verb of saying is taken as before (fiction tags "warf Duncan hin" with another particle). A manner
+    verb with a separable particle needs that particle ending its clause ("„…“, fuhr er fort", not "fuhr der
+    Zug an", "fuhr es aus ihr heraus"), or a name or personal pronoun as its subject ("„Nein!“ fuhr Helene
+    empor", an outburst).
+    """
+    if toks[k].text in CUE_FORMS:
+        return next((f for f in forms if f.finite), None)
     reach = _particle_reach(toks, k)
-    plain = None
     for f in forms:
-        if not f.finite:
-            continue
-        if f.particle is None:
-            plain = plain or f
-        elif any(x.lower == f.particle for x in toks[k + 1 : reach]):
+        if f.finite and (f.particle is None or any(x.lower == f.particle for x in toks[k + 1 : reach])):
             return f
-    return plain
+    j = _skip_fillers(toks, k + 1)
+    person = j < len(toks) and toks[j].is_word and (
+        toks[j].lower in _PERSON_PRONOUNS or (toks[j].is_cap and toks[j].lower not in ARTICLES and toks[j].lower not in PRONOUNS))
+    return next((f for f in forms if f.finite), None) if person else None
 
 
 def _only_a_tag_between(text: str, start: int, end: int) -> bool:

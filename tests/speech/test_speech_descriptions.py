@@ -127,6 +127,8 @@ def test_manner_verb_right_after_a_quote_is_its_speaker_tag() -> None:
     doc = analyse("Der Schaffner rief: „Einsteigen bitte!“ fuhr der Zug an.", extra=["entities.ner.v1"])
     assert find_quote(doc, "Einsteigen", "direct").data["speaker_text"] == "Schaffner"
     assert _speaker("„Endlich Ferien!“ fuhr es aus ihr heraus.", "Endlich Ferien") is None
+    # Another particle with a name or a personal pronoun as the subject is an outburst, a tag all the same.
+    assert _speaker("„Niemals!“ fuhr Jan Ott auf und verließ den Raum.", "Niemals") == "Jan Ott"
     # Elsewhere such a verb reports nothing: no speech without the quote before it.
     doc = analyse("Trainer Jan Ott lacht über die Frage nach seinem Vertrag, dass er bleibe.", extra=["entities.ner.v1"])
     assert not [a for a in doc.of_kind("quote") if a.data.get("cue") == "lachen"]
