@@ -729,6 +729,17 @@ _NEW_PERSON = re.compile(r"\b(?:[Ee]in|[Ee]ine)\s+(?:[a-zäöüß]+(?:e|er|es)\s
 _TOPIC_CHARS = 800
 
 
+def _name_end(text: str, ent: EntityRef) -> int:
+    """Return where a person's name ends without a genitive "s" ("nach Andrejews Worten" → "Andrejew").
+
+    Only after a consonant other than "s": "Jonas", "Klaus", "Weiss" keep theirs.
+    """
+    end = ent.end
+    if _GENITIVE_NAME.match(text, end - 1) and end - ent.start > 3 and text[end - 2].lower() not in "aeiouäöüsxz":
+        return end - 1
+    return end
+
+
 def _is_word_char(ch: str) -> bool:
     """Return whether ``ch`` is a regex word character (``\\w``)."""
     return ch.isalnum() or ch == "_"
@@ -993,7 +1004,8 @@ class _Extractor:
                     continue  # "Otts Übergewicht": a possessor, not someone who speaks ("nach Otts Worten" is)
                 at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)
                 if ent.end <= pos and (best is None or at > best[0]):
-                    best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id],
+                    end = _name_end(self.text, ent)
+                    best = (at, Speaker(self.text[ent.start : end], (ent.start, end), ent.id, [ent.id],
                                         gender=self._person_gender(ent)))
         word = self.text[mention[0] : mention[1]]
         if best is None:
