@@ -44,12 +44,13 @@ class Counted:
     not_heads: frozenset[str]  # lemmas of compounds that end in a long head but count something else ("hochschule");
     # so do the compounds ending in them
     stems: frozenset[str] = frozenset()  # stems (lower case) that make a compound of a short head ("milch" + "bauer")
+    hyphen: bool = False  # a short head after a hyphen is a compound of it ("EU-Staaten", "Facebook-User")
 
-    def names(self, lemma: str, written: str = "") -> bool:
+    def names(self, lemma: str) -> bool:
         """True for a head or a compound of one: a long head ("schule") after any stem of three letters or more that
-        is no exception ("volksschule", not "hochschule"); a short head ("bauer", "land") only after a listed stem,
-        joined or with a hyphen ("Milchbauern", "Nachbar-Länder"), or after an abbreviation and a hyphen
-        ("EU-Staaten", "G7-Länder"; ``written`` is the noun as written)."""
+        is no exception ("volksschule", not "hochschule"); a short head ("bauer", "land") only after a stem that is or
+        ends in a listed one ("Milchbauern", "Landeshauptstadt"), or after a hyphen where the entry allows it
+        ("EU-Staaten", "Motorola-Kunden")."""
         if lemma in self.heads:
             return True
         if any(lemma.endswith(n) for n in self.not_heads):
@@ -61,17 +62,15 @@ class Counted:
             if len(head) >= LONG_HEAD:
                 if len(stem) >= 3:
                     return True
-            elif self._short_compound(stem, written):
+            elif (self.hyphen and stem.endswith("-")) or self._listed(stem):
                 return True
         return False
 
-    def _short_compound(self, stem: str, written: str) -> bool:
-        last = stem.rstrip("-").rsplit("-", 1)[-1]  # "EU-Mitgliedsländer": the stem next to the head
-        if stem.endswith("-") and "-" in written:
-            before = written.rsplit("-", 1)[0].rsplit("-", 1)[-1]
-            if before and before.upper() == before and len(before) <= 5:
-                return True  # an abbreviation: "EU", "US", "G7"
-        return last in self.stems or any(last.endswith(j) and last[: -len(j)] in self.stems for j in _LINKS)
+    def _listed(self, stem: str) -> bool:
+        """True for a stem that is or ends in a listed one, with or without a linking letter ("mitglieds")."""
+        stem = stem.rstrip("-")
+        cuts = [stem] + [stem[: -len(j)] for j in _LINKS if stem.endswith(j)]
+        return any(cut.endswith(s) for cut in cuts for s in self.stems)
 
 
 def counted_key(noun: str, entries: tuple[Counted, ...], as_written: frozenset[str] = frozenset()) -> str:
@@ -83,7 +82,7 @@ def counted_key(noun: str, entries: tuple[Counted, ...], as_written: frozenset[s
         return written.lower()
     lemma = lemma_of(written)
     for entry in entries:
-        if entry.names(lemma, written):
+        if entry.names(lemma):
             return entry.id
     return lemma
 
@@ -96,7 +95,8 @@ def counted_entries(table: Any) -> tuple[Counted, ...]:
         if heads:
             out.append(Counted(str(cid), str(entry.get("label") or cid), heads,
                                frozenset(lemma_of(str(h)) for h in entry.get("not_heads", []) if h),
-                               frozenset(str(s).lower() for s in entry.get("stems", []) if s)))
+                               frozenset(str(s).lower() for s in entry.get("stems", []) if s),
+                               bool(entry.get("hyphen", False))))
     return tuple(out)
 
 

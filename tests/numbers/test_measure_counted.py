@@ -19,7 +19,7 @@ def test_counted_entries_have_their_shape() -> None:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     assert raw["counted"]
     for cid, entry in raw["counted"].items():
-        assert set(entry) <= {"label", "heads", "not_heads", "stems"}, cid
+        assert set(entry) <= {"label", "heads", "not_heads", "stems", "hyphen"}, cid
         assert entry["label"] and entry["heads"], cid
         assert all(isinstance(h, str) and h[:1].isupper() for h in [*entry["heads"], *entry.get("not_heads", [])]), cid
     ids = [c.id for c in load_measures().counted]
@@ -40,6 +40,9 @@ def test_counted_entries_have_their_shape() -> None:
         (["Gemeinden", "Städten", "Dörfer", "Ortschaften"], "count:municipality"),
         (["Bauern", "Landwirte", "Milchbauern", "Schweinebauern"], "count:farmer"),
         (["Landkreise", "Kreise", "Stadtkreise", "Stadtbezirke"], "count:district"),
+        (["Großstädte", "Landeshauptstädte", "Grenzorte"], "count:municipality"),
+        (["Firmen", "Sicherheitsfirmen", "Software-Firmen"], "count:company"),
+        (["User", "Facebook-User", "Internetnutzer"], "count:user"),
         # any other noun by its lemma: plural and singular group
         (["Tornados", "Tornado"], "count:tornado"),
         (["Windräder", "Windrad", "Windrädern"], "count:windrad"),
@@ -70,7 +73,11 @@ def test_forms_of_one_noun_share_a_key(nouns: list[str], key: str) -> None:
         ("Expertenkreisen", "count:district"),
         ("Kulturkreise", "count:district"),
         ("Grünland", "count:country"),
-        ("Kultur-Kreise", "count:district"),
+        ("Kultur-Kreise", "count:district"),  # no hyphen compounds of "Kreis": "UN-Kreise" are circles
+        ("US-Staaten", "count:country"),  # the states of one country
+        ("Deutschland", "count:country"),
+        ("Autobauer", "count:farmer"),
+        ("Standorte", "count:municipality"),
     ],
 )
 def test_nouns_that_only_end_like_a_head_keep_their_own_key(noun: str, not_key: str) -> None:
