@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from compare_helpers import make_doc, run_events, run_timeline
 
+from lagebild.compare.events import _places_meet
 from lagebild.events.label import sentence_label
 from lagebild.events.lexicon import load_lexicon, same_happening
 from lagebild.model import Span
@@ -223,3 +224,39 @@ def test_one_place_spelled_or_resolved_apart_holds_one_happening() -> None:
     ]
     attacks = sorted(tuple(e["sources"]) for e in run_timeline(docs).events if e["type"] == "attack")
     assert attacks == [("a", "b", "c"), ("d",), ("e",), ("f",)]
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "meet"),
+    [
+        ("loc:muenchen", "name:munchen", True),  # a resolved id and a name key
+        ("name:münchner", "loc:muenchen", True),  # the adjective of the place
+        ("loc:wien", "name:wiener", True),
+        ("loc:dresden", "name:dresdner", True),
+        ("loc:Neuss", "name:neuß", True),
+        ("loc:sachsen", "loc:sachsen-anhalt", False),  # a name opening another across a hyphen
+        ("loc:wien", "name:wiener neustadt", False),  # ... or a space
+        ("loc:baden", "loc:baden-wuerttemberg", False),
+        ("loc:frankfurt", "name:frankfurt (oder)", False),
+        ("loc:berlin", "name:berlingen", False),  # a shared start
+        ("loc:halle", "name:hallein", False),
+        ("loc:essen", "name:essenbach", False),
+        ("loc:neuenburg", "name:neunburg", False),  # a diphthong is no umlaut written out
+    ],
+)
+def test_places_meet_only_as_one_word_spelled_apart(mine: str, theirs: str, meet: bool) -> None:
+    assert _places_meet({mine}, {theirs}) is meet
+    assert _places_meet({theirs}, {mine}) is meet
+
+
+def test_floods_in_two_neighbouring_lands_stay_apart() -> None:
+    docs = [
+        run_events(make_doc("a", "Das Hochwasser hat in Sachsen ganze Straßenzüge zerstört.", published="2023-06-05",
+                            entities=[("Sachsen", "LOC", "Sachsen")])),
+        run_events(make_doc("b", "Das Hochwasser hat in Sachsen-Anhalt ganze Straßenzüge zerstört.", published="2023-06-05",
+                            entities=[("Sachsen-Anhalt", "LOC", "Sachsen-Anhalt")])),
+        run_events(make_doc("c", "Die Flut in Sachsen kam in der Nacht, sagte der Bürgermeister.", published="2023-06-05",
+                            entities=[("Sachsen", "LOC", "Sachsen")])),
+    ]
+    floods = sorted(tuple(e["sources"]) for e in run_timeline(docs).events if e["type"] == "flood")
+    assert floods == [("a", "c"), ("b",)]
