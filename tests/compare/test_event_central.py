@@ -46,7 +46,18 @@ def test_only_happenings_name_another_class_s_happening() -> None:
         ("In der Innenstadt ist ein Mann mit einem Auto in eine Gruppe von Demonstranten gefahren.", True),
         ("Autofahrer fährt in Menschengruppe - mindestens 28 Verletzte", True),
         ("Der Täter lenkte seinen Wagen gezielt in eine Kundgebung der Gewerkschaft.", True),
-        ("Ein 30-Jähriger fuhr am Morgen in eine Demo für Klimaschutz.", True),
+        ("Ein 30-Jähriger fuhr am Morgen mit seinem Transporter in eine Demo für Klimaschutz.", True),
+        ("Ein 30-Jähriger fuhr am Morgen in eine Demo für Klimaschutz.", False),  # no vehicle: he went there
+        ("Wir sind am Samstag in den Supermarkt gefahren.", False),  # places, not people
+        ("Am Wochenende sind viele Familien in den Baumarkt gefahren.", False),
+        ("Die Mannschaft ist nach dem Sieg in die Fanmeile gefahren.", False),
+        ("Wir sind mit dem Auto in die Fußgängerzone gefahren.", False),
+        ("Die Schüler sind mit dem Bus in einer Besuchergruppe nach Berlin gefahren.", False),  # where, not whither
+        ("Der Täter raste mit seinem Wagen in eine Menschenmenge.", True),
+        ("Ein Auto rast in Menschenmenge vor dem Bahnhof.", True),
+        ("Ich fuhr mit dem Zug in die Stadt.", False),
+        ("Der Mann fuhr in den Urlaub, sagte die Polizei.", False),
+        ("Die Fans fuhren in die Fanmeile, um die Kundgebung zu sehen.", False),
         ("Die Familie ist am Wochenende in die Berge gefahren.", False),
         ("Der Bus ist nach dem Unfall in eine Gruppe von Bäumen gefahren.", False),
         ("Der Konzern steuerte im vergangenen Jahr in eine tiefe Krise.", False),
