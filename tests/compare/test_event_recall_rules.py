@@ -39,6 +39,12 @@ def _factual_classes(sentence: str) -> set[str]:
         ("Das Tier verletzte ihn mit seinen Krallen am Kopf.", "injure", True),
         ("Der Fahrer erlitt schwere Kopfverletzungen und wurde ins Spital gebracht.", "injure", True),
         ("Die Regierungspartei erlitt bei der Wahl eine schwere Niederlage.", "injure", False),
+        # ... a wound is a whole noun or a body part's compound, never a fall in sales, a rift or a plant
+        ("Der Radfahrer erlitt bei dem Sturz einen Beinbruch.", "injure", True),
+        ("Das Kind erlitt Verbrennungen zweiten Grades an den Händen.", "injure", True),
+        ("Der Konzern erlitt im dritten Quartal einen Einbruch beim Umsatz.", "injure", False),
+        ("Die Partei erlitt einen Bruch mit ihrer Basis.", "injure", False),
+        ("Die Stadt plant eine neue Müllverbrennung, der Umsatz erlitt Einbußen.", "injure", False),
         ("Das Flugzeug verletzte den Luftraum des Nachbarlandes.", "injure", False),
         ("Der verletzte Fahrer wurde von Passanten versorgt.", "injure", False),  # attributive: who, not what happened
         # giving oneself up
@@ -71,6 +77,7 @@ def _factual_classes(sentence: str) -> set[str]:
         ("Ermittler fanden Spuren, dass das Feuer absichtlich gelegt wurde.", "fire", True),
         ("Die Soldaten eröffneten das Feuer auf die Menge.", "fire", False),
         ("Der Trainer ist Feuer und Flamme für das neue System.", "fire", False),
+        ("Sie fing sofort Feuer für die Idee.", "fire", False),
         # rain, storms, floods in the plural, a state of emergency
         ("Nach tagelangen Regenfällen sind mehrere Flüsse über die Ufer getreten.", "storm", True),
         ("Bei schweren Unwettern kamen in der Nacht drei Menschen ums Leben.", "storm", True),
