@@ -31,6 +31,9 @@ def _factual_classes(sentence: str) -> set[str]:
         ("Die Taliban gaben an, den Hubschrauber abgeschossen zu haben.", "military", True),
         ("Nach dem Abschuss eines Kampfflugzeuges stiegen die Spannungen.", "military", True),
         ("Der Abschuss des Wolfes wurde von der Behörde genehmigt.", "military", False),
+        # a destruction told by a security service is military; one told by hail is not
+        ("Der Sicherheitsdienst hat nach eigenen Angaben mehrere Stellungen zerstört.", "military", True),
+        ("Der Hagel hat mehrere Gewächshäuser zerstört.", "military", False),
         # a series of attacks, a deadly drive
         ("Unter den bei der Anschlagsserie Verletzten ist ein 20-Jähriger.", "attack", True),
         ("Nach der Todesfahrt nahm die Polizei den Fahrer fest.", "attack", True),
