@@ -121,8 +121,8 @@ def test_a_coalition_ended(sentence: str, cls: str, fires: bool) -> None:
 
 
 def test_a_happening_that_kills_demands_nothing() -> None:
-    doc = run_events(make_doc("x", "Das Erdbeben hat nach neuen Angaben 85 Todesopfer gefordert."))
-    assert {(a.label, a.data.get("modality")) for a in doc.of_kind("event")} >= {("earthquake", "asserted"), ("die", "asserted")}
+    doc = run_events(make_doc("x", "Der Großbrand hat nach neuen Angaben zwölf Todesopfer gefordert."))
+    assert {(a.label, a.data.get("modality")) for a in doc.of_kind("event")} >= {("fire", "asserted"), ("die", "asserted")}
     demanded = run_events(make_doc("y", "Die Opposition fordert den Rücktritt des Ministers."))  # another text: a demand
     assert [a.data.get("modality") for a in demanded.of_kind("event") if a.label == "resign"] == ["intended"]
 
@@ -203,11 +203,11 @@ def test_a_tagged_quote_opening_is_no_agent_of_the_label() -> None:
     misread = [("Wir haben", "PER", "Wir haben")]  # a tagger's "name" from the opening of a quote
     doc = run_events(make_doc("a", "Wir haben den Vertrag am Freitag unterzeichnet.", published="2023-03-04", entities=misread))
     (event,) = [e for e in run_timeline([doc]).events if e["type"] == "sign"]
-    assert not event["label"].startswith("Wir haben haben")
+    assert event["label"] == "Haben den Vertrag am Freitag unterzeichnet"  # the pronoun dropped, as with no name
     named = [("Anna Muster", "PER", "Anna Muster")]
     other = run_events(make_doc("b", "Anna Muster hat den Vertrag am Freitag unterzeichnet.", published="2023-03-04", entities=named))
     (kept,) = [e for e in run_timeline([other]).events if e["type"] == "sign"]
-    assert kept["label"].startswith("Anna Muster hat")
+    assert kept["label"] == "Anna Muster hat den Vertrag am Freitag unterzeichnet"
 
 
 def test_a_tie_of_storm_and_flood_words_is_a_flood() -> None:
