@@ -144,7 +144,7 @@ def test_recall_forms_stay_out_of_what_the_sample_showed(sentence: str, cls: str
         ("Auf der Autobahn ist ein Lastwagen verunfallt.", "accident", True),
         ("Das Parlament stimmte dem Gesetz zur Fusion der Gemeinden mit großer Mehrheit zu.", "decide", True),
         ("Der Minister stimmte der Einschätzung seines Kollegen zu.", "decide", False),
-        ("Nicht betroffen von den Streiks ist der Ableger der Fluglinie.", "strike", True),
+        ("Nicht betroffen vom Streik der Lokführer sind die S-Bahnen im Umland.", "strike", True),
         ("Es gab keine Streiks an diesem Tag.", "strike", False),
     ],
 )
