@@ -458,12 +458,13 @@ def _place_word(key: str) -> str:
 
 
 def _adjective_of(word: str, place: str) -> bool:
-    """Whether ``word`` is the adjective "-er" of the place itself: "Wiener" of Wien, "Münchner" of München,
-    "Dresdner" of Dresden; never another place that opens with its name ("Wiener Neustadt", "Berlingen")."""
+    """Whether ``word`` is the adjective "-er" of the place itself, whole or as a normaliser cut it: "Wiener" of Wien,
+    "Münchner" (or "Münchn") of München, "Dresdner" of Dresden; never another place that opens with its name
+    ("Wiener Neustadt", "Berlingen")."""
     if len(place) < 4:
         return False
     stem = place[:-2] if place.endswith("en") else place
-    return word in (place + "er", stem + "ner", stem + "er")
+    return word in (place + "er", stem + "ner", stem + "er") or (stem != place and word == stem + "n")
 
 
 def _places_meet(mine: AbstractSet[str], theirs: AbstractSet[str]) -> bool:
