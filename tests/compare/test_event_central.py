@@ -46,8 +46,9 @@ def test_only_happenings_name_another_class_s_happening() -> None:
         ("In der Innenstadt ist ein Mann mit einem Auto in eine Gruppe von Demonstranten gefahren.", True),
         ("Autofahrer fährt in Menschengruppe - mindestens 28 Verletzte", True),
         ("Der Täter lenkte seinen Wagen gezielt in eine Kundgebung der Gewerkschaft.", True),
-        ("Ein 30-Jähriger fuhr am Morgen mit seinem Transporter in eine Demo für Klimaschutz.", True),
-        ("Ein 30-Jähriger fuhr am Morgen in eine Demo für Klimaschutz.", False),  # no vehicle: he may have joined it
+        ("Ein 30-Jähriger fuhr am Morgen in eine Demo für Klimaschutz.", True),  # a gathering needs no vehicle word
+        ("Die Familie ist am Sonntag mit dem Auto in eine Veranstaltung gefahren.", True),
+        ("Die Familie ist am Sonntag in eine Veranstaltung gefahren.", False),  # an event, no vehicle: she went there
         ("Der 41-Jährige war am Abend in eine Gruppe von Fußgängern gefahren.", True),  # people need no vehicle
         ("Wir sind am Samstag in den Supermarkt gefahren.", False),  # places, not people
         ("Am Wochenende sind viele Familien in den Baumarkt gefahren.", False),
