@@ -22,10 +22,8 @@ def _unit_key(unit: Any) -> str | None:
     if not unit or not isinstance(unit, str):
         return None
     word = norm_name(unit)
-    # an inflection ending comes off where a stem of four letters or more stays, so a noun's forms key alike
-    # ("Flüge"/"Flügen" → "flug", "Helfer"/"Helfern" → "helf"); a shorter stem keeps it ("Orte"/"Orten" → "orte")
-    for suffix in ("innen", "ern", "en", "er", "n", "e", "s"):
-        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+    for suffix in ("innen", "en", "er", "n", "e", "s"):
+        if len(word) > 5 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word or None
 
@@ -49,6 +47,7 @@ class Claim:
     doc_places: dict[str, str] = field(default_factory=dict)
     stage: Stage | None = None
     near_place: str | None = None  # the last place named shortly before the figure (scope key)
+    lead_place: str | None = None  # the first place its article names in its headline or dateline (scope key)
     minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
     apart: bool = False  # read as a place whose figures are disputed, but taken out of that dispute
     spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")

@@ -266,7 +266,7 @@ class Duplicates:
             for j, key in enumerate(bands.keys(sig)):
                 buckets[key].append(doc_id)
                 slots[key] = j
-        pairs = bands.candidates(buckets, slots, {d: s.size for d, s in sigs.items()})
+        pairs = bands.candidates(((members, slots[key]) for key, members in buckets.items()), {d: s.size for d, s in sigs.items()})
         by_id = {doc.id: doc for doc in docs if doc.id in sigs}
         return _group(self._verify(sorted(pairs), sigs, by_id.__getitem__))
 
@@ -284,8 +284,8 @@ class Duplicates:
         # has hundreds of keys per document, nearly all of them held by no other document
         width = len(bands.slots)
         keys = np.array([bands.keys(sig) for sig in sigs.values()], dtype=np.int64).reshape(len(new_ids), width)
-        buckets, slots = _shared_buckets(keys, new_ids, index.lookup, ids, index.indexed)
-        stored_ids = sorted({d for b in buckets.values() for d in b if d not in sigs})
+        buckets = SharedBuckets(keys, new_ids, index.lookup, ids, index.indexed)
+        stored_ids = sorted({d for held in buckets.stored.values() for d in held})
         stored_sigs = dict(index.signatures(stored_ids))
         for doc_id in stored_ids:  # a signature the store lost or made under other settings: computed again
             sig = stored_sigs.get(doc_id)
@@ -294,8 +294,8 @@ class Duplicates:
         stored_sigs = {d: s for d, s in stored_sigs.items() if s.minhash is not None}
         all_sigs = {**stored_sigs, **sigs}
         sizes = {d: s.size for d, s in all_sigs.items()}
-        buckets = {k: [d for d in members if d in sizes] for k, members in buckets.items()}
-        pairs = {p for p in bands.candidates(buckets, slots, sizes) if p[0] in sigs or p[1] in sigs}
+        pairs = {p for p in bands.candidates(((members, slot) for _, members, slot in buckets), sizes) if p[0] in sigs or p[1] in sigs}
+        del buckets
         found = self._verify(sorted(pairs), all_sigs, by_id.__getitem__)
         links = sorted(kept + found, key=lambda x: tuple(sorted((x["doc"], x["of"]))))
         # what the store is to keep, only once the search is complete
@@ -382,17 +382,18 @@ class _Bands:
         i = int(np.searchsorted(self.xqs, float(_size_bucket(indexed)) / float(query), side="left"))
         return self.params[min(i, len(self.params) - 1)]
 
-    def candidates(self, buckets: Mapping[int, list[str]], slots: Mapping[int, int],
-                   sizes: Mapping[str, int]) -> set[tuple[str, str]]:
+    def candidates(self, buckets: Iterable[tuple[Sequence[str], int]], sizes: Mapping[str, int]) -> set[tuple[str, str]]:
         """Pairs ``(a, b)``, ``a < b``, sharing a band the rule looks at in either direction.
 
-        ``buckets``: band key → documents with that key; ``slots``: band key → its place in ``slots``.
+        ``buckets``: the documents with one band key and that key's place in ``slots``, key by key
+        (documents without a size are left out).
         """
         first: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)  # pair → r → lowest equal band
-        for key, members in buckets.items():
+        for held, slot in buckets:
+            members = [d for d in held if d in sizes]
             if len(members) < 2:
                 continue
-            r, i = self.slots[slots[key]]
+            r, i = self.slots[slot]
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     a, b = members[x], members[y]
@@ -410,37 +411,61 @@ class _Bands:
         return out
 
 
+class SharedBuckets:
+    """The band buckets a pair can come from, made one at a time: each band key held by two documents or more
+    (new ones from the rows of ``keys``, then the stored ones ``lookup`` gives among ``known`` and ``indexed``),
+    with its documents (new ones in row order, then the stored ones) and its place in the band layout (its
+    column in ``keys``).
+
+    A key held by one document alone makes no pair, so it gets no bucket; and the buckets are not kept:
+    a first run over a large corpus has hundreds of thousands of shared keys (versions of one report
+    share most of theirs), and a list per key held them all at once (the largest part of the copy
+    search's memory). Each pass over this object makes them again from the arrays.
+    """
+
+    def __init__(self, keys: np.ndarray, ids: Sequence[str], lookup: Callable[[list[int]], Iterable[tuple[int, str]]],
+                 known: set[str], indexed: set[str]) -> None:
+        self.ids, self.width = ids, keys.shape[1] if keys.ndim == 2 else 0
+        #: stored documents by key, for the new documents' keys only (what a run adds, not the store)
+        self.stored: dict[int, list[str]] = defaultdict(list)
+        if not keys.size:
+            self.order = self.starts = self.wanted = np.zeros(0, dtype=np.int64)
+            self.uniq = np.zeros(0, dtype=np.int64)
+            return
+        flat = keys.ravel()
+        # positions of each key together, in document (row) order: the stable sort of the keys themselves
+        self.order = np.argsort(flat, kind="stable")
+        ordered = flat[self.order]
+        first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+        self.uniq = ordered[first]
+        self.starts = np.concatenate((np.flatnonzero(first), [len(ordered)]))
+        del ordered, first
+        for k in range(0, len(self.uniq), 50000):
+            for key, doc_id in lookup(self.uniq[k : k + 50000].tolist()):
+                if doc_id in known and doc_id in indexed:
+                    self.stored[int(key)].append(doc_id)
+        wanted = np.diff(self.starts) >= 2
+        if self.stored:
+            wanted[np.searchsorted(self.uniq, np.fromiter(self.stored, dtype=np.int64, count=len(self.stored)))] = True
+        self.wanted = np.flatnonzero(wanted)
+
+    def __iter__(self) -> Iterator[tuple[int, list[str], int]]:
+        """``(band key, documents, slot)`` of every shared key, in key order."""
+        ids, width, order, starts = self.ids, self.width, self.order, self.starts
+        for k in range(0, len(self.wanted), 50000):
+            for u in self.wanted[k : k + 50000].tolist():
+                at = order[starts[u] : starts[u + 1]].tolist()
+                key = int(self.uniq[u])
+                yield key, [ids[p // width] for p in at] + self.stored.get(key, []), at[-1] % width
+
+
 def _shared_buckets(keys: np.ndarray, ids: Sequence[str], lookup: Callable[[list[int]], Iterable[tuple[int, str]]],
                     known: set[str], indexed: set[str]) -> tuple[dict[int, list[str]], dict[int, int]]:
-    """The band buckets a pair can come from: band key → the new documents with it (row order of ``keys``) and
-    then the stored ones ``lookup`` gives (among ``known`` and ``indexed``), for the keys held by two documents
-    or more; and each such key's place in the band layout (its column in ``keys``).
-
-    A key held by one document alone makes no pair, so it gets no bucket: a first run over a large
-    corpus never holds a Python list per band key (hundreds per document).
-    """
+    """``SharedBuckets`` held as dicts: band key → documents, band key → its place in the band layout."""
     buckets: dict[int, list[str]] = {}
     slots: dict[int, int] = {}
-    if not keys.size:
-        return buckets, slots
-    flat = keys.ravel()
-    uniq, inverse, counts = np.unique(flat, return_inverse=True, return_counts=True)
-    stored: dict[int, list[str]] = defaultdict(list)
-    for k in range(0, len(uniq), 50000):
-        for key, doc_id in lookup(uniq[k : k + 50000].tolist()):
-            if doc_id in known and doc_id in indexed:
-                stored[int(key)].append(doc_id)
-    wanted = counts >= 2
-    if stored:
-        wanted[np.searchsorted(uniq, np.fromiter(stored, dtype=np.int64, count=len(stored)))] = True
-    order = np.argsort(inverse, kind="stable")  # positions of each key together, in document (row) order
-    starts = np.concatenate(([0], np.cumsum(counts)))
-    width = keys.shape[1]
-    for u in np.flatnonzero(wanted).tolist():
-        at = order[starts[u] : starts[u + 1]]
-        key = int(uniq[u])
-        buckets[key] = [ids[int(p) // width] for p in at.tolist()] + stored.get(key, [])
-        slots[key] = int(at[-1]) % width
+    for key, members, slot in SharedBuckets(keys, ids, lookup, known, indexed):
+        buckets[key], slots[key] = members, slot
     return buckets, slots
 
 

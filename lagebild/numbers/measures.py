@@ -43,6 +43,7 @@ class Measure:
     part_of: str | None = None  # the measure whose part this one is when an adverb says so ("davon drei schwer")
     part_adverbs: re.Pattern[str] | None = None
     affirmed: re.Pattern[str] | None = None  # frames that count only where their clause denies nothing ("in Lebensgefahr")
+    held: re.Pattern[str] | None = None  # frames that count only the figure they hold ("die Leichen von 30 Menschen")
 
     def excluded(self, sentence: str) -> bool:
         """True when the sentence says the figure is a share of something else ("Marktanteil", "Inflation")."""
@@ -97,6 +98,11 @@ class MeasureVocab:
     points_words: frozenset[str] = frozenset()  # nouns and context nouns of the percentage-point measures (lower case)
     not_people: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # nouns, compound tails of nouns never people
     negation: re.Pattern[str] | None = None  # words that deny an affirmed frame anywhere in its clause ("nicht länger")
+    counted: tuple[Counted, ...] = ()  # counted nouns outside the measures ("Schulen"): one key for their forms and compounds
+    # noun lemma (lower case) → its measure, and compound tails' lemmas (lower case, longest first) → their measure: the
+    # inflections and singulars the word lists do not spell out ("Kampfflugzeug" beside "Kampfflugzeuge")
+    lemma_nouns: dict[str, str] = field(default_factory=dict, compare=False)
+    lemma_tails: tuple[tuple[str, str], ...] = ()
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -108,7 +114,8 @@ class MeasureVocab:
             return " and ".join(self.label(part) for part in measure_id.split("+"))  # "dead+missing": one count of both
         base, _, qual = measure_id.partition(":")
         if base in ("count", "unit", "rate"):
-            return qual  # a counted noun, unit or named rate outside the vocabulary names itself
+            entry = next((c for c in self.counted if c.id == qual), None) if base == "count" else None
+            return entry.label if entry is not None else qual  # a counted noun, unit or named rate names itself
         m = self.by_id(base)
         name = m.label if m else base.replace("_", " ")
         return f"{self.qualifier_labels.get(qual, qual)} {name}" if qual else name
@@ -182,7 +189,28 @@ class MeasureVocab:
             for suf in m.suffixes:
                 if low.endswith(suf) and len(low) > len(suf) and (best is None or len(suf) > best[0]):
                     best = (len(suf), m)
-        return best[1] if best else None
+        if best is not None or not (self.lemma_nouns or self.lemma_tails):
+            return best[1] if best else None
+        return self._of_lemma(lemma_of(low))
+
+    def _of_lemma(self, lemma: str) -> Measure | None:
+        """The measure of a noun by its lemma: a form the lists do not spell out ("Kampfflugzeug", "Rettungswägen" →
+        "Rettungswagen"), as a whole word or by a compound tail of at least six letters after a stem of three or more
+        ("Wasserkraft" has no tail "kraft" of a listed noun: too short to tell)."""
+        mid = self.lemma_nouns.get(lemma)
+        if mid is None:
+            mid = next((m for tail, m in self.lemma_tails if lemma.endswith(tail) and len(lemma) - len(tail) >= 3), None)
+        return self.by_id(mid) if mid is not None else None
+
+    def counted_key(self, noun: str) -> str:
+        """The key of a counted noun outside the measures: the entry of ``[counted]`` whose head it is or ends in
+        ("Volksschulen", "Schule" → "school"; not an exception such as "Hochschulen"), else the noun's lemma (lower
+        case: "Tornados" and "Tornado" are one key)."""
+        lemma = lemma_of(noun.lower().replace(":innen", "").replace("*innen", "").rstrip("."))
+        for entry in self.counted:
+            if entry.names(lemma):
+                return entry.id
+        return lemma
 
     def of_attribute(self, words: str, *, any_noun_only: bool = False) -> Measure | None:
         """The measure a participle among ``words`` (the adjectives before a counted noun) names: "getöteten" → dead,
@@ -241,6 +269,9 @@ class MeasureVocab:
         with ``after_only`` only a frame that ends after the figure counts."""
         best: tuple[int, int, Measure] | None = None
         for n, m in enumerate(self.measures):
+            # "Ein Schiff mit 435 Flüchtlingen und den Leichen von zwei Migranten": the frame is the second figure's
+            if m.held is not None and at is not None and any(hit.start() <= at < hit.end() for hit in m.held.finditer(clause)):
+                return m
             for hit in self._frame_hits(m, clause):
                 if after_only and at is not None and hit.end() <= at:
                     continue
@@ -342,7 +373,7 @@ class MeasureVocab:
         if not noun or self.is_generic(noun):
             framed = self.of_frame(clause, at)
             return self.qualify(framed.id if framed else "people", clause)
-        return "count:" + _noun_key(noun)
+        return "count:" + self.counted_key(noun)
 
 
 #: where a clause ends: punctuation or a conjunction that joins two clauses
@@ -352,12 +383,47 @@ _CLAUSE_BOUND = re.compile(r"[.,;:!?]|\s(?:und|oder|aber|sowie|doch)\s", re.IGNO
 _PERCENT_LEAD = re.compile(r"(?:Prozent|%)[^.;:!?\d]{0,20}$", re.IGNORECASE)
 
 
-def _noun_key(noun: str) -> str:
-    word = noun.lower().replace(":innen", "").replace("*innen", "")
+def _crude_lemma(word: str) -> str:
+    """A noun's stem by its inflection ending, where no dictionary is at hand."""
     for suffix in ("innen", "en", "er", "n", "e", "s"):
         if len(word) > 5 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+@lru_cache(maxsize=50_000)
+def lemma_of(noun: str) -> str:
+    """A counted noun's lemma, lower case ("Städten" → "stadt", "Rettungswägen" → "rettungswagen"), by simplemma's German
+    dictionary (shared with the entity and search stages); a stem by its ending when the dictionary cannot be read."""
+    word = noun.strip().rstrip(".")
+    if not word:
+        return ""
+    try:
+        from lagebild.store.lemma_dicts import lemmatizer
+
+        lemma = str(lemmatizer(True).lemmatize(word[:1].upper() + word[1:], lang="de"))
+    except (ImportError, OSError, ValueError):  # no dictionary here: the stem still groups most plural forms
+        return _crude_lemma(word.lower())
+    return lemma.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A counted noun outside the measures, with its synonyms (``[counted.<id>]``): their figures share one key."""
+
+    id: str
+    label: str
+    heads: frozenset[str]  # lemmas (lower case) of the noun and its synonyms
+    not_heads: frozenset[str]  # lemmas of compounds that end in a head but count something else ("hochschule"); so do
+    # the compounds ending in them
+
+    def names(self, lemma: str) -> bool:
+        """True for a head or a compound ending in one after a stem of three letters or more ("volksschule")."""
+        if lemma in self.heads:
+            return True
+        if any(lemma.endswith(n) for n in self.not_heads):
+            return False  # "Fachhochschule" ends in "Hochschule" before it ends in "Schule"
+        return any(lemma.endswith(h) and len(lemma) - len(h) >= 3 for h in self.heads if len(h) >= 4)
 
 
 @lru_cache(maxsize=4)
@@ -390,6 +456,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                 part_of=str(entry["part_of"]) if entry.get("part_of") else None,
                 part_adverbs=_alternation(list(entry.get("part_adverbs", []))),
                 affirmed=_alternation(_expand(entry.get("affirmed_frames", []), parts)),
+                held=_alternation(_expand(entry.get("held_frames", []), parts)),
             )
         )
     qualifiers = []
@@ -417,7 +484,35 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                         points_words=frozenset(w for m in measures if m.kind == "points" for w in (*m.nouns, *m.context_nouns)),
                         not_people=(frozenset(str(n).lower() for n in raw.get("not_people", {}).get("nouns", [])),
                                     tuple(str(t).lower() for t in raw.get("not_people", {}).get("suffixes", []))),
-                        negation=_alternation(list(raw.get("negation", {}).get("words", []))))
+                        negation=_alternation(list(raw.get("negation", {}).get("words", []))),
+                        counted=_counted(raw.get("counted", {})), **_lemma_index(measures))
+
+
+def _counted(table: Any) -> tuple[Counted, ...]:
+    out = []
+    for cid, entry in (table.items() if isinstance(table, dict) else ()):
+        heads = frozenset(lemma_of(str(h)) for h in entry.get("heads", []) if h)
+        if heads:
+            out.append(Counted(str(cid), str(entry.get("label") or cid), heads,
+                               frozenset(lemma_of(str(h)) for h in entry.get("not_heads", []) if h)))
+    return tuple(out)
+
+
+def _lemma_index(measures: list[Measure]) -> dict[str, Any]:
+    """Lemmas of the counted nouns and compound tails of the count measures (a word spelled in two measures keeps the
+    first); tails of fewer than six letters are left out ("kraft", "haus", "fall" end too many other words)."""
+    nouns: dict[str, str] = {}
+    tails: dict[str, str] = {}
+    for m in measures:
+        if m.kind != "count":
+            continue
+        for noun in m.nouns:
+            nouns.setdefault(lemma_of(noun), m.id)
+        for suffix in m.suffixes:
+            tail = lemma_of(suffix)
+            if len(tail) >= 6:
+                tails.setdefault(tail, m.id)
+    return {"lemma_nouns": nouns, "lemma_tails": tuple(sorted(tails.items(), key=lambda t: -len(t[0])))}
 
 
 def _frame_parts(raw: Any) -> dict[str, str]:

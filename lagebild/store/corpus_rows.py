@@ -51,6 +51,24 @@ def entity_map(entities: Iterable[dict[str, Any]]) -> dict[str, str]:
     return {f"{m.get('doc')}#{m.get('ann')}": str(e.get("id")) for e in entities for m in e.get("mentions") or []}
 
 
+def _is_entity_map(mention_entity: dict[str, str], entities: Sequence[dict[str, Any]]) -> bool:
+    """Whether ``mention_entity`` is, in order, the map ``entity_map(entities)`` gives.
+
+    Read in step with the entities' mention lists, without building that map: at the end of a run the
+    map of every mention of the corpus is held once already. Only when the two part (an entity's
+    mention met twice, say) is the map built to decide."""
+    pairs = iter(mention_entity.items())
+    n = 0
+    for e in entities:
+        eid = str(e.get("id"))
+        for m in e.get("mentions") or []:
+            if next(pairs, None) != (f"{m.get('doc')}#{m.get('ann')}", eid):
+                return list(mention_entity.items()) == list(entity_map(entities).items())
+            n += 1
+    # every pair met in step, so the entities name no mention twice: their map is these n pairs
+    return n == len(mention_entity)
+
+
 def corpus_rows(result: CorpusResult, encoded: dict[int, str] | None = None) -> Iterator[CorpusRow]:
     """Yield the ``corpus_items`` rows of ``result``'s corpus-wide fields.
 
@@ -63,7 +81,7 @@ def corpus_rows(result: CorpusResult, encoded: dict[int, str] | None = None) -> 
         for i, item in enumerate(getattr(result, name)):
             raw = encoded.get(id(item)) if encoded is not None else None
             yield kind, i, str(item.get("id") or item.get("doc") or item.get("stage") or ""), raw or _dumps(item)
-    if list(result.mention_entity.items()) == list(entity_map(result.entities).items()):
+    if _is_entity_map(result.mention_entity, result.entities):
         if result.mention_entity:
             yield _DERIVED, 0, "", "true"
     else:

@@ -224,20 +224,24 @@ class SQLiteStore:
         redo = json.dumps([i for i in stored if i not in ids] + [item["id"] for item, _ in changed if item["id"] in stored])
         self.db.execute(f"DELETE FROM {name} WHERE id IN (SELECT value FROM json_each(?))", (redo,))
         self.db.execute(f"DELETE FROM {child_name} WHERE {child_columns.split(',')[0]} IN (SELECT value FROM json_each(?))", (redo,))
+        # rows made as they are written: a first run's child rows are one per mention of the corpus
         self.db.executemany(f"INSERT INTO {name}({columns}) VALUES ({', '.join('?' * (columns.count(',') + 1))})",
-                            [row(item, raw) for item, raw in changed])
+                            (row(item, raw) for item, raw in changed))
         with self._bulk_index(child_name):
             self.db.executemany(f"INSERT INTO {child_name}({child_columns}) VALUES ({', '.join('?' * (child_columns.count(',') + 1))})",
-                                [r for item, _ in changed for r in child_rows(item)])
+                                (r for item, _ in changed for r in child_rows(item)))
 
     def _save_corpus_items(self, rows: Iterable[CorpusRow]) -> None:
         stored = {(r[0], r[1]): (r[2], _digest(r[3])) for r in self.db.execute("SELECT kind, position, item_id, json FROM corpus_items")}
-        write = []
-        for kind, position, item_id, raw in rows:
-            if stored.pop((kind, position), None) != (item_id, _digest(raw)):
-                write.append((kind, position, item_id, raw))
+
+        def changed() -> Iterator[CorpusRow]:  # written as made: each row's JSON is let go once written
+            for kind, position, item_id, raw in rows:
+                if stored.pop((kind, position), None) != (item_id, _digest(raw)):
+                    yield kind, position, item_id, raw
+
+        self.db.executemany("INSERT OR REPLACE INTO corpus_items(kind, position, item_id, json) VALUES (?, ?, ?, ?)", changed())
+        # what is left was not written again: rows past the end of a list that shrank
         self.db.executemany("DELETE FROM corpus_items WHERE kind = ? AND position = ?", list(stored))
-        self.db.executemany("INSERT OR REPLACE INTO corpus_items(kind, position, item_id, json) VALUES (?, ?, ?, ?)", write)
 
     def load_corpus(self) -> CorpusResult:
         """The cross-source picture, merged from its corpus-wide and per-story rows."""

@@ -51,3 +51,23 @@ def test_band_rows_are_every_key_of_every_document_in_key_order() -> None:
     plain = [(d, int(k)) for d, ks in zip(["a", "b"], keys.tolist(), strict=True) for k in ks]
     assert list(rows) == sorted(plain, key=itemgetter(1)) and len(rows) == 6 and rows.key_ordered
     assert list(BandRows([], np.zeros((0, 3), dtype=np.int64))) == []
+
+
+@given(st.integers(2, 7), st.data())
+def test_candidates_from_streamed_buckets_equal_those_from_held_ones(n_docs: int, data: st.DataObject) -> None:
+    """The copy search makes each shared bucket as it reads it: the pairs are those of the buckets held as dicts."""
+    from lagebild.compare.duplicates import SharedBuckets, _bands
+
+    bands = _bands("bands1:test", 128, 0.6)
+    width = len(bands.slots)
+    # few distinct values per column: documents share keys in many columns, as versions of one report do
+    keys = np.array(data.draw(st.lists(st.lists(st.integers(0, 2), min_size=width, max_size=width),
+                                       min_size=n_docs, max_size=n_docs)), dtype=np.int64)
+    keys = keys + np.arange(width, dtype=np.int64) * 10  # a key belongs to one column, as the hashed keys do
+    ids = [f"d{i}" for i in range(n_docs)]
+    sizes = {d: data.draw(st.integers(8, 400)) for d in ids if d != "d1"}  # d1: no MinHash, no size
+    held, slots = _plain(keys.tolist(), ids, {})  # one list per key, as the search built them before
+    expected = bands.candidates(((members, slots[key]) for key, members in held.items()), sizes)
+    streamed = SharedBuckets(keys, ids, lambda wanted: [], set(ids), set())
+    assert bands.candidates(((members, slot) for _, members, slot in streamed), sizes) == expected
+    assert [(k, m, s) for k, m, s in streamed] == [(k, held[k], slots[k]) for k in sorted(held)]

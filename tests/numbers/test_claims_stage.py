@@ -311,7 +311,7 @@ def test_a_share_of_a_market_or_the_economy_is_no_vote_share() -> None:
 
 def test_the_noun_before_beats_an_unknown_noun_after_an_adjective() -> None:
     found = _claim_data("Die Zahl der schriftlichen Anfragen hat mit 3.850 absolutes Rekordniveau erreicht.")
-    assert found["3.850"]["measure"] == "count:anfrag"
+    assert found["3.850"]["measure"] == "count:anfrage"
     # a noun of the vocabulary after the number stays ("auf 110 Menschen" is what the Zahl der Toten counts)
     assert _claim_data("Die Zahl der Toten stieg auf 110 Menschen.")["110 Menschen"]["measure"] == "dead"
 
