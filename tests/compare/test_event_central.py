@@ -53,6 +53,8 @@ def test_only_happenings_name_another_class_s_happening() -> None:
         ("Wir sind am Samstag in den Supermarkt gefahren.", False),  # places, not people
         ("Am Wochenende sind viele Familien in den Baumarkt gefahren.", False),
         ("Die Mannschaft ist nach dem Sieg in die Fanmeile gefahren.", False),
+        ("Die Schüler sind mit dem Bus in eine Demo gefahren.", False),  # a trip to a demonstration
+        ("Der Fahrer ist mit dem Bus in eine Menschenmenge gefahren.", True),  # ... but into people
         ("Wir sind mit dem Auto in die Fußgängerzone gefahren.", False),
         ("Die Schüler sind mit dem Bus in einer Besuchergruppe nach Berlin gefahren.", False),  # where, not whither
         ("Der Täter raste mit seinem Wagen in eine Menschenmenge.", True),
