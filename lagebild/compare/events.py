@@ -28,6 +28,7 @@ from lagebild.events.corpus import (
     content_words,
     entity_key,
     entity_names,
+    norm_name,
     norm_words,
     publication_interval,
     short_id,
@@ -446,29 +447,35 @@ def _matches(keys: set[str], tokens: dict[str, frozenset[str]], other: Counter[s
     return n
 
 
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+#: an umlaut written out ("Muenchen", "Duesseldorf"), never a diphthong's "eu"/"au" before an "e" ("Neuenburg", "Bauer")
+_UMLAUT_SPELLED = re.compile(r"(?<![aeiouq])([aou])e")
 
 
 def _place_word(key: str) -> str:
-    """A place key's word with umlauts and their spellings folded: "loc:muenchen", "name:munchen" → "munchen"."""
-    word = key.split(":", 1)[-1].lower().translate(_FOLD)
-    word = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
-    return word[:-2] if len(word) > 5 and word.endswith("er") else word  # the place's adjective: "Münchner", "Berliner"
+    """A place key's word as ``norm_name`` folds it, its umlauts written out folded too: "loc:muenchen" (a resolved
+    id), "name:munchen" and "München" → "munchen"; hyphens and spaces join ("Sachsen-Anhalt" → "sachsenanhalt")."""
+    return _UMLAUT_SPELLED.sub(r"\1", norm_name(key.split(":", 1)[-1].replace("-", " ")))
+
+
+def _adjective_of(word: str, place: str) -> bool:
+    """Whether ``word`` is the adjective "-er" of the place itself, whole or as a normaliser cut it: "Wiener" of Wien,
+    "Münchner" (or "Münchn") of München, "Dresdner" of Dresden; never another place that opens with its name
+    ("Wiener Neustadt", "Berlingen")."""
+    if len(place) < 4:
+        return False
+    stem = place[:-2] if place.endswith("en") else place
+    return word in (place + "er", stem + "ner", stem + "er") or (stem != place and word == stem + "n")
 
 
 def _places_meet(mine: AbstractSet[str], theirs: AbstractSet[str]) -> bool:
     """Whether two place keys name one place though resolved or spelled apart ("München", "Muenchen", "Münchner"):
-    the same folded word, the whole shorter word of four letters or more opening the other ("Wien", "Wiener"), or a
-    shared start of five letters or more that covers four fifths of the shorter ("munchn", "munchen"; not "Neuss",
-    "Neustadt")."""
+    the same word once case, umlauts and their spellings are folded, or one the adjective of the other. A name that
+    opens another is another place ("Sachsen" and "Sachsen-Anhalt", "Essen" and "Essenbach")."""
     for a in mine:
         x = _place_word(a)
         for b in theirs:
             y = _place_word(b)
-            n = 0
-            while n < min(len(x), len(y)) and x[n] == y[n]:
-                n += 1
-            if x == y or (n >= 4 and n == min(len(x), len(y))) or (n >= 5 and n >= 0.8 * min(len(x), len(y))):
+            if x == y or _adjective_of(x, y) or _adjective_of(y, x):
                 return True
     return False
 

@@ -31,6 +31,9 @@ def _factual_classes(sentence: str) -> set[str]:
         ("Die Taliban gaben an, den Hubschrauber abgeschossen zu haben.", "military", True),
         ("Nach dem Abschuss eines Kampfflugzeuges stiegen die Spannungen.", "military", True),
         ("Der Abschuss des Wolfes wurde von der Behörde genehmigt.", "military", False),
+        # a destruction told by a security service is military; one told by hail is not
+        ("Der Sicherheitsdienst hat nach eigenen Angaben mehrere Stellungen zerstört.", "military", True),
+        ("Der Hagel hat mehrere Gewächshäuser zerstört.", "military", False),
         # a series of attacks, a deadly drive
         ("Unter den bei der Anschlagsserie Verletzten ist ein 20-Jähriger.", "attack", True),
         ("Nach der Todesfahrt nahm die Polizei den Fahrer fest.", "attack", True),
@@ -39,6 +42,12 @@ def _factual_classes(sentence: str) -> set[str]:
         ("Das Tier verletzte ihn mit seinen Krallen am Kopf.", "injure", True),
         ("Der Fahrer erlitt schwere Kopfverletzungen und wurde ins Spital gebracht.", "injure", True),
         ("Die Regierungspartei erlitt bei der Wahl eine schwere Niederlage.", "injure", False),
+        # ... a wound is a whole noun or a body part's compound, never a fall in sales, a rift or a plant
+        ("Der Radfahrer erlitt bei dem Sturz einen Beinbruch.", "injure", True),
+        ("Das Kind erlitt Verbrennungen zweiten Grades an den Händen.", "injure", True),
+        ("Der Konzern erlitt im dritten Quartal einen Einbruch beim Umsatz.", "injure", False),
+        ("Die Partei erlitt einen Bruch mit ihrer Basis.", "injure", False),
+        ("Die Stadt plant eine neue Müllverbrennung, der Umsatz erlitt Einbußen.", "injure", False),
         ("Das Flugzeug verletzte den Luftraum des Nachbarlandes.", "injure", False),
         ("Der verletzte Fahrer wurde von Passanten versorgt.", "injure", False),  # attributive: who, not what happened
         # giving oneself up
@@ -71,6 +80,7 @@ def _factual_classes(sentence: str) -> set[str]:
         ("Ermittler fanden Spuren, dass das Feuer absichtlich gelegt wurde.", "fire", True),
         ("Die Soldaten eröffneten das Feuer auf die Menge.", "fire", False),
         ("Der Trainer ist Feuer und Flamme für das neue System.", "fire", False),
+        ("Sie fing sofort Feuer für die Idee.", "fire", False),
         # rain, storms, floods in the plural, a state of emergency
         ("Nach tagelangen Regenfällen sind mehrere Flüsse über die Ufer getreten.", "storm", True),
         ("Bei schweren Unwettern kamen in der Nacht drei Menschen ums Leben.", "storm", True),
@@ -134,7 +144,7 @@ def test_recall_forms_stay_out_of_what_the_sample_showed(sentence: str, cls: str
         ("Auf der Autobahn ist ein Lastwagen verunfallt.", "accident", True),
         ("Das Parlament stimmte dem Gesetz zur Fusion der Gemeinden mit großer Mehrheit zu.", "decide", True),
         ("Der Minister stimmte der Einschätzung seines Kollegen zu.", "decide", False),
-        ("Nicht betroffen von den Streiks ist der Ableger der Fluglinie.", "strike", True),
+        ("Nicht betroffen vom Streik der Lokführer sind die S-Bahnen im Umland.", "strike", True),
         ("Es gab keine Streiks an diesem Tag.", "strike", False),
     ],
 )
