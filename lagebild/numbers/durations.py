@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lagebild.ingest.cue_data import alternation
 from lagebild.numbers.hedges import hedge_alternation
+from lagebild.text_patterns import alternation
 
 __all__ = ["CompoundDuration", "DurationCues", "compound_durations", "duration_unit", "load_durations"]
 
