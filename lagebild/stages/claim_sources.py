@@ -28,6 +28,7 @@ from pathlib import Path
 from lagebild.numbers.hedges import hedge_alternation
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.words import parse_number_word
+from lagebild.text_patterns import NEVER, alternation
 from lagebild.timex.lexicon import MONTHS, WEEKDAYS
 
 __all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back", "whole_name"]
@@ -115,6 +116,7 @@ class _Cues:
     stance_nouns: str = r"(?!)"
     survey_verbs: str = r"(?!)"
     survey_follow: re.Pattern[str] | None = None
+    demand_object: re.Pattern[str] = re.compile(NEVER)
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +143,8 @@ def _cues() -> _Cues:
         stance_nouns="|".join(sorted(raw.get("stance_nouns", []), key=len, reverse=True)) or r"(?!)",
         survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("survey_follow") else None,
+        # a word of a demand's object, also at the end of a compound ("Stundenlohn"), or its sign ("9 %")
+        demand_object=re.compile(rf"(?i)(?<![\w])[\w-]*(?:{alternation(raw.get('demand_objects', []))})(?![\w])"),
     )
 
 
@@ -318,6 +322,9 @@ _OBJECT_FIRST = re.compile(r"\s*(?i:den|dem|einen|einem)\s")
 #: a clause that does not end with a verb in the infinitive: its last word is a noun, a figure or a unit sign
 _NO_INFINITIVE = r"(?:[A-ZÄÖÜ\d%€$][^\s]*|\))\s*[.!?]?\s*$"
 _PARTICLE_AN = r"\san(?!\s*[\wäöüÄÖÜß\d])"
+#: stands in ``_NEEDS`` for "wollen" as a demand: a clause without an infinitive that names what is demanded
+#: (claimant_cues.toml ``demand_objects``: "Prozent", "Euro", "mehr Lohn")
+_DEMAND = "demand"
 #: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
 _NEEDS = {
     # the particle closes its clause: "gab die Zahl mit 300 an", not "gab es an verschiedenen Orten 13 Durchsuchungen"
@@ -332,11 +339,24 @@ _NEEDS = {
     "beantragte": r"(?i)haftbefehl|strafe|jahre", "beantragt": r"(?i)haftbefehl|strafe|jahre",
     "beantragen": r"(?i)haftbefehl|strafe|jahre",
     "wirft": r"\svor\b", "warf": r"\svor\b", "vorgeworfen": r".", "vorwerfen": r".",
-    # "Die Gewerkschaft will 12 Prozent mehr Geld": a demand, not "Die Stadt will 300 Wohnungen bauen" (a plan)
-    "will": _NO_INFINITIVE, "wollen": _NO_INFINITIVE, "wollte": _NO_INFINITIVE, "wollten": _NO_INFINITIVE,
+    # "Die Gewerkschaft will 12 Prozent mehr Geld": a demand, not "Die Stadt will 300 Wohnungen bauen" (a plan) nor
+    # "Die Arbeitgeber wollen 2026 rund 300 neue Stellen" (a plan without its verb): see ``_DEMAND``
+    "will": _DEMAND, "wollen": _DEMAND, "wollte": _DEMAND, "wollten": _DEMAND,
     "legte": r"\svor\b", "legten": r"\svor\b", "legt": r"\svor\b", "legen": r"\svor\b",
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
+
+
+def _needs_met(word: str, tail: str) -> bool:
+    """Whether ``word`` reports a figure with the words after it (``tail``): always, unless ``_NEEDS`` asks for more."""
+    need = _NEEDS.get(word)
+    if need is None:
+        return True
+    if need == _DEMAND:
+        return _cues().demand_object.search(tail) is not None and re.search(_NO_INFINITIVE, tail) is not None
+    return re.search(need, tail) is not None
+
+
 _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
 #: modal verbs before an infinitive of a legal step ("will Haftbefehl … beantragen"), never before a participle
 _MODAL_RE = re.compile(r"(?<![\w])(?:will|wollen|wollte|wollten|soll|sollen|muss|müssen|kann|können|wird|werden|möchte)(?![\w])")
@@ -423,7 +443,7 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
     for w in _LOWER_WORD.finditer(seg):
         word = w.group()
         tail = seg if word in _PARTICIPLES else seg[w.start() :]
-        if word not in verbs or (word in _NEEDS and not re.search(_NEEDS[word], tail)):
+        if word not in verbs or not _needs_met(word, tail):
             continue
         if _attributive(seg, w.start(), w.end()):
             continue
@@ -720,7 +740,7 @@ def _pronoun_reports(text: str, clause: tuple[int, int]) -> bool:
     verbs = _cues().verbs
     for m in _PRONOUN_VERB.finditer(text, clause[0], clause[1]):
         word = m.group(1) or m.group(2)
-        if word in verbs and word not in _PARTICIPLES and not (word in _NEEDS and not re.search(_NEEDS[word], text[m.end() : clause[1]])):
+        if word in verbs and word not in _PARTICIPLES and _needs_met(word, text[m.end() : clause[1]]):
             return True
     return False
 

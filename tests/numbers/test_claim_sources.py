@@ -94,6 +94,19 @@ def test_claimant_found(text: str, number: str, claimant: str) -> None:
     assert _who(text, number) == claimant
 
 
+def test_gapped_source_with_any_hedge_of_the_figure() -> None:
+    # "gegen" and "maximal" are hedges of numbers.hedges: the clause after the comma still names its source
+    assert _who("Die Veranstalter sprachen von 1.000 Teilnehmern, die Polizei gegen 300.", "300") == "Polizei"
+    assert _who("Die Gewerkschaft rechnete mit 5.000 Streikenden, der Arbeitgeberverband mit maximal 2.000.", "2.000") \
+        == "Arbeitgeberverband"
+
+
+def test_hedge_after_a_noun_phrase_that_gives_no_figure() -> None:
+    # "unter" after what is counted or measured, not after who counts
+    assert _who("Im Lager waren 500 Menschen, die Kinder unter 12 Jahren nicht mitgezählt.", "12") is None
+    assert _who("Die Mieten in der Altstadt stiegen um 8 Prozent, die Preise unter 2 Prozent.", "2 Prozent") is None
+
+
 def test_follow_up_sentence_credits_the_figure() -> None:
     assert _who("Die Zahl der Verletzten stieg auf 17. Das teilte die Polizei Kassel am Abend mit.", "17", following=True) == "Polizei Kassel"
 
