@@ -101,6 +101,7 @@ class _Cues:
     verbs: frozenset[str]
     source_nouns: str
     survey_nouns: str
+    survey_words: tuple[str, ...]
     agents: tuple[str, ...]
     after_sentence: str
     not_subjects: frozenset[str]
@@ -126,6 +127,7 @@ def _cues() -> _Cues:
         verbs=frozenset(raw["report_verbs"]) | frozenset(raw.get("stance_verbs", [])),
         source_nouns="|".join(sorted(raw["source_nouns"], key=len, reverse=True)),
         survey_nouns="|".join(sorted(raw["survey_nouns"], key=len, reverse=True)),
+        survey_words=tuple(raw["survey_nouns"]),
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
         after_sentence="|".join(raw["after_sentence"]),
         not_subjects=frozenset(raw.get("not_subjects", [])),
@@ -138,7 +140,8 @@ def _cues() -> _Cues:
         share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
         name_links="|".join(re.escape(str(w)) for w in raw.get("name_links", [])) or r"(?!)",
         stance=frozenset(raw.get("stance_verbs", [])),
-        survey_names="|".join(sorted(raw.get("survey_names", []), key=len, reverse=True)) or r"(?!)",
+        # a survey's name ends in a survey noun or in one of the tails of a name ("ARD-Deutschlandtrend")
+        survey_names="|".join(sorted([*raw["survey_nouns"], *raw.get("survey_name_tails", [])], key=len, reverse=True)) or r"(?!)",
         survey_verbs="|".join(raw.get("survey_verbs", [])) or r"(?!)",
         stance_nouns="|".join(sorted(raw.get("stance_nouns", []), key=len, reverse=True)) or r"(?!)",
         survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
@@ -187,7 +190,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+{_MADE}(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
         ),
-        # "Im ARD-Deutschlandtrend kommt die Union auf 30 Prozent", "Eine Forsa-Umfrage ergab …": the survey's name
+        # "Im ARD-Deutschlandtrend kommt die Union auf 30 Prozent", "Eine SBX-Umfrage ergab …": the survey's name
         "survey_name": re.compile(
             rf"(?<![\w-])(?:(?:[Ii]m|[Bb]eim|(?:[Ii]n|[Bb]ei|[Nn]ach)\s+(?:der|einer|dem|einem))\s+(?:{_ADJ}{{0,2}})"
             rf"(?P<np>{_BRAND}(?:-[\w]+)*-[\w]*(?i:{c.survey_names}))(?![\w-])"
@@ -199,7 +202,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:[\w-]*(?:{c.stance_nouns}))\s+(?:der|des|von)\s+{_NP}\s+(?:nach|von|über)\s+"
             rf"(?:(?i:{hedge_alternation()})\s+)?(?=\d|[a-zäöü]+\s+(?:Prozent|Euro))"
         ),
-        # "Eine Umfrage von Forsa ergab, dass 52 Prozent …": the survey as the subject of its result
+        # "Eine Umfrage von Sonnenblick ergab, dass 52 Prozent …": the survey as the subject of its result
         "survey_subject": re.compile(
             rf"(?<![\w])(?:[Ee]ine|[Dd]ie|[Ee]in|[Dd]er)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+(?:von|des|der)\s+{_NP}"
             rf"(?:\s+(?:vom|von|aus)\s+\w+)?\s+(?:{c.survey_verbs})(?![\w])"
@@ -547,14 +550,17 @@ _ACTOR = re.compile(r"^(?:(?:das|der|die)\s+)?[A-ZÄÖÜ]{2,}[\w-]*$|^[A-ZÄÖÜ
 _OBJECT_AFTER_VERB = re.compile(r"\s+(?:der|die|das|den|dem|des|ein|eine|einen)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]")
 
 
-_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
-    "aus hervor": ("hervor",),
-    "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
-    "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
-    "survey_name": ("-",), "stance_owner": ("forderung", "angebot", "offerte"), "survey_subject": ("erhebung", "umfrage", "befragung", "studie", "analyse", "auswertung"),
-}
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, tuple[str, ...]]:
+    """A word each source phrase needs in its clause (a cheap test before its pattern); the survey nouns from the data."""
+    surveys = _cues().survey_words
+    return {
+        "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
+        "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
+        "aus hervor": ("hervor",),
+        "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
+        "survey": surveys, "survey_name": ("-",), "stance_owner": ("forderung", "angebot", "offerte"), "survey_subject": surveys,
+    }
 
 
 def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
@@ -562,7 +568,7 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
     found = []
     low = text[lo:hi].lower()
     for cue, pat in _patterns().items():
-        trigger = _TRIGGERS.get(cue)
+        trigger = _triggers().get(cue)
         if trigger is None or not any(t in low for t in trigger):
             continue  # cheap test first: most clauses name no source
         for m in pat.finditer(text, lo, hi):

@@ -27,7 +27,7 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Laut Feuerwehr wurden 14 Menschen verletzt.", "14", "Feuerwehr"),
         ("Nach Angaben des Gesundheitsministeriums starben 31 Menschen.", "31", "Gesundheitsministeriums"),
         ("Nach Polizeiangaben kamen 800 Menschen.", "800", "Polizeiangaben"),
-        ("Bei einer Umfrage von Forsa kam die Partei auf 19 Prozent.", "19", "Forsa"),
+        ("Bei einer Umfrage von Sonnenblick kam die Partei auf 19 Prozent.", "19", "Sonnenblick"),
         ("Nach Informationen aus Sicherheitskreisen wurden 7 Personen festgenommen.", "7", "Sicherheitskreisen"),
         ("Der Stadtverwaltung zufolge waren 2.000 Haushalte ohne Strom.", "2.000", "Stadtverwaltung"),
         ("Die Veranstalter hatten mit 3.000 Gästen gerechnet.", "3.000", "Veranstalter"),

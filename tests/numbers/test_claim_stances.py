@@ -121,6 +121,9 @@ def test_survey_as_the_subject_of_its_result_credits_its_author() -> None:
     assert found["52 Prozent"] == "Sonnenblick"
     found = _claims("Eine Umfrage von Sonnenblick kostete 9000 Euro.")
     assert found["9000 Euro"] == "outlet"
+    # every survey noun of claimant_cues.toml, also "Hochrechnung"
+    found = _claims("Eine Hochrechnung von Sonnenblick ergab, dass 48 Prozent gewählt haben.")
+    assert found["48 Prozent"] == "Sonnenblick"
 
 
 def test_follow_up_sentence_naming_a_document_credits_its_owner() -> None:
