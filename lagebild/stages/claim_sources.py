@@ -117,6 +117,7 @@ class _Cues:
     stance_nouns: str = r"(?!)"
     survey_verbs: str = r"(?!)"
     survey_follow: re.Pattern[str] | None = None
+    quantifiers: frozenset[str] = frozenset()
     demand_object: re.Pattern[str] = re.compile(NEVER)
 
 
@@ -146,6 +147,7 @@ def _cues() -> _Cues:
         stance_nouns="|".join(sorted(raw.get("stance_nouns", []), key=len, reverse=True)) or r"(?!)",
         survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("survey_follow") else None,
+        quantifiers=frozenset(w.lower() for w in raw.get("quantifiers", [])),
         # a word of a demand's object, also at the end of a compound ("Stundenlohn"), or its sign ("9 %")
         demand_object=re.compile(rf"(?i)(?<![\w])[\w-]*(?:{alternation(raw.get('demand_objects', []))})(?![\w])"),
     )
@@ -511,10 +513,7 @@ def _object_first(np: str) -> bool:
 def _speaks(np: str) -> bool:
     """True for a phrase that names who can give a figure: an authority or organiser, or a name (not "Manche
     Smartphones": a quantifier opens no name)."""
-    return _is_agent(np) or (_looks_like_name(np) and np.split()[0].lower() not in _QUANTIFIERS)
-
-
-_QUANTIFIERS = frozenset("manche viele einige alle mehrere beide diese dieser dieses jene jeder jede jedes keine wenige".split())
+    return _is_agent(np) or (_looks_like_name(np) and np.split()[0].lower() not in _cues().quantifiers)
 
 
 def _looks_like_name(np: str) -> bool:

@@ -97,6 +97,8 @@ def test_follow_up_sentence_does_not_skip_a_sentence_without_a_source() -> None:
 def test_quantified_subject_offers_nothing() -> None:
     # 10kGNAD: "Manche Smartphones bieten mittlerweile sogar schon 4 GB"
     assert _claims("Manche Smartphones bieten mittlerweile sogar schon 4 GB.")["4 GB"] == "outlet"
+    # a name without a quantifier (claimant_cues.toml ``quantifiers``) before it offers its figure
+    assert _claims("Sonnenfunk Mobil bietet seinen Kunden 30 GB.")["30 GB"] == "Sonnenfunk Mobil"
 
 
 def test_demand_is_no_source_of_the_next_sentence() -> None:
