@@ -111,11 +111,11 @@ class _Cues:
     addressees: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
-    name_links: str = r"(?!)"
+    name_links: str = NEVER
     stance: frozenset[str] = frozenset()
-    survey_names: str = r"(?!)"
-    stance_nouns: str = r"(?!)"
-    survey_verbs: str = r"(?!)"
+    survey_names: str = NEVER
+    stance_nouns: str = NEVER
+    survey_verbs: str = NEVER
     survey_follow: re.Pattern[str] | None = None
     quantifiers: frozenset[str] = frozenset()
     demand_object: re.Pattern[str] = re.compile(NEVER)
@@ -126,11 +126,11 @@ def _cues() -> _Cues:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     return _Cues(
         verbs=frozenset(raw["report_verbs"]) | frozenset(raw.get("stance_verbs", [])),
-        source_nouns="|".join(sorted(raw["source_nouns"], key=len, reverse=True)),
-        survey_nouns="|".join(sorted(raw["survey_nouns"], key=len, reverse=True)),
+        source_nouns=alternation(raw["source_nouns"]),
+        survey_nouns=alternation(raw["survey_nouns"]),
         survey_words=tuple(raw["survey_nouns"]),
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
-        after_sentence="|".join(raw["after_sentence"]),
+        after_sentence=alternation(raw["after_sentence"]),
         not_subjects=frozenset(raw.get("not_subjects", [])),
         back_reference=re.compile(r"(?<![\w])(?:" + "|".join(raw["back_reference"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("back_reference") else None,
@@ -139,12 +139,12 @@ def _cues() -> _Cues:
         addressees=frozenset(a.lower() for a in raw.get("addressees", [])),
         time_nouns=frozenset(a.lower() for a in raw.get("time_nouns", [])),
         share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
-        name_links="|".join(re.escape(str(w)) for w in raw.get("name_links", [])) or r"(?!)",
+        name_links=alternation(str(w) for w in raw.get("name_links", [])),
         stance=frozenset(raw.get("stance_verbs", [])),
         # a survey's name ends in a survey noun or in one of the tails of a name ("ARD-Deutschlandtrend")
-        survey_names="|".join(sorted([*raw["survey_nouns"], *raw.get("survey_name_tails", [])], key=len, reverse=True)) or r"(?!)",
-        survey_verbs="|".join(raw.get("survey_verbs", [])) or r"(?!)",
-        stance_nouns="|".join(sorted(raw.get("stance_nouns", []), key=len, reverse=True)) or r"(?!)",
+        survey_names=alternation([*raw["survey_nouns"], *raw.get("survey_name_tails", [])]),
+        survey_verbs=alternation(raw.get("survey_verbs", [])),
+        stance_nouns=alternation(raw.get("stance_nouns", [])),
         survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("survey_follow") else None,
         quantifiers=frozenset(w.lower() for w in raw.get("quantifiers", [])),
