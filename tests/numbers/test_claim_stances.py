@@ -33,6 +33,8 @@ def test_wanting_to_do_something_is_a_plan_not_a_demand() -> None:
 def test_wanting_more_pay_is_a_demand() -> None:
     # "Lohn" alone names what is demanded, without a percentage or a sum
     assert _claims("Der Betriebsrat will für 120 Pflegekräfte mehr Lohn.")["120 Pflegekräfte"] == "Betriebsrat"
+    # a penalty asked for is a demand too
+    assert _claims("Die Staatsanwaltschaft will für den Betrüger sieben Jahre Haft.")["sieben Jahre"] == "Staatsanwaltschaft"
 
 
 def test_a_party_to_a_pay_round_does_not_report_what_it_has() -> None:
