@@ -102,6 +102,7 @@ class _Cues:
     source_nouns: str
     survey_nouns: str
     survey_words: tuple[str, ...]
+    stance_words: tuple[str, ...]
     agents: tuple[str, ...]
     after_sentence: str
     not_subjects: frozenset[str]
@@ -129,6 +130,7 @@ def _cues() -> _Cues:
         source_nouns=alternation(raw["source_nouns"]),
         survey_nouns=alternation(raw["survey_nouns"]),
         survey_words=tuple(raw["survey_nouns"]),
+        stance_words=tuple(raw.get("stance_nouns", [])),
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
         after_sentence=alternation(raw["after_sentence"]),
         not_subjects=frozenset(raw.get("not_subjects", [])),
@@ -551,14 +553,14 @@ _OBJECT_AFTER_VERB = re.compile(r"\s+(?:der|die|das|den|dem|des|ein|eine|einen)\
 
 @lru_cache(maxsize=1)
 def _triggers() -> dict[str, tuple[str, ...]]:
-    """A word each source phrase needs in its clause (a cheap test before its pattern); the survey nouns from the data."""
+    """A word each source phrase needs in its clause (a cheap test before its pattern); survey and stance nouns from the data."""
     surveys = _cues().survey_words
     return {
         "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
         "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
         "aus hervor": ("hervor",),
         "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
-        "survey": surveys, "survey_name": ("-",), "stance_owner": ("forderung", "angebot", "offerte"), "survey_subject": surveys,
+        "survey": surveys, "survey_name": ("-",), "stance_owner": _cues().stance_words, "survey_subject": surveys,
     }
 
 
