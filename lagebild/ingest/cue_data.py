@@ -1,22 +1,18 @@
 """The word lists of ``data/ingest`` that the header and page-date patterns are built from.
 
 One reader for the tab-separated files (``#`` comments, kind, language, ``|``-separated words),
-so every module reads a row the same way, and one way to splice a list into a pattern: each
-word escaped, longest first, a space matching any white space, and a list without words giving
-a pattern that never matches (an empty alternation would match everywhere).
+so every module reads a row the same way; lists are spliced into patterns by ``lagebild.text_patterns``
+(re-exported here for the ingest modules).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-__all__ = ["NEVER", "alternation", "cues", "fragment", "header_cues", "rows"]
+from lagebild.text_patterns import NEVER, alternation, fragment
 
-#: a pattern that matches nothing: what an empty list of words splices into a regex
-NEVER = "(?!)"
+__all__ = ["NEVER", "alternation", "cues", "fragment", "header_cues", "rows"]
 
 
 @cache
@@ -43,15 +39,3 @@ def header_cues() -> dict[str, tuple[str, ...]]:
 def cues(kind: str) -> tuple[str, ...]:
     """The cue words of ``kind`` in ``data/ingest/header_cues.tsv``, every language together (none for an unknown kind)."""
     return header_cues().get(kind, ())
-
-
-def fragment(word: str) -> str:
-    """``word`` as one alternative of ``alternation``: escaped, a space matching any run of white space."""
-    return r"\s+".join(map(re.escape, word.split()))
-
-
-def alternation(words: Iterable[str]) -> str:
-    """One regex alternation of ``words``: escaped, longest first, a space matching any run of white space;
-    ``NEVER`` for no words."""
-    unique = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    return "|".join(map(fragment, unique)) or NEVER

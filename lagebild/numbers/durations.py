@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lagebild.ingest.cue_data import alternation
+from lagebild.events.lexicon import load_lexicon
 from lagebild.numbers.hedges import hedge_alternation
+from lagebild.text_patterns import NEVER, alternation
 
 __all__ = ["CompoundDuration", "DurationCues", "compound_durations", "duration_unit", "load_durations"]
 
@@ -52,6 +53,10 @@ def load_durations(path: str | None = None) -> DurationCues:
     hedge = hedge_alternation()
     ws = r"[ \t\u00a0]+"
     events, terms = alternation(raw.get("events", [])), alternation(raw.get("terms", []))
+    # the nouns of the event lexicon's classes whose happenings last ("Warnstreik", "Ausstand"), as the lexicon writes them
+    classes = set(raw.get("event_classes", []))
+    named = "|".join(sorted({r.form for r in load_lexicon() if r.noun and r.event_class in classes}, key=lambda f: (-len(f), f))) or NEVER
+    happening = rf"(?:(?<![\w-])(?:{named})|(?i:[\w-]*(?:{events})))"
     lasting, ordeal = alternation(raw.get("lasting", [])), alternation(raw.get("ordeal", []))
     lead = "|".join(raw.get("term_lead", [])) or r"(?!)"
     forms = {str(k): str(v) for k, v in raw.get("compound_units", {}).items()}
@@ -63,10 +68,10 @@ def load_durations(path: str | None = None) -> DurationCues:
                                 rf"(?i:[\w-]*(?:{anchors}))(?![\w])"),
         penalty_before=re.compile(rf"(?i:{penalties}){ws}von{ws}(?:(?i:{hedge}){ws})?$"),
         frame_before=re.compile(rf"(?<![\w])(?i:{frames}){ws}(?:(?i:{hedge}){ws})?$"),
-        term_before=re.compile(rf"(?:(?i:[\w-]*(?:{terms}|{events})){ws}von|(?i:{lead})){ws}(?:(?i:{hedge}){ws})?$"),
+        term_before=re.compile(rf"(?:(?:{happening}|(?i:[\w-]*(?:{terms}))){ws}von|(?i:{lead})){ws}(?:(?i:{hedge}){ws})?$"),
         lasting_after=re.compile(rf"(?:{ws}lang)?{ws}(?:{lasting})(?![\w])"),
         lasting_before=re.compile(rf"(?<![\w])(?:{lasting}){ws}(?:(?i:{hedge}){ws})?$"),
-        event=re.compile(rf"(?i:[\w-]*(?:{events}))(?![\w])"),
+        event=re.compile(rf"{happening}(?![\w])"),
         ordeal=re.compile(rf"(?<![\w])(?:{ordeal})(?![\w])"),
         ended=re.compile(rf"(?<![\w])(?i:{alternation(raw.get('ended', []))})(?![\w])"),
         after_before=re.compile(rf"(?<![\w])[Nn]ach{ws}(?:(?i:{hedge}){ws})?$"),

@@ -7,17 +7,20 @@ not quantities and are skipped. A quantity needs a unit or a counted noun ("3.00
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from lagebild.numbers.clause_cues import load_clause_cues
 from lagebild.numbers.durations import compound_durations, duration_unit
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
-from lagebild.numbers.hedges import HEDGES
+from lagebild.numbers.hedges import HEDGES, hedge_alternation
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
 from lagebild.numbers.words import parse_number_word
+from lagebild.text_patterns import alternation
 
 __all__ = ["HEDGES", "Quantity", "find_quantities", "hedge_interval"]
 
@@ -120,10 +123,10 @@ PART_OF_NOUN = re.compile(r"[ \t\u00a0]+(?:der|von[ \t\u00a0]+den)[ \t\u00a0]+(?
                           r"(?:[a-zäöüß][\w-]*(?:e|en)[ \t\u00a0]+){0,2}([A-ZÄÖÜ][\w-]*\w)(?![\w-])")
 _PAIRED_AHEAD = re.compile(r"[ \t\u00a0]+(?:auf|bis|zu|und|oder)[ \t\u00a0]+(?:rund[ \t\u00a0]+|etwa[ \t\u00a0]+)?\d")
 #: the hedges longest first (a plain alternation would stop at "über" in "über" vs "weit über")
-_HEDGE_WORDS = sorted(HEDGES, key=len, reverse=True)
+_HEDGES = hedge_alternation()
 #: after "bzw."/"beziehungsweise" (figure_clauses.toml): the second number of the pair, a hedge may stand before it
 _RESPECTIVE_SECOND = re.compile(
-    rf"[ \t\u00a0]+(?:(?:{'|'.join(re.escape(h) for h in _HEDGE_WORDS)})[ \t\u00a0]+)?({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
+    rf"[ \t\u00a0]+(?:(?:{_HEDGES})[ \t\u00a0]+)?({NUMERAL.pattern})(?![\w]|[.,:/]\d)"
 )
 _SURVEY_AMONG = re.compile(r"(?i)(?:befragung|umfrage|erhebung|studie|stichprobe|abstimmung)[ \t\u00a0]+$")
 _SHARED_TAIL = re.compile(r"-[ \t\u00a0]+(?:und|oder|bzw\.|sowie)[ \t\u00a0]+([A-ZÄÖÜ][\w-]*\w)")
@@ -142,10 +145,10 @@ _SHARE_IN_PARENS = re.compile(r"(?<=\d,\d)\)|(?<=\d,\d\d)\)")
 _BARE_VERB = re.compile(r"[ \t\u00a0]+(?:galten|gelten|gilt|wurden|werden|starben|sterben|erlitten|erleiden|blieben|bleiben|"
                         r"mussten|müssen|kamen|seien|wären|würden|werden)[ \t\u00a0]")
 _AFTER_COMMA = re.compile(r",[ \t\u00a0]+$")
-_COUNT_WORD = re.compile(r"(?<![\w.,])(?:\d+|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf)(?![\w])")
+_COUNT_WORD = re.compile(r"(?<![\w.,])(?:\d+|[^\W\d_]+)(?![\w])")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"“”»«]?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
 #: a hedge that opens its sentence ("Mehr als 200 mussten evakuiert werden"): capitalised
-_HEDGE_OPENS = re.compile(r"(?:" + "|".join(re.escape(h[:1].upper() + h[1:]) for h in _HEDGE_WORDS) + r")[ \t\u00a0]+$")
+_HEDGE_OPENS = re.compile(r"(?:" + alternation(h[:1].upper() + h[1:] for h in HEDGES) + r")[ \t\u00a0]+$")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,120}")
 _SENTENCE_HEAD = re.compile(r"[^.!?\n]{0,80}$")
 
@@ -167,7 +170,7 @@ def _bare_subject(text: str, start: int, end: int) -> bool:
     if _AFTER_COMMA.search(text, max(0, start - 3), start) is not None:
         # only after a clause with a count of its own, a list going on; not "Sie sagte, drei wurden verletzt"
         head = _SENTENCE_HEAD.search(text, max(0, start - 80), start)
-        return head is not None and _COUNT_WORD.search(head.group()) is not None and _framed_after(text, end)  # "Für sieben Männer kam jede Hilfe zu spät, vier werden noch vermisst"
+        return head is not None and _has_count(head.group()) and _framed_after(text, end)  # "Acht Segler wurden gerettet, zwei werden noch vermisst"
     # a numeral or a hedged count that opens the sentence: "200 wurden verletzt", "Mehr als 200 mussten evakuiert werden"
     hedge = _HEDGE_OPENS.search(text, max(0, start - 20), start)
     opens = hedge if hedge is not None else (_OPENS_SENTENCE.search(text, max(0, start - 4), start) if text[start : start + 1].isdigit() else None)
@@ -177,8 +180,27 @@ def _bare_subject(text: str, start: int, end: int) -> bool:
 
 #: "waren es 41", "es seien nur 30": a bare count that restates the count before it
 _IT_WAS = re.compile(rf"(?<![\w])(?:(?:sind|waren|seien|wären)[ \t\u00a0]+es|es[ \t\u00a0]+(?:sind|waren|seien|wären))[ \t\u00a0]+"
-                     rf"(?:(?:nur|noch|sogar|{'|'.join(re.escape(h) for h in _HEDGE_WORDS)})[ \t\u00a0]+)*$", re.IGNORECASE)
-_SOURCE_CUE = re.compile(r"(?<![\w])(?:zufolge|laut|[Aa]ngaben|sagte|sagten|sagt|sprach|spricht|so\s+(?:der|die|das))(?![\w])")
+                     rf"(?:(?:nur|noch|sogar|{_HEDGES})[ \t\u00a0]+)*$", re.IGNORECASE)
+#: the claimant cues (``claimant_cues.toml``: its verbs of reporting and source nouns) that say a source restates a count
+CLAIMANT_CUES = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
+
+
+@lru_cache(maxsize=1)
+def _source_cue() -> re.Pattern[str]:
+    raw = tomllib.loads(CLAIMANT_CUES.read_text(encoding="utf-8"))
+    words = alternation([*raw["report_verbs"], *raw["source_nouns"]])
+    return re.compile(rf"(?<![\w])(?:zufolge|laut|so\s+(?:der|die|das)|(?i:{words}))(?![\w])")
+
+
+def _has_count(words: str) -> bool:
+    """Whether ``words`` hold a count: a numeral or a number word of two or more ("zwei", "vierzehn"), not "ein"."""
+    for m in _COUNT_WORD.finditer(words):
+        value = int(m.group()) if m.group().isdigit() else parse_number_word(m.group())
+        if value is not None and value >= 2:
+            return True
+    return False
+
+
 _SENT_END = re.compile(r"[.!?][\"“”»«]?[ \t\u00a0\n]+")
 
 
@@ -193,7 +215,7 @@ def _counted_before(text: str, start: int, prev: Quantity | None, part_of: float
         return part_of <= prev.value
     # only when another source restates it ("Der Gewerkschaft zufolge waren es 41"), not another time ("Im Jahr 2010 waren es 20")
     return _IT_WAS.search(text, max(0, start - 40), start) is not None and not _OPENS_SENTENCE.search(text, max(0, start - 4), start) \
-        and _SOURCE_CUE.search(_around(text, start, start)) is not None
+        and _source_cue().search(_around(text, start, start)) is not None
 
 
 def _framed_after(text: str, pos: int, start: int | None = None) -> bool:
@@ -217,7 +239,7 @@ _TEN_PLUS = re.compile(r"zehn|zig|ßig|hundert|tausend|^elf$|^zwölf$")  # numbe
 _FEW = re.compile(r"(?:mehrere|einige|etliche|ein paar|viele)\s+$", re.IGNORECASE)
 
 _HEDGE_BEFORE = re.compile(
-    r"(?<![\w])(" + "|".join(re.escape(h) for h in _HEDGE_WORDS) + r")\s+$",
+    rf"(?<![\w])({_HEDGES})\s+$",
     re.IGNORECASE,
 )
 

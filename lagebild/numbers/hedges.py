@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from lagebild.text_patterns import alternation
 
 __all__ = ["HEDGES", "hedge_alternation"]
 
@@ -21,5 +21,4 @@ HEDGES: dict[str, str] = {
 
 def hedge_alternation() -> str:
     """The hedges as a regular-expression alternation, longest first, spaces matching any run of blanks."""
-    words = sorted(HEDGES, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t\u00a0]+") for w in words)
+    return alternation(HEDGES)

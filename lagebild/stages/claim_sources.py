@@ -28,6 +28,7 @@ from pathlib import Path
 from lagebild.numbers.hedges import hedge_alternation
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.words import parse_number_word
+from lagebild.text_patterns import NEVER, alternation
 from lagebild.timex.lexicon import MONTHS, WEEKDAYS
 
 __all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back", "whole_name"]
@@ -100,6 +101,8 @@ class _Cues:
     verbs: frozenset[str]
     source_nouns: str
     survey_nouns: str
+    survey_words: tuple[str, ...]
+    stance_words: tuple[str, ...]
     agents: tuple[str, ...]
     after_sentence: str
     not_subjects: frozenset[str]
@@ -109,12 +112,14 @@ class _Cues:
     addressees: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
-    name_links: str = r"(?!)"
+    name_links: str = NEVER
     stance: frozenset[str] = frozenset()
-    survey_names: str = r"(?!)"
-    stance_nouns: str = r"(?!)"
-    survey_verbs: str = r"(?!)"
+    survey_names: str = NEVER
+    stance_nouns: str = NEVER
+    survey_verbs: str = NEVER
     survey_follow: re.Pattern[str] | None = None
+    quantifiers: frozenset[str] = frozenset()
+    demand_object: re.Pattern[str] = re.compile(NEVER)
 
 
 @lru_cache(maxsize=1)
@@ -122,10 +127,12 @@ def _cues() -> _Cues:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     return _Cues(
         verbs=frozenset(raw["report_verbs"]) | frozenset(raw.get("stance_verbs", [])),
-        source_nouns="|".join(sorted(raw["source_nouns"], key=len, reverse=True)),
-        survey_nouns="|".join(sorted(raw["survey_nouns"], key=len, reverse=True)),
+        source_nouns=alternation(raw["source_nouns"]),
+        survey_nouns=alternation(raw["survey_nouns"]),
+        survey_words=tuple(raw["survey_nouns"]),
+        stance_words=tuple(raw.get("stance_nouns", [])),
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
-        after_sentence="|".join(raw["after_sentence"]),
+        after_sentence=alternation(raw["after_sentence"]),
         not_subjects=frozenset(raw.get("not_subjects", [])),
         back_reference=re.compile(r"(?<![\w])(?:" + "|".join(raw["back_reference"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("back_reference") else None,
@@ -134,13 +141,17 @@ def _cues() -> _Cues:
         addressees=frozenset(a.lower() for a in raw.get("addressees", [])),
         time_nouns=frozenset(a.lower() for a in raw.get("time_nouns", [])),
         share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
-        name_links="|".join(re.escape(str(w)) for w in raw.get("name_links", [])) or r"(?!)",
+        name_links=alternation(str(w) for w in raw.get("name_links", [])),
         stance=frozenset(raw.get("stance_verbs", [])),
-        survey_names="|".join(sorted(raw.get("survey_names", []), key=len, reverse=True)) or r"(?!)",
-        survey_verbs="|".join(raw.get("survey_verbs", [])) or r"(?!)",
-        stance_nouns="|".join(sorted(raw.get("stance_nouns", []), key=len, reverse=True)) or r"(?!)",
+        # a survey's name ends in a survey noun or in one of the tails of a name ("ARD-Deutschlandtrend")
+        survey_names=alternation([*raw["survey_nouns"], *raw.get("survey_name_tails", [])]),
+        survey_verbs=alternation(raw.get("survey_verbs", [])),
+        stance_nouns=alternation(raw.get("stance_nouns", [])),
         survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
         if raw.get("survey_follow") else None,
+        quantifiers=frozenset(w.lower() for w in raw.get("quantifiers", [])),
+        # a word of a demand's object, also at the end of a compound ("Stundenlohn"), or its sign ("9 %")
+        demand_object=re.compile(rf"(?i)(?<![\w])[\w-]*(?:{alternation(raw.get('demand_objects', []))})(?![\w])"),
     )
 
 
@@ -183,7 +194,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+{_MADE}(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
         ),
-        # "Im ARD-Deutschlandtrend kommt die Union auf 30 Prozent", "Eine Forsa-Umfrage ergab …": the survey's name
+        # "Im ARD-Deutschlandtrend kommt die Union auf 30 Prozent", "Eine SBX-Umfrage ergab …": the survey's name
         "survey_name": re.compile(
             rf"(?<![\w-])(?:(?:[Ii]m|[Bb]eim|(?:[Ii]n|[Bb]ei|[Nn]ach)\s+(?:der|einer|dem|einem))\s+(?:{_ADJ}{{0,2}})"
             rf"(?P<np>{_BRAND}(?:-[\w]+)*-[\w]*(?i:{c.survey_names}))(?![\w-])"
@@ -195,7 +206,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:[\w-]*(?:{c.stance_nouns}))\s+(?:der|des|von)\s+{_NP}\s+(?:nach|von|über)\s+"
             rf"(?:(?i:{hedge_alternation()})\s+)?(?=\d|[a-zäöü]+\s+(?:Prozent|Euro))"
         ),
-        # "Eine Umfrage von Forsa ergab, dass 52 Prozent …": the survey as the subject of its result
+        # "Eine Umfrage von Sonnenblick ergab, dass 52 Prozent …": the survey as the subject of its result
         "survey_subject": re.compile(
             rf"(?<![\w])(?:[Ee]ine|[Dd]ie|[Ee]in|[Dd]er)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+(?:von|des|der)\s+{_NP}"
             rf"(?:\s+(?:vom|von|aus)\s+\w+)?\s+(?:{c.survey_verbs})(?![\w])"
@@ -318,6 +329,9 @@ _OBJECT_FIRST = re.compile(r"\s*(?i:den|dem|einen|einem)\s")
 #: a clause that does not end with a verb in the infinitive: its last word is a noun, a figure or a unit sign
 _NO_INFINITIVE = r"(?:[A-ZÄÖÜ\d%€$][^\s]*|\))\s*[.!?]?\s*$"
 _PARTICLE_AN = r"\san(?!\s*[\wäöüÄÖÜß\d])"
+#: stands in ``_NEEDS`` for "wollen" as a demand: a clause without an infinitive that names what is demanded
+#: (claimant_cues.toml ``demand_objects``: "Prozent", "Euro", "mehr Lohn")
+_DEMAND = "demand"
 #: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
 _NEEDS = {
     # the particle closes its clause: "gab die Zahl mit 300 an", not "gab es an verschiedenen Orten 13 Durchsuchungen"
@@ -332,11 +346,24 @@ _NEEDS = {
     "beantragte": r"(?i)haftbefehl|strafe|jahre", "beantragt": r"(?i)haftbefehl|strafe|jahre",
     "beantragen": r"(?i)haftbefehl|strafe|jahre",
     "wirft": r"\svor\b", "warf": r"\svor\b", "vorgeworfen": r".", "vorwerfen": r".",
-    # "Die Gewerkschaft will 12 Prozent mehr Geld": a demand, not "Die Stadt will 300 Wohnungen bauen" (a plan)
-    "will": _NO_INFINITIVE, "wollen": _NO_INFINITIVE, "wollte": _NO_INFINITIVE, "wollten": _NO_INFINITIVE,
+    # "Die Gewerkschaft will 12 Prozent mehr Geld": a demand, not "Die Stadt will 300 Wohnungen bauen" (a plan) nor
+    # "Die Arbeitgeber wollen 2026 rund 300 neue Stellen" (a plan without its verb): see ``_DEMAND``
+    "will": _DEMAND, "wollen": _DEMAND, "wollte": _DEMAND, "wollten": _DEMAND,
     "legte": r"\svor\b", "legten": r"\svor\b", "legt": r"\svor\b", "legen": r"\svor\b",
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
+
+
+def _needs_met(word: str, tail: str) -> bool:
+    """Whether ``word`` reports a figure with the words after it (``tail``): always, unless ``_NEEDS`` asks for more."""
+    need = _NEEDS.get(word)
+    if need is None:
+        return True
+    if need == _DEMAND:
+        return _cues().demand_object.search(tail) is not None and re.search(_NO_INFINITIVE, tail) is not None
+    return re.search(need, tail) is not None
+
+
 _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
 #: modal verbs before an infinitive of a legal step ("will Haftbefehl … beantragen"), never before a participle
 _MODAL_RE = re.compile(r"(?<![\w])(?:will|wollen|wollte|wollten|soll|sollen|muss|müssen|kann|können|wird|werden|möchte)(?![\w])")
@@ -423,7 +450,7 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
     for w in _LOWER_WORD.finditer(seg):
         word = w.group()
         tail = seg if word in _PARTICIPLES else seg[w.start() :]
-        if word not in verbs or (word in _NEEDS and not re.search(_NEEDS[word], tail)):
+        if word not in verbs or not _needs_met(word, tail):
             continue
         if _attributive(seg, w.start(), w.end()):
             continue
@@ -488,10 +515,7 @@ def _object_first(np: str) -> bool:
 def _speaks(np: str) -> bool:
     """True for a phrase that names who can give a figure: an authority or organiser, or a name (not "Manche
     Smartphones": a quantifier opens no name)."""
-    return _is_agent(np) or (_looks_like_name(np) and np.split()[0].lower() not in _QUANTIFIERS)
-
-
-_QUANTIFIERS = frozenset("manche viele einige alle mehrere beide diese dieser dieses jene jeder jede jedes keine wenige".split())
+    return _is_agent(np) or (_looks_like_name(np) and np.split()[0].lower() not in _cues().quantifiers)
 
 
 def _looks_like_name(np: str) -> bool:
@@ -527,14 +551,17 @@ _ACTOR = re.compile(r"^(?:(?:das|der|die)\s+)?[A-ZÄÖÜ]{2,}[\w-]*$|^[A-ZÄÖÜ
 _OBJECT_AFTER_VERB = re.compile(r"\s+(?:der|die|das|den|dem|des|ein|eine|einen)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]")
 
 
-_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-    "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
-    "aus hervor": ("hervor",),
-    "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
-    "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
-    "survey_name": ("-",), "stance_owner": ("forderung", "angebot", "offerte"), "survey_subject": ("erhebung", "umfrage", "befragung", "studie", "analyse", "auswertung"),
-}
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, tuple[str, ...]]:
+    """A word each source phrase needs in its clause (a cheap test before its pattern); survey and stance nouns from the data."""
+    surveys = _cues().survey_words
+    return {
+        "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
+        "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
+        "aus hervor": ("hervor",),
+        "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
+        "survey": surveys, "survey_name": ("-",), "stance_owner": _cues().stance_words, "survey_subject": surveys,
+    }
 
 
 def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
@@ -542,7 +569,7 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
     found = []
     low = text[lo:hi].lower()
     for cue, pat in _patterns().items():
-        trigger = _TRIGGERS.get(cue)
+        trigger = _triggers().get(cue)
         if trigger is None or not any(t in low for t in trigger):
             continue  # cheap test first: most clauses name no source
         for m in pat.finditer(text, lo, hi):
@@ -720,7 +747,7 @@ def _pronoun_reports(text: str, clause: tuple[int, int]) -> bool:
     verbs = _cues().verbs
     for m in _PRONOUN_VERB.finditer(text, clause[0], clause[1]):
         word = m.group(1) or m.group(2)
-        if word in verbs and word not in _PARTICIPLES and not (word in _NEEDS and not re.search(_NEEDS[word], text[m.end() : clause[1]])):
+        if word in verbs and word not in _PARTICIPLES and _needs_met(word, text[m.end() : clause[1]]):
             return True
     return False
 

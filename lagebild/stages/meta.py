@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from lagebild.ingest import cue_data, headers, page_dates
+from lagebild.ingest import headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.ingest.nfc import NfcView, changes, nfc_view
 from lagebild.ingest.text_header import in_teaser_block
 from lagebild.model import ArticleMeta, DateValue, Document, OffsetMap, Provenance, Removed, Span
 from lagebild.registry import STAGES
+from lagebild.text_patterns import alternation
 
 __all__ = ["MetaHeaders", "outlet_from_url", "publication_kind"]
 
@@ -108,7 +109,7 @@ _PRINTED_LABEL = re.compile(
     r"|Erstveröffentlichung|Erstellt|Geändert|Erschienen|Publiziert|Datum|Sendung|Update|Updated|[Ll]ast [Uu]pdated|Published"
     r"|Posted|Created|Publié|Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Gepubliceerd|"
     # the publication labels of the data, capitalised as a label opens a header part ("Online seit", "Beitrag vom")
-    + cue_data.alternation(label[0].upper() + label[1:] for label in page_dates.published_labels()) + r")(?![\w-])"
+    + alternation(label[0].upper() + label[1:] for label in page_dates.published_labels()) + r")(?![\w-])"
     # each label a whole word ("Der Standard, 12.3.2016" names a paper); the date may follow a weekday or a phrase
     # ending in a comma ("Created late in the afternoon of Sunday, October 18th, 2020"), its month written out
     r"(?:\s+(?:am|vom|on|le|el|il|op))?\s*:?\s*(?:[^\n.:|]{0,40}?,\s*)?" + headers.DATE_START,

@@ -27,7 +27,7 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Laut Feuerwehr wurden 14 Menschen verletzt.", "14", "Feuerwehr"),
         ("Nach Angaben des Gesundheitsministeriums starben 31 Menschen.", "31", "Gesundheitsministeriums"),
         ("Nach Polizeiangaben kamen 800 Menschen.", "800", "Polizeiangaben"),
-        ("Bei einer Umfrage von Forsa kam die Partei auf 19 Prozent.", "19", "Forsa"),
+        ("Bei einer Umfrage von Sonnenblick kam die Partei auf 19 Prozent.", "19", "Sonnenblick"),
         ("Nach Informationen aus Sicherheitskreisen wurden 7 Personen festgenommen.", "7", "Sicherheitskreisen"),
         ("Der Stadtverwaltung zufolge waren 2.000 Haushalte ohne Strom.", "2.000", "Stadtverwaltung"),
         ("Die Veranstalter hatten mit 3.000 Gästen gerechnet.", "3.000", "Veranstalter"),
@@ -92,6 +92,19 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
 )
 def test_claimant_found(text: str, number: str, claimant: str) -> None:
     assert _who(text, number) == claimant
+
+
+def test_gapped_source_with_any_hedge_of_the_figure() -> None:
+    # "gegen" and "maximal" are hedges of numbers.hedges: the clause after the comma still names its source
+    assert _who("Die Veranstalter sprachen von 1.000 Teilnehmern, die Polizei gegen 300.", "300") == "Polizei"
+    assert _who("Die Gewerkschaft rechnete mit 5.000 Streikenden, der Arbeitgeberverband mit maximal 2.000.", "2.000") \
+        == "Arbeitgeberverband"
+
+
+def test_hedge_after_a_noun_phrase_that_gives_no_figure() -> None:
+    # "unter" after what is counted or measured, not after who counts
+    assert _who("Im Lager waren 500 Menschen, die Kinder unter 12 Jahren nicht mitgezählt.", "12") is None
+    assert _who("Die Mieten in der Altstadt stiegen um 8 Prozent, die Preise unter 2 Prozent.", "2 Prozent") is None
 
 
 def test_follow_up_sentence_credits_the_figure() -> None:

@@ -26,6 +26,21 @@ def test_wanting_to_do_something_is_a_plan_not_a_demand() -> None:
     found = _claims("Das Management will die Dividende dennoch um 10 Cent auf 70 Cent je Aktie anheben.")
     assert set(found.values()) == {"outlet"}
     assert _claims("Die Stadt will 300 Wohnungen bauen.")["300 Wohnungen"] == "outlet"
+    # a plan without its verb names no demand object (no "Prozent", "Euro", "Lohn")
+    assert _claims("Die Arbeitgeber wollen 2026 rund 300 neue Stellen.")["rund 300 neue Stellen"] == "outlet"
+
+
+def test_wanting_more_pay_is_a_demand() -> None:
+    # "Lohn" alone names what is demanded, without a percentage or a sum
+    assert _claims("Der Betriebsrat will für 120 Pflegekräfte mehr Lohn.")["120 Pflegekräfte"] == "Betriebsrat"
+    # a penalty asked for is a demand too
+    assert _claims("Die Staatsanwaltschaft will für den Betrüger sieben Jahre Haft.")["sieben Jahre"] == "Staatsanwaltschaft"
+
+
+def test_a_party_to_a_pay_round_does_not_report_what_it_has() -> None:
+    # "Betreiber" and "Gewerkschaften" name who can give a figure, but not with a verb that reports none
+    assert _claims("Der Betreiber des Hotels beschäftigt 120 Menschen.")["120 Menschen"] == "outlet"
+    assert _claims("Die Gewerkschaften haben 2,1 Millionen Mitglieder.")["2,1 Millionen Mitglieder"] == "outlet"
 
 
 def test_offer_of_the_employers_is_theirs() -> None:
@@ -42,9 +57,9 @@ def test_offer_of_a_thing_is_no_claim() -> None:
 
 
 def test_contested_figure_is_credited_to_who_claims_it() -> None:
-    found = _claims("Laut Betriebsrat waren 41 Männer in der Halle – nicht 34, wie der Betreiber behauptet.")
-    assert found["41 Männer"] == "Betriebsrat"
-    assert found["34"] == "Betreiber"
+    found = _claims("Nach Angaben der Mieter sind 75 Wohnungen feucht – nicht 20, wie die Hausverwaltung behauptet.")
+    assert found["75 Wohnungen"] == "Mieter"
+    assert found["20"] == "Hausverwaltung"
 
 
 def test_survey_results_go_on_in_the_next_sentences() -> None:
@@ -84,6 +99,8 @@ def test_follow_up_sentence_does_not_skip_a_sentence_without_a_source() -> None:
 def test_quantified_subject_offers_nothing() -> None:
     # 10kGNAD: "Manche Smartphones bieten mittlerweile sogar schon 4 GB"
     assert _claims("Manche Smartphones bieten mittlerweile sogar schon 4 GB.")["4 GB"] == "outlet"
+    # a name without a quantifier (claimant_cues.toml ``quantifiers``) before it offers its figure
+    assert _claims("Sonnenfunk Mobil bietet seinen Kunden 30 GB.")["30 GB"] == "Sonnenfunk Mobil"
 
 
 def test_demand_is_no_source_of_the_next_sentence() -> None:
@@ -108,6 +125,9 @@ def test_survey_as_the_subject_of_its_result_credits_its_author() -> None:
     assert found["52 Prozent"] == "Sonnenblick"
     found = _claims("Eine Umfrage von Sonnenblick kostete 9000 Euro.")
     assert found["9000 Euro"] == "outlet"
+    # every survey noun of claimant_cues.toml, also "Hochrechnung"
+    found = _claims("Eine Hochrechnung von Sonnenblick ergab, dass 48 Prozent gewählt haben.")
+    assert found["48 Prozent"] == "Sonnenblick"
 
 
 def test_follow_up_sentence_naming_a_document_credits_its_owner() -> None:

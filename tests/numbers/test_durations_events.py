@@ -1,4 +1,5 @@
-"""Durations of strikes and closures, agreed terms and ordeals before rescue (``figure_durations.toml``: events, terms,
+"""Durations of strikes and closures, agreed terms and ordeals before rescue (``figure_durations.toml``: event_classes
+with the nouns of the event lexicon, events, terms,
 term_lead, lasting, ended, ordeal, compound_units).
 
 Texts are written for these tests; each frame has a text where it must not fire.
@@ -23,6 +24,7 @@ def _found(text: str) -> list[tuple[float, str | None]]:
         ("Ab Montag gilt eine 14-tägige Ausgangssperre.", 14, "Tage"),
         ("Der Ausstand soll am Freitag beginnen und 24 Stunden dauern.", 24, "Stunden"),
         ("Der Streik dauerte rund 30 Stunden.", 30, "Stunden"),
+        ("Die Arbeitsniederlegung dauerte fünf Stunden.", 5, "Stunden"),  # a strike noun of the event lexicon
         ("Nach 30 Stunden ist die Blockade der Autobahn beendet worden.", 30, "Stunden"),
         ("Verdi fordert 8 Prozent bei einer Laufzeit von 12 Monaten.", 12, "Monaten"),
         ("Die Pflegekräfte arbeiten in Schichten von zwölf Stunden.", 12, "Stunden"),
@@ -46,6 +48,7 @@ def test_duration_of_a_happening_is_a_figure(text: str, value: float, unit: str)
         "Nach 90 Minuten war das Spiel zu Ende.",
         "Vor 36 Stunden wurde der Mann lebend gefunden.",
         "Die Sitzung von 3 Stunden war lang.",
+        "Die Verhandlung bis zur Einigung dauerte 12 Stunden.",  # an agreement of the event lexicon has no length
         "Vor der Insel wurden innerhalb von 24 Stunden 580 Menschen geborgen.",
     ],
 )
