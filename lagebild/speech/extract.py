@@ -26,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from lagebild.ingest.cue_data import alternation
 from lagebild.speech.attribution import HIESS_PREP as _HIESS_PREP
 from lagebild.speech.attribution import SAID_NOUNS, find_attributions
 from lagebild.speech.interview import Turn, interview_turns
@@ -47,6 +46,7 @@ from lagebild.speech.lexicon import (
 from lagebild.speech.marks import Quotation, Unpaired, quotations_in_text
 from lagebild.speech.phrases import EntityRef, Phrase, parse_np_backward, parse_np_forward, pick_name
 from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token, tokenize
+from lagebild.text_patterns import alternation
 
 __all__ = ["Speaker", "SpeechAct", "extract_speech"]
 
