@@ -459,16 +459,6 @@ class SharedBuckets:
                 yield key, [ids[p // width] for p in at] + self.stored.get(key, []), at[-1] % width
 
 
-def _shared_buckets(keys: np.ndarray, ids: Sequence[str], lookup: Callable[[list[int]], Iterable[tuple[int, str]]],
-                    known: set[str], indexed: set[str]) -> tuple[dict[int, list[str]], dict[int, int]]:
-    """``SharedBuckets`` held as dicts: band key → documents, band key → its place in the band layout."""
-    buckets: dict[int, list[str]] = {}
-    slots: dict[int, int] = {}
-    for key, members, slot in SharedBuckets(keys, ids, lookup, known, indexed):
-        buckets[key], slots[key] = members, slot
-    return buckets, slots
-
-
 class BandRows:
     """The ``(doc id, band key)`` rows of the documents a run searched, from the keys' array, in key order
     (``key_ordered``: the order the band table is clustered in); a row is made as it is read."""

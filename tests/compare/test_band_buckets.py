@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.compare.duplicates import BandRows, _shared_buckets
+from lagebild.compare.duplicates import BandRows, SharedBuckets
 
 
 def _plain(keys: list[list[int]], ids: list[str], stored: dict[int, list[str]]) -> tuple[dict[int, list[str]], dict[int, int]]:
@@ -24,6 +25,16 @@ def _plain(keys: list[list[int]], ids: list[str], stored: dict[int, list[str]]) 
         buckets[key].extend(stored.get(key, []))
     kept = {k: v for k, v in buckets.items() if len(v) >= 2}
     return kept, {k: slots[k] for k in kept}
+
+
+def _shared_buckets(keys: np.ndarray, ids: Sequence[str], lookup: Callable[[list[int]], Iterable[tuple[int, str]]],
+                    known: set[str], indexed: set[str]) -> tuple[dict[int, list[str]], dict[int, int]]:
+    """``SharedBuckets`` held as dicts: band key → documents, band key → its place in the band layout."""
+    buckets: dict[int, list[str]] = {}
+    slots: dict[int, int] = {}
+    for key, members, slot in SharedBuckets(keys, ids, lookup, known, indexed):
+        buckets[key], slots[key] = members, slot
+    return buckets, slots
 
 
 @given(st.integers(1, 6), st.integers(1, 4), st.data())
@@ -56,7 +67,7 @@ def test_band_rows_are_every_key_of_every_document_in_key_order() -> None:
 @given(st.integers(2, 7), st.data())
 def test_candidates_from_streamed_buckets_equal_those_from_held_ones(n_docs: int, data: st.DataObject) -> None:
     """The copy search makes each shared bucket as it reads it: the pairs are those of the buckets held as dicts."""
-    from lagebild.compare.duplicates import SharedBuckets, _bands
+    from lagebild.compare.duplicates import _bands
 
     bands = _bands("bands1:test", 128, 0.6)
     width = len(bands.slots)
