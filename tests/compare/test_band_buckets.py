@@ -51,9 +51,12 @@ def test_buckets_from_the_array_equal_the_plain_ones(n_docs: int, width: int, da
         return [(k, d) for k, d in stored_rows if k in wanted]
 
     got, slots = _shared_buckets(np.array(keys, dtype=np.int64), ids, lookup, {*ids, "s1", "s2"}, {"s1", "s2"})
-    expected, expected_slots = _plain(keys, ids, {k: v for k, v in stored.items() if any(k in ks for ks in keys)})
-    assert {k: sorted(v) for k, v in got.items()} == {k: sorted(v) for k, v in expected.items()}
+    met = {k: v for k, v in stored.items() if any(k in ks for ks in keys)}
+    expected, expected_slots = _plain(keys, ids, met)
+    assert got == expected  # each bucket's documents in the same order: new ones by row, then stored ones as looked up
     assert slots == expected_slots
+    buckets = SharedBuckets(np.array(keys, dtype=np.int64), ids, lookup, {*ids, "s1", "s2"}, {"s1", "s2"})
+    assert sorted(buckets.stored_ids) == sorted({d for v in met.values() for d in v})
 
 
 def test_band_rows_are_every_key_of_every_document_in_key_order() -> None:
