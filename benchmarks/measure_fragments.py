@@ -2,10 +2,10 @@
 
 Such figures group only with figures of the same bare unit, so one quantity reported by several outlets splits
 into several claim groups. Runs the default per-document pipeline over 10kGNAD articles (``--docs``) and, with
-``--tune``, over the tune split of the development stories and of the synthetic stories (never the check split),
-and prints: the share of claims measured as bare "people" or "count:<noun>", the most frequent counted nouns outside
-the vocabulary (the frequency table new vocabulary entries are read off), and ``--sample N`` fragments with their
-sentence for judging by hand.
+``--tune``, over the tune split of the development stories and of the synthetic stories (the documents their gold
+marks ``split: tune``; never the check split), and prints: the share of claims measured as bare "people" or
+"count:<noun>", the most frequent counted nouns outside the vocabulary (the frequency table new vocabulary entries are
+read off), and ``--sample N`` fragments with their sentence for judging by hand.
 
 Usage: .venv/bin/python benchmarks/measure_fragments.py [--docs 1000] [--tune] [--sample 60] [--seed 14] [--nouns 60]
 """
@@ -25,24 +25,28 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from figures_gnad import analyse, articles
 
 from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation.picture import load_gold
 
-#: stories of the tune splits (development stories; synthetic stories): only these are read
-TUNE_DEV = ("ahr_", "demos_", "btw_", "muenchen_", "vw_", "hochwasser_")
-TUNE_SYNTH = ("wien_", "emilia_", "bauern_")
+#: the story corpora whose tune split ``--tune`` reads (each corpus's gold says per document which split it is in)
+CORPORA = ("news_stories_dev", "synthetic_stories")
 
 
-def _odd_other(name: str) -> bool:
-    parts = name.split("_")
-    return parts[0] == "other" and len(parts) > 1 and parts[1].isdigit() and int(parts[1]) % 2 == 1
+def _corpus_dir(name: str) -> Path:
+    return shared_data_dir() / name if name == "news_stories_dev" else ROOT / "benchmarks" / "data" / name
 
 
 def tune_texts() -> list[str]:
-    """The texts of both tune splits: the named stories and the odd-numbered distractors."""
+    """The texts of the documents marked ``split: tune`` in each corpus's gold.yaml: a check text is never read, and
+    new tune stories count without a change here."""
     out = []
-    for folder, stories in ((shared_data_dir() / "news_stories_dev" / "corpus", TUNE_DEV),
-                            (ROOT / "benchmarks" / "data" / "synthetic_stories" / "corpus", TUNE_SYNTH)):
-        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
-            if path.name.startswith(stories) or _odd_other(path.name):
+    for name in CORPORA:
+        folder = _corpus_dir(name)
+        if not (folder / "gold.yaml").is_file():
+            continue
+        documents = load_gold(folder / "gold.yaml")["documents"]
+        for doc_id in sorted(d for d, entry in documents.items() if isinstance(entry, dict) and entry.get("split") == "tune"):
+            path = folder / "corpus" / f"{doc_id}.txt"
+            if path.is_file():
                 out.append(path.read_text(encoding="utf-8"))
     return out
 

@@ -77,9 +77,11 @@ def _without_entity_ids(section: Any) -> str:
 
 
 def _dropped(section: Any, ids: set[str]) -> Any:
-    """``section`` without the entity ids ``ids`` wherever they stand as list items or keys."""
+    """``section`` without the entity ids ``ids`` wherever they stand as list items or keys, and as the entity a
+    reference names (a claimant's mention that one run resolved and the other left without an entity)."""
     if isinstance(section, dict):
-        return {k: _dropped(v, ids) for k, v in section.items() if k not in ids}
+        return {k: None if k == "entity" and isinstance(v, str) and v in ids else _dropped(v, ids)
+                for k, v in section.items() if k not in ids}
     if isinstance(section, list):
         return [_dropped(v, ids) for v in section if not (isinstance(v, str) and v in ids)]
     return section

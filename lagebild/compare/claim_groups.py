@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle, clause_bounds
+from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle, clause_bounds, key_reason
 from lagebild.compare.claim_model import (
     Claim,
     _confirming_origins,
@@ -57,6 +57,7 @@ from lagebild.compare.claim_scope import (
     _place_after_adjective,
     _says_total,
     claimant_key,
+    lead_place,
     no_scope,
     pair_key,
     scope_key,
@@ -89,7 +90,7 @@ from lagebild.events.dates import DateInterval, interval_of
 from lagebild.model import Annotation, Document, Span
 from lagebild.numbers.measures import load_measures
 
-__all__ = ["ClaimGrouper", "claimant_key", "no_scope", "pair_key", "scope_key"]
+__all__ = ["GROUNDS", "SPLIT_REASONS", "ClaimGrouper", "claimant_key", "no_scope", "pair_key", "scope_key"]
 
 # a figure followed by its parts by place ("200 Tote, davon 164 in Deutschland"; not "30 Verletzte, darunter 5 Kinder")
 _PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter|including|of whom|of which)\b"
@@ -97,6 +98,15 @@ _PARTS_AFTER = re.compile(r"^[^.;:!?\d]{0,40}?[,(–-]\s*(?:[Dd]avon|[Dd]arunter
 
 
 CANNOT_COMPARE = "cannot_compare"
+#: a group's ``grounds``: what its relation rests on, for tools that must not parse the reasoning's words
+GROUNDS = ("one_claim", "one_source", "one_precise", "agree_within_hedges", "sources_spread", "series",
+           "disagreement_replaced", "toll_falls", "unplaced_values", "vague_values", "told_order", "inferred_dates",
+           "estimates_replaced", "unit_only", "same_time_rivals", "side_by_side", "same_day", "published_once",
+           "count_stage", "no_reference_time", "coarse_times", "earlier_period")
+#: a group's ``split_reasons``: why it stands apart from other groups of its story, measure and scope
+SPLIT_REASONS = ("size_factor", "occasions", "another_occasion", "another_incident", "side_by_side", "told_apart",
+                 "unordered_no_place", "outside_dispute", "earlier_period", "money_kind", "bare_people_per_article",
+                 "unit_value_and_noun", "unit_value_per_article", "counted_group", "place_of_report")
 #: internal: figures of a measure that counts one occasion each, ordered in time: other occasions, grouped apart
 _OCCASIONS = "occasions"
 
@@ -134,6 +144,7 @@ class ClaimGrouper:
             sentences = [a.span for a in doc.annotations if a.kind == "sentence"]
             dct, guessed = self._publication(doc, inferred)
             places = _main_places(doc)
+            lead = lead_place(doc)
             ents = [a for a in doc.annotations if a.kind == "entity"]
             locs = [a for a in ents if a.label == "LOC"]
             weekdays = [a for a in doc.annotations if a.kind == "timex" and isinstance(a.data.get("relative"), dict)]
@@ -244,6 +255,7 @@ class ClaimGrouper:
                         period=period,
                         guess=basis == "publication (inferred)" and self._guessed(doc, inferred),
                         near_place=_near_place(doc.text, locs, sentence.start),
+                        lead_place=lead,
                         minute=minute,
                         spread=is_spread(data, doc.text[sentence.start : sentence.end]),
                         whole=bool(_PARTS_AFTER.match(doc.text[ann.span.end : min(sentence.end, ann.span.end + 60)])),
@@ -375,8 +387,7 @@ class ClaimGrouper:
             # a figure its sentence dates to an earlier year ("24,1 Prozent bei der Wahl 2021") is that period's
             # figure, another quantity than the reports' own: grouped with figures of that period only
             # (a year or longer; a week or season before may be the same running count, read coarsely)
-            earlier = (c.past and c.ref is not None and c.ref.granularity in ("year", "decade")) or c.period
-            blocks[(c.story, _block_measure(c) + (f"@{c.ref.value}" if earlier and c.ref is not None else ""))].append(c)
+            blocks[(c.story, _block_measure(c) + (f"@{c.ref.value}" if _earlier_period(c) and c.ref is not None else ""))].append(c)
             if c.scope:
                 scopes[c.story].add(c.scope)
         for c in claims:
@@ -386,7 +397,9 @@ class ClaimGrouper:
             if c.near_place not in scopes[c.story]:
                 c.near_place = None
         out: list[dict[str, Any]] = []
+        per_measure = Counter((block[0].story, block[0].measure) for block in blocks.values())
         for block in blocks.values():
+            first = len(out)
             # where a measure is counted place by place (an article gives it for two places or more: "47.000 in
             # Wolfsburg, 12.500 in Kassel"), a total is the sum over them: it states no one place, like the
             # figures that name none (most often the story's total too), and is never read as one place's figure,
@@ -444,6 +457,11 @@ class ClaimGrouper:
             runs = self._joined_disputes(self._by_size(scoped.get("", [])), scoped=False)
             for run in runs:
                 out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
+            keyed = key_reason(block[0])
+            if keyed is not None and per_measure[(block[0].story, block[0].measure)] > 1:
+                # keyed finer than the measure, and the story has other groups of it: apart from them by that key
+                for g in out[first:]:
+                    g["split_reasons"].append(keyed)
         out.sort(key=lambda g: (-g["independent_sources"], g["subject"], g["id"]))
         return out
 
@@ -487,6 +505,7 @@ class ClaimGrouper:
         """Say in the reasoning when other figures of the same measure and scope were set apart by their size."""
         if runs > 1:
             for g in groups:
+                g["split_reasons"].append("size_factor")
                 g["reasoning"] += (f" Other figures of this measure{' for ' + g['scope'] if g['scope'] else ''} differ"
                                    f" in size from these by more than a factor of {self.max_ratio:g}; they are taken for"
                                    " a different quantity and grouped apart.")
@@ -551,6 +570,20 @@ class ClaimGrouper:
         occasions = self._occasions(group, run)
         if occasions is not None:
             return occasions
+        if group["relation"] == CANNOT_COMPARE and not split:
+            # figures without a stated place from articles that report from places none of the others is about (the
+            # place of the headline or dateline, "München – …", not among the other articles' main places) are two
+            # places' figures
+            leads = _lead_parts(run)
+            if len(leads) > 1:
+                out = []
+                for items in leads:
+                    for g in self._unscoped_groups(items, split=True):
+                        g["reasoning"] += (" Figures of this measure without a stated place from articles that report"
+                                           " from another place (headline or dateline) are grouped apart.")
+                        g["split_reasons"].append("place_of_report")
+                        out.append(g)
+                return out
         if group["relation"] in (CANNOT_COMPARE, "updated"):
             phases = [[c for c in run if c.phase == n] for n in range(len(group["phases"]))]
             parts = self._told_parts([p for p in phases if p])
@@ -558,6 +591,7 @@ class ClaimGrouper:
                 out = []
                 for items in parts:
                     for g in self._split_json(items):
+                        g["split_reasons"].append("told_apart")
                         g["reasoning"] += (" Other figures of this measure without a stated place are set apart from these:"
                                            " an article gives both side by side from one source, or they count occasions"
                                            " on different days, so they are different quantities.")
@@ -653,7 +687,10 @@ class ClaimGrouper:
         kept = [c for c in run if c not in rest and c not in other]
         if not (rest or other) or not kept:
             return [group], []
-        return [*self._split_json(kept), *(self._split_json(other) if other else [])], rest
+        apart = self._split_json(other) if other else []
+        for g in apart:
+            g["split_reasons"].append("another_occasion")
+        return [*self._split_json(kept), *apart], rest
 
     def _split_json(self, members: list[Claim], unscoped_split: bool = False) -> list[dict[str, Any]]:
         """A part of a group as groups: one, or one per occasion when its figures count different occasions (the
@@ -679,6 +716,7 @@ class ClaimGrouper:
             return None
         where = f" for {group['scope']}" if group.get("scope") else ""
         grows = run[0].measure.partition(":")[0] in growing_measures()
+        why = "occasions" if relation == _OCCASIONS and not grows else "another_incident" if relation == _OCCASIONS else "side_by_side"
         note = (f" Other figures of this measure{where} refer to other times; each figure of it counts one occasion (an"
                 " attendance, an amount), so figures of different times count different occasions and are grouped apart."
                 if relation == _OCCASIONS and not grows else
@@ -695,6 +733,7 @@ class ClaimGrouper:
             if items:
                 part = self._group_json(items, occasions=False)
                 part["reasoning"] += note
+                part["split_reasons"].append(why)
                 out.append(part)
         return out
 
@@ -769,21 +808,25 @@ class ClaimGrouper:
         phases = self._phases(members)
         sources = {c.origin for c in members}
         sources_label = origin_label({c.doc.id: c.origin for c in members}, [c.doc.id for c in members])
-        relation, reasoning = self._relation(phases, len(sources), scoped=scope is not None, label=sources_label,
+        relation, reasoning, grounds = self._relation(phases, len(sources), scoped=scope is not None, label=sources_label,
                                              occasions=occasions)  # may reorder the phases
         for n, items in enumerate(phases):
             for c in items:
                 c.phase = n
+        # why it stands apart from other groups of its story, measure and scope
+        split_reasons: list[str] = ["earlier_period"] if all(_earlier_period(c) for c in members) else []
         if scope is None:
             reasoning += " No place or group is stated for these figures."
             if any(c.total for c in members):
                 reasoning += (" Some are given as totals over the places the measure is counted at (“insgesamt”);"
                               " a total is never read as one place's figure.")
             if any(c.apart for c in members):
+                split_reasons.append("outside_dispute")
                 reasoning += (" Other articles dispute a figure of this measure about a place some of these articles"
                               " are about; these figures state no place, take no part in that dispute and give none"
                               " of its values, so they are not taken for the disputed quantity.")
             if unscoped_split:
+                split_reasons.append("unordered_no_place")
                 reasoning += (" Other figures of this measure without a stated place differ from these and cannot be"
                               " ordered in time, so they are not taken for the same quantity.")
         elif any(c.scope_assumed for c in members):
@@ -813,6 +856,8 @@ class ClaimGrouper:
             "unit": unit_text,
             "relation": relation,
             "reasoning": reasoning,
+            "grounds": grounds,
+            "split_reasons": split_reasons,
             "phases": [
                 {
                     "claims": [c.json["id"] for c in items],
@@ -1037,7 +1082,8 @@ class ClaimGrouper:
         return out
 
     def _relation(self, phases: list[list[Claim]], n_sources: int, scoped: bool = True, label: str = "",
-                  occasions: bool = True) -> tuple[str, str]:
+                  occasions: bool = True) -> tuple[str, str, list[str]]:
+        """The relation of a group's phases, its reasoning, and the grounds it rests on (``GROUNDS``, machine-readable)."""
         counted = _estimates_apart(phases)
         if counted is not None:
             phases[:] = counted
@@ -1052,21 +1098,21 @@ class ClaimGrouper:
         unit_only = phases[0][0].measure.startswith(("count:", "unit:", "percent")) or (
             phases[0][0].measure == "money" and not all(c.money_of for items in phases for c in items))
         if len(phases) == 1 and spread and not unit_only:
-            return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}")
+            return "contradicted", (f"{self._describe(phases[0])}. {self._spread_text(spread)}"), ["sources_spread"]
         if len(phases) == 1:
             items = phases[0]
             if len(items) == 1:
-                return "single", f"Only one claim on this quantity ({self._describe(items)})."
+                return "single", f"Only one claim on this quantity ({self._describe(items)}).", ["one_claim"]
             if n_sources < 2:
                 return "single", (f"The same value is repeated, but only by one source{f' ({label})' if label else ''}"
-                                  f" ({self._describe(items)}).")
+                                  f" ({self._describe(items)})."), ["one_source"]
             if _confirming_origins(items) < 2:
                 return "single", ("Only one source gives a precise figure; the others' vague or open-ended figures allow it"
-                                  f" but do not confirm it ({self._describe(items)}).")
+                                  f" but do not confirm it ({self._describe(items)})."), ["one_precise"]
             return "corroborated", (
                 f"{label or f'{n_sources} independent sources'} give values that agree within their hedges"
                 f" ({self._describe(items)})."
-            )
+            ), ["agree_within_hedges"]
         series = self._series(phases)
         if series is None:
             # "fast 70" agrees with an early 60 but comes after a 44: a hedged figure that only breaks the
@@ -1104,7 +1150,7 @@ class ClaimGrouper:
                     and not clashes and not spread and not any(c.stage is not None or c.guess for items in phases for c in items):
                 # two demonstrations' attendance, two payments: not one figure revised, but two occasions' figures; a
                 # count named by its stage ("vorläufiges Endergebnis") is one figure revised
-                return _OCCASIONS, text
+                return _OCCASIONS, text, []
             base = phases[0][0].measure.partition(":")[0]
             falls = [(i, j) for i, j in prec if base in growing_measures() and (a := _phase_size(phases[i]))
                      and (b := _phase_size(phases[j])) and b < self.max_fall * a]
@@ -1113,7 +1159,7 @@ class ClaimGrouper:
                 # "am Montag 40 Tote" and "am Freitag 15 Tote", 15 in another town: a toll that only grows does not fall so
                 # far, and what it counts is told as of another day or place; where claimants dispute values at one time,
                 # a later lower figure is part of that dispute or its settling
-                return _OCCASIONS, text
+                return _OCCASIONS, text, []
             if resolved:
                 unplaced = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed]
                 tiers = _tiers(placed, prec)
@@ -1126,7 +1172,9 @@ class ClaimGrouper:
                 text = self._phase_text(phases)  # told in the order of the series
                 note = (" Different claimants first gave different values for the same time; a later figure replaced"
                         " them." if clashes else "")
+                grounds = ["series"] + (["disagreement_replaced"] if clashes else [])
                 if falls:
+                    grounds.append("toll_falls")
                     corrected = any(c.corrects for _, j in falls for c in phases[j])
                     note += (f" A later figure lies far below an earlier one (less than {self.max_fall:.0%} of it), which a"
                              " toll that only grows does not do unless it is corrected: "
@@ -1136,22 +1184,26 @@ class ClaimGrouper:
                 vague = [" / ".join(_phase_values(phases[k])) for k in order if k not in placed and _vague_only(phases[k])]
                 unplaced = [v for v in unplaced if v not in vague]
                 if unplaced:
+                    grounds.append("unplaced_values")
                     note += (f" {', '.join(unplaced)} cannot be placed in this order: their reference times are unknown"
                              " or too coarse.")
                 if vague:
+                    grounds.append("vague_values")
                     note += (f" {', '.join(vague)} are vague amounts (“Tausende”, “Dutzende”) that state no value, so they"
                              " take no place in the order.")
                 if told:
+                    grounds.append("told_order")
                     note += (f" In {', '.join(told)} the article itself tells which figure came first: it gives one as the"
                              " earlier count (“zunächst”, “ersten Angaben zufolge”, or as of a day it names) and the other as"
                              " the later one (“inzwischen”, “stieg auf”, or as the count stood when it was written).")
                 if inferred_times:
+                    grounds.append("inferred_dates")
                     note += (" The order rests in part on publication dates that are inferred, not printed"
                              f" ({', '.join(inferred_times)}); see each article's date and its reason.")
                 return "updated", text + (
                     f" The values whose times are known follow each other ({steps}): each later figure updates the"
                     " earlier one; this is not a contradiction." + note
-                )
+                ), grounds
         if clashes and not spread and all(x.stage is not None and x.stage.estimate and y.stage is not None and y.stage.estimate
                                           for i, j in clashes for x, y in self._clashes(phases[i], phases[j])):
             # only estimates clash (two institutes' exit polls): a counted result that replaces them all is an update
@@ -1160,49 +1212,55 @@ class ClaimGrouper:
                 return "updated", text + (
                     f" Different sources' estimates differed at one time, as estimates may; the counted result of a later"
                     f" stage replaced them ({by_stage}); this is not a contradiction."
-                )
+                ), ["estimates_replaced"]
         if spread and not clashes and not unit_only:
-            return "contradicted", text + " " + self._spread_text(spread)
+            return "contradicted", text + " " + self._spread_text(spread), ["sources_spread"]
         if clashes and unit_only:
             # only the unit is known ("32 bis 37 Grad" and "unter 30 Grad"): nothing says the figures measure
             # the same thing, so differing ones are no contradiction
             return CANNOT_COMPARE, text + (
                 " Different claimants give different values at the same time, but only the unit is known, not what"
                 " is measured: they cannot be compared."
-            )
+            ), ["unit_only"]
         if clashes:
             pairs = [(x, y) for i, j in clashes for x, y in self._clashes(phases[i], phases[j])]
             once_pairs = [x.stage.id for x, y in pairs if x.stage is not None and _one_publication(x, y)]
             once = ", ".join(sorted(set(once_pairs)))
             kinds = []
+            grounds = ["same_time_rivals"]
             if any(x.doc.id == y.doc.id for x, y in pairs):
+                grounds.append("side_by_side")
                 undated = any(x.doc.id == y.doc.id and x.ref is None for x, y in pairs)
                 kinds.append("side by side in one article, so for one moment" + (
                     " even though the article's date is unknown" if undated else ""))
             if any(x.doc.id != y.doc.id and not (x.stage is not None and _one_publication(x, y)) for x, y in pairs):
                 kinds.append("in different articles on the same day")
+                grounds.append("same_day")
             if once:
                 kinds.append(f"both of the {once}, which is published once")
+                grounds.append("published_once")
             when = "; or ".join(kinds)
             return "contradicted", text + (
                 " Different claimants give incompatible values for the same measure and place or group at the same time"
                 f" ({when}), so the sources contradict each other."
-            )
+            ), grounds
         by_stage = _staged_steps(phases)
         if by_stage is not None:
             return "updated", text + (
                 f" Each different value is from a later stage of the count ({by_stage}), so the later figure replaces"
                 " the earlier one; this is not a contradiction."
-            )
+            ), ["count_stage"]
         unknown = any(c.ref is None for items in phases for c in items)
         past = sorted({c.ref.value for items in phases for c in items if c.past and c.ref is not None})
         why = (" some of them have no known reference time." if unknown else
                " their reference times overlap or are too coarse (a month, a year) to tell whether the figure was"
                " updated; no two different claimants are seen giving them for the same time.")
+        grounds = ["no_reference_time" if unknown else "coarse_times"]
         if past:
+            grounds.append("earlier_period")
             why += (f" Figures dated to an earlier period in their sentence ({', '.join(past)}) may be about another"
                     " time than the reports around them.")
-        return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why
+        return CANNOT_COMPARE, text + " The values differ, but they cannot be compared:" + why, grounds
 
 
 def _names_event_day(ref: DateInterval | None, basis: str, dct: DateInterval | None, measure: str,
@@ -1302,6 +1360,42 @@ def _rises(phases: list[list[Claim]], placed: list[int], prec: set[tuple[int, in
     tops = [max(sizes[k] or 0.0 for k in placed if tiers[k] == t) for t in steps]
     lows = [min(sizes[k] or 0.0 for k in placed if tiers[k] == t) for t in steps]
     return all(top <= low for top, low in zip(tops, lows[1:], strict=False))
+
+
+def _lead_parts(run: list[Claim]) -> list[list[Claim]]:
+    """A run's figures by the place their articles report from (``Claim.lead_place``). Two places stay one part when
+    an article of either names the other (the valley and a town in it); figures of articles that name no place in
+    their lead join the largest part."""
+    parts: list[tuple[set[str], set[str], list[Claim]]] = []  # lead places, main places, figures
+    for c in run:
+        if c.lead_place:
+            parts.append(({c.lead_place}, _named_places(c.doc) | {c.lead_place}, [c]))
+    merged = True
+    while merged:
+        merged = False
+        for i, j in combinations(range(len(parts)), 2):
+            if parts[i][0] & parts[j][1] or parts[j][0] & parts[i][1]:
+                parts[i] = (parts[i][0] | parts[j][0], parts[i][1] | parts[j][1], parts[i][2] + parts[j][2])
+                del parts[j]
+                merged = True
+                break
+    if len(parts) < 2:
+        return [run]
+    out = sorted((p[2] for p in parts), key=lambda p: -len({c.doc.id for c in p}))
+    out[0] = out[0] + [c for c in run if not c.lead_place]
+    return out
+
+
+def _named_places(doc: Document) -> set[str]:
+    """The scope keys of every place an article names by name."""
+    return {scope_key(a.surface) for a in doc.annotations if a.kind == "entity" and a.label == "LOC"
+            and a.data.get("form", "name") == "name" and not no_scope(a.surface)}
+
+
+def _earlier_period(c: Claim) -> bool:
+    """True for a figure of an earlier period its sentence names ("24,1 Prozent bei der Wahl 2021"), or of a period an
+    undated article names: grouped with that period's figures only."""
+    return (c.past and c.ref is not None and c.ref.granularity in ("year", "decade")) or c.period
 
 
 def _vague_only(items: list[Claim]) -> bool:

@@ -47,6 +47,7 @@ class Claim:
     doc_places: dict[str, str] = field(default_factory=dict)
     stage: Stage | None = None
     near_place: str | None = None  # the last place named shortly before the figure (scope key)
+    lead_place: str | None = None  # the first place its article names in its headline or dateline (scope key)
     minute: datetime | None = None  # the reference time to the minute, when a stated time gives it
     apart: bool = False  # read as a place whose figures are disputed, but taken out of that dispute
     spread: bool = False  # a range whose ends are different sources' figures ("die Schätzungen gehen auseinander")

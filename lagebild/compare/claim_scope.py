@@ -18,13 +18,14 @@ from typing import Any
 
 from lagebild.compare.claim_values import DISPUTES, SCOPES, cue_pattern, each_cues
 from lagebild.entities.context import load_context
+from lagebild.entities.kb import load_kb
 from lagebild.entities.normalize import fold_key
 from lagebild.entities.roles import load_roles
 from lagebild.events.corpus import norm_name
 from lagebild.model import Annotation, Document
 from lagebild.numbers.measures import load_measures
 
-__all__ = ["claimant_key", "no_scope", "pair_key", "scope_key"]
+__all__ = ["claimant_key", "lead_place", "no_scope", "pair_key", "scope_key"]
 
 
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:laut|lt\.|nach Angaben (?:der|des|von|vom)|nach Informationen (?:der|des|von|vom)|according to)\s+(?:der|des|dem|den)?\s*$")
@@ -188,6 +189,18 @@ def _main_places(doc: Document, lead_chars: int = 300) -> dict[str, str]:
     ranked = keys.most_common(2)
     top = [k for k, n in ranked[:1] if n > 1 and (len(ranked) < 2 or ranked[1][1] < n)]
     return {k: names[k] for k in lead | set(top)}
+
+
+def lead_place(doc: Document, lead_chars: int = 150) -> str | None:
+    """The scope key of the first place an article names by name in its lead (its headline or dateline: "München –
+    …", "Zehntausende in Hamburg auf der Straße"), else None: the place the article reports from. A country is
+    skipped: it holds the towns other articles report from ("Grubenunglück in Polen" beside "Rybnik (dpa)")."""
+    entries = load_kb().entries
+    first = min((a for a in doc.annotations if a.kind == "entity" and a.label == "LOC" and a.span.start < lead_chars
+                 and a.data.get("form", "name") == "name" and not no_scope(a.surface)
+                 and getattr(entries.get(str(a.data.get("kb") or "")), "kind", None) != "country"),
+                key=lambda a: a.span.start, default=None)
+    return scope_key(first.surface) if first is not None else None
 
 
 def _near_place(text: str, locs: list[Annotation], at: int, window: int = 250) -> str | None:

@@ -33,7 +33,7 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,8 @@ import click
 
 from lagebild.evaluation import shared_data_dir
 
-__all__ = ["PictureScore", "Tally", "command", "load_gold", "run_pipeline", "score_picture"]
+__all__ = ["BestGroup", "PictureScore", "Tally", "best_group", "command", "gold_export", "has_value", "holds", "load_gold",
+           "run_pipeline", "score_picture"]
 
 CATEGORIES = (
     "publication dates printed",
@@ -150,7 +151,8 @@ def _claim_values(claim: Mapping[str, Any]) -> list[float | None]:
     return [_number(claim.get(k)) for k in ("value", "low", "high")]
 
 
-def _has_value(claim: Mapping[str, Any], value: float) -> bool:
+def has_value(claim: Mapping[str, Any], value: float) -> bool:
+    """True when an exported claim gives ``value`` (its value, or a bound of its range)."""
     return any(_same(v, value) for v in _claim_values(claim))
 
 
@@ -206,6 +208,11 @@ def _gold_ids(export: Mapping[str, Any], gold_ids: set[str]) -> dict[str, str]:
     return out
 
 
+def gold_export(export: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Any]:
+    """The export with its document ids replaced by the gold's (the file stems), as the scorer reads it."""
+    return dict(_remap(dict(export), _gold_ids(export, set(gold["documents"]))))
+
+
 def _remap(obj: Any, ids: Mapping[str, str]) -> Any:
     if isinstance(obj, dict):
         out: dict[str, Any] = {}
@@ -258,7 +265,7 @@ def _score_claims(stories: Mapping[str, Any], export: Mapping[str, Any], names: 
             keys = _keys(claimant, row[4] if len(row) > 4 else None)
             ok, seen = False, []
             for claim in by_doc.get(did, []):
-                if not _has_value(claim, float(value)):
+                if not has_value(claim, float(value)):
                     continue
                 said_by = f"{_as_text(claim.get('claimant'), names)} {claim.get('claimant_text') or ''}".strip()
                 seen.append(f"{claim.get('text')!r} claimant={said_by!r}")
@@ -274,23 +281,54 @@ def _score_claims(stories: Mapping[str, Any], export: Mapping[str, Any], names: 
     return tally
 
 
+@dataclass(frozen=True)
+class BestGroup:
+    """The exported claim group that holds most members of a gold group, and how the scorer judges it."""
+
+    group: Mapping[str, Any] | None  # None when no exported group holds a member
+    held: int  # gold members it holds
+    need: int  # members it must hold to count: half the gold group's, at least two
+
+    @property
+    def relation(self) -> str | None:
+        return str(self.group.get("relation")) if self.group is not None else None
+
+    @property
+    def members_ok(self) -> bool:
+        return self.held >= self.need
+
+    def relation_ok(self, gold_relation: str) -> bool:
+        """The relation counts where the group holds two members or more and gives the gold's relation."""
+        return self.group is not None and self.held >= 2 and self.relation == gold_relation
+
+
+def holds(group: Mapping[str, Any], doc: str, value: float) -> bool:
+    """True when an exported group holds a claim of ``doc`` with ``value`` (gold member ``[doc, value]``)."""
+    return any(c.get("doc") == doc and has_value(c, value) for c in group.get("claims", []))
+
+
+def best_group(members: Sequence[tuple[str, float]], groups: Sequence[Mapping[str, Any]]) -> BestGroup:
+    """The exported group (ids mapped to the gold's, ``gold_export``) holding most of a gold group's members, the
+    first of equals in export order."""
+    best, best_n = None, 0
+    for group in groups:
+        n = sum(1 for d, v in members if holds(group, d, v))
+        if n > best_n:
+            best, best_n = group, n
+    return BestGroup(best, best_n, max(2, math.ceil(len(members) / 2)))
+
+
 def _score_groups(stories: Mapping[str, Any], export: Mapping[str, Any]) -> Tally:
     tally = Tally()
     groups = export.get("claim_groups", [])
     for st in stories.values():
         for g in st.get("claim_groups") or []:
             members = [(str(d), float(v)) for d, v in g["members"]]
-            best, best_n = None, 0
-            for group in groups:
-                claims = group.get("claims", [])
-                n = sum(1 for d, v in members if any(c.get("doc") == d and _has_value(c, v) for c in claims))
-                if n > best_n:
-                    best, best_n = group, n
-            need = max(2, math.ceil(len(members) / 2))
-            relation = best.get("relation") if best else None
-            why = f"{g['id']}: best group holds {best_n}/{len(members)} (need {need}), relation {relation} (gold {g['relation']})"
-            tally.add(best_n >= need, why)
-            tally.add(best is not None and best_n >= 2 and str(relation) == g["relation"], why)
+            best = best_group(members, groups)
+            why = (f"{g['id']}: best group holds {best.held}/{len(members)} (need {best.need}), relation {best.relation}"
+                   f" (gold {g['relation']})")
+            tally.add(best.members_ok, why)
+            tally.add(best.relation_ok(g["relation"]), why)
     return tally
 
 
@@ -414,8 +452,7 @@ def _mixed_contradictions(export: Mapping[str, Any], scored_docs: set[str]) -> l
 def score_picture(export: Mapping[str, Any], gold: Mapping[str, Any], split: str | None = "check") -> PictureScore:
     """Score an export against the gold; ``split`` None scores every document and story."""
     all_docs: Mapping[str, Any] = gold["documents"]
-    ids = _gold_ids(export, set(all_docs))
-    exp: dict[str, Any] = _remap(dict(export), ids)
+    exp = gold_export(export, gold)
     gdocs = {d: g for d, g in all_docs.items() if split is None or g.get("split") == split}
     stories = {
         sid: st for sid, st in gold["stories"].items()

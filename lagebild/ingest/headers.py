@@ -8,6 +8,7 @@ common English forms; no outlet-specific strings.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,10 +38,12 @@ __all__ = [
     "event_date",
     "header_parts",
     "header_stamp",
+    "in_dated_run",
     "life_date",
     "may_name_as_of",
     "name_over_role",
     "on_day_in_sentence",
+    "opens_with_date",
     "parse_date_string",
     "reading_time_line",
     "relative_date_line",
@@ -508,6 +511,33 @@ _STAMP_LEAD = re.compile(rf"(?:{_CREDIT}\s*[|:,·•–-]?|[|·•])\s*$", re.IG
 _CITED_LABEL = re.compile(rf"(?<!\w)(?:{_cue_pattern(_CUES['cited'])})\s*:(?P<cited>[^\n|·•]{{0,80}})$", re.IGNORECASE)
 
 
+#: how far into its line a date may start and still open it ("[ 26. Februar 2024 ] …", "• 12.03.2024 …")
+_RUN_OPENING = 3
+
+
+def opens_with_date(line: str) -> bool:
+    """Whether a date opens ``line`` (after a bracket or bullet at most)."""
+    return any(pos <= _RUN_OPENING for _, _, pos in page_dates.line_dates(line[:80], day_first=True))
+
+
+def in_dated_run(lines: Sequence[str], i: int) -> bool:
+    """Whether ``lines[i]`` is one of three lines in a row that each open with a date: a list of posts ("[ 26. Februar
+    2024 ] Headline", "[ 20. Februar 2024 ] Headline", …). A page prints its own date once, its update date at most
+    on the next line."""
+    return any(all(opens_with_date(lines[k]) for k in range(first, first + 3))
+               for first in range(max(0, i - 2), min(i, len(lines) - 3) + 1))
+
+
+def _opens_dated_run(text: str, pos: int) -> bool:
+    """Whether the date at ``text[pos]`` opens its line in a run of such lines (blank lines left out)."""
+    start = text.rfind("\n", 0, pos) + 1
+    if pos - start > _RUN_OPENING:
+        return False
+    before = [ln for ln in text[max(0, start - 400) : start].splitlines() if ln.strip()][-2:]
+    after = [ln for ln in text[start : start + 800].splitlines() if ln.strip()][:3]
+    return in_dated_run([*before, *after], len(before))
+
+
 def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:
     """Return the first unlabelled date stamp at the start of ``text``, or ``None``.
 
@@ -525,7 +555,7 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
         if m is None:
             continue
         value = _value(m)
-        if value is None or value.precision not in ("day", "minute") or page_dates.version_number(text, m.start()):
+        if value is None or value.precision not in ("day", "minute") or page_dates.version_number(text, m.start(), m.end()):
             continue
         if m.group("y8") and not m.group("hh"):
             continue  # "3/1/23" without a time is a score or a fraction as often as a date
@@ -541,6 +571,8 @@ def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateVal
             continue  # "Am Sonntag, 21.01.2024, demonstrierten …": the weekday stands between preposition and date
         if cited_date(text, m.start()) or event_date(text, m.start()) or (not lead and told_in_sentence(text, m.end())):
             continue
+        if _opens_dated_run(text, m.start()):
+            continue  # the first of a list of dated posts
         return value
     return None
 
@@ -637,12 +669,15 @@ def as_of_starts(line: str) -> list[int]:
 
 
 def as_of_label(label: str) -> bool:
-    """Whether a header label dates the version read, like an update ("Stand:", "As of"), rather than the first one.
+    """Whether a header label dates the version read rather than the first one: an update ("Aktualisiert am",
+    "Last updated") or an as-of label ("Stand:", "As of").
 
-    The label word ends the label, or a colon or a date follows it: "Stand" is also a noun ("So ist der Stand am
+    The as-of word ends the label, or a colon or a date follows it: "Stand" is also a noun ("So ist der Stand am
     14.02.2025", "Zum Stand der Ermittlungen: 14.02.2025"), and only "Stand:", "Stand 14.02.2025" or, opening the
     label, "Stand vom 14.02.2025" labels a date.
     """
+    if page_dates.update_label(label):
+        return True
     for m in _AS_OF.finditer(label):
         if _AS_OF_END.match(label, m.end()):
             return True

@@ -15,7 +15,8 @@ Choice, first that applies: a printed date labelled as the publication; a struct
 publication date that a printed date confirms; a dateline; the earliest date printed in a
 byline/date element (class ``date``, ``datum``, ``byline``, ``stand`` … or a ``<time>``); the
 structured publication date; the earliest other printed header date; htmldate (original date,
-extensive search, as trafilatura ran it); a generic meta date. Dates in a site banner
+extensive search, as trafilatura ran it) when the page's visible text shows that day other than as an
+update, or its address spells it; a generic meta date. Dates in a site banner
 (``<header>`` without the headline: "today is …") are ignored.
 
 Time zones: a timestamp is read as written, in the page's own zone (``…T23:30:00-05:00`` is the
@@ -41,7 +42,7 @@ from lagebild.ingest.cue_scan import CueScan, literal_start
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
     "may_name_update", "opening_label", "printed_dates", "published_labels", "structured_dates", "update_cue_starts", "update_label",
-    "url_day", "written_on_page",
+    "url_day", "visible_text", "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -155,14 +156,18 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
 
 _TEXT_DATE = re.compile(
-    r"(?<![\d/.-])(?:"
+    # not inside a longer number; a month name may follow a word's full stop ("Nov.November 18, 2019": a template's
+    # short and long month flattened together)
+    r"(?:(?<![\d/.-])|(?<=[^\W\d_]{2}\.)(?=[^\W\d_]))(?:"
     # 25.10.2024, 25. 10. 2024, 25.10.24; a two-digit year glued to the month, never a measure after a day and
     # month ("Mo, 12.03. 14°C", "12.03. 14 Uhr")
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.(?:\s?(?P<y1>(?:19|20)\d{2})|(?P<y1s>\d{2})(?![\d.])(?!\s?(?:°|%|Grad|Uhr|h\b)))"
     # 2024-10-25, 2024/10/25, 2024.10.25
     r"|(?P<y2>(?:19|20)\d{2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})(?!\d)"
-    # 25/10/2024, 10/25/2024, 25-10-2024
-    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2})"
+    # 25/10/2024, 10/25/2024, 25-10-2024; a two-digit year only before a time of day ("On 11/13/19 at 4:00 PM": a
+    # stamp; "3/1/23" alone is a score or a fraction as often as a date)
+    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2}|\d{2}"
+    r"(?=,?\s+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d))"
     # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
     rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
     # October 24, 2024
@@ -194,16 +199,17 @@ _WINDOW_BEFORE = 40
 _WINDOW_AFTER = 24
 
 
-def written_on_page(page: str, day: str, limit: int = 1_000_000) -> bool:
-    """Whether ``day`` (``YYYY-MM-DD``) is written anywhere in ``page`` (markup included), in any order or form.
+def written_on_page(page: str, day: str, limit: int = 1_000_000, *, not_as_update: bool = False) -> bool:
+    """Whether ``day`` (``YYYY-MM-DD``) is written anywhere in ``page`` (markup included), in any order or form;
+    with ``not_as_update``, once at least without an update label before it ("Last updated: 13 July 2020").
 
-    Every written form holds the year (four digits, or two after "25.10."), so the date pattern is run
-    only in a short window around each place the year stands: a long page of digits and dots is not
+    Every written form holds the year (four digits, or two after "25.10." or "11/13/"), so the date pattern is
+    run only in a short window around each place the year stands: a long page of digits and dots is not
     scanned as a whole.
     """
     page = ascii_digits(page[:limit])
     year = day[:4]
-    marks = [year, f".{year[2:]}", f". {year[2:]}"]
+    marks = [year, f".{year[2:]}", f". {year[2:]}", f"/{year[2:]}"]
     starts = sorted({i for mark in marks for i in _occurrences(page, mark)})
     windows: list[list[int]] = []
     for i in starts:  # overlapping windows are read once
@@ -213,8 +219,9 @@ def written_on_page(page: str, day: str, limit: int = 1_000_000) -> bool:
         else:
             windows.append([lo, hi])
     # the pattern looks behind its window's start (pos, not a slice): "25.10.2024" is not read as the 5th
-    return any(_day_of_match(m, first) == day for lo, hi in windows
-               for m in _TEXT_DATE.finditer(page, lo, hi) for first in (False, True))
+    return any(_day_of_match(m, first) == day and not (
+                   not_as_update and _label_kind(page[max(0, m.start() - 40) : m.start()], page[m.end() : m.end() + 25]) == "modified")
+               for lo, hi in windows for m in _TEXT_DATE.finditer(page, lo, hi) for first in (False, True))
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -332,9 +339,15 @@ _VERSION_WORD = re.compile(r"(?:\b(?:version|versión|release|build|ver|firmware
                            re.IGNORECASE)
 
 
-def version_number(text: str, start: int) -> bool:
-    """Whether the number at ``text[start]`` follows a version word ("Version 11.08.23" is no date)."""
-    return bool(_VERSION_WORD.search(text[max(0, start - 16) : start]))
+#: an identifier glued to the end of a number ("1.9.22_1171" of a plugin's build, "2024-03-12_v2" of a file name)
+_GLUED_ID = re.compile(r"_[^\W_]")
+
+
+def version_number(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the number at ``text[start:end]`` is a version, not a date: it follows a version word ("Version
+    11.08.23"), or an identifier is glued to its end ("VN:F [1.9.22_1171]")."""
+    return bool(_VERSION_WORD.search(text[max(0, start - 16) : start])) or (
+        end is not None and _GLUED_ID.match(text, end) is not None)
 
 
 def _month(name: str) -> int:
@@ -353,10 +366,11 @@ def _day_of_match(m: re.Match[str], month_first: bool) -> str | None:
     if g["y2"]:
         return _valid_day(int(g["y2"]), int(g["m2"]), int(g["d2"]))
     if g["y6"]:
-        a, b = int(g["a6"]), int(g["b6"])
+        a, b, y = int(g["a6"]), int(g["b6"]), int(g["y6"])
+        y = y + 2000 if y < 100 else y
         if a > 12 or (b <= 12 and not month_first):
-            return _valid_day(int(g["y6"]), b, a)
-        return _valid_day(int(g["y6"]), a, b)
+            return _valid_day(y, b, a)
+        return _valid_day(y, a, b)
     if g["y3"]:
         return _valid_day(int(g["y3"]), _month(g["m3"]), int(g["d3"]))
     if g["y4"]:
@@ -390,7 +404,7 @@ def line_dates(line: str, *, month_first: bool = False, day_first: bool = False)
     line = ascii_digits(line)
     for m in _TEXT_DATE.finditer(line):
         day = _day_of_match(m, month_first)
-        if day is None or version_number(line, m.start()):
+        if day is None or version_number(line, m.start(), m.end()):
             continue
         before = line[max(prev_end, m.start() - 40) : m.start()]
         prev_end = m.end()
@@ -792,7 +806,7 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             if headline[0] <= m.start() < headline[1]:
                 continue  # a date in the headline is what the article is about
             day = _day_of_match(m, month_first)
-            if day is None or version_number(text, m.start()):
+            if day is None or version_number(text, m.start(), m.end()):
                 continue
             if m["y6"] and int(m["a6"]) <= 12 and int(m["b6"]) <= 12 and m["a6"] != m["b6"]:
                 # 03/04/2020: either reading counts only where other evidence confirms it
@@ -958,7 +972,8 @@ def choose_date(
         structured = [c for c in structured_dates(tree, month_first=month_first, page=page) if _in_range(c.day, max_day)]
     except Exception:
         structured = []
-    chosen = _decide(printed, structured, max_day=max_day, htmldate=htmldate, language=language, url=url)
+    chosen = _decide(printed, structured, max_day=max_day, htmldate=htmldate, language=language, url=url,
+                     on_page=lambda: visible_text(tree))
     if chosen is None:
         return None
     later = [c.day for c in structured if c.kind == "modified" and chosen.day < c.day <= max_day] or \
@@ -966,9 +981,17 @@ def choose_date(
     return replace(chosen, updated=max(later)) if later else chosen
 
 
+def visible_text(tree: Any) -> str:
+    """The visible text of the page, menus and footers left out ("" for a tree that cannot be read)."""
+    try:
+        return _linear_text(tree)[0]
+    except Exception:  # a strange tree must not cost the date
+        return ""
+
+
 def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
             htmldate: str | Callable[[], str | None] | None,
-            language: str | None, url: str | None) -> PageDate | None:
+            language: str | None, url: str | None, on_page: Callable[[], str] | None = None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")
@@ -993,9 +1016,14 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
             return PageDate(day, f"structured data ({published[0].source})")
     if plain:
         return PageDate(min(c.day for c in plain), "printed date in the article header")
+    visible = on_page() if on_page is not None else None  # read before htmldate, which prunes the tree it searches
     if callable(htmldate):
         htmldate = htmldate()
-    if htmldate and _in_range(htmldate[:10], max_day):
+    # htmldate also reads a month it fills up to the 1st ("2022-03" → 2022-03-01), dates in image paths, scripts
+    # and footers, and "Last updated: …" lines: a day the reader cannot see on the page, or sees only as an
+    # update, is no publication date
+    if htmldate and _in_range(htmldate[:10], max_day) and (htmldate[:10] == in_url or visible is None or
+                                                           written_on_page(visible, htmldate[:10], not_as_update=True)):
         return PageDate(htmldate[:10], "htmldate")
     for c in structured:
         if c.kind == "generic":

@@ -36,13 +36,17 @@ from lagebild.ingest.headers import (
     cited_date,
     date_end,
     event_date,
+    header_parts,
+    in_dated_run,
     life_date,
     name_over_role,
     on_day_in_sentence,
+    opens_with_date,
     told_in_sentence,
     weekday_in_sentence,
 )
 from lagebild.ingest.page_dates import dateline_day, line_dates
+from lagebild.model import DateValue
 
 __all__ = [
     "LOOKBACK",
@@ -225,6 +229,22 @@ def _after_preposition(line: str, pos: int) -> bool:
         on_day_in_sentence(line, pos) or event_date(line, pos) or life_date(line, pos)
 
 
+#: the separator after a byline that a theme glues to the first paragraph ("By Ela on 31. October, 2023 | 18 Comments. …")
+_BYLINE_END = re.compile(r"\s[|•·]\s")
+
+
+def _byline_opening(line: str) -> str | None:
+    """The day of a byline (a name and a date, nothing else) that opens a body-like line before a separator, else
+    ``None``: a blog theme prints "By Ela on 31. October, 2023 | 18 Comments. This post may contain …" as one
+    paragraph. A sentence ("Von den Plänen am 12.03.2024 | …") is no byline."""
+    head = _BYLINE_END.split(line[:120], maxsplit=1)
+    if len(head) < 2 or len(head[0]) > 80:
+        return None
+    parts = header_parts(head[0])
+    date = parts.get("date") if parts is not None and parts.get("author") else None
+    return date.value[:10] if isinstance(date, DateValue) and date.value and len(date.value) >= 10 else None
+
+
 def _told_in_sentence(line: str, pos: int) -> bool:
     """Whether the date at ``line[pos]`` stands inside a sentence of the lead ("Am Sonntag, 21.01.2024, demonstrierten …")."""
     end = date_end(line, pos)
@@ -258,6 +278,8 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             day = dateline_day(ln.text)
             if day:
                 below.append(HeaderDate(day, i, -1, False))
+            elif (opening := _byline_opening(ln.text)) is not None:
+                below.append(HeaderDate(opening, i, -1, False))
             continue
         if len(ln.text) > 250 or (ln.reason == "date line" and in_dated_list(lines, i, title_i)):
             continue
@@ -267,6 +289,8 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             elif kind == "printed" and not _after_preposition(ln.text, pos) and not (ln.kind == "good" and _told_in_sentence(ln.text, pos)):
                 if cited_date(ln.text, pos):
                     continue  # "Quelle: Financial Times, 24.3.2020" under a chart: the cited piece's date
+                if opens_with_date(ln.text) and in_dated_run([line.text for line in lines[max(0, i - 2) : i + 3]], min(i, 2)):
+                    continue  # "[ 26. Februar 2024 ] Neue Funktionen im Test" among more such lines: a list of latest posts
                 (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
             elif kind == "modified":
                 updated.append(HeaderDate(day, i, pos, False, updated=True))

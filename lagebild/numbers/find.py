@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lagebild.numbers.clause_cues import load_clause_cues
-from lagebild.numbers.durations import duration_unit
+from lagebild.numbers.durations import compound_durations, duration_unit
 from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_before, year_cue_before
 from lagebild.numbers.hedges import HEDGES
 from lagebild.numbers.measures import load_measures
@@ -141,6 +141,8 @@ _SHARE_IN_PARENS = re.compile(r"(?<=\d,\d)\)|(?<=\d,\d\d)\)")
 #: a verb right after a count that opens its sentence without a noun ("Acht galten als schwer verletzt")
 _BARE_VERB = re.compile(r"[ \t\u00a0]+(?:galten|gelten|gilt|wurden|werden|starben|sterben|erlitten|erleiden|blieben|bleiben|"
                         r"mussten|müssen|kamen|seien|wären|würden|werden)[ \t\u00a0]")
+_AFTER_COMMA = re.compile(r",[ \t\u00a0]+$")
+_COUNT_WORD = re.compile(r"(?<![\w.,])(?:\d+|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf)(?![\w])")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"“”»«]?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
 #: a hedge that opens its sentence ("Mehr als 200 mussten evakuiert werden"): capitalised
 _HEDGE_OPENS = re.compile(r"(?:" + "|".join(re.escape(h[:1].upper() + h[1:]) for h in _HEDGE_WORDS) + r")[ \t\u00a0]+$")
@@ -162,11 +164,36 @@ def _bare_subject(text: str, start: int, end: int) -> bool:
         return False
     if text[start : start + 1].isupper() and _OPENS_SENTENCE.search(text, max(0, start - 4), start) is not None:
         return _framed_after(text, end)
+    if _AFTER_COMMA.search(text, max(0, start - 3), start) is not None:
+        # only after a clause with a count of its own, a list going on; not "Sie sagte, drei wurden verletzt"
+        head = _SENTENCE_HEAD.search(text, max(0, start - 80), start)
+        return head is not None and _COUNT_WORD.search(head.group()) is not None and _framed_after(text, end)  # "Für sieben Männer kam jede Hilfe zu spät, vier werden noch vermisst"
     # a numeral or a hedged count that opens the sentence: "200 wurden verletzt", "Mehr als 200 mussten evakuiert werden"
     hedge = _HEDGE_OPENS.search(text, max(0, start - 20), start)
     opens = hedge if hedge is not None else (_OPENS_SENTENCE.search(text, max(0, start - 4), start) if text[start : start + 1].isdigit() else None)
     return opens is not None and _OPENS_SENTENCE.search(text, max(0, opens.start() - 4), opens.start()) is not None \
         and _framed_after(text, end)
+
+
+#: "waren es 41", "es seien nur 30": a bare count that restates the count before it
+_IT_WAS = re.compile(rf"(?<![\w])(?:(?:sind|waren|seien|wären)[ \t\u00a0]+es|es[ \t\u00a0]+(?:sind|waren|seien|wären))[ \t\u00a0]+"
+                     rf"(?:(?:nur|noch|sogar|{'|'.join(re.escape(h) for h in _HEDGE_WORDS)})[ \t\u00a0]+)*$", re.IGNORECASE)
+_SOURCE_CUE = re.compile(r"(?<![\w])(?:zufolge|laut|[Aa]ngaben|sagte|sagten|sagt|sprach|spricht|so\s+(?:der|die|das))(?![\w])")
+_SENT_END = re.compile(r"[.!?][\"“”»«]?[ \t\u00a0\n]+")
+
+
+def _counted_before(text: str, start: int, prev: Quantity | None, part_of: float | None) -> bool:
+    """True for a bare count that takes the noun of the count before it, at most one sentence back: a part of it
+    ("21 von ihnen", ``part_of`` its value) or what another source says it was ("waren es 41")."""
+    if prev is None or prev.unit_kind != "count" or not prev.unit or prev.unit_span is None or prev.vague or not 0 <= start - prev.end <= 300:
+        return False
+    if len(_SENT_END.findall(text, prev.end, start)) > 1:
+        return False
+    if part_of is not None:
+        return part_of <= prev.value
+    # only when another source restates it ("Der Gewerkschaft zufolge waren es 41"), not another time ("Im Jahr 2010 waren es 20")
+    return _IT_WAS.search(text, max(0, start - 40), start) is not None and not _OPENS_SENTENCE.search(text, max(0, start - 4), start) \
+        and _SOURCE_CUE.search(_around(text, start, start)) is not None
 
 
 def _framed_after(text: str, pos: int, start: int | None = None) -> bool:
@@ -437,6 +464,10 @@ def find_quantities(text: str, *, max_chars: int = 2_000_000) -> list[Quantity]:
             found.append(q)
             taken.append((q.start, q.end))
     ordinals = [q for q in _ordinal_tolls(text) if not any(s < q.end and q.start < e for s, e in taken)]
+    # "ein 48-Stunden-Streik", "der 48-stündige Streik": a strike's length written inside a compound
+    ordinals += [Quantity(start=c.start, end=c.end, num_start=c.start, num_end=c.num_end, value=c.value, low=c.value, high=c.value,
+                          value_text=text[c.start : c.num_end], unit=c.unit, unit_kind="measure", unit_span=c.unit_span, hedge=None)
+                 for c in compound_durations(text) if not any(s < c.end and c.start < e for s, e in taken)]
     return sorted(found + ordinals, key=lambda q: q.start) if ordinals else found
 
 
@@ -583,6 +614,11 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
         others = _OTHERS.match(text, num_end)
         if others and _framed_after(text, others.end()):
             unit = ("", "count", (others.start(1), others.end(1)))
+        elif value is not None and _counted_before(text, start, prev, value if others and others.group(1).startswith("von") else None):
+            # "34 Bergleute … 21 von ihnen hätten sich retten können", "Der Betreiber spricht von 34 Arbeitern. Der
+            # Gewerkschaft zufolge waren es 41": the noun of the count before
+            assert prev is not None and prev.unit_span is not None
+            unit, unit_from = (prev.unit or "", "count", prev.unit_span), "ellipsis"
     before = text[max(0, start - 25) : start]
     cur = _CURRENCY_BEFORE.search(before)
     q_start = start

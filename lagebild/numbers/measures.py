@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lagebild.numbers.counted import Counted, counted_entries, counted_key, lemma_index, lemma_of
+
 __all__ = ["Measure", "MeasureVocab", "load_measures"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "measures.toml"
@@ -99,6 +101,7 @@ class MeasureVocab:
     not_people: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # nouns, compound tails of nouns never people
     negation: re.Pattern[str] | None = None  # words that deny an affirmed frame anywhere in its clause ("nicht länger")
     counted: tuple[Counted, ...] = ()  # counted nouns outside the measures ("Schulen"): one key for their forms and compounds
+    as_written: frozenset[str] = frozenset()  # forms (lower case) keyed as written: their lemma joins two things ("Bussen")
     # noun lemma (lower case) → its measure, and compound tails' lemmas (lower case, longest first) → their measure: the
     # inflections and singulars the word lists do not spell out ("Kampfflugzeug" beside "Kampfflugzeuge")
     lemma_nouns: dict[str, str] = field(default_factory=dict, compare=False)
@@ -203,14 +206,9 @@ class MeasureVocab:
         return self.by_id(mid) if mid is not None else None
 
     def counted_key(self, noun: str) -> str:
-        """The key of a counted noun outside the measures: the entry of ``[counted]`` whose head it is or ends in
-        ("Volksschulen", "Schule" → "school"; not an exception such as "Hochschulen"), else the noun's lemma (lower
-        case: "Tornados" and "Tornado" are one key)."""
-        lemma = lemma_of(noun.lower().replace(":innen", "").replace("*innen", "").rstrip("."))
-        for entry in self.counted:
-            if entry.names(lemma):
-                return entry.id
-        return lemma
+        """The key of a counted noun outside the measures (``numbers.counted``): its ``[counted]`` entry ("Volksschulen",
+        "Schule" → "school"; not "Hochschulen"), else its lemma ("Tornados" and "Tornado" are one key)."""
+        return counted_key(noun, self.counted, self.as_written)
 
     def of_attribute(self, words: str, *, any_noun_only: bool = False) -> Measure | None:
         """The measure a participle among ``words`` (the adjectives before a counted noun) names: "getöteten" → dead,
@@ -383,49 +381,6 @@ _CLAUSE_BOUND = re.compile(r"[.,;:!?]|\s(?:und|oder|aber|sowie|doch)\s", re.IGNO
 _PERCENT_LEAD = re.compile(r"(?:Prozent|%)[^.;:!?\d]{0,20}$", re.IGNORECASE)
 
 
-def _crude_lemma(word: str) -> str:
-    """A noun's stem by its inflection ending, where no dictionary is at hand."""
-    for suffix in ("innen", "en", "er", "n", "e", "s"):
-        if len(word) > 5 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-@lru_cache(maxsize=50_000)
-def lemma_of(noun: str) -> str:
-    """A counted noun's lemma, lower case ("Städten" → "stadt", "Rettungswägen" → "rettungswagen"), by simplemma's German
-    dictionary (shared with the entity and search stages); a stem by its ending when the dictionary cannot be read."""
-    word = noun.strip().rstrip(".")
-    if not word:
-        return ""
-    try:
-        from lagebild.store.lemma_dicts import lemmatizer
-
-        lemma = str(lemmatizer(True).lemmatize(word[:1].upper() + word[1:], lang="de"))
-    except (ImportError, OSError, ValueError):  # no dictionary here: the stem still groups most plural forms
-        return _crude_lemma(word.lower())
-    return lemma.lower()
-
-
-@dataclass(frozen=True, slots=True)
-class Counted:
-    """A counted noun outside the measures, with its synonyms (``[counted.<id>]``): their figures share one key."""
-
-    id: str
-    label: str
-    heads: frozenset[str]  # lemmas (lower case) of the noun and its synonyms
-    not_heads: frozenset[str]  # lemmas of compounds that end in a head but count something else ("hochschule"); so do
-    # the compounds ending in them
-
-    def names(self, lemma: str) -> bool:
-        """True for a head or a compound ending in one after a stem of three letters or more ("volksschule")."""
-        if lemma in self.heads:
-            return True
-        if any(lemma.endswith(n) for n in self.not_heads):
-            return False  # "Fachhochschule" ends in "Hochschule" before it ends in "Schule"
-        return any(lemma.endswith(h) and len(lemma) - len(h) >= 3 for h in self.heads if len(h) >= 4)
-
-
 @lru_cache(maxsize=4)
 def load_measures(path: str | None = None) -> MeasureVocab:
     """Load the measure vocabulary (the packaged one unless ``path`` is given).
@@ -485,34 +440,9 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                         not_people=(frozenset(str(n).lower() for n in raw.get("not_people", {}).get("nouns", [])),
                                     tuple(str(t).lower() for t in raw.get("not_people", {}).get("suffixes", []))),
                         negation=_alternation(list(raw.get("negation", {}).get("words", []))),
-                        counted=_counted(raw.get("counted", {})), **_lemma_index(measures))
-
-
-def _counted(table: Any) -> tuple[Counted, ...]:
-    out = []
-    for cid, entry in (table.items() if isinstance(table, dict) else ()):
-        heads = frozenset(lemma_of(str(h)) for h in entry.get("heads", []) if h)
-        if heads:
-            out.append(Counted(str(cid), str(entry.get("label") or cid), heads,
-                               frozenset(lemma_of(str(h)) for h in entry.get("not_heads", []) if h)))
-    return tuple(out)
-
-
-def _lemma_index(measures: list[Measure]) -> dict[str, Any]:
-    """Lemmas of the counted nouns and compound tails of the count measures (a word spelled in two measures keeps the
-    first); tails of fewer than six letters are left out ("kraft", "haus", "fall" end too many other words)."""
-    nouns: dict[str, str] = {}
-    tails: dict[str, str] = {}
-    for m in measures:
-        if m.kind != "count":
-            continue
-        for noun in m.nouns:
-            nouns.setdefault(lemma_of(noun), m.id)
-        for suffix in m.suffixes:
-            tail = lemma_of(suffix)
-            if len(tail) >= 6:
-                tails.setdefault(tail, m.id)
-    return {"lemma_nouns": nouns, "lemma_tails": tuple(sorted(tails.items(), key=lambda t: -len(t[0])))}
+                        counted=counted_entries(raw.get("counted", {})),
+                        as_written=frozenset(str(w).lower() for w in raw.get("as_written", {}).get("forms", [])),
+                        **lemma_index([(m.id, m.nouns, m.suffixes) for m in measures if m.kind == "count"]))
 
 
 def _frame_parts(raw: Any) -> dict[str, str]:

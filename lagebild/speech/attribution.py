@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lagebild.speech.lexicon import ADVERBS, ARTICLES, CUE_FORMS, PREPOSITIONS
+from lagebild.speech.lexicon import ADVERBS, ARTICLES, CLAIMANT_SOURCE_NOUNS, CUE_FORMS, PREPOSITIONS, WORDS
 from lagebild.speech.phrases import Phrase, parse_np_backward, parse_np_forward
 from lagebild.speech.tokens import CLAUSE_BREAK, QUOTE_CHARS, Token
 
-__all__ = ["HIESS_PREP", "Attribution", "find_attributions"]
+__all__ = ["HIESS_PREP", "SAID_NOUNS", "Attribution", "find_attributions"]
 
-_SOURCE_NOUNS = frozenset(
-    "angaben angabe informationen information darstellung einschätzung schätzung schätzungen berichten bericht "
-    "aussagen aussage worten ansicht auffassung meinung erkenntnissen erkenntnis daten zahlen".split()
-)
+#: nouns after "nach" that credit a source: the claims' source nouns and those for an opinion (words.toml)
+_SOURCE_NOUNS = CLAIMANT_SOURCE_NOUNS | frozenset(WORDS["opinion_nouns"])
+#: source nouns for what someone said, also after an article ("nach den Worten des Landrats"); the nouns of
+#: figures are not ("nach den Zahlen des Vorjahres" compares figures and credits no one)
+SAID_NOUNS = _SOURCE_NOUNS - frozenset(WORDS["figure_nouns"])
 _OWN_SOURCE = frozenset({"eigenen", "eigener"})  # "eigenen Angaben zufolge": the subject itself
 #: Prepositions after "hieß es" that introduce the source ("hieß es aus Kiew", "hieß es seitens der Bahn").
 HIESS_PREP = frozenset(("aus", "in", "von", "bei", "im", "vom", "beim", "seitens", "vonseiten"))
@@ -73,6 +74,8 @@ def _nach_angaben(toks: list[Token], i: int) -> Attribution | None:
         # "Die Firma hat nach eigenen Angaben …": the subject vouches for itself.
         np = parse_np_forward(toks, 0) if toks[0].lower not in PREPOSITIONS else None
         return Attribution(np, "nach eigenen " + toks[i + 2].text, (toks[i].start, toks[i + 2].end)) if np is not None else None
+    if i + 2 < n and toks[i + 1].lower in ("den", "dem") and toks[i + 2].lower in SAID_NOUNS:
+        i += 1  # "nach den Worten des Landrats", "nach dem Bericht der Zeitung"
     if i + 1 >= n or toks[i + 1].lower not in _SOURCE_NOUNS:
         return None
     j = i + 2

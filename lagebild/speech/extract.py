@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from lagebild.ingest.cue_data import alternation
 from lagebild.speech.attribution import HIESS_PREP as _HIESS_PREP
-from lagebild.speech.attribution import find_attributions
+from lagebild.speech.attribution import SAID_NOUNS, find_attributions
 from lagebild.speech.interview import Turn, interview_turns
 from lagebild.speech.lexicon import (
     ADVERBS,
@@ -71,6 +72,7 @@ _INFINITIVE_BEFORE = frozenset(
 )
 _CONTINUATION_SENTENCES = 3
 _SUBJECT_PRONOUNS = frozenset(WORDS["subject_pronouns"])
+_PERSON_PRONOUNS = _SUBJECT_PRONOUNS - {"es", "man"}
 _LEADING_CONJ = frozenset(WORDS["leading_conjunctions"])
 _FEMININE_ROLE_ENDINGS = tuple(WORDS["feminine_role_endings"])
 _MASCULINE_ROLE_ENDINGS = tuple(WORDS["masculine_role_endings"])
@@ -312,6 +314,11 @@ def _conjunct_subject(toks: list[Token], lead: int, idx: int, is_person: Callabl
         return None
     first = parse_np_forward(toks, lead)
     verb = lead + (len(first.tokens) if first is not None else 1)
+    if toks[lead].lower in PREPOSITIONS and (pp := parse_np_forward(toks, lead + 1)) is not None and not pp.coordinated:
+        # "Während des Rennens drehte sich sein Sohn zu ihm und sagte": a place or time first, the subject after the verb
+        first, verb = None, lead + 1 + len(pp.tokens)
+        if verb < idx and (toks[verb].lower in PREPOSITIONS or toks[verb].lower in ARTICLES):
+            return None  # "Bei ihrer Ankunft in Rumänien verteilten …": where the phrase ends is not known
     if verb >= idx - 1 or not toks[verb].text[:1].islower() or not toks[verb].is_word or toks[verb].lower in ARTICLES:
         return None  # no finite verb in second place: "Die Polizei und die Feuerwehr erklärten"
     after = parse_np_forward(toks, _skip_fillers(toks, verb + 1))
@@ -361,12 +368,12 @@ def _adverb_first(toks: list[Token], lead: int, idx: int, is_person: Callable[[i
 def _main_clause_before(toks: list[Token], k: int, first: int) -> bool:
     """Return whether the person at ``k`` stands in a clause of its own before the subjunctive at ``first``.
 
-    That clause ends in a comma before the subjunctive and holds a word of its own predicate after
-    the name ("zeigte sich X zuversichtlich, dass …", "X zeigte sich überzeugt, die Lage werde …").
+    That clause ends in a comma or a colon before the subjunctive and holds a word of its own predicate
+    after the name ("zeigte sich X zuversichtlich, dass …", "X zeigte sich zufrieden: Die Lage sei …").
     A name followed straight by the subjunctive verb or by a comma and an apposition or relative
     clause ("X, der Bürgermeister, habe …") is that verb's subject.
     """
-    comma = next((c for c in range(k + 1, first) if toks[c].text == ","), None)
+    comma = next((c for c in range(k + 1, first) if toks[c].text in (",", ":")), None)
     if comma is None:
         return False
     return any(t.is_word and t.text[:1].islower() and t.lower not in ARTICLES and t.lower not in PREPOSITIONS
@@ -498,8 +505,69 @@ _TAG_BETWEEN = re.compile(r"[^.!?;\n„“”\"»«]*[,–—-]\s*")
 #: a period that ends no sentence inside a tag: an abbreviated title (words.toml ``tag_abbreviations``: "so Dr.
 #: Huber", "so Prof. Keller") or an initial ("so Peter M. Huber")
 _TAG_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:[A-ZÄÖÜ]|" + "|".join(sorted((re.escape(str(a)) for a in WORDS["tag_abbreviations"]), key=len, reverse=True)) + r")\.",
+    r"(?<![\w.])(?:[A-ZÄÖÜ]|" + alternation(str(a) for a in WORDS["tag_abbreviations"]) + r")\.",
 )
+
+
+def _genitive_role(mention: str) -> str | None:
+    """Return the role noun of a mention that ties it to a body by a genitive ("der Sprecher des Ministeriums")."""
+    words = mention.split()
+    for k, w in enumerate(words[:-1]):
+        if is_role_noun(w) and words[k + 1].lower() in ("des", "der", "eines", "einer"):
+            return w
+    return None
+
+
+def _tag_sentence(text: str, q: Quotation, nxt: _Sent) -> bool:
+    """Return whether ``nxt`` is the speaker tag of a quote that ends in "!", "?" or "…" without a comma.
+
+    "„Wann kommt der Zug?“ fragte sie." is one sentence that a segmenter cuts after the mark:
+    the next sentence starts right after the quote with a lower-case finite verb of saying.
+    """
+    if not nxt.tokens or text[q.inner[0] : q.inner[1]].rstrip()[-1:] not in ("!", "?", "…", ".") or text[q.end : nxt.start].strip():
+        return False
+    first = nxt.tokens[0]
+    forms = _tag_forms(first.text)
+    return first.text[:1].islower() and forms is not None and _tag_form(nxt.tokens, 0, forms) is not None
+
+
+def _build_tag_verbs() -> dict[str, list[CueForm]]:
+    out: dict[str, list[CueForm]] = {}
+    for row in WORDS["quote_tag_verbs"]:
+        inf, *forms = str(row).split(":")
+        particle, _, base = inf.rpartition("|")
+        for k, form in enumerate(forms):
+            out.setdefault(form, []).append(CueForm((particle + base) or base, particle or None, True, plural=k >= 2))
+    return out
+
+
+#: manner-of-speaking verbs, a speech tag only right after a closing quotation mark
+_TAG_VERBS = _build_tag_verbs()
+
+
+def _tag_forms(word: str) -> list[CueForm] | None:
+    """Return the finite cue forms of a word right after a quote: verbs of saying, then manner verbs ("lacht")."""
+    return CUE_FORMS.get(word) or _TAG_VERBS.get(word)
+
+
+def _tag_form(toks: list[Token], k: int, forms: list[CueForm]) -> CueForm | None:
+    """Return the finite form the tag verb at ``toks[k]`` has.
+
+    A verb of saying is taken as before (fiction tags "warf Duncan hin" with another particle). A manner
+    verb with a separable particle needs that particle ending its clause ("„…“, fuhr er fort", not "fuhr der
+    Zug an", "fuhr es aus ihr heraus"), or a name or personal pronoun as its subject ("„Nein!“ fuhr Helene
+    empor", an outburst).
+    """
+    if toks[k].text in CUE_FORMS:
+        return next((f for f in forms if f.finite), None)
+    reach = _particle_reach(toks, k)
+    for f in forms:
+        if f.finite and (f.particle is None or any(x.lower == f.particle for x in toks[k + 1 : reach])):
+            return f
+    j = _skip_fillers(toks, k + 1)
+    person = j < len(toks) and toks[j].is_word and (
+        toks[j].lower in _PERSON_PRONOUNS or (toks[j].is_cap and toks[j].lower not in ARTICLES and toks[j].lower not in PRONOUNS))
+    return next((f for f in forms if f.finite), None) if person else None
 
 
 def _only_a_tag_between(text: str, start: int, end: int) -> bool:
@@ -558,9 +626,29 @@ def _role_gender(role: str) -> str | None:
     return "m" if low.endswith(_MASCULINE_ROLE_ENDINGS) else None
 
 
+def _role_side(word: str, group: list[list[str]]) -> int | None:
+    tail = word.lower().rstrip(".").rsplit("-", 1)[-1]
+    return next((k for k, side in enumerate(group) for w in side if tail.endswith((w, w + "in", w + "n"))), None)
+
+
+def _opposite_roles(a: str, b: str) -> bool:
+    """Return whether two role nouns are sides one person does not hold at once ("Trainer" / "Stürmer")."""
+    for group in _EXCLUSIVE_ROLES:
+        sa, sb = _role_side(a, group), _role_side(b, group)
+        if sa is not None and sb is not None and sa != sb:
+            return True
+    return False
+
+
 def _same_role(a: str, b: str) -> bool:
     """Return whether two role nouns name the same function ("Präsident" / "US-Präsidenten")."""
     return _role_stem(a) == _role_stem(b)
+
+
+def _kin_roles(a: str, b: str) -> bool:
+    """Return whether one role noun is the other or a compound ending in it ("Ministeriumssprecher" / "Sprecher")."""
+    sa, sb = _role_stem(a), _role_stem(b)
+    return sa.endswith(sb) or sb.endswith(sa)
 
 
 def _role_stem(word: str) -> str:
@@ -578,7 +666,8 @@ def _agrees(pronoun: str, gender: str | None) -> bool:
     return gender == ("m" if low == "er" else "f")
 
 
-_DEFINITE = frozenset("der die das".split())
+_POSSESSIVE = frozenset("sein seine ihr ihre".split())  # "sagte sein Sohn": the one introduced as "Sohn Trey"
+_DEFINITE = frozenset("der die das".split()) | _POSSESSIVE
 #: "der 40-Jährige", "die 52-jährige": a person named by age
 _AGE_NOUN = re.compile(r"\b(\d{1,3})-[Jj]ährige[nr]?\b")
 #: a name followed by more names ("X (ÖVP) und Y", "X, Y und Z"): the noun before it introduced a group
@@ -618,6 +707,37 @@ def _last_mention(text: str, name: str, pos: int) -> int:
 
 
 _ALL_WORD = re.compile(r"\w+")
+#: the head of a description: a common noun, also as a compound ("Biologe", "Porto-Coach"), no digits ("40-Jährige")
+_DESCRIPTION_HEAD = re.compile(r"(?:[^\W\d_]+-)*[A-ZÄÖÜ][^\W\d_A-ZÄÖÜ]+")
+#: the capitalised word right before a name, with nothing but a space between
+_WORD_BEFORE = re.compile(r"([A-ZÄÖÜ][^\W\d_]+)[ \u00a0]$")
+#: the gender a pronoun or the article of a singular role shows
+_MENTION_GENDER = {"er": "m", "der": "m", "sie": "f", "die": "f"}
+_TOPIC_SENTENCES = 3  # a description refers back at most this many sentences
+#: endings of nouns that name one person, by the article's gender ("der Sachverständige", "die Vorarlbergerin")
+_PERSON_NOUN_ENDINGS = {"m": tuple(WORDS["masculine_person_endings"]), "f": tuple(WORDS["feminine_person_endings"])}
+#: groups of roles whose sides one person does not hold at once (words.toml ``exclusive_roles``)
+_EXCLUSIVE_ROLES: list[list[list[str]]] = [[[str(w) for w in side] for side in group] for group in WORDS["exclusive_roles"]]
+#: prepositions that make the name after them the agent of a passive or the owner of a thing (words.toml)
+_AGENT_PREPOSITIONS = frozenset(WORDS["agent_prepositions"])
+#: nouns of a person's form that name a body, also as a compound's tail ("der Nachrichtensender", "der Hersteller")
+_BODY_NOUNS = tuple(WORDS["body_nouns"])
+#: a genitive name before a noun ("Straches Vereinnahmung"): a possessor, not the person talked about
+_GENITIVE_NAME = re.compile(r"s[ \u00a0][A-ZÄÖÜ][a-zäöüß]")
+#: an unnamed person brought in with an indefinite article ("ein benachbarter Unternehmer")
+_NEW_PERSON = re.compile(r"\b(?:[Ee]in|[Ee]ine)\s+(?:[a-zäöüß]+(?:e|er|es)\s+){0,2}[A-ZÄÖÜ][a-zäöüß-]*(?:er|in|e|ist|ent|ant)\b")
+_TOPIC_CHARS = 800
+
+
+def _name_end(text: str, ent: EntityRef) -> int:
+    """Return where a person's name ends without a genitive "s" ("nach Andrejews Worten" → "Andrejew").
+
+    Only after a consonant other than "s": "Jonas", "Klaus", "Weiss" keep theirs.
+    """
+    end = ent.end
+    if _GENITIVE_NAME.match(text, end - 1) and end - ent.start > 3 and text[end - 2].lower() not in "aeiouäöüsxz":
+        return end - 1
+    return end
 
 
 def _is_word_char(ch: str) -> bool:
@@ -636,9 +756,12 @@ class _Extractor:
         self.acts: list[SpeechAct] = []
         self.quoted: list[tuple[int, int]] = []
         self.by_sentence: dict[int, list[SpeechAct]] = {}
+        self.sent_spans: list[tuple[int, int]] = []
+        self.sent_starts: list[int] = []
 
     # -- speakers ---------------------------------------------------------------------------
-    def _speaker(self, phrase: Phrase | None, *, plural: bool = False) -> Speaker | None:
+    def _speaker(self, phrase: Phrase | None, *, plural: bool = False, subject: bool = False) -> Speaker | None:
+        """Return the speaker a phrase names; ``subject``: the phrase is the subject of a verb of saying."""
         if phrase is None:
             return None
         pick_name(phrase, self.entities)
@@ -649,13 +772,20 @@ class _Extractor:
             resolved = self._resolve(mention, plural=False, kind="role")
             if resolved.resolution == "role":
                 return resolved
-        if phrase.kind == "name" and not phrase.coordinated and not plural and (described := self._described(phrase)) is not None:
+        if phrase.kind == "phrase" and len(phrase.tokens) == 1 and is_role_noun(role := phrase.tokens[0].text):
+            # "Zoo-Direktor: „…“" (a headline's bare role): the person the text introduced with that role
+            resolved = self._resolve(mention, plural=False, kind="role")
+            if resolved.span is not None and resolved.span != mention \
+                    and any(_kin_roles(r, role) for r in self._intro_roles(resolved.text, mention[0])):
+                return resolved
+        if phrase.kind in ("name", "phrase") and not phrase.coordinated and not plural \
+                and (described := self._described(phrase, subject=subject)) is not None:
             return described
         s, e = phrase.span
         return Speaker(self.text[s:e], (s, e), phrase.ann, phrase.anns, mention, phrase.kind, plural=phrase.coordinated,
                        gender=_gender(phrase))
 
-    def _described(self, phrase: Phrase) -> Speaker | None:
+    def _described(self, phrase: Phrase, *, subject: bool = False) -> Speaker | None:
         """Resolve "der Biologe" (a definite noun that is no name and no listed role) to the person it introduced.
 
         The person is one introduced earlier with the same noun right before the name ("Der Biologe
@@ -663,14 +793,16 @@ class _Extractor:
         description it is (None: the caller keeps "Biologe"), never the name of someone merely nearby.
         """
         toks = phrase.tokens
-        if len(toks) < 2 or toks[0].lower not in _DEFINITE or phrase.ann is not None:
+        if len(toks) < 2 or toks[0].lower not in _DEFINITE:
             return None
         head = toks[-1]
-        if not (head.is_cap and head.is_word and head.text[1:].islower()) or is_role_noun(head.text) \
+        if not (head.is_cap and head.is_word and _DESCRIPTION_HEAD.fullmatch(head.text)) \
+                or (is_role_noun(head.text) and toks[0].lower not in _POSSESSIVE) \
                 or not all(t.is_word and t.text[:1].islower() for t in toks[1:-1]):
             return None
-        if self.entities and any(e.start < head.end and head.start < e.end for e in self.entities):
-            return None  # "die Linke", "der Spiegel": the entity stage read a name
+        if self.entities and any(e.start < head.end and head.start < e.end and not (e.label == "LOC" and "-" in head.text)
+                                 for e in self.entities):
+            return None  # "die Linke", "der Spiegel": the entity stage read a name (not "der Porto-Coach": a place's coach)
         stem = _role_stem(head.text)
         found: dict[str, tuple[tuple[int, int], EntityRef | None]] = {}
         pos = phrase.start
@@ -682,12 +814,114 @@ class _Extractor:
             if _LIST_AFTER.match(self.text, span[1]):
                 return None  # "die Klubobleute X (ÖVP) und Y (SPÖ)": the noun introduced several people
             found[self.text[span[0] : span[1]].split()[-1]] = (span, ent)
+        if not found:
+            return self._topic_person(phrase) if subject else None
         if len(found) != 1:
             return None  # the phrase stays the description it is ("Biologe"), never a guessed name
         span, ent = next(iter(found.values()))
         ann = [ent.id] if ent is not None else []
         return Speaker(self.text[span[0] : span[1]], span, ann[0] if ann else None, ann, (phrase.start, phrase.end), "role",
                        gender=_gender(phrase))
+
+    def _topic_person(self, phrase: Phrase) -> Speaker | None:
+        """Resolve "meinte der ehemalige Porto-Coach" to the person the sentences before it are about.
+
+        News text names a person once and then refers to them by a description ("der Trainer Andre
+        Villas-Boas. „…“, meinte der ehemalige Porto-Coach"). The sentence nearest before the phrase
+        that names anyone (outside quotes) decides: its only person, or the one person leading a
+        clause; a person whose introducing noun shows the other gender is no candidate. Two people
+        side by side, or none within a few sentences, leave the description as it is.
+        """
+        pos = phrase.start
+        gender = _gender(phrase)
+        head = phrase.tokens[-1].text
+        last = head.rsplit("-", 1)[-1].lower()
+        if gender not in ("m", "f") or not last.endswith(_PERSON_NOUN_ENDINGS[gender]) or last.endswith(_BODY_NOUNS):
+            return None  # "das Fachmagazin", "die Behörde", "die Agenturgründer", "der Sender": no one person
+        k = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        for j in range(k - 1, max(-1, k - 1 - _TOPIC_SENTENCES), -1):  # its own sentence names whom the words are about
+            s0, s1 = self.sent_spans[j] if self.sent_spans else (0, pos)
+            if s1 < pos - _TOPIC_CHARS:
+                return None
+            lo = bisect.bisect_left(self.person_starts, s0)
+            hi = bisect.bisect_left(self.person_starts, min(s1, pos))
+            people = [e for e in self.history.persons[lo:hi] if not any(q0 <= e.start < q1 for q0, q1 in self.quoted)
+                      and not _GENITIVE_NAME.match(self.text, e.end - 1)]
+            if not people:
+                continue
+            between = self.text[people[0].start : pos]
+            if _NEW_PERSON.search(between) or re.search(r"(?i)\w" + re.escape(last) + r"\b", self.text[s0:pos]) \
+                    or any(e.label == "ORG" and s0 <= e.start < pos and e.form in (None, "name", "acronym")
+                           and not any(q0 <= e.start < q1 for q0, q1 in self.quoted) for e in self.entities):
+                return None  # an unnamed newcomer ("eine junge Medizinstudentin") or an organisation may be meant
+            keys = {self.text[e.start : e.end].split()[-1] for e in people}
+            leading = [e for e in people if _leads_clause(self.text, e.start)]
+            pick = people[-1] if len(keys) == 1 else leading[0] if len({self.text[e.start : e.end].split()[-1] for e in leading}) == 1 else None
+            if pick is None or self._person_gender(pick) not in (None, gender) or self._after_preposition(pick.start, s0):
+                return None  # "eine Rede von Hans Huber": a name a preposition governs is not whom the text is about
+            if (m := _WORD_BEFORE.search(self.text, max(0, pick.start - 40), pick.start)) is not None \
+                    and (is_role_noun(m.group(1)) or m.group(1).lower().endswith(_PERSON_NOUN_ENDINGS[gender])) \
+                    and _role_stem(m.group(1)) != _role_stem(head):
+                return None  # "der Imker Karl Maier … so der Biologe": another noun introduced him, the biologist is someone else
+            return Speaker(self.text[pick.start : pick.end], (pick.start, pick.end), pick.id, [pick.id], (phrase.start, phrase.end),
+                           "role", gender=gender)
+        return None
+
+    def _after_preposition(self, start: int, lo: int) -> bool:
+        """Return whether "von" makes a name an agent or owner ("von Peter Klein getestet", "eine Rede von Hans Huber").
+
+        Only articles and capitalised title words may stand between "von" and the name; "nach Angaben von
+        X" credits X. Other prepositions do not count: "die Forscher um X", "wenn es nach X geht", "im
+        Gespräch mit X" often name the very person a description then refers to.
+        """
+        words = self.text[max(lo, start - 60) : start].split()
+        for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            w, low = words[k], words[k].lower()
+            if low in _AGENT_PREPOSITIONS:
+                return k == 0 or words[k - 1].lower().strip(",") not in SAID_NOUNS
+            if low not in ARTICLES and not (w[:1].isupper() and is_role_noun(w)):
+                return False
+        return False
+
+    def _introduced_otherwise(self, name: str, role: str, pos: int) -> bool:
+        """Return whether the text introduced ``name`` only with role nouns other than ``role`` before ``pos``."""
+        roles = self._intro_roles(name, pos)
+        return bool(roles) and not any(_kin_roles(r, role) for r in roles)
+
+    def _introduced_opposite(self, name: str, role: str, pos: int) -> bool:
+        """Return whether the text introduced ``name`` with a role one person does not hold beside ``role``."""
+        return any(_opposite_roles(role, r) for r in self._intro_roles(name, pos))
+
+    def _intro_roles(self, name: str, pos: int) -> list[str]:
+        """Return the role nouns the text put right before ``name`` ("Zoo-Direktor Uwe Brand") before ``pos``."""
+        words = name.split()
+        if not words:
+            return []
+        roles: list[str] = []
+        lo = max(0, pos - _MAX_RESOLVE_CHARS)
+        for m in re.finditer(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)", self.text[lo:pos]):
+            before = self.text[max(0, lo + m.start() - 80) : lo + m.start()].split()
+            for w in reversed(before[-4:]):
+                if not w[:1].isupper():
+                    break
+                if is_role_noun(w):
+                    roles.append(w)
+                    break
+        return roles
+
+    def _before_said_noun(self, ent: EntityRef) -> bool:
+        nxt = self.text[ent.end : ent.end + 30].split()
+        return bool(nxt) and nxt[0].strip(".,;:").lower() in SAID_NOUNS
+
+    def _person_gender(self, ent: EntityRef) -> str | None:
+        """Return the gender the noun right before a person's name shows ("Ehefrau Sheree Zampino", "Trainer Jan Ott")."""
+        m = _WORD_BEFORE.search(self.text, max(0, ent.start - 40), ent.start)
+        if m is None:
+            return None
+        word = m.group(1)
+        if is_role_noun(word) or is_role_noun(word[:-2]) or word.lower().endswith(_FEMININE_ROLE_ENDINGS):
+            return _role_gender(word)
+        return None
 
     def _aged(self, mention: tuple[int, int]) -> Speaker | None:
         """Resolve "der 40-Jährige" to the one person the text gives that age ("Marco Brandt (40)", "der 40-jährige X")."""
@@ -715,11 +949,20 @@ class _Extractor:
             return aged  # the age the text gave one person decides over nearness
         best: tuple[int, Speaker] | None = None
         seen: set[str] = set()
+        # "der Sicherheitsberater der schwedischen Regierung": a role tied to a body by a genitive is a
+        # description of its own; someone the text introduced with another role is not meant
+        role_head = _genitive_role(self.text[mention[0] : mention[1]]) if kind == "role" and not plural else None
+        head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
+            if kind == "role" else None
         for sp, where in reversed(self.history.speakers):
             if pos - where > 3 * _MAX_RESOLVE_CHARS:
                 break  # history is in text order: older speakers are out of reach
             if sp.plural != plural or sp.span is None or sp.resolution in ("phrase",) or sp.text in seen:
                 continue
+            if role_head is not None and self._introduced_otherwise(sp.text, role_head, pos):
+                continue  # "der Sicherheitsberater" is not the speaker introduced as "Außenminister Jan Ott"
+            if head is not None and not plural and self._introduced_opposite(sp.text, head, pos):
+                continue  # "der Trainer" is not the one introduced as "Der Stürmer Max Berger"
             if kind == "pronoun" and not plural and not _agrees(self.text[mention[0] : mention[1]], sp.gender):
                 continue
             seen.add(sp.text)
@@ -727,12 +970,14 @@ class _Extractor:
             if at - _SPEAKER_BONUS < pos and pos - at <= _MAX_RESOLVE_CHARS and (best is None or at > best[0]):
                 best = (at, sp)
         if not plural and (kind != "role" or best is None):
-            head = next((t for t in reversed(self.text[mention[0] : mention[1]].split()) if is_role_noun(t)), None) \
-                if kind == "role" else None
-            pronoun = self.text[mention[0] : mention[1]] if kind == "pronoun" else ""
+            want = _MENTION_GENDER.get(self.text[mention[0] : mention[1]].split()[0].lower()) if kind != "role" or head else None
             for at, span, role in _role_named_people(self.text, max(0, pos - _MAX_RESOLVE_CHARS), pos):
-                if pronoun and not _agrees(pronoun, _role_gender(role.group())):
-                    continue  # "sie" is not "Regierungschef Markus Söder"
+                if role_head is not None and not _kin_roles(role_head, role.group()):
+                    continue
+                if head is not None and (_opposite_roles(head, role.group()) or self._after_preposition(span[0], 0)):
+                    continue
+                if want is not None and _role_gender(role.group()) not in (None, want):
+                    continue  # "sie" is not "Regierungschef Markus Söder", "der Familienvater" not "Ehefrau Sheree Zampino"
                 if head is not None and _same_role(head, role.group()):
                     at += _ROLE_MATCH_BONUS  # "Präsident Macron … der Präsident" over a nearer "Scholz"
                 elif _leads_clause(self.text, role.start()):
@@ -748,9 +993,20 @@ class _Extractor:
             for ent in persons[lo:hi]:
                 if any(q0 <= ent.start < q1 for q0, q1 in self.quoted):
                     continue  # people named inside a quote are rarely its speaker
+                if want is not None and self._person_gender(ent) not in (None, want):
+                    continue  # "er" / "der Familienvater" is not "seine Ehefrau Sheree Zampino"
+                if role_head is not None and self._introduced_otherwise(self.text[ent.start : ent.end], role_head, pos):
+                    continue
+                if head is not None and (self._introduced_opposite(self.text[ent.start : ent.end], head, pos)
+                                         or self._after_preposition(ent.start, 0)):
+                    continue  # nor a name a preposition governs ("ein Treffen mit Jan Ott … sagte der Minister")
+                if _GENITIVE_NAME.match(self.text, ent.end - 1) and not self._before_said_noun(ent):
+                    continue  # "Otts Übergewicht": a possessor, not someone who speaks ("nach Otts Worten" is)
                 at = ent.start + (_SUBJECT_BONUS if _leads_clause(self.text, ent.start) else 0)
                 if ent.end <= pos and (best is None or at > best[0]):
-                    best = (at, Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id]))
+                    end = _name_end(self.text, ent)
+                    best = (at, Speaker(self.text[ent.start : end], (ent.start, end), ent.id, [ent.id],
+                                        gender=self._person_gender(ent)))
         word = self.text[mention[0] : mention[1]]
         if best is None:
             return Speaker(word, mention, None, [], mention, "unresolved" if kind == "pronoun" else "role", plural)
@@ -842,7 +1098,7 @@ class _Extractor:
             start, end = toks[rng[0]].start, toks[rng[1] - 1].end
             if any(q[0] <= start and end <= q[1] for q in sent.quoted):
                 continue
-            speaker = self._speaker(cue.subject, plural=cue.form.plural) if cue.subject else None
+            speaker = self._speaker(cue.subject, plural=cue.form.plural, subject=True) if cue.subject else None
             self._add(SpeechAct("indirect", start, end, (start, end), speaker, cue.lemma, cue.span, _mood(sent, start, end),
                                 self._hedge(start, end), idx))
 
@@ -860,7 +1116,8 @@ class _Extractor:
                 or _has_subjunctive(sent, 0, first_clause_end, allow_konj2=reported_marker)):
             return
         source = next((a for a in reversed(prev) if a.speaker is not None and a.speaker.resolution != "unresolved"), None)
-        if source is None:
+        own = self._own_subject(sent)
+        if source is None and (own is None or not any(t.text == ":" for t in toks)):
             return
         end_tok = len(toks)
         while end_tok > 0 and toks[end_tok - 1].text in ".!?":
@@ -868,12 +1125,15 @@ class _Extractor:
         if end_tok == 0:
             return
         start, end = toks[0].start, toks[end_tok - 1].end
-        sp = source.speaker
+        sp = source.speaker if source is not None else own
         assert sp is not None
         speaker = Speaker(sp.text, sp.span, sp.ann, list(sp.anns), None, "continuation", sp.plural)
-        own = self._own_subject(sent)
-        if own is not None and own.ann != sp.ann:
-            speaker = own  # "Zuletzt zeigte sich Naftogas-Chef Kobolew optimistisch, dass … werde"
+        if own is not None and (source is None or own.ann != sp.ann):
+            speaker = own  # "Zuletzt zeigte sich Naftogas-Chef Kobolew optimistisch, dass … werde"; "X zeigte sich zufrieden: …"
+            colon = next((k for k, t in enumerate(toks[:end_tok]) if t.text == ":" and t.start > own.span[1]), None) \
+                if own.span is not None else None
+            if colon is not None and colon + 1 < end_tok:
+                start = toks[colon + 1].start  # what was said is the part after the colon
         self._add(SpeechAct("indirect", start, end, (start, end), speaker, None, None, "konjunktiv", self._hedge(start, end), idx))
 
     def _own_subject(self, sent: _Sent) -> Speaker | None:
@@ -903,6 +1163,9 @@ class _Extractor:
                 continue  # "Zschäpes Darstellung": a genitive
             if not _main_clause_before(toks, k, first):
                 continue
+            sep = next(c for c in range(k + 1, first) if toks[c].text in (",", ":"))
+            if toks[sep].text == ":" and not (_leads_clause(self.text, ent.start) or (k > 0 and toks[k - 1].lower == "sich")):
+                continue  # before a colon only the clause's subject speaks ("X zeigte sich zufrieden:"), not "hat Mayer Doskozil kennengelernt:"
             return Speaker(self.text[ent.start : ent.end], (ent.start, ent.end), ent.id, [ent.id], None, "name")
         return None
 
@@ -914,7 +1177,7 @@ class _Extractor:
         return m.group(1).lower() if m else None
 
     def _direct(self, idx: int, sent: _Sent, q: Quotation, end_sent: _Sent, cues: list[_Cue], prev: list[SpeechAct],
-                prev_sent: _Sent | None = None) -> None:
+                prev_sent: _Sent | None = None, next_sent: _Sent | None = None) -> None:
         inner = q.inner
         if not any(ch.isalpha() for ch in self.text[inner[0] : inner[1]]):
             return
@@ -923,27 +1186,28 @@ class _Extractor:
         cue_span: tuple[int, int] | None = None
         # (a) cue right after the closing mark: "…“, sagte X" / "…“, so X" / "…“, wie X betonte".
         after = [t for t in end_sent.tokens if t.start >= q.end]
+        if not after and next_sent is not None and _tag_sentence(self.text, q, next_sent):
+            after = next_sent.tokens  # "„Wir schaffen das!“ sagte sie.": the segmenter ended the sentence at "!“"
         k = 0
         while k < len(after) and k < 2 and after[k].text in _AFTER_CLOSE:
             k += 1
         if k < len(after):
             t = after[k]
-            forms = CUE_FORMS.get(t.text)
-            if forms and any(f.finite for f in forms):
+            forms = _tag_forms(t.text)
+            if forms and (form := _tag_form(after, k, forms)) is not None:
                 tail = after[k + 1 :]
                 j = _skip_fillers(tail, 0)
                 np = parse_np_forward(tail, j)
-                form = next(f for f in forms if f.finite)
                 cue_lemma, cue_span = form.lemma, (t.start, t.end)
                 if np is not None:
-                    speaker = self._speaker(np, plural=form.plural)
+                    speaker = self._speaker(np, plural=form.plural, subject=True)
             elif t.lower in _HABEN and k > 0 and (part := _participle_cue(after, k + 1)) is not None:
                 # "„…“, hatte Münchens OB Dieter Reiter noch gesagt": auxiliary, subject, participle.
                 np = parse_np_forward(after, _skip_fillers(after, k + 1))
                 lemma = next(f.lemma for f in CUE_FORMS[after[part].text] if f.participle)
                 cue_lemma, cue_span = lemma, (after[part].start, after[part].end)
                 if np is not None:
-                    speaker = self._speaker(np)
+                    speaker = self._speaker(np, subject=True)
             elif t.lower in ("hieß", "heißt") and k > 0 and k + 2 < len(after) and after[k + 1].lower == "es" \
                     and after[k + 2].lower in _HIESS_PREP:
                 np = parse_np_forward(after, k + 3)
@@ -952,7 +1216,7 @@ class _Extractor:
             elif t.lower == "so" and k > 0:
                 np = parse_np_forward(after, k + 1)
                 if np is not None:
-                    speaker, cue_lemma, cue_span = self._speaker(np), "so", (t.start, t.end)
+                    speaker, cue_lemma, cue_span = self._speaker(np, subject=True), "so", (t.start, t.end)
             elif t.lower == "wie" and k > 0:
                 np = parse_np_forward(after, k + 1)
                 if np is not None:
@@ -965,7 +1229,7 @@ class _Extractor:
             if before:
                 cue = before[-1]
                 if cue.subject is not None:
-                    speaker = self._speaker(cue.subject, plural=cue.form.plural)
+                    speaker = self._speaker(cue.subject, plural=cue.form.plural, subject=True)
                 cue_lemma, cue_span = cue.lemma, cue.span
         # (c) "Der Minister: „…“" — a noun phrase and a colon, no verb.
         if speaker is None and cue_lemma is None:
@@ -1105,6 +1369,7 @@ class _Extractor:
     # -- driver -----------------------------------------------------------------------------
     def run(self, sentences: list[_Sent], quotes: list[Quotation]) -> list[SpeechAct]:
         starts = [s.start for s in sentences]
+        self.sent_starts, self.sent_spans = starts, [(s.start, s.end) for s in sentences]
 
         def sent_of(pos: int) -> int:
             return max(0, bisect.bisect_right(starts, pos) - 1)
@@ -1125,7 +1390,9 @@ class _Extractor:
             if not cues and len(self.acts) == before:
                 self._continuation(idx, sent, prev_acts)
             for q in by_sentence.get(idx, []):
-                self._direct(idx, sent, q, sentences[sent_of(q.end - 1)], cues, prev_acts, prev)
+                end_idx = sent_of(q.end - 1)
+                self._direct(idx, sent, q, sentences[end_idx], cues, prev_acts, prev,
+                             sentences[end_idx + 1] if end_idx + 1 < len(sentences) else None)
             new = self.acts[before:]
             for act in new:
                 if act.label != "reported":

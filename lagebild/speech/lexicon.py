@@ -153,6 +153,9 @@ CUE_FORMS: dict[str, list[CueForm]] = _build_forms()
 #: the word lists of ``lagebild/data/speech/words.toml``
 WORDS: dict[str, list[str]] = tomllib.loads(
     (Path(__file__).resolve().parent.parent / "data" / "speech" / "words.toml").read_text("utf-8"))
+#: the nouns after "nach" that credit a source ("nach Angaben der Polizei"), kept once for speech and claims
+CLAIMANT_SOURCE_NOUNS: frozenset[str] = frozenset(tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml").read_text("utf-8"))["source_nouns"])
 
 ARTICLES = frozenset(
     "der die das des dem den ein eine einer eines einem einen dieser diese dieses diesem diesen "

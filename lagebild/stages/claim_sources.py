@@ -110,13 +110,18 @@ class _Cues:
     time_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
     name_links: str = r"(?!)"
+    stance: frozenset[str] = frozenset()
+    survey_names: str = r"(?!)"
+    stance_nouns: str = r"(?!)"
+    survey_verbs: str = r"(?!)"
+    survey_follow: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     return _Cues(
-        verbs=frozenset(raw["report_verbs"]),
+        verbs=frozenset(raw["report_verbs"]) | frozenset(raw.get("stance_verbs", [])),
         source_nouns="|".join(sorted(raw["source_nouns"], key=len, reverse=True)),
         survey_nouns="|".join(sorted(raw["survey_nouns"], key=len, reverse=True)),
         agents=tuple(sorted(raw["agents"], key=len, reverse=True)),
@@ -130,7 +135,22 @@ def _cues() -> _Cues:
         time_nouns=frozenset(a.lower() for a in raw.get("time_nouns", [])),
         share_nouns=frozenset(a.lower() for a in raw.get("share_nouns", [])),
         name_links="|".join(re.escape(str(w)) for w in raw.get("name_links", [])) or r"(?!)",
+        stance=frozenset(raw.get("stance_verbs", [])),
+        survey_names="|".join(sorted(raw.get("survey_names", []), key=len, reverse=True)) or r"(?!)",
+        survey_verbs="|".join(raw.get("survey_verbs", [])) or r"(?!)",
+        stance_nouns="|".join(sorted(raw.get("stance_nouns", []), key=len, reverse=True)) or r"(?!)",
+        survey_follow=re.compile(r"(?<![\w])(?:" + "|".join(raw["survey_follow"]) + r")(?![\w])", re.IGNORECASE)
+        if raw.get("survey_follow") else None,
     )
+
+
+#: the first part of a survey's compound name that names who made it: an acronym or brand with two capitals or more
+#: ("ARD-Deutschlandtrend", "YouGov-Umfrage"); a word ("Corona-Umfrage", "Klima-Studie") is the survey's topic
+_BRAND = r"(?=[A-ZÄÖÜ][\w.]*?[A-ZÄÖÜ][\w.]*-)[A-ZÄÖÜ][\w.]*"
+#: who had a survey made, before its noun: "in einer vom Verband in Auftrag gegebenen Umfrage des Instituts X" (the
+#: institute after the noun is the source)
+_MADE = (r"(?:(?:vom|von\s+(?:der|dem|den)|im\s+Auftrag\s+(?:des|der|von))\s+[^,;:.!?]{2,60}?\s+"
+         r"(?:in\s+Auftrag\s+gegebenen|beauftragten|erstellten|durchgeführten|veröffentlichten|vorgestellten)\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -160,8 +180,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "Schätzungen von": re.compile(rf"(?<![\w])(?:[Dd]ie|[Dd]en)\s+(?:Schätzungen|Angaben|Zählungen)\s+(?:von|der|des)\s+{_NP}"),
         "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
         "survey": re.compile(
-            rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
+            rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+{_MADE}(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
+        ),
+        # "Im ARD-Deutschlandtrend kommt die Union auf 30 Prozent", "Eine Forsa-Umfrage ergab …": the survey's name
+        "survey_name": re.compile(
+            rf"(?<![\w-])(?:(?:[Ii]m|[Bb]eim|(?:[Ii]n|[Bb]ei|[Nn]ach)\s+(?:der|einer|dem|einem))\s+(?:{_ADJ}{{0,2}})"
+            rf"(?P<np>{_BRAND}(?:-[\w]+)*-[\w]*(?i:{c.survey_names}))(?![\w-])"
+            rf"|(?:[Ee]ine|[Dd]ie|[Ee]in|[Dd]er)\s+(?:{_ADJ}{{0,2}})(?P<subject>{_BRAND}(?:-[\w]+)*-[\w]*(?i:{c.survey_names}))"
+            rf"\s+(?:{c.survey_verbs})(?![\w]))"
+        ),
+        # "Die Forderung der Gewerkschaft nach 12 Prozent": the owner of a demand or offer right before its figure
+        "stance_owner": re.compile(
+            rf"(?<![\w])(?i:[\w-]*(?:{c.stance_nouns}))\s+(?:der|des|von)\s+{_NP}\s+(?:nach|von|über)\s+"
+            rf"(?:(?i:{hedge_alternation()})\s+)?(?=\d|[a-zäöü]+\s+(?:Prozent|Euro))"
+        ),
+        # "Eine Umfrage von Forsa ergab, dass 52 Prozent …": the survey as the subject of its result
+        "survey_subject": re.compile(
+            rf"(?<![\w])(?:[Ee]ine|[Dd]ie|[Ee]in|[Dd]er)\s+(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+(?:von|des|der)\s+{_NP}"
+            rf"(?:\s+(?:vom|von|aus)\s+\w+)?\s+(?:{c.survey_verbs})(?![\w])"
         ),
         # "Hier die Prognose von Infratest dimap: Stärkste Kraft … mit 28,8 Prozent": a survey's author before a colon
         "survey_lead": re.compile(
@@ -278,6 +315,8 @@ _PRONOUNS = frozenset("es er sie wir ihr ich man das dies dieser diese jener jen
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines einen".split())
 #: a clause that opens with an accusative or dative article opens with an object, never with the subject
 _OBJECT_FIRST = re.compile(r"\s*(?i:den|dem|einen|einem)\s")
+#: a clause that does not end with a verb in the infinitive: its last word is a noun, a figure or a unit sign
+_NO_INFINITIVE = r"(?:[A-ZÄÖÜ\d%€$][^\s]*|\))\s*[.!?]?\s*$"
 _PARTICLE_AN = r"\san(?!\s*[\wäöüÄÖÜß\d])"
 #: Verbs that report a figure only with their particle or preposition ("gab … an", "ging von … aus").
 _NEEDS = {
@@ -293,6 +332,9 @@ _NEEDS = {
     "beantragte": r"(?i)haftbefehl|strafe|jahre", "beantragt": r"(?i)haftbefehl|strafe|jahre",
     "beantragen": r"(?i)haftbefehl|strafe|jahre",
     "wirft": r"\svor\b", "warf": r"\svor\b", "vorgeworfen": r".", "vorwerfen": r".",
+    # "Die Gewerkschaft will 12 Prozent mehr Geld": a demand, not "Die Stadt will 300 Wohnungen bauen" (a plan)
+    "will": _NO_INFINITIVE, "wollen": _NO_INFINITIVE, "wollte": _NO_INFINITIVE, "wollten": _NO_INFINITIVE,
+    "legte": r"\svor\b", "legten": r"\svor\b", "legt": r"\svor\b", "legen": r"\svor\b",
     "teilte": r"\smit\b", "teilten": r"\smit\b", "teilt": r"\smit\b", "sah": r"\bbei\b", "sahen": r"\bbei\b", "sieht": r"\bbei\b",
 }
 _AUX = r"(?:hatte|hatten|hat|haben|habe|hätte|hätten|war|waren|ist|sind|sei|seien)"
@@ -305,10 +347,10 @@ _PASSIVE_AFTER = re.compile(r"\s+(?:worden|werden|wurde|wurden)(?![\w])")
 _SEIN = frozenset("war waren ist sind sei seien".split())
 _AUX_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])")
 #: participles that are also finite verbs ("Die Polizei beziffert den Schaden auf …")
-_FINITE_TOO = frozenset("beziffert registriert bestätigt".split())
+_FINITE_TOO = frozenset("beziffert registriert bestätigt verlangt".split())
 _PARTICIPLES = frozenset(
     "gezählt gesprochen genannt gemeldet geschätzt ausgegangen gerechnet angegeben beziffert registriert bestätigt "
-    "mitgeteilt bekanntgegeben "
+    "mitgeteilt bekanntgegeben gefordert angeboten verlangt vorgelegt "
     "erwartet erhoben erlassen beantragt vorgeworfen beantragen erheben erlassen vorwerfen".split()
 )
 
@@ -411,13 +453,15 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
         if after_np is not None and _LABELLED.match(text, after_np.end()):
             after_np = None  # "Die höchsten Quoten verzeichneten Griechenland (50,1 Prozent)": what is measured, not who
-        if before and _np_ok(before.group("np")) and not _object_first(before.group("np")):
+        stance = word in _cues().stance  # "Das Hotel bietet 200 Zimmer": only an agent or a name demands or offers
+        if before and _np_ok(before.group("np")) and not _object_first(before.group("np")) \
+                and not (stance and not _speaks(before.group("np"))):
             return Claimant(before.start("np"), before.end("np"), before.group("np"), word)
         opens = not text[clause[0] : v_start].strip() and clause[0] > sent_lo  # ", erklärte der Staatsanwalt …"
         # "Konkret hatten die Freiheitlichen von 82 gesprochen": an adverb first, the subject after the verb
         fronted = object_case or (before is not None and lone and before.group("np").strip().lower() in _cues().not_subjects)
-        if after_np and _np_ok(after_np.group("np")) and (_is_agent(after_np.group("np")) or _looks_like_name(after_np.group("np"))
-                                                          or ((opens or fronted) and after_np.group("np").split()[0].lower() in _ARTICLES)):
+        if after_np and _np_ok(after_np.group("np")) and (_speaks(after_np.group("np"))
+                                                          or (not stance and (opens or fronted) and after_np.group("np").split()[0].lower() in _ARTICLES)):
             return Claimant(after_np.start("np"), after_np.end("np"), after_np.group("np"), word)
         if not text[clause[0] : v_start].strip() and clause[0] > sent_lo:
             # the verb opens its clause after a relative clause: the subject opens the sentence
@@ -439,6 +483,15 @@ def _object_first(np: str) -> bool:
         return False
     caps = [w for w in np.split() if w[:1].isupper()]
     return len(caps) < 3  # "Die ukrainische Nachrichtenagentur Ukrinform" names itself
+
+
+def _speaks(np: str) -> bool:
+    """True for a phrase that names who can give a figure: an authority or organiser, or a name (not "Manche
+    Smartphones": a quantifier opens no name)."""
+    return _is_agent(np) or (_looks_like_name(np) and np.split()[0].lower() not in _QUANTIFIERS)
+
+
+_QUANTIFIERS = frozenset("manche viele einige alle mehrere beide diese dieser dieses jene jeder jede jedes keine wenige".split())
 
 
 def _looks_like_name(np: str) -> bool:
@@ -480,6 +533,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "aus hervor": ("hervor",),
     "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
     "survey": ("erhebung", "umfrage", "befragung", "prognose", "hochrechnung", "zählung", "studie", "analyse", "auswertung"),
+    "survey_name": ("-",), "stance_owner": ("forderung", "angebot", "offerte"), "survey_subject": ("erhebung", "umfrage", "befragung", "studie", "analyse", "auswertung"),
 }
 
 
@@ -497,9 +551,10 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
                 if owned is not None:
                     found.append((abs(m.start() - pos) if pos is not None else 0, owned))
                 continue
-            np = m.groupdict().get("np")
+            group = "subject" if m.groupdict().get("subject") else "np"
+            np = m.groupdict().get(group)
             if np:
-                s, e = m.start("np"), m.end("np")
+                s, e = m.start(group), m.end(group)
                 if cue == "compound" and np.lower() in ("eigene", "eigenen", "erste", "ersten"):
                     continue
                 if cue == "zufolge" and points_back(np):
@@ -539,10 +594,15 @@ _OWNER = re.compile(rf"(?<![\w])(?:des|der|von|vom)\s+{_NP}")
 _DOC_HEAD = re.compile(r"([A-ZÄÖÜ][\w-]*\w)\s*$")
 
 
+_ASKED = re.compile(r"(?i)anfrage\s*$")
+
+
 def _owner_of(text: str, lo: int, hi: int) -> Claimant | None:
     """The source of a document phrase: its last owner ("… auf der Internetseite der Bundeswahlleiterin veröffentlichten
     Zwischenergebnis" → "Bundeswahlleiterin"), else the document itself ("einem Bericht" names no one: ``None``)."""
-    owners = [m for m in _OWNER.finditer(text, lo, hi) if _np_ok(m.group("np"))]
+    # not a document's own name ("der Beantwortung einer Anfrage"), nor who asked ("auf eine Kleine Anfrage der Linken")
+    owners = [m for m in _OWNER.finditer(text, lo, hi) if _np_ok(m.group("np")) and not _is_document(m.group("np"))
+              and not _ASKED.search(text, max(lo, m.start() - 20), m.start())]
     if owners:
         m = owners[-1]
         return Claimant(m.start("np"), m.end("np"), m.group("np"), "hervorgeht")
@@ -567,7 +627,9 @@ _FUNCTION_WORDS = frozenset(
     "in im am an auf aus bei mit nach von vor zu zum zur für über um und oder sowie der die das den dem "
     "des rund etwa circa ca zirka knapp fast gut mehr als weit mindestens bis höchstens weniger unter "
     "jeweils sogar nur noch darunter davon dabei zudem außerdem weitere weiteren insgesamt allein auch ihnen "
-    "jetzt heute nun damals zuletzt inzwischen mittlerweile zuvor vorher bisher später je".split()
+    "jetzt heute nun damals zuletzt inzwischen mittlerweile zuvor vorher bisher später je "
+    # "…, mindestens aber 500 Euro mehr im Monat", "…, dazu eine Einmalzahlung von 2500 Euro": no verb of their own
+    "aber dazu ein eine einer einem einen pro monatlich jährlich wöchentlich täglich".split()
 )
 
 
@@ -617,16 +679,36 @@ def carried_claimant(text: str, sentence: tuple[int, int], num_start: int, previ
     text = _unquoted(text, min([sentence[0], *(s for s, _ in previous[-2:])]), sentence[1])
     lo, hi = sentence
     clause = _clause(text, lo, hi, num_start)
-    if cues.back_reference is not None and cues.back_reference.search(text, lo, hi):
+    survey_only = False
+    points = cues.back_reference is not None and cues.back_reference.search(text, lo, hi) is not None
+    if points or (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))) \
+            or _pronoun_reports(text, clause):
         pass
-    elif not (subjunctive and any(w.group() in cues.subjunctive for w in _LOWER_WORD.finditer(text, clause[0], clause[1]))) \
-            and not _pronoun_reports(text, clause):
+    elif _survey_goes_on(text, sentence, num_start):
+        survey_only = True  # "44 Prozent sahen das nicht so.", "Befragt wurden 1.204 Wahlberechtigte.": only after a survey
+    else:
         return None
     for prev in reversed(previous[-2:]):
         hit = _source_in(text, prev)
         if hit is not None:
+            if survey_only and hit.cue not in ("survey", "survey_lead", "survey_name", "survey_subject"):
+                return None
             return Claimant(hit.start, hit.end, hit.text, "carried")
     return None
+
+
+#: a sentence that opens with a share, a hedge allowed before it ("44 Prozent sahen das nicht so")
+_SHARE_OPENS = re.compile(rf"\s*(?:(?i:{hedge_alternation()})\s+)?$")
+_SHARE_AT = re.compile(r"[\d.,]+\s*(?:Prozent|%)(?![\w])")
+
+
+def _survey_goes_on(text: str, sentence: tuple[int, int], num_start: int) -> bool:
+    """True for a sentence that goes on with the results of a survey: it names those asked ("Befragt wurden …",
+    ``survey_follow``) or opens with a share ("44 Prozent sahen das nicht so")."""
+    follow = _cues().survey_follow
+    if follow is not None and follow.search(text, sentence[0], sentence[1]):
+        return True
+    return _SHARE_OPENS.fullmatch(text, sentence[0], num_start) is not None and _SHARE_AT.match(text, num_start) is not None
 
 
 _PRONOUN_VERB = re.compile(r"(?<![\w])(?:(?:[Ee]r|[Ss]ie)\s+([a-zäöüß]+)|([a-zäöüß]+)\s+(?:er|sie)(?![\w]))(?![\w])")
@@ -652,8 +734,8 @@ def _source_in(text: str, sentence: tuple[int, int]) -> Claimant | None:
     starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
     for start in starts:
         hit = _verb_subject(text, _clause(text, lo, hi, start), lo)
-        if hit is not None:
-            return hit
+        if hit is not None and hit.cue not in _cues().stance:
+            return hit  # "Privatsender fordern Schadenersatz." is a demand, no source of the next sentence's figures
     return None
 
 
@@ -712,8 +794,8 @@ def _find_claimant(text: str, sentence: tuple[int, int], num_start: int, followi
         hit = _after_sentence(text, nxt)
         if hit is not None:
             return hit
-        if any(nxt[0] <= p < nxt[1] for p in figures or []) or n > 0:
-            break
+        if n > 0 or (any(nxt[0] <= p < nxt[1] for p in figures or []) and _phrase(text, nxt[0], nxt[1], None) is None):
+            break  # a sentence between with figures of its own source ("Elf sind nach Angaben des Betreibers …") is skipped
     return None
 
 
@@ -882,5 +964,10 @@ def _sentence_verb_subject(text: str, lo: int, hi: int, num_start: int) -> Claim
 def _after_sentence(text: str, nxt: tuple[int, int]) -> Claimant | None:
     m = _patterns()["after_sentence"].match(text, nxt[0], nxt[1])
     if m is None:
-        return None
+        doc = _AFTER_DOCUMENT.match(text, nxt[0], nxt[1])  # "Das geht aus Zahlen des Statistischen Bundesamts hervor."
+        owner = _owner_of(text, doc.start("doc"), doc.end("doc")) if doc is not None else None
+        return Claimant(owner.start, owner.end, owner.text, "after_sentence") if owner is not None else None
     return Claimant(m.start("np"), m.end("np"), m.group("np"), "after_sentence")
+
+
+_AFTER_DOCUMENT = re.compile(r"\s*(?:Das|Dies)\s+(?:geht|ging)\s+(?:(?:auch|zudem|außerdem)\s+)?aus\s+(?P<doc>[^,;:.!?]{3,140}?)\s+hervor(?![\w])")

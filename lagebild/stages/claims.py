@@ -130,7 +130,8 @@ class RuleClaims:
         # a duration the figure finder keeps ("neun Minuten nach den Schüssen") is a figure although it is a time expression
         quantities = [q for q in find_quantities(text)
                       if not any(t.span.start < q.num_end and q.num_start < t.span.end and not _counted_not_year(text, q, t)
-                                 and not (q.unit_kind == "measure" and t.label == "DURATION") for t in timexes)]
+                                 and not (q.unit_kind == "measure" and (t.label == "DURATION" or (t.label == "DATE" and _lasting(q))))
+                                 for t in timexes)]
         # "das Mandat von Nicole Solarz (34)" after "1.800 Vorzugsstimmen": an age after a person's name, not a count of
         # the figure before (unlike "Nordrhein-Westfalen (17)" in a list of places)
         people = [e for e in entities if e.label == "PER"]
@@ -325,6 +326,15 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+def _lasting(q: Quantity) -> bool:
+    """True for a duration the figure finder kept that the date stage reads as a point in time ("nach 36 Stunden lebend
+    geborgen", "Nach 48 Stunden ist der Streik zu Ende gegangen"): the figure finder only keeps it inside a story frame."""
+    return (q.unit or "").lower() in _DURATION_UNITS
+
+
+_DURATION_UNITS = frozenset("minute minuten stunde stunden tag tage tagen woche wochen monat monate monaten jahr jahre jahren".split())
 
 
 def _relative_end(text: str, sent: tuple[int, int], q: Quantity, end: int) -> int:

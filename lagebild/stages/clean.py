@@ -166,6 +166,12 @@ class BoilerplateClean:
                 # their lines are recorded as teaser dates, so that no later stage takes one for the page's
                 found["published"] = None
                 _mark_teaser_dates(doc, p.lines[at : header_window_start(block[0], i)], base_map)
+            elif dated is None and before is not None and before.precision in ("month", "year") and \
+                    not found.get("_published_labelled") and at < header_window_start(block[0], i):
+                # a month alone far above the headline ("Dezember 2021" in an archive menu, a calendar widget, a
+                # list of works) dates no article: the header window itself holds no date
+                found["published"] = None
+                _mark_teaser_dates(doc, [p.lines[at]], base_map, reason="menu date")
             # the dates of a list of dated teasers in the header ("more stories": a headline, its date, the next
             # headline …) are other articles'; recorded as teaser dates, no later stage takes one for the page's
             listed = [ln for k, ln in enumerate(p.lines[: block[0] + 3]) if ln.reason == "date line" and in_dated_list(p.lines, k, i)]
@@ -237,10 +243,11 @@ def _teaser_list_date(lines: Sequence[Line], at: int, window_start: int) -> bool
     return sum(1 for ln in lines[at:window_start] if ln.date is not None) >= TEASER_DATES
 
 
-def _mark_teaser_dates(doc: Document, lines: Sequence[Line], base_map: OffsetMap) -> None:
-    """Record the removed date lines of a teaser list as "teaser date" instead of "date line"."""
+def _mark_teaser_dates(doc: Document, lines: Sequence[Line], base_map: OffsetMap, reason: str = "teaser date") -> None:
+    """Record the removed date lines of a teaser list as "teaser date" (or ``reason``) instead of "date line", so
+    that no later stage takes one for the page's date."""
     spans = {base_map.to_original(ln.start, ln.end) for ln in lines if ln.date is not None and ln.reason == "date line"}
-    doc.removed[:] = [Removed(r.start, r.end, "teaser date") if (r.start, r.end) in spans and r.reason == "date line" else r
+    doc.removed[:] = [Removed(r.start, r.end, reason) if (r.start, r.end) in spans and r.reason == "date line" else r
                       for r in doc.removed]
 
 

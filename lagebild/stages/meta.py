@@ -177,12 +177,12 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True, teaser: Te
     first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
     if first is not None and _within(first, month, any_precision=True):
         return DateValue(first.value, first.precision, False, "time stamp in the first lines")
-    for line in [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:]:
+    for line in [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:] if stamp else ():
         value = headers.closing_date(line)
         if value is None or not _within(value, month, any_precision=True):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
-    signed = headers.signature_date(text[-_SIGNATURE_WINDOW:])
+    signed = headers.signature_date(text[-_SIGNATURE_WINDOW:]) if stamp else None
     if signed is not None and _within(signed, month):
         return DateValue(signed.value, signed.precision, False, "signature after the last paragraph")
     return _strong_label_line(text, month, teaser)
@@ -391,6 +391,32 @@ def _header_region(doc: Document) -> str:
     """The original text up to where the cleaned text's first lines end (header lines the cleaner removed included)."""
     end = doc.original_span(Span(0, min(len(doc.text), _HEADER_WINDOW)))[1] if doc.text else 0
     return doc.original[: max(end, _HEADER_WINDOW)]
+
+
+#: a word glued to the number after it: a teaser card's headline and its date flattened together ("Dessau2. Oktober")
+_GLUED_NUMBER = re.compile(r"[^\W\d_]\d")
+
+
+def _stamp_line(piece: str) -> bool:
+    """Whether a removed piece is a date stamp alone: a date line (a label at most), a byline's parts, or a closing
+    credit ("Berlin, 15.02.2025 14:30 Uhr") whose date is not glued to the word before it."""
+    line = piece.strip()
+    if "\n" in line or len(line) > 120:
+        return False
+    parts = headers.header_parts(line)
+    return headers.date_line(line) is not None or (parts is not None and parts.get("date") is not None) or (
+        headers.closing_date(line) is not None and not _GLUED_NUMBER.search(line))
+
+
+def _stamps_below(doc: Document, body_at: int) -> set[str]:
+    """The dates of the removed stamp lines below ``body_at`` (``_stamp_line``)."""
+    found: set[str] = set()
+    for r in doc.removed:
+        if r.start >= body_at and r.reason in _DATED_FURNITURE and r.end - r.start <= 120:
+            piece = doc.original[r.start : r.end]
+            if _stamp_line(piece) and (value := headers.header_stamp(piece)) is not None and value.value:
+                found.add(value.value)
+    return found
 
 
 def _body_start(doc: Document) -> int:
@@ -688,6 +714,7 @@ class MetaHeaders:
                 printed = _removed_label_line(doc, meta.published.value, comments_at)
             listed = _dated_list_below(doc)
             body_at = _body_start(doc)
+            below = _stamps_below(doc, body_at) if printed is None else set()
             for k, r in enumerate(doc.removed if printed is None else ()):  # a "Sendung: …" trailer the cleaner cut off
                 if r.start < body_at and headers.cites_dated_source(doc.original[r.start : r.end]):
                     continue  # "Quelle: Financial Times, 24.3.2020" by the headline: a cited piece's date
@@ -696,10 +723,15 @@ class MetaHeaders:
                 if r.reason in _DATED_FURNITURE and r.end - r.start <= 300 and (r.start, r.end) not in listed:
                     # below a comments heading, a trailer's unlabelled stamp is a reader comment's, not the article's
                     comment = r.reason == "trailer" and comments_at is not None and comments_at < r.start
+                    piece = doc.original[r.start : r.end]
+                    # below the body start, only a line that is a stamp itself ("27/02/2022", "12.03.2024 | Von Anna
+                    # Muster"): a teaser's headline with its date ("50 Jahre Winterspiele 17.02.2020") dates another piece
+                    # several such stamps of different times below it are a list's (reader comments, posts)
+                    teaser_title = r.start >= body_at and (not _stamp_line(piece) or len(below) > 1)
                     def in_range(start: int, end: int, at: int = r.start) -> bool:
                         return _teaser_at(doc, at + start, at + end, body_end)
 
-                    printed = _printed_day(doc.original[r.start : r.end], meta.published.value, stamp=not comment, teaser=in_range)
+                    printed = _printed_day(piece, meta.published.value, stamp=not (comment or teaser_title), teaser=in_range)
                 elif r.reason == "post meta" and r.end - r.start <= 300:  # "Dieser Artikel wurde am … veröffentlicht."
                     printed = _closing_statement(doc.original[r.start : r.end], meta.published.value)
                 elif r.reason == "copyright" and (signed := headers.copyright_date(doc.original[r.start : r.end])) is not None \

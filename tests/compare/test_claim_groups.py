@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lagebild.compare import CorpusContext, CorpusResult
-from lagebild.compare.claim_groups import ClaimGrouper, claimant_key, no_scope, pair_key, scope_key
+from lagebild.compare.claim_groups import GROUNDS, SPLIT_REASONS, ClaimGrouper, claimant_key, no_scope, pair_key, scope_key
 from lagebild.compare.coverage import CoverageBuilder, independent_origins, origin_label
+from lagebild.model import Provenance, Span
 from lagebild.stages.claims import RuleClaims
 
 PLACES = [("Nordhafen", "LOC", "Nordhafen"), ("Südtal", "LOC", "Südtal")]
@@ -1502,9 +1503,19 @@ def test_rival_claimants_without_a_contrast_are_kept_apart_by_size() -> None:
 def test_a_length_of_the_same_thing_in_two_articles_is_one_figure() -> None:
     # the noun after the unit says what is measured: the same value of it in two outlets agrees
     a = _doc("a", "Der Tunnel liegt in 240 Metern Tiefe.", "2024-05-02", outlet="Kurier")
-    b = _doc("b", "Die Bohrung erreichte in 240 Metern Tiefe das Grundwasser.", "2024-05-03", outlet="Bote")
+    b = _doc("b", "Der neue Tunnel verläuft laut Bauamt in 240 Metern Tiefe unter dem Fluss.", "2024-05-03", outlet="Bote")
     group = _group_of(_groups([a, b]), "a", 240)
     assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
+def test_one_rate_of_two_subjects_in_two_articles_is_two_figures() -> None:
+    # the rule above must not fire where the clauses name different subjects: two banks' rates in one story
+    a = _doc("a", "Die Bank erhöht den Zins: Sparer bekommen 3 Prozent Zinsen.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Konkurrenz lockt mit 3 Prozent Zinsen für Neukunden.", "2024-05-02", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 3)["id"] != _group_of(result, "b", 3)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
+    assert all("unit_value_and_noun" in _group_of(result, doc, 3)["split_reasons"] for doc in "ab")
 
 
 def test_lengths_of_other_things_or_other_values_stay_apart() -> None:
@@ -1574,3 +1585,64 @@ def test_another_articles_bound_that_a_disputed_bound_merely_allows_stays_apart(
              outlet="Bote")
     result = _groups([a, b])
     assert _group_of(result, "b", 60000)["id"] != _group_of(result, "a", 15000)["id"]
+
+
+def test_a_group_names_its_grounds_and_split_reasons_as_codes() -> None:
+    # tools read why a group stands apart and what its relation rests on from codes, not from the reasoning's words
+    a = _doc("a", "In Südtal starben 12 Menschen. Bei dem Busunglück in Südtal starben 2.000 Menschen.", "2024-05-02", outlet="A")
+    b = _doc("b", "In Südtal starben 12 Menschen.", "2024-05-02", outlet="B")
+    result = _groups([a, b])
+    agreed, far = _group_of(result, "a", 12), _group_of(result, "a", 2000)
+    assert agreed["relation"] == "corroborated" and agreed["grounds"] == ["agree_within_hedges"]
+    assert "size_factor" in far["split_reasons"] and "size_factor" in agreed["split_reasons"]
+    for g in result.claim_groups:
+        assert set(g["grounds"]) <= set(GROUNDS) and set(g["split_reasons"]) <= set(SPLIT_REASONS)
+
+
+def test_a_group_set_apart_by_nothing_names_no_split_reason() -> None:
+    # must not fire: one quantity alone in its story, measure and scope
+    result = _groups([_doc("a", "In Südtal starben 12 Menschen.", "2024-05-02", outlet="A")])
+    (group,) = result.claim_groups
+    assert group["split_reasons"] == [] and group["grounds"] == ["one_claim"]
+
+
+_RALLY = "{place} – Gegen den Ausbau {what} ist am Samstag eine Kundgebung geplant. Die Veranstalter erwarten {n} Teilnehmer."
+
+
+def test_figures_without_a_place_from_articles_reporting_from_two_places_are_grouped_apart() -> None:
+    # two cities' expected rallies: no figure states its place, but the datelines do, and neither article names the other
+    docs = [_doc(d, _RALLY.format(place=place, what=what, n=n), "2024-05-02", outlet=d.upper())
+            for d, place, what, n in [("a", "Nordhafen", "des Flughafens", "10.000"), ("b", "Nordhafen", "des Flughafens", "10.000"),
+                                      ("c", "Südtal", "der Autobahn", "25.000"), ("d", "Südtal", "der Autobahn", "25.000")]]
+    result = _groups(docs)
+    north, south = _group_of(result, "a", 10000), _group_of(result, "c", 25000)
+    assert north["id"] != south["id"] and north["relation"] == south["relation"] == "corroborated"
+    assert "place_of_report" in north["split_reasons"] and {c["doc"] for c in north["claims"]} == {"a", "b"}
+
+
+def test_articles_whose_places_are_linked_or_a_country_are_no_two_places_of_report() -> None:
+    # must not fire: an article that names the other's place ("Wie in Nordhafen"), or a country in the lead, which
+    # holds the towns other articles report from
+    linked = [_doc(d, _RALLY.format(place=place, what=what, n=n), "2024-05-02", outlet=d.upper())
+              for d, place, what, n in [("a", "Nordhafen", "des Flughafens", "10.000"), ("b", "Nordhafen", "des Flughafens", "10.000"),
+                                        ("c", "Südtal", "der Autobahn wie in Nordhafen", "25.000")]]
+    assert _group_of(_groups(linked), "a", 10000)["id"] == _group_of(_groups(linked), "c", 25000)["id"]
+    country = _doc("c", _RALLY.format(place="Polen", what="der Autobahn", n="25.000"), "2024-05-02", outlet="C")
+    country.add("entity", Span(0, 5), Provenance("test"), label="LOC", data={"norm": "Polen", "form": "name", "kb": "polen"})
+    docs = [*linked[:2], country]
+    result = _groups(docs)
+    assert _group_of(result, "a", 10000)["id"] == _group_of(result, "c", 25000)["id"]
+    assert not any("place_of_report" in g["split_reasons"] for g in result.claim_groups)
+
+
+def test_the_schema_lists_every_ground_and_split_reason_the_grouper_writes() -> None:
+    import json
+    from pathlib import Path
+
+    import lagebild
+    from lagebild.compare.claim_groups import GROUNDS, SPLIT_REASONS
+
+    schema = json.loads((Path(lagebild.__file__).parent / "export" / "lagebild.schema.json").read_text(encoding="utf-8"))
+    props = schema["$defs"]["claim_group"]["properties"]
+    assert set(props["grounds"]["items"]["enum"]) == set(GROUNDS)
+    assert set(props["split_reasons"]["items"]["enum"]) == set(SPLIT_REASONS)

@@ -346,3 +346,15 @@ def test_a_toll_without_a_place_whose_known_times_do_not_rise_is_no_series() -> 
             _doc("c", "Bei dem Busunglück starben sieben Menschen.", "2024-05-04", outlet="C"),
             _doc("d", "Bei dem Busunglück starben drei Menschen.", "2024-05", outlet="D")]
     assert _group_of(_groups(docs), "a", 5)["relation"] != "updated"
+
+
+def test_a_rising_toll_is_no_series_where_named_claimants_differ_for_one_time() -> None:
+    # must not fire: the fire brigade's 5 and the hospital's 9 of one day are two counts or a dispute, not one toll
+    # going on, though a later 12 lies above both and an undated 3 cannot be placed
+    docs = [_doc("a", "Laut Feuerwehr starben bei dem Busunglück fünf Menschen.", "2024-05-02", outlet="A"),
+            _doc("b", "Laut Krankenhaus starben bei dem Busunglück neun Menschen.", "2024-05-02", outlet="B"),
+            _doc("c", "Bei dem Busunglück starben zwölf Menschen.", "2024-05-03", outlet="C"),
+            _doc("d", "Bei dem Busunglück starben drei Menschen.", "2024-05", outlet="D")]
+    groups = _groups(docs)
+    assert _group_of(groups, "a", 5)["id"] == _group_of(groups, "b", 9)["id"]
+    assert all(_group_of(groups, doc, value)["relation"] != "updated" for doc, value in [("a", 5), ("b", 9), ("c", 12)])

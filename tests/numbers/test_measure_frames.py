@@ -1,6 +1,7 @@
 """Frames that say what happened to the people a figure counts: each fires in one sentence and stays silent in another.
 
-All sentences are written for these tests (no story of the development corpora).
+The sentences are written for these tests, except a few short snippets of 10kGNAD articles (marked); none is from a
+story of the development corpora, and the happenings are kept apart from those of their held-out stories.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ def _measure(unit: str, clause: str) -> str:
     ("unit", "clause", "measure"),
     [
         # the death of a counted group, their bodies
-        ("Menschen", "Das Gericht sah ihn für den Tod der 32 Menschen an Bord verantwortlich", "dead"),
-        ("Menschen", "In der Wüste wurden die Leichen von 30 Menschen gefunden", "dead"),
+        ("Menschen", "Das Gericht sah ihn für den Tod der 32 Menschen in der Halle verantwortlich", "dead"),
+        ("Menschen", "In der Wüste wurden die Leichen von 30 Menschen gefunden", "dead"),  # after 10kGNAD
         ("Menschen", "Fünf Menschen haben bei dem Lawinenabgang das Leben verloren", "dead"),
-        ("Menschen", "Bei dem Fährunglück verloren 14 Menschen das Leben.", "dead"),
+        ("Menschen", "Beim Einsturz der Lagerhalle verloren 14 Menschen das Leben.", "dead"),
         # fighting for their lives: the badly hurt
         ("Personen", "Zwei Personen ringen nach dem Brand mit dem Tod", "severely_injured"),
         ("Menschen", "Drei Menschen befinden sich in kritischem Zustand", "severely_injured"),
@@ -33,9 +34,9 @@ def _measure(unit: str, clause: str) -> str:
         # brought to safety: rescued, in the active voice too
         ("Menschen", "Die Feuerwehr brachte 35 Menschen in Sicherheit.", "rescued"),
         # fleeing a disaster: evacuated; fleeing a war: displaced
-        ("Menschen", "Rund 2.000 Menschen flohen vor den Flammen aus dem Tal", "evacuated"),
+        ("Menschen", "Rund 2.000 Menschen flohen vor dem Hochwasser aus dem Tal", "evacuated"),
         ("Menschen", "Mehr als 300 Menschen wurden nach dem Hochwasser aus ihren Häusern geholt", "evacuated"),
-        ("Menschen", "Mindestens 230.000 Menschen flohen inzwischen vor der Gewalt in die Nachbarländer", "displaced"),
+        ("Menschen", "Mindestens 230.000 Menschen flohen inzwischen vor der Gewalt in die Nachbarländer", "displaced"),  # 10kGNAD
         ("Menschen", "Vor den Kämpfen sind 40.000 Menschen geflohen", "displaced"),
         # staff
         ("Menschen", "Bei dem Autobauer sind mehr als 16.000 Menschen beschäftigt", "employees"),
@@ -46,7 +47,7 @@ def _measure(unit: str, clause: str) -> str:
         # taking part, in the present tense
         ("Personen", "An der Synode beteiligen sich rund 400 Personen", "participants"),
         # without a home
-        ("Menschen", "Nach dem Beben sind 36.000 Menschen ohne Zuhause", "homeless"),
+        ("Menschen", "Nach dem Sturm sind 3.600 Menschen ohne Zuhause", "homeless"),
         # working somewhere
         ("Menschen", "Bei dem Konzern arbeiten fast 30.000 Menschen", "employees"),
         # injuries suffered, a kind of them, how light
@@ -60,7 +61,7 @@ def _measure(unit: str, clause: str) -> str:
         ("Menschen", "Mehr als 4.000 Menschen haben wegen der Kämpfe ihre Heimat verlassen", "displaced"),
         # stranded travellers; the infected, by frame and by noun
         ("Reisende", "Am Flughafen saßen 4.000 Reisende über Nacht fest.", "stranded"),
-        ("Menschen", "Bis heute wurden weltweit über 10.000 Menschen infiziert", "infected"),
+        ("Menschen", "Bis heute wurden weltweit über 10.000 Menschen infiziert", "infected"),  # 10kGNAD
         ("Infektionsfälle", "", "infected"),
         # who may vote, who did
         ("Menschen", "Fast 6 Millionen Menschen waren bei der Landtagswahl wahlberechtigt", "eligible_voters"),
@@ -115,7 +116,7 @@ def test_frames_stay_silent(unit: str, clause: str, measure: str) -> None:
 
 def test_a_held_frame_counts_only_the_figure_it_holds() -> None:
     vocab = load_measures()
-    clause = "Ein Boot mit 120 Passagieren und den Leichen von zwei Fischern erreichte den Hafen"
-    assert vocab.classify(unit="Fischern", unit_kind="count", clause=clause, sentence=clause, at=clause.index("zwei")) == "dead"
+    clause = "Der Suchtrupp brachte 12 Helfer und die Leichen von zwei Bergsteigern ins Tal"
+    assert vocab.classify(unit="Bergsteigern", unit_kind="count", clause=clause, sentence=clause, at=clause.index("zwei")) == "dead"
     # must not fire: the other figure of the clause is no toll
-    assert vocab.classify(unit="Passagieren", unit_kind="count", clause=clause, sentence=clause, at=clause.index("120")) == "people"
+    assert vocab.classify(unit="Helfer", unit_kind="count", clause=clause, sentence=clause, at=clause.index("12")) == "rescue_workers"

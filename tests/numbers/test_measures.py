@@ -106,9 +106,9 @@ def test_frames_share_named_parts() -> None:
         ("Traktoren", "Mehr als 2.000 Traktoren rollten durch die Stadt", "vehicles"),
         ("Lastwagen", "Die Polizei zählte 400 Lastwagen", "vehicles"),
         ("Treckern", "Die Landwirte kamen mit 50 Treckern", "vehicles"),
-        # a bus compound is a vehicle; a bare "Bussen" may be Swiss fines
+        # a bus compound is a vehicle; a bare "Bussen" may be Swiss fines, keyed as written (not as the buses' "bus")
         ("Linienbusse", "Die Verkehrsbetriebe setzten 40 Linienbusse ein", "vehicles"),
-        ("Bussen", "Die Stadtpolizei verteilte am Wochenende 300 Bussen", "count:bus"),
+        ("Bussen", "Die Stadtpolizei verteilte am Wochenende 300 Bussen", "count:bussen"),
     ],
 )
 def test_counts(unit: str, clause: str, measure: str) -> None:

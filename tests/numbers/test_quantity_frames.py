@@ -386,8 +386,9 @@ def test_duration_vocabulary_loads_with_its_shape() -> None:
     from lagebild.numbers.durations import DATA, load_durations
 
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    assert set(raw) == {"units", "penalties", "anchors", "frame_before"}
-    for key in ("units", "penalties", "anchors"):
+    assert set(raw) == {"units", "penalties", "anchors", "frame_before", "events", "terms", "term_lead", "lasting", "ended", "ordeal",
+                        "compound_units"}
+    for key in ("units", "penalties", "anchors", "events", "terms", "lasting", "ended", "ordeal"):
         assert raw[key] and all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in raw[key])
     assert load_durations().frame_before.search("in den vergangenen ")
 
