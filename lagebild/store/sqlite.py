@@ -239,8 +239,10 @@ class SQLiteStore:
                 if stored.pop((kind, position), None) != (item_id, _digest(raw)):
                     yield kind, position, item_id, raw
 
+        # The order matters: ``changed()`` pops each position it meets from ``stored``, so only after the
+        # INSERT has consumed it does ``stored`` hold just the positions past the end of a list that
+        # shrank. Deleting ``stored`` before (or without) consuming it deletes unchanged and fresh rows.
         self.db.executemany("INSERT OR REPLACE INTO corpus_items(kind, position, item_id, json) VALUES (?, ?, ?, ?)", changed())
-        # what is left was not written again: rows past the end of a list that shrank
         self.db.executemany("DELETE FROM corpus_items WHERE kind = ? AND position = ?", list(stored))
 
     def load_corpus(self) -> CorpusResult:

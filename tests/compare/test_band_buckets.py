@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.compare.duplicates import BandRows, _shared_buckets
+from lagebild.compare.duplicates import BandRows, SharedBuckets
 
 
 def _plain(keys: list[list[int]], ids: list[str], stored: dict[int, list[str]]) -> tuple[dict[int, list[str]], dict[int, int]]:
@@ -26,6 +27,16 @@ def _plain(keys: list[list[int]], ids: list[str], stored: dict[int, list[str]]) 
     return kept, {k: slots[k] for k in kept}
 
 
+def _shared_buckets(keys: np.ndarray, ids: Sequence[str], lookup: Callable[[list[int]], Iterable[tuple[int, str]]],
+                    known: set[str], indexed: set[str]) -> tuple[dict[int, list[str]], dict[int, int]]:
+    """``SharedBuckets`` held as dicts: band key → documents, band key → its place in the band layout."""
+    buckets: dict[int, list[str]] = {}
+    slots: dict[int, int] = {}
+    for key, members, slot in SharedBuckets(keys, ids, lookup, known, indexed):
+        buckets[key], slots[key] = members, slot
+    return buckets, slots
+
+
 @given(st.integers(1, 6), st.integers(1, 4), st.data())
 def test_buckets_from_the_array_equal_the_plain_ones(n_docs: int, width: int, data: st.DataObject) -> None:
     keys = data.draw(st.lists(st.lists(st.integers(-4, 4), min_size=width, max_size=width), min_size=n_docs, max_size=n_docs))
@@ -40,9 +51,12 @@ def test_buckets_from_the_array_equal_the_plain_ones(n_docs: int, width: int, da
         return [(k, d) for k, d in stored_rows if k in wanted]
 
     got, slots = _shared_buckets(np.array(keys, dtype=np.int64), ids, lookup, {*ids, "s1", "s2"}, {"s1", "s2"})
-    expected, expected_slots = _plain(keys, ids, {k: v for k, v in stored.items() if any(k in ks for ks in keys)})
-    assert {k: sorted(v) for k, v in got.items()} == {k: sorted(v) for k, v in expected.items()}
+    met = {k: v for k, v in stored.items() if any(k in ks for ks in keys)}
+    expected, expected_slots = _plain(keys, ids, met)
+    assert got == expected  # each bucket's documents in the same order: new ones by row, then stored ones as looked up
     assert slots == expected_slots
+    buckets = SharedBuckets(np.array(keys, dtype=np.int64), ids, lookup, {*ids, "s1", "s2"}, {"s1", "s2"})
+    assert sorted(buckets.stored_ids) == sorted({d for v in met.values() for d in v})
 
 
 def test_band_rows_are_every_key_of_every_document_in_key_order() -> None:
@@ -56,7 +70,7 @@ def test_band_rows_are_every_key_of_every_document_in_key_order() -> None:
 @given(st.integers(2, 7), st.data())
 def test_candidates_from_streamed_buckets_equal_those_from_held_ones(n_docs: int, data: st.DataObject) -> None:
     """The copy search makes each shared bucket as it reads it: the pairs are those of the buckets held as dicts."""
-    from lagebild.compare.duplicates import SharedBuckets, _bands
+    from lagebild.compare.duplicates import _bands
 
     bands = _bands("bands1:test", 128, 0.6)
     width = len(bands.slots)

@@ -76,6 +76,25 @@ def test_a_result_saved_without_parts_is_kept_as_given(store: Any) -> None:
     assert store.story_fingerprints() == {"": ""}
 
 
+def test_a_shrinking_list_leaves_no_stale_rows_and_a_rewritten_row_survives(store: Any) -> None:
+    """Corpus-wide rows are written only where they changed: the next save's lists are exactly what is read back."""
+
+    def failure(stage: str, message: str) -> dict[str, Any]:
+        return {"stage": stage, "error": "E", "message": message}
+
+    first = CorpusResult(failures=[failure("a", "m1"), failure("b", "m2"), failure("c", "m3")],
+                         duplicates=[{"doc": "d2", "of": "d1", "kind": "near", "group": "d1"}])
+    store.save_corpus(first)
+    assert store.load_corpus() == first
+    # the same first row, a rewritten second one, the third and the only duplicate gone
+    second = CorpusResult(failures=[failure("a", "m1"), failure("b", "m2 again")])
+    store.save_corpus(second)
+    assert store.corpus_items("failure") == second.failures and store.corpus_items("duplicate") == []
+    assert store.load_corpus() == second
+    store.save_corpus(first)  # and grown again
+    assert store.load_corpus() == first
+
+
 def test_duplicate_signatures_round_trip(store: Any) -> None:
     text = TEXTS["d1"][0] + " " + TEXTS["d2"][0]
     doc = make_doc("d1", text, "Blatt A", "2024-10-24")
