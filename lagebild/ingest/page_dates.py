@@ -164,10 +164,13 @@ _TEXT_DATE = re.compile(
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.(?:\s?(?P<y1>(?:19|20)\d{2})|(?P<y1s>\d{2})(?![\d.])(?!\s?(?:°|%|Grad|Uhr|h\b)))"
     # 2024-10-25, 2024/10/25, 2024.10.25
     r"|(?P<y2>(?:19|20)\d{2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})(?!\d)"
-    # 25/10/2024, 10/25/2024, 25-10-2024; a two-digit year only before a time of day ("On 11/13/19 at 4:00 PM": a
-    # stamp; "3/1/23" alone is a score or a fraction as often as a date)
-    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2}|\d{2}"
-    r"(?=,?\s+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d))"
+    # 25/10/2024, 10/25/2024, 25-10-2024; a two-digit year only with slashes before a clock time, as a stamp
+    # prints it: "at/um" between ("On 1/13/19 at 4:00 PM"), or day and month padded before a colon time
+    # ("13/03/24, 14:05 Uhr"). "3/1/23" alone, and "3-1-23, 14.30 Uhr" or "12/3/24 14:00" after a score, are
+    # results or fractions as often as dates
+    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2}"
+    r"|(?<=/)\d{2}(?=,?\s+(?:at|um|à|a\s+las|alle)\s+(?:[01]?\d|2[0-3])[:.h][0-5]\d)"
+    r"|(?<=\d\d/\d\d/)\d{2}(?=,?\s+(?:[01]?\d|2[0-3])[:h][0-5]\d))"
     # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
     rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
     # October 24, 2024
