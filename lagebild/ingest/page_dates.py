@@ -984,17 +984,17 @@ def choose_date(
     return replace(chosen, updated=max(later)) if later else chosen
 
 
-def visible_text(tree: Any) -> str:
-    """The visible text of the page, menus and footers left out ("" for a tree that cannot be read)."""
+def visible_text(tree: Any) -> str | None:
+    """The visible text of the page, menus and footers left out (None for a tree that cannot be read)."""
     try:
         return _linear_text(tree)[0]
-    except Exception:  # a strange tree must not cost the date
-        return ""
+    except Exception:  # a strange tree must not cost the date: None leaves htmldate's day unchecked, not refused
+        return None
 
 
 def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
             htmldate: str | Callable[[], str | None] | None,
-            language: str | None, url: str | None, on_page: Callable[[], str] | None = None) -> PageDate | None:
+            language: str | None, url: str | None, on_page: Callable[[], str | None] | None = None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")
