@@ -156,9 +156,10 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
 
 _TEXT_DATE = re.compile(
-    # not inside a longer number; a month name may follow a word's full stop ("Nov.November 18, 2019": a template's
-    # short and long month flattened together)
-    r"(?:(?<![\d/.-])|(?<=[^\W\d_]{2}\.)(?=[^\W\d_]))(?:"
+    # not inside a longer number; a month name may follow a short month's full stop ("Nov.November 18, 2019",
+    # "Sept.September 3, 2019": a template's short and long month flattened together), not a sentence's end
+    # ("endete.Mai 12, 2020") nor another abbreviation's ("Nr.März 3, 2020")
+    r"(?:(?<![\d/.-])|(?:(?<=(?<!\w)[^\W\d_]{3}\.)|(?<=(?<!\w)sept\.))(?=[^\W\d_]))(?:"
     # 25.10.2024, 25. 10. 2024, 25.10.24; a two-digit year glued to the month, never a measure after a day and
     # month ("Mo, 12.03. 14°C", "12.03. 14 Uhr")
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.(?:\s?(?P<y1>(?:19|20)\d{2})|(?P<y1s>\d{2})(?![\d.])(?!\s?(?:°|%|Grad|Uhr|h\b)))"
