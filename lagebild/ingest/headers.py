@@ -8,13 +8,16 @@ common English forms; no outlet-specific strings.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from lagebild.ingest import cue_data, page_dates
 from lagebild.ingest.cue_scan import CueScan, literal_start
 from lagebild.model import DateValue
+
+L = TypeVar("L")
 
 __all__ = [
     "DATE_START",
@@ -34,11 +37,11 @@ __all__ = [
     "date_end",
     "date_line",
     "date_prefix",
+    "dated_run",
     "dates_in",
     "event_date",
     "header_parts",
     "header_stamp",
-    "in_dated_run",
     "life_date",
     "may_name_as_of",
     "name_over_role",
@@ -520,12 +523,32 @@ def opens_with_date(line: str) -> bool:
     return any(pos <= _RUN_OPENING for _, _, pos in page_dates.line_dates(line[:80], day_first=True))
 
 
-def in_dated_run(lines: Sequence[str], i: int) -> bool:
-    """Whether ``lines[i]`` is one of three lines in a row that each open with a date: a list of posts ("[ 26. Februar
-    2024 ] Headline", "[ 20. Februar 2024 ] Headline", …). A page prints its own date once, its update date at most
-    on the next line."""
-    return any(all(opens_with_date(lines[k]) for k in range(first, first + 3))
-               for first in range(max(0, i - 2), min(i, len(lines) - 3) + 1))
+def dated_run(lines: Sequence[L], i: int, dated: Callable[[L], bool], *, strides: Sequence[int] = (1,),
+              opens_page: bool = False) -> bool:
+    """Whether ``lines[i]`` is one of three ``dated`` lines at the same distance (one of ``strides``), it among them:
+    a list of dated posts ("[ 26. Februar 2024 ] Headline", "[ 20. Februar 2024 ] Headline", … at stride 1) or of
+    teasers (a headline, its date, a section word, the next headline … at strides 2–4), no page's date.
+
+    A page prints its own date once, its update date at most on the next line: two dated lines make no list. With
+    ``opens_page`` (``lines[i]`` stands where the page's own date stands, right under its headline) a run that
+    ``lines[i]`` opens is the page's date with teasers after it, and does not count.
+    """
+    seen: dict[int, bool] = {}
+
+    def at(k: int) -> bool:
+        if k not in seen:
+            seen[k] = dated(lines[k])
+        return seen[k]
+
+    if not at(i):
+        return False
+    for step in strides:
+        for first in (i - 2 * step, i - step, i):
+            if first < 0 or first + 2 * step >= len(lines) or (first == i and opens_page):
+                continue
+            if all(at(first + k * step) for k in range(3)):
+                return True
+    return False
 
 
 def _opens_dated_run(text: str, pos: int) -> bool:
@@ -535,7 +558,7 @@ def _opens_dated_run(text: str, pos: int) -> bool:
         return False
     before = [ln for ln in text[max(0, start - 400) : start].splitlines() if ln.strip()][-2:]
     after = [ln for ln in text[start : start + 800].splitlines() if ln.strip()][:3]
-    return in_dated_run([*before, *after], len(before))
+    return dated_run([*before, *after], len(before), opens_with_date)
 
 
 def header_stamp(text: str, window: int = 600, day_window: int = 300) -> DateValue | None:

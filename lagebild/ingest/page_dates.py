@@ -156,18 +156,22 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
 
 _TEXT_DATE = re.compile(
-    # not inside a longer number; a month name may follow a word's full stop ("Nov.November 18, 2019": a template's
-    # short and long month flattened together)
-    r"(?:(?<![\d/.-])|(?<=[^\W\d_]{2}\.)(?=[^\W\d_]))(?:"
+    # not inside a longer number; a month name may follow a short month's full stop ("Nov.November 18, 2019",
+    # "Sept.September 3, 2019": a template's short and long month flattened together), not a sentence's end
+    # ("endete.Mai 12, 2020") nor another abbreviation's ("Nr.März 3, 2020")
+    r"(?:(?<![\d/.-])|(?:(?<=(?<!\w)[^\W\d_]{3}\.)|(?<=(?<!\w)sept\.))(?=[^\W\d_]))(?:"
     # 25.10.2024, 25. 10. 2024, 25.10.24; a two-digit year glued to the month, never a measure after a day and
     # month ("Mo, 12.03. 14°C", "12.03. 14 Uhr")
     r"(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.(?:\s?(?P<y1>(?:19|20)\d{2})|(?P<y1s>\d{2})(?![\d.])(?!\s?(?:°|%|Grad|Uhr|h\b)))"
     # 2024-10-25, 2024/10/25, 2024.10.25
     r"|(?P<y2>(?:19|20)\d{2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})(?!\d)"
-    # 25/10/2024, 10/25/2024, 25-10-2024; a two-digit year only before a time of day ("On 11/13/19 at 4:00 PM": a
-    # stamp; "3/1/23" alone is a score or a fraction as often as a date)
-    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2}|\d{2}"
-    r"(?=,?\s+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d))"
+    # 25/10/2024, 10/25/2024, 25-10-2024; a two-digit year only with slashes before a clock time, as a stamp
+    # prints it: "at/um" between ("On 1/13/19 at 4:00 PM"), or day and month padded before a colon time
+    # ("13/03/24, 14:05 Uhr"). "3/1/23" alone, and "3-1-23, 14.30 Uhr" or "12/3/24 14:00" after a score, are
+    # results or fractions as often as dates
+    r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2}"
+    r"|(?<=/)\d{2}(?=,?\s+(?:at|um|à|a\s+las|alle)\s+(?:[01]?\d|2[0-3])[:.h][0-5]\d)"
+    r"|(?<=\d\d/\d\d/)\d{2}(?=,?\s+(?:[01]?\d|2[0-3])[:h][0-5]\d))"
     # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
     rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
     # October 24, 2024
@@ -981,17 +985,17 @@ def choose_date(
     return replace(chosen, updated=max(later)) if later else chosen
 
 
-def visible_text(tree: Any) -> str:
-    """The visible text of the page, menus and footers left out ("" for a tree that cannot be read)."""
+def visible_text(tree: Any) -> str | None:
+    """The visible text of the page, menus and footers left out (None for a tree that cannot be read)."""
     try:
         return _linear_text(tree)[0]
-    except Exception:  # a strange tree must not cost the date
-        return ""
+    except Exception:  # a strange tree must not cost the date: None leaves htmldate's day unchecked, not refused
+        return None
 
 
 def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
             htmldate: str | Callable[[], str | None] | None,
-            language: str | None, url: str | None, on_page: Callable[[], str] | None = None) -> PageDate | None:
+            language: str | None, url: str | None, on_page: Callable[[], str | None] | None = None) -> PageDate | None:
     labelled = [c for c in printed if c.kind == "published"]
     if labelled:
         return PageDate(labelled[0].day, "printed date labelled as publication")

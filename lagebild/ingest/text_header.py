@@ -35,9 +35,9 @@ from lagebild.ingest.headers import (
     byline_author,
     cited_date,
     date_end,
+    dated_run,
     event_date,
     header_parts,
-    in_dated_run,
     life_date,
     name_over_role,
     on_day_in_sentence,
@@ -289,7 +289,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             elif kind == "printed" and not _after_preposition(ln.text, pos) and not (ln.kind == "good" and _told_in_sentence(ln.text, pos)):
                 if cited_date(ln.text, pos):
                     continue  # "Quelle: Financial Times, 24.3.2020" under a chart: the cited piece's date
-                if opens_with_date(ln.text) and in_dated_run([line.text for line in lines[max(0, i - 2) : i + 3]], min(i, 2)):
+                if dated_run(lines, i, lambda line: opens_with_date(line.text)):
                     continue  # "[ 26. Februar 2024 ] Neue Funktionen im Test" among more such lines: a list of latest posts
                 (below if title_i is None or i > title_i else above).append(HeaderDate(day, i, pos, False))
             elif kind == "modified":
@@ -327,21 +327,11 @@ def _under_headline(lines: Sequence[TitleLine], i: int, title_i: int | None) -> 
 
 def in_dated_list(lines: Sequence[TitleLine], i: int, title_i: int | None = None) -> bool:
     """Whether the date line ``lines[i]`` is one of a list of dated teasers: three unlabelled date lines at the same
-    distance, it among them (a headline, its date and a section word, then the next headline …). A page's own date
-    above such a list stands at another distance from its first teaser, and a publication and an update line stand
-    next to each other. A list whose first date stands right under the page's headline ``lines[title_i]``, a byline
-    between them at most, starts with the page's own date, and teasers follow it."""
-    if not _bare_date_line(lines[i]):
-        return False
-    for step in _LIST_STRIDES:
-        for first in (i - 2 * step, i - step, i):
-            if first < 0 or first + 2 * step >= len(lines) or \
-                    not all(_bare_date_line(lines[first + k * step]) for k in range(3)):
-                continue
-            if first == i and _under_headline(lines, i, title_i):
-                continue  # the page's headline and date, then teasers at the same distance
-            return True
-    return False
+    distance (a headline, its date and a section word, then the next headline …), ``headers.dated_run``. A page's
+    own date above such a list stands at another distance from its first teaser; a list whose first date stands
+    right under the page's headline ``lines[title_i]``, a byline between them at most, starts with the page's own
+    date, and teasers follow it."""
+    return dated_run(lines, i, _bare_date_line, strides=_LIST_STRIDES, opens_page=_under_headline(lines, i, title_i))
 
 
 #: body paragraphs at the top of the article that may still open with its dateline or stand over its byline

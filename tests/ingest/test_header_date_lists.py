@@ -3,7 +3,7 @@ the headline, reader comments' stamps below the body; and an update label beside
 
 from __future__ import annotations
 
-from lagebild.ingest.headers import as_of_label, header_stamp, in_dated_run, opens_with_date
+from lagebild.ingest.headers import as_of_label, dated_run, header_stamp, opens_with_date
 from tests.ingest.header_page import read
 
 MENU = ["Startseite", "Politik", "Wirtschaft", "Sport", "Newsletter abonnieren", "Anmelden"]
@@ -14,7 +14,7 @@ POSTS = ["[ 26. Februar 2024 ] Neue Funktionen im Test: was das Update bringt",
 
 
 def test_a_list_of_dated_posts_dates_no_page() -> None:
-    assert opens_with_date(POSTS[0]) and in_dated_run(POSTS, 0)
+    assert opens_with_date(POSTS[0]) and dated_run(POSTS, 0, opens_with_date)
     assert header_stamp("Technik\n\n" + "\n\n".join(POSTS)) is None
     doc = read([*MENU, "Letzte Artikel", *POSTS, TITLE])
     assert doc.meta.published.value is None
@@ -22,7 +22,7 @@ def test_a_list_of_dated_posts_dates_no_page() -> None:
 
 def test_a_page_date_and_its_update_are_no_list() -> None:
     lines = ["26. Februar 2024", "Aktualisiert am 27. Februar 2024", "Von Anna Beispiel"]
-    assert not in_dated_run(lines, 0)
+    assert not dated_run(lines, 0, opens_with_date)
     assert header_stamp("Technik\n\n26.02.2024, 14:05 Uhr\n\nVon Anna Beispiel") is not None
 
 

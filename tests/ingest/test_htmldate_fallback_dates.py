@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from trafilatura.utils import load_html
 
+from lagebild.ingest import page_dates
 from lagebild.ingest.page_dates import choose_date, visible_text, written_on_page
 
 BODY = ("<p>Der Gemeinderat hat am Abend über den Ausbau der Radwege beraten und mehrere Anträge vertagt.</p>"
@@ -44,3 +46,17 @@ def test_an_update_line_or_a_footer_shows_no_publication_day() -> None:
     text = visible_text(load_html(page("<p>Gemeinde Musterdorf, 20.04.2023</p><p>Aktualisiert am 21.04.2023</p>")))
     assert written_on_page(text, "2023-04-20", not_as_update=True)
     assert not written_on_page(text, "2023-04-21", not_as_update=True) and written_on_page(text, "2023-04-21")
+
+
+def test_a_tree_whose_text_cannot_be_read_keeps_htmldates_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(tree: object) -> tuple[str, list[object], list[object]]:
+        raise ValueError("a tree the text walk cannot read")
+
+    # the text walk fails: the shown-day check cannot be made, so it does not refuse htmldate's day
+    html = page("<img src='/bilder/2023/03/01/rad.jpg'>")
+    monkeypatch.setattr(page_dates, "_linear_text", unreadable)
+    assert visible_text(load_html(html)) is None
+    assert choose(html, "2023-03-01") == "2023-03-01"
+    # a tree that can be read and does not show the day still refuses it
+    monkeypatch.undo()
+    assert choose(html, "2023-03-01") is None

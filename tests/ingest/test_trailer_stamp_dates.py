@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from lagebild.ingest.headers import header_stamp
 from lagebild.ingest.page_dates import line_dates
-from tests.ingest.header_page import read
+from lagebild.stages.meta import _printed_day
+from tests.ingest.header_page import BODY, read
 
 MENU = ["Startseite", "Politik", "Wirtschaft", "Sport", "Newsletter abonnieren", "Anmelden"]
 TITLE = "Land beschließt Gesetz für mehr Nahverkehr"
@@ -31,3 +32,23 @@ def test_a_number_with_a_glued_identifier_is_no_date() -> None:
     assert header_stamp("Plugin VN:F [1.9.22_1171] geladen") is None
     assert [d for d, *_ in line_dates("Stand 1.9.22, 14:00 Uhr")] == ["2022-09-01"]
     assert header_stamp("Eilmeldung 1.9.22, 14:00 Uhr") is not None
+
+
+def test_a_trailers_closing_credit_dates_the_page_but_not_below_the_comments_heading() -> None:
+    credit = "Text/Foto: Anna Beispiel am 24. November 2023"
+    doc = read([*MENU, TITLE], footer=["Teilen", "Drucken", credit])
+    assert doc.meta.published.value == "2023-11-24"
+    # below a comments heading the same credit line (its closing form, not only its stamp) is a reader's
+    doc = read([*MENU, TITLE], footer=["Kommentare", credit])
+    assert doc.meta.published.value is None
+
+
+def test_without_stamps_a_piece_gives_neither_its_closing_line_nor_its_signature() -> None:
+    # past the first lines and followed by a box: the signature, not a header stamp or a closing line, dates it
+    signed = " ".join(BODY) + " (Anna Beispiel, dpa, 24.11.2023)\n\nDie Linien im Überblick\n\nBus 12 und Bus 14"
+    assert len(signed) > 600
+    assert _printed_day(signed, None).reason == "signature after the last paragraph"
+    assert _printed_day(signed, None, stamp=False) is None
+    assert _printed_day("Text/Foto: Anna Beispiel am 24. November 2023", None, stamp=False) is None
+    # a label still dates a piece without stamps
+    assert _printed_day("Veröffentlicht am 24.11.2023", None, stamp=False) is not None

@@ -24,3 +24,12 @@ def test_a_two_digit_year_without_a_time_is_a_score_or_a_fraction() -> None:
     assert days("Endstand 3/1/23 nach Verlängerung") == []
     assert days("Anteil 1/4/25 der Stimmen") == []
     assert days("12/03/2024") == ["2024-03-12"]
+
+
+def test_a_score_before_a_kick_off_time_is_no_date() -> None:
+    # a result, then a time: neither a hyphen nor an unpadded day or month is how a stamp prints a short year
+    assert days("Ergebnis 3-1-23, 14.30 Uhr Anpfiff") == []
+    assert days("Stand 2:1, 12/3/24 14:00") == []
+    assert days("Stand 13-11-19 14:05") == []
+    # the same short year with a stamp's word before the time is read
+    assert days("Posted 1/13/19 at 4:00 PM") == ["2019-01-13"]
