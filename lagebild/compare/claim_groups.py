@@ -1367,9 +1367,13 @@ def _lead_parts(run: list[Claim]) -> list[list[Claim]]:
     an article of either names the other (the valley and a town in it); figures of articles that name no place in
     their lead join the largest part."""
     parts: list[tuple[set[str], set[str], list[Claim]]] = []  # lead places, main places, figures
+    named: dict[str, set[str]] = {}  # an article's places, read once however many of its figures the run holds
     for c in run:
         if c.lead_place:
-            parts.append(({c.lead_place}, _named_places(c.doc) | {c.lead_place}, [c]))
+            if c.doc.id not in named:
+                named[c.doc.id] = _named_places(c.doc)
+            places = named[c.doc.id]
+            parts.append(({c.lead_place}, places | {c.lead_place}, [c]))
     merged = True
     while merged:
         merged = False
