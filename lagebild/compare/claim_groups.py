@@ -45,7 +45,7 @@ from lagebild.compare.claim_model import (
     _pinned,
     _precise,
     _same_bound,
-    _unit_key,
+    unit_key,
 )
 from lagebild.compare.claim_scope import (
     _SOURCE_BEFORE,
@@ -152,7 +152,7 @@ class ClaimGrouper:
             for ann in claims:
                 data = dict(ann.data)
                 values = value_interval(data)
-                unit = _unit_key(data.get("unit"))
+                unit = unit_key(data.get("unit"))
                 measure = data.get("measure") or (f"count:{unit}" if unit else None)
                 if measure is None or values is None:
                     continue
@@ -1455,8 +1455,8 @@ def _set_against(x: Claim, y: Claim) -> bool:
     Streikenden"): the two sides of one count, however far apart their values."""
     if x.doc.id != y.doc.id or not (x.named and y.named) or x.source_key == y.source_key:
         return False
-    unit = _unit_key(x.ann.data.get("unit"))
-    if unit is None or unit != _unit_key(y.ann.data.get("unit")):
+    unit = unit_key(x.ann.data.get("unit"))
+    if unit is None or unit != unit_key(y.ann.data.get("unit")):
         return False
     later = x if (x.sent_no, x.ann.span.start) > (y.sent_no, y.ann.span.start) else y
     cues = _contrast_cues()

@@ -10,7 +10,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from lagebild.compare.claim_model import Claim, _overlap, _pinned, _unit_key
+from lagebild.compare.claim_model import Claim, _overlap, _pinned, unit_key
 from lagebild.compare.claim_time import told_order
 from lagebild.compare.claim_values import SCOPES, cue_pattern
 from lagebild.compare.figure_stage import occasion_cues, occasion_measures, running_measures
@@ -59,7 +59,7 @@ def _block_measure(c: Claim) -> str:
             return f"{c.measure}@{c.json.get('value')}@{noun}@{_clause_subject(c)}"
         return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
     if c.counted is not None:
-        return f"{c.measure}#{_unit_key(c.counted) or c.counted.lower()}"
+        return f"{c.measure}#{unit_key(c.counted) or c.counted.lower()}"
     return c.measure
 
 
@@ -83,7 +83,7 @@ def _noun_after(c: Claim) -> str | None:
     """The noun that follows a figure's unit in its sentence (its key), else None."""
     end = c.sentence_start + len(c.sentence_text) if c.sentence_text else len(c.doc.text)
     m = _NOUN_AFTER.match(c.doc.text, c.ann.span.end, max(c.ann.span.end, end))
-    return _unit_key(m.group(1)) if m else None
+    return unit_key(m.group(1)) if m else None
 
 
 def _clause_subject(c: Claim) -> str:
@@ -105,7 +105,7 @@ def _clause_subject(c: Claim) -> str:
         nxt = words[1] if len(words) > 1 else ""
         if not nxt[:1].islower() or nxt.casefold() in markers or parse_number_word(nxt.casefold()) is not None:
             return ""
-    return _unit_key(words[i]) or ""
+    return unit_key(words[i]) or ""
 
 
 def _read_share(c: Claim) -> None:
@@ -113,7 +113,7 @@ def _read_share(c: Claim) -> None:
     if c.measure == "percent":
         whole = load_measures().share_of_at(c.doc.text, c.ann.span.end, c.doc.meta.language)
         if whole is not None:
-            c.measure = f"percent:{_unit_key(whole) or whole.lower()}"
+            c.measure = f"percent:{unit_key(whole) or whole.lower()}"
             c.json["measure"], c.json["share_of"] = c.measure, whole
 
 
