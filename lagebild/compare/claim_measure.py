@@ -14,9 +14,7 @@ from lagebild.compare.claim_model import Claim, _overlap, _pinned, unit_key
 from lagebild.compare.claim_time import told_order
 from lagebild.compare.claim_values import SCOPES, cue_pattern
 from lagebild.compare.figure_stage import occasion_cues, occasion_measures, running_measures
-from lagebild.entities.context import load_context
 from lagebild.numbers.measures import load_measures
-from lagebild.numbers.words import parse_number_word
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 
@@ -51,13 +49,9 @@ def _block_measure(c: Claim) -> str:
     if c.measure == "percent" or c.measure.startswith("unit:"):
         # the noun right after the unit says what is measured ("870 Metern Tiefe", "12 Prozent mehr Lohn"): the same
         # value of the same thing in two articles is one figure given twice; differing values stay apart (nothing
-        # says they are one quantity at two times rather than two quantities). The subject that opens the clause
-        # says whose it is: "Sparer bekommen 3 Prozent Zinsen" and "Die Konkurrenz lockt mit 3 Prozent Zinsen" are
-        # two banks' rates; a clause without one ("In 870 Metern Tiefe herrschten …") is keyed as naming none
+        # says they are one quantity at two times rather than two quantities)
         noun = _noun_after(c)
-        if noun:
-            return f"{c.measure}@{c.json.get('value')}@{noun}@{_clause_subject(c)}"
-        return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
+        return f"{c.measure}@{c.json.get('value')}@{noun}" if noun else f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
     if c.counted is not None:
         return f"{c.measure}#{unit_key(c.counted) or c.counted.lower()}"
     return c.measure
@@ -84,28 +78,6 @@ def _noun_after(c: Claim) -> str | None:
     end = c.sentence_start + len(c.sentence_text) if c.sentence_text else len(c.doc.text)
     m = _NOUN_AFTER.match(c.doc.text, c.ann.span.end, max(c.ann.span.end, end))
     return unit_key(m.group(1)) if m else None
-
-
-def _clause_subject(c: Claim) -> str:
-    """The noun that opens a figure's clause before the figure, as its subject (its key), else "": after an
-    article or a numeral and adjectives ("Die Gewerkschaft fordert", "Elf Kumpel sind"), or a capitalised first word that a
-    lower-case word other than an article follows ("Sparer bekommen"); not a preposition before an article or a
-    figure ("Laut einer Umfrage", "In 870 Metern")."""
-    start, _ = clause_bounds(c)
-    words = [w for w in (t.strip("„“\"'()–-") for t in c.sentence_text[start : max(start, c.ann.span.start - c.sentence_start)].split()) if w]
-    markers = load_context().noun_markers
-    i = 1 if words and words[0].casefold() in markers else 0
-    if i < len(words) and (words[i][:1].isdigit() or parse_number_word(words[i].casefold()) is not None):
-        i += 1
-    while 0 < i < len(words) and i < 3 and words[i][:1].islower() and words[i].endswith(("e", "en", "er", "es")):
-        i += 1  # an adjective between article and noun ("Der neue Tunnel")
-    if i >= len(words) or not words[i][:1].isupper() or not words[i].isalpha():
-        return ""
-    if i == 0:
-        nxt = words[1] if len(words) > 1 else ""
-        if not nxt[:1].islower() or nxt.casefold() in markers or parse_number_word(nxt.casefold()) is not None:
-            return ""
-    return unit_key(words[i]) or ""
 
 
 def _read_share(c: Claim) -> None:

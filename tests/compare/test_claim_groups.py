@@ -1503,19 +1503,9 @@ def test_rival_claimants_without_a_contrast_are_kept_apart_by_size() -> None:
 def test_a_length_of_the_same_thing_in_two_articles_is_one_figure() -> None:
     # the noun after the unit says what is measured: the same value of it in two outlets agrees
     a = _doc("a", "Der Tunnel liegt in 240 Metern Tiefe.", "2024-05-02", outlet="Kurier")
-    b = _doc("b", "Der neue Tunnel verläuft laut Bauamt in 240 Metern Tiefe unter dem Fluss.", "2024-05-03", outlet="Bote")
+    b = _doc("b", "Die Bohrung erreichte in 240 Metern Tiefe das Grundwasser.", "2024-05-03", outlet="Bote")
     group = _group_of(_groups([a, b]), "a", 240)
     assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
-
-
-def test_one_rate_of_two_subjects_in_two_articles_is_two_figures() -> None:
-    # the rule above must not fire where the clauses name different subjects: two banks' rates in one story
-    a = _doc("a", "Die Bank erhöht den Zins: Sparer bekommen 3 Prozent Zinsen.", "2024-05-02", outlet="Kurier")
-    b = _doc("b", "Die Konkurrenz lockt mit 3 Prozent Zinsen für Neukunden.", "2024-05-02", outlet="Bote")
-    result = _groups([a, b])
-    assert _group_of(result, "a", 3)["id"] != _group_of(result, "b", 3)["id"]
-    assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
-    assert all("unit_value_and_noun" in _group_of(result, doc, 3)["split_reasons"] for doc in "ab")
 
 
 def test_lengths_of_other_things_or_other_values_stay_apart() -> None:
