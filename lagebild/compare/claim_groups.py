@@ -32,7 +32,15 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle, clause_bounds, key_reason
+from lagebild.compare.claim_measure import (
+    _block_measure,
+    _read_general,
+    _read_share,
+    _settle,
+    clause_bounds,
+    key_reason,
+    link_equal_values,
+)
 from lagebild.compare.claim_model import (
     Claim,
     _confirming_origins,
@@ -375,6 +383,7 @@ class ClaimGrouper:
         _read_general(claims)
         for c in claims:
             _settle(c)
+        link_equal_values(claims)
         # a word of order in a clause that holds another figure ("eine erste Zählung von 179 wurde auf 178 korrigiert",
         # "stieg von 30 auf 40") tells the order of those two, not of either against the article's other figures
         shared = Counter((c.doc.id, c.sentence_start, clause_bounds(c)) for c in claims)

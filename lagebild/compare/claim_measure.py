@@ -8,17 +8,19 @@ import re
 import tomllib
 from collections import defaultdict
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 
 from lagebild.compare.claim_model import Claim, _overlap, _pinned, unit_key
 from lagebild.compare.claim_time import told_order
 from lagebild.compare.claim_values import SCOPES, cue_pattern
 from lagebild.compare.figure_stage import occasion_cues, occasion_measures, running_measures
+from lagebild.entities.context import load_context
 from lagebild.numbers.measures import load_measures
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 
-__all__ = ["clause_bounds", "equivalents", "key_reason"]
+__all__ = ["clause_bounds", "equivalents", "key_reason", "link_equal_values"]
 
 
 @lru_cache(maxsize=4)
@@ -49,9 +51,11 @@ def _block_measure(c: Claim) -> str:
     if c.measure == "percent" or c.measure.startswith("unit:"):
         # the noun right after the unit says what is measured ("870 Metern Tiefe", "12 Prozent mehr Lohn"): the same
         # value of the same thing in two articles is one figure given twice; differing values stay apart (nothing
-        # says they are one quantity at two times rather than two quantities)
+        # says they are one quantity at two times rather than two quantities). Without a noun, a figure is keyed by
+        # the first article of those its equal figures about the same thing stand in (``link_equal_values``)
         noun = _noun_after(c)
-        return f"{c.measure}@{c.json.get('value')}@{noun}" if noun else f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
+        unit = _unit_measure(c)
+        return f"{unit}@{c.json.get('value')}@{noun}" if noun else f"{unit}@{c.value_link or c.doc.id}@{c.json.get('value')}"
     if c.counted is not None:
         return f"{c.measure}#{unit_key(c.counted) or c.counted.lower()}"
     return c.measure
@@ -67,6 +71,68 @@ def key_reason(c: Claim) -> str | None:
     if c.measure == "percent" or c.measure.startswith("unit:"):
         return "unit_value_and_noun" if _noun_after(c) else "unit_value_per_article"
     return "counted_group" if c.counted is not None else None
+
+
+def _unit_measure(c: Claim) -> str:
+    """A unit measure keyed by the unit's lemma ("unit:monaten" and "unit:monate" are one unit); other measures as they are."""
+    kind, _, unit = c.measure.partition(":")
+    return f"unit:{unit_key(unit) or unit}" if kind == "unit" and unit else c.measure
+
+
+def link_equal_values(claims: list[Claim]) -> None:
+    """Link figures known only by their unit (a bare percentage, a duration with no noun after it) that give one value
+    in one story and say it of the same thing: in one article, or where their sentences share a noun ("Die Arbeitgeber
+    hatten 5 Prozent angeboten", "Die Arbeitgeber bieten 5 Prozent"), also through a third figure. Several outlets
+    giving that value agree on one figure; one value in sentences about other things ("4 Prozent Methan", "4 Prozent
+    weniger Fahrgäste") stays apart. Each figure's ``value_link`` is the first article of its linked figures."""
+    buckets: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
+    for c in claims:
+        value = c.json.get("value")
+        if (c.measure == "percent" or c.measure.startswith("unit:")) and isinstance(value, (int, float)) and _noun_after(c) is None:
+            buckets[(c.story, _unit_measure(c), float(value))].append(c)
+    for members in buckets.values():
+        members.sort(key=lambda c: (c.doc.id, c.ann.span.start))
+        nouns = [_sentence_nouns(c) for c in members]
+        roots = _components(len(members), [(i, j) for i, j in combinations(range(len(members)), 2)
+                                           if members[i].doc.id == members[j].doc.id or _share_a_noun(nouns[i], nouns[j])])
+        for c, r in zip(members, roots, strict=True):
+            c.value_link = members[r].doc.id
+
+
+def _components(n: int, links: list[tuple[int, int]]) -> list[int]:
+    """For each of ``n`` items, the smallest item it is linked to, directly or through others."""
+    root = list(range(n))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            i = root[i]
+        return i
+
+    for i, j in links:
+        a, b = find(i), find(j)
+        root[max(a, b)] = min(a, b)
+    return [find(i) for i in range(n)]
+
+
+_CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
+
+
+def _sentence_nouns(c: Claim) -> frozenset[str]:
+    """The keys of the nouns of a figure's sentence (capitalised words past its first, parts of hyphenated compounds
+    included), without the figure's own unit and articles or determiners."""
+    text = c.sentence_text
+    first = next((m.start() for m in re.finditer(r"\w", text)), 0)
+    markers = load_context().noun_markers
+    own = unit_key(str(c.ann.data.get("unit") or ""))
+    keys = {unit_key(m.group()) for m in _CAPITALISED.finditer(text) if m.start() != first and m.group().casefold() not in markers}
+    return frozenset(k for k in keys if k and k != own)
+
+
+def _share_a_noun(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two sentences share a noun, or one's noun ends another's compound ("Streik", "Verkehrsstreik")."""
+    if a & b:
+        return True
+    return any(len(short) >= 5 and long.endswith(short) for x in a for y in b for short, long in (sorted((x, y), key=len),))
 
 
 #: a capitalised noun right after a figure's unit, past a comparative ("Prozent mehr Lohn")

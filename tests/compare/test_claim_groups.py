@@ -1518,6 +1518,43 @@ def test_lengths_of_other_things_or_other_values_stay_apart() -> None:
     assert len({_group_of(result, doc, value)["id"] for doc, value in [("a", 240), ("b", 240), ("c", 260), ("d", 240)]}) == 4
 
 
+def test_one_value_of_a_unit_said_of_the_same_thing_by_two_outlets_is_one_figure() -> None:
+    # no noun after the unit: the sentences share what they speak of (the bridge's closure, the municipal utility)
+    a = _doc("a", "Die Sperrung der Brücke soll 14 Monate dauern.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Sperrung der Brücke werde voraussichtlich 14 Monate dauern, teilte die Stadt mit.", "2024-05-03", outlet="Bote")
+    c = _doc("c", "Die Stadtwerke erhöhen die Preise für Fernwärme um 7 Prozent.", "2024-05-02", outlet="Kurier")
+    d = _doc("d", "Auch Fernwärme wird teurer: Die Stadtwerke verlangen ab Januar 7 Prozent mehr.", "2024-05-03", outlet="Blatt")
+    result = _groups([a, b, c, d])
+    months, share = _group_of(result, "a", 14), _group_of(result, "c", 7)
+    assert {x["doc"] for x in months["claims"]} == {"a", "b"} and months["relation"] == "corroborated"
+    assert {x["doc"] for x in share["claims"]} == {"c", "d"} and share["relation"] == "corroborated"
+
+
+def test_one_value_of_a_unit_said_of_other_things_stays_apart() -> None:
+    # the rule above must not fire where the sentences share no noun: a closure and a contract, a price rise and sales
+    a = _doc("a", "Die Sperrung der Brücke soll 14 Monate dauern.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Der Vertrag mit dem Trainer hat eine Laufzeit von 14 Monaten.", "2024-05-03", outlet="Bote")
+    c = _doc("c", "Die Stadtwerke erhöhen die Preise für Fernwärme um 7 Prozent.", "2024-05-02", outlet="Kurier")
+    d = _doc("d", "Der Umsatz des Händlers stieg im Sommer um 7 Prozent.", "2024-05-03", outlet="Anzeiger")
+    result = _groups([a, b, c, d])
+    assert _group_of(result, "a", 14)["id"] != _group_of(result, "b", 14)["id"]
+    assert _group_of(result, "c", 7)["id"] != _group_of(result, "d", 7)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
+
+
+def test_a_unit_in_two_of_its_forms_is_one_unit() -> None:
+    from lagebild.compare.claim_measure import _unit_measure
+
+    claims = [c for c in ClaimGrouper()._claims([_doc("a", "Der Vertrag hat eine Laufzeit von 14 Monaten.", "2024-05-02"),
+                                                  _doc("b", "Die Sperrung der Brücke soll 14 Monate dauern.", "2024-05-02")],
+                                                 CorpusResult(), {})]
+    assert {c.measure for c in claims} == {"unit:monaten", "unit:monate"}
+    assert {_unit_measure(c) for c in claims} == {"unit:monat"}
+    # not for other measures
+    assert _unit_measure(next(iter(ClaimGrouper()._claims([_doc("c", "In Nordhafen starben 12 Menschen.", "2024-05-02")],
+                                                          CorpusResult(), {})))) == "dead"
+
+
 _FIRE = "Nach dem Brand im Chemiewerk mussten {a}800 Menschen ihre Häuser verlassen. Der Bürgermeister lobte die Helfer. " \
         "Die Feuerwehr war mit vielen Kräften im Einsatz. Laut Landkreis mussten {b}3.000 Menschen ihre Häuser verlassen."
 
