@@ -119,12 +119,16 @@ _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
 
 def _sentence_nouns(c: Claim) -> frozenset[str]:
     """The keys of the nouns of a figure's sentence (capitalised words past its first, parts of hyphenated compounds
-    included), without the figure's own unit and articles or determiners."""
+    included), without the figure's own unit, articles or determiners, and names: a place or a party says where or
+    whose a figure is (its scope), not what it measures ("In Nordhafen stiegen die Mieten um 5 Prozent")."""
     text = c.sentence_text
     first = next((m.start() for m in re.finditer(r"\w", text)), 0)
     markers = load_context().noun_markers
     own = unit_key(str(c.ann.data.get("unit") or ""))
-    keys = {unit_key(m.group()) for m in _CAPITALISED.finditer(text) if m.start() != first and m.group().casefold() not in markers}
+    names = [(a.span.start - c.sentence_start, a.span.end - c.sentence_start) for a in c.doc.annotations
+             if a.kind == "entity" and c.sentence_start <= a.span.start < c.sentence_start + len(text)]
+    keys = {unit_key(m.group()) for m in _CAPITALISED.finditer(text) if m.start() != first and m.group().casefold() not in markers
+            and not any(s <= m.start() < e for s, e in names)}
     return frozenset(k for k in keys if k and k != own)
 
 

@@ -1536,7 +1536,11 @@ def test_one_value_of_a_unit_said_of_other_things_stays_apart() -> None:
     b = _doc("b", "Der Vertrag mit dem Trainer hat eine Laufzeit von 14 Monaten.", "2024-05-03", outlet="Bote")
     c = _doc("c", "Die Stadtwerke erhöhen die Preise für Fernwärme um 7 Prozent.", "2024-05-02", outlet="Kurier")
     d = _doc("d", "Der Umsatz des Händlers stieg im Sommer um 7 Prozent.", "2024-05-03", outlet="Anzeiger")
-    result = _groups([a, b, c, d])
+    # a place both name says where, not what: rents and sales in one town
+    e = _doc("e", "In Nordhafen stiegen die Mieten zuletzt um 5 Prozent.", "2024-05-02", outlet="Kurier")
+    f = _doc("f", "In Nordhafen stieg der Umsatz der Händler zuletzt um 5 Prozent.", "2024-05-03", outlet="Anzeiger")
+    result = _groups([a, b, c, d, e, f])
+    assert _group_of(result, "e", 5)["id"] != _group_of(result, "f", 5)["id"]
     assert _group_of(result, "a", 14)["id"] != _group_of(result, "b", 14)["id"]
     assert _group_of(result, "c", 7)["id"] != _group_of(result, "d", 7)["id"]
     assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
