@@ -38,6 +38,7 @@ from lagebild.compare.claim_measure import (
     _read_share,
     _settle,
     clause_bounds,
+    join_named_people,
     key_reason,
     link_equal_values,
 )
@@ -383,6 +384,7 @@ class ClaimGrouper:
         _read_general(claims)
         for c in claims:
             _settle(c)
+        join_named_people(claims)
         link_equal_values(claims)
         # a word of order in a clause that holds another figure ("eine erste Zählung von 179 wurde auf 178 korrigiert",
         # "stieg von 30 auf 40") tells the order of those two, not of either against the article's other figures

@@ -19,8 +19,9 @@ from lagebild.entities.context import load_context
 from lagebild.numbers.measures import load_measures
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
+PEOPLE = Path(__file__).resolve().parent.parent / "data" / "claim_people.toml"
 
-__all__ = ["clause_bounds", "equivalents", "key_reason", "link_equal_values"]
+__all__ = ["clause_bounds", "equivalents", "join_named_people", "key_reason", "link_equal_values", "people_families"]
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +58,7 @@ def _block_measure(c: Claim) -> str:
         unit = _unit_measure(c)
         return f"{unit}@{c.json.get('value')}@{noun}" if noun else f"{unit}@{c.value_link or c.doc.id}@{c.json.get('value')}"
     if c.counted is not None:
-        return f"{c.measure}#{unit_key(c.counted) or c.counted.lower()}"
+        return f"{c.measure}#{_people_key(c.counted)}"
     return c.measure
 
 
@@ -244,6 +245,39 @@ def _whole_before(c: Claim) -> bool:
     base = c.measure.partition(":")[0]
     return any(a.kind == "claim" and since <= a.span.start < c.ann.span.start
                and str(a.data.get("measure") or "").partition(":")[0] == base for a in c.doc.annotations)
+
+
+@lru_cache(maxsize=4)
+def people_families(path: Path = PEOPLE) -> dict[str, str]:
+    """The key of a counted noun → the id of its family of words for one class of people (claim_people.toml)."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {key: str(f["id"]) for f in raw.get("family", []) if f.get("id")
+            for key in (unit_key(str(n)) for n in f.get("nouns", [])) if key}
+
+
+def _people_key(noun: str) -> str:
+    """A counted noun's key, its family's id where it has one ("Kumpel" and "Bergleute" → "miners")."""
+    key = unit_key(noun) or noun.lower()
+    return people_families().get(key, key)
+
+
+def join_named_people(claims: list[Claim]) -> None:
+    """A figure read as one group's toll ("neun Kumpel werden vermisst") is the story's toll of its measure where a
+    figure of that measure names the same people, by the same word or one of its family, without being read as a
+    group's ("vier Bergleute werden noch vermisst"): the story counts those people, and the two are one count. Where
+    the story's toll names other people ("fünf Menschen", "drei Anwohner"), the group stays apart."""
+    whole: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        noun = str(c.ann.data.get("unit") or "")
+        if c.counted is None and noun and c.ann.data.get("unit_kind") == "count":
+            whole[(c.story, c.measure.partition(":")[0])].add(_people_key(noun))
+    for c in claims:
+        if c.counted not in (None, "part") and _people_key(str(c.counted)) in whole[(c.story, c.measure.partition(":")[0])]:
+            c.counted = None
+            c.json.pop("counted", None)
 
 
 def _counted_group(c: Claim) -> str | None:

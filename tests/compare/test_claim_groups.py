@@ -1559,6 +1559,31 @@ def test_a_unit_in_two_of_its_forms_is_one_unit() -> None:
                                                           CorpusResult(), {})))) == "dead"
 
 
+def test_a_group_named_by_another_word_for_the_people_a_story_counts_is_its_toll() -> None:
+    # "Matrosen" counts the same people as the story's "Seeleute" (claim_people.toml): one count of the missing
+    a = _doc("a", "Zwei Seeleute wurden gerettet, vier werden noch vermisst.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Vier Matrosen werden nach dem Untergang des Frachters weiterhin vermisst.", "2024-05-02", outlet="Bote")
+    result = _groups([a, b])
+    group = _group_of(result, "a", 4)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
+def test_a_group_of_other_people_than_the_story_counts_stays_apart() -> None:
+    # must not fire: the story counts residents; the firefighters are a group of their own (another family)
+    a = _doc("a", "Zwei Anwohner wurden gerettet, zwei werden noch vermisst.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Zwei Feuerwehrleute werden nach dem Einsturz vermisst.", "2024-05-02", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 2)["id"] != _group_of(result, "b", 2)["id"]
+    assert "counted_group" in _group_of(result, "b", 2)["split_reasons"]
+
+
+def test_words_of_one_family_share_a_key() -> None:
+    from lagebild.compare.claim_measure import _people_key, people_families
+
+    assert people_families() and _people_key("Kumpel") == _people_key("Bergleuten") == "miners"
+    assert _people_key("Feuerwehrleute") != _people_key("Anwohner") == "anwohner"
+
+
 _FIRE = "Nach dem Brand im Chemiewerk mussten {a}800 Menschen ihre Häuser verlassen. Der Bürgermeister lobte die Helfer. " \
         "Die Feuerwehr war mit vielen Kräften im Einsatz. Laut Landkreis mussten {b}3.000 Menschen ihre Häuser verlassen."
 
