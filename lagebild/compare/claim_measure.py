@@ -167,6 +167,8 @@ def _settle(c: Claim) -> None:
     c.counted = _counted_group(c)
     if c.counted is None and _is_part(c):
         c.counted = "part"  # "38 Tote, darunter drei Attentäter": a part of the toll, not the toll
+    if _is_increment(c):
+        c.counted = "increment"  # "drei weitere Leichen": those found since the last report, not the toll
     if c.counted is not None:
         c.json["counted"] = c.counted
     if c.measure == "money":
@@ -207,6 +209,32 @@ def _part_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
     # a later part of one list ("darunter zwei Männer und zwei Frauen") is introduced by the same cue
     listed = rf"(?:(?:\s+\S+){{2,4}}\s+(?:und|sowie|and|or|oder){hedge})?"
     return cue_pattern(path, "parts_before", hedge + listed + r"\s*$")
+
+
+@lru_cache(maxsize=4)
+def _increment_cues(path: Path = SCOPES) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The words that tell a running count's figure as an increment (``increments``): after its value, before it."""
+    return cue_pattern(path, "increments"), cue_pattern(path, "increments", r"\s+$")
+
+
+def _is_increment(c: Claim) -> bool:
+    """True for a running count's figure told as an increment: an increment cue between the figure's value and its noun
+    ("drei weitere Leichen", "zwei weitere tote Bergleute", "two more bodies") or right before it ("weitere drei
+    Tote"). Not after a figure of another measure in its sentence: "12 Menschen starben, weitere 30 wurden verletzt"
+    names other people, the injured count is no increment."""
+    base = c.measure.partition(":")[0]
+    if base not in running_measures():
+        return False
+    if any(a.kind == "claim" and c.sentence_start <= a.span.start < c.ann.span.start
+           and str(a.data.get("measure") or "").partition(":")[0] != base for a in c.doc.annotations):
+        return False
+    inside, before = _increment_cues()
+    if inside is None or before is None:
+        return False
+    span = c.doc.text[c.ann.span.start : c.ann.span.end]
+    value = re.match(r"\S+\s+", span)  # the figure's first word: its value
+    return bool(value and inside.match(span, value.end())) or bool(
+        before.search(c.doc.text, max(0, c.ann.span.start - 20), c.ann.span.start))
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
@@ -275,7 +303,7 @@ def join_named_people(claims: list[Claim]) -> None:
         if c.counted is None and noun and c.ann.data.get("unit_kind") == "count":
             whole[(c.story, c.measure.partition(":")[0])].add(_people_key(noun))
     for c in claims:
-        if c.counted not in (None, "part") and _people_key(str(c.counted)) in whole[(c.story, c.measure.partition(":")[0])]:
+        if c.counted not in (None, "part", "increment") and _people_key(str(c.counted)) in whole[(c.story, c.measure.partition(":")[0])]:
             c.counted = None
             c.json.pop("counted", None)
 

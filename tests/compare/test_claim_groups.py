@@ -1584,6 +1584,28 @@ def test_words_of_one_family_share_a_key() -> None:
     assert _people_key("Feuerwehrleute") != _people_key("Anwohner") == "anwohner"
 
 
+def test_an_increment_of_a_toll_is_not_the_toll() -> None:
+    # "zwei weitere Leichen" counts those found since the last report: the toll rises 4 -> 6 -> 7, it did not fall to 2
+    a = _doc("a", "Beim Einsturz eines Parkhauses starben vier Menschen.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Helfer bargen am Mittwoch zwei weitere Leichen. Die Zahl der Toten stieg damit auf sechs.", "2024-05-03",
+             outlet="Bote")
+    c = _doc("c", "Die Zahl der Toten nach dem Einsturz des Parkhauses stieg auf sieben.", "2024-05-04", outlet="Blatt")
+    result = _groups([a, b, c])
+    toll = _group_of(result, "a", 4)
+    assert {x["value"] for x in toll["claims"]} == {4, 6, 7} and toll["relation"] == "updated"
+    increment = _group_of(result, "b", 2)
+    assert increment["id"] != toll["id"] and "counted_group" in increment["split_reasons"]
+
+
+def test_other_people_after_a_toll_are_no_increment() -> None:
+    # must not fire: "weitere 30" after the dead names other people, the injured count itself
+    a = _doc("a", "Bei dem Unglück starben 12 Menschen, weitere 30 wurden verletzt.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Bei dem Unglück wurden 30 Menschen verletzt.", "2024-05-02", outlet="Bote")
+    result = _groups([a, b])
+    group = _group_of(result, "a", 30)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
 _FIRE = "Nach dem Brand im Chemiewerk mussten {a}800 Menschen ihre Häuser verlassen. Der Bürgermeister lobte die Helfer. " \
         "Die Feuerwehr war mit vielen Kräften im Einsatz. Laut Landkreis mussten {b}3.000 Menschen ihre Häuser verlassen."
 
