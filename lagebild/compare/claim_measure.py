@@ -43,7 +43,11 @@ def _block_measure(c: Claim) -> str:
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
         key = f"money@{currency}" if currency else c.measure
-        return f"{key}#{c.money_of}" if c.money_of else key
+        if c.money_of:
+            return f"{key}#{c.money_of}"
+        # an amount that says only its currency ("500 Euro mehr im Monat", "eine Einmalzahlung von 2500 Euro") is known
+        # by its value alone, like a bare percentage: equal amounts said of the same thing are one figure
+        return f"{key}@{c.value_link or c.doc.id}@{c.json.get('value')}"
     if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
         # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
         # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
@@ -89,7 +93,8 @@ def link_equal_values(claims: list[Claim]) -> None:
     buckets: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in claims:
         value = c.json.get("value")
-        if (c.measure == "percent" or c.measure.startswith("unit:")) and isinstance(value, (int, float)) and _noun_after(c) is None:
+        if isinstance(value, (int, float)) and ((c.measure == "money" and not c.money_of) or (
+                (c.measure == "percent" or c.measure.startswith("unit:")) and _noun_after(c) is None)):
             buckets[(c.story, _unit_measure(c), float(value))].append(c)
     for members in buckets.values():
         members.sort(key=lambda c: (c.doc.id, c.ann.span.start))

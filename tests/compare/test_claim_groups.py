@@ -1249,7 +1249,9 @@ def test_visitors_and_payments_on_different_days_are_different_occasions() -> No
     for first, second in pairs:
         result = _groups([_doc("a", first, "2024-05-02"), _doc("b", second, "2024-05-09")])
         group = next(g for g in result.claim_groups if any(c["doc"] == "a" for c in g["claims"]))
-        assert {x["doc"] for x in group["claims"]} == {"a"} and "different occasions" in group["reasoning"], first
+        # an amount that says only its currency is keyed by its value: another amount is another group from the start
+        assert {x["doc"] for x in group["claims"]} == {"a"} and (
+            "different occasions" in group["reasoning"] or "money_kind" in group["split_reasons"]), first
 
 
 def _groups_inferred(docs, inferred):
@@ -1604,6 +1606,25 @@ def test_other_people_after_a_toll_are_no_increment() -> None:
     result = _groups([a, b])
     group = _group_of(result, "a", 30)
     assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
+def test_one_amount_said_of_the_same_thing_by_two_outlets_is_one_figure() -> None:
+    # an amount that says only its currency: the same value in sentences about the same thing (the club's offer)
+    a = _doc("a", "Der Verein bietet dem Spieler 800 Euro mehr im Monat.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Laut dem Verein soll der Spieler 800 Euro monatlich mehr bekommen.", "2024-05-03", outlet="Bote")
+    c = _doc("c", "Der Verein zahlte dem Spieler zudem eine Prämie von 5000 Euro.", "2024-05-02", outlet="Kurier")
+    result = _groups([a, b, c])
+    group = _group_of(result, "a", 800)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+    assert _group_of(result, "c", 5000)["id"] != group["id"]
+
+
+def test_one_amount_said_of_other_things_stays_apart() -> None:
+    # must not fire: the same amount in sentences that share no noun (a fine and a donation)
+    a = _doc("a", "Der Wirt musste eine Strafe von 800 Euro zahlen.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Schüler sammelten für das Tierheim 800 Euro.", "2024-05-03", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 800)["id"] != _group_of(result, "b", 800)["id"]
 
 
 _FIRE = "Nach dem Brand im Chemiewerk mussten {a}800 Menschen ihre Häuser verlassen. Der Bürgermeister lobte die Helfer. " \
