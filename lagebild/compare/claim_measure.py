@@ -70,7 +70,8 @@ def key_reason(c: Claim) -> str | None:
     """Why ``_block_measure`` keys a claim finer than its measure, as a ``split_reasons`` code of the groups it forms;
     None when it keys by the measure alone."""
     if c.measure == "money":
-        return "money_kind" if _block_measure(c) != c.measure else None
+        # an amount that says only its currency is keyed by its value, as a bare percentage is
+        return "money_kind" if c.money_of else "unit_value_per_article"
     if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
         return "bare_people_per_article"
     if c.measure == "percent" or c.measure.startswith("unit:"):

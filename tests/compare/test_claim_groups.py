@@ -1251,7 +1251,7 @@ def test_visitors_and_payments_on_different_days_are_different_occasions() -> No
         group = next(g for g in result.claim_groups if any(c["doc"] == "a" for c in g["claims"]))
         # an amount that says only its currency is keyed by its value: another amount is another group from the start
         assert {x["doc"] for x in group["claims"]} == {"a"} and (
-            "different occasions" in group["reasoning"] or "money_kind" in group["split_reasons"]), first
+            "different occasions" in group["reasoning"] or "unit_value_per_article" in group["split_reasons"]), first
 
 
 def _groups_inferred(docs, inferred):
