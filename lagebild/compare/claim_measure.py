@@ -98,6 +98,8 @@ def link_equal_values(claims: list[Claim]) -> None:
                 (c.measure == "percent" or c.measure.startswith("unit:")) and _noun_after(c) is None)):
             buckets[(c.story, _unit_measure(c), float(value))].append(c)
     for members in buckets.values():
+        if len({c.doc.id for c in members}) < 2:
+            continue  # one article's figures: keyed by that article already
         members.sort(key=lambda c: (c.doc.id, c.ann.span.start))
         nouns = [_sentence_nouns(c) for c in members]
         roots = _components(len(members), [(i, j) for i, j in combinations(range(len(members)), 2)
