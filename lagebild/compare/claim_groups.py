@@ -32,7 +32,16 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
-from lagebild.compare.claim_measure import _block_measure, _read_general, _read_share, _settle, clause_bounds, key_reason
+from lagebild.compare.claim_measure import (
+    _block_measure,
+    _read_general,
+    _read_share,
+    _settle,
+    clause_bounds,
+    join_named_people,
+    key_reason,
+    link_equal_values,
+)
 from lagebild.compare.claim_model import (
     Claim,
     _confirming_origins,
@@ -45,7 +54,7 @@ from lagebild.compare.claim_model import (
     _pinned,
     _precise,
     _same_bound,
-    _unit_key,
+    unit_key,
 )
 from lagebild.compare.claim_scope import (
     _SOURCE_BEFORE,
@@ -152,7 +161,7 @@ class ClaimGrouper:
             for ann in claims:
                 data = dict(ann.data)
                 values = value_interval(data)
-                unit = _unit_key(data.get("unit"))
+                unit = unit_key(data.get("unit"))
                 measure = data.get("measure") or (f"count:{unit}" if unit else None)
                 if measure is None or values is None:
                     continue
@@ -375,6 +384,8 @@ class ClaimGrouper:
         _read_general(claims)
         for c in claims:
             _settle(c)
+        join_named_people(claims)
+        link_equal_values(claims)
         # a word of order in a clause that holds another figure ("eine erste Zählung von 179 wurde auf 178 korrigiert",
         # "stieg von 30 auf 40") tells the order of those two, not of either against the article's other figures
         shared = Counter((c.doc.id, c.sentence_start, clause_bounds(c)) for c in claims)
@@ -1455,8 +1466,8 @@ def _set_against(x: Claim, y: Claim) -> bool:
     Streikenden"): the two sides of one count, however far apart their values."""
     if x.doc.id != y.doc.id or not (x.named and y.named) or x.source_key == y.source_key:
         return False
-    unit = _unit_key(x.ann.data.get("unit"))
-    if unit is None or unit != _unit_key(y.ann.data.get("unit")):
+    unit = unit_key(x.ann.data.get("unit"))
+    if unit is None or unit != unit_key(y.ann.data.get("unit")):
         return False
     later = x if (x.sent_no, x.ann.span.start) > (y.sent_no, y.ann.span.start) else y
     cues = _contrast_cues()

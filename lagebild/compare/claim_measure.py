@@ -8,19 +8,20 @@ import re
 import tomllib
 from collections import defaultdict
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 
-from lagebild.compare.claim_model import Claim, _overlap, _pinned, _unit_key
+from lagebild.compare.claim_model import Claim, _overlap, _pinned, unit_key
 from lagebild.compare.claim_time import told_order
 from lagebild.compare.claim_values import SCOPES, cue_pattern
 from lagebild.compare.figure_stage import occasion_cues, occasion_measures, running_measures
 from lagebild.entities.context import load_context
 from lagebild.numbers.measures import load_measures
-from lagebild.numbers.words import parse_number_word
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
+PEOPLE = Path(__file__).resolve().parent.parent / "data" / "claim_people.toml"
 
-__all__ = ["clause_bounds", "equivalents", "key_reason"]
+__all__ = ["clause_bounds", "equivalents", "join_named_people", "key_reason", "link_equal_values", "people_families"]
 
 
 @lru_cache(maxsize=4)
@@ -42,7 +43,11 @@ def _block_measure(c: Claim) -> str:
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
         key = f"money@{currency}" if currency else c.measure
-        return f"{key}#{c.money_of}" if c.money_of else key
+        if c.money_of:
+            return f"{key}#{c.money_of}"
+        # an amount that says only its currency ("500 Euro mehr im Monat", "eine Einmalzahlung von 2500 Euro") is known
+        # by its value alone, like a bare percentage: equal amounts said of the same thing are one figure
+        return f"{key}@{c.value_link or c.doc.id}@{c.json.get('value')}"
     if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
         # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
         # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
@@ -51,15 +56,13 @@ def _block_measure(c: Claim) -> str:
     if c.measure == "percent" or c.measure.startswith("unit:"):
         # the noun right after the unit says what is measured ("870 Metern Tiefe", "12 Prozent mehr Lohn"): the same
         # value of the same thing in two articles is one figure given twice; differing values stay apart (nothing
-        # says they are one quantity at two times rather than two quantities). The subject that opens the clause
-        # says whose it is: "Sparer bekommen 3 Prozent Zinsen" and "Die Konkurrenz lockt mit 3 Prozent Zinsen" are
-        # two banks' rates; a clause without one ("In 870 Metern Tiefe herrschten …") is keyed as naming none
+        # says they are one quantity at two times rather than two quantities). Without a noun, a figure is keyed by
+        # the first article of those its equal figures about the same thing stand in (``link_equal_values``)
         noun = _noun_after(c)
-        if noun:
-            return f"{c.measure}@{c.json.get('value')}@{noun}@{_clause_subject(c)}"
-        return f"{c.measure}@{c.doc.id}@{c.json.get('value')}"
+        unit = _unit_measure(c)
+        return f"{unit}@{c.json.get('value')}@{noun}" if noun else f"{unit}@{c.value_link or c.doc.id}@{c.json.get('value')}"
     if c.counted is not None:
-        return f"{c.measure}#{_unit_key(c.counted) or c.counted.lower()}"
+        return f"{c.measure}#{_people_key(c.counted)}"
     return c.measure
 
 
@@ -67,12 +70,82 @@ def key_reason(c: Claim) -> str | None:
     """Why ``_block_measure`` keys a claim finer than its measure, as a ``split_reasons`` code of the groups it forms;
     None when it keys by the measure alone."""
     if c.measure == "money":
-        return "money_kind" if _block_measure(c) != c.measure else None
+        # an amount that says only its currency is keyed by its value, as a bare percentage is
+        return "money_kind" if c.money_of else "unit_value_per_article"
     if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
         return "bare_people_per_article"
     if c.measure == "percent" or c.measure.startswith("unit:"):
         return "unit_value_and_noun" if _noun_after(c) else "unit_value_per_article"
     return "counted_group" if c.counted is not None else None
+
+
+def _unit_measure(c: Claim) -> str:
+    """A unit measure keyed by the unit's lemma ("unit:monaten" and "unit:monate" are one unit); other measures as they are."""
+    kind, _, unit = c.measure.partition(":")
+    return f"unit:{unit_key(unit) or unit}" if kind == "unit" and unit else c.measure
+
+
+def link_equal_values(claims: list[Claim]) -> None:
+    """Link figures known only by their unit (a bare percentage, a duration with no noun after it) that give one value
+    in one story and say it of the same thing: in one article, or where their sentences share a noun ("Die Arbeitgeber
+    hatten 5 Prozent angeboten", "Die Arbeitgeber bieten 5 Prozent"), also through a third figure. Several outlets
+    giving that value agree on one figure; one value in sentences about other things ("4 Prozent Methan", "4 Prozent
+    weniger Fahrgäste") stays apart. Each figure's ``value_link`` is the first article of its linked figures."""
+    buckets: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
+    for c in claims:
+        value = c.json.get("value")
+        if isinstance(value, (int, float)) and ((c.measure == "money" and not c.money_of) or (
+                (c.measure == "percent" or c.measure.startswith("unit:")) and _noun_after(c) is None)):
+            buckets[(c.story, _unit_measure(c), float(value))].append(c)
+    for members in buckets.values():
+        if len({c.doc.id for c in members}) < 2:
+            continue  # one article's figures: keyed by that article already
+        members.sort(key=lambda c: (c.doc.id, c.ann.span.start))
+        nouns = [_sentence_nouns(c) for c in members]
+        roots = _components(len(members), [(i, j) for i, j in combinations(range(len(members)), 2)
+                                           if members[i].doc.id == members[j].doc.id or _share_a_noun(nouns[i], nouns[j])])
+        for c, r in zip(members, roots, strict=True):
+            c.value_link = members[r].doc.id
+
+
+def _components(n: int, links: list[tuple[int, int]]) -> list[int]:
+    """For each of ``n`` items, the smallest item it is linked to, directly or through others."""
+    root = list(range(n))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            i = root[i]
+        return i
+
+    for i, j in links:
+        a, b = find(i), find(j)
+        root[max(a, b)] = min(a, b)
+    return [find(i) for i in range(n)]
+
+
+_CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
+
+
+def _sentence_nouns(c: Claim) -> frozenset[str]:
+    """The keys of the nouns of a figure's sentence (capitalised words past its first, parts of hyphenated compounds
+    included), without the figure's own unit, articles or determiners, and names: a place or a party says where or
+    whose a figure is (its scope), not what it measures ("In Nordhafen stiegen die Mieten um 5 Prozent")."""
+    text = c.sentence_text
+    first = next((m.start() for m in re.finditer(r"\w", text)), 0)
+    markers = load_context().noun_markers
+    own = unit_key(str(c.ann.data.get("unit") or ""))
+    names = [(a.span.start - c.sentence_start, a.span.end - c.sentence_start) for a in c.doc.annotations
+             if a.kind == "entity" and c.sentence_start <= a.span.start < c.sentence_start + len(text)]
+    keys = {unit_key(m.group()) for m in _CAPITALISED.finditer(text) if m.start() != first and m.group().casefold() not in markers
+            and not any(s <= m.start() < e for s, e in names)}
+    return frozenset(k for k in keys if k and k != own)
+
+
+def _share_a_noun(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two sentences share a noun, or one's noun ends another's compound ("Streik", "Verkehrsstreik")."""
+    if a & b:
+        return True
+    return any(len(short) >= 5 and long.endswith(short) for x in a for y in b for short, long in (sorted((x, y), key=len),))
 
 
 #: a capitalised noun right after a figure's unit, past a comparative ("Prozent mehr Lohn")
@@ -83,29 +156,7 @@ def _noun_after(c: Claim) -> str | None:
     """The noun that follows a figure's unit in its sentence (its key), else None."""
     end = c.sentence_start + len(c.sentence_text) if c.sentence_text else len(c.doc.text)
     m = _NOUN_AFTER.match(c.doc.text, c.ann.span.end, max(c.ann.span.end, end))
-    return _unit_key(m.group(1)) if m else None
-
-
-def _clause_subject(c: Claim) -> str:
-    """The noun that opens a figure's clause before the figure, as its subject (its key), else "": after an
-    article or a numeral and adjectives ("Die Gewerkschaft fordert", "Elf Kumpel sind"), or a capitalised first word that a
-    lower-case word other than an article follows ("Sparer bekommen"); not a preposition before an article or a
-    figure ("Laut einer Umfrage", "In 870 Metern")."""
-    start, _ = clause_bounds(c)
-    words = [w for w in (t.strip("„“\"'()–-") for t in c.sentence_text[start : max(start, c.ann.span.start - c.sentence_start)].split()) if w]
-    markers = load_context().noun_markers
-    i = 1 if words and words[0].casefold() in markers else 0
-    if i < len(words) and (words[i][:1].isdigit() or parse_number_word(words[i].casefold()) is not None):
-        i += 1
-    while 0 < i < len(words) and i < 3 and words[i][:1].islower() and words[i].endswith(("e", "en", "er", "es")):
-        i += 1  # an adjective between article and noun ("Der neue Tunnel")
-    if i >= len(words) or not words[i][:1].isupper() or not words[i].isalpha():
-        return ""
-    if i == 0:
-        nxt = words[1] if len(words) > 1 else ""
-        if not nxt[:1].islower() or nxt.casefold() in markers or parse_number_word(nxt.casefold()) is not None:
-            return ""
-    return _unit_key(words[i]) or ""
+    return unit_key(m.group(1)) if m else None
 
 
 def _read_share(c: Claim) -> None:
@@ -113,7 +164,7 @@ def _read_share(c: Claim) -> None:
     if c.measure == "percent":
         whole = load_measures().share_of_at(c.doc.text, c.ann.span.end, c.doc.meta.language)
         if whole is not None:
-            c.measure = f"percent:{_unit_key(whole) or whole.lower()}"
+            c.measure = f"percent:{unit_key(whole) or whole.lower()}"
             c.json["measure"], c.json["share_of"] = c.measure, whole
 
 
@@ -124,6 +175,8 @@ def _settle(c: Claim) -> None:
     c.counted = _counted_group(c)
     if c.counted is None and _is_part(c):
         c.counted = "part"  # "38 Tote, darunter drei Attentäter": a part of the toll, not the toll
+    if _is_increment(c):
+        c.counted = "increment"  # "drei weitere Leichen": those found since the last report, not the toll
     if c.counted is not None:
         c.json["counted"] = c.counted
     if c.measure == "money":
@@ -166,6 +219,32 @@ def _part_cues(path: Path = SCOPES) -> re.Pattern[str] | None:
     return cue_pattern(path, "parts_before", hedge + listed + r"\s*$")
 
 
+@lru_cache(maxsize=4)
+def _increment_cues(path: Path = SCOPES) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The words that tell a running count's figure as an increment (``increments``): after its value, before it."""
+    return cue_pattern(path, "increments"), cue_pattern(path, "increments", r"\s+$")
+
+
+def _is_increment(c: Claim) -> bool:
+    """True for a running count's figure told as an increment: an increment cue between the figure's value and its noun
+    ("drei weitere Leichen", "zwei weitere tote Bergleute", "two more bodies") or right before it ("weitere drei
+    Tote"). Not after a figure of another measure in its sentence: "12 Menschen starben, weitere 30 wurden verletzt"
+    names other people, the injured count is no increment."""
+    base = c.measure.partition(":")[0]
+    if base not in running_measures():
+        return False
+    if any(a.kind == "claim" and c.sentence_start <= a.span.start < c.ann.span.start
+           and str(a.data.get("measure") or "").partition(":")[0] != base for a in c.doc.annotations):
+        return False
+    inside, before = _increment_cues()
+    if inside is None or before is None:
+        return False
+    span = c.doc.text[c.ann.span.start : c.ann.span.end]
+    value = re.match(r"\S+\s+", span)  # the figure's first word: its value
+    return bool(value and inside.match(span, value.end())) or bool(
+        before.search(c.doc.text, max(0, c.ann.span.start - 20), c.ann.span.start))
+
+
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 
@@ -202,6 +281,39 @@ def _whole_before(c: Claim) -> bool:
     base = c.measure.partition(":")[0]
     return any(a.kind == "claim" and since <= a.span.start < c.ann.span.start
                and str(a.data.get("measure") or "").partition(":")[0] == base for a in c.doc.annotations)
+
+
+@lru_cache(maxsize=4)
+def people_families(path: Path = PEOPLE) -> dict[str, str]:
+    """The key of a counted noun → the id of its family of words for one class of people (claim_people.toml)."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {key: str(f["id"]) for f in raw.get("family", []) if f.get("id")
+            for key in (unit_key(str(n)) for n in f.get("nouns", [])) if key}
+
+
+def _people_key(noun: str) -> str:
+    """A counted noun's key, its family's id where it has one ("Kumpel" and "Bergleute" → "miners")."""
+    key = unit_key(noun) or noun.lower()
+    return people_families().get(key, key)
+
+
+def join_named_people(claims: list[Claim]) -> None:
+    """A figure read as one group's toll ("neun Kumpel werden vermisst") is the story's toll of its measure where a
+    figure of that measure names the same people, by the same word or one of its family, without being read as a
+    group's ("vier Bergleute werden noch vermisst"): the story counts those people, and the two are one count. Where
+    the story's toll names other people ("fünf Menschen", "drei Anwohner"), the group stays apart."""
+    whole: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        noun = str(c.ann.data.get("unit") or "")
+        if c.counted is None and noun and c.ann.data.get("unit_kind") == "count":
+            whole[(c.story, c.measure.partition(":")[0])].add(_people_key(noun))
+    for c in claims:
+        if c.counted not in (None, "part", "increment") and _people_key(str(c.counted)) in whole[(c.story, c.measure.partition(":")[0])]:
+            c.counted = None
+            c.json.pop("counted", None)
 
 
 def _counted_group(c: Claim) -> str | None:

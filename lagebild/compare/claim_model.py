@@ -11,21 +11,19 @@ from typing import Any
 from lagebild.compare.claim_scope import claimant_key
 from lagebild.compare.claim_values import decimals_written
 from lagebild.compare.figure_stage import Stage
-from lagebild.events.corpus import norm_name
 from lagebild.events.dates import DateInterval
 from lagebild.model import Annotation, Document
+from lagebild.numbers.measures import load_measures
 
-__all__ = ["Claim"]
+__all__ = ["Claim", "unit_key"]
 
 
-def _unit_key(unit: Any) -> str | None:
+def unit_key(unit: Any) -> str | None:
+    """The key of a figure's noun or unit ("Metern" ~ "Meter", "Kumpeln" ~ "Kumpel"): the figure stage's own key of
+    counted nouns (their lemma, or the synonym entry they belong to), so the grouper keys a noun as the figures do."""
     if not unit or not isinstance(unit, str):
         return None
-    word = norm_name(unit)
-    for suffix in ("innen", "en", "er", "n", "e", "s"):
-        if len(word) > 5 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word or None
+    return load_measures().counted_key(unit) or None
 
 
 @dataclass
@@ -68,6 +66,7 @@ class Claim:
     corrects: bool = False  # its sentence or the one before says it corrects an earlier figure ("nach der Korrektur")
     days: frozenset[date] = frozenset()  # the days its sentence names (when what it counts happened, or its as-of day)
     told: int = 0  # where its article's telling puts it in the count's course: -1 earlier ("zunächst"), 1 later ("inzwischen")
+    value_link: str | None = None  # known only by its unit: the article whose equal figure about the same thing it joins
 
     @property
     def named(self) -> bool:
