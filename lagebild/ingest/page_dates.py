@@ -172,8 +172,10 @@ _TEXT_DATE = re.compile(
     r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2}"
     r"|(?<=/)\d{2}(?=,?\s+(?:at|um|à|a\s+las|alle)\s+(?:[01]?\d|2[0-3])[:.h][0-5]\d)"
     r"|(?<=\d\d/\d\d/)\d{2}(?=,?\s+(?:[01]?\d|2[0-3])[:h][0-5]\d))"
-    # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
-    rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
+    # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024; 29 / Dezember / 2022 (a blog
+    # template's "d / F / Y")
+    rf"|(?P<d3>\d{{1,2}})(?:(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?|\s?/\s?)(?P<m3>{_MONTH})(?!\w)"
+    r"(?:\.?,?\s+(?:de\s+)?|\s?/\s?)(?P<y3>(?:19|20)\d{2})"
     # October 24, 2024
     rf"|(?<!\w)(?P<m4>{_MONTH})(?!\w)\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
     # Apr 042013: a blog template's day and year spans flattened without a space (two-digit day)
@@ -1033,8 +1035,12 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
     bylines = [c for c in printed if c.kind == "byline"]
     plain = [c for c in printed if c.kind in ("printed", "byline")]
     published = [c for c in structured if c.kind == "published"]
-    # a page record's day counts when the page shows it or its address spells it (below), never alone
-    unconfirmed = [c for c in published if not c.source.startswith("jsonld-page")]
+    # a page record's day counts when the page shows it or its address spells it (below), never alone; nor does a
+    # meta tag of the same day on a page without an article record (the CMS writes both from the page record)
+    page_days = {c.day for c in published if c.source.startswith("jsonld-page")}
+    articled = any(c.source.startswith("jsonld-article") for c in published)
+    unconfirmed = [c for c in published if not c.source.startswith("jsonld-page") and
+                   (articled or not c.source.startswith("meta:") or c.day not in page_days)]
     shown = {c.day for c in printed}  # update dates too: metadata that matches one is confirmed
     in_url = url_day(url)
     evidence = shown | ({in_url} if in_url else set())

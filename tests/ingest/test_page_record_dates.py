@@ -39,6 +39,15 @@ def test_a_page_record_alone_dates_no_article() -> None:
     assert choose(html) is None
 
 
+def test_a_meta_tag_echoing_the_page_record_dates_no_article() -> None:
+    meta = '<meta property="article:published_time" content="2021-09-08T09:30:24+00:00">'
+    assert choose(page(head=ld("WebPage", "2021-09-08T09:30:24+00:00") + meta)) is None
+    # beside an article record, or without a page record, the same tag dates the page
+    head = ld("WebPage", "2021-09-08T09:30:24+00:00") + ld("BlogPosting", "2021-09-08T09:30:24+00:00") + meta
+    assert choose(page(head=head)) == "2021-09-08"
+    assert choose(page(head=meta)) == "2021-09-08"
+
+
 def test_an_article_record_or_a_page_record_the_address_confirms_still_dates_the_page() -> None:
     assert choose(page(head=ld("NewsArticle", "2020-09-21T15:18:01+02:00"))) == "2020-09-21"
     html = page(head=ld("WebPage", "2020-09-21T15:18:01+02:00"))
