@@ -1026,6 +1026,27 @@ def _above_end(visible: str | None, last_lines: list[str]) -> str | None:
     return visible
 
 
+#: a time of day right after a date ("02.05.2020 um 08:11 Uhr", "May 2, 2020 at 8:11", "02.05.2020, 08:11")
+_CLOCK_AFTER = re.compile(r"\s*[,|·–-]?\s*(?:um\s+|at\s+|à\s+|a\s+las\s+)?((?:[01]?\d|2[0-3])[:.h][0-5]\d)")
+#: how many stamps of one day, each with another time, make a list of comments or reviews
+_STAMP_RUN = 3
+
+
+def _stamp_run(visible: str, day: str) -> bool:
+    """Whether ``day`` shows only as the stamps of a list ("Kundenbewertung 02.05.2020 um 08:11 Uhr … 02.05.2020 um
+    07:18 Uhr …"): at least three, each with its own time of day, and never without one. Reviews and comments
+    of a day are no page's publication; a page's own stamp stands once."""
+    times: list[str] = []
+    for m in _TEXT_DATE.finditer(ascii_digits(visible)):
+        if not any(_day_of_match(m, first) == day for first in (False, True)):
+            continue
+        clock = _CLOCK_AFTER.match(visible, m.end())
+        if clock is None:
+            return False
+        times.append(clock.group(1))
+    return len(set(times)) >= _STAMP_RUN
+
+
 def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
             htmldate: str | Callable[[], str | None] | None,
             language: str | None, url: str | None, on_page: Callable[[], str | None] | None = None) -> PageDate | None:
@@ -1068,8 +1089,8 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
     # htmldate also reads a month it fills up to the 1st ("2022-03" → 2022-03-01), dates in image paths, scripts
     # and footers, and "Last updated: …" lines: a day the reader cannot see on the page, or sees only as an
     # update, is no publication date
-    if htmldate and _in_range(htmldate[:10], max_day) and (htmldate[:10] == in_url or visible is None or
-                                                           written_on_page(visible, htmldate[:10], not_as_update=True)):
+    if htmldate and _in_range(htmldate[:10], max_day) and (htmldate[:10] == in_url or visible is None or (
+            written_on_page(visible, htmldate[:10], not_as_update=True) and not _stamp_run(visible, htmldate[:10]))):
         return PageDate(htmldate[:10], "htmldate")
     for c in structured:
         if c.kind == "generic":

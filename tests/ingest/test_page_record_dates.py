@@ -14,12 +14,12 @@ from tests.ingest.header_page import read
 TITLE = "Wärmepumpe im Altbau"
 FIRST = "Eine Wärmepumpe lohnt sich auch im Altbau, wenn die Heizkörper groß genug sind und das Haus gedämmt ist."
 LAST = "Wer unsicher ist, lässt die Heizlast vor dem Kauf von einer Energieberaterin berechnen."
-BODY = f"<p>{FIRST}</p><p>Entscheidend ist die Vorlauftemperatur.</p><p>{LAST}</p>"
 
 
-def page(head: str = "", header: str = "", below: str = "") -> str:
+def page(head: str = "", header: str = "", below: str = "", middle: str = "") -> str:
+    body = f"<p>{FIRST}</p><p>Entscheidend ist die Vorlauftemperatur.</p>{middle}<p>{LAST}</p>"
     return (f"<html lang='de'><head><title>{TITLE}</title>{head}</head><body><article><h1>{TITLE}</h1>{header}"
-            f"{BODY}</article><aside>{below}</aside></body></html>")
+            f"{body}</article><aside>{below}</aside></body></html>")
 
 
 def ld(typ: str, published: str) -> str:
@@ -81,3 +81,17 @@ def test_a_plain_header_date_beside_a_release_word_still_dates_the_page() -> Non
     assert choose(page(header="<div class='meta'>Software | 14.11.2019</div>")) == "2019-11-14"
     doc = read(["Startseite", "Software", TITLE, "14.11.2019"])
     assert doc.meta.published.value == "2019-11-14"
+
+
+REVIEWS = ("<p>Kundenbewertung 02.05.2020 um 08:11 Uhr: sehr hilfreich</p><p>Kundenbewertung 02.05.2020 um 07:18 Uhr: "
+           "schnell</p><p>Kundenbewertung 02.05.2020 um 04:54 Uhr: gut erklärt</p>")
+
+
+def test_a_day_shown_only_in_a_run_of_review_stamps_is_not_htmldates_answer() -> None:
+    assert choose(page(middle=REVIEWS), htmldate="2020-05-02") is None
+
+
+def test_a_page_stamp_beside_the_same_days_reviews_is_htmldates_answer() -> None:
+    once = "<p>Ein Ratgeber unserer Redaktion vom 02.05.2020</p>"
+    assert choose(page(middle=once + REVIEWS), htmldate="2020-05-02") == "2020-05-02"
+    assert choose(page(middle="<p>Beratung vor Ort am 02.05.2020 um 08:11 Uhr</p>"), htmldate="2020-05-02") == "2020-05-02"
