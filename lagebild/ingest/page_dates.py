@@ -214,6 +214,12 @@ def written_on_page(page: str, day: str, limit: int = 1_000_000, *, not_as_updat
     scanned as a whole.
     """
     page = ascii_digits(page[:limit])
+    return any(not (not_as_update and _label_kind(page[max(0, m.start() - 40) : m.start()], page[m.end() : m.end() + 25]) == "modified")
+               for m in _day_matches(page, day))
+
+
+def _day_matches(page: str, day: str) -> Iterator[re.Match[str]]:
+    """Each place ``page`` (digits in ASCII) writes ``day``, in either day/month order."""
     year = day[:4]
     marks = [year, f".{year[2:]}", f". {year[2:]}", f"/{year[2:]}"]
     starts = sorted({i for mark in marks for i in _occurrences(page, mark)})
@@ -225,9 +231,10 @@ def written_on_page(page: str, day: str, limit: int = 1_000_000, *, not_as_updat
         else:
             windows.append([lo, hi])
     # the pattern looks behind its window's start (pos, not a slice): "25.10.2024" is not read as the 5th
-    return any(_day_of_match(m, first) == day and not (
-                   not_as_update and _label_kind(page[max(0, m.start() - 40) : m.start()], page[m.end() : m.end() + 25]) == "modified")
-               for lo, hi in windows for m in _TEXT_DATE.finditer(page, lo, hi) for first in (False, True))
+    for lo, hi in windows:
+        for m in _TEXT_DATE.finditer(page, lo, hi):
+            if _day_of_match(m, False) == day or _day_of_match(m, True) == day:
+                yield m
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -1037,9 +1044,8 @@ def _stamp_run(visible: str, day: str) -> bool:
     07:18 Uhr …"): at least three, each with its own time of day, and never without one. Reviews and comments
     of a day are no page's publication; a page's own stamp stands once."""
     times: list[str] = []
-    for m in _TEXT_DATE.finditer(ascii_digits(visible)):
-        if not any(_day_of_match(m, first) == day for first in (False, True)):
-            continue
+    visible = ascii_digits(visible)
+    for m in _day_matches(visible, day):
         clock = _CLOCK_AFTER.match(visible, m.end())
         if clock is None:
             return False
