@@ -14,14 +14,14 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Protocol
 
-from lagebild.entities.normalize import fold_key
+from lagebild.entities.normalize import FUNCTION_WORDS, fold_key
 
 __all__ = ["acronym_definitions", "spells"]
 
 _ACRO = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&.-]{1,9}")
 _OPEN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*$")
 _CLOSE = re.compile(r"[ \t\u00a0]*[),;]")
-_FUNCTION = frozenset(["der", "die", "das", "des", "dem", "den", "und", "fur", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
+_FUNCTION = frozenset(fold_key(w) for w in FUNCTION_WORDS)
 
 
 class _Mention(Protocol):
@@ -87,3 +87,32 @@ def acronym_definitions(text: str, mentions: Sequence[_Mention], given_names: fr
         elif _is_acronym(first) and _long_name(second, given_names) and spells(first.surface.strip(), second.surface):
             out.append((a, b))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w&'’-]*")
+#: words read back from the bracket at most, for a long name the tagger left out
+_MAX_WORDS = 8
+
+
+def untagged_expansion(text: str, open_at: int, acro: str, taken: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The long name right before the bracket at ``open_at`` that spells ``acro``, when the tagger left
+    it out ("Der Bund der Steuerzahler (BdSt)" → "Bund der Steuerzahler"): the shortest run of
+    capitalised words (articles and prepositions between them) back from the bracket, within its
+    clause. None when no such run spells it or a tagged name overlaps it."""
+    line_start = max(text.rfind("\n", 0, open_at), max(text.rfind(p, 0, open_at) for p in ",;:.!?„“\"")) + 1
+    words = list(_WORD.finditer(text, line_start, open_at))[-_MAX_WORDS:]
+    first = fold_key(acro)[:1]
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k].group()
+        low = fold_key(w)
+        if low in _FUNCTION:
+            if not w[:1].islower():
+                return None  # "Der" opens the clause: nothing further back belongs to the name
+            continue
+        if not w[:1].isupper():
+            return None  # a lower-case word ends the name
+        if low[:1] == first:
+            start, end = words[k].start(), words[-1].end()
+            if spells(acro, text[start:end]):
+                return None if any(s < end and start < e for s, e in taken) else (start, end)
+    return None

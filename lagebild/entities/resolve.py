@@ -33,6 +33,7 @@ from lagebild.entities.acronyms import acronym_definitions
 from lagebild.entities.context import is_outlet_name, load_context, printed_own_names
 from lagebild.entities.kb import KB, load_kb
 from lagebild.entities.normalize import (
+    FUNCTION_WORDS,
     fold_key,
     genitive_candidates,
     name_key,
@@ -49,7 +50,6 @@ __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "re
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
 _HOST = re.compile(r"\w\.(?:at|de|ch|com|net|org|eu|info|io|uk|fr|it|ru|ua|tv|fm)$", re.IGNORECASE)
-FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
 
 
 @dataclass(slots=True)
@@ -329,7 +329,7 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     _surnames_tagged_as_other(mentions, name_keys, uf, active)
     # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
-    _join_place_heads(mentions, first, uf)
+    _join_place_heads(mentions, first, uf, kb)
     _join_org_words(mentions, uf, held.keys())
     _join_short_org_heads(mentions, uf, load_context().short_org_heads)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
@@ -806,18 +806,22 @@ def _abbreviated(norm: str) -> bool:
     return len(words) >= 2 and len(words[-1]) == 1
 
 
-def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
+def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind, kb: KB | None = None) -> None:
     """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
     region ("Frankfurt am Main", "Pfaffenhofen an der Ilm") or the one KB town of two joined names it
     starts ("Annaberg-Buchholz"; states such as "Sachsen-Anhalt" are no KB towns, so "Sachsen"
-    stays apart); two such towns ("Frankfurt (Oder)") block it."""
+    stays apart, nor is a district named after its town: "Halle-Neustadt"); two such towns
+    ("Frankfurt (Oder)") block it."""
     heads: dict[str, set[int]] = defaultdict(set)
+    kb = kb if kb is not None else load_kb()
     for i, m in enumerate(mentions):
         words = m.norm.split()
         if m.label == "LOC" and len(words) >= 3 and words[1] in _PLACE_LINKS:
             heads[words[0]].add(uf.find(i))
-        elif m.label == "LOC" and len(words) == 2 and (m.kb or "").startswith("place:") and "-" in m.surface:
-            heads[words[0]].add(uf.find(i))  # a town of two joined names: "Annaberg" → "Annaberg-Buchholz"
+        elif m.label == "LOC" and len(words) == 2 and (m.kb or "").startswith("place:") and "-" in m.surface \
+                and getattr(kb.entries.get(m.kb or ""), "kind", "") != "district":
+            # a town of two joined names: "Annaberg" → "Annaberg-Buchholz"; "Halle" is no "Halle-Neustadt"
+            heads[words[0]].add(uf.find(i))
     if not heads:
         return
     for i, m in enumerate(mentions):

@@ -3,7 +3,8 @@ each rule with a text where it fires and another where it must not."""
 
 from __future__ import annotations
 
-from lagebild.entities.acronyms import spells
+from lagebild.entities.acronyms import spells, untagged_expansion
+from lagebild.entities.extract import Mention, _defined_long_names
 from lagebild.entities.normalize import name_key
 from lagebild.entities.resolve import resolve_documents
 from lagebild.model import Document, OffsetMap, Provenance, SourceRef, Span
@@ -142,3 +143,48 @@ def test_surname_like_place_outside_the_persons_story_stays_a_place() -> None:
     fillers = [_filler(k) for k in range(12)]
     ent = entity_of(story + fillers, "Keller")
     assert ent["type"] == "LOC" and {m["text"] for m in ent["mentions"]} == {"Keller"}
+
+
+def test_town_does_not_join_its_district() -> None:
+    text = "Neubauten in Halle-Neustadt; Halle wächst. Annaberg-Buchholz und Annaberg."
+    d = Document(id="d", original=text, source=SourceRef("d"), text=text, offsets=OffsetMap.identity(len(text)))
+    for surface, kb in (("Halle-Neustadt", "place:halle-neustadt"), ("Halle", None),
+                        ("Annaberg-Buchholz", "place:annaberg-buchholz"), ("Annaberg", None)):
+        start = text.index(surface, text.index(";") if surface == "Halle" else 0)
+        data = {"norm": name_key(surface), "form": "name", **({"kb": kb} if kb else {})}
+        d.add("entity", Span(start, start + len(surface)), PROV, label="LOC", data=data)
+    o = owners([d])
+    assert o["Halle"] != o["Halle-Neustadt"]  # a district of the town, not a town of two names
+    assert o["Annaberg"] == o["Annaberg-Buchholz"]
+
+
+def _spans(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.label) for m in _defined_long_names(text, mentions)]
+
+
+def test_long_name_the_tagger_missed_is_read_from_the_bracket() -> None:
+    text = "Der Bund der Steuerzahler (BdSt) fordert Einsparungen. Laut dem Deutschen Zentrum für Seenotrettung (DZS) bleibt es ruhig."
+    assert _spans(text, []) == [("Bund der Steuerzahler", "ORG"), ("BdSt", "ORG"),
+                                ("Deutschen Zentrum für Seenotrettung", "ORG"), ("DZS", "ORG")]
+    # the acronym tagged already: only the long name is added
+    k = text.index("BdSt")
+    assert _spans(text[:60], [Mention(k, k + 4, "ORG")]) == [("Bund der Steuerzahler", "ORG")]
+    # foreign function words are skipped like German ones
+    assert untagged_expansion("die Autoridade Nacional de Emergência e Proteção Civil (ANEPC)", 55, "ANEPC", []) is not None
+
+
+def test_bracket_after_a_person_a_code_or_an_unspelt_name_adds_nothing() -> None:
+    text = "Das sagte Olaf Scholz (SPD) am Montag. Die Stadtwerke Kiel (SWB) erhöhen die Preise."
+    s = text.index("Olaf")
+    assert _spans(text, [Mention(s, s + 11, "PER")]) == []
+    text = "1. Hermann Maier (AUT) 1:12,3; die Zahl stieg deutlich (ZDF)."
+    k = text.index("AUT")
+    assert _spans(text, [Mention(k, k + 3, "LOC")]) == []
+
+
+def test_initials_skip_romance_function_words() -> None:
+    a = doc("a", "Die Autoridade Nacional de Emergência e Proteção Civil warnt.", [("Autoridade Nacional de Emergência e Proteção Civil", "ORG")])
+    b = doc("b", "Laut ANEPC brennt es an 14 Stellen; die ANEEPC schweigt.", [("ANEPC", "ORG"), ("ANEEPC", "ORG")])
+    o = owners([a, b])
+    assert o["ANEPC"] == o["Autoridade Nacional de Emergência e Proteção Civil"]
+    assert o["ANEEPC"] != o["ANEPC"]
