@@ -42,6 +42,7 @@ from lagebild.entities.normalize import (
 )
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
+from lagebild.numbers.find import CURRENCIES, MEASURES
 from lagebild.store.lemma_dicts import is_known, lemmatizer
 from lagebild.timex.lexicon import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS
 
@@ -701,7 +702,7 @@ def extract_mentions(
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
     out.extend(_recurring_org_words(text, sentences, out, kb))
-    out.extend(_defined_long_names(text, out))
+    out.extend(_defined_long_names(text, out, roles))
     keys = outlet_keys(outlet) | _own_name_keys(text, out, kb)
     if keys:
         out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
@@ -902,7 +903,11 @@ def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Menti
 _BRACKETED = re.compile(r"\(([A-ZÄÖÜ][A-Za-zÄÖÜäöü&-]{1,9})\)")
 
 
-def _defined_long_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+#: units and currencies are no organisations, whatever brackets follow them ("Megawatt (MW)")
+_UNIT_WORDS = frozenset(w.casefold() for w in (*MEASURES, *CURRENCIES))
+
+
+def _defined_long_names(text: str, mentions: Sequence[Mention], roles: RoleLexicon) -> list[Mention]:
     """An organisation's long name the tagger missed where the text defines its acronym right after
     it ("Der Bund der Steuerzahler (BdSt)"), and the bracketed acronym too when it was missed; see
     :func:`lagebild.entities.acronyms.untagged_expansion`. An acronym tagged as no organisation (a
@@ -914,14 +919,16 @@ def _defined_long_names(text: str, mentions: Sequence[Mention]) -> list[Mention]
     found: list[Mention] = []
     for match in _BRACKETED.finditer(text):
         acro = match.group(1)
-        if sum(c.isupper() for c in acro) < 2 or label_at.get(match.span(1), "ORG") != "ORG":
+        if sum(c.isupper() for c in acro) < 2 or label_at.get(match.span(1), "ORG") != "ORG" or acro.casefold() in _UNIT_WORDS:
             continue
         open_at = match.start()
         while open_at > 0 and text[open_at - 1] in " \t\u00a0":
             open_at -= 1
         span = untagged_expansion(text, open_at, acro, taken)
-        if span is None:
+        if span is None or text[span[0]:span[1]].casefold() in _UNIT_WORDS:
             continue
+        if roles.match(text[span[0]:span[1]].split()[0]) is not None:
+            continue  # "Vorsitzender des Verbands der Privatsender (VÖP)": a person's office, then the body
         found.append(Mention(span[0], span[1], "ORG", "name", source="document"))
         taken.append(span)
         if match.span(1) not in label_at:

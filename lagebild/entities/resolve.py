@@ -352,10 +352,12 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
             org_by_letter[name_words[0][0]].append(name)
     inner_of: dict[str, set[str]] = {}
     defined = _join_defined_acronyms(mentions, uf)
+    # a long name the text gives its own acronym is no other acronym's ("Weltwirtschaftsforum (WEF)" is not "WWF")
+    spelt = {uf.find(i) for i, m in enumerate(mentions) if m.form == "acronym" and m.norm in defined}
     for i, m in enumerate(mentions):
         if m.form == "acronym" and m.label == "ORG" and m.norm not in defined:
             acro = m.norm.replace(" ", "")
-            cands = by_initials.get(acro)
+            cands = {c for c in by_initials.get(acro, ()) if uf.find(org_at[c]) not in spelt}
             # candidates count as entities: "Vereinte …" and "Vereinten …" clustered already are one
             if cands and len({uf.find(org_at[c]) for c in cands}) == 1:
                 j = org_at[min(cands)]
@@ -365,7 +367,8 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
                 # compound-part initials: "LKA" ↔ "Landeskriminalamt", "DWD" ↔ "Deutscher Wetterdienst"
                 if acro not in inner_of:
                     letters = fold_key(acro).replace(" ", "")
-                    inner_of[acro] = {n for n in org_by_letter.get(letters[:1], ()) if _compound_acronym(acro, n)}
+                    inner_of[acro] = {n for n in org_by_letter.get(letters[:1], ())
+                                      if uf.find(org_at[n]) not in spelt and _compound_acronym(acro, n)}
                 inner = inner_of[acro]
                 if inner and len({uf.find(org_at[n]) for n in inner}) == 1:
                     uf.union(org_at[min(inner)], i)

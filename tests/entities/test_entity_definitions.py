@@ -7,6 +7,7 @@ from lagebild.entities.acronyms import spells, untagged_expansion
 from lagebild.entities.extract import Mention, _defined_long_names
 from lagebild.entities.normalize import name_key
 from lagebild.entities.resolve import resolve_documents
+from lagebild.entities.roles import load_roles
 from lagebild.model import Document, OffsetMap, Provenance, SourceRef, Span
 
 PROV = Provenance("test")
@@ -159,7 +160,7 @@ def test_town_does_not_join_its_district() -> None:
 
 
 def _spans(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
-    return [(text[m.start:m.end], m.label) for m in _defined_long_names(text, mentions)]
+    return [(text[m.start:m.end], m.label) for m in _defined_long_names(text, mentions, load_roles())]
 
 
 def test_long_name_the_tagger_missed_is_read_from_the_bracket() -> None:
@@ -180,6 +181,22 @@ def test_bracket_after_a_person_a_code_or_an_unspelt_name_adds_nothing() -> None
     text = "1. Hermann Maier (AUT) 1:12,3; die Zahl stieg deutlich (ZDF)."
     k = text.index("AUT")
     assert _spans(text, [Mention(k, k + 3, "LOC")]) == []
+    # a unit, and an office before the body it heads
+    assert _spans("Das Kraftwerk leistet 400 Megawatt (MW) mehr.", []) == []
+    assert _spans("sagte der Vorsitzende des Verbands der Privatsender (VÖP) am Montag.", []) == []
+    assert _spans("sagte der Vorsitzende des Verbands der Privatsender (VDP).", []) == [("Verbands der Privatsender", "ORG"), ("VDP", "ORG")]
+
+
+def test_long_name_defined_with_its_own_acronym_is_no_other_acronyms() -> None:
+    a = doc("a", "Das Weltwirtschaftsforum (WEF) tagt in Davos.", [("Weltwirtschaftsforum", "ORG"), ("WEF", "ORG")])
+    b = doc("b", "Der WWF warnt vor dem Artensterben.", [("WWF", "ORG")])
+    o = owners([a, b])
+    assert o["WEF"] == o["Weltwirtschaftsforum"] and o["WWF"] != o["WEF"]
+    # without its own acronym in the text the compound initials still hold ("LKA" / "Landeskriminalamt")
+    c = doc("c", "Das Landeskriminalamt ermittelt.", [("Landeskriminalamt", "ORG")])
+    d = doc("d", "Das LKA bestätigte das.", [("LKA", "ORG")])
+    o = owners([c, d])
+    assert o["LKA"] == o["Landeskriminalamt"]
 
 
 def test_initials_skip_romance_function_words() -> None:
