@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Protocol
+from typing import Any, Protocol
 
 from lagebild.entities.normalize import FUNCTION_WORDS, fold_key
 
-__all__ = ["acronym_definitions", "spells"]
+__all__ = ["acronym_definitions", "spells", "untagged_expansion"]
 
 _ACRO = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&.-]{1,9}")
 _OPEN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*$")
@@ -25,10 +25,12 @@ _FUNCTION = frozenset(fold_key(w) for w in FUNCTION_WORDS)
 
 
 class _Mention(Protocol):
+    """What the definitions read of a mention (``lagebild.entities.resolve.MentionRec``)."""
+
     label: str
     form: str
     surface: str
-    span: dict  # type: ignore[type-arg]
+    span: dict[str, Any]
 
 
 def _letters(acro: str) -> str:

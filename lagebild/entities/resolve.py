@@ -10,7 +10,8 @@ within blocks of similar surnames, so a typo or a second transliteration ("Fried
 "Wladimir Selenskij" / "Wolodymyr Selenskyj") or a middle name ("Reiner Erich Haseloff") meets the
 usual form when nothing else in the corpus competes for it. A spelling the KB does not list meets
 the one KB entity written alike ("Charkiw", "Kharkiv"), and a surname cut to its initial ("Kujtim
-F.") the one person with that given name. Before clustering, a role noun before a name makes it a
+F.") the one person with that given name. An acronym its text defines ("… Węglowa (PSW)") joins that long
+name (``lagebild.entities.acronyms``). Before clustering, a role noun before a name makes it a
 person and a dateline makes a one-word name a place (``lagebild.entities.retype``).
 """
 
