@@ -67,3 +67,13 @@ def test_plain_lemmas_and_known_words_as_simplemma(fresh, lang: str) -> None:  #
     plain = lemma_dicts.lemmatizer(greedy=False)
     assert [plain.lemmatize(w, lang) for w in words] == [simplemma.lemmatize(w, lang=lang) for w in words]
     assert [lemma_dicts.is_known(w, lang) for w in words] == [simplemma.is_known(w, lang=lang) for w in words]
+
+
+def test_one_lemmatizer_per_kind_however_asked_for() -> None:
+    """Positional, keyword and default arguments share one lemmatizer (and its cache of lemmas): as separate cache
+    keys they evicted each other and every call built a new one."""
+    greedy = lemma_dicts.lemmatizer()
+    plain = lemma_dicts.lemmatizer(greedy=False)
+    assert lemma_dicts.lemmatizer(True) is greedy and lemma_dicts.lemmatizer(greedy=True) is greedy
+    assert lemma_dicts.lemmatizer(False) is plain and lemma_dicts.lemmatizer() is greedy
+    assert plain is not greedy
