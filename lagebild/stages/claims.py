@@ -743,7 +743,6 @@ _TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandwei
                     r"(?-i:zusammen)(?=\s+(?!(?:mit|und|oder|sowie|aber|um|zu|sein|gewesen)(?![\w]))[\wäöüÄÖÜ]))(?![\w])", re.IGNORECASE)
 #: "Zusammen wurden 14 Menschen verletzt": the capitalised adverb only where it opens the sentence (not „Zusammen gegen Rechts“)
 _TOTAL_OPENING = re.compile(r"Zusammen\s+(?:wurden|waren|sind|kamen|starben|haben|hatten|gab|gibt|zählten|zählen)(?![\w])")
-_PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
 #: what joins the members of a list: "A und B", "A, B und C", "A bzw. B", "A sowie B"
 _LIST_JOIN = re.compile(r"\s*(?:,\s*|\s(?:und|sowie|oder|bzw\.|beziehungsweise|respektive)\s)\s*")
@@ -834,11 +833,22 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
         return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper() \
             and not (own_clause is not None and own_clause[0] <= e.span.start < own_clause[1])
 
+    cues = load_clause_cues()
+    # "in der Region Emilia-Romagna": a name after a place noun is a place whatever its label, there and wherever the
+    # article names it again ("in der Emilia-Romagna")
+    named_places = {e.surface for e in entities if e.label in ("ORG", "MISC")
+                    and cues.place_noun.search(text, max(0, e.span.start - 20), e.span.start) is not None}
+
+    def place(e: Annotation, lo: int) -> bool:
+        # not where people were taken: "kamen in Krankenhäuser in Rybnik"
+        return (e.label == "LOC" or e.surface in named_places) \
+            and cues.place_prep.search(text, max(lo, e.span.start - 40), e.span.start) is not None \
+            and cues.destination.search(text, max(lo, e.span.start - 40), e.span.start) is None
+
     in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
-    places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]
+    places = [e for e in in_clause if place(e, clause[0])]
     if not places and not share:
-        places = [e for e in entities if sent[0] <= e.span.start < clause[0] and e.label == "LOC" and usable(e)
-                  and _PLACE_PREP.search(text, max(sent[0], e.span.start - 30), e.span.start)]
+        places = [e for e in entities if sent[0] <= e.span.start < clause[0] and usable(e) and place(e, sent[0])]
     if places:
         e = min(places, key=lambda e: abs(e.span.start - q.num_start))
         pair = _joint_place(text, e, in_clause, q, clause, figures)
