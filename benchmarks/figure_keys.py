@@ -115,9 +115,9 @@ def classify(export: Mapping[str, Any], gold: Mapping[str, Any], only: set[str] 
                 counts["no scope, none named in the sentence"] += 1
             if claim.get("ref_time_basis") != "text" and _DAY.search(sent):
                 # a weekday resolves only against an article date of a day
-                coarse = precision.get(did) not in ("day", "minute", "second", "hour")
+                coarse = precision.get(did) not in ("day", "minute", "second", "hour") or not claim.get("ref_time")
                 kinds.append("time from the publication (sentence names a day"
-                             + (", article date coarser than a day)" if coarse else ")"))
+                             + (", article date missing or coarser than a day)" if coarse else ")"))
             if not _claimant_ok(claim, keys, names):
                 kinds.append("wrong claimant")
             counts.update(kinds)

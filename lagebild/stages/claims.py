@@ -161,6 +161,7 @@ class RuleClaims:
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
             payloads.append(data)
+        _share_bracket_scope(text, quantities, payloads)
         pairs = prior_pairs(text, quantities, sentences)
         _mark_parts(text, quantities, payloads, (sentences, sent_starts), {i for pair in pairs for i in pair})
         _mark_noun_parts(text, quantities, payloads)
@@ -326,6 +327,19 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+#: what opens a bracket right after a figure, with up to two words before the next figure ("Prozent (", "(minus ")
+_BRACKET_AFTER = re.compile(r"\s*\(\s*(?:[a-zäöüß+\-–]+\s+){0,2}")
+
+
+def _share_bracket_scope(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]]) -> None:
+    """A figure in brackets right after another one is about what that one is about: "die FPÖ auf 30,79 Prozent
+    (34 Mandate)", "die Grünen verloren 4,2 Punkte (minus 12 Sitze)"; only where it names no scope of its own."""
+    for (q0, d0), (q1, d1) in pairwise(zip(quantities, payloads, strict=True)):
+        if d1.get("scope") is None and d0.get("scope_kind") in ("group", "place") and _BRACKET_AFTER.fullmatch(text, q0.end, q1.start):
+            for key in ("scope", "scope_kind", "scope_span", "scope_ann"):
+                d1[key] = d0.get(key)
 
 
 def _lasting(q: Quantity) -> bool:

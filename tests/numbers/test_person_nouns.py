@@ -159,3 +159,16 @@ def test_where_people_were_taken_is_no_scope() -> None:
     assert _scopes("Nach dem Unfall kamen 19 Fahrgäste in Kliniken in Kempten.")["19 Fahrgäste"] != "Kempten"
     # a place after a preposition with no destination noun before it stays the scope
     assert _scopes("In Kempten wurden 19 Fahrgäste verletzt.")["19 Fahrgäste"] == "Kempten"
+
+
+def test_a_figure_in_brackets_is_about_what_the_figure_before_is_about() -> None:
+    # after a 10kGNAD snippet (an Austrian state election)
+    scopes = _scopes("Somit kommt die SPÖ auf 39,59 Prozent (44 Mandate), die FPÖ auf 30,79 Prozent (34 Mandate).")
+    assert (scopes["44 Mandate"], scopes["34 Mandate"]) == ("SPÖ", "FPÖ")
+    assert _scopes("Die Grünen verloren 4,2 Prozentpunkte (minus 12 Sitze).")["12 Sitze"] == "Grünen"
+
+
+def test_a_bracket_after_a_figure_without_scope_or_after_a_word_takes_none() -> None:
+    assert _scopes("Der Umsatz stieg um 3 Prozent (auf 12 Millionen Euro).")["12 Millionen Euro"] is None
+    # a bracket after a word, not after the figure: the figure before says nothing of it
+    assert _scopes("In Bayern wurden 300 Menschen verletzt. Die Klinik (120 Betten) war voll.")["120 Betten"] != "Bayern"
