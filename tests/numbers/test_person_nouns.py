@@ -172,3 +172,18 @@ def test_a_bracket_after_a_figure_without_scope_or_after_a_word_takes_none() -> 
     assert _scopes("Der Umsatz stieg um 3 Prozent (auf 12 Millionen Euro).")["12 Millionen Euro"] is None
     # a bracket after a word, not after the figure: the figure before says nothing of it
     assert _scopes("In Bayern wurden 300 Menschen verletzt. Die Klinik (120 Betten) war voll.")["120 Betten"] != "Bayern"
+
+
+@pytest.mark.parametrize(
+    ("unit", "clause", "measure"),
+    [
+        # at work in a mine: staff
+        ("Männer", "Zum Zeitpunkt des Unglücks waren 200 Männer unter Tage", "employees"),
+        ("Männer", "Es seien 41 Männer unter Tage gewesen", "employees"),
+        # what happened to them underground, or who lived underground, is no staff count
+        ("Menschen", "Bei dem Unglück wurden 20 Menschen unter Tage verletzt", "injured"),
+        ("Menschen", "Die Ausstellung zeigt, wie 300 Menschen unter Tage lebten", "people"),
+    ],
+)
+def test_underground_at_work(unit: str, clause: str, measure: str) -> None:
+    assert _measure(unit, clause) == measure
