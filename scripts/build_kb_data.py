@@ -208,7 +208,7 @@ def world_cities() -> list[str]:
     from rapidfuzz.distance import Levenshtein
 
     from lagebild.entities.normalize import fold_key
-    from lagebild.store.lemma_dicts import is_known
+    from lagebild.lemmas import is_known
 
     kb = load_kb(())
     persons = _person_names()

@@ -508,7 +508,7 @@ def _ensemble_params(num_perm: int, threshold: float) -> tuple[list[float], list
     """
     from importlib.metadata import version
 
-    from lagebild.store.lemma_dicts import cache_root
+    from lagebild.lemmas import cache_root
 
     try:
         path = cache_root() / "minhash-ensemble" / f"{version('datasketch')}-{num_perm}-{threshold!r}.json"

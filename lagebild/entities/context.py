@@ -192,7 +192,7 @@ def is_common_noun(word: str, lex: ContextLexicon) -> bool:
     """
     if " " in word or not word[:1].isupper() or not word.isalpha():
         return False
-    from lagebild.store.lemma_dicts import lemmatizer  # mapped once per machine, not decoded per process
+    from lagebild.lemmas import lemmatizer  # mapped once per machine, not decoded per process
 
     lemma = str(lemmatizer(greedy=False).lemmatize(word, "de"))
     if lemma == word or not lemma[:1].isupper() or word in (lemma + "s", lemma + "es"):
@@ -213,7 +213,7 @@ def inflects_like_noun(word: str) -> bool:
     form of it ("Lebensgefahr" → "Lebensgefahren", "Verhandlungstisch" → "Verhandlungstische")."""
     if len(word) < _INFLECTED_MIN_LEN or not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
         return False
-    from lagebild.store.lemma_dicts import is_known, lemmatizer
+    from lagebild.lemmas import is_known, lemmatizer
 
     lem = lemmatizer(greedy=False)
     return any(is_known(word + end, "de") and str(lem.lemmatize(word + end, "de")) == word for end in _NOUN_INFLECTIONS)
@@ -349,6 +349,6 @@ def is_caps_word(surface: str) -> bool:
     words = surface.split()
     if len(surface.replace(" ", "")) < 4 or not words or not all(w.isalpha() and w.isupper() for w in words):
         return False
-    from lagebild.store.lemma_dicts import is_known  # mapped once per machine, not decoded per process
+    from lagebild.lemmas import is_known  # mapped once per machine, not decoded per process
 
     return all(is_known(w[:1] + w[1:].lower(), "de") for w in words)

@@ -41,7 +41,7 @@ from lagebild.entities.normalize import (
 )
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
-from lagebild.store.lemma_dicts import is_known, lemmatizer
+from lagebild.lemmas import is_known, lemmatizer
 from lagebild.timex.lexicon import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
@@ -735,7 +735,7 @@ def _lower_case_word(word: str, surnames: set[str], ctx: ContextLexicon, label: 
     stay: they are common surnames."""
     if " " in word or not word.isalpha() or word in surnames or _is_given(word, ctx) or word.isupper():
         return False
-    from lagebild.store.lemma_dicts import lemmatizer
+    from lagebild.lemmas import lemmatizer
 
     lemma = str(lemmatizer(greedy=False).lemmatize(word, "de"))
     if lemma[:1].islower() and is_known(word, "de"):

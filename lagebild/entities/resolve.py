@@ -39,8 +39,8 @@ from lagebild.entities.normalize import (
 )
 from lagebild.entities.retype import retype
 from lagebild.entities.roles import RoleLexicon, load_roles
+from lagebild.lemmas import is_known
 from lagebild.model import Document
-from lagebild.store.lemma_dicts import is_known
 
 __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "resolve_documents"]
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from lagebild.lemmas import lemmatizer
+
 __all__ = ["Counted", "counted_entries", "counted_key", "lemma_index", "lemma_of"]
 
 #: a head of fewer letters ends too many other words ("Orgelbauer", "Expertenkreis", "Grünland") to take any compound
@@ -28,9 +30,6 @@ def lemma_of(noun: str) -> str:
     word = noun.strip().rstrip(".")
     if not word:
         return ""
-    # imported here: the package ``lagebild.store`` brings the store, the pipeline and the entity stages along
-    from lagebild.store.lemma_dicts import lemmatizer
-
     return str(lemmatizer(True).lemmatize(word[:1].upper() + word[1:], lang="de")).lower()
 
 

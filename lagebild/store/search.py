@@ -49,7 +49,7 @@ _SNOWBALL = {
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
-    from lagebild.store.lemma_dicts import lemmatizer
+    from lagebild.lemmas import lemmatizer
 
     try:
         return str(lemmatizer().lemmatize(word, lang))

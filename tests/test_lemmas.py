@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import simplemma
 
-from lagebild.store import lemma_dicts
+from lagebild import lemmas as lemma_dicts
 
 WORDS = {
     "en": ["houses", "were", "running", "children", "better", "Mice", "analyses", "zzzqx", "co-operation", "Berlin"],
