@@ -179,7 +179,7 @@ def test_a_bracket_after_a_figure_without_scope_or_after_a_word_takes_none() -> 
     [
         # at work in a mine: staff
         ("Männer", "Zum Zeitpunkt des Unglücks waren 200 Männer unter Tage", "employees"),
-        ("Männer", "Es seien 41 Männer unter Tage gewesen", "employees"),
+        ("Männer", "Laut Betriebsrat seien 60 Männer unter Tage gewesen", "employees"),
         # what happened to them underground, or who lived underground, is no staff count
         ("Menschen", "Bei dem Unglück wurden 20 Menschen unter Tage verletzt", "injured"),
         ("Menschen", "Die Ausstellung zeigt, wie 300 Menschen unter Tage lebten", "people"),
