@@ -114,6 +114,8 @@ class Mention:
     planned: bool = False
     #: dated by a live blog's heading or line-opening date, not the page's own (see ``_day_headings``)
     entry: bool = False
+    #: the within-article inconsistency that flags the mention's date ("a date after its own article's date"), as doc#ann
+    inconsistency: str | None = None
 
     @property
     def key(self) -> str:
@@ -155,6 +157,8 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         landmarks = _landmarks(doc, inferred)
         headings = _day_headings(doc, inferred, dct, dct_inferred)
         weekday_days = _one_day_per_weekday(doc, events, same_as)
+        # the timex stage flags a date after the article's own date told as past ("date_after_publication")
+        flagged = {str(ref): f"{doc.id}#{inc.id}" for inc in doc.of_kind("inconsistency") for ref in inc.data.get("refs_anns") or []}
         for ann in events:
             data = ann.data
             planned = data.get("modality") == PLANNED
@@ -259,6 +263,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     if isinstance(count, dict) and isinstance(count.get("value"), (int, float)) else None,
                     planned=planned,
                     entry=entry,
+                    inconsistency=flagged.get(str(data.get("time_ann"))) if basis == "text" else None,
                 )
             )
         # the occurrences the article names, planned ones included ("ruft erneut zu Warnstreiks auf")
@@ -1125,6 +1130,8 @@ class EventMerger:
                     "date": m.date_json(),
                     "modality": m.modality,
                     "according_to": m.according_to,
+                    # shown with the event where its date is flagged (the flag itself is the article's annotation)
+                    **({"inconsistency": m.inconsistency} if m.inconsistency else {}),
                 }
                 for m in sorted(c.mentions, key=lambda m: (m.doc, m.span["start"]))
             ],

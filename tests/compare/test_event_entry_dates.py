@@ -115,3 +115,21 @@ def test_reports_of_another_month_stay_apart_from_a_text_dated_strike() -> None:
     ]
     strikes = sorted((e for e in run_timeline(docs).events if e["type"] == "strike"), key=lambda e: e["sources"])
     assert [s["sources"] for s in strikes] == [["a"], ["b", "c"]]
+
+
+# -- a date after the article's own date, told as past, is flagged where the event is shown
+
+
+def _flags(text: str) -> list[str | None]:
+    doc = _doc("f", text, "2025-03-03")
+    return [m.get("inconsistency") for e in run_timeline([doc]).events if e["type"] == "flood" for m in e["mentions"]]
+
+
+def test_a_mention_dated_after_its_article_carries_the_article_s_flag() -> None:
+    flags = _flags("Am 25. Februar begann der Regen. Zwei Wochen später hat das Hochwasser in Talheim die Altstadt überflutet.")
+    assert flags and all(f and f.startswith("f#") for f in flags)
+
+
+def test_a_mention_dated_before_its_article_carries_no_flag() -> None:
+    flags = _flags("Am 15. Februar begann der Regen. Zwei Wochen später hat das Hochwasser in Talheim die Altstadt überflutet.")
+    assert flags and not any(flags)
