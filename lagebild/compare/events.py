@@ -708,6 +708,27 @@ def _occurrence_rank(c: _Cluster) -> int:
     return min(numbered) if numbered else 2
 
 
+def _mark_central(events: list[dict[str, Any]], happenings: list[bool]) -> None:
+    """Mark each story's central event: the happening most independent sources report (at least two).
+
+    A story is told around one happening (a flood, an attack, a strike), and the reactions, counts and
+    rulings around it are each told by fewer sources; a happening outranks a statement with as many
+    sources, then more mentions and the earlier date decide. The flag lets a story's page put it first.
+    """
+    best: dict[str, tuple[tuple[Any, ...], int]] = {}
+    for i, (ev, happening) in enumerate(zip(events, happenings, strict=True)):
+        ev["central"] = False
+        n = int(ev.get("independent_sources") or 0)
+        if not ev.get("story") or n < 2 or ev.get("status") == "planned":
+            continue
+        start = (ev.get("date") or {}).get("start") or "9999"
+        key = (not happening, -n, -len(ev.get("mentions") or []), start, ev["id"])
+        if ev["story"] not in best or key < best[ev["story"]][0]:
+            best[ev["story"]] = (key, i)
+    for _, i in best.values():
+        events[i]["central"] = True
+
+
 def _merge_key(m: Mention) -> str:
     """The class a happening's mentions are indexed under (see ``EventMerger.merge``)."""
     return m.merge_class if m.merge_class and (m.window is None or m.basis != "text" or m.window.days <= 7) else m.event_class
@@ -993,6 +1014,7 @@ class EventMerger:
             for c, d in zip(clusters, dated, strict=True)
         ]
         events = [self._event_json(c, groups, names, d[:3]) for c, d in zip(clusters, dated, strict=True)]
+        _mark_central(events, [c.mentions[0].happening for c in clusters])
         events.sort(key=lambda e: (e["date"]["start"] if e["date"] else "9999", e["id"]))
         return events
 

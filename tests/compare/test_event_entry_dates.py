@@ -133,3 +133,23 @@ def test_a_mention_dated_after_its_article_carries_the_article_s_flag() -> None:
 def test_a_mention_dated_before_its_article_carries_no_flag() -> None:
     flags = _flags("Am 15. Februar begann der Regen. Zwei Wochen später hat das Hochwasser in Talheim die Altstadt überflutet.")
     assert flags and not any(flags)
+
+
+# -- the story's central event
+
+
+def test_the_happening_most_sources_report_is_the_story_s_central_event() -> None:
+    docs = [
+        _doc("a", "Das Hochwasser hat am Montag in Talheim die Altstadt überflutet. Der Bürgermeister kritisierte die Behörden.", "2025-03-04"),
+        _doc("b", "In Talheim hat das Hochwasser am Montag ganze Straßen überflutet.", "2025-03-04"),
+        _doc("c", "Nach dem Hochwasser in Talheim kritisierte der Bürgermeister die Behörden.", "2025-03-05"),
+    ]
+    result = run_timeline(docs)
+    central = [e for e in result.events if e["central"]]
+    assert [(e["type"], e["sources"]) for e in central] == [("flood", ["a", "b", "c"])]
+    assert [t["central"] for t in result.timeline if t["event"] == central[0]["id"]] == [True]
+
+
+def test_a_happening_one_source_tells_is_no_central_event() -> None:
+    docs = [_doc("a", "Das Hochwasser hat am Montag in Talheim die Altstadt überflutet.", "2025-03-04")]
+    assert not any(e["central"] for e in run_timeline(docs).events)
