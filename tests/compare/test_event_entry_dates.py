@@ -153,3 +153,34 @@ def test_the_happening_most_sources_report_is_the_story_s_central_event() -> Non
 def test_a_happening_one_source_tells_is_no_central_event() -> None:
     docs = [_doc("a", "Das Hochwasser hat am Montag in Talheim die Altstadt überflutet.", "2025-03-04")]
     assert not any(e["central"] for e in run_timeline(docs).events)
+
+
+# -- a clock time told as past, later than the article's own time, is the evening before
+
+
+def _clock_doc(text: str, published: str) -> Document:
+    from lagebild.model import DateValue
+
+    doc = make_doc("k", text, entities=PLACES)
+    doc.meta.published = DateValue(published, "minute")
+    return run_events(RuleTimex()(doc))
+
+
+def test_a_past_clock_time_after_the_article_s_time_is_the_evening_before() -> None:
+    doc = _clock_doc("Die Explosion in Talheim hatte sich gegen 21.40 Uhr ereignet.", "2025-03-12T05:48")
+    assert {v[:16] for v in _dates(doc, "fire") if v} == {"2025-03-11T21:40"}
+
+
+def test_a_past_clock_time_before_the_article_s_time_stays_on_its_day() -> None:
+    doc = _clock_doc("Die Explosion in Talheim hatte sich gegen 04.40 Uhr ereignet.", "2025-03-12T05:48")
+    assert {v[:16] for v in _dates(doc, "fire") if v} == {"2025-03-12T04:40"}
+
+
+def test_a_clock_time_with_its_day_written_stays_on_that_day() -> None:
+    doc = _clock_doc("Die Explosion in Talheim hatte sich am 12. März gegen 21.40 Uhr ereignet.", "2025-03-12T05:48")
+    assert all(not v or v.startswith("2025-03-12") for v in _dates(doc, "fire"))
+
+
+def test_a_happening_noun_takes_the_past_of_its_time_s_clause() -> None:
+    doc = _clock_doc("Zum Zeitpunkt der Explosion gegen 21.40 Uhr hatten sich elf Arbeiter in Talheim im Stollen befunden.", "2025-03-12T05:48")
+    assert {v[:16] for v in _dates(doc, "fire") if v} == {"2025-03-11T21:40"}
