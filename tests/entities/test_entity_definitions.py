@@ -3,6 +3,8 @@ each rule with a text where it fires and another where it must not."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from lagebild.entities.acronyms import spells, untagged_expansion
 from lagebild.entities.extract import Mention, _defined_long_names
 from lagebild.entities.normalize import name_key
@@ -34,7 +36,7 @@ def owners(docs: list[Document]) -> dict[str, set[str]]:
     return out
 
 
-def entity_of(docs: list[Document], text: str) -> dict:  # type: ignore[type-arg]
+def entity_of(docs: list[Document], text: str) -> dict[str, Any]:
     entities, _ = resolve_documents(docs)
     return next(e for e in entities if any(m["text"] == text for m in e["mentions"]))
 
@@ -164,14 +166,15 @@ def _spans(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
 
 
 def test_long_name_the_tagger_missed_is_read_from_the_bracket() -> None:
-    text = "Der Bund der Steuerzahler (BdSt) fordert Einsparungen. Laut dem Deutschen Zentrum für Seenotrettung (DZS) bleibt es ruhig."
+    text = "Der Bund der Steuerzahler (BdSt) fordert Einsparungen. Laut dem Deutschen Zentrum für Orgelbau (DZO) fehlen Lehrlinge."
     assert _spans(text, []) == [("Bund der Steuerzahler", "ORG"), ("BdSt", "ORG"),
-                                ("Deutschen Zentrum für Seenotrettung", "ORG"), ("DZS", "ORG")]
+                                ("Deutschen Zentrum für Orgelbau", "ORG"), ("DZO", "ORG")]
     # the acronym tagged already: only the long name is added
     k = text.index("BdSt")
     assert _spans(text[:60], [Mention(k, k + 4, "ORG")]) == [("Bund der Steuerzahler", "ORG")]
     # foreign function words are skipped like German ones
-    assert untagged_expansion("die Autoridade Nacional de Emergência e Proteção Civil (ANEPC)", 55, "ANEPC", []) is not None
+    text = "so das Istituto di Ricerca Musicale (IRM)"
+    assert untagged_expansion(text, text.index("("), "IRM", []) == (text.index("Istituto"), text.index(" ("))
 
 
 def test_bracket_after_a_person_a_code_or_an_unspelt_name_adds_nothing() -> None:
@@ -200,8 +203,17 @@ def test_long_name_defined_with_its_own_acronym_is_no_other_acronyms() -> None:
 
 
 def test_initials_skip_romance_function_words() -> None:
-    a = doc("a", "Die Autoridade Nacional de Emergência e Proteção Civil warnt.", [("Autoridade Nacional de Emergência e Proteção Civil", "ORG")])
-    b = doc("b", "Laut ANEPC brennt es an 14 Stellen; die ANEEPC schweigt.", [("ANEPC", "ORG"), ("ANEEPC", "ORG")])
+    a = doc("a", "Das Istituto di Ricerca Musicale lädt ein.", [("Istituto di Ricerca Musicale", "ORG")])
+    b = doc("b", "Laut IRM sind alle Plätze vergeben; das IDRM schweigt.", [("IRM", "ORG"), ("IDRM", "ORG")])
     o = owners([a, b])
-    assert o["ANEPC"] == o["Autoridade Nacional de Emergência e Proteção Civil"]
-    assert o["ANEEPC"] != o["ANEPC"]
+    assert o["IRM"] == o["Istituto di Ricerca Musicale"]
+    assert o["IDRM"] != o["IRM"]
+
+
+def test_initials_keep_words_no_corpus_shows_inside_names() -> None:
+    # "e" stands between capitalised words in no text of the development corpora: it is an initial
+    a = doc("a", "Das Museu de Arte e Cultura öffnet.", [("Museu de Arte e Cultura", "ORG")])
+    b = doc("b", "Das MAC bleibt zu, das MAEC nicht.", [("MAC", "ORG"), ("MAEC", "ORG")])
+    o = owners([a, b])
+    assert o["MAC"] != o["Museu de Arte e Cultura"]
+    assert o["MAEC"] == o["Museu de Arte e Cultura"]
