@@ -7,6 +7,7 @@ from typing import Any
 
 from lagebild.entities.acronyms import spells, untagged_expansion
 from lagebild.entities.extract import Mention, _defined_long_names
+from lagebild.entities.kb import load_kb
 from lagebild.entities.normalize import name_key
 from lagebild.entities.resolve import resolve_documents
 from lagebild.entities.roles import load_roles
@@ -148,17 +149,36 @@ def test_surname_like_place_outside_the_persons_story_stays_a_place() -> None:
     assert ent["type"] == "LOC" and {m["text"] for m in ent["mentions"]} == {"Keller"}
 
 
-def test_town_does_not_join_its_district() -> None:
-    text = "Neubauten in Halle-Neustadt; Halle wächst. Annaberg-Buchholz und Annaberg."
+def _places(text: str, places: tuple[tuple[str, str | None], ...]) -> Document:
+    """A document with each (surface, KB id) tagged as a place at its first occurrence."""
     d = Document(id="d", original=text, source=SourceRef("d"), text=text, offsets=OffsetMap.identity(len(text)))
-    for surface, kb in (("Halle-Neustadt", "place:halle-neustadt"), ("Halle", None),
-                        ("Annaberg-Buchholz", "place:annaberg-buchholz"), ("Annaberg", None)):
-        start = text.index(surface, text.index(";") if surface == "Halle" else 0)
+    for surface, kb in places:
+        start = text.index(surface + ";") if kb is None else text.index(surface)  # the bare name stands before ";"
         data = {"norm": name_key(surface), "form": "name", **({"kb": kb} if kb else {})}
         d.add("entity", Span(start, start + len(surface)), PROV, label="LOC", data=data)
+    return d
+
+
+def test_town_does_not_join_its_district() -> None:
+    d = _places("Neubauten in Halle-Neustadt; Halle; wächst. Annaberg-Buchholz und Annaberg; dazu.",
+                (("Halle-Neustadt", "place:halle-neustadt"), ("Halle", None),
+                 ("Annaberg-Buchholz", "place:annaberg-buchholz"), ("Annaberg", None)))
     o = owners([d])
     assert o["Halle"] != o["Halle-Neustadt"]  # a district of the town, not a town of two names
     assert o["Annaberg"] == o["Annaberg-Buchholz"]
+
+
+def test_town_named_after_a_distant_town_is_no_district_and_does_not_join_it() -> None:
+    entries = load_kb().entries
+    assert entries["place:halle-neustadt"].kind == "district"
+    assert entries["place:sulzbach-rosenberg"].kind == "city" and entries["place:baden-baden"].kind == "city"
+    # "Sulzbach" alone is a town in the Saarland: the first part names another town
+    assert "first_part_names_another_town" in entries["place:sulzbach-rosenberg"].flags
+    assert "first_part_names_another_town" not in entries["place:annaberg-buchholz"].flags
+    d = _places("Ein Werk in Sulzbach-Rosenberg schließt; in Sulzbach; nicht.",
+                (("Sulzbach-Rosenberg", "place:sulzbach-rosenberg"), ("Sulzbach", None)))
+    o = owners([d])
+    assert o["Sulzbach"] != o["Sulzbach-Rosenberg"]
 
 
 def _spans(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
