@@ -192,6 +192,10 @@ def test_long_name_the_tagger_missed_is_read_from_the_bracket() -> None:
     # the acronym tagged already: only the long name is added
     k = text.index("BdSt")
     assert _spans(text[:60], [Mention(k, k + 4, "ORG")]) == [("Bund der Steuerzahler", "ORG")]
+    # an acronym written with points; digits the name cannot spell add nothing
+    assert _spans("Die Deutsche Gesellschaft für Ernährung (D.G.E.) rät ab.", []) == [
+        ("Deutsche Gesellschaft für Ernährung", "ORG"), ("D.G.E.", "ORG")]
+    assert _spans("Die Gruppe der Sieben (G7) tagt.", []) == []
     # foreign function words are skipped like German ones
     text = "so das Istituto di Ricerca Musicale (IRM)"
     assert untagged_expansion(text, text.index("("), "IRM", []) == (text.index("Istituto"), text.index(" ("))
