@@ -43,8 +43,8 @@ from lagebild.entities.normalize import (
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
 from lagebild.lemmas import is_known, lemmatizer
-from lagebild.numbers.find import CURRENCIES, MEASURES
 from lagebild.timex.lexicon import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS
+from lagebild.unit_words import CURRENCIES, MEASURES
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
 
