@@ -10,7 +10,7 @@ __all__ = ["CURRENCIES", "MEASURES"]
 
 CURRENCIES = (
     "US-Dollar", "Dollar", "Euro", "Cent", "Franken", "Pfund", "Rubel", "Yuan", "Renminbi", "Yen",
-    "Won", "Rupien", "Lira", "Kronen", "Schilling", "Griwna", "Hrywnja", "Bitcoin", "EUR", "USD",
+    "Won", "Rupien", "Lira", "Kronen", "Schilling", "Griwna", "Hrywnja", "Lewa", "Bitcoin", "EUR", "USD",
 )
 MEASURES = (
     "Prozentpunkte", "Prozentpunkten", "Prozent", "Promille", "Kilometern", "Kilometer", "Metern", "Meter",
