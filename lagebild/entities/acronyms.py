@@ -16,9 +16,11 @@ from typing import Any, Protocol
 
 from lagebild.entities.normalize import FUNCTION_WORDS, fold_key
 
-__all__ = ["acronym_definitions", "spells", "untagged_expansion"]
+__all__ = ["BRACKETED_ACRONYM", "acronym_definitions", "spells", "untagged_expansion"]
 
 _ACRO = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&.-]{1,9}")
+#: an acronym alone in brackets, the acronym as group 1 ("… Steuerzahler (BdSt)")
+BRACKETED_ACRONYM = re.compile(rf"\(({_ACRO.pattern})\)")
 _OPEN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*$")
 _CLOSE = re.compile(r"[ \t\u00a0]*[),;]")
 _FUNCTION = frozenset(fold_key(w) for w in FUNCTION_WORDS)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from lagebild.entities.acronyms import untagged_expansion
+from lagebild.entities.acronyms import BRACKETED_ACRONYM, untagged_expansion
 from lagebild.entities.codes import results_codes
 from lagebild.entities.context import (
     ContextLexicon,
@@ -43,8 +43,8 @@ from lagebild.entities.normalize import (
 from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
 from lagebild.lemmas import is_known, lemmatizer
-from lagebild.numbers.find import CURRENCIES, MEASURES
 from lagebild.timex.lexicon import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS
+from lagebild.unit_words import CURRENCIES, MEASURES
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
 
@@ -900,9 +900,6 @@ def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Menti
     return found
 
 
-_BRACKETED = re.compile(r"\(([A-ZÄÖÜ][A-Za-zÄÖÜäöü&-]{1,9})\)")
-
-
 #: units and currencies are no organisations, whatever brackets follow them ("Megawatt (MW)")
 _UNIT_WORDS = frozenset(w.casefold() for w in (*MEASURES, *CURRENCIES))
 
@@ -917,7 +914,7 @@ def _defined_long_names(text: str, mentions: Sequence[Mention], roles: RoleLexic
     taken = [(m.start, m.end) for m in mentions]
     label_at = {(m.start, m.end): m.label for m in mentions}
     found: list[Mention] = []
-    for match in _BRACKETED.finditer(text):
+    for match in BRACKETED_ACRONYM.finditer(text):
         acro = match.group(1)
         if sum(c.isupper() for c in acro) < 2 or label_at.get(match.span(1), "ORG") != "ORG" or acro.casefold() in _UNIT_WORDS:
             continue

@@ -4,7 +4,8 @@ Data lives in ``lagebild/data/kb/*.tsv`` and users can add their own files (same
 the stage settings ``kb_files``. Files are TAB-separated with ``#`` comments; lists use ``;``.
 Two layouts are recognised per line by their third column:
 
-- entity lines ``id wikidata TYPE kind name aliases country`` (TYPE is PER/ORG/LOC/MISC);
+- entity lines ``id wikidata TYPE kind name aliases country [flags]`` (TYPE is PER/ORG/LOC/MISC;
+  flags an optional ``;``-list such as ``first_part_names_another_town``);
 - country lines ``id wikidata name aliases adjectives demonyms capital``.
 """
 
@@ -42,6 +43,7 @@ class KBEntry:
     wikidata: str | None = None
     aliases: list[str] = field(default_factory=list)
     country: str | None = None  # for organisations: the country they belong to; for capitals: the state
+    flags: frozenset[str] = frozenset()  # facts the resolver reads ("first_part_names_another_town")
 
 
 @dataclass(slots=True)
@@ -218,7 +220,8 @@ def _add_country(kb: KB, cols: list[str]) -> None:
 
 def _add_entity(kb: KB, cols: list[str]) -> None:
     eid, wikidata, typ, kind, name, aliases, country = cols[:7]
-    kb.add(KBEntry(eid, typ, name, kind or "org", wikidata or None, _split(aliases), country or None))
+    flags = frozenset(_split(cols[7])) if len(cols) > 7 else frozenset()
+    kb.add(KBEntry(eid, typ, name, kind or "org", wikidata or None, _split(aliases), country or None, flags))
 
 
 def read_shared_names(kb: KB, path: Path) -> None:

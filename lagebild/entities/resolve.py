@@ -810,12 +810,16 @@ def _abbreviated(norm: str) -> bool:
     return len(words) >= 2 and len(words[-1]) == 1
 
 
+#: KB flag of a hyphenated town whose first part alone names another town (``data/kb/places.tsv``)
+_FIRST_PART_ELSEWHERE = "first_part_names_another_town"
+
+
 def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind, kb: KB | None = None) -> None:
     """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
     region ("Frankfurt am Main", "Pfaffenhofen an der Ilm") or the one KB town of two joined names it
     starts ("Annaberg-Buchholz"; states such as "Sachsen-Anhalt" are no KB towns, so "Sachsen"
-    stays apart, nor is a district named after its town: "Halle-Neustadt"); two such towns
-    ("Frankfurt (Oder)") block it."""
+    stays apart, nor is a town whose first part is another town's name: the district "Halle-Neustadt"
+    of Halle, "Sulzbach-Rosenberg" far from Sulzbach); two such towns ("Frankfurt (Oder)") block it."""
     heads: dict[str, set[int]] = defaultdict(set)
     kb = kb if kb is not None else load_kb()
     for i, m in enumerate(mentions):
@@ -823,7 +827,7 @@ def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], 
         if m.label == "LOC" and len(words) >= 3 and words[1] in _PLACE_LINKS:
             heads[words[0]].add(uf.find(i))
         elif m.label == "LOC" and len(words) == 2 and (m.kb or "").startswith("place:") and "-" in m.surface \
-                and getattr(kb.entries.get(m.kb or ""), "kind", "") != "district":
+                and _FIRST_PART_ELSEWHERE not in getattr(kb.entries.get(m.kb or ""), "flags", ()):
             # a town of two joined names: "Annaberg" → "Annaberg-Buchholz"; "Halle" is no "Halle-Neustadt"
             heads[words[0]].add(uf.find(i))
     if not heads:
