@@ -7,7 +7,7 @@ import json
 
 from trafilatura.utils import load_html
 
-from lagebild.ingest.headers import event_date
+from lagebild.ingest.date_context import event_date
 from lagebild.ingest.page_dates import choose_date, structured_dates
 from tests.ingest.header_page import read
 
@@ -89,6 +89,8 @@ REVIEWS = ("<p>Kundenbewertung 02.05.2020 um 08:11 Uhr: sehr hilfreich</p><p>Kun
 
 def test_a_day_shown_only_in_a_run_of_review_stamps_is_not_htmldates_answer() -> None:
     assert choose(page(middle=REVIEWS), htmldate="2020-05-02") is None
+    # a separator and the word for "at" together ("02.05.2020, um 08:11 Uhr") give the stamp's time as well
+    assert choose(page(middle=REVIEWS.replace(" um ", ", um ")), htmldate="2020-05-02") is None
 
 
 def test_a_page_stamp_beside_the_same_days_reviews_is_htmldates_answer() -> None:
