@@ -33,13 +33,20 @@ _EVENT_LINK = r"(?:\s*:|\s+(?:ist|is|am|on|le|el|il))"
 #: 12.03.2024", "Deadline: March 12, 2024"), a weekday between them allowed; a word that also names a section
 #: ("Termine", "Premiere") labels a date only with its colon or linking word ("Anna Muster | Termine 12.03.2024")
 _EVENT_LABEL = re.compile(
-    rf"(?<![\w-])(?:(?:{cue_data.alternation(_CUES['event'])})(?![\w-]){_EVENT_LINK}?"
-    rf"|(?:{cue_data.alternation(_CUES['event_section'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
+    rf"(?<![\w-])(?:(?P<event>{cue_data.alternation(_CUES['event'])})(?![\w-]){_EVENT_LINK}?"
+    rf"|(?P<section>{cue_data.alternation(_CUES['event_section'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
     re.IGNORECASE,
 )
+#: a label of the page's own publication that holds an event word ("Press release: 14.11.2019"): its date is the page's
+_PUBLICATION_LABEL = re.compile(rf"(?<![\w-])(?:{cue_data.alternation(cue_data.cues('publication_release'))})$",
+                                re.IGNORECASE)
 
 
 def event_date(text: str, pos: int) -> bool:
     """Whether the date at ``text[pos]`` follows the label of an event, a deadline or an appointment in its line."""
     start = max(text.rfind("\n", 0, pos) + 1, pos - 40)
-    return _EVENT_LABEL.search(text, start, pos) is not None
+    m = _EVENT_LABEL.search(text, start, pos)
+    if m is None:
+        return False
+    cue_end = m.end("event") if m["event"] is not None else m.end("section")
+    return _PUBLICATION_LABEL.search(text, start, cue_end) is None  # "Press release:" ends where its event word does

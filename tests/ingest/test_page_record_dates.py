@@ -75,6 +75,15 @@ def test_a_release_date_in_the_header_is_no_publication_date() -> None:
     assert doc.meta.published.value is None
 
 
+def test_a_press_releases_own_date_is_no_event() -> None:
+    for text in ("Press release: 14.11.2019", "Media release 14.11.2019", "Pressemitteilung vom 14.11.2019"):
+        assert not event_date(text, text.index("14."))
+    assert choose(page(header="<div>Press release: 14.11.2019</div>")) == "2019-11-14"
+    # a product's release beside it is still an event
+    text = "Press release | Release: 14.11.2019"
+    assert event_date(text, text.index("14."))
+
+
 def test_a_plain_header_date_beside_a_release_word_still_dates_the_page() -> None:
     text = "Software | 14.11.2019 | Neues Release"
     assert not event_date(text, text.index("14."))
