@@ -6,7 +6,9 @@ different one for each k), so the copies read like rewritten agency reports of o
 every file has its own content. Each row runs the real command line in a fresh process
 (`lagebild analyze DIR --db DB --out OUT`, export and report included) and samples the memory of
 the process tree every 0.2 s from /proc (Linux): the main process, the largest single worker
-(process-pool workers or Ray workers), and the whole tree (with Ray: its own services too).
+(process-pool workers or Ray workers), and the whole tree (with Ray: its own services too). The
+same samples give the CPU seconds of the main process and of the whole tree, which a shared
+machine's load changes far less than the wall time, and the load average while the row ran.
 
 Rows: one full run per size; with --ray, the first size again on a local Ray cluster
 (`--executor ray`) beside the process pool; then "+K incremental": K new articles added to the
@@ -34,6 +36,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -69,14 +72,30 @@ def write_corpus(folder: Path, start: int, stop: int, texts: list[str], prefix: 
         (folder / f"{prefix}{i:07d}.txt").write_text(variant(texts[i % len(texts)], i // len(texts)), "utf-8")
 
 
-def _tree(root: int) -> dict[int, tuple[str, int]]:
-    """pid → (command line, resident kB) of ``root`` and every descendant."""
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+class Member(NamedTuple):
+    command: str
+    rss_kb: int
+    #: CPU seconds the process has used so far (user + system, all its threads), and when it started (clock ticks):
+    #: the pair tells a process from a later one with the same pid
+    cpu: float
+    started: int
+    parent: int
+
+
+def _tree(root: int) -> dict[int, Member]:
+    """pid → what ``Member`` holds, of ``root`` and every descendant."""
     parents: dict[int, int] = {}
+    stats: dict[int, list[str]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 stat = Path(f"/proc/{entry}/stat").read_text()
-                parents[int(entry)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+                fields = stat[stat.rindex(")") + 2 :].split()
+                parents[int(entry)] = int(fields[1])
+                stats[int(entry)] = fields
             except (OSError, ValueError):
                 continue
     members = {root}
@@ -95,12 +114,15 @@ def _tree(root: int) -> dict[int, tuple[str, int]]:
         except OSError:
             continue
         m = re.search(r"VmRSS:\s+(\d+)", status)
-        out[pid] = (cmd, int(m.group(1)) if m else 0)
+        f = stats[pid]
+        out[pid] = Member(cmd, int(m.group(1)) if m else 0, (int(f[11]) + int(f[12])) / _TICK, int(f[19]), int(f[1]))
     return out
 
 
-def _is_worker(cmd: str) -> bool:
-    return "multiprocessing" in cmd or "ray::" in cmd or "default_worker.py" in cmd
+def _is_worker(m: Member, root: int) -> bool:
+    """A pool or Ray worker (lagebild's fork server, a child of the main process, is not; the workers it forks are)."""
+    forked = "lagebild.executors.server" in m.command and m.parent != root
+    return forked or "multiprocessing" in m.command or "ray::" in m.command or "default_worker.py" in m.command
 
 
 @dataclass
@@ -112,12 +134,17 @@ class Row:
     worker_mb: float
     tree_mb: float
     summary: str
+    #: CPU seconds of the main process and of the whole tree (workers, fork server, Ray), sampled with the memory
+    main_cpu: float = 0.0
+    tree_cpu: float = 0.0
+    #: the 1-minute load average of the machine, lowest and highest while the row ran
+    load: tuple[float, float] = (0.0, 0.0)
 
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
         return (
-            f"| {self.label} | {self.articles:,} | {self.seconds:,.1f} | {rate:,.1f} | {self.main_mb:,.0f} | "
-            f"{self.worker_mb:,.0f} | {self.tree_mb:,.0f} |"
+            f"| {self.label} | {self.articles:,} | {self.seconds:,.1f} | {rate:,.1f} | {self.main_cpu:,.1f} | {self.tree_cpu:,.1f} | "
+            f"{self.load[0]:.1f}–{self.load[1]:.1f} | {self.main_mb:,.0f} | {self.worker_mb:,.0f} | {self.tree_mb:,.0f} |"
         )
 
 
@@ -126,6 +153,9 @@ def run(label: str, articles: int, folder: Path, db: Path, out: Path, extra: lis
     cmd = [sys.executable, "-m", "lagebild.cli", "analyze", str(folder), "--db", str(db), "--out", str(out), *extra]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     peaks = {"main": 0, "worker": 0, "tree": 0}
+    # a process's CPU counts up to its last sample (the last 0.2 s of a worker that ends can be missed)
+    cpu_of: dict[tuple[int, int], float] = {}
+    loads: list[float] = []
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -133,9 +163,13 @@ def run(label: str, articles: int, folder: Path, db: Path, out: Path, extra: lis
     def sample() -> None:
         while not done.is_set():
             tree = _tree(proc.pid)
-            peaks["main"] = max(peaks["main"], tree.get(proc.pid, ("", 0))[1])
-            peaks["worker"] = max([peaks["worker"]] + [kb for pid, (c, kb) in tree.items() if pid != proc.pid and _is_worker(c)])
-            peaks["tree"] = max(peaks["tree"], sum(kb for _, kb in tree.values()))
+            main = tree.get(proc.pid)
+            peaks["main"] = max(peaks["main"], main.rss_kb if main else 0)
+            peaks["worker"] = max([peaks["worker"]] + [m.rss_kb for pid, m in tree.items() if pid != proc.pid and _is_worker(m, proc.pid)])
+            peaks["tree"] = max(peaks["tree"], sum(m.rss_kb for m in tree.values()))
+            for pid, m in tree.items():
+                cpu_of[(pid, m.started)] = m.cpu
+            loads.append(os.getloadavg()[0])
             done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -147,7 +181,9 @@ def run(label: str, articles: int, folder: Path, db: Path, out: Path, extra: lis
     if proc.returncode not in (0, 1):
         sys.exit(f"{label}: lagebild analyze failed ({proc.returncode}):\n{err[-3000:]}")
     summary = next((line for line in err.splitlines() if line.startswith("documents in:")), "")
-    return Row(label, articles, seconds, peaks["main"] / 1024, peaks["worker"] / 1024, peaks["tree"] / 1024, summary)
+    main_cpu = max((cpu for (pid, _), cpu in cpu_of.items() if pid == proc.pid), default=0.0)
+    return Row(label, articles, seconds, peaks["main"] / 1024, peaks["worker"] / 1024, peaks["tree"] / 1024, summary,
+               main_cpu, sum(cpu_of.values()), (min(loads, default=0.0), max(loads, default=0.0)))
 
 
 def main() -> None:
@@ -209,8 +245,9 @@ def main() -> None:
             shutil.rmtree(base, ignore_errors=True)
     print(f"\nlagebild analyze end to end (export and report included), {args.jobs} workers, {os.cpu_count()} cores; "
           f"load average at start {load[0]:.1f}\n")
-    print("| run | articles | wall s | articles/s | main peak MB | largest worker MB | whole tree peak MB |")
-    print("|---|---|---|---|---|---|---|")
+    print("| run | articles | wall s | articles/s | main CPU s | whole tree CPU s | load average | main peak MB | largest worker MB "
+          "| whole tree peak MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         print(row.line())
     print()

@@ -250,9 +250,14 @@ def read_kb_file(kb: KB, path: Path) -> None:
             _add_country(kb, cols)
 
 
-@functools.lru_cache(maxsize=8)
 def load_kb(extra_files: tuple[str, ...] = ()) -> KB:
     """Load the shipped KB plus the user's files (later files extend or override earlier ones)."""
+    # One cache key per set of files: `load_kb()` and `load_kb(())` must not build the KB twice.
+    return _load_kb(tuple(extra_files))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_kb(extra_files: tuple[str, ...]) -> KB:
     kb = KB()
     shipped = ("countries.tsv", "organisations.tsv", "historic.tsv", "endonyms.tsv", "places.tsv", "world_cities.tsv")
     for path in (*(KB_DIR / name for name in shipped), *map(Path, extra_files)):

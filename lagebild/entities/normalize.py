@@ -12,13 +12,17 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["ADJ_ENDINGS", "fold_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel", "translit_key"]
+__all__ = ["ADJ_ENDINGS", "FUNCTION_WORDS", "fold_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel", "translit_key"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
 _STRIP = re.compile(r"[\"'„“”‚‘’«»‹›()\[\]{}<>*#|]+")
 _SPACE = re.compile(r"\s+")
 #: endings of an inflected German adjective (stem + ending): russisch|e|er|en|em|es
 ADJ_ENDINGS = ("", "e", "er", "en", "em", "es")
+#: words an organisation's acronym skips: German, English and Romance articles, prepositions and
+#: conjunctions ("Autoridade Nacional de Emergência e Proteção Civil" is "ANEPC")
+FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in",
+                            "of", "the", "for", "and", "de", "la", "du", "e", "y", "et", "da", "do", "dos", "del", "di", "della"])
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _YJ = re.compile(r"[yji]+")
 _DOUBLE = re.compile(r"([a-z])\1+")

@@ -27,6 +27,9 @@ class ClauseCues:
     respectively: re.Pattern[str]  # searched in a figure's clause ("beziehungsweise")
     governs_ueber: re.Pattern[str]  # searched right before "über" ("verfügt über 416 Sitze": a preposition, no hedge)
     prep_before_ueber: re.Pattern[str]  # searched right before "über" ("berichtete von über 200": a hedge after all)
+    place_prep: re.Pattern[str]  # searched right before a place's name ("im Landkreis ", "in der ")
+    place_noun: re.Pattern[str]  # searched right before a name that is a place whatever its label ("Region ")
+    destination: re.Pattern[str]  # searched right before a place's name that says where people were taken ("Kliniken in ")
 
 
 def _words(raw: dict[str, object], key: str, *, escape: bool = False) -> str:
@@ -52,4 +55,10 @@ def load_clause_cues(path: str | None = None) -> ClauseCues:
             rf"|(?:{_words(raw, 'governs_ueber_next')}))[ \t]+$"
         ),
         prep_before_ueber=re.compile(rf"(?<![\w])(?:{_words(raw, 'prep_before_ueber', escape=True)})[ \t\u00a0]+$", re.IGNORECASE),
+        # "in der norditalienischen Region ": an article and up to two words between the preposition and the name
+        place_prep=re.compile(rf"(?<![\w])(?:{_words(raw, 'place_prepositions', escape=True)})\s+(?:der|dem|den|des)?\s*"
+                              r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+        place_noun=re.compile(rf"(?<![\w])(?:{_words(raw, 'place_nouns', escape=True)})\s+$"),
+        destination=re.compile(rf"(?<![\w])(?:{_words(raw, 'destinations', escape=True)})\s+(?:in|im|nach)\s+"
+                               r"(?:(?:der|dem|den|des)\s+)?$"),
     )

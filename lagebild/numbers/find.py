@@ -54,7 +54,7 @@ _LABEL_BEFORE = re.compile(
 
 CURRENCIES = (
     "US-Dollar", "Dollar", "Euro", "Cent", "Franken", "Pfund", "Rubel", "Yuan", "Renminbi", "Yen",
-    "Won", "Rupien", "Lira", "Kronen", "Schilling", "Griwna", "Hrywnja", "Bitcoin", "EUR", "USD",
+    "Won", "Rupien", "Lira", "Kronen", "Schilling", "Griwna", "Hrywnja", "Lewa", "Bitcoin", "EUR", "USD",
 )
 MEASURES = (
     "Prozentpunkte", "Prozentpunkten", "Prozent", "Promille", "Kilometern", "Kilometer", "Metern", "Meter",

@@ -161,6 +161,7 @@ class RuleClaims:
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
             payloads.append(data)
+        _share_bracket_scope(text, quantities, payloads)
         pairs = prior_pairs(text, quantities, sentences)
         _mark_parts(text, quantities, payloads, (sentences, sent_starts), {i for pair in pairs for i in pair})
         _mark_noun_parts(text, quantities, payloads)
@@ -326,6 +327,19 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+#: what opens a bracket right after a figure, with up to two words before the next figure ("Prozent (", "(minus ")
+_BRACKET_AFTER = re.compile(r"\s*\(\s*(?:[a-zäöüß+\-–]+\s+){0,2}")
+
+
+def _share_bracket_scope(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]]) -> None:
+    """A figure in brackets right after another one is about what that one is about: "die FPÖ auf 30,79 Prozent
+    (34 Mandate)", "die Grünen verloren 4,2 Punkte (minus 12 Sitze)"; only where it names no scope of its own."""
+    for (q0, d0), (q1, d1) in pairwise(zip(quantities, payloads, strict=True)):
+        if d1.get("scope") is None and d0.get("scope_kind") in ("group", "place") and _BRACKET_AFTER.fullmatch(text, q0.end, q1.start):
+            for key in ("scope", "scope_kind", "scope_span", "scope_ann"):
+                d1[key] = d0.get(key)
 
 
 def _lasting(q: Quantity) -> bool:
@@ -743,7 +757,6 @@ _TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandwei
                     r"(?-i:zusammen)(?=\s+(?!(?:mit|und|oder|sowie|aber|um|zu|sein|gewesen)(?![\w]))[\wäöüÄÖÜ]))(?![\w])", re.IGNORECASE)
 #: "Zusammen wurden 14 Menschen verletzt": the capitalised adverb only where it opens the sentence (not „Zusammen gegen Rechts“)
 _TOTAL_OPENING = re.compile(r"Zusammen\s+(?:wurden|waren|sind|kamen|starben|haben|hatten|gab|gibt|zählten|zählen)(?![\w])")
-_PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
 #: what joins the members of a list: "A und B", "A, B und C", "A bzw. B", "A sowie B"
 _LIST_JOIN = re.compile(r"\s*(?:,\s*|\s(?:und|sowie|oder|bzw\.|beziehungsweise|respektive)\s)\s*")
@@ -834,11 +847,22 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
         return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper() \
             and not (own_clause is not None and own_clause[0] <= e.span.start < own_clause[1])
 
+    cues = load_clause_cues()
+    # "in der Region Emilia-Romagna": a name after a place noun is a place whatever its label, there and wherever the
+    # article names it again ("in der Emilia-Romagna")
+    named_places = {e.surface for e in entities if e.label in ("ORG", "MISC")
+                    and cues.place_noun.search(text, max(0, e.span.start - 20), e.span.start) is not None}
+
+    def place(e: Annotation, lo: int) -> bool:
+        # not where people were taken: "kamen in Krankenhäuser in Rybnik"
+        return (e.label == "LOC" or e.surface in named_places) \
+            and cues.place_prep.search(text, max(lo, e.span.start - 40), e.span.start) is not None \
+            and cues.destination.search(text, max(lo, e.span.start - 40), e.span.start) is None
+
     in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
-    places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]
+    places = [e for e in in_clause if place(e, clause[0])]
     if not places and not share:
-        places = [e for e in entities if sent[0] <= e.span.start < clause[0] and e.label == "LOC" and usable(e)
-                  and _PLACE_PREP.search(text, max(sent[0], e.span.start - 30), e.span.start)]
+        places = [e for e in entities if sent[0] <= e.span.start < clause[0] and usable(e) and place(e, sent[0])]
     if places:
         e = min(places, key=lambda e: abs(e.span.start - q.num_start))
         pair = _joint_place(text, e, in_clause, q, clause, figures)
