@@ -38,6 +38,7 @@ from typing import Any
 
 from lagebild.ingest import cue_data
 from lagebild.ingest.cue_scan import CueScan, literal_start
+from lagebild.ingest.date_context import CLOCK, event_date
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
@@ -814,8 +815,6 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
     elif start >= 0:
         windows.append((max(0, start - ABOVE_HEADLINE), start, "header"))
 
-    from lagebild.ingest import headers  # headers reads this module's patterns
-
     out: list[DateCandidate] = []
     for a, b, label in windows:
         prev_end = a
@@ -838,7 +837,7 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             el = _element_at(chunks, m.start())
             if _in_caption(el) or _in_site_header(el, headline_el):
                 continue
-            if headers.event_date(text, m.start()):
+            if event_date(text, m.start()):
                 continue  # "Release: 14.11.2019", "Einsendeschluss: …": what the page announces, not when it came out
             after = text[m.end() : m.end() + 25]
             labelled = "modified" if _marked_updated(el) else _label_kind(before, after)
@@ -1034,7 +1033,7 @@ def _above_end(visible: str | None, last_lines: list[str]) -> str | None:
 
 
 #: a time of day right after a date ("02.05.2020 um 08:11 Uhr", "May 2, 2020 at 8:11", "02.05.2020, 08:11")
-_CLOCK_AFTER = re.compile(r"\s*[,|·–-]?\s*(?:um\s+|at\s+|à\s+|a\s+las\s+)?((?:[01]?\d|2[0-3])[:.h][0-5]\d)")
+_CLOCK_AFTER = re.compile(CLOCK, re.IGNORECASE)
 #: how many stamps of one day, each with another time, make a list of comments or reviews
 _STAMP_RUN = 3
 
@@ -1049,7 +1048,7 @@ def _stamp_run(visible: str, day: str) -> bool:
         clock = _CLOCK_AFTER.match(visible, m.end())
         if clock is None:
             return False
-        times.append(clock.group(1))
+        times.append(f"{int(clock['hh'])}:{clock['mi']}")
     return len(set(times)) >= _STAMP_RUN
 
 

@@ -7,7 +7,7 @@ import json
 
 from trafilatura.utils import load_html
 
-from lagebild.ingest.headers import event_date
+from lagebild.ingest.date_context import event_date
 from lagebild.ingest.page_dates import choose_date, structured_dates
 from tests.ingest.header_page import read
 
@@ -75,6 +75,15 @@ def test_a_release_date_in_the_header_is_no_publication_date() -> None:
     assert doc.meta.published.value is None
 
 
+def test_a_press_releases_own_date_is_no_event() -> None:
+    for text in ("Press release: 14.11.2019", "Media release 14.11.2019", "Pressemitteilung vom 14.11.2019"):
+        assert not event_date(text, text.index("14."))
+    assert choose(page(header="<div>Press release: 14.11.2019</div>")) == "2019-11-14"
+    # a product's release beside it is still an event
+    text = "Press release | Release: 14.11.2019"
+    assert event_date(text, text.index("14."))
+
+
 def test_a_plain_header_date_beside_a_release_word_still_dates_the_page() -> None:
     text = "Software | 14.11.2019 | Neues Release"
     assert not event_date(text, text.index("14."))
@@ -89,6 +98,8 @@ REVIEWS = ("<p>Kundenbewertung 02.05.2020 um 08:11 Uhr: sehr hilfreich</p><p>Kun
 
 def test_a_day_shown_only_in_a_run_of_review_stamps_is_not_htmldates_answer() -> None:
     assert choose(page(middle=REVIEWS), htmldate="2020-05-02") is None
+    # a separator and the word for "at" together ("02.05.2020, um 08:11 Uhr") give the stamp's time as well
+    assert choose(page(middle=REVIEWS.replace(" um ", ", um ")), htmldate="2020-05-02") is None
 
 
 def test_a_page_stamp_beside_the_same_days_reviews_is_htmldates_answer() -> None:
