@@ -5,27 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from entity_helpers import PROV
+from entity_helpers import doc as entity_doc
+
 from lagebild.entities.acronyms import spells, untagged_expansion
 from lagebild.entities.extract import Mention, _defined_long_names
 from lagebild.entities.kb import load_kb
 from lagebild.entities.normalize import name_key
 from lagebild.entities.resolve import resolve_documents
 from lagebild.entities.roles import load_roles
-from lagebild.model import Document, OffsetMap, Provenance, SourceRef, Span
-
-PROV = Provenance("test")
+from lagebild.model import Document, OffsetMap, SourceRef, Span
 
 
 def doc(doc_id: str, text: str, mentions: list[tuple[str, str]]) -> Document:
-    """Annotate each (surface, label) at its next occurrence; all-capital words as acronyms, as the tagger stage does."""
-    d = Document(id=doc_id, original=text, source=SourceRef(doc_id), text=text, offsets=OffsetMap.identity(len(text)))
-    pos = 0
-    for surface, label in mentions:
-        start = text.index(surface, pos)
-        form = "acronym" if surface.isupper() and len(surface) <= 6 else "name"
-        d.add("entity", Span(start, start + len(surface)), PROV, label=label, data={"norm": name_key(surface), "form": form})
-        pos = start + len(surface)
-    return d
+    return entity_doc(doc_id, text, mentions, mark_acronyms=True)
 
 
 def owners(docs: list[Document]) -> dict[str, set[str]]:
