@@ -91,6 +91,7 @@ def test_a_currency_of_bulgaria() -> None:
         # taken to hospital, said with "kamen"; brought out alive
         ("Arbeiter", "Nach der Explosion kamen 19 Arbeiter in Krankenhäuser der Umgebung", "injured"),
         ("Menschen", "Nach dem Busunglück kamen 8 Menschen ins Spital", "injured"),
+        ("Arbeiter", "Nach dem Sturz vom Gerüst wurden 3 Arbeiter im Klinikum behandelt", "injured"),
         ("Kumpel", "Zwei Kumpel wurden nach 36 Stunden lebend aus dem Stollen geholt", "rescued"),
         ("Menschen", "Aus der überfluteten Höhle wurden 5 Menschen lebend geholt", "rescued"),
     ],
@@ -104,6 +105,7 @@ def test_hospital_and_alive_frames_fire(unit: str, clause: str, measure: str) ->
     [
         # who comes to a hospital every day, or to a museum named after one, is no casualty
         ("Patienten", "Täglich kommen 300 Patienten in die Klinik", "count:patient"),
+        ("Patienten", "In der Klinik werden täglich 300 Patienten behandelt", "count:patient"),
         ("Besucher", "Im Sommer kamen 3000 Besucher ins Krankenhaus-Museum", "participants"),
         # taken out of a flat by the police: not rescued
         ("Männer", "Die Polizei hat 3 Männer aus der Wohnung geholt", "people"),
