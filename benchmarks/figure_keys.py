@@ -10,7 +10,7 @@ found and classed:
 - ``no scope``: no place or group although the sentence names a place after a preposition ("in X", "im Landkreis X");
 - ``time from the publication``: the reference time is the article's date although the sentence states a day or
   a weekday;
-- ``wrong claimant``: the scorer's claimant rule fails.
+- ``wrong claimant``: the scorer's claimant rule (``claimant_matches``, the one the score uses) fails.
 
 A figure may fall into several classes. ``--list`` prints one line per figure with its sentence, for judging by hand.
 
@@ -31,7 +31,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation.picture import _as_text, _gold_ids, _keys, gold_export, has_value, load_gold, run_pipeline
+from lagebild.evaluation.picture import (
+    claimant_keys,
+    claimant_matches,
+    entity_names,
+    gold_export,
+    has_value,
+    load_gold,
+    run_pipeline,
+)
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "news_stories_dev" / "gold.yaml"
 
@@ -51,16 +59,6 @@ def _sentence(text: str, start: int, end: int) -> str:
     return " ".join(text[lo:hi].split())
 
 
-def _claimant_ok(claim: Mapping[str, Any], keys: list[str], names: Mapping[str, str]) -> bool:
-    """The scorer's claimant rule: a key of the gold claimant in the claim's claimant, or none where the gold has none."""
-    said = f"{_as_text(claim.get('claimant'), names)} {claim.get('claimant_text') or ''}".strip()
-    if "*" in keys:
-        return True
-    if keys == ["unattributed"]:
-        return claim.get("claimant_kind") in (None, "outlet") or not claim.get("claimant_text")
-    return any(k.lower() in said.lower() for k in keys)
-
-
 def _file_text(doc: Mapping[str, Any]) -> str:
     """The text claim offsets count in: the file as read (offsets are file offsets), else the cleaned text."""
     path = Path(str(doc.get("path") or ""))
@@ -77,7 +75,7 @@ def classify(export: Mapping[str, Any], gold: Mapping[str, Any], only: set[str] 
     docs = gold["documents"]
     tune = {d for d, g in docs.items() if g.get("split") == "tune"}
     exp = gold_export(export, gold)
-    names = _gold_ids(export, set(docs))
+    names = entity_names(exp)
     texts = {str(d.get("id")): _file_text(d) for d in exp.get("documents", [])}
     precision = {str(d.get("id")): str((d.get("published") or {}).get("precision")) for d in exp.get("documents", [])}
     by_doc: dict[str, list[Mapping[str, Any]]] = {}
@@ -93,14 +91,14 @@ def classify(export: Mapping[str, Any], gold: Mapping[str, Any], only: set[str] 
             if did not in tune:
                 continue  # the held-out split is never read
             counts["gold figures"] += 1
-            keys = _keys(claimant, row[4] if len(row) > 4 else None)
+            keys = claimant_keys(claimant, row[4] if len(row) > 4 else None)
             found = [c for c in by_doc.get(did, []) if has_value(c, float(value))]
             if not found:
                 counts["missing"] += 1
                 lines.append(f"{did} {value} {what!r}: MISSING")
                 continue
 
-            claim = next((c for c in found if _claimant_ok(c, keys, names)), found[0])
+            claim = next((c for c in found if claimant_matches(c, keys, names)), found[0])
             text = texts.get(did, "")
             sent = _sentence(text, int(claim.get("start") or 0), int(claim.get("end") or 0)) if text else ""
             measure, scope = str(claim.get("measure")), claim.get("scope")
@@ -118,7 +116,7 @@ def classify(export: Mapping[str, Any], gold: Mapping[str, Any], only: set[str] 
                 coarse = precision.get(did) not in ("day", "minute", "second", "hour") or not claim.get("ref_time")
                 kinds.append("time from the publication (sentence names a day"
                              + (", article date missing or coarser than a day)" if coarse else ")"))
-            if not _claimant_ok(claim, keys, names):
+            if not claimant_matches(claim, keys, names):
                 kinds.append("wrong claimant")
             counts.update(kinds)
             if not kinds:

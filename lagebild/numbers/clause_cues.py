@@ -15,6 +15,8 @@ from pathlib import Path
 __all__ = ["ClauseCues", "load_clause_cues"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "figure_clauses.toml"
+#: the hospitals people are taken to are listed once, as a part of the injured frames
+MEASURES = DATA.parent / "measures.toml"
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,16 @@ def _words(raw: dict[str, object], key: str, *, escape: bool = False) -> str:
     return "|".join(w.replace(" ", r"[ \t]+").replace(r"\ ", r"[ \t]+") for w in words) or r"(?!)"
 
 
+def _hospitals() -> list[str]:
+    """The hospital nouns of the measures' ``hospital`` frame part, capitalised as the destinations are."""
+    raw = tomllib.loads(MEASURES.read_text(encoding="utf-8")).get("frame_parts", {}).get("hospital", [])
+    return [str(w)[:1].upper() + str(w)[1:] for w in raw] if isinstance(raw, list) else []
+
+
 @lru_cache(maxsize=2)
 def load_clause_cues(path: str | None = None) -> ClauseCues:
     raw = tomllib.loads(Path(path or DATA).read_text(encoding="utf-8"))
+    raw["destinations"] = _hospitals() + list(raw.get("destinations", []))
     hedges = _words(raw, "whole_hedges", escape=True)
     return ClauseCues(
         whole_open=re.compile(rf"(?<![\w])(?:{_words(raw, 'whole_open')})[ \t]+(?:(?:{hedges})[ \t]+)?$", re.IGNORECASE),

@@ -23,9 +23,9 @@ def _measure(unit: str, clause: str) -> str:
         # a noun of people by their role takes a frame of its clause, as "Menschen" does, wherever it stands
         ("Kumpel", "Nach dem Wassereinbruch konnten 12 Kumpel gerettet werden", "rescued"),
         ("Urlauber", "Wegen des Schneesturms sitzen 3000 Urlauber in den Skiorten fest", "stranded"),
-        ("Bergsteiger", "Am Gipfelgrat werden 3 Bergsteiger vermisst", "missing"),
+        ("Häftlinge", "Nach dem Ausbruch aus der Anstalt werden 3 Häftlinge vermisst", "missing"),
         ("Touristen", "Die Polizei nahm 4 Touristen wegen Vandalismus fest", "arrested"),
-        ("Schülern", "Von dem Hitzefrei sind 800 Schülern betroffen", "affected"),
+        ("Schülern", "Von der Schließung der Schule sind 800 Schülern betroffen", "affected"),
         # women counted as the men are
         ("Touristinnen", "Nach dem Bergrutsch wurden 5 Touristinnen gerettet", "rescued"),
         ("Zuschauerinnen", "Gerade einmal 123.000 Zuschauerinnen", "participants"),  # after 10kGNAD
@@ -38,7 +38,7 @@ def _measure(unit: str, clause: str) -> str:
         ("Retter", "Etwa 200 Retter suchten nach der Lawine", "rescue_workers"),
         # who was brought out alive, in the active voice; who came too late to help
         ("Menschen", "Die griechische Küstenwache barg in der Nacht 14 Menschen aus den Fluten", "rescued"),  # 10kGNAD
-        ("Wanderer", "Für zwei Wanderer kam jede Hilfe zu spät", "dead"),
+        ("Fußgänger", "Für zwei Fußgänger kam jede Hilfe zu spät", "dead"),
         ("Menschen", "Die Feuerwehr barg zwei Menschen tot aus dem Autowrack", "dead"),
     ],
 )
@@ -91,8 +91,9 @@ def test_a_currency_of_bulgaria() -> None:
         # taken to hospital, said with "kamen"; brought out alive
         ("Arbeiter", "Nach der Explosion kamen 19 Arbeiter in Krankenhäuser der Umgebung", "injured"),
         ("Menschen", "Nach dem Busunglück kamen 8 Menschen ins Spital", "injured"),
+        ("Arbeiter", "Nach dem Sturz vom Gerüst wurden 3 Arbeiter im Klinikum behandelt", "injured"),
         ("Kumpel", "Zwei Kumpel wurden nach 36 Stunden lebend aus dem Stollen geholt", "rescued"),
-        ("Menschen", "Aus den Trümmern wurden 5 Menschen lebend gezogen", "rescued"),
+        ("Menschen", "Aus der überfluteten Höhle wurden 5 Menschen lebend geholt", "rescued"),
     ],
 )
 def test_hospital_and_alive_frames_fire(unit: str, clause: str, measure: str) -> None:
@@ -104,6 +105,7 @@ def test_hospital_and_alive_frames_fire(unit: str, clause: str, measure: str) ->
     [
         # who comes to a hospital every day, or to a museum named after one, is no casualty
         ("Patienten", "Täglich kommen 300 Patienten in die Klinik", "count:patient"),
+        ("Patienten", "In der Klinik werden täglich 300 Patienten behandelt", "count:patient"),
         ("Besucher", "Im Sommer kamen 3000 Besucher ins Krankenhaus-Museum", "participants"),
         # taken out of a flat by the police: not rescued
         ("Männer", "Die Polizei hat 3 Männer aus der Wohnung geholt", "people"),
@@ -156,9 +158,9 @@ def _scopes(text: str) -> dict[str, str | None]:
 
 
 def test_where_people_were_taken_is_no_scope() -> None:
-    assert _scopes("Nach dem Unfall kamen 19 Fahrgäste in Kliniken in Kempten.")["19 Fahrgäste"] != "Kempten"
+    assert _scopes("Nach der Explosion in der Fabrik kamen 19 Arbeiter in Kliniken in Kempten.")["19 Arbeiter"] != "Kempten"
     # a place after a preposition with no destination noun before it stays the scope
-    assert _scopes("In Kempten wurden 19 Fahrgäste verletzt.")["19 Fahrgäste"] == "Kempten"
+    assert _scopes("In Kempten wurden 19 Arbeiter verletzt.")["19 Arbeiter"] == "Kempten"
 
 
 def test_a_figure_in_brackets_is_about_what_the_figure_before_is_about() -> None:
