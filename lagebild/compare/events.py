@@ -157,8 +157,9 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         landmarks = _landmarks(doc, inferred)
         headings = _day_headings(doc, inferred, dct, dct_inferred)
         weekday_days = _one_day_per_weekday(doc, events, same_as)
-        # the timex stage flags a date after the article's own date told as past ("date_after_publication")
-        flagged = {str(ref): f"{doc.id}#{inc.id}" for inc in doc.of_kind("inconsistency") for ref in inc.data.get("refs_anns") or []}
+        # the timex stage flags a date after the article's own date told as past ("date_after_publication");
+        # its first ref is the offending date, the others the dates it counts from, which are not flagged
+        flagged = {str(refs[0]): f"{doc.id}#{inc.id}" for inc in doc.of_kind("inconsistency") if (refs := inc.data.get("refs_anns"))}
         for ann in events:
             data = ann.data
             planned = data.get("modality") == PLANNED

@@ -135,6 +135,16 @@ def test_a_mention_dated_before_its_article_carries_no_flag() -> None:
     assert flags and not any(flags)
 
 
+def test_the_date_a_flagged_date_counts_from_carries_no_flag() -> None:
+    # "Zwei Wochen später" counts from 25 February, which lies before the article: only the later date is flagged
+    doc = _doc("f", "Am 25. Februar wurde in Talheim gestreikt. Zwei Wochen später hat das Hochwasser in Talheim die Altstadt überflutet.", "2025-03-03")
+    events = run_timeline([doc]).events
+    strike = [m.get("inconsistency") for e in events if e["type"] == "strike" for m in e["mentions"]]
+    flood = [m.get("inconsistency") for e in events if e["type"] == "flood" for m in e["mentions"]]
+    assert strike and not any(strike)
+    assert flood and all(flood)
+
+
 # -- the story's central event
 
 
