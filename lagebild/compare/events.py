@@ -216,12 +216,6 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
                 window, basis = widen(interval, window_days) if interval else None, "publication"
                 guessed = dct_inferred
-            if basis == "text" and interval is not None and not planned:
-                # told as past by the mention's verb or, for a noun ("zum Zeitpunkt der Explosion"), by the time's clause
-                clock = doc.get(str(data.get("time_ann"))) if data.get("time_ann") else None
-                if clock is not None and clock.data.get("rule") == "clock" and (
-                        data.get("tense") in ("past", "perfect", "pluperfect") or clock.data.get("tense") == "past"):
-                    interval = window = _evening_before(interval, doc.meta.published.value if not doc.meta.published.inferred else None)
             if (basis == "text" and interval is not None and dct is not None and not dct_inferred
                     and data.get("tense") == "present" and interval.start > dct.end):
                 planned = True  # "Der Warnstreik soll am 9. Dezember beginnen" in an article of the 6th: still ahead
@@ -386,23 +380,6 @@ def _day_headings(doc: Document, inferred: dict[str, Any], dct: DateInterval | N
         later = [h for h in heads if h > start]
         out.append((start, later[0] if alone and later else len(text) if alone else line_end, iv))
     return out
-
-
-def _evening_before(interval: DateInterval, published: str | None) -> DateInterval:
-    """A time of day told as past that lies after the article's own time is the day before's ("gegen 21.40 Uhr" at 05:48).
-
-    A clock time without a day is placed on the publication day; told in the past by an article
-    published earlier that day, it can only be the previous evening's. Only a clock time alone
-    moves (the caller passes only those), never a day the text writes.
-    """
-    value = interval.value
-    if not published or "T" not in published or interval.granularity != "minute" or len(value) < 16:
-        return interval
-    if value[:10] != published[:10] or value[11:16] <= published[11:16]:
-        return interval
-    day = interval.start - timedelta(days=1)
-    moved = f"{day.isoformat()}{value[10:]}"
-    return interval_of(moved, "minute") or interval
 
 
 def _one_day_per_weekday(doc: Document, events: Sequence[Annotation], same_as: dict[str, str]) -> dict[str, DateInterval]:

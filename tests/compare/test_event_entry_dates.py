@@ -179,6 +179,8 @@ def _clock_doc(text: str, published: str) -> Document:
 def test_a_past_clock_time_after_the_article_s_time_is_the_evening_before() -> None:
     doc = _clock_doc("Die Explosion in Talheim hatte sich gegen 21.40 Uhr ereignet.", "2025-03-12T05:48")
     assert {v[:16] for v in _dates(doc, "fire") if v} == {"2025-03-11T21:40"}
+    # the timex says the same day as the event, so the export's two parts agree
+    assert [str(t.data["value"])[:16] for t in doc.of_kind("timex")] == ["2025-03-11T21:40"]
 
 
 def test_a_past_clock_time_before_the_article_s_time_stays_on_its_day() -> None:
