@@ -15,11 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date as date_type
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
@@ -154,11 +155,13 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         )
         dct, dct_inferred = publication_interval(doc, inferred)
         by_id = {a.id: a for a in doc.annotations if a.kind == "entity"}
-        landmarks = _landmarks(doc, inferred)
-        headings = _day_headings(doc, inferred, dct, dct_inferred)
+        resolved = _resolved_against_publication(doc, inferred)
+        landmarks = _landmarks(doc, resolved)
+        headings = _day_headings(doc, resolved, dct, dct_inferred)
         weekday_days = _one_day_per_weekday(doc, events, same_as)
-        # the timex stage flags a date after the article's own date told as past ("date_after_publication")
-        flagged = {str(ref): f"{doc.id}#{inc.id}" for inc in doc.of_kind("inconsistency") for ref in inc.data.get("refs_anns") or []}
+        # the timex stage flags a date after the article's own date told as past ("date_after_publication");
+        # its first ref is the offending date, the others the dates it counts from, which are not flagged
+        flagged = {str(refs[0]): f"{doc.id}#{inc.id}" for inc in doc.of_kind("inconsistency") if (refs := inc.data.get("refs_anns"))}
         for ann in events:
             data = ann.data
             planned = data.get("modality") == PLANNED
@@ -215,12 +218,6 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
                 window, basis = widen(interval, window_days) if interval else None, "publication"
                 guessed = dct_inferred
-            if basis == "text" and interval is not None and not planned:
-                # told as past by the mention's verb or, for a noun ("zum Zeitpunkt der Explosion"), by the time's clause
-                clock = doc.get(str(data.get("time_ann"))) if data.get("time_ann") else None
-                if clock is not None and clock.data.get("rule") == "clock" and (
-                        data.get("tense") in ("past", "perfect", "pluperfect") or clock.data.get("tense") == "past"):
-                    interval = window = _evening_before(interval, doc.meta.published.value if not doc.meta.published.inferred else None)
             if (basis == "text" and interval is not None and dct is not None and not dct_inferred
                     and data.get("tense") == "present" and interval.start > dct.end):
                 planned = True  # "Der Warnstreik soll am 9. Dezember beginnen" in an article of the 6th: still ahead
@@ -339,7 +336,9 @@ _LINE_LEAD = re.compile(r"[^\w]*")
 _LINE_TAIL = re.compile(r"[\s:.,–—+-]*")
 
 
-def _day_headings(doc: Document, inferred: dict[str, Any], dct: DateInterval | None, dct_inferred: bool) -> list[tuple[int, int, DateInterval]]:
+def _day_headings(
+    doc: Document, resolved: Callable[[], dict[str, dict[str, Any]]], dct: DateInterval | None, dct_inferred: bool,
+) -> list[tuple[int, int, DateInterval]]:
     """The days a ticker's or live blog's lines open with: (from, to, day) of the text each one dates.
 
     A live blog dates its entries by a heading ("Samstag, 15. März") or at the start of each line
@@ -363,14 +362,7 @@ def _day_headings(doc: Document, inferred: dict[str, Any], dct: DateInterval | N
         found.append((ann, line_end, alone))
     if not found:
         return []
-    again: dict[str, dict[str, Any]] = {}
-    if any(not ann.data.get("value") for ann, _, _ in found):
-        guess = (inferred or {}).get(doc.id) or {}
-        value = doc.meta.published.value or guess.get("value")
-        if value:
-            from lagebild.stages.timex import reresolve
-
-            again = reresolve(doc, str(value), doc.meta.published.precision if doc.meta.published.value else guess.get("precision"), mode="news")
+    again = resolved() if any(not ann.data.get("value") for ann, _, _ in found) else {}
     days: list[tuple[int, int, bool, DateInterval]] = []
     for ann, line_end, alone in found:
         data = ann.data if ann.data.get("value") else again.get(ann.id) or {}
@@ -385,23 +377,6 @@ def _day_headings(doc: Document, inferred: dict[str, Any], dct: DateInterval | N
         later = [h for h in heads if h > start]
         out.append((start, later[0] if alone and later else len(text) if alone else line_end, iv))
     return out
-
-
-def _evening_before(interval: DateInterval, published: str | None) -> DateInterval:
-    """A time of day told as past that lies after the article's own time is the day before's ("gegen 21.40 Uhr" at 05:48).
-
-    A clock time without a day is placed on the publication day; told in the past by an article
-    published earlier that day, it can only be the previous evening's. Only a clock time alone
-    moves (the caller passes only those), never a day the text writes.
-    """
-    value = interval.value
-    if not published or "T" not in published or interval.granularity != "minute" or len(value) < 16:
-        return interval
-    if value[:10] != published[:10] or value[11:16] <= published[11:16]:
-        return interval
-    day = interval.start - timedelta(days=1)
-    moved = f"{day.isoformat()}{value[10:]}"
-    return interval_of(moved, "minute") or interval
 
 
 def _one_day_per_weekday(doc: Document, events: Sequence[Annotation], same_as: dict[str, str]) -> dict[str, DateInterval]:
@@ -446,7 +421,28 @@ def _heading_day(headings: list[tuple[int, int, DateInterval]], at: int) -> Date
     return max(inside, key=lambda h: h[0])[1] if inside else None
 
 
-def _landmarks(doc: Document, inferred: dict[str, Any]) -> tuple[tuple[date_type, int], ...]:
+def _resolved_against_publication(doc: Document, inferred: dict[str, Any]) -> Callable[[], dict[str, dict[str, Any]]]:
+    """The document's timexes resolved again against its (perhaps inferred) publication date, {timex id: data}.
+
+    Computed on the first call only: the day headings and the landmarks both need it, and most
+    documents need it for neither.
+    """
+
+    @cache
+    def resolved() -> dict[str, dict[str, Any]]:
+        guess = (inferred or {}).get(doc.id) or {}
+        value = doc.meta.published.value or guess.get("value")
+        if not value:
+            return {}
+        from lagebild.stages.timex import reresolve
+
+        precision = doc.meta.published.precision if doc.meta.published.value else guess.get("precision")
+        return reresolve(doc, str(value), precision, mode="news")
+
+    return resolved
+
+
+def _landmarks(doc: Document, resolved: Callable[[], dict[str, dict[str, Any]]]) -> tuple[tuple[date_type, int], ...]:
     """The days an article says its story lies just before or after, resolved against its own (perhaps inferred) date.
 
     A timex the tagger could not place (a holiday in an article known to the month) is resolved here
@@ -459,14 +455,7 @@ def _landmarks(doc: Document, inferred: dict[str, Any]) -> tuple[tuple[date_type
     ]
     if not near_ones:
         return ()
-    again: dict[str, dict[str, Any]] = {}
-    if any(not ann.data.get("value") for ann, _ in near_ones):
-        guess = (inferred or {}).get(doc.id) or {}
-        value = doc.meta.published.value or guess.get("value")
-        if value:
-            from lagebild.stages.timex import reresolve
-
-            again = reresolve(doc, str(value), doc.meta.published.precision if doc.meta.published.value else guess.get("precision"), mode="news")
+    again = resolved() if any(not ann.data.get("value") for ann, _ in near_ones) else {}
     out = []
     for ann, near in near_ones:
         data = ann.data if ann.data.get("value") else again.get(ann.id) or {}

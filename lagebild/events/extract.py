@@ -498,13 +498,15 @@ def find_events(
     found: list[EventMention] = []
     for trig in hits:
         for rule in _rules_for(rules, text[trig.start : trig.end]):
-            if rule.needs is not None and not rule.needs.search(sent_text):
+            clause = next((c for c in pieces if c.start <= trig.start < c.end), sentence)
+            if rule.needs is not None and not (
+                rule.needs.search(text, clause.start, clause.end) if rule.needs_in_clause else rule.needs.search(sent_text)
+            ):
                 continue
             if rule.unless is not None and rule.unless.search(sent_text):
                 continue
             if rule.figure is not None and _in_figure(rule.figure, sent_text, trig.start - sentence.start, trig.end - sentence.start):
                 continue
-            clause = next((c for c in pieces if c.start <= trig.start < c.end), sentence)
             words = _words(text, clause)
             idx = next((i for i, w in enumerate(words) if w[0] == trig.start), None)
             if idx is None or (not rule.noun and _is_attributive(words, idx)):

@@ -17,7 +17,7 @@ __all__ = [
 ]
 
 #: keys an entry of triggers.toml may have (anything else is a mistake in the data file)
-ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "unless", "figure", "merge", "category", "counts", "same_happening_as"})
+ENTRY_KEYS = frozenset({"class", "label", "forms", "nouns", "needs", "needs_in", "unless", "figure", "merge", "category", "counts", "same_happening_as"})
 #: "participants": mentions are one event when they share participants (who signed what);
 #: "happening": one event per story, place and date window (a flood, an attack, a strike)
 MERGE_POLICIES = frozenset({"participants", "happening"})
@@ -43,6 +43,9 @@ class TriggerRule:
     counts: tuple[str, ...] = ()  # measures (measures.toml) of the figures that count this class ("dead")
     # the class whose happening this one tells in other words: a flood story's "Unwetter" is its flood
     same_happening_as: str = ""
+    # ``needs`` is sought in the trigger's clause only, not its whole sentence: "Der Torwart wies den Ball ab,
+    # der Antrag … kam zu spät" names a motion, but not as what was dismissed
+    needs_in_clause: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -62,6 +65,9 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
     label = str(entry.get("label") or event_class)
     needs_raw = entry.get("needs")
     needs = re.compile(str(needs_raw)) if needs_raw else None
+    needs_in = str(entry.get("needs_in") or "sentence")
+    if needs_in not in ("sentence", "clause"):
+        raise ValueError(f"triggers: entry [{entry_name}] has needs_in = {needs_in!r}, expected 'sentence' or 'clause'")
     unless_raw = entry.get("unless")
     unless = re.compile(str(unless_raw)) if unless_raw else None
     figure_raw = entry.get("figure")
@@ -81,7 +87,7 @@ def _compile(entry_name: str, entry: dict[str, object]) -> list[TriggerRule]:
             form, particle = (part.strip() for part in form.split(" ... ", 1))
         pattern = re.compile(rf"(?<![\w-])(?:{form})(?![\w-])")
         rules.append(TriggerRule(event_class, label, pattern, particle, needs, form, noun=noun, unless=unless, figure=figure, merge=merge, category=category, counts=counts,
-                                 same_happening_as=same_as))
+                                 same_happening_as=same_as, needs_in_clause=needs_in == "clause"))
     return rules
 
 

@@ -421,9 +421,22 @@ def _timeline_entries(pic: Picture, members: set[str], story_id: str | None = No
                 # only announced ("wird am Montag streiken"): its sources announce it, none reports it happened
                 "planned": bool(entry.get("planned") or event.get("status") == "planned"),
                 "announced_by": list(event.get("announced_by") or []),
+                # the story's main happening (the event most independent sources report)
+                "central": bool(entry.get("central") or event.get("central")),
+                # dates of its mentions that their own article flags as after its date ("date_after_publication")
+                "inconsistencies": _mention_inconsistencies(pic, event),
             }
         )
     return out
+
+
+def _mention_inconsistencies(pic: Picture, event: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """{id, doc, reason} of the within-article inconsistencies the event's mentions name (``mentions[].inconsistency``)."""
+    ids = list(dict.fromkeys(str(m["inconsistency"]) for m in event.get("mentions") or [] if m.get("inconsistency")))
+    if not ids:
+        return []
+    known = pic._cached("doc_inconsistencies_by_id", lambda: {str(i.get("id")): i for i in pic.doc_inconsistencies})
+    return [{"id": i, "doc": i.split("#", 1)[0], "reason": (known.get(i) or {}).get("reason") or ""} for i in ids]
 
 
 def _coverage(pic: Picture, members: list[str], events: list[dict[str, Any]], groups: list[dict[str, Any]],

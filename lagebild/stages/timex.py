@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from lagebild.model import Document, Provenance, Span
 from lagebild.registry import STAGES
@@ -23,9 +25,29 @@ __all__ = ["RuleTimex", "document_dct", "reresolve"]
 _PRECISION_GRAN = {"year": "year", "month": "month", "day": "day", "minute": "minute", "hour": "hour", "second": "minute"}
 
 
+#: the zone of the clock times German news print: a publication time in UTC or with an offset is read in it
+_NEWS_ZONE = ZoneInfo("Europe/Berlin")
+_OFFSET = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")
+
+
+def local_time(value: str) -> str:
+    """A publication time with a UTC offset ("2025-03-12T04:48Z") as the wall-clock time of German news ("2025-03-12T05:48").
+
+    The text's clock times ("gegen 21.40 Uhr") and its days are local; compared with a UTC time, an
+    evening article's day or hour would be another. A value without an offset is taken as local.
+    """
+    if not _OFFSET.search(value):
+        return value
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return when.astimezone(_NEWS_ZONE).strftime("%Y-%m-%dT%H:%M")
+
+
 def document_dct(value: str | None, precision: str | None = None) -> Point | None:
     """Turn a publication date (``DateValue.value`` + ``precision``) into the reference ``Point``."""
-    point = parse_value(value) if value else None
+    point = parse_value(local_time(value)) if value else None
     if point is None or point.year < 1:
         return None
     gran = _PRECISION_GRAN.get(precision or "", "")

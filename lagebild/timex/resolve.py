@@ -361,7 +361,7 @@ class _Resolver:
         elif m.how in ("ctx", "either"):
             point = self._ctx(m, tense, t)
         elif m.how in ("time", "pod"):
-            point = self._clock(m, t)
+            point = self._clock(m, t, tense)
         if point is None:
             # "Im Februar starben …" in an undated text: no value, but the tense still tells that the month lies behind
             t.tense = t.tense or tense
@@ -519,7 +519,7 @@ class _Resolver:
         t.anchor, t.anchor_index = "context", c[0]
         return shift(c[1], m.unit, m.offset)
 
-    def _clock(self, m: Mention, t: Timex) -> Point | None:
+    def _clock(self, m: Mention, t: Timex, tense: str = "") -> Point | None:
         para = self.sents.paragraph_start(m.start)
         # The day: a day-level date earlier in the same paragraph, else (news) the DCT's day.
         last_ctx = self.ctx("day")
@@ -534,6 +534,11 @@ class _Resolver:
         elif self.dct is not None and _RANK[self.dct.gran] >= _RANK["day"]:
             t.anchor = "dct"
             day = truncate(self.dct, "day")
+            if (day is not None and m.how == "time" and tense == "past" and self.dct.gran == "minute"
+                    and (m.hour, m.minute) > (self.dct.hour, self.dct.minute)):
+                # "hatte sich gegen 21.40 Uhr ereignet" in an article of 05:48: told as past and later than the
+                # article's own time, the clock time alone can only be the evening before
+                day = shift(day, "day", -1) or day
         if day is None:
             return None
         if m.how == "pod":

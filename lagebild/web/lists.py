@@ -341,6 +341,9 @@ def _event_rows(st: Any) -> list[Row]:
                      "date": readable_value(value) if value else "undated", "date_value": value,
                      "sources": len([s for s in sources if s]), "independent_sources": e.get("independent_sources"),
                      "conflict": bool(e.get("conflict")), "story": stories[0] if stories else "",
+                     # the story's main happening; a mention dated after its own article ("date_after_publication")
+                     "central": bool(e.get("central")),
+                     "date_after_article": any(m.get("inconsistency") for m in e.get("mentions") or []),
                      "story_label": labels.get(stories[0], "") if stories else "",
                      "_href": st.links.event(e.get("id")), "_story_href": st.links.story(stories[0]) if stories else None,
                      "_range": parse_date_range(value), "_stories": stories, "_outlets": _outlets_of(docs, sources),
@@ -579,13 +582,16 @@ _register(ListSpec(
     "events", "Events", "What happened, when, according to which sources.", _event_rows,
     [_q_filter("label"), _story_filter(), Filter("type", "type", _eq("type"), facet="type"), _entity_filter(), _outlet_filter(),
      Filter("conflict", "conflicting dates", _bool("conflict"), facet="conflict"),
+     Filter("central", "central event", _bool("central"), facet="central"),
      Filter("min_sources", "at least N sources", _int_test("sources")), _first_filter(), _alone_filter(), *_date_filters("happened")],
     {"date": _by_date, "sources": _by("sources"), "label": _by("label"), "type": _by("type")},
     "date",
     [Column("label", "event", href="_href"), Column("type", "type"), Column("date", "date", title="_date_title"),
      Column("sources", "sources", num=True), Column("first_reported_by", "first"), Column("conflict", "conflicting dates"),
+     Column("central", "central"), Column("date_after_article", "date after its article"),
      Column("story_label", "story", href="_story_href")],
-    ["id", "label", "type", "date_value", "date", "sources", "independent_sources", "first_reported_by", "conflict", "story"],
+    ["id", "label", "type", "date_value", "date", "sources", "independent_sources", "first_reported_by", "conflict", "central",
+     "date_after_article", "story"],
     timeline=True,
 ))
 _register(ListSpec(

@@ -135,6 +135,16 @@ def test_a_mention_dated_before_its_article_carries_no_flag() -> None:
     assert flags and not any(flags)
 
 
+def test_the_date_a_flagged_date_counts_from_carries_no_flag() -> None:
+    # "Zwei Wochen später" counts from 25 February, which lies before the article: only the later date is flagged
+    doc = _doc("f", "Am 25. Februar wurde in Talheim gestreikt. Zwei Wochen später hat das Hochwasser in Talheim die Altstadt überflutet.", "2025-03-03")
+    events = run_timeline([doc]).events
+    strike = [m.get("inconsistency") for e in events if e["type"] == "strike" for m in e["mentions"]]
+    flood = [m.get("inconsistency") for e in events if e["type"] == "flood" for m in e["mentions"]]
+    assert strike and not any(strike)
+    assert flood and all(flood)
+
+
 # -- the story's central event
 
 
@@ -169,6 +179,8 @@ def _clock_doc(text: str, published: str) -> Document:
 def test_a_past_clock_time_after_the_article_s_time_is_the_evening_before() -> None:
     doc = _clock_doc("Die Explosion in Talheim hatte sich gegen 21.40 Uhr ereignet.", "2025-03-12T05:48")
     assert {v[:16] for v in _dates(doc, "fire") if v} == {"2025-03-11T21:40"}
+    # the timex says the same day as the event, so the export's two parts agree
+    assert [str(t.data["value"])[:16] for t in doc.of_kind("timex")] == ["2025-03-11T21:40"]
 
 
 def test_a_past_clock_time_before_the_article_s_time_stays_on_its_day() -> None:

@@ -568,6 +568,12 @@ def test_announced_happenings_are_planned(sentence: str, cls: str, modality: str
         ("Das Gericht hat die Freilassung des Mannes angeordnet.", "decide", True),
         ("Er ordnete die Bücher im Regal nach Farben an.", "decide", False),  # arranging, no authority
         ("Die Stühle sind im Kreis angeordnet.", "decide", False),
+        # the cues are whole words of the verb's own clause
+        ("Der Hausmeister ordnete die Stühle im Rathaus neu an.", "decide", False),
+        ("Nach der Beratung ordnete er seine Unterlagen an.", "decide", False),
+        ("Der Torwart wies den Ball ab, der Antrag auf Wiederholung kam zu spät.", "reject", False),
+        ("Der Bürgermeister ordnete die Räumung der Halle an.", "decide", True),
+        ("Das Landgericht wies die Beschwerde des Vermieters ab, wie eine Sprecherin sagte.", "reject", True),
     ],
 )
 def test_dismissing_and_ordering(sentence: str, cls: str, fires: bool) -> None:
