@@ -1561,10 +1561,14 @@ def test_a_unit_in_two_of_its_forms_is_one_unit() -> None:
                                                           CorpusResult(), {})))) == "dead"
 
 
-def test_a_group_named_by_another_word_for_the_people_a_story_counts_is_its_toll() -> None:
-    # "Matrosen" counts the same people as the story's "Seeleute" (claim_people.toml): one count of the missing
-    a = _doc("a", "Zwei Seeleute wurden gerettet, vier werden noch vermisst.", "2024-05-02", outlet="Kurier")
-    b = _doc("b", "Vier Matrosen werden nach dem Untergang des Frachters weiterhin vermisst.", "2024-05-02", outlet="Bote")
+def test_a_group_named_by_another_word_for_the_people_a_story_counts_is_its_toll(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Forstarbeiter" counts the same people as the story's "Waldarbeiter" (a family of the table, here an invented
+    # one): one count of the missing
+    from lagebild.compare import claim_measure
+
+    monkeypatch.setattr(claim_measure, "people_families", lambda: {"waldarbeiter": "woodsmen", "forstarbeiter": "woodsmen"})
+    a = _doc("a", "Zwei Waldarbeiter wurden gerettet, vier werden noch vermisst.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Vier Forstarbeiter werden nach dem Sturm im Bergwald weiterhin vermisst.", "2024-05-02", outlet="Bote")
     result = _groups([a, b])
     group = _group_of(result, "a", 4)
     assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
