@@ -101,7 +101,7 @@ def link_equal_values(claims: list[Claim]) -> None:
         if len({c.doc.id for c in members}) < 2:
             continue  # one article's figures: keyed by that article already
         members.sort(key=lambda c: (c.doc.id, c.ann.span.start))
-        nouns = [_sentence_nouns(c) for c in members]
+        nouns = [_clause_nouns(c) for c in members]
         roots = _components(len(members), [(i, j) for i, j in combinations(range(len(members)), 2)
                                            if members[i].doc.id == members[j].doc.id or _share_a_noun(nouns[i], nouns[j])])
         for c, r in zip(members, roots, strict=True):
@@ -126,18 +126,39 @@ def _components(n: int, links: list[tuple[int, int]]) -> list[int]:
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
 
 
-def _sentence_nouns(c: Claim) -> frozenset[str]:
-    """The keys of the nouns of a figure's sentence (capitalised words past its first, parts of hyphenated compounds
-    included), without the figure's own unit, articles or determiners, and names: a place or a party says where or
-    whose a figure is (its scope), not what it measures ("In Nordhafen stiegen die Mieten um 5 Prozent")."""
+@lru_cache(maxsize=4)
+def _attached(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words right before a noun that attach it to another (``attached_before``: a preposition), with up to three
+    lower-case words between (articles, adjectives); matched at the end of the text before the noun."""
+    prepositions = cue_pattern(path, "attached_before")
+    if prepositions is None:
+        return None
+    return re.compile(rf"{prepositions.pattern}\s+(?-i:[a-zäöüß]+\s+){{0,3}}$")
+
+
+def _clause_nouns(c: Claim) -> frozenset[str]:
+    """The keys of the nouns that may say what a figure measures: those of its clause, or of its sentence where the
+    clause names none of its own ("Die Gewerkschaft fordert 12 Prozent mehr Lohn, mindestens aber 500 Euro mehr im
+    Monat": the demand's subject stands before the comma)."""
+    start, end = clause_bounds(c)
+    return _nouns_between(c, start, end) or _nouns_between(c, 0, len(c.sentence_text))
+
+
+def _nouns_between(c: Claim, start: int, end: int) -> frozenset[str]:
+    """The keys of the nouns between two offsets of a figure's sentence: capitalised words (past its first word; parts
+    of hyphenated compounds included), not after a preposition ("über den Streik": ``_attached``), without the figure's
+    own unit, articles or determiners, and names: a place or a party says where or whose a figure is (its scope), not
+    what it measures ("In Nordhafen stiegen die Mieten um 5 Prozent")."""
     text = c.sentence_text
     first = next((m.start() for m in re.finditer(r"\w", text)), 0)
     markers = load_context().noun_markers
+    attached = _attached()
     own = unit_key(str(c.ann.data.get("unit") or ""))
     names = [(a.span.start - c.sentence_start, a.span.end - c.sentence_start) for a in c.doc.annotations
              if a.kind == "entity" and c.sentence_start <= a.span.start < c.sentence_start + len(text)]
-    keys = {unit_key(m.group()) for m in _CAPITALISED.finditer(text) if m.start() != first and m.group().casefold() not in markers
-            and not any(s <= m.start() < e for s, e in names)}
+    keys = {unit_key(m.group()) for m in _CAPITALISED.finditer(text, start, end) if m.start() != first
+            and m.group().casefold() not in markers and not any(s <= m.start() < e for s, e in names)
+            and not (attached is not None and attached.search(text, max(start, m.start() - 60), m.start()))}
     return frozenset(k for k in keys if k and k != own)
 
 

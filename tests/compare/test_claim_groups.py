@@ -1548,6 +1548,28 @@ def test_one_value_of_a_unit_said_of_other_things_stays_apart() -> None:
     assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
 
 
+def test_quantities_of_one_story_that_name_its_topic_only_in_passing_stay_apart() -> None:
+    # must not fire: the story's topic stands in both sentences, but after a preposition in one, where it says what
+    # about and not which quantity the figure is: the outage itself, the search for its cause
+    a = _doc("a", "Der Stromausfall dauerte 14 Stunden.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Suche nach dem Stromausfall dauerte 14 Stunden.", "2024-05-03", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 14)["id"] != _group_of(result, "b", 14)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
+
+
+def test_an_amount_in_a_clause_without_a_noun_of_its_own_is_read_with_its_sentence() -> None:
+    # "mindestens aber 40 Euro weniger im Monat" leaves out the demand's subject: the sentence's subject says what the
+    # amount is, and an equal amount of another outlet said of it is one figure; one said of something else is not
+    a = _doc("a", "Der Mieterverein fordert eine Senkung der Nebenkosten, mindestens aber 40 Euro weniger im Monat.",
+             "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Der Mieterverein verlangt für jede Wohnung mindestens 40 Euro pro Monat weniger.", "2024-05-03", outlet="Bote")
+    c = _doc("c", "Die Stadt gab 40 Euro für neue Bänke aus.", "2024-05-03", outlet="Blatt")
+    result = _groups([a, b, c])
+    group = _group_of(result, "a", 40)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
 def test_a_unit_in_two_of_its_forms_is_one_unit() -> None:
     from lagebild.compare.claim_measure import _unit_measure
 
