@@ -14,6 +14,7 @@ from pathlib import Path
 from lagebild.compare.claim_model import Claim, _overlap, _pinned, unit_key
 from lagebild.compare.claim_time import told_order
 from lagebild.compare.claim_values import SCOPES, cue_pattern
+from lagebild.compare.duplicates import UnionFind
 from lagebild.compare.figure_stage import occasion_cues, occasion_measures, running_measures
 from lagebild.entities.context import load_context
 from lagebild.numbers.measures import load_measures
@@ -87,7 +88,7 @@ def _unit_measure(c: Claim) -> str:
 
 def link_equal_values(claims: list[Claim]) -> None:
     """Link figures known only by their unit (a bare percentage, a duration with no noun after it) that give one value
-    in one story and say it of the same thing: in one article, or where their sentences share a noun ("Die Arbeitgeber
+    in one story and say it of the same thing: in one article, or where their clauses share a noun ("Die Arbeitgeber
     hatten 5 Prozent angeboten", "Die Arbeitgeber bieten 5 Prozent"), also through a third figure. Several outlets
     giving that value agree on one figure; one value in sentences about other things ("4 Prozent Methan", "4 Prozent
     weniger Fahrgäste") stays apart. Each figure's ``value_link`` is the first article of its linked figures."""
@@ -100,27 +101,13 @@ def link_equal_values(claims: list[Claim]) -> None:
     for members in buckets.values():
         if len({c.doc.id for c in members}) < 2:
             continue  # one article's figures: keyed by that article already
-        members.sort(key=lambda c: (c.doc.id, c.ann.span.start))
         nouns = [_clause_nouns(c) for c in members]
-        roots = _components(len(members), [(i, j) for i, j in combinations(range(len(members)), 2)
-                                           if members[i].doc.id == members[j].doc.id or _share_a_noun(nouns[i], nouns[j])])
-        for c, r in zip(members, roots, strict=True):
-            c.value_link = members[r].doc.id
-
-
-def _components(n: int, links: list[tuple[int, int]]) -> list[int]:
-    """For each of ``n`` items, the smallest item it is linked to, directly or through others."""
-    root = list(range(n))
-
-    def find(i: int) -> int:
-        while root[i] != i:
-            i = root[i]
-        return i
-
-    for i, j in links:
-        a, b = find(i), find(j)
-        root[max(a, b)] = min(a, b)
-    return [find(i) for i in range(n)]
+        articles = UnionFind()  # an article's figures of one value are linked already: link articles
+        for i, j in combinations(range(len(members)), 2):
+            if members[i].doc.id != members[j].doc.id and _share_a_noun(nouns[i], nouns[j]):
+                articles.union(members[i].doc.id, members[j].doc.id)
+        for c in members:
+            c.value_link = articles.find(c.doc.id)
 
 
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
