@@ -103,12 +103,19 @@ def _factory() -> Any:
         return None
 
 
-@lru_cache(maxsize=2)
 def lemmatizer(greedy: bool = True) -> Any:
     """A simplemma lemmatizer on the mapped dictionaries: same lemmas as ``simplemma.lemmatize(…, greedy=greedy)``.
 
     The search column uses the greedy one; ``greedy=False`` is simplemma's default.
     """
+    # one cache key per kind: ``lemmatizer()``, ``lemmatizer(True)`` and ``lemmatizer(greedy=True)`` are three keys
+    # to ``lru_cache``; with three spellings in use they evicted each other, and each new lemmatizer started with an
+    # empty cache of lemmas (~1,500 lemmatizers built for 1,000 articles)
+    return _lemmatizer(bool(greedy))
+
+
+@lru_cache(maxsize=2)
+def _lemmatizer(greedy: bool) -> Any:
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
 
@@ -132,5 +139,5 @@ def is_known(token: str, lang: str) -> bool:
 
 def clear_caches() -> None:
     """Forget this process's factory and lemmatizers (the next lookup reads ``cache_dir()`` again)."""
-    for cached in (_factory, lemmatizer, _lookup):
+    for cached in (_factory, _lemmatizer, _lookup):
         cached.cache_clear()

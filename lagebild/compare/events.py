@@ -112,6 +112,10 @@ class Mention:
     #: told as lying ahead ("wird am Montag streiken", "soll am 9. Dezember beginnen" in an article of the 6th): no
     #: report that it happened; its day may date the event the reports tell, it makes no source of its own
     planned: bool = False
+    #: dated by a live blog's heading or line-opening date, not the page's own (see ``_day_headings``)
+    entry: bool = False
+    #: the within-article inconsistency that flags the mention's date ("a date after its own article's date"), as doc#ann
+    inconsistency: str | None = None
 
     @property
     def key(self) -> str:
@@ -151,6 +155,10 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         dct, dct_inferred = publication_interval(doc, inferred)
         by_id = {a.id: a for a in doc.annotations if a.kind == "entity"}
         landmarks = _landmarks(doc, inferred)
+        headings = _day_headings(doc, inferred, dct, dct_inferred)
+        weekday_days = _one_day_per_weekday(doc, events, same_as)
+        # the timex stage flags a date after the article's own date told as past ("date_after_publication")
+        flagged = {str(ref): f"{doc.id}#{inc.id}" for inc in doc.of_kind("inconsistency") for ref in inc.data.get("refs_anns") or []}
         for ann in events:
             data = ann.data
             planned = data.get("modality") == PLANNED
@@ -187,7 +195,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
             interval, basis = None, None
             date = data.get("date") or {}
             if isinstance(date, dict) and date.get("value"):
-                interval = interval_of(date.get("value"), date.get("granularity"))
+                interval = weekday_days.get(ann.id) or interval_of(date.get("value"), date.get("granularity"))
                 basis = "text" if interval else None
             window = interval
             happening = policies.get(ann.label or "", "participants") == "happening"
@@ -197,10 +205,22 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
             # "Nach dem Hochwasser wächst die Kritik": the happening lies before what the clause tells, so the day of
             # the report does not date it (a later article would open an event of its own on its publication day)
             earlier = happening and bool(data.get("noun")) and _AFTER_NAMED.search(doc.text, int(sent[0]), ann.span.start) is not None
-            if interval is None and usable_dct and not earlier and data.get("tense") in ("present", "perfect", "past"):
+            guessed = entry = False
+            heading = _heading_day(headings, ann.span.start) if headings and interval is None else None
+            if heading is not None and not earlier and data.get("tense") in ("present", "perfect", "past"):
+                # a live blog's entry: reported on the day its heading names, whatever the page's own date
+                interval, window, basis, entry = heading, widen(heading, window_days), "publication", True
+            elif interval is None and usable_dct and not earlier and data.get("tense") in ("present", "perfect", "past"):
                 assert dct is not None
                 interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
                 window, basis = widen(interval, window_days) if interval else None, "publication"
+                guessed = dct_inferred
+            if basis == "text" and interval is not None and not planned:
+                # told as past by the mention's verb or, for a noun ("zum Zeitpunkt der Explosion"), by the time's clause
+                clock = doc.get(str(data.get("time_ann"))) if data.get("time_ann") else None
+                if clock is not None and clock.data.get("rule") == "clock" and (
+                        data.get("tense") in ("past", "perfect", "pluperfect") or clock.data.get("tense") == "past"):
+                    interval = window = _evening_before(interval, doc.meta.published.value if not doc.meta.published.inferred else None)
             if (basis == "text" and interval is not None and dct is not None and not dct_inferred
                     and data.get("tense") == "present" and interval.start > dct.end):
                 planned = True  # "Der Warnstreik soll am 9. Dezember beginnen" in an article of the 6th: still ahead
@@ -235,7 +255,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     place_names=[names[k] for k in places if k in names],
                     happening=happening,
                     merge_class=same_as.get(ann.label or "", ""),
-                    guessed=basis == "publication" and dct_inferred,
+                    guessed=guessed,
                     noun=bool(data.get("noun")),
                     sentence=(int(sent[0]), int(sent[1])),
                     trigger_at=(ann.span.start, ann.span.end),
@@ -248,6 +268,8 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     count=(str(count["measure"]), float(count["value"]))
                     if isinstance(count, dict) and isinstance(count.get("value"), (int, float)) else None,
                     planned=planned,
+                    entry=entry,
+                    inconsistency=flagged.get(str(data.get("time_ann"))) if basis == "text" else None,
                 )
             )
         # the occurrences the article names, planned ones included ("ruft erneut zu Warnstreiks auf")
@@ -307,6 +329,121 @@ def _inherit_ordinals(mentions: list[Mention], named: dict[str, set[int]]) -> No
     for m in mentions:
         if m.happening and m.ordinal is None and len(named.get(m.event_class, ())) == 1:
             m.ordinal = next(iter(named[m.event_class]))
+
+
+#: timex rules whose words name a day (a clock time, a month or a duration names none)
+_DAY_RULES = frozenset({"numdate", "isodate", "daymonth", "numdaymonth", "nightto", "weekday", "holiday", "deictic", "ctxday"})
+#: what may stand before a date that opens a line of a ticker or live blog: marks, not words ("+++ 16. Mai, 23:12 Uhr:")
+_LINE_LEAD = re.compile(r"[^\w]*")
+#: what may follow it on its line when the date is a heading of its own ("Samstag, 15. März")
+_LINE_TAIL = re.compile(r"[\s:.,–—+-]*")
+
+
+def _day_headings(doc: Document, inferred: dict[str, Any], dct: DateInterval | None, dct_inferred: bool) -> list[tuple[int, int, DateInterval]]:
+    """The days a ticker's or live blog's lines open with: (from, to, day) of the text each one dates.
+
+    A live blog dates its entries by a heading ("Samstag, 15. März") or at the start of each line
+    ("+++ 16. Mai, 23:12 Uhr: …"), often without a year, so the tagger leaves the date open; it is
+    resolved here against the (perhaps inferred) publication date like a landmark. A date that opens
+    a line and is followed by words dates that line only; one alone on its line (a heading) dates the
+    lines below it, up to the next heading. A clock time alone ("08:10 Uhr") names no day, and a day
+    after a printed publication date is an agenda, not a report's day (an inferred one may lie too early).
+    """
+    text = doc.text
+    found: list[tuple[Annotation, int, bool]] = []
+    for ann in doc.of_kind("timex"):
+        start = ann.span.start
+        if ann.data.get("rule") not in _DAY_RULES:
+            continue
+        if _LINE_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is None:
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        alone = ann.span.end >= line_end or _LINE_TAIL.fullmatch(text, ann.span.end, line_end) is not None
+        found.append((ann, line_end, alone))
+    if not found:
+        return []
+    again: dict[str, dict[str, Any]] = {}
+    if any(not ann.data.get("value") for ann, _, _ in found):
+        guess = (inferred or {}).get(doc.id) or {}
+        value = doc.meta.published.value or guess.get("value")
+        if value:
+            from lagebild.stages.timex import reresolve
+
+            again = reresolve(doc, str(value), doc.meta.published.precision if doc.meta.published.value else guess.get("precision"), mode="news")
+    days: list[tuple[int, int, bool, DateInterval]] = []
+    for ann, line_end, alone in found:
+        data = ann.data if ann.data.get("value") else again.get(ann.id) or {}
+        value = str(data.get("value") or "")
+        iv = interval_of(value[:10]) if len(value) >= 10 else None
+        if iv is None or iv.days != 1 or (dct is not None and not dct_inferred and iv.start > dct.end):
+            continue
+        days.append((ann.span.start, line_end, alone, iv))
+    heads = [start for start, _, alone, _ in days if alone]
+    out = []
+    for start, line_end, alone, iv in days:
+        later = [h for h in heads if h > start]
+        out.append((start, later[0] if alone and later else len(text) if alone else line_end, iv))
+    return out
+
+
+def _evening_before(interval: DateInterval, published: str | None) -> DateInterval:
+    """A time of day told as past that lies after the article's own time is the day before's ("gegen 21.40 Uhr" at 05:48).
+
+    A clock time without a day is placed on the publication day; told in the past by an article
+    published earlier that day, it can only be the previous evening's. Only a clock time alone
+    moves (the caller passes only those), never a day the text writes.
+    """
+    value = interval.value
+    if not published or "T" not in published or interval.granularity != "minute" or len(value) < 16:
+        return interval
+    if value[:10] != published[:10] or value[11:16] <= published[11:16]:
+        return interval
+    day = interval.start - timedelta(days=1)
+    moved = f"{day.isoformat()}{value[10:]}"
+    return interval_of(moved, "minute") or interval
+
+
+def _one_day_per_weekday(doc: Document, events: Sequence[Annotation], same_as: dict[str, str]) -> dict[str, DateInterval]:
+    """Days for the weekdays the tagger placed by no tense, where the article places the same weekday of the same happening.
+
+    "Großstreik am Montag" in a headline has no verb to say which Monday, so the tagger takes the
+    nearest; "Der Ausstand soll am Montag beginnen" in the same article says it is the next one. One
+    article names one Monday for one happening: the untensed mention takes the day its tensed ones agree
+    on (none when they disagree). Returns {event annotation id: day}.
+    """
+    timexes = {a.id: a for a in doc.of_kind("timex") if a.data.get("rule") == "weekday"}
+    if not timexes:
+        return {}
+    told: dict[tuple[str, int], set[DateInterval]] = defaultdict(set)
+    untensed: list[tuple[str, tuple[str, int], DateInterval]] = []
+    for ann in events:
+        data = ann.data
+        tx = timexes.get(str(data.get("time_ann") or ""))
+        if tx is None or data.get("negated") or data.get("modality", "asserted") not in (*FACTUAL, PLANNED):
+            continue
+        found = tx.data.get("relative")
+        rel: dict[str, Any] = found if isinstance(found, dict) else {}
+        iv = interval_of(str(tx.data.get("value") or "")[:10])
+        if iv is None or iv.days != 1 or not isinstance(rel.get("weekday"), int):
+            continue
+        key = (same_as.get(ann.label or "", "") or ann.label or "", int(rel["weekday"]))
+        if rel.get("rel") == "nearest":
+            untensed.append((ann.id, key, iv))
+        else:
+            told[key].add(iv)
+    out = {}
+    for ann_id, key, iv in untensed:
+        days = told.get(key) or set()
+        if len(days) == 1 and iv not in days:
+            out[ann_id] = next(iter(days))
+    return out
+
+
+def _heading_day(headings: list[tuple[int, int, DateInterval]], at: int) -> DateInterval | None:
+    """The day of the line-opening date whose text holds ``at`` (see ``_day_headings``), the nearest one first."""
+    inside = [(start, iv) for start, end, iv in headings if start <= at < end]
+    return max(inside, key=lambda h: h[0])[1] if inside else None
 
 
 def _landmarks(doc: Document, inferred: dict[str, Any]) -> tuple[tuple[date_type, int], ...]:
@@ -594,6 +731,81 @@ def _occurrence_rank(c: _Cluster) -> int:
     return min(numbered) if numbered else 2
 
 
+def _mark_central(events: list[dict[str, Any]], happenings: list[bool]) -> None:
+    """Mark each story's central event: the happening most independent sources report (at least two).
+
+    A story is told around one happening (a flood, an attack, a strike), and the reactions, counts and
+    rulings around it are each told by fewer sources; a happening outranks a statement with as many
+    sources, then more mentions and the earlier date decide. The flag lets a story's page put it first.
+    """
+    best: dict[str, tuple[tuple[Any, ...], int]] = {}
+    for i, (ev, happening) in enumerate(zip(events, happenings, strict=True)):
+        ev["central"] = False
+        n = int(ev.get("independent_sources") or 0)
+        if not ev.get("story") or n < 2 or ev.get("status") == "planned":
+            continue
+        start = (ev.get("date") or {}).get("start") or "9999"
+        key = (not happening, -n, -len(ev.get("mentions") or []), start, ev["id"])
+        if ev["story"] not in best or key < best[ev["story"]][0]:
+            best[ev["story"]] = (key, i)
+    for _, i in best.values():
+        events[i]["central"] = True
+
+
+def _merge_key(m: Mention) -> str:
+    """The class a happening's mentions are indexed under (see ``EventMerger.merge``)."""
+    return m.merge_class if m.merge_class and (m.window is None or m.basis != "text" or m.window.days <= 7) else m.event_class
+
+
+def _fold_undated(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Fold a happening no text dates into the one of its story and class that the text dates, where its reports fall.
+
+    The merge holds a text-dated happening to its days, so the reports that date a strike or a flood
+    only by their publication days can form a second event of the same story beside it (one report
+    a few days too early starts it, the others follow). Such an event is the text-dated one when at least
+    half of its sources' windows hold that one's day, its places, weekdays and counts do not exclude it, and
+    one text-dated event only takes it.
+    """
+    dated = [
+        i for i, c in enumerate(clusters)
+        if c.mentions[0].happening and any(t.days <= 7 for t in c.text_intervals()) and not all(m.planned for m in c.mentions)
+    ]
+    if not dated:
+        return clusters
+    gone: set[int] = set()
+    for i, c in enumerate(clusters):
+        first = c.mentions[0]
+        if not first.happening or c.text_intervals() or i in dated:
+            continue
+        # only reports dated to the day say where they fall (a month known from a crawl marker says nothing), and a
+        # named occurrence ("der zweite Streik", "ein erneuter") is placed by the occurrence rules instead
+        days_known = [m for m in c.mentions if m.window is not None and m.interval is not None and m.interval.days == 1]
+        if c.ordinals or not days_known:
+            continue
+        docs = {m.doc for m in days_known}
+        fits = []
+        for j in dated:
+            a = clusters[j]
+            other = a.mentions[0]
+            if other.story != first.story or _merge_key(other) != _merge_key(first):
+                continue
+            if c.place_keys and a.place_keys and not _matches(c.place_keys, c.tokens, a.place_keys, a.tokens) and not _places_meet(c.place_keys, a.place_keys):
+                continue
+            if (c.weekdays and a.weekdays and not c.weekdays & a.weekdays) or (c.counts and a.counts and not c.counts & a.counts):
+                continue
+            if any(_repeat(o) for o in a.ordinals):
+                continue
+            days = [t for t in a.text_intervals() if t.days <= 7]
+            held = {m.doc for m in days_known if m.window is not None and any(m.window.overlaps(t, 0) for t in days)}
+            if held and 2 * len(held) >= len(docs):
+                fits.append(j)
+        if len(fits) == 1:
+            for m in c.mentions:
+                clusters[fits[0]].add(m)
+            gone.add(i)
+    return [c for i, c in enumerate(clusters) if i not in gone]
+
+
 def _weekdays(m: Mention) -> set[int]:
     """The day of the week a mention names: its unplaced "am Samstag", or the weekday of a day its text gives."""
     if m.weekday is not None:
@@ -751,6 +963,8 @@ class EventMerger:
             mentions,
             key=lambda m: (
                 {"text": 0, "publication": 1}.get(m.basis or "", 2),
+                # a ticker's one-line entry seeds no event: the articles' fuller sentences name its places first
+                m.entry,
                 _GRAN_RANK.get(m.interval.granularity, 9) if m.interval else 9,
                 -len(m.participants),
                 m.doc,
@@ -790,6 +1004,7 @@ class EventMerger:
             clusters[ci].add(m)
             for k in keys:
                 index[k].add(ci)
+        clusters = _fold_undated(clusters)
         # sources are counted per origin: an agency's copies and one outlet's articles are one source
         groups = independent_origins(result, docs)
         names = entity_names(getattr(result, "entities", None) or [])
@@ -822,6 +1037,7 @@ class EventMerger:
             for c, d in zip(clusters, dated, strict=True)
         ]
         events = [self._event_json(c, groups, names, d[:3]) for c, d in zip(clusters, dated, strict=True)]
+        _mark_central(events, [c.mentions[0].happening for c in clusters])
         events.sort(key=lambda e: (e["date"]["start"] if e["date"] else "9999", e["id"]))
         return events
 
@@ -959,6 +1175,8 @@ class EventMerger:
                     "date": m.date_json(),
                     "modality": m.modality,
                     "according_to": m.according_to,
+                    # shown with the event where its date is flagged (the flag itself is the article's annotation)
+                    **({"inconsistency": m.inconsistency} if m.inconsistency else {}),
                 }
                 for m in sorted(c.mentions, key=lambda m: (m.doc, m.span["start"]))
             ],

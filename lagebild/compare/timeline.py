@@ -55,6 +55,8 @@ def build_timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "dates": list(ev.get("dates") or []),
                 "conflict": bool(ev.get("conflict")),
                 "count": ev.get("count"),
+                # the story's main happening (see ``events._mark_central``), for a page to show first
+                "central": bool(ev.get("central")),
             }
         )
     items.sort(key=timeline_key)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from lagebild.entities.acronyms import BRACKETED_ACRONYM, untagged_expansion
 from lagebild.entities.codes import results_codes
 from lagebild.entities.context import (
     ContextLexicon,
@@ -43,6 +44,7 @@ from lagebild.entities.roles import RoleLexicon, RoleMatch
 from lagebild.entities.tagging import recognise
 from lagebild.lemmas import is_known, lemmatizer
 from lagebild.timex.lexicon import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS
+from lagebild.unit_words import CURRENCIES, MEASURES
 
 __all__ = ["Mention", "Tok", "extract_mentions", "mentions_in_tokens"]
 
@@ -350,7 +352,7 @@ def _extend_admin_heads(toks: list[Tok], mentions: list[tuple[int, int, Mention]
         if m.label != "LOC" or m.form not in ("name", "metonym") or k is None:
             continue
         entry = kb.entries.get(m.kb) if m.kb else None
-        town = entry is not None and (m.form == "metonym" or entry.kind in ("city", "capital"))
+        town = entry is not None and (m.form == "metonym" or entry.kind in ("city", "district", "capital"))
         if entry is not None and not town:
             continue
         if k and (ctx.admin_head(toks[k - 1].text) is not None or (town and toks[k - 1].text in ctx.region_heads)):
@@ -700,6 +702,7 @@ def extract_mentions(
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
     out.extend(_recurring_org_words(text, sentences, out, kb))
+    out.extend(_defined_long_names(text, out, roles))
     keys = outlet_keys(outlet) | _own_name_keys(text, out, kb)
     if keys:
         out = [m for m in out if m.form == "role" or not is_outlet_name(text[m.start:m.end], keys)]
@@ -894,6 +897,40 @@ def _given_name_persons(sentences: Sequence[list[Tok]], mentions: Sequence[Menti
                     or roles.match(word) is not None or roles.match(sur) is not None):
                 continue
             found.append(Mention(given.start, last.end, "PER", "name", source="rule"))
+    return found
+
+
+#: units and currencies are no organisations, whatever brackets follow them ("Megawatt (MW)")
+_UNIT_WORDS = frozenset(w.casefold() for w in (*MEASURES, *CURRENCIES))
+
+
+def _defined_long_names(text: str, mentions: Sequence[Mention], roles: RoleLexicon) -> list[Mention]:
+    """An organisation's long name the tagger missed where the text defines its acronym right after
+    it ("Der Bund der Steuerzahler (BdSt)"), and the bracketed acronym too when it was missed; see
+    :func:`lagebild.entities.acronyms.untagged_expansion`. An acronym tagged as no organisation (a
+    results table's country code) is left alone."""
+    if "(" not in text:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    label_at = {(m.start, m.end): m.label for m in mentions}
+    found: list[Mention] = []
+    for match in BRACKETED_ACRONYM.finditer(text):
+        acro = match.group(1)
+        if sum(c.isupper() for c in acro) < 2 or label_at.get(match.span(1), "ORG") != "ORG" or acro.casefold() in _UNIT_WORDS:
+            continue
+        open_at = match.start()
+        while open_at > 0 and text[open_at - 1] in " \t\u00a0":
+            open_at -= 1
+        span = untagged_expansion(text, open_at, acro, taken)
+        if span is None or text[span[0]:span[1]].casefold() in _UNIT_WORDS:
+            continue
+        if roles.match(text[span[0]:span[1]].split()[0]) is not None:
+            continue  # "Vorsitzender des Verbands der Privatsender (VÖP)": a person's office, then the body
+        found.append(Mention(span[0], span[1], "ORG", "name", source="document"))
+        taken.append(span)
+        if match.span(1) not in label_at:
+            found.append(Mention(*match.span(1), "ORG", "name", source="document"))
+            taken.append(match.span(1))
     return found
 
 

@@ -4,7 +4,8 @@ Data lives in ``lagebild/data/kb/*.tsv`` and users can add their own files (same
 the stage settings ``kb_files``. Files are TAB-separated with ``#`` comments; lists use ``;``.
 Two layouts are recognised per line by their third column:
 
-- entity lines ``id wikidata TYPE kind name aliases country`` (TYPE is PER/ORG/LOC/MISC);
+- entity lines ``id wikidata TYPE kind name aliases country [flags]`` (TYPE is PER/ORG/LOC/MISC;
+  flags an optional ``;``-list such as ``first_part_names_another_town``);
 - country lines ``id wikidata name aliases adjectives demonyms capital``.
 """
 
@@ -42,6 +43,7 @@ class KBEntry:
     wikidata: str | None = None
     aliases: list[str] = field(default_factory=list)
     country: str | None = None  # for organisations: the country they belong to; for capitals: the state
+    flags: frozenset[str] = frozenset()  # facts the resolver reads ("first_part_names_another_town")
 
 
 @dataclass(slots=True)
@@ -218,7 +220,8 @@ def _add_country(kb: KB, cols: list[str]) -> None:
 
 def _add_entity(kb: KB, cols: list[str]) -> None:
     eid, wikidata, typ, kind, name, aliases, country = cols[:7]
-    kb.add(KBEntry(eid, typ, name, kind or "org", wikidata or None, _split(aliases), country or None))
+    flags = frozenset(_split(cols[7])) if len(cols) > 7 else frozenset()
+    kb.add(KBEntry(eid, typ, name, kind or "org", wikidata or None, _split(aliases), country or None, flags))
 
 
 def read_shared_names(kb: KB, path: Path) -> None:
@@ -250,9 +253,14 @@ def read_kb_file(kb: KB, path: Path) -> None:
             _add_country(kb, cols)
 
 
-@functools.lru_cache(maxsize=8)
 def load_kb(extra_files: tuple[str, ...] = ()) -> KB:
     """Load the shipped KB plus the user's files (later files extend or override earlier ones)."""
+    # One cache key per set of files: `load_kb()` and `load_kb(())` must not build the KB twice.
+    return _load_kb(tuple(extra_files))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_kb(extra_files: tuple[str, ...]) -> KB:
     kb = KB()
     shipped = ("countries.tsv", "organisations.tsv", "historic.tsv", "endonyms.tsv", "places.tsv", "world_cities.tsv")
     for path in (*(KB_DIR / name for name in shipped), *map(Path, extra_files)):

@@ -10,7 +10,8 @@ within blocks of similar surnames, so a typo or a second transliteration ("Fried
 "Wladimir Selenskij" / "Wolodymyr Selenskyj") or a middle name ("Reiner Erich Haseloff") meets the
 usual form when nothing else in the corpus competes for it. A spelling the KB does not list meets
 the one KB entity written alike ("Charkiw", "Kharkiv"), and a surname cut to its initial ("Kujtim
-F.") the one person with that given name. Before clustering, a role noun before a name makes it a
+F.") the one person with that given name. An acronym its text defines ("… Węglowa (PSW)") joins that long
+name (``lagebild.entities.acronyms``). Before clustering, a role noun before a name makes it a
 person and a dateline makes a one-word name a place (``lagebild.entities.retype``).
 """
 
@@ -23,14 +24,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from cleanco import basename as _company_base
 from rapidfuzz.distance import Levenshtein
 
+from lagebild.entities.acronyms import acronym_definitions
 from lagebild.entities.context import is_outlet_name, load_context, printed_own_names
 from lagebild.entities.kb import KB, load_kb
 from lagebild.entities.normalize import (
+    FUNCTION_WORDS,
     fold_key,
     genitive_candidates,
     name_key,
@@ -47,7 +51,6 @@ __all__ = ["MentionRec", "apply_corrections", "cluster", "collect_mentions", "re
 _NAME_FORMS = frozenset({"name", "acronym"})
 _KB_FORMS = frozenset({"name", "acronym", "adjective", "demonym", "metonym"})
 _HOST = re.compile(r"\w\.(?:at|de|ch|com|net|org|eu|info|io|uk|fr|it|ru|ua|tv|fm)$", re.IGNORECASE)
-FUNCTION_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "und", "für", "von", "vom", "zur", "zum", "im", "in", "of", "the", "for", "and", "de", "la", "du"])
 
 
 @dataclass(slots=True)
@@ -66,6 +69,7 @@ class MentionRec:
     role_key: str | None = None
     span: dict[str, Any] = field(default_factory=dict)
     kb_candidates: tuple[str, ...] = ()  # the entities an unassigned shared name may be
+    expansion: str | None = None  # an acronym's long name as its document defines it (that mention's ref)
 
     @property
     def ref(self) -> str:
@@ -97,7 +101,20 @@ def collect_mentions(docs: Iterable[Document], kb: KB | None = None) -> list[Men
                 kb_candidates=tuple(str(c) for c in data.get("kb_candidates") or ()),
             ))
         _retype_by_context(doc, out[start:], kb, roles)
+        _read_acronym_definitions(doc, out[start:])
     return out
+
+
+def _read_acronym_definitions(doc: Document, mentions: Sequence[MentionRec]) -> None:
+    """Tie each acronym the document defines ("… Spółka Węglowa (PSW)") to its long name; a long
+    name the tagger took for a person is an organisation when its acronym is one."""
+    if len(mentions) < 2 or "(" not in doc.original:
+        return
+    for a, b in acronym_definitions(doc.original, mentions, load_context().given_names):
+        acro, long = mentions[a], mentions[b]
+        acro.expansion = long.ref
+        if acro.label == "ORG" and long.label == "PER":
+            long.label = "ORG"
 
 
 class _UnionFind:
@@ -118,6 +135,8 @@ class _UnionFind:
 
 _ADJ_END = re.compile(r"(?<=[a-zäöüß]{4})(?:e|en|er|em|es)$")
 _GEN_END = re.compile(r"(?<=[a-zäöüß]{5})e?s$")
+#: articles that open a genitive complement after an organisation's head noun
+_COMPLEMENT_WORDS = frozenset(["der", "des"])
 
 
 def uninflected(norm: str) -> str:
@@ -125,7 +144,9 @@ def uninflected(norm: str) -> str:
     genitive "s" or "es" of the last ("bayerischen landeskriminalamtes" and "bayerisches
     landeskriminalamt" → "bayerisch landeskriminalamt")."""
     words = norm.split()
-    return " ".join([*(_ADJ_END.sub("", w) for w in words[:-1]), _GEN_END.sub("", words[-1])])
+    # the head before its complement takes the genitive too: "bundesverbands der verkehrsarbeitgeber"
+    heads = [_GEN_END.sub("", w) if nxt in _COMPLEMENT_WORDS else _ADJ_END.sub("", w) for w, nxt in pairwise(words)]
+    return " ".join([*heads, _GEN_END.sub("", words[-1])])
 
 
 def _kb_inflected(m: MentionRec, kb: KB) -> Any:
@@ -306,10 +327,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if target is not None:
             uf.union(target, i)
     _surnames_by_context(mentions, pending, uf, full_docs, doc_context)
-    _surnames_tagged_as_other(mentions, name_keys, uf)
+    _surnames_tagged_as_other(mentions, name_keys, uf, active)
     # 3b. A town's short name joins its one long form in the corpus ("Frankfurt" → "Frankfurt am Main"),
     # an organisation's first or last word its one long name ("Infratest" → "Infratest dimap").
-    _join_place_heads(mentions, first, uf)
+    _join_place_heads(mentions, first, uf, kb)
     _join_org_words(mentions, uf, held.keys())
     _join_short_org_heads(mentions, uf, load_context().short_org_heads)
     # 4. Acronyms of organisation names ("NSC" ↔ "Nationaler Sicherheitsrat") when unambiguous.
@@ -331,22 +352,27 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         if name_words:
             org_by_letter[name_words[0][0]].append(name)
     inner_of: dict[str, set[str]] = {}
+    defined = _join_defined_acronyms(mentions, uf)
+    # a long name the text gives its own acronym is no other acronym's ("Weltwirtschaftsforum (WEF)" is not "WWF")
+    spelt = {uf.find(i) for i, m in enumerate(mentions) if m.form == "acronym" and m.norm in defined}
     for i, m in enumerate(mentions):
-        if m.form == "acronym" and m.label == "ORG":
+        if m.form == "acronym" and m.label == "ORG" and m.norm not in defined:
             acro = m.norm.replace(" ", "")
-            cands = by_initials.get(acro)
-            if cands and len(cands) == 1:
-                j = org_at[next(iter(cands))]
+            cands = {c for c in by_initials.get(acro, ()) if uf.find(org_at[c]) not in spelt}
+            # candidates count as entities: "Vereinte …" and "Vereinten …" clustered already are one
+            if cands and len({uf.find(org_at[c]) for c in cands}) == 1:
+                j = org_at[min(cands)]
                 if not (m.kb and mentions[j].kb and m.kb != mentions[j].kb):  # two KB entities never merge
                     uf.union(j, i)
             elif not cands and not m.kb:
                 # compound-part initials: "LKA" ↔ "Landeskriminalamt", "DWD" ↔ "Deutscher Wetterdienst"
                 if acro not in inner_of:
                     letters = fold_key(acro).replace(" ", "")
-                    inner_of[acro] = {n for n in org_by_letter.get(letters[:1], ()) if _compound_acronym(acro, n)}
+                    inner_of[acro] = {n for n in org_by_letter.get(letters[:1], ())
+                                      if uf.find(org_at[n]) not in spelt and _compound_acronym(acro, n)}
                 inner = inner_of[acro]
-                if len(inner) == 1:
-                    uf.union(org_at[next(iter(inner))], i)
+                if inner and len({uf.find(org_at[n]) for n in inner}) == 1:
+                    uf.union(org_at[min(inner)], i)
     # 5. Role mentions ("der Kreml-Chef"): the person this role is tied to in the document, else in the corpus.
     doc_roles: dict[tuple[str, str], set[int]] = defaultdict(set)
     corpus_roles: dict[str, set[int]] = defaultdict(set)
@@ -379,11 +405,37 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     return list(groups.values())
 
 
-def _surnames_tagged_as_other(mentions: Sequence[MentionRec], name_keys: Mapping[str, str], uf: _UnionFind) -> None:
+def _join_defined_acronyms(mentions: Sequence[MentionRec], uf: _UnionFind) -> set[str]:
+    """Join acronyms to the long name their documents define them as ("… Węglowa (PSW)"); return the
+    acronyms (norms) decided so, which the initials rules leave alone.
+
+    Mentions of one acronym already form one group across the corpus, so a definition holds for all
+    of them, and only when every definition in the corpus names one entity: "BVA" defined as two
+    different bodies joins neither (which one an undefined "BVA" is, the text does not say)."""
+    pairs: list[tuple[int, str]] = [(i, m.expansion) for i, m in enumerate(mentions) if m.expansion]
+    if not pairs:
+        return set()
+    at = {m.ref: i for i, m in enumerate(mentions)}
+    longs: dict[str, set[int]] = defaultdict(set)
+    for i, ref in pairs:
+        j = at.get(ref)
+        if j is not None and not (mentions[i].kb and mentions[j].kb and mentions[i].kb != mentions[j].kb):
+            longs[mentions[i].norm].add(j)  # two KB entities never merge
+    decided: set[str] = set()
+    for acro, js in longs.items():
+        decided.add(acro)  # conflicting definitions too: the initials rules would only guess
+        if len({uf.find(j) for j in js}) == 1:
+            uf.union(min(js), next(i for i, _ref in pairs if mentions[i].norm == acro))
+    return decided
+
+
+def _surnames_tagged_as_other(mentions: Sequence[MentionRec], name_keys: Mapping[str, str], uf: _UnionFind,
+                              active: Sequence[bool]) -> None:
     """A one-word place or organisation that is the surname of the one person of its document named
     with a given name is that person ("Thiem" tagged as a place beside "Dominic Thiem"); it joins
-    the person and counts as a person. Only inside the document: when the same word stands in a
-    document without that person ("Houston", "Spielberg": the city, the race track), it stays apart."""
+    the person and counts as a person. In a document without that person, only when the corpus
+    names one person of that surname and the document belongs to that person's story: elsewhere
+    ("Houston", "Spielberg": the city, the race track) the word stays what it is."""
     given = load_context().given_names
     folded: dict[str, str] = {}
 
@@ -404,12 +456,26 @@ def _surnames_tagged_as_other(mentions: Sequence[MentionRec], name_keys: Mapping
     for i, m in enumerate(mentions):
         if m.label != "PER" and m.form == "name" and not m.kb and " " not in m.norm:
             groups[uf.find(i)].append(i)
+    by_last: dict[str, set[int]] = defaultdict(set)  # surname → persons of the corpus named in full
+    for (_doc, last), idx in persons.items():
+        by_last[last] |= {uf.find(r) for r in idx}
+    story: _StoryContext | None = None
     for members in groups.values():
         # every document of the group must name that one person, or the word stays what it is
         targets: set[int] = set()
         for i in members:
             cands = persons.get((mentions[i].doc, key(mentions[i].norm)))
             targets |= {uf.find(r) for r in cands} if cands else {-1}
+        if -1 in targets and len(targets) <= 2:
+            # a document without the person: the one person of that surname in the corpus, when the
+            # document belongs to that person's story ("11:04 – Rukwied eröffnet …" in a live blog)
+            corpus = by_last.get(key(mentions[members[0]].norm), set())
+            if len(corpus) == 1 and (targets - {-1}) <= corpus:
+                person = next(iter(corpus))
+                story = story or _StoryContext(mentions, active, uf)
+                if all(story.in_story(mentions[i].doc, person) for i in members
+                       if (mentions[i].doc, key(mentions[i].norm)) not in persons):
+                    targets = {person}
         if len(targets) == 1 and -1 not in targets:
             for i in members:
                 uf.union(next(iter(targets)), i)
@@ -744,18 +810,26 @@ def _abbreviated(norm: str) -> bool:
     return len(words) >= 2 and len(words[-1]) == 1
 
 
-def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind) -> None:
+#: KB flag of a hyphenated town whose first part alone names another town (``data/kb/places.tsv``)
+_FIRST_PART_ELSEWHERE = "first_part_names_another_town"
+
+
+def _join_place_heads(mentions: Sequence[MentionRec], first: Mapping[str, int], uf: _UnionFind, kb: KB | None = None) -> None:
     """Join a one-word place to the one multi-word town in the corpus named after it plus a river or
     region ("Frankfurt am Main", "Pfaffenhofen an der Ilm") or the one KB town of two joined names it
     starts ("Annaberg-Buchholz"; states such as "Sachsen-Anhalt" are no KB towns, so "Sachsen"
-    stays apart); two such towns ("Frankfurt (Oder)") block it."""
+    stays apart, nor is a town whose first part is another town's name: the district "Halle-Neustadt"
+    of Halle, "Sulzbach-Rosenberg" far from Sulzbach); two such towns ("Frankfurt (Oder)") block it."""
     heads: dict[str, set[int]] = defaultdict(set)
+    kb = kb if kb is not None else load_kb()
     for i, m in enumerate(mentions):
         words = m.norm.split()
         if m.label == "LOC" and len(words) >= 3 and words[1] in _PLACE_LINKS:
             heads[words[0]].add(uf.find(i))
-        elif m.label == "LOC" and len(words) == 2 and (m.kb or "").startswith("place:") and "-" in m.surface:
-            heads[words[0]].add(uf.find(i))  # a town of two joined names: "Annaberg" → "Annaberg-Buchholz"
+        elif m.label == "LOC" and len(words) == 2 and (m.kb or "").startswith("place:") and "-" in m.surface \
+                and _FIRST_PART_ELSEWHERE not in getattr(kb.entries.get(m.kb or ""), "flags", ()):
+            # a town of two joined names: "Annaberg" → "Annaberg-Buchholz"; "Halle" is no "Halle-Neustadt"
+            heads[words[0]].add(uf.find(i))
     if not heads:
         return
     for i, m in enumerate(mentions):
@@ -841,7 +915,9 @@ def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
         hosts = {m.norm for m in names if _HOST.search(m.surface)}
         # a name rather than a web address ("ORF", not "orf.at"), the fullest name that is not a
         # genitive of another, then the most frequent spelling of it
-        best_norm = max(norms, key=lambda k: (k not in hosts, not _abbreviated(k), len(k.split()), not any(c in norms for c in genitive_candidates(k)),
+        inflected = _inflected_norms(norms) if len(norms) > 1 else set()
+        best_norm = max(norms, key=lambda k: (k not in hosts, not _abbreviated(k), len(k.split()),
+                                              not any(c in norms for c in genitive_candidates(k)) and k not in inflected,
                                               norms[k], k))
         spellings = Counter(m.surface.strip() for m in names if m.norm == best_norm)
         name = max(spellings, key=lambda s: (spellings[s], s))
@@ -863,6 +939,18 @@ def entity_json(members: list[MentionRec], kb: KB | None) -> dict[str, Any]:
     if entry is not None and entry.kind == "historic" and entry.country:
         out["today"] = f"kb:{entry.country}"  # a former name, kept as written
     return out
+
+
+def _inflected_norms(norms: Iterable[str]) -> set[str]:
+    """Names of several words that are a case form of a shorter name among ``norms``
+    ("bundesverbands der verkehrsarbeitgeber", "vereinten verkehrsgewerkschaft")."""
+    shortest: dict[str, str] = {}
+    for k in norms:
+        if " " in k:
+            base = uninflected(k)
+            if base not in shortest or len(k) < len(shortest[base]):
+                shortest[base] = k
+    return {k for k in norms if " " in k and shortest[uninflected(k)] != k}
 
 
 def unique_ids(entities: list[dict[str, Any]]) -> None:

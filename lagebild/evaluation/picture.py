@@ -42,8 +42,8 @@ import click
 
 from lagebild.evaluation import shared_data_dir
 
-__all__ = ["BestGroup", "PictureScore", "Tally", "best_group", "command", "gold_export", "has_value", "holds", "load_gold",
-           "run_pipeline", "score_picture"]
+__all__ = ["BestGroup", "PictureScore", "Tally", "best_group", "claimant_keys", "claimant_matches", "command", "entity_names",
+           "gold_export", "gold_ids", "has_value", "holds", "load_gold", "run_pipeline", "score_picture"]
 
 CATEGORIES = (
     "publication dates printed",
@@ -181,7 +181,7 @@ def _as_text(x: object, names: Mapping[str, str]) -> str:
     return f"{x} {names.get(str(x), '')}" if x is not None else ""
 
 
-def _keys(claimant: str, explicit: object) -> list[str]:
+def claimant_keys(claimant: str, explicit: object) -> list[str]:
     """What must occur in the exported claimant: the gold's explicit keys, else its last word."""
     if explicit:
         return [k.strip() for k in str(explicit).split("|")]
@@ -192,25 +192,30 @@ def _keys(claimant: str, explicit: object) -> list[str]:
     return [words[-1]] if words else ["*"]
 
 
-def _gold_ids(export: Mapping[str, Any], gold_ids: set[str]) -> dict[str, str]:
+def gold_ids(export: Mapping[str, Any], ids: set[str]) -> dict[str, str]:
     """Export document id → gold id (the file stem), by id or by the source path's stem."""
     out: dict[str, str] = {}
     for doc in export.get("documents", []):
         did = str(doc.get("id"))
-        if did in gold_ids:
+        if did in ids:
             out[did] = did
             continue
         for path in [doc.get("path"), *(doc.get("sources") or [])]:
             stem = Path(str(path or "")).stem
-            if stem in gold_ids:
+            if stem in ids:
                 out[did] = stem
                 break
     return out
 
 
+def entity_names(export: Mapping[str, Any]) -> dict[str, str]:
+    """Entity id → name: the claimants and speakers the export gives as entity ids are matched by their names."""
+    return {str(e.get("id")): str(e.get("name")) for e in export.get("entities", [])}
+
+
 def gold_export(export: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Any]:
     """The export with its document ids replaced by the gold's (the file stems), as the scorer reads it."""
-    return dict(_remap(dict(export), _gold_ids(export, set(gold["documents"]))))
+    return dict(_remap(dict(export), gold_ids(export, set(gold["documents"]))))
 
 
 def _remap(obj: Any, ids: Mapping[str, str]) -> Any:
@@ -256,25 +261,34 @@ def _by_doc(items: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, A
     return out
 
 
+def _said_by(claim: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    return f"{_as_text(claim.get('claimant'), names)} {claim.get('claimant_text') or ''}".strip()
+
+
+def claimant_matches(claim: Mapping[str, Any], keys: list[str], names: Mapping[str, str]) -> bool:
+    """The claimant rule of the numeric-claims score: a key of the gold claimant (``claimant_keys``) occurs in the
+    claim's claimant; "unattributed" wants none named (the outlet's own figure); "*" takes any."""
+    if "*" in keys:
+        return True
+    if keys == ["unattributed"]:
+        return claim.get("claimant_kind") in (None, "outlet") or not claim.get("claimant_text")
+    said_by = _said_by(claim, names).lower()
+    return any(k.lower() in said_by for k in keys)
+
+
 def _score_claims(stories: Mapping[str, Any], export: Mapping[str, Any], names: Mapping[str, str]) -> Tally:
     by_doc = _by_doc(export.get("claims", []))
     tally = Tally()
     for st in stories.values():
         for row in st.get("numeric_claims") or []:
             did, value, what, claimant = row[:4]
-            keys = _keys(claimant, row[4] if len(row) > 4 else None)
+            keys = claimant_keys(claimant, row[4] if len(row) > 4 else None)
             ok, seen = False, []
             for claim in by_doc.get(did, []):
                 if not has_value(claim, float(value)):
                     continue
-                said_by = f"{_as_text(claim.get('claimant'), names)} {claim.get('claimant_text') or ''}".strip()
-                seen.append(f"{claim.get('text')!r} claimant={said_by!r}")
-                if "*" in keys:
-                    ok = True
-                elif keys == ["unattributed"]:
-                    ok = claim.get("claimant_kind") in (None, "outlet") or not claim.get("claimant_text")
-                else:
-                    ok = any(k.lower() in said_by.lower() for k in keys)
+                seen.append(f"{claim.get('text')!r} claimant={_said_by(claim, names)!r}")
+                ok = claimant_matches(claim, keys, names)
                 if ok:
                     break
             tally.add(ok, f"{did} {value} {what} [{claimant}] -> " + ("; ".join(seen) or "no claim with that value"))
@@ -363,7 +377,7 @@ def _score_quotes(stories: Mapping[str, Any], export: Mapping[str, Any], names: 
     for st in stories.values():
         for row in st.get("quotes") or []:
             did, speaker, words = row[:3]
-            keys = _keys(speaker, row[3] if len(row) > 3 else None)
+            keys = claimant_keys(speaker, row[3] if len(row) > 3 else None)
             ok = False
             for quote in by_doc.get(did, []):
                 text = f"{quote.get('text') or ''} {(quote.get('content') or {}).get('text') or ''}"
@@ -462,7 +476,7 @@ def score_picture(export: Mapping[str, Any], gold: Mapping[str, Any], split: str
         )
     }
     docs = {str(d.get("id")): d for d in exp.get("documents", [])}
-    names = {str(e.get("id")): str(e.get("name")) for e in exp.get("entities", [])}
+    names = entity_names(exp)
     printed, absent, inferred = _score_dates(gdocs, docs)
     by_month, by_day = _score_events(stories, exp)
     story_tally, bcubed, clusters = _score_stories(gdocs, stories, exp)

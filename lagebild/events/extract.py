@@ -664,7 +664,10 @@ def _describe(
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
     dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t) and not _near(text, t, clause, timexes)]
     own = [t for t in dated if clause.contains(t.span)]
-    pool = own or dated
+    # a happening named in a "zu"-infinitive ("scheiterten am Wochenende, den Streik stoppen zu lassen") is an aim
+    # of the other clause: that clause's date is the attempt's, not the happening's
+    aim = rule.noun and not own and _ZU_INFINITIVE.search(text, clause.start, clause.end) is not None
+    pool = own or ([] if aim else dated)
     if pool:
         ev.time = min(pool, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
         if not time_of_day(ev.time.data, ev.time.label):
@@ -823,6 +826,8 @@ def _called_for(text: str, clause: Span, words: list[str], idx: int) -> bool:
 
 _BOUND_BEFORE = re.compile(r"(?:\b(?:seit|since)|\b(?:bis|until|by)(?:\s+(?:spätestens|Ende|Anfang|Mitte|zum|zur))?)\s*$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: a clause ending in a "zu"-infinitive ("… stoppen zu lassen.", "… zu verhindern")
+_ZU_INFINITIVE = re.compile(r"\bzu\s+[a-zäöü]\w*(?:en|ern|eln)\W*$")
 
 
 def _bound(text: str, t: Annotation) -> bool:

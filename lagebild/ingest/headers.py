@@ -15,6 +15,8 @@ from typing import TypeVar
 
 from lagebild.ingest import cue_data, page_dates
 from lagebild.ingest.cue_scan import CueScan, literal_start
+from lagebild.ingest.date_context import TIME as _TIME
+from lagebild.ingest.date_context import event_date
 from lagebild.model import DateValue
 
 L = TypeVar("L")
@@ -39,7 +41,6 @@ __all__ = [
     "date_prefix",
     "dated_run",
     "dates_in",
-    "event_date",
     "header_parts",
     "header_stamp",
     "life_date",
@@ -144,13 +145,6 @@ _KEYWORD = (
     r"发布时间|發布時間|发布|發佈|更新时间|更新時間|公開日|配信日|更新日|更新|입력|수정)"
     r"(?:\s+(?:am|on|at|um|le|el|il|op|em|den|في|:))?\s*[:：]?"
 )
-#: the time zone after a header time: European and US abbreviations and those of the news sites of other
-#: regions (Moscow, India, Pakistan, Indonesia, Japan, Korea, Hong Kong, Singapore, Australia), or an offset
-_ZONE = (r"(?:MEZ|MESZ|OEZ|OESZ|CET|CEST|EET|EEST|WET|WEST|MSK|IST|PKT|WIB|WITA|WIT|JST|KST|HKT|SGT|AEST|AEDT|"
-         r"UTC|GMT|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|BST)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?(?!\w)")
-#: a time of day after the date, with the word for "at" of the languages header lines are written in
-#: (German, English, French, Spanish, Italian, Dutch, Portuguese, Finnish "klo", Scandinavian "kl.", Polish "godz.")
-_TIME = r"(?:\s*(?:,|um|at|à|a\s+las|alle|ore|om|às|klo|kl\.|godz\.|saat|-|–|\||/|•|·)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?\s*(?:uhr|hrs?\.?|h|(?P<ampm>[ap]\.?m\.?))?(?:\s*" + _ZONE + r")?)?"
 _DATE_FORMS = [
     # 25.10.2024, 25.10.24; a two-digit year only glued to the month, never a measure after a day and month
     # ("Mo, 12.03. 14°C", "12.03. 14 Uhr": a weather widget's or an appointment's numbers)
@@ -708,24 +702,6 @@ def as_of_label(label: str) -> bool:
         if date_at(label, after) is not None:
             return True
     return any(m.end() == len(label) or date_at(label, m.end()) is not None for m in _AS_OF_OPENING.finditer(label))
-
-
-#: what links an event label to its date: a colon or a linking word ("Termin: …", "Einsendeschluss ist der …")
-_EVENT_LINK = r"(?:\s*:|\s+(?:ist|is|am|on|le|el|il))"
-#: a label of something the page announces right before its date ("Termin: 12.03.2024", "Einsendeschluss ist der
-#: 12.03.2024", "Deadline: March 12, 2024"), a weekday between them allowed; a word that also names a section
-#: ("Termine", "Premiere") labels a date only with its colon or linking word ("Anna Muster | Termine 12.03.2024")
-_EVENT_LABEL = re.compile(
-    rf"(?<![\w-])(?:(?:{_cue_pattern(_CUES['event'])})(?![\w-]){_EVENT_LINK}?"
-    rf"|(?:{_cue_pattern(_CUES['event_section'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
-    re.IGNORECASE,
-)
-
-
-def event_date(text: str, pos: int) -> bool:
-    """Whether the date at ``text[pos]`` follows the label of an event, a deadline or an appointment in its line."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    return _EVENT_LABEL.search(text, max(line_start, pos - 40), pos) is not None
 
 
 #: a sign right before a person's date after a bracket or a comma ("Anna Muster (* 12.03.1960)", "(Hans Muster,

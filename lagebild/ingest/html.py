@@ -382,7 +382,7 @@ def _publication_date(tree: Any, page: str, doc: Any, lines: list[str], max_date
     if tree is not None:
         try:
             chosen = choose_date(tree, max_day=max_date, title=doc.title, first_lines=lines[:4],
-                                 htmldate=lambda: _htmldate(tree, page, url, max_date),
+                                 htmldate=lambda: _htmldate(tree, page, url, max_date), last_lines=lines[-2:],
                                  language=tree.get("lang"), url=url, page=page)
         except Exception as exc:
             log.debug("date choice failed: %r", exc)

@@ -38,6 +38,7 @@ from typing import Any
 
 from lagebild.ingest import cue_data
 from lagebild.ingest.cue_scan import CueScan, literal_start
+from lagebild.ingest.date_context import CLOCK, event_date
 
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
@@ -172,8 +173,10 @@ _TEXT_DATE = re.compile(
     r"|(?P<a6>\d{1,2})(?P<s6>[/-])(?P<b6>\d{1,2})(?P=s6)(?P<y6>(?:19|20)\d{2}"
     r"|(?<=/)\d{2}(?=,?\s+(?:at|um|à|a\s+las|alle)\s+(?:[01]?\d|2[0-3])[:.h][0-5]\d)"
     r"|(?<=\d\d/\d\d/)\d{2}(?=,?\s+(?:[01]?\d|2[0-3])[:h][0-5]\d))"
-    # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024
-    rf"|(?P<d3>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m3>{_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d{{2}})"
+    # 24. Oktober 2024, 5 de febrero de 2020, 1er février 2020, 24 Oct. 2024; 29 / Dezember / 2022 (a blog
+    # template's "d / F / Y")
+    rf"|(?P<d3>\d{{1,2}})(?:(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?|\s?/\s?)(?P<m3>{_MONTH})(?!\w)"
+    r"(?:\.?,?\s+(?:de\s+)?|\s?/\s?)(?P<y3>(?:19|20)\d{2})"
     # October 24, 2024
     rf"|(?<!\w)(?P<m4>{_MONTH})(?!\w)\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d{{2}})"
     # Apr 042013: a blog template's day and year spans flattened without a space (two-digit day)
@@ -212,6 +215,12 @@ def written_on_page(page: str, day: str, limit: int = 1_000_000, *, not_as_updat
     scanned as a whole.
     """
     page = ascii_digits(page[:limit])
+    return any(not (not_as_update and _label_kind(page[max(0, m.start() - 40) : m.start()], page[m.end() : m.end() + 25]) == "modified")
+               for m in _day_matches(page, day))
+
+
+def _day_matches(page: str, day: str) -> Iterator[re.Match[str]]:
+    """Each place ``page`` (digits in ASCII) writes ``day``, in either day/month order."""
     year = day[:4]
     marks = [year, f".{year[2:]}", f". {year[2:]}", f"/{year[2:]}"]
     starts = sorted({i for mark in marks for i in _occurrences(page, mark)})
@@ -223,9 +232,10 @@ def written_on_page(page: str, day: str, limit: int = 1_000_000, *, not_as_updat
         else:
             windows.append([lo, hi])
     # the pattern looks behind its window's start (pos, not a slice): "25.10.2024" is not read as the 5th
-    return any(_day_of_match(m, first) == day and not (
-                   not_as_update and _label_kind(page[max(0, m.start() - 40) : m.start()], page[m.end() : m.end() + 25]) == "modified")
-               for lo, hi in windows for m in _TEXT_DATE.finditer(page, lo, hi) for first in (False, True))
+    for lo, hi in windows:
+        for m in _TEXT_DATE.finditer(page, lo, hi):
+            if _day_of_match(m, False) == day or _day_of_match(m, True) == day:
+                yield m
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -516,6 +526,9 @@ def _page_offset(page: str) -> timedelta | None:
 
 #: schema.org types of a page's own text (a VideoObject's uploadDate is the video's, not the article's)
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|blog|news|review|recipe|liveblog", re.I)
+#: schema.org records of the page or site itself: a CMS writes them for every page (a shop's lexicon entry,
+#: an about page) with the day the page was made, which dates no article unless the page shows it
+_PAGE_TYPES = re.compile(r"(?:\w*Page|WebSite)(?:\s+(?:\w*Page|WebSite))*")
 _META_PUBLISHED = frozenset(
     """article:published_time og:published_time og:article:published_time article:published published_time
     datepublished date.published publishdate publish-date publish_date publishdate publication_date
@@ -585,11 +598,12 @@ def structured_dates(tree: Any, *, month_first: bool = False, page: str = "") ->
     # live blog's items, related articles or the page/site record).
     articles: list[dict[str, Any]] = []
     others: list[dict[str, Any]] = []
+    pages: list[dict[str, Any]] = []
     for obj in jsonld_objects(tree):
         typ = obj.get("@type")
         types = " ".join(typ) if isinstance(typ, list) else str(typ or "")
-        (articles if _ARTICLE_TYPES.search(types) else others).append(obj)
-    for group, label in ((articles[:1], "jsonld-article"), (others, "jsonld")):
+        (articles if _ARTICLE_TYPES.search(types) else pages if _PAGE_TYPES.fullmatch(types) else others).append(obj)
+    for group, label in ((articles[:1], "jsonld-article"), (others, "jsonld"), (pages, "jsonld-page")):
         for obj in group:
             for key in ("datePublished", "dateCreated"):
                 add(obj.get(key), f"{label}:{key}", "published")
@@ -823,6 +837,8 @@ def printed_dates(tree: Any, *, title: str | None, first_lines: list[str], month
             el = _element_at(chunks, m.start())
             if _in_caption(el) or _in_site_header(el, headline_el):
                 continue
+            if event_date(text, m.start()):
+                continue  # "Release: 14.11.2019", "Einsendeschluss: …": what the page announces, not when it came out
             after = text[m.end() : m.end() + 25]
             labelled = "modified" if _marked_updated(el) else _label_kind(before, after)
             if labelled:
@@ -959,11 +975,13 @@ def choose_date(
     language: str | None = None,
     url: str | None = None,
     page: str = "",
+    last_lines: list[str] | None = None,
 ) -> PageDate | None:
     """Pick the publication day of a parsed page; never later than ``max_day`` (``YYYY-MM-DD``).
 
     ``htmldate`` is htmldate's answer, or a function asked for it only when nothing before it in
-    the order of choice decides (its search is the costly part of reading a page).
+    the order of choice decides (its search is the costly part of reading a page). ``last_lines`` are
+    the main text's last lines: a day htmldate found that the page shows only below them is not taken.
     """
     # 03/04/2020 is March 4 in US English, April 3 nearly everywhere else
     month_first = (language or "").lower().replace("_", "-") in ("en", "en-us")
@@ -977,7 +995,7 @@ def choose_date(
     except Exception:
         structured = []
     chosen = _decide(printed, structured, max_day=max_day, htmldate=htmldate, language=language, url=url,
-                     on_page=lambda: visible_text(tree))
+                     on_page=lambda: _above_end(visible_text(tree), last_lines or []))
     if chosen is None:
         return None
     later = [c.day for c in structured if c.kind == "modified" and chosen.day < c.day <= max_day] or \
@@ -993,6 +1011,47 @@ def visible_text(tree: Any) -> str | None:
         return None
 
 
+#: how much of a main-text line's end is looked up in the visible text to find where the text ends
+_END_PROBE = 40
+
+
+def _above_end(visible: str | None, last_lines: list[str]) -> str | None:
+    """The visible text up to the end of the main text, when one of its last lines is found there.
+
+    Below the main text stand the dates of teasers for other pieces, customer reviews, comments and
+    a campaign's closing day ("Meldungen … 27.02.2020", "Kundenbewertung 02.05.2020"): none dates the page.
+    """
+    if visible is None:
+        return None
+    for line in reversed(last_lines):
+        probe = " ".join(line.split())[-_END_PROBE:]
+        if len(probe) >= 12:  # a short line ("Mehr", "Foto: dpa") may stand anywhere on the page
+            end = visible.rfind(probe)
+            if end >= 0:
+                return visible[: end + len(probe)]
+    return visible
+
+
+#: a time of day right after a date ("02.05.2020 um 08:11 Uhr", "May 2, 2020 at 8:11", "02.05.2020, 08:11")
+_CLOCK_AFTER = re.compile(CLOCK, re.IGNORECASE)
+#: how many stamps of one day, each with another time, make a list of comments or reviews
+_STAMP_RUN = 3
+
+
+def _stamp_run(visible: str, day: str) -> bool:
+    """Whether ``day`` shows only as the stamps of a list ("Kundenbewertung 02.05.2020 um 08:11 Uhr … 02.05.2020 um
+    07:18 Uhr …"): at least three, each with its own time of day, and never without one. Reviews and comments
+    of a day are no page's publication; a page's own stamp stands once."""
+    times: list[str] = []
+    visible = ascii_digits(visible)
+    for m in _day_matches(visible, day):
+        clock = _CLOCK_AFTER.match(visible, m.end())
+        if clock is None:
+            return False
+        times.append(f"{int(clock['hh'])}:{clock['mi']}")
+    return len(set(times)) >= _STAMP_RUN
+
+
 def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, max_day: str,
             htmldate: str | Callable[[], str | None] | None,
             language: str | None, url: str | None, on_page: Callable[[], str | None] | None = None) -> PageDate | None:
@@ -1002,6 +1061,12 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
     bylines = [c for c in printed if c.kind == "byline"]
     plain = [c for c in printed if c.kind in ("printed", "byline")]
     published = [c for c in structured if c.kind == "published"]
+    # a page record's day counts when the page shows it or its address spells it (below), never alone; nor does a
+    # meta tag of the same day on a page without an article record (the CMS writes both from the page record)
+    page_days = {c.day for c in published if c.source.startswith("jsonld-page")}
+    articled = any(c.source.startswith("jsonld-article") for c in published)
+    unconfirmed = [c for c in published if not c.source.startswith("jsonld-page") and
+                   (articled or not c.source.startswith("meta:") or c.day not in page_days)]
     shown = {c.day for c in printed}  # update dates too: metadata that matches one is confirmed
     in_url = url_day(url)
     evidence = shown | ({in_url} if in_url else set())
@@ -1014,10 +1079,13 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
         return PageDate(datelines[0].day, "dateline opening the text")
     if bylines:  # a date the page shows in its date line is the date as published there
         return PageDate(min(c.day for c in bylines), "printed date in the byline")
-    if published:
-        day = _local_day(published[0], evidence, language)
+    if unconfirmed:
+        day = _local_day(unconfirmed[0], evidence, language)
         if _in_range(day, max_day):
-            return PageDate(day, f"structured data ({published[0].source})")
+            return PageDate(day, f"structured data ({unconfirmed[0].source})")
+    for c in published:  # a page record whose day the address spells
+        if in_url in (c.day, *c.alts) and _in_range(in_url, max_day):
+            return PageDate(in_url, f"structured data ({c.source}), also in the address")
     if plain:
         return PageDate(min(c.day for c in plain), "printed date in the article header")
     visible = on_page() if on_page is not None else None  # read before htmldate, which prunes the tree it searches
@@ -1026,8 +1094,8 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
     # htmldate also reads a month it fills up to the 1st ("2022-03" → 2022-03-01), dates in image paths, scripts
     # and footers, and "Last updated: …" lines: a day the reader cannot see on the page, or sees only as an
     # update, is no publication date
-    if htmldate and _in_range(htmldate[:10], max_day) and (htmldate[:10] == in_url or visible is None or
-                                                           written_on_page(visible, htmldate[:10], not_as_update=True)):
+    if htmldate and _in_range(htmldate[:10], max_day) and (htmldate[:10] == in_url or visible is None or (
+            written_on_page(visible, htmldate[:10], not_as_update=True) and not _stamp_run(visible, htmldate[:10]))):
         return PageDate(htmldate[:10], "htmldate")
     for c in structured:
         if c.kind == "generic":

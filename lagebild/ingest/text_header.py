@@ -30,13 +30,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from lagebild.ingest.date_context import CLOCK, event_date
 from lagebild.ingest.headers import (
     author_line,
     byline_author,
     cited_date,
     date_end,
     dated_run,
-    event_date,
     header_parts,
     life_date,
     name_over_role,
@@ -368,7 +368,7 @@ def _date_among_first_paragraphs(lines: Sequence[TitleLine], first: int) -> Head
 
 
 #: a time of day right after a date ("18.03.2020 13:15 Uhr", "03.06.2022, 15:30")
-_CLOCK = re.compile(r"\s*[,|–-]?\s*(?:um\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d\b")
+_CLOCK = re.compile(CLOCK, re.IGNORECASE)
 _LEADING_DATE = re.compile(r"\W{0,3}\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\W{0,3}\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}")
 
 

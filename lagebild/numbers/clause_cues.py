@@ -15,6 +15,8 @@ from pathlib import Path
 __all__ = ["ClauseCues", "load_clause_cues"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "figure_clauses.toml"
+#: the hospitals people are taken to are listed once, as a part of the injured frames
+MEASURES = DATA.parent / "measures.toml"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class ClauseCues:
     respectively: re.Pattern[str]  # searched in a figure's clause ("beziehungsweise")
     governs_ueber: re.Pattern[str]  # searched right before "über" ("verfügt über 416 Sitze": a preposition, no hedge)
     prep_before_ueber: re.Pattern[str]  # searched right before "über" ("berichtete von über 200": a hedge after all)
+    place_prep: re.Pattern[str]  # searched right before a place's name ("im Landkreis ", "in der ")
+    place_noun: re.Pattern[str]  # searched right before a name that is a place whatever its label ("Region ")
+    destination: re.Pattern[str]  # searched right before a place's name that says where people were taken ("Kliniken in ")
 
 
 def _words(raw: dict[str, object], key: str, *, escape: bool = False) -> str:
@@ -35,9 +40,16 @@ def _words(raw: dict[str, object], key: str, *, escape: bool = False) -> str:
     return "|".join(w.replace(" ", r"[ \t]+").replace(r"\ ", r"[ \t]+") for w in words) or r"(?!)"
 
 
+def _hospitals() -> list[str]:
+    """The hospital nouns of the measures' ``hospital`` frame part, capitalised as the destinations are."""
+    raw = tomllib.loads(MEASURES.read_text(encoding="utf-8")).get("frame_parts", {}).get("hospital", [])
+    return [str(w)[:1].upper() + str(w)[1:] for w in raw] if isinstance(raw, list) else []
+
+
 @lru_cache(maxsize=2)
 def load_clause_cues(path: str | None = None) -> ClauseCues:
     raw = tomllib.loads(Path(path or DATA).read_text(encoding="utf-8"))
+    raw["destinations"] = _hospitals() + list(raw.get("destinations", []))
     hedges = _words(raw, "whole_hedges", escape=True)
     return ClauseCues(
         whole_open=re.compile(rf"(?<![\w])(?:{_words(raw, 'whole_open')})[ \t]+(?:(?:{hedges})[ \t]+)?$", re.IGNORECASE),
@@ -52,4 +64,10 @@ def load_clause_cues(path: str | None = None) -> ClauseCues:
             rf"|(?:{_words(raw, 'governs_ueber_next')}))[ \t]+$"
         ),
         prep_before_ueber=re.compile(rf"(?<![\w])(?:{_words(raw, 'prep_before_ueber', escape=True)})[ \t\u00a0]+$", re.IGNORECASE),
+        # "in der norditalienischen Region ": an article and up to two words between the preposition and the name
+        place_prep=re.compile(rf"(?<![\w])(?:{_words(raw, 'place_prepositions', escape=True)})\s+(?:der|dem|den|des)?\s*"
+                              r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+        place_noun=re.compile(rf"(?<![\w])(?:{_words(raw, 'place_nouns', escape=True)})\s+$"),
+        destination=re.compile(rf"(?<![\w])(?:{_words(raw, 'destinations', escape=True)})\s+(?:in|im|nach)\s+"
+                               r"(?:(?:der|dem|den|des)\s+)?$"),
     )

@@ -21,6 +21,7 @@ from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
 from lagebild.numbers.words import parse_number_word
 from lagebild.text_patterns import alternation
+from lagebild.unit_words import CURRENCIES, MEASURES
 
 __all__ = ["HEDGES", "Quantity", "find_quantities", "hedge_interval"]
 
@@ -52,17 +53,6 @@ _LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-CURRENCIES = (
-    "US-Dollar", "Dollar", "Euro", "Cent", "Franken", "Pfund", "Rubel", "Yuan", "Renminbi", "Yen",
-    "Won", "Rupien", "Lira", "Kronen", "Schilling", "Griwna", "Hrywnja", "Bitcoin", "EUR", "USD",
-)
-MEASURES = (
-    "Prozentpunkte", "Prozentpunkten", "Prozent", "Promille", "Kilometern", "Kilometer", "Metern", "Meter",
-    "Zentimetern", "Zentimeter", "Millimetern", "Millimeter", "Quadratkilometer", "Quadratmeter", "Hektar", "Kilogramm", "Gramm", "Tonnen", "Tonne",
-    "Litern", "Liter", "Barrel", "Grad", "Watt", "Megawatt", "Gigawatt", "Kilowatt", "Kilowattstunden", "Terawattstunden",
-    "Seemeilen", "Meilen", "Stück", "km²", "km/h", "km", "kg", "qm", "m²", "ha", "MW", "GW", "kWh", "°C", "%",
-    "€", "$",
-)
 _UNIT_RE = re.compile(
     r"[ \t\u00a0]*(" + "|".join(re.escape(u) for u in sorted(CURRENCIES + MEASURES, key=len, reverse=True)) + r")(?![\w-])"
 )

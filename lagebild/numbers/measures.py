@@ -106,6 +106,9 @@ class MeasureVocab:
     # inflections and singulars the word lists do not spell out ("Kampfflugzeug" beside "Kampfflugzeuge")
     lemma_nouns: dict[str, str] = field(default_factory=dict, compare=False)
     lemma_tails: tuple[tuple[str, str], ...] = ()
+    # lemmas (lower case) of nouns that name people by their work or role ("Kumpel", "Touristen"): like a generic noun, a
+    # frame anywhere in the clause says what happened to them; without one they keep their own measure or key
+    persons: frozenset[str] = frozenset()
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -150,6 +153,13 @@ class MeasureVocab:
 
     def is_generic(self, noun: str) -> bool:
         return noun.lower() in self.generic
+
+    def is_person(self, noun: str) -> bool:
+        """True for a noun of ``[persons]``: people named by their work or role ("Bergleute", "Urlaubern")."""
+        if not self.persons or not noun:
+            return False
+        lemma = lemma_of(noun)
+        return lemma in self.persons or (lemma.endswith(_FEMININE) and lemma[: -len(_FEMININE)] in self.persons)
 
     def never_people(self, noun: str) -> bool:
         """True for a noun that never counts people ("Rinder", "Nutztiere"): no participle or casualty frame makes a
@@ -203,6 +213,9 @@ class MeasureVocab:
         mid = self.lemma_nouns.get(lemma)
         if mid is None:
             mid = next((m for tail, m in self.lemma_tails if lemma.endswith(tail) and len(lemma) - len(tail) >= 3), None)
+        if mid is None and lemma.endswith(_FEMININE) and len(lemma) > 6:
+            # "Zuschauerinnen", "Besucherin": the women of a counted noun of people are counted as it is ("Zuschauer")
+            return self._of_lemma(lemma[: -len(_FEMININE)])
         return self.by_id(mid) if mid is not None else None
 
     def counted_key(self, noun: str) -> str:
@@ -356,15 +369,18 @@ class MeasureVocab:
             sentence_length = self.of_duration(low, clause or sentence)
             if sentence_length is not None:
                 return sentence_length.id  # "zu 22 Monaten Haft": a sentence, comparable with others in its unit
-            # "im Umkreis von 50 Kilometern" measures what "50 Kilometer" does
-            return f"unit:{low[:-1] if low.endswith(('metern', 'litern')) else low}"
+            # "im Umkreis von 50 Kilometern" measures what "50 Kilometer" does, "27 Monaten" what "27 Monate" does
+            return f"unit:{lemma_of(unit) if unit else low}"
         noun = unit or ""
         m = self.of_noun(noun) if noun else None
         if noun and (m is None or m.who) and not self.is_generic(noun) and not self.never_people(noun):
             # "zwei Serben kamen ums Leben", "drei Soldaten wurden getötet": the frame says what is counted; a noun the
-            # vocabulary does not know only with the frame after it ("zehn Menschen ermordet und zwei Anschläge verübt")
-            framed = self.of_frame(clause, at, after_only=m is None)
-            if framed is not None and framed.any_noun:
+            # vocabulary does not know only with the frame after it ("zehn Menschen ermordet und zwei Anschläge verübt").
+            # A noun of people by their role takes any frame of its clause, as "Menschen" does ("23 Kumpel konnten
+            # gerettet werden", "Vier Bergleute sind noch da unten – vermisst")
+            person = self.is_person(noun)
+            framed = self.of_frame(clause, at, after_only=m is None and not person)
+            if framed is not None and (framed.any_noun or person):
                 return framed.id
         if m is not None:
             return self.qualify(m.id, clause)
@@ -373,6 +389,9 @@ class MeasureVocab:
             return self.qualify(framed.id if framed else "people", clause)
         return "count:" + self.counted_key(noun)
 
+
+#: the ending of a feminine noun of people ("Zuschauerin" beside "Zuschauer"), lemmatised
+_FEMININE = "in"
 
 #: where a clause ends: punctuation or a conjunction that joins two clauses
 _CLAUSE_BOUND = re.compile(r"[.,;:!?]|\s(?:und|oder|aber|sowie|doch)\s", re.IGNORECASE)
@@ -442,6 +461,7 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                         negation=_alternation(list(raw.get("negation", {}).get("words", []))),
                         counted=counted_entries(raw.get("counted", {})),
                         as_written=frozenset(str(w).lower() for w in raw.get("as_written", {}).get("forms", [])),
+                        persons=frozenset(lemma_of(str(n)) for n in raw.get("persons", {}).get("nouns", [])),
                         **lemma_index([(m.id, m.nouns, m.suffixes) for m in measures if m.kind == "count"]))
 
 

@@ -137,6 +137,7 @@ class RuleClaims:
         people = [e for e in entities if e.label == "PER"]
         # the spans of names a claimant may be part of ("Ärzte ohne Grenzen"), once per article
         names = [(e.span.start, e.span.end) for e in entities if e.label in ("ORG", "MISC", "PER")]
+        places = _named_places(text, entities)
         quantities = [q for q in quantities if not (q.unit_from == "ellipsis" and q.value <= 110 and text[q.num_start - 1 : q.num_start] == "("
                                                     and text[q.num_end : q.num_end + 1] == ")" and _after_person(text, q.num_start - 1, people))]
         # a count the date stage read as a year ("in Fulda 1200") is no time of the figures around it
@@ -151,7 +152,7 @@ class RuleClaims:
             sent = _skip_marker(text, sentences[k] if k >= 0 else (0, len(text)))
             nxt = sentences[k + 1 : k + 3] if k >= 0 else []
             prev = sentences[max(0, k - 2) : k] if k > 0 else []
-            data = self._payload(doc, q, sent, (prev, nxt), (figures, by_start), quotes, timexes, (entities, names), outlet,
+            data = self._payload(doc, q, sent, (prev, nxt), (figures, by_start), quotes, timexes, (entities, names, places), outlet,
                                  published)
             shared = by_noun.get(q.unit_span) if q.unit_span else None
             if q.unit_from == "ellipsis" and shared is not None and data["measure"] in ("people", "percent"):
@@ -161,6 +162,7 @@ class RuleClaims:
             if q.unit_from != "ellipsis" and q.unit_span:
                 by_noun[q.unit_span] = str(data["measure"])
             payloads.append(data)
+        _share_bracket_scope(text, quantities, payloads)
         pairs = prior_pairs(text, quantities, sentences)
         _mark_parts(text, quantities, payloads, (sentences, sent_starts), {i for pair in pairs for i in pair})
         _mark_noun_parts(text, quantities, payloads)
@@ -173,9 +175,10 @@ class RuleClaims:
     def _payload(self, doc: Document, q: Quantity, sent: tuple[int, int],
                  around: tuple[list[tuple[int, int]], list[tuple[int, int]]], all_figures: tuple[list[int], dict[int, Quantity]],
                  quotes: list[Annotation], timexes: list[Annotation],
-                 ents: tuple[list[Annotation], list[tuple[int, int]]], outlet: str, published: str | None) -> dict[str, Any]:
+                 ents: tuple[list[Annotation], list[tuple[int, int]], frozenset[str]], outlet: str, published: str | None
+                 ) -> dict[str, Any]:
         text = doc.text
-        entities, names = ents
+        entities, names, named_places = ents
         prev, nxt = around
         figures, by_start = all_figures
         att = _attribution(quotes, q.num_start, q.num_end)
@@ -244,7 +247,7 @@ class RuleClaims:
             measure = joint  # "Die Zahl der Toten und Vermissten stieg auf 200": one count of both, neither alone
         measure = _narrow_part(text, q, clause, str(measure))
         kind = getattr(load_measures().by_id(str(measure).partition(":")[0]), "kind", None)
-        scope = _scope(text, q, clause, sent, entities, own, figures, share=kind == "points")
+        scope = _scope(text, q, clause, sent, (entities, named_places), own, figures, share=kind == "points")
         labelled = _list_label(text, q, entities) or _labelled_name(text, q, entities)
         if labelled is not None and (scope is None or scope[1] != "group"):
             scope = labelled  # "In Sitzen: CDU/CSU 208, AfD 152", "die SPD (16,4)": the label names the group
@@ -326,6 +329,19 @@ class RuleClaims:
         data["scope_ann"] = scope[3] if scope else None
         data["time_ann"] = timex.id if timex is not None else None
         return data
+
+
+#: what opens a bracket right after a figure, with up to two words before the next figure ("Prozent (", "(minus ")
+_BRACKET_AFTER = re.compile(r"\s*\(\s*(?:[a-zäöüß+\-–]+\s+){0,2}")
+
+
+def _share_bracket_scope(text: str, quantities: list[Quantity], payloads: list[dict[str, Any]]) -> None:
+    """A figure in brackets right after another one is about what that one is about: "die FPÖ auf 30,79 Prozent
+    (34 Mandate)", "die Grünen verloren 4,2 Punkte (minus 12 Sitze)"; only where it names no scope of its own."""
+    for (q0, d0), (q1, d1) in pairwise(zip(quantities, payloads, strict=True)):
+        if d1.get("scope") is None and d0.get("scope_kind") in ("group", "place") and _BRACKET_AFTER.fullmatch(text, q0.end, q1.start):
+            for key in ("scope", "scope_kind", "scope_span", "scope_ann"):
+                d1[key] = d0.get(key)
 
 
 def _lasting(q: Quantity) -> bool:
@@ -743,7 +759,6 @@ _TOTAL = re.compile(r"(?<![\w])(?:insgesamt|bundesweit|landesweit|deutschlandwei
                     r"(?-i:zusammen)(?=\s+(?!(?:mit|und|oder|sowie|aber|um|zu|sein|gewesen)(?![\w]))[\wäöüÄÖÜ]))(?![\w])", re.IGNORECASE)
 #: "Zusammen wurden 14 Menschen verletzt": the capitalised adverb only where it opens the sentence (not „Zusammen gegen Rechts“)
 _TOTAL_OPENING = re.compile(r"Zusammen\s+(?:wurden|waren|sind|kamen|starben|haben|hatten|gab|gibt|zählten|zählen)(?![\w])")
-_PLACE_PREP = re.compile(r"(?:\b(?:in|im|aus|bei|nach|um|rund um)\s+(?:der|dem|den|des)?\s*(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 _SCOPE_LABELS = ("LOC", "ORG", "MISC")
 #: what joins the members of a list: "A und B", "A, B und C", "A bzw. B", "A sowie B"
 _LIST_JOIN = re.compile(r"\s*(?:,\s*|\s(?:und|sowie|oder|bzw\.|beziehungsweise|respektive)\s)\s*")
@@ -814,8 +829,17 @@ def _joint_place(text: str, e: Annotation, in_clause: list[Annotation], q: Quant
 _COMPARED_WITH = re.compile(r"(?<![\w])(?:vor|hinter|gegenüber|als)\s+(?:(?:der|die|dem|den|des)\s+)?$")
 
 
-def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int], entities: list[Annotation],
-           own: Claimant | None, figures: list[int], *, share: bool = False) -> tuple[str, str, tuple[int, int] | None, str | None] | None:
+def _named_places(text: str, entities: list[Annotation]) -> frozenset[str]:
+    """Names of organisations and the like that are places: "in der Region Emilia-Romagna" makes a name after a place
+    noun a place whatever its label, there and wherever the article names it again ("in der Emilia-Romagna"). Once per
+    article, not per figure."""
+    noun = load_clause_cues().place_noun
+    return frozenset(e.surface for e in entities if e.label in ("ORG", "MISC")
+                     and noun.search(text, max(0, e.span.start - 20), e.span.start) is not None)
+
+
+def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int],
+           ents: tuple[list[Annotation], frozenset[str]], own: Claimant | None, figures: list[int], *, share: bool = False) -> tuple[str, str, tuple[int, int] | None, str | None] | None:
     """Return (text, kind, span, entity id) of the place or group a figure is about, or "total", or None.
 
     Places are named after "in/im/aus/bei" in the figure's clause (else earlier in the sentence);
@@ -823,6 +847,7 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
     of one in points ("Die SPD holt 16,4 Prozent (- 9,3 Punkte)"; not the party it is measured against: "vier Punkte
     vor der SPD"). The claimant is no scope.
     """
+    entities, named_places = ents  # the article's entities and which of them are places (``_named_places``)
     points, share = share, share or q.unit_kind == "percent"
     # "Wie die in Großbritannien ansässige Beobachtungsstelle berichtete, starben …": the source's clause names where it sits
     own_clause = clause_of(text, sent, own.start) if own is not None else None
@@ -834,11 +859,18 @@ def _scope(text: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, int
         return e.label in _SCOPE_LABELS and not (own is not None and own.start <= e.span.start < own.end) and e.surface[:1].isupper() \
             and not (own_clause is not None and own_clause[0] <= e.span.start < own_clause[1])
 
+    cues = load_clause_cues()
+
+    def place(e: Annotation, lo: int) -> bool:
+        # not where people were taken: "kamen in Krankenhäuser in Rybnik"
+        return (e.label == "LOC" or e.surface in named_places) \
+            and cues.place_prep.search(text, max(lo, e.span.start - 40), e.span.start) is not None \
+            and cues.destination.search(text, max(lo, e.span.start - 40), e.span.start) is None
+
     in_clause = [e for e in entities if clause[0] <= e.span.start < clause[1] and usable(e)]
-    places = [e for e in in_clause if e.label == "LOC" and _PLACE_PREP.search(text, max(clause[0], e.span.start - 30), e.span.start)]
+    places = [e for e in in_clause if place(e, clause[0])]
     if not places and not share:
-        places = [e for e in entities if sent[0] <= e.span.start < clause[0] and e.label == "LOC" and usable(e)
-                  and _PLACE_PREP.search(text, max(sent[0], e.span.start - 30), e.span.start)]
+        places = [e for e in entities if sent[0] <= e.span.start < clause[0] and usable(e) and place(e, sent[0])]
     if places:
         e = min(places, key=lambda e: abs(e.span.start - q.num_start))
         pair = _joint_place(text, e, in_clause, q, clause, figures)

@@ -555,3 +555,20 @@ def test_announced_happenings_are_planned(sentence: str, cls: str, modality: str
     doc = run_events(make_doc("t", sentence, published="2024-05-01"))
     got = {a.label: a.data.get("modality") for a in doc.of_kind("event")}
     assert got.get(cls) == modality, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "fires"),
+    [
+        ("Das Verwaltungsgericht wies die Klage der Anwohner am Dienstag ab.", "reject", True),
+        ("Der Eilantrag der Stadt wurde abgewiesen.", "reject", True),
+        ("Der Torwart wies den Ball mit der Faust ab.", "reject", False),  # a save, no dismissal
+        ("Am Eingang wurden Dutzende Gäste abgewiesen.", "reject", False),  # turned away at a door
+        ("Die Landesregierung ordnete eine dreitägige Trauer an.", "decide", True),
+        ("Das Gericht hat die Freilassung des Mannes angeordnet.", "decide", True),
+        ("Er ordnete die Bücher im Regal nach Farben an.", "decide", False),  # arranging, no authority
+        ("Die Stühle sind im Kreis angeordnet.", "decide", False),
+    ],
+)
+def test_dismissing_and_ordering(sentence: str, cls: str, fires: bool) -> None:
+    assert (cls in _factual_classes(sentence)) is fires

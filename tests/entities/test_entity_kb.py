@@ -57,3 +57,9 @@ def test_towns_named_like_persons_or_words_or_known_by_a_german_name_stay_out() 
         assert kb.lookup(word) is None, word
     assert kb.lookup("Moscow") is None  # not a second Moscow beside the KB's "Moskau"
     assert kb.lookup("Moskau") is not None
+
+
+def test_the_shipped_kb_is_built_once_however_it_is_asked_for() -> None:
+    # Stages ask with the configured (empty) tuple of files, other callers with no argument.
+    assert load_kb() is load_kb(())
+    assert load_kb() is load_kb(tuple([]))

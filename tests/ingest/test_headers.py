@@ -25,12 +25,20 @@ from lagebild.ingest import headers
         ("Oct. 3, 2021 at 5:30 p.m.", "2021-10-03T17:30", "minute"),
         ("Update: 01.06.2021, 18:45 Uhr", "2021-06-01T18:45", "minute"),
         ("18:45 Uhr, 01.06.2021", "2021-06-01T18:45", "minute"),
+        ("Aktualisiert: 12.03.2024, um 14:05 Uhr", "2024-03-12T14:05", "minute"),
     ],
 )
 def test_date_lines(line: str, value: str, precision: str) -> None:
     found = headers.date_line(line)
     assert found is not None, line
     assert (found.value.value, found.value.precision, found.value.inferred) == (value, precision, False)
+
+
+def test_a_separator_and_the_word_for_at_before_a_time_keep_the_minute() -> None:
+    found = headers.parse_date_string("12.03.2024, um 14:05 Uhr")
+    assert found is not None and (found.value, found.precision) == ("2024-03-12T14:05", "minute")
+    found = headers.parse_date_string("12.03.2024, um 14 Uhr")  # an hour alone is no time of a stamp
+    assert found is not None and (found.value, found.precision) == ("2024-03-12", "day")
 
 
 @pytest.mark.parametrize("line", ["Die Wahl 2024 war knapp.", "31.02.2024", "Am 6. August startete die Offensive", "13.13.2024", ""])

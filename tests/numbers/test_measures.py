@@ -213,8 +213,8 @@ def test_rate_synonyms_are_data(tmp_path: pathlib.Path) -> None:
         ("Monaten", "Er war zu 22 Monaten Haft verurteilt worden", "sentence_months"),
         ("Jahren", "Das Gericht verhängte eine Haftstrafe von drei Jahren", "sentence_years"),
         # a duration without a penalty in its clause is known by its unit only
-        ("Jahren", "Der Bau dauerte drei Jahren", "unit:jahren"),
-        ("Stunden", "Er saß zwei Stunden in Haft", "unit:stunden"),
+        ("Jahren", "Der Bau dauerte drei Jahren", "unit:jahr"),
+        ("Stunden", "Er saß zwei Stunden in Haft", "unit:stunde"),
     ],
 )
 def test_a_prison_sentence_has_a_measure_per_unit(unit: str, clause: str, measure: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lagebild.evaluation.picture import score_picture
+from lagebild.evaluation.picture import claimant_keys, claimant_matches, score_picture
 
 GOLD: dict[str, Any] = {
     "documents": {
@@ -73,3 +73,16 @@ def test_wrong_relation_loses_one_point_and_mixed_contradiction_is_reported() ->
 def test_other_split_scores_nothing_of_this_story() -> None:
     score = score_picture(_export(), GOLD, "tune")
     assert score.documents == 0 and score.stories == []
+
+
+def test_claimant_rule_takes_a_key_of_the_gold_claimant_an_entity_by_its_name_or_none_named() -> None:
+    names = {"e7": "Landespolizei Nordmark"}
+    keys = claimant_keys("laut Polizei", None)
+    assert keys == ["Polizei"]
+    assert claimant_matches({"claimant": "e7", "claimant_kind": "speaker"}, keys, names)
+    assert claimant_matches({"claimant_text": "die Polizei", "claimant_kind": "speaker"}, keys, {})
+    # another claimant, or the gold's claimant where none is wanted, does not match
+    assert not claimant_matches({"claimant_text": "Feuerwehr", "claimant_kind": "speaker"}, keys, names)
+    unattributed = claimant_keys("unattributed", None)
+    assert claimant_matches({"claimant_kind": "outlet"}, unattributed, {})
+    assert not claimant_matches({"claimant_text": "Feuerwehr", "claimant_kind": "speaker"}, unattributed, {})

@@ -1,0 +1,47 @@
+"""benchmarks/scale.py: the CPU of a run's whole process tree is counted exactly, orphans included."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import textwrap
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc, uses prctl")
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("scale_bench", ROOT / "benchmarks" / "scale.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("scale_bench", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+_BURN = "t = time.process_time()\nwhile time.process_time() - t < {seconds}: pass\n"
+
+
+def test_a_short_lived_orphaned_grandchild_is_counted() -> None:
+    # the child forks a grandchild and ends at once, so the grandchild is nobody's to wait for: its CPU is
+    # missed by a parent's usage (it goes to init) and by the /proc samples (it leaves the command's tree)
+    code = "import os, time\nif os.fork() == 0:\n    if os.fork() == 0:\n" + textwrap.indent(_BURN.format(seconds=0.4), "        ")
+    code += "        os._exit(0)\n    os._exit(0)\nos.wait()\n"
+    m = _tool().measure([sys.executable, "-c", code], interval=0.2, reap_timeout=10.0)
+    assert m.returncode == 0
+    assert m.exact
+    assert m.tree_cpu - m.main_cpu >= 0.4
+    assert m.sampled_tree_cpu < m.tree_cpu
+
+
+def test_a_process_without_children_is_its_own_tree() -> None:
+    m = _tool().measure([sys.executable, "-c", "import time\n" + _BURN.format(seconds=0.3)], interval=0.2, reap_timeout=10.0)
+    assert m.returncode == 0
+    assert m.exact
+    assert m.main_cpu >= 0.3
+    assert abs(m.tree_cpu - m.main_cpu) < 0.05
