@@ -20,9 +20,8 @@ from lagebild.entities.context import load_context
 from lagebild.numbers.measures import load_measures
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
-PEOPLE = Path(__file__).resolve().parent.parent / "data" / "claim_people.toml"
 
-__all__ = ["clause_bounds", "equivalents", "join_named_people", "key_reason", "link_equal_values", "people_families"]
+__all__ = ["clause_bounds", "equivalents", "join_named_people", "key_reason", "link_equal_values"]
 
 
 @lru_cache(maxsize=4)
@@ -60,8 +59,7 @@ def _block_measure(c: Claim) -> str:
         # says they are one quantity at two times rather than two quantities). Without a noun, a figure is keyed by
         # the first article of those its equal figures about the same thing stand in (``link_equal_values``)
         noun = _noun_after(c)
-        unit = _unit_measure(c)
-        return f"{unit}@{c.json.get('value')}@{noun}" if noun else f"{unit}@{c.value_link or c.doc.id}@{c.json.get('value')}"
+        return f"{c.measure}@{c.json.get('value')}@{noun}" if noun else f"{c.measure}@{c.value_link or c.doc.id}@{c.json.get('value')}"
     if c.counted is not None:
         return f"{c.measure}#{_people_key(c.counted)}"
     return c.measure
@@ -80,12 +78,6 @@ def key_reason(c: Claim) -> str | None:
     return "counted_group" if c.counted is not None else None
 
 
-def _unit_measure(c: Claim) -> str:
-    """A unit measure keyed by the unit's lemma ("unit:monaten" and "unit:monate" are one unit); other measures as they are."""
-    kind, _, unit = c.measure.partition(":")
-    return f"unit:{unit_key(unit) or unit}" if kind == "unit" and unit else c.measure
-
-
 def link_equal_values(claims: list[Claim]) -> None:
     """Link figures known only by their unit (a bare percentage, a duration with no noun after it) that give one value
     in one story and say it of the same thing: in one article, or where their clauses share a noun ("Die Arbeitgeber
@@ -97,7 +89,7 @@ def link_equal_values(claims: list[Claim]) -> None:
         value = c.json.get("value")
         if isinstance(value, (int, float)) and ((c.measure == "money" and not c.money_of) or (
                 (c.measure == "percent" or c.measure.startswith("unit:")) and _noun_after(c) is None)):
-            buckets[(c.story, _unit_measure(c), float(value))].append(c)
+            buckets[(c.story, c.measure, float(value))].append(c)
     for members in buckets.values():
         if len({c.doc.id for c in members}) < 2:
             continue  # one article's figures: keyed by that article already
@@ -291,21 +283,10 @@ def _whole_before(c: Claim) -> bool:
                and str(a.data.get("measure") or "").partition(":")[0] == base for a in c.doc.annotations)
 
 
-@lru_cache(maxsize=4)
-def people_families(path: Path = PEOPLE) -> dict[str, str]:
-    """The key of a counted noun → the id of its family of words for one class of people (claim_people.toml)."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return {key: str(f["id"]) for f in raw.get("family", []) if f.get("id")
-            for key in (unit_key(str(n)) for n in f.get("nouns", [])) if key}
-
-
 def _people_key(noun: str) -> str:
-    """A counted noun's key, its family's id where it has one ("Kumpel" and "Bergleute" → "miners")."""
-    key = unit_key(noun) or noun.lower()
-    return people_families().get(key, key)
+    """A counted noun's key: its family of words for one class of people where it has one ("Kumpel" and "Bergleute" →
+    "miners": [[persons.family]] in measures.toml), else the figure stage's key of the noun."""
+    return load_measures().person_family(noun) or unit_key(noun) or noun.lower()
 
 
 def join_named_people(claims: list[Claim]) -> None:
