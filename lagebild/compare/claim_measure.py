@@ -14,14 +14,14 @@ from pathlib import Path
 from lagebild.compare.claim_model import Claim, _overlap, _pinned, unit_key
 from lagebild.compare.claim_time import told_order
 from lagebild.compare.claim_values import SCOPES, cue_pattern
+from lagebild.compare.duplicates import UnionFind
 from lagebild.compare.figure_stage import occasion_cues, occasion_measures, running_measures
 from lagebild.entities.context import load_context
 from lagebild.numbers.measures import load_measures
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
-PEOPLE = Path(__file__).resolve().parent.parent / "data" / "claim_people.toml"
 
-__all__ = ["clause_bounds", "equivalents", "join_named_people", "key_reason", "link_equal_values", "people_families"]
+__all__ = ["clause_bounds", "equivalents", "join_named_people", "key_reason", "link_equal_values"]
 
 
 @lru_cache(maxsize=4)
@@ -59,8 +59,7 @@ def _block_measure(c: Claim) -> str:
         # says they are one quantity at two times rather than two quantities). Without a noun, a figure is keyed by
         # the first article of those its equal figures about the same thing stand in (``link_equal_values``)
         noun = _noun_after(c)
-        unit = _unit_measure(c)
-        return f"{unit}@{c.json.get('value')}@{noun}" if noun else f"{unit}@{c.value_link or c.doc.id}@{c.json.get('value')}"
+        return f"{c.measure}@{c.json.get('value')}@{noun}" if noun else f"{c.measure}@{c.value_link or c.doc.id}@{c.json.get('value')}"
     if c.counted is not None:
         return f"{c.measure}#{_people_key(c.counted)}"
     return c.measure
@@ -79,15 +78,9 @@ def key_reason(c: Claim) -> str | None:
     return "counted_group" if c.counted is not None else None
 
 
-def _unit_measure(c: Claim) -> str:
-    """A unit measure keyed by the unit's lemma ("unit:monaten" and "unit:monate" are one unit); other measures as they are."""
-    kind, _, unit = c.measure.partition(":")
-    return f"unit:{unit_key(unit) or unit}" if kind == "unit" and unit else c.measure
-
-
 def link_equal_values(claims: list[Claim]) -> None:
     """Link figures known only by their unit (a bare percentage, a duration with no noun after it) that give one value
-    in one story and say it of the same thing: in one article, or where their sentences share a noun ("Die Arbeitgeber
+    in one story and say it of the same thing: in one article, or where their clauses share a noun ("Die Arbeitgeber
     hatten 5 Prozent angeboten", "Die Arbeitgeber bieten 5 Prozent"), also through a third figure. Several outlets
     giving that value agree on one figure; one value in sentences about other things ("4 Prozent Methan", "4 Prozent
     weniger Fahrgäste") stays apart. Each figure's ``value_link`` is the first article of its linked figures."""
@@ -96,48 +89,55 @@ def link_equal_values(claims: list[Claim]) -> None:
         value = c.json.get("value")
         if isinstance(value, (int, float)) and ((c.measure == "money" and not c.money_of) or (
                 (c.measure == "percent" or c.measure.startswith("unit:")) and _noun_after(c) is None)):
-            buckets[(c.story, _unit_measure(c), float(value))].append(c)
+            buckets[(c.story, c.measure, float(value))].append(c)
     for members in buckets.values():
         if len({c.doc.id for c in members}) < 2:
             continue  # one article's figures: keyed by that article already
-        members.sort(key=lambda c: (c.doc.id, c.ann.span.start))
-        nouns = [_sentence_nouns(c) for c in members]
-        roots = _components(len(members), [(i, j) for i, j in combinations(range(len(members)), 2)
-                                           if members[i].doc.id == members[j].doc.id or _share_a_noun(nouns[i], nouns[j])])
-        for c, r in zip(members, roots, strict=True):
-            c.value_link = members[r].doc.id
-
-
-def _components(n: int, links: list[tuple[int, int]]) -> list[int]:
-    """For each of ``n`` items, the smallest item it is linked to, directly or through others."""
-    root = list(range(n))
-
-    def find(i: int) -> int:
-        while root[i] != i:
-            i = root[i]
-        return i
-
-    for i, j in links:
-        a, b = find(i), find(j)
-        root[max(a, b)] = min(a, b)
-    return [find(i) for i in range(n)]
+        nouns = [_clause_nouns(c) for c in members]
+        articles = UnionFind()  # an article's figures of one value are linked already: link articles
+        for i, j in combinations(range(len(members)), 2):
+            if members[i].doc.id != members[j].doc.id and _share_a_noun(nouns[i], nouns[j]):
+                articles.union(members[i].doc.id, members[j].doc.id)
+        for c in members:
+            c.value_link = articles.find(c.doc.id)
 
 
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
 
 
-def _sentence_nouns(c: Claim) -> frozenset[str]:
-    """The keys of the nouns of a figure's sentence (capitalised words past its first, parts of hyphenated compounds
-    included), without the figure's own unit, articles or determiners, and names: a place or a party says where or
-    whose a figure is (its scope), not what it measures ("In Nordhafen stiegen die Mieten um 5 Prozent")."""
+@lru_cache(maxsize=4)
+def _attached(path: Path = SCOPES) -> re.Pattern[str] | None:
+    """The words right before a noun that attach it to another (``attached_before``: a preposition), with up to three
+    lower-case words between (articles, adjectives); matched at the end of the text before the noun."""
+    prepositions = cue_pattern(path, "attached_before")
+    if prepositions is None:
+        return None
+    return re.compile(rf"{prepositions.pattern}\s+(?-i:[a-zäöüß]+\s+){{0,3}}$")
+
+
+def _clause_nouns(c: Claim) -> frozenset[str]:
+    """The keys of the nouns that may say what a figure measures: those of its clause, or of its sentence where the
+    clause names none of its own ("Die Gewerkschaft fordert 12 Prozent mehr Lohn, mindestens aber 500 Euro mehr im
+    Monat": the demand's subject stands before the comma)."""
+    start, end = clause_bounds(c)
+    return _nouns_between(c, start, end) or _nouns_between(c, 0, len(c.sentence_text))
+
+
+def _nouns_between(c: Claim, start: int, end: int) -> frozenset[str]:
+    """The keys of the nouns between two offsets of a figure's sentence: capitalised words (past its first word; parts
+    of hyphenated compounds included), not after a preposition ("über den Streik": ``_attached``), without the figure's
+    own unit, articles or determiners, and names: a place or a party says where or whose a figure is (its scope), not
+    what it measures ("In Nordhafen stiegen die Mieten um 5 Prozent")."""
     text = c.sentence_text
     first = next((m.start() for m in re.finditer(r"\w", text)), 0)
     markers = load_context().noun_markers
+    attached = _attached()
     own = unit_key(str(c.ann.data.get("unit") or ""))
     names = [(a.span.start - c.sentence_start, a.span.end - c.sentence_start) for a in c.doc.annotations
              if a.kind == "entity" and c.sentence_start <= a.span.start < c.sentence_start + len(text)]
-    keys = {unit_key(m.group()) for m in _CAPITALISED.finditer(text) if m.start() != first and m.group().casefold() not in markers
-            and not any(s <= m.start() < e for s, e in names)}
+    keys = {unit_key(m.group()) for m in _CAPITALISED.finditer(text, start, end) if m.start() != first
+            and m.group().casefold() not in markers and not any(s <= m.start() < e for s, e in names)
+            and not (attached is not None and attached.search(text, max(start, m.start() - 60), m.start()))}
     return frozenset(k for k in keys if k and k != own)
 
 
@@ -283,21 +283,10 @@ def _whole_before(c: Claim) -> bool:
                and str(a.data.get("measure") or "").partition(":")[0] == base for a in c.doc.annotations)
 
 
-@lru_cache(maxsize=4)
-def people_families(path: Path = PEOPLE) -> dict[str, str]:
-    """The key of a counted noun → the id of its family of words for one class of people (claim_people.toml)."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return {key: str(f["id"]) for f in raw.get("family", []) if f.get("id")
-            for key in (unit_key(str(n)) for n in f.get("nouns", [])) if key}
-
-
 def _people_key(noun: str) -> str:
-    """A counted noun's key, its family's id where it has one ("Kumpel" and "Bergleute" → "miners")."""
-    key = unit_key(noun) or noun.lower()
-    return people_families().get(key, key)
+    """A counted noun's key: its family of words for one class of people where it has one ("Kumpel" and "Bergleute" →
+    "miners": [[persons.family]] in measures.toml), else the figure stage's key of the noun."""
+    return load_measures().person_family(noun) or unit_key(noun) or noun.lower()
 
 
 def join_named_people(claims: list[Claim]) -> None:

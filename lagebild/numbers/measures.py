@@ -109,6 +109,8 @@ class MeasureVocab:
     # lemmas (lower case) of nouns that name people by their work or role ("Kumpel", "Touristen"): like a generic noun, a
     # frame anywhere in the clause says what happened to them; without one they keep their own measure or key
     persons: frozenset[str] = frozenset()
+    # lemma of a noun of people → the family of words for one class of people it belongs to ([[persons.family]])
+    person_families: dict[str, str] = field(default_factory=dict, compare=False)
     # noun (lower case) → its measure: the same nouns come back for every figure of a corpus
     _by_noun: dict[str, Measure | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -153,6 +155,11 @@ class MeasureVocab:
 
     def is_generic(self, noun: str) -> bool:
         return noun.lower() in self.generic
+
+    def person_family(self, noun: str) -> str | None:
+        """The family of words for one class of people a noun belongs to ("Kumpel", "Bergleuten" → "miners"), None for a
+        noun of none."""
+        return self.person_families.get(lemma_of(noun)) if noun else None
 
     def is_person(self, noun: str) -> bool:
         """True for a noun of ``[persons]``: people named by their work or role ("Bergleute", "Urlaubern")."""
@@ -462,6 +469,8 @@ def load_measures(path: str | None = None) -> MeasureVocab:
                         counted=counted_entries(raw.get("counted", {})),
                         as_written=frozenset(str(w).lower() for w in raw.get("as_written", {}).get("forms", [])),
                         persons=frozenset(lemma_of(str(n)) for n in raw.get("persons", {}).get("nouns", [])),
+                        person_families={lemma_of(str(n)): str(f["id"]) for f in raw.get("persons", {}).get("family", [])
+                                         if f.get("id") for n in f.get("nouns", [])},
                         **lemma_index([(m.id, m.nouns, m.suffixes) for m in measures if m.kind == "count"]))
 
 

@@ -6,6 +6,8 @@ claimant and reference time come from the text as they would in a run.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from compare_helpers import claim_doc, make_doc
 from hypothesis import given, settings
@@ -1548,23 +1550,57 @@ def test_one_value_of_a_unit_said_of_other_things_stays_apart() -> None:
     assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
 
 
+def test_quantities_of_one_story_that_name_its_topic_only_in_passing_stay_apart() -> None:
+    # must not fire: the story's topic stands in both sentences, but after a preposition in one, where it says what
+    # about and not which quantity the figure is: the outage itself, the search for its cause
+    a = _doc("a", "Der Stromausfall dauerte 14 Stunden.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Suche nach dem Stromausfall dauerte 14 Stunden.", "2024-05-03", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 14)["id"] != _group_of(result, "b", 14)["id"]
+    assert not [g for g in result.claim_groups if g["relation"] == "corroborated"]
+
+
+def test_an_amount_in_a_clause_without_a_noun_of_its_own_is_read_with_its_sentence() -> None:
+    # "mindestens aber 40 Euro weniger im Monat" leaves out the demand's subject: the sentence's subject says what the
+    # amount is, and an equal amount of another outlet said of it is one figure; one said of something else is not
+    a = _doc("a", "Der Mieterverein fordert eine Senkung der Nebenkosten, mindestens aber 40 Euro weniger im Monat.",
+             "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Der Mieterverein verlangt für jede Wohnung mindestens 40 Euro pro Monat weniger.", "2024-05-03", outlet="Bote")
+    c = _doc("c", "Die Stadt gab 40 Euro für neue Bänke aus.", "2024-05-03", outlet="Blatt")
+    result = _groups([a, b, c])
+    group = _group_of(result, "a", 40)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
 def test_a_unit_in_two_of_its_forms_is_one_unit() -> None:
-    from lagebild.compare.claim_measure import _unit_measure
-
-    claims = [c for c in ClaimGrouper()._claims([_doc("a", "Der Vertrag hat eine Laufzeit von 14 Monaten.", "2024-05-02"),
-                                                  _doc("b", "Die Sperrung der Brücke soll 14 Monate dauern.", "2024-05-02")],
-                                                 CorpusResult(), {})]
-    assert {c.measure for c in claims} == {"unit:monaten", "unit:monate"}
-    assert {_unit_measure(c) for c in claims} == {"unit:monat"}
-    # not for other measures
-    assert _unit_measure(next(iter(ClaimGrouper()._claims([_doc("c", "In Nordhafen starben 12 Menschen.", "2024-05-02")],
-                                                          CorpusResult(), {})))) == "dead"
+    # "14 Monaten" and "14 Monate" of one closure: one unit (the figure stage keys units by their lemma), one figure
+    a = _doc("a", "Die Sperrung der Brücke soll 14 Monate dauern.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Sperrung der Brücke hat eine Laufzeit von 14 Monaten.", "2024-05-03", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 14)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
 
 
-def test_a_group_named_by_another_word_for_the_people_a_story_counts_is_its_toll() -> None:
-    # "Matrosen" counts the same people as the story's "Seeleute" (claim_people.toml): one count of the missing
-    a = _doc("a", "Zwei Seeleute wurden gerettet, vier werden noch vermisst.", "2024-05-02", outlet="Kurier")
-    b = _doc("b", "Vier Matrosen werden nach dem Untergang des Frachters weiterhin vermisst.", "2024-05-02", outlet="Bote")
+def test_another_unit_of_the_same_value_is_another_figure() -> None:
+    # must not fire: weeks are no months, however alike the sentences
+    a = _doc("a", "Die Sperrung der Brücke soll 14 Monate dauern.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Sperrung der Brücke soll 14 Wochen dauern.", "2024-05-03", outlet="Bote")
+    result = _groups([a, b])
+    assert _group_of(result, "a", 14)["id"] != _group_of(result, "b", 14)["id"]
+
+
+def test_a_group_named_by_another_word_for_the_people_a_story_counts_is_its_toll(monkeypatch: pytest.MonkeyPatch,
+                                                                               tmp_path: Path) -> None:
+    # "Forstarbeiter" counts the same people as the story's "Waldarbeiter" (a family of [[persons.family]], here an
+    # invented one): one count of the missing
+    from lagebild.compare import claim_measure
+    from lagebild.numbers.measures import DATA, load_measures
+
+    table = tmp_path / "measures.toml"
+    invented = '\n[[persons.family]]\nid = "woodsmen"\nnouns = ["Waldarbeiter", "Forstarbeiter"]\n'
+    table.write_text(DATA.read_text(encoding="utf-8") + invented, encoding="utf-8")
+    monkeypatch.setattr(claim_measure, "load_measures", lambda: load_measures(str(table)))
+    a = _doc("a", "Zwei Waldarbeiter wurden gerettet, vier werden noch vermisst.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Vier Forstarbeiter werden nach dem Sturm im Bergwald weiterhin vermisst.", "2024-05-02", outlet="Bote")
     result = _groups([a, b])
     group = _group_of(result, "a", 4)
     assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
@@ -1580,9 +1616,11 @@ def test_a_group_of_other_people_than_the_story_counts_stays_apart() -> None:
 
 
 def test_words_of_one_family_share_a_key() -> None:
-    from lagebild.compare.claim_measure import _people_key, people_families
+    from lagebild.compare.claim_measure import _people_key
+    from lagebild.numbers.measures import load_measures
 
-    assert people_families() and _people_key("Kumpel") == _people_key("Bergleuten") == "miners"
+    assert _people_key("Kumpel") == _people_key("Bergleuten") == _people_key("Bergmann") == "miners"
+    assert load_measures().person_family("Arbeiter") is None  # workers are no class of miners
     assert _people_key("Feuerwehrleute") != _people_key("Anwohner") == "anwohner"
 
 
