@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 from typing import Any
 
 import pytest
 from handmade import build_corpus, build_documents
+from timeline_pages import report_html, story_page, timeline_row
 
 from lagebild.model import Provenance
-from lagebild.report.html import render_report
 from lagebild.store import open_store
 
 with warnings.catch_warnings():
@@ -43,42 +42,26 @@ def flagged_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(path)
 
 
-def _row(html: str, event_id: str) -> str:
-    row = re.search(rf'<li class="tl-row[^"]*" id="ev-{event_id}">(.*?)</li>\s*(?:<li class="tl-row|</ol>)', html, re.S)
-    assert row is not None, event_id
-    return row.group(1)
-
-
 def _check(html: str) -> None:
-    strike = _row(html, "ev-strike")
+    strike = timeline_row(html, "ev-strike")
     assert 'class="badge central"' in strike, strike
     assert 'class="badge date-incon"' in strike and "after the article" in strike, strike
     # must not fire: the other event is neither central nor flagged
-    deal = _row(html, "ev-deal")
+    deal = timeline_row(html, "ev-deal")
     assert "badge central" not in deal and "date-incon" not in deal
 
 
 def test_the_report_marks_the_central_event_and_a_flagged_date(flagged_db: str) -> None:
-    store = open_store(flagged_db)
-    html = render_report(store)
-    store.close()
+    html = report_html(flagged_db)
     _check(html)
 
 
 def test_the_web_story_timeline_marks_them_too(flagged_db: str) -> None:
-    from lagebild.web import create_app
-
-    client: Any
-    with TestClient(create_app(flagged_db), base_url="http://127.0.0.1") as client:
-        page = client.get("/stories/story-bahnstreik")
-        assert page.status_code == 200
-        _check(page.text)
+    _check(story_page(flagged_db, "story-bahnstreik"))
 
 
 def test_the_unchanged_corpus_shows_neither(handmade_db: str) -> None:
-    store = open_store(handmade_db)
-    html = render_report(store)
-    store.close()
+    html = report_html(handmade_db)
     assert "badge central" not in html and "badge date-incon" not in html
 
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 import warnings
-from typing import Any
 
 import pytest
 from handmade import build_corpus, build_documents
+from timeline_pages import report_html, story_page, timeline_row
 
-from lagebild.report.html import render_report
 from lagebild.store import open_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette deprecates its httpx-based test client
-    from fastapi.testclient import TestClient
 
 
 @pytest.fixture(scope="module")
@@ -36,44 +34,28 @@ def planned_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(path)
 
 
-def _row(html: str, event_id: str) -> str:
-    row = re.search(rf'<li class="tl-row[^"]*" id="ev-{event_id}">(.*?)</li>\s*(?:<li class="tl-row|</ol>)', html, re.S)
-    assert row is not None, event_id
-    return row.group(1)
-
-
 def _check(html: str) -> None:
-    deal = _row(html, "ev-deal")
+    deal = timeline_row(html, "ev-deal")
     assert 'class="badge planned"' in deal and "announced by 1 source" in deal
     assert re.search(r'class="announced muted">announced by <a href="[^"]*c-wire[^"]*"', deal), deal
     # must not fire: the reported strike carries no planned badge, and names the article that announced it
-    strike = _row(html, "ev-strike")
+    strike = timeline_row(html, "ev-strike")
     assert 'badge planned' not in strike and "2 sources" in strike
     assert re.search(r'announced before by <a href="[^"]*c-wire', strike), strike
 
 
 def test_the_report_marks_a_planned_event(planned_db: str) -> None:
-    store = open_store(planned_db)
-    html = render_report(store)
-    store.close()
+    html = report_html(planned_db)
     _check(html)
 
 
 def test_the_web_story_timeline_marks_a_planned_event(planned_db: str) -> None:
-    from lagebild.web import create_app
-
-    client: Any
-    with TestClient(create_app(planned_db), base_url="http://127.0.0.1") as client:
-        page = client.get("/stories/story-bahnstreik")
-        assert page.status_code == 200
-        _check(page.text)
+    _check(story_page(planned_db, "story-bahnstreik"))
 
 
 def test_the_unchanged_corpus_shows_no_planned_badge(handmade_db: str) -> None:
     # must not fire: no event of the hand-built corpus is only announced
-    store = open_store(handmade_db)
-    html = render_report(store)
-    store.close()
+    html = report_html(handmade_db)
     assert "badge planned" not in html and "announced" not in re.sub(r"<style.*?</style>", "", html, flags=re.S)
 
 
