@@ -87,8 +87,8 @@ def link_equal_values(claims: list[Claim]) -> None:
     buckets: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in claims:
         value = c.json.get("value")
-        if isinstance(value, (int, float)) and ((c.measure == "money" and not c.money_of) or (
-                (c.measure == "percent" or c.measure.startswith("unit:")) and _noun_after(c) is None)):
+        # the figures ``_block_measure`` keys by article and value: only they need a link across articles
+        if isinstance(value, (int, float)) and key_reason(c) == "unit_value_per_article":
             buckets[(c.story, c.measure, float(value))].append(c)
     for members in buckets.values():
         if len({c.doc.id for c in members}) < 2:
