@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.benchmark_scripts import load_benchmark
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("export_diff", ROOT / "benchmarks" / "export_diff.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("export_diff", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("export_diff", "export_diff")
 
 
 def _export(path: str, score: float, label: str = "PER") -> dict[str, object]:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import textwrap
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.benchmark_scripts import load_benchmark
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc, uses prctl")
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("scale_bench", ROOT / "benchmarks" / "scale.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("scale_bench", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("scale", "scale_bench")
 
 
 _BURN = "t = time.process_time()\nwhile time.process_time() - t < {seconds}: pass\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import io
 import json
 import os
@@ -28,6 +27,7 @@ from lagebild.ingest.limits import BoundedReader, LimitExceeded, ReadLimits
 from lagebild.ingest.textsafe import is_blank, scrub_surrogates
 from lagebild.model import Document
 from lagebild.store import open_store
+from tests.benchmark_scripts import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER = ARTICLE.replace("Regierung", "Landesregierung").replace("Montag", "Dienstag")
@@ -434,11 +434,7 @@ def _crash_on_kill(docs: list[Document], after: object = None) -> list[object]:
 def test_small_hostile_corpus(tmp_path: Path, shared_data: Path) -> None:
     if not (shared_data / "10kgnad_articles" / "test.csv").exists():
         pytest.skip("needs ../shared/data/10kgnad_articles (real articles to mix the hostile files with)")
-    spec = importlib.util.spec_from_file_location("hostile_bench", ROOT / "benchmarks" / "hostile.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules["hostile_bench"] = bench
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("hostile", "hostile_bench")
     manifest = bench.build(tmp_path / "corpus", n_real=40, big=False)
     assert manifest.files >= 80 and manifest.hostile >= 50
     out = tmp_path / "out"
