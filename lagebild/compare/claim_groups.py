@@ -33,13 +33,12 @@ from typing import Any
 
 from lagebild.compare import COMPARE, CorpusContext
 from lagebild.compare.claim_measure import (
-    _block_measure,
     _read_general,
     _read_share,
     _settle,
+    block_key,
     clause_bounds,
     join_named_people,
-    key_reason,
     link_equal_values,
 )
 from lagebild.compare.claim_model import (
@@ -398,7 +397,7 @@ class ClaimGrouper:
             # a figure its sentence dates to an earlier year ("24,1 Prozent bei der Wahl 2021") is that period's
             # figure, another quantity than the reports' own: grouped with figures of that period only
             # (a year or longer; a week or season before may be the same running count, read coarsely)
-            blocks[(c.story, _block_measure(c) + (f"@{c.ref.value}" if _earlier_period(c) and c.ref is not None else ""))].append(c)
+            blocks[(c.story, block_key(c)[0] + (f"@{c.ref.value}" if _earlier_period(c) and c.ref is not None else ""))].append(c)
             if c.scope:
                 scopes[c.story].add(c.scope)
         for c in claims:
@@ -468,7 +467,7 @@ class ClaimGrouper:
             runs = self._joined_disputes(self._by_size(scoped.get("", [])), scoped=False)
             for run in runs:
                 out.extend(self._sized_apart(self._unscoped_groups(run), len(runs)))
-            keyed = key_reason(block[0])
+            keyed = block_key(block[0])[1]
             if keyed is not None and per_measure[(block[0].story, block[0].measure)] > 1:
                 # keyed finer than the measure, and the story has other groups of it: apart from them by that key
                 for g in out[first:]:

@@ -21,7 +21,7 @@ from lagebild.numbers.measures import load_measures
 
 EQUIVALENTS = Path(__file__).resolve().parent.parent / "data" / "claim_equivalents.toml"
 
-__all__ = ["clause_bounds", "equivalents", "join_named_people", "key_reason", "link_equal_values"]
+__all__ = ["block_key", "clause_bounds", "equivalents", "join_named_people", "link_equal_values"]
 
 
 @lru_cache(maxsize=4)
@@ -34,48 +34,39 @@ def equivalents(path: Path = EQUIVALENTS) -> dict[str, tuple[str, ...]]:
     return {str(e["general"]): tuple(str(m) for m in e.get("as", [])) for e in raw.get("same", []) if e.get("general")}
 
 
-def _block_measure(c: Claim) -> str:
-    """The measure part of a claim's grouping key. A figure known only by its unit (a bare percentage, a length, people
-    with no frame that says what happened to them) says nothing of what it measures: two such figures are one quantity only when their article repeats the figure, so
-    they are keyed by article and value; a bare percentage that names what it is a share of ("Prozent der Kubaner")
-    is keyed by that noun and groups across articles."""
+def block_key(c: Claim) -> tuple[str, str | None]:
+    """The measure part of a claim's grouping key, and why it is finer than the measure (a ``split_reasons`` code of
+    the groups it forms; None when the key is the measure alone). A figure known only by its unit (a bare percentage, a
+    length, people with no frame that says what happened to them) says nothing of what it measures: two such figures
+    are one quantity only when their article repeats the figure, so they are keyed by article and value; a bare
+    percentage that names what it is a share of ("Prozent der Kubaner") is keyed by that noun and groups across
+    articles."""
     if c.measure == "money":
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
         key = f"money@{currency}" if currency else c.measure
         if c.money_of:
-            return f"{key}#{c.money_of}"
+            return f"{key}#{c.money_of}", "money_kind"
         # an amount that says only its currency ("500 Euro mehr im Monat", "eine Einmalzahlung von 2500 Euro") is known
         # by its value alone, like a bare percentage: equal amounts said of the same thing are one figure
-        return f"{key}@{c.value_link or c.doc.id}@{c.json.get('value')}"
+        return f"{key}@{c.value_link or c.doc.id}@{c.json.get('value')}", "unit_value_per_article"
     if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
         # "10.000 Menschen" with no frame says only that people are counted: across articles no more than a unit; in
         # one article police and organisers may still dispute it ("Die Polizei sprach von 9.000 Menschen"). "60
         # Fahrgäste" says which people (the passengers aboard): grouped across articles like any measure
-        return f"{c.measure}@{c.doc.id}"
+        return f"{c.measure}@{c.doc.id}", "bare_people_per_article"
     if c.measure == "percent" or c.measure.startswith("unit:"):
         # the noun right after the unit says what is measured ("870 Metern Tiefe", "12 Prozent mehr Lohn"): the same
         # value of the same thing in two articles is one figure given twice; differing values stay apart (nothing
         # says they are one quantity at two times rather than two quantities). Without a noun, a figure is keyed by
         # the first article of those its equal figures about the same thing stand in (``link_equal_values``)
         noun = _noun_after(c)
-        return f"{c.measure}@{c.json.get('value')}@{noun}" if noun else f"{c.measure}@{c.value_link or c.doc.id}@{c.json.get('value')}"
+        if noun:
+            return f"{c.measure}@{c.json.get('value')}@{noun}", "unit_value_and_noun"
+        return f"{c.measure}@{c.value_link or c.doc.id}@{c.json.get('value')}", "unit_value_per_article"
     if c.counted is not None:
-        return f"{c.measure}#{_people_key(c.counted)}"
-    return c.measure
-
-
-def key_reason(c: Claim) -> str | None:
-    """Why ``_block_measure`` keys a claim finer than its measure, as a ``split_reasons`` code of the groups it forms;
-    None when it keys by the measure alone."""
-    if c.measure == "money":
-        # an amount that says only its currency is keyed by its value, as a bare percentage is
-        return "money_kind" if c.money_of else "unit_value_per_article"
-    if c.measure == "people" and load_measures().is_bare(str(c.ann.data.get("unit") or "Menschen")):
-        return "bare_people_per_article"
-    if c.measure == "percent" or c.measure.startswith("unit:"):
-        return "unit_value_and_noun" if _noun_after(c) else "unit_value_per_article"
-    return "counted_group" if c.counted is not None else None
+        return f"{c.measure}#{_people_key(c.counted)}", "counted_group"
+    return c.measure, None
 
 
 def link_equal_values(claims: list[Claim]) -> None:
@@ -87,8 +78,8 @@ def link_equal_values(claims: list[Claim]) -> None:
     buckets: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in claims:
         value = c.json.get("value")
-        # the figures ``_block_measure`` keys by article and value: only they need a link across articles
-        if isinstance(value, (int, float)) and key_reason(c) == "unit_value_per_article":
+        # the figures ``block_key`` keys by article and value: only they need a link across articles
+        if isinstance(value, (int, float)) and block_key(c)[1] == "unit_value_per_article":
             buckets[(c.story, c.measure, float(value))].append(c)
     for members in buckets.values():
         if len({c.doc.id for c in members}) < 2:
@@ -171,7 +162,7 @@ def _read_share(c: Claim) -> None:
 def _settle(c: Claim) -> None:
     """Fix what a claim's measure says once it is read (after ``_read_share`` and ``_read_general``), before it is
     keyed: the group a casualty figure counts, whether it counts one occasion, what an amount of money is; the key
-    (``_block_measure``) only reads them."""
+    (``block_key``) only reads them."""
     c.counted = _counted_group(c)
     if c.counted is None and _is_part(c):
         c.counted = "part"  # "38 Tote, darunter drei Attentäter": a part of the toll, not the toll

@@ -1357,7 +1357,7 @@ def test_the_whole_of_a_share_is_read_by_the_articles_language() -> None:
 
 
 def test_keying_a_claim_twice_gives_the_same_key() -> None:
-    from lagebild.compare.claim_groups import _block_measure
+    from lagebild.compare.claim_measure import block_key
 
     doc = _doc("a", "Bisher sind 40 Prozent der Schüler geimpft. In Nordhafen wurden 176 Palästinenser getötet.", "2024-05-02")
     grouper = ClaimGrouper()
@@ -1369,8 +1369,8 @@ def test_keying_a_claim_twice_gives_the_same_key() -> None:
     for c in claims:
         _read_share(c)
         _settle(c)
-        assert _block_measure(c) == _block_measure(c)
-    assert {_block_measure(c) for c in claims} == {"percent:pupil", "dead#palästinenser"}  # the figure stage's keys of counted nouns
+        assert block_key(c) == block_key(c)
+    assert {block_key(c)[0] for c in claims} == {"percent:pupil", "dead#palästinenser"}  # the figure stage's keys of counted nouns
 
 
 def test_two_sources_damage_estimates_for_one_time_are_disputed() -> None:
