@@ -1,7 +1,7 @@
 """Why gold claim groups are missed: members extracted, split across groups, and why those groups are apart.
 
 For each gold claim group of the scored split: how many members were extracted as claims, how many exported
-groups hold them, and for every further group beside the best one (the scorer's ``best_group``): whether it differs
+groups hold them, whether the best group also holds claims that are no member (a mixed group), and for every further group beside the best one (the scorer's ``best_group``): whether it differs
 in story, measure or scope, or shares all three (then the grouper's ``split_reasons``: size factor, occasions,
 another incident, side-by-side values in one article, told apart, unordered values without a place). Also the
 relation the best group gets against the gold relation, with the group's ``grounds``.
@@ -68,6 +68,15 @@ def diagnose(export: Mapping[str, Any], gold: Mapping[str, Any], split: str | No
                 counts["gold groups with no member grouped"] += 1
                 lines.append(f"{gg['id']}: no member in a group ({counts['members extracted']} extracted so far)")
                 continue
+            # claims of the best group that are no member of the gold group: a mixed group (by what sets them apart)
+            foreign = [c for c in best.get("claims", [])
+                       if not any(c.get("doc") == d and has_value(c, v) for d, v in members)]
+            if foreign:
+                counts["best groups mixed with non-member claims"] += 1
+                for c in foreign:
+                    doc_in = any(c.get("doc") == d for d, _ in members)
+                    counts["... non-member claims: " + ("other value of a member article" if doc_in else "article not in the gold group")
+                           + (", read from a general noun" if c.get("measure_as_written") else "")] += 1
             # the groups that hold a member the best group does not: the split
             others = {g["id"]: g for d, v in members if not holds(best, d, v) for g in exported if holds(g, d, v)}
             relation = str(found.relation)
@@ -89,7 +98,8 @@ def diagnose(export: Mapping[str, Any], gold: Mapping[str, Any], split: str | No
                     elif g.get("measure") != best.get("measure"):
                         reason = ["measure"]
                     elif g.get("scope") != best.get("scope"):
-                        reason = ["scope"]
+                        stated = sum(1 for x in (g, best) if x.get("scope") is not None)
+                        reason = ["scope", "scope: " + ("both stated" if stated == 2 else "one stated, one not")]
                     else:
                         reason = _reasons(g) + [f"best: {r}" for r in _reasons(best) if r != "no reason given"]
                     for r in reason:
