@@ -58,39 +58,50 @@ def block_key(c: Claim) -> tuple[str, str | None]:
     if c.measure == "percent" or c.measure.startswith("unit:"):
         # the noun right after the unit says what is measured ("870 Metern Tiefe", "12 Prozent mehr Lohn"): the same
         # value of the same thing in two articles is one figure given twice; differing values stay apart (nothing
-        # says they are one quantity at two times rather than two quantities). Without a noun, a figure is keyed by
-        # the first article of those its equal figures about the same thing stand in (``link_equal_values``)
+        # says they are one quantity at two times rather than two quantities). A figure is keyed by its value and what
+        # links it to equal figures about the same thing: that noun, its article, clauses sharing a noun in other
+        # articles (``link_equal_values``)
         noun = _noun_after(c)
-        if noun:
-            return f"{c.measure}@{c.json.get('value')}@{noun}", "unit_value_and_noun"
-        return f"{c.measure}@{c.value_link or c.doc.id}@{c.json.get('value')}", "unit_value_per_article"
+        link = c.value_link or (f"noun:{noun}" if noun else c.doc.id)
+        return f"{c.measure}@{link}@{c.json.get('value')}", "unit_value_and_noun" if noun else "unit_value_per_article"
     if c.counted is not None:
         return f"{c.measure}#{_people_key(c.counted)}", "counted_group"
     return c.measure, None
 
 
 def link_equal_values(claims: list[Claim]) -> None:
-    """Link figures known only by their unit (a bare percentage, a duration with no noun after it) that give one value
-    in one story and say it of the same thing: in one article, or where their clauses share a noun ("Die Arbeitgeber
-    hatten 5 Prozent angeboten", "Die Arbeitgeber bieten 5 Prozent"), also through a third figure. Several outlets
-    giving that value agree on one figure; one value in sentences about other things ("4 Prozent Methan", "4 Prozent
-    weniger Fahrgäste") stays apart. Each figure's ``value_link`` is the first article of its linked figures."""
+    """Link figures known only by their unit (a bare percentage, a duration, an amount that names only its currency)
+    that give one value in one story and say it of the same thing: in one article, where the noun after the unit is
+    the same ("12 Prozent mehr Lohn"), or where their clauses in two articles share a noun ("Die Arbeitgeber hatten 5
+    Prozent angeboten", "Die Arbeitgeber bieten 5 Prozent"; "Die Gewerkschaft will 12 Prozent mehr Geld", "Die
+    Gewerkschaft verlangt 12 Prozent mehr Gehalt": outlets word one demand differently), also through a third figure.
+    Several outlets giving that value agree on one figure; one value in sentences about other things ("4 Prozent
+    Methan", "4 Prozent weniger Fahrgäste") stays apart, and so does one article's value said of two nouns. Each
+    figure's ``value_link`` is the label of its linked figures."""
     buckets: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in claims:
         value = c.json.get("value")
-        # the figures ``block_key`` keys by article and value: only they need a link across articles
-        if isinstance(value, (int, float)) and block_key(c)[1] == "unit_value_per_article":
+        # the figures ``block_key`` keys by value and what links them: only they need a link across articles
+        if isinstance(value, (int, float)) and block_key(c)[1] in ("unit_value_per_article", "unit_value_and_noun"):
             buckets[(c.story, c.measure, float(value))].append(c)
     for members in buckets.values():
         if len({c.doc.id for c in members}) < 2:
-            continue  # one article's figures: keyed by that article already
+            continue  # one article's figures: keyed by that article or their noun already
+        after = [_noun_after(c) for c in members]
+        # an article's figures of one value without a noun after the unit are one node; one with a noun is its own
+        # node, linked to every figure of that noun
+        nodes = [c.doc.id if noun is None else f"{c.doc.id}@{noun}" for c, noun in zip(members, after, strict=True)]
+        links = UnionFind()
+        for node, noun in zip(nodes, after, strict=True):
+            links.find(node)
+            if noun is not None:
+                links.union(node, f"noun:{noun}")
         nouns = [_clause_nouns(c) for c in members]
-        articles = UnionFind()  # an article's figures of one value are linked already: link articles
         for i, j in combinations(range(len(members)), 2):
             if members[i].doc.id != members[j].doc.id and _share_a_noun(nouns[i], nouns[j]):
-                articles.union(members[i].doc.id, members[j].doc.id)
-        for c in members:
-            c.value_link = articles.find(c.doc.id)
+                links.union(nodes[i], nodes[j])
+        for c, node in zip(members, nodes, strict=True):
+            c.value_link = links.find(node)
 
 
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")

@@ -66,7 +66,7 @@ class Claim:
     corrects: bool = False  # its sentence or the one before says it corrects an earlier figure ("nach der Korrektur")
     days: frozenset[date] = frozenset()  # the days its sentence names (when what it counts happened, or its as-of day)
     told: int = 0  # where its article's telling puts it in the count's course: -1 earlier ("zunächst"), 1 later ("inzwischen")
-    value_link: str | None = None  # known only by its unit: the article whose equal figure about the same thing it joins
+    value_link: str | None = None  # known only by its unit: the label of the equal figures about the same thing it joins
 
     @property
     def named(self) -> bool:

@@ -1783,3 +1783,24 @@ def test_the_schema_lists_every_ground_and_split_reason_the_grouper_writes() -> 
     props = schema["$defs"]["claim_group"]["properties"]
     assert set(props["grounds"]["items"]["enum"]) == set(GROUNDS)
     assert set(props["split_reasons"]["items"]["enum"]) == set(SPLIT_REASONS)
+
+
+def test_one_demand_worded_with_other_nouns_by_two_outlets_is_one_figure() -> None:
+    # the noun after the unit differs ("mehr Lohn", "mehr Gehalt"), but both clauses speak of the union's demand
+    a = _doc("a", "Die Gewerkschaft fordert für die Pflegekräfte 8 Prozent mehr Lohn.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Gewerkschaft verlangt 8 Prozent mehr Gehalt.", "2024-05-03", outlet="Bote")
+    group = _group_of(_groups([a, b]), "a", 8)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
+def test_one_value_of_other_nouns_stays_apart_in_other_clauses_and_in_one_article() -> None:
+    # must not fire: two articles' clauses share no noun (a firm's sales, a town's visitors); one article giving the
+    # value of two nouns speaks of two things, whatever noun its clauses share
+    a = _doc("a", "Der Konzern meldet 8 Prozent mehr Umsatz.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Stadt zählt 8 Prozent mehr Touristen.", "2024-05-03", outlet="Bote")
+    c = _doc("c", "Die Gewerkschaft fordert 6 Prozent mehr Lohn. Die Gewerkschaft meldet 6 Prozent mehr Mitglieder.",
+             "2024-05-02", outlet="Blatt")
+    result = _groups([a, b, c])
+    assert _group_of(result, "a", 8)["id"] != _group_of(result, "b", 8)["id"]
+    lohn, mitglieder = (g for g in result.claim_groups if any(x["doc"] == "c" for x in g["claims"]))
+    assert lohn["id"] != mitglieder["id"]
