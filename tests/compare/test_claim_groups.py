@@ -1804,3 +1804,29 @@ def test_one_value_of_other_nouns_stays_apart_in_other_clauses_and_in_one_articl
     assert _group_of(result, "a", 8)["id"] != _group_of(result, "b", 8)["id"]
     lohn, mitglieder = (g for g in result.claim_groups if any(x["doc"] == "c" for x in g["claims"]))
     assert lohn["id"] != mitglieder["id"]
+
+
+def _german(*docs):
+    for doc in docs:
+        doc.meta.language = "de"
+    return list(docs)
+
+
+def test_a_share_of_respondents_is_the_share_of_the_population_another_outlet_names() -> None:
+    # a poll's respondents stand for the population it samples
+    a = _doc("a", "In einer Umfrage des Instituts Demoskop sagten 61 Prozent der Befragten, sie seien für das Tempolimit.",
+             "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Laut Demoskop sind 61 Prozent der Bürger für ein Tempolimit.", "2024-05-03", outlet="Bote")
+    group = _group_of(_groups(_german(a, b)), "a", 61)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "corroborated"
+
+
+def test_a_share_of_respondents_stays_apart_from_another_share_of_another_value() -> None:
+    # must not fire: the population's share of another value is another quantity (an age structure, not the poll)
+    a = _doc("a", "In einer Umfrage des Instituts Demoskop sagten 61 Prozent der Befragten, sie seien für das Tempolimit.",
+             "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Laut Statistikamt sind 54 Prozent der Bürger älter als 40 Jahre.", "2024-05-03", outlet="Bote")
+    result = _groups(_german(a, b))
+    assert _group_of(result, "a", 61)["id"] != _group_of(result, "b", 54)["id"]
+    assert _group_of(result, "a", 61)["measure"] == "percent:befragte"
+
