@@ -1830,3 +1830,32 @@ def test_a_share_of_respondents_stays_apart_from_another_share_of_another_value(
     assert _group_of(result, "a", 61)["id"] != _group_of(result, "b", 54)["id"]
     assert _group_of(result, "a", 61)["measure"] == "percent:befragte"
 
+
+
+def test_persons_trapped_and_persons_missing_are_never_one_measure() -> None:
+    # buried and trapped persons are located, missing ones are not: two tolls, however equal their values
+    a = _doc("a", "In Nordhafen sind nach dem Einsturz 11 Menschen verschüttet.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen werden nach dem Einsturz 11 Menschen vermisst.", "2024-05-02", outlet="Bote")
+    c = _doc("c", "In Nordhafen sind 6 Arbeiter eingeschlossen.", "2024-05-03", outlet="Blatt")
+    result = _groups([a, b, c])
+    trapped, missing = _group_of(result, "a", 11), _group_of(result, "b", 11)
+    assert trapped["id"] != missing["id"] and (trapped["measure"], missing["measure"]) == ("trapped", "missing")
+    assert {x["doc"] for x in trapped["claims"]} == {"a", "c"}  # buried and trapped: one state, one toll
+
+
+def test_rival_figures_of_unknown_or_coarse_times_cannot_be_compared() -> None:
+    # no date, or only the month: nothing shows the two claimants speak of one time
+    for published in (None, "2024-05"):
+        a = _doc("a", "Laut Polizei wurden in Nordhafen 20 Menschen verletzt.", published, outlet="Kurier")
+        b = _doc("b", "Laut Feuerwehr wurden in Nordhafen 30 Menschen verletzt.", published, outlet="Bote")
+        group = _group_of(_groups([a, b]), "a", 20)
+        assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "cannot_compare"
+
+
+def test_outlets_agreeing_over_several_days_corroborate_and_do_not_update() -> None:
+    # the same value on three days (one article dated to the month only) is one figure confirmed, not a series
+    a = _doc("a", "Die Polizei meldete in Nordhafen 20 Verletzte.", "2024-05-02", outlet="Kurier")
+    b = _doc("b", "In Nordhafen wurden 20 Menschen verletzt.", "2024-05-04", outlet="Bote")
+    c = _doc("c", "In Nordhafen wurden bisher 20 Menschen verletzt.", "2024-05", outlet="Blatt")
+    group = _group_of(_groups([a, b, c]), "a", 20)
+    assert {x["doc"] for x in group["claims"]} == {"a", "b", "c"} and group["relation"] == "corroborated"
