@@ -38,9 +38,9 @@ def block_key(c: Claim) -> tuple[str, str | None]:
     """The measure part of a claim's grouping key, and why it is finer than the measure (a ``split_reasons`` code of
     the groups it forms; None when the key is the measure alone). A figure known only by its unit (a bare percentage, a
     length, people with no frame that says what happened to them) says nothing of what it measures: two such figures
-    are one quantity only when their article repeats the figure, so they are keyed by article and value; a bare
-    percentage that names what it is a share of ("Prozent der Kubaner") is keyed by that noun and groups across
-    articles."""
+    are one quantity only where their article repeats the figure or they are linked as said of the same thing
+    (``link_equal_values``), so they are keyed by value and that link; a bare percentage that names what it is a
+    share of ("Prozent der Kubaner") is keyed by that noun and groups across articles."""
     if c.measure == "money":
         # an amount in euros and one in dollars are never one figure given twice (nor revised: converted at best)
         currency = load_measures().currency(str(c.ann.data.get("unit") or ""))
