@@ -58,3 +58,68 @@ def test_a_stabbing_is_an_attack_by_its_verb_alone() -> None:
 def test_a_player_hit_by_the_ball_is_no_attack() -> None:
     doc = _doc("a", "Der 25-Jährige wurde in Kassel vom Ball angeschossen und spielte weiter.", "2025-04-09")
     assert "attack" not in [e.label for e in doc.of_kind("event")]
+
+
+def test_the_day_before_counts_from_the_article_for_a_deed_told_as_done() -> None:
+    """"Am Vortag" after "am kommenden Dienstag": the tagger counts from next Tuesday; the deed lies before the article."""
+    text = "Die Abstimmung soll am kommenden Dienstag stattfinden. Am Vortag hatten die Piraten das Regierungsbündnis aufgekündigt."
+    events = run_timeline([_doc("a", text, "2025-05-21")]).events
+    (crisis,) = [e for e in events if e["type"] == "government_crisis"]
+    assert crisis["date"]["value"] == "2025-05-20"
+
+
+def test_the_day_before_a_past_day_keeps_its_day() -> None:
+    text = "Am Montag stimmte das Parlament in Leibnitz ab. Am Vortag hatten die Piraten das Regierungsbündnis aufgekündigt."
+    events = run_timeline([_doc("a", text, "2025-05-21")]).events
+    (crisis,) = [e for e in events if e["type"] == "government_crisis"]
+    assert crisis["date"]["value"] == "2025-05-18"
+
+
+def test_a_clock_time_after_a_night_lies_on_the_morning_the_night_names() -> None:
+    text = "Ein starkes Erdbeben hat in der Nacht zu Montag den Nordosten Japans erschüttert. Die Erde bebte um 2.31 Uhr Ortszeit."
+    (quake,) = [e for e in run_timeline([_doc("a", text, "2025-02-17")]).events if e["type"] == "earthquake"]
+    assert quake["date"]["value"].startswith("2025-02-17")
+
+
+def test_a_clock_time_after_an_evening_keeps_the_evening_day() -> None:
+    text = "Ein starkes Erdbeben hat am Sonntagabend den Nordosten Japans erschüttert. Die Erde bebte um 22.31 Uhr Ortszeit."
+    (quake,) = [e for e in run_timeline([_doc("a", text, "2025-02-17")]).events if e["type"] == "earthquake"]
+    assert quake["date"]["value"].startswith("2025-02-16")
+
+
+def _tagged(doc_id: str, text: str, published: str, places: list[tuple[str, str, str]]) -> Document:
+    return run_events(RuleTimex()(make_doc(doc_id, text, published=published, entities=places)))
+
+
+COUNTRY = [("pakistanischen", "LOC", "Pakistan")]
+CITY = [("Quetta", "LOC", "Quetta")]
+
+
+def test_an_undated_report_of_an_attack_joins_the_recent_one_not_an_older_one_of_the_place() -> None:
+    """The first report tags the country ("in der pakistanischen Stadt Quetta"), the later one the city it names."""
+    docs = [
+        _tagged("a", "Bei einem Bombenanschlag auf einen Markt in der pakistanischen Stadt Quetta sind am Sonntag 17 Menschen "
+                     "getötet worden.", "2025-11-02", COUNTRY),
+        _tagged("b", "Zwei Tage nach dem Selbstmordanschlag auf einen Markt in Quetta ist die Zahl der Toten gestiegen. "
+                     "Bereits im März 2023 waren bei einem Anschlag auf eine Moschee in Quetta 30 Menschen getötet worden.", "2025-11-04", CITY),
+    ]
+    attacks = {e["date"]["value"]: e["sources"] for e in run_timeline(docs).events if e["type"] == "attack"}
+    assert attacks["2025-11-02"] == ["a", "b"] and attacks["2023-03"] == ["b"]
+
+
+def test_attacks_in_two_cities_on_one_day_stay_apart() -> None:
+    places = [("Quetta", "LOC", "Quetta"), ("Karachi", "LOC", "Karachi")]
+    docs = [
+        _tagged("a", "Bei einem Anschlag auf einen Markt in Quetta sind am Sonntag 17 Menschen getötet worden.", "2025-11-02", places),
+        _tagged("b", "Bei einem Anschlag auf einen Bahnhof in Karachi sind am Sonntag 9 Menschen getötet worden.", "2025-11-02", places),
+    ]
+    assert sorted(e["sources"] for e in run_timeline(docs).events if e["type"] == "attack") == [["a"], ["b"]]
+
+
+def test_an_undated_report_joins_an_older_attack_when_the_story_has_no_recent_one() -> None:
+    docs = [
+        _tagged("a", "Ein Jahr nach dem Anschlag auf einen Markt in Quetta gedachten die Menschen der Opfer.", "2026-11-02", CITY),
+        _tagged("b", "Im November 2025 waren bei einem Anschlag auf einen Markt in Quetta 26 Menschen getötet worden.", "2026-11-02", CITY),
+    ]
+    attacks = [e["sources"] for e in run_timeline(docs).events if e["type"] == "attack"]
+    assert ["a", "b"] in attacks

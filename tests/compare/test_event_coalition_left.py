@@ -1,0 +1,33 @@
+"""A partner leaving the coalition breaks the government; leaving a meeting, a church or an alliance of states does not."""
+
+from __future__ import annotations
+
+import pytest
+from compare_helpers import make_doc, run_events
+
+
+def _classes(text: str) -> list[str]:
+    doc = run_events(make_doc("a", text, published="2025-05-21"))
+    return [str(e.label) for e in doc.of_kind("event") if e.data.get("modality") in ("asserted", "reported")]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Piratenpartei verließ am Dienstag die Koalition.",
+    "Die Liberalen verkündeten am Abend ihren Austritt aus der Koalition.",
+    "Die Grünen waren aus der Landesregierung ausgetreten.",
+    "Die Grünen traten am Montag aus der Landesregierung aus.",
+    "Die Partei hat die Koalition verlassen.",
+])
+def test_a_partner_leaving_breaks_the_government(text: str) -> None:
+    assert "government_crisis" in _classes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Minister verließ die Sitzung der Regierung vorzeitig.",
+    "Die Ministerin ist im Mai aus der Kirche ausgetreten.",
+    "Großbritannien erklärte den Austritt aus dem Bündnis.",
+    "Die Fans haben das Stadion enttäuscht verlassen.",
+    "Der Kanzler verließ das Kanzleramt am Abend.",
+])
+def test_leaving_something_else_is_no_government_crisis(text: str) -> None:
+    assert "government_crisis" not in _classes(text)
