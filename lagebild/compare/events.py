@@ -338,6 +338,8 @@ def _before_article(interval: DateInterval, tx: Annotation, order: Sequence[Anno
     number of days. A written date stays as written.
     """
     rel = tx.data.get("relative")
+    if tx.data.get("direction") != "future" and not (isinstance(rel, dict) and rel.get("rel") == "future"):
+        return interval  # the tagger read it as past (against an update's later date, say): its day stands
     if tx.data.get("rule") in ("weekday", "nightto") and isinstance(rel, dict) and isinstance(rel.get("weekday"), int):
         weeks = -(-(interval.start - dct.end).days // 7)
         return _shifted(interval, -7 * weeks)
@@ -680,15 +682,19 @@ def _places_meet(mine: AbstractSet[str], theirs: AbstractSet[str]) -> bool:
 
 
 def _place_told(m: Mention, c: _Cluster) -> bool:
-    """Whether the mention's sentence names a place of the cluster's, or a sentence of the cluster names the mention's.
+    """Whether a place told by its adjective ("in der pakistanischen Stadt Quetta") comes with the other's place by name.
 
-    Places are tagged at different scales: "in der pakistanischen Stadt Quetta" may give the country only,
-    "ein Markt in Quetta" the city; the sentence that names both tells they are one place.
+    Places are tagged at different scales: the country's adjective may be the only place one report's
+    sentence gives, while another names the city; the sentence that holds both tells they are one place.
+    A sentence that names several cities by name ("in Hannover …, in Kiel …") joins none of them.
     """
     mine = m.span.get("text") or ""
+    adjective_only = bool(m.place_names) and all(n[:1].islower() for n in m.place_names)
     for other in c.mentions[:20]:
         theirs = other.span.get("text") or ""
-        if any(_names_word(name, mine) for name in other.place_names) or any(_names_word(name, theirs) for name in m.place_names):
+        if other.place_names and all(n[:1].islower() for n in other.place_names) and any(_names_word(n, theirs) for n in m.place_names):
+            return True
+        if adjective_only and any(_names_word(n, mine) for n in other.place_names):
             return True
     return False
 

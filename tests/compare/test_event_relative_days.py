@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compare_helpers import make_doc, run_events, run_timeline
 
-from lagebild.model import Document
+from lagebild.model import Document, Provenance, Span
 from lagebild.stages.timex import RuleTimex
 
 PLACES = [("Leibnitz", "LOC", "Leibnitz"), ("Kassel", "LOC", "Kassel")]
@@ -123,3 +123,24 @@ def test_an_undated_report_joins_an_older_attack_when_the_story_has_no_recent_on
     ]
     attacks = [e["sources"] for e in run_timeline(docs).events if e["type"] == "attack"]
     assert ["a", "b"] in attacks
+
+
+def test_a_sentence_naming_two_cities_joins_neither_city_to_the_other() -> None:
+    places = [("Hannover", "LOC", "Hannover"), ("Kiel", "LOC", "Kiel")]
+    docs = [
+        _tagged("a", "In Hannover demonstrierten am Samstag 35.000 Menschen gegen Rechtsextremismus, auch aus Kiel reisten viele an.",
+                "2024-01-21", places),
+        _tagged("b", "In Kiel demonstrierten am Sonntag über 10.000 Menschen auf dem Rathausplatz.", "2024-01-22", places),
+    ]
+    protests = sorted(e["sources"] for e in run_timeline(docs).events if e["type"] == "protest")
+    assert protests == [["a"], ["b"]]
+
+
+def test_a_weekday_the_tagger_read_as_past_is_not_moved() -> None:
+    """An updated article: the tagger dated "am Sonntag" by the update of the 21st, after the first publication."""
+    doc = make_doc("a", "Die Ministerin hat am Sonntag das Hochwassergebiet in Leibnitz besucht.", published="2023-05-20", entities=PLACES)
+    doc.add("timex", Span(doc.text.index("Sonntag"), doc.text.index("Sonntag") + 7), Provenance("test"), label="DATE",
+            data={"value": "2023-05-21", "granularity": "day", "rule": "weekday", "direction": "none",
+                  "relative": {"ref": "dct", "weekday": 6, "rel": "past"}})
+    (visit,) = [e for e in run_timeline([run_events(doc)]).events if e["type"] == "visit"]
+    assert visit["date"]["value"] == "2023-05-21"
