@@ -1,4 +1,4 @@
-"""A partner leaving the coalition breaks the government; leaving a meeting, a church or an alliance of states does not."""
+"""A partner leaving the coalition breaks the government, a suicide bomber attacks; leaving a meeting or blowing up a bridge do not."""
 
 from __future__ import annotations
 
@@ -31,3 +31,19 @@ def test_a_partner_leaving_breaks_the_government(text: str) -> None:
 ])
 def test_leaving_something_else_is_no_government_crisis(text: str) -> None:
     assert "government_crisis" not in _classes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gestern Vormittag sprengte sich ein Attentäter inmitten der Marktstände in die Luft.",
+    "Ein Mann hat sich vor der Polizeiwache in die Luft gesprengt.",
+])
+def test_a_suicide_bomber_is_an_attack(text: str) -> None:
+    assert "attack" in _classes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Armee sprengte die Brücke in die Luft.",
+    "Der neue Film sprengte alle Rekorde an den Kinokassen.",
+])
+def test_blowing_up_a_thing_or_a_record_is_no_attack(text: str) -> None:
+    assert "attack" not in _classes(text)
