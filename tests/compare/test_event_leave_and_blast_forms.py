@@ -47,3 +47,19 @@ def test_a_suicide_bomber_is_an_attack(text: str) -> None:
 ])
 def test_blowing_up_a_thing_or_a_record_is_no_attack(text: str) -> None:
     assert "attack" not in _classes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Polizei zählte dagegen nur 8500 Demonstranten in der Innenstadt.",
+    "Rund 300 Landwirte fuhren zur Großdemo nach Berlin.",
+])
+def test_counted_demonstrators_and_a_big_demo_are_a_protest(text: str) -> None:
+    assert "protest" in _classes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Bürgermeister suchte das Gespräch mit Demonstranten.",
+    "Der Minister sprach am Abend in einer Demo-Version der App.",
+])
+def test_demonstrators_without_a_count_are_no_protest(text: str) -> None:
+    assert "protest" not in _classes(text)
