@@ -117,6 +117,9 @@ class Mention:
     entry: bool = False
     #: the within-article inconsistency that flags the mention's date ("a date after its own article's date"), as doc#ann
     inconsistency: str | None = None
+    #: the days before its article's own day, for a happening no date holds ("nach dem Anschlag"): the report is of
+    #: that story's recent happening, so a cluster those days hold is preferred over an older one of the same place
+    recent: DateInterval | None = None
 
     @property
     def key(self) -> str:
@@ -162,6 +165,8 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         # the timex stage flags a date after the article's own date told as past ("date_after_publication");
         # its first ref is the offending date, the others the dates it counts from, which are not flagged
         flagged = {str(refs[0]): f"{doc.id}#{inc.id}" for inc in doc.of_kind("inconsistency") if (refs := inc.data.get("refs_anns"))}
+        timex_order = sorted(doc.of_kind("timex"), key=lambda a: a.span.start)
+        timexes = {a.id: a for a in timex_order}
         for ann in events:
             data = ann.data
             planned = data.get("modality") == PLANNED
@@ -218,6 +223,12 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 interval = interval_of(dct.value[:10]) if dct.granularity == "minute" else dct
                 window, basis = widen(interval, window_days) if interval else None, "publication"
                 guessed = dct_inferred
+            tx = timexes.get(str(data.get("time_ann") or "")) if basis == "text" and interval is not None else None
+            if tx is not None and interval is not None and interval.days == 1:
+                interval = window = _morning_of_night(interval, tx, timex_order)
+            if (tx is not None and interval is not None and dct is not None and not dct_inferred and not planned
+                    and interval.start > dct.end and data.get("tense") in _TOLD_PAST and not data.get("noun")):
+                interval = window = _before_article(interval, tx, timex_order, dct)
             if (basis == "text" and interval is not None and dct is not None and not dct_inferred
                     and data.get("tense") == "present" and interval.start > dct.end):
                 planned = True  # "Der Warnstreik soll am 9. Dezember beginnen" in an article of the 6th: still ahead
@@ -267,6 +278,8 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                     planned=planned,
                     entry=entry,
                     inconsistency=flagged.get(str(data.get("time_ann"))) if basis == "text" else None,
+                    recent=widen(interval_of(dct.value[:10]) or dct, window_days)
+                    if window is None and happening and dct is not None and not dct_inferred and dct.days <= 1 else None,
                 )
             )
         # the occurrences the article names, planned ones included ("ruft erneut zu Warnstreiks auf")
@@ -277,6 +290,68 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         _inherit_ordinals(doc_mentions, occurrences)
         out.extend(doc_mentions)
     return out
+
+
+#: tenses that tell a happening as done: its weekday lies on or before the article's own day
+_TOLD_PAST = frozenset({"past", "perfect", "pluperfect"})
+
+
+def _shifted(interval: DateInterval, days: int) -> DateInterval:
+    step = timedelta(days=days)
+    start = interval.start + step
+    return DateInterval(start, interval.end + step, start.isoformat() + interval.value[10:], interval.granularity)
+
+
+def _context_anchor(tx: Annotation, order: Sequence[Annotation]) -> Annotation | None:
+    """The last timex before ``tx`` that names a day: the one a date told from the context ("am Vortag") counts from."""
+    at = bisect.bisect_left([t.span.start for t in order], tx.span.start)
+    for prev in reversed(order[:at]):
+        if interval_of(str(prev.data.get("value") or "")[:10]) is not None and len(str(prev.data.get("value") or "")) >= 10:
+            return prev
+    return None
+
+
+def _morning_of_night(interval: DateInterval, tx: Annotation, order: Sequence[Annotation]) -> DateInterval:
+    """A clock time in the small hours told after "in der Nacht zu Montag" lies on that Monday.
+
+    The tagger dates the night by the evening it begins and hangs a following clock time on that day
+    ("… in der Nacht zu Montag … Die Erde bebte um 2.31 Uhr"): 2.31 is Monday's.
+    """
+    if tx.data.get("rule") != "clock" or tx.data.get("anchor") != "context":
+        return interval
+    prev = _context_anchor(tx, order)
+    m = re.match(r"\d{4}-\d{2}-\d{2}T(\d{2})", str(tx.data.get("value") or ""))
+    if prev is None or prev.data.get("rule") != "nightto" or m is None or int(m[1]) >= 12:
+        return interval
+    if str(prev.data.get("value") or "")[:10] != interval.start.isoformat():
+        return interval
+    return _shifted(interval, 1)
+
+
+def _before_article(interval: DateInterval, tx: Annotation, order: Sequence[Annotation], dct: DateInterval) -> DateInterval:
+    """A day the tagger set after the article's own day for a deed the verb tells as done, moved to before it.
+
+    "Der Mann soll am Dienstagabend … erstochen haben" in an article of Wednesday: the tagger read
+    "soll" as ahead and took next Tuesday; a weekday (or "in der Nacht zum …") moves back by whole
+    weeks. "Am Vortag hatten die Piraten das Bündnis aufgekündigt" after "am kommenden Dienstag": the
+    tagger counted from the date told before it; the deed counts from the article's own day, the same
+    number of days. A written date stays as written.
+    """
+    rel = tx.data.get("relative")
+    if tx.data.get("direction") != "future" and not (isinstance(rel, dict) and rel.get("rel") == "future"):
+        return interval  # the tagger read it as past (against an update's later date, say): its day stands
+    if tx.data.get("rule") in ("weekday", "nightto") and isinstance(rel, dict) and isinstance(rel.get("weekday"), int):
+        weeks = -(-(interval.start - dct.end).days // 7)
+        return _shifted(interval, -7 * weeks)
+    if tx.data.get("anchor") == "context" and tx.data.get("rule") != "clock":
+        prev = _context_anchor(tx, order)
+        prev_day = interval_of(str(prev.data.get("value") or "")[:10]) if prev is not None else None
+        if prev_day is None:
+            return interval
+        moved = _shifted(interval, (dct.end - prev_day.start).days)
+        if moved.start <= dct.end:
+            return moved
+    return interval
 
 
 _PRONOUN_WORDS = frozenset("er sie es man wir ich ihr du uns".split())
@@ -606,6 +681,28 @@ def _places_meet(mine: AbstractSet[str], theirs: AbstractSet[str]) -> bool:
     return False
 
 
+def _place_told(m: Mention, c: _Cluster) -> bool:
+    """Whether a place told by its adjective ("in der pakistanischen Stadt Quetta") comes with the other's place by name.
+
+    Places are tagged at different scales: the country's adjective may be the only place one report's
+    sentence gives, while another names the city; the sentence that holds both tells they are one place.
+    A sentence that names several cities by name ("in Hannover …, in Kiel …") joins none of them.
+    """
+    mine = m.span.get("text") or ""
+    adjective_only = bool(m.place_names) and all(n[:1].islower() for n in m.place_names)
+    for other in c.mentions[:20]:
+        theirs = other.span.get("text") or ""
+        if other.place_names and all(n[:1].islower() for n in other.place_names) and any(_names_word(n, theirs) for n in m.place_names):
+            return True
+        if adjective_only and any(_names_word(n, mine) for n in other.place_names):
+            return True
+    return False
+
+
+def _names_word(name: str, text: str) -> bool:
+    return len(name) >= 3 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
 def _overlap_known(a: object, b: object) -> bool:
     """Two text dates overlap (within a day), or one of them has no calendar value to compare."""
     first, second = interval_of(a), interval_of(b)
@@ -874,7 +971,8 @@ class EventMerger:
 
     def _score_happening(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
         """A flood, an attack, a strike: one event per story, place and date, whoever the sentence names."""
-        if c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens) and not _places_meet(m.places, c.place_keys):
+        if (c.place_keys and m.places and not _matches(m.places, m.tokens, c.place_keys, c.tokens) and not _places_meet(m.places, c.place_keys)
+                and not _place_told(m, c)):
             return None  # Hamburg's demonstration is not Munich's
         mine = _weekdays(m)
         if mine and c.weekdays and not mine & c.weekdays:
@@ -893,7 +991,10 @@ class EventMerger:
         shared = _matches(m.participants, m.tokens, c.participants, c.tokens)
         sim = max((_jaccard(m.words, words) for words in c.word_sets), default=0.0)
         same_text_date = m.basis == "text" and m.window is not None and any(m.window.overlaps(t, 0) for t in texts)
-        return 1.0 + shared + 2.0 * sim + (0.75 if same_text_date else 0.0) + (0.5 if m.places and c.place_keys else 0.0), False
+        # "Zwei Tage nach dem Anschlag": the story's recent attack, not one of years ago that the article recalls in the
+        # same place (which shares the place key, worth as much as a day)
+        recent = m.recent is not None and any(t.days <= 31 and m.recent.overlaps(t, 0) for t in texts)
+        return 1.0 + shared + 2.0 * sim + (0.75 if same_text_date else 0.0) + (1.75 if recent else 0.0) + (0.5 if m.places and c.place_keys else 0.0), False
 
     def _score(self, m: Mention, c: _Cluster) -> tuple[float, bool] | None:
         """Return (score, is_date_conflict) for joining ``m`` to ``c``, or None if incompatible."""

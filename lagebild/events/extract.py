@@ -13,6 +13,8 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date as date_type
+from datetime import timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -120,6 +122,8 @@ class EventMention:
         if self.time is not None and self.approximate:
             # a day the happening lies just before or after: its range, and the day it was told by
             date = {"value": self.approximate, "granularity": "range", "landmark": self.time.data.get("value")}
+        elif self.time is not None and self.time.data.get("rule") == "nightto":
+            date = _night_named_day(self.time.data)
         elif self.time is not None:
             date = {"value": self.time.data.get("value"), "granularity": self.time.data.get("granularity")}
         return {
@@ -141,6 +145,21 @@ class EventMention:
             "noun": self.noun,
             "ordinal": self.ordinal,
         }
+
+
+def _night_named_day(data: Any) -> dict[str, Any]:
+    """The day a happening "in der Nacht zum Mittwoch" is told for: the Wednesday the phrase names.
+
+    The tagger places the night on the evening it begins (Tuesday, "…TNI"); reports of the same
+    happening by day ("Die Mur trat am Mittwoch über die Ufer") and the news' own dating name the
+    morning's day, so the event takes that day and the two reports meet.
+    """
+    value = str(data.get("value") or "")
+    try:
+        day = date_type.fromisoformat(value[:10]) + timedelta(days=1)
+    except (ValueError, OverflowError):
+        return {"value": data.get("value"), "granularity": data.get("granularity")}
+    return {"value": day.isoformat(), "granularity": "day"}
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:
