@@ -417,11 +417,15 @@ def _join_defined_acronyms(mentions: Sequence[MentionRec], uf: _UnionFind) -> se
         return set()
     at = {m.ref: i for i, m in enumerate(mentions)}
     longs: dict[str, set[int]] = defaultdict(set)
+    # a long name not among the mentions (a stored entity's, ``lagebild.compare.entity_index``) still
+    # makes the acronym defined
+    decided: set[str] = set()
     for i, ref in pairs:
         j = at.get(ref)
-        if j is not None and not (mentions[i].kb and mentions[j].kb and mentions[i].kb != mentions[j].kb):
+        if j is None:
+            decided.add(mentions[i].norm)
+        elif not (mentions[i].kb and mentions[j].kb and mentions[i].kb != mentions[j].kb):
             longs[mentions[i].norm].add(j)  # two KB entities never merge
-    decided: set[str] = set()
     for acro, js in longs.items():
         decided.add(acro)  # conflicting definitions too: the initials rules would only guess
         if len({uf.find(j) for j in js}) == 1:
