@@ -341,7 +341,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     for i, m in enumerate(mentions):
         if m.form == "name" and m.label == "ORG":
             org_at.setdefault(m.norm, i)
-            if len(m.norm.split()) >= 2:
+            words = m.norm.split()
+            # a name with the acronym among its words ("LG Graz") is no spelling-out of it: "LG" is
+            # a part of that name, and its initials fall on the acronym by chance
+            if len(words) >= 2 and name_initials(m.norm) not in words:
                 by_initials[name_initials(m.norm)].add(m.norm)
     org_names = sorted({m.norm for m in mentions if m.form == "name" and m.label == "ORG" and not m.kb
                         and f"n:{m.norm}" in first})
