@@ -159,3 +159,19 @@ def test_an_acronym_no_stored_text_defines_still_meets_the_initials_of_a_new_nam
     one, incremental = _one_shot_and_incremental(stored, new)
     assert incremental == one
     assert [len(e["mentions"]) for e in one] == [4]
+
+
+def test_the_store_keeps_an_acronym_s_definition(tmp_path: Any) -> None:
+    from lagebild.store import open_store
+
+    stored = [_tagged("d1", "Das Bundesverwaltungsamt (BVA) prüft die Anträge. Das BVA rechnet mit Wochen.",
+                      {"Bundesverwaltungsamt": "ORG", "BVA": "ORG"})]
+    _, _, rows = resolve_full(stored, None, [], "s")
+    assert rows is not None
+    store = open_store(str(tmp_path / "lb.db"))
+    try:
+        store.save_entity_index("s", rows.forms, {})
+        forms = store.entity_forms(["a:bva"])["org:bva"]
+    finally:
+        store.close()
+    assert [f["n"] for f in forms if f.get("expansion") == "ORG|bundesverwaltungsamt"] == [1]  # the bracketed "BVA"
