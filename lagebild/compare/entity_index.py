@@ -40,7 +40,7 @@ from cleanco import basename as _company_base
 
 from lagebild.entities.context import is_outlet_name, printed_own_names
 from lagebild.entities.kb import KB
-from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, translit_key
+from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, translit_key, umlaut_key
 from lagebild.entities.resolve import (
     FUNCTION_WORDS,
     TRANSLIT_MIN,
@@ -134,6 +134,8 @@ def form_keys(form: Mapping[str, Any] | MentionRec, *, lookup: bool = False) -> 
         out.add(f"n:{b}")
         folded = fold_key(b)
         out.add(f"f:{folded.replace(' ', '')}")
+        if len(folded.replace(" ", "")) >= 4:
+            out.add(f"u:{umlaut_key(b).replace(' ', '')}")
         t = translit_key(b)
         if len(t) >= TRANSLIT_MIN - 1:
             out.add(f"t:{t}")

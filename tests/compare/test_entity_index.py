@@ -102,6 +102,9 @@ def test_keys_meet_across_spellings_and_surnames() -> None:
     assert near & form_keys({"label": "PER", "form": "name", "norm": "anna tillmann"})
     assert "a:cdu" in form_keys({"label": "ORG", "form": "name", "norm": "christlich demokratische union"})
     assert "a:cdu" in form_keys({"label": "ORG", "form": "acronym", "norm": "cdu"}, lookup=True)
+    # an ASCII spelling finds the stored name with umlauts, and only by the umlauts written out
+    ascii_keys = form_keys({"label": "LOC", "form": "name", "norm": "duesseldorf"}, lookup=True)
+    assert ascii_keys & form_keys({"label": "LOC", "form": "name", "norm": "düsseldorf"}) == {"u:duesseldorf"}
 
 
 def test_the_configured_kb_types_mentions(tmp_path: Any) -> None:

@@ -186,3 +186,21 @@ def test_an_acronym_is_not_spelt_by_a_name_that_holds_it_as_a_word() -> None:
     later = doc("l", "Laut LGG kamen viele Gäste.", [("LGG", "ORG", {"norm": "lgg", "form": "acronym"})])
     entities, _ = resolve_documents([union, later], load_kb(()))
     assert [len(e["mentions"]) for e in entities] == [2]
+
+
+def test_umlauts_written_out_meet_the_umlauts() -> None:
+    # an ASCII dateline ("Duesseldorf (dpa-AFX)") and a person typed without umlauts
+    a = doc("a", "Duesseldorf (dpa-AFX) - Anna Schroeder stellte den Plan vor.", [
+        _name("Duesseldorf", "LOC"), _name("Anna Schroeder", "PER")])
+    b = doc("b", "In Düsseldorf sprach Anna Schröder über den Plan.", [_name("Düsseldorf", "LOC"), _name("Anna Schröder", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb(()))
+    assert sorted(len(e["mentions"]) for e in entities) == [2, 2]
+    assert load_kb(()).lookup("Oesterreichs") is load_kb(()).lookup("Österreich") is not None
+
+
+def test_umlauts_written_out_leave_acronyms_alone() -> None:
+    # "OeNB" (a central bank) and "ÖNB" (a library) are two acronyms, not one written two ways
+    a = doc("a", "Die OeNB senkt den Zins.", [("OeNB", "ORG", {"norm": "oenb", "form": "acronym"})])
+    b = doc("b", "Die ÖNB zeigt alte Karten.", [("ÖNB", "ORG", {"norm": "önb", "form": "acronym"})])
+    entities, _ = resolve_documents([a, b], load_kb(()))
+    assert sorted(e["name"] for e in entities) == ["OeNB", "ÖNB"]
