@@ -2,7 +2,7 @@
 
 A first run clusters every mention of the corpus (``lagebild.entities.resolve``). The store then
 keeps, per entity, the distinct forms its mentions took (label, form, name key, spelling, KB id,
-role) and the keys under which resolution lets names meet (KB id, name key, genitive-free key,
+role, and for an acronym its text defines, that long name) and the keys under which resolution lets names meet (KB id, name key, genitive-free key,
 spelling-blind and transliteration keys, surname and its block, initials, role key, a place's
 head word, an organisation's first and last word), with an index on the key. A later run
 resolves only the mentions of the documents it adds: it looks up their keys, takes the forms
@@ -40,7 +40,7 @@ from cleanco import basename as _company_base
 
 from lagebild.entities.context import is_outlet_name, printed_own_names
 from lagebild.entities.kb import KB
-from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, translit_key
+from lagebild.entities.normalize import fold_key, genitive_candidates, name_key, translit_key, umlaut_key
 from lagebild.entities.resolve import (
     FUNCTION_WORDS,
     TRANSLIT_MIN,
@@ -59,6 +59,10 @@ __all__ = ["EntityIndex", "EntityRows", "form_keys", "index_settings", "resolve_
 
 #: the fields of a mention that a stored form keeps (what clustering and the entity record read besides the span)
 _FORM_FIELDS = ("label", "form", "norm", "surface", "kb", "wikidata", "role", "role_key")
+#: the keys of a stored form: its fields, and for an acronym its document defines, that long name
+#: ("LABEL|name key"): a definition stays a definition for later runs ("BVA" defined as one body is no
+#: other body's initials)
+_FORM_KEYS = (*_FORM_FIELDS, "expansion")
 #: the place link words of ``resolve._join_place_heads`` ("Frankfurt am Main")
 _PLACE_LINKS = frozenset({"am", "an", "im", "in", "ob", "bei", "vor"})
 #: the prefix of a stand-in's document: no real document id starts with it
@@ -79,8 +83,35 @@ def index_settings(kb_files: Sequence[str], version: str) -> str:
     return hashlib.blake2b(json.dumps([stamps, version]).encode(), digest_size=12).hexdigest()
 
 
-def _form(m: MentionRec) -> tuple[Any, ...]:
-    return tuple(getattr(m, f) for f in _FORM_FIELDS)
+def _form(m: MentionRec, defined: Mapping[str, str]) -> tuple[Any, ...]:
+    return (*(getattr(m, f) for f in _FORM_FIELDS), defined.get(m.ref))
+
+
+def _long_forms(mentions: Sequence[MentionRec]) -> dict[str, str]:
+    """The long name each defined acronym mention stands for, as ``"LABEL|name key"`` by mention ref."""
+    at = {m.ref: m for m in mentions}
+    out: dict[str, str] = {}
+    for m in mentions:
+        long = at.get(m.expansion) if m.expansion else None
+        if long is not None:
+            out[m.ref] = f"{long.label}|{long.norm}"
+    return out
+
+
+def _expand_standins(standins: Sequence[MentionRec], forms: Sequence[Mapping[str, Any]], owner: Sequence[str]) -> None:
+    """Point each stand-in of a defined acronym at the stand-in of its long name (of its own entity
+    first); a long name not among the stand-ins leaves a ref no mention has, which still marks the
+    acronym as defined."""
+    own: dict[tuple[str, str], str] = {}
+    anywhere: dict[str, str] = {}
+    for m, eid in zip(standins, owner, strict=True):
+        key = f"{m.label}|{m.norm}"
+        own.setdefault((eid, key), m.ref)
+        anywhere.setdefault(key, m.ref)
+    for m, f, eid in zip(standins, forms, owner, strict=True):
+        long = f.get("expansion")
+        if long:
+            m.expansion = own.get((eid, str(long))) or anywhere.get(str(long)) or f"{_STANDIN}#{long}"
 
 
 def form_keys(form: Mapping[str, Any] | MentionRec, *, lookup: bool = False) -> set[str]:
@@ -103,6 +134,8 @@ def form_keys(form: Mapping[str, Any] | MentionRec, *, lookup: bool = False) -> 
         out.add(f"n:{b}")
         folded = fold_key(b)
         out.add(f"f:{folded.replace(' ', '')}")
+        if len(folded.replace(" ", "")) >= 4:
+            out.add(f"u:{umlaut_key(b).replace(' ', '')}")
         t = translit_key(b)
         if len(t) >= TRANSLIT_MIN - 1:
             out.add(f"t:{t}")
@@ -223,18 +256,25 @@ def _own_outlet(docs: Sequence[Document], mentions: list[MentionRec], kb: KB | N
     return kept, per_doc
 
 
-def _forms_of(members: Iterable[MentionRec]) -> list[dict[str, Any]]:
+def _form_dict(f: tuple[Any, ...], n: int) -> dict[str, Any]:
+    out = dict(zip(_FORM_KEYS, f, strict=True))
+    if out["expansion"] is None:
+        del out["expansion"]  # rows of acronyms not defined, and of other names, stay as they were
+    return {**out, "n": n}
+
+
+def _forms_of(members: Iterable[MentionRec], defined: Mapping[str, str]) -> list[dict[str, Any]]:
     """The distinct forms of these mentions, with how many mentions took each ("n")."""
-    seen: Counter[tuple[Any, ...]] = Counter(_form(m) for m in members)
-    return [{**dict(zip(_FORM_FIELDS, f, strict=True)), "n": n} for f, n in seen.items()]
+    seen: Counter[tuple[Any, ...]] = Counter(_form(m, defined) for m in members)
+    return [_form_dict(f, n) for f, n in seen.items()]
 
 
-def _add_forms(forms: Sequence[dict[str, Any]], news: Iterable[MentionRec]) -> list[dict[str, Any]]:
+def _add_forms(forms: Sequence[dict[str, Any]], news: Iterable[MentionRec], defined: Mapping[str, str]) -> list[dict[str, Any]]:
     counts: Counter[tuple[Any, ...]] = Counter()
     for f in forms:
-        counts[tuple(f.get(x) for x in _FORM_FIELDS)] += int(f.get("n") or 1)
-    counts.update(_form(m) for m in news)
-    return [{**dict(zip(_FORM_FIELDS, f, strict=True)), "n": n} for f, n in counts.items()]
+        counts[tuple(f.get(x) for x in _FORM_KEYS)] += int(f.get("n") or 1)
+    counts.update(_form(m, defined) for m in news)
+    return [_form_dict(f, n) for f, n in counts.items()]
 
 
 def _rec(doc: str, ann: str, f: Mapping[str, Any], span: dict[str, Any] | None = None) -> MentionRec:
@@ -288,8 +328,9 @@ def resolve_full(docs: Sequence[Document], kb: KB | None, corrections: Sequence[
     rows = None
     if settings is not None and not corrections:
         rows = EntityRows(settings, replace_all=True, resolved={d.id: (own.get(d.id, []), waiting.get(d.id, [])) for d in docs})
+        defined = _long_forms(mentions)
         for ent, ms in zip(entities, members, strict=True):
-            forms = _forms_of(ms)
+            forms = _forms_of(ms, defined)
             rows.forms[ent["id"]] = (forms, _keys_of(forms))
     entities = apply_corrections(entities, corrections)
     out, mention_entity = _finish(entities)
@@ -320,10 +361,14 @@ def resolve_incremental(docs: Sequence[Document], kb: KB | None, index: EntityIn
     found = index.lookup(sorted(keys))
     standins: list[MentionRec] = []
     owner: list[str] = []
+    standin_forms: list[dict[str, Any]] = []
     for eid in sorted(found):
         for k, f in enumerate(found[eid]):
             standins.append(_rec(_STANDIN + eid, str(k), f))
             owner.append(eid)
+            standin_forms.append(f)
+    _expand_standins(standins, standin_forms, owner)
+    defined = _long_forms(mentions)
     pool = standins + mentions
     by_id = {str(e.get("id")): e for e in entities}
     forms_of: dict[str, list[dict[str, Any]]] = {}
@@ -353,7 +398,7 @@ def resolve_incremental(docs: Sequence[Document], kb: KB | None, index: EntityIn
         if len(still.get(d, [])) != len(rs):
             rows.resolved[d] = (index.own.get(d, []), still.get(d, []))
     for eid, news in joined.items():
-        forms_of[eid] = _add_forms(found.get(eid, []), news)
+        forms_of[eid] = _add_forms(found.get(eid, []), news, defined)
         by_id[eid]["mentions"] = sorted([*(by_id[eid].get("mentions") or []), *(dict(m.span) for m in news)],
                                         key=lambda s: (s["doc"], s["start"], s["end"]))
     new_entities = [(entity_json(news, kb), news) for news in fresh]
@@ -376,7 +421,7 @@ def resolve_incremental(docs: Sequence[Document], kb: KB | None, index: EntityIn
     for ent, news in new_entities:
         ent["id"] = _free(str(ent["id"]), taken)
         entities.append(ent)
-        forms = _forms_of(news)
+        forms = _forms_of(news, defined)
         rows.forms[str(ent["id"])] = (forms, _keys_of(forms))
     out, mention_entity = _finish(entities)
     return out, mention_entity, rows

@@ -66,6 +66,7 @@ class ContextLexicon:
     surname_openers: frozenset[str] = frozenset()  # "von", "van": a particle that can open a surname after a given name
     preposition_openers: frozenset[str] = frozenset()  # "von", "zu": openers that are also prepositions
     outlet_self_tails: tuple[str, ...] = ()  # "Gespräch" of "STANDARD-Gespräch": the outlet naming its own work
+    credit_labels: frozenset[str] = frozenset()  # "Bild" of "Foto: Fredrik von Erichsen Bild: dpa": no part of a name
     calendar_name_heads: tuple[str, ...] = ()  # "Wochenzeitung [Freitag]": a calendar word after these is a name
     noun_markers: frozenset[str] = frozenset()  # articles, determiners: a capitalised word after them is a noun
     list_quantifiers: frozenset[str] = frozenset()  # "(alle AUT)": a code shared by several names of a list
@@ -163,6 +164,7 @@ def load_context() -> ContextLexicon:
         surname_openers=frozenset(w.casefold() for w in data.get("surname_openers", ())),
         preposition_openers=frozenset(w.casefold() for w in data.get("preposition_openers", ())),
         outlet_self_tails=tuple(data.get("outlet_self_tails", ())),
+        credit_labels=frozenset(data.get("credit_labels", ())),
         calendar_name_heads=tuple(w.casefold() for w in data.get("calendar_name_heads", ())),
         noun_markers=frozenset(w.casefold() for w in data.get("noun_markers", ())),
         list_quantifiers=frozenset(w.casefold() for w in data.get("list_quantifiers", ())),

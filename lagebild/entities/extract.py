@@ -698,6 +698,7 @@ def extract_mentions(
                     and not _after_name_head(text, m.start, ctx))
            and not (m.source == "model" and not m.kb and m.start in openers
                     and _lower_case_word(text[m.start:m.end], surnames, ctx, m.label))]
+    out = [m for m in out if not _cut_credit_label(text, m, ctx.credit_labels)]
     _strip_descriptors(text, out, ctx)
     out.extend(_given_name_persons(sentences, out, kb, roles, ctx))
     out.extend(_recurring_surnames(text, sentences, out))
@@ -801,6 +802,23 @@ def _common_word(word: str, label: str, surnames: set[str], ctx: ContextLexicon)
     if label == "LOC" and word.casefold().endswith(ctx.place_heads):
         return False
     return inflects_like_noun(word)
+
+
+def _cut_credit_label(text: str, m: Mention, labels: frozenset[str]) -> bool:
+    """Cut a picture-credit label the tagger took into a name right before a colon ("Fredrik von
+    Erichsen Bild: dpa" → "Fredrik von Erichsen"); True when no name is left ("© Archivfoto:").
+    A one-word name stays whole: "Bild:" alone may be the newspaper."""
+    if m.source != "model" or m.kb or text[m.end:m.end + 1] != ":":
+        return False
+    span = text[m.start:m.end]
+    words = span.split()
+    if len(words) < 2 or words[-1] not in labels:
+        return False
+    rest = span[:len(span) - len(words[-1])].rstrip()
+    if not _HAS_LETTER.search(rest):
+        return True
+    m.end = m.start + len(rest)
+    return False
 
 
 def _strip_descriptors(text: str, mentions: Sequence[Mention], ctx: ContextLexicon) -> None:

@@ -23,6 +23,7 @@ from lagebild.entities.normalize import (
     genitive_candidates,
     name_key,
     slug,
+    umlaut_key,
 )
 
 __all__ = ["KB", "KBEntry", "load_kb"]
@@ -97,7 +98,9 @@ class KB:
             if key:
                 self.names.setdefault(key, entry.id) if old is None else self.names.__setitem__(key, entry.id)
                 self.max_name_tokens = max(self.max_name_tokens, len(key.split()))
-                for variant in [*_inflected(name), fold_key(key)]:  # "México" is also found as "Mexico"
+                # "México" is also found as "Mexico", "Österreich" as "Oesterreich"
+                spelt_out = umlaut_key(key) if len(fold_key(key).replace(" ", "")) >= 4 else ""  # not "ÖNB" = "OeNB"
+                for variant in [*_inflected(name), fold_key(key), spelt_out]:
                     if variant:
                         self.names.setdefault(variant, entry.id)
                 folded = fold_key(key).replace(" ", "")

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["ADJ_ENDINGS", "FUNCTION_WORDS", "fold_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel", "translit_key"]
+__all__ = ["ADJ_ENDINGS", "FUNCTION_WORDS", "fold_key", "genitive_candidates", "name_key", "role_key", "slug", "split_camel", "translit_key",
+           "umlaut_key"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
 _STRIP = re.compile(r"[\"'„“”‚‘’«»‹›()\[\]{}<>*#|]+")
@@ -53,6 +54,22 @@ def fold_key(key: str) -> str:
     still meets the original.
     """
     return _NON_ALNUM.sub(" ", anyascii(key).casefold()).strip()
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+@lru_cache(maxsize=1 << 16)
+def umlaut_key(key: str) -> str:
+    """Return the spelling-blind form of a name key with German umlauts written out as in ASCII text
+    ("münchen" = "muenchen", "düsseldorf" = "duesseldorf", "österreich" = "oesterreich").
+
+    ``fold_key`` drops the dots ("munchen"), so a name an ASCII-only source wrote with "ue" (a
+    dateline "Duesseldorf (Reuters)", "Michael Mueller") does not meet it there. Writing the
+    umlaut out instead of folding "ue" to "u" leaves names that have the letters anyway alone
+    ("Manuel", "Michael", "Joel").
+    """
+    return fold_key(key.translate(_UMLAUTS))
 
 
 _SLAVIC = (("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ph", "f"), ("w", "v"))

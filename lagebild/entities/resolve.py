@@ -40,6 +40,7 @@ from lagebild.entities.normalize import (
     name_key,
     slug,
     translit_key,
+    umlaut_key,
 )
 from lagebild.entities.retype import retype
 from lagebild.entities.roles import RoleLexicon, load_roles
@@ -241,6 +242,8 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         folded = fold_key(_base(norm, name_keys)).replace(" ", "")
         if len(folded) >= 2:
             join(f"f:{folded}", first[f"n:{norm}"])
+            if len(folded) >= 4:  # "Muenchen" = "München"; an acronym's letters are its own ("OeNB" is not "ÖNB")
+                join(f"u:{umlaut_key(_base(norm, name_keys)).replace(' ', '')}", first[f"n:{norm}"])
         translit = translit_key(_base(norm, name_keys))
         if len(translit) >= TRANSLIT_MIN:  # "Krasnaya" = "Krasnaja"; short names ("Maier"/"Mayer") stay apart
             join(f"t:{translit}", first[f"n:{norm}"])
@@ -341,7 +344,10 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
     for i, m in enumerate(mentions):
         if m.form == "name" and m.label == "ORG":
             org_at.setdefault(m.norm, i)
-            if len(m.norm.split()) >= 2:
+            words = m.norm.split()
+            # a name with the acronym among its words ("LG Graz") is no spelling-out of it: "LG" is
+            # a part of that name, and its initials fall on the acronym by chance
+            if len(words) >= 2 and name_initials(m.norm) not in words:
                 by_initials[name_initials(m.norm)].add(m.norm)
     org_names = sorted({m.norm for m in mentions if m.form == "name" and m.label == "ORG" and not m.kb
                         and f"n:{m.norm}" in first})
@@ -417,11 +423,15 @@ def _join_defined_acronyms(mentions: Sequence[MentionRec], uf: _UnionFind) -> se
         return set()
     at = {m.ref: i for i, m in enumerate(mentions)}
     longs: dict[str, set[int]] = defaultdict(set)
+    # a long name not among the mentions (a stored entity's, ``lagebild.compare.entity_index``) still
+    # makes the acronym defined
+    decided: set[str] = set()
     for i, ref in pairs:
         j = at.get(ref)
-        if j is not None and not (mentions[i].kb and mentions[j].kb and mentions[i].kb != mentions[j].kb):
+        if j is None:
+            decided.add(mentions[i].norm)
+        elif not (mentions[i].kb and mentions[j].kb and mentions[i].kb != mentions[j].kb):
             longs[mentions[i].norm].add(j)  # two KB entities never merge
-    decided: set[str] = set()
     for acro, js in longs.items():
         decided.add(acro)  # conflicting definitions too: the initials rules would only guess
         if len({uf.find(j) for j in js}) == 1:

@@ -102,6 +102,9 @@ def test_keys_meet_across_spellings_and_surnames() -> None:
     assert near & form_keys({"label": "PER", "form": "name", "norm": "anna tillmann"})
     assert "a:cdu" in form_keys({"label": "ORG", "form": "name", "norm": "christlich demokratische union"})
     assert "a:cdu" in form_keys({"label": "ORG", "form": "acronym", "norm": "cdu"}, lookup=True)
+    # an ASCII spelling finds the stored name with umlauts, and only by the umlauts written out
+    ascii_keys = form_keys({"label": "LOC", "form": "name", "norm": "duesseldorf"}, lookup=True)
+    assert ascii_keys & form_keys({"label": "LOC", "form": "name", "norm": "düsseldorf"}) == {"u:duesseldorf"}
 
 
 def test_the_configured_kb_types_mentions(tmp_path: Any) -> None:
@@ -114,3 +117,64 @@ def test_the_configured_kb_types_mentions(tmp_path: Any) -> None:
     mine, _, _ = resolve_full(docs, load_kb((str(extra),)), [], None)
     assert [e["type"] for e in shipped] == ["PER"]  # the shipped KB does not know it: the role types it
     assert [e["type"] for e in mine] == ["ORG"]
+
+
+def _tagged(doc_id: str, text: str, names: dict[str, str]) -> Document:
+    """``_doc`` with every all-capital name an acronym mention."""
+    doc = _doc(doc_id, text, {})
+    for name, label in names.items():
+        start = text.find(name)
+        while start >= 0:
+            form = "acronym" if name.isupper() else "name"
+            doc.add("entity", Span(start, start + len(name)), PROV, label=label, data={"norm": name_key(name), "form": form})
+            start = text.find(name, start + len(name))
+    return doc
+
+
+def _one_shot_and_incremental(stored_docs: list[Document], new_docs: list[Document]) -> tuple[list[Any], list[Any]]:
+    stored, _, rows = resolve_full(stored_docs, None, [], "s")
+    assert rows is not None
+    got = resolve_incremental(stored_docs + new_docs, None, _index(rows, stored))
+    assert got is not None
+    one, _, _ = resolve_full(stored_docs + new_docs, None, [], "s")
+    return one, got[0]
+
+
+def test_a_stored_acronym_definition_holds_for_new_documents() -> None:
+    # the stored text defines "BVA" as one body: a later "BVA" is that body, not the initials of another
+    stored = [_tagged("d1", "Das Bundesverwaltungsamt (BVA) prüft die Anträge. Das BVA rechnet mit Wochen.",
+                      {"Bundesverwaltungsamt": "ORG", "BVA": "ORG"})]
+    new = [_tagged("d2", "Die Berliner Verkehrs Agentur plant neue Linien. Laut BVA fehlen Fahrer.",
+                   {"Berliner Verkehrs Agentur": "ORG", "BVA": "ORG"})]
+    one, incremental = _one_shot_and_incremental(stored, new)
+    assert incremental == one
+    assert sorted((e["id"], len(e["mentions"])) for e in one) == [("org:berliner-verkehrs-agentur", 1), ("org:bva", 4)]
+    _, _, rows = resolve_full(stored, None, [], "s")
+    assert rows is not None
+    assert {f.get("expansion") for f in rows.forms["org:bva"][0]} == {None, "ORG|bundesverwaltungsamt"}
+
+
+def test_an_acronym_no_stored_text_defines_still_meets_the_initials_of_a_new_name() -> None:
+    # nothing defines "VKG": as in a one-shot run, the new document's name it spells takes it
+    stored = [_tagged("e1", "Die VKG erhöht die Preise. Die VKG nennt höhere Kosten.", {"VKG": "ORG"})]
+    new = [_tagged("e2", "Die Verkehrsbetriebe Kleve Geldern erhöhen die Preise, teilte die VKG mit.",
+                   {"Verkehrsbetriebe Kleve Geldern": "ORG", "VKG": "ORG"})]
+    one, incremental = _one_shot_and_incremental(stored, new)
+    assert incremental == one
+    assert [len(e["mentions"]) for e in one] == [4]
+
+
+def test_the_store_keeps_an_acronym_s_definition(tmp_path: Any) -> None:
+    from lagebild.store import open_store
+
+    stored = [_tagged("d1", "Das Bundesverwaltungsamt (BVA) prüft die Anträge. Das BVA rechnet mit Wochen.",
+                      {"Bundesverwaltungsamt": "ORG", "BVA": "ORG"})]
+    _, _, rows = resolve_full(stored, None, [], "s")
+    assert rows is not None
+    store = open_store(str(tmp_path / "lb.db"))
+    try:
+        store.save_entity_index("s", rows.forms, {})
+        forms = store.entity_forms(["a:bva"])["org:bva"]
+    finally:
+        store.close()
+    assert [f["n"] for f in forms if f.get("expansion") == "ORG|bundesverwaltungsamt"] == [1]  # the bracketed "BVA"

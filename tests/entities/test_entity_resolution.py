@@ -172,3 +172,35 @@ def test_an_acronym_of_a_kb_organisation_joins_it_without_failing() -> None:
     found = {frozenset(m["text"] for m in e["mentions"]) for e in entities}
     assert frozenset({"Grüne Partei der Schweiz", "GPS"}) in found
     assert frozenset({"Landeskriminalamt", "LKA"}) in found
+
+
+def test_an_acronym_is_not_spelt_by_a_name_that_holds_it_as_a_word() -> None:
+    # "LG" (a phone maker) and "LG Graz" (a court): the name's initials are "lg" only by chance
+    phone = doc("p", "Das neue Modell von LG kommt im März.", [("LG", "ORG", {"norm": "lg", "form": "acronym"})])
+    court = doc("c", "Das LG Graz wies die Klage ab.", [("LG Graz", "ORG", {"norm": "lg graz", "form": "name"})])
+    entities, _ = resolve_documents([phone, court], load_kb(()))
+    assert sorted(e["name"] for e in entities) == ["LG", "LG Graz"]
+    # the rule reads the name's words: initials of other words still spell the acronym
+    union = doc("u", "Die Landes Gartenschau Gesellschaft (LGG) plant. Die LGG lädt ein.", [
+        ("Landes Gartenschau Gesellschaft", "ORG", {"norm": "landes gartenschau gesellschaft", "form": "name"})])
+    later = doc("l", "Laut LGG kamen viele Gäste.", [("LGG", "ORG", {"norm": "lgg", "form": "acronym"})])
+    entities, _ = resolve_documents([union, later], load_kb(()))
+    assert [len(e["mentions"]) for e in entities] == [2]
+
+
+def test_umlauts_written_out_meet_the_umlauts() -> None:
+    # an ASCII dateline ("Duesseldorf (dpa-AFX)") and a person typed without umlauts
+    a = doc("a", "Duesseldorf (dpa-AFX) - Anna Schroeder stellte den Plan vor.", [
+        _name("Duesseldorf", "LOC"), _name("Anna Schroeder", "PER")])
+    b = doc("b", "In Düsseldorf sprach Anna Schröder über den Plan.", [_name("Düsseldorf", "LOC"), _name("Anna Schröder", "PER")])
+    entities, _ = resolve_documents([a, b], load_kb(()))
+    assert sorted(len(e["mentions"]) for e in entities) == [2, 2]
+    assert load_kb(()).lookup("Oesterreichs") is load_kb(()).lookup("Österreich") is not None
+
+
+def test_umlauts_written_out_leave_acronyms_alone() -> None:
+    # "OeNB" (a central bank) and "ÖNB" (a library) are two acronyms, not one written two ways
+    a = doc("a", "Die OeNB senkt den Zins.", [("OeNB", "ORG", {"norm": "oenb", "form": "acronym"})])
+    b = doc("b", "Die ÖNB zeigt alte Karten.", [("ÖNB", "ORG", {"norm": "önb", "form": "acronym"})])
+    entities, _ = resolve_documents([a, b], load_kb(()))
+    assert sorted(e["name"] for e in entities) == ["OeNB", "ÖNB"]
