@@ -73,3 +73,14 @@ def test_the_weights_are_read_exactly_not_as_the_rounded_text_dump() -> None:
     assert state[attrs[attr], labels.index(label)] == pytest.approx(weight, abs=1e-6)
     assert not np.any(state[-1])  # the row of an unknown attribute adds nothing
     assert trans.shape == (len(labels), len(labels))
+
+
+def test_the_crf_pipeline_computes_only_whitespace_for_new_words_and_still_finds_it() -> None:
+    from spacy.attrs import IS_SPACE
+
+    from lagebild.entities.model import load_model
+
+    nlp = load_model(str(CRF_DIR))
+    assert set(nlp.vocab.lex_attr_getters) == {IS_SPACE}
+    doc = nlp.make_doc("Quarzsandgrubenbetreiberin Frieda Olms\n\n sprach .")  # new word forms, a line break
+    assert [t.is_space for t in doc] == [False, False, False, True, False, False]
