@@ -74,6 +74,8 @@ class CrfDecoder:
 
     def __init__(self, model: Path, word_features: Callable[[str], tuple[list[str], ...]]) -> None:
         self.labels, self._attr_ids, self._state, self._trans = read_crfsuite(model)
+        if len(self.labels) > np.iinfo(np.int16).max:
+            raise ValueError(f"{model}: more labels than a path search keeps ({len(self.labels)})")
         self._word_features = word_features
         self._unknown = len(self._attr_ids)  # the zero row
         self._bias = self._row("bias")
@@ -171,7 +173,7 @@ class CrfDecoder:
         steps, n_labels = int(lengths[0]), len(self.labels)
         padded = np.zeros((len(order), steps, n_labels))
         padded[sent, pos] = e
-        back = np.zeros((len(order), steps, n_labels), dtype=np.int64)
+        back = np.zeros((len(order), steps, n_labels), dtype=np.int16)  # label ids (crfsuite models have a few dozen labels)
         score = padded[:, 0].copy()
         trans = self._trans
         live_at = np.searchsorted(-lengths, -np.arange(steps), side="left")  # sentences longer than t
