@@ -38,7 +38,7 @@ from lagebild.store.views import StringPool, view_of
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "corpus_views", "recompute_corpus", "view_kinds",
+__all__ = ["RunReport", "analyze_paths", "compare_and_save", "corpus_documents", "corpus_inputs", "corpus_views", "recompute_corpus", "view_kinds",
            "write_outputs"]
 
 DUPLICATES_STAGE = "duplicates.minhash.v1"
@@ -274,21 +274,61 @@ def analyze_paths(
         rest = "pipeline" if isinstance(executor, InlineExecutor) else "transfer"  # in-process: the stages themselves
         cpu[rest] += max(0.0, other_threads) + max(0.0, main_thread - cpu["read"] - cpu["store"])
         report.phase_wall["documents"] = time.perf_counter() - started
-        if isinstance(executor, ProcessExecutor) and kinds is not None:
-            _warm_story_workers(executor, store, config)
-        if kinds is None:
-            corpus = corpus_documents(store, analysed, timings=cpu)
+        t = time.process_time()
+        inputs = corpus_inputs(store, config)
+        kept = None
+        if not recompute and report.ok == 0 and inputs == store.corpus_inputs():
+            # nothing was added, analysed again or removed, and settings, corrections and code are those of the stored
+            # picture: it is the picture the stages would compute again, so no stored document is read
+            kept = store.load_corpus()
+            cpu["stories recomputed"], cpu["stories reused"] = 0.0, float(len(store.story_fingerprints()))
+        cpu["load"] += time.process_time() - t
+        if kept is None:
+            report.corpus = _compare(store, config, executor, kinds, analysed, counts, signatures, cpu, recompute)
+            if not report.corpus.failures:  # a failed stage is tried again by the next run
+                store.save_corpus_inputs(inputs)
         else:
-            corpus = corpus_views(store, kinds, analysed, counts, timings=cpu)
+            report.corpus = kept
         analysed.clear()
-        host = executor if isinstance(executor, ProcessExecutor) else None
-        report.corpus = compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
-                                         counts=counts if kinds is not None else None, host=host, release=True)
-    del corpus
     signatures.clear()
     report.seconds = time.perf_counter() - started
     report.phase_wall["cross-source"] = report.seconds - report.phase_wall["documents"]
     return report
+
+
+def _compare(store: Store, config: Config, executor: Executor, kinds: frozenset[str] | None, analysed: dict[str, Document],
+             counts: dict[str, int], signatures: dict[str, Signature], cpu: MutableMapping[str, float], recompute: bool) -> CorpusResult:
+    """The cross-source step of ``analyze_paths`` over every stored document (views, or whole documents), saved."""
+    if isinstance(executor, ProcessExecutor) and kinds is not None:
+        _warm_story_workers(executor, store, config)
+    if kinds is None:
+        corpus = corpus_documents(store, analysed, timings=cpu)
+    else:
+        corpus = corpus_views(store, kinds, analysed, counts, timings=cpu)
+    analysed.clear()
+    host = executor if isinstance(executor, ProcessExecutor) else None
+    return compare_and_save(store, corpus, config, timings=cpu, signatures=signatures, reuse=not recompute,
+                            counts=counts if kinds is not None else None, host=host, release=True)
+
+
+def corpus_inputs(store: Store, config: Config) -> str:
+    """A digest of everything the cross-source picture of ``store`` is computed from but the documents' content: which
+    documents are stored and each one's save generation, the per-document analysis, the compare stages and their
+    settings, the corrections, the knowledge-base files and the code version. The sources (paths) are not in it:
+    no stage reads them."""
+    import hashlib
+    import json
+
+    from lagebild.compare.entity_index import index_settings
+
+    ids = store.document_ids()
+    generations = store.document_generations(ids)
+    spec = PipelineSpec.of(list(config.stages), config.stage_configs)
+    kb_files = (config.compare_configs.get(ENTITIES_STAGE) or {}).get("kb_files") or []
+    payload = [code_version(), analysis_fingerprint(spec), list(config.compare_stages), config.compare_configs, store.corrections(),
+               index_settings(list(kb_files), code_version()), [[i, generations.get(i)] for i in ids]]
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _warm_story_workers(host: ProcessExecutor, store: Store, config: Config) -> None:

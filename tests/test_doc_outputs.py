@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -74,7 +75,8 @@ def test_a_changed_input_rebuilds_only_that_documents_part(store: Any, tmp_path:
     ids = store.document_ids()
     write_outputs(store, corpus, tmp_path / "first.json", None)
     # another entity for one article's mentions (as after a run that resolved them otherwise), an inferred
-    # date for another, a new source of a third: each of these articles' parts is built again, the rest kept
+    # date for another: these articles' parts are built again, the rest kept; a new source of a third (its
+    # file found under another path) is written into its stored part, which is not built again
     one, two, three = ids[0], ids[1], ids[2]
     renamed = {m: (f"{e}-x" if m.startswith(one + "#") and e else e) for m, e in corpus.mention_entity.items()}
     assert renamed != corpus.mention_entity
@@ -82,11 +84,12 @@ def test_a_changed_input_rebuilds_only_that_documents_part(store: Any, tmp_path:
     store.add_source(three, SourceRef(path="elsewhere/copy.txt", format="txt"))
     read = counted_reads(store, monkeypatch)
     write_outputs(store, changed, tmp_path / "changed.json", None)
-    assert sorted(read) == sorted([one, two, three])
+    assert sorted(read) == sorted([one, two])
     monkeypatch.undo()
     want = write_export(build_export(store, corpus=changed), tmp_path / "want.json").read_bytes()
     assert (tmp_path / "changed.json").read_bytes() == want
     assert want != (tmp_path / "first.json").read_bytes()
+    assert b"elsewhere/copy.txt" in want
     # saving a document again drops its part
     store.save_document(store.get_document(one))
     assert set(store.document_outputs(ids)) == set(ids) - {one}
@@ -122,3 +125,45 @@ def test_a_report_alone_builds_no_export_entries(store: Any, tmp_path: Path, mon
     monkeypatch.setattr(doc_outputs, "document_entries", refuse)
     write_outputs(store, corpus, None, tmp_path / "again.html")  # the kept parts serve the report as they are
     assert (tmp_path / "again.html").read_text("utf-8") == want
+
+
+def test_a_moved_file_keeps_its_documents_part_and_story(example_analysis: dict[str, Any], examples_dir: Path,
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.analyze import analyze_paths
+
+    folder = tmp_path / "in"
+    shutil.copytree(examples_dir, folder)
+    target = tmp_path / "moved.db"
+    with sqlite3.connect(example_analysis["db"]) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    st = open_store(str(target))
+    try:
+        write_outputs(st, st.load_corpus(), tmp_path / "first.json", None)  # every part kept
+        moved = sorted(folder.glob("*.txt"))[0]
+        moved.rename(moved.with_name("renamed-" + moved.name))
+        run = analyze_paths([folder], st, jobs=1)
+        assert run.already_stored == 5 and run.ok == 0
+        assert run.main_cpu["stories recomputed"] == 0  # the story's inputs did not change
+        read = counted_reads(st, monkeypatch)
+        write_outputs(st, run.corpus, tmp_path / "again.json", None)
+        assert read == []  # every part taken from the store, the new path written into its entry
+        monkeypatch.undo()
+        want = write_export(build_export(st, corpus=run.corpus), tmp_path / "want.json").read_bytes()
+        assert (tmp_path / "again.json").read_bytes() == want
+        assert b"renamed-" + moved.name.encode() in want
+    finally:
+        st.close()
+
+
+def test_a_stored_part_given_other_sources_is_the_part_built_with_them(store: Any) -> None:
+    corpus = store.load_corpus()
+    doc = store.get_document(store.document_ids()[0])
+    # paths that hold the very text the entry's sources are found by
+    odd = [{"path": 'a], "format": "x.txt', "record": -1}, {"path": 'b, "sources": [.txt', "record": 2}]
+    for before, after in (([], odd), (odd, []), (odd, odd[:1]), (store.sources(doc.id), odd)):
+        stored = DocumentOutput.decode(DocumentOutput.of(doc, before, corpus).encode())
+        want = DocumentOutput.of(doc, after, corpus)
+        got = stored.with_sources(after)
+        assert (got.entries, got.meta, got.inconsistencies) == (want.entries, want.meta, want.inconsistencies)
+    same = DocumentOutput.decode(DocumentOutput.of(doc, odd, corpus).encode())
+    assert same.with_sources(odd) is same  # nothing to write

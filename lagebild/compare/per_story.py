@@ -432,16 +432,14 @@ def compare_stories(
     pooled = submit is not None and store is not None and load is not None
     jobs: list[tuple[int, StoryJob]] = []
     frequencies: list[Counter[str]] = []
-    #: each document's word keys, computed once: for the corpus frequencies
-    keys_of: dict[str, frozenset[str]] = {}
     #: the words the current story's date inference looked up (their weights go into its fingerprint)
     weighed: set[str] = set()
 
     def doc_words(doc: Document) -> frozenset[str]:
-        got = keys_of.get(doc.id)
-        if got is None:  # a stored article's words come from its row (``word_rows``)
-            got = keys_of[doc.id] = cached_words(doc, "dates", _date_words, sorted, frozenset)
-        return got
+        # a stored article's words come from its row (``word_rows``), decoded again when asked for again: kept for
+        # every document (the corpus frequencies read them all) they took ~15 KB an article through the per-story
+        # stages and the merge, the step's peak, while a batch of stories asks again only for its own documents
+        return cached_words(doc, "dates", _date_words, sorted, frozenset)
 
     def corpus_frequencies() -> Counter[str]:  # only when a story's inference weighs a word
         if not frequencies:

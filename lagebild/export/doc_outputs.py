@@ -11,6 +11,10 @@ the store counts by itself on every save, whoever saves it: a part never outlive
 the document it was built from). The store keeps it per document (``doc_outputs``), so a run that adds articles to a large
 store reads the stored parts of the untouched documents instead of the documents themselves,
 and the files are byte for byte what building every part again gives (tests).
+
+The sources are not in the digest: they are only the list of paths a document was found under,
+so a stored part takes the current list (``DocumentOutput.with_sources``) instead of being built
+again. A file moved or renamed (its content found in the store under a new path) costs no part.
 """
 
 from __future__ import annotations
@@ -73,6 +77,17 @@ class DocumentOutput:
                 counted[key] += 1
         return cls([], document_meta(doc, list(sources), corpus), inconsistency_items(doc), counted=dict(counted))
 
+    def with_sources(self, sources: Sequence[Mapping[str, Any]]) -> DocumentOutput:
+        """This part with the document's sources now ``sources`` (its ``documents`` entry and metadata), as
+        ``document_json`` gives them; itself when they are the ones it was built with."""
+        paths = [s.get("path") for s in sources] or [self.meta.get("path")]
+        if self.meta.get("sources") == paths or not self.entries or self.entries[0][0] != "documents":
+            return self
+        key, entry = self.entries[0]
+        entries = [(key, _replace_sources(entry, paths)), *self.entries[1:]]
+        built = None if self.built is None else [(key, {**self.built[0][1], "sources": paths}), *self.built[1:]]
+        return DocumentOutput(entries, {**self.meta, "sources": paths}, self.inconsistencies, built, self.counted)
+
     def items(self) -> list[tuple[str, Any]]:
         """The entries as ``document_entries`` gives them (for the CSV tables)."""
         if self.built is not None:
@@ -106,13 +121,26 @@ class DocumentOutput:
         return cls(entries, top["meta"], top["inconsistencies"])
 
 
+#: how the ``documents`` entry of a part begins its ``sources`` (``document_json``'s key order, ``_compact``'s
+#: separators); a JSON string holds ``"`` only escaped, so the id and path before it cannot hold this text
+_SOURCES_KEY = ', "sources": ['
+_SOURCES_END = '], "format": '
+
+
+def _replace_sources(entry: str, paths: list[Any]) -> str:
+    """The encoded ``documents`` entry ``entry`` with ``paths`` as its ``sources`` (found by text: no decoding of its text)."""
+    start = entry.index(_SOURCES_KEY) + len(_SOURCES_KEY) - 1
+    end = entry.index(_SOURCES_END, start) + 1
+    return entry[:start] + _compact(paths) + entry[end:]
+
+
 class OutputKeys:
-    """What a document's ``DocumentOutput`` depends on besides the document, as one digest per document.
+    """What a document's ``DocumentOutput`` depends on besides the document and its sources, as one digest per document.
 
     The document stands in it by its save generation (``Store.document_generations``): any save of
     the document changes it, also one by a lagebild that does not know the stored parts. The code
-    version is in it, so an update of lagebild builds every part again. The sources are taken in
-    one order (``canonical_sources``), whatever order a store returns them in.
+    version is in it, so an update of lagebild builds every part again. The sources are not: a
+    stored part is given the current ones (``DocumentOutput.with_sources``).
     """
 
     def __init__(self, corpus: CorpusResult, version: str) -> None:
@@ -122,9 +150,9 @@ class OutputKeys:
         for mention, entity in corpus.mention_entity.items():
             self.mentions[mention.rpartition("#")[0]].append((mention, entity))
 
-    def digest(self, doc_id: str, sources: Iterable[Mapping[str, Any]], generation: int | None = None) -> str:
+    def digest(self, doc_id: str, generation: int | None = None) -> str:
         mentions = sorted(self.mentions.get(doc_id, ()), key=lambda m: m[0])
-        payload = _compact([self.version, doc_id, generation, canonical_sources(sources), self.inferred.get(doc_id), mentions])
+        payload = _compact([self.version, doc_id, generation, self.inferred.get(doc_id), mentions])
         return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -143,7 +171,7 @@ def sources_and_digests(store: Store, keys: OutputKeys, ids: Sequence[str]
     under ``keys``: what the export and the workers that build parts both key a part by."""
     sources = {i: canonical_sources(found) for i, found in store.sources_of(ids).items()}
     generations = store.document_generations(ids)
-    return sources, {i: keys.digest(i, sources.get(i, []), generations.get(i)) for i in ids}
+    return sources, {i: keys.digest(i, generations.get(i)) for i in ids}
 
 
 def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version: str,
@@ -172,7 +200,7 @@ def document_outputs(store: Store, corpus: CorpusResult, *, batch: int, version:
                 part = DocumentOutput.of(docs.pop(i), sources.get(i, []), corpus)
                 new.append((i, digests[i], part.encode()))
             elif i in stored and i not in missing:
-                part = DocumentOutput.decode(stored[i][1])
+                part = DocumentOutput.decode(stored[i][1]).with_sources(sources.get(i, []))
             else:
                 continue  # deleted while this ran
             yield i, part

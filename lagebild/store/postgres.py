@@ -226,6 +226,17 @@ class PostgresStore:
                     cur.executemany("INSERT INTO story_items(story_key, kind, position, item_id, json) VALUES (%s, %s, %s, %s, %s)", items)
             cur.execute("INSERT INTO corpus(key, json) VALUES ('version', %s)", (_dumps(time.time()),))
 
+    def corpus_inputs(self) -> str | None:
+        """The digest of what the stored picture was computed from (``save_corpus_inputs``); None after any other save."""
+        row = self._one("SELECT json FROM corpus WHERE key = 'inputs'")
+        return str(json.loads(row["json"])) if row else None
+
+    def save_corpus_inputs(self, digest: str) -> None:
+        """Note ``digest`` beside the picture just saved (``save_corpus`` drops it: a picture saved otherwise has none)."""
+        with self.db.transaction():
+            self.db.execute("INSERT INTO corpus(key, json) VALUES ('inputs', %s) ON CONFLICT (key) DO UPDATE SET json = EXCLUDED.json",
+                            (_dumps(digest),))
+
     def load_corpus(self) -> CorpusResult:
         """The cross-source picture, merged from its corpus-wide and per-story rows."""
         if self._one("SELECT 1 AS x FROM story_parts LIMIT 1") is None:

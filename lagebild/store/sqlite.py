@@ -245,6 +245,16 @@ class SQLiteStore:
         self.db.executemany("INSERT OR REPLACE INTO corpus_items(kind, position, item_id, json) VALUES (?, ?, ?, ?)", changed())
         self.db.executemany("DELETE FROM corpus_items WHERE kind = ? AND position = ?", list(stored))
 
+    def corpus_inputs(self) -> str | None:
+        """The digest of what the stored picture was computed from (``save_corpus_inputs``); None after any other save."""
+        row = self.db.execute("SELECT json FROM corpus WHERE key = 'inputs'").fetchone()
+        return str(json.loads(row[0])) if row else None
+
+    def save_corpus_inputs(self, digest: str) -> None:
+        """Note ``digest`` beside the picture just saved (``save_corpus`` drops it: a picture saved otherwise has none)."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO corpus(key, json) VALUES ('inputs', ?)", (json.dumps(digest),))
+
     def load_corpus(self) -> CorpusResult:
         """The cross-source picture, merged from its corpus-wide and per-story rows."""
         if self.db.execute("SELECT 1 FROM story_parts LIMIT 1").fetchone() is None:

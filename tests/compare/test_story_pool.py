@@ -262,7 +262,7 @@ def test_the_workers_build_the_output_parts_the_export_would(example_analysis: d
     generations = store.document_generations(list(by_id))
     for doc_id, digest, blob in saved:
         sources = canonical_sources(store.sources_of([doc_id]).get(doc_id, []))
-        assert digest == keys.digest(doc_id, sources, generations.get(doc_id))
+        assert digest == keys.digest(doc_id, generations.get(doc_id))
         assert blob == DocumentOutput.of(by_id[doc_id], sources, reference.result).encode()
 
 

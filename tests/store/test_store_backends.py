@@ -94,6 +94,17 @@ def test_corpus_results_are_replaced_as_a_whole(store: Any) -> None:
     assert store.load_corpus() == second
 
 
+def test_the_note_of_a_pictures_inputs_lives_until_the_next_save_on_every_backend(store: Any) -> None:
+    assert store.corpus_inputs() is None
+    store.save_corpus(CorpusResult(stories=[{"id": "s1", "label": "a", "members": []}]))
+    store.save_corpus_inputs("abc")
+    store.save_corpus_inputs("def")
+    assert store.corpus_inputs() == "def"
+    assert store.load_corpus().stories[0]["id"] == "s1"
+    store.save_corpus(CorpusResult())  # a picture saved without a note (another program, the web's corrections)
+    assert store.corpus_inputs() is None
+
+
 def test_corrections_are_appended(store: Any) -> None:
     a = store.add_correction({"op": "merge", "entities": ["a", "b"]})
     b = store.add_correction({"op": "rename", "entity": "a", "name": "Ä"})
