@@ -240,9 +240,7 @@ def _byline_opening(line: str) -> str | None:
     head = _BYLINE_END.split(line[:120], maxsplit=1)
     if len(head) < 2 or len(head[0]) > 80:
         return None
-    parts = header_parts(head[0])
-    date = parts.get("date") if parts is not None and parts.get("author") else None
-    return date.value[:10] if isinstance(date, DateValue) and date.value and len(date.value) >= 10 else None
+    return _signed_day(head[0])
 
 
 def _told_in_sentence(line: str, pos: int) -> bool:
@@ -364,6 +362,28 @@ def _date_among_first_paragraphs(lines: Sequence[TitleLine], first: int) -> Head
             stamp = [d for d in line_dates(ln.text, day_first=True) if d[2] == 0 and d[1] != "modified"]
             if stamp and _CLOCK.match(ln.text, _date_end(ln.text)) and byline_author(ln.text):
                 return HeaderDate(stamp[0][0], i, 0, False)
+            if ln.reason == "author line" and _body_follows(lines, i) and (signed := _signed_day(ln.text)) is not None:
+                return HeaderDate(signed, i, -1, False)
+    return None
+
+
+#: kept body paragraphs that must follow a byline among the first paragraphs: it opens the article, not a comment
+BODY_AFTER_BYLINE = 2
+
+
+def _body_follows(lines: Sequence[TitleLine], i: int) -> bool:
+    """Whether ``BODY_AFTER_BYLINE`` kept body paragraphs follow ``lines[i]`` (a reader's signed comment under a short
+    article has none of the article's paragraphs below it)."""
+    return sum(ln.kind == "good" and ln.reason is None for ln in lines[i + 1 :]) >= BODY_AFTER_BYLINE
+
+
+def _signed_day(line: str) -> str | None:
+    """The day of a byline that is a name and a date, nothing else ("VON ANNA MUSTER am 21. April 2020"), else ``None``:
+    a page whose header was misread (a notice taken for the first paragraph) prints it among the first paragraphs."""
+    parts = header_parts(line)
+    date = parts.get("date") if parts is not None and parts.get("author") else None
+    if isinstance(date, DateValue) and date.value and len(date.value) >= 10:
+        return date.value[:10]
     return None
 
 
