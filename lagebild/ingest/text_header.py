@@ -279,7 +279,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             elif (opening := _byline_opening(ln.text)) is not None:
                 below.append(HeaderDate(opening, i, -1, False))
             continue
-        if len(ln.text) > 250 or (ln.reason == "date line" and in_dated_list(lines, i, title_i)):
+        if len(ln.text) > 250 or (ln.reason == "date line" and in_dated_list(lines, i, title_i, first)):
             continue
         for day, kind, pos in line_dates(ln.text, day_first=True):
             if kind == "published":
@@ -323,12 +323,15 @@ def _under_headline(lines: Sequence[TitleLine], i: int, title_i: int | None) -> 
     return title_i is not None and title_i < i and all(author_line(ln.text) for ln in lines[title_i + 1 : i])
 
 
-def in_dated_list(lines: Sequence[TitleLine], i: int, title_i: int | None = None) -> bool:
+def in_dated_list(lines: Sequence[TitleLine], i: int, title_i: int | None = None, first: int | None = None) -> bool:
     """Whether the date line ``lines[i]`` is one of a list of dated teasers: three unlabelled date lines at the same
     distance (a headline, its date and a section word, then the next headline …), ``headers.dated_run``. A page's
     own date above such a list stands at another distance from its first teaser; a list whose first date stands
     right under the page's headline ``lines[title_i]``, a byline between them at most, starts with the page's own
-    date, and teasers follow it."""
+    date, and teasers follow it; a date between the page's headline and its first body paragraph (``first``) is the
+    page's own, however many teasers with their dates stand above the headline."""
+    if first is not None and i + 1 == first and _under_headline(lines, i, title_i):
+        return False
     return dated_run(lines, i, _bare_date_line, strides=_LIST_STRIDES, opens_page=_under_headline(lines, i, title_i))
 
 

@@ -76,3 +76,28 @@ def test_a_header_date_wins_over_the_item_number() -> None:
     # the page's own stamp is the publication; the agency sent the item a day before
     doc = read([*MENU, TITLE, "15.03.2024, 08:00 Uhr"], None, ["dpa-infocom, dpa:240314-99-123456/2"])
     assert doc.meta.published.value == "2024-03-15T08:00"
+
+
+@pytest.mark.parametrize(
+    ("label", "dated"),
+    [
+        # a compound ending in a deadline's or a start's word dates what the page announces
+        ("Bewerbungsfrist: 30.04.2024", False),
+        ("Meldeschluss ist der 30.04.2024", False),
+        ("Spielbeginn: 30.04.2024, 18 Uhr", False),
+        # the page's own labels stay publication dates
+        ("Veröffentlichungsdatum: 30.04.2024", True),
+        ("Anna Muster | 30.04.2024", True),
+    ],
+)
+def test_a_deadline_under_the_headline_is_no_publication_date(label: str, dated: bool) -> None:
+    doc = read([*MENU, TITLE, label])
+    assert (doc.meta.published.value == "2024-04-30") is dated
+
+
+def test_the_date_between_headline_and_body_is_the_pages_under_a_list_of_dated_teasers() -> None:
+    teasers = ["Meistgelesen", "Busse fahren bald öfter", "12.03.2024", "Neue Ampel am Markt", "11.03.2024",
+               "Brücke über den Fluss gesperrt", "10.03.2024"]
+    assert read([*teasers, TITLE, "14.03.2024"]).meta.published.value == "2024-03-14"
+    # without its own date, the page takes none of the teasers'
+    assert read([*teasers, TITLE]).meta.published.value is None
