@@ -284,9 +284,22 @@ def _key(s: str) -> str:
     return _NON_ALNUM.sub("", s.casefold())
 
 
+#: a line of a year alone, under the day and month of a date block split over two lines ("14. März" over "2024")
+_YEAR_LINE = re.compile(r"\W{0,2}(?:19|20)\d{2}\W{0,2}")
+_STRIP_YEAR = " |·•,()[]"
+
+
 def _calendar_badges(lines: list[Line]) -> None:
-    """A date block split over two lines ("26" over "Okt 2018") is one date line, to the day."""
+    """A date block split over two lines ("26" over "Okt 2018", "14. März" over "2024") is one date line, to the day."""
     for prev, ln in pairwise(lines):
+        if ln.date is None and prev.date is None and prev.reason in (None, "fragment") and len(prev.text) <= 24 \
+                and _YEAR_LINE.fullmatch(ln.text) and any(ch.isdigit() for ch in prev.text):
+            joined = headers.date_line(f"{prev.text} {ln.text.strip(_STRIP_YEAR)}")
+            if joined is not None and not joined.keyword and joined.value.precision == "day":
+                prev.date = joined.value
+                prev.kind, prev.reason = "cue", "date line"
+                ln.kind, ln.reason = "cue", "fragment"
+            continue
         if ln.date is not None and ln.date.precision == "month" and not ln.date_keyword and prev.reason in (None, "fragment") \
                 and len(prev.text) <= 3:
             day = headers.badge_day(prev.text, ln.date)

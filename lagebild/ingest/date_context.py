@@ -34,7 +34,9 @@ _EVENT_LINK = r"(?:\s*:|\s+(?:ist|is|am|on|le|el|il))"
 #: ("Termine", "Premiere") labels a date only with its colon or linking word ("Anna Muster | Termine 12.03.2024")
 _EVENT_LABEL = re.compile(
     rf"(?<![\w-])(?:(?P<event>{cue_data.alternation(_CUES['event'])})(?![\w-]){_EVENT_LINK}?"
-    rf"|(?P<section>{cue_data.alternation(_CUES['event_section'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
+    rf"|(?P<section>{cue_data.alternation(_CUES['event_section'])})(?![\w-]){_EVENT_LINK}"
+    # "Bewerbungsfrist:", "Meldeschluss:": a compound ending in a deadline's or a start's word, with its colon or link
+    rf"|(?<![\w-])[^\W\d_]{{2,}}(?P<head>{cue_data.alternation(_CUES['event_head'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
     re.IGNORECASE,
 )
 #: a label of the page's own publication that holds an event word ("Press release: 14.11.2019"): its date is the page's
@@ -48,5 +50,5 @@ def event_date(text: str, pos: int) -> bool:
     m = _EVENT_LABEL.search(text, start, pos)
     if m is None:
         return False
-    cue_end = m.end("event") if m["event"] is not None else m.end("section")
+    cue_end = next(m.end(g) for g in ("event", "section", "head") if m[g] is not None)
     return _PUBLICATION_LABEL.search(text, start, cue_end) is None  # "Press release:" ends where its event word does

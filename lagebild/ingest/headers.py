@@ -26,6 +26,7 @@ __all__ = [
     "DateMatch",
     "LineDate",
     "RelativeDate",
+    "agency_item_date",
     "as_of_label",
     "as_of_starts",
     "author_line",
@@ -449,6 +450,30 @@ def copyright_date(line: str) -> DateValue | None:
     if dm is None or dm.keyword or dm.value.precision not in ("day", "minute"):
         return None
     return dm.value
+
+
+#: an agency's item number closing its copy: "dpa:240314-99-123456/2" (the agency, the day the item was first sent as
+#: YYMMDD, a desk and a serial number, the version); the agency name stands before the colon
+_AGENCY_ITEM = re.compile(rf"(?<![\w-])(?:{AGENCY_PATTERN}):(?P<y>\d{{2}})(?P<m>\d{{2}})(?P<d>\d{{2}})-\d{{2}}-\d{{4,8}}(?:/\d{{1,3}})?(?![\w/-])",
+                          re.IGNORECASE)
+
+
+def agency_item_date(line: str) -> DateValue | None:
+    """The day in an agency's item number on a closing line of credits ("dpa-infocom, dpa:240314-99-123456/2"), or
+    ``None``: the item was first sent that day, and a page carrying it was published then or later (a day, labelled
+    as the item's in the reason). The line holds credits and the number only; a number quoted in a sentence is none."""
+    line = line.strip()
+    if len(line) > 120:
+        return None
+    found = list(_AGENCY_ITEM.finditer(line))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = _CREDIT_RE.sub(" ", line[: m.start()] + " " + line[m.end() :])
+    if re.search(r"[^\W\d_]", rest):
+        return None  # words beside the number: a sentence or a caption, not the credit line
+    y, mo, d = 2000 + int(m["y"]), int(m["m"]), int(m["d"])
+    return DateValue(f"{y:04d}-{mo:02d}-{d:02d}", "day") if _valid(y, mo, d) else None
 
 
 def closing_date(line: str) -> DateValue | None:

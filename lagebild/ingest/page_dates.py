@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 from lagebild.ingest import cue_data
 from lagebild.ingest.cue_scan import CueScan, literal_start
@@ -43,7 +44,7 @@ from lagebild.ingest.date_context import CLOCK, event_date
 __all__ = [
     "DateCandidate", "PageDate", "choose_date", "dateline_day", "has_digit", "jsonld_objects", "line_dates",
     "may_name_update", "opening_label", "printed_dates", "published_labels", "structured_dates", "update_cue_starts", "update_label",
-    "url_day", "visible_text", "written_on_page",
+    "url_day", "url_month", "visible_text", "written_on_page",
 ]
 
 #: earliest plausible publication date of a web page
@@ -930,6 +931,19 @@ def url_day(url: str | None) -> str | None:
     return _valid_day(int(m["y"]), num, int(m["d"])) if num else None
 
 
+#: the year and month of a URL path ("/2020/08/23646/", "/articulo/2022/5/…"), a folder each
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/")
+
+
+def url_month(url: str | None) -> str | None:
+    """Return the month a URL path spells as folders (``/2020/08/…`` → ``2020-08``), none when it spells a day too."""
+    if not url or url_day(url):
+        return None
+    path = urlsplit(url).path if "//" in url else url
+    m = _URL_MONTH.search(path)
+    return f"{int(m['y']):04d}-{int(m['m']):02d}" if m else None
+
+
 def _language_offset(language: str | None) -> timedelta | None:
     tag = (language or "").lower().replace("_", "-")
     hours = _LANGUAGE_OFFSETS.get(tag)
@@ -1086,6 +1100,11 @@ def _decide(printed: list[DateCandidate], structured: list[DateCandidate], *, ma
     for c in published:  # a page record whose day the address spells
         if in_url in (c.day, *c.alts) and _in_range(in_url, max_day):
             return PageDate(in_url, f"structured data ({c.source}), also in the address")
+    # a page record whose month the address spells as folders ("/2020/08/23646/"): a dated post's address, no about page
+    month = url_month(url)
+    agreeing = {c.day for c in published if month and c.day[:7] == month}
+    if len(agreeing) == 1 and len({c.day for c in published}) == 1 and _in_range(next(iter(agreeing)), max_day):
+        return PageDate(next(iter(agreeing)), f"structured data ({published[0].source}), its month in the address")
     if plain:
         return PageDate(min(c.day for c in plain), "printed date in the article header")
     visible = on_page() if on_page is not None else None  # read before htmldate, which prunes the tree it searches

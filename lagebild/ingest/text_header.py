@@ -240,9 +240,7 @@ def _byline_opening(line: str) -> str | None:
     head = _BYLINE_END.split(line[:120], maxsplit=1)
     if len(head) < 2 or len(head[0]) > 80:
         return None
-    parts = header_parts(head[0])
-    date = parts.get("date") if parts is not None and parts.get("author") else None
-    return date.value[:10] if isinstance(date, DateValue) and date.value and len(date.value) >= 10 else None
+    return _signed_day(head[0])
 
 
 def _told_in_sentence(line: str, pos: int) -> bool:
@@ -281,7 +279,7 @@ def choose_header_date(lines: Sequence[TitleLine], first: int, title_i: int | No
             elif (opening := _byline_opening(ln.text)) is not None:
                 below.append(HeaderDate(opening, i, -1, False))
             continue
-        if len(ln.text) > 250 or (ln.reason == "date line" and in_dated_list(lines, i, title_i)):
+        if len(ln.text) > 250 or (ln.reason == "date line" and in_dated_list(lines, i, title_i, first)):
             continue
         for day, kind, pos in line_dates(ln.text, day_first=True):
             if kind == "published":
@@ -325,12 +323,15 @@ def _under_headline(lines: Sequence[TitleLine], i: int, title_i: int | None) -> 
     return title_i is not None and title_i < i and all(author_line(ln.text) for ln in lines[title_i + 1 : i])
 
 
-def in_dated_list(lines: Sequence[TitleLine], i: int, title_i: int | None = None) -> bool:
+def in_dated_list(lines: Sequence[TitleLine], i: int, title_i: int | None = None, first: int | None = None) -> bool:
     """Whether the date line ``lines[i]`` is one of a list of dated teasers: three unlabelled date lines at the same
     distance (a headline, its date and a section word, then the next headline …), ``headers.dated_run``. A page's
     own date above such a list stands at another distance from its first teaser; a list whose first date stands
     right under the page's headline ``lines[title_i]``, a byline between them at most, starts with the page's own
-    date, and teasers follow it."""
+    date, and teasers follow it; a date between the page's headline and its first body paragraph (``first``) is the
+    page's own, however many teasers with their dates stand above the headline."""
+    if first is not None and i + 1 == first and _under_headline(lines, i, title_i):
+        return False
     return dated_run(lines, i, _bare_date_line, strides=_LIST_STRIDES, opens_page=_under_headline(lines, i, title_i))
 
 
@@ -364,6 +365,28 @@ def _date_among_first_paragraphs(lines: Sequence[TitleLine], first: int) -> Head
             stamp = [d for d in line_dates(ln.text, day_first=True) if d[2] == 0 and d[1] != "modified"]
             if stamp and _CLOCK.match(ln.text, _date_end(ln.text)) and byline_author(ln.text):
                 return HeaderDate(stamp[0][0], i, 0, False)
+            if ln.reason == "author line" and _body_follows(lines, i) and (signed := _signed_day(ln.text)) is not None:
+                return HeaderDate(signed, i, -1, False)
+    return None
+
+
+#: kept body paragraphs that must follow a byline among the first paragraphs: it opens the article, not a comment
+BODY_AFTER_BYLINE = 2
+
+
+def _body_follows(lines: Sequence[TitleLine], i: int) -> bool:
+    """Whether ``BODY_AFTER_BYLINE`` kept body paragraphs follow ``lines[i]`` (a reader's signed comment under a short
+    article has none of the article's paragraphs below it)."""
+    return sum(ln.kind == "good" and ln.reason is None for ln in lines[i + 1 :]) >= BODY_AFTER_BYLINE
+
+
+def _signed_day(line: str) -> str | None:
+    """The day of a byline that is a name and a date, nothing else ("VON ANNA MUSTER am 21. April 2020"), else ``None``:
+    a page whose header was misread (a notice taken for the first paragraph) prints it among the first paragraphs."""
+    parts = header_parts(line)
+    date = parts.get("date") if parts is not None and parts.get("author") else None
+    if isinstance(date, DateValue) and date.value and len(date.value) >= 10:
+        return date.value[:10]
     return None
 
 

@@ -174,7 +174,7 @@ class BoilerplateClean:
                 _mark_teaser_dates(doc, [p.lines[at]], base_map, reason="menu date")
             # the dates of a list of dated teasers in the header ("more stories": a headline, its date, the next
             # headline …) are other articles'; recorded as teaser dates, no later stage takes one for the page's
-            listed = [ln for k, ln in enumerate(p.lines[: block[0] + 3]) if ln.reason == "date line" and in_dated_list(p.lines, k, i)]
+            listed = [ln for k, ln in enumerate(p.lines[: block[0] + 3]) if ln.reason == "date line" and in_dated_list(p.lines, k, i, block[0])]
             if listed:
                 _mark_teaser_dates(doc, listed, base_map)
                 if before is not None and found.get("published") is before and not found.get("_published_labelled") and \

@@ -178,11 +178,16 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True, teaser: Te
     first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
     if first is not None and _within(first, month, any_precision=True):
         return DateValue(first.value, first.precision, False, "time stamp in the first lines")
-    for line in [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:] if stamp else ():
+    closing = [ln for ln in text[tail:].splitlines() if ln.strip()][-_CLOSING_LINES:] if stamp else []
+    for line in closing:
         value = headers.closing_date(line)
         if value is None or not _within(value, month, any_precision=True):
             continue
         return DateValue(value.value, value.precision, False, f"closing date line ('{line.strip()[-60:]}')")
+    for line in closing:  # "dpa-infocom, dpa:240314-99-123456/2" under agency copy: the day the item was sent
+        value = headers.agency_item_date(line)
+        if value is not None and _within(value, month):
+            return DateValue(value.value, value.precision, False, f"agency item number ('{line.strip()[-60:]}')")
     signed = headers.signature_date(text[-_SIGNATURE_WINDOW:]) if stamp else None
     if signed is not None and _within(signed, month):
         return DateValue(signed.value, signed.precision, False, "signature after the last paragraph")
@@ -399,14 +404,15 @@ _GLUED_NUMBER = re.compile(r"[^\W\d_]\d")
 
 
 def _stamp_line(piece: str) -> bool:
-    """Whether a removed piece is a date stamp alone: a date line (a label at most), a byline's parts, or a closing
-    credit ("Berlin, 15.02.2025 14:30 Uhr") whose date is not glued to the word before it."""
+    """Whether a removed piece is a date stamp alone: a date line (a label at most), a byline's parts, a closing
+    credit ("Berlin, 15.02.2025 14:30 Uhr") whose date is not glued to the word before it, or an agency's item
+    number ("dpa-infocom, dpa:240314-99-123456/2")."""
     line = piece.strip()
     if "\n" in line or len(line) > 120:
         return False
     parts = headers.header_parts(line)
     return headers.date_line(line) is not None or (parts is not None and parts.get("date") is not None) or (
-        headers.closing_date(line) is not None and not _GLUED_NUMBER.search(line))
+        headers.closing_date(line) is not None and not _GLUED_NUMBER.search(line)) or headers.agency_item_date(line) is not None
 
 
 def _stamps_below(doc: Document, body_at: int) -> set[str]:

@@ -106,3 +106,15 @@ def test_a_page_stamp_beside_the_same_days_reviews_is_htmldates_answer() -> None
     once = "<p>Ein Ratgeber unserer Redaktion vom 02.05.2020</p>"
     assert choose(page(middle=once + REVIEWS), htmldate="2020-05-02") == "2020-05-02"
     assert choose(page(middle="<p>Beratung vor Ort am 02.05.2020 um 08:11 Uhr</p>"), htmldate="2020-05-02") == "2020-05-02"
+
+
+def test_a_page_record_dates_the_post_whose_address_spells_its_month() -> None:
+    html = page(head=ld("WebPage", "2020-08-29T09:46:06+00:00"))
+    # a blog's address "/2020/08/<post>/" spells the month of the record: the post's own record
+    assert choose(html, url="https://example.org/2020/08/23646/") == "2020-08-29"
+    # another month in the address, or an address without one, confirms nothing
+    assert choose(html, url="https://example.org/2020/07/23646/") is None
+    assert choose(html, url="https://example.org/about/2020-team/") is None
+    # two records of different days in that month: which one is the post's is not known
+    two = ld("WebPage", "2020-08-29T09:46:06+00:00") + ld("WebPage", "2020-08-03T09:46:06+00:00")
+    assert choose(page(head=two), url="https://example.org/2020/08/23646/") is None
