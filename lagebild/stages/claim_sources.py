@@ -164,6 +164,12 @@ _MADE = (r"(?:(?:vom|von\s+(?:der|dem|den)|im\s+Auftrag\s+(?:des|der|von))\s+[^,
          r"(?:in\s+Auftrag\s+gegebenen|beauftragten|erstellten|durchgeführten|veröffentlichten|vorgestellten)\s+)?")
 
 
+#: words that date a source's figures without naming it ("nach jüngsten Angaben", "vorläufigen Zahlen zufolge")
+_WHEN_SAID = r"(?:ersten|jüngsten|neuesten|neuen|aktuellen|vorläufigen|bisherigen|letzten)"
+#: an adjective that says whose figures they are: "ukrainischen", "libyschen" (-ysch-), "polizeilichen", "offiziellen"
+_SIDE_WORD = r"(?:[a-zäöüß]+(?:isch|ysch|lich)(?:en|er)|offizielle[nr])"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     c = _cues()
@@ -175,7 +181,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
         # "nach offiziellen Angaben": officials, not the outlet
-        "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:(?:[a-zäöüß]+(?:ischen|ischer|lichen)|offizielle[nr])\s+)+(?i:{c.source_nouns}))(?![\w])"),
+        # "nach jüngsten libyschen Angaben": a word of time before the side is not part of it
+        "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:{_WHEN_SAID}\s+)?(?P<np>(?:{_SIDE_WORD}\s+)+(?i:{c.source_nouns}))(?![\w])"),
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ](?:[\w-]{{3,}}?|\w{{0,3}}-))(?:s)?(?i:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})(?:\s+vom\s+(?!{_NOT_OWNER})\w+)?\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
@@ -616,7 +623,7 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
 
 _SOURCE_NOUN_END = re.compile(r"(?i)(?<![\w])(?:angaben|angabe|informationen|erkenntnissen|zahlen|schätzungen|berichten|daten)$")
 #: the words that say whose figures a bare source noun gives ("offiziellen Angaben", "ukrainischen Angaben")
-_SIDE_BEFORE = re.compile(r"(?<![\w])(?:(?:[a-zäöüß]+(?:ischen|ischer|lichen)|offizielle[nr])\s+)+\w+$")
+_SIDE_BEFORE = re.compile(rf"(?<![\w])(?:{_SIDE_WORD}\s+)+\w+$")
 _OWNER = re.compile(rf"(?<![\w])(?:des|der|von|vom)\s+{_NP}")
 _DOC_HEAD = re.compile(r"([A-ZÄÖÜ][\w-]*\w)\s*$")
 
