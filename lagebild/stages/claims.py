@@ -640,8 +640,8 @@ def _counted_group(text: str, q: Quantity, measure: str, entities: list[Annotati
     if m is None or not m.any_noun or q.unit_kind != "count" or q.unit_span is None or not q.unit or q.unit_from == "ellipsis":
         return None
     own = vocab.of_noun(q.unit)
-    if vocab.is_bare(q.unit) or (own is not None and not own.who):
-        return None
+    if vocab.is_bare(q.unit) or (own is not None and (not own.who or own.id == m.id)):
+        return None  # "1.200 Flüchtlinge" counted as refugees: the noun is what is counted, no group of it
     span = q.unit_span
     ent = next((e for e in entities if e.label in _SCOPE_LABELS and e.span.start <= span[0] and span[1] <= e.span.end), None)
     return q.unit, "group", span, ent.id if ent is not None else None

@@ -382,3 +382,24 @@ def test_returning_home_is_no_evacuation() -> None:
 )
 def test_flight_from_what_only_begins_like_a_disaster_is_no_evacuation(text: str, surface: str) -> None:
     assert _one(text, surface)["measure"] != "evacuated"
+
+
+# --- a range of number words is one figure with both ends ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Die Versicherer schätzen den Schaden auf drei bis vier Millionen Euro.", "drei bis vier Millionen Euro", 3e6, 4e6),
+        ("Bei dem Lawinenabgang starben sechs bis sieben Menschen.", "sechs bis sieben Menschen", 6, 7),
+        ("Die Partei liegt in Umfragen zwischen zwei und drei Prozent.", "zwischen zwei und drei Prozent", 2, 3),
+    ],
+)
+def test_a_range_of_number_words_keeps_both_ends(text: str, surface: str, low: float, high: float) -> None:
+    figure = _one(text, surface)
+    assert (figure["low"], figure["high"], figure["bound"]) == (low, high, "range")
+
+
+def test_number_words_joined_otherwise_are_no_range() -> None:
+    # a duration and an uncounted noun are no figures; "und" joins two figures unless "zwischen" opens the range
+    assert _figures("Die Sanierung dauert zwei bis drei Tage und betrifft vier oder fünf Parteien im Haus.") == {}
+    assert _one("Es kamen zwei und drei Millionen Besucher.", "drei Millionen Besucher")["low"] == 3e6
