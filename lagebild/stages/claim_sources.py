@@ -483,7 +483,8 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
         # "Den Schaden schätzt die Stadt auf …": an accusative or dative article opens an object, never the subject
         object_case = _OBJECT_FIRST.match(text, clause[0], v_start) is not None
         if before is not None and (object_case or (lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np"))
-                                                   and not _is_agent(before.group("np")))):
+                                                   and not _is_agent(before.group("np")))
+                                   or _object_then_agent(before.group("np"), after_np.group("np") if after_np else None)):
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
         if after_np is not None and _LABELLED.match(text, after_np.end()):
             after_np = None  # "Die höchsten Quoten verzeichneten Griechenland (50,1 Prozent)": what is measured, not who
@@ -503,6 +504,15 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
             if first and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))):
                 return Claimant(first.start("np"), first.end("np"), first.group("np"), word)
     return None
+
+
+def _object_then_agent(before: str, after: str | None) -> bool:
+    """True for "Die Differenz erklärt die Gewerkschaft mit sieben Arbeitern": a thing before the verb whose article may
+    be accusative ("die", "das") and an authority after it in the nominative ("die", "das"; "der Polizei" may be dative)
+    — the authority is the subject, the thing fronted."""
+    if after is None or not _np_ok(after) or not _is_agent(after) or after.split()[0].lower() not in ("die", "das"):
+        return False
+    return before.split()[0].lower() in ("die", "das") and not _is_agent(before) and not _looks_like_name(before)
 
 
 #: a figure in parentheses right after a name labels it ("Griechenland (50,1 Prozent)")
