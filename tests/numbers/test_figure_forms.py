@@ -407,3 +407,11 @@ def test_number_words_joined_otherwise_are_no_range() -> None:
     # a duration and an uncounted noun are no figures; "und" joins two figures unless "zwischen" opens the range
     assert _figures("Die Sanierung dauert zwei bis drei Tage und betrifft vier oder fünf Parteien im Haus.") == {}
     assert _one("Es kamen zwei und drei Millionen Besucher.", "drei Millionen Besucher")["low"] == 3e6
+
+
+def test_bekannt_gegeben_written_apart_reports_like_bekanntgegeben() -> None:
+    text = "Am Dienstag hatte das Rote Kreuz bekannt gegeben, in den Lagern seien 4.000 Menschen verletzt worden."
+    assert "Kreuz" in _one(text, "4.000 Menschen")["claimant_text"]
+    # a passive names no one who reports
+    passive = "Die Zahlen wurden am Dienstag bekannt gegeben, demnach seien 4.000 Menschen verletzt worden."
+    assert _one(passive, "4.000 Menschen")["claimant_kind"] == "outlet"
