@@ -64,8 +64,9 @@ _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ]
 #: number words joined by "bis"/"oder": 5 before a scale or "Prozent", the rest before durations or other nouns
 _RANGE_WORD = r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|hundert"
 _RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und|[-–][ \t\u00a0]*und)[ \t\u00a0]*({NUMERAL.pattern}|(?:{_RANGE_WORD})(?![\w-]))(?![\w.,]\d)")
-#: a small number word that opens a range of number words: "zwei bis drei", "sechs – sieben"
-_WORD_RANGE_AHEAD = re.compile(rf"[ \t\u00a0]+(bis|–|und)[ \t\u00a0]+({_RANGE_WORD})(?![\w-])")
+#: a small number word that opens a range: "zwei bis drei", "sechs – sieben", "fünf bis 20" (10kGNAD: 6 times a word and a
+#: numeral, twice before a noun of people the vocabulary counts)
+_WORD_RANGE_AHEAD = re.compile(rf"[ \t\u00a0]+(bis|–|und)[ \t\u00a0]+({_RANGE_WORD}|{NUMERAL.pattern})(?![\w-]|[.,]\d)")
 _NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
 #: Only words that can be number words or vague amounts hold one of these stems; the word around a
 #: stem is read in Python (a word-sized regex tried at every position is several times slower).

@@ -196,7 +196,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                  r"(?:(?:auch|zudem|außerdem|weiter|nun|klar|eindeutig)\s+)?hervor(?![\w])"),
         # "dazu gingen die Schätzungen von Polizei und Veranstalter auseinander": the source noun as a subject
         "Schätzungen von": re.compile(rf"(?<![\w])(?:[Dd]ie|[Dd]en)\s+(?:Schätzungen|Angaben|Zählungen)\s+(?:von|der|des)\s+{_NP}"),
-        "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
+        "hieß es": re.compile(rf"(?<![\w])(?:hieß|verlautete)\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+{_MADE}(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
@@ -574,7 +574,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
     surveys = _cues().survey_words
     return {
         "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-        "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
+        "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß", "verlautete"), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
         "aus hervor": ("hervor",),
         "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
         "survey": surveys, "survey_name": ("-",), "stance_owner": _cues().stance_words, "survey_subject": surveys,

@@ -46,6 +46,8 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Nach türkischen Angaben wurden 14 Soldaten verletzt.", "14", "türkischen Angaben"),  # the side a figure comes from
         # a word of time before the side, and a side adjective in "-ysch-"
         ("Vor Sirte starben nach jüngsten libyschen Angaben 14 Kämpfer.", "14", "libyschen Angaben"),
+        # "verlautete es aus X" as "hieß es aus X"
+        ("Am Pass starben zwei Wanderer, verlautete es aus dem Landratsamt.", "zwei", "Landratsamt"),
         ("Nach vorläufigen polizeilichen Angaben wurden 14 Autos beschädigt.", "14", "polizeilichen Angaben"),
         # legal steps credit the counts of their charges
         ("Die Staatsanwaltschaft hat Anklage wegen fahrlässiger Tötung in drei Fällen erhoben.", "drei", "Staatsanwaltschaft"),
@@ -132,6 +134,7 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Ersten Angaben zufolge starben neun Menschen.", "neun"),  # first reports, by nobody named
         ("Bei dem Brand starben nach neuesten Angaben neun Menschen.", "neun"),
         ("Vor Sirte starben nach jüngsten Angaben 14 Kämpfer.", "14"),  # a word of time names no side
+        ("Über die 14 Verletzten verlautete nichts.", "14"),  # "verlautete" without "es aus X" names nobody
         ("Nach falschen Angaben im Antrag erhielt er 14 Zahlungen.", "14"),  # "falsch" ends in "-sch" but names no side
         ("Die höchsten Werte registrierten die Messstellen im Süden mit 14 Grad.", "14"),  # an object before its verb is no source
         ("Der Schaden wird mit 14.000 Euro angegeben.", "14.000"),  # a passive is no report of the subject

@@ -396,6 +396,7 @@ def test_flight_from_what_only_begins_like_a_disaster_is_no_evacuation(text: str
         ("Die Versicherer schätzen den Schaden auf drei bis vier Millionen Euro.", "drei bis vier Millionen Euro", 3e6, 4e6),
         ("Bei dem Lawinenabgang starben sechs bis sieben Menschen.", "sechs bis sieben Menschen", 6, 7),
         ("Die Partei liegt in Umfragen zwischen zwei und drei Prozent.", "zwischen zwei und drei Prozent", 2, 3),
+        ("Jede Woche erreichen fünf bis 20 Flüchtlinge die Insel.", "fünf bis 20 Flüchtlinge", 5, 20),  # a word, then a numeral
     ],
 )
 def test_a_range_of_number_words_keeps_both_ends(text: str, surface: str, low: float, high: float) -> None:
@@ -407,6 +408,7 @@ def test_number_words_joined_otherwise_are_no_range() -> None:
     # a duration and an uncounted noun are no figures; "und" joins two figures unless "zwischen" opens the range
     assert _figures("Die Sanierung dauert zwei bis drei Tage und betrifft vier oder fünf Parteien im Haus.") == {}
     assert _one("Es kamen zwei und drei Millionen Besucher.", "drei Millionen Besucher")["low"] == 3e6
+    assert _figures("Die Sanierung dauert fünf bis 20 Jahre.") == {}
 
 
 def test_bekannt_gegeben_written_apart_reports_like_bekanntgegeben() -> None:
