@@ -417,3 +417,15 @@ def test_bekannt_gegeben_written_apart_reports_like_bekanntgegeben() -> None:
     # a passive names no one who reports
     passive = "Die Zahlen wurden am Dienstag bekannt gegeben, demnach seien 4.000 Menschen verletzt worden."
     assert _one(passive, "4.000 Menschen")["claimant_kind"] == "outlet"
+
+
+def test_a_fronted_gegenueber_phrase_is_who_was_told_not_who_tells() -> None:
+    assert _one("Gegenüber der Zeitung bestätigte die Polizei 14 Festnahmen.", "14 Festnahmen")["claimant_text"] == "Polizei"
+    assert _one("Gegenüber dem Vorjahr stieg die Zahl der Einbrüche um 14 Prozent.", "14 Prozent")["claimant_kind"] == "outlet"
+
+
+def test_die_rettung_gives_its_own_count_after_the_police() -> None:
+    figures = _figures("Die Polizei meldete am Abend 14 Verletzte, die Rettung 16.")
+    assert figures["16"]["claimant_text"] == "Rettung"
+    # the ambulance service as the one who acts is no source of the count
+    assert _one("Die Rettung brachte 14 Verletzte ins Spital.", "14 Verletzte")["claimant_kind"] == "outlet"
