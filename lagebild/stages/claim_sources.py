@@ -49,7 +49,14 @@ _WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS if not any(k != m and k.startswith(m) for k in MONTHS)) + ")"
 _NOT_OWNER = rf"(?!(?:{_WEEKDAY}|{_MONTH}|Wochenende|Vortag|Vormittag|Nachmittag|Abend|Morgen)(?![\w-]))"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
-_NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
+#: "für X" after the head of an institution's name is part of it ("Das Ministerium für Katastrophenschutz meldete",
+#: "ein Sprecher des Büros für humanitäre Hilfe"); after other nouns it is no name ("die Polizei für Samstag")
+_INSTITUTION_HEADS = ("ministerium", "ministeriums", "organisation", "amt", "amts", "amtes", "behörde", "büro", "büros", "institut",
+                      "instituts", "zentrum", "zentrums", "agentur", "kommission", "komitee", "komitees", "rat", "rats", "stelle",
+                      "anstalt", "stiftung", "gesellschaft")
+_FOR_TAIL = (r"(?:(?:" + "|".join(rf"(?<=(?i:{h}))" for h in _INSTITUTION_HEADS) + rf")\s+für\s+{_NOT_OWNER}{_ADJ}{{0,2}}{_CAP}"
+             rf"(?:\s+(?:und\s+)?{_CAP}){{0,2}})?")
+_NP = rf"(?P<np>{_NP_CORE}{_FOR_TAIL}{_NP_TAIL}{_FOR_TAIL})"
 _NP_RE = re.compile(_NP)
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
 _NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie|[Aa]uch|[Ss]ogar|[Ee]benso|[Ee]benfalls|[Ss]elbst)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")

@@ -429,3 +429,10 @@ def test_die_rettung_gives_its_own_count_after_the_police() -> None:
     assert figures["16"]["claimant_text"] == "Rettung"
     # the ambulance service as the one who acts is no source of the count
     assert _one("Die Rettung brachte 14 Verletzte ins Spital.", "14 Verletzte")["claimant_kind"] == "outlet"
+
+
+def test_fuer_after_an_institutions_head_is_part_of_its_name() -> None:
+    assert _one("Das Ministerium für Katastrophenschutz meldete 14 Tote.", "14 Tote")["claimant_text"] == "Ministerium für Katastrophenschutz"
+    assert _one("Das Amt für Statistik zählte 14.000 Geburten.", "14.000 Geburten")["claimant_text"] == "Amt für Statistik"
+    # after an authority that is no institution's head, "für" opens an adverbial of the clause
+    assert _one("Laut Polizei für Samstag werden 20.000 Teilnehmer erwartet.", "20.000 Teilnehmer")["claimant_text"] == "Polizei"
