@@ -31,7 +31,8 @@ from lagebild.numbers.words import parse_number_word
 from lagebild.text_patterns import NEVER, alternation
 from lagebild.timex.lexicon import MONTHS, WEEKDAYS
 
-__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back", "whole_name"]
+__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "institution_end",
+           "points_back", "whole_name"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
@@ -58,6 +59,17 @@ _FOR_TAIL = (r"(?:(?:" + "|".join(rf"(?<=(?i:{h}))" for h in _INSTITUTION_HEADS)
              rf"(?:\s+(?:und\s+)?{_CAP}){{0,2}})?")
 _NP = rf"(?P<np>{_NP_CORE}{_FOR_TAIL}{_NP_TAIL}{_FOR_TAIL})"
 _NP_RE = re.compile(_NP)
+_FOR_AFTER = re.compile(rf"\s+für\s+{_NOT_OWNER}{_ADJ}{{0,2}}{_CAP}(?:\s+(?:und\s+)?{_CAP}){{0,2}}")
+
+
+def institution_end(text: str, start: int, end: int) -> int:
+    """Where the name of a speaker ``text[start:end]`` ends when it stops before "für X" after an institution's head
+    ("Internationale Organisation" of "die Internationale Organisation für Migration (IOM) teilte mit"); else ``end``."""
+    words = text[start:end].split()
+    if not words or not words[-1].lower().endswith(_INSTITUTION_HEADS):
+        return end  # "Weltorganisation", "Bundesamt": compounds of a head too
+    m = _FOR_AFTER.match(text, end)
+    return m.end() if m is not None else end
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
 _NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie|[Aa]uch|[Ss]ogar|[Ee]benso|[Ee]benfalls|[Ss]elbst)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
 _SPACE = re.compile(r"\s+")

@@ -37,6 +37,7 @@ from lagebild.stages.claim_sources import (
     clause_of,
     credible_speaker,
     find_claimant,
+    institution_end,
     points_back,
     whole_name,
 )
@@ -321,7 +322,12 @@ class RuleClaims:
                 del data["claimant_ann"]
                 data["claimant_ann"] = ent.id
         elif speaker and att is not None:
-            data.update(claimant_span=att.data.get("speaker_span"), claimant_text=speaker, claimant_kind="speaker",
+            span = att.data.get("speaker_span")
+            if span and text[span[0] : span[1]] == speaker:
+                # "die Internationale Organisation für Migration (IOM) teilte mit": the name runs on after "für"
+                span = [span[0], institution_end(text, span[0], span[1])]
+                speaker = text[span[0] : span[1]]
+            data.update(claimant_span=span, claimant_text=speaker, claimant_kind="speaker",
                         claimant_cue=att.data.get("cue") or att.label)
             if att.data.get("speaker_ann"):
                 del data["claimant_ann"]

@@ -436,3 +436,11 @@ def test_fuer_after_an_institutions_head_is_part_of_its_name() -> None:
     assert _one("Das Amt für Statistik zählte 14.000 Geburten.", "14.000 Geburten")["claimant_text"] == "Amt für Statistik"
     # after an authority that is no institution's head, "für" opens an adverbial of the clause
     assert _one("Laut Polizei für Samstag werden 20.000 Teilnehmer erwartet.", "20.000 Teilnehmer")["claimant_text"] == "Polizei"
+
+
+def test_a_speakers_name_runs_on_after_fuer_at_an_institutions_head() -> None:
+    text = "Die Weltorganisation für Meteorologie (WMO) teilte mit, 14 Menschen seien in der Hitze gestorben."
+    assert _one(text, "14 Menschen")["claimant_text"] == "Weltorganisation für Meteorologie"
+    # after a speaker that is no institution's head, "für" opens an adverbial
+    text = "Der Sprecher teilte für die Polizei mit, 14 Menschen seien festgenommen worden."
+    assert "für" not in str(_one(text, "14 Menschen")["claimant_text"])
