@@ -47,6 +47,7 @@ EVAL_COMMANDS = {
     "meta": "lagebild.evaluation.meta",
     "stories": "lagebild.evaluation.stories",
     "picture": "lagebild.evaluation.picture",
+    "figures": "lagebild.evaluation.figures",
 }
 
 

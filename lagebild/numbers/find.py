@@ -60,7 +60,13 @@ _SCALE_RE = re.compile(r"[ \t\u00a0]+(" + "|".join(re.escape(s) for s in sorted(
 _CURRENCY_BEFORE = re.compile(r"(?:(US-?\$|\$|€|EUR|USD|CHF)\s?)$")
 _ADJ = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
 _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ][\w-]*\w)")
-_RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und|[-–][ \t\u00a0]*und)[ \t\u00a0]*({NUMERAL.pattern})(?![\w.,]\d)")
+#: number words that end a range ("drei bis vier Millionen Euro", "zehn bis zwölf Menschen"). 10kGNAD holds 23 pairs of
+#: number words joined by "bis"/"oder": 5 before a scale or "Prozent", the rest before durations or other nouns
+_RANGE_WORD = r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|hundert"
+_RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und|[-–][ \t\u00a0]*und)[ \t\u00a0]*({NUMERAL.pattern}|(?:{_RANGE_WORD})(?![\w-]))(?![\w.,]\d)")
+#: a small number word that opens a range: "zwei bis drei", "sechs – sieben", "fünf bis 20" (10kGNAD: 6 times a word and a
+#: numeral, twice before a noun of people the vocabulary counts)
+_WORD_RANGE_AHEAD = re.compile(rf"[ \t\u00a0]+(bis|–|und)[ \t\u00a0]+({_RANGE_WORD}|{NUMERAL.pattern})(?![\w-]|[.,]\d)")
 _NUM_TOKEN = re.compile(rf"(?<![\w.,/:\-–])(?:{NUMERAL.pattern})(?![\w]|[.,:/]\d|-[^\W\d])")
 #: Only words that can be number words or vague amounts hold one of these stems; the word around a
 #: stem is read in Python (a word-sized regex tried at every position is several times slower).
@@ -313,6 +319,19 @@ def _unit_after(text: str, pos: int) -> tuple[str, str, tuple[int, int]] | None:
     return None
 
 
+def _opens_word_range(text: str, start: int, end: int) -> bool:
+    """True when the number word ending at ``end`` opens a range whose upper word stands before a scale, a unit or a noun
+    the vocabulary counts ("zwei bis drei Millionen", "sechs bis sieben Prozent", "fünf bis sechs Tote"), as the upper word
+    alone would be read; not before a duration ("zwei bis drei Tage") or another noun ("vier oder fünf Parteien")."""
+    m = _WORD_RANGE_AHEAD.match(text, end)
+    if m is None or (m.group(1) == "und" and text[max(0, start - 9) : start].lower() != "zwischen "):
+        return False  # "zwei und drei" is a range only after "zwischen"
+    if _SCALE_RE.match(text, m.end()) or _UNIT_RE.match(text, m.end()):
+        return True
+    unit = _unit_after(text, m.end())
+    return unit is not None and unit[1] == "count" and load_measures().knows(unit[0])
+
+
 def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float, float] | None]]:
     """Yield (start, end, value, vague interval) for numerals and number words."""
     for m in _NUM_TOKEN.finditer(text):
@@ -341,6 +360,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, float | None, tuple[float
                 or (part is not None and vocab.knows(part.group(1))):
             # "Sieben weitere wurden verletzt", "Acht galten als schwer verletzt": counted by the frame (in _build)
             yield s, e, value, None
+        elif _opens_word_range(text, s, e):
+            yield s, e, value, None  # "zwei bis drei Millionen Euro", "sechs bis sieben Tote": read with its upper end (in _build)
         elif _SMALL_PART_BEFORE.search(text, max(0, s - 24), s) and not _COUNTED.match(text, e):
             yield s, e, value, None  # "15 Verletzte, darunter sieben in Lebensgefahr": a part, counted like the figure before
         elif _SMALL_NOUN_AHEAD.match(text, e):  # "zwei Tote", "fünf Menschen": only with a noun the vocabulary counts
@@ -551,7 +572,8 @@ def _build(text: str, start: int, end: int, value: float | None, vague: tuple[fl
     if range_m and range_m.group().strip().startswith("und") and not between:
         range_m = None
     if range_m:
-        upper = parse_numeral(range_m.group(1))
+        upper_text = range_m.group(1)
+        upper = parse_numeral(upper_text) if upper_text[:1].isdigit() else parse_number_word(upper_text.lower())
         if upper is not None and value is not None:
             scale = _SCALE_RE.match(text, range_m.end())
             factor = SCALES[scale.group(1).lower()] if scale else 1.0

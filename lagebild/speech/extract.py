@@ -210,6 +210,9 @@ def _find_cues(sent: _Sent) -> list[_Cue]:
             forms = [CueForm("deutlich machen", None, True, t.text.endswith("en"))]
         if forms is None and t.text in ("hieß", "heißt", "hieße") and i + 1 < len(toks) and toks[i + 1].lower == "es":
             forms = [CueForm("heißen", None, True)]  # "hieß es, Kim habe …" / "hieß es aus X"
+        if forms is None and t.text == "gegeben" and i > 0 and toks[i - 1].lower == "bekannt":
+            # "hatte die IOM bekannt gegeben, …": the participle written apart (10kGNAD: 8 times, "bekanntgegeben" 9)
+            forms = [CueForm("bekanntgeben", None, False, participle=True)]
         if not forms:
             continue
         end = _clause_end(toks, i)

@@ -31,7 +31,8 @@ from lagebild.numbers.words import parse_number_word
 from lagebild.text_patterns import NEVER, alternation
 from lagebild.timex.lexicon import MONTHS, WEEKDAYS
 
-__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "points_back", "whole_name"]
+__all__ = ["REPORTING_OPEN", "Claimant", "carried_claimant", "clause_of", "credible_speaker", "find_claimant", "institution_end",
+           "points_back", "whole_name"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "claimant_cues.toml"
 
@@ -49,13 +50,31 @@ _WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS if not any(k != m and k.startswith(m) for k in MONTHS)) + ")"
 _NOT_OWNER = rf"(?!(?:{_WEEKDAY}|{_MONTH}|Wochenende|Vortag|Vormittag|Nachmittag|Abend|Morgen)(?![\w-]))"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
-_NP = rf"(?P<np>{_NP_CORE}{_NP_TAIL})"
+#: "für X" after the head of an institution's name is part of it ("Das Ministerium für Katastrophenschutz meldete",
+#: "ein Sprecher des Büros für humanitäre Hilfe"); after other nouns it is no name ("die Polizei für Samstag")
+_INSTITUTION_HEADS = ("ministerium", "ministeriums", "organisation", "amt", "amts", "amtes", "behörde", "büro", "büros", "institut",
+                      "instituts", "zentrum", "zentrums", "agentur", "kommission", "komitee", "komitees", "rat", "rats", "stelle",
+                      "anstalt", "stiftung", "gesellschaft")
+_FOR_TAIL = (r"(?:(?:" + "|".join(rf"(?<=(?i:{h}))" for h in _INSTITUTION_HEADS) + rf")\s+für\s+{_NOT_OWNER}{_ADJ}{{0,2}}{_CAP}"
+             rf"(?:\s+(?:und\s+)?{_CAP}){{0,2}})?")
+_NP = rf"(?P<np>{_NP_CORE}{_FOR_TAIL}{_NP_TAIL}{_FOR_TAIL})"
 _NP_RE = re.compile(_NP)
+_FOR_AFTER = re.compile(rf"\s+für\s+{_NOT_OWNER}{_ADJ}{{0,2}}{_CAP}(?:\s+(?:und\s+)?{_CAP}){{0,2}}")
+
+
+def institution_end(text: str, start: int, end: int) -> int:
+    """Where the name of a speaker ``text[start:end]`` ends when it stops before "für X" after an institution's head
+    ("Internationale Organisation" of "die Internationale Organisation für Migration (IOM) teilte mit"); else ``end``."""
+    words = text[start:end].split()
+    if not words or not words[-1].lower().endswith(_INSTITUTION_HEADS):
+        return end  # "Weltorganisation", "Bundesamt": compounds of a head too
+    m = _FOR_AFTER.match(text, end)
+    return m.end() if m is not None else end
 #: the subject before its verb, with the place it speaks for ("Der Kreis Euskirchen in Nordrhein-Westfalen vermeldet")
 _NP_BEFORE_VERB = re.compile(rf"\s*(?:(?:und|doch|aber|sowie|während|als|[Ww]ie|[Aa]uch|[Ss]ogar|[Ee]benso|[Ee]benfalls|[Ss]elbst)\s+)?{_NP}(?:\s+in\s+(?:der\s+)?{_CAP}(?:\s+{_CAP})?)?\s+$")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]\s|\s[–—-]\s|\s(?:während|weil|obwohl|nachdem|sodass)\s")
-_FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab hinter neben zwischen gegen ohne durch wegen trotz während innerhalb außerhalb laut gemäß zufolge".split())
+_FUNCTION_START = frozenset("in im am an auf aus bei mit nach von vor zu zum zur für über unter um als bis seit ab hinter neben zwischen gegen ohne durch wegen trotz während innerhalb außerhalb laut gemäß zufolge gegenüber".split())
 #: a capitalised function word cannot open a source ("In einer Studie Im Auftrag …")
 _FIRST_FUNCTION = r"(?:Im|In|Am|An|Auf|Bei|Mit|Nach|Von|Vor|Zu|Zum|Zur|Für|Über|Unter|Um|Als|Bis|Seit|Ab)\s"
 #: a hedge of the figure ("rund", "mehr als": the one list of numbers.hedges) or a focus particle ("sogar", "nur")
@@ -164,6 +183,12 @@ _MADE = (r"(?:(?:vom|von\s+(?:der|dem|den)|im\s+Auftrag\s+(?:des|der|von))\s+[^,
          r"(?:in\s+Auftrag\s+gegebenen|beauftragten|erstellten|durchgeführten|veröffentlichten|vorgestellten)\s+)?")
 
 
+#: words that date a source's figures without naming it ("nach jüngsten Angaben", "vorläufigen Zahlen zufolge")
+_WHEN_SAID = r"(?:ersten|jüngsten|neuesten|neuen|aktuellen|vorläufigen|bisherigen|letzten)"
+#: an adjective that says whose figures they are: "ukrainischen", "libyschen" (-ysch-), "polizeilichen", "offiziellen"
+_SIDE_WORD = r"(?:[a-zäöüß]+(?:isch|ysch|lich)(?:en|er)|offizielle[nr])"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     c = _cues()
@@ -175,7 +200,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "nach ukrainischen Angaben", "laut polizeilichen Angaben": the side the figures come from
         # "nach offiziellen Angaben": officials, not the outlet
-        "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?P<np>(?:(?:[a-zäöüß]+(?:ischen|ischer|lichen)|offizielle[nr])\s+)+(?i:{c.source_nouns}))(?![\w])"),
+        # "nach jüngsten libyschen Angaben": a word of time before the side is not part of it
+        "origin": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:{_WHEN_SAID}\s+)?(?P<np>(?:{_SIDE_WORD}\s+)+(?i:{c.source_nouns}))(?![\w])"),
         "compound": re.compile(rf"(?<![\w])(?i:nach|laut|gemäß)\s+(?:(?:ersten|jüngsten|offiziellen|neuesten)\s+)?(?P<np>[A-ZÄÖÜ](?:[\w-]{{3,}}?|\w{{0,3}}-))(?:s)?(?i:{c.source_nouns})(?![\w])"),
         "zufolge": re.compile(rf"(?<![\w-])(?P<np>(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}}{_NP_TAIL})(?:\s+vom\s+(?!{_NOT_OWNER})\w+)?\s+zufolge(?![\w])"),
         "unter Berufung auf": re.compile(rf"(?<![\w])unter\s+Berufung\s+auf\s+{_NP}"),
@@ -189,7 +215,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                  r"(?:(?:auch|zudem|außerdem|weiter|nun|klar|eindeutig)\s+)?hervor(?![\w])"),
         # "dazu gingen die Schätzungen von Polizei und Veranstalter auseinander": the source noun as a subject
         "Schätzungen von": re.compile(rf"(?<![\w])(?:[Dd]ie|[Dd]en)\s+(?:Schätzungen|Angaben|Zählungen)\s+(?:von|der|des)\s+{_NP}"),
-        "hieß es": re.compile(rf"(?<![\w])hieß\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
+        "hieß es": re.compile(rf"(?<![\w])(?:hieß|verlautete)\s+es\s+(?:(?:am\s+)?\w+\s+)?(?:vonseiten|seitens|aus|von|vom|bei|beim)\s+{_NP}"),
         "survey": re.compile(
             rf"(?<![\w])(?i:bei|in|laut|nach|aus)\s+(?:einer|der|dem|einem|den|ihrer|seiner)\s+{_MADE}(?:{_ADJ}{{0,2}})(?i:{c.survey_nouns})\w*\s+"
             rf"(?:(?:von|des|der|im\s+Auftrag\s+von|im\s+Auftrag\s+de[sr])\s+|(?=[A-ZÄÖÜ]))(?!{_FIRST_FUNCTION}){_NP}"
@@ -476,7 +502,8 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
         # "Den Schaden schätzt die Stadt auf …": an accusative or dative article opens an object, never the subject
         object_case = _OBJECT_FIRST.match(text, clause[0], v_start) is not None
         if before is not None and (object_case or (lone and after_np and _np_ok(after_np.group("np")) and _is_agent(after_np.group("np"))
-                                                   and not _is_agent(before.group("np")))):
+                                                   and not _is_agent(before.group("np")))
+                                   or _object_then_agent(before.group("np"), after_np.group("np") if after_np else None)):
             before = None  # "Ursprünglich war die Polizei von 25.000 ausgegangen": the agent after the verb is the subject
         if after_np is not None and _LABELLED.match(text, after_np.end()):
             after_np = None  # "Die höchsten Quoten verzeichneten Griechenland (50,1 Prozent)": what is measured, not who
@@ -496,6 +523,15 @@ def _verb_subject(text: str, clause: tuple[int, int], sent_lo: int, num_start: i
             if first and _np_ok(first.group("np")) and (_is_agent(first.group("np")) or _looks_like_name(first.group("np"))):
                 return Claimant(first.start("np"), first.end("np"), first.group("np"), word)
     return None
+
+
+def _object_then_agent(before: str, after: str | None) -> bool:
+    """True for "Die Differenz erklärt die Gewerkschaft mit sieben Arbeitern": a thing before the verb whose article may
+    be accusative ("die", "das") and an authority after it in the nominative ("die", "das"; "der Polizei" may be dative)
+    — the authority is the subject, the thing fronted."""
+    if after is None or not _np_ok(after) or not _is_agent(after) or after.split()[0].lower() not in ("die", "das"):
+        return False
+    return before.split()[0].lower() in ("die", "das") and not _is_agent(before) and not _looks_like_name(before)
 
 
 #: a figure in parentheses right after a name labels it ("Griechenland (50,1 Prozent)")
@@ -557,7 +593,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
     surveys = _cues().survey_words
     return {
         "laut": ("laut",), "nach Angaben": ("nach", "laut", "gemäß"), "origin": ("nach", "laut", "gemäß"), "compound": ("nach", "laut", "gemäß"),
-        "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß",), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
+        "zufolge": ("zufolge",), "unter Berufung auf": ("berufung",), "hieß es": ("hieß", "verlautete"), "hervorgeht": ("hervorg",), "geht hervor": ("hervor",),
         "aus hervor": ("hervor",),
         "Schätzungen von": ("schätzungen", "angaben", "zählungen"),
         "survey": surveys, "survey_name": ("-",), "stance_owner": _cues().stance_words, "survey_subject": surveys,
@@ -616,7 +652,7 @@ def _phrase(text: str, lo: int, hi: int, pos: int | None) -> Claimant | None:
 
 _SOURCE_NOUN_END = re.compile(r"(?i)(?<![\w])(?:angaben|angabe|informationen|erkenntnissen|zahlen|schätzungen|berichten|daten)$")
 #: the words that say whose figures a bare source noun gives ("offiziellen Angaben", "ukrainischen Angaben")
-_SIDE_BEFORE = re.compile(r"(?<![\w])(?:(?:[a-zäöüß]+(?:ischen|ischer|lichen)|offizielle[nr])\s+)+\w+$")
+_SIDE_BEFORE = re.compile(rf"(?<![\w])(?:{_SIDE_WORD}\s+)+\w+$")
 _OWNER = re.compile(rf"(?<![\w])(?:des|der|von|vom)\s+{_NP}")
 _DOC_HEAD = re.compile(r"([A-ZÄÖÜ][\w-]*\w)\s*$")
 

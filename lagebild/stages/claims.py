@@ -37,6 +37,7 @@ from lagebild.stages.claim_sources import (
     clause_of,
     credible_speaker,
     find_claimant,
+    institution_end,
     points_back,
     whole_name,
 )
@@ -321,7 +322,12 @@ class RuleClaims:
                 del data["claimant_ann"]
                 data["claimant_ann"] = ent.id
         elif speaker and att is not None:
-            data.update(claimant_span=att.data.get("speaker_span"), claimant_text=speaker, claimant_kind="speaker",
+            span = att.data.get("speaker_span")
+            if span and text[span[0] : span[1]] == speaker:
+                # "die Internationale Organisation für Migration (IOM) teilte mit": the name runs on after "für"
+                span = [span[0], institution_end(text, span[0], span[1])]
+                speaker = text[span[0] : span[1]]
+            data.update(claimant_span=span, claimant_text=speaker, claimant_kind="speaker",
                         claimant_cue=att.data.get("cue") or att.label)
             if att.data.get("speaker_ann"):
                 del data["claimant_ann"]
@@ -640,8 +646,8 @@ def _counted_group(text: str, q: Quantity, measure: str, entities: list[Annotati
     if m is None or not m.any_noun or q.unit_kind != "count" or q.unit_span is None or not q.unit or q.unit_from == "ellipsis":
         return None
     own = vocab.of_noun(q.unit)
-    if vocab.is_bare(q.unit) or (own is not None and not own.who):
-        return None
+    if vocab.is_bare(q.unit) or (own is not None and (not own.who or own.id == m.id)):
+        return None  # "1.200 Flüchtlinge" counted as refugees: the noun is what is counted, no group of it
     span = q.unit_span
     ent = next((e for e in entities if e.label in _SCOPE_LABELS and e.span.start <= span[0] and span[1] <= e.span.end), None)
     return q.unit, "group", span, ent.id if ent is not None else None

@@ -44,6 +44,11 @@ def _who(text: str, number: str, *, following: bool = False) -> str | None:
         ("Die örtliche Feuerwehr meldete 14 Verletzte.", "14", "örtliche Feuerwehr"),  # a capitalised article before an adjective
         ("Die Bergwacht gab an, 14 Wanderer gerettet zu haben.", "14", "Bergwacht"),  # a clause that introduces the figure's
         ("Nach türkischen Angaben wurden 14 Soldaten verletzt.", "14", "türkischen Angaben"),  # the side a figure comes from
+        # a word of time before the side, and a side adjective in "-ysch-"
+        ("Vor Sirte starben nach jüngsten libyschen Angaben 14 Kämpfer.", "14", "libyschen Angaben"),
+        # "verlautete es aus X" as "hieß es aus X"
+        ("Am Pass starben zwei Wanderer, verlautete es aus dem Landratsamt.", "zwei", "Landratsamt"),
+        ("Nach vorläufigen polizeilichen Angaben wurden 14 Autos beschädigt.", "14", "polizeilichen Angaben"),
         # legal steps credit the counts of their charges
         ("Die Staatsanwaltschaft hat Anklage wegen fahrlässiger Tötung in drei Fällen erhoben.", "drei", "Staatsanwaltschaft"),
         ("Der Haftrichter erließ Haftbefehl wegen Totschlags in zwei Fällen.", "zwei", "Haftrichter"),
@@ -128,6 +133,9 @@ def test_follow_up_sentence_credits_the_figure() -> None:
         ("Der Zug in Richtung Celle hatte 40 Waggons.", "40"),  # no verb of reporting after the subject and its place
         ("Ersten Angaben zufolge starben neun Menschen.", "neun"),  # first reports, by nobody named
         ("Bei dem Brand starben nach neuesten Angaben neun Menschen.", "neun"),
+        ("Vor Sirte starben nach jüngsten Angaben 14 Kämpfer.", "14"),  # a word of time names no side
+        ("Über die 14 Verletzten verlautete nichts.", "14"),  # "verlautete" without "es aus X" names nobody
+        ("Nach falschen Angaben im Antrag erhielt er 14 Zahlungen.", "14"),  # "falsch" ends in "-sch" but names no side
         ("Die höchsten Werte registrierten die Messstellen im Süden mit 14 Grad.", "14"),  # an object before its verb is no source
         ("Der Schaden wird mit 14.000 Euro angegeben.", "14.000"),  # a passive is no report of the subject
         ("Die Inflation wird mit 14 Prozent höher als erwartet ausfallen.", "14"),  # "wird … erwartet" is no report

@@ -159,6 +159,8 @@ def test_a_part_named_by_its_adverb_is_the_narrower_toll() -> None:
     [
         ("Den Gesamtschaden beziffert die Polizei auf rund 50.000 Euro.", "rund 50.000 Euro", "Polizei"),
         ("Den Schaden am Dachstuhl schätzt der Eigentümer auf 5.000 Euro.", "5.000 Euro", "Eigentümer"),
+        # "die" may be accusative: a thing before the verb, an authority after it
+        ("Die Lücke im Plan erklärt die Gewerkschaft mit 40 Fahrern einer Leihfirma.", "40 Fahrern", "Gewerkschaft"),
     ],
 )
 def test_a_fronted_object_is_no_claimant(text: str, surface: str, claimant: str) -> None:
@@ -166,6 +168,8 @@ def test_a_fronted_object_is_no_claimant(text: str, surface: str, claimant: str)
 
 
 def test_a_subject_before_its_verb_stays_the_claimant() -> None:
+    # "der Polizei" after the verb may be dative: who was told, not who tells
+    assert _one("Die Zeugin nannte der Polizei 14 Namen.", "14 Namen")["claimant_text"] == "Zeugin"
     assert _one("Die Polizei schätzt den Schaden auf 20.000 Euro.", "20.000 Euro")["claimant_text"] == "Polizei"
     assert _one("Der Konzern bezifferte die Kosten auf 3 Milliarden Euro.", "3 Milliarden Euro")["claimant_text"] == "Konzern"
 
@@ -382,3 +386,61 @@ def test_returning_home_is_no_evacuation() -> None:
 )
 def test_flight_from_what_only_begins_like_a_disaster_is_no_evacuation(text: str, surface: str) -> None:
     assert _one(text, surface)["measure"] != "evacuated"
+
+
+# --- a range of number words is one figure with both ends ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Die Versicherer schätzen den Schaden auf drei bis vier Millionen Euro.", "drei bis vier Millionen Euro", 3e6, 4e6),
+        ("Bei dem Lawinenabgang starben sechs bis sieben Menschen.", "sechs bis sieben Menschen", 6, 7),
+        ("Die Partei liegt in Umfragen zwischen zwei und drei Prozent.", "zwischen zwei und drei Prozent", 2, 3),
+        ("Jede Woche erreichen fünf bis 20 Flüchtlinge die Insel.", "fünf bis 20 Flüchtlinge", 5, 20),  # a word, then a numeral
+    ],
+)
+def test_a_range_of_number_words_keeps_both_ends(text: str, surface: str, low: float, high: float) -> None:
+    figure = _one(text, surface)
+    assert (figure["low"], figure["high"], figure["bound"]) == (low, high, "range")
+
+
+def test_number_words_joined_otherwise_are_no_range() -> None:
+    # a duration and an uncounted noun are no figures; "und" joins two figures unless "zwischen" opens the range
+    assert _figures("Die Sanierung dauert zwei bis drei Tage und betrifft vier oder fünf Parteien im Haus.") == {}
+    assert _one("Es kamen zwei und drei Millionen Besucher.", "drei Millionen Besucher")["low"] == 3e6
+    assert _figures("Die Sanierung dauert fünf bis 20 Jahre.") == {}
+
+
+def test_bekannt_gegeben_written_apart_reports_like_bekanntgegeben() -> None:
+    text = "Am Dienstag hatte das Rote Kreuz bekannt gegeben, in den Lagern seien 4.000 Menschen verletzt worden."
+    assert "Kreuz" in _one(text, "4.000 Menschen")["claimant_text"]
+    # a passive names no one who reports
+    passive = "Die Zahlen wurden am Dienstag bekannt gegeben, demnach seien 4.000 Menschen verletzt worden."
+    assert _one(passive, "4.000 Menschen")["claimant_kind"] == "outlet"
+
+
+def test_a_fronted_gegenueber_phrase_is_who_was_told_not_who_tells() -> None:
+    assert _one("Gegenüber der Zeitung bestätigte die Polizei 14 Festnahmen.", "14 Festnahmen")["claimant_text"] == "Polizei"
+    assert _one("Gegenüber dem Vorjahr stieg die Zahl der Einbrüche um 14 Prozent.", "14 Prozent")["claimant_kind"] == "outlet"
+
+
+def test_die_rettung_gives_its_own_count_after_the_police() -> None:
+    figures = _figures("Die Polizei meldete am Abend 14 Verletzte, die Rettung 16.")
+    assert figures["16"]["claimant_text"] == "Rettung"
+    # the ambulance service as the one who acts is no source of the count
+    assert _one("Die Rettung brachte 14 Verletzte ins Spital.", "14 Verletzte")["claimant_kind"] == "outlet"
+
+
+def test_fuer_after_an_institutions_head_is_part_of_its_name() -> None:
+    assert _one("Das Ministerium für Katastrophenschutz meldete 14 Tote.", "14 Tote")["claimant_text"] == "Ministerium für Katastrophenschutz"
+    assert _one("Das Amt für Statistik zählte 14.000 Geburten.", "14.000 Geburten")["claimant_text"] == "Amt für Statistik"
+    # after an authority that is no institution's head, "für" opens an adverbial of the clause
+    assert _one("Laut Polizei für Samstag werden 20.000 Teilnehmer erwartet.", "20.000 Teilnehmer")["claimant_text"] == "Polizei"
+
+
+def test_a_speakers_name_runs_on_after_fuer_at_an_institutions_head() -> None:
+    text = "Die Weltorganisation für Meteorologie (WMO) teilte mit, 14 Menschen seien in der Hitze gestorben."
+    assert _one(text, "14 Menschen")["claimant_text"] == "Weltorganisation für Meteorologie"
+    # after a speaker that is no institution's head, "für" opens an adverbial
+    text = "Der Sprecher teilte für die Polizei mit, 14 Menschen seien festgenommen worden."
+    assert "für" not in str(_one(text, "14 Menschen")["claimant_text"])

@@ -66,6 +66,11 @@ def _measure(unit: str, clause: str) -> str:
         # who may vote, who did
         ("Menschen", "Fast 6 Millionen Menschen waren bei der Landtagswahl wahlberechtigt", "eligible_voters"),
         ("Bürger", "In dem Ort hätten 150 Bürger ihre Stimme abgegeben", "voters"),
+        # no trace of them: missing
+        ("Menschen", "Von 14 Menschen fehlt seit dem Sturm jede Spur", "missing"),
+        # who found refuge in a country, whatever noun counts them
+        ("Afghanen", "In Pakistan fanden 1,5 Millionen Afghanen Zuflucht", "refugees"),
+        ("Menschen", "Im Nachbarland haben 80.000 Menschen Zuflucht gefunden", "refugees"),
     ],
 )
 def test_frames_fire(unit: str, clause: str, measure: str) -> None:
@@ -108,6 +113,11 @@ def test_frames_fire(unit: str, clause: str, measure: str) -> None:
         ("Fälle", "", "cases"),
         # a vote of a body is no count of voters
         ("Abgeordnete", "68 von 70 Abgeordneten stimmten dafür", "seats"),
+        # every trace followed is no one missing
+        ("Menschen", "Die Ermittler verfolgen jede Spur, 14 Menschen melden sich", "people"),
+        # shelter sought from a flood on a roof is no refuge in a country; a count of nationals without a frame
+        ("Menschen", "Die Feuerwehr rettete 12 Menschen von den Dächern, auf denen sie Zuflucht gesucht hatten", "rescued"),
+        ("Afghanen", "In der Stadt leben 4.000 Afghanen", "count:afghane"),
     ],
 )
 def test_frames_stay_silent(unit: str, clause: str, measure: str) -> None:
