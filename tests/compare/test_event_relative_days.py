@@ -144,3 +144,22 @@ def test_a_weekday_the_tagger_read_as_past_is_not_moved() -> None:
                   "relative": {"ref": "dct", "weekday": 6, "rel": "past"}})
     (visit,) = [e for e in run_timeline([run_events(doc)]).events if e["type"] == "visit"]
     assert visit["date"]["value"] == "2023-05-21"
+
+
+def test_a_fire_at_an_evening_clock_time_after_a_night_keeps_the_evening_day() -> None:
+    """"in der Nacht zu Montag … um 23.40 Uhr": a clock time of the evening is the Sunday the night begins on."""
+    text = "In Kassel hat in der Nacht zu Montag eine Lagerhalle gebrannt. Das Feuer brach um 23.40 Uhr aus."
+    fires = [e for e in run_timeline([_doc("a", text, "2025-03-10")]).events if e["type"] == "fire"]
+    assert fires and all(not e["date"]["value"].startswith("2025-03-10T23") for e in fires)
+    assert any(e["date"]["value"].startswith("2025-03-09") for e in fires)
+
+
+def test_a_recent_attack_of_another_city_does_not_pull_in_an_undated_report() -> None:
+    """"Zwei Tage nach dem Anschlag in Quetta" of a story whose recent attack is Karachi's: the place turns it away."""
+    places = [("Quetta", "LOC", "Quetta"), ("Karachi", "LOC", "Karachi")]
+    docs = [
+        _tagged("a", "Bei einem Anschlag auf einen Bahnhof in Karachi sind am Sonntag 9 Menschen getötet worden.", "2025-11-02", places),
+        _tagged("b", "Zwei Tage nach dem Anschlag auf einen Markt in Quetta ist die Zahl der Toten gestiegen.", "2025-11-04", places),
+    ]
+    attacks = [e["sources"] for e in run_timeline(docs).events if e["type"] == "attack"]
+    assert ["a"] in attacks and ["a", "b"] not in attacks
