@@ -166,6 +166,7 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
         # its first ref is the offending date, the others the dates it counts from, which are not flagged
         flagged = {str(refs[0]): f"{doc.id}#{inc.id}" for inc in doc.of_kind("inconsistency") if (refs := inc.data.get("refs_anns"))}
         timex_order = sorted(doc.of_kind("timex"), key=lambda a: a.span.start)
+        timex_starts = [t.span.start for t in timex_order]
         timexes = {a.id: a for a in timex_order}
         for ann in events:
             data = ann.data
@@ -225,10 +226,10 @@ def mentions_of(docs: Sequence[Document], result: Any, *, window_days: int = 7,
                 guessed = dct_inferred
             tx = timexes.get(str(data.get("time_ann") or "")) if basis == "text" and interval is not None else None
             if tx is not None and interval is not None and interval.days == 1:
-                interval = window = _morning_of_night(interval, tx, timex_order)
+                interval = window = _morning_of_night(interval, tx, timex_order, timex_starts)
             if (tx is not None and interval is not None and dct is not None and not dct_inferred and not planned
                     and interval.start > dct.end and data.get("tense") in _TOLD_PAST and not data.get("noun")):
-                interval = window = _before_article(interval, tx, timex_order, dct)
+                interval = window = _before_article(interval, tx, timex_order, timex_starts, dct)
             if (basis == "text" and interval is not None and dct is not None and not dct_inferred
                     and data.get("tense") == "present" and interval.start > dct.end):
                 planned = True  # "Der Warnstreik soll am 9. Dezember beginnen" in an article of the 6th: still ahead
@@ -302,16 +303,18 @@ def _shifted(interval: DateInterval, days: int) -> DateInterval:
     return DateInterval(start, interval.end + step, start.isoformat() + interval.value[10:], interval.granularity)
 
 
-def _context_anchor(tx: Annotation, order: Sequence[Annotation]) -> Annotation | None:
-    """The last timex before ``tx`` that names a day: the one a date told from the context ("am Vortag") counts from."""
-    at = bisect.bisect_left([t.span.start for t in order], tx.span.start)
+def _context_anchor(tx: Annotation, order: Sequence[Annotation], starts: Sequence[int]) -> Annotation | None:
+    """The last timex before ``tx`` that names a day: the one a date told from the context ("am Vortag") counts from.
+
+    ``starts`` are the start offsets of ``order``, built once per document."""
+    at = bisect.bisect_left(starts, tx.span.start)
     for prev in reversed(order[:at]):
         if interval_of(str(prev.data.get("value") or "")[:10]) is not None and len(str(prev.data.get("value") or "")) >= 10:
             return prev
     return None
 
 
-def _morning_of_night(interval: DateInterval, tx: Annotation, order: Sequence[Annotation]) -> DateInterval:
+def _morning_of_night(interval: DateInterval, tx: Annotation, order: Sequence[Annotation], starts: Sequence[int]) -> DateInterval:
     """A clock time in the small hours told after "in der Nacht zu Montag" lies on that Monday.
 
     The tagger dates the night by the evening it begins and hangs a following clock time on that day
@@ -319,7 +322,7 @@ def _morning_of_night(interval: DateInterval, tx: Annotation, order: Sequence[An
     """
     if tx.data.get("rule") != "clock" or tx.data.get("anchor") != "context":
         return interval
-    prev = _context_anchor(tx, order)
+    prev = _context_anchor(tx, order, starts)
     m = re.match(r"\d{4}-\d{2}-\d{2}T(\d{2})", str(tx.data.get("value") or ""))
     if prev is None or prev.data.get("rule") != "nightto" or m is None or int(m[1]) >= 12:
         return interval
@@ -328,7 +331,9 @@ def _morning_of_night(interval: DateInterval, tx: Annotation, order: Sequence[An
     return _shifted(interval, 1)
 
 
-def _before_article(interval: DateInterval, tx: Annotation, order: Sequence[Annotation], dct: DateInterval) -> DateInterval:
+def _before_article(
+    interval: DateInterval, tx: Annotation, order: Sequence[Annotation], starts: Sequence[int], dct: DateInterval
+) -> DateInterval:
     """A day the tagger set after the article's own day for a deed the verb tells as done, moved to before it.
 
     "Der Mann soll am Dienstagabend … erstochen haben" in an article of Wednesday: the tagger read
@@ -344,7 +349,7 @@ def _before_article(interval: DateInterval, tx: Annotation, order: Sequence[Anno
         weeks = -(-(interval.start - dct.end).days // 7)
         return _shifted(interval, -7 * weeks)
     if tx.data.get("anchor") == "context" and tx.data.get("rule") != "clock":
-        prev = _context_anchor(tx, order)
+        prev = _context_anchor(tx, order, starts)
         prev_day = interval_of(str(prev.data.get("value") or "")[:10]) if prev is not None else None
         if prev_day is None:
             return interval
@@ -992,7 +997,9 @@ class EventMerger:
         sim = max((_jaccard(m.words, words) for words in c.word_sets), default=0.0)
         same_text_date = m.basis == "text" and m.window is not None and any(m.window.overlaps(t, 0) for t in texts)
         # "Zwei Tage nach dem Anschlag": the story's recent attack, not one of years ago that the article recalls in the
-        # same place (which shares the place key, worth as much as a day)
+        # same place. The older one may share the report's place key (+0.5) and a date the text gives (+0.75); the
+        # recent one must outweigh both, so 1.75 (= 0.5 + 0.75 + 0.5, half a point of margin for the wording).
+        # Another place's recent happening never gains by it: the place check above turns it away first.
         recent = m.recent is not None and any(t.days <= 31 and m.recent.overlaps(t, 0) for t in texts)
         return 1.0 + shared + 2.0 * sim + (0.75 if same_text_date else 0.0) + (1.75 if recent else 0.0) + (0.5 if m.places and c.place_keys else 0.0), False
 

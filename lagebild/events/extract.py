@@ -684,6 +684,8 @@ def _describe(
     taken = [e.span for e in in_clause] + [t.span for t in timexes]
     ev.object_text = _object_head(text, words, taken, trig, sentence.start)
     dated = [t for t in timexes if t.label in ("DATE", "TIME") and t.data.get("value") and not _bound(text, t) and not _near(text, t, clause, timexes)]
+    if rule.noun:
+        dated = [t for t in dated if not _told_on(t, trig, words)]
     own = [t for t in dated if clause.contains(t.span)]
     # a happening named in a "zu"-infinitive ("scheiterten am Wochenende, den Streik stoppen zu lassen") is an aim
     # of the other clause: that clause's date is the attempt's, not the happening's
@@ -695,7 +697,7 @@ def _describe(
             ev.approximate = approximate(text, ev.time.span.start, ev.time.data.get("value"))
     # a weekday the timex stage could not place (the publication date is known to the month only):
     # kept so the merge step can place it against a day-precision date of the same event
-    weekdays = [t for t in timexes if _open_weekday(t) and clause.contains(t.span)]
+    weekdays = [t for t in timexes if _open_weekday(t) and clause.contains(t.span) and not (rule.noun and _told_on(t, trig, words))]
     if weekdays and ev.time is None:
         ev.weekday = min(weekdays, key=lambda t: min(abs(t.span.start - trig.end), abs(trig.start - t.span.end)))
     return ev
@@ -849,6 +851,26 @@ _BOUND_BEFORE = re.compile(r"(?:\b(?:seit|since)|\b(?:bis|until|by)(?:\s+(?:spä
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: a clause ending in a "zu"-infinitive ("… stoppen zu lassen.", "… zu verhindern")
 _ZU_INFINITIVE = re.compile(r"\bzu\s+[a-zäöü]\w*(?:en|ern|eln)\W*$")
+
+
+#: verbs of telling (cues.toml ``telling``) and the particles that make them another verb ("meldete … an")
+_TELLING = frozenset(str(w) for w in CUES["telling"])
+_PARTICLES = frozenset(str(w) for w in CUES["separable_prefixes"])
+
+
+def _told_on(t: Annotation, trig: Span, words: list[tuple[int, int, str]]) -> bool:
+    """Whether the day ``t`` dates a verb of telling next to it, with the happening named only after it.
+
+    "Eine Sprecherin nannte am Montag die Zahl von 576 000 Demonstranten": Monday is when the figure was
+    given, not when the protest took place; "Am Montag meldete die Polizei 20 Tote" likewise. The day stays
+    the happening's when the noun comes before the verb ("Die Demonstration am Montag meldete die Polizei …"
+    is not told so) or no verb of telling stands next to the day.
+    """
+    if t.span.end > trig.start or not words or words[-1][2].lower() in _PARTICLES:
+        return False
+    before = [w for w in words if w[1] <= t.span.start][-2:]
+    after = [w for w in words if w[0] >= t.span.end][:1]
+    return any(w[2].lower() in _TELLING and w[1] <= trig.start for w in before + after)
 
 
 def _bound(text: str, t: Annotation) -> bool:

@@ -52,6 +52,7 @@ def test_blowing_up_a_thing_or_a_record_is_no_attack(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Die Polizei zählte dagegen nur 8500 Demonstranten in der Innenstadt.",
     "Rund 300 Landwirte fuhren zur Großdemo nach Berlin.",
+    "Die Veranstalter sprachen von 1,2 Millionen Demonstranten in ganz Frankreich.",
 ])
 def test_counted_demonstrators_and_a_big_demo_are_a_protest(text: str) -> None:
     assert "protest" in _classes(text)
@@ -60,6 +61,7 @@ def test_counted_demonstrators_and_a_big_demo_are_a_protest(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Der Bürgermeister suchte das Gespräch mit Demonstranten.",
     "Der Minister sprach am Abend in einer Demo-Version der App.",
+    "Im Jahr 2019 lud die Stadt Demonstranten zu einem Runden Tisch.",
 ])
 def test_demonstrators_without_a_count_are_no_protest(text: str) -> None:
     assert "protest" not in _classes(text)

@@ -144,3 +144,43 @@ def test_a_weekday_the_tagger_read_as_past_is_not_moved() -> None:
                   "relative": {"ref": "dct", "weekday": 6, "rel": "past"}})
     (visit,) = [e for e in run_timeline([run_events(doc)]).events if e["type"] == "visit"]
     assert visit["date"]["value"] == "2023-05-21"
+
+
+def test_a_fire_at_an_evening_clock_time_after_a_night_keeps_the_evening_day() -> None:
+    """"in der Nacht zu Montag … um 23.40 Uhr": a clock time of the evening is the Sunday the night begins on."""
+    text = "In Kassel hat in der Nacht zu Montag eine Lagerhalle gebrannt. Das Feuer brach um 23.40 Uhr aus."
+    fires = [e for e in run_timeline([_doc("a", text, "2025-03-10")]).events if e["type"] == "fire"]
+    assert fires and all(not e["date"]["value"].startswith("2025-03-10T23") for e in fires)
+    assert any(e["date"]["value"].startswith("2025-03-09") for e in fires)
+
+
+def test_a_recent_attack_of_another_city_does_not_pull_in_an_undated_report() -> None:
+    """"Zwei Tage nach dem Anschlag in Quetta" of a story whose recent attack is Karachi's: the place turns it away."""
+    places = [("Quetta", "LOC", "Quetta"), ("Karachi", "LOC", "Karachi")]
+    docs = [
+        _tagged("a", "Bei einem Anschlag auf einen Bahnhof in Karachi sind am Sonntag 9 Menschen getötet worden.", "2025-11-02", places),
+        _tagged("b", "Zwei Tage nach dem Anschlag auf einen Markt in Quetta ist die Zahl der Toten gestiegen.", "2025-11-04", places),
+    ]
+    attacks = [e["sources"] for e in run_timeline(docs).events if e["type"] == "attack"]
+    assert ["a"] in attacks and ["a", "b"] not in attacks
+
+
+def _protest_dates(text: str, published: str) -> list[str]:
+    return _dates(_doc("a", text, published), "protest")
+
+
+def test_the_day_a_figure_was_given_is_not_the_protests_day() -> None:
+    """"nannte am Montag die Zahl von 12 000 Demonstranten": Monday is the count's day; the weekend's rally is the event."""
+    assert _protest_dates("Ein Polizeisprecher nannte am Montag die Zahl von 12 000 Demonstranten in Kassel.", "2025-03-11") == ["None"]
+    assert _protest_dates("Am Montag sprach die Polizei von 12 000 Demonstranten in Kassel.", "2025-03-11") == ["None"]
+
+
+def test_a_day_next_to_the_protest_itself_dates_it() -> None:
+    assert _protest_dates("In Kassel zogen am Montag 12 000 Demonstranten durch die Innenstadt.", "2025-03-11") == ["2025-03-10"]
+    assert _protest_dates("Die Demonstration am Montag in Kassel meldete die Polizei als friedlich.", "2025-03-11") == ["2025-03-10"]
+
+
+def test_a_verb_that_does_what_it_names_or_takes_a_particle_keeps_its_day() -> None:
+    """"erklärte am Montag seinen Rücktritt" resigns that day; "meldete … an" is another verb than telling."""
+    assert _dates(_doc("a", "Der Minister erklärte am Montag in Kassel seinen Rücktritt.", "2025-03-11"), "resign") == ["2025-03-10"]
+    assert _dates(_doc("a", "Die Gewerkschaft meldete am Montag in Kassel einen Streik an.", "2025-03-11"), "strike") == ["2025-03-10"]
