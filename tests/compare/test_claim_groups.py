@@ -1832,6 +1832,16 @@ def test_a_share_of_respondents_stays_apart_from_another_share_of_another_value(
     assert _group_of(result, "a", 61)["measure"] == "percent:befragte"
 
 
+def test_a_share_of_respondents_of_another_question_is_no_party_vote_share_of_that_value() -> None:
+    # must not fire: the respondents' share of a question about the government equals a party's share by chance
+    a = _doc("a", "Laut einer Umfrage des Instituts Demoskop halten 42 Prozent der Befragten die Regierung für zerstritten.",
+             "2024-05-02", outlet="Kurier")
+    b = _doc("b", "Die Sonnenpartei käme in der Umfrage von Demoskop auf 42 Prozent der Stimmen.", "2024-05-03",
+             outlet="Bote")
+    result = _groups(_german(a, b))
+    assert _group_of(result, "a", 42)["id"] != _group_of(result, "b", 42)["id"]
+    assert _group_of(result, "a", 42)["measure"] == "percent:befragte"
+
 
 def test_persons_trapped_and_persons_missing_are_never_one_measure() -> None:
     # buried and trapped persons are located, missing ones are not: two tolls, however equal their values
@@ -1847,9 +1857,10 @@ def test_persons_trapped_and_persons_missing_are_never_one_measure() -> None:
 def test_rival_figures_of_unknown_or_coarse_times_cannot_be_compared() -> None:
     # no date, or only the month: nothing shows the two claimants speak of one time
     for published in (None, "2024-05"):
-        a = _doc("a", "Laut Polizei wurden in Nordhafen 20 Menschen verletzt.", published, outlet="Kurier")
-        b = _doc("b", "Laut Feuerwehr wurden in Nordhafen 30 Menschen verletzt.", published, outlet="Bote")
-        group = _group_of(_groups([a, b]), "a", 20)
+        a = _doc("a", "Laut Polizei nahmen in Nordhafen 2000 Menschen an der Kundgebung teil.", published, outlet="Kurier")
+        b = _doc("b", "Laut den Veranstaltern nahmen in Nordhafen 5000 Menschen an der Kundgebung teil.", published,
+                 outlet="Bote")
+        group = _group_of(_groups([a, b]), "a", 2000)
         assert {x["doc"] for x in group["claims"]} == {"a", "b"} and group["relation"] == "cannot_compare"
 
 
