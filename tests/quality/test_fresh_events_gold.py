@@ -14,6 +14,7 @@ import pytest
 
 from lagebild.evaluation.picture import load_gold
 
+from .gold_corpus import corpus_texts
 from .test_synthetic_gold import DATE_SHAPE, reserved_stories_in
 
 FOLDER = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "fresh_events"
@@ -26,7 +27,7 @@ def gold() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def texts() -> dict[str, str]:
-    return {p.stem: p.read_text("utf-8") for p in sorted((FOLDER / "corpus").glob("*.txt"))}
+    return corpus_texts(FOLDER)
 
 
 def test_every_corpus_file_has_gold_and_every_gold_document_is_a_file(gold: dict[str, Any], texts: dict[str, str]) -> None:

@@ -16,6 +16,8 @@ import pytest
 
 from lagebild.evaluation.picture import load_gold
 
+from .gold_corpus import corpus_texts
+
 FOLDER = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "synthetic_stories"
 SPLIT = {
     "wien": "tune",
@@ -39,7 +41,7 @@ def gold() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def texts() -> dict[str, str]:
-    return {p.stem: p.read_text("utf-8") for p in sorted((FOLDER / "corpus").glob("*.txt"))}
+    return corpus_texts(FOLDER)
 
 
 def test_every_corpus_file_is_annotated_and_every_document_exists(gold: dict[str, Any], texts: dict[str, str]) -> None:
