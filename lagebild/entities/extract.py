@@ -478,29 +478,6 @@ def _descriptor(word: str, ctx: ContextLexicon) -> bool:
             and all(p.isalpha() for p in word.split("-")) and not _is_given(last, ctx) and is_known(last, "de"))
 
 
-def _common_noun(word: str) -> bool:
-    """True for a capitalised German noun the dictionary knows, or a compound ending in one
-    ("Schatzinsel", "Gemeinschaftsstandards" via "Standards")."""
-    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
-        return False
-    return is_known(word, "de") or any(is_known(word[k:].capitalize(), "de") for k in range(3, len(word) - 4))
-
-
-def _genitive_before_noun(text: str, first: str, second: str, kb: KB) -> bool:
-    """True when a two-word tagger span is a name's genitive and the noun it governs ("Berlins
-    Schatzinsel", "Facebooks Gemeinschaftsstandards"): the name is the genitive alone.
-
-    The bare name must be a KB name or stand in the text on its own, so a name that only looks
-    like a genitive ("Barclays Bank", no "Barclay" in the text) keeps its span.
-    """
-    if not (len(first) >= 5 and first[:1].isupper() and first.isalpha() and first.endswith("s") and not first.endswith("ss")):
-        return False
-    if not _common_noun(second):
-        return False
-    bare = first[:-1]
-    return kb.lookup(bare) is not None or re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", text) is not None
-
-
 def mentions_in_tokens(
     text: str,
     toks: list[Tok],
@@ -528,9 +505,6 @@ def mentions_in_tokens(
                 continue
             e = s + len(first)
             form = "name"
-        elif label != "PER" and form == "name" and j - i == 2 and _genitive_before_noun(text, toks[i].text, toks[i + 1].text, kb):
-            j = i + 1  # "Berlins Schatzinsel": the noun after the genitive is no part of the name
-            e = toks[i].end
         if label == "PER" and form == "name":
             # A tagger span that starts with a role noun or glued dateline: keep the name only.
             while i < j - 1 and (roles.match(toks[i].text) or _qualifier(toks[i].text, kb) or roles.is_modifier(toks[i].text)
