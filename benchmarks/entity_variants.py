@@ -2,13 +2,14 @@
 
 ``benchmarks/data/entity_variants/pairs.tsv`` holds pairs of gold mentions of the SmartData corpus
 (``../shared/data/smartdata_de_ner``, news documents, 2015–16; documents by their line in the
-file, offsets into its text). The pairs were drawn by a seeded sampler from mechanical candidate
-keys (same letters but for case, diacritics, hyphens or spaces; a genitive ``s``; a person's bare
-surname beside a full name; an all-capital word beside a name with those initials; a hyphenated
-name beside its first part; an organisation's name beside a longer one opening with it; two names
-one or two edits apart), up to 14 per key, and each was judged ``same`` or ``different`` entity
-(``out``: an adjective or no name) by reading both contexts, before the resolver ran on them.
-Alternate pairs form a ``tune`` and a ``check`` half; check is printed in aggregate only.
+file, offsets into its text). The pairs were drawn by ``benchmarks/entity_variants_sample.py``
+(seeded, from mechanical candidate keys: same letters but for case, diacritics, hyphens or spaces;
+a genitive ``s``; a person's bare surname beside a full name; an all-capital word beside a name
+with those initials; a hyphenated name beside its first part; an organisation's name beside a
+longer one opening with it; two names one or two edits apart; up to 14 per key), and each was
+judged ``same`` or ``different`` entity (``out``: an adjective or no name) by reading both
+contexts, before the resolver ran on them. Pairs linked by a shared document fall into one half,
+``tune`` or ``check`` (a seeded hash; see the sampler); check is printed in aggregate only.
 
 The per-document stages up to ``entities.ner.v1`` run over every document of a pair, then the
 resolution over all of them at once (as ``benchmarks/entity_noise.py``). A gold mention is found

@@ -134,8 +134,9 @@ def form_keys(form: Mapping[str, Any] | MentionRec, *, lookup: bool = False) -> 
         out.add(f"n:{b}")
         folded = fold_key(b)
         out.add(f"f:{folded.replace(' ', '')}")
-        if len(folded.replace(" ", "")) >= 4:
-            out.add(f"u:{umlaut_key(b).replace(' ', '')}")
+        spelt_out = umlaut_key(b)
+        if spelt_out:
+            out.add(f"u:{spelt_out.replace(' ', '')}")
         t = translit_key(b)
         if len(t) >= TRANSLIT_MIN - 1:
             out.add(f"t:{t}")

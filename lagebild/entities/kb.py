@@ -99,7 +99,7 @@ class KB:
                 self.names.setdefault(key, entry.id) if old is None else self.names.__setitem__(key, entry.id)
                 self.max_name_tokens = max(self.max_name_tokens, len(key.split()))
                 # "México" is also found as "Mexico", "Österreich" as "Oesterreich"
-                spelt_out = umlaut_key(key) if len(fold_key(key).replace(" ", "")) >= 4 else ""  # not "ÖNB" = "OeNB"
+                spelt_out = umlaut_key(key) or ""  # not "ÖNB" = "OeNB"
                 for variant in [*_inflected(name), fold_key(key), spelt_out]:
                     if variant:
                         self.names.setdefault(variant, entry.id)

@@ -56,20 +56,28 @@ def fold_key(key: str) -> str:
     return _NON_ALNUM.sub(" ", anyascii(key).casefold()).strip()
 
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+#: German letters as ASCII text writes them out ("ß" stays for fold_key, which makes it "ss")
+_UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue"}
+_UMLAUT_TABLE = str.maketrans(_UMLAUTS)
+_SLUG_TABLE = str.maketrans({**_UMLAUTS, "ß": "ss"})
+#: shorter names are acronyms, whose letters are their own ("OeNB", the central bank, is not "ÖNB")
+_UMLAUT_KEY_MIN = 4
 
 
 @lru_cache(maxsize=1 << 16)
-def umlaut_key(key: str) -> str:
+def umlaut_key(key: str) -> str | None:
     """Return the spelling-blind form of a name key with German umlauts written out as in ASCII text
-    ("münchen" = "muenchen", "düsseldorf" = "duesseldorf", "österreich" = "oesterreich").
+    ("münchen" = "muenchen", "düsseldorf" = "duesseldorf", "österreich" = "oesterreich"), or None
+    for a name of fewer than four letters once folded.
 
     ``fold_key`` drops the dots ("munchen"), so a name an ASCII-only source wrote with "ue" (a
     dateline "Duesseldorf (Reuters)", "Michael Mueller") does not meet it there. Writing the
     umlaut out instead of folding "ue" to "u" leaves names that have the letters anyway alone
     ("Manuel", "Michael", "Joel").
     """
-    return fold_key(key.translate(_UMLAUTS))
+    if len(fold_key(key).replace(" ", "")) < _UMLAUT_KEY_MIN:
+        return None
+    return fold_key(key.translate(_UMLAUT_TABLE))
 
 
 _SLAVIC = (("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ph", "f"), ("w", "v"))
@@ -123,7 +131,7 @@ def split_camel(token: str) -> int:
 def slug(text: str) -> str:
     """Return an ASCII-ish slug for ids ("Kim Jong-un" → "kim-jong-un"); keeps letters of any script."""
     key = name_key(text)
-    key = key.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    key = key.translate(_SLUG_TABLE)
     key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
     key = re.sub(r"[^\w]+", "-", key).strip("-")
     return key or "x"

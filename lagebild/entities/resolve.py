@@ -242,8 +242,9 @@ def cluster(mentions: Sequence[MentionRec], kb: KB | None = None) -> list[list[i
         folded = fold_key(_base(norm, name_keys)).replace(" ", "")
         if len(folded) >= 2:
             join(f"f:{folded}", first[f"n:{norm}"])
-            if len(folded) >= 4:  # "Muenchen" = "München"; an acronym's letters are its own ("OeNB" is not "ÖNB")
-                join(f"u:{umlaut_key(_base(norm, name_keys)).replace(' ', '')}", first[f"n:{norm}"])
+            spelt_out = umlaut_key(_base(norm, name_keys))  # "Muenchen" = "München"
+            if spelt_out:
+                join(f"u:{spelt_out.replace(' ', '')}", first[f"n:{norm}"])
         translit = translit_key(_base(norm, name_keys))
         if len(translit) >= TRANSLIT_MIN:  # "Krasnaya" = "Krasnaja"; short names ("Maier"/"Mayer") stay apart
             join(f"t:{translit}", first[f"n:{norm}"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.entities.normalize import genitive_candidates, name_key, role_key, slug, split_camel
+from lagebild.entities.normalize import genitive_candidates, name_key, role_key, slug, split_camel, umlaut_key
 
 names = st.text(alphabet=st.characters(categories=("L", "Zs", "Pd", "Nd")), max_size=40)
 
@@ -36,3 +36,13 @@ def test_known_variants() -> None:
     assert split_camel("BerlinWladimir") == 6
     assert split_camel("McDonald") == 2  # callers require a longer prefix before cutting
     assert split_camel("Putin") == 0
+
+
+def test_umlauts_written_out_share_a_key_from_four_letters() -> None:
+    assert umlaut_key("düsseldorf") == umlaut_key("duesseldorf") == "duesseldorf"
+    assert umlaut_key("manuel") == "manuel"  # the letters "ue" of a name stay as they are
+    assert umlaut_key("önb") is None and umlaut_key("oenb") == "oenb"  # an acronym's letters are its own
+
+
+def test_slug_writes_umlauts_and_sharp_s_out() -> None:
+    assert slug("Große Straße in Köln") == "grosse-strasse-in-koeln"
