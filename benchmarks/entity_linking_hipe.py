@@ -30,12 +30,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from lagebild.entities.extract import extract_mentions
+from lagebild.entities.given import GivenChunk, GivenEntity, GivenToken
 from lagebild.entities.kb import KB, load_kb
 from lagebild.entities.resolve import resolve_documents
 from lagebild.entities.roles import RoleLexicon, load_roles
@@ -60,28 +61,6 @@ class _Page:
     tokens: list[tuple[int, int]] = field(default_factory=list)
     #: token index after each sentence's last token
     sentence_ends: list[int] = field(default_factory=list)
-
-
-class _Tok(NamedTuple):
-    text: str
-    idx: int
-    i: int
-
-
-class _Ent(NamedTuple):
-    start: int
-    end: int
-    label_: str
-
-
-class _Tagged:
-    """One sentence as the tagger hands it to the entity stage: tokens, and the gold names as entities."""
-
-    def __init__(self, toks: list[_Tok], ents: list[_Ent]) -> None:
-        self.toks, self.ents = toks, ents
-
-    def __iter__(self) -> Iterator[_Tok]:
-        return iter(self.toks)
 
 
 def read_pages(path: Path) -> Iterator[_Page]:
@@ -142,13 +121,13 @@ def _document(page: _Page, kb: KB, roles: RoleLexicon) -> Document:
     if bounds[-1] < len(page.tokens):
         bounds.append(len(page.tokens))
     token_at = {start: k for k, (start, _end) in enumerate(page.tokens)}
-    sentences: list[_Tagged] = []
+    sentences: list[GivenChunk] = []
     chunks: list[tuple[int, int]] = []
     for a, b in pairwise(bounds):
         if a >= b:
             continue
         cs = page.tokens[a][0]
-        toks = [_Tok(page.text[s:e], s - cs, k - a) for k, (s, e) in enumerate(page.tokens[a:b], start=a)]
+        toks = [GivenToken(page.text[s:e], s - cs, k - a) for k, (s, e) in enumerate(page.tokens[a:b], start=a)]
         ents = []
         for start, end, label, _link in page.mentions:
             k = token_at.get(start)
@@ -156,11 +135,11 @@ def _document(page: _Page, kb: KB, roles: RoleLexicon) -> Document:
                 last = max(j for j in range(k, b) if page.tokens[j][0] < end)
                 while k < last and page.text[slice(*page.tokens[k])] in ADDRESS:
                     k += 1
-                ents.append(_Ent(k - a, last - a + 1, label))
-        sentences.append(_Tagged(toks, ents))
+                ents.append(GivenEntity(k - a, last - a + 1, label))
+        sentences.append(GivenChunk(toks, ents))
         chunks.append((cs, page.tokens[b - 1][1]))
 
-    def recogniser(_nlp: Any, _texts: Any, batch_size: int = 64) -> Iterator[_Tagged]:
+    def recogniser(_nlp: Any, _texts: Any, batch_size: int = 64) -> Iterator[GivenChunk]:
         return iter(sentences)
 
     for m in extract_mentions(page.text, chunks, None, kb, roles, recogniser=recogniser, language="de"):

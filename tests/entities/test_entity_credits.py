@@ -3,43 +3,28 @@
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from lagebild.entities.extract import extract_mentions
+from lagebild.entities.given import GivenChunk, GivenEntity, GivenToken
 from lagebild.entities.kb import load_kb
 from lagebild.entities.roles import load_roles
 
 
-class _Tok(NamedTuple):
-    text: str
-    idx: int
-    i: int
-
-
-class _Ent(NamedTuple):
-    start: int
-    end: int
-    label_: str
-
-
-class _Tagged:
-    """A tagged chunk: word and punctuation tokens, and the given phrases as entities (token ranges)."""
-
-    def __init__(self, text: str, phrases: list[tuple[str, str]]) -> None:
-        self.toks = [_Tok(m.group(), m.start(), k) for k, m in enumerate(re.finditer(r"\w+|[^\w\s]", text))]
-        self.ents = []
-        for phrase, label in phrases:
-            start = text.index(phrase)
-            ks = [t.i for t in self.toks if start <= t.idx < start + len(phrase)]
-            self.ents.append(_Ent(ks[0], ks[-1] + 1, label))
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.toks)
+def _tagged(text: str, phrases: list[tuple[str, str]]) -> GivenChunk:
+    """A chunk of word and punctuation tokens with the given phrases as its entities."""
+    toks = [GivenToken(m.group(), m.start(), k) for k, m in enumerate(re.finditer(r"\w+|[^\w\s]", text))]
+    ents = []
+    for phrase, label in phrases:
+        start = text.index(phrase)
+        ks = [t.i for t in toks if start <= t.idx < start + len(phrase)]
+        ents.append(GivenEntity(ks[0], ks[-1] + 1, label))
+    return GivenChunk(toks, ents)
 
 
 def _names(text: str, phrases: list[tuple[str, str]]) -> list[str]:
     def recogniser(_nlp: Any, texts: Any, batch_size: int = 64) -> Any:
-        return [_Tagged(t, phrases) for t in texts]
+        return [_tagged(t, phrases) for t in texts]
 
     ms = extract_mentions(text, [(0, len(text))], None, load_kb(()), load_roles(), recogniser=recogniser)
     return [text[m.start:m.end] for m in ms]
