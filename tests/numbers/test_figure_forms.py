@@ -397,6 +397,8 @@ def test_flight_from_what_only_begins_like_a_disaster_is_no_evacuation(text: str
         ("Bei dem Lawinenabgang starben sechs bis sieben Menschen.", "sechs bis sieben Menschen", 6, 7),
         ("Die Partei liegt in Umfragen zwischen zwei und drei Prozent.", "zwischen zwei und drei Prozent", 2, 3),
         ("Jede Woche erreichen fünf bis 20 Flüchtlinge die Insel.", "fünf bis 20 Flüchtlinge", 5, 20),  # a word, then a numeral
+        # any number word of the one table ends a range, not only those of a hand list
+        ("In dem Hochhaus wurden zehn bis dreizehn Menschen verletzt.", "zehn bis dreizehn Menschen", 10, 13),
     ],
 )
 def test_a_range_of_number_words_keeps_both_ends(text: str, surface: str, low: float, high: float) -> None:
