@@ -438,6 +438,21 @@ def test_fuer_after_an_institutions_head_is_part_of_its_name() -> None:
     assert _one("Das Amt für Statistik zählte 14.000 Geburten.", "14.000 Geburten")["claimant_text"] == "Amt für Statistik"
     # after an authority that is no institution's head, "für" opens an adverbial of the clause
     assert _one("Laut Polizei für Samstag werden 20.000 Teilnehmer erwartet.", "20.000 Teilnehmer")["claimant_text"] == "Polizei"
+    # a compound ending in a short head runs on only after its linking s ("Bundesamt"), not in other words that end so
+    assert _one("Laut Bundesamt für Statistik wurden 14.000 Kinder geboren.", "14.000 Kinder")["claimant_text"] == "Bundesamt für Statistik"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut der Baustelle für Wohnungen wurden 14 Arbeiter verletzt.",
+        "Der Apparat für Notfälle meldete 14 Verletzte.",
+        "Nach Angaben der Tankstelle für Lastwagen wurden 14 Fahrer befragt.",
+    ],
+)
+def test_fuer_after_a_word_that_only_ends_like_a_head_is_no_name(text: str) -> None:
+    figure = next(iter(_figures(text).values()))
+    assert "für" not in str(figure["claimant_text"])
 
 
 def test_a_speakers_name_runs_on_after_fuer_at_an_institutions_head() -> None:
