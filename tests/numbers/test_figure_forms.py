@@ -456,8 +456,11 @@ def test_fuer_after_a_word_that_only_ends_like_a_head_is_no_name(text: str) -> N
 
 
 def test_a_speakers_name_runs_on_after_fuer_at_an_institutions_head() -> None:
-    text = "Die Weltorganisation für Meteorologie (WMO) teilte mit, 14 Menschen seien in der Hitze gestorben."
-    assert _one(text, "14 Menschen")["claimant_text"] == "Weltorganisation für Meteorologie"
+    text = "Die Internationale Organisation für Migration (IOM) teilte mit, 14 Menschen seien vor der Küste gerettet worden."
+    assert _one(text, "14 Menschen")["claimant_text"] == "Internationale Organisation für Migration"
+    # a compound whose tail is a head ("Weltgesundheitsorganisation") runs on too
+    text = "Die Weltgesundheitsorganisation für Europa teilte mit, 14.000 Kinder seien geimpft worden."
+    assert _one(text, "14.000 Kinder")["claimant_text"] == "Weltgesundheitsorganisation für Europa"
     # after a speaker that is no institution's head, "für" opens an adverbial
     text = "Der Sprecher teilte für die Polizei mit, 14 Menschen seien festgenommen worden."
     assert "für" not in str(_one(text, "14 Menschen")["claimant_text"])
