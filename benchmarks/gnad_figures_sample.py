@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation.reserved import screened_out
 
 #: Stems of the figure kinds the gold is about (matched case-insensitively inside words).
 KEYWORDS = (
@@ -38,7 +39,6 @@ _NEAR = re.compile(
     rf"|(?:{'|'.join(map(re.escape, KEYWORDS))})\w*(?:\W+\w+){{0,4}}\W+{_NUMBER}\b",
     re.IGNORECASE,
 )
-_RESERVED = re.compile(r"Magdeburg|Valencia|Ampel|Kahramanmaraş|Kahramanmaras", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[A-ZÄÖÜ„\"])")
 _ANY_NUMBER = re.compile(rf"\b{_NUMBER}\b|Dutzend|Hundert|Tausend", re.IGNORECASE)
 
@@ -58,7 +58,7 @@ def split_of(article_id: str, seed: int) -> str:
 def draw(n: int, seed: int) -> list[tuple[str, str, str, str]]:
     """(id, split, label, text) of the sampled articles, in sample order."""
     rows = load_articles()
-    pool = [i for i, (_, text) in enumerate(rows) if _NEAR.search(text) and not _RESERVED.search(text)]
+    pool = [i for i, (_, text) in enumerate(rows) if _NEAR.search(text) and not screened_out(text)]
     picked = random.Random(seed).sample(pool, n)
     return [(f"gnad-{i}", split_of(f"gnad-{i}", seed), rows[i][0], rows[i][1]) for i in picked]
 

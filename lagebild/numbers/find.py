@@ -19,7 +19,7 @@ from lagebild.numbers.frames import elliptic_unit, list_unit, unit_ahead, unit_b
 from lagebild.numbers.hedges import HEDGES, hedge_alternation
 from lagebild.numbers.measures import load_measures
 from lagebild.numbers.parse import NUMERAL, SCALES, VAGUE, parse_numeral
-from lagebild.numbers.words import parse_number_word
+from lagebild.numbers.words import number_words, parse_number_word
 from lagebild.text_patterns import alternation
 from lagebild.unit_words import CURRENCIES, MEASURES
 
@@ -62,7 +62,7 @@ _ADJ = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
 _COUNTED = re.compile(rf"[ \t\u00a0]+((?:{_ADJ}[ \t\u00a0]+){{0,3}})([A-ZÄÖÜ][\w-]*\w)")
 #: number words that end a range ("drei bis vier Millionen Euro", "zehn bis zwölf Menschen"). 10kGNAD holds 23 pairs of
 #: number words joined by "bis"/"oder": 5 before a scale or "Prozent", the rest before durations or other nouns
-_RANGE_WORD = r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|hundert"
+_RANGE_WORD = "|".join(number_words(2, 100))
 _RANGE = re.compile(rf"[ \t\u00a0]*(?:–|-|bis|und|[-–][ \t\u00a0]*und)[ \t\u00a0]*({NUMERAL.pattern}|(?:{_RANGE_WORD})(?![\w-]))(?![\w.,]\d)")
 #: a small number word that opens a range: "zwei bis drei", "sechs – sieben", "fünf bis 20" (10kGNAD: 6 times a word and a
 #: numeral, twice before a noun of people the vocabulary counts)
@@ -106,7 +106,7 @@ _SMALL_WORD = re.compile(r"([zdvfsan](?<![\w-].)(?:(?<=z)wei|(?<=d)rei|(?<=v)ier
 _SMALL = re.compile(r"[ZzDdVvFfSsAaNn](?:(?<=[Zz])wei|(?<=[Dd])rei|(?<=[Vv])ier|(?<=[Ff])ünf|(?<=[Ss])echs|(?<=[Ss])ieben|(?<=[Aa])cht|(?<=[Nn])eun)")
 _SMALL_NOUN_AHEAD = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß][\w-]*[ \t\u00a0]+){0,2}[A-ZÄÖÜ]")
 #: "Sieben weitere wurden verletzt", "31 weitere wurden demnach verletzt": a count without a noun, its measure in the frame
-_SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
+_SMALL_AFTER_PREP = re.compile(r"(?<=auf |bei |mit )(" + "|".join(number_words(2, 12)) + r")(?![\w-])(?=[ \t\u00a0]*(?:[.,;:!?]|[a-zäöüß]))")
 #: a small number word after "darunter"/"davon" names a part of the figure before it ("darunter sieben in Lebensgefahr")
 _SMALL_PART_BEFORE = re.compile(r"(?<![\w])(?:[Dd]arunter|[Dd]avon|unter[ \t\u00a0]+(?:ihnen|denen))[ \t\u00a0]+(?:(?:auch|noch|allein)[ \t\u00a0]+)?$")
 _SMALL_OTHERS_AHEAD = re.compile(r"[ \t\u00a0]+(?:weiteren?|davon|von[ \t\u00a0]+ihnen)[ \t\u00a0]+[a-zäöüß]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["parse_number_word"]
+__all__ = ["number_words", "parse_number_word"]
 
 _UNITS = {
     "null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einer": 1, "einem": 1, "eines": 1,
@@ -59,3 +59,10 @@ def parse_number_word(word: str) -> int | None:
             return None
         return thousands * 1000 + rest
     return _below_1000(w)
+
+
+def number_words(low: int, high: int) -> tuple[str, ...]:
+    """The number words of one part ("zwei", "zwölf", "vierzig", "hundert") with a value from ``low`` to ``high``,
+    longest first: patterns of number words are built from this table, not from a second list."""
+    table = {**_UNITS, **_TENS, "hundert": 100}
+    return tuple(sorted((w for w, v in table.items() if low <= v <= high), key=len, reverse=True))

@@ -50,12 +50,32 @@ _WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS if not any(k != m and k.startswith(m) for k in MONTHS)) + ")"
 _NOT_OWNER = rf"(?!(?:{_WEEKDAY}|{_MONTH}|Wochenende|Vortag|Vormittag|Nachmittag|Abend|Morgen)(?![\w-]))"
 _NP_TAIL = rf"(?:\s+(?:des|der|vom|von|aus|beim)\s+{_NOT_OWNER}(?:{_ART}\s+)?{_ADJ}{{0,2}}{_CAP}(?:\s+{_CAP}){{0,3}})?"
-#: "für X" after the head of an institution's name is part of it ("Das Ministerium für Katastrophenschutz meldete",
-#: "ein Sprecher des Büros für humanitäre Hilfe"); after other nouns it is no name ("die Polizei für Samstag")
-_INSTITUTION_HEADS = ("ministerium", "ministeriums", "organisation", "amt", "amts", "amtes", "behörde", "büro", "büros", "institut",
-                      "instituts", "zentrum", "zentrums", "agentur", "kommission", "komitee", "komitees", "rat", "rats", "stelle",
-                      "anstalt", "stiftung", "gesellschaft")
-_FOR_TAIL = (r"(?:(?:" + "|".join(rf"(?<=(?i:{h}))" for h in _INSTITUTION_HEADS) + rf")\s+für\s+{_NOT_OWNER}{_ADJ}{{0,2}}{_CAP}"
+#: "für X" after the head of an institution's name is part of it (heads: ``institution_heads`` in the cue file)
+_HEADS = tomllib.loads(DATA.read_text(encoding="utf-8"))
+_TAIL_HEADS: tuple[str, ...] = tuple(_HEADS["institution_heads"])
+_LINKED_HEADS: tuple[str, ...] = tuple(_HEADS["institution_heads_linked"])
+
+
+def _with_genitive(head: str) -> tuple[str, ...]:
+    return (head, head + "s") if head[-1] in "aeiouäöü" else (head, head + "s", head + "es")
+
+
+def _head_behind() -> str:
+    """Look-behinds that hold when the text before ends in an institution's head: any compound's tail for the long
+    heads; a whole word or the tail after a linking s for the short ones ("Bundesamt", not "Apparat")."""
+    parts = [rf"(?<=(?i:{f}))" for h in _TAIL_HEADS for f in _with_genitive(h)]
+    parts += [rf"(?<=(?i:{f}))(?<!(?i:[^\W\ds]{f}))" for h in _LINKED_HEADS for f in _with_genitive(h)]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _is_institution_head(word: str) -> bool:
+    w = word.lower()
+    if any(w.endswith(f) for h in _TAIL_HEADS for f in _with_genitive(h)):
+        return True
+    return any(w == f or (w.endswith(f) and w[-len(f) - 1] in "s-") for h in _LINKED_HEADS for f in _with_genitive(h))
+
+
+_FOR_TAIL = (rf"(?:{_head_behind()}\s+für\s+{_NOT_OWNER}{_ADJ}{{0,2}}{_CAP}"
              rf"(?:\s+(?:und\s+)?{_CAP}){{0,2}})?")
 _NP = rf"(?P<np>{_NP_CORE}{_FOR_TAIL}{_NP_TAIL}{_FOR_TAIL})"
 _NP_RE = re.compile(_NP)
@@ -66,7 +86,7 @@ def institution_end(text: str, start: int, end: int) -> int:
     """Where the name of a speaker ``text[start:end]`` ends when it stops before "für X" after an institution's head
     ("Internationale Organisation" of "die Internationale Organisation für Migration (IOM) teilte mit"); else ``end``."""
     words = text[start:end].split()
-    if not words or not words[-1].lower().endswith(_INSTITUTION_HEADS):
+    if not words or not _is_institution_head(words[-1]):
         return end  # "Weltorganisation", "Bundesamt": compounds of a head too
     m = _FOR_AFTER.match(text, end)
     return m.end() if m is not None else end
@@ -279,7 +299,8 @@ def whole_name(text: str, found: Claimant, names: list[tuple[int, int]], limit: 
             start = head.start()
     if end == found.end and not _is_agent(text[start:end]):
         m = after.match(text, end)
-        if m is not None and m.end() <= limit:
+        # "für" links a name only after an institution's head ("Zentrum für Politische Schönheit", not "Baustelle für …")
+        if m is not None and m.end() <= limit and (m.group().split()[0] != "für" or _is_institution_head(text[start:end].split()[-1])):
             end = m.end()
     if (start, end) == (found.start, found.end):
         return found

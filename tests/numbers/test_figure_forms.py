@@ -397,6 +397,8 @@ def test_flight_from_what_only_begins_like_a_disaster_is_no_evacuation(text: str
         ("Bei dem Lawinenabgang starben sechs bis sieben Menschen.", "sechs bis sieben Menschen", 6, 7),
         ("Die Partei liegt in Umfragen zwischen zwei und drei Prozent.", "zwischen zwei und drei Prozent", 2, 3),
         ("Jede Woche erreichen fünf bis 20 Flüchtlinge die Insel.", "fünf bis 20 Flüchtlinge", 5, 20),  # a word, then a numeral
+        # any number word of the one table ends a range, not only those of a hand list
+        ("In dem Hochhaus wurden zehn bis dreizehn Menschen verletzt.", "zehn bis dreizehn Menschen", 10, 13),
     ],
 )
 def test_a_range_of_number_words_keeps_both_ends(text: str, surface: str, low: float, high: float) -> None:
@@ -436,11 +438,29 @@ def test_fuer_after_an_institutions_head_is_part_of_its_name() -> None:
     assert _one("Das Amt für Statistik zählte 14.000 Geburten.", "14.000 Geburten")["claimant_text"] == "Amt für Statistik"
     # after an authority that is no institution's head, "für" opens an adverbial of the clause
     assert _one("Laut Polizei für Samstag werden 20.000 Teilnehmer erwartet.", "20.000 Teilnehmer")["claimant_text"] == "Polizei"
+    # a compound ending in a short head runs on only after its linking s ("Bundesamt"), not in other words that end so
+    assert _one("Laut Bundesamt für Statistik wurden 14.000 Kinder geboren.", "14.000 Kinder")["claimant_text"] == "Bundesamt für Statistik"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut der Baustelle für Wohnungen wurden 14 Arbeiter verletzt.",
+        "Der Apparat für Notfälle meldete 14 Verletzte.",
+        "Nach Angaben der Tankstelle für Lastwagen wurden 14 Fahrer befragt.",
+    ],
+)
+def test_fuer_after_a_word_that_only_ends_like_a_head_is_no_name(text: str) -> None:
+    figure = next(iter(_figures(text).values()))
+    assert "für" not in str(figure["claimant_text"])
 
 
 def test_a_speakers_name_runs_on_after_fuer_at_an_institutions_head() -> None:
-    text = "Die Weltorganisation für Meteorologie (WMO) teilte mit, 14 Menschen seien in der Hitze gestorben."
-    assert _one(text, "14 Menschen")["claimant_text"] == "Weltorganisation für Meteorologie"
+    text = "Die Internationale Organisation für Migration (IOM) teilte mit, 14 Menschen seien vor der Küste gerettet worden."
+    assert _one(text, "14 Menschen")["claimant_text"] == "Internationale Organisation für Migration"
+    # a compound whose tail is a head ("Weltgesundheitsorganisation") runs on too
+    text = "Die Weltgesundheitsorganisation für Europa teilte mit, 14.000 Kinder seien geimpft worden."
+    assert _one(text, "14.000 Kinder")["claimant_text"] == "Weltgesundheitsorganisation für Europa"
     # after a speaker that is no institution's head, "für" opens an adverbial
     text = "Der Sprecher teilte für die Polizei mit, 14 Menschen seien festgenommen worden."
     assert "für" not in str(_one(text, "14 Menschen")["claimant_text"])

@@ -17,8 +17,8 @@ import yaml
 from lagebild.evaluation import shared_data_dir
 from lagebild.evaluation.figures import STAGES, FigureScore, measure_id, score_document
 from lagebild.evaluation.gold_text import run_stages
+from lagebild.evaluation.reserved import reserved_stories_in
 from tests.benchmark_scripts import load_benchmark
-from tests.quality.test_synthetic_gold import reserved_stories_in
 
 GOLD = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "gnad_figures" / "gold.yaml"
 TEST_CSV = shared_data_dir() / "10kgnad_articles" / "test.csv"
@@ -53,6 +53,12 @@ def test_splits_are_the_seeded_hash_and_measures_known(gold: list[dict[str, Any]
             assert set(fig["measure"].split("|")) <= MEASURES, fig
             assert fig["bound"] in ("exact", "lower", "upper", "range", "about")
             assert ("high" in fig) == (fig["bound"] == "range")
+
+
+@pytest.mark.skipif(not TEST_CSV.exists(), reason="10kGNAD not in the shared data folder")
+def test_the_seeded_draw_repeats_the_gold_articles(gold: list[dict[str, Any]]) -> None:
+    sampler = load_benchmark("gnad_figures_sample", "gnad_figures_sample")
+    assert [aid for aid, *_ in sampler.draw(40, 16)] == [art["id"] for art in gold]
 
 
 def test_measure_id_drops_counted_prefix_and_part_suffix() -> None:

@@ -8,13 +8,13 @@ members are annotated claims of their story, and the split is the one the README
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from lagebild.evaluation.picture import load_gold
+from lagebild.evaluation.reserved import reserved_stories_in, screened_out
 
 from .gold_corpus import corpus_texts
 
@@ -192,22 +192,6 @@ def test_value_forms(value: float, text: str, found: bool) -> None:
 
 # --- reserved stories ---------------------------------------------------------------------------
 
-RESERVED = tomllib.loads((Path(__file__).with_name("reserved_stories.toml")).read_text("utf-8"))["story"]
-
-
-def _alternative(term: str) -> re.Pattern[str]:
-    body = r"\w*".join(re.escape(part) for part in term.split("*"))
-    return re.compile(rf"(?<!\w){body}(?!\w)")
-
-
-def reserved_stories_in(text: str) -> list[str]:
-    """Names of the reserved stories whose every term set has an alternative in ``text``."""
-    return [
-        story["name"] for story in RESERVED
-        if all(any(_alternative(term).search(text) for term in terms) for terms in story["all_of"])
-    ]
-
-
 def test_no_text_covers_a_reserved_story(texts: dict[str, str]) -> None:
     # Stories kept for held-out evaluation elsewhere must not leak into development data.
     for doc, text in texts.items():
@@ -238,3 +222,10 @@ def test_reserved_guard_fires_on_each_kind(sentence: str, story: str) -> None:
 ])
 def test_reserved_guard_stays_quiet_on_other_mentions(sentence: str) -> None:
     assert reserved_stories_in(sentence) == []
+
+
+def test_the_samplers_screen_errs_further_than_the_story_guard() -> None:
+    # a traffic light is no coalition, yet a sampler does not draw it; a text of another place passes
+    assert screened_out("Die Verkehrsampel an der Kreuzung fiel am Morgen aus.")
+    assert reserved_stories_in("Die Verkehrsampel an der Kreuzung fiel am Morgen aus.") == []
+    assert not screened_out("Die Feuerwehr in Köln zählte am Abend 14 Verletzte.")
