@@ -13,7 +13,6 @@ Usage: .venv/bin/python benchmarks/gnad_figures_sample.py [--n 40] [--seed 16] [
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import random
 import re
@@ -23,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation import gnad_articles
 from lagebild.evaluation.reserved import screened_out
 
 #: Stems of the figure kinds the gold is about (matched case-insensitively inside words).
@@ -45,9 +44,7 @@ _ANY_NUMBER = re.compile(rf"\b{_NUMBER}\b|Dutzend|Hundert|Tausend", re.IGNORECAS
 
 def load_articles() -> list[tuple[str, str]]:
     """(label, text) of every 10kGNAD test article; the article id is ``gnad-<row>``."""
-    path = shared_data_dir() / "10kgnad_articles" / "test.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [(row[0], row[1]) for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
+    return gnad_articles()
 
 
 def split_of(article_id: str, seed: int) -> str:

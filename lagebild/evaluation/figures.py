@@ -16,7 +16,6 @@ over those with a scope), so a figure not found counts as a miss on every line. 
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Any
 import click
 import yaml
 
-from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation import gnad_articles, shared_data_dir
 from lagebild.evaluation.gold_text import run_stages
 from lagebild.evaluation.picture import Tally
 from lagebild.model import Annotation, Document
@@ -123,9 +122,7 @@ def load_articles(ids: Iterable[str], shared: Path | None = None) -> dict[str, s
     if not path.exists():
         raise click.ClickException(f"10kGNAD not found at {path} (set LAGEBILD_SHARED_DATA)")
     wanted = set(ids)
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
-    return {f"gnad-{i}": text for i, text in enumerate(rows) if f"gnad-{i}" in wanted}
+    return {f"gnad-{i}": text for i, (_label, text) in enumerate(gnad_articles(path)) if f"gnad-{i}" in wanted}
 
 
 @click.command("figures")

@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from lagebild.evaluation.picture import load_gold
+from lagebild.evaluation.reserved import reserved_stories_in
 
 from .gold_corpus import corpus_texts
-from .test_synthetic_gold import DATE_SHAPE, reserved_stories_in
+from .test_synthetic_gold import DATE_SHAPE
 
 FOLDER = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "fresh_events"
 

@@ -7,14 +7,13 @@ The scorer is checked on a sentence of its own, not on gold text.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from lagebild.evaluation import shared_data_dir
+from lagebild.evaluation import gnad_articles, shared_data_dir
 from lagebild.evaluation.figures import STAGES, FigureScore, measure_id, score_document
 from lagebild.evaluation.gold_text import run_stages
 from lagebild.evaluation.reserved import reserved_stories_in
@@ -34,8 +33,7 @@ def gold() -> list[dict[str, Any]]:
 
 @pytest.mark.skipif(not TEST_CSV.exists(), reason="10kGNAD not in the shared data folder")
 def test_offsets_hold_the_figures_words(gold: list[dict[str, Any]]) -> None:
-    with TEST_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
+    rows = [text for _label, text in gnad_articles(TEST_CSV)]
     for art in gold:
         text = rows[int(art["id"].removeprefix("gnad-"))]
         assert len(text) == art["chars"], art["id"]
