@@ -16,6 +16,7 @@ over those with a scope), so a figure not found counts as a miss on every line. 
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -125,20 +126,8 @@ def load_articles(ids: Iterable[str], shared: Path | None = None) -> dict[str, s
     return {f"gnad-{i}": text for i, (_label, text) in enumerate(gnad_articles(path)) if f"gnad-{i}" in wanted}
 
 
-@click.command("figures")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--split", type=click.Choice(["check", "tune", "all"]), default="check", show_default=True,
-              help="Articles to score: the held-out 'check' half, the 'tune' half, or all.")
-@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Shared data folder with 10kgnad_articles. Default: ../shared/data.")
-@click.option("-v", "--verbose", is_flag=True, help="List every figure that missed an aspect (tune split only).")
-def command(gold: Path, split: str, shared: Path | None, verbose: bool) -> None:
-    """Score figures (value, measure, scope, claimant, bound) against the 10kGNAD figure gold.
-
-    Example: lagebild eval figures benchmarks/data/gnad_figures/gold.yaml --split check
-    """
-    if verbose and split != "tune":
-        raise click.ClickException("misses are listed for the tune split only (check is scored in aggregate)")
+def score_gold(gold: Path, split: str, shared: Path | None = None) -> tuple[FigureScore, list[str], int]:
+    """Run the figure stages on the gold's articles of ``split``: the score, the misses, the article count."""
     articles = [a for a in (yaml.safe_load(gold.read_text("utf-8")) or {}).get("articles", [])
                 if split == "all" or a.get("split") == split]
     texts = load_articles([a["id"] for a in articles], shared)
@@ -152,11 +141,40 @@ def command(gold: Path, split: str, shared: Path | None, verbose: bool) -> None:
                 raise click.ClickException(f"{art['id']}: offsets {fig['start']}-{fig['end']} do not hold {fig['text']!r}")
         doc = run_stages(text, STAGES, doc_id=art["id"])
         misses.extend(score_document(doc, art.get("figures") or [], score))
-    click.echo(f"10kGNAD figures ({split}): {len(articles)} articles")
+    return score, misses, len(articles)
+
+
+def as_baseline(score: FigureScore, split: str, articles: int) -> dict[str, Any]:
+    """The score in the shape of ``benchmarks/baselines/*.json`` (what ``tests/quality`` compares with)."""
+    return {"scored": {"split": split, "documents": articles,
+                       "figures": {name: {"hits": score.tallies[name].hits, "n": score.tallies[name].total}
+                                   for name in ASPECTS}}}
+
+
+@click.command("figures")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["check", "tune", "all"]), default="check", show_default=True,
+              help="Articles to score: the held-out 'check' half, the 'tune' half, or all.")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Shared data folder with 10kgnad_articles. Default: ../shared/data.")
+@click.option("-v", "--verbose", is_flag=True, help="List every figure that missed an aspect (tune split only).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the score as a baseline file (benchmarks/baselines/figures_gnad.json).")
+def command(gold: Path, split: str, shared: Path | None, verbose: bool, json_out: Path | None) -> None:
+    """Score figures (value, measure, scope, claimant, bound) against the 10kGNAD figure gold.
+
+    Example: lagebild eval figures benchmarks/data/gnad_figures/gold.yaml --split check
+    """
+    if verbose and split != "tune":
+        raise click.ClickException("misses are listed for the tune split only (check is scored in aggregate)")
+    score, misses, articles = score_gold(gold, split, shared)
+    click.echo(f"10kGNAD figures ({split}): {articles} articles")
     for name in ASPECTS:
         t = score.tallies[name]
         share = f"{t.share:.2f}" if t.share is not None else "-"
         click.echo(f"  {name:<10}{t.hits:>4} / {t.total:<4}{share:>6}")
+    if json_out is not None:
+        json_out.write_text(json.dumps(as_baseline(score, split, articles), indent=2) + "\n", encoding="utf-8")
     if verbose:
         click.echo("\n".join(misses))
 

@@ -14,12 +14,14 @@ import pytest
 import yaml
 
 from lagebild.evaluation import gnad_articles, shared_data_dir
-from lagebild.evaluation.figures import STAGES, FigureScore, measure_id, score_document
+from lagebild.evaluation.figures import STAGES, FigureScore, as_baseline, measure_id, score_document, score_gold
 from lagebild.evaluation.gold_text import run_stages
 from lagebild.evaluation.reserved import reserved_stories_in
 from tests.benchmark_scripts import load_benchmark
+from tests.quality.floors import baseline, dropped_figures
 
 GOLD = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "gnad_figures" / "gold.yaml"
+BASELINE = Path(__file__).resolve().parents[2] / "benchmarks" / "baselines" / "figures_gnad.json"
 TEST_CSV = shared_data_dir() / "10kgnad_articles" / "test.csv"
 MEASURES = {"dead", "injured", "lightly_injured", "missing", "rescued", "affected", "arrested", "suspects", "attackers",
             "participants", "expected", "soldiers", "refugees", "stranded", "displaced", "asylum_application", "money",
@@ -81,3 +83,15 @@ def test_scorer_counts_each_aspect_apart() -> None:
     assert tallies["claimant"] == (1, 3)
     assert tallies["all"] == (1, 3)
     assert len(misses) == 2
+
+
+@pytest.mark.skipif(not TEST_CSV.exists(), reason="10kGNAD not in the shared data folder")
+def test_check_half_does_not_drop_below_the_committed_baseline() -> None:
+    # the quality gate of the figure rules on text they were not written from: written by
+    # `lagebild eval figures benchmarks/data/gnad_figures/gold.yaml --json benchmarks/baselines/figures_gnad.json`
+    score, _misses, articles = score_gold(GOLD, "check")
+    got = as_baseline(score, "check", articles)["scored"]
+    floors = baseline(BASELINE)
+    assert got["documents"] == floors["documents"], "the check half changed: rewrite the baseline"
+    dropped = dropped_figures(got, floors)
+    assert not dropped, f"quality fell below the committed baseline: {dropped}"
