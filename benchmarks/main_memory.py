@@ -10,8 +10,10 @@ stages and saving", "export and report". tracemalloc (one frame) takes a snapsho
 ends: the traced MB held then (and its peak within the phase), and the source lines that
 allocated most of what the phase added. With two sizes the held MB give a slope in KB per article.
 
-tracemalloc traces only this process (the workers are not traced) and slows it about twice; the
-resident figures include its bookkeeping.
+tracemalloc traces only this process (the workers are not traced) and slows it about twice. The
+resident figures include its tables and the snapshot kept between phases (several hundred MB at
+3,000 articles): read the traced figures here, resident ones from `benchmarks/compare_memory.py`
+(the cross-source step) or `benchmarks/scale.py` (end to end), which run without it.
 
 Usage: .venv/bin/python benchmarks/main_memory.py N [--jobs 2] [--top 8] [--keep DIR]
 """
