@@ -5,6 +5,8 @@ This is the library function behind ``lagebild analyze``; the CLI only parses ar
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import time
@@ -19,7 +21,7 @@ from typing import NamedTuple
 
 from lagebild.compare import COMPARE, CorpusResult
 from lagebild.compare.duplicates import Duplicates, Signature, StoredIndex, precomputed_signatures, stored_index
-from lagebild.compare.entity_index import EntityIndex, stored_entity_index
+from lagebild.compare.entity_index import EntityIndex, index_settings, stored_entity_index
 from lagebild.compare.stories import stored_stories
 from lagebild.compare.word_rows import WordRows, stored_words
 from lagebild.config import Config, check_config, load_config
@@ -315,18 +317,16 @@ def corpus_inputs(store: Store, config: Config) -> str:
     """A digest of everything the cross-source picture of ``store`` is computed from but the documents' content: which
     documents are stored and each one's save generation, the per-document analysis, the compare stages and their
     settings, the corrections, the knowledge-base files and the code version. The sources (paths) are not in it:
-    no stage reads them."""
-    import hashlib
-    import json
-
-    from lagebild.compare.entity_index import index_settings
-
+    no stage reads them. A stage reads only the source a document was first stored with (``coverage``: its
+    ``url``), which is part of the document and of its save generation; a file moved or copied adds a
+    source row and leaves the document as it was."""
     ids = store.document_ids()
     generations = store.document_generations(ids)
     spec = PipelineSpec.of(list(config.stages), config.stage_configs)
     kb_files = (config.compare_configs.get(ENTITIES_STAGE) or {}).get("kb_files") or []
-    payload = [code_version(), analysis_fingerprint(spec), list(config.compare_stages), config.compare_configs, store.corrections(),
-               index_settings(list(kb_files), code_version()), [[i, generations.get(i)] for i in ids]]
+    version = code_version()  # reads the name, size and time of every file of lagebild: once
+    payload = [version, analysis_fingerprint(spec, version), list(config.compare_stages), config.compare_configs, store.corrections(),
+               index_settings(list(kb_files), version), [[i, generations.get(i)] for i in ids]]
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 

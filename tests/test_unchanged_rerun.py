@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from lagebild.analyze import analyze_paths
+from lagebild.analyze import analyze_paths, write_outputs
+from lagebild.config import load_config
 from lagebild.store import open_store
 
 
@@ -68,3 +69,57 @@ def test_a_correction_or_a_new_article_makes_the_run_compute_again(store: Any, e
                                     "Die Stadt will 2025 rund vier Millionen Euro in Schulen stecken.\n", "utf-8")
     run = analyze_paths([folder], store, jobs=1)
     assert run.ok == 1 and read
+
+
+def test_a_rerun_with_nothing_new_exports_byte_for_byte_what_a_recomputed_picture_exports(
+        store: Any, examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read = _reads(store, monkeypatch)
+    kept = analyze_paths([examples_dir], store, jobs=1)
+    assert read == [] and kept.corpus is not None  # the stored picture, no stored document read
+    write_outputs(store, kept.corpus, tmp_path / "kept.json", None)
+    computed = analyze_paths([examples_dir], store, jobs=1, recompute=True)
+    assert read and computed.corpus is not None
+    write_outputs(store, computed.corpus, tmp_path / "computed.json", None)
+    assert (tmp_path / "kept.json").read_bytes() == (tmp_path / "computed.json").read_bytes()
+
+
+def _computes(store: Any, paths: list[Path], monkeypatch: pytest.MonkeyPatch, config: Any = None) -> bool:
+    """Whether a run over ``paths`` that analyses no document computes the picture (reads stored documents)."""
+    read = _reads(store, monkeypatch)
+    run = analyze_paths(paths, store, jobs=1, config=config)
+    monkeypatch.undo()
+    assert run.ok == 0
+    return bool(read)
+
+
+def test_a_changed_compare_setting_or_kb_file_makes_the_run_compute_again(store: Any, examples_dir: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not _computes(store, [examples_dir], monkeypatch)
+    kb = tmp_path / "kb.tsv"
+    kb.write_text("stadtwerke-kassel\t\tORG\torg\tStadtwerke Kassel\t\t\n", "utf-8")
+    settings = tmp_path / "settings.toml"
+    settings.write_text(f'[compare."entities.resolve.v1"]\nkb_files = ["{kb}"]\n', "utf-8")
+    config = load_config(settings)
+    assert _computes(store, [examples_dir], monkeypatch, config)  # a KB file named
+    assert not _computes(store, [examples_dir], monkeypatch, config)
+    with kb.open("a", encoding="utf-8") as f:
+        f.write("theater-kassel\t\tORG\torg\tStaatstheater Kassel\t\t\n")
+    assert _computes(store, [examples_dir], monkeypatch, config)  # the file's content changed
+    assert not _computes(store, [examples_dir], monkeypatch, config)
+    looser = load_config(settings, ['compare."claims.group.v1".same_time_days=3'])
+    assert _computes(store, [examples_dir], monkeypatch, looser)
+    assert not _computes(store, [examples_dir], monkeypatch, looser)
+
+
+def test_a_removed_document_makes_the_run_compute_again(store: Any, examples_dir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "fewer"
+    shutil.copytree(examples_dir, folder)
+    gone = sorted(folder.iterdir())[0]
+    (doc_id,) = [s_id for s_id in store.document_ids() if any(s["path"].endswith(gone.name) for s in store.sources(s_id))]
+    gone.unlink()
+    assert not _computes(store, [folder], monkeypatch)
+    with store.db:
+        store.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    assert _computes(store, [folder], monkeypatch)
+    assert doc_id not in store.document_ids()
