@@ -68,6 +68,21 @@ def example_analysis(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
     return {"db": str(out / "lagebild.db"), "out": out, "report": report, "export": export, "store": store}
 
 
+@pytest.fixture
+def example_store_copy(example_analysis: dict[str, Any], tmp_path: Path) -> Iterator[Any]:
+    """A store of its own holding a copy of the analysed examples (the session's store stays as it is)."""
+    import sqlite3
+
+    from lagebild.store import open_store
+
+    target = tmp_path / "example-copy.db"
+    with sqlite3.connect(example_analysis["db"]) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    st = open_store(str(target))
+    yield st
+    st.close()
+
+
 class Golden:
     def __init__(self, update: bool) -> None:
         self.update = update

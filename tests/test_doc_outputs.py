@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,19 +16,12 @@ from lagebild.export.csv_export import write_csv
 from lagebild.export.doc_outputs import DocumentOutput
 from lagebild.model import SourceRef
 from lagebild.report.html import render_report
-from lagebild.store import open_store
 from tests.store.reads import counted_reads
 
 
 @pytest.fixture
-def store(example_analysis: dict[str, Any], tmp_path: Path) -> Any:
-    """A copy of the analysed examples (the session's store stays as it is)."""
-    target = tmp_path / "copy.db"
-    with sqlite3.connect(example_analysis["db"]) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    st = open_store(str(target))
-    yield st
-    st.close()
+def store(example_store_copy: Any) -> Any:
+    return example_store_copy
 
 
 def _expected(store: Any, corpus: Any, folder: Path) -> tuple[bytes, dict[str, bytes], str]:
@@ -127,32 +119,25 @@ def test_a_report_alone_builds_no_export_entries(store: Any, tmp_path: Path, mon
     assert (tmp_path / "again.html").read_text("utf-8") == want
 
 
-def test_a_moved_file_keeps_its_documents_part_and_story(example_analysis: dict[str, Any], examples_dir: Path,
-                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_moved_file_keeps_its_documents_part_and_story(store: Any, examples_dir: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from lagebild.analyze import analyze_paths
 
     folder = tmp_path / "in"
     shutil.copytree(examples_dir, folder)
-    target = tmp_path / "moved.db"
-    with sqlite3.connect(example_analysis["db"]) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    st = open_store(str(target))
-    try:
-        write_outputs(st, st.load_corpus(), tmp_path / "first.json", None)  # every part kept
-        moved = sorted(folder.glob("*.txt"))[0]
-        moved.rename(moved.with_name("renamed-" + moved.name))
-        run = analyze_paths([folder], st, jobs=1)
-        assert run.already_stored == 5 and run.ok == 0
-        assert run.main_cpu["stories recomputed"] == 0  # the story's inputs did not change
-        read = counted_reads(st, monkeypatch)
-        write_outputs(st, run.corpus, tmp_path / "again.json", None)
-        assert read == []  # every part taken from the store, the new path written into its entry
-        monkeypatch.undo()
-        want = write_export(build_export(st, corpus=run.corpus), tmp_path / "want.json").read_bytes()
-        assert (tmp_path / "again.json").read_bytes() == want
-        assert b"renamed-" + moved.name.encode() in want
-    finally:
-        st.close()
+    write_outputs(store, store.load_corpus(), tmp_path / "first.json", None)  # every part kept
+    moved = sorted(folder.glob("*.txt"))[0]
+    moved.rename(moved.with_name("renamed-" + moved.name))
+    run = analyze_paths([folder], store, jobs=1)
+    assert run.already_stored == 5 and run.ok == 0
+    assert run.main_cpu["stories recomputed"] == 0  # the story's inputs did not change
+    read = counted_reads(store, monkeypatch)
+    write_outputs(store, run.corpus, tmp_path / "again.json", None)
+    assert read == []  # every part taken from the store, the new path written into its entry
+    monkeypatch.undo()
+    want = write_export(build_export(store, corpus=run.corpus), tmp_path / "want.json").read_bytes()
+    assert (tmp_path / "again.json").read_bytes() == want
+    assert b"renamed-" + moved.name.encode() in want
 
 
 def test_a_stored_part_given_other_sources_is_the_part_built_with_them(store: Any) -> None:

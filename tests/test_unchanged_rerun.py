@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -11,17 +10,11 @@ import pytest
 
 from lagebild.analyze import analyze_paths, write_outputs
 from lagebild.config import load_config
-from lagebild.store import open_store
 
 
 @pytest.fixture
-def store(example_analysis: dict[str, Any], tmp_path: Path) -> Any:
-    target = tmp_path / "copy.db"
-    with sqlite3.connect(example_analysis["db"]) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    st = open_store(str(target))
-    yield st
-    st.close()
+def store(example_store_copy: Any) -> Any:
+    return example_store_copy
 
 
 def _reads(store: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
