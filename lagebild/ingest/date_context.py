@@ -35,8 +35,11 @@ _EVENT_LINK = r"(?:\s*:|\s+(?:ist|is|am|on|le|el|il))"
 _EVENT_LABEL = re.compile(
     rf"(?<![\w-])(?:(?P<event>{cue_data.alternation(_CUES['event'])})(?![\w-]){_EVENT_LINK}?"
     rf"|(?P<section>{cue_data.alternation(_CUES['event_section'])})(?![\w-]){_EVENT_LINK}"
-    # "Bewerbungsfrist:", "Meldeschluss:": a compound ending in a deadline's or a start's word, with its colon or link
-    rf"|(?<![\w-])[^\W\d_]{{2,}}(?P<head>{cue_data.alternation(_CUES['event_head'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
+    # "Bewerbungsfrist:", "Meldeschluss:": a compound ending in a deadline's or a start's word, with its colon or link,
+    # unless its first part names the page's own publication ("Redaktionsschluss:", "Veröffentlichungstermin:")
+    rf"|(?<![\w-])(?![^\W\d_]*(?:{cue_data.alternation(_CUES['publication_head'])})"
+    rf"(?:{cue_data.alternation(_CUES['event_head'])})(?![\w-]))"
+    rf"[^\W\d_]{{2,}}(?P<head>{cue_data.alternation(_CUES['event_head'])})(?![\w-]){_EVENT_LINK})\s*(?:[^\W\d_]+,?\s*)?$",
     re.IGNORECASE,
 )
 #: a label of the page's own publication that holds an event word ("Press release: 14.11.2019"): its date is the page's

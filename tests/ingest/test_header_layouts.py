@@ -85,8 +85,12 @@ def test_a_header_date_wins_over_the_item_number() -> None:
         ("Bewerbungsfrist: 30.04.2024", False),
         ("Meldeschluss ist der 30.04.2024", False),
         ("Spielbeginn: 30.04.2024, 18 Uhr", False),
-        # the page's own labels stay publication dates
+        # the page's own labels stay publication dates, a compound of a deadline's word among them when its first part
+        # names the publication: a print edition's closing day is the day closest to its publication
         ("Veröffentlichungsdatum: 30.04.2024", True),
+        ("Redaktionsschluss: 30.04.2024", True),
+        ("Veröffentlichungstermin: 30.04.2024", True),
+        ("Sendetermin: 30.04.2024", True),
         ("Anna Muster | 30.04.2024", True),
     ],
 )
