@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from lagebild.ingest import headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
+from lagebild.ingest.date_context import event_details
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.ingest.nfc import NfcView, changes, nfc_view
 from lagebild.ingest.text_header import in_teaser_block
@@ -175,6 +176,8 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True, teaser: Te
             continue  # "In der Sendung vom 12.03.2024 hatte der Minister …": a label word told in a sentence
         if label and teaser is not None and teaser(start, end or pos):
             continue  # "Mehr zum Thema / Artikel vom 03.06.2022 / Busse fahren bald öfter": another piece's date
+        if event_details(text, pos):
+            continue  # "Datum: 20.03.2024" over "Ort: Rathaus": the date of the event the page announces
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
     first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
