@@ -89,6 +89,9 @@ def document_json(doc: Document, sources: Iterable[Mapping[str, Any]], corpus: C
         published["kind"] = kind
         if kind in ("updated", "crawl"):
             published["not_after"] = published["value"]
+        elif kind == "agency_item":  # the day an agency first sent the item: the page is of that day or later
+            published["not_before"] = published["value"]
+            published["not_before_precision"] = published.get("precision")
     inferred = corpus.inferred_dates.get(doc.id)
     if inferred and not published.get("value"):
         published = {**inferred, "inferred": True}

@@ -41,6 +41,7 @@ from itertools import pairwise
 from typing import Any
 
 from lagebild.ingest import headers
+from lagebild.ingest.date_context import among_event_details
 from lagebild.ingest.page_dates import update_label
 from lagebild.ingest.text_header import OTHER_DATES, choose_title_line, under_related_heading
 from lagebild.model import DateValue
@@ -402,6 +403,7 @@ def plan(text: str, *, extracted: bool = False, use_model: bool | str = False) -
     for line in lines:
         _first_pass(line)
     _calendar_badges(lines)
+    _event_dates(lines)
     if extracted:
         meta: dict[str, Any] = {}
         _related_blocks(lines, 0)
@@ -592,6 +594,19 @@ def _mark_duplicates(lines: list[Line]) -> None:
             ln.reason = "duplicate"
         else:
             seen.add(key)
+
+
+def _event_dates(lines: list[Line]) -> None:
+    """A date line among an event's details ("Datum: 20.03.2024" over "Ort: Rathaus", "Uhrzeit: 19 Uhr") dates the
+    event the page announces: a date line is recorded as an event date, which no stage takes for the page's own; a
+    line kept as text ("Datum: 20.03.2024 | Ort: Rathaus, großer Saal") keeps no date."""
+    for i, ln in enumerate(lines):
+        if ln.date is not None and among_event_details(
+                ln.text, [b.text for b in lines[max(0, i - 4) : i]], [a.text for a in lines[i + 1 : i + 5]]):
+            if ln.reason == "date line":
+                ln.reason = "event date"
+            else:
+                ln.date = None
 
 
 def _header_meta(lines: list[Line], first: int, meta: dict[str, Any]) -> None:

@@ -460,8 +460,8 @@ _AGENCY_ITEM = re.compile(rf"(?<![\w-])(?:{AGENCY_PATTERN}):(?P<y>\d{{2}})(?P<m>
 
 def agency_item_date(line: str) -> DateValue | None:
     """The day in an agency's item number on a closing line of credits ("dpa-infocom, dpa:240314-99-123456/2"), or
-    ``None``: the item was first sent that day, and a page carrying it was published then or later (a day, labelled
-    as the item's in the reason). The line holds credits and the number only; a number quoted in a sentence is none."""
+    ``None``: the item was first sent that day, and a page carrying it was published then or later (a lower bound:
+    the meta stage gives it the kind ``agency_item``, the export its ``not_before``). The line holds credits and the number only; a number quoted in a sentence is none."""
     line = line.strip()
     if len(line) > 120:
         return None

@@ -169,7 +169,7 @@ HEADER_LINES = 12
 #: removal reasons of lines whose dates belong to something else: a photo's, a teaser's, a privacy notice's
 #: ("Datenschutzerklärung (Stand: 01.01.2023)"), a newsletter's or an advertisement's
 OTHER_DATES = frozenset({"photo caption", "related links", "copyright", "trailer", "comments widget", "teaser", "cookie notice",
-                         "newsletter", "advertisement"})
+                         "newsletter", "advertisement", "event date"})
 #: how many removed lines under a related-links heading still belong to its block
 RELATED_BLOCK = 4
 

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from lagebild.ingest import headers, page_dates
 from lagebild.ingest.boilerplate import plan, related_heading
+from lagebild.ingest.date_context import event_details
 from lagebild.ingest.date_order import Order, date_order, open_numeric_date
 from lagebild.ingest.nfc import NfcView, changes, nfc_view
 from lagebild.ingest.text_header import in_teaser_block
@@ -132,6 +133,8 @@ _CLOSING_WINDOW = 500
 _SIGNATURE_WINDOW = 3000
 #: the last lines of a text that may be its closing credit line ("Text: … am 15. Februar 2025")
 _CLOSING_LINES = 2
+#: the reason of a date read from an agency's item number, which ``publication_kind`` tells apart as a lower bound
+_AGENCY_ITEM_REASON = "agency item number"
 
 
 def _crawl_marker(doc: Document) -> str | None:
@@ -173,6 +176,8 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True, teaser: Te
             continue  # "In der Sendung vom 12.03.2024 hatte der Minister …": a label word told in a sentence
         if label and teaser is not None and teaser(start, end or pos):
             continue  # "Mehr zum Thema / Artikel vom 03.06.2022 / Busse fahren bald öfter": another piece's date
+        if event_details(text, pos):
+            continue  # "Datum: 20.03.2024" over "Ort: Rathaus": the date of the event the page announces
         line_start = text.rfind("\n", 0, pos) + 1
         return DateValue(value.value, value.precision, False, f"printed date ('{text[line_start:pos].strip()[-60:]} …')")
     first = headers.header_stamp(text, _HEADER_WINDOW) if stamp else None
@@ -187,7 +192,7 @@ def _printed_day(text: str, month: str | None, *, stamp: bool = True, teaser: Te
     for line in closing:  # "dpa-infocom, dpa:240314-99-123456/2" under agency copy: the day the item was sent
         value = headers.agency_item_date(line)
         if value is not None and _within(value, month):
-            return DateValue(value.value, value.precision, False, f"agency item number ('{line.strip()[-60:]}')")
+            return DateValue(value.value, value.precision, False, f"{_AGENCY_ITEM_REASON} ('{line.strip()[-60:]}')")
     signed = headers.signature_date(text[-_SIGNATURE_WINDOW:]) if stamp else None
     if signed is not None and _within(signed, month):
         return DateValue(signed.value, signed.precision, False, "signature after the last paragraph")
@@ -516,7 +521,9 @@ def publication_kind(doc: Document, given: str | None = None) -> str | None:
     only date printed is an update or as-of date ("Aktualisiert am …", "Stand: …"), so the first
     version was published then or earlier (an upper bound, kept as the date since news pages are
     mostly updated the same day); ``crawl``: the month a crawl stored the page (also an upper
-    bound); ``relative``: counted back from the crawl time ("vor 2 Stunden"). ``None`` without a date.
+    bound); ``relative``: counted back from the crawl time ("vor 2 Stunden"); ``agency_item``: the day in an
+    agency's item number closing the copy, the day the item was first sent, so the page was published then or
+    later (a lower bound: later versions of the item carry the same number). ``None`` without a date.
     ``given`` is the date the reader set before this stage.
     """
     pub = doc.meta.published
@@ -525,6 +532,8 @@ def publication_kind(doc: Document, given: str | None = None) -> str | None:
     if pub.inferred:
         return "relative" if isinstance(doc.meta.extra.get("relative_date"), dict) else "inferred"
     reason = pub.reason or ""
+    if reason.startswith(_AGENCY_ITEM_REASON):
+        return "agency_item"
     if reason == "crawl marker" or (pub.precision == "month" and pub.value == doc.meta.extra.get("crawl_marker")):
         return "crawl"
     if given and pub.value == given and reason != "header line":

@@ -85,8 +85,12 @@ def test_a_header_date_wins_over_the_item_number() -> None:
         ("Bewerbungsfrist: 30.04.2024", False),
         ("Meldeschluss ist der 30.04.2024", False),
         ("Spielbeginn: 30.04.2024, 18 Uhr", False),
-        # the page's own labels stay publication dates
+        # the page's own labels stay publication dates, a compound of a deadline's word among them when its first part
+        # names the publication: a print edition's closing day is the day closest to its publication
         ("Veröffentlichungsdatum: 30.04.2024", True),
+        ("Redaktionsschluss: 30.04.2024", True),
+        ("Veröffentlichungstermin: 30.04.2024", True),
+        ("Sendetermin: 30.04.2024", True),
         ("Anna Muster | 30.04.2024", True),
     ],
 )
@@ -101,3 +105,36 @@ def test_the_date_between_headline_and_body_is_the_pages_under_a_list_of_dated_t
     assert read([*teasers, TITLE, "14.03.2024"]).meta.published.value == "2024-03-14"
     # without its own date, the page takes none of the teasers'
     assert read([*teasers, TITLE]).meta.published.value is None
+
+
+ANNOUNCED = "Bürgerversammlung zum neuen Radweg"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # an event page: the date among the event's place and time, on lines of their own or on one line
+        [*MENU, ANNOUNCED, "Datum: 20.03.2024", "Ort: Rathaus", "Uhrzeit: 19 Uhr"],
+        [*MENU, ANNOUNCED, "Veranstaltung: Bürgerversammlung", "Datum: 20.03.2024"],
+        [*MENU, ANNOUNCED, "Datum: 20.03.2024 | Ort: Rathaus, großer Saal"],
+        [*MENU, "Summer Reading Night", "Date: 20 March 2024", "Venue: City Library"],
+    ],
+)
+def test_a_date_among_an_events_details_is_no_publication_date(header: list[str]) -> None:
+    assert read(header).meta.published.value is None
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        # the page's own date beside a byline or an author label
+        ([*MENU, TITLE, "Datum: 20.03.2024", "Autor: Anna Muster"], None),
+        ([*MENU, TITLE, "Anna Muster | 20.03.2024"], None),
+        # a place named in the lead, no label line: the dated header is the page's
+        ([*MENU, TITLE, "20.03.2024"], ["Ort der Abstimmung war das Rathaus. " + BODY[0], *BODY[1:]]),
+        # an event's details further down the page, far from the header's date
+        ([*MENU, TITLE, "20.03.2024"], [*BODY, "Infoabend", "Ort: Rathaus", "Uhrzeit: 19 Uhr"]),
+    ],
+)
+def test_the_pages_date_stays_where_no_events_details_stand_beside_it(header: list[str], body: list[str] | None) -> None:
+    assert read(header, body).meta.published.value == "2024-03-20"

@@ -1,6 +1,7 @@
 """What kind of date the publication date is (``extra["published_kind"]``, ``published.kind`` in the export):
 printed or given (``exact``), only an update or as-of date (``updated``: published then or earlier), the
-month a crawl stored the page (``crawl``), counted back from the crawl time (``relative``)."""
+month a crawl stored the page (``crawl``), counted back from the crawl time (``relative``), the day an agency first
+sent the item (``agency_item``: published then or later)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,20 @@ def test_an_as_of_date_stays_before_a_later_date_under_the_headline() -> None:
     # a later day under the headline is no first version of a page already read on the 18th
     doc = read(["Stand: 18.01.2024 10:00 Uhr", TITLE, "19.01.2024"])
     assert doc.meta.published.value == "2024-01-18T10:00"
+
+
+def test_an_agency_item_number_is_a_lower_bound() -> None:
+    # the number dates the item's first sending; a page carrying a later version of it is of that day or later
+    doc = read([TITLE], None, ["dpa-infocom, dpa:240314-99-123456/5"])
+    assert (doc.meta.published.value, doc.meta.extra.get("published_kind")) == ("2024-03-14", "agency_item")
+    published = document_json(doc, [], CorpusResult())["published"]
+    assert isinstance(published, dict)
+    assert (published["kind"], published["not_before"], published["not_before_precision"]) == ("agency_item", "2024-03-14", "day")
+    assert "not_after" not in published
+
+
+def test_the_pages_own_stamp_beside_an_item_number_is_exact() -> None:
+    doc = read([TITLE, "15.03.2024, 08:00 Uhr"], None, ["dpa-infocom, dpa:240314-99-123456/5"])
+    assert (doc.meta.published.value, doc.meta.extra.get("published_kind")) == ("2024-03-15T08:00", "exact")
+    published = document_json(doc, [], CorpusResult())["published"]
+    assert isinstance(published, dict) and "not_before" not in published
