@@ -84,3 +84,58 @@ def test_the_crf_pipeline_computes_only_whitespace_for_new_words_and_still_finds
     assert set(nlp.vocab.lex_attr_getters) == {IS_SPACE}
     doc = nlp.make_doc("Quarzsandgrubenbetreiberin Frieda Olms\n\n sprach .")  # new word forms, a line break
     assert [t.is_space for t in doc] == [False, False, False, True, False, False]
+
+
+def _germeval_dev(shared_data: Path) -> list[list[str]]:
+    from lagebild.evaluation.ner import open_text, read_germeval
+
+    gold = shared_data / "germeval2014_ner" / "NER-de-dev.tsv"
+    if not gold.is_file():
+        pytest.skip(f"GermEval 2014 dev not found at {gold}")
+    with open_text(gold) as fh:
+        return [list(s.tokens) for s in read_germeval(fh)]
+
+
+def test_every_germeval_dev_sentence_gets_crfsuites_labels_also_with_a_word_cache_that_restarts(
+        shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences = _germeval_dev(shared_data)
+    assert len(sentences) >= 1000
+    feats = load_crf().featuriser
+    expected = _crfsuite_tags(CRF_DIR / MODEL_FILE, feats, sentences)
+    assert CrfDecoder(CRF_DIR / MODEL_FILE, feats._word).tag(sentences) == expected  # label sequences, not F1
+    monkeypatch.setattr(crf_decode, "_MAX_WORDS", 300)  # restarts after nearly every batch of 37 sentences
+    monkeypatch.setattr(crf_decode, "BATCH", 37)
+    decoder = CrfDecoder(CRF_DIR / MODEL_FILE, feats._word)
+    assert decoder.tag(sentences) == expected
+    assert len(decoder._index) < 2000
+
+
+def test_the_example_corpus_gets_crfsuites_labels(examples_dir: Path) -> None:
+    from lagebild.entities.model import load_model
+
+    nlp = load_model(str(CRF_DIR))
+    sentences = [[t.text for t in nlp.make_doc(line) if not t.is_space]
+                 for path in sorted(examples_dir.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    assert sum(map(len, sentences)) > 1000
+    feats = load_crf().featuriser
+    expected = _crfsuite_tags(CRF_DIR / MODEL_FILE, feats, sentences)
+    assert CrfDecoder(CRF_DIR / MODEL_FILE, feats._word).tag(sentences) == expected
+
+
+def test_unknown_words_odd_characters_and_lone_tokens_get_crfsuites_labels() -> None:
+    feats = load_crf().featuriser
+    sentences = [[], ["Xqzörtlbrandhuber"], ["Wqxvl", "Zzyrnbacher", "brolfte", "in", "Kjuvstrøm", "."],
+                 ["ǂ", "🙂", "§§", "12.03.2031", "---", "Überlandleitungsmastenwartung"], [""], [], ["Berlin"]]
+    expected = _crfsuite_tags(CRF_DIR / MODEL_FILE, feats, sentences)
+    assert CrfDecoder(CRF_DIR / MODEL_FILE, feats._word).tag(sentences) == expected
+    assert expected[0] == expected[-2] == [] and len(expected[4]) == 1
+
+
+def test_a_model_file_the_decoder_cannot_read_is_an_error_not_wrong_weights(tmp_path: Path) -> None:
+    buf = (CRF_DIR / MODEL_FILE).read_bytes()
+    for name, data in [("cut.crfsuite", buf[: len(buf) // 2]), ("short.crfsuite", buf[:40]),
+                       ("other.crfsuite", b"xCRF" + buf[4:])]:
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(ValueError):
+            read_crfsuite(tmp_path / name)
+
