@@ -139,3 +139,36 @@ def test_a_model_file_the_decoder_cannot_read_is_an_error_not_wrong_weights(tmp_
         with pytest.raises(ValueError):
             read_crfsuite(tmp_path / name)
 
+
+def test_a_model_the_decoder_cannot_read_is_tagged_by_crfsuite(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from lagebild.entities.crf import CrfTagger
+
+    for name in (MODEL_FILE, LEXICON_FILE):
+        (tmp_path / name).write_bytes((CRF_DIR / name).read_bytes())
+    sentences = [s.split() for s in _SENTENCES]
+    expected = CrfTagger(tmp_path).tag_many(sentences)
+
+    def unreadable(path: Path) -> None:
+        raise ValueError("another layout")
+
+    monkeypatch.setattr(crf_decode, "read_crfsuite", unreadable)
+    with caplog.at_level("WARNING"):
+        fallback = CrfTagger(tmp_path)
+    assert "tagging with crfsuite" in caplog.text
+    assert fallback.tag_many(sentences) == expected and fallback.tag([]) == []
+
+
+def test_a_decoder_whose_probe_tags_differ_from_crfsuites_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from lagebild.entities.crf import CrfTagger
+
+    for name in (MODEL_FILE, LEXICON_FILE):
+        (tmp_path / name).write_bytes((CRF_DIR / name).read_bytes())
+    sentences = [s.split() for s in _SENTENCES]
+    expected = CrfTagger(tmp_path).tag_many(sentences)
+    monkeypatch.setattr(CrfDecoder, "tag", lambda self, s: [["O"] * len(x) for x in s])  # a misread model
+    with caplog.at_level("WARNING"):
+        fallback = CrfTagger(tmp_path)
+    assert "probe tags differ" in caplog.text
+    assert fallback.tag_many(sentences) == expected
