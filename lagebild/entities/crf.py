@@ -199,7 +199,8 @@ def recognise_crf(nlp: Any, items: Iterable[Any], batch_size: int = 64, tagger: 
     """Yield a spaCy Doc with ``ents`` for every text (or pre-tokenised Doc) in ``items``.
 
     ``batch_size`` is accepted for the signature ``recognise`` shares with the spaCy taggers and
-    not used: the CRF decodes ``DECODE_BATCH`` sentences at a time (each tagged as alone).
+    not used: the CRF decodes ``DECODE_BATCH`` sentences at a time (each tagged as alone), so it
+    reads up to that many items ahead of the Doc it yields (every caller consumes a finite list).
     ``nlp`` only tokenises. Whitespace tokens (spaCy keeps runs of spaces and line breaks) are
     left out of the sequence the CRF reads, as in its training text, and never start an entity.
     """

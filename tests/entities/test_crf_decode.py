@@ -9,17 +9,15 @@ import numpy as np
 import pytest
 
 from lagebild.entities import crf_decode
-from lagebild.entities.crf import CRF_DIR, LEXICON_FILE, MODEL_FILE, Featuriser, load_crf, read_lexicon
+from lagebild.entities.crf import _PROBE, CRF_DIR, LEXICON_FILE, MODEL_FILE, Featuriser, load_crf, read_lexicon
 from lagebild.entities.crf_decode import CrfDecoder, read_crfsuite
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
-# own sentences: names, places, organisations, a hyphenated compound, one word, odd tokens
+# the probe the tagger checks at load, and own sentences: a club, numbers, odd tokens, quotes
 _SENTENCES = [
-    "Die Bürgermeisterin Petra Albers eröffnete am Montag in Lüneburg das neue Hallenbad .",
-    "Nach Angaben der Deutschen Bahn fielen zwischen Hannover und Göttingen mehrere ICE-Züge aus .",
+    *_PROBE,
     "Der FC Augsburg verlor gegen Werder Bremen mit 0:2 .",
-    "Hallo",
     "„ Wir prüfen das “ , sagte ein Sprecher des Umweltministeriums in Mainz .",
     "Die EU-Kommission und die Weltbank stellen 3,5 Milliarden Euro bereit ; Kritik kam von Greenpeace .",
     "+++ Eilmeldung +++",
