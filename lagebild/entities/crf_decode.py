@@ -47,8 +47,15 @@ def read_crfsuite(path: Path) -> tuple[list[str], dict[str, int], np.ndarray, np
     """(labels by id, attribute -> id, state weights (attributes + 1, labels), transitions (labels, labels)).
 
     The last row of the state weights is zeros: it stands for an attribute the model does not know.
+    A file this does not read (another layout, cut short) raises ``ValueError``.
     """
-    buf = path.read_bytes()
+    try:
+        return _read_crfsuite(path.read_bytes(), path)
+    except (struct.error, IndexError) as exc:  # offsets or ids pointing outside the file or the tables
+        raise ValueError(f"unreadable crfsuite model: {path}: {exc}") from exc
+
+
+def _read_crfsuite(buf: bytes, path: Path) -> tuple[list[str], dict[str, int], np.ndarray, np.ndarray]:
     if buf[:4] != b"lCRF" or buf[8:12] != b"FOMC":
         raise ValueError(f"not a crfsuite CRF1d model: {path}")
     (_version, _nf, n_labels, n_attrs, off_features, off_labels, off_attrs,
@@ -63,6 +70,9 @@ def read_crfsuite(path: Path) -> tuple[list[str], dict[str, int], np.ndarray, np
     state = np.zeros((n_attrs + 1, n_labels))
     trans = np.zeros((n_labels, n_labels))
     is_state = feats["type"] == 0
+    if (np.any(feats["type"] > 1) or np.any(feats["dst"] >= n_labels)
+            or np.any(feats["src"] >= np.where(is_state, n_attrs, n_labels))):
+        raise ValueError(f"unreadable crfsuite model: {path}: a feature outside the label or attribute tables")
     # one feature per (attribute, label) and per (label, label): a plain assignment, as crfsuite's scores
     state[feats["src"][is_state], feats["dst"][is_state]] = feats["w"][is_state]
     trans[feats["src"][~is_state], feats["dst"][~is_state]] = feats["w"][~is_state]

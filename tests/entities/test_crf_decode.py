@@ -9,17 +9,15 @@ import numpy as np
 import pytest
 
 from lagebild.entities import crf_decode
-from lagebild.entities.crf import CRF_DIR, LEXICON_FILE, MODEL_FILE, Featuriser, load_crf, read_lexicon
+from lagebild.entities.crf import _PROBE, CRF_DIR, LEXICON_FILE, MODEL_FILE, Featuriser, load_crf, read_lexicon
 from lagebild.entities.crf_decode import CrfDecoder, read_crfsuite
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
-# own sentences: names, places, organisations, a hyphenated compound, one word, odd tokens
+# the probe the tagger checks at load, and own sentences: a club, numbers, odd tokens, quotes
 _SENTENCES = [
-    "Die Bürgermeisterin Petra Albers eröffnete am Montag in Lüneburg das neue Hallenbad .",
-    "Nach Angaben der Deutschen Bahn fielen zwischen Hannover und Göttingen mehrere ICE-Züge aus .",
+    *_PROBE,
     "Der FC Augsburg verlor gegen Werder Bremen mit 0:2 .",
-    "Hallo",
     "„ Wir prüfen das “ , sagte ein Sprecher des Umweltministeriums in Mainz .",
     "Die EU-Kommission und die Weltbank stellen 3,5 Milliarden Euro bereit ; Kritik kam von Greenpeace .",
     "+++ Eilmeldung +++",
@@ -84,3 +82,91 @@ def test_the_crf_pipeline_computes_only_whitespace_for_new_words_and_still_finds
     assert set(nlp.vocab.lex_attr_getters) == {IS_SPACE}
     doc = nlp.make_doc("Quarzsandgrubenbetreiberin Frieda Olms\n\n sprach .")  # new word forms, a line break
     assert [t.is_space for t in doc] == [False, False, False, True, False, False]
+
+
+def _germeval_dev(shared_data: Path) -> list[list[str]]:
+    from lagebild.evaluation.ner import open_text, read_germeval
+
+    gold = shared_data / "germeval2014_ner" / "NER-de-dev.tsv"
+    if not gold.is_file():
+        pytest.skip(f"GermEval 2014 dev not found at {gold}")
+    with open_text(gold) as fh:
+        return [list(s.tokens) for s in read_germeval(fh)]
+
+
+def test_every_germeval_dev_sentence_gets_crfsuites_labels_also_with_a_word_cache_that_restarts(
+        shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences = _germeval_dev(shared_data)
+    assert len(sentences) >= 1000
+    feats = load_crf().featuriser
+    expected = _crfsuite_tags(CRF_DIR / MODEL_FILE, feats, sentences)
+    assert CrfDecoder(CRF_DIR / MODEL_FILE, feats._word).tag(sentences) == expected  # label sequences, not F1
+    monkeypatch.setattr(crf_decode, "_MAX_WORDS", 300)  # restarts after nearly every batch of 37 sentences
+    monkeypatch.setattr(crf_decode, "BATCH", 37)
+    decoder = CrfDecoder(CRF_DIR / MODEL_FILE, feats._word)
+    assert decoder.tag(sentences) == expected
+    assert len(decoder._index) < 2000
+
+
+def test_the_example_corpus_gets_crfsuites_labels(examples_dir: Path) -> None:
+    from lagebild.entities.model import load_model
+
+    nlp = load_model(str(CRF_DIR))
+    sentences = [[t.text for t in nlp.make_doc(line) if not t.is_space]
+                 for path in sorted(examples_dir.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    assert sum(map(len, sentences)) > 1000
+    feats = load_crf().featuriser
+    expected = _crfsuite_tags(CRF_DIR / MODEL_FILE, feats, sentences)
+    assert CrfDecoder(CRF_DIR / MODEL_FILE, feats._word).tag(sentences) == expected
+
+
+def test_unknown_words_odd_characters_and_lone_tokens_get_crfsuites_labels() -> None:
+    feats = load_crf().featuriser
+    sentences = [[], ["Xqzörtlbrandhuber"], ["Wqxvl", "Zzyrnbacher", "brolfte", "in", "Kjuvstrøm", "."],
+                 ["ǂ", "🙂", "§§", "12.03.2031", "---", "Überlandleitungsmastenwartung"], [""], [], ["Berlin"]]
+    expected = _crfsuite_tags(CRF_DIR / MODEL_FILE, feats, sentences)
+    assert CrfDecoder(CRF_DIR / MODEL_FILE, feats._word).tag(sentences) == expected
+    assert expected[0] == expected[-2] == [] and len(expected[4]) == 1
+
+
+def test_a_model_file_the_decoder_cannot_read_is_an_error_not_wrong_weights(tmp_path: Path) -> None:
+    buf = (CRF_DIR / MODEL_FILE).read_bytes()
+    for name, data in [("cut.crfsuite", buf[: len(buf) // 2]), ("short.crfsuite", buf[:40]),
+                       ("other.crfsuite", b"xCRF" + buf[4:])]:
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(ValueError):
+            read_crfsuite(tmp_path / name)
+
+
+def test_a_model_the_decoder_cannot_read_is_tagged_by_crfsuite(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from lagebild.entities.crf import CrfTagger
+
+    for name in (MODEL_FILE, LEXICON_FILE):
+        (tmp_path / name).write_bytes((CRF_DIR / name).read_bytes())
+    sentences = [s.split() for s in _SENTENCES]
+    expected = CrfTagger(tmp_path).tag_many(sentences)
+
+    def unreadable(path: Path) -> None:
+        raise ValueError("another layout")
+
+    monkeypatch.setattr(crf_decode, "read_crfsuite", unreadable)
+    with caplog.at_level("WARNING"):
+        fallback = CrfTagger(tmp_path)
+    assert "tagging with crfsuite" in caplog.text
+    assert fallback.tag_many(sentences) == expected and fallback.tag([]) == []
+
+
+def test_a_decoder_whose_probe_tags_differ_from_crfsuites_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from lagebild.entities.crf import CrfTagger
+
+    for name in (MODEL_FILE, LEXICON_FILE):
+        (tmp_path / name).write_bytes((CRF_DIR / name).read_bytes())
+    sentences = [s.split() for s in _SENTENCES]
+    expected = CrfTagger(tmp_path).tag_many(sentences)
+    monkeypatch.setattr(CrfDecoder, "tag", lambda self, s: [["O"] * len(x) for x in s])  # a misread model
+    with caplog.at_level("WARNING"):
+        fallback = CrfTagger(tmp_path)
+    assert "probe tags differ" in caplog.text
+    assert fallback.tag_many(sentences) == expected
