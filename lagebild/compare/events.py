@@ -303,13 +303,19 @@ def _shifted(interval: DateInterval, days: int) -> DateInterval:
     return DateInterval(start, interval.end + step, start.isoformat() + interval.value[10:], interval.granularity)
 
 
+def _named_day(ann: Annotation) -> DateInterval | None:
+    """The day a timex's value names (its first ten characters), None for a month, a year, a duration or no value."""
+    value = str(ann.data.get("value") or "")
+    return interval_of(value[:10]) if len(value) >= 10 else None
+
+
 def _context_anchor(tx: Annotation, order: Sequence[Annotation], starts: Sequence[int]) -> Annotation | None:
     """The last timex before ``tx`` that names a day: the one a date told from the context ("am Vortag") counts from.
 
     ``starts`` are the start offsets of ``order``, built once per document."""
     at = bisect.bisect_left(starts, tx.span.start)
     for prev in reversed(order[:at]):
-        if interval_of(str(prev.data.get("value") or "")[:10]) is not None and len(str(prev.data.get("value") or "")) >= 10:
+        if _named_day(prev) is not None:
             return prev
     return None
 
@@ -350,7 +356,7 @@ def _before_article(
         return _shifted(interval, -7 * weeks)
     if tx.data.get("anchor") == "context" and tx.data.get("rule") != "clock":
         prev = _context_anchor(tx, order, starts)
-        prev_day = interval_of(str(prev.data.get("value") or "")[:10]) if prev is not None else None
+        prev_day = _named_day(prev) if prev is not None else None
         if prev_day is None:
             return interval
         moved = _shifted(interval, (dct.end - prev_day.start).days)
@@ -479,7 +485,7 @@ def _one_day_per_weekday(doc: Document, events: Sequence[Annotation], same_as: d
             continue
         found = tx.data.get("relative")
         rel: dict[str, Any] = found if isinstance(found, dict) else {}
-        iv = interval_of(str(tx.data.get("value") or "")[:10])
+        iv = _named_day(tx)
         if iv is None or iv.days != 1 or not isinstance(rel.get("weekday"), int):
             continue
         key = (same_as.get(ann.label or "", "") or ann.label or "", int(rel["weekday"]))
